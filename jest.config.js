@@ -1,0 +1,6 @@
+// `npm test` runs every project's tests in one jest run: pure libraries first, then the API's
+// integration/e2e suites against the real PostgreSQL and Redis, then the admin's browser tests.
+module.exports = {
+  projects: ['<rootDir>/libs/domain', '<rootDir>/libs/workflow', '<rootDir>/apps/api', '<rootDir>/apps/admin'],
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
+};

@@ -1,0 +1,52 @@
+/**
+ * Money is integer yen. Rates are exact fractions. No floating point touches an amount:
+ * products are computed with BigInt and truncated (floored) to 1円 at the end of each rule's step,
+ * as the programmes' 1円未満切捨て rule requires.
+ */
+export type Yen = number;
+
+export interface Rate {
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+export const rate = (numerator: number, denominator: number): Rate => {
+  if (!Number.isInteger(numerator) || !Number.isInteger(denominator) || numerator < 0 || denominator <= 0) {
+    throw new RangeError(`invalid rate ${numerator}/${denominator}`);
+  }
+  return { numerator, denominator };
+};
+
+export const MAN = 10_000;
+/** 万円 → yen, e.g. man(2000) = 20,000,000. */
+export const man = (amountInMan: number): Yen => amountInMan * MAN;
+
+export const assertYen = (value: number, label = 'amount'): Yen => {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`${label} must be a non-negative integer number of yen, got ${value}`);
+  }
+  return value;
+};
+
+/** floor(amount × rate), exact. */
+export const applyRateFloor = (amount: Yen, r: Rate): Yen =>
+  Number((BigInt(amount) * BigInt(r.numerator)) / BigInt(r.denominator));
+
+/** The smallest expense amount whose subsidy at rate r reaches `subsidy`: ceil(subsidy ÷ rate). */
+export const expenseConsumedBy = (subsidy: Yen, r: Rate): Yen => {
+  const n = BigInt(subsidy) * BigInt(r.denominator);
+  const d = BigInt(r.numerator);
+  return Number((n + d - 1n) / d);
+};
+
+export const formatRate = (r: Rate): string => (r.numerator === r.denominator ? '10/10' : `${r.numerator}/${r.denominator}`);
+
+/** 1234567 → "1,234,567円". */
+export const formatYen = (amount: Yen): string => `${amount.toLocaleString('ja-JP')}円`;
+
+/** 80000000 → "8,000万円"; falls back to 円 when not a whole number of 万. */
+export const formatMan = (amount: Yen): string => {
+  if (amount % 100_000_000 === 0 && amount >= 100_000_000) return `${(amount / 100_000_000).toLocaleString('ja-JP')}億円`;
+  if (amount % MAN === 0) return `${(amount / MAN).toLocaleString('ja-JP')}万円`;
+  return formatYen(amount);
+};

@@ -1,0 +1,1 @@
+module.exports = { ...require('../../jest.preset.js'), displayName: 'workflow', rootDir: __dirname, testMatch: ['<rootDir>/src/**/*.spec.ts'] };
