@@ -1,0 +1,10 @@
+export type { CheckDetails, CheckFailed, CheckPassed, CheckResult } from './result';
+export * from './context';
+export { compareDeclineRates, declineAtLeastPercent, declineRate, formatDeclineRate } from './decline-rate';
+export type { DeclineRate } from './decline-rate';
+export * from './corporate-number';
+export * from './company-size';
+export * from './three-month-decline';
+export * from './recovery-decline';
+export * from './plan-and-applicant-checks';
+export * from './check-eligibility';
