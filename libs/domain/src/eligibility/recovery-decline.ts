@@ -60,7 +60,7 @@ export const findBestRecoveryDecline = (index: SalesIndex): SingleMonthDecline |
 };
 
 const describeDecline = (d: SingleMonthDecline): string =>
-  `${formatMonthJa(parseYearMonth(d.month)!)}の売上高 ${formatYen(d.currentSales)} と ` +
+  `（${formatMonthJa(parseYearMonth(d.month)!)}）の売上高 ${formatYen(d.currentSales)} と ` +
   `${formatMonthJa(parseYearMonth(d.comparisonMonth)!)}の売上高 ${formatYen(d.comparisonSales)} を比べた減少率 ${formatDeclineRate(d.declineRate)}`;
 
 /** Requirement 'recoverySalesDecline30pct'. */
@@ -102,7 +102,7 @@ export const checkRecoverySalesDecline30pct = (applicant: ApplicantProfile, cont
   if (declineAtLeastPercent(measured.declineRate, MIN_DECLINE_PERCENT)) return passed({ via: 'salesDecline', ...measured });
   return failed(
     `${RECOVERY_REQUIREMENT}.belowThreshold`,
-    `${TITLE}を満たしません: ${claimed !== undefined ? '指定された月' : '最も減少率の高い月'}（${describeDecline(measured)}）は ${MIN_DECLINE_PERCENT}% 未満で、再生計画の登録もありません（要件: 2021年10月以降のいずれかの月の売上高が2020年又は2019年同月比で30%以上減少、又は再生計画の策定）。`,
+    `${TITLE}を満たしません: ${claimed !== undefined ? '指定された月' : '最も減少率の高い月'}${describeDecline(measured)} は ${MIN_DECLINE_PERCENT}% 未満で、再生計画の登録もありません（要件: 2021年10月以降のいずれかの月の売上高が2020年又は2019年同月比で30%以上減少、又は再生計画の策定）。`,
     SALES_FIELD,
     { ...measured },
   );
