@@ -1,0 +1,72 @@
+// Test fixtures shared by the specs: a fixed instant, and for every guard an input that makes it
+// pass and one that makes it fail, so tables can be generated from the definitions themselves.
+import type { ApplicationSnapshot, WorkflowContext } from '../engine/context';
+import type { WorkflowDefinition } from '../engine/definition';
+import type { GuardName } from '../engine/guards';
+
+/** 2024-03-01 09:00 JST */
+export const NOW = new Date('2024-03-01T00:00:00Z');
+export const DAY = 24 * 60 * 60 * 1000;
+export const at = (offsetMs: number): Date => new Date(NOW.getTime() + offsetMs);
+
+export interface Scenario {
+  app: Omit<ApplicationSnapshot, 'status' | 'workflowVersion'>;
+  ctx: WorkflowContext;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Inputs under which each guard passes at NOW. */
+const PASS: Record<GuardName, Scenario> = {
+  afterRoundOpens: { app: {}, ctx: { round: { opensAt: at(-10 * DAY) } } },
+  beforeRoundCloses: { app: {}, ctx: { round: { closesAt: at(DAY) } } },
+  beforeCorrectionDeadline: { app: { correctionDueAt: at(DAY) }, ctx: {} },
+  correctionDeadlinePassed: { app: { correctionDueAt: at(-DAY) }, ctx: {} },
+  allReviewsSubmitted: { app: { reviews: { assigned: 3, submitted: 3 } }, ctx: {} },
+  quoteEligible: { app: { quote: { eligible: true } }, ctx: {} },
+  formalCheckPassed: { app: { formalCheck: { passed: true } }, ctx: {} },
+  slotAvailable: { app: {}, ctx: { slots: { capacity: 10, used: 9 } } },
+  afterAnnouncement: { app: {}, ctx: { round: { announcementAt: at(-DAY) } } },
+  previousRecipient: { app: { previousRecipient: true }, ctx: {} },
+};
+
+/** Inputs under which each guard fails at NOW, with the failure code expected. */
+export const FAIL: Record<GuardName, Scenario & { code: string }> = {
+  afterRoundOpens: { app: {}, ctx: { round: { opensAt: at(DAY) } }, code: 'ROUND_NOT_OPEN' },
+  beforeRoundCloses: { app: {}, ctx: { round: { closesAt: at(-1) } }, code: 'ROUND_CLOSED' },
+  beforeCorrectionDeadline: { app: { correctionDueAt: at(-1) }, ctx: {}, code: 'CORRECTION_DEADLINE_PASSED' },
+  correctionDeadlinePassed: { app: { correctionDueAt: at(1) }, ctx: {}, code: 'CORRECTION_DEADLINE_NOT_PASSED' },
+  allReviewsSubmitted: { app: { reviews: { assigned: 3, submitted: 2 } }, ctx: {}, code: 'REVIEWS_PENDING' },
+  quoteEligible: { app: { quote: { eligible: false, reasons: ['補助上限額を超えています'] } }, ctx: {}, code: 'QUOTE_NOT_ELIGIBLE' },
+  formalCheckPassed: { app: { formalCheck: { passed: false, failedItems: ['事業計画書'] } }, ctx: {}, code: 'FORMAL_CHECK_FAILED' },
+  slotAvailable: { app: {}, ctx: { slots: { capacity: 10, used: 10 } }, code: 'NO_SLOT_AVAILABLE' },
+  afterAnnouncement: { app: {}, ctx: { round: { announcementAt: at(1) } }, code: 'NOT_YET_ANNOUNCED' },
+  previousRecipient: { app: { previousRecipient: false }, ctx: {}, code: 'NOT_PREVIOUS_RECIPIENT' },
+};
+
+function merge(parts: readonly Scenario[]): Scenario {
+  const app: Mutable<Scenario['app']> = {};
+  const ctx: Mutable<WorkflowContext> = {};
+  for (const p of parts) {
+    Object.assign(app, p.app);
+    if (p.ctx.round) ctx.round = { ...ctx.round, ...p.ctx.round };
+    if (p.ctx.slots) ctx.slots = p.ctx.slots;
+  }
+  return { app, ctx };
+}
+
+/** An application and context under which all of `guards` pass at NOW. */
+export function satisfying(guards: readonly GuardName[] = []): Scenario {
+  return merge(guards.map((g) => PASS[g]));
+}
+
+/** Like satisfying(guards), except that `failing` fails. */
+export function satisfyingExcept(guards: readonly GuardName[], failing: GuardName): Scenario {
+  return merge([...guards.map((g) => PASS[g]), FAIL[failing]]);
+}
+
+export const PASSING = PASS;
+
+export function snapshot(definition: WorkflowDefinition, status: string, scenario: Scenario = satisfying()): ApplicationSnapshot {
+  return { ...scenario.app, status, workflowVersion: definition.version, workflowCode: definition.code };
+}

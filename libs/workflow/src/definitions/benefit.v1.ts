@@ -1,0 +1,89 @@
+// 給付金 (事業復活支援金): 申請ID発行 → 事前確認 → 申請 → 審査 (不備 ⇄ 再提出) → 給付決定 → 振込完了.
+//
+// Choices where the brief is silent (what a secretariat would expect):
+// - The 事前確認 is done by a 登録確認機関 outside the secretariat; its result arrives by intake or
+//   by an integration (system). Earlier 一時支援金/月次支援金 recipients skip it (waivePreCheck,
+//   guard previousRecipient).
+// - Submission needs the 申請期間 open and the computed benefit eligible (売上高減少要件 met).
+// - There is no 採択発表: decisions are notified at once, not held.
+// - 不備 may also be raised on a resubmission straight away (deficient ⇄ resubmitted), and an
+//   application left deficient past its 補正期限 is closed as 不給付 by the system.
+// - 取下げ is possible until the 給付決定; after it, a refund (返還) is a separate procedure.
+// - The later 差額給付 top-up under the same 申請ID is a new application linked to this one.
+import type { WorkflowDefinition } from '../engine/definition';
+import type { GuardName } from '../engine/guards';
+import { loadDefinition } from '../engine/validate';
+import { notify, requireReason, stamp } from './effects';
+
+export const BENEFIT_V1: WorkflowDefinition<GuardName> = loadDefinition<WorkflowDefinition<GuardName>>({
+  code: 'benefit',
+  version: 1,
+  label: '給付金（事業復活支援金）',
+  states: [
+    { code: 'idIssued', label: '申請ID発行', kind: 'initial' },
+    { code: 'preChecked', label: '事前確認済', kind: 'active' },
+    { code: 'submitted', label: '申請済', kind: 'active' },
+    { code: 'underReview', label: '審査中', kind: 'active' },
+    { code: 'deficient', label: '不備', kind: 'active' },
+    { code: 'resubmitted', label: '再提出', kind: 'active' },
+    { code: 'benefitDecided', label: '給付決定', kind: 'active' },
+    { code: 'transferred', label: '振込完了', kind: 'terminal' },
+    { code: 'notGranted', label: '不給付', kind: 'terminal' },
+    { code: 'withdrawn', label: '取下げ', kind: 'terminal' },
+  ],
+  transitions: [
+    {
+      name: 'confirmPreCheck', label: '事前確認済とする', from: ['idIssued'], to: 'preChecked', roles: ['intake', 'system'],
+      effects: [stamp('preCheckedAt')],
+    },
+    {
+      name: 'waivePreCheck', label: '事前確認を省略（受給実績あり）', from: ['idIssued'], to: 'preChecked',
+      roles: ['intake', 'system'], guards: ['previousRecipient'],
+      effects: [stamp('preCheckedAt')],
+    },
+    {
+      name: 'submit', label: '申請する', from: ['preChecked'], to: 'submitted', roles: ['applicant', 'intake'],
+      guards: ['afterRoundOpens', 'beforeRoundCloses', 'quoteEligible'],
+      effects: [stamp('submittedAt'), notify('received')],
+    },
+    {
+      name: 'startReview', label: '審査を開始', from: ['submitted', 'resubmitted'], to: 'underReview',
+      roles: ['reviewer', 'system'],
+    },
+    {
+      name: 'markDeficient', label: '不備として差し戻す', from: ['underReview', 'resubmitted'], to: 'deficient',
+      roles: ['reviewer'],
+      effects: [requireReason, stamp('returnedAt'), notify('deficient')],
+    },
+    {
+      name: 'resubmit', label: '再提出する', from: ['deficient'], to: 'resubmitted', roles: ['applicant', 'intake'],
+      guards: ['beforeCorrectionDeadline'],
+      effects: [stamp('resubmittedAt'), notify('resubmissionReceived')],
+    },
+    {
+      name: 'closeUncorrected', label: '補正期限切れ（不給付）', from: ['deficient'], to: 'notGranted',
+      roles: ['system', 'manager'], guards: ['correctionDeadlinePassed'],
+      effects: [stamp('decidedAt'), notify('notGranted')],
+    },
+    {
+      name: 'decideBenefit', label: '給付決定する', from: ['underReview'], to: 'benefitDecided', roles: ['manager'],
+      guards: ['quoteEligible'],
+      effects: [stamp('decidedAt'), notify('benefitDecided')],
+    },
+    {
+      name: 'refuseBenefit', label: '不給付とする', from: ['underReview'], to: 'notGranted', roles: ['manager'],
+      effects: [requireReason, stamp('decidedAt'), notify('notGranted')],
+    },
+    {
+      name: 'recordTransfer', label: '振込完了とする', from: ['benefitDecided'], to: 'transferred',
+      roles: ['manager', 'system'],
+      effects: [stamp('paidAt'), notify('transferred')],
+    },
+    {
+      name: 'withdraw', label: '取り下げる',
+      from: ['idIssued', 'preChecked', 'submitted', 'underReview', 'deficient', 'resubmitted'], to: 'withdrawn',
+      roles: ['applicant', 'intake'],
+      effects: [requireReason, stamp('withdrawnAt'), notify('withdrawn')],
+    },
+  ],
+});

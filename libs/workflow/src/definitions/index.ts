@@ -1,0 +1,50 @@
+// The registry of workflow definitions, keyed `${code}@${version}`. A round is bound to one key when
+// it is created (usually the latest version of its code); an application keeps the version it
+// started on, so a new version never changes the rules under a case in progress. Adding a version
+// means adding a file and a line here; never edit a published version in place.
+import { workflowKey, type WorkflowDefinition } from '../engine/definition';
+import type { GuardName } from '../engine/guards';
+import { BENEFIT_V1 } from './benefit.v1';
+import { IT_SUBSIDY_V1 } from './it-subsidy.v1';
+import { SUBSIDY_V1 } from './subsidy.v1';
+
+export { BENEFIT_V1, IT_SUBSIDY_V1, SUBSIDY_V1 };
+
+export const WORKFLOW_CODES = ['subsidy', 'benefit', 'itSubsidy'] as const;
+export type WorkflowCode = (typeof WORKFLOW_CODES)[number];
+
+export const WORKFLOWS: Readonly<Record<string, WorkflowDefinition<GuardName>>> = Object.freeze(
+  Object.fromEntries([SUBSIDY_V1, BENEFIT_V1, IT_SUBSIDY_V1].map((d) => [workflowKey(d.code, d.version), d])),
+);
+
+export class UnknownWorkflowError extends Error {
+  constructor(readonly code: string, readonly version?: number) {
+    super(
+      version === undefined
+        ? `手続定義「${code}」は登録されていません。`
+        : `手続定義「${workflowKey(code, version)}」は登録されていません。`,
+    );
+    this.name = 'UnknownWorkflowError';
+  }
+}
+
+/** The definition `code@version`, or undefined. */
+export function findWorkflow(code: string, version: number): WorkflowDefinition<GuardName> | undefined {
+  return Object.prototype.hasOwnProperty.call(WORKFLOWS, workflowKey(code, version))
+    ? WORKFLOWS[workflowKey(code, version)]
+    : undefined;
+}
+
+/** The definition `code@version`; throws UnknownWorkflowError when it is not registered. */
+export function getWorkflow(code: string, version: number): WorkflowDefinition<GuardName> {
+  const definition = findWorkflow(code, version);
+  if (!definition) throw new UnknownWorkflowError(code, version);
+  return definition;
+}
+
+/** The highest registered version of `code`: what a newly created round is bound to. */
+export function latestWorkflow(code: string): WorkflowDefinition<GuardName> {
+  const versions = Object.values(WORKFLOWS).filter((d) => d.code === code);
+  if (versions.length === 0) throw new UnknownWorkflowError(code);
+  return versions.reduce((a, b) => (b.version > a.version ? b : a));
+}

@@ -1,0 +1,64 @@
+import type { Role } from './definition';
+
+// What the engine reads besides the definition: a snapshot of the application and a context the
+// API assembles (round dates, adoption slots). Only the fields some guard needs are listed; each is
+// optional so a flow that never uses a guard never has to supply its input. A guard whose input is
+// missing refuses (fail closed) with a message saying what is missing.
+
+/** The application as the engine sees it. The API maps its entity onto this. */
+export interface ApplicationSnapshot {
+  /** Current state code. */
+  readonly status: string;
+  /** Definition version the application started on; never changes for the application's life. */
+  readonly workflowVersion: number;
+  /** Definition code; when given, it must match the definition used (checked by decide()). */
+  readonly workflowCode?: string;
+  /** Per-application 補正期限 set when it was returned; overrides round.correctionDueAt. */
+  readonly correctionDueAt?: Date | null;
+  /** Result of quote()/checkEligibility() from libs/domain: is the requested amount within rules? */
+  readonly quote?: { readonly eligible: boolean; readonly reasons?: readonly string[] } | null;
+  /** Outcome of the 形式審査 / 要件確認 checklist. */
+  readonly formalCheck?: { readonly passed: boolean; readonly failedItems?: readonly string[] } | null;
+  /** 書面審査 progress: reviewers assigned to this application and reviews they have submitted. */
+  readonly reviews?: { readonly assigned: number; readonly submitted: number } | null;
+  /** 事業復活支援金: received 一時支援金 or 月次支援金 before, so the 事前確認 is waived. */
+  readonly previousRecipient?: boolean | null;
+}
+
+export interface RoundWindow {
+  /** 公募開始. */
+  readonly opensAt?: Date | null;
+  /** 応募締切: the instant after which submissions are refused. */
+  readonly closesAt?: Date | null;
+  /** Minutes added to closesAt (締切延長, e.g. when the e-application system was overloaded). */
+  readonly graceMinutes?: number | null;
+  /** Round-wide 補正期限 for returned applications. */
+  readonly correctionDueAt?: Date | null;
+  /** 採択発表 (or the fixed 交付決定日): decision notices are released from this instant. */
+  readonly announcementAt?: Date | null;
+}
+
+/** Context assembled by the API for a decision. */
+export interface WorkflowContext {
+  /** The round the application belongs to. */
+  readonly round?: RoundWindow | null;
+  /** Adoption slots of the round × category (budget expressed as a count): capacity and already adopted. */
+  readonly slots?: { readonly capacity: number; readonly used: number } | null;
+}
+
+/** What a guard receives: the context plus the decision instant. */
+export interface GuardContext extends WorkflowContext {
+  readonly now: Date;
+}
+
+/** Who fires the event. */
+export interface Actor {
+  readonly role: Role;
+  readonly id: string;
+}
+
+/** The event: which transition, and the free-text reason when the transition requires one. */
+export interface WorkflowEvent {
+  readonly transition: string;
+  readonly reason?: string | null;
+}

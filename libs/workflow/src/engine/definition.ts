@@ -1,0 +1,94 @@
+// The vocabulary of a workflow definition. A definition is plain, readable data (a table of states
+// and transitions); the engine in decide.ts interprets it and validate.ts checks it on load.
+// Nothing here knows about persistence, HTTP or queues: the API applies a decision's effects.
+
+/** Who acts. `auditor` reads everything and may never fire a transition (enforced by the engine and the validator). */
+export const ROLES = ['admin', 'manager', 'reviewer', 'auditor', 'applicant', 'intake', 'system'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Japanese names of the roles, for refusal messages and the UI. */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  admin: 'システム管理者',
+  manager: '事務局責任者',
+  reviewer: '審査担当',
+  auditor: '監査担当',
+  applicant: '申請者',
+  intake: '受付担当',
+  system: 'システム',
+};
+
+export type StateKind = 'initial' | 'active' | 'terminal';
+
+export interface StateDefinition {
+  /** Stored in `application.status`; camelCase English from the glossary. */
+  readonly code: string;
+  /** Japanese, shown in the UI and in messages. */
+  readonly label: string;
+  readonly kind: StateKind;
+}
+
+/**
+ * Declarative side effects. The engine never performs them; it returns them in the decision and the
+ * API carries them out in the same transaction as the state change (stamps, outbox rows).
+ */
+export type Effect =
+  /** Queue a message to the applicant rendered from `template` (a notification template key). */
+  | { readonly type: 'notifyApplicant'; readonly template: string }
+  /** Set `application[field] = now` (e.g. submittedAt, decidedAt). */
+  | { readonly type: 'stamp'; readonly field: string }
+  /** The event must carry a non-blank `reason` (kept in the audit log and shown to the applicant). */
+  | { readonly type: 'requireReason' }
+  /** Decision notices are not sent before the round's 採択発表 (announcementAt). */
+  | { readonly type: 'holdNotificationsUntilAnnouncement' };
+
+export type EffectType = Effect['type'];
+export const EFFECT_TYPES: readonly EffectType[] = ['notifyApplicant', 'stamp', 'requireReason', 'holdNotificationsUntilAnnouncement'];
+
+export interface TransitionDefinition<G extends string = string> {
+  /** The event name the API sends, e.g. 'submit'. Unique within a definition. */
+  readonly name: string;
+  /** Japanese, the button text. */
+  readonly label: string;
+  readonly from: readonly string[];
+  readonly to: string;
+  readonly roles: readonly Role[];
+  /** Named pure predicates from the guard registry (guards.ts), all of which must pass. */
+  readonly guards?: readonly G[];
+  readonly effects?: readonly Effect[];
+}
+
+export interface WorkflowDefinition<G extends string = string> {
+  /** e.g. 'subsidy'. A round is bound to one `code@version`; applications keep the version they started on. */
+  readonly code: string;
+  readonly version: number;
+  /** Japanese name of the flow. */
+  readonly label: string;
+  readonly states: readonly StateDefinition[];
+  readonly transitions: readonly TransitionDefinition<G>[];
+}
+
+/** `subsidy@1`: the key of the WORKFLOWS registry and the value a round stores. */
+export function workflowKey(code: string, version: number): string {
+  return `${code}@${version}`;
+}
+
+export function findState(definition: WorkflowDefinition, code: string): StateDefinition | undefined {
+  return definition.states.find((s) => s.code === code);
+}
+
+export function findTransition<G extends string>(
+  definition: WorkflowDefinition<G>,
+  name: string,
+): TransitionDefinition<G> | undefined {
+  return definition.transitions.find((t) => t.name === name);
+}
+
+export function initialState(definition: WorkflowDefinition): StateDefinition {
+  const initial = definition.states.find((s) => s.kind === 'initial');
+  if (!initial) throw new Error(`workflow ${workflowKey(definition.code, definition.version)} has no initial state`);
+  return initial;
+}
+
+export function requiresReason(transition: TransitionDefinition): boolean {
+  return (transition.effects ?? []).some((e) => e.type === 'requireReason');
+}

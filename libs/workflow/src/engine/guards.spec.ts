@@ -1,0 +1,118 @@
+import type { ApplicationSnapshot, GuardContext } from './context';
+import { GUARD_NAMES, GUARDS, isGuardName, runGuard, type GuardName } from './guards';
+import { at, DAY, FAIL, NOW, PASSING } from '../__tests__/fixtures';
+
+const app = (fields: Partial<ApplicationSnapshot> = {}): ApplicationSnapshot => ({ status: 'x', workflowVersion: 1, ...fields });
+const ctx = (fields: Omit<GuardContext, 'now'> = {}, now: Date = NOW): GuardContext => ({ ...fields, now });
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+describe('guard registry', () => {
+  it('lists exactly the guards the definitions may name', () => {
+    expect([...GUARD_NAMES].sort()).toEqual(
+      [
+        'afterAnnouncement', 'afterRoundOpens', 'allReviewsSubmitted', 'beforeCorrectionDeadline', 'beforeRoundCloses',
+        'correctionDeadlinePassed', 'formalCheckPassed', 'previousRecipient', 'quoteEligible', 'slotAvailable',
+      ].sort(),
+    );
+    expect(isGuardName('slotAvailable')).toBe(true);
+    expect(isGuardName('toString')).toBe(false);
+  });
+
+  it('refuses an unknown guard name instead of throwing', () => {
+    expect(runGuard('noSuchGuard', app(), ctx())).toEqual({ code: 'UNKNOWN_GUARD', message: expect.stringContaining('noSuchGuard') });
+  });
+});
+
+describe.each(GUARD_NAMES.map((name) => [name] as [GuardName]))('guard %s', (name) => {
+  it('passes on its passing input', () => {
+    const { app: a, ctx: c } = PASSING[name];
+    expect(GUARDS[name](app(a), ctx(c))).toBe(true);
+  });
+
+  it('fails on its failing input with a stable code and a Japanese message', () => {
+    const { app: a, ctx: c, code } = FAIL[name];
+    const result = GUARDS[name](app(a), ctx(c));
+    expect(result).toEqual({ code, message: expect.stringMatching(JAPANESE) });
+  });
+
+  it('fails closed when its input is missing', () => {
+    const result = GUARDS[name](app(), ctx());
+    expect(result).not.toBe(true);
+  });
+});
+
+describe('time guards', () => {
+  const closesAt = new Date('2024-03-01T09:00:00Z'); // 18:00 JST
+  it.each([
+    ['one millisecond before the deadline is on time', -1, 0, true],
+    ['the deadline instant itself is too late', 0, 0, false],
+    ['a grace period extends the deadline', 5 * 60_000, 10, true],
+    ['the end of the grace period is too late', 10 * 60_000, 10, false],
+    ['a negative grace is ignored', -1, -30, true],
+  ])('beforeRoundCloses: %s', (_name, offsetMs, graceMinutes, expected) => {
+    const result = GUARDS.beforeRoundCloses(app(), ctx({ round: { closesAt, graceMinutes } }, new Date(closesAt.getTime() + offsetMs)));
+    expect(result === true).toBe(expected);
+  });
+
+  it('beforeRoundCloses names the deadline in Japan time', () => {
+    const result = GUARDS.beforeRoundCloses(app(), ctx({ round: { closesAt } }, closesAt));
+    expect(result).toEqual({ code: 'ROUND_CLOSED', message: '応募締切（2024年3月1日 18:00）を過ぎているため、申請を受け付けられません。' });
+  });
+
+  it('afterRoundOpens accepts the opening instant itself', () => {
+    expect(GUARDS.afterRoundOpens(app(), ctx({ round: { opensAt: NOW } }))).toBe(true);
+  });
+
+  it("the application's own correction deadline overrides the round's", () => {
+    const a = app({ correctionDueAt: at(DAY) });
+    const c = ctx({ round: { correctionDueAt: at(-DAY) } });
+    expect(GUARDS.beforeCorrectionDeadline(a, c)).toBe(true);
+    expect(GUARDS.correctionDeadlinePassed(a, c)).toMatchObject({ code: 'CORRECTION_DEADLINE_NOT_PASSED' });
+  });
+
+  it("the round's correction deadline applies when the application has none", () => {
+    const c = ctx({ round: { correctionDueAt: at(-DAY) } });
+    expect(GUARDS.beforeCorrectionDeadline(app(), c)).toMatchObject({ code: 'CORRECTION_DEADLINE_PASSED' });
+    expect(GUARDS.correctionDeadlinePassed(app(), c)).toBe(true);
+  });
+
+  it('a missing deadline is reported as missing context', () => {
+    expect(GUARDS.beforeRoundCloses(app(), ctx({ round: {} }))).toEqual({
+      code: 'CONTEXT_MISSING',
+      message: '応募締切日時が設定されていないため、この操作を判定できません。',
+    });
+  });
+});
+
+describe('data guards', () => {
+  it('allReviewsSubmitted refuses when no reviewer was assigned', () => {
+    expect(GUARDS.allReviewsSubmitted(app({ reviews: { assigned: 0, submitted: 0 } }))).toMatchObject({ code: 'NO_REVIEWERS_ASSIGNED' });
+  });
+
+  it('allReviewsSubmitted says how many reviews are pending', () => {
+    expect(GUARDS.allReviewsSubmitted(app({ reviews: { assigned: 3, submitted: 1 } }))).toEqual({
+      code: 'REVIEWS_PENDING',
+      message: '未提出の審査が2件あります（1/3件提出済）。',
+    });
+  });
+
+  it('quoteEligible lists the reasons from the quote', () => {
+    expect(GUARDS.quoteEligible(app({ quote: { eligible: false, reasons: ['補助下限額未満', '売上高減少要件'] } }))).toEqual({
+      code: 'QUOTE_NOT_ELIGIBLE',
+      message: '申請内容が補助対象の要件を満たしていません：補助下限額未満、売上高減少要件。',
+    });
+  });
+
+  it('formalCheckPassed distinguishes a check not done from a check failed', () => {
+    expect(GUARDS.formalCheckPassed(app())).toMatchObject({ code: 'FORMAL_CHECK_NOT_DONE' });
+    expect(GUARDS.formalCheckPassed(app({ formalCheck: { passed: false } }))).toMatchObject({ code: 'FORMAL_CHECK_FAILED' });
+  });
+
+  it('slotAvailable refuses when the slots are over-used', () => {
+    expect(GUARDS.slotAvailable(app(), ctx({ slots: { capacity: 2, used: 3 } }))).toMatchObject({ code: 'NO_SLOT_AVAILABLE' });
+  });
+
+  it('previousRecipient requires an explicit true', () => {
+    expect(GUARDS.previousRecipient(app())).toMatchObject({ code: 'NOT_PREVIOUS_RECIPIENT' });
+  });
+});

@@ -1,0 +1,132 @@
+// Named guards: pure predicates over the application snapshot and the context. A definition refers
+// to them by name so it stays readable data; the validator rejects names not in this registry.
+// Each returns true, or a refusal with a stable code and a Japanese message a person can act on.
+import type { ApplicationSnapshot, GuardContext } from './context';
+import { formatJst, isValidDate } from './time';
+
+export interface GuardFailure {
+  readonly code: string;
+  readonly message: string;
+}
+export type GuardResult = true | GuardFailure;
+export type Guard = (application: ApplicationSnapshot, context: GuardContext) => GuardResult;
+
+const fail = (code: string, message: string): GuardFailure => ({ code, message });
+
+const missing = (what: string): GuardFailure =>
+  fail('CONTEXT_MISSING', `${what}が設定されていないため、この操作を判定できません。`);
+
+/** The deadline a returned application must be corrected by: its own, else the round's. */
+function correctionDeadline(application: ApplicationSnapshot, context: GuardContext): Date | undefined {
+  const own = application.correctionDueAt;
+  if (isValidDate(own)) return own;
+  const round = context.round?.correctionDueAt;
+  return isValidDate(round) ? round : undefined;
+}
+
+export const GUARDS = {
+  /** 公募開始 has come: opensAt <= now. */
+  afterRoundOpens: (_app, ctx) => {
+    const opensAt = ctx.round?.opensAt;
+    if (!isValidDate(opensAt)) return missing('公募開始日時');
+    return ctx.now.getTime() >= opensAt.getTime()
+      ? true
+      : fail('ROUND_NOT_OPEN', `公募開始（${formatJst(opensAt)}）前のため、申請を受け付けられません。`);
+  },
+
+  /** Before 応募締切: now < closesAt + graceMinutes. The deadline instant itself is already too late. */
+  beforeRoundCloses: (_app, ctx) => {
+    const closesAt = ctx.round?.closesAt;
+    if (!isValidDate(closesAt)) return missing('応募締切日時');
+    const graceMs = Math.max(0, ctx.round?.graceMinutes ?? 0) * 60_000;
+    const deadline = new Date(closesAt.getTime() + graceMs);
+    return ctx.now.getTime() < deadline.getTime()
+      ? true
+      : fail('ROUND_CLOSED', `応募締切（${formatJst(deadline)}）を過ぎているため、申請を受け付けられません。`);
+  },
+
+  /** Before the 補正期限 (the application's own, else the round's): now < deadline. */
+  beforeCorrectionDeadline: (app, ctx) => {
+    const deadline = correctionDeadline(app, ctx);
+    if (!deadline) return missing('補正期限');
+    return ctx.now.getTime() < deadline.getTime()
+      ? true
+      : fail('CORRECTION_DEADLINE_PASSED', `補正期限（${formatJst(deadline)}）を過ぎているため、再提出できません。`);
+  },
+
+  /** The 補正期限 has passed without a resubmission: now >= deadline (used to close the case). */
+  correctionDeadlinePassed: (app, ctx) => {
+    const deadline = correctionDeadline(app, ctx);
+    if (!deadline) return missing('補正期限');
+    return ctx.now.getTime() >= deadline.getTime()
+      ? true
+      : fail('CORRECTION_DEADLINE_NOT_PASSED', `補正期限（${formatJst(deadline)}）がまだ到来していません。`);
+  },
+
+  /** Every assigned reviewer has submitted, and at least one was assigned. */
+  allReviewsSubmitted: (app) => {
+    const reviews = app.reviews;
+    if (!reviews) return missing('審査の割当状況');
+    if (reviews.assigned <= 0) return fail('NO_REVIEWERS_ASSIGNED', '審査員が割り当てられていません。');
+    const pending = reviews.assigned - reviews.submitted;
+    return pending <= 0
+      ? true
+      : fail('REVIEWS_PENDING', `未提出の審査が${pending}件あります（${reviews.submitted}/${reviews.assigned}件提出済）。`);
+  },
+
+  /** The quote computed by libs/domain is eligible (amount within floor/cap, requirements met). */
+  quoteEligible: (app) => {
+    const quote = app.quote;
+    if (!quote) return missing('補助金額の見込み（算定結果）');
+    if (quote.eligible) return true;
+    const reasons = quote.reasons?.length ? `：${quote.reasons.join('、')}` : '';
+    return fail('QUOTE_NOT_ELIGIBLE', `申請内容が補助対象の要件を満たしていません${reasons}。`);
+  },
+
+  /** The 形式審査 / 要件確認 checklist was completed and passed. */
+  formalCheckPassed: (app) => {
+    const check = app.formalCheck;
+    if (!check) return fail('FORMAL_CHECK_NOT_DONE', '要件確認が完了していません。');
+    if (check.passed) return true;
+    const items = check.failedItems?.length ? `：${check.failedItems.join('、')}` : '';
+    return fail('FORMAL_CHECK_FAILED', `要件確認で不適合の項目があります${items}。`);
+  },
+
+  /** An adoption slot of the round × category is free: used < capacity. */
+  slotAvailable: (_app, ctx) => {
+    const slots = ctx.slots;
+    if (!slots) return missing('採択枠');
+    return slots.used < slots.capacity
+      ? true
+      : fail('NO_SLOT_AVAILABLE', `採択枠に空きがありません（${slots.used}/${slots.capacity}件採択済）。`);
+  },
+
+  /** 採択発表 has been made: announcementAt <= now (e.g. before the 交付申請 can be filed). */
+  afterAnnouncement: (_app, ctx) => {
+    const announcementAt = ctx.round?.announcementAt;
+    if (!isValidDate(announcementAt)) return missing('採択発表日時');
+    return ctx.now.getTime() >= announcementAt.getTime()
+      ? true
+      : fail('NOT_YET_ANNOUNCED', `採択発表（${formatJst(announcementAt)}）前のため、この操作はできません。`);
+  },
+
+  /** 事業復活支援金: earlier 一時支援金/月次支援金 recipients are exempt from the 事前確認. */
+  previousRecipient: (app) =>
+    app.previousRecipient === true
+      ? true
+      : fail('NOT_PREVIOUS_RECIPIENT', '一時支援金・月次支援金の受給実績がないため、事前確認は省略できません。'),
+} satisfies Record<string, Guard>;
+
+export type GuardName = keyof typeof GUARDS;
+export const GUARD_NAMES = Object.keys(GUARDS) as GuardName[];
+
+export function isGuardName(name: string): name is GuardName {
+  return Object.prototype.hasOwnProperty.call(GUARDS, name);
+}
+
+/** Runs one guard by name; an unknown name refuses rather than throwing. */
+export function runGuard(name: string, application: ApplicationSnapshot, context: GuardContext): GuardResult {
+  if (!isGuardName(name)) return fail('UNKNOWN_GUARD', `判定条件「${name}」は定義されていません。`);
+  const guard: Guard = GUARDS[name];
+  return guard(application, context);
+}

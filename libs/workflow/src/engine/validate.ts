@@ -1,0 +1,173 @@
+// Checks a definition when it is loaded, so a broken table fails at boot (and in tests), never in
+// the middle of a secretariat's day. validateDefinition() lists every problem; loadDefinition()
+// throws with all of them, or returns the definition deep-frozen.
+import { EFFECT_TYPES, ROLES, workflowKey, type WorkflowDefinition } from './definition';
+import { isGuardName } from './guards';
+
+export type ValidationErrorCode =
+  | 'INVALID_HEADER' // code, version (positive integer) or label missing
+  | 'DUPLICATE_STATE'
+  | 'NO_INITIAL_STATE'
+  | 'MULTIPLE_INITIAL_STATES'
+  | 'INVALID_STATE_KIND'
+  | 'MISSING_LABEL' // a state or transition without a Japanese label
+  | 'UNKNOWN_STATE' // a transition's from/to names no state
+  | 'EMPTY_FROM'
+  | 'DUPLICATE_TRANSITION' // the same name twice
+  | 'DUPLICATE_FROM' // the same state twice in one transition's from
+  | 'NO_ROLES'
+  | 'UNKNOWN_ROLE'
+  | 'AUDITOR_CANNOT_ACT'
+  | 'UNKNOWN_GUARD'
+  | 'INVALID_EFFECT'
+  | 'UNREACHABLE_STATE' // not reachable from the initial state
+  | 'TERMINAL_STATE_HAS_EXIT'
+  | 'DEAD_END_STATE' // non-terminal state with no transition out
+  | 'NO_PATH_TO_TERMINAL'; // non-terminal state from which no terminal state can be reached
+
+export interface ValidationError {
+  readonly code: ValidationErrorCode;
+  readonly message: string;
+  readonly state?: string;
+  readonly transition?: string;
+}
+
+/** Hiragana, katakana or kanji: labels are shown to Japanese staff and applicants. */
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
+
+export function validateDefinition(definition: WorkflowDefinition): ValidationError[] {
+  const errors: ValidationError[] = [];
+  const add = (code: ValidationErrorCode, message: string, at: { state?: string; transition?: string } = {}) =>
+    errors.push({ code, message, ...at });
+
+  if (!definition.code) add('INVALID_HEADER', 'definition has no code');
+  if (!Number.isInteger(definition.version) || definition.version < 1) {
+    add('INVALID_HEADER', `version must be a positive integer, got ${String(definition.version)}`);
+  }
+  if (!definition.label || !JAPANESE.test(definition.label)) add('MISSING_LABEL', 'definition has no Japanese label');
+
+  // States
+  const states = new Map<string, (typeof definition.states)[number]>();
+  for (const s of definition.states) {
+    if (states.has(s.code)) add('DUPLICATE_STATE', `state "${s.code}" is defined more than once`, { state: s.code });
+    else states.set(s.code, s);
+    if (!['initial', 'active', 'terminal'].includes(s.kind)) {
+      add('INVALID_STATE_KIND', `state "${s.code}" has unknown kind "${String(s.kind)}"`, { state: s.code });
+    }
+    if (!s.label || !JAPANESE.test(s.label)) add('MISSING_LABEL', `state "${s.code}" has no Japanese label`, { state: s.code });
+  }
+  const initials = definition.states.filter((s) => s.kind === 'initial');
+  if (initials.length === 0) add('NO_INITIAL_STATE', 'exactly one initial state is required, found none');
+  if (initials.length > 1) {
+    add('MULTIPLE_INITIAL_STATES', `exactly one initial state is required, found ${initials.map((s) => s.code).join(', ')}`);
+  }
+
+  // Transitions
+  const names = new Set<string>();
+  for (const t of definition.transitions) {
+    const at = { transition: t.name };
+    if (names.has(t.name)) add('DUPLICATE_TRANSITION', `transition "${t.name}" is defined more than once`, at);
+    names.add(t.name);
+    if (!t.label || !JAPANESE.test(t.label)) add('MISSING_LABEL', `transition "${t.name}" has no Japanese label`, at);
+    if (t.from.length === 0) add('EMPTY_FROM', `transition "${t.name}" has no source state`, at);
+    const seen = new Set<string>();
+    for (const from of t.from) {
+      if (seen.has(from)) add('DUPLICATE_FROM', `transition "${t.name}" lists "${from}" twice in from`, at);
+      seen.add(from);
+      const state = states.get(from);
+      if (!state) add('UNKNOWN_STATE', `transition "${t.name}" starts from unknown state "${from}"`, at);
+      else if (state.kind === 'terminal') {
+        add('TERMINAL_STATE_HAS_EXIT', `terminal state "${from}" has an exit "${t.name}"`, { ...at, state: from });
+      }
+    }
+    if (!states.has(t.to)) add('UNKNOWN_STATE', `transition "${t.name}" goes to unknown state "${t.to}"`, at);
+    if (t.roles.length === 0) add('NO_ROLES', `transition "${t.name}" names no role that may fire it`, at);
+    for (const role of t.roles) {
+      if (role === 'auditor') add('AUDITOR_CANNOT_ACT', `transition "${t.name}" lists auditor, who may never act`, at);
+      else if (!(ROLES as readonly string[]).includes(role)) add('UNKNOWN_ROLE', `transition "${t.name}" names unknown role "${role}"`, at);
+    }
+    for (const guard of t.guards ?? []) {
+      if (!isGuardName(guard)) add('UNKNOWN_GUARD', `transition "${t.name}" uses unknown guard "${guard}"`, at);
+    }
+    for (const effect of t.effects ?? []) {
+      const problem = effectProblem(effect);
+      if (problem) add('INVALID_EFFECT', `transition "${t.name}": ${problem}`, at);
+    }
+  }
+
+  // Graph: reachability from the initial state, exits, and a way to finish from everywhere.
+  const initial = initials[0];
+  const reachable = new Set<string>();
+  if (initial) {
+    const queue = [initial.code];
+    reachable.add(initial.code);
+    while (queue.length > 0) {
+      const current = queue.shift()!;
+      for (const t of definition.transitions) {
+        if (t.from.includes(current) && states.has(t.to) && !reachable.has(t.to)) {
+          reachable.add(t.to);
+          queue.push(t.to);
+        }
+      }
+    }
+    for (const s of states.values()) {
+      if (!reachable.has(s.code)) add('UNREACHABLE_STATE', `state "${s.code}" cannot be reached from "${initial.code}"`, { state: s.code });
+    }
+  }
+  const canFinish = new Set([...states.values()].filter((s) => s.kind === 'terminal').map((s) => s.code));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const t of definition.transitions) {
+      if (!canFinish.has(t.to)) continue;
+      for (const from of t.from) {
+        if (states.has(from) && !canFinish.has(from)) {
+          canFinish.add(from);
+          grew = true;
+        }
+      }
+    }
+  }
+  for (const s of states.values()) {
+    if (s.kind === 'terminal') continue;
+    const exits = definition.transitions.some((t) => t.from.includes(s.code));
+    if (!exits) add('DEAD_END_STATE', `non-terminal state "${s.code}" has no exit`, { state: s.code });
+    else if (!canFinish.has(s.code)) add('NO_PATH_TO_TERMINAL', `no terminal state can be reached from "${s.code}"`, { state: s.code });
+  }
+  return errors;
+}
+
+function effectProblem(effect: { type: string; template?: unknown; field?: unknown }): string | undefined {
+  if (!(EFFECT_TYPES as readonly string[]).includes(effect.type)) return `unknown effect type "${effect.type}"`;
+  if (effect.type === 'notifyApplicant' && (typeof effect.template !== 'string' || effect.template === '')) {
+    return 'notifyApplicant needs a template';
+  }
+  if (effect.type === 'stamp' && (typeof effect.field !== 'string' || !/^[a-z][A-Za-z0-9]*$/.test(effect.field))) {
+    return 'stamp needs a camelCase field name';
+  }
+  return undefined;
+}
+
+export class WorkflowDefinitionError extends Error {
+  constructor(
+    readonly definitionKey: string,
+    readonly errors: readonly ValidationError[],
+  ) {
+    super(`workflow definition ${definitionKey} is invalid:\n${errors.map((e) => `  - [${e.code}] ${e.message}`).join('\n')}`);
+    this.name = 'WorkflowDefinitionError';
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** Validates and freezes a definition; throws WorkflowDefinitionError listing every problem. */
+export function loadDefinition<D extends WorkflowDefinition>(definition: D): D {
+  const errors = validateDefinition(definition);
+  if (errors.length > 0) throw new WorkflowDefinitionError(workflowKey(definition.code, definition.version), errors);
+  return deepFreeze(definition);
+}
