@@ -2,5 +2,5 @@
 // integration/e2e suites against the real PostgreSQL and Redis, then the admin's browser tests.
 module.exports = {
   projects: ['<rootDir>/libs/domain', '<rootDir>/libs/workflow', '<rootDir>/apps/api', '<rootDir>/apps/admin'],
-  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
+  reporters: ['default', '<rootDir>/.ci/jest-summary-reporter.js'],
 };

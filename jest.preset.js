@@ -12,6 +12,7 @@ module.exports = {
   moduleNameMapper: {
     '^@jimukyoku/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
     '^@jimukyoku/workflow$': path.join(__dirname, 'libs/workflow/src/index.ts'),
+    '^@jimukyoku/migrations$': path.join(__dirname, 'migrations/index.ts'),
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, AppConfigModule } from './config';
+import { DatabaseModule } from './database';
+import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+import { QueueModule } from './queue';
+import { RedisModule } from './redis';
+import { WorkerModule } from './worker/worker.module';
+
+/** Infrastructure shared by the HTTP app and the worker. */
+export function coreImports(config: AppConfig) {
+  return [AppConfigModule.with(config), LoggingModule, DatabaseModule, RedisModule, QueueModule];
+}
+
+/** The HTTP app; with `workerEnabled` it also runs the queue worker in the same process. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [...coreImports(config), HealthModule, ...(config.workerEnabled ? [WorkerModule] : [])],
+    };
+  }
+}
+
+/** The worker process: queues and jobs, no HTTP. */
+@Module({})
+export class WorkerAppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: WorkerAppModule, imports: [...coreImports(config), WorkerModule] };
+  }
+}

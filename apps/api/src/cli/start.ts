@@ -1,0 +1,86 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { DataSource } from 'typeorm';
+import { exitWith } from '../bootstrap';
+import { AppConfig, ConfigError, loadConfig } from '../config';
+import { dataSourceOptions } from '../database/data-source-options';
+import { checkServices, formatServiceProblems, ServiceProblem } from '../database/preflight';
+import { startApi } from '../main';
+import { runSeed } from '../seed/seed-runner';
+import { DEMO_LOGINS } from '../seed/demo-logins';
+import { migrate } from './migrate';
+
+/**
+ * `npm start`: one command from a fresh clone to a running secretariat. Makes sure PostgreSQL and
+ * Redis answer (starting docker compose when they do not and Docker is there), creates and migrates
+ * the database, loads reference and demo data idempotently, then serves API + worker + admin.
+ */
+async function main() {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) exitWith(e.message);
+    throw e;
+  }
+  await ensureServices(config);
+  await migrate(config.databaseUrl, (line) => console.log(`[start] ${line}`));
+
+  const dataSource = new DataSource(dataSourceOptions(config.databaseUrl));
+  await dataSource.initialize();
+  try {
+    for (const r of await runSeed(dataSource, { demo: config.nodeEnv !== 'production' })) console.log(`[start] seed ${r.step}: ${r.summary}`);
+  } finally {
+    await dataSource.destroy();
+  }
+
+  await startApi();
+  const base = `http://localhost:${config.port}`;
+  console.log(
+    [
+      '',
+      '事務局 (Jimukyoku) is running.',
+      `  Admin:   ${base}/admin/`,
+      `  API:     ${base}/api  (OpenAPI: ${base}/api/docs)`,
+      `  Health:  ${base}/api/health`,
+      ...(DEMO_LOGINS.length ? ['  Demo logins:', ...DEMO_LOGINS.map((l) => `    ${l.role.padEnd(9)} ${l.email} / ${l.password}${l.note ? `  (${l.note})` : ''}`)] : []),
+      '',
+    ].join('\n'),
+  );
+}
+
+async function ensureServices(config: AppConfig) {
+  let problems = await checkServices(config.databaseUrl, config.redisUrl);
+  if (problems.length === 0) return;
+  if (!dockerAvailable()) exitWith(missingServicesMessage(problems));
+  console.log('[start] PostgreSQL/Redis not reachable; starting them with `docker compose up -d` ...');
+  const up = spawnSync('docker', ['compose', 'up', '-d'], { stdio: 'inherit' });
+  if (up.status !== 0) exitWith(`\`docker compose up -d\` failed.\n${missingServicesMessage(problems)}`);
+  for (let i = 0; i < 60 && problems.length > 0; i++) {
+    await new Promise((r) => setTimeout(r, 1_000));
+    problems = await checkServices(config.databaseUrl, config.redisUrl);
+  }
+  if (problems.length > 0) exitWith(`Services started by docker compose did not answer within 60 s.\n${formatServiceProblems(problems)}`);
+}
+
+function dockerAvailable(): boolean {
+  try {
+    execFileSync('docker', ['info'], { stdio: 'ignore', timeout: 5_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function missingServicesMessage(problems: ServiceProblem[]): string {
+  return [
+    'Cannot start: required services are not reachable and Docker is not available to start them.',
+    formatServiceProblems(problems),
+    '',
+    'Either:',
+    '  - install and start them locally: PostgreSQL 15+ (e.g. `apt-get install postgresql`) and Redis 7 (`apt-get install redis-server`),',
+    '  - or install Docker and run `docker compose up -d` in this folder,',
+    '  - or point DATABASE_URL (postgres://user:password@host:5432/jimukyoku) and REDIS_URL (redis://host:6379) at running servers.',
+  ].join('\n');
+}
+
+main().catch((e) => exitWith(`Start failed: ${(e as Error).stack ?? e}`));

@@ -1,0 +1,27 @@
+import type { ValidationError } from '@nestjs/common';
+import { flattenValidationErrors } from '../validation.pipe';
+
+const err = (property: string, constraints?: Record<string, string>, children: ValidationError[] = []): ValidationError => ({
+  property,
+  constraints,
+  children,
+});
+
+describe('flattenValidationErrors', () => {
+  it('names nested fields by path and words built-in rules in Japanese', () => {
+    const rows = flattenValidationErrors([
+      err('expenses', undefined, [err('2', undefined, [err('amount', { isInt: 'amount must be an integer number' })])]),
+      err('email', { isEmail: 'email must be an email' }),
+    ]);
+    expect(rows).toEqual([
+      { field: 'expenses[2].amount', message: 'expenses[2].amount は整数で指定してください' },
+      { field: 'email', message: 'email はメールアドレスの形式で指定してください' },
+    ]);
+  });
+
+  it('keeps a Japanese message a DTO wrote itself', () => {
+    expect(flattenValidationErrors([err('corporateNumber', { matches: '法人番号は13桁の数字です' })])).toEqual([
+      { field: 'corporateNumber', message: '法人番号は13桁の数字です' },
+    ]);
+  });
+});

@@ -1,0 +1,79 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+
+/** The one error body of the API: `{ statusCode, code, message, errors? }`, message in Japanese. */
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  errors?: { field: string; message: string }[];
+  [extra: string]: unknown;
+}
+
+const DEFAULT_MESSAGES: Record<number, [string, string]> = {
+  400: ['BAD_REQUEST', '入力内容に誤りがあります。'],
+  401: ['UNAUTHENTICATED', 'ログインが必要です。'],
+  403: ['FORBIDDEN', 'この操作を行う権限がありません。'],
+  404: ['NOT_FOUND', '指定されたデータが見つかりません。'],
+  409: ['CONFLICT', '他の操作と競合しました。画面を更新してやり直してください。'],
+  413: ['PAYLOAD_TOO_LARGE', '送信されたデータが大きすぎます。'],
+  422: ['UNPROCESSABLE', '入力内容を処理できません。'],
+  429: ['TOO_MANY_REQUESTS', 'リクエストが多すぎます。しばらく待ってから再度お試しください。'],
+  503: ['SERVICE_UNAVAILABLE', 'サービスが一時的に利用できません。'],
+};
+
+const JSON_UNREADABLE = '送信されたデータの形式が正しくありません (JSON として読み取れません)。';
+
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<Request>();
+    const body = this.toBody(exception, req);
+    if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
+      this.logger.error({ err: exception, path: req.url }, 'unhandled error');
+    }
+    if (!res.headersSent) res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, req: Request): ErrorBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const [defaultCode, defaultMessage] = DEFAULT_MESSAGES[status] ?? ['ERROR', 'エラーが発生しました。'];
+      const response = exception.getResponse();
+      if (typeof response === 'object' && response !== null) {
+        const r = response as Record<string, unknown>;
+        // Nest's own exceptions carry English `message`/`error`; ours carry a `code`.
+        const ours = typeof r.code === 'string';
+        const { statusCode: _s, error: _e, ...rest } = r;
+        return {
+          ...(ours ? rest : {}),
+          statusCode: status,
+          code: ours ? (r.code as string) : defaultCode,
+          message: ours && typeof r.message === 'string' ? r.message : this.nestMessage(status, r, defaultMessage),
+        };
+      }
+      return { statusCode: status, code: defaultCode, message: defaultMessage };
+    }
+    if (isBodyParserError(exception)) {
+      const status = exception.status;
+      const [code, message] = DEFAULT_MESSAGES[status] ?? ['BAD_REQUEST', '送信されたデータを読み取れません。'];
+      return { statusCode: status, code, message: status === 400 ? JSON_UNREADABLE : message };
+    }
+    void req;
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'サーバー内部でエラーが発生しました。時間をおいて再度お試しください。' };
+  }
+
+  private nestMessage(status: number, r: Record<string, unknown>, fallback: string): string {
+    if (status === 404 && typeof r.message === 'string' && r.message.startsWith('Cannot ')) return 'このURLのAPIはありません。';
+    // body-parser's SyntaxError surfaces as a 400 whose message mentions JSON.
+    if (status === 400 && typeof r.message === 'string' && /JSON/i.test(r.message)) return JSON_UNREADABLE;
+    return fallback;
+  }
+}
+
+function isBodyParserError(e: unknown): e is { status: number; type: string } {
+  return typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number' && typeof (e as { type?: unknown }).type === 'string';
+}

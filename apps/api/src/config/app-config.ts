@@ -1,0 +1,117 @@
+import { resolve } from 'node:path';
+
+/**
+ * Environment variables, parsed and validated once at boot. A bad value stops the process with a
+ * message naming the variable; every default works on a machine where PostgreSQL and Redis run on
+ * localhost (as they do on the development machines and in CI).
+ */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  /** BullMQ / cache key prefix: tests give every run its own. */
+  redisPrefix: string;
+  smtpUrl: string;
+  mailFrom: string;
+  jwtSecret: string;
+  /** Access-token lifetime in seconds. */
+  accessTokenTtl: number;
+  /** Refresh-token lifetime in seconds. */
+  refreshTokenTtl: number;
+  /** Origin allowed by CORS (the admin's dev server; in production the admin is served same-origin). */
+  adminOrigin: string;
+  /** Directory of the built admin app, served at /admin. */
+  adminDist: string;
+  storageDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Run the queue worker inside the API process (`npm start`'s single-process mode). */
+  workerEnabled: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const DEV_JWT_SECRET = 'jimukyoku-development-secret-change-me';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const str = (name: string, fallback: string) => {
+    const v = env[name];
+    return v === undefined || v === '' ? fallback : v;
+  };
+  const int = (name: string, fallback: number, min: number, max: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return n;
+  };
+  const url = (name: string, fallback: string, protocols: string[]) => {
+    const value = str(name, fallback);
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${redact(value)}"`);
+      }
+    } catch {
+      problems.push(`${name} is not a valid URL: "${redact(value)}"`);
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false, got "${raw}"`);
+    return fallback;
+  };
+
+  const nodeEnvRaw = str('NODE_ENV', 'development');
+  const nodeEnv = (['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development') as AppConfig['nodeEnv'];
+  const logLevelRaw = str('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info');
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const jwtSecret = str('JWT_SECRET', DEV_JWT_SECRET);
+  if (nodeEnv === 'production' && jwtSecret === DEV_JWT_SECRET) problems.push('JWT_SECRET must be set in production');
+  if (jwtSecret.length < 16) problems.push('JWT_SECRET must be at least 16 characters');
+
+  const config: AppConfig = {
+    nodeEnv,
+    port: int('PORT', 3000, 0, 65535),
+    databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/jimukyoku', ['postgres:', 'postgresql:']),
+    redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    redisPrefix: str('REDIS_PREFIX', 'jimukyoku'),
+    smtpUrl: url('SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp:', 'smtps:']),
+    mailFrom: str('MAIL_FROM', '事務局 <no-reply@jimukyoku.example.jp>'),
+    jwtSecret,
+    accessTokenTtl: int('ACCESS_TOKEN_TTL', 900, 10, 86_400),
+    refreshTokenTtl: int('REFRESH_TOKEN_TTL', 14 * 86_400, 60, 90 * 86_400),
+    adminOrigin: str('ADMIN_ORIGIN', 'http://localhost:5173'),
+    adminDist: str('ADMIN_DIST', resolve(__dirname, '../../../admin/dist')),
+    storageDir: str('STORAGE_DIR', resolve(process.cwd(), 'var/storage')),
+    logLevel: logLevelRaw as AppConfig['logLevel'],
+    workerEnabled: bool('WORKER_ENABLED', true),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Hides the password in a connection URL before it is printed. */
+export function redact(value: string): string {
+  try {
+    const u = new URL(value);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return value.replace(/:[^:@/]*@/, ':***@');
+  }
+}

@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { HttpErrorFilter } from './common/http-error.filter';
+import { appValidationPipe } from './common/validation.pipe';
+import { AppConfig } from './config';
+
+export const API_PREFIX = 'api';
+export const JSON_BODY_LIMIT = '1mb';
+
+/** Everything main.ts and the e2e harness both need, so tests run the app exactly as it ships. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): NestExpressApplication {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX);
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        // Swagger UI and the admin inline a few styles.
+        directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      },
+    }),
+  );
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
+  app.enableCors({
+    // Reflect only the admin's origin; any other origin gets no CORS headers at all.
+    origin: (origin: string | undefined, callback: (err: Error | null, allow?: boolean) => void) => callback(null, origin === config.adminOrigin),
+    credentials: true, exposedHeaders: ['Content-Range', 'X-Total-Count', 'X-Request-Id'] });
+  app.useGlobalPipes(appValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+  setupOpenApi(app);
+  serveAdmin(app, config.adminDist);
+  app.enableShutdownHooks();
+  return app;
+}
+
+function setupOpenApi(app: NestExpressApplication) {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Jimukyoku API')
+      .setDescription('補助金事務局のバックオフィス API。一覧は react-admin (ra-data-simple-rest) の規約に従います。')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'intake-key')
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+}
+
+/** Serves the built react-admin app at /admin (one port for API and UI), with SPA fallback. */
+function serveAdmin(app: NestExpressApplication, adminDist: string) {
+  const index = join(adminDist, 'index.html');
+  if (!existsSync(index)) {
+    app.use('/admin', (_req: Request, res: Response) => {
+      res.status(503).type('text/plain; charset=utf-8').send('管理画面がビルドされていません。`npm run build` を実行してください。');
+    });
+    return;
+  }
+  app.useStaticAssets(adminDist, { prefix: '/admin/', index: false, maxAge: '1h' });
+  app.use('/admin', (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET') return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+  app.use((req: Request, res: Response, next: NextFunction) => (req.method === 'GET' && req.path === '/' ? res.redirect('/admin/') : next()));
+}

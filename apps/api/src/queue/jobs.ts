@@ -1,0 +1,17 @@
+import { QueueName } from './queue-names';
+
+/**
+ * Every job name with its queue. Payloads carry ids, never records: the database is the truth.
+ * The worker refuses to start unless each job here has exactly one handler.
+ */
+export enum JobName {
+  WorkerHeartbeat = 'system.heartbeat',
+}
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.WorkerHeartbeat]: QueueName.System,
+};
+
+export interface JobPayloads {
+  [JobName.WorkerHeartbeat]: Record<string, never>;
+}

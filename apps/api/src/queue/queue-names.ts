@@ -1,0 +1,4 @@
+/** Every BullMQ queue of the product. A queue's jobs are declared in jobs.ts. */
+export enum QueueName {
+  System = 'system',
+}

@@ -1,0 +1,3 @@
+export * from './worker.module';
+export * from './heartbeat.job';
+export * from './handler-registry';

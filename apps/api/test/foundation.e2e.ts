@@ -1,0 +1,62 @@
+import { startTestApp, TestApp } from './harness';
+
+describe('the API foundation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'foundation' });
+  });
+  afterAll(() => t?.close());
+
+  it('reports PostgreSQL and Redis up on /api/health', async () => {
+    const res = await t.http().get('/api/health').expect(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.details).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('gives every response a request id, and echoes a well-formed one it was sent', async () => {
+    const generated = await t.http().get('/api/health');
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const echoed = await t.http().get('/api/health').set('X-Request-Id', 'trace-abc.123');
+    expect(echoed.headers['x-request-id']).toBe('trace-abc.123');
+  });
+
+  it('serves the OpenAPI document and its UI under /api/docs', async () => {
+    const ui = await t.http().get('/api/docs').redirects(1).expect(200);
+    expect(ui.text).toContain('swagger');
+    const doc = await t.http().get('/api/docs-json').expect(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/health/worker']));
+  });
+
+  it('answers an unknown route with a JSON 404 in Japanese', async () => {
+    const res = await t.http().get('/api/no-such-thing').expect(404);
+    expect(res.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'このURLのAPIはありません。' });
+  });
+
+  it('answers malformed JSON with a 400, not a 500', async () => {
+    const res = await t.http().post('/api/health').set('Content-Type', 'application/json').send('{"broken":');
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('BAD_REQUEST');
+    expect(res.body.message).toContain('JSON');
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const res = await t.http().post('/api/health').set('Content-Type', 'application/json').send(JSON.stringify({ x: 'a'.repeat(1_100_000) }));
+    expect(res.status).toBe(413);
+    expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('sets security headers (helmet)', async () => {
+    const res = await t.http().get('/api/health');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('allows CORS only from the admin origin', async () => {
+    const allowed = await t.http().options('/api/health').set('Origin', t.config.adminOrigin).set('Access-Control-Request-Method', 'GET');
+    expect(allowed.headers['access-control-allow-origin']).toBe(t.config.adminOrigin);
+    const other = await t.http().options('/api/health').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});

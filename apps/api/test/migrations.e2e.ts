@@ -1,0 +1,41 @@
+import { MIGRATIONS } from '@jimukyoku/migrations';
+import { Client } from 'pg';
+import { ensureDatabase, runMigrations } from '../src/database/migrate';
+import { dropTestDatabase } from './harness';
+import { databaseUrlFor, TEST_DB_PREFIX, testRunId } from './test-run';
+
+describe('migrations', () => {
+  const url = databaseUrlFor(`${TEST_DB_PREFIX}${testRunId()}_migrations`);
+  afterAll(() => dropTestDatabase(url));
+
+  it('create the schema on an empty database, and a second run is a no-op', async () => {
+    expect(await ensureDatabase(url)).toBe(true);
+    expect(await ensureDatabase(url)).toBe(false);
+    const first = await runMigrations(url);
+    expect(first).toEqual(MIGRATIONS.map((m) => m.name));
+    expect(await runMigrations(url)).toEqual([]);
+
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'audit_log'`);
+      expect(rows[0].n).toBe(1);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('keep the audit log append-only: updates and deletes are refused by the database', async () => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`INSERT INTO audit_log (action) VALUES ('test.event')`);
+      await expect(client.query(`UPDATE audit_log SET action = 'changed'`)).rejects.toThrow(/append-only/);
+      await expect(client.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+      const { rows } = await client.query(`SELECT action FROM audit_log`);
+      expect(rows).toEqual([{ action: 'test.event' }]);
+    } finally {
+      await client.end();
+    }
+  });
+});

@@ -1,0 +1,7 @@
+/**
+ * Every migration, in order. The API, the `npm run migrate` CLI and the test harness all run
+ * exactly this list, so there is one schema history. Add new migrations at the end.
+ */
+import { AuditLog1764201600000 } from './1764201600000-AuditLog';
+
+export const MIGRATIONS = [AuditLog1764201600000];
