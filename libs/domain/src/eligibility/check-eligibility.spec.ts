@@ -1,5 +1,5 @@
 import { applicant, flat, sales } from './__tests__/fixtures';
-import { ELIGIBILITY_CHECKS, ELIGIBILITY_REQUIREMENT_CODES, ELIGIBILITY_REQUIREMENT_LABELS, checkEligibility } from './check-eligibility';
+import { ELIGIBILITY_CHECKS, ELIGIBILITY_REQUIREMENT_CODES, checkEligibility } from './check-eligibility';
 
 // 2019: 1,000,000 a month; 2020-04…2020-09: 880,000 (12% down); 2020-10…2021-03: 970,000 (3% down).
 const secondWaveRecovered = sales({
@@ -7,32 +7,50 @@ const secondWaveRecovered = sales({
   ...flat('2020-04', '2020-09', 880_000),
   ...flat('2020-10', '2021-03', 970_000),
 });
+const advisor = { certifiedAdvisor: { name: '○○税理士事務所', id: '1' } };
 
 describe('checkEligibility', () => {
   it.each`
-    rule                                                                          | requirements                                                    | profile                                                             | context                                                                               | failing
-    ${'第6回 通常枠: 10% test and advisor both met'}                               | ${['salesDecline10pct', 'certifiedAdvisorPlan']}               | ${{ monthlySales: secondWaveRecovered }}                            | ${{ certifiedAdvisor: { name: '○○税理士事務所', id: '1' } }}                          | ${[]}
-    ${'第5回 通常枠: the extra 5% test since 2020-10 fails (3%)'}                  | ${['salesDecline10pct', 'salesDecline5pctSince202010', 'certifiedAdvisorPlan']} | ${{ monthlySales: secondWaveRecovered }} | ${{ certifiedAdvisor: { name: '○○税理士事務所', id: '1' } }}       | ${['salesDecline5pctSince202010']}
-    ${'all failures are returned, not just the first'}                            | ${['smallBusinessOnly', 'groupApplication', 'lossMakingPreviousYear', 'certifiedAdvisorPlan']} | ${{ sizeClass: 'sme', lossMaking: false }} | ${{}}                                                | ${['smallBusinessOnly', 'groupApplication', 'lossMakingPreviousYear', 'certifiedAdvisorPlan']}
-    ${'unknown requirement code is a failure, never a silent pass'}               | ${['salesDecline10pctt']}                                      | ${{}}                                                               | ${{}}                                                                                 | ${['salesDecline10pctt']}
-    ${'a repeated code runs once'}                                                | ${['smallBusinessOnly', 'smallBusinessOnly']}                  | ${{ sizeClass: 'sme' }}                                             | ${{}}                                                                                 | ${['smallBusinessOnly']}
-    ${'no requirements: eligible'}                                                | ${[]}                                                          | ${{}}                                                               | ${{}}                                                                                 | ${[]}
-  `('$rule', ({ requirements, profile, context, failing }) => {
+    rule                                                                  | requirements                                                                           | profile                                        | context      | failing                                                                                        | manual
+    ${'第6回 通常枠: 10% test and advisor both met'}                       | ${['salesDecline10pct', 'certifiedAdvisorPlan']}                                      | ${{ monthlySales: secondWaveRecovered }}       | ${advisor}   | ${[]}                                                                                          | ${[]}
+    ${'第5回 通常枠: the extra 5% test since 2020-10 fails (3%)'}          | ${['salesDecline10pct', 'salesDecline5pctSince202010', 'certifiedAdvisorPlan']}       | ${{ monthlySales: secondWaveRecovered }}       | ${advisor}   | ${['salesDecline5pctSince202010']}                                                             | ${[]}
+    ${'all failures are returned, not just the first'}                    | ${['smallBusinessOnly', 'groupApplication', 'lossMakingPreviousYear', 'certifiedAdvisorPlan']} | ${{ sizeClass: 'sme', lossMaking: false }} | ${{}}  | ${['smallBusinessOnly', 'groupApplication', 'lossMakingPreviousYear', 'certifiedAdvisorPlan']} | ${[]}
+    ${'codes without an automated check are manual, never passed'}        | ${['covidImpact', 'preCheck', 'smallBusinessOnly']}                                   | ${{ sizeClass: 'smallBusiness' }}              | ${{}}        | ${[]}                                                                                          | ${['covidImpact', 'preCheck']}
+    ${'anyOf: 再生計画 satisfies the 回復・再生応援枠 alternative'}         | ${[{ anyOf: ['recoverySalesDecline30pct', 'rehabilitationPlan'] }]}                   | ${{ inRehabilitation: true }}                  | ${{}}        | ${[]}                                                                                          | ${[]}
+    ${'anyOf: none met fails once, naming every alternative'}             | ${[{ anyOf: ['groupApplication', 'employees101plus'] }]}                               | ${{ employeeCount: 5 }}                        | ${{}}        | ${['groupApplication|employees101plus']}                                                       | ${[]}
+    ${'anyOf: an unmet automated and a manual alternative is manual'}     | ${[{ anyOf: ['employees101plus', 'greenGrowth'] }]}                                    | ${{ employeeCount: 5 }}                        | ${{}}        | ${[]}                                                                                          | ${['employees101plus|greenGrowth']}
+    ${'a repeated code runs once'}                                        | ${['smallBusinessOnly', 'smallBusinessOnly']}                                          | ${{ sizeClass: 'sme' }}                        | ${{}}        | ${['smallBusinessOnly']}                                                                       | ${[]}
+    ${'no requirements: ok'}                                              | ${[]}                                                                                  | ${{}}                                          | ${{}}        | ${[]}                                                                                          | ${[]}
+  `('$rule', ({ requirements, profile, context, failing, manual }) => {
     const report = checkEligibility(requirements, applicant(profile), context);
     expect(report.failures.map((f) => f.requirement)).toEqual(failing);
+    expect(report.manual).toEqual(manual);
     expect(report.ok).toBe(failing.length === 0);
-    expect(report.outcomes.map((o) => o.requirement)).toEqual([...new Set(requirements)]);
+    expect(report.outcomes).toHaveLength(new Set(requirements.map((r: string | { anyOf: string[] }) => (typeof r === 'string' ? r : r.anyOf.join('|')))).size);
   });
 
-  it('reports an unknown code with its own code and message', () => {
-    const [failure] = checkEligibility(['foo'], applicant()).failures;
-    expect(failure).toMatchObject({ requirement: 'foo', code: 'unknownRequirement', message: expect.stringContaining('未知の要件コード「foo」') });
+  it('an anyOf failure lists each alternative with its numbers', () => {
+    const [failure] = checkEligibility([{ anyOf: ['groupApplication', 'employees101plus'] }], applicant({ employeeCount: 5 })).failures;
+    expect(failure).toMatchObject({ code: 'anyOf.noneMet', requirement: 'groupApplication|employees101plus' });
+    expect(failure.message).toContain('(1) この類型は2者以上の連携');
+    expect(failure.message).toContain('(2) この類型は従業員数101人以上の事業者が対象です（従業員数 5人 < 101人）');
   });
 
-  it('every requirement code has a check and a Japanese label', () => {
-    for (const code of ELIGIBILITY_REQUIREMENT_CODES) {
-      expect(typeof ELIGIBILITY_CHECKS[code]).toBe('function');
-      expect(ELIGIBILITY_REQUIREMENT_LABELS[code]).toMatch(/\S/);
-    }
+  it('an empty anyOf is a configuration failure', () => {
+    expect(checkEligibility([{ anyOf: [] }], applicant()).failures[0].code).toBe('anyOf.empty');
+  });
+
+  it('passed outcomes carry the figures behind the decision', () => {
+    const report = checkEligibility(['salesDecline10pct'], applicant({ monthlySales: secondWaveRecovered }));
+    // best 3 months: 2020-04…06, 2,640,000 vs 3,000,000 = 12%
+    expect(report.outcomes[0]).toMatchObject({
+      status: 'passed',
+      details: { months: ['2020-04', '2020-05', '2020-06'], currentTotal: 2_640_000, comparisonTotal: 3_000_000, declineRate: { numerator: 3, denominator: 25 } },
+    });
+  });
+
+  it('every automated requirement code has a check', () => {
+    expect(ELIGIBILITY_REQUIREMENT_CODES.length).toBe(14);
+    for (const code of ELIGIBILITY_REQUIREMENT_CODES) expect(typeof ELIGIBILITY_CHECKS[code]).toBe('function');
   });
 });

@@ -3,89 +3,125 @@ import { EligibilityContext } from './context';
 import {
   checkCertifiedAdvisorPlan,
   checkFinancialInstitutionAbove30M,
-  checkGroupApplication,
   checkLossMakingPreviousYear,
+  checkRehabilitationPlan,
   checkSmallBusinessOnly,
 } from './plan-and-applicant-checks';
 import { checkRecoverySalesDecline30pct } from './recovery-decline';
-import { CheckFailed, CheckResult, failed } from './result';
+import { CheckDetails, CheckFailed, CheckResult, failed } from './result';
+import {
+  checkEmployees101plus,
+  checkGroupApplication,
+  checkGroupApplication10plus,
+  checkPrefectures1,
+  checkPrefectures2,
+  checkPrefectures3plus,
+} from './scale-checks';
 import { checkSalesDecline10pct, checkSalesDecline5pctSince202010 } from './three-month-decline';
-
-/** The requirement codes a category configuration may list. */
-export const ELIGIBILITY_REQUIREMENT_CODES = [
-  'salesDecline10pct',
-  'salesDecline5pctSince202010',
-  'recoverySalesDecline30pct',
-  'certifiedAdvisorPlan',
-  'financialInstitutionAbove30M',
-  'lossMakingPreviousYear',
-  'groupApplication',
-  'smallBusinessOnly',
-] as const;
-
-export type EligibilityRequirementCode = (typeof ELIGIBILITY_REQUIREMENT_CODES)[number];
 
 export type EligibilityCheck = (applicant: ApplicantProfile, context: EligibilityContext) => CheckResult;
 
-export const ELIGIBILITY_CHECKS: Readonly<Record<EligibilityRequirementCode, EligibilityCheck>> = {
+/**
+ * The requirement codes this library decides automatically. The catalogue of every code a category
+ * may declare, with Japanese labels, is REQUIREMENT_LABELS in ../category; codes there that need a
+ * person's judgement (covidImpact, preCheck, wageTargets, greenGrowth, …) have no check here and
+ * come back as 'manual'.
+ */
+export const ELIGIBILITY_CHECKS = {
   salesDecline10pct: checkSalesDecline10pct,
   salesDecline5pctSince202010: checkSalesDecline5pctSince202010,
   recoverySalesDecline30pct: checkRecoverySalesDecline30pct,
+  rehabilitationPlan: checkRehabilitationPlan,
   certifiedAdvisorPlan: checkCertifiedAdvisorPlan,
   financialInstitutionAbove30M: checkFinancialInstitutionAbove30M,
   lossMakingPreviousYear: checkLossMakingPreviousYear,
   groupApplication: checkGroupApplication,
+  groupApplication10plus: checkGroupApplication10plus,
+  employees101plus: checkEmployees101plus,
+  prefectures1: checkPrefectures1,
+  prefectures2: checkPrefectures2,
+  prefectures3plus: checkPrefectures3plus,
   smallBusinessOnly: checkSmallBusinessOnly,
-};
+} as const satisfies Readonly<Record<string, EligibilityCheck>>;
 
-/** Japanese names for the UI and for messages. */
-export const ELIGIBILITY_REQUIREMENT_LABELS: Readonly<Record<EligibilityRequirementCode, string>> = {
-  salesDecline10pct: '売上高10%減少要件（2020年4月以降、任意の3か月の合計がコロナ以前比10%以上減少）',
-  salesDecline5pctSince202010: '売上高5%減少要件（2020年10月以降、任意の3か月の合計がコロナ以前比5%以上減少）',
-  recoverySalesDecline30pct: '回復・再生応援枠の要件（2021年10月以降のいずれかの月が2020年又は2019年同月比30%以上減少、又は再生計画）',
-  certifiedAdvisorPlan: '認定経営革新等支援機関と事業計画を策定',
-  financialInstitutionAbove30M: '補助金額3,000万円超の場合は金融機関の確認',
-  lossMakingPreviousYear: '前年度の事業年度が赤字',
-  groupApplication: '複数事業者の連携による申請',
-  smallBusinessOnly: '小規模事業者であること',
-};
+export type EligibilityRequirementCode = keyof typeof ELIGIBILITY_CHECKS;
 
-export const isEligibilityRequirementCode = (code: string): code is EligibilityRequirementCode =>
+export const ELIGIBILITY_REQUIREMENT_CODES = Object.keys(ELIGIBILITY_CHECKS) as readonly EligibilityRequirementCode[];
+
+export const isAutomatedRequirement = (code: string): code is EligibilityRequirementCode =>
   Object.prototype.hasOwnProperty.call(ELIGIBILITY_CHECKS, code);
 
-export interface RequirementOutcome {
-  readonly requirement: string;
-  readonly result: CheckResult;
-}
+/** A code, or alternatives one of which must hold (structurally the same as RequirementClause in ../category). */
+export type EligibilityClause = string | { readonly anyOf: readonly string[] };
 
 export type EligibilityFailure = CheckFailed & { readonly requirement: string };
 
+export type RequirementOutcome =
+  | { readonly requirement: string; readonly status: 'passed'; readonly details?: CheckDetails }
+  | { readonly requirement: string; readonly status: 'failed'; readonly failure: EligibilityFailure }
+  /** not decided by a program: staff confirm it (形式審査) */
+  | { readonly requirement: string; readonly status: 'manual' };
+
 export interface EligibilityReport {
+  /** no automated requirement failed (manual ones may still be pending) */
   readonly ok: boolean;
   /** every failed requirement, in the order listed (not just the first) */
   readonly failures: readonly EligibilityFailure[];
-  /** every requirement's result, passes included, for the audit log */
+  /** requirements staff must confirm, in the order listed */
+  readonly manual: readonly string[];
+  /** every clause's outcome, for the audit log */
   readonly outcomes: readonly RequirementOutcome[];
 }
 
+const clauseName = (clause: EligibilityClause): string => (typeof clause === 'string' ? clause : clause.anyOf.join('|'));
+
+const evaluateCode = (code: string, applicant: ApplicantProfile, context: EligibilityContext): RequirementOutcome => {
+  if (!isAutomatedRequirement(code)) return { requirement: code, status: 'manual' };
+  const result = ELIGIBILITY_CHECKS[code](applicant, context);
+  return result.ok
+    ? { requirement: code, status: 'passed', ...(result.details ? { details: result.details } : {}) }
+    : { requirement: code, status: 'failed', failure: { ...result, requirement: code } };
+};
+
+/** anyOf: passed if one alternative passes; else manual if one needs a person; else failed, naming every alternative. */
+const evaluateAnyOf = (codes: readonly string[], applicant: ApplicantProfile, context: EligibilityContext): RequirementOutcome => {
+  const requirement = codes.join('|');
+  if (codes.length === 0) {
+    return { requirement, status: 'failed', failure: { ...failed('anyOf.empty', '選択肢のない要件（anyOf が空）です。類型（カテゴリ）の設定を確認してください。'), requirement } };
+  }
+  const outcomes = codes.map((c) => evaluateCode(c, applicant, context));
+  const pass = outcomes.find((o) => o.status === 'passed');
+  if (pass) return { ...pass, requirement };
+  if (outcomes.some((o) => o.status === 'manual')) return { requirement, status: 'manual' };
+  const failures = outcomes.flatMap((o) => (o.status === 'failed' ? [o.failure] : []));
+  const message = `次のいずれかを満たす必要がありますが、いずれも満たしません: ${failures.map((f, i) => `(${i + 1}) ${f.message}`).join(' ')}`;
+  return {
+    requirement,
+    status: 'failed',
+    failure: { ...failed('anyOf.noneMet', message, failures[0].field, { alternatives: failures }), requirement },
+  };
+};
+
 /**
- * Runs every listed requirement and collects all failures. A code this library does not know is a
- * failure ('unknownRequirement'), never a silent pass: a misconfigured category must not admit
- * applicants. Repeated codes run once.
+ * Runs every listed requirement and returns all failures, plus the requirements only a person can
+ * decide. Clauses are what a category declares: a code, or `{ anyOf: [...] }`. Repeated clauses run
+ * once. Codes are validated against the catalogue when a category is loaded (validateCategoryConfig),
+ * so a code without an automated check here is reported as 'manual', never as passed.
  */
 export const checkEligibility = (
-  requirements: readonly string[],
+  requirements: readonly EligibilityClause[],
   applicant: ApplicantProfile,
   context: EligibilityContext = {},
 ): EligibilityReport => {
-  const outcomes: RequirementOutcome[] = [...new Set(requirements)].map((requirement) => ({
-    requirement,
-    result: isEligibilityRequirementCode(requirement)
-      ? ELIGIBILITY_CHECKS[requirement](applicant, context)
-      : failed('unknownRequirement', `未知の要件コード「${requirement}」です。類型（カテゴリ）の設定を確認してください。`, undefined, {
-          requirement,
-        }),
-  }));
-  const failures = outcomes.flatMap(({ requirement, result }) => (result.ok ? [] : [{ ...result, requirement }]));
-  return { ok: failures.length === 0, failures, outcomes };
+  const seen = new Set<string>();
+  const outcomes: RequirementOutcome[] = [];
+  for (const clause of requirements) {
+    const name = clauseName(clause);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    outcomes.push(typeof clause === 'string' ? evaluateCode(clause, applicant, context) : evaluateAnyOf(clause.anyOf, applicant, context));
+  }
+  const failures = outcomes.flatMap((o) => (o.status === 'failed' ? [o.failure] : []));
+  const manual = outcomes.flatMap((o) => (o.status === 'manual' ? [o.requirement] : []));
+  return { ok: failures.length === 0, failures, manual, outcomes };
 };

@@ -1,4 +1,4 @@
-import { Yen, formatYen } from '../money';
+import { Yen } from '../money';
 
 /**
  * A sales decline rate as an exact fraction: (comparison − current) ÷ comparison, reduced.
@@ -51,6 +51,3 @@ export const formatDeclineRate = (rate: DeclineRate): string => {
   return `${sign}${whole}.${fraction}%`;
 };
 
-/** '(1,000,000円 − 400,000円) ÷ 1,000,000円 = 60.00%' */
-export const explainDecline = (comparison: Yen, current: Yen): string =>
-  `(${formatYen(comparison)} − ${formatYen(current)}) ÷ ${formatYen(comparison)} = ${formatDeclineRate(declineRate(comparison, current))}`;

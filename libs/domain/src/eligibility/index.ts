@@ -7,4 +7,5 @@ export * from './company-size';
 export * from './three-month-decline';
 export * from './recovery-decline';
 export * from './plan-and-applicant-checks';
+export * from './scale-checks';
 export * from './check-eligibility';

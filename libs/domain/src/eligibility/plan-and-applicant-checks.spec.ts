@@ -2,8 +2,8 @@ import { applicant } from './__tests__/fixtures';
 import {
   checkCertifiedAdvisorPlan,
   checkFinancialInstitutionAbove30M,
-  checkGroupApplication,
   checkLossMakingPreviousYear,
+  checkRehabilitationPlan,
   checkSmallBusinessOnly,
 } from './plan-and-applicant-checks';
 
@@ -60,25 +60,16 @@ describe('lossMakingPreviousYear (ものづくり 回復型賃上げ・雇用拡
   });
 });
 
-describe('groupApplication', () => {
+describe('rehabilitationPlan (再生事業者)', () => {
   it.each`
-    rule                                               | participantCount | minParticipants | ok       | message
-    ${'default minimum 2: two companies pass'}         | ${2}             | ${undefined}    | ${true}  | ${undefined}
-    ${'default minimum 2: one company fails'}          | ${1}             | ${undefined}    | ${false} | ${'参加事業者数 1者 < 2者'}
-    ${'no participant count means applying alone'}     | ${undefined}     | ${undefined}    | ${false} | ${'参加事業者数 1者 < 2者'}
-    ${'複数社連携IT導入類型: 10 companies pass'}        | ${10}            | ${10}           | ${true}  | ${undefined}
-    ${'複数社連携IT導入類型: 9 companies fail'}         | ${9}             | ${10}           | ${false} | ${'10者以上の連携（グループ）による申請が必要です（参加事業者数 9者 < 10者）'}
-  `('$rule', ({ participantCount, minParticipants, ok, message }) => {
-    const result = checkGroupApplication(applicant({ participantCount }), { minParticipants });
+    rule                          | inRehabilitation | ok
+    ${'再生計画あり passes'}       | ${true}          | ${true}
+    ${'再生計画なし fails'}        | ${false}         | ${false}
+    ${'not declared fails'}       | ${undefined}     | ${false}
+  `('$rule', ({ inRehabilitation, ok }) => {
+    const result = checkRehabilitationPlan(applicant({ inRehabilitation }));
     expect(result.ok).toBe(ok);
-    if (!result.ok) {
-      expect(result).toMatchObject({ code: 'groupApplication.tooFewParticipants', field: 'participantCount' });
-      expect(result.message).toContain(message);
-    }
-  });
-
-  it('rejects a configured minimum below 2', () => {
-    expect(() => checkGroupApplication(applicant(), { minParticipants: 1 })).toThrow(RangeError);
+    if (!result.ok) expect(result).toMatchObject({ code: 'rehabilitationPlan.noPlan', field: 'inRehabilitation' });
   });
 });
 

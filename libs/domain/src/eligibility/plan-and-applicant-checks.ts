@@ -78,24 +78,14 @@ export const checkLossMakingPreviousYear = (applicant: ApplicantProfile): CheckR
       );
 };
 
-export const DEFAULT_MIN_PARTICIPANTS = 2;
-
 /**
- * 'groupApplication': the category must be applied for by a group (地域デジタルイノベーション 中小:
- * 2 or more; 複数社連携IT導入類型: 10 or more, passed as `context.minParticipants`).
+ * 'rehabilitationPlan' (再生事業者): a 再生計画 made under the 再生支援協議会 scheme etc.
+ * Assumption: `ApplicantProfile.inRehabilitation` records it; staff verify the plan itself.
  */
-export const checkGroupApplication = (applicant: ApplicantProfile, context: EligibilityContext = {}): CheckResult => {
-  const min = context.minParticipants ?? DEFAULT_MIN_PARTICIPANTS;
-  if (!Number.isSafeInteger(min) || min < 2) throw new RangeError(`minParticipants must be an integer ≥ 2, got ${min}`);
-  const count = applicant.participantCount ?? 1;
-  if (count >= min) return passed({ participantCount: count, minParticipants: min });
-  return failed(
-    'groupApplication.tooFewParticipants',
-    `この類型は${min}者以上の連携（グループ）による申請が必要です（参加事業者数 ${count}者 < ${min}者）。`,
-    'participantCount',
-    { participantCount: count, minParticipants: min },
-  );
-};
+export const checkRehabilitationPlan = (applicant: ApplicantProfile): CheckResult =>
+  applicant.inRehabilitation === true
+    ? passed()
+    : failed('rehabilitationPlan.noPlan', '再生計画を策定した事業者（再生事業者）であることが必要ですが、再生計画の登録がありません。', 'inRehabilitation');
 
 const SIZE_LABEL: Readonly<Record<SizeClass, string>> = {
   smallBusiness: '小規模事業者',

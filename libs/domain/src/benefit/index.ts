@@ -1,0 +1,2 @@
+export * from './benefit-cap';
+export * from './compute-benefit';
