@@ -1,2 +1,4 @@
 export * from './money';
 export * from './applicant';
+export * from './eligibility';
+export * from './benefit';
