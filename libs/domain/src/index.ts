@@ -2,3 +2,6 @@ export * from './money';
 export * from './applicant';
 export * from './eligibility';
 export * from './benefit';
+export * from './category';
+export * from './quote';
+export * from './catalogue';

@@ -1,0 +1,4 @@
+export * from './catalogue.types';
+export * from './catalogue';
+export * from './validate-catalogue';
+export { ROUNDS } from './rounds';

@@ -1,0 +1,57 @@
+/**
+ * validateCatalogue: referential checks a seed step runs before loading a catalogue (unique codes,
+ * rounds pointing at existing rule sets and categories, JST instants in order, valid categories).
+ */
+import { validateCategoryConfig } from '../category';
+import type { ReferenceCatalogue } from './catalogue.types';
+
+export interface CatalogueProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** 'YYYY-MM-DDTHH:mm:ss+09:00' */
+export const JST_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/;
+
+const duplicates = (codes: readonly string[]): string[] => codes.filter((c, i) => codes.indexOf(c) !== i);
+
+export const validateCatalogue = (catalogue: ReferenceCatalogue): CatalogueProblem[] => {
+  const out: CatalogueProblem[] = [];
+  const programs = new Set(catalogue.programs.map((p) => p.code));
+  duplicates(catalogue.programs.map((p) => p.code)).forEach((c) => out.push({ path: `programs.${c}`, message: `事業コード ${c} が重複しています` }));
+  duplicates(catalogue.ruleSets.map((r) => r.code)).forEach((c) => out.push({ path: `ruleSets.${c}`, message: `予算コード ${c} が重複しています` }));
+  duplicates(catalogue.rounds.map((r) => r.code)).forEach((c) => out.push({ path: `rounds.${c}`, message: `公募回コード ${c} が重複しています` }));
+
+  for (const rs of catalogue.ruleSets) {
+    const path = `ruleSets.${rs.code}`;
+    if (!programs.has(rs.programCode)) out.push({ path, message: `事業 ${rs.programCode} がありません` });
+    if (rs.code !== `${rs.programCode}.${rs.edition}`) out.push({ path, message: `予算コードは「事業コード.版」にしてください` });
+    duplicates(rs.categories.map((c) => c.code)).forEach((c) => out.push({ path, message: `類型コード ${c} が重複しています` }));
+    for (const category of rs.categories) {
+      if (!category.code.startsWith(`${rs.programCode}.`)) out.push({ path: `${path}.${category.code}`, message: '類型コードは事業コードで始めてください' });
+      for (const p of validateCategoryConfig(category)) out.push({ path: `${path}.${category.code}.${p.path}`, message: p.message });
+    }
+  }
+
+  for (const round of catalogue.rounds) {
+    const path = `rounds.${round.code}`;
+    const ruleSet = catalogue.ruleSets.find((r) => r.code === round.ruleSetCode);
+    if (!ruleSet) out.push({ path, message: `予算 ${round.ruleSetCode} がありません` });
+    else if (ruleSet.programCode !== round.programCode) out.push({ path, message: `予算 ${round.ruleSetCode} は事業 ${round.programCode} のものではありません` });
+    for (const code of round.categoryCodes ?? []) {
+      if (!ruleSet?.categories.some((c) => c.code === code)) out.push({ path, message: `類型 ${code} が予算 ${round.ruleSetCode} にありません` });
+    }
+    const instants = { opensAt: round.opensAt, closesAt: round.closesAt, ...(round.announcement ? { 'announcement.from': round.announcement.from, 'announcement.to': round.announcement.to } : {}) };
+    for (const [field, value] of Object.entries(instants)) {
+      if (!JST_INSTANT.test(value) || Number.isNaN(Date.parse(value))) out.push({ path: `${path}.${field}`, message: `${field} は +09:00 付きの日時にしてください` });
+    }
+    if (Date.parse(round.opensAt) >= Date.parse(round.closesAt)) out.push({ path, message: '応募締切は公募開始より後にしてください' });
+    if (round.announcement && Date.parse(round.announcement.from) > Date.parse(round.announcement.to)) {
+      out.push({ path: `${path}.announcement`, message: '採択発表の期間が逆転しています' });
+    }
+    if (round.announcement && Date.parse(round.announcement.from) < Date.parse(round.closesAt)) {
+      out.push({ path: `${path}.announcement`, message: '採択発表は応募締切より後にしてください' });
+    }
+  }
+  return out;
+};
