@@ -3,5 +3,6 @@
  * exactly this list, so there is one schema history. Add new migrations at the end.
  */
 import { AuditLog1764201600000 } from './1764201600000-AuditLog';
+import { StaffAccounts1764201700000 } from './1764201700000-StaffAccounts';
 
-export const MIGRATIONS = [AuditLog1764201600000];
+export const MIGRATIONS = [AuditLog1764201600000, StaffAccounts1764201700000];

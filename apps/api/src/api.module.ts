@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, AppConfigModule } from './config';
 import { DatabaseModule } from './database';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { UsersModule } from './modules/users/users.module';
 import { LoggingModule } from './logging/logging.module';
 import { QueueModule } from './queue';
 import { RedisModule } from './redis';
@@ -18,7 +21,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [...coreImports(config), HealthModule, ...(config.workerEnabled ? [WorkerModule] : [])],
+      imports: [...coreImports(config), AuditModule, AuthModule, UsersModule, HealthModule, ...(config.workerEnabled ? [WorkerModule] : [])],
     };
   }
 }

@@ -1,8 +1,11 @@
-/** The logins `npm start` prints; filled by the accounts seed step. */
+import { STAFF_LOGINS } from './staff-accounts.seed';
+
+/** The logins `npm start` prints. */
 export interface DemoLogin {
   role: string;
   email: string;
   password: string;
   note?: string;
 }
-export const DEMO_LOGINS: DemoLogin[] = [];
+
+export const DEMO_LOGINS: DemoLogin[] = STAFF_LOGINS;

@@ -1,4 +1,5 @@
 import type { SeedStep } from './seed-step';
+import { demoStaffSeed, initialAdminSeed } from './staff-accounts.seed';
 
 /** Every seed step in load order; each capability adds its reference and demo data here. */
-export const SEED_STEPS: SeedStep[] = [];
+export const SEED_STEPS: SeedStep[] = [initialAdminSeed, demoStaffSeed];

@@ -1,0 +1,30 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/** Every refusal of the auth module, with the message shown to the person. */
+export const AUTH_ERRORS = {
+  INVALID_CREDENTIALS: [HttpStatus.UNAUTHORIZED, 'メールアドレスまたはパスワードが正しくありません。'],
+  ACCOUNT_LOCKED: [HttpStatus.LOCKED, 'ログインに続けて失敗したため、アカウントを一時的にロックしています。'],
+  ACCOUNT_INACTIVE: [HttpStatus.UNAUTHORIZED, 'このアカウントは無効化されています。管理者に連絡してください。'],
+  TOKEN_EXPIRED: [HttpStatus.UNAUTHORIZED, 'ログインの有効期限が切れました。再度ログインしてください。'],
+  TOKEN_INVALID: [HttpStatus.UNAUTHORIZED, 'ログインが必要です。'],
+  SESSION_ENDED: [HttpStatus.UNAUTHORIZED, 'このログインは終了しています。再度ログインしてください。'],
+  REFRESH_MISSING: [HttpStatus.UNAUTHORIZED, 'ログインが必要です。'],
+  REFRESH_REUSED: [HttpStatus.UNAUTHORIZED, '安全のためログインを終了しました (更新トークンが再利用されました)。再度ログインしてください。'],
+  PASSWORD_CHANGE_REQUIRED: [HttpStatus.FORBIDDEN, '初回ログインのため、パスワードを変更してから操作してください。'],
+  WRONG_CURRENT_PASSWORD: [HttpStatus.BAD_REQUEST, '現在のパスワードが正しくありません。'],
+  WEAK_PASSWORD: [HttpStatus.BAD_REQUEST, '新しいパスワードは12文字以上で、現在のパスワードと異なるものにしてください。'],
+  FORBIDDEN: [HttpStatus.FORBIDDEN, 'この操作を行う権限がありません。'],
+} as const satisfies Record<string, readonly [HttpStatus, string]>;
+
+export type AuthErrorCode = keyof typeof AUTH_ERRORS;
+
+export class AuthError extends HttpException {
+  constructor(
+    readonly code: AuthErrorCode,
+    message?: string,
+    extra: Record<string, unknown> = {},
+  ) {
+    const [status, fallback] = AUTH_ERRORS[code];
+    super({ code, message: message ?? fallback, ...extra }, status);
+  }
+}

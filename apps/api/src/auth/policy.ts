@@ -1,0 +1,26 @@
+import type { StaffRole } from './roles';
+
+/**
+ * The authorisation table: every action a route can perform and the roles allowed to. Each route
+ * names exactly one action with @Policy(); a route without one is refused to everybody (fail closed)
+ * and the authorisation matrix test fails until it is given one. Record-level rules (a reviewer sees
+ * only assigned applications) live beside their feature's repository scope and are named here too.
+ */
+const ALL_STAFF: readonly StaffRole[] = ['admin', 'manager', 'reviewer', 'auditor'];
+
+export const POLICIES = {
+  /** own session: me, logout, password change (allowed even while a password change is pending) */
+  'auth.self': ALL_STAFF,
+  'users.read': ['admin'],
+  'users.write': ['admin'],
+  'auditLogs.read': ['admin', 'auditor'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type PolicyAction = keyof typeof POLICIES;
+
+/** Actions a user whose password must change may still perform. */
+export const ALLOWED_DURING_PASSWORD_CHANGE: readonly PolicyAction[] = ['auth.self'];
+
+export function isAllowed(role: StaffRole, action: PolicyAction): boolean {
+  return (POLICIES[action] as readonly StaffRole[]).includes(role);
+}

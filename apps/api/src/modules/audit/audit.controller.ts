@@ -1,0 +1,34 @@
+import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Policy } from '../../auth/policy.decorator';
+import { idsFilter, parseListQuery, setContentRange } from '../../common/list-query';
+import { ListQueryDto } from '../../common/list-query.dto';
+import { AUDIT_SORTABLE, AuditLogFilter, AuditRepository } from './audit.repository';
+
+@ApiTags('audit-logs')
+@ApiBearerAuth()
+@Controller('audit-logs')
+export class AuditController {
+  constructor(private readonly audit: AuditRepository) {}
+
+  @Get()
+  @Policy('auditLogs.read')
+  @ApiOperation({ summary: '監査ログの一覧 (filter: action (前方一致), actorId, entityType, entityId, occurredFrom, occurredTo)' })
+  async list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
+    const query = parseListQuery<AuditLogFilter>(params, { sortable: AUDIT_SORTABLE, defaultSort: ['occurredAt', 'DESC'] });
+    query.filter.id = idsFilter(query.filter.id);
+    const [rows, total] = await this.audit.list(query);
+    setContentRange(res, 'audit-logs', query, rows.length, total);
+    return rows;
+  }
+
+  @Get(':id')
+  @Policy('auditLogs.read')
+  @ApiOperation({ summary: '監査ログ1件' })
+  async show(@Param('id') id: string) {
+    const row = await this.audit.findOne(id);
+    if (!row) throw new NotFoundException({ code: 'AUDIT_LOG_NOT_FOUND', message: '指定された監査ログはありません。' });
+    return row;
+  }
+}

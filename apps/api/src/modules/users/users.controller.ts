@@ -1,0 +1,55 @@
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Policy } from '../../auth/policy.decorator';
+import type { AuthenticatedUser } from '../../auth/roles';
+import { idsFilter, parseListQuery, setContentRange } from '../../common/list-query';
+import { ListQueryDto } from '../../common/list-query.dto';
+import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { USER_SORTABLE, UserFilter } from './users.repository';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Policy('users.read')
+  @ApiOperation({ summary: '職員アカウントの一覧 (filter: q, role, active, organisation)' })
+  async list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
+    const query = parseListQuery<UserFilter>(params, { sortable: USER_SORTABLE, defaultSort: ['name', 'ASC'] });
+    query.filter.id = idsFilter(query.filter.id);
+    const [rows, total] = await this.users.list(query);
+    setContentRange(res, 'users', query, rows.length, total);
+    return rows;
+  }
+
+  @Get(':id')
+  @Policy('users.read')
+  show(@Param('id') id: string) {
+    return this.users.get(id);
+  }
+
+  @Post()
+  @Policy('users.write')
+  @ApiOperation({ summary: '職員アカウントの作成 (password 省略時は仮パスワードを一度だけ返す)' })
+  create(@CurrentUser() actor: AuthenticatedUser, @Body() dto: CreateUserDto) {
+    return this.users.create(actor, dto);
+  }
+
+  @Put(':id')
+  @Policy('users.write')
+  @ApiOperation({ summary: '職員アカウントの更新 (active=false で無効化し全セッションを失効)' })
+  update(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: UpdateUserDto) {
+    return this.users.update(actor, id, dto);
+  }
+
+  @Delete(':id')
+  @Policy('users.write')
+  @ApiOperation({ summary: '職員アカウントの無効化 (削除はせず履歴を残す)' })
+  remove(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string) {
+    return this.users.deactivate(actor, id);
+  }
+}

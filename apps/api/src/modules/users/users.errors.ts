@@ -1,0 +1,14 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+export const USER_ERRORS = {
+  USER_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された職員アカウントはありません。'],
+  EMAIL_TAKEN: [HttpStatus.CONFLICT, 'このメールアドレスは既に登録されています。'],
+  CANNOT_DEACTIVATE_SELF: [HttpStatus.BAD_REQUEST, '自分自身のアカウントは無効化できません。'],
+  CANNOT_DEMOTE_SELF: [HttpStatus.BAD_REQUEST, '自分自身の管理者権限は外せません。'],
+} as const satisfies Record<string, readonly [HttpStatus, string]>;
+
+export class UserError extends HttpException {
+  constructor(readonly code: keyof typeof USER_ERRORS) {
+    super({ code, message: USER_ERRORS[code][1] }, USER_ERRORS[code][0]);
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthRepository } from '../../auth/auth.repository';
+import { hashPassword } from '../../auth/password';
+import type { AuthenticatedUser } from '../../auth/roles';
+import { randomToken } from '../../auth/tokens';
+import type { ListQuery } from '../../common/list-query';
+import { AuditService } from '../audit/audit.service';
+import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { StaffUser } from './staff-user.entity';
+import { UserError } from './users.errors';
+import { UserFilter, UsersRepository } from './users.repository';
+
+export type UserView = Omit<StaffUser, 'passwordHash' | 'failedLoginCount'>;
+const view = ({ passwordHash: _p, failedLoginCount: _f, ...rest }: StaffUser): UserView => rest;
+
+/** Staff accounts, managed by administrators; every change is audited in the same transaction. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly auth: AuthRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: ListQuery<UserFilter>): Promise<[UserView[], number]> {
+    const [rows, total] = await this.users.list(query);
+    return [rows.map(view), total];
+  }
+
+  async get(id: string): Promise<UserView> {
+    const user = await this.users.findById(id);
+    if (!user) throw new UserError('USER_NOT_FOUND');
+    return view(user);
+  }
+
+  /** Creates an account. Without a password a temporary one is issued, returned once, to be changed at first login. */
+  async create(actor: AuthenticatedUser, dto: CreateUserDto): Promise<UserView & { temporaryPassword?: string }> {
+    const email = dto.email.trim().toLowerCase();
+    if (await this.users.emailTaken(email)) throw new UserError('EMAIL_TAKEN');
+    const temporaryPassword = dto.password ? undefined : randomToken(12);
+    const passwordHash = await hashPassword(dto.password ?? temporaryPassword!);
+    const user = await this.dataSource.transaction(async (m) => {
+      const created = await this.users.insert(m, {
+        email,
+        name: dto.name.trim(),
+        role: dto.role,
+        organisation: dto.organisation?.trim() || null,
+        passwordHash,
+        mustChangePassword: true,
+        active: true,
+      });
+      await this.audit.record({ actor, action: 'user.created', entityType: 'staffUser', entityId: created.id, changes: { email, role: dto.role, organisation: created.organisation } }, m);
+      return created;
+    });
+    return { ...view(user), ...(temporaryPassword ? { temporaryPassword } : {}) };
+  }
+
+  async update(actor: AuthenticatedUser, id: string, dto: UpdateUserDto): Promise<UserView> {
+    if (id === actor.id && dto.active === false) throw new UserError('CANNOT_DEACTIVATE_SELF');
+    if (id === actor.id && dto.role && dto.role !== 'admin') throw new UserError('CANNOT_DEMOTE_SELF');
+    const email = dto.email?.trim().toLowerCase();
+    if (email && (await this.users.emailTaken(email, id))) throw new UserError('EMAIL_TAKEN');
+    return this.dataSource.transaction(async (m) => {
+      const user = await this.users.findById(id, m);
+      if (!user) throw new UserError('USER_NOT_FOUND');
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      const set = <K extends 'email' | 'name' | 'role' | 'organisation' | 'active'>(key: K, value: StaffUser[K] | undefined) => {
+        if (value === undefined || value === user[key]) return;
+        changes[key] = { from: user[key], to: value };
+        user[key] = value;
+      };
+      set('email', email);
+      set('name', dto.name?.trim());
+      set('role', dto.role);
+      set('organisation', dto.organisation === undefined ? undefined : dto.organisation?.trim() || null);
+      set('active', dto.active);
+      if (Object.keys(changes).length === 0) return view(user);
+      const saved = await this.users.save(m, user);
+      const deactivated = changes.active?.to === false;
+      if (deactivated || changes.role) await this.auth.revokeUserSessions(id, deactivated ? 'userDeactivated' : 'roleChanged');
+      await this.audit.record({ actor, action: deactivated ? 'user.deactivated' : 'user.updated', entityType: 'staffUser', entityId: id, changes }, m);
+      return view(saved);
+    });
+  }
+
+  /** DELETE deactivates: accounts are never removed, their audit history stays meaningful. */
+  deactivate(actor: AuthenticatedUser, id: string): Promise<UserView> {
+    return this.update(actor, id, { active: false });
+  }
+}
