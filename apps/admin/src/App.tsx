@@ -1,0 +1,32 @@
+import { Admin, CustomRoutes } from 'react-admin';
+import { Route } from 'react-router';
+import { ChangePasswordPage, LoginPage } from './auth';
+import { Dashboard } from './dashboard';
+import { i18nProvider } from './i18n/i18nProvider';
+import { Layout } from './layout';
+import { CHANGE_PASSWORD_PATH, authProvider, dataProvider } from './providers';
+import { theme } from './theme';
+
+/**
+ * Composition only. A resource is a folder (src/<resource>/index.ts exporting list/show/edit/icon/
+ * recordRepresentation) registered here as `<Resource name="rounds" {...rounds} />`; the menu shows it
+ * to the roles that providers/canAccess.ts allows to list it.
+ */
+export const App = () => (
+  <Admin
+    title="事務局"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    dashboard={Dashboard}
+    loginPage={LoginPage}
+    layout={Layout}
+    theme={theme}
+    requireAuth
+    disableTelemetry
+  >
+    <CustomRoutes noLayout>
+      <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+    </CustomRoutes>
+  </Admin>
+);

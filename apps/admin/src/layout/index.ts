@@ -1,0 +1,3 @@
+export { Layout } from './Layout';
+export { RoleChip } from './RoleChip';
+export { useRoleLabel } from './useRoleLabel';

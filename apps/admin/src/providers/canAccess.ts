@@ -1,0 +1,46 @@
+import { isStaffRole, type StaffRole } from './roles';
+
+/**
+ * Who may do what in the admin UI. The API is the real authority (guards and the workflow engine
+ * refuse anything not allowed); this table only decides what the UI offers: menu entries (react-admin
+ * asks `list` for each <Resource>), pages (`list`/`show`/`edit`/`create`) and buttons (`edit`,
+ * `delete`, `create`). Anything not listed is denied, including unknown resources and actions.
+ */
+export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'export'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Actions that change data; an auditor never gets one of these, whatever the table says. */
+export const WRITE_ACTIONS: readonly Action[] = ['create', 'edit', 'delete'];
+
+type Permissions = Partial<Record<StaffRole, readonly Action[]>>;
+
+const FULL: readonly Action[] = ['list', 'show', 'create', 'edit', 'delete', 'export'];
+const READ: readonly Action[] = ['list', 'show'];
+const READ_EXPORT: readonly Action[] = ['list', 'show', 'export'];
+
+/** The setup of a programme: 事業, 予算/版, 類型/枠, 公募. Run by admin and manager, readable by all staff. */
+const PROGRAM_SETUP: Permissions = { admin: FULL, manager: FULL, reviewer: READ, auditor: READ_EXPORT };
+
+export const ACCESS_TABLE: Record<string, Permissions> = {
+  // 利用者 (staff accounts): admin only.
+  users: { admin: FULL },
+  programs: PROGRAM_SETUP,
+  ruleSets: PROGRAM_SETUP,
+  categories: PROGRAM_SETUP,
+  rounds: PROGRAM_SETUP,
+  // 申請: everyone reads; manager and reviewer act on them (the workflow decides which transition is
+  // allowed in which state); admin fires no business transition. Applications arrive through intake
+  // and are withdrawn (取下げ), never created or deleted from the admin.
+  applications: { admin: READ_EXPORT, manager: ['list', 'show', 'edit', 'export'], reviewer: ['list', 'show', 'edit'], auditor: READ_EXPORT },
+  // 監査ログ: append-only, read by admin and auditor.
+  auditLogs: { admin: READ_EXPORT, auditor: READ_EXPORT },
+  // 通知: produced by the system; read by admin, manager and auditor.
+  notifications: { admin: READ_EXPORT, manager: READ_EXPORT, auditor: READ_EXPORT },
+};
+
+export function canAccess(role: unknown, resource: string, action: string): boolean {
+  if (!isStaffRole(role)) return false;
+  if (role === 'auditor' && (WRITE_ACTIONS as readonly string[]).includes(action)) return false;
+  const allowed = Object.prototype.hasOwnProperty.call(ACCESS_TABLE, resource) ? ACCESS_TABLE[resource]![role] : undefined;
+  return !!allowed && (allowed as readonly string[]).includes(action);
+}

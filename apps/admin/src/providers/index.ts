@@ -1,0 +1,14 @@
+import { createAuthProvider } from './authProvider';
+import { createDataProvider } from './dataProvider';
+import { createApiClient } from './httpClient';
+import { createSessionStore } from './session';
+
+/** The app's single wiring of the providers; tests build their own with a fake fetch. */
+export const session = createSessionStore();
+export const api = createApiClient({ session });
+export const authProvider = createAuthProvider({ api, session });
+export const dataProvider = createDataProvider(api.httpClient);
+
+export { canAccess, ACCESS_TABLE, type Action } from './canAccess';
+export { CHANGE_PASSWORD_PATH, ApiError, type StaffIdentity, type JimukyokuAuthProvider } from './authProvider';
+export { STAFF_ROLES, type StaffRole } from './roles';
