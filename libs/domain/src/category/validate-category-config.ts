@@ -14,6 +14,7 @@ import type {
   RateRule,
   SubsidyCategoryConfig,
 } from './category.types';
+import { SIZE_CLASSES } from './category.types';
 import { isRequirementCode } from './requirements';
 import { checkCap, checkRate, checkRates, checkSizeClasses, isYen, possibleCapAmounts, problem, type ConfigProblem } from './validate-rules';
 
@@ -161,9 +162,11 @@ export const validateCategoryConfig = (config: CategoryConfig): ConfigProblem[] 
     default:
       return [...out, problem('kind', 'unknownKind', `kind: 類型の種類「${String((config as { kind?: unknown })?.kind)}」は不明です`)];
   }
-  const admitted = Array.isArray(config.admittedSizeClasses) ? config.admittedSizeClasses : [];
-  if (admitted.length === 0) out.push(problem('admittedSizeClasses', 'required', 'admittedSizeClasses: 対象とする規模区分を1つ以上指定してください'));
-  else out.push(...checkSizeClasses(admitted, 'admittedSizeClasses'));
+  const declared = Array.isArray(config.admittedSizeClasses) ? config.admittedSizeClasses : [];
+  if (declared.length === 0) out.push(problem('admittedSizeClasses', 'required', 'admittedSizeClasses: 対象とする規模区分を1つ以上指定してください'));
+  else out.push(...checkSizeClasses(declared, 'admittedSizeClasses'));
+  // coverage of rates and caps is checked for the known size classes only
+  const admitted = declared.filter((c) => SIZE_CLASSES.includes(c));
   const eligible = new Set((Array.isArray(config.expenseTypes) ? config.expenseTypes : []).map((t) => t?.code));
   out.push(
     ...checkExpenseTypes(config.expenseTypes),

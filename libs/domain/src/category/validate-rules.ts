@@ -168,10 +168,11 @@ export const checkRates = (rules: unknown, path: string, admitted: readonly Size
     if (typeof r?.label !== 'string' || r.label === '') out.push(problem(`${p}.label`, 'required', `${p}.label: 補助率の対象（例: 中小企業）を入力してください`));
     if (r?.when?.sizeClasses !== undefined) {
       out.push(...checkSizeClasses(r.when.sizeClasses, `${p}.when.sizeClasses`));
-      for (const c of (Array.isArray(r.when.sizeClasses) ? r.when.sizeClasses : []) as readonly SizeClass[]) {
-        if (SIZE_CLASSES.includes(c) && !admitted.includes(c)) {
-          out.push(problem(`${p}.when.sizeClasses`, 'rateForUnadmittedSizeClass', `${p}.when.sizeClasses: ${SIZE_CLASS_LABELS[c]} は本類型の対象外です`));
-        }
+      const classes = (Array.isArray(r.when.sizeClasses) ? r.when.sizeClasses : []) as readonly SizeClass[];
+      const unadmitted = classes.filter((c) => SIZE_CLASSES.includes(c) && !admitted.includes(c));
+      if (unadmitted.length > 0) {
+        const labels = unadmitted.map((c) => SIZE_CLASS_LABELS[c]).join('・');
+        out.push(problem(`${p}.when.sizeClasses`, 'rateForUnadmittedSizeClass', `${p}.when.sizeClasses: ${labels} は本類型の対象外です`));
       }
     }
     out.push(...checkTiers(r, `${p}.tiers`));

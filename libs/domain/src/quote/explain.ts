@@ -5,8 +5,9 @@ import type { AppliedCap, PartQuote, RateStep, ShareLimitResult } from './quote.
 const band = (step: RateStep): string =>
   step.upToSubsidy !== undefined ? `補助金額${formatMan(step.upToSubsidy)}までの部分` : step.fromSubsidy > 0 ? `補助金額${formatMan(step.fromSubsidy)}を超える部分` : '';
 
-const stepLine = (step: RateStep, rateLabel: string): string => {
-  const note = [rateLabel, band(step)].filter((x) => x !== '').join('、');
+/** The subsidy band is named only when the subsidy reached a second tier. */
+const stepLine = (step: RateStep, rateLabel: string, tiered: boolean): string => {
+  const note = [rateLabel, tiered ? band(step) : ''].filter((x) => x !== '').join('、');
   return `補助対象経費 ${formatYen(step.expenses)} × ${formatRate(step.rate)} = ${formatYen(step.amount)}${note ? `（${note}）` : ''}`;
 };
 
@@ -25,7 +26,7 @@ export const partLines = (parts: readonly PartQuote[]): string[] => {
   const single = parts.length === 1 && parts[0].code === 'main';
   return parts.flatMap((part) => {
     const prefix = partPrefix(part, single);
-    const lines = part.steps.map((s) => `${prefix}${stepLine(s, part.rateLabel)}`);
+    const lines = part.steps.map((s) => `${prefix}${stepLine(s, part.rateLabel, part.steps.length > 1)}`);
     if (part.steps.length > 1) lines.push(`${prefix}計 ${formatYen(part.computed)}`);
     lines.push(...capLines(part.cap, part.computed, prefix));
     return lines;

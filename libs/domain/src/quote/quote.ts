@@ -79,7 +79,7 @@ export const quote = (category: CategoryConfig, applicant: QuoteApplicant, expen
   const eligibleExpenseTotal = lines.included.reduce((sum, l) => sum + l.line.amount, 0);
   const ineligibility = [...outcome.ineligibility];
   if (ineligibility.length === 0 && outcome.amount === 0) {
-    ineligibility.push({ code: 'noEligibleExpenses', message: '補助対象となる経費がないため補助金額は0円です' });
+    ineligibility.push({ code: 'zeroAmount', message: '補助金額が0円のため対象外です（補助対象経費がない、又は制限により0円）' });
   }
   const floor = config.floor === undefined || ineligibility.length > 0 ? null : { amount: config.floor, met: outcome.amount >= config.floor };
   if (floor && !floor.met) {

@@ -52,7 +52,7 @@ export interface QuoteProblem {
 }
 
 /** Valid input that does not qualify: a normal answer, not an error. */
-export type IneligibilityCode = 'sizeClassNotAdmitted' | 'employeeCountNotAdmitted' | 'noRateForApplicant' | 'noEligibleExpenses' | 'belowFloor';
+export type IneligibilityCode = 'sizeClassNotAdmitted' | 'employeeCountNotAdmitted' | 'noRateForApplicant' | 'zeroAmount' | 'belowFloor';
 
 export interface QuoteIneligibility {
   readonly code: IneligibilityCode;
