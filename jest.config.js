@@ -2,5 +2,7 @@
 // integration/e2e suites against the real PostgreSQL and Redis, then the admin's browser tests.
 module.exports = {
   projects: ['<rootDir>/libs/domain', '<rootDir>/libs/workflow', '<rootDir>/apps/api', '<rootDir>/apps/admin'],
+  // a global option (ignored inside projects): e2e hooks boot the app and migrate a database
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/.ci/jest-summary-reporter.js'],
 };

@@ -1,0 +1,97 @@
+import type { StaffRole } from '../src/auth/roles';
+import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { startTestApp, TestApp } from './harness';
+import { apiRoutes } from './route-inventory';
+
+/**
+ * Every API route × every role (and anonymous), written out by hand. The test lists the routes the
+ * app really serves: a route missing here fails the test, so a new route cannot ship without a
+ * decision about who may call it. 'public' routes are open to anonymous callers.
+ */
+type Allowed = 'public' | readonly StaffRole[];
+const STAFF: readonly StaffRole[] = ['admin', 'manager', 'reviewer', 'auditor'];
+
+const MATRIX: Record<string, Allowed> = {
+  'GET /api/health': 'public',
+  'GET /api/health/worker': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/refresh': 'public',
+  'POST /api/auth/logout': STAFF,
+  'GET /api/auth/me': STAFF,
+  'POST /api/auth/password': STAFF,
+  'GET /api/users': ['admin'],
+  'GET /api/users/:id': ['admin'],
+  'POST /api/users': ['admin'],
+  'PUT /api/users/:id': ['admin'],
+  'DELETE /api/users/:id': ['admin'],
+  'GET /api/audit-logs': ['admin', 'auditor'],
+  'GET /api/audit-logs/:id': ['admin', 'auditor'],
+};
+
+/** Codes by which the access guard refuses; anything else means the request got past it. */
+const REFUSED_UNAUTHENTICATED = ['TOKEN_INVALID', 'TOKEN_EXPIRED', 'SESSION_ENDED'];
+
+const concrete = (path: string) => path.replace(/:id\b/g, '00000000-0000-4000-8000-000000000000').replace(/:(\w+)/g, 'x');
+
+describe('authorisation matrix', () => {
+  let t: TestApp;
+  let sessions: Record<StaffRole, LoggedIn>;
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'matrix' });
+    await seedStaff(t);
+    sessions = await loginEveryRole(t);
+  });
+  afterAll(() => t?.close());
+
+  it('covers every route the app serves, and nothing that no longer exists', () => {
+    const served = apiRoutes(t.app).map((r) => `${r.method} ${r.path}`);
+    expect(served.length).toBeGreaterThan(0);
+    expect(served.filter((r) => !(r in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !served.includes(r))).toEqual([]);
+  });
+
+  const cases = Object.entries(MATRIX).flatMap(([route, allowed]) =>
+    (['anonymous', ...STAFF] as const).map((who) => ({ route, who, allowed })),
+  );
+
+  it.each(cases)('$route as $who', async ({ route, who, allowed }) => {
+    const [method, path] = route.split(' ');
+    // Logout would end the session the other cases use: give it a session of its own.
+    const session = who === 'anonymous' ? null : route === 'POST /api/auth/logout' ? await freshSession(who) : sessions[who];
+    let req = t.http()[method.toLowerCase() as 'get'](concrete(path));
+    if (session) req = req.set('Authorization', `Bearer ${session.token}`);
+    const res = await req.send({});
+    const refusedAsAnonymous = res.status === 401 && REFUSED_UNAUTHENTICATED.includes(res.body.code);
+    const refusedByPolicy = res.status === 403 && res.body.code === 'FORBIDDEN';
+
+    if (allowed === 'public') {
+      expect({ status: res.status, code: res.body.code, refused: refusedAsAnonymous || refusedByPolicy }).toMatchObject({ refused: false });
+    } else if (who === 'anonymous') {
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 401, code: 'TOKEN_INVALID' });
+    } else if (allowed.includes(who)) {
+      expect({ status: res.status, code: res.body.code, refused: refusedAsAnonymous || refusedByPolicy }).toMatchObject({ refused: false });
+      expect(res.status).toBeLessThan(500);
+    } else {
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
+    }
+  });
+
+  async function freshSession(role: StaffRole): Promise<LoggedIn> {
+    const s = sessions[role];
+    const res = await t.http().post('/api/auth/refresh').set('Cookie', s.cookie).expect(200);
+    // rotate: keep the role's main session usable with its new refresh cookie, and log in anew for logout
+    sessions[role] = { ...s, token: res.body.accessToken, cookie: (res.headers['set-cookie'] as unknown as string[])[0].split(';')[0] };
+    const { login } = await import('./auth-helpers');
+    const { DEMO_PASSWORD } = await import('../src/seed/staff-accounts.seed');
+    if (role === 'admin') return login(t, 'admin@jimukyoku.example.jp', 'admin-password-changed');
+    const emails: Record<string, string> = { manager: 'manager@jimukyoku.example.jp', reviewer: 'reviewer@jimukyoku.example.jp', auditor: 'auditor@jimukyoku.example.jp' };
+    return login(t, emails[role], DEMO_PASSWORD);
+  }
+
+  it('audits refused access', async () => {
+    await t.http().get('/api/users').set('Authorization', `Bearer ${sessions.reviewer.token}`).expect(403);
+    const res = await t.http().get('/api/audit-logs').query({ filter: JSON.stringify({ action: 'access.refused', actorId: sessions.reviewer.user.id }) }).set('Authorization', `Bearer ${sessions.auditor.token}`).expect(200);
+    expect(res.body.length).toBeGreaterThan(0);
+    expect(res.body[0].changes).toMatchObject({ method: 'GET', path: '/api/users', policy: 'users.read' });
+  });
+});

@@ -1,0 +1,74 @@
+import { DataSource } from 'typeorm';
+import { login, LoggedIn, loginAdmin, seedStaff } from './auth-helpers';
+import { startTestApp, TestApp } from './harness';
+
+describe('staff accounts (admin)', () => {
+  let t: TestApp;
+  let admin: LoggedIn;
+  const as = () => ({ Authorization: `Bearer ${admin.token}` });
+
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'users' });
+    await seedStaff(t);
+    admin = await loginAdmin(t);
+  });
+  afterAll(() => t?.close());
+
+  it('lists accounts in react-admin form: rows plus Content-Range, with filters and sorting', async () => {
+    const res = await t.http().get('/api/users').query({ sort: '["email","ASC"]', range: '[0,2]', filter: '{"role":"reviewer"}' }).set(as()).expect(200);
+    expect(res.headers['content-range']).toBe('users 0-2/5');
+    expect(res.body.map((u: { email: string }) => u.email)).toEqual([
+      'reviewer2@jimukyoku.example.jp',
+      'reviewer3@jimukyoku.example.jp',
+      'reviewer4@jimukyoku.example.jp',
+    ]);
+    expect(res.body[0]).not.toHaveProperty('passwordHash');
+    const q = await t.http().get('/api/users').query({ filter: JSON.stringify({ q: '花子' }) }).set(as()).expect(200);
+    expect(q.body.map((u: { name: string }) => u.name)).toEqual(['佐藤 花子']);
+    const many = await t.http().get('/api/users').query({ filter: JSON.stringify({ id: [q.body[0].id] }) }).set(as()).expect(200);
+    expect(many.body).toHaveLength(1);
+  });
+
+  it('refuses an unknown sort field or a malformed range with 400 naming it', async () => {
+    const bad = await t.http().get('/api/users').query({ sort: '["passwordHash","ASC"]' }).set(as()).expect(400);
+    expect(bad.body.errors[0].field).toBe('sort');
+    await t.http().get('/api/users').query({ range: '[5,1]' }).set(as()).expect(400);
+    await t.http().get('/api/users').query({ filter: 'not json' }).set(as()).expect(400);
+  });
+
+  it('creates an account with a one-time temporary password that must be changed at first login', async () => {
+    const res = await t.http().post('/api/users').set(as()).send({ email: 'New.Reviewer@Example.jp', name: '新人 審査員', role: 'reviewer', organisation: '北海道銀行' }).expect(201);
+    expect(res.body).toMatchObject({ email: 'new.reviewer@example.jp', role: 'reviewer', mustChangePassword: true, active: true });
+    expect(res.body.temporaryPassword).toMatch(/^[\w-]{16}$/);
+    const s = await login(t, 'new.reviewer@example.jp', res.body.temporaryPassword);
+    expect(s.user.mustChangePassword).toBe(true);
+    const shown = await t.http().get(`/api/users/${res.body.id}`).set(as()).expect(200);
+    expect(shown.body).not.toHaveProperty('temporaryPassword');
+    const audit = await t.app.get(DataSource).query(`SELECT changes FROM audit_log WHERE action = 'user.created' AND entity_id = $1`, [res.body.id]);
+    expect(audit[0].changes).toMatchObject({ email: 'new.reviewer@example.jp', role: 'reviewer' });
+  });
+
+  it('refuses a duplicate email (409) and bad fields (400, in Japanese)', async () => {
+    const dup = await t.http().post('/api/users').set(as()).send({ email: 'manager@jimukyoku.example.jp', name: 'x', role: 'manager' }).expect(409);
+    expect(dup.body).toMatchObject({ code: 'EMAIL_TAKEN', message: 'このメールアドレスは既に登録されています。' });
+    const bad = await t.http().post('/api/users').set(as()).send({ email: 'nope', name: '', role: 'boss', extra: 1 }).expect(400);
+    const fields = bad.body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['email', 'name', 'role', 'extra']));
+    expect(bad.body.errors.find((e: { field: string }) => e.field === 'role').message).toContain('admin, manager, reviewer, auditor');
+  });
+
+  it('updates an account and audits what changed; an unknown id is 404', async () => {
+    const [row] = (await t.http().get('/api/users').query({ filter: '{"q":"reviewer3"}' }).set(as())).body;
+    const res = await t.http().put(`/api/users/${row.id}`).set(as()).send({ organisation: '西東銀行', name: '田中 美咲' }).expect(200);
+    expect(res.body.organisation).toBe('西東銀行');
+    const audit = await t.app.get(DataSource).query(`SELECT changes FROM audit_log WHERE action = 'user.updated' AND entity_id = $1`, [row.id]);
+    expect(audit[0].changes).toEqual({ organisation: { from: '東西銀行', to: '西東銀行' } });
+    await t.http().put('/api/users/00000000-0000-4000-8000-000000000000').set(as()).send({ name: 'x' }).expect(404);
+    await t.http().get('/api/users/not-a-uuid').set(as()).expect(404);
+  });
+
+  it('does not let an administrator deactivate or demote themselves', async () => {
+    expect((await t.http().delete(`/api/users/${admin.user.id}`).set(as()).expect(400)).body.code).toBe('CANNOT_DEACTIVATE_SELF');
+    expect((await t.http().put(`/api/users/${admin.user.id}`).set(as()).send({ role: 'auditor' }).expect(400)).body.code).toBe('CANNOT_DEMOTE_SELF');
+  });
+});
