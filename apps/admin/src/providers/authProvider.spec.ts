@@ -106,6 +106,14 @@ describe('authProvider.checkError', () => {
     await expect(authProvider.checkError(new HttpError('ログインが必要です。', 401))).rejects.toBeDefined();
   });
 
+  it('sends a user the API holds to a pending password change to /change-password, without logging out', async () => {
+    const { session, authProvider } = setup();
+    session.set(authResponse('t'));
+    const error = new HttpError('初回ログインのため、パスワードを変更してから操作してください。', 403, { code: 'PASSWORD_CHANGE_REQUIRED' });
+    await expect(authProvider.checkError(error)).rejects.toEqual({ logoutUser: false, redirectTo: CHANGE_PASSWORD_PATH, message: false });
+    await expect(authProvider.getIdentity()).resolves.toMatchObject({ mustChangePassword: true });
+  });
+
   it.each([403, 404, 409, 422, 500, 0])('stays signed in on %s', async (status) => {
     const { authProvider } = setup();
     await expect(authProvider.checkError(new HttpError('x', status))).resolves.toBeUndefined();
@@ -113,14 +121,31 @@ describe('authProvider.checkError', () => {
 });
 
 describe('authProvider.logout', () => {
-  it('forgets the token and asks the API to clear the refresh cookie', async () => {
+  it('revokes the session with the bearer token (the API clears the cookie) and forgets the token', async () => {
     const { server, session, authProvider } = setup();
     session.set(authResponse('t'));
     server.on('POST /api/auth/logout', { status: 204 });
     await authProvider.logout({});
     expect(session.get()).toBeNull();
     const [call] = server.callsTo('POST /api/auth/logout');
+    expect(call!.headers.get('Authorization')).toBe('Bearer t');
     expect(call!.credentials).toBe('include');
+  });
+
+  it('refreshes an expired token first so the session is really revoked', async () => {
+    const { server, session, authProvider } = setup();
+    session.set(authResponse('expired'));
+    server.on('POST /api/auth/logout', (call) => (call.headers.get('Authorization') === 'Bearer fresh' ? { status: 204 } : apiError(401, 'TOKEN_EXPIRED', '期限切れ')));
+    server.on('POST /api/auth/refresh', { status: 200, body: authResponse('fresh') });
+    await authProvider.logout({});
+    expect(server.callsTo('POST /api/auth/logout').map((c) => c.headers.get('Authorization'))).toEqual(['Bearer expired', 'Bearer fresh']);
+    expect(session.get()).toBeNull();
+  });
+
+  it('makes no call when nobody is signed in (checkAuth failed on a first visit)', async () => {
+    const { server, authProvider } = setup();
+    await authProvider.logout({});
+    expect(server.calls).toHaveLength(0);
   });
 
   it('still signs out locally when the API cannot be reached', async () => {

@@ -81,13 +81,15 @@ export function createAuthProvider({ api, session }: AuthProviderDeps): Jimukyok
     },
 
     async logout() {
-      session.clear();
       try {
-        // Clears the refresh cookie server-side; sent even without an in-memory token, because the
-        // cookie may outlive it (react-admin also calls logout when checkAuth fails on first load).
-        await api.fetchJson(url('/auth/logout'), { method: 'POST' });
+        // The API revokes the session named by the bearer token and clears the refresh cookie. With no
+        // session in memory (react-admin also calls logout when checkAuth fails on a first visit, i.e.
+        // the refresh cookie was refused) there is nothing left to revoke.
+        if (session.get()) await api.httpClient(url('/auth/logout'), { method: 'POST' });
       } catch {
-        // Nothing to do: the local session is gone either way.
+        // Signed out locally either way; an unreachable server leaves the session to expire.
+      } finally {
+        session.clear();
       }
     },
 
@@ -99,10 +101,17 @@ export function createAuthProvider({ api, session }: AuthProviderDeps): Jimukyok
     },
 
     async checkError(error: unknown) {
-      const status = (error as { status?: number } | null)?.status;
+      const { status, body } = (error ?? {}) as { status?: number; body?: { code?: unknown } };
       // The httpClient already tried one refresh and a retry; a 401 reaching here means the session
-      // is over. 403 means "not allowed", not "not signed in": stay and let the page show the message.
+      // is over (expired, logged out elsewhere, account deactivated).
       if (status === 401) throw { message: 'ra.notification.logged_out' };
+      // The API refuses everything but /auth/* until a pending password change is done (e.g. an admin
+      // reset it while this user was signed in): go to the form instead of showing the error.
+      if (status === 403 && body?.code === 'PASSWORD_CHANGE_REQUIRED') {
+        session.updateUser({ mustChangePassword: true });
+        throw { logoutUser: false, redirectTo: CHANGE_PASSWORD_PATH, message: false };
+      }
+      // Any other 403 means "not allowed", not "not signed in": stay, the page shows the message.
     },
 
     async getIdentity() {
