@@ -47,7 +47,7 @@ describe('地域デジタルイノベーション: per-company cap, +10% of the 
       applicant: { sizeClass: 'sme', employeeCount: 30, participantCount: 4 },
       expenses: 30_000_000,
       amount: 19_500_000,
-      reason: '1社あたり、1,500万円 + 1,500万円 × 1/10 × 連携企業3者',
+      reason: '1社あたり、1,500万円 + 1,500万円 × 10% × 連携企業3者',
     },
     {
       rule: '中小 2/3 below the cap',
@@ -56,7 +56,7 @@ describe('地域デジタルイノベーション: per-company cap, +10% of the 
       applicant: { sizeClass: 'sme', employeeCount: 30, participantCount: 4 },
       expenses: 3_000_000,
       amount: 2_000_000,
-      reason: '1社あたり、1,500万円 + 1,500万円 × 1/10 × 連携企業3者',
+      reason: '1社あたり、1,500万円 + 1,500万円 × 10% × 連携企業3者',
     },
     {
       rule: '非中小 alone: 1,100万 (3,000万 × 1/2 = 1,500万)',
@@ -74,7 +74,7 @@ describe('地域デジタルイノベーション: per-company cap, +10% of the 
       applicant: { sizeClass: 'large', employeeCount: 4000, participantCount: 3 },
       expenses: 30_000_000,
       amount: 13_200_000,
-      reason: '1社あたり、1,100万円 + 1,100万円 × 1/10 × 連携企業2者',
+      reason: '1社あたり、1,100万円 + 1,100万円 × 10% × 連携企業2者',
     },
     {
       rule: '非中小 1/2 below the cap',

@@ -36,7 +36,7 @@ describe('quote: bad input becomes problems naming the field, never exceptions',
     ['a missing size class', { employeeCount: 10 }, [{ expenseType: 'machinery', amount: 3_000_000 }], [{ code: 'missingSizeClass', field: 'applicant.sizeClass' }]],
     ['an unknown size class', { sizeClass: 'huge' as never, employeeCount: 10 }, [{ expenseType: 'machinery', amount: 3_000_000 }], [{ code: 'missingSizeClass', field: 'applicant.sizeClass' }]],
   ])('%s', (_rule, applicant, expenses, expected) => {
-    const result = quote(STANDARD, applicant, expenses);
+    const result = quote(STANDARD, applicant, expenses as never);
     expect(result.problems.map((p) => ({ code: p.code, field: p.field }))).toEqual(expected);
     expect(result).toMatchObject({ eligible: false, amount: 0 });
     for (const p of result.problems) expect(p.message).toContain(p.field);

@@ -8,7 +8,7 @@
 import { formatMan, formatYen } from '../money';
 import { SIZE_CLASSES, SIZE_CLASS_LABELS, validateCategoryConfig, type CategoryConfig, type SubsidyCategoryConfig } from '../category';
 import type { SizeClass } from '../applicant';
-import type { ExcludedLine, QuoteApplicant, QuoteIneligibility, QuoteProblem, QuoteResult } from './quote.types';
+import type { ExcludedLine, ExpenseLine, QuoteApplicant, QuoteIneligibility, QuoteProblem, QuoteResult } from './quote.types';
 import { classifyLines } from './classify-lines';
 import { priceItemized, priceMultiCompanyIt, priceRate, type PricingOutcome } from './price';
 import { capLines, partLines, shareLimitLines } from './explain';
@@ -60,7 +60,11 @@ const checkCategory = (category: CategoryConfig): QuoteProblem[] => {
     : [{ code: 'invalidCategoryConfig', field: 'category', message: `category（類型 ${category.code}）の設定に誤りがあります: ${configProblems.map((p) => p.message).join(' / ')}` }];
 };
 
-export const quote = (category: CategoryConfig, applicant: QuoteApplicant, expenses: unknown): QuoteResult => {
+/**
+ * `applicant` and `expenses` are typed for callers but checked at run time, since they come from a
+ * form: anything malformed is reported in `problems`.
+ */
+export const quote = (category: CategoryConfig, applicant: QuoteApplicant, expenses: readonly ExpenseLine[]): QuoteResult => {
   const categoryProblems = checkCategory(category);
   if (categoryProblems.length > 0) return rejected(category, categoryProblems);
   const config = category as SubsidyCategoryConfig;

@@ -1,5 +1,5 @@
 /** Resolving a cap rule for one applicant: the amount and the reason it applies (e.g. 従業員101人以上). */
-import { applyRateFloor, formatMan, formatRate, type Yen } from '../money';
+import { applyRateFloor, formatMan, formatRate, type Rate, type Yen } from '../money';
 import { SIZE_CLASS_LABELS, type CapRule, type CapUnit, type EmployeeBracket } from '../category';
 import type { QuoteApplicant, QuoteIneligibility, QuoteProblem } from './quote.types';
 
@@ -28,6 +28,9 @@ export const bracketLabel = (b: EmployeeBracket): string => {
   if (b.min === 0) return `従業員${b.max}人以下`;
   return b.min === b.max ? `従業員${b.min}人` : `従業員${b.min}～${b.max}人`;
 };
+
+/** 1/10 → '10%' where the rate is a whole percentage, else '1/8'. */
+const formatShare = (r: Rate): string => ((r.numerator * 100) % r.denominator === 0 ? `${(r.numerator * 100) / r.denominator}%` : formatRate(r));
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
@@ -98,7 +101,7 @@ export const resolveCap = (rule: CapRule, applicant: QuoteApplicant): CapResolut
       const companies = rule.countsLead ? n : n - 1;
       if (companies <= 0) return base;
       const bonus = applyRateFloor(base.cap.amount, rule.bonusPerParticipant) * companies;
-      const reason = `${base.cap.reason ? `${base.cap.reason}、` : ''}${formatMan(base.cap.amount)} + ${formatMan(base.cap.amount)} × ${formatRate(rule.bonusPerParticipant)} × 連携企業${companies}者`;
+      const reason = `${base.cap.reason ? `${base.cap.reason}、` : ''}${formatMan(base.cap.amount)} + ${formatMan(base.cap.amount)} × ${formatShare(rule.bonusPerParticipant)} × 連携企業${companies}者`;
       return ok(base.cap.amount + bonus, reason);
     }
   }
