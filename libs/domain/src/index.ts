@@ -5,3 +5,4 @@ export * from './benefit';
 export * from './category';
 export * from './quote';
 export * from './catalogue';
+export * from './time';

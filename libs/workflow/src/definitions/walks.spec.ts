@@ -114,7 +114,7 @@ describe('subsidy@1 walks', () => {
         ['returnForCorrection', 'reviewer', '2024-03-03T09:00'],
         ['resubmit', 'applicant', '2024-03-22T17:00'],
       ]),
-    ).toThrow('resubmit by applicant at 2024-03-22T17:00 from returned: GUARD_FAILED 補正期限（2024年3月22日 17:00）を過ぎているため、再提出できません。');
+    ).toThrow('resubmit by applicant at 2024-03-22T17:00 from returned: GUARD_FAILED 補正期限（2024年3月22日(金) 17:00:00）を過ぎているため、再提出できません。');
   });
 });
 

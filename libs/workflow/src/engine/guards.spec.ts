@@ -56,7 +56,7 @@ describe('time guards', () => {
 
   it('beforeRoundCloses names the deadline in Japan time', () => {
     const result = GUARDS.beforeRoundCloses(app(), ctx({ round: { closesAt } }, closesAt));
-    expect(result).toEqual({ code: 'ROUND_CLOSED', message: '応募締切（2024年3月1日 18:00）を過ぎているため、申請を受け付けられません。' });
+    expect(result).toEqual({ code: 'ROUND_CLOSED', message: '応募締切（2024年3月1日(金) 18:00:00）を過ぎているため、申請を受け付けられません。' });
   });
 
   it('afterRoundOpens accepts the opening instant itself', () => {

@@ -1,0 +1,31 @@
+import { formatJst, parseInstant } from './jst';
+
+describe('formatJst', () => {
+  it.each([
+    ['the 第5回 deadline', '2022-03-24T09:00:00Z', '2022年3月24日(木) 18:00:00'],
+    ['a UTC evening that is already the next day in JST', '2021-12-20T15:30:05Z', '2021年12月21日(火) 00:30:05'],
+    ['midnight JST', '2022-01-19T15:00:00Z', '2022年1月20日(木) 00:00:00'],
+  ])('%s', (_rule, utc, jst) => expect(formatJst(utc)).toBe(jst));
+});
+
+describe('parseInstant', () => {
+  it.each([
+    ['a JST offset', '2022-03-24T18:00:00+09:00', '2022-03-24T09:00:00.000Z'],
+    ['UTC with Z', '2022-03-24T09:00:00Z', '2022-03-24T09:00:00.000Z'],
+    ['milliseconds', '2022-03-24T17:59:59.999+09:00', '2022-03-24T08:59:59.999Z'],
+  ])('accepts %s', (_rule, input, utc) => {
+    const r = parseInstant(input, 'closesAt');
+    expect(r.ok && r.value.toISOString()).toBe(utc);
+  });
+
+  it.each([
+    ['a naive local time', '2022-03-24T18:00:00'],
+    ['a date only', '2022-03-24'],
+    ['a non-existent date', '2022-02-30T18:00:00+09:00'],
+    ['not a string', 20220324],
+  ])('refuses %s with a message naming the field', (_rule, input) => {
+    const r = parseInstant(input, 'closesAt');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toMatch(/^closesAt /);
+  });
+});

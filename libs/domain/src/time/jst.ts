@@ -1,0 +1,40 @@
+/**
+ * Times are stored as UTC instants and shown and reasoned about in Asia/Tokyo (JST, +09:00, no DST).
+ */
+const JST_FORMAT = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** 2022-03-24T09:00:00Z → '2022年3月24日(木) 18:00:00' */
+export function formatJst(instant: Date | string): string {
+  const d = typeof instant === 'string' ? new Date(instant) : instant;
+  const p = Object.fromEntries(JST_FORMAT.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}年${p.month}月${p.day}日(${p.weekday}) ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** An ISO-8601 instant with an explicit offset or Z; a naive local time is ambiguous and refused. */
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export type InstantParse = { ok: true; value: Date } | { ok: false; message: string };
+
+export function parseInstant(value: unknown, field: string): InstantParse {
+  if (typeof value !== 'string' || !ISO_WITH_OFFSET.test(value)) {
+    return { ok: false, message: `${field} は時差付きの日時で指定してください (例: 2022-03-24T18:00:00+09:00)` };
+  }
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return { ok: false, message: `${field} は存在しない日時です` };
+  const [y, m, day] = value.slice(0, 10).split('-').map(Number);
+  const check = new Date(Date.UTC(y, m - 1, day));
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== day) {
+    return { ok: false, message: `${field} は存在しない日時です` };
+  }
+  return { ok: true, value: d };
+}
