@@ -4,5 +4,6 @@
  */
 import { AuditLog1764201600000 } from './1764201600000-AuditLog';
 import { StaffAccounts1764201700000 } from './1764201700000-StaffAccounts';
+import { ProgramRules1764201800000 } from './1764201800000-ProgramRules';
 
-export const MIGRATIONS = [AuditLog1764201600000, StaffAccounts1764201700000];
+export const MIGRATIONS = [AuditLog1764201600000, StaffAccounts1764201700000, ProgramRules1764201800000];

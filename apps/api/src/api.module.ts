@@ -4,6 +4,9 @@ import { DatabaseModule } from './database';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { ProgramsModule } from './modules/programs/programs.module';
+import { QuotesModule } from './modules/quotes/quotes.module';
+import { RoundsModule } from './modules/rounds/rounds.module';
 import { UsersModule } from './modules/users/users.module';
 import { LoggingModule } from './logging/logging.module';
 import { QueueModule } from './queue';
@@ -21,7 +24,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [...coreImports(config), AuditModule, AuthModule, UsersModule, HealthModule, ...(config.workerEnabled ? [WorkerModule] : [])],
+      imports: [...coreImports(config), AuditModule, AuthModule, UsersModule, ProgramsModule, RoundsModule, QuotesModule, HealthModule, ...(config.workerEnabled ? [WorkerModule] : [])],
     };
   }
 }

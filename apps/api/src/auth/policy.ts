@@ -14,6 +14,14 @@ export const POLICIES = {
   'users.read': ['admin'],
   'users.write': ['admin'],
   'auditLogs.read': ['admin', 'auditor'],
+  /** programmes, rule sets, categories and rounds: every staff member reads them */
+  'rules.read': ALL_STAFF,
+  /** programmes, rule sets and categories are configuration: administrators */
+  'rules.write': ['admin'],
+  /** rounds (dates, offered categories, budgets) are run by the secretariat's managers */
+  'rounds.write': ['admin', 'manager'],
+  /** computing a quote changes nothing; every staff member may */
+  'quotes.compute': ALL_STAFF,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type PolicyAction = keyof typeof POLICIES;

@@ -69,3 +69,21 @@ function parseJson<T>(name: string, raw: string | undefined): T | undefined {
 function badList(field: string, message: string) {
   return new BadRequestException({ code: 'INVALID_LIST_QUERY', message, errors: [{ field, message }] });
 }
+
+/**
+ * One list route end to end: parse the react-admin parameters, fetch the page, set Content-Range.
+ * `filter.id` is normalised to an array (ra's getMany sends one id or several).
+ */
+export async function listPage<F extends { id?: string[] }, T>(
+  res: Response,
+  resource: string,
+  params: ListQueryParams,
+  options: { sortable: readonly string[]; defaultSort: [string, 'ASC' | 'DESC'] },
+  fetch: (query: ListQuery<F>) => Promise<[T[], number]>,
+): Promise<T[]> {
+  const query = parseListQuery<F>(params, options);
+  query.filter.id = idsFilter(query.filter.id);
+  const [rows, total] = await fetch(query);
+  setContentRange(res, resource, query, rows.length, total);
+  return rows;
+}

@@ -1,5 +1,6 @@
 import type { SeedStep } from './seed-step';
+import { referenceCatalogueSeed } from './reference-catalogue.seed';
 import { demoStaffSeed, initialAdminSeed } from './staff-accounts.seed';
 
 /** Every seed step in load order; each capability adds its reference and demo data here. */
-export const SEED_STEPS: SeedStep[] = [initialAdminSeed, demoStaffSeed];
+export const SEED_STEPS: SeedStep[] = [initialAdminSeed, referenceCatalogueSeed, demoStaffSeed];

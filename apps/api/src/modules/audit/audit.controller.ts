@@ -2,7 +2,7 @@ import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/c
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Policy } from '../../auth/policy.decorator';
-import { idsFilter, parseListQuery, setContentRange } from '../../common/list-query';
+import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { AUDIT_SORTABLE, AuditLogFilter, AuditRepository } from './audit.repository';
 
@@ -16,11 +16,7 @@ export class AuditController {
   @Policy('auditLogs.read')
   @ApiOperation({ summary: '監査ログの一覧 (filter: action (前方一致), actorId, entityType, entityId, occurredFrom, occurredTo)' })
   async list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
-    const query = parseListQuery<AuditLogFilter>(params, { sortable: AUDIT_SORTABLE, defaultSort: ['occurredAt', 'DESC'] });
-    query.filter.id = idsFilter(query.filter.id);
-    const [rows, total] = await this.audit.list(query);
-    setContentRange(res, 'audit-logs', query, rows.length, total);
-    return rows;
+    return listPage<AuditLogFilter, unknown>(res, 'audit-logs', params, { sortable: AUDIT_SORTABLE, defaultSort: ['occurredAt', 'DESC'] }, (q) => this.audit.list(q));
   }
 
   @Get(':id')

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
-import { idsFilter, parseListQuery, setContentRange } from '../../common/list-query';
+import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { USER_SORTABLE, UserFilter } from './users.repository';
@@ -19,11 +19,7 @@ export class UsersController {
   @Policy('users.read')
   @ApiOperation({ summary: '職員アカウントの一覧 (filter: q, role, active, organisation)' })
   async list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
-    const query = parseListQuery<UserFilter>(params, { sortable: USER_SORTABLE, defaultSort: ['name', 'ASC'] });
-    query.filter.id = idsFilter(query.filter.id);
-    const [rows, total] = await this.users.list(query);
-    setContentRange(res, 'users', query, rows.length, total);
-    return rows;
+    return listPage<UserFilter, unknown>(res, 'users', params, { sortable: USER_SORTABLE, defaultSort: ['name', 'ASC'] }, (q) => this.users.list(q));
   }
 
   @Get(':id')

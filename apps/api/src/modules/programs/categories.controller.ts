@@ -1,0 +1,50 @@
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Policy } from '../../auth/policy.decorator';
+import type { AuthenticatedUser } from '../../auth/roles';
+import { listPage } from '../../common/list-query';
+import { ListQueryDto } from '../../common/list-query.dto';
+import { CreateCategoryDto, UpdateCategoryDto } from './dto/rules.dto';
+import { CATEGORY_SORTABLE, CategoryFilter } from './rules.repository';
+import { RulesService } from './rules.service';
+
+@ApiTags('categories')
+@ApiBearerAuth()
+@Controller('categories')
+export class CategoriesController {
+  constructor(private readonly rules: RulesService) {}
+
+  @Get()
+  @Policy('rules.read')
+  @ApiOperation({ summary: '類型の一覧 (filter: ruleSetId, programId, kind, q)。summary に上限・補助率・下限の要約' })
+  list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
+    return listPage<CategoryFilter, unknown>(res, 'categories', params, { sortable: CATEGORY_SORTABLE, defaultSort: ['code', 'ASC'] }, (q) => this.rules.listCategories(q));
+  }
+
+  @Get(':id')
+  @Policy('rules.read')
+  show(@Param('id') id: string) {
+    return this.rules.getCategory(id);
+  }
+
+  @Post()
+  @Policy('rules.write')
+  @ApiOperation({ summary: '類型の追加 (設定は検証され、誤りは項目ごとに 400)' })
+  create(@CurrentUser() actor: AuthenticatedUser, @Body() dto: CreateCategoryDto) {
+    return this.rules.createCategory(actor, dto);
+  }
+
+  @Put(':id')
+  @Policy('rules.write')
+  @ApiOperation({ summary: '類型設定の変更 (ロック済みの版は 409: 新しい版を作成してください)' })
+  update(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: UpdateCategoryDto) {
+    return this.rules.updateCategory(actor, id, dto.config);
+  }
+
+  @Delete(':id')
+  @Policy('rules.write')
+  remove(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string) {
+    return this.rules.deleteCategory(actor, id);
+  }
+}

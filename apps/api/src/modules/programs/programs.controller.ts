@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Policy } from '../../auth/policy.decorator';
+import type { AuthenticatedUser } from '../../auth/roles';
+import { listPage } from '../../common/list-query';
+import { ListQueryDto } from '../../common/list-query.dto';
+import { CreateProgramDto, UpdateProgramDto } from './dto/rules.dto';
+import { PROGRAM_SORTABLE, ProgramFilter } from './rules.repository';
+import { RulesService } from './rules.service';
+
+@ApiTags('programs')
+@ApiBearerAuth()
+@Controller('programs')
+export class ProgramsController {
+  constructor(private readonly rules: RulesService) {}
+
+  @Get()
+  @Policy('rules.read')
+  @ApiOperation({ summary: '事業の一覧 (filter: q, kind)' })
+  list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
+    return listPage<ProgramFilter, unknown>(res, 'programs', params, { sortable: PROGRAM_SORTABLE, defaultSort: ['code', 'ASC'] }, (q) => this.rules.listPrograms(q));
+  }
+
+  @Get(':id')
+  @Policy('rules.read')
+  show(@Param('id') id: string) {
+    return this.rules.getProgram(id);
+  }
+
+  @Post()
+  @Policy('rules.write')
+  create(@CurrentUser() actor: AuthenticatedUser, @Body() dto: CreateProgramDto) {
+    return this.rules.createProgram(actor, dto);
+  }
+
+  @Put(':id')
+  @Policy('rules.write')
+  update(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: UpdateProgramDto) {
+    return this.rules.updateProgram(actor, id, dto);
+  }
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Policy } from '../../auth/policy.decorator';
+import type { AuthenticatedUser } from '../../auth/roles';
+import { listPage } from '../../common/list-query';
+import { ListQueryDto } from '../../common/list-query.dto';
+import { CreateRuleSetDto, UpdateRuleSetDto } from './dto/rules.dto';
+import { RULE_SET_SORTABLE, RuleSetFilter } from './rules.repository';
+import { RulesService } from './rules.service';
+
+@ApiTags('rule-sets')
+@ApiBearerAuth()
+@Controller('rule-sets')
+export class RuleSetsController {
+  constructor(private readonly rules: RulesService) {}
+
+  @Get()
+  @Policy('rules.read')
+  @ApiOperation({ summary: '予算・版 (rule set) の一覧 (filter: programId, q)' })
+  list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
+    return listPage<RuleSetFilter, unknown>(res, 'rule-sets', params, { sortable: RULE_SET_SORTABLE, defaultSort: ['code', 'ASC'] }, (q) => this.rules.listRuleSets(q));
+  }
+
+  @Get(':id')
+  @Policy('rules.read')
+  show(@Param('id') id: string) {
+    return this.rules.getRuleSet(id);
+  }
+
+  @Post()
+  @Policy('rules.write')
+  create(@CurrentUser() actor: AuthenticatedUser, @Body() dto: CreateRuleSetDto) {
+    return this.rules.createRuleSet(actor, dto);
+  }
+
+  @Put(':id')
+  @Policy('rules.write')
+  @ApiOperation({ summary: '予算・版の名称等の変更 (申請受付済み = ロック済みの版は 409)' })
+  update(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: UpdateRuleSetDto) {
+    return this.rules.updateRuleSet(actor, id, dto);
+  }
+
+  @Post(':id/versions')
+  @Policy('rules.write')
+  @ApiOperation({ summary: '新しい版を作成 (類型を複製)。ロック済みの版を変更したいときに使う' })
+  newVersion(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string) {
+    return this.rules.newVersion(actor, id);
+  }
+}

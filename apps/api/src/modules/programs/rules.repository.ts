@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { ListQuery } from '../../common/list-query';
+import { Category } from './category.entity';
+import { Program } from './program.entity';
+import { RuleSet } from './rule-set.entity';
+
+export interface ProgramFilter { id?: string[]; q?: string; kind?: string }
+export interface RuleSetFilter { id?: string[]; programId?: string; q?: string }
+export interface CategoryFilter { id?: string[]; ruleSetId?: string; programId?: string; q?: string; kind?: string }
+
+export const PROGRAM_SORTABLE = ['code', 'name', 'kind', 'createdAt'] as const;
+export const RULE_SET_SORTABLE = ['code', 'edition', 'label', 'version', 'createdAt'] as const;
+export const CATEGORY_SORTABLE = ['code', 'name', 'kind', 'createdAt'] as const;
+
+const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function page<T extends object>(qb: SelectQueryBuilder<T>, alias: string, query: ListQuery<unknown>) {
+  return qb.orderBy(`${alias}.${query.sortField}`, query.sortOrder).addOrderBy(`${alias}.id`).skip(query.offset).take(query.limit).getManyAndCount();
+}
+
+const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+/** All SQL of programmes, rule sets and categories. */
+@Injectable()
+export class RulesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  listPrograms(query: ListQuery<ProgramFilter>) {
+    const qb = this.dataSource.getRepository(Program).createQueryBuilder('p');
+    const f = query.filter;
+    if (f.id) qb.andWhere('p.id IN (:...ids)', { ids: f.id.filter(isUuid) });
+    if (f.kind) qb.andWhere('p.kind = :kind', { kind: f.kind });
+    if (f.q) qb.andWhere(new Brackets((w) => w.where('p.name ILIKE :q', { q: like(f.q!) }).orWhere('p.code ILIKE :q')));
+    return page(qb, 'p', query);
+  }
+
+  listRuleSets(query: ListQuery<RuleSetFilter>) {
+    const qb = this.dataSource.getRepository(RuleSet).createQueryBuilder('r');
+    const f = query.filter;
+    if (f.id) qb.andWhere('r.id IN (:...ids)', { ids: f.id.filter(isUuid) });
+    if (f.programId && isUuid(f.programId)) qb.andWhere('r.program_id = :programId', { programId: f.programId });
+    if (f.q) qb.andWhere(new Brackets((w) => w.where('r.label ILIKE :q', { q: like(f.q!) }).orWhere('r.code ILIKE :q')));
+    return page(qb, 'r', query);
+  }
+
+  listCategories(query: ListQuery<CategoryFilter>) {
+    const qb = this.dataSource.getRepository(Category).createQueryBuilder('c');
+    const f = query.filter;
+    if (f.id) qb.andWhere('c.id IN (:...ids)', { ids: f.id.filter(isUuid) });
+    if (f.ruleSetId && isUuid(f.ruleSetId)) qb.andWhere('c.rule_set_id = :ruleSetId', { ruleSetId: f.ruleSetId });
+    if (f.programId && isUuid(f.programId)) qb.andWhere('c.rule_set_id IN (SELECT id FROM rule_set WHERE program_id = :programId)', { programId: f.programId });
+    if (f.kind) qb.andWhere('c.kind = :kind', { kind: f.kind });
+    if (f.q) qb.andWhere(new Brackets((w) => w.where('c.name ILIKE :q', { q: like(f.q!) }).orWhere('c.code ILIKE :q')));
+    return page(qb, 'c', query);
+  }
+
+  findProgram(id: string, m: EntityManager = this.dataSource.manager) {
+    return isUuid(id) ? m.findOneBy(Program, { id }) : Promise.resolve(null);
+  }
+
+  findRuleSet(id: string, m: EntityManager = this.dataSource.manager) {
+    return isUuid(id) ? m.findOneBy(RuleSet, { id }) : Promise.resolve(null);
+  }
+
+  /** The rule set row locked FOR UPDATE, so a lock check and the edit it guards cannot interleave. */
+  lockRuleSetRow(id: string, m: EntityManager) {
+    return m.getRepository(RuleSet).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+  }
+
+  findCategory(id: string, m: EntityManager = this.dataSource.manager) {
+    return isUuid(id) ? m.findOneBy(Category, { id }) : Promise.resolve(null);
+  }
+
+  /** The category a round offers under this code (round → its rule set → category, offered by the round). */
+  findRoundCategoryByCode(roundId: string, code: string): Promise<Category | null> {
+    if (!isUuid(roundId)) return Promise.resolve(null);
+    return this.dataSource
+      .getRepository(Category)
+      .createQueryBuilder('c')
+      .innerJoin('round_category', 'rc', 'rc.category_id = c.id AND rc.round_id = :roundId', { roundId })
+      .where('c.code = :code', { code })
+      .getOne();
+  }
+
+  categoriesOf(ruleSetId: string, m: EntityManager = this.dataSource.manager) {
+    return m.find(Category, { where: { ruleSetId }, order: { code: 'ASC' } });
+  }
+
+  /** programmeId of each rule set, for the categories list (categories carry programId in the API). */
+  async programIdsOfRuleSets(ruleSetIds: string[]): Promise<Map<string, string>> {
+    if (ruleSetIds.length === 0) return new Map();
+    const rows: { id: string; program_id: string }[] = await this.dataSource.query(`SELECT id, program_id FROM rule_set WHERE id = ANY($1::uuid[])`, [ruleSetIds]);
+    return new Map(rows.map((r) => [r.id, r.program_id]));
+  }
+
+  async programCodeTaken(code: string, m: EntityManager) {
+    return m.existsBy(Program, { code });
+  }
+
+  async ruleSetVersionTaken(code: string, version: number, m: EntityManager) {
+    return m.existsBy(RuleSet, { code, version });
+  }
+
+  async nextRuleSetVersion(code: string, m: EntityManager): Promise<number> {
+    const [row] = await m.query(`SELECT COALESCE(MAX(version), 0) + 1 AS next FROM rule_set WHERE code = $1`, [code]);
+    return Number(row.next);
+  }
+
+  async categoryOffered(categoryId: string, m: EntityManager) {
+    const [row] = await m.query(`SELECT EXISTS (SELECT 1 FROM round_category WHERE category_id = $1) AS used`, [categoryId]);
+    return row.used as boolean;
+  }
+}

@@ -1,0 +1,21 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** 公募: one call for applications, bound to one rule set and one workflow version. Times are UTC instants. */
+@Entity('round')
+export class Round {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'text' }) code!: string;
+  @Column({ name: 'program_id', type: 'uuid' }) programId!: string;
+  @Column({ name: 'rule_set_id', type: 'uuid' }) ruleSetId!: string;
+  @Column({ type: 'integer' }) number!: number;
+  @Column({ type: 'text' }) name!: string;
+  @Column({ name: 'opens_at', type: 'timestamptz' }) opensAt!: Date;
+  @Column({ name: 'closes_at', type: 'timestamptz' }) closesAt!: Date;
+  @Column({ name: 'announcement_from', type: 'timestamptz', nullable: true }) announcementFrom!: Date | null;
+  @Column({ name: 'announcement_to', type: 'timestamptz', nullable: true }) announcementTo!: Date | null;
+  @Column({ name: 'announcement_label', type: 'text', nullable: true }) announcementLabel!: string | null;
+  @Column({ name: 'workflow_version', type: 'integer' }) workflowVersion!: number;
+  @Column({ type: 'text', nullable: true }) assumption!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Policy } from '../../auth/policy.decorator';
+import type { AuthenticatedUser } from '../../auth/roles';
+import { listPage } from '../../common/list-query';
+import { ListQueryDto } from '../../common/list-query.dto';
+import { CreateRoundDto, UpdateRoundDto } from './dto/round.dto';
+import { ROUND_SORTABLE, RoundFilter } from './rounds.repository';
+import { RoundsService } from './rounds.service';
+
+@ApiTags('rounds')
+@ApiBearerAuth()
+@Controller('rounds')
+export class RoundsController {
+  constructor(private readonly rounds: RoundsService) {}
+
+  @Get()
+  @Policy('rules.read')
+  @ApiOperation({ summary: '公募回の一覧 (filter: programId, ruleSetId, status=upcoming|open|closed, q)。日時はUTC、*Jst は日本時間の表示' })
+  list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
+    return listPage<RoundFilter, unknown>(res, 'rounds', params, { sortable: ROUND_SORTABLE, defaultSort: ['closesAt', 'DESC'] }, (q) => this.rounds.list(q));
+  }
+
+  @Get(':id')
+  @Policy('rules.read')
+  show(@Param('id') id: string) {
+    return this.rounds.get(id);
+  }
+
+  @Post()
+  @Policy('rounds.write')
+  @ApiOperation({ summary: '公募回の作成 (日時は時差付き ISO 8601、例 2022-03-24T18:00:00+09:00)' })
+  create(@CurrentUser() actor: AuthenticatedUser, @Body() dto: CreateRoundDto) {
+    return this.rounds.create(actor, dto);
+  }
+
+  @Put(':id')
+  @Policy('rounds.write')
+  @ApiOperation({ summary: '公募回の変更 (締切延長など。予算・版は公募開始前のみ変更可)' })
+  update(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: UpdateRoundDto) {
+    return this.rounds.update(actor, id, dto);
+  }
+}

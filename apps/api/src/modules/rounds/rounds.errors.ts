@@ -1,0 +1,16 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+export const ROUND_ERRORS = {
+  ROUND_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された公募回はありません。'],
+  ROUND_NUMBER_TAKEN: [HttpStatus.CONFLICT, 'この事業にはその回の公募が既にあります。'],
+  RULE_SET_OF_OTHER_PROGRAM: [HttpStatus.BAD_REQUEST, '予算・版が公募回の事業のものではありません。'],
+  CATEGORY_NOT_IN_RULE_SET: [HttpStatus.BAD_REQUEST, '公募回の予算・版に含まれない類型が指定されています。'],
+  INVALID_SCHEDULE: [HttpStatus.BAD_REQUEST, '公募期間の指定に誤りがあります。'],
+  RULE_SET_FIXED_AFTER_OPENING: [HttpStatus.CONFLICT, '公募開始後は予算・版を変更できません (申請済みの案件のルールが変わるため)。'],
+} as const satisfies Record<string, readonly [HttpStatus, string]>;
+
+export class RoundError extends HttpException {
+  constructor(code: keyof typeof ROUND_ERRORS, extra: Record<string, unknown> = {}, message?: string) {
+    super({ code, message: message ?? ROUND_ERRORS[code][1], ...extra }, ROUND_ERRORS[code][0]);
+  }
+}

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { formatJst } from '@jimukyoku/domain';
+import type { EntityManager } from 'typeorm';
+import type { AuthenticatedUser } from '../../auth/roles';
+import type { ListQuery } from '../../common/list-query';
+import { AuditService } from '../audit/audit.service';
+import { RulesRepository } from '../programs/rules.repository';
+import type { CreateRoundDto, RoundCategoryDto, UpdateRoundDto } from './dto/round.dto';
+import { RoundCategory } from './round-category.entity';
+import { Round } from './round.entity';
+import { RoundError } from './rounds.errors';
+import { RoundFilter, RoundsRepository } from './rounds.repository';
+
+export type RoundStatus = 'upcoming' | 'open' | 'closed';
+
+export interface RoundView extends Round {
+  status: RoundStatus;
+  /** the same instants as shown to people: '2022年3月24日(木) 18:00:00' */
+  opensAtJst: string;
+  closesAtJst: string;
+  categories: { categoryId: string; budget: number | null; adoptionQuota: number | null }[];
+}
+
+export const roundStatus = (round: Pick<Round, 'opensAt' | 'closesAt'>, now: Date): RoundStatus =>
+  now < round.opensAt ? 'upcoming' : now < round.closesAt ? 'open' : 'closed';
+
+/** 公募 rounds: schedule (exact instants), the rule set they run on, offered categories with budgets. */
+@Injectable()
+export class RoundsService {
+  constructor(
+    private readonly rounds: RoundsRepository,
+    private readonly rules: RulesRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: ListQuery<RoundFilter>): Promise<[RoundView[], number]> {
+    const [rows, total] = await this.rounds.list(query);
+    return [await this.views(rows), total];
+  }
+
+  async get(id: string, m?: EntityManager): Promise<RoundView> {
+    const round = (await this.rounds.find(id, m)) ?? notFound();
+    return (await this.views([round], m))[0];
+  }
+
+  create(actor: AuthenticatedUser, dto: CreateRoundDto) {
+    return this.rounds.transaction(async (m) => {
+      const program = await this.rules.findProgram(dto.programId, m);
+      const ruleSet = await this.rules.findRuleSet(dto.ruleSetId, m);
+      if (!program || !ruleSet || ruleSet.programId !== program.id) throw new RoundError('RULE_SET_OF_OTHER_PROGRAM', { field: 'ruleSetId' });
+      if (await this.rounds.numberTaken(program.id, dto.number, m)) throw new RoundError('ROUND_NUMBER_TAKEN', { field: 'number' });
+      const code = `${program.code}.round${dto.number}`;
+      if (await this.rounds.codeTaken(code, m)) throw new RoundError('ROUND_NUMBER_TAKEN', { field: 'number' });
+      const round = m.create(Round, {
+        code,
+        programId: program.id,
+        ruleSetId: ruleSet.id,
+        number: dto.number,
+        name: dto.name ?? `第${dto.number}回公募`,
+        opensAt: new Date(dto.opensAt),
+        closesAt: new Date(dto.closesAt),
+        announcementFrom: dto.announcementFrom ? new Date(dto.announcementFrom) : null,
+        announcementTo: dto.announcementTo ? new Date(dto.announcementTo) : null,
+        announcementLabel: dto.announcementLabel ?? null,
+        workflowVersion: 1,
+        assumption: null,
+      });
+      checkSchedule(round);
+      const saved = await m.save(round);
+      await this.setCategories(saved, dto.categories, m);
+      await this.audit.record({ actor, action: 'round.created', entityType: 'round', entityId: saved.id, changes: { ...dto } }, m);
+      return this.get(saved.id, m);
+    });
+  }
+
+  update(actor: AuthenticatedUser, id: string, dto: UpdateRoundDto) {
+    return this.rounds.transaction(async (m) => {
+      const round = (await this.rounds.find(id, m)) ?? notFound();
+      const before = { ...round };
+      const now = await this.rounds.dbNow(m);
+      if (dto.ruleSetId && dto.ruleSetId !== round.ruleSetId) {
+        if (round.opensAt <= now) throw new RoundError('RULE_SET_FIXED_AFTER_OPENING', { field: 'ruleSetId' });
+        const ruleSet = await this.rules.findRuleSet(dto.ruleSetId, m);
+        if (!ruleSet || ruleSet.programId !== round.programId) throw new RoundError('RULE_SET_OF_OTHER_PROGRAM', { field: 'ruleSetId' });
+        round.ruleSetId = ruleSet.id;
+      }
+      if (dto.name !== undefined) round.name = dto.name;
+      if (dto.opensAt !== undefined) round.opensAt = new Date(dto.opensAt);
+      if (dto.closesAt !== undefined) round.closesAt = new Date(dto.closesAt);
+      if (dto.announcementFrom !== undefined) round.announcementFrom = dto.announcementFrom ? new Date(dto.announcementFrom) : null;
+      if (dto.announcementTo !== undefined) round.announcementTo = dto.announcementTo ? new Date(dto.announcementTo) : null;
+      if (dto.announcementLabel !== undefined) round.announcementLabel = dto.announcementLabel;
+      checkSchedule(round);
+      await m.save(round);
+      if (dto.categories || dto.ruleSetId) await this.setCategories(round, dto.categories, m);
+      await this.audit.record({ actor, action: 'round.updated', entityType: 'round', entityId: id, changes: diff(before, round, dto.categories) }, m);
+      return this.get(id, m);
+    });
+  }
+
+  /** The categories a round offers: all of its rule set when none are named; each must belong to it. */
+  private async setCategories(round: Round, wanted: RoundCategoryDto[] | undefined, m: EntityManager) {
+    const available = await this.rules.categoriesOf(round.ruleSetId, m);
+    const rows: Omit<RoundCategory, 'roundId'>[] = wanted
+      ? wanted.map((w, i) => {
+          if (!available.some((c) => c.id === w.categoryId)) throw new RoundError('CATEGORY_NOT_IN_RULE_SET', { field: `categories[${i}].categoryId` });
+          return { categoryId: w.categoryId, budget: w.budget ?? null, adoptionQuota: w.adoptionQuota ?? null };
+        })
+      : available.map((c) => ({ categoryId: c.id, budget: null, adoptionQuota: null }));
+    await this.rounds.replaceCategories(round.id, rows, m);
+  }
+
+  private async views(rows: Round[], m?: EntityManager): Promise<RoundView[]> {
+    const now = await this.rounds.dbNow(m);
+    const categories = await this.rounds.categoriesOf(rows.map((r) => r.id), m);
+    return rows.map((r) =>
+      Object.assign(r, {
+        status: roundStatus(r, now),
+        opensAtJst: formatJst(r.opensAt),
+        closesAtJst: formatJst(r.closesAt),
+        categories: (categories.get(r.id) ?? []).map(({ categoryId, budget, adoptionQuota }) => ({ categoryId, budget, adoptionQuota })),
+      }),
+    );
+  }
+}
+
+function checkSchedule(r: Round) {
+  if (r.closesAt <= r.opensAt) throw new RoundError('INVALID_SCHEDULE', { field: 'closesAt' }, `応募締切 (${formatJst(r.closesAt)}) は公募開始 (${formatJst(r.opensAt)}) より後にしてください。`);
+  if (r.announcementFrom && r.announcementTo && r.announcementTo < r.announcementFrom) {
+    throw new RoundError('INVALID_SCHEDULE', { field: 'announcementTo' }, '採択発表の期間の終わりは始まりより後にしてください。');
+  }
+}
+
+function diff(before: Round, after: Round, categories?: RoundCategoryDto[]) {
+  const keys = ['name', 'ruleSetId', 'opensAt', 'closesAt', 'announcementFrom', 'announcementTo', 'announcementLabel'] as const;
+  const changes: Record<string, unknown> = {};
+  for (const k of keys) {
+    const a = before[k] instanceof Date ? (before[k] as Date).toISOString() : before[k];
+    const b = after[k] instanceof Date ? (after[k] as Date).toISOString() : after[k];
+    if (a !== b) changes[k] = { from: a, to: b };
+  }
+  if (categories) changes.categories = categories;
+  return changes;
+}
+
+function notFound(): never {
+  throw new RoundError('ROUND_NOT_FOUND');
+}

@@ -1,0 +1,173 @@
+import { findCategory, quote, REFERENCE_CATALOGUE } from '@jimukyoku/domain';
+import { DataSource } from 'typeorm';
+import { runSeed } from '../src/seed/seed-runner';
+import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { startTestApp, TestApp } from './harness';
+
+describe('programmes, rule sets, categories and rounds', () => {
+  let t: TestApp;
+  let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
+  let db: DataSource;
+  const as = (who: keyof typeof s) => ({ Authorization: `Bearer ${s[who].token}` });
+  const roundByCode = async (code: string) => (await t.http().get('/api/rounds').query({ filter: JSON.stringify({ q: code }) }).set(as('reviewer'))).body[0];
+
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'rules' });
+    db = t.app.get(DataSource);
+    await seedStaff(t);
+    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
+    s = await loginEveryRole(t);
+  });
+  afterAll(() => t?.close());
+
+  it('loads the reference catalogue idempotently: a second run changes nothing', async () => {
+    const count = async () => (await db.query(`SELECT (SELECT count(*) FROM program) p, (SELECT count(*) FROM rule_set) r, (SELECT count(*) FROM category) c, (SELECT count(*) FROM round) o, (SELECT count(*) FROM round_category) rc`))[0];
+    const before = await count();
+    expect(Number(before.p)).toBe(REFERENCE_CATALOGUE.programs.length);
+    expect(Number(before.o)).toBe(REFERENCE_CATALOGUE.rounds.length);
+    const [report] = await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
+    expect(report.summary).toBe('already present');
+    expect(await count()).toEqual(before);
+  });
+
+  it('keeps 第4回/第5回 on the earlier rule set and 第6回 on 令和3年度補正, with deadlines exact to the second in JST', async () => {
+    const r5 = await roundByCode('restructuring.round5');
+    const r6 = await roundByCode('restructuring.round6');
+    expect(r5).toMatchObject({ name: '第5回公募', closesAt: '2022-03-24T09:00:00.000Z', closesAtJst: '2022年3月24日(木) 18:00:00', status: 'closed' });
+    const rs5 = (await t.http().get(`/api/rule-sets/${r5.ruleSetId}`).set(as('reviewer')).expect(200)).body;
+    const rs6 = (await t.http().get(`/api/rule-sets/${r6.ruleSetId}`).set(as('reviewer')).expect(200)).body;
+    expect(rs5.code).toBe('restructuring.r2-sup3');
+    expect(rs6.code).toBe('restructuring.r3-sup');
+    const list = await t.http().get('/api/categories').query({ filter: JSON.stringify({ ruleSetId: rs6.id }), range: '[0,99]' }).set(as('auditor')).expect(200);
+    expect(list.headers['content-range']).toMatch(/^categories 0-\d+\/5$/);
+    const standard = list.body.find((c: { code: string }) => c.code === 'restructuring.standard');
+    expect(standard.summary.cap).toBe('従業員20人以下 2,000万円 / 従業員21～50人 4,000万円 / 従業員51～100人 6,000万円 / 従業員101人以上 8,000万円');
+    expect(standard.programId).toBe(r6.programId);
+  });
+
+  describe('POST /api/quotes', () => {
+    const body = (roundId: string, employeeCount: number, amount: number) => ({
+      roundId,
+      categoryCode: 'restructuring.standard',
+      applicant: { kind: 'corporation', sizeClass: 'sme', employeeCount },
+      expenses: [{ expenseType: 'machinery', amount }],
+    });
+
+    it('returns the same numbers as the library, with the explanation (the digest example: 1.5億 → 8,000万)', async () => {
+      const r6 = await roundByCode('restructuring.round6');
+      const res = await t.http().post('/api/quotes').set(as('reviewer')).send(body(r6.id, 120, 150_000_000)).expect(200);
+      const library = quote(findCategory('restructuring.r3-sup', 'restructuring.standard')!, { kind: 'corporation', sizeClass: 'sme', employeeCount: 120 }, [{ expenseType: 'machinery', amount: 150_000_000 }]);
+      expect(res.body.amount).toBe(80_000_000);
+      expect(res.body).toMatchObject({ amount: library.amount, eligibleExpenseTotal: library.eligibleExpenseTotal, eligible: library.eligible, explanation: library.explanation });
+      expect(res.body.parts[0].steps.map((x: { amount: number }) => x.amount)).toEqual([60_000_000, 30_000_000]);
+      expect(res.body.explanation.join('\n')).toContain('上限 8,000万円');
+      expect(res.body.category.code).toBe('restructuring.standard');
+    });
+
+    it('applies the round’s own rule set: 30 employees get 6,000万 in 第5回 but 4,000万 in 第6回', async () => {
+      const r5 = await roundByCode('restructuring.round5');
+      const r6 = await roundByCode('restructuring.round6');
+      expect((await t.http().post('/api/quotes').set(as('manager')).send(body(r5.id, 30, 150_000_000)).expect(200)).body.amount).toBe(60_000_000);
+      expect((await t.http().post('/api/quotes').set(as('manager')).send(body(r6.id, 30, 150_000_000)).expect(200)).body.amount).toBe(40_000_000);
+    });
+
+    const sme10 = { kind: 'corporation', sizeClass: 'sme', employeeCount: 10 };
+    const inRound6 = { categoryCode: 'restructuring.standard', applicant: sme10 };
+    it.each([
+      ['an unknown category', { categoryId: '00000000-0000-4000-8000-000000000000', expenses: [] }, 'categoryId'],
+      ['no category at all', { applicant: sme10, expenses: [] }, 'categoryId'],
+      ['a negative amount', { ...inRound6, expenses: [{ expenseType: 'machinery', amount: -1 }] }, 'expenses[0].amount'],
+      ['a non-integer amount', { ...inRound6, expenses: [{ expenseType: 'machinery', amount: 1000.5 }] }, 'expenses[0].amount'],
+      ['a missing employee count', { ...inRound6, applicant: { kind: 'corporation', sizeClass: 'sme' }, expenses: [{ expenseType: 'machinery', amount: 1_000_000 }] }, 'applicant.employeeCount'],
+      ['an unknown expense type', { ...inRound6, expenses: [{ expenseType: 'yacht', amount: 1_000_000 }] }, 'expenses[0].expenseType'],
+    ])('answers %s with 400 naming the field', async (_case, request, field) => {
+      const r6 = await roundByCode('restructuring.round6');
+      const req = 'categoryCode' in request ? { roundId: r6.id, ...request } : request;
+      const res = await t.http().post('/api/quotes').set(as('reviewer')).send(req);
+      expect(res.status).toBe(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(res.body.message).toMatch(/[ぁ-んァ-ン一-龥]/);
+    });
+
+    it('computes the 事業復活支援金 benefit from sales figures', async () => {
+      const [round] = (await t.http().get('/api/rounds').query({ filter: JSON.stringify({ q: 'recoveryBenefit' }) }).set(as('reviewer'))).body;
+      const res = await t.http()
+        .post('/api/quotes')
+        .set(as('reviewer'))
+        .send({ roundId: round.id, categoryCode: 'recoveryBenefit.benefit', benefit: { applicantKind: 'corporation', targetMonth: '2022-01', targetMonthSales: 1_000_000, basePeriod: '2020-11', basePeriodSales: [3_000_000, 3_000_000, 3_000_000, 3_000_000, 3_000_000], annualRevenue: 80_000_000 } })
+        .expect(200);
+      // 15,000,000 − 1,000,000 × 5 = 10,000,000 → capped at 100万 (法人, ≤1億, ▲50%以上: 3,000,000 → 1,000,000 is −66%)
+      expect(res.body.benefit).toMatchObject({ eligible: true, band: '50+', formulaAmount: 10_000_000, cap: 1_000_000, amount: 1_000_000 });
+    });
+  });
+
+  describe('versioned rules', () => {
+    it('refuses to edit a locked rule set; a new version copies its categories and takes the edit', async () => {
+      const r5 = await roundByCode('restructuring.round5');
+      const [category] = (await t.http().get('/api/categories').query({ filter: JSON.stringify({ ruleSetId: r5.ruleSetId, q: 'restructuring.standard' }) }).set(as('admin'))).body;
+      await db.query(`UPDATE rule_set SET locked_at = now() WHERE id = $1`, [r5.ruleSetId]);
+      const edited = { ...category.config, floor: 2_000_000 };
+      const refused = await t.http().put(`/api/categories/${category.id}`).set(as('admin')).send({ config: edited }).expect(409);
+      expect(refused.body).toMatchObject({ code: 'RULE_SET_LOCKED', newVersion: `/api/rule-sets/${r5.ruleSetId}/versions` });
+
+      const v2 = (await t.http().post(`/api/rule-sets/${r5.ruleSetId}/versions`).set(as('admin')).expect(201)).body;
+      expect(v2).toMatchObject({ code: 'restructuring.r2-sup3', version: 2, supersedesId: r5.ruleSetId, lockedAt: null });
+      const copies = (await t.http().get('/api/categories').query({ filter: JSON.stringify({ ruleSetId: v2.id }), range: '[0,99]' }).set(as('admin'))).body;
+      const original = (await t.http().get('/api/categories').query({ filter: JSON.stringify({ ruleSetId: r5.ruleSetId }), range: '[0,99]' }).set(as('admin'))).body;
+      expect(copies.map((c: { code: string }) => c.code).sort()).toEqual(original.map((c: { code: string }) => c.code).sort());
+      const copy = copies.find((c: { code: string }) => c.code === 'restructuring.standard');
+      await t.http().put(`/api/categories/${copy.id}`).set(as('admin')).send({ config: edited }).expect(200);
+      expect((await t.http().get(`/api/categories/${category.id}`).set(as('admin'))).body.config.floor).toBe(1_000_000);
+      expect((await t.http().get(`/api/categories/${copy.id}`).set(as('admin'))).body.config.floor).toBe(2_000_000);
+    });
+
+    it('refuses an invalid category configuration with every problem by field', async () => {
+      const r6 = await roundByCode('restructuring.round6');
+      const [category] = (await t.http().get('/api/categories').query({ filter: JSON.stringify({ ruleSetId: r6.ruleSetId, q: 'restructuring.recovery' }) }).set(as('admin'))).body;
+      const broken = { ...category.config, floor: 999_000_000_000 };
+      const res = await t.http().put(`/api/categories/${category.id}`).set(as('admin')).send({ config: broken }).expect(400);
+      expect(res.body.code).toBe('INVALID_CATEGORY_CONFIG');
+      expect(res.body.errors.length).toBeGreaterThan(0);
+      expect(res.body.errors[0].field).toMatch(/^config\./);
+    });
+  });
+
+  describe('rounds', () => {
+    it('lets a manager open a round with JST instants, exact to the second', async () => {
+      const r6 = await roundByCode('restructuring.round6');
+      const res = await t.http()
+        .post('/api/rounds')
+        .set(as('manager'))
+        .send({ programId: r6.programId, ruleSetId: r6.ruleSetId, number: 7, opensAt: '2022-07-01T00:00:00+09:00', closesAt: '2022-09-30T18:00:00+09:00' })
+        .expect(201);
+      expect(res.body).toMatchObject({ code: 'restructuring.round7', name: '第7回公募', closesAt: '2022-09-30T09:00:00.000Z', closesAtJst: '2022年9月30日(金) 18:00:00' });
+      expect(res.body.categories).toHaveLength(5);
+      const dup = await t.http().post('/api/rounds').set(as('manager')).send({ programId: r6.programId, ruleSetId: r6.ruleSetId, number: 7, opensAt: '2022-07-01T00:00:00+09:00', closesAt: '2022-09-30T18:00:00+09:00' }).expect(409);
+      expect(dup.body.code).toBe('ROUND_NUMBER_TAKEN');
+    });
+
+    it.each([
+      ['a naive local time', { closesAt: '2022-09-30T18:00:00' }, 'closesAt'],
+      ['an impossible date', { closesAt: '2022-02-30T18:00:00+09:00' }, 'closesAt'],
+    ])('refuses %s', async (_case, patch, field) => {
+      const r6 = await roundByCode('restructuring.round6');
+      const res = await t.http().put(`/api/rounds/${r6.id}`).set(as('manager')).send(patch).expect(400);
+      expect(res.body.errors[0]).toMatchObject({ field });
+      expect(res.body.errors[0].message).toContain('closesAt');
+    });
+
+    it('refuses a deadline before the opening, naming both in JST', async () => {
+      const r6 = await roundByCode('restructuring.round6');
+      const res = await t.http().put(`/api/rounds/${r6.id}`).set(as('manager')).send({ closesAt: '2022-03-01T18:00:00+09:00' }).expect(400);
+      expect(res.body.message).toBe('応募締切 (2022年3月1日(火) 18:00:00) は公募開始 (2022年3月28日(月) 00:00:00) より後にしてください。');
+    });
+
+    it('records a deadline extension in the audit log', async () => {
+      const r6 = await roundByCode('restructuring.round6');
+      await t.http().put(`/api/rounds/${r6.id}`).set(as('manager')).send({ closesAt: '2022-07-01T18:00:00+09:00' }).expect(200);
+      const [row] = await db.query(`SELECT changes FROM audit_log WHERE action = 'round.updated' AND entity_id = $1`, [r6.id]);
+      expect(row.changes.closesAt).toEqual({ from: '2022-06-30T09:00:00.000Z', to: '2022-07-01T09:00:00.000Z' });
+    });
+  });
+});
