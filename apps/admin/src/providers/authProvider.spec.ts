@@ -192,9 +192,9 @@ describe('authProvider identity and permissions', () => {
   it('canAccess answers from the table for the signed-in role, and refuses when signed out', async () => {
     const { server, session, authProvider } = setup();
     server.on('POST /api/auth/refresh', apiError(401, 'UNAUTHENTICATED', 'ログインが必要です。'));
-    await expect(authProvider.canAccess({ resource: 'auditLogs', action: 'list' })).resolves.toBe(false);
+    await expect(authProvider.canAccess({ resource: 'audit-logs', action: 'list' })).resolves.toBe(false);
     session.set(authResponse('t', user({ role: 'auditor' })));
-    await expect(authProvider.canAccess({ resource: 'auditLogs', action: 'list' })).resolves.toBe(true);
+    await expect(authProvider.canAccess({ resource: 'audit-logs', action: 'list' })).resolves.toBe(true);
     await expect(authProvider.canAccess({ resource: 'applications', action: 'edit' })).resolves.toBe(false);
   });
 });

@@ -7,6 +7,7 @@ const ALL = ACTIONS;
 const READ: readonly Action[] = ['list', 'show'];
 const READ_EXPORT: readonly Action[] = ['list', 'show', 'export'];
 const NONE: readonly Action[] = [];
+const MAINTAIN: readonly Action[] = ['list', 'show', 'create', 'edit', 'export'];
 
 // One row per role × resource: exactly these actions are allowed, every other action is refused.
 const rows: Row[] = [
@@ -14,20 +15,29 @@ const rows: Row[] = [
   ['users are managed by admin only', 'manager', 'users', NONE],
   ['users are managed by admin only', 'reviewer', 'users', NONE],
   ['users are managed by admin only', 'auditor', 'users', NONE],
-  ...(['programs', 'ruleSets', 'categories', 'rounds'] as const).flatMap((resource): Row[] => [
-    [`${resource}: admin has full access`, 'admin', resource, ALL],
-    [`${resource}: manager has full access`, 'manager', resource, ALL],
+  // Rules configuration (rules.write = admin in the API); no DELETE route for programmes and rule sets.
+  ...(['programs', 'rule-sets'] as const).flatMap((resource): Row[] => [
+    [`${resource}: admin maintains (no delete: the API keeps them)`, 'admin', resource, MAINTAIN],
+    [`${resource}: manager reads (rules.write is admin only)`, 'manager', resource, READ_EXPORT],
     [`${resource}: reviewer only reads`, 'reviewer', resource, READ],
     [`${resource}: auditor only reads (and exports)`, 'auditor', resource, READ_EXPORT],
   ]),
+  ['categories: admin has full access (an unused category of an unlocked rule set can go)', 'admin', 'categories', ALL],
+  ['categories: manager reads (rules.write is admin only)', 'manager', 'categories', READ_EXPORT],
+  ['categories: reviewer only reads', 'reviewer', 'categories', READ],
+  ['categories: auditor only reads (and exports)', 'auditor', 'categories', READ_EXPORT],
+  ['rounds: admin maintains (no delete route)', 'admin', 'rounds', MAINTAIN],
+  ['rounds: manager maintains (rounds.write)', 'manager', 'rounds', MAINTAIN],
+  ['rounds: reviewer only reads', 'reviewer', 'rounds', READ],
+  ['rounds: auditor only reads (and exports)', 'auditor', 'rounds', READ_EXPORT],
   ['applications: admin reads but fires no business transition', 'admin', 'applications', READ_EXPORT],
   ['applications: manager reads and acts', 'manager', 'applications', ['list', 'show', 'edit', 'export']],
   ['applications: reviewer reads and acts, no bulk export', 'reviewer', 'applications', ['list', 'show', 'edit']],
   ['applications: auditor only reads', 'auditor', 'applications', READ_EXPORT],
-  ['auditLogs: admin reads', 'admin', 'auditLogs', READ_EXPORT],
-  ['auditLogs: manager has no access', 'manager', 'auditLogs', NONE],
-  ['auditLogs: reviewer has no access', 'reviewer', 'auditLogs', NONE],
-  ['auditLogs: auditor reads', 'auditor', 'auditLogs', READ_EXPORT],
+  ['audit-logs: admin reads', 'admin', 'audit-logs', READ_EXPORT],
+  ['audit-logs: manager has no access', 'manager', 'audit-logs', NONE],
+  ['audit-logs: reviewer has no access', 'reviewer', 'audit-logs', NONE],
+  ['audit-logs: auditor reads', 'auditor', 'audit-logs', READ_EXPORT],
   ['notifications: admin reads', 'admin', 'notifications', READ_EXPORT],
   ['notifications: manager reads', 'manager', 'notifications', READ_EXPORT],
   ['notifications: reviewer has no access', 'reviewer', 'notifications', NONE],
@@ -48,6 +58,12 @@ describe('canAccess', () => {
     for (const resource of Object.keys(ACCESS_TABLE)) {
       for (const role of STAFF_ROLES) expect(tested.has(`${role}:${resource}`)).toBe(true);
     }
+  });
+
+  it('names every resource by its API path (kebab-case), since ra-data-simple-rest requests /api/<resource>', () => {
+    for (const resource of Object.keys(ACCESS_TABLE)) expect(resource).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    expect(canAccess('admin', 'auditLogs', 'list')).toBe(false);
+    expect(canAccess('admin', 'ruleSets', 'list')).toBe(false);
   });
 
   it('never lets an auditor create, edit or delete anything', () => {

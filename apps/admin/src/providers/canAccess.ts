@@ -17,23 +17,31 @@ type Permissions = Partial<Record<StaffRole, readonly Action[]>>;
 const FULL: readonly Action[] = ['list', 'show', 'create', 'edit', 'delete', 'export'];
 const READ: readonly Action[] = ['list', 'show'];
 const READ_EXPORT: readonly Action[] = ['list', 'show', 'export'];
+/** Create and edit but no delete: the API has no DELETE route for these (history stays). */
+const MAINTAIN: readonly Action[] = ['list', 'show', 'create', 'edit', 'export'];
 
-/** The setup of a programme: 事業, 予算/版, 類型/枠, 公募. Run by admin and manager, readable by all staff. */
-const PROGRAM_SETUP: Permissions = { admin: FULL, manager: FULL, reviewer: READ, auditor: READ_EXPORT };
-
+/**
+ * Keys are react-admin resource names, which ra-data-simple-rest turns into URL paths
+ * (`/api/<resource>`), so they are the API's kebab-case paths: `rule-sets`, `audit-logs`.
+ * Rows follow the API's policies (apps/api/src/auth/policy.ts) so the UI never offers a button
+ * the API would refuse with 403.
+ */
 export const ACCESS_TABLE: Record<string, Permissions> = {
-  // 利用者 (staff accounts): admin only.
+  // 利用者 (staff accounts): admin only. DELETE deactivates (the account and its history stay).
   users: { admin: FULL },
-  programs: PROGRAM_SETUP,
-  ruleSets: PROGRAM_SETUP,
-  categories: PROGRAM_SETUP,
-  rounds: PROGRAM_SETUP,
+  // 事業, 予算・版, 類型: configuration (rules.write = admin); every staff member reads them.
+  programs: { admin: MAINTAIN, manager: READ_EXPORT, reviewer: READ, auditor: READ_EXPORT },
+  'rule-sets': { admin: MAINTAIN, manager: READ_EXPORT, reviewer: READ, auditor: READ_EXPORT },
+  // a category of an unlocked rule set that no round offers can be deleted
+  categories: { admin: FULL, manager: READ_EXPORT, reviewer: READ, auditor: READ_EXPORT },
+  // 公募: dates, offered categories and budgets are run by managers too (rounds.write).
+  rounds: { admin: MAINTAIN, manager: MAINTAIN, reviewer: READ, auditor: READ_EXPORT },
   // 申請: everyone reads; manager and reviewer act on them (the workflow decides which transition is
   // allowed in which state); admin fires no business transition. Applications arrive through intake
   // and are withdrawn (取下げ), never created or deleted from the admin.
   applications: { admin: READ_EXPORT, manager: ['list', 'show', 'edit', 'export'], reviewer: ['list', 'show', 'edit'], auditor: READ_EXPORT },
   // 監査ログ: append-only, read by admin and auditor.
-  auditLogs: { admin: READ_EXPORT, auditor: READ_EXPORT },
+  'audit-logs': { admin: READ_EXPORT, auditor: READ_EXPORT },
   // 通知: produced by the system; read by admin, manager and auditor.
   notifications: { admin: READ_EXPORT, manager: READ_EXPORT, auditor: READ_EXPORT },
 };
