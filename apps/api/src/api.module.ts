@@ -3,6 +3,7 @@ import { AppConfig, AppConfigModule } from './config';
 import { DatabaseModule } from './database';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { QuotesModule } from './modules/quotes/quotes.module';
@@ -24,7 +25,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [...coreImports(config), AuditModule, AuthModule, UsersModule, ProgramsModule, RoundsModule, QuotesModule, HealthModule, ...(config.workerEnabled ? [WorkerModule] : [])],
+      imports: [...coreImports(config), AuditModule, AuthModule, UsersModule, ProgramsModule, RoundsModule, QuotesModule, ApplicationsModule, HealthModule, ...(config.workerEnabled ? [WorkerModule] : [])],
     };
   }
 }

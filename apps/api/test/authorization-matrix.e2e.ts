@@ -45,6 +45,11 @@ const MATRIX: Record<string, Allowed> = {
   'POST /api/rounds': ['admin', 'manager'],
   'PUT /api/rounds/:id': ['admin', 'manager'],
   'POST /api/quotes': STAFF,
+  'GET /api/rounds/:id/workflow': STAFF,
+  'GET /api/applications': STAFF,
+  'GET /api/applications/:id': STAFF,
+  'POST /api/applications/:id/transitions/:name': ['manager', 'reviewer'],
+  'POST /api/applications/bulk-transitions': ['manager'],
 };
 
 /** Codes by which the access guard refuses; anything else means the request got past it. */

@@ -22,6 +22,11 @@ export const POLICIES = {
   'rounds.write': ['admin', 'manager'],
   /** computing a quote changes nothing; every staff member may */
   'quotes.compute': ALL_STAFF,
+  /** applications: everyone reads; a reviewer only those assigned (scope in ApplicationsRepository) */
+  'applications.read': ALL_STAFF,
+  /** firing one transition; the workflow definition then decides per transition which role may */
+  'applications.transition': ['manager', 'reviewer'],
+  'applications.bulkTransition': ['manager'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type PolicyAction = keyof typeof POLICIES;

@@ -15,6 +15,8 @@ export class Round {
   @Column({ name: 'announcement_to', type: 'timestamptz', nullable: true }) announcementTo!: Date | null;
   @Column({ name: 'announcement_label', type: 'text', nullable: true }) announcementLabel!: string | null;
   @Column({ name: 'workflow_version', type: 'integer' }) workflowVersion!: number;
+  /** 補正期間: days a returned application has for its correction */
+  @Column({ name: 'correction_period_days', type: 'integer', default: 10 }) correctionPeriodDays!: number;
   @Column({ type: 'text', nullable: true }) assumption!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

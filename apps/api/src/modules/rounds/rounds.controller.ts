@@ -28,6 +28,13 @@ export class RoundsController {
     return this.rounds.get(id);
   }
 
+  @Get(':id/workflow')
+  @Policy('rules.read')
+  @ApiOperation({ summary: '公募回の申請が従うワークフロー定義 (状態・遷移) と Mermaid の状態遷移図' })
+  workflow(@Param('id') id: string) {
+    return this.rounds.workflow(id);
+  }
+
   @Post()
   @Policy('rounds.write')
   @ApiOperation({ summary: '公募回の作成 (日時は時差付き ISO 8601、例 2022-03-24T18:00:00+09:00)' })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { formatJst } from '@jimukyoku/domain';
+import { getWorkflow, toMermaid } from '@jimukyoku/workflow';
 import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery } from '../../common/list-query';
@@ -41,6 +42,14 @@ export class RoundsService {
   async get(id: string, m?: EntityManager): Promise<RoundView> {
     const round = (await this.rounds.find(id, m)) ?? notFound();
     return (await this.views([round], m))[0];
+  }
+
+  /** The workflow definition the round's applications run on, as data and as a Mermaid state diagram. */
+  async workflow(id: string) {
+    const round = (await this.rounds.find(id)) ?? notFound();
+    const program = await this.rules.findProgram(round.programId);
+    const definition = getWorkflow(program!.workflowKind, round.workflowVersion);
+    return { roundId: round.id, definition, mermaid: toMermaid(definition) };
   }
 
   create(actor: AuthenticatedUser, dto: CreateRoundDto) {

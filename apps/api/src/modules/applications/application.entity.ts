@@ -1,0 +1,58 @@
+import type { ApplicantKind, ExpenseLine, MonthlySales, SizeClass } from '@jimukyoku/domain';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** bigint yen columns come back from pg as strings; amounts stay far below 2^53. */
+export const yenColumn = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+
+export interface CertifiedAdvisorInfo {
+  name?: string;
+  id?: string;
+  isFinancialInstitution?: boolean;
+}
+
+export interface FormalCheckOutcome {
+  passed: boolean;
+  failedItems?: string[];
+}
+
+/** 申請: one applicant's request in one round and category, with its workflow state. */
+@Entity('application')
+export class Application {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'round_id', type: 'uuid' }) roundId!: string;
+  @Column({ name: 'category_id', type: 'uuid' }) categoryId!: string;
+  /** 受付番号, assigned at intake */
+  @Column({ name: 'receipt_number', type: 'text', nullable: true }) receiptNumber!: string | null;
+  @Column({ type: 'text' }) status!: string;
+  @Column({ name: 'workflow_code', type: 'text' }) workflowCode!: string;
+  @Column({ name: 'workflow_version', type: 'integer' }) workflowVersion!: number;
+  /** optimistic lock: every transition compares and bumps it */
+  @Column({ type: 'integer' }) version!: number;
+  @Column({ name: 'applicant_kind', type: 'text' }) applicantKind!: ApplicantKind;
+  @Column({ name: 'applicant_name', type: 'text' }) applicantName!: string;
+  @Column({ name: 'corporate_number', type: 'text', nullable: true }) corporateNumber!: string | null;
+  @Column({ name: 'size_class', type: 'text' }) sizeClass!: SizeClass;
+  @Column({ name: 'employee_count', type: 'integer' }) employeeCount!: number;
+  @Column({ type: 'bigint', nullable: true, transformer: yenColumn }) capital!: number | null;
+  @Column({ type: 'text' }) prefecture!: string;
+  @Column({ type: 'text', nullable: true }) industry!: string | null;
+  @Column({ type: 'text' }) email!: string;
+  @Column({ name: 'contact_person', type: 'text', nullable: true }) contactPerson!: string | null;
+  @Column({ name: 'certified_advisor', type: 'jsonb', nullable: true }) certifiedAdvisor!: CertifiedAdvisorInfo | null;
+  @Column({ name: 'plan_title', type: 'text', nullable: true }) planTitle!: string | null;
+  @Column({ name: 'plan_summary', type: 'text', nullable: true }) planSummary!: string | null;
+  @Column({ type: 'jsonb' }) expenses!: ExpenseLine[];
+  @Column({ name: 'monthly_sales', type: 'jsonb' }) monthlySales!: MonthlySales[];
+  @Column({ name: 'benefit_input', type: 'jsonb', nullable: true }) benefitInput!: Record<string, unknown> | null;
+  /** the quote as computed when the application was last submitted (QuoteResult or BenefitResult) */
+  @Column({ type: 'jsonb', nullable: true }) quote!: Record<string, unknown> | null;
+  @Column({ name: 'quoted_amount', type: 'bigint', transformer: yenColumn }) quotedAmount!: number;
+  @Column({ type: 'jsonb', nullable: true }) eligibility!: Record<string, unknown> | null;
+  @Column({ name: 'formal_check', type: 'jsonb', nullable: true }) formalCheck!: FormalCheckOutcome | null;
+  @Column({ name: 'correction_due_at', type: 'timestamptz', nullable: true }) correctionDueAt!: Date | null;
+  @Column({ name: 'received_at', type: 'timestamptz', nullable: true }) receivedAt!: Date | null;
+  /** instants stamped by transitions (submittedAt, decidedAt, …), ISO strings */
+  @Column({ type: 'jsonb' }) stamps!: Record<string, string>;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

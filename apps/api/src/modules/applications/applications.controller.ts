@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentUser, Policy } from '../../auth/policy.decorator';
+import type { AuthenticatedUser } from '../../auth/roles';
+import { listPage, MAX_PAGE_SIZE } from '../../common/list-query';
+import { ListQueryDto } from '../../common/list-query.dto';
+import { ApplicationFilter, APPLICATION_SORTABLE } from './applications.repository';
+import { ApplicationsService } from './applications.service';
+import { BulkTransitionDto, TransitionDto } from './dto/transition.dto';
+import { ApplicationError } from './transitions.errors';
+import { TransitionsService } from './transitions.service';
+
+const BULK_LIMIT = 10_000;
+const staffActor = (user: AuthenticatedUser) => ({ role: user.role, id: user.id, staff: user });
+const meta = (req: Request) => ({ requestId: String(req.id ?? ''), ip: req.ip });
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('applications')
+export class ApplicationsController {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly transitions: TransitionsService,
+  ) {}
+
+  @Get()
+  @Policy('applications.read')
+  @ApiOperation({ summary: '申請の一覧 (filter: roundId, categoryId, status (配列可), prefecture, sizeClass, q = 事業者名・法人番号・受付番号)。審査員は割当分のみ' })
+  list(@Query() params: ListQueryDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
+    return listPage<ApplicationFilter, unknown>(res, 'applications', params, { sortable: APPLICATION_SORTABLE, defaultSort: ['updatedAt', 'DESC'] }, (q) => this.applications.list(q, user));
+  }
+
+  @Get(':id')
+  @Policy('applications.read')
+  @ApiOperation({ summary: '申請1件: 監査ログの履歴 (timeline) と、いま実行できる操作 (transitions) 付き。見られない申請は 404' })
+  show(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.applications.show(id, user);
+  }
+
+  @Post('bulk-transitions')
+  @HttpCode(200)
+  @Policy('applications.bulkTransition')
+  @ApiOperation({ summary: '一括操作: 申請ごとに全部か無しか。申請ごとの結果を返す' })
+  async bulk(@Body() dto: BulkTransitionDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
+    const ids = dto.ids ?? (dto.filter ? await this.idsByFilter(dto.filter as ApplicationFilter, user) : null);
+    if (!ids || ids.length === 0) throw new ApplicationError('BULK_SELECTION_REQUIRED');
+    const results = await this.transitions.fireBulk(ids, dto.transition, staffActor(user), { reason: dto.reason, ...meta(req) });
+    return { transition: dto.transition, total: results.length, succeeded: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, results };
+  }
+
+  @Post(':id/transitions/:name')
+  @HttpCode(200)
+  @Policy('applications.transition')
+  @ApiOperation({ summary: '状態遷移を1つ実行 (状態・監査ログ・通知を1トランザクションで記録)。同時に2つ来たら後の方は 409' })
+  async transition(@Param('id') id: string, @Param('name') name: string, @Body() dto: TransitionDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
+    const outcome = await this.transitions.fire(id, name, staffActor(user), { reason: dto.reason, expectedVersion: dto.expectedVersion, ...meta(req) });
+    return { transition: outcome.transition, application: await this.applications.show(id, user) };
+  }
+
+  private async idsByFilter(filter: ApplicationFilter, user: AuthenticatedUser): Promise<string[]> {
+    const ids: string[] = [];
+    for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
+      const [rows, total] = await this.applications.list({ filter, sortField: 'createdAt', sortOrder: 'ASC', offset, limit: MAX_PAGE_SIZE }, user);
+      if (total > BULK_LIMIT) throw new ApplicationError('BULK_TOO_LARGE', { total });
+      ids.push(...rows.map((r) => r.id));
+      if (rows.length < MAX_PAGE_SIZE) return ids;
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { AuthenticatedUser } from '../../auth/roles';
+import type { ListQuery } from '../../common/list-query';
+import { AuditLogEntry } from '../audit/audit-log.entity';
+import { Notification } from '../notifications/notification.entity';
+import { ApplicationAssignment } from './application-assignment.entity';
+import { Application } from './application.entity';
+
+export interface ApplicationFilter {
+  id?: string[];
+  roundId?: string;
+  categoryId?: string;
+  status?: string | string[];
+  prefecture?: string;
+  sizeClass?: string;
+  q?: string;
+}
+
+export const APPLICATION_SORTABLE = ['receiptNumber', 'applicantName', 'status', 'prefecture', 'quotedAmount', 'receivedAt', 'createdAt', 'updatedAt'] as const;
+const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+/** What one transition writes, all in the caller's transaction. */
+export interface TransitionWrite {
+  applicationId: string;
+  expectedVersion: number;
+  to: string;
+  stamps: Record<string, string>;
+  correctionDueAt?: Date | null;
+  audit: Omit<AuditLogEntry, 'id' | 'occurredAt'>;
+  notifications: Pick<Notification, 'template' | 'recipient' | 'status' | 'sendAfter' | 'heldUntilAnnouncement' | 'payload'>[];
+}
+
+/** All SQL of applications. The one write path of a state change is `applyTransition`. */
+@Injectable()
+export class ApplicationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  /** Lists what the user may see: a reviewer only the applications assigned to them. */
+  list(query: ListQuery<ApplicationFilter>, user: AuthenticatedUser) {
+    const qb = this.scoped(user);
+    const f = query.filter;
+    if (f.id) qb.andWhere('a.id IN (:...ids)', { ids: f.id.filter(isUuid) });
+    if (f.roundId && isUuid(f.roundId)) qb.andWhere('a.round_id = :roundId', { roundId: f.roundId });
+    if (f.categoryId && isUuid(f.categoryId)) qb.andWhere('a.category_id = :categoryId', { categoryId: f.categoryId });
+    if (f.status) qb.andWhere('a.status IN (:...statuses)', { statuses: ([] as string[]).concat(f.status) });
+    if (f.prefecture) qb.andWhere('a.prefecture = :prefecture', { prefecture: f.prefecture });
+    if (f.sizeClass) qb.andWhere('a.size_class = :sizeClass', { sizeClass: f.sizeClass });
+    if (f.q) {
+      const q = f.q.trim();
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where(`(a.applicant_name || ' ' || coalesce(a.corporate_number, '') || ' ' || coalesce(a.receipt_number, '')) ILIKE :like`, { like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` })
+            .orWhere('a.corporate_number = :exact OR a.receipt_number = :exact', { exact: q }),
+        ),
+      );
+    }
+    return qb
+      .orderBy(`a.${query.sortField}`, query.sortOrder, 'NULLS LAST')
+      .addOrderBy('a.id')
+      .skip(query.offset)
+      .take(query.limit)
+      .getManyAndCount();
+  }
+
+  /** One application if the user may see it; null otherwise (a reviewer's 404 does not tell it exists). */
+  findVisible(id: string, user: AuthenticatedUser, m?: EntityManager): Promise<Application | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.scoped(user, m).andWhere('a.id = :id', { id }).getOne();
+  }
+
+  find(id: string, m: EntityManager = this.dataSource.manager): Promise<Application | null> {
+    return isUuid(id) ? m.findOneBy(Application, { id }) : Promise.resolve(null);
+  }
+
+  insert(m: EntityManager, application: Partial<Application>): Promise<Application> {
+    return m.save(m.create(Application, application));
+  }
+
+  /**
+   * State, audit record and outbox rows of one transition, in the caller's transaction. The update
+   * only matches the version the decision was made on: a concurrent transition that committed first
+   * makes this return null, and the caller rolls back.
+   */
+  async applyTransition(m: EntityManager, w: TransitionWrite): Promise<{ application: Application; auditId: string } | null> {
+    const [rows]: [Record<string, unknown>[], number] = await m.query(
+      `UPDATE application
+          SET status = $3, version = version + 1, stamps = stamps || $4::jsonb, updated_at = now(),
+              correction_due_at = CASE WHEN $5::boolean THEN $6::timestamptz ELSE correction_due_at END
+        WHERE id = $1 AND version = $2
+    RETURNING id`,
+      [w.applicationId, w.expectedVersion, w.to, JSON.stringify(w.stamps), w.correctionDueAt !== undefined, w.correctionDueAt ?? null],
+    );
+    if (rows.length === 0) return null;
+    const inserted = await m.insert(AuditLogEntry, { ...w.audit, changes: w.audit.changes as never });
+    const auditId = String(inserted.identifiers[0].id);
+    if (w.notifications.length) {
+      await m.insert(Notification, w.notifications.map((n) => ({ ...n, applicationId: w.applicationId, auditId, payload: n.payload as never })));
+    }
+    return { application: (await m.findOneByOrFail(Application, { id: w.applicationId })), auditId };
+  }
+
+  /** 書面審査 progress for the allReviewsSubmitted guard. */
+  async reviewProgress(applicationId: string, m: EntityManager): Promise<{ assigned: number; submitted: number }> {
+    const [row] = await m.query(
+      `SELECT count(*)::int AS assigned, count(submitted_at)::int AS submitted FROM application_assignment WHERE application_id = $1 AND revoked_at IS NULL`,
+      [applicationId],
+    );
+    return row;
+  }
+
+  /** Adoption slots of a round × category: states that hold an adopted slot. */
+  async adoptedCount(roundId: string, categoryId: string, adoptedStates: readonly string[], m: EntityManager): Promise<number> {
+    const [row] = await m.query(`SELECT count(*)::int AS n FROM application WHERE round_id = $1 AND category_id = $2 AND status = ANY($3)`, [roundId, categoryId, adoptedStates]);
+    return row.n;
+  }
+
+  /** Applications submitted under a rule set lock it: its rules never change under them. */
+  async lockRuleSetOfRound(roundId: string, m: EntityManager): Promise<void> {
+    await m.query(`UPDATE rule_set SET locked_at = now() WHERE id = (SELECT rule_set_id FROM round WHERE id = $1) AND locked_at IS NULL`, [roundId]);
+  }
+
+  assignmentsOf(applicationId: string, m: EntityManager = this.dataSource.manager) {
+    return m.find(ApplicationAssignment, { where: { applicationId }, order: { assignedAt: 'ASC' } });
+  }
+
+  async dbNow(m: EntityManager = this.dataSource.manager): Promise<Date> {
+    const [row] = await m.query('SELECT now() AS now');
+    return row.now as Date;
+  }
+
+  private scoped(user: AuthenticatedUser, m: EntityManager = this.dataSource.manager): SelectQueryBuilder<Application> {
+    const qb = m.getRepository(Application).createQueryBuilder('a');
+    if (user.role === 'reviewer') {
+      qb.andWhere('EXISTS (SELECT 1 FROM application_assignment x WHERE x.application_id = a.id AND x.reviewer_id = :reviewerId AND x.revoked_at IS NULL)', { reviewerId: user.id });
+    }
+    return qb;
+  }
+}

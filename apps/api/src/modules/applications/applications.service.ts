@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { explainTransitions, findState, getWorkflow, initialState } from '@jimukyoku/workflow';
+import type { EntityManager } from 'typeorm';
+import type { AuthenticatedUser } from '../../auth/roles';
+import type { ListQuery } from '../../common/list-query';
+import { AuditRepository } from '../audit/audit.repository';
+import { Category } from '../programs/category.entity';
+import { Program } from '../programs/program.entity';
+import { Round } from '../rounds/round.entity';
+import { quoteApplication } from './application-quote';
+import type { Application } from './application.entity';
+import { ApplicationFilter, ApplicationsRepository } from './applications.repository';
+import { ApplicationError } from './transitions.errors';
+import { workflowInputs } from './workflow-inputs';
+
+export type ApplicationRow = Application & { statusLabel: string };
+
+export type DraftInput = Omit<
+  Application,
+  'id' | 'status' | 'workflowCode' | 'workflowVersion' | 'version' | 'quote' | 'quotedAmount' | 'eligibility' | 'formalCheck' | 'correctionDueAt' | 'stamps' | 'createdAt' | 'updatedAt' | 'receiptNumber' | 'receivedAt'
+> & { receiptNumber?: string | null; receivedAt?: Date | null };
+
+const statusLabel = (app: Application) => findState(getWorkflow(app.workflowCode, app.workflowVersion), app.status)?.label ?? app.status;
+
+/** Reading applications (scoped to what the user may see) and creating drafts with their quote. */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly repo: ApplicationsRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async list(query: ListQuery<ApplicationFilter>, user: AuthenticatedUser): Promise<[ApplicationRow[], number]> {
+    const [rows, total] = await this.repo.list(query, user);
+    return [rows.map((a) => Object.assign(a, { statusLabel: statusLabel(a) })), total];
+  }
+
+  /** One application with its audit timeline and the transitions this user may fire now (the buttons). */
+  async show(id: string, user: AuthenticatedUser) {
+    const app = await this.repo.findVisible(id, user);
+    if (!app) throw new ApplicationError('APPLICATION_NOT_FOUND');
+    const definition = getWorkflow(app.workflowCode, app.workflowVersion);
+    const m = this.repo.manager();
+    const { snapshot, context } = await workflowInputs(this.repo, app, m);
+    const now = await this.repo.dbNow();
+    const options = explainTransitions(definition, snapshot, { role: user.role, id: user.id }, now, context);
+    const timeline = await this.audit.forEntity('application', app.id);
+    return {
+      ...app,
+      statusLabel: statusLabel(app),
+      transitions: options
+        .filter((o) => o.allowed)
+        .map((o) => ({ name: o.transition.name, label: o.transition.label, to: o.transition.to, toLabel: findState(definition, o.transition.to)?.label, requiresReason: o.requiresReason })),
+      timeline,
+      assignments: await this.repo.assignmentsOf(app.id),
+    };
+  }
+
+  /** A new application in its workflow's initial state, bound to the round's workflow version, with its quote. */
+  async createDraft(m: EntityManager, input: DraftInput): Promise<Application> {
+    const round = await m.findOneByOrFail(Round, { id: input.roundId });
+    const program = await m.findOneByOrFail(Program, { id: round.programId });
+    const category = await m.findOneByOrFail(Category, { id: input.categoryId });
+    const definition = getWorkflow(program.workflowKind, round.workflowVersion);
+    const q = quoteApplication(category.config, input);
+    return this.repo.insert(m, {
+      ...input,
+      status: initialState(definition).code,
+      workflowCode: definition.code,
+      workflowVersion: definition.version,
+      version: 1,
+      quote: q.quote,
+      quotedAmount: q.amount,
+      eligibility: q.eligibility,
+      stamps: {},
+    });
+  }
+}

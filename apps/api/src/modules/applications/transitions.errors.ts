@@ -1,0 +1,33 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import type { RefusalCode } from '@jimukyoku/workflow';
+
+/** How each refusal of the workflow engine answers over HTTP; the message is the engine's Japanese reason. */
+const STATUS_OF_REFUSAL: Record<RefusalCode, HttpStatus> = {
+  UNKNOWN_TRANSITION: HttpStatus.BAD_REQUEST,
+  REASON_REQUIRED: HttpStatus.BAD_REQUEST,
+  ROLE_NOT_ALLOWED: HttpStatus.FORBIDDEN,
+  NOT_ALLOWED_FROM_STATE: HttpStatus.CONFLICT,
+  TERMINAL_STATE: HttpStatus.CONFLICT,
+  WORKFLOW_MISMATCH: HttpStatus.CONFLICT,
+  UNKNOWN_STATE: HttpStatus.CONFLICT,
+  GUARD_FAILED: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+export class TransitionRefused extends HttpException {
+  constructor(code: RefusalCode, message: string, extra: Record<string, unknown> = {}) {
+    super({ code, message, ...extra }, STATUS_OF_REFUSAL[code]);
+  }
+}
+
+export const APPLICATION_ERRORS = {
+  APPLICATION_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された申請はありません。'],
+  STALE_VERSION: [HttpStatus.CONFLICT, 'この申請は他の操作で更新されました。画面を更新して最新の状態を確認してください。'],
+  BULK_SELECTION_REQUIRED: [HttpStatus.BAD_REQUEST, '対象の申請 (ids または filter) を指定してください。'],
+  BULK_TOO_LARGE: [HttpStatus.BAD_REQUEST, '一括操作は一度に10,000件までです。条件を絞ってください。'],
+} as const satisfies Record<string, readonly [HttpStatus, string]>;
+
+export class ApplicationError extends HttpException {
+  constructor(code: keyof typeof APPLICATION_ERRORS, extra: Record<string, unknown> = {}) {
+    super({ code, message: APPLICATION_ERRORS[code][1], ...extra }, APPLICATION_ERRORS[code][0]);
+  }
+}

@@ -1,0 +1,132 @@
+import { HttpException, Injectable } from '@nestjs/common';
+import { decide, getWorkflow, initialState, type Actor as WorkflowActor, type Role } from '@jimukyoku/workflow';
+import type { EntityManager } from 'typeorm';
+import type { AuthenticatedUser } from '../../auth/roles';
+import { Category } from '../programs/category.entity';
+import type { Application } from './application.entity';
+import { ApplicationsRepository } from './applications.repository';
+import { ApplicationError, TransitionRefused } from './transitions.errors';
+import { workflowInputs } from './workflow-inputs';
+
+/** Who fires a transition: a staff user, an intake channel, or the system (scheduled work). */
+export interface TransitionActor {
+  role: Role;
+  /** staff user id or intake channel id; null for the system */
+  id: string | null;
+  /** set for staff: applications they may not see are "not found" */
+  staff?: AuthenticatedUser;
+}
+
+export interface TransitionOptions {
+  reason?: string;
+  /** the version the caller saw; a different current version is a 409 */
+  expectedVersion?: number;
+  requestId?: string;
+  ip?: string;
+}
+
+export interface TransitionOutcome {
+  application: Application;
+  transition: { name: string; label: string; from: string; to: string };
+  auditId: string;
+}
+
+export interface BulkItemResult {
+  id: string;
+  ok: boolean;
+  status?: string;
+  code?: string;
+  message?: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The one code path of every state change, single or bulk: decide() from libs/workflow on a
+ * snapshot read inside the transaction, then state + audit record + outbox rows written together
+ * by ApplicationsRepository.applyTransition, guarded by the row version.
+ */
+@Injectable()
+export class TransitionsService {
+  constructor(private readonly repo: ApplicationsRepository) {}
+
+  fire(applicationId: string, transition: string, actor: TransitionActor, options: TransitionOptions = {}): Promise<TransitionOutcome> {
+    return this.repo.transaction((m) => this.fireIn(m, applicationId, transition, actor, options));
+  }
+
+  /** Each application in its own transaction: all or nothing per application, a result for each. */
+  async fireBulk(applicationIds: string[], transition: string, actor: TransitionActor, options: TransitionOptions = {}): Promise<BulkItemResult[]> {
+    const results: BulkItemResult[] = [];
+    for (const id of applicationIds) {
+      try {
+        const outcome = await this.fire(id, transition, actor, { reason: options.reason, requestId: options.requestId, ip: options.ip });
+        results.push({ id, ok: true, status: outcome.application.status });
+      } catch (e) {
+        if (!(e instanceof HttpException)) throw e;
+        const body = e.getResponse() as { code?: string; message?: string };
+        results.push({ id, ok: false, code: body.code, message: body.message });
+      }
+    }
+    return results;
+  }
+
+  async fireIn(m: EntityManager, applicationId: string, transition: string, actor: TransitionActor, options: TransitionOptions): Promise<TransitionOutcome> {
+    const app = actor.staff ? await this.repo.findVisible(applicationId, actor.staff, m) : await this.repo.find(applicationId, m);
+    if (!app) throw new ApplicationError('APPLICATION_NOT_FOUND');
+    if (options.expectedVersion !== undefined && options.expectedVersion !== app.version) {
+      throw new ApplicationError('STALE_VERSION', { currentVersion: app.version });
+    }
+    const definition = getWorkflow(app.workflowCode, app.workflowVersion);
+    const { snapshot, context, round } = await workflowInputs(this.repo, app, m);
+    const now = await this.repo.dbNow(m);
+    const engineActor: WorkflowActor = { role: actor.role, id: actor.id ?? 'system' };
+    const decision = decide(definition, snapshot, { transition, reason: options.reason }, engineActor, now, context);
+    if (!decision.ok) throw new TransitionRefused(decision.code, decision.message, decision.guardFailures ? { guardFailures: decision.guardFailures } : {});
+
+    const stamps = Object.fromEntries(Object.entries(decision.stamps).map(([k, v]) => [k, v.toISOString()]));
+    // A transition that stamps returnedAt opens the round's correction period (補正期限).
+    const correctionDueAt = 'returnedAt' in decision.stamps ? new Date(now.getTime() + round.correctionPeriodDays * DAY_MS) : undefined;
+    const category = await m.findOneByOrFail(Category, { id: app.categoryId });
+    const payload = {
+      transition: decision.transition,
+      reason: decision.reason ?? null,
+      applicantName: app.applicantName,
+      receiptNumber: app.receiptNumber,
+      roundName: round.name,
+      categoryName: category.name,
+      quotedAmount: app.quotedAmount,
+      correctionDueAt: correctionDueAt?.toISOString() ?? app.correctionDueAt?.toISOString() ?? null,
+    };
+    const written = await this.repo.applyTransition(m, {
+      applicationId: app.id,
+      expectedVersion: app.version,
+      to: decision.to,
+      stamps,
+      correctionDueAt,
+      audit: {
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: `application.${decision.transition}`,
+        entityType: 'application',
+        entityId: app.id,
+        fromStatus: decision.from,
+        toStatus: decision.to,
+        reason: decision.reason ?? null,
+        changes: { transition: decision.transition, label: decision.label, stamps, version: { from: app.version, to: app.version + 1 } },
+        requestId: options.requestId ?? null,
+        ip: options.ip ?? null,
+      },
+      notifications: decision.notifications.map((n) => ({
+        template: n.template,
+        recipient: app.email,
+        status: n.heldUntilAnnouncement ? 'held' : 'pending',
+        sendAfter: n.sendAfter ?? null,
+        heldUntilAnnouncement: n.heldUntilAnnouncement,
+        payload,
+      })),
+    });
+    if (!written) throw new ApplicationError('STALE_VERSION');
+    if (decision.from === initialState(definition).code) await this.repo.lockRuleSetOfRound(app.roundId, m);
+    return { application: written.application, transition: { name: decision.transition, label: decision.label, from: decision.from, to: decision.to }, auditId: written.auditId };
+  }
+}

@@ -1,0 +1,46 @@
+import type { ApplicationSnapshot, WorkflowContext } from '@jimukyoku/workflow';
+import type { EntityManager } from 'typeorm';
+import { RoundCategory } from '../rounds/round-category.entity';
+import { Round } from '../rounds/round.entity';
+import type { Application } from './application.entity';
+import { ApplicationsRepository } from './applications.repository';
+
+/** States in which an application holds one of its round × category's adoption slots. */
+export const SLOT_HOLDING_STATES = ['adopted', 'grantApplied', 'grantDecided', 'performanceReported', 'finalInspection', 'amountFixed', 'paid', 'commercializationReported'] as const;
+
+/** What the workflow engine reads about one application: its snapshot and the round's context. */
+export async function workflowInputs(
+  repo: ApplicationsRepository,
+  app: Application,
+  m: EntityManager,
+): Promise<{ snapshot: ApplicationSnapshot; context: WorkflowContext; round: Round }> {
+  const round = await m.findOneByOrFail(Round, { id: app.roundId });
+  const offered = await m.findOneBy(RoundCategory, { roundId: app.roundId, categoryId: app.categoryId });
+  const quota = offered?.adoptionQuota ?? null;
+  const [reviews, used] = await Promise.all([
+    repo.reviewProgress(app.id, m),
+    quota === null ? Promise.resolve(0) : repo.adoptedCount(app.roundId, app.categoryId, SLOT_HOLDING_STATES, m),
+  ]);
+  const quote = app.quote as { eligible?: boolean; ineligibility?: { message: string }[] } | null;
+  return {
+    round,
+    snapshot: {
+      status: app.status,
+      workflowCode: app.workflowCode,
+      workflowVersion: app.workflowVersion,
+      correctionDueAt: app.correctionDueAt,
+      quote: quote ? { eligible: quote.eligible === true, reasons: quote.ineligibility?.map((i) => i.message) } : null,
+      formalCheck: app.formalCheck,
+      reviews,
+    },
+    context: {
+      round: {
+        opensAt: round.opensAt,
+        closesAt: round.closesAt,
+        announcementAt: round.announcementFrom,
+      },
+      // no quota set: slots are not limited by count (the budget decides, in the adoption simulator)
+      slots: { capacity: quota ?? Number.MAX_SAFE_INTEGER, used },
+    },
+  };
+}
