@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -7,6 +8,11 @@ const apiTarget = process.env.JIMUKYOKU_API_URL ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   base: '/admin/',
   plugins: [react()],
+  resolve: {
+    // The pure domain library (formatJst, category descriptions, labels) from its sources, as jest
+    // and tsconfig do: the admin shows rules exactly as the API computes them, with no prior build.
+    alias: { '@jimukyoku/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)) },
+  },
   server: {
     port: 5173,
     proxy: { '/api': { target: apiTarget, changeOrigin: false } },
