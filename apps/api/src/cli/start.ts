@@ -2,7 +2,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import { exitWith } from '../bootstrap';
 import { AppConfig, ConfigError, loadConfig } from '../config';
-import { dataSourceOptions } from '../database/data-source-options';
 import { checkServices, formatServiceProblems, ServiceProblem } from '../database/preflight';
 import { startApi } from '../main';
 import { runSeed } from '../seed/seed-runner';
@@ -25,15 +24,9 @@ async function main() {
   await ensureServices(config);
   await migrate(config.databaseUrl, (line) => console.log(`[start] ${line}`));
 
-  const dataSource = new DataSource(dataSourceOptions(config.databaseUrl));
-  await dataSource.initialize();
-  try {
-    for (const r of await runSeed(dataSource, { demo: config.nodeEnv !== 'production' })) console.log(`[start] seed ${r.step}: ${r.summary}`);
-  } finally {
-    await dataSource.destroy();
-  }
-
-  await startApi();
+  const { app } = await startApi();
+  // Seeding uses the running app's DataSource (its entities and services), so it is exactly what the app reads.
+  for (const r of await runSeed(app.get(DataSource), { demo: config.nodeEnv !== 'production' })) console.log(`[start] seed ${r.step}: ${r.summary}`);
   const base = `http://localhost:${config.port}`;
   console.log(
     [

@@ -83,10 +83,6 @@ export class ApplicationsRepository {
     return isUuid(id) ? m.findOneBy(Application, { id }) : Promise.resolve(null);
   }
 
-  insert(m: EntityManager, application: Partial<Application>): Promise<Application> {
-    return m.save(m.create(Application, application));
-  }
-
   /**
    * State, audit record and outbox rows of one transition, in the caller's transaction. The update
    * only matches the version the decision was made on: a concurrent transition that committed first

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { explainTransitions, findState, getWorkflow, initialState } from '@jimukyoku/workflow';
+import { explainTransitions, findState, getWorkflow } from '@jimukyoku/workflow';
 import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery } from '../../common/list-query';
 import { AuditRepository } from '../audit/audit.repository';
-import { Category } from '../programs/category.entity';
-import { Program } from '../programs/program.entity';
-import { Round } from '../rounds/round.entity';
-import { quoteApplication } from './application-quote';
+import { createDraft, DraftInput } from './application-drafts';
 import type { Application } from './application.entity';
 import { ApplicationFilter, ApplicationsRepository } from './applications.repository';
 import { ApplicationError } from './transitions.errors';
@@ -15,10 +12,7 @@ import { workflowInputs } from './workflow-inputs';
 
 export type ApplicationRow = Application & { statusLabel: string };
 
-export type DraftInput = Omit<
-  Application,
-  'id' | 'status' | 'workflowCode' | 'workflowVersion' | 'version' | 'quote' | 'quotedAmount' | 'eligibility' | 'formalCheck' | 'correctionDueAt' | 'stamps' | 'createdAt' | 'updatedAt' | 'receiptNumber' | 'receivedAt'
-> & { receiptNumber?: string | null; receivedAt?: Date | null };
+export type { DraftInput } from './application-drafts';
 
 const statusLabel = (app: Application) => findState(getWorkflow(app.workflowCode, app.workflowVersion), app.status)?.label ?? app.status;
 
@@ -56,23 +50,8 @@ export class ApplicationsService {
     };
   }
 
-  /** A new application in its workflow's initial state, bound to the round's workflow version, with its quote. */
-  async createDraft(m: EntityManager, input: DraftInput): Promise<Application> {
-    const round = await m.findOneByOrFail(Round, { id: input.roundId });
-    const program = await m.findOneByOrFail(Program, { id: round.programId });
-    const category = await m.findOneByOrFail(Category, { id: input.categoryId });
-    const definition = getWorkflow(program.workflowKind, round.workflowVersion);
-    const q = quoteApplication(category.config, input);
-    return this.repo.insert(m, {
-      ...input,
-      status: initialState(definition).code,
-      workflowCode: definition.code,
-      workflowVersion: definition.version,
-      version: 1,
-      quote: q.quote,
-      quotedAmount: q.amount,
-      eligibility: q.eligibility,
-      stamps: {},
-    });
+  /** A new application in its workflow's initial state (see application-drafts.ts). */
+  createDraft(m: EntityManager, input: DraftInput): Promise<Application> {
+    return createDraft(m, input);
   }
 }

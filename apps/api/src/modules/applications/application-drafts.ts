@@ -1,0 +1,37 @@
+import { getWorkflow, initialState } from '@jimukyoku/workflow';
+import type { EntityManager } from 'typeorm';
+import { Category } from '../programs/category.entity';
+import { Program } from '../programs/program.entity';
+import { Round } from '../rounds/round.entity';
+import { quoteApplication } from './application-quote';
+import { Application } from './application.entity';
+
+export type DraftInput = Omit<
+  Application,
+  'id' | 'status' | 'workflowCode' | 'workflowVersion' | 'version' | 'quote' | 'quotedAmount' | 'eligibility' | 'formalCheck' | 'correctionDueAt' | 'stamps' | 'createdAt' | 'updatedAt' | 'receiptNumber' | 'receivedAt'
+> & { receiptNumber?: string | null; receivedAt?: Date | null };
+
+/**
+ * A new application in its workflow's initial state, bound to the round's workflow version (for its
+ * whole life), with the quote and eligibility libs/domain computes from its category.
+ */
+export async function createDraft(m: EntityManager, input: DraftInput): Promise<Application> {
+  const round = await m.findOneByOrFail(Round, { id: input.roundId });
+  const program = await m.findOneByOrFail(Program, { id: round.programId });
+  const category = await m.findOneByOrFail(Category, { id: input.categoryId });
+  const definition = getWorkflow(program.workflowKind, round.workflowVersion);
+  const q = quoteApplication(category.config, input);
+  return m.save(
+    m.create(Application, {
+      ...input,
+      status: initialState(definition).code,
+      workflowCode: definition.code,
+      workflowVersion: definition.version,
+      version: 1,
+      quote: q.quote,
+      quotedAmount: q.amount,
+      eligibility: q.eligibility,
+      stamps: {},
+    }),
+  );
+}

@@ -1,0 +1,52 @@
+import { DataSource } from 'typeorm';
+import { runSeed } from '../src/seed/seed-runner';
+import { startTestApp, TestApp } from './harness';
+
+describe('the npm start seed', () => {
+  let t: TestApp;
+  let db: DataSource;
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'seed' });
+    db = t.app.get(DataSource);
+  });
+  afterAll(() => t?.close());
+
+  const snapshot = async () =>
+    (await db.query(`SELECT (SELECT count(*)::int FROM staff_user) users, (SELECT count(*)::int FROM program) programs, (SELECT count(*)::int FROM round) rounds,
+                            (SELECT count(*)::int FROM application) applications, (SELECT count(*)::int FROM audit_log) audits, (SELECT count(*)::int FROM notification) notifications`))[0];
+
+  it('loads reference and demo data once; a second run changes nothing', async () => {
+    const first = await runSeed(db, { demo: true });
+    expect(first.map((r) => r.step)).toEqual(['initial administrator', 'reference catalogue (programmes, rule sets, categories, rounds)', 'demo staff accounts', 'demo applications']);
+    const after = await snapshot();
+    const second = await runSeed(db, { demo: true });
+    expect(second.map((r) => r.summary)).toEqual(['already present', 'already present', '0 created, 7 already present', 'already present']);
+    expect(await snapshot()).toEqual(after);
+  });
+
+  it('gives a newcomer applications in every state, each moved there by real transitions', async () => {
+    const states = (await db.query(`SELECT DISTINCT status FROM application`)).map((r: { status: string }) => r.status).sort();
+    expect(states).toEqual(
+      ['adopted', 'draft', 'formalCheck', 'grantApplied', 'grantDecided', 'ineligible', 'paid', 'performanceReported', 'rejected', 'resubmitted', 'returned', 'reviewed', 'submitted', 'underReview', 'waitlisted', 'withdrawn'].sort(),
+    );
+    // every non-draft application has an audit trail that ends in its current state
+    const [orphans] = await db.query(
+      `SELECT count(*)::int AS n FROM application a
+        WHERE a.status <> 'draft' AND a.status IS DISTINCT FROM (SELECT l.to_status FROM audit_log l WHERE l.entity_id = a.id::text ORDER BY l.id DESC LIMIT 1)`,
+    );
+    expect(orphans.n).toBe(0);
+    const [held] = await db.query(`SELECT count(*)::int AS n FROM notification WHERE template IN ('adopted', 'rejected', 'waitlisted')`);
+    expect(held.n).toBeGreaterThan(0);
+  });
+
+  it('skips demo data in production mode but still loads reference data', async () => {
+    const t2 = await startTestApp({ label: 'seed_prod' });
+    try {
+      const reports = await runSeed(t2.app.get(DataSource), { demo: false });
+      expect(reports.map((r) => r.step)).toEqual(['initial administrator', 'reference catalogue (programmes, rule sets, categories, rounds)']);
+      expect((await t2.app.get(DataSource).query(`SELECT count(*)::int AS n FROM application`))[0].n).toBe(0);
+    } finally {
+      await t2.close();
+    }
+  });
+});
