@@ -1,11 +1,13 @@
-import { Admin, CustomRoutes } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
+import auditLogs from './audit-logs';
 import { ChangePasswordPage, LoginPage } from './auth';
 import { Dashboard } from './dashboard';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout';
 import { CHANGE_PASSWORD_PATH, authProvider, dataProvider } from './providers';
 import { theme } from './theme';
+import users from './users';
 
 /**
  * Composition only. A resource is a folder (src/<resource>/index.ts exporting list/show/edit/icon/
@@ -25,6 +27,9 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    {/* names are the API's paths (/api/<name>); the menu shows those providers/canAccess.ts allows */}
+    <Resource name="users" {...users} />
+    <Resource name="audit-logs" {...auditLogs} />
     <CustomRoutes noLayout>
       <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
     </CustomRoutes>

@@ -24,4 +24,9 @@ const fontFamily = [
 export const theme: RaThemeOptions = {
   ...defaultTheme,
   typography: { ...(defaultTheme.typography as object), fontFamily },
+  components: {
+    ...defaultTheme.components,
+    // Japanese breaks between any two characters: a narrow column would stack 状態 as 状 / 態.
+    RaDatagrid: { styleOverrides: { root: { '& .RaDatagrid-headerCell': { whiteSpace: 'nowrap' } } } },
+  },
 };

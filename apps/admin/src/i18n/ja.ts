@@ -267,6 +267,7 @@ export const ja: TranslationMessages = {
       deactivate_title: '「%{name}」を無効化',
       deactivate_content: 'このユーザーを無効化すると、すべてのセッションが失効し、ログインできなくなります。アカウントと操作履歴は残ります。無効化してもよろしいですか？',
       deactivated: 'ユーザーを無効化しました',
+      organisation_help: '審査員の所属 (利益相反の判定に使います)',
       password_help: '省略すると仮パスワードを発行し、作成後に一度だけ表示します。いずれの場合も初回ログイン時に変更が必要です。',
       temporary_password_title: '仮パスワードを発行しました',
       temporary_password_body: '%{name} さん (%{email}) の仮パスワードです。この画面を閉じると二度と表示できません。安全な方法でご本人に伝えてください。初回ログイン時に変更が必要です。',
@@ -276,6 +277,7 @@ export const ja: TranslationMessages = {
     },
     audit: {
       actor_role: '実行者のロール',
+      action_help: '前方一致 (例: user.)',
       json_empty: '(なし)',
       entity_types: {
         staffUser: 'ユーザー',

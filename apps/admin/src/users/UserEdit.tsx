@@ -1,0 +1,73 @@
+import BlockIcon from '@mui/icons-material/Block';
+import { Alert } from '@mui/material';
+import {
+  BooleanInput,
+  DeleteWithConfirmButton,
+  Edit,
+  email,
+  Labeled,
+  required,
+  SaveButton,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { JstDateField } from '../common';
+import { roleChoices, toUserUpdate, type StaffUserRecord } from './userForm';
+
+/**
+ * DELETE /api/users/:id deactivates (the account and its history stay), so the delete button is
+ * 無効化 with a confirmation, and only on an active account.
+ */
+const DeactivateButton = () => {
+  const record = useRecordContext<StaffUserRecord>();
+  if (!record?.active) return null;
+  return (
+    <DeleteWithConfirmButton
+      label="app.users.deactivate"
+      icon={<BlockIcon />}
+      confirmTitle="app.users.deactivate_title"
+      confirmContent="app.users.deactivate_content"
+      titleTranslateOptions={{ name: record.name }}
+      successMessage="app.users.deactivated"
+      mutationMode="pessimistic"
+    />
+  );
+};
+
+const UserEditToolbar = () => (
+  <Toolbar sx={{ justifyContent: 'space-between' }}>
+    <SaveButton />
+    <DeactivateButton />
+  </Toolbar>
+);
+
+const PendingPasswordChange = () => {
+  const record = useRecordContext<StaffUserRecord>();
+  const translate = useTranslate();
+  return record?.mustChangePassword ? (
+    <Alert severity="info" sx={{ mb: 1 }}>
+      {translate('app.users.must_change_password')}
+    </Alert>
+  ) : null;
+};
+
+/** Pessimistic, so the API's refusals (own account, e-mail taken) land on the form before leaving it. */
+export const UserEdit = () => (
+  <Edit mutationMode="pessimistic" transform={toUserUpdate} redirect="list">
+    <SimpleForm toolbar={<UserEditToolbar />} sx={{ maxWidth: 560 }}>
+      <PendingPasswordChange />
+      <TextInput source="name" validate={required()} fullWidth />
+      <TextInput source="email" type="email" validate={[required(), email()]} fullWidth />
+      <SelectInput source="role" choices={roleChoices} validate={required()} />
+      <TextInput source="organisation" fullWidth />
+      <BooleanInput source="active" />
+      <Labeled>
+        <JstDateField source="lastLoginAt" emptyText="-" />
+      </Labeled>
+    </SimpleForm>
+  </Edit>
+);
