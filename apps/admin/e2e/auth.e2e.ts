@@ -1,0 +1,164 @@
+import type { Page } from 'playwright-core';
+import { DEMO_EMAIL } from '../../api/test/auth-helpers';
+import { DEMO_PASSWORD, INITIAL_ADMIN } from '../../api/src/seed/staff-accounts.seed';
+import { goToRoute, menuLabels, signIn, startAdminE2e, submitLogin, type AdminE2e } from './admin-app';
+import { screenshot } from './browser';
+
+/**
+ * Signing in, the forced first password change, and what each role sees: the real API on a fresh
+ * database serving the built admin, driven in Chromium (browser time zone UTC, so every JST on
+ * screen comes from the app, not from the machine).
+ */
+describe('admin in the browser: sign-in and roles', () => {
+  let e: AdminE2e;
+  let admin: Page;
+  const NEW_ADMIN_PASSWORD = 'e2e-admin-password-2022';
+
+  beforeAll(async () => {
+    e = await startAdminE2e('admin_auth');
+    admin = await e.newPage();
+  });
+  afterAll(() => e?.close());
+
+  it('serves the Japanese login page at /admin/', async () => {
+    await admin.goto(e.adminUrl);
+    await admin.getByRole('heading', { name: '事務局 管理画面にログイン' }).waitFor();
+    expect(await admin.evaluate(() => document.documentElement.lang)).toBe('ja');
+    await expect(admin.title()).resolves.toBe('事務局');
+    await admin.locator('input[name="email"]').waitFor();
+    await admin.locator('input[name="password"]').waitFor();
+    expect(await admin.getByRole('button', { name: 'ログイン' }).isVisible()).toBe(true);
+    expect(await admin.getByLabel('メールアドレス').count()).toBeGreaterThan(0);
+    await screenshot(admin, 'login');
+  });
+
+  it('sends the first admin to the password change, then to the dashboard with ユーザー and 監査ログ', async () => {
+    await submitLogin(admin, INITIAL_ADMIN.email, INITIAL_ADMIN.password);
+    await admin.waitForURL(/#\/change-password$/);
+    await admin.getByTestId('must-change-password').waitFor();
+    await admin.locator('input[name="currentPassword"]').fill(INITIAL_ADMIN.password);
+    await admin.locator('input[name="newPassword"]').fill(NEW_ADMIN_PASSWORD);
+    await admin.locator('input[name="newPasswordConfirm"]').fill(NEW_ADMIN_PASSWORD);
+    await admin.getByRole('button', { name: '保存' }).click();
+
+    await admin.getByTestId('welcome-card').waitFor();
+    await admin.getByText('パスワードを変更しました').waitFor();
+    expect(await admin.getByTestId('welcome-name').innerText()).toContain(INITIAL_ADMIN.name);
+    const menu = await menuLabels(admin);
+    expect(menu).toEqual(expect.arrayContaining(['ダッシュボード', 'ユーザー', '監査ログ']));
+    await screenshot(admin, 'admin-dashboard');
+
+    // the old password no longer works, the new one does
+    expect((await e.t.http().post('/api/auth/login').send({ email: INITIAL_ADMIN.email, password: INITIAL_ADMIN.password })).status).toBe(401);
+    expect((await e.t.http().post('/api/auth/login').send({ email: INITIAL_ADMIN.email, password: NEW_ADMIN_PASSWORD })).status).toBe(200);
+  });
+
+  it('lists staff accounts with Japanese role labels and creates one, showing its temporary password once', async () => {
+    await admin.getByRole('menuitem', { name: 'ユーザー' }).click();
+    await admin.waitForURL(/#\/users/);
+    const reviewerRow = admin.locator('tr', { hasText: 'reviewer@jimukyoku.example.jp' });
+    await reviewerRow.waitFor();
+    expect(await reviewerRow.innerText()).toContain('審査員');
+    expect(await reviewerRow.innerText()).toContain('中小企業診断協会');
+    await screenshot(admin, 'users-list');
+
+    await admin.getByRole('link', { name: '新規作成' }).click();
+    await admin.waitForURL(/#\/users\/create/);
+    await admin.locator('input[name="name"]').fill('新人 審査員');
+    await admin.locator('input[name="email"]').fill('new.reviewer@example.jp');
+    await admin.getByRole('combobox', { name: 'ロール' }).click();
+    await admin.getByRole('option', { name: '審査員' }).click();
+    await admin.locator('input[name="organisation"]').fill('北海道銀行');
+    await admin.getByRole('button', { name: '保存' }).click();
+
+    const dialog = admin.getByRole('dialog', { name: '仮パスワードを発行しました' });
+    await dialog.waitFor();
+    const temporaryPassword = (await admin.getByTestId('temporary-password').innerText()).trim();
+    expect(temporaryPassword.length).toBeGreaterThanOrEqual(12);
+    expect(await dialog.innerText()).toContain('new.reviewer@example.jp');
+    await screenshot(admin, 'users-temporary-password');
+
+    // the password is real: the new reviewer can sign in with it and must change it first
+    const login = await e.t.http().post('/api/auth/login').send({ email: 'new.reviewer@example.jp', password: temporaryPassword });
+    expect(login.status).toBe(200);
+    expect(login.body.user.mustChangePassword).toBe(true);
+
+    await dialog.getByRole('button', { name: '閉じる' }).click();
+    await admin.waitForURL(/#\/users$/);
+    await admin.locator('tr', { hasText: 'new.reviewer@example.jp' }).waitFor();
+    expect(await admin.getByText(temporaryPassword).count()).toBe(0);
+  });
+
+  it("shows the API's Japanese message under the field when the e-mail is taken", async () => {
+    await goToRoute(admin, e.adminUrl, '/users/create');
+    await admin.locator('input[name="name"]').fill('重複 太郎');
+    await admin.locator('input[name="email"]').fill('reviewer@jimukyoku.example.jp');
+    await admin.getByRole('combobox', { name: 'ロール' }).click();
+    await admin.getByRole('option', { name: '審査員' }).click();
+    await admin.getByRole('button', { name: '保存' }).click();
+    // once in the notification, once under the e-mail input
+    await admin.getByText('このメールアドレスは既に登録されています。').first().waitFor();
+    expect(await admin.getByText('このメールアドレスは既に登録されています。').count()).toBe(2);
+    expect(admin.url()).toMatch(/#\/users\/create$/);
+  });
+
+  it('shows the audit log to the admin with JST times and actors linked to their accounts', async () => {
+    await admin.getByRole('menuitem', { name: '監査ログ' }).click();
+    await admin.waitForURL(/#\/audit-logs/);
+    const created = admin.locator('tr', { hasText: 'ユーザー作成' });
+    await created.first().waitFor();
+    const row = await created.first().innerText();
+    expect(row).toMatch(/\d{4}年\d{1,2}月\d{1,2}日\([日月火水木金土]\) \d{2}:\d{2}:\d{2}/);
+    expect(row).toContain(INITIAL_ADMIN.name);
+    await screenshot(admin, 'audit-logs-admin');
+  });
+
+  describe('other roles', () => {
+    let reviewer: Page;
+    let auditor: Page;
+
+    beforeAll(async () => {
+      reviewer = await e.newPage();
+      auditor = await e.newPage();
+    });
+
+    it('hides ユーザー and 監査ログ from a reviewer and refuses #/users', async () => {
+      await signIn(reviewer, e.adminUrl, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
+      const menu = await menuLabels(reviewer);
+      expect(menu).toContain('ダッシュボード');
+      expect(menu).not.toContain('ユーザー');
+      expect(menu).not.toContain('監査ログ');
+      expect(await reviewer.getByTestId('role-label').first().innerText()).toContain('審査員');
+
+      await goToRoute(reviewer, e.adminUrl, '/users');
+      await reviewer.getByText('アクセスが拒否されました').first().waitFor();
+      expect(await reviewer.locator('tr', { hasText: 'admin@jimukyoku.example.jp' }).count()).toBe(0);
+      await screenshot(reviewer, 'reviewer-users-denied');
+    });
+
+    it('shows 監査ログ but not ユーザー to an auditor, with actors as ids (accounts are not readable)', async () => {
+      await signIn(auditor, e.adminUrl, DEMO_EMAIL.auditor, DEMO_PASSWORD);
+      const menu = await menuLabels(auditor);
+      expect(menu).toContain('監査ログ');
+      expect(menu).not.toContain('ユーザー');
+
+      await auditor.getByRole('menuitem', { name: '監査ログ' }).click();
+      const created = auditor.locator('tr', { hasText: 'ユーザー作成' }).first();
+      await created.waitFor();
+      expect(await created.getByTestId('actor-id').innerText()).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await created.innerText()).toContain('(管理者)');
+      await screenshot(auditor, 'audit-logs-auditor');
+    });
+
+    it("shows the API's Japanese message on the login form for a wrong password", async () => {
+      const page = await e.newPage();
+      await page.goto(e.adminUrl);
+      await submitLogin(page, DEMO_EMAIL.manager, 'wrong-password-123');
+      const alert = page.getByTestId('login-error');
+      await alert.waitFor();
+      expect(await alert.innerText()).toBe('メールアドレスまたはパスワードが正しくありません。');
+      expect(page.url()).toMatch(/#\/login$/);
+      await screenshot(page, 'login-wrong-password');
+    });
+  });
+});

@@ -1,0 +1,1 @@
+module.exports = { ...require('../../../jest.preset.js'), displayName: 'admin-e2e', rootDir: __dirname, testMatch: ['<rootDir>/**/*.e2e.ts'], globalSetup: '<rootDir>/../../api/test/global-setup.ts', globalTeardown: '<rootDir>/../../api/test/global-teardown.ts' };
