@@ -6,3 +6,4 @@ export * from './category';
 export * from './quote';
 export * from './catalogue';
 export * from './time';
+export * from './intake';

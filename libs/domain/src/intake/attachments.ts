@@ -1,0 +1,35 @@
+import type { CategoryConfig, RequirementCode } from '../category';
+import type { Yen } from '../money';
+
+/** 添付書類 kinds an application can carry. */
+export const ATTACHMENT_KINDS = {
+  businessPlan: '事業計画書',
+  advisorConfirmation: '認定経営革新等支援機関による確認書',
+  financialInstitutionConfirmation: '金融機関による確認書',
+  financialStatements: '決算書',
+  salesEvidence: '売上高が減少したことを示す書類',
+  other: 'その他',
+} as const;
+
+export type AttachmentKind = keyof typeof ATTACHMENT_KINDS;
+export const isAttachmentKind = (v: unknown): v is AttachmentKind => typeof v === 'string' && Object.prototype.hasOwnProperty.call(ATTACHMENT_KINDS, v);
+
+const FINANCIAL_INSTITUTION_THRESHOLD: Yen = 30_000_000;
+
+const mentions = (config: CategoryConfig, code: RequirementCode) =>
+  config.requirements.some((r) => (typeof r === 'string' ? r === code : r.anyOf.includes(code)));
+
+/**
+ * The attachments an application must carry to be accepted, from its category's requirements and the
+ * quoted amount: a business plan for every subsidy; the advisor's confirmation where the plan is made
+ * with a 認定支援機関; the bank's above 3,000万円; evidence of the sales decline where a decline is required.
+ */
+export function requiredAttachmentKinds(config: CategoryConfig, quotedAmount: Yen): AttachmentKind[] {
+  if (config.kind === 'benefit') return ['salesEvidence'];
+  if (config.kind !== 'subsidy') return [];
+  const kinds: AttachmentKind[] = ['businessPlan'];
+  if (mentions(config, 'certifiedAdvisorPlan')) kinds.push('advisorConfirmation');
+  if (mentions(config, 'financialInstitutionAbove30M') && quotedAmount > FINANCIAL_INSTITUTION_THRESHOLD) kinds.push('financialInstitutionConfirmation');
+  if ((['salesDecline10pct', 'salesDecline5pctSince202010', 'recoverySalesDecline30pct'] as const).some((c) => mentions(config, c))) kinds.push('salesEvidence');
+  return kinds;
+}

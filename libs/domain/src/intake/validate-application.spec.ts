@@ -1,0 +1,68 @@
+import { findCategory } from '../catalogue';
+import { corporateNumberCheckDigit } from '../eligibility';
+import { requiredAttachmentKinds } from './attachments';
+import { validateApplication, type ApplicationInput } from './validate-application';
+
+const standard = findCategory('restructuring.r3-sup', 'restructuring.standard')!;
+const green = findCategory('restructuring.r3-sup', 'restructuring.greenGrowth')!;
+const base = '180301018771'.slice(0, 12);
+const validNumber = `${corporateNumberCheckDigit(base)}${base}`;
+
+// Sales fell 20% in 2020-04..06 against 2019: the 10% test passes.
+const monthlySales = ['04', '05', '06', '07', '08', '09'].flatMap((m) => [
+  { month: `2019-${m}`, amount: 10_000_000 },
+  { month: `2020-${m}`, amount: 8_000_000 },
+]);
+
+const valid: ApplicationInput = {
+  applicant: { kind: 'corporation', name: '株式会社テスト', corporateNumber: validNumber, sizeClass: 'sme', employeeCount: 30, prefecture: '北海道', email: 'a@example.jp', monthlySales },
+  planTitle: 'EV部品への転換',
+  expenses: [{ expenseType: 'machinery', amount: 30_000_000 }],
+  context: { certifiedAdvisor: { name: '支援機関', id: 'ADV-1' } },
+  attachmentKinds: ['businessPlan', 'advisorConfirmation', 'salesEvidence'],
+};
+
+const fields = (input: ApplicationInput, config = standard) => validateApplication(config, input).problems.map((p) => p.field);
+
+describe('validateApplication', () => {
+  it('accepts a complete, eligible application and returns its quote', () => {
+    const r = validateApplication(standard, valid);
+    expect(r.problems).toEqual([]);
+    expect(r.quote?.amount).toBe(20_000_000);
+  });
+
+  it.each<[string, Partial<ApplicationInput> | ((i: ApplicationInput) => ApplicationInput), string]>([
+    ['a missing name', (i) => ({ ...i, applicant: { ...i.applicant, name: ' ' } }), 'applicant.name'],
+    ['a corporation without 法人番号', (i) => ({ ...i, applicant: { ...i.applicant, corporateNumber: undefined } }), 'applicant.corporateNumber'],
+    ['a wrong check digit', (i) => ({ ...i, applicant: { ...i.applicant, corporateNumber: `${(corporateNumberCheckDigit(base) + 1) % 10}${base}` } }), 'applicant.corporateNumber'],
+    ['a malformed e-mail', (i) => ({ ...i, applicant: { ...i.applicant, email: 'no-at-sign' } }), 'applicant.email'],
+    ['an unknown prefecture', (i) => ({ ...i, applicant: { ...i.applicant, prefecture: '江戸' } }), 'applicant.prefecture'],
+    ['no plan title', { planTitle: '' }, 'plan.title'],
+    ['an expense type the category does not allow', { expenses: [{ expenseType: 'yacht', amount: 1_000_000 }] }, 'expenses[0].expenseType'],
+    ['an amount below the floor (補助下限額 100万)', { expenses: [{ expenseType: 'machinery', amount: 1_000_000 }] }, 'expenses'],
+    ['a requested amount above what the rules give', { requestedAmount: 20_000_001 }, 'requestedAmount'],
+    ['no sales decline (売上高減少要件)', (i) => ({ ...i, applicant: { ...i.applicant, monthlySales: monthlySales.map((s) => ({ ...s, amount: 10_000_000 })) } }), 'applicant.monthlySales'],
+    ['a missing advisor confirmation', { attachmentKinds: ['businessPlan', 'salesEvidence'] }, 'attachments'],
+  ])('reports %s by field', (_rule, change, field) => {
+    const input = typeof change === 'function' ? change(valid) : { ...valid, ...change };
+    expect(fields(input)).toContain(field);
+  });
+
+  it('lists every problem at once, not only the first', () => {
+    const input = { ...valid, planTitle: '', applicant: { ...valid.applicant, email: 'x', prefecture: 'X' }, attachmentKinds: [] };
+    expect(fields(input)).toEqual(expect.arrayContaining(['plan.title', 'applicant.email', 'applicant.prefecture', 'attachments']));
+  });
+
+  it('words every problem in Japanese', () => {
+    const problems = validateApplication(standard, { ...valid, applicant: { ...valid.applicant, prefecture: '江戸' } }).problems;
+    expect(problems[0].message).toMatch(/都道府県/);
+  });
+});
+
+describe('requiredAttachmentKinds', () => {
+  it.each([
+    ['a 通常枠 plan with an advisor and a sales decline, up to 3,000万', standard, 30_000_000, ['businessPlan', 'advisorConfirmation', 'salesEvidence']],
+    ['the same above 3,000万 also needs the bank’s confirmation', standard, 30_000_001, ['businessPlan', 'advisorConfirmation', 'financialInstitutionConfirmation', 'salesEvidence']],
+    ['グリーン成長枠 has no sales-decline requirement', green, 10_000_000, ['businessPlan', 'advisorConfirmation']],
+  ])('%s', (_rule, config, amount, kinds) => expect(requiredAttachmentKinds(config, amount)).toEqual(kinds));
+});
