@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { IntakeModule } from './modules/intake/intake.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { QuotesModule } from './modules/quotes/quotes.module';
 import { RoundsModule } from './modules/rounds/rounds.module';
@@ -25,7 +26,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [...coreImports(config), AuditModule, AuthModule, UsersModule, ProgramsModule, RoundsModule, QuotesModule, ApplicationsModule, HealthModule, ...(config.workerEnabled ? [WorkerModule] : [])],
+      imports: [...coreImports(config), AuditModule, AuthModule, UsersModule, ProgramsModule, RoundsModule, QuotesModule, ApplicationsModule, IntakeModule, HealthModule, ...(config.workerEnabled ? [WorkerModule] : [])],
     };
   }
 }

@@ -6,9 +6,10 @@ import { apiRoutes } from './route-inventory';
 /**
  * Every API route × every role (and anonymous), written out by hand. The test lists the routes the
  * app really serves: a route missing here fails the test, so a new route cannot ship without a
- * decision about who may call it. 'public' routes are open to anonymous callers.
+ * decision about who may call it. 'public' routes are open to anonymous callers; 'apiKey' routes are
+ * for intake channels only (a staff login does not open them).
  */
-type Allowed = 'public' | readonly StaffRole[];
+type Allowed = 'public' | 'apiKey' | readonly StaffRole[];
 const STAFF: readonly StaffRole[] = ['admin', 'manager', 'reviewer', 'auditor'];
 
 const MATRIX: Record<string, Allowed> = {
@@ -50,6 +51,14 @@ const MATRIX: Record<string, Allowed> = {
   'GET /api/applications/:id': STAFF,
   'POST /api/applications/:id/transitions/:name': ['manager', 'reviewer'],
   'POST /api/applications/bulk-transitions': ['manager'],
+  'GET /api/intake-channels': ['admin'],
+  'GET /api/intake-channels/:id': ['admin'],
+  'POST /api/intake-channels': ['admin'],
+  'DELETE /api/intake-channels/:id': ['admin'],
+  'POST /api/intake/applications': 'apiKey',
+  'POST /api/intake/applications/:id/resubmission': 'apiKey',
+  'GET /api/intake/applications/:id': 'apiKey',
+  'POST /api/intake/attachments': 'apiKey',
 };
 
 /** Codes by which the access guard refuses; anything else means the request got past it. */
@@ -88,7 +97,9 @@ describe('authorisation matrix', () => {
     const refusedAsAnonymous = res.status === 401 && REFUSED_UNAUTHENTICATED.includes(res.body.code);
     const refusedByPolicy = res.status === 403 && res.body.code === 'FORBIDDEN';
 
-    if (allowed === 'public') {
+    if (allowed === 'apiKey') {
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 401, code: 'TOKEN_INVALID' });
+    } else if (allowed === 'public') {
       expect({ status: res.status, code: res.body.code, refused: refusedAsAnonymous || refusedByPolicy }).toMatchObject({ refused: false });
     } else if (who === 'anonymous') {
       expect({ status: res.status, code: res.body.code }).toEqual({ status: 401, code: 'TOKEN_INVALID' });

@@ -27,6 +27,8 @@ export const POLICIES = {
   /** firing one transition; the workflow definition then decides per transition which role may */
   'applications.transition': ['manager', 'reviewer'],
   'applications.bulkTransition': ['manager'],
+  /** intake channels hold API keys: administrators */
+  'intakeChannels.manage': ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type PolicyAction = keyof typeof POLICIES;

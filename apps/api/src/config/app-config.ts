@@ -24,6 +24,8 @@ export interface AppConfig {
   /** Directory of the built admin app, served at /admin. */
   adminDist: string;
   storageDir: string;
+  /** largest attachment accepted, in bytes */
+  attachmentMaxBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Run the queue worker inside the API process (`npm start`'s single-process mode). */
   workerEnabled: boolean;
@@ -98,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminOrigin: str('ADMIN_ORIGIN', 'http://localhost:5173'),
     adminDist: str('ADMIN_DIST', resolve(__dirname, '../../../admin/dist')),
     storageDir: str('STORAGE_DIR', resolve(process.cwd(), 'var/storage')),
+    attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     logLevel: logLevelRaw as AppConfig['logLevel'],
     workerEnabled: bool('WORKER_ENABLED', true),
   };

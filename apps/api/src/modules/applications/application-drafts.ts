@@ -8,8 +8,9 @@ import { Application } from './application.entity';
 
 export type DraftInput = Omit<
   Application,
-  'id' | 'status' | 'workflowCode' | 'workflowVersion' | 'version' | 'quote' | 'quotedAmount' | 'eligibility' | 'formalCheck' | 'correctionDueAt' | 'stamps' | 'createdAt' | 'updatedAt' | 'receiptNumber' | 'receivedAt'
-> & { receiptNumber?: string | null; receivedAt?: Date | null };
+  | 'id' | 'status' | 'workflowCode' | 'workflowVersion' | 'version' | 'quote' | 'quotedAmount' | 'eligibility' | 'formalCheck' | 'correctionDueAt' | 'stamps'
+  | 'createdAt' | 'updatedAt' | 'receiptNumber' | 'receivedAt' | 'receivedInGrace' | 'channelId'
+> & { receiptNumber?: string | null; receivedAt?: Date | null; receivedInGrace?: boolean; channelId?: string | null };
 
 /**
  * A new application in its workflow's initial state, bound to the round's workflow version (for its

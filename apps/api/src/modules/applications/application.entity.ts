@@ -51,6 +51,10 @@ export class Application {
   @Column({ name: 'formal_check', type: 'jsonb', nullable: true }) formalCheck!: FormalCheckOutcome | null;
   @Column({ name: 'correction_due_at', type: 'timestamptz', nullable: true }) correctionDueAt!: Date | null;
   @Column({ name: 'received_at', type: 'timestamptz', nullable: true }) receivedAt!: Date | null;
+  /** accepted after closesAt, inside the round's grace window */
+  @Column({ name: 'received_in_grace', type: 'boolean', default: false }) receivedInGrace!: boolean;
+  /** the intake channel it arrived through */
+  @Column({ name: 'channel_id', type: 'uuid', nullable: true }) channelId!: string | null;
   /** instants stamped by transitions (submittedAt, decidedAt, …), ISO strings */
   @Column({ type: 'jsonb' }) stamps!: Record<string, string>;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

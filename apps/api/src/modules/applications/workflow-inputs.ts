@@ -37,6 +37,7 @@ export async function workflowInputs(
       round: {
         opensAt: round.opensAt,
         closesAt: round.closesAt,
+        graceMinutes: round.graceMinutes,
         announcementAt: round.announcementFrom,
       },
       // no quota set: slots are not limited by count (the budget decides, in the adoption simulator)

@@ -17,6 +17,10 @@ export class Round {
   @Column({ name: 'workflow_version', type: 'integer' }) workflowVersion!: number;
   /** 補正期間: days a returned application has for its correction */
   @Column({ name: 'correction_period_days', type: 'integer', default: 10 }) correctionPeriodDays!: number;
+  /** 締切延長: minutes after closesAt in which submissions are still accepted (and marked as such) */
+  @Column({ name: 'grace_minutes', type: 'integer', default: 0 }) graceMinutes!: number;
+  /** 受付番号 prefix; null = derived from the programme code and round number */
+  @Column({ name: 'receipt_prefix', type: 'text', nullable: true }) receiptPrefix!: string | null;
   @Column({ type: 'text', nullable: true }) assumption!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

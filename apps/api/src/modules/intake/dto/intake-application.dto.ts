@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { BenefitRequestDto, ExpenseLineDto, MonthlySalesDto } from '../../quotes/dto/quote-request.dto';
+
+const yen = (field: string) => ({ message: `${field} は0以上の整数 (円) で指定してください` });
+
+export class IntakeApplicantDto {
+  @ApiProperty({ enum: ['corporation', 'soleProprietor'] }) @IsIn(['corporation', 'soleProprietor'], { message: 'applicant.kind は corporation (法人) か soleProprietor (個人事業者) です' }) kind!: 'corporation' | 'soleProprietor';
+  @ApiProperty({ example: '株式会社さくら精機' }) @IsString({ message: 'applicant.name (事業者名) を入力してください' }) @MinLength(1, { message: 'applicant.name (事業者名) を入力してください' }) @MaxLength(200) name!: string;
+  @ApiPropertyOptional({ example: '1180301018771', description: '法人番号 (13桁、法人は必須)' }) @IsOptional() @IsString() @MaxLength(20) corporateNumber?: string;
+  @ApiProperty({ enum: ['smallBusiness', 'sme', 'midsize', 'large'] }) @IsIn(['smallBusiness', 'sme', 'midsize', 'large'], { message: 'applicant.sizeClass は smallBusiness, sme, midsize, large のいずれかです' }) sizeClass!: 'smallBusiness' | 'sme' | 'midsize' | 'large';
+  @ApiProperty({ example: 30 }) @IsInt({ message: 'applicant.employeeCount (従業員数) は0以上の整数で入力してください' }) @Min(0, { message: 'applicant.employeeCount (従業員数) は0以上の整数で入力してください' }) @Max(10_000_000) employeeCount!: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt(yen('applicant.capital')) @Min(0, yen('applicant.capital')) capital?: number;
+  @ApiProperty({ example: '北海道' }) @IsString({ message: 'applicant.prefecture (都道府県) を入力してください' }) @MaxLength(10) prefecture!: string;
+  @ApiPropertyOptional({ enum: ['manufacturing', 'wholesale', 'retail', 'service', 'other'] }) @IsOptional() @IsIn(['manufacturing', 'wholesale', 'retail', 'service', 'other']) industry?: 'manufacturing' | 'wholesale' | 'retail' | 'service' | 'other';
+  @ApiProperty({ example: 'info@example.jp' }) @IsString({ message: 'applicant.email (連絡先メールアドレス) を入力してください' }) @MaxLength(254) email!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) contactPerson?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt(yen('applicant.annualRevenue')) @Min(0) annualRevenue?: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() lossMaking?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() inRehabilitation?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10_000) participantCount?: number;
+  @ApiPropertyOptional({ type: [MonthlySalesDto] }) @IsOptional() @IsArray() @ArrayMaxSize(120) @ValidateNested({ each: true }) @Type(() => MonthlySalesDto) monthlySales?: MonthlySalesDto[];
+}
+
+export class PlanDto {
+  @ApiProperty({ example: 'EV向け部品への新分野展開' }) @IsString({ message: 'plan.title (事業計画名) を入力してください' }) @MaxLength(200) title!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) summary?: string;
+}
+
+export class CertifiedAdvisorDto {
+  @ApiProperty({ example: '北海道経営支援センター' }) @IsString() @MaxLength(200) name!: string;
+  @ApiProperty({ example: '106213000000' }) @IsString() @MaxLength(50) id!: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() isFinancialInstitution?: boolean;
+}
+
+export class FinancialInstitutionDto {
+  @ApiProperty({ example: '東西銀行' }) @IsString() @MaxLength(200) name!: string;
+}
+
+/** What an intake channel hands over: the whole application, as the e-application portal collected it. */
+export class IntakeApplicationDto {
+  @ApiProperty({ description: '公募回のID' }) @IsUUID('4', { message: 'roundId は公募回のIDを指定してください' }) roundId!: string;
+  @ApiProperty({ example: 'restructuring.standard' }) @IsString({ message: 'categoryCode (類型) を指定してください' }) @MaxLength(100) categoryCode!: string;
+  @ApiProperty({ type: IntakeApplicantDto }) @IsDefined({ message: 'applicant (申請者の情報) を入力してください' }) @ValidateNested() @Type(() => IntakeApplicantDto) applicant!: IntakeApplicantDto;
+  @ApiPropertyOptional({ type: PlanDto }) @IsOptional() @ValidateNested() @Type(() => PlanDto) plan?: PlanDto;
+  @ApiPropertyOptional({ type: CertifiedAdvisorDto }) @IsOptional() @ValidateNested() @Type(() => CertifiedAdvisorDto) certifiedAdvisor?: CertifiedAdvisorDto;
+  @ApiPropertyOptional({ type: FinancialInstitutionDto }) @IsOptional() @ValidateNested() @Type(() => FinancialInstitutionDto) financialInstitution?: FinancialInstitutionDto;
+  @ApiPropertyOptional({ type: [ExpenseLineDto] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ExpenseLineDto) expenses?: ExpenseLineDto[];
+  @ApiPropertyOptional({ description: '申請額 (円)。計算上の補助金額を超えてはならない' }) @IsOptional() @IsInt(yen('requestedAmount')) @Min(0, yen('requestedAmount')) requestedAmount?: number;
+  @ApiPropertyOptional({ type: BenefitRequestDto }) @IsOptional() @ValidateNested() @Type(() => BenefitRequestDto) benefit?: BenefitRequestDto;
+  @ApiPropertyOptional({ type: [String], description: 'POST /api/intake/attachments で登録した添付書類のID' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('4', { each: true, message: 'attachmentIds には添付書類のIDを指定してください' })
+  attachmentIds?: string[];
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, Delete, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import type { Response } from 'express';
+import { CurrentUser, Policy } from '../../auth/policy.decorator';
+import type { AuthenticatedUser } from '../../auth/roles';
+import { listPage } from '../../common/list-query';
+import { ListQueryDto } from '../../common/list-query.dto';
+import { CHANNEL_SORTABLE, IntakeChannelsService } from './intake-channels.service';
+
+export class CreateChannelDto {
+  @ApiProperty({ example: '電子申請システム (jGrants)' })
+  @IsString()
+  @MinLength(1, { message: 'name (受付窓口の名前) を入力してください' })
+  @MaxLength(100)
+  name!: string;
+}
+
+@ApiTags('intake-channels')
+@ApiBearerAuth()
+@Controller('intake-channels')
+export class IntakeChannelsController {
+  constructor(private readonly channels: IntakeChannelsService) {}
+
+  @Get()
+  @Policy('intakeChannels.manage')
+  list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
+    return listPage<{ id?: string[] }, unknown>(res, 'intake-channels', params, { sortable: CHANNEL_SORTABLE, defaultSort: ['createdAt', 'DESC'] }, (q) => this.channels.list(q));
+  }
+
+  @Get(':id')
+  @Policy('intakeChannels.manage')
+  show(@Param('id') id: string) {
+    return this.channels.get(id);
+  }
+
+  @Post()
+  @Policy('intakeChannels.manage')
+  @ApiOperation({ summary: '受付窓口の作成。APIキー (apiKey) はこの応答でのみ表示される' })
+  create(@CurrentUser() actor: AuthenticatedUser, @Body() dto: CreateChannelDto) {
+    return this.channels.create(actor, dto.name);
+  }
+
+  @Delete(':id')
+  @Policy('intakeChannels.manage')
+  @ApiOperation({ summary: 'APIキーの失効 (以後のリクエストは拒否される)' })
+  revoke(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string) {
+    return this.channels.revoke(actor, id);
+  }
+}

@@ -1,0 +1,93 @@
+import { Body, Controller, Get, Headers, Inject, Param, Post, Req, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { UnprocessablePayloadFilter } from './unprocessable.filter';
+import { ApiKeyAuth, ChannelRequest } from './api-key.guard';
+import { Attachment } from './attachment.entity';
+import type { UploadedAttachment } from './attachment-upload';
+import { IntakeApplicationDto } from './dto/intake-application.dto';
+import { ATTACHMENT_KINDS, isAttachmentKind } from '@jimukyoku/domain';
+import { IntakeError } from './intake.errors';
+import { IntakeService } from './intake.service';
+import type { StoredResponse } from './idempotency';
+import { ATTACHMENT_STORAGE, AttachmentStorage } from './attachment-storage';
+
+const IDEMPOTENCY = /^[\x21-\x7e]{1,200}$/;
+const idempotencyKey = (raw: string | undefined) => {
+  if (raw === undefined) return undefined;
+  if (!IDEMPOTENCY.test(raw)) throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'Idempotency-Key', message: 'Idempotency-Key は200文字以内の英数字・記号で指定してください' }] });
+  return raw;
+};
+
+function answer(res: Response, result: StoredResponse) {
+  res.status(result.status);
+  if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
+  return result.body;
+}
+
+/** The submission channel's API (the e-application portal hands applications over here). */
+@ApiTags('intake')
+@Controller('intake')
+@ApiKeyAuth()
+@UseFilters(UnprocessablePayloadFilter)
+export class IntakeController {
+  constructor(
+    private readonly intake: IntakeService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
+  ) {}
+
+  @Post('applications')
+  @Throttle({ default: { limit: 6000, ttl: 60_000 } })
+  @ApiOperation({ summary: '申請の受付: 締切はデータベースの時刻で判定し、受付番号を返す。同じ Idempotency-Key の再送には最初の応答を返す' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '再送しても1件だけ受け付けるためのキー (同じキー・同じ内容 → 最初の応答)' })
+  async submit(@Req() req: ChannelRequest, @Body() dto: IntakeApplicationDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+    return answer(res, await this.intake.submit(req.channel, dto, idempotencyKey(key)));
+  }
+
+  @Post('applications/:id/resubmission')
+  @ApiOperation({ summary: '差戻し後の再提出: 修正後の申請内容全体を送る。受付番号と履歴はそのまま' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async resubmit(@Req() req: ChannelRequest, @Param('id') id: string, @Body() dto: IntakeApplicationDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+    return answer(res, await this.intake.resubmit(req.channel, id, dto, idempotencyKey(key)));
+  }
+
+  @Get('applications/:id')
+  @ApiOperation({ summary: 'この窓口から受け付けた申請の受付番号と状態' })
+  status(@Req() req: ChannelRequest, @Param('id') id: string) {
+    return this.intake.status(req.channel, id);
+  }
+
+  @Post('attachments')
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file', 'kind'], properties: { file: { type: 'string', format: 'binary' }, kind: { type: 'string', example: 'businessPlan' } } } })
+  @ApiOperation({ summary: '添付書類の登録 (PDF・JPEG・PNG、上限あり)。SHA-256 を記録し、ID を申請の attachmentIds に指定する' })
+  async upload(@Req() req: ChannelRequest, @UploadedFile() file: UploadedAttachment | undefined, @Body('kind') kind: unknown, @Res({ passthrough: true }) res: Response) {
+    if (!file) throw new IntakeError('ATTACHMENT_MISSING', { field: 'file' });
+    try {
+      // checked here, not by a pipe: a refused upload must not leave its file behind
+      if (!isAttachmentKind(kind)) {
+        throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'kind', message: `kind (書類の種類) は ${Object.keys(ATTACHMENT_KINDS).join(', ')} のいずれかです` }] });
+      }
+      const row = await this.dataSource.getRepository(Attachment).save({
+        channelId: req.channel.id,
+        kind,
+        fileName: file.originalname.slice(0, 255),
+        contentType: file.detectedType,
+        sizeBytes: file.sizeBytes,
+        sha256: file.sha256,
+        storageKey: file.key,
+      });
+      res.status(201);
+      return { id: row.id, kind: row.kind, fileName: row.fileName, contentType: row.contentType, sizeBytes: row.sizeBytes, sha256: row.sha256 };
+    } catch (e) {
+      await this.storage.remove(file.key);
+      throw e;
+    }
+  }
+}

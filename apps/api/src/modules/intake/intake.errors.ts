@@ -1,0 +1,24 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+export const INTAKE_ERRORS = {
+  ROUND_NOT_FOUND: [HttpStatus.UNPROCESSABLE_ENTITY, '指定された公募回はありません。'],
+  CATEGORY_NOT_OFFERED: [HttpStatus.UNPROCESSABLE_ENTITY, 'この公募回では指定された類型の募集はありません。'],
+  ROUND_NOT_OPEN: [HttpStatus.UNPROCESSABLE_ENTITY, '公募開始前のため受け付けられません。'],
+  ROUND_CLOSED: [HttpStatus.UNPROCESSABLE_ENTITY, '応募締切を過ぎているため受け付けられません。'],
+  INVALID_APPLICATION: [HttpStatus.UNPROCESSABLE_ENTITY, '申請内容に誤りがあります。'],
+  DUPLICATE_APPLICATION: [HttpStatus.CONFLICT, 'この法人番号の申請はこの公募回で既に受け付けています (1公募回につき1法人1申請)。'],
+  IDEMPOTENCY_KEY_REUSED: [HttpStatus.UNPROCESSABLE_ENTITY, 'この Idempotency-Key は別の内容の申請に使われています。新しいキーで送信してください。'],
+  UNSUPPORTED_WORKFLOW: [HttpStatus.UNPROCESSABLE_ENTITY, 'この事業の申請はこのAPIでは受け付けていません。'],
+  APPLICATION_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された申請はありません。'],
+  ATTACHMENT_TOO_LARGE: [HttpStatus.PAYLOAD_TOO_LARGE, '添付書類が大きすぎます。'],
+  ATTACHMENT_TYPE: [HttpStatus.UNSUPPORTED_MEDIA_TYPE, '添付書類の形式が対応していません (PDF、JPEG、PNG のみ)。'],
+  ATTACHMENT_MISSING: [HttpStatus.BAD_REQUEST, 'ファイル (file) を添付してください。'],
+} as const satisfies Record<string, readonly [HttpStatus, string]>;
+
+export type IntakeErrorCode = keyof typeof INTAKE_ERRORS;
+
+export class IntakeError extends HttpException {
+  constructor(code: IntakeErrorCode, extra: Record<string, unknown> = {}, message?: string) {
+    super({ code, message: message ?? INTAKE_ERRORS[code][1], ...extra }, INTAKE_ERRORS[code][0]);
+  }
+}

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig, APP_CONFIG } from '../../config';
+import { ApplicationsModule } from '../applications/applications.module';
+import { Attachment } from './attachment.entity';
+import { ATTACHMENT_STORAGE, LocalDiskStorage } from './attachment-storage';
+import { AttachmentStorageEngine } from './attachment-upload';
+import { IntakeChannel } from './intake-channel.entity';
+import { IntakeChannelsController } from './intake-channels.controller';
+import { IntakeChannelsService } from './intake-channels.service';
+import { IntakeController } from './intake.controller';
+import { IntakeService } from './intake.service';
+
+const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(config.storageDir) };
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([IntakeChannel, Attachment]),
+    ApplicationsModule,
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        storage: new AttachmentStorageEngine(new LocalDiskStorage(config.storageDir), config.attachmentMaxBytes),
+        // one file per request; multer cuts the stream just past the limit, the engine removes what it wrote
+        limits: { files: 1, fields: 10, fileSize: config.attachmentMaxBytes + 1 },
+      }),
+    }),
+  ],
+  controllers: [IntakeController, IntakeChannelsController],
+  providers: [IntakeService, IntakeChannelsService, storageProvider],
+  exports: [ATTACHMENT_STORAGE],
+})
+export class IntakeModule {}

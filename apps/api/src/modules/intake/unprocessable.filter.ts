@@ -1,0 +1,30 @@
+import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpStatus, Inject, PayloadTooLargeException } from '@nestjs/common';
+import type { Response } from 'express';
+import { AppConfig, APP_CONFIG } from '../../config';
+
+/**
+ * Intake answers every problem of a payload with 422 (the request was understood, its content is not
+ * acceptable), including those the global validation pipe reports as 400 elsewhere; an attachment
+ * over the size limit is a 413 that names the limit.
+ */
+@Catch(BadRequestException, PayloadTooLargeException)
+export class UnprocessablePayloadFilter implements ExceptionFilter {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  catch(exception: BadRequestException | PayloadTooLargeException, host: ArgumentsHost) {
+    const body = exception.getResponse() as Record<string, unknown>;
+    const res = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof PayloadTooLargeException) {
+      const mb = Math.max(1, Math.floor(this.config.attachmentMaxBytes / 1024 / 1024));
+      res.status(HttpStatus.PAYLOAD_TOO_LARGE).json({ statusCode: 413, code: 'ATTACHMENT_TOO_LARGE', message: `添付書類は ${mb}MB (${this.config.attachmentMaxBytes.toLocaleString('ja-JP')}バイト) までです。`, field: 'file' });
+      return;
+    }
+    const ours = typeof body === 'object' && typeof body.code === 'string';
+    res.status(HttpStatus.UNPROCESSABLE_ENTITY).json({
+      ...(ours ? body : {}),
+      statusCode: HttpStatus.UNPROCESSABLE_ENTITY,
+      code: ours ? body.code : 'INVALID_APPLICATION',
+      message: ours && typeof body.message === 'string' ? body.message : '送信された申請データの形式が正しくありません。',
+    });
+  }
+}

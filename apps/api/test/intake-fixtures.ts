@@ -1,0 +1,58 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Round } from '../src/modules/rounds/round.entity';
+import { corporateNumber } from './application-fixtures';
+import type { TestApp } from './harness';
+
+export const tempStorageDir = () => mkdtempSync(join(tmpdir(), 'jimukyoku-storage-'));
+
+/** A minimal but real PDF. */
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+export async function createChannel(t: TestApp, adminToken: string, name = '電子申請システム'): Promise<{ id: string; apiKey: string }> {
+  const res = await t.http().post('/api/intake-channels').set('Authorization', `Bearer ${adminToken}`).send({ name }).expect(201);
+  return res.body;
+}
+
+export function upload(t: TestApp, apiKey: string, kind: string, content: Buffer = PDF, contentType = 'application/pdf', filename = `${kind}.pdf`) {
+  return t.http().post('/api/intake/attachments').set('X-Api-Key', apiKey).field('kind', kind).attach('file', content, { filename, contentType });
+}
+
+export async function uploadRequired(t: TestApp, apiKey: string, kinds = ['businessPlan', 'advisorConfirmation', 'salesEvidence']): Promise<string[]> {
+  const ids: string[] = [];
+  for (const kind of kinds) ids.push((await upload(t, apiKey, kind).expect(201)).body.id);
+  return ids;
+}
+
+/** Sales fell 20% in 2020-04..06 against 2019: the 10% decline test passes. */
+export const DECLINING_SALES = ['04', '05', '06', '07', '08', '09'].flatMap((m) => [
+  { month: `2019-${m}`, amount: 10_000_000 },
+  { month: `2020-${m}`, amount: 8_000_000 },
+]);
+
+export function validPayload(round: Round, attachmentIds: string[], overrides: Record<string, unknown> = {}) {
+  return {
+    roundId: round.id,
+    categoryCode: 'restructuring.standard',
+    applicant: {
+      kind: 'corporation',
+      name: '株式会社さくら精機',
+      corporateNumber: corporateNumber(),
+      sizeClass: 'sme',
+      employeeCount: 30,
+      capital: 30_000_000,
+      prefecture: '北海道',
+      industry: 'manufacturing',
+      email: 'Info@Sakura.example.jp',
+      contactPerson: '桜井 花子',
+      monthlySales: DECLINING_SALES,
+    },
+    plan: { title: 'EV向け部品への新分野展開', summary: 'ガソリン車向け部品から電気自動車向け部品へ' },
+    certifiedAdvisor: { name: '北海道経営支援センター', id: '106213000000' },
+    expenses: [{ expenseType: 'machinery', amount: 30_000_000, description: '5軸加工機' }],
+    requestedAmount: 20_000_000,
+    attachmentIds,
+    ...overrides,
+  };
+}

@@ -1,0 +1,162 @@
+import { readdirSync } from 'node:fs';
+import { DataSource } from 'typeorm';
+import { TransitionsService } from '../src/modules/applications/transitions.service';
+import type { Round } from '../src/modules/rounds/round.entity';
+import { runSeed } from '../src/seed/seed-runner';
+import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import { corporateNumber, openRound } from './application-fixtures';
+import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { startTestApp, TestApp } from './harness';
+import { createChannel, PDF, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
+
+describe('intake', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
+  let round: Round;
+  let apiKey: string;
+  const storageDir = tempStorageDir();
+  const submit = (body: object, key?: string) => {
+    const req = t.http().post('/api/intake/applications').set('X-Api-Key', apiKey);
+    return (key ? req.set('Idempotency-Key', key) : req).send(body);
+  };
+  const rowsOf = async (corporate: string) => (await db.query(`SELECT id, receipt_number FROM application WHERE corporate_number = $1`, [corporate])) as { id: string; receipt_number: string }[];
+  const storedFiles = () => readdirSync(storageDir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length;
+
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'intake', overrides: { storageDir, attachmentMaxBytes: 4096 } });
+    db = t.app.get(DataSource);
+    await seedStaff(t);
+    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
+    s = await loginEveryRole(t);
+    round = await openRound(t);
+    apiKey = (await createChannel(t, s.admin.token)).apiKey;
+  });
+  afterAll(() => t?.close());
+
+  it('accepts an application: 受付番号, received-at instant, audit record and 受付 email in the same transaction', async () => {
+    const body = validPayload(round, await uploadRequired(t, apiKey));
+    const res = await submit(body).expect(201);
+    expect(res.body.receiptNumber).toMatch(/^RES\d{2,}-\d{8}$/);
+    expect(res.body).toMatchObject({ status: 'submitted', receivedInGrace: false, quotedAmount: 20_000_000 });
+    expect(res.body.receivedAtJst).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日\(.\) \d{2}:\d{2}:\d{2}$/);
+    const [audit] = await db.query(`SELECT action, to_status, actor_role FROM audit_log WHERE entity_id = $1`, [res.body.id]);
+    expect(audit).toEqual({ action: 'application.submit', to_status: 'submitted', actor_role: 'intake' });
+    const notes = await db.query(`SELECT template, recipient FROM notification WHERE application_id = $1`, [res.body.id]);
+    expect(notes).toEqual([{ template: 'received', recipient: 'info@sakura.example.jp' }]);
+    const attached = await db.query(`SELECT kind, sha256 FROM attachment WHERE application_id = $1 ORDER BY kind`, [res.body.id]);
+    expect(attached.map((a: { kind: string }) => a.kind)).toEqual(['advisorConfirmation', 'businessPlan', 'salesEvidence']);
+    expect((await t.http().get(`/api/intake/applications/${res.body.id}`).set('X-Api-Key', apiKey).expect(200)).body.receiptNumber).toBe(res.body.receiptNumber);
+  });
+
+  it('answers a retry with the same Idempotency-Key with the first answer, and keeps one row', async () => {
+    const body = validPayload(round, await uploadRequired(t, apiKey));
+    const first = await submit(body, 'portal-req-0001').expect(201);
+    const retry = await submit(body, 'portal-req-0001').expect(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(await rowsOf(body.applicant.corporateNumber)).toHaveLength(1);
+    const other = await submit({ ...body, requestedAmount: 19_000_000 }, 'portal-req-0001').expect(422);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('keeps one row when the same request arrives five times at once', async () => {
+    const body = validPayload(round, await uploadRequired(t, apiKey));
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => submit(body, 'burst-key-42')));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(answers.map((a) => a.body.receiptNumber)).size).toBe(1);
+    expect(await rowsOf(body.applicant.corporateNumber)).toHaveLength(1);
+  });
+
+  it('refuses a second application of the same 法人番号 in a round with 409 naming the first 受付番号, even at once', async () => {
+    const number = corporateNumber();
+    const first = await submit(validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: number } })).expect(201);
+    const again = await submit(validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: number } })).expect(409);
+    expect(again.body).toMatchObject({ code: 'DUPLICATE_APPLICATION', receiptNumber: first.body.receiptNumber });
+    expect(again.body.message).toContain(first.body.receiptNumber);
+
+    const racing = corporateNumber();
+    const bodies = await Promise.all([0, 1, 2].map(async () => validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: racing } })));
+    const results = await Promise.all(bodies.map((b) => submit(b)));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(await rowsOf(racing)).toHaveLength(1);
+  });
+
+  it('decides the deadline by the database clock, to the second', async () => {
+    const r = await openRound(t);
+    await db.query(`UPDATE round SET closes_at = date_trunc('second', now()) + interval '2 seconds' WHERE id = $1`, [r.id]);
+    await submit(validPayload(r, await uploadRequired(t, apiKey))).expect(201);
+    await db.query(`UPDATE round SET closes_at = date_trunc('second', now()) - interval '1 second' WHERE id = $1`, [r.id]);
+    const late = await submit(validPayload(r, await uploadRequired(t, apiKey))).expect(422);
+    expect(late.body.code).toBe('ROUND_CLOSED');
+    expect(late.body.message).toMatch(/^応募締切 \(\d{4}年\d{1,2}月\d{1,2}日\(.\) \d{2}:\d{2}:\d{2}\) を過ぎているため受け付けられません/);
+  });
+
+  it('accepts inside a configured grace window and marks the application as such', async () => {
+    const r = await openRound(t);
+    await db.query(`UPDATE round SET closes_at = now() - interval '1 minute', grace_minutes = 30 WHERE id = $1`, [r.id]);
+    const res = await submit(validPayload(r, await uploadRequired(t, apiKey))).expect(201);
+    expect(res.body.receivedInGrace).toBe(true);
+  });
+
+  it('numbers receipts in order of receipt', async () => {
+    const numbers: string[] = [];
+    for (let i = 0; i < 3; i++) numbers.push((await submit(validPayload(round, await uploadRequired(t, apiKey))).expect(201)).body.receiptNumber);
+    expect([...numbers].sort()).toEqual(numbers);
+    expect(new Set(numbers).size).toBe(3);
+  });
+
+  it.each([
+    ['a missing applicant', { applicant: undefined }, ['applicant']],
+    ['a wrong 法人番号 check digit', { applicant: { ...validPayload({ id: 'x' } as Round, []).applicant, corporateNumber: '1234567890123' } }, ['applicant.corporateNumber']],
+    ['a negative and a fractional amount', { expenses: [{ expenseType: 'machinery', amount: -5 }, { expenseType: 'machinery', amount: 1.5 }] }, ['expenses[0].amount', 'expenses[1].amount']],
+    ['an expense type the category does not allow', { expenses: [{ expenseType: 'yacht', amount: 5_000_000 }] }, ['expenses[0].expenseType']],
+    ['an amount below the floor', { expenses: [{ expenseType: 'machinery', amount: 900_000 }], requestedAmount: undefined }, ['expenses']],
+    ['a requested amount above the cap', { requestedAmount: 90_000_000 }, ['requestedAmount']],
+    ['no required attachments', { attachmentIds: [] }, ['attachments']],
+    ['a category the round does not offer', { categoryCode: 'monozukuri.standard' }, []],
+    ['an unknown prefecture and a bad e-mail', { applicant: { ...validPayload({ id: 'x' } as Round, []).applicant, prefecture: '江戸', email: 'nope' } }, ['applicant.prefecture', 'applicant.email']],
+  ])('answers %s with 422 listing each field', async (_case, overrides, fields) => {
+    const body = { ...validPayload(round, await uploadRequired(t, apiKey)), ...overrides };
+    const res = await submit(body).expect(422);
+    for (const field of fields) expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect(res.body.message).toMatch(/[ぁ-んァ-ン一-龥]/);
+  });
+
+  it('refuses an attachment that is too large or not what it claims, and stores nothing', async () => {
+    const files = storedFiles();
+    const rows = (await db.query(`SELECT count(*)::int AS n FROM attachment`))[0].n;
+    const big = await upload(t, apiKey, 'businessPlan', Buffer.concat([PDF, Buffer.alloc(8192, 0x20)]));
+    expect(big.status).toBe(413);
+    expect(big.body.code).toBe('ATTACHMENT_TOO_LARGE');
+    const fake = await upload(t, apiKey, 'businessPlan', Buffer.from('just text, not a PDF'));
+    expect(fake.status).toBe(415);
+    const badKind = await upload(t, apiKey, 'selfie');
+    expect(badKind.status).toBe(422);
+    expect(storedFiles()).toBe(files);
+    expect((await db.query(`SELECT count(*)::int AS n FROM attachment`))[0].n).toBe(rows);
+    const ok = await upload(t, apiKey, 'businessPlan').expect(201);
+    expect(ok.body.sha256).toBe(require('node:crypto').createHash('sha256').update(PDF).digest('hex'));
+  });
+
+  it('takes a corrected application back after 差戻し, keeping its 受付番号 and history', async () => {
+    const body = validPayload(round, await uploadRequired(t, apiKey));
+    const accepted = await submit(body).expect(201);
+    const transitions = t.app.get(TransitionsService);
+    await transitions.fire(accepted.body.id, 'startFormalCheck', { role: 'system', id: null });
+    await transitions.fire(accepted.body.id, 'returnForCorrection', { role: 'reviewer', id: s.reviewer.user.id }, { reason: '経費の内訳を修正してください' });
+    const corrected = { ...body, attachmentIds: [], expenses: [{ expenseType: 'machinery', amount: 24_000_000 }], requestedAmount: 16_000_000 };
+    const res = await t.http().post(`/api/intake/applications/${accepted.body.id}/resubmission`).set('X-Api-Key', apiKey).send(corrected).expect(200);
+    expect(res.body).toMatchObject({ receiptNumber: accepted.body.receiptNumber, status: 'resubmitted', quotedAmount: 16_000_000 });
+    const history = await db.query(`SELECT to_status FROM audit_log WHERE entity_id = $1 ORDER BY id`, [accepted.body.id]);
+    expect(history.map((h: { to_status: string }) => h.to_status)).toEqual(['submitted', 'formalCheck', 'returned', 'resubmitted']);
+  });
+
+  it('refuses requests without a key or with a revoked one', async () => {
+    await t.http().post('/api/intake/applications').send({}).expect(401);
+    const channel = await createChannel(t, s.admin.token, '廃止予定の窓口');
+    await t.http().delete(`/api/intake-channels/${channel.id}`).set('Authorization', `Bearer ${s.admin.token}`).expect(200);
+    const res = await t.http().post('/api/intake/applications').set('X-Api-Key', channel.apiKey).send({}).expect(401);
+    expect(res.body.message).toContain('APIキーが無効です');
+  });
+});
