@@ -111,6 +111,18 @@ describe('admin in the browser: sign-in and roles', () => {
     expect(row).toMatch(/\d{4}年\d{1,2}月\d{1,2}日\([日月火水木金土]\) \d{2}:\d{2}:\d{2}/);
     expect(row).toContain(INITIAL_ADMIN.name);
     await screenshot(admin, 'audit-logs-admin');
+
+    // JST calendar days: today (in Tokyo) up to and including today keeps the rows, up to yesterday has none
+    const day = (offsetDays: number) => new Date(Date.now() + 9 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+    const filterOf = (url: string) => JSON.parse(new URL(url).searchParams.get('filter') ?? '{}');
+    await admin.locator('input[name="occurredFrom"]').fill(day(0));
+    const request = admin.waitForRequest((r) => r.url().includes('/api/audit-logs?') && 'occurredTo' in filterOf(r.url()));
+    await admin.locator('input[name="occurredTo"]').fill(day(0));
+    expect(filterOf((await request).url())).toEqual({ occurredFrom: `${day(0)}T00:00:00+09:00`, occurredTo: `${day(1)}T00:00:00+09:00` });
+    await created.first().waitFor();
+    await admin.locator('input[name="occurredFrom"]').fill(day(-1));
+    await admin.locator('input[name="occurredTo"]').fill(day(-1));
+    await admin.getByText('現在の絞り込み条件に一致する監査ログはありません。').waitFor();
   });
 
   describe('other roles', () => {

@@ -2,10 +2,14 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
 import auditLogs from './audit-logs';
 import { ChangePasswordPage, LoginPage } from './auth';
+import categories from './categories';
 import { Dashboard } from './dashboard';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout';
+import programs from './programs';
 import { CHANGE_PASSWORD_PATH, authProvider, dataProvider } from './providers';
+import rounds from './rounds';
+import ruleSets from './rule-sets';
 import { theme } from './theme';
 import users from './users';
 
@@ -28,6 +32,10 @@ export const App = () => (
     disableTelemetry
   >
     {/* names are the API's paths (/api/<name>); the menu shows those providers/canAccess.ts allows */}
+    <Resource name="rounds" {...rounds} />
+    <Resource name="programs" {...programs} />
+    <Resource name="rule-sets" {...ruleSets} />
+    <Resource name="categories" {...categories} />
     <Resource name="users" {...users} />
     <Resource name="audit-logs" {...auditLogs} />
     <CustomRoutes noLayout>

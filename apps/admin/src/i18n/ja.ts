@@ -320,6 +320,8 @@ export const ja: TranslationMessages = {
       categories_of_rule_set: 'この予算・版の類型',
       offered_categories: '公募する類型',
       no_budget: '未設定',
+      budget_yen: '予算 (円)',
+      round_name_help: '省略すると「第n回公募」になります',
       config: {
         title: '類型の設定',
         admitted_size_classes: '対象となる事業者',
@@ -331,6 +333,8 @@ export const ja: TranslationMessages = {
         any_applicant: 'すべて',
         loss_making: '赤字事業者',
         in_rehabilitation: '再生事業者',
+        not_loss_making: '赤字でない事業者',
+        not_in_rehabilitation: '再生事業者以外',
         tier_up_to: '補助金額 %{amount} まで',
         tier_rest: 'それを超える部分',
         tier_only: '一律',

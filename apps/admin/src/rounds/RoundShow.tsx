@@ -1,0 +1,37 @@
+import { ArrayField, Datagrid, EditButton, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { AssumptionField, JstDateField, YenField } from '../common';
+import { RoundStatusChip } from './RoundStatusChip';
+
+const RoundShowActions = () => (
+  <TopToolbar>
+    <EditButton />
+  </TopToolbar>
+);
+
+/** One round: its schedule in JST, the rule set it runs on, and the categories it offers with budgets. */
+export const RoundShow = () => (
+  <Show actions={<RoundShowActions />}>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <ReferenceField source="programId" reference="programs" link="show" />
+      <ReferenceField source="ruleSetId" reference="rule-sets" link="show" />
+      <Labeled label="resources.rounds.fields.status">
+        <RoundStatusChip />
+      </Labeled>
+      <JstDateField source="opensAt" />
+      <JstDateField source="closesAt" />
+      <TextField source="announcementLabel" emptyText="-" />
+      <JstDateField source="announcementFrom" emptyText="-" />
+      <JstDateField source="announcementTo" emptyText="-" />
+      <TextField source="code" />
+      <AssumptionField />
+      <ArrayField source="categories">
+        <Datagrid bulkActionButtons={false} rowClick={false} data-testid="round-categories">
+          <ReferenceField source="categoryId" reference="categories" link="show" label="resources.rounds.fields.categoryId" />
+          <YenField source="budget" label="resources.rounds.fields.budget" emptyText="app.rules.no_budget" />
+          <NumberField source="adoptionQuota" label="resources.rounds.fields.adoptionQuota" emptyText="-" locales="ja-JP" />
+        </Datagrid>
+      </ArrayField>
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,29 @@
+export const ROUND_STATUSES = ['upcoming', 'open', 'closed'] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+export const roundStatusChoices = ROUND_STATUSES.map((status) => ({ id: status, name: `app.rules.round_status.${status}` }));
+
+/** A category a round offers, with its budget (integer yen) and adoption quota, either unset. */
+export interface RoundCategory {
+  categoryId: string;
+  budget: number | null;
+  adoptionQuota: number | null;
+}
+
+/** 公募回 as GET /api/rounds returns it: instants in UTC; status from the database clock. */
+export interface RoundRecord {
+  id: string;
+  code: string;
+  programId: string;
+  ruleSetId: string;
+  number: number;
+  name: string;
+  opensAt: string;
+  closesAt: string;
+  announcementFrom: string | null;
+  announcementTo: string | null;
+  announcementLabel: string | null;
+  workflowVersion: number;
+  assumption: string | null;
+  status: RoundStatus;
+  categories: RoundCategory[];
+}
