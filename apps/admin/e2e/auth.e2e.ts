@@ -13,6 +13,7 @@ describe('admin in the browser: sign-in and roles', () => {
   let e: AdminE2e;
   let admin: Page;
   const NEW_ADMIN_PASSWORD = 'e2e-admin-password-2022';
+  let temporaryPassword = '';
 
   beforeAll(async () => {
     e = await startAdminE2e('admin_auth');
@@ -73,7 +74,7 @@ describe('admin in the browser: sign-in and roles', () => {
 
     const dialog = admin.getByRole('dialog', { name: '仮パスワードを発行しました' });
     await dialog.waitFor();
-    const temporaryPassword = (await admin.getByTestId('temporary-password').innerText()).trim();
+    temporaryPassword = (await admin.getByTestId('temporary-password').innerText()).trim();
     expect(temporaryPassword.length).toBeGreaterThanOrEqual(12);
     expect(await dialog.innerText()).toContain('new.reviewer@example.jp');
     await screenshot(admin, 'users-temporary-password');
@@ -100,6 +101,31 @@ describe('admin in the browser: sign-in and roles', () => {
     await admin.getByText('このメールアドレスは既に登録されています。').first().waitFor();
     expect(await admin.getByText('このメールアドレスは既に登録されています。').count()).toBe(2);
     expect(admin.url()).toMatch(/#\/users\/create$/);
+  });
+
+  it('deactivates an account (DELETE) after a confirmation, and refuses to deactivate its own', async () => {
+    await goToRoute(admin, e.adminUrl, '/users');
+    await admin.locator('tr', { hasText: 'new.reviewer@example.jp' }).click();
+    await admin.waitForURL(/#\/users\/[^/]+$/);
+    await admin.getByRole('button', { name: '無効化' }).click();
+    const confirm = admin.getByRole('dialog', { name: '「新人 審査員」を無効化' });
+    await confirm.waitFor();
+    await confirm.getByRole('button', { name: '確認' }).click();
+    await admin.getByText('ユーザーを無効化しました').waitFor();
+    await admin.waitForURL(/#\/users$/);
+    // the account stays, inactive: its (correct) temporary password no longer signs in
+    const res = await e.t.http().post('/api/auth/login').send({ email: 'new.reviewer@example.jp', password: temporaryPassword });
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('ACCOUNT_INACTIVE');
+    const row = admin.locator('tr', { hasText: 'new.reviewer@example.jp' });
+    await row.waitFor();
+    expect(await row.evaluate((el) => getComputedStyle(el).opacity)).toBe('0.55');
+
+    await admin.locator('tr', { hasText: INITIAL_ADMIN.email }).click();
+    await admin.waitForURL(/#\/users\/[^/]+$/);
+    await admin.getByRole('button', { name: '無効化' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: '確認' }).click();
+    await admin.getByText('自分自身のアカウントは無効化できません。').waitFor();
   });
 
   it('shows the audit log to the admin with JST times and actors linked to their accounts', async () => {
