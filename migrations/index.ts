@@ -7,5 +7,6 @@ import { StaffAccounts1764201700000 } from './1764201700000-StaffAccounts';
 import { ProgramRules1764201800000 } from './1764201800000-ProgramRules';
 import { Applications1764201900000 } from './1764201900000-Applications';
 import { Intake1764202000000 } from './1764202000000-Intake';
+import { Imports1764202100000 } from './1764202100000-Imports';
 
-export const MIGRATIONS = [AuditLog1764201600000, StaffAccounts1764201700000, ProgramRules1764201800000, Applications1764201900000, Intake1764202000000];
+export const MIGRATIONS = [AuditLog1764201600000, StaffAccounts1764201700000, ProgramRules1764201800000, Applications1764201900000, Intake1764202000000, Imports1764202100000];

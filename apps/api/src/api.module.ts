@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { ImportsModule } from './modules/imports/imports.module';
 import { IntakeModule } from './modules/intake/intake.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { QuotesModule } from './modules/quotes/quotes.module';
@@ -17,7 +18,7 @@ import { WorkerModule } from './worker/worker.module';
 
 /** Infrastructure shared by the HTTP app and the worker. */
 export function coreImports(config: AppConfig) {
-  return [AppConfigModule.with(config), LoggingModule, DatabaseModule, RedisModule, QueueModule];
+  return [AppConfigModule.with(config), LoggingModule, DatabaseModule, RedisModule, QueueModule, AuditModule];
 }
 
 /** The HTTP app; with `workerEnabled` it also runs the queue worker in the same process. */
@@ -26,7 +27,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [...coreImports(config), AuditModule, AuthModule, UsersModule, ProgramsModule, RoundsModule, QuotesModule, ApplicationsModule, IntakeModule, HealthModule, ...(config.workerEnabled ? [WorkerModule] : [])],
+      imports: [...coreImports(config), AuthModule, UsersModule, ProgramsModule, RoundsModule, QuotesModule, ApplicationsModule, IntakeModule, ImportsModule, HealthModule, ...(config.workerEnabled ? [WorkerModule] : [])],
     };
   }
 }

@@ -59,6 +59,12 @@ const MATRIX: Record<string, Allowed> = {
   'POST /api/intake/applications/:id/resubmission': 'apiKey',
   'GET /api/intake/applications/:id': 'apiKey',
   'POST /api/intake/attachments': 'apiKey',
+  'GET /api/imports': ['manager'],
+  'GET /api/imports/format': ['manager'],
+  'GET /api/imports/template.csv': ['manager'],
+  'GET /api/imports/template.xlsx': ['manager'],
+  'GET /api/imports/:id': ['manager'],
+  'POST /api/imports': ['manager'],
 };
 
 /** Codes by which the access guard refuses; anything else means the request got past it. */

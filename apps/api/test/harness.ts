@@ -57,7 +57,7 @@ export interface TestApp {
 export async function startTestApp(options: { label?: string; overrides?: Partial<AppConfig>; listen?: boolean } = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase(options.label);
   const config = testConfig(databaseUrl, options.overrides);
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { logger: false, bufferLogs: false });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { logger: process.env.TEST_APP_LOGS ? ['error'] : false, bufferLogs: false });
   configureApp(app, config);
   if (options.listen) await app.listen(0, '127.0.0.1');
   else await app.init();

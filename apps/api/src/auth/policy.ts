@@ -29,6 +29,8 @@ export const POLICIES = {
   'applications.bulkTransition': ['manager'],
   /** intake channels hold API keys: administrators */
   'intakeChannels.manage': ['admin'],
+  /** bulk imports of applications (paper or partner lists): the secretariat's managers */
+  'imports.manage': ['manager'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type PolicyAction = keyof typeof POLICIES;

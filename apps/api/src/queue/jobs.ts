@@ -6,12 +6,15 @@ import { QueueName } from './queue-names';
  */
 export enum JobName {
   WorkerHeartbeat = 'system.heartbeat',
+  RunImport = 'imports.run',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.WorkerHeartbeat]: QueueName.System,
+  [JobName.RunImport]: QueueName.Imports,
 };
 
 export interface JobPayloads {
   [JobName.WorkerHeartbeat]: Record<string, never>;
+  [JobName.RunImport]: { importId: string };
 }

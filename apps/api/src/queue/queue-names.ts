@@ -1,4 +1,5 @@
 /** Every BullMQ queue of the product. A queue's jobs are declared in jobs.ts. */
 export enum QueueName {
   System = 'system',
+  Imports = 'imports',
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ImportsModule } from '../modules/imports/imports.module';
+import { RunImportJob } from '../modules/imports/run-import.job';
 import { QueueModule } from '../queue';
 import { buildHandlerRegistry } from './handler-registry';
 import { HeartbeatJob } from './heartbeat.job';
@@ -6,16 +8,18 @@ import { JobHandler } from './job-handler';
 import { HANDLER_REGISTRY, QUEUE_PROCESSORS } from './queue-processors';
 import { WorkerScheduler } from './worker-scheduler';
 
-const HANDLERS = [HeartbeatJob];
+/** Handlers defined in this module; feature handlers come from their modules' exports. */
+const LOCAL_HANDLERS = [HeartbeatJob];
+const FEATURE_HANDLERS = [RunImportJob];
 
 /** The queue worker: processors for every queue, one handler per job, and the repeatable jobs. */
 @Module({
-  imports: [QueueModule],
+  imports: [QueueModule, ImportsModule],
   providers: [
-    ...HANDLERS,
+    ...LOCAL_HANDLERS,
     {
       provide: HANDLER_REGISTRY,
-      inject: HANDLERS,
+      inject: [...LOCAL_HANDLERS, ...FEATURE_HANDLERS],
       useFactory: (...handlers: JobHandler[]) => buildHandlerRegistry(handlers),
     },
     ...QUEUE_PROCESSORS,

@@ -9,8 +9,8 @@ import { Application } from './application.entity';
 export type DraftInput = Omit<
   Application,
   | 'id' | 'status' | 'workflowCode' | 'workflowVersion' | 'version' | 'quote' | 'quotedAmount' | 'eligibility' | 'formalCheck' | 'correctionDueAt' | 'stamps'
-  | 'createdAt' | 'updatedAt' | 'receiptNumber' | 'receivedAt' | 'receivedInGrace' | 'channelId'
-> & { receiptNumber?: string | null; receivedAt?: Date | null; receivedInGrace?: boolean; channelId?: string | null };
+  | 'createdAt' | 'updatedAt' | 'receiptNumber' | 'receivedAt' | 'receivedInGrace' | 'channelId' | 'importId'
+> & { receiptNumber?: string | null; receivedAt?: Date | null; receivedInGrace?: boolean; channelId?: string | null; importId?: string | null };
 
 /**
  * A new application in its workflow's initial state, bound to the round's workflow version (for its

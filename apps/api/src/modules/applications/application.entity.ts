@@ -55,6 +55,8 @@ export class Application {
   @Column({ name: 'received_in_grace', type: 'boolean', default: false }) receivedInGrace!: boolean;
   /** the intake channel it arrived through */
   @Column({ name: 'channel_id', type: 'uuid', nullable: true }) channelId!: string | null;
+  /** the bulk import it came from */
+  @Column({ name: 'import_id', type: 'uuid', nullable: true }) importId!: string | null;
   /** instants stamped by transitions (submittedAt, decidedAt, …), ISO strings */
   @Column({ type: 'jsonb' }) stamps!: Record<string, string>;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

@@ -23,6 +23,8 @@ export interface TransitionOptions {
   expectedVersion?: number;
   requestId?: string;
   ip?: string;
+  /** more context for the audit record (e.g. the import and row an application came from) */
+  auditExtra?: Record<string, unknown>;
 }
 
 export interface TransitionOutcome {
@@ -112,7 +114,7 @@ export class TransitionsService {
         fromStatus: decision.from,
         toStatus: decision.to,
         reason: decision.reason ?? null,
-        changes: { transition: decision.transition, label: decision.label, stamps, version: { from: app.version, to: app.version + 1 } },
+        changes: { transition: decision.transition, label: decision.label, stamps, version: { from: app.version, to: app.version + 1 }, ...options.auditExtra },
         requestId: options.requestId ?? null,
         ip: options.ip ?? null,
       },

@@ -29,6 +29,6 @@ const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], use
   ],
   controllers: [IntakeController, IntakeChannelsController],
   providers: [IntakeService, IntakeChannelsService, storageProvider],
-  exports: [ATTACHMENT_STORAGE],
+  exports: [ATTACHMENT_STORAGE, IntakeService],
 })
 export class IntakeModule {}

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { formatJst, validateApplication } from '@jimukyoku/domain';
+import { ATTACHMENT_KINDS, formatJst, validateApplication } from '@jimukyoku/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
 import { createDraft } from '../applications/application-drafts';
@@ -22,6 +22,15 @@ import { defaultReceiptPrefix, nextReceiptNumber } from './receipt-number';
 const SUBMIT_TRANSITION: Record<string, string | undefined> = { subsidy: 'submit', itSubsidy: 'applyForGrant' };
 const UNIQUE_PER_ROUND = 'application_one_per_corporate_number_per_round';
 
+/** Where an application comes from: an intake channel, or a row of a bulk import. */
+export interface IntakeSource {
+  channel?: IntakeChannel;
+  importId?: string;
+  row?: number;
+  /** the documents arrived on paper with the import: the attachment check is satisfied */
+  documentsOnPaper?: boolean;
+}
+
 /**
  * Deadline-proof intake. One transaction per submission: the database clock decides the deadline,
  * the whole payload is validated against the round's category, the application is created and
@@ -30,6 +39,11 @@ const UNIQUE_PER_ROUND = 'application_one_per_corporate_number_per_round';
  */
 @Injectable()
 export class IntakeService {
+  /** whether a database error is the one-application-per-法人番号 constraint */
+  static isDuplicate(e: unknown): boolean {
+    return e instanceof QueryFailedError && (e as QueryFailedError & { constraint?: string }).constraint === UNIQUE_PER_ROUND;
+  }
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transitions: TransitionsService,
@@ -38,12 +52,12 @@ export class IntakeService {
   async submit(channel: IntakeChannel, dto: IntakeApplicationDto, idempotencyKey?: string): Promise<StoredResponse> {
     try {
       return await this.dataSource.transaction((m) => {
-        const work = () => this.accept(m, channel, dto);
+        const work = async () => ({ status: HttpStatus.CREATED, body: receipt(await this.acceptIn(m, { channel }, dto)) });
         return idempotencyKey ? onceForKey(m, channel.id, idempotencyKey, requestHash(dto), work) : work().then((r) => ({ ...r, replayed: false }));
       });
     } catch (e) {
       // Two submissions of one 法人番号 raced past the pre-check: the constraint decided; name the winner.
-      if (e instanceof QueryFailedError && (e as QueryFailedError & { constraint?: string }).constraint === UNIQUE_PER_ROUND) {
+      if (IntakeService.isDuplicate(e)) {
         throw await this.duplicateError(this.dataSource.manager, dto.roundId, dto.applicant.corporateNumber!);
       }
       throw e;
@@ -63,7 +77,11 @@ export class IntakeService {
     return receipt(app);
   }
 
-  private async accept(m: EntityManager, channel: IntakeChannel, dto: IntakeApplicationDto) {
+  /**
+   * Accepts one application inside the caller's transaction, or throws and writes nothing. Used by the
+   * intake API (a channel, uploaded attachments) and by bulk imports (documents received on paper).
+   */
+  async acceptIn(m: EntityManager, source: IntakeSource, dto: IntakeApplicationDto): Promise<Application> {
     const { round, program, category } = await this.target(m, dto);
     const [{ now }] = await m.query('SELECT now() AS now');
     const closes = new Date(round.closesAt.getTime() + round.graceMinutes * 60_000);
@@ -73,8 +91,8 @@ export class IntakeService {
     }
     const transition = SUBMIT_TRANSITION[program.workflowKind];
     if (!transition) throw new IntakeError('UNSUPPORTED_WORKFLOW');
-    const attachments = await this.attachmentsOf(m, channel, dto.attachmentIds ?? []);
-    this.validate(category, dto, attachments);
+    const attachments = source.channel ? await this.attachmentsOf(m, source.channel, dto.attachmentIds ?? []) : [];
+    this.validate(category, dto, source.documentsOnPaper ? 'onPaper' : attachments);
     if (dto.applicant.kind === 'corporation' && dto.applicant.corporateNumber) {
       const existing = await m.findOneBy(Application, { roundId: round.id, corporateNumber: dto.applicant.corporateNumber });
       if (existing) throw await this.duplicateError(m, round.id, dto.applicant.corporateNumber);
@@ -86,11 +104,13 @@ export class IntakeService {
       receiptNumber: await nextReceiptNumber(m, round.id, round.receiptPrefix ?? defaultReceiptPrefix(program.code, round.number)),
       receivedAt: now,
       receivedInGrace: now >= round.closesAt,
-      channelId: channel.id,
+      channelId: source.channel?.id ?? null,
+      importId: source.importId ?? null,
     });
-    const { application } = await this.transitions.fireIn(m, draft.id, transition, { role: 'intake', id: channel.id }, {});
+    const actor = { role: 'intake' as const, id: source.channel?.id ?? null };
+    const { application } = await this.transitions.fireIn(m, draft.id, transition, actor, { auditExtra: source.importId ? { importId: source.importId, row: source.row } : undefined });
     if (attachments.length) await m.update(Attachment, { id: In(attachments.map((a) => a.id)) }, { applicationId: application.id });
-    return { status: HttpStatus.CREATED, body: receipt(application) };
+    return application;
   }
 
   /** 差戻し → 再提出: the corrected payload replaces the data, keeps the 受付番号 and history. */
@@ -136,14 +156,16 @@ export class IntakeService {
     return found;
   }
 
-  private validate(category: Category, dto: IntakeApplicationDto, attachments: Attachment[]) {
-    const { problems } = validateApplication(category.config, applicationInput(dto, attachments.map((a) => a.kind)));
+  /** Every problem of the payload as a 422; documents received on paper count as every required attachment. */
+  private validate(category: Category, dto: IntakeApplicationDto, attachments: Attachment[] | 'onPaper') {
+    const kinds = attachments === 'onPaper' ? [...Object.keys(ATTACHMENT_KINDS)] : attachments.map((a) => a.kind);
+    const { problems } = validateApplication(category.config, applicationInput(dto, kinds));
     if (problems.length) {
       throw new IntakeError('INVALID_APPLICATION', { errors: problems.map((p) => ({ field: p.field, message: p.message })) }, `申請内容に誤りがあります (${problems.length}件): ${problems.map((p) => p.message).join('、')}`);
     }
   }
 
-  private async duplicateError(m: EntityManager, roundId: string, corporateNumber: string) {
+  async duplicateError(m: EntityManager, roundId: string, corporateNumber: string) {
     const first = await m.findOneBy(Application, { roundId, corporateNumber });
     return new IntakeError(
       'DUPLICATE_APPLICATION',

@@ -3,22 +3,24 @@ import { buildHandlerRegistry, HandlerRegistryError } from '../handler-registry'
 import type { JobHandler } from '../job-handler';
 
 const handler = (jobName: string): JobHandler => ({ jobName: jobName as JobName, handle: async () => undefined });
+const oneEach = () => Object.values(JobName).map(handler);
 
 describe('buildHandlerRegistry', () => {
   it('maps each job to its one handler', () => {
-    const h = handler(JobName.WorkerHeartbeat);
-    expect(buildHandlerRegistry([h]).get(JobName.WorkerHeartbeat)).toBe(h);
+    const handlers = oneEach();
+    const registry = buildHandlerRegistry(handlers);
+    for (const h of handlers) expect(registry.get(h.jobName)).toBe(h);
   });
 
   it('refuses a job without a handler', () => {
-    expect(() => buildHandlerRegistry([])).toThrow(`job "${JobName.WorkerHeartbeat}" has no handler`);
+    expect(() => buildHandlerRegistry(oneEach().filter((h) => h.jobName !== JobName.RunImport))).toThrow(`job "${JobName.RunImport}" has no handler`);
   });
 
   it('refuses a job with two handlers', () => {
-    expect(() => buildHandlerRegistry([handler(JobName.WorkerHeartbeat), handler(JobName.WorkerHeartbeat)])).toThrow('has two handlers');
+    expect(() => buildHandlerRegistry([...oneEach(), handler(JobName.WorkerHeartbeat)])).toThrow('has two handlers');
   });
 
   it('refuses a handler for a job nobody declared', () => {
-    expect(() => buildHandlerRegistry([handler(JobName.WorkerHeartbeat), handler('made.up')])).toThrow(HandlerRegistryError);
+    expect(() => buildHandlerRegistry([...oneEach(), handler('made.up')])).toThrow(HandlerRegistryError);
   });
 });

@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { memoryStorage } from 'multer';
+import { CurrentUser, Policy } from '../../auth/policy.decorator';
+import type { AuthenticatedUser } from '../../auth/roles';
+import { listPage } from '../../common/list-query';
+import { ListQueryDto } from '../../common/list-query.dto';
+import { IMPORT_COLUMNS } from './import-columns';
+import { csvTemplate, xlsxTemplate } from './import-template';
+import { IMPORT_SORTABLE, ImportsService } from './imports.service';
+
+const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Get()
+  @Policy('imports.manage')
+  @ApiOperation({ summary: '一括取込の一覧 (filter: roundId, status)。processedRows / totalRows が進捗' })
+  list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
+    return listPage<{ id?: string[] }, unknown>(res, 'imports', params, { sortable: IMPORT_SORTABLE, defaultSort: ['createdAt', 'DESC'] }, (q) => this.imports.list(q));
+  }
+
+  @Get('format')
+  @Policy('imports.manage')
+  @ApiOperation({ summary: '取込ファイルの列の定義 (見出し・必須・記入方法・例)' })
+  format() {
+    return IMPORT_COLUMNS;
+  }
+
+  @Get('template.csv')
+  @Policy('imports.manage')
+  @ApiOperation({ summary: '取込用テンプレート (CSV, UTF-8 BOM付き)' })
+  async csv(@Res() res: Response) {
+    res.attachment('jimukyoku-import-template.csv').type('text/csv; charset=utf-8').send(csvTemplate());
+  }
+
+  @Get('template.xlsx')
+  @Policy('imports.manage')
+  @ApiOperation({ summary: '取込用テンプレート (Excel)' })
+  async xlsx(@Res() res: Response) {
+    res.attachment('jimukyoku-import-template.xlsx').type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await xlsxTemplate());
+  }
+
+  @Get(':id')
+  @Policy('imports.manage')
+  @ApiOperation({ summary: '一括取込1件: 状態・進捗・行ごとの誤り' })
+  show(@Param('id') id: string) {
+    return this.imports.get(id);
+  }
+
+  @Post()
+  @Policy('imports.manage')
+  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { files: 1, fileSize: MAX_IMPORT_BYTES } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file', 'roundId', 'mode'], properties: { file: { type: 'string', format: 'binary' }, roundId: { type: 'string' }, mode: { type: 'string', enum: ['validRows', 'allOrNothing'] } } } })
+  @ApiOperation({ summary: '申請の一括取込 (CSV / Excel)。行ごとに検証し、正しい行だけ、または全件か無しかで取り込む (ワーカーで実行)' })
+  create(@CurrentUser() actor: AuthenticatedUser, @UploadedFile() file: Express.Multer.File | undefined, @Body('roundId') roundId: unknown, @Body('mode') mode: unknown) {
+    return this.imports.create(actor, file, roundId, mode);
+  }
+}
