@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { createDraft } from '../../modules/applications/application-drafts';
+import { defaultReceiptPrefix, nextReceiptNumber } from '../../modules/intake/receipt-number';
 import { ApplicationsRepository } from '../../modules/applications/applications.repository';
 import { TransitionActor, TransitionsService } from '../../modules/applications/transitions.service';
 import { Category } from '../../modules/programs/category.entity';
@@ -130,7 +131,7 @@ async function fill(ctx: DemoContext, round: Round, paths: Record<string, Step[]
       ],
       monthlySales: [],
       benefitInput: null,
-      receiptNumber: `SJR${round.number}-${String(ctx.counter.n).padStart(6, '0')}`,
+      receiptNumber: await nextReceiptNumber(m, round.id, defaultReceiptPrefix('restructuring', round.number)),
       receivedAt: new Date(),
     });
     const reviewers = [ctx.reviewers[k % ctx.reviewers.length], ctx.reviewers[(k + 1) % ctx.reviewers.length]];
