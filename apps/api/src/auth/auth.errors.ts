@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { errorFamily } from '../common/error-family';
 
 /** Every refusal of the auth module, with the message shown to the person. */
 export const AUTH_ERRORS = {
@@ -18,13 +19,4 @@ export const AUTH_ERRORS = {
 
 export type AuthErrorCode = keyof typeof AUTH_ERRORS;
 
-export class AuthError extends HttpException {
-  constructor(
-    readonly code: AuthErrorCode,
-    message?: string,
-    extra: Record<string, unknown> = {},
-  ) {
-    const [status, fallback] = AUTH_ERRORS[code];
-    super({ code, message: message ?? fallback, ...extra }, status);
-  }
-}
+export class AuthError extends errorFamily(AUTH_ERRORS) {}

@@ -68,7 +68,7 @@ export class AuthService {
         await this.audit.record({ ...auditBase, actor, entityId: user.id, action: 'auth.locked', changes: { lockedUntil: lockedUntil.toISOString() } });
         throw this.lockedError(lockedUntil);
       }
-      throw new AuthError('INVALID_CREDENTIALS', undefined, { remainingAttempts: MAX_FAILED_LOGINS - count });
+      throw new AuthError('INVALID_CREDENTIALS', { remainingAttempts: MAX_FAILED_LOGINS - count });
     }
     if (!user.active) {
       await this.audit.record({ ...auditBase, actor, entityId: user.id, action: 'auth.loginFailed', changes: { reason: 'inactive' } });
@@ -138,10 +138,6 @@ export class AuthService {
   }
 
   private lockedError(until: Date) {
-    return new AuthError(
-      'ACCOUNT_LOCKED',
-      `ログインに${MAX_FAILED_LOGINS}回続けて失敗したため、アカウントをロックしました。${jst(until)} 以降に再度お試しください。`,
-      { lockedUntil: until.toISOString() },
-    );
+    return new AuthError('ACCOUNT_LOCKED', { lockedUntil: until.toISOString() }, `ログインに${MAX_FAILED_LOGINS}回続けて失敗したため、アカウントをロックしました。${jst(until)} 以降に再度お試しください。`);
   }
 }

@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { errorFamily } from '../../common/error-family';
 import type { RefusalCode } from '@jimukyoku/workflow';
 
 /** How each refusal of the workflow engine answers over HTTP; the message is the engine's Japanese reason. */
@@ -26,8 +27,4 @@ export const APPLICATION_ERRORS = {
   BULK_TOO_LARGE: [HttpStatus.BAD_REQUEST, '一括操作は一度に10,000件までです。条件を絞ってください。'],
 } as const satisfies Record<string, readonly [HttpStatus, string]>;
 
-export class ApplicationError extends HttpException {
-  constructor(code: keyof typeof APPLICATION_ERRORS, extra: Record<string, unknown> = {}) {
-    super({ code, message: APPLICATION_ERRORS[code][1], ...extra }, APPLICATION_ERRORS[code][0]);
-  }
-}
+export class ApplicationError extends errorFamily(APPLICATION_ERRORS) {}

@@ -21,9 +21,9 @@ export class ApiKeyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<ChannelRequest>();
     const key = req.get('x-api-key');
-    if (!key) throw new AuthError('TOKEN_INVALID', 'APIキー (X-Api-Key ヘッダー) が必要です。');
+    if (!key) throw new AuthError('TOKEN_INVALID', {}, 'APIキー (X-Api-Key ヘッダー) が必要です。');
     const channel = await this.dataSource.getRepository(IntakeChannel).findOneBy({ keyHash: sha256(key) });
-    if (!channel || channel.revokedAt) throw new AuthError('TOKEN_INVALID', 'APIキーが無効です (失効済み、または登録されていません)。');
+    if (!channel || channel.revokedAt) throw new AuthError('TOKEN_INVALID', {}, 'APIキーが無効です (失効済み、または登録されていません)。');
     req.channel = channel;
     return true;
   }

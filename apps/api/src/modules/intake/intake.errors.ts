@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { errorFamily } from '../../common/error-family';
 
 export const INTAKE_ERRORS = {
   ROUND_NOT_FOUND: [HttpStatus.UNPROCESSABLE_ENTITY, '指定された公募回はありません。'],
@@ -17,8 +18,4 @@ export const INTAKE_ERRORS = {
 
 export type IntakeErrorCode = keyof typeof INTAKE_ERRORS;
 
-export class IntakeError extends HttpException {
-  constructor(code: IntakeErrorCode, extra: Record<string, unknown> = {}, message?: string) {
-    super({ code, message: message ?? INTAKE_ERRORS[code][1], ...extra }, INTAKE_ERRORS[code][0]);
-  }
-}
+export class IntakeError extends errorFamily(INTAKE_ERRORS) {}

@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { errorFamily } from '../../common/error-family';
 
 export const RULES_ERRORS = {
   PROGRAM_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された事業はありません。'],
@@ -12,8 +13,4 @@ export const RULES_ERRORS = {
 
 export type RulesErrorCode = keyof typeof RULES_ERRORS;
 
-export class RulesError extends HttpException {
-  constructor(code: RulesErrorCode, extra: Record<string, unknown> = {}, message?: string) {
-    super({ code, message: message ?? RULES_ERRORS[code][1], ...extra }, RULES_ERRORS[code][0]);
-  }
-}
+export class RulesError extends errorFamily(RULES_ERRORS) {}

@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { errorFamily } from '../../common/error-family';
 
 export const ROUND_ERRORS = {
   ROUND_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された公募回はありません。'],
@@ -9,8 +10,4 @@ export const ROUND_ERRORS = {
   RULE_SET_FIXED_AFTER_OPENING: [HttpStatus.CONFLICT, '公募開始後は予算・版を変更できません (申請済みの案件のルールが変わるため)。'],
 } as const satisfies Record<string, readonly [HttpStatus, string]>;
 
-export class RoundError extends HttpException {
-  constructor(code: keyof typeof ROUND_ERRORS, extra: Record<string, unknown> = {}, message?: string) {
-    super({ code, message: message ?? ROUND_ERRORS[code][1], ...extra }, ROUND_ERRORS[code][0]);
-  }
-}
+export class RoundError extends errorFamily(ROUND_ERRORS) {}

@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { errorFamily } from '../../common/error-family';
 
 export const USER_ERRORS = {
   USER_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された職員アカウントはありません。'],
@@ -7,8 +8,4 @@ export const USER_ERRORS = {
   CANNOT_DEMOTE_SELF: [HttpStatus.BAD_REQUEST, '自分自身の管理者権限は外せません。'],
 } as const satisfies Record<string, readonly [HttpStatus, string]>;
 
-export class UserError extends HttpException {
-  constructor(readonly code: keyof typeof USER_ERRORS) {
-    super({ code, message: USER_ERRORS[code][1] }, USER_ERRORS[code][0]);
-  }
-}
+export class UserError extends errorFamily(USER_ERRORS) {}
