@@ -1,10 +1,13 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
+import applications from './applications';
 import auditLogs from './audit-logs';
 import { ChangePasswordPage, LoginPage } from './auth';
 import categories from './categories';
 import { Dashboard } from './dashboard';
 import { i18nProvider } from './i18n/i18nProvider';
+import imports from './imports';
+import intakeChannels from './intake-channels';
 import { Layout } from './layout';
 import programs from './programs';
 import { CHANGE_PASSWORD_PATH, authProvider, dataProvider } from './providers';
@@ -32,10 +35,14 @@ export const App = () => (
     disableTelemetry
   >
     {/* names are the API's paths (/api/<name>); the menu shows those providers/canAccess.ts allows */}
+    {/* menu order: 申請, 公募回, 類型, 予算・版, 事業, 一括取込, 受付窓口, ユーザー, 監査ログ */}
+    <Resource name="applications" {...applications} />
     <Resource name="rounds" {...rounds} />
-    <Resource name="programs" {...programs} />
-    <Resource name="rule-sets" {...ruleSets} />
     <Resource name="categories" {...categories} />
+    <Resource name="rule-sets" {...ruleSets} />
+    <Resource name="programs" {...programs} />
+    <Resource name="imports" {...imports} />
+    <Resource name="intake-channels" {...intakeChannels} />
     <Resource name="users" {...users} />
     <Resource name="audit-logs" {...auditLogs} />
     <CustomRoutes noLayout>

@@ -22,6 +22,8 @@ export const ENTITY_RESOURCES: Readonly<Record<string, { resource: string; page:
   ruleSet: { resource: 'rule-sets', page: 'show' },
   category: { resource: 'categories', page: 'show' },
   round: { resource: 'rounds', page: 'show' },
+  application: { resource: 'applications', page: 'show' },
+  applicationImport: { resource: 'imports', page: 'show' },
 };
 
 export const ENTITY_TYPES = ['staffUser', 'program', 'ruleSet', 'category', 'round', 'application', 'notification'] as const;

@@ -3,7 +3,8 @@ import { STAFF_ROLES, type StaffRole } from './roles';
 
 type Row = [rule: string, role: StaffRole, resource: string, allowed: readonly Action[]];
 
-const ALL = ACTIONS;
+/** every CRUD action and export; `bulk` only where a list has a 一括操作 */
+const ALL: readonly Action[] = ['list', 'show', 'create', 'edit', 'delete', 'export'];
 const READ: readonly Action[] = ['list', 'show'];
 const READ_EXPORT: readonly Action[] = ['list', 'show', 'export'];
 const NONE: readonly Action[] = [];
@@ -30,10 +31,18 @@ const rows: Row[] = [
   ['rounds: manager maintains (rounds.write)', 'manager', 'rounds', MAINTAIN],
   ['rounds: reviewer only reads', 'reviewer', 'rounds', READ],
   ['rounds: auditor only reads (and exports)', 'auditor', 'rounds', READ_EXPORT],
-  ['applications: admin reads but fires no business transition', 'admin', 'applications', READ_EXPORT],
-  ['applications: manager reads and acts', 'manager', 'applications', ['list', 'show', 'edit', 'export']],
-  ['applications: reviewer reads and acts, no bulk export', 'reviewer', 'applications', ['list', 'show', 'edit']],
-  ['applications: auditor only reads', 'auditor', 'applications', READ_EXPORT],
+  ['applications: admin only reads (fires no business transition)', 'admin', 'applications', READ],
+  ['applications: manager reads, exports and runs 一括操作 (bulkTransition)', 'manager', 'applications', ['list', 'show', 'export', 'bulk']],
+  ['applications: reviewer reads (its assigned ones; buttons come from the API), no export, no bulk', 'reviewer', 'applications', READ],
+  ['applications: auditor only reads (and exports)', 'auditor', 'applications', READ_EXPORT],
+  ['intake-channels: admin creates, reads and revokes (no edit: a key is never changed)', 'admin', 'intake-channels', ['list', 'show', 'create', 'delete', 'export']],
+  ['intake-channels: manager has no access', 'manager', 'intake-channels', NONE],
+  ['intake-channels: reviewer has no access', 'reviewer', 'intake-channels', NONE],
+  ['intake-channels: auditor has no access', 'auditor', 'intake-channels', NONE],
+  ['imports: admin has no access (imports.manage is manager)', 'admin', 'imports', NONE],
+  ['imports: manager uploads and follows imports', 'manager', 'imports', ['list', 'show', 'create']],
+  ['imports: reviewer has no access', 'reviewer', 'imports', NONE],
+  ['imports: auditor has no access', 'auditor', 'imports', NONE],
   ['audit-logs: admin reads', 'admin', 'audit-logs', READ_EXPORT],
   ['audit-logs: manager has no access', 'manager', 'audit-logs', NONE],
   ['audit-logs: reviewer has no access', 'reviewer', 'audit-logs', NONE],

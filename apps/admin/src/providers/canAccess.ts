@@ -4,9 +4,10 @@ import { isStaffRole, type StaffRole } from './roles';
  * Who may do what in the admin UI. The API is the real authority (guards and the workflow engine
  * refuse anything not allowed); this table only decides what the UI offers: menu entries (react-admin
  * asks `list` for each <Resource>), pages (`list`/`show`/`edit`/`create`) and buttons (`edit`,
- * `delete`, `create`). Anything not listed is denied, including unknown resources and actions.
+ * `delete`, `create`) and `bulk` (一括操作 on a list's selection). Anything not listed is denied,
+ * including unknown resources and actions.
  */
-export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'export'] as const;
+export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'export', 'bulk'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Actions that change data; an auditor never gets one of these, whatever the table says. */
@@ -36,10 +37,14 @@ export const ACCESS_TABLE: Record<string, Permissions> = {
   categories: { admin: FULL, manager: READ_EXPORT, reviewer: READ, auditor: READ_EXPORT },
   // 公募: dates, offered categories and budgets are run by managers too (rounds.write).
   rounds: { admin: MAINTAIN, manager: MAINTAIN, reviewer: READ, auditor: READ_EXPORT },
-  // 申請: everyone reads; manager and reviewer act on them (the workflow decides which transition is
-  // allowed in which state); admin fires no business transition. Applications arrive through intake
-  // and are withdrawn (取下げ), never created or deleted from the admin.
-  applications: { admin: READ_EXPORT, manager: ['list', 'show', 'edit', 'export'], reviewer: ['list', 'show', 'edit'], auditor: READ_EXPORT },
+  // 申請: everyone reads; no create/edit/delete (they arrive through intake, change only by
+  // transitions). The buttons of one application come from the API (`transitions` = what this user may
+  // fire now), so no action here stands for them; `bulk` (一括操作) is applications.bulkTransition = manager.
+  applications: { admin: READ, manager: ['list', 'show', 'export', 'bulk'], reviewer: READ, auditor: READ_EXPORT },
+  // 受付窓口: intake channels and their API keys (intakeChannels.manage = admin); DELETE revokes the key.
+  'intake-channels': { admin: ['list', 'show', 'create', 'delete', 'export'] },
+  // 一括取込: bulk imports of applications from CSV / Excel (imports.manage = manager).
+  imports: { manager: ['list', 'show', 'create'] },
   // 監査ログ: append-only, read by admin and auditor.
   'audit-logs': { admin: READ_EXPORT, auditor: READ_EXPORT },
   // 通知: produced by the system; read by admin, manager and auditor.

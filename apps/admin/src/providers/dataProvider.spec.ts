@@ -112,3 +112,45 @@ describe('toFormErrors', () => {
     expect(toFormErrors(undefined)).toBeUndefined();
   });
 });
+
+describe('dataProvider calls beyond CRUD', () => {
+  it('uploads an import as multipart (file, roundId, mode), not JSON, and lets the browser set the boundary', async () => {
+    const { server, dataProvider } = setup();
+    server.on('POST /api/imports', { status: 201, body: { id: 'i1', status: 'queued' } });
+    const file = new File(['受付番号,事業者名\n'], '申請一覧.csv', { type: 'text/csv' });
+    const res = await dataProvider.create('imports', { data: { roundId: 'r1', mode: 'validRows', file: { rawFile: file, title: '申請一覧.csv' } } });
+    expect(res.data).toEqual({ id: 'i1', status: 'queued' });
+    const call = server.callsTo('POST /api/imports')[0]!;
+    expect(call.body).toBeInstanceOf(FormData);
+    const form = call.body as FormData;
+    expect(form.get('roundId')).toBe('r1');
+    expect(form.get('mode')).toBe('validRows');
+    expect((form.get('file') as File).name).toBe('申請一覧.csv');
+    expect(call.headers.get('Content-Type')).toBeNull();
+    expect(call.headers.get('Authorization')).toBe('Bearer t');
+  });
+
+  it('fires a transition with the version on screen, and keeps the API code of a refusal (409 STALE_VERSION)', async () => {
+    const { server, dataProvider } = setup();
+    server.on('POST /api/applications/a1/transitions/returnForCorrection', { status: 409, body: { statusCode: 409, code: 'STALE_VERSION', message: '他の操作が先に行われました。' } });
+    const error = await dataProvider.fireTransition('a1', 'returnForCorrection', { reason: '書類不足', expectedVersion: 3 }).catch((e: unknown) => e);
+    expect(server.callsTo('POST /api/applications/a1/transitions/returnForCorrection')[0]!.body).toEqual({ reason: '書類不足', expectedVersion: 3 });
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).message).toBe('他の操作が先に行われました。');
+    expect((error as HttpError).body).toMatchObject({ code: 'STALE_VERSION' });
+  });
+
+  it('posts a bulk transition and returns the per-application results', async () => {
+    const { server, dataProvider } = setup();
+    const answer = { transition: 'reject', total: 2, succeeded: 1, failed: 1, results: [{ id: 'a', ok: true, status: 'rejected' }, { id: 'b', ok: false, code: 'NOT_ALLOWED_FROM_STATE', message: 'この状態では実行できません' }] };
+    server.on('POST /api/applications/bulk-transitions', { status: 200, body: answer });
+    expect(await dataProvider.bulkTransition({ transition: 'reject', ids: ['a', 'b'] })).toEqual(answer);
+    expect(server.callsTo('POST /api/applications/bulk-transitions')[0]!.body).toEqual({ transition: 'reject', ids: ['a', 'b'] });
+  });
+
+  it("reads a round's workflow", async () => {
+    const { server, dataProvider } = setup();
+    server.on('GET /api/rounds/r1/workflow', { status: 200, body: { definition: { states: [], transitions: [] }, mermaid: 'stateDiagram-v2' } });
+    expect((await dataProvider.getWorkflow('r1')).mermaid).toBe('stateDiagram-v2');
+  });
+});

@@ -3,6 +3,8 @@ import type { DataProvider, GetListParams } from 'ra-core';
 import { jstDayStart, jstNextDayStart } from '../common/jst';
 import { toReactAdminError } from './apiErrors';
 import { API_URL, type HttpClient } from './httpClient';
+import type { BulkTransitionBody, BulkTransitionResult, TransitionBody, TransitionResult } from '../applications/application';
+import type { RoundWorkflow } from '../rounds/workflow';
 
 /**
  * Date filters as people mean them: a date-only value of a `…From` filter is the start of that day
@@ -21,18 +23,59 @@ export function jstDayFilters(filter: Record<string, unknown> | undefined): Reco
 }
 
 /**
+ * The calls that are not CRUD: the workflow of a round, a transition of one application and the
+ * 一括操作. Reached through `useDataProvider<JimukyokuDataProvider>()`, so failures are reshaped like
+ * every other call (the API's Japanese `message`, `body.code` such as STALE_VERSION).
+ */
+export interface JimukyokuDataProvider extends DataProvider {
+  getWorkflow(roundId: string): Promise<RoundWorkflow>;
+  fireTransition(applicationId: string, transition: string, body: TransitionBody): Promise<TransitionResult>;
+  bulkTransition(body: BulkTransitionBody): Promise<BulkTransitionResult>;
+}
+
+/** A react-admin FileInput value ({ rawFile, title }) or a File itself → the File. */
+function fileOf(value: unknown): Blob | undefined {
+  if (typeof Blob !== 'undefined' && value instanceof Blob) return value;
+  const raw = (value as { rawFile?: unknown } | null | undefined)?.rawFile;
+  return typeof Blob !== 'undefined' && raw instanceof Blob ? raw : undefined;
+}
+
+/**
+ * POST /api/imports is multipart (file, roundId, mode); ra-data-simple-rest only sends JSON. The
+ * browser sets the multipart Content-Type with its boundary (fetchUtils leaves FormData alone).
+ */
+export function importFormData(data: Record<string, unknown>): FormData {
+  const form = new FormData();
+  const file = fileOf(data.file);
+  if (file) form.append('file', file, (file as File).name ?? (data.file as { title?: string })?.title ?? 'import.csv');
+  if (typeof data.roundId === 'string') form.append('roundId', data.roundId);
+  if (typeof data.mode === 'string') form.append('mode', data.mode);
+  return form;
+}
+
+/**
  * REST as the API speaks it (ra-data-simple-rest conventions): `GET /api/<resource>?sort=&range=&filter=`
  * answered with a `Content-Range: <resource> 0-24/319` header, which the API exposes for CORS too.
  * Resource names are therefore the API's paths (`rule-sets`, `audit-logs`). Every failure is
  * re-shaped for react-admin's forms and notifications (see apiErrors.ts).
  */
-export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_URL): DataProvider {
+export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_URL): JimukyokuDataProvider {
   const rest = simpleRestProvider(apiUrl, httpClient, 'Content-Range');
   const withFilters = <P extends Pick<GetListParams, 'filter'>>(params: P): P => ({ ...params, filter: jstDayFilters(params.filter) });
-  const provider: DataProvider = {
+  const postJson = async <T>(path: string, body: unknown): Promise<T> => (await httpClient(`${apiUrl}${path}`, { method: 'POST', body: JSON.stringify(body) })).json as T;
+  const provider: JimukyokuDataProvider = {
     ...rest,
     getList: (resource, params) => rest.getList(resource, withFilters(params)),
     getManyReference: (resource, params) => rest.getManyReference(resource, withFilters(params)),
+    create: async (resource, params) => {
+      if (resource !== 'imports') return rest.create(resource, params);
+      const { json } = await httpClient(`${apiUrl}/imports`, { method: 'POST', body: importFormData(params.data as Record<string, unknown>) });
+      return { data: json };
+    },
+    getWorkflow: async (roundId) => (await httpClient(`${apiUrl}/rounds/${encodeURIComponent(roundId)}/workflow`)).json as RoundWorkflow,
+    fireTransition: (applicationId, transition, body) =>
+      postJson<TransitionResult>(`/applications/${encodeURIComponent(applicationId)}/transitions/${encodeURIComponent(transition)}`, body),
+    bulkTransition: (body) => postJson<BulkTransitionResult>('/applications/bulk-transitions', body),
   };
   return new Proxy(provider, {
     get(target, name, receiver) {

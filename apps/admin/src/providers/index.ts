@@ -1,5 +1,6 @@
 import { createAuthProvider } from './authProvider';
 import { createDataProvider } from './dataProvider';
+import { createDownloader } from './download';
 import { createApiClient } from './httpClient';
 import { createSessionStore } from './session';
 
@@ -8,7 +9,10 @@ export const session = createSessionStore();
 export const api = createApiClient({ session });
 export const authProvider = createAuthProvider({ api, session });
 export const dataProvider = createDataProvider(api.httpClient);
+/** Saves an authenticated download (import templates) as a file. */
+export const download = createDownloader({ api, session });
 
+export type { JimukyokuDataProvider } from './dataProvider';
 export { canAccess, ACCESS_TABLE, type Action } from './canAccess';
 export { CHANGE_PASSWORD_PATH, ApiError, type StaffIdentity, type JimukyokuAuthProvider } from './authProvider';
 export { STAFF_ROLES, type StaffRole } from './roles';

@@ -1,6 +1,7 @@
 import { ArrayField, Datagrid, EditButton, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { AssumptionField, JstDateField, YenField } from '../common';
 import { RoundStatusChip } from './RoundStatusChip';
+import { RoundWorkflow } from './RoundWorkflow';
 
 const RoundShowActions = () => (
   <TopToolbar>
@@ -8,7 +9,10 @@ const RoundShowActions = () => (
   </TopToolbar>
 );
 
-/** One round: its schedule in JST, the rule set it runs on, and the categories it offers with budgets. */
+/**
+ * One round: its schedule in JST, the rule set it runs on, the categories it offers with budgets, and
+ * the ワークフロー its applications follow.
+ */
 export const RoundShow = () => (
   <Show actions={<RoundShowActions />}>
     <SimpleShowLayout>
@@ -32,6 +36,7 @@ export const RoundShow = () => (
           <NumberField source="adoptionQuota" label="resources.rounds.fields.adoptionQuota" emptyText="-" locales="ja-JP" />
         </Datagrid>
       </ArrayField>
+      <RoundWorkflow />
     </SimpleShowLayout>
   </Show>
 );

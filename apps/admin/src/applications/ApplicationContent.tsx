@@ -1,0 +1,110 @@
+import { Box, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
+import { formatYen } from '@jimukyoku/domain';
+import { EmailField, Labeled, NumberField, ReferenceField, SelectField, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { JstDateField, YenField } from '../common';
+import { sizeClassChoices, type ApplicationRecord } from './application';
+
+const Heading = ({ children }: { children: string }) => {
+  const translate = useTranslate();
+  return (
+    <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700, mt: 2, mb: 1, borderBottom: 1, borderColor: 'divider' }}>
+      {translate(children)}
+    </Typography>
+  );
+};
+
+const grid = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: 1 } as const;
+
+/** 補助対象経費 as entered, with the total (税抜, integer yen). */
+const ExpensesTable = () => {
+  const record = useRecordContext<ApplicationRecord>();
+  const translate = useTranslate();
+  const lines = record?.expenses ?? [];
+  if (lines.length === 0) return <Typography variant="body2">-</Typography>;
+  return (
+    <Table size="small" data-testid="expenses" sx={{ maxWidth: 900 }}>
+      <TableHead>
+        <TableRow>
+          <TableCell>#</TableCell>
+          <TableCell>{translate('app.applications.expense_type')}</TableCell>
+          <TableCell>{translate('app.applications.expense_description')}</TableCell>
+          <TableCell align="right">{translate('app.applications.expense_amount')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {lines.map((line, i) => (
+          <TableRow key={i}>
+            <TableCell>{i + 1}</TableCell>
+            <TableCell>{line.expenseType}</TableCell>
+            <TableCell>{line.description ?? ''}</TableCell>
+            <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+              {formatYen(line.amount)}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+      <TableFooter>
+        <TableRow>
+          <TableCell colSpan={3}>{translate('app.applications.expense_total')}</TableCell>
+          <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+            {formatYen(lines.reduce((sum, l) => sum + (typeof l.amount === 'number' ? l.amount : 0), 0))}
+          </TableCell>
+        </TableRow>
+      </TableFooter>
+    </Table>
+  );
+};
+
+const ApplicantKind = () => {
+  const record = useRecordContext<ApplicationRecord>();
+  const translate = useTranslate();
+  return <span>{record ? translate(`app.applications.applicant_kinds.${record.applicantKind}`, { _: record.applicantKind }) : ''}</span>;
+};
+
+const Advisor = () => {
+  const record = useRecordContext<ApplicationRecord>();
+  const translate = useTranslate();
+  const advisor = record?.certifiedAdvisor;
+  if (!advisor?.name && !advisor?.id) return <span>-</span>;
+  return (
+    <span>
+      {advisor.name ?? ''}
+      {advisor.id ? ` (${translate('app.applications.advisor_id')}: ${advisor.id})` : ''}
+    </span>
+  );
+};
+
+/** 申請内容: the applicant, the plan and the expenses, as received. */
+export const ApplicationContent = () => (
+  <Box>
+    <Heading>app.applications.applicant</Heading>
+    <Box sx={grid}>
+      <Labeled source="applicantName"><TextField source="applicantName" /></Labeled>
+      <Labeled source="applicantKind"><ApplicantKind /></Labeled>
+      <Labeled source="corporateNumber"><TextField source="corporateNumber" emptyText="-" /></Labeled>
+      <Labeled source="sizeClass"><SelectField source="sizeClass" choices={sizeClassChoices} /></Labeled>
+      <Labeled source="employeeCount"><NumberField source="employeeCount" locales="ja-JP" /></Labeled>
+      <Labeled source="capital"><YenField source="capital" emptyText="-" /></Labeled>
+      <Labeled source="prefecture"><TextField source="prefecture" /></Labeled>
+      <Labeled source="industry"><TextField source="industry" emptyText="-" /></Labeled>
+      <Labeled source="contactPerson"><TextField source="contactPerson" emptyText="-" /></Labeled>
+      <Labeled source="email"><EmailField source="email" /></Labeled>
+      <Labeled source="certifiedAdvisor"><Advisor /></Labeled>
+    </Box>
+    <Heading>app.applications.plan</Heading>
+    <Box sx={grid}>
+      <Labeled source="roundId"><ReferenceField source="roundId" reference="rounds" link="show" /></Labeled>
+      <Labeled source="categoryId"><ReferenceField source="categoryId" reference="categories" link="show" /></Labeled>
+      <Labeled source="receivedAt"><JstDateField source="receivedAt" emptyText="-" /></Labeled>
+      <Labeled source="correctionDueAt"><JstDateField source="correctionDueAt" emptyText="-" /></Labeled>
+    </Box>
+    <Box sx={{ mt: 1 }}>
+      <Labeled source="planTitle"><TextField source="planTitle" emptyText="-" /></Labeled>
+    </Box>
+    <Box>
+      <Labeled source="planSummary"><TextField source="planSummary" emptyText="-" sx={{ whiteSpace: 'pre-wrap' }} /></Labeled>
+    </Box>
+    <Heading>app.applications.expenses</Heading>
+    <ExpensesTable />
+  </Box>
+);

@@ -1,0 +1,83 @@
+import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { ListButton, Show, TabbedShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { YenField } from '../common';
+import { useRoundWorkflow } from '../rounds/useRoundWorkflow';
+import type { ApplicationRecord } from './application';
+import { ApplicationContent } from './ApplicationContent';
+import { ApplicationStatusChip } from './ApplicationStatusChip';
+import { AssignmentsView } from './AssignmentsView';
+import { QuoteView } from './QuoteView';
+import { TimelineView } from './TimelineView';
+import { TransitionButtons } from './TransitionButtons';
+
+const Actions = () => (
+  <TopToolbar>
+    <ListButton />
+  </TopToolbar>
+);
+
+/** 受付番号, 事業者名 and 状態 on top, with the operations this user may run now. */
+const Header = () => {
+  const record = useRecordContext<ApplicationRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Card variant="outlined" sx={{ mb: 2 }} data-testid="application-header">
+      <CardContent>
+        <Stack direction="row" spacing={2} useFlexGap sx={{ mb: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
+          <ApplicationStatusChip size="medium" />
+          <Typography variant="h6" component="h2" data-testid="receipt-number">
+            {translate('resources.applications.fields.receiptNumber')}: {record.receiptNumber ?? '-'}
+          </Typography>
+          <Typography variant="h6" component="p">
+            {record.applicantName}
+          </Typography>
+          {record.receivedInGrace && <Chip size="small" color="warning" variant="outlined" label={translate('app.applications.in_grace')} />}
+          <Box sx={{ flex: 1 }} />
+          <Typography variant="body2" color="text.secondary">
+            {translate('resources.applications.fields.quotedAmount')}: <YenField source="quotedAmount" />
+          </Typography>
+        </Stack>
+        <TransitionButtons />
+      </CardContent>
+    </Card>
+  );
+};
+
+const Tabs = () => {
+  const record = useRecordContext<ApplicationRecord>();
+  const { workflow } = useRoundWorkflow(record?.roundId);
+  return (
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="app.applications.tabs.content">
+        <ApplicationContent />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.applications.tabs.quote" path="quote">
+        <QuoteView />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.applications.tabs.timeline" path="timeline">
+        <TimelineView workflow={workflow} />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.applications.tabs.assignments" path="assignments">
+        <AssignmentsView />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  );
+};
+
+const Body = () => (
+  <Box sx={{ p: 2 }}>
+    <Header />
+    <Tabs />
+  </Box>
+);
+
+/**
+ * One application, read-only: what was applied for, the quote and how it was computed, the audit
+ * history and the reviewers; the buttons are the transitions the API offers this user now.
+ */
+export const ApplicationShow = () => (
+  <Show actions={<Actions />}>
+    <Body />
+  </Show>
+);

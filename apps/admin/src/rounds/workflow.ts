@@ -1,0 +1,27 @@
+/** GET /api/rounds/:id/workflow: the workflow definition the round's applications follow, and its Mermaid text. */
+export interface WorkflowState {
+  code: string;
+  label: string;
+  kind: 'initial' | 'active' | 'terminal' | string;
+}
+
+export interface WorkflowTransition {
+  name: string;
+  label: string;
+  from: string[];
+  to: string;
+  roles: string[];
+  guards?: string[];
+}
+
+export interface RoundWorkflow {
+  roundId?: string;
+  definition: { code?: string; version?: number; label?: string; states: WorkflowState[]; transitions: WorkflowTransition[] };
+  mermaid: string;
+}
+
+/** code → 日本語ラベル of a definition's states (falls back to the code). */
+export function stateLabels(workflow: RoundWorkflow | undefined): (code: string | null | undefined) => string {
+  const labels = new Map((workflow?.definition.states ?? []).map((s) => [s.code, s.label]));
+  return (code) => (code ? (labels.get(code) ?? code) : '');
+}
