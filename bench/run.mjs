@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench [-- <name> [options]]`: runs one benchmark of bench/ (the intake load test by
+ * default) and passes the options on. `npm run bench -- list` names them. Build first: they run
+ * against apps/api/dist (`npm run build`).
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+const BENCHMARKS = {
+  intake: { script: 'intake-load.mjs', what: 'concurrent intake submissions with retries, duplicates and invalid payloads; checks one row per accepted key, unique 受付番号, nothing lost; throughput and p50/p90/p99 latency' },
+};
+const DEFAULT = 'intake';
+
+const [first, ...rest] = process.argv.slice(2);
+if (first === 'list' || first === '--list') {
+  for (const [name, b] of Object.entries(BENCHMARKS)) console.log(`${name.padEnd(8)} bench/${b.script}\n         ${b.what}`);
+  console.log(`\nnpm run bench                      → ${DEFAULT} with its defaults\nnpm run bench -- <name> [options]  → options go to the benchmark (--help lists them)`);
+  process.exit(0);
+}
+const named = first && !first.startsWith('-');
+const name = named ? first : DEFAULT;
+const bench = BENCHMARKS[name];
+if (!bench) {
+  console.error(`unknown benchmark "${name}"; known: ${Object.keys(BENCHMARKS).join(', ')} (npm run bench -- list)`);
+  process.exit(2);
+}
+const args = named ? rest : process.argv.slice(2);
+const { status, signal } = spawnSync(process.execPath, [join(HERE, bench.script), ...args], { stdio: 'inherit' });
+process.exit(status ?? (signal ? 128 : 1));
