@@ -7,6 +7,7 @@ import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { IntakeModule } from './modules/intake/intake.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { QuotesModule } from './modules/quotes/quotes.module';
 import { RoundsModule } from './modules/rounds/rounds.module';
@@ -27,7 +28,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [...coreImports(config), AuthModule, UsersModule, ProgramsModule, RoundsModule, QuotesModule, ApplicationsModule, IntakeModule, ImportsModule, HealthModule, ...(config.workerEnabled ? [WorkerModule] : [])],
+      imports: [...coreImports(config), AuthModule, UsersModule, ProgramsModule, RoundsModule, QuotesModule, ApplicationsModule, IntakeModule, ImportsModule, NotificationsModule, HealthModule, ...(config.workerEnabled ? [WorkerModule] : [])],
     };
   }
 }

@@ -65,6 +65,9 @@ const MATRIX: Record<string, Allowed> = {
   'GET /api/imports/template.xlsx': ['manager'],
   'GET /api/imports/:id': ['manager'],
   'POST /api/imports': ['manager'],
+  'GET /api/notifications': ['admin', 'manager', 'auditor'],
+  'GET /api/notifications/:id': ['admin', 'manager', 'auditor'],
+  'POST /api/notifications/:id/resend': ['manager'],
 };
 
 /** Codes by which the access guard refuses; anything else means the request got past it. */

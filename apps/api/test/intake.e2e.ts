@@ -160,3 +160,25 @@ describe('intake', () => {
     expect(res.body.message).toContain('APIキーが無効です');
   });
 });
+
+describe('intake under pressure', () => {
+  let t: TestApp;
+  let apiKey: string;
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'intake_limit', overrides: { intakeRateLimit: 3 } });
+    await seedStaff(t);
+    const s = await loginEveryRole(t);
+    apiKey = (await createChannel(t, s.admin.token)).apiKey;
+  });
+  afterAll(() => t?.close());
+
+  it('limits submissions per channel and says when to resend', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).send({})).status);
+    expect(statuses.slice(0, 3)).toEqual([422, 422, 422]);
+    expect(statuses[3]).toBe(429);
+    const res = await t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).send({}).expect(429);
+    expect(res.body).toMatchObject({ code: 'TOO_MANY_SUBMISSIONS' });
+    expect(res.body.message).toMatch(/秒後に同じ内容 \(同じ Idempotency-Key\) で再送してください/);
+  });
+});

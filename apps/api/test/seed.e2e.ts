@@ -17,10 +17,10 @@ describe('the npm start seed', () => {
 
   it('loads reference and demo data once; a second run changes nothing', async () => {
     const first = await runSeed(db, { demo: true });
-    expect(first.map((r) => r.step)).toEqual(['initial administrator', 'reference catalogue (programmes, rule sets, categories, rounds)', 'demo staff accounts', 'demo applications']);
+    expect(first.map((r) => r.step)).toEqual(['initial administrator', 'reference catalogue (programmes, rule sets, categories, rounds)', 'notification templates', 'demo staff accounts', 'demo applications']);
     const after = await snapshot();
     const second = await runSeed(db, { demo: true });
-    expect(second.map((r) => r.summary)).toEqual(['already present', 'already present', '0 created, 7 already present', 'already present']);
+    expect(second.map((r) => r.summary)).toEqual(['already present', 'already present', 'already present', '0 created, 7 already present', 'already present']);
     expect(await snapshot()).toEqual(after);
   });
 
@@ -43,7 +43,7 @@ describe('the npm start seed', () => {
     const t2 = await startTestApp({ label: 'seed_prod' });
     try {
       const reports = await runSeed(t2.app.get(DataSource), { demo: false });
-      expect(reports.map((r) => r.step)).toEqual(['initial administrator', 'reference catalogue (programmes, rule sets, categories, rounds)']);
+      expect(reports.map((r) => r.step)).toEqual(['initial administrator', 'reference catalogue (programmes, rule sets, categories, rounds)', 'notification templates']);
       expect((await t2.app.get(DataSource).query(`SELECT count(*)::int AS n FROM application`))[0].n).toBe(0);
     } finally {
       await t2.close();

@@ -7,3 +7,4 @@ export * from './quote';
 export * from './catalogue';
 export * from './time';
 export * from './intake';
+export * from './notification';

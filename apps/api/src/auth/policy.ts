@@ -31,6 +31,9 @@ export const POLICIES = {
   'intakeChannels.manage': ['admin'],
   /** bulk imports of applications (paper or partner lists): the secretariat's managers */
   'imports.manage': ['manager'],
+  /** the messages sent to applicants */
+  'notifications.read': ['admin', 'manager', 'auditor'],
+  'notifications.resend': ['manager'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type PolicyAction = keyof typeof POLICIES;

@@ -35,7 +35,7 @@ async function main() {
       `  Admin:   ${base}/admin/`,
       `  API:     ${base}/api  (OpenAPI: ${base}/api/docs)`,
       `  Health:  ${base}/api/health`,
-      ...(DEMO_LOGINS.length ? ['  Demo logins:', ...DEMO_LOGINS.map((l) => `    ${l.role.padEnd(9)} ${l.email} / ${l.password}${l.note ? `  (${l.note})` : ''}`)] : []),
+      ...(DEMO_LOGINS.length ? ['  Logins:', ...DEMO_LOGINS.filter((l) => config.nodeEnv !== 'production' || l.role === 'admin').map((l) => `    ${l.role.padEnd(9)} ${l.email} / ${l.password}${l.note ? `  (${l.note})` : ''}`)] : []),
       '',
     ].join('\n'),
   );

@@ -35,7 +35,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
       this.logger.error({ err: exception, path: req.url }, 'unhandled error');
     }
-    if (!res.headersSent) res.status(body.statusCode).json(body);
+    if (res.headersSent) return;
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && body.code === 'BUSY') res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    res.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown, req: Request): ErrorBody {
@@ -63,6 +65,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       return { statusCode: status, code, message: status === 400 ? JSON_UNREADABLE : message };
     }
     void req;
+    if (isPoolExhausted(exception)) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'BUSY', message: '混雑のため処理できませんでした。しばらく待ってから同じ内容 (同じ Idempotency-Key) で再送してください。', retryAfterSeconds: RETRY_AFTER_SECONDS };
+    }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'サーバー内部でエラーが発生しました。時間をおいて再度お試しください。' };
   }
 
@@ -72,6 +77,13 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (status === 400 && typeof r.message === 'string' && /JSON/i.test(r.message)) return JSON_UNREADABLE;
     return fallback;
   }
+}
+
+const RETRY_AFTER_SECONDS = 5;
+
+/** Every pooled connection stayed busy past the wait limit: overload, not a fault; the client should retry. */
+function isPoolExhausted(e: unknown): boolean {
+  return e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message);
 }
 
 function isBodyParserError(e: unknown): e is { status: number; type: string } {

@@ -9,6 +9,10 @@ export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
   databaseUrl: string;
+  /** PostgreSQL connections per process; requests beyond it wait, then get 503 BUSY */
+  databasePoolSize: number;
+  /** intake submissions per channel per minute */
+  intakeRateLimit: number;
   redisUrl: string;
   /** BullMQ / cache key prefix: tests give every run its own. */
   redisPrefix: string;
@@ -90,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv,
     port: int('PORT', 3000, 0, 65535),
     databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/jimukyoku', ['postgres:', 'postgresql:']),
+    databasePoolSize: int('DATABASE_POOL_SIZE', 20, 1, 500),
+    intakeRateLimit: int('INTAKE_RATE_LIMIT', 6000, 1, 1_000_000),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisPrefix: str('REDIS_PREFIX', 'jimukyoku'),
     smtpUrl: url('SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp:', 'smtps:']),

@@ -2,7 +2,7 @@ import { MIGRATIONS } from '@jimukyoku/migrations';
 import type { DataSourceOptions } from 'typeorm';
 
 /** The one place that says how we talk to PostgreSQL. Schema changes only through migrations/. */
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+export function dataSourceOptions(databaseUrl: string, poolSize = 20): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -10,6 +10,6 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsRun: false,
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
-    extra: { max: 20, connectionTimeoutMillis: 5_000 },
+    extra: { max: poolSize, connectionTimeoutMillis: 5_000 },
   };
 }

@@ -8,7 +8,7 @@ import { dataSourceOptions } from './data-source-options';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.databaseUrl),
+        ...dataSourceOptions(config.databaseUrl, config.databasePoolSize),
         autoLoadEntities: true,
         // Boot fails fast (see preflight.ts); no long retry loop of stack traces.
         retryAttempts: 1,

@@ -7,14 +7,20 @@ import { QueueName } from './queue-names';
 export enum JobName {
   WorkerHeartbeat = 'system.heartbeat',
   RunImport = 'imports.run',
+  DispatchNotifications = 'notifications.dispatch',
+  SendNotification = 'notifications.send',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.WorkerHeartbeat]: QueueName.System,
   [JobName.RunImport]: QueueName.Imports,
+  [JobName.DispatchNotifications]: QueueName.Notifications,
+  [JobName.SendNotification]: QueueName.Notifications,
 };
 
 export interface JobPayloads {
   [JobName.WorkerHeartbeat]: Record<string, never>;
   [JobName.RunImport]: { importId: string };
+  [JobName.DispatchNotifications]: Record<string, never>;
+  [JobName.SendNotification]: { notificationId: string };
 }

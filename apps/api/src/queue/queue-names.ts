@@ -2,4 +2,5 @@
 export enum QueueName {
   System = 'system',
   Imports = 'imports',
+  Notifications = 'notifications',
 }

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ImportsModule } from '../modules/imports/imports.module';
 import { RunImportJob } from '../modules/imports/run-import.job';
+import { DispatchNotificationsJob } from '../modules/notifications/dispatch-notifications.job';
+import { NotificationsModule } from '../modules/notifications/notifications.module';
+import { SendNotificationJob } from '../modules/notifications/send-notification.job';
 import { QueueModule } from '../queue';
 import { buildHandlerRegistry } from './handler-registry';
 import { HeartbeatJob } from './heartbeat.job';
@@ -10,11 +13,11 @@ import { WorkerScheduler } from './worker-scheduler';
 
 /** Handlers defined in this module; feature handlers come from their modules' exports. */
 const LOCAL_HANDLERS = [HeartbeatJob];
-const FEATURE_HANDLERS = [RunImportJob];
+const FEATURE_HANDLERS = [RunImportJob, DispatchNotificationsJob, SendNotificationJob];
 
 /** The queue worker: processors for every queue, one handler per job, and the repeatable jobs. */
 @Module({
-  imports: [QueueModule, ImportsModule],
+  imports: [QueueModule, ImportsModule, NotificationsModule],
   providers: [
     ...LOCAL_HANDLERS,
     {

@@ -1,11 +1,15 @@
-import { Body, Controller, Get, Headers, Inject, Param, Post, Req, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Inject, Param, Post, Req, Res, UploadedFile, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { IntakeThrottlerGuard } from './intake-throttler.guard';
 import { UnprocessablePayloadFilter } from './unprocessable.filter';
+
+/** set from config at module init (INTAKE_RATE_LIMIT): submissions per channel per minute */
+export const INTAKE_RATE_LIMIT = { perMinute: 6000 };
 import { ApiKeyAuth, ChannelRequest } from './api-key.guard';
 import { Attachment } from './attachment.entity';
 import type { UploadedAttachment } from './attachment-upload';
@@ -42,7 +46,8 @@ export class IntakeController {
   ) {}
 
   @Post('applications')
-  @Throttle({ default: { limit: 6000, ttl: 60_000 } })
+  @UseGuards(IntakeThrottlerGuard)
+  @Throttle({ default: { limit: () => INTAKE_RATE_LIMIT.perMinute, ttl: 60_000 } })
   @ApiOperation({ summary: '申請の受付: 締切はデータベースの時刻で判定し、受付番号を返す。同じ Idempotency-Key の再送には最初の応答を返す' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '再送しても1件だけ受け付けるためのキー (同じキー・同じ内容 → 最初の応答)' })
   async submit(@Req() req: ChannelRequest, @Body() dto: IntakeApplicationDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, APP_CONFIG } from '../../config';
@@ -9,7 +9,7 @@ import { AttachmentStorageEngine } from './attachment-upload';
 import { IntakeChannel } from './intake-channel.entity';
 import { IntakeChannelsController } from './intake-channels.controller';
 import { IntakeChannelsService } from './intake-channels.service';
-import { IntakeController } from './intake.controller';
+import { INTAKE_RATE_LIMIT, IntakeController } from './intake.controller';
 import { IntakeService } from './intake.service';
 
 const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(config.storageDir) };
@@ -31,4 +31,9 @@ const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], use
   providers: [IntakeService, IntakeChannelsService, storageProvider],
   exports: [ATTACHMENT_STORAGE, IntakeService],
 })
-export class IntakeModule {}
+export class IntakeModule implements OnModuleInit {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  onModuleInit() {
+    INTAKE_RATE_LIMIT.perMinute = this.config.intakeRateLimit;
+  }
+}

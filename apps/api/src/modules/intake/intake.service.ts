@@ -16,7 +16,7 @@ import { onceForKey, requestHash, StoredResponse } from './idempotency';
 import type { IntakeChannel } from './intake-channel.entity';
 import { IntakeError } from './intake.errors';
 import { applicationFields, applicationInput } from './intake-payload';
-import { defaultReceiptPrefix, nextReceiptNumber } from './receipt-number';
+import { defaultReceiptPrefix, drawReceipt } from './receipt-number';
 
 /** The transition that hands an application over, per workflow (the benefit flow starts elsewhere). */
 const SUBMIT_TRANSITION: Record<string, string | undefined> = { subsidy: 'submit', itSubsidy: 'applyForGrant' };
@@ -83,7 +83,10 @@ export class IntakeService {
    */
   async acceptIn(m: EntityManager, source: IntakeSource, dto: IntakeApplicationDto): Promise<Application> {
     const { round, program, category } = await this.target(m, dto);
-    const [{ now }] = await m.query('SELECT now() AS now');
+    // The receipt: one statement draws the 受付番号 and reads the clock, so numbers follow receipt
+    // order; a refused request leaves a gap in the numbers (allowed), never a duplicate.
+    const prefix = round.receiptPrefix ?? defaultReceiptPrefix(program.code, round.number);
+    const { receiptNumber, receivedAt: now } = await drawReceipt(m, round.id, prefix);
     const closes = new Date(round.closesAt.getTime() + round.graceMinutes * 60_000);
     if (now < round.opensAt) throw new IntakeError('ROUND_NOT_OPEN', { opensAt: round.opensAt }, `公募開始 (${formatJst(round.opensAt)}) 前のため受け付けられません。`);
     if (now >= closes) {
@@ -101,7 +104,7 @@ export class IntakeService {
       roundId: round.id,
       categoryId: category.id,
       ...applicationFields(dto),
-      receiptNumber: await nextReceiptNumber(m, round.id, round.receiptPrefix ?? defaultReceiptPrefix(program.code, round.number)),
+      receiptNumber,
       receivedAt: now,
       receivedInGrace: now >= round.closesAt,
       channelId: source.channel?.id ?? null,

@@ -14,3 +14,9 @@ export async function nextReceiptNumber(m: EntityManager, roundId: string, prefi
   const [row] = await m.query(`SELECT nextval(round_receipt_sequence_name($1)) AS n`, [roundId]);
   return formatReceiptNumber(prefix, Number(row.n));
 }
+
+/** The next 受付番号 and the database clock at the same statement: the application's received-at instant. */
+export async function drawReceipt(m: EntityManager, roundId: string, prefix: string): Promise<{ receiptNumber: string; receivedAt: Date }> {
+  const [row] = await m.query(`SELECT nextval(round_receipt_sequence_name($1)) AS n, clock_timestamp() AS at`, [roundId]);
+  return { receiptNumber: formatReceiptNumber(prefix, Number(row.n)), receivedAt: row.at as Date };
+}

@@ -17,6 +17,18 @@ export class Notification {
   @Column({ name: 'held_until_announcement', type: 'boolean' }) heldUntilAnnouncement!: boolean;
   @Column({ type: 'jsonb' }) payload!: Record<string, unknown>;
   @Column({ name: 'audit_id', type: 'bigint', nullable: true }) auditId!: string | null;
+  /** the template version the text was rendered from, and the text as sent */
+  @Column({ name: 'template_version', type: 'integer', nullable: true }) templateVersion!: number | null;
+  @Column({ type: 'text', nullable: true }) subject!: string | null;
+  @Column({ name: 'body_text', type: 'text', nullable: true }) bodyText!: string | null;
+  @Column({ name: 'body_html', type: 'text', nullable: true }) bodyHtml!: string | null;
+  /** fixed before the first attempt, so every attempt carries the same Message-ID */
+  @Column({ name: 'message_id', type: 'text', nullable: true }) messageId!: string | null;
+  @Column({ type: 'integer', default: 0 }) attempts!: number;
+  @Column({ name: 'last_error', type: 'text', nullable: true }) lastError!: string | null;
+  @Column({ name: 'smtp_response', type: 'text', nullable: true }) smtpResponse!: string | null;
+  @Column({ name: 'queued_at', type: 'timestamptz', nullable: true }) queuedAt!: Date | null;
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true }) sentAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,0 +1,37 @@
+import type { ArgumentsHost } from '@nestjs/common';
+import { HttpErrorFilter } from '../http-error.filter';
+
+function run(exception: unknown) {
+  const res = { headersSent: false, statusCode: 0, headers: {} as Record<string, string>, body: undefined as unknown };
+  const response = {
+    get headersSent() {
+      return res.headersSent;
+    },
+    setHeader: (k: string, v: string) => (res.headers[k] = v),
+    status(code: number) {
+      res.statusCode = code;
+      return this;
+    },
+    json(body: unknown) {
+      res.body = body;
+    },
+  };
+  const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ url: '/x' }) }) } as unknown as ArgumentsHost;
+  new HttpErrorFilter().catch(exception, host);
+  return res;
+}
+
+describe('HttpErrorFilter', () => {
+  it('turns an exhausted connection pool into 503 BUSY with Retry-After, not a 500', () => {
+    const res = run(new Error('timeout exceeded when trying to connect'));
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['Retry-After']).toBe('5');
+    expect(res.body).toMatchObject({ code: 'BUSY' });
+  });
+
+  it('answers anything unexpected with a Japanese 500 that leaks nothing', () => {
+    const res = run(new Error('secret internals'));
+    expect(res.statusCode).toBe(500);
+    expect(JSON.stringify(res.body)).not.toContain('secret');
+  });
+});

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsEmail, IsOptional } from 'class-validator';
+import type { Response } from 'express';
+import { CurrentUser, Policy } from '../../auth/policy.decorator';
+import type { AuthenticatedUser } from '../../auth/roles';
+import { listPage } from '../../common/list-query';
+import { ListQueryDto } from '../../common/list-query.dto';
+import { NOTIFICATION_SORTABLE, NotificationFilter, NotificationsService } from './notifications.service';
+
+export class ResendDto {
+  @ApiPropertyOptional({ description: '宛先を訂正して再送する場合のメールアドレス' })
+  @IsOptional()
+  @IsEmail({}, { message: 'recipient はメールアドレスの形式で入力してください' })
+  recipient?: string;
+}
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @Policy('notifications.read')
+  @ApiOperation({ summary: '通知の一覧 (filter: status, template, applicationId, q = 宛先・件名)' })
+  list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
+    return listPage<NotificationFilter, unknown>(res, 'notifications', params, { sortable: NOTIFICATION_SORTABLE, defaultSort: ['createdAt', 'DESC'] }, (q) => this.notifications.list(q));
+  }
+
+  @Get(':id')
+  @Policy('notifications.read')
+  @ApiOperation({ summary: '通知1件: 送信した件名・本文そのまま、Message-ID、SMTP の応答' })
+  show(@Param('id') id: string) {
+    return this.notifications.get(id);
+  }
+
+  @Post(':id/resend')
+  @Policy('notifications.resend')
+  @ApiOperation({ summary: '再送 (新しい通知として記録。宛先の訂正も可)' })
+  resend(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: ResendDto) {
+    return this.notifications.resend(actor, id, dto.recipient);
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../../auth/roles';
+import type { ListQuery } from '../../common/list-query';
+import { AuditService } from '../audit/audit.service';
+import { Notification } from './notification.entity';
+
+export interface NotificationFilter {
+  id?: string[];
+  status?: string | string[];
+  template?: string;
+  applicationId?: string;
+  q?: string;
+}
+
+export const NOTIFICATION_SORTABLE = ['createdAt', 'sentAt', 'status', 'template', 'recipient'] as const;
+const notFound = () => new NotFoundException({ code: 'NOTIFICATION_NOT_FOUND', message: '指定された通知はありません。' });
+
+/** Reading notifications (the message as sent) and resending one as a new, audited notification. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(query: ListQuery<NotificationFilter>) {
+    const qb = this.dataSource.getRepository(Notification).createQueryBuilder('n');
+    const f = query.filter;
+    if (f.id) qb.andWhere('n.id IN (:...ids)', { ids: f.id });
+    if (f.status) qb.andWhere('n.status IN (:...statuses)', { statuses: ([] as string[]).concat(f.status) });
+    if (f.template) qb.andWhere('n.template = :template', { template: f.template });
+    if (f.applicationId) qb.andWhere('n.application_id = :applicationId', { applicationId: f.applicationId });
+    if (f.q) qb.andWhere('(n.recipient ILIKE :q OR n.subject ILIKE :q)', { q: `%${f.q}%` });
+    return qb.orderBy(`n.${query.sortField}`, query.sortOrder, 'NULLS LAST').addOrderBy('n.id').skip(query.offset).take(query.limit).getManyAndCount();
+  }
+
+  async get(id: string) {
+    const row = /^[0-9a-f-]{36}$/.test(id) ? await this.dataSource.getRepository(Notification).findOneBy({ id }) : null;
+    if (!row) throw notFound();
+    return row;
+  }
+
+  /** A new notification with the same content (optionally to a corrected address); the original stays as it was. */
+  resend(actor: AuthenticatedUser, id: string, recipient?: string) {
+    return this.dataSource.transaction(async (m) => {
+      const original = await m.findOneBy(Notification, { id });
+      if (!original) throw notFound();
+      const copy = await m.save(
+        m.create(Notification, {
+          applicationId: original.applicationId,
+          template: original.template,
+          recipient: recipient?.trim().toLowerCase() || original.recipient,
+          status: 'pending',
+          sendAfter: null,
+          heldUntilAnnouncement: false,
+          payload: { ...original.payload, resentFrom: original.id },
+          auditId: original.auditId,
+          attempts: 0,
+        }),
+      );
+      await this.audit.record({ actor, action: 'notification.resent', entityType: 'notification', entityId: copy.id, changes: { from: original.id, recipient: copy.recipient } }, m);
+      return copy;
+    });
+  }
+}

@@ -1,0 +1,85 @@
+import { DataSource } from 'typeorm';
+import { runSeed } from '../src/seed/seed-runner';
+import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
+import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import { asIntake, categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
+import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { startTestApp, TestApp } from './harness';
+import { startSmtpSink, waitFor } from './smtp-sink';
+
+describe('notifications: outbox → queue → mail', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
+  const statusOf = async (applicationId: string, template: string) =>
+    (await db.query(`SELECT status, attempts, last_error, message_id, smtp_response FROM notification WHERE application_id = $1 AND template = $2`, [applicationId, template]))[0];
+  const submitted = async (email = 'info@sakura.example.jp') => {
+    const round = await openRound(t);
+    const app = await createDraft(t, draftInput(round, await categoryByCode(t, round, 'restructuring.standard'), { email, receiptNumber: 'RES90-00000001' }));
+    await asIntake(t, app.id, 'submit');
+    return app;
+  };
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    t = await startTestApp({ label: 'notifications', overrides: { workerEnabled: true, smtpUrl: smtp.url } });
+    db = t.app.get(DataSource);
+    await seedStaff(t);
+    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed, notificationTemplatesSeed] });
+    s = await loginEveryRole(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+  });
+
+  it('sends exactly one email, in Japanese, for a transition; the text as sent is stored', async () => {
+    const app = await submitted();
+    const row = await waitFor(async () => {
+      const r = await statusOf(app.id, 'received');
+      return r?.status === 'sent' ? r : null;
+    });
+    const mails = smtp.received.filter((m) => m.messageId === row.message_id);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toBe('【補助金事務局】申請を受け付けました（受付番号 RES90-00000001）');
+    expect(mails[0].text).toContain('株式会社テスト製作所 様');
+    expect(mails[0].text).toContain('補助金額（見込み）: 20,000,000円');
+    expect(mails[0].to).toBe('info@sakura.example.jp');
+    expect(row.smtp_response).toMatch(/^250/);
+    const shown = await t.http().get('/api/notifications').query({ filter: JSON.stringify({ applicationId: app.id }) }).set('Authorization', `Bearer ${s.manager.token}`).expect(200);
+    expect(shown.body[0]).toMatchObject({ status: 'sent', subject: mails[0].subject, templateVersion: 1 });
+    await new Promise((r) => setTimeout(r, 1500)); // the dispatcher runs again: nothing is sent twice
+    expect(smtp.received.filter((m) => m.messageId === row.message_id)).toHaveLength(1);
+  });
+
+  it('ends in failed with the reason on a 5xx', async () => {
+    smtp.refuseNext(550, 'Mailbox unavailable');
+    const app = await submitted('nobody@invalid.example.jp');
+    const row = await waitFor(async () => {
+      const r = await statusOf(app.id, 'received');
+      return r?.status === 'failed' ? r : null;
+    });
+    expect(row.last_error).toContain('550');
+    expect(row.attempts).toBe(1);
+  });
+
+  it('retries after a 4xx and then delivers once', async () => {
+    smtp.refuseNext(451, 'Try again later');
+    const app = await submitted('retry@example.jp');
+    const row = await waitFor(async () => {
+      const r = await statusOf(app.id, 'received');
+      return r?.status === 'sent' ? r : null;
+    });
+    expect(row.attempts).toBe(2);
+    expect(smtp.received.filter((m) => m.messageId === row.message_id)).toHaveLength(1);
+  });
+
+  it('lets a manager resend a notification as a new, audited one (e.g. to a corrected address)', async () => {
+    const app = await submitted('typo@exmaple.jp');
+    const sent = await waitFor(async () => (await db.query(`SELECT id, status FROM notification WHERE application_id = $1`, [app.id])).find((r: { status: string }) => r.status === 'sent'));
+    const res = await t.http().post(`/api/notifications/${sent.id}/resend`).set('Authorization', `Bearer ${s.manager.token}`).send({ recipient: 'right@example.jp' }).expect(201);
+    await waitFor(async () => smtp.received.find((m) => m.to === 'right@example.jp'));
+    expect((await db.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [res.body.id]))[0].action).toBe('notification.resent');
+  });
+});

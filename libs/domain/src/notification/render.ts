@@ -1,0 +1,69 @@
+/**
+ * Notification templates: Japanese subject and body with `{{variable}}` placeholders, rendered to
+ * plain text and HTML. Amounts are shown as 1,234,567円 and instants in JST with the weekday; a
+ * template may only name the variables below, so a typo is caught when the template is saved.
+ */
+import { formatYen } from '../money';
+import { formatJst } from '../time';
+
+export interface TemplateText {
+  readonly subject: string;
+  readonly bodyText: string;
+}
+
+export interface NotificationVariables {
+  readonly applicantName?: string | null;
+  readonly receiptNumber?: string | null;
+  readonly roundName?: string | null;
+  readonly categoryName?: string | null;
+  /** integer yen */
+  readonly quotedAmount?: number | null;
+  readonly reason?: string | null;
+  /** ISO instant */
+  readonly correctionDueAt?: string | null;
+}
+
+export const TEMPLATE_VARIABLES: Readonly<Record<keyof NotificationVariables, string>> = {
+  applicantName: '事業者名',
+  receiptNumber: '受付番号',
+  roundName: '公募回',
+  categoryName: '類型',
+  quotedAmount: '補助金額（見込み）',
+  reason: '理由・修正を求める事項',
+  correctionDueAt: '補正期限',
+};
+
+const PLACEHOLDER = /\{\{\s*([a-zA-Z]+)\s*\}\}/g;
+
+/** Names used in a template that are not variables (empty = the template is usable). */
+export function unknownVariables(template: TemplateText): string[] {
+  const names = [...`${template.subject}\n${template.bodyText}`.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  return [...new Set(names.filter((n) => !(n in TEMPLATE_VARIABLES)))];
+}
+
+function display(name: keyof NotificationVariables, vars: NotificationVariables): string {
+  const value = vars[name];
+  if (value === null || value === undefined || value === '') return '（なし）';
+  if (name === 'quotedAmount') return formatYen(value as number);
+  if (name === 'correctionDueAt') return formatJst(value as string);
+  return String(value);
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export interface RenderedMessage {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+export function renderTemplate(template: TemplateText, vars: NotificationVariables): RenderedMessage {
+  const fill = (s: string, escape: (v: string) => string) => s.replace(PLACEHOLDER, (_m, name: string) => (name in TEMPLATE_VARIABLES ? escape(display(name as keyof NotificationVariables, vars)) : _m));
+  const text = fill(template.bodyText, (v) => v);
+  const htmlBody = fill(escapeHtml(template.bodyText), escapeHtml).replace(/\n/g, '<br>\n');
+  return {
+    subject: fill(template.subject, (v) => v).replace(/[\r\n]+/g, ' '),
+    text,
+    html: `<!doctype html><html lang="ja"><head><meta charset="utf-8"></head><body style="font-family: sans-serif; line-height: 1.7">${htmlBody}</body></html>`,
+  };
+}
