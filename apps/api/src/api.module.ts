@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, AppConfigModule } from './config';
 import { DatabaseModule } from './database';
 import { AuthModule } from './auth/auth.module';
+import { RateLimitModule } from './auth/rate-limit.module';
 import { HealthModule } from './health/health.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -19,7 +20,7 @@ import { WorkerModule } from './worker/worker.module';
 
 /** Infrastructure shared by the HTTP app and the worker. */
 export function coreImports(config: AppConfig) {
-  return [AppConfigModule.with(config), LoggingModule, DatabaseModule, RedisModule, QueueModule, AuditModule];
+  return [AppConfigModule.with(config), LoggingModule, DatabaseModule, RedisModule, QueueModule, AuditModule, RateLimitModule];
 }
 
 /** The HTTP app; with `workerEnabled` it also runs the queue worker in the same process. */

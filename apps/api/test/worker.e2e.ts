@@ -19,7 +19,7 @@ describe('the queue worker', () => {
     const redis = new Redis(config.redisUrl, { keyPrefix: `${config.redisPrefix}:` });
     try {
       expect(await redis.get(HEARTBEAT_KEY)).toBeNull();
-      worker = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(config), { logger: false });
+      worker = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(config), { logger: process.env.TEST_APP_LOGS ? ['error'] : false });
       await worker.init();
       let seen: string | null = null;
       for (let i = 0; i < 50 && !seen; i++) {

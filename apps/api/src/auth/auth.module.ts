@@ -2,10 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { ThrottlerModule } from '@nestjs/throttler';
-import Redis from 'ioredis';
 import { AppConfig, APP_CONFIG } from '../config';
-import { REDIS } from '../redis';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { StaffUser } from '../modules/users/staff-user.entity';
 import { AccessGuard } from './access.guard';
@@ -15,7 +12,6 @@ import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
-import { RedisThrottlerStorage } from './redis-throttler.storage';
 
 @Module({
   imports: [
@@ -24,10 +20,6 @@ import { RedisThrottlerStorage } from './redis-throttler.storage';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
-    }),
-    ThrottlerModule.forRootAsync({
-      inject: [REDIS],
-      useFactory: (redis: Redis) => ({ throttlers: [{ name: 'default', ttl: 60_000, limit: 600 }], storage: new RedisThrottlerStorage(redis) }),
     }),
   ],
   controllers: [AuthController],
