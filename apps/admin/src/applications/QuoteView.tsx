@@ -126,7 +126,7 @@ export const QuoteView = () => {
         </Block>
       )}
       {(quote.cap || quote.floor || quote.shareLimit) && (
-        <Block title={q('cap')} testId="quote-limits">
+        <Block title={q('limits')} testId="quote-limits">
           {quote.cap && (
             <Typography variant="body2">
               {translate(q('cap'))}: {yen(quote.cap.amount)}

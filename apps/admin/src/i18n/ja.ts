@@ -378,6 +378,7 @@ export const ja: TranslationMessages = {
         step_amount: '金額',
         computed: '計算額',
         cap: '上限',
+        limits: '上限・下限',
         binding: '上限を適用',
         not_binding: '上限内',
         floor: '下限',
