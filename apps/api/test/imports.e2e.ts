@@ -79,6 +79,12 @@ describe('bulk import of applications', () => {
     expect(await finished(clean.body.id)).toMatchObject({ status: 'done', importedRows: 2 });
   });
 
+  it('keeps a Japanese file name as it was sent', async () => {
+    const created = await send([HEADER, row('株式会社ファイル名')].join('\n'), 'validRows', '申請一覧.csv').expect(201);
+    expect(created.body.fileName).toBe('申請一覧.csv');
+    await finished(created.body.id);
+  });
+
   it('reads Excel files too', async () => {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('申請');

@@ -75,6 +75,19 @@ describe('notifications: outbox → queue → mail', () => {
     expect(smtp.received.filter((m) => m.messageId === row.message_id)).toHaveLength(1);
   });
 
+  it('holds decision notices until the round’s 採択発表, then sends them', async () => {
+    const round = await openRound(t);
+    const app = await createDraft(t, draftInput(round, await categoryByCode(t, round, 'restructuring.standard'), { email: 'decided@example.jp' }));
+    await asIntake(t, app.id, 'submit');
+    await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [app.id]);
+    await t.http().post(`/api/applications/${app.id}/transitions/adopt`).set('Authorization', `Bearer ${s.manager.token}`).send({}).expect(200);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect((await statusOf(app.id, 'adopted')).status).toBe('held');
+    await db.query(`UPDATE round SET announcement_from = now() - interval '1 second' WHERE id = $1`, [round.id]);
+    await waitFor(async () => (await statusOf(app.id, 'adopted'))?.status === 'sent');
+    expect(smtp.received.filter((m) => m.to === 'decided@example.jp' && m.subject.includes('採択のお知らせ'))).toHaveLength(1);
+  });
+
   it('lets a manager resend a notification as a new, audited one (e.g. to a corrected address)', async () => {
     const app = await submitted('typo@exmaple.jp');
     const sent = await waitFor(async () => (await db.query(`SELECT id, status FROM notification WHERE application_id = $1`, [app.id])).find((r: { status: string }) => r.status === 'sent'));

@@ -6,6 +6,8 @@ import { checkServices, formatServiceProblems, ServiceProblem } from '../databas
 import { startApi } from '../main';
 import { runSeed } from '../seed/seed-runner';
 import { DEMO_LOGINS } from '../seed/demo-logins';
+import { startMailCatcher } from '../dev/mail-catcher';
+import { smtpReachable } from '../dev/smtp-reachable';
 import { migrate } from './migrate';
 
 /**
@@ -23,6 +25,7 @@ async function main() {
   }
   await ensureServices(config);
   await migrate(config.databaseUrl, (line) => console.log(`[start] ${line}`));
+  const mailUi = await ensureMailCatcher(config);
 
   const { app } = await startApi();
   // Seeding uses the running app's DataSource (its entities and services), so it is exactly what the app reads.
@@ -35,6 +38,7 @@ async function main() {
       `  Admin:   ${base}/admin/`,
       `  API:     ${base}/api  (OpenAPI: ${base}/api/docs)`,
       `  Health:  ${base}/api/health`,
+      ...(mailUi ? [`  Mail:    ${mailUi}  (emails sent to applicants)`] : []),
       ...(DEMO_LOGINS.length ? ['  Logins:', ...DEMO_LOGINS.filter((l) => config.nodeEnv !== 'production' || l.role === 'admin').map((l) => `    ${l.role.padEnd(9)} ${l.email} / ${l.password}${l.note ? `  (${l.note})` : ''}`)] : []),
       '',
     ].join('\n'),
@@ -53,6 +57,20 @@ async function ensureServices(config: AppConfig) {
     problems = await checkServices(config.databaseUrl, config.redisUrl);
   }
   if (problems.length > 0) exitWith(`Services started by docker compose did not answer within 60 s.\n${formatServiceProblems(problems)}`);
+}
+
+/**
+ * Development mail: the docker-compose catcher when it answers on SMTP_URL; otherwise, outside
+ * production, an embedded catcher on that port with its web page on 8025 (MAIL_UI_PORT).
+ */
+async function ensureMailCatcher(config: AppConfig): Promise<string | null> {
+  if (await smtpReachable(config.smtpUrl)) return config.nodeEnv === 'production' ? null : 'http://localhost:8025';
+  if (config.nodeEnv === 'production') return null;
+  const url = new URL(config.smtpUrl);
+  if (!['127.0.0.1', 'localhost'].includes(url.hostname)) return null;
+  const catcher = await startMailCatcher(Number(url.port || 25), Number(process.env.MAIL_UI_PORT ?? 8025));
+  console.log(`[start] No SMTP server at ${config.smtpUrl}: started an embedded mail catcher (${catcher.webUrl})`);
+  return catcher.webUrl;
 }
 
 function dockerAvailable(): boolean {

@@ -56,7 +56,7 @@ export class ImportsController {
 
   @Post()
   @Policy('imports.manage')
-  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { files: 1, fileSize: MAX_IMPORT_BYTES } }))
+  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { files: 1, fileSize: MAX_IMPORT_BYTES }, defParamCharset: 'utf8' }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file', 'roundId', 'mode'], properties: { file: { type: 'string', format: 'binary' }, roundId: { type: 'string' }, mode: { type: 'string', enum: ['validRows', 'allOrNothing'] } } } })
   @ApiOperation({ summary: '申請の一括取込 (CSV / Excel)。行ごとに検証し、正しい行だけ、または全件か無しかで取り込む (ワーカーで実行)' })

@@ -24,6 +24,8 @@ const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], use
         storage: new AttachmentStorageEngine(new LocalDiskStorage(config.storageDir), config.attachmentMaxBytes),
         // one file per request; multer cuts the stream just past the limit, the engine removes what it wrote
         limits: { files: 1, fields: 10, fileSize: config.attachmentMaxBytes + 1 },
+        // file names are UTF-8 (申請書.pdf), not busboy's latin1 default
+        defParamCharset: 'utf8',
       }),
     }),
   ],

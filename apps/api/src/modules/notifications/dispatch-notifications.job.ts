@@ -28,7 +28,13 @@ export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNoti
   ) {}
 
   async handle(): Promise<number> {
-    await this.dataSource.query(`UPDATE notification SET status = 'pending', updated_at = now() WHERE status = 'held' AND send_after IS NOT NULL AND send_after <= now()`);
+    // Decision notices wait for the round's 採択発表 as it stands now (managers move it), others for send_after.
+    await this.dataSource.query(
+      `UPDATE notification n SET status = 'pending', send_after = now(), updated_at = now()
+         FROM application a JOIN round r ON r.id = a.round_id
+        WHERE n.status = 'held' AND n.application_id = a.id
+          AND CASE WHEN n.held_until_announcement THEN r.announcement_from <= now() ELSE n.send_after <= now() END`,
+    );
     return this.dataSource.transaction(async (m) => {
       const rows: Notification[] = await m
         .getRepository(Notification)
