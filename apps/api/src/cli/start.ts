@@ -68,9 +68,14 @@ async function ensureMailCatcher(config: AppConfig): Promise<string | null> {
   if (config.nodeEnv === 'production') return null;
   const url = new URL(config.smtpUrl);
   if (!['127.0.0.1', 'localhost'].includes(url.hostname)) return null;
-  const catcher = await startMailCatcher(Number(url.port || 25), Number(process.env.MAIL_UI_PORT ?? 8025));
-  console.log(`[start] No SMTP server at ${config.smtpUrl}: started an embedded mail catcher (${catcher.webUrl})`);
-  return catcher.webUrl;
+  try {
+    const catcher = await startMailCatcher(Number(url.port || 25), Number(process.env.MAIL_UI_PORT ?? 8025));
+    console.log(`[start] No SMTP server at ${config.smtpUrl}: started an embedded mail catcher (${catcher.webUrl})`);
+    return catcher.webUrl;
+  } catch (e) {
+    console.warn(`[start] No SMTP server at ${config.smtpUrl} and the embedded mail catcher could not start (${(e as Error).message}); emails will be retried until one answers.`);
+    return null;
+  }
 }
 
 function dockerAvailable(): boolean {

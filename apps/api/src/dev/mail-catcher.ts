@@ -53,7 +53,12 @@ export async function startMailCatcher(smtpPort: number, webPort: number): Promi
     res.writeHead(mail || !match ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>受信メール</title></head><body style="font-family:sans-serif">${body}</body></html>`);
   });
-  await new Promise<void>((resolve) => web.listen(webPort, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    web.once('error', (e) => {
+      smtp.close(() => reject(e));
+    });
+    web.listen(webPort, '127.0.0.1', () => resolve());
+  });
   return {
     webUrl: `http://localhost:${(web.address() as AddressInfo).port}`,
     close: async () => {
