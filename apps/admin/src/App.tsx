@@ -8,6 +8,7 @@ import { Dashboard } from './dashboard';
 import { i18nProvider } from './i18n/i18nProvider';
 import imports from './imports';
 import intakeChannels from './intake-channels';
+import notifications from './notifications';
 import { Layout } from './layout';
 import programs from './programs';
 import { CHANGE_PASSWORD_PATH, authProvider, dataProvider } from './providers';
@@ -35,8 +36,9 @@ export const App = () => (
     disableTelemetry
   >
     {/* names are the API's paths (/api/<name>); the menu shows those providers/canAccess.ts allows */}
-    {/* menu order: 申請, 公募回, 類型, 予算・版, 事業, 一括取込, 受付窓口, ユーザー, 監査ログ */}
+    {/* menu order: 申請, 通知, 公募回, 類型, 予算・版, 事業, 一括取込, 受付窓口, ユーザー, 監査ログ */}
     <Resource name="applications" {...applications} />
+    <Resource name="notifications" {...notifications} />
     <Resource name="rounds" {...rounds} />
     <Resource name="categories" {...categories} />
     <Resource name="rule-sets" {...ruleSets} />

@@ -1,6 +1,7 @@
 import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { ListButton, Show, TabbedShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { YenField } from '../common';
+import { ApplicationNotifications } from '../notifications/ApplicationNotifications';
 import { useRoundWorkflow } from '../rounds/useRoundWorkflow';
 import type { ApplicationRecord } from './application';
 import { ApplicationContent } from './ApplicationContent';
@@ -60,6 +61,9 @@ const Tabs = () => {
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="app.applications.tabs.assignments" path="assignments">
         <AssignmentsView />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.applications.tabs.notifications" path="notifications">
+        <ApplicationNotifications />
       </TabbedShowLayout.Tab>
     </TabbedShowLayout>
   );

@@ -47,10 +47,10 @@ const rows: Row[] = [
   ['audit-logs: manager has no access', 'manager', 'audit-logs', NONE],
   ['audit-logs: reviewer has no access', 'reviewer', 'audit-logs', NONE],
   ['audit-logs: auditor reads', 'auditor', 'audit-logs', READ_EXPORT],
-  ['notifications: admin reads', 'admin', 'notifications', READ_EXPORT],
-  ['notifications: manager reads', 'manager', 'notifications', READ_EXPORT],
+  ['notifications: admin reads, no resend (notifications.resend is manager)', 'admin', 'notifications', READ_EXPORT],
+  ['notifications: manager reads and resends (notifications.resend)', 'manager', 'notifications', ['list', 'show', 'export', 'resend']],
   ['notifications: reviewer has no access', 'reviewer', 'notifications', NONE],
-  ['notifications: auditor reads', 'auditor', 'notifications', READ_EXPORT],
+  ['notifications: auditor reads, never resends', 'auditor', 'notifications', READ_EXPORT],
 ];
 
 describe('canAccess', () => {

@@ -4,14 +4,14 @@ import { isStaffRole, type StaffRole } from './roles';
  * Who may do what in the admin UI. The API is the real authority (guards and the workflow engine
  * refuse anything not allowed); this table only decides what the UI offers: menu entries (react-admin
  * asks `list` for each <Resource>), pages (`list`/`show`/`edit`/`create`) and buttons (`edit`,
- * `delete`, `create`) and `bulk` (一括操作 on a list's selection). Anything not listed is denied,
+ * `delete`, `create`) and `bulk` (一括操作 on a list's selection), `resend` (再送 of a notification). Anything not listed is denied,
  * including unknown resources and actions.
  */
-export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'export', 'bulk'] as const;
+export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'export', 'bulk', 'resend'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Actions that change data; an auditor never gets one of these, whatever the table says. */
-export const WRITE_ACTIONS: readonly Action[] = ['create', 'edit', 'delete'];
+export const WRITE_ACTIONS: readonly Action[] = ['create', 'edit', 'delete', 'resend'];
 
 type Permissions = Partial<Record<StaffRole, readonly Action[]>>;
 
@@ -47,8 +47,8 @@ export const ACCESS_TABLE: Record<string, Permissions> = {
   imports: { manager: ['list', 'show', 'create'] },
   // 監査ログ: append-only, read by admin and auditor.
   'audit-logs': { admin: READ_EXPORT, auditor: READ_EXPORT },
-  // 通知: produced by the system; read by admin, manager and auditor.
-  notifications: { admin: READ_EXPORT, manager: READ_EXPORT, auditor: READ_EXPORT },
+  // 通知: produced by the system; read by admin, manager and auditor; 再送 is notifications.resend = manager.
+  notifications: { admin: READ_EXPORT, manager: ['list', 'show', 'export', 'resend'], auditor: READ_EXPORT },
 };
 
 export function canAccess(role: unknown, resource: string, action: string): boolean {

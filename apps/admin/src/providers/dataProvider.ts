@@ -5,6 +5,7 @@ import { toReactAdminError } from './apiErrors';
 import { API_URL, type HttpClient } from './httpClient';
 import type { BulkTransitionBody, BulkTransitionResult, TransitionBody, TransitionResult } from '../applications/application';
 import type { RoundWorkflow } from '../rounds/workflow';
+import type { NotificationRecord } from '../notifications/notification';
 
 /**
  * Date filters as people mean them: a date-only value of a `…From` filter is the start of that day
@@ -31,6 +32,8 @@ export interface JimukyokuDataProvider extends DataProvider {
   getWorkflow(roundId: string): Promise<RoundWorkflow>;
   fireTransition(applicationId: string, transition: string, body: TransitionBody): Promise<TransitionResult>;
   bulkTransition(body: BulkTransitionBody): Promise<BulkTransitionResult>;
+  /** POST /api/notifications/:id/resend (manager): a new notification, to the corrected recipient if given */
+  resendNotification(id: string, body: { recipient?: string }): Promise<NotificationRecord>;
 }
 
 /** A react-admin FileInput value ({ rawFile, title }) or a File itself → the File. */
@@ -76,6 +79,7 @@ export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_
     fireTransition: (applicationId, transition, body) =>
       postJson<TransitionResult>(`/applications/${encodeURIComponent(applicationId)}/transitions/${encodeURIComponent(transition)}`, body),
     bulkTransition: (body) => postJson<BulkTransitionResult>('/applications/bulk-transitions', body),
+    resendNotification: (id, body) => postJson<NotificationRecord>(`/notifications/${encodeURIComponent(id)}/resend`, body),
   };
   return new Proxy(provider, {
     get(target, name, receiver) {

@@ -1,0 +1,19 @@
+import { Datagrid, List, NumberField, TextField } from 'react-admin';
+import { JstDateField } from '../common';
+import { notificationFilters } from './notificationFilters';
+import { NotificationStatusChip } from './NotificationStatusChip';
+
+/** 通知 (mail to applicants), newest first; read-only here (再送 is on the show page). */
+export const NotificationList = () => (
+  <List filters={notificationFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={50}>
+    <Datagrid rowClick="show" bulkActionButtons={false} data-testid="notifications">
+      <JstDateField source="createdAt" />
+      <TextField source="recipient" />
+      <TextField source="subject" sortable={false} emptyText="-" />
+      <TextField source="template" />
+      <NotificationStatusChip label="resources.notifications.fields.status" sortBy="status" />
+      <NumberField source="attempts" sortable={false} />
+      <JstDateField source="sentAt" emptyText="-" />
+    </Datagrid>
+  </List>
+);

@@ -1,0 +1,93 @@
+import { Alert, Box, Link as MuiLink, Typography } from '@mui/material';
+import { BooleanField, Labeled, ListButton, NumberField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { JstDateField } from '../common';
+import type { NotificationRecord } from './notification';
+import { NotificationStatusChip } from './NotificationStatusChip';
+import { ResendButton } from './ResendButton';
+
+const Actions = () => (
+  <TopToolbar>
+    <ListButton />
+    <ResendButton />
+  </TopToolbar>
+);
+
+const mono = { fontFamily: 'ui-monospace, monospace', fontSize: 12 } as const;
+
+/** 申請: a link to the application the message is about (hash routing, as the API serves /admin/). */
+const ApplicationLink = (_props: { label?: string }) => {
+  const record = useRecordContext<NotificationRecord>();
+  if (!record?.applicationId) return <Typography variant="body2">-</Typography>;
+  return (
+    <MuiLink href={`#/applications/${encodeURIComponent(record.applicationId)}/show`} sx={mono} data-testid="notification-application">
+      {record.applicationId}
+    </MuiLink>
+  );
+};
+
+/** 本文: the text as sent, whitespace and line breaks kept. */
+const BodyText = (_props: { label?: string }) => {
+  const record = useRecordContext<NotificationRecord>();
+  if (!record) return null;
+  return (
+    <Box component="pre" data-testid="notification-body" sx={{ m: 0, p: 1.5, bgcolor: 'action.hover', borderRadius: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontFamily: 'inherit', fontSize: 14 }}>
+      {record.bodyText ?? '-'}
+    </Box>
+  );
+};
+
+/** 最終エラー: highlighted when the message failed. */
+const LastError = (_props: { label?: string }) => {
+  const record = useRecordContext<NotificationRecord>();
+  if (!record) return null;
+  if (!record.lastError) return <Typography variant="body2">-</Typography>;
+  return (
+    <Alert severity={record.status === 'failed' ? 'error' : 'warning'} data-testid="notification-last-error" sx={{ whiteSpace: 'pre-wrap' }}>
+      {record.lastError}
+    </Alert>
+  );
+};
+
+const Title = () => {
+  const record = useRecordContext<NotificationRecord>();
+  const translate = useTranslate();
+  return (
+    <span>
+      {translate('resources.notifications.name')}
+      {record?.subject ? `: ${record.subject}` : ''}
+    </span>
+  );
+};
+
+/** One message to an applicant, as sent: 件名, 本文, Message-ID, the SMTP answer and the last error; 再送 for managers. */
+export const NotificationShow = () => (
+  <Show actions={<Actions />} title={<Title />}>
+    <SimpleShowLayout>
+      <Labeled label="resources.notifications.fields.status">
+        <NotificationStatusChip size="medium" />
+      </Labeled>
+      <TextField source="recipient" />
+      <TextField source="subject" emptyText="-" />
+      <Labeled label="resources.notifications.fields.bodyText" fullWidth>
+        <BodyText />
+      </Labeled>
+      <Labeled label="resources.notifications.fields.lastError" fullWidth>
+        <LastError />
+      </Labeled>
+      <TextField source="messageId" emptyText="-" sx={mono} />
+      <TextField source="smtpResponse" emptyText="-" sx={mono} />
+      <NumberField source="attempts" />
+      <Labeled label="resources.notifications.fields.applicationId">
+        <ApplicationLink />
+      </Labeled>
+      <TextField source="template" />
+      <NumberField source="templateVersion" emptyText="-" />
+      <BooleanField source="heldUntilAnnouncement" />
+      <JstDateField source="sendAfter" emptyText="-" />
+      <JstDateField source="createdAt" />
+      <JstDateField source="queuedAt" emptyText="-" />
+      <JstDateField source="sentAt" emptyText="-" />
+      <TextField source="id" sx={mono} />
+    </SimpleShowLayout>
+  </Show>
+);
