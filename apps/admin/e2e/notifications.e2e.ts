@@ -1,0 +1,46 @@
+import { DataSource } from 'typeorm';
+import type { Page } from 'playwright-core';
+import { DEMO_EMAIL } from '../../api/test/auth-helpers';
+import { DEMO_PASSWORD } from '../../api/src/seed/staff-accounts.seed';
+import { signIn, startAdminE2e, type AdminE2e } from './admin-app';
+
+/** 通知: a failed message in the list with its Japanese status, the text as sent, and a manager's 再送 to a corrected address. */
+describe('admin in the browser: notifications', () => {
+  let e: AdminE2e;
+  let manager: Page;
+  let id: string;
+
+  beforeAll(async () => {
+    e = await startAdminE2e('admin_notifications');
+    const rows = (await e.t.app
+      .get(DataSource)
+      .query(`INSERT INTO notification (template, recipient, status, subject, body_text, last_error) VALUES ('received','a@example.jp','failed','件名','本文の一行目\n二行目','550 mailbox unavailable') RETURNING id`)) as { id: string }[];
+    id = rows[0]!.id;
+    manager = await e.newPage();
+    await signIn(manager, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+  }, 60_000);
+  afterAll(() => e?.close());
+
+  it('lists the failed message as 失敗 and shows its text as sent', async () => {
+    await manager.getByRole('menuitem', { name: '通知' }).click();
+    await manager.waitForURL(/#\/notifications/);
+    const row = manager.locator('tr', { hasText: 'a@example.jp' });
+    await row.waitFor();
+    expect(await row.getByTestId('notification-status').innerText()).toBe('失敗');
+    expect(await row.innerText()).toContain('件名');
+
+    await row.click();
+    await manager.waitForURL(new RegExp(`#/notifications/${id}/show`));
+    expect(await manager.getByTestId('notification-body').innerText()).toBe('本文の一行目\n二行目');
+    expect(await manager.getByTestId('notification-last-error').innerText()).toContain('550 mailbox unavailable');
+  });
+
+  it('lets a manager resend to a corrected address and opens the new notification', async () => {
+    await manager.getByTestId('resend-button').click();
+    await manager.getByRole('dialog').locator('input[name="recipient"]').fill('b@example.jp');
+    await manager.getByRole('dialog').getByRole('button', { name: '再送' }).click();
+    await manager.getByText('再送を登録しました').waitFor();
+    await manager.waitForURL((url) => /#\/notifications\/[^/]+\/show/.test(url.hash) && !url.hash.includes(id));
+    await manager.getByText('b@example.jp').first().waitFor();
+  });
+});
