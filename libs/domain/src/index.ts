@@ -8,3 +8,4 @@ export * from './catalogue';
 export * from './time';
 export * from './intake';
 export * from './notification';
+export * from './review';

@@ -1,0 +1,2 @@
+export * from './review.types';
+export * from './rubric';
