@@ -1,2 +1,3 @@
 export * from './review.types';
 export * from './rubric';
+export * from './formal-check';
