@@ -1,8 +1,10 @@
-import type { TemplateText } from './render';
+import type { TemplateAudience, TemplateText } from './render';
 
 const SIGNATURE = '\n\n――――――――――\n補助金事務局\nこのメールは送信専用です。お問い合わせは事務局の相談窓口までお願いします。';
 const HEAD = '{{applicantName}} 様\n\n';
 const REF = '\n\n受付番号: {{receiptNumber}}\n公募回: {{roundName}}\n類型: {{categoryName}}';
+
+const STAFF_SIGNATURE = '\n\n――――――――――\n補助金事務局 管理システム（自動送信）';
 
 const t = (subject: string, body: string): TemplateText => ({ subject: `【補助金事務局】${subject}（受付番号 {{receiptNumber}}）`, bodyText: `${HEAD}${body}${REF}${SIGNATURE}` });
 
@@ -26,4 +28,39 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
   benefitDecided: t('給付決定のお知らせ', '給付を決定しました。\n給付額: {{quotedAmount}}'),
   deficient: t('申請内容に不備があります', '申請内容に不備がありました。以下を修正のうえ再提出してください。\n\n{{reason}}\n\n補正期限: {{correctionDueAt}}'),
   transferred: t('振込完了のお知らせ', '給付金の振込を完了しました。'),
+  // to staff: a reviewer before the review's due date, the managers every morning
+  reviewReminder: {
+    subject: '【補助金事務局】審査期限が近づいています（受付番号 {{receiptNumber}}）',
+    bodyText:
+      '{{recipientName}} 様\n\n担当している申請の審査期限が近づいています。期限までに審査結果を提出してください。\n\n審査期限: {{reviewDueAt}}\n受付番号: {{receiptNumber}}\n事業者名: {{applicantName}}\n公募回: {{roundName}}\n類型: {{categoryName}}' +
+      STAFF_SIGNATURE,
+  },
+  managerDigest: {
+    subject: '【補助金事務局】日次サマリー {{digestDate}}',
+    bodyText: '{{recipientName}} 様\n\n{{digestDate}} 朝の時点の状況をお知らせします。\n\n{{digestSummary}}' + STAFF_SIGNATURE,
+  },
+};
+
+/** Japanese name and audience of every template (the admin's テンプレート list, the variables it may use). */
+export const TEMPLATE_INFO: Readonly<Record<string, { readonly label: string; readonly audience: TemplateAudience }>> = {
+  received: { label: '受付', audience: 'applicant' },
+  returned: { label: '差戻し', audience: 'applicant' },
+  resubmissionReceived: { label: '再提出受付', audience: 'applicant' },
+  ineligible: { label: '要件不適合', audience: 'applicant' },
+  adopted: { label: '採択', audience: 'applicant' },
+  rejected: { label: '不採択', audience: 'applicant' },
+  waitlisted: { label: '補欠', audience: 'applicant' },
+  withdrawn: { label: '取下げ', audience: 'applicant' },
+  grantApplicationReceived: { label: '交付申請受付', audience: 'applicant' },
+  grantDecided: { label: '交付決定', audience: 'applicant' },
+  notGranted: { label: '不交付', audience: 'applicant' },
+  performanceReportReceived: { label: '実績報告受付', audience: 'applicant' },
+  performanceReportReturned: { label: '実績報告の差戻し', audience: 'applicant' },
+  amountFixed: { label: '額の確定', audience: 'applicant' },
+  paid: { label: '支払', audience: 'applicant' },
+  benefitDecided: { label: '給付決定', audience: 'applicant' },
+  deficient: { label: '不備', audience: 'applicant' },
+  transferred: { label: '振込完了', audience: 'applicant' },
+  reviewReminder: { label: '審査期限のリマインダー（審査員宛）', audience: 'reviewer' },
+  managerDigest: { label: '日次サマリー（事務局マネージャー宛）', audience: 'manager' },
 };

@@ -1,2 +1,3 @@
 export * from './render';
 export * from './default-templates';
+export * from './digest';

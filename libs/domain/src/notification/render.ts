@@ -21,6 +21,14 @@ export interface NotificationVariables {
   readonly reason?: string | null;
   /** ISO instant */
   readonly correctionDueAt?: string | null;
+  /** the staff member a reminder or digest is addressed to */
+  readonly recipientName?: string | null;
+  /** ISO instant: 審査期限 of a reviewer's assignment */
+  readonly reviewDueAt?: string | null;
+  /** the day a digest is about, already formatted ('2026年1月5日(月)') */
+  readonly digestDate?: string | null;
+  /** the digest's figures, already formatted as lines of text */
+  readonly digestSummary?: string | null;
 }
 
 export const TEMPLATE_VARIABLES: Readonly<Record<keyof NotificationVariables, string>> = {
@@ -31,21 +39,43 @@ export const TEMPLATE_VARIABLES: Readonly<Record<keyof NotificationVariables, st
   quotedAmount: '補助金額（見込み）',
   reason: '理由・修正を求める事項',
   correctionDueAt: '補正期限',
+  recipientName: '宛先の職員名',
+  reviewDueAt: '審査期限',
+  digestDate: '集計日',
+  digestSummary: '集計結果',
 };
+
+export type TemplateVariable = keyof NotificationVariables;
+
+/** Who a template is written to; it decides which variables the template may use. */
+export type TemplateAudience = 'applicant' | 'reviewer' | 'manager';
+
+const APPLICATION_FACTS: readonly TemplateVariable[] = ['applicantName', 'receiptNumber', 'roundName', 'categoryName'];
+
+export const AUDIENCE_VARIABLES: Readonly<Record<TemplateAudience, readonly TemplateVariable[]>> = {
+  applicant: [...APPLICATION_FACTS, 'quotedAmount', 'reason', 'correctionDueAt'],
+  reviewer: ['recipientName', ...APPLICATION_FACTS, 'reviewDueAt'],
+  manager: ['recipientName', 'digestDate', 'digestSummary'],
+};
+
+const INSTANT_VARIABLES: readonly TemplateVariable[] = ['correctionDueAt', 'reviewDueAt'];
 
 const PLACEHOLDER = /\{\{\s*([a-zA-Z]+)\s*\}\}/g;
 
-/** Names used in a template that are not variables (empty = the template is usable). */
-export function unknownVariables(template: TemplateText): string[] {
+/**
+ * Names used in a template that are not variables (empty = the template is usable); `allowed` narrows
+ * the variables to those of the template's audience (AUDIENCE_VARIABLES).
+ */
+export function unknownVariables(template: TemplateText, allowed: readonly string[] = Object.keys(TEMPLATE_VARIABLES)): string[] {
   const names = [...`${template.subject}\n${template.bodyText}`.matchAll(PLACEHOLDER)].map((m) => m[1]);
-  return [...new Set(names.filter((n) => !(n in TEMPLATE_VARIABLES)))];
+  return [...new Set(names.filter((n) => !allowed.includes(n)))];
 }
 
 function display(name: keyof NotificationVariables, vars: NotificationVariables): string {
   const value = vars[name];
   if (value === null || value === undefined || value === '') return '（なし）';
   if (name === 'quotedAmount') return formatYen(value as number);
-  if (name === 'correctionDueAt') return formatJst(value as string);
+  if (INSTANT_VARIABLES.includes(name)) return formatJst(value as string);
   return String(value);
 }
 
