@@ -1,3 +1,4 @@
 export * from './review.types';
 export * from './rubric';
 export * from './formal-check';
+export * from './assignment';
