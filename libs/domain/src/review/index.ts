@@ -2,3 +2,4 @@ export * from './review.types';
 export * from './rubric';
 export * from './formal-check';
 export * from './assignment';
+export * from './aggregation';
