@@ -3,3 +3,4 @@ export * from './rubric';
 export * from './formal-check';
 export * from './assignment';
 export * from './aggregation';
+export * from './ranking';

@@ -1,0 +1,160 @@
+/**
+ * 採択シミュレーション: walking down the ranking until the budget or the quota is used up.
+ *
+ * Adoption follows rank order strictly: the first application that does not fit (quota reached, or
+ * its quoted amount would take the adopted total above the budget) ends adoption, even if a cheaper
+ * one further down would still fit — skipping it would adopt a lower-ranked application over a
+ * higher-ranked one. The next `waitlistCount` applications (from the one that did not fit) are
+ * 補欠, the rest 不採択.
+ */
+import { PREFECTURES } from '../intake';
+import { compareStrings, isNonNegativeSafeInteger, round4 } from './numbers';
+import type { RankedEntry } from './ranking';
+import type { ReviewProblem } from './review.types';
+
+export interface AdoptionLimits {
+  /** integer yen; null/absent = no budget limit */
+  budget?: number | null;
+  /** the most applications to adopt; null/absent = no limit */
+  quota?: number | null;
+  /** how many 補欠 after the last adopted; null/absent = 0 */
+  waitlistCount?: number | null;
+}
+
+export interface Breakdown {
+  key: string;
+  applied: number;
+  adopted: number;
+  adoptedAmount: number;
+}
+
+export interface AdoptionSimulation {
+  adoptedIds: string[];
+  waitlistedIds: string[];
+  rejectedIds: string[];
+  /** rank of the last adopted; null when none */
+  cutoffRank: number | null;
+  /** finalScore of the last adopted; null when none */
+  cutoffScore: number | null;
+  /** the limit that refused the first non-adopted application; 'exhausted' when every one was adopted */
+  stoppedBy: 'budget' | 'quota' | 'exhausted';
+  totals: {
+    applied: number;
+    adopted: number;
+    waitlisted: number;
+    rejected: number;
+    adoptedAmount: number;
+    budget: number | null;
+    remainingBudget: number | null;
+    /** adopted ÷ applied, 4 decimals; 0 when nothing was applied */
+    adoptionRate: number;
+  };
+  /** per 都道府県 present in the input, in the order of PREFECTURES (others after, by key) */
+  byPrefecture: Breakdown[];
+  /** per size class present in the input, by key */
+  bySizeClass: Breakdown[];
+}
+
+const LIMIT_MESSAGES: Record<keyof AdoptionLimits, string> = {
+  budget: '予算額は0以上の整数（円）で入力してください',
+  quota: '採択件数の上限は0以上の整数で入力してください',
+  waitlistCount: '補欠の件数は0以上の整数で入力してください',
+};
+
+/** Problems of the limits a manager entered: each, when given, a non-negative integer. */
+export function adoptionLimitProblems(limits: AdoptionLimits): ReviewProblem[] {
+  return (Object.keys(LIMIT_MESSAGES) as (keyof AdoptionLimits)[])
+    .filter((field) => limits[field] !== undefined && limits[field] !== null && !isNonNegativeSafeInteger(limits[field]))
+    .map((field) => ({ field, message: LIMIT_MESSAGES[field] }));
+}
+
+const PREFECTURE_ORDER = new Map<string, number>(PREFECTURES.map((p, i) => [p, i]));
+const prefectureOrder = (a: Breakdown, b: Breakdown): number => {
+  const ia = PREFECTURE_ORDER.get(a.key) ?? Number.POSITIVE_INFINITY;
+  const ib = PREFECTURE_ORDER.get(b.key) ?? Number.POSITIVE_INFINITY;
+  return ia !== ib ? (ia < ib ? -1 : 1) : compareStrings(a.key, b.key);
+};
+
+function tally(map: Map<string, Breakdown>, key: string, adopted: boolean, amount: number): void {
+  let b = map.get(key);
+  if (b === undefined) {
+    b = { key, applied: 0, adopted: 0, adoptedAmount: 0 };
+    map.set(key, b);
+  }
+  b.applied += 1;
+  if (adopted) {
+    b.adopted += 1;
+    b.adoptedAmount += amount;
+  }
+}
+
+const inRankOrder = (ranked: readonly RankedEntry[]): readonly RankedEntry[] => {
+  for (let i = 1; i < ranked.length; i++) {
+    if (ranked[i - 1].rank > ranked[i].rank) return [...ranked].sort((a, b) => a.rank - b.rank);
+  }
+  return ranked;
+};
+
+/**
+ * Simulates adoption over a ranking (from rankApplications; re-sorted by rank if given out of order).
+ * Expects limits without problems (adoptionLimitProblems) and throws a RangeError with the Japanese
+ * messages otherwise. One pass: O(n).
+ */
+export function simulateAdoption(ranked: readonly RankedEntry[], limits: AdoptionLimits): AdoptionSimulation {
+  const problems = adoptionLimitProblems(limits);
+  if (problems.length > 0) throw new RangeError(problems.map((p) => p.message).join('。'));
+  const budget = limits.budget ?? null;
+  const quota = limits.quota ?? null;
+  const waitlistCount = limits.waitlistCount ?? 0;
+
+  const adoptedIds: string[] = [];
+  const waitlistedIds: string[] = [];
+  const rejectedIds: string[] = [];
+  const byPrefecture = new Map<string, Breakdown>();
+  const bySizeClass = new Map<string, Breakdown>();
+  let adoptedAmount = 0;
+  let stoppedBy: AdoptionSimulation['stoppedBy'] = 'exhausted';
+  let lastAdopted: RankedEntry | null = null;
+
+  for (const e of inRankOrder(ranked)) {
+    let adopted = false;
+    if (stoppedBy === 'exhausted') {
+      if (quota !== null && adoptedIds.length >= quota) stoppedBy = 'quota';
+      else if (budget !== null && adoptedAmount + e.quotedAmount > budget) stoppedBy = 'budget';
+      else adopted = true;
+    }
+    if (adopted) {
+      adoptedIds.push(e.applicationId);
+      adoptedAmount += e.quotedAmount;
+      lastAdopted = e;
+    } else if (waitlistedIds.length < waitlistCount) {
+      waitlistedIds.push(e.applicationId);
+    } else {
+      rejectedIds.push(e.applicationId);
+    }
+    tally(byPrefecture, e.prefecture, adopted, e.quotedAmount);
+    tally(bySizeClass, e.sizeClass, adopted, e.quotedAmount);
+  }
+
+  const applied = ranked.length;
+  return {
+    adoptedIds,
+    waitlistedIds,
+    rejectedIds,
+    cutoffRank: lastAdopted?.rank ?? null,
+    cutoffScore: lastAdopted?.finalScore ?? null,
+    stoppedBy,
+    totals: {
+      applied,
+      adopted: adoptedIds.length,
+      waitlisted: waitlistedIds.length,
+      rejected: rejectedIds.length,
+      adoptedAmount,
+      budget,
+      remainingBudget: budget === null ? null : budget - adoptedAmount,
+      adoptionRate: applied === 0 ? 0 : round4(adoptedIds.length / applied),
+    },
+    byPrefecture: [...byPrefecture.values()].sort(prefectureOrder),
+    bySizeClass: [...bySizeClass.values()].sort((a, b) => compareStrings(a.key, b.key)),
+  };
+}
