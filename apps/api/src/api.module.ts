@@ -9,6 +9,8 @@ import { AuditModule } from './modules/audit/audit.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { IntakeModule } from './modules/intake/intake.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { NotificationTemplatesModule } from './modules/notification-templates/notification-templates.module';
+import { DevMailModule } from './dev/dev-mail.controller';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { QuotesModule } from './modules/quotes/quotes.module';
 import { RoundsModule } from './modules/rounds/rounds.module';
@@ -29,7 +31,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [...coreImports(config), AuthModule, UsersModule, ProgramsModule, RoundsModule, QuotesModule, ApplicationsModule, IntakeModule, ImportsModule, NotificationsModule, HealthModule, ...(config.workerEnabled ? [WorkerModule] : [])],
+      imports: [...coreImports(config), AuthModule, UsersModule, ProgramsModule, RoundsModule, QuotesModule, ApplicationsModule, IntakeModule, ImportsModule, NotificationsModule, NotificationTemplatesModule, DevMailModule, HealthModule, ...(config.workerEnabled ? [WorkerModule] : [])],
     };
   }
 }

@@ -68,6 +68,12 @@ const MATRIX: Record<string, Allowed> = {
   'GET /api/notifications': ['admin', 'manager', 'auditor'],
   'GET /api/notifications/:id': ['admin', 'manager', 'auditor'],
   'POST /api/notifications/:id/resend': ['manager'],
+  'GET /api/notification-templates': ['admin', 'manager', 'auditor'],
+  'GET /api/notification-templates/:id': ['admin', 'manager', 'auditor'],
+  'GET /api/notification-templates/:id/versions': ['admin', 'manager', 'auditor'],
+  'PUT /api/notification-templates/:id': ['manager'],
+  'POST /api/notification-templates/:id/preview': ['admin', 'manager', 'auditor'],
+  'GET /api/dev-mail': ['admin', 'manager', 'auditor'],
 };
 
 /** Codes by which the access guard refuses; anything else means the request got past it. */

@@ -34,6 +34,9 @@ export const POLICIES = {
   /** the messages sent to applicants */
   'notifications.read': ['admin', 'manager', 'auditor'],
   'notifications.resend': ['manager'],
+  /** notification templates: every save is a new version; managers edit, those who read notifications read them */
+  'notificationTemplates.read': ['admin', 'manager', 'auditor'],
+  'notificationTemplates.write': ['manager'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type PolicyAction = keyof typeof POLICIES;

@@ -26,6 +26,8 @@ async function main() {
   await ensureServices(config);
   await migrate(config.databaseUrl, (line) => console.log(`[start] ${line}`));
   const mailUi = await ensureMailCatcher(config);
+  // The admin links to the mail page (GET /api/dev-mail); an explicit MAIL_WEB_URL wins.
+  if (mailUi && !process.env.MAIL_WEB_URL) process.env.MAIL_WEB_URL = mailUi;
 
   const { app } = await startApi();
   // Seeding uses the running app's DataSource (its entities and services), so it is exactly what the app reads.

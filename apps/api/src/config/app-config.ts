@@ -33,6 +33,10 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Run the queue worker inside the API process (`npm start`'s single-process mode). */
   workerEnabled: boolean;
+  /** the development mail catcher's web page (mailpit or the embedded one), linked from the admin; null = none */
+  mailWebUrl: string | null;
+  /** reviewers are reminded of an open assignment whose due date is less than this many hours away */
+  reviewReminderHours: number;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     logLevel: logLevelRaw as AppConfig['logLevel'],
     workerEnabled: bool('WORKER_ENABLED', true),
+    mailWebUrl: env.MAIL_WEB_URL ? url('MAIL_WEB_URL', '', ['http:', 'https:']) : null,
+    reviewReminderHours: int('REVIEW_REMINDER_HOURS', 48, 1, 24 * 30),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -9,6 +9,12 @@ export enum JobName {
   RunImport = 'imports.run',
   DispatchNotifications = 'notifications.dispatch',
   SendNotification = 'notifications.send',
+  /** scheduled: close rounds whose deadline (+ grace) has passed */
+  CloseRounds = 'schedules.closeRounds',
+  /** scheduled: remind reviewers of assignments due soon */
+  RemindReviewers = 'schedules.remindReviewers',
+  /** scheduled (08:00 JST): the managers' daily digest */
+  SendManagerDigest = 'schedules.managerDigest',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -16,6 +22,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RunImport]: QueueName.Imports,
   [JobName.DispatchNotifications]: QueueName.Notifications,
   [JobName.SendNotification]: QueueName.Notifications,
+  [JobName.CloseRounds]: QueueName.System,
+  [JobName.RemindReviewers]: QueueName.System,
+  [JobName.SendManagerDigest]: QueueName.System,
 };
 
 export interface JobPayloads {
@@ -23,4 +32,7 @@ export interface JobPayloads {
   [JobName.RunImport]: { importId: string };
   [JobName.DispatchNotifications]: Record<string, never>;
   [JobName.SendNotification]: { notificationId: string };
+  [JobName.CloseRounds]: Record<string, never>;
+  [JobName.RemindReviewers]: Record<string, never>;
+  [JobName.SendManagerDigest]: Record<string, never>;
 }

@@ -4,6 +4,10 @@ import { RunImportJob } from '../modules/imports/run-import.job';
 import { DispatchNotificationsJob } from '../modules/notifications/dispatch-notifications.job';
 import { NotificationsModule } from '../modules/notifications/notifications.module';
 import { SendNotificationJob } from '../modules/notifications/send-notification.job';
+import { CloseRoundsJob } from '../modules/schedules/close-rounds.job';
+import { ManagerDigestJob } from '../modules/schedules/manager-digest.job';
+import { RemindReviewersJob } from '../modules/schedules/remind-reviewers.job';
+import { SchedulesModule } from '../modules/schedules/schedules.module';
 import { QueueModule } from '../queue';
 import { buildHandlerRegistry } from './handler-registry';
 import { HeartbeatJob } from './heartbeat.job';
@@ -13,11 +17,11 @@ import { WorkerScheduler } from './worker-scheduler';
 
 /** Handlers defined in this module; feature handlers come from their modules' exports. */
 const LOCAL_HANDLERS = [HeartbeatJob];
-const FEATURE_HANDLERS = [RunImportJob, DispatchNotificationsJob, SendNotificationJob];
+const FEATURE_HANDLERS = [RunImportJob, DispatchNotificationsJob, SendNotificationJob, CloseRoundsJob, RemindReviewersJob, ManagerDigestJob];
 
 /** The queue worker: processors for every queue, one handler per job, and the repeatable jobs. */
 @Module({
-  imports: [QueueModule, ImportsModule, NotificationsModule],
+  imports: [QueueModule, ImportsModule, NotificationsModule, SchedulesModule],
   providers: [
     ...LOCAL_HANDLERS,
     {

@@ -22,5 +22,9 @@ export function renderNotification(template: TemplateText, n: Pick<Notification,
     quotedAmount: p.quotedAmount as number,
     reason: p.reason as string,
     correctionDueAt: p.correctionDueAt as string,
+    recipientName: p.recipientName as string,
+    reviewDueAt: p.reviewDueAt as string,
+    digestDate: p.digestDate as string,
+    digestSummary: p.digestSummary as string,
   });
 }

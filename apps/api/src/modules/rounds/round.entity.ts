@@ -22,6 +22,8 @@ export class Round {
   /** 受付番号 prefix; null = derived from the programme code and round number */
   @Column({ name: 'receipt_prefix', type: 'text', nullable: true }) receiptPrefix!: string | null;
   @Column({ type: 'text', nullable: true }) assumption!: string | null;
+  /** when the scheduler closed the round (closesAt + grace passed); null while open, or reopened by a later deadline */
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

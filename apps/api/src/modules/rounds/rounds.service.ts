@@ -100,6 +100,8 @@ export class RoundsService {
       if (dto.announcementTo !== undefined) round.announcementTo = dto.announcementTo ? new Date(dto.announcementTo) : null;
       if (dto.announcementLabel !== undefined) round.announcementLabel = dto.announcementLabel;
       checkSchedule(round);
+      // A deadline moved past now (締切延長 after the scheduler closed the round) reopens it; the scheduler closes it again later.
+      if (round.closedAt && new Date(round.closesAt.getTime() + round.graceMinutes * 60_000) > now) round.closedAt = null;
       await m.save(round);
       if (dto.categories || dto.ruleSetId) await this.setCategories(round, dto.categories, m);
       await this.audit.record({ actor, action: 'round.updated', entityType: 'round', entityId: id, changes: diff(before, round, dto.categories) }, m);
@@ -141,7 +143,7 @@ function checkSchedule(r: Round) {
 }
 
 function diff(before: Round, after: Round, categories?: RoundCategoryDto[]) {
-  const keys = ['name', 'ruleSetId', 'opensAt', 'closesAt', 'announcementFrom', 'announcementTo', 'announcementLabel'] as const;
+  const keys = ['name', 'ruleSetId', 'opensAt', 'closesAt', 'announcementFrom', 'announcementTo', 'announcementLabel', 'closedAt'] as const;
   const changes: Record<string, unknown> = {};
   for (const k of keys) {
     const a = before[k] instanceof Date ? (before[k] as Date).toISOString() : before[k];

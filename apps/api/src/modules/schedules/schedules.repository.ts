@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface ClosedRound {
+  id: string;
+  code: string;
+  closesAt: Date;
+  graceMinutes: number;
+  closedAt: Date;
+  draftsLeft: number;
+}
+
+export interface DueAssignment {
+  assignmentId: string;
+  applicationId: string;
+  reviewerName: string;
+  reviewerEmail: string;
+  dueAt: Date;
+  applicantName: string;
+  receiptNumber: string | null;
+  roundName: string;
+  categoryName: string;
+}
+
+export interface ActiveRound {
+  id: string;
+  name: string;
+  programName: string;
+  workflowKind: string;
+  workflowVersion: number;
+  closesAt: Date;
+  open: boolean;
+}
+
+export interface OutboxRow {
+  applicationId: string | null;
+  template: string;
+  recipient: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * The SQL of the scheduled jobs. Every claim is a single `UPDATE … WHERE <not done yet> … RETURNING`
+ * (or an insert that a unique key turns into a no-op), and every "now" is the database's, so several
+ * workers running the same job at once do each piece of work once, and tests move times, not clocks.
+ */
+@Injectable()
+export class SchedulesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Marks closed every round whose deadline plus grace has passed and that is not closed yet. */
+  async closeDueRounds(m: EntityManager): Promise<ClosedRound[]> {
+    const [rows] = await m.query(
+      `UPDATE round r SET closed_at = now(), updated_at = now()
+        WHERE r.closed_at IS NULL AND r.closes_at + make_interval(mins => r.grace_minutes) <= now()
+        RETURNING r.id, r.code, r.closes_at AS "closesAt", r.grace_minutes AS "graceMinutes", r.closed_at AS "closedAt",
+                  (SELECT count(*)::int FROM application a WHERE a.round_id = r.id AND a.status = 'draft') AS "draftsLeft"`,
+    );
+    return rows;
+  }
+
+  /**
+   * Claims (sets reminded_at on) open assignments of active reviewers due within `hours`, at most
+   * `limit`; rows another worker holds are skipped, a reminded one is never claimed again.
+   */
+  async claimDueAssignments(m: EntityManager, hours: number, limit: number): Promise<DueAssignment[]> {
+    const [rows] = await m.query(
+      `WITH due AS (
+         SELECT aa.id FROM application_assignment aa JOIN staff_user su ON su.id = aa.reviewer_id AND su.active
+          WHERE aa.submitted_at IS NULL AND aa.revoked_at IS NULL AND aa.reminded_at IS NULL
+            AND aa.due_at > now() AND aa.due_at <= now() + make_interval(hours => $1)
+          ORDER BY aa.due_at LIMIT $2
+          FOR UPDATE OF aa SKIP LOCKED)
+       UPDATE application_assignment aa SET reminded_at = now() FROM due WHERE aa.id = due.id
+       RETURNING aa.id`,
+      [hours, limit],
+    );
+    if (rows.length === 0) return [];
+    return m.query(
+      `SELECT aa.id AS "assignmentId", a.id AS "applicationId", su.name AS "reviewerName", su.email AS "reviewerEmail", aa.due_at AS "dueAt",
+              a.applicant_name AS "applicantName", a.receipt_number AS "receiptNumber", r.name AS "roundName", c.name AS "categoryName"
+         FROM application_assignment aa
+         JOIN staff_user su ON su.id = aa.reviewer_id
+         JOIN application a ON a.id = aa.application_id
+         JOIN round r ON r.id = a.round_id
+         JOIN category c ON c.id = a.category_id
+        WHERE aa.id = ANY($1::uuid[])
+        ORDER BY aa.due_at`,
+      [rows.map((r: { id: string }) => r.id)],
+    );
+  }
+
+  /** Outbox rows, delivered by the same dispatcher as the applicants' mail. Returns their ids in order. */
+  async insertNotifications(m: EntityManager, rows: OutboxRow[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const n of rows) {
+      const [row] = await m.query(
+        `INSERT INTO notification (application_id, template, recipient, status, payload) VALUES ($1, $2, $3, 'pending', $4) RETURNING id`,
+        [n.applicationId, n.template, n.recipient, JSON.stringify(n.payload)],
+      );
+      ids.push(row.id);
+    }
+    return ids;
+  }
+
+  /** The database's now and the JST calendar day it falls on ('2026-01-05'). */
+  async today(m: EntityManager): Promise<{ now: Date; day: string }> {
+    const [row] = await m.query(`SELECT now() AS now, to_char(now() AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') AS day`);
+    return row;
+  }
+
+  activeManagers(m: EntityManager): Promise<{ id: string; name: string; email: string }[]> {
+    return m.query(`SELECT id, name, email FROM staff_user WHERE role = 'manager' AND active ORDER BY email`);
+  }
+
+  /**
+   * Rounds the secretariat is working on: opened, and not more than 7 days past their 採択発表 (or,
+   * without one, their deadline).
+   */
+  activeRounds(m: EntityManager): Promise<ActiveRound[]> {
+    return m.query(
+      `SELECT r.id, r.name, p.name AS "programName", p.workflow_kind AS "workflowKind", r.workflow_version AS "workflowVersion",
+              r.closes_at AS "closesAt", (r.closes_at + make_interval(mins => r.grace_minutes) > now()) AS open
+         FROM round r JOIN program p ON p.id = r.program_id
+        WHERE r.opens_at <= now() AND coalesce(r.announcement_to, r.announcement_from, r.closes_at) > now() - interval '7 days'
+        ORDER BY r.closes_at, r.code`,
+    );
+  }
+
+  async applicationCounts(m: EntityManager, roundIds: string[]) {
+    const byState: { roundId: string; status: string; n: number }[] = roundIds.length
+      ? await m.query(`SELECT round_id AS "roundId", status, count(*)::int AS n FROM application WHERE round_id = ANY($1::uuid[]) GROUP BY 1, 2`, [roundIds])
+      : [];
+    const fresh: { roundId: string; n: number }[] = roundIds.length
+      ? await m.query(`SELECT round_id AS "roundId", count(*)::int AS n FROM application WHERE round_id = ANY($1::uuid[]) AND received_at > now() - interval '1 day' GROUP BY 1`, [roundIds])
+      : [];
+    return { byState, fresh };
+  }
+
+  async failedNotifications(m: EntityManager): Promise<{ lastDay: number; total: number }> {
+    const [row] = await m.query(`SELECT count(*) FILTER (WHERE updated_at > now() - interval '1 day')::int AS "lastDay", count(*)::int AS total FROM notification WHERE status = 'failed'`);
+    return row;
+  }
+
+  /** Claims a manager's digest of a JST day: true once per (day, manager), whoever asks and however often. */
+  async claimDigest(m: EntityManager, day: string, staffUserId: string): Promise<boolean> {
+    const rows = await m.query(`INSERT INTO manager_digest (digest_date, staff_user_id) VALUES ($1::date, $2) ON CONFLICT DO NOTHING RETURNING staff_user_id`, [day, staffUserId]);
+    return rows.length === 1;
+  }
+
+  async linkDigest(m: EntityManager, day: string, staffUserId: string, notificationId: string) {
+    await m.query(`UPDATE manager_digest SET notification_id = $3 WHERE digest_date = $1::date AND staff_user_id = $2`, [day, staffUserId, notificationId]);
+  }
+}

@@ -1,0 +1,121 @@
+import { DataSource } from 'typeorm';
+import { DispatchNotificationsJob } from '../src/modules/notifications/dispatch-notifications.job';
+import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
+import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import { runSeed } from '../src/seed/seed-runner';
+import { asIntake, categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
+import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { startTestApp, TestApp } from './harness';
+
+describe('notification templates: versions, preview, the version a notification was rendered from', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
+  let receiptNumber: string;
+  const as = (who: LoggedIn) => ({
+    get: (path: string) => t.http().get(path).set('Authorization', `Bearer ${who.token}`),
+    put: (path: string, body: object) => t.http().put(path).set('Authorization', `Bearer ${who.token}`).send(body),
+    post: (path: string, body: object) => t.http().post(path).set('Authorization', `Bearer ${who.token}`).send(body),
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'templates', overrides: { mailWebUrl: 'http://localhost:8025' } });
+    db = t.app.get(DataSource);
+    await seedStaff(t);
+    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed, notificationTemplatesSeed] });
+    s = await loginEveryRole(t);
+    const round = await openRound(t);
+    const app = await createDraft(t, draftInput(round, await categoryByCode(t, round, 'restructuring.standard'), { applicantName: '株式会社さくら精機', receiptNumber: 'RES91-00000007' }));
+    await asIntake(t, app.id, 'submit');
+    receiptNumber = (await db.query(`SELECT receipt_number FROM application WHERE id = $1`, [app.id]))[0].receipt_number;
+  });
+  afterAll(() => t?.close());
+
+  it('lists every template (one row per code, its latest version) with Content-Range', async () => {
+    const res = await as(s.auditor).get('/api/notification-templates').query({ sort: JSON.stringify(['code', 'ASC']), range: JSON.stringify([0, 99]) }).expect(200);
+    expect(res.headers['content-range']).toMatch(/^notification-templates 0-\d+\/\d+$/);
+    const received = res.body.find((r: { id: string }) => r.id === 'received');
+    expect(received).toMatchObject({ code: 'received', label: '受付', audience: 'applicant', version: 1 });
+    expect(res.body.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['reviewReminder', 'managerDigest']));
+    const filtered = await as(s.manager).get('/api/notification-templates').query({ filter: JSON.stringify({ audience: 'reviewer' }) }).expect(200);
+    expect(filtered.body.map((r: { id: string }) => r.id)).toEqual(['reviewReminder']);
+  });
+
+  it('saves an edit as a new version, audited, and keeps the old one', async () => {
+    const before = (await as(s.manager).get('/api/notification-templates/received').expect(200)).body;
+    expect(before.variables).toContainEqual({ name: 'receiptNumber', label: '受付番号' });
+    const res = await as(s.manager).put('/api/notification-templates/received', { subject: before.subject, bodyText: `${before.bodyText}\n\n審査結果は公募回の採択発表でお知らせします。`, version: before.version }).expect(200);
+    expect(res.body).toMatchObject({ id: 'received', version: 2, versionCount: 2, updatedByName: expect.any(String) });
+
+    const versions = (await as(s.auditor).get('/api/notification-templates/received/versions').expect(200)).body;
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(versions[1].bodyText).toBe(before.bodyText);
+    const [audit] = await db.query(`SELECT actor_id, changes FROM audit_log WHERE action = 'notificationTemplate.saved' AND entity_id = 'received'`);
+    expect(audit.actor_id).toBe(s.manager.user.id);
+    expect(audit.changes.version).toEqual({ from: 1, to: 2 });
+    expect(audit.changes.bodyText.to).toContain('採択発表でお知らせします');
+  });
+
+  it('refuses a save based on a version someone else has replaced since (409), and the same text saves nothing', async () => {
+    const res = await as(s.manager).put('/api/notification-templates/received', { subject: '件名', bodyText: '本文', version: 1 }).expect(409);
+    expect(res.body).toMatchObject({ code: 'TEMPLATE_VERSION_CONFLICT', currentVersion: 2 });
+    const current = (await as(s.manager).get('/api/notification-templates/received').expect(200)).body;
+    const same = await as(s.manager).put('/api/notification-templates/received', { subject: current.subject, bodyText: current.bodyText, version: 2 }).expect(200);
+    expect(same.body.version).toBe(2);
+  });
+
+  it('refuses unknown variables with a Japanese 400 naming them, on save and on preview', async () => {
+    const res = await as(s.manager).put('/api/notification-templates/returned', { subject: '{{receiptNumber}}', bodyText: '{{applicantNmae}} 様 {{digestSummary}}' }).expect(400);
+    expect(res.body.code).toBe('TEMPLATE_UNKNOWN_VARIABLES');
+    expect(res.body.message).toContain('{{applicantNmae}}、{{digestSummary}}');
+    expect(res.body.message).toContain('使える項目は {{applicantName}}（事業者名）');
+    expect(res.body.errors).toEqual([{ field: 'bodyText', message: res.body.message }]);
+    const preview = await as(s.manager).post('/api/notification-templates/returned/preview', { subject: '{{nope}}', bodyText: 'x' }).expect(400);
+    expect(preview.body.message).toContain('{{nope}}');
+    expect((await db.query(`SELECT count(*)::int AS n FROM notification_template WHERE code = 'returned'`))[0].n).toBe(1);
+  });
+
+  it('previews a draft against a real application by 受付番号: subject, text and HTML', async () => {
+    const res = await as(s.manager)
+      .post('/api/notification-templates/adopted/preview', { subject: '採択 {{receiptNumber}}', bodyText: '{{applicantName}} 様\n金額: {{quotedAmount}} <b>', receiptNumber })
+      .expect(200);
+    expect(res.body.subject).toBe(`採択 ${receiptNumber}`);
+    expect(res.body.text).toBe('株式会社さくら精機 様\n金額: 20,000,000円 <b>');
+    expect(res.body.html).toContain('株式会社さくら精機 様<br>');
+    expect(res.body.html).toContain('&lt;b&gt;');
+    expect(res.body.application).toMatchObject({ receiptNumber, applicantName: '株式会社さくら精機' });
+    const byId = await as(s.auditor).post('/api/notification-templates/adopted/preview', { subject: 'x', bodyText: '{{receiptNumber}}', applicationId: res.body.application.id }).expect(200);
+    expect(byId.body.text).toBe(receiptNumber);
+    const missing = await as(s.manager).post('/api/notification-templates/adopted/preview', { subject: 'x', bodyText: 'y', receiptNumber: 'NONE-00000000' }).expect(404);
+    expect(missing.body.code).toBe('PREVIEW_APPLICATION_NOT_FOUND');
+  });
+
+  it('previews the managers’ digest with today’s figures', async () => {
+    const res = await as(s.manager).post('/api/notification-templates/managerDigest/preview', { subject: '{{digestDate}}', bodyText: '{{recipientName}}\n{{digestSummary}}' }).expect(200);
+    expect(res.body.subject).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日\(.\)$/);
+    expect(res.body.text).toContain('■ 公募回ごとの申請件数');
+    expect(res.body.text).toMatch(/第\d+回公募/);
+  });
+
+  it('renders the next notification from the latest version and records that version', async () => {
+    const round = await openRound(t);
+    const app = await createDraft(t, draftInput(round, await categoryByCode(t, round, 'restructuring.standard')));
+    await asIntake(t, app.id, 'submit');
+    await t.app.get(DispatchNotificationsJob).handle();
+    const [n] = await db.query(`SELECT template_version, body_text FROM notification WHERE application_id = $1 AND template = 'received'`, [app.id]);
+    expect(n.template_version).toBe(2);
+    expect(n.body_text).toContain('採択発表でお知らせします');
+    const versions = (await as(s.manager).get('/api/notification-templates/received/versions').expect(200)).body;
+    expect(versions[0].notificationCount).toBeGreaterThanOrEqual(1);
+  });
+
+  it('answers 404 for an unknown template, and refuses edits by anyone but a manager', async () => {
+    expect((await as(s.manager).get('/api/notification-templates/nope').expect(404)).body.code).toBe('TEMPLATE_NOT_FOUND');
+    await as(s.admin).put('/api/notification-templates/received', { subject: 'x', bodyText: 'y' }).expect(403);
+    await as(s.reviewer).get('/api/notification-templates').expect(403);
+  });
+
+  it('tells the admin where the development mail page is', async () => {
+    expect((await as(s.manager).get('/api/dev-mail').expect(200)).body).toEqual({ webUrl: 'http://localhost:8025' });
+  });
+});
