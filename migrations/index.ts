@@ -9,6 +9,8 @@ import { Applications1764201900000 } from './1764201900000-Applications';
 import { Intake1764202000000 } from './1764202000000-Intake';
 import { Imports1764202100000 } from './1764202100000-Imports';
 import { NotificationDelivery1764202200000 } from './1764202200000-NotificationDelivery';
+import { Review1764202300000 } from './1764202300000-Review';
 import { NotificationSchedules1764202400000 } from './1764202400000-NotificationSchedules';
+import { NotificationReconciliation1764202500000 } from './1764202500000-NotificationReconciliation';
 
-export const MIGRATIONS = [AuditLog1764201600000, StaffAccounts1764201700000, ProgramRules1764201800000, Applications1764201900000, Intake1764202000000, Imports1764202100000, NotificationDelivery1764202200000, NotificationSchedules1764202400000];
+export const MIGRATIONS = [AuditLog1764201600000, StaffAccounts1764201700000, ProgramRules1764201800000, Applications1764201900000, Intake1764202000000, Imports1764202100000, NotificationDelivery1764202200000, Review1764202300000, NotificationSchedules1764202400000, NotificationReconciliation1764202500000];

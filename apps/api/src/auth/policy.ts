@@ -31,6 +31,29 @@ export const POLICIES = {
   'intakeChannels.manage': ['admin'],
   /** bulk imports of applications (paper or partner lists): the secretariat's managers */
   'imports.manage': ['manager'],
+  /** 要件確認: everyone reads the checklist; the assigned reviewer answers and completes it */
+  'formalCheck.read': ALL_STAFF,
+  'formalCheck.write': ['reviewer'],
+  /** 書面審査 set-up and oversight: rubrics, the reviewer pool, the ranking */
+  'review.read': ['admin', 'manager', 'auditor'],
+  /** rubrics and reviewer capacity/organisation: the secretariat's managers */
+  'review.configure': ['manager'],
+  /** assignments: a reviewer sees only their own (scope in AssignmentsService) */
+  'review.assignments.read': ALL_STAFF,
+  'review.assign': ['manager'],
+  /** conflicts of interest: a reviewer sees and declares only their own */
+  'review.conflicts.read': ALL_STAFF,
+  'review.conflicts.declare': ['manager', 'reviewer'],
+  'review.conflicts.revoke': ['manager'],
+  /** score sheets: a reviewer reads and writes only their own; others' only after submitting */
+  'review.scores.read': ALL_STAFF,
+  'review.score': ['reviewer'],
+  'review.reopen': ['manager'],
+  /** the adoption simulator reads; committing 採択/補欠/不採択 is a manager's decision */
+  'adoption.simulate': ['manager', 'auditor'],
+  'adoption.decide': ['manager'],
+  /** publication list and scoring export */
+  'review.export': ['manager', 'auditor'],
   /** the messages sent to applicants */
   'notifications.read': ['admin', 'manager', 'auditor'],
   'notifications.resend': ['manager'],

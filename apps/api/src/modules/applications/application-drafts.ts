@@ -9,8 +9,8 @@ import { Application } from './application.entity';
 export type DraftInput = Omit<
   Application,
   | 'id' | 'status' | 'workflowCode' | 'workflowVersion' | 'version' | 'quote' | 'quotedAmount' | 'eligibility' | 'formalCheck' | 'correctionDueAt' | 'stamps'
-  | 'createdAt' | 'updatedAt' | 'receiptNumber' | 'receivedAt' | 'receivedInGrace' | 'channelId' | 'importId'
-> & { receiptNumber?: string | null; receivedAt?: Date | null; receivedInGrace?: boolean; channelId?: string | null; importId?: string | null };
+  | 'createdAt' | 'updatedAt' | 'receiptNumber' | 'receivedAt' | 'receivedInGrace' | 'channelId' | 'importId' | 'claimedBonusItems'
+> & { receiptNumber?: string | null; receivedAt?: Date | null; receivedInGrace?: boolean; channelId?: string | null; importId?: string | null; claimedBonusItems?: string[] };
 
 /**
  * A new application in its workflow's initial state, bound to the round's workflow version (for its
@@ -25,6 +25,7 @@ export async function createDraft(m: EntityManager, input: DraftInput): Promise<
   return m.save(
     m.create(Application, {
       ...input,
+      claimedBonusItems: input.claimedBonusItems ?? [],
       status: initialState(definition).code,
       workflowCode: definition.code,
       workflowVersion: definition.version,

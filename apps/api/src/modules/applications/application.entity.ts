@@ -10,9 +10,23 @@ export interface CertifiedAdvisorInfo {
   isFinancialInstitution?: boolean;
 }
 
+export interface FormalCheckRecord {
+  code: string;
+  label: string;
+  passed: boolean | null;
+  comment: string | null;
+}
+
+/** The 要件確認 as stored: the workflow's formalCheckPassed guard reads `passed`. */
 export interface FormalCheckOutcome {
   passed: boolean;
+  /** codes of the items that failed */
   failedItems?: string[];
+  /** true once the reviewer completed it (pass, return or ineligible) */
+  completed?: boolean;
+  items?: FormalCheckRecord[];
+  checkedBy?: string;
+  checkedAt?: string;
 }
 
 /** 申請: one applicant's request in one round and category, with its workflow state. */
@@ -48,7 +62,10 @@ export class Application {
   @Column({ type: 'jsonb', nullable: true }) quote!: Record<string, unknown> | null;
   @Column({ name: 'quoted_amount', type: 'bigint', transformer: yenColumn }) quotedAmount!: number;
   @Column({ type: 'jsonb', nullable: true }) eligibility!: Record<string, unknown> | null;
+  /** the 要件確認 as the reviewer recorded it (draft answers until completed) */
   @Column({ name: 'formal_check', type: 'jsonb', nullable: true }) formalCheck!: FormalCheckOutcome | null;
+  /** 加点項目 the applicant claims: codes of the round × category rubric's bonus items */
+  @Column({ name: 'claimed_bonus_items', type: 'jsonb', default: () => "'[]'::jsonb" }) claimedBonusItems!: string[];
   @Column({ name: 'correction_due_at', type: 'timestamptz', nullable: true }) correctionDueAt!: Date | null;
   @Column({ name: 'received_at', type: 'timestamptz', nullable: true }) receivedAt!: Date | null;
   /** accepted after closesAt, inside the round's grace window */

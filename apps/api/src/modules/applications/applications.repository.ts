@@ -106,10 +106,10 @@ export class ApplicationsRepository {
     return { application: (await m.findOneByOrFail(Application, { id: w.applicationId })), auditId };
   }
 
-  /** 書面審査 progress for the allReviewsSubmitted guard. */
+  /** 書面審査 progress for the allReviewsSubmitted guard (review assignments only, not the 要件確認). */
   async reviewProgress(applicationId: string, m: EntityManager): Promise<{ assigned: number; submitted: number }> {
     const [row] = await m.query(
-      `SELECT count(*)::int AS assigned, count(submitted_at)::int AS submitted FROM application_assignment WHERE application_id = $1 AND revoked_at IS NULL`,
+      `SELECT count(*)::int AS assigned, count(submitted_at)::int AS submitted FROM application_assignment WHERE application_id = $1 AND revoked_at IS NULL AND purpose = 'review'`,
       [applicationId],
     );
     return row;

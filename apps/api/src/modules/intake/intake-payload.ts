@@ -35,5 +35,6 @@ export function applicationFields(dto: IntakeApplicationDto): Omit<DraftInput, '
     expenses: (dto.expenses ?? []) as ExpenseLine[],
     monthlySales: a.monthlySales ?? [],
     benefitInput: (dto.benefit as unknown as Record<string, unknown>) ?? null,
+    claimedBonusItems: [...new Set(dto.bonusItems ?? [])],
   };
 }

@@ -49,6 +49,9 @@ export class IntakeApplicationDto {
   @ApiPropertyOptional({ type: [ExpenseLineDto] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ExpenseLineDto) expenses?: ExpenseLineDto[];
   @ApiPropertyOptional({ description: '申請額 (円)。計算上の補助金額を超えてはならない' }) @IsOptional() @IsInt(yen('requestedAmount')) @Min(0, yen('requestedAmount')) requestedAmount?: number;
   @ApiPropertyOptional({ type: BenefitRequestDto }) @IsOptional() @ValidateNested() @Type(() => BenefitRequestDto) benefit?: BenefitRequestDto;
+  @ApiPropertyOptional({ type: [String], example: ['wageIncrease'], description: '申請者が申告する加点項目 (公募回・類型の審査基準の加点項目コード)。審査員が確認する' })
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true, message: 'bonusItems には加点項目のコードを指定してください' }) @MaxLength(50, { each: true })
+  bonusItems?: string[];
   @ApiPropertyOptional({ type: [String], description: 'POST /api/intake/attachments で登録した添付書類のID' })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('4', { each: true, message: 'attachmentIds には添付書類のIDを指定してください' })
   attachmentIds?: string[];

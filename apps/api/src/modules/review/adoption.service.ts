@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../../auth/roles';
+import { AuditService } from '../audit/audit.service';
+import { TransitionsService } from '../applications/transitions.service';
+import { AdoptionDecision } from './adoption-decision.entity';
+import type { CommitDecisionDto } from './dto/ranking.dto';
+import { RankingService } from './ranking.service';
+import { ReviewError } from './review.errors';
+
+const TRANSITION_OF = { adopted: 'adopt', waitlisted: 'waitlist', rejected: 'reject' } as const;
+
+interface Meta {
+  requestId?: string;
+  ip?: string;
+}
+
+/**
+ * Commits a round × category's decision as one transaction: the ranking is recomputed under a lock and
+ * must be the one the manager simulated (its fingerprint), then every application gets 採択, 補欠 or
+ * 不採択 through the workflow (state, audit record and a notice held until the 採択発表), and the
+ * decision with its ranking is recorded. Any refusal rolls all of it back.
+ */
+@Injectable()
+export class AdoptionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ranking: RankingService,
+    private readonly transitions: TransitionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async commit(roundId: string, dto: CommitDecisionDto, actor: AuthenticatedUser, meta: Meta) {
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('review.decide:' || $1 || ':' || $2))`, [roundId, dto.categoryId]);
+      const ranking = await this.ranking.rank(roundId, dto, m);
+      if (ranking.entries.length === 0) throw new ReviewError('NOTHING_TO_DECIDE');
+      if (ranking.fingerprint !== dto.fingerprint) throw new ReviewError('RANKING_CHANGED', { fingerprint: ranking.fingerprint });
+      const reopened = ranking.entries.filter((e) => e.pendingReviews > 0);
+      if (reopened.length) throw new ReviewError('REVIEWS_REOPENED', { applicationIds: reopened.map((e) => e.applicationId) });
+      const staff = { role: actor.role, id: actor.id, staff: actor };
+      for (const e of ranking.entries) {
+        await this.transitions.fireIn(m, e.applicationId, TRANSITION_OF[e.outcome], staff, { ...meta, auditExtra: { rank: e.rank, finalScore: e.finalScore, decision: 'adoption.commit' } });
+      }
+      const s = ranking.simulation;
+      const decision = await m.save(
+        m.create(AdoptionDecision, {
+          roundId,
+          categoryId: dto.categoryId,
+          budget: ranking.limits.budget,
+          quota: ranking.limits.quota,
+          waitlistCount: ranking.limits.waitlistCount,
+          normalise: ranking.normalise,
+          appliedCount: s.totals.applied,
+          adoptedCount: s.totals.adopted,
+          waitlistedCount: s.totals.waitlisted,
+          rejectedCount: s.totals.rejected,
+          adoptedAmount: s.totals.adoptedAmount,
+          cutoffScore: s.cutoffScore,
+          ranking: ranking.entries.map((e) => ({ rank: e.rank, applicationId: e.applicationId, finalScore: e.finalScore, outcome: e.outcome })),
+          committedBy: actor.id,
+        }),
+      );
+      await this.audit.record(
+        { actor, action: 'adoption.commit', entityType: 'adoptionDecision', entityId: decision.id, changes: { roundId, categoryId: dto.categoryId, limits: ranking.limits, totals: s.totals, cutoffScore: s.cutoffScore, fingerprint: ranking.fingerprint }, ...meta },
+        m,
+      );
+      return { ...decision, ranking: undefined, totals: s.totals };
+    });
+  }
+
+  async decisionsOf(roundId: string) {
+    return this.dataSource.getRepository(AdoptionDecision).find({ where: { roundId }, order: { committedAt: 'DESC' }, select: { id: true, roundId: true, categoryId: true, budget: true, quota: true, waitlistCount: true, normalise: true, appliedCount: true, adoptedCount: true, waitlistedCount: true, rejectedCount: true, adoptedAmount: true, cutoffScore: true, committedBy: true, committedAt: true } });
+  }
+}

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import {
+  adoptionLimitProblems,
+  aggregateScores,
+  bonusPoints,
+  rankApplications,
+  simulateAdoption,
+  TIE_BREAK,
+  type AdoptionLimits,
+  type RankedEntry,
+} from '@jimukyoku/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { RoundCategory } from '../rounds/round-category.entity';
+import { Round } from '../rounds/round.entity';
+import { ReviewError } from './review.errors';
+import { ReviewRubric } from './review-rubric.entity';
+import { RubricsService } from './rubrics.service';
+import { confirmedByMajority } from './score-sheets.service';
+
+const isUuid = (id: unknown): id is string => typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+export interface RankingRequest {
+  categoryId: string;
+  budget?: number | null;
+  quota?: number | null;
+  waitlistCount?: number | null;
+  /** overrides the rubric's setting for a what-if */
+  normalise?: boolean;
+}
+
+export interface RankedApplication extends RankedEntry {
+  applicantName: string;
+  reviewerTotals: { reviewerId: string; raw: number; normalised: number }[];
+  spread: number;
+  disagreement: boolean;
+  /** a reviewer's score was reopened after the 審査完了: not decidable until resubmitted */
+  pendingReviews: number;
+  outcome: 'adopted' | 'waitlisted' | 'rejected';
+}
+
+/**
+ * The ranking of one round × category and the adoption simulator over it: the applications whose
+ * 書面審査 is complete (審査完了), their reviewers' weighted totals aggregated by libs/domain (mean,
+ * optional per-reviewer normalisation, majority-confirmed 加点), ranked with the documented tie-break,
+ * cut by budget and/or quota. One read of the scores per request; the pure part runs in milliseconds.
+ */
+@Injectable()
+export class RankingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rubrics: RubricsService,
+  ) {}
+
+  async rank(roundId: string, request: RankingRequest, m: EntityManager = this.dataSource.manager) {
+    if (!isUuid(roundId) || !(await m.existsBy(Round, { id: roundId }))) throw new ReviewError('ROUND_NOT_FOUND');
+    if (!isUuid(request.categoryId)) throw new ReviewError('CATEGORY_NOT_OFFERED');
+    const offered = await m.findOneBy(RoundCategory, { roundId, categoryId: request.categoryId });
+    if (!offered) throw new ReviewError('CATEGORY_NOT_OFFERED');
+    const rubric = await this.rubrics.ensure(m, roundId, request.categoryId);
+    const limits: AdoptionLimits = {
+      budget: request.budget === undefined ? offered.budget : request.budget,
+      quota: request.quota === undefined ? offered.adoptionQuota : request.quota,
+      waitlistCount: request.waitlistCount ?? 0,
+    };
+    const problems = adoptionLimitProblems(limits);
+    if (problems.length) throw new ReviewError('INVALID_LIMITS', { errors: problems });
+    const normalise = request.normalise ?? rubric.normalise;
+
+    const { apps, sheets } = await this.load(m, rubric);
+    const byApp = new Map<string, { reviewerId: string; total: number; bonus: string[] }[]>();
+    for (const s of sheets) (byApp.get(s.application_id) ?? byApp.set(s.application_id, []).get(s.application_id)!).push({ reviewerId: s.reviewer_id, total: s.total, bonus: s.confirmed_bonus });
+    // Normalisation looks at each reviewer's every submitted score of this rubric, decided or not.
+    const aggregated = aggregateScores(
+      [...byApp].map(([applicationId, reviews]) => ({ applicationId, reviews, bonus: bonusPoints(rubric, confirmedByMajority(reviews.map((r) => r.bonus))) })),
+      { normalise, disagreementThreshold: rubric.disagreementThreshold },
+    );
+    const scoreOf = new Map(aggregated.map((a) => [a.applicationId, a]));
+    const ranked = rankApplications(
+      apps.map((a) => {
+        const s = scoreOf.get(a.id);
+        return {
+          applicationId: a.id,
+          receiptNumber: a.receipt_number,
+          finalScore: s?.final ?? 0,
+          mean: s?.mean ?? 0,
+          bonus: s?.bonus ?? 0,
+          receivedAt: a.received_at ? new Date(a.received_at).toISOString() : null,
+          quotedAmount: Number(a.quoted_amount),
+          prefecture: a.prefecture,
+          sizeClass: a.size_class,
+        };
+      }),
+    );
+    const simulation = simulateAdoption(ranked, limits);
+    const outcome = new Map<string, RankedApplication['outcome']>([
+      ...simulation.adoptedIds.map((id) => [id, 'adopted'] as const),
+      ...simulation.waitlistedIds.map((id) => [id, 'waitlisted'] as const),
+    ]);
+    const info = new Map(apps.map((a) => [a.id, a]));
+    const entries: RankedApplication[] = ranked.map((e) => {
+      const s = scoreOf.get(e.applicationId);
+      return {
+        ...e,
+        applicantName: info.get(e.applicationId)!.applicant_name,
+        reviewerTotals: s?.reviewerTotals ?? [],
+        spread: s?.spread ?? 0,
+        disagreement: s?.disagreement ?? false,
+        pendingReviews: info.get(e.applicationId)!.pending,
+        outcome: outcome.get(e.applicationId) ?? 'rejected',
+      };
+    });
+    return {
+      roundId,
+      categoryId: request.categoryId,
+      rubricId: rubric.id,
+      normalise,
+      limits: { budget: limits.budget ?? null, quota: limits.quota ?? null, waitlistCount: limits.waitlistCount ?? 0 },
+      tieBreak: TIE_BREAK,
+      fingerprint: fingerprint(entries),
+      simulation: { ...simulation, adoptedIds: undefined, waitlistedIds: undefined, rejectedIds: undefined },
+      entries,
+    };
+  }
+
+  private async load(m: EntityManager, rubric: ReviewRubric) {
+    const [apps, sheets] = await Promise.all([
+      m.query(
+        `SELECT a.id, a.receipt_number, a.applicant_name, a.quoted_amount, a.prefecture, a.size_class, a.received_at,
+                (SELECT count(*)::int FROM application_assignment x WHERE x.application_id = a.id AND x.purpose = 'review' AND x.revoked_at IS NULL AND x.submitted_at IS NULL) AS pending
+           FROM application a WHERE a.round_id = $1 AND a.category_id = $2 AND a.status = 'reviewed'`,
+        [rubric.roundId, rubric.categoryId],
+      ) as Promise<{ id: string; receipt_number: string | null; applicant_name: string; quoted_amount: string; prefecture: string; size_class: string; received_at: Date | null; pending: number }[]>,
+      m.query(
+        `SELECT s.application_id, s.reviewer_id, s.total::float8 AS total, s.confirmed_bonus
+           FROM review_score s JOIN application_assignment x ON x.id = s.assignment_id
+          WHERE s.rubric_id = $1 AND s.status = 'submitted' AND x.revoked_at IS NULL`,
+        [rubric.id],
+      ) as Promise<{ application_id: string; reviewer_id: string; total: number; confirmed_bonus: string[] }[]>,
+    ]);
+    return { apps, sheets };
+  }
+}
+
+/** What the manager saw: the ranked ids with their scores. A commit must match it. */
+function fingerprint(entries: { applicationId: string; finalScore: number }[]): string {
+  const h = createHash('sha256');
+  for (const e of entries) h.update(`${e.applicationId}:${e.finalScore};`);
+  return h.digest('hex').slice(0, 32);
+}

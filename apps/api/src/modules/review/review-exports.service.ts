@@ -1,0 +1,116 @@
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { formatJst } from '@jimukyoku/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { SLOT_HOLDING_STATES } from '../applications/workflow-inputs';
+import { Round } from '../rounds/round.entity';
+import { ReviewError } from './review.errors';
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+export interface ExportFile {
+  fileName: string;
+  contentType: string;
+  body: Buffer;
+}
+
+interface Table {
+  sheetName: string;
+  header: string[];
+  rows: (string | number | null)[][];
+}
+
+/** The 採択者一覧 as published: one row per adopted application, these columns in this order. */
+export const PUBLICATION_COLUMNS = ['受付番号', '事業者名', '法人番号', '都道府県', '事業計画名', '認定支援機関名'] as const;
+
+const isUuid = (id: unknown): id is string => typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+/**
+ * Exports of a round: the publication list of adopted applications (公表用) and the full scoring
+ * export for the secretariat (every submitted score sheet with its criteria). CSV is UTF-8 with a BOM
+ * so Excel opens the Japanese text correctly; Excel via exceljs.
+ */
+@Injectable()
+export class ReviewExportsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async adoptedList(roundId: string, format: ExportFormat, categoryId?: string): Promise<ExportFile> {
+    const round = await this.round(roundId);
+    const params: unknown[] = [roundId, SLOT_HOLDING_STATES];
+    if (categoryId !== undefined) {
+      if (!isUuid(categoryId)) throw new ReviewError('CATEGORY_NOT_OFFERED');
+      params.push(categoryId);
+    }
+    const rows: Record<string, string | null>[] = await this.dataSource.query(
+      `SELECT a.receipt_number, a.applicant_name, a.corporate_number, a.prefecture, a.plan_title, a.certified_advisor->>'name' AS advisor_name
+         FROM application a JOIN category c ON c.id = a.category_id
+        WHERE a.round_id = $1 AND a.status = ANY($2) ${categoryId ? 'AND a.category_id = $3' : ''}
+        ORDER BY a.receipt_number, a.id`,
+      params,
+    );
+    return this.file(`${round.code}-adopted`, format, {
+      sheetName: '採択者一覧',
+      header: [...PUBLICATION_COLUMNS],
+      rows: rows.map((r) => [r.receipt_number, r.applicant_name, r.corporate_number, r.prefecture, r.plan_title, r.advisor_name]),
+    });
+  }
+
+  async scoring(roundId: string, format: ExportFormat): Promise<ExportFile> {
+    const round = await this.round(roundId);
+    const criteria: { code: string; label: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (c->>'code') c->>'code' AS code, c->>'label' AS label
+         FROM review_rubric r, jsonb_array_elements(r.criteria) c WHERE r.round_id = $1 ORDER BY c->>'code'`,
+      [roundId],
+    );
+    const sheets: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT a.receipt_number, a.applicant_name, c.name AS category_name, a.status, a.quoted_amount, u.name AS reviewer_name,
+              s.scores, s.total::float8 AS total, s.confirmed_bonus, s.overall_comment, s.submitted_at
+         FROM review_score s
+         JOIN application_assignment x ON x.id = s.assignment_id AND x.revoked_at IS NULL
+         JOIN application a ON a.id = s.application_id
+         JOIN category c ON c.id = a.category_id
+         JOIN staff_user u ON u.id = s.reviewer_id
+        WHERE a.round_id = $1 AND s.status = 'submitted'
+        ORDER BY a.receipt_number, u.name`,
+      [roundId],
+    );
+    return this.file(`${round.code}-scores`, format, {
+      sheetName: '採点一覧',
+      header: ['受付番号', '事業者名', '類型', '状態', '申請額(円)', '審査員', ...criteria.map((c) => c.label), '合計(加重)', '確認した加点項目', '総評', '提出日時'],
+      rows: sheets.map((s) => [
+        s.receipt_number as string,
+        s.applicant_name as string,
+        s.category_name as string,
+        s.status as string,
+        Number(s.quoted_amount),
+        s.reviewer_name as string,
+        ...criteria.map((c) => (s.scores as Record<string, number>)[c.code] ?? null),
+        s.total as number,
+        (s.confirmed_bonus as string[]).join(' '),
+        (s.overall_comment as string | null) ?? '',
+        formatJst(s.submitted_at as Date),
+      ]),
+    });
+  }
+
+  private async round(roundId: string): Promise<Round> {
+    const round = isUuid(roundId) ? await this.dataSource.manager.findOneBy(Round, { id: roundId }) : null;
+    if (!round) throw new ReviewError('ROUND_NOT_FOUND');
+    return round;
+  }
+
+  private async file(baseName: string, format: ExportFormat, table: Table): Promise<ExportFile> {
+    if (format === 'csv') {
+      const text = stringify([table.header, ...table.rows]);
+      return { fileName: `${baseName}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]) };
+    }
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet(table.sheetName);
+    sheet.addRow(table.header).font = { bold: true };
+    for (const row of table.rows) sheet.addRow(row);
+    table.header.forEach((h, i) => (sheet.getColumn(i + 1).width = Math.max(12, h.length * 2 + 4)));
+    return { fileName: `${baseName}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  }
+}
