@@ -71,6 +71,7 @@ export class AdoptionService {
   }
 
   async decisionsOf(roundId: string) {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(roundId)) throw new ReviewError('ROUND_NOT_FOUND');
     return this.dataSource.getRepository(AdoptionDecision).find({ where: { roundId }, order: { committedAt: 'DESC' }, select: { id: true, roundId: true, categoryId: true, budget: true, quota: true, waitlistCount: true, normalise: true, appliedCount: true, adoptedCount: true, waitlistedCount: true, rejectedCount: true, adoptedAmount: true, cutoffScore: true, committedBy: true, committedAt: true } });
   }
 }
