@@ -4,3 +4,4 @@ export * from './formal-check';
 export * from './assignment';
 export * from './aggregation';
 export * from './ranking';
+export * from './bonus-confirmation';

@@ -3,6 +3,7 @@ import {
   adoptionLimitProblems,
   aggregateScores,
   bonusPoints,
+  confirmedByMajority,
   rankApplications,
   simulateAdoption,
   TIE_BREAK,
@@ -17,7 +18,6 @@ import { Round } from '../rounds/round.entity';
 import { ReviewError } from './review.errors';
 import { ReviewRubric } from './review-rubric.entity';
 import { RubricsService } from './rubrics.service';
-import { confirmedByMajority } from './score-sheets.service';
 
 const isUuid = (id: unknown): id is string => typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 

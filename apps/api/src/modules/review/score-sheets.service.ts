@@ -1,4 +1,4 @@
-import { bonusPoints, bonusProblems, maxWeightedTotal, scoreSheetProblems, weightedTotal, type ReviewProblem } from '@jimukyoku/domain';
+import { bonusPoints, bonusProblems, confirmedByMajority, maxWeightedTotal, scoreSheetProblems, weightedTotal, type ReviewProblem } from '@jimukyoku/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -252,11 +252,4 @@ export class ScoreSheetsService {
       },
     };
   }
-}
-
-/** A claimed 加点項目 counts when more than half of the submitted reviews confirmed it. */
-export function confirmedByMajority(confirmations: string[][]): string[] {
-  const counts = new Map<string, number>();
-  for (const codes of confirmations) for (const c of new Set(codes)) counts.set(c, (counts.get(c) ?? 0) + 1);
-  return [...counts].filter(([, n]) => n * 2 > confirmations.length).map(([c]) => c).sort();
 }
