@@ -1,0 +1,269 @@
+import { DataSource } from 'typeorm';
+import { DEMO_PASSWORD } from '../src/seed/staff-accounts.seed';
+import { runSeed } from '../src/seed/seed-runner';
+import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import type { Round } from '../src/modules/rounds/round.entity';
+import { asIntake, categoryByCode, corporateNumber, createDraft, draftInput, openRound } from './application-fixtures';
+import { login, LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { startTestApp, TestApp } from './harness';
+
+const FULL = { commercialization: 4, restructuring: 3, policy: 2 };
+
+/** The review module's rules one by one: checklist, rubric freeze, conflicts, scoring, reopen, disagreement, limits. */
+describe('review and adoption', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
+  let r2: LoggedIn;
+  let r3: LoggedIn;
+  let round: Round;
+  let categoryId: string;
+  const as = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
+  const api = () => t.http();
+
+  /** A submitted application (through the workflow), optionally with overrides of its data. */
+  async function submitted(overrides = {}) {
+    const category = await categoryByCode(t, round, 'restructuring.standard');
+    const app = await createDraft(t, draftInput(round, category, { corporateNumber: corporateNumber(), claimedBonusItems: ['wageIncreaseBonus'], ...overrides }));
+    await asIntake(t, app.id, 'submit');
+    return app.id;
+  }
+
+  async function assignTo(applicationId: string, reviewer: LoggedIn, purpose = 'review') {
+    const res = await api().post('/api/review-assignments').set(as(s.manager)).send({ applicationId, reviewerId: reviewer.user.id, purpose }).expect(201);
+    return res.body.id as string;
+  }
+
+  /** A submitted application whose 要件確認 passed: in 書面審査. */
+  async function underReview(overrides = {}) {
+    const id = await submitted(overrides);
+    await assignTo(id, s.reviewer, 'formalCheck');
+    const list = await api().get(`/api/applications/${id}/formal-check`).set(as(s.reviewer)).expect(200);
+    const answers = list.body.items.map((i: { code: string }) => ({ code: i.code, passed: true }));
+    await api().post(`/api/applications/${id}/formal-check/complete`).set(as(s.reviewer)).send({ outcome: 'pass', answers }).expect(200);
+    return id;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'review' });
+    db = t.app.get(DataSource);
+    await seedStaff(t);
+    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
+    s = await loginEveryRole(t);
+    r2 = await login(t, 'reviewer2@jimukyoku.example.jp', DEMO_PASSWORD);
+    r3 = await login(t, 'reviewer3@jimukyoku.example.jp', DEMO_PASSWORD);
+    round = await openRound(t);
+    categoryId = (await categoryByCode(t, round, 'restructuring.standard')).id;
+  });
+  afterAll(() => t?.close());
+
+  describe('要件確認 (formal check)', () => {
+    it('builds the checklist from the category and the application, and refuses what does not fit it', async () => {
+      const id = await submitted();
+      await assignTo(id, s.reviewer, 'formalCheck');
+      const list = (await api().get(`/api/applications/${id}/formal-check`).set(as(s.reviewer)).expect(200)).body;
+      expect(list).toMatchObject({ open: true, completed: false, status: 'submitted' });
+      const codes = list.items.map((i: { code: string }) => i.code);
+      expect(codes).toEqual(expect.arrayContaining(['document.businessPlan', 'document.advisorConfirmation', 'advisor.confirmed', 'declaration.noDuplicate']));
+      // no attachments on a draft made by a fixture: the system suggests 不適 for the documents
+      expect(list.items.find((i: { code: string }) => i.code === 'document.businessPlan').suggestion).toBe('fail');
+
+      const unknown = await api().put(`/api/applications/${id}/formal-check`).set(as(s.reviewer)).send({ answers: [{ code: 'document.nothing', passed: true }] }).expect(400);
+      expect(unknown.body.errors[0].message).toContain('document.nothing');
+      // saving a first answer starts the 要件確認
+      await api().put(`/api/applications/${id}/formal-check`).set(as(s.reviewer)).send({ answers: [{ code: codes[0], passed: true }] }).expect(200);
+      const [{ status }] = await db.query(`SELECT status FROM application WHERE id = $1`, [id]);
+      expect(status).toBe('formalCheck');
+
+      const incomplete = await api().post(`/api/applications/${id}/formal-check/complete`).set(as(s.reviewer)).send({ outcome: 'pass' }).expect(422);
+      expect(incomplete.body.code).toBe('FORMAL_CHECK_INCOMPLETE');
+      const answers = codes.map((code: string) => ({ code, passed: code !== 'advisor.confirmed', comment: code === 'advisor.confirmed' ? '確認書の押印がありません' : undefined }));
+      const mismatch = await api().post(`/api/applications/${id}/formal-check/complete`).set(as(s.reviewer)).send({ outcome: 'pass', answers }).expect(422);
+      expect(mismatch.body.code).toBe('FORMAL_CHECK_OUTCOME_MISMATCH');
+      // the manager reads it, but only the reviewer completes it
+      await api().get(`/api/applications/${id}/formal-check`).set(as(s.manager)).expect(200);
+      await api().post(`/api/applications/${id}/formal-check/complete`).set(as(s.manager)).send({ outcome: 'return', answers }).expect(403);
+
+      const done = await api().post(`/api/applications/${id}/formal-check/complete`).set(as(s.reviewer)).send({ outcome: 'return', answers }).expect(200);
+      expect(done.body.transition.to).toBe('returned');
+      const [n] = await db.query(`SELECT payload->>'reason' AS reason FROM notification WHERE application_id = $1 AND template = 'returned'`, [id]);
+      expect(n.reason).toContain('確認書の押印がありません');
+      const [audit] = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'application.returnForCorrection'`, [id]);
+      expect(audit.changes.formalCheck.failedItems).toEqual(['advisor.confirmed']);
+      await api().put(`/api/applications/${id}/formal-check`).set(as(s.reviewer)).send({ answers: [] }).expect(409);
+    });
+
+    it('keeps a reviewer away from applications they are not assigned to', async () => {
+      const id = await submitted();
+      await api().get(`/api/applications/${id}/formal-check`).set(as(r2)).expect(404);
+    });
+  });
+
+  describe('rubrics', () => {
+    it('gives every offered category its programme\'s default, validates edits and freezes criteria at the first score', async () => {
+      const list = await api().get('/api/review-rubrics').query({ filter: JSON.stringify({ roundId: round.id }) }).set(as(s.manager)).expect(200);
+      const offered = await db.query(`SELECT count(*)::int AS n FROM round_category WHERE round_id = $1`, [round.id]);
+      expect(list.body).toHaveLength(offered[0].n);
+      const rubric = list.body.find((r: { categoryId: string }) => r.categoryId === categoryId);
+      expect(rubric.criteria.map((c: { label: string }) => c.label)).toEqual(['事業化点', '再構築点', '政策点']);
+      expect(rubric).toMatchObject({ reviewersPerApplication: 3, frozen: false, maxTotal: 50 });
+
+      const bad = await api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ criteria: [{ code: 'x', label: '', maxScore: 0, weight: -1 }] }).expect(400);
+      expect(bad.body.code).toBe('INVALID_RUBRIC');
+      expect(bad.body.errors.length).toBeGreaterThan(0);
+      await api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.reviewer)).send({ reviewDays: 10 }).expect(403);
+      const edited = await api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ criteria: [...rubric.criteria.slice(0, 2), { ...rubric.criteria[2], weight: 3 }], reviewersPerApplication: 2 }).expect(200);
+      expect(edited.body).toMatchObject({ version: rubric.version + 1, maxTotal: 55, reviewersPerApplication: 2 });
+      const [audit] = await db.query(`SELECT changes FROM audit_log WHERE action = 'reviewRubric.update' AND entity_id = $1`, [rubric.id]);
+      expect(Object.keys(audit.changes)).toEqual(expect.arrayContaining(['criteria', 'reviewersPerApplication']));
+
+      const id = await underReview();
+      const x = await assignTo(id, s.reviewer);
+      await api().put(`/api/score-sheets/${x}`).set(as(s.reviewer)).send({ scores: { commercialization: 3 } }).expect(200);
+      const frozen = await api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ criteria: rubric.criteria }).expect(409);
+      expect(frozen.body.code).toBe('RUBRIC_FROZEN');
+      // the review settings stay editable
+      await api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ reviewersPerApplication: 3, disagreementThreshold: 12 }).expect(200);
+    });
+  });
+
+  describe('assignment', () => {
+    it('refuses a reviewer with a conflict of interest or at capacity, and audits reassignment', async () => {
+      const cn = corporateNumber();
+      const id = await underReview({ corporateNumber: cn, certifiedAdvisor: { name: '東西銀行', id: 'ADV-9' } });
+      // reviewer3 belongs to 東西銀行, the applicant's 認定支援機関
+      const advisor = await api().post('/api/review-assignments').set(as(s.manager)).send({ applicationId: id, reviewerId: r3.user.id }).expect(409);
+      expect(advisor.body).toMatchObject({ code: 'CONFLICT_OF_INTEREST' });
+      expect(advisor.body.message).toContain('認定支援機関');
+      // a reviewer declares the company itself
+      await api().post('/api/conflicts-of-interest').set(as(r2)).send({ reviewerId: s.reviewer.user.id, kind: 'corporateNumber', value: cn }).expect(403);
+      const declared = await api().post('/api/conflicts-of-interest').set(as(r2)).send({ reviewerId: r2.user.id, kind: 'corporateNumber', value: cn, note: '元勤務先' }).expect(201);
+      await api().post('/api/review-assignments').set(as(s.manager)).send({ applicationId: id, reviewerId: r2.user.id }).expect(409);
+      const badNumber = await api().post('/api/conflicts-of-interest').set(as(r2)).send({ reviewerId: r2.user.id, kind: 'corporateNumber', value: '12345' }).expect(400);
+      expect(badNumber.body.message).toContain('13桁');
+
+      await api().put(`/api/reviewers/${s.reviewer.user.id}`).set(as(s.manager)).send({ reviewCapacity: 0 }).expect(200);
+      const full = await api().post('/api/review-assignments').set(as(s.manager)).send({ applicationId: id, reviewerId: s.reviewer.user.id }).expect(409);
+      expect(full.body.code).toBe('REVIEWER_AT_CAPACITY');
+      await api().put(`/api/reviewers/${s.reviewer.user.id}`).set(as(s.manager)).send({ reviewCapacity: 300 }).expect(200);
+
+      const x = await assignTo(id, s.reviewer);
+      await api().post('/api/review-assignments').set(as(s.manager)).send({ applicationId: id, reviewerId: s.reviewer.user.id }).expect(409);
+      const r4 = await login(t, 'reviewer4@jimukyoku.example.jp', DEMO_PASSWORD);
+      const moved = await api().put(`/api/review-assignments/${x}`).set(as(s.manager)).send({ reviewerId: r4.user.id, reason: '負荷の平準化' }).expect(200);
+      expect(moved.body).toMatchObject({ reviewerId: r4.user.id, state: 'open' });
+      const old = (await api().get(`/api/review-assignments/${x}`).set(as(s.manager)).expect(200)).body;
+      expect(old.state).toBe('revoked');
+      const actions = (await db.query(`SELECT action FROM audit_log WHERE entity_type = 'applicationAssignment' AND changes->>'applicationId' = $1 AND changes->>'purpose' = 'review' ORDER BY id`, [id])).map((r: { action: string }) => r.action);
+      expect(actions).toEqual(['assignment.create', 'assignment.reassign', 'assignment.create']);
+      const [conflictAudit] = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'conflictOfInterest.declare' AND entity_id = $1`, [declared.body.id]);
+      expect(conflictAudit.n).toBe(1);
+      // a reviewer sees only their own assignments
+      const mine = await api().get('/api/review-assignments').set(as(r4)).expect(200);
+      expect(mine.body.every((a: { reviewerId: string }) => a.reviewerId === r4.user.id)).toBe(true);
+    });
+
+    it('revokes open assignments a new declaration forbids', async () => {
+      const id = await underReview({ applicantName: '株式会社みなと商事' });
+      const x = await assignTo(id, r2);
+      const res = await api().post('/api/conflicts-of-interest').set(as(s.manager)).send({ reviewerId: r2.user.id, kind: 'organisation', value: '(株)みなと商事' }).expect(201);
+      expect(res.body.revokedAssignments).toBe(1);
+      expect((await api().get(`/api/review-assignments/${x}`).set(as(s.manager)).expect(200)).body.state).toBe('revoked');
+    });
+
+    it('reports what automatic assignment could not fill, with the reason', async () => {
+      const lonely = await openRound(t);
+      const category = await categoryByCode(t, lonely, 'restructuring.standard');
+      const app = await createDraft(t, draftInput(lonely, category, { corporateNumber: corporateNumber(), certifiedAdvisor: { name: '中小企業診断協会', id: 'A' } }));
+      await asIntake(t, app.id, 'submit');
+      await db.query(`UPDATE application SET status = 'underReview' WHERE id = $1`, [app.id]);
+      await db.query(`UPDATE staff_user SET review_capacity = 0 WHERE role = 'reviewer' AND email NOT IN ('reviewer@jimukyoku.example.jp', 'reviewer4@jimukyoku.example.jp', 'reviewer5@jimukyoku.example.jp')`);
+      try {
+        const res = await api().post(`/api/rounds/${lonely.id}/assignments/auto`).set(as(s.manager)).send({ purpose: 'review' }).expect(200);
+        // reviewer and reviewer4 belong to 中小企業診断協会: only reviewer5 can take it
+        expect(res.body.assigned).toBe(1);
+        expect(res.body.unfilled).toEqual([expect.objectContaining({ applicationId: app.id, missing: 2 })]);
+        expect(res.body.unfilled[0].reason).toMatch(/審査員/);
+      } finally {
+        await db.query(`UPDATE staff_user SET review_capacity = 300 WHERE role = 'reviewer'`);
+      }
+    });
+  });
+
+  describe('scoring', () => {
+    it('keeps sheets private until submitted, checks them against the rubric, and reopens only by a manager', async () => {
+      const id = await underReview();
+      const x1 = await assignTo(id, s.reviewer);
+      const x2 = await assignTo(id, r2);
+      await api().get(`/api/score-sheets/${x1}`).set(as(r2)).expect(404);
+      await api().put(`/api/score-sheets/${x1}`).set(as(r2)).send({ scores: FULL }).expect(404);
+
+      const range = await api().put(`/api/score-sheets/${x1}`).set(as(s.reviewer)).send({ scores: { commercialization: 7 } }).expect(400);
+      expect(range.body.errors[0].message).toContain('事業化点');
+      const unclaimed = await api().put(`/api/score-sheets/${x1}`).set(as(s.reviewer)).send({ confirmedBonus: ['partnershipBonus'] }).expect(400);
+      expect(unclaimed.body.errors[0].message).toContain('申告していません');
+      await api().put(`/api/score-sheets/${x1}`).set(as(s.reviewer)).send({ scores: { commercialization: 4 }, comments: { commercialization: '市場分析が具体的' } }).expect(200);
+      const incomplete = await api().post(`/api/score-sheets/${x1}/submit`).set(as(s.reviewer)).send({}).expect(400);
+      expect(incomplete.body.code).toBe('INVALID_SCORES');
+
+      await api().get(`/api/applications/${id}/reviews`).set(as(s.reviewer)).expect(403);
+      const first = await api().post(`/api/score-sheets/${x1}/submit`).set(as(s.reviewer)).send({ scores: FULL, confirmedBonus: ['wageIncreaseBonus'] }).expect(200);
+      // weights 4, 4 and 3 (the rubric test raised 政策点's weight)
+      expect(first.body).toMatchObject({ status: 'submitted', total: 4 * 4 + 3 * 4 + 2 * 3, completion: 'pending' });
+      await api().put(`/api/score-sheets/${x1}`).set(as(s.reviewer)).send({ scores: FULL }).expect(409);
+      const seen = await api().get(`/api/applications/${id}/reviews`).set(as(s.reviewer)).expect(200);
+      expect(seen.body.sheets).toHaveLength(1);
+
+      const last = await api().post(`/api/score-sheets/${x2}/submit`).set(as(r2)).send({ scores: { commercialization: 3, restructuring: 3, policy: 3 } }).expect(200);
+      expect(last.body.completion).toBe('completed');
+      const [{ status }] = await db.query(`SELECT status FROM application WHERE id = $1`, [id]);
+      expect(status).toBe('reviewed');
+      const summary = (await api().get(`/api/applications/${id}/reviews`).set(as(s.manager)).expect(200)).body.summary;
+      // totals 34 and 33; 賃上げ加点 confirmed by one of two reviewers is not a majority
+      expect(summary).toMatchObject({ submitted: 2, mean: 33.5, bonus: 0, spread: 1 });
+
+      await api().post(`/api/score-sheets/${x1}/reopen`).set(as(s.reviewer)).send({ reason: 'x' }).expect(403);
+      await api().post(`/api/score-sheets/${x1}/reopen`).set(as(s.manager)).send({}).expect(400);
+      const reopened = await api().post(`/api/score-sheets/${x1}/reopen`).set(as(s.manager)).send({ reason: '政策点の根拠の再確認' }).expect(200);
+      expect(reopened.body).toMatchObject({ status: 'draft', reopenReason: '政策点の根拠の再確認', editable: false });
+      const ranking = await api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId }).set(as(s.manager)).expect(200);
+      expect(ranking.body.entries.find((e: { applicationId: string }) => e.applicationId === id).pendingReviews).toBe(1);
+      const blocked = await api().post(`/api/rounds/${round.id}/decisions`).set(as(s.manager)).send({ categoryId, fingerprint: ranking.body.fingerprint }).expect(409);
+      expect(blocked.body.code).toBe('REVIEWS_REOPENED');
+      const again = await api().get(`/api/score-sheets/${x1}`).set(as(s.reviewer)).expect(200);
+      expect(again.body.editable).toBe(true);
+      await api().post(`/api/score-sheets/${x1}/submit`).set(as(s.reviewer)).send({ scores: { ...FULL, policy: 1 } }).expect(200);
+      const [audit] = await db.query(`SELECT actor_role, reason FROM audit_log WHERE action = 'review.reopen' AND entity_id = $1`, [x1]);
+      expect(audit).toEqual({ actor_role: 'manager', reason: '政策点の根拠の再確認' });
+    });
+
+    it('brings in one more reviewer when the reviewers disagree beyond the threshold', async () => {
+      const [rubric] = await db.query(`SELECT id FROM review_rubric WHERE round_id = $1 AND category_id = $2`, [round.id, categoryId]);
+      await api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ disagreementThreshold: 10, extraReviewerOnDisagreement: true }).expect(200);
+      const id = await underReview();
+      const x1 = await assignTo(id, s.reviewer);
+      const x2 = await assignTo(id, r2);
+      await api().post(`/api/score-sheets/${x1}/submit`).set(as(s.reviewer)).send({ scores: { commercialization: 5, restructuring: 5, policy: 5 } }).expect(200);
+      const res = await api().post(`/api/score-sheets/${x2}/submit`).set(as(r2)).send({ scores: { commercialization: 1, restructuring: 1, policy: 1 } }).expect(200);
+      expect(res.body.completion).toBe('extraReviewer');
+      const extra = await db.query(`SELECT reviewer_id, assigned_by FROM application_assignment WHERE application_id = $1 AND purpose = 'review' AND submitted_at IS NULL AND revoked_at IS NULL`, [id]);
+      expect(extra).toHaveLength(1);
+      expect([s.reviewer.user.id, r2.user.id]).not.toContain(extra[0].reviewer_id);
+      const [{ status }] = await db.query(`SELECT status FROM application WHERE id = $1`, [id]);
+      expect(status).toBe('underReview');
+      await api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ disagreementThreshold: null, extraReviewerOnDisagreement: false }).expect(200);
+    });
+  });
+
+  describe('ranking', () => {
+    it('refuses limits a person must correct, with the field named', async () => {
+      const bad = await api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId, budget: -5 }).set(as(s.manager)).expect(400);
+      expect(bad.body.errors[0]).toMatchObject({ field: 'budget' });
+      await api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId: 'nope' }).set(as(s.manager)).expect(400);
+      await api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId }).set(as(s.reviewer)).expect(403);
+      const ok = await api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId, budget: '', normalise: 'true' }).set(as(s.auditor)).expect(200);
+      expect(ok.body).toMatchObject({ normalise: true, limits: { budget: null } });
+      expect(ok.body.tieBreak.length).toBeGreaterThan(0);
+    });
+  });
+});
