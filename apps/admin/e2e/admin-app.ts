@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedStaff } from '../../api/test/auth-helpers';
 import { startTestApp, type TestApp } from '../../api/test/harness';
+import type { AppConfig } from '../../api/src/config';
 import { assertAdminBuilt, launchBrowser } from './browser';
 
 /**
@@ -17,9 +18,9 @@ export interface AdminE2e {
   close(): Promise<void>;
 }
 
-export async function startAdminE2e(label: string): Promise<AdminE2e> {
+export async function startAdminE2e(label: string, overrides?: Partial<AppConfig>): Promise<AdminE2e> {
   assertAdminBuilt();
-  const t = await startTestApp({ label, listen: true });
+  const t = await startTestApp({ label, listen: true, overrides });
   const contexts: BrowserContext[] = [];
   let browser: Browser | undefined;
   try {

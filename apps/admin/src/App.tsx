@@ -9,6 +9,7 @@ import { i18nProvider } from './i18n/i18nProvider';
 import imports from './imports';
 import intakeChannels from './intake-channels';
 import notifications from './notifications';
+import notificationTemplates from './resources/notification-templates';
 import { Layout } from './layout';
 import programs from './programs';
 import { CHANGE_PASSWORD_PATH, authProvider, dataProvider } from './providers';
@@ -36,9 +37,10 @@ export const App = () => (
     disableTelemetry
   >
     {/* names are the API's paths (/api/<name>); the menu shows those providers/canAccess.ts allows */}
-    {/* menu order: 申請, 通知, 公募回, 類型, 予算・版, 事業, 一括取込, 受付窓口, ユーザー, 監査ログ */}
+    {/* menu order: 申請, 通知, テンプレート, 公募回, 類型, 予算・版, 事業, 一括取込, 受付窓口, ユーザー, 監査ログ */}
     <Resource name="applications" {...applications} />
     <Resource name="notifications" {...notifications} />
+    <Resource name="notification-templates" {...notificationTemplates} />
     <Resource name="rounds" {...rounds} />
     <Resource name="categories" {...categories} />
     <Resource name="rule-sets" {...ruleSets} />

@@ -1,5 +1,6 @@
 import { ListSubheader } from '@mui/material';
 import { Menu as RaMenu, useSidebarState, useTranslate } from 'react-admin';
+import { MailWebMenuItem } from '../resources/notification-templates';
 import { useRoleLabel } from './useRoleLabel';
 
 /** Who is signed in as what, above the menu entries (hidden when the sidebar is collapsed). */
@@ -25,5 +26,6 @@ export const Menu = () => (
     <RoleHeader />
     <RaMenu.DashboardItem />
     <RaMenu.ResourceItems />
+    <MailWebMenuItem />
   </RaMenu>
 );

@@ -4,6 +4,7 @@ import { JstDateField } from '../common';
 import type { NotificationRecord } from './notification';
 import { NotificationStatusChip } from './NotificationStatusChip';
 import { ResendButton } from './ResendButton';
+import { TemplateVersionLink } from '../resources/notification-templates';
 
 const Actions = () => (
   <TopToolbar>
@@ -81,7 +82,9 @@ export const NotificationShow = () => (
         <ApplicationLink />
       </Labeled>
       <TextField source="template" />
-      <NumberField source="templateVersion" emptyText="-" />
+      <Labeled label="resources.notifications.fields.templateVersion">
+        <TemplateVersionLink />
+      </Labeled>
       <BooleanField source="heldUntilAnnouncement" />
       <JstDateField source="sendAfter" emptyText="-" />
       <JstDateField source="createdAt" />

@@ -51,6 +51,10 @@ const rows: Row[] = [
   ['notifications: manager reads and resends (notifications.resend)', 'manager', 'notifications', ['list', 'show', 'export', 'resend']],
   ['notifications: reviewer has no access', 'reviewer', 'notifications', NONE],
   ['notifications: auditor reads, never resends', 'auditor', 'notifications', READ_EXPORT],
+  ['notification-templates: admin reads', 'admin', 'notification-templates', READ],
+  ['notification-templates: manager edits (a save is a new version; nothing is deleted)', 'manager', 'notification-templates', ['list', 'show', 'edit']],
+  ['notification-templates: reviewer has no access', 'reviewer', 'notification-templates', NONE],
+  ['notification-templates: auditor reads', 'auditor', 'notification-templates', READ],
 ];
 
 describe('canAccess', () => {

@@ -49,6 +49,8 @@ export const ACCESS_TABLE: Record<string, Permissions> = {
   'audit-logs': { admin: READ_EXPORT, auditor: READ_EXPORT },
   // 通知: produced by the system; read by admin, manager and auditor; 再送 is notifications.resend = manager.
   notifications: { admin: READ_EXPORT, manager: ['list', 'show', 'export', 'resend'], auditor: READ_EXPORT },
+  // テンプレート: every save is a new version (notificationTemplates.write = manager); admin and auditor read.
+  'notification-templates': { admin: READ, manager: ['list', 'show', 'edit'], auditor: READ },
 };
 
 export function canAccess(role: unknown, resource: string, action: string): boolean {

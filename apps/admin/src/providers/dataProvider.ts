@@ -6,6 +6,7 @@ import { API_URL, type HttpClient } from './httpClient';
 import type { BulkTransitionBody, BulkTransitionResult, TransitionBody, TransitionResult } from '../applications/application';
 import type { RoundWorkflow } from '../rounds/workflow';
 import type { NotificationRecord } from '../notifications/notification';
+import type { TemplatePreview, TemplatePreviewBody, TemplateVersionRecord } from '../resources/notification-templates/template';
 
 /**
  * Date filters as people mean them: a date-only value of a `…From` filter is the start of that day
@@ -34,6 +35,12 @@ export interface JimukyokuDataProvider extends DataProvider {
   bulkTransition(body: BulkTransitionBody): Promise<BulkTransitionResult>;
   /** POST /api/notifications/:id/resend (manager): a new notification, to the corrected recipient if given */
   resendNotification(id: string, body: { recipient?: string }): Promise<NotificationRecord>;
+  /** GET /api/notification-templates/:id/versions: every saved version of a template, newest first */
+  getTemplateVersions(code: string): Promise<TemplateVersionRecord[]>;
+  /** POST /api/notification-templates/:id/preview: an unsaved draft rendered against a real application */
+  previewTemplate(code: string, body: TemplatePreviewBody): Promise<TemplatePreview>;
+  /** GET /api/dev-mail: the development mail catcher's web page, if any */
+  getDevMail(): Promise<{ webUrl: string | null }>;
 }
 
 /** A react-admin FileInput value ({ rawFile, title }) or a File itself → the File. */
@@ -80,6 +87,9 @@ export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_
       postJson<TransitionResult>(`/applications/${encodeURIComponent(applicationId)}/transitions/${encodeURIComponent(transition)}`, body),
     bulkTransition: (body) => postJson<BulkTransitionResult>('/applications/bulk-transitions', body),
     resendNotification: (id, body) => postJson<NotificationRecord>(`/notifications/${encodeURIComponent(id)}/resend`, body),
+    getTemplateVersions: async (code) => (await httpClient(`${apiUrl}/notification-templates/${encodeURIComponent(code)}/versions`)).json as TemplateVersionRecord[],
+    previewTemplate: (code, body) => postJson<TemplatePreview>(`/notification-templates/${encodeURIComponent(code)}/preview`, body),
+    getDevMail: async () => (await httpClient(`${apiUrl}/dev-mail`)).json as { webUrl: string | null },
   };
   return new Proxy(provider, {
     get(target, name, receiver) {

@@ -11,7 +11,7 @@ const roundFilters = [
   <SelectInput key="status" source="status" choices={roundStatusChoices} alwaysOn />,
 ];
 
-/** 公募回, latest deadline first; 公募開始 and 応募締切 in JST to the second. */
+/** 公募回, latest deadline first; 公募開始 and 応募締切 in JST to the second; 締切処理 = when the scheduler closed it. */
 export const RoundList = () => (
   <List filters={roundFilters} sort={{ field: 'closesAt', order: 'DESC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
@@ -21,6 +21,7 @@ export const RoundList = () => (
       <JstDateField source="opensAt" />
       <JstDateField source="closesAt" />
       <RoundStatusChip label="resources.rounds.fields.status" sortable={false} />
+      <JstDateField source="closedAt" sortable={false} emptyText="-" />
       <TextField source="announcementLabel" sortable={false} emptyText="-" />
     </Datagrid>
   </List>

@@ -24,6 +24,7 @@ export const RoundShow = () => (
       </Labeled>
       <JstDateField source="opensAt" />
       <JstDateField source="closesAt" />
+      <JstDateField source="closedAt" emptyText="-" />
       <TextField source="announcementLabel" emptyText="-" />
       <JstDateField source="announcementFrom" emptyText="-" />
       <JstDateField source="announcementTo" emptyText="-" />

@@ -24,6 +24,8 @@ export interface RoundRecord {
   announcementLabel: string | null;
   workflowVersion: number;
   assumption: string | null;
+  /** when the scheduler closed the round (deadline + grace passed); null while open */
+  closedAt: string | null;
   status: RoundStatus;
   categories: RoundCategory[];
 }

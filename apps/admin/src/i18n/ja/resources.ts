@@ -55,6 +55,20 @@ export const resourceMessages = {
       q: '検索',
     },
   },
+  'notification-templates': {
+    name: 'テンプレート',
+    fields: {
+      label: 'テンプレート',
+      code: 'コード',
+      audience: '宛先',
+      version: '版',
+      subject: '件名',
+      bodyText: '本文',
+      updatedAt: '最終保存',
+      updatedByName: '保存した人',
+      q: '検索',
+    },
+  },
   'intake-channels': {
     name: '受付窓口',
     fields: {
@@ -177,6 +191,7 @@ export const resourceMessages = {
       announcementFrom: '採択発表 (期間の始め)',
       announcementTo: '採択発表 (期間の終わり)',
       announcementLabel: '採択発表',
+      closedAt: '締切処理',
       workflowVersion: 'ワークフローの版',
       assumption: '仮定',
       status: '状態',
