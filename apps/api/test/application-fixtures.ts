@@ -75,12 +75,12 @@ export function asIntake(t: TestApp, id: string, transition: string, reason?: st
   return t.app.get(TransitionsService).fire(id, transition, { role: 'intake', id: null }, { reason });
 }
 
-/** Assigns a reviewer (the assignment board arrives with the review issue). */
+/** Assigns a reviewer directly (a shortcut for workflow tests; review.e2e.ts drives the assignment API). */
 export async function assign(t: TestApp, applicationId: string, reviewerId: string) {
   await t.app.get(DataSource).query(`INSERT INTO application_assignment (application_id, reviewer_id) VALUES ($1, $2)`, [applicationId, reviewerId]);
 }
 
-/** Records the formal-check outcome and submitted reviews as the review issue's checklist and scoring will. */
+/** Records a formal-check outcome directly (a shortcut for workflow tests; review.e2e.ts drives the checklist). */
 export async function recordFormalCheck(t: TestApp, applicationId: string, passed: boolean) {
   await t.app.get(DataSource).query(`UPDATE application SET formal_check = $2 WHERE id = $1`, [applicationId, JSON.stringify({ passed, failedItems: passed ? [] : ['businessPlan'] })]);
 }

@@ -39,6 +39,21 @@ describe('the npm start seed', () => {
     expect(held.n).toBeGreaterThan(0);
   });
 
+  it('shows the review at every stage: checklists, score sheets in every state, a committed decision', async () => {
+    const sheets: { status: string }[] = await db.query(`SELECT DISTINCT status FROM review_score ORDER BY status`);
+    expect(sheets.map((r) => r.status)).toEqual(['draft', 'submitted']);
+    const [{ notStarted }] = await db.query(
+      `SELECT count(*)::int AS "notStarted" FROM application_assignment x WHERE x.purpose = 'review' AND NOT EXISTS (SELECT 1 FROM review_score s WHERE s.assignment_id = x.id)`,
+    );
+    expect(notStarted).toBeGreaterThan(0);
+    const [{ decisions }] = await db.query(`SELECT count(*)::int AS decisions FROM adoption_decision WHERE adopted_amount <= budget`);
+    expect(decisions).toBeGreaterThan(0);
+    const [{ checked }] = await db.query(`SELECT count(*)::int AS checked FROM application WHERE formal_check->>'completed' = 'true'`);
+    expect(checked).toBeGreaterThan(0);
+    const [{ returned }] = await db.query(`SELECT count(*)::int AS returned FROM notification WHERE template = 'returned' AND payload->>'reason' LIKE '%事業計画書%'`);
+    expect(returned).toBeGreaterThan(0);
+  });
+
   it('skips demo data in production mode but still loads reference data', async () => {
     const t2 = await startTestApp({ label: 'seed_prod' });
     try {
