@@ -96,6 +96,7 @@ const MATRIX: Record<string, Allowed> = {
   'GET /api/imports/:id': ['manager'],
   'POST /api/imports': ['manager'],
   'GET /api/notifications': ['admin', 'manager', 'auditor'],
+  'GET /api/notifications/progress': ['admin', 'manager', 'auditor'],
   'GET /api/notifications/:id': ['admin', 'manager', 'auditor'],
   'POST /api/notifications/:id/resend': ['manager'],
   'GET /api/notification-templates': ['admin', 'manager', 'auditor'],

@@ -17,6 +17,16 @@ export interface AppConfig {
   /** BullMQ / cache key prefix: tests give every run its own. */
   redisPrefix: string;
   smtpUrl: string;
+  /**
+   * A mailpit-compatible HTTP API (`GET /api/v1/search?query=message-id:…`) of the server behind
+   * SMTP_URL, asked whether an interrupted send was accepted; null when the relay has no lookup, and
+   * such a send ends `uncertain` (to be checked by a person) instead of risking a second copy.
+   */
+  smtpReconcileUrl: string | null;
+  /** mails per second across all workers (BullMQ's global limiter on the mail queue); 0 = unlimited */
+  mailRatePerSecond: number;
+  /** mails one worker process sends at the same time */
+  mailConcurrency: number;
   mailFrom: string;
   jwtSecret: string;
   /** Access-token lifetime in seconds. */
@@ -77,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
     return value;
   };
+  const optionalUrl = (name: string, protocols: string[]) => (env[name] === undefined || env[name] === '' ? null : url(name, '', protocols));
   const bool = (name: string, fallback: boolean) => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -103,6 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisPrefix: str('REDIS_PREFIX', 'jimukyoku'),
     smtpUrl: url('SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp:', 'smtps:']),
+    smtpReconcileUrl: optionalUrl('SMTP_RECONCILE_URL', ['http:', 'https:']),
+    mailRatePerSecond: int('MAIL_RATE_PER_SECOND', 50, 0, 100_000),
+    mailConcurrency: int('MAIL_CONCURRENCY', 10, 1, 200),
     mailFrom: str('MAIL_FROM', '事務局 <no-reply@jimukyoku.example.jp>'),
     jwtSecret,
     accessTokenTtl: int('ACCESS_TOKEN_TTL', 900, 10, 86_400),

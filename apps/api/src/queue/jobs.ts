@@ -21,7 +21,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.WorkerHeartbeat]: QueueName.System,
   [JobName.RunImport]: QueueName.Imports,
   [JobName.DispatchNotifications]: QueueName.Notifications,
-  [JobName.SendNotification]: QueueName.Notifications,
+  [JobName.SendNotification]: QueueName.Mail,
   [JobName.CloseRounds]: QueueName.System,
   [JobName.RemindReviewers]: QueueName.System,
   [JobName.SendManagerDigest]: QueueName.System,

@@ -3,4 +3,6 @@ export enum QueueName {
   System = 'system',
   Imports = 'imports',
   Notifications = 'notifications',
+  /** the only queue that talks to the SMTP server: rate-limited for every worker together */
+  Mail = 'mail',
 }

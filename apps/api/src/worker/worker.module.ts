@@ -12,7 +12,7 @@ import { QueueModule } from '../queue';
 import { buildHandlerRegistry } from './handler-registry';
 import { HeartbeatJob } from './heartbeat.job';
 import { JobHandler } from './job-handler';
-import { HANDLER_REGISTRY, QUEUE_PROCESSORS } from './queue-processors';
+import { HANDLER_REGISTRY, MAIL_PROCESSOR_PROVIDER, QUEUE_PROCESSORS } from './queue-processors';
 import { WorkerScheduler } from './worker-scheduler';
 
 /** Handlers defined in this module; feature handlers come from their modules' exports. */
@@ -30,6 +30,7 @@ const FEATURE_HANDLERS = [RunImportJob, DispatchNotificationsJob, SendNotificati
       useFactory: (...handlers: JobHandler[]) => buildHandlerRegistry(handlers),
     },
     ...QUEUE_PROCESSORS,
+    MAIL_PROCESSOR_PROVIDER,
     WorkerScheduler,
   ],
 })

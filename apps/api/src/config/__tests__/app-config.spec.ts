@@ -16,6 +16,11 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x@h/db', 'DATABASE_URL must start with postgres:// or postgresql://'],
     ['REDIS_URL', 'http://h:6379', 'REDIS_URL must start with redis:// or rediss://'],
     ['SMTP_URL', 'ftp://h', 'SMTP_URL must start with smtp:// or smtps://'],
+    ['SMTP_RECONCILE_URL', 'smtp://h:8025', 'SMTP_RECONCILE_URL must start with http:// or https://'],
+    ['SMTP_RECONCILE_URL', 'mailpit', 'SMTP_RECONCILE_URL is not a valid URL'],
+    ['MAIL_RATE_PER_SECOND', '-1', 'MAIL_RATE_PER_SECOND must be an integer between 0 and 100000, got "-1"'],
+    ['MAIL_RATE_PER_SECOND', 'fast', 'MAIL_RATE_PER_SECOND must be an integer between 0 and 100000, got "fast"'],
+    ['MAIL_CONCURRENCY', '0', 'MAIL_CONCURRENCY must be an integer between 1 and 200, got "0"'],
     ['WORKER_ENABLED', 'maybe', 'WORKER_ENABLED must be true or false'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of'],
     ['JWT_SECRET', 'short', 'JWT_SECRET must be at least 16 characters'],
@@ -26,6 +31,12 @@ describe('loadConfig', () => {
     } catch (e) {
       expect((e as ConfigError).problems.join('\n')).toContain(message);
     }
+  });
+
+  it('sends mail at 50 per second with 10 at a time, and without a delivery lookup, by default', () => {
+    const c = loadConfig({});
+    expect([c.mailRatePerSecond, c.mailConcurrency, c.smtpReconcileUrl]).toEqual([50, 10, null]);
+    expect(loadConfig({ MAIL_RATE_PER_SECOND: '0', SMTP_RECONCILE_URL: 'http://127.0.0.1:8025' })).toMatchObject({ mailRatePerSecond: 0, smtpReconcileUrl: 'http://127.0.0.1:8025' });
   });
 
   it('lists every problem at once', () => {

@@ -24,7 +24,7 @@ export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNoti
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
+    @InjectQueue(QueueName.Mail) private readonly queue: Queue,
   ) {}
 
   async handle(): Promise<number> {

@@ -17,6 +17,20 @@ export interface DeliveryResult {
 /** Raised when the server refused for good (5xx, invalid address): retrying cannot help. */
 export class PermanentDeliveryError extends Error {}
 
+/**
+ * Raised when a send failed in a way that could be retried. `mayHaveBeenAccepted` is true when the
+ * failure came without an answer from the server after the message may have reached it (a connection
+ * lost or timed out mid-conversation): the next attempt must reconcile before sending again.
+ */
+export class TransientDeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly mayHaveBeenAccepted: boolean,
+  ) {
+    super(message);
+  }
+}
+
 /** Where mail goes out; SMTP here, an API-based provider can implement the same method. */
 export interface MailTransport {
   send(mail: OutgoingMail): Promise<DeliveryResult>;
@@ -25,11 +39,35 @@ export interface MailTransport {
 
 export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
 
+/** nodemailer's error, as far as it tells where the conversation stopped */
+interface SmtpError extends Error {
+  responseCode?: number;
+  code?: string;
+  /** the system error beneath, e.g. ECONNREFUSED */
+  originalCode?: string;
+}
+
+/** failures that happen before any server is reached */
+const NOT_REACHED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EDNS']);
+
+/**
+ * Sorts a failed SMTP send: a 5xx is permanent; a 4xx or a failure to connect means the server has
+ * not taken the message; anything else without an answer (connection dropped, timeout during DATA)
+ * leaves open whether it did.
+ */
+export function classifySmtpError(e: SmtpError): PermanentDeliveryError | TransientDeliveryError {
+  const code = e.responseCode;
+  if (code !== undefined && code >= 500) return new PermanentDeliveryError(`${code} ${e.message}`);
+  if (code !== undefined) return new TransientDeliveryError(e.message, false);
+  const notReached = NOT_REACHED.has(e.originalCode ?? '') || NOT_REACHED.has(e.code ?? '');
+  return new TransientDeliveryError(e.message, !notReached);
+}
+
 export class SmtpMailTransport implements MailTransport {
   private readonly transporter: Transporter;
 
-  constructor(smtpUrl: string) {
-    this.transporter = nodemailer.createTransport(smtpUrl, { pool: true, maxConnections: 5 } as never);
+  constructor(smtpUrl: string, maxConnections = 5) {
+    this.transporter = nodemailer.createTransport(smtpUrl, { pool: true, maxConnections } as never);
   }
 
   async send(mail: OutgoingMail): Promise<DeliveryResult> {
@@ -37,9 +75,7 @@ export class SmtpMailTransport implements MailTransport {
       const info = await this.transporter.sendMail({ ...mail, headers: { 'Auto-Submitted': 'auto-generated' } });
       return { response: String(info.response ?? '') };
     } catch (e) {
-      const code = (e as { responseCode?: number }).responseCode;
-      if (code !== undefined && code >= 500) throw new PermanentDeliveryError(`${code} ${(e as Error).message}`);
-      throw e;
+      throw classifySmtpError(e as SmtpError);
     }
   }
 

@@ -1,6 +1,12 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export type NotificationStatus = 'held' | 'pending' | 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+/**
+ * `sending`: an attempt has begun talking to the SMTP server (from `sendStartedAt`), so the mail may
+ * have been accepted; a later attempt that finds it so reconciles before sending again.
+ * `uncertain`: such an attempt could not be reconciled (no delivery lookup); a person checks and resends.
+ */
+export type NotificationStatus = 'held' | 'pending' | 'queued' | 'sending' | 'sent' | 'failed' | 'uncertain' | 'cancelled';
+export const NOTIFICATION_STATUSES: readonly NotificationStatus[] = ['held', 'pending', 'queued', 'sending', 'sent', 'failed', 'uncertain', 'cancelled'];
 
 /**
  * 通知: one message to an applicant. Written as an outbox row in the same transaction as the state
@@ -28,6 +34,10 @@ export class Notification {
   @Column({ name: 'last_error', type: 'text', nullable: true }) lastError!: string | null;
   @Column({ name: 'smtp_response', type: 'text', nullable: true }) smtpResponse!: string | null;
   @Column({ name: 'queued_at', type: 'timestamptz', nullable: true }) queuedAt!: Date | null;
+  /** when the latest attempt began the SMTP conversation (written before the server is contacted) */
+  @Column({ name: 'send_started_at', type: 'timestamptz', nullable: true }) sendStartedAt!: Date | null;
+  /** when an interrupted attempt was found, by asking the mail server, to have been accepted already */
+  @Column({ name: 'reconciled_at', type: 'timestamptz', nullable: true }) reconciledAt!: Date | null;
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true }) sentAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

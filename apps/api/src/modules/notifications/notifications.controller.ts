@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsEmail, IsOptional } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsUUID } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
+import { NotificationProgressDto, NotificationProgressService } from './notification-progress.service';
 import { NOTIFICATION_SORTABLE, NotificationFilter, NotificationsService } from './notifications.service';
 
 export class ResendDto {
@@ -15,17 +16,35 @@ export class ResendDto {
   recipient?: string;
 }
 
+export class ProgressQueryDto {
+  @ApiPropertyOptional({ description: 'この公募回の通知だけを数える', format: 'uuid' })
+  @IsOptional()
+  @IsUUID('4', { message: 'roundId は公募回のIDを指定してください' })
+  roundId?: string;
+}
+
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('notifications')
 export class NotificationsController {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly progressCounts: NotificationProgressService,
+  ) {}
 
   @Get()
   @Policy('notifications.read')
   @ApiOperation({ summary: '通知の一覧 (filter: status, template, applicationId, q = 宛先・件名)' })
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<NotificationFilter, unknown>(res, 'notifications', params, { sortable: NOTIFICATION_SORTABLE, defaultSort: ['createdAt', 'DESC'] }, (q) => this.notifications.list(q));
+  }
+
+  @Get('progress')
+  @Policy('notifications.read')
+  @ApiOperation({ summary: '送信の進捗: 状態ごとの件数 (全体と公募回ごと)。採択発表の一斉送信を画面で追うために数秒ごとに呼ばれる' })
+  @ApiOkResponse({ type: NotificationProgressDto })
+  progress(@Query() query: ProgressQueryDto): Promise<NotificationProgressDto> {
+    return this.progressCounts.progress(query.roundId);
   }
 
   @Get(':id')

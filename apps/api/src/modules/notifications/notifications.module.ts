@@ -2,8 +2,11 @@ import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, APP_CONFIG } from '../../config';
 import { QueueModule } from '../../queue';
+import { DELIVERY_LEDGER, deliveryLedgerFor } from './delivery-ledger';
 import { DispatchNotificationsJob } from './dispatch-notifications.job';
 import { MAIL_TRANSPORT, MailTransport, SmtpMailTransport } from './mail-transport';
+import { NotificationDeliveryRepository } from './notification-delivery.repository';
+import { NotificationProgressService } from './notification-progress.service';
 import { NotificationTemplate } from './notification-template.entity';
 import { Notification } from './notification.entity';
 import { NotificationsController } from './notifications.controller';
@@ -15,9 +18,12 @@ import { SendNotificationJob } from './send-notification.job';
   controllers: [NotificationsController],
   providers: [
     NotificationsService,
+    NotificationProgressService,
+    NotificationDeliveryRepository,
     DispatchNotificationsJob,
     SendNotificationJob,
-    { provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new SmtpMailTransport(config.smtpUrl) },
+    { provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new SmtpMailTransport(config.smtpUrl, config.mailConcurrency) },
+    { provide: DELIVERY_LEDGER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => deliveryLedgerFor(config.smtpReconcileUrl) },
   ],
   exports: [DispatchNotificationsJob, SendNotificationJob],
 })
