@@ -1,5 +1,6 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
+import adoption from './adoption';
 import applications from './applications';
 import auditLogs from './audit-logs';
 import { ChangePasswordPage, LoginPage } from './auth';
@@ -14,6 +15,7 @@ import { Layout } from './layout';
 import programs from './programs';
 import { CHANGE_PASSWORD_PATH, authProvider, dataProvider } from './providers';
 import rounds from './rounds';
+import scoreSheets from './score-sheets';
 import ruleSets from './rule-sets';
 import { theme } from './theme';
 import users from './users';
@@ -37,8 +39,10 @@ export const App = () => (
     disableTelemetry
   >
     {/* names are the API's paths (/api/<name>); the menu shows those providers/canAccess.ts allows */}
-    {/* menu order: 申請, 通知, テンプレート, 公募回, 類型, 予算・版, 事業, 一括取込, 受付窓口, ユーザー, 監査ログ */}
+    {/* menu order: 申請, 担当する審査, シミュレーター, 通知, テンプレート, 公募回, 類型, 予算・版, 事業, 一括取込, 受付窓口, ユーザー, 監査ログ */}
     <Resource name="applications" {...applications} />
+    <Resource name="score-sheets" {...scoreSheets} />
+    <Resource name="adoption" {...adoption} />
     <Resource name="notifications" {...notifications} />
     <Resource name="notification-templates" {...notificationTemplates} />
     <Resource name="rounds" {...rounds} />

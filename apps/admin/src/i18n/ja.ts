@@ -11,11 +11,12 @@ import type { TranslationMessages } from 'ra-core';
 import { appMessages } from './ja/app';
 import { raMessages } from './ja/ra';
 import { resourceMessages } from './ja/resources';
+import { reviewMessages, reviewResourceMessages } from './ja/review';
 
 export const ja: TranslationMessages = {
   ra: raMessages,
-  app: appMessages,
-  resources: resourceMessages,
+  app: { ...appMessages, review: reviewMessages },
+  resources: { ...resourceMessages, ...reviewResourceMessages },
 };
 
 export default ja;

@@ -55,6 +55,26 @@ const rows: Row[] = [
   ['notification-templates: manager edits (a save is a new version; nothing is deleted)', 'manager', 'notification-templates', ['list', 'show', 'edit']],
   ['notification-templates: reviewer has no access', 'reviewer', 'notification-templates', NONE],
   ['notification-templates: auditor reads', 'auditor', 'notification-templates', READ],
+  ['score-sheets: a reviewer scores their own (review.score)', 'reviewer', 'score-sheets', ['list', 'show', 'edit']],
+  ...(['admin', 'manager', 'auditor'] as const).map((role): Row => [`score-sheets: ${role} has no queue (reviews are read on the application)`, role, 'score-sheets', NONE]),
+  ...(['review-rubrics', 'reviewers'] as const).flatMap((resource): Row[] => [
+    [`${resource}: admin reads (review.read)`, 'admin', resource, READ],
+    [`${resource}: manager edits (review.configure)`, 'manager', resource, ['list', 'show', 'edit']],
+    [`${resource}: reviewer has no access`, 'reviewer', resource, NONE],
+    [`${resource}: auditor reads`, 'auditor', resource, READ],
+  ]),
+  ['review-assignments: admin reads', 'admin', 'review-assignments', READ],
+  ['review-assignments: manager assigns, reassigns and revokes (review.assign)', 'manager', 'review-assignments', ['list', 'show', 'create', 'edit', 'delete']],
+  ['review-assignments: reviewer reads their own', 'reviewer', 'review-assignments', READ],
+  ['review-assignments: auditor reads', 'auditor', 'review-assignments', READ],
+  ['conflicts-of-interest: admin reads', 'admin', 'conflicts-of-interest', READ],
+  ['conflicts-of-interest: manager declares and revokes', 'manager', 'conflicts-of-interest', ['list', 'show', 'create', 'delete']],
+  ['conflicts-of-interest: reviewer declares their own, never revokes', 'reviewer', 'conflicts-of-interest', ['list', 'show', 'create']],
+  ['conflicts-of-interest: auditor reads', 'auditor', 'conflicts-of-interest', READ],
+  ['adoption: admin has no simulator', 'admin', 'adoption', NONE],
+  ['adoption: manager simulates, commits (create) and exports', 'manager', 'adoption', ['list', 'create', 'export']],
+  ['adoption: reviewer has no simulator', 'reviewer', 'adoption', NONE],
+  ['adoption: auditor simulates and exports, never commits', 'auditor', 'adoption', ['list', 'export']],
 ];
 
 describe('canAccess', () => {

@@ -51,6 +51,19 @@ export const ACCESS_TABLE: Record<string, Permissions> = {
   notifications: { admin: READ_EXPORT, manager: ['list', 'show', 'export', 'resend'], auditor: READ_EXPORT },
   // テンプレート: every save is a new version (notificationTemplates.write = manager); admin and auditor read.
   'notification-templates': { admin: READ, manager: ['list', 'show', 'edit'], auditor: READ },
+  // 書面審査と採択 (review.* and adoption.* in the API's policy):
+  // 担当する審査 = a reviewer's own score sheets (review.score); the scoring form is its edit page.
+  'score-sheets': { reviewer: ['list', 'show', 'edit'] },
+  // 審査基準 and 割当ボード (the reviewer pool with its load): review.read, changed by review.configure = manager.
+  'review-rubrics': { admin: READ, manager: ['list', 'show', 'edit'], auditor: READ },
+  reviewers: { admin: READ, manager: ['list', 'show', 'edit'], auditor: READ },
+  // 割当: everyone reads (a reviewer their own); assign, reassign (edit) and revoke (delete) = review.assign = manager.
+  'review-assignments': { admin: READ, manager: ['list', 'show', 'create', 'edit', 'delete'], reviewer: READ, auditor: READ },
+  // 利益相反: a reviewer declares their own; a manager declares for anyone and revokes (delete).
+  'conflicts-of-interest': { admin: READ, manager: ['list', 'show', 'create', 'delete'], reviewer: ['list', 'show', 'create'], auditor: READ },
+  // シミュレーター (a page, no API resource of that name): adoption.simulate reads; `create` = 採択を確定
+  // (adoption.decide = manager); `export` = the adopted list and the scores (review.export).
+  adoption: { manager: ['list', 'create', 'export'], auditor: ['list', 'export'] },
 };
 
 export function canAccess(role: unknown, resource: string, action: string): boolean {

@@ -1,0 +1,157 @@
+import { DataSource } from 'typeorm';
+import type { Page } from 'playwright-core';
+import { asIntake, categoryByCode, createDraft, draftInput, openRound } from '../../api/test/application-fixtures';
+import { DEMO_EMAIL, login, type LoggedIn } from '../../api/test/auth-helpers';
+import { referenceCatalogueSeed } from '../../api/src/seed/reference-catalogue.seed';
+import { runSeed } from '../../api/src/seed/seed-runner';
+import { DEMO_PASSWORD } from '../../api/src/seed/staff-accounts.seed';
+import type { Round } from '../../api/src/modules/rounds/round.entity';
+import { goToRoute, signIn, startAdminE2e, type AdminE2e } from './admin-app';
+import { screenshot } from './browser';
+
+/**
+ * 書面審査と採択 in the browser: a reviewer scores an application from 担当する審査 and submits it;
+ * a manager simulates the adoption of a round whose applications are reviewed, moves the cut-off with
+ * the budget, commits, and the applications end as 採択 / 補欠 / 不採択.
+ */
+describe('admin in the browser: review queue, scoring form and the adoption simulator', () => {
+  let e: AdminE2e;
+  let db: DataSource;
+  /** one round per test, so the reviewer's application is not in the simulator's ranking */
+  let round: Round;
+  let simRound: Round;
+  let categoryId: string;
+  let manager: LoggedIn;
+  let reviewer2: LoggedIn;
+  const bearer = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
+
+  /** An application of the round, received and 審査中 (the 要件確認 is not what these tests are about). */
+  const underReview = async (r: Round, applicantName: string, receipt: string) => {
+    const draft = await createDraft(e.t, draftInput(r, await categoryByCode(e.t, r, 'restructuring.standard'), { applicantName }));
+    await asIntake(e.t, draft.id, 'submit');
+    await db.query(`UPDATE application SET receipt_number = $2, received_at = now(), status = 'underReview' WHERE id = $1`, [draft.id, receipt]);
+    return draft.id;
+  };
+
+  /** A manual assignment through the API, as the 割当ボード would make it. */
+  const assign = async (applicationId: string, reviewerId: string) => {
+    const res = await e.t.http().post('/api/review-assignments').set(bearer(manager)).send({ applicationId, reviewerId, purpose: 'review' });
+    expect({ status: res.status, body: res.status === 201 ? null : res.body }).toEqual({ status: 201, body: null });
+    return res.body.id as string;
+  };
+
+  beforeAll(async () => {
+    e = await startAdminE2e('admin_review');
+    db = e.t.app.get(DataSource);
+    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
+    round = await openRound(e.t, undefined, 91);
+    simRound = await openRound(e.t, undefined, 92);
+    categoryId = (await categoryByCode(e.t, simRound, 'restructuring.standard')).id;
+    manager = await login(e.t, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    reviewer2 = await login(e.t, 'reviewer2@jimukyoku.example.jp', DEMO_PASSWORD);
+  }, 60_000);
+  afterAll(() => e?.close());
+
+  it('lets a reviewer score an application from 担当する審査 and submit it (提出済)', async () => {
+    const reviewer = await login(e.t, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
+    const id = await underReview(round, '株式会社かえで精機', 'REV-0001');
+    await assign(id, reviewer.user.id);
+
+    const page = await e.newPage();
+    await signIn(page, e.adminUrl, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
+    await page.getByRole('menuitem', { name: '担当する審査' }).click();
+    await page.waitForURL(/#\/score-sheets/);
+    const row = page.locator('tr', { hasText: '株式会社かえで精機' });
+    await row.waitFor();
+    expect(await row.getByTestId('score-status').innerText()).toBe('未着手');
+    await row.click();
+
+    await page.getByTestId('score-sheet').waitFor();
+    await page.getByText('EV部品の新分野展開').waitFor();
+    const criteria = page.locator('[data-testid^="criterion-"]');
+    await criteria.first().waitFor();
+    const n = await criteria.count();
+    expect(n).toBeGreaterThan(0);
+    // the running weighted total follows the scores as they are typed
+    const before = await page.getByTestId('running-total').innerText();
+    expect(before).toMatch(/^0 \/ /);
+    for (let i = 0; i < n; i++) {
+      await criteria.nth(i).locator('input[name^="scores."]').fill('3');
+      await criteria.nth(i).locator('textarea[name^="comments."]').first().fill(`項目${i + 1}の所見`);
+    }
+    expect(await page.getByTestId('running-total').innerText()).not.toBe(before);
+    await page.locator('textarea[name="overallComment"]').first().fill('計画は具体的で実現可能性が高い');
+    await page.getByRole('button', { name: '下書き保存' }).click();
+    await page.getByText('下書きを保存しました').waitFor();
+    await screenshot(page, 'review-score-sheet');
+
+    await page.getByRole('button', { name: '提出', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '提出', exact: true }).click();
+    await page.getByText('採点を提出しました').waitFor();
+    await page.waitForURL(/#\/score-sheets($|\?)/);
+    await page.locator('tr', { hasText: '株式会社かえで精機' }).getByTestId('score-status').getByText('提出済').waitFor();
+
+    const [sheet] = await db.query(`SELECT status, total::float8 AS total FROM review_score WHERE application_id = $1`, [id]);
+    expect(sheet.status).toBe('submitted');
+    expect(sheet.total).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('lets a manager move the cut-off with the budget, commit, and see 採択 / 補欠 / 不採択', async () => {
+    // five reviewed applications with distinct scores (one reviewer each, so each submission completes the review)
+    const names = ['採択テスト一号', '採択テスト二号', '採択テスト三号', '採択テスト四号', '採択テスト五号'];
+    const ids: string[] = [];
+    for (const [i, name] of names.entries()) {
+      const id = await underReview(simRound, name, `SIM-000${i + 1}`);
+      const sheetId = await assign(id, reviewer2.user.id);
+      const sheet = await e.t.http().get(`/api/score-sheets/${sheetId}`).set(bearer(reviewer2)).expect(200);
+      const scores = Object.fromEntries(sheet.body.rubric.criteria.map((c: { code: string; maxScore: number }) => [c.code, Math.max(0, c.maxScore - i)]));
+      await e.t.http().post(`/api/score-sheets/${sheetId}/submit`).set(bearer(reviewer2)).send({ scores }).expect(200);
+      ids.push(id);
+    }
+    const amounts: number[] = (await db.query(`SELECT quoted_amount::bigint AS q FROM application WHERE id = ANY($1) ORDER BY receipt_number`, [ids])).map((r: { q: string }) => Number(r.q));
+    const twoFit = amounts[0]! + amounts[1]!;
+    const threeFit = twoFit + amounts[2]!;
+
+    const page = await e.newPage();
+    await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    await page.getByRole('menuitem', { name: 'シミュレーター' }).click();
+    await page.waitForURL(/#\/adoption/);
+    await goToRoute(page, e.adminUrl, `/adoption?roundId=${simRound.id}&categoryId=${categoryId}`);
+    await page.getByTestId('simulation-totals').waitFor();
+
+    const budget = page.locator('input[name="budget"]');
+    const waitlist = page.locator('input[name="waitlistCount"]');
+    await waitlist.fill('1');
+    await budget.fill(String(twoFit));
+    await page.getByTestId('total-adopted').getByText('2件').waitFor();
+    expect(await page.getByTestId('total-waitlisted').innerText()).toBe('1件');
+    expect(await page.getByTestId('cutoff').innerText()).toContain('2位');
+    expect(await page.getByTestId('cutoff-line').getAttribute('data-rank')).toBe('2');
+
+    await budget.fill(String(threeFit));
+    await page.getByTestId('total-adopted').getByText('3件').waitFor();
+    expect(await page.getByTestId('cutoff').innerText()).toContain('3位');
+    expect(await page.getByTestId('adoption-rate').innerText()).toBe('60%');
+    await budget.blur();
+    expect(await budget.inputValue()).toBe(threeFit.toLocaleString('ja-JP'));
+    expect(await page.getByTestId('tie-break').innerText()).toContain('合計点');
+    await screenshot(page, 'review-simulator');
+
+    await page.getByTestId('commit-decision').click();
+    await page.getByRole('dialog').getByText('採択 3件、補欠 1件、不採択 1件').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: '採択を確定' }).click();
+    await page.getByText('採択を確定しました').waitFor();
+    await page.getByTestId('decisions').waitFor();
+
+    const statuses: string[] = (await db.query(`SELECT status FROM application WHERE id = ANY($1) ORDER BY receipt_number`, [ids])).map((r: { status: string }) => r.status);
+    expect(statuses).toEqual(['adopted', 'adopted', 'adopted', 'waitlisted', 'rejected']);
+
+    await page.getByRole('menuitem', { name: '申請' }).click();
+    await page.waitForURL(/#\/applications/);
+    const label = (name: string) => page.locator('tr', { hasText: name }).getByTestId('application-status').innerText();
+    await page.locator('tr', { hasText: '採択テスト五号' }).waitFor();
+    expect(await label('採択テスト一号')).toBe('採択（交付候補者）');
+    expect(await label('採択テスト四号')).toBe('補欠');
+    expect(await label('採択テスト五号')).toBe('不採択');
+  }, 90_000);
+});

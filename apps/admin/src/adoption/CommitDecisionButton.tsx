@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import { useCanAccess, useNotify, useTranslate } from 'react-admin';
+import { errorCode, reviewApi } from '../review/api';
+import type { Ranking, RankingQuery } from '../review/types';
+
+/**
+ * 採択を確定 (manager): asks for confirmation with the counts on screen, then commits exactly the
+ * simulation shown (its fingerprint). If the scores changed meanwhile the API answers 409
+ * RANKING_CHANGED and the user is told to reload.
+ */
+export const CommitDecisionButton = ({ roundId, query, ranking, onCommitted, onReload }: { roundId: string; query: RankingQuery; ranking: Ranking; onCommitted: () => void; onReload: () => void }) => {
+  const { canAccess } = useCanAccess({ resource: 'adoption', action: 'create' });
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [open, setOpen] = useState(false);
+  const [running, setRunning] = useState(false);
+  const [changed, setChanged] = useState(false);
+  if (!canAccess) return null;
+  const t = ranking.simulation.totals;
+  const commit = async () => {
+    setRunning(true);
+    try {
+      await reviewApi.commitDecision(roundId, { ...query, fingerprint: ranking.fingerprint });
+      setOpen(false);
+      notify('app.review.simulator.committed', { type: 'success' });
+      onCommitted();
+    } catch (error) {
+      setOpen(false);
+      if (errorCode(error) === 'RANKING_CHANGED') {
+        setChanged(true);
+        notify('app.review.simulator.ranking_changed', { type: 'warning' });
+      } else notify((error as Error).message, { type: 'error' });
+    } finally {
+      setRunning(false);
+    }
+  };
+  return (
+    <>
+      {changed && (
+        <Alert
+          severity="warning"
+          data-testid="ranking-changed"
+          sx={{ my: 1 }}
+          action={<Button color="inherit" size="small" onClick={() => { setChanged(false); onReload(); }}>{translate('app.review.simulator.reload')}</Button>}
+        >
+          {translate('app.review.simulator.ranking_changed')}
+        </Alert>
+      )}
+      <Button variant="contained" color="primary" onClick={() => setOpen(true)} disabled={t.applied === 0 || running} data-testid="commit-decision">
+        {translate('app.review.simulator.commit')}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)}>
+        <DialogTitle>{translate('app.review.simulator.commit_title')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{translate('app.review.simulator.commit_body', { adopted: t.adopted, waitlisted: t.waitlisted, rejected: t.rejected })}</DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
+          <Button variant="contained" onClick={commit} disabled={running}>{translate('app.review.simulator.commit')}</Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+};

@@ -1,0 +1,147 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Box, Card, CardContent, FormControl, InputAdornment, InputLabel, LinearProgress, MenuItem, Select, Stack, TextField, Typography } from '@mui/material';
+import { Title, useGetList, useGetMany, useTranslate } from 'react-admin';
+import { useSearchParams } from 'react-router';
+import { reviewApi } from '../review/api';
+import type { AdoptionDecision, Ranking, RankingQuery } from '../review/types';
+import type { RoundRecord } from '../rounds/round';
+import { CommitDecisionButton } from './CommitDecisionButton';
+import { DecisionHistory } from './DecisionHistory';
+import { ExportButtons } from './ExportButtons';
+import { RankingTable } from './RankingTable';
+import { ScoreChart } from './ScoreChart';
+import { SimulationBreakdowns, SimulationTotals } from './SimulationSummary';
+import { useDebounced } from './useDebounced';
+import { groupYen, parseYen } from './yenInput';
+
+const count = (text: string): number | null => (text.trim() === '' || !/^\d+$/.test(text.trim()) ? null : Number(text.trim()));
+
+/**
+ * 採択シミュレーター of one round × category: 予算 (yen), 採択件数 and 補欠 in, the ranking with its
+ * 採択ライン out, re-queried 300 ms after the last keystroke so the line moves as the budget is typed.
+ * The manager commits the simulation on screen; past decisions and the exports sit below.
+ */
+export const SimulatorPage = () => {
+  const translate = useTranslate();
+  const t = (k: string) => translate(`app.review.simulator.${k}`);
+  const [params, setParams] = useSearchParams();
+  const roundId = params.get('roundId') ?? '';
+  const categoryId = params.get('categoryId') ?? '';
+  const { data: rounds = [] } = useGetList<RoundRecord>('rounds', { pagination: { page: 1, perPage: 100 }, sort: { field: 'closesAt', order: 'DESC' } });
+  const round = rounds.find((r) => r.id === roundId);
+  const categoryIds = round?.categories.map((c) => c.categoryId) ?? [];
+  const { data: categories = [] } = useGetMany<{ id: string; name: string }>('categories', { ids: categoryIds }, { enabled: categoryIds.length > 0 });
+  const categoryName = (id: string) => categories.find((c) => c.id === id)?.name ?? id;
+
+  const [budgetText, setBudgetText] = useState('');
+  const [quotaText, setQuotaText] = useState('');
+  const [waitlistText, setWaitlistText] = useState('0');
+  const [ranking, setRanking] = useState<Ranking | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [decisions, setDecisions] = useState<AdoptionDecision[]>([]);
+  const [reloadKey, setReloadKey] = useState(0);
+
+  const choose = (next: { roundId?: string; categoryId?: string }) => {
+    const p = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) if (v) p.set(k, v); else p.delete(k);
+    setParams(p, { replace: true });
+  };
+
+  // a round's single category is chosen for the user; its budget and quota are the starting limits
+  useEffect(() => {
+    if (round && !categoryId && round.categories.length === 1) choose({ categoryId: round.categories[0]!.categoryId });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [round?.id, categoryId]);
+  useEffect(() => {
+    const offered = round?.categories.find((c) => c.categoryId === categoryId);
+    setBudgetText(groupYen(offered?.budget ?? null));
+    setQuotaText(offered?.adoptionQuota == null ? '' : String(offered.adoptionQuota));
+  }, [round?.id, categoryId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const query: RankingQuery = { categoryId, budget: parseYen(budgetText), quota: count(quotaText), waitlistCount: count(waitlistText) ?? 0 };
+  const settled = useDebounced(query, 300);
+  const key = JSON.stringify(settled);
+
+  useEffect(() => {
+    if (!roundId || !settled.categoryId) return;
+    let cancelled = false;
+    setLoading(true);
+    reviewApi
+      .getRanking(roundId, settled)
+      .then((r) => { if (!cancelled) { setRanking(r); setError(null); } })
+      .catch((e: Error) => { if (!cancelled) setError(e.message); })
+      .finally(() => { if (!cancelled) setLoading(false); });
+    return () => { cancelled = true; };
+  }, [roundId, key, reloadKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const loadDecisions = useCallback(() => {
+    if (roundId) reviewApi.getDecisions(roundId).then(setDecisions).catch(() => setDecisions([]));
+  }, [roundId]);
+  useEffect(loadDecisions, [loadDecisions, reloadKey]);
+
+  return (
+    <Box sx={{ p: 2 }} data-testid="simulator">
+      <Title title={t('title')} />
+      <Card variant="outlined" sx={{ mb: 2 }}>
+        <CardContent>
+          <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+            <FormControl size="small" sx={{ minWidth: 240 }}>
+              <InputLabel id="sim-round">{t('round')}</InputLabel>
+              <Select labelId="sim-round" label={t('round')} value={round ? roundId : ''} onChange={(e) => choose({ roundId: e.target.value, categoryId: '' })} data-testid="sim-round">
+                {rounds.map((r) => <MenuItem key={r.id} value={r.id}>{r.name}</MenuItem>)}
+              </Select>
+            </FormControl>
+            <FormControl size="small" sx={{ minWidth: 240 }} disabled={!round}>
+              <InputLabel id="sim-category">{t('category')}</InputLabel>
+              <Select labelId="sim-category" label={t('category')} value={categoryIds.includes(categoryId) ? categoryId : ''} onChange={(e) => choose({ categoryId: e.target.value })} data-testid="sim-category">
+                {categoryIds.map((id) => <MenuItem key={id} value={id}>{categoryName(id)}</MenuItem>)}
+              </Select>
+            </FormControl>
+            <TextField
+              size="small"
+              label={t('budget')}
+              name="budget"
+              value={budgetText}
+              onChange={(e) => setBudgetText(e.target.value)}
+              onBlur={() => setBudgetText(groupYen(parseYen(budgetText)))}
+              helperText={t('budget_help')}
+              slotProps={{ input: { endAdornment: <InputAdornment position="end">円</InputAdornment> }, htmlInput: { inputMode: 'numeric', style: { textAlign: 'right' } } }}
+              sx={{ width: 240 }}
+            />
+            <TextField size="small" label={t('quota')} name="quota" value={quotaText} onChange={(e) => setQuotaText(e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric' } }} sx={{ width: 160 }} />
+            <TextField size="small" label={t('waitlist')} name="waitlistCount" value={waitlistText} onChange={(e) => setWaitlistText(e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric' } }} sx={{ width: 140 }} />
+          </Stack>
+        </CardContent>
+      </Card>
+      {loading ? <LinearProgress sx={{ mb: 1 }} /> : <Box sx={{ height: 4, mb: 1 }} />}
+      {error && <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert>}
+      {!roundId || !categoryId ? (
+        <Typography color="text.secondary">{t('choose')}</Typography>
+      ) : ranking && ranking.categoryId === categoryId ? (
+        <>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+            <CommitDecisionButton roundId={roundId} query={settled} ranking={ranking} onCommitted={() => setReloadKey((k) => k + 1)} onReload={() => setReloadKey((k) => k + 1)} />
+            <ExportButtons roundId={roundId} categoryId={categoryId} />
+          </Stack>
+          <SimulationTotals ranking={ranking} />
+          {ranking.entries.length === 0 ? (
+            <Typography color="text.secondary">{t('empty')}</Typography>
+          ) : (
+            <>
+              <ScoreChart entries={ranking.entries} cutoffRank={ranking.simulation.cutoffRank} cutoffScore={ranking.simulation.cutoffScore} />
+              <SimulationBreakdowns ranking={ranking} />
+            </>
+          )}
+          <Typography variant="subtitle1" sx={{ mt: 2 }}>{t('tie_break')}</Typography>
+          <Box component="ul" sx={{ mt: 0, pl: 3 }} data-testid="tie-break">
+            {ranking.tieBreak.map((line) => <Typography component="li" variant="body2" key={line} sx={{ listStyle: 'none' }}>{line}</Typography>)}
+          </Box>
+          <Typography variant="subtitle1" sx={{ mt: 2 }}>{t('ranking')}</Typography>
+          <RankingTable entries={ranking.entries} />
+          <DecisionHistory decisions={decisions} categoryName={categoryName} />
+        </>
+      ) : null}
+    </Box>
+  );
+};

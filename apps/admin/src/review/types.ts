@@ -1,0 +1,167 @@
+import type { BonusItem, Criterion } from '@jimukyoku/domain';
+
+export type { BonusItem, Criterion };
+
+/** GET /api/applications/:id/formal-check */
+export interface FormalCheckItem {
+  code: string;
+  label: string;
+  source?: string;
+  suggestion?: boolean | null;
+  hint?: string | null;
+  passed: boolean | null;
+  comment: string | null;
+}
+export interface FormalCheck {
+  id: string;
+  applicationId: string;
+  status: string;
+  open: boolean;
+  completed: boolean;
+  passed: boolean | null;
+  checkedAt: string | null;
+  items: FormalCheckItem[];
+}
+export type FormalCheckOutcome = 'pass' | 'return' | 'ineligible';
+export interface FormalCheckAnswer {
+  code: string;
+  passed: boolean;
+  comment?: string;
+}
+
+export type ScoreStatus = 'notStarted' | 'draft' | 'submitted';
+
+/** GET /api/score-sheets/:id (id = the review assignment's id) */
+export interface ScoreSheet {
+  id: string;
+  applicationId: string;
+  reviewerName: string;
+  dueAt: string | null;
+  status: ScoreStatus;
+  scores: Record<string, number>;
+  comments: Record<string, string>;
+  confirmedBonus: string[];
+  overallComment: string | null;
+  total: number | null;
+  editable: boolean;
+  reopenReason: string | null;
+  rubric: { id: string; criteria: Criterion[]; bonusItems: BonusItem[]; maxTotal: number; frozen: boolean };
+  application: {
+    id: string;
+    status: string;
+    receiptNumber: string | null;
+    applicantName: string;
+    categoryName: string;
+    planTitle: string | null;
+    planSummary: string | null;
+    quotedAmount: number | null;
+    claimedBonusItems: BonusItem[];
+  };
+}
+
+/** What PUT /api/score-sheets/:id and POST …/submit accept. */
+export interface ScoreSheetBody {
+  scores: Record<string, number | null>;
+  comments: Record<string, string>;
+  confirmedBonus: string[];
+  overallComment?: string;
+}
+
+/** GET /api/applications/:id/reviews */
+export interface ApplicationReviews {
+  id: string;
+  rubric: { criteria: Criterion[]; bonusItems: BonusItem[]; maxTotal: number };
+  sheets: {
+    assignmentId: string;
+    reviewerId: string;
+    reviewerName: string;
+    scores: Record<string, number>;
+    comments: Record<string, string>;
+    confirmedBonus: string[];
+    overallComment: string | null;
+    total: number | null;
+    status: ScoreStatus;
+    submittedAt: string | null;
+    reopenReason: string | null;
+  }[];
+  summary: { submitted: number; mean: number | null; confirmedBonus: string[]; bonus: number; spread: number; disagreement: boolean };
+}
+
+export type AssignmentPurpose = 'formalCheck' | 'review';
+
+/** POST /api/rounds/:roundId/assignments/auto */
+export interface AutoAssignResult {
+  purpose: AssignmentPurpose;
+  applications: number;
+  assigned: number;
+  unfilled: { applicationId: string; missing: number; reason: string }[];
+  loads: { reviewerId: string; reviewerName?: string; load: number }[];
+}
+
+export interface Breakdown {
+  key: string;
+  applied: number;
+  adopted: number;
+  adoptedAmount: number;
+}
+
+export type Outcome = 'adopted' | 'waitlisted' | 'rejected';
+
+export interface RankingEntry {
+  rank: number;
+  applicationId: string;
+  receiptNumber: string | null;
+  applicantName: string;
+  finalScore: number;
+  mean: number;
+  bonus: number;
+  quotedAmount: number;
+  prefecture: string;
+  sizeClass: string;
+  disagreement: boolean;
+  pendingReviews: number;
+  outcome: Outcome;
+}
+
+/** GET /api/rounds/:roundId/ranking */
+export interface Ranking {
+  roundId: string;
+  categoryId: string;
+  normalise: boolean;
+  limits: { budget: number | null; quota: number | null; waitlistCount: number };
+  tieBreak: string[];
+  fingerprint: string;
+  simulation: {
+    cutoffRank: number | null;
+    cutoffScore: number | null;
+    stoppedBy: 'budget' | 'quota' | 'exhausted';
+    totals: { applied: number; adopted: number; waitlisted: number; rejected: number; adoptedAmount: number; budget: number | null; remainingBudget: number | null; adoptionRate: number };
+    byPrefecture: Breakdown[];
+    bySizeClass: Breakdown[];
+  };
+  entries: RankingEntry[];
+}
+
+export interface RankingQuery {
+  categoryId: string;
+  budget: number | null;
+  quota: number | null;
+  waitlistCount: number | null;
+  normalise?: boolean;
+}
+
+/** GET /api/rounds/:roundId/decisions */
+export interface AdoptionDecision {
+  id: string;
+  categoryId: string;
+  budget: number | null;
+  quota: number | null;
+  waitlistCount: number;
+  appliedCount: number;
+  adoptedCount: number;
+  waitlistedCount: number;
+  rejectedCount: number;
+  adoptedAmount: number | string;
+  cutoffScore: number | string | null;
+  committedAt: string;
+}

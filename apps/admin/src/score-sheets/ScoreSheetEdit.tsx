@@ -1,0 +1,219 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Box, Button, Card, CardContent, Checkbox, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, Stack, TextField, Typography } from '@mui/material';
+import { formatYen, weightedTotal } from '@jimukyoku/domain';
+import { Loading, Title, useGetOne, useNotify, useRedirect, useTranslate, useUpdate } from 'react-admin';
+import { useParams } from 'react-router';
+import { reviewApi } from '../review/api';
+import type { ScoreSheet, ScoreSheetBody } from '../review/types';
+import { ScoreStatusChip } from './ScoreStatusChip';
+
+interface Draft {
+  scores: Record<string, string>;
+  comments: Record<string, string>;
+  confirmedBonus: string[];
+  overallComment: string;
+}
+
+const draftOf = (s: ScoreSheet): Draft => ({
+  scores: Object.fromEntries(s.rubric.criteria.map((c) => [c.code, s.scores[c.code] === undefined ? '' : String(s.scores[c.code])])),
+  comments: Object.fromEntries(s.rubric.criteria.map((c) => [c.code, s.comments[c.code] ?? ''])),
+  confirmedBonus: s.confirmedBonus,
+  overallComment: s.overallComment ?? '',
+});
+
+/** The form's text → the API's body: an empty score is null (not scored yet). */
+export function bodyOf(d: Draft): ScoreSheetBody {
+  const scores: Record<string, number | null> = {};
+  for (const [code, text] of Object.entries(d.scores)) scores[code] = text.trim() === '' ? null : Number(text);
+  const comments = Object.fromEntries(Object.entries(d.comments).filter(([, v]) => v.trim() !== ''));
+  return { scores, comments, confirmedBonus: d.confirmedBonus, overallComment: d.overallComment };
+}
+
+const messageOf = (error: unknown) => {
+  const e = error as { message?: string; body?: { fieldErrors?: { message: string }[] } };
+  const fields = e.body?.fieldErrors?.map((f) => f.message) ?? [];
+  return fields.length ? fields.join(' / ') : (e.message ?? String(error));
+};
+
+/**
+ * 採点票: the application in brief, one score and comment per 審査項目 with its scale and weight,
+ * the 加点項目 the applicant claimed to confirm, 総評; the weighted total is computed as the
+ * reviewer types (libs/domain's weightedTotal, the API's own rule). 下書き保存 = PUT, 提出 = POST submit.
+ */
+export const ScoreSheetEdit = () => {
+  const { id = '' } = useParams();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const { data: fetched, isPending, isPlaceholderData, refetch } = useGetOne<ScoreSheet>('score-sheets', { id });
+  // the queue's row (no rubric) may stand in for the sheet until the sheet itself arrives
+  const sheet = fetched && !isPlaceholderData && fetched.rubric ? fetched : undefined;
+  const [update, { isPending: saving }] = useUpdate();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  useEffect(() => {
+    if (sheet) setDraft(draftOf(sheet));
+  }, [sheet]);
+
+  const total = useMemo(() => {
+    if (!sheet || !draft) return 0;
+    const scores = Object.fromEntries(Object.entries(bodyOf(draft).scores).filter(([, v]) => v !== null && Number.isFinite(v))) as Record<string, number>;
+    return weightedTotal({ criteria: sheet.rubric.criteria, bonusItems: sheet.rubric.bonusItems }, scores);
+  }, [sheet, draft]);
+
+  if (isPending || !sheet || !draft) return <Loading />;
+  const editable = sheet.editable;
+  const app = sheet.application;
+  const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+
+  const save = () =>
+    update(
+      'score-sheets',
+      { id, data: bodyOf(draft) as Partial<ScoreSheet>, previousData: sheet },
+      { mutationMode: 'pessimistic', onSuccess: () => { notify('app.review.form.saved', { type: 'success' }); refetch(); }, onError: (e) => notify(messageOf(e), { type: 'error' }) },
+    );
+
+  const submit = async () => {
+    setSubmitting(true);
+    try {
+      await reviewApi.submitScoreSheet(id, bodyOf(draft));
+      setConfirming(false);
+      notify('app.review.form.submitted', { type: 'success' });
+      redirect('list', 'score-sheets');
+    } catch (error) {
+      setConfirming(false);
+      notify(messageOf(error), { type: 'error' });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Box sx={{ p: 2, maxWidth: 1100 }} data-testid="score-sheet">
+      <Title title={`${app.receiptNumber ?? ''} ${app.applicantName}`} />
+      <Card variant="outlined" sx={{ mb: 2 }}>
+        <CardContent>
+          <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
+            <ScoreStatusChip source="status" record={sheet} />
+            <Typography variant="h6" component="h2">{app.receiptNumber ?? '-'}</Typography>
+            <Typography variant="h6" component="p">{app.applicantName}</Typography>
+            <Typography variant="body2" color="text.secondary">{translate('app.review.form.category')}: {app.categoryName}</Typography>
+            <Typography variant="body2" color="text.secondary">
+              {translate('app.review.form.quoted_amount')}: {app.quotedAmount === null ? '-' : formatYen(app.quotedAmount)}
+            </Typography>
+          </Stack>
+          <Typography variant="subtitle2">{translate('app.review.form.plan_title')}</Typography>
+          <Typography variant="body2" sx={{ mb: 1 }}>{app.planTitle ?? '-'}</Typography>
+          <Typography variant="subtitle2">{translate('app.review.form.plan_summary')}</Typography>
+          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{app.planSummary ?? '-'}</Typography>
+        </CardContent>
+      </Card>
+      {sheet.reopenReason && sheet.status !== 'submitted' && <Alert severity="info" sx={{ mb: 2 }}>{translate('app.review.form.reopened', { reason: sheet.reopenReason })}</Alert>}
+      {!editable && <Alert severity="info" sx={{ mb: 2 }} data-testid="score-sheet-read-only">{translate('app.review.form.read_only')}</Alert>}
+
+      <Typography variant="h6" sx={{ mb: 1 }}>{translate('app.review.form.criteria')}</Typography>
+      <Stack spacing={2} sx={{ mb: 2 }}>
+        {sheet.rubric.criteria.map((c) => (
+          <Card variant="outlined" key={c.code} data-testid={`criterion-${c.code}`}>
+            <CardContent>
+              <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline', mb: 1 }}>
+                <Typography variant="subtitle1">{c.label}</Typography>
+                <Typography variant="body2" color="text.secondary">{translate('app.review.form.weight', { weight: c.weight })}</Typography>
+              </Stack>
+              {c.description && <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{c.description}</Typography>}
+              <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+                <TextField
+                  label={translate('app.review.form.score', { max: c.maxScore })}
+                  type="number"
+                  size="small"
+                  name={`scores.${c.code}`}
+                  value={draft.scores[c.code] ?? ''}
+                  onChange={(e) => set({ scores: { ...draft.scores, [c.code]: e.target.value } })}
+                  slotProps={{ htmlInput: { min: 0, max: c.maxScore, step: 1 } }}
+                  disabled={!editable}
+                  sx={{ width: 160 }}
+                />
+                <TextField
+                  label={translate('app.review.form.comment')}
+                  size="small"
+                  multiline
+                  fullWidth
+                  name={`comments.${c.code}`}
+                  value={draft.comments[c.code] ?? ''}
+                  onChange={(e) => set({ comments: { ...draft.comments, [c.code]: e.target.value } })}
+                  disabled={!editable}
+                />
+              </Stack>
+            </CardContent>
+          </Card>
+        ))}
+      </Stack>
+
+      <Typography variant="h6" sx={{ mb: 1 }}>{translate('app.review.form.bonus')}</Typography>
+      {app.claimedBonusItems.length === 0 ? (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate('app.review.form.no_bonus')}</Typography>
+      ) : (
+        <Stack sx={{ mb: 2 }}>
+          {app.claimedBonusItems.map((b) => (
+            <FormControlLabel
+              key={b.code}
+              disabled={!editable}
+              control={
+                <Checkbox
+                  name={`confirmedBonus.${b.code}`}
+                  checked={draft.confirmedBonus.includes(b.code)}
+                  onChange={(e) => set({ confirmedBonus: e.target.checked ? [...draft.confirmedBonus, b.code] : draft.confirmedBonus.filter((x) => x !== b.code) })}
+                />
+              }
+              label={`${b.label} (${translate('app.review.form.bonus_points', { points: b.points })})`}
+            />
+          ))}
+        </Stack>
+      )}
+
+      <TextField
+        label={translate('app.review.form.overall_comment')}
+        name="overallComment"
+        multiline
+        minRows={3}
+        fullWidth
+        value={draft.overallComment}
+        onChange={(e) => set({ overallComment: e.target.value })}
+        disabled={!editable}
+        sx={{ mb: 2 }}
+      />
+
+      <Card variant="outlined" sx={{ position: 'sticky', bottom: 0, zIndex: 1 }}>
+        <CardContent sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap', '&:last-child': { pb: 2 } }}>
+          <Typography variant="subtitle1">{translate('app.review.form.running_total')}</Typography>
+          <Typography variant="h5" data-testid="running-total" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+            {translate('app.review.form.total_of', { total: total.toLocaleString('ja-JP'), max: sheet.rubric.maxTotal.toLocaleString('ja-JP') })}
+          </Typography>
+          <Box sx={{ flex: 1 }} />
+          <Button onClick={() => redirect('list', 'score-sheets')}>{translate('app.review.form.back')}</Button>
+          {editable && (
+            <>
+              <Button variant="outlined" onClick={save} disabled={saving || submitting}>{translate('app.review.form.save_draft')}</Button>
+              <Button variant="contained" onClick={() => setConfirming(true)} disabled={saving || submitting}>{translate('app.review.form.submit')}</Button>
+            </>
+          )}
+        </CardContent>
+      </Card>
+
+      <Dialog open={confirming} onClose={() => setConfirming(false)}>
+        <DialogTitle>{translate('app.review.form.submit_confirm_title')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{translate('app.review.form.submit_confirm')}</DialogContentText>
+          <DialogContentText sx={{ mt: 1 }}>
+            {translate('app.review.form.running_total')}: {translate('app.review.form.total_of', { total: total.toLocaleString('ja-JP'), max: sheet.rubric.maxTotal.toLocaleString('ja-JP') })}
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirming(false)}>{translate('ra.action.cancel')}</Button>
+          <Button variant="contained" onClick={submit} disabled={submitting}>{translate('app.review.form.submit')}</Button>
+        </DialogActions>
+      </Dialog>
+    </Box>
+  );
+};
