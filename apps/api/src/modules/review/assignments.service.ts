@@ -139,7 +139,8 @@ export class AssignmentsService {
         const [row] = await this.assignChecked(m, app, dto.reviewerId, x.purpose, dueAt, actor, 'assignment.create', meta, { reassignedFrom: x.id });
         return row.id;
       }
-      await m.update(ApplicationAssignment, { id: x.id }, { dueAt });
+      // a new due date earns a new reminder
+      await m.query(`UPDATE application_assignment SET due_at = $2, reminded_at = NULL WHERE id = $1`, [x.id, dueAt]);
       await this.auditMany(m, [{ id: x.id, applicationId: x.applicationId, reviewerId: x.reviewerId, purpose: x.purpose }], actor, 'assignment.reschedule', meta, { dueAt: { from: x.dueAt, to: dueAt } });
       return x.id;
     });

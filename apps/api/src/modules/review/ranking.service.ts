@@ -70,7 +70,7 @@ export class RankingService {
 
     const { apps, sheets } = await this.load(m, rubric);
     const byApp = new Map<string, { reviewerId: string; total: number; bonus: string[] }[]>();
-    for (const s of sheets) (byApp.get(s.application_id) ?? byApp.set(s.application_id, []).get(s.application_id)!).push({ reviewerId: s.reviewer_id, total: s.total, bonus: s.confirmed_bonus });
+    for (const s of sheets) (byApp.get(s.application_id) ?? byApp.set(s.application_id, []).get(s.application_id)!).push({ reviewerId: s.reviewer_id, total: s.total, bonus: s.confirmed_bonus ?? [] });
     // Normalisation looks at each reviewer's every submitted score of this rubric, decided or not.
     const aggregated = aggregateScores(
       [...byApp].map(([applicationId, reviews]) => ({ applicationId, reviews, bonus: bonusPoints(rubric, confirmedByMajority(reviews.map((r) => r.bonus))) })),
@@ -124,23 +124,46 @@ export class RankingService {
     };
   }
 
+  /** Two reads: the decidable applications (with any reopened sheets) and the rubric's submitted totals. */
   private async load(m: EntityManager, rubric: ReviewRubric) {
     const [apps, sheets] = await Promise.all([
       m.query(
-        `SELECT a.id, a.receipt_number, a.applicant_name, a.quoted_amount, a.prefecture, a.size_class, a.received_at,
-                (SELECT count(*)::int FROM application_assignment x WHERE x.application_id = a.id AND x.purpose = 'review' AND x.revoked_at IS NULL AND x.submitted_at IS NULL) AS pending
-           FROM application a WHERE a.round_id = $1 AND a.category_id = $2 AND a.status = 'reviewed'`,
+        `SELECT a.id, a.receipt_number, a.applicant_name, a.quoted_amount, a.prefecture, a.size_class, a.received_at, coalesce(p.pending, 0) AS pending
+           FROM application a
+           LEFT JOIN (SELECT x.application_id, count(*)::int AS pending FROM application_assignment x
+                       WHERE x.purpose = 'review' AND x.revoked_at IS NULL AND x.submitted_at IS NULL GROUP BY x.application_id) p ON p.application_id = a.id
+          WHERE a.round_id = $1 AND a.category_id = $2 AND a.status = 'reviewed'`,
         [rubric.roundId, rubric.categoryId],
       ) as Promise<{ id: string; receipt_number: string | null; applicant_name: string; quoted_amount: string; prefecture: string; size_class: string; received_at: Date | null; pending: number }[]>,
+      // confirmed_bonus only where there is one: most sheets confirm none, and jsonb costs parsing
       m.query(
-        `SELECT s.application_id, s.reviewer_id, s.total::float8 AS total, s.confirmed_bonus
+        `SELECT s.application_id, s.reviewer_id, s.total::float8 AS total, CASE WHEN s.confirmed_bonus = '[]'::jsonb THEN NULL ELSE s.confirmed_bonus END AS confirmed_bonus
            FROM review_score s JOIN application_assignment x ON x.id = s.assignment_id
           WHERE s.rubric_id = $1 AND s.status = 'submitted' AND x.revoked_at IS NULL`,
         [rubric.id],
-      ) as Promise<{ application_id: string; reviewer_id: string; total: number; confirmed_bonus: string[] }[]>,
+      ) as Promise<{ application_id: string; reviewer_id: string; total: number; confirmed_bonus: string[] | null }[]>,
     ]);
     return { apps, sheets };
   }
+}
+
+export type Ranking = Awaited<ReturnType<RankingService['rank']>>;
+
+/** Entries shown at once by default: the chart gets every score, the table a page of the ranking. */
+export const DEFAULT_ENTRY_PAGE = 500;
+
+/**
+ * The ranking as answered over HTTP: every final score by rank for the chart (20,000 numbers are
+ * small), one page of the ranked applications for the table.
+ */
+export function rankingPage(r: Ranking, offset = 0, limit = DEFAULT_ENTRY_PAGE) {
+  return {
+    ...r,
+    entryCount: r.entries.length,
+    entryOffset: offset,
+    entries: r.entries.slice(offset, offset + limit),
+    chart: { finalScores: r.entries.map((e) => e.finalScore), quotedAmounts: r.entries.map((e) => e.quotedAmount) },
+  };
 }
 
 /** What the manager saw: the ranked ids with their scores. A commit must match it. */

@@ -9,11 +9,11 @@ import { AdoptionService } from './adoption.service';
 import { ASSIGNMENT_SORTABLE, AssignmentFilter, AssignmentsService } from './assignments.service';
 import { AutoAssignDto, ConflictDto, CreateAssignmentDto, ReviewerSettingsDto, UpdateAssignmentDto } from './dto/assignment.dto';
 import { CompleteFormalCheckDto, SaveFormalCheckDto } from './dto/formal-check.dto';
-import { CommitDecisionDto, RankingQueryDto } from './dto/ranking.dto';
+import { CommitDecisionDto, RankingPageDto } from './dto/ranking.dto';
 import { UpdateRubricDto } from './dto/rubric.dto';
 import { ReopenDto, ScoreSheetDto } from './dto/score-sheet.dto';
 import { FormalCheckService } from './formal-check.service';
-import { RankingService } from './ranking.service';
+import { RankingService, rankingPage } from './ranking.service';
 import { ReviewError } from './review.errors';
 import { ExportFormat, ReviewExportsService } from './review-exports.service';
 import { CONFLICT_SORTABLE, ConflictFilter, REVIEWER_SORTABLE, ReviewerFilter, ReviewersService } from './reviewers.service';
@@ -262,9 +262,10 @@ export class RoundReviewController {
 
   @Get(':roundId/ranking')
   @Policy('adoption.simulate')
-  @ApiOperation({ summary: '順位と採択シミュレーション (類型ごと): 予算・採択件数・補欠数を変えて採択ラインを試算' })
-  rank(@Param('roundId') roundId: string, @Query() query: RankingQueryDto) {
-    return this.ranking.rank(roundId, query);
+  @ApiOperation({ summary: '順位と採択シミュレーション (類型ごと): 予算・採択件数・補欠数を変えて採択ラインを試算。chart は全件の点数、entries は offset/limit の1ページ' })
+  async rank(@Param('roundId') roundId: string, @Query() query: RankingPageDto) {
+    const { offset, limit, ...request } = query;
+    return rankingPage(await this.ranking.rank(roundId, request), offset, limit);
   }
 
   @Post(':roundId/decisions')

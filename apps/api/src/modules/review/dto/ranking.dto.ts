@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
 
 const yen = { message: 'budget (予算) は0以上の整数 (円) で指定してください' };
 const count = (field: string) => ({ message: `${field} は0以上の整数で指定してください` });
@@ -17,6 +17,13 @@ export class RankingQueryDto {
   @IsOptional() @Transform(toNumberOrNull) @ValidateIf((_, v) => v !== null) @IsInt(count('waitlistCount (補欠の件数)')) @Min(0, count('waitlistCount (補欠の件数)')) waitlistCount?: number | null;
   @ApiPropertyOptional({ description: '標準化の有無 (試算用に審査基準の設定を上書き)' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'normalise は true か false で指定してください' }) normalise?: boolean;
+}
+
+export class RankingPageDto extends RankingQueryDto {
+  @ApiPropertyOptional({ description: '表に返す順位の開始位置 (0から)。グラフ用の点数は常に全件', default: 0 })
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt(count('offset')) @Min(0, count('offset')) offset?: number;
+  @ApiPropertyOptional({ description: '表に返す件数 (最大5,000)', default: 500 })
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt(count('limit')) @Min(1, { message: 'limit は1〜5000の整数で指定してください' }) @Max(5000, { message: 'limit は1〜5000の整数で指定してください' }) limit?: number;
 }
 
 export class CommitDecisionDto extends RankingQueryDto {

@@ -1,0 +1,257 @@
+#!/usr/bin/env node
+/**
+ * Adoption simulator benchmark: how long the manager waits for the ranking of a round × category
+ * with 20,000 scored applications when moving the budget (GET /api/rounds/:id/ranking).
+ *
+ * Starts the built API (apps/api/dist/cli/start.js, production mode, worker off) on a free port
+ * against a fresh database `jimukyoku_bench_sim_<epoch ms>` and its own Redis prefix, creates a
+ * manager and an open round through the HTTP API, then loads the scored round directly with SQL
+ * (applications in 審査完了, 3 review assignments each among 30 reviewers, one submitted score sheet
+ * per assignment with its weighted total — the rows the scoring API writes). It then asks for the
+ * ranking `--requests` times with a different budget each time (the what-if), after `--warmup`
+ * untimed requests, and reports wall-clock latency as the browser sees it (request to last byte),
+ * plus the pure libs/domain part (aggregate, rank, simulate) measured in this process on the same
+ * scores. Checks: every application ranked once, the adopted amounts within each budget, a larger
+ * budget never adopts fewer. Then it stops the API and drops the database.
+ *
+ *   npm run build && node bench/review-simulator.mjs --n 20000
+ *
+ * Exit code: 0 checks passed, 1 a check failed, 2 the run itself failed.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(ROOT, 'package.json'));
+
+const { values: args } = parseArgs({
+  options: {
+    n: { type: 'string', default: '20000' },
+    requests: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '3' },
+    keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (args.help) {
+  console.log('Usage: node bench/review-simulator.mjs [--n 20000] [--requests 20] [--warmup 3] [--keep]');
+  process.exit(0);
+}
+const N = Number(args.n);
+const REQUESTS = Number(args.requests);
+const WARMUP = Number(args.warmup);
+const REVIEWERS = 30;
+const PREFECTURES = ['北海道', '宮城県', '東京都', '神奈川県', '愛知県', '大阪府', '兵庫県', '広島県', '福岡県', '沖縄県', '新潟県', '静岡県', '長野県', '熊本県'];
+
+const run = { child: null, dbUrl: null, adminUrl: null, dbName: null, workDir: null };
+const log = (m) => console.log(`[bench] ${m}`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+
+async function main() {
+  const { Client } = require('pg');
+  const { ensureDatabase, runMigrations } = require(join(ROOT, 'apps/api/dist/database/migrate.js'));
+  const base = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  run.dbName = `jimukyoku_bench_sim_${Date.now()}`;
+  const url = new URL(base);
+  url.pathname = `/${run.dbName}`;
+  run.dbUrl = url.toString();
+  const admin = new URL(base);
+  admin.pathname = '/postgres';
+  run.adminUrl = admin.toString();
+  if (!(await ensureDatabase(run.dbUrl))) throw new Error(`database ${run.dbName} already exists`);
+  await runMigrations(run.dbUrl);
+  log(`database ${run.dbName} migrated`);
+
+  const api = await startApi();
+  const adminToken = await loginChanging(api, 'admin@jimukyoku.example.jp', 'jimukyoku-admin-initial');
+  const managerPassword = `bench-${randomBytes(8).toString('hex')}`;
+  const created = await call(api, 'POST', '/api/users', { token: adminToken, body: { email: 'bench-manager@example.jp', name: '試験 管理者', role: 'manager' }, expect: 201 });
+  const managerToken = await loginChanging(api, 'bench-manager@example.jp', created.temporaryPassword ?? created.password, managerPassword);
+  const ruleSets = await call(api, 'GET', `/api/rule-sets?filter=${encodeURIComponent(JSON.stringify({ q: 'restructuring.r3-sup' }))}`, { token: adminToken, expect: 200 });
+  const ruleSet = ruleSets.filter((r) => r.code === 'restructuring.r3-sup').sort((a, b) => b.version - a.version)[0];
+  const now = Date.now();
+  const round = await call(api, 'POST', '/api/rounds', {
+    token: managerToken,
+    expect: 201,
+    body: { programId: ruleSet.programId, ruleSetId: ruleSet.id, number: 98, name: '第98回公募 (シミュレーター性能試験)', opensAt: new Date(now - 86_400_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString() },
+  });
+  const rubrics = await call(api, 'GET', `/api/review-rubrics?filter=${encodeURIComponent(JSON.stringify({ roundId: round.id }))}`, { token: managerToken, expect: 200 });
+  const rubric = rubrics.find((r) => r.categoryCode === 'restructuring.standard');
+
+  const db = new Client({ connectionString: run.dbUrl });
+  await db.connect();
+  const t0 = process.hrtime.bigint();
+  await load(db, round.id, rubric);
+  log(`loaded ${N.toLocaleString()} scored applications (${(3 * N).toLocaleString()} score sheets) in ${(ms(t0) / 1000).toFixed(1)} s`);
+  const [{ total }] = (await db.query(`SELECT sum(quoted_amount)::bigint AS total FROM application WHERE round_id = $1`, [round.id])).rows;
+
+  // what-if: budgets from 10% to 60% of the quoted total
+  const budgets = Array.from({ length: WARMUP + REQUESTS }, (_, i) => Math.floor(Number(total) * (0.1 + (0.5 * i) / (WARMUP + REQUESTS))));
+  const timings = [];
+  const failures = [];
+  let previousAdopted = -1;
+  let bytes = 0;
+  for (const [i, budget] of budgets.entries()) {
+    const t = process.hrtime.bigint();
+    const res = await fetch(`${api}/api/rounds/${round.id}/ranking?categoryId=${rubric.categoryId}&budget=${budget}&waitlistCount=100`, { headers: { Authorization: `Bearer ${managerToken}` } });
+    const text = await res.text();
+    const elapsed = ms(t);
+    if (res.status !== 200) throw new Error(`ranking answered ${res.status}: ${text.slice(0, 300)}`);
+    const body = JSON.parse(text);
+    if (i >= WARMUP) timings.push(elapsed);
+    bytes = text.length;
+    if (body.entryCount !== N || body.chart.finalScores.length !== N) failures.push(`ranked ${body.entryCount} of ${N}`);
+    if (body.entries.some((e, k) => e.rank !== k + 1)) failures.push('ranks of the first page are not 1, 2, 3, …');
+    if (body.simulation.totals.adoptedAmount > budget) failures.push(`adopted ${body.simulation.totals.adoptedAmount} > budget ${budget}`);
+    if (body.simulation.totals.adopted < previousAdopted) failures.push(`budget ${budget} adopted fewer than a smaller budget`);
+    previousAdopted = body.simulation.totals.adopted;
+  }
+
+  // the pure part alone, on the same scores
+  const domain = require('@jimukyoku/domain');
+  const sheets = (await db.query(`SELECT application_id, reviewer_id, total::float8 AS total FROM review_score WHERE rubric_id = $1`, [rubric.id])).rows;
+  const apps = (await db.query(`SELECT id, receipt_number, quoted_amount, prefecture, size_class, received_at FROM application WHERE round_id = $1`, [round.id])).rows;
+  const pure = [];
+  for (let k = 0; k < 5; k++) {
+    const t = process.hrtime.bigint();
+    const byApp = new Map();
+    for (const s of sheets) (byApp.get(s.application_id) ?? byApp.set(s.application_id, []).get(s.application_id)).push({ reviewerId: s.reviewer_id, total: s.total });
+    const agg = domain.aggregateScores([...byApp].map(([applicationId, reviews]) => ({ applicationId, reviews, bonus: 0 })), { normalise: true, disagreementThreshold: 10 });
+    const score = new Map(agg.map((a) => [a.applicationId, a]));
+    const ranked = domain.rankApplications(apps.map((a) => ({ applicationId: a.id, receiptNumber: a.receipt_number, finalScore: score.get(a.id).final, mean: score.get(a.id).mean, bonus: 0, receivedAt: a.received_at.toISOString(), quotedAmount: Number(a.quoted_amount), prefecture: a.prefecture, sizeClass: a.size_class })));
+    domain.simulateAdoption(ranked, { budget: Math.floor(Number(total) * 0.4), waitlistCount: 100 });
+    pure.push(ms(t));
+  }
+  await db.end();
+
+  const sorted = [...timings].sort((a, b) => a - b);
+  const pct = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  console.log('\n== adoption simulator: GET /api/rounds/:id/ranking ==');
+  console.log(`machine            ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+  console.log(`applications       ${N.toLocaleString()} in one round × category, ${(3 * N).toLocaleString()} submitted score sheets, ${REVIEWERS} reviewers, per-reviewer normalisation off (the rubric default)`);
+  console.log(`requests           ${REQUESTS} timed (after ${WARMUP} warm-up), each a different budget`);
+  console.log(`latency (ms)       min ${sorted[0].toFixed(0)}  p50 ${pct(50).toFixed(0)}  p95 ${pct(95).toFixed(0)}  max ${sorted[sorted.length - 1].toFixed(0)}`);
+  console.log(`response           ${(bytes / 1024).toFixed(0)} KiB JSON (every final score for the chart, the first 500 ranked applications)`);
+  console.log(`libs/domain only   aggregate (normalised) + rank + simulate: p50 ${[...pure].sort((a, b) => a - b)[2].toFixed(0)} ms`);
+  console.log(`checks             ${failures.length ? `FAILED: ${[...new Set(failures)].join('; ')}` : 'every application ranked; adopted within budget; larger budget never adopts fewer'}`);
+  console.log(`verdict            ${pct(95) < 1000 ? 'p95 under 1 s' : 'p95 over 1 s'}`);
+  return failures.length ? 1 : 0;
+}
+
+/** The scored round as the scoring API leaves it, written in bulk. */
+async function load(db, roundId, rubric) {
+  await db.query(
+    `INSERT INTO staff_user (email, name, role, organisation, password_hash)
+     SELECT 'bench-reviewer' || g || '@example.jp', '審査員 ' || g, 'reviewer', '審査法人' || g, 'x' FROM generate_series(1, ${REVIEWERS}) g`,
+  );
+  await db.query(
+    `INSERT INTO application (round_id, category_id, receipt_number, status, workflow_code, workflow_version, applicant_kind, applicant_name,
+                              size_class, employee_count, prefecture, email, quoted_amount, received_at, claimed_bonus_items)
+     SELECT $1, $2, 'B' || lpad(g::text, 6, '0'), 'reviewed', 'subsidy', 1, 'corporation', '株式会社ベンチ' || g,
+            (ARRAY['smallBusiness', 'sme'])[1 + g % 2], 10 + g % 90, ($3::text[])[1 + g % ${PREFECTURES.length}], 'bench' || g || '@example.jp',
+            5000000 + (g * 7919 % 50) * 500000, now() - make_interval(secs => g), CASE WHEN g % 4 = 0 THEN '["wageIncreaseBonus"]'::jsonb ELSE '[]'::jsonb END
+       FROM generate_series(1, ${N}) g`,
+    [roundId, rubric.categoryId, PREFECTURES],
+  );
+  await db.query(
+    `WITH r AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM staff_user WHERE role = 'reviewer'),
+          a AS (SELECT id, row_number() OVER (ORDER BY receipt_number) AS n FROM application WHERE round_id = $1)
+     INSERT INTO application_assignment (application_id, reviewer_id, purpose, submitted_at)
+     SELECT a.id, r.id, 'review', now() FROM a CROSS JOIN generate_series(0, 2) j JOIN r ON r.k = (a.n + j * 7) % ${REVIEWERS}`,
+    [roundId],
+  );
+  await db.query(
+    `INSERT INTO review_score (assignment_id, application_id, reviewer_id, rubric_id, scores, confirmed_bonus, total, status, submitted_at)
+     SELECT x.id, x.application_id, x.reviewer_id, $2, jsonb_build_object('commercialization', s.c1, 'restructuring', s.c2, 'policy', s.c3),
+            CASE WHEN a.claimed_bonus_items <> '[]'::jsonb THEN a.claimed_bonus_items ELSE '[]'::jsonb END, s.c1 * 4 + s.c2 * 4 + s.c3 * 2, 'submitted', now()
+       FROM application_assignment x JOIN application a ON a.id = x.application_id
+      CROSS JOIN LATERAL (SELECT floor(random() * 6)::int AS c1, floor(random() * 6)::int AS c2, floor(random() * 6)::int AS c3 OFFSET 0) s
+      WHERE a.round_id = $1`,
+    [roundId, rubric.id],
+  );
+  await db.query(`UPDATE review_rubric SET frozen_at = now() WHERE id = $1`, [rubric.id]);
+  await db.query('ANALYZE');
+}
+
+async function startApi() {
+  const port = await new Promise((r) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const p = srv.address().port;
+      srv.close(() => r(p));
+    });
+  });
+  run.workDir = mkdtempSync(join(tmpdir(), 'jimukyoku-bench-sim-'));
+  const logPath = join(run.workDir, 'api.log');
+  const logFile = createWriteStream(logPath);
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: run.dbUrl,
+    REDIS_PREFIX: `jimukyoku_bench_sim_${Date.now()}`,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    WORKER_ENABLED: 'false',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    STORAGE_DIR: join(run.workDir, 'storage'),
+  };
+  run.child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/cli/start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise((resolveReady, reject) => {
+    run.child.stdout.on('data', (c) => {
+      logFile.write(c);
+      if (c.toString().includes('is running')) resolveReady();
+    });
+    run.child.stderr.on('data', (c) => logFile.write(c));
+    run.child.once('exit', (code) => reject(new Error(`the API exited during startup (code ${code}); log:\n${readFileSync(logPath, 'utf8').slice(-3000)}`)));
+    setTimeout(() => reject(new Error('the API did not start within 120 s')), 120_000).unref();
+  });
+  log(`API up on port ${port}`);
+  return `http://127.0.0.1:${port}`;
+}
+
+async function call(base, method, path, { token, body, expect } = {}) {
+  const res = await fetch(`${base}${path}`, { method, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const text = await res.text();
+  if (expect && res.status !== expect) throw new Error(`${method} ${path} answered ${res.status} (expected ${expect}): ${text.slice(0, 500)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function loginChanging(base, email, password, newPassword = `bench-${randomBytes(12).toString('hex')}`) {
+  const first = await call(base, 'POST', '/api/auth/login', { body: { email, password }, expect: 200 });
+  if (!first.user.mustChangePassword) return first.accessToken;
+  await call(base, 'POST', '/api/auth/password', { token: first.accessToken, body: { currentPassword: password, newPassword }, expect: 204 });
+  return (await call(base, 'POST', '/api/auth/login', { body: { email, password: newPassword }, expect: 200 })).accessToken;
+}
+
+async function cleanup() {
+  if (run.child && run.child.exitCode === null) {
+    run.child.kill('SIGTERM');
+    await Promise.race([new Promise((r) => run.child.once('exit', r)), sleep(10_000)]);
+  }
+  if (run.dbName && !args.keep) {
+    const { Client } = require('pg');
+    const c = new Client({ connectionString: run.adminUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${run.dbName}" WITH (FORCE)`);
+    await c.end();
+  }
+  if (run.workDir && !args.keep) rmSync(run.workDir, { recursive: true, force: true });
+}
+
+main()
+  .then(async (code) => {
+    await cleanup();
+    process.exit(code);
+  })
+  .catch(async (e) => {
+    console.error(`[bench] failed: ${e.stack ?? e}`);
+    await cleanup().catch(() => undefined);
+    process.exit(2);
+  });
