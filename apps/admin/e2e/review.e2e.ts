@@ -154,4 +154,24 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     expect(await label('採択テスト四号')).toBe('補欠');
     expect(await label('採択テスト五号')).toBe('不採択');
   }, 90_000);
+  it('shows a manager the load per reviewer on the 割当ボード and auto-assigns a round with the result', async () => {
+    await underReview(round, '割当テスト商事', 'REV-0101');
+    await underReview(round, '割当テスト物産', 'REV-0102');
+    const page = await e.newPage();
+    await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    await page.getByRole('menuitem', { name: '割当ボード' }).click();
+    await page.waitForURL(/#\/reviewers/);
+    await goToRoute(page, e.adminUrl, `/reviewers?filter=${encodeURIComponent(JSON.stringify({ roundId: round.id }))}`);
+    await page.getByTestId('assignment-board').locator('tr', { hasText: '佐藤 花子' }).getByTestId('reviewer-load').waitFor();
+
+    await page.getByTestId('auto-assign').click();
+    await page.getByRole('dialog').getByRole('button', { name: '割り当てる' }).click();
+    const result = page.getByTestId('auto-assign-result');
+    await result.waitFor();
+    expect(await result.innerText()).toContain('2件の申請に6件を割り当てました');
+    await screenshot(page, 'review-assignment-board');
+    await page.getByRole('dialog').getByRole('button', { name: '閉じる' }).click();
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM application_assignment x JOIN application a ON a.id = x.application_id WHERE a.round_id = $1 AND x.revoked_at IS NULL AND x.submitted_at IS NULL`, [round.id]);
+    expect(n).toBe(6);
+  }, 60_000);
 });

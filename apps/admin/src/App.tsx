@@ -5,6 +5,7 @@ import applications from './applications';
 import auditLogs from './audit-logs';
 import { ChangePasswordPage, LoginPage } from './auth';
 import categories from './categories';
+import conflictsOfInterest from './conflicts-of-interest';
 import { Dashboard } from './dashboard';
 import { i18nProvider } from './i18n/i18nProvider';
 import imports from './imports';
@@ -14,6 +15,9 @@ import notificationTemplates from './resources/notification-templates';
 import { Layout } from './layout';
 import programs from './programs';
 import { CHANGE_PASSWORD_PATH, authProvider, dataProvider } from './providers';
+import reviewAssignments from './review-assignments';
+import reviewRubrics from './review-rubrics';
+import reviewers from './reviewers';
 import rounds from './rounds';
 import scoreSheets from './score-sheets';
 import ruleSets from './rule-sets';
@@ -39,10 +43,14 @@ export const App = () => (
     disableTelemetry
   >
     {/* names are the API's paths (/api/<name>); the menu shows those providers/canAccess.ts allows */}
-    {/* menu order: 申請, 担当する審査, シミュレーター, 通知, テンプレート, 公募回, 類型, 予算・版, 事業, 一括取込, 受付窓口, ユーザー, 監査ログ */}
+    {/* menu order: 申請, 担当する審査, 割当ボード, 割当, 審査基準, シミュレーター, 利益相反, 通知, テンプレート, 公募回, 類型, 予算・版, 事業, 一括取込, 受付窓口, ユーザー, 監査ログ */}
     <Resource name="applications" {...applications} />
     <Resource name="score-sheets" {...scoreSheets} />
+    <Resource name="reviewers" {...reviewers} />
+    <Resource name="review-assignments" {...reviewAssignments} />
+    <Resource name="review-rubrics" {...reviewRubrics} />
     <Resource name="adoption" {...adoption} />
+    <Resource name="conflicts-of-interest" {...conflictsOfInterest} />
     <Resource name="notifications" {...notifications} />
     <Resource name="notification-templates" {...notificationTemplates} />
     <Resource name="rounds" {...rounds} />

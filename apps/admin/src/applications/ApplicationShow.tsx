@@ -2,6 +2,8 @@ import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { ListButton, Show, TabbedShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { YenField } from '../common';
 import { ApplicationNotifications } from '../notifications/ApplicationNotifications';
+import { FormalCheckTab } from '../review/FormalCheckTab';
+import { ReviewsTab } from '../review/ReviewsTab';
 import { useRoundWorkflow } from '../rounds/useRoundWorkflow';
 import type { ApplicationRecord } from './application';
 import { ApplicationContent } from './ApplicationContent';
@@ -58,6 +60,12 @@ const Tabs = () => {
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="app.applications.tabs.timeline" path="timeline">
         <TimelineView workflow={workflow} />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.review.tabs.formal_check" path="formal-check">
+        <FormalCheckTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.review.tabs.reviews" path="reviews">
+        <ReviewsTab />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="app.applications.tabs.assignments" path="assignments">
         <AssignmentsView />

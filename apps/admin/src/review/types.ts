@@ -7,7 +7,7 @@ export interface FormalCheckItem {
   code: string;
   label: string;
   source?: string;
-  suggestion?: boolean | null;
+  suggestion: 'pass' | 'fail' | null;
   hint?: string | null;
   passed: boolean | null;
   comment: string | null;

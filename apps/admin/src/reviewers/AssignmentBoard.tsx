@@ -1,0 +1,45 @@
+import { Datagrid, List, NumberField, ReferenceInput, SearchInput, SelectInput, TextField, TopToolbar, useListContext, useTranslate } from 'react-admin';
+import { Typography } from '@mui/material';
+import { AutoAssignButton } from './AutoAssignButton';
+import { LoadBar } from './LoadBar';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceInput key="roundId" source="roundId" reference="rounds" sort={{ field: 'closesAt', order: 'DESC' }} perPage={100} alwaysOn>
+    <SelectInput optionText="name" label="app.review.board.round" />
+  </ReferenceInput>,
+];
+
+const Actions = () => (
+  <TopToolbar>
+    <AutoAssignButton />
+  </TopToolbar>
+);
+
+const Hint = () => {
+  const { filterValues } = useListContext();
+  const translate = useTranslate();
+  return (filterValues as { roundId?: string }).roundId ? null : (
+    <Typography variant="body2" color="text.secondary" sx={{ px: 2, pt: 1 }}>{translate('app.review.board.choose_round')}</Typography>
+  );
+};
+
+/**
+ * 割当ボード: every reviewer with their load (open assignments against 上限件数, of the chosen round
+ * when one is chosen), overdue, submitted and declared conflicts; 自動割当 for the chosen round.
+ * A row opens the reviewer (所属組織, 上限件数 and their assignments).
+ */
+export const AssignmentBoard = () => (
+  <List filters={filters} actions={<Actions />} sort={{ field: 'openCount', order: 'DESC' }} perPage={100} exporter={false} title="app.review.board.title">
+    <Hint />
+    <Datagrid rowClick="edit" bulkActionButtons={false} data-testid="assignment-board">
+      <TextField source="name" />
+      <TextField source="organisation" sortable={false} emptyText="-" />
+      <LoadBar label="app.review.board.load" sortBy="openCount" />
+      <NumberField source="overdueCount" sortable={false} />
+      <NumberField source="submittedCount" />
+      <NumberField source="reviewCapacity" />
+      <NumberField source="conflictCount" sortable={false} />
+    </Datagrid>
+  </List>
+);
