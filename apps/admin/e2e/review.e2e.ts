@@ -174,4 +174,26 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM application_assignment x JOIN application a ON a.id = x.application_id WHERE a.round_id = $1 AND x.revoked_at IS NULL AND x.submitted_at IS NULL`, [round.id]);
     expect(n).toBe(6);
   }, 60_000);
+  it('lets the assigned reviewer complete the 要件確認 item by item on the application (審査へ)', async () => {
+    const reviewer = await login(e.t, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
+    const draft = await createDraft(e.t, draftInput(round, await categoryByCode(e.t, round, 'restructuring.standard'), { applicantName: '要件テスト工業' }));
+    await asIntake(e.t, draft.id, 'submit');
+    await db.query(`UPDATE application SET receipt_number = 'REV-0201', received_at = now() WHERE id = $1`, [draft.id]);
+    await e.t.http().post('/api/review-assignments').set(bearer(manager)).send({ applicationId: draft.id, reviewerId: reviewer.user.id, purpose: 'formalCheck' }).expect(201);
+
+    const page = await e.newPage();
+    await signIn(page, e.adminUrl, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
+    await goToRoute(page, e.adminUrl, `/applications/${draft.id}/show/formal-check`);
+    const items = page.locator('[data-testid^="check-"]');
+    await items.first().waitFor();
+    const n = await items.count();
+    for (let i = 0; i < n; i++) await items.nth(i).getByRole('button', { name: '適', exact: true }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText('要件確認を保存しました').waitFor();
+    await screenshot(page, 'review-formal-check');
+    await page.getByRole('button', { name: '審査へ', exact: true }).click();
+    await page.getByText('審査へ進めました').waitFor();
+    const [{ status }] = await db.query(`SELECT status FROM application WHERE id = $1`, [draft.id]);
+    expect(status).toBe('underReview');
+  }, 60_000);
 });

@@ -86,13 +86,13 @@ export const SimulatorPage = () => {
       <Card variant="outlined" sx={{ mb: 2 }}>
         <CardContent>
           <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
-            <FormControl size="small" sx={{ minWidth: 240 }}>
+            <FormControl size="small" sx={{ width: 320 }}>
               <InputLabel id="sim-round">{t('round')}</InputLabel>
               <Select labelId="sim-round" label={t('round')} value={round ? roundId : ''} onChange={(e) => choose({ roundId: e.target.value, categoryId: '' })} data-testid="sim-round">
                 {rounds.map((r) => <MenuItem key={r.id} value={r.id}>{r.name}</MenuItem>)}
               </Select>
             </FormControl>
-            <FormControl size="small" sx={{ minWidth: 240 }} disabled={!round}>
+            <FormControl size="small" sx={{ width: 320 }} disabled={!round}>
               <InputLabel id="sim-category">{t('category')}</InputLabel>
               <Select labelId="sim-category" label={t('category')} value={categoryIds.includes(categoryId) ? categoryId : ''} onChange={(e) => choose({ categoryId: e.target.value })} data-testid="sim-category">
                 {categoryIds.map((id) => <MenuItem key={id} value={id}>{categoryName(id)}</MenuItem>)}
