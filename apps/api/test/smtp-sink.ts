@@ -16,7 +16,10 @@ export interface ReceivedMail {
 export interface SmtpSinkOptions {
   /** wait this long before answering each message (to let a test act mid-batch) */
   acceptDelayMs?: number;
-  /** called right after a message is accepted (the 250 is on its way), e.g. to kill the sender */
+  /**
+   * called when a message has been received in full and stored, just before the server answers 250:
+   * killing the sender here leaves a mail the server accepted and the sender never heard of
+   */
   onAccepted?: (mail: ReceivedMail, count: number) => void;
 }
 
@@ -44,11 +47,12 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}) {
         const mail = await simpleParser(Buffer.concat(chunks));
         const accepted: ReceivedMail = { messageId: mail.messageId ?? '', to: mail.to?.text ?? '', subject: mail.subject ?? '', text: mail.text ?? '', html: String(mail.html ?? ''), at: Date.now() };
         received.push(accepted);
-        callback();
         options.onAccepted?.(accepted, received.length);
+        callback();
       });
     },
   });
+  server.on('error', () => undefined); // a client that dies mid-conversation (a killed worker) is not the sink's failure
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   const api: Server = createServer((req, res) => {
