@@ -256,6 +256,27 @@ describe('review and adoption', () => {
   });
 
   describe('ranking', () => {
+    it('answers a what-if from the same ranking, and a changed score from a new one', async () => {
+      const id = await underReview();
+      const x = await assignTo(id, s.reviewer);
+      await api().post(`/api/score-sheets/${x}/submit`).set(as(s.reviewer)).send({ scores: { commercialization: 1, restructuring: 1, policy: 1 } }).expect(200);
+      const rank = (budget?: number) => api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId, ...(budget === undefined ? {} : { budget }) }).set(as(s.manager)).expect(200);
+      const before = (await rank()).body;
+      const entry = (r: { entries: { applicationId: string; finalScore: number }[] }) => r.entries.find((e) => e.applicationId === id)!;
+      expect(entry(before).finalScore).toBe(11);
+      const whatIf = (await rank(0)).body;
+      expect(whatIf.fingerprint).toBe(before.fingerprint);
+      expect(whatIf.simulation.totals.adopted).toBe(0);
+      await api().post(`/api/score-sheets/${x}/reopen`).set(as(s.manager)).send({ reason: '採点の誤り' }).expect(200);
+      await api().post(`/api/score-sheets/${x}/submit`).set(as(s.reviewer)).send({ scores: { commercialization: 5, restructuring: 5, policy: 5 } }).expect(200);
+      const after = (await rank()).body;
+      expect(entry(after).finalScore).toBe(55);
+      expect(after.fingerprint).not.toBe(before.fingerprint);
+      // reviewers can only be added where the review is open
+      const late = await api().post('/api/review-assignments').set(as(s.manager)).send({ applicationId: id, reviewerId: r2.user.id }).expect(409);
+      expect(late.body.code).toBe('NOT_ASSIGNABLE');
+    });
+
     it('refuses limits a person must correct, with the field named', async () => {
       const bad = await api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId, budget: -5 }).set(as(s.manager)).expect(400);
       expect(bad.body.errors[0]).toMatchObject({ field: 'budget' });

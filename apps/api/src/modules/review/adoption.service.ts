@@ -34,7 +34,7 @@ export class AdoptionService {
   async commit(roundId: string, dto: CommitDecisionDto, actor: AuthenticatedUser, meta: Meta) {
     return this.dataSource.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('review.decide:' || $1 || ':' || $2))`, [roundId, dto.categoryId]);
-      const ranking = await this.ranking.rank(roundId, dto, m);
+      const ranking = await this.ranking.rank(roundId, dto, m, { fresh: true });
       if (ranking.entries.length === 0) throw new ReviewError('NOTHING_TO_DECIDE');
       if (ranking.fingerprint !== dto.fingerprint) throw new ReviewError('RANKING_CHANGED', { fingerprint: ranking.fingerprint });
       const reopened = ranking.entries.filter((e) => e.pendingReviews > 0);

@@ -121,6 +121,7 @@ export class AssignmentsService {
       const app = isUuid(dto.applicationId) ? await m.findOneBy(Application, { id: dto.applicationId }) : null;
       if (!app) throw new ReviewError('APPLICATION_NOT_FOUND');
       const purpose = dto.purpose ?? 'review';
+      if (!STATES_OF[purpose].includes(app.status)) throw new ReviewError('NOT_ASSIGNABLE', { status: app.status });
       const dueAt = dto.dueAt ? new Date(dto.dueAt) : await this.defaultDue(m, app, purpose);
       const [row] = await this.assignChecked(m, app, dto.reviewerId, purpose, dueAt, actor, 'assignment.create', meta);
       return row;

@@ -8,6 +8,7 @@ import {
   simulateAdoption,
   TIE_BREAK,
   type AdoptionLimits,
+  type AggregatedScore,
   type RankedEntry,
 } from '@jimukyoku/domain';
 import { Injectable } from '@nestjs/common';
@@ -30,6 +31,26 @@ export interface RankingRequest {
   normalise?: boolean;
 }
 
+/** how many rubric × normalisation rankings one API process keeps (each ~ a few MB at 20,000 applications) */
+const CACHED_RANKINGS = 8;
+
+interface LoadedApplication {
+  id: string;
+  receipt_number: string | null;
+  applicant_name: string;
+  quoted_amount: string;
+  prefecture: string;
+  size_class: string;
+  received_at: Date | null;
+  pending: number;
+}
+
+interface RankedScores {
+  ranked: RankedEntry[];
+  scoreOf: Map<string, AggregatedScore>;
+  info: Map<string, LoadedApplication>;
+}
+
 export interface RankedApplication extends RankedEntry {
   applicantName: string;
   reviewerTotals: { reviewerId: string; raw: number; normalised: number }[];
@@ -48,12 +69,18 @@ export interface RankedApplication extends RankedEntry {
  */
 @Injectable()
 export class RankingService {
+  private readonly cache = new Map<string, { stamp: string; value: RankedScores }>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rubrics: RubricsService,
   ) {}
 
-  async rank(roundId: string, request: RankingRequest, m: EntityManager = this.dataSource.manager) {
+  /**
+   * `fresh` skips the cache (the decision commit recomputes under its lock); otherwise a what-if with a
+   * new budget reuses the ranking while no score, application or rubric setting has changed.
+   */
+  async rank(roundId: string, request: RankingRequest, m: EntityManager = this.dataSource.manager, options: { fresh?: boolean } = {}) {
     if (!isUuid(roundId) || !(await m.existsBy(Round, { id: roundId }))) throw new ReviewError('ROUND_NOT_FOUND');
     if (!isUuid(request.categoryId)) throw new ReviewError('CATEGORY_NOT_OFFERED');
     const offered = await m.findOneBy(RoundCategory, { roundId, categoryId: request.categoryId });
@@ -68,37 +95,12 @@ export class RankingService {
     if (problems.length) throw new ReviewError('INVALID_LIMITS', { errors: problems });
     const normalise = request.normalise ?? rubric.normalise;
 
-    const { apps, sheets } = await this.load(m, rubric);
-    const byApp = new Map<string, { reviewerId: string; total: number; bonus: string[] }[]>();
-    for (const s of sheets) (byApp.get(s.application_id) ?? byApp.set(s.application_id, []).get(s.application_id)!).push({ reviewerId: s.reviewer_id, total: s.total, bonus: s.confirmed_bonus ?? [] });
-    // Normalisation looks at each reviewer's every submitted score of this rubric, decided or not.
-    const aggregated = aggregateScores(
-      [...byApp].map(([applicationId, reviews]) => ({ applicationId, reviews, bonus: bonusPoints(rubric, confirmedByMajority(reviews.map((r) => r.bonus))) })),
-      { normalise, disagreementThreshold: rubric.disagreementThreshold },
-    );
-    const scoreOf = new Map(aggregated.map((a) => [a.applicationId, a]));
-    const ranked = rankApplications(
-      apps.map((a) => {
-        const s = scoreOf.get(a.id);
-        return {
-          applicationId: a.id,
-          receiptNumber: a.receipt_number,
-          finalScore: s?.final ?? 0,
-          mean: s?.mean ?? 0,
-          bonus: s?.bonus ?? 0,
-          receivedAt: a.received_at ? new Date(a.received_at).toISOString() : null,
-          quotedAmount: Number(a.quoted_amount),
-          prefecture: a.prefecture,
-          sizeClass: a.size_class,
-        };
-      }),
-    );
+    const { ranked, scoreOf, info } = await this.rankedApplications(m, rubric, normalise, options.fresh === true);
     const simulation = simulateAdoption(ranked, limits);
     const outcome = new Map<string, RankedApplication['outcome']>([
       ...simulation.adoptedIds.map((id) => [id, 'adopted'] as const),
       ...simulation.waitlistedIds.map((id) => [id, 'waitlisted'] as const),
     ]);
-    const info = new Map(apps.map((a) => [a.id, a]));
     const entries: RankedApplication[] = ranked.map((e) => {
       const s = scoreOf.get(e.applicationId);
       return {
@@ -124,6 +126,61 @@ export class RankingService {
     };
   }
 
+  /**
+   * The ranked applications of a rubric, cached per rubric × normalisation and keyed by a stamp of
+   * everything they depend on (the rubric's version, its submitted sheets, the decidable applications):
+   * the stamp is two index reads, the ranking two full reads and the aggregation.
+   */
+  private async rankedApplications(m: EntityManager, rubric: ReviewRubric, normalise: boolean, fresh: boolean): Promise<RankedScores> {
+    const key = `${rubric.id}:${normalise}`;
+    const stamp = await this.stamp(m, rubric);
+    const hit = this.cache.get(key);
+    if (!fresh && hit?.stamp === stamp) return hit.value;
+    const value = await this.compute(m, rubric, normalise);
+    this.cache.delete(key);
+    this.cache.set(key, { stamp, value });
+    while (this.cache.size > CACHED_RANKINGS) this.cache.delete(this.cache.keys().next().value!);
+    return value;
+  }
+
+  private async stamp(m: EntityManager, rubric: ReviewRubric): Promise<string> {
+    const [row] = await m.query(
+      `SELECT (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM review_score WHERE rubric_id = $1) || '|' ||
+              (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM application WHERE round_id = $2 AND category_id = $3 AND status = 'reviewed') AS stamp`,
+      [rubric.id, rubric.roundId, rubric.categoryId],
+    );
+    return `${rubric.version}:${rubric.disagreementThreshold}|${row.stamp}`;
+  }
+
+  private async compute(m: EntityManager, rubric: ReviewRubric, normalise: boolean): Promise<RankedScores> {
+    const { apps, sheets } = await this.load(m, rubric);
+    const byApp = new Map<string, { reviewerId: string; total: number; bonus: string[] }[]>();
+    for (const s of sheets) (byApp.get(s.application_id) ?? byApp.set(s.application_id, []).get(s.application_id)!).push({ reviewerId: s.reviewer_id, total: s.total, bonus: s.confirmed_bonus ?? [] });
+    // Normalisation looks at each reviewer's every submitted score of this rubric, decided or not.
+    const aggregated = aggregateScores(
+      [...byApp].map(([applicationId, reviews]) => ({ applicationId, reviews, bonus: bonusPoints(rubric, confirmedByMajority(reviews.map((r) => r.bonus))) })),
+      { normalise, disagreementThreshold: rubric.disagreementThreshold },
+    );
+    const scoreOf = new Map(aggregated.map((a) => [a.applicationId, a]));
+    const ranked = rankApplications(
+      apps.map((a) => {
+        const s = scoreOf.get(a.id);
+        return {
+          applicationId: a.id,
+          receiptNumber: a.receipt_number,
+          finalScore: s?.final ?? 0,
+          mean: s?.mean ?? 0,
+          bonus: s?.bonus ?? 0,
+          receivedAt: a.received_at ? new Date(a.received_at).toISOString() : null,
+          quotedAmount: Number(a.quoted_amount),
+          prefecture: a.prefecture,
+          sizeClass: a.size_class,
+        };
+      }),
+    );
+    return { ranked, scoreOf, info: new Map(apps.map((a) => [a.id, a])) };
+  }
+
   /** Two reads: the decidable applications (with any reopened sheets) and the rubric's submitted totals. */
   private async load(m: EntityManager, rubric: ReviewRubric) {
     const [apps, sheets] = await Promise.all([
@@ -134,7 +191,7 @@ export class RankingService {
                        WHERE x.purpose = 'review' AND x.revoked_at IS NULL AND x.submitted_at IS NULL GROUP BY x.application_id) p ON p.application_id = a.id
           WHERE a.round_id = $1 AND a.category_id = $2 AND a.status = 'reviewed'`,
         [rubric.roundId, rubric.categoryId],
-      ) as Promise<{ id: string; receipt_number: string | null; applicant_name: string; quoted_amount: string; prefecture: string; size_class: string; received_at: Date | null; pending: number }[]>,
+      ) as Promise<LoadedApplication[]>,
       // confirmed_bonus only where there is one: most sheets confirm none, and jsonb costs parsing
       m.query(
         `SELECT s.application_id, s.reviewer_id, s.total::float8 AS total, CASE WHEN s.confirmed_bonus = '[]'::jsonb THEN NULL ELSE s.confirmed_bonus END AS confirmed_bonus

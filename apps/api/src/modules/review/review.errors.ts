@@ -16,6 +16,7 @@ export const REVIEW_ERRORS = {
   CONFLICT_OF_INTEREST: [HttpStatus.CONFLICT, 'この審査員には利益相反があるため割り当てられません。'],
   REVIEWER_AT_CAPACITY: [HttpStatus.CONFLICT, 'この審査員は上限件数に達しています。'],
   ALREADY_ASSIGNED: [HttpStatus.CONFLICT, 'この審査員は既にこの申請に割り当てられています。'],
+  NOT_ASSIGNABLE: [HttpStatus.CONFLICT, 'この申請は現在の状態ではこの割当の対象になりません (要件確認は受付〜要件確認中、書面審査は書面審査中の申請が対象です)。'],
   ASSIGNMENT_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された割当はありません。'],
   ASSIGNMENT_CLOSED: [HttpStatus.CONFLICT, '提出済み、または取消済みの割当は変更できません。'],
   NOT_UNDER_REVIEW: [HttpStatus.CONFLICT, 'この申請は書面審査中ではありません。'],
