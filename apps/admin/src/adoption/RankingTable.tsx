@@ -6,8 +6,8 @@ import { OutcomeChip } from './OutcomeChip';
 
 const SHOWN = 300;
 
-/** The ranked applications around the line: the first 300 ranks (the export has them all). */
-export const RankingTable = ({ entries }: { entries: RankingEntry[] }) => {
+/** The ranked applications: the first 300 ranks of all `total` (the export has them all). */
+export const RankingTable = ({ entries, total }: { entries: RankingEntry[]; total: number }) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const t = (k: string) => translate(`app.review.simulator.${k}`);
@@ -47,7 +47,7 @@ export const RankingTable = ({ entries }: { entries: RankingEntry[] }) => {
           ))}
         </TableBody>
       </Table>
-      {entries.length > SHOWN && <Typography variant="caption" color="text.secondary">{`… ${entries.length - SHOWN}件`}</Typography>}
+      {total > Math.min(SHOWN, entries.length) && <Typography variant="caption" color="text.secondary">{`… ${total - Math.min(SHOWN, entries.length)}件`}</Typography>}
     </>
   );
 };

@@ -1,6 +1,6 @@
 import { Box, Typography, useTheme } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { Outcome, RankingEntry } from '../review/types';
+import type { Outcome } from '../review/types';
 
 const W = 720;
 const H = 260;
@@ -9,13 +9,16 @@ const PAD = { left: 44, right: 12, top: 12, bottom: 28 };
 /**
  * 順位と合計点: each application a point (x = rank, y = final score), coloured by outcome, with the
  * 採択ライン as a dashed line after the last adopted rank and at its score. Hand-made SVG: one path per
- * outcome, so 20,000 ranked applications draw as three paths, and no chart library is needed.
+ * outcome, so 20,000 ranked applications draw as three paths, and no chart library is needed. It reads
+ * the API's `chart.finalScores` (every score by rank; the table gets only a page): adoption follows
+ * rank order, so the first `adopted` ranks are 採択 and the next `waitlisted` 補欠.
  */
-export const ScoreChart = ({ entries, cutoffRank, cutoffScore }: { entries: RankingEntry[]; cutoffRank: number | null; cutoffScore: number | null }) => {
+export const ScoreChart = ({ finalScores, adopted, waitlisted, cutoffRank, cutoffScore }: { finalScores: number[]; adopted: number; waitlisted: number; cutoffRank: number | null; cutoffScore: number | null }) => {
   const theme = useTheme();
   const translate = useTranslate();
+  const entries = finalScores.map((finalScore, i): { rank: number; finalScore: number; outcome: Outcome } => ({ rank: i + 1, finalScore, outcome: i < adopted ? 'adopted' : i < adopted + waitlisted ? 'waitlisted' : 'rejected' }));
   const n = Math.max(entries.length, 1);
-  const maxScore = Math.max(1, ...entries.map((e) => e.finalScore));
+  const maxScore = entries.reduce((m, e) => Math.max(m, e.finalScore), 1);
   const x = (rank: number) => PAD.left + ((rank - 0.5) / n) * (W - PAD.left - PAD.right);
   const y = (score: number) => H - PAD.bottom - (score / maxScore) * (H - PAD.top - PAD.bottom);
   const colour: Record<Outcome, string> = { adopted: theme.palette.success.main, waitlisted: theme.palette.warning.main, rejected: theme.palette.grey[500] };

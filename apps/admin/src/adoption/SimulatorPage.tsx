@@ -129,7 +129,7 @@ export const SimulatorPage = () => {
             <Typography color="text.secondary">{t('empty')}</Typography>
           ) : (
             <>
-              <ScoreChart entries={ranking.entries} cutoffRank={ranking.simulation.cutoffRank} cutoffScore={ranking.simulation.cutoffScore} />
+              <ScoreChart finalScores={ranking.chart.finalScores} adopted={ranking.simulation.totals.adopted} waitlisted={ranking.simulation.totals.waitlisted} cutoffRank={ranking.simulation.cutoffRank} cutoffScore={ranking.simulation.cutoffScore} />
               <SimulationBreakdowns ranking={ranking} />
             </>
           )}
@@ -138,7 +138,7 @@ export const SimulatorPage = () => {
             {ranking.tieBreak.map((line) => <Typography component="li" variant="body2" key={line} sx={{ listStyle: 'none' }}>{line}</Typography>)}
           </Box>
           <Typography variant="subtitle1" sx={{ mt: 2 }}>{t('ranking')}</Typography>
-          <RankingTable entries={ranking.entries} />
+          <RankingTable entries={ranking.entries} total={ranking.entryCount} />
           <DecisionHistory decisions={decisions} categoryName={categoryName} />
         </>
       ) : null}

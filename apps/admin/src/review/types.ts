@@ -139,7 +139,12 @@ export interface Ranking {
     byPrefecture: Breakdown[];
     bySizeClass: Breakdown[];
   };
+  /** one page of the ranking (offset/limit; 500 by default) */
   entries: RankingEntry[];
+  entryCount: number;
+  entryOffset: number;
+  /** every final score by rank, for the chart */
+  chart: { finalScores: number[]; quotedAmounts: number[] };
 }
 
 export interface RankingQuery {
