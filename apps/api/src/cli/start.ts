@@ -28,6 +28,8 @@ async function main() {
   const mailUi = await ensureMailCatcher(config);
   // The admin links to the mail page (GET /api/dev-mail); an explicit MAIL_WEB_URL wins.
   if (mailUi && !process.env.MAIL_WEB_URL) process.env.MAIL_WEB_URL = mailUi;
+  // The catcher (Mailpit or the embedded one) also answers the worker's delivery lookup.
+  if (mailUi && !process.env.SMTP_RECONCILE_URL) process.env.SMTP_RECONCILE_URL = mailUi;
 
   const { app } = await startApi();
   // Seeding uses the running app's DataSource (its entities and services), so it is exactly what the app reads.

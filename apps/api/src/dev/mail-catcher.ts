@@ -13,6 +13,19 @@ interface CaughtMail {
 }
 
 const MAX_KEPT = 1000;
+const bareMessageId = (id: string) => id.trim().replace(/^<|>$/g, '');
+
+/**
+ * The part of Mailpit's search API the worker's delivery lookup uses (SMTP_RECONCILE_URL):
+ * `GET /api/v1/search?query=message-id:<id>` → `{ messages: [{ MessageID }] }`.
+ */
+function answerSearch(url: string, seen: Set<string>, res: import('node:http').ServerResponse) {
+  const term = /^message-id:(.+)$/i.exec(new URL(url, 'http://catcher').searchParams.get('query') ?? '')?.[1];
+  const id = term ? bareMessageId(term) : '';
+  const messages = id && seen.has(id) ? [{ MessageID: id }] : [];
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ messages_count: messages.length, messages }));
+}
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const jst = (d: Date) => d.toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' });
 
@@ -23,6 +36,8 @@ const jst = (d: Date) => d.toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' });
  */
 export async function startMailCatcher(smtpPort: number, webPort: number): Promise<{ webUrl: string; close(): Promise<void> }> {
   const mails: CaughtMail[] = [];
+  /** every Message-ID received (not only the kept ones), for the worker's delivery lookup */
+  const seen = new Set<string>();
   let next = 1;
   const smtp = new SMTPServer({
     authOptional: true,
@@ -30,7 +45,8 @@ export async function startMailCatcher(smtpPort: number, webPort: number): Promi
     logger: false,
     onData(stream: NodeJS.ReadableStream, _session: unknown, callback: (err?: Error) => void) {
       simpleParser(stream)
-        .then((m: { from?: { text: string }; to?: { text: string }; subject?: string; text?: string }) => {
+        .then((m: { messageId?: string; from?: { text: string }; to?: { text: string }; subject?: string; text?: string }) => {
+          if (m.messageId) seen.add(bareMessageId(m.messageId));
           mails.unshift({ id: next++, receivedAt: new Date(), from: m.from?.text ?? '', to: m.to?.text ?? '', subject: m.subject ?? '', text: m.text ?? '' });
           mails.length = Math.min(mails.length, MAX_KEPT);
           callback();
@@ -43,6 +59,7 @@ export async function startMailCatcher(smtpPort: number, webPort: number): Promi
     smtp.listen(smtpPort, '127.0.0.1', () => resolve());
   });
   const web: Server = createServer((req, res) => {
+    if (req.url?.startsWith('/api/v1/search')) return answerSearch(req.url, seen, res);
     const match = /^\/(\d+)$/.exec(req.url ?? '');
     const mail = match ? mails.find((m) => m.id === Number(match[1])) : undefined;
     const body = mail
