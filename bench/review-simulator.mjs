@@ -96,6 +96,7 @@ async function main() {
   // what-if: budgets from 10% to 60% of the quoted total
   const budgets = Array.from({ length: WARMUP + REQUESTS }, (_, i) => Math.floor(Number(total) * (0.1 + (0.5 * i) / (WARMUP + REQUESTS))));
   const timings = [];
+  const cold = [];
   const failures = [];
   let previousAdopted = -1;
   let bytes = 0;
@@ -106,6 +107,7 @@ async function main() {
     const elapsed = ms(t);
     if (res.status !== 200) throw new Error(`ranking answered ${res.status}: ${text.slice(0, 300)}`);
     const body = JSON.parse(text);
+    if (i === 0) cold.push(elapsed);
     if (i >= WARMUP) timings.push(elapsed);
     bytes = text.length;
     if (body.entryCount !== N || body.chart.finalScores.length !== N) failures.push(`ranked ${body.entryCount} of ${N}`);
@@ -113,6 +115,15 @@ async function main() {
     if (body.simulation.totals.adoptedAmount > budget) failures.push(`adopted ${body.simulation.totals.adoptedAmount} > budget ${budget}`);
     if (body.simulation.totals.adopted < previousAdopted) failures.push(`budget ${budget} adopted fewer than a smaller budget`);
     previousAdopted = body.simulation.totals.adopted;
+  }
+
+  // a score changes (a manager reopens a sheet, the reviewer resubmits): the next answer is computed anew
+  for (let k = 0; k < 3; k++) {
+    await db.query(`UPDATE review_score SET total = total, updated_at = now() WHERE assignment_id = (SELECT assignment_id FROM review_score WHERE rubric_id = $1 LIMIT 1 OFFSET $2)`, [rubric.id, k]);
+    const t = process.hrtime.bigint();
+    const res = await fetch(`${api}/api/rounds/${round.id}/ranking?categoryId=${rubric.categoryId}&budget=${budgets[0]}`, { headers: { Authorization: `Bearer ${managerToken}` } });
+    await res.text();
+    cold.push(ms(t));
   }
 
   // the pure part alone, on the same scores
@@ -138,11 +149,12 @@ async function main() {
   console.log(`machine            ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
   console.log(`applications       ${N.toLocaleString()} in one round × category, ${(3 * N).toLocaleString()} submitted score sheets, ${REVIEWERS} reviewers, per-reviewer normalisation off (the rubric default)`);
   console.log(`requests           ${REQUESTS} timed (after ${WARMUP} warm-up), each a different budget`);
-  console.log(`latency (ms)       min ${sorted[0].toFixed(0)}  p50 ${pct(50).toFixed(0)}  p95 ${pct(95).toFixed(0)}  max ${sorted[sorted.length - 1].toFixed(0)}`);
+  console.log(`what-if (ms)       budget changed, scores unchanged: min ${sorted[0].toFixed(0)}  p50 ${pct(50).toFixed(0)}  p95 ${pct(95).toFixed(0)}  max ${sorted[sorted.length - 1].toFixed(0)}`);
+  console.log(`recomputed (ms)    first request and after a score changed: ${cold.map((c) => c.toFixed(0)).join(', ')}  (max ${Math.max(...cold).toFixed(0)})`);
   console.log(`response           ${(bytes / 1024).toFixed(0)} KiB JSON (every final score for the chart, the first 500 ranked applications)`);
   console.log(`libs/domain only   aggregate (normalised) + rank + simulate: p50 ${[...pure].sort((a, b) => a - b)[2].toFixed(0)} ms`);
   console.log(`checks             ${failures.length ? `FAILED: ${[...new Set(failures)].join('; ')}` : 'every application ranked; adopted within budget; larger budget never adopts fewer'}`);
-  console.log(`verdict            ${pct(95) < 1000 ? 'p95 under 1 s' : 'p95 over 1 s'}`);
+  console.log(`verdict            ${pct(95) < 1000 && Math.max(...cold) < 1000 ? 'every answer under 1 s' : 'an answer took 1 s or more'}`);
   return failures.length ? 1 : 0;
 }
 
