@@ -182,7 +182,7 @@ describe('review and adoption', () => {
         const res = await api().post(`/api/rounds/${lonely.id}/assignments/auto`).set(as(s.manager)).send({ purpose: 'review' }).expect(200);
         // reviewer and reviewer4 belong to 中小企業診断協会: only reviewer5 can take it
         expect(res.body.assigned).toBe(1);
-        expect(res.body.unfilled).toEqual([expect.objectContaining({ applicationId: app.id, missing: 2 })]);
+        expect(res.body.unfilled).toEqual([expect.objectContaining({ applicationId: app.id, missing: 2, applicantName: app.applicantName })]);
         expect(res.body.unfilled[0].reason).toMatch(/審査員/);
       } finally {
         await db.query(`UPDATE staff_user SET review_capacity = 300 WHERE role = 'reviewer'`);

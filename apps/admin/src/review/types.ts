@@ -94,7 +94,7 @@ export interface AutoAssignResult {
   purpose: AssignmentPurpose;
   applications: number;
   assigned: number;
-  unfilled: { applicationId: string; missing: number; reason: string }[];
+  unfilled: { applicationId: string; receiptNumber: string | null; applicantName: string; missing: number; reason: string }[];
   loads: { reviewerId: string; reviewerName?: string; load: number }[];
 }
 

@@ -84,7 +84,7 @@ export const AutoAssignButton = () => {
                   <List dense sx={{ maxHeight: 300, overflow: 'auto' }}>
                     {result.unfilled.map((u) => (
                       <ListItem key={u.applicationId} disableGutters>
-                        <ListItemText primary={u.reason} secondary={`${u.applicationId} — ${t('missing', { missing: u.missing })}`} />
+                        <ListItemText primary={u.reason} secondary={`${u.receiptNumber ?? u.applicationId} ${u.applicantName} — ${t('missing', { missing: u.missing })}`} />
                       </ListItem>
                     ))}
                   </List>

@@ -105,11 +105,12 @@ export class AssignmentsService {
       const now = await dbNow(m);
       const created = await this.insert(m, plan.assignments.map((p) => ({ ...p, purpose, dueAt: dto.dueAt ? new Date(dto.dueAt) : new Date(now.getTime() + dueOf.get(p.applicationId)! * DAY_MS) })), actor, 'assignment.auto', meta);
       const names = new Map(reviewers.map((r) => [r.id, r.name ?? r.id]));
+      const about = new Map(subjects.map((s) => [s.subject.applicationId, s]));
       return {
         purpose,
         applications: subjects.length,
         assigned: created.length,
-        unfilled: plan.unfilled,
+        unfilled: plan.unfilled.map((u) => ({ ...u, receiptNumber: about.get(u.applicationId)!.receiptNumber, applicantName: about.get(u.applicationId)!.subject.applicantName })),
         loads: Object.entries(plan.loads).map(([reviewerId, load]) => ({ reviewerId, reviewerName: names.get(reviewerId), load })),
       };
     });
@@ -265,9 +266,9 @@ export class AssignmentsService {
   }
 
   /** Applications as the planner sees them, with how many reviewers their rubric asks for. */
-  private async subjectRows(m: EntityManager, where: string, params: unknown[], purpose: AssignmentPurpose): Promise<{ subject: AssignmentSubject; dueAt: number }[]> {
-    const rows: { id: string; corporate_number: string | null; applicant_name: string; advisor_name: string | null; assigned: string[]; per_app: number | null; review_days: number | null }[] = await m.query(
-      `SELECT a.id, a.corporate_number, a.applicant_name, a.certified_advisor->>'name' AS advisor_name,
+  private async subjectRows(m: EntityManager, where: string, params: unknown[], purpose: AssignmentPurpose): Promise<{ subject: AssignmentSubject; dueAt: number; receiptNumber: string | null }[]> {
+    const rows: { id: string; receipt_number: string | null; corporate_number: string | null; applicant_name: string; advisor_name: string | null; assigned: string[]; per_app: number | null; review_days: number | null }[] = await m.query(
+      `SELECT a.id, a.receipt_number, a.corporate_number, a.applicant_name, a.certified_advisor->>'name' AS advisor_name,
               coalesce((SELECT array_agg(x.reviewer_id) FROM application_assignment x WHERE x.application_id = a.id AND x.revoked_at IS NULL AND x.purpose = '${purpose}'), '{}') AS assigned,
               r.reviewers_per_application AS per_app, r.review_days
          FROM application a LEFT JOIN review_rubric r ON r.round_id = a.round_id AND r.category_id = a.category_id
@@ -285,6 +286,7 @@ export class AssignmentsService {
         required: purpose === 'formalCheck' ? 1 : (r.per_app ?? 3),
       },
       dueAt: purpose === 'formalCheck' ? Math.min(r.review_days ?? 7, 7) : (r.review_days ?? 14),
+      receiptNumber: r.receipt_number,
     }));
   }
 }
