@@ -4,7 +4,7 @@ import { DEMO_EMAIL } from '../../api/test/auth-helpers';
 import { DEMO_PASSWORD } from '../../api/src/seed/staff-accounts.seed';
 import { signIn, startAdminE2e, type AdminE2e } from './admin-app';
 
-/** 通知: a failed message in the list with its Japanese status, the text as sent, and a manager's 再送 to a corrected address. */
+/** 通知: 送信の進捗 kept live, a failed message in the list with its Japanese status, the text as sent, and a manager's 再送 to a corrected address. */
 describe('admin in the browser: notifications', () => {
   let e: AdminE2e;
   let manager: Page;
@@ -21,9 +21,22 @@ describe('admin in the browser: notifications', () => {
   }, 60_000);
   afterAll(() => e?.close());
 
-  it('lists the failed message as 失敗 and shows its text as sent', async () => {
+  it('shows 送信の進捗 above the list and follows it live (polling) while mail goes out', async () => {
     await manager.getByRole('menuitem', { name: '通知' }).click();
     await manager.waitForURL(/#\/notifications/);
+    const progress = manager.getByTestId('notification-progress');
+    await progress.waitFor();
+    expect(await progress.getByTestId('progress-problems').innerText()).toBe('1');
+    expect(await progress.getByTestId('progress-sent').innerText()).toBe('0');
+    // two more go out while the page is open: the counts move without a reload
+    await e.t.app
+      .get(DataSource)
+      .query(`INSERT INTO notification (template, recipient, status, subject, body_text) VALUES ('received','s1@example.jp','sent','件名','本文'), ('received','s2@example.jp','sent','件名','本文')`);
+    await manager.waitForFunction(() => document.querySelector('[data-testid="progress-sent"]')?.textContent === '2', undefined, { timeout: 10_000 });
+    expect(await progress.getByTestId('progress-summary').innerText()).toBe('送信済 2 / 3件 (66%)');
+  });
+
+  it('lists the failed message as 失敗 and shows its text as sent', async () => {
     const row = manager.locator('tr', { hasText: 'a@example.jp' });
     await row.waitFor();
     expect(await row.getByTestId('notification-status').innerText()).toBe('失敗');

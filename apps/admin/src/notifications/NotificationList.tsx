@@ -1,11 +1,13 @@
 import { Datagrid, List, NumberField, TextField } from 'react-admin';
 import { JstDateField } from '../common';
 import { notificationFilters } from './notificationFilters';
+import { NotificationProgress } from './NotificationProgress';
 import { NotificationStatusChip } from './NotificationStatusChip';
 
-/** 通知 (mail to applicants), newest first; read-only here (再送 is on the show page). */
+/** 通知 (mail to applicants), newest first, under the live 送信の進捗; read-only here (再送 is on the show page). */
 export const NotificationList = () => (
   <List filters={notificationFilters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={50}>
+    <NotificationProgress />
     <Datagrid rowClick="show" bulkActionButtons={false} data-testid="notifications">
       <JstDateField source="createdAt" />
       <TextField source="recipient" />

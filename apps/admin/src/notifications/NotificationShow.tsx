@@ -89,6 +89,8 @@ export const NotificationShow = () => (
       <JstDateField source="sendAfter" emptyText="-" />
       <JstDateField source="createdAt" />
       <JstDateField source="queuedAt" emptyText="-" />
+      <JstDateField source="sendStartedAt" emptyText="-" />
+      <JstDateField source="reconciledAt" emptyText="-" />
       <JstDateField source="sentAt" emptyText="-" />
       <TextField source="id" sx={mono} />
     </SimpleShowLayout>

@@ -16,11 +16,15 @@ export interface NotificationRecord {
   lastError: string | null;
   smtpResponse: string | null;
   queuedAt: string | null;
+  /** when the latest attempt began talking to the mail server */
+  sendStartedAt: string | null;
+  /** when an interrupted attempt was found (by asking the mail server) to have been delivered */
+  reconciledAt: string | null;
   sentAt: string | null;
   createdAt: string;
 }
 
-export const NOTIFICATION_STATUSES = ['held', 'pending', 'queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export const NOTIFICATION_STATUSES = ['held', 'pending', 'queued', 'sending', 'sent', 'failed', 'uncertain', 'cancelled'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 export const notificationStatusChoices = NOTIFICATION_STATUSES.map((status) => ({ id: status, name: `app.notifications.statuses.${status}` }));
@@ -30,6 +34,7 @@ export function notificationStatusColor(status: string): 'default' | 'info' | 'w
     case 'sent':
       return 'success';
     case 'failed':
+    case 'uncertain':
       return 'error';
     case 'queued':
     case 'sending':
@@ -40,4 +45,44 @@ export function notificationStatusColor(status: string): 'default' | 'info' | 'w
     default:
       return 'default';
   }
+}
+
+/** GET /api/notifications/progress: how many notifications are in each state. */
+export interface NotificationCounts {
+  total: number;
+  byStatus: Record<NotificationStatus, number>;
+}
+
+export interface NotificationProgress {
+  overall: NotificationCounts;
+  rounds: (NotificationCounts & { roundId: string; roundName: string; lastChangedAt: string })[];
+  countedAt: string;
+}
+
+/** The groups the progress bar shows, in its order. */
+export interface ProgressSummary {
+  sent: number;
+  /** 送信待ち: pending, queued or being sent */
+  waiting: number;
+  /** 保留: held until the round's 採択発表 (or a send time) */
+  held: number;
+  /** 失敗 and 要確認: a person has to look at these */
+  problems: number;
+  /** everything but cancelled ones */
+  total: number;
+  /** sent share of total, 0–100, rounded down (100 only when all are sent) */
+  percentSent: number;
+}
+
+export function progressSummary(counts: NotificationCounts): ProgressSummary {
+  const c = counts.byStatus;
+  const total = counts.total - (c.cancelled ?? 0);
+  return {
+    sent: c.sent ?? 0,
+    waiting: (c.pending ?? 0) + (c.queued ?? 0) + (c.sending ?? 0),
+    held: c.held ?? 0,
+    problems: (c.failed ?? 0) + (c.uncertain ?? 0),
+    total,
+    percentSent: total > 0 ? Math.floor((100 * (c.sent ?? 0)) / total) : 0,
+  };
 }

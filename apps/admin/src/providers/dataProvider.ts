@@ -5,7 +5,7 @@ import { toReactAdminError } from './apiErrors';
 import { API_URL, type HttpClient } from './httpClient';
 import type { BulkTransitionBody, BulkTransitionResult, TransitionBody, TransitionResult } from '../applications/application';
 import type { RoundWorkflow } from '../rounds/workflow';
-import type { NotificationRecord } from '../notifications/notification';
+import type { NotificationProgress, NotificationRecord } from '../notifications/notification';
 import type { TemplatePreview, TemplatePreviewBody, TemplateVersionRecord } from '../resources/notification-templates/template';
 
 /**
@@ -35,6 +35,8 @@ export interface JimukyokuDataProvider extends DataProvider {
   bulkTransition(body: BulkTransitionBody): Promise<BulkTransitionResult>;
   /** POST /api/notifications/:id/resend (manager): a new notification, to the corrected recipient if given */
   resendNotification(id: string, body: { recipient?: string }): Promise<NotificationRecord>;
+  /** GET /api/notifications/progress(?roundId=): counts per state, overall and per round */
+  notificationProgress(roundId?: string): Promise<NotificationProgress>;
   /** GET /api/notification-templates/:id/versions: every saved version of a template, newest first */
   getTemplateVersions(code: string): Promise<TemplateVersionRecord[]>;
   /** POST /api/notification-templates/:id/preview: an unsaved draft rendered against a real application */
@@ -87,6 +89,8 @@ export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_
       postJson<TransitionResult>(`/applications/${encodeURIComponent(applicationId)}/transitions/${encodeURIComponent(transition)}`, body),
     bulkTransition: (body) => postJson<BulkTransitionResult>('/applications/bulk-transitions', body),
     resendNotification: (id, body) => postJson<NotificationRecord>(`/notifications/${encodeURIComponent(id)}/resend`, body),
+    notificationProgress: async (roundId) =>
+      (await httpClient(`${apiUrl}/notifications/progress${roundId ? `?roundId=${encodeURIComponent(roundId)}` : ''}`)).json as NotificationProgress,
     getTemplateVersions: async (code) => (await httpClient(`${apiUrl}/notification-templates/${encodeURIComponent(code)}/versions`)).json as TemplateVersionRecord[],
     previewTemplate: (code, body) => postJson<TemplatePreview>(`/notification-templates/${encodeURIComponent(code)}/preview`, body),
     getDevMail: async () => (await httpClient(`${apiUrl}/dev-mail`)).json as { webUrl: string | null },

@@ -34,7 +34,7 @@ export class NotificationsController {
 
   @Get()
   @Policy('notifications.read')
-  @ApiOperation({ summary: '通知の一覧 (filter: status, template, applicationId, q = 宛先・件名)' })
+  @ApiOperation({ summary: '通知の一覧 (filter: status, template, applicationId, roundId, q = 宛先・件名)' })
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<NotificationFilter, unknown>(res, 'notifications', params, { sortable: NOTIFICATION_SORTABLE, defaultSort: ['createdAt', 'DESC'] }, (q) => this.notifications.list(q));
   }

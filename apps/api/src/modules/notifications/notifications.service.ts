@@ -11,6 +11,8 @@ export interface NotificationFilter {
   status?: string | string[];
   template?: string;
   applicationId?: string;
+  /** the notifications of one 公募回's applications */
+  roundId?: string;
   q?: string;
 }
 
@@ -32,6 +34,7 @@ export class NotificationsService {
     if (f.status) qb.andWhere('n.status IN (:...statuses)', { statuses: ([] as string[]).concat(f.status) });
     if (f.template) qb.andWhere('n.template = :template', { template: f.template });
     if (f.applicationId) qb.andWhere('n.application_id = :applicationId', { applicationId: f.applicationId });
+    if (f.roundId) qb.andWhere('n.application_id IN (SELECT a.id FROM application a WHERE a.round_id::text = :roundId)', { roundId: f.roundId });
     if (f.q) qb.andWhere('(n.recipient ILIKE :q OR n.subject ILIKE :q)', { q: `%${f.q}%` });
     return qb.orderBy(`n.${query.sortField}`, query.sortOrder, 'NULLS LAST').addOrderBy('n.id').skip(query.offset).take(query.limit).getManyAndCount();
   }
