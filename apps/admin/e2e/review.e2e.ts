@@ -116,6 +116,10 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
     await page.getByRole('menuitem', { name: 'シミュレーター' }).click();
     await page.waitForURL(/#\/adoption/);
+    // from the round's page to its simulator
+    await goToRoute(page, e.adminUrl, `/rounds/${simRound.id}/show`);
+    await page.getByRole('link', { name: '採択シミュレーター' }).click();
+    await page.waitForURL(new RegExp(`#/adoption\\?roundId=${simRound.id}`));
     await goToRoute(page, e.adminUrl, `/adoption?roundId=${simRound.id}&categoryId=${categoryId}`);
     await page.getByTestId('simulation-totals').waitFor();
 

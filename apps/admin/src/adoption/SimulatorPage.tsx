@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Box, Card, CardContent, FormControl, InputAdornment, InputLabel, LinearProgress, MenuItem, Select, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, FormControl, FormControlLabel, InputAdornment, InputLabel, LinearProgress, MenuItem, Select, Stack, Switch, TextField, Typography } from '@mui/material';
 import { Title, useGetList, useGetMany, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router';
 import { reviewApi } from '../review/api';
@@ -36,6 +36,8 @@ export const SimulatorPage = () => {
   const [budgetText, setBudgetText] = useState('');
   const [quotaText, setQuotaText] = useState('');
   const [waitlistText, setWaitlistText] = useState('0');
+  /** undefined: the rubric's setting; a choice here is a what-if (and what the commit uses) */
+  const [normalise, setNormalise] = useState<boolean | undefined>(undefined);
   const [ranking, setRanking] = useState<Ranking | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -59,7 +61,7 @@ export const SimulatorPage = () => {
     setQuotaText(offered?.adoptionQuota == null ? '' : String(offered.adoptionQuota));
   }, [round?.id, categoryId]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const query: RankingQuery = { categoryId, budget: parseYen(budgetText), quota: count(quotaText), waitlistCount: count(waitlistText) ?? 0 };
+  const query: RankingQuery = { categoryId, budget: parseYen(budgetText), quota: count(quotaText), waitlistCount: count(waitlistText) ?? 0, ...(normalise === undefined ? {} : { normalise }) };
   const settled = useDebounced(query, 300);
   const key = JSON.stringify(settled);
 
@@ -111,6 +113,10 @@ export const SimulatorPage = () => {
             />
             <TextField size="small" label={t('quota')} name="quota" value={quotaText} onChange={(e) => setQuotaText(e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric' } }} sx={{ width: 160 }} />
             <TextField size="small" label={t('waitlist')} name="waitlistCount" value={waitlistText} onChange={(e) => setWaitlistText(e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric' } }} sx={{ width: 140 }} />
+            <FormControlLabel
+              control={<Switch checked={normalise ?? ranking?.normalise ?? false} onChange={(e) => setNormalise(e.target.checked)} name="normalise" />}
+              label={t('normalise')}
+            />
           </Stack>
         </CardContent>
       </Card>

@@ -1,10 +1,26 @@
-import { ArrayField, Datagrid, EditButton, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { ArrayField, Button, Datagrid, EditButton, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
+import { Link } from 'react-router';
 import { AssumptionField, JstDateField, YenField } from '../common';
 import { RoundStatusChip } from './RoundStatusChip';
 import { RoundWorkflow } from './RoundWorkflow';
 
+/** From a round to its review work: the assignment board and the adoption simulator (for those who may). */
+const ReviewLinks = () => {
+  const round = useRecordContext();
+  const board = useCanAccess({ resource: 'reviewers', action: 'list' });
+  const simulator = useCanAccess({ resource: 'adoption', action: 'list' });
+  if (!round) return null;
+  return (
+    <>
+      {board.canAccess && <Button component={Link} to={`/reviewers?filter=${encodeURIComponent(JSON.stringify({ roundId: round.id }))}`} label="app.review.links.board" />}
+      {simulator.canAccess && <Button component={Link} to={`/adoption?roundId=${round.id}`} label="app.review.links.simulator" />}
+    </>
+  );
+};
+
 const RoundShowActions = () => (
   <TopToolbar>
+    <ReviewLinks />
     <EditButton />
   </TopToolbar>
 );

@@ -102,6 +102,7 @@ export const reviewMessages = {
     frozen_chip: '確定',
     editable_chip: '変更可',
   },
+  links: { board: '割当ボード', simulator: '採択シミュレーター' },
   simulator: {
     title: '採択シミュレーター',
     round: '公募回',
