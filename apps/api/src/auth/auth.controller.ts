@@ -12,9 +12,9 @@ import { LoginThrottlerGuard } from './login-throttler.guard';
 import { CurrentUser, Policy } from './policy.decorator';
 import type { AuthenticatedUser } from './roles';
 import { parseRefreshCookie } from './tokens';
+import { requestMeta } from '../common/request-meta';
 
 export const REFRESH_COOKIE = 'jimukyoku_refresh';
-const meta = (req: Request) => ({ requestId: String(req.id ?? ''), ip: req.ip });
 
 @ApiTags('auth')
 @Controller('auth')
@@ -46,7 +46,7 @@ export class AuthController {
     const cookie = parseRefreshCookie(req.cookies?.[REFRESH_COOKIE]);
     if (!cookie) throw new AuthError('REFRESH_MISSING');
     try {
-      return this.send(res, await this.auth.refresh(cookie.sessionId, cookie.secret, meta(req)));
+      return this.send(res, await this.auth.refresh(cookie.sessionId, cookie.secret, requestMeta(req)));
     } catch (e) {
       res.clearCookie(REFRESH_COOKIE, this.cookieOptions());
       throw e;
@@ -59,7 +59,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'ログアウト: このセッションを失効させる (アクセストークンも直ちに無効)' })
   async logout(@CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    await this.auth.logout(user, meta(req));
+    await this.auth.logout(user, requestMeta(req));
     res.clearCookie(REFRESH_COOKIE, this.cookieOptions());
   }
 
@@ -77,7 +77,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'パスワード変更 (初回ログイン時は必須)' })
   async changePassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto, @Req() req: Request) {
-    await this.auth.changePassword(user, body.currentPassword, body.newPassword, meta(req));
+    await this.auth.changePassword(user, body.currentPassword, body.newPassword, requestMeta(req));
   }
 
   private send(res: Response, session: IssuedSession): SessionDto {

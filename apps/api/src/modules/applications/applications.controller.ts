@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { listPage, MAX_PAGE_SIZE } from '../../common/list-query';
+import { requestMeta } from '../../common/request-meta';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { ApplicationFilter, APPLICATION_SORTABLE } from './applications.repository';
 import { ApplicationsService } from './applications.service';
@@ -13,7 +14,6 @@ import { TransitionsService } from './transitions.service';
 
 const BULK_LIMIT = 10_000;
 const staffActor = (user: AuthenticatedUser) => ({ role: user.role, id: user.id, staff: user });
-const meta = (req: Request) => ({ requestId: String(req.id ?? ''), ip: req.ip });
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -45,7 +45,7 @@ export class ApplicationsController {
   async bulk(@Body() dto: BulkTransitionDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
     const ids = dto.ids ?? (dto.filter ? await this.idsByFilter(dto.filter as ApplicationFilter, user) : null);
     if (!ids || ids.length === 0) throw new ApplicationError('BULK_SELECTION_REQUIRED');
-    const results = await this.transitions.fireBulk(ids, dto.transition, staffActor(user), { reason: dto.reason, ...meta(req) });
+    const results = await this.transitions.fireBulk(ids, dto.transition, staffActor(user), { reason: dto.reason, ...requestMeta(req) });
     return { transition: dto.transition, total: results.length, succeeded: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, results };
   }
 
@@ -54,7 +54,7 @@ export class ApplicationsController {
   @Policy('applications.transition')
   @ApiOperation({ summary: '状態遷移を1つ実行 (状態・監査ログ・通知を1トランザクションで記録)。同時に2つ来たら後の方は 409' })
   async transition(@Param('id') id: string, @Param('name') name: string, @Body() dto: TransitionDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
-    const outcome = await this.transitions.fire(id, name, staffActor(user), { reason: dto.reason, expectedVersion: dto.expectedVersion, ...meta(req) });
+    const outcome = await this.transitions.fire(id, name, staffActor(user), { reason: dto.reason, expectedVersion: dto.expectedVersion, ...requestMeta(req) });
     return { transition: outcome.transition, application: await this.applications.show(id, user) };
   }
 

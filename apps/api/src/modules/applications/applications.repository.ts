@@ -7,6 +7,7 @@ import { AuditLogEntry } from '../audit/audit-log.entity';
 import { Notification } from '../notifications/notification.entity';
 import { ApplicationAssignment } from './application-assignment.entity';
 import { Application } from './application.entity';
+import { isUuid } from '../../common/is-uuid';
 
 export interface ApplicationFilter {
   id?: string[];
@@ -19,7 +20,6 @@ export interface ApplicationFilter {
 }
 
 export const APPLICATION_SORTABLE = ['receiptNumber', 'applicantName', 'status', 'prefecture', 'quotedAmount', 'receivedAt', 'createdAt', 'updatedAt'] as const;
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 /** What one transition writes, all in the caller's transaction. */
 export interface TransitionWrite {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotificationTemplate } from '../notifications/notification-template.entity';
+import { isUuid } from '../../common/is-uuid';
 
 export interface TemplateVersionRow {
   id: string;
@@ -31,7 +32,6 @@ export interface PreviewApplication {
 }
 
 const VERSION_COLUMNS = `t.id, t.code, t.version, t.subject, t.body_text AS "bodyText", t.created_at AS "createdAt", t.created_by AS "createdById", su.name AS "createdByName"`;
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 /** Template versions (append-only: a save is an insert) and the application facts a preview renders. */
 @Injectable()

@@ -5,6 +5,7 @@ import type { ListQuery } from '../../common/list-query';
 import { Category } from './category.entity';
 import { Program } from './program.entity';
 import { RuleSet } from './rule-set.entity';
+import { isUuid } from '../../common/is-uuid';
 
 export interface ProgramFilter { id?: string[]; q?: string; kind?: string }
 export interface RuleSetFilter { id?: string[]; programId?: string; q?: string }
@@ -20,7 +21,6 @@ function page<T extends object>(qb: SelectQueryBuilder<T>, alias: string, query:
   return qb.orderBy(`${alias}.${query.sortField}`, query.sortOrder).addOrderBy(`${alias}.id`).skip(query.offset).take(query.limit).getManyAndCount();
 }
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 /** All SQL of programmes, rule sets and categories. */
 @Injectable()

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../auth/roles';
+import { isUuid } from '../../common/is-uuid';
+import type { RequestMeta } from '../../common/request-meta';
 import { AuditService } from '../audit/audit.service';
 import { TransitionsService } from '../applications/transitions.service';
 import { AdoptionDecision } from './adoption-decision.entity';
@@ -11,10 +13,6 @@ import { ReviewError } from './review.errors';
 
 const TRANSITION_OF = { adopted: 'adopt', waitlisted: 'waitlist', rejected: 'reject' } as const;
 
-interface Meta {
-  requestId?: string;
-  ip?: string;
-}
 
 /**
  * Commits a round × category's decision as one transaction: the ranking is recomputed under a lock and
@@ -31,7 +29,7 @@ export class AdoptionService {
     private readonly audit: AuditService,
   ) {}
 
-  async commit(roundId: string, dto: CommitDecisionDto, actor: AuthenticatedUser, meta: Meta) {
+  async commit(roundId: string, dto: CommitDecisionDto, actor: AuthenticatedUser, meta: RequestMeta) {
     return this.dataSource.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('review.decide:' || $1 || ':' || $2))`, [roundId, dto.categoryId]);
       const ranking = await this.ranking.rank(roundId, dto, m, { fresh: true });
@@ -71,7 +69,7 @@ export class AdoptionService {
   }
 
   async decisionsOf(roundId: string) {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(roundId)) throw new ReviewError('ROUND_NOT_FOUND');
+    if (!isUuid(roundId)) throw new ReviewError('ROUND_NOT_FOUND');
     return this.dataSource.getRepository(AdoptionDecision).find({ where: { roundId }, order: { committedAt: 'DESC' }, select: { id: true, roundId: true, categoryId: true, budget: true, quota: true, waitlistCount: true, normalise: true, appliedCount: true, adoptedCount: true, waitlistedCount: true, rejectedCount: true, adoptedAmount: true, cutoffScore: true, committedBy: true, committedAt: true } });
   }
 }

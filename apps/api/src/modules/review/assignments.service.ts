@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../../auth/roles';
+import type { RequestMeta } from '../../common/request-meta';
 import type { ListQuery } from '../../common/list-query';
 import { AuditLogEntry } from '../audit/audit-log.entity';
 import { ApplicationAssignment, type AssignmentPurpose } from '../applications/application-assignment.entity';
@@ -11,11 +12,11 @@ import type { AutoAssignDto, CreateAssignmentDto, UpdateAssignmentDto } from './
 import { reviewerPool } from './reviewer-pool';
 import { ReviewError } from './review.errors';
 import { RubricsService } from './rubrics.service';
+import { isUuid } from '../../common/is-uuid';
 
 const DAY_MS = 86_400_000;
 /** which applications each purpose assigns: received ones for the 要件確認, passed ones for review */
 const STATES_OF: Record<AssignmentPurpose, string[]> = { formalCheck: ['submitted', 'formalCheck', 'resubmitted'], review: ['underReview'] };
-const isUuid = (id: unknown): id is string => typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 export interface AssignmentFilter {
   id?: string[];
@@ -36,10 +37,6 @@ const SORT_SQL: Record<(typeof ASSIGNMENT_SORTABLE)[number], string> = {
   reviewerName: 'u.name',
 };
 
-interface Meta {
-  requestId?: string;
-  ip?: string;
-}
 
 /**
  * 審査員の割当: automatic (libs/domain's planner: balanced load, per-reviewer maximum, no conflict of
@@ -93,7 +90,7 @@ export class AssignmentsService {
   }
 
   /** Assigns reviewers to every application of the round (optionally one category) that still needs them. */
-  async autoAssign(roundId: string, dto: AutoAssignDto, actor: AuthenticatedUser, meta: Meta) {
+  async autoAssign(roundId: string, dto: AutoAssignDto, actor: AuthenticatedUser, meta: RequestMeta) {
     if (!isUuid(roundId)) throw new ReviewError('ROUND_NOT_FOUND');
     return this.dataSource.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('review.assign:' || $1))`, [roundId]);
@@ -117,7 +114,7 @@ export class AssignmentsService {
   }
 
   /** Manual assignment: the same conflict and capacity rules as the planner, as clear refusals. */
-  async create(dto: CreateAssignmentDto, actor: AuthenticatedUser, meta: Meta) {
+  async create(dto: CreateAssignmentDto, actor: AuthenticatedUser, meta: RequestMeta) {
     return this.dataSource.transaction(async (m) => {
       const app = isUuid(dto.applicationId) ? await m.findOneBy(Application, { id: dto.applicationId }) : null;
       if (!app) throw new ReviewError('APPLICATION_NOT_FOUND');
@@ -130,7 +127,7 @@ export class AssignmentsService {
   }
 
   /** Reassignment to another reviewer (the old assignment is revoked) and/or a new due date. */
-  async update(id: string, dto: UpdateAssignmentDto, actor: AuthenticatedUser, meta: Meta) {
+  async update(id: string, dto: UpdateAssignmentDto, actor: AuthenticatedUser, meta: RequestMeta) {
     const newId = await this.dataSource.transaction(async (m) => {
       const x = await this.lockAssignment(m, id);
       if (x.revokedAt || x.submittedAt) throw new ReviewError('ASSIGNMENT_CLOSED');
@@ -149,7 +146,7 @@ export class AssignmentsService {
     return this.get(newId, actor);
   }
 
-  async revoke(id: string, actor: AuthenticatedUser, meta: Meta, reason?: string) {
+  async revoke(id: string, actor: AuthenticatedUser, meta: RequestMeta, reason?: string) {
     await this.dataSource.transaction(async (m) => {
       const x = await this.lockAssignment(m, id);
       if (x.revokedAt || x.submittedAt) throw new ReviewError('ASSIGNMENT_CLOSED');
@@ -159,7 +156,7 @@ export class AssignmentsService {
   }
 
   /** Open assignments of a reviewer that a newly declared conflict forbids: revoked, audited. */
-  async revokeConflicting(m: EntityManager, reviewerId: string, actor: AuthenticatedUser, meta: Meta): Promise<number> {
+  async revokeConflicting(m: EntityManager, reviewerId: string, actor: AuthenticatedUser, meta: RequestMeta): Promise<number> {
     const [reviewer] = await reviewerPool(m, [reviewerId]);
     if (!reviewer) return 0;
     const open: (ApplicationAssignment & { corporateNumber: string | null; applicantName: string; advisorName: string | null })[] = await m.query(
@@ -180,7 +177,7 @@ export class AssignmentsService {
   }
 
   /** One more reviewer for an application whose reviewers disagree (the rubric's setting). */
-  async assignExtraReviewer(m: EntityManager, app: Application, reviewDays: number, actor: { id: string | null; role: string }, meta: Meta): Promise<boolean> {
+  async assignExtraReviewer(m: EntityManager, app: Application, reviewDays: number, actor: { id: string | null; role: string }, meta: RequestMeta): Promise<boolean> {
     const [subject] = await this.subjectRows(m, `a.id = $1`, [app.id], 'review');
     const current = subject.subject.assignedReviewerIds.length;
     const plan = planAssignments([{ ...subject.subject, required: current + 1 }], await reviewerPool(m));
@@ -190,7 +187,7 @@ export class AssignmentsService {
     return true;
   }
 
-  private async assignChecked(m: EntityManager, app: Application, reviewerId: string, purpose: AssignmentPurpose, dueAt: Date | null, actor: AuthenticatedUser, action: string, meta: Meta, extra: Record<string, unknown> = {}) {
+  private async assignChecked(m: EntityManager, app: Application, reviewerId: string, purpose: AssignmentPurpose, dueAt: Date | null, actor: AuthenticatedUser, action: string, meta: RequestMeta, extra: Record<string, unknown> = {}) {
     const [reviewer] = isUuid(reviewerId) ? await reviewerPool(m, [reviewerId]) : [];
     if (!reviewer) throw new ReviewError('REVIEWER_NOT_FOUND');
     const [subject] = await this.subjectRows(m, `a.id = $1`, [app.id], purpose);
@@ -202,7 +199,7 @@ export class AssignmentsService {
   }
 
   /** Inserts (or re-activates a revoked) assignment per line, with one audit record each. */
-  private async insert(m: EntityManager, lines: { applicationId: string; reviewerId: string; purpose: AssignmentPurpose; dueAt: Date | null }[], actor: { id: string | null; role: string }, action: string, meta: Meta, extra: Record<string, unknown> = {}) {
+  private async insert(m: EntityManager, lines: { applicationId: string; reviewerId: string; purpose: AssignmentPurpose; dueAt: Date | null }[], actor: { id: string | null; role: string }, action: string, meta: RequestMeta, extra: Record<string, unknown> = {}) {
     if (lines.length === 0) return [];
     const rows: { id: string; applicationId: string; reviewerId: string; purpose: AssignmentPurpose; dueAt: Date | null }[] = await m.query(
       `INSERT INTO application_assignment (application_id, reviewer_id, purpose, due_at, assigned_by)
@@ -217,7 +214,7 @@ export class AssignmentsService {
     return rows;
   }
 
-  private async auditMany(m: EntityManager, rows: { id: string; applicationId: string; reviewerId: string; purpose: AssignmentPurpose; dueAt?: Date | null }[], actor: { id: string | null; role: string }, action: string, meta: Meta, extra: Record<string, unknown> = {}) {
+  private async auditMany(m: EntityManager, rows: { id: string; applicationId: string; reviewerId: string; purpose: AssignmentPurpose; dueAt?: Date | null }[], actor: { id: string | null; role: string }, action: string, meta: RequestMeta, extra: Record<string, unknown> = {}) {
     if (rows.length === 0) return;
     await m.insert(
       AuditLogEntry,
@@ -235,7 +232,7 @@ export class AssignmentsService {
     );
   }
 
-  private async revokeRow(m: EntityManager, x: Pick<ApplicationAssignment, 'id' | 'applicationId' | 'reviewerId' | 'purpose'>, actor: AuthenticatedUser, action: string, meta: Meta, extra: Record<string, unknown>) {
+  private async revokeRow(m: EntityManager, x: Pick<ApplicationAssignment, 'id' | 'applicationId' | 'reviewerId' | 'purpose'>, actor: AuthenticatedUser, action: string, meta: RequestMeta, extra: Record<string, unknown>) {
     await m.update(ApplicationAssignment, { id: x.id }, { revokedAt: new Date(), revokedBy: actor.id });
     await this.auditMany(m, [x], actor, action, meta, extra);
   }

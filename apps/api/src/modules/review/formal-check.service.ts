@@ -10,6 +10,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../../auth/roles';
+import type { RequestMeta } from '../../common/request-meta';
 import type { Application, FormalCheckOutcome, FormalCheckRecord } from '../applications/application.entity';
 import { ApplicationsRepository } from '../applications/applications.repository';
 import { TransitionsService } from '../applications/transitions.service';
@@ -22,10 +23,6 @@ import { ReviewError } from './review.errors';
 const OPEN_STATES = ['submitted', 'formalCheck', 'resubmitted'];
 const NOT_STARTED = ['submitted', 'resubmitted'];
 
-interface RequestMeta {
-  requestId?: string;
-  ip?: string;
-}
 
 /**
  * 要件確認: the checklist of an application's category (documents, eligibility, 認定支援機関,

@@ -19,8 +19,8 @@ import { Round } from '../rounds/round.entity';
 import { ReviewError } from './review.errors';
 import { ReviewRubric } from './review-rubric.entity';
 import { RubricsService } from './rubrics.service';
+import { isUuid } from '../../common/is-uuid';
 
-const isUuid = (id: unknown): id is string => typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 export interface RankingRequest {
   categoryId: string;

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { SLOT_HOLDING_STATES } from '../applications/workflow-inputs';
 import { Round } from '../rounds/round.entity';
 import { ReviewError } from './review.errors';
+import { isUuid } from '../../common/is-uuid';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -25,7 +26,6 @@ interface Table {
 /** The 採択者一覧 as published: one row per adopted application, these columns in this order. */
 export const PUBLICATION_COLUMNS = ['受付番号', '事業者名', '法人番号', '都道府県', '事業計画名', '認定支援機関名'] as const;
 
-const isUuid = (id: unknown): id is string => typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 /**
  * Exports of a round: the publication list of adopted applications (公表用) and the full scoring

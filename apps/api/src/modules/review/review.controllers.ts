@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { listPage } from '../../common/list-query';
+import { requestMeta } from '../../common/request-meta';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { AdoptionService } from './adoption.service';
 import { ASSIGNMENT_SORTABLE, AssignmentFilter, AssignmentsService } from './assignments.service';
@@ -20,7 +21,6 @@ import { CONFLICT_SORTABLE, ConflictFilter, REVIEWER_SORTABLE, ReviewerFilter, R
 import { RUBRIC_SORTABLE, RubricFilter, RubricsService } from './rubrics.service';
 import { ScoreSheetsService } from './score-sheets.service';
 
-const meta = (req: Request) => ({ requestId: String(req.id ?? ''), ip: req.ip });
 
 @ApiTags('review')
 @ApiBearerAuth()
@@ -42,7 +42,7 @@ export class FormalCheckController {
   @Policy('formalCheck.write')
   @ApiOperation({ summary: '要件確認の回答を保存 (途中保存)。受付済みの申請は要件確認中になる' })
   save(@Param('id') id: string, @Body() dto: SaveFormalCheckDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
-    return this.formalChecks.save(id, dto.answers, user, meta(req));
+    return this.formalChecks.save(id, dto.answers, user, requestMeta(req));
   }
 
   @Post(':id/formal-check/complete')
@@ -50,7 +50,7 @@ export class FormalCheckController {
   @Policy('formalCheck.write')
   @ApiOperation({ summary: '要件確認を完了: pass = 審査へ / return = 差戻し (不適の項目を申請者にメール) / ineligible = 要件不適合' })
   complete(@Param('id') id: string, @Body() dto: CompleteFormalCheckDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
-    return this.formalChecks.complete(id, dto, user, meta(req));
+    return this.formalChecks.complete(id, dto, user, requestMeta(req));
   }
 
   @Get(':id/reviews')
@@ -113,7 +113,7 @@ export class ReviewersController {
   @Policy('review.configure')
   @ApiOperation({ summary: '審査員の所属組織と上限件数。所属の変更で利益相反となった未提出の割当は取消' })
   update(@Param('id') id: string, @Body() dto: ReviewerSettingsDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
-    return this.reviewers.update(id, dto, user, meta(req));
+    return this.reviewers.update(id, dto, user, requestMeta(req));
   }
 }
 
@@ -141,14 +141,14 @@ export class ConflictsController {
   @Policy('review.conflicts.declare')
   @ApiOperation({ summary: '利益相反の申告 (法人番号または組織名)。該当する未提出の割当は取消。監査ログに記録' })
   declare(@Body() dto: ConflictDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
-    return this.reviewers.declare(dto, user, meta(req));
+    return this.reviewers.declare(dto, user, requestMeta(req));
   }
 
   @Delete(':id')
   @Policy('review.conflicts.revoke')
   @ApiOperation({ summary: '利益相反の申告を取り消す (監査ログに記録)' })
   revoke(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
-    return this.reviewers.revokeConflict(id, user, meta(req));
+    return this.reviewers.revokeConflict(id, user, requestMeta(req));
   }
 }
 
@@ -176,21 +176,21 @@ export class AssignmentsController {
   @Policy('review.assign')
   @ApiOperation({ summary: '手動の割当 (利益相反・上限件数を確認)。監査ログに記録' })
   create(@Body() dto: CreateAssignmentDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
-    return this.assignments.create(dto, user, meta(req));
+    return this.assignments.create(dto, user, requestMeta(req));
   }
 
   @Put(':id')
   @Policy('review.assign')
   @ApiOperation({ summary: '付け替え (reviewerId) や審査期限 (dueAt) の変更。監査ログに記録' })
   update(@Param('id') id: string, @Body() dto: UpdateAssignmentDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
-    return this.assignments.update(id, dto, user, meta(req));
+    return this.assignments.update(id, dto, user, requestMeta(req));
   }
 
   @Delete(':id')
   @Policy('review.assign')
   @ApiOperation({ summary: '割当の取消 (提出済みは不可)。監査ログに記録' })
   revoke(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
-    return this.assignments.revoke(id, user, meta(req));
+    return this.assignments.revoke(id, user, requestMeta(req));
   }
 }
 
@@ -229,7 +229,7 @@ export class ScoreSheetsController {
   @Policy('review.score')
   @ApiOperation({ summary: '採点の提出 (全項目必須)。最後の提出で書面審査が完了 (乖離があれば審査員を追加)' })
   submit(@Param('id') id: string, @Body() dto: ScoreSheetDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
-    return this.sheets.submit(id, dto, user, meta(req));
+    return this.sheets.submit(id, dto, user, requestMeta(req));
   }
 
   @Post(':id/reopen')
@@ -237,7 +237,7 @@ export class ScoreSheetsController {
   @Policy('review.reopen')
   @ApiOperation({ summary: '提出済みの採点を再開 (管理者のみ、理由必須、監査ログに記録)' })
   reopen(@Param('id') id: string, @Body() dto: ReopenDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
-    return this.sheets.reopen(id, dto.reason, user, meta(req));
+    return this.sheets.reopen(id, dto.reason, user, requestMeta(req));
   }
 }
 
@@ -257,7 +257,7 @@ export class RoundReviewController {
   @Policy('review.assign')
   @ApiOperation({ summary: '自動割当: 負荷を均し、上限件数を守り、利益相反のある審査員は割り当てない。割り当てられなかった申請は理由付きで返す' })
   autoAssign(@Param('roundId') roundId: string, @Body() dto: AutoAssignDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
-    return this.assignments.autoAssign(roundId, dto, user, meta(req));
+    return this.assignments.autoAssign(roundId, dto, user, requestMeta(req));
   }
 
   @Get(':roundId/ranking')
@@ -272,7 +272,7 @@ export class RoundReviewController {
   @Policy('adoption.decide')
   @ApiOperation({ summary: '採択の確定: ライン上を採択、次の K 件を補欠、残りを不採択に一括で (1トランザクション、通知は採択発表まで保留)' })
   commit(@Param('roundId') roundId: string, @Body() dto: CommitDecisionDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
-    return this.adoption.commit(roundId, dto, user, meta(req));
+    return this.adoption.commit(roundId, dto, user, requestMeta(req));
   }
 
   @Get(':roundId/decisions')

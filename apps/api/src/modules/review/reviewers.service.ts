@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../auth/roles';
+import type { RequestMeta } from '../../common/request-meta';
 import type { ListQuery } from '../../common/list-query';
 import { AuditService } from '../audit/audit.service';
 import { StaffUser } from '../users/staff-user.entity';
@@ -9,8 +10,8 @@ import { AssignmentsService } from './assignments.service';
 import { ConflictOfInterest } from './conflict-of-interest.entity';
 import type { ConflictDto, ReviewerSettingsDto } from './dto/assignment.dto';
 import { ReviewError } from './review.errors';
+import { isUuid } from '../../common/is-uuid';
 
-const isUuid = (id: unknown): id is string => typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 export interface ReviewerFilter {
   id?: string[];
@@ -27,10 +28,6 @@ export interface ConflictFilter {
 export const REVIEWER_SORTABLE = ['name', 'openCount', 'submittedCount', 'reviewCapacity'] as const;
 export const CONFLICT_SORTABLE = ['declaredAt'] as const;
 
-interface Meta {
-  requestId?: string;
-  ip?: string;
-}
 
 /**
  * The reviewer pool for the assignment board (load per reviewer: open, overdue, submitted, capacity)
@@ -74,7 +71,7 @@ export class ReviewersService {
     return rows[0];
   }
 
-  async update(id: string, dto: ReviewerSettingsDto, actor: AuthenticatedUser, meta: Meta) {
+  async update(id: string, dto: ReviewerSettingsDto, actor: AuthenticatedUser, meta: RequestMeta) {
     await this.dataSource.transaction(async (m) => {
       const u = isUuid(id) ? await m.findOne(StaffUser, { where: { id, role: 'reviewer' }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!u) throw new ReviewError('REVIEWER_NOT_FOUND');
@@ -110,7 +107,7 @@ export class ReviewersService {
     return c;
   }
 
-  async declare(dto: ConflictDto, actor: AuthenticatedUser, meta: Meta) {
+  async declare(dto: ConflictDto, actor: AuthenticatedUser, meta: RequestMeta) {
     if (actor.role === 'reviewer' && dto.reviewerId !== actor.id) throw new ReviewError('DECLARE_OWN_ONLY');
     const value = dto.kind === 'corporateNumber' ? dto.value.replace(/[\s-]/g, '').normalize('NFKC') : dto.value.trim();
     if (dto.kind === 'corporateNumber' && !/^\d{13}$/.test(value)) {
@@ -126,7 +123,7 @@ export class ReviewersService {
     });
   }
 
-  async revokeConflict(id: string, actor: AuthenticatedUser, meta: Meta) {
+  async revokeConflict(id: string, actor: AuthenticatedUser, meta: RequestMeta) {
     return this.dataSource.transaction(async (m) => {
       const c = isUuid(id) ? await m.findOne(ConflictOfInterest, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!c) throw new ReviewError('CONFLICT_NOT_FOUND');

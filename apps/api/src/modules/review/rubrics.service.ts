@@ -12,6 +12,7 @@ import { Round } from '../rounds/round.entity';
 import type { UpdateRubricDto } from './dto/rubric.dto';
 import { ReviewError } from './review.errors';
 import { ReviewRubric } from './review-rubric.entity';
+import { isUuid } from '../../common/is-uuid';
 
 export interface RubricFilter {
   id?: string[];
@@ -20,7 +21,6 @@ export interface RubricFilter {
 }
 
 export const RUBRIC_SORTABLE = ['createdAt', 'updatedAt'] as const;
-const isUuid = (id: unknown): id is string => typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 /** What the admin shows of a rubric. */
 export function rubricView(r: ReviewRubric, category?: Pick<Category, 'code' | 'name'>) {

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../../auth/roles';
+import type { RequestMeta } from '../../common/request-meta';
 import { AuditService } from '../audit/audit.service';
 import { ApplicationAssignment } from '../applications/application-assignment.entity';
 import type { Application } from '../applications/application.entity';
@@ -16,13 +17,9 @@ import { ReviewError } from './review.errors';
 import { ReviewRubric } from './review-rubric.entity';
 import { ReviewScore } from './review-score.entity';
 import { RubricsService } from './rubrics.service';
+import { isUuid } from '../../common/is-uuid';
 
-interface Meta {
-  requestId?: string;
-  ip?: string;
-}
 
-const isUuid = (id: unknown): id is string => typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 const SYSTEM = { role: 'system' as const, id: null };
 
 /**
@@ -57,7 +54,7 @@ export class ScoreSheetsService {
     });
   }
 
-  async submit(id: string, dto: ScoreSheetDto, user: AuthenticatedUser, meta: Meta) {
+  async submit(id: string, dto: ScoreSheetDto, user: AuthenticatedUser, meta: RequestMeta) {
     return this.dataSource.transaction(async (m) => {
       const { x, app, rubric, sheet } = await this.editable(m, id, user);
       const next = this.merged(sheet, dto);
@@ -76,7 +73,7 @@ export class ScoreSheetsService {
     });
   }
 
-  async reopen(id: string, reason: string, user: AuthenticatedUser, meta: Meta) {
+  async reopen(id: string, reason: string, user: AuthenticatedUser, meta: RequestMeta) {
     return this.dataSource.transaction(async (m) => {
       const x = await this.assignmentOf(m, id, user, true);
       await m.query(`SELECT 1 FROM application WHERE id = $1 FOR UPDATE`, [x.applicationId]);
@@ -136,7 +133,7 @@ export class ScoreSheetsService {
   }
 
   /** The last submission completes the 書面審査 (or, on disagreement, brings in one more reviewer). */
-  private async completeIfAllSubmitted(m: EntityManager, app: Application, rubric: ReviewRubric, meta: Meta): Promise<'pending' | 'completed' | 'extraReviewer'> {
+  private async completeIfAllSubmitted(m: EntityManager, app: Application, rubric: ReviewRubric, meta: RequestMeta): Promise<'pending' | 'completed' | 'extraReviewer'> {
     const progress = await this.applications.reviewProgress(app.id, m);
     if (progress.submitted < progress.assigned) return 'pending';
     const totals: number[] = (await m.query(

@@ -4,6 +4,7 @@ import { Brackets, DataSource, EntityManager } from 'typeorm';
 import type { ListQuery } from '../../common/list-query';
 import { RoundCategory } from './round-category.entity';
 import { Round } from './round.entity';
+import { isUuid } from '../../common/is-uuid';
 
 export interface RoundFilter {
   id?: string[];
@@ -14,7 +15,6 @@ export interface RoundFilter {
 }
 
 export const ROUND_SORTABLE = ['code', 'number', 'name', 'opensAt', 'closesAt', 'createdAt'] as const;
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 @Injectable()
 export class RoundsRepository {
