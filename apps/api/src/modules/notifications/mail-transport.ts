@@ -66,8 +66,13 @@ export function classifySmtpError(e: SmtpError): PermanentDeliveryError | Transi
 export class SmtpMailTransport implements MailTransport {
   private readonly transporter: Transporter;
 
+  /**
+   * A pool of `maxConnections` SMTP connections, each reused for up to 100 messages. (The options go
+   * beside the URL: given as createTransport's second argument they would be message defaults, and
+   * every mail would open a connection of its own.)
+   */
   constructor(smtpUrl: string, maxConnections = 5) {
-    this.transporter = nodemailer.createTransport(smtpUrl, { pool: true, maxConnections } as never);
+    this.transporter = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections, maxMessages: 100 });
   }
 
   async send(mail: OutgoingMail): Promise<DeliveryResult> {

@@ -1,0 +1,455 @@
+#!/usr/bin/env node
+/**
+ * Notification throughput: a 採択発表 fan-out through our pipeline, beside a raw BullMQ + nodemailer
+ * sender on the same machine, both into the same local SMTP sink that counts Message-IDs.
+ *
+ *   pipeline  `count` pending rows in the outbox (one INSERT, as transitions leave them) → the built
+ *             worker (apps/api/dist/worker.js, its own process): dispatcher renders and queues →
+ *             BullMQ queue `mail` → SendNotificationJob claims, sends with nodemailer, records
+ *   baseline  `count` jobs `{ to, messageId }` added to a BullMQ queue → bench/lib/raw-mail-worker.mjs
+ *             (its own process) sends each with nodemailer (same concurrency, same pooled
+ *             connections, same subject and body as the pipeline rendered)
+ *
+ * Both start timing with the worker already running: at the outbox commit, or at the first enqueue.
+ * Checks: every mail arrives exactly once (Message-IDs at the sink), every row ends `sent`.
+ * Fresh database and Redis key prefixes per run; all removed at the end, also on failure or Ctrl-C.
+ * Exit code: 0 all checks passed, 1 a check failed, 2 the run itself failed.
+ *
+ *   npm run build && node bench/notifications-throughput.mjs            # 20,000 mails each
+ *   node bench/notifications-throughput.mjs --count 2000                # quicker
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(ROOT, 'package.json'));
+
+const OPTIONS = {
+  count: { type: 'string', default: '20000', help: 'notifications (and baseline mails) to send' },
+  concurrency: { type: 'string', default: '10', help: 'mails in flight per worker, each over its own pooled SMTP connection (MAIL_CONCURRENCY)' },
+  rate: { type: 'string', default: '0', help: 'MAIL_RATE_PER_SECOND for the pipeline (0 = unlimited, to measure throughput)' },
+  baseline: { type: 'boolean', default: true, help: 'also run the raw BullMQ + nodemailer baseline (--no-baseline to skip)' },
+  timeout: { type: 'string', default: '600', help: 'hard limit for the whole run, in seconds' },
+  keep: { type: 'boolean', default: false, help: 'keep the database, Redis keys and worker logs for inspection' },
+  help: { type: 'boolean', default: false, help: 'this text' },
+};
+
+class UsageError extends Error {}
+
+function parseOptions(argv) {
+  const { values } = parseArgs({ args: argv, options: Object.fromEntries(Object.entries(OPTIONS).map(([k, v]) => [k, { type: v.type, default: v.default }])), strict: true, allowNegative: true });
+  if (values.help) {
+    console.log('Usage: node bench/notifications-throughput.mjs [options]\n');
+    for (const [k, v] of Object.entries(OPTIONS)) console.log(`  --${k.padEnd(14)} ${v.help}${v.type === 'string' ? ` (default ${v.default})` : ''}`);
+    process.exit(0);
+  }
+  const int = (name, min, max) => {
+    const x = Number(values[name]);
+    if (!Number.isInteger(x) || x < min || x > max) throw new UsageError(`--${name} must be an integer between ${min} and ${max}, got "${values[name]}"`);
+    return x;
+  };
+  return { count: int('count', 1, 1_000_000), concurrency: int('concurrency', 1, 200), rate: int('rate', 0, 100_000), baseline: values.baseline, timeoutSeconds: int('timeout', 10, 7200), keep: values.keep };
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (line) => console.log(`[bench] ${line}`);
+const width = (s) => [...String(s)].reduce((w, ch) => w + (ch.codePointAt(0) >= 0x2e80 ? 2 : 1), 0);
+const pad = (v, w, right) => (right ? ' '.repeat(w - width(v)) + v : v + ' '.repeat(w - width(v)));
+function table(rows, align = []) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => width(r[c]))));
+  const line = (r) => r.map((v, c) => pad(String(v), widths[c], align[c] === 'r')).join('  ');
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+/** CPU seconds (user + system) of a process so far, from /proc (Linux); null elsewhere. */
+function processCpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds of the PostgreSQL backends serving `dbName` (Linux; 0 elsewhere). */
+function backendCpuSeconds(dbName) {
+  let total = 0;
+  for (const pid of readdirSafe('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('postgres:') && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${dbName} `)) total += processCpuSeconds(pid) ?? 0;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return total;
+}
+const readdirSafe = (dir) => {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+};
+
+// ---------------------------------------------------------------------------------------------------
+// What the run created, removed whatever happens
+
+const run = { dbName: null, adminUrl: null, dbCreated: false, redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefixes: [], children: [], workDir: null, keep: false, cleaning: null, sink: null };
+
+function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  return Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
+}
+
+function cleanup() {
+  run.cleaning ??= (async () => {
+    await Promise.all(run.children.map(stopChild));
+    await run.sink?.close();
+    if (run.keep) {
+      log(`kept: database ${run.dbName}, Redis prefixes ${run.prefixes.join(', ')}, logs in ${run.workDir}`);
+      return;
+    }
+    if (run.dbCreated) {
+      const { Client } = require('pg');
+      const c = new Client({ connectionString: run.adminUrl, connectionTimeoutMillis: 5_000 });
+      try {
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS "${run.dbName}" WITH (FORCE)`);
+        log(`dropped database ${run.dbName}`);
+      } catch (e) {
+        console.error(`[bench] could not drop database ${run.dbName}: ${e.message}`);
+      } finally {
+        await c.end().catch(() => {});
+      }
+    }
+    if (run.prefixes.length) {
+      const Redis = require('ioredis');
+      const redis = new Redis(run.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+      try {
+        await redis.connect();
+        let removed = 0;
+        for (const prefix of run.prefixes) {
+          let cursor = '0';
+          do {
+            const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+            cursor = next;
+            if (keys.length) removed += await redis.unlink(...keys);
+          } while (cursor !== '0');
+        }
+        log(`removed ${removed} Redis keys under ${run.prefixes.join(', ')}`);
+      } catch (e) {
+        console.error(`[bench] could not clean Redis: ${e.message}`);
+      } finally {
+        redis.disconnect();
+      }
+    }
+    if (run.workDir) rmSync(run.workDir, { recursive: true, force: true });
+  })();
+  return run.cleaning;
+}
+
+process.on('exit', () => {
+  for (const child of run.children) if (child.exitCode === null) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    console.error(`\n[bench] ${signal}: stopping`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The SMTP sink: accepts everything, counts Message-IDs, keeps no bodies
+
+async function startSink() {
+  const { SMTPServer } = require('smtp-server');
+  const sink = { counts: new Map(), total: 0, firstAt: 0, lastAt: 0, withoutId: 0 };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    maxClients: 1000,
+    onData(stream, _session, callback) {
+      let head = '';
+      stream.on('data', (chunk) => {
+        if (head.length < 16_384) head += chunk.toString('latin1');
+      });
+      stream.on('end', () => {
+        const id = /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(head)?.[1];
+        if (id) sink.counts.set(id, (sink.counts.get(id) ?? 0) + 1);
+        else sink.withoutId++;
+        sink.total++;
+        sink.lastAt = performance.now();
+        sink.firstAt ||= sink.lastAt;
+        callback();
+      });
+    },
+  });
+  server.on('error', () => undefined);
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  sink.url = `smtp://127.0.0.1:${server.server.address().port}`;
+  sink.reset = () => {
+    sink.counts = new Map();
+    sink.total = sink.firstAt = sink.lastAt = sink.withoutId = 0;
+  };
+  sink.close = () => new Promise((r) => server.close(r));
+  return sink;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Processes
+
+/** Starts a node script and resolves once it printed `readyText` (its output goes to a log file). */
+async function startProcess(name, script, env, readyText) {
+  const logPath = join(run.workDir, `${name}.log`);
+  const logFile = createWriteStream(logPath);
+  const child = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  run.children.push(child);
+  const ready = new Promise((resolveReady, reject) => {
+    let seen = '';
+    child.stdout.on('data', (chunk) => {
+      logFile.write(chunk);
+      seen = (seen + chunk.toString()).slice(-4096);
+      if (seen.includes(readyText)) resolveReady();
+    });
+    child.stderr.on('data', (chunk) => logFile.write(chunk));
+    child.once('exit', (code, signal) => reject(new Error(`${name} exited during startup (code ${code}, signal ${signal}); see ${logPath}`)));
+  });
+  await Promise.race([ready, sleep(60_000).then(() => Promise.reject(new Error(`${name} did not start within 60 s; see ${logPath}`)))]);
+  return child;
+}
+
+async function createDatabase() {
+  const { ensureDatabase, runMigrations } = require(join(ROOT, 'apps/api/dist/database/migrate.js'));
+  const base = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  run.dbName = `jimukyoku_bench_mail_${Date.now()}`;
+  const admin = new URL(base);
+  admin.pathname = '/postgres';
+  run.adminUrl = admin.toString();
+  const url = new URL(base);
+  url.pathname = `/${run.dbName}`;
+  if (!(await ensureDatabase(url.toString()))) throw new Error(`database ${run.dbName} already exists; refusing to use it`);
+  run.dbCreated = true;
+  const ran = await runMigrations(url.toString());
+  log(`created database ${run.dbName} (${ran.length} migrations)`);
+  return url.toString();
+}
+
+const PAYLOAD = { applicantName: '株式会社ベンチ製作所', receiptNumber: 'RES99-00000001', roundName: '第99回公募', categoryName: '成長分野進出枠', quotedAmount: 20_000_000 };
+
+/** Polls until `done()` or the deadline; returns what `done` returned. */
+async function until(done, deadlineMs, what) {
+  const deadline = performance.now() + deadlineMs;
+  for (;;) {
+    const value = await done();
+    if (value) return value;
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The two runs
+
+async function runPipeline(o, databaseUrl, sink) {
+  const { Client } = require('pg');
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const prefix = `jimukyoku_bench_mail_${Date.now()}_${randomBytes(2).toString('hex')}`;
+    run.prefixes.push(prefix);
+    const worker = await startProcess(
+      'worker',
+      join(ROOT, 'apps/api/dist/worker.js'),
+      {
+        NODE_ENV: 'production',
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        LOG_LEVEL: 'info',
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: run.redisUrl,
+        REDIS_PREFIX: prefix,
+        SMTP_URL: sink.url,
+        MAIL_RATE_PER_SECOND: String(o.rate),
+        MAIL_CONCURRENCY: String(o.concurrency),
+      },
+      'worker started',
+    );
+    log(`pipeline: worker up (pid ${worker.pid}); writing ${o.count} notifications to the outbox`);
+    const cpu0 = processCpuSeconds(worker.pid);
+    const pg0 = backendCpuSeconds(run.dbName);
+    const insertStart = performance.now();
+    await db.query(
+      `INSERT INTO notification (template, recipient, status, payload)
+       SELECT 'received', 'bench' || g || '@example.jp', 'pending', $2::jsonb FROM generate_series(1, $1::int) g`,
+      [o.count, JSON.stringify(PAYLOAD)],
+    );
+    const t0 = performance.now();
+    log(`pipeline: outbox written in ${((t0 - insertStart) / 1000).toFixed(1)} s; timing from the commit`);
+    let lastReport = t0;
+    const counts = await until(
+      async () => {
+        const { rows } = await db.query(`SELECT status, count(*)::int AS n FROM notification GROUP BY status`);
+        const c = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+        if (performance.now() - lastReport > 5_000) {
+          lastReport = performance.now();
+          log(`pipeline: ${JSON.stringify(c)}, ${sink.total} at the sink`);
+        }
+        const settled = (c.sent ?? 0) + (c.failed ?? 0) + (c.uncertain ?? 0);
+        return settled >= o.count && sink.total >= (c.sent ?? 0) ? c : null;
+      },
+      o.timeoutSeconds * 1000,
+      'every notification to be sent',
+    );
+    const recordedAt = performance.now();
+    const cpu = (processCpuSeconds(worker.pid) ?? NaN) - (cpu0 ?? NaN);
+    const pgCpu = backendCpuSeconds(run.dbName) - pg0;
+    const { rows: ids } = await db.query(`SELECT message_id FROM notification`);
+    const { rows: sample } = await db.query(`SELECT subject, body_text AS text, body_html AS html FROM notification WHERE status = 'sent' LIMIT 1`);
+    await stopChild(worker);
+    return {
+      name: 'pipeline (outbox → dispatcher → BullMQ → worker → nodemailer)',
+      short: 'pipeline',
+      count: o.count,
+      sent: counts.sent ?? 0,
+      notSent: o.count - (counts.sent ?? 0),
+      firstMailS: (sink.firstAt - t0) / 1000,
+      lastMailS: (sink.lastAt - t0) / 1000,
+      recordedS: (recordedAt - t0) / 1000,
+      cpu,
+      pgCpu,
+      expectedIds: ids.map((r) => r.message_id),
+      sample: sample[0],
+    };
+  } finally {
+    await db.end();
+  }
+}
+
+async function runBaseline(o, sink, sample) {
+  const { Queue } = require('bullmq');
+  const prefix = `jimukyoku_bench_mail_raw_${Date.now()}_${randomBytes(2).toString('hex')}`;
+  run.prefixes.push(prefix);
+  const mailFile = join(run.workDir, 'mail.json');
+  writeFileSync(mailFile, JSON.stringify({ from: '事務局 <no-reply@jimukyoku.example.jp>', ...sample }));
+  const worker = await startProcess('raw-worker', join(ROOT, 'bench/lib/raw-mail-worker.mjs'), { REDIS_URL: run.redisUrl, BULL_PREFIX: `${prefix}:bull`, SMTP_URL: sink.url, MAIL_FILE: mailFile, CONCURRENCY: String(o.concurrency) }, 'ready');
+  const queue = new Queue('mail', { connection: { url: run.redisUrl, maxRetriesPerRequest: null }, prefix: `${prefix}:bull` });
+  try {
+    log(`baseline: raw worker up (pid ${worker.pid}); enqueueing ${o.count} jobs`);
+    const cpu0 = processCpuSeconds(worker.pid);
+    const ids = Array.from({ length: o.count }, (_, i) => `<raw-${i + 1}.${prefix}@bench.example>`);
+    const t0 = performance.now();
+    for (let i = 0; i < o.count; i += 1000) {
+      await queue.addBulk(ids.slice(i, i + 1000).map((messageId, j) => ({ name: 'send', data: { to: `raw${i + j + 1}@example.jp`, messageId }, opts: { removeOnComplete: true, removeOnFail: 1000 } })));
+    }
+    const enqueuedS = (performance.now() - t0) / 1000;
+    let lastReport = t0;
+    await until(
+      async () => {
+        if (performance.now() - lastReport > 5_000) {
+          lastReport = performance.now();
+          log(`baseline: ${sink.total} at the sink`);
+        }
+        return sink.total >= o.count;
+      },
+      o.timeoutSeconds * 1000,
+      'every baseline mail',
+    );
+    const cpu = (processCpuSeconds(worker.pid) ?? NaN) - (cpu0 ?? NaN);
+    await stopChild(worker);
+    return { name: 'baseline (BullMQ addBulk → worker → nodemailer)', short: 'baseline', count: o.count, sent: sink.total, notSent: 0, firstMailS: (sink.firstAt - t0) / 1000, lastMailS: (sink.lastAt - t0) / 1000, recordedS: null, enqueuedS, cpu, pgCpu: null, expectedIds: ids };
+  } finally {
+    await queue.close();
+  }
+}
+
+/** Every expected Message-ID arrived exactly once, and nothing else did. */
+function exactlyOnce(result, sink) {
+  const expected = new Set(result.expectedIds);
+  const missing = result.expectedIds.filter((id) => !sink.counts.has(id)).length;
+  const duplicated = [...sink.counts].filter(([id, n]) => expected.has(id) && n > 1).length;
+  const unknown = [...sink.counts.keys()].filter((id) => !expected.has(id)).length + sink.withoutId;
+  return { missing, duplicated, unknown, ok: missing === 0 && duplicated === 0 && unknown === 0 && result.notSent === 0 };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+async function main() {
+  let o;
+  try {
+    o = parseOptions(process.argv.slice(2));
+  } catch (e) {
+    console.error(e.message);
+    process.exit(2);
+  }
+  run.keep = o.keep;
+  for (const f of ['apps/api/dist/worker.js', 'apps/api/dist/database/migrate.js']) {
+    if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run \`npm run build\` first`);
+  }
+  const hard = setTimeout(() => {
+    console.error(`[bench] hard timeout (${o.timeoutSeconds} s): stopping`);
+    cleanup().finally(() => process.exit(2));
+  }, o.timeoutSeconds * 1000);
+  hard.unref();
+
+  const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
+  console.log(`Notification throughput: ${new Date().toISOString()}  node ${process.version}  ${availableParallelism()} cores (${cpu})  load average ${loadavg()[0].toFixed(2)}`);
+  console.log(`plan: ${o.count} mails each, concurrency ${o.concurrency} (pooled SMTP connections ${o.concurrency}), pipeline MAIL_RATE_PER_SECOND=${o.rate}${o.rate === 0 ? ' (unlimited)' : ''}\n`);
+  run.workDir = mkdtempSync(join(tmpdir(), 'jimukyoku-bench-mail-'));
+  const databaseUrl = await createDatabase();
+  const sink = (run.sink = await startSink());
+  log(`SMTP sink on ${sink.url}`);
+
+  const results = [];
+  const pipeline = await runPipeline(o, databaseUrl, sink);
+  results.push({ ...pipeline, check: exactlyOnce(pipeline, sink) });
+  if (o.baseline) {
+    sink.reset();
+    const baseline = await runBaseline(o, sink, pipeline.sample);
+    results.push({ ...baseline, check: exactlyOnce(baseline, sink) });
+  }
+
+  const f = (x, d = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(d));
+  console.log();
+  console.log(
+    table(
+      [
+        ['', ...results.map((r) => r.short)],
+        ['mails', ...results.map((r) => r.count)],
+        ['first mail at the sink (s)', ...results.map((r) => f(r.firstMailS, 2))],
+        ['last mail at the sink (s)', ...results.map((r) => f(r.lastMailS, 2))],
+        ['throughput (mails/s)', ...results.map((r) => f(r.count / r.lastMailS, 0))],
+        ['all rows recorded sent (s)', ...results.map((r) => f(r.recordedS, 2))],
+        ['worker process CPU (s)', ...results.map((r) => f(r.cpu, 1))],
+        ['PostgreSQL backends CPU (s)', ...results.map((r) => f(r.pgCpu, 1))],
+        ['missing / duplicated / unknown', ...results.map((r) => `${r.check.missing} / ${r.check.duplicated} / ${r.check.unknown}`)],
+        ['rows not sent', ...results.map((r) => (r.recordedS === null ? '-' : r.notSent))],
+      ],
+      ['l', 'r', 'r'],
+    ),
+  );
+  if (results.length === 2) console.log(`\npipeline throughput = ${((100 * (results[0].count / results[0].lastMailS)) / (results[1].count / results[1].lastMailS)).toFixed(0)}% of the baseline`);
+  console.log();
+  for (const r of results) console.log(`${r.check.ok ? 'ok  ' : 'FAIL'}  ${r.name}: every mail exactly once${r.recordedS !== null ? ', every row sent' : ''}`);
+  const failed = results.filter((r) => !r.check.ok);
+  console.log(failed.length ? `\nRESULT: FAIL (${failed.length} of ${results.length})` : `\nRESULT: PASS (${results.length} checks)`);
+  return failed.length ? 1 : 0;
+}
+
+main()
+  .then(async (code) => {
+    await cleanup();
+    process.exit(code);
+  })
+  .catch(async (e) => {
+    console.error(`[bench] ${e.stack ?? e}`);
+    await cleanup();
+    process.exit(2);
+  });
