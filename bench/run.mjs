@@ -13,6 +13,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const BENCHMARKS = {
   simulator: { script: 'review-simulator.mjs', what: 'the adoption simulator (GET /api/rounds/:id/ranking) on 20,000 scored applications, a different budget per request; latency as the browser sees it, checks adopted within budget' },
   intake: { script: 'intake-load.mjs', what: 'concurrent intake submissions with retries, duplicates and invalid payloads; checks one row per accepted key, unique 受付番号, nothing lost; throughput and p50/p90/p99 latency' },
+  mail: { script: 'notifications-throughput.mjs', what: '20,000 notifications through outbox → dispatcher → BullMQ → worker → SMTP sink, beside a raw BullMQ + nodemailer baseline; mails/s, every Message-ID exactly once' },
 };
 const DEFAULT = 'intake';
 
