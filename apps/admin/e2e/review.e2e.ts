@@ -89,6 +89,9 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     await page.getByRole('dialog').getByRole('button', { name: '提出', exact: true }).click();
     await page.getByText('採点を提出しました').waitFor();
     await page.waitForURL(/#\/score-sheets($|\?)/);
+    // the queue shows what is still to do; the submitted sheet is under 提出済
+    await page.locator('tr', { hasText: '株式会社かえで精機' }).waitFor({ state: 'detached' });
+    await goToRoute(page, e.adminUrl, `/score-sheets?filter=${encodeURIComponent(JSON.stringify({ state: 'submitted' }))}`);
     await page.locator('tr', { hasText: '株式会社かえで精機' }).getByTestId('score-status').getByText('提出済').waitFor();
 
     const [sheet] = await db.query(`SELECT status, total::float8 AS total FROM review_score WHERE application_id = $1`, [id]);

@@ -54,8 +54,8 @@ export const demoApplicationsSeed: SeedStep = {
     // 第10回: checked, reviewed, decided within budget, announced; two adopted per grant stage.
     const r10 = await createRound(m, program, ruleSet, 10, now - 150 * DAY, now + DAY);
     const apps10 = await receive(ctx, r10, 72);
-    await formalCheck(ctx, r10, apps10, (i) => (i % 12 === 5 ? 'ineligible' : 'pass'));
-    await review(ctx, r10, () => 'complete');
+    await formalCheck(ctx, r10, apps10, (i) => (i % 12 === 5 ? 'ineligible' : 'pass'), now - 110 * DAY);
+    await review(ctx, r10, () => 'complete', now - 95 * DAY);
     const adopted = await decide(ctx, r10);
     await m.update(Round, { id: r10.id }, { closesAt: new Date(now - 120 * DAY), announcementFrom: new Date(now - 80 * DAY), announcementTo: new Date(now - 80 * DAY), announcementLabel: '採択発表済み' });
     await grantStages(ctx, adopted);
@@ -63,15 +63,16 @@ export const demoApplicationsSeed: SeedStep = {
     // 第11回: closed; most reviews are in, a few reviewers are still scoring.
     const r11 = await createRound(m, program, ruleSet, 11, now - 70 * DAY, now + DAY);
     const apps11 = await receive(ctx, r11, 60);
-    await formalCheck(ctx, r11, apps11, (i) => (i % 15 === 7 ? 'ineligible' : 'pass'));
-    await review(ctx, r11, (i) => (i % 6 === 1 ? 'partial' : 'complete'));
+    await formalCheck(ctx, r11, apps11, (i) => (i % 15 === 7 ? 'ineligible' : 'pass'), now - 20 * DAY);
+    // the reviews were due two days ago: the partial ones are overdue on the assignment board
+    await review(ctx, r11, (i) => (i % 6 === 1 ? 'partial' : 'complete'), now - 2 * DAY);
     await m.update(Round, { id: r11.id }, { closesAt: new Date(now - 30 * DAY), announcementFrom: new Date(now + 20 * DAY), announcementTo: new Date(now + 30 * DAY), announcementLabel: '締切の約2か月後（予定）' });
 
     // 第12回: open now.
     const r12 = await createRound(m, program, ruleSet, 12, now - 14 * DAY, now + 21 * DAY);
     const apps12 = await receive(ctx, r12, 30, (i) => i % 6 === 0);
     const outcome12: CheckOutcome[] = ['notStarted', 'notStarted', 'inProgress', 'return', 'return', 'notStarted'];
-    await formalCheck(ctx, r12, apps12, (i) => outcome12[i % 6]);
+    await formalCheck(ctx, r12, apps12, (i) => outcome12[i % 6], now + 5 * DAY);
     for (const [i, id] of apps12.entries()) {
       if (i % 6 === 4) await ctx.services.transitions.fireIn(m, id, 'resubmit', INTAKE, {});
       if (i % 6 === 5) await ctx.services.transitions.fireIn(m, id, 'withdraw', INTAKE, { reason: '事業計画を見直すため取り下げます。' });
@@ -99,7 +100,7 @@ async function createRound(m: EntityManager, program: Program, ruleSet: RuleSet,
     }),
   );
   const categories = await m.findBy(Category, { ruleSetId: ruleSet.id });
-  await m.insert(RoundCategory, categories.map((c) => ({ roundId: round.id, categoryId: c.id, budget: c.code === 'restructuring.standard' ? 600_000_000 : null, adoptionQuota: null })));
+  await m.insert(RoundCategory, categories.map((c) => ({ roundId: round.id, categoryId: c.id, budget: c.code === 'restructuring.standard' ? 300_000_000 : null, adoptionQuota: null })));
   return round;
 }
 
@@ -135,10 +136,10 @@ async function receive(ctx: DemoContext, round: Round, total: number, keepDraft:
 }
 
 /** Assigns a checker to every received application, who then answers the checklist item by item. */
-async function formalCheck(ctx: DemoContext, round: Round, ids: string[], outcomeOf: (i: number) => CheckOutcome) {
+async function formalCheck(ctx: DemoContext, round: Round, ids: string[], outcomeOf: (i: number) => CheckOutcome, dueAt: number) {
   const { m, services } = ctx;
   const manager = asUser(ctx.manager);
-  await services.assignments.autoAssign(round.id, { purpose: 'formalCheck' }, manager, {});
+  await services.assignments.autoAssign(round.id, { purpose: 'formalCheck', dueAt: new Date(dueAt).toISOString() }, manager, {});
   const checkers = new Map<string, string>((await m.query(`SELECT application_id, reviewer_id FROM application_assignment WHERE purpose = 'formalCheck' AND revoked_at IS NULL AND application_id = ANY($1)`, [ids])).map((r: { application_id: string; reviewer_id: string }) => [r.application_id, r.reviewer_id]));
   for (const [i, id] of ids.entries()) {
     const outcome = outcomeOf(i);
@@ -164,9 +165,9 @@ async function formalCheck(ctx: DemoContext, round: Round, ids: string[], outcom
 }
 
 /** Assigns the reviewers and has them score: strict and lenient reviewers, bonus items mostly confirmed. */
-async function review(ctx: DemoContext, round: Round, progressOf: (i: number) => ReviewProgress) {
+async function review(ctx: DemoContext, round: Round, progressOf: (i: number) => ReviewProgress, dueAt: number) {
   const { m, services, r } = ctx;
-  await services.assignments.autoAssign(round.id, { purpose: 'review' }, asUser(ctx.manager), {});
+  await services.assignments.autoAssign(round.id, { purpose: 'review', dueAt: new Date(dueAt).toISOString() }, asUser(ctx.manager), {});
   const apps: { id: string; claimed: string[] }[] = await m.query(
     `SELECT id, claimed_bonus_items AS claimed FROM application WHERE round_id = $1 AND status = 'underReview' ORDER BY receipt_number`,
     [round.id],
