@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { MailpitDeliveryLedger, NoDeliveryLedger, DeliveryLedger } from '../src/modules/notifications/delivery-ledger';
 import { MAIL_TRANSPORT, MailTransport } from '../src/modules/notifications/mail-transport';
 import { NotificationDeliveryRepository } from '../src/modules/notifications/notification-delivery.repository';
+import { RequeueStrandedNotificationsJob } from '../src/modules/notifications/requeue-stranded-notifications.job';
+import { sendJob } from '../src/modules/notifications/send-job';
 import { SendNotificationJob, UNCERTAIN_REASON } from '../src/modules/notifications/send-notification.job';
 import { JobName, QueueName } from '../src/queue';
 import { startTestApp, TestApp } from './harness';
@@ -84,6 +86,23 @@ describe('notifications: reconciling an interrupted send before retrying', () =>
     expect(await runJob(n.id, down, 7)).toBe('uncertain');
     expect((await row(n.id)).last_error).toContain(UNCERTAIN_REASON);
     expect(copies(n.messageId)).toBe(0);
+  });
+
+  it('queues again the send job of notifications whose job is gone (Redis lost it, or retries ran out), and delivers each once', async () => {
+    const mail = t.app.get<Queue>(getQueueToken(QueueName.Mail));
+    const [lost] = await insertNotifications(db, 1, { status: 'queued', recipientPrefix: 'stranded-queued' });
+    const cut = await deliveredThenInterrupted(); // `sending`, at the server already, its job gone
+    const [waiting] = await insertNotifications(db, 1, { status: 'queued', recipientPrefix: 'stranded-waiting' });
+    const { name, data, opts } = sendJob(waiting.id);
+    await mail.add(name, data, { ...opts, delay: 60_000 }); // a live (delayed) job: left alone
+    await db.query(`UPDATE notification SET updated_at = now() - interval '10 minutes' WHERE id = ANY($1)`, [[lost.id, cut.id, waiting.id]]);
+
+    expect(await t.app.get(RequeueStrandedNotificationsJob).handle()).toBe(2);
+    await waitFor(async () => (await row(lost.id)).status === 'sent' && (await row(cut.id)).status === 'sent');
+    expect((await row(cut.id)).reconciled_at).not.toBeNull();
+    expect([copies(lost.messageId), copies(cut.messageId)]).toEqual([1, 1]);
+    expect((await row(waiting.id)).status).toBe('queued');
+    expect(await (await mail.getJob(waiting.id))?.getState()).toBe('delayed');
   });
 
   it('never touches a notification that is already sent, failed or uncertain', async () => {

@@ -9,6 +9,8 @@ export enum JobName {
   RunImport = 'imports.run',
   DispatchNotifications = 'notifications.dispatch',
   SendNotification = 'notifications.send',
+  /** scheduled: queue again the send job of notifications whose job is gone */
+  RequeueStrandedNotifications = 'notifications.requeueStranded',
   /** scheduled: close rounds whose deadline (+ grace) has passed */
   CloseRounds = 'schedules.closeRounds',
   /** scheduled: remind reviewers of assignments due soon */
@@ -22,6 +24,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RunImport]: QueueName.Imports,
   [JobName.DispatchNotifications]: QueueName.Notifications,
   [JobName.SendNotification]: QueueName.Mail,
+  [JobName.RequeueStrandedNotifications]: QueueName.Notifications,
   [JobName.CloseRounds]: QueueName.System,
   [JobName.RemindReviewers]: QueueName.System,
   [JobName.SendManagerDigest]: QueueName.System,
@@ -32,6 +35,7 @@ export interface JobPayloads {
   [JobName.RunImport]: { importId: string };
   [JobName.DispatchNotifications]: Record<string, never>;
   [JobName.SendNotification]: { notificationId: string };
+  [JobName.RequeueStrandedNotifications]: Record<string, never>;
   [JobName.CloseRounds]: Record<string, never>;
   [JobName.RemindReviewers]: Record<string, never>;
   [JobName.SendManagerDigest]: Record<string, never>;

@@ -6,6 +6,8 @@ import { HEARTBEAT_EVERY_MS } from './heartbeat.job';
 
 /** how often the outbox is swept for notifications to send */
 export const DISPATCH_EVERY_MS = 1_000;
+/** how often notifications whose send job is gone are looked for */
+export const REQUEUE_STRANDED_EVERY_MS = 60_000;
 /** how often rounds past their deadline are closed, and reviewers with a review due soon reminded */
 export const CLOSE_ROUNDS_EVERY_MS = 30_000;
 export const REMIND_REVIEWERS_EVERY_MS = 5 * 60_000;
@@ -41,6 +43,7 @@ export class WorkerScheduler implements OnApplicationBootstrap, OnApplicationShu
   private async assert() {
     await this.system.upsertJobScheduler('heartbeat', { every: HEARTBEAT_EVERY_MS }, { name: JobName.WorkerHeartbeat, data: {} });
     await this.notifications.upsertJobScheduler('dispatch', { every: DISPATCH_EVERY_MS }, { name: JobName.DispatchNotifications, data: {} });
+    await this.notifications.upsertJobScheduler('requeue-stranded', { every: REQUEUE_STRANDED_EVERY_MS }, { name: JobName.RequeueStrandedNotifications, data: {} });
     await this.system.upsertJobScheduler('close-rounds', { every: CLOSE_ROUNDS_EVERY_MS }, { name: JobName.CloseRounds, data: {} });
     await this.system.upsertJobScheduler('remind-reviewers', { every: REMIND_REVIEWERS_EVERY_MS }, { name: JobName.RemindReviewers, data: {} });
     await this.system.upsertJobScheduler('manager-digest', { pattern: MANAGER_DIGEST_CRON, tz: 'Asia/Tokyo' }, { name: JobName.SendManagerDigest, data: {} });

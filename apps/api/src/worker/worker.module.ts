@@ -3,6 +3,7 @@ import { ImportsModule } from '../modules/imports/imports.module';
 import { RunImportJob } from '../modules/imports/run-import.job';
 import { DispatchNotificationsJob } from '../modules/notifications/dispatch-notifications.job';
 import { NotificationsModule } from '../modules/notifications/notifications.module';
+import { RequeueStrandedNotificationsJob } from '../modules/notifications/requeue-stranded-notifications.job';
 import { SendNotificationJob } from '../modules/notifications/send-notification.job';
 import { CloseRoundsJob } from '../modules/schedules/close-rounds.job';
 import { ManagerDigestJob } from '../modules/schedules/manager-digest.job';
@@ -17,7 +18,7 @@ import { WorkerScheduler } from './worker-scheduler';
 
 /** Handlers defined in this module; feature handlers come from their modules' exports. */
 const LOCAL_HANDLERS = [HeartbeatJob];
-const FEATURE_HANDLERS = [RunImportJob, DispatchNotificationsJob, SendNotificationJob, CloseRoundsJob, RemindReviewersJob, ManagerDigestJob];
+const FEATURE_HANDLERS = [RunImportJob, DispatchNotificationsJob, SendNotificationJob, RequeueStrandedNotificationsJob, CloseRoundsJob, RemindReviewersJob, ManagerDigestJob];
 
 /** The queue worker: processors for every queue, one handler per job, and the repeatable jobs. */
 @Module({

@@ -7,9 +7,9 @@ import { JobName, QueueName } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
 import { Notification } from './notification.entity';
 import { latestTemplate, renderNotification } from './notification-renderer';
+import { sendJob } from './send-job';
 
 const BATCH = 500;
-export const SEND_ATTEMPTS = 8;
 
 /**
  * The outbox dispatcher (a repeatable job): releases held notices whose time has come, renders and
@@ -66,13 +66,7 @@ export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNoti
         });
       }
       const queued = rows.filter((n) => templates.get(n.template));
-      await this.queue.addBulk(
-        queued.map((n) => ({
-          name: JobName.SendNotification,
-          data: { notificationId: n.id },
-          opts: { jobId: n.id, attempts: SEND_ATTEMPTS, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
-        })),
-      );
+      await this.queue.addBulk(queued.map((n) => sendJob(n.id)));
       return queued.length;
     });
   }

@@ -11,6 +11,7 @@ import { NotificationTemplate } from './notification-template.entity';
 import { Notification } from './notification.entity';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
+import { RequeueStrandedNotificationsJob } from './requeue-stranded-notifications.job';
 import { SendNotificationJob } from './send-notification.job';
 
 @Module({
@@ -22,10 +23,11 @@ import { SendNotificationJob } from './send-notification.job';
     NotificationDeliveryRepository,
     DispatchNotificationsJob,
     SendNotificationJob,
+    RequeueStrandedNotificationsJob,
     { provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new SmtpMailTransport(config.smtpUrl, config.mailConcurrency) },
     { provide: DELIVERY_LEDGER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => deliveryLedgerFor(config.smtpReconcileUrl) },
   ],
-  exports: [DispatchNotificationsJob, SendNotificationJob],
+  exports: [DispatchNotificationsJob, SendNotificationJob, RequeueStrandedNotificationsJob],
 })
 export class NotificationsModule implements OnApplicationShutdown {
   constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport) {}

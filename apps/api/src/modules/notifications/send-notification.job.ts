@@ -4,7 +4,7 @@ import { AppConfig, APP_CONFIG } from '../../config';
 import { JobName, JobPayloads } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
 import { DELIVERY_LEDGER, DeliveryLedger, LedgerAnswer } from './delivery-ledger';
-import { SEND_ATTEMPTS } from './dispatch-notifications.job';
+import { SEND_ATTEMPTS } from './send-job';
 import { MAIL_TRANSPORT, MailTransport, PermanentDeliveryError, TransientDeliveryError } from './mail-transport';
 import { ClaimedNotification, NotificationDeliveryRepository } from './notification-delivery.repository';
 
