@@ -52,6 +52,8 @@ export const POLICIES = {
   /** the adoption simulator reads; committing 採択/補欠/不採択 is a manager's decision */
   'adoption.simulate': ['manager', 'auditor'],
   'adoption.decide': ['manager'],
+  /** the dashboard's overview of every round */
+  'pipeline.read': ['admin', 'manager', 'auditor'],
   /** publication list and scoring export */
   'review.export': ['manager', 'auditor'],
   /** the messages sent to applicants */

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { PipelineController } from './pipeline.controller';
+import { PipelineService } from './pipeline.service';
+
+/** The managers' overview of every round (the admin dashboard). */
+@Module({ controllers: [PipelineController], providers: [PipelineService] })
+export class PipelineModule {}
