@@ -28,6 +28,13 @@ describe('starting with bad configuration', () => {
     expect(r.stderr).not.toContain('secret');
   });
 
+  it('refuses mail settings it cannot use, naming each, before the worker sends anything', () => {
+    const r = run('worker.js', { SMTP_RECONCILE_URL: 'mailpit:8025', MAIL_RATE_PER_SECOND: 'fast' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('SMTP_RECONCILE_URL must start with http:// or https://, got "mailpit:8025"');
+    expect(r.stderr).toContain('MAIL_RATE_PER_SECOND must be an integer between 0 and 100000, got "fast"');
+  });
+
   it('refuses a non-numeric PORT in the worker too', () => {
     const r = run('worker.js', { PORT: 'eighty' });
     expect(r.status).toBe(1);
