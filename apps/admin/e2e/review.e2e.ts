@@ -203,4 +203,25 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     const [{ status }] = await db.query(`SELECT status FROM application WHERE id = $1`, [draft.id]);
     expect(status).toBe('underReview');
   }, 60_000);
+
+  it('puts each round on the manager\'s dashboard and a reviewer\'s open work on theirs', async () => {
+    const page = await e.newPage();
+    await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    const card = page.locator(`[data-testid="round-pipeline"][data-round="${simRound.id}"]`);
+    await card.waitFor();
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM application WHERE round_id = $1 AND status = 'adopted'`, [simRound.id]);
+    expect(await card.locator('[data-state="adopted"]').innerText()).toBe(`採択（交付候補者） ${n}`);
+    await screenshot(page, 'dashboard-manager');
+    await card.getByRole('link', { name: '採択シミュレーター' }).click();
+    await page.waitForURL(new RegExp(`#/adoption\\?roundId=${simRound.id}`));
+
+    const reviewerPage = await e.newPage();
+    await signIn(reviewerPage, e.adminUrl, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
+    await reviewerPage.getByTestId('my-review-work').waitFor();
+    const reviewer = await login(e.t, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
+    const open = await e.t.http().get('/api/score-sheets').query({ filter: JSON.stringify({ state: 'open' }) }).set(bearer(reviewer)).expect(200);
+    const total = Number(String(open.headers['content-range']).split('/')[1]);
+    await reviewerPage.getByTestId('my-open-sheets').getByText(`未提出の採点: ${total}件`).waitFor();
+    expect(await reviewerPage.getByTestId('round-pipelines').count()).toBe(0);
+  }, 60_000);
 });

@@ -1,5 +1,7 @@
 import { Stack } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
+import { MyReviewWorkCard } from './MyReviewWorkCard';
+import { RoundPipelineCards } from './RoundPipelineCards';
 import { WelcomeCard } from './WelcomeCard';
 
 /**
@@ -12,6 +14,8 @@ export const Dashboard = () => {
     <Stack spacing={2} sx={{ mt: 2, maxWidth: 960 }}>
       <Title title={translate('ra.page.dashboard')} />
       <WelcomeCard />
+      <MyReviewWorkCard />
+      <RoundPipelineCards />
     </Stack>
   );
 };

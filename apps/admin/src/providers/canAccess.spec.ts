@@ -75,6 +75,10 @@ const rows: Row[] = [
   ['adoption: manager simulates, commits (create) and exports', 'manager', 'adoption', ['list', 'create', 'export']],
   ['adoption: reviewer has no simulator', 'reviewer', 'adoption', NONE],
   ['adoption: auditor simulates and exports, never commits', 'auditor', 'adoption', ['list', 'export']],
+  ['pipeline: admin sees the rounds on the dashboard', 'admin', 'pipeline', ['list']],
+  ['pipeline: manager sees the rounds on the dashboard', 'manager', 'pipeline', ['list']],
+  ['pipeline: reviewer has their own work instead', 'reviewer', 'pipeline', NONE],
+  ['pipeline: auditor sees the rounds on the dashboard', 'auditor', 'pipeline', ['list']],
 ];
 
 describe('canAccess', () => {

@@ -64,6 +64,8 @@ export const ACCESS_TABLE: Record<string, Permissions> = {
   // シミュレーター (a page, no API resource of that name): adoption.simulate reads; `create` = 採択を確定
   // (adoption.decide = manager); `export` = the adopted list and the scores (review.export).
   adoption: { manager: ['list', 'create', 'export'], auditor: ['list', 'export'] },
+  // ダッシュボードの「公募回の状況」(GET /api/pipeline = pipeline.read): a widget, not a menu entry.
+  pipeline: { admin: ['list'], manager: ['list'], auditor: ['list'] },
 };
 
 export function canAccess(role: unknown, resource: string, action: string): boolean {

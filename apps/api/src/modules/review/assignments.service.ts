@@ -28,8 +28,9 @@ export interface AssignmentFilter {
   q?: string;
 }
 
-export const ASSIGNMENT_SORTABLE = ['assignedAt', 'dueAt', 'submittedAt', 'receiptNumber', 'reviewerName'] as const;
+export const ASSIGNMENT_SORTABLE = ['id', 'assignedAt', 'dueAt', 'submittedAt', 'receiptNumber', 'reviewerName'] as const;
 const SORT_SQL: Record<(typeof ASSIGNMENT_SORTABLE)[number], string> = {
+  id: 'x.id',
   assignedAt: 'x.assigned_at',
   dueAt: 'x.due_at',
   submittedAt: 'x.submitted_at',

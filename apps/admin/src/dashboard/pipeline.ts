@@ -1,0 +1,25 @@
+import { api } from '../providers';
+import { toReactAdminError } from '../providers/apiErrors';
+
+/** GET /api/pipeline: one entry per round that has applications. */
+export interface RoundPipeline {
+  roundId: string;
+  roundName: string;
+  programName: string;
+  opensAt: string;
+  closesAt: string;
+  announcementFrom: string | null;
+  total: number;
+  states: { code: string; label: string; count: number }[];
+  categories: { categoryId: string; categoryName: string; applied: number; budget: number | null; adopted: number; adoptedAmount: number }[];
+  review: { formalChecksOpen: number; sheetsSubmitted: number; sheetsOpen: number; sheetsOverdue: number };
+}
+
+export async function fetchPipeline(): Promise<RoundPipeline[]> {
+  try {
+    const { json } = await api.httpClient(`${api.apiUrl}/pipeline`);
+    return json as RoundPipeline[];
+  } catch (error) {
+    throw toReactAdminError(error);
+  }
+}
