@@ -56,4 +56,17 @@ describe('admin in the browser: notifications', () => {
     await manager.waitForURL((url) => /#\/notifications\/[^/]+\/show/.test(url.hash) && !url.hash.includes(id));
     await manager.getByText('b@example.jp').first().waitFor();
   });
+
+  it('lets a manager record a 要確認 message as delivered, with the evidence, without resending it', async () => {
+    const [uncertain] = (await e.t.app
+      .get(DataSource)
+      .query(`INSERT INTO notification (template, recipient, status, subject, body_text, last_error) VALUES ('received','unsure@example.jp','uncertain','件名','本文','送信済みか不明です。確認のうえ再送してください。') RETURNING id`)) as { id: string }[];
+    await manager.goto(`${e.adminUrl}#/notifications/${uncertain!.id}/show`);
+    await manager.getByTestId('confirm-delivered-button').click();
+    await manager.getByRole('dialog').locator('textarea[name="note"]').fill('中継サーバーのログで配信を確認');
+    await manager.getByRole('dialog').getByRole('button', { name: '配信を確認済みにする' }).click();
+    await manager.getByText('送信済みとして記録しました').waitFor();
+    await manager.getByTestId('notification-status').getByText('送信済').waitFor();
+    expect(await manager.getByTestId('confirm-delivered-button').count()).toBe(0);
+  });
 });

@@ -100,6 +100,7 @@ const MATRIX: Record<string, Allowed> = {
   'GET /api/notifications/progress': ['admin', 'manager', 'auditor'],
   'GET /api/notifications/:id': ['admin', 'manager', 'auditor'],
   'POST /api/notifications/:id/resend': ['manager'],
+  'POST /api/notifications/:id/confirm-delivered': ['manager'],
   'GET /api/notification-templates': ['admin', 'manager', 'auditor'],
   'GET /api/notification-templates/:id': ['admin', 'manager', 'auditor'],
   'GET /api/notification-templates/:id/versions': ['admin', 'manager', 'auditor'],

@@ -4,6 +4,7 @@ import { notificationTemplatesSeed } from '../src/seed/notification-templates.se
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { asIntake, categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { insertNotifications } from './notification-fixtures';
 import { startTestApp, TestApp } from './harness';
 import { startSmtpSink, waitFor } from './smtp-sink';
 
@@ -94,5 +95,20 @@ describe('notifications: outbox → queue → mail', () => {
     const res = await t.http().post(`/api/notifications/${sent.id}/resend`).set('Authorization', `Bearer ${s.manager.token}`).send({ recipient: 'right@example.jp' }).expect(201);
     await waitFor(async () => smtp.received.find((m) => m.to === 'right@example.jp'));
     expect((await db.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [res.body.id]))[0].action).toBe('notification.resent');
+  });
+
+  it('lets a manager settle a 要確認 notification as delivered, with the evidence audited, without sending it again', async () => {
+    const [n] = await insertNotifications(db, 1, { status: 'uncertain', recipientPrefix: 'unsure' });
+    const before = smtp.received.length;
+    const as = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
+    await t.http().post(`/api/notifications/${n.id}/confirm-delivered`).set(as(s.manager)).send({}).expect(400);
+    const res = await t.http().post(`/api/notifications/${n.id}/confirm-delivered`).set(as(s.manager)).send({ note: '中継サーバーのログで配信を確認' }).expect(200);
+    expect(res.body).toMatchObject({ status: 'sent', smtpResponse: '担当者が配信を確認: 中継サーバーのログで配信を確認' });
+    const [audit] = await db.query(`SELECT action, from_status, to_status, reason, actor_role FROM audit_log WHERE entity_id = $1`, [n.id]);
+    expect(audit).toEqual({ action: 'notification.confirmedDelivered', from_status: 'uncertain', to_status: 'sent', reason: '中継サーバーのログで配信を確認', actor_role: 'manager' });
+    const again = await t.http().post(`/api/notifications/${n.id}/confirm-delivered`).set(as(s.manager)).send({ note: 'もう一度' }).expect(409);
+    expect(again.body.code).toBe('NOT_UNCERTAIN');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(smtp.received.length).toBe(before);
   });
 });

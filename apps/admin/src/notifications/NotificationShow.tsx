@@ -3,12 +3,14 @@ import { BooleanField, Labeled, ListButton, NumberField, Show, SimpleShowLayout,
 import { JstDateField } from '../common';
 import type { NotificationRecord } from './notification';
 import { NotificationStatusChip } from './NotificationStatusChip';
+import { ConfirmDeliveredButton } from './ConfirmDeliveredButton';
 import { ResendButton } from './ResendButton';
 import { TemplateVersionLink } from '../resources/notification-templates';
 
 const Actions = () => (
   <TopToolbar>
     <ListButton />
+    <ConfirmDeliveredButton />
     <ResendButton />
   </TopToolbar>
 );

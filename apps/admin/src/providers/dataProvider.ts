@@ -35,6 +35,7 @@ export interface JimukyokuDataProvider extends DataProvider {
   bulkTransition(body: BulkTransitionBody): Promise<BulkTransitionResult>;
   /** POST /api/notifications/:id/resend (manager): a new notification, to the corrected recipient if given */
   resendNotification(id: string, body: { recipient?: string }): Promise<NotificationRecord>;
+  confirmDelivered(id: string, body: { note: string }): Promise<NotificationRecord>;
   /** GET /api/notifications/progress(?roundId=): counts per state, overall and per round */
   notificationProgress(roundId?: string): Promise<NotificationProgress>;
   /** GET /api/notification-templates/:id/versions: every saved version of a template, newest first */
@@ -89,6 +90,7 @@ export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_
       postJson<TransitionResult>(`/applications/${encodeURIComponent(applicationId)}/transitions/${encodeURIComponent(transition)}`, body),
     bulkTransition: (body) => postJson<BulkTransitionResult>('/applications/bulk-transitions', body),
     resendNotification: (id, body) => postJson<NotificationRecord>(`/notifications/${encodeURIComponent(id)}/resend`, body),
+    confirmDelivered: (id, body) => postJson<NotificationRecord>(`/notifications/${encodeURIComponent(id)}/confirm-delivered`, body),
     notificationProgress: async (roundId) =>
       (await httpClient(`${apiUrl}/notifications/progress${roundId ? `?roundId=${encodeURIComponent(roundId)}` : ''}`)).json as NotificationProgress,
     getTemplateVersions: async (code) => (await httpClient(`${apiUrl}/notification-templates/${encodeURIComponent(code)}/versions`)).json as TemplateVersionRecord[],

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsUUID } from 'class-validator';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -8,6 +8,14 @@ import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { NotificationProgressDto, NotificationProgressService } from './notification-progress.service';
 import { NOTIFICATION_SORTABLE, NotificationFilter, NotificationsService } from './notifications.service';
+
+export class ConfirmDeliveredDto {
+  @ApiProperty({ description: '配信を確認した根拠 (メールサーバーのログ、申請者への確認など)。監査ログに残ります' })
+  @IsString({ message: 'note (確認の根拠) を入力してください' })
+  @MinLength(1, { message: 'note (確認の根拠) を入力してください' })
+  @MaxLength(1000, { message: 'note は1000文字以内で入力してください' })
+  note!: string;
+}
 
 export class ResendDto {
   @ApiPropertyOptional({ description: '宛先を訂正して再送する場合のメールアドレス' })
@@ -59,5 +67,13 @@ export class NotificationsController {
   @ApiOperation({ summary: '再送 (新しい通知として記録。宛先の訂正も可)' })
   resend(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: ResendDto) {
     return this.notifications.resend(actor, id, dto.recipient);
+  }
+
+  @Post(':id/confirm-delivered')
+  @HttpCode(200)
+  @Policy('notifications.resend')
+  @ApiOperation({ summary: '要確認 (送信済みか不明) の通知を、配信を確認したうえで送信済みにする (再送しない。根拠を監査ログに記録)' })
+  confirmDelivered(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: ConfirmDeliveredDto) {
+    return this.notifications.confirmDelivered(actor, id, dto.note);
   }
 }

@@ -1,8 +1,9 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery } from '../../common/list-query';
+import { isUuid } from '../../common/is-uuid';
 import { AuditService } from '../audit/audit.service';
 import { Notification } from './notification.entity';
 
@@ -40,15 +41,32 @@ export class NotificationsService {
   }
 
   async get(id: string) {
-    const row = /^[0-9a-f-]{36}$/.test(id) ? await this.dataSource.getRepository(Notification).findOneBy({ id }) : null;
+    const row = isUuid(id) ? await this.dataSource.getRepository(Notification).findOneBy({ id }) : null;
     if (!row) throw notFound();
     return row;
+  }
+
+  /**
+   * 要確認 (uncertain) settled by a person: the mail server's log (or the applicant) shows the message
+   * arrived, so the notification is recorded as sent — never sent again — with the manager's note.
+   */
+  confirmDelivered(actor: AuthenticatedUser, id: string, note: string) {
+    return this.dataSource.transaction(async (m) => {
+      const n = isUuid(id) ? await m.findOne(Notification, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!n) throw notFound();
+      if (n.status !== 'uncertain') {
+        throw new ConflictException({ code: 'NOT_UNCERTAIN', message: '送信済みか不明 (要確認) の通知だけを送信済みにできます。' });
+      }
+      await m.update(Notification, { id }, { status: 'sent', sentAt: n.sendStartedAt ?? new Date(), lastError: null, smtpResponse: `担当者が配信を確認: ${note}` });
+      await this.audit.record({ actor, action: 'notification.confirmedDelivered', entityType: 'notification', entityId: id, fromStatus: 'uncertain', toStatus: 'sent', reason: note }, m);
+      return m.findOneByOrFail(Notification, { id });
+    });
   }
 
   /** A new notification with the same content (optionally to a corrected address); the original stays as it was. */
   resend(actor: AuthenticatedUser, id: string, recipient?: string) {
     return this.dataSource.transaction(async (m) => {
-      const original = await m.findOneBy(Notification, { id });
+      const original = isUuid(id) ? await m.findOneBy(Notification, { id }) : null;
       if (!original) throw notFound();
       const copy = await m.save(
         m.create(Notification, {
