@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { isUuid } from '../../common/is-uuid';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery } from '../../common/list-query';
 import { AuditLogEntry } from '../audit/audit-log.entity';
 import { Notification } from '../notifications/notification.entity';
 import { ApplicationAssignment } from './application-assignment.entity';
 import { Application } from './application.entity';
-import { isUuid } from '../../common/is-uuid';
 
 export interface ApplicationFilter {
   id?: string[];

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { NotificationTemplate } from '../notifications/notification-template.entity';
 import { isUuid } from '../../common/is-uuid';
+import { NotificationTemplate } from '../notifications/notification-template.entity';
 
 export interface TemplateVersionRow {
   id: string;

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { isUuid } from '../../common/is-uuid';
 import type { ListQuery } from '../../common/list-query';
 import { Category } from './category.entity';
 import { Program } from './program.entity';
 import { RuleSet } from './rule-set.entity';
-import { isUuid } from '../../common/is-uuid';
 
 export interface ProgramFilter { id?: string[]; q?: string; kind?: string }
 export interface RuleSetFilter { id?: string[]; programId?: string; q?: string }
@@ -20,7 +20,6 @@ const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 function page<T extends object>(qb: SelectQueryBuilder<T>, alias: string, query: ListQuery<unknown>) {
   return qb.orderBy(`${alias}.${query.sortField}`, query.sortOrder).addOrderBy(`${alias}.id`).skip(query.offset).take(query.limit).getManyAndCount();
 }
-
 
 /** All SQL of programmes, rule sets and categories. */
 @Injectable()

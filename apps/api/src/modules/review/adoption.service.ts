@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
+import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
 import { AuditService } from '../audit/audit.service';
 import { TransitionsService } from '../applications/transitions.service';
@@ -12,7 +12,6 @@ import { RankingService } from './ranking.service';
 import { ReviewError } from './review.errors';
 
 const TRANSITION_OF = { adopted: 'adopt', waitlisted: 'waitlist', rejected: 'reject' } as const;
-
 
 /**
  * Commits a round × category's decision as one transaction: the ranking is recomputed under a lock and

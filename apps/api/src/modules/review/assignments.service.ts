@@ -2,6 +2,7 @@ import { conflictOfInterest, planAssignments, type AssignmentSubject } from '@ji
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { isUuid } from '../../common/is-uuid';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
 import type { ListQuery } from '../../common/list-query';
@@ -12,7 +13,6 @@ import type { AutoAssignDto, CreateAssignmentDto, UpdateAssignmentDto } from './
 import { reviewerPool } from './reviewer-pool';
 import { ReviewError } from './review.errors';
 import { RubricsService } from './rubrics.service';
-import { isUuid } from '../../common/is-uuid';
 
 const DAY_MS = 86_400_000;
 /** which applications each purpose assigns: received ones for the 要件確認, passed ones for review */
@@ -37,7 +37,6 @@ const SORT_SQL: Record<(typeof ASSIGNMENT_SORTABLE)[number], string> = {
   receiptNumber: 'a.receipt_number',
   reviewerName: 'u.name',
 };
-
 
 /**
  * 審査員の割当: automatic (libs/domain's planner: balanced load, per-reviewer maximum, no conflict of

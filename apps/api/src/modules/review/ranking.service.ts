@@ -14,13 +14,12 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { isUuid } from '../../common/is-uuid';
 import { RoundCategory } from '../rounds/round-category.entity';
 import { Round } from '../rounds/round.entity';
 import { ReviewError } from './review.errors';
 import { ReviewRubric } from './review-rubric.entity';
 import { RubricsService } from './rubrics.service';
-import { isUuid } from '../../common/is-uuid';
-
 
 export interface RankingRequest {
   categoryId: string;
@@ -65,7 +64,8 @@ export interface RankedApplication extends RankedEntry {
  * The ranking of one round × category and the adoption simulator over it: the applications whose
  * 書面審査 is complete (審査完了), their reviewers' weighted totals aggregated by libs/domain (mean,
  * optional per-reviewer normalisation, majority-confirmed 加点), ranked with the documented tie-break,
- * cut by budget and/or quota. One read of the scores per request; the pure part runs in milliseconds.
+ * cut by budget and/or quota. The ranking is cached while nothing it depends on changes, so a what-if
+ * (another budget) runs only the simulation.
  */
 @Injectable()
 export class RankingService {

@@ -4,10 +4,10 @@ import { formatJst } from '@jimukyoku/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { isUuid } from '../../common/is-uuid';
 import { SLOT_HOLDING_STATES } from '../applications/workflow-inputs';
 import { Round } from '../rounds/round.entity';
 import { ReviewError } from './review.errors';
-import { isUuid } from '../../common/is-uuid';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -25,7 +25,6 @@ interface Table {
 
 /** The 採択者一覧 as published: one row per adopted application, these columns in this order. */
 export const PUBLICATION_COLUMNS = ['受付番号', '事業者名', '法人番号', '都道府県', '事業計画名', '認定支援機関名'] as const;
-
 
 /**
  * Exports of a round: the publication list of adopted applications (公表用) and the full scoring

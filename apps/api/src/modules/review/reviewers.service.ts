@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { isUuid } from '../../common/is-uuid';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
 import type { ListQuery } from '../../common/list-query';
@@ -10,8 +11,6 @@ import { AssignmentsService } from './assignments.service';
 import { ConflictOfInterest } from './conflict-of-interest.entity';
 import type { ConflictDto, ReviewerSettingsDto } from './dto/assignment.dto';
 import { ReviewError } from './review.errors';
-import { isUuid } from '../../common/is-uuid';
-
 
 export interface ReviewerFilter {
   id?: string[];
@@ -27,7 +26,6 @@ export interface ConflictFilter {
 
 export const REVIEWER_SORTABLE = ['name', 'openCount', 'submittedCount', 'reviewCapacity'] as const;
 export const CONFLICT_SORTABLE = ['declaredAt'] as const;
-
 
 /**
  * The reviewer pool for the assignment board (load per reviewer: open, overdue, submitted, capacity)

@@ -2,6 +2,7 @@ import { defaultRubric, maxWeightedTotal, validateRubric, type Rubric } from '@j
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { isUuid } from '../../common/is-uuid';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery } from '../../common/list-query';
 import { AuditService } from '../audit/audit.service';
@@ -12,7 +13,6 @@ import { Round } from '../rounds/round.entity';
 import type { UpdateRubricDto } from './dto/rubric.dto';
 import { ReviewError } from './review.errors';
 import { ReviewRubric } from './review-rubric.entity';
-import { isUuid } from '../../common/is-uuid';
 
 export interface RubricFilter {
   id?: string[];

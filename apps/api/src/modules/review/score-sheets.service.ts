@@ -2,6 +2,7 @@ import { bonusPoints, bonusProblems, confirmedByMajority, maxWeightedTotal, scor
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { isUuid } from '../../common/is-uuid';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
 import { AuditService } from '../audit/audit.service';
@@ -17,8 +18,6 @@ import { ReviewError } from './review.errors';
 import { ReviewRubric } from './review-rubric.entity';
 import { ReviewScore } from './review-score.entity';
 import { RubricsService } from './rubrics.service';
-import { isUuid } from '../../common/is-uuid';
-
 
 const SYSTEM = { role: 'system' as const, id: null };
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { isUuid } from '../../common/is-uuid';
 import type { ListQuery } from '../../common/list-query';
 import { RoundCategory } from './round-category.entity';
 import { Round } from './round.entity';
-import { isUuid } from '../../common/is-uuid';
 
 export interface RoundFilter {
   id?: string[];
