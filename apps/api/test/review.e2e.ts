@@ -287,4 +287,36 @@ describe('review and adoption', () => {
       expect(ok.body.tieBreak.length).toBeGreaterThan(0);
     });
   });
+
+  describe('bad input', () => {
+    it('is answered with a 4xx and a Japanese message a person can act on, never a 500', async () => {
+      const [rubric] = await db.query(`SELECT id FROM review_rubric WHERE round_id = $1 AND category_id = $2`, [round.id, categoryId]);
+      const id = await underReview();
+      const x = await assignTo(id, r3.user.id === s.reviewer.user.id ? r2 : s.reviewer);
+      const cases: [string, () => Promise<{ status: number; body: { message?: string } }>][] = [
+        ['rubric criteria not a list', () => api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ criteria: 'x' })],
+        ['rubric threshold negative', () => api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ disagreementThreshold: -1 })],
+        ['rubric id not a uuid', () => api().put('/api/review-rubrics/nope').set(as(s.manager)).send({ reviewDays: 3 })],
+        ['score not a number', () => api().put(`/api/score-sheets/${x}`).set(as(s.reviewer)).send({ scores: { commercialization: 'abc' } })],
+        ['score not an object', () => api().put(`/api/score-sheets/${x}`).set(as(s.reviewer)).send({ scores: [1, 2] })],
+        ['unknown criterion', () => api().put(`/api/score-sheets/${x}`).set(as(s.reviewer)).send({ scores: { nothing: 1 } })],
+        ['auto-assign purpose', () => api().post(`/api/rounds/${round.id}/assignments/auto`).set(as(s.manager)).send({ purpose: 'x' })],
+        ['auto-assign naive due date', () => api().post(`/api/rounds/${round.id}/assignments/auto`).set(as(s.manager)).send({ dueAt: '2022-04-01T18:00:00' })],
+        ['auto-assign unknown round', () => api().post('/api/rounds/00000000-0000-4000-8000-000000000000/assignments/auto').set(as(s.manager)).send({})],
+        ['assignment of nobody', () => api().post('/api/review-assignments').set(as(s.manager)).send({ applicationId: id, reviewerId: '00000000-0000-4000-8000-000000000000' })],
+        ['decision without fingerprint', () => api().post(`/api/rounds/${round.id}/decisions`).set(as(s.manager)).send({ categoryId })],
+        ['ranking quota not a number', () => api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId, quota: 'many' }).set(as(s.manager))],
+        ['export format', () => api().get(`/api/rounds/${round.id}/exports/adopted`).query({ format: 'pdf' }).set(as(s.manager))],
+        ['conflict kind', () => api().post('/api/conflicts-of-interest').set(as(s.manager)).send({ reviewerId: r2.user.id, kind: 'friend', value: 'x' })],
+        ['formal check answers not a list', () => api().put(`/api/applications/${id}/formal-check`).set(as(s.reviewer)).send({ answers: 'all fine' })],
+        ['formal check outcome', () => api().post(`/api/applications/${id}/formal-check/complete`).set(as(s.reviewer)).send({ outcome: 'maybe' })],
+        ['reopen without a sheet', () => api().post(`/api/score-sheets/${x}/reopen`).set(as(s.manager)).send({ reason: '確認' })],
+      ];
+      for (const [what, call] of cases) {
+        const res = await call();
+        expect({ what, status: res.status >= 400 && res.status < 500 }).toEqual({ what, status: true });
+        expect({ what, japanese: /[ぁ-んァ-ン一-龥]/.test(res.body.message ?? '') }).toEqual({ what, japanese: true });
+      }
+    });
+  });
 });

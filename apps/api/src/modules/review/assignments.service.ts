@@ -9,6 +9,7 @@ import type { ListQuery } from '../../common/list-query';
 import { AuditLogEntry } from '../audit/audit-log.entity';
 import { ApplicationAssignment, type AssignmentPurpose } from '../applications/application-assignment.entity';
 import { Application } from '../applications/application.entity';
+import { Round } from '../rounds/round.entity';
 import type { AutoAssignDto, CreateAssignmentDto, UpdateAssignmentDto } from './dto/assignment.dto';
 import { reviewerPool } from './reviewer-pool';
 import { ReviewError } from './review.errors';
@@ -93,6 +94,7 @@ export class AssignmentsService {
   async autoAssign(roundId: string, dto: AutoAssignDto, actor: AuthenticatedUser, meta: RequestMeta) {
     if (!isUuid(roundId)) throw new ReviewError('ROUND_NOT_FOUND');
     return this.dataSource.transaction(async (m) => {
+      if (!(await m.existsBy(Round, { id: roundId }))) throw new ReviewError('ROUND_NOT_FOUND');
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('review.assign:' || $1))`, [roundId]);
       const purpose = dto.purpose ?? 'review';
       const subjects = await this.subjectsNeedingReviewers(m, roundId, purpose, dto.categoryId);

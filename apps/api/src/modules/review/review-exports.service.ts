@@ -44,7 +44,7 @@ export class ReviewExportsService {
     }
     const rows: Record<string, string | null>[] = await this.dataSource.query(
       `SELECT a.receipt_number, a.applicant_name, a.corporate_number, a.prefecture, a.plan_title, a.certified_advisor->>'name' AS advisor_name
-         FROM application a JOIN category c ON c.id = a.category_id
+         FROM application a
         WHERE a.round_id = $1 AND a.status = ANY($2) ${categoryId ? 'AND a.category_id = $3' : ''}
         ORDER BY a.receipt_number, a.id`,
       params,
