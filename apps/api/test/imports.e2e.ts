@@ -8,10 +8,10 @@ import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { tempStorageDir } from './intake-fixtures';
 
-const HEADER = '類型コード,申請者区分,事業者名,法人番号,規模区分,従業員数,資本金,都道府県,メールアドレス,担当者名,事業計画名,事業計画の概要,認定支援機関名,認定支援機関ID,補助対象経費,申請額,月次売上高';
+const HEADER = '類型コード,申請者区分,事業者名,法人番号,規模区分,従業員数,資本金,都道府県,メールアドレス,担当者名,事業計画名,事業計画の概要,認定支援機関名,認定支援機関ID,補助対象経費,申請額,月次売上高,加点項目';
 const SALES = '2019-04:10000000;2019-05:10000000;2019-06:10000000;2020-04:8000000;2020-05:8000000;2020-06:8000000';
 const row = (name: string, number = corporateNumber(), expenses = 'machinery:30000000') =>
-  ['restructuring.standard', '法人', name, number, '中小企業', '30', '30000000', '北海道', 'info@example.jp', '担当 太郎', '新分野展開', '概要', '支援センター', 'ADV-1', expenses, '', SALES].join(',');
+  ['restructuring.standard', '法人', name, number, '中小企業', '30', '30000000', '北海道', 'info@example.jp', '担当 太郎', '新分野展開', '概要', '支援センター', 'ADV-1', expenses, '', SALES, 'wageIncreaseBonus;partnershipBonus'].join(',');
 
 describe('bulk import of applications', () => {
   let t: TestApp;
@@ -63,8 +63,9 @@ describe('bulk import of applications', () => {
     expect(done).toMatchObject({ status: 'done', totalRows: 4, processedRows: 4, importedRows: 2, errorRows: 2 });
     expect(done.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual(expect.arrayContaining([[3, 'applicant.corporateNumber'], [4, '補助対象経費']]));
     expect(await countIn(created.body.id)).toBe(2);
-    const [app] = await db.query(`SELECT status, receipt_number FROM application WHERE import_id = $1 LIMIT 1`, [created.body.id]);
+    const [app] = await db.query(`SELECT status, receipt_number, claimed_bonus_items FROM application WHERE import_id = $1 LIMIT 1`, [created.body.id]);
     expect(app.status).toBe('submitted');
+    expect(app.claimed_bonus_items).toEqual(['wageIncreaseBonus', 'partnershipBonus']);
     expect(app.receipt_number).toMatch(/^RES\d+-\d{8}$/);
   });
 

@@ -30,6 +30,7 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
   { key: 'expenses', header: '補助対象経費', required: true, example: 'machinery:30000000;building:5000000', note: '経費区分コード:金額(円) を ; で区切る' },
   { key: 'requestedAmount', header: '申請額', required: false, example: '20000000', note: '円 (整数)' },
   { key: 'monthlySales', header: '月次売上高', required: false, example: '2019-04:10000000;2020-04:8000000', note: '年月:売上高(円) を ; で区切る (売上高減少要件の判定用)' },
+  { key: 'bonusItems', header: '加点項目', required: false, example: 'wageIncreaseBonus;partnershipBonus', note: '申請者が申告する加点項目のコード (公募回・類型の審査基準) を ; で区切る' },
 ];
 
 const KIND: Record<string, string> = { 法人: 'corporation', 個人事業者: 'soleProprietor', corporation: 'corporation', soleProprietor: 'soleProprietor' };
@@ -103,6 +104,7 @@ export function rowToPayload(cells: string[], index: Map<string, number>, row: n
     certifiedAdvisor: advisorName ? { name: advisorName, id: get('advisorId') ?? '' } : undefined,
     expenses,
     requestedAmount: int(get('requestedAmount')),
+    bonusItems: (get('bonusItems') ?? '').split(/[;；]/).map((c) => c.trim()).filter(Boolean),
   } as IntakeApplicationDto;
   return { payload, problems };
 }
