@@ -12,5 +12,6 @@ import { NotificationDelivery1764202200000 } from './1764202200000-NotificationD
 import { Review1764202300000 } from './1764202300000-Review';
 import { NotificationSchedules1764202400000 } from './1764202400000-NotificationSchedules';
 import { NotificationReconciliation1764202500000 } from './1764202500000-NotificationReconciliation';
+import { CorrectionReminders1764202600000 } from './1764202600000-CorrectionReminders';
 
-export const MIGRATIONS = [AuditLog1764201600000, StaffAccounts1764201700000, ProgramRules1764201800000, Applications1764201900000, Intake1764202000000, Imports1764202100000, NotificationDelivery1764202200000, Review1764202300000, NotificationSchedules1764202400000, NotificationReconciliation1764202500000];
+export const MIGRATIONS = [AuditLog1764201600000, StaffAccounts1764201700000, ProgramRules1764201800000, Applications1764201900000, Intake1764202000000, Imports1764202100000, NotificationDelivery1764202200000, Review1764202300000, NotificationSchedules1764202400000, NotificationReconciliation1764202500000, CorrectionReminders1764202600000];

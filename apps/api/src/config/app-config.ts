@@ -47,6 +47,8 @@ export interface AppConfig {
   mailWebUrl: string | null;
   /** reviewers are reminded of an open assignment whose due date is less than this many hours away */
   reviewReminderHours: number;
+  /** applicants are reminded of a returned application whose 補正期限 is less than this many hours away */
+  correctionReminderHours: number;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerEnabled: bool('WORKER_ENABLED', true),
     mailWebUrl: env.MAIL_WEB_URL ? url('MAIL_WEB_URL', '', ['http:', 'https:']) : null,
     reviewReminderHours: int('REVIEW_REMINDER_HOURS', 48, 1, 24 * 30),
+    correctionReminderHours: int('CORRECTION_REMINDER_HOURS', 72, 1, 24 * 30),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

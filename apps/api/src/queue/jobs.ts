@@ -17,6 +17,10 @@ export enum JobName {
   RemindReviewers = 'schedules.remindReviewers',
   /** scheduled (08:00 JST): the managers' daily digest */
   SendManagerDigest = 'schedules.managerDigest',
+  /** scheduled: remind applicants of a returned application whose 補正期限 is near */
+  RemindCorrections = 'schedules.remindCorrections',
+  /** scheduled: close returned applications whose 補正期限 has passed (closeUncorrected) */
+  CloseUncorrected = 'schedules.closeUncorrected',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -28,6 +32,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.CloseRounds]: QueueName.System,
   [JobName.RemindReviewers]: QueueName.System,
   [JobName.SendManagerDigest]: QueueName.System,
+  [JobName.RemindCorrections]: QueueName.System,
+  [JobName.CloseUncorrected]: QueueName.System,
 };
 
 export interface JobPayloads {
@@ -39,4 +45,6 @@ export interface JobPayloads {
   [JobName.CloseRounds]: Record<string, never>;
   [JobName.RemindReviewers]: Record<string, never>;
   [JobName.SendManagerDigest]: Record<string, never>;
+  [JobName.RemindCorrections]: Record<string, never>;
+  [JobName.CloseUncorrected]: Record<string, never>;
 }

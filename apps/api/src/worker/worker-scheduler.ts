@@ -11,6 +11,9 @@ export const REQUEUE_STRANDED_EVERY_MS = 60_000;
 /** how often rounds past their deadline are closed, and reviewers with a review due soon reminded */
 export const CLOSE_ROUNDS_EVERY_MS = 30_000;
 export const REMIND_REVIEWERS_EVERY_MS = 5 * 60_000;
+/** how often applicants are reminded of a near 補正期限, and returned applications past it closed */
+export const REMIND_CORRECTIONS_EVERY_MS = 5 * 60_000;
+export const CLOSE_UNCORRECTED_EVERY_MS = 5 * 60_000;
 /** the managers' daily digest: 08:00 in Tokyo */
 export const MANAGER_DIGEST_CRON = '0 8 * * *';
 /** how often the schedules are re-asserted (a Redis that restarted empty has lost them) */
@@ -46,6 +49,8 @@ export class WorkerScheduler implements OnApplicationBootstrap, OnApplicationShu
     await this.notifications.upsertJobScheduler('requeue-stranded', { every: REQUEUE_STRANDED_EVERY_MS }, { name: JobName.RequeueStrandedNotifications, data: {} });
     await this.system.upsertJobScheduler('close-rounds', { every: CLOSE_ROUNDS_EVERY_MS }, { name: JobName.CloseRounds, data: {} });
     await this.system.upsertJobScheduler('remind-reviewers', { every: REMIND_REVIEWERS_EVERY_MS }, { name: JobName.RemindReviewers, data: {} });
+    await this.system.upsertJobScheduler('remind-corrections', { every: REMIND_CORRECTIONS_EVERY_MS }, { name: JobName.RemindCorrections, data: {} });
+    await this.system.upsertJobScheduler('close-uncorrected', { every: CLOSE_UNCORRECTED_EVERY_MS }, { name: JobName.CloseUncorrected, data: {} });
     await this.system.upsertJobScheduler('manager-digest', { pattern: MANAGER_DIGEST_CRON, tz: 'Asia/Tokyo' }, { name: JobName.SendManagerDigest, data: {} });
   }
 }

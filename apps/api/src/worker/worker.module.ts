@@ -6,7 +6,9 @@ import { NotificationsModule } from '../modules/notifications/notifications.modu
 import { RequeueStrandedNotificationsJob } from '../modules/notifications/requeue-stranded-notifications.job';
 import { SendNotificationJob } from '../modules/notifications/send-notification.job';
 import { CloseRoundsJob } from '../modules/schedules/close-rounds.job';
+import { CloseUncorrectedJob } from '../modules/schedules/close-uncorrected.job';
 import { ManagerDigestJob } from '../modules/schedules/manager-digest.job';
+import { RemindCorrectionsJob } from '../modules/schedules/remind-corrections.job';
 import { RemindReviewersJob } from '../modules/schedules/remind-reviewers.job';
 import { SchedulesModule } from '../modules/schedules/schedules.module';
 import { QueueModule } from '../queue';
@@ -18,7 +20,7 @@ import { WorkerScheduler } from './worker-scheduler';
 
 /** Handlers defined in this module; feature handlers come from their modules' exports. */
 const LOCAL_HANDLERS = [HeartbeatJob];
-const FEATURE_HANDLERS = [RunImportJob, DispatchNotificationsJob, SendNotificationJob, RequeueStrandedNotificationsJob, CloseRoundsJob, RemindReviewersJob, ManagerDigestJob];
+const FEATURE_HANDLERS = [RunImportJob, DispatchNotificationsJob, SendNotificationJob, RequeueStrandedNotificationsJob, CloseRoundsJob, RemindReviewersJob, ManagerDigestJob, RemindCorrectionsJob, CloseUncorrectedJob];
 
 /** The queue worker: processors for every queue, one handler per job, and the repeatable jobs. */
 @Module({

@@ -28,6 +28,11 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
   benefitDecided: t('給付決定のお知らせ', '給付を決定しました。\n給付額: {{quotedAmount}}'),
   deficient: t('申請内容に不備があります', '申請内容に不備がありました。以下を修正のうえ再提出してください。\n\n{{reason}}\n\n補正期限: {{correctionDueAt}}'),
   transferred: t('振込完了のお知らせ', '給付金の振込を完了しました。'),
+  // sent by the scheduler (schedules.remindCorrections) before the 補正期限 of a returned application
+  correctionReminder: t(
+    '補正期限のお知らせ',
+    '差戻しした申請の補正期限が近づいています。以下の事項を修正のうえ、補正期限までに再提出してください。\n期限までに再提出がない場合、申請要件を満たしていないものとして審査の対象外となります。\n\n修正を求める事項:\n{{reason}}\n\n補正期限: {{correctionDueAt}}',
+  ),
   // to staff: a reviewer before the review's due date, the managers every morning
   reviewReminder: {
     subject: '【補助金事務局】審査期限が近づいています（受付番号 {{receiptNumber}}）',
@@ -61,6 +66,7 @@ export const TEMPLATE_INFO: Readonly<Record<string, { readonly label: string; re
   benefitDecided: { label: '給付決定', audience: 'applicant' },
   deficient: { label: '不備', audience: 'applicant' },
   transferred: { label: '振込完了', audience: 'applicant' },
+  correctionReminder: { label: '補正期限のお知らせ', audience: 'applicant' },
   reviewReminder: { label: '審査期限のリマインダー（審査員宛）', audience: 'reviewer' },
   managerDigest: { label: '日次サマリー（事務局マネージャー宛）', audience: 'manager' },
 };

@@ -39,4 +39,12 @@ describe('renderTemplate', () => {
     expect(m.text).toContain('審査 花子 様');
     expect(m.text).toContain('審査期限: 2022年4月4日(月) 17:59:59');
   });
+
+  it('reminds an applicant of the 補正期限 in JST with the items to fix', () => {
+    const m = renderTemplate(DEFAULT_TEMPLATES.correctionReminder, vars);
+    expect(m.subject).toBe('【補助金事務局】補正期限のお知らせ（受付番号 RES05-00000012）');
+    expect(m.text).toContain('株式会社さくら精機 様');
+    expect(m.text).toContain('修正を求める事項:\n収支計画の表が欠落しています <重要>');
+    expect(m.text).toContain('補正期限: 2022年4月4日(月) 17:59:59');
+  });
 });

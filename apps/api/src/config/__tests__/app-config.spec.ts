@@ -21,6 +21,8 @@ describe('loadConfig', () => {
     ['MAIL_RATE_PER_SECOND', '-1', 'MAIL_RATE_PER_SECOND must be an integer between 0 and 100000, got "-1"'],
     ['MAIL_RATE_PER_SECOND', 'fast', 'MAIL_RATE_PER_SECOND must be an integer between 0 and 100000, got "fast"'],
     ['MAIL_CONCURRENCY', '0', 'MAIL_CONCURRENCY must be an integer between 1 and 200, got "0"'],
+    ['CORRECTION_REMINDER_HOURS', '0', 'CORRECTION_REMINDER_HOURS must be an integer between 1 and 720, got "0"'],
+    ['CORRECTION_REMINDER_HOURS', '3 days', 'CORRECTION_REMINDER_HOURS must be an integer between 1 and 720, got "3 days"'],
     ['WORKER_ENABLED', 'maybe', 'WORKER_ENABLED must be true or false'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of'],
     ['JWT_SECRET', 'short', 'JWT_SECRET must be at least 16 characters'],
@@ -37,6 +39,11 @@ describe('loadConfig', () => {
     const c = loadConfig({});
     expect([c.mailRatePerSecond, c.mailConcurrency, c.smtpReconcileUrl]).toEqual([50, 10, null]);
     expect(loadConfig({ MAIL_RATE_PER_SECOND: '0', SMTP_RECONCILE_URL: 'http://127.0.0.1:8025' })).toMatchObject({ mailRatePerSecond: 0, smtpReconcileUrl: 'http://127.0.0.1:8025' });
+  });
+
+  it('reminds applicants 72 hours before the 補正期限 by default', () => {
+    expect(loadConfig({}).correctionReminderHours).toBe(72);
+    expect(loadConfig({ CORRECTION_REMINDER_HOURS: '24' }).correctionReminderHours).toBe(24);
   });
 
   it('lists every problem at once', () => {

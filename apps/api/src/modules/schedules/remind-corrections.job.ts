@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig, APP_CONFIG } from '../../config';
+import { JobName } from '../../queue';
+import type { JobHandler } from '../../worker/job-handler';
+import { SchedulesRepository } from './schedules.repository';
+
+const BATCH = 200;
+
+/**
+ * Reminds applicants of a returned (差戻し) application whose 補正期限 is within CORRECTION_REMINDER_HOURS:
+ * one `correctionReminder` email per return, written to the outbox in the same transaction that sets
+ * application.correction_reminded_for to the 補正期限 it is about, so a second run (or a second worker)
+ * sends nothing more, and a later 差戻し (a new 補正期限) is reminded again.
+ */
+@Injectable()
+export class RemindCorrectionsJob implements JobHandler<JobName.RemindCorrections> {
+  readonly jobName = JobName.RemindCorrections;
+
+  constructor(
+    private readonly repo: SchedulesRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async handle(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.repo.transaction(async (m) => {
+        const due = await this.repo.claimDueCorrections(m, this.config.correctionReminderHours, BATCH);
+        await this.repo.insertNotifications(
+          m,
+          due.map((a) => ({
+            applicationId: a.applicationId,
+            template: 'correctionReminder',
+            recipient: a.email,
+            payload: {
+              applicantName: a.applicantName,
+              receiptNumber: a.receiptNumber,
+              roundName: a.roundName,
+              categoryName: a.categoryName,
+              reason: a.reason,
+              correctionDueAt: new Date(a.correctionDueAt).toISOString(),
+            },
+          })),
+        );
+        return due.length;
+      });
+      total += n;
+      if (n < BATCH) return total;
+    }
+  }
+}
