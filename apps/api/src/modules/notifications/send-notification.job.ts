@@ -23,7 +23,7 @@ export const UNCERTAIN_REASON = '送信済みか不明です。確認のうえ�
  * (SMTP_RECONCILE_URL) whether the server holds that Message-ID: if so the notification is `sent`
  * without a second copy, if not it is sent now. Without a lookup (a production relay that cannot be
  * asked) it ends `uncertain` with UNCERTAIN_REASON, visible in the admin, where a manager checks and
- * resends: one missing mail a person can fix is better than a duplicate nobody can take back.
+ * resends it or records it as delivered (NotificationsService.confirmDelivered): one missing mail a person can fix is better than a duplicate nobody can take back.
  *
  * A 5xx ends in `failed` with the server's reason; a 4xx or a connection refused is retried with
  * exponential backoff until the attempts run out.
