@@ -17,10 +17,9 @@ export async function workflowInputs(
   const round = await m.findOneByOrFail(Round, { id: app.roundId });
   const offered = await m.findOneBy(RoundCategory, { roundId: app.roundId, categoryId: app.categoryId });
   const quota = offered?.adoptionQuota ?? null;
-  const [reviews, used] = await Promise.all([
-    repo.reviewProgress(app.id, m),
-    quota === null ? Promise.resolve(0) : repo.adoptedCount(app.roundId, app.categoryId, SLOT_HOLDING_STATES, m),
-  ]);
+  // one after the other: inside a transaction both go over the same connection
+  const reviews = await repo.reviewProgress(app.id, m);
+  const used = quota === null ? 0 : await repo.adoptedCount(app.roundId, app.categoryId, SLOT_HOLDING_STATES, m);
   const quote = app.quote as { eligible?: boolean; ineligibility?: { message: string }[] } | null;
   return {
     round,

@@ -183,7 +183,7 @@ export class RankingService {
 
   /** Two reads: the decidable applications (with any reopened sheets) and the rubric's submitted totals. */
   private async load(m: EntityManager, rubric: ReviewRubric) {
-    const [apps, sheets] = await Promise.all([
+    const readApps = () =>
       m.query(
         `SELECT a.id, a.receipt_number, a.applicant_name, a.quoted_amount, a.prefecture, a.size_class, a.received_at, coalesce(p.pending, 0) AS pending
            FROM application a
@@ -191,15 +191,17 @@ export class RankingService {
                        WHERE x.purpose = 'review' AND x.revoked_at IS NULL AND x.submitted_at IS NULL GROUP BY x.application_id) p ON p.application_id = a.id
           WHERE a.round_id = $1 AND a.category_id = $2 AND a.status = 'reviewed'`,
         [rubric.roundId, rubric.categoryId],
-      ) as Promise<LoadedApplication[]>,
-      // confirmed_bonus only where there is one: most sheets confirm none, and jsonb costs parsing
+      ) as Promise<LoadedApplication[]>;
+    // confirmed_bonus only where there is one: most sheets confirm none, and jsonb costs parsing
+    const readSheets = () =>
       m.query(
         `SELECT s.application_id, s.reviewer_id, s.total::float8 AS total, CASE WHEN s.confirmed_bonus = '[]'::jsonb THEN NULL ELSE s.confirmed_bonus END AS confirmed_bonus
            FROM review_score s JOIN application_assignment x ON x.id = s.assignment_id
           WHERE s.rubric_id = $1 AND s.status = 'submitted' AND x.revoked_at IS NULL`,
         [rubric.id],
-      ) as Promise<{ application_id: string; reviewer_id: string; total: number; confirmed_bonus: string[] | null }[]>,
-    ]);
+      ) as Promise<{ application_id: string; reviewer_id: string; total: number; confirmed_bonus: string[] | null }[]>;
+    // in parallel over two pooled connections; inside a transaction (the decision) one after the other
+    const [apps, sheets] = m.queryRunner ? [await readApps(), await readSheets()] : await Promise.all([readApps(), readSheets()]);
     return { apps, sheets };
   }
 }

@@ -205,12 +205,11 @@ export class ScoreSheetsService {
 
   private async view(m: EntityManager, x: ApplicationAssignment, user: AuthenticatedUser) {
     const app = (await this.applications.find(x.applicationId, m))!;
-    const [rubric, sheet, category, reviewer] = await Promise.all([
-      this.rubrics.ensure(m, app.roundId, app.categoryId),
-      m.findOneBy(ReviewScore, { assignmentId: x.id }),
-      m.findOneByOrFail(Category, { id: app.categoryId }),
-      m.findOneByOrFail(StaffUser, { id: x.reviewerId }),
-    ]);
+    // sequential: `m` may be a transaction's, and a connection runs one query at a time
+    const rubric = await this.rubrics.ensure(m, app.roundId, app.categoryId);
+    const sheet = await m.findOneBy(ReviewScore, { assignmentId: x.id });
+    const category = await m.findOneByOrFail(Category, { id: app.categoryId });
+    const reviewer = await m.findOneByOrFail(StaffUser, { id: x.reviewerId });
     const status = sheet?.status ?? 'notStarted';
     const claimed = new Set(app.claimedBonusItems ?? []);
     return {
