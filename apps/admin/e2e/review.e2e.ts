@@ -224,4 +224,31 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     await reviewerPage.getByTestId('my-open-sheets').getByText(`未提出の採点: ${total}件`).waitFor();
     expect(await reviewerPage.getByTestId('round-pipelines').count()).toBe(0);
   }, 60_000);
+
+  it('lets a manager change a frozen rubric\'s review settings (its criteria stay read-only) and a reviewer declare a conflict', async () => {
+    const [rubric] = await db.query(`SELECT id FROM review_rubric WHERE round_id = $1 AND frozen_at IS NOT NULL`, [simRound.id]);
+    const page = await e.newPage();
+    await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    await goToRoute(page, e.adminUrl, `/review-rubrics/${rubric.id}`);
+    await page.getByTestId('rubric-frozen-note').waitFor();
+    expect(await page.locator('input[name="criteria.0.label"]').isDisabled()).toBe(true);
+    await page.locator('input[name="reviewersPerApplication"]').fill('4');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('更新しました').waitFor();
+    const [after] = await db.query(`SELECT reviewers_per_application, version FROM review_rubric WHERE id = $1`, [rubric.id]);
+    expect(after.reviewers_per_application).toBe(4);
+
+    const reviewerPage = await e.newPage();
+    await signIn(reviewerPage, e.adminUrl, 'reviewer2@jimukyoku.example.jp', DEMO_PASSWORD);
+    await goToRoute(reviewerPage, e.adminUrl, '/conflicts-of-interest/create');
+    await reviewerPage.locator('input[name="value"]').waitFor();
+    await reviewerPage.getByRole('combobox').filter({ hasText: '法人番号' }).click();
+    await reviewerPage.getByRole('option', { name: '組織名' }).click();
+    await reviewerPage.locator('input[name="value"]').fill('かえで精機グループ');
+    await reviewerPage.getByRole('button', { name: '保存' }).click();
+    await reviewerPage.waitForURL(/#\/conflicts-of-interest($|\?)/);
+    await reviewerPage.getByText('かえで精機グループ').waitFor();
+    const [declared] = await db.query(`SELECT reviewer_id, kind FROM conflict_of_interest WHERE value = 'かえで精機グループ'`);
+    expect(declared).toEqual({ reviewer_id: reviewer2.user.id, kind: 'organisation' });
+  }, 60_000);
 });

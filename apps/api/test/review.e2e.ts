@@ -122,8 +122,10 @@ describe('review and adoption', () => {
       await api().put(`/api/score-sheets/${x}`).set(as(s.reviewer)).send({ scores: { commercialization: 3 } }).expect(200);
       const frozen = await api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ criteria: rubric.criteria }).expect(409);
       expect(frozen.body.code).toBe('RUBRIC_FROZEN');
-      // the review settings stay editable
-      await api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ reviewersPerApplication: 3, disagreementThreshold: 12 }).expect(200);
+      // the review settings stay editable, also when a form sends the frozen criteria back as they were
+      const current = (await api().get(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).expect(200)).body;
+      const echoed = current.criteria.map((c: Record<string, unknown>) => Object.fromEntries(Object.entries(c).reverse()));
+      await api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ criteria: echoed, bonusItems: current.bonusItems, reviewersPerApplication: 3, disagreementThreshold: 12 }).expect(200);
     });
   });
 

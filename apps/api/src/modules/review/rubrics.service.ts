@@ -22,6 +22,18 @@ export interface RubricFilter {
 
 export const RUBRIC_SORTABLE = ['createdAt', 'updatedAt'] as const;
 
+/**
+ * What scoring depends on, for the freeze: a form that sends the frozen criteria back unchanged (key
+ * order, an empty description) is not a change.
+ */
+function scoringShape(r: Pick<Rubric, 'criteria' | 'bonusItems'>): string {
+  if (!Array.isArray(r.criteria) || !Array.isArray(r.bonusItems)) return JSON.stringify(r);
+  return JSON.stringify([
+    r.criteria.map((c) => [c?.code, c?.label, c?.maxScore, c?.weight, c?.description || null]),
+    r.bonusItems.map((b) => [b?.code, b?.label, b?.points, b?.description || null]),
+  ]);
+}
+
 /** What the admin shows of a rubric. */
 export function rubricView(r: ReviewRubric, category?: Pick<Category, 'code' | 'name'>) {
   return {
@@ -91,7 +103,7 @@ export class RubricsService {
       if (!r) throw new ReviewError('RUBRIC_NOT_FOUND');
       const changesRubric = dto.criteria !== undefined || dto.bonusItems !== undefined;
       const next = { criteria: dto.criteria ?? r.criteria, bonusItems: dto.bonusItems ?? r.bonusItems };
-      if (changesRubric && r.frozenAt && JSON.stringify(next) !== JSON.stringify({ criteria: r.criteria, bonusItems: r.bonusItems })) {
+      if (changesRubric && r.frozenAt && scoringShape(next) !== scoringShape(r)) {
         throw new ReviewError('RUBRIC_FROZEN', { frozenAt: r.frozenAt });
       }
       const problems = validateRubric(next);
