@@ -1,3 +1,4 @@
+import { apiRoutes } from './route-inventory';
 import { startTestApp, TestApp } from './harness';
 
 describe('the API foundation', () => {
@@ -26,6 +27,17 @@ describe('the API foundation', () => {
     const doc = await t.http().get('/api/docs-json').expect(200);
     expect(doc.body.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/health/worker']));
+  });
+
+  it('describes every route the app serves in OpenAPI, each with a summary', async () => {
+    const doc = await t.http().get('/api/docs-json').expect(200);
+    const described = (r: { method: string; path: string }) => {
+      const operation = doc.body.paths[r.path.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()];
+      return typeof operation?.summary === 'string' && operation.summary.length > 0;
+    };
+    const served = apiRoutes(t.app);
+    expect(served.length).toBeGreaterThan(50);
+    expect(served.filter((r) => !described(r)).map((r) => `${r.method} ${r.path}`)).toEqual([]);
   });
 
   it('answers an unknown route with a JSON 404 in Japanese', async () => {

@@ -67,6 +67,7 @@ export class AuthController {
   @Policy('auth.self')
   @ApiBearerAuth()
   @ApiOkResponse({ type: SessionUserDto })
+  @ApiOperation({ summary: 'ログイン中の職員 (名前・役割・所属・パスワード変更の要否)' })
   me(@CurrentUser() user: AuthenticatedUser): SessionUserDto {
     return this.auth.me(user);
   }

@@ -24,12 +24,14 @@ export class IntakeChannelsController {
 
   @Get()
   @Policy('intakeChannels.manage')
+  @ApiOperation({ summary: '受付窓口の一覧 (APIキーは先頭のみ)' })
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<{ id?: string[] }, unknown>(res, 'intake-channels', params, { sortable: CHANNEL_SORTABLE, defaultSort: ['createdAt', 'DESC'] }, (q) => this.channels.list(q));
   }
 
   @Get(':id')
   @Policy('intakeChannels.manage')
+  @ApiOperation({ summary: '受付窓口1件' })
   show(@Param('id') id: string) {
     return this.channels.get(id);
   }

@@ -24,6 +24,7 @@ export class CategoriesController {
 
   @Get(':id')
   @Policy('rules.read')
+  @ApiOperation({ summary: '類型1件 (設定の全体と要約)' })
   show(@Param('id') id: string) {
     return this.rules.getCategory(id);
   }
@@ -44,6 +45,7 @@ export class CategoriesController {
 
   @Delete(':id')
   @Policy('rules.write')
+  @ApiOperation({ summary: '類型の削除 (ロックされておらず、どの公募回も募集していない類型のみ)' })
   remove(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string) {
     return this.rules.deleteCategory(actor, id);
   }

@@ -24,18 +24,21 @@ export class ProgramsController {
 
   @Get(':id')
   @Policy('rules.read')
+  @ApiOperation({ summary: '事業1件' })
   show(@Param('id') id: string) {
     return this.rules.getProgram(id);
   }
 
   @Post()
   @Policy('rules.write')
+  @ApiOperation({ summary: '事業の追加' })
   create(@CurrentUser() actor: AuthenticatedUser, @Body() dto: CreateProgramDto) {
     return this.rules.createProgram(actor, dto);
   }
 
   @Put(':id')
   @Policy('rules.write')
+  @ApiOperation({ summary: '事業の名称・区分の変更' })
   update(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: UpdateProgramDto) {
     return this.rules.updateProgram(actor, id, dto);
   }

@@ -24,12 +24,14 @@ export class RuleSetsController {
 
   @Get(':id')
   @Policy('rules.read')
+  @ApiOperation({ summary: '予算・版1件' })
   show(@Param('id') id: string) {
     return this.rules.getRuleSet(id);
   }
 
   @Post()
   @Policy('rules.write')
+  @ApiOperation({ summary: '予算・版の追加' })
   create(@CurrentUser() actor: AuthenticatedUser, @Body() dto: CreateRuleSetDto) {
     return this.rules.createRuleSet(actor, dto);
   }

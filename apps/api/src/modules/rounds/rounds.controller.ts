@@ -24,6 +24,7 @@ export class RoundsController {
 
   @Get(':id')
   @Policy('rules.read')
+  @ApiOperation({ summary: '公募回1件 (募集する類型・予算・採択枠、日時は UTC と *Jst)' })
   show(@Param('id') id: string) {
     return this.rounds.get(id);
   }

@@ -24,6 +24,7 @@ export class UsersController {
 
   @Get(':id')
   @Policy('users.read')
+  @ApiOperation({ summary: '職員アカウント1件' })
   show(@Param('id') id: string) {
     return this.users.get(id);
   }
