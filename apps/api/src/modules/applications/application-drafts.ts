@@ -10,7 +10,12 @@ export type DraftInput = Omit<
   Application,
   | 'id' | 'status' | 'workflowCode' | 'workflowVersion' | 'version' | 'quote' | 'quotedAmount' | 'eligibility' | 'formalCheck' | 'correctionDueAt' | 'stamps'
   | 'createdAt' | 'updatedAt' | 'receiptNumber' | 'receivedAt' | 'receivedInGrace' | 'channelId' | 'importId' | 'claimedBonusItems'
-> & { receiptNumber?: string | null; receivedAt?: Date | null; receivedInGrace?: boolean; channelId?: string | null; importId?: string | null; claimedBonusItems?: string[] };
+  | 'preCheck' | 'previousRecipient'
+> & {
+  receiptNumber?: string | null; receivedAt?: Date | null; receivedInGrace?: boolean; channelId?: string | null; importId?: string | null; claimedBonusItems?: string[];
+  /** 事業復活支援金 only: the 事前確認, or the earlier recipient's exemption from it */
+  preCheck?: Application['preCheck']; previousRecipient?: boolean;
+};
 
 /**
  * A new application in its workflow's initial state, bound to the round's workflow version (for its
@@ -26,6 +31,8 @@ export async function createDraft(m: EntityManager, input: DraftInput): Promise<
     m.create(Application, {
       ...input,
       claimedBonusItems: input.claimedBonusItems ?? [],
+      preCheck: input.preCheck ?? null,
+      previousRecipient: input.previousRecipient ?? false,
       status: initialState(definition).code,
       workflowCode: definition.code,
       workflowVersion: definition.version,

@@ -29,6 +29,12 @@ export interface FormalCheckOutcome {
   checkedAt?: string;
 }
 
+/** 事前確認 by a 登録確認機関 (事業復活支援金): the 事前確認通知番号 and the 機関名, as the applicant reported them. */
+export interface PreCheckRecord {
+  confirmationNumber: string;
+  agencyName: string;
+}
+
 /** 申請: one applicant's request in one round and category, with its workflow state. */
 @Entity('application')
 export class Application {
@@ -58,6 +64,10 @@ export class Application {
   @Column({ type: 'jsonb' }) expenses!: ExpenseLine[];
   @Column({ name: 'monthly_sales', type: 'jsonb' }) monthlySales!: MonthlySales[];
   @Column({ name: 'benefit_input', type: 'jsonb', nullable: true }) benefitInput!: Record<string, unknown> | null;
+  /** 事業復活支援金: the 事前確認 the application arrived with (null: none, or not a benefit) */
+  @Column({ name: 'pre_check', type: 'jsonb', nullable: true }) preCheck!: PreCheckRecord | null;
+  /** 事業復活支援金: an earlier 一時支援金/月次支援金 recipient, exempt from the 事前確認 (guard previousRecipient) */
+  @Column({ name: 'previous_recipient', type: 'boolean', default: false }) previousRecipient!: boolean;
   /** the quote as computed when the application was last submitted (QuoteResult or BenefitResult) */
   @Column({ type: 'jsonb', nullable: true }) quote!: Record<string, unknown> | null;
   @Column({ name: 'quoted_amount', type: 'bigint', transformer: yenColumn }) quotedAmount!: number;

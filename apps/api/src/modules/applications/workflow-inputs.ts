@@ -31,6 +31,8 @@ export async function workflowInputs(
       quote: quote ? { eligible: quote.eligible === true, reasons: quote.ineligibility?.map((i) => i.message) } : null,
       formalCheck: app.formalCheck,
       reviews,
+      // 事業復活支援金: an earlier 一時支援金/月次支援金 recipient may skip the 事前確認 (waivePreCheck)
+      previousRecipient: app.previousRecipient,
     },
     context: {
       round: {

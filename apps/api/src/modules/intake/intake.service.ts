@@ -15,11 +15,20 @@ import type { IntakeApplicationDto } from './dto/intake-application.dto';
 import { onceForKey, requestHash, StoredResponse } from './idempotency';
 import type { IntakeChannel } from './intake-channel.entity';
 import { IntakeError } from './intake.errors';
+import { benefitIntakeProblems, preCheckFacts } from './benefit-intake';
 import { applicationFields, applicationInput } from './intake-payload';
 import { defaultReceiptPrefix, drawReceipt } from './receipt-number';
 
-/** The transition that hands an application over, per workflow (the benefit flow starts elsewhere). */
-const SUBMIT_TRANSITION: Record<string, string | undefined> = { subsidy: 'submit', itSubsidy: 'applyForGrant' };
+/**
+ * The transitions that hand an application over, per workflow, fired in order in the intake
+ * transaction. The benefit (事業復活支援金) first records its 事前確認 — confirmPreCheck, or waivePreCheck
+ * for an earlier 一時支援金/月次支援金 recipient — then submits; only the submit notifies (受付).
+ */
+const SUBMIT_TRANSITIONS: Record<string, ((app: Pick<Application, 'previousRecipient'>) => string[]) | undefined> = {
+  subsidy: () => ['submit'],
+  itSubsidy: () => ['applyForGrant'],
+  benefit: (app) => [app.previousRecipient ? 'waivePreCheck' : 'confirmPreCheck', 'submit'],
+};
 const UNIQUE_PER_ROUND = 'application_one_per_corporate_number_per_round';
 
 /** Where an application comes from: an intake channel, or a row of a bulk import. */
@@ -92,8 +101,8 @@ export class IntakeService {
     if (now >= closes) {
       throw new IntakeError('ROUND_CLOSED', { closesAt: round.closesAt, receivedAt: now }, `応募締切 (${formatJst(round.closesAt)}) を過ぎているため受け付けられません (受信 ${formatJst(now)})。`);
     }
-    const transition = SUBMIT_TRANSITION[program.workflowKind];
-    if (!transition) throw new IntakeError('UNSUPPORTED_WORKFLOW');
+    const transitionsOf = SUBMIT_TRANSITIONS[program.workflowKind];
+    if (!transitionsOf) throw new IntakeError('UNSUPPORTED_WORKFLOW');
     const attachments = source.channel ? await this.attachmentsOf(m, source.channel, dto.attachmentIds ?? []) : [];
     this.validate(category, dto, source.documentsOnPaper ? 'onPaper' : attachments);
     if (dto.applicant.kind === 'corporation' && dto.applicant.corporateNumber) {
@@ -109,9 +118,16 @@ export class IntakeService {
       receivedInGrace: now >= round.closesAt,
       channelId: source.channel?.id ?? null,
       importId: source.importId ?? null,
+      ...preCheckFacts(category.config, dto),
     });
     const actor = { role: 'intake' as const, id: source.channel?.id ?? null };
-    const { application } = await this.transitions.fireIn(m, draft.id, transition, actor, { auditExtra: source.importId ? { importId: source.importId, row: source.row } : undefined });
+    const origin = source.importId ? { importId: source.importId, row: source.row } : {};
+    let application = draft;
+    for (const transition of transitionsOf(draft)) {
+      // the 事前確認通知番号 and 機関名 go into the audit record of confirmPreCheck
+      const auditExtra = transition === 'confirmPreCheck' && draft.preCheck ? { ...origin, preCheck: draft.preCheck } : origin;
+      ({ application } = await this.transitions.fireIn(m, draft.id, transition, actor, { auditExtra: Object.keys(auditExtra).length ? auditExtra : undefined }));
+    }
     if (attachments.length) await m.update(Attachment, { id: In(attachments.map((a) => a.id)) }, { applicationId: application.id });
     return application;
   }
@@ -125,7 +141,7 @@ export class IntakeService {
     if (category.id !== app.categoryId) throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'categoryCode', message: '類型は申請後に変更できません' }] });
     const newAttachments = await this.attachmentsOf(m, channel, dto.attachmentIds ?? []);
     const kept = await m.findBy(Attachment, { applicationId: app.id });
-    this.validate(category, dto, [...kept, ...newAttachments]);
+    this.validate(category, dto, [...kept, ...newAttachments], app);
     const fields = applicationFields(dto);
     const q = quoteApplication(category.config, fields);
     await m.update(Application, { id: app.id }, { ...fields, quote: q.quote, quotedAmount: q.amount, eligibility: q.eligibility } as never);
@@ -159,10 +175,13 @@ export class IntakeService {
     return found;
   }
 
-  /** Every problem of the payload as a 422; documents received on paper count as every required attachment. */
-  private validate(category: Category, dto: IntakeApplicationDto, attachments: Attachment[] | 'onPaper') {
+  /**
+   * Every problem of the payload as a 422 (for the benefit also its sales and 事前確認); documents received
+   * on paper count as every required attachment. A resubmission keeps the 事前確認 recorded at intake.
+   */
+  private validate(category: Category, dto: IntakeApplicationDto, attachments: Attachment[] | 'onPaper', resubmitted?: Application) {
     const kinds = attachments === 'onPaper' ? [...Object.keys(ATTACHMENT_KINDS)] : attachments.map((a) => a.kind);
-    const { problems } = validateApplication(category.config, applicationInput(dto, kinds));
+    const problems = [...validateApplication(category.config, applicationInput(dto, kinds)).problems, ...benefitIntakeProblems(category.config, dto, resubmitted)];
     if (problems.length) {
       throw new IntakeError('INVALID_APPLICATION', { errors: problems.map((p) => ({ field: p.field, message: p.message })) }, `申請内容に誤りがあります (${problems.length}件): ${problems.map((p) => p.message).join('、')}`);
     }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { BenefitRequestDto, ExpenseLineDto, MonthlySalesDto } from '../../quotes/dto/quote-request.dto';
 
 const yen = (field: string) => ({ message: `${field} は0以上の整数 (円) で指定してください` });
@@ -38,6 +38,16 @@ export class FinancialInstitutionDto {
   @ApiProperty({ example: '東西銀行' }) @IsString() @MaxLength(200) name!: string;
 }
 
+/** 事業復活支援金: the 事前確認 a 登録確認機関 gave the applicant. */
+export class PreCheckDto {
+  @ApiProperty({ example: 'JK0123456789', description: '事前確認通知番号' })
+  @IsString({ message: 'preCheck.confirmationNumber (事前確認通知番号) を入力してください' }) @MinLength(1, { message: 'preCheck.confirmationNumber (事前確認通知番号) を入力してください' }) @MaxLength(50, { message: 'preCheck.confirmationNumber (事前確認通知番号) は50文字以内です' })
+  confirmationNumber!: string;
+  @ApiProperty({ example: '北海道商工会連合会', description: '事前確認を行った登録確認機関の名称' })
+  @IsString({ message: 'preCheck.agencyName (登録確認機関名) を入力してください' }) @MinLength(1, { message: 'preCheck.agencyName (登録確認機関名) を入力してください' }) @MaxLength(200, { message: 'preCheck.agencyName (登録確認機関名) は200文字以内です' })
+  agencyName!: string;
+}
+
 /** What an intake channel hands over: the whole application, as the e-application portal collected it. */
 export class IntakeApplicationDto {
   @ApiProperty({ description: '公募回のID' }) @IsUUID('4', { message: 'roundId は公募回のIDを指定してください' }) roundId!: string;
@@ -48,7 +58,11 @@ export class IntakeApplicationDto {
   @ApiPropertyOptional({ type: FinancialInstitutionDto }) @IsOptional() @ValidateNested() @Type(() => FinancialInstitutionDto) financialInstitution?: FinancialInstitutionDto;
   @ApiPropertyOptional({ type: [ExpenseLineDto] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ExpenseLineDto) expenses?: ExpenseLineDto[];
   @ApiPropertyOptional({ description: '申請額 (円)。計算上の補助金額を超えてはならない' }) @IsOptional() @IsInt(yen('requestedAmount')) @Min(0, yen('requestedAmount')) requestedAmount?: number;
-  @ApiPropertyOptional({ type: BenefitRequestDto }) @IsOptional() @ValidateNested() @Type(() => BenefitRequestDto) benefit?: BenefitRequestDto;
+  @ApiPropertyOptional({ type: BenefitRequestDto, description: '事業復活支援金の売上高 (給付金の公募回では必須)' }) @IsOptional() @ValidateNested() @Type(() => BenefitRequestDto) benefit?: BenefitRequestDto;
+  @ApiPropertyOptional({ type: PreCheckDto, description: '事業復活支援金: 登録確認機関による事前確認の結果。previousRecipient: true とどちらか一方が必須 (補助金の公募回では指定不可)' })
+  @IsOptional() @IsObject({ message: 'preCheck は { confirmationNumber (事前確認通知番号), agencyName (登録確認機関名) } で指定してください' }) @ValidateNested() @Type(() => PreCheckDto) preCheck?: PreCheckDto;
+  @ApiPropertyOptional({ description: '事業復活支援金: 一時支援金・月次支援金の受給者は true (事前確認が不要)。preCheck とどちらか一方が必須 (補助金の公募回では指定不可)' })
+  @IsOptional() @IsBoolean({ message: 'previousRecipient (一時支援金・月次支援金の受給者か) は true か false で指定してください' }) previousRecipient?: boolean;
   @ApiPropertyOptional({ type: [String], example: ['wageIncrease'], description: '申請者が申告する加点項目 (公募回・類型の審査基準の加点項目コード)。審査員が確認する' })
   @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true, message: 'bonusItems には加点項目のコードを指定してください' }) @MaxLength(50, { each: true })
   bonusItems?: string[];

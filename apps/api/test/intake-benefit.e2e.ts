@@ -1,0 +1,165 @@
+import { DataSource } from 'typeorm';
+import { TransitionsService } from '../src/modules/applications/transitions.service';
+import type { Round } from '../src/modules/rounds/round.entity';
+import { runSeed } from '../src/seed/seed-runner';
+import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import { corporateNumber, openRound } from './application-fixtures';
+import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { startTestApp, TestApp } from './harness';
+import { createChannel, tempStorageDir, uploadRequired, validPayload } from './intake-fixtures';
+
+/** 法人, 年間売上高 1億, 基準期間 2019-11 at 1,000,000円 a month, 対象月 2022-01 at 500,000円: ▲50%, 給付額 100万円. */
+const BENEFIT = {
+  applicantKind: 'corporation',
+  targetMonth: '2022-01',
+  targetMonthSales: 500_000,
+  basePeriod: '2019-11',
+  basePeriodSales: [1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000],
+  annualRevenue: 100_000_000,
+};
+const PRE_CHECK = { confirmationNumber: 'JK0123456789', agencyName: '北海道商工会連合会' };
+
+function benefitPayload(round: Round, attachmentIds: string[], overrides: Record<string, unknown> = {}) {
+  return {
+    roundId: round.id,
+    categoryCode: 'recoveryBenefit.benefit',
+    applicant: {
+      kind: 'corporation',
+      name: '株式会社すずらん食堂',
+      corporateNumber: corporateNumber(),
+      sizeClass: 'smallBusiness',
+      employeeCount: 4,
+      prefecture: '北海道',
+      industry: 'service',
+      email: 'Owner@Suzuran.example.jp',
+    },
+    benefit: BENEFIT,
+    preCheck: PRE_CHECK,
+    attachmentIds,
+    ...overrides,
+  };
+}
+
+describe('intake of the 事業復活支援金 (benefit@1)', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
+  let round: Round;
+  let apiKey: string;
+  const submit = (body: object, key?: string) => {
+    const req = t.http().post('/api/intake/applications').set('X-Api-Key', apiKey);
+    return (key ? req.set('Idempotency-Key', key) : req).send(body);
+  };
+  const evidence = () => uploadRequired(t, apiKey, ['salesEvidence']);
+  const trail = async (id: string) =>
+    (await db.query(`SELECT action, from_status, to_status, actor_role, changes FROM audit_log WHERE entity_id = $1 ORDER BY id`, [id])) as {
+      action: string; from_status: string; to_status: string; actor_role: string; changes: Record<string, unknown>;
+    }[];
+  const notificationsOf = (id: string) => db.query(`SELECT template, recipient FROM notification WHERE application_id = $1 ORDER BY created_at`, [id]);
+  const rowsOf = (corporate: string) => db.query(`SELECT id FROM application WHERE corporate_number = $1`, [corporate]);
+
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'intake_benefit', overrides: { storageDir: tempStorageDir() } });
+    db = t.app.get(DataSource);
+    await seedStaff(t);
+    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
+    s = await loginEveryRole(t);
+    round = await openRound(t, 'recoveryBenefit.r3-sup');
+    apiKey = (await createChannel(t, s.admin.token)).apiKey;
+  });
+  afterAll(() => t?.close());
+
+  it('accepts a benefit with a 事前確認: idIssued → preChecked → submitted in one go, the 通知番号 audited, one 受付 email', async () => {
+    const body = benefitPayload(round, await evidence());
+    const res = await submit(body, 'benefit-req-0001').expect(201);
+    expect(res.body.receiptNumber).toMatch(/^REC\d{2,}-\d{8}$/);
+    expect(res.body).toMatchObject({ status: 'submitted', receivedInGrace: false, quotedAmount: 1_000_000 });
+
+    const audit = await trail(res.body.id);
+    expect(audit.map((a) => [a.action, a.from_status, a.to_status, a.actor_role])).toEqual([
+      ['application.confirmPreCheck', 'idIssued', 'preChecked', 'intake'],
+      ['application.submit', 'preChecked', 'submitted', 'intake'],
+    ]);
+    expect(audit[0].changes.preCheck).toEqual(PRE_CHECK);
+    expect(await notificationsOf(res.body.id)).toEqual([{ template: 'received', recipient: 'owner@suzuran.example.jp' }]);
+    const [row] = await db.query(`SELECT pre_check, previous_recipient, stamps FROM application WHERE id = $1`, [res.body.id]);
+    expect(row).toMatchObject({ pre_check: PRE_CHECK, previous_recipient: false });
+    expect(Object.keys(row.stamps).sort()).toEqual(['preCheckedAt', 'submittedAt']);
+
+    // the receipt behaves as for subsidies: a retry with the same key gets the first answer, one row
+    const retry = await submit(body, 'benefit-req-0001').expect(201);
+    expect(retry.body).toEqual(res.body);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(await rowsOf(body.applicant.corporateNumber)).toHaveLength(1);
+  });
+
+  it('accepts an earlier 一時支援金/月次支援金 recipient without a 事前確認 (waivePreCheck)', async () => {
+    const res = await submit(benefitPayload(round, await evidence(), { preCheck: undefined, previousRecipient: true })).expect(201);
+    expect(res.body.status).toBe('submitted');
+    expect((await trail(res.body.id)).map((a) => [a.action, a.to_status])).toEqual([
+      ['application.waivePreCheck', 'preChecked'],
+      ['application.submit', 'submitted'],
+    ]);
+    expect(await notificationsOf(res.body.id)).toEqual([{ template: 'received', recipient: 'owner@suzuran.example.jp' }]);
+    const [row] = await db.query(`SELECT pre_check, previous_recipient FROM application WHERE id = $1`, [res.body.id]);
+    expect(row).toEqual({ pre_check: null, previous_recipient: true });
+  });
+
+  it.each([
+    ['neither a 事前確認 nor previousRecipient', { preCheck: undefined }, 'preCheck', /事前確認.*previousRecipient: true/],
+    ['previousRecipient: false and no 事前確認', { preCheck: undefined, previousRecipient: false }, 'preCheck', /事前確認/],
+    ['both a 事前確認 and previousRecipient: true', { previousRecipient: true }, 'preCheck', /どちらか一方だけ/],
+    ['a 事前確認 without its 通知番号', { preCheck: { agencyName: '北海道商工会連合会' } }, 'preCheck.confirmationNumber', /事前確認通知番号/],
+    ['no sales (benefit)', { benefit: undefined }, 'benefit', /売上高/],
+    ['no evidence of the sales decline', { attachmentIds: [] }, 'attachments', /売上高が減少したことを示す書類/],
+  ])('refuses %s with a Japanese 422 naming the field, and stores nothing', async (_case, overrides, field, message) => {
+    const body = benefitPayload(round, await evidence(), overrides);
+    const res = await submit(body).expect(422);
+    const problem = res.body.errors.find((e: { field: string }) => e.field === field);
+    expect(problem?.message).toMatch(message);
+    expect(res.body.message).toMatch(/[ぁ-んァ-ン一-龥]/);
+    expect(await rowsOf(body.applicant.corporateNumber)).toHaveLength(0);
+    for (const id of body.attachmentIds) expect((await db.query(`SELECT application_id FROM attachment WHERE id = $1`, [id]))[0].application_id).toBeNull();
+  });
+
+  it('refuses a benefit whose sales did not fall 30%, with the reason in Japanese', async () => {
+    const body = benefitPayload(round, await evidence(), { benefit: { ...BENEFIT, targetMonthSales: 800_000 } });
+    const res = await submit(body).expect(422);
+    expect(res.body.code).toBe('INVALID_APPLICATION');
+    expect(res.body.errors).toEqual([{
+      field: 'benefit.targetMonthSales',
+      message: '対象月（2022年1月）の売上高 800,000円 は基準月（2020年1月）の売上高 1,000,000円 と比べて減少率 20.00% で、30%以上の減少がありません。',
+    }]);
+    expect(res.body.message).toContain('30%以上の減少がありません');
+    expect(await rowsOf(body.applicant.corporateNumber)).toHaveLength(0);
+  });
+
+  it('refuses a 事前確認 on a subsidy round rather than dropping it', async () => {
+    const subsidyRound = await openRound(t);
+    const res = await submit(validPayload(subsidyRound, await uploadRequired(t, apiKey), { preCheck: PRE_CHECK, previousRecipient: true })).expect(422);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['preCheck', 'previousRecipient']));
+    expect(res.body.errors.find((e: { field: string }) => e.field === 'preCheck').message).toContain('事業復活支援金の申請でのみ');
+  });
+
+  it('takes a corrected benefit back after 不備 (deficient → resubmitted), keeping its 受付番号 and 事前確認', async () => {
+    const body = benefitPayload(round, await evidence());
+    const accepted = await submit(body).expect(201);
+    const transitions = t.app.get(TransitionsService);
+    await transitions.fire(accepted.body.id, 'startReview', { role: 'system', id: null });
+    await transitions.fire(accepted.body.id, 'markDeficient', { role: 'reviewer', id: s.reviewer.user.id }, { reason: '年間売上高の根拠書類を添付してください' });
+    const resubmission = (payload: object) => t.http().post(`/api/intake/applications/${accepted.body.id}/resubmission`).set('X-Api-Key', apiKey).send(payload);
+
+    // the 事前確認 was confirmed before the 申請: another one is refused
+    const changed = await resubmission({ ...body, attachmentIds: [], preCheck: { ...PRE_CHECK, confirmationNumber: 'JK9999999999' } }).expect(422);
+    expect(changed.body.errors).toEqual([expect.objectContaining({ field: 'preCheck', message: expect.stringContaining('事前確認は申請後に変更できません') })]);
+
+    // corrected: 年間売上高 2億 (cap 150万); the 事前確認 left out is kept
+    const corrected = { ...body, attachmentIds: [], preCheck: undefined, benefit: { ...BENEFIT, annualRevenue: 200_000_000 } };
+    const res = await resubmission(corrected).expect(200);
+    expect(res.body).toMatchObject({ receiptNumber: accepted.body.receiptNumber, status: 'resubmitted', quotedAmount: 1_500_000 });
+    expect((await trail(accepted.body.id)).map((a) => a.to_status)).toEqual(['preChecked', 'submitted', 'underReview', 'deficient', 'resubmitted']);
+    expect((await notificationsOf(accepted.body.id)).map((n: { template: string }) => n.template)).toEqual(['received', 'deficient', 'resubmissionReceived']);
+    const [row] = await db.query(`SELECT pre_check, previous_recipient FROM application WHERE id = $1`, [accepted.body.id]);
+    expect(row).toEqual({ pre_check: PRE_CHECK, previous_recipient: false });
+  });
+});
