@@ -48,14 +48,14 @@ export class IntakeController {
   @Post('applications')
   @UseGuards(IntakeThrottlerGuard)
   @Throttle({ default: { limit: () => INTAKE_RATE_LIMIT.perMinute, ttl: 60_000 } })
-  @ApiOperation({ summary: '申請の受付: 締切はデータベースの時刻で判定し、受付番号を返す。同じ Idempotency-Key の再送には最初の応答を返す' })
+  @ApiOperation({ summary: '申請の受付: 締切はデータベースの時刻で判定し、受付番号を返す。同じ Idempotency-Key の再送には最初の応答を返す。事業復活支援金は benefit (売上高) と、preCheck (事前確認) か previousRecipient: true のどちらか一方が必須' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '再送しても1件だけ受け付けるためのキー (同じキー・同じ内容 → 最初の応答)' })
   async submit(@Req() req: ChannelRequest, @Body() dto: IntakeApplicationDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.intake.submit(req.channel, dto, idempotencyKey(key)));
   }
 
   @Post('applications/:id/resubmission')
-  @ApiOperation({ summary: '差戻し後の再提出: 修正後の申請内容全体を送る。受付番号と履歴はそのまま' })
+  @ApiOperation({ summary: '差戻し (事業復活支援金は不備) 後の再提出: 修正後の申請内容全体を送る。受付番号と履歴、受付時の事前確認はそのまま' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async resubmit(@Req() req: ChannelRequest, @Param('id') id: string, @Body() dto: IntakeApplicationDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
     return answer(res, await this.intake.resubmit(req.channel, id, dto, idempotencyKey(key)));

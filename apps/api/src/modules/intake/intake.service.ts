@@ -43,8 +43,9 @@ export interface IntakeSource {
 /**
  * Deadline-proof intake. One transaction per submission: the database clock decides the deadline,
  * the whole payload is validated against the round's category, the application is created and
- * submitted through the workflow (audit record and 受付 notification included), its attachments are
- * linked, and the answer is stored under the Idempotency-Key — or nothing is written at all.
+ * submitted through the workflow (a 事業復活支援金 after its 事前確認; audit records and the one 受付
+ * notification included), its attachments are linked, and the answer is stored under the
+ * Idempotency-Key — or nothing is written at all.
  */
 @Injectable()
 export class IntakeService {
