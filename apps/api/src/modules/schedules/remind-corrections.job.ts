@@ -21,31 +21,26 @@ export class RemindCorrectionsJob implements JobHandler<JobName.RemindCorrection
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async handle(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const n = await this.repo.transaction(async (m) => {
-        const due = await this.repo.claimDueCorrections(m, this.config.correctionReminderHours, BATCH);
-        await this.repo.insertNotifications(
-          m,
-          due.map((a) => ({
-            applicationId: a.applicationId,
-            template: 'correctionReminder',
-            recipient: a.email,
-            payload: {
-              applicantName: a.applicantName,
-              receiptNumber: a.receiptNumber,
-              roundName: a.roundName,
-              categoryName: a.categoryName,
-              reason: a.reason,
-              correctionDueAt: new Date(a.correctionDueAt).toISOString(),
-            },
-          })),
-        );
-        return due.length;
-      });
-      total += n;
-      if (n < BATCH) return total;
-    }
+  handle(): Promise<number> {
+    return this.repo.inBatches(BATCH, async (m) => {
+      const due = await this.repo.claimDueCorrections(m, this.config.correctionReminderHours, BATCH);
+      await this.repo.insertNotifications(
+        m,
+        due.map((a) => ({
+          applicationId: a.applicationId,
+          template: 'correctionReminder',
+          recipient: a.email,
+          payload: {
+            applicantName: a.applicantName,
+            receiptNumber: a.receiptNumber,
+            roundName: a.roundName,
+            categoryName: a.categoryName,
+            reason: a.reason,
+            correctionDueAt: new Date(a.correctionDueAt).toISOString(),
+          },
+        })),
+      );
+      return due.length;
+    });
   }
 }

@@ -20,32 +20,27 @@ export class RemindReviewersJob implements JobHandler<JobName.RemindReviewers> {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async handle(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const n = await this.repo.transaction(async (m) => {
-        const due = await this.repo.claimDueAssignments(m, this.config.reviewReminderHours, BATCH);
-        await this.repo.insertNotifications(
-          m,
-          due.map((a) => ({
-            applicationId: a.applicationId,
-            template: 'reviewReminder',
-            recipient: a.reviewerEmail,
-            payload: {
-              assignmentId: a.assignmentId,
-              recipientName: a.reviewerName,
-              reviewDueAt: new Date(a.dueAt).toISOString(),
-              applicantName: a.applicantName,
-              receiptNumber: a.receiptNumber,
-              roundName: a.roundName,
-              categoryName: a.categoryName,
-            },
-          })),
-        );
-        return due.length;
-      });
-      total += n;
-      if (n < BATCH) return total;
-    }
+  handle(): Promise<number> {
+    return this.repo.inBatches(BATCH, async (m) => {
+      const due = await this.repo.claimDueAssignments(m, this.config.reviewReminderHours, BATCH);
+      await this.repo.insertNotifications(
+        m,
+        due.map((a) => ({
+          applicationId: a.applicationId,
+          template: 'reviewReminder',
+          recipient: a.reviewerEmail,
+          payload: {
+            assignmentId: a.assignmentId,
+            recipientName: a.reviewerName,
+            reviewDueAt: new Date(a.dueAt).toISOString(),
+            applicantName: a.applicantName,
+            receiptNumber: a.receiptNumber,
+            roundName: a.roundName,
+            categoryName: a.categoryName,
+          },
+        })),
+      );
+      return due.length;
+    });
   }
 }

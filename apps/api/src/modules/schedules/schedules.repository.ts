@@ -65,6 +65,19 @@ export class SchedulesRepository {
     return this.dataSource.transaction(work);
   }
 
+  /**
+   * Claim-and-write in batches, each batch its own transaction (what it claims and what it writes
+   * commit together), until a batch comes back short. Returns how many were handled in all.
+   */
+  async inBatches(batch: number, claimAndWrite: (m: EntityManager) => Promise<number>): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.transaction(claimAndWrite);
+      total += n;
+      if (n < batch) return total;
+    }
+  }
+
   /** Marks closed every round whose deadline plus grace has passed and that is not closed yet. */
   async closeDueRounds(m: EntityManager): Promise<ClosedRound[]> {
     const [rows] = await m.query(
