@@ -24,7 +24,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -121,16 +122,6 @@ function latencyStats(ms) {
 
 const fmtMs = (x) => (Number.isFinite(x) ? x.toFixed(1) : '-');
 
-/** Display width in a terminal: CJK characters take two columns. */
-const width = (s) => [...String(s)].reduce((w, ch) => w + (ch.codePointAt(0) >= 0x2e80 ? 2 : 1), 0);
-const pad = (v, w, right) => (right ? ' '.repeat(w - width(v)) + v : v + ' '.repeat(w - width(v)));
-
-function table(rows, align = []) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => width(r[c]))));
-  const line = (r) => r.map((v, c) => pad(String(v), widths[c], align[c] === 'r')).join('  ');
-  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
-}
-
 async function freePort() {
   return new Promise((resolvePort, reject) => {
     const srv = createServer();
@@ -141,36 +132,6 @@ async function freePort() {
       srv.close(() => resolvePort(port));
     });
   });
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */
-function processCpuSeconds(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return null;
-  }
-}
-
-/** CPU seconds of every PostgreSQL backend serving `dbName`, by pid (Linux; empty elsewhere). */
-function backendCpuSeconds(dbName) {
-  const out = new Map();
-  let pids = [];
-  try {
-    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  } catch {
-    return out;
-  }
-  for (const pid of pids) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmd.startsWith('postgres:') && cmd.includes(` ${dbName} `)) out.set(pid, processCpuSeconds(pid));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return out;
 }
 
 /** Runs `worker(item)` over `items` with at most `limit` at a time. */
@@ -914,7 +875,7 @@ async function main() {
     const upload = await uploadAll(started.base, setup.apiKey, jobs, o);
     log(`uploaded ${upload.count} attachments in ${upload.elapsed.toFixed(1)} s; firing ${jobs.length} jobs with ${o.concurrency} clients`);
 
-    const cpu0 = { api: processCpuSeconds(run.child.pid), db: backendCpuSeconds(run.dbName), bench: process.cpuUsage(), load: loadavg()[0] };
+    const cpu0 = { api: processCpuSeconds(run.child.pid), db: postgresCpuSeconds(run.dbName), bench: process.cpuUsage(), load: loadavg()[0] };
     const t0 = process.hrtime.bigint();
     let done = 0;
     const progress = setInterval(() => log(`${done}/${jobs.length} jobs, ${ctx.records.length} requests answered`), 5_000);
@@ -929,7 +890,7 @@ async function main() {
     const elapsedS = elapsedMs(t0) / 1000;
     const benchCpu = process.cpuUsage(cpu0.bench);
     const apiCpu = processCpuSeconds(run.child.pid);
-    const dbCpu = [...backendCpuSeconds(run.dbName)].reduce((sum, [pid, s]) => sum + s - (cpu0.db.get(pid) ?? 0), 0);
+    const dbCpu = postgresCpuSince(cpu0.db, run.dbName);
     ctx.cpu = { api: apiCpu === null || cpu0.api === null ? null : apiCpu - cpu0.api, db: dbCpu, bench: (benchCpu.user + benchCpu.system) / 1e6, loadBefore: cpu0.load };
     log(`timed phase done: ${ctx.records.length} requests in ${elapsedS.toFixed(1)} s; verifying against PostgreSQL`);
 

@@ -20,7 +20,8 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -59,43 +60,6 @@ function parseOptions(argv) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (line) => console.log(`[bench] ${line}`);
-const width = (s) => [...String(s)].reduce((w, ch) => w + (ch.codePointAt(0) >= 0x2e80 ? 2 : 1), 0);
-const pad = (v, w, right) => (right ? ' '.repeat(w - width(v)) + v : v + ' '.repeat(w - width(v)));
-function table(rows, align = []) {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => width(r[c]))));
-  const line = (r) => r.map((v, c) => pad(String(v), widths[c], align[c] === 'r')).join('  ');
-  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
-}
-
-/** CPU seconds (user + system) of a process so far, from /proc (Linux); null elsewhere. */
-function processCpuSeconds(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
-/** CPU seconds of the PostgreSQL backends serving `dbName` (Linux; 0 elsewhere). */
-function backendCpuSeconds(dbName) {
-  let total = 0;
-  for (const pid of readdirSafe('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('postgres:') && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${dbName} `)) total += processCpuSeconds(pid) ?? 0;
-    } catch {
-      // ended meanwhile
-    }
-  }
-  return total;
-}
-const readdirSafe = (dir) => {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-};
 
 // ---------------------------------------------------------------------------------------------------
 // What the run created, removed whatever happens
@@ -284,7 +248,7 @@ async function runPipeline(o, databaseUrl, sink) {
     );
     log(`pipeline: worker up (pid ${worker.pid}); writing ${o.count} notifications to the outbox`);
     const cpu0 = processCpuSeconds(worker.pid);
-    const pg0 = backendCpuSeconds(run.dbName);
+    const pg0 = postgresCpuSeconds(run.dbName);
     const insertStart = performance.now();
     await db.query(
       `INSERT INTO notification (template, recipient, status, payload)
@@ -310,7 +274,7 @@ async function runPipeline(o, databaseUrl, sink) {
     );
     const recordedAt = performance.now();
     const cpu = (processCpuSeconds(worker.pid) ?? NaN) - (cpu0 ?? NaN);
-    const pgCpu = backendCpuSeconds(run.dbName) - pg0;
+    const pgCpu = postgresCpuSince(pg0, run.dbName);
     const { rows: ids } = await db.query(`SELECT message_id FROM notification`);
     const { rows: sample } = await db.query(`SELECT subject, body_text AS text, body_html AS html FROM notification WHERE status = 'sent' LIMIT 1`);
     await stopChild(worker);
