@@ -1,3 +1,4 @@
+import { initialState, WORKFLOWS } from '@jimukyoku/workflow';
 import { DataSource } from 'typeorm';
 import { runSeed } from '../src/seed/seed-runner';
 import { startTestApp, TestApp } from './harness';
@@ -17,22 +18,29 @@ describe('the npm start seed', () => {
 
   it('loads reference and demo data once; a second run changes nothing', async () => {
     const first = await runSeed(db, { demo: true });
-    expect(first.map((r) => r.step)).toEqual(['initial administrator', 'reference catalogue (programmes, rule sets, categories, rounds)', 'notification templates', 'demo staff accounts', 'demo applications']);
+    expect(first.map((r) => r.step)).toEqual(['initial administrator', 'reference catalogue (programmes, rule sets, categories, rounds)', 'notification templates', 'demo staff accounts', 'demo applications', 'demo benefit applications']);
     const after = await snapshot();
     const second = await runSeed(db, { demo: true });
-    expect(second.map((r) => r.summary)).toEqual(['already present', 'already present', 'already present', '0 created, 7 already present', 'already present']);
+    expect(second.map((r) => r.summary)).toEqual(['already present', 'already present', 'already present', '0 created, 7 already present', 'already present', 'already present']);
     expect(await snapshot()).toEqual(after);
   });
 
   it('gives a newcomer applications in every state, each moved there by real transitions', async () => {
     const states = (await db.query(`SELECT DISTINCT status FROM application`)).map((r: { status: string }) => r.status).sort();
     expect(states).toEqual(
-      ['adopted', 'draft', 'formalCheck', 'grantApplied', 'grantDecided', 'ineligible', 'paid', 'performanceReported', 'rejected', 'resubmitted', 'returned', 'reviewed', 'submitted', 'underReview', 'waitlisted', 'withdrawn'].sort(),
+      [
+        // 補助金 (事業再構築)
+        'adopted', 'draft', 'formalCheck', 'grantApplied', 'grantDecided', 'ineligible', 'paid', 'performanceReported', 'rejected', 'resubmitted', 'returned', 'reviewed', 'submitted', 'underReview', 'waitlisted', 'withdrawn',
+        // 給付金 (事業復活支援金)
+        'idIssued', 'preChecked', 'deficient', 'benefitDecided', 'transferred', 'notGranted',
+      ].sort(),
     );
-    // every non-draft application has an audit trail that ends in its current state
+    // every application past its workflow's initial state (下書き, 申請ID発行) has an audit trail that ends in its current state
+    const initial = Object.values(WORKFLOWS).map((d) => initialState(d).code);
     const [orphans] = await db.query(
       `SELECT count(*)::int AS n FROM application a
-        WHERE a.status <> 'draft' AND a.status IS DISTINCT FROM (SELECT l.to_status FROM audit_log l WHERE l.entity_id = a.id::text ORDER BY l.id DESC LIMIT 1)`,
+        WHERE a.status <> ALL($1) AND a.status IS DISTINCT FROM (SELECT l.to_status FROM audit_log l WHERE l.entity_id = a.id::text ORDER BY l.id DESC LIMIT 1)`,
+      [initial],
     );
     expect(orphans.n).toBe(0);
     const [held] = await db.query(`SELECT count(*)::int AS n FROM notification WHERE template IN ('adopted', 'rejected', 'waitlisted')`);

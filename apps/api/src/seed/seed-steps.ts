@@ -1,8 +1,9 @@
 import type { SeedStep } from './seed-step';
 import { demoApplicationsSeed } from './demo/demo-applications.seed';
+import { demoBenefitSeed } from './demo/demo-benefit.seed';
 import { notificationTemplatesSeed } from './notification-templates.seed';
 import { referenceCatalogueSeed } from './reference-catalogue.seed';
 import { demoStaffSeed, initialAdminSeed } from './staff-accounts.seed';
 
 /** Every seed step in load order; each capability adds its reference and demo data here. */
-export const SEED_STEPS: SeedStep[] = [initialAdminSeed, referenceCatalogueSeed, notificationTemplatesSeed, demoStaffSeed, demoApplicationsSeed];
+export const SEED_STEPS: SeedStep[] = [initialAdminSeed, referenceCatalogueSeed, notificationTemplatesSeed, demoStaffSeed, demoApplicationsSeed, demoBenefitSeed];
