@@ -265,6 +265,7 @@ describe('a round from intake to a committed decision (300 applications, 10 revi
     const states: { status: string; n: number }[] = await db.query(`SELECT status, count(*)::int AS n FROM application WHERE round_id = $1 GROUP BY status`, [round.id]);
     expect(Object.fromEntries(mine.states.map((x: { code: string; count: number }) => [x.code, x.count]))).toEqual(Object.fromEntries(states.map((x) => [x.status, x.n])));
     expect(mine.states.find((x: { code: string }) => x.code === 'adopted').label).toBe('採択（交付候補者）');
+    expect(mine.hasAdoption).toBe(true);
     const [{ amount }] = await db.query(`SELECT sum(quoted_amount)::bigint AS amount FROM application WHERE round_id = $1 AND status = 'adopted'`, [round.id]);
     expect(mine.categories.find((c: { categoryId: string }) => c.categoryId === categoryId).adoptedAmount).toBe(Number(amount));
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM review_score s JOIN application a ON a.id = s.application_id WHERE a.round_id = $1 AND s.status = 'submitted'`, [round.id]);

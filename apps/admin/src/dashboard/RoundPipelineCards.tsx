@@ -74,9 +74,9 @@ const RoundCard = ({ round }: { round: RoundPipeline }) => {
             <TableRow>
               <TableCell>{t('category')}</TableCell>
               <TableCell align="right">{t('applied')}</TableCell>
-              <TableCell align="right">{t('adopted')}</TableCell>
-              <TableCell align="right">{t('adopted_amount')}</TableCell>
-              <TableCell sx={{ width: 200 }}>{t('budget')}</TableCell>
+              {round.hasAdoption && <TableCell align="right">{t('adopted')}</TableCell>}
+              {round.hasAdoption && <TableCell align="right">{t('adopted_amount')}</TableCell>}
+              {round.hasAdoption && <TableCell sx={{ width: 200 }}>{t('budget')}</TableCell>}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -84,18 +84,22 @@ const RoundCard = ({ round }: { round: RoundPipeline }) => {
               <TableRow key={c.categoryId}>
                 <TableCell>{c.categoryName}</TableCell>
                 <TableCell align="right">{c.applied.toLocaleString('ja-JP')}</TableCell>
-                <TableCell align="right">{c.adopted.toLocaleString('ja-JP')}</TableCell>
-                <TableCell align="right">{formatYen(c.adoptedAmount)}</TableCell>
-                <TableCell>
-                  {c.budget === null ? (
-                    <Typography variant="body2" color="text.secondary">{t('no_budget')}</Typography>
-                  ) : (
-                    <>
-                      <Typography variant="caption">{t('budget_used', { budget: formatYen(c.budget), rate: percent(c.adoptedAmount, c.budget) })}</Typography>
-                      <LinearProgress variant="determinate" value={Math.min(100, percent(c.adoptedAmount, c.budget))} color={c.adoptedAmount > c.budget ? 'error' : 'primary'} />
-                    </>
-                  )}
-                </TableCell>
+                {round.hasAdoption && (
+                  <>
+                    <TableCell align="right">{c.adopted.toLocaleString('ja-JP')}</TableCell>
+                    <TableCell align="right">{formatYen(c.adoptedAmount)}</TableCell>
+                    <TableCell>
+                      {c.budget === null ? (
+                        <Typography variant="body2" color="text.secondary">{t('no_budget')}</Typography>
+                      ) : (
+                        <>
+                          <Typography variant="caption">{t('budget_used', { budget: formatYen(c.budget), rate: percent(c.adoptedAmount, c.budget) })}</Typography>
+                          <LinearProgress variant="determinate" value={Math.min(100, percent(c.adoptedAmount, c.budget))} color={c.adoptedAmount > c.budget ? 'error' : 'primary'} />
+                        </>
+                      )}
+                    </TableCell>
+                  </>
+                )}
               </TableRow>
             ))}
           </TableBody>
@@ -104,7 +108,7 @@ const RoundCard = ({ round }: { round: RoundPipeline }) => {
       <CardActions>
         <Button component={Link} to={listOf('applications', { roundId: round.roundId })} label="app.dashboard.pipeline.applications" />
         {board.canAccess && <Button component={Link} to={listOf('reviewers', { roundId: round.roundId })} label="app.review.links.board" />}
-        {simulator.canAccess && <Button component={Link} to={`/adoption?roundId=${round.roundId}`} label="app.review.links.simulator" />}
+        {simulator.canAccess && round.hasAdoption && <Button component={Link} to={`/adoption?roundId=${round.roundId}`} label="app.review.links.simulator" />}
       </CardActions>
     </Card>
   );

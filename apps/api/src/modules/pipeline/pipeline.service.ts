@@ -12,6 +12,8 @@ export interface RoundPipeline {
   closesAt: Date;
   announcementFrom: Date | null;
   total: number;
+  /** whether the round's workflow decides by 採択 (subsidies) — a benefit has no adoption, no simulator */
+  hasAdoption: boolean;
   /** every state of the round's workflow that holds applications, in the workflow's order */
   states: { code: string; label: string; count: number }[];
   categories: { categoryId: string; categoryName: string; applied: number; budget: number | null; adopted: number; adoptedAmount: number }[];
@@ -56,6 +58,7 @@ export class PipelineService {
     return rounds.map((r: Record<string, unknown>) => {
       const mine = <T extends { round_id: string }>(rows: T[]): T[] => rows.filter((x) => x.round_id === r.id);
       const n = new Map(mine(counts as { round_id: string; status: string; n: number }[]).map((c) => [c.status, c.n] as const));
+      const workflow = getWorkflow(r.workflow_kind as string, r.workflow_version as number);
       const rv = mine(review as ({ round_id: string } & Record<string, number>)[])[0];
       return {
         roundId: r.id as string,
@@ -65,7 +68,8 @@ export class PipelineService {
         closesAt: r.closes_at as Date,
         announcementFrom: r.announcement_from as Date | null,
         total: [...n.values()].reduce((a, b) => a + b, 0),
-        states: getWorkflow(r.workflow_kind as string, r.workflow_version as number).states.filter((s) => n.has(s.code)).map((s) => ({ code: s.code, label: s.label, count: n.get(s.code)! })),
+        hasAdoption: workflow.transitions.some((t) => t.name === 'adopt'),
+        states: workflow.states.filter((s) => n.has(s.code)).map((s) => ({ code: s.code, label: s.label, count: n.get(s.code)! })),
         categories: mine(categories as ({ round_id: string } & Record<string, unknown>)[]).map((c) => ({
           categoryId: c.category_id as string,
           categoryName: c.name as string,

@@ -192,7 +192,7 @@ async function review(ctx: DemoContext, round: Round, progressOf: (i: number) =>
   }
 }
 
-/** The manager's decision per category: 45% of the quoted total as budget, three on the waitlist. */
+/** The manager's decision per category: the round's 予算 where it has one, else 45% of the quoted total; three on the waitlist. */
 async function decide(ctx: DemoContext, round: Round): Promise<string[]> {
   const { m, services } = ctx;
   const categories: { category_id: string; total: string }[] = await m.query(
@@ -201,7 +201,8 @@ async function decide(ctx: DemoContext, round: Round): Promise<string[]> {
   );
   const adopted: string[] = [];
   for (const c of categories) {
-    const limits = { categoryId: c.category_id, budget: Math.floor(Number(c.total) * 0.45), waitlistCount: 3 };
+    const offered = await m.findOneByOrFail(RoundCategory, { roundId: round.id, categoryId: c.category_id });
+    const limits = { categoryId: c.category_id, budget: offered.budget ?? Math.floor(Number(c.total) * 0.45), waitlistCount: 3 };
     const ranking = await services.ranking.rank(round.id, limits, m);
     await services.adoption.commit(round.id, { ...limits, fingerprint: ranking.fingerprint }, asUser(ctx.manager), {});
     adopted.push(...ranking.entries.filter((e) => e.outcome === 'adopted').map((e) => e.applicationId));
