@@ -307,5 +307,5 @@ export class RoundReviewController {
 function exportFormat(format: string | undefined): ExportFormat {
   if (format === undefined || format === 'csv') return 'csv';
   if (format === 'xlsx') return 'xlsx';
-  throw new ReviewError('INVALID_LIMITS', { errors: [{ field: 'format', message: 'format は csv か xlsx です' }] }, 'format は csv か xlsx を指定してください。');
+  throw new ReviewError('INVALID_EXPORT_FORMAT', { errors: [{ field: 'format', message: 'format は csv か xlsx です' }] });
 }

@@ -29,6 +29,7 @@ export const REVIEW_ERRORS = {
   CONFLICT_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された利益相反の申告はありません。'],
   INVALID_CONFLICT: [HttpStatus.BAD_REQUEST, '利益相反の申告内容に誤りがあります。'],
   DECLARE_OWN_ONLY: [HttpStatus.FORBIDDEN, '審査員は自分の利益相反だけを申告できます。'],
+  INVALID_EXPORT_FORMAT: [HttpStatus.BAD_REQUEST, 'format は csv か xlsx を指定してください。'],
   INVALID_LIMITS: [HttpStatus.BAD_REQUEST, '予算・採択件数の指定に誤りがあります。'],
   RANKING_CHANGED: [HttpStatus.CONFLICT, 'シミュレーションの後に審査結果が変わりました。最新の順位を確認してから確定してください。'],
   REVIEWS_REOPENED: [HttpStatus.CONFLICT, '採点が再開中の申請があります。再提出されてから確定してください。'],

@@ -1,4 +1,4 @@
-import { bonusPoints, bonusProblems, confirmedByMajority, maxWeightedTotal, scoreSheetProblems, weightedTotal, type ReviewProblem } from '@jimukyoku/domain';
+import { aggregateScores, bonusPoints, bonusProblems, confirmedByMajority, maxWeightedTotal, scoreSheetProblems, weightedTotal, type ReviewProblem, type SubmittedReview } from '@jimukyoku/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -111,10 +111,8 @@ export class ScoreSheetsService {
       [applicationId],
     );
     const submitted = sheets.filter((s) => s.status === 'submitted');
-    const totals = submitted.map((s) => s.total!);
-    const mean = totals.length ? Math.round((totals.reduce((a, b) => a + b, 0) / totals.length) * 10_000) / 10_000 : null;
     const bonusCodes = confirmedByMajority(submitted.map((s) => s.confirmedBonus));
-    const spread = totals.length ? Math.round((Math.max(...totals) - Math.min(...totals)) * 10_000) / 10_000 : 0;
+    const agreement = agreementOf(rubric, submitted.map((s) => ({ reviewerId: s.reviewerId, total: s.total! })));
     return {
       id: applicationId,
       applicationId,
@@ -122,11 +120,11 @@ export class ScoreSheetsService {
       sheets: user.role === 'reviewer' ? submitted : sheets,
       summary: {
         submitted: submitted.length,
-        mean,
+        mean: submitted.length ? agreement.mean : null,
         confirmedBonus: bonusCodes,
         bonus: bonusPoints(rubric, bonusCodes),
-        spread,
-        disagreement: rubric.disagreementThreshold !== null && spread > rubric.disagreementThreshold,
+        spread: agreement.spread,
+        disagreement: agreement.disagreement,
       },
     };
   }
@@ -135,13 +133,13 @@ export class ScoreSheetsService {
   private async completeIfAllSubmitted(m: EntityManager, app: Application, rubric: ReviewRubric, meta: RequestMeta): Promise<'pending' | 'completed' | 'extraReviewer'> {
     const progress = await this.applications.reviewProgress(app.id, m);
     if (progress.submitted < progress.assigned) return 'pending';
-    const totals: number[] = (await m.query(
-      `SELECT s.total::float8 AS total FROM review_score s JOIN application_assignment x ON x.id = s.assignment_id
+    const reviews: SubmittedReview[] = await m.query(
+      `SELECT s.reviewer_id AS "reviewerId", s.total::float8 AS total FROM review_score s JOIN application_assignment x ON x.id = s.assignment_id
         WHERE s.application_id = $1 AND s.status = 'submitted' AND x.revoked_at IS NULL`,
       [app.id],
-    )).map((r: { total: number }) => r.total);
-    const spread = totals.length ? Math.max(...totals) - Math.min(...totals) : 0;
-    const disagree = rubric.disagreementThreshold !== null && spread > rubric.disagreementThreshold;
+    );
+    const totals = reviews.map((r) => r.total);
+    const { spread, disagreement: disagree } = agreementOf(rubric, reviews);
     if (disagree && rubric.extraReviewerOnDisagreement && progress.assigned <= rubric.reviewersPerApplication) {
       if (await this.assignments.assignExtraReviewer(m, app, rubric.reviewDays, SYSTEM, meta)) {
         await this.audit.record({ actor: SYSTEM, action: 'review.disagreement', entityType: 'application', entityId: app.id, changes: { totals, spread, threshold: rubric.disagreementThreshold, extraReviewer: true }, ...meta }, m);
@@ -247,4 +245,10 @@ export class ScoreSheetsService {
       },
     };
   }
+}
+
+/** Mean, spread and disagreement of one application's submitted totals, by libs/domain's aggregation (raw totals: one application alone cannot be normalised). */
+function agreementOf(rubric: Pick<ReviewRubric, 'disagreementThreshold'>, reviews: SubmittedReview[]) {
+  const [a] = aggregateScores([{ applicationId: '-', reviews, bonus: 0 }], { normalise: false, disagreementThreshold: rubric.disagreementThreshold });
+  return a;
 }
