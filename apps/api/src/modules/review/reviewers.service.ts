@@ -75,14 +75,11 @@ export class ReviewersService {
       if (!u) throw new ReviewError('REVIEWER_NOT_FOUND');
       const changes: Record<string, unknown> = {};
       if (dto.organisation !== undefined && dto.organisation !== u.organisation) changes.organisation = { from: u.organisation, to: dto.organisation?.trim() || null };
-      const [{ review_capacity: capacity }] = await m.query(`SELECT review_capacity FROM staff_user WHERE id = $1`, [id]);
-      if (dto.reviewCapacity !== undefined && dto.reviewCapacity !== capacity) changes.reviewCapacity = { from: capacity, to: dto.reviewCapacity };
+      if (dto.reviewCapacity !== undefined && dto.reviewCapacity !== u.reviewCapacity) changes.reviewCapacity = { from: u.reviewCapacity, to: dto.reviewCapacity };
       if (Object.keys(changes).length === 0) return;
-      await m.query(`UPDATE staff_user SET organisation = $2, review_capacity = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
-        id,
-        'organisation' in changes ? (changes.organisation as { to: string | null }).to : u.organisation,
-        dto.reviewCapacity ?? capacity,
-      ]);
+      if ('organisation' in changes) u.organisation = (changes.organisation as { to: string | null }).to;
+      u.reviewCapacity = dto.reviewCapacity ?? u.reviewCapacity;
+      await m.save(u);
       await this.audit.record({ actor, action: 'reviewer.update', entityType: 'staffUser', entityId: id, changes, ...meta }, m);
       // a new organisation may now conflict with open assignments
       if ('organisation' in changes) await this.assignments.revokeConflicting(m, id, actor, meta);

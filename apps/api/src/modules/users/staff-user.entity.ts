@@ -20,6 +20,10 @@ export class StaffUser {
   @Column({ type: 'text', nullable: true })
   organisation!: string | null;
 
+  /** a reviewer's maximum of open assignments (審査員ごとの上限件数) */
+  @Column({ name: 'review_capacity', type: 'integer', default: 300 })
+  reviewCapacity!: number;
+
   @Column({ name: 'password_hash', type: 'text', select: false })
   passwordHash!: string;
 
