@@ -13,8 +13,11 @@ export function corporateNumber(base12?: string): string {
   return `${corporateNumberCheckDigit(base)}${base}`;
 }
 
+/** Round numbers for openRound: each test file has its own database, so a counter never repeats in it (a random number did, now and then). */
+let nextRoundNumber = 100;
+
 /** A round of `programCode` on the given rule set that is open now (opened yesterday, closes in 30 days). */
-export async function openRound(t: TestApp, ruleSetCode = 'restructuring.r3-sup', number = 90 + randomInt(0, 900)): Promise<Round> {
+export async function openRound(t: TestApp, ruleSetCode = 'restructuring.r3-sup', number = nextRoundNumber++): Promise<Round> {
   const db = t.app.get(DataSource);
   const [rs] = await db.query(`SELECT id, program_id FROM rule_set WHERE code = $1 ORDER BY version DESC LIMIT 1`, [ruleSetCode]);
   const [program] = await db.query(`SELECT code FROM program WHERE id = $1`, [rs.program_id]);
