@@ -63,7 +63,7 @@ describe('notifications: fan-out rate and progress', () => {
 
     const listed = await t.http().get('/api/notifications').query({ filter: JSON.stringify({ roundId: round.id }), range: '[0,99]' }).set('Authorization', `Bearer ${s.manager.token}`).expect(200);
     expect(listed.body).toHaveLength(10); // the list filtered to the round, as the admin shows it under the bar
-    await t.http().get('/api/notifications').query({ filter: JSON.stringify({ roundId: 'not-a-round' }) }).set('Authorization', `Bearer ${s.manager.token}`).expect(200);
+    await t.http().get('/api/notifications').query({ filter: JSON.stringify({ roundId: 'not-a-round' }) }).set('Authorization', `Bearer ${s.manager.token}`).expect(400); // not a UUID: refused by the list's filter spec
 
     await t.http().get('/api/notifications/progress').set('Authorization', `Bearer ${s.reviewer.token}`).expect(403);
     const bad = await t.http().get('/api/notifications/progress').query({ roundId: 'round-1' }).set('Authorization', `Bearer ${s.manager.token}`).expect(400);

@@ -6,7 +6,7 @@ import type { AuthenticatedUser } from '../../auth/roles';
 import { listPage, MAX_PAGE_SIZE } from '../../common/list-query';
 import { requestMeta } from '../../common/request-meta';
 import { ListQueryDto } from '../../common/list-query.dto';
-import { ApplicationFilter, APPLICATION_SORTABLE } from './applications.repository';
+import { ApplicationFilter, APPLICATION_LIST } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import { BulkTransitionDto, TransitionDto } from './dto/transition.dto';
 import { ApplicationError } from './transitions.errors';
@@ -28,7 +28,7 @@ export class ApplicationsController {
   @Policy('applications.read')
   @ApiOperation({ summary: '申請の一覧 (filter: roundId, categoryId, status (配列可), prefecture, sizeClass, q = 事業者名・法人番号・受付番号)。審査員は割当分のみ' })
   list(@Query() params: ListQueryDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
-    return listPage<ApplicationFilter, unknown>(res, 'applications', params, { sortable: APPLICATION_SORTABLE, defaultSort: ['updatedAt', 'DESC'] }, (q) => this.applications.list(q, user));
+    return listPage<ApplicationFilter, unknown>(res, 'applications', params, APPLICATION_LIST, (q) => this.applications.list(q, user));
   }
 
   @Get(':id')

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import type { AuthenticatedUser } from '../../auth/roles';
-import type { ListQuery } from '../../common/list-query';
+import type { ListQuery, ListSpec } from '../../common/list-query';
 import { AuditLogEntry } from '../audit/audit-log.entity';
 import { Notification } from '../notifications/notification.entity';
 import { ApplicationAssignment } from './application-assignment.entity';
@@ -20,6 +20,7 @@ export interface ApplicationFilter {
 }
 
 export const APPLICATION_SORTABLE = ['receiptNumber', 'applicantName', 'status', 'prefecture', 'quotedAmount', 'receivedAt', 'createdAt', 'updatedAt'] as const;
+export const APPLICATION_LIST: ListSpec = { sortable: APPLICATION_SORTABLE, defaultSort: ['updatedAt', 'DESC'], filters: { roundId: 'uuid', categoryId: 'uuid', status: 'strings', prefecture: 'string', sizeClass: 'string', q: 'string' } };
 
 /** What one transition writes, all in the caller's transaction. */
 export interface TransitionWrite {

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { Policy } from '../../auth/policy.decorator';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
-import { AUDIT_SORTABLE, AuditLogFilter, AuditRepository } from './audit.repository';
+import { AuditLogFilter, AuditRepository, AUDIT_LIST } from './audit.repository';
 
 @ApiTags('audit-logs')
 @ApiBearerAuth()
@@ -16,7 +16,7 @@ export class AuditController {
   @Policy('auditLogs.read')
   @ApiOperation({ summary: '監査ログの一覧 (filter: action (前方一致), actorId, entityType, entityId, occurredFrom, occurredTo)' })
   async list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
-    return listPage<AuditLogFilter, unknown>(res, 'audit-logs', params, { sortable: AUDIT_SORTABLE, defaultSort: ['occurredAt', 'DESC'] }, (q) => this.audit.list(q));
+    return listPage<AuditLogFilter, unknown>(res, 'audit-logs', params, AUDIT_LIST, (q) => this.audit.list(q));
   }
 
   @Get(':id')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { ListQuery } from '../../common/list-query';
+import type { ListQuery, ListSpec } from '../../common/list-query';
 import { AuditLogEntry } from './audit-log.entity';
 
 export interface AuditLogFilter {
@@ -16,6 +16,7 @@ export interface AuditLogFilter {
 }
 
 export const AUDIT_SORTABLE = ['id', 'occurredAt', 'action', 'entityType'] as const;
+export const AUDIT_LIST: ListSpec = { sortable: AUDIT_SORTABLE, defaultSort: ['occurredAt', 'DESC'], filters: { id: 'serials', action: 'string', actorId: 'uuid', entityType: 'string', entityId: 'string', occurredFrom: 'instant', occurredTo: 'instant' } };
 
 @Injectable()
 export class AuditRepository {

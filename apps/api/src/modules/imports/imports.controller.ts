@@ -9,7 +9,7 @@ import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { IMPORT_COLUMNS } from './import-columns';
 import { csvTemplate, xlsxTemplate } from './import-template';
-import { IMPORT_SORTABLE, ImportsService } from './imports.service';
+import { ImportsService, IMPORT_LIST } from './imports.service';
 
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -23,7 +23,7 @@ export class ImportsController {
   @Policy('imports.manage')
   @ApiOperation({ summary: '一括取込の一覧 (filter: roundId, status)。processedRows / totalRows が進捗' })
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
-    return listPage<{ id?: string[] }, unknown>(res, 'imports', params, { sortable: IMPORT_SORTABLE, defaultSort: ['createdAt', 'DESC'] }, (q) => this.imports.list(q));
+    return listPage<{ id?: string[] }, unknown>(res, 'imports', params, IMPORT_LIST, (q) => this.imports.list(q));
   }
 
   @Get('format')

@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../auth/roles';
-import type { ListQuery } from '../../common/list-query';
+import type { ListQuery, ListSpec } from '../../common/list-query';
 import { AppConfig, APP_CONFIG } from '../../config';
 import { JobName, QueueName } from '../../queue';
 import { AuditService } from '../audit/audit.service';
@@ -15,6 +15,7 @@ import { ApplicationImport, ImportMode } from './application-import.entity';
 import { formatOf } from './import-file';
 
 export const IMPORT_SORTABLE = ['createdAt', 'fileName', 'status'] as const;
+export const IMPORT_LIST: ListSpec = { sortable: IMPORT_SORTABLE, defaultSort: ['createdAt', 'DESC'], filters: { roundId: 'uuid', status: 'string' } };
 const bad = (field: string, message: string) => new BadRequestException({ code: 'INVALID_IMPORT', message, errors: [{ field, message }] });
 
 /** Bulk imports: stores the file, records the import and queues it; the worker runs it (ImportRunner). */

@@ -6,7 +6,7 @@ import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
-import { CHANNEL_SORTABLE, IntakeChannelsService } from './intake-channels.service';
+import { IntakeChannelsService, CHANNEL_LIST } from './intake-channels.service';
 
 export class CreateChannelDto {
   @ApiProperty({ example: '電子申請システム (jGrants)' })
@@ -26,7 +26,7 @@ export class IntakeChannelsController {
   @Policy('intakeChannels.manage')
   @ApiOperation({ summary: '受付窓口の一覧 (APIキーは先頭のみ)' })
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
-    return listPage<{ id?: string[] }, unknown>(res, 'intake-channels', params, { sortable: CHANNEL_SORTABLE, defaultSort: ['createdAt', 'DESC'] }, (q) => this.channels.list(q));
+    return listPage<{ id?: string[] }, unknown>(res, 'intake-channels', params, CHANNEL_LIST, (q) => this.channels.list(q));
   }
 
   @Get(':id')

@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { randomToken, sha256 } from '../../auth/tokens';
-import type { ListQuery } from '../../common/list-query';
+import type { ListQuery, ListSpec } from '../../common/list-query';
 import { AuditService } from '../audit/audit.service';
 import { IntakeChannel } from './intake-channel.entity';
 import { IntakeError } from './intake.errors';
 
 export const CHANNEL_SORTABLE = ['name', 'createdAt', 'revokedAt'] as const;
+export const CHANNEL_LIST: ListSpec = { sortable: CHANNEL_SORTABLE, defaultSort: ['createdAt', 'DESC'], filters: {} };
 
 /** Intake channels and their API keys: created and revoked by administrators, the key shown once. */
 @Injectable()

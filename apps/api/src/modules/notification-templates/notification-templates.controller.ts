@@ -6,7 +6,7 @@ import type { AuthenticatedUser } from '../../auth/roles';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { PreviewTemplateDto, SaveTemplateDto } from './dto/template.dto';
-import { NotificationTemplatesService, TEMPLATE_SORTABLE, TemplateFilter } from './notification-templates.service';
+import { NotificationTemplatesService, TemplateFilter, TEMPLATE_LIST } from './notification-templates.service';
 
 @ApiTags('notification-templates')
 @ApiBearerAuth()
@@ -18,7 +18,7 @@ export class NotificationTemplatesController {
   @Policy('notificationTemplates.read')
   @ApiOperation({ summary: '通知テンプレートの一覧 (id = テンプレートのコード、本文は最新の版。filter: audience = applicant|reviewer|manager, q)' })
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
-    return listPage<TemplateFilter, unknown>(res, 'notification-templates', params, { sortable: TEMPLATE_SORTABLE, defaultSort: ['code', 'ASC'] }, (q) => this.templates.list(q));
+    return listPage<TemplateFilter, unknown>(res, 'notification-templates', params, TEMPLATE_LIST, (q) => this.templates.list(q));
   }
 
   @Get(':id')

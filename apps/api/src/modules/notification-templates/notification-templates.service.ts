@@ -13,7 +13,7 @@ import {
   unknownVariables,
 } from '@jimukyoku/domain';
 import type { AuthenticatedUser } from '../../auth/roles';
-import type { ListQuery } from '../../common/list-query';
+import type { ListQuery, ListSpec } from '../../common/list-query';
 import { AuditService } from '../audit/audit.service';
 import { ManagerDigestJob } from '../schedules/manager-digest.job';
 import type { PreviewTemplateDto, SaveTemplateDto } from './dto/template.dto';
@@ -27,6 +27,7 @@ export interface TemplateFilter {
 }
 
 export const TEMPLATE_SORTABLE = ['code', 'label', 'version', 'updatedAt'] as const;
+export const TEMPLATE_LIST: ListSpec = { sortable: TEMPLATE_SORTABLE, defaultSort: ['code', 'ASC'], filters: { id: 'strings', audience: { enum: ['applicant', 'reviewer', 'manager'] }, q: 'string' } };
 
 /** One template as the admin edits it: `id` is its code; the text is that of its latest version. */
 export interface TemplateView {

@@ -7,7 +7,7 @@ import type { AuthenticatedUser } from '../../auth/roles';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { NotificationProgressDto, NotificationProgressService } from './notification-progress.service';
-import { NOTIFICATION_SORTABLE, NotificationFilter, NotificationsService } from './notifications.service';
+import { NotificationFilter, NotificationsService, NOTIFICATION_LIST } from './notifications.service';
 
 export class ConfirmDeliveredDto {
   @ApiProperty({ description: '配信を確認した根拠 (メールサーバーのログ、申請者への確認など)。監査ログに残ります' })
@@ -44,7 +44,7 @@ export class NotificationsController {
   @Policy('notifications.read')
   @ApiOperation({ summary: '通知の一覧 (filter: status, template, applicationId, roundId, q = 宛先・件名)' })
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
-    return listPage<NotificationFilter, unknown>(res, 'notifications', params, { sortable: NOTIFICATION_SORTABLE, defaultSort: ['createdAt', 'DESC'] }, (q) => this.notifications.list(q));
+    return listPage<NotificationFilter, unknown>(res, 'notifications', params, NOTIFICATION_LIST, (q) => this.notifications.list(q));
   }
 
   @Get('progress')

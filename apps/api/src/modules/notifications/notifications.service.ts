@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import type { AuthenticatedUser } from '../../auth/roles';
-import type { ListQuery } from '../../common/list-query';
+import type { ListQuery, ListSpec } from '../../common/list-query';
 import { AuditService } from '../audit/audit.service';
 import { Notification } from './notification.entity';
 
@@ -18,6 +18,7 @@ export interface NotificationFilter {
 }
 
 export const NOTIFICATION_SORTABLE = ['createdAt', 'sentAt', 'status', 'template', 'recipient'] as const;
+export const NOTIFICATION_LIST: ListSpec = { sortable: NOTIFICATION_SORTABLE, defaultSort: ['createdAt', 'DESC'], filters: { status: 'strings', template: 'string', applicationId: 'uuid', roundId: 'uuid', q: 'string' } };
 const notFound = () => new NotFoundException({ code: 'NOTIFICATION_NOT_FOUND', message: '指定された通知はありません。' });
 
 /** Reading notifications (the message as sent) and resending one as a new, audited notification. */

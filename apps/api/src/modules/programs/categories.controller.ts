@@ -6,7 +6,7 @@ import type { AuthenticatedUser } from '../../auth/roles';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { CreateCategoryDto, UpdateCategoryDto } from './dto/rules.dto';
-import { CATEGORY_SORTABLE, CategoryFilter } from './rules.repository';
+import { CategoryFilter, CATEGORY_LIST } from './rules.repository';
 import { RulesService } from './rules.service';
 
 @ApiTags('categories')
@@ -19,7 +19,7 @@ export class CategoriesController {
   @Policy('rules.read')
   @ApiOperation({ summary: '類型の一覧 (filter: ruleSetId, programId, kind, q)。summary に上限・補助率・下限の要約' })
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
-    return listPage<CategoryFilter, unknown>(res, 'categories', params, { sortable: CATEGORY_SORTABLE, defaultSort: ['code', 'ASC'] }, (q) => this.rules.listCategories(q));
+    return listPage<CategoryFilter, unknown>(res, 'categories', params, CATEGORY_LIST, (q) => this.rules.listCategories(q));
   }
 
   @Get(':id')

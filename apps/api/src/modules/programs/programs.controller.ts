@@ -6,7 +6,7 @@ import type { AuthenticatedUser } from '../../auth/roles';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { CreateProgramDto, UpdateProgramDto } from './dto/rules.dto';
-import { PROGRAM_SORTABLE, ProgramFilter } from './rules.repository';
+import { ProgramFilter, PROGRAM_LIST } from './rules.repository';
 import { RulesService } from './rules.service';
 
 @ApiTags('programs')
@@ -19,7 +19,7 @@ export class ProgramsController {
   @Policy('rules.read')
   @ApiOperation({ summary: '事業の一覧 (filter: q, kind)' })
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
-    return listPage<ProgramFilter, unknown>(res, 'programs', params, { sortable: PROGRAM_SORTABLE, defaultSort: ['code', 'ASC'] }, (q) => this.rules.listPrograms(q));
+    return listPage<ProgramFilter, unknown>(res, 'programs', params, PROGRAM_LIST, (q) => this.rules.listPrograms(q));
   }
 
   @Get(':id')

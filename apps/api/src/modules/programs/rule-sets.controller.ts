@@ -6,7 +6,7 @@ import type { AuthenticatedUser } from '../../auth/roles';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { CreateRuleSetDto, UpdateRuleSetDto } from './dto/rules.dto';
-import { RULE_SET_SORTABLE, RuleSetFilter } from './rules.repository';
+import { RuleSetFilter, RULE_SET_LIST } from './rules.repository';
 import { RulesService } from './rules.service';
 
 @ApiTags('rule-sets')
@@ -19,7 +19,7 @@ export class RuleSetsController {
   @Policy('rules.read')
   @ApiOperation({ summary: '予算・版 (rule set) の一覧 (filter: programId, q)' })
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
-    return listPage<RuleSetFilter, unknown>(res, 'rule-sets', params, { sortable: RULE_SET_SORTABLE, defaultSort: ['code', 'ASC'] }, (q) => this.rules.listRuleSets(q));
+    return listPage<RuleSetFilter, unknown>(res, 'rule-sets', params, RULE_SET_LIST, (q) => this.rules.listRuleSets(q));
   }
 
   @Get(':id')

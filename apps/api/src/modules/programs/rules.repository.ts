@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
-import type { ListQuery } from '../../common/list-query';
+import type { ListQuery, ListSpec } from '../../common/list-query';
 import { Category } from './category.entity';
 import { Program } from './program.entity';
 import { RuleSet } from './rule-set.entity';
@@ -12,8 +12,11 @@ export interface RuleSetFilter { id?: string[]; programId?: string; q?: string }
 export interface CategoryFilter { id?: string[]; ruleSetId?: string; programId?: string; q?: string; kind?: string }
 
 export const PROGRAM_SORTABLE = ['code', 'name', 'kind', 'createdAt'] as const;
+export const PROGRAM_LIST: ListSpec = { sortable: PROGRAM_SORTABLE, defaultSort: ['code', 'ASC'], filters: { q: 'string', kind: 'string' } };
 export const RULE_SET_SORTABLE = ['code', 'edition', 'label', 'version', 'createdAt'] as const;
+export const RULE_SET_LIST: ListSpec = { sortable: RULE_SET_SORTABLE, defaultSort: ['code', 'ASC'], filters: { programId: 'uuid', q: 'string' } };
 export const CATEGORY_SORTABLE = ['code', 'name', 'kind', 'createdAt'] as const;
+export const CATEGORY_LIST: ListSpec = { sortable: CATEGORY_SORTABLE, defaultSort: ['code', 'ASC'], filters: { ruleSetId: 'uuid', programId: 'uuid', q: 'string', kind: 'string' } };
 
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
-import type { ListQuery } from '../../common/list-query';
+import type { ListQuery, ListSpec } from '../../common/list-query';
 import { AuditLogEntry } from '../audit/audit-log.entity';
 import { ApplicationAssignment, type AssignmentPurpose } from '../applications/application-assignment.entity';
 import { Application } from '../applications/application.entity';
@@ -30,6 +30,7 @@ export interface AssignmentFilter {
 }
 
 export const ASSIGNMENT_SORTABLE = ['id', 'assignedAt', 'dueAt', 'submittedAt', 'receiptNumber', 'reviewerName'] as const;
+export const ASSIGNMENT_LIST: ListSpec = { sortable: ASSIGNMENT_SORTABLE, defaultSort: ['assignedAt', 'DESC'], filters: { reviewerId: 'uuid', applicationId: 'uuid', roundId: 'uuid', purpose: { enum: ['review', 'formalCheck'] }, state: { enum: ['open', 'submitted', 'revoked', 'overdue'] }, q: 'string' } };
 const SORT_SQL: Record<(typeof ASSIGNMENT_SORTABLE)[number], string> = {
   id: 'x.id',
   assignedAt: 'x.assigned_at',

@@ -7,7 +7,7 @@ import { listPage } from '../../common/list-query';
 import { requestMeta } from '../../common/request-meta';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { AdoptionService } from './adoption.service';
-import { ASSIGNMENT_SORTABLE, AssignmentFilter, AssignmentsService } from './assignments.service';
+import { AssignmentFilter, AssignmentsService, ASSIGNMENT_LIST } from './assignments.service';
 import { AutoAssignDto, ConflictDto, CreateAssignmentDto, ReviewerSettingsDto, UpdateAssignmentDto } from './dto/assignment.dto';
 import { CompleteFormalCheckDto, SaveFormalCheckDto } from './dto/formal-check.dto';
 import { CommitDecisionDto, RankingPageDto } from './dto/ranking.dto';
@@ -17,8 +17,8 @@ import { FormalCheckService } from './formal-check.service';
 import { RankingService, rankingPage } from './ranking.service';
 import { ReviewError } from './review.errors';
 import { ExportFormat, ReviewExportsService } from './review-exports.service';
-import { CONFLICT_SORTABLE, ConflictFilter, REVIEWER_SORTABLE, ReviewerFilter, ReviewersService } from './reviewers.service';
-import { RUBRIC_SORTABLE, RubricFilter, RubricsService } from './rubrics.service';
+import { ConflictFilter, ReviewerFilter, ReviewersService, REVIEWER_LIST, CONFLICT_LIST } from './reviewers.service';
+import { RubricFilter, RubricsService, RUBRIC_LIST } from './rubrics.service';
 import { ScoreSheetsService } from './score-sheets.service';
 
 
@@ -71,7 +71,7 @@ export class RubricsController {
   @Policy('review.read')
   @ApiOperation({ summary: '審査基準の一覧 (filter: roundId, categoryId)。公募回を指定すると募集類型ごとに既定の審査基準を用意する' })
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
-    return listPage<RubricFilter, unknown>(res, 'review-rubrics', params, { sortable: RUBRIC_SORTABLE, defaultSort: ['createdAt', 'ASC'] }, (q) => this.rubrics.list(q) as Promise<[unknown[], number]>);
+    return listPage<RubricFilter, unknown>(res, 'review-rubrics', params, RUBRIC_LIST, (q) => this.rubrics.list(q) as Promise<[unknown[], number]>);
   }
 
   @Get(':id')
@@ -99,7 +99,7 @@ export class ReviewersController {
   @Policy('review.read')
   @ApiOperation({ summary: '審査員と負荷 (未提出・期限超過・提出済・上限・利益相反の件数)。filter: q, roundId' })
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
-    return listPage<ReviewerFilter, unknown>(res, 'reviewers', params, { sortable: REVIEWER_SORTABLE, defaultSort: ['name', 'ASC'] }, (q) => this.reviewers.list(q));
+    return listPage<ReviewerFilter, unknown>(res, 'reviewers', params, REVIEWER_LIST, (q) => this.reviewers.list(q));
   }
 
   @Get(':id')
@@ -127,7 +127,7 @@ export class ConflictsController {
   @Policy('review.conflicts.read')
   @ApiOperation({ summary: '利益相反の申告 (filter: reviewerId, active)。審査員は自分の分のみ' })
   list(@Query() params: ListQueryDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
-    return listPage<ConflictFilter, unknown>(res, 'conflicts-of-interest', params, { sortable: CONFLICT_SORTABLE, defaultSort: ['declaredAt', 'DESC'] }, (q) => this.reviewers.listConflicts(q, user));
+    return listPage<ConflictFilter, unknown>(res, 'conflicts-of-interest', params, CONFLICT_LIST, (q) => this.reviewers.listConflicts(q, user));
   }
 
   @Get(':id')
@@ -162,7 +162,7 @@ export class AssignmentsController {
   @Policy('review.assignments.read')
   @ApiOperation({ summary: '割当の一覧 (filter: reviewerId, applicationId, roundId, purpose, state = open|submitted|revoked|overdue, q)。審査員は自分の分のみ' })
   list(@Query() params: ListQueryDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
-    return listPage<AssignmentFilter, unknown>(res, 'review-assignments', params, { sortable: ASSIGNMENT_SORTABLE, defaultSort: ['assignedAt', 'DESC'] }, (q) => this.assignments.list(q, user));
+    return listPage<AssignmentFilter, unknown>(res, 'review-assignments', params, ASSIGNMENT_LIST, (q) => this.assignments.list(q, user));
   }
 
   @Get(':id')
@@ -207,7 +207,7 @@ export class ScoreSheetsController {
   @Policy('review.scores.read')
   @ApiOperation({ summary: '採点票の一覧 = 審査員の「担当する審査」(filter: state, roundId, applicationId, reviewerId, q)。審査員は自分の分のみ' })
   list(@Query() params: ListQueryDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
-    return listPage<AssignmentFilter, unknown>(res, 'score-sheets', params, { sortable: ASSIGNMENT_SORTABLE, defaultSort: ['dueAt', 'ASC'] }, (q) => this.assignments.list({ ...q, filter: { ...q.filter, purpose: 'review' } }, user));
+    return listPage<AssignmentFilter, unknown>(res, 'score-sheets', params, { ...ASSIGNMENT_LIST, defaultSort: ['dueAt', 'ASC'] }, (q) => this.assignments.list({ ...q, filter: { ...q.filter, purpose: 'review' } }, user));
   }
 
   @Get(':id')

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
-import type { ListQuery } from '../../common/list-query';
+import type { ListQuery, ListSpec } from '../../common/list-query';
 import { AuditService } from '../audit/audit.service';
 import { StaffUser } from '../users/staff-user.entity';
 import { AssignmentsService } from './assignments.service';
@@ -25,7 +25,9 @@ export interface ConflictFilter {
 }
 
 export const REVIEWER_SORTABLE = ['name', 'openCount', 'submittedCount', 'reviewCapacity'] as const;
+export const REVIEWER_LIST: ListSpec = { sortable: REVIEWER_SORTABLE, defaultSort: ['name', 'ASC'], filters: { q: 'string', roundId: 'uuid' } };
 export const CONFLICT_SORTABLE = ['declaredAt'] as const;
+export const CONFLICT_LIST: ListSpec = { sortable: CONFLICT_SORTABLE, defaultSort: ['declaredAt', 'DESC'], filters: { reviewerId: 'uuid', active: 'boolean' } };
 
 /**
  * The reviewer pool for the assignment board (load per reviewer: open, overdue, submitted, capacity)

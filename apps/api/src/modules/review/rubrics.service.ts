@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import type { AuthenticatedUser } from '../../auth/roles';
-import type { ListQuery } from '../../common/list-query';
+import type { ListQuery, ListSpec } from '../../common/list-query';
 import { AuditService } from '../audit/audit.service';
 import { Category } from '../programs/category.entity';
 import { Program } from '../programs/program.entity';
@@ -21,6 +21,7 @@ export interface RubricFilter {
 }
 
 export const RUBRIC_SORTABLE = ['createdAt', 'updatedAt'] as const;
+export const RUBRIC_LIST: ListSpec = { sortable: RUBRIC_SORTABLE, defaultSort: ['createdAt', 'ASC'], filters: { roundId: 'uuid', categoryId: 'uuid' } };
 
 /**
  * What scoring depends on, for the freeze: a form that sends the frozen criteria back unchanged (key

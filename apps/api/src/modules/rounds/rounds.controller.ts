@@ -6,7 +6,7 @@ import type { AuthenticatedUser } from '../../auth/roles';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { CreateRoundDto, UpdateRoundDto } from './dto/round.dto';
-import { ROUND_SORTABLE, RoundFilter } from './rounds.repository';
+import { RoundFilter, ROUND_LIST } from './rounds.repository';
 import { RoundsService } from './rounds.service';
 
 @ApiTags('rounds')
@@ -19,7 +19,7 @@ export class RoundsController {
   @Policy('rules.read')
   @ApiOperation({ summary: '公募回の一覧 (filter: programId, ruleSetId, status=upcoming|open|closed, q)。日時はUTC、*Jst は日本時間の表示' })
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
-    return listPage<RoundFilter, unknown>(res, 'rounds', params, { sortable: ROUND_SORTABLE, defaultSort: ['closesAt', 'DESC'] }, (q) => this.rounds.list(q));
+    return listPage<RoundFilter, unknown>(res, 'rounds', params, ROUND_LIST, (q) => this.rounds.list(q));
   }
 
   @Get(':id')

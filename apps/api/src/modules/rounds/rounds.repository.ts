@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
-import type { ListQuery } from '../../common/list-query';
+import type { ListQuery, ListSpec } from '../../common/list-query';
 import { RoundCategory } from './round-category.entity';
 import { Round } from './round.entity';
 
@@ -15,6 +15,7 @@ export interface RoundFilter {
 }
 
 export const ROUND_SORTABLE = ['code', 'number', 'name', 'opensAt', 'closesAt', 'createdAt'] as const;
+export const ROUND_LIST: ListSpec = { sortable: ROUND_SORTABLE, defaultSort: ['closesAt', 'DESC'], filters: { programId: 'uuid', ruleSetId: 'uuid', status: { enum: ['upcoming', 'open', 'closed'] }, q: 'string' } };
 
 @Injectable()
 export class RoundsRepository {

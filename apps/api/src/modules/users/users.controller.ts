@@ -6,7 +6,7 @@ import type { AuthenticatedUser } from '../../auth/roles';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
-import { USER_SORTABLE, UserFilter } from './users.repository';
+import { UserFilter, USER_LIST } from './users.repository';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -19,7 +19,7 @@ export class UsersController {
   @Policy('users.read')
   @ApiOperation({ summary: '職員アカウントの一覧 (filter: q, role, active, organisation)' })
   async list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
-    return listPage<UserFilter, unknown>(res, 'users', params, { sortable: USER_SORTABLE, defaultSort: ['name', 'ASC'] }, (q) => this.users.list(q));
+    return listPage<UserFilter, unknown>(res, 'users', params, USER_LIST, (q) => this.users.list(q));
   }
 
   @Get(':id')

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository } from 'typeorm';
-import type { ListQuery } from '../../common/list-query';
+import { STAFF_ROLES } from '../../auth/roles';
+import type { ListQuery, ListSpec } from '../../common/list-query';
 import { StaffUser } from './staff-user.entity';
 
 export interface UserFilter {
@@ -13,6 +14,7 @@ export interface UserFilter {
 }
 
 export const USER_SORTABLE = ['name', 'email', 'role', 'organisation', 'active', 'createdAt', 'lastLoginAt'] as const;
+export const USER_LIST: ListSpec = { sortable: USER_SORTABLE, defaultSort: ['name', 'ASC'], filters: { q: 'string', role: { enum: STAFF_ROLES }, active: 'boolean', organisation: 'string' } };
 
 @Injectable()
 export class UsersRepository {
