@@ -1,4 +1,7 @@
 import { resolve } from 'node:path';
+import { passwordPolicyProblems } from '../auth/password-policy';
+import { INITIAL_ADMIN_EMAIL } from './initial-admin';
+import { secretProblem } from './secret-strength';
 
 /**
  * Environment variables, parsed and validated once at boot. A bad value stops the process with a
@@ -47,6 +50,10 @@ export interface AppConfig {
   mailWebUrl: string | null;
   /** reviewers are reminded of an open assignment whose due date is less than this many hours away */
   reviewReminderHours: number;
+  /** OpenAPI (`/api/docs`, `/api/docs-json`) for anyone: always outside production, only with API_DOCS=true in it */
+  apiDocs: boolean;
+  /** the first administrator's password (INITIAL_ADMIN_PASSWORD); null = generated at random and printed once */
+  initialAdminPassword: string | null;
   /** applicants are reminded of a returned application whose 補正期限 is less than this many hours away */
   correctionReminderHours: number;
 }
@@ -58,8 +65,10 @@ export class ConfigError extends Error {
   }
 }
 
+const SECRET_COMMAND = 'openssl rand -base64 48';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const DEV_JWT_SECRET = 'jimukyoku-development-secret-change-me';
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -99,13 +108,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return fallback;
   };
 
-  const nodeEnvRaw = str('NODE_ENV', 'development');
-  const nodeEnv = (['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development') as AppConfig['nodeEnv'];
+  // No default: a typo (`prod`, `Production`) or a forgotten value must not run with development's
+  // published secret, demo staff and mail catcher. `npm start` and `npm test` set it themselves.
+  const nodeEnvRaw = env.NODE_ENV;
+  const nodeEnvValid = (NODE_ENVS as readonly string[]).includes(nodeEnvRaw ?? '');
+  if (!nodeEnvValid) {
+    problems.push(
+      nodeEnvRaw === undefined || nodeEnvRaw === ''
+        ? `NODE_ENV must be set to exactly one of ${NODE_ENVS.join(', ')} (it is unset; only \`npm start\` defaults it to development)`
+        : `NODE_ENV must be exactly one of ${NODE_ENVS.join(', ')}, got "${nodeEnvRaw}"`,
+    );
+  }
+  // an invalid value fails below in any case; 'test' only keeps the other checks from adding noise
+  const nodeEnv = (nodeEnvValid ? nodeEnvRaw : 'test') as AppConfig['nodeEnv'];
+  const production = nodeEnvValid && nodeEnv === 'production';
   const logLevelRaw = str('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info');
   if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const jwtSecret = str('JWT_SECRET', DEV_JWT_SECRET);
-  if (nodeEnv === 'production' && jwtSecret === DEV_JWT_SECRET) problems.push('JWT_SECRET must be set in production');
-  if (jwtSecret.length < 16) problems.push('JWT_SECRET must be at least 16 characters');
+  if (production) {
+    const weak = env.JWT_SECRET ? secretProblem(jwtSecret) : null;
+    if (!env.JWT_SECRET) problems.push(`JWT_SECRET must be set in production (make one with \`${SECRET_COMMAND}\`)`);
+    else if (jwtSecret === DEV_JWT_SECRET) problems.push(`JWT_SECRET must not be the published development value in production (make one with \`${SECRET_COMMAND}\`)`);
+    else if (weak) problems.push(`JWT_SECRET ${weak} for production: it needs at least 32 random bytes (make one with \`${SECRET_COMMAND}\`)`);
+  } else if (jwtSecret.length < 16) problems.push('JWT_SECRET must be at least 16 characters');
+  const initialAdminPassword = env.INITIAL_ADMIN_PASSWORD ? env.INITIAL_ADMIN_PASSWORD : null;
+  if (initialAdminPassword !== null) {
+    const refused = passwordPolicyProblems(initialAdminPassword, { email: INITIAL_ADMIN_EMAIL });
+    if (refused.length) problems.push(`INITIAL_ADMIN_PASSWORD is refused by the password policy: ${refused.join(' ')} (or leave it unset: a random one is printed once)`);
+  }
+  const mailWebUrl = env.MAIL_WEB_URL ? url('MAIL_WEB_URL', '', ['http:', 'https:']) : null;
+  if (production && mailWebUrl) problems.push('MAIL_WEB_URL is the development mail catcher\'s page and is refused in production (unset it)');
 
   const config: AppConfig = {
     nodeEnv,
@@ -129,9 +161,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     logLevel: logLevelRaw as AppConfig['logLevel'],
     workerEnabled: bool('WORKER_ENABLED', true),
-    mailWebUrl: env.MAIL_WEB_URL ? url('MAIL_WEB_URL', '', ['http:', 'https:']) : null,
+    mailWebUrl,
     reviewReminderHours: int('REVIEW_REMINDER_HOURS', 48, 1, 24 * 30),
     correctionReminderHours: int('CORRECTION_REMINDER_HOURS', 72, 1, 24 * 30),
+    apiDocs: bool('API_DOCS', !production),
+    initialAdminPassword,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,9 +1,33 @@
-import { ConfigError, loadConfig, redact } from '../app-config';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, loadConfig as loadAnyConfig, redact } from '../app-config';
+import { secretProblem } from '../secret-strength';
+
+/** Every case but the NODE_ENV ones runs as the test suite does. */
+const loadConfig = (env: NodeJS.ProcessEnv) => loadAnyConfig({ NODE_ENV: 'test', ...env });
+const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
+  try {
+    loadAnyConfig(env);
+    return [];
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    return e.problems;
+  }
+};
+const PRODUCTION_SECRET = randomBytes(48).toString('base64');
+/** A complete production environment: everything production requires, then the case's own values. */
+const production = (env: NodeJS.ProcessEnv = {}) => ({
+  NODE_ENV: 'production',
+  JWT_SECRET: PRODUCTION_SECRET,
+  DATABASE_URL: 'postgres://jimukyoku_api:app-password@db.internal:5432/jimukyoku',
+  DATABASE_MIGRATION_URL: 'postgres://jimukyoku_owner:owner-password@db.internal:5432/jimukyoku',
+  ...env,
+});
 
 describe('loadConfig', () => {
   it('has defaults that work against localhost PostgreSQL and Redis', () => {
     const c = loadConfig({});
-    expect(c.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/jimukyoku');
+    expect(c.databaseUrl).toBe('postgres://jimukyoku_api:jimukyoku_api@127.0.0.1:5432/jimukyoku');
+    expect(c.databaseMigrationUrl).toBe('postgres://postgres@127.0.0.1:5432/jimukyoku');
     expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(c.port).toBe(3000);
     expect(c.workerEnabled).toBe(true);
@@ -55,9 +79,106 @@ describe('loadConfig', () => {
     }
   });
 
-  it('requires a real JWT secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('JWT_SECRET must be set in production');
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-long-enough-production-secret' }).nodeEnv).toBe('production');
+  describe('NODE_ENV', () => {
+    it.each(['development', 'test', 'production'])('accepts exactly %s', (value) => {
+      expect(loadAnyConfig(value === 'production' ? production() : { NODE_ENV: value }).nodeEnv).toBe(value);
+    });
+
+    it('refuses an unset NODE_ENV instead of falling into development', () => {
+      for (const env of [{}, { NODE_ENV: '' }]) {
+        expect(problemsOf(env)).toEqual([
+          'NODE_ENV must be set to exactly one of development, test, production (it is unset; only `npm start` defaults it to development)',
+        ]);
+      }
+    });
+
+    it.each(['prod', 'staging', 'Production', 'PRODUCTION', 'dev', 'Development', ' production', 'production ', 'testing', 'local'])(
+      'refuses NODE_ENV=%j, naming the variable and the allowed values',
+      (value) => {
+        expect(problemsOf({ NODE_ENV: value, JWT_SECRET: PRODUCTION_SECRET })).toEqual([`NODE_ENV must be exactly one of development, test, production, got "${value}"`]);
+      },
+    );
+  });
+
+  describe('database roles', () => {
+    it('requires both the application and the migration URL in production, naming each', () => {
+      const problems = problemsOf(production({ DATABASE_URL: undefined, DATABASE_MIGRATION_URL: undefined }));
+      expect(problems).toEqual([expect.stringContaining('DATABASE_URL must be set in production'), expect.stringContaining('DATABASE_MIGRATION_URL must be set in production')]);
+      expect(loadAnyConfig(production())).toMatchObject({ databaseUrl: production().DATABASE_URL, databaseMigrationUrl: production().DATABASE_MIGRATION_URL });
+    });
+
+    it('migrates as the local superuser on the same server and database outside production', () => {
+      expect(loadConfig({ DATABASE_URL: 'postgres://app:secret@db.local:6543/other' }).databaseMigrationUrl).toBe('postgres://postgres@db.local:6543/other');
+      expect(loadConfig({ DATABASE_MIGRATION_URL: 'postgres://owner@db/x' }).databaseMigrationUrl).toBe('postgres://owner@db/x');
+      expect(problemsOf({ NODE_ENV: 'test', DATABASE_MIGRATION_URL: 'mysql://x@h/db' })).toEqual(['DATABASE_MIGRATION_URL must start with postgres:// or postgresql://, got "mysql://x@h/db"']);
+    });
+  });
+
+  describe('production secrets', () => {
+    it('requires JWT_SECRET, saying how to make one', () => {
+      expect(problemsOf(production({ JWT_SECRET: undefined }))).toEqual(['JWT_SECRET must be set in production (make one with `openssl rand -base64 48`)']);
+      expect(problemsOf(production({ JWT_SECRET: '' }))).toEqual(['JWT_SECRET must be set in production (make one with `openssl rand -base64 48`)']);
+    });
+
+    it('refuses the published development secret', () => {
+      expect(problemsOf(production({ JWT_SECRET: 'jimukyoku-development-secret-change-me' }))[0]).toContain('JWT_SECRET must not be the published development value in production');
+    });
+
+    it.each([
+      ['31 characters', 'a-long-enough-production-secret', 'JWT_SECRET is too short (31 characters, at least 32)'],
+      ['16 random bytes in hex', randomBytes(16).toString('hex'), 'JWT_SECRET is too regular'],
+      ['one word repeated', 'password'.repeat(6), 'JWT_SECRET is too regular'],
+      ['one character', 'x'.repeat(64), 'JWT_SECRET is too regular'],
+      ['digits in a row', '0123456789'.repeat(4), 'JWT_SECRET is too regular'],
+    ])('refuses a secret of %s', (_case, secret, message) => {
+      const [problem] = problemsOf(production({ JWT_SECRET: secret }));
+      expect(problem).toContain(message);
+      expect(problem).toContain('at least 32 random bytes (make one with `openssl rand -base64 48`)');
+    });
+
+    it('accepts 32 random bytes or more, in base64 or hex', () => {
+      for (let i = 0; i < 200; i++) {
+        for (const secret of [randomBytes(32).toString('base64'), randomBytes(32).toString('hex'), randomBytes(48).toString('base64'), randomBytes(32).toString('base64url')]) {
+          expect(secretProblem(secret)).toBeNull();
+        }
+      }
+      expect(loadAnyConfig(production()).jwtSecret).toBe(PRODUCTION_SECRET);
+    });
+
+    it('keeps the development secret outside production', () => {
+      expect(loadConfig({}).jwtSecret).toBe('jimukyoku-development-secret-change-me');
+      expect(loadAnyConfig({ NODE_ENV: 'development' }).jwtSecret).toBe('jimukyoku-development-secret-change-me');
+    });
+
+    it('refuses an INITIAL_ADMIN_PASSWORD the password policy refuses, in every mode', () => {
+      for (const env of [production({ INITIAL_ADMIN_PASSWORD: 'short' }), { NODE_ENV: 'development', INITIAL_ADMIN_PASSWORD: 'password1234' }]) {
+        const [problem] = problemsOf(env);
+        expect(problem).toMatch(/^INITIAL_ADMIN_PASSWORD is refused by the password policy: .+/);
+      }
+      expect(problemsOf(production({ INITIAL_ADMIN_PASSWORD: 'admin@jimukyoku.example.jp-2026!' }))[0]).toContain('メールアドレス');
+      const accepted = 'tulip-orbit-kettle-marble-9431';
+      expect(loadAnyConfig(production({ INITIAL_ADMIN_PASSWORD: accepted })).initialAdminPassword).toBe(accepted);
+      expect(loadAnyConfig(production()).initialAdminPassword).toBeNull();
+    });
+
+    it('refuses the development mail catcher page in production', () => {
+      expect(problemsOf(production({ MAIL_WEB_URL: 'http://localhost:8025' }))).toEqual(["MAIL_WEB_URL is the development mail catcher's page and is refused in production (unset it)"]);
+      expect(loadAnyConfig({ NODE_ENV: 'development', MAIL_WEB_URL: 'http://localhost:8025' }).mailWebUrl).toBe('http://localhost:8025');
+    });
+  });
+
+  describe('API_DOCS', () => {
+    it('serves OpenAPI in development and test, not in production unless asked', () => {
+      expect(loadAnyConfig({ NODE_ENV: 'development' }).apiDocs).toBe(true);
+      expect(loadAnyConfig({ NODE_ENV: 'test' }).apiDocs).toBe(true);
+      expect(loadAnyConfig(production()).apiDocs).toBe(false);
+      expect(loadAnyConfig(production({ API_DOCS: 'true' })).apiDocs).toBe(true);
+      expect(loadAnyConfig(production({ API_DOCS: 'false' })).apiDocs).toBe(false);
+    });
+
+    it('refuses a value that is not a boolean', () => {
+      expect(problemsOf(production({ API_DOCS: 'sometimes' }))).toEqual(['API_DOCS must be true or false, got "sometimes"']);
+    });
   });
 
   it('redacts passwords in URLs it prints', () => {

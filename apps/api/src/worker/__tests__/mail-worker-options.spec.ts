@@ -14,11 +14,11 @@ describe('the mail queue worker options', () => {
 
   it('has no limiter for MAIL_RATE_PER_SECOND=0 (unlimited)', () => {
     expect(mailRateLimiter(0)).toBeUndefined();
-    expect(mailWorkerOptions(loadConfig({ MAIL_RATE_PER_SECOND: '0' }))).not.toHaveProperty('limiter');
+    expect(mailWorkerOptions(loadConfig({ NODE_ENV: 'test', MAIL_RATE_PER_SECOND: '0' }))).not.toHaveProperty('limiter');
   });
 
   it('takes the rate and the concurrency from the configuration (default 50/s, 10 at a time)', () => {
-    expect(mailWorkerOptions(loadConfig({}))).toMatchObject({ concurrency: 10, limiter: { max: 5, duration: 100 } });
-    expect(mailWorkerOptions(loadConfig({ MAIL_RATE_PER_SECOND: '5', MAIL_CONCURRENCY: '3' }))).toMatchObject({ concurrency: 3, limiter: { max: 1, duration: 200 } });
+    expect(mailWorkerOptions(loadConfig({ NODE_ENV: 'test' }))).toMatchObject({ concurrency: 10, limiter: { max: 5, duration: 100 } });
+    expect(mailWorkerOptions(loadConfig({ NODE_ENV: 'test', MAIL_RATE_PER_SECOND: '5', MAIL_CONCURRENCY: '3' }))).toMatchObject({ concurrency: 3, limiter: { max: 1, duration: 200 } });
   });
 });
