@@ -52,7 +52,9 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(err: unknown, user: T, info: unknown): T {
-    if (err) throw err instanceof AuthError ? err : new AuthError('TOKEN_INVALID');
+    // A bad token reaches here as `info`; `err` is a failure while checking a good one (the session
+    // lookup): PostgreSQL away is a 503 from the error filter, never a 401 that would log staff out.
+    if (err) throw err;
     if (!user) {
       const name = (info as { name?: string } | undefined)?.name;
       throw new AuthError(name === 'TokenExpiredError' ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID');

@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { ThrottlerStorage } from '@nestjs/throttler';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 import Redis from 'ioredis';
 import { REDIS } from '../redis';
@@ -20,13 +20,32 @@ end
 return {hits, ttl, blockTtl}
 `;
 
+/**
+ * While Redis is unreachable the limits degrade instead of refusing intake or login: each process
+ * counts in memory (the throttler's own in-process storage), so a limit then holds per process. The
+ * switch is logged once per outage, and once when Redis counts again.
+ */
 @Injectable()
-export class RedisThrottlerStorage implements ThrottlerStorage {
+export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
+  private readonly logger = new Logger('RateLimit');
+  private readonly fallback = new ThrottlerStorageService();
+  private degraded = false;
+
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     const base = `throttle:${throttlerName}:${key}`;
-    const [hits, ttlMs, blockMs] = (await this.redis.eval(SCRIPT, 2, base, `${base}:blocked`, ttl, limit, blockDuration || ttl)) as number[];
+    let reply: number[];
+    try {
+      reply = (await this.redis.eval(SCRIPT, 2, base, `${base}:blocked`, ttl, limit, blockDuration || ttl)) as number[];
+    } catch (e) {
+      if (!this.degraded) this.logger.warn(`Redis unreachable (${(e as Error).message}): rate limits are counted in this process until it is back`);
+      this.degraded = true;
+      return this.fallback.increment(key, ttl, limit, blockDuration || ttl, throttlerName);
+    }
+    if (this.degraded) this.logger.log('Redis reachable again: rate limits are counted in Redis');
+    this.degraded = false;
+    const [hits, ttlMs, blockMs] = reply;
     const isBlocked = blockMs > 0;
     return {
       totalHits: hits,
@@ -34,5 +53,9 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
       isBlocked,
       timeToBlockExpire: isBlocked ? Math.ceil(blockMs / 1000) : 0,
     };
+  }
+
+  onApplicationShutdown() {
+    this.fallback.onApplicationShutdown();
   }
 }

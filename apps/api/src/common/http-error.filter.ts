@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable, isPoolExhausted } from '../database/connection-faults';
 
 /** The one error body of the API: `{ statusCode, code, message, errors? }`, message in Japanese. */
 export interface ErrorBody {
@@ -32,11 +33,17 @@ export class HttpErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const req = host.switchToHttp().getRequest<Request>();
     const body = this.toBody(exception, req);
-    if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !(exception instanceof HttpException)) {
+      this.logger.warn({ err: exception, path: req.url }, 'database unavailable: answered 503');
+    } else if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
       this.logger.error({ err: exception, path: req.url }, 'unhandled error');
     }
     if (res.headersSent) return;
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && body.code === 'BUSY') res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    // every 503 says when to come back, in the header and in the body
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      body.retryAfterSeconds = typeof body.retryAfterSeconds === 'number' ? body.retryAfterSeconds : RETRY_AFTER_SECONDS;
+      res.setHeader('Retry-After', String(body.retryAfterSeconds));
+    }
     res.status(body.statusCode).json(body);
   }
 
@@ -68,6 +75,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (isPoolExhausted(exception)) {
       return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'BUSY', message: '混雑のため処理できませんでした。しばらく待ってから同じ内容 (同じ Idempotency-Key) で再送してください。', retryAfterSeconds: RETRY_AFTER_SECONDS };
     }
+    if (isDatabaseUnavailable(exception)) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'DATABASE_UNAVAILABLE', message: 'データベースとの接続が一時的に切れたため処理できませんでした。少し待ってから同じ内容 (同じ Idempotency-Key) で再送してください。', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS };
+    }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'サーバー内部でエラーが発生しました。時間をおいて再度お試しください。' };
   }
 
@@ -80,11 +90,8 @@ export class HttpErrorFilter implements ExceptionFilter {
 }
 
 const RETRY_AFTER_SECONDS = 5;
-
-/** Every pooled connection stayed busy past the wait limit: overload, not a fault; the client should retry. */
-function isPoolExhausted(e: unknown): boolean {
-  return e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message);
-}
+/** a lost connection is replaced at once: the retry can come soon */
+const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 function isBodyParserError(e: unknown): e is { status: number; type: string } {
   return typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number' && typeof (e as { type?: unknown }).type === 'string';

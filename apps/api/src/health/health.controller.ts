@@ -1,17 +1,17 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { TypeOrmHealthIndicator } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { Public } from '../common/public.decorator';
 import { REDIS } from '../redis';
 import { HEARTBEAT_KEY } from '../worker/heartbeat.job';
+import { overallHealth } from './overall-health';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly redisIndicator: RedisHealthIndicator,
     @Inject(REDIS) private readonly redis: Redis,
@@ -19,10 +19,16 @@ export class HealthController {
 
   @Get()
   @Public()
-  @HealthCheck()
-  @ApiOperation({ summary: 'Liveness of the API and its services (PostgreSQL, Redis)' })
-  check() {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 1_500 }), () => this.redisIndicator.isHealthy('redis')]);
+  @ApiOperation({ summary: 'Liveness of the API and its services: ok; degraded (200) while Redis is down; 503 while PostgreSQL is down' })
+  @ApiOkResponse({ schema: { example: { status: 'degraded', down: ['redis'], info: { database: { status: 'up' } }, error: { redis: { status: 'down', message: 'Connection is closed.' } }, details: {} } } })
+  @ApiServiceUnavailableResponse({ description: 'PostgreSQL does not answer: nothing can be accepted' })
+  async check() {
+    const [database, redis] = await Promise.all([this.db.pingCheck('database', { timeout: 1_500 }).catch(() => ({ database: { status: 'down' as const, message: 'timeout' } })), this.redisIndicator.isHealthy('redis')]);
+    const report = overallHealth({ ...database, ...redis });
+    if (report.status === 'error') {
+      throw new ServiceUnavailableException({ code: 'DATABASE_DOWN', message: 'データベースに接続できません。受付・更新はできません。しばらく待ってから再度お試しください。', retryAfterSeconds: 5, ...report });
+    }
+    return report;
   }
 
   @Get('worker')

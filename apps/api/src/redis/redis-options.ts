@@ -13,3 +13,16 @@ export function redisOptionsFromUrl(redisUrl: string): RedisOptions {
     tls: url.protocol === 'rediss:' ? {} : undefined,
   };
 }
+
+/**
+ * For the app's own client (not BullMQ workers, which must wait): while Redis is away a command fails
+ * at once instead of queueing (enableOfflineQueue: false), a command to a Redis that stopped answering
+ * fails after `commandTimeout`, and the client reconnects in the background with a capped backoff.
+ */
+export const FAIL_FAST_REDIS_OPTIONS: RedisOptions = {
+  enableOfflineQueue: false,
+  commandTimeout: 1_000,
+  connectTimeout: 2_000,
+  maxRetriesPerRequest: 1,
+  retryStrategy: (attempt: number) => Math.min(attempt * 200, 2_000),
+};

@@ -1,7 +1,7 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig, APP_CONFIG } from '../config';
-import { redisOptionsFromUrl } from './redis-options';
+import { FAIL_FAST_REDIS_OPTIONS, redisOptionsFromUrl } from './redis-options';
 
 export const REDIS = Symbol('REDIS');
 
@@ -13,18 +13,37 @@ class RedisCloser implements OnApplicationShutdown {
   }
 }
 
+/**
+ * The shared client fails fast while Redis is away (no offline queue, short command timeout) and keeps
+ * reconnecting; callers degrade (rate limits count in-process, health says degraded). Its connection
+ * state is logged once per outage, not once per reconnect attempt.
+ */
+async function createRedis(config: AppConfig): Promise<Redis> {
+  const logger = new Logger('Redis');
+  const redis = new Redis({ ...redisOptionsFromUrl(config.redisUrl), ...FAIL_FAST_REDIS_OPTIONS, keyPrefix: `${config.redisPrefix}:` });
+  let down = false;
+  redis.on('error', (e: Error) => {
+    if (down) return;
+    down = true;
+    logger.warn(`Redis is unreachable (${e.message}); rate limits count in this process until it is back`);
+  });
+  redis.on('ready', () => {
+    if (!down) return;
+    down = false;
+    logger.log('Redis is reachable again');
+  });
+  // Boot waits briefly for the connection (preflight checked Redis a moment ago); it never hangs on it.
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 3_000);
+    redis.once('ready', () => (clearTimeout(timer), resolve()));
+  });
+  return redis;
+}
+
 /** One shared ioredis client for the app's own keys (health, rate limits, idempotency cache). */
 @Global()
 @Module({
-  providers: [
-    {
-      provide: REDIS,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new Redis({ ...redisOptionsFromUrl(config.redisUrl), keyPrefix: `${config.redisPrefix}:`, maxRetriesPerRequest: 2, lazyConnect: false }),
-    },
-    RedisCloser,
-  ],
+  providers: [{ provide: REDIS, inject: [APP_CONFIG], useFactory: createRedis }, RedisCloser],
   exports: [REDIS],
 })
 export class RedisModule {}

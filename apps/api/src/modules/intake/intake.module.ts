@@ -1,4 +1,4 @@
-import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { Inject, MiddlewareConsumer, Module, NestModule, OnModuleInit, RequestMethod } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, APP_CONFIG } from '../../config';
@@ -11,6 +11,7 @@ import { IntakeChannelsController } from './intake-channels.controller';
 import { IntakeChannelsService } from './intake-channels.service';
 import { INTAKE_RATE_LIMIT, IntakeController } from './intake.controller';
 import { IntakeService } from './intake.service';
+import { IntakeGateMiddleware } from './intake-gate.middleware';
 
 const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(config.storageDir) };
 
@@ -33,9 +34,13 @@ const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], use
   providers: [IntakeService, IntakeChannelsService, storageProvider],
   exports: [ATTACHMENT_STORAGE, IntakeService],
 })
-export class IntakeModule implements OnModuleInit {
+export class IntakeModule implements OnModuleInit, NestModule {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
   onModuleInit() {
     INTAKE_RATE_LIMIT.perMinute = this.config.intakeRateLimit;
+  }
+
+  configure(consumer: MiddlewareConsumer) {
+    consumer.apply(IntakeGateMiddleware).forRoutes({ path: 'intake/applications', method: RequestMethod.POST }, { path: 'intake/applications/:id/resubmission', method: RequestMethod.POST });
   }
 }

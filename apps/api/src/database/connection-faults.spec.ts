@@ -1,0 +1,34 @@
+import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable, isPoolExhausted } from './connection-faults';
+
+const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
+const errno = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, errno: code });
+
+describe('isDatabaseUnavailable', () => {
+  it.each([
+    ['a backend terminated by pg_terminate_backend (57P01)', pgError('57P01', 'terminating connection due to administrator command')],
+    ['a connection exception (class 08)', pgError('08006')],
+    ['too many connections (53300)', pgError('53300')],
+    ['the server starting up (57P03)', pgError('57P03')],
+    ['a socket closed under a query', new Error('Connection terminated unexpectedly')],
+    ['a reset connection', errno('ECONNRESET')],
+    ['a refused connection', errno('ECONNREFUSED')],
+    ['a dead client reused', new Error('Client has encountered a connection error and is not queryable')],
+    ['all addresses refused (AggregateError)', new AggregateError([errno('ECONNREFUSED'), errno('ECONNREFUSED')])],
+    ['TypeORM wrapping a lost connection', new QueryFailedError('SELECT 1', [], pgError('57P01'))],
+  ])('is a fault: %s', (_name, e) => expect(isDatabaseUnavailable(e)).toBe(true));
+
+  it.each([
+    ['a unique violation', pgError('23505', 'duplicate key value violates unique constraint')],
+    ['a syntax error', pgError('42601')],
+    ['a serialization failure (retried by the caller, not a fault)', pgError('40001')],
+    ['TypeORM wrapping a check violation', new QueryFailedError('INSERT', [], pgError('23514'))],
+    ['a plain bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
+    ['not an error', 'Connection terminated'],
+  ])('is not a fault: %s', (_name, e) => expect(isDatabaseUnavailable(e)).toBe(false));
+
+  it('tells pool exhaustion apart', () => {
+    expect(isPoolExhausted(new Error('timeout exceeded when trying to connect'))).toBe(true);
+    expect(isPoolExhausted(new Error('Connection terminated unexpectedly'))).toBe(false);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Which errors mean "PostgreSQL is (for a moment) not there" rather than "this request is wrong": a
+ * lost or refused connection, a server shutting down or restarting, a backend terminated by an
+ * administrator, too many connections. Such a request is answered 503 with Retry-After; it is safe to
+ * retry (intake with the same Idempotency-Key).
+ */
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57P01', // admin_shutdown (pg_terminate_backend, fast shutdown)
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, in recovery)
+  '57P05', // idle_session_timeout
+  '53300', // too_many_connections
+  '25P03', // idle_in_transaction_session_timeout
+]);
+
+const UNAVAILABLE_ERRNOS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+const UNAVAILABLE_MESSAGES = [
+  /Connection terminated/i, // "Connection terminated unexpectedly", "... due to connection timeout"
+  /Client has encountered a connection error and is not queryable/i,
+  /Client was closed and is not queryable/i,
+  /terminating connection due to administrator command/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+  /Query read timeout/i,
+];
+
+/** Every pooled connection stayed busy past the wait limit: overload rather than a fault. */
+export function isPoolExhausted(e: unknown): boolean {
+  return e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message);
+}
+
+export function isDatabaseUnavailable(e: unknown): boolean {
+  for (let err = e, depth = 0; err && typeof err === 'object' && depth < 4; depth++) {
+    const { code, errno, message } = err as { code?: unknown; errno?: unknown; message?: unknown };
+    if (typeof code === 'string' && (code.startsWith('08') && code.length === 5 ? true : UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code))) return true;
+    if (typeof errno === 'string' && UNAVAILABLE_ERRNOS.has(errno)) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((re) => re.test(message))) return true;
+    // TypeORM's QueryFailedError keeps pg's error as driverError; AggregateError (connect) keeps several
+    const next = (err as { driverError?: unknown; cause?: unknown }).driverError ?? (err as { cause?: unknown }).cause;
+    if (err instanceof AggregateError && err.errors.some(isDatabaseUnavailable)) return true;
+    err = next;
+  }
+  return false;
+}
