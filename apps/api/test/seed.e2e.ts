@@ -1,6 +1,8 @@
 import { initialState, WORKFLOWS } from '@jimukyoku/workflow';
 import { DataSource } from 'typeorm';
+import { passwordPolicyProblems } from '../src/auth/password-policy';
 import { runSeed } from '../src/seed/seed-runner';
+import { INITIAL_ADMIN, initialAdminSeed } from '../src/seed/staff-accounts.seed';
 import { startTestApp, TestApp } from './harness';
 
 describe('the npm start seed', () => {
@@ -62,14 +64,54 @@ describe('the npm start seed', () => {
     expect(returned).toBeGreaterThan(0);
   });
 
-  it('skips demo data in production mode but still loads reference data', async () => {
-    const t2 = await startTestApp({ label: 'seed_prod' });
-    try {
-      const reports = await runSeed(t2.app.get(DataSource), { demo: false });
+  it('gives the first administrator the demo password in development, to be changed at the first login', async () => {
+    const res = await t.http().post('/api/auth/login').send({ email: INITIAL_ADMIN.email, password: INITIAL_ADMIN.password }).expect(200);
+    expect(res.body.user.mustChangePassword).toBe(true);
+  });
+
+  describe('outside development (npm start in production)', () => {
+    let t2: TestApp;
+    let db2: DataSource;
+    beforeAll(async () => {
+      t2 = await startTestApp({ label: 'seed_prod' });
+      db2 = t2.app.get(DataSource);
+    });
+    afterAll(() => t2?.close());
+    const staff = async () => db2.query(`SELECT email, role, must_change_password AS "mustChangePassword" FROM staff_user ORDER BY email`);
+    const signIn = (password: string) => t2.http().post('/api/auth/login').send({ email: INITIAL_ADMIN.email, password });
+
+    it('loads reference data but no demo data and no demo staff', async () => {
+      const reports = await runSeed(db2, { demo: false });
       expect(reports.map((r) => r.step)).toEqual(['initial administrator', 'reference catalogue (programmes, rule sets, categories, rounds)', 'notification templates']);
-      expect((await t2.app.get(DataSource).query(`SELECT count(*)::int AS n FROM application`))[0].n).toBe(0);
-    } finally {
-      await t2.close();
-    }
+      expect((await db2.query(`SELECT count(*)::int AS n FROM application`))[0].n).toBe(0);
+      expect(await staff()).toEqual([{ email: INITIAL_ADMIN.email, role: 'admin', mustChangePassword: true }]);
+    });
+
+    it('gives the first administrator a random password, printed once when created and never again, never the demo one', async () => {
+      await db2.query(`DELETE FROM staff_user`);
+      const [first] = await runSeed(db2, { demo: false, steps: [initialAdminSeed] });
+      const printed = /the initial password (\S+) \(shown only this once/.exec(first.summary)?.[1];
+      expect(printed).toBeDefined();
+      expect(passwordPolicyProblems(printed!, { email: INITIAL_ADMIN.email })).toEqual([]);
+      expect((await signIn(INITIAL_ADMIN.password)).status).toBe(401);
+      const res = await signIn(printed!).expect(200);
+      expect(res.body.user.mustChangePassword).toBe(true);
+      const [again] = await runSeed(db2, { demo: false, steps: [initialAdminSeed] });
+      expect(again.summary).toBe('already present');
+
+      // another database, another password
+      await db2.query(`DELETE FROM staff_user`);
+      const [other] = await runSeed(db2, { demo: false, steps: [initialAdminSeed] });
+      expect(/the initial password (\S+) /.exec(other.summary)?.[1]).not.toBe(printed);
+    });
+
+    it('takes INITIAL_ADMIN_PASSWORD when it is set, and does not print it', async () => {
+      await db2.query(`DELETE FROM staff_user`);
+      const chosen = 'tulip-orbit-kettle-marble-9431';
+      const [report] = await runSeed(db2, { demo: false, steps: [initialAdminSeed], initialAdminPassword: chosen });
+      expect(report.summary).not.toContain(chosen);
+      expect(report.summary).toContain('INITIAL_ADMIN_PASSWORD');
+      expect((await signIn(chosen).expect(200)).body.user.mustChangePassword).toBe(true);
+    });
   });
 });

@@ -16,6 +16,9 @@ import { migrate } from './migrate';
  * the database, loads reference and demo data idempotently, then serves API + worker + admin.
  */
 async function main() {
+  // The one entry point that may default NODE_ENV: `npm start` is the development command. Every other
+  // one (npm run api / worker / migrate, dist/main.js, dist/worker.js) refuses an unset value.
+  if (!process.env.NODE_ENV) process.env.NODE_ENV = 'development';
   let config: AppConfig;
   try {
     config = loadConfig();
@@ -33,17 +36,19 @@ async function main() {
 
   const { app } = await startApi();
   // Seeding uses the running app's DataSource (its entities and services), so it is exactly what the app reads.
-  for (const r of await runSeed(app.get(DataSource), { demo: config.nodeEnv !== 'production' })) console.log(`[start] seed ${r.step}: ${r.summary}`);
+  // Demo data and demo staff exist only in development; elsewhere the first administrator's password is INITIAL_ADMIN_PASSWORD or random, printed once.
+  const development = config.nodeEnv === 'development';
+  for (const r of await runSeed(app.get(DataSource), { demo: development, initialAdminPassword: config.initialAdminPassword })) console.log(`[start] seed ${r.step}: ${r.summary}`);
   const base = `http://localhost:${config.port}`;
   console.log(
     [
       '',
       '事務局 (Jimukyoku) is running.',
       `  Admin:   ${base}/admin/`,
-      `  API:     ${base}/api  (OpenAPI: ${base}/api/docs)`,
+      `  API:     ${base}/api${config.apiDocs ? `  (OpenAPI: ${base}/api/docs)` : ''}`,
       `  Health:  ${base}/api/health`,
       ...(mailUi ? [`  Mail:    ${mailUi}  (emails sent to applicants)`] : []),
-      ...(DEMO_LOGINS.length ? ['  Logins:', ...DEMO_LOGINS.filter((l) => config.nodeEnv !== 'production' || l.role === 'admin').map((l) => `    ${l.role.padEnd(9)} ${l.email} / ${l.password}${l.note ? `  (${l.note})` : ''}`)] : []),
+      ...(development && DEMO_LOGINS.length ? ['  Demo logins:', ...DEMO_LOGINS.map((l) => `    ${l.role.padEnd(9)} ${l.email} / ${l.password}${l.note ? `  (${l.note})` : ''}`)] : []),
       '',
     ].join('\n'),
   );
@@ -64,12 +69,13 @@ async function ensureServices(config: AppConfig) {
 }
 
 /**
- * Development mail: the docker-compose catcher when it answers on SMTP_URL; otherwise, outside
- * production, an embedded catcher on that port with its web page on 8025 (MAIL_UI_PORT).
+ * Development mail: the docker-compose catcher when it answers on SMTP_URL; otherwise an embedded
+ * catcher on that port with its web page on 8025 (MAIL_UI_PORT). Only in development: elsewhere mail
+ * goes to SMTP_URL and nothing is linked or embedded.
  */
 async function ensureMailCatcher(config: AppConfig): Promise<string | null> {
-  if (await smtpReachable(config.smtpUrl)) return config.nodeEnv === 'production' ? null : 'http://localhost:8025';
-  if (config.nodeEnv === 'production') return null;
+  if (config.nodeEnv !== 'development') return null;
+  if (await smtpReachable(config.smtpUrl)) return 'http://localhost:8025';
   const url = new URL(config.smtpUrl);
   if (!['127.0.0.1', 'localhost'].includes(url.hostname)) return null;
   try {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { SeedStep } from './seed-step';
+import type { SeedContext, SeedStep } from './seed-step';
 import { SEED_STEPS } from './seed-steps';
 
 export interface SeedReport {
@@ -7,15 +7,19 @@ export interface SeedReport {
   summary: string;
 }
 
-/** Runs the seed steps in order, each in its own transaction. */
+/**
+ * Runs the seed steps in order, each in its own transaction. `demo` (development only) adds the demo
+ * steps; without it the first administrator gets INITIAL_ADMIN_PASSWORD or a random password.
+ */
 export async function runSeed(
   dataSource: DataSource,
-  options: { demo: boolean; steps?: SeedStep[] } = { demo: true },
+  options: { demo: boolean; steps?: SeedStep[]; initialAdminPassword?: string | null } = { demo: true },
 ): Promise<SeedReport[]> {
   const steps = (options.steps ?? SEED_STEPS).filter((s) => s.kind === 'reference' || options.demo);
+  const context: SeedContext = { demo: options.demo, initialAdminPassword: options.initialAdminPassword ?? null };
   const reports: SeedReport[] = [];
   for (const step of steps) {
-    const summary = await dataSource.transaction((manager) => step.run(manager));
+    const summary = await dataSource.transaction((manager) => step.run(manager, context));
     reports.push({ step: step.name, summary });
   }
   return reports;

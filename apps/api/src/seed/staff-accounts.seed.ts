@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
+import { passwordPolicyProblems } from '../auth/password-policy';
 import type { StaffRole } from '../auth/roles';
 import { StaffUser } from '../modules/users/staff-user.entity';
 import type { DemoLogin } from './demo-logins';
-import type { SeedStep } from './seed-step';
+import { INITIAL_ADMIN_EMAIL } from '../config/initial-admin';
+import type { SeedContext, SeedStep } from './seed-step';
 
 interface SeedAccount {
   email: string;
@@ -14,14 +17,34 @@ interface SeedAccount {
   mustChangePassword: boolean;
 }
 
-/** The first administrator: must change the password at first login. */
+/**
+ * The first administrator: must change the password at first login. `password` is the development demo
+ * password only (printed by `npm start`); outside development the password is INITIAL_ADMIN_PASSWORD or
+ * random (see initialAdminSeed), so no fixed initial password exists in production.
+ */
 export const INITIAL_ADMIN: SeedAccount = {
-  email: 'admin@jimukyoku.example.jp',
+  email: INITIAL_ADMIN_EMAIL,
   name: '事務局 管理者',
   role: 'admin',
   password: 'jimukyoku-admin-initial',
   mustChangePassword: true,
 };
+
+/** A random initial password the password policy accepts (24 base64url characters: 144 random bits). */
+export function randomInitialPassword(): string {
+  for (;;) {
+    const candidate = randomBytes(18).toString('base64url');
+    if (passwordPolicyProblems(candidate, { email: INITIAL_ADMIN_EMAIL }).length === 0) return candidate;
+  }
+}
+
+/** The first administrator's password and how the seed reports it (printed once, when the account is created). */
+function initialAdminPassword(context: SeedContext): { password: string; shown: string } {
+  if (context.initialAdminPassword) return { password: context.initialAdminPassword, shown: 'the password from INITIAL_ADMIN_PASSWORD' };
+  if (context.demo) return { password: INITIAL_ADMIN.password, shown: 'the demo password listed below' };
+  const password = randomInitialPassword();
+  return { password, shown: `the initial password ${password} (shown only this once: note it now)` };
+}
 
 export const DEMO_PASSWORD = 'demo-password-2022';
 
@@ -43,8 +66,8 @@ export const STAFF_LOGINS: DemoLogin[] = [
   ...DEMO_ACCOUNTS.filter((a, i, all) => all.findIndex((b) => b.role === a.role) === i).map((a) => ({ role: a.role, email: a.email, password: a.password })),
 ];
 
-async function insertMissing(manager: EntityManager, accounts: SeedAccount[]): Promise<number> {
-  let created = 0;
+async function insertMissing(manager: EntityManager, accounts: SeedAccount[]): Promise<SeedAccount[]> {
+  const created: SeedAccount[] = [];
   for (const a of accounts) {
     const exists = await manager.getRepository(StaffUser).existsBy({ email: a.email });
     if (exists) continue;
@@ -56,7 +79,7 @@ async function insertMissing(manager: EntityManager, accounts: SeedAccount[]): P
       passwordHash: await hashPassword(a.password),
       mustChangePassword: a.mustChangePassword,
     });
-    created++;
+    created.push(a);
   }
   return created;
 }
@@ -64,9 +87,12 @@ async function insertMissing(manager: EntityManager, accounts: SeedAccount[]): P
 export const initialAdminSeed: SeedStep = {
   name: 'initial administrator',
   kind: 'reference',
-  async run(manager) {
-    const created = await insertMissing(manager, [INITIAL_ADMIN]);
-    return created ? `created ${INITIAL_ADMIN.email}` : 'already present';
+  async run(manager, context) {
+    // The password (random outside development) is made, and printed, only when the account is created.
+    if (await manager.getRepository(StaffUser).existsBy({ email: INITIAL_ADMIN.email })) return 'already present';
+    const { password, shown } = initialAdminPassword(context);
+    await insertMissing(manager, [{ ...INITIAL_ADMIN, password }]);
+    return `created ${INITIAL_ADMIN.email} with ${shown}; it must be changed at the first login`;
   },
 };
 
@@ -74,7 +100,7 @@ export const demoStaffSeed: SeedStep = {
   name: 'demo staff accounts',
   kind: 'demo',
   async run(manager) {
-    const created = await insertMissing(manager, DEMO_ACCOUNTS);
+    const created = (await insertMissing(manager, DEMO_ACCOUNTS)).length;
     return `${created} created, ${DEMO_ACCOUNTS.length - created} already present`;
   },
 };
