@@ -7,7 +7,8 @@ import { MIGRATIONS } from './index';
 
 export default new DataSource({
   type: 'postgres',
-  url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/jimukyoku',
+  // migrations run as the owner role, never as the application's
+  url: process.env.DATABASE_MIGRATION_URL ?? 'postgres://postgres@127.0.0.1:5432/jimukyoku',
   migrations: MIGRATIONS,
   synchronize: false,
 });

@@ -1,4 +1,5 @@
 import { ConfigError, AppConfig, loadConfig } from './config';
+import { describeRoleProblem, inspectDatabaseRole } from './database/app-role';
 import { checkServices, formatServiceProblems } from './database/preflight';
 
 /**
@@ -20,6 +21,10 @@ export async function loadConfigOrExit(): Promise<AppConfig> {
         'Check DATABASE_URL / REDIS_URL, or start the services (see README: "Services").',
     );
   }
+  // The audit log is only as safe as the role the app connects with: production refuses a superuser or the owner.
+  const roleProblem = describeRoleProblem(await inspectDatabaseRole(config.databaseUrl).catch((e: Error) => exitWith(`Cannot start: connecting with DATABASE_URL failed (${e.message}). Run \`npm run migrate\` first, or see README "Database roles".`)));
+  if (roleProblem && config.nodeEnv === 'production') exitWith(`Cannot start: ${roleProblem}`);
+  if (roleProblem) process.stderr.write(`Warning (refused in production): ${roleProblem}\n`);
   return config;
 }
 

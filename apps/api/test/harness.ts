@@ -7,16 +7,25 @@ import request from 'supertest';
 import { ApiModule } from '../src/api.module';
 import { AppConfig, loadConfig } from '../src/config';
 import { configureApp } from '../src/configure-app';
+import { describeRoleProblem, ensureAppLogin, inspectDatabaseRole } from '../src/database/app-role';
 import { ensureDatabase, runMigrations } from '../src/database/migrate';
-import { databaseUrlFor, TEST_DB_PREFIX, testRedisUrl, testRunId } from './test-run';
+import { appDatabaseUrlFor, databaseUrlFor, ownerUrlOf, TEST_DB_PREFIX, testRedisUrl, testRunId } from './test-run';
 
-/** A database of its own for one test file, migrated from the real migrations/. Dropped by teardown. */
+/**
+ * A database of its own for one test file, migrated from the real migrations/ as the owner. Returns the
+ * URL of the application's role (as production connects: no superuser; `ownerUrlOf` gives the owner's).
+ * Dropped by teardown.
+ */
 export async function createTestDatabase(label = 'db'): Promise<string> {
   const name = `${TEST_DB_PREFIX}${testRunId()}_${label.replace(/\W/g, '_').slice(0, 20)}_${randomBytes(2).toString('hex')}`.toLowerCase();
-  const url = databaseUrlFor(name);
-  await ensureDatabase(url);
-  await runMigrations(url);
-  return url;
+  const ownerUrl = databaseUrlFor(name);
+  const appUrl = appDatabaseUrlFor(name);
+  await ensureDatabase(ownerUrl);
+  await runMigrations(ownerUrl);
+  await ensureAppLogin(ownerUrl, appUrl, { create: true });
+  const problem = describeRoleProblem(await inspectDatabaseRole(appUrl));
+  if (problem) throw new Error(`test apps must run as production does: ${problem}`);
+  return appUrl;
 }
 
 export async function dropTestDatabase(url: string) {
@@ -35,6 +44,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
   return {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
     databaseUrl,
+    databaseMigrationUrl: ownerUrlOf(databaseUrl),
     redisUrl: testRedisUrl(),
     redisPrefix: `${TEST_DB_PREFIX}${testRunId()}_${randomBytes(3).toString('hex')}`,
     workerEnabled: false,

@@ -19,3 +19,23 @@ export function databaseUrlFor(name: string): string {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/**
+ * The login role every test app connects as: like production's, a member of jimukyoku_app (no superuser,
+ * audit log INSERT/SELECT only). The harness creates it (cluster-wide, once) and migrates as the owner.
+ */
+export const testAppUser = () => process.env.TEST_APP_DATABASE_USER ?? 'jimukyoku_test_app';
+const testAppPassword = () => process.env.TEST_APP_DATABASE_PASSWORD ?? 'jimukyoku_test_app';
+
+/** The URL of database `name` as the test application's role. */
+export function appDatabaseUrlFor(name: string): string {
+  const url = new URL(databaseUrlFor(name));
+  url.username = testAppUser();
+  url.password = testAppPassword();
+  return url.toString();
+}
+
+/** The same database as the owner (a superuser here): for tests that act as an attacker or an operator. */
+export function ownerUrlOf(databaseUrl: string): string {
+  return databaseUrlFor(decodeURIComponent(new URL(databaseUrl).pathname.slice(1)));
+}

@@ -27,7 +27,7 @@ async function main() {
     throw e;
   }
   await ensureServices(config);
-  await migrate(config.databaseUrl, (line) => console.log(`[start] ${line}`));
+  await migrate(config, (line) => console.log(`[start] ${line}`));
   const mailUi = await ensureMailCatcher(config);
   // The admin links to the mail page (GET /api/dev-mail); an explicit MAIL_WEB_URL wins.
   if (mailUi && !process.env.MAIL_WEB_URL) process.env.MAIL_WEB_URL = mailUi;
@@ -55,7 +55,7 @@ async function main() {
 }
 
 async function ensureServices(config: AppConfig) {
-  let problems = await checkServices(config.databaseUrl, config.redisUrl);
+  let problems = await checkServices(config.databaseMigrationUrl, config.redisUrl);
   if (problems.length === 0) return;
   if (!dockerAvailable()) exitWith(missingServicesMessage(problems));
   console.log('[start] PostgreSQL/Redis not reachable; starting them with `docker compose up -d` ...');
@@ -63,7 +63,7 @@ async function ensureServices(config: AppConfig) {
   if (up.status !== 0) exitWith(`\`docker compose up -d\` failed.\n${missingServicesMessage(problems)}`);
   for (let i = 0; i < 60 && problems.length > 0; i++) {
     await new Promise((r) => setTimeout(r, 1_000));
-    problems = await checkServices(config.databaseUrl, config.redisUrl);
+    problems = await checkServices(config.databaseMigrationUrl, config.redisUrl);
   }
   if (problems.length > 0) exitWith(`Services started by docker compose did not answer within 60 s.\n${formatServiceProblems(problems)}`);
 }

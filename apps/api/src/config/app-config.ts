@@ -11,7 +11,10 @@ import { secretProblem } from './secret-strength';
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
+  /** the application's login role (a member of jimukyoku_app: no superuser, audit log INSERT/SELECT only) */
   databaseUrl: string;
+  /** the owner role that runs migrations (`npm start`, `npm run migrate`); never used by the running app */
+  databaseMigrationUrl: string;
   /** PostgreSQL connections per process; requests beyond it wait, then get 503 BUSY */
   databasePoolSize: number;
   /** intake submissions per channel per minute */
@@ -139,10 +142,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const mailWebUrl = env.MAIL_WEB_URL ? url('MAIL_WEB_URL', '', ['http:', 'https:']) : null;
   if (production && mailWebUrl) problems.push('MAIL_WEB_URL is the development mail catcher\'s page and is refused in production (unset it)');
 
+  const databaseUrl = url('DATABASE_URL', DEV_DATABASE_URL, ['postgres:', 'postgresql:']);
+  const databaseMigrationUrl = url('DATABASE_MIGRATION_URL', ownerUrlBeside(databaseUrl), ['postgres:', 'postgresql:']);
+  if (production && !env.DATABASE_URL) problems.push('DATABASE_URL must be set in production: the application role, a member of jimukyoku_app (README "Database roles")');
+  if (production && !env.DATABASE_MIGRATION_URL) problems.push('DATABASE_MIGRATION_URL must be set in production: the owner role that runs migrations (README "Database roles")');
+
   const config: AppConfig = {
     nodeEnv,
     port: int('PORT', 3000, 0, 65535),
-    databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/jimukyoku', ['postgres:', 'postgresql:']),
+    databaseUrl,
+    databaseMigrationUrl,
     databasePoolSize: int('DATABASE_POOL_SIZE', 20, 1, 500),
     intakeRateLimit: int('INTAKE_RATE_LIMIT', 6000, 1, 1_000_000),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
@@ -169,6 +178,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Development: the app's login role, created with this password by `npm start` / `npm run migrate`. */
+export const DEV_DATABASE_URL = 'postgres://jimukyoku_api:jimukyoku_api@127.0.0.1:5432/jimukyoku';
+
+/** Outside production the migrations run as the local superuser `postgres` on DATABASE_URL's server and database. */
+function ownerUrlBeside(databaseUrl: string): string {
+  try {
+    const u = new URL(databaseUrl);
+    u.username = 'postgres';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return databaseUrl;
+  }
 }
 
 /** Hides the password in a connection URL before it is printed. */
