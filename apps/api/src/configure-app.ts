@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -9,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { appValidationPipe } from './common/validation.pipe';
 import { AppConfig } from './config';
+import { setupOpenApi } from './openapi/setup-openapi';
 
 export const API_PREFIX = 'api';
 export const JSON_BODY_LIMIT = '1mb';
@@ -36,24 +36,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
     credentials: true, exposedHeaders: ['Content-Range', 'X-Total-Count', 'X-Request-Id'] });
   app.useGlobalPipes(appValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
-  setupOpenApi(app);
+  setupOpenApi(app, config, API_PREFIX);
   serveAdmin(app, config.adminDist);
   app.enableShutdownHooks();
   return app;
-}
-
-function setupOpenApi(app: NestExpressApplication) {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Jimukyoku API')
-      .setDescription('補助金事務局のバックオフィス API。一覧は react-admin (ra-data-simple-rest) の規約に従います。')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'intake-key')
-      .build(),
-  );
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
 }
 
 /** Serves the built react-admin app at /admin (one port for API and UI), with SPA fallback. */

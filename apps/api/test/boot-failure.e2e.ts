@@ -4,8 +4,13 @@ import { join } from 'node:path';
 
 // Runs the built entry points as a user would; `npm test` builds before running jest.
 const dist = join(__dirname, '..', 'dist');
-const run = (entry: string, env: Record<string, string>) =>
-  spawnSync(process.execPath, [join(dist, entry)], { env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 20_000 });
+/** Runs a built entry point with NODE_ENV=test unless the case sets it; `undefined` removes a variable. */
+const run = (entry: string, env: Record<string, string | undefined>) => {
+  const merged: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'test', ...env, LOG_LEVEL: 'silent' };
+  for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];
+  return spawnSync(process.execPath, [join(dist, entry)], { env: merged as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 20_000 });
+};
+const ENTRY_POINTS = ['main.js', 'worker.js', 'cli/migrate.js'];
 
 describe('starting with bad configuration', () => {
   beforeAll(() => {
@@ -33,6 +38,32 @@ describe('starting with bad configuration', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('SMTP_RECONCILE_URL must start with http:// or https://, got "mailpit:8025"');
     expect(r.stderr).toContain('MAIL_RATE_PER_SECOND must be an integer between 0 and 100000, got "fast"');
+  });
+
+  // Before, an unset or misspelt NODE_ENV ran as development: the published JWT secret, demo staff, the mail catcher.
+  describe.each(ENTRY_POINTS)('%s refuses a NODE_ENV that is not exactly development, test or production', (entry) => {
+    it('when it is unset (only `npm start` defaults it)', () => {
+      const r = run(entry, { NODE_ENV: undefined });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('NODE_ENV must be set to exactly one of development, test, production (it is unset');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    it.each(['prod', 'staging', 'Production'])('when it is %s', (value) => {
+      const r = run(entry, { NODE_ENV: value });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`NODE_ENV must be exactly one of development, test, production, got "${value}"`);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+  });
+
+  it.each(['main.js', 'worker.js'])('%s refuses production without a real JWT_SECRET, saying how to make one', (entry) => {
+    for (const secret of [undefined, 'jimukyoku-development-secret-change-me', 'changeme'.repeat(5)]) {
+      const r = run(entry, { NODE_ENV: 'production', JWT_SECRET: secret });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/JWT_SECRET .*production.*`openssl rand -base64 48`/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 
   it('refuses a non-numeric PORT in the worker too', () => {

@@ -37,7 +37,9 @@ export class HealthController {
   @ApiOkResponse({ schema: { example: { status: 'up', lastSeenAt: '2026-01-01T00:00:00.000Z' } } })
   @ApiServiceUnavailableResponse({ description: 'No worker heartbeat in the last minute' })
   async worker() {
-    const lastSeenAt = await this.redis.get(HEARTBEAT_KEY);
+    const lastSeenAt = await this.redis.get(HEARTBEAT_KEY).catch(() => {
+      throw new ServiceUnavailableException({ code: 'REDIS_DOWN', message: 'Redis に接続できないため、キューワーカーの状態を確認できません。', retryAfterSeconds: 5 });
+    });
     if (!lastSeenAt) throw new ServiceUnavailableException({ code: 'WORKER_DOWN', message: 'キューワーカーが応答していません。`npm run worker` が動いているか確認してください。' });
     return { status: 'up', lastSeenAt };
   }
