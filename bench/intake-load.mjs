@@ -255,6 +255,7 @@ async function createDatabase() {
 
 async function startApi(databaseUrl) {
   const port = await freePort();
+  run.initialAdminPassword = `bench-admin-${randomBytes(12).toString('base64url')}`;
   run.redisPrefix = `jimukyoku_bench_${Date.now()}_${randomBytes(2).toString('hex')}`;
   run.workDir = mkdtempSync(join(tmpdir(), 'jimukyoku-bench-'));
   const logPath = join(run.workDir, 'api.log');
@@ -262,6 +263,7 @@ async function startApi(databaseUrl) {
   const env = {
     ...process.env,
     NODE_ENV: 'production', // reference catalogue + initial administrator, no demo data
+    INITIAL_ADMIN_PASSWORD: run.initialAdminPassword, // production has no fixed initial password
     DATABASE_URL: databaseUrl,
     REDIS_URL: run.redisUrl,
     REDIS_PREFIX: run.redisPrefix,
@@ -343,7 +345,7 @@ async function api(base, method, path, { token, body, expect } = {}) {
 
 async function setUp(base) {
   // The initial administrator of the seed (apps/api/src/seed/staff-accounts.seed.ts) must change the password first.
-  const initial = { email: 'admin@jimukyoku.example.jp', password: 'jimukyoku-admin-initial' };
+  const initial = { email: 'admin@jimukyoku.example.jp', password: run.initialAdminPassword };
   const session = await api(base, 'POST', '/api/auth/login', { body: initial, expect: 200 });
   const token = session.accessToken;
   if (session.user.mustChangePassword) {

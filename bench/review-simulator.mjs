@@ -50,7 +50,7 @@ const WARMUP = Number(args.warmup);
 const REVIEWERS = 30;
 const PREFECTURES = ['北海道', '宮城県', '東京都', '神奈川県', '愛知県', '大阪府', '兵庫県', '広島県', '福岡県', '沖縄県', '新潟県', '静岡県', '長野県', '熊本県'];
 
-const run = { child: null, dbUrl: null, adminUrl: null, dbName: null, workDir: null };
+const run = { child: null, dbUrl: null, adminUrl: null, dbName: null, workDir: null, initialAdminPassword: `bench-admin-${randomBytes(12).toString('base64url')}` };
 const log = (m) => console.log(`[bench] ${m}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -71,7 +71,7 @@ async function main() {
   log(`database ${run.dbName} migrated`);
 
   const api = await startApi();
-  const adminToken = await loginChanging(api, 'admin@jimukyoku.example.jp', 'jimukyoku-admin-initial');
+  const adminToken = await loginChanging(api, 'admin@jimukyoku.example.jp', run.initialAdminPassword);
   const managerPassword = `bench-${randomBytes(8).toString('hex')}`;
   const created = await call(api, 'POST', '/api/users', { token: adminToken, body: { email: 'bench-manager@example.jp', name: '試験 管理者', role: 'manager' }, expect: 201 });
   const managerToken = await loginChanging(api, 'bench-manager@example.jp', created.temporaryPassword ?? created.password, managerPassword);
@@ -206,6 +206,7 @@ async function startApi() {
   const env = {
     ...process.env,
     NODE_ENV: 'production',
+    INITIAL_ADMIN_PASSWORD: run.initialAdminPassword, // production has no fixed initial password
     DATABASE_URL: run.dbUrl,
     REDIS_PREFIX: `jimukyoku_bench_sim_${Date.now()}`,
     PORT: String(port),
