@@ -255,7 +255,7 @@ async function createDatabase() {
 
 async function startApi(databaseUrl) {
   const port = await freePort();
-  run.initialAdminPassword = `bench-admin-${randomBytes(12).toString('base64url')}`;
+  run.initialAdminPassword = `bench-first-${randomBytes(12).toString('base64url')}`;
   run.redisPrefix = `jimukyoku_bench_${Date.now()}_${randomBytes(2).toString('hex')}`;
   run.workDir = mkdtempSync(join(tmpdir(), 'jimukyoku-bench-'));
   const logPath = join(run.workDir, 'api.log');

@@ -50,7 +50,7 @@ const WARMUP = Number(args.warmup);
 const REVIEWERS = 30;
 const PREFECTURES = ['北海道', '宮城県', '東京都', '神奈川県', '愛知県', '大阪府', '兵庫県', '広島県', '福岡県', '沖縄県', '新潟県', '静岡県', '長野県', '熊本県'];
 
-const run = { child: null, dbUrl: null, adminUrl: null, dbName: null, workDir: null, initialAdminPassword: `bench-admin-${randomBytes(12).toString('base64url')}` };
+const run = { child: null, dbUrl: null, adminUrl: null, dbName: null, workDir: null, initialAdminPassword: `bench-first-${randomBytes(12).toString('base64url')}` };
 const log = (m) => console.log(`[bench] ${m}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
