@@ -105,6 +105,24 @@ describe('the npm start seed', () => {
       expect(/the initial password (\S+) /.exec(other.summary)?.[1]).not.toBe(printed);
     });
 
+    it('replaces the published initial password of an administrator installed before, and leaves a changed one alone', async () => {
+      await db2.query(`DELETE FROM staff_user`);
+      await runSeed(db2, { demo: true, steps: [initialAdminSeed] }); // what production seeded before: the fixed password
+      const [replaced] = await runSeed(db2, { demo: false, steps: [initialAdminSeed] });
+      const printed = /replaced the published initial password of \S+ with the initial password (\S+) \(shown only this once/.exec(replaced.summary)?.[1];
+      expect(replaced.summary).toMatch(/^replaced the published initial password/);
+      expect(printed).toBeDefined();
+      expect((await signIn(INITIAL_ADMIN.password)).status).toBe(401);
+      const first = await signIn(printed!).expect(200);
+      expect(first.body.user.mustChangePassword).toBe(true);
+
+      const changed = 'heron-quartz-lantern-7152';
+      await t2.http().post('/api/auth/password').set('Authorization', `Bearer ${first.body.accessToken}`).send({ currentPassword: printed, newPassword: changed }).expect(204);
+      const [again] = await runSeed(db2, { demo: false, steps: [initialAdminSeed] });
+      expect(again.summary).toBe('already present');
+      await signIn(changed).expect(200);
+    });
+
     it('takes INITIAL_ADMIN_PASSWORD when it is set, and does not print it', async () => {
       await db2.query(`DELETE FROM staff_user`);
       const chosen = 'tulip-orbit-kettle-marble-9431';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { hashPassword } from '../auth/password';
+import { hashPassword, verifyPassword } from '../auth/password';
 import { passwordPolicyProblems } from '../auth/password-policy';
 import type { StaffRole } from '../auth/roles';
 import { StaffUser } from '../modules/users/staff-user.entity';
@@ -89,7 +89,15 @@ export const initialAdminSeed: SeedStep = {
   kind: 'reference',
   async run(manager, context) {
     // The password (random outside development) is made, and printed, only when the account is created.
-    if (await manager.getRepository(StaffUser).existsBy({ email: INITIAL_ADMIN.email })) return 'already present';
+    const existing = await manager.getRepository(StaffUser).findOne({ where: { email: INITIAL_ADMIN.email }, select: { id: true, passwordHash: true } });
+    if (existing && !context.demo && (await verifyPassword(existing.passwordHash, INITIAL_ADMIN.password))) {
+      // Installed before there was no fixed initial password, and never changed since: the published one goes.
+      const { password, shown } = initialAdminPassword(context);
+      await manager.getRepository(StaffUser).update({ id: existing.id }, { passwordHash: await hashPassword(password), mustChangePassword: true });
+      await manager.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = 'initialPasswordReplaced' WHERE user_id = $1 AND revoked_at IS NULL`, [existing.id]);
+      return `replaced the published initial password of ${INITIAL_ADMIN.email} with ${shown}; it must be changed at the first login`;
+    }
+    if (existing) return 'already present';
     const { password, shown } = initialAdminPassword(context);
     await insertMissing(manager, [{ ...INITIAL_ADMIN, password }]);
     return `created ${INITIAL_ADMIN.email} with ${shown}; it must be changed at the first login`;
