@@ -5,7 +5,8 @@ import { AppConfig, APP_CONFIG } from '../config';
 
 /**
  * Where the development mail catcher shows what was sent (MAIL_WEB_URL: mailpit on :8025, or the page of
- * the catcher `npm start` embeds), so the admin can link to it; null when none is configured.
+ * the catcher `npm start` embeds), so the admin can link to it; null when none is configured, and always
+ * in production (the config refuses MAIL_WEB_URL there and `npm start` starts no catcher).
  */
 @ApiTags('notifications')
 @ApiBearerAuth()
