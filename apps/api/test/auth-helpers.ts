@@ -36,8 +36,11 @@ export async function login(t: TestApp, email: string, password: string): Promis
   return { token: res.body.accessToken, cookie: refreshCookieOf(res), user: res.body.user };
 }
 
+/** The first admin's password after the forced change in tests (it passes the password policy). */
+export const ADMIN_TEST_PASSWORD = 'Hakone-kiri-7-sumi-yama';
+
 /** Logs the first admin in and completes the forced password change; returns a usable session. */
-export async function loginAdmin(t: TestApp, newPassword = 'admin-password-changed'): Promise<LoggedIn> {
+export async function loginAdmin(t: TestApp, newPassword = ADMIN_TEST_PASSWORD): Promise<LoggedIn> {
   const first = await login(t, INITIAL_ADMIN.email, INITIAL_ADMIN.password).catch(() => null);
   if (first?.user.mustChangePassword) {
     await t.http().post('/api/auth/password').set('Authorization', `Bearer ${first.token}`).send({ currentPassword: INITIAL_ADMIN.password, newPassword }).expect(204);

@@ -12,7 +12,7 @@ describe('login, sessions and tokens', () => {
     (await db.query(`SELECT action, changes FROM audit_log WHERE action = $1 ORDER BY id`, [action])) as { action: string; changes: Record<string, unknown> }[];
 
   beforeAll(async () => {
-    t = await startTestApp({ label: 'auth' });
+    t = await startTestApp({ label: 'auth', overrides: { refreshGraceSeconds: 2 } });
     db = t.app.get(DataSource);
     await seedStaff(t);
   });
@@ -32,14 +32,15 @@ describe('login, sessions and tokens', () => {
     expect((await auditActions('auth.login')).length).toBeGreaterThan(0);
   });
 
-  it('refuses a wrong password and an unknown email alike, and audits both', async () => {
+  it('answers an unknown email exactly like a wrong password (no remainingAttempts), and audits both without the password', async () => {
     const wrong = await t.http().post('/api/auth/login').send({ email: DEMO_EMAIL.auditor, password: 'not-the-password' }).expect(401);
-    expect(wrong.body).toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'メールアドレスまたはパスワードが正しくありません。' });
-    const unknown = await t.http().post('/api/auth/login').send({ email: 'nobody@example.jp', password: 'whatever' }).expect(401);
-    expect(unknown.body.message).toBe(wrong.body.message);
+    const unknown = await t.http().post('/api/auth/login').send({ email: 'nobody@example.jp', password: 'not-the-password' }).expect(401);
+    expect(wrong.body).toEqual({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'メールアドレスまたはパスワードが正しくありません。' });
+    expect(unknown.body).toEqual(wrong.body);
     const failures = await auditActions('auth.loginFailed');
     expect(failures.map((f) => f.changes.reason)).toEqual(expect.arrayContaining(['wrongPassword', 'unknownEmail']));
-    await login(t, DEMO_EMAIL.auditor, DEMO_PASSWORD); // a success resets the failure count
+    expect(JSON.stringify(failures)).not.toContain('not-the-password');
+    await login(t, DEMO_EMAIL.auditor, DEMO_PASSWORD);
   });
 
   it('answers a login without fields with a 400 naming them', async () => {
@@ -47,22 +48,47 @@ describe('login, sessions and tokens', () => {
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['email', 'password']));
   });
 
-  it('locks the account after 5 failures in a row with a message saying until when', async () => {
+  it('throttles 5 failures of one client with one email (429 until a JST time), without locking the account: the owner signs in from another client', async () => {
     const email = 'reviewer5@jimukyoku.example.jp';
-    for (let i = 1; i <= 4; i++) {
-      const r = await t.http().post('/api/auth/login').send({ email, password: `wrong-${i}` }).expect(401);
-      expect(r.body.remainingAttempts).toBe(5 - i);
-    }
-    const locked = await t.http().post('/api/auth/login').send({ email, password: 'wrong-5' }).expect(423);
-    expect(locked.body.code).toBe('ACCOUNT_LOCKED');
-    expect(locked.body.message).toMatch(/5回続けて失敗したため、アカウントをロックしました。.*以降に再度お試しください。/);
-    // Even the right password is refused while locked.
-    const still = await t.http().post('/api/auth/login').send({ email, password: DEMO_PASSWORD }).expect(423);
-    expect(still.body.code).toBe('ACCOUNT_LOCKED');
-    expect(await auditActions('auth.locked')).toHaveLength(1);
-    // After the lock expires the right password works again.
-    await db.query(`UPDATE staff_user SET locked_until = now() - interval '1 second' WHERE email = $1`, [email]);
-    await login(t, email, DEMO_PASSWORD);
+    const attacker = '203.0.113.5';
+    for (let i = 1; i <= 4; i++) await t.http().post('/api/auth/login').set('X-Forwarded-For', attacker).send({ email, password: `wrong-${i}` }).expect(401);
+    const fifth = await t.http().post('/api/auth/login').set('X-Forwarded-For', attacker).send({ email, password: 'wrong-5' }).expect(429);
+    expect(fifth.body.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
+    expect(fifth.body.message).toMatch(/^ログインに続けて失敗したため、この端末からのログインを一時的に止めています。\d{4}年\d{1,2}月\d{1,2}日\(.\) \d{2}:\d{2}:\d{2} \(日本時間\) 以降に再度お試しください。$/);
+    // Even the right password is refused from that client, with the time to come back.
+    const still = await t.http().post('/api/auth/login').set('X-Forwarded-For', attacker).send({ email, password: DEMO_PASSWORD }).expect(429);
+    expect(Number(still.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect(new Date(still.body.retryAt).getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    // The owner, elsewhere, is not kept out.
+    await t.http().post('/api/auth/login').set('X-Forwarded-For', '198.51.100.7').send({ email, password: DEMO_PASSWORD }).expect(200);
+    expect(await auditActions('auth.loginThrottled')).toEqual([expect.objectContaining({ changes: expect.objectContaining({ email, scope: 'account' }) })]);
+  });
+
+  it('throttles an unknown email exactly like a known one', async () => {
+    const attempt = (email: string) => t.http().post('/api/auth/login').set('X-Forwarded-For', '203.0.113.6').send({ email, password: 'wrong-password' });
+    const answers = async (email: string) => {
+      const out: { status: number; code: string }[] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await attempt(email);
+        out.push({ status: r.status, code: r.body.code });
+      }
+      return out;
+    };
+    const known = await answers(DEMO_EMAIL.manager);
+    const unknown = await answers('no-such-person@jimukyoku.example.jp');
+    expect(unknown).toEqual(known);
+    expect(known.map((a) => a.status)).toEqual([401, 401, 401, 401, 429, 429]);
+  });
+
+  it('caps one client across accounts (30 failures), while other clients sign in as usual', async () => {
+    const client = '203.0.113.7';
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await t.http().post('/api/auth/login').set('X-Forwarded-For', client).send({ email: `guess${i}@example.jp`, password: 'wrong-password' })).status);
+    expect(statuses.slice(0, 29).every((s) => s === 401)).toBe(true);
+    expect(statuses[29]).toBe(429);
+    const refused = await t.http().post('/api/auth/login').set('X-Forwarded-For', client).send({ email: DEMO_EMAIL.manager, password: DEMO_PASSWORD }).expect(429);
+    expect(refused.body.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
+    await t.http().post('/api/auth/login').set('X-Forwarded-For', '198.51.100.8').send({ email: DEMO_EMAIL.manager, password: DEMO_PASSWORD }).expect(200);
   });
 
   it('rotates the refresh token on use; replaying an old one ends the whole session', async () => {
@@ -80,6 +106,63 @@ describe('login, sessions and tokens', () => {
     expect((await t.http().post('/api/auth/refresh').set('Cookie', c2).expect(401)).body.code).toBe('SESSION_ENDED');
     expect((await t.http().get('/api/auth/me').set('Authorization', `Bearer ${r2.body.accessToken}`).expect(401)).body.code).toBe('SESSION_ENDED');
     expect(await auditActions('auth.refreshReused')).toHaveLength(1);
+  });
+
+  it('two tabs refreshing with the same cookie at the same moment both get an access token, and the session lives on', async () => {
+    const s = await login(t, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    const [a, b] = await Promise.all([t.http().post('/api/auth/refresh').set('Cookie', s.cookie), t.http().post('/api/auth/refresh').set('Cookie', s.cookie)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    // exactly one answer carries the next refresh token; the other leaves the browser's cookie alone
+    const cookies = [a, b].flatMap((r) => ((r.headers['set-cookie'] as unknown as string[] | undefined) ?? []).filter((c) => c.startsWith(REFRESH_COOKIE)));
+    expect(cookies).toHaveLength(1);
+    const next = cookies[0].split(';')[0];
+    for (const r of [a, b]) await t.http().get('/api/auth/me').set('Authorization', `Bearer ${r.body.accessToken}`).expect(200);
+    const later = await t.http().post('/api/auth/refresh').set('Cookie', next).expect(200);
+    await t.http().get('/api/auth/me').set('Authorization', `Bearer ${later.body.accessToken}`).expect(200);
+    expect(await auditActions('auth.refreshReused')).toHaveLength(1); // only the replay test's
+  });
+
+  it('accepts the token just rotated for the grace only: replayed after it, the whole chain ends', async () => {
+    const s = await login(t, DEMO_EMAIL.auditor, DEMO_PASSWORD);
+    const r1 = await t.http().post('/api/auth/refresh').set('Cookie', s.cookie).expect(200);
+    const c1 = refreshCookieOf(r1);
+    const inGrace = await t.http().post('/api/auth/refresh').set('Cookie', s.cookie).expect(200);
+    expect(inGrace.headers['set-cookie']).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 2_200)); // REFRESH_GRACE_SECONDS = 2 in this app
+    expect((await t.http().post('/api/auth/refresh').set('Cookie', s.cookie).expect(401)).body.code).toBe('REFRESH_REUSED');
+    expect((await t.http().post('/api/auth/refresh').set('Cookie', c1).expect(401)).body.code).toBe('SESSION_ENDED');
+    await t.http().get('/api/auth/me').set('Authorization', `Bearer ${inGrace.body.accessToken}`).expect(401);
+  });
+
+  it('a password change ends every other session of the account, keeps this one, and is audited', async () => {
+    const email = 'reviewer2@jimukyoku.example.jp';
+    const here = await login(t, email, DEMO_PASSWORD);
+    const elsewhere = await login(t, email, DEMO_PASSWORD);
+    const other = await login(t, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
+    const newPassword = 'Tsubame-kaze-9-hotaru';
+    await t.http().post('/api/auth/password').set('Authorization', `Bearer ${here.token}`).send({ currentPassword: DEMO_PASSWORD, newPassword }).expect(204);
+    expect((await t.http().get('/api/auth/me').set('Authorization', `Bearer ${elsewhere.token}`).expect(401)).body.code).toBe('SESSION_ENDED');
+    await t.http().post('/api/auth/refresh').set('Cookie', elsewhere.cookie).expect(401);
+    await t.http().get('/api/auth/me').set('Authorization', `Bearer ${here.token}`).expect(200);
+    await t.http().post('/api/auth/refresh').set('Cookie', here.cookie).expect(200);
+    await t.http().get('/api/auth/me').set('Authorization', `Bearer ${other.token}`).expect(200); // someone else's session is untouched
+    const [changed] = (await auditActions('auth.passwordChanged')).filter((a) => a.changes.endedSessions !== undefined);
+    expect(changed.changes).toEqual({ endedSessions: 1 });
+    await login(t, email, newPassword);
+  });
+
+  it.each([
+    ['on the common/leaked list', 'password1234', 'よく使われている、または過去に漏えいしたパスワードのため使えません。'],
+    ['containing the email', 'reviewer3@jimukyoku.example.jp-2024', 'メールアドレス (または @ より前の部分) を含むパスワードは使えません。'],
+    ['too short', 'Kj3#mP9q', 'パスワードは12文字以上にしてください。'],
+    ['the current one', DEMO_PASSWORD, '新しいパスワードは現在のパスワードと異なるものにしてください。'],
+  ])('refuses a new password %s with 400 WEAK_PASSWORD listing the problem in Japanese', async (_rule, newPassword, problem) => {
+    const s = await login(t, 'reviewer3@jimukyoku.example.jp', DEMO_PASSWORD);
+    const res = await t.http().post('/api/auth/password').set('Authorization', `Bearer ${s.token}`).send({ currentPassword: DEMO_PASSWORD, newPassword }).expect(400);
+    expect(res.body.code).toBe('WEAK_PASSWORD');
+    expect(res.body.message).toContain(problem);
+    expect(res.body.errors).toContainEqual({ field: 'newPassword', message: problem });
+    await login(t, 'reviewer3@jimukyoku.example.jp', DEMO_PASSWORD); // unchanged
   });
 
   it('refuses a refresh without a cookie', async () => {
@@ -135,16 +218,35 @@ describe('login, sessions and tokens', () => {
     const again = await t.http().post('/api/auth/login').send({ email: 'reviewer4@jimukyoku.example.jp', password: DEMO_PASSWORD }).expect(401);
     expect(again.body.code).toBe('ACCOUNT_INACTIVE');
   });
+});
 
-  it('rate-limits logins per client and email with a Japanese message', async () => {
-    const email = 'flood@example.jp';
-    const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await t.http().post('/api/auth/login').send({ email, password: 'x' })).status);
-    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
-    const limited = await t.http().post('/api/auth/login').send({ email, password: 'x' }).expect(429);
-    expect(limited.body.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
-    expect(limited.body.message).toMatch(/ログインの試行が多すぎます。\d+秒後に再度お試しください。/);
-    // Another email from the same client is not affected.
-    await login(t, DEMO_EMAIL.manager, DEMO_PASSWORD);
+describe('session lifetime', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'auth_max_age', overrides: { sessionMaxAge: 3 } });
+    await seedStaff(t);
+  });
+  afterAll(() => t?.close());
+
+  it('ends a session SESSION_MAX_AGE after its login however often it is refreshed', async () => {
+    const started = Date.now();
+    const s = await login(t, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    let cookie = s.cookie;
+    let token = s.token;
+    const expiresOf = (res: { headers: Record<string, unknown> }) => {
+      const raw = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith(REFRESH_COOKIE))!;
+      return new Date(/Expires=([^;]+)/.exec(raw)![1]).getTime();
+    };
+    for (let i = 0; i < 2; i++) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      const res = await t.http().post('/api/auth/refresh').set('Cookie', cookie).expect(200);
+      // the cookie itself expires with the session, not a full idle period later
+      expect(expiresOf(res)).toBeLessThanOrEqual(started + 4_000);
+      cookie = refreshCookieOf(res);
+      token = res.body.accessToken;
+    }
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect((await t.http().post('/api/auth/refresh').set('Cookie', cookie).expect(401)).body.code).toBe('SESSION_ENDED');
+    expect((await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(401)).body.code).toBe('SESSION_ENDED');
   });
 });

@@ -1,5 +1,5 @@
 import type { StaffRole } from '../src/auth/roles';
-import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { ADMIN_TEST_PASSWORD, LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { apiRoutes } from './route-inventory';
 
@@ -25,6 +25,7 @@ const MATRIX: Record<string, Allowed> = {
   'POST /api/users': ['admin'],
   'PUT /api/users/:id': ['admin'],
   'DELETE /api/users/:id': ['admin'],
+  'POST /api/users/:id/password': ['admin'],
   'GET /api/audit-logs': ['admin', 'auditor'],
   'GET /api/audit-logs/:id': ['admin', 'auditor'],
   'GET /api/programs': STAFF,
@@ -166,7 +167,7 @@ describe('authorisation matrix', () => {
     sessions[role] = { ...s, token: res.body.accessToken, cookie: (res.headers['set-cookie'] as unknown as string[])[0].split(';')[0] };
     const { login } = await import('./auth-helpers');
     const { DEMO_PASSWORD } = await import('../src/seed/staff-accounts.seed');
-    if (role === 'admin') return login(t, 'admin@jimukyoku.example.jp', 'admin-password-changed');
+    if (role === 'admin') return login(t, 'admin@jimukyoku.example.jp', ADMIN_TEST_PASSWORD);
     const emails: Record<string, string> = { manager: 'manager@jimukyoku.example.jp', reviewer: 'reviewer@jimukyoku.example.jp', auditor: 'auditor@jimukyoku.example.jp' };
     return login(t, emails[role], DEMO_PASSWORD);
   }

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { DEMO_PASSWORD } from '../src/seed/staff-accounts.seed';
 import { login, LoggedIn, loginAdmin, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 
@@ -65,6 +66,43 @@ describe('staff accounts (admin)', () => {
     expect(audit[0].changes).toEqual({ organisation: { from: '東西銀行', to: '西東銀行' } });
     await t.http().put('/api/users/00000000-0000-4000-8000-000000000000').set(as()).send({ name: 'x' }).expect(404);
     await t.http().get('/api/users/not-a-uuid').set(as()).expect(404);
+  });
+
+  it('refuses a password an administrator types that fails the policy (400 WEAK_PASSWORD under password), on create and reset', async () => {
+    const create = await t.http().post('/api/users').set(as()).send({ email: 'weak@example.jp', name: '弱い 設定', role: 'reviewer', password: 'password1234' }).expect(400);
+    expect(create.body.code).toBe('WEAK_PASSWORD');
+    expect(create.body.errors).toEqual([{ field: 'password', message: 'よく使われている、または過去に漏えいしたパスワードのため使えません。' }]);
+    const withEmail = await t.http().post('/api/users').set(as()).send({ email: 'kobayashi@example.jp', name: '小林 一郎', role: 'reviewer', password: 'kobayashi-Kj3#mP9q' }).expect(400);
+    expect(withEmail.body.errors[0]).toEqual({ field: 'password', message: 'メールアドレス (または @ より前の部分) を含むパスワードは使えません。' });
+    expect((await t.http().get('/api/users').query({ filter: '{"q":"example.jp"}' }).set(as())).body.map((u: { email: string }) => u.email)).not.toContain('weak@example.jp');
+    const [row] = (await t.http().get('/api/users').query({ filter: '{"q":"reviewer2"}' }).set(as())).body;
+    const reset = await t.http().post(`/api/users/${row.id}/password`).set(as()).send({ password: 'qazwsxedcrfv' }).expect(400);
+    expect(reset.body.code).toBe('WEAK_PASSWORD');
+    await t.http().post('/api/users').set(as()).send({ email: 'strong@example.jp', name: '強い 設定', role: 'reviewer', password: 'Tsubame-kaze-9-hotaru' }).expect(201);
+  });
+
+  it('an administrator reset ends every session of the account, needs a change at next login, and is audited without secrets', async () => {
+    const email = 'reviewer5@jimukyoku.example.jp';
+    const a = await login(t, email, DEMO_PASSWORD);
+    const b = await login(t, email, DEMO_PASSWORD);
+    const res = await t.http().post(`/api/users/${a.user.id}/password`).set(as()).send({}).expect(200);
+    expect(res.body).toMatchObject({ email, mustChangePassword: true });
+    expect(res.body.temporaryPassword).toMatch(/^[\w-]{16}$/);
+    expect(res.body).not.toHaveProperty('passwordHash');
+    for (const s of [a, b]) {
+      expect((await t.http().get('/api/auth/me').set('Authorization', `Bearer ${s.token}`).expect(401)).body.code).toBe('SESSION_ENDED');
+      await t.http().post('/api/auth/refresh').set('Cookie', s.cookie).expect(401);
+    }
+    await t.http().post('/api/auth/login').send({ email, password: DEMO_PASSWORD }).expect(401);
+    const fresh = await login(t, email, res.body.temporaryPassword);
+    expect(fresh.user.mustChangePassword).toBe(true);
+    const audit = await t.app.get(DataSource).query(`SELECT actor_id, changes FROM audit_log WHERE action = 'user.passwordReset' AND entity_id = $1`, [a.user.id]);
+    expect(audit).toEqual([{ actor_id: admin.user.id, changes: { temporary: true, endedSessions: 2 } }]);
+    // with a chosen password that passes the policy
+    await t.http().post(`/api/users/${a.user.id}/password`).set(as()).send({ password: 'Tsubame-kaze-9-hotaru' }).expect(200);
+    await t.http().get('/api/auth/me').set('Authorization', `Bearer ${fresh.token}`).expect(401);
+    await login(t, email, 'Tsubame-kaze-9-hotaru');
+    await t.http().post('/api/users/00000000-0000-4000-8000-000000000000/password').set(as()).send({}).expect(404);
   });
 
   it('does not let an administrator deactivate or demote themselves', async () => {

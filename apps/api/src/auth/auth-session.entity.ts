@@ -16,8 +16,20 @@ export class AuthSession {
   @Column({ name: 'used_token_hashes', type: 'text', array: true, default: () => `'{}'` })
   usedTokenHashes!: string[];
 
+  /** the idle limit: moves forward on every refresh, never past absoluteExpiresAt */
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
+
+  /** the session ends at this time however active (login + SESSION_MAX_AGE) */
+  @Column({ name: 'absolute_expires_at', type: 'timestamptz' })
+  absoluteExpiresAt!: Date;
+
+  /** the refresh token rotated away last, accepted until previousTokenValidUntil (REFRESH_GRACE_SECONDS) */
+  @Column({ name: 'previous_token_hash', type: 'text', nullable: true })
+  previousTokenHash!: string | null;
+
+  @Column({ name: 'previous_token_valid_until', type: 'timestamptz', nullable: true })
+  previousTokenValidUntil!: Date | null;
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;

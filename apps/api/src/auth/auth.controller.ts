@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import type { CookieOptions, Request, Response } from 'express';
 import { Public } from '../common/public.decorator';
 import { AppConfig, APP_CONFIG } from '../config';
@@ -8,7 +7,6 @@ import { AuthError } from './auth.errors';
 import { AuthService, IssuedSession } from './auth.service';
 import { ChangePasswordDto, LoginDto, SessionDto, SessionUserDto } from './dto/login.dto';
 import { LocalAuthGuard } from './local-auth.guard';
-import { LoginThrottlerGuard } from './login-throttler.guard';
 import { CurrentUser, Policy } from './policy.decorator';
 import type { AuthenticatedUser } from './roles';
 import { parseRefreshCookie } from './tokens';
@@ -27,9 +25,11 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard, LocalAuthGuard)
-  @Throttle({ default: { limit: 10, ttl: 60_000, blockDuration: 60_000 } })
-  @ApiOperation({ summary: 'ログイン: アクセストークンを返し、更新トークンを httpOnly cookie に設定' })
+  @UseGuards(LocalAuthGuard)
+  @ApiOperation({
+    summary: 'ログイン: アクセストークンを返し、更新トークンを httpOnly cookie に設定',
+    description: '存在しないメールアドレスと誤ったパスワードは同じ 401 INVALID_CREDENTIALS。同じ端末 (IP) から同じメールアドレスで15分に5回、または全体で30回失敗すると、その端末からは 429 TOO_MANY_LOGIN_ATTEMPTS (retryAt, Retry-After)。',
+  })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: SessionDto })
   login(@Req() req: Request & { user: IssuedSession }, @Res({ passthrough: true }) res: Response): SessionDto {
@@ -40,7 +40,10 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiCookieAuth(REFRESH_COOKIE)
-  @ApiOperation({ summary: '更新トークン (cookie) でアクセストークンを再発行。更新トークンは使うたびに入れ替わる' })
+  @ApiOperation({
+    summary: '更新トークン (cookie) でアクセストークンを再発行。更新トークンは使うたびに入れ替わる',
+    description: '入れ替わった直後 (REFRESH_GRACE_SECONDS 以内) の古いトークンにはアクセストークンだけを返す (cookie は変えない)。それより古いトークンの再利用はセッションを終了する。セッションはログインから SESSION_MAX_AGE 秒で必ず終わる。',
+  })
   @ApiOkResponse({ type: SessionDto })
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionDto> {
     const cookie = parseRefreshCookie(req.cookies?.[REFRESH_COOKIE]);
@@ -76,17 +79,22 @@ export class AuthController {
   @HttpCode(204)
   @Policy('auth.self')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'パスワード変更 (初回ログイン時は必須)' })
+  @ApiOperation({ summary: 'パスワード変更 (初回ログイン時は必須)。このセッション以外のセッションはすべて終了する。条件を満たさないときは 400 WEAK_PASSWORD (errors に理由)' })
   async changePassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto, @Req() req: Request) {
     await this.auth.changePassword(user, body.currentPassword, body.newPassword, requestMeta(req));
   }
 
   private send(res: Response, session: IssuedSession): SessionDto {
-    res.cookie(REFRESH_COOKIE, session.refreshCookie, { ...this.cookieOptions(), maxAge: this.config.refreshTokenTtl * 1000 });
+    if (session.refresh) res.cookie(REFRESH_COOKIE, session.refresh.cookie, { ...this.cookieOptions(), expires: session.refresh.expiresAt });
     return { accessToken: session.accessToken, expiresIn: session.expiresIn, user: session.user };
   }
 
+  /** Only the browser holds it (httpOnly), only over HTTPS in production, only sent to /api/auth, never cross-site. */
   private cookieOptions(): CookieOptions {
-    return { httpOnly: true, sameSite: 'strict', secure: this.config.nodeEnv === 'production', path: '/api/auth' };
+    return refreshCookieOptions(this.config);
   }
+}
+
+export function refreshCookieOptions(config: Pick<AppConfig, 'nodeEnv'>): CookieOptions {
+  return { httpOnly: true, sameSite: 'strict', secure: config.nodeEnv === 'production', path: '/api/auth' };
 }

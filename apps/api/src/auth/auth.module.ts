@@ -12,6 +12,7 @@ import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
+import { LoginThrottle } from './login-throttle';
 
 @Module({
   imports: [
@@ -23,7 +24,7 @@ import { LocalStrategy } from './local.strategy';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AuthRepository, JwtStrategy, LocalStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AuthService, AuthRepository, LoginThrottle, JwtStrategy, LocalStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AuthService, AuthRepository],
 })
 export class AuthModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { StaffUser } from '../modules/users/staff-user.entity';
 import { AuthSession } from './auth-session.entity';
 import type { AuthenticatedUser } from './roles';
@@ -8,6 +8,24 @@ import type { AuthenticatedUser } from './roles';
 export interface SessionMeta {
   ip?: string;
   userAgent?: string;
+}
+
+export interface SessionLimits {
+  /** the session ends after this many seconds without a refresh */
+  idleSeconds: number;
+  /** and this many seconds after the login in any case */
+  maxAgeSeconds: number;
+}
+
+export interface OpenedSession {
+  sessionId: string;
+  /** when the refresh token stops working unless used */
+  expiresAt: Date;
+}
+
+export interface RotatedSession {
+  userId: string;
+  expiresAt: Date;
 }
 
 /** All SQL of logins and sessions. */
@@ -28,46 +46,51 @@ export class AuthRepository {
     return this.dataSource.getRepository(StaffUser).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
   }
 
-  /** Counts a failed login atomically; locks the account when the count reaches `max`. */
-  async registerFailure(userId: string, max: number, lockSeconds: number): Promise<{ count: number; lockedUntil: Date | null }> {
-    // TypeORM answers UPDATE … RETURNING with [rows, affectedCount].
-    const [rows]: [{ failed_login_count: number; locked_until: Date | null }[], number] = await this.dataSource.query(
-      `UPDATE staff_user
-          SET failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
-              locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(secs => $3) ELSE locked_until END
-        WHERE id = $1
-    RETURNING failed_login_count, locked_until`,
-      [userId, max, lockSeconds],
-    );
-    const row = rows[0];
-    const justLocked = row.failed_login_count === 0;
-    return { count: justLocked ? max : row.failed_login_count, lockedUntil: justLocked ? row.locked_until : null };
-  }
-
   async recordSuccessfulLogin(userId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE staff_user SET failed_login_count = 0, locked_until = NULL, last_login_at = now() WHERE id = $1`, [userId]);
+    await this.dataSource.query(`UPDATE staff_user SET last_login_at = now() WHERE id = $1`, [userId]);
   }
 
-  async createSession(userId: string, tokenHash: string, ttlSeconds: number, meta: SessionMeta): Promise<string> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO auth_session (user_id, refresh_token_hash, expires_at, ip, user_agent)
-       VALUES ($1, $2, now() + make_interval(secs => $3), $4, $5) RETURNING id`,
-      [userId, tokenHash, ttlSeconds, meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null],
+  /** Opens a session: idle limit `idleSeconds`, never past `maxAgeSeconds` after now. */
+  async createSession(userId: string, tokenHash: string, limits: SessionLimits, meta: SessionMeta): Promise<OpenedSession> {
+    const rows: { id: string; expires_at: Date }[] = await this.dataSource.query(
+      `INSERT INTO auth_session (user_id, refresh_token_hash, expires_at, absolute_expires_at, ip, user_agent)
+       VALUES ($1, $2, now() + make_interval(secs => LEAST($3::int, $4::int)), now() + make_interval(secs => $4), $5, $6)
+       RETURNING id, expires_at`,
+      [userId, tokenHash, limits.idleSeconds, limits.maxAgeSeconds, meta.ip ?? null, meta.userAgent?.slice(0, 300) ?? null],
     );
-    return rows[0].id;
+    return { sessionId: rows[0].id, expiresAt: rows[0].expires_at };
   }
 
   /**
    * Replaces the session's refresh token if `presentedHash` is the current one (compare-and-set, so two
-   * concurrent refreshes cannot both win). Returns the user id, or null when nothing was rotated.
+   * concurrent refreshes cannot both win). The replaced token stays acceptable for `graceSeconds`
+   * (see acceptWithinGrace). The idle limit moves forward, never past the absolute one.
    */
-  async rotateRefreshToken(sessionId: string, presentedHash: string, nextHash: string, ttlSeconds: number): Promise<string | null> {
-    const [rows]: [{ user_id: string }[], number] = await this.dataSource.query(
+  async rotateRefreshToken(sessionId: string, presentedHash: string, nextHash: string, idleSeconds: number, graceSeconds: number): Promise<RotatedSession | null> {
+    const [rows]: [{ user_id: string; expires_at: Date }[], number] = await this.dataSource.query(
       `UPDATE auth_session
-          SET refresh_token_hash = $3, used_token_hashes = (ARRAY[$2::text] || used_token_hashes)[1:200], last_used_at = now(), expires_at = now() + make_interval(secs => $4)
+          SET refresh_token_hash = $3,
+              previous_token_hash = $2,
+              previous_token_valid_until = now() + make_interval(secs => $5),
+              used_token_hashes = (ARRAY[$2::text] || used_token_hashes)[1:200],
+              last_used_at = now(),
+              expires_at = LEAST(now() + make_interval(secs => $4), absolute_expires_at)
         WHERE id = $1 AND refresh_token_hash = $2 AND revoked_at IS NULL AND expires_at > now()
-    RETURNING user_id`,
-      [sessionId, presentedHash, nextHash, ttlSeconds],
+    RETURNING user_id, expires_at`,
+      [sessionId, presentedHash, nextHash, idleSeconds, graceSeconds],
+    );
+    return rows[0] ? { userId: rows[0].user_id, expiresAt: rows[0].expires_at } : null;
+  }
+
+  /**
+   * The user of a still-open session whose token `presentedHash` was rotated away moments ago (a
+   * second tab refreshing with the same cookie); null once the grace is over or the session ended.
+   */
+  async acceptWithinGrace(sessionId: string, presentedHash: string): Promise<string | null> {
+    const rows: { user_id: string }[] = await this.dataSource.query(
+      `SELECT user_id FROM auth_session
+        WHERE id = $1 AND previous_token_hash = $2 AND previous_token_valid_until > now() AND revoked_at IS NULL AND expires_at > now()`,
+      [sessionId, presentedHash],
     );
     return rows[0]?.user_id ?? null;
   }
@@ -80,8 +103,14 @@ export class AuthRepository {
     await this.dataSource.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, reason]);
   }
 
-  async revokeUserSessions(userId: string, reason: string): Promise<void> {
-    await this.dataSource.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, reason]);
+  /** Ends every open session of the user except `keepSessionId` (the one asking); returns how many ended. */
+  async revokeUserSessions(userId: string, reason: string, options: { keepSessionId?: string; manager?: EntityManager } = {}): Promise<number> {
+    const [, ended]: [unknown, number] = await (options.manager ?? this.dataSource.manager).query(
+      `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2
+        WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid)`,
+      [userId, reason, options.keepSessionId ?? null],
+    );
+    return ended;
   }
 
   /** The user behind an access token, if the session is still open and the account active. One query per request. */
@@ -95,10 +124,16 @@ export class AuthRepository {
     return rows[0] ?? null;
   }
 
-  async setPassword(userId: string, passwordHash: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE staff_user SET password_hash = $2, must_change_password = false, updated_at = now(), version = version + 1 WHERE id = $1`,
-      [userId, passwordHash],
+  /** `mustChangePassword`: true when someone else chose it (an administrator's reset). */
+  async setPassword(manager: EntityManager, userId: string, passwordHash: string, mustChangePassword: boolean): Promise<void> {
+    await manager.query(
+      `UPDATE staff_user SET password_hash = $2, must_change_password = $3, updated_at = now(), version = version + 1 WHERE id = $1`,
+      [userId, passwordHash, mustChangePassword],
     );
+  }
+
+  /** Runs `work` in one transaction: a password change, its ended sessions and its audit record. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
   }
 }

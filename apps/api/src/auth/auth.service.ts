@@ -1,16 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { formatJst } from '@jimukyoku/domain';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig, APP_CONFIG } from '../config';
 import { AuditService } from '../modules/audit/audit.service';
 import type { StaffUser } from '../modules/users/staff-user.entity';
-import { AuthError } from './auth.errors';
-import { AuthRepository, SessionMeta } from './auth.repository';
-import { dummyPasswordHash, hashPassword, isAcceptablePassword, verifyPassword } from './password';
+import { AuthError, weakPasswordError } from './auth.errors';
+import { AuthRepository, SessionLimits, SessionMeta } from './auth.repository';
+import { LoginBlock, LoginThrottle } from './login-throttle';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
+import { passwordPolicyProblems } from './password-policy';
 import type { AuthenticatedUser, StaffRole } from './roles';
-import { randomToken, sha256 } from './tokens';
+import { randomToken, sameHash, sha256 } from './tokens';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_SECONDS = 15 * 60;
+const SAME_AS_CURRENT = '新しいパスワードは現在のパスワードと異なるものにしてください。';
 
 export interface AccessTokenPayload {
   sub: string;
@@ -31,89 +33,110 @@ export interface IssuedSession {
   accessToken: string;
   expiresIn: number;
   user: SessionUserView;
-  /** the refresh cookie's value: `<sessionId>.<secret>` */
-  refreshCookie: string;
+  /**
+   * the refresh cookie's value, `<sessionId>.<secret>`, and when it stops working; absent when the
+   * cookie stays as it is (a refresh within the grace of the token just rotated: the other tab's
+   * answer carries the new one)
+   */
+  refresh?: { cookie: string; expiresAt: Date };
 }
 
-const jst = (d: Date) =>
-  new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', month: 'numeric', day: 'numeric' }).format(d);
-
-/** Logins, sessions with rotating refresh tokens, lock-out and password changes. */
+/**
+ * Logins, sessions with rotating refresh tokens, failed-login throttling and password changes.
+ * Audit records name the account, never a session id, token or hash.
+ */
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
   constructor(
     private readonly repo: AuthRepository,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** The dummy hash is made at boot, so the first unknown email costs no more than a known one. */
+  async onModuleInit() {
+    await dummyPasswordHash();
+  }
+
+  /**
+   * An unknown email and a wrong password are one answer (same status, code, message, body and
+   * about the same time: a dummy hash is verified); both count towards the client's throttle.
+   */
   async login(email: string, password: string, meta: SessionMeta & { requestId?: string }): Promise<IssuedSession> {
-    const user = await this.repo.findUserWithPassword(email);
+    const normalised = email.trim().toLowerCase();
+    const client = meta.ip ?? 'unknown';
     const auditBase = { entityType: 'staffUser', requestId: meta.requestId, ip: meta.ip };
-    if (!user) {
-      await verifyPassword(await dummyPasswordHash(), password);
-      await this.audit.record({ ...auditBase, action: 'auth.loginFailed', changes: { email: email.trim().toLowerCase(), reason: 'unknownEmail' } });
+    const blocked = await this.throttle.blocked(client, normalised);
+    if (blocked) throw this.throttledError(blocked);
+
+    const user = await this.repo.findUserWithPassword(normalised);
+    const verified = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    if (!user || !verified) {
+      const actor = user ? { id: user.id, role: user.role } : undefined;
+      await this.audit.record({ ...auditBase, actor, entityId: user?.id, action: 'auth.loginFailed', changes: { email: normalised, reason: user ? 'wrongPassword' : 'unknownEmail' } });
+      const started = await this.throttle.failed(client, normalised);
+      if (started) {
+        await this.audit.record({ ...auditBase, actor, entityId: user?.id, action: 'auth.loginThrottled', changes: { email: normalised, scope: started.scope, until: started.until.toISOString() } });
+        throw this.throttledError(started);
+      }
       throw new AuthError('INVALID_CREDENTIALS');
     }
     const actor = { id: user.id, role: user.role };
-    if (user.lockedUntil && user.lockedUntil > new Date()) {
-      await this.audit.record({ ...auditBase, actor, entityId: user.id, action: 'auth.loginFailed', changes: { reason: 'locked' } });
-      throw this.lockedError(user.lockedUntil);
-    }
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      const { count, lockedUntil } = await this.repo.registerFailure(user.id, MAX_FAILED_LOGINS, LOCK_SECONDS);
-      await this.audit.record({ ...auditBase, actor, entityId: user.id, action: 'auth.loginFailed', changes: { reason: 'wrongPassword', failedCount: count } });
-      if (lockedUntil) {
-        await this.audit.record({ ...auditBase, actor, entityId: user.id, action: 'auth.locked', changes: { lockedUntil: lockedUntil.toISOString() } });
-        throw this.lockedError(lockedUntil);
-      }
-      throw new AuthError('INVALID_CREDENTIALS', { remainingAttempts: MAX_FAILED_LOGINS - count });
-    }
     if (!user.active) {
-      await this.audit.record({ ...auditBase, actor, entityId: user.id, action: 'auth.loginFailed', changes: { reason: 'inactive' } });
+      await this.audit.record({ ...auditBase, actor, entityId: user.id, action: 'auth.loginFailed', changes: { email: normalised, reason: 'inactive' } });
       throw new AuthError('ACCOUNT_INACTIVE');
     }
     await this.repo.recordSuccessfulLogin(user.id);
     const secret = randomToken();
-    const sessionId = await this.repo.createSession(user.id, sha256(secret), this.config.refreshTokenTtl, meta);
-    await this.audit.record({ ...auditBase, actor, entityId: user.id, action: 'auth.login', changes: { sessionId } });
-    return this.issue(user, sessionId, secret);
+    const session = await this.repo.createSession(user.id, sha256(secret), this.sessionLimits(), meta);
+    await this.audit.record({ ...auditBase, actor, entityId: user.id, action: 'auth.login' });
+    return this.issue(user, session.sessionId, { secret, expiresAt: session.expiresAt });
   }
 
+  /**
+   * Rotates the refresh token. The token rotated away moments ago (REFRESH_GRACE_SECONDS) gets an
+   * access token but no new refresh token: it is a second tab, whose cookie the first answer already
+   * replaced. Any older token, or that one after the grace, is a replay and ends the session.
+   */
   async refresh(sessionId: string, secret: string, meta: { requestId?: string; ip?: string }): Promise<IssuedSession> {
     const presented = sha256(secret);
     const next = randomToken();
-    const userId = await this.repo.rotateRefreshToken(sessionId, presented, sha256(next), this.config.refreshTokenTtl);
-    if (!userId) {
-      const session = await this.repo.findSession(sessionId);
-      if (session && !session.revokedAt && session.usedTokenHashes.includes(presented)) {
-        // An already-rotated token came back: someone else holds the chain. End the session.
-        await this.repo.revokeSession(sessionId, 'refreshTokenReused');
-        await this.audit.record({ actor: { id: session.userId, role: null }, action: 'auth.refreshReused', entityType: 'staffUser', entityId: session.userId, changes: { sessionId }, ...meta });
-        throw new AuthError('REFRESH_REUSED');
-      }
-      throw new AuthError('SESSION_ENDED');
+    const rotated = await this.repo.rotateRefreshToken(sessionId, presented, sha256(next), this.sessionLimits().idleSeconds, this.config.refreshGraceSeconds);
+    if (rotated) return this.issueFor(rotated.userId, sessionId, { secret: next, expiresAt: rotated.expiresAt });
+
+    const graceUserId = await this.repo.acceptWithinGrace(sessionId, presented);
+    if (graceUserId) return this.issueFor(graceUserId, sessionId, null);
+
+    const session = await this.repo.findSession(sessionId);
+    if (session && !session.revokedAt && session.usedTokenHashes.some((used) => sameHash(used, presented))) {
+      // An already-rotated token came back: someone else holds the chain. End the session.
+      await this.repo.revokeSession(sessionId, 'refreshTokenReused');
+      await this.audit.record({ actor: { id: session.userId, role: null }, action: 'auth.refreshReused', entityType: 'staffUser', entityId: session.userId, ...meta });
+      throw new AuthError('REFRESH_REUSED');
     }
-    const user = await this.repo.findUserWithPasswordById(userId);
-    if (!user || !user.active) {
-      await this.repo.revokeSession(sessionId, 'userInactive');
-      throw new AuthError('ACCOUNT_INACTIVE');
-    }
-    return this.issue(user, sessionId, next);
+    throw new AuthError('SESSION_ENDED');
   }
 
   async logout(user: AuthenticatedUser, meta: { requestId?: string; ip?: string }): Promise<void> {
     await this.repo.revokeSession(user.sessionId, 'logout');
-    await this.audit.record({ actor: user, action: 'auth.logout', entityType: 'staffUser', entityId: user.id, changes: { sessionId: user.sessionId }, ...meta });
+    await this.audit.record({ actor: user, action: 'auth.logout', entityType: 'staffUser', entityId: user.id, ...meta });
   }
 
+  /** Own password change: the policy decides; every other session of the account ends, this one stays. */
   async changePassword(user: AuthenticatedUser, currentPassword: string, newPassword: string, meta: { requestId?: string; ip?: string }): Promise<void> {
     const stored = await this.repo.findUserWithPasswordById(user.id);
     if (!stored || !(await verifyPassword(stored.passwordHash, currentPassword))) throw new AuthError('WRONG_CURRENT_PASSWORD');
-    if (!isAcceptablePassword(newPassword, currentPassword)) throw new AuthError('WEAK_PASSWORD');
-    await this.repo.setPassword(user.id, await hashPassword(newPassword));
-    await this.audit.record({ actor: user, action: 'auth.passwordChanged', entityType: 'staffUser', entityId: user.id, ...meta });
+    const problems = passwordPolicyProblems(newPassword, { email: stored.email });
+    if (newPassword === currentPassword) problems.push(SAME_AS_CURRENT);
+    if (problems.length) throw weakPasswordError('newPassword', problems);
+    const hash = await hashPassword(newPassword);
+    await this.repo.transaction(async (m) => {
+      await this.repo.setPassword(m, user.id, hash, false);
+      const endedSessions = await this.repo.revokeUserSessions(user.id, 'passwordChanged', { keepSessionId: user.sessionId, manager: m });
+      await this.audit.record({ actor: user, action: 'auth.passwordChanged', entityType: 'staffUser', entityId: user.id, changes: { endedSessions }, ...meta }, m);
+    });
   }
 
   /** Resolves an access token's claims to the live user (refused when logged out or deactivated). */
@@ -127,17 +150,35 @@ export class AuthService {
     return { id: user.id, name: user.name, email: user.email, role: user.role, organisation: user.organisation, mustChangePassword: user.mustChangePassword };
   }
 
-  private issue(user: StaffUser, sessionId: string, secret: string): IssuedSession {
+  private sessionLimits(): SessionLimits {
+    return { idleSeconds: this.config.refreshTokenTtl, maxAgeSeconds: this.config.sessionMaxAge };
+  }
+
+  private async issueFor(userId: string, sessionId: string, refresh: { secret: string; expiresAt: Date } | null): Promise<IssuedSession> {
+    const user = await this.repo.findUserWithPasswordById(userId);
+    if (!user || !user.active) {
+      await this.repo.revokeSession(sessionId, 'userInactive');
+      throw new AuthError('ACCOUNT_INACTIVE');
+    }
+    return this.issue(user, sessionId, refresh);
+  }
+
+  private issue(user: StaffUser, sessionId: string, refresh: { secret: string; expiresAt: Date } | null): IssuedSession {
     const payload: AccessTokenPayload = { sub: user.id, sid: sessionId, role: user.role };
     return {
       accessToken: this.jwt.sign(payload, { expiresIn: this.config.accessTokenTtl }),
       expiresIn: this.config.accessTokenTtl,
       user: { id: user.id, name: user.name, email: user.email, role: user.role, organisation: user.organisation, mustChangePassword: user.mustChangePassword },
-      refreshCookie: `${sessionId}.${secret}`,
+      ...(refresh ? { refresh: { cookie: `${sessionId}.${refresh.secret}`, expiresAt: refresh.expiresAt } } : {}),
     };
   }
 
-  private lockedError(until: Date) {
-    return new AuthError('ACCOUNT_LOCKED', { lockedUntil: until.toISOString() }, `ログインに${MAX_FAILED_LOGINS}回続けて失敗したため、アカウントをロックしました。${jst(until)} 以降に再度お試しください。`);
+  private throttledError(block: LoginBlock): AuthError {
+    const retryAfterSeconds = Math.max(1, Math.ceil((block.until.getTime() - Date.now()) / 1000));
+    return new AuthError(
+      'TOO_MANY_LOGIN_ATTEMPTS',
+      { retryAt: block.until.toISOString(), retryAfterSeconds },
+      `ログインに続けて失敗したため、この端末からのログインを一時的に止めています。${formatJst(block.until)} (日本時間) 以降に再度お試しください。`,
+    );
   }
 }

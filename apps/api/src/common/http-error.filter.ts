@@ -44,6 +44,10 @@ export class HttpErrorFilter implements ExceptionFilter {
       body.retryAfterSeconds = typeof body.retryAfterSeconds === 'number' ? body.retryAfterSeconds : RETRY_AFTER_SECONDS;
       res.setHeader('Retry-After', String(body.retryAfterSeconds));
     }
+    // a 429 that knows when the client may come back says so in the header too (login throttling)
+    if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS && typeof body.retryAfterSeconds === 'number') {
+      res.setHeader('Retry-After', String(body.retryAfterSeconds));
+    }
     res.status(body.statusCode).json(body);
   }
 

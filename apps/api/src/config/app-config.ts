@@ -37,8 +37,12 @@ export interface AppConfig {
   jwtSecret: string;
   /** Access-token lifetime in seconds. */
   accessTokenTtl: number;
-  /** Refresh-token lifetime in seconds. */
+  /** Refresh-token lifetime in seconds: a session unused this long ends (idle limit). */
   refreshTokenTtl: number;
+  /** A session ends this many seconds after its login however active it is (absolute limit). */
+  sessionMaxAge: number;
+  /** Seconds the refresh token just rotated away is still accepted (two tabs refreshing at once). */
+  refreshGraceSeconds: number;
   /** Origin allowed by CORS (the admin's dev server; in production the admin is served same-origin). */
   adminOrigin: string;
   /** Directory of the built admin app, served at /admin. */
@@ -164,6 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret,
     accessTokenTtl: int('ACCESS_TOKEN_TTL', 900, 10, 86_400),
     refreshTokenTtl: int('REFRESH_TOKEN_TTL', 14 * 86_400, 60, 90 * 86_400),
+    sessionMaxAge: int('SESSION_MAX_AGE', 30 * 86_400, 300, 365 * 86_400),
+    refreshGraceSeconds: int('REFRESH_GRACE_SECONDS', 15, 0, 120),
     adminOrigin: str('ADMIN_ORIGIN', 'http://localhost:5173'),
     adminDist: str('ADMIN_DIST', resolve(__dirname, '../../../admin/dist')),
     storageDir: str('STORAGE_DIR', resolve(process.cwd(), 'var/storage')),

@@ -23,10 +23,8 @@ export class ChangePasswordDto {
   @MaxLength(200)
   currentPassword!: string;
 
-  @ApiProperty({ description: '12文字以上、現在のパスワードと異なるもの' })
+  @ApiProperty({ description: '12〜200文字、よく使われる・漏えいしたパスワードやメールアドレスを含むものは不可 (zxcvbn のスコア3以上)、現在のパスワードと異なるもの' })
   @IsString()
-  @MinLength(12, { message: '新しいパスワードは12文字以上にしてください' })
-  @MaxLength(200)
   newPassword!: string;
 }
 

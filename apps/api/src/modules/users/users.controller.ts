@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
-import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { CreateUserDto, ResetPasswordDto, UpdateUserDto } from './dto/user.dto';
 import { UserFilter, USER_LIST } from './users.repository';
 import { UsersService } from './users.service';
 
@@ -41,6 +41,14 @@ export class UsersController {
   @ApiOperation({ summary: '職員アカウントの更新 (active=false で無効化し全セッションを失効)' })
   update(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: UpdateUserDto) {
     return this.users.update(actor, id, dto);
+  }
+
+  @Post(':id/password')
+  @HttpCode(200)
+  @Policy('users.write')
+  @ApiOperation({ summary: 'パスワードの再設定 (password 省略時は仮パスワードを一度だけ返す)。次のログインで変更が必要になり、その職員の全セッションが終了する' })
+  resetPassword(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: ResetPasswordDto) {
+    return this.users.resetPassword(actor, id, dto);
   }
 
   @Delete(':id')

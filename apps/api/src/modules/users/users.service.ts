@@ -2,18 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthRepository } from '../../auth/auth.repository';
+import { weakPasswordError } from '../../auth/auth.errors';
 import { hashPassword } from '../../auth/password';
+import { passwordPolicyProblems } from '../../auth/password-policy';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { randomToken } from '../../auth/tokens';
 import type { ListQuery } from '../../common/list-query';
 import { AuditService } from '../audit/audit.service';
-import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import type { CreateUserDto, ResetPasswordDto, UpdateUserDto } from './dto/user.dto';
 import { StaffUser } from './staff-user.entity';
 import { UserError } from './users.errors';
 import { UserFilter, UsersRepository } from './users.repository';
 
-export type UserView = Omit<StaffUser, 'passwordHash' | 'failedLoginCount'>;
-const view = ({ passwordHash: _p, failedLoginCount: _f, ...rest }: StaffUser): UserView => rest;
+export type UserView = Omit<StaffUser, 'passwordHash'>;
+const view = ({ passwordHash: _p, ...rest }: StaffUser): UserView => rest;
 
 /** Staff accounts, managed by administrators; every change is audited in the same transaction. */
 @Injectable()
@@ -40,6 +42,7 @@ export class UsersService {
   async create(actor: AuthenticatedUser, dto: CreateUserDto): Promise<UserView & { temporaryPassword?: string }> {
     const email = dto.email.trim().toLowerCase();
     if (await this.users.emailTaken(email)) throw new UserError('EMAIL_TAKEN');
+    refuseWeakPassword(dto.password, email);
     const temporaryPassword = dto.password ? undefined : randomToken(12);
     const passwordHash = await hashPassword(dto.password ?? temporaryPassword!);
     const user = await this.dataSource.transaction(async (m) => {
@@ -80,14 +83,40 @@ export class UsersService {
       if (Object.keys(changes).length === 0) return view(user);
       const saved = await this.users.save(m, user);
       const deactivated = changes.active?.to === false;
-      if (deactivated || changes.role) await this.auth.revokeUserSessions(id, deactivated ? 'userDeactivated' : 'roleChanged');
+      if (deactivated || changes.role) await this.auth.revokeUserSessions(id, deactivated ? 'userDeactivated' : 'roleChanged', { manager: m });
       await this.audit.record({ actor, action: deactivated ? 'user.deactivated' : 'user.updated', entityType: 'staffUser', entityId: id, changes }, m);
       return view(saved);
     });
+  }
+
+  /**
+   * An administrator sets a new password (or has a temporary one issued, returned once): the account
+   * must change it at its next login, and every session of the account ends now.
+   */
+  async resetPassword(actor: AuthenticatedUser, id: string, dto: ResetPasswordDto): Promise<UserView & { temporaryPassword?: string }> {
+    const user = await this.users.findById(id);
+    if (!user) throw new UserError('USER_NOT_FOUND');
+    refuseWeakPassword(dto.password, user.email);
+    const temporaryPassword = dto.password ? undefined : randomToken(12);
+    const passwordHash = await hashPassword(dto.password ?? temporaryPassword!);
+    const reset = await this.dataSource.transaction(async (m) => {
+      await this.auth.setPassword(m, id, passwordHash, true);
+      const endedSessions = await this.auth.revokeUserSessions(id, 'passwordReset', { manager: m });
+      await this.audit.record({ actor, action: 'user.passwordReset', entityType: 'staffUser', entityId: id, changes: { temporary: !dto.password, endedSessions } }, m);
+      return (await this.users.findById(id, m))!;
+    });
+    return { ...view(reset), ...(temporaryPassword ? { temporaryPassword } : {}) };
   }
 
   /** DELETE deactivates: accounts are never removed, their audit history stays meaningful. */
   deactivate(actor: AuthenticatedUser, id: string): Promise<UserView> {
     return this.update(actor, id, { active: false });
   }
+}
+
+/** A password an administrator typed goes through the same policy as one staff choose themselves. */
+function refuseWeakPassword(password: string | undefined, email: string): void {
+  if (password === undefined) return;
+  const problems = passwordPolicyProblems(password, { email });
+  if (problems.length) throw weakPasswordError('password', problems);
 }

@@ -24,11 +24,16 @@ export class CreateUserDto {
   @MaxLength(200)
   organisation?: string;
 
-  @ApiPropertyOptional({ description: '省略時は仮パスワードを発行して一度だけ返す。初回ログイン時に変更が必要' })
+  @ApiPropertyOptional({ description: '省略時は仮パスワードを発行して一度だけ返す。初回ログイン時に変更が必要。パスワードの条件は POST /auth/password と同じ' })
   @IsOptional()
   @IsString()
-  @MinLength(12, { message: 'password は12文字以上にしてください' })
-  @MaxLength(200)
+  password?: string;
+}
+
+export class ResetPasswordDto {
+  @ApiPropertyOptional({ description: '省略時は仮パスワードを発行して一度だけ返す。どちらでも次のログインで変更が必要。パスワードの条件は POST /auth/password と同じ' })
+  @IsOptional()
+  @IsString()
   password?: string;
 }
 
