@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { isDatabaseUnavailable, isPoolExhausted } from './connection-faults';
 
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
@@ -16,6 +16,8 @@ describe('isDatabaseUnavailable', () => {
     ['a dead client reused', new Error('Client has encountered a connection error and is not queryable')],
     ['all addresses refused (AggregateError)', new AggregateError([errno('ECONNREFUSED'), errno('ECONNREFUSED')])],
     ['TypeORM wrapping a lost connection', new QueryFailedError('SELECT 1', [], pgError('57P01'))],
+    ['a transaction whose connection was lost and released under it', new QueryRunnerAlreadyReleasedError()],
+    ['an entity manager whose connection was lost and released under it', new QueryRunnerProviderAlreadyReleasedError()],
   ])('is a fault: %s', (_name, e) => expect(isDatabaseUnavailable(e)).toBe(true));
 
   it.each([

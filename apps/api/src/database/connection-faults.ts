@@ -30,6 +30,9 @@ export function isPoolExhausted(e: unknown): boolean {
 }
 
 export function isDatabaseUnavailable(e: unknown): boolean {
+  // TypeORM releases a query runner whose connection emitted 'error'; the transaction's next query
+  // then finds it released. Only a lost connection does that (our code never reuses a released runner).
+  if (e instanceof Error && (e.name === 'QueryRunnerAlreadyReleasedError' || e.name === 'QueryRunnerProviderAlreadyReleasedError')) return true;
   for (let err = e, depth = 0; err && typeof err === 'object' && depth < 4; depth++) {
     const { code, errno, message } = err as { code?: unknown; errno?: unknown; message?: unknown };
     if (typeof code === 'string' && (code.startsWith('08') && code.length === 5 ? true : UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code))) return true;

@@ -1,0 +1,158 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { runSeed } from '../src/seed/seed-runner';
+import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import type { Round } from '../src/modules/rounds/round.entity';
+import { corporateNumber, openRound } from './application-fixtures';
+import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { FaultTotals, inPool, sleep } from './faults-helpers';
+import { startTestApp, TestApp } from './harness';
+import { createChannel, uploadRequired, validPayload } from './intake-fixtures';
+import { databaseUrlFor } from './test-run';
+
+/**
+ * PostgreSQL backends terminated under load: while portal clients submit applications (each with its
+ * Idempotency-Key, resent on 503 or no answer) and staff read lists, a superuser connection keeps
+ * terminating the app's backends (pg_terminate_backend). The process must stay up, answer 503 with
+ * Retry-After (never another 5xx, never a 401 that would log staff out), lose and double nothing, and
+ * serve normally afterwards without a restart.
+ */
+describe('faults: PostgreSQL backends terminated under load', () => {
+  const totals = new FaultTotals('pg');
+  let t: TestApp;
+  let db: DataSource;
+  let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
+  let round: Round;
+  let apiKey: string;
+  let databaseName: string;
+  const acknowledged = new Map<string, string>();
+  const unauthorised: string[] = [];
+
+  const send = async (method: string, path: string, init: { headers?: Record<string, string>; body?: unknown } = {}) => {
+    let status = 0;
+    let body: any = null;
+    let retryAfter: string | null = null;
+    try {
+      const res = await fetch(`${t.baseUrl}${path}`, { method, headers: { 'Content-Type': 'application/json', ...init.headers }, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: AbortSignal.timeout(15_000) });
+      status = res.status;
+      retryAfter = res.headers.get('retry-after');
+      const text = await res.text();
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      status = 0;
+    }
+    totals.answer(status, `${method} ${path}`, body);
+    if (status === 503 && !(retryAfter && /^\d+$/.test(retryAfter) && typeof body?.retryAfterSeconds === 'number' && typeof body?.code === 'string')) {
+      totals.serverErrors++; // a 503 without its Retry-After or documented body does not count as the allowed answer
+      totals.samples.push(`${method} ${path} → 503 without Retry-After/body: ${retryAfter} ${JSON.stringify(body)}`);
+    }
+    if (status === 401) unauthorised.push(`${method} ${path}: ${JSON.stringify(body)}`);
+    return { status, body };
+  };
+
+  /** a client that resends on 503 or no answer (after a short pause), for up to a minute */
+  const retrying = async (what: () => ReturnType<typeof send>) => {
+    for (const giveUp = Date.now() + 60_000; Date.now() < giveUp; ) {
+      const res = await what();
+      if (res.status !== 503 && res.status !== 0) return res;
+      await sleep(50 + Math.random() * 150);
+    }
+    throw new Error('no answer for a minute');
+  };
+
+  const submit = async (key: string, payload: object) => {
+    const res = await retrying(() => send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': key }, body: payload }));
+    if (res.status !== 201) throw new Error(`${key}: ${res.status} ${JSON.stringify(res.body)}`);
+    acknowledged.set(key, res.body.receiptNumber);
+  };
+
+  const readList = () => retrying(() => send('GET', '/api/applications?range=[0,9]&sort=["createdAt","DESC"]', { headers: { Authorization: `Bearer ${s.manager.token}` } }));
+
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'faults_pg', listen: true, overrides: { databasePoolSize: 6 } });
+    db = t.app.get(DataSource);
+    databaseName = new URL(t.config.databaseUrl).pathname.slice(1);
+    await seedStaff(t);
+    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
+    s = await loginEveryRole(t);
+    round = await openRound(t);
+    apiKey = (await createChannel(t, s.admin.token)).apiKey;
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    totals.print();
+  });
+
+  it('stays up, answers 503 Retry-After to lost connections, loses and doubles nothing, and recovers without a restart', async () => {
+    const N = 32;
+    const payloads: object[] = [];
+    await inPool(Array.from({ length: N }), 4, async () => {
+      payloads.push(validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: corporateNumber() } }));
+    });
+
+    // the fault injector: a superuser connection terminating the app's backends, again and again
+    const admin = new Client({ connectionString: databaseUrlFor('postgres') });
+    await admin.connect();
+    let stop = false;
+    /** faults for at most 20 s; then the clients finish their retries on a healthy database */
+    const faultsUntil = Date.now() + 20_000;
+    const injector = (async () => {
+      while (!stop && Date.now() < faultsUntil) {
+        const { rows } = await admin.query(`SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend'`, [databaseName]);
+        totals.faults += rows.filter((r) => r.done).length;
+        await sleep(250 + Math.random() * 350);
+      }
+    })();
+
+    const deadline = Date.now() + 90_000;
+    let reads = 0;
+    const readers = Promise.all(
+      [0, 1].map(async () => {
+        while (!stop && Date.now() < deadline) {
+          expect((await readList()).status).toBe(200);
+          reads++;
+        }
+      }),
+    );
+    try {
+      await inPool(payloads, 8, (p, i) => submit(`pg-fault-${i}`, p));
+    } finally {
+      stop = true;
+      await injector;
+      await readers;
+      await admin.end();
+    }
+
+    expect(totals.faults).toBeGreaterThan(10);
+    expect(reads).toBeGreaterThan(0);
+    expect(unauthorised).toEqual([]);
+
+    // every acknowledged key exists exactly once, under the 受付番号 it was given
+    expect(acknowledged.size).toBe(N);
+    const rows: { key: string; receipt_number: string | null; n: number }[] = await db.query(
+      `SELECT i.key, a.receipt_number, count(a.id)::int AS n
+         FROM unnest($1::text[]) AS i(key)
+         LEFT JOIN idempotency_record r ON r.key = i.key
+         LEFT JOIN application a ON a.id::text = r.response_body->>'id'
+        GROUP BY i.key, a.receipt_number`,
+      [[...acknowledged.keys()]],
+    );
+    totals.lost = rows.filter((r) => r.n === 0 || r.receipt_number !== acknowledged.get(r.key)).length;
+    const perCorporate: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM application WHERE round_id = $1 GROUP BY corporate_number`, [round.id]);
+    totals.duplicated = perCorporate.filter((r) => r.n > 1).length + (new Set(acknowledged.values()).size === N ? 0 : 1);
+    expect(perCorporate).toHaveLength(N);
+
+    // afterwards: the same process serves normally, without a restart
+    const health = await send('GET', '/api/health');
+    expect(health.body.status).toBe('ok');
+    const after = await send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': 'pg-fault-after' }, body: validPayload(round, await uploadRequired(t, apiKey)) });
+    expect(after.status).toBe(201);
+    expect((await send('GET', '/api/applications?range=[0,9]', { headers: { Authorization: `Bearer ${s.manager.token}` } })).status).toBe(200);
+
+    expect(totals.samples).toEqual([]);
+    expect(totals.serverErrors).toBe(0);
+    expect(totals.lost).toBe(0);
+    expect(totals.duplicated).toBe(0);
+  });
+});
