@@ -1,11 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { csvFile } from '../../common/spreadsheet-cells';
 import { IMPORT_COLUMNS } from './import-columns';
 
 /** The downloadable template: the header row and one example row (UTF-8 with BOM for Excel). */
 export function csvTemplate(): Buffer {
-  const text = stringify([IMPORT_COLUMNS.map((c) => c.header), IMPORT_COLUMNS.map((c) => c.example)]);
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  return csvFile([IMPORT_COLUMNS.map((c) => c.header), IMPORT_COLUMNS.map((c) => c.example)]);
 }
 
 export async function xlsxTemplate(): Promise<Buffer> {

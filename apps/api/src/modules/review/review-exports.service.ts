@@ -1,10 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { formatJst } from '@jimukyoku/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
+import { csvFile, xlsxValue } from '../../common/spreadsheet-cells';
 import { SLOT_HOLDING_STATES } from '../applications/workflow-inputs';
 import { Round } from '../rounds/round.entity';
 import { ReviewError } from './review.errors';
@@ -29,7 +29,8 @@ export const PUBLICATION_COLUMNS = ['受付番号', '事業者名', '法人番�
 /**
  * Exports of a round: the publication list of adopted applications (公表用) and the full scoring
  * export for the secretariat (every submitted score sheet with its criteria). CSV is UTF-8 with a BOM
- * so Excel opens the Japanese text correctly; Excel via exceljs.
+ * so Excel opens the Japanese text correctly, and cells that would start a formula are neutralised
+ * (common/spreadsheet-cells.ts); Excel via exceljs, text always as string cells.
  */
 @Injectable()
 export class ReviewExportsService {
@@ -102,13 +103,13 @@ export class ReviewExportsService {
 
   private async file(baseName: string, format: ExportFormat, table: Table): Promise<ExportFile> {
     if (format === 'csv') {
-      const text = stringify([table.header, ...table.rows]);
-      return { fileName: `${baseName}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]) };
+      // applicant-written text (事業者名, 事業計画名, 総評) never starts a formula in the manager's spreadsheet
+      return { fileName: `${baseName}.csv`, contentType: 'text/csv; charset=utf-8', body: csvFile([table.header, ...table.rows]) };
     }
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(table.sheetName);
     sheet.addRow(table.header).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row);
+    for (const row of table.rows) sheet.addRow(row.map(xlsxValue));
     table.header.forEach((h, i) => (sheet.getColumn(i + 1).width = Math.max(12, h.length * 2 + 4)));
     return { fileName: `${baseName}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: Buffer.from(await workbook.xlsx.writeBuffer()) };
   }

@@ -1,0 +1,32 @@
+import { stringify } from 'csv-stringify/sync';
+
+export type CsvCell = string | number | null | undefined;
+
+/**
+ * Characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection"): `=`, `+`, `-`,
+ * `@`, tab and carriage return; defensively also their full-width forms, which a Japanese IME produces.
+ */
+const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']);
+
+/**
+ * A text cell that would start a formula gets a leading apostrophe, so Excel and LibreOffice show the
+ * text instead of evaluating it (=HYPERLINK(…) in a 事業者名 stays text). Numbers stay numbers.
+ */
+export function neutraliseCell<T extends CsvCell>(value: T): T | string {
+  return typeof value === 'string' && FORMULA_TRIGGERS.has(value.charAt(0)) ? `'${value}` : value;
+}
+
+/** The one way the API writes CSV: every cell neutralised, UTF-8 with a BOM so Excel reads Japanese. */
+export function csvFile(rows: CsvCell[][]): Buffer {
+  const text = stringify(rows.map((row) => row.map((cell) => neutraliseCell(cell ?? null))));
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+}
+
+/**
+ * A value for an exceljs cell: text always stays a string cell (exceljs writes a formula only for a
+ * `{ formula }` object), so applicant text can never become a formula in an .xlsx export.
+ */
+export function xlsxValue(value: CsvCell): string | number | null {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'number' ? value : String(value);
+}
