@@ -50,6 +50,8 @@ export interface AppConfig {
   storageDir: string;
   /** largest attachment accepted, in bytes */
   attachmentMaxBytes: number;
+  /** an uploaded attachment never linked to an application is removed after this many hours */
+  attachmentOrphanHours: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Run the queue worker inside the API process (`npm start`'s single-process mode). */
   workerEnabled: boolean;
@@ -174,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminDist: str('ADMIN_DIST', resolve(__dirname, '../../../admin/dist')),
     storageDir: str('STORAGE_DIR', resolve(process.cwd(), 'var/storage')),
     attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    attachmentOrphanHours: int('ATTACHMENT_ORPHAN_HOURS', 24, 1, 24 * 365),
     logLevel: logLevelRaw as AppConfig['logLevel'],
     workerEnabled: bool('WORKER_ENABLED', true),
     mailWebUrl,

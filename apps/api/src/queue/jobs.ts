@@ -21,6 +21,10 @@ export enum JobName {
   RemindCorrections = 'schedules.remindCorrections',
   /** scheduled: close returned applications whose 補正期限 has passed (closeUncorrected) */
   CloseUncorrected = 'schedules.closeUncorrected',
+  /** scheduled: append newly committed audit records to the hash chain */
+  SealAuditLog = 'audit.seal',
+  /** scheduled: remove uploaded attachments never linked to an application after ATTACHMENT_ORPHAN_HOURS */
+  RemoveOrphanAttachments = 'schedules.removeOrphanAttachments',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -34,6 +38,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendManagerDigest]: QueueName.System,
   [JobName.RemindCorrections]: QueueName.System,
   [JobName.CloseUncorrected]: QueueName.System,
+  [JobName.SealAuditLog]: QueueName.System,
+  [JobName.RemoveOrphanAttachments]: QueueName.System,
 };
 
 export interface JobPayloads {
@@ -47,4 +53,6 @@ export interface JobPayloads {
   [JobName.SendManagerDigest]: Record<string, never>;
   [JobName.RemindCorrections]: Record<string, never>;
   [JobName.CloseUncorrected]: Record<string, never>;
+  [JobName.SealAuditLog]: Record<string, never>;
+  [JobName.RemoveOrphanAttachments]: Record<string, never>;
 }

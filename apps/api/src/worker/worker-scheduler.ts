@@ -14,6 +14,10 @@ export const REMIND_REVIEWERS_EVERY_MS = 5 * 60_000;
 /** how often applicants are reminded of a near 補正期限, and returned applications past it closed */
 export const REMIND_CORRECTIONS_EVERY_MS = 5 * 60_000;
 export const CLOSE_UNCORRECTED_EVERY_MS = 5 * 60_000;
+/** how often committed audit records are sealed into the hash chain */
+export const SEAL_AUDIT_LOG_EVERY_MS = 10_000;
+/** how often uploaded attachments never linked to an application are looked for */
+export const REMOVE_ORPHAN_ATTACHMENTS_EVERY_MS = 60 * 60_000;
 /** the managers' daily digest: 08:00 in Tokyo */
 export const MANAGER_DIGEST_CRON = '0 8 * * *';
 /** how often the schedules are re-asserted (a Redis that restarted empty has lost them) */
@@ -51,6 +55,8 @@ export class WorkerScheduler implements OnApplicationBootstrap, OnApplicationShu
     await this.system.upsertJobScheduler('remind-reviewers', { every: REMIND_REVIEWERS_EVERY_MS }, { name: JobName.RemindReviewers, data: {} });
     await this.system.upsertJobScheduler('remind-corrections', { every: REMIND_CORRECTIONS_EVERY_MS }, { name: JobName.RemindCorrections, data: {} });
     await this.system.upsertJobScheduler('close-uncorrected', { every: CLOSE_UNCORRECTED_EVERY_MS }, { name: JobName.CloseUncorrected, data: {} });
+    await this.system.upsertJobScheduler('seal-audit-log', { every: SEAL_AUDIT_LOG_EVERY_MS }, { name: JobName.SealAuditLog, data: {} });
+    await this.system.upsertJobScheduler('remove-orphan-attachments', { every: REMOVE_ORPHAN_ATTACHMENTS_EVERY_MS }, { name: JobName.RemoveOrphanAttachments, data: {} });
     await this.system.upsertJobScheduler('manager-digest', { pattern: MANAGER_DIGEST_CRON, tz: 'Asia/Tokyo' }, { name: JobName.SendManagerDigest, data: {} });
   }
 }

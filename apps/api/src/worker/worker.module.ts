@@ -5,11 +5,13 @@ import { DispatchNotificationsJob } from '../modules/notifications/dispatch-noti
 import { NotificationsModule } from '../modules/notifications/notifications.module';
 import { RequeueStrandedNotificationsJob } from '../modules/notifications/requeue-stranded-notifications.job';
 import { SendNotificationJob } from '../modules/notifications/send-notification.job';
+import { SealAuditLogJob } from '../modules/audit/seal-audit-log.job';
 import { CloseRoundsJob } from '../modules/schedules/close-rounds.job';
 import { CloseUncorrectedJob } from '../modules/schedules/close-uncorrected.job';
 import { ManagerDigestJob } from '../modules/schedules/manager-digest.job';
 import { RemindCorrectionsJob } from '../modules/schedules/remind-corrections.job';
 import { RemindReviewersJob } from '../modules/schedules/remind-reviewers.job';
+import { RemoveOrphanAttachmentsJob } from '../modules/schedules/remove-orphan-attachments.job';
 import { SchedulesModule } from '../modules/schedules/schedules.module';
 import { QueueModule } from '../queue';
 import { buildHandlerRegistry } from './handler-registry';
@@ -20,7 +22,7 @@ import { WorkerScheduler } from './worker-scheduler';
 
 /** Handlers defined in this module; feature handlers come from their modules' exports. */
 const LOCAL_HANDLERS = [HeartbeatJob];
-const FEATURE_HANDLERS = [RunImportJob, DispatchNotificationsJob, SendNotificationJob, RequeueStrandedNotificationsJob, CloseRoundsJob, RemindReviewersJob, ManagerDigestJob, RemindCorrectionsJob, CloseUncorrectedJob];
+const FEATURE_HANDLERS = [RunImportJob, DispatchNotificationsJob, SendNotificationJob, RequeueStrandedNotificationsJob, CloseRoundsJob, RemindReviewersJob, ManagerDigestJob, RemindCorrectionsJob, CloseUncorrectedJob, SealAuditLogJob, RemoveOrphanAttachmentsJob];
 
 /** The queue worker: processors for every queue, one handler per job, and the repeatable jobs. */
 @Module({

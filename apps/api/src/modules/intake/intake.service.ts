@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { ATTACHMENT_KINDS, formatJst, validateApplication } from '@jimukyoku/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
+import { isUuid } from '../../common/is-uuid';
 import { createDraft } from '../applications/application-drafts';
 import { quoteApplication } from '../applications/application-quote';
 import { Application } from '../applications/application.entity';
@@ -82,6 +83,7 @@ export class IntakeService {
   }
 
   async status(channel: IntakeChannel, applicationId: string) {
+    if (!isUuid(applicationId)) throw new IntakeError('APPLICATION_NOT_FOUND');
     const app = await this.dataSource.getRepository(Application).findOneBy({ id: applicationId, channelId: channel.id });
     if (!app) throw new IntakeError('APPLICATION_NOT_FOUND');
     return receipt(app);
@@ -168,7 +170,8 @@ export class IntakeService {
   /** Attachments this channel uploaded and that belong to no application yet. */
   private async attachmentsOf(m: EntityManager, channel: IntakeChannel, ids: string[]): Promise<Attachment[]> {
     if (ids.length === 0) return [];
-    const found = await m.findBy(Attachment, { id: In(ids), channelId: channel.id, applicationId: IsNull() });
+    // FOR SHARE: the orphan clean-up (schedules.removeOrphanAttachments) skips an attachment being linked
+    const found = await m.find(Attachment, { where: { id: In(ids), channelId: channel.id, applicationId: IsNull() }, lock: { mode: 'pessimistic_read' } });
     const missing = ids.filter((id) => !found.some((a) => a.id === id));
     if (missing.length) {
       throw new IntakeError('INVALID_APPLICATION', { errors: missing.map((id) => ({ field: 'attachmentIds', message: `添付書類 ${id} が見つかりません (未登録、または別の申請で使用済み)` })) });

@@ -78,6 +78,26 @@ export class SchedulesRepository {
     }
   }
 
+  /**
+   * Deletes (claimed FOR UPDATE SKIP LOCKED) up to `limit` attachments uploaded more than `hours` ago and
+   * never linked to an application; returns their ids and storage keys so the files can go too. Intake
+   * reads the attachments it links FOR SHARE, so one being linked is skipped, and one deleted here is
+   * "not found" for intake.
+   */
+  async deleteOrphanAttachments(m: EntityManager, hours: number, limit: number): Promise<{ id: string; storageKey: string }[]> {
+    const [rows] = await m.query(
+      `WITH orphan AS (
+         SELECT id FROM attachment
+          WHERE application_id IS NULL AND created_at < now() - make_interval(hours => $1)
+          ORDER BY created_at LIMIT $2
+          FOR UPDATE SKIP LOCKED)
+       DELETE FROM attachment a USING orphan WHERE a.id = orphan.id
+       RETURNING a.id, a.storage_key AS "storageKey"`,
+      [hours, limit],
+    );
+    return rows;
+  }
+
   /** Marks closed every round whose deadline plus grace has passed and that is not closed yet. */
   async closeDueRounds(m: EntityManager): Promise<ClosedRound[]> {
     const [rows] = await m.query(
