@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from './common/http-error.filter';
+import { answerClientErrorsAsJson, refuseDeepJson } from './common/http-limits';
 import { appValidationPipe } from './common/validation.pipe';
 import { AppConfig } from './config';
 import { setupOpenApi } from './openapi/setup-openapi';
@@ -28,7 +29,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
     }),
   );
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  // verify runs on the raw bytes before JSON.parse: a body nested too deep is a 400, not a stack overflow.
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: refuseDeepJson } as Record<string, unknown>);
+  answerClientErrorsAsJson(app.getHttpServer());
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
   app.enableCors({
     // Reflect only the admin's origin; any other origin gets no CORS headers at all.

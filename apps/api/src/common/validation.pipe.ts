@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { InputProblem, undeclaredNulls, unsafeValues } from './hostile-input';
 import { japaneseConstraintMessage } from './validation-messages';
 
 /** Flattens class-validator errors into `{ field, message }` rows (nested fields as `a.b[0].c`). */
@@ -13,18 +14,37 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
-/** Whitelisting DTO validation; a bad body is a 400 listing each field with a message a person can act on. */
+const refused = (rows: InputProblem[]) =>
+  new BadRequestException({
+    code: 'VALIDATION_FAILED',
+    message: `入力内容に誤りがあります: ${rows.map((r) => r.message).join('、')}`,
+    errors: rows,
+  });
+
+/**
+ * Whitelisting DTO validation; a bad body is a 400 listing each field with a message a person can act
+ * on. Before the DTO's own rules: no NUL character and no number beyond a safe integer in any body,
+ * query or path value; after them: no `null` in a body field the DTO does not declare nullable.
+ */
+export class AppValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const unsafe = unsafeValues(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+      if (unsafe.length > 0) throw refused(unsafe);
+    }
+    const result: unknown = await super.transform(value, metadata);
+    if (metadata.type === 'body') {
+      const nulls = undeclaredNulls(result);
+      if (nulls.length > 0) throw refused(nulls);
+    }
+    return result;
+  }
+}
+
 export const appValidationPipe = () =>
-  new ValidationPipe({
+  new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const rows = flattenValidationErrors(errors);
-      return new BadRequestException({
-        code: 'VALIDATION_FAILED',
-        message: `入力内容に誤りがあります: ${rows.map((r) => r.message).join('、')}`,
-        errors: rows,
-      });
-    },
+    exceptionFactory: (errors) => refused(flattenValidationErrors(errors)),
   });

@@ -27,7 +27,7 @@ export interface TemplateFilter {
 }
 
 export const TEMPLATE_SORTABLE = ['code', 'label', 'version', 'updatedAt'] as const;
-export const TEMPLATE_LIST: ListSpec = { sortable: TEMPLATE_SORTABLE, defaultSort: ['code', 'ASC'], filters: { id: 'strings', audience: { enum: ['applicant', 'reviewer', 'manager'] }, q: 'string' } };
+export const TEMPLATE_LIST: ListSpec = { sortable: TEMPLATE_SORTABLE, defaultSort: ['code', 'ASC'], filters: { id: { enums: Object.keys(TEMPLATE_INFO) }, audience: { enum: ['applicant', 'reviewer', 'manager'] }, q: 'string' } };
 
 /** One template as the admin edits it: `id` is its code; the text is that of its latest version. */
 export interface TemplateView {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsInstant } from '../../../common/is-instant.decorator';
 
 export class TransitionDto {
@@ -8,7 +8,7 @@ export class TransitionDto {
   reason?: string;
 
   @ApiPropertyOptional({ description: '画面で見ていた version。現在の version と違えば 409 (他の人が先に更新した)' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional() @IsInt() @Min(1) @Max(2_147_483_647)
   expectedVersion?: number;
 }
 

@@ -3,6 +3,8 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { BenefitRequestDto, ExpenseLineDto, MonthlySalesDto } from '../../quotes/dto/quote-request.dto';
 
+/** 1兆円: far above any programme's amounts (money columns are bigint) */
+const YEN_MAX = 1_000_000_000_000;
 const yen = (field: string) => ({ message: `${field} は0以上の整数 (円) で指定してください` });
 
 export class IntakeApplicantDto {
@@ -11,12 +13,12 @@ export class IntakeApplicantDto {
   @ApiPropertyOptional({ example: '1180301018771', description: '法人番号 (13桁、法人は必須)' }) @IsOptional() @IsString() @MaxLength(20) corporateNumber?: string;
   @ApiProperty({ enum: ['smallBusiness', 'sme', 'midsize', 'large'] }) @IsIn(['smallBusiness', 'sme', 'midsize', 'large'], { message: 'applicant.sizeClass は smallBusiness, sme, midsize, large のいずれかです' }) sizeClass!: 'smallBusiness' | 'sme' | 'midsize' | 'large';
   @ApiProperty({ example: 30 }) @IsInt({ message: 'applicant.employeeCount (従業員数) は0以上の整数で入力してください' }) @Min(0, { message: 'applicant.employeeCount (従業員数) は0以上の整数で入力してください' }) @Max(10_000_000) employeeCount!: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt(yen('applicant.capital')) @Min(0, yen('applicant.capital')) capital?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt(yen('applicant.capital')) @Min(0, yen('applicant.capital')) @Max(YEN_MAX * 100, yen('applicant.capital')) capital?: number;
   @ApiProperty({ example: '北海道' }) @IsString({ message: 'applicant.prefecture (都道府県) を入力してください' }) @MaxLength(10) prefecture!: string;
   @ApiPropertyOptional({ enum: ['manufacturing', 'wholesale', 'retail', 'service', 'other'] }) @IsOptional() @IsIn(['manufacturing', 'wholesale', 'retail', 'service', 'other']) industry?: 'manufacturing' | 'wholesale' | 'retail' | 'service' | 'other';
   @ApiProperty({ example: 'info@example.jp' }) @IsString({ message: 'applicant.email (連絡先メールアドレス) を入力してください' }) @MaxLength(254) email!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) contactPerson?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt(yen('applicant.annualRevenue')) @Min(0) annualRevenue?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt(yen('applicant.annualRevenue')) @Min(0) @Max(YEN_MAX * 100, yen('applicant.annualRevenue')) annualRevenue?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() lossMaking?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() inRehabilitation?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10_000) participantCount?: number;
@@ -57,7 +59,7 @@ export class IntakeApplicationDto {
   @ApiPropertyOptional({ type: CertifiedAdvisorDto }) @IsOptional() @ValidateNested() @Type(() => CertifiedAdvisorDto) certifiedAdvisor?: CertifiedAdvisorDto;
   @ApiPropertyOptional({ type: FinancialInstitutionDto }) @IsOptional() @ValidateNested() @Type(() => FinancialInstitutionDto) financialInstitution?: FinancialInstitutionDto;
   @ApiPropertyOptional({ type: [ExpenseLineDto] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ExpenseLineDto) expenses?: ExpenseLineDto[];
-  @ApiPropertyOptional({ description: '申請額 (円)。計算上の補助金額を超えてはならない' }) @IsOptional() @IsInt(yen('requestedAmount')) @Min(0, yen('requestedAmount')) requestedAmount?: number;
+  @ApiPropertyOptional({ description: '申請額 (円)。計算上の補助金額を超えてはならない' }) @IsOptional() @IsInt(yen('requestedAmount')) @Min(0, yen('requestedAmount')) @Max(YEN_MAX, yen('requestedAmount')) requestedAmount?: number;
   @ApiPropertyOptional({ type: BenefitRequestDto, description: '事業復活支援金の売上高 (給付金の公募回では必須)' }) @IsOptional() @ValidateNested() @Type(() => BenefitRequestDto) benefit?: BenefitRequestDto;
   @ApiPropertyOptional({ type: PreCheckDto, description: '事業復活支援金: 登録確認機関による事前確認の結果。previousRecipient: true とどちらか一方が必須 (補助金の公募回では指定不可)' })
   @IsOptional() @IsObject({ message: 'preCheck は { confirmationNumber (事前確認通知番号), agencyName (登録確認機関名) } で指定してください' }) @ValidateNested() @Type(() => PreCheckDto) preCheck?: PreCheckDto;

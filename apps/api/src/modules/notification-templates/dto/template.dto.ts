@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class TemplateTextDto {
   @ApiProperty({ example: '【補助金事務局】申請を受け付けました（受付番号 {{receiptNumber}}）' })
@@ -21,6 +21,7 @@ export class SaveTemplateDto extends TemplateTextDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(2_147_483_647)
   version?: number;
 }
 

@@ -59,7 +59,7 @@ export class BenefitRequestDto {
   @ApiProperty({ example: 1_000_000 }) @IsInt(yen('benefit.targetMonthSales')) @Min(0, yen('benefit.targetMonthSales')) @Max(YEN_MAX) targetMonthSales!: number;
   @ApiProperty({ enum: ['2018-11', '2019-11', '2020-11'] }) @IsIn(['2018-11', '2019-11', '2020-11'], { message: 'benefit.basePeriod (基準期間) は 2018-11, 2019-11, 2020-11 のいずれかです' }) basePeriod!: '2018-11' | '2019-11' | '2020-11';
   @ApiProperty({ description: '基準期間5か月の売上高 (11月から順に5つ)', example: [3_000_000, 3_000_000, 3_000_000, 3_000_000, 3_000_000] })
-  @IsArray({ message: 'benefit.basePeriodSales は5か月分の売上高の配列で指定してください' }) @IsInt({ each: true, ...yen('benefit.basePeriodSales') }) @Min(0, { each: true, ...yen('benefit.basePeriodSales') })
+  @IsArray({ message: 'benefit.basePeriodSales は5か月分の売上高の配列で指定してください' }) @IsInt({ each: true, ...yen('benefit.basePeriodSales') }) @Min(0, { each: true, ...yen('benefit.basePeriodSales') }) @Max(YEN_MAX, { each: true, ...yen('benefit.basePeriodSales') })
   basePeriodSales!: number[];
   @ApiPropertyOptional() @IsOptional() @IsInt(yen('benefit.annualRevenue')) @Min(0, yen('benefit.annualRevenue')) @Max(YEN_MAX * 100) annualRevenue?: number;
 }

@@ -10,18 +10,18 @@ const toNumberOrNull = ({ value }: { value: unknown }) => (value === '' || value
 export class RankingQueryDto {
   @ApiProperty({ description: '類型 (category id)' }) @IsUUID('4', { message: 'categoryId は類型のIDを指定してください' }) categoryId!: string;
   @ApiPropertyOptional({ description: '予算 (円、採択額の合計の上限)。省略すると公募回・類型の予算、空で上限なし' })
-  @IsOptional() @Transform(toNumberOrNull) @ValidateIf((_, v) => v !== null) @IsInt(yen) @Min(0, yen) budget?: number | null;
+  @IsOptional() @Transform(toNumberOrNull) @ValidateIf((_, v) => v !== null) @IsInt(yen) @Min(0, yen) @Max(Number.MAX_SAFE_INTEGER, yen) budget?: number | null;
   @ApiPropertyOptional({ description: '採択件数の上限。省略すると公募回・類型の採択枠、空で上限なし' })
-  @IsOptional() @Transform(toNumberOrNull) @ValidateIf((_, v) => v !== null) @IsInt(count('quota (採択件数)')) @Min(0, count('quota (採択件数)')) quota?: number | null;
+  @IsOptional() @Transform(toNumberOrNull) @ValidateIf((_, v) => v !== null) @IsInt(count('quota (採択件数)')) @Min(0, count('quota (採択件数)')) @Max(1_000_000, count('quota (採択件数)')) quota?: number | null;
   @ApiPropertyOptional({ description: '補欠とする件数 (採択ラインの次から)' })
-  @IsOptional() @Transform(toNumberOrNull) @ValidateIf((_, v) => v !== null) @IsInt(count('waitlistCount (補欠の件数)')) @Min(0, count('waitlistCount (補欠の件数)')) waitlistCount?: number | null;
+  @IsOptional() @Transform(toNumberOrNull) @ValidateIf((_, v) => v !== null) @IsInt(count('waitlistCount (補欠の件数)')) @Min(0, count('waitlistCount (補欠の件数)')) @Max(1_000_000, count('waitlistCount (補欠の件数)')) waitlistCount?: number | null;
   @ApiPropertyOptional({ description: '標準化の有無 (試算用に審査基準の設定を上書き)' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'normalise は true か false で指定してください' }) normalise?: boolean;
 }
 
 export class RankingPageDto extends RankingQueryDto {
   @ApiPropertyOptional({ description: '表に返す順位の開始位置 (0から)。グラフ用の点数は常に全件', default: 0 })
-  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt(count('offset')) @Min(0, count('offset')) offset?: number;
+  @IsOptional() @Transform(({ value }) => Number(value)) @IsInt(count('offset')) @Min(0, count('offset')) @Max(2_147_483_647, count('offset')) offset?: number;
   @ApiPropertyOptional({ description: '表に返す件数 (最大5,000)', default: 500 })
   @IsOptional() @Transform(({ value }) => Number(value)) @IsInt(count('limit')) @Min(1, { message: 'limit は1〜5000の整数で指定してください' }) @Max(5000, { message: 'limit は1〜5000の整数で指定してください' }) limit?: number;
 }

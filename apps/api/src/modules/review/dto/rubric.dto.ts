@@ -25,7 +25,7 @@ export class UpdateRubricDto {
   normalise?: boolean;
 
   @ApiPropertyOptional({ description: '審査員間の合計点の差 (最大−最小) がこれを超えたら乖離とする。null で判定しない', nullable: true, example: 10 })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsNumber({}, { message: 'disagreementThreshold (乖離の閾値) は正の数で指定してください' }) @Min(0.0001, { message: 'disagreementThreshold (乖離の閾値) は正の数で指定してください' })
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsNumber({}, { message: 'disagreementThreshold (乖離の閾値) は正の数で指定してください' }) @Min(0.0001, { message: 'disagreementThreshold (乖離の閾値) は正の数で指定してください' }) @Max(99_999, { message: 'disagreementThreshold (乖離の閾値) は 99999 以下で指定してください' })
   disagreementThreshold?: number | null;
 
   @ApiPropertyOptional({ description: '乖離した申請に審査員を1名自動で追加する' })

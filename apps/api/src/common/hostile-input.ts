@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+
+/**
+ * Checks every request value must pass whatever its DTO says: no NUL character anywhere (PostgreSQL
+ * refuses it in text), no number a JavaScript integer cannot hold exactly, no `null` where the DTO
+ * does not declare the field nullable. Pure functions returning the offending rows; the validation
+ * pipe turns them into a 400.
+ */
+export interface InputProblem {
+  field: string;
+  message: string;
+}
+
+/** The swagger metadata key @ApiProperty writes; `nullable: true` there is what makes null acceptable. */
+const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
+const MAX_PROBLEMS = 20;
+
+const join = (parent: string, key: string) => (parent ? (/^\d+$/.test(key) ? `${parent}[${key}]` : `${parent}.${key}`) : key);
+
+/** NUL characters in strings (values or keys) and numbers outside ±Number.MAX_SAFE_INTEGER or not finite. */
+export function unsafeValues(value: unknown, parent = ''): InputProblem[] {
+  const out: InputProblem[] = [];
+  const walk = (v: unknown, field: string) => {
+    if (out.length >= MAX_PROBLEMS) return;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) out.push({ field: field || 'value', message: `${field || '値'} に制御文字 (NUL, \\u0000) は使えません` });
+    } else if (typeof v === 'number') {
+      if (!Number.isFinite(v) || Math.abs(v) > Number.MAX_SAFE_INTEGER) out.push({ field: field || 'value', message: `${field || '値'} の数値が大きすぎます (${Number.MAX_SAFE_INTEGER} まで)` });
+    } else if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, join(field, String(i))));
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k.includes('\u0000')) out.push({ field: field || 'value', message: `${field || '値'} の項目名に制御文字 (NUL, \\u0000) は使えません` });
+        else walk(x, join(field, k));
+      }
+    }
+  };
+  walk(value, parent);
+  return out;
+}
+
+/**
+ * `null` in a property of a DTO instance (nested DTOs included) that the DTO does not declare
+ * `nullable: true`: refused rather than stored as 1970-01-01, 0 or "null". Plain objects (free-form
+ * maps such as `scores`) are left to their own validation.
+ */
+export function undeclaredNulls(value: unknown, parent = ''): InputProblem[] {
+  const out: InputProblem[] = [];
+  const walk = (v: unknown, field: string, depth: number) => {
+    if (depth > 32 || out.length >= MAX_PROBLEMS) return;
+    if (Array.isArray(v)) return v.forEach((x, i) => walk(x, join(field, String(i)), depth + 1));
+    if (v === null || typeof v !== 'object') return;
+    const proto = Object.getPrototypeOf(v) as object | null;
+    if (!proto || proto === Object.prototype) return;
+    for (const [k, x] of Object.entries(v)) {
+      const path = join(field, k);
+      if (x === null) {
+        const meta = Reflect.getMetadata(API_MODEL_PROPERTIES, proto, k) as { nullable?: boolean } | undefined;
+        if (!meta?.nullable) out.push({ field: path, message: `${path} に null は指定できません (値がなければ項目ごと省略してください)` });
+      } else walk(x, path, depth + 1);
+    }
+  };
+  walk(value, parent, 0);
+  return out;
+}

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
+import { DataSource } from 'typeorm';
+import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import { runSeed } from '../src/seed/seed-runner';
+import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { startTestApp, TestApp } from './harness';
+import { createChannel, validPayload } from './intake-fixtures';
+import type { Round } from '../src/modules/rounds/round.entity';
+
+/**
+ * One regression per class of hostile input the fuzz suite (fuzz-openapi.e2e.ts) found answering
+ * 500 or storing nonsense: list parameters, null, NUL bytes, deep JSON, huge numbers, oversized
+ * headers. Each answer is the documented error body `{ statusCode, code, message, errors? }`.
+ */
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
+
+function expectErrorBody(res: { status: number; body: any }, status: number, code?: string) {
+  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code: code ?? res.body?.code });
+  expect(res.body.statusCode).toBe(status);
+  expect(res.body.message).toMatch(JAPANESE);
+}
+
+describe('hostile input', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
+  const as = (who: keyof typeof s) => ({ Authorization: `Bearer ${s[who].token}` });
+
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'hostile', listen: true });
+    db = t.app.get(DataSource);
+    await seedStaff(t);
+    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
+    s = await loginEveryRole(t);
+  });
+  afterAll(() => t?.close());
+
+  const firstRound = async (): Promise<Round & { version?: number }> => (await t.http().get('/api/rounds').set(as('manager')).expect(200)).body[0];
+
+  describe('list parameters', () => {
+    // every list route of the app (GET, no path parameter, answering with Content-Range)
+    const LISTS: [string, 'admin' | 'manager' | 'auditor'][] = [
+      ['/api/users', 'admin'], ['/api/audit-logs', 'auditor'], ['/api/programs', 'admin'], ['/api/rule-sets', 'admin'], ['/api/categories', 'admin'],
+      ['/api/rounds', 'manager'], ['/api/applications', 'manager'], ['/api/review-rubrics', 'manager'], ['/api/reviewers', 'manager'],
+      ['/api/conflicts-of-interest', 'manager'], ['/api/review-assignments', 'manager'], ['/api/score-sheets', 'manager'], ['/api/intake-channels', 'admin'],
+      ['/api/imports', 'manager'], ['/api/notifications', 'manager'], ['/api/notification-templates', 'manager'],
+    ];
+    const BAD: Record<string, string>[] = [
+      { filter: '{"id":["x"]}' },
+      { filter: '{"id":[]}' },
+      { filter: '{"id":[true]}' },
+      { filter: '{"roundId":123}' },
+      { filter: '{"status":{"a":1}}' },
+      { filter: '{"q":"a\\u0000"}' },
+      { filter: '{"noSuchField":"x"}' },
+      { range: '[0,1e30]' },
+      { range: '[1e30,1e30]' },
+      { range: '["0","9"]' },
+      { sort: '["createdAt",{"a":1}]' },
+      { sort: '["id","ASC","x"]' },
+    ];
+    const cases = LISTS.flatMap(([path, who]) => BAD.map((query) => ({ path, who, query, label: JSON.stringify(query) })));
+
+    it.each(cases)('$path $label → 400 INVALID_LIST_QUERY', async ({ path, who, query }) => {
+      const res = await t.http().get(path).query(query).set(as(who));
+      expectErrorBody(res, 400, 'INVALID_LIST_QUERY');
+      expect(res.body.errors[0].field).toMatch(/^(filter|range|sort)/);
+    });
+
+    it('still answers the parameters react-admin sends', async () => {
+      const round = await firstRound();
+      const res = await t.http().get('/api/applications').query({ sort: '["receivedAt","DESC"]', range: '[0,9]', filter: JSON.stringify({ roundId: round.id, status: ['submitted', 'draft'], q: '' }) }).set(as('manager')).expect(200);
+      expect(res.headers['content-range']).toMatch(/^applications 0-\d+\/\d+$/);
+      await t.http().get('/api/audit-logs').query({ filter: JSON.stringify({ occurredFrom: '2022-03-24T00:00:00+09:00', id: ['1', 2] }) }).set(as('auditor')).expect(200);
+    });
+  });
+
+  describe('null', () => {
+    it('refuses null in a field that is not nullable, and stores nothing', async () => {
+      const round = await firstRound();
+      const before = await db.query(`SELECT opens_at, updated_at FROM round WHERE id = $1`, [round.id]);
+      const res = await t.http().put(`/api/rounds/${round.id}`).set(as('manager')).send({ opensAt: null });
+      expectErrorBody(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.errors).toEqual([{ field: 'opensAt', message: expect.stringContaining('null') }]);
+      expect(await db.query(`SELECT opens_at, updated_at FROM round WHERE id = $1`, [round.id])).toEqual(before);
+    });
+
+    it('refuses null inside nested objects too', async () => {
+      const res = await t.http().post('/api/quotes').set(as('manager')).send({ categoryCode: 'restructuring.standard', applicant: { sizeClass: null } });
+      expectErrorBody(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['applicant.sizeClass']);
+    });
+
+    it('accepts null where the field is documented nullable (clearing it)', async () => {
+      const round = await firstRound();
+      await t.http().put(`/api/rounds/${round.id}`).set(as('manager')).send({ announcementLabel: '11月下旬' }).expect(200);
+      const res = await t.http().put(`/api/rounds/${round.id}`).set(as('manager')).send({ announcementLabel: null }).expect(200);
+      expect(res.body.announcementLabel).toBeNull();
+    });
+  });
+
+  describe('NUL bytes', () => {
+    it('refuses a NUL in a body text with 400 naming the field (PostgreSQL cannot store it)', async () => {
+      const round = await firstRound();
+      const res = await t.http().put(`/api/rounds/${round.id}`).set(as('manager')).send({ name: '第1回\u0000' });
+      expectErrorBody(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.errors[0].field).toBe('name');
+    });
+
+    it('refuses a NUL in a path parameter or a query value', async () => {
+      expectErrorBody(await t.http().get('/api/rounds/a%00b').set(as('manager')), 400, 'VALIDATION_FAILED');
+      expectErrorBody(await t.http().get('/api/rounds/x/ranking').query({ categoryId: 'a\u0000' }).set(as('manager')), 400, 'VALIDATION_FAILED');
+    });
+
+    it('answers intake with 422 and stores no application', async () => {
+      const channel = await createChannel(t, s.admin.token);
+      const round = await firstRound();
+      const attachments = [randomUUID()]; // refused before attachments are looked at
+      const payload = validPayload(round, attachments);
+      const res = await t.http().post('/api/intake/applications').set('X-Api-Key', channel.apiKey).send({ ...payload, plan: { ...payload.plan, title: 'EV\u0000' } });
+      expectErrorBody(res, 422);
+      expect(res.body.errors[0].field).toBe('plan.title');
+      expect((await db.query(`SELECT count(*)::int AS n FROM application`))[0].n).toBe(0);
+    });
+  });
+
+  describe('deep JSON', () => {
+    const nested = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+
+    it.each([33, 5_000, 100_000])('refuses a body nested %i deep with 400 JSON_TOO_DEEP', async (depth) => {
+      const res = await t.http().post('/api/quotes').set(as('manager')).set('Content-Type', 'application/json').send(nested(depth));
+      expectErrorBody(res, 400, 'JSON_TOO_DEEP');
+    });
+
+    it('does not count brackets inside strings', async () => {
+      const res = await t.http().post('/api/quotes').set(as('manager')).send({ categoryCode: '['.repeat(100) });
+      expect(res.body.code).not.toBe('JSON_TOO_DEEP');
+      expect(res.status).toBeLessThan(500);
+    });
+  });
+
+  describe('numbers', () => {
+    it.each([
+      ['資本金 1e20 (beyond a safe integer)', { applicant: { capital: 1e20 } }, 'applicant.capital'],
+      ['資本金 beyond the domain bound', { applicant: { capital: 1e15 } }, 'applicant.capital'],
+      ['an expense of 2^53 + 2', { expenses: [{ expenseType: 'machinery', amount: 2 ** 53 + 2 }] }, 'expenses[0].amount'],
+    ])('refuses %s in a quote with 400 naming the field', async (_name, body, field) => {
+      const res = await t.http().post('/api/quotes').set(as('manager')).send({ categoryCode: 'restructuring.standard', ...body });
+      expectErrorBody(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    });
+
+    it('refuses 資本金 1e20 at intake with 422 and stores nothing', async () => {
+      const channel = await createChannel(t, s.admin.token, '大きな数の窓口');
+      const round = await firstRound();
+      const attachments = [randomUUID()]; // refused before attachments are looked at
+      const payload = validPayload(round, attachments);
+      const res = await t.http().post('/api/intake/applications').set('X-Api-Key', channel.apiKey).send({ ...payload, applicant: { ...payload.applicant, capital: 1e20 } });
+      expectErrorBody(res, 422);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('applicant.capital');
+      expect((await db.query(`SELECT count(*)::int AS n FROM application`))[0].n).toBe(0);
+    });
+
+    it('refuses counts past an int4 column (採択予定件数, 第何回)', async () => {
+      const round = await firstRound();
+      const categories = (await t.http().get('/api/categories').query({ range: '[0,0]' }).set(as('manager')).expect(200)).body;
+      const res = await t.http().put(`/api/rounds/${round.id}`).set(as('manager')).send({ categories: [{ categoryId: categories[0].id, adoptionQuota: 2 ** 31 }] });
+      expectErrorBody(res, 400, 'VALIDATION_FAILED');
+    });
+  });
+
+  describe('the HTTP server', () => {
+    /** One raw request on a socket; returns the status line and the JSON body. */
+    function raw(request: string): Promise<{ status: number; body: any }> {
+      const { port } = new URL(t.baseUrl);
+      return new Promise((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.write(request));
+        let data = '';
+        socket.on('data', (chunk) => (data += chunk.toString('utf8')));
+        socket.on('error', reject);
+        socket.on('close', () => {
+          const [head, body] = data.split('\r\n\r\n');
+          expect(head).toMatch(/content-type: application\/json/i);
+          resolve({ status: Number(head.split(' ')[1]), body: JSON.parse(body) });
+        });
+      });
+    }
+
+    it('answers oversized headers with 431 and the documented body', async () => {
+      const res = await raw(`GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(40_000)}\r\n\r\n`);
+      expectErrorBody(res, 431, 'HEADERS_TOO_LARGE');
+    });
+
+    it('answers a malformed request with 400 and the documented body', async () => {
+      const res = await raw(`GET /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n`);
+      expectErrorBody(res, 400, 'BAD_REQUEST');
+    });
+  });
+});
