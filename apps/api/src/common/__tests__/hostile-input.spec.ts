@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { undeclaredNulls, unsafeValues } from '../hostile-input';
+import { clientErrorBody, jsonDepthExceeds } from '../http-limits';
+
+class Inner {
+  @ApiPropertyOptional() label?: string;
+  @ApiPropertyOptional({ nullable: true }) note?: string | null;
+}
+class Outer {
+  @ApiProperty() name!: string;
+  @ApiPropertyOptional({ nullable: true }) clearable?: string | null;
+  @ApiPropertyOptional() inner?: Inner;
+  @ApiPropertyOptional() list?: Inner[];
+  @ApiPropertyOptional() scores?: Record<string, number | null>;
+}
+const outer = (values: Partial<Outer>) => Object.assign(new Outer(), values);
+const inner = (values: Partial<Inner>) => Object.assign(new Inner(), values);
+
+describe('unsafeValues', () => {
+  it.each([
+    ['a NUL in a nested text', { a: { b: ['ok', 'x\u0000'] } }, 'a.b[1]'],
+    ['a NUL in a key', { a: { 'k\u0000': 1 } }, 'a'],
+    ['a number past a safe integer', { n: 1e20 }, 'n'],
+    ['a negative one', { list: [-(2 ** 53)] }, 'list[0]'],
+  ])('finds %s', (_name, value, field) => {
+    expect(unsafeValues(value).map((p) => p.field)).toEqual([field]);
+  });
+
+  it('passes ordinary values', () => {
+    expect(unsafeValues({ name: '株式会社さくら', n: Number.MAX_SAFE_INTEGER, f: 0.5, list: [null, true] })).toEqual([]);
+  });
+});
+
+describe('undeclaredNulls', () => {
+  it('refuses null where the DTO does not declare the field nullable, at any depth', () => {
+    const v = outer({ name: null as unknown as string, inner: inner({ label: null as unknown as string }), list: [inner({}), inner({ label: null as unknown as string })] });
+    expect(undeclaredNulls(v).map((p) => p.field)).toEqual(['name', 'inner.label', 'list[1].label']);
+  });
+
+  it('accepts null in nullable fields and leaves free-form maps to their own validation', () => {
+    expect(undeclaredNulls(outer({ clearable: null, inner: inner({ note: null }), scores: { a: null } }))).toEqual([]);
+  });
+});
+
+describe('jsonDepthExceeds', () => {
+  it.each([
+    ['{"a":[1,{"b":2}]}', 3, false],
+    ['{"a":[1,{"b":2}]}', 2, true],
+    ['{"a":"[[[[[[[["}', 1, false],
+    ['{"a":"\\"[[[["}', 1, false],
+    ['[[[]]]', 2, true],
+  ])('%s with limit %i → %s', (text, limit, expected) => {
+    expect(jsonDepthExceeds(Buffer.from(text), limit)).toBe(expected);
+  });
+});
+
+describe('clientErrorBody', () => {
+  it('answers oversized headers with 431 and anything else malformed with 400, in Japanese', () => {
+    expect(clientErrorBody('HPE_HEADER_OVERFLOW')).toMatchObject({ statusCode: 431, code: 'HEADERS_TOO_LARGE' });
+    expect(clientErrorBody('HPE_INVALID_METHOD')).toMatchObject({ statusCode: 400, code: 'BAD_REQUEST' });
+  });
+});
