@@ -18,7 +18,7 @@ import { ReviewModule } from './modules/review/review.module';
 import { RoundsModule } from './modules/rounds/rounds.module';
 import { UsersModule } from './modules/users/users.module';
 import { LoggingModule } from './logging/logging.module';
-import { QueueModule } from './queue';
+import { QueueModule, QueueName } from './queue';
 import { RedisModule } from './redis';
 import { WorkerModule } from './worker/worker.module';
 
@@ -27,13 +27,19 @@ export function coreImports(config: AppConfig) {
   return [AppConfigModule.with(config), LoggingModule, DatabaseModule, RedisModule, QueueModule, AuditModule, RateLimitModule];
 }
 
-/** The HTTP app; with `workerEnabled` it also runs the queue worker in the same process. */
+/**
+ * The queues the API's in-process worker (WORKER_ENABLED) consumes: never imports, whose parsing of
+ * uploaded files is the worker process's job (`npm start` starts one beside the API).
+ */
+export const inProcessWorkerQueues = (config: AppConfig) => config.workerQueues.filter((q) => q !== QueueName.Imports);
+
+/** The HTTP app; with `workerEnabled` it also runs the queue worker (all but the imports queue) in the same process. */
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [...coreImports(config), AuthModule, UsersModule, ProgramsModule, RoundsModule, QuotesModule, ApplicationsModule, ReviewModule, PipelineModule, IntakeModule, ImportsModule, NotificationsModule, NotificationTemplatesModule, DevMailModule, HealthModule, ...(config.workerEnabled ? [WorkerModule] : [])],
+      imports: [...coreImports(config), AuthModule, UsersModule, ProgramsModule, RoundsModule, QuotesModule, ApplicationsModule, ReviewModule, PipelineModule, IntakeModule, ImportsModule, NotificationsModule, NotificationTemplatesModule, DevMailModule, HealthModule, ...(config.workerEnabled ? [WorkerModule.forQueues(inProcessWorkerQueues(config))] : [])],
     };
   }
 }
@@ -42,6 +48,6 @@ export class ApiModule {
 @Module({})
 export class WorkerAppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerAppModule, imports: [...coreImports(config), WorkerModule] };
+    return { module: WorkerAppModule, imports: [...coreImports(config), WorkerModule.forQueues(config.workerQueues)] };
   }
 }

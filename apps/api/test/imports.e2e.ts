@@ -1,4 +1,6 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
+import { readdirSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import type { Round } from '../src/modules/rounds/round.entity';
 import { runSeed } from '../src/seed/seed-runner';
@@ -6,15 +8,17 @@ import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { corporateNumber, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
+import { headerRowXml, IMPORT_HEADER as HEADER, importRow, inlineCell, startImportWorker, xlsxOf } from './import-fixtures';
 import { tempStorageDir } from './intake-fixtures';
 
-const HEADER = '類型コード,申請者区分,事業者名,法人番号,規模区分,従業員数,資本金,都道府県,メールアドレス,担当者名,事業計画名,事業計画の概要,認定支援機関名,認定支援機関ID,補助対象経費,申請額,月次売上高,加点項目';
-const SALES = '2019-04:10000000;2019-05:10000000;2019-06:10000000;2020-04:8000000;2020-05:8000000;2020-06:8000000';
-const row = (name: string, number = corporateNumber(), expenses = 'machinery:30000000') =>
-  ['restructuring.standard', '法人', name, number, '中小企業', '30', '30000000', '北海道', 'info@example.jp', '担当 太郎', '新分野展開', '概要', '支援センター', 'ADV-1', expenses, '', SALES, 'wageIncreaseBonus;partnershipBonus'].join(',');
+const row = (name: string, number = corporateNumber(), expenses = 'machinery:30000000') => importRow(name, number, expenses);
+const MAX_BYTES = 2 * 1024 * 1024;
+const MAX_INFLATED = 8 * 1024 * 1024;
+const filesIn = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesIn(`${dir}/${d.name}`) : [d.name]));
 
 describe('bulk import of applications', () => {
   let t: TestApp;
+  let worker: INestApplicationContext | undefined;
   let db: DataSource;
   let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
   let round: Round;
@@ -22,7 +26,7 @@ describe('bulk import of applications', () => {
   const send = (content: Buffer | string, mode: string, name = 'applications.csv') =>
     t.http().post('/api/imports').set(as()).field('roundId', round.id).field('mode', mode).attach('file', Buffer.from(content), { filename: name });
   const finished = async (id: string) => {
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 300; i++) {
       const res = await t.http().get(`/api/imports/${id}`).set(as()).expect(200);
       if (res.body.status === 'done' || res.body.status === 'failed') return res.body;
       await new Promise((r) => setTimeout(r, 100));
@@ -32,14 +36,26 @@ describe('bulk import of applications', () => {
   const countIn = async (importId: string) => (await db.query(`SELECT count(*)::int AS n FROM application WHERE import_id = $1`, [importId]))[0].n;
 
   beforeAll(async () => {
-    t = await startTestApp({ label: 'imports', overrides: { workerEnabled: true, storageDir: tempStorageDir() } });
+    // the API's own worker runs (every queue but imports); the import worker is a separate application
+    t = await startTestApp({ label: 'imports', overrides: { workerEnabled: true, storageDir: tempStorageDir(), importMaxBytes: MAX_BYTES, importMaxInflatedBytes: MAX_INFLATED } });
     db = t.app.get(DataSource);
     await seedStaff(t);
     await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
     s = await loginEveryRole(t);
     round = await openRound(t);
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await worker?.close();
+    await t?.close();
+  });
+
+  it('never runs an import in the API process: it waits for the worker', async () => {
+    const created = await send([HEADER, row('株式会社まち')].join('\n'), 'validRows').expect(201);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await t.http().get(`/api/imports/${created.body.id}`).set(as()).expect(200)).body.status).toBe('queued');
+    worker = await startImportWorker(t.config);
+    expect(await finished(created.body.id)).toMatchObject({ status: 'done', importedRows: 1 });
+  });
 
   it('serves a template whose header the importer accepts, in CSV and Excel', async () => {
     const csv = await t.http().get('/api/imports/template.csv').set(as()).buffer(true).expect(200);
@@ -104,5 +120,53 @@ describe('bulk import of applications', () => {
     expect(pdf.body.errors[0].field).toBe('file');
     const noMode = await send(HEADER, 'sometimes').expect(400);
     expect(noMode.body.errors[0].field).toBe('mode');
+  });
+
+  it('streams the upload to storage and refuses one over IMPORT_MAX_BYTES, keeping nothing', async () => {
+    const before = filesIn(t.config.storageDir).length;
+    const big = [HEADER, ...Array.from({ length: 12_000 }, (_, i) => row(`株式会社おおきい${i}`))].join('\n');
+    expect(Buffer.byteLength(big)).toBeGreaterThan(MAX_BYTES);
+    const res = await send(big, 'validRows').expect(413);
+    expect(res.body).toMatchObject({ statusCode: 413, code: 'IMPORT_TOO_LARGE', errors: [{ field: 'file' }] });
+    expect(res.body.message).toContain('MB までです');
+    expect(filesIn(t.config.storageDir).length).toBe(before);
+  });
+
+  it('refuses a cell longer than IMPORT_MAX_CELL_CHARS, importing nothing', async () => {
+    const created = await send([HEADER, row('株式会社みじかい'), row('株式会社ながい' + 'あ'.repeat(t.config.importMaxCellChars))].join('\n'), 'validRows').expect(201);
+    const done = await finished(created.body.id);
+    expect(done).toMatchObject({ status: 'failed', importedRows: 0 });
+    expect(done.errors[0].message).toContain('セルが長すぎます');
+    expect(await countIn(created.body.id)).toBe(0);
+  });
+
+  // Workbook bombs: each file is a few kilobytes on disk; each is refused with a message, quickly.
+  const bombs: [string, () => Buffer, string][] = [
+    ['shared strings that inflate to 600 MB', () => xlsxOf({ head: headerRowXml() }, { chunk: '<si><t>爆</t></si>'.repeat(55_000), times: 600 }), '展開後の大きさ'],
+    ['a sheet that lies about its size and inflates to a gigabyte', () => xlsxOf({ head: headerRowXml(), chunk: ' '.repeat(1 << 20), times: 1024, declaredSize: 4096 }), '圧縮爆弾'],
+    ['millions of rows', () => xlsxOf({ head: headerRowXml(), chunk: '<row r="2"/>'.repeat(10_000), times: 50 }), 'データ行が上限'],
+    ['a row of a million columns', () => xlsxOf({ head: `${headerRowXml()}<row r="2">`, chunk: '<c r="A2"/>'.repeat(10_000), times: 50, tail: '</row>' }), '列が多すぎます'],
+  ];
+  it.each(bombs)('refuses a workbook bomb (%s) with a clear message, importing nothing', async (_name, build, message) => {
+    const file = build();
+    expect(file.length).toBeLessThan(MAX_BYTES);
+    const started = Date.now();
+    const created = await send(file, 'validRows', 'bomb.xlsx').expect(201);
+    const done = await finished(created.body.id);
+    expect(done).toMatchObject({ status: 'failed', importedRows: 0 });
+    expect(done.errors[0].message).toContain(message);
+    expect(done.message).toContain(message);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(await countIn(created.body.id)).toBe(0);
+  });
+
+  it('reads a streamed .xlsx whose Japanese text spans the inflated chunks', async () => {
+    const summary = '事業計画の概要です。'.repeat(150);
+    const rowXml = (r: number) => `<row r="${r}">${importRow(`個人事業者${r}`, null).split(',').map((c, i) => inlineCell(`${String.fromCharCode(65 + i)}${r}`, i === 11 ? summary : c)).join('')}</row>`;
+    const data = Array.from({ length: 20 }, (_, i) => rowXml(i + 2)).join('');
+    const created = await send(xlsxOf({ head: headerRowXml() + data }), 'validRows', 'stream.xlsx').expect(201);
+    expect(await finished(created.body.id)).toMatchObject({ status: 'done', totalRows: 20, importedRows: 20, errorRows: 0 });
+    const apps: { plan_summary: string }[] = await db.query(`SELECT plan_summary FROM application WHERE import_id = $1`, [created.body.id]);
+    expect(apps.filter((a) => a.plan_summary !== summary)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { exitWith } from '../bootstrap';
 import { AppConfig, ConfigError, loadConfig } from '../config';
 import { checkServices, formatServiceProblems, ServiceProblem } from '../database/preflight';
 import { startApi } from '../main';
+import { superviseImportWorker } from './import-worker-process';
 import { runSeed } from '../seed/seed-runner';
 import { DEMO_LOGINS } from '../seed/demo-logins';
 import { startMailCatcher } from '../dev/mail-catcher';
@@ -35,6 +36,7 @@ async function main() {
   if (mailUi && !process.env.SMTP_RECONCILE_URL) process.env.SMTP_RECONCILE_URL = mailUi;
 
   const { app } = await startApi();
+  superviseImportWorker();
   // Seeding uses the running app's DataSource (its entities and services), so it is exactly what the app reads.
   // Demo data and demo staff exist only in development; elsewhere the first administrator's password is INITIAL_ADMIN_PASSWORD or random, printed once.
   const development = config.nodeEnv === 'development';

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { QueueName } from '../queue/queue-names';
 import { passwordPolicyProblems } from '../auth/password-policy';
 import { INITIAL_ADMIN_EMAIL } from './initial-admin';
 import { secretProblem } from './secret-strength';
@@ -53,8 +54,18 @@ export interface AppConfig {
   /** an uploaded attachment never linked to an application is removed after this many hours */
   attachmentOrphanHours: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** Run the queue worker inside the API process (`npm start`'s single-process mode). */
+  /** Run the queue worker inside the API process (`npm start`'s single-process mode); it never takes the imports queue. */
   workerEnabled: boolean;
+  /** the queues a worker process consumes (WORKER_QUEUES, comma-separated; default all) */
+  workerQueues: QueueName[];
+  /** bulk import: largest file accepted, in bytes */
+  importMaxBytes: number;
+  /** bulk import: most data rows in one file */
+  importMaxRows: number;
+  /** bulk import: most characters in one cell */
+  importMaxCellChars: number;
+  /** bulk import: most bytes an .xlsx may inflate to (all its entries together): refuses a workbook bomb */
+  importMaxInflatedBytes: number;
   /** the development mail catcher's web page (mailpit or the embedded one), linked from the admin; null = none */
   mailWebUrl: string | null;
   /** reviewers are reminded of an open assignment whose due date is less than this many hours away */
@@ -108,6 +119,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return value;
   };
   const optionalUrl = (name: string, protocols: string[]) => (env[name] === undefined || env[name] === '' ? null : url(name, '', protocols));
+  const list = <T extends string>(name: string, allowed: readonly T[]): T[] => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return [...allowed];
+    const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
+    const unknown = values.filter((v) => !(allowed as readonly string[]).includes(v));
+    if (unknown.length || values.length === 0) problems.push(`${name} must be a comma-separated list of ${allowed.join(', ')}, got "${raw}"`);
+    return allowed.filter((v) => values.includes(v));
+  };
   const bool = (name: string, fallback: boolean) => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -179,6 +198,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     attachmentOrphanHours: int('ATTACHMENT_ORPHAN_HOURS', 24, 1, 24 * 365),
     logLevel: logLevelRaw as AppConfig['logLevel'],
     workerEnabled: bool('WORKER_ENABLED', true),
+    workerQueues: list('WORKER_QUEUES', Object.values(QueueName)),
+    importMaxBytes: int('IMPORT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    importMaxRows: int('IMPORT_MAX_ROWS', 10_000, 1, 1_000_000),
+    importMaxCellChars: int('IMPORT_MAX_CELL_CHARS', 2_000, 100, 1_000_000),
+    importMaxInflatedBytes: int('IMPORT_MAX_INFLATED_BYTES', 100 * 1024 * 1024, 1024 * 1024, 4 * 1024 * 1024 * 1024),
     mailWebUrl,
     reviewReminderHours: int('REVIEW_REMINDER_HOURS', 48, 1, 24 * 30),
     correctionReminderHours: int('CORRECTION_REMINDER_HOURS', 72, 1, 24 * 30),

@@ -31,10 +31,24 @@ function processorFor(queue: QueueName, workerOptions: Partial<WorkerOptions> = 
   return QueueProcessor;
 }
 
-/** Queues whose worker options are the same everywhere. */
-export const QUEUE_PROCESSORS: Type<WorkerHost>[] = Object.values(QueueName)
-  .filter((q) => q !== QueueName.Mail)
-  .map((q) => processorFor(q));
+/**
+ * The imports queue: one import at a time per worker process. A worker that dies mid-import leaves
+ * its job's lock to expire (lockDuration); another worker's stalled-job check (every stalledInterval)
+ * then takes the job again, and the run goes on after the last recorded row (ImportRunner).
+ */
+export const IMPORT_WORKER_OPTIONS: Partial<WorkerOptions> = { concurrency: 1, lockDuration: 20_000, stalledInterval: 5_000, maxStalledCount: 10 };
+
+/** Queues whose worker options do not depend on the configuration. */
+const FIXED_PROCESSORS: Partial<Record<QueueName, Type<WorkerHost>>> = {
+  [QueueName.System]: processorFor(QueueName.System),
+  [QueueName.Notifications]: processorFor(QueueName.Notifications),
+  [QueueName.Imports]: processorFor(QueueName.Imports, IMPORT_WORKER_OPTIONS),
+};
+
+/** The processors of the queues this process consumes (WORKER_QUEUES; the API's in-process worker never takes imports). */
+export function processorsFor(queues: readonly QueueName[]): Provider[] {
+  return queues.map((q) => (q === QueueName.Mail ? MAIL_PROCESSOR_PROVIDER : FIXED_PROCESSORS[q]!));
+}
 
 /**
  * The mail queue's processor, built once the configuration is known: concurrency and the global rate

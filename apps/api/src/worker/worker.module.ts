@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ImportsModule } from '../modules/imports/imports.module';
 import { RunImportJob } from '../modules/imports/run-import.job';
 import { DispatchNotificationsJob } from '../modules/notifications/dispatch-notifications.job';
@@ -13,30 +13,38 @@ import { RemindCorrectionsJob } from '../modules/schedules/remind-corrections.jo
 import { RemindReviewersJob } from '../modules/schedules/remind-reviewers.job';
 import { RemoveOrphanAttachmentsJob } from '../modules/schedules/remove-orphan-attachments.job';
 import { SchedulesModule } from '../modules/schedules/schedules.module';
-import { QueueModule } from '../queue';
+import { QueueModule, QueueName } from '../queue';
 import { buildHandlerRegistry } from './handler-registry';
 import { HeartbeatJob } from './heartbeat.job';
 import { JobHandler } from './job-handler';
-import { HANDLER_REGISTRY, MAIL_PROCESSOR_PROVIDER, QUEUE_PROCESSORS } from './queue-processors';
+import { HANDLER_REGISTRY, processorsFor } from './queue-processors';
 import { WorkerScheduler } from './worker-scheduler';
 
 /** Handlers defined in this module; feature handlers come from their modules' exports. */
 const LOCAL_HANDLERS = [HeartbeatJob];
 const FEATURE_HANDLERS = [RunImportJob, DispatchNotificationsJob, SendNotificationJob, RequeueStrandedNotificationsJob, CloseRoundsJob, RemindReviewersJob, ManagerDigestJob, RemindCorrectionsJob, CloseUncorrectedJob, SealAuditLogJob, RemoveOrphanAttachmentsJob];
 
-/** The queue worker: processors for every queue, one handler per job, and the repeatable jobs. */
-@Module({
-  imports: [QueueModule, ImportsModule, NotificationsModule, SchedulesModule],
-  providers: [
-    ...LOCAL_HANDLERS,
-    {
-      provide: HANDLER_REGISTRY,
-      inject: [...LOCAL_HANDLERS, ...FEATURE_HANDLERS],
-      useFactory: (...handlers: JobHandler[]) => buildHandlerRegistry(handlers),
-    },
-    ...QUEUE_PROCESSORS,
-    MAIL_PROCESSOR_PROVIDER,
-    WorkerScheduler,
-  ],
-})
-export class WorkerModule {}
+/**
+ * The queue worker: processors for the queues given (a process may take only some of them, see
+ * WORKER_QUEUES), one handler per job (every job has one, whichever queues are consumed), and the
+ * repeatable jobs.
+ */
+@Module({})
+export class WorkerModule {
+  static forQueues(queues: readonly QueueName[]): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [QueueModule, ImportsModule, NotificationsModule, SchedulesModule],
+      providers: [
+        ...LOCAL_HANDLERS,
+        {
+          provide: HANDLER_REGISTRY,
+          inject: [...LOCAL_HANDLERS, ...FEATURE_HANDLERS],
+          useFactory: (...handlers: JobHandler[]) => buildHandlerRegistry(handlers),
+        },
+        ...processorsFor(queues),
+        WorkerScheduler,
+      ],
+    };
+  }
+}

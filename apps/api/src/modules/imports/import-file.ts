@@ -1,5 +1,7 @@
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse';
+import type { Readable } from 'node:stream';
+import { ImportFileError, ImportLimits, MAX_COLUMNS } from './import-limits';
+import { cellText, tooManyColumns, tooManyRows, xlsxRows } from './import-xlsx';
 
 export type ImportFormat = 'csv' | 'xlsx';
 
@@ -8,19 +10,60 @@ export function formatOf(fileName: string): ImportFormat | null {
   return lower.endsWith('.csv') ? 'csv' : lower.endsWith('.xlsx') ? 'xlsx' : null;
 }
 
-/** The file's rows as strings (header row first). CSV may be UTF-8 with or without BOM. */
-export async function readRows(content: Buffer, format: ImportFormat): Promise<string[][]> {
-  if (format === 'csv') {
-    return parse(content, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+const UNREADABLE = 'ファイルを読み取れません (CSV は UTF-8、Excel は .xlsx で保存してください)';
+
+async function toBuffer(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** CSV records streamed from the file; UTF-8 with or without BOM; one record may not exceed what its cells may. */
+async function* csvRows(content: Readable, limits: ImportLimits): AsyncGenerator<string[]> {
+  const parser = content.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: limits.maxCellChars * 4 }));
+  content.on('error', (e) => parser.destroy(e));
+  try {
+    for await (const record of parser) yield record as string[];
+  } catch (e) {
+    if ((e as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') throw new ImportFileError('CELL_TOO_LONG', cellTooLong(limits.maxCellChars));
+    throw e;
+  } finally {
+    parser.destroy();
+    content.destroy();
   }
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const values = (row.values as unknown[]).slice(1);
-    rows.push(values.map((v) => (v === null || v === undefined ? '' : typeof v === 'object' && 'text' in (v as object) ? String((v as { text: unknown }).text) : String(v))));
-  });
-  return rows;
+}
+
+const cellTooLong = (max: number) => `1つのセルが長すぎます (上限 ${max.toLocaleString('ja-JP')}文字)。`;
+
+/**
+ * The file's rows as strings, header row first, streamed: CSV through csv-parse, .xlsx through
+ * ExcelJS's streaming reader under a zip budget (import-xlsx.ts). Any limit crossed, or a file that
+ * cannot be read, is an ImportFileError whose message says what to do.
+ */
+export async function* readRows(open: () => Readable, format: ImportFormat, limits: ImportLimits): AsyncGenerator<string[]> {
+  const rows = format === 'csv' ? csvRows(open(), limits) : xlsxCells(await toBuffer(open()), limits);
+  let count = 0;
+  try {
+    for await (const cells of rows) {
+      if (cells.length > MAX_COLUMNS) throw new ImportFileError('TOO_MANY_COLUMNS', tooManyColumns());
+      const long = cells.findIndex((c) => c.length > limits.maxCellChars);
+      if (long >= 0) throw new ImportFileError('CELL_TOO_LONG', `${count + 1}行目の ${long + 1}列目: ${cellTooLong(limits.maxCellChars)}`);
+      if (++count > limits.maxRows + 1) throw new ImportFileError('TOO_MANY_ROWS', tooManyRows(limits.maxRows));
+      yield cells;
+    }
+  } catch (e) {
+    if (e instanceof ImportFileError) throw e;
+    throw new ImportFileError('UNREADABLE', UNREADABLE);
+  }
+}
+
+/** .xlsx rows with their cells as text; rows whose cells are all empty are skipped (as in CSV). */
+async function* xlsxCells(content: Buffer, limits: ImportLimits): AsyncGenerator<string[]> {
+  for await (const row of xlsxRows(content, limits)) {
+    // a cell far to the right (r="XFD1") makes a sparse array this long: refuse before copying it
+    if (!Array.isArray(row.values) || row.values.length - 1 > MAX_COLUMNS) throw new ImportFileError('TOO_MANY_COLUMNS', tooManyColumns());
+    const values = row.values.slice(1);
+    const cells = Array.from(values, (v) => cellText(v as never));
+    if (cells.some((c) => c.trim() !== '')) yield cells;
+  }
 }

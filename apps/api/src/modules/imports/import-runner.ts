@@ -1,25 +1,19 @@
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { Readable } from 'node:stream';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { flattenValidationErrors } from '../../common/validation.pipe';
+import { AppConfig, APP_CONFIG } from '../../config';
 import { ATTACHMENT_STORAGE, AttachmentStorage } from '../intake/attachment-storage';
 import { IntakeApplicationDto } from '../intake/dto/intake-application.dto';
 import { IntakeService } from '../intake/intake.service';
-import { ApplicationImport } from './application-import.entity';
+import type { ApplicationImport } from './application-import.entity';
 import { mapHeaders, rowToPayload, RowProblem } from './import-columns';
 import { readRows } from './import-file';
+import { ImportFileError, importLimits } from './import-limits';
+import { ImportsRepository, RowRefusal } from './imports.repository';
 
 const PROGRESS_EVERY = 25;
-const MAX_REPORTED_PROBLEMS = 2000;
-
-async function toBuffer(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 /** Problems of an intake error (422 list, 409 duplicate, closed round …) as rows of the report. */
 function problemsOf(e: unknown, row: number): RowProblem[] {
@@ -31,106 +25,144 @@ function problemsOf(e: unknown, row: number): RowProblem[] {
   throw e;
 }
 
+const doneMessage = (c: { imported: number; refused: number }) => `${c.imported}件を取り込みました${c.refused ? `。${c.refused}行は誤りのため取り込んでいません` : ''}。`;
+const ALL_OR_NOTHING_REFUSED = '誤りのある行があるため、1件も取り込んでいません (全件か無しか)。';
+
 /**
- * Runs one import (in the worker): every row through the same validation and acceptance as the
- * intake API. validRows: each row in its own transaction. allOrNothing: all rows in one transaction,
- * each behind a savepoint so every row's problems are reported, then rolled back if any row failed.
+ * Runs one import, in the worker: every row through the same validation and acceptance as the intake
+ * API. The file is read twice, streamed: first whole, so a file over a limit (rows, cells, a workbook
+ * bomb) or with wrong headers is refused before any row is imported; then row by row.
+ *
+ * validRows: each row in its own transaction, its outcome recorded with its application
+ * (application_import_row), so a run that restarts after a crash goes on after the last recorded row
+ * and no row is imported twice (a second outcome of a row fails its transaction). allOrNothing: all
+ * rows in one transaction, each behind a savepoint so every row's problems are reported, committed
+ * with the import's `done`, or rolled back if any row failed; a crash rolls it back and the restart
+ * starts over. The report counts the recorded outcomes.
  */
 @Injectable()
 export class ImportRunner {
   private readonly logger = new Logger(ImportRunner.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly imports: ImportsRepository,
     private readonly intake: IntakeService,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async run(importId: string): Promise<ApplicationImport['status']> {
-    const repo = this.dataSource.getRepository(ApplicationImport);
-    const job = await repo.createQueryBuilder('i').addSelect('i.storageKey').where('i.id = :id', { id: importId }).getOne();
+    const job = await this.imports.forRun(importId);
     if (!job || job.status === 'done' || job.status === 'failed') return job?.status ?? 'failed'; // already handled
-    await repo.update(importId, { status: 'running', startedAt: new Date() });
+    const rows = () => readRows(() => this.storage.read(job.storageKey), job.format, importLimits(this.config));
 
-    const rows = await readRows(await toBuffer(this.storage.read(job.storageKey)), job.format).catch(() => null);
-    if (!rows || rows.length === 0) return this.finish(importId, 'failed', 0, [{ row: 1, field: '', message: 'ファイルを読み取れません (CSV は UTF-8、Excel は .xlsx で保存してください)' }], 0);
-    const { index, problems: headerProblems } = mapHeaders(rows[0]);
-    const data = rows.slice(1);
-    await repo.update(importId, { totalRows: data.length });
-    if (headerProblems.length) return this.finish(importId, 'failed', 0, headerProblems, data.length);
+    let header: string[] | null = null;
+    let total = 0;
+    try {
+      for await (const cells of rows()) {
+        if (header) total++;
+        else header = cells;
+      }
+    } catch (e) {
+      if (!(e instanceof ImportFileError)) throw e;
+      return this.refuseFile(importId, e.message);
+    }
+    if (!header) return this.refuseFile(importId, 'ファイルが空です。1行目に見出し、2行目から申請を記入してください。');
+    const { index, problems: headerProblems } = mapHeaders(header);
+    await this.imports.markRunning(importId, total);
+    if (headerProblems.length) return this.finishRefused(importId, headerProblems);
 
-    const problems: RowProblem[] = [];
-    let imported = 0;
-    const attempt = async (m: EntityManager, cells: string[], row: number) => {
+    const attempt = async (m: EntityManager, cells: string[], row: number): Promise<{ problems: RowProblem[]; applicationId?: string }> => {
       const { payload, problems: cellProblems } = rowToPayload(cells, index, row, job.roundId);
       const shape = cellProblems.length ? [] : flattenValidationErrors(await validate(plainToInstance(IntakeApplicationDto, payload))).map((x) => ({ row, ...x }));
-      if (cellProblems.length || shape.length) return [...cellProblems, ...shape];
+      if (cellProblems.length || shape.length) return { problems: [...cellProblems, ...shape] };
       try {
-        await this.intake.acceptIn(m, { importId, row, documentsOnPaper: true }, payload);
-        return [];
+        const application = await this.intake.acceptIn(m, { importId, row, documentsOnPaper: true }, payload);
+        return { problems: [], applicationId: application.id };
       } catch (e) {
-        if (IntakeService.isDuplicate(e)) return problemsOf(await this.intake.duplicateError(this.dataSource.manager, job.roundId, payload.applicant.corporateNumber!), row);
-        return problemsOf(e, row);
+        if (IntakeService.isDuplicate(e)) return { problems: problemsOf(await this.intake.duplicateError(this.imports.outsideTransaction, job.roundId, payload.applicant.corporateNumber!), row) };
+        return { problems: problemsOf(e, row) };
       }
     };
-    const progress = (done: number) => (done % PROGRESS_EVERY === 0 ? repo.update(importId, { processedRows: done }) : Promise.resolve());
+    const dataRows = async function* () {
+      let row = 0;
+      for await (const cells of rows()) if (++row > 1) yield { cells, row };
+    };
 
-    if (job.mode === 'validRows') {
-      for (const [i, cells] of data.entries()) {
-        const row = i + 2;
-        let rowProblems: RowProblem[] = [];
-        try {
-          await this.dataSource.transaction(async (m) => {
-            rowProblems = await attempt(m, cells, row);
-            if (rowProblems.length) throw new RowRefused();
-          });
-          imported++;
-        } catch (e) {
-          if (!(e instanceof RowRefused)) rowProblems = problemsOf(e, row);
-          problems.push(...rowProblems);
-        }
-        await progress(i + 1);
-      }
-      return this.finish(importId, 'done', imported, problems, data.length);
-    }
-
-    try {
-      await this.dataSource.transaction(async (m) => {
-        for (const [i, cells] of data.entries()) {
-          await m.query('SAVEPOINT import_row');
-          const rowProblems = await attempt(m, cells, i + 2).catch((e) => problemsOf(e, i + 2));
-          if (rowProblems.length) {
-            problems.push(...rowProblems);
-            await m.query('ROLLBACK TO SAVEPOINT import_row');
-          } else {
-            imported++;
-            await m.query('RELEASE SAVEPOINT import_row');
-          }
-          await progress(i + 1);
-        }
-        if (problems.length) throw new RowRefused();
-      });
-      return this.finish(importId, 'done', imported, [], data.length);
-    } catch (e) {
-      if (!(e instanceof RowRefused)) throw e;
-      return this.finish(importId, 'failed', 0, problems, data.length, '誤りのある行があるため、1件も取り込んでいません (全件か無しか)。');
-    }
-  }
-
-  private async finish(importId: string, status: 'done' | 'failed', imported: number, problems: RowProblem[], total: number, message?: string) {
-    const errorRows = new Set(problems.map((p) => p.row)).size;
-    await this.dataSource.getRepository(ApplicationImport).update(importId, {
-      status,
-      importedRows: imported,
-      processedRows: total,
-      errorRows,
-      errors: problems.slice(0, MAX_REPORTED_PROBLEMS) as never,
-      message: message ?? (status === 'done' ? `${imported}件を取り込みました${errorRows ? `。${errorRows}行は誤りのため取り込んでいません` : ''}。` : '取り込めませんでした。'),
-      finishedAt: new Date(),
-    });
-    this.logger.log({ importId, status, imported, errorRows }, 'import finished');
+    const status = job.mode === 'validRows' ? await this.validRows(importId, dataRows(), attempt) : await this.allOrNothing(importId, dataRows(), attempt);
+    this.logger.log({ importId, status }, 'import finished');
     return status;
   }
+
+  private async validRows(importId: string, rows: AsyncIterable<{ cells: string[]; row: number }>, attempt: Attempt) {
+    const after = await this.imports.lastRecordedRow(importId);
+    if (after > 1) this.logger.warn({ importId, after }, 'import resumed after the last recorded row');
+    for await (const { cells, row } of rows) {
+      if (row <= after) continue;
+      let refused: RowProblem[] = [];
+      try {
+        await this.imports.transaction(async (m) => {
+          const outcome = await attempt(m, cells, row);
+          if (outcome.problems.length) {
+            refused = outcome.problems;
+            throw new RowRefused();
+          }
+          await this.imports.recordImported(m, importId, row, outcome.applicationId!);
+        });
+      } catch (e) {
+        if (ImportsRepository.isRecordedTwice(e)) continue; // another run of this import took the row
+        if (!(e instanceof RowRefused)) refused = problemsOf(e, row);
+        await this.imports.recordRefused([{ row, problems: refused }], importId);
+      }
+      if ((row - 1) % PROGRESS_EVERY === 0) await this.imports.setProgress(importId, row - 1);
+    }
+    await this.imports.finish(importId, 'done', doneMessage);
+    return 'done' as const;
+  }
+
+  private async allOrNothing(importId: string, rows: AsyncIterable<{ cells: string[]; row: number }>, attempt: Attempt) {
+    const refusals: RowRefusal[] = [];
+    try {
+      await this.imports.transaction(async (m) => {
+        for await (const { cells, row } of rows) {
+          await m.query('SAVEPOINT import_row');
+          const outcome = await attempt(m, cells, row).catch((e) => ({ problems: problemsOf(e, row), applicationId: undefined }));
+          if (outcome.problems.length) {
+            refusals.push({ row, problems: outcome.problems });
+            await m.query('ROLLBACK TO SAVEPOINT import_row');
+          } else {
+            await this.imports.recordImported(m, importId, row, outcome.applicationId!);
+            await m.query('RELEASE SAVEPOINT import_row');
+          }
+          if ((row - 1) % PROGRESS_EVERY === 0) await this.imports.setProgress(importId, row - 1);
+        }
+        if (refusals.length) throw new RowRefused();
+        await this.imports.finish(importId, 'done', doneMessage, m);
+      });
+      return 'done' as const;
+    } catch (e) {
+      if (!(e instanceof RowRefused)) throw e;
+    }
+    await this.imports.transaction(async (m) => {
+      await this.imports.recordRefused(refusals, importId, m);
+      await this.imports.finish(importId, 'failed', () => ALL_OR_NOTHING_REFUSED, m);
+    });
+    return 'failed' as const;
+  }
+
+  /** The file as a whole cannot be read or is over a limit: nothing is imported, the report says why. */
+  private async refuseFile(importId: string, message: string) {
+    await this.imports.markRunning(importId, 0);
+    return this.finishRefused(importId, [{ row: 1, field: '', message }], message);
+  }
+
+  private async finishRefused(importId: string, problems: RowProblem[], message = '取り込めませんでした。') {
+    await this.imports.finish(importId, 'failed', () => message, undefined, problems);
+    this.logger.log({ importId, problems: problems.length }, 'import refused');
+    return 'failed' as const;
+  }
 }
+
+type Attempt = (m: EntityManager, cells: string[], row: number) => Promise<{ problems: RowProblem[]; applicationId?: string }>;
 
 class RowRefused extends Error {}

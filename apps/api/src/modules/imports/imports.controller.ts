@@ -2,16 +2,14 @@ import { Body, Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterc
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { memoryStorage } from 'multer';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { IMPORT_COLUMNS } from './import-columns';
 import { csvTemplate, xlsxTemplate } from './import-template';
+import type { UploadedImportFile } from './import-upload';
 import { ImportsService, IMPORT_LIST } from './imports.service';
-
-const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -56,11 +54,11 @@ export class ImportsController {
 
   @Post()
   @Policy('imports.manage')
-  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { files: 1, fileSize: MAX_IMPORT_BYTES }, defParamCharset: 'utf8' }))
+  @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file', 'roundId', 'mode'], properties: { file: { type: 'string', format: 'binary' }, roundId: { type: 'string' }, mode: { type: 'string', enum: ['validRows', 'allOrNothing'] } } } })
-  @ApiOperation({ summary: '申請の一括取込 (CSV / Excel)。行ごとに検証し、正しい行だけ、または全件か無しかで取り込む (ワーカーで実行)' })
-  create(@CurrentUser() actor: AuthenticatedUser, @UploadedFile() file: Express.Multer.File | undefined, @Body('roundId') roundId: unknown, @Body('mode') mode: unknown) {
+  @ApiOperation({ summary: '申請の一括取込 (CSV / Excel、IMPORT_MAX_BYTES まで)。行ごとに検証し、正しい行だけ、または全件か無しかで取り込む (ワーカーで実行)' })
+  create(@CurrentUser() actor: AuthenticatedUser, @UploadedFile() file: UploadedImportFile | undefined, @Body('roundId') roundId: unknown, @Body('mode') mode: unknown) {
     return this.imports.create(actor, file, roundId, mode);
   }
 }

@@ -1,0 +1,142 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { runSeed } from '../src/seed/seed-runner';
+import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import { openRound } from './application-fixtures';
+import { DEMO_PASSWORD } from '../src/seed/staff-accounts.seed';
+import { DEMO_EMAIL, login, seedStaff } from './auth-helpers';
+import { startTestApp, TestApp } from './harness';
+import { IMPORT_HEADER, importRow } from './import-fixtures';
+import { tempStorageDir } from './intake-fixtures';
+
+// The worker runs as users run it: the built entry point in its own process (`npm test` builds first).
+const WORKER = join(__dirname, '..', 'dist', 'worker.js');
+const ROWS = 300;
+/** every 25th row is wrong (an expense that is not an amount): refused, reported, never imported */
+const refused = (i: number) => i % 25 === 24;
+/** the first worker is killed once this many rows are imported */
+const KILL_AFTER = 40;
+
+interface WorkerProcess {
+  child: ChildProcess;
+  output: string[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function startWorker(env: Record<string, string>): WorkerProcess {
+  const child = spawn(process.execPath, [WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  child.stdout!.on('data', (c: Buffer) => output.push(c.toString()));
+  child.stderr!.on('data', (c: Buffer) => output.push(c.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return { child, output, exited };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Fault suite: the worker is killed (SIGKILL) in the middle of a bulk import and a second one started.
+ * Every row ends imported exactly once (or refused, and reported), each application has one 受付
+ * notification, and the report's counts are the database's. Prints its totals on the last line:
+ *   [faults:import] requests=… faults=1 5xx=0 lost=0 duplicated=0
+ * (requests: the suite's HTTP requests; lost: valid rows not imported; duplicated: applications or
+ * 受付 notifications beyond one per row).
+ */
+describe('faults: the worker killed during an import', () => {
+  let t: TestApp;
+  let db: DataSource;
+  const workers: WorkerProcess[] = [];
+  const totals = { requests: 0, faults: 0, serverErrors: 0, lost: 0, duplicated: 0 };
+  const counted = <T extends { status: number }>(res: T) => {
+    totals.requests++;
+    if (res.status >= 500 && res.status !== 503) totals.serverErrors++;
+    return res;
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(WORKER)) throw new Error('apps/api/dist/worker.js is missing: run `npm run build` first (npm test does)');
+    t = await startTestApp({ label: 'import_kill', overrides: { workerEnabled: false, storageDir: tempStorageDir() } });
+    db = t.app.get(DataSource);
+    await seedStaff(t);
+    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
+  });
+  afterAll(async () => {
+    for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
+    await Promise.all(workers.map((w) => w.exited));
+    console.log(`[faults:import] requests=${totals.requests} faults=${totals.faults} 5xx=${totals.serverErrors} lost=${totals.lost} duplicated=${totals.duplicated}`);
+    await t?.close();
+  });
+
+  it('imports every row exactly once after a SIGKILL mid-import and a restart', async () => {
+    const round = await openRound(t);
+    const manager = await login(t, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    const names = Array.from({ length: ROWS }, (_, i) => `個人事業者 取込${String(i + 1).padStart(3, '0')}`);
+    // 個人事業者: no 法人番号, so nothing but the import itself keeps a row from being imported twice
+    const file = [IMPORT_HEADER, ...names.map((n, i) => importRow(n, null, refused(i) ? 'machinery:abc' : 'machinery:30000000'))].join('\n');
+    const created = counted(
+      await t.http().post('/api/imports').set({ Authorization: `Bearer ${manager.token}` }).field('roundId', round.id).field('mode', 'validRows').attach('file', Buffer.from(file), { filename: 'kill.csv' }),
+    );
+    expect(created.status).toBe(201);
+    const importId: string = created.body.id;
+    const imported = async () => (await db.query(`SELECT count(*)::int AS n FROM application WHERE import_id = $1`, [importId]))[0].n as number;
+
+    const env = {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: t.config.databaseUrl,
+      REDIS_URL: t.config.redisUrl,
+      REDIS_PREFIX: t.config.redisPrefix,
+      STORAGE_DIR: t.config.storageDir,
+      WORKER_QUEUES: 'imports',
+    };
+    const first = startWorker(env);
+    workers.push(first);
+    const deadline = Date.now() + 60_000;
+    let atKill = 0;
+    while (Date.now() < deadline && first.child.exitCode === null) {
+      atKill = await imported();
+      if (atKill >= KILL_AFTER) break;
+      await sleep(5);
+    }
+    first.child.kill('SIGKILL');
+    totals.faults++;
+    const death = await first.exited;
+    expect({ death, output: first.output.join('').slice(-3000) }).toMatchObject({ death: { signal: 'SIGKILL' } });
+    atKill = await imported();
+    expect(atKill).toBeGreaterThan(0);
+    expect(atKill).toBeLessThan(ROWS - names.filter((_, i) => refused(i)).length);
+
+    const second = startWorker(env);
+    workers.push(second);
+    let report: Record<string, unknown> = {};
+    const until = Date.now() + 120_000;
+    while (Date.now() < until) {
+      const res = counted(await t.http().get(`/api/imports/${importId}`).set({ Authorization: `Bearer ${manager.token}` }));
+      report = res.body;
+      if (report.status === 'done' || report.status === 'failed') break;
+      await sleep(250);
+    }
+    expect({ status: report.status, output: report.status === 'done' ? '' : second.output.join('').slice(-3000) }).toMatchObject({ status: 'done' });
+
+    const apps: { applicant_name: string; n: number }[] = await db.query(`SELECT applicant_name, count(*)::int AS n FROM application WHERE import_id = $1 GROUP BY applicant_name`, [importId]);
+    const notices: { application_id: string; n: number }[] = await db.query(
+      `SELECT a.id AS application_id, count(n.id)::int AS n FROM application a LEFT JOIN notification n ON n.application_id = a.id AND n.template = 'received'
+        WHERE a.import_id = $1 GROUP BY a.id`,
+      [importId],
+    );
+    const valid = names.filter((_, i) => !refused(i));
+    const importedNames = new Set(apps.map((a) => a.applicant_name));
+    totals.lost = valid.filter((n) => !importedNames.has(n)).length + notices.filter((x) => x.n === 0).length;
+    totals.duplicated = apps.reduce((sum, a) => sum + a.n - 1, 0) + notices.reduce((sum, x) => sum + Math.max(0, x.n - 1), 0);
+    expect({ lost: totals.lost, duplicated: totals.duplicated, serverErrors: totals.serverErrors }).toEqual({ lost: 0, duplicated: 0, serverErrors: 0 });
+    expect(apps.filter((a) => names.filter((_, i) => refused(i)).includes(a.applicant_name))).toEqual([]);
+
+    // the report counts what is in the database
+    const inDb = apps.reduce((sum, a) => sum + a.n, 0);
+    expect(report).toMatchObject({ totalRows: ROWS, processedRows: ROWS, importedRows: inDb, errorRows: ROWS - valid.length });
+    expect(inDb).toBe(valid.length);
+    expect((report.errors as { row: number }[]).map((e) => e.row)).toEqual(names.flatMap((_, i) => (refused(i) ? [i + 2] : [])));
+  }, 240_000);
+});
