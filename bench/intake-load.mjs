@@ -25,6 +25,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appRoleUrl } from './lib/app-role.mjs';
 import { postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
@@ -264,7 +265,8 @@ async function startApi(databaseUrl) {
     ...process.env,
     NODE_ENV: 'production', // reference catalogue + initial administrator, no demo data
     INITIAL_ADMIN_PASSWORD: run.initialAdminPassword, // production has no fixed initial password
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: await appRoleUrl(ROOT, databaseUrl),
+    DATABASE_MIGRATION_URL: databaseUrl,
     REDIS_URL: run.redisUrl,
     REDIS_PREFIX: run.redisPrefix,
     PORT: String(port),

@@ -21,6 +21,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appRoleUrl } from './lib/app-role.mjs';
 import { postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -237,7 +238,8 @@ async function runPipeline(o, databaseUrl, sink) {
         NODE_ENV: 'production',
         JWT_SECRET: randomBytes(32).toString('hex'),
         LOG_LEVEL: 'info',
-        DATABASE_URL: databaseUrl,
+        DATABASE_URL: await appRoleUrl(ROOT, databaseUrl),
+        DATABASE_MIGRATION_URL: databaseUrl,
         REDIS_URL: run.redisUrl,
         REDIS_PREFIX: prefix,
         SMTP_URL: sink.url,

@@ -27,6 +27,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { appRoleUrl } from './lib/app-role.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'package.json'));
@@ -207,7 +208,8 @@ async function startApi() {
     ...process.env,
     NODE_ENV: 'production',
     INITIAL_ADMIN_PASSWORD: run.initialAdminPassword, // production has no fixed initial password
-    DATABASE_URL: run.dbUrl,
+    DATABASE_URL: await appRoleUrl(ROOT, run.dbUrl),
+    DATABASE_MIGRATION_URL: run.dbUrl,
     REDIS_PREFIX: `jimukyoku_bench_sim_${Date.now()}`,
     PORT: String(port),
     LOG_LEVEL: 'warn',
