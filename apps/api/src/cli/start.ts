@@ -5,6 +5,7 @@ import { AppConfig, ConfigError, loadConfig } from '../config';
 import { checkServices, formatServiceProblems, ServiceProblem } from '../database/preflight';
 import { startApi } from '../main';
 import { superviseImportWorker } from './import-worker-process';
+import { QueueName } from '../queue/queue-names';
 import { runSeed } from '../seed/seed-runner';
 import { DEMO_LOGINS } from '../seed/demo-logins';
 import { startMailCatcher } from '../dev/mail-catcher';
@@ -36,7 +37,8 @@ async function main() {
   if (mailUi && !process.env.SMTP_RECONCILE_URL) process.env.SMTP_RECONCILE_URL = mailUi;
 
   const { app } = await startApi();
-  superviseImportWorker();
+  // the imports queue is never consumed in the API process: its worker is a process of its own
+  if (config.workerEnabled && config.workerQueues.includes(QueueName.Imports)) superviseImportWorker();
   // Seeding uses the running app's DataSource (its entities and services), so it is exactly what the app reads.
   // Demo data and demo staff exist only in development; elsewhere the first administrator's password is INITIAL_ADMIN_PASSWORD or random, printed once.
   const development = config.nodeEnv === 'development';
