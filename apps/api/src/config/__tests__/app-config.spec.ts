@@ -48,6 +48,8 @@ describe('loadConfig', () => {
     ['CORRECTION_REMINDER_HOURS', '0', 'CORRECTION_REMINDER_HOURS must be an integer between 1 and 720, got "0"'],
     ['CORRECTION_REMINDER_HOURS', '3 days', 'CORRECTION_REMINDER_HOURS must be an integer between 1 and 720, got "3 days"'],
     ['WORKER_ENABLED', 'maybe', 'WORKER_ENABLED must be true or false'],
+    ['ATTACHMENT_ORPHAN_HOURS', '0', 'ATTACHMENT_ORPHAN_HOURS must be an integer between 1 and 8760, got "0"'],
+    ['ATTACHMENT_ORPHAN_HOURS', '1.5', 'ATTACHMENT_ORPHAN_HOURS must be an integer between 1 and 8760, got "1.5"'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of'],
     ['JWT_SECRET', 'short', 'JWT_SECRET must be at least 16 characters'],
   ])('refuses %s=%s with a message naming it', (name, value, message) => {
