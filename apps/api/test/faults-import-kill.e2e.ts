@@ -55,6 +55,16 @@ describe('faults: the worker killed during an import', () => {
     return res;
   };
 
+  const workerEnv = () => ({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: t.config.databaseUrl,
+    REDIS_URL: t.config.redisUrl,
+    REDIS_PREFIX: t.config.redisPrefix,
+    STORAGE_DIR: t.config.storageDir,
+    WORKER_QUEUES: 'imports',
+  });
+
   beforeAll(async () => {
     if (!existsSync(WORKER)) throw new Error('apps/api/dist/worker.js is missing: run `npm run build` first (npm test does)');
     t = await startTestApp({ label: 'import_kill', overrides: { workerEnabled: false, storageDir: tempStorageDir() } });
@@ -82,15 +92,7 @@ describe('faults: the worker killed during an import', () => {
     const importId: string = created.body.id;
     const imported = async () => (await db.query(`SELECT count(*)::int AS n FROM application WHERE import_id = $1`, [importId]))[0].n as number;
 
-    const env = {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: t.config.databaseUrl,
-      REDIS_URL: t.config.redisUrl,
-      REDIS_PREFIX: t.config.redisPrefix,
-      STORAGE_DIR: t.config.storageDir,
-      WORKER_QUEUES: 'imports',
-    };
+    const env = workerEnv();
     const first = startWorker(env);
     workers.push(first);
     const deadline = Date.now() + 60_000;
@@ -128,8 +130,8 @@ describe('faults: the worker killed during an import', () => {
     );
     const valid = names.filter((_, i) => !refused(i));
     const importedNames = new Set(apps.map((a) => a.applicant_name));
-    totals.lost = valid.filter((n) => !importedNames.has(n)).length + notices.filter((x) => x.n === 0).length;
-    totals.duplicated = apps.reduce((sum, a) => sum + a.n - 1, 0) + notices.reduce((sum, x) => sum + Math.max(0, x.n - 1), 0);
+    totals.lost += valid.filter((n) => !importedNames.has(n)).length + notices.filter((x) => x.n === 0).length;
+    totals.duplicated += apps.reduce((sum, a) => sum + a.n - 1, 0) + notices.reduce((sum, x) => sum + Math.max(0, x.n - 1), 0);
     expect({ lost: totals.lost, duplicated: totals.duplicated, serverErrors: totals.serverErrors }).toEqual({ lost: 0, duplicated: 0, serverErrors: 0 });
     expect(apps.filter((a) => names.filter((_, i) => refused(i)).includes(a.applicant_name))).toEqual([]);
 
@@ -138,5 +140,58 @@ describe('faults: the worker killed during an import', () => {
     expect(report).toMatchObject({ totalRows: ROWS, processedRows: ROWS, importedRows: inDb, errorRows: ROWS - valid.length });
     expect(inDb).toBe(valid.length);
     expect((report.errors as { row: number }[]).map((e) => e.row)).toEqual(names.flatMap((_, i) => (refused(i) ? [i + 2] : [])));
+    second.child.kill('SIGTERM');
+    await second.exited;
+  }, 240_000);
+
+  it('starts an allOrNothing import over after a SIGKILL: the kill rolled back every row', async () => {
+    const round = await openRound(t);
+    const manager = await login(t, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    const names = Array.from({ length: ROWS }, (_, i) => `個人事業者 一括${String(i + 1).padStart(3, '0')}`);
+    const file = [IMPORT_HEADER, ...names.map((n) => importRow(n, null))].join('\n');
+    const created = counted(
+      await t.http().post('/api/imports').set({ Authorization: `Bearer ${manager.token}` }).field('roundId', round.id).field('mode', 'allOrNothing').attach('file', Buffer.from(file), { filename: 'all.csv' }),
+    );
+    expect(created.status).toBe(201);
+    const importId: string = created.body.id;
+    const progress = async () => (await db.query(`SELECT processed_rows FROM application_import WHERE id = $1`, [importId]))[0].processed_rows as number;
+    const imported = async () => (await db.query(`SELECT count(*)::int AS n FROM application WHERE import_id = $1`, [importId]))[0].n as number;
+
+    const first = startWorker(workerEnv());
+    workers.push(first);
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline && first.child.exitCode === null && (await progress()) < KILL_AFTER) await sleep(5);
+    first.child.kill('SIGKILL');
+    totals.faults++;
+    expect((await first.exited).signal).toBe('SIGKILL');
+    const atKill = await progress();
+    expect(atKill).toBeGreaterThan(0);
+    expect(atKill).toBeLessThan(ROWS);
+    expect(await imported()).toBe(0); // one transaction: nothing of the killed run is left
+
+    const second = startWorker(workerEnv());
+    workers.push(second);
+    let report: Record<string, unknown> = {};
+    const until = Date.now() + 120_000;
+    while (Date.now() < until) {
+      const res = counted(await t.http().get(`/api/imports/${importId}`).set({ Authorization: `Bearer ${manager.token}` }));
+      report = res.body;
+      if (report.status === 'done' || report.status === 'failed') break;
+      await sleep(250);
+    }
+    expect({ status: report.status, output: report.status === 'done' ? '' : second.output.join('').slice(-3000) }).toMatchObject({ status: 'done' });
+    const apps: { applicant_name: string; n: number; notices: number }[] = await db.query(
+      `SELECT a.applicant_name, count(DISTINCT a.id)::int AS n, count(n.id)::int AS notices
+         FROM application a LEFT JOIN notification n ON n.application_id = a.id AND n.template = 'received'
+        WHERE a.import_id = $1 GROUP BY a.applicant_name`,
+      [importId],
+    );
+    const importedNames = new Set(apps.map((a) => a.applicant_name));
+    const lost = names.filter((n) => !importedNames.has(n)).length + apps.filter((a) => a.notices === 0).length;
+    const duplicated = apps.reduce((sum, a) => sum + (a.n - 1) + Math.max(0, a.notices - a.n), 0);
+    totals.lost += lost;
+    totals.duplicated += duplicated;
+    expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 });
+    expect(report).toMatchObject({ totalRows: ROWS, processedRows: ROWS, importedRows: ROWS, errorRows: 0 });
   }, 240_000);
 });
