@@ -183,7 +183,7 @@ describe('admin in the browser: applications, transitions and intake channels', 
 
 describe('admin in the browser: intake channels', () => {
   let e: AdminE2e;
-  const ADMIN_PASSWORD = 'admin-password-e2e-channels';
+  const ADMIN_PASSWORD = 'Kawa-nami-5-channels-e2e';
 
   beforeAll(async () => {
     e = await startAdminE2e('admin_channels');

@@ -12,7 +12,7 @@ import { screenshot } from './browser';
 describe('admin in the browser: sign-in and roles', () => {
   let e: AdminE2e;
   let admin: Page;
-  const NEW_ADMIN_PASSWORD = 'e2e-admin-password-2022';
+  const NEW_ADMIN_PASSWORD = 'Kumo-tsuki-8-hashi-e2e';
   let temporaryPassword = '';
 
   beforeAll(async () => {
@@ -38,6 +38,21 @@ describe('admin in the browser: sign-in and roles', () => {
     await admin.waitForURL(/#\/change-password$/);
     await admin.getByTestId('must-change-password').waitFor();
     await admin.locator('input[name="currentPassword"]').fill(INITIAL_ADMIN.password);
+    // a password the policy refuses: its problems in Japanese, under the field and in the alert
+    await admin.locator('input[name="newPassword"]').fill('password1234');
+    await admin.locator('input[name="newPasswordConfirm"]').fill('password1234');
+    await admin.getByRole('button', { name: '保存' }).click();
+    const refused = admin.getByTestId('change-password-error');
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain('パスワードが条件を満たしていません。');
+    await admin.getByText('よく使われている、または過去に漏えいしたパスワードのため使えません。').last().waitFor();
+    expect(await admin.getByText('よく使われている、または過去に漏えいしたパスワードのため使えません。', { exact: true }).count()).toBe(1);
+    await admin.locator('input[name="newPassword"]').fill('admin-Kj3#mP9q-Xv2wL');
+    await admin.locator('input[name="newPasswordConfirm"]').fill('admin-Kj3#mP9q-Xv2wL');
+    await admin.getByRole('button', { name: '保存' }).click();
+    await admin.getByText('メールアドレス (または @ より前の部分) を含むパスワードは使えません。', { exact: true }).waitFor();
+    await screenshot(admin, 'change-password-policy');
+    expect(admin.url()).toMatch(/#\/change-password$/);
     await admin.locator('input[name="newPassword"]').fill(NEW_ADMIN_PASSWORD);
     await admin.locator('input[name="newPasswordConfirm"]').fill(NEW_ADMIN_PASSWORD);
     await admin.getByRole('button', { name: '保存' }).click();
@@ -101,6 +116,29 @@ describe('admin in the browser: sign-in and roles', () => {
     await admin.getByText('このメールアドレスは既に登録されています。').first().waitFor();
     expect(await admin.getByText('このメールアドレスは既に登録されています。').count()).toBe(2);
     expect(admin.url()).toMatch(/#\/users\/create$/);
+  });
+
+  it('resets a password after a confirmation: a new temporary password shown once, the old one and the sessions end', async () => {
+    const before = await e.t.http().post('/api/auth/login').send({ email: 'new.reviewer@example.jp', password: temporaryPassword }).expect(200);
+    await goToRoute(admin, e.adminUrl, '/users');
+    await admin.locator('tr', { hasText: 'new.reviewer@example.jp' }).click();
+    await admin.waitForURL(/#\/users\/[^/]+$/);
+    await admin.getByTestId('reset-password-button').click();
+    const confirm = admin.getByRole('dialog', { name: '「新人 審査員」のパスワードを再設定' });
+    await confirm.waitFor();
+    await confirm.getByRole('button', { name: '確認' }).click();
+    const dialog = admin.getByRole('dialog', { name: '仮パスワードを発行しました' });
+    await dialog.waitFor();
+    const reissued = (await admin.getByTestId('temporary-password').innerText()).trim();
+    expect(reissued).not.toBe(temporaryPassword);
+    await screenshot(admin, 'users-reset-password');
+    await dialog.getByRole('button', { name: '閉じる' }).click();
+    // the session from before is over, the old password too; the new one signs in and must be changed
+    expect((await e.t.http().get('/api/auth/me').set('Authorization', `Bearer ${before.body.accessToken}`)).status).toBe(401);
+    expect((await e.t.http().post('/api/auth/login').send({ email: 'new.reviewer@example.jp', password: temporaryPassword })).status).toBe(401);
+    const after = await e.t.http().post('/api/auth/login').send({ email: 'new.reviewer@example.jp', password: reissued }).expect(200);
+    expect(after.body.user.mustChangePassword).toBe(true);
+    temporaryPassword = reissued;
   });
 
   it('deactivates an account (DELETE) after a confirmation, and refuses to deactivate its own', async () => {
@@ -197,6 +235,15 @@ describe('admin in the browser: sign-in and roles', () => {
       expect(await alert.innerText()).toBe('メールアドレスまたはパスワードが正しくありません。');
       expect(page.url()).toMatch(/#\/login$/);
       await screenshot(page, 'login-wrong-password');
+    });
+
+    it('shows exactly the same message for an e-mail that has no account', async () => {
+      const page = await e.newPage();
+      await page.goto(e.adminUrl);
+      await submitLogin(page, 'no-such-person@jimukyoku.example.jp', 'wrong-password-123');
+      const alert = page.getByTestId('login-error');
+      await alert.waitFor();
+      expect(await alert.innerText()).toBe('メールアドレスまたはパスワードが正しくありません。');
     });
   });
 });

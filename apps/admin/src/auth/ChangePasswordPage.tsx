@@ -34,6 +34,10 @@ const validateForm = (values: Partial<ChangePasswordValues>) => {
   return errors;
 };
 
+/** One message per field: several problems with the same field are shown together. */
+const fieldMessages = (errors: { field: string; message: string }[]) =>
+  errors.reduce<Record<string, string>>((byField, { field, message }) => ({ ...byField, [field]: byField[field] ? `${byField[field]} ${message}` : message }), {});
+
 const ChangePasswordForm = () => {
   const translate = useTranslate();
   const authProvider = useAuthProvider() as JimukyokuAuthProvider;
@@ -57,8 +61,8 @@ const ChangePasswordForm = () => {
     } catch (e) {
       const apiError = e instanceof ApiError ? e : new ApiError(e);
       setError(translate(apiError.message, { _: apiError.message }));
-      // The API's per-field messages (password policy, wrong current password) go under the fields.
-      return Object.fromEntries(apiError.fieldErrors.map(({ field, message }) => [field, message]));
+      // The API's per-field messages (each problem the password policy found) go under the fields.
+      return fieldMessages(apiError.fieldErrors);
     } finally {
       setSubmitting(false);
     }
@@ -86,7 +90,13 @@ const ChangePasswordForm = () => {
             autoComplete="current-password"
             validate={required()}
           />
-          <PasswordInput source="newPassword" label={translate('app.auth.new_password')} autoComplete="new-password" validate={required()} />
+          <PasswordInput
+            source="newPassword"
+            label={translate('app.auth.new_password')}
+            helperText={translate('app.auth.new_password_help')}
+            autoComplete="new-password"
+            validate={required()}
+          />
           <PasswordInput
             source="newPasswordConfirm"
             label={translate('app.auth.new_password_confirm')}

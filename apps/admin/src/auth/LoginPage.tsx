@@ -10,7 +10,7 @@ interface LoginValues {
 }
 
 /**
- * E-mail and password, with the API's own message (wrong password, account locked for N minutes, ...)
+ * E-mail and password, with the API's own message (wrong e-mail or password, throttled until a JST time, ...)
  * shown inside the form rather than in a toast that disappears.
  */
 export const LoginPage = () => {

@@ -13,7 +13,7 @@ function setup() {
   return { server, session, api, authProvider };
 }
 
-const LOCKED = 'ログインに続けて失敗したため、アカウントを15分間ロックしました。';
+const THROTTLED = 'ログインに続けて失敗したため、この端末からのログインを一時的に止めています。2026年12月3日(木) 06:10:00 (日本時間) 以降に再度お試しください。';
 
 describe('authProvider.login', () => {
   it('posts the e-mail and password as JSON with cookies and keeps the token in memory', async () => {
@@ -37,10 +37,10 @@ describe('authProvider.login', () => {
     expect(server.callsTo('POST /api/auth/login')[0]!.body).toEqual({ email: 'a@example.jp', password: 'pw' });
   });
 
-  it("fails with the API's Japanese message (e.g. the lock-out notice) so the login form can show it", async () => {
+  it("fails with the API's Japanese message (e.g. the throttling notice with its JST time) so the login form can show it", async () => {
     const { server, session, authProvider } = setup();
-    server.on('POST /api/auth/login', apiError(423, 'ACCOUNT_LOCKED', LOCKED));
-    await expect(authProvider.login({ email: 'a@example.jp', password: 'x' })).rejects.toThrow(LOCKED);
+    server.on('POST /api/auth/login', apiError(429, 'TOO_MANY_LOGIN_ATTEMPTS', THROTTLED));
+    await expect(authProvider.login({ email: 'a@example.jp', password: 'x' })).rejects.toThrow(THROTTLED);
     expect(session.get()).toBeNull();
   });
 

@@ -45,8 +45,9 @@ export interface AuthProviderDeps {
 
 /**
  * Auth against the Jimukyoku API: a short-lived bearer token kept in memory (see session.ts) and an
- * httpOnly refresh cookie that survives reloads. Errors carry the API's Japanese `message` (e.g. the
- * lock-out notice), which the login page shows as is.
+ * httpOnly refresh cookie that survives reloads. Errors carry the API's Japanese `message` (the same
+ * for an unknown e-mail and a wrong password; the time to retry when failures are throttled), which
+ * the login page shows as is.
  */
 export function createAuthProvider({ api, session }: AuthProviderDeps): JimukyokuAuthProvider {
   const url = (path: string) => `${api.apiUrl}${path}`;

@@ -7,6 +7,7 @@ import type { BulkTransitionBody, BulkTransitionResult, TransitionBody, Transiti
 import type { RoundWorkflow } from '../rounds/workflow';
 import type { NotificationProgress, NotificationRecord } from '../notifications/notification';
 import type { TemplatePreview, TemplatePreviewBody, TemplateVersionRecord } from '../resources/notification-templates/template';
+import type { StaffUserRecord } from '../users/userForm';
 
 /**
  * Date filters as people mean them: a date-only value of a `…From` filter is the start of that day
@@ -44,6 +45,8 @@ export interface JimukyokuDataProvider extends DataProvider {
   previewTemplate(code: string, body: TemplatePreviewBody): Promise<TemplatePreview>;
   /** GET /api/dev-mail: the development mail catcher's web page, if any */
   getDevMail(): Promise<{ webUrl: string | null }>;
+  /** POST /api/users/:id/password (admin): a temporary password, returned once; the account's sessions end */
+  resetUserPassword(id: string): Promise<StaffUserRecord>;
 }
 
 /** A react-admin FileInput value ({ rawFile, title }) or a File itself → the File. */
@@ -96,6 +99,7 @@ export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_
     getTemplateVersions: async (code) => (await httpClient(`${apiUrl}/notification-templates/${encodeURIComponent(code)}/versions`)).json as TemplateVersionRecord[],
     previewTemplate: (code, body) => postJson<TemplatePreview>(`/notification-templates/${encodeURIComponent(code)}/preview`, body),
     getDevMail: async () => (await httpClient(`${apiUrl}/dev-mail`)).json as { webUrl: string | null },
+    resetUserPassword: (id) => postJson<StaffUserRecord>(`/users/${encodeURIComponent(id)}/password`, {}),
   };
   return new Proxy(provider, {
     get(target, name, receiver) {

@@ -1,5 +1,5 @@
 import BlockIcon from '@mui/icons-material/Block';
-import { Alert } from '@mui/material';
+import { Alert, Stack } from '@mui/material';
 import {
   BooleanInput,
   DeleteWithConfirmButton,
@@ -16,6 +16,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { JstDateField } from '../common';
+import { ResetPasswordButton } from './ResetPasswordButton';
 import { roleChoices, toUserUpdate, type StaffUserRecord } from './userForm';
 
 /**
@@ -41,7 +42,10 @@ const DeactivateButton = () => {
 const UserEditToolbar = () => (
   <Toolbar sx={{ justifyContent: 'space-between' }}>
     <SaveButton />
-    <DeactivateButton />
+    <Stack direction="row" spacing={1}>
+      <ResetPasswordButton />
+      <DeactivateButton />
+    </Stack>
   </Toolbar>
 );
 
