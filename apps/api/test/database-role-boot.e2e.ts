@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { describeRoleProblem, inspectDatabaseRole } from '../src/database/app-role';
 import { createTestDatabase, dropTestDatabase } from './harness';
-import { ownerUrlOf } from './test-run';
+import { databaseUrlFor, ownerUrlOf } from './test-run';
 
 // The built entry points, as an operator runs them; `npm test` builds before running jest.
 const dist = join(__dirname, '..', 'dist');
@@ -18,17 +19,41 @@ const production = (databaseUrl: string) => ({
   PORT: '0',
 });
 
+/** A login role given one privilege too many on the audit log; dropped (after its database) at the end. */
+const granted = `jimukyoku_test_rw_${randomBytes(3).toString('hex')}`;
+async function superuser(sql: string, databaseUrl = databaseUrlFor('postgres')) {
+  const c = new Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
 describe('the database role the app runs as', () => {
   let url: string;
   beforeAll(async () => {
     if (!existsSync(join(dist, 'main.js'))) throw new Error('apps/api/dist is missing: run `npm run build` first (npm test does)');
     url = await createTestDatabase('role_boot');
   });
-  afterAll(() => url && dropTestDatabase(url));
+  afterAll(async () => {
+    if (url) await dropTestDatabase(url);
+    await superuser(`DROP ROLE IF EXISTS ${granted}`);
+  });
 
   it('accepts the application role and names what is wrong with a superuser', async () => {
     expect(describeRoleProblem(await inspectDatabaseRole(url))).toBeNull();
     expect(describeRoleProblem(await inspectDatabaseRole(ownerUrlOf(url)))).toContain('a PostgreSQL superuser: it could erase the audit log');
+  });
+
+  it('refuses a role that may change audit records even without being a superuser', async () => {
+    await superuser(`CREATE ROLE ${granted} LOGIN IN ROLE jimukyoku_app`);
+    await superuser(`GRANT UPDATE ON audit_log TO ${granted}`, ownerUrlOf(url));
+    const u = new URL(url);
+    u.username = granted;
+    u.password = '';
+    expect(describeRoleProblem(await inspectDatabaseRole(u.toString()))).toContain(`"${granted}", which may change or remove audit_log records`);
   });
 
   it.each([

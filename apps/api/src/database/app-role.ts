@@ -7,7 +7,7 @@ export { APP_ROLE };
 export interface DatabaseRoleFacts {
   user: string;
   superuser: boolean;
-  /** may rewrite history: UPDATE/DELETE/TRUNCATE on audit_log, or owns it (and so may disable its trigger) */
+  /** may rewrite history: UPDATE/DELETE/TRUNCATE on audit_log or audit_chain, or owns audit_log (and so may disable its trigger) */
   canRewriteAudit: boolean;
 }
 
@@ -32,6 +32,8 @@ export function inspectDatabaseRole(databaseUrl: string): Promise<DatabaseRoleFa
                has_table_privilege('public.audit_log', 'UPDATE') OR has_table_privilege('public.audit_log', 'DELETE')
                OR has_table_privilege('public.audit_log', 'TRUNCATE')
                OR pg_has_role((SELECT relowner FROM pg_class WHERE oid = 'public.audit_log'::regclass), 'MEMBER')
+               OR (to_regclass('public.audit_chain') IS NOT NULL AND (has_table_privilege('public.audit_chain', 'UPDATE')
+                   OR has_table_privilege('public.audit_chain', 'DELETE') OR has_table_privilege('public.audit_chain', 'TRUNCATE')))
              END AS rewrite`);
     return { user: rows[0].user, superuser: rows[0].superuser, canRewriteAudit: rows[0].rewrite === true };
   });
