@@ -8,8 +8,11 @@ import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { corporateNumber, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
-import { headerRowXml, IMPORT_HEADER as HEADER, importRow, inlineCell, startImportWorker, xlsxOf } from './import-fixtures';
+import { IMPORT_HEADER as HEADER, importRow, startImportWorker } from './import-fixtures';
 import { tempStorageDir } from './intake-fixtures';
+import { headerRowXml as headerRowOf, inlineCell, xlsxOf } from './xlsx-fixtures';
+
+const headerRowXml = () => headerRowOf(HEADER);
 
 const row = (name: string, number = corporateNumber(), expenses = 'machinery:30000000') => importRow(name, number, expenses);
 const MAX_BYTES = 2 * 1024 * 1024;

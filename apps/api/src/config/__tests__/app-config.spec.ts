@@ -48,6 +48,12 @@ describe('loadConfig', () => {
     ['CORRECTION_REMINDER_HOURS', '0', 'CORRECTION_REMINDER_HOURS must be an integer between 1 and 720, got "0"'],
     ['CORRECTION_REMINDER_HOURS', '3 days', 'CORRECTION_REMINDER_HOURS must be an integer between 1 and 720, got "3 days"'],
     ['WORKER_ENABLED', 'maybe', 'WORKER_ENABLED must be true or false'],
+    ['WORKER_QUEUES', 'imports,pdf', 'WORKER_QUEUES must be a comma-separated list of system, imports, notifications, mail, got "imports,pdf"'],
+    ['WORKER_QUEUES', ',', 'WORKER_QUEUES must be a comma-separated list'],
+    ['IMPORT_MAX_BYTES', '10', 'IMPORT_MAX_BYTES must be an integer between 1024 and'],
+    ['IMPORT_MAX_ROWS', '0', 'IMPORT_MAX_ROWS must be an integer between 1 and 1000000, got "0"'],
+    ['IMPORT_MAX_CELL_CHARS', 'many', 'IMPORT_MAX_CELL_CHARS must be an integer between 100 and 1000000, got "many"'],
+    ['IMPORT_MAX_INFLATED_BYTES', '100', 'IMPORT_MAX_INFLATED_BYTES must be an integer between'],
     ['ATTACHMENT_ORPHAN_HOURS', '0', 'ATTACHMENT_ORPHAN_HOURS must be an integer between 1 and 8760, got "0"'],
     ['ATTACHMENT_ORPHAN_HOURS', '1.5', 'ATTACHMENT_ORPHAN_HOURS must be an integer between 1 and 8760, got "1.5"'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of'],
@@ -59,6 +65,11 @@ describe('loadConfig', () => {
     } catch (e) {
       expect((e as ConfigError).problems.join('\n')).toContain(message);
     }
+  });
+
+  it('consumes every queue by default, or the ones WORKER_QUEUES names', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).workerQueues).toEqual(['system', 'imports', 'notifications', 'mail']);
+    expect(loadConfig({ NODE_ENV: 'test', WORKER_QUEUES: ' imports ' }).workerQueues).toEqual(['imports']);
   });
 
   it('sends mail at 50 per second with 10 at a time, and without a delivery lookup, by default', () => {
