@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import { connect, createServer, Server, Socket } from 'node:net';
 import { waitFor } from './smtp-sink';
 
 /**
@@ -85,4 +85,44 @@ export async function inPool<T>(items: T[], limit: number, worker: (item: T, i: 
       }
     }),
   );
+}
+
+/**
+ * A TCP proxy between the app and PostgreSQL that the test can cut (every connection dropped, new ones
+ * refused, as in a network partition or a stopped server) and restore on the same port.
+ */
+export async function startTcpProxy(target: { host: string; port: number }) {
+  const sockets = new Set<Socket>();
+  const port = await freePort();
+  let server: Server | null = null;
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      if (server) return resolve(); // already serving
+      server = createServer((client) => {
+        const upstream = connect(target.port, target.host);
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on('close', () => sockets.delete(s));
+          s.on('error', () => (client.destroy(), upstream.destroy()));
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+  await listen();
+  return {
+    port,
+    /** drops every connection and refuses new ones */
+    async cut() {
+      const closed = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      server = null;
+      for (const s of sockets) s.destroy();
+      await closed;
+    },
+    restore: listen,
+    close() {
+      return this.cut();
+    },
+  };
 }

@@ -4,11 +4,13 @@ import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import type { Round } from '../src/modules/rounds/round.entity';
 import { corporateNumber, openRound } from './application-fixtures';
-import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
-import { FaultTotals, inPool, sleep } from './faults-helpers';
+import { DEMO_EMAIL, LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { DEMO_PASSWORD } from '../src/seed/staff-accounts.seed';
+import { FaultTotals, inPool, sleep, startTcpProxy } from './faults-helpers';
 import { startTestApp, TestApp } from './harness';
 import { createChannel, uploadRequired, validPayload } from './intake-fixtures';
-import { databaseUrlFor } from './test-run';
+import { baseDatabaseUrl, databaseUrlFor } from './test-run';
+import { waitFor } from './smtp-sink';
 
 /**
  * PostgreSQL backends terminated under load: while portal clients submit applications (each with its
@@ -25,6 +27,7 @@ describe('faults: PostgreSQL backends terminated under load', () => {
   let round: Round;
   let apiKey: string;
   let databaseName: string;
+  let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
   const acknowledged = new Map<string, string>();
   const unauthorised: string[] = [];
 
@@ -69,7 +72,11 @@ describe('faults: PostgreSQL backends terminated under load', () => {
   const readList = () => retrying(() => send('GET', '/api/applications?range=[0,9]&sort=["createdAt","DESC"]', { headers: { Authorization: `Bearer ${s.manager.token}` } }));
 
   beforeAll(async () => {
-    t = await startTestApp({ label: 'faults_pg', listen: true, overrides: { databasePoolSize: 6 } });
+    // the app reaches PostgreSQL through a proxy the outage test cuts
+    const server = new URL(baseDatabaseUrl());
+    proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
+    const via = (url: string) => Object.assign(new URL(url), { hostname: '127.0.0.1', port: String(proxy.port) }).toString();
+    t = await startTestApp({ label: 'faults_pg', listen: true, overrides: { databasePoolSize: 6 }, databaseUrlVia: via });
     db = t.app.get(DataSource);
     databaseName = new URL(t.config.databaseUrl).pathname.slice(1);
     await seedStaff(t);
@@ -80,7 +87,9 @@ describe('faults: PostgreSQL backends terminated under load', () => {
   });
 
   afterAll(async () => {
+    await proxy?.restore();
     await t?.close();
+    await proxy?.close();
     totals.print();
   });
 
@@ -154,5 +163,68 @@ describe('faults: PostgreSQL backends terminated under load', () => {
     expect(totals.serverErrors).toBe(0);
     expect(totals.lost).toBe(0);
     expect(totals.duplicated).toBe(0);
+  });
+  it('answers 503 Retry-After (not 401, not 500) while PostgreSQL is unreachable, and serves again once it is back, without a restart', async () => {
+    const staff = { Authorization: `Bearer ${s.manager.token}` };
+    const payload = validPayload(round, await uploadRequired(t, apiKey));
+    await proxy.cut();
+    totals.faults++;
+    try {
+      for (const [method, path, init] of [
+        ['GET', '/api/applications?range=[0,9]', { headers: staff }],
+        ['GET', '/api/auth/me', { headers: staff }],
+        ['POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': 'pg-outage' }, body: payload }],
+        ['POST', '/api/auth/login', { body: { email: DEMO_EMAIL.reviewer, password: DEMO_PASSWORD } }],
+      ] as const) {
+        const res = await send(method, path, init);
+        expect({ path, status: res.status, code: res.body?.code }).toEqual({ path, status: 503, code: 'DATABASE_UNAVAILABLE' });
+        expect(res.body.retryAfterSeconds).toBeGreaterThan(0);
+      }
+      const health = await send('GET', '/api/health');
+      expect(health.status).toBe(503);
+      expect(health.body).toMatchObject({ status: 'error', down: ['database'] });
+    } finally {
+      await proxy.restore();
+    }
+    await waitFor(async () => (await send('GET', '/api/health')).body?.status === 'ok', 20_000);
+    expect((await send('GET', '/api/applications?range=[0,9]', { headers: staff })).status).toBe(200);
+    const accepted = await send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': 'pg-outage' }, body: payload });
+    expect(accepted.status).toBe(201);
+  });
+
+  it('answers intake overload with 503 BUSY and Retry-After within about a second, and keeps connections for staff', async () => {
+    const payloads = await Promise.all(Array.from({ length: 12 }, async () => validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: corporateNumber() } })));
+    // every submission that gets in waits on this lock, holding its pooled connection
+    const blocker = new Client({ connectionString: databaseUrlFor(databaseName) });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE idempotency_record IN EXCLUSIVE MODE');
+    const started = Date.now();
+    const answers = payloads.map((p, i) => send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': `overload-${i}` }, body: p }).then((r) => ({ ...r, ms: Date.now() - started })));
+    let busy: Awaited<(typeof answers)[number]>[] = [];
+    try {
+      await sleep(300);
+      const read0 = Date.now();
+      const read = await send('GET', '/api/applications?range=[0,9]', { headers: { Authorization: `Bearer ${s.manager.token}` } });
+      expect(read.status).toBe(200);
+      expect(Date.now() - read0).toBeLessThan(2_000);
+      busy = (await Promise.all(answers.map((a) => Promise.race([a, sleep(3_000).then(() => null)])))).filter((a): a is NonNullable<typeof a> => a !== null);
+    } finally {
+      await blocker.query('COMMIT');
+      await blocker.end();
+    }
+    // the pool holds 6: intake may use 5 of them; the other 7 were turned away promptly, not after the pool's 5 s
+    expect(busy.length).toBeGreaterThanOrEqual(7);
+    for (const b of busy) {
+      expect({ status: b.status, code: b.body?.code }).toEqual({ status: 503, code: 'BUSY' });
+      expect(b.ms).toBeLessThan(3_000);
+    }
+    const all = await Promise.all(answers);
+    expect(all.filter((a) => a.status === 201)).toHaveLength(12 - busy.length);
+    // the portal resends the turned-away ones with the same key
+    for (const [i, p] of payloads.entries()) {
+      if (all[i].status === 201) continue;
+      expect((await retrying(() => send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': `overload-${i}` }, body: p }))).status).toBe(201);
+    }
   });
 });

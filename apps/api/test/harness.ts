@@ -64,9 +64,9 @@ export interface TestApp {
 }
 
 /** Boots the real API (the same module and configureApp as main.ts) against a fresh database. */
-export async function startTestApp(options: { label?: string; overrides?: Partial<AppConfig>; listen?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(options: { label?: string; overrides?: Partial<AppConfig>; listen?: boolean; /** e.g. through a proxy a fault test can cut */ databaseUrlVia?: (url: string) => string } = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase(options.label);
-  const config = testConfig(databaseUrl, options.overrides);
+  const config = testConfig(options.databaseUrlVia?.(databaseUrl) ?? databaseUrl, options.overrides);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { logger: process.env.TEST_APP_LOGS ? ['error'] : false, bufferLogs: false });
   configureApp(app, config);
   if (options.listen) await app.listen(0, '127.0.0.1');
