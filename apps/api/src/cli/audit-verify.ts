@@ -1,5 +1,4 @@
 import { DataSource } from 'typeorm';
-import { exitWith } from '../bootstrap';
 import { DEV_DATABASE_URL, redact } from '../config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { AuditChainRepository } from '../modules/audit/audit-chain.repository';
@@ -16,7 +15,8 @@ async function main() {
   try {
     new URL(url);
   } catch {
-    exitWith('audit:verify: the database URL (argument or DATABASE_URL) is not a valid URL');
+    process.stderr.write('audit:verify: the database URL (argument or DATABASE_URL) is not a valid URL\n');
+    process.exit(2);
   }
   const dataSource = new DataSource({ ...dataSourceOptions(url, 2), migrations: [] });
   try {
