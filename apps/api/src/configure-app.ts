@@ -18,7 +18,8 @@ export const JSON_BODY_LIMIT = '1mb';
 export function configureApp(app: NestExpressApplication, config: AppConfig): NestExpressApplication {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
-  app.set('trust proxy', 'loopback');
+  // the client's address (login throttling counts per client) from the proxies TRUST_PROXY names
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -3,6 +3,7 @@ import { QueueName } from '../queue/queue-names';
 import { passwordPolicyProblems } from '../auth/password-policy';
 import { INITIAL_ADMIN_EMAIL } from './initial-admin';
 import { secretProblem } from './secret-strength';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 /**
  * Environment variables, parsed and validated once at boot. A bad value stops the process with a
@@ -44,6 +45,8 @@ export interface AppConfig {
   sessionMaxAge: number;
   /** Seconds the refresh token just rotated away is still accepted (two tabs refreshing at once). */
   refreshGraceSeconds: number;
+  /** Express's `trust proxy`: which proxies may give the client's address (login throttling is per client) */
+  trustProxy: TrustProxy;
   /** Origin allowed by CORS (the admin's dev server; in production the admin is served same-origin). */
   adminOrigin: string;
   /** Directory of the built admin app, served at /admin. */
@@ -172,6 +175,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && !env.DATABASE_URL) problems.push('DATABASE_URL must be set in production: the application role, a member of jimukyoku_app (README "Database roles")');
   if (production && !env.DATABASE_MIGRATION_URL) problems.push('DATABASE_MIGRATION_URL must be set in production: the owner role that runs migrations (README "Database roles")');
 
+  const trustProxyParsed = parseTrustProxy(str('TRUST_PROXY', 'loopback'));
+  if ('problem' in trustProxyParsed) problems.push(trustProxyParsed.problem);
+  const trustProxy = 'value' in trustProxyParsed ? trustProxyParsed.value : 'loopback';
+
   const config: AppConfig = {
     nodeEnv,
     port: int('PORT', 3000, 0, 65535),
@@ -191,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     refreshTokenTtl: int('REFRESH_TOKEN_TTL', 14 * 86_400, 60, 90 * 86_400),
     sessionMaxAge: int('SESSION_MAX_AGE', 30 * 86_400, 300, 365 * 86_400),
     refreshGraceSeconds: int('REFRESH_GRACE_SECONDS', 15, 0, 120),
+    trustProxy,
     adminOrigin: str('ADMIN_ORIGIN', 'http://localhost:5173'),
     adminDist: str('ADMIN_DIST', resolve(__dirname, '../../../admin/dist')),
     storageDir: str('STORAGE_DIR', resolve(process.cwd(), 'var/storage')),
