@@ -1,8 +1,11 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import ExcelJS from 'exceljs';
 import { readdirSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import type { Round } from '../src/modules/rounds/round.entity';
+import { QueueName } from '../src/queue';
 import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { corporateNumber, openRound } from './application-fixtures';
@@ -56,8 +59,12 @@ describe('bulk import of applications', () => {
     const created = await send([HEADER, row('株式会社まち')].join('\n'), 'validRows').expect(201);
     await new Promise((r) => setTimeout(r, 1500));
     expect((await t.http().get(`/api/imports/${created.body.id}`).set(as()).expect(200)).body.status).toBe('queued');
+    // an import whose job Redis lost is queued again when a worker starts
+    const orphan = await send([HEADER, row('株式会社みなしご')].join('\n'), 'validRows').expect(201);
+    await t.app.get<Queue>(getQueueToken(QueueName.Imports)).remove(orphan.body.id);
     worker = await startImportWorker(t.config);
     expect(await finished(created.body.id)).toMatchObject({ status: 'done', importedRows: 1 });
+    expect(await finished(orphan.body.id)).toMatchObject({ status: 'done', importedRows: 1 });
   });
 
   it('serves a template whose header the importer accepts, in CSV and Excel', async () => {

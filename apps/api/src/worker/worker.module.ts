@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ImportsModule } from '../modules/imports/imports.module';
+import { ResumeUnfinishedImports } from '../modules/imports/resume-unfinished-imports';
 import { RunImportJob } from '../modules/imports/run-import.job';
 import { DispatchNotificationsJob } from '../modules/notifications/dispatch-notifications.job';
 import { NotificationsModule } from '../modules/notifications/notifications.module';
@@ -43,6 +44,7 @@ export class WorkerModule {
           useFactory: (...handlers: JobHandler[]) => buildHandlerRegistry(handlers),
         },
         ...processorsFor(queues),
+        ...(queues.includes(QueueName.Imports) ? [ResumeUnfinishedImports] : []),
         WorkerScheduler,
       ],
     };

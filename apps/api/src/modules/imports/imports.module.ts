@@ -32,6 +32,7 @@ import { RunImportJob } from './run-import.job';
   ],
   controllers: [ImportsController],
   providers: [ImportsService, ImportsRepository, ImportRunner, RunImportJob],
-  exports: [RunImportJob],
+  // the worker that consumes the imports queue also provides ResumeUnfinishedImports (worker.module.ts)
+  exports: [RunImportJob, ImportsRepository],
 })
 export class ImportsModule {}

@@ -16,8 +16,8 @@ export const IMPORT_SORTABLE = ['createdAt', 'fileName', 'status'] as const;
 export const IMPORT_LIST: ListSpec = { sortable: IMPORT_SORTABLE, defaultSort: ['createdAt', 'DESC'], filters: { roundId: 'uuid', status: 'string' } };
 const bad = (field: string, message: string) => new BadRequestException({ code: 'INVALID_IMPORT', message, errors: [{ field, message }] });
 
-/** how often a failed import job is tried again (a restarted run goes on where the last one stopped) */
-const IMPORT_JOB_ATTEMPTS = 5;
+/** a failed import job is tried again (a restarted run goes on where the last one stopped) */
+export const IMPORT_JOB_OPTIONS = { attempts: 5, backoff: { type: 'exponential', delay: 5_000 } } as const;
 
 /**
  * Bulk imports: the upload is already in storage (ImportStorageEngine); this records the import and
@@ -54,7 +54,7 @@ export class ImportsService {
       await this.audit.record({ actor, action: 'import.created', entityType: 'applicationImport', entityId: row.id, changes: { fileName: row.fileName, mode, sizeBytes: file.sizeBytes, sha256: file.sha256 } }, m);
       return row;
     });
-    await this.queue.add(JobName.RunImport, { importId: record.id }, { jobId: record.id, attempts: IMPORT_JOB_ATTEMPTS, backoff: { type: 'exponential', delay: 5_000 } });
+    await this.queue.add(JobName.RunImport, { importId: record.id }, { jobId: record.id, ...IMPORT_JOB_OPTIONS });
     const { storageKey: _hidden, ...shown } = record;
     return shown;
   }
