@@ -6,8 +6,10 @@ import { AttachmentStorage, StoredObject, TooLargeError } from '../intake/attach
 
 export type UploadedImportFile = Express.Multer.File & StoredObject;
 
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.floor(bytes / 1024 / 1024)}MB` : `${Math.floor(bytes / 1024)}KB`);
+
 export const importTooLarge = (maxBytes: number) => {
-  const message = `取込ファイルは ${Math.floor(maxBytes / 1024 / 1024)}MB までです。ファイルを分けて取り込んでください。`;
+  const message = `取込ファイルは ${size(maxBytes)} までです。ファイルを分けて取り込んでください。`;
   return new PayloadTooLargeException({ code: 'IMPORT_TOO_LARGE', message, errors: [{ field: 'file', message }] });
 };
 

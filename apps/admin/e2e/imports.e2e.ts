@@ -1,0 +1,62 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { openRound } from '../../api/test/application-fixtures';
+import { DEMO_EMAIL } from '../../api/test/auth-helpers';
+import { IMPORT_HEADER, importRow, startImportWorker } from '../../api/test/import-fixtures';
+import { tempStorageDir } from '../../api/test/intake-fixtures';
+import { referenceCatalogueSeed } from '../../api/src/seed/reference-catalogue.seed';
+import { runSeed } from '../../api/src/seed/seed-runner';
+import { DEMO_PASSWORD } from '../../api/src/seed/staff-accounts.seed';
+import type { Round } from '../../api/src/modules/rounds/round.entity';
+import { goToRoute, signIn, startAdminE2e, type AdminE2e } from './admin-app';
+import { screenshot } from './browser';
+
+const MAX_BYTES = 64 * 1024;
+
+/** 一括取込 in the browser: the upload goes to the worker (not the API), the page follows it to 完了; a file over the limit is refused with its message. */
+describe('admin in the browser: bulk import', () => {
+  let e: AdminE2e;
+  let worker: INestApplicationContext;
+  let manager: Page;
+  let round: Round;
+
+  beforeAll(async () => {
+    e = await startAdminE2e('admin_imports', { storageDir: tempStorageDir(), importMaxBytes: MAX_BYTES });
+    await runSeed(e.t.app.get(DataSource), { demo: false, steps: [referenceCatalogueSeed] });
+    round = await openRound(e.t);
+    worker = await startImportWorker(e.t.config);
+    manager = await e.newPage();
+    await signIn(manager, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+  }, 60_000);
+  afterAll(async () => {
+    await worker?.close();
+    await e?.close();
+  });
+
+  const upload = async (name: string, content: string) => {
+    await goToRoute(manager, e.adminUrl, '/imports/create');
+    await manager.getByRole('combobox', { name: '公募回' }).click();
+    await manager.getByRole('option', { name: round.name }).click();
+    await manager.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
+    await manager.getByRole('button', { name: '保存' }).click();
+  };
+
+  it('uploads a CSV, and the page follows the worker to 完了 with the report', async () => {
+    await upload('applications.csv', [IMPORT_HEADER, importRow('個人事業者 画面一', null), importRow('個人事業者 画面二', null), importRow('個人事業者 画面三', null, 'machinery:abc')].join('\n'));
+    await manager.waitForURL(/#\/imports\/[^/]+\/show$/);
+    await manager.waitForFunction(() => document.querySelector('[data-testid="import-status"]')?.textContent === '完了', undefined, { timeout: 20_000 });
+    const page = await manager.locator('.RaShow-main').innerText();
+    expect(page).toContain('取込 2件');
+    expect(page).toContain('2件を取り込みました。1行は誤りのため取り込んでいません。');
+    expect(await manager.getByTestId('import-errors').innerText()).toContain('補助対象経費');
+    await screenshot(manager, 'import-done');
+  });
+
+  it('refuses a file over IMPORT_MAX_BYTES with its Japanese message and stays on the form', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => importRow(`個人事業者 大きい${i}`, null));
+    await upload('big.csv', [IMPORT_HEADER, ...rows].join('\n'));
+    await manager.getByText('取込ファイルは 64KB までです。ファイルを分けて取り込んでください。').waitFor();
+    expect(manager.url()).toMatch(/#\/imports\/create/);
+  });
+});
