@@ -2,8 +2,10 @@ import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } fro
 import Redis from 'ioredis';
 import { AppConfig, APP_CONFIG } from '../config';
 import { FAIL_FAST_REDIS_OPTIONS, redisOptionsFromUrl } from './redis-options';
+import { RedisAvailability } from './redis-availability';
+import { REDIS } from './redis.token';
 
-export const REDIS = Symbol('REDIS');
+export { REDIS };
 
 @Injectable()
 class RedisCloser implements OnApplicationShutdown {
@@ -43,7 +45,7 @@ async function createRedis(config: AppConfig): Promise<Redis> {
 /** One shared ioredis client for the app's own keys (health, rate limits, idempotency cache). */
 @Global()
 @Module({
-  providers: [{ provide: REDIS, inject: [APP_CONFIG], useFactory: createRedis }, RedisCloser],
-  exports: [REDIS],
+  providers: [{ provide: REDIS, inject: [APP_CONFIG], useFactory: createRedis }, RedisCloser, RedisAvailability],
+  exports: [REDIS, RedisAvailability],
 })
 export class RedisModule {}

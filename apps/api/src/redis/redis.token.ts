@@ -1,0 +1,2 @@
+/** Injection token of the app's shared ioredis client (RedisModule). */
+export const REDIS = Symbol('REDIS');
