@@ -125,6 +125,21 @@ describe('hostile input', () => {
     });
   });
 
+  describe('ids that are not UUIDs', () => {
+    it.each([
+      ['PUT', '/api/rule-sets/%2500', 'admin', { assumption: '前提' }],
+      ['PUT', '/api/rule-sets/1', 'admin', { assumption: '前提' }],
+    ] as const)('%s %s → 404, not a database error', async (method, path, who, body) => {
+      const res = await t.http()[method.toLowerCase() as 'put'](path).set(as(who)).send(body);
+      expectErrorBody(res, 404);
+    });
+
+    it('intake: the status of a non-UUID application is 404', async () => {
+      const channel = await createChannel(t, s.admin.token, '照会の窓口');
+      expectErrorBody(await t.http().get('/api/intake/applications/1').set('X-Api-Key', channel.apiKey), 404, 'APPLICATION_NOT_FOUND');
+    });
+  });
+
   describe('deep JSON', () => {
     const nested = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 

@@ -72,6 +72,7 @@ export class RulesRepository {
 
   /** The rule set row locked FOR UPDATE, so a lock check and the edit it guards cannot interleave. */
   lockRuleSetRow(id: string, m: EntityManager) {
+    if (!isUuid(id)) return Promise.resolve(null);
     return m.getRepository(RuleSet).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
   }
 

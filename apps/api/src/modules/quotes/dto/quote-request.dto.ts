@@ -49,7 +49,7 @@ export class ExpenseLineDto {
   @ApiProperty({ example: 15_000_000 }) @IsInt(yen('amount')) @Min(0, yen('amount')) @Max(YEN_MAX, yen('amount')) amount!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) description?: string;
   @ApiPropertyOptional({ example: 'itTool' }) @IsOptional() @IsString() @MaxLength(50) itemKind?: string;
-  @ApiPropertyOptional({ example: ['generalPurpose'] }) @IsOptional() @IsArray() @IsString({ each: true }) flags?: string[];
+  @ApiPropertyOptional({ example: ['generalPurpose'] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true }) flags?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) participant?: string;
 }
 

@@ -1,15 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsInt, IsNumber, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNumber, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 import type { BonusItem, Criterion } from '@jimukyoku/domain';
 
 /** Criteria and 加点項目 are checked by libs/domain's validateRubric (one rule, one place). */
 export class UpdateRubricDto {
   @ApiPropertyOptional({ description: '審査項目 [{code, label, maxScore, weight, description?}]', example: [{ code: 'commercialization', label: '事業化点', maxScore: 5, weight: 2 }] })
-  @IsOptional() @IsArray({ message: 'criteria (審査項目) は配列で指定してください' })
+  @IsOptional() @IsArray({ message: 'criteria (審査項目) は配列で指定してください' }) @ArrayMaxSize(50, { message: 'criteria (審査項目) は50項目までです' })
   criteria?: Criterion[];
 
   @ApiPropertyOptional({ description: '加点項目 [{code, label, points}]', example: [{ code: 'wageIncrease', label: '賃上げ加点', points: 1 }] })
-  @IsOptional() @IsArray({ message: 'bonusItems (加点項目) は配列で指定してください' })
+  @IsOptional() @IsArray({ message: 'bonusItems (加点項目) は配列で指定してください' }) @ArrayMaxSize(50, { message: 'bonusItems (加点項目) は50項目までです' })
   bonusItems?: BonusItem[];
 
   @ApiPropertyOptional({ description: '1申請あたりの審査員数', example: 3 })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInstant } from '../../../common/is-instant.decorator';
-import { IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 
 export class RoundCategoryDto {
@@ -25,7 +25,7 @@ export class CreateRoundDto {
   @ApiPropertyOptional() @IsOptional() @IsInstant() announcementTo?: string;
   @ApiPropertyOptional({ example: '令和4年11月下旬頃（予定）' }) @IsOptional() @IsString() @MaxLength(100) announcementLabel?: string;
   @ApiPropertyOptional({ type: [RoundCategoryDto], description: '省略時は予算・版の全類型' })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => RoundCategoryDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => RoundCategoryDto)
   categories?: RoundCategoryDto[];
 }
 
@@ -38,6 +38,6 @@ export class UpdateRoundDto {
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsInstant() announcementTo?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(100) announcementLabel?: string | null;
   @ApiPropertyOptional({ type: [RoundCategoryDto] })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => RoundCategoryDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => RoundCategoryDto)
   categories?: RoundCategoryDto[];
 }
