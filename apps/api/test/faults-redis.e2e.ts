@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '../src/seed/staff-accounts.seed';
 import { runSeed } from '../src/seed/seed-runner';
@@ -8,7 +9,7 @@ import { corporateNumber, openRound } from './application-fixtures';
 import { DEMO_EMAIL, LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { FaultTotals, freePort, inPool, sleep, startRedis, stopProcess } from './faults-helpers';
 import { startTestApp, TestApp } from './harness';
-import { createChannel, uploadRequired, validPayload } from './intake-fixtures';
+import { createChannel, tempStorageDir, uploadRequired, validPayload } from './intake-fixtures';
 import { waitFor } from './smtp-sink';
 
 /**
@@ -27,6 +28,8 @@ describe('faults: Redis stopped during intake and login', () => {
   let apiKey: string;
   /** Idempotency-Key → 受付番号 of every submission the API acknowledged (2xx) */
   const acknowledged = new Map<string, string>();
+  const storageDir = tempStorageDir();
+  const storedFiles = () => readdirSync(storageDir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length;
 
   const send = async (method: string, path: string, init: { headers?: Record<string, string>; body?: unknown } = {}) => {
     let status = 0;
@@ -71,7 +74,7 @@ describe('faults: Redis stopped during intake and login', () => {
   beforeAll(async () => {
     port = await freePort();
     redis = await startRedis(port);
-    t = await startTestApp({ label: 'faults_redis', listen: true, overrides: { redisUrl: `redis://127.0.0.1:${port}` } });
+    t = await startTestApp({ label: 'faults_redis', listen: true, overrides: { redisUrl: `redis://127.0.0.1:${port}`, storageDir } });
     db = t.app.get(DataSource);
     await seedStaff(t);
     await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
@@ -107,6 +110,13 @@ describe('faults: Redis stopped during intake and login', () => {
     // a route that needs Redis refuses with a 503, never a 5xx of another kind
     const worker = await send('GET', '/api/health/worker');
     expect(worker.status).toBe(503);
+    // queueing an import needs Redis: 503 with Retry-After, and neither the import nor its file is kept
+    const filesBefore = storedFiles();
+    const importing = await t.http().post('/api/imports').set('Authorization', `Bearer ${s.manager.token}`).field('roundId', round.id).field('mode', 'validRows').attach('file', Buffer.from('事業者名\n'), { filename: 'outage.csv' });
+    totals.answer(importing.status, 'POST /api/imports', importing.body);
+    expect({ status: importing.status, code: importing.body.code, retryAfter: importing.headers['retry-after'] }).toEqual({ status: 503, code: 'QUEUE_UNAVAILABLE', retryAfter: '10' });
+    expect(await db.query(`SELECT id FROM application_import`)).toEqual([]);
+    expect(storedFiles()).toBe(filesBefore);
 
     // all acknowledged, each exactly once
     expect(acknowledged.size).toBe(N);

@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { JobName, QueueName } from '../../queue';
+import { RedisAvailability, RedisUnavailableError } from '../../redis';
 import { AuditService } from '../audit/audit.service';
 import { ATTACHMENT_STORAGE, AttachmentStorage } from '../intake/attachment-storage';
 import type { ImportMode } from './application-import.entity';
@@ -30,6 +31,7 @@ export class ImportsService {
     @InjectQueue(QueueName.Imports) private readonly queue: Queue,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
     private readonly audit: AuditService,
+    private readonly redis: RedisAvailability,
   ) {}
 
   async create(actor: AuthenticatedUser, file: UploadedImportFile | undefined, roundId: unknown, mode: unknown) {
@@ -49,12 +51,17 @@ export class ImportsService {
     if (typeof roundId !== 'string' || !isUuid(roundId) || !(await this.imports.roundExists(roundId))) {
       throw bad('roundId', 'roundId は公募回のIDを指定してください');
     }
+    await this.redis.require(); // the queue lives in Redis: while it is away, 503 before anything is stored
     const record = await this.imports.transaction(async (m) => {
       const row = await this.imports.create(m, { roundId, fileName: file.originalname.slice(0, 255), format, mode: mode as ImportMode, storageKey: file.key, createdBy: actor.id });
       await this.audit.record({ actor, action: 'import.created', entityType: 'applicationImport', entityId: row.id, changes: { fileName: row.fileName, mode, sizeBytes: file.sizeBytes, sha256: file.sha256 } }, m);
       return row;
     });
-    await this.queue.add(JobName.RunImport, { importId: record.id }, { jobId: record.id, ...IMPORT_JOB_OPTIONS });
+    // Should Redis go away just now, the import stays recorded as queued: BullMQ adds the job once Redis is
+    // back and a starting worker re-queues unfinished imports, so the answer does not wait for it.
+    await this.redis.within(this.queue.add(JobName.RunImport, { importId: record.id }, { jobId: record.id, ...IMPORT_JOB_OPTIONS })).catch((e) => {
+      if (!(e instanceof RedisUnavailableError)) throw e;
+    });
     const { storageKey: _hidden, ...shown } = record;
     return shown;
   }
