@@ -35,6 +35,7 @@ interface Operation {
   path: string;
   pathParams: string[];
   query: { name: string; required: boolean; schema: Schema }[];
+  headers: string[];
   body: Schema | null;
   multipart: boolean;
   who: readonly Who[];
@@ -44,6 +45,7 @@ interface FuzzRequest {
   path: string;
   who: Who;
   query: Record<string, string>;
+  headers?: Record<string, string>;
   body: unknown;
 }
 interface Outcome {
@@ -99,6 +101,7 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
           path,
           pathParams: params.filter((p: any) => p.in === 'path').map((p: any) => p.name),
           query: params.filter((p: any) => p.in === 'query').map((p: any) => ({ name: p.name, required: !!p.required, schema: p.schema ?? {} })),
+          headers: params.filter((p: any) => p.in === 'header').map((p: any) => p.name),
           body: content['application/json']?.schema ?? content['multipart/form-data']?.schema ?? null,
           multipart: !!content['multipart/form-data'],
           who: path.startsWith('/api/intake/')
@@ -257,7 +260,10 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
     if (isList) queryArb = hostile ? hostileListParams : fc.oneof(queryArb, hostileListParams);
     else if (hostile && op.query.length) queryArb = fc.tuple(queryArb, fc.constantFrom(...op.query.map((q) => q.name)), hostileValue).map(([q, k, h]) => ({ ...q, [k]: typeof h === 'string' ? h : JSON.stringify(h) ?? 'null' }));
     const bodyArb: fc.Arbitrary<unknown> = op.body ? shaped(op.body).chain((b) => (hostile ? mutateBody(b) : fc.oneof(fc.constant(b), mutateBody(b)))) : hostile ? fc.oneof(fc.constant(undefined), hostileValue) : fc.constant(undefined);
-    return fc.record({ method: fc.constant(op.method), path: pathArb, who: fc.constantFrom(...op.who), query: queryArb, body: bodyArb });
+    // documented headers (Idempotency-Key): printable ASCII of any length, or absent
+    const headerValue = fc.oneof(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 40 }), fc.constantFrom('x'.repeat(5000), ' ', 'key with spaces', '../../etc'));
+    const headersArb = fc.record(Object.fromEntries(op.headers.map((h) => [h, headerValue])), { requiredKeys: [] }) as fc.Arbitrary<Record<string, string>>;
+    return fc.record({ method: fc.constant(op.method), path: pathArb, who: fc.constantFrom(...op.who), query: queryArb, headers: headersArb, body: bodyArb });
   }
 
   function headersOf(who: Who): Record<string, string> {
@@ -273,7 +279,7 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
     // the fuzz's failed logins count against a client of their own, not against the helpers' logins
     const client = req.path.startsWith('/api/auth/') ? { 'X-Forwarded-For': '198.51.100.7' } : {};
     const send = () =>
-      fetch(url, { method: req.method, headers: { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...client, ...headersOf(req.who) }, body, signal: AbortSignal.timeout(30_000) });
+      fetch(url, { method: req.method, headers: { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...client, ...req.headers, ...headersOf(req.who) }, body, signal: AbortSignal.timeout(30_000) });
     let res = await send();
     // the fuzz may have ended a session (logout): log that role in again and retry once
     if (res.status === 401 && STAFF.includes(req.who as StaffRole)) {
