@@ -32,6 +32,7 @@ describe('bulk import of applications', () => {
   const send = (content: Buffer | string, mode: string, name = 'applications.csv') =>
     t.http().post('/api/imports').set(as()).field('roundId', round.id).field('mode', mode).attach('file', Buffer.from(content), { filename: name });
   const finished = async (id: string) => {
+    worker ??= await startImportWorker(t.config); // started by the first test, after it saw the API leave the import alone
     for (let i = 0; i < 300; i++) {
       const res = await t.http().get(`/api/imports/${id}`).set(as()).expect(200);
       if (res.body.status === 'done' || res.body.status === 'failed') return res.body;

@@ -209,7 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerQueues: list('WORKER_QUEUES', Object.values(QueueName)),
     importMaxBytes: int('IMPORT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     importMaxRows: int('IMPORT_MAX_ROWS', 10_000, 1, 1_000_000),
-    importMaxCellChars: int('IMPORT_MAX_CELL_CHARS', 2_000, 100, 1_000_000),
+    importMaxCellChars: int('IMPORT_MAX_CELL_CHARS', 4_000, 100, 1_000_000),
     importMaxInflatedBytes: int('IMPORT_MAX_INFLATED_BYTES', 100 * 1024 * 1024, 1024 * 1024, 4 * 1024 * 1024 * 1024),
     mailWebUrl,
     reviewReminderHours: int('REVIEW_REMINDER_HOURS', 48, 1, 24 * 30),

@@ -10,6 +10,9 @@ export function formatOf(fileName: string): ImportFormat | null {
   return lower.endsWith('.csv') ? 'csv' : lower.endsWith('.xlsx') ? 'xlsx' : null;
 }
 
+/** a record may hold this many cells of the longest length (the template has 18 columns) */
+const RECORD_CELLS = 20;
+
 const UNREADABLE = 'ファイルを読み取れません (CSV は UTF-8、Excel は .xlsx で保存してください)';
 
 async function toBuffer(stream: Readable): Promise<Buffer> {
@@ -20,7 +23,7 @@ async function toBuffer(stream: Readable): Promise<Buffer> {
 
 /** CSV records streamed from the file; UTF-8 with or without BOM; one record may not exceed what its cells may. */
 async function* csvRows(content: Readable, limits: ImportLimits): AsyncGenerator<string[]> {
-  const parser = content.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: limits.maxCellChars * 4 }));
+  const parser = content.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: limits.maxCellChars * RECORD_CELLS }));
   content.on('error', (e) => parser.destroy(e));
   try {
     for await (const record of parser) yield record as string[];

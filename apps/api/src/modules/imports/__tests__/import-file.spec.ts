@@ -37,7 +37,8 @@ describe('readRows', () => {
   it.each([
     ['more data rows than IMPORT_MAX_ROWS (CSV)', 'h\n1\n2\n3\n4\n', 'csv', 'TOO_MANY_ROWS'],
     ['a cell over IMPORT_MAX_CELL_CHARS (CSV)', `h\n${'x'.repeat(101)}\n`, 'csv', 'CELL_TOO_LONG'],
-    ['an unterminated quote running to the end (CSV)', `h\n"${'x'.repeat(1000)}`, 'csv', 'CELL_TOO_LONG'],
+    ['an unterminated quote running on (CSV)', `h\n"${'x'.repeat(3000)}`, 'csv', 'CELL_TOO_LONG'],
+    ['an unterminated quote at the end of the file (CSV)', 'h\n"abc', 'csv', 'UNREADABLE'],
     ['more rows than the limit, seen in the XML (xlsx)', sheet('<row r="1"/>'.repeat(10)), 'xlsx', 'TOO_MANY_ROWS'],
     ['a row of more than 200 cells (xlsx)', sheet(`<row r="1">${'<c r="A1"/>'.repeat(201)}</row>`), 'xlsx', 'TOO_MANY_COLUMNS'],
     ['a cell far to the right (xlsx)', sheet(`<row r="1">${cell('XFD1', 'x')}</row>`), 'xlsx', 'TOO_MANY_COLUMNS'],
