@@ -11,8 +11,9 @@ export const toRubricUpdate = (data: Record<string, unknown>) => {
           criteria: ((data.criteria as Record<string, unknown>[]) ?? []).map((c) => ({ code: c.code, label: c.label, maxScore: num(c.maxScore), weight: num(c.weight), ...(c.description ? { description: c.description } : {}) })),
           bonusItems: ((data.bonusItems as Record<string, unknown>[]) ?? []).map((b) => ({ code: b.code, label: b.label, points: num(b.points) })),
         }),
-    reviewersPerApplication: num(data.reviewersPerApplication),
-    reviewDays: num(data.reviewDays),
+    // a cleared field is left out (unchanged): the API refuses null where a value is required
+    reviewersPerApplication: num(data.reviewersPerApplication) ?? undefined,
+    reviewDays: num(data.reviewDays) ?? undefined,
     normalise: !!data.normalise,
     disagreementThreshold: num(data.disagreementThreshold),
     extraReviewerOnDisagreement: !!data.extraReviewerOnDisagreement,

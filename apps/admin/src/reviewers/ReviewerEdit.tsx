@@ -5,7 +5,8 @@ import { assignmentColumns } from '../review-assignments/AssignmentFields';
 /** The DTO: organisation (利益相反の判定) and reviewCapacity (上限件数); nothing else. */
 export const toReviewerSettings = (data: Record<string, unknown>) => ({
   organisation: typeof data.organisation === 'string' && data.organisation.trim() ? data.organisation.trim() : null,
-  reviewCapacity: data.reviewCapacity,
+  // a cleared field leaves the capacity as it is (the API refuses null where a value is required)
+  reviewCapacity: data.reviewCapacity ?? undefined,
 });
 
 const Assignments = () => {
