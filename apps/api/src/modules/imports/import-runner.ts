@@ -125,14 +125,14 @@ export class ImportRunner {
     try {
       await this.imports.transaction(async (m) => {
         for await (const { cells, row } of rows) {
-          await m.query('SAVEPOINT import_row');
+          await this.imports.savepoint(m, 'begin');
           const outcome = await attempt(m, cells, row).catch((e) => ({ problems: problemsOf(e, row), applicationId: undefined }));
           if (outcome.problems.length) {
             refusals.push({ row, problems: outcome.problems });
-            await m.query('ROLLBACK TO SAVEPOINT import_row');
+            await this.imports.savepoint(m, 'rollback');
           } else {
             await this.imports.recordImported(m, importId, row, outcome.applicationId!);
-            await m.query('RELEASE SAVEPOINT import_row');
+            await this.imports.savepoint(m, 'release');
           }
           if ((row - 1) % PROGRESS_EVERY === 0) await this.imports.setProgress(importId, row - 1);
         }

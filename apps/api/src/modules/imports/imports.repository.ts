@@ -31,6 +31,11 @@ export class ImportsRepository {
     return this.dataSource.transaction(work);
   }
 
+  /** The savepoint behind which one row of an allOrNothing import is tried. */
+  async savepoint(m: EntityManager, step: 'begin' | 'rollback' | 'release') {
+    await m.query(step === 'begin' ? 'SAVEPOINT import_row' : step === 'rollback' ? 'ROLLBACK TO SAVEPOINT import_row' : 'RELEASE SAVEPOINT import_row');
+  }
+
   /** A connection of its own, outside any transaction (reads what others committed). */
   get outsideTransaction(): EntityManager {
     return this.dataSource.manager;
