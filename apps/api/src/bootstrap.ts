@@ -4,9 +4,11 @@ import { checkServices, formatServiceProblems } from './database/preflight';
 
 /**
  * Loads the configuration and checks PostgreSQL and Redis once, so a bad value or a stopped service
- * ends the process with a readable message (exit code 1) rather than a loop of retries.
+ * ends the process with a readable message (exit code 1) rather than a loop of retries. An HTTP-only API
+ * (`WORKER_ENABLED=false`) starts without Redis, degraded (see README "Faults"): a restart on deadline
+ * day must not depend on Redis.
  */
-export async function loadConfigOrExit(): Promise<AppConfig> {
+export async function loadConfigOrExit(entry: 'api' | 'worker' = 'worker'): Promise<AppConfig> {
   let config: AppConfig;
   try {
     config = loadConfig();
@@ -14,7 +16,11 @@ export async function loadConfigOrExit(): Promise<AppConfig> {
     if (e instanceof ConfigError) exitWith(e.message);
     throw e;
   }
-  const problems = await checkServices(config.databaseUrl, config.redisUrl);
+  let problems = await checkServices(config.databaseUrl, config.redisUrl);
+  if (entry === 'api' && !config.workerEnabled && problems.length > 0 && problems.every((p) => p.service === 'Redis')) {
+    process.stderr.write(`Warning: starting degraded, Redis is not reachable (rate limits count in this process; imports answer 503).\n${formatServiceProblems(problems)}\n`);
+    problems = [];
+  }
   if (problems.length > 0) {
     exitWith(
       `Cannot start: a required service is not reachable.\n${formatServiceProblems(problems)}\n` +

@@ -27,7 +27,8 @@ interface ApiProcess {
 /**
  * The API killed (SIGKILL) in the middle of an intake burst and started again: portal clients resend
  * every key they got no answer for, and each key ends as exactly one application with a unique 受付番号
- * and one 受付 notification; every key acknowledged before the kill is still there.
+ * and one 受付 notification; every key acknowledged before the kill is still there. Killed and started
+ * once more while Redis is unreachable, it starts degraded and accepts applications.
  */
 describe('faults: the API killed during an intake burst', () => {
   const totals = new FaultTotals('api-kill');
@@ -38,8 +39,8 @@ describe('faults: the API killed during an intake burst', () => {
   let redisPrefix = '';
   let port = 0;
 
-  const startApi = async (): Promise<ApiProcess> => {
-    const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix, PORT: String(port), WORKER_ENABLED: 'false', LOG_LEVEL: 'warn', STORAGE_DIR: storageDir };
+  const startApi = async (overrides: Record<string, string> = {}): Promise<ApiProcess> => {
+    const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, REDIS_URL: overrides.REDIS_URL ?? redisUrl, REDIS_PREFIX: redisPrefix, PORT: String(port), WORKER_ENABLED: 'false', LOG_LEVEL: 'warn', STORAGE_DIR: storageDir };
     const child = spawn(process.execPath, [API], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const output: string[] = [];
     child.stdout!.on('data', (c: Buffer) => output.push(c.toString()));
@@ -64,7 +65,7 @@ describe('faults: the API killed during an intake burst', () => {
     totals.print();
   });
 
-  it('keeps every acknowledged key and makes each key one application, one 受付番号 and one 受付 mail after a SIGKILL and a restart', async () => {
+  it('keeps every acknowledged key and makes each key one application, one 受付番号 and one 受付 mail after a SIGKILL and a restart; restarted without Redis it still accepts', async () => {
     // the data (staff, catalogue, round, channel, uploaded attachments) prepared by the app in-process;
     // its database is then handed to the built API
     const setup = await startTestApp({ label: 'faults_kill', overrides: { storageDir } });
@@ -76,6 +77,7 @@ describe('faults: the API killed during an intake burst', () => {
     const { apiKey } = await createChannel(setup, admin.token);
     const payloads = [];
     for (let i = 0; i < N; i++) payloads.push(validPayload(round, await uploadRequired(setup, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: corporateNumber(), email: `killed${i}@example.jp` } }));
+    const lateAttachments = await uploadRequired(setup, apiKey);
     setup.redis.disconnect();
     await setup.app.close();
 
@@ -118,6 +120,7 @@ describe('faults: the API killed during an intake burst', () => {
     await sleep(300);
     await startApi();
     await burst;
+    const second = processes[processes.length - 1];
 
     // every key: one application, under the 受付番号 the client was given; 受付番号 unique; one 受付 mail each
     const pg = new Client({ connectionString: databaseUrl });
@@ -142,6 +145,17 @@ describe('faults: the API killed during an intake burst', () => {
     } finally {
       await pg.end();
     }
+
+    // restarted again while Redis is away (deadline day must not depend on it): it starts degraded and accepts
+    second.child.kill('SIGKILL');
+    await second.exited;
+    totals.faults++;
+    await startApi({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+    expect({ status: health.status, body: await health.json() }).toMatchObject({ status: 200, body: { status: 'degraded', down: ['redis'] } });
+    const late = validPayload(round, lateAttachments, { applicant: { ...validPayload(round, []).applicant, corporateNumber: corporateNumber(), email: 'late@example.jp' } });
+    await submit('kill-late', late);
+    expect(acknowledged.get('kill-late')).toMatch(/^RES\d{2,}-\d{8}$/);
 
     expect(totals.samples).toEqual([]);
     expect(totals.serverErrors).toBe(0);

@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '../config';
 import { QueueName } from './queue-names';
-import { QueueOutageLog } from './queue-outage-log';
+import { queueOutageLogProvider } from './queue-outage-log';
 
 const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({ name }));
 
@@ -19,7 +19,7 @@ const queues = Object.values(QueueName).map((name) => BullModule.registerQueue({
     }),
     ...queues,
   ],
-  providers: [QueueOutageLog],
+  providers: [queueOutageLogProvider],
   exports: queues,
 })
 export class QueueModule {}
