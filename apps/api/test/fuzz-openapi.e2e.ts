@@ -64,6 +64,8 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
   let sessions: Record<StaffRole, LoggedIn>;
   let apiKey: string;
   const ids = new Map<string, string[]>();
+  /** for PUT routes: real records (id and the body fields they already hold), to mutate one field of a valid body */
+  const records = new Map<string, { id: string; body: Record<string, unknown> }[]>();
   const failures: string[] = [];
   /** statuses per route, printed with FUZZ_DEBUG=1 to see how deep the requests reach */
   const byRoute = new Map<string, Map<number, number>>();
@@ -147,6 +149,20 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
         ids.set(resourceOf(op.path), rows.map((r: any) => String(r.id)));
         break;
       }
+    }
+    for (const op of operations().filter((o) => o.method === 'PUT' && o.pathParams.length === 1 && o.body && !o.multipart)) {
+      const props = Object.keys(resolve(op.body!).properties ?? {});
+      const found: { id: string; body: Record<string, unknown> }[] = [];
+      for (const id of (ids.get(resourceOf(op.path)) ?? []).slice(0, 3)) {
+        const path = op.path.replace(`:${op.pathParams[0]}`, encodeURIComponent(id));
+        for (const who of ['admin', 'manager', 'auditor'] as const) {
+          const res = await call({ method: 'GET', path, who, query: {}, body: undefined });
+          if (res.status !== 200 || !res.body || typeof res.body !== 'object') continue;
+          found.push({ id, body: Object.fromEntries(props.filter((k) => res.body[k] !== undefined).map((k) => [k, res.body[k]])) });
+          break;
+        }
+      }
+      if (found.length) records.set(op.path, found);
     }
   }
 
@@ -269,6 +285,25 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
     if (op.multipart && op.body) {
       return fc.record({ method: fc.constant(op.method), route: fc.constant(op.path), path: pathArb, who: fc.constantFrom(...op.who), query: queryArb, body: fc.constant(undefined), form: formOf(op, hostile) });
     }
+    const known = records.get(op.path);
+    if (known) {
+      // a real record's own fields as the body, one of them made hostile (or, when not hostile, sometimes as is)
+      const fromRecord = fc.constantFrom(...known).chain((rec) =>
+        fc.record({
+          method: fc.constant(op.method),
+          route: fc.constant(op.path),
+          path: fc.constant(op.path.replace(`:${op.pathParams[0]}`, encodeURIComponent(rec.id))),
+          who: fc.constantFrom(...op.who),
+          query: fc.constant({}),
+          body: hostile ? mutateBody(rec.body) : fc.oneof(fc.constant<unknown>(rec.body), mutateBody(rec.body)),
+        }),
+      );
+      return fc.oneof(fromRecord, shapedRequest(op, hostile, pathArb, queryArb));
+    }
+    return shapedRequest(op, hostile, pathArb, queryArb);
+  }
+
+  function shapedRequest(op: Operation, hostile: boolean, pathArb: fc.Arbitrary<string>, queryArb: fc.Arbitrary<Record<string, string>>): fc.Arbitrary<FuzzRequest> {
     const bodyArb: fc.Arbitrary<unknown> = op.body ? shaped(op.body).chain((b) => (hostile ? mutateBody(b) : fc.oneof(fc.constant(b), mutateBody(b)))) : hostile ? fc.oneof(fc.constant(undefined), hostileValue) : fc.constant(undefined);
     // documented headers (Idempotency-Key): printable ASCII of any length, or absent
     const headerValue = fc.oneof(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 40 }), fc.constantFrom('x'.repeat(5000), ' ', 'key with spaces', '../../etc'));
