@@ -124,8 +124,21 @@ describe('faults: PostgreSQL backends terminated under load', () => {
         }
       }),
     );
+    let replayMismatches = 0;
     try {
+      const faultsAtLeastUntil = Date.now() + 8_000;
       await inPool(payloads, 8, (p, i) => submit(`pg-fault-${i}`, p));
+      // until the fault window has lasted long enough, the portal resends keys already answered: each
+      // resend must get the first answer (same 受付番号), never a second application
+      await Promise.all(
+        [0, 1, 2].map(async () => {
+          while (Date.now() < faultsAtLeastUntil) {
+            const i = Math.floor(Math.random() * N);
+            const res = await retrying(() => send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': `pg-fault-${i}` }, body: payloads[i] }));
+            if (res.status !== 201 || res.body.receiptNumber !== acknowledged.get(`pg-fault-${i}`)) replayMismatches++;
+          }
+        }),
+      );
     } finally {
       stop = true;
       await injector;
@@ -149,7 +162,7 @@ describe('faults: PostgreSQL backends terminated under load', () => {
     );
     totals.lost = rows.filter((r) => r.n === 0 || r.receipt_number !== acknowledged.get(r.key)).length;
     const perCorporate: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM application WHERE round_id = $1 GROUP BY corporate_number`, [round.id]);
-    totals.duplicated = perCorporate.filter((r) => r.n > 1).length + (new Set(acknowledged.values()).size === N ? 0 : 1);
+    totals.duplicated = perCorporate.filter((r) => r.n > 1).length + (new Set(acknowledged.values()).size === N ? 0 : 1) + replayMismatches;
     expect(perCorporate).toHaveLength(N);
 
     // afterwards: the same process serves normally, without a restart
@@ -180,6 +193,10 @@ describe('faults: PostgreSQL backends terminated under load', () => {
         expect({ path, status: res.status, code: res.body?.code }).toEqual({ path, status: 503, code: 'DATABASE_UNAVAILABLE' });
         expect(res.body.retryAfterSeconds).toBeGreaterThan(0);
       }
+      // refreshing the session: 503, and the refresh cookie is kept (clearing it would sign the user out)
+      const refresh = await fetch(`${t.baseUrl}/api/auth/refresh`, { method: 'POST', headers: { Cookie: s.auditor.cookie } });
+      totals.answer(refresh.status, 'POST /api/auth/refresh', null);
+      expect({ status: refresh.status, clears: refresh.headers.getSetCookie().length }).toEqual({ status: 503, clears: 0 });
       const health = await send('GET', '/api/health');
       expect(health.status).toBe(503);
       expect(health.body).toMatchObject({ status: 'error', down: ['database'] });
@@ -188,6 +205,9 @@ describe('faults: PostgreSQL backends terminated under load', () => {
     }
     await waitFor(async () => (await send('GET', '/api/health')).body?.status === 'ok', 20_000);
     expect((await send('GET', '/api/applications?range=[0,9]', { headers: staff })).status).toBe(200);
+    const refreshed = await fetch(`${t.baseUrl}/api/auth/refresh`, { method: 'POST', headers: { Cookie: s.auditor.cookie } });
+    totals.answer(refreshed.status, 'POST /api/auth/refresh', null);
+    expect(refreshed.status).toBe(200);
     const accepted = await send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': 'pg-outage' }, body: payload });
     expect(accepted.status).toBe(201);
   });

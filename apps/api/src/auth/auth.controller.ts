@@ -51,7 +51,8 @@ export class AuthController {
     try {
       return this.send(res, await this.auth.refresh(cookie.sessionId, cookie.secret, requestMeta(req)));
     } catch (e) {
-      res.clearCookie(REFRESH_COOKIE, this.cookieOptions());
+      // only a refused token ends the cookie; a fault (PostgreSQL away: 503) leaves it for the retry
+      if (e instanceof AuthError) res.clearCookie(REFRESH_COOKIE, this.cookieOptions());
       throw e;
     }
   }
