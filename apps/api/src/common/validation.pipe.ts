@@ -29,7 +29,7 @@ const refused = (rows: InputProblem[]) =>
 export class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
-      const unsafe = unsafeValues(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+      const unsafe = unsafeValues(value, metadata.data ?? '');
       if (unsafe.length > 0) throw refused(unsafe);
     }
     const result: unknown = await super.transform(value, metadata);
