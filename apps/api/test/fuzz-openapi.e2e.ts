@@ -330,7 +330,7 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
       fc.constant({ name: 'book.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: text('PK\u0003\u0004 not really a zip') }),
       fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 2000 }).map((bytes) => ({ name: 'random.bin', type: 'application/octet-stream', bytes })),
     );
-    return fc.record({ fields: fc.record(fields, { requiredKeys: [] }), file: fc.option(file, { nil: undefined, freq: 4 }) });
+    return fc.record({ fields: fc.record(fields, { requiredKeys: [] }) as fc.Arbitrary<Record<string, string>>, file: fc.option(file as fc.Arbitrary<{ name: string; type: string; bytes: number[] }>, { nil: undefined, freq: 4 }) });
   }
 
   function headersOf(who: Who): Record<string, string> {
@@ -351,14 +351,15 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
     }
     const json = typeof body === 'string';
     // the fuzz's failed logins count against a client of their own, not against the helpers' logins
-    const client = req.path.startsWith('/api/auth/') ? { 'X-Forwarded-For': '198.51.100.7' } : {};
+    const client: Record<string, string> = req.path.startsWith('/api/auth/') ? { 'X-Forwarded-For': '198.51.100.7' } : {};
+    const contentType: Record<string, string> = json ? { 'Content-Type': 'application/json' } : {};
     const send = () =>
-      fetch(url, { method: req.method, headers: { ...(json ? { 'Content-Type': 'application/json' } : {}), ...client, ...req.headers, ...headersOf(req.who) }, body, signal: AbortSignal.timeout(30_000) });
+      fetch(url, { method: req.method, headers: { ...contentType, ...client, ...req.headers, ...headersOf(req.who) }, body, signal: AbortSignal.timeout(30_000) });
     let res = await send();
     // the fuzz may have ended a session (logout): log that role in again and retry once
     if (res.status === 401 && STAFF.includes(req.who as StaffRole)) {
-      const again = await res.clone().json().catch(() => ({}));
-      if (['SESSION_ENDED', 'TOKEN_EXPIRED'].includes(again.code) && !req.path.startsWith('/api/auth/') && !req.path.startsWith('/api/intake/')) {
+      const again = (await res.clone().json().catch(() => ({}))) as { code?: string };
+      if (['SESSION_ENDED', 'TOKEN_EXPIRED'].includes(again.code ?? '') && !req.path.startsWith('/api/auth/') && !req.path.startsWith('/api/intake/')) {
         if (process.env.FUZZ_DEBUG) console.log('relogin after', again, req.who, req.method, req.path, JSON.stringify(req.body)?.slice(0, 200));
         sessions = { ...sessions, ...(await loginEveryRole(t)) };
         totals.relogins++;
