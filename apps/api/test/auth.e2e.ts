@@ -165,6 +165,16 @@ describe('login, sessions and tokens', () => {
     await login(t, 'reviewer3@jimukyoku.example.jp', DEMO_PASSWORD); // unchanged
   });
 
+  it('counts a wrong current password like a failed login: a stolen access token cannot guess it freely', async () => {
+    const s = await login(t, 'reviewer3@jimukyoku.example.jp', DEMO_PASSWORD);
+    const change = (currentPassword: string) =>
+      t.http().post('/api/auth/password').set('Authorization', `Bearer ${s.token}`).set('X-Forwarded-For', '203.0.113.20').send({ currentPassword, newPassword: 'Tsubame-kaze-9-hotaru' });
+    for (let i = 0; i < 4; i++) expect((await change(`guess-${i}`)).body.code).toBe('WRONG_CURRENT_PASSWORD');
+    expect((await change('guess-5')).status).toBe(429);
+    expect((await change(DEMO_PASSWORD)).body.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
+    await login(t, 'reviewer3@jimukyoku.example.jp', DEMO_PASSWORD); // unchanged, and signing in elsewhere works
+  });
+
   it('refuses a refresh without a cookie', async () => {
     expect((await t.http().post('/api/auth/refresh').expect(401)).body.code).toBe('REFRESH_MISSING');
   });

@@ -124,10 +124,19 @@ export class AuthService implements OnModuleInit {
     await this.audit.record({ actor: user, action: 'auth.logout', entityType: 'staffUser', entityId: user.id, ...meta });
   }
 
-  /** Own password change: the policy decides; every other session of the account ends, this one stays. */
+  /**
+   * Own password change: the policy decides; every other session of the account ends, this one stays.
+   * A wrong current password counts like a failed login (a stolen access token cannot guess it freely).
+   */
   async changePassword(user: AuthenticatedUser, currentPassword: string, newPassword: string, meta: { requestId?: string; ip?: string }): Promise<void> {
+    const client = meta.ip ?? 'unknown';
+    const blocked = await this.throttle.blocked(client, user.email);
+    if (blocked) throw this.throttledError(blocked);
     const stored = await this.repo.findUserWithPasswordById(user.id);
-    if (!stored || !(await verifyPassword(stored.passwordHash, currentPassword))) throw new AuthError('WRONG_CURRENT_PASSWORD');
+    if (!stored || !(await verifyPassword(stored.passwordHash, currentPassword))) {
+      const started = await this.throttle.failed(client, user.email);
+      throw started ? this.throttledError(started) : new AuthError('WRONG_CURRENT_PASSWORD');
+    }
     const problems = passwordPolicyProblems(newPassword, { email: stored.email });
     if (newPassword === currentPassword) problems.push(SAME_AS_CURRENT);
     if (problems.length) throw weakPasswordError('newPassword', problems);
