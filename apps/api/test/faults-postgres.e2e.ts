@@ -17,26 +17,35 @@ import { waitFor } from './smtp-sink';
  * Idempotency-Key, resent on 503 or no answer) and staff read lists, a superuser connection keeps
  * terminating the app's backends (pg_terminate_backend). The process must stay up, answer 503 with
  * Retry-After (never another 5xx, never a 401 that would log staff out), lose and double nothing, and
- * serve normally afterwards without a restart.
+ * serve normally afterwards without a restart. Also: intake flooded while its transactions wait on a lock
+ * (503 BUSY at once, staff still served), and PostgreSQL cut off behind a proxy (503 everywhere, then
+ * back without a restart).
  */
-describe('faults: PostgreSQL backends terminated under load', () => {
-  const totals = new FaultTotals('pg');
-  let t: TestApp;
-  let db: DataSource;
-  let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
-  let round: Round;
-  let apiKey: string;
-  let databaseName: string;
-  let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
-  const acknowledged = new Map<string, string>();
-  const unauthorised: string[] = [];
+const totals = new FaultTotals('pg');
+afterAll(() => totals.print());
 
+type Staff = Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
+
+/** A test app with staff signed in, an open round and an intake channel. */
+async function boot(label: string, databaseUrlVia?: (url: string) => string) {
+  const t = await startTestApp({ label, listen: true, overrides: { databasePoolSize: 6 }, databaseUrlVia });
+  const db = t.app.get(DataSource);
+  await seedStaff(t);
+  await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
+  const s: Staff = await loginEveryRole(t);
+  const round = await openRound(t);
+  const apiKey = (await createChannel(t, s.admin.token)).apiKey;
+  return { t, db, s, round, apiKey, databaseName: new URL(t.config.databaseUrl).pathname.slice(1) };
+}
+
+/** HTTP as the portal and staff clients do it, counted in the totals; 401s are collected (a fault must never be one). */
+function clientOf(base: () => string, unauthorised: string[]) {
   const send = async (method: string, path: string, init: { headers?: Record<string, string>; body?: unknown } = {}) => {
     let status = 0;
     let body: any = null;
     let retryAfter: string | null = null;
     try {
-      const res = await fetch(`${t.baseUrl}${path}`, { method, headers: { 'Content-Type': 'application/json', ...init.headers }, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: AbortSignal.timeout(15_000) });
+      const res = await fetch(`${base()}${path}`, { method, headers: { 'Content-Type': 'application/json', ...init.headers }, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: AbortSignal.timeout(15_000) });
       status = res.status;
       retryAfter = res.headers.get('retry-after');
       const text = await res.text();
@@ -52,7 +61,6 @@ describe('faults: PostgreSQL backends terminated under load', () => {
     if (status === 401) unauthorised.push(`${method} ${path}: ${JSON.stringify(body)}`);
     return { status, body };
   };
-
   /** a client that resends on 503 or no answer (after a short pause), for up to a minute */
   const retrying = async (what: () => ReturnType<typeof send>) => {
     for (const giveUp = Date.now() + 60_000; Date.now() < giveUp; ) {
@@ -62,6 +70,19 @@ describe('faults: PostgreSQL backends terminated under load', () => {
     }
     throw new Error('no answer for a minute');
   };
+  return { send, retrying };
+}
+
+describe('faults: PostgreSQL backends terminated under load, and intake overload', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let s: Staff;
+  let round: Round;
+  let apiKey: string;
+  let databaseName: string;
+  const acknowledged = new Map<string, string>();
+  const unauthorised: string[] = [];
+  const { send, retrying } = clientOf(() => t.baseUrl, unauthorised);
 
   const submit = async (key: string, payload: object) => {
     const res = await retrying(() => send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': key }, body: payload }));
@@ -72,26 +93,10 @@ describe('faults: PostgreSQL backends terminated under load', () => {
   const readList = () => retrying(() => send('GET', '/api/applications?range=[0,9]&sort=["createdAt","DESC"]', { headers: { Authorization: `Bearer ${s.manager.token}` } }));
 
   beforeAll(async () => {
-    // the app reaches PostgreSQL through a proxy the outage test cuts
-    const server = new URL(baseDatabaseUrl());
-    proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
-    const via = (url: string) => Object.assign(new URL(url), { hostname: '127.0.0.1', port: String(proxy.port) }).toString();
-    t = await startTestApp({ label: 'faults_pg', listen: true, overrides: { databasePoolSize: 6 }, databaseUrlVia: via });
-    db = t.app.get(DataSource);
-    databaseName = new URL(t.config.databaseUrl).pathname.slice(1);
-    await seedStaff(t);
-    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
-    s = await loginEveryRole(t);
-    round = await openRound(t);
-    apiKey = (await createChannel(t, s.admin.token)).apiKey;
+    // connected straight to PostgreSQL: the terminations reach the app's sockets as they would in production
+    ({ t, db, s, round, apiKey, databaseName } = await boot('faults_pg'));
   });
-
-  afterAll(async () => {
-    await proxy?.restore();
-    await t?.close();
-    await proxy?.close();
-    totals.print();
-  });
+  afterAll(() => t?.close());
 
   it('stays up, answers 503 Retry-After to lost connections, loses and doubles nothing, and recovers without a restart', async () => {
     const N = 32;
@@ -177,41 +182,6 @@ describe('faults: PostgreSQL backends terminated under load', () => {
     expect(totals.lost).toBe(0);
     expect(totals.duplicated).toBe(0);
   });
-  it('answers 503 Retry-After (not 401, not 500) while PostgreSQL is unreachable, and serves again once it is back, without a restart', async () => {
-    const staff = { Authorization: `Bearer ${s.manager.token}` };
-    const payload = validPayload(round, await uploadRequired(t, apiKey));
-    await proxy.cut();
-    totals.faults++;
-    try {
-      for (const [method, path, init] of [
-        ['GET', '/api/applications?range=[0,9]', { headers: staff }],
-        ['GET', '/api/auth/me', { headers: staff }],
-        ['POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': 'pg-outage' }, body: payload }],
-        ['POST', '/api/auth/login', { body: { email: DEMO_EMAIL.reviewer, password: DEMO_PASSWORD } }],
-      ] as const) {
-        const res = await send(method, path, init);
-        expect({ path, status: res.status, code: res.body?.code }).toEqual({ path, status: 503, code: 'DATABASE_UNAVAILABLE' });
-        expect(res.body.retryAfterSeconds).toBeGreaterThan(0);
-      }
-      // refreshing the session: 503, and the refresh cookie is kept (clearing it would sign the user out)
-      const refresh = await fetch(`${t.baseUrl}/api/auth/refresh`, { method: 'POST', headers: { Cookie: s.auditor.cookie } });
-      totals.answer(refresh.status, 'POST /api/auth/refresh', null);
-      expect({ status: refresh.status, clears: refresh.headers.getSetCookie().length }).toEqual({ status: 503, clears: 0 });
-      const health = await send('GET', '/api/health');
-      expect(health.status).toBe(503);
-      expect(health.body).toMatchObject({ status: 'error', down: ['database'] });
-    } finally {
-      await proxy.restore();
-    }
-    await waitFor(async () => (await send('GET', '/api/health')).body?.status === 'ok', 20_000);
-    expect((await send('GET', '/api/applications?range=[0,9]', { headers: staff })).status).toBe(200);
-    const refreshed = await fetch(`${t.baseUrl}/api/auth/refresh`, { method: 'POST', headers: { Cookie: s.auditor.cookie } });
-    totals.answer(refreshed.status, 'POST /api/auth/refresh', null);
-    expect(refreshed.status).toBe(200);
-    const accepted = await send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': 'pg-outage' }, body: payload });
-    expect(accepted.status).toBe(201);
-  });
-
   it('answers intake overload with 503 BUSY and Retry-After within about a second, and keeps connections for staff', async () => {
     const payloads = await Promise.all(Array.from({ length: 12 }, async () => validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: corporateNumber() } })));
     // every submission that gets in waits on this lock, holding its pooled connection
@@ -246,5 +216,61 @@ describe('faults: PostgreSQL backends terminated under load', () => {
       if (all[i].status === 201) continue;
       expect((await retrying(() => send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': `overload-${i}` }, body: p }))).status).toBe(201);
     }
+  });
+});
+
+describe('faults: PostgreSQL unreachable', () => {
+  let t: TestApp;
+  let s: Staff;
+  let round: Round;
+  let apiKey: string;
+  let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+  const { send } = clientOf(() => t.baseUrl, []);
+
+  beforeAll(async () => {
+    // the app reaches PostgreSQL through a proxy the test cuts (a partition, or a stopped server)
+    const server = new URL(baseDatabaseUrl());
+    proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
+    ({ t, s, round, apiKey } = await boot('faults_pg_cut', (url) => Object.assign(new URL(url), { hostname: '127.0.0.1', port: String(proxy.port) }).toString()));
+  });
+  afterAll(async () => {
+    await proxy?.restore();
+    await t?.close();
+    await proxy?.close();
+  });
+
+  it('answers 503 Retry-After (not 401, not 500) while PostgreSQL is unreachable, and serves again once it is back, without a restart', async () => {
+    const staff = { Authorization: `Bearer ${s.manager.token}` };
+    const payload = validPayload(round, await uploadRequired(t, apiKey));
+    await proxy.cut();
+    totals.faults++;
+    try {
+      for (const [method, path, init] of [
+        ['GET', '/api/applications?range=[0,9]', { headers: staff }],
+        ['GET', '/api/auth/me', { headers: staff }],
+        ['POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': 'pg-outage' }, body: payload }],
+        ['POST', '/api/auth/login', { body: { email: DEMO_EMAIL.reviewer, password: DEMO_PASSWORD } }],
+      ] as const) {
+        const res = await send(method, path, init);
+        expect({ path, status: res.status, code: res.body?.code }).toEqual({ path, status: 503, code: 'DATABASE_UNAVAILABLE' });
+        expect(res.body.retryAfterSeconds).toBeGreaterThan(0);
+      }
+      // refreshing the session: 503, and the refresh cookie is kept (clearing it would sign the user out)
+      const refresh = await fetch(`${t.baseUrl}/api/auth/refresh`, { method: 'POST', headers: { Cookie: s.auditor.cookie } });
+      totals.answer(refresh.status, 'POST /api/auth/refresh', null);
+      expect({ status: refresh.status, clears: refresh.headers.getSetCookie().length }).toEqual({ status: 503, clears: 0 });
+      const health = await send('GET', '/api/health');
+      expect(health.status).toBe(503);
+      expect(health.body).toMatchObject({ status: 'error', down: ['database'] });
+    } finally {
+      await proxy.restore();
+    }
+    await waitFor(async () => (await send('GET', '/api/health')).body?.status === 'ok', 20_000);
+    expect((await send('GET', '/api/applications?range=[0,9]', { headers: staff })).status).toBe(200);
+    const refreshed = await fetch(`${t.baseUrl}/api/auth/refresh`, { method: 'POST', headers: { Cookie: s.auditor.cookie } });
+    totals.answer(refreshed.status, 'POST /api/auth/refresh', null);
+    expect(refreshed.status).toBe(200);
+    const accepted = await send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': 'pg-outage' }, body: payload });
+    expect(accepted.status).toBe(201);
   });
 });
