@@ -35,6 +35,13 @@ describe('passwordPolicyProblems', () => {
     for (const p of found) expect(p).toMatch(/[ぁ-んァ-ン一-龯]/);
   });
 
+  it('judges the strength of a long password by its first 40 characters (zxcvbn slows down with length)', () => {
+    expect(problems('password'.repeat(25))).toEqual([PASSWORD_PROBLEMS.guessable]);
+    expect(problems(`kumo-HASHI 7 natsu yuki RENGA ${'a'.repeat(150)}`)).toEqual([]);
+    expect(problems(`${'a'.repeat(150)}kumo-HASHI 7 natsu yuki RENGA`)).toEqual([PASSWORD_PROBLEMS.guessable]);
+    expect(problems(`Kj3#mP9q-Xv2wL-Kj3#mP9q-Xv2wL-Kj3#mP9q-Xv2wL ${email}`)).toEqual([PASSWORD_PROBLEMS.containsEmail]);
+  });
+
   it('ignores a local part too short to mean anything', () => {
     expect(passwordPolicyProblems('ab-Kj3#mP9q-Xv2wL', { email: 'ab@example.jp' })).toEqual([]);
   });
