@@ -34,7 +34,7 @@ interface Operation {
   method: string;
   path: string;
   pathParams: string[];
-  query: { name: string; required: boolean; schema: Schema }[];
+  query: { name: string; required: boolean; schema: Schema; example?: unknown }[];
   headers: string[];
   body: Schema | null;
   multipart: boolean;
@@ -109,7 +109,7 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
           method: method.toUpperCase(),
           path,
           pathParams: params.filter((p: any) => p.in === 'path').map((p: any) => p.name),
-          query: params.filter((p: any) => p.in === 'query').map((p: any) => ({ name: p.name, required: !!p.required, schema: p.schema ?? {} })),
+          query: params.filter((p: any) => p.in === 'query').map((p: any) => ({ name: p.name, required: !!p.required, schema: p.schema ?? {}, example: p.example })),
           headers: params.filter((p: any) => p.in === 'header').map((p: any) => p.name),
           body: content['application/json']?.schema ?? content['multipart/form-data']?.schema ?? null,
           multipart: !!content['multipart/form-data'],
@@ -249,13 +249,42 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
     );
   };
 
-  const FILTER_KEYS = ['id', 'q', 'roundId', 'status', 'state', 'active', 'role', 'programId', 'ruleSetId', 'categoryId', 'applicationId', 'reviewerId', 'purpose', 'audience', 'occurredFrom', 'occurredTo', 'actorId', 'action', 'template', 'kind', 'unknownKey'];
-  const hostileListParams: fc.Arbitrary<Record<string, string>> = fc.record(
+  /** The list's declared filter fields, from the `filter` example the document gives (ApiListQuery), and a key no list declares. */
+  const filterExample = (op: Operation): Record<string, unknown> => {
+    try {
+      const v = JSON.parse(String(op.query.find((q) => q.name === 'filter')?.example ?? '{}'));
+      return v && typeof v === 'object' && !Array.isArray(v) ? v : {};
+    } catch {
+      return {};
+    }
+  };
+
+  /** Well-formed list parameters: a sortable field, a page, a few declared filters with real ids where the example has a UUID. */
+  const validListParams = (op: Operation): fc.Arbitrary<Record<string, string>> => {
+    const sortable = /項目: (.*)$/.exec(String((op.query.find((q) => q.name === 'sort') as any)?.description ?? ''))?.[1]?.split(', ') ?? ['createdAt'];
+    const example = filterExample(op);
+    const realIds = [...ids.values()].flat().filter((id) => /^[0-9a-f-]{36}$/.test(id));
+    const values: Record<string, fc.Arbitrary<unknown>> = {};
+    for (const [k, v] of Object.entries(example)) {
+      const isUuid = (x: unknown) => typeof x === 'string' && /^0{8}-/.test(x);
+      values[k] = isUuid(v) && realIds.length ? fc.constantFrom(...realIds) : Array.isArray(v) && isUuid(v[0]) && realIds.length ? fc.array(fc.constantFrom(...realIds), { minLength: 1, maxLength: 3 }) : fc.constant(v);
+    }
+    return fc.record(
+      {
+        sort: fc.tuple(fc.constantFrom(...sortable), fc.constantFrom('ASC', 'DESC', 'asc')).map((v) => JSON.stringify(v)),
+        range: fc.nat({ max: 100 }).chain((a) => fc.nat({ max: 200 }).map((n) => JSON.stringify([a, a + n]))),
+        filter: fc.record(values, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+      },
+      { requiredKeys: [] },
+    );
+  };
+
+  const hostileListParams = (op: Operation): fc.Arbitrary<Record<string, string>> => fc.record(
     {
       sort: fc.oneof(fc.constantFrom('["id","ASC"]', '["name","SIDEWAYS"]', '["x"]', '[]', '{"a":1}', 'null', '["createdAt","DESC",1]', '[1,2]', 'not json', '["createdAt",null]', '"createdAt"'), fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v))),
       range: fc.oneof(fc.constantFrom('[0,1e30]', '[1e30,1e30]', '[-1,5]', '[5,1]', '[0.5,2]', '["0","9"]', '[0]', '{}', 'null', '[0,99999]', '[2147483647,2147483647]', '[9007199254740993,9007199254740993]', '[0,24]'), fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v))),
       filter: fc.oneof(
-        fc.dictionary(fc.constantFrom(...FILTER_KEYS), hostileValue, { maxKeys: 3 }).map((v) => JSON.stringify(v)),
+        fc.dictionary(fc.constantFrom(...Object.keys(filterExample(op)), 'unknownKey', '__proto__'), hostileValue, { maxKeys: 3 }).map((v) => JSON.stringify(v)),
         fc.constantFrom('{"id":["x"]}', '{"id":[]}', '{"roundId":123}', '{"status":{"a":1}}', '{"q":"a\\u0000"}', '[]', '"x"', 'null', '{', '{"active":"yes"}', '{"occurredFrom":"yesterday"}'),
       ),
     },
@@ -280,7 +309,7 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
     const queryShape: Record<string, fc.Arbitrary<string>> = {};
     for (const q of op.query) queryShape[q.name] = shaped(q.schema).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
     let queryArb: fc.Arbitrary<Record<string, string>> = fc.record(queryShape, { requiredKeys: op.query.filter((q) => q.required).map((q) => q.name) });
-    if (isList) queryArb = hostile ? hostileListParams : fc.oneof(queryArb, hostileListParams);
+    if (isList) queryArb = hostile ? hostileListParams(op) : fc.oneof(validListParams(op), hostileListParams(op));
     else if (hostile && op.query.length) queryArb = fc.tuple(queryArb, fc.constantFrom(...op.query.map((q) => q.name)), hostileValue).map(([q, k, h]) => ({ ...q, [k]: typeof h === 'string' ? h : JSON.stringify(h) ?? 'null' }));
     if (op.multipart && op.body) {
       return fc.record({ method: fc.constant(op.method), route: fc.constant(op.path), path: pathArb, who: fc.constantFrom(...op.who), query: queryArb, body: fc.constant(undefined), form: formOf(op, hostile) });

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
+import { ApiListQuery } from '../../common/api-list-query.decorator';
 import { listPage, MAX_PAGE_SIZE } from '../../common/list-query';
 import { requestMeta } from '../../common/request-meta';
 import { ListQueryDto } from '../../common/list-query.dto';
@@ -27,6 +28,7 @@ export class ApplicationsController {
   @Get()
   @Policy('applications.read')
   @ApiOperation({ summary: '申請の一覧 (filter: roundId, categoryId, status (配列可), prefecture, sizeClass, q = 事業者名・法人番号・受付番号)。審査員は割当分のみ' })
+  @ApiListQuery(APPLICATION_LIST)
   list(@Query() params: ListQueryDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
     return listPage<ApplicationFilter, unknown>(res, 'applications', params, APPLICATION_LIST, (q) => this.applications.list(q, user));
   }

@@ -2,6 +2,7 @@ import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/c
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Policy } from '../../auth/policy.decorator';
+import { ApiListQuery } from '../../common/api-list-query.decorator';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { AuditLogFilter, AuditRepository, AUDIT_LIST } from './audit.repository';
@@ -15,6 +16,7 @@ export class AuditController {
   @Get()
   @Policy('auditLogs.read')
   @ApiOperation({ summary: '監査ログの一覧 (filter: action (前方一致), actorId, entityType, entityId, occurredFrom, occurredTo)' })
+  @ApiListQuery(AUDIT_LIST)
   async list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<AuditLogFilter, unknown>(res, 'audit-logs', params, AUDIT_LIST, (q) => this.audit.list(q));
   }

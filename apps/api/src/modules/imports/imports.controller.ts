@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nes
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
+import { ApiListQuery } from '../../common/api-list-query.decorator';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { IMPORT_COLUMNS } from './import-columns';
@@ -20,6 +21,7 @@ export class ImportsController {
   @Get()
   @Policy('imports.manage')
   @ApiOperation({ summary: '一括取込の一覧 (filter: roundId, status)。processedRows / totalRows が進捗' })
+  @ApiListQuery(IMPORT_LIST)
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<{ id?: string[] }, unknown>(res, 'imports', params, IMPORT_LIST, (q) => this.imports.list(q));
   }

@@ -4,6 +4,7 @@ import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
+import { ApiListQuery } from '../../common/api-list-query.decorator';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { IntakeChannelsService, CHANNEL_LIST } from './intake-channels.service';
@@ -25,6 +26,7 @@ export class IntakeChannelsController {
   @Get()
   @Policy('intakeChannels.manage')
   @ApiOperation({ summary: '受付窓口の一覧 (APIキーは先頭のみ)' })
+  @ApiListQuery(CHANNEL_LIST)
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<{ id?: string[] }, unknown>(res, 'intake-channels', params, CHANNEL_LIST, (q) => this.channels.list(q));
   }

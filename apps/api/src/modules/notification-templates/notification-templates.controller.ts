@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
+import { ApiListQuery } from '../../common/api-list-query.decorator';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { PreviewTemplateDto, SaveTemplateDto } from './dto/template.dto';
@@ -17,6 +18,7 @@ export class NotificationTemplatesController {
   @Get()
   @Policy('notificationTemplates.read')
   @ApiOperation({ summary: '通知テンプレートの一覧 (id = テンプレートのコード、本文は最新の版。filter: audience = applicant|reviewer|manager, q)' })
+  @ApiListQuery(TEMPLATE_LIST)
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<TemplateFilter, unknown>(res, 'notification-templates', params, TEMPLATE_LIST, (q) => this.templates.list(q));
   }

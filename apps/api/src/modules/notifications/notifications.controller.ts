@@ -4,6 +4,7 @@ import { IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'cla
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
+import { ApiListQuery } from '../../common/api-list-query.decorator';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { NotificationProgressDto, NotificationProgressService } from './notification-progress.service';
@@ -43,6 +44,7 @@ export class NotificationsController {
   @Get()
   @Policy('notifications.read')
   @ApiOperation({ summary: '通知の一覧 (filter: status, template, applicationId, roundId, q = 宛先・件名)' })
+  @ApiListQuery(NOTIFICATION_LIST)
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<NotificationFilter, unknown>(res, 'notifications', params, NOTIFICATION_LIST, (q) => this.notifications.list(q));
   }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
+import { ApiListQuery } from '../../common/api-list-query.decorator';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { CreateCategoryDto, UpdateCategoryDto } from './dto/rules.dto';
@@ -18,6 +19,7 @@ export class CategoriesController {
   @Get()
   @Policy('rules.read')
   @ApiOperation({ summary: '類型の一覧 (filter: ruleSetId, programId, kind, q)。summary に上限・補助率・下限の要約' })
+  @ApiListQuery(CATEGORY_LIST)
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<CategoryFilter, unknown>(res, 'categories', params, CATEGORY_LIST, (q) => this.rules.listCategories(q));
   }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
+import { ApiListQuery } from '../../common/api-list-query.decorator';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { CreateProgramDto, UpdateProgramDto } from './dto/rules.dto';
@@ -18,6 +19,7 @@ export class ProgramsController {
   @Get()
   @Policy('rules.read')
   @ApiOperation({ summary: '事業の一覧 (filter: q, kind)' })
+  @ApiListQuery(PROGRAM_LIST)
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<ProgramFilter, unknown>(res, 'programs', params, PROGRAM_LIST, (q) => this.rules.listPrograms(q));
   }

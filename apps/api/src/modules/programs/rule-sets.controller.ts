@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
+import { ApiListQuery } from '../../common/api-list-query.decorator';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { CreateRuleSetDto, UpdateRuleSetDto } from './dto/rules.dto';
@@ -18,6 +19,7 @@ export class RuleSetsController {
   @Get()
   @Policy('rules.read')
   @ApiOperation({ summary: '予算・版 (rule set) の一覧 (filter: programId, q)' })
+  @ApiListQuery(RULE_SET_LIST)
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<RuleSetFilter, unknown>(res, 'rule-sets', params, RULE_SET_LIST, (q) => this.rules.listRuleSets(q));
   }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@ne
 import type { Request, Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
+import { ApiListQuery } from '../../common/api-list-query.decorator';
 import { listPage } from '../../common/list-query';
 import { requestMeta } from '../../common/request-meta';
 import { ListQueryDto } from '../../common/list-query.dto';
@@ -70,6 +71,7 @@ export class RubricsController {
   @Get()
   @Policy('review.read')
   @ApiOperation({ summary: '審査基準の一覧 (filter: roundId, categoryId)。公募回を指定すると募集類型ごとに既定の審査基準を用意する' })
+  @ApiListQuery(RUBRIC_LIST)
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<RubricFilter, unknown>(res, 'review-rubrics', params, RUBRIC_LIST, (q) => this.rubrics.list(q) as Promise<[unknown[], number]>);
   }
@@ -98,6 +100,7 @@ export class ReviewersController {
   @Get()
   @Policy('review.read')
   @ApiOperation({ summary: '審査員と負荷 (未提出・期限超過・提出済・上限・利益相反の件数)。filter: q, roundId' })
+  @ApiListQuery(REVIEWER_LIST)
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<ReviewerFilter, unknown>(res, 'reviewers', params, REVIEWER_LIST, (q) => this.reviewers.list(q));
   }
@@ -126,6 +129,7 @@ export class ConflictsController {
   @Get()
   @Policy('review.conflicts.read')
   @ApiOperation({ summary: '利益相反の申告 (filter: reviewerId, active)。審査員は自分の分のみ' })
+  @ApiListQuery(CONFLICT_LIST)
   list(@Query() params: ListQueryDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
     return listPage<ConflictFilter, unknown>(res, 'conflicts-of-interest', params, CONFLICT_LIST, (q) => this.reviewers.listConflicts(q, user));
   }
@@ -161,6 +165,7 @@ export class AssignmentsController {
   @Get()
   @Policy('review.assignments.read')
   @ApiOperation({ summary: '割当の一覧 (filter: reviewerId, applicationId, roundId, purpose, state = open|submitted|revoked|overdue, q)。審査員は自分の分のみ' })
+  @ApiListQuery(ASSIGNMENT_LIST)
   list(@Query() params: ListQueryDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
     return listPage<AssignmentFilter, unknown>(res, 'review-assignments', params, ASSIGNMENT_LIST, (q) => this.assignments.list(q, user));
   }
@@ -206,6 +211,7 @@ export class ScoreSheetsController {
   @Get()
   @Policy('review.scores.read')
   @ApiOperation({ summary: '採点票の一覧 = 審査員の「担当する審査」(filter: state, roundId, applicationId, reviewerId, q)。審査員は自分の分のみ' })
+  @ApiListQuery(ASSIGNMENT_LIST)
   list(@Query() params: ListQueryDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
     return listPage<AssignmentFilter, unknown>(res, 'score-sheets', params, { ...ASSIGNMENT_LIST, defaultSort: ['dueAt', 'ASC'] }, (q) => this.assignments.list({ ...q, filter: { ...q.filter, purpose: 'review' } }, user));
   }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
+import { ApiListQuery } from '../../common/api-list-query.decorator';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { CreateRoundDto, UpdateRoundDto } from './dto/round.dto';
@@ -18,6 +19,7 @@ export class RoundsController {
   @Get()
   @Policy('rules.read')
   @ApiOperation({ summary: '公募回の一覧 (filter: programId, ruleSetId, status=upcoming|open|closed, q)。日時はUTC、*Jst は日本時間の表示' })
+  @ApiListQuery(ROUND_LIST)
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<RoundFilter, unknown>(res, 'rounds', params, ROUND_LIST, (q) => this.rounds.list(q));
   }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
+import { ApiListQuery } from '../../common/api-list-query.decorator';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto } from './dto/user.dto';
@@ -18,6 +19,7 @@ export class UsersController {
   @Get()
   @Policy('users.read')
   @ApiOperation({ summary: '職員アカウントの一覧 (filter: q, role, active, organisation)' })
+  @ApiListQuery(USER_LIST)
   async list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<UserFilter, unknown>(res, 'users', params, USER_LIST, (q) => this.users.list(q));
   }
