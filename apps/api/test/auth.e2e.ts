@@ -12,7 +12,7 @@ describe('login, sessions and tokens', () => {
     (await db.query(`SELECT action, changes FROM audit_log WHERE action = $1 ORDER BY id`, [action])) as { action: string; changes: Record<string, unknown> }[];
 
   beforeAll(async () => {
-    t = await startTestApp({ label: 'auth', overrides: { refreshGraceSeconds: 2 } });
+    t = await startTestApp({ label: 'auth', overrides: { refreshGraceSeconds: 3 } });
     db = t.app.get(DataSource);
     await seedStaff(t);
   });
@@ -128,7 +128,7 @@ describe('login, sessions and tokens', () => {
     const c1 = refreshCookieOf(r1);
     const inGrace = await t.http().post('/api/auth/refresh').set('Cookie', s.cookie).expect(200);
     expect(inGrace.headers['set-cookie']).toBeUndefined();
-    await new Promise((r) => setTimeout(r, 2_200)); // REFRESH_GRACE_SECONDS = 2 in this app
+    await new Promise((r) => setTimeout(r, 3_200)); // REFRESH_GRACE_SECONDS = 3 in this app
     expect((await t.http().post('/api/auth/refresh').set('Cookie', s.cookie).expect(401)).body.code).toBe('REFRESH_REUSED');
     expect((await t.http().post('/api/auth/refresh').set('Cookie', c1).expect(401)).body.code).toBe('SESSION_ENDED');
     await t.http().get('/api/auth/me').set('Authorization', `Bearer ${inGrace.body.accessToken}`).expect(401);
