@@ -22,7 +22,7 @@ import { startTestApp, TestApp } from './harness';
  */
 const FIXED_SEED = 20220324;
 const RUN_SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
 
 type Who = StaffRole | 'anonymous' | 'apiKey';
 const STAFF: readonly StaffRole[] = ['admin', 'manager', 'reviewer', 'auditor'];
