@@ -112,9 +112,14 @@ describe('faults: PostgreSQL backends terminated under load, and intake overload
     /** faults for at most 20 s; then the clients finish their retries on a healthy database */
     const faultsUntil = Date.now() + 20_000;
     const injector = (async () => {
-      while (!stop && Date.now() < faultsUntil) {
-        const { rows } = await admin.query(`SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend'`, [databaseName]);
-        totals.faults += rows.filter((r) => r.done).length;
+      for (let wave = 1; !stop && Date.now() < faultsUntil; wave++) {
+        // every third wave is a storm: for 0.4 s the backends are terminated as fast as the pool opens them,
+        // so some die just as they become ready (the moment a pg client had no 'error' listener)
+        const until = Date.now() + (wave % 3 === 0 ? 400 : 0);
+        do {
+          const { rows } = await admin.query(`SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend'`, [databaseName]);
+          totals.faults += rows.filter((r) => r.done).length;
+        } while (Date.now() < until);
         await sleep(250 + Math.random() * 350);
       }
     })();

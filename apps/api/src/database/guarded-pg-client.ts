@@ -10,9 +10,11 @@ export function logConnectionError(e: Error) {
 
 /**
  * pg's Client with an 'error' listener from birth to end. pg-pool listens only while a client is idle
- * and TypeORM only while a query runner holds it, so an error between the two (a backend terminated
- * just as a client was handed back or over, or a second error after the first) was an unhandled
- * 'error' event that ended the process. The pool still sees the client as broken and removes it.
+ * and TypeORM only while a query runner holds it. A new connection is handed over inside pg's parse of
+ * the server's ReadyForQuery (the pool drops its listener there), and TypeORM attaches its own a
+ * microtask later; when the same network read also carries the server's 57P01 (a backend terminated as
+ * it became ready), the error was emitted in between, with no listener: an unhandled 'error' event that
+ * ended the process. The pool still sees the client as broken and removes it; the request gets a 503.
  */
 export class GuardedClient extends Client {
   constructor(config?: string | ClientConfig) {
