@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
+import type { INestApplicationContext } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import type { Round } from '../src/modules/rounds/round.entity';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
+import { corporateNumber, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
-import { createChannel, validPayload } from './intake-fixtures';
-import type { Round } from '../src/modules/rounds/round.entity';
+import { IMPORT_HEADER, importRow, startImportWorker } from './import-fixtures';
+import { createChannel, tempStorageDir, validPayload } from './intake-fixtures';
 
 /**
  * One regression per class of hostile input the fuzz suite (fuzz-openapi.e2e.ts) found answering
@@ -29,13 +32,17 @@ describe('hostile input', () => {
   const as = (who: keyof typeof s) => ({ Authorization: `Bearer ${s[who].token}` });
 
   beforeAll(async () => {
-    t = await startTestApp({ label: 'hostile', listen: true });
+    t = await startTestApp({ label: 'hostile', listen: true, overrides: { storageDir: tempStorageDir() } });
     db = t.app.get(DataSource);
     await seedStaff(t);
     await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
     s = await loginEveryRole(t);
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await importWorker?.close();
+    await t?.close();
+  });
+  let importWorker: INestApplicationContext | undefined;
 
   const firstRound = async (): Promise<Round & { version?: number }> => (await t.http().get('/api/rounds').set(as('manager')).expect(200)).body[0];
 
@@ -127,6 +134,21 @@ describe('hostile input', () => {
       expectErrorBody(await t.http().get('/api/rounds/x/ranking').query({ categoryId: 'a\u0000' }).set(as('manager')), 400, 'VALIDATION_FAILED');
     });
 
+    it('refuses the row of a bulk import whose cell holds a NUL, and imports the others', async () => {
+      const round = await openRound(t);
+      const csv = [IMPORT_HEADER, importRow('株式会社まっとう', corporateNumber()), importRow('株式会社\u0000ぬる', corporateNumber())].join('\n');
+      const created = await t.http().post('/api/imports').set(as('manager')).field('roundId', round.id).field('mode', 'validRows').attach('file', Buffer.from(csv), { filename: 'rows.csv' }).expect(201);
+      importWorker ??= await startImportWorker(t.config);
+      let done: any;
+      for (let i = 0; i < 300 && !['done', 'failed'].includes(done?.status); i++) {
+        if (i) await new Promise((r) => setTimeout(r, 100));
+        done = (await t.http().get(`/api/imports/${created.body.id}`).set(as('manager')).expect(200)).body;
+      }
+      expect(done).toMatchObject({ status: 'done', importedRows: 1 });
+      expect(JSON.stringify(done)).toContain('applicant.name');
+      expect((await db.query(`SELECT count(*)::int AS n FROM application WHERE import_id = $1`, [created.body.id]))[0].n).toBe(1);
+    });
+
     it('answers intake with 422 and stores no application', async () => {
       const channel = await createChannel(t, s.admin.token);
       const round = await firstRound();
@@ -135,7 +157,7 @@ describe('hostile input', () => {
       const res = await t.http().post('/api/intake/applications').set('X-Api-Key', channel.apiKey).send({ ...payload, plan: { ...payload.plan, title: 'EV\u0000' } });
       expectErrorBody(res, 422);
       expect(res.body.errors[0].field).toBe('plan.title');
-      expect((await db.query(`SELECT count(*)::int AS n FROM application`))[0].n).toBe(0);
+      expect((await db.query(`SELECT count(*)::int AS n FROM application WHERE channel_id = $1`, [channel.id]))[0].n).toBe(0);
     });
   });
 
@@ -188,7 +210,7 @@ describe('hostile input', () => {
       const res = await t.http().post('/api/intake/applications').set('X-Api-Key', channel.apiKey).send({ ...payload, applicant: { ...payload.applicant, capital: 1e20 } });
       expectErrorBody(res, 422);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('applicant.capital');
-      expect((await db.query(`SELECT count(*)::int AS n FROM application`))[0].n).toBe(0);
+      expect((await db.query(`SELECT count(*)::int AS n FROM application WHERE channel_id = $1`, [channel.id]))[0].n).toBe(0);
     });
 
     it('refuses counts past an int4 column (採択予定件数, 第何回)', async () => {

@@ -2,6 +2,7 @@ import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { EntityManager } from 'typeorm';
+import { unsafeValues } from '../../common/hostile-input';
 import { flattenValidationErrors } from '../../common/validation.pipe';
 import { AppConfig, APP_CONFIG } from '../../config';
 import { ATTACHMENT_STORAGE, AttachmentStorage } from '../intake/attachment-storage';
@@ -74,7 +75,8 @@ export class ImportRunner {
 
     const attempt = async (m: EntityManager, cells: string[], row: number): Promise<{ problems: RowProblem[]; applicationId?: string }> => {
       const { payload, problems: cellProblems } = rowToPayload(cells, index, row, job.roundId);
-      const shape = cellProblems.length ? [] : flattenValidationErrors(await validate(plainToInstance(IntakeApplicationDto, payload))).map((x) => ({ row, ...x }));
+      // the same checks as the API's validation pipe: no NUL (PostgreSQL refuses it) nor unsafe number in any cell
+      const shape = cellProblems.length ? [] : [...unsafeValues(payload), ...flattenValidationErrors(await validate(plainToInstance(IntakeApplicationDto, payload)))].map((x) => ({ row, ...x }));
       if (cellProblems.length || shape.length) return { problems: [...cellProblems, ...shape] };
       try {
         const application = await this.intake.acceptIn(m, { importId, row, documentsOnPaper: true }, payload);
