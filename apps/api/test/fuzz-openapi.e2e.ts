@@ -24,7 +24,8 @@ const FIXED_SEED = 20220324;
 const RUN_SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
 
-type Who = StaffRole | 'anonymous' | 'apiKey';
+/** `forged`: a made-up credential (bad token, alg "none" JWT, wrong scheme, forged API key) */
+type Who = StaffRole | 'anonymous' | 'apiKey' | 'forged';
 const STAFF: readonly StaffRole[] = ['admin', 'manager', 'reviewer', 'auditor'];
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const NOT_A_UUID = ['x', '1', 'not-a-uuid', '00000000-0000-0000-0000-00000000000g', "' OR 1=1 --", '%00', 'a'.repeat(3000), '..%2F..%2Fetc', '-1', '1e30'];
@@ -114,11 +115,11 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
           body: content['application/json']?.schema ?? content['multipart/form-data']?.schema ?? null,
           multipart: !!content['multipart/form-data'],
           who: path.startsWith('/api/intake/')
-            ? ['apiKey', 'apiKey', 'apiKey', 'anonymous', 'admin']
+            ? ['apiKey', 'apiKey', 'apiKey', 'anonymous', 'admin', 'forged']
             : // a staff logout would end the session the rest of the run uses (logout is tested in auth.e2e)
               path === '/api/auth/logout'
-              ? ['anonymous']
-              : ['admin', 'manager', 'reviewer', 'auditor', 'anonymous'],
+              ? ['anonymous', 'forged']
+              : ['admin', 'manager', 'reviewer', 'auditor', 'anonymous', 'forged'],
         });
       }
     }
@@ -362,8 +363,20 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
     return fc.record({ fields: fc.record(fields, { requiredKeys: [] }) as fc.Arbitrary<Record<string, string>>, file: fc.option(file as fc.Arbitrary<{ name: string; type: string; bytes: number[] }>, { nil: undefined, freq: 4 }) });
   }
 
+  const FORGED: Record<string, string>[] = [
+    { Authorization: 'Bearer x' },
+    { Authorization: `Bearer ${'a'.repeat(4000)}` },
+    { Authorization: 'Bearer eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiIwMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDAiLCJyb2xlIjoiYWRtaW4ifQ.' },
+    { Authorization: 'Basic YWRtaW46YWRtaW4=' },
+    { Authorization: 'Bearer' },
+    { 'X-Api-Key': 'forged-key' },
+    { 'X-Api-Key': 'x'.repeat(4000) },
+  ];
+  let forgedTurn = 0;
+
   function headersOf(who: Who): Record<string, string> {
     if (who === 'anonymous') return {};
+    if (who === 'forged') return FORGED[forgedTurn++ % FORGED.length];
     if (who === 'apiKey') return { 'X-Api-Key': apiKey };
     return { Authorization: `Bearer ${sessions[who].token}` };
   }
