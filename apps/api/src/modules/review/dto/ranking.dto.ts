@@ -9,11 +9,11 @@ const toNumberOrNull = ({ value }: { value: unknown }) => (value === '' || value
 
 export class RankingQueryDto {
   @ApiProperty({ description: '類型 (category id)' }) @IsUUID('4', { message: 'categoryId は類型のIDを指定してください' }) categoryId!: string;
-  @ApiPropertyOptional({ description: '予算 (円、採択額の合計の上限)。省略すると公募回・類型の予算、空で上限なし' })
+  @ApiPropertyOptional({ description: '予算 (円、採択額の合計の上限)。省略すると公募回・類型の予算、null で上限なし', nullable: true })
   @IsOptional() @Transform(toNumberOrNull) @ValidateIf((_, v) => v !== null) @IsInt(yen) @Min(0, yen) @Max(Number.MAX_SAFE_INTEGER, yen) budget?: number | null;
-  @ApiPropertyOptional({ description: '採択件数の上限。省略すると公募回・類型の採択枠、空で上限なし' })
+  @ApiPropertyOptional({ description: '採択件数の上限。省略すると公募回・類型の採択枠、null で上限なし', nullable: true })
   @IsOptional() @Transform(toNumberOrNull) @ValidateIf((_, v) => v !== null) @IsInt(count('quota (採択件数)')) @Min(0, count('quota (採択件数)')) @Max(1_000_000, count('quota (採択件数)')) quota?: number | null;
-  @ApiPropertyOptional({ description: '補欠とする件数 (採択ラインの次から)' })
+  @ApiPropertyOptional({ description: '補欠とする件数 (採択ラインの次から)。null は0件', nullable: true })
   @IsOptional() @Transform(toNumberOrNull) @ValidateIf((_, v) => v !== null) @IsInt(count('waitlistCount (補欠の件数)')) @Min(0, count('waitlistCount (補欠の件数)')) @Max(1_000_000, count('waitlistCount (補欠の件数)')) waitlistCount?: number | null;
   @ApiPropertyOptional({ description: '標準化の有無 (試算用に審査基準の設定を上書き)' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'normalise は true か false で指定してください' }) normalise?: boolean;
