@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { BuiltProcess, startBuiltProcess } from './built-process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -19,20 +19,7 @@ const refused = (i: number) => i % 25 === 24;
 /** the first worker is killed once this many rows are imported */
 const KILL_AFTER = 40;
 
-interface WorkerProcess {
-  child: ChildProcess;
-  output: string[];
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function startWorker(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, [WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  child.stdout!.on('data', (c: Buffer) => output.push(c.toString()));
-  child.stderr!.on('data', (c: Buffer) => output.push(c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  return { child, output, exited };
-}
+const startWorker = (env: Record<string, string>): BuiltProcess => startBuiltProcess(WORKER, env);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -47,7 +34,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('faults: the worker killed during an import', () => {
   let t: TestApp;
   let db: DataSource;
-  const workers: WorkerProcess[] = [];
+  const workers: BuiltProcess[] = [];
   const totals = { requests: 0, faults: 0, serverErrors: 0, lost: 0, duplicated: 0 };
   const counted = <T extends { status: number }>(res: T) => {
     totals.requests++;

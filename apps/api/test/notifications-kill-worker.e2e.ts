@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { BuiltProcess, startBuiltProcess } from './built-process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,20 +25,7 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
   }
 }
 
-interface WorkerProcess {
-  child: ChildProcess;
-  output: string[];
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function startWorker(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, [WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  child.stdout!.on('data', (c: Buffer) => output.push(c.toString()));
-  child.stderr!.on('data', (c: Buffer) => output.push(c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  return { child, output, exited };
-}
+const startWorker = (env: Record<string, string>): BuiltProcess => startBuiltProcess(WORKER, env);
 
 /**
  * Killing the worker mid-batch and starting another delivers every notification exactly once, counted
@@ -49,7 +36,7 @@ describe('notifications: a worker killed mid-batch', () => {
   let databaseUrl: string;
   let db: DataSource;
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-  const workers: WorkerProcess[] = [];
+  const workers: BuiltProcess[] = [];
 
   beforeAll(() => {
     if (!existsSync(WORKER)) throw new Error('apps/api/dist/worker.js is missing: run `npm run build` first (npm test does)');
@@ -69,7 +56,7 @@ describe('notifications: a worker killed mid-batch', () => {
     const inserted = await insertNotifications(db, N, { recipientPrefix: 'killed' });
     const ids = inserted.map((n) => n.id);
 
-    let first: WorkerProcess | undefined;
+    let first: BuiltProcess | undefined;
     let lastAccepted = '';
     smtp = await startSmtpSink({
       acceptDelayMs: 20, // a slow server: several messages are in flight when the kill lands
