@@ -56,7 +56,7 @@ describe('admin in the browser: bulk import', () => {
   it('refuses a file over IMPORT_MAX_BYTES with its Japanese message and stays on the form', async () => {
     const rows = Array.from({ length: 400 }, (_, i) => importRow(`個人事業者 大きい${i}`, null));
     await upload('big.csv', [IMPORT_HEADER, ...rows].join('\n'));
-    await manager.getByText('取込ファイルは 64KB までです。ファイルを分けて取り込んでください。').waitFor();
+    await manager.locator('#main-content').getByText('取込ファイルは 64KB までです。ファイルを分けて取り込んでください。').waitFor();
     expect(manager.url()).toMatch(/#\/imports\/create/);
   });
 });
