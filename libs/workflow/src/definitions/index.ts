@@ -2,7 +2,7 @@
 // it is created (usually the latest version of its code); an application keeps the version it
 // started on, so a new version never changes the rules under a case in progress. Adding a version
 // means adding a file and a line here; never edit a published version in place.
-import { workflowKey, type WorkflowDefinition } from '../engine/definition';
+import { stateCodesOfKind, stateCodesTagged, workflowKey, type StateKind, type StateTag, type WorkflowDefinition } from '../engine/definition';
 import type { GuardName } from '../engine/guards';
 import { BENEFIT_V1 } from './benefit.v1';
 import { IT_SUBSIDY_V1 } from './it-subsidy.v1';
@@ -47,4 +47,18 @@ export function latestWorkflow(code: string): WorkflowDefinition<GuardName> {
   const versions = Object.values(WORKFLOWS).filter((d) => d.code === code);
   if (versions.length === 0) throw new UnknownWorkflowError(code);
   return versions.reduce((a, b) => (b.version > a.version ? b : a));
+}
+
+/**
+ * The state codes carrying `tag` in any registered definition (or in `definitions`): what a query
+ * over applications of every workflow binds, e.g. `status = ANY($1)`. A state code means the same
+ * in every definition that has it, so the union is exact for SQL over mixed workflows.
+ */
+export function statesTagged(tag: StateTag, definitions: readonly WorkflowDefinition[] = Object.values(WORKFLOWS)): string[] {
+  return [...new Set(definitions.flatMap((d) => stateCodesTagged(d, tag)))];
+}
+
+/** The state codes of `kind` in any registered definition (or in `definitions`). */
+export function statesOfKind(kind: StateKind, definitions: readonly WorkflowDefinition[] = Object.values(WORKFLOWS)): string[] {
+  return [...new Set(definitions.flatMap((d) => stateCodesOfKind(d, kind)))];
 }

@@ -10,10 +10,10 @@ const TOY: WorkflowDefinition = loadDefinition({
   version: 2,
   label: 'テスト用手続',
   states: [
-    { code: 'draft', label: '下書き', kind: 'initial' },
-    { code: 'submitted', label: '申請済', kind: 'active' },
-    { code: 'decided', label: '決定', kind: 'active' },
-    { code: 'closed', label: '完了', kind: 'terminal' },
+    { code: 'draft', label: '下書き', kind: 'initial', tone: 'progress' },
+    { code: 'submitted', label: '申請済', kind: 'active', tone: 'progress' },
+    { code: 'decided', label: '決定', kind: 'active', tone: 'progress' },
+    { code: 'closed', label: '完了', kind: 'terminal', tone: 'progress' },
   ],
   transitions: [
     {

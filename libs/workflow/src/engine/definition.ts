@@ -19,12 +19,39 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
 
 export type StateKind = 'initial' | 'active' | 'terminal';
 
+/**
+ * What the rest of the product asks about a state, declared on the state itself so that no code
+ * outside the definitions names a state code. The API binds the codes carrying a tag as SQL
+ * parameters (statesTagged), the admin reads them from GET /api/workflows.
+ */
+export const STATE_TAGS = [
+  /** Counts against the round × 類型's 採択 slots (adopted and everything after it). */
+  'holdsSlot',
+  /** Filed and waiting for its 要件確認 to start (a checker may be assigned). */
+  'awaitsFormalCheck',
+  /** The 要件確認 is in progress. */
+  'inFormalCheck',
+  /** In 書面審査: score sheets may be filled in. */
+  'underReview',
+  /** 書面審査 complete: ranked by the simulator and waiting for 採択/不採択/補欠. */
+  'awaitsDecision',
+  /** Sent back to the applicant for correction (差戻し, 不備): the 補正期限 runs. */
+  'returnedToApplicant',
+] as const;
+export type StateTag = (typeof STATE_TAGS)[number];
+
+/** How a state is shown (the admin's chip colour): where the application stands, at a glance. */
+export const STATE_TONES = ['neutral', 'progress', 'attention', 'positive', 'negative', 'postAward'] as const;
+export type StateTone = (typeof STATE_TONES)[number];
+
 export interface StateDefinition {
   /** Stored in `application.status`; camelCase English from the glossary. */
   readonly code: string;
   /** Japanese, shown in the UI and in messages. */
   readonly label: string;
   readonly kind: StateKind;
+  readonly tone: StateTone;
+  readonly tags?: readonly StateTag[];
 }
 
 /**
@@ -87,6 +114,27 @@ export function initialState(definition: WorkflowDefinition): StateDefinition {
   const initial = definition.states.find((s) => s.kind === 'initial');
   if (!initial) throw new Error(`workflow ${workflowKey(definition.code, definition.version)} has no initial state`);
   return initial;
+}
+
+/** Whether `code` is a state of `definition` that carries `tag`. */
+export function stateHasTag(definition: WorkflowDefinition, code: string, tag: StateTag): boolean {
+  return findState(definition, code)?.tags?.includes(tag) ?? false;
+}
+
+/** The codes of `definition`'s states that carry `tag`, in definition order. */
+export function stateCodesTagged(definition: WorkflowDefinition, tag: StateTag): string[] {
+  return definition.states.filter((s) => s.tags?.includes(tag)).map((s) => s.code);
+}
+
+/** The codes of `definition`'s states of `kind`. */
+export function stateCodesOfKind(definition: WorkflowDefinition, kind: StateKind): string[] {
+  return definition.states.filter((s) => s.kind === kind).map((s) => s.code);
+}
+
+/** The template keys named by notify(...) effects anywhere in `definition`. */
+export function notificationTemplates(definition: WorkflowDefinition): string[] {
+  const keys = definition.transitions.flatMap((t) => (t.effects ?? []).flatMap((e) => (e.type === 'notifyApplicant' ? [e.template] : [])));
+  return [...new Set(keys)];
 }
 
 export function requiresReason(transition: TransitionDefinition): boolean {

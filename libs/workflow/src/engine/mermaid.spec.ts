@@ -7,10 +7,10 @@ const MINI: WorkflowDefinition = {
   version: 3,
   label: '最小の手続',
   states: [
-    { code: 'draft', label: '下書き', kind: 'initial' },
-    { code: 'open', label: '受付中;確認#1\n二行目', kind: 'active' },
-    { code: 'done', label: '完了', kind: 'terminal' },
-    { code: 'gone', label: '取下げ', kind: 'terminal' },
+    { code: 'draft', label: '下書き', kind: 'initial', tone: 'progress' },
+    { code: 'open', label: '受付中;確認#1\n二行目', kind: 'active', tone: 'progress' },
+    { code: 'done', label: '完了', kind: 'terminal', tone: 'progress' },
+    { code: 'gone', label: '取下げ', kind: 'terminal', tone: 'progress' },
   ],
   transitions: [
     { name: 'submit', label: '申請する', from: ['draft'], to: 'open', roles: ['applicant'] },

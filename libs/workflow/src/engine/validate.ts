@@ -1,7 +1,7 @@
 // Checks a definition when it is loaded, so a broken table fails at boot (and in tests), never in
 // the middle of a secretariat's day. validateDefinition() lists every problem; loadDefinition()
 // throws with all of them, or returns the definition deep-frozen.
-import { EFFECT_TYPES, ROLES, workflowKey, type WorkflowDefinition } from './definition';
+import { EFFECT_TYPES, ROLES, STATE_TAGS, STATE_TONES, workflowKey, type WorkflowDefinition } from './definition';
 import { isGuardName } from './guards';
 
 export type ValidationErrorCode =
@@ -10,6 +10,8 @@ export type ValidationErrorCode =
   | 'NO_INITIAL_STATE'
   | 'MULTIPLE_INITIAL_STATES'
   | 'INVALID_STATE_KIND'
+  | 'INVALID_STATE_TONE' // a state without a known display tone
+  | 'UNKNOWN_STATE_TAG'
   | 'MISSING_LABEL' // a state or transition without a Japanese label
   | 'UNKNOWN_STATE' // a transition's from/to names no state
   | 'EMPTY_FROM'
@@ -55,6 +57,12 @@ export function validateDefinition(definition: WorkflowDefinition): ValidationEr
       add('INVALID_STATE_KIND', `state "${s.code}" has unknown kind "${String(s.kind)}"`, { state: s.code });
     }
     if (!s.label || !JAPANESE.test(s.label)) add('MISSING_LABEL', `state "${s.code}" has no Japanese label`, { state: s.code });
+    if (!(STATE_TONES as readonly string[]).includes(s.tone)) {
+      add('INVALID_STATE_TONE', `state "${s.code}" has unknown tone "${String(s.tone)}"`, { state: s.code });
+    }
+    for (const tag of s.tags ?? []) {
+      if (!(STATE_TAGS as readonly string[]).includes(tag)) add('UNKNOWN_STATE_TAG', `state "${s.code}" has unknown tag "${String(tag)}"`, { state: s.code });
+    }
   }
   const initials = definition.states.filter((s) => s.kind === 'initial');
   if (initials.length === 0) add('NO_INITIAL_STATE', 'exactly one initial state is required, found none');
