@@ -1,8 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, APP_CONFIG } from '../config';
 import { dataSourceOptions } from './data-source-options';
+import { UnitOfWork } from './unit-of-work';
 
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -16,5 +18,8 @@ import { dataSourceOptions } from './data-source-options';
       }),
     }),
   ],
+  // Global: every feature's service may group its repositories' writes in one transaction.
+  providers: [UnitOfWork],
+  exports: [UnitOfWork],
 })
 export class DatabaseModule {}

@@ -2,3 +2,4 @@ export * from './database.module';
 export * from './data-source-options';
 export * from './migrate';
 export * from './preflight';
+export * from './unit-of-work';
