@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import type { ListQuery, ListSpec } from '../../common/list-query';
+import { managerOf, type Transaction } from '../../database';
 import { AuditLogEntry } from './audit-log.entity';
 
 export interface AuditLogFilter {
@@ -18,9 +19,30 @@ export interface AuditLogFilter {
 export const AUDIT_SORTABLE = ['id', 'occurredAt', 'action', 'entityType'] as const;
 export const AUDIT_LIST: ListSpec = { sortable: AUDIT_SORTABLE, defaultSort: ['occurredAt', 'DESC'], filters: { id: 'serials', action: 'string', actorId: 'uuid', entityType: 'string', entityId: 'string', occurredFrom: 'instant', occurredTo: 'instant' } };
 
+/** A new audit_log row: every column but the ones the database fills (id, occurred_at). */
+export type NewAuditLogEntry = Omit<AuditLogEntry, 'id' | 'occurredAt'>;
+
+/**
+ * A caller's own TypeORM transaction manager, still accepted while callers move to `Transaction`
+ * (apps/api/src/database/unit-of-work.ts).
+ * @deprecated pass a `Transaction`; this goes once no caller passes a manager.
+ */
+export type UnconvertedManager = EntityManager;
+
 @Injectable()
 export class AuditRepository {
-  constructor(@InjectRepository(AuditLogEntry) private readonly repo: Repository<AuditLogEntry>) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get repo(): Repository<AuditLogEntry> {
+    return this.dataSource.getRepository(AuditLogEntry);
+  }
+
+  /** Appends one record, in `tx` when the record belongs to a change (they commit or roll back together). */
+  async insert(entry: NewAuditLogEntry, tx?: Transaction | UnconvertedManager): Promise<void> {
+    const manager = tx instanceof EntityManager ? tx : managerOf(tx, this.dataSource);
+    // jsonb: TypeORM's deep-partial type cannot express an open record
+    await manager.insert(AuditLogEntry, { ...entry, changes: entry.changes as never });
+  }
 
   async list(query: ListQuery<AuditLogFilter>): Promise<[AuditLogEntry[], number]> {
     const qb = this.repo.createQueryBuilder('a');

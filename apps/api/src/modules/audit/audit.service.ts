@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuditLogEntry } from './audit-log.entity';
+import type { Transaction } from '../../database';
+import { AuditRepository, type UnconvertedManager } from './audit.repository';
 
 export interface AuditActor {
   id: string | null;
@@ -22,27 +21,29 @@ export interface AuditRecord {
 }
 
 /**
- * Writes audit records. Pass the transaction's EntityManager when the record belongs to a change, so
- * the change and its audit record commit (or roll back) together.
+ * Writes audit records. Pass the change's transaction when the record belongs to a change, so the
+ * change and its audit record commit (or roll back) together.
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repo: AuditRepository) {}
 
-  async record(entry: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.insert(AuditLogEntry, {
-      actorId: entry.actor?.id ?? null,
-      actorRole: entry.actor?.role ?? null,
-      action: entry.action,
-      entityType: entry.entityType ?? null,
-      entityId: entry.entityId ?? null,
-      fromStatus: entry.fromStatus ?? null,
-      toStatus: entry.toStatus ?? null,
-      reason: entry.reason ?? null,
-      // jsonb: TypeORM's deep-partial type cannot express an open record
-      changes: (entry.changes ?? {}) as never,
-      requestId: entry.requestId ?? null,
-      ip: entry.ip ?? null,
-    });
+  async record(entry: AuditRecord, tx?: Transaction | UnconvertedManager): Promise<void> {
+    await this.repo.insert(
+      {
+        actorId: entry.actor?.id ?? null,
+        actorRole: entry.actor?.role ?? null,
+        action: entry.action,
+        entityType: entry.entityType ?? null,
+        entityId: entry.entityId ?? null,
+        fromStatus: entry.fromStatus ?? null,
+        toStatus: entry.toStatus ?? null,
+        reason: entry.reason ?? null,
+        changes: entry.changes ?? {},
+        requestId: entry.requestId ?? null,
+        ip: entry.ip ?? null,
+      },
+      tx,
+    );
   }
 }

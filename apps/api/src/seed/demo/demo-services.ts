@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { ApplicationsRepository } from '../../modules/applications/applications.repository';
 import { TransitionsService } from '../../modules/applications/transitions.service';
+import { AuditRepository } from '../../modules/audit/audit.repository';
 import { AuditService } from '../../modules/audit/audit.service';
 import { AdoptionService } from '../../modules/review/adoption.service';
 import { AssignmentsService } from '../../modules/review/assignments.service';
@@ -28,7 +29,7 @@ function withinTransaction(m: EntityManager): DataSource {
 /** The review services wired by hand, as Nest would, over the step's transaction. */
 export function demoServices(m: EntityManager) {
   const ds = withinTransaction(m);
-  const audit = new AuditService(ds);
+  const audit = new AuditService(new AuditRepository(ds));
   const applications = new ApplicationsRepository(ds);
   const transitions = new TransitionsService(applications);
   const rubrics = new RubricsService(ds, audit);
