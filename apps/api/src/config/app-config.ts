@@ -93,14 +93,60 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const DEV_JWT_SECRET = 'jimukyoku-development-secret-change-me';
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 
+/**
+ * Every environment variable loadConfig reads, declared once: the parser below reads variables only
+ * through `read(name)` with a name from this list, and `readme-config.spec.ts` checks README's
+ * configuration table against it (a row per variable, no row for anything else).
+ */
+export const CONFIG_VARIABLES = [
+  'NODE_ENV',
+  'DATABASE_URL',
+  'DATABASE_MIGRATION_URL',
+  'DATABASE_POOL_SIZE',
+  'INTAKE_RATE_LIMIT',
+  'REDIS_URL',
+  'REDIS_PREFIX',
+  'SMTP_URL',
+  'SMTP_RECONCILE_URL',
+  'MAIL_RATE_PER_SECOND',
+  'MAIL_CONCURRENCY',
+  'MAIL_FROM',
+  'PORT',
+  'WORKER_ENABLED',
+  'WORKER_QUEUES',
+  'JWT_SECRET',
+  'ACCESS_TOKEN_TTL',
+  'REFRESH_TOKEN_TTL',
+  'SESSION_MAX_AGE',
+  'REFRESH_GRACE_SECONDS',
+  'TRUST_PROXY',
+  'INITIAL_ADMIN_PASSWORD',
+  'API_DOCS',
+  'STORAGE_DIR',
+  'ATTACHMENT_MAX_BYTES',
+  'IMPORT_MAX_BYTES',
+  'IMPORT_MAX_ROWS',
+  'IMPORT_MAX_CELL_CHARS',
+  'IMPORT_MAX_INFLATED_BYTES',
+  'ATTACHMENT_ORPHAN_HOURS',
+  'ADMIN_ORIGIN',
+  'ADMIN_DIST',
+  'LOG_LEVEL',
+  'MAIL_WEB_URL',
+  'REVIEW_REMINDER_HOURS',
+  'CORRECTION_REMINDER_HOURS',
+] as const;
+export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
-  const str = (name: string, fallback: string) => {
-    const v = env[name];
+  const read = (name: ConfigVariable): string | undefined => env[name];
+  const str = (name: ConfigVariable, fallback: string) => {
+    const v = read(name);
     return v === undefined || v === '' ? fallback : v;
   };
-  const int = (name: string, fallback: number, min: number, max: number) => {
-    const raw = env[name];
+  const int = (name: ConfigVariable, fallback: number, min: number, max: number) => {
+    const raw = read(name);
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
     if (!Number.isInteger(n) || n < min || n > max) {
@@ -109,7 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
     return n;
   };
-  const url = (name: string, fallback: string, protocols: string[]) => {
+  const url = (name: ConfigVariable, fallback: string, protocols: string[]) => {
     const value = str(name, fallback);
     try {
       const parsed = new URL(value);
@@ -121,17 +167,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
     return value;
   };
-  const optionalUrl = (name: string, protocols: string[]) => (env[name] === undefined || env[name] === '' ? null : url(name, '', protocols));
-  const list = <T extends string>(name: string, allowed: readonly T[]): T[] => {
-    const raw = env[name];
+  const optionalUrl = (name: ConfigVariable, protocols: string[]) => (read(name) === undefined || read(name) === '' ? null : url(name, '', protocols));
+  const list = <T extends string>(name: ConfigVariable, allowed: readonly T[]): T[] => {
+    const raw = read(name);
     if (raw === undefined || raw.trim() === '') return [...allowed];
     const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
     const unknown = values.filter((v) => !(allowed as readonly string[]).includes(v));
     if (unknown.length || values.length === 0) problems.push(`${name} must be a comma-separated list of ${allowed.join(', ')}, got "${raw}"`);
     return allowed.filter((v) => values.includes(v));
   };
-  const bool = (name: string, fallback: boolean) => {
-    const raw = env[name];
+  const bool = (name: ConfigVariable, fallback: boolean) => {
+    const raw = read(name);
     if (raw === undefined || raw === '') return fallback;
     if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
     if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
@@ -141,7 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   // No default: a typo (`prod`, `Production`) or a forgotten value must not run with development's
   // published secret, demo staff and mail catcher. `npm start` and `npm test` set it themselves.
-  const nodeEnvRaw = env.NODE_ENV;
+  const nodeEnvRaw = read('NODE_ENV');
   const nodeEnvValid = (NODE_ENVS as readonly string[]).includes(nodeEnvRaw ?? '');
   if (!nodeEnvValid) {
     problems.push(
@@ -157,23 +203,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const jwtSecret = str('JWT_SECRET', DEV_JWT_SECRET);
   if (production) {
-    const weak = env.JWT_SECRET ? secretProblem(jwtSecret) : null;
-    if (!env.JWT_SECRET) problems.push(`JWT_SECRET must be set in production (make one with \`${SECRET_COMMAND}\`)`);
+    const weak = read('JWT_SECRET') ? secretProblem(jwtSecret) : null;
+    if (!read('JWT_SECRET')) problems.push(`JWT_SECRET must be set in production (make one with \`${SECRET_COMMAND}\`)`);
     else if (jwtSecret === DEV_JWT_SECRET) problems.push(`JWT_SECRET must not be the published development value in production (make one with \`${SECRET_COMMAND}\`)`);
     else if (weak) problems.push(`JWT_SECRET ${weak} for production: it needs at least 32 random bytes (make one with \`${SECRET_COMMAND}\`)`);
   } else if (jwtSecret.length < 16) problems.push('JWT_SECRET must be at least 16 characters');
-  const initialAdminPassword = env.INITIAL_ADMIN_PASSWORD ? env.INITIAL_ADMIN_PASSWORD : null;
+  const initialAdminPassword = read('INITIAL_ADMIN_PASSWORD') || null;
   if (initialAdminPassword !== null) {
     const refused = passwordPolicyProblems(initialAdminPassword, { email: INITIAL_ADMIN_EMAIL });
     if (refused.length) problems.push(`INITIAL_ADMIN_PASSWORD is refused by the password policy: ${refused.join(' ')} (or leave it unset: a random one is printed once)`);
   }
-  const mailWebUrl = env.MAIL_WEB_URL ? url('MAIL_WEB_URL', '', ['http:', 'https:']) : null;
+  const mailWebUrl = read('MAIL_WEB_URL') ? url('MAIL_WEB_URL', '', ['http:', 'https:']) : null;
   if (production && mailWebUrl) problems.push('MAIL_WEB_URL is the development mail catcher\'s page and is refused in production (unset it)');
 
   const databaseUrl = url('DATABASE_URL', DEV_DATABASE_URL, ['postgres:', 'postgresql:']);
   const databaseMigrationUrl = url('DATABASE_MIGRATION_URL', ownerUrlBeside(databaseUrl), ['postgres:', 'postgresql:']);
-  if (production && !env.DATABASE_URL) problems.push('DATABASE_URL must be set in production: the application role, a member of jimukyoku_app (README "Database roles")');
-  if (production && !env.DATABASE_MIGRATION_URL) problems.push('DATABASE_MIGRATION_URL must be set in production: the owner role that runs migrations (README "Database roles")');
+  if (production && !read('DATABASE_URL')) problems.push('DATABASE_URL must be set in production: the application role, a member of jimukyoku_app (README "Database roles")');
+  if (production && !read('DATABASE_MIGRATION_URL')) problems.push('DATABASE_MIGRATION_URL must be set in production: the owner role that runs migrations (README "Database roles")');
 
   const trustProxyParsed = parseTrustProxy(str('TRUST_PROXY', 'loopback'));
   if ('problem' in trustProxyParsed) problems.push(trustProxyParsed.problem);
