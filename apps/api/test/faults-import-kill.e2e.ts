@@ -66,49 +66,64 @@ describe('faults: the worker killed during an import', () => {
     await t?.close();
   });
 
-  it('imports every row exactly once after a SIGKILL mid-import and a restart', async () => {
+  interface StartedImport {
+    importId: string;
+    token: string;
+  }
+
+  /** Uploads `rows` (CSV lines under the header) as a manager into a fresh open round; the import waits for a worker. */
+  async function startImport(mode: 'validRows' | 'allOrNothing', rows: string[], filename: string): Promise<StartedImport> {
     const round = await openRound(t);
     const manager = await login(t, DEMO_EMAIL.manager, DEMO_PASSWORD);
-    const names = Array.from({ length: ROWS }, (_, i) => `個人事業者 取込${String(i + 1).padStart(3, '0')}`);
-    // 個人事業者: no 法人番号, so nothing but the import itself keeps a row from being imported twice
-    const file = [IMPORT_HEADER, ...names.map((n, i) => importRow(n, null, refused(i) ? 'machinery:abc' : 'machinery:30000000'))].join('\n');
+    const file = [IMPORT_HEADER, ...rows].join('\n');
     const created = counted(
-      await t.http().post('/api/imports').set({ Authorization: `Bearer ${manager.token}` }).field('roundId', round.id).field('mode', 'validRows').attach('file', Buffer.from(file), { filename: 'kill.csv' }),
+      await t.http().post('/api/imports').set({ Authorization: `Bearer ${manager.token}` }).field('roundId', round.id).field('mode', mode).attach('file', Buffer.from(file), { filename }),
     );
     expect(created.status).toBe(201);
-    const importId: string = created.body.id;
-    const imported = async () => (await db.query(`SELECT count(*)::int AS n FROM application WHERE import_id = $1`, [importId]))[0].n as number;
+    return { importId: created.body.id, token: manager.token };
+  }
 
-    const env = workerEnv();
-    const first = startWorker(env);
+  /** Starts a worker, SIGKILLs it once `progress()` reaches KILL_AFTER (or after 60 s), and checks it died of the kill. */
+  async function killMidImport(progress: () => Promise<number>): Promise<void> {
+    const first = startWorker(workerEnv());
     workers.push(first);
     const deadline = Date.now() + 60_000;
-    let atKill = 0;
-    while (Date.now() < deadline && first.child.exitCode === null) {
-      atKill = await imported();
-      if (atKill >= KILL_AFTER) break;
-      await sleep(5);
-    }
+    while (Date.now() < deadline && first.child.exitCode === null && (await progress()) < KILL_AFTER) await sleep(5);
     first.child.kill('SIGKILL');
     totals.faults++;
     const death = await first.exited;
     expect({ death, output: first.output.join('').slice(-3000) }).toMatchObject({ death: { signal: 'SIGKILL' } });
-    atKill = await imported();
-    expect(atKill).toBeGreaterThan(0);
-    expect(atKill).toBeLessThan(ROWS - names.filter((_, i) => refused(i)).length);
+  }
 
-    const second = startWorker(env);
+  /** Starts a second worker and waits (up to 120 s) until it reports the import done; returns the report and the worker. */
+  async function restartAndFinish({ importId, token }: StartedImport): Promise<{ report: Record<string, unknown>; second: BuiltProcess }> {
+    const second = startWorker(workerEnv());
     workers.push(second);
     let report: Record<string, unknown> = {};
     const until = Date.now() + 120_000;
     while (Date.now() < until) {
-      const res = counted(await t.http().get(`/api/imports/${importId}`).set({ Authorization: `Bearer ${manager.token}` }));
+      const res = counted(await t.http().get(`/api/imports/${importId}`).set({ Authorization: `Bearer ${token}` }));
       report = res.body;
       if (report.status === 'done' || report.status === 'failed') break;
       await sleep(250);
     }
     expect({ status: report.status, output: report.status === 'done' ? '' : second.output.join('').slice(-3000) }).toMatchObject({ status: 'done' });
+    return { report, second };
+  }
 
+  it('imports every row exactly once after a SIGKILL mid-import and a restart', async () => {
+    const names = Array.from({ length: ROWS }, (_, i) => `個人事業者 取込${String(i + 1).padStart(3, '0')}`);
+    // 個人事業者: no 法人番号, so nothing but the import itself keeps a row from being imported twice
+    const started = await startImport('validRows', names.map((n, i) => importRow(n, null, refused(i) ? 'machinery:abc' : 'machinery:30000000')), 'kill.csv');
+    const { importId } = started;
+    const imported = async () => (await db.query(`SELECT count(*)::int AS n FROM application WHERE import_id = $1`, [importId]))[0].n as number;
+
+    await killMidImport(imported);
+    const atKill = await imported();
+    expect(atKill).toBeGreaterThan(0);
+    expect(atKill).toBeLessThan(ROWS - names.filter((_, i) => refused(i)).length);
+
+    const { report, second } = await restartAndFinish(started);
     const apps: { applicant_name: string; n: number }[] = await db.query(`SELECT applicant_name, count(*)::int AS n FROM application WHERE import_id = $1 GROUP BY applicant_name`, [importId]);
     const notices: { application_id: string; n: number }[] = await db.query(
       `SELECT a.id AS application_id, count(n.id)::int AS n FROM application a LEFT JOIN notification n ON n.application_id = a.id AND n.template = 'received'
@@ -132,41 +147,19 @@ describe('faults: the worker killed during an import', () => {
   }, 240_000);
 
   it('starts an allOrNothing import over after a SIGKILL: the kill rolled back every row', async () => {
-    const round = await openRound(t);
-    const manager = await login(t, DEMO_EMAIL.manager, DEMO_PASSWORD);
     const names = Array.from({ length: ROWS }, (_, i) => `個人事業者 一括${String(i + 1).padStart(3, '0')}`);
-    const file = [IMPORT_HEADER, ...names.map((n) => importRow(n, null))].join('\n');
-    const created = counted(
-      await t.http().post('/api/imports').set({ Authorization: `Bearer ${manager.token}` }).field('roundId', round.id).field('mode', 'allOrNothing').attach('file', Buffer.from(file), { filename: 'all.csv' }),
-    );
-    expect(created.status).toBe(201);
-    const importId: string = created.body.id;
+    const started = await startImport('allOrNothing', names.map((n) => importRow(n, null)), 'all.csv');
+    const { importId } = started;
     const progress = async () => (await db.query(`SELECT processed_rows FROM application_import WHERE id = $1`, [importId]))[0].processed_rows as number;
     const imported = async () => (await db.query(`SELECT count(*)::int AS n FROM application WHERE import_id = $1`, [importId]))[0].n as number;
 
-    const first = startWorker(workerEnv());
-    workers.push(first);
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && first.child.exitCode === null && (await progress()) < KILL_AFTER) await sleep(5);
-    first.child.kill('SIGKILL');
-    totals.faults++;
-    expect((await first.exited).signal).toBe('SIGKILL');
+    await killMidImport(progress);
     const atKill = await progress();
     expect(atKill).toBeGreaterThan(0);
     expect(atKill).toBeLessThan(ROWS);
     expect(await imported()).toBe(0); // one transaction: nothing of the killed run is left
 
-    const second = startWorker(workerEnv());
-    workers.push(second);
-    let report: Record<string, unknown> = {};
-    const until = Date.now() + 120_000;
-    while (Date.now() < until) {
-      const res = counted(await t.http().get(`/api/imports/${importId}`).set({ Authorization: `Bearer ${manager.token}` }));
-      report = res.body;
-      if (report.status === 'done' || report.status === 'failed') break;
-      await sleep(250);
-    }
-    expect({ status: report.status, output: report.status === 'done' ? '' : second.output.join('').slice(-3000) }).toMatchObject({ status: 'done' });
+    const { report } = await restartAndFinish(started);
     const apps: { applicant_name: string; n: number; notices: number }[] = await db.query(
       `SELECT a.applicant_name, count(DISTINCT a.id)::int AS n, count(n.id)::int AS notices
          FROM application a LEFT JOIN notification n ON n.application_id = a.id AND n.template = 'received'
