@@ -1,4 +1,8 @@
-/** One row of GET /api/audit-logs (append-only; the database refuses UPDATE and DELETE). */
+/**
+ * One row of GET /api/audit-logs (append-only; the database refuses UPDATE and DELETE). Every column
+ * of audit_log, no more: apps/api/src/modules/audit/audit-columns.spec.ts checks this list against the
+ * API's entity (the admin imports no API code, so the wire type is kept here).
+ */
 export interface AuditLogRecord {
   id: string;
   occurredAt: string;

@@ -1,31 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CanonicalAuditRecord, ChainLink, GENESIS_HASH, sealHash } from './audit-chain';
+import { CANONICAL_FIELDS, CanonicalAuditRecord, CanonicalField, ChainLink, GENESIS_HASH, sealHash } from './audit-chain';
 
-/** The audit_log columns in their canonical text forms (see audit-chain.ts), selected from alias `a`. */
-const CANONICAL_COLUMNS = `
-  a.id::text AS "id",
-  to_char(a.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "occurredAt",
-  a.actor_id::text AS "actorId", a.actor_role AS "actorRole", a.action AS "action",
-  a.entity_type AS "entityType", a.entity_id AS "entityId", a.from_status AS "fromStatus", a.to_status AS "toStatus",
-  a.reason AS "reason", a.changes::text AS "changes", a.request_id AS "requestId", a.ip AS "ip"`;
+/** Each canonical field's text form (see audit-chain.ts) as SQL over audit_log alias `a`. */
+const CANONICAL_SQL: Record<CanonicalField, string> = {
+  id: `a.id::text`,
+  occurredAt: `to_char(a.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  actorId: `a.actor_id::text`,
+  actorRole: `a.actor_role`,
+  action: `a.action`,
+  entityType: `a.entity_type`,
+  entityId: `a.entity_id`,
+  fromStatus: `a.from_status`,
+  toStatus: `a.to_status`,
+  reason: `a.reason`,
+  changes: `a.changes::text`,
+  requestId: `a.request_id`,
+  ip: `a.ip`,
+};
 
-const pick = (row: Record<string, string | null>): CanonicalAuditRecord => ({
-  id: row.id as string,
-  occurredAt: row.occurredAt as string,
-  actorId: row.actorId,
-  actorRole: row.actorRole,
-  action: row.action as string,
-  entityType: row.entityType,
-  entityId: row.entityId,
-  fromStatus: row.fromStatus,
-  toStatus: row.toStatus,
-  reason: row.reason,
-  changes: row.changes as string,
-  requestId: row.requestId,
-  ip: row.ip,
-});
+/** The audit_log columns in their canonical text forms, selected from alias `a` under their field names. */
+const CANONICAL_COLUMNS = CANONICAL_FIELDS.map((field) => `${CANONICAL_SQL[field]} AS "${field}"`).join(', ');
+
+const pick = (row: Record<string, string | null>): CanonicalAuditRecord => Object.fromEntries(CANONICAL_FIELDS.map((field) => [field, row[field]])) as unknown as CanonicalAuditRecord;
 
 export interface UnsealedReport {
   /** committed records waiting in the queue for the sealer */

@@ -6,8 +6,10 @@ import { createHash } from 'node:crypto';
  *
  * Canonical text: a JSON array of the record's columns as PostgreSQL prints them (id as text, the time
  * in UTC with microseconds, `changes` as jsonb's own normalised text), so a pg_dump/restore, another
- * server time zone or another client gives the same bytes. A column added to audit_log later must be
- * appended here (and older records keep hashing without it only if it is null: append, never reorder).
+ * server time zone or another client gives the same bytes. Every column of audit_log is hashed:
+ * audit-columns.spec.ts fails when the entity (audit-log.entity.ts) has a column CANONICAL_FIELDS
+ * lacks. A column added to audit_log later must be appended to CANONICAL_FIELDS (and older records keep
+ * hashing without it only if it is null: append, never reorder).
  */
 export interface CanonicalAuditRecord {
   id: string;
@@ -27,10 +29,14 @@ export interface CanonicalAuditRecord {
   ip: string | null;
 }
 
+/** The columns in the order they are hashed: the one list the chain's SQL and the verifier follow. */
+export const CANONICAL_FIELDS = ['id', 'occurredAt', 'actorId', 'actorRole', 'action', 'entityType', 'entityId', 'fromStatus', 'toStatus', 'reason', 'changes', 'requestId', 'ip'] as const satisfies readonly (keyof CanonicalAuditRecord)[];
+export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
+
 export const GENESIS_HASH = '0'.repeat(64);
 
 export function canonicalText(r: CanonicalAuditRecord): string {
-  return JSON.stringify([r.id, r.occurredAt, r.actorId, r.actorRole, r.action, r.entityType, r.entityId, r.fromStatus, r.toStatus, r.reason, r.changes, r.requestId, r.ip]);
+  return JSON.stringify(CANONICAL_FIELDS.map((field) => r[field]));
 }
 
 export function sealHash(prevHash: string, record: CanonicalAuditRecord): string {
