@@ -1,7 +1,14 @@
-// `npm test` runs every project's tests in one jest run: pure libraries first, then the API's
-// integration/e2e suites against the real PostgreSQL and Redis, then the admin's browser tests.
+// `npm test` runs every project's tests in one jest run: the boundary lint and the pure libraries
+// first, then the API's integration/e2e suites against the real PostgreSQL and Redis, then the admin's browser tests.
 module.exports = {
-  projects: ['<rootDir>/libs/domain', '<rootDir>/libs/workflow', '<rootDir>/apps/api', '<rootDir>/apps/admin', '<rootDir>/apps/admin/e2e'],
+  projects: [
+    '<rootDir>/tools/lint',
+    '<rootDir>/libs/domain',
+    '<rootDir>/libs/workflow',
+    '<rootDir>/apps/api',
+    '<rootDir>/apps/admin',
+    '<rootDir>/apps/admin/e2e',
+  ],
   // a global option (ignored inside projects): e2e hooks boot the app and migrate a database
   testTimeout: 60_000,
   reporters: ['default', '<rootDir>/.ci/jest-summary-reporter.js'],

@@ -20,7 +20,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { appRoleUrl } from './lib/app-role.mjs';
 import { postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
 import { createRequire } from 'node:module';

@@ -29,7 +29,7 @@ const JA: Record<string, (field: string) => string> = {
   nestedValidation: (f) => `${f} の形式が正しくありません`,
 };
 
-const isAscii = (s: string) => /^[\x00-\x7F]*$/.test(s);
+const isAscii = (s: string) => /^\p{ASCII}*$/u.test(s);
 
 export function japaneseConstraintMessage(constraint: string, field: string, original: string): string {
   if (!isAscii(original)) return original; // the DTO already wrote a Japanese message
