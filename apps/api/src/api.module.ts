@@ -14,6 +14,7 @@ import { DevMailModule } from './dev/dev-mail.controller';
 import { ProgramsModule } from './modules/programs/programs.module';
 import { QuotesModule } from './modules/quotes/quotes.module';
 import { PipelineModule } from './modules/pipeline/pipeline.module';
+import { WorkflowDefinitionsCheckModule, WorkflowsModule } from './modules/workflows/workflows.module';
 import { ReviewModule } from './modules/review/review.module';
 import { RoundsModule } from './modules/rounds/rounds.module';
 import { UsersModule } from './modules/users/users.module';
@@ -24,7 +25,7 @@ import { WorkerModule } from './worker/worker.module';
 
 /** Infrastructure shared by the HTTP app and the worker. */
 export function coreImports(config: AppConfig) {
-  return [AppConfigModule.with(config), LoggingModule, DatabaseModule, RedisModule, QueueModule, AuditModule, RateLimitModule];
+  return [AppConfigModule.with(config), LoggingModule, DatabaseModule, RedisModule, QueueModule, AuditModule, RateLimitModule, WorkflowDefinitionsCheckModule];
 }
 
 /**
@@ -39,7 +40,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [...coreImports(config), AuthModule, UsersModule, ProgramsModule, RoundsModule, QuotesModule, ApplicationsModule, ReviewModule, PipelineModule, IntakeModule, ImportsModule, NotificationsModule, NotificationTemplatesModule, DevMailModule, HealthModule, ...(config.workerEnabled ? [WorkerModule.forQueues(inProcessWorkerQueues(config))] : [])],
+      imports: [...coreImports(config), AuthModule, UsersModule, ProgramsModule, RoundsModule, QuotesModule, ApplicationsModule, ReviewModule, PipelineModule, WorkflowsModule, IntakeModule, ImportsModule, NotificationsModule, NotificationTemplatesModule, DevMailModule, HealthModule, ...(config.workerEnabled ? [WorkerModule.forQueues(inProcessWorkerQueues(config))] : [])],
     };
   }
 }

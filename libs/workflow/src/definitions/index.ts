@@ -4,6 +4,7 @@
 // means adding a file and a line here; never edit a published version in place.
 import { stateCodesOfKind, stateCodesTagged, workflowKey, type StateKind, type StateTag, type WorkflowDefinition } from '../engine/definition';
 import type { GuardName } from '../engine/guards';
+import { loadDefinition } from '../engine/validate';
 import { BENEFIT_V1 } from './benefit.v1';
 import { IT_SUBSIDY_V1 } from './it-subsidy.v1';
 import { SUBSIDY_V1 } from './subsidy.v1';
@@ -16,6 +17,34 @@ export type WorkflowCode = (typeof WORKFLOW_CODES)[number];
 export const WORKFLOWS: Readonly<Record<string, WorkflowDefinition<GuardName>>> = Object.freeze(
   Object.fromEntries([SUBSIDY_V1, BENEFIT_V1, IT_SUBSIDY_V1].map((d) => [workflowKey(d.code, d.version), d])),
 );
+
+/**
+ * Definitions registered at run time next to the built-in WORKFLOWS: the way a test adds a state to a
+ * copy of a definition and watches it flow through the API (see registerWorkflow).
+ */
+const registered = new Map<string, WorkflowDefinition<GuardName>>();
+
+/**
+ * Every definition the product knows: the built-in WORKFLOWS, then any added with registerWorkflow.
+ * findWorkflow, getWorkflow, latestWorkflow, statesTagged and statesOfKind read this list.
+ */
+export function registeredWorkflows(): WorkflowDefinition<GuardName>[] {
+  return [...Object.values(WORKFLOWS), ...registered.values()];
+}
+
+/**
+ * Registers `definition` (validated as on load) beside the built-in ones and returns the function that
+ * removes it again. For tests: a product definition is a file in this folder and a line in WORKFLOWS.
+ * A key already registered (built-in or not) is refused.
+ */
+export function registerWorkflow(definition: WorkflowDefinition<GuardName>): () => void {
+  const key = workflowKey(definition.code, definition.version);
+  if (Object.prototype.hasOwnProperty.call(WORKFLOWS, key) || registered.has(key)) throw new Error(`workflow ${key} is already registered`);
+  registered.set(key, loadDefinition<WorkflowDefinition<GuardName>>(definition));
+  return () => {
+    registered.delete(key);
+  };
+}
 
 export class UnknownWorkflowError extends Error {
   constructor(readonly code: string, readonly version?: number) {
@@ -30,9 +59,8 @@ export class UnknownWorkflowError extends Error {
 
 /** The definition `code@version`, or undefined. */
 export function findWorkflow(code: string, version: number): WorkflowDefinition<GuardName> | undefined {
-  return Object.prototype.hasOwnProperty.call(WORKFLOWS, workflowKey(code, version))
-    ? WORKFLOWS[workflowKey(code, version)]
-    : undefined;
+  const key = workflowKey(code, version);
+  return Object.prototype.hasOwnProperty.call(WORKFLOWS, key) ? WORKFLOWS[key] : registered.get(key);
 }
 
 /** The definition `code@version`; throws UnknownWorkflowError when it is not registered. */
@@ -44,21 +72,21 @@ export function getWorkflow(code: string, version: number): WorkflowDefinition<G
 
 /** The highest registered version of `code`: what a newly created round is bound to. */
 export function latestWorkflow(code: string): WorkflowDefinition<GuardName> {
-  const versions = Object.values(WORKFLOWS).filter((d) => d.code === code);
+  const versions = registeredWorkflows().filter((d) => d.code === code);
   if (versions.length === 0) throw new UnknownWorkflowError(code);
   return versions.reduce((a, b) => (b.version > a.version ? b : a));
 }
 
 /**
- * The state codes carrying `tag` in any registered definition (or in `definitions`): what a query
+ * The state codes carrying `tag` in any registered definition (registeredWorkflows(), or `definitions`): what a query
  * over applications of every workflow binds, e.g. `status = ANY($1)`. A state code means the same
  * in every definition that has it, so the union is exact for SQL over mixed workflows.
  */
-export function statesTagged(tag: StateTag, definitions: readonly WorkflowDefinition[] = Object.values(WORKFLOWS)): string[] {
+export function statesTagged(tag: StateTag, definitions: readonly WorkflowDefinition[] = registeredWorkflows()): string[] {
   return [...new Set(definitions.flatMap((d) => stateCodesTagged(d, tag)))];
 }
 
 /** The state codes of `kind` in any registered definition (or in `definitions`). */
-export function statesOfKind(kind: StateKind, definitions: readonly WorkflowDefinition[] = Object.values(WORKFLOWS)): string[] {
+export function statesOfKind(kind: StateKind, definitions: readonly WorkflowDefinition[] = registeredWorkflows()): string[] {
   return [...new Set(definitions.flatMap((d) => stateCodesOfKind(d, kind)))];
 }

@@ -26,7 +26,7 @@ export const IT_SUBSIDY_V1: WorkflowDefinition<GuardName> = loadDefinition<Workf
   states: [
     { code: 'draft', label: '下書き', kind: 'initial', tone: 'neutral' },
     { code: 'grantApplied', label: '交付申請', kind: 'active', tone: 'postAward' },
-    { code: 'returned', label: '差戻し', kind: 'active', tone: 'attention', tags: ['returnedToApplicant'] },
+    { code: 'returned', label: '差戻し', kind: 'active', tone: 'attention', tags: ['returnedToApplicant', 'correctionDeadlineWatched'] },
     { code: 'resubmitted', label: '再提出', kind: 'active', tone: 'progress' },
     { code: 'grantDecided', label: '交付決定', kind: 'active', tone: 'positive' },
     { code: 'performanceReported', label: '実績報告', kind: 'active', tone: 'postAward' },

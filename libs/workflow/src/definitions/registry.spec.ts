@@ -1,4 +1,4 @@
-import { findWorkflow, getWorkflow, latestWorkflow, UnknownWorkflowError, WORKFLOW_CODES, WORKFLOWS } from './index';
+import { findWorkflow, getWorkflow, latestWorkflow, registeredWorkflows, registerWorkflow, statesTagged, UnknownWorkflowError, WORKFLOW_CODES, WORKFLOWS } from './index';
 import { BENEFIT_V1, IT_SUBSIDY_V1, SUBSIDY_V1 } from './index';
 
 describe('WORKFLOWS registry', () => {
@@ -33,5 +33,37 @@ describe('WORKFLOWS registry', () => {
 
   it('cannot be changed at run time', () => {
     expect(Object.isFrozen(WORKFLOWS)).toBe(true);
+  });
+});
+
+describe('registerWorkflow (tests add a definition beside the built-in ones)', () => {
+  it('makes a validated copy findable by key, latest version and tag, until it is removed', () => {
+    const copy = {
+      ...SUBSIDY_V1,
+      version: 99,
+      states: [...SUBSIDY_V1.states, { code: 'secondOpinion', label: '再審査', kind: 'active' as const, tone: 'progress' as const, tags: ['underReview' as const] }],
+      transitions: [
+        ...SUBSIDY_V1.transitions,
+        { name: 'askSecondOpinion', label: '再審査に回す', from: ['underReview'], to: 'secondOpinion', roles: ['manager' as const] },
+        { name: 'endSecondOpinion', label: '再審査を終える', from: ['secondOpinion'], to: 'underReview', roles: ['manager' as const] },
+      ],
+    };
+    const remove = registerWorkflow(copy);
+    try {
+      expect(getWorkflow('subsidy', 99).states.map((s) => s.code)).toContain('secondOpinion');
+      expect(latestWorkflow('subsidy').version).toBe(99);
+      expect(statesTagged('underReview')).toEqual(['underReview', 'secondOpinion']);
+      expect(registeredWorkflows()).toHaveLength(Object.keys(WORKFLOWS).length + 1);
+      expect(() => registerWorkflow(copy)).toThrow('subsidy@99');
+    } finally {
+      remove();
+    }
+    expect(findWorkflow('subsidy', 99)).toBeUndefined();
+    expect(statesTagged('underReview')).toEqual(['underReview']);
+  });
+
+  it('refuses a built-in key and an invalid definition', () => {
+    expect(() => registerWorkflow(SUBSIDY_V1)).toThrow('subsidy@1');
+    expect(() => registerWorkflow({ ...SUBSIDY_V1, version: 98, transitions: [...SUBSIDY_V1.transitions, { name: 'lost', label: '不明', from: ['draft'], to: 'nowhere', roles: ['manager'] }] })).toThrow();
   });
 });

@@ -13,6 +13,9 @@ describe('state tags', () => {
     ['不備 runs the 補正期限 of a 給付金', BENEFIT_V1, 'returnedToApplicant', ['deficient']],
     ['差戻し of an IT導入 交付申請', IT_SUBSIDY_V1, 'returnedToApplicant', ['returned']],
     ['a 給付金 holds no 採択 slot', BENEFIT_V1, 'holdsSlot', []],
+    ['the scheduler reminds and closes a 差戻し past its 補正期限', SUBSIDY_V1, 'correctionDeadlineWatched', ['returned']],
+    ['… and an IT導入 差戻し', IT_SUBSIDY_V1, 'correctionDeadlineWatched', ['returned']],
+    ['… but not (yet) a 給付金 不備', BENEFIT_V1, 'correctionDeadlineWatched', []],
   ] as const)('%s', (_rule, definition, tag, codes) => {
     expect(stateCodesTagged(definition, tag)).toEqual(codes);
     for (const code of codes) expect(stateHasTag(definition, code, tag)).toBe(true);

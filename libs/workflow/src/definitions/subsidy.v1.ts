@@ -39,7 +39,7 @@ export const SUBSIDY_V1: WorkflowDefinition<GuardName> = loadDefinition<Workflow
     { code: 'draft', label: '下書き', kind: 'initial', tone: 'neutral' },
     { code: 'submitted', label: '申請済（受付）', kind: 'active', tone: 'progress', tags: ['awaitsFormalCheck'] },
     { code: 'formalCheck', label: '要件確認中', kind: 'active', tone: 'progress', tags: ['inFormalCheck'] },
-    { code: 'returned', label: '差戻し', kind: 'active', tone: 'attention', tags: ['returnedToApplicant'] },
+    { code: 'returned', label: '差戻し', kind: 'active', tone: 'attention', tags: ['returnedToApplicant', 'correctionDeadlineWatched'] },
     { code: 'resubmitted', label: '再提出', kind: 'active', tone: 'progress', tags: ['awaitsFormalCheck'] },
     { code: 'underReview', label: '書面審査中', kind: 'active', tone: 'progress', tags: ['underReview'] },
     { code: 'reviewed', label: '審査完了', kind: 'active', tone: 'progress', tags: ['awaitsDecision'] },

@@ -37,6 +37,12 @@ export const STATE_TAGS = [
   'awaitsDecision',
   /** Sent back to the applicant for correction (差戻し, 不備): the 補正期限 runs. */
   'returnedToApplicant',
+  /**
+   * The scheduler watches this state's 補正期限: it reminds the applicant (correctionReminder) before
+   * it and fires `closeUncorrected` once it has passed (apps/api/src/modules/schedules). A subset of
+   * returnedToApplicant: the 給付金's 不備 declares closeUncorrected but has never been scheduled.
+   */
+  'correctionDeadlineWatched',
 ] as const;
 export type StateTag = (typeof STATE_TAGS)[number];
 

@@ -1,12 +1,17 @@
-import type { ApplicationSnapshot, WorkflowContext } from '@jimukyoku/workflow';
+import { statesTagged, type ApplicationSnapshot, type WorkflowContext } from '@jimukyoku/workflow';
 import type { EntityManager } from 'typeorm';
 import { RoundCategory } from '../rounds/round-category.entity';
 import { Round } from '../rounds/round.entity';
 import type { Application } from './application.entity';
 import { ApplicationsRepository } from './applications.repository';
 
-/** States in which an application holds one of its round × category's adoption slots. */
-export const SLOT_HOLDING_STATES = ['adopted', 'grantApplied', 'grantDecided', 'performanceReported', 'finalInspection', 'amountFixed', 'paid', 'commercializationReported'] as const;
+/**
+ * States in which an application holds one of its round × category's adoption slots: the states the
+ * definitions tag `holdsSlot`, as of module load.
+ * @deprecated call `statesTagged('holdsSlot')` where the query is built (it also sees definitions
+ * registered later); kept while apps/api/src/modules/review still imports it.
+ */
+export const SLOT_HOLDING_STATES: readonly string[] = statesTagged('holdsSlot');
 
 /** What the workflow engine reads about one application: its snapshot and the round's context. */
 export async function workflowInputs(
@@ -19,7 +24,7 @@ export async function workflowInputs(
   const quota = offered?.adoptionQuota ?? null;
   // one after the other: inside a transaction both go over the same connection
   const reviews = await repo.reviewProgress(app.id, m);
-  const used = quota === null ? 0 : await repo.adoptedCount(app.roundId, app.categoryId, SLOT_HOLDING_STATES, m);
+  const used = quota === null ? 0 : await repo.adoptedCount(app.roundId, app.categoryId, statesTagged('holdsSlot'), m);
   const quote = app.quote as { eligible?: boolean; ineligibility?: { message: string }[] } | null;
   return {
     round,

@@ -130,7 +130,7 @@ export class NotificationTemplatesService {
     checkVariables(code, info.audience, text);
     const now = await this.repo.dbNow();
     if (info.audience === 'manager') {
-      const facts = await this.repo.transaction((m) => this.digest.facts(m));
+      const facts = await this.digest.facts();
       const vars: NotificationVariables = { recipientName: actor.name, digestDate: formatJstDate(now), digestSummary: formatDigestSummary(facts) };
       return { ...renderTemplate(text, vars), application: null };
     }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '../../database';
 import { JobName } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
 import { AuditService } from '../audit/audit.service';
@@ -14,13 +15,14 @@ export class CloseRoundsJob implements JobHandler<JobName.CloseRounds> {
   readonly jobName = JobName.CloseRounds;
 
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly repo: SchedulesRepository,
     private readonly audit: AuditService,
   ) {}
 
   async handle(): Promise<string[]> {
-    return this.repo.transaction(async (m) => {
-      const closed = await this.repo.closeDueRounds(m);
+    return this.uow.run(async (tx) => {
+      const closed = await this.repo.closeDueRounds(tx);
       for (const r of closed) {
         await this.audit.record(
           {
@@ -30,7 +32,7 @@ export class CloseRoundsJob implements JobHandler<JobName.CloseRounds> {
             entityId: r.id,
             changes: { closesAt: new Date(r.closesAt).toISOString(), graceMinutes: r.graceMinutes, closedAt: new Date(r.closedAt).toISOString(), draftsLeft: r.draftsLeft },
           },
-          m,
+          tx,
         );
       }
       return closed.map((r) => r.code);

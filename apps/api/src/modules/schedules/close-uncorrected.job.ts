@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { UnitOfWork } from '../../database';
 import { JobName } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
 import { TransitionActor, TransitionsService } from '../applications/transitions.service';
-import { SchedulesRepository } from './schedules.repository';
+import { managerOfUnconvertedCallee, SchedulesRepository } from './schedules.repository';
 
 const BATCH = 100;
 const SYSTEM: TransitionActor = { role: 'system', id: null };
@@ -28,6 +29,7 @@ export class CloseUncorrectedJob implements JobHandler<JobName.CloseUncorrected>
   private readonly logger = new Logger(CloseUncorrectedJob.name);
 
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly repo: SchedulesRepository,
     private readonly transitions: TransitionsService,
   ) {}
@@ -36,12 +38,12 @@ export class CloseUncorrectedJob implements JobHandler<JobName.CloseUncorrected>
     const result: CloseUncorrectedResult = { closed: 0, failed: 0 };
     let afterId: string | null = null;
     for (;;) {
-      const ids: string[] = await this.repo.transaction((m) => this.repo.overdueCorrections(m, BATCH, afterId));
+      const ids: string[] = await this.repo.overdueCorrections(BATCH, afterId);
       for (const id of ids) {
         try {
-          const closed = await this.repo.transaction(async (m) => {
-            if (!(await this.repo.lockOverdueCorrection(m, id))) return false;
-            await this.transitions.fireIn(m, id, 'closeUncorrected', SYSTEM, { reason: UNCORRECTED_REASON });
+          const closed = await this.uow.run(async (tx) => {
+            if (!(await this.repo.lockOverdueCorrection(id, tx))) return false;
+            await this.transitions.fireIn(managerOfUnconvertedCallee(tx), id, 'closeUncorrected', SYSTEM, { reason: UNCORRECTED_REASON });
             return true;
           });
           if (closed) result.closed++;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DigestFacts, formatDigestSummary, formatJstDate } from '@jimukyoku/domain';
 import { getWorkflow } from '@jimukyoku/workflow';
-import type { EntityManager } from 'typeorm';
+import { UnitOfWork, type Transaction } from '../../database';
 import { JobName } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
 import { SchedulesRepository } from './schedules.repository';
@@ -15,32 +15,39 @@ import { SchedulesRepository } from './schedules.repository';
 export class ManagerDigestJob implements JobHandler<JobName.SendManagerDigest> {
   readonly jobName = JobName.SendManagerDigest;
 
-  constructor(private readonly repo: SchedulesRepository) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly repo: SchedulesRepository,
+  ) {}
 
   async handle(): Promise<number> {
-    return this.repo.transaction(async (m) => {
-      const { now, day } = await this.repo.today(m);
-      const managers = await this.repo.activeManagers(m);
+    return this.uow.run(async (tx) => {
+      const { now, day } = await this.repo.today(tx);
+      const managers = await this.repo.activeManagers(tx);
       if (managers.length === 0) return 0;
-      const summary = formatDigestSummary(await this.facts(m));
+      const summary = formatDigestSummary(await this.facts(tx));
       const digestDate = formatJstDate(now);
       let sent = 0;
       for (const manager of managers) {
-        if (!(await this.repo.claimDigest(m, day, manager.id))) continue;
-        const [id] = await this.repo.insertNotifications(m, [
-          { applicationId: null, template: 'managerDigest', recipient: manager.email, payload: { recipientName: manager.name, digestDate, digestSummary: summary, digestDay: day } },
-        ]);
-        await this.repo.linkDigest(m, day, manager.id, id);
+        if (!(await this.repo.claimDigest(day, manager.id, tx))) continue;
+        const [id] = await this.repo.insertNotifications(
+          [
+            { applicationId: null, template: 'managerDigest', recipient: manager.email, payload: { recipientName: manager.name, digestDate, digestSummary: summary, digestDay: day } },
+          ],
+          tx,
+        );
+        await this.repo.linkDigest(day, manager.id, id, tx);
         sent++;
       }
       return sent;
     });
   }
 
-  /** The figures of the digest, as of the database's now. */
-  async facts(m: EntityManager): Promise<DigestFacts> {
-    const rounds = await this.repo.activeRounds(m);
-    const { byState, fresh } = await this.repo.applicationCounts(m, rounds.map((r) => r.id));
+  /** The figures of the digest, as of the database's now (in `tx`, or in a read transaction of its own). */
+  async facts(tx?: Transaction): Promise<DigestFacts> {
+    if (!tx) return this.uow.run((own) => this.facts(own));
+    const rounds = await this.repo.activeRounds(tx);
+    const { byState, fresh } = await this.repo.applicationCounts(rounds.map((r) => r.id), tx);
     return {
       rounds: rounds.map((r) => {
         const definition = getWorkflow(r.workflowKind, r.workflowVersion);
@@ -56,7 +63,7 @@ export class ManagerDigestJob implements JobHandler<JobName.SendManagerDigest> {
           newSinceYesterday: fresh.find((f) => f.roundId === r.id)?.n ?? 0,
         };
       }),
-      failedNotifications: await this.repo.failedNotifications(m),
+      failedNotifications: await this.repo.failedNotifications(tx),
     };
   }
 }

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '../../config';
+import { UnitOfWork } from '../../database';
 import { JobName } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
+import { inBatches } from './in-batches';
 import { SchedulesRepository } from './schedules.repository';
 
 const BATCH = 200;
@@ -17,15 +19,15 @@ export class RemindCorrectionsJob implements JobHandler<JobName.RemindCorrection
   readonly jobName = JobName.RemindCorrections;
 
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly repo: SchedulesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   handle(): Promise<number> {
-    return this.repo.inBatches(BATCH, async (m) => {
-      const due = await this.repo.claimDueCorrections(m, this.config.correctionReminderHours, BATCH);
+    return inBatches(this.uow, BATCH, async (tx) => {
+      const due = await this.repo.claimDueCorrections(this.config.correctionReminderHours, BATCH, tx);
       await this.repo.insertNotifications(
-        m,
         due.map((a) => ({
           applicationId: a.applicationId,
           template: 'correctionReminder',
@@ -39,6 +41,7 @@ export class RemindCorrectionsJob implements JobHandler<JobName.RemindCorrection
             correctionDueAt: new Date(a.correctionDueAt).toISOString(),
           },
         })),
+        tx,
       );
       return due.length;
     });

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '../../config';
+import { UnitOfWork } from '../../database';
 import { JobName } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
+import { inBatches } from './in-batches';
 import { SchedulesRepository } from './schedules.repository';
 
 const BATCH = 200;
@@ -16,15 +18,15 @@ export class RemindReviewersJob implements JobHandler<JobName.RemindReviewers> {
   readonly jobName = JobName.RemindReviewers;
 
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly repo: SchedulesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   handle(): Promise<number> {
-    return this.repo.inBatches(BATCH, async (m) => {
-      const due = await this.repo.claimDueAssignments(m, this.config.reviewReminderHours, BATCH);
+    return inBatches(this.uow, BATCH, async (tx) => {
+      const due = await this.repo.claimDueAssignments(this.config.reviewReminderHours, BATCH, tx);
       await this.repo.insertNotifications(
-        m,
         due.map((a) => ({
           applicationId: a.applicationId,
           template: 'reviewReminder',
@@ -39,6 +41,7 @@ export class RemindReviewersJob implements JobHandler<JobName.RemindReviewers> {
             categoryName: a.categoryName,
           },
         })),
+        tx,
       );
       return due.length;
     });

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '../../config';
+import { UnitOfWork } from '../../database';
 import { JobName } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
 import { AuditService } from '../audit/audit.service';
 import { ATTACHMENT_STORAGE, AttachmentStorage } from '../intake/attachment-storage';
+import { inBatches } from './in-batches';
 import { SchedulesRepository } from './schedules.repository';
 
 const BATCH = 200;
@@ -20,6 +22,7 @@ export class RemoveOrphanAttachmentsJob implements JobHandler<JobName.RemoveOrph
   private readonly logger = new Logger(RemoveOrphanAttachmentsJob.name);
 
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly repo: SchedulesRepository,
     private readonly audit: AuditService,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
@@ -27,8 +30,8 @@ export class RemoveOrphanAttachmentsJob implements JobHandler<JobName.RemoveOrph
   ) {}
 
   async handle(): Promise<number> {
-    const removed = await this.repo.inBatches(BATCH, async (m) => {
-      const orphans = await this.repo.deleteOrphanAttachments(m, this.config.attachmentOrphanHours, BATCH);
+    const removed = await inBatches(this.uow, BATCH, async (tx) => {
+      const orphans = await this.repo.deleteOrphanAttachments(this.config.attachmentOrphanHours, BATCH, tx);
       if (orphans.length === 0) return 0;
       for (const o of orphans) await this.storage.remove(o.storageKey);
       await this.audit.record(
@@ -38,7 +41,7 @@ export class RemoveOrphanAttachmentsJob implements JobHandler<JobName.RemoveOrph
           entityType: 'attachment',
           changes: { count: orphans.length, olderThanHours: this.config.attachmentOrphanHours, attachmentIds: orphans.map((o) => o.id) },
         },
-        m,
+        tx,
       );
       return orphans.length;
     });
