@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { asTransaction } from '../src/database';
 import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import type { Round } from '../src/modules/rounds/round.entity';
@@ -186,7 +187,7 @@ describe('the application lifecycle', () => {
     const ids: string[] = [];
     await db.transaction(async (m) => {
       const service = t.app.get((await import('../src/modules/applications/applications.service')).ApplicationsService);
-      for (let i = 0; i < 1000; i++) ids.push((await service.createDraft(m, draftInput(bulkRound, category, { applicantName: `一括テスト${i}` }))).id);
+      for (let i = 0; i < 1000; i++) ids.push((await service.createDraft(asTransaction(m), draftInput(bulkRound, category, { applicantName: `一括テスト${i}` }))).id);
     });
     // 990 are ready for the decision, 10 are still under review (the transition must refuse them).
     await db.query(`UPDATE application SET status = 'reviewed' WHERE round_id = $1`, [bulkRound.id]);

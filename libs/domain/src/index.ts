@@ -6,6 +6,7 @@ export * from './category';
 export * from './quote';
 export * from './catalogue';
 export * from './time';
+export * from './round';
 export * from './intake';
 export * from './notification';
 export * from './review';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { managerOf, type Transaction } from '../database';
 import { StaffUser } from '../modules/users/staff-user.entity';
 import { AuthSession } from './auth-session.entity';
 import type { AuthenticatedUser } from './roles';
@@ -104,8 +105,8 @@ export class AuthRepository {
   }
 
   /** Ends every open session of the user except `keepSessionId` (the one asking); returns how many ended. */
-  async revokeUserSessions(userId: string, reason: string, options: { keepSessionId?: string; manager?: EntityManager } = {}): Promise<number> {
-    const [, ended]: [unknown, number] = await (options.manager ?? this.dataSource.manager).query(
+  async revokeUserSessions(userId: string, reason: string, options: { keepSessionId?: string; tx?: Transaction } = {}): Promise<number> {
+    const [, ended]: [unknown, number] = await managerOf(options.tx, this.dataSource).query(
       `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2
         WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid)`,
       [userId, reason, options.keepSessionId ?? null],
@@ -125,15 +126,10 @@ export class AuthRepository {
   }
 
   /** `mustChangePassword`: true when someone else chose it (an administrator's reset). */
-  async setPassword(manager: EntityManager, userId: string, passwordHash: string, mustChangePassword: boolean): Promise<void> {
-    await manager.query(
+  async setPassword(tx: Transaction, userId: string, passwordHash: string, mustChangePassword: boolean): Promise<void> {
+    await managerOf(tx, this.dataSource).query(
       `UPDATE staff_user SET password_hash = $2, must_change_password = $3, updated_at = now(), version = version + 1 WHERE id = $1`,
       [userId, passwordHash, mustChangePassword],
     );
-  }
-
-  /** Runs `work` in one transaction: a password change, its ended sessions and its audit record. */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
   }
 }

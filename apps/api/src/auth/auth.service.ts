@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { formatJst } from '@jimukyoku/domain';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig, APP_CONFIG } from '../config';
+import { UnitOfWork } from '../database';
 import { AuditService } from '../modules/audit/audit.service';
 import type { StaffUser } from '../modules/users/staff-user.entity';
 import { AuthError, weakPasswordError } from './auth.errors';
@@ -48,6 +49,7 @@ export interface IssuedSession {
 @Injectable()
 export class AuthService implements OnModuleInit {
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly repo: AuthRepository,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
@@ -141,10 +143,11 @@ export class AuthService implements OnModuleInit {
     if (newPassword === currentPassword) problems.push(SAME_AS_CURRENT);
     if (problems.length) throw weakPasswordError('newPassword', problems);
     const hash = await hashPassword(newPassword);
-    await this.repo.transaction(async (m) => {
-      await this.repo.setPassword(m, user.id, hash, false);
-      const endedSessions = await this.repo.revokeUserSessions(user.id, 'passwordChanged', { keepSessionId: user.sessionId, manager: m });
-      await this.audit.record({ actor: user, action: 'auth.passwordChanged', entityType: 'staffUser', entityId: user.id, changes: { endedSessions }, ...meta }, m);
+    // one transaction: the new password, the other sessions ended and the audit record
+    await this.uow.run(async (tx) => {
+      await this.repo.setPassword(tx, user.id, hash, false);
+      const endedSessions = await this.repo.revokeUserSessions(user.id, 'passwordChanged', { keepSessionId: user.sessionId, tx });
+      await this.audit.record({ actor: user, action: 'auth.passwordChanged', entityType: 'staffUser', entityId: user.id, changes: { endedSessions }, ...meta }, tx);
     });
   }
 

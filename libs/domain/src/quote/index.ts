@@ -3,3 +3,4 @@ export { quote } from './quote';
 export { applyTiers, selectRateRule } from './rate-tiers';
 export { resolveCap, bracketLabel, type CapResolution, type ResolvedCap } from './resolve-cap';
 export * from './describe-category';
+export { quoteWithEligibility } from './quote-with-eligibility';

@@ -1,6 +1,7 @@
 // Named guards: pure predicates over the application snapshot and the context. A definition refers
 // to them by name so it stays readable data; the validator rejects names not in this registry.
 // Each returns true, or a refusal with a stable code and a Japanese message a person can act on.
+import { isBeforeRoundDeadline, roundDeadline } from '@jimukyoku/domain';
 import type { ApplicationSnapshot, GuardContext } from './context';
 import { formatJst, isValidDate } from './time';
 
@@ -34,13 +35,13 @@ export const GUARDS = {
       : fail('ROUND_NOT_OPEN', `公募開始（${formatJst(opensAt)}）前のため、申請を受け付けられません。`);
   },
 
-  /** Before 応募締切: now < closesAt + graceMinutes. The deadline instant itself is already too late. */
+  /** Before 応募締切: now < closesAt + graceMinutes (roundDeadline in libs/domain). The deadline instant itself is already too late. */
   beforeRoundCloses: (_app, ctx) => {
     const closesAt = ctx.round?.closesAt;
     if (!isValidDate(closesAt)) return missing('応募締切日時');
-    const graceMs = Math.max(0, ctx.round?.graceMinutes ?? 0) * 60_000;
-    const deadline = new Date(closesAt.getTime() + graceMs);
-    return ctx.now.getTime() < deadline.getTime()
+    const round = { closesAt, graceMinutes: ctx.round?.graceMinutes };
+    const deadline = roundDeadline(round);
+    return isBeforeRoundDeadline(round, ctx.now)
       ? true
       : fail('ROUND_CLOSED', `応募締切（${formatJst(deadline)}）を過ぎているため、申請を受け付けられません。`);
   },

@@ -1,10 +1,10 @@
 import { getWorkflow, initialState } from '@jimukyoku/workflow';
-import type { EntityManager } from 'typeorm';
-import { Category } from '../programs/category.entity';
-import { Program } from '../programs/program.entity';
-import { Round } from '../rounds/round.entity';
+import type { Category } from '../programs/category.entity';
+import type { Program } from '../programs/program.entity';
+import type { Round } from '../rounds/round.entity';
 import { quoteApplication } from './application-quote';
-import { Application } from './application.entity';
+import type { Application } from './application.entity';
+import { ApplicationsRepository, type NewApplication, type UnconvertedManager } from './applications.repository';
 
 export type DraftInput = Omit<
   Application,
@@ -17,30 +17,43 @@ export type DraftInput = Omit<
   preCheck?: Application['preCheck']; previousRecipient?: boolean;
 };
 
+/** What a draft is built from: its round, the round's programme (the workflow) and its category (the rules). */
+export interface DraftContext {
+  round: Pick<Round, 'workflowVersion'>;
+  program: Pick<Program, 'workflowKind'>;
+  category: Pick<Category, 'config'>;
+}
+
 /**
  * A new application in its workflow's initial state, bound to the round's workflow version (for its
- * whole life), with the quote and eligibility libs/domain computes from its category.
+ * whole life), with the quote and eligibility libs/domain computes from its category. Pure: the
+ * caller writes it (ApplicationsRepository.insert).
  */
-export async function createDraft(m: EntityManager, input: DraftInput): Promise<Application> {
-  const round = await m.findOneByOrFail(Round, { id: input.roundId });
-  const program = await m.findOneByOrFail(Program, { id: round.programId });
-  const category = await m.findOneByOrFail(Category, { id: input.categoryId });
+export function draftApplication(input: DraftInput, { round, program, category }: DraftContext): NewApplication {
   const definition = getWorkflow(program.workflowKind, round.workflowVersion);
   const q = quoteApplication(category.config, input);
-  return m.save(
-    m.create(Application, {
-      ...input,
-      claimedBonusItems: input.claimedBonusItems ?? [],
-      preCheck: input.preCheck ?? null,
-      previousRecipient: input.previousRecipient ?? false,
-      status: initialState(definition).code,
-      workflowCode: definition.code,
-      workflowVersion: definition.version,
-      version: 1,
-      quote: q.quote,
-      quotedAmount: q.amount,
-      eligibility: q.eligibility,
-      stamps: {},
-    }),
-  );
+  // columns left out (receipt, channel, import, formal check, 補正期限) take the table's defaults
+  return {
+    ...input,
+    claimedBonusItems: input.claimedBonusItems ?? [],
+    preCheck: input.preCheck ?? null,
+    previousRecipient: input.previousRecipient ?? false,
+    status: initialState(definition).code,
+    workflowCode: definition.code,
+    workflowVersion: definition.version,
+    version: 1,
+    quote: q.quote,
+    quotedAmount: q.amount,
+    eligibility: q.eligibility,
+    stamps: {},
+  } as NewApplication;
+}
+
+/**
+ * A draft written with a seed step's TypeORM manager (the demo seeds).
+ * @deprecated application code calls ApplicationsService.createDraft with a `Transaction`.
+ */
+export async function createDraft(m: UnconvertedManager, input: DraftInput): Promise<Application> {
+  const repo = new ApplicationsRepository(m.connection);
+  return repo.insert(draftApplication(input, await repo.draftContext(input.roundId, input.categoryId, m)), m);
 }

@@ -1,4 +1,4 @@
-import { checkEligibility, computeBenefit, quote, type ApplicantProfile, type BenefitInput, type CategoryConfig, type EligibilityContext } from '@jimukyoku/domain';
+import { computeBenefit, quoteWithEligibility, type ApplicantProfile, type BenefitInput, type CategoryConfig } from '@jimukyoku/domain';
 import type { Application } from './application.entity';
 
 /**
@@ -19,7 +19,6 @@ export function quoteApplication(config: CategoryConfig, app: Pick<Application, 
     monthlySales: app.monthlySales,
     participantCount: app.participantCount,
   };
-  const result = quote(config, applicant, app.expenses);
-  const context: EligibilityContext = { subsidyAmount: result.amount, certifiedAdvisor: app.certifiedAdvisor ?? undefined };
-  return { quote: result as unknown as Record<string, unknown>, amount: result.amount, eligibility: checkEligibility(config.requirements, applicant, context) as unknown as Record<string, unknown> };
+  const { quote: result, eligibility } = quoteWithEligibility(config, applicant, app.expenses, { certifiedAdvisor: app.certifiedAdvisor ?? undefined });
+  return { quote: result as unknown as Record<string, unknown>, amount: result.amount, eligibility: eligibility as unknown as Record<string, unknown> };
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Notification } from '../notifications/notification.entity';
-import { ApplicationAssignment } from './application-assignment.entity';
+import { ApplicationAssignment } from '../assignments/application-assignment.entity';
 import { Application } from './application.entity';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsRepository } from './applications.repository';

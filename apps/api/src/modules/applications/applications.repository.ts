@@ -2,12 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
+import { managerOf, type Transaction } from '../../database';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { AuditLogEntry } from '../audit/audit-log.entity';
 import { Notification } from '../notifications/notification.entity';
-import { ApplicationAssignment } from './application-assignment.entity';
-import { Application } from './application.entity';
+import { Category } from '../programs/category.entity';
+import { Program } from '../programs/program.entity';
+import { RoundCategory } from '../rounds/round-category.entity';
+import { Round } from '../rounds/round.entity';
+import { ApplicationAssignment } from '../assignments/application-assignment.entity';
+import { Application, type FormalCheckOutcome } from './application.entity';
 
 export interface ApplicationFilter {
   id?: string[];
@@ -33,16 +38,35 @@ export interface TransitionWrite {
   notifications: Pick<Notification, 'template' | 'recipient' | 'status' | 'sendAfter' | 'heldUntilAnnouncement' | 'payload'>[];
 }
 
+/**
+ * A caller's own TypeORM transaction manager, still accepted while apps/api/src/modules/review and
+ * the demo seeds move to `Transaction` (apps/api/src/database/unit-of-work.ts).
+ * @deprecated pass a `Transaction`; this goes once no caller passes a manager.
+ */
+export type UnconvertedManager = EntityManager;
+
+/** A new application row: every column but the ones the database fills. */
+export type NewApplication = Omit<Application, 'id' | 'createdAt' | 'updatedAt'>;
+
 /** All SQL of applications. The one write path of a state change is `applyTransition`. */
 @Injectable()
 export class ApplicationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+  private m(tx?: Transaction | UnconvertedManager): EntityManager {
+    return tx instanceof EntityManager ? tx : managerOf(tx, this.dataSource);
+  }
+
+  /**
+   * @deprecated services run their work through `UnitOfWork.run` and pass the `Transaction` on; kept
+   * while apps/api/src/modules/review still opens its transactions here.
+   */
+  transaction<T>(work: (m: UnconvertedManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 
-  manager(): EntityManager {
+  /** @deprecated outside a transaction, pass no `tx`; kept while apps/api/src/modules/review calls it. */
+  manager(): UnconvertedManager {
     return this.dataSource.manager;
   }
 
@@ -75,13 +99,63 @@ export class ApplicationsRepository {
   }
 
   /** One application if the user may see it; null otherwise (a reviewer's 404 does not tell it exists). */
-  findVisible(id: string, user: AuthenticatedUser, m?: EntityManager): Promise<Application | null> {
+  findVisible(id: string, user: AuthenticatedUser, tx?: Transaction | UnconvertedManager): Promise<Application | null> {
     if (!isUuid(id)) return Promise.resolve(null);
-    return this.scoped(user, m).andWhere('a.id = :id', { id }).getOne();
+    return this.scoped(user, this.m(tx)).andWhere('a.id = :id', { id }).getOne();
   }
 
-  find(id: string, m: EntityManager = this.dataSource.manager): Promise<Application | null> {
-    return isUuid(id) ? m.findOneBy(Application, { id }) : Promise.resolve(null);
+  find(id: string, tx?: Transaction | UnconvertedManager): Promise<Application | null> {
+    return isUuid(id) ? this.m(tx).findOneBy(Application, { id }) : Promise.resolve(null);
+  }
+
+  /** An application an intake channel handed over (a channel sees only its own). */
+  findOfChannel(id: string, channelId: string, tx?: Transaction): Promise<Application | null> {
+    return isUuid(id) ? this.m(tx).findOneBy(Application, { id, channelId }) : Promise.resolve(null);
+  }
+
+  /** The application of a 法人番号 in a round (at most one: application_one_per_corporate_number_per_round). */
+  findByCorporateNumber(roundId: string, corporateNumber: string, tx?: Transaction): Promise<Application | null> {
+    return this.m(tx).findOneBy(Application, { roundId, corporateNumber });
+  }
+
+  /** Writes a new application (a draft, see application-drafts.ts) and returns it as stored. */
+  insert(row: NewApplication, tx: Transaction | UnconvertedManager): Promise<Application> {
+    const m = this.m(tx);
+    return m.save(m.create(Application, row as never) as unknown as Application);
+  }
+
+  /** What a draft is built from (application-drafts.ts): its round, programme and category. */
+  async draftContext(roundId: string, categoryId: string, tx?: Transaction | UnconvertedManager): Promise<{ round: Round; program: Program; category: Category }> {
+    const m = this.m(tx);
+    const round = await m.findOneByOrFail(Round, { id: roundId });
+    const program = await m.findOneByOrFail(Program, { id: round.programId });
+    const category = await m.findOneByOrFail(Category, { id: categoryId });
+    return { round, program, category };
+  }
+
+  /** The round of an application (its schedule and settings are the workflow's context). */
+  roundOf(roundId: string, tx?: Transaction | UnconvertedManager): Promise<Round> {
+    return this.m(tx).findOneByOrFail(Round, { id: roundId });
+  }
+
+  /** The round's settings (budget, adoption quota) for a category it offers; null when none. */
+  offeredOf(roundId: string, categoryId: string, tx?: Transaction | UnconvertedManager): Promise<RoundCategory | null> {
+    return this.m(tx).findOneBy(RoundCategory, { roundId, categoryId });
+  }
+
+  /** The category an application is of (its name goes into notifications). */
+  categoryOf(categoryId: string, tx?: Transaction | UnconvertedManager): Promise<Category> {
+    return this.m(tx).findOneByOrFail(Category, { id: categoryId });
+  }
+
+  /** Stores the 要件確認 answers and outcome on the application (apps/api/src/modules/formal-check). */
+  async saveFormalCheck(applicationId: string, outcome: FormalCheckOutcome, tx: Transaction | UnconvertedManager): Promise<void> {
+    await this.m(tx).query(`UPDATE application SET formal_check = $2, updated_at = now() WHERE id = $1`, [applicationId, JSON.stringify(outcome)]);
+  }
+
+  /** Replaces the applicant's data and its quote snapshot (a resubmission after 差戻し). */
+  async updateData(id: string, fields: Partial<NewApplication>, tx: Transaction): Promise<void> {
+    await this.m(tx).update(Application, { id }, fields as never);
   }
 
   /**
@@ -89,7 +163,8 @@ export class ApplicationsRepository {
    * only matches the version the decision was made on: a concurrent transition that committed first
    * makes this return null, and the caller rolls back.
    */
-  async applyTransition(m: EntityManager, w: TransitionWrite): Promise<{ application: Application; auditId: string } | null> {
+  async applyTransition(tx: Transaction | UnconvertedManager, w: TransitionWrite): Promise<{ application: Application; auditId: string } | null> {
+    const m = this.m(tx);
     const [rows]: [Record<string, unknown>[], number] = await m.query(
       `UPDATE application
           SET status = $3, version = version + 1, stamps = stamps || $4::jsonb, updated_at = now(),
@@ -108,8 +183,8 @@ export class ApplicationsRepository {
   }
 
   /** 書面審査 progress for the allReviewsSubmitted guard (review assignments only, not the 要件確認). */
-  async reviewProgress(applicationId: string, m: EntityManager): Promise<{ assigned: number; submitted: number }> {
-    const [row] = await m.query(
+  async reviewProgress(applicationId: string, tx?: Transaction | UnconvertedManager): Promise<{ assigned: number; submitted: number }> {
+    const [row] = await this.m(tx).query(
       `SELECT count(*)::int AS assigned, count(submitted_at)::int AS submitted FROM application_assignment WHERE application_id = $1 AND revoked_at IS NULL AND purpose = 'review'`,
       [applicationId],
     );
@@ -117,22 +192,22 @@ export class ApplicationsRepository {
   }
 
   /** Adoption slots of a round × category: states that hold an adopted slot. */
-  async adoptedCount(roundId: string, categoryId: string, adoptedStates: readonly string[], m: EntityManager): Promise<number> {
-    const [row] = await m.query(`SELECT count(*)::int AS n FROM application WHERE round_id = $1 AND category_id = $2 AND status = ANY($3)`, [roundId, categoryId, adoptedStates]);
+  async adoptedCount(roundId: string, categoryId: string, adoptedStates: readonly string[], tx?: Transaction | UnconvertedManager): Promise<number> {
+    const [row] = await this.m(tx).query(`SELECT count(*)::int AS n FROM application WHERE round_id = $1 AND category_id = $2 AND status = ANY($3)`, [roundId, categoryId, adoptedStates]);
     return row.n;
   }
 
   /** Applications submitted under a rule set lock it: its rules never change under them. */
-  async lockRuleSetOfRound(roundId: string, m: EntityManager): Promise<void> {
-    await m.query(`UPDATE rule_set SET locked_at = now() WHERE id = (SELECT rule_set_id FROM round WHERE id = $1) AND locked_at IS NULL`, [roundId]);
+  async lockRuleSetOfRound(roundId: string, tx: Transaction | UnconvertedManager): Promise<void> {
+    await this.m(tx).query(`UPDATE rule_set SET locked_at = now() WHERE id = (SELECT rule_set_id FROM round WHERE id = $1) AND locked_at IS NULL`, [roundId]);
   }
 
-  assignmentsOf(applicationId: string, m: EntityManager = this.dataSource.manager) {
-    return m.find(ApplicationAssignment, { where: { applicationId }, order: { assignedAt: 'ASC' } });
+  assignmentsOf(applicationId: string, tx?: Transaction) {
+    return this.m(tx).find(ApplicationAssignment, { where: { applicationId }, order: { assignedAt: 'ASC' } });
   }
 
-  async dbNow(m: EntityManager = this.dataSource.manager): Promise<Date> {
-    const [row] = await m.query('SELECT now() AS now');
+  async dbNow(tx?: Transaction | UnconvertedManager): Promise<Date> {
+    const [row] = await this.m(tx).query('SELECT now() AS now');
     return row.now as Date;
   }
 

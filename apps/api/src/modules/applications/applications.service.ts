@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { explainTransitions, findState, getWorkflow } from '@jimukyoku/workflow';
-import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery } from '../../common/list-query';
+import type { Transaction } from '../../database';
 import { AuditRepository } from '../audit/audit.repository';
-import { createDraft, DraftInput } from './application-drafts';
+import { draftApplication, type DraftContext, type DraftInput } from './application-drafts';
 import type { Application } from './application.entity';
 import { ApplicationFilter, ApplicationsRepository } from './applications.repository';
 import { ApplicationError } from './transitions.errors';
@@ -34,8 +34,7 @@ export class ApplicationsService {
     const app = await this.repo.findVisible(id, user);
     if (!app) throw new ApplicationError('APPLICATION_NOT_FOUND');
     const definition = getWorkflow(app.workflowCode, app.workflowVersion);
-    const m = this.repo.manager();
-    const { snapshot, context } = await workflowInputs(this.repo, app, m);
+    const { snapshot, context } = await workflowInputs(this.repo, app, undefined);
     const now = await this.repo.dbNow();
     const options = explainTransitions(definition, snapshot, { role: user.role, id: user.id }, now, context);
     const timeline = await this.audit.forEntity('application', app.id);
@@ -50,8 +49,11 @@ export class ApplicationsService {
     };
   }
 
-  /** A new application in its workflow's initial state (see application-drafts.ts). */
-  createDraft(m: EntityManager, input: DraftInput): Promise<Application> {
-    return createDraft(m, input);
+  /**
+   * A new application in its workflow's initial state (see application-drafts.ts), written in `tx`.
+   * `context` is the round, programme and category when the caller already loaded them (intake).
+   */
+  async createDraft(tx: Transaction, input: DraftInput, context?: DraftContext): Promise<Application> {
+    return this.repo.insert(draftApplication(input, context ?? (await this.repo.draftContext(input.roundId, input.categoryId, tx))), tx);
   }
 }

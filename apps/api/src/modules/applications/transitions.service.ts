@@ -1,10 +1,12 @@
-import { HttpException, Injectable } from '@nestjs/common';
+import { HttpException, Injectable, Optional } from '@nestjs/common';
 import { decide, getWorkflow, initialState, type Actor as WorkflowActor, type Role } from '@jimukyoku/workflow';
-import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../../auth/roles';
-import { Category } from '../programs/category.entity';
+import { UnitOfWork, type Transaction } from '../../database';
+import type { Category } from '../programs/category.entity';
+import type { RoundCategory } from '../rounds/round-category.entity';
+import type { Round } from '../rounds/round.entity';
 import type { Application } from './application.entity';
-import { ApplicationsRepository } from './applications.repository';
+import { ApplicationsRepository, type UnconvertedManager } from './applications.repository';
 import { ApplicationError, TransitionRefused } from './transitions.errors';
 import { workflowInputs } from './workflow-inputs';
 
@@ -25,6 +27,22 @@ export interface TransitionOptions {
   ip?: string;
   /** more context for the audit record (e.g. the import and row an application came from) */
   auditExtra?: Record<string, unknown>;
+  /**
+   * What the caller already read in this transaction, so it is not read again (intake: the draft it
+   * just wrote, the round context it loaded once, the transaction's clock). Each part left out is read.
+   */
+  known?: KnownInputs;
+}
+
+/** Rows a caller already holds for fireIn; they must be the current rows of this transaction. */
+export interface KnownInputs {
+  application?: Application;
+  round?: Round;
+  /** the round's settings for the application's category (null: not offered with settings) */
+  offered?: RoundCategory | null;
+  category?: Category;
+  /** the transaction's clock (the database's now()) */
+  now?: Date;
 }
 
 export interface TransitionOutcome {
@@ -50,10 +68,15 @@ const DAY_MS = 86_400_000;
  */
 @Injectable()
 export class TransitionsService {
-  constructor(private readonly repo: ApplicationsRepository) {}
+  constructor(
+    private readonly repo: ApplicationsRepository,
+    // optional only for the hand-wired demo seed services (apps/api/src/seed/demo/demo-services.ts)
+    @Optional() private readonly unitOfWork?: UnitOfWork,
+  ) {}
 
   fire(applicationId: string, transition: string, actor: TransitionActor, options: TransitionOptions = {}): Promise<TransitionOutcome> {
-    return this.repo.transaction((m) => this.fireIn(m, applicationId, transition, actor, options));
+    if (!this.unitOfWork) return this.repo.transaction((m) => this.fireIn(m, applicationId, transition, actor, options));
+    return this.unitOfWork.run((tx) => this.fireIn(tx, applicationId, transition, actor, options));
   }
 
   /** Each application in its own transaction: all or nothing per application, a result for each. */
@@ -72,15 +95,21 @@ export class TransitionsService {
     return results;
   }
 
-  async fireIn(m: EntityManager, applicationId: string, transition: string, actor: TransitionActor, options: TransitionOptions): Promise<TransitionOutcome> {
-    const app = actor.staff ? await this.repo.findVisible(applicationId, actor.staff, m) : await this.repo.find(applicationId, m);
+  /**
+   * Fires one transition inside the caller's transaction. (A TypeORM manager is still accepted while
+   * apps/api/src/modules/review and the schedules move to `Transaction`; deprecated.)
+   */
+  async fireIn(tx: Transaction | UnconvertedManager, applicationId: string, transition: string, actor: TransitionActor, options: TransitionOptions): Promise<TransitionOutcome> {
+    const known = options.known ?? {};
+    const given = known.application?.id === applicationId && !actor.staff ? known.application : undefined;
+    const app = given ?? (actor.staff ? await this.repo.findVisible(applicationId, actor.staff, tx) : await this.repo.find(applicationId, tx));
     if (!app) throw new ApplicationError('APPLICATION_NOT_FOUND');
     if (options.expectedVersion !== undefined && options.expectedVersion !== app.version) {
       throw new ApplicationError('STALE_VERSION', { currentVersion: app.version });
     }
     const definition = getWorkflow(app.workflowCode, app.workflowVersion);
-    const { snapshot, context, round } = await workflowInputs(this.repo, app, m);
-    const now = await this.repo.dbNow(m);
+    const { snapshot, context, round } = await workflowInputs(this.repo, app, tx, { round: known.round, offered: known.offered });
+    const now = known.now ?? (await this.repo.dbNow(tx));
     const engineActor: WorkflowActor = { role: actor.role, id: actor.id ?? 'system' };
     const decision = decide(definition, snapshot, { transition, reason: options.reason }, engineActor, now, context);
     if (!decision.ok) throw new TransitionRefused(decision.code, decision.message, decision.guardFailures ? { guardFailures: decision.guardFailures } : {});
@@ -88,7 +117,7 @@ export class TransitionsService {
     const stamps = Object.fromEntries(Object.entries(decision.stamps).map(([k, v]) => [k, v.toISOString()]));
     // A transition that stamps returnedAt opens the round's correction period (補正期限).
     const correctionDueAt = 'returnedAt' in decision.stamps ? new Date(now.getTime() + round.correctionPeriodDays * DAY_MS) : undefined;
-    const category = await m.findOneByOrFail(Category, { id: app.categoryId });
+    const category = known.category?.id === app.categoryId ? known.category : await this.repo.categoryOf(app.categoryId, tx);
     const payload = {
       transition: decision.transition,
       reason: decision.reason ?? null,
@@ -99,7 +128,7 @@ export class TransitionsService {
       quotedAmount: app.quotedAmount,
       correctionDueAt: correctionDueAt?.toISOString() ?? app.correctionDueAt?.toISOString() ?? null,
     };
-    const written = await this.repo.applyTransition(m, {
+    const written = await this.repo.applyTransition(tx, {
       applicationId: app.id,
       expectedVersion: app.version,
       to: decision.to,
@@ -128,7 +157,7 @@ export class TransitionsService {
       })),
     });
     if (!written) throw new ApplicationError('STALE_VERSION');
-    if (decision.from === initialState(definition).code) await this.repo.lockRuleSetOfRound(app.roundId, m);
+    if (decision.from === initialState(definition).code) await this.repo.lockRuleSetOfRound(app.roundId, tx);
     return { application: written.application, transition: { name: decision.transition, label: decision.label, from: decision.from, to: decision.to }, auditId: written.auditId };
   }
 }

@@ -1,9 +1,9 @@
 import { statesTagged, type ApplicationSnapshot, type WorkflowContext } from '@jimukyoku/workflow';
-import type { EntityManager } from 'typeorm';
-import { RoundCategory } from '../rounds/round-category.entity';
-import { Round } from '../rounds/round.entity';
+import type { Transaction } from '../../database';
+import type { RoundCategory } from '../rounds/round-category.entity';
+import type { Round } from '../rounds/round.entity';
 import type { Application } from './application.entity';
-import { ApplicationsRepository } from './applications.repository';
+import type { ApplicationsRepository, UnconvertedManager } from './applications.repository';
 
 /**
  * States in which an application holds one of its round × category's adoption slots: the states the
@@ -17,14 +17,16 @@ export const SLOT_HOLDING_STATES: readonly string[] = statesTagged('holdsSlot');
 export async function workflowInputs(
   repo: ApplicationsRepository,
   app: Application,
-  m: EntityManager,
+  tx: Transaction | UnconvertedManager | undefined,
+  /** rows the caller already read in this transaction (intake), not read again */
+  known: { round?: Round; offered?: RoundCategory | null } = {},
 ): Promise<{ snapshot: ApplicationSnapshot; context: WorkflowContext; round: Round }> {
-  const round = await m.findOneByOrFail(Round, { id: app.roundId });
-  const offered = await m.findOneBy(RoundCategory, { roundId: app.roundId, categoryId: app.categoryId });
+  const round = known.round ?? (await repo.roundOf(app.roundId, tx));
+  const offered = known.offered !== undefined ? known.offered : await repo.offeredOf(app.roundId, app.categoryId, tx);
   const quota = offered?.adoptionQuota ?? null;
   // one after the other: inside a transaction both go over the same connection
-  const reviews = await repo.reviewProgress(app.id, m);
-  const used = quota === null ? 0 : await repo.adoptedCount(app.roundId, app.categoryId, statesTagged('holdsSlot'), m);
+  const reviews = await repo.reviewProgress(app.id, tx);
+  const used = quota === null ? 0 : await repo.adoptedCount(app.roundId, app.categoryId, statesTagged('holdsSlot'), tx);
   const quote = app.quote as { eligible?: boolean; ineligibility?: { message: string }[] } | null;
   return {
     round,

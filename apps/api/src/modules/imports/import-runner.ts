@@ -1,10 +1,10 @@
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { EntityManager } from 'typeorm';
 import { unsafeValues } from '../../common/hostile-input';
 import { flattenValidationErrors } from '../../common/validation.pipe';
 import { AppConfig, APP_CONFIG } from '../../config';
+import { UnitOfWork, type Transaction } from '../../database';
 import { ATTACHMENT_STORAGE, AttachmentStorage } from '../intake/attachment-storage';
 import { IntakeApplicationDto } from '../intake/dto/intake-application.dto';
 import { IntakeService } from '../intake/intake.service';
@@ -50,6 +50,7 @@ export class ImportRunner {
     private readonly intake: IntakeService,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async run(importId: string): Promise<ApplicationImport['status']> {
@@ -73,16 +74,17 @@ export class ImportRunner {
     await this.imports.markRunning(importId, total);
     if (headerProblems.length) return this.finishRefused(importId, headerProblems);
 
-    const attempt = async (m: EntityManager, cells: string[], row: number): Promise<{ problems: RowProblem[]; applicationId?: string }> => {
+    const attempt = async (tx: Transaction, cells: string[], row: number): Promise<{ problems: RowProblem[]; applicationId?: string }> => {
       const { payload, problems: cellProblems } = rowToPayload(cells, index, row, job.roundId);
       // the same checks as the API's validation pipe: no NUL (PostgreSQL refuses it) nor unsafe number in any cell
       const shape = cellProblems.length ? [] : [...unsafeValues(payload), ...flattenValidationErrors(await validate(plainToInstance(IntakeApplicationDto, payload)))].map((x) => ({ row, ...x }));
       if (cellProblems.length || shape.length) return { problems: [...cellProblems, ...shape] };
       try {
-        const application = await this.intake.acceptIn(m, { importId, row, documentsOnPaper: true }, payload);
+        const application = await this.intake.acceptIn(tx, { importId, row, documentsOnPaper: true }, payload);
         return { problems: [], applicationId: application.id };
       } catch (e) {
-        if (IntakeService.isDuplicate(e)) return { problems: problemsOf(await this.intake.duplicateError(this.imports.outsideTransaction, job.roundId, payload.applicant.corporateNumber!), row) };
+        // read outside the row's (failed) transaction: the application that won is committed
+        if (IntakeService.isDuplicate(e)) return { problems: problemsOf(await this.intake.duplicateError(job.roundId, payload.applicant.corporateNumber!), row) };
         return { problems: problemsOf(e, row) };
       }
     };
@@ -103,13 +105,13 @@ export class ImportRunner {
       if (row <= after) continue;
       let refused: RowProblem[] = [];
       try {
-        await this.imports.transaction(async (m) => {
-          const outcome = await attempt(m, cells, row);
+        await this.unitOfWork.run(async (tx) => {
+          const outcome = await attempt(tx, cells, row);
           if (outcome.problems.length) {
             refused = outcome.problems;
             throw new RowRefused();
           }
-          await this.imports.recordImported(m, importId, row, outcome.applicationId!);
+          await this.imports.recordImported(tx, importId, row, outcome.applicationId!);
         });
       } catch (e) {
         if (ImportsRepository.isRecordedTwice(e)) continue; // another run of this import took the row
@@ -125,29 +127,29 @@ export class ImportRunner {
   private async allOrNothing(importId: string, rows: AsyncIterable<{ cells: string[]; row: number }>, attempt: Attempt) {
     const refusals: RowRefusal[] = [];
     try {
-      await this.imports.transaction(async (m) => {
+      await this.unitOfWork.run(async (tx) => {
         for await (const { cells, row } of rows) {
-          await this.imports.savepoint(m, 'begin');
-          const outcome = await attempt(m, cells, row).catch((e) => ({ problems: problemsOf(e, row), applicationId: undefined }));
+          await this.imports.savepoint(tx, 'begin');
+          const outcome = await attempt(tx, cells, row).catch((e) => ({ problems: problemsOf(e, row), applicationId: undefined }));
           if (outcome.problems.length) {
             refusals.push({ row, problems: outcome.problems });
-            await this.imports.savepoint(m, 'rollback');
+            await this.imports.savepoint(tx, 'rollback');
           } else {
-            await this.imports.recordImported(m, importId, row, outcome.applicationId!);
-            await this.imports.savepoint(m, 'release');
+            await this.imports.recordImported(tx, importId, row, outcome.applicationId!);
+            await this.imports.savepoint(tx, 'release');
           }
           if ((row - 1) % PROGRESS_EVERY === 0) await this.imports.setProgress(importId, row - 1);
         }
         if (refusals.length) throw new RowRefused();
-        await this.imports.finish(importId, 'done', doneMessage, m);
+        await this.imports.finish(importId, 'done', doneMessage, tx);
       });
       return 'done' as const;
     } catch (e) {
       if (!(e instanceof RowRefused)) throw e;
     }
-    await this.imports.transaction(async (m) => {
-      await this.imports.recordRefused(refusals, importId, m);
-      await this.imports.finish(importId, 'failed', () => ALL_OR_NOTHING_REFUSED, m);
+    await this.unitOfWork.run(async (tx) => {
+      await this.imports.recordRefused(refusals, importId, tx);
+      await this.imports.finish(importId, 'failed', () => ALL_OR_NOTHING_REFUSED, tx);
     });
     return 'failed' as const;
   }
@@ -165,6 +167,6 @@ export class ImportRunner {
   }
 }
 
-type Attempt = (m: EntityManager, cells: string[], row: number) => Promise<{ problems: RowProblem[]; applicationId?: string }>;
+type Attempt = (tx: Transaction, cells: string[], row: number) => Promise<{ problems: RowProblem[]; applicationId?: string }>;
 
 class RowRefused extends Error {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { managerOf, type Transaction } from '../../database';
 import { ApplicationImport } from './application-import.entity';
 import type { RowProblem } from './import-columns';
 
@@ -27,25 +28,21 @@ export class ImportsRepository {
     return e instanceof QueryFailedError && (e as QueryFailedError & { constraint?: string }).constraint === ROW_OUTCOME_KEY;
   }
 
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private m(tx?: Transaction): EntityManager {
+    return managerOf(tx, this.dataSource);
   }
 
   /** The savepoint behind which one row of an allOrNothing import is tried. */
-  async savepoint(m: EntityManager, step: 'begin' | 'rollback' | 'release') {
-    await m.query(step === 'begin' ? 'SAVEPOINT import_row' : step === 'rollback' ? 'ROLLBACK TO SAVEPOINT import_row' : 'RELEASE SAVEPOINT import_row');
-  }
-
-  /** A connection of its own, outside any transaction (reads what others committed). */
-  get outsideTransaction(): EntityManager {
-    return this.dataSource.manager;
+  async savepoint(tx: Transaction, step: 'begin' | 'rollback' | 'release') {
+    await this.m(tx).query(step === 'begin' ? 'SAVEPOINT import_row' : step === 'rollback' ? 'ROLLBACK TO SAVEPOINT import_row' : 'RELEASE SAVEPOINT import_row');
   }
 
   roundExists(roundId: string): Promise<boolean> {
     return this.dataSource.query(`SELECT 1 FROM round WHERE id = $1`, [roundId]).then((rows: unknown[]) => rows.length > 0);
   }
 
-  create(m: EntityManager, fields: Pick<ApplicationImport, 'roundId' | 'fileName' | 'format' | 'mode' | 'storageKey' | 'createdBy'>): Promise<ApplicationImport> {
+  create(tx: Transaction, fields: Pick<ApplicationImport, 'roundId' | 'fileName' | 'format' | 'mode' | 'storageKey' | 'createdBy'>): Promise<ApplicationImport> {
+    const m = this.m(tx);
     return m.save(m.create(ApplicationImport, { ...fields, status: 'queued', totalRows: 0, processedRows: 0, importedRows: 0, errorRows: 0, errors: [] }));
   }
 
@@ -86,13 +83,13 @@ export class ImportsRepository {
   }
 
   /** In the transaction that created the application: a second outcome of the row fails it (isRecordedTwice). */
-  async recordImported(m: EntityManager, id: string, row: number, applicationId: string) {
-    await m.query(`INSERT INTO application_import_row (import_id, row_number, application_id) VALUES ($1, $2, $3)`, [id, row, applicationId]);
+  async recordImported(tx: Transaction, id: string, row: number, applicationId: string) {
+    await this.m(tx).query(`INSERT INTO application_import_row (import_id, row_number, application_id) VALUES ($1, $2, $3)`, [id, row, applicationId]);
   }
 
-  async recordRefused(refusals: RowRefusal[], id: string, m: EntityManager = this.dataSource.manager) {
+  async recordRefused(refusals: RowRefusal[], id: string, tx?: Transaction) {
     if (refusals.length === 0) return;
-    await m.query(
+    await this.m(tx).query(
       `INSERT INTO application_import_row (import_id, row_number, problems)
        SELECT $1, r.row, r.problems FROM jsonb_to_recordset($2::jsonb) AS r(row int, problems jsonb)
        ON CONFLICT (import_id, row_number) DO NOTHING`,
@@ -101,8 +98,8 @@ export class ImportsRepository {
   }
 
   /** The outcome counts of an import, from its rows (what is in the database, not what a run thinks). */
-  async counts(id: string, m: EntityManager = this.dataSource.manager): Promise<{ processed: number; imported: number; refused: number }> {
-    const [r] = await m.query(
+  async counts(id: string, tx?: Transaction): Promise<{ processed: number; imported: number; refused: number }> {
+    const [r] = await this.m(tx).query(
       `SELECT count(*)::int AS processed, count(application_id)::int AS imported, (count(*) - count(application_id))::int AS refused
          FROM application_import_row WHERE import_id = $1`,
       [id],
@@ -114,8 +111,9 @@ export class ImportsRepository {
    * Ends an import: its counts from the recorded rows, the first problems in row order, the message.
    * `problems` replaces the rows' problems when the file as a whole was refused.
    */
-  async finish(id: string, status: 'done' | 'failed', message: (c: { imported: number; refused: number }) => string, m: EntityManager = this.dataSource.manager, fileProblems?: RowProblem[]) {
-    const c = await this.counts(id, m);
+  async finish(id: string, status: 'done' | 'failed', message: (c: { imported: number; refused: number }) => string, tx?: Transaction, fileProblems?: RowProblem[]) {
+    const m = this.m(tx);
+    const c = await this.counts(id, tx);
     const problems: RowProblem[] =
       fileProblems ??
       (

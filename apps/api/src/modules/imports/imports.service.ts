@@ -6,6 +6,7 @@ import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { JobName, QueueName } from '../../queue';
 import { RedisAvailability, RedisUnavailableError } from '../../redis';
+import { UnitOfWork } from '../../database';
 import { AuditService } from '../audit/audit.service';
 import { ATTACHMENT_STORAGE, AttachmentStorage } from '../intake/attachment-storage';
 import type { ImportMode } from './application-import.entity';
@@ -32,6 +33,7 @@ export class ImportsService {
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
     private readonly audit: AuditService,
     private readonly redis: RedisAvailability,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async create(actor: AuthenticatedUser, file: UploadedImportFile | undefined, roundId: unknown, mode: unknown) {
@@ -52,9 +54,9 @@ export class ImportsService {
       throw bad('roundId', 'roundId は公募回のIDを指定してください');
     }
     await this.redis.require(); // the queue lives in Redis: while it is away, 503 before anything is stored
-    const record = await this.imports.transaction(async (m) => {
-      const row = await this.imports.create(m, { roundId, fileName: file.originalname.slice(0, 255), format, mode: mode as ImportMode, storageKey: file.key, createdBy: actor.id });
-      await this.audit.record({ actor, action: 'import.created', entityType: 'applicationImport', entityId: row.id, changes: { fileName: row.fileName, mode, sizeBytes: file.sizeBytes, sha256: file.sha256 } }, m);
+    const record = await this.unitOfWork.run(async (tx) => {
+      const row = await this.imports.create(tx, { roundId, fileName: file.originalname.slice(0, 255), format, mode: mode as ImportMode, storageKey: file.key, createdBy: actor.id });
+      await this.audit.record({ actor, action: 'import.created', entityType: 'applicationImport', entityId: row.id, changes: { fileName: row.fileName, mode, sizeBytes: file.sizeBytes, sha256: file.sha256 } }, tx);
       return row;
     });
     // Should Redis go away just now, the import stays recorded as queued: BullMQ adds the job once Redis is

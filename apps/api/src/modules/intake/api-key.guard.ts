@@ -1,12 +1,11 @@
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiSecurity } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
 import { API_KEY_AUTH } from '../../auth/access.guard';
 import { AuthError } from '../../auth/auth.errors';
 import { sha256 } from '../../auth/tokens';
-import { IntakeChannel } from './intake-channel.entity';
+import type { IntakeChannel } from './intake-channel.entity';
+import { IntakeChannelsRepository } from './intake-channels.repository';
 
 export type ChannelRequest = Request & { channel: IntakeChannel };
 
@@ -16,13 +15,13 @@ export type ChannelRequest = Request & { channel: IntakeChannel };
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly channels: IntakeChannelsRepository) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<ChannelRequest>();
     const key = req.get('x-api-key');
     if (!key) throw new AuthError('TOKEN_INVALID', {}, 'APIキー (X-Api-Key ヘッダー) が必要です。');
-    const channel = await this.dataSource.getRepository(IntakeChannel).findOneBy({ keyHash: sha256(key) });
+    const channel = await this.channels.findByKeyHash(sha256(key));
     if (!channel || channel.revokedAt) throw new AuthError('TOKEN_INVALID', {}, 'APIキーが無効です (失効済み、または登録されていません)。');
     req.channel = channel;
     return true;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { HttpStatus } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Transaction } from '../../database';
 import { IntakeError } from './intake.errors';
+import type { IntakeRepository } from './intake.repository';
 
 export interface StoredResponse {
   status: HttpStatus;
@@ -22,23 +23,19 @@ export function requestHash(body: unknown): string {
  * gets the stored answer. A failed request rolls its claim back, so a retry is processed afresh.
  */
 export async function onceForKey(
-  m: EntityManager,
+  repo: IntakeRepository,
+  tx: Transaction,
   channelId: string,
   key: string,
   hash: string,
   work: () => Promise<{ status: HttpStatus; body: Record<string, unknown> }>,
 ): Promise<StoredResponse> {
-  const claimed: unknown[] = await m.query(
-    `INSERT INTO idempotency_record (channel_id, key, request_hash, response_status, response_body)
-     VALUES ($1, $2, $3, 0, '{}'::jsonb) ON CONFLICT (channel_id, key) DO NOTHING RETURNING key`,
-    [channelId, key, hash],
-  );
-  if (claimed.length === 0) {
-    const [first] = await m.query(`SELECT request_hash, response_status, response_body FROM idempotency_record WHERE channel_id = $1 AND key = $2`, [channelId, key]);
-    if (first.request_hash !== hash) throw new IntakeError('IDEMPOTENCY_KEY_REUSED', { field: 'Idempotency-Key' });
-    return { status: first.response_status, body: first.response_body, replayed: true };
+  if (!(await repo.claimKey(channelId, key, hash, tx))) {
+    const first = await repo.storedAnswer(channelId, key, tx);
+    if (first.requestHash !== hash) throw new IntakeError('IDEMPOTENCY_KEY_REUSED', { field: 'Idempotency-Key' });
+    return { status: first.status, body: first.body, replayed: true };
   }
   const result = await work();
-  await m.query(`UPDATE idempotency_record SET response_status = $3, response_body = $4 WHERE channel_id = $1 AND key = $2`, [channelId, key, result.status, JSON.stringify(result.body)]);
+  await repo.storeAnswer(channelId, key, result.status, result.body, tx);
   return { ...result, replayed: false };
 }

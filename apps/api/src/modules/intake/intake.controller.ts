@@ -2,20 +2,18 @@ import { Body, Controller, Get, Headers, Inject, Param, Post, Req, Res, Uploaded
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { IntakeThrottlerGuard } from './intake-throttler.guard';
 import { UnprocessablePayloadFilter } from './unprocessable.filter';
 
 /** set from config at module init (INTAKE_RATE_LIMIT): submissions per channel per minute */
 export const INTAKE_RATE_LIMIT = { perMinute: 6000 };
 import { ApiKeyAuth, ChannelRequest } from './api-key.guard';
-import { Attachment } from './attachment.entity';
 import type { UploadedAttachment } from './attachment-upload';
 import { IntakeApplicationDto } from './dto/intake-application.dto';
 import { ATTACHMENT_KINDS, isAttachmentKind } from '@jimukyoku/domain';
 import { IntakeError } from './intake.errors';
+import { IntakeRepository } from './intake.repository';
 import { IntakeService } from './intake.service';
 import type { StoredResponse } from './idempotency';
 import { ATTACHMENT_STORAGE, AttachmentStorage } from './attachment-storage';
@@ -41,7 +39,7 @@ function answer(res: Response, result: StoredResponse) {
 export class IntakeController {
   constructor(
     private readonly intake: IntakeService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: IntakeRepository,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
   ) {}
 
@@ -79,7 +77,7 @@ export class IntakeController {
       if (!isAttachmentKind(kind)) {
         throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'kind', message: `kind (書類の種類) は ${Object.keys(ATTACHMENT_KINDS).join(', ')} のいずれかです` }] });
       }
-      const row = await this.dataSource.getRepository(Attachment).save({
+      const row = await this.repo.insertAttachment({
         channelId: req.channel.id,
         kind,
         fileName: file.originalname.slice(0, 255),

@@ -3,12 +3,15 @@ import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, APP_CONFIG } from '../../config';
 import { ApplicationsModule } from '../applications/applications.module';
+import { RoundsModule } from '../rounds/rounds.module';
 import { Attachment } from './attachment.entity';
 import { ATTACHMENT_STORAGE, LocalDiskStorage } from './attachment-storage';
 import { AttachmentStorageEngine } from './attachment-upload';
 import { IntakeChannel } from './intake-channel.entity';
 import { IntakeChannelsController } from './intake-channels.controller';
+import { IntakeChannelsRepository } from './intake-channels.repository';
 import { IntakeChannelsService } from './intake-channels.service';
+import { IntakeRepository } from './intake.repository';
 import { INTAKE_RATE_LIMIT, IntakeController } from './intake.controller';
 import { IntakeService } from './intake.service';
 import { IntakeGateMiddleware } from './intake-gate.middleware';
@@ -19,6 +22,7 @@ const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], use
   imports: [
     TypeOrmModule.forFeature([IntakeChannel, Attachment]),
     ApplicationsModule,
+    RoundsModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -31,8 +35,8 @@ const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], use
     }),
   ],
   controllers: [IntakeController, IntakeChannelsController],
-  providers: [IntakeService, IntakeChannelsService, storageProvider],
-  exports: [ATTACHMENT_STORAGE, IntakeService],
+  providers: [IntakeService, IntakeRepository, IntakeChannelsService, IntakeChannelsRepository, storageProvider],
+  exports: [ATTACHMENT_STORAGE, IntakeService, IntakeRepository, IntakeChannelsRepository],
 })
 export class IntakeModule implements OnModuleInit, NestModule {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}

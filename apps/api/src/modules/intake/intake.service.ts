@@ -1,24 +1,23 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ATTACHMENT_KINDS, formatJst, validateApplication } from '@jimukyoku/domain';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
+import { ATTACHMENT_KINDS, formatJst, isBeforeRoundDeadline, validateApplication } from '@jimukyoku/domain';
 import { isUuid } from '../../common/is-uuid';
-import { createDraft } from '../applications/application-drafts';
+import { UnitOfWork, type Transaction } from '../../database';
 import { quoteApplication } from '../applications/application-quote';
-import { Application } from '../applications/application.entity';
+import type { Application } from '../applications/application.entity';
+import { ApplicationsRepository } from '../applications/applications.repository';
+import { ApplicationsService } from '../applications/applications.service';
 import { TransitionsService } from '../applications/transitions.service';
-import { Category } from '../programs/category.entity';
-import { Program } from '../programs/program.entity';
-import { RoundCategory } from '../rounds/round-category.entity';
-import { Round } from '../rounds/round.entity';
-import { Attachment } from './attachment.entity';
+import type { Category } from '../programs/category.entity';
+import { RoundsRepository, type RoundContext } from '../rounds/rounds.repository';
+import type { Attachment } from './attachment.entity';
 import type { IntakeApplicationDto } from './dto/intake-application.dto';
 import { onceForKey, requestHash, StoredResponse } from './idempotency';
 import type { IntakeChannel } from './intake-channel.entity';
 import { IntakeError } from './intake.errors';
+import { IntakeRepository } from './intake.repository';
 import { benefitIntakeProblems, preCheckFacts } from './benefit-intake';
 import { applicationFields, applicationInput } from './intake-payload';
-import { defaultReceiptPrefix, drawReceipt } from './receipt-number';
+import { defaultReceiptPrefix } from './receipt-number';
 
 /**
  * The transitions that hand an application over, per workflow, fired in order in the intake
@@ -30,7 +29,6 @@ const SUBMIT_TRANSITIONS: Record<string, ((app: Pick<Application, 'previousRecip
   itSubsidy: () => ['applyForGrant'],
   benefit: (app) => [app.previousRecipient ? 'waivePreCheck' : 'confirmPreCheck', 'submit'],
 };
-const UNIQUE_PER_ROUND = 'application_one_per_corporate_number_per_round';
 
 /** Where an application comes from: an intake channel, or a row of a bulk import. */
 export interface IntakeSource {
@@ -40,6 +38,9 @@ export interface IntakeSource {
   /** the documents arrived on paper with the import: the attachment check is satisfied */
   documentsOnPaper?: boolean;
 }
+
+/** The round context a submission is checked and written against, loaded once (RoundsRepository.context). */
+type OfferedContext = RoundContext & { category: Category };
 
 /**
  * Deadline-proof intake. One transaction per submission: the database clock decides the deadline,
@@ -52,39 +53,43 @@ export interface IntakeSource {
 export class IntakeService {
   /** whether a database error is the one-application-per-法人番号 constraint */
   static isDuplicate(e: unknown): boolean {
-    return e instanceof QueryFailedError && (e as QueryFailedError & { constraint?: string }).constraint === UNIQUE_PER_ROUND;
+    return IntakeRepository.isDuplicate(e);
   }
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly intake: IntakeRepository,
+    private readonly rounds: RoundsRepository,
+    private readonly applications: ApplicationsRepository,
+    private readonly drafts: ApplicationsService,
     private readonly transitions: TransitionsService,
   ) {}
 
   async submit(channel: IntakeChannel, dto: IntakeApplicationDto, idempotencyKey?: string): Promise<StoredResponse> {
     try {
-      return await this.dataSource.transaction((m) => {
-        const work = async () => ({ status: HttpStatus.CREATED, body: receipt(await this.acceptIn(m, { channel }, dto)) });
-        return idempotencyKey ? onceForKey(m, channel.id, idempotencyKey, requestHash(dto), work) : work().then((r) => ({ ...r, replayed: false }));
+      return await this.unitOfWork.run((tx) => {
+        const work = async () => ({ status: HttpStatus.CREATED, body: receipt(await this.acceptIn(tx, { channel }, dto)) });
+        return idempotencyKey ? onceForKey(this.intake, tx, channel.id, idempotencyKey, requestHash(dto), work) : work().then((r) => ({ ...r, replayed: false }));
       });
     } catch (e) {
       // Two submissions of one 法人番号 raced past the pre-check: the constraint decided; name the winner.
       if (IntakeService.isDuplicate(e)) {
-        throw await this.duplicateError(this.dataSource.manager, dto.roundId, dto.applicant.corporateNumber!);
+        throw await this.duplicateError(dto.roundId, dto.applicant.corporateNumber!);
       }
       throw e;
     }
   }
 
   async resubmit(channel: IntakeChannel, applicationId: string, dto: IntakeApplicationDto, idempotencyKey?: string): Promise<StoredResponse> {
-    return this.dataSource.transaction((m) => {
-      const work = () => this.correct(m, channel, applicationId, dto);
-      return idempotencyKey ? onceForKey(m, channel.id, `resubmit:${applicationId}:${idempotencyKey}`, requestHash(dto), work) : work().then((r) => ({ ...r, replayed: false }));
+    return this.unitOfWork.run((tx) => {
+      const work = () => this.correct(tx, channel, applicationId, dto);
+      return idempotencyKey ? onceForKey(this.intake, tx, channel.id, `resubmit:${applicationId}:${idempotencyKey}`, requestHash(dto), work) : work().then((r) => ({ ...r, replayed: false }));
     });
   }
 
   async status(channel: IntakeChannel, applicationId: string) {
     if (!isUuid(applicationId)) throw new IntakeError('APPLICATION_NOT_FOUND');
-    const app = await this.dataSource.getRepository(Application).findOneBy({ id: applicationId, channelId: channel.id });
+    const app = await this.applications.findOfChannel(applicationId, channel.id);
     if (!app) throw new IntakeError('APPLICATION_NOT_FOUND');
     return receipt(app);
   }
@@ -92,86 +97,86 @@ export class IntakeService {
   /**
    * Accepts one application inside the caller's transaction, or throws and writes nothing. Used by the
    * intake API (a channel, uploaded attachments) and by bulk imports (documents received on paper).
+   * The round, its programme, the category and the round's settings for it are read once, here, and
+   * handed to validation, the quote, the draft and decide().
    */
-  async acceptIn(m: EntityManager, source: IntakeSource, dto: IntakeApplicationDto): Promise<Application> {
-    const { round, program, category } = await this.target(m, dto);
+  async acceptIn(tx: Transaction, source: IntakeSource, dto: IntakeApplicationDto): Promise<Application> {
+    const context = await this.target(tx, dto);
+    const { round, program, category } = context;
     // The receipt: one statement draws the 受付番号 and reads the clock, so numbers follow receipt
     // order; a refused request leaves a gap in the numbers (allowed), never a duplicate.
     const prefix = round.receiptPrefix ?? defaultReceiptPrefix(program.code, round.number);
-    const { receiptNumber, receivedAt: now } = await drawReceipt(m, round.id, prefix);
-    const closes = new Date(round.closesAt.getTime() + round.graceMinutes * 60_000);
+    const { receiptNumber, receivedAt: now, transactionNow } = await this.intake.drawReceipt(round.id, prefix, tx);
     if (now < round.opensAt) throw new IntakeError('ROUND_NOT_OPEN', { opensAt: round.opensAt }, `公募開始 (${formatJst(round.opensAt)}) 前のため受け付けられません。`);
-    if (now >= closes) {
+    if (!isBeforeRoundDeadline(round, now)) {
       throw new IntakeError('ROUND_CLOSED', { closesAt: round.closesAt, receivedAt: now }, `応募締切 (${formatJst(round.closesAt)}) を過ぎているため受け付けられません (受信 ${formatJst(now)})。`);
     }
     const transitionsOf = SUBMIT_TRANSITIONS[program.workflowKind];
     if (!transitionsOf) throw new IntakeError('UNSUPPORTED_WORKFLOW');
-    const attachments = source.channel ? await this.attachmentsOf(m, source.channel, dto.attachmentIds ?? []) : [];
+    const attachments = source.channel ? await this.attachmentsOf(tx, source.channel, dto.attachmentIds ?? []) : [];
     this.validate(category, dto, source.documentsOnPaper ? 'onPaper' : attachments);
     if (dto.applicant.kind === 'corporation' && dto.applicant.corporateNumber) {
-      const existing = await m.findOneBy(Application, { roundId: round.id, corporateNumber: dto.applicant.corporateNumber });
-      if (existing) throw await this.duplicateError(m, round.id, dto.applicant.corporateNumber);
+      const existing = await this.applications.findByCorporateNumber(round.id, dto.applicant.corporateNumber, tx);
+      if (existing) throw this.duplicateOf(existing, dto.applicant.corporateNumber);
     }
-    const draft = await createDraft(m, {
-      roundId: round.id,
-      categoryId: category.id,
-      ...applicationFields(dto),
-      receiptNumber,
-      receivedAt: now,
-      receivedInGrace: now >= round.closesAt,
-      channelId: source.channel?.id ?? null,
-      importId: source.importId ?? null,
-      ...preCheckFacts(category.config, dto),
-    });
+    const draft = await this.drafts.createDraft(
+      tx,
+      {
+        roundId: round.id,
+        categoryId: category.id,
+        ...applicationFields(dto),
+        receiptNumber,
+        receivedAt: now,
+        receivedInGrace: now >= round.closesAt,
+        channelId: source.channel?.id ?? null,
+        importId: source.importId ?? null,
+        ...preCheckFacts(category.config, dto),
+      },
+      context,
+    );
     const actor = { role: 'intake' as const, id: source.channel?.id ?? null };
     const origin = source.importId ? { importId: source.importId, row: source.row } : {};
     let application = draft;
     for (const transition of transitionsOf(draft)) {
       // the 事前確認通知番号 and 機関名 go into the audit record of confirmPreCheck
       const auditExtra = transition === 'confirmPreCheck' && draft.preCheck ? { ...origin, preCheck: draft.preCheck } : origin;
-      ({ application } = await this.transitions.fireIn(m, draft.id, transition, actor, { auditExtra: Object.keys(auditExtra).length ? auditExtra : undefined }));
+      const known = { application, round, offered: context.offered, category, now: transactionNow };
+      ({ application } = await this.transitions.fireIn(tx, draft.id, transition, actor, { auditExtra: Object.keys(auditExtra).length ? auditExtra : undefined, known }));
     }
-    if (attachments.length) await m.update(Attachment, { id: In(attachments.map((a) => a.id)) }, { applicationId: application.id });
+    if (attachments.length) await this.intake.linkAttachments(attachments.map((a) => a.id), application.id, tx);
     return application;
   }
 
   /** 差戻し → 再提出: the corrected payload replaces the data, keeps the 受付番号 and history. */
-  private async correct(m: EntityManager, channel: IntakeChannel, applicationId: string, dto: IntakeApplicationDto) {
-    const app = await m.findOneBy(Application, { id: applicationId, channelId: channel.id });
+  private async correct(tx: Transaction, channel: IntakeChannel, applicationId: string, dto: IntakeApplicationDto) {
+    const app = await this.applications.findOfChannel(applicationId, channel.id, tx);
     if (!app) throw new IntakeError('APPLICATION_NOT_FOUND');
     if (dto.roundId !== app.roundId) throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'roundId', message: 'roundId は変更できません' }] });
-    const { category } = await this.target(m, dto);
+    const { category } = await this.target(tx, dto);
     if (category.id !== app.categoryId) throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'categoryCode', message: '類型は申請後に変更できません' }] });
-    const newAttachments = await this.attachmentsOf(m, channel, dto.attachmentIds ?? []);
-    const kept = await m.findBy(Attachment, { applicationId: app.id });
+    const newAttachments = await this.attachmentsOf(tx, channel, dto.attachmentIds ?? []);
+    const kept = await this.intake.attachmentsOf(app.id, tx);
     this.validate(category, dto, [...kept, ...newAttachments], app);
     const fields = applicationFields(dto);
     const q = quoteApplication(category.config, fields);
-    await m.update(Application, { id: app.id }, { ...fields, quote: q.quote, quotedAmount: q.amount, eligibility: q.eligibility } as never);
-    const { application } = await this.transitions.fireIn(m, app.id, 'resubmit', { role: 'intake', id: channel.id }, {});
-    if (newAttachments.length) await m.update(Attachment, { id: In(newAttachments.map((a) => a.id)) }, { applicationId: app.id });
+    await this.applications.updateData(app.id, { ...fields, quote: q.quote, quotedAmount: q.amount, eligibility: q.eligibility } as never, tx);
+    const { application } = await this.transitions.fireIn(tx, app.id, 'resubmit', { role: 'intake', id: channel.id }, {});
+    if (newAttachments.length) await this.intake.linkAttachments(newAttachments.map((a) => a.id), app.id, tx);
     return { status: HttpStatus.OK, body: receipt(application) };
   }
 
-  private async target(m: EntityManager, dto: IntakeApplicationDto) {
-    const round = await m.findOneBy(Round, { id: dto.roundId });
-    if (!round) throw new IntakeError('ROUND_NOT_FOUND', { field: 'roundId' });
-    const program = await m.findOneByOrFail(Program, { id: round.programId });
-    const category = await m
-      .getRepository(Category)
-      .createQueryBuilder('c')
-      .innerJoin(RoundCategory, 'rc', 'rc.category_id = c.id AND rc.round_id = :roundId', { roundId: round.id })
-      .where('c.code = :code', { code: dto.categoryCode })
-      .getOne();
-    if (!category) throw new IntakeError('CATEGORY_NOT_OFFERED', { field: 'categoryCode' });
-    return { round, program, category };
+  /** The round and the category it offers under the payload's code, with its programme: one statement. */
+  private async target(tx: Transaction, dto: IntakeApplicationDto): Promise<OfferedContext> {
+    const context = await this.rounds.context(dto.roundId, dto.categoryCode, tx);
+    if (!context) throw new IntakeError('ROUND_NOT_FOUND', { field: 'roundId' });
+    if (!context.category) throw new IntakeError('CATEGORY_NOT_OFFERED', { field: 'categoryCode' });
+    return context as OfferedContext;
   }
 
   /** Attachments this channel uploaded and that belong to no application yet. */
-  private async attachmentsOf(m: EntityManager, channel: IntakeChannel, ids: string[]): Promise<Attachment[]> {
+  private async attachmentsOf(tx: Transaction, channel: IntakeChannel, ids: string[]): Promise<Attachment[]> {
     if (ids.length === 0) return [];
-    // FOR SHARE: the orphan clean-up (schedules.removeOrphanAttachments) skips an attachment being linked
-    const found = await m.find(Attachment, { where: { id: In(ids), channelId: channel.id, applicationId: IsNull() }, lock: { mode: 'pessimistic_read' } });
+    const found = await this.intake.unlinkedAttachments(ids, channel.id, tx);
     const missing = ids.filter((id) => !found.some((a) => a.id === id));
     if (missing.length) {
       throw new IntakeError('INVALID_APPLICATION', { errors: missing.map((id) => ({ field: 'attachmentIds', message: `添付書類 ${id} が見つかりません (未登録、または別の申請で使用済み)` })) });
@@ -191,8 +196,12 @@ export class IntakeService {
     }
   }
 
-  async duplicateError(m: EntityManager, roundId: string, corporateNumber: string) {
-    const first = await m.findOneBy(Application, { roundId, corporateNumber });
+  /** The 409 naming the application that has the 法人番号 in the round (read in `tx`, else outside any transaction). */
+  async duplicateError(roundId: string, corporateNumber: string, tx?: Transaction) {
+    return this.duplicateOf(await this.applications.findByCorporateNumber(roundId, corporateNumber, tx), corporateNumber);
+  }
+
+  private duplicateOf(first: Application | null, corporateNumber: string) {
     return new IntakeError(
       'DUPLICATE_APPLICATION',
       { field: 'applicant.corporateNumber', receiptNumber: first?.receiptNumber ?? null },

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
+import { managerOf, type Transaction } from '../../database';
 import { Category } from './category.entity';
 import { Program } from './program.entity';
 import { RuleSet } from './rule-set.entity';
@@ -29,8 +30,32 @@ function page<T extends object>(qb: SelectQueryBuilder<T>, alias: string, query:
 export class RulesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private m(tx?: Transaction): EntityManager {
+    return managerOf(tx, this.dataSource);
+  }
+
+  insertProgram(fields: Omit<Program, 'id' | 'createdAt' | 'updatedAt'>, tx: Transaction): Promise<Program> {
+    const m = this.m(tx);
+    return m.save(m.create(Program, fields));
+  }
+
+  insertRuleSet(fields: Omit<RuleSet, 'id' | 'createdAt' | 'updatedAt'>, tx: Transaction): Promise<RuleSet> {
+    const m = this.m(tx);
+    return m.save(m.create(RuleSet, fields));
+  }
+
+  insertCategory(fields: Pick<Category, 'ruleSetId' | 'code' | 'name' | 'kind' | 'config'>, tx: Transaction): Promise<Category> {
+    const m = this.m(tx);
+    return m.save(m.create(Category, fields));
+  }
+
+  /** Saves a changed programme, rule set or category (loaded through this repository). */
+  save<T extends Program | RuleSet | Category>(row: T, tx: Transaction): Promise<T> {
+    return this.m(tx).save(row);
+  }
+
+  async deleteCategory(id: string, tx: Transaction): Promise<void> {
+    await this.m(tx).delete(Category, { id });
   }
 
   listPrograms(query: ListQuery<ProgramFilter>) {
@@ -62,37 +87,26 @@ export class RulesRepository {
     return page(qb, 'c', query);
   }
 
-  findProgram(id: string, m: EntityManager = this.dataSource.manager) {
-    return isUuid(id) ? m.findOneBy(Program, { id }) : Promise.resolve(null);
+  findProgram(id: string, tx?: Transaction) {
+    return isUuid(id) ? this.m(tx).findOneBy(Program, { id }) : Promise.resolve(null);
   }
 
-  findRuleSet(id: string, m: EntityManager = this.dataSource.manager) {
-    return isUuid(id) ? m.findOneBy(RuleSet, { id }) : Promise.resolve(null);
+  findRuleSet(id: string, tx?: Transaction) {
+    return isUuid(id) ? this.m(tx).findOneBy(RuleSet, { id }) : Promise.resolve(null);
   }
 
   /** The rule set row locked FOR UPDATE, so a lock check and the edit it guards cannot interleave. */
-  lockRuleSetRow(id: string, m: EntityManager) {
+  lockRuleSetRow(id: string, tx: Transaction) {
     if (!isUuid(id)) return Promise.resolve(null);
-    return m.getRepository(RuleSet).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+    return this.m(tx).getRepository(RuleSet).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
   }
 
-  findCategory(id: string, m: EntityManager = this.dataSource.manager) {
-    return isUuid(id) ? m.findOneBy(Category, { id }) : Promise.resolve(null);
+  findCategory(id: string, tx?: Transaction) {
+    return isUuid(id) ? this.m(tx).findOneBy(Category, { id }) : Promise.resolve(null);
   }
 
-  /** The category a round offers under this code (round → its rule set → category, offered by the round). */
-  findRoundCategoryByCode(roundId: string, code: string): Promise<Category | null> {
-    if (!isUuid(roundId)) return Promise.resolve(null);
-    return this.dataSource
-      .getRepository(Category)
-      .createQueryBuilder('c')
-      .innerJoin('round_category', 'rc', 'rc.category_id = c.id AND rc.round_id = :roundId', { roundId })
-      .where('c.code = :code', { code })
-      .getOne();
-  }
-
-  categoriesOf(ruleSetId: string, m: EntityManager = this.dataSource.manager) {
-    return m.find(Category, { where: { ruleSetId }, order: { code: 'ASC' } });
+  categoriesOf(ruleSetId: string, tx?: Transaction) {
+    return this.m(tx).find(Category, { where: { ruleSetId }, order: { code: 'ASC' } });
   }
 
   /** programmeId of each rule set, for the categories list (categories carry programId in the API). */
@@ -102,21 +116,21 @@ export class RulesRepository {
     return new Map(rows.map((r) => [r.id, r.program_id]));
   }
 
-  async programCodeTaken(code: string, m: EntityManager) {
-    return m.existsBy(Program, { code });
+  async programCodeTaken(code: string, tx: Transaction) {
+    return this.m(tx).existsBy(Program, { code });
   }
 
-  async ruleSetVersionTaken(code: string, version: number, m: EntityManager) {
-    return m.existsBy(RuleSet, { code, version });
+  async ruleSetVersionTaken(code: string, version: number, tx: Transaction) {
+    return this.m(tx).existsBy(RuleSet, { code, version });
   }
 
-  async nextRuleSetVersion(code: string, m: EntityManager): Promise<number> {
-    const [row] = await m.query(`SELECT COALESCE(MAX(version), 0) + 1 AS next FROM rule_set WHERE code = $1`, [code]);
+  async nextRuleSetVersion(code: string, tx: Transaction): Promise<number> {
+    const [row] = await this.m(tx).query(`SELECT COALESCE(MAX(version), 0) + 1 AS next FROM rule_set WHERE code = $1`, [code]);
     return Number(row.next);
   }
 
-  async categoryOffered(categoryId: string, m: EntityManager) {
-    const [row] = await m.query(`SELECT EXISTS (SELECT 1 FROM round_category WHERE category_id = $1) AS used`, [categoryId]);
+  async categoryOffered(categoryId: string, tx: Transaction) {
+    const [row] = await this.m(tx).query(`SELECT EXISTS (SELECT 1 FROM round_category WHERE category_id = $1) AS used`, [categoryId]);
     return row.used as boolean;
   }
 }

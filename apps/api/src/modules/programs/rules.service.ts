@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { CategoryConfig, describeCategory, validateCategoryConfig } from '@jimukyoku/domain';
-import type { EntityManager } from 'typeorm';
+import { UnitOfWork, type Transaction } from '../../database';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery } from '../../common/list-query';
 import { AuditService } from '../audit/audit.service';
-import { Category } from './category.entity';
+import type { Category } from './category.entity';
+import type { RuleSet } from './rule-set.entity';
 import type { CreateCategoryDto, CreateProgramDto, CreateRuleSetDto, UpdateProgramDto, UpdateRuleSetDto } from './dto/rules.dto';
-import { Program } from './program.entity';
 import { RulesError } from './programs.errors';
 import { CategoryFilter, ProgramFilter, RuleSetFilter, RulesRepository } from './rules.repository';
-import { RuleSet } from './rule-set.entity';
 
 export type CategoryView = Category & { programId: string; summary: ReturnType<typeof describeCategory> };
 
@@ -22,6 +21,7 @@ export class RulesService {
   constructor(
     private readonly repo: RulesRepository,
     private readonly audit: AuditService,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   listPrograms(query: ListQuery<ProgramFilter>) {
@@ -33,20 +33,20 @@ export class RulesService {
   }
 
   createProgram(actor: AuthenticatedUser, dto: CreateProgramDto) {
-    return this.repo.transaction(async (m) => {
-      if (await this.repo.programCodeTaken(dto.code, m)) throw new RulesError('CODE_TAKEN', { field: 'code' });
-      const program = await m.save(m.create(Program, { ...dto, assumption: dto.assumption ?? null }));
-      await this.audit.record({ actor, action: 'program.created', entityType: 'program', entityId: program.id, changes: { ...dto } }, m);
+    return this.unitOfWork.run(async (tx) => {
+      if (await this.repo.programCodeTaken(dto.code, tx)) throw new RulesError('CODE_TAKEN', { field: 'code' });
+      const program = await this.repo.insertProgram({ ...dto, assumption: dto.assumption ?? null }, tx);
+      await this.audit.record({ actor, action: 'program.created', entityType: 'program', entityId: program.id, changes: { ...dto } }, tx);
       return program;
     });
   }
 
   updateProgram(actor: AuthenticatedUser, id: string, dto: UpdateProgramDto) {
-    return this.repo.transaction(async (m) => {
-      const program = (await this.repo.findProgram(id, m)) ?? notFound('PROGRAM_NOT_FOUND');
+    return this.unitOfWork.run(async (tx) => {
+      const program = (await this.repo.findProgram(id, tx)) ?? notFound('PROGRAM_NOT_FOUND');
       Object.assign(program, definedOnly(dto));
-      const saved = await m.save(program);
-      await this.audit.record({ actor, action: 'program.updated', entityType: 'program', entityId: id, changes: { ...dto } }, m);
+      const saved = await this.repo.save(program, tx);
+      await this.audit.record({ actor, action: 'program.updated', entityType: 'program', entityId: id, changes: { ...dto } }, tx);
       return saved;
     });
   }
@@ -60,36 +60,37 @@ export class RulesService {
   }
 
   createRuleSet(actor: AuthenticatedUser, dto: CreateRuleSetDto) {
-    return this.repo.transaction(async (m) => {
-      (await this.repo.findProgram(dto.programId, m)) ?? notFound('PROGRAM_NOT_FOUND');
-      if (await this.repo.ruleSetVersionTaken(dto.code, 1, m)) throw new RulesError('CODE_TAKEN', { field: 'code' });
-      const ruleSet = await m.save(m.create(RuleSet, { ...dto, version: 1, supersedesId: null, lockedAt: null, assumption: dto.assumption ?? null }));
-      await this.audit.record({ actor, action: 'ruleSet.created', entityType: 'ruleSet', entityId: ruleSet.id, changes: { ...dto } }, m);
+    return this.unitOfWork.run(async (tx) => {
+      (await this.repo.findProgram(dto.programId, tx)) ?? notFound('PROGRAM_NOT_FOUND');
+      if (await this.repo.ruleSetVersionTaken(dto.code, 1, tx)) throw new RulesError('CODE_TAKEN', { field: 'code' });
+      const ruleSet = await this.repo.insertRuleSet({ ...dto, version: 1, supersedesId: null, lockedAt: null, assumption: dto.assumption ?? null }, tx);
+      await this.audit.record({ actor, action: 'ruleSet.created', entityType: 'ruleSet', entityId: ruleSet.id, changes: { ...dto } }, tx);
       return ruleSet;
     });
   }
 
   updateRuleSet(actor: AuthenticatedUser, id: string, dto: UpdateRuleSetDto) {
-    return this.repo.transaction(async (m) => {
-      const ruleSet = await this.unlockedRuleSet(id, m);
+    return this.unitOfWork.run(async (tx) => {
+      const ruleSet = await this.unlockedRuleSet(id, tx);
       Object.assign(ruleSet, definedOnly(dto));
-      const saved = await m.save(ruleSet);
-      await this.audit.record({ actor, action: 'ruleSet.updated', entityType: 'ruleSet', entityId: id, changes: { ...dto } }, m);
+      const saved = await this.repo.save(ruleSet, tx);
+      await this.audit.record({ actor, action: 'ruleSet.updated', entityType: 'ruleSet', entityId: id, changes: { ...dto } }, tx);
       return saved;
     });
   }
 
   /** Copies a rule set and its categories into the next version, unlocked and ready to edit. */
   newVersion(actor: AuthenticatedUser, id: string) {
-    return this.repo.transaction(async (m) => {
-      const source = (await this.repo.findRuleSet(id, m)) ?? notFound('RULE_SET_NOT_FOUND');
-      const version = await this.repo.nextRuleSetVersion(source.code, m);
-      const copy = await m.save(
-        m.create(RuleSet, { programId: source.programId, code: source.code, edition: source.edition, label: source.label, version, supersedesId: source.id, lockedAt: null, assumption: source.assumption }),
+    return this.unitOfWork.run(async (tx) => {
+      const source = (await this.repo.findRuleSet(id, tx)) ?? notFound('RULE_SET_NOT_FOUND');
+      const version = await this.repo.nextRuleSetVersion(source.code, tx);
+      const copy = await this.repo.insertRuleSet(
+        { programId: source.programId, code: source.code, edition: source.edition, label: source.label, version, supersedesId: source.id, lockedAt: null, assumption: source.assumption },
+        tx,
       );
-      const categories = await this.repo.categoriesOf(source.id, m);
-      for (const c of categories) await m.save(m.create(Category, { ruleSetId: copy.id, code: c.code, name: c.name, kind: c.kind, config: c.config }));
-      await this.audit.record({ actor, action: 'ruleSet.versioned', entityType: 'ruleSet', entityId: copy.id, changes: { from: source.id, version, categories: categories.length } }, m);
+      const categories = await this.repo.categoriesOf(source.id, tx);
+      for (const c of categories) await this.repo.insertCategory({ ruleSetId: copy.id, code: c.code, name: c.name, kind: c.kind, config: c.config }, tx);
+      await this.audit.record({ actor, action: 'ruleSet.versioned', entityType: 'ruleSet', entityId: copy.id, changes: { from: source.id, version, categories: categories.length } }, tx);
       return copy;
     });
   }
@@ -108,42 +109,42 @@ export class RulesService {
 
   createCategory(actor: AuthenticatedUser, dto: CreateCategoryDto) {
     const config = validConfig(dto.config);
-    return this.repo.transaction(async (m) => {
-      await this.unlockedRuleSet(dto.ruleSetId, m);
-      if ((await this.repo.categoriesOf(dto.ruleSetId, m)).some((c) => c.code === config.code)) throw new RulesError('CODE_TAKEN', { field: 'config.code' });
-      const category = await m.save(m.create(Category, { ruleSetId: dto.ruleSetId, code: config.code, name: config.name, kind: config.kind, config }));
-      await this.audit.record({ actor, action: 'category.created', entityType: 'category', entityId: category.id, changes: { code: config.code } }, m);
+    return this.unitOfWork.run(async (tx) => {
+      await this.unlockedRuleSet(dto.ruleSetId, tx);
+      if ((await this.repo.categoriesOf(dto.ruleSetId, tx)).some((c) => c.code === config.code)) throw new RulesError('CODE_TAKEN', { field: 'config.code' });
+      const category = await this.repo.insertCategory({ ruleSetId: dto.ruleSetId, code: config.code, name: config.name, kind: config.kind, config }, tx);
+      await this.audit.record({ actor, action: 'category.created', entityType: 'category', entityId: category.id, changes: { code: config.code } }, tx);
       return category;
     });
   }
 
   updateCategory(actor: AuthenticatedUser, id: string, rawConfig: Record<string, unknown>) {
     const config = validConfig(rawConfig);
-    return this.repo.transaction(async (m) => {
-      const category = (await this.repo.findCategory(id, m)) ?? notFound('CATEGORY_NOT_FOUND');
-      await this.unlockedRuleSet(category.ruleSetId, m);
+    return this.unitOfWork.run(async (tx) => {
+      const category = (await this.repo.findCategory(id, tx)) ?? notFound('CATEGORY_NOT_FOUND');
+      await this.unlockedRuleSet(category.ruleSetId, tx);
       if (config.code !== category.code) throw new RulesError('INVALID_CATEGORY_CONFIG', { errors: [{ field: 'config.code', message: 'config.code は変更できません' }] });
       const before = category.config;
       Object.assign(category, { name: config.name, kind: config.kind, config });
-      const saved = await m.save(category);
-      await this.audit.record({ actor, action: 'category.updated', entityType: 'category', entityId: id, changes: { before, after: config } }, m);
+      const saved = await this.repo.save(category, tx);
+      await this.audit.record({ actor, action: 'category.updated', entityType: 'category', entityId: id, changes: { before, after: config } }, tx);
       return saved;
     });
   }
 
   deleteCategory(actor: AuthenticatedUser, id: string) {
-    return this.repo.transaction(async (m) => {
-      const category = (await this.repo.findCategory(id, m)) ?? notFound('CATEGORY_NOT_FOUND');
-      await this.unlockedRuleSet(category.ruleSetId, m);
-      if (await this.repo.categoryOffered(id, m)) throw new RulesError('CATEGORY_IN_USE');
-      await m.delete(Category, { id });
-      await this.audit.record({ actor, action: 'category.deleted', entityType: 'category', entityId: id, changes: { code: category.code } }, m);
+    return this.unitOfWork.run(async (tx) => {
+      const category = (await this.repo.findCategory(id, tx)) ?? notFound('CATEGORY_NOT_FOUND');
+      await this.unlockedRuleSet(category.ruleSetId, tx);
+      if (await this.repo.categoryOffered(id, tx)) throw new RulesError('CATEGORY_IN_USE');
+      await this.repo.deleteCategory(id, tx);
+      await this.audit.record({ actor, action: 'category.deleted', entityType: 'category', entityId: id, changes: { code: category.code } }, tx);
       return category;
     });
   }
 
-  private async unlockedRuleSet(id: string, m: EntityManager): Promise<RuleSet> {
-    const ruleSet = (await this.repo.lockRuleSetRow(id, m)) ?? notFound('RULE_SET_NOT_FOUND');
+  private async unlockedRuleSet(id: string, tx: Transaction): Promise<RuleSet> {
+    const ruleSet = (await this.repo.lockRuleSetRow(id, tx)) ?? notFound('RULE_SET_NOT_FOUND');
     if (ruleSet.lockedAt) throw new RulesError('RULE_SET_LOCKED', { ruleSetId: id, newVersion: `/api/rule-sets/${id}/versions` });
     return ruleSet;
   }

@@ -1,7 +1,8 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { ApplicantProfile, checkEligibility, computeBenefit, EligibilityContext, quote } from '@jimukyoku/domain';
+import { ApplicantProfile, computeBenefit, EligibilityContext, quoteWithEligibility } from '@jimukyoku/domain';
+import type { Category } from '../programs/category.entity';
 import { RulesRepository } from '../programs/rules.repository';
-import { Category } from '../programs/category.entity';
+import { RoundsRepository } from '../rounds/rounds.repository';
 import type { QuoteRequestDto } from './dto/quote-request.dto';
 
 const badField = (field: string, message: string) => new BadRequestException({ code: 'INVALID_QUOTE_REQUEST', message, errors: [{ field, message }] });
@@ -13,7 +14,10 @@ const badField = (field: string, message: string) => new BadRequestException({ c
  */
 @Injectable()
 export class QuotesService {
-  constructor(private readonly rules: RulesRepository) {}
+  constructor(
+    private readonly rules: RulesRepository,
+    private readonly rounds: RoundsRepository,
+  ) {}
 
   async compute(req: QuoteRequestDto) {
     const category = await this.resolveCategory(req);
@@ -26,7 +30,7 @@ export class QuotesService {
     if (config.kind !== 'subsidy') throw badField('categoryId', `${config.name} は委託のため補助金額の見込みを計算できません`);
     if (!req.expenses) throw badField('expenses', 'expenses (補助対象経費) を1件以上指定してください');
     const applicant = (req.applicant ?? {}) as Partial<ApplicantProfile>;
-    const result = quote(config, applicant, req.expenses);
+    const { quote: result, eligibility } = quoteWithEligibility(config, applicant as ApplicantProfile, req.expenses, (req.context ?? {}) as EligibilityContext);
     if (result.problems.length > 0) {
       throw new BadRequestException({
         code: 'INVALID_QUOTE_REQUEST',
@@ -34,8 +38,6 @@ export class QuotesService {
         errors: result.problems.map((p) => ({ field: p.field, message: p.message })),
       });
     }
-    const context = { ...(req.context ?? {}), subsidyAmount: result.amount } as EligibilityContext;
-    const eligibility = checkEligibility(config.requirements, applicant as ApplicantProfile, context);
     return { ...head, ...result, eligibility };
   }
 
@@ -46,7 +48,7 @@ export class QuotesService {
       return category;
     }
     if (req.roundId && req.categoryCode) {
-      const category = await this.rules.findRoundCategoryByCode(req.roundId, req.categoryCode);
+      const category = (await this.rounds.context(req.roundId, req.categoryCode))?.category ?? null;
       if (!category) throw badField('categoryCode', `categoryCode: 公募回に類型「${req.categoryCode}」はありません`);
       return category;
     }

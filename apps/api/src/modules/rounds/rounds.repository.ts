@@ -3,8 +3,30 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
+import { managerOf, type Transaction } from '../../database';
+import { Category } from '../programs/category.entity';
+import { Program } from '../programs/program.entity';
 import { RoundCategory } from './round-category.entity';
 import { Round } from './round.entity';
+
+/**
+ * 応募締切 in SQL: `closes_at + grace_minutes` of the round aliased `alias`, the first instant that is
+ * too late (`roundDeadline` in libs/domain is the same rule in TypeScript; grace_minutes is never
+ * negative, a CHECK of the column). Every query that compares a round's deadline uses this.
+ */
+export const roundDeadlineSql = (alias: string) => `(${alias}.closes_at + make_interval(mins => ${alias}.grace_minutes))`;
+
+/**
+ * A round with what a submission to it needs, read in one statement: its programme and, when the
+ * round offers a category under the code, that category (rules) and the round's settings for it.
+ */
+export interface RoundContext {
+  round: Round;
+  program: Program;
+  /** null when the round offers no category under the code */
+  category: Category | null;
+  offered: RoundCategory | null;
+}
 
 export interface RoundFilter {
   id?: string[];
@@ -21,8 +43,8 @@ export const ROUND_LIST: ListSpec = { sortable: ROUND_SORTABLE, defaultSort: ['c
 export class RoundsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private m(tx?: Transaction): EntityManager {
+    return managerOf(tx, this.dataSource);
   }
 
   /** Status filters compare with the database clock, the one clock every process shares. */
@@ -39,32 +61,64 @@ export class RoundsRepository {
     return qb.orderBy(`r.${query.sortField}`, query.sortOrder).addOrderBy('r.id').skip(query.offset).take(query.limit).getManyAndCount();
   }
 
-  find(id: string, m: EntityManager = this.dataSource.manager) {
-    return isUuid(id) ? m.findOneBy(Round, { id }) : Promise.resolve(null);
+  find(id: string, tx?: Transaction) {
+    return isUuid(id) ? this.m(tx).findOneBy(Round, { id }) : Promise.resolve(null);
   }
 
-  async categoriesOf(roundIds: string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, RoundCategory[]>> {
+  /**
+   * The round × 類型 lookup (intake, quotes): the round, its programme, and the category the round
+   * offers under `categoryCode` with the round's budget and quota for it. One statement; null when
+   * there is no such round.
+   */
+  async context(roundId: string, categoryCode: string, tx?: Transaction): Promise<RoundContext | null> {
+    if (!isUuid(roundId)) return null;
+    type Loaded = Round & { ctxProgram: Program; ctxOffered?: RoundCategory; ctxCategory?: Category };
+    const row = (await this.m(tx)
+      .createQueryBuilder(Round, 'r')
+      .innerJoinAndMapOne('r.ctxProgram', Program, 'p', 'p.id = r.program_id')
+      .leftJoinAndMapOne('r.ctxOffered', RoundCategory, 'rc', 'rc.round_id = r.id AND rc.category_id IN (SELECT cc.id FROM category cc WHERE cc.code = :code)', { code: categoryCode })
+      .leftJoinAndMapOne('r.ctxCategory', Category, 'c', 'c.id = rc.category_id')
+      .where('r.id = :roundId', { roundId })
+      .getOne()) as Loaded | null;
+    if (!row) return null;
+    const { ctxProgram: program, ctxOffered, ctxCategory, ...round } = row;
+    const category = ctxOffered && ctxCategory ? ctxCategory : null;
+    return { round: Object.assign(new Round(), round), program, category, offered: category ? ctxOffered! : null };
+  }
+
+  async categoriesOf(roundIds: string[], tx?: Transaction): Promise<Map<string, RoundCategory[]>> {
+    const m = this.m(tx);
     const rows = roundIds.length ? await m.getRepository(RoundCategory).createQueryBuilder('rc').where('rc.round_id IN (:...ids)', { ids: roundIds }).getMany() : [];
     const byRound = new Map<string, RoundCategory[]>(roundIds.map((id) => [id, []]));
     for (const row of rows) byRound.get(row.roundId)!.push(row);
     return byRound;
   }
 
-  async replaceCategories(roundId: string, rows: Omit<RoundCategory, 'roundId'>[], m: EntityManager) {
+  async replaceCategories(roundId: string, rows: Omit<RoundCategory, 'roundId'>[], tx: Transaction) {
+    const m = this.m(tx);
     await m.delete(RoundCategory, { roundId });
     if (rows.length) await m.insert(RoundCategory, rows.map((r) => ({ ...r, roundId })));
   }
 
-  numberTaken(programId: string, number: number, m: EntityManager) {
-    return m.existsBy(Round, { programId, number });
+  numberTaken(programId: string, number: number, tx: Transaction) {
+    return this.m(tx).existsBy(Round, { programId, number });
   }
 
-  codeTaken(code: string, m: EntityManager) {
-    return m.existsBy(Round, { code });
+  codeTaken(code: string, tx: Transaction) {
+    return this.m(tx).existsBy(Round, { code });
   }
 
-  async dbNow(m: EntityManager = this.dataSource.manager): Promise<Date> {
-    const [row] = await m.query('SELECT now() AS now');
+  /** A new round (not yet saved) with the given fields. */
+  build(fields: Partial<Round>): Round {
+    return Object.assign(new Round(), fields);
+  }
+
+  save(round: Round, tx: Transaction): Promise<Round> {
+    return this.m(tx).save(Round, round);
+  }
+
+  async dbNow(tx?: Transaction): Promise<Date> {
+    const [row] = await this.m(tx).query('SELECT now() AS now');
     return row.now as Date;
   }
 }

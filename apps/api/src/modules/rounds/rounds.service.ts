@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { formatJst } from '@jimukyoku/domain';
+import { formatJst, roundDeadline } from '@jimukyoku/domain';
 import { getWorkflow, toMermaid } from '@jimukyoku/workflow';
-import type { EntityManager } from 'typeorm';
+import { UnitOfWork, type Transaction } from '../../database';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery } from '../../common/list-query';
 import { AuditService } from '../audit/audit.service';
@@ -32,6 +32,7 @@ export class RoundsService {
     private readonly rounds: RoundsRepository,
     private readonly rules: RulesRepository,
     private readonly audit: AuditService,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async list(query: ListQuery<RoundFilter>): Promise<[RoundView[], number]> {
@@ -39,9 +40,9 @@ export class RoundsService {
     return [await this.views(rows), total];
   }
 
-  async get(id: string, m?: EntityManager): Promise<RoundView> {
-    const round = (await this.rounds.find(id, m)) ?? notFound();
-    return (await this.views([round], m))[0];
+  async get(id: string, tx?: Transaction): Promise<RoundView> {
+    const round = (await this.rounds.find(id, tx)) ?? notFound();
+    return (await this.views([round], tx))[0];
   }
 
   /** The workflow definition the round's applications run on, as data and as a Mermaid state diagram. */
@@ -53,14 +54,14 @@ export class RoundsService {
   }
 
   create(actor: AuthenticatedUser, dto: CreateRoundDto) {
-    return this.rounds.transaction(async (m) => {
-      const program = await this.rules.findProgram(dto.programId, m);
-      const ruleSet = await this.rules.findRuleSet(dto.ruleSetId, m);
+    return this.unitOfWork.run(async (tx) => {
+      const program = await this.rules.findProgram(dto.programId, tx);
+      const ruleSet = await this.rules.findRuleSet(dto.ruleSetId, tx);
       if (!program || !ruleSet || ruleSet.programId !== program.id) throw new RoundError('RULE_SET_OF_OTHER_PROGRAM', { field: 'ruleSetId' });
-      if (await this.rounds.numberTaken(program.id, dto.number, m)) throw new RoundError('ROUND_NUMBER_TAKEN', { field: 'number' });
+      if (await this.rounds.numberTaken(program.id, dto.number, tx)) throw new RoundError('ROUND_NUMBER_TAKEN', { field: 'number' });
       const code = `${program.code}.round${dto.number}`;
-      if (await this.rounds.codeTaken(code, m)) throw new RoundError('ROUND_NUMBER_TAKEN', { field: 'number' });
-      const round = m.create(Round, {
+      if (await this.rounds.codeTaken(code, tx)) throw new RoundError('ROUND_NUMBER_TAKEN', { field: 'number' });
+      const round = this.rounds.build({
         code,
         programId: program.id,
         ruleSetId: ruleSet.id,
@@ -75,21 +76,21 @@ export class RoundsService {
         assumption: null,
       });
       checkSchedule(round);
-      const saved = await m.save(round);
-      await this.setCategories(saved, dto.categories, m);
-      await this.audit.record({ actor, action: 'round.created', entityType: 'round', entityId: saved.id, changes: { ...dto } }, m);
-      return this.get(saved.id, m);
+      const saved = await this.rounds.save(round, tx);
+      await this.setCategories(saved, dto.categories, tx);
+      await this.audit.record({ actor, action: 'round.created', entityType: 'round', entityId: saved.id, changes: { ...dto } }, tx);
+      return this.get(saved.id, tx);
     });
   }
 
   update(actor: AuthenticatedUser, id: string, dto: UpdateRoundDto) {
-    return this.rounds.transaction(async (m) => {
-      const round = (await this.rounds.find(id, m)) ?? notFound();
+    return this.unitOfWork.run(async (tx) => {
+      const round = (await this.rounds.find(id, tx)) ?? notFound();
       const before = { ...round };
-      const now = await this.rounds.dbNow(m);
+      const now = await this.rounds.dbNow(tx);
       if (dto.ruleSetId && dto.ruleSetId !== round.ruleSetId) {
         if (round.opensAt <= now) throw new RoundError('RULE_SET_FIXED_AFTER_OPENING', { field: 'ruleSetId' });
-        const ruleSet = await this.rules.findRuleSet(dto.ruleSetId, m);
+        const ruleSet = await this.rules.findRuleSet(dto.ruleSetId, tx);
         if (!ruleSet || ruleSet.programId !== round.programId) throw new RoundError('RULE_SET_OF_OTHER_PROGRAM', { field: 'ruleSetId' });
         round.ruleSetId = ruleSet.id;
       }
@@ -101,29 +102,29 @@ export class RoundsService {
       if (dto.announcementLabel !== undefined) round.announcementLabel = dto.announcementLabel;
       checkSchedule(round);
       // A deadline moved past now (締切延長 after the scheduler closed the round) reopens it; the scheduler closes it again later.
-      if (round.closedAt && new Date(round.closesAt.getTime() + round.graceMinutes * 60_000) > now) round.closedAt = null;
-      await m.save(round);
-      if (dto.categories || dto.ruleSetId) await this.setCategories(round, dto.categories, m);
-      await this.audit.record({ actor, action: 'round.updated', entityType: 'round', entityId: id, changes: diff(before, round, dto.categories) }, m);
-      return this.get(id, m);
+      if (round.closedAt && roundDeadline(round) > now) round.closedAt = null;
+      await this.rounds.save(round, tx);
+      if (dto.categories || dto.ruleSetId) await this.setCategories(round, dto.categories, tx);
+      await this.audit.record({ actor, action: 'round.updated', entityType: 'round', entityId: id, changes: diff(before, round, dto.categories) }, tx);
+      return this.get(id, tx);
     });
   }
 
   /** The categories a round offers: all of its rule set when none are named; each must belong to it. */
-  private async setCategories(round: Round, wanted: RoundCategoryDto[] | undefined, m: EntityManager) {
-    const available = await this.rules.categoriesOf(round.ruleSetId, m);
+  private async setCategories(round: Round, wanted: RoundCategoryDto[] | undefined, tx: Transaction) {
+    const available = await this.rules.categoriesOf(round.ruleSetId, tx);
     const rows: Omit<RoundCategory, 'roundId'>[] = wanted
       ? wanted.map((w, i) => {
           if (!available.some((c) => c.id === w.categoryId)) throw new RoundError('CATEGORY_NOT_IN_RULE_SET', { field: `categories[${i}].categoryId` });
           return { categoryId: w.categoryId, budget: w.budget ?? null, adoptionQuota: w.adoptionQuota ?? null };
         })
       : available.map((c) => ({ categoryId: c.id, budget: null, adoptionQuota: null }));
-    await this.rounds.replaceCategories(round.id, rows, m);
+    await this.rounds.replaceCategories(round.id, rows, tx);
   }
 
-  private async views(rows: Round[], m?: EntityManager): Promise<RoundView[]> {
-    const now = await this.rounds.dbNow(m);
-    const categories = await this.rounds.categoriesOf(rows.map((r) => r.id), m);
+  private async views(rows: Round[], tx?: Transaction): Promise<RoundView[]> {
+    const now = await this.rounds.dbNow(tx);
+    const categories = await this.rounds.categoriesOf(rows.map((r) => r.id), tx);
     return rows.map((r) =>
       Object.assign(r, {
         status: roundStatus(r, now),

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { statesOfKind, statesTagged } from '@jimukyoku/workflow';
 import { DataSource, type EntityManager } from 'typeorm';
 import { managerOf, type Transaction } from '../../database';
+import { roundDeadlineSql } from '../rounds/rounds.repository';
 
 export interface ClosedRound {
   id: string;
@@ -106,7 +107,7 @@ export class SchedulesRepository {
   async closeDueRounds(tx?: Transaction): Promise<ClosedRound[]> {
     const [rows] = await this.m(tx).query(
       `UPDATE round r SET closed_at = now(), updated_at = now()
-        WHERE r.closed_at IS NULL AND r.closes_at + make_interval(mins => r.grace_minutes) <= now()
+        WHERE r.closed_at IS NULL AND ${roundDeadlineSql('r')} <= now()
         RETURNING r.id, r.code, r.closes_at AS "closesAt", r.grace_minutes AS "graceMinutes", r.closed_at AS "closedAt",
                   (SELECT count(*)::int FROM application a WHERE a.round_id = r.id AND a.status = ANY($1::text[])) AS "draftsLeft"`,
       [statesOfKind('initial')],
@@ -232,7 +233,7 @@ export class SchedulesRepository {
   activeRounds(tx?: Transaction): Promise<ActiveRound[]> {
     return this.m(tx).query(
       `SELECT r.id, r.name, p.name AS "programName", p.workflow_kind AS "workflowKind", r.workflow_version AS "workflowVersion",
-              r.closes_at AS "closesAt", (r.closes_at + make_interval(mins => r.grace_minutes) > now()) AS open
+              r.closes_at AS "closesAt", (${roundDeadlineSql('r')} > now()) AS open
          FROM round r JOIN program p ON p.id = r.program_id
         WHERE r.opens_at <= now() AND coalesce(r.announcement_to, r.announcement_from, r.closes_at) > now() - interval '7 days'
         ORDER BY r.closes_at, r.code`,

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
 import { STAFF_ROLES } from '../../auth/roles';
 import type { ListQuery, ListSpec } from '../../common/list-query';
+import { managerOf, type Transaction } from '../../database';
 import { StaffUser } from './staff-user.entity';
 
 export interface UserFilter {
@@ -16,9 +17,25 @@ export interface UserFilter {
 export const USER_SORTABLE = ['name', 'email', 'role', 'organisation', 'active', 'createdAt', 'lastLoginAt'] as const;
 export const USER_LIST: ListSpec = { sortable: USER_SORTABLE, defaultSort: ['name', 'ASC'], filters: { q: 'string', role: { enum: STAFF_ROLES }, active: 'boolean', organisation: 'string' } };
 
+/**
+ * A caller's own TypeORM manager, still accepted while callers move to `Transaction`
+ * (apps/api/src/database/unit-of-work.ts).
+ * @deprecated pass a `Transaction`; this goes once no caller passes a manager.
+ */
+export type UnconvertedManager = EntityManager;
+
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectRepository(StaffUser) private readonly repo: Repository<StaffUser>) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get repo(): Repository<StaffUser> {
+    return this.dataSource.getRepository(StaffUser);
+  }
+
+  /** staff_user in `tx` (a Transaction, or an unconverted caller's manager), else outside any transaction. */
+  private users(tx?: Transaction | UnconvertedManager): Repository<StaffUser> {
+    return (tx instanceof EntityManager ? tx : managerOf(tx, this.dataSource)).getRepository(StaffUser);
+  }
 
   list(query: ListQuery<UserFilter>): Promise<[StaffUser[], number]> {
     const qb = this.repo.createQueryBuilder('u');
@@ -34,9 +51,9 @@ export class UsersRepository {
     return qb.orderBy(`u.${query.sortField}`, query.sortOrder).addOrderBy('u.id').skip(query.offset).take(query.limit).getManyAndCount();
   }
 
-  findById(id: string, manager?: EntityManager): Promise<StaffUser | null> {
+  findById(id: string, tx?: Transaction | UnconvertedManager): Promise<StaffUser | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);
-    return (manager ? manager.getRepository(StaffUser) : this.repo).findOneBy({ id });
+    return this.users(tx).findOneBy({ id });
   }
 
   emailTaken(email: string, exceptId?: string): Promise<boolean> {
@@ -45,11 +62,12 @@ export class UsersRepository {
     return qb.getExists();
   }
 
-  insert(manager: EntityManager, user: Partial<StaffUser>): Promise<StaffUser> {
-    return manager.getRepository(StaffUser).save(manager.getRepository(StaffUser).create(user));
+  insert(tx: Transaction | UnconvertedManager, user: Partial<StaffUser>): Promise<StaffUser> {
+    const users = this.users(tx);
+    return users.save(users.create(user));
   }
 
-  save(manager: EntityManager, user: StaffUser): Promise<StaffUser> {
-    return manager.getRepository(StaffUser).save(user);
+  save(tx: Transaction | UnconvertedManager, user: StaffUser): Promise<StaffUser> {
+    return this.users(tx).save(user);
   }
 }

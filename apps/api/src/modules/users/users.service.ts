@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuthRepository } from '../../auth/auth.repository';
 import { weakPasswordError } from '../../auth/auth.errors';
 import { hashPassword } from '../../auth/password';
@@ -8,6 +6,7 @@ import { passwordPolicyProblems } from '../../auth/password-policy';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { randomToken } from '../../auth/tokens';
 import type { ListQuery } from '../../common/list-query';
+import { UnitOfWork } from '../../database';
 import { AuditService } from '../audit/audit.service';
 import type { CreateUserDto, ResetPasswordDto, UpdateUserDto } from './dto/user.dto';
 import { StaffUser } from './staff-user.entity';
@@ -21,7 +20,7 @@ const view = ({ passwordHash: _p, ...rest }: StaffUser): UserView => rest;
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly users: UsersRepository,
     private readonly auth: AuthRepository,
     private readonly audit: AuditService,
@@ -45,8 +44,8 @@ export class UsersService {
     refuseWeakPassword(dto.password, email);
     const temporaryPassword = dto.password ? undefined : randomToken(12);
     const passwordHash = await hashPassword(dto.password ?? temporaryPassword!);
-    const user = await this.dataSource.transaction(async (m) => {
-      const created = await this.users.insert(m, {
+    const user = await this.uow.run(async (tx) => {
+      const created = await this.users.insert(tx, {
         email,
         name: dto.name.trim(),
         role: dto.role,
@@ -55,7 +54,7 @@ export class UsersService {
         mustChangePassword: true,
         active: true,
       });
-      await this.audit.record({ actor, action: 'user.created', entityType: 'staffUser', entityId: created.id, changes: { email, role: dto.role, organisation: created.organisation } }, m);
+      await this.audit.record({ actor, action: 'user.created', entityType: 'staffUser', entityId: created.id, changes: { email, role: dto.role, organisation: created.organisation } }, tx);
       return created;
     });
     return { ...view(user), ...(temporaryPassword ? { temporaryPassword } : {}) };
@@ -66,8 +65,8 @@ export class UsersService {
     if (id === actor.id && dto.role && dto.role !== 'admin') throw new UserError('CANNOT_DEMOTE_SELF');
     const email = dto.email?.trim().toLowerCase();
     if (email && (await this.users.emailTaken(email, id))) throw new UserError('EMAIL_TAKEN');
-    return this.dataSource.transaction(async (m) => {
-      const user = await this.users.findById(id, m);
+    return this.uow.run(async (tx) => {
+      const user = await this.users.findById(id, tx);
       if (!user) throw new UserError('USER_NOT_FOUND');
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       const set = <K extends 'email' | 'name' | 'role' | 'organisation' | 'active'>(key: K, value: StaffUser[K] | undefined) => {
@@ -81,10 +80,10 @@ export class UsersService {
       set('organisation', dto.organisation === undefined ? undefined : dto.organisation?.trim() || null);
       set('active', dto.active);
       if (Object.keys(changes).length === 0) return view(user);
-      const saved = await this.users.save(m, user);
+      const saved = await this.users.save(tx, user);
       const deactivated = changes.active?.to === false;
-      if (deactivated || changes.role) await this.auth.revokeUserSessions(id, deactivated ? 'userDeactivated' : 'roleChanged', { manager: m });
-      await this.audit.record({ actor, action: deactivated ? 'user.deactivated' : 'user.updated', entityType: 'staffUser', entityId: id, changes }, m);
+      if (deactivated || changes.role) await this.auth.revokeUserSessions(id, deactivated ? 'userDeactivated' : 'roleChanged', { tx });
+      await this.audit.record({ actor, action: deactivated ? 'user.deactivated' : 'user.updated', entityType: 'staffUser', entityId: id, changes }, tx);
       return view(saved);
     });
   }
@@ -99,11 +98,11 @@ export class UsersService {
     refuseWeakPassword(dto.password, user.email);
     const temporaryPassword = dto.password ? undefined : randomToken(12);
     const passwordHash = await hashPassword(dto.password ?? temporaryPassword!);
-    const reset = await this.dataSource.transaction(async (m) => {
-      await this.auth.setPassword(m, id, passwordHash, true);
-      const endedSessions = await this.auth.revokeUserSessions(id, 'passwordReset', { manager: m });
-      await this.audit.record({ actor, action: 'user.passwordReset', entityType: 'staffUser', entityId: id, changes: { temporary: !dto.password, endedSessions } }, m);
-      return (await this.users.findById(id, m))!;
+    const reset = await this.uow.run(async (tx) => {
+      await this.auth.setPassword(tx, id, passwordHash, true);
+      const endedSessions = await this.auth.revokeUserSessions(id, 'passwordReset', { tx });
+      await this.audit.record({ actor, action: 'user.passwordReset', entityType: 'staffUser', entityId: id, changes: { temporary: !dto.password, endedSessions } }, tx);
+      return (await this.users.findById(id, tx))!;
     });
     return { ...view(reset), ...(temporaryPassword ? { temporaryPassword } : {}) };
   }

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ListQuery } from '../../common/list-query';
+import { managerOf, type Transaction } from '../../database';
+import { IntakeChannel } from './intake-channel.entity';
+
+/** The intake channels and their API keys (only the key's SHA-256 is stored). */
+@Injectable()
+export class IntakeChannelsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private m(tx?: Transaction): EntityManager {
+    return managerOf(tx, this.dataSource);
+  }
+
+  list(query: ListQuery<{ id?: string[] }>) {
+    const qb = this.dataSource.getRepository(IntakeChannel).createQueryBuilder('c');
+    if (query.filter.id) qb.andWhere('c.id IN (:...ids)', { ids: query.filter.id });
+    return qb.orderBy(`c.${query.sortField}`, query.sortOrder).skip(query.offset).take(query.limit).getManyAndCount();
+  }
+
+  find(id: string, tx?: Transaction): Promise<IntakeChannel | null> {
+    return /^[0-9a-f-]{36}$/.test(id) ? this.m(tx).getRepository(IntakeChannel).findOneBy({ id }) : Promise.resolve(null);
+  }
+
+  /** The channel an API key belongs to (looked up by the key's SHA-256: an index hit). */
+  findByKeyHash(keyHash: string): Promise<IntakeChannel | null> {
+    return this.dataSource.getRepository(IntakeChannel).findOneBy({ keyHash });
+  }
+
+  insert(fields: Pick<IntakeChannel, 'name' | 'keyPrefix' | 'keyHash' | 'createdBy'>, tx: Transaction): Promise<IntakeChannel> {
+    const m = this.m(tx);
+    return m.save(m.create(IntakeChannel, fields));
+  }
+
+  async revoke(id: string, revokedAt: Date, tx: Transaction): Promise<void> {
+    await this.m(tx).update(IntakeChannel, { id }, { revokedAt });
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
+import { managerOf, type Transaction } from '../../database';
+import { Attachment } from './attachment.entity';
+import { formatReceiptNumber } from './receipt-number';
+
+const UNIQUE_PER_ROUND = 'application_one_per_corporate_number_per_round';
+
+/** What the first request under an Idempotency-Key stored as its answer. */
+export interface StoredAnswer {
+  requestHash: string;
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** The attachment columns an upload records (the rest the database fills). */
+export type NewAttachment = Pick<Attachment, 'channelId' | 'kind' | 'fileName' | 'contentType' | 'sizeBytes' | 'sha256' | 'storageKey'>;
+
+/**
+ * The SQL of intake: uploaded attachments and their linking, the 受付番号 sequences, and the stored
+ * answers under an Idempotency-Key. (Applications are written by ApplicationsRepository, the round's
+ * context is read by RoundsRepository.context.)
+ */
+@Injectable()
+export class IntakeRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** whether a database error is the one-application-per-法人番号 constraint */
+  static isDuplicate(e: unknown): boolean {
+    return e instanceof QueryFailedError && (e as QueryFailedError & { constraint?: string }).constraint === UNIQUE_PER_ROUND;
+  }
+
+  private m(tx?: Transaction | EntityManager): EntityManager {
+    return tx instanceof EntityManager ? tx : managerOf(tx, this.dataSource);
+  }
+
+  /**
+   * The next 受付番号, the database clock at the same statement (the application's received-at
+   * instant) and the transaction's clock (what the workflow's guards compare with). The sequence is the
+   * round's own PostgreSQL sequence: nextval never waits for other transactions (gaps are allowed), so
+   * numbers increase in order of receipt without serialising concurrent submissions.
+   */
+  async drawReceipt(roundId: string, prefix: string, tx: Transaction): Promise<{ receiptNumber: string; receivedAt: Date; transactionNow: Date }> {
+    const [row] = await this.m(tx).query(`SELECT nextval(round_receipt_sequence_name($1)) AS n, clock_timestamp() AS at, now() AS tx_now`, [roundId]);
+    return { receiptNumber: formatReceiptNumber(prefix, Number(row.n)), receivedAt: row.at as Date, transactionNow: row.tx_now as Date };
+  }
+
+  /**
+   * The next 受付番号 of a round without the clocks (the demo seeds number their applications so).
+   * A TypeORM manager is accepted for the seeds (deprecated).
+   */
+  async nextReceiptNumber(roundId: string, prefix: string, tx?: Transaction | EntityManager): Promise<string> {
+    const [row] = await this.m(tx).query(`SELECT nextval(round_receipt_sequence_name($1)) AS n`, [roundId]);
+    return formatReceiptNumber(prefix, Number(row.n));
+  }
+
+  /** Records an uploaded attachment (its file is already in storage). */
+  insertAttachment(fields: NewAttachment): Promise<Attachment> {
+    return this.dataSource.getRepository(Attachment).save(fields);
+  }
+
+  /**
+   * Attachments among `ids` this channel uploaded and that belong to no application yet, FOR SHARE:
+   * the orphan clean-up (schedules.removeOrphanAttachments) skips an attachment being linked.
+   */
+  unlinkedAttachments(ids: string[], channelId: string, tx: Transaction): Promise<Attachment[]> {
+    return this.m(tx).find(Attachment, { where: { id: In(ids), channelId, applicationId: IsNull() }, lock: { mode: 'pessimistic_read' } });
+  }
+
+  /** The attachments already linked to an application. */
+  attachmentsOf(applicationId: string, tx: Transaction): Promise<Attachment[]> {
+    return this.m(tx).findBy(Attachment, { applicationId });
+  }
+
+  async linkAttachments(ids: string[], applicationId: string, tx: Transaction): Promise<void> {
+    await this.m(tx).update(Attachment, { id: In(ids) }, { applicationId });
+  }
+
+  /**
+   * Claims (channel, key) for a request: true if this request is the first, false if another claimed
+   * it before (a concurrent one waits on the claim until that one commits or rolls back).
+   */
+  async claimKey(channelId: string, key: string, requestHash: string, tx: Transaction): Promise<boolean> {
+    const claimed: unknown[] = await this.m(tx).query(
+      `INSERT INTO idempotency_record (channel_id, key, request_hash, response_status, response_body)
+       VALUES ($1, $2, $3, 0, '{}'::jsonb) ON CONFLICT (channel_id, key) DO NOTHING RETURNING key`,
+      [channelId, key, requestHash],
+    );
+    return claimed.length > 0;
+  }
+
+  async storedAnswer(channelId: string, key: string, tx: Transaction): Promise<StoredAnswer> {
+    const [first] = await this.m(tx).query(`SELECT request_hash, response_status, response_body FROM idempotency_record WHERE channel_id = $1 AND key = $2`, [channelId, key]);
+    return { requestHash: first.request_hash, status: first.response_status, body: first.response_body };
+  }
+
+  async storeAnswer(channelId: string, key: string, status: number, body: Record<string, unknown>, tx: Transaction): Promise<void> {
+    await this.m(tx).query(`UPDATE idempotency_record SET response_status = $3, response_body = $4 WHERE channel_id = $1 AND key = $2`, [channelId, key, status, JSON.stringify(body)]);
+  }
+}
