@@ -15,7 +15,12 @@ import { ProgramsModule } from './modules/programs/programs.module';
 import { QuotesModule } from './modules/quotes/quotes.module';
 import { PipelineModule } from './modules/pipeline/pipeline.module';
 import { WorkflowDefinitionsCheckModule, WorkflowsModule } from './modules/workflows/workflows.module';
-import { ReviewModule } from './modules/review/review.module';
+import { AdoptionModule } from './modules/adoption/adoption.module';
+import { AssignmentsModule } from './modules/assignments/assignments.module';
+import { FormalCheckModule } from './modules/formal-check/formal-check.module';
+import { ReviewersModule } from './modules/reviewers/reviewers.module';
+import { RubricsModule } from './modules/rubrics/rubrics.module';
+import { ScoringModule } from './modules/scoring/scoring.module';
 import { RoundsModule } from './modules/rounds/rounds.module';
 import { UsersModule } from './modules/users/users.module';
 import { LoggingModule } from './logging/logging.module';
@@ -40,7 +45,7 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [...coreImports(config), AuthModule, UsersModule, ProgramsModule, RoundsModule, QuotesModule, ApplicationsModule, ReviewModule, PipelineModule, WorkflowsModule, IntakeModule, ImportsModule, NotificationsModule, NotificationTemplatesModule, DevMailModule, HealthModule, ...(config.workerEnabled ? [WorkerModule.forQueues(inProcessWorkerQueues(config))] : [])],
+      imports: [...coreImports(config), AuthModule, UsersModule, ProgramsModule, RoundsModule, QuotesModule, ApplicationsModule, FormalCheckModule, RubricsModule, ReviewersModule, AssignmentsModule, ScoringModule, AdoptionModule, PipelineModule, WorkflowsModule, IntakeModule, ImportsModule, NotificationsModule, NotificationTemplatesModule, DevMailModule, HealthModule, ...(config.workerEnabled ? [WorkerModule.forQueues(inProcessWorkerQueues(config))] : [])],
     };
   }
 }

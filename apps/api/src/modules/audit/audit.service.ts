@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '../../database';
-import { AuditRepository, type UnconvertedManager } from './audit.repository';
+import { AuditRepository, type NewAuditLogEntry, type UnconvertedManager } from './audit.repository';
 
 export interface AuditActor {
   id: string | null;
@@ -29,21 +29,27 @@ export class AuditService {
   constructor(private readonly repo: AuditRepository) {}
 
   async record(entry: AuditRecord, tx?: Transaction | UnconvertedManager): Promise<void> {
-    await this.repo.insert(
-      {
-        actorId: entry.actor?.id ?? null,
-        actorRole: entry.actor?.role ?? null,
-        action: entry.action,
-        entityType: entry.entityType ?? null,
-        entityId: entry.entityId ?? null,
-        fromStatus: entry.fromStatus ?? null,
-        toStatus: entry.toStatus ?? null,
-        reason: entry.reason ?? null,
-        changes: entry.changes ?? {},
-        requestId: entry.requestId ?? null,
-        ip: entry.ip ?? null,
-      },
-      tx,
-    );
+    await this.repo.insert(row(entry), tx);
   }
+
+  /** Several records in one statement (a bulk change, e.g. an auto-assignment, audits each row it writes). */
+  async recordMany(entries: AuditRecord[], tx?: Transaction): Promise<void> {
+    await this.repo.insertMany(entries.map(row), tx);
+  }
+}
+
+function row(entry: AuditRecord): NewAuditLogEntry {
+  return {
+    actorId: entry.actor?.id ?? null,
+    actorRole: entry.actor?.role ?? null,
+    action: entry.action,
+    entityType: entry.entityType ?? null,
+    entityId: entry.entityId ?? null,
+    fromStatus: entry.fromStatus ?? null,
+    toStatus: entry.toStatus ?? null,
+    reason: entry.reason ?? null,
+    changes: entry.changes ?? {},
+    requestId: entry.requestId ?? null,
+    ip: entry.ip ?? null,
+  };
 }

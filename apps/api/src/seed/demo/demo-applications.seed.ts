@@ -203,7 +203,7 @@ async function decide(ctx: DemoContext, round: Round): Promise<string[]> {
   for (const c of categories) {
     const offered = await m.findOneByOrFail(RoundCategory, { roundId: round.id, categoryId: c.category_id });
     const limits = { categoryId: c.category_id, budget: offered.budget ?? Math.floor(Number(c.total) * 0.45), waitlistCount: 3 };
-    const ranking = await services.ranking.rank(round.id, limits, m);
+    const ranking = await services.ranking.rank(round.id, limits);
     await services.adoption.commit(round.id, { ...limits, fingerprint: ranking.fingerprint }, asUser(ctx.manager), {});
     adopted.push(...ranking.entries.filter((e) => e.outcome === 'adopted').map((e) => e.applicationId));
   }

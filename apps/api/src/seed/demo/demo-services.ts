@@ -4,12 +4,18 @@ import { ApplicationsRepository } from '../../modules/applications/applications.
 import { TransitionsService } from '../../modules/applications/transitions.service';
 import { AuditRepository } from '../../modules/audit/audit.repository';
 import { AuditService } from '../../modules/audit/audit.service';
-import { AdoptionService } from '../../modules/review/adoption.service';
-import { AssignmentsService } from '../../modules/review/assignments.service';
-import { FormalCheckService } from '../../modules/review/formal-check.service';
-import { RankingService } from '../../modules/review/ranking.service';
-import { RubricsService } from '../../modules/review/rubrics.service';
-import { ScoreSheetsService } from '../../modules/review/score-sheets.service';
+import { UnitOfWork } from '../../database';
+import { AdoptionRepository } from '../../modules/adoption/adoption.repository';
+import { AdoptionService } from '../../modules/adoption/adoption.service';
+import { RankingService } from '../../modules/adoption/ranking.service';
+import { AssignmentsRepository } from '../../modules/assignments/assignments.repository';
+import { AssignmentsService } from '../../modules/assignments/assignments.service';
+import { FormalCheckRepository } from '../../modules/formal-check/formal-check.repository';
+import { FormalCheckService } from '../../modules/formal-check/formal-check.service';
+import { RubricsRepository } from '../../modules/rubrics/rubrics.repository';
+import { RubricsService } from '../../modules/rubrics/rubrics.service';
+import { ScoreSheetsService } from '../../modules/scoring/score-sheets.service';
+import { ScoringRepository } from '../../modules/scoring/scoring.repository';
 import type { StaffUser } from '../../modules/users/staff-user.entity';
 
 /**
@@ -30,19 +36,22 @@ function withinTransaction(m: EntityManager): DataSource {
 export function demoServices(m: EntityManager) {
   const ds = withinTransaction(m);
   const audit = new AuditService(new AuditRepository(ds));
+  const uow = new UnitOfWork(ds);
   const applications = new ApplicationsRepository(ds);
   const transitions = new TransitionsService(applications);
-  const rubrics = new RubricsService(ds, audit);
-  const assignments = new AssignmentsService(ds, rubrics);
-  const ranking = new RankingService(ds, rubrics);
+  const rubrics = new RubricsService(new RubricsRepository(ds), uow, audit);
+  const assignmentRows = new AssignmentsRepository(ds);
+  const assignments = new AssignmentsService(assignmentRows, applications, rubrics, audit, uow);
+  const adoptionRows = new AdoptionRepository(ds);
+  const ranking = new RankingService(adoptionRows, rubrics);
   return {
     transitions,
     rubrics,
     assignments,
-    formalChecks: new FormalCheckService(applications, transitions),
-    sheets: new ScoreSheetsService(ds, applications, transitions, rubrics, assignments, audit),
+    formalChecks: new FormalCheckService(new FormalCheckRepository(ds), applications, transitions, assignmentRows, uow),
+    sheets: new ScoreSheetsService(new ScoringRepository(ds), applications, transitions, rubrics, assignments, assignmentRows, audit, uow),
     ranking,
-    adoption: new AdoptionService(ds, ranking, transitions, audit),
+    adoption: new AdoptionService(adoptionRows, ranking, transitions, audit, uow),
   };
 }
 

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { isUuid } from '../../common/is-uuid';
+import type { AuthenticatedUser } from '../../auth/roles';
+import type { RequestMeta } from '../../common/request-meta';
+import { UnitOfWork } from '../../database';
+import { TransitionsService } from '../applications/transitions.service';
+import { AuditService } from '../audit/audit.service';
+import { AdoptionError } from './adoption.errors';
+import { AdoptionRepository } from './adoption.repository';
+import type { CommitDecisionDto } from './dto/ranking.dto';
+import { RankingService } from './ranking.service';
+
+const TRANSITION_OF = { adopted: 'adopt', waitlisted: 'waitlist', rejected: 'reject' } as const;
+
+/**
+ * Commits a round × category's decision as one transaction: the ranking is recomputed under a lock and
+ * must be the one the manager simulated (its fingerprint), then every application gets 採択, 補欠 or
+ * 不採択 through the workflow (state, audit record and a notice held until the 採択発表), and the
+ * decision with its ranking is recorded. Any refusal rolls all of it back.
+ */
+@Injectable()
+export class AdoptionService {
+  constructor(
+    private readonly adoption: AdoptionRepository,
+    private readonly ranking: RankingService,
+    private readonly transitions: TransitionsService,
+    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async commit(roundId: string, dto: CommitDecisionDto, actor: AuthenticatedUser, meta: RequestMeta) {
+    return this.uow.run(async (tx) => {
+      await this.adoption.lockDecision(roundId, dto.categoryId, tx);
+      const ranking = await this.ranking.rank(roundId, dto, tx, { fresh: true });
+      if (ranking.entries.length === 0) throw new AdoptionError('NOTHING_TO_DECIDE');
+      if (ranking.fingerprint !== dto.fingerprint) throw new AdoptionError('RANKING_CHANGED', { fingerprint: ranking.fingerprint });
+      const reopened = ranking.entries.filter((e) => e.pendingReviews > 0);
+      if (reopened.length) throw new AdoptionError('REVIEWS_REOPENED', { applicationIds: reopened.map((e) => e.applicationId) });
+      const staff = { role: actor.role, id: actor.id, staff: actor };
+      for (const e of ranking.entries) {
+        await this.transitions.fireIn(tx, e.applicationId, TRANSITION_OF[e.outcome], staff, {
+          ...meta,
+          auditExtra: { rank: e.rank, finalScore: e.finalScore, decision: 'adoption.commit' },
+        });
+      }
+      const s = ranking.simulation;
+      const decision = await this.adoption.insertDecision(
+        {
+          roundId,
+          categoryId: dto.categoryId,
+          budget: ranking.limits.budget,
+          quota: ranking.limits.quota,
+          waitlistCount: ranking.limits.waitlistCount,
+          normalise: ranking.normalise,
+          appliedCount: s.totals.applied,
+          adoptedCount: s.totals.adopted,
+          waitlistedCount: s.totals.waitlisted,
+          rejectedCount: s.totals.rejected,
+          adoptedAmount: s.totals.adoptedAmount,
+          cutoffScore: s.cutoffScore,
+          ranking: ranking.entries.map((e) => ({ rank: e.rank, applicationId: e.applicationId, finalScore: e.finalScore, outcome: e.outcome })),
+          committedBy: actor.id,
+        },
+        tx,
+      );
+      await this.audit.record(
+        {
+          actor,
+          action: 'adoption.commit',
+          entityType: 'adoptionDecision',
+          entityId: decision.id,
+          changes: {
+            roundId,
+            categoryId: dto.categoryId,
+            limits: ranking.limits,
+            totals: s.totals,
+            cutoffScore: s.cutoffScore,
+            fingerprint: ranking.fingerprint,
+          },
+          ...meta,
+        },
+        tx,
+      );
+      return { ...decision, ranking: undefined, totals: s.totals };
+    });
+  }
+
+  async decisionsOf(roundId: string) {
+    if (!isUuid(roundId)) throw new AdoptionError('ROUND_NOT_FOUND');
+    return this.adoption.decisionsOf(roundId);
+  }
+}

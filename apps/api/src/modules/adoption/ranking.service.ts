@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import {
+  adoptionLimitProblems,
+  aggregateScores,
+  bonusPoints,
+  confirmedByMajority,
+  rankApplications,
+  simulateAdoption,
+  TIE_BREAK,
+  type AdoptionLimits,
+  type AggregatedScore,
+  type RankedEntry,
+} from '@jimukyoku/domain';
+import { Injectable } from '@nestjs/common';
+import { isUuid } from '../../common/is-uuid';
+import type { Transaction } from '../../database';
+import type { ReviewRubric } from '../rubrics/review-rubric.entity';
+import { RubricsService } from '../rubrics/rubrics.service';
+import { AdoptionError } from './adoption.errors';
+import { AdoptionRepository, type DecidableApplication } from './adoption.repository';
+
+export interface RankingRequest {
+  categoryId: string;
+  budget?: number | null;
+  quota?: number | null;
+  waitlistCount?: number | null;
+  /** overrides the rubric's setting for a what-if */
+  normalise?: boolean;
+}
+
+/** how many rubric × normalisation rankings one API process keeps (each ~ a few MB at 20,000 applications) */
+const CACHED_RANKINGS = 8;
+
+interface RankedScores {
+  ranked: RankedEntry[];
+  scoreOf: Map<string, AggregatedScore>;
+  info: Map<string, DecidableApplication>;
+}
+
+export interface RankedApplication extends RankedEntry {
+  applicantName: string;
+  reviewerTotals: { reviewerId: string; raw: number; normalised: number }[];
+  spread: number;
+  disagreement: boolean;
+  /** a reviewer's score was reopened after the 審査完了: not decidable until resubmitted */
+  pendingReviews: number;
+  outcome: 'adopted' | 'waitlisted' | 'rejected';
+}
+
+/**
+ * The ranking of one round × category and the adoption simulator over it: the applications whose
+ * 書面審査 is complete (審査完了), their reviewers' weighted totals aggregated by libs/domain (mean,
+ * optional per-reviewer normalisation, majority-confirmed 加点), ranked with the documented tie-break,
+ * cut by budget and/or quota. The ranking is cached while nothing it depends on changes, so a what-if
+ * (another budget) runs only the simulation.
+ */
+@Injectable()
+export class RankingService {
+  private readonly cache = new Map<string, { stamp: string; value: RankedScores }>();
+
+  constructor(
+    private readonly adoption: AdoptionRepository,
+    private readonly rubrics: RubricsService,
+  ) {}
+
+  /**
+   * `fresh` skips the cache (the decision commit recomputes under its lock); otherwise a what-if with a
+   * new budget reuses the ranking while no score, application or rubric setting has changed.
+   */
+  async rank(roundId: string, request: RankingRequest, tx?: Transaction, options: { fresh?: boolean } = {}) {
+    if (!isUuid(roundId) || !(await this.adoption.roundExists(roundId, tx))) throw new AdoptionError('ROUND_NOT_FOUND');
+    if (!isUuid(request.categoryId)) throw new AdoptionError('CATEGORY_NOT_OFFERED');
+    const offered = await this.adoption.findOffered(roundId, request.categoryId, tx);
+    if (!offered) throw new AdoptionError('CATEGORY_NOT_OFFERED');
+    const rubric = await this.rubrics.ensure(roundId, request.categoryId, tx);
+    const limits: AdoptionLimits = {
+      budget: request.budget === undefined ? offered.budget : request.budget,
+      quota: request.quota === undefined ? offered.adoptionQuota : request.quota,
+      waitlistCount: request.waitlistCount ?? 0,
+    };
+    const problems = adoptionLimitProblems(limits);
+    if (problems.length) throw new AdoptionError('INVALID_LIMITS', { errors: problems });
+    const normalise = request.normalise ?? rubric.normalise;
+
+    const { ranked, scoreOf, info } = await this.rankedApplications(rubric, normalise, options.fresh === true, tx);
+    const simulation = simulateAdoption(ranked, limits);
+    const outcome = new Map<string, RankedApplication['outcome']>([
+      ...simulation.adoptedIds.map((id) => [id, 'adopted'] as const),
+      ...simulation.waitlistedIds.map((id) => [id, 'waitlisted'] as const),
+    ]);
+    const entries: RankedApplication[] = ranked.map((e) => {
+      const s = scoreOf.get(e.applicationId);
+      return {
+        ...e,
+        applicantName: info.get(e.applicationId)!.applicant_name,
+        reviewerTotals: s?.reviewerTotals ?? [],
+        spread: s?.spread ?? 0,
+        disagreement: s?.disagreement ?? false,
+        pendingReviews: info.get(e.applicationId)!.pending,
+        outcome: outcome.get(e.applicationId) ?? 'rejected',
+      };
+    });
+    return {
+      roundId,
+      categoryId: request.categoryId,
+      rubricId: rubric.id,
+      normalise,
+      limits: { budget: limits.budget ?? null, quota: limits.quota ?? null, waitlistCount: limits.waitlistCount ?? 0 },
+      tieBreak: TIE_BREAK,
+      fingerprint: fingerprint(entries),
+      simulation: { ...simulation, adoptedIds: undefined, waitlistedIds: undefined, rejectedIds: undefined },
+      entries,
+    };
+  }
+
+  /**
+   * The ranked applications of a rubric, cached per rubric × normalisation and keyed by a stamp of
+   * everything they depend on (the rubric's version, its submitted sheets, the decidable applications):
+   * the stamp is two index reads, the ranking two full reads and the aggregation.
+   */
+  private async rankedApplications(rubric: ReviewRubric, normalise: boolean, fresh: boolean, tx?: Transaction): Promise<RankedScores> {
+    const key = `${rubric.id}:${normalise}`;
+    const stamp = await this.stamp(rubric, tx);
+    const hit = this.cache.get(key);
+    if (!fresh && hit?.stamp === stamp) return hit.value;
+    const value = await this.compute(rubric, normalise, tx);
+    this.cache.delete(key);
+    this.cache.set(key, { stamp, value });
+    while (this.cache.size > CACHED_RANKINGS) this.cache.delete(this.cache.keys().next().value!);
+    return value;
+  }
+
+  private async stamp(rubric: ReviewRubric, tx?: Transaction): Promise<string> {
+    return `${rubric.version}:${rubric.disagreementThreshold}|${await this.adoption.rankingStamp(rubric, tx)}`;
+  }
+
+  private async compute(rubric: ReviewRubric, normalise: boolean, tx?: Transaction): Promise<RankedScores> {
+    const { apps, sheets } = await this.adoption.rankingInputs(rubric, tx);
+    const byApp = new Map<string, { reviewerId: string; total: number; bonus: string[] }[]>();
+    for (const s of sheets)
+      (byApp.get(s.application_id) ?? byApp.set(s.application_id, []).get(s.application_id)!).push({
+        reviewerId: s.reviewer_id,
+        total: s.total,
+        bonus: s.confirmed_bonus ?? [],
+      });
+    // Normalisation looks at each reviewer's every submitted score of this rubric, decided or not.
+    const aggregated = aggregateScores(
+      [...byApp].map(([applicationId, reviews]) => ({ applicationId, reviews, bonus: bonusPoints(rubric, confirmedByMajority(reviews.map((r) => r.bonus))) })),
+      { normalise, disagreementThreshold: rubric.disagreementThreshold },
+    );
+    const scoreOf = new Map(aggregated.map((a) => [a.applicationId, a]));
+    const ranked = rankApplications(
+      apps.map((a) => {
+        const s = scoreOf.get(a.id);
+        return {
+          applicationId: a.id,
+          receiptNumber: a.receipt_number,
+          finalScore: s?.final ?? 0,
+          mean: s?.mean ?? 0,
+          bonus: s?.bonus ?? 0,
+          receivedAt: a.received_at ? new Date(a.received_at).toISOString() : null,
+          quotedAmount: Number(a.quoted_amount),
+          prefecture: a.prefecture,
+          sizeClass: a.size_class,
+        };
+      }),
+    );
+    return { ranked, scoreOf, info: new Map(apps.map((a) => [a.id, a])) };
+  }
+}
+
+export type Ranking = Awaited<ReturnType<RankingService['rank']>>;
+
+/** Entries shown at once by default: the chart gets every score, the table a page of the ranking. */
+export const DEFAULT_ENTRY_PAGE = 500;
+
+/**
+ * The ranking as answered over HTTP: every final score by rank for the chart (20,000 numbers are
+ * small), one page of the ranked applications for the table.
+ */
+export function rankingPage(r: Ranking, offset = 0, limit = DEFAULT_ENTRY_PAGE) {
+  return {
+    ...r,
+    entryCount: r.entries.length,
+    entryOffset: offset,
+    entries: r.entries.slice(offset, offset + limit),
+    chart: { finalScores: r.entries.map((e) => e.finalScore), quotedAmounts: r.entries.map((e) => e.quotedAmount) },
+  };
+}
+
+/** What the manager saw: the ranked ids with their scores. A commit must match it. */
+function fingerprint(entries: { applicationId: string; finalScore: number }[]): string {
+  const h = createHash('sha256');
+  for (const e of entries) h.update(`${e.applicationId}:${e.finalScore};`);
+  return h.digest('hex').slice(0, 32);
+}

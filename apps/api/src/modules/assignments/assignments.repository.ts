@@ -1,0 +1,263 @@
+import type { AssignmentSubject, ReviewerCandidate } from '@jimukyoku/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../../auth/roles';
+import { isUuid } from '../../common/is-uuid';
+import type { ListQuery } from '../../common/list-query';
+import { managerOf, type Transaction } from '../../database';
+import { Round } from '../rounds/round.entity';
+import { ApplicationAssignment, type AssignmentPurpose } from './application-assignment.entity';
+
+export interface AssignmentFilter {
+  id?: string[];
+  reviewerId?: string;
+  applicationId?: string;
+  roundId?: string;
+  purpose?: AssignmentPurpose;
+  state?: 'open' | 'submitted' | 'revoked' | 'overdue';
+  q?: string;
+}
+
+export const ASSIGNMENT_SORTABLE = ['id', 'assignedAt', 'dueAt', 'submittedAt', 'receiptNumber', 'reviewerName'] as const;
+const SORT_SQL: Record<(typeof ASSIGNMENT_SORTABLE)[number], string> = {
+  id: 'x.id',
+  assignedAt: 'x.assigned_at',
+  dueAt: 'x.due_at',
+  submittedAt: 'x.submitted_at',
+  receiptNumber: 'a.receipt_number',
+  reviewerName: 'u.name',
+};
+
+/** One new (or re-activated) assignment. */
+export interface AssignmentLine {
+  applicationId: string;
+  reviewerId: string;
+  purpose: AssignmentPurpose;
+  dueAt: Date | null;
+}
+
+export type AssignmentRow = AssignmentLine & { id: string };
+
+/** An application as the planner sees it, with how many reviewers its rubric asks for. */
+export interface SubjectRow {
+  subject: AssignmentSubject;
+  /** days from now to the due date */
+  dueAt: number;
+  receiptNumber: string | null;
+}
+
+/** An open assignment with what a conflict of interest is judged on. */
+export type OpenAssignment = Pick<ApplicationAssignment, 'id' | 'applicationId' | 'reviewerId' | 'purpose'> & {
+  corporateNumber: string | null;
+  applicantName: string;
+  advisorName: string | null;
+};
+
+/**
+ * All SQL of application_assignment (this module's table). Its reads join the application, the
+ * reviewer (staff_user), their declared conflicts and the rubric for what the planner and the lists
+ * show; it writes no other table.
+ */
+@Injectable()
+export class AssignmentsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The page of assignments the user may see (a reviewer: their own), with application, reviewer and score sheet status. */
+  async list(query: ListQuery<AssignmentFilter>, user: AuthenticatedUser): Promise<[unknown[], number]> {
+    const f = query.filter;
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const bind = (v: unknown) => (params.push(v), `$${params.length}`);
+    if (user.role === 'reviewer') where.push(`x.reviewer_id = ${bind(user.id)}`);
+    if (f.id) where.push(`x.id = ANY(${bind(f.id.filter(isUuid))})`);
+    if (f.reviewerId) where.push(isUuid(f.reviewerId) ? `x.reviewer_id = ${bind(f.reviewerId)}` : 'false');
+    if (f.applicationId) where.push(isUuid(f.applicationId) ? `x.application_id = ${bind(f.applicationId)}` : 'false');
+    if (f.roundId) where.push(isUuid(f.roundId) ? `a.round_id = ${bind(f.roundId)}` : 'false');
+    if (f.purpose) where.push(`x.purpose = ${bind(f.purpose)}`);
+    if (f.state === 'open') where.push('x.revoked_at IS NULL AND x.submitted_at IS NULL');
+    if (f.state === 'submitted') where.push('x.revoked_at IS NULL AND x.submitted_at IS NOT NULL');
+    if (f.state === 'revoked') where.push('x.revoked_at IS NOT NULL');
+    if (f.state === 'overdue') where.push('x.revoked_at IS NULL AND x.submitted_at IS NULL AND x.due_at < now()');
+    if (f.q)
+      where.push(`(a.applicant_name || ' ' || coalesce(a.receipt_number, '') || ' ' || u.name) ILIKE ${bind(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    const from = `FROM application_assignment x JOIN application a ON a.id = x.application_id JOIN staff_user u ON u.id = x.reviewer_id
+                  LEFT JOIN review_score s ON s.assignment_id = x.id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
+    const sort = SORT_SQL[query.sortField as keyof typeof SORT_SQL] ?? 'x.assigned_at';
+    const rows = await this.dataSource.query(
+      `SELECT x.id, x.application_id AS "applicationId", x.reviewer_id AS "reviewerId", u.name AS "reviewerName", x.purpose,
+              x.assigned_at AS "assignedAt", x.assigned_by AS "assignedBy", x.due_at AS "dueAt", x.submitted_at AS "submittedAt", x.revoked_at AS "revokedAt",
+              a.receipt_number AS "receiptNumber", a.applicant_name AS "applicantName", a.status AS "applicationStatus", a.round_id AS "roundId", a.category_id AS "categoryId",
+              CASE WHEN x.revoked_at IS NOT NULL THEN 'revoked' WHEN x.submitted_at IS NOT NULL THEN 'submitted' WHEN x.due_at < now() THEN 'overdue' ELSE 'open' END AS state,
+              coalesce(s.status, CASE WHEN x.purpose = 'review' THEN 'notStarted' END) AS "scoreStatus"
+         ${from} ORDER BY ${sort} ${query.sortOrder} NULLS LAST, x.id OFFSET ${query.offset} LIMIT ${query.limit}`,
+      params,
+    );
+    return [rows, total];
+  }
+
+  roundExists(roundId: string, tx?: Transaction): Promise<boolean> {
+    return managerOf(tx, this.dataSource).existsBy(Round, { id: roundId });
+  }
+
+  /** Auto-assignment of one round runs alone: two managers pressing the button at once cannot over-assign. */
+  async lockRoundForAssignment(roundId: string, tx: Transaction): Promise<void> {
+    await managerOf(tx, this.dataSource).query(`SELECT pg_advisory_xact_lock(hashtext('review.assign:' || $1))`, [roundId]);
+  }
+
+  async dbNow(tx?: Transaction): Promise<Date> {
+    const [row] = await managerOf(tx, this.dataSource).query('SELECT now() AS now');
+    return row.now as Date;
+  }
+
+  /**
+   * The reviewer pool as the assignment planner reads it: every active reviewer with their open load
+   * (assignments neither submitted nor revoked), their capacity and their declared conflicts.
+   */
+  async reviewerPool(tx?: Transaction, reviewerIds?: string[]): Promise<ReviewerCandidate[]> {
+    const rows: {
+      id: string;
+      name: string;
+      organisation: string | null;
+      capacity: number;
+      load: number;
+      corporate_numbers: string[];
+      organisations: string[];
+    }[] = await managerOf(tx, this.dataSource).query(
+      `SELECT u.id, u.name, u.organisation, u.review_capacity AS capacity,
+              (SELECT count(*)::int FROM application_assignment x WHERE x.reviewer_id = u.id AND x.revoked_at IS NULL AND x.submitted_at IS NULL) AS load,
+              coalesce((SELECT array_agg(c.value) FROM conflict_of_interest c WHERE c.reviewer_id = u.id AND c.revoked_at IS NULL AND c.kind = 'corporateNumber'), '{}') AS corporate_numbers,
+              coalesce((SELECT array_agg(c.value) FROM conflict_of_interest c WHERE c.reviewer_id = u.id AND c.revoked_at IS NULL AND c.kind = 'organisation'), '{}') AS organisations
+         FROM staff_user u
+        WHERE u.role = 'reviewer' AND u.active ${reviewerIds ? 'AND u.id = ANY($1)' : ''}
+        ORDER BY u.id`,
+      reviewerIds ? [reviewerIds] : [],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      organisation: r.organisation,
+      maxLoad: r.capacity,
+      currentLoad: r.load,
+      declaredConflicts: { corporateNumbers: r.corporate_numbers, organisations: r.organisations },
+    }));
+  }
+
+  /** A reviewer's open assignments with the applicant data a conflict of interest is judged on. */
+  openAssignmentsOf(reviewerId: string, tx: Transaction): Promise<OpenAssignment[]> {
+    return managerOf(tx, this.dataSource).query(
+      `SELECT x.id, x.application_id AS "applicationId", x.reviewer_id AS "reviewerId", x.purpose, a.corporate_number AS "corporateNumber",
+              a.applicant_name AS "applicantName", a.certified_advisor->>'name' AS "advisorName"
+         FROM application_assignment x JOIN application a ON a.id = x.application_id
+        WHERE x.reviewer_id = $1 AND x.revoked_at IS NULL AND x.submitted_at IS NULL`,
+      [reviewerId],
+    );
+  }
+
+  /** The applications of a round (optionally one 類型) in `states`, as the planner sees them. */
+  subjectsOfRound(
+    roundId: string,
+    states: readonly string[],
+    purpose: AssignmentPurpose,
+    categoryId: string | undefined,
+    tx: Transaction,
+  ): Promise<SubjectRow[]> {
+    const params: unknown[] = [roundId, states];
+    let where = `a.round_id = $1 AND a.status = ANY($2)`;
+    if (categoryId) {
+      params.push(categoryId);
+      where += ` AND a.category_id = $3`;
+    }
+    return this.subjectRows(where, params, purpose, tx);
+  }
+
+  /** One application as the planner sees it. */
+  async subjectOf(applicationId: string, purpose: AssignmentPurpose, tx: Transaction): Promise<SubjectRow> {
+    const [subject] = await this.subjectRows(`a.id = $1`, [applicationId], purpose, tx);
+    return subject;
+  }
+
+  private async subjectRows(where: string, params: unknown[], purpose: AssignmentPurpose, tx: Transaction): Promise<SubjectRow[]> {
+    const rows: {
+      id: string;
+      receipt_number: string | null;
+      corporate_number: string | null;
+      applicant_name: string;
+      advisor_name: string | null;
+      assigned: string[];
+      per_app: number | null;
+      review_days: number | null;
+    }[] = await managerOf(tx, this.dataSource).query(
+      `SELECT a.id, a.receipt_number, a.corporate_number, a.applicant_name, a.certified_advisor->>'name' AS advisor_name,
+              coalesce((SELECT array_agg(x.reviewer_id) FROM application_assignment x WHERE x.application_id = a.id AND x.revoked_at IS NULL AND x.purpose = '${purpose}'), '{}') AS assigned,
+              r.reviewers_per_application AS per_app, r.review_days
+         FROM application a LEFT JOIN review_rubric r ON r.round_id = a.round_id AND r.category_id = a.category_id
+        WHERE ${where}
+        ORDER BY a.received_at NULLS LAST, a.receipt_number, a.id`,
+      params,
+    );
+    return rows.map((r) => ({
+      subject: {
+        applicationId: r.id,
+        corporateNumber: r.corporate_number,
+        applicantName: r.applicant_name,
+        advisorName: r.advisor_name,
+        assignedReviewerIds: r.assigned,
+        required: purpose === 'formalCheck' ? 1 : (r.per_app ?? 3),
+      },
+      dueAt: purpose === 'formalCheck' ? Math.min(r.review_days ?? 7, 7) : (r.review_days ?? 14),
+      receiptNumber: r.receipt_number,
+    }));
+  }
+
+  /** Inserts (or re-activates a revoked) assignment per line. */
+  insert(lines: AssignmentLine[], assignedBy: string | null, tx: Transaction): Promise<AssignmentRow[]> {
+    return managerOf(tx, this.dataSource).query(
+      `INSERT INTO application_assignment (application_id, reviewer_id, purpose, due_at, assigned_by)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::uuid[])
+       ON CONFLICT (application_id, reviewer_id, purpose) DO UPDATE
+          SET revoked_at = NULL, revoked_by = NULL, submitted_at = NULL, assigned_at = now(), due_at = EXCLUDED.due_at, assigned_by = EXCLUDED.assigned_by
+        WHERE application_assignment.revoked_at IS NOT NULL
+       RETURNING id, application_id AS "applicationId", reviewer_id AS "reviewerId", purpose, due_at AS "dueAt"`,
+      [lines.map((l) => l.applicationId), lines.map((l) => l.reviewerId), lines.map((l) => l.purpose), lines.map((l) => l.dueAt), lines.map(() => assignedBy)],
+    );
+  }
+
+  async revoke(id: string, revokedBy: string | null, tx: Transaction): Promise<void> {
+    await managerOf(tx, this.dataSource).update(ApplicationAssignment, { id }, { revokedAt: new Date(), revokedBy });
+  }
+
+  /** A new due date earns a new reminder. */
+  async reschedule(id: string, dueAt: Date | null, tx: Transaction): Promise<void> {
+    await managerOf(tx, this.dataSource).query(`UPDATE application_assignment SET due_at = $2, reminded_at = NULL WHERE id = $1`, [id, dueAt]);
+  }
+
+  /** The assignment, locked for this transaction (of the given purpose only, when one is given). */
+  lock(id: string, tx: Transaction, purpose?: AssignmentPurpose): Promise<ApplicationAssignment | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return managerOf(tx, this.dataSource).findOne(ApplicationAssignment, { where: purpose ? { id, purpose } : { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  find(id: string, purpose: AssignmentPurpose, tx?: Transaction): Promise<ApplicationAssignment | null> {
+    return isUuid(id) ? managerOf(tx, this.dataSource).findOneBy(ApplicationAssignment, { id, purpose }) : Promise.resolve(null);
+  }
+
+  /** A score sheet was submitted: its assignment is done. */
+  async markSubmitted(id: string, tx: Transaction): Promise<void> {
+    await managerOf(tx, this.dataSource).update(ApplicationAssignment, { id }, { submittedAt: () => 'now()' } as never);
+  }
+
+  /** A score sheet was reopened: its assignment is open again. */
+  async clearSubmitted(id: string, tx: Transaction): Promise<void> {
+    await managerOf(tx, this.dataSource).update(ApplicationAssignment, { id }, { submittedAt: null });
+  }
+
+  /** The 要件確認 of an application is done: its checker's open assignment with it. */
+  async completeFormalCheck(applicationId: string, tx: Transaction): Promise<void> {
+    await managerOf(tx, this.dataSource).query(
+      `UPDATE application_assignment SET submitted_at = now() WHERE application_id = $1 AND purpose = 'formalCheck' AND revoked_at IS NULL AND submitted_at IS NULL`,
+      [applicationId],
+    );
+  }
+}

@@ -1,0 +1,12 @@
+import { HttpStatus } from '@nestjs/common';
+import { errorFamily } from '../../common/error-family';
+
+export const FORMAL_CHECK_ERRORS = {
+  APPLICATION_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された申請はありません。'],
+  FORMAL_CHECK_NOT_OPEN: [HttpStatus.CONFLICT, 'この申請は要件確認の段階にありません。'],
+  FORMAL_CHECK_INCOMPLETE: [HttpStatus.UNPROCESSABLE_ENTITY, '要件確認の項目がすべて確認されていません。'],
+  FORMAL_CHECK_OUTCOME_MISMATCH: [HttpStatus.UNPROCESSABLE_ENTITY, '確認結果と選んだ処理が合っていません。'],
+  INVALID_FORMAL_CHECK: [HttpStatus.BAD_REQUEST, '要件確認の入力に誤りがあります。'],
+} as const satisfies Record<string, readonly [HttpStatus, string]>;
+
+export class FormalCheckError extends errorFamily(FORMAL_CHECK_ERRORS) {}

@@ -1,0 +1,182 @@
+import {
+  ATTACHMENT_KINDS,
+  buildFormalChecklist,
+  correctionRequest,
+  evaluateFormalCheck,
+  requiredAttachmentKinds,
+  type FormalCheckAnswer,
+  type FormalCheckItem,
+} from '@jimukyoku/domain';
+import { getWorkflow, stateHasTag, type StateTag } from '@jimukyoku/workflow';
+import { Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '../../auth/roles';
+import type { RequestMeta } from '../../common/request-meta';
+import { UnitOfWork, type Transaction } from '../../database';
+import type { Application, FormalCheckOutcome, FormalCheckRecord } from '../applications/application.entity';
+import { ApplicationsRepository } from '../applications/applications.repository';
+import { TransitionsService } from '../applications/transitions.service';
+import { AssignmentsRepository } from '../assignments/assignments.repository';
+import type { CompleteFormalCheckDto, FormalCheckOutcomeKind } from './dto/formal-check.dto';
+import { FormalCheckError } from './formal-check.errors';
+import { FormalCheckRepository } from './formal-check.repository';
+
+const hasTag = (app: Application, tag: StateTag) => stateHasTag(getWorkflow(app.workflowCode, app.workflowVersion), app.status, tag);
+/** The 要件確認 is open: received (or corrected and resubmitted) and waiting for it, or being checked. */
+const isOpen = (app: Application) => hasTag(app, 'awaitsFormalCheck') || hasTag(app, 'inFormalCheck');
+/** Received but nobody has started the check yet: the first save or completion starts it. */
+const notStarted = (app: Application) => hasTag(app, 'awaitsFormalCheck');
+
+/**
+ * 要件確認: the checklist of an application's category (documents, eligibility, 認定支援機関,
+ * declarations), answered item by item with a comment, then completed as 審査へ / 差戻し / 要件不適合.
+ * The answers are stored on the application (formal_check); completing fires the transition in the
+ * same transaction, so the checklist, the state, its audit record and the applicant's email agree.
+ */
+@Injectable()
+export class FormalCheckService {
+  constructor(
+    private readonly formalChecks: FormalCheckRepository,
+    private readonly applications: ApplicationsRepository,
+    private readonly transitions: TransitionsService,
+    private readonly assignments: AssignmentsRepository,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async get(applicationId: string, user: AuthenticatedUser) {
+    const app = await this.visible(applicationId, user);
+    return this.view(app);
+  }
+
+  /** Saves the answers given so far (a draft); opening the checklist of a received application starts the 要件確認. */
+  async save(applicationId: string, answers: FormalCheckAnswer[], user: AuthenticatedUser, meta: RequestMeta) {
+    return this.uow.run(async (tx) => {
+      const app = await this.lockOpen(applicationId, user, tx);
+      const items = await this.checklist(app, tx);
+      const records = this.merge(items, app.formalCheck, answers);
+      await this.applications.saveFormalCheck(
+        app.id,
+        { passed: false, completed: false, items: records, failedItems: records.filter((r) => r.passed === false).map((r) => r.code) },
+        tx,
+      );
+      if (notStarted(app)) await this.transitions.fireIn(tx, app.id, 'startFormalCheck', actorOf(user), meta);
+      return this.view((await this.applications.find(app.id, tx))!, tx);
+    });
+  }
+
+  async complete(applicationId: string, dto: CompleteFormalCheckDto, user: AuthenticatedUser, meta: RequestMeta) {
+    return this.uow.run(async (tx) => {
+      const app = await this.lockOpen(applicationId, user, tx);
+      const items = await this.checklist(app, tx);
+      const records = this.merge(items, app.formalCheck, dto.answers ?? []);
+      const evaluation = evaluateFormalCheck(
+        items,
+        records.filter((r) => r.passed !== null).map((r) => ({ code: r.code, passed: r.passed!, comment: r.comment ?? undefined })),
+      );
+      const transition = this.transitionFor(dto.outcome, evaluation);
+      const reason = dto.reason?.trim() || (evaluation.failed.length ? correctionRequest(evaluation.failed) : undefined);
+      await this.applications.saveFormalCheck(
+        app.id,
+        {
+          passed: dto.outcome === 'pass',
+          completed: true,
+          items: records,
+          failedItems: evaluation.failed.map((f) => f.code),
+          checkedBy: user.id,
+          checkedAt: new Date().toISOString(),
+        },
+        tx,
+      );
+      if (notStarted(app)) await this.transitions.fireIn(tx, app.id, 'startFormalCheck', actorOf(user), meta);
+      // The checker's assignment is done, except after a 差戻し: the resubmission comes back to them.
+      if (dto.outcome !== 'return') await this.assignments.completeFormalCheck(app.id, tx);
+      const outcome = await this.transitions.fireIn(tx, app.id, transition, actorOf(user), {
+        ...meta,
+        reason,
+        auditExtra: { formalCheck: { outcome: dto.outcome, failedItems: evaluation.failed.map((f) => f.code), items: records } },
+      });
+      return { transition: outcome.transition, formalCheck: await this.view(outcome.application, tx) };
+    });
+  }
+
+  private transitionFor(outcome: FormalCheckOutcomeKind, evaluation: ReturnType<typeof evaluateFormalCheck>): string {
+    if (outcome === 'pass') {
+      if (!evaluation.complete) throw new FormalCheckError('FORMAL_CHECK_INCOMPLETE', { missing: evaluation.missing });
+      if (!evaluation.passed)
+        throw new FormalCheckError(
+          'FORMAL_CHECK_OUTCOME_MISMATCH',
+          { failed: evaluation.failed },
+          '不適の項目があるため「審査へ」進められません。差戻しか要件不適合を選んでください。',
+        );
+      return 'passFormalCheck';
+    }
+    if (evaluation.failed.length === 0) {
+      throw new FormalCheckError('FORMAL_CHECK_OUTCOME_MISMATCH', {}, '差戻し・要件不適合には、不適とした項目が少なくとも1つ必要です。');
+    }
+    return outcome === 'return' ? 'returnForCorrection' : 'markIneligible';
+  }
+
+  /** Earlier answers kept, new answers applied, against the current checklist; unknown codes refused. */
+  private merge(items: FormalCheckItem[], previous: FormalCheckOutcome | null, answers: FormalCheckAnswer[]): FormalCheckRecord[] {
+    const known = new Set(items.map((i) => i.code));
+    const unknown = answers.filter((a) => !known.has(a.code));
+    if (unknown.length) {
+      throw new FormalCheckError('INVALID_FORMAL_CHECK', {
+        errors: unknown.map((a) => ({ field: `answers.${a.code}`, message: `確認項目「${a.code}」はこの申請のチェックリストにありません` })),
+      });
+    }
+    const before = new Map((previous?.items ?? []).map((r) => [r.code, r]));
+    const given = new Map(answers.map((a) => [a.code, a]));
+    return items.map((i) => {
+      const a = given.get(i.code);
+      const p = before.get(i.code);
+      return { code: i.code, label: i.label, passed: a ? a.passed : (p?.passed ?? null), comment: a ? a.comment?.trim() || null : (p?.comment ?? null) };
+    });
+  }
+
+  private async checklist(app: Application, tx?: Transaction): Promise<FormalCheckItem[]> {
+    const category = await this.formalChecks.categoryOf(app.categoryId, tx);
+    const presentAttachmentKinds = await this.formalChecks.attachmentKinds(app.id, tx);
+    const required = requiredAttachmentKinds(category.config, app.quotedAmount);
+    const quote = app.quote as { eligible?: boolean; ineligibility?: { message: string }[] } | null;
+    return buildFormalChecklist({
+      requiredAttachments: required.map((kind) => ({ kind, label: ATTACHMENT_KINDS[kind] })),
+      presentAttachmentKinds,
+      eligibility: quote ? { eligible: quote.eligible === true, reasons: quote.ineligibility?.map((i) => i.message) ?? [] } : null,
+      advisorRequired: required.includes('advisorConfirmation'),
+      advisorName: app.certifiedAdvisor?.name ?? null,
+    });
+  }
+
+  private async view(app: Application, tx?: Transaction) {
+    const items = await this.checklist(app, tx);
+    const saved = new Map((app.formalCheck?.items ?? []).map((r) => [r.code, r]));
+    return {
+      id: app.id,
+      applicationId: app.id,
+      status: app.status,
+      open: isOpen(app),
+      completed: app.formalCheck?.completed === true,
+      passed: app.formalCheck?.completed ? app.formalCheck.passed : null,
+      checkedBy: app.formalCheck?.checkedBy ?? null,
+      checkedAt: app.formalCheck?.checkedAt ?? null,
+      items: items.map((i) => ({ ...i, passed: saved.get(i.code)?.passed ?? null, comment: saved.get(i.code)?.comment ?? null })),
+    };
+  }
+
+  private async visible(id: string, user: AuthenticatedUser, tx?: Transaction): Promise<Application> {
+    const app = await this.applications.findVisible(id, user, tx);
+    if (!app) throw new FormalCheckError('APPLICATION_NOT_FOUND');
+    return app;
+  }
+
+  /** The application, locked for this transaction, if its 要件確認 is open. */
+  private async lockOpen(id: string, user: AuthenticatedUser, tx: Transaction): Promise<Application> {
+    await this.visible(id, user, tx);
+    await this.formalChecks.lockApplication(id, tx);
+    const app = (await this.applications.find(id, tx))!;
+    if (!isOpen(app)) throw new FormalCheckError('FORMAL_CHECK_NOT_OPEN', { status: app.status });
+    return app;
+  }
+}
+
+const actorOf = (user: AuthenticatedUser) => ({ role: user.role, id: user.id, staff: user });

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../../auth/roles';
+import { isUuid } from '../../common/is-uuid';
+import type { ListQuery } from '../../common/list-query';
+import { managerOf, type Transaction } from '../../database';
+import { StaffUser } from '../users/staff-user.entity';
+import { ConflictOfInterest } from './conflict-of-interest.entity';
+
+export interface ReviewerFilter {
+  id?: string[];
+  q?: string;
+  roundId?: string;
+}
+
+export interface ConflictFilter {
+  id?: string[];
+  reviewerId?: string;
+  active?: boolean;
+}
+
+const NO_ID = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * All SQL of conflict_of_interest (this module's table), and the reads of reviewers (staff_user with
+ * role reviewer) with their load from application_assignment. Reviewer settings are written through
+ * the users module's repository.
+ */
+@Injectable()
+export class ReviewersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Reviewers with their load (open, overdue, submitted, open 要件確認) and their active conflicts, optionally within one round. */
+  async list(query: ListQuery<ReviewerFilter>): Promise<[unknown[], number]> {
+    const f = query.filter;
+    const params: unknown[] = [];
+    const where = [`u.role = 'reviewer'`];
+    if (f.id) where.push(`u.id = ANY($${params.push(f.id.filter(isUuid))})`);
+    if (f.q)
+      where.push(`(u.name || ' ' || u.email || ' ' || coalesce(u.organisation, '')) ILIKE $${params.push(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    const roundJoin = isUuid(f.roundId) ? `AND x.application_id IN (SELECT id FROM application WHERE round_id = $${params.push(f.roundId)})` : '';
+    const sql = `
+      SELECT u.id, u.name, u.email, u.organisation, u.active, u.review_capacity AS "reviewCapacity",
+             count(x.id) FILTER (WHERE x.submitted_at IS NULL)::int AS "openCount",
+             count(x.id) FILTER (WHERE x.submitted_at IS NULL AND x.due_at < now())::int AS "overdueCount",
+             count(x.id) FILTER (WHERE x.submitted_at IS NOT NULL)::int AS "submittedCount",
+             count(x.id) FILTER (WHERE x.purpose = 'formalCheck' AND x.submitted_at IS NULL)::int AS "openFormalChecks",
+             (SELECT count(*)::int FROM conflict_of_interest c WHERE c.reviewer_id = u.id AND c.revoked_at IS NULL) AS "conflictCount"
+        FROM staff_user u
+        LEFT JOIN application_assignment x ON x.reviewer_id = u.id AND x.revoked_at IS NULL ${roundJoin}
+       WHERE ${where.join(' AND ')}
+       GROUP BY u.id`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${sql}) t`, params);
+    const rows = await this.dataSource.query(
+      `SELECT * FROM (${sql}) t ORDER BY "${query.sortField}" ${query.sortOrder}, id OFFSET ${query.offset} LIMIT ${query.limit}`,
+      params,
+    );
+    return [rows, total];
+  }
+
+  /** A reviewer account, locked for this transaction. */
+  lockReviewer(id: string, tx: Transaction): Promise<StaffUser | null> {
+    return isUuid(id)
+      ? managerOf(tx, this.dataSource).findOne(StaffUser, { where: { id, role: 'reviewer' }, lock: { mode: 'pessimistic_write' } })
+      : Promise.resolve(null);
+  }
+
+  findReviewer(id: string, tx?: Transaction): Promise<StaffUser | null> {
+    return isUuid(id) ? managerOf(tx, this.dataSource).findOneBy(StaffUser, { id, role: 'reviewer' }) : Promise.resolve(null);
+  }
+
+  listConflicts(query: ListQuery<ConflictFilter>, user: AuthenticatedUser): Promise<[ConflictOfInterest[], number]> {
+    const qb = this.dataSource.getRepository(ConflictOfInterest).createQueryBuilder('c');
+    if (user.role === 'reviewer') qb.andWhere('c.reviewer_id = :me', { me: user.id });
+    if (query.filter.id) qb.andWhere('c.id IN (:...ids)', { ids: query.filter.id.filter(isUuid).concat(NO_ID) });
+    if (query.filter.reviewerId) qb.andWhere('c.reviewer_id = :reviewerId', { reviewerId: isUuid(query.filter.reviewerId) ? query.filter.reviewerId : NO_ID });
+    if (query.filter.active !== undefined) qb.andWhere(query.filter.active ? 'c.revoked_at IS NULL' : 'c.revoked_at IS NOT NULL');
+    return qb.orderBy('c.declared_at', query.sortOrder).addOrderBy('c.id').skip(query.offset).take(query.limit).getManyAndCount();
+  }
+
+  findConflict(id: string): Promise<ConflictOfInterest | null> {
+    return isUuid(id) ? this.dataSource.manager.findOneBy(ConflictOfInterest, { id }) : Promise.resolve(null);
+  }
+
+  lockConflict(id: string, tx: Transaction): Promise<ConflictOfInterest | null> {
+    return isUuid(id)
+      ? managerOf(tx, this.dataSource).findOne(ConflictOfInterest, { where: { id }, lock: { mode: 'pessimistic_write' } })
+      : Promise.resolve(null);
+  }
+
+  insertConflict(values: Pick<ConflictOfInterest, 'reviewerId' | 'kind' | 'value' | 'note' | 'declaredBy'>, tx: Transaction): Promise<ConflictOfInterest> {
+    const m = managerOf(tx, this.dataSource);
+    return m.save(m.create(ConflictOfInterest, values));
+  }
+
+  saveConflict(c: ConflictOfInterest, tx: Transaction): Promise<ConflictOfInterest> {
+    return managerOf(tx, this.dataSource).save(c);
+  }
+}

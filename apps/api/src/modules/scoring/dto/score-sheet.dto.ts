@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+/** Scores are checked against the rubric by libs/domain's scoreSheetProblems (one rule, one place). */
+export class ScoreSheetDto {
+  @ApiPropertyOptional({ description: '審査項目コード → 点数', example: { commercialization: 4, restructuring: 3, policy: 2 } })
+  @IsOptional()
+  @IsObject({ message: 'scores は {審査項目コード: 点数} の形式で指定してください' })
+  scores?: Record<string, number | null>;
+
+  @ApiPropertyOptional({ description: '審査項目コード → コメント' })
+  @IsOptional()
+  @IsObject({ message: 'comments は {審査項目コード: コメント} の形式で指定してください' })
+  comments?: Record<string, string>;
+
+  @ApiPropertyOptional({ type: [String], description: '確認した加点項目 (申請者が申告したもののうち)' })
+  @IsOptional()
+  @IsArray({ message: 'confirmedBonus は加点項目コードの配列で指定してください' })
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  confirmedBonus?: string[];
+
+  @ApiPropertyOptional({ description: '総評' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000, { message: 'overallComment (総評) は4000文字以内で入力してください' })
+  overallComment?: string;
+}
+
+export class ReopenDto {
+  @ApiProperty({ description: '再開の理由 (監査ログに残り、審査員に表示されます)' })
+  @IsString({ message: 'reason (再開の理由) を入力してください' })
+  @MinLength(1, { message: 'reason (再開の理由) を入力してください' })
+  @MaxLength(2000)
+  reason!: string;
+}
