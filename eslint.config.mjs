@@ -1,7 +1,7 @@
 // @ts-check
 // ESLint for the whole workspace (`npm run lint`). Besides a lean correctness set (the recommended
 // JavaScript and typescript-eslint rules, no type-aware rules, nothing Prettier owns), it enforces the
-// boundaries of the layout in /README.md and the style notes:
+// boundaries of the layout that README.md describes:
 //   1. libs/domain and libs/workflow are pure: no framework, database, queue or UI package, and they
 //      depend on libraries only (Nx tags in each project's package.json, rule @nx/enforce-module-boundaries);
 //   2. the admin imports no API code: it talks to the API over HTTP; its browser tests may use the
@@ -154,7 +154,15 @@ export default defineConfig(
     name: 'jimukyoku/admin-without-api',
     files: ['apps/admin/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [API_PACKAGE, TYPEORM_IMPORTS, { regex: '^@nestjs/', message: API_PACKAGE.message }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            API_PACKAGE,
+            { regex: '^(@nestjs/|typeorm(/|$))', message: 'The admin runs in the browser: no server framework or ORM; ask the HTTP API.' },
+          ],
+        },
+      ],
     },
   },
   {
