@@ -1,4 +1,4 @@
-import { SIZE_CLASS_LABELS } from '@jimukyoku/domain';
+import { PREFECTURES, SIZE_CLASS_LABELS } from '@jimukyoku/domain';
 
 /** One transition the signed-in user may fire now (GET /api/applications/:id → transitions). */
 export interface AvailableTransition {
@@ -161,38 +161,11 @@ export interface BulkTransitionResult {
   results: BulkItemResult[];
 }
 
-/**
- * The states of the three workflows (libs/workflow) with their Japanese labels, for the 状態 filter;
- * where two workflows name a state differently the 補助金 one is shown. Rows themselves carry the
- * API's `statusLabel`.
- */
-export const STATUS_CODES = [
-  'draft', 'submitted', 'formalCheck', 'returned', 'resubmitted', 'underReview', 'reviewed', 'adopted', 'waitlisted', 'rejected',
-  'grantApplied', 'grantDecided', 'performanceReported', 'finalInspection', 'amountFixed', 'paid', 'commercializationReported',
-  'withdrawn', 'ineligible', 'idIssued', 'preChecked', 'deficient', 'benefitDecided', 'transferred', 'notGranted', 'effectReported',
-] as const;
-export const statusChoices = STATUS_CODES.map((code) => ({ id: code, name: `app.applications.status.${code}` }));
-
 /** The transitions a manager commonly runs over many applications at once (一括操作). */
 export const BULK_TRANSITIONS = ['startFormalCheck', 'completeReview', 'adopt', 'reject', 'waitlist', 'closeWaitlist', 'decideGrant', 'fixAmount', 'pay'] as const;
 export const bulkTransitionChoices = BULK_TRANSITIONS.map((name) => ({ id: name, name: `app.applications.transitions.${name}` }));
 
 export const sizeClassChoices = Object.entries(SIZE_CLASS_LABELS).map(([id, name]) => ({ id, name }));
 
-export const PREFECTURES = [
-  '北海道', '青森県', '岩手県', '宮城県', '秋田県', '山形県', '福島県', '茨城県', '栃木県', '群馬県', '埼玉県', '千葉県', '東京都', '神奈川県',
-  '新潟県', '富山県', '石川県', '福井県', '山梨県', '長野県', '岐阜県', '静岡県', '愛知県', '三重県', '滋賀県', '京都府', '大阪府', '兵庫県',
-  '奈良県', '和歌山県', '鳥取県', '島根県', '岡山県', '広島県', '山口県', '徳島県', '香川県', '愛媛県', '高知県', '福岡県', '佐賀県', '長崎県',
-  '熊本県', '大分県', '宮崎県', '鹿児島県', '沖縄県',
-] as const;
+/** The 47 都道府県 (libs/domain, the list intake checks against). */
 export const prefectureChoices = PREFECTURES.map((p) => ({ id: p, name: p }));
-
-/** Colour of a status chip by how far along the application is. */
-export function statusColor(status: string): 'default' | 'info' | 'warning' | 'success' | 'error' | 'primary' | 'secondary' {
-  if (['draft', 'idIssued'].includes(status)) return 'default';
-  if (['returned', 'deficient', 'waitlisted'].includes(status)) return 'warning';
-  if (['rejected', 'ineligible', 'notGranted', 'withdrawn'].includes(status)) return 'error';
-  if (['adopted', 'grantDecided', 'benefitDecided', 'amountFixed', 'paid', 'transferred', 'commercializationReported', 'effectReported'].includes(status)) return 'success';
-  if (['grantApplied', 'performanceReported', 'finalInspection'].includes(status)) return 'secondary';
-  return 'info';
-}

@@ -3,8 +3,8 @@ import { Alert, Box, Card, CardActions, CardContent, Chip, LinearProgress, Stack
 import { formatYen } from '@jimukyoku/domain';
 import { Button, useCanAccess, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
-import { statusColor } from '../applications/application';
 import { formatJst } from '../common';
+import { toneColor } from '../workflows/workflowStates';
 import { fetchPipeline, type RoundPipeline } from './pipeline';
 
 const listOf = (resource: string, filter: object) => `/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
@@ -50,7 +50,7 @@ const RoundCard = ({ round }: { round: RoundPipeline }) => {
         </Typography>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', my: 1 }} data-testid="pipeline-states">
           {round.states.map((s) => {
-            const color = statusColor(s.code);
+            const color = toneColor(s.tone);
             return <Chip key={s.code} size="small" color={color} variant={color === 'default' ? 'outlined' : 'filled'} label={`${s.label} ${s.count.toLocaleString('ja-JP')}`} data-state={s.code} />;
           })}
           <Chip size="small" variant="outlined" label={t('total', { n: round.total.toLocaleString('ja-JP') })} />

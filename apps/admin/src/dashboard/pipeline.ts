@@ -12,7 +12,8 @@ export interface RoundPipeline {
   total: number;
   /** the round's workflow decides by 採択 (a benefit does not: no simulator, no adoption columns) */
   hasAdoption: boolean;
-  states: { code: string; label: string; count: number }[];
+  /** labelled and toned by the round's workflow */
+  states: { code: string; label: string; tone: string; count: number }[];
   categories: { categoryId: string; categoryName: string; applied: number; budget: number | null; adopted: number; adoptedAmount: number }[];
   review: { formalChecksOpen: number; sheetsSubmitted: number; sheetsOpen: number; sheetsOverdue: number };
 }
