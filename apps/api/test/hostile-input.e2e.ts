@@ -52,7 +52,7 @@ describe('hostile input', () => {
       ['/api/users', 'admin'], ['/api/audit-logs', 'auditor'], ['/api/programs', 'admin'], ['/api/rule-sets', 'admin'], ['/api/categories', 'admin'],
       ['/api/rounds', 'manager'], ['/api/applications', 'manager'], ['/api/review-rubrics', 'manager'], ['/api/reviewers', 'manager'],
       ['/api/conflicts-of-interest', 'manager'], ['/api/review-assignments', 'manager'], ['/api/score-sheets', 'manager'], ['/api/intake-channels', 'admin'],
-      ['/api/imports', 'manager'], ['/api/notifications', 'manager'], ['/api/notification-templates', 'manager'],
+      ['/api/imports', 'manager'], ['/api/notifications', 'manager'], ['/api/notification-templates', 'manager'], ['/api/workflows', 'manager'],
     ];
     const BAD: Record<string, string>[] = [
       { filter: '{"id":["x"]}' },

@@ -69,6 +69,7 @@ describe('GET /api/workflows and a state added to a copy of a definition', () =>
     expect(page.headers['content-range']).toBe('workflows 0-0/2');
     expect(page.body.map((w: { id: string }) => w.id)).toEqual(['subsidy@1']);
     await t.http().get('/api/workflows').query({ filter: '{"status":"x"}' }).set(as('manager')).expect(400);
+    await t.http().get('/api/workflows').query({ filter: '{"id":"subsidy@7"}' }).set(as('manager')).expect(400);
     await t.http().get('/api/workflows').expect(401);
   });
 

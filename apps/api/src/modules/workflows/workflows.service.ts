@@ -9,8 +9,19 @@ export interface WorkflowFilter {
 }
 
 /** GET /api/workflows: sortable fields and filters (react-admin list conventions, common/list-query.ts). */
-/** `registered`: registry order (libs/workflow registeredWorkflows()), the built-in 補助金 (subsidy) first. */
-export const WORKFLOW_LIST: ListSpec = { sortable: ['registered', 'id', 'code', 'version', 'label'], defaultSort: ['registered', 'ASC'], filters: { id: 'strings', code: 'strings' } };
+/**
+ * GET /api/workflows' list spec, from the definitions registered now: `id` (code@version) and `code`
+ * filter by known values only; `registered` sorts in registry order (libs/workflow
+ * registeredWorkflows()), the built-in 補助金 (subsidy) first.
+ */
+export function workflowListSpec(): ListSpec {
+  const definitions = registeredWorkflows();
+  return {
+    sortable: ['registered', 'id', 'code', 'version', 'label'],
+    defaultSort: ['registered', 'ASC'],
+    filters: { id: { enums: definitions.map((d) => workflowKey(d.code, d.version)) }, code: { enums: [...new Set(definitions.map((d) => d.code))] } },
+  };
+}
 
 /** A definition as the API shows it: states (with tone and tags) and transitions, no guards or effects. */
 export function workflowView(d: WorkflowDefinition): WorkflowDto {
