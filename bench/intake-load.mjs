@@ -26,6 +26,7 @@ import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { appRoleUrl } from './lib/app-role.mjs';
+import { startStatementCounter } from './lib/pg-statement-counter.mjs';
 import { postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
@@ -51,6 +52,7 @@ const OPTIONS = {
   'upload-concurrency': { type: 'string', default: '16', help: 'concurrent uploads while preparing attachments (untimed)' },
   timeout: { type: 'string', default: '300', help: 'hard limit for the whole run, in seconds' },
   seed: { type: 'string', default: '20220324', help: 'seed of the mix and its order (same seed, same plan)' },
+  statements: { type: 'string', default: '5', help: 'after the checks, submissions sent one at a time whose SQL statements are counted (the API connects through a counting pass-through proxy, lib/pg-statement-counter.mjs); 0: it connects directly, nothing counted' },
   keep: { type: 'boolean', default: false, help: 'keep the database, storage and API log for inspection (the API is still stopped)' },
   help: { type: 'boolean', default: false, help: 'this text' },
 };
@@ -78,6 +80,7 @@ function parseOptions(argv) {
     uploadConcurrency: num('upload-concurrency', 1, 200, true),
     timeoutSeconds: num('timeout', 10, 3600),
     seed: num('seed', 0, 2 ** 32 - 1, true),
+    statements: num('statements', 0, 100, true),
     keep: values.keep,
   };
   if (o.retryShare + o.dupShare + o.raceShare + o.reuseShare > 1) throw new UsageError('--retry-share + --dup-share + --race-share + --reuse-share must not exceed 1');
@@ -162,6 +165,7 @@ const run = {
   workDir: null,
   child: null,
   childExited: null,
+  statementCounter: null,
   abort: new AbortController(),
   keep: false,
   cleaning: null,
@@ -182,6 +186,7 @@ function cleanup() {
       }
       log('API stopped');
     }
+    if (run.statementCounter) await run.statementCounter.close();
     if (run.keep) {
       log(`kept: database ${run.dbName}, Redis prefix ${run.redisPrefix}, files in ${run.workDir}`);
       return;
@@ -254,7 +259,9 @@ async function createDatabase() {
   return url.toString();
 }
 
-async function startApi(databaseUrl) {
+async function startApi(databaseUrl, o) {
+  const appUrl = await appRoleUrl(ROOT, databaseUrl);
+  if (o.statements > 0) run.statementCounter = await startStatementCounter(appUrl);
   const port = await freePort();
   run.initialAdminPassword = `bench-first-${randomBytes(12).toString('base64url')}`;
   run.redisPrefix = `jimukyoku_bench_${Date.now()}_${randomBytes(2).toString('hex')}`;
@@ -265,7 +272,7 @@ async function startApi(databaseUrl) {
     ...process.env,
     NODE_ENV: 'production', // reference catalogue + initial administrator, no demo data
     INITIAL_ADMIN_PASSWORD: run.initialAdminPassword, // production has no fixed initial password
-    DATABASE_URL: await appRoleUrl(ROOT, databaseUrl),
+    DATABASE_URL: run.statementCounter?.url ?? appUrl,
     DATABASE_MIGRATION_URL: databaseUrl,
     REDIS_URL: run.redisUrl,
     REDIS_PREFIX: run.redisPrefix,
@@ -570,6 +577,40 @@ async function runJob(ctx, job) {
 // ---------------------------------------------------------------------------------------------------
 // Verification against PostgreSQL
 
+/**
+ * The SQL statements of one submission (the issue-13 measure of the intake path): `n` valid
+ * submissions with an Idempotency-Key, one at a time once the load is over, each counted at the
+ * proxy from the request to its answer (API key, idempotency claim, the round's context, 受付番号,
+ * checks, writes, transaction control). Attachments are uploaded before each, outside the count.
+ */
+async function countStatements(ctx, n) {
+  const counts = [];
+  for (let i = 0; i < n; i++) {
+    const ids = [];
+    for (const kind of REQUIRED_KINDS) {
+      const form = new FormData();
+      form.set('kind', kind);
+      form.set('file', new Blob([pdf(`statements.${i}.${kind}`)], { type: 'application/pdf' }), `${kind}.pdf`);
+      const res = await fetch(`${ctx.base}/api/intake/attachments`, { method: 'POST', headers: { 'X-Api-Key': ctx.apiKey }, body: form, signal: run.abort.signal });
+      const body = await res.json();
+      if (res.status !== 201) throw new Error(`upload answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+      ids.push(body.id);
+    }
+    const body = payload(ctx.roundId, corporateNumber(`7${String(i).padStart(11, '0')}`), ids, `statements-${i}`);
+    const before = run.statementCounter.counter.statements;
+    const res = await fetch(`${ctx.base}/api/intake/applications`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Api-Key': ctx.apiKey, 'Idempotency-Key': `statements-${i}` },
+      body: JSON.stringify(body),
+      signal: run.abort.signal,
+    });
+    const text = await res.text();
+    if (res.status !== 201) throw new Error(`counted submission answered ${res.status}: ${text.slice(0, 300)}`);
+    counts.push(run.statementCounter.counter.statements - before);
+  }
+  return counts;
+}
+
 async function verify(databaseUrl, ctx, jobs) {
   const { Client } = require('pg');
   const db = new Client({ connectionString: databaseUrl });
@@ -791,6 +832,7 @@ function report(o, ctx, jobs, upload, elapsedS, result) {
   console.log(`code: ${gitDescription()}`);
   console.log(`plan: n=${o.n} applications, concurrency=${o.concurrency}, seed=${o.seed}; jobs: ${Object.entries(kinds).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`untimed: ${upload.count} attachment uploads in ${upload.elapsed.toFixed(1)} s (${(upload.count / upload.elapsed).toFixed(0)}/s, p50 ${fmtMs(upload.p50)} ms, p99 ${fmtMs(upload.p99)} ms)`);
+  if (ctx.statements) console.log(`SQL statements per submission: ${Math.min(...ctx.statements)} (each of ${ctx.statements.length} submissions sent alone after the checks: ${ctx.statements.join(', ')})`);
   console.log('');
   console.log(
     table(
@@ -870,7 +912,7 @@ async function main() {
   let logPath;
   try {
     const databaseUrl = await createDatabase();
-    const started = await startApi(databaseUrl);
+    const started = await startApi(databaseUrl, o);
     logPath = started.logPath;
     const setup = await setUp(started.base);
     const ctx = { base: started.base, ...setup, records: [] };
@@ -899,6 +941,8 @@ async function main() {
     log(`timed phase done: ${ctx.records.length} requests in ${elapsedS.toFixed(1)} s; verifying against PostgreSQL`);
 
     const result = await verify(databaseUrl, ctx, jobs);
+    // after the checks, so these applications are not among the ones they count
+    if (o.statements > 0) ctx.statements = await countStatements(ctx, o.statements);
     report(o, ctx, jobs, upload, elapsedS, result);
     const failed = result.checks.filter((c) => c.problems.length);
     if (failed.length) {
