@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seedStaff } from '../../api/test/auth-helpers';
-import { startTestApp, type TestApp } from '../../api/test/harness';
-import type { AppConfig } from '../../api/src/config';
+import { openRound, seedStaff, startTestApp, type TestApp, type TestConfigOverrides } from '@jimukyoku/api/testing';
 import { assertAdminBuilt, launchBrowser } from './browser';
+
+/** A 公募回 as the test kit's openRound makes it. */
+export type Round = Awaited<ReturnType<typeof openRound>>;
 
 /**
  * One e2e file's world: the real API (with the built admin at /admin) on a fresh database with the
@@ -18,7 +19,7 @@ export interface AdminE2e {
   close(): Promise<void>;
 }
 
-export async function startAdminE2e(label: string, overrides?: Partial<AppConfig>): Promise<AdminE2e> {
+export async function startAdminE2e(label: string, overrides?: TestConfigOverrides): Promise<AdminE2e> {
   assertAdminBuilt();
   const t = await startTestApp({ label, listen: true, overrides });
   const contexts: BrowserContext[] = [];

@@ -1,12 +1,21 @@
-import { DataSource } from 'typeorm';
 import type { Page } from 'playwright-core';
-import { asIntake, assign, categoryByCode, createDraft, draftInput, openRound } from '../../api/test/application-fixtures';
-import { DEMO_EMAIL, login, loginAdmin } from '../../api/test/auth-helpers';
-import { referenceCatalogueSeed } from '../../api/src/seed/reference-catalogue.seed';
-import { runSeed } from '../../api/src/seed/seed-runner';
-import { DEMO_PASSWORD, INITIAL_ADMIN } from '../../api/src/seed/staff-accounts.seed';
-import type { Round } from '../../api/src/modules/rounds/round.entity';
-import { goToRoute, signIn, startAdminE2e, type AdminE2e } from './admin-app';
+import {
+  asIntake,
+  assign,
+  categoryByCode,
+  createDraft,
+  databaseOf,
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  draftInput,
+  INITIAL_ADMIN,
+  login,
+  loginAdmin,
+  openRound,
+  seedReferenceCatalogue,
+  type TestDatabase,
+} from '@jimukyoku/api/testing';
+import { goToRoute, signIn, startAdminE2e, type AdminE2e, type Round } from './admin-app';
 import { screenshot } from './browser';
 
 /** Asks again (every 100 ms, for up to 10 s) until `read` gives `expected`; then compares once more for a clear failure. */
@@ -28,7 +37,7 @@ async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10
  */
 describe('admin in the browser: applications, transitions and intake channels', () => {
   let e: AdminE2e;
-  let db: DataSource;
+  let db: TestDatabase;
   let round: Round;
   let manager: Page;
   const ids: Record<string, string> = {};
@@ -46,8 +55,8 @@ describe('admin in the browser: applications, transitions and intake channels', 
 
   beforeAll(async () => {
     e = await startAdminE2e('admin_applications');
-    db = e.t.app.get(DataSource);
-    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
+    db = databaseOf(e.t);
+    await seedReferenceCatalogue(e.t);
     round = await openRound(e.t);
     const reviewer = await login(e.t, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
     await application('mine', '株式会社さくら製作所', 'E2E-0001');
@@ -133,7 +142,9 @@ describe('admin in the browser: applications, transitions and intake channels', 
     await reviewer.getByText('差し戻しました').waitFor();
     await eventually(() => header.getByTestId('application-status').innerText(), '差戻し');
     await reviewer.getByRole('tab', { name: '履歴' }).click();
-    expect(await reviewer.getByTestId('timeline').innerText()).toMatch(/差し戻す[\s\S]*審査員[\s\S]*要件確認中 → 差戻し[\s\S]*認定支援機関の確認書が添付されていません/);
+    expect(await reviewer.getByTestId('timeline').innerText()).toMatch(
+      /差し戻す[\s\S]*審査員[\s\S]*要件確認中 → 差戻し[\s\S]*認定支援機関の確認書が添付されていません/,
+    );
     await screenshot(reviewer, 'application-returned');
 
     const saved = await db.query(`SELECT status, version FROM application WHERE id = $1`, [ids.mine]);
@@ -170,7 +181,9 @@ describe('admin in the browser: applications, transitions and intake channels', 
     await manager.getByRole('option', { name: round.name }).click();
     await manager.getByRole('radio', { name: '全件か無しか' }).check();
     // an ASCII name: the API (multer's default latin1 decoding) stores a Japanese file name garbled, reported separately
-    await manager.locator('input[type="file"]').setInputFiles({ name: 'applications-e2e.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff事業者名\n', 'utf8') });
+    await manager
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'applications-e2e.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff事業者名\n', 'utf8') });
     await manager.getByRole('button', { name: '保存' }).click();
     await manager.waitForURL(/#\/imports\/[^/]+\/show$/);
     await manager.getByTestId('import-status').waitFor();

@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
-import { DEMO_EMAIL } from '../../api/test/auth-helpers';
-import { DEMO_PASSWORD, INITIAL_ADMIN } from '../../api/src/seed/staff-accounts.seed';
+import { DEMO_EMAIL, DEMO_PASSWORD, INITIAL_ADMIN } from '@jimukyoku/api/testing';
 import { goToRoute, menuLabels, signIn, startAdminE2e, submitLogin, type AdminE2e } from './admin-app';
 import { screenshot } from './browser';
 

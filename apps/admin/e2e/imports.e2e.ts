@@ -1,15 +1,15 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import type { Page } from 'playwright-core';
-import { DataSource } from 'typeorm';
-import { openRound } from '../../api/test/application-fixtures';
-import { DEMO_EMAIL } from '../../api/test/auth-helpers';
-import { IMPORT_HEADER, importRow, startImportWorker } from '../../api/test/import-fixtures';
-import { tempStorageDir } from '../../api/test/intake-fixtures';
-import { referenceCatalogueSeed } from '../../api/src/seed/reference-catalogue.seed';
-import { runSeed } from '../../api/src/seed/seed-runner';
-import { DEMO_PASSWORD } from '../../api/src/seed/staff-accounts.seed';
-import type { Round } from '../../api/src/modules/rounds/round.entity';
-import { goToRoute, signIn, startAdminE2e, type AdminE2e } from './admin-app';
+import {
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  IMPORT_HEADER,
+  importRow,
+  openRound,
+  seedReferenceCatalogue,
+  startImportWorker,
+  tempStorageDir,
+} from '@jimukyoku/api/testing';
+import { goToRoute, signIn, startAdminE2e, type AdminE2e, type Round } from './admin-app';
 import { screenshot } from './browser';
 
 const MAX_BYTES = 64 * 1024;
@@ -17,13 +17,13 @@ const MAX_BYTES = 64 * 1024;
 /** 一括取込 in the browser: the upload goes to the worker (not the API), the page follows it to 完了; a file over the limit is refused with its message. */
 describe('admin in the browser: bulk import', () => {
   let e: AdminE2e;
-  let worker: INestApplicationContext;
+  let worker: Awaited<ReturnType<typeof startImportWorker>>;
   let manager: Page;
   let round: Round;
 
   beforeAll(async () => {
     e = await startAdminE2e('admin_imports', { storageDir: tempStorageDir(), importMaxBytes: MAX_BYTES });
-    await runSeed(e.t.app.get(DataSource), { demo: false, steps: [referenceCatalogueSeed] });
+    await seedReferenceCatalogue(e.t);
     round = await openRound(e.t);
     worker = await startImportWorker(e.t.config);
     manager = await e.newPage();
@@ -43,7 +43,12 @@ describe('admin in the browser: bulk import', () => {
   };
 
   it('uploads a CSV, and the page follows the worker to 完了 with the report', async () => {
-    await upload('applications.csv', [IMPORT_HEADER, importRow('個人事業者 画面一', null), importRow('個人事業者 画面二', null), importRow('個人事業者 画面三', null, 'machinery:abc')].join('\n'));
+    await upload(
+      'applications.csv',
+      [IMPORT_HEADER, importRow('個人事業者 画面一', null), importRow('個人事業者 画面二', null), importRow('個人事業者 画面三', null, 'machinery:abc')].join(
+        '\n',
+      ),
+    );
     await manager.waitForURL(/#\/imports\/[^/]+\/show$/);
     await manager.waitForFunction(() => document.querySelector('[data-testid="import-status"]')?.textContent === '完了', undefined, { timeout: 20_000 });
     const page = await manager.locator('.RaShow-main').innerText();

@@ -1,11 +1,17 @@
-import { DataSource } from 'typeorm';
 import type { Page } from 'playwright-core';
-import { asIntake, categoryByCode, createDraft, draftInput, openRound } from '../../api/test/application-fixtures';
-import { DEMO_EMAIL } from '../../api/test/auth-helpers';
-import { notificationTemplatesSeed } from '../../api/src/seed/notification-templates.seed';
-import { referenceCatalogueSeed } from '../../api/src/seed/reference-catalogue.seed';
-import { runSeed } from '../../api/src/seed/seed-runner';
-import { DEMO_PASSWORD } from '../../api/src/seed/staff-accounts.seed';
+import {
+  asIntake,
+  categoryByCode,
+  createDraft,
+  databaseOf,
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  draftInput,
+  openRound,
+  seedNotificationTemplates,
+  seedReferenceCatalogue,
+  type TestDatabase,
+} from '@jimukyoku/api/testing';
 import { goToRoute, signIn, startAdminE2e, type AdminE2e } from './admin-app';
 import { screenshot } from './browser';
 
@@ -16,19 +22,23 @@ import { screenshot } from './browser';
 describe('admin in the browser: notification templates', () => {
   let e: AdminE2e;
   let manager: Page;
-  let db: DataSource;
+  let db: TestDatabase;
   const receipt = 'RES92-00000042';
 
   beforeAll(async () => {
     e = await startAdminE2e('admin_templates', { mailWebUrl: 'http://localhost:8025/' });
-    db = e.t.app.get(DataSource);
-    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed, notificationTemplatesSeed] });
+    db = databaseOf(e.t);
+    await seedReferenceCatalogue(e.t);
+    await seedNotificationTemplates(e.t);
     const round = await openRound(e.t);
     for (const [name, number] of [
       ['株式会社プレビュー精機', receipt],
       ['株式会社ほかの申請', 'RES92-00000043'],
     ]) {
-      const draft = await createDraft(e.t, draftInput(round, await categoryByCode(e.t, round, 'restructuring.standard'), { applicantName: name, receiptNumber: number }));
+      const draft = await createDraft(
+        e.t,
+        draftInput(round, await categoryByCode(e.t, round, 'restructuring.standard'), { applicantName: name, receiptNumber: number }),
+      );
       await asIntake(e.t, draft.id, 'submit');
       await db.query(`UPDATE application SET receipt_number = $2 WHERE id = $1`, [draft.id, number]);
     }
@@ -53,7 +63,9 @@ describe('admin in the browser: notification templates', () => {
 
     // the preview is there before anything is typed (the latest received application)
     await manager.getByTestId('template-preview-subject').waitFor();
-    expect(await manager.getByTestId('template-preview-subject').innerText()).toMatch(/^【補助金事務局】申請内容の修正をお願いします（差戻し）（受付番号 RES92-0000004\d）$/);
+    expect(await manager.getByTestId('template-preview-subject').innerText()).toMatch(
+      /^【補助金事務局】申請内容の修正をお願いします（差戻し）（受付番号 RES92-0000004\d）$/,
+    );
 
     // choose the application to preview against
     const chooser = manager.getByLabel('プレビューに使う申請');
@@ -72,7 +84,10 @@ describe('admin in the browser: notification templates', () => {
     const edited = `${original}\n\n修正後の書類は電子申請システムから提出してください（{{receiptNumber}}）。`;
     await body.fill(edited);
     await error.waitFor({ state: 'detached' });
-    await manager.getByTestId('template-preview-text').filter({ hasText: `修正後の書類は電子申請システムから提出してください（${receipt}）。` }).waitFor();
+    await manager
+      .getByTestId('template-preview-text')
+      .filter({ hasText: `修正後の書類は電子申請システムから提出してください（${receipt}）。` })
+      .waitFor();
     expect(await manager.getByTestId('template-preview-text').innerText()).toContain('株式会社プレビュー精機 様');
     await screenshot(manager, 'notification-template-edit');
 

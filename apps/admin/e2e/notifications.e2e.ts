@@ -1,7 +1,5 @@
-import { DataSource } from 'typeorm';
 import type { Page } from 'playwright-core';
-import { DEMO_EMAIL } from '../../api/test/auth-helpers';
-import { DEMO_PASSWORD } from '../../api/src/seed/staff-accounts.seed';
+import { databaseOf, DEMO_EMAIL, DEMO_PASSWORD } from '@jimukyoku/api/testing';
 import { signIn, startAdminE2e, type AdminE2e } from './admin-app';
 
 /** 通知: 送信の進捗 kept live, a failed message in the list with its Japanese status, the text as sent, and a manager's 再送 to a corrected address. */
@@ -12,9 +10,9 @@ describe('admin in the browser: notifications', () => {
 
   beforeAll(async () => {
     e = await startAdminE2e('admin_notifications');
-    const rows = (await e.t.app
-      .get(DataSource)
-      .query(`INSERT INTO notification (template, recipient, status, subject, body_text, last_error) VALUES ('received','a@example.jp','failed','件名','本文の一行目\n二行目','550 mailbox unavailable') RETURNING id`)) as { id: string }[];
+    const rows = (await databaseOf(e.t).query(
+      `INSERT INTO notification (template, recipient, status, subject, body_text, last_error) VALUES ('received','a@example.jp','failed','件名','本文の一行目\n二行目','550 mailbox unavailable') RETURNING id`,
+    )) as { id: string }[];
     id = rows[0]!.id;
     manager = await e.newPage();
     await signIn(manager, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
@@ -29,9 +27,9 @@ describe('admin in the browser: notifications', () => {
     expect(await progress.getByTestId('progress-problems').innerText()).toBe('1');
     expect(await progress.getByTestId('progress-sent').innerText()).toBe('0');
     // two more go out while the page is open: the counts move without a reload
-    await e.t.app
-      .get(DataSource)
-      .query(`INSERT INTO notification (template, recipient, status, subject, body_text) VALUES ('received','s1@example.jp','sent','件名','本文'), ('received','s2@example.jp','sent','件名','本文')`);
+    await databaseOf(e.t).query(
+      `INSERT INTO notification (template, recipient, status, subject, body_text) VALUES ('received','s1@example.jp','sent','件名','本文'), ('received','s2@example.jp','sent','件名','本文')`,
+    );
     await manager.waitForFunction(() => document.querySelector('[data-testid="progress-sent"]')?.textContent === '2', undefined, { timeout: 10_000 });
     expect(await progress.getByTestId('progress-summary').innerText()).toBe('送信済 2 / 3件 (66%)');
   });
@@ -58,9 +56,9 @@ describe('admin in the browser: notifications', () => {
   });
 
   it('lets a manager record a 要確認 message as delivered, with the evidence, without resending it', async () => {
-    const [uncertain] = (await e.t.app
-      .get(DataSource)
-      .query(`INSERT INTO notification (template, recipient, status, subject, body_text, last_error) VALUES ('received','unsure@example.jp','uncertain','件名','本文','送信済みか不明です。確認のうえ再送してください。') RETURNING id`)) as { id: string }[];
+    const [uncertain] = (await databaseOf(e.t).query(
+      `INSERT INTO notification (template, recipient, status, subject, body_text, last_error) VALUES ('received','unsure@example.jp','uncertain','件名','本文','送信済みか不明です。確認のうえ再送してください。') RETURNING id`,
+    )) as { id: string }[];
     await manager.goto(`${e.adminUrl}#/notifications/${uncertain!.id}/show`);
     await manager.getByTestId('confirm-delivered-button').click();
     await manager.getByRole('dialog').locator('textarea[name="note"]').fill('中継サーバーのログで配信を確認');

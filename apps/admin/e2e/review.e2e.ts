@@ -1,12 +1,18 @@
-import { DataSource } from 'typeorm';
-import type { Page } from 'playwright-core';
-import { asIntake, categoryByCode, createDraft, draftInput, openRound } from '../../api/test/application-fixtures';
-import { DEMO_EMAIL, login, type LoggedIn } from '../../api/test/auth-helpers';
-import { referenceCatalogueSeed } from '../../api/src/seed/reference-catalogue.seed';
-import { runSeed } from '../../api/src/seed/seed-runner';
-import { DEMO_PASSWORD } from '../../api/src/seed/staff-accounts.seed';
-import type { Round } from '../../api/src/modules/rounds/round.entity';
-import { goToRoute, signIn, startAdminE2e, type AdminE2e } from './admin-app';
+import {
+  asIntake,
+  categoryByCode,
+  createDraft,
+  databaseOf,
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  draftInput,
+  type LoggedIn,
+  login,
+  openRound,
+  seedReferenceCatalogue,
+  type TestDatabase,
+} from '@jimukyoku/api/testing';
+import { goToRoute, signIn, startAdminE2e, type AdminE2e, type Round } from './admin-app';
 import { screenshot } from './browser';
 
 /**
@@ -16,7 +22,7 @@ import { screenshot } from './browser';
  */
 describe('admin in the browser: review queue, scoring form and the adoption simulator', () => {
   let e: AdminE2e;
-  let db: DataSource;
+  let db: TestDatabase;
   /** one round per test, so the reviewer's application is not in the simulator's ranking */
   let round: Round;
   let simRound: Round;
@@ -42,8 +48,8 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
 
   beforeAll(async () => {
     e = await startAdminE2e('admin_review');
-    db = e.t.app.get(DataSource);
-    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
+    db = databaseOf(e.t);
+    await seedReferenceCatalogue(e.t);
     round = await openRound(e.t, undefined, 91);
     simRound = await openRound(e.t, undefined, 92);
     categoryId = (await categoryByCode(e.t, simRound, 'restructuring.standard')).id;
@@ -77,7 +83,11 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     expect(before).toMatch(/^0 \/ /);
     for (let i = 0; i < n; i++) {
       await criteria.nth(i).locator('input[name^="scores."]').fill('3');
-      await criteria.nth(i).locator('textarea[name^="comments."]').first().fill(`項目${i + 1}の所見`);
+      await criteria
+        .nth(i)
+        .locator('textarea[name^="comments."]')
+        .first()
+        .fill(`項目${i + 1}の所見`);
     }
     expect(await page.getByTestId('running-total').innerText()).not.toBe(before);
     await page.locator('textarea[name="overallComment"]').first().fill('計画は具体的で実現可能性が高い');
@@ -111,7 +121,9 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
       await e.t.http().post(`/api/score-sheets/${sheetId}/submit`).set(bearer(reviewer2)).send({ scores }).expect(200);
       ids.push(id);
     }
-    const amounts: number[] = (await db.query(`SELECT quoted_amount::bigint AS q FROM application WHERE id = ANY($1) ORDER BY receipt_number`, [ids])).map((r: { q: string }) => Number(r.q));
+    const amounts: number[] = (await db.query(`SELECT quoted_amount::bigint AS q FROM application WHERE id = ANY($1) ORDER BY receipt_number`, [ids])).map(
+      (r: { q: string }) => Number(r.q),
+    );
     const twoFit = amounts[0]! + amounts[1]!;
     const threeFit = twoFit + amounts[2]!;
 
@@ -150,7 +162,9 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     await page.getByText('採択を確定しました').waitFor();
     await page.getByTestId('decisions').waitFor();
 
-    const statuses: string[] = (await db.query(`SELECT status FROM application WHERE id = ANY($1) ORDER BY receipt_number`, [ids])).map((r: { status: string }) => r.status);
+    const statuses: string[] = (await db.query(`SELECT status FROM application WHERE id = ANY($1) ORDER BY receipt_number`, [ids])).map(
+      (r: { status: string }) => r.status,
+    );
     expect(statuses).toEqual(['adopted', 'adopted', 'adopted', 'waitlisted', 'rejected']);
 
     await page.getByRole('menuitem', { name: '申請' }).click();
@@ -178,7 +192,10 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     expect(await result.innerText()).toContain('2件の申請に6件を割り当てました');
     await screenshot(page, 'review-assignment-board');
     await page.getByRole('dialog').getByRole('button', { name: '閉じる' }).click();
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM application_assignment x JOIN application a ON a.id = x.application_id WHERE a.round_id = $1 AND x.revoked_at IS NULL AND x.submitted_at IS NULL`, [round.id]);
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM application_assignment x JOIN application a ON a.id = x.application_id WHERE a.round_id = $1 AND x.revoked_at IS NULL AND x.submitted_at IS NULL`,
+      [round.id],
+    );
     expect(n).toBe(6);
   }, 60_000);
   it('lets the assigned reviewer complete the 要件確認 item by item on the application (審査へ)', async () => {
@@ -186,7 +203,12 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     const draft = await createDraft(e.t, draftInput(round, await categoryByCode(e.t, round, 'restructuring.standard'), { applicantName: '要件テスト工業' }));
     await asIntake(e.t, draft.id, 'submit');
     await db.query(`UPDATE application SET receipt_number = 'REV-0201', received_at = now() WHERE id = $1`, [draft.id]);
-    await e.t.http().post('/api/review-assignments').set(bearer(manager)).send({ applicationId: draft.id, reviewerId: reviewer.user.id, purpose: 'formalCheck' }).expect(201);
+    await e.t
+      .http()
+      .post('/api/review-assignments')
+      .set(bearer(manager))
+      .send({ applicationId: draft.id, reviewerId: reviewer.user.id, purpose: 'formalCheck' })
+      .expect(201);
 
     const page = await e.newPage();
     await signIn(page, e.adminUrl, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
@@ -204,7 +226,7 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     expect(status).toBe('underReview');
   }, 60_000);
 
-  it('puts each round on the manager\'s dashboard and a reviewer\'s open work on theirs', async () => {
+  it("puts each round on the manager's dashboard and a reviewer's open work on theirs", async () => {
     const page = await e.newPage();
     await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
     const card = page.locator(`[data-testid="round-pipeline"][data-round="${simRound.id}"]`);
@@ -219,13 +241,18 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     await signIn(reviewerPage, e.adminUrl, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
     await reviewerPage.getByTestId('my-review-work').waitFor();
     const reviewer = await login(e.t, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
-    const open = await e.t.http().get('/api/score-sheets').query({ filter: JSON.stringify({ state: 'open' }) }).set(bearer(reviewer)).expect(200);
+    const open = await e.t
+      .http()
+      .get('/api/score-sheets')
+      .query({ filter: JSON.stringify({ state: 'open' }) })
+      .set(bearer(reviewer))
+      .expect(200);
     const total = Number(String(open.headers['content-range']).split('/')[1]);
     await reviewerPage.getByTestId('my-open-sheets').getByText(`未提出の採点: ${total}件`).waitFor();
     expect(await reviewerPage.getByTestId('round-pipelines').count()).toBe(0);
   }, 60_000);
 
-  it('lets a manager change a frozen rubric\'s review settings (its criteria stay read-only) and a reviewer declare a conflict', async () => {
+  it("lets a manager change a frozen rubric's review settings (its criteria stay read-only) and a reviewer declare a conflict", async () => {
     const [rubric] = await db.query(`SELECT id FROM review_rubric WHERE round_id = $1 AND frozen_at IS NOT NULL`, [simRound.id]);
     const page = await e.newPage();
     await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);

@@ -1,9 +1,5 @@
-import { DataSource } from 'typeorm';
 import type { Page } from 'playwright-core';
-import { DEMO_EMAIL, login, type LoggedIn } from '../../api/test/auth-helpers';
-import { DEMO_PASSWORD } from '../../api/src/seed/staff-accounts.seed';
-import { referenceCatalogueSeed } from '../../api/src/seed/reference-catalogue.seed';
-import { runSeed } from '../../api/src/seed/seed-runner';
+import { DEMO_EMAIL, DEMO_PASSWORD, type LoggedIn, login, seedReferenceCatalogue } from '@jimukyoku/api/testing';
 import { goToRoute, menuLabels, signIn, startAdminE2e, type AdminE2e } from './admin-app';
 import { screenshot } from './browser';
 
@@ -18,7 +14,12 @@ describe('admin in the browser: programmes, rule sets, categories and rounds', (
   let api: LoggedIn;
 
   const find = async (resource: string, q: string, pick: (r: Record<string, unknown>) => boolean = () => true) => {
-    const res = await e.t.http().get(`/api/${resource}`).query({ filter: JSON.stringify({ q }), range: '[0,99]' }).set('Authorization', `Bearer ${api.token}`).expect(200);
+    const res = await e.t
+      .http()
+      .get(`/api/${resource}`)
+      .query({ filter: JSON.stringify({ q }), range: '[0,99]' })
+      .set('Authorization', `Bearer ${api.token}`)
+      .expect(200);
     const row = (res.body as Record<string, unknown>[]).find(pick);
     if (!row) throw new Error(`no ${resource} matching ${q}`);
     return row;
@@ -26,7 +27,7 @@ describe('admin in the browser: programmes, rule sets, categories and rounds', (
 
   beforeAll(async () => {
     e = await startAdminE2e('admin_rules');
-    await runSeed(e.t.app.get(DataSource), { demo: false, steps: [referenceCatalogueSeed] });
+    await seedReferenceCatalogue(e.t);
     api = await login(e.t, DEMO_EMAIL.manager, DEMO_PASSWORD);
     manager = await e.newPage();
     await signIn(manager, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);

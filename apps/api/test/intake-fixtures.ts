@@ -1,11 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Round } from '../src/modules/rounds/round.entity';
 import { corporateNumber } from './application-fixtures';
 import type { TestApp } from './harness';
 
-export const tempStorageDir = () => mkdtempSync(join(tmpdir(), 'jimukyoku-storage-'));
+export { tempStorageDir } from '../src/testing/imports';
 
 /** A minimal but real PDF. */
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');

@@ -1,0 +1,58 @@
+import { DataSource } from 'typeorm';
+import { REFRESH_COOKIE } from '../auth/auth.controller';
+import type { StaffRole } from '../auth/roles';
+import { runSeed } from '../seed/seed-runner';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoStaffSeed, INITIAL_ADMIN, initialAdminSeed } from '../seed/staff-accounts.seed';
+import type { TestApp } from './test-app';
+
+/** The demo staff's password and the first administrator as the seed creates them (its password must change at the first login). */
+export { DEMO_PASSWORD, INITIAL_ADMIN };
+
+export interface LoggedIn {
+  token: string;
+  cookie: string;
+  user: { id: string; role: StaffRole; mustChangePassword: boolean };
+}
+
+/** Loads the staff seed (the first admin and the demo accounts) into the test app's database. */
+export async function seedStaff(t: TestApp) {
+  await runSeed(t.app.get(DataSource), { demo: true, steps: [initialAdminSeed, demoStaffSeed] });
+}
+
+/** The email of the demo account of each role but admin (all have DEMO_PASSWORD). */
+export const DEMO_EMAIL: Record<Exclude<StaffRole, 'admin'>, string> = {
+  manager: DEMO_ACCOUNTS.find((a) => a.role === 'manager')!.email,
+  reviewer: DEMO_ACCOUNTS.find((a) => a.role === 'reviewer')!.email,
+  auditor: DEMO_ACCOUNTS.find((a) => a.role === 'auditor')!.email,
+};
+
+/** The `name=value` of the refresh cookie a response set. */
+export function refreshCookieOf(res: { headers: Record<string, unknown> }): string {
+  const cookies = ([] as string[]).concat((res.headers['set-cookie'] as string[] | undefined) ?? []);
+  const c = cookies.find((x) => x.startsWith(`${REFRESH_COOKIE}=`));
+  if (!c) throw new Error('no refresh cookie set');
+  return c.split(';')[0];
+}
+
+export async function login(t: TestApp, email: string, password: string): Promise<LoggedIn> {
+  const res = await t.http().post('/api/auth/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { token: res.body.accessToken, cookie: refreshCookieOf(res), user: res.body.user };
+}
+
+/** The first admin's password after the forced change in tests (it passes the password policy). */
+export const ADMIN_TEST_PASSWORD = 'Hakone-kiri-7-sumi-yama';
+
+/** Logs the first admin in and completes the forced password change; returns a usable session. */
+export async function loginAdmin(t: TestApp, newPassword = ADMIN_TEST_PASSWORD): Promise<LoggedIn> {
+  const first = await login(t, INITIAL_ADMIN.email, INITIAL_ADMIN.password).catch(() => null);
+  if (first?.user.mustChangePassword) {
+    await t
+      .http()
+      .post('/api/auth/password')
+      .set('Authorization', `Bearer ${first.token}`)
+      .send({ currentPassword: INITIAL_ADMIN.password, newPassword })
+      .expect(204);
+  }
+  return login(t, INITIAL_ADMIN.email, newPassword);
+}
