@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module';
+import { RoundsModule } from '../rounds/rounds.module';
 import { RubricsModule } from '../rubrics/rubrics.module';
 import { AdoptionDecision } from './adoption-decision.entity';
 import { AdoptionRepository } from './adoption.repository';
@@ -13,7 +14,7 @@ import { ReviewExportsService } from './review-exports.service';
 
 /** From the 審査完了 to the 採択 decision (adoption_decision): ranking, simulation, committed decisions, the round's exports. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AdoptionDecision]), ApplicationsModule, RubricsModule],
+  imports: [TypeOrmModule.forFeature([AdoptionDecision]), ApplicationsModule, RoundsModule, RubricsModule],
   controllers: [RankingController, DecisionsController, ReviewExportsController],
   providers: [AdoptionRepository, RankingService, AdoptionService, ReviewExportsService],
   exports: [RankingService, AdoptionService],

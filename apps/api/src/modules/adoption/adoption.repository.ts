@@ -4,8 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { managerOf, type Transaction } from '../../database';
 import type { ReviewRubric } from '../rubrics/review-rubric.entity';
-import { RoundCategory } from '../rounds/round-category.entity';
-import { Round } from '../rounds/round.entity';
 import { AdoptionDecision } from './adoption-decision.entity';
 
 /** An application the ranking decides on, with how many of its review sheets are reopened. */
@@ -35,18 +33,6 @@ export interface SubmittedSheet {
 @Injectable()
 export class AdoptionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  findRound(roundId: string): Promise<Round | null> {
-    return this.dataSource.manager.findOneBy(Round, { id: roundId });
-  }
-
-  roundExists(roundId: string, tx?: Transaction): Promise<boolean> {
-    return managerOf(tx, this.dataSource).existsBy(Round, { id: roundId });
-  }
-
-  findOffered(roundId: string, categoryId: string, tx?: Transaction): Promise<RoundCategory | null> {
-    return managerOf(tx, this.dataSource).findOneBy(RoundCategory, { roundId, categoryId });
-  }
 
   /** One decision of a round × category at a time. */
   async lockDecision(roundId: string, categoryId: string, tx: Transaction): Promise<void> {
@@ -97,29 +83,27 @@ export class AdoptionRepository {
   }
 
   decisionsOf(roundId: string): Promise<AdoptionDecision[]> {
-    return this.dataSource
-      .getRepository(AdoptionDecision)
-      .find({
-        where: { roundId },
-        order: { committedAt: 'DESC' },
-        select: {
-          id: true,
-          roundId: true,
-          categoryId: true,
-          budget: true,
-          quota: true,
-          waitlistCount: true,
-          normalise: true,
-          appliedCount: true,
-          adoptedCount: true,
-          waitlistedCount: true,
-          rejectedCount: true,
-          adoptedAmount: true,
-          cutoffScore: true,
-          committedBy: true,
-          committedAt: true,
-        },
-      });
+    return this.dataSource.getRepository(AdoptionDecision).find({
+      where: { roundId },
+      order: { committedAt: 'DESC' },
+      select: {
+        id: true,
+        roundId: true,
+        categoryId: true,
+        budget: true,
+        quota: true,
+        waitlistCount: true,
+        normalise: true,
+        appliedCount: true,
+        adoptedCount: true,
+        waitlistedCount: true,
+        rejectedCount: true,
+        adoptedAmount: true,
+        cutoffScore: true,
+        committedBy: true,
+        committedAt: true,
+      },
+    });
   }
 
   /** The 採択者一覧 rows: applications of the round (optionally one 類型) in a state that holds a slot. */

@@ -15,6 +15,7 @@ import { Injectable } from '@nestjs/common';
 import { isUuid } from '../../common/is-uuid';
 import type { Transaction } from '../../database';
 import type { ReviewRubric } from '../rubrics/review-rubric.entity';
+import { RoundsRepository } from '../rounds/rounds.repository';
 import { RubricsService } from '../rubrics/rubrics.service';
 import { AdoptionError } from './adoption.errors';
 import { AdoptionRepository, type DecidableApplication } from './adoption.repository';
@@ -60,6 +61,7 @@ export class RankingService {
 
   constructor(
     private readonly adoption: AdoptionRepository,
+    private readonly rounds: RoundsRepository,
     private readonly rubrics: RubricsService,
   ) {}
 
@@ -68,9 +70,9 @@ export class RankingService {
    * new budget reuses the ranking while no score, application or rubric setting has changed.
    */
   async rank(roundId: string, request: RankingRequest, tx?: Transaction, options: { fresh?: boolean } = {}) {
-    if (!isUuid(roundId) || !(await this.adoption.roundExists(roundId, tx))) throw new AdoptionError('ROUND_NOT_FOUND');
+    if (!isUuid(roundId) || !(await this.rounds.find(roundId, tx))) throw new AdoptionError('ROUND_NOT_FOUND');
     if (!isUuid(request.categoryId)) throw new AdoptionError('CATEGORY_NOT_OFFERED');
-    const offered = await this.adoption.findOffered(roundId, request.categoryId, tx);
+    const offered = (await this.rounds.categoriesOf([roundId], tx)).get(roundId)!.find((o) => o.categoryId === request.categoryId);
     if (!offered) throw new AdoptionError('CATEGORY_NOT_OFFERED');
     const rubric = await this.rubrics.ensure(roundId, request.categoryId, tx);
     const limits: AdoptionLimits = {

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { isUuid } from '../../common/is-uuid';
 import { csvFile, xlsxValue } from '../../common/spreadsheet-cells';
 import type { Round } from '../rounds/round.entity';
+import { RoundsRepository } from '../rounds/rounds.repository';
 import { AdoptionError } from './adoption.errors';
 import { AdoptionRepository } from './adoption.repository';
 
@@ -32,7 +33,10 @@ export const PUBLICATION_COLUMNS = ['受付番号', '事業者名', '法人番�
  */
 @Injectable()
 export class ReviewExportsService {
-  constructor(private readonly adoption: AdoptionRepository) {}
+  constructor(
+    private readonly adoption: AdoptionRepository,
+    private readonly rounds: RoundsRepository,
+  ) {}
 
   async adoptedList(roundId: string, format: ExportFormat, categoryId?: string): Promise<ExportFile> {
     const round = await this.round(roundId);
@@ -81,7 +85,7 @@ export class ReviewExportsService {
   }
 
   private async round(roundId: string): Promise<Round> {
-    const round = isUuid(roundId) ? await this.adoption.findRound(roundId) : null;
+    const round = isUuid(roundId) ? await this.rounds.find(roundId) : null;
     if (!round) throw new AdoptionError('ROUND_NOT_FOUND');
     return round;
   }

@@ -6,7 +6,6 @@ import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
-import { Round } from '../rounds/round.entity';
 import { ApplicationAssignment, type AssignmentPurpose } from './application-assignment.entity';
 
 export interface AssignmentFilter {
@@ -95,10 +94,6 @@ export class AssignmentsRepository {
       params,
     );
     return [rows, total];
-  }
-
-  roundExists(roundId: string, tx?: Transaction): Promise<boolean> {
-    return managerOf(tx, this.dataSource).existsBy(Round, { id: roundId });
   }
 
   /** Auto-assignment of one round runs alone: two managers pressing the button at once cannot over-assign. */

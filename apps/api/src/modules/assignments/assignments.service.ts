@@ -9,6 +9,7 @@ import { UnitOfWork, type Transaction } from '../../database';
 import type { Application } from '../applications/application.entity';
 import { ApplicationsRepository } from '../applications/applications.repository';
 import { AuditService } from '../audit/audit.service';
+import { RoundsRepository } from '../rounds/rounds.repository';
 import { RubricsService } from '../rubrics/rubrics.service';
 import type { ApplicationAssignment, AssignmentPurpose } from './application-assignment.entity';
 import { AssignmentError } from './assignments.errors';
@@ -50,6 +51,7 @@ export class AssignmentsService {
   constructor(
     private readonly assignments: AssignmentsRepository,
     private readonly applications: ApplicationsRepository,
+    private readonly rounds: RoundsRepository,
     private readonly rubrics: RubricsService,
     private readonly audit: AuditService,
     private readonly uow: UnitOfWork,
@@ -69,7 +71,7 @@ export class AssignmentsService {
   async autoAssign(roundId: string, dto: AutoAssignDto, actor: AuthenticatedUser, meta: RequestMeta) {
     if (!isUuid(roundId)) throw new AssignmentError('ROUND_NOT_FOUND');
     return this.uow.run(async (tx) => {
-      if (!(await this.assignments.roundExists(roundId, tx))) throw new AssignmentError('ROUND_NOT_FOUND');
+      if (!(await this.rounds.find(roundId, tx))) throw new AssignmentError('ROUND_NOT_FOUND');
       await this.assignments.lockRoundForAssignment(roundId, tx);
       const purpose = dto.purpose ?? 'review';
       const subjects = await this.subjectsNeedingReviewers(roundId, purpose, dto.categoryId, tx);

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { managerOf, type Transaction } from '../../database';
 import { Attachment } from '../intake/attachment.entity';
-import { Category } from '../programs/category.entity';
 
 /**
  * The reads a 要件確認 needs. The module owns no table: the answers are stored on the application
@@ -16,10 +15,6 @@ export class FormalCheckRepository {
   /** Locks the application's row for this transaction (no write: the lock orders concurrent checks). */
   async lockApplication(id: string, tx: Transaction): Promise<void> {
     await managerOf(tx, this.dataSource).query(`SELECT 1 FROM application WHERE id = $1 FOR UPDATE`, [id]);
-  }
-
-  categoryOf(categoryId: string, tx?: Transaction): Promise<Category> {
-    return managerOf(tx, this.dataSource).findOneByOrFail(Category, { id: categoryId });
   }
 
   async attachmentKinds(applicationId: string, tx?: Transaction): Promise<string[]> {

@@ -16,6 +16,7 @@ import type { Application, FormalCheckOutcome, FormalCheckRecord } from '../appl
 import { ApplicationsRepository } from '../applications/applications.repository';
 import { TransitionsService } from '../applications/transitions.service';
 import { AssignmentsRepository } from '../assignments/assignments.repository';
+import { RulesRepository } from '../programs/rules.repository';
 import type { CompleteFormalCheckDto, FormalCheckOutcomeKind } from './dto/formal-check.dto';
 import { FormalCheckError } from './formal-check.errors';
 import { FormalCheckRepository } from './formal-check.repository';
@@ -39,6 +40,7 @@ export class FormalCheckService {
     private readonly applications: ApplicationsRepository,
     private readonly transitions: TransitionsService,
     private readonly assignments: AssignmentsRepository,
+    private readonly rules: RulesRepository,
     private readonly uow: UnitOfWork,
   ) {}
 
@@ -134,7 +136,7 @@ export class FormalCheckService {
   }
 
   private async checklist(app: Application, tx?: Transaction): Promise<FormalCheckItem[]> {
-    const category = await this.formalChecks.categoryOf(app.categoryId, tx);
+    const category = (await this.rules.findCategory(app.categoryId, tx))!;
     const presentAttachmentKinds = await this.formalChecks.attachmentKinds(app.id, tx);
     const required = requiredAttachmentKinds(category.config, app.quotedAmount);
     const quote = app.quote as { eligible?: boolean; ineligibility?: { message: string }[] } | null;

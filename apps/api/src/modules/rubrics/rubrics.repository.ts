@@ -4,10 +4,6 @@ import { DataSource } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
-import { Category } from '../programs/category.entity';
-import { Program } from '../programs/program.entity';
-import { RoundCategory } from '../rounds/round-category.entity';
-import { Round } from '../rounds/round.entity';
 import { ReviewRubric } from './review-rubric.entity';
 
 export interface RubricFilter {
@@ -16,10 +12,7 @@ export interface RubricFilter {
   categoryId?: string;
 }
 
-/**
- * All SQL of review_rubric (this module's table), plus the reads of the round, its offered 類型 and
- * the programme that creating a default rubric needs.
- */
+/** All SQL of review_rubric (this module's table). */
 @Injectable()
 export class RubricsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -63,37 +56,5 @@ export class RubricsRepository {
   /** The first saved score freezes the criteria. */
   async freeze(rubricId: string, tx: Transaction): Promise<void> {
     await managerOf(tx, this.dataSource).query(`UPDATE review_rubric SET frozen_at = now() WHERE id = $1 AND frozen_at IS NULL`, [rubricId]);
-  }
-
-  // Reads of the rounds and programs modules' tables that a default rubric needs.
-
-  findRound(roundId: string, tx?: Transaction): Promise<Round | null> {
-    return managerOf(tx, this.dataSource).findOneBy(Round, { id: roundId });
-  }
-
-  roundExists(roundId: string, tx?: Transaction): Promise<boolean> {
-    return managerOf(tx, this.dataSource).existsBy(Round, { id: roundId });
-  }
-
-  isOffered(roundId: string, categoryId: string, tx?: Transaction): Promise<boolean> {
-    return managerOf(tx, this.dataSource).existsBy(RoundCategory, { roundId, categoryId });
-  }
-
-  findOffered(roundId: string, categoryId: string, tx?: Transaction): Promise<RoundCategory | null> {
-    return managerOf(tx, this.dataSource).findOneBy(RoundCategory, { roundId, categoryId });
-  }
-
-  offeredCategories(roundId: string, tx?: Transaction): Promise<RoundCategory[]> {
-    return managerOf(tx, this.dataSource).findBy(RoundCategory, { roundId });
-  }
-
-  programOf(programId: string, tx?: Transaction): Promise<Program> {
-    return managerOf(tx, this.dataSource).findOneByOrFail(Program, { id: programId });
-  }
-
-  async categoriesByIds(ids: string[], tx?: Transaction): Promise<Map<string, Category>> {
-    if (ids.length === 0) return new Map();
-    const cats = await managerOf(tx, this.dataSource).getRepository(Category).createQueryBuilder('c').where('c.id IN (:...ids)', { ids }).getMany();
-    return new Map(cats.map((c) => [c.id, c]));
   }
 }

@@ -6,6 +6,8 @@ import type { ListQuery, ListSpec } from '../../common/list-query';
 import { UnitOfWork, type Transaction } from '../../database';
 import { AuditService } from '../audit/audit.service';
 import type { Category } from '../programs/category.entity';
+import { RulesRepository } from '../programs/rules.repository';
+import { RoundsRepository } from '../rounds/rounds.repository';
 import type { UpdateRubricDto } from './dto/rubric.dto';
 import type { ReviewRubric } from './review-rubric.entity';
 import { RubricError } from './rubrics.errors';
@@ -48,6 +50,8 @@ export function rubricView(r: ReviewRubric, category?: Pick<Category, 'code' | '
 export class RubricsService {
   constructor(
     private readonly rubrics: RubricsRepository,
+    private readonly rounds: RoundsRepository,
+    private readonly rules: RulesRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
   ) {}
@@ -56,16 +60,16 @@ export class RubricsService {
   async ensure(roundId: string, categoryId: string, tx?: Transaction): Promise<ReviewRubric> {
     const existing = await this.rubrics.findOf(roundId, categoryId, tx);
     if (existing) return existing;
-    const round = await this.rubrics.findRound(roundId, tx);
+    const round = await this.rounds.find(roundId, tx);
     if (!round) throw new RubricError('ROUND_NOT_FOUND');
-    if (!(await this.rubrics.isOffered(roundId, categoryId, tx))) throw new RubricError('CATEGORY_NOT_OFFERED');
-    const program = await this.rubrics.programOf(round.programId, tx);
+    if (!(await this.offeredCategories(roundId, tx)).some((o) => o.categoryId === categoryId)) throw new RubricError('CATEGORY_NOT_OFFERED');
+    const program = (await this.rules.findProgram(round.programId, tx))!;
     const rubric: Rubric = defaultRubric(program.code);
     return this.rubrics.insertIfMissing(roundId, categoryId, rubric, tx);
   }
 
   async ensureForRound(roundId: string, tx?: Transaction): Promise<void> {
-    const offered = await this.rubrics.offeredCategories(roundId, tx);
+    const offered = await this.offeredCategories(roundId, tx);
     for (const o of offered) await this.ensure(roundId, o.categoryId, tx);
   }
 
@@ -85,7 +89,7 @@ export class RubricsService {
   }
 
   async update(id: string, dto: UpdateRubricDto, actor: AuthenticatedUser) {
-    return this.uow.run(async (tx) => {
+    const saved = await this.uow.run(async (tx) => {
       const r = await this.rubrics.lock(id, tx);
       if (!r) throw new RubricError('RUBRIC_NOT_FOUND');
       const changesRubric = dto.criteria !== undefined || dto.bonusItems !== undefined;
@@ -117,8 +121,9 @@ export class RubricsService {
         { actor, action: 'reviewRubric.update', entityType: 'reviewRubric', entityId: r.id, changes: { version: r.version, ...changed } },
         tx,
       );
-      return rubricView(r, (await this.categoriesOf([r], tx)).get(r.categoryId));
+      return r;
     });
+    return rubricView(saved, (await this.categoriesOf([saved])).get(saved.categoryId));
   }
 
   /** The first saved score freezes the criteria: every reviewer scores against the same rubric. */
@@ -126,7 +131,15 @@ export class RubricsService {
     return this.rubrics.freeze(rubricId, tx);
   }
 
-  private categoriesOf(rows: ReviewRubric[], tx?: Transaction): Promise<Map<string, Category>> {
-    return this.rubrics.categoriesByIds([...new Set(rows.map((r) => r.categoryId))], tx);
+  private async offeredCategories(roundId: string, tx?: Transaction) {
+    return (await this.rounds.categoriesOf([roundId], tx)).get(roundId)!;
+  }
+
+  /** The categories of `rows`, by id (their code and name are shown with each rubric). */
+  private async categoriesOf(rows: ReviewRubric[]): Promise<Map<string, Category>> {
+    const ids = [...new Set(rows.map((r) => r.categoryId))];
+    if (ids.length === 0) return new Map();
+    const [categories] = await this.rules.listCategories({ filter: { id: ids }, sortField: 'code', sortOrder: 'ASC', offset: 0, limit: ids.length });
+    return new Map(categories.map((c) => [c.id, c]));
   }
 }

@@ -21,8 +21,10 @@ import type { ApplicationAssignment } from '../assignments/application-assignmen
 import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { AuditService } from '../audit/audit.service';
+import { RulesRepository } from '../programs/rules.repository';
 import type { ReviewRubric } from '../rubrics/review-rubric.entity';
 import { RubricsService } from '../rubrics/rubrics.service';
+import { UsersRepository } from '../users/users.repository';
 import type { ScoreSheetDto } from './dto/score-sheet.dto';
 import type { ReviewScore } from './review-score.entity';
 import { ScoringError } from './scoring.errors';
@@ -49,6 +51,8 @@ export class ScoreSheetsService {
     private readonly rubrics: RubricsService,
     private readonly assignments: AssignmentsService,
     private readonly assignmentRows: AssignmentsRepository,
+    private readonly rules: RulesRepository,
+    private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly uow: UnitOfWork,
   ) {}
@@ -257,8 +261,8 @@ export class ScoreSheetsService {
     // sequential: `tx` may be a transaction's, and a connection runs one query at a time
     const rubric = await this.rubrics.ensure(app.roundId, app.categoryId, tx);
     const sheet = await this.sheets.find(x.id, tx);
-    const category = await this.sheets.categoryOf(app.categoryId, tx);
-    const reviewer = await this.sheets.reviewerOf(x.reviewerId, tx);
+    const category = (await this.rules.findCategory(app.categoryId, tx))!;
+    const reviewer = (await this.users.findById(x.reviewerId, tx))!;
     const status = sheet?.status ?? 'notStarted';
     const claimed = new Set(app.claimedBonusItems ?? []);
     return {

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module';
 import { AssignmentsModule } from '../assignments/assignments.module';
+import { ProgramsModule } from '../programs/programs.module';
 import { RubricsModule } from '../rubrics/rubrics.module';
+import { UsersModule } from '../users/users.module';
 import { ApplicationReviewsController } from './application-reviews.controller';
 import { ReviewScore } from './review-score.entity';
 import { ScoreSheetsController } from './score-sheets.controller';
@@ -11,7 +13,7 @@ import { ScoringRepository } from './scoring.repository';
 
 /** 採点票 (review_score): reviewers' drafts and submissions, reopening, an application's reviews side by side; the last submission completes the 書面審査. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReviewScore]), ApplicationsModule, AssignmentsModule, RubricsModule],
+  imports: [TypeOrmModule.forFeature([ReviewScore]), ApplicationsModule, AssignmentsModule, RubricsModule, ProgramsModule, UsersModule],
   controllers: [ScoreSheetsController, ApplicationReviewsController],
   providers: [ScoringRepository, ScoreSheetsService],
   exports: [ScoreSheetsService],

@@ -3,8 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { managerOf, type Transaction } from '../../database';
-import { Category } from '../programs/category.entity';
-import { StaffUser } from '../users/staff-user.entity';
 import { ReviewScore } from './review-score.entity';
 
 /** What a score sheet's draft holds. */
@@ -95,13 +93,5 @@ export class ScoringRepository {
         WHERE s.application_id = $1 AND s.status = 'submitted' AND x.revoked_at IS NULL`,
       [applicationId],
     );
-  }
-
-  categoryOf(categoryId: string, tx?: Transaction): Promise<Category> {
-    return managerOf(tx, this.dataSource).findOneByOrFail(Category, { id: categoryId });
-  }
-
-  reviewerOf(reviewerId: string, tx?: Transaction): Promise<StaffUser> {
-    return managerOf(tx, this.dataSource).findOneByOrFail(StaffUser, { id: reviewerId });
   }
 }

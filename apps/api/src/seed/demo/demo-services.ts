@@ -12,10 +12,13 @@ import { AssignmentsRepository } from '../../modules/assignments/assignments.rep
 import { AssignmentsService } from '../../modules/assignments/assignments.service';
 import { FormalCheckRepository } from '../../modules/formal-check/formal-check.repository';
 import { FormalCheckService } from '../../modules/formal-check/formal-check.service';
+import { RulesRepository } from '../../modules/programs/rules.repository';
+import { RoundsRepository } from '../../modules/rounds/rounds.repository';
 import { RubricsRepository } from '../../modules/rubrics/rubrics.repository';
 import { RubricsService } from '../../modules/rubrics/rubrics.service';
 import { ScoreSheetsService } from '../../modules/scoring/score-sheets.service';
 import { ScoringRepository } from '../../modules/scoring/scoring.repository';
+import { UsersRepository } from '../../modules/users/users.repository';
 import type { StaffUser } from '../../modules/users/staff-user.entity';
 
 /**
@@ -38,18 +41,20 @@ export function demoServices(m: EntityManager) {
   const audit = new AuditService(new AuditRepository(ds));
   const uow = new UnitOfWork(ds);
   const applications = new ApplicationsRepository(ds);
+  const rounds = new RoundsRepository(ds);
+  const rules = new RulesRepository(ds);
   const transitions = new TransitionsService(applications);
-  const rubrics = new RubricsService(new RubricsRepository(ds), uow, audit);
+  const rubrics = new RubricsService(new RubricsRepository(ds), rounds, rules, uow, audit);
   const assignmentRows = new AssignmentsRepository(ds);
-  const assignments = new AssignmentsService(assignmentRows, applications, rubrics, audit, uow);
+  const assignments = new AssignmentsService(assignmentRows, applications, rounds, rubrics, audit, uow);
   const adoptionRows = new AdoptionRepository(ds);
-  const ranking = new RankingService(adoptionRows, rubrics);
+  const ranking = new RankingService(adoptionRows, rounds, rubrics);
   return {
     transitions,
     rubrics,
     assignments,
-    formalChecks: new FormalCheckService(new FormalCheckRepository(ds), applications, transitions, assignmentRows, uow),
-    sheets: new ScoreSheetsService(new ScoringRepository(ds), applications, transitions, rubrics, assignments, assignmentRows, audit, uow),
+    formalChecks: new FormalCheckService(new FormalCheckRepository(ds), applications, transitions, assignmentRows, rules, uow),
+    sheets: new ScoreSheetsService(new ScoringRepository(ds), applications, transitions, rubrics, assignments, assignmentRows, rules, new UsersRepository(ds), audit, uow),
     ranking,
     adoption: new AdoptionService(adoptionRows, ranking, transitions, audit, uow),
   };
