@@ -5,7 +5,7 @@ import type { ThrottlerLimitDetail } from '@nestjs/throttler/dist/throttler.guar
 /** Rate limit per intake channel (after ApiKeyGuard has identified it), with a Japanese refusal. */
 @Injectable()
 export class IntakeThrottlerGuard extends ThrottlerGuard {
-  protected override async getTracker(req: Record<string, any>): Promise<string> {
+  protected override async getTracker(req: { channel?: { id: string }; ip?: string }): Promise<string> {
     return `channel:${req.channel?.id ?? req.ip}`;
   }
 
