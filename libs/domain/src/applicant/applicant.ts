@@ -1,4 +1,4 @@
-/** The applicant profile every rule reads. Names follow ../shared/domain/glossary.md. */
+/** The applicant profile every rule reads. */
 export type ApplicantKind = 'corporation' | 'soleProprietor';
 
 /** 中小企業 / 中堅企業 / 小規模事業者 (smallBusiness is a subset of sme in law; we keep the finer class). */

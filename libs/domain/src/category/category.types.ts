@@ -2,7 +2,7 @@
  * A 類型 (category) as data: caps, rates, tiers, floor, expense types, exclusions and requirements.
  * One pure function (`quote` in ../quote) computes an amount from this configuration; the same
  * shape is stored in the database, entered by an administrator and checked by
- * `validateCategoryConfig` before use. Names follow shared/domain/glossary.md.
+ * `validateCategoryConfig` before use.
  */
 import type { Rate, Yen } from '../money';
 import type { SizeClass } from '../applicant';
