@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
+import { managerOf, type Transaction } from '../../database';
 import { NotificationTemplate } from '../notifications/notification-template.entity';
 
 export interface TemplateVersionRow {
@@ -38,10 +39,6 @@ const VERSION_COLUMNS = `t.id, t.code, t.version, t.subject, t.body_text AS "bod
 export class NotificationTemplatesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
   /** The latest version of every template code, with how many versions it has. */
   latestOfEach(): Promise<(TemplateVersionRow & { versionCount: number })[]> {
     return this.dataSource.query(
@@ -51,8 +48,8 @@ export class NotificationTemplatesRepository {
     );
   }
 
-  async latest(code: string, m: EntityManager = this.dataSource.manager): Promise<(TemplateVersionRow & { versionCount: number }) | null> {
-    const rows = await m.query(
+  async latest(code: string, tx?: Transaction): Promise<(TemplateVersionRow & { versionCount: number }) | null> {
+    const rows = await managerOf(tx, this.dataSource).query(
       `SELECT ${VERSION_COLUMNS}, (SELECT count(*)::int FROM notification_template x WHERE x.code = t.code) AS "versionCount"
          FROM notification_template t LEFT JOIN staff_user su ON su.id = t.created_by
         WHERE t.code = $1 ORDER BY t.version DESC LIMIT 1`,
@@ -74,12 +71,12 @@ export class NotificationTemplatesRepository {
   }
 
   /** Serialises saves of one template code until the transaction ends. */
-  async lockCode(m: EntityManager, code: string) {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('notification_template:' || $1))`, [code]);
+  async lockCode(tx: Transaction, code: string) {
+    await managerOf(tx, this.dataSource).query(`SELECT pg_advisory_xact_lock(hashtext('notification_template:' || $1))`, [code]);
   }
 
-  async insertVersion(m: EntityManager, row: Pick<NotificationTemplate, 'code' | 'version' | 'subject' | 'bodyText' | 'createdBy'>): Promise<string> {
-    const result = await m.insert(NotificationTemplate, row);
+  async insertVersion(tx: Transaction, row: Pick<NotificationTemplate, 'code' | 'version' | 'subject' | 'bodyText' | 'createdBy'>): Promise<string> {
+    const result = await managerOf(tx, this.dataSource).insert(NotificationTemplate, row);
     return result.identifiers[0].id as string;
   }
 

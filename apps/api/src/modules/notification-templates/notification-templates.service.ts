@@ -14,6 +14,7 @@ import {
 } from '@jimukyoku/domain';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery, ListSpec } from '../../common/list-query';
+import { UnitOfWork } from '../../database';
 import { AuditService } from '../audit/audit.service';
 import { ManagerDigestJob } from '../schedules/manager-digest.job';
 import type { PreviewTemplateDto, SaveTemplateDto } from './dto/template.dto';
@@ -58,6 +59,7 @@ const SAMPLE_REASON = '（例）事業計画書の収支計画の表が添付さ
 @Injectable()
 export class NotificationTemplatesService {
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly repo: NotificationTemplatesRepository,
     private readonly audit: AuditService,
     private readonly digest: ManagerDigestJob,
@@ -93,9 +95,9 @@ export class NotificationTemplatesService {
     const info = known(code);
     const text = { subject: dto.subject, bodyText: normaliseNewlines(dto.bodyText) };
     checkVariables(code, info.audience, text);
-    return this.repo.transaction(async (m) => {
-      await this.repo.lockCode(m, code);
-      const latest = await this.repo.latest(code, m);
+    return this.uow.run(async (tx) => {
+      await this.repo.lockCode(tx, code);
+      const latest = await this.repo.latest(code, tx);
       const current = latest?.version ?? 0;
       if (dto.version !== undefined && dto.version !== current) {
         throw new NotificationTemplateError('TEMPLATE_VERSION_CONFLICT', { currentVersion: current }, `他の人がこのテンプレートを先に保存しました（現在は第${current}版、編集を始めたのは第${dto.version}版）。最新の内容を確認してから保存し直してください。`);
@@ -103,7 +105,7 @@ export class NotificationTemplatesService {
       const before = latest ?? DEFAULT_TEMPLATES[code];
       if (before.subject === text.subject && before.bodyText === text.bodyText && latest) return view(code, latest);
       const version = current + 1;
-      const id = await this.repo.insertVersion(m, { code, version, subject: text.subject, bodyText: text.bodyText, createdBy: actor.id });
+      const id = await this.repo.insertVersion(tx, { code, version, subject: text.subject, bodyText: text.bodyText, createdBy: actor.id });
       await this.audit.record(
         {
           actor,
@@ -117,9 +119,9 @@ export class NotificationTemplatesService {
             ...(before.bodyText !== text.bodyText ? { bodyText: { from: before.bodyText, to: text.bodyText } } : {}),
           },
         },
-        m,
+        tx,
       );
-      return view(code, await this.repo.latest(code, m));
+      return view(code, await this.repo.latest(code, tx));
     });
   }
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiProperty } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { NOTIFICATION_STATUSES, NotificationStatus } from './notification.entity';
+import { NotificationsRepository } from './notifications.repository';
 
 export class NotificationCountsDto {
   @ApiProperty({ description: '通知の件数', example: 20000 }) total!: number;
@@ -28,18 +27,10 @@ const zero = (): Record<NotificationStatus, number> => Object.fromEntries(NOTIFI
 /** Fan-out progress: how many notifications are in each state, overall and per round (the admin polls it). */
 @Injectable()
 export class NotificationProgressService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repo: NotificationsRepository) {}
 
   async progress(roundId?: string): Promise<NotificationProgressDto> {
-    const rows: { roundId: string | null; roundName: string | null; status: NotificationStatus; n: number; lastChangedAt: Date }[] = await this.dataSource.query(
-      `SELECT a.round_id AS "roundId", r.name AS "roundName", n.status, count(*)::int AS n, max(n.updated_at) AS "lastChangedAt"
-         FROM notification n
-         LEFT JOIN application a ON a.id = n.application_id
-         LEFT JOIN round r ON r.id = a.round_id
-        WHERE $1::uuid IS NULL OR a.round_id = $1::uuid
-        GROUP BY a.round_id, r.name, n.status`,
-      [roundId ?? null],
-    );
+    const rows = await this.repo.statusCounts(roundId);
     const overall: NotificationCountsDto = { total: 0, byStatus: zero() };
     const rounds = new Map<string, RoundNotificationCountsDto>();
     for (const row of rows) {

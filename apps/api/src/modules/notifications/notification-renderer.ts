@@ -1,12 +1,20 @@
 import { DEFAULT_TEMPLATES, renderTemplate, RenderedMessage, TemplateText } from '@jimukyoku/domain';
-import type { EntityManager } from 'typeorm';
 import type { Notification } from './notification.entity';
-import { NotificationTemplate } from './notification-template.entity';
+import type { NotificationTemplate } from './notification-template.entity';
 
-/** The latest version of a template (the seeded first version, or a manager's later edit). */
-export async function latestTemplate(m: EntityManager, code: string): Promise<{ version: number; text: TemplateText } | null> {
-  const row = await m.findOne(NotificationTemplate, { where: { code }, order: { version: 'DESC' } });
-  if (row) return { version: row.version, text: { subject: row.subject, bodyText: row.bodyText } };
+export interface TemplateToRender {
+  /** 0: the built-in text, never saved */
+  version: number;
+  text: TemplateText;
+}
+
+/**
+ * The text a template code renders from: its latest saved version (`saved`: the seeded first version,
+ * or a manager's later edit, from NotificationsRepository.latestTemplate), else the built-in text;
+ * null for a code with neither.
+ */
+export function templateToRender(code: string, saved: Pick<NotificationTemplate, 'version' | 'subject' | 'bodyText'> | null): TemplateToRender | null {
+  if (saved) return { version: saved.version, text: { subject: saved.subject, bodyText: saved.bodyText } };
   const builtIn = DEFAULT_TEMPLATES[code];
   return builtIn ? { version: 0, text: builtIn } : null;
 }

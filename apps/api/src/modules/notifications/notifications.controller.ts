@@ -8,7 +8,8 @@ import { ApiListQuery } from '../../common/api-list-query.decorator';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { NotificationProgressDto, NotificationProgressService } from './notification-progress.service';
-import { NotificationFilter, NotificationsService, NOTIFICATION_LIST } from './notifications.service';
+import { NotificationFilter, NOTIFICATION_LIST } from './notifications.repository';
+import { NotificationsService } from './notifications.service';
 
 export class ConfirmDeliveredDto {
   @ApiProperty({ description: '配信を確認した根拠 (メールサーバーのログ、申請者への確認など)。監査ログに残ります' })

@@ -10,6 +10,7 @@ import { NotificationProgressService } from './notification-progress.service';
 import { NotificationTemplate } from './notification-template.entity';
 import { Notification } from './notification.entity';
 import { NotificationsController } from './notifications.controller';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { RequeueStrandedNotificationsJob } from './requeue-stranded-notifications.job';
 import { SendNotificationJob } from './send-notification.job';
@@ -19,6 +20,7 @@ import { SendNotificationJob } from './send-notification.job';
   controllers: [NotificationsController],
   providers: [
     NotificationsService,
+    NotificationsRepository,
     NotificationProgressService,
     NotificationDeliveryRepository,
     DispatchNotificationsJob,

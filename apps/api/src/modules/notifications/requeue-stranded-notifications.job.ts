@@ -1,10 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { JobName, QueueName } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
+import { NotificationsRepository } from './notifications.repository';
 import { sendJob } from './send-job';
 
 /** a `queued` or `sending` notification untouched this long is checked for a live send job */
@@ -24,17 +23,14 @@ export class RequeueStrandedNotificationsJob implements JobHandler<JobName.Reque
   private readonly logger = new Logger(RequeueStrandedNotificationsJob.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: NotificationsRepository,
     @InjectQueue(QueueName.Mail) private readonly queue: Queue,
   ) {}
 
   async handle(): Promise<number> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM notification WHERE status IN ('queued', 'sending') AND updated_at < now() - make_interval(mins => $1) ORDER BY updated_at LIMIT $2`,
-      [STRANDED_AFTER_MINUTES, BATCH],
-    );
+    const ids = await this.repo.strandedIds(STRANDED_AFTER_MINUTES, BATCH);
     let requeued = 0;
-    for (const { id } of rows) {
+    for (const id of ids) {
       const job = await this.queue.getJob(id);
       if (job && ALIVE.has(await job.getState())) continue;
       try {

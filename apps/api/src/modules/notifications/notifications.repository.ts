@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { ListQuery, ListSpec } from '../../common/list-query';
+import { managerOf, type Transaction } from '../../database';
+import { NotificationTemplate } from './notification-template.entity';
+import { Notification, NotificationStatus } from './notification.entity';
+
+export interface NotificationFilter {
+  id?: string[];
+  status?: string | string[];
+  template?: string;
+  applicationId?: string;
+  /** the notifications of one 公募回's applications */
+  roundId?: string;
+  q?: string;
+}
+
+export const NOTIFICATION_SORTABLE = ['createdAt', 'sentAt', 'status', 'template', 'recipient'] as const;
+export const NOTIFICATION_LIST: ListSpec = {
+  sortable: NOTIFICATION_SORTABLE,
+  defaultSort: ['createdAt', 'DESC'],
+  filters: { status: 'strings', template: 'string', applicationId: 'uuid', roundId: 'uuid', q: 'string' },
+};
+
+export interface StatusCountRow {
+  roundId: string | null;
+  roundName: string | null;
+  status: NotificationStatus;
+  n: number;
+  lastChangedAt: Date;
+}
+
+/**
+ * The SQL of the notification outbox outside one delivery (NotificationDeliveryRepository has that):
+ * reading and listing, a person's confirmation or resend, the dispatcher's release, claim and render,
+ * the stranded-job sweep and the progress counts.
+ */
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  list(query: ListQuery<NotificationFilter>): Promise<[Notification[], number]> {
+    const qb = this.dataSource.getRepository(Notification).createQueryBuilder('n');
+    const f = query.filter;
+    if (f.id) qb.andWhere('n.id IN (:...ids)', { ids: f.id });
+    if (f.status) qb.andWhere('n.status IN (:...statuses)', { statuses: ([] as string[]).concat(f.status) });
+    if (f.template) qb.andWhere('n.template = :template', { template: f.template });
+    if (f.applicationId) qb.andWhere('n.application_id = :applicationId', { applicationId: f.applicationId });
+    if (f.roundId) qb.andWhere('n.application_id IN (SELECT a.id FROM application a WHERE a.round_id::text = :roundId)', { roundId: f.roundId });
+    if (f.q) qb.andWhere('(n.recipient ILIKE :q OR n.subject ILIKE :q)', { q: `%${f.q}%` });
+    return qb.orderBy(`n.${query.sortField}`, query.sortOrder, 'NULLS LAST').addOrderBy('n.id').skip(query.offset).take(query.limit).getManyAndCount();
+  }
+
+  /** `id` must be a UUID (the caller checks). */
+  findById(id: string, tx?: Transaction): Promise<Notification | null> {
+    return managerOf(tx, this.dataSource).findOneBy(Notification, { id });
+  }
+
+  /** The notification, which must exist (TypeORM's EntityNotFoundError otherwise). */
+  getById(id: string, tx?: Transaction): Promise<Notification> {
+    return managerOf(tx, this.dataSource).findOneByOrFail(Notification, { id });
+  }
+
+  /** Reads and locks (FOR UPDATE) one notification until `tx` ends. `id` must be a UUID. */
+  lockById(id: string, tx: Transaction): Promise<Notification | null> {
+    return managerOf(tx, this.dataSource).findOne(Notification, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async update(id: string, set: QueryDeepPartialEntity<Notification>, tx: Transaction): Promise<void> {
+    await managerOf(tx, this.dataSource).update(Notification, { id }, set);
+  }
+
+  insert(row: Partial<Notification>, tx: Transaction): Promise<Notification> {
+    const m = managerOf(tx, this.dataSource);
+    return m.save(m.create(Notification, row));
+  }
+
+  /** Held notices whose time has come become pending: decision notices at the round's 採択発表 as it stands now (managers move it), others at send_after. */
+  async releaseDueHeld(): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification n SET status = 'pending', send_after = now(), updated_at = now()
+         FROM application a JOIN round r ON r.id = a.round_id
+        WHERE n.status = 'held' AND n.application_id = a.id
+          AND CASE WHEN n.held_until_announcement THEN r.announcement_from <= now() ELSE n.send_after <= now() END`,
+    );
+  }
+
+  /** Claims (FOR UPDATE SKIP LOCKED) up to `limit` pending notifications due now, oldest first, until `tx` ends. */
+  claimPending(limit: number, tx: Transaction): Promise<Notification[]> {
+    return managerOf(tx, this.dataSource)
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .where(`n.status = 'pending' AND (n.send_after IS NULL OR n.send_after <= now())`)
+      .orderBy('n.created_at')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  /** The latest saved version of a template (null: never saved, the built-in text applies). */
+  latestTemplate(code: string, tx?: Transaction): Promise<NotificationTemplate | null> {
+    return managerOf(tx, this.dataSource).findOne(NotificationTemplate, { where: { code }, order: { version: 'DESC' } });
+  }
+
+  /** `queued` or `sending` notifications untouched for `minutes`, oldest first. */
+  async strandedIds(minutes: number, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM notification WHERE status IN ('queued', 'sending') AND updated_at < now() - make_interval(mins => $1) ORDER BY updated_at LIMIT $2`,
+      [minutes, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Notifications per round and status (all rounds, or `roundId`'s), with when each group last changed. */
+  statusCounts(roundId?: string): Promise<StatusCountRow[]> {
+    return this.dataSource.query(
+      `SELECT a.round_id AS "roundId", r.name AS "roundName", n.status, count(*)::int AS n, max(n.updated_at) AS "lastChangedAt"
+         FROM notification n
+         LEFT JOIN application a ON a.id = n.application_id
+         LEFT JOIN round r ON r.id = a.round_id
+        WHERE $1::uuid IS NULL OR a.round_id = $1::uuid
+        GROUP BY a.round_id, r.name, n.status`,
+      [roundId ?? null],
+    );
+  }
+}
