@@ -62,7 +62,9 @@ describe('faults: the worker killed during an import', () => {
   afterAll(async () => {
     for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
     await Promise.all(workers.map((w) => w.exited));
-    console.log(`[faults:import] requests=${totals.requests} faults=${totals.faults} 5xx=${totals.serverErrors} lost=${totals.lost} duplicated=${totals.duplicated}`);
+    console.log(
+      `[faults:import] requests=${totals.requests} faults=${totals.faults} 5xx=${totals.serverErrors} lost=${totals.lost} duplicated=${totals.duplicated}`,
+    );
     await t?.close();
   });
 
@@ -77,7 +79,13 @@ describe('faults: the worker killed during an import', () => {
     const manager = await login(t, DEMO_EMAIL.manager, DEMO_PASSWORD);
     const file = [IMPORT_HEADER, ...rows].join('\n');
     const created = counted(
-      await t.http().post('/api/imports').set({ Authorization: `Bearer ${manager.token}` }).field('roundId', round.id).field('mode', mode).attach('file', Buffer.from(file), { filename }),
+      await t
+        .http()
+        .post('/api/imports')
+        .set({ Authorization: `Bearer ${manager.token}` })
+        .field('roundId', round.id)
+        .field('mode', mode)
+        .attach('file', Buffer.from(file), { filename }),
     );
     expect(created.status).toBe(201);
     return { importId: created.body.id, token: manager.token };
@@ -102,7 +110,12 @@ describe('faults: the worker killed during an import', () => {
     let report: Record<string, unknown> = {};
     const until = Date.now() + 120_000;
     while (Date.now() < until) {
-      const res = counted(await t.http().get(`/api/imports/${importId}`).set({ Authorization: `Bearer ${token}` }));
+      const res = counted(
+        await t
+          .http()
+          .get(`/api/imports/${importId}`)
+          .set({ Authorization: `Bearer ${token}` }),
+      );
       report = res.body;
       if (report.status === 'done' || report.status === 'failed') break;
       await sleep(250);
@@ -114,7 +127,11 @@ describe('faults: the worker killed during an import', () => {
   it('imports every row exactly once after a SIGKILL mid-import and a restart', async () => {
     const names = Array.from({ length: ROWS }, (_, i) => `個人事業者 取込${String(i + 1).padStart(3, '0')}`);
     // 個人事業者: no 法人番号, so nothing but the import itself keeps a row from being imported twice
-    const started = await startImport('validRows', names.map((n, i) => importRow(n, null, refused(i) ? 'machinery:abc' : 'machinery:30000000')), 'kill.csv');
+    const started = await startImport(
+      'validRows',
+      names.map((n, i) => importRow(n, null, refused(i) ? 'machinery:abc' : 'machinery:30000000')),
+      'kill.csv',
+    );
     const { importId } = started;
     const imported = async () => (await db.query(`SELECT count(*)::int AS n FROM application WHERE import_id = $1`, [importId]))[0].n as number;
 
@@ -124,7 +141,10 @@ describe('faults: the worker killed during an import', () => {
     expect(atKill).toBeLessThan(ROWS - names.filter((_, i) => refused(i)).length);
 
     const { report, second } = await restartAndFinish(started);
-    const apps: { applicant_name: string; n: number }[] = await db.query(`SELECT applicant_name, count(*)::int AS n FROM application WHERE import_id = $1 GROUP BY applicant_name`, [importId]);
+    const apps: { applicant_name: string; n: number }[] = await db.query(
+      `SELECT applicant_name, count(*)::int AS n FROM application WHERE import_id = $1 GROUP BY applicant_name`,
+      [importId],
+    );
     const notices: { application_id: string; n: number }[] = await db.query(
       `SELECT a.id AS application_id, count(n.id)::int AS n FROM application a LEFT JOIN notification n ON n.application_id = a.id AND n.template = 'received'
         WHERE a.import_id = $1 GROUP BY a.id`,
@@ -148,7 +168,11 @@ describe('faults: the worker killed during an import', () => {
 
   it('starts an allOrNothing import over after a SIGKILL: the kill rolled back every row', async () => {
     const names = Array.from({ length: ROWS }, (_, i) => `個人事業者 一括${String(i + 1).padStart(3, '0')}`);
-    const started = await startImport('allOrNothing', names.map((n) => importRow(n, null)), 'all.csv');
+    const started = await startImport(
+      'allOrNothing',
+      names.map((n) => importRow(n, null)),
+      'all.csv',
+    );
     const { importId } = started;
     const progress = async () => (await db.query(`SELECT processed_rows FROM application_import WHERE id = $1`, [importId]))[0].processed_rows as number;
     const imported = async () => (await db.query(`SELECT count(*)::int AS n FROM application WHERE import_id = $1`, [importId]))[0].n as number;

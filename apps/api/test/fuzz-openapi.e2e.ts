@@ -62,7 +62,6 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
 
   afterAll(async () => {
     tally.printRoutes();
-    // eslint-disable-next-line no-console
     console.log(tally.summary(FIXED_SEED, RUN_SEED));
     await t?.close();
   });
@@ -79,8 +78,17 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
     } else if (out.status >= 400) {
       totals.s4xx++;
       const b = out.body;
-      const errorsOk = b?.errors === undefined || (Array.isArray(b.errors) && b.errors.every((e: any) => typeof e?.field === 'string' && typeof e?.message === 'string'));
-      if (!b || typeof b !== 'object' || b.statusCode !== out.status || typeof b.code !== 'string' || typeof b.message !== 'string' || !JAPANESE.test(b.message) || !errorsOk) {
+      const errorsOk =
+        b?.errors === undefined || (Array.isArray(b.errors) && b.errors.every((e: any) => typeof e?.field === 'string' && typeof e?.message === 'string'));
+      if (
+        !b ||
+        typeof b !== 'object' ||
+        b.statusCode !== out.status ||
+        typeof b.code !== 'string' ||
+        typeof b.message !== 'string' ||
+        !JAPANESE.test(b.message) ||
+        !errorsOk
+      ) {
         totals.badShape++;
         failures.push(`shape of ${out.status} ${describeRequest(seed, r)} → ${JSON.stringify(b).slice(0, 200)}`);
       }
@@ -127,7 +135,9 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
         const unexpectedAudit = added.filter((a) => a.action !== 'access.refused').map((a) => a.action);
         if (changed.length || unexpectedAudit.length || added.length !== forbidden) {
           totals.storedOnRefusal++;
-          failures.push(`[seed ${seed}] refused ${op.method} ${op.path} changed ${changed.join(', ') || 'no table'}; audit +${added.length} (${unexpectedAudit.join(', ') || 'access.refused only'}) for ${forbidden} × 403`);
+          failures.push(
+            `[seed ${seed}] refused ${op.method} ${op.path} changed ${changed.join(', ') || 'no table'}; audit +${added.length} (${unexpectedAudit.join(', ') || 'access.refused only'}) for ${forbidden} × 403`,
+          );
         }
       }
     }

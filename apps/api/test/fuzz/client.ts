@@ -47,11 +47,19 @@ export class FuzzClient {
     const client: Record<string, string> = req.path.startsWith('/api/auth/') ? { 'X-Forwarded-For': '198.51.100.7' } : {};
     const contentType: Record<string, string> = json ? { 'Content-Type': 'application/json' } : {};
     const send = () =>
-      fetch(url, { method: req.method, headers: { ...contentType, ...client, ...req.headers, ...this.headersOf(req.who) }, body, signal: AbortSignal.timeout(30_000) });
+      fetch(url, {
+        method: req.method,
+        headers: { ...contentType, ...client, ...req.headers, ...this.headersOf(req.who) },
+        body,
+        signal: AbortSignal.timeout(30_000),
+      });
     let res = await send();
     // the fuzz may have ended a session (logout): log that role in again and retry once
     if (res.status === 401 && STAFF.includes(req.who as StaffRole)) {
-      const again = (await res.clone().json().catch(() => ({}))) as { code?: string };
+      const again = (await res
+        .clone()
+        .json()
+        .catch(() => ({}))) as { code?: string };
       if (['SESSION_ENDED', 'TOKEN_EXPIRED'].includes(again.code ?? '') && !req.path.startsWith('/api/auth/') && !req.path.startsWith('/api/intake/')) {
         if (process.env.FUZZ_DEBUG) console.log('relogin after', again, req.who, req.method, req.path, JSON.stringify(req.body)?.slice(0, 200));
         this.sessions = { ...this.sessions, ...(await loginEveryRole(this.t)) };

@@ -24,9 +24,15 @@ export class RequestGenerator {
     switch (s.type) {
       case 'string':
         if (s.format === 'uuid') return fc.oneof(fc.uuid({ version: 4 }), ...example);
-        if (s.format === 'date-time') return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().replace('Z', '+00:00'));
+        if (s.format === 'date-time')
+          return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().replace('Z', '+00:00'));
         if (s.format === 'binary') return fc.constant('file');
-        return fc.oneof(...example, ...example, fc.string({ maxLength: s.maxLength ? Math.min(s.maxLength, 40) : 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }));
+        return fc.oneof(
+          ...example,
+          ...example,
+          fc.string({ maxLength: s.maxLength ? Math.min(s.maxLength, 40) : 40 }),
+          fc.string({ unit: 'grapheme', maxLength: 20 }),
+        );
       case 'integer':
         return fc.oneof(...example, fc.integer({ min: s.minimum ?? -1000, max: s.maximum ?? 1_000_000 }));
       case 'number':
@@ -50,15 +56,28 @@ export class RequestGenerator {
 
   /** A request for `op`: schema-shaped and sometimes hostile, or (`hostile`) always hostile. */
   requestOf(op: Operation, hostile: boolean): fc.Arbitrary<FuzzRequest> {
-    const pathArb = fc.tuple(...op.pathParams.map((p) => this.pathValue(op, p))).map((values) => op.pathParams.reduce((path, p, i) => path.replace(`:${p}`, encodeURIComponent(values[i])), op.path));
+    const pathArb = fc
+      .tuple(...op.pathParams.map((p) => this.pathValue(op, p)))
+      .map((values) => op.pathParams.reduce((path, p, i) => path.replace(`:${p}`, encodeURIComponent(values[i])), op.path));
     const isList = isListRoute(op);
     const queryShape: Record<string, fc.Arbitrary<string>> = {};
     for (const q of op.query) queryShape[q.name] = this.shaped(q.schema).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
     let queryArb: fc.Arbitrary<Record<string, string>> = fc.record(queryShape, { requiredKeys: op.query.filter((q) => q.required).map((q) => q.name) });
     if (isList) queryArb = hostile ? this.hostileListParams(op) : fc.oneof(this.validListParams(op), this.hostileListParams(op));
-    else if (hostile && op.query.length) queryArb = fc.tuple(queryArb, fc.constantFrom(...op.query.map((q) => q.name)), hostileValue).map(([q, k, h]) => ({ ...q, [k]: typeof h === 'string' ? h : JSON.stringify(h) ?? 'null' }));
+    else if (hostile && op.query.length)
+      queryArb = fc
+        .tuple(queryArb, fc.constantFrom(...op.query.map((q) => q.name)), hostileValue)
+        .map(([q, k, h]) => ({ ...q, [k]: typeof h === 'string' ? h : (JSON.stringify(h) ?? 'null') }));
     if (op.multipart && op.body) {
-      return fc.record({ method: fc.constant(op.method), route: fc.constant(op.path), path: pathArb, who: fc.constantFrom(...op.who), query: queryArb, body: fc.constant(undefined), form: this.formOf(op, hostile) });
+      return fc.record({
+        method: fc.constant(op.method),
+        route: fc.constant(op.path),
+        path: pathArb,
+        who: fc.constantFrom(...op.who),
+        query: queryArb,
+        body: fc.constant(undefined),
+        form: this.formOf(op, hostile),
+      });
     }
     const known = this.targets.records.get(op.path);
     if (known) {
@@ -78,12 +97,32 @@ export class RequestGenerator {
     return this.shapedRequest(op, hostile, pathArb, queryArb);
   }
 
-  private shapedRequest(op: Operation, hostile: boolean, pathArb: fc.Arbitrary<string>, queryArb: fc.Arbitrary<Record<string, string>>): fc.Arbitrary<FuzzRequest> {
-    const bodyArb: fc.Arbitrary<unknown> = op.body ? this.shaped(op.body).chain((b) => (hostile ? mutateBody(b) : fc.oneof(fc.constant(b), mutateBody(b)))) : hostile ? fc.oneof(fc.constant(undefined), hostileValue) : fc.constant(undefined);
+  private shapedRequest(
+    op: Operation,
+    hostile: boolean,
+    pathArb: fc.Arbitrary<string>,
+    queryArb: fc.Arbitrary<Record<string, string>>,
+  ): fc.Arbitrary<FuzzRequest> {
+    const bodyArb: fc.Arbitrary<unknown> = op.body
+      ? this.shaped(op.body).chain((b) => (hostile ? mutateBody(b) : fc.oneof(fc.constant(b), mutateBody(b))))
+      : hostile
+        ? fc.oneof(fc.constant(undefined), hostileValue)
+        : fc.constant(undefined);
     // documented headers (Idempotency-Key): printable ASCII of any length, or absent
-    const headerValue = fc.oneof(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 40 }), fc.constantFrom('x'.repeat(5000), ' ', 'key with spaces', '../../etc'));
+    const headerValue = fc.oneof(
+      fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 40 }),
+      fc.constantFrom('x'.repeat(5000), ' ', 'key with spaces', '../../etc'),
+    );
     const headersArb = fc.record(Object.fromEntries(op.headers.map((h) => [h, headerValue])), { requiredKeys: [] }) as fc.Arbitrary<Record<string, string>>;
-    return fc.record({ method: fc.constant(op.method), route: fc.constant(op.path), path: pathArb, who: fc.constantFrom(...op.who), query: queryArb, headers: headersArb, body: bodyArb });
+    return fc.record({
+      method: fc.constant(op.method),
+      route: fc.constant(op.path),
+      path: pathArb,
+      who: fc.constantFrom(...op.who),
+      query: queryArb,
+      headers: headersArb,
+      body: bodyArb,
+    });
   }
 
   /** A path parameter: mostly a real id of the route's resource (or a transition name), else a random UUID or not a UUID. */
@@ -115,7 +154,12 @@ export class RequestGenerator {
     const values: Record<string, fc.Arbitrary<unknown>> = {};
     for (const [k, v] of Object.entries(example)) {
       const isUuid = (x: unknown) => typeof x === 'string' && /^0{8}-/.test(x);
-      values[k] = isUuid(v) && realIds.length ? fc.constantFrom(...realIds) : Array.isArray(v) && isUuid(v[0]) && realIds.length ? fc.array(fc.constantFrom(...realIds), { minLength: 1, maxLength: 3 }) : fc.constant(v);
+      values[k] =
+        isUuid(v) && realIds.length
+          ? fc.constantFrom(...realIds)
+          : Array.isArray(v) && isUuid(v[0]) && realIds.length
+            ? fc.array(fc.constantFrom(...realIds), { minLength: 1, maxLength: 3 })
+            : fc.constant(v);
     }
     return fc.record(
       {
@@ -140,9 +184,15 @@ export class RequestGenerator {
     for (const [name, prop] of Object.entries<Schema>(schema.properties ?? {})) {
       if (prop.format === 'binary') continue;
       const real = name === 'roundId' && rounds?.length ? [fc.constantFrom(...rounds)] : [];
-      const sane = fc.oneof(...real, this.shaped(prop).map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '')));
+      const sane = fc.oneof(
+        ...real,
+        this.shaped(prop).map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))),
+      );
       fields[name] = hostile ? fc.oneof(sane, hostileField) : fc.oneof({ weight: 3, arbitrary: sane }, { weight: 1, arbitrary: hostileField });
     }
-    return fc.record({ fields: fc.record(fields, { requiredKeys: [] }) as fc.Arbitrary<Record<string, string>>, file: fc.option(uploadFile(), { nil: undefined, freq: 4 }) });
+    return fc.record({
+      fields: fc.record(fields, { requiredKeys: [] }) as fc.Arbitrary<Record<string, string>>,
+      file: fc.option(uploadFile(), { nil: undefined, freq: 4 }),
+    });
   }
 }

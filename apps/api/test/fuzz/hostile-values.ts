@@ -7,7 +7,18 @@ import fc from 'fast-check';
  */
 
 /** Strings that are not UUIDs, for path parameters and id fields. */
-export const NOT_A_UUID = ['x', '1', 'not-a-uuid', '00000000-0000-0000-0000-00000000000g', "' OR 1=1 --", '%00', 'a'.repeat(3000), '..%2F..%2Fetc', '-1', '1e30'];
+export const NOT_A_UUID = [
+  'x',
+  '1',
+  'not-a-uuid',
+  '00000000-0000-0000-0000-00000000000g',
+  "' OR 1=1 --",
+  '%00',
+  'a'.repeat(3000),
+  '..%2F..%2Fetc',
+  '-1',
+  '1e30',
+];
 
 /** JSON nested `n` levels deep, alternating arrays and objects. */
 export const deep = (n: number): unknown => (n === 0 ? 1 : n % 2 ? [deep(n - 1)] : { a: deep(n - 1) });
@@ -51,24 +62,79 @@ export const mutateBody = (body: unknown): fc.Arbitrary<unknown> => {
   const paths = pathsOf(body);
   return fc.oneof(
     { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...paths), hostileValue).map(([p, h]) => setAt(body, p, h)) },
-    { weight: 1, arbitrary: fc.constantFrom(...paths.filter((p) => p.length > 0), [] as (string | number)[]).map((p) => (p.length ? setAt(body, p, undefined, true) : body)) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('__proto__', 'constructor', 'id', 'version', 'role', 'x\u0000'), hostileValue).map(([k, h]) => (body && typeof body === 'object' && !Array.isArray(body) ? { ...body, [k]: h } : body)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom(...paths.filter((p) => p.length > 0), [] as (string | number)[])
+        .map((p) => (p.length ? setAt(body, p, undefined, true) : body)),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom('__proto__', 'constructor', 'id', 'version', 'role', 'x\u0000'), hostileValue)
+        .map(([k, h]) => (body && typeof body === 'object' && !Array.isArray(body) ? { ...body, [k]: h } : body)),
+    },
     { weight: 1, arbitrary: fc.constantFrom<unknown>(null, [], 'text', 123, true, deep(100)) },
   );
 };
 
 /** List parameters no list accepts: bad sorts and ranges, unknown or ill-typed filters (`filterKeys`: the list's own). */
-export const hostileListParams = (filterKeys: string[]): fc.Arbitrary<Record<string, string>> => fc.record(
-  {
-    sort: fc.oneof(fc.constantFrom('["id","ASC"]', '["name","SIDEWAYS"]', '["x"]', '[]', '{"a":1}', 'null', '["createdAt","DESC",1]', '[1,2]', 'not json', '["createdAt",null]', '"createdAt"'), fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v))),
-    range: fc.oneof(fc.constantFrom('[0,1e30]', '[1e30,1e30]', '[-1,5]', '[5,1]', '[0.5,2]', '["0","9"]', '[0]', '{}', 'null', '[0,99999]', '[2147483647,2147483647]', '[9007199254740993,9007199254740993]', '[0,24]'), fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v))),
-    filter: fc.oneof(
-      fc.dictionary(fc.constantFrom(...filterKeys, 'unknownKey', '__proto__'), hostileValue, { maxKeys: 3 }).map((v) => JSON.stringify(v)),
-      fc.constantFrom('{"id":["x"]}', '{"id":[]}', '{"roundId":123}', '{"status":{"a":1}}', '{"q":"a\\u0000"}', '[]', '"x"', 'null', '{', '{"active":"yes"}', '{"occurredFrom":"yesterday"}'),
-    ),
-  },
-  { requiredKeys: [] },
-);
+export const hostileListParams = (filterKeys: string[]): fc.Arbitrary<Record<string, string>> =>
+  fc.record(
+    {
+      sort: fc.oneof(
+        fc.constantFrom(
+          '["id","ASC"]',
+          '["name","SIDEWAYS"]',
+          '["x"]',
+          '[]',
+          '{"a":1}',
+          'null',
+          '["createdAt","DESC",1]',
+          '[1,2]',
+          'not json',
+          '["createdAt",null]',
+          '"createdAt"',
+        ),
+        fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)),
+      ),
+      range: fc.oneof(
+        fc.constantFrom(
+          '[0,1e30]',
+          '[1e30,1e30]',
+          '[-1,5]',
+          '[5,1]',
+          '[0.5,2]',
+          '["0","9"]',
+          '[0]',
+          '{}',
+          'null',
+          '[0,99999]',
+          '[2147483647,2147483647]',
+          '[9007199254740993,9007199254740993]',
+          '[0,24]',
+        ),
+        fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)),
+      ),
+      filter: fc.oneof(
+        fc.dictionary(fc.constantFrom(...filterKeys, 'unknownKey', '__proto__'), hostileValue, { maxKeys: 3 }).map((v) => JSON.stringify(v)),
+        fc.constantFrom(
+          '{"id":["x"]}',
+          '{"id":[]}',
+          '{"roundId":123}',
+          '{"status":{"a":1}}',
+          '{"q":"a\\u0000"}',
+          '[]',
+          '"x"',
+          'null',
+          '{',
+          '{"active":"yes"}',
+          '{"occurredFrom":"yesterday"}',
+        ),
+      ),
+    },
+    { requiredKeys: [] },
+  );
 
 /** Hostile text for a multipart form field. */
 export const hostileText = (): fc.Arbitrary<string> => fc.constantFrom('a\u0000b', '', 'x'.repeat(20_000), ...NOT_A_UUID, '{"a":1}', 'null');
@@ -86,7 +152,11 @@ export function uploadFile(): fc.Arbitrary<UploadFile> {
     fc.constant({ name: 'plan.pdf', type: 'application/pdf', bytes: text('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') }),
     fc.constant({ name: 'rows.csv', type: 'text/csv', bytes: text('事業者名,法人番号\n=cmd|calc,123\n"unterminated\n') }),
     fc.constant({ name: 'empty.csv', type: 'text/csv', bytes: [] as number[] }),
-    fc.constant({ name: 'book.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: text('PK\u0003\u0004 not really a zip') }),
+    fc.constant({
+      name: 'book.xlsx',
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      bytes: text('PK\u0003\u0004 not really a zip'),
+    }),
     fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 2000 }).map((bytes) => ({ name: 'random.bin', type: 'application/octet-stream', bytes })),
   ) as fc.Arbitrary<UploadFile>;
 }

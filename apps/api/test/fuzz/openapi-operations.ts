@@ -30,7 +30,9 @@ export function readOperations(doc: OpenAPIObject): Operation[] {
         method: method.toUpperCase(),
         path,
         pathParams: params.filter((p: any) => p.in === 'path').map((p: any) => p.name),
-        query: params.filter((p: any) => p.in === 'query').map((p: any) => ({ name: p.name, required: !!p.required, schema: p.schema ?? {}, example: p.example })),
+        query: params
+          .filter((p: any) => p.in === 'query')
+          .map((p: any) => ({ name: p.name, required: !!p.required, schema: p.schema ?? {}, example: p.example })),
         headers: params.filter((p: any) => p.in === 'header').map((p: any) => p.name),
         body: content['application/json']?.schema ?? content['multipart/form-data']?.schema ?? null,
         multipart: !!content['multipart/form-data'],

@@ -5,14 +5,29 @@ export const routeOf = (r: FuzzRequest) => r.route ?? r.path;
 
 /** One request in a line short enough for a failure message, with the seed that replays it. */
 export function describeRequest(seed: number, r: FuzzRequest): string {
-  const body = r.form ? ` form=${JSON.stringify({ ...r.form.fields, file: r.form.file && { ...r.form.file, bytes: r.form.file.bytes.length } }).slice(0, 300)}` : r.body === undefined ? '' : ` body=${JSON.stringify(r.body)?.slice(0, 300)}`;
+  const body = r.form
+    ? ` form=${JSON.stringify({ ...r.form.fields, file: r.form.file && { ...r.form.file, bytes: r.form.file.bytes.length } }).slice(0, 300)}`
+    : r.body === undefined
+      ? ''
+      : ` body=${JSON.stringify(r.body)?.slice(0, 300)}`;
   const query = Object.keys(r.query).length ? `?${new URLSearchParams(r.query).toString().slice(0, 200)}` : '';
   return `[seed ${seed}] ${r.who} ${r.method} ${r.path.slice(0, 120)}${query}${body}`;
 }
 
 /** What the run counted, the failures it found, and the statuses per route (FUZZ_DEBUG=1 prints them). */
 export class FuzzTally {
-  readonly totals = { requests: 0, routes: 0, s5xx: 0, badShape: 0, s2xx: 0, s4xx: 0, refusedBatches: 0, verifiedBatches: 0, skippedBatches: 0, storedOnRefusal: 0 };
+  readonly totals = {
+    requests: 0,
+    routes: 0,
+    s5xx: 0,
+    badShape: 0,
+    s2xx: 0,
+    s4xx: 0,
+    refusedBatches: 0,
+    verifiedBatches: 0,
+    skippedBatches: 0,
+    storedOnRefusal: 0,
+  };
   readonly failures: string[] = [];
   /** statuses per route, to see how deep the requests reach */
   private readonly byRoute = new Map<string, Map<number, number>>();

@@ -6,7 +6,12 @@ import { resourceOf, type FuzzRequest, type Operation, type Outcome, type Schema
  * so the generated requests reach the services. `own`: ids never offered as targets (the fuzz's own
  * accounts); the channel named 'fuzz channel' (the fuzz's intake key) is skipped too.
  */
-export async function collectTargets(ops: Operation[], resolve: (s: Schema) => Schema, call: (r: FuzzRequest) => Promise<Outcome>, own: Set<string>): Promise<Targets> {
+export async function collectTargets(
+  ops: Operation[],
+  resolve: (s: Schema) => Schema,
+  call: (r: FuzzRequest) => Promise<Outcome>,
+  own: Set<string>,
+): Promise<Targets> {
   const ids = new Map<string, string[]>();
   const records: Targets['records'] = new Map();
   for (const op of ops.filter((o) => o.method === 'GET' && o.pathParams.length === 0 && isListRoute(o))) {
@@ -15,7 +20,10 @@ export async function collectTargets(ops: Operation[], resolve: (s: Schema) => S
       if (res.status !== 200 || !Array.isArray(res.body)) continue;
       // the fuzz's own accounts and its intake key stay usable: never offered as targets
       const rows = res.body.filter((r: any) => r && !own.has(r.id) && r.name !== 'fuzz channel');
-      ids.set(resourceOf(op.path), rows.map((r: any) => String(r.id)));
+      ids.set(
+        resourceOf(op.path),
+        rows.map((r: any) => String(r.id)),
+      );
       break;
     }
   }
