@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * README's architecture section has a table of the API's feature modules (`| module | what it owns |`).
+ * README's architecture section names every top-level directory of apps/api/src (`config/`, …, `modules/<feature>/`
+ * in the paragraph before the module table), and has a table of the API's feature modules (`| module | what it owns |`).
  * It must name every directory under apps/api/src/modules/ (read at run time) and nothing else; a row may
  * name several modules (`users`, `audit`), each in backticks in the first cell.
  */
@@ -42,5 +43,21 @@ describe("README's module table", () => {
   it('lists no module that does not exist', () => {
     const dirs = moduleDirectories();
     expect(listed.filter((m) => !dirs.includes(m)).sort()).toEqual([]);
+  });
+});
+
+describe("README's paragraph on apps/api/src", () => {
+  it('names every top-level directory of apps/api/src', () => {
+    const text = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const marker = 'Inside `apps/api/src`:';
+    const start = text.indexOf(marker);
+    expect(start).toBeGreaterThan(-1);
+    const paragraph = text.slice(start + marker.length, text.indexOf('\n\n', start));
+    const named = [...paragraph.matchAll(/`([\w-]+)\/[^`]*`/g)].map((m) => m[1]);
+    const directories = readdirSync(join(ROOT, 'apps/api/src'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !d.name.startsWith('__'))
+      .map((d) => d.name);
+    expect(directories.filter((d) => !named.includes(d))).toEqual([]);
+    expect(named.filter((n) => !directories.includes(n))).toEqual([]);
   });
 });
