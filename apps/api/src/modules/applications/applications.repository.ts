@@ -39,8 +39,8 @@ export interface TransitionWrite {
 }
 
 /**
- * A caller's own TypeORM transaction manager, still accepted while apps/api/src/modules/review and
- * the demo seeds move to `Transaction` (apps/api/src/database/unit-of-work.ts).
+ * A caller's own TypeORM transaction manager, still accepted while the demo seeds and the
+ * scheduler's closeUncorrected move to `Transaction` (apps/api/src/database/unit-of-work.ts).
  * @deprecated pass a `Transaction`; this goes once no caller passes a manager.
  */
 export type UnconvertedManager = EntityManager;
@@ -59,16 +59,13 @@ export class ApplicationsRepository {
 
   /**
    * @deprecated services run their work through `UnitOfWork.run` and pass the `Transaction` on; kept
-   * while apps/api/src/modules/review still opens its transactions here.
+   * for TransitionsService.fire when it is wired by hand without a UnitOfWork (the demo seed's
+   * services, apps/api/src/seed/demo/demo-services.ts).
    */
   transaction<T>(work: (m: UnconvertedManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 
-  /** @deprecated outside a transaction, pass no `tx`; kept while apps/api/src/modules/review calls it. */
-  manager(): UnconvertedManager {
-    return this.dataSource.manager;
-  }
 
   /** Lists what the user may see: a reviewer only the applications assigned to them. */
   list(query: ListQuery<ApplicationFilter>, user: AuthenticatedUser) {

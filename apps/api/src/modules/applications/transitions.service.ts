@@ -97,7 +97,7 @@ export class TransitionsService {
 
   /**
    * Fires one transition inside the caller's transaction. (A TypeORM manager is still accepted while
-   * apps/api/src/modules/review and the schedules move to `Transaction`; deprecated.)
+   * the demo seeds and the scheduler's closeUncorrected move to `Transaction`; deprecated.)
    */
   async fireIn(tx: Transaction | UnconvertedManager, applicationId: string, transition: string, actor: TransitionActor, options: TransitionOptions): Promise<TransitionOutcome> {
     const known = options.known ?? {};
