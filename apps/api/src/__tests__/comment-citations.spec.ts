@@ -26,7 +26,9 @@ import * as ts from 'typescript';
  */
 const ROOT = join(__dirname, '../../../..');
 const SCANNED_DIRS = ['apps', 'libs', 'migrations', 'bench', 'tools', 'docker', '.ci'];
-const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'coverage', '.nx', '.git', 'var', 'tmp', 'fixtures']);
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'coverage', '.nx', '.git', 'var', 'tmp']);
+/** deliberate lint violations, not documentation */
+const SKIPPED_PATHS = new Set(['tools/lint/fixtures']);
 const CODE = new Set(['.ts', '.tsx', '.mts', '.cts', '.mjs', '.js', '.cjs']);
 const ROOTS = ['apps', 'libs', 'migrations', 'bench', 'docs', 'tools', 'docker', '.ci', 'test', 'src', 'e2e'];
 /** A citation of the sessions' shared notes, outside the repository. */
@@ -35,8 +37,8 @@ const FILE_EXTENSIONS = 'ts|tsx|mts|cts|mjs|js|cjs|sh|md|json|sql|yml|yaml|csv|x
 
 function walk(dir: string, out: string[]) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (SKIPPED_DIRS.has(entry.name)) continue;
     const path = join(dir, entry.name);
+    if (SKIPPED_DIRS.has(entry.name) || SKIPPED_PATHS.has(relative(ROOT, path))) continue;
     if (entry.isDirectory()) walk(path, out);
     else out.push(path);
   }
