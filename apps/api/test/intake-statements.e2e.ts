@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Round } from '../src/modules/rounds/round.entity';
 import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import { openRound } from './application-fixtures';
 import { loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { createChannel, tempStorageDir, uploadRequired, validPayload } from './intake-fixtures';
@@ -27,7 +28,6 @@ describe('intake statement count', () => {
     await seedStaff(t);
     await runSeed(t.app.get(DataSource), { demo: false, steps: [referenceCatalogueSeed] });
     const s = await loginEveryRole(t);
-    const { openRound } = await import('./application-fixtures');
     round = await openRound(t);
     apiKey = (await createChannel(t, s.admin.token)).apiKey;
   });
