@@ -5,14 +5,6 @@ import type { Round } from '../rounds/round.entity';
 import type { Application } from './application.entity';
 import type { ApplicationsRepository, UnconvertedManager } from './applications.repository';
 
-/**
- * States in which an application holds one of its round × category's adoption slots: the states the
- * definitions tag `holdsSlot`, as of module load.
- * @deprecated call `statesTagged('holdsSlot')` where the query is built (it also sees definitions
- * registered later); kept while apps/api/src/modules/review still imports it.
- */
-export const SLOT_HOLDING_STATES: readonly string[] = statesTagged('holdsSlot');
-
 /** What the workflow engine reads about one application: its snapshot and the round's context. */
 export async function workflowInputs(
   repo: ApplicationsRepository,

@@ -3,7 +3,7 @@ import { UnitOfWork } from '../../database';
 import { JobName } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
 import { TransitionActor, TransitionsService } from '../applications/transitions.service';
-import { managerOfUnconvertedCallee, SchedulesRepository } from './schedules.repository';
+import { SchedulesRepository } from './schedules.repository';
 
 const BATCH = 100;
 const SYSTEM: TransitionActor = { role: 'system', id: null };
@@ -43,7 +43,7 @@ export class CloseUncorrectedJob implements JobHandler<JobName.CloseUncorrected>
         try {
           const closed = await this.uow.run(async (tx) => {
             if (!(await this.repo.lockOverdueCorrection(id, tx))) return false;
-            await this.transitions.fireIn(managerOfUnconvertedCallee(tx), id, 'closeUncorrected', SYSTEM, { reason: UNCORRECTED_REASON });
+            await this.transitions.fireIn(tx, id, 'closeUncorrected', SYSTEM, { reason: UNCORRECTED_REASON });
             return true;
           });
           if (closed) result.closed++;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { statesOfKind, statesTagged } from '@jimukyoku/workflow';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { managerOf, type Transaction } from '../../database';
 import { roundDeadlineSql } from '../rounds/rounds.repository';
 
@@ -53,15 +53,6 @@ export interface OutboxRow {
   template: string;
   recipient: string;
   payload: Record<string, unknown>;
-}
-
-/**
- * The TypeORM manager behind `tx`, for a callee that still takes one (TransitionsService.fireIn in
- * apps/api/src/modules/applications/transitions.service.ts).
- * @deprecated goes once fireIn takes a `Transaction`.
- */
-export function managerOfUnconvertedCallee(tx: Transaction): EntityManager {
-  return managerOf(tx, undefined as unknown as DataSource);
 }
 
 /**
