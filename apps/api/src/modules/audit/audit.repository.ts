@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
 import { AuditLogEntry } from './audit-log.entity';
@@ -22,13 +22,6 @@ export const AUDIT_LIST: ListSpec = { sortable: AUDIT_SORTABLE, defaultSort: ['o
 /** A new audit_log row: every column but the ones the database fills (id, occurred_at). */
 export type NewAuditLogEntry = Omit<AuditLogEntry, 'id' | 'occurredAt'>;
 
-/**
- * A caller's own TypeORM transaction manager, still accepted while callers move to `Transaction`
- * (apps/api/src/database/unit-of-work.ts).
- * @deprecated pass a `Transaction`; this goes once no caller passes a manager.
- */
-export type UnconvertedManager = EntityManager;
-
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -38,10 +31,9 @@ export class AuditRepository {
   }
 
   /** Appends one record, in `tx` when the record belongs to a change (they commit or roll back together). */
-  async insert(entry: NewAuditLogEntry, tx?: Transaction | UnconvertedManager): Promise<void> {
-    const manager = tx instanceof EntityManager ? tx : managerOf(tx, this.dataSource);
+  async insert(entry: NewAuditLogEntry, tx?: Transaction): Promise<void> {
     // jsonb: TypeORM's deep-partial type cannot express an open record
-    await manager.insert(AuditLogEntry, { ...entry, changes: entry.changes as never });
+    await managerOf(tx, this.dataSource).insert(AuditLogEntry, { ...entry, changes: entry.changes as never });
   }
 
   /** Appends several records in one statement, in `tx` (a bulk change audits each row it writes). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '../../database';
-import { AuditRepository, type NewAuditLogEntry, type UnconvertedManager } from './audit.repository';
+import { AuditRepository, type NewAuditLogEntry } from './audit.repository';
 
 export interface AuditActor {
   id: string | null;
@@ -28,7 +28,7 @@ export interface AuditRecord {
 export class AuditService {
   constructor(private readonly repo: AuditRepository) {}
 
-  async record(entry: AuditRecord, tx?: Transaction | UnconvertedManager): Promise<void> {
+  async record(entry: AuditRecord, tx?: Transaction): Promise<void> {
     await this.repo.insert(row(entry), tx);
   }
 

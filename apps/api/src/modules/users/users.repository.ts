@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
+import { Brackets, DataSource, Repository } from 'typeorm';
 import { STAFF_ROLES } from '../../auth/roles';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
@@ -17,13 +17,6 @@ export interface UserFilter {
 export const USER_SORTABLE = ['name', 'email', 'role', 'organisation', 'active', 'createdAt', 'lastLoginAt'] as const;
 export const USER_LIST: ListSpec = { sortable: USER_SORTABLE, defaultSort: ['name', 'ASC'], filters: { q: 'string', role: { enum: STAFF_ROLES }, active: 'boolean', organisation: 'string' } };
 
-/**
- * A caller's own TypeORM manager, still accepted while callers move to `Transaction`
- * (apps/api/src/database/unit-of-work.ts).
- * @deprecated pass a `Transaction`; this goes once no caller passes a manager.
- */
-export type UnconvertedManager = EntityManager;
-
 @Injectable()
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -32,9 +25,9 @@ export class UsersRepository {
     return this.dataSource.getRepository(StaffUser);
   }
 
-  /** staff_user in `tx` (a Transaction, or an unconverted caller's manager), else outside any transaction. */
-  private users(tx?: Transaction | UnconvertedManager): Repository<StaffUser> {
-    return (tx instanceof EntityManager ? tx : managerOf(tx, this.dataSource)).getRepository(StaffUser);
+  /** staff_user in `tx`, else outside any transaction. */
+  private users(tx?: Transaction): Repository<StaffUser> {
+    return managerOf(tx, this.dataSource).getRepository(StaffUser);
   }
 
   list(query: ListQuery<UserFilter>): Promise<[StaffUser[], number]> {
@@ -51,7 +44,7 @@ export class UsersRepository {
     return qb.orderBy(`u.${query.sortField}`, query.sortOrder).addOrderBy('u.id').skip(query.offset).take(query.limit).getManyAndCount();
   }
 
-  findById(id: string, tx?: Transaction | UnconvertedManager): Promise<StaffUser | null> {
+  findById(id: string, tx?: Transaction): Promise<StaffUser | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);
     return this.users(tx).findOneBy({ id });
   }
@@ -62,12 +55,12 @@ export class UsersRepository {
     return qb.getExists();
   }
 
-  insert(tx: Transaction | UnconvertedManager, user: Partial<StaffUser>): Promise<StaffUser> {
+  insert(tx: Transaction, user: Partial<StaffUser>): Promise<StaffUser> {
     const users = this.users(tx);
     return users.save(users.create(user));
   }
 
-  save(tx: Transaction | UnconvertedManager, user: StaffUser): Promise<StaffUser> {
+  save(tx: Transaction, user: StaffUser): Promise<StaffUser> {
     return this.users(tx).save(user);
   }
 }
