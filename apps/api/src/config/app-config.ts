@@ -171,7 +171,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const list = <T extends string>(name: ConfigVariable, allowed: readonly T[]): T[] => {
     const raw = read(name);
     if (raw === undefined || raw.trim() === '') return [...allowed];
-    const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
+    const values = raw
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
     const unknown = values.filter((v) => !(allowed as readonly string[]).includes(v));
     if (unknown.length || values.length === 0) problems.push(`${name} must be a comma-separated list of ${allowed.join(', ')}, got "${raw}"`);
     return allowed.filter((v) => values.includes(v));
@@ -205,21 +208,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production) {
     const weak = read('JWT_SECRET') ? secretProblem(jwtSecret) : null;
     if (!read('JWT_SECRET')) problems.push(`JWT_SECRET must be set in production (make one with \`${SECRET_COMMAND}\`)`);
-    else if (jwtSecret === DEV_JWT_SECRET) problems.push(`JWT_SECRET must not be the published development value in production (make one with \`${SECRET_COMMAND}\`)`);
+    else if (jwtSecret === DEV_JWT_SECRET)
+      problems.push(`JWT_SECRET must not be the published development value in production (make one with \`${SECRET_COMMAND}\`)`);
     else if (weak) problems.push(`JWT_SECRET ${weak} for production: it needs at least 32 random bytes (make one with \`${SECRET_COMMAND}\`)`);
   } else if (jwtSecret.length < 16) problems.push('JWT_SECRET must be at least 16 characters');
   const initialAdminPassword = read('INITIAL_ADMIN_PASSWORD') || null;
   if (initialAdminPassword !== null) {
     const refused = passwordPolicyProblems(initialAdminPassword, { email: INITIAL_ADMIN_EMAIL });
-    if (refused.length) problems.push(`INITIAL_ADMIN_PASSWORD is refused by the password policy: ${refused.join(' ')} (or leave it unset: a random one is printed once)`);
+    if (refused.length)
+      problems.push(`INITIAL_ADMIN_PASSWORD is refused by the password policy: ${refused.join(' ')} (or leave it unset: a random one is printed once)`);
   }
   const mailWebUrl = read('MAIL_WEB_URL') ? url('MAIL_WEB_URL', '', ['http:', 'https:']) : null;
-  if (production && mailWebUrl) problems.push('MAIL_WEB_URL is the development mail catcher\'s page and is refused in production (unset it)');
+  if (production && mailWebUrl) problems.push("MAIL_WEB_URL is the development mail catcher's page and is refused in production (unset it)");
 
   const databaseUrl = url('DATABASE_URL', DEV_DATABASE_URL, ['postgres:', 'postgresql:']);
   const databaseMigrationUrl = url('DATABASE_MIGRATION_URL', ownerUrlBeside(databaseUrl), ['postgres:', 'postgresql:']);
-  if (production && !read('DATABASE_URL')) problems.push('DATABASE_URL must be set in production: the application role, a member of jimukyoku_app (README "Database roles")');
-  if (production && !read('DATABASE_MIGRATION_URL')) problems.push('DATABASE_MIGRATION_URL must be set in production: the owner role that runs migrations (README "Database roles")');
+  if (production && !read('DATABASE_URL'))
+    problems.push('DATABASE_URL must be set in production: the application role, a member of jimukyoku_app (README "Database roles")');
+  if (production && !read('DATABASE_MIGRATION_URL'))
+    problems.push('DATABASE_MIGRATION_URL must be set in production: the owner role that runs migrations (README "Database roles")');
 
   const trustProxyParsed = parseTrustProxy(str('TRUST_PROXY', 'loopback'));
   if ('problem' in trustProxyParsed) problems.push(trustProxyParsed.problem);

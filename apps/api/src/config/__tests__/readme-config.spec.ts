@@ -20,7 +20,12 @@ function configurationTable(): Row[] {
   if (start < 0) throw new Error('README has no "### Configuration (environment variables…" section');
   const lines = text.slice(start).split('\n').slice(1);
   const table = lines.slice(lines.findIndex((l) => l.startsWith('|')));
-  const rows = table.slice(0, table.findIndex((l) => !l.startsWith('|'))).slice(2);
+  const rows = table
+    .slice(
+      0,
+      table.findIndex((l) => !l.startsWith('|')),
+    )
+    .slice(2);
   return rows.map((line) => {
     const cells = line.split(' | ');
     const name = /^\| `([A-Z0-9_]+)`$/.exec(cells[0])?.[1];
@@ -85,7 +90,10 @@ describe('README configuration table', () => {
   });
 
   it('marks `required` exactly what production refuses to start without', () => {
-    const requiredRows = rows.filter((r) => r.production.startsWith('required')).map((r) => r.name).sort();
+    const requiredRows = rows
+      .filter((r) => r.production.startsWith('required'))
+      .map((r) => r.name)
+      .sort();
     const refusedWithout = CONFIG_VARIABLES.filter((v) => {
       const env = { ...PRODUCTION };
       delete env[v];
@@ -95,7 +103,10 @@ describe('README configuration table', () => {
   });
 
   it('marks `refused` exactly what production refuses when set', () => {
-    const refusedRows = rows.filter((r) => r.production.startsWith('refused')).map((r) => r.name).sort();
+    const refusedRows = rows
+      .filter((r) => r.production.startsWith('refused'))
+      .map((r) => r.name)
+      .sort();
     // a value the variable accepts outside production, so only production's own refusal remains
     const sample: Partial<Record<string, string>> = { MAIL_WEB_URL: 'http://localhost:8025' };
     const refused = Object.keys(sample).filter((v) => problemsOf({ ...PRODUCTION, [v]: sample[v] }).some((p) => p.startsWith(`${v} `)));
