@@ -5,13 +5,14 @@ import { Policy } from '../../auth/policy.decorator';
 import { ApiListQuery } from '../../common/api-list-query.decorator';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
-import { AuditLogFilter, AuditRepository, AUDIT_LIST } from './audit.repository';
+import { AuditLogFilter, AUDIT_LIST } from './audit.repository';
+import { AuditService } from './audit.service';
 
 @ApiTags('audit-logs')
 @ApiBearerAuth()
 @Controller('audit-logs')
 export class AuditController {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(private readonly audit: AuditService) {}
 
   @Get()
   @Policy('auditLogs.read')
@@ -25,7 +26,7 @@ export class AuditController {
   @Policy('auditLogs.read')
   @ApiOperation({ summary: '監査ログ1件' })
   async show(@Param('id') id: string) {
-    const row = await this.audit.findOne(id);
+    const row = await this.audit.get(id);
     if (!row) throw new NotFoundException({ code: 'AUDIT_LOG_NOT_FOUND', message: '指定された監査ログはありません。' });
     return row;
   }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { ListQuery } from '../../common/list-query';
 import type { Transaction } from '../../database';
-import { AuditRepository, type NewAuditLogEntry } from './audit.repository';
+import type { AuditLogEntry } from './audit-log.entity';
+import { AuditRepository, type AuditLogFilter, type NewAuditLogEntry } from './audit.repository';
 
 export interface AuditActor {
   id: string | null;
@@ -21,8 +23,8 @@ export interface AuditRecord {
 }
 
 /**
- * Writes audit records. Pass the change's transaction when the record belongs to a change, so the
- * change and its audit record commit (or roll back) together.
+ * Writes audit records (pass the change's transaction when the record belongs to a change, so the
+ * change and its audit record commit or roll back together), and reads them for GET /api/audit-logs.
  */
 @Injectable()
 export class AuditService {
@@ -35,6 +37,16 @@ export class AuditService {
   /** Several records in one statement (a bulk change, e.g. an auto-assignment, audits each row it writes). */
   async recordMany(entries: AuditRecord[], tx?: Transaction): Promise<void> {
     await this.repo.insertMany(entries.map(row), tx);
+  }
+
+  /** A page of the audit log, as GET /api/audit-logs lists it. */
+  list(query: ListQuery<AuditLogFilter>): Promise<[AuditLogEntry[], number]> {
+    return this.repo.list(query);
+  }
+
+  /** One record by its id (null when there is none, or the id is not a number). */
+  get(id: string): Promise<AuditLogEntry | null> {
+    return this.repo.findOne(id);
   }
 }
 
