@@ -3,7 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { managerOf, type Transaction } from '../../database';
+import { ASSIGNMENT_PURPOSE } from '../assignments/application-assignment.entity';
 import type { ReviewRubric } from '../rubrics/review-rubric.entity';
+import { SCORE_SHEET_STATUS } from '../scoring/review-score.entity';
 import { AdoptionDecision } from './adoption-decision.entity';
 
 /** An application the ranking decides on, with how many of its review sheets are reopened. */
@@ -60,17 +62,17 @@ export class AdoptionRepository {
         `SELECT a.id, a.receipt_number, a.applicant_name, a.quoted_amount, a.prefecture, a.size_class, a.received_at, coalesce(p.pending, 0) AS pending
            FROM application a
            LEFT JOIN (SELECT x.application_id, count(*)::int AS pending FROM application_assignment x
-                       WHERE x.purpose = 'review' AND x.revoked_at IS NULL AND x.submitted_at IS NULL GROUP BY x.application_id) p ON p.application_id = a.id
+                       WHERE x.purpose = $4 AND x.revoked_at IS NULL AND x.submitted_at IS NULL GROUP BY x.application_id) p ON p.application_id = a.id
           WHERE a.round_id = $1 AND a.category_id = $2 AND a.status = ANY($3::text[])`,
-        [rubric.roundId, rubric.categoryId, statesTagged('awaitsDecision')],
+        [rubric.roundId, rubric.categoryId, statesTagged('awaitsDecision'), ASSIGNMENT_PURPOSE.review],
       ) as Promise<DecidableApplication[]>;
     // confirmed_bonus only where there is one: most sheets confirm none, and jsonb costs parsing
     const readSheets = () =>
       m.query(
         `SELECT s.application_id, s.reviewer_id, s.total::float8 AS total, CASE WHEN s.confirmed_bonus = '[]'::jsonb THEN NULL ELSE s.confirmed_bonus END AS confirmed_bonus
            FROM review_score s JOIN application_assignment x ON x.id = s.assignment_id
-          WHERE s.rubric_id = $1 AND s.status = 'submitted' AND x.revoked_at IS NULL`,
-        [rubric.id],
+          WHERE s.rubric_id = $1 AND s.status = $2 AND x.revoked_at IS NULL`,
+        [rubric.id, SCORE_SHEET_STATUS.submitted],
       ) as Promise<SubmittedSheet[]>;
     // in parallel over two pooled connections; inside a transaction (the decision) one after the other
     const [apps, sheets] = m.queryRunner ? [await readApps(), await readSheets()] : await Promise.all([readApps(), readSheets()]);
@@ -138,9 +140,9 @@ export class AdoptionRepository {
          JOIN application a ON a.id = s.application_id
          JOIN category c ON c.id = a.category_id
          JOIN staff_user u ON u.id = s.reviewer_id
-        WHERE a.round_id = $1 AND s.status = 'submitted'
+        WHERE a.round_id = $1 AND s.status = $2
         ORDER BY a.receipt_number, u.name`,
-      [roundId],
+      [roundId, SCORE_SHEET_STATUS.submitted],
     );
   }
 }

@@ -1,6 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AssignmentPurpose = 'formalCheck' | 'review';
+/** What an assignment is for (not an application state): the 要件確認 of an application, or one of its reviews. */
+export const ASSIGNMENT_PURPOSE = { formalCheck: 'formalCheck', review: 'review' } as const;
+export type AssignmentPurpose = (typeof ASSIGNMENT_PURPOSE)[keyof typeof ASSIGNMENT_PURPOSE];
 
 /** A reviewer assigned to an application (its 要件確認 or one of its reviews): what a reviewer may see and must do. */
 @Entity('application_assignment')

@@ -6,7 +6,7 @@ import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
-import { ApplicationAssignment, type AssignmentPurpose } from './application-assignment.entity';
+import { ApplicationAssignment, ASSIGNMENT_PURPOSE, type AssignmentPurpose } from './application-assignment.entity';
 
 export interface AssignmentFilter {
   id?: string[];
@@ -199,9 +199,9 @@ export class AssignmentsRepository {
         applicantName: r.applicant_name,
         advisorName: r.advisor_name,
         assignedReviewerIds: r.assigned,
-        required: purpose === 'formalCheck' ? 1 : (r.per_app ?? 3),
+        required: purpose === ASSIGNMENT_PURPOSE.formalCheck ? 1 : (r.per_app ?? 3),
       },
-      dueAt: purpose === 'formalCheck' ? Math.min(r.review_days ?? 7, 7) : (r.review_days ?? 14),
+      dueAt: purpose === ASSIGNMENT_PURPOSE.formalCheck ? Math.min(r.review_days ?? 7, 7) : (r.review_days ?? 14),
       receiptNumber: r.receipt_number,
     }));
   }
@@ -251,8 +251,8 @@ export class AssignmentsRepository {
   /** The 要件確認 of an application is done: its checker's open assignment with it. */
   async completeFormalCheck(applicationId: string, tx: Transaction): Promise<void> {
     await managerOf(tx, this.dataSource).query(
-      `UPDATE application_assignment SET submitted_at = now() WHERE application_id = $1 AND purpose = 'formalCheck' AND revoked_at IS NULL AND submitted_at IS NULL`,
-      [applicationId],
+      `UPDATE application_assignment SET submitted_at = now() WHERE application_id = $1 AND purpose = $2 AND revoked_at IS NULL AND submitted_at IS NULL`,
+      [applicationId, ASSIGNMENT_PURPOSE.formalCheck],
     );
   }
 }

@@ -11,7 +11,7 @@ import { ApplicationsRepository } from '../applications/applications.repository'
 import { AuditService } from '../audit/audit.service';
 import { RoundsRepository } from '../rounds/rounds.repository';
 import { RubricsService } from '../rubrics/rubrics.service';
-import type { ApplicationAssignment, AssignmentPurpose } from './application-assignment.entity';
+import { ASSIGNMENT_PURPOSE, type ApplicationAssignment, type AssignmentPurpose } from './application-assignment.entity';
 import { AssignmentError } from './assignments.errors';
 import { ASSIGNMENT_SORTABLE, AssignmentsRepository, type AssignmentFilter, type AssignmentLine, type AssignmentRow } from './assignments.repository';
 import type { AutoAssignDto, CreateAssignmentDto, UpdateAssignmentDto } from './dto/assignment.dto';
@@ -32,7 +32,7 @@ export const ASSIGNMENT_LIST: ListSpec = {
     reviewerId: 'uuid',
     applicationId: 'uuid',
     roundId: 'uuid',
-    purpose: { enum: ['review', 'formalCheck'] },
+    purpose: { enum: [ASSIGNMENT_PURPOSE.review, ASSIGNMENT_PURPOSE.formalCheck] },
     state: { enum: ['open', 'submitted', 'revoked', 'overdue'] },
     q: 'string',
   },

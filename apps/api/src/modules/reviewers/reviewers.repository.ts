@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
+import { ASSIGNMENT_PURPOSE } from '../assignments/application-assignment.entity';
 import { StaffUser } from '../users/staff-user.entity';
 import { ConflictOfInterest } from './conflict-of-interest.entity';
 
@@ -45,7 +46,7 @@ export class ReviewersRepository {
              count(x.id) FILTER (WHERE x.submitted_at IS NULL)::int AS "openCount",
              count(x.id) FILTER (WHERE x.submitted_at IS NULL AND x.due_at < now())::int AS "overdueCount",
              count(x.id) FILTER (WHERE x.submitted_at IS NOT NULL)::int AS "submittedCount",
-             count(x.id) FILTER (WHERE x.purpose = 'formalCheck' AND x.submitted_at IS NULL)::int AS "openFormalChecks",
+             count(x.id) FILTER (WHERE x.purpose = $${params.push(ASSIGNMENT_PURPOSE.formalCheck)} AND x.submitted_at IS NULL)::int AS "openFormalChecks",
              (SELECT count(*)::int FROM conflict_of_interest c WHERE c.reviewer_id = u.id AND c.revoked_at IS NULL) AS "conflictCount"
         FROM staff_user u
         LEFT JOIN application_assignment x ON x.reviewer_id = u.id AND x.revoked_at IS NULL ${roundJoin}

@@ -1,7 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { numericColumn } from '../rubrics/review-rubric.entity';
 
-export type ScoreSheetStatus = 'draft' | 'submitted';
+/** A 採点票's status (not an application state): a draft until the reviewer submits it. */
+export const SCORE_SHEET_STATUS = { draft: 'draft', submitted: 'submitted' } as const;
+export type ScoreSheetStatus = (typeof SCORE_SHEET_STATUS)[keyof typeof SCORE_SHEET_STATUS];
 
 /** 採点票: one reviewer's scores of one application (one per review assignment), draft until submitted. */
 @Entity('review_score')

@@ -26,7 +26,7 @@ import type { ReviewRubric } from '../rubrics/review-rubric.entity';
 import { RubricsService } from '../rubrics/rubrics.service';
 import { UsersRepository } from '../users/users.repository';
 import type { ScoreSheetDto } from './dto/score-sheet.dto';
-import type { ReviewScore } from './review-score.entity';
+import { SCORE_SHEET_STATUS, type ReviewScore } from './review-score.entity';
 import { ScoringError } from './scoring.errors';
 import { ScoringRepository } from './scoring.repository';
 
@@ -104,7 +104,7 @@ export class ScoreSheetsService {
       await this.sheets.lockApplication(x.applicationId, tx);
       const app = (await this.applications.find(x.applicationId, tx))!;
       const sheet = await this.sheets.find(x.id, tx);
-      if (!sheet || sheet.status !== 'submitted') throw new ScoringError('NOT_SUBMITTED');
+      if (!sheet || sheet.status !== SCORE_SHEET_STATUS.submitted) throw new ScoringError('NOT_SUBMITTED');
       if (!hasTag(app, 'underReview') && !hasTag(app, 'awaitsDecision')) throw new ScoringError('REVIEW_DECIDED', { status: app.status });
       await this.sheets.reopen(x.id, user.id, reason, tx);
       await this.assignmentRows.clearSubmitted(x.id, tx);
@@ -134,7 +134,7 @@ export class ScoreSheetsService {
     if (user.role === 'reviewer' && !(await this.sheets.hasSubmitted(applicationId, user.id))) throw new ScoringError('OWN_SCORE_FIRST');
     const rubric = await this.rubrics.ensure(app.roundId, app.categoryId);
     const sheets = await this.sheets.sheetsOf(applicationId);
-    const submitted = sheets.filter((s) => s.status === 'submitted');
+    const submitted = sheets.filter((s) => s.status === SCORE_SHEET_STATUS.submitted);
     const bonusCodes = confirmedByMajority(submitted.map((s) => s.confirmedBonus));
     const agreement = agreementOf(
       rubric,
@@ -242,7 +242,7 @@ export class ScoreSheetsService {
     await this.sheets.lockApplication(x.applicationId, tx);
     const app = (await this.applications.find(x.applicationId, tx))!;
     const sheet = await this.sheets.lock(x.id, tx);
-    if (sheet?.status === 'submitted') throw new ScoringError('ALREADY_SUBMITTED');
+    if (sheet?.status === SCORE_SHEET_STATUS.submitted) throw new ScoringError('ALREADY_SUBMITTED');
     if (!scoringOpen(app, sheet)) throw new ScoringError('NOT_UNDER_REVIEW', { status: app.status });
     const rubric = await this.rubrics.ensure(app.roundId, app.categoryId, tx);
     return { x, app, rubric, sheet };
@@ -281,7 +281,7 @@ export class ScoreSheetsService {
       submittedAt: sheet?.submittedAt ?? null,
       reopenedAt: sheet?.reopenedAt ?? null,
       reopenReason: sheet?.reopenReason ?? null,
-      editable: user.id === x.reviewerId && !x.revokedAt && status !== 'submitted' && scoringOpen(app, sheet),
+      editable: user.id === x.reviewerId && !x.revokedAt && status !== SCORE_SHEET_STATUS.submitted && scoringOpen(app, sheet),
       rubric: { id: rubric.id, criteria: rubric.criteria, bonusItems: rubric.bonusItems, maxTotal: maxWeightedTotal(rubric), frozen: rubric.frozenAt !== null },
       application: {
         id: app.id,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { managerOf, type Transaction } from '../../database';
-import { ReviewScore } from './review-score.entity';
+import { ReviewScore, SCORE_SHEET_STATUS } from './review-score.entity';
 
 /** What a score sheet's draft holds. */
 export type ScoreSheetValues = Pick<ReviewScore, 'scores' | 'comments' | 'confirmedBonus' | 'overallComment'>;
@@ -46,7 +46,7 @@ export class ScoringRepository {
   }
 
   async hasSubmitted(applicationId: string, reviewerId: string): Promise<boolean> {
-    return (await this.dataSource.manager.findOneBy(ReviewScore, { applicationId, reviewerId, status: 'submitted' })) !== null;
+    return (await this.dataSource.manager.findOneBy(ReviewScore, { applicationId, reviewerId, status: SCORE_SHEET_STATUS.submitted })) !== null;
   }
 
   async insertDraft(
@@ -54,7 +54,7 @@ export class ScoringRepository {
     values: ScoreSheetValues,
     tx: Transaction,
   ): Promise<void> {
-    await managerOf(tx, this.dataSource).insert(ReviewScore, { ...sheet, status: 'draft', ...values, updatedAt: new Date() } as never);
+    await managerOf(tx, this.dataSource).insert(ReviewScore, { ...sheet, status: SCORE_SHEET_STATUS.draft, ...values, updatedAt: new Date() } as never);
   }
 
   async updateDraft(assignmentId: string, values: ScoreSheetValues, tx: Transaction): Promise<void> {
@@ -63,15 +63,15 @@ export class ScoringRepository {
 
   async submit(assignmentId: string, total: number, tx: Transaction): Promise<void> {
     await managerOf(tx, this.dataSource).query(
-      `UPDATE review_score SET status = 'submitted', total = $2, submitted_at = now(), updated_at = now() WHERE assignment_id = $1`,
-      [assignmentId, total],
+      `UPDATE review_score SET status = $3, total = $2, submitted_at = now(), updated_at = now() WHERE assignment_id = $1`,
+      [assignmentId, total, SCORE_SHEET_STATUS.submitted],
     );
   }
 
   async reopen(assignmentId: string, reopenedBy: string, reason: string, tx: Transaction): Promise<void> {
     await managerOf(tx, this.dataSource).query(
-      `UPDATE review_score SET status = 'draft', total = NULL, submitted_at = NULL, reopened_at = now(), reopened_by = $2, reopen_reason = $3, updated_at = now() WHERE assignment_id = $1`,
-      [assignmentId, reopenedBy, reason],
+      `UPDATE review_score SET status = $4, total = NULL, submitted_at = NULL, reopened_at = now(), reopened_by = $2, reopen_reason = $3, updated_at = now() WHERE assignment_id = $1`,
+      [assignmentId, reopenedBy, reason, SCORE_SHEET_STATUS.draft],
     );
   }
 
@@ -90,8 +90,8 @@ export class ScoringRepository {
   submittedTotals(applicationId: string, tx: Transaction): Promise<SubmittedReview[]> {
     return managerOf(tx, this.dataSource).query(
       `SELECT s.reviewer_id AS "reviewerId", s.total::float8 AS total FROM review_score s JOIN application_assignment x ON x.id = s.assignment_id
-        WHERE s.application_id = $1 AND s.status = 'submitted' AND x.revoked_at IS NULL`,
-      [applicationId],
+        WHERE s.application_id = $1 AND s.status = $2 AND x.revoked_at IS NULL`,
+      [applicationId, SCORE_SHEET_STATUS.submitted],
     );
   }
 }

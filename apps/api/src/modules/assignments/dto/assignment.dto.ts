@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { IsInstant } from '../../../common/is-instant.decorator';
+import { ASSIGNMENT_PURPOSE } from '../application-assignment.entity';
 
-const PURPOSES = ['formalCheck', 'review'] as const;
+const PURPOSES = [ASSIGNMENT_PURPOSE.formalCheck, ASSIGNMENT_PURPOSE.review] as const;
 const purposeMessage = { message: 'purpose は formalCheck (要件確認) か review (書面審査) です' };
 
 export class AutoAssignDto {
