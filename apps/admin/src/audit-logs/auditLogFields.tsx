@@ -38,7 +38,12 @@ export const ActorField = (_props: { label?: string; sortable?: boolean }) => {
   const translate = useTranslate();
   const { canAccess, isPending } = useCanAccess({ resource: 'users', action: 'edit' });
   if (!record) return null;
-  if (!record.actorId) return <Typography variant="body2" component="span">{translate('app.common.system')}</Typography>;
+  if (!record.actorId)
+    return (
+      <Typography variant="body2" component="span">
+        {translate('app.common.system')}
+      </Typography>
+    );
   if (isPending) return null;
   return (
     <Box component="span" sx={{ display: 'inline-flex', alignItems: 'baseline', flexWrap: 'wrap' }}>

@@ -28,7 +28,8 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @ApiOperation({
     summary: 'ログイン: アクセストークンを返し、更新トークンを httpOnly cookie に設定',
-    description: '存在しないメールアドレスと誤ったパスワードは同じ 401 INVALID_CREDENTIALS。同じ端末 (IP) から同じメールアドレスで15分に5回、または全体で30回失敗すると、その端末からは 429 TOO_MANY_LOGIN_ATTEMPTS (retryAt, Retry-After)。',
+    description:
+      '存在しないメールアドレスと誤ったパスワードは同じ 401 INVALID_CREDENTIALS。同じ端末 (IP) から同じメールアドレスで15分に5回、または全体で30回失敗すると、その端末からは 429 TOO_MANY_LOGIN_ATTEMPTS (retryAt, Retry-After)。',
   })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: SessionDto })
@@ -42,7 +43,8 @@ export class AuthController {
   @ApiCookieAuth(REFRESH_COOKIE)
   @ApiOperation({
     summary: '更新トークン (cookie) でアクセストークンを再発行。更新トークンは使うたびに入れ替わる',
-    description: '入れ替わった直後 (REFRESH_GRACE_SECONDS 以内) の古いトークンにはアクセストークンだけを返す (cookie は変えない)。それより古いトークンの再利用はセッションを終了する。セッションはログインから SESSION_MAX_AGE 秒で必ず終わる。',
+    description:
+      '入れ替わった直後 (REFRESH_GRACE_SECONDS 以内) の古いトークンにはアクセストークンだけを返す (cookie は変えない)。それより古いトークンの再利用はセッションを終了する。セッションはログインから SESSION_MAX_AGE 秒で必ず終わる。',
   })
   @ApiOkResponse({ type: SessionDto })
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionDto> {
@@ -80,7 +82,9 @@ export class AuthController {
   @HttpCode(204)
   @Policy('auth.self')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'パスワード変更 (初回ログイン時は必須)。このセッション以外のセッションはすべて終了する。条件を満たさないときは 400 WEAK_PASSWORD (errors に理由)' })
+  @ApiOperation({
+    summary: 'パスワード変更 (初回ログイン時は必須)。このセッション以外のセッションはすべて終了する。条件を満たさないときは 400 WEAK_PASSWORD (errors に理由)',
+  })
   async changePassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto, @Req() req: Request) {
     await this.auth.changePassword(user, body.currentPassword, body.newPassword, requestMeta(req));
   }

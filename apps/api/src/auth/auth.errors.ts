@@ -4,7 +4,10 @@ import { errorFamily } from '../common/error-family';
 /** Every refusal of the auth module, with the message shown to the person. */
 export const AUTH_ERRORS = {
   INVALID_CREDENTIALS: [HttpStatus.UNAUTHORIZED, 'メールアドレスまたはパスワードが正しくありません。'],
-  TOO_MANY_LOGIN_ATTEMPTS: [HttpStatus.TOO_MANY_REQUESTS, 'ログインに続けて失敗したため、この端末からのログインを一時的に止めています。しばらく待ってから再度お試しください。'],
+  TOO_MANY_LOGIN_ATTEMPTS: [
+    HttpStatus.TOO_MANY_REQUESTS,
+    'ログインに続けて失敗したため、この端末からのログインを一時的に止めています。しばらく待ってから再度お試しください。',
+  ],
   ACCOUNT_INACTIVE: [HttpStatus.UNAUTHORIZED, 'このアカウントは無効化されています。管理者に連絡してください。'],
   TOKEN_EXPIRED: [HttpStatus.UNAUTHORIZED, 'ログインの有効期限が切れました。再度ログインしてください。'],
   TOKEN_INVALID: [HttpStatus.UNAUTHORIZED, 'ログインが必要です。'],

@@ -67,7 +67,13 @@ export class AuthRepository {
    * concurrent refreshes cannot both win). The replaced token stays acceptable for `graceSeconds`
    * (see acceptWithinGrace). The idle limit moves forward, never past the absolute one.
    */
-  async rotateRefreshToken(sessionId: string, presentedHash: string, nextHash: string, idleSeconds: number, graceSeconds: number): Promise<RotatedSession | null> {
+  async rotateRefreshToken(
+    sessionId: string,
+    presentedHash: string,
+    nextHash: string,
+    idleSeconds: number,
+    graceSeconds: number,
+  ): Promise<RotatedSession | null> {
     const [rows]: [{ user_id: string; expires_at: Date }[], number] = await this.dataSource.query(
       `UPDATE auth_session
           SET refresh_token_hash = $3,

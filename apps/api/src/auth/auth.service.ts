@@ -77,10 +77,22 @@ export class AuthService implements OnModuleInit {
     const verified = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !verified) {
       const actor = user ? { id: user.id, role: user.role } : undefined;
-      await this.audit.record({ ...auditBase, actor, entityId: user?.id, action: 'auth.loginFailed', changes: { email: normalised, reason: user ? 'wrongPassword' : 'unknownEmail' } });
+      await this.audit.record({
+        ...auditBase,
+        actor,
+        entityId: user?.id,
+        action: 'auth.loginFailed',
+        changes: { email: normalised, reason: user ? 'wrongPassword' : 'unknownEmail' },
+      });
       const started = await this.throttle.failed(client, normalised);
       if (started) {
-        await this.audit.record({ ...auditBase, actor, entityId: user?.id, action: 'auth.loginThrottled', changes: { email: normalised, scope: started.scope, until: started.until.toISOString() } });
+        await this.audit.record({
+          ...auditBase,
+          actor,
+          entityId: user?.id,
+          action: 'auth.loginThrottled',
+          changes: { email: normalised, scope: started.scope, until: started.until.toISOString() },
+        });
         throw this.throttledError(started);
       }
       throw new AuthError('INVALID_CREDENTIALS');
@@ -115,7 +127,13 @@ export class AuthService implements OnModuleInit {
     if (session && !session.revokedAt && session.usedTokenHashes.some((used) => sameHash(used, presented))) {
       // An already-rotated token came back: someone else holds the chain. End the session.
       await this.repo.revokeSession(sessionId, 'refreshTokenReused');
-      await this.audit.record({ actor: { id: session.userId, role: null }, action: 'auth.refreshReused', entityType: 'staffUser', entityId: session.userId, ...meta });
+      await this.audit.record({
+        actor: { id: session.userId, role: null },
+        action: 'auth.refreshReused',
+        entityType: 'staffUser',
+        entityId: session.userId,
+        ...meta,
+      });
       throw new AuthError('REFRESH_REUSED');
     }
     throw new AuthError('SESSION_ENDED');
@@ -147,7 +165,10 @@ export class AuthService implements OnModuleInit {
     await this.uow.run(async (tx) => {
       await this.repo.setPassword(tx, user.id, hash, false);
       const endedSessions = await this.repo.revokeUserSessions(user.id, 'passwordChanged', { keepSessionId: user.sessionId, tx });
-      await this.audit.record({ actor: user, action: 'auth.passwordChanged', entityType: 'staffUser', entityId: user.id, changes: { endedSessions }, ...meta }, tx);
+      await this.audit.record(
+        { actor: user, action: 'auth.passwordChanged', entityType: 'staffUser', entityId: user.id, changes: { endedSessions }, ...meta },
+        tx,
+      );
     });
   }
 

@@ -30,8 +30,7 @@ export const PASSWORD_PROBLEMS = {
 } as const;
 
 let factory: ZxcvbnFactory | undefined;
-const zxcvbn = () =>
-  (factory ??= new ZxcvbnFactory({ dictionary: { ...dictionary }, graphs: adjacencyGraphs }));
+const zxcvbn = () => (factory ??= new ZxcvbnFactory({ dictionary: { ...dictionary }, graphs: adjacencyGraphs }));
 
 const COMMON_DICTIONARY = 'passwords-common';
 let common: Set<string> | undefined;
@@ -48,12 +47,17 @@ export function passwordPolicyProblems(password: string, context: { email: strin
   const lowered = password.toLowerCase();
   const containsEmail = (email.length > 0 && lowered.includes(email)) || (localPart.length >= MIN_LOCAL_PART && lowered.includes(localPart));
 
-  const result = zxcvbn().check(password.slice(0, ESTIMATED_LENGTH), [email, localPart].filter((s) => s.length >= MIN_LOCAL_PART));
+  const result = zxcvbn().check(
+    password.slice(0, ESTIMATED_LENGTH),
+    [email, localPart].filter((s) => s.length >= MIN_LOCAL_PART),
+  );
   // The whole password is one entry of the common/breached list (in any case; zxcvbn also sees leet or reversed).
   const isCommon =
     commonPasswords().has(lowered) ||
     (password.length <= ESTIMATED_LENGTH &&
-      result.sequence.length === 1 && result.sequence[0].pattern === 'dictionary' && result.sequence[0].dictionaryName === COMMON_DICTIONARY);
+      result.sequence.length === 1 &&
+      result.sequence[0].pattern === 'dictionary' &&
+      result.sequence[0].dictionaryName === COMMON_DICTIONARY);
 
   if (isCommon) problems.push(PASSWORD_PROBLEMS.common);
   if (containsEmail) problems.push(PASSWORD_PROBLEMS.containsEmail);

@@ -23,7 +23,9 @@ export class ChangePasswordDto {
   @MaxLength(200)
   currentPassword!: string;
 
-  @ApiProperty({ description: '12〜200文字、よく使われる・漏えいしたパスワードやメールアドレスを含むものは不可 (zxcvbn のスコア3以上)、現在のパスワードと異なるもの' })
+  @ApiProperty({
+    description: '12〜200文字、よく使われる・漏えいしたパスワードやメールアドレスを含むものは不可 (zxcvbn のスコア3以上)、現在のパスワードと異なるもの',
+  })
   @IsString()
   newPassword!: string;
 }

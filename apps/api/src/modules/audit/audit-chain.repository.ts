@@ -23,7 +23,8 @@ const CANONICAL_SQL: Record<CanonicalField, string> = {
 /** The audit_log columns in their canonical text forms, selected from alias `a` under their field names. */
 const CANONICAL_COLUMNS = CANONICAL_FIELDS.map((field) => `${CANONICAL_SQL[field]} AS "${field}"`).join(', ');
 
-const pick = (row: Record<string, string | null>): CanonicalAuditRecord => Object.fromEntries(CANONICAL_FIELDS.map((field) => [field, row[field]])) as unknown as CanonicalAuditRecord;
+const pick = (row: Record<string, string | null>): CanonicalAuditRecord =>
+  Object.fromEntries(CANONICAL_FIELDS.map((field) => [field, row[field]])) as unknown as CanonicalAuditRecord;
 
 export interface UnsealedReport {
   /** committed records waiting in the queue for the sealer */
@@ -70,7 +71,14 @@ export class AuditChainRepository {
       await m.query(
         `INSERT INTO audit_chain (seq, audit_id, occurred_at, action, prev_hash, hash)
          SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[])`,
-        [rows.map((r) => r.seq), rows.map((r) => r.auditId), rows.map((r) => r.occurredAt), rows.map((r) => r.action), rows.map((r) => r.prevHash), rows.map((r) => r.hash)],
+        [
+          rows.map((r) => r.seq),
+          rows.map((r) => r.auditId),
+          rows.map((r) => r.occurredAt),
+          rows.map((r) => r.action),
+          rows.map((r) => r.prevHash),
+          rows.map((r) => r.hash),
+        ],
       );
       await m.query(`DELETE FROM audit_seal_queue WHERE audit_id = ANY($1::bigint[])`, [rows.map((r) => r.auditId)]);
       return rows.length;

@@ -30,7 +30,9 @@ function chainOf(records: CanonicalAuditRecord[]): ChainLink[] {
 
 describe('the audit hash chain', () => {
   it('writes a record as one canonical JSON array, nulls included, and hashes it after its predecessor', () => {
-    expect(canonicalText(record(1))).toBe('["1","2026-12-02T10:00:01.123456Z",null,"system","test.event1","application","a1",null,null,null,"{\\"amount\\": 1000000}",null,null]');
+    expect(canonicalText(record(1))).toBe(
+      '["1","2026-12-02T10:00:01.123456Z",null,"system","test.event1","application","a1",null,null,null,"{\\"amount\\": 1000000}",null,null]',
+    );
     expect(sealHash(GENESIS_HASH, record(1))).toMatch(/^[0-9a-f]{64}$/);
     expect(sealHash(GENESIS_HASH, record(1))).not.toBe(sealHash('f'.repeat(64), record(1)));
   });
@@ -60,6 +62,12 @@ describe('the audit hash chain', () => {
   it('names a removed record by the time and action it was sealed with', () => {
     const links = chainOf([record(1), record(2)]);
     links[1].record = null;
-    expect(walkChain(CHAIN_START, links).broken).toEqual({ kind: 'removed', seq: '2', auditId: '2', occurredAt: '2026-12-02T10:00:02.123456Z', action: 'test.event2' });
+    expect(walkChain(CHAIN_START, links).broken).toEqual({
+      kind: 'removed',
+      seq: '2',
+      auditId: '2',
+      occurredAt: '2026-12-02T10:00:02.123456Z',
+      action: 'test.event2',
+    });
   });
 });

@@ -30,7 +30,21 @@ export interface CanonicalAuditRecord {
 }
 
 /** The columns in the order they are hashed: the one list the chain's SQL and the verifier follow. */
-export const CANONICAL_FIELDS = ['id', 'occurredAt', 'actorId', 'actorRole', 'action', 'entityType', 'entityId', 'fromStatus', 'toStatus', 'reason', 'changes', 'requestId', 'ip'] as const satisfies readonly (keyof CanonicalAuditRecord)[];
+export const CANONICAL_FIELDS = [
+  'id',
+  'occurredAt',
+  'actorId',
+  'actorRole',
+  'action',
+  'entityType',
+  'entityId',
+  'fromStatus',
+  'toStatus',
+  'reason',
+  'changes',
+  'requestId',
+  'ip',
+] as const satisfies readonly (keyof CanonicalAuditRecord)[];
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -40,7 +54,9 @@ export function canonicalText(r: CanonicalAuditRecord): string {
 }
 
 export function sealHash(prevHash: string, record: CanonicalAuditRecord): string {
-  return createHash('sha256').update(`${prevHash}\n${canonicalText(record)}`, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}\n${canonicalText(record)}`, 'utf8')
+    .digest('hex');
 }
 
 /** One link of the chain as stored, with the record it seals as it is now (null: the record is gone). */
@@ -81,11 +97,17 @@ export const CHAIN_START: ChainCursor = { seq: 0n, hash: GENESIS_HASH, checked: 
 export function walkChain(cursor: ChainCursor, links: ChainLink[]): { cursor: ChainCursor; broken: ChainBreak | null } {
   let { seq, hash, checked } = cursor;
   for (const link of links) {
-    const name = { seq: link.seq, auditId: link.auditId, occurredAt: link.record?.occurredAt ?? link.sealedOccurredAt, action: link.record?.action ?? link.sealedAction };
+    const name = {
+      seq: link.seq,
+      auditId: link.auditId,
+      occurredAt: link.record?.occurredAt ?? link.sealedOccurredAt,
+      action: link.record?.action ?? link.sealedAction,
+    };
     if (BigInt(link.seq) !== seq + 1n) return { cursor: { seq, hash, checked }, broken: { kind: 'link-missing', ...name } };
     if (link.prevHash !== hash) return { cursor: { seq, hash, checked }, broken: { kind: 'relinked', ...name } };
     if (!link.record) return { cursor: { seq, hash, checked }, broken: { kind: 'removed', ...name } };
-    if (link.record.id !== link.auditId || sealHash(hash, link.record) !== link.hash) return { cursor: { seq, hash, checked }, broken: { kind: 'changed', ...name } };
+    if (link.record.id !== link.auditId || sealHash(hash, link.record) !== link.hash)
+      return { cursor: { seq, hash, checked }, broken: { kind: 'changed', ...name } };
     seq = BigInt(link.seq);
     hash = link.hash;
     checked++;

@@ -31,11 +31,15 @@ export async function verifyAuditChain(repo: AuditChainRepository, batch = 5000)
   const report: string[] = [];
   if (broken) report.push(`BROKEN: ${describeBreak(broken)}`);
   else report.push(`Audit chain intact: ${cursor.checked} records sealed (head seq ${cursor.seq}, hash ${cursor.hash}).`);
-  if (unsealed.vanishedCount) report.push(`BROKEN: ${unsealed.vanishedCount} record(s) were removed before they could be sealed (first: record id ${unsealed.vanished}).`);
+  if (unsealed.vanishedCount)
+    report.push(`BROKEN: ${unsealed.vanishedCount} record(s) were removed before they could be sealed (first: record id ${unsealed.vanished}).`);
   if (unsealed.unqueued) {
-    report.push(`BROKEN: ${unsealed.unqueuedCount} record(s) are neither sealed nor queued for sealing (first: record id ${unsealed.unqueued.id} (${unsealed.unqueued.occurredAt}, ${unsealed.unqueued.action})).`);
+    report.push(
+      `BROKEN: ${unsealed.unqueuedCount} record(s) are neither sealed nor queued for sealing (first: record id ${unsealed.unqueued.id} (${unsealed.unqueued.occurredAt}, ${unsealed.unqueued.action})).`,
+    );
   }
-  if (unsealed.waiting) report.push(`${unsealed.waiting} record(s) await sealing by the worker (oldest ${unsealed.oldestWaitingAt}); they are not covered yet.`);
+  if (unsealed.waiting)
+    report.push(`${unsealed.waiting} record(s) await sealing by the worker (oldest ${unsealed.oldestWaitingAt}); they are not covered yet.`);
   return {
     ok: !broken && unsealed.vanishedCount === 0 && unsealed.unqueuedCount === 0,
     checked: cursor.checked,

@@ -17,7 +17,11 @@ export interface AuditLogFilter {
 }
 
 export const AUDIT_SORTABLE = ['id', 'occurredAt', 'action', 'entityType'] as const;
-export const AUDIT_LIST: ListSpec = { sortable: AUDIT_SORTABLE, defaultSort: ['occurredAt', 'DESC'], filters: { id: 'serials', action: 'string', actorId: 'uuid', entityType: 'string', entityId: 'string', occurredFrom: 'instant', occurredTo: 'instant' } };
+export const AUDIT_LIST: ListSpec = {
+  sortable: AUDIT_SORTABLE,
+  defaultSort: ['occurredAt', 'DESC'],
+  filters: { id: 'serials', action: 'string', actorId: 'uuid', entityType: 'string', entityId: 'string', occurredFrom: 'instant', occurredTo: 'instant' },
+};
 
 /** A new audit_log row: every column but the ones the database fills (id, occurred_at). */
 export type NewAuditLogEntry = Omit<AuditLogEntry, 'id' | 'occurredAt'>;
@@ -39,7 +43,10 @@ export class AuditRepository {
   /** Appends several records in one statement, in `tx` (a bulk change audits each row it writes). */
   async insertMany(entries: NewAuditLogEntry[], tx?: Transaction): Promise<void> {
     if (entries.length === 0) return;
-    await managerOf(tx, this.dataSource).insert(AuditLogEntry, entries.map((entry) => ({ ...entry, changes: entry.changes as never })));
+    await managerOf(tx, this.dataSource).insert(
+      AuditLogEntry,
+      entries.map((entry) => ({ ...entry, changes: entry.changes as never })),
+    );
   }
 
   async list(query: ListQuery<AuditLogFilter>): Promise<[AuditLogEntry[], number]> {
@@ -52,12 +59,7 @@ export class AuditRepository {
     if (f.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: f.entityId });
     if (f.occurredFrom) qb.andWhere('a.occurred_at >= :from', { from: f.occurredFrom });
     if (f.occurredTo) qb.andWhere('a.occurred_at < :to', { to: f.occurredTo });
-    return qb
-      .orderBy(`a.${query.sortField}`, query.sortOrder)
-      .addOrderBy('a.id', query.sortOrder)
-      .skip(query.offset)
-      .take(query.limit)
-      .getManyAndCount();
+    return qb.orderBy(`a.${query.sortField}`, query.sortOrder).addOrderBy('a.id', query.sortOrder).skip(query.offset).take(query.limit).getManyAndCount();
   }
 
   findOne(id: string): Promise<AuditLogEntry | null> {

@@ -47,7 +47,9 @@ export class NotificationTemplatesController {
   @Post(':id/preview')
   @HttpCode(200)
   @Policy('notificationTemplates.read')
-  @ApiOperation({ summary: 'プレビュー: 保存前の件名・本文を実際の申請 (applicationId または receiptNumber、省略時は最新の受付) で差し込み、件名・本文・HTML を返す' })
+  @ApiOperation({
+    summary: 'プレビュー: 保存前の件名・本文を実際の申請 (applicationId または receiptNumber、省略時は最新の受付) で差し込み、件名・本文・HTML を返す',
+  })
   preview(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: PreviewTemplateDto) {
     return this.templates.preview(actor, id, dto);
   }

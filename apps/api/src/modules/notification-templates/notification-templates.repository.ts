@@ -82,7 +82,13 @@ export class NotificationTemplatesRepository {
 
   /** The application a preview renders: by id, by 受付番号, or (neither given) the latest received one. */
   async previewApplication(ref: { applicationId?: string; receiptNumber?: string }): Promise<PreviewApplication | null> {
-    const where = ref.applicationId ? (isUuid(ref.applicationId) ? 'a.id = $1' : null) : ref.receiptNumber ? 'a.receipt_number = $1' : 'a.receipt_number IS NOT NULL';
+    const where = ref.applicationId
+      ? isUuid(ref.applicationId)
+        ? 'a.id = $1'
+        : null
+      : ref.receiptNumber
+        ? 'a.receipt_number = $1'
+        : 'a.receipt_number IS NOT NULL';
     if (!where) return null;
     const params = ref.applicationId ? [ref.applicationId] : ref.receiptNumber ? [ref.receiptNumber.trim()] : [];
     const rows = await this.dataSource.query(

@@ -28,7 +28,11 @@ export interface TemplateFilter {
 }
 
 export const TEMPLATE_SORTABLE = ['code', 'label', 'version', 'updatedAt'] as const;
-export const TEMPLATE_LIST: ListSpec = { sortable: TEMPLATE_SORTABLE, defaultSort: ['code', 'ASC'], filters: { id: { enums: Object.keys(TEMPLATE_INFO) }, audience: { enum: ['applicant', 'reviewer', 'manager'] }, q: 'string' } };
+export const TEMPLATE_LIST: ListSpec = {
+  sortable: TEMPLATE_SORTABLE,
+  defaultSort: ['code', 'ASC'],
+  filters: { id: { enums: Object.keys(TEMPLATE_INFO) }, audience: { enum: ['applicant', 'reviewer', 'manager'] }, q: 'string' },
+};
 
 /** One template as the admin edits it: `id` is its code; the text is that of its latest version. */
 export interface TemplateView {
@@ -100,7 +104,11 @@ export class NotificationTemplatesService {
       const latest = await this.repo.latest(code, tx);
       const current = latest?.version ?? 0;
       if (dto.version !== undefined && dto.version !== current) {
-        throw new NotificationTemplateError('TEMPLATE_VERSION_CONFLICT', { currentVersion: current }, `他の人がこのテンプレートを先に保存しました（現在は第${current}版、編集を始めたのは第${dto.version}版）。最新の内容を確認してから保存し直してください。`);
+        throw new NotificationTemplateError(
+          'TEMPLATE_VERSION_CONFLICT',
+          { currentVersion: current },
+          `他の人がこのテンプレートを先に保存しました（現在は第${current}版、編集を始めたのは第${dto.version}版）。最新の内容を確認してから保存し直してください。`,
+        );
       }
       const before = latest ?? DEFAULT_TEMPLATES[code];
       if (before.subject === text.subject && before.bodyText === text.bodyText && latest) return view(code, latest);
@@ -136,7 +144,10 @@ export class NotificationTemplatesService {
       const vars: NotificationVariables = { recipientName: actor.name, digestDate: formatJstDate(now), digestSummary: formatDigestSummary(facts) };
       return { ...renderTemplate(text, vars), application: null };
     }
-    const app = await this.repo.previewApplication({ applicationId: dto.applicationId?.trim() || undefined, receiptNumber: dto.receiptNumber?.trim() || undefined });
+    const app = await this.repo.previewApplication({
+      applicationId: dto.applicationId?.trim() || undefined,
+      receiptNumber: dto.receiptNumber?.trim() || undefined,
+    });
     if (!app && (dto.applicationId || dto.receiptNumber)) throw new NotificationTemplateError('PREVIEW_APPLICATION_NOT_FOUND');
     const vars: NotificationVariables = app
       ? {
@@ -186,7 +197,11 @@ function checkVariables(code: string, audience: TemplateAudience, text: Template
   const usable = allowed.map((n) => `{{${n}}}（${TEMPLATE_VARIABLES[n]}）`).join('、');
   const message = `このテンプレート（${TEMPLATE_INFO[code].label}）では使えない差し込み項目があります: ${names}。使える項目は ${usable} です。`;
   const fields = (['subject', 'bodyText'] as const).filter((f) => unknownVariables({ subject: '', bodyText: text[f] }, allowed).length > 0);
-  throw new NotificationTemplateError('TEMPLATE_UNKNOWN_VARIABLES', { unknownVariables: unknown, errors: fields.map((field) => ({ field, message })) }, message);
+  throw new NotificationTemplateError(
+    'TEMPLATE_UNKNOWN_VARIABLES',
+    { unknownVariables: unknown, errors: fields.map((field) => ({ field, message })) },
+    message,
+  );
 }
 
 function view(code: string, latest: (TemplateVersionRow & { versionCount: number }) | null): TemplateView {

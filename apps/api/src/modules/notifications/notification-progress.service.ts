@@ -5,7 +5,10 @@ import { NotificationsRepository } from './notifications.repository';
 
 export class NotificationCountsDto {
   @ApiProperty({ description: '通知の件数', example: 20000 }) total!: number;
-  @ApiProperty({ description: '状態ごとの件数 (held 保留, pending 送信待ち, queued キュー投入, sending 送信中, sent 送信済, failed 失敗, uncertain 要確認, cancelled 取消)', example: { held: 0, pending: 0, queued: 1200, sending: 10, sent: 18780, failed: 10, uncertain: 0, cancelled: 0 } })
+  @ApiProperty({
+    description: '状態ごとの件数 (held 保留, pending 送信待ち, queued キュー投入, sending 送信中, sent 送信済, failed 失敗, uncertain 要確認, cancelled 取消)',
+    example: { held: 0, pending: 0, queued: 1200, sending: 10, sent: 18780, failed: 10, uncertain: 0, cancelled: 0 },
+  })
   byStatus!: Record<NotificationStatus, number>;
 }
 

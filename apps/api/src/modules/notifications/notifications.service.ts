@@ -39,7 +39,10 @@ export class NotificationsService {
         throw new ConflictException({ code: 'NOT_UNCERTAIN', message: '送信済みか不明 (要確認) の通知だけを送信済みにできます。' });
       }
       await this.repo.update(id, { status: 'sent', sentAt: n.sendStartedAt ?? new Date(), lastError: null, smtpResponse: `担当者が配信を確認: ${note}` }, tx);
-      await this.audit.record({ actor, action: 'notification.confirmedDelivered', entityType: 'notification', entityId: id, fromStatus: 'uncertain', toStatus: 'sent', reason: note }, tx);
+      await this.audit.record(
+        { actor, action: 'notification.confirmedDelivered', entityType: 'notification', entityId: id, fromStatus: 'uncertain', toStatus: 'sent', reason: note },
+        tx,
+      );
       return this.repo.getById(id, tx);
     });
   }
@@ -63,7 +66,10 @@ export class NotificationsService {
         },
         tx,
       );
-      await this.audit.record({ actor, action: 'notification.resent', entityType: 'notification', entityId: copy.id, changes: { from: original.id, recipient: copy.recipient } }, tx);
+      await this.audit.record(
+        { actor, action: 'notification.resent', entityType: 'notification', entityId: copy.id, changes: { from: original.id, recipient: copy.recipient } },
+        tx,
+      );
       return copy;
     });
   }

@@ -10,6 +10,12 @@ export function sendJob(notificationId: string) {
   return {
     name: JobName.SendNotification,
     data: { notificationId },
-    opts: { jobId: notificationId, attempts: SEND_ATTEMPTS, backoff: { type: 'exponential' as const, delay: 1000 }, removeOnComplete: 1000, removeOnFail: 5000 },
+    opts: {
+      jobId: notificationId,
+      attempts: SEND_ATTEMPTS,
+      backoff: { type: 'exponential' as const, delay: 1000 },
+      removeOnComplete: 1000,
+      removeOnFail: 5000,
+    },
   };
 }

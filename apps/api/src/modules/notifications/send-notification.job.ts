@@ -50,7 +50,14 @@ export class SendNotificationJob implements JobHandler<JobName.SendNotification>
       if (settled) return settled;
     }
     try {
-      const result = await this.transport.send({ from: this.config.mailFrom, to: n.recipient, subject: n.subject, text: n.bodyText, html: n.bodyHtml, messageId: n.messageId });
+      const result = await this.transport.send({
+        from: this.config.mailFrom,
+        to: n.recipient,
+        subject: n.subject,
+        text: n.bodyText,
+        html: n.bodyHtml,
+        messageId: n.messageId,
+      });
       await this.deliveries.markSent(n.id, result.response);
       return 'sent';
     } catch (e) {

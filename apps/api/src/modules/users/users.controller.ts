@@ -48,7 +48,9 @@ export class UsersController {
   @Post(':id/password')
   @HttpCode(200)
   @Policy('users.write')
-  @ApiOperation({ summary: 'パスワードの再設定 (password 省略時は仮パスワードを一度だけ返す)。次のログインで変更が必要になり、その職員の全セッションが終了する' })
+  @ApiOperation({
+    summary: 'パスワードの再設定 (password 省略時は仮パスワードを一度だけ返す)。次のログインで変更が必要になり、その職員の全セッションが終了する',
+  })
   resetPassword(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: ResetPasswordDto) {
     return this.users.resetPassword(actor, id, dto);
   }

@@ -15,7 +15,11 @@ export interface UserFilter {
 }
 
 export const USER_SORTABLE = ['name', 'email', 'role', 'organisation', 'active', 'createdAt', 'lastLoginAt'] as const;
-export const USER_LIST: ListSpec = { sortable: USER_SORTABLE, defaultSort: ['name', 'ASC'], filters: { q: 'string', role: { enum: STAFF_ROLES }, active: 'boolean', organisation: 'string' } };
+export const USER_LIST: ListSpec = {
+  sortable: USER_SORTABLE,
+  defaultSort: ['name', 'ASC'],
+  filters: { q: 'string', role: { enum: STAFF_ROLES }, active: 'boolean', organisation: 'string' },
+};
 
 @Injectable()
 export class UsersRepository {

@@ -54,7 +54,16 @@ export class UsersService {
         mustChangePassword: true,
         active: true,
       });
-      await this.audit.record({ actor, action: 'user.created', entityType: 'staffUser', entityId: created.id, changes: { email, role: dto.role, organisation: created.organisation } }, tx);
+      await this.audit.record(
+        {
+          actor,
+          action: 'user.created',
+          entityType: 'staffUser',
+          entityId: created.id,
+          changes: { email, role: dto.role, organisation: created.organisation },
+        },
+        tx,
+      );
       return created;
     });
     return { ...view(user), ...(temporaryPassword ? { temporaryPassword } : {}) };
@@ -101,7 +110,10 @@ export class UsersService {
     const reset = await this.uow.run(async (tx) => {
       await this.auth.setPassword(tx, id, passwordHash, true);
       const endedSessions = await this.auth.revokeUserSessions(id, 'passwordReset', { tx });
-      await this.audit.record({ actor, action: 'user.passwordReset', entityType: 'staffUser', entityId: id, changes: { temporary: !dto.password, endedSessions } }, tx);
+      await this.audit.record(
+        { actor, action: 'user.passwordReset', entityType: 'staffUser', entityId: id, changes: { temporary: !dto.password, endedSessions } },
+        tx,
+      );
       return (await this.users.findById(id, tx))!;
     });
     return { ...view(reset), ...(temporaryPassword ? { temporaryPassword } : {}) };

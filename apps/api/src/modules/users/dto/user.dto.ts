@@ -31,7 +31,9 @@ export class CreateUserDto {
 }
 
 export class ResetPasswordDto {
-  @ApiPropertyOptional({ description: '省略時は仮パスワードを発行して一度だけ返す。どちらでも次のログインで変更が必要。パスワードの条件は POST /auth/password と同じ' })
+  @ApiPropertyOptional({
+    description: '省略時は仮パスワードを発行して一度だけ返す。どちらでも次のログインで変更が必要。パスワードの条件は POST /auth/password と同じ',
+  })
   @IsOptional()
   @IsString()
   password?: string;
