@@ -44,7 +44,11 @@ const require = createRequire(join(ROOT, 'package.json'));
 const OPTIONS = {
   n: { type: 'string', default: '2000', help: 'applications to submit (each a distinct 法人番号; every one must be accepted exactly once)' },
   concurrency: { type: 'string', default: '50', help: 'concurrent clients in the timed phase' },
-  'retry-share': { type: 'string', default: '0.2', help: 'share of applications resent with the same Idempotency-Key and body (half right after the answer, half at the same moment)' },
+  'retry-share': {
+    type: 'string',
+    default: '0.2',
+    help: 'share of applications resent with the same Idempotency-Key and body (half right after the answer, half at the same moment)',
+  },
   'dup-share': { type: 'string', default: '0.02', help: 'share followed by a second application of the same 法人番号 under a new key (must be 409)' },
   'race-share': { type: 'string', default: '0.01', help: 'share sent twice at once under two keys, same 法人番号 (one 201, one 409)' },
   'reuse-share': { type: 'string', default: '0.005', help: 'share followed by the same key with another body (must be 422)' },
@@ -52,13 +56,21 @@ const OPTIONS = {
   'upload-concurrency': { type: 'string', default: '16', help: 'concurrent uploads while preparing attachments (untimed)' },
   timeout: { type: 'string', default: '300', help: 'hard limit for the whole run, in seconds' },
   seed: { type: 'string', default: '20220324', help: 'seed of the mix and its order (same seed, same plan)' },
-  statements: { type: 'string', default: '5', help: 'after the checks, submissions sent one at a time whose SQL statements are counted (the API connects through a counting pass-through proxy, lib/pg-statement-counter.mjs); 0: it connects directly, nothing counted' },
+  statements: {
+    type: 'string',
+    default: '5',
+    help: 'after the checks, submissions sent one at a time whose SQL statements are counted (the API connects through a counting pass-through proxy, lib/pg-statement-counter.mjs); 0: it connects directly, nothing counted',
+  },
   keep: { type: 'boolean', default: false, help: 'keep the database, storage and API log for inspection (the API is still stopped)' },
   help: { type: 'boolean', default: false, help: 'this text' },
 };
 
 function parseOptions(argv) {
-  const { values } = parseArgs({ args: argv, options: Object.fromEntries(Object.entries(OPTIONS).map(([k, v]) => [k, { type: v.type, default: v.default }])), strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: Object.fromEntries(Object.entries(OPTIONS).map(([k, v]) => [k, { type: v.type, default: v.default }])),
+    strict: true,
+  });
   if (values.help) {
     console.log('Usage: node bench/intake-load.mjs [options]\n');
     for (const [k, v] of Object.entries(OPTIONS)) console.log(`  --${k.padEnd(20)} ${v.help}${v.type === 'string' ? ` (default ${v.default})` : ''}`);
@@ -66,7 +78,8 @@ function parseOptions(argv) {
   }
   const num = (name, min, max, int = false) => {
     const x = Number(values[name]);
-    if (!Number.isFinite(x) || x < min || x > max || (int && !Number.isInteger(x))) throw new UsageError(`--${name} must be ${int ? 'an integer' : 'a number'} between ${min} and ${max}, got "${values[name]}"`);
+    if (!Number.isFinite(x) || x < min || x > max || (int && !Number.isInteger(x)))
+      throw new UsageError(`--${name} must be ${int ? 'an integer' : 'a number'} between ${min} and ${max}, got "${values[name]}"`);
     return x;
   };
   const o = {
@@ -83,7 +96,8 @@ function parseOptions(argv) {
     statements: num('statements', 0, 100, true),
     keep: values.keep,
   };
-  if (o.retryShare + o.dupShare + o.raceShare + o.reuseShare > 1) throw new UsageError('--retry-share + --dup-share + --race-share + --reuse-share must not exceed 1');
+  if (o.retryShare + o.dupShare + o.raceShare + o.reuseShare > 1)
+    throw new UsageError('--retry-share + --dup-share + --race-share + --reuse-share must not exceed 1');
   return o;
 }
 
@@ -310,7 +324,9 @@ async function startApi(databaseUrl, o) {
 function summariseServerErrors(path) {
   let lines = [];
   try {
-    lines = readFileSync(path, 'utf8').split('\n').filter((l) => /"level":(50|60)/.test(l));
+    lines = readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((l) => /"level":(50|60)/.test(l));
   } catch {
     return;
   }
@@ -358,7 +374,11 @@ async function setUp(base) {
   const session = await api(base, 'POST', '/api/auth/login', { body: initial, expect: 200 });
   const token = session.accessToken;
   if (session.user.mustChangePassword) {
-    await api(base, 'POST', '/api/auth/password', { token, body: { currentPassword: initial.password, newPassword: `bench-${randomBytes(12).toString('hex')}` }, expect: 204 });
+    await api(base, 'POST', '/api/auth/password', {
+      token,
+      body: { currentPassword: initial.password, newPassword: `bench-${randomBytes(12).toString('hex')}` },
+      expect: 204,
+    });
   }
   const channel = await api(base, 'POST', '/api/intake-channels', { token, body: { name: '負荷試験 (bench/intake-load.mjs)' }, expect: 201 });
   const ruleSets = await api(base, 'GET', `/api/rule-sets?filter=${encodeURIComponent(JSON.stringify({ q: 'restructuring.r3-sup' }))}`, { token, expect: 200 });
@@ -368,7 +388,14 @@ async function setUp(base) {
   const round = await api(base, 'POST', '/api/rounds', {
     token,
     expect: 201,
-    body: { programId: ruleSet.programId, ruleSetId: ruleSet.id, number: 99, name: '第99回公募 (負荷試験)', opensAt: jst(new Date(now - 86_400_000)), closesAt: jst(new Date(now + 86_400_000)) },
+    body: {
+      programId: ruleSet.programId,
+      ruleSetId: ruleSet.id,
+      number: 99,
+      name: '第99回公募 (負荷試験)',
+      opensAt: jst(new Date(now - 86_400_000)),
+      closesAt: jst(new Date(now + 86_400_000)),
+    },
   });
   log(`channel ${channel.keyPrefix}… and round ${round.code} (${round.id}) open until ${jst(new Date(now + 86_400_000))}`);
   return { apiKey: channel.apiKey, channelId: channel.id, roundId: round.id };
@@ -417,7 +444,13 @@ function payload(roundId, corp, attachmentIds, i) {
 /** Payloads that must be refused with 422, one of each kind in turn: a valid payload with one defect. */
 const INVALID = [
   ['negative employee count (DTO validation)', (p) => ({ ...p, applicant: { ...p.applicant, employeeCount: -1 } })],
-  ['wrong 法人番号 check digit', (p) => ({ ...p, applicant: { ...p.applicant, corporateNumber: `${(Number(p.applicant.corporateNumber[0]) + 1) % 10}${p.applicant.corporateNumber.slice(1)}` } })],
+  [
+    'wrong 法人番号 check digit',
+    (p) => ({
+      ...p,
+      applicant: { ...p.applicant, corporateNumber: `${(Number(p.applicant.corporateNumber[0]) + 1) % 10}${p.applicant.corporateNumber.slice(1)}` },
+    }),
+  ],
   ['requested amount above the cap', (p) => ({ ...p, requestedAmount: 90_000_000 })],
   ['no attachments', (p) => ({ ...p, attachmentIds: [] })],
   ['category the round does not offer', (p) => ({ ...p, categoryCode: 'monozukuri.standard' })],
@@ -444,7 +477,13 @@ function makePlan(o) {
   const jobs = kinds.map((kind, i) => ({ kind, i, corp: corporateNumber(`5${String(i).padStart(11, '0')}`), key: `bench-${stamp}-${i}` }));
   for (let j = 0; j < count(o.invalidShare); j++) {
     const i = o.n + j;
-    jobs.push({ kind: 'invalid', i, invalid: INVALID[j % INVALID.length], corp: corporateNumber(`6${String(j).padStart(11, '0')}`), key: `bench-${stamp}-invalid-${j}` });
+    jobs.push({
+      kind: 'invalid',
+      i,
+      invalid: INVALID[j % INVALID.length],
+      corp: corporateNumber(`6${String(j).padStart(11, '0')}`),
+      key: `bench-${stamp}-invalid-${j}`,
+    });
   }
   shuffle(jobs, rnd);
   // attachment sets: one per submission that must find unused attachments
@@ -591,7 +630,12 @@ async function countStatements(ctx, n) {
       const form = new FormData();
       form.set('kind', kind);
       form.set('file', new Blob([pdf(`statements.${i}.${kind}`)], { type: 'application/pdf' }), `${kind}.pdf`);
-      const res = await fetch(`${ctx.base}/api/intake/attachments`, { method: 'POST', headers: { 'X-Api-Key': ctx.apiKey }, body: form, signal: run.abort.signal });
+      const res = await fetch(`${ctx.base}/api/intake/attachments`, {
+        method: 'POST',
+        headers: { 'X-Api-Key': ctx.apiKey },
+        body: form,
+        signal: run.abort.signal,
+      });
       const body = await res.json();
       if (res.status !== 201) throw new Error(`upload answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
       ids.push(body.id);
@@ -638,9 +682,11 @@ async function verify(databaseUrl, ctx, jobs) {
         if (!row) return [`no row for ${show(r)}`];
         const bad = [];
         if (row.receipt_number !== r.answer.receiptNumber) bad.push(`row ${row.id} has 受付番号 ${row.receipt_number}, answer said ${r.answer.receiptNumber}`);
-        if (row.corporate_number !== r.body.applicant.corporateNumber) bad.push(`row ${row.id} has 法人番号 ${row.corporate_number}, sent ${r.body.applicant.corporateNumber}`);
+        if (row.corporate_number !== r.body.applicant.corporateNumber)
+          bad.push(`row ${row.id} has 法人番号 ${row.corporate_number}, sent ${r.body.applicant.corporateNumber}`);
         if (row.channel_id !== ctx.channelId) bad.push(`row ${row.id} has channel ${row.channel_id}`);
-        if ((byCorp.get(row.corporate_number) ?? []).length !== 1) bad.push(`法人番号 ${row.corporate_number} has ${byCorp.get(row.corporate_number).length} rows`);
+        if ((byCorp.get(row.corporate_number) ?? []).length !== 1)
+          bad.push(`法人番号 ${row.corporate_number} has ${byCorp.get(row.corporate_number).length} rows`);
         return bad;
       }),
     );
@@ -661,20 +707,19 @@ async function verify(databaseUrl, ctx, jobs) {
       }),
     );
 
-    const dupReceipts = await q(`SELECT receipt_number, count(*)::int AS n FROM application WHERE receipt_number IS NOT NULL GROUP BY receipt_number HAVING count(*) > 1`);
+    const dupReceipts = await q(
+      `SELECT receipt_number, count(*)::int AS n FROM application WHERE receipt_number IS NOT NULL GROUP BY receipt_number HAVING count(*) > 1`,
+    );
     const answeredReceipts = new Map();
     for (const r of ok201) {
       const other = answeredReceipts.get(r.answer.receiptNumber);
       if (other && other !== r.answer.id) dupReceipts.push({ receipt_number: r.answer.receiptNumber, n: `answered for ${other} and ${r.answer.id}` });
       answeredReceipts.set(r.answer.receiptNumber, r.answer.id);
     }
-    check(
-      '受付番号 are unique and well-formed',
-      [
-        ...dupReceipts.map((d) => `受付番号 ${d.receipt_number}: ${d.n} rows`),
-        ...rows.filter((r) => !/^[A-Z0-9]+-\d{8}$/.test(r.receipt_number ?? '')).map((r) => `row ${r.id} has 受付番号 ${r.receipt_number}`),
-      ],
-    );
+    check('受付番号 are unique and well-formed', [
+      ...dupReceipts.map((d) => `受付番号 ${d.receipt_number}: ${d.n} rows`),
+      ...rows.filter((r) => !/^[A-Z0-9]+-\d{8}$/.test(r.receipt_number ?? '')).map((r) => `row ${r.id} has 受付番号 ${r.receipt_number}`),
+    ]);
 
     const acceptedIds = new Set(ok201.map((r) => r.answer.id));
     const acceptedKeys = new Set(ok201.map((r) => r.key));
@@ -694,23 +739,26 @@ async function verify(databaseUrl, ctx, jobs) {
       jobs
         .filter((j) => j.kind !== 'invalid')
         .filter((j) => (byCorp.get(j.corp) ?? []).length !== 1)
-        .map((j) => `${j.kind} ${j.key}: 法人番号 ${j.corp} has ${(byCorp.get(j.corp) ?? []).length} rows (answers: ${records.filter((r) => r.job === j).map((r) => r.status).join(', ')})`),
+        .map(
+          (j) =>
+            `${j.kind} ${j.key}: 法人番号 ${j.corp} has ${(byCorp.get(j.corp) ?? []).length} rows (answers: ${records
+              .filter((r) => r.job === j)
+              .map((r) => r.status)
+              .join(', ')})`,
+        ),
     );
-    check(
-      'no accepted request lost: every accepted key has its row and its stored answer',
-      [
-        ...[...acceptedKeys].flatMap((key) => {
-          const stored = idemByKey.get(key);
-          const answer = byKey.get(key).find((r) => r.status === 201).answer;
-          if (!stored) return [`key ${key}: no idempotency record`];
-          if (stored.response_status !== 201 || stored.response_body.id !== answer.id || stored.response_body.receiptNumber !== answer.receiptNumber) {
-            return [`key ${key}: stored ${stored.response_status} ${JSON.stringify(stored.response_body).slice(0, 200)}`];
-          }
-          return [];
-        }),
-        ...idem.filter((r) => r.response_status === 0).map((r) => `key ${r.key}: claimed but never answered (response_status 0)`),
-      ],
-    );
+    check('no accepted request lost: every accepted key has its row and its stored answer', [
+      ...[...acceptedKeys].flatMap((key) => {
+        const stored = idemByKey.get(key);
+        const answer = byKey.get(key).find((r) => r.status === 201).answer;
+        if (!stored) return [`key ${key}: no idempotency record`];
+        if (stored.response_status !== 201 || stored.response_body.id !== answer.id || stored.response_body.receiptNumber !== answer.receiptNumber) {
+          return [`key ${key}: stored ${stored.response_status} ${JSON.stringify(stored.response_body).slice(0, 200)}`];
+        }
+        return [];
+      }),
+      ...idem.filter((r) => r.response_status === 0).map((r) => `key ${r.key}: claimed but never answered (response_status 0)`),
+    ]);
 
     const acceptedCorps = new Set(ok201.map((r) => r.body.applicant.corporateNumber));
     check(
@@ -719,7 +767,9 @@ async function verify(databaseUrl, ctx, jobs) {
         .filter((r) => r.status !== 201 && !acceptedKeys.has(r.key))
         .flatMap((r) => [
           ...(idemByKey.has(r.key) ? [`${show(r)}: key has a stored answer ${idemByKey.get(r.key).response_status}`] : []),
-          ...(!acceptedCorps.has(r.body.applicant?.corporateNumber) && byCorp.has(r.body.applicant?.corporateNumber) ? [`${show(r)}: 法人番号 has a row nobody was told about`] : []),
+          ...(!acceptedCorps.has(r.body.applicant?.corporateNumber) && byCorp.has(r.body.applicant?.corporateNumber)
+            ? [`${show(r)}: 法人番号 has a row nobody was told about`]
+            : []),
         ]),
     );
 
@@ -729,14 +779,21 @@ async function verify(databaseUrl, ctx, jobs) {
       records
         .filter((r) => r.role === 'duplicate' || (r.role === 'race' && r.status === 409))
         .filter((r) => !(r.status === 201 && r.expect.includes(201))) // its original failed: it was the first
-        .flatMap((r) => (r.status === 409 && r.answer.code === 'DUPLICATE_APPLICATION' && r.answer.receiptNumber === receiptOfCorp(r.body.applicant.corporateNumber) ? [] : [show(r)])),
+        .flatMap((r) =>
+          r.status === 409 && r.answer.code === 'DUPLICATE_APPLICATION' && r.answer.receiptNumber === receiptOfCorp(r.body.applicant.corporateNumber)
+            ? []
+            : [show(r)],
+        ),
     );
     check(
       'each race: exactly one 201 and one 409',
       jobs
         .filter((j) => j.kind === 'race')
         .flatMap((j) => {
-          const st = records.filter((r) => r.job === j).map((r) => r.status).sort();
+          const st = records
+            .filter((r) => r.job === j)
+            .map((r) => r.status)
+            .sort();
           return st.join() === '201,409' ? [] : [`race ${j.key}: ${st.join(', ')}`];
         }),
     );
@@ -769,7 +826,8 @@ async function verify(databaseUrl, ctx, jobs) {
       linked.flatMap((l) => {
         const bad = [];
         if (byId.get(l.application_id).status !== 'submitted') bad.push(`${l.application_id}: status ${byId.get(l.application_id).status}`);
-        if (sentAttachments.has(l.application_id) && l.attachments !== sentAttachments.get(l.application_id)) bad.push(`${l.application_id}: attachments ${l.attachments} ≠ sent ${sentAttachments.get(l.application_id)}`);
+        if (sentAttachments.has(l.application_id) && l.attachments !== sentAttachments.get(l.application_id))
+          bad.push(`${l.application_id}: attachments ${l.attachments} ≠ sent ${sentAttachments.get(l.application_id)}`);
         if ((l.attachments ?? '').split(',').filter(Boolean).length !== REQUIRED_KINDS.length) bad.push(`${l.application_id}: ${l.attachments} linked`);
         if (l.audits !== 1) bad.push(`${l.application_id}: ${l.audits} audit records`);
         if (l.notices !== 1) bad.push(`${l.application_id}: ${l.notices} 受付 notifications`);
@@ -828,11 +886,22 @@ function report(o, ctx, jobs, upload, elapsedS, result) {
   for (const j of jobs) kinds[j.kind] = (kinds[j.kind] ?? 0) + 1;
 
   console.log('');
-  console.log(`Intake load test: ${new Date().toISOString()}  node ${process.version}  ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'})  load average before the timed phase ${ctx.cpu.loadBefore.toFixed(2)}`);
+  console.log(
+    `Intake load test: ${new Date().toISOString()}  node ${process.version}  ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'})  load average before the timed phase ${ctx.cpu.loadBefore.toFixed(2)}`,
+  );
   console.log(`code: ${gitDescription()}`);
-  console.log(`plan: n=${o.n} applications, concurrency=${o.concurrency}, seed=${o.seed}; jobs: ${Object.entries(kinds).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`untimed: ${upload.count} attachment uploads in ${upload.elapsed.toFixed(1)} s (${(upload.count / upload.elapsed).toFixed(0)}/s, p50 ${fmtMs(upload.p50)} ms, p99 ${fmtMs(upload.p99)} ms)`);
-  if (ctx.statements) console.log(`SQL statements per submission: ${Math.min(...ctx.statements)} (each of ${ctx.statements.length} submissions sent alone after the checks: ${ctx.statements.join(', ')})`);
+  console.log(
+    `plan: n=${o.n} applications, concurrency=${o.concurrency}, seed=${o.seed}; jobs: ${Object.entries(kinds)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `untimed: ${upload.count} attachment uploads in ${upload.elapsed.toFixed(1)} s (${(upload.count / upload.elapsed).toFixed(0)}/s, p50 ${fmtMs(upload.p50)} ms, p99 ${fmtMs(upload.p99)} ms)`,
+  );
+  if (ctx.statements)
+    console.log(
+      `SQL statements per submission: ${Math.min(...ctx.statements)} (each of ${ctx.statements.length} submissions sent alone after the checks: ${ctx.statements.join(', ')})`,
+    );
   console.log('');
   console.log(
     table(
@@ -868,10 +937,13 @@ function report(o, ctx, jobs, upload, elapsedS, result) {
   ];
   console.log(
     table(
-      [['latency by answer', 'count', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms'], ...groups.map(([name, f]) => {
-        const s = latencyStats(rs.filter(f).map((r) => r.ms));
-        return [name, s.count, fmtMs(s.p50), fmtMs(s.p90), fmtMs(s.p99), fmtMs(s.max)];
-      })],
+      [
+        ['latency by answer', 'count', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms'],
+        ...groups.map(([name, f]) => {
+          const s = latencyStats(rs.filter(f).map((r) => r.ms));
+          return [name, s.count, fmtMs(s.p50), fmtMs(s.p90), fmtMs(s.p99), fmtMs(s.max)];
+        }),
+      ],
       ['l', 'r', 'r', 'r', 'r', 'r'],
     ),
   );
@@ -881,7 +953,9 @@ function report(o, ctx, jobs, upload, elapsedS, result) {
     for (const p of c.problems.slice(0, 10)) console.log(`        ${p}`);
     if (c.problems.length > 10) console.log(`        … and ${c.problems.length - 10} more`);
   }
-  console.log(`info  受付番号 order vs received_at: ${result.info.inversions} of ${result.info.rows} later numbers carry an earlier received_at (largest gap ${result.info.maxSkewMs} ms)`);
+  console.log(
+    `info  受付番号 order vs received_at: ${result.info.inversions} of ${result.info.rows} later numbers carry an earlier received_at (largest gap ${result.info.maxSkewMs} ms)`,
+  );
   console.log('');
 }
 
@@ -937,7 +1011,12 @@ async function main() {
     const benchCpu = process.cpuUsage(cpu0.bench);
     const apiCpu = processCpuSeconds(run.child.pid);
     const dbCpu = postgresCpuSince(cpu0.db, run.dbName);
-    ctx.cpu = { api: apiCpu === null || cpu0.api === null ? null : apiCpu - cpu0.api, db: dbCpu, bench: (benchCpu.user + benchCpu.system) / 1e6, loadBefore: cpu0.load };
+    ctx.cpu = {
+      api: apiCpu === null || cpu0.api === null ? null : apiCpu - cpu0.api,
+      db: dbCpu,
+      bench: (benchCpu.user + benchCpu.system) / 1e6,
+      loadBefore: cpu0.load,
+    };
     log(`timed phase done: ${ctx.records.length} requests in ${elapsedS.toFixed(1)} s; verifying against PostgreSQL`);
 
     const result = await verify(databaseUrl, ctx, jobs);

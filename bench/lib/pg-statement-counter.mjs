@@ -55,7 +55,10 @@ export async function startStatementCounter(upstreamUrl) {
         server.destroy();
       });
     }
-    client.on('data', statementTap(() => counter.statements++));
+    client.on(
+      'data',
+      statementTap(() => counter.statements++),
+    );
     client.pipe(server);
     server.pipe(client);
   });

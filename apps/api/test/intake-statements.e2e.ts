@@ -52,10 +52,19 @@ describe('intake statement count', () => {
 
   it(`one submission sends at most ${MAX_STATEMENTS_PER_SUBMISSION} statements`, async () => {
     // warm up: the first request of a process prepares what later ones reuse
-    await t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).set('Idempotency-Key', 'warm-up').send(validPayload(round, await uploadRequired(t, apiKey))).expect(201);
+    await t
+      .http()
+      .post('/api/intake/applications')
+      .set('X-Api-Key', apiKey)
+      .set('Idempotency-Key', 'warm-up')
+      .send(validPayload(round, await uploadRequired(t, apiKey)))
+      .expect(201);
     const body = validPayload(round, await uploadRequired(t, apiKey));
-    const sent = await statementsOf(() => t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).set('Idempotency-Key', 'counted').send(body).expect(201));
-    if (process.env.SHOW_STATEMENTS) console.log(`${sent.length} statements\n${sent.map((s, i) => `${i + 1}. ${s.replace(/\s+/g, ' ').slice(0, 220)}`).join('\n')}`);
+    const sent = await statementsOf(() =>
+      t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).set('Idempotency-Key', 'counted').send(body).expect(201),
+    );
+    if (process.env.SHOW_STATEMENTS)
+      console.log(`${sent.length} statements\n${sent.map((s, i) => `${i + 1}. ${s.replace(/\s+/g, ' ').slice(0, 220)}`).join('\n')}`);
     expect(sent.length).toBeLessThanOrEqual(MAX_STATEMENTS_PER_SUBMISSION);
   });
 });

@@ -14,7 +14,12 @@ describe('round deadline: TypeScript and SQL agree', () => {
   afterAll(() => db.end());
 
   const sql = (closesAt: Date, graceMinutes: number, now: Date) =>
-    db.query(`SELECT ${roundDeadlineSql('r')} AS deadline, ${roundDeadlineSql('r')} > $3::timestamptz AS open FROM (SELECT $1::timestamptz AS closes_at, $2::int AS grace_minutes) r`, [closesAt, graceMinutes, now]).then((r) => r.rows[0] as { deadline: Date; open: boolean });
+    db
+      .query(
+        `SELECT ${roundDeadlineSql('r')} AS deadline, ${roundDeadlineSql('r')} > $3::timestamptz AS open FROM (SELECT $1::timestamptz AS closes_at, $2::int AS grace_minutes) r`,
+        [closesAt, graceMinutes, now],
+      )
+      .then((r) => r.rows[0] as { deadline: Date; open: boolean });
 
   const closesAt = new Date('2022-03-24T09:00:00.000Z');
   it.each([

@@ -15,10 +15,10 @@ const base: BenefitInput = {
 
 describe('computeBenefit: decline bands (基準月 1,000,000円, 基準期間 5,000,000円, 法人 1億 → caps 100万/60万)', () => {
   it.each`
-    rule                                            | targetMonthSales | band       | declineRate                                   | formulaAmount | amount
-    ${'exactly 50% → ▲50%以上'}                     | ${500_000}       | ${'50+'}   | ${{ numerator: 1, denominator: 2 }}           | ${2_500_000}  | ${100 * MAN}
-    ${'just below 50% → ▲30%以上50%未満'}            | ${500_001}       | ${'30-50'} | ${{ numerator: 499_999, denominator: 1_000_000 }} | ${2_499_995}  | ${60 * MAN}
-    ${'exactly 30% → ▲30%以上50%未満'}               | ${700_000}       | ${'30-50'} | ${{ numerator: 3, denominator: 10 }}          | ${1_500_000}  | ${60 * MAN}
+    rule                                  | targetMonthSales | band       | declineRate                                       | formulaAmount | amount
+    ${'exactly 50% → ▲50%以上'}           | ${500_000}       | ${'50+'}   | ${{ numerator: 1, denominator: 2 }}               | ${2_500_000}  | ${100 * MAN}
+    ${'just below 50% → ▲30%以上50%未満'} | ${500_001}       | ${'30-50'} | ${{ numerator: 499_999, denominator: 1_000_000 }} | ${2_499_995}  | ${60 * MAN}
+    ${'exactly 30% → ▲30%以上50%未満'}    | ${700_000}       | ${'30-50'} | ${{ numerator: 3, denominator: 10 }}              | ${1_500_000}  | ${60 * MAN}
   `('$rule', ({ targetMonthSales, band, declineRate, formulaAmount, amount }) => {
     const result = computeBenefit({ ...base, targetMonthSales });
     expect(result).toMatchObject({ eligible: true, band, declineRate, formulaAmount, amount, baseMonth: '2020-01', basePeriodTotal: 5_000_000, failures: [] });
@@ -49,18 +49,18 @@ describe('computeBenefit: decline bands (基準月 1,000,000円, 基準期間 5,
 describe('computeBenefit: caps (基準期間 10,000,000円 × 5 = 50,000,000円, formula above every cap)', () => {
   const big = { ...base, basePeriodSales: [1, 2, 3, 4, 5].map(() => 10_000_000) };
   it.each`
-    rule                                         | applicantKind       | annualRevenue   | targetMonthSales | capBracket             | cap
-    ${'▲50%以上 個人 ignores revenue (10億)'}      | ${'soleProprietor'} | ${10 * OKU}     | ${0}             | ${'soleProprietor'}    | ${50 * MAN}
-    ${'▲50%以上 個人 without revenue'}             | ${'soleProprietor'} | ${undefined}    | ${0}             | ${'soleProprietor'}    | ${50 * MAN}
-    ${'▲50%以上 法人 exactly 1億 (以下)'}          | ${'corporation'}    | ${1 * OKU}      | ${0}             | ${'revenueUpTo100M'}   | ${100 * MAN}
-    ${'▲50%以上 法人 1億+1円 (1億円超)'}           | ${'corporation'}    | ${1 * OKU + 1}  | ${0}             | ${'revenue100MTo500M'} | ${150 * MAN}
-    ${'▲50%以上 法人 exactly 5億 (5億円以下)'}     | ${'corporation'}    | ${5 * OKU}      | ${0}             | ${'revenue100MTo500M'} | ${150 * MAN}
-    ${'▲50%以上 法人 5億+1円 (5億円超)'}           | ${'corporation'}    | ${5 * OKU + 1}  | ${0}             | ${'revenueOver500M'}   | ${250 * MAN}
-    ${'▲30%以上 個人 ignores revenue (10億)'}      | ${'soleProprietor'} | ${10 * OKU}     | ${6_000_000}     | ${'soleProprietor'}    | ${30 * MAN}
-    ${'▲30%以上 法人 exactly 1億'}                 | ${'corporation'}    | ${1 * OKU}      | ${6_000_000}     | ${'revenueUpTo100M'}   | ${60 * MAN}
-    ${'▲30%以上 法人 1億+1円'}                     | ${'corporation'}    | ${1 * OKU + 1}  | ${6_000_000}     | ${'revenue100MTo500M'} | ${90 * MAN}
-    ${'▲30%以上 法人 exactly 5億'}                 | ${'corporation'}    | ${5 * OKU}      | ${6_000_000}     | ${'revenue100MTo500M'} | ${90 * MAN}
-    ${'▲30%以上 法人 5億+1円'}                     | ${'corporation'}    | ${5 * OKU + 1}  | ${6_000_000}     | ${'revenueOver500M'}   | ${150 * MAN}
+    rule                                       | applicantKind       | annualRevenue  | targetMonthSales | capBracket             | cap
+    ${'▲50%以上 個人 ignores revenue (10億)'}  | ${'soleProprietor'} | ${10 * OKU}    | ${0}             | ${'soleProprietor'}    | ${50 * MAN}
+    ${'▲50%以上 個人 without revenue'}         | ${'soleProprietor'} | ${undefined}   | ${0}             | ${'soleProprietor'}    | ${50 * MAN}
+    ${'▲50%以上 法人 exactly 1億 (以下)'}      | ${'corporation'}    | ${1 * OKU}     | ${0}             | ${'revenueUpTo100M'}   | ${100 * MAN}
+    ${'▲50%以上 法人 1億+1円 (1億円超)'}       | ${'corporation'}    | ${1 * OKU + 1} | ${0}             | ${'revenue100MTo500M'} | ${150 * MAN}
+    ${'▲50%以上 法人 exactly 5億 (5億円以下)'} | ${'corporation'}    | ${5 * OKU}     | ${0}             | ${'revenue100MTo500M'} | ${150 * MAN}
+    ${'▲50%以上 法人 5億+1円 (5億円超)'}       | ${'corporation'}    | ${5 * OKU + 1} | ${0}             | ${'revenueOver500M'}   | ${250 * MAN}
+    ${'▲30%以上 個人 ignores revenue (10億)'}  | ${'soleProprietor'} | ${10 * OKU}    | ${6_000_000}     | ${'soleProprietor'}    | ${30 * MAN}
+    ${'▲30%以上 法人 exactly 1億'}             | ${'corporation'}    | ${1 * OKU}     | ${6_000_000}     | ${'revenueUpTo100M'}   | ${60 * MAN}
+    ${'▲30%以上 法人 1億+1円'}                 | ${'corporation'}    | ${1 * OKU + 1} | ${6_000_000}     | ${'revenue100MTo500M'} | ${90 * MAN}
+    ${'▲30%以上 法人 exactly 5億'}             | ${'corporation'}    | ${5 * OKU}     | ${6_000_000}     | ${'revenue100MTo500M'} | ${90 * MAN}
+    ${'▲30%以上 法人 5億+1円'}                 | ${'corporation'}    | ${5 * OKU + 1} | ${6_000_000}     | ${'revenueOver500M'}   | ${150 * MAN}
   `('$rule', ({ applicantKind, annualRevenue, targetMonthSales, capBracket, cap }) => {
     const result = computeBenefit({ ...big, applicantKind, annualRevenue, targetMonthSales });
     // formula: 50,000,000 − 0 × 5 = 50,000,000 or 50,000,000 − 6,000,000 × 5 = 20,000,000; both above the cap.
@@ -90,7 +90,7 @@ describe('computeBenefit: base month is the target calendar month inside the bas
   // Nov 1,000,000 / Dec 2,000,000 / Jan 3,000,000 / Feb 4,000,000 / Mar 5,000,000
   const rising = [1_000_000, 2_000_000, 3_000_000, 4_000_000, 5_000_000];
   it.each`
-    rule                                  | targetMonth  | basePeriod   | baseMonth    | baseMonthSales
+    rule                                     | targetMonth  | basePeriod   | baseMonth    | baseMonthSales
     ${'2021-11 in 2018-11 period → 2018-11'} | ${'2021-11'} | ${'2018-11'} | ${'2018-11'} | ${1_000_000}
     ${'2021-12 in 2020-11 period → 2020-12'} | ${'2021-12'} | ${'2020-11'} | ${'2020-12'} | ${2_000_000}
     ${'2022-01 in 2019-11 period → 2020-01'} | ${'2022-01'} | ${'2019-11'} | ${'2020-01'} | ${3_000_000}
@@ -108,20 +108,20 @@ describe('computeBenefit: base month is the target calendar month inside the bas
 
 describe('computeBenefit: invalid input is not eligible, with a code per rule', () => {
   it.each`
-    rule                                                | override                                                          | codes
-    ${'target month before 2021-11'}                    | ${{ targetMonth: '2021-10' }}                                     | ${['benefit.targetMonthOutOfRange']}
-    ${'target month after 2022-03'}                     | ${{ targetMonth: '2022-04' }}                                     | ${['benefit.targetMonthOutOfRange']}
-    ${'malformed target month'}                         | ${{ targetMonth: '2022-1' }}                                      | ${['benefit.targetMonthOutOfRange']}
-    ${'base period not one of the three'}               | ${{ basePeriod: '2019-12' }}                                      | ${['benefit.invalidBasePeriod']}
-    ${'several input problems are all reported'}        | ${{ targetMonth: '2021-10', basePeriod: '2017-11' }}              | ${['benefit.targetMonthOutOfRange', 'benefit.invalidBasePeriod']}
-    ${'four months of base period sales'}               | ${{ basePeriodSales: [1, 1, 1, 1] }}                              | ${['benefit.basePeriodSalesCount']}
-    ${'base month outside the period (2019-01)'}        | ${{ baseMonth: '2019-01' }}                                       | ${['benefit.baseMonthMismatch']}
-    ${'base month of another calendar month (2020-02)'} | ${{ baseMonth: '2020-02' }}                                       | ${['benefit.baseMonthMismatch']}
-    ${'period total without the base month sales'}      | ${{ basePeriodSales: 5_000_000 }}                                 | ${['benefit.baseMonthSalesMissing']}
-    ${'base month sales differ from the listed month'}  | ${{ baseMonthSales: 999_999 }}                                    | ${['benefit.baseMonthSalesMismatch']}
-    ${'base month sales above the period total'}        | ${{ basePeriodSales: 900_000, baseMonthSales: 1_000_000 }}        | ${['benefit.baseMonthSalesMismatch']}
-    ${'base month sales of 0円'}                         | ${{ basePeriodSales: [5, 5, 0, 5, 5] }}                           | ${['benefit.noBaseMonthSales']}
-    ${'法人 without annual revenue'}                     | ${{ annualRevenue: undefined }}                                   | ${['benefit.annualRevenueMissing']}
+    rule                                                | override                                                   | codes
+    ${'target month before 2021-11'}                    | ${{ targetMonth: '2021-10' }}                              | ${['benefit.targetMonthOutOfRange']}
+    ${'target month after 2022-03'}                     | ${{ targetMonth: '2022-04' }}                              | ${['benefit.targetMonthOutOfRange']}
+    ${'malformed target month'}                         | ${{ targetMonth: '2022-1' }}                               | ${['benefit.targetMonthOutOfRange']}
+    ${'base period not one of the three'}               | ${{ basePeriod: '2019-12' }}                               | ${['benefit.invalidBasePeriod']}
+    ${'several input problems are all reported'}        | ${{ targetMonth: '2021-10', basePeriod: '2017-11' }}       | ${['benefit.targetMonthOutOfRange', 'benefit.invalidBasePeriod']}
+    ${'four months of base period sales'}               | ${{ basePeriodSales: [1, 1, 1, 1] }}                       | ${['benefit.basePeriodSalesCount']}
+    ${'base month outside the period (2019-01)'}        | ${{ baseMonth: '2019-01' }}                                | ${['benefit.baseMonthMismatch']}
+    ${'base month of another calendar month (2020-02)'} | ${{ baseMonth: '2020-02' }}                                | ${['benefit.baseMonthMismatch']}
+    ${'period total without the base month sales'}      | ${{ basePeriodSales: 5_000_000 }}                          | ${['benefit.baseMonthSalesMissing']}
+    ${'base month sales differ from the listed month'}  | ${{ baseMonthSales: 999_999 }}                             | ${['benefit.baseMonthSalesMismatch']}
+    ${'base month sales above the period total'}        | ${{ basePeriodSales: 900_000, baseMonthSales: 1_000_000 }} | ${['benefit.baseMonthSalesMismatch']}
+    ${'base month sales of 0円'}                        | ${{ basePeriodSales: [5, 5, 0, 5, 5] }}                    | ${['benefit.noBaseMonthSales']}
+    ${'法人 without annual revenue'}                    | ${{ annualRevenue: undefined }}                            | ${['benefit.annualRevenueMissing']}
   `('$rule', ({ override, codes }) => {
     const result = computeBenefit({ ...base, ...override });
     expect(result).toMatchObject({ eligible: false, amount: 0 });
@@ -130,10 +130,10 @@ describe('computeBenefit: invalid input is not eligible, with a code per rule', 
   });
 
   it.each`
-    rule                                | override
-    ${'negative target month sales'}    | ${{ targetMonthSales: -1 }}
-    ${'fractional base period sales'}   | ${{ basePeriodSales: [1_000_000.5, 1, 1, 1, 1] }}
-    ${'negative annual revenue'}        | ${{ annualRevenue: -1 }}
+    rule                              | override
+    ${'negative target month sales'}  | ${{ targetMonthSales: -1 }}
+    ${'fractional base period sales'} | ${{ basePeriodSales: [1_000_000.5, 1, 1, 1, 1] }}
+    ${'negative annual revenue'}      | ${{ annualRevenue: -1 }}
   `('throws on non-yen amounts: $rule', ({ override }) => {
     expect(() => computeBenefit({ ...base, ...override })).toThrow(RangeError);
   });

@@ -88,12 +88,18 @@ export const computeBenefit = (input: BenefitInput): BenefitResult => {
   const first = parseYearMonth(BENEFIT_TARGET_MONTHS.first)!;
   const last = parseYearMonth(BENEFIT_TARGET_MONTHS.last)!;
   if (target === null || target < first || target > last) {
-    failures.push(failed('benefit.targetMonthOutOfRange', `対象月「${input.targetMonth}」は2021年11月～2022年3月のいずれかの月である必要があります。`, 'targetMonth'));
+    failures.push(
+      failed('benefit.targetMonthOutOfRange', `対象月「${input.targetMonth}」は2021年11月～2022年3月のいずれかの月である必要があります。`, 'targetMonth'),
+    );
   }
   const start = BENEFIT_BASE_PERIODS.includes(input.basePeriod) ? parseYearMonth(input.basePeriod) : null;
   if (start === null) {
     failures.push(
-      failed('benefit.invalidBasePeriod', `基準期間「${input.basePeriod}」は「2018年11月～2019年3月」「2019年11月～2020年3月」「2020年11月～2021年3月」のいずれかです。`, 'basePeriod'),
+      failed(
+        'benefit.invalidBasePeriod',
+        `基準期間「${input.basePeriod}」は「2018年11月～2019年3月」「2019年11月～2020年3月」「2020年11月～2021年3月」のいずれかです。`,
+        'basePeriod',
+      ),
     );
   }
   if (monthly !== null && monthly.length !== PERIOD_MONTHS) {
@@ -142,9 +148,15 @@ export const computeBenefit = (input: BenefitInput): BenefitResult => {
 
   // 3. Decline band.
   if (baseMonthSales === 0) {
-    return notEligible([failed('benefit.noBaseMonthSales', `基準月（${formatMonthJa(derivedBase)}）の売上高が0円のため売上高減少率を計算できません。`, 'baseMonthSales')], {
-      baseMonth, basePeriodTotal, formulaAmount, explanation,
-    });
+    return notEligible(
+      [failed('benefit.noBaseMonthSales', `基準月（${formatMonthJa(derivedBase)}）の売上高が0円のため売上高減少率を計算できません。`, 'baseMonthSales')],
+      {
+        baseMonth,
+        basePeriodTotal,
+        formulaAmount,
+        explanation,
+      },
+    );
   }
   const rate = declineRate(baseMonthSales, input.targetMonthSales);
   const rateText = `(${formatYen(baseMonthSales)} − ${formatYen(input.targetMonthSales)}) ÷ ${formatYen(baseMonthSales)} = ${formatDeclineRate(rate)}`;
@@ -168,7 +180,13 @@ export const computeBenefit = (input: BenefitInput): BenefitResult => {
   const capBracket = benefitCapBracket(input.applicantKind, input.annualRevenue);
   if (capBracket === null) {
     return notEligible(
-      [failed('benefit.annualRevenueMissing', `法人の給付上限額は基準月（${formatMonthJa(derivedBase)}）を含む事業年度の年間売上高で決まりますが、年間売上高が入力されていません。`, 'annualRevenue')],
+      [
+        failed(
+          'benefit.annualRevenueMissing',
+          `法人の給付上限額は基準月（${formatMonthJa(derivedBase)}）を含む事業年度の年間売上高で決まりますが、年間売上高が入力されていません。`,
+          'annualRevenue',
+        ),
+      ],
       { band, declineRate: rate, baseMonth, basePeriodTotal, formulaAmount, explanation },
     );
   }

@@ -66,8 +66,24 @@ describe('REFERENCE_CATALOGUE', () => {
 
 describe('rounds', () => {
   it.each([
-    ['restructuring.round4', 'restructuring.r2-sup3', '2021-10-28T00:00:00+09:00', '2021-12-21T18:00:00+09:00', '令和4年3月上旬頃（予定）', '2022-03-01T00:00:00+09:00', '2022-03-10T23:59:59+09:00'],
-    ['restructuring.round5', 'restructuring.r2-sup3', '2022-01-20T00:00:00+09:00', '2022-03-24T18:00:00+09:00', '令和4年5月下旬～6月上旬頃（予定）', '2022-05-21T00:00:00+09:00', '2022-06-10T23:59:59+09:00'],
+    [
+      'restructuring.round4',
+      'restructuring.r2-sup3',
+      '2021-10-28T00:00:00+09:00',
+      '2021-12-21T18:00:00+09:00',
+      '令和4年3月上旬頃（予定）',
+      '2022-03-01T00:00:00+09:00',
+      '2022-03-10T23:59:59+09:00',
+    ],
+    [
+      'restructuring.round5',
+      'restructuring.r2-sup3',
+      '2022-01-20T00:00:00+09:00',
+      '2022-03-24T18:00:00+09:00',
+      '令和4年5月下旬～6月上旬頃（予定）',
+      '2022-05-21T00:00:00+09:00',
+      '2022-06-10T23:59:59+09:00',
+    ],
   ])('%s (from the briefing) runs on %s', (code, ruleSetCode, opensAt, closesAt, label, from, to) => {
     expect(findRound(code)).toMatchObject({ ruleSetCode, opensAt, closesAt, announcement: { label, from, to } });
   });
@@ -97,7 +113,9 @@ describe('rounds', () => {
   it('the same 類型 code resolves to the rule set of the round (通常枠 ≤20人: 4,000万 in 第5回, 2,000万 in 第6回)', () => {
     const cap = (round: string) => {
       const category = findRoundCategory(round, 'restructuring.standard');
-      return category?.kind === 'subsidy' && category.pricing.kind === 'rate' && category.pricing.cap.kind === 'byEmployees' ? category.pricing.cap.brackets[0].amount : undefined;
+      return category?.kind === 'subsidy' && category.pricing.kind === 'rate' && category.pricing.cap.kind === 'byEmployees'
+        ? category.pricing.cap.brackets[0].amount
+        : undefined;
     };
     expect([cap('restructuring.round5'), cap('restructuring.round6')]).toEqual([40_000_000, 20_000_000]);
   });
@@ -127,7 +145,11 @@ describe('validateCatalogue', () => {
     ['round on an unknown rule set', { ...base, rounds: [{ ...round4, ruleSetCode: 'restructuring.r9' }] }, '予算 restructuring.r9 がありません'],
     ['instant without the JST offset', { ...base, rounds: [{ ...round4, closesAt: '2021-12-21T18:00:00Z' }] }, 'closesAt は +09:00 付きの日時にしてください'],
     ['closing before opening', { ...base, rounds: [{ ...round4, closesAt: '2021-10-01T18:00:00+09:00' }] }, '応募締切は公募開始より後にしてください'],
-    ['category a round offers but its rule set lacks', { ...base, rounds: [{ ...round4, categoryCodes: ['restructuring.greenGrowth'] }] }, '類型 restructuring.greenGrowth が予算 restructuring.r2-sup3 にありません'],
+    [
+      'category a round offers but its rule set lacks',
+      { ...base, rounds: [{ ...round4, categoryCodes: ['restructuring.greenGrowth'] }] },
+      '類型 restructuring.greenGrowth が予算 restructuring.r2-sup3 にありません',
+    ],
   ])('%s', (_rule, catalogue, message) => {
     expect(validateCatalogue(catalogue).map((p) => p.message)).toContain(message);
   });

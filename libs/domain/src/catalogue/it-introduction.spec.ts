@@ -9,7 +9,11 @@ const sme: QuoteApplicant = { sizeClass: 'sme', employeeCount: 10 };
 describe('デジタル化基盤導入類型: each item kind priced on its own', () => {
   it.each<{ rule: string; lines: ExpenseLine[]; amount: number }>([
     { rule: 'ITツール 3/4 below 50万 of subsidy (400,000 → 300,000)', lines: [{ expenseType: 'software', amount: 400_000 }], amount: 300_000 },
-    { rule: 'ITツール subsidy exactly 50万 stays at 3/4 (666,667 × 3/4 = 500,000.25 → 500,000)', lines: [{ expenseType: 'software', amount: 666_667 }], amount: 500_000 },
+    {
+      rule: 'ITツール subsidy exactly 50万 stays at 3/4 (666,667 × 3/4 = 500,000.25 → 500,000)',
+      lines: [{ expenseType: 'software', amount: 666_667 }],
+      amount: 500_000,
+    },
     {
       rule: 'ITツール above 50万 of subsidy at 2/3 (666,671: 500,000 + 4 × 2/3 = 500,002; flat 3/4 would be 500,003)',
       lines: [{ expenseType: 'software', amount: 666_671 }],
@@ -18,16 +22,24 @@ describe('デジタル化基盤導入類型: each item kind priced on its own', 
     { rule: 'ITツール 2,000,000 → 500,000 + 1,333,333 × 2/3 = 1,388,888', lines: [{ expenseType: 'cloudUsage', amount: 2_000_000 }], amount: 1_388_888 },
     { rule: 'ITツール reaches 350万 exactly (5,166,667 → 500,000 + 3,000,000)', lines: [{ expenseType: 'software', amount: 5_166_667 }], amount: 3_500_000 },
     { rule: 'ITツール capped at 350万 in total (10,000,000 → 6,722,222)', lines: [{ expenseType: 'software', amount: 10_000_000 }], amount: 3_500_000 },
-    { rule: 'ソフト + クラウド + 導入関連費 are one ITツール item (300,000 × 3 = 900,000 → 500,000 + 233,333 × 2/3)', lines: [
-      { expenseType: 'software', amount: 300_000 },
-      { expenseType: 'cloudUsage', amount: 300_000 },
-      { expenseType: 'implementation', amount: 300_000 },
-    ], amount: 655_555 },
+    {
+      rule: 'ソフト + クラウド + 導入関連費 are one ITツール item (300,000 × 3 = 900,000 → 500,000 + 233,333 × 2/3)',
+      lines: [
+        { expenseType: 'software', amount: 300_000 },
+        { expenseType: 'cloudUsage', amount: 300_000 },
+        { expenseType: 'implementation', amount: 300_000 },
+      ],
+      amount: 655_555,
+    },
     { rule: 'PC・タブレット 1/2 (150,001 → 75,000)', lines: [{ expenseType: 'hardware', itemKind: 'pc', amount: 150_001 }], amount: 75_000 },
     { rule: 'PC・タブレット exactly 10万 (200,000 × 1/2)', lines: [{ expenseType: 'hardware', itemKind: 'pc', amount: 200_000 }], amount: 100_000 },
     { rule: 'PC・タブレット capped at 10万 (200,002 × 1/2 = 100,001)', lines: [{ expenseType: 'hardware', itemKind: 'pc', amount: 200_002 }], amount: 100_000 },
     { rule: 'レジ・券売機 1/2 (300,000 → 150,000)', lines: [{ expenseType: 'hardware', itemKind: 'register', amount: 300_000 }], amount: 150_000 },
-    { rule: 'レジ・券売機 capped at 20万 (1,000,000 × 1/2 = 500,000)', lines: [{ expenseType: 'hardware', itemKind: 'register', amount: 1_000_000 }], amount: 200_000 },
+    {
+      rule: 'レジ・券売機 capped at 20万 (1,000,000 × 1/2 = 500,000)',
+      lines: [{ expenseType: 'hardware', itemKind: 'register', amount: 1_000_000 }],
+      amount: 200_000,
+    },
     {
       rule: 'items are summed after their own limits: 1,388,888 + 100,000 + 200,000',
       lines: [
@@ -55,14 +67,26 @@ describe('デジタル化基盤導入類型: each item kind priced on its own', 
       { expenseType: 'hardware', itemKind: 'pc', amount: 300_000 },
     ]);
     expect(result.parts.map((p) => [p.code, p.steps.map((s) => [s.expenses, s.amount]), p.cap?.amount, p.amount])).toEqual([
-      ['itTool', [[666_667, 500_000], [1_333_333, 888_888]], 3_500_000, 1_388_888],
+      [
+        'itTool',
+        [
+          [666_667, 500_000],
+          [1_333_333, 888_888],
+        ],
+        3_500_000,
+        1_388_888,
+      ],
       ['pc', [[300_000, 150_000]], 100_000, 100_000],
     ]);
   });
 
   it.each([
     { rule: 'a hardware line must say which item it is', line: { expenseType: 'hardware', amount: 100_000 }, code: 'missingItemKind' },
-    { rule: 'an item kind the category does not price is refused', line: { expenseType: 'hardware', itemKind: 'server', amount: 100_000 }, code: 'unknownItemKind' },
+    {
+      rule: 'an item kind the category does not price is refused',
+      line: { expenseType: 'hardware', itemKind: 'server', amount: 100_000 },
+      code: 'unknownItemKind',
+    },
   ])('$rule', ({ line, code }) => {
     const result = quoteLines(R3, 'itIntroduction.digitalBase', sme, [line]);
     expect(result).toMatchObject({ eligible: false, amount: 0, problems: [{ code, field: 'expenses[0].itemKind' }] });
@@ -163,7 +187,13 @@ describe('通常枠 (reference, 令和元年度補正): bounds on the subsidy', 
     { rule: 'A類型 below 30万 is not eligible (599,998 × 1/2 = 299,999)', category: 'itIntroduction.standardA', expenses: 599_998, eligible: false, amount: 0 },
     { rule: 'A類型 at 30万 (600,000 × 1/2)', category: 'itIntroduction.standardA', expenses: 600_000, eligible: true, amount: 300_000 },
     { rule: 'A類型 150万未満: capped at 1,499,999', category: 'itIntroduction.standardA', expenses: 4_000_000, eligible: true, amount: 1_499_999 },
-    { rule: 'B類型 below 150万 is not eligible (2,999,998 × 1/2 = 1,499,999)', category: 'itIntroduction.standardB', expenses: 2_999_998, eligible: false, amount: 0 },
+    {
+      rule: 'B類型 below 150万 is not eligible (2,999,998 × 1/2 = 1,499,999)',
+      category: 'itIntroduction.standardB',
+      expenses: 2_999_998,
+      eligible: false,
+      amount: 0,
+    },
     { rule: 'B類型 at 150万', category: 'itIntroduction.standardB', expenses: 3_000_000, eligible: true, amount: 1_500_000 },
     { rule: 'B類型 450万以下: capped at 450万', category: 'itIntroduction.standardB', expenses: 10_000_000, eligible: true, amount: 4_500_000 },
   ])('$rule', ({ category, expenses, eligible, amount }) => {

@@ -60,11 +60,7 @@ const multiCompany: SubsidyCategoryConfig = {
     baseAndAnalysisCap: fixedCap(man(3000)),
     admin: { expenseTypes: ['adminExpert'], rates: [flatRate('一律', TWO_THIRDS)], shareOfBaseAndAnalysis: ONE_TENTH },
   },
-  expenseTypes: [
-    ...DIGITAL_BASE_EXPENSE_TYPES,
-    { code: 'consumerAnalysis', label: '消費動向等分析経費' },
-    { code: 'adminExpert', label: '事務費・専門家費' },
-  ],
+  expenseTypes: [...DIGITAL_BASE_EXPENSE_TYPES, { code: 'consumerAnalysis', label: '消費動向等分析経費' }, { code: 'adminExpert', label: '事務費・専門家費' }],
   exclusions: [],
   requirements: ['groupApplication10plus'],
   assumption:

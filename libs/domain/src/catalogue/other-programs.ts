@@ -12,7 +12,9 @@ export const RECOVERY_BENEFIT_R3: RuleSet = {
   programCode: 'recoveryBenefit',
   edition: 'r3-sup',
   label: '令和3年度補正',
-  categories: [{ kind: 'benefit', code: 'recoveryBenefit.benefit', name: '事業復活支援金', requirements: ['covidImpact', 'benefitSalesDecline30pct', 'preCheck'] }],
+  categories: [
+    { kind: 'benefit', code: 'recoveryBenefit.benefit', name: '事業復活支援金', requirements: ['covidImpact', 'benefitSalesDecline30pct', 'preCheck'] },
+  ],
 };
 
 export const BUSINESS_SUCCESSION_PROGRAM: Program = {
@@ -24,7 +26,13 @@ export const BUSINESS_SUCCESSION_PROGRAM: Program = {
 
 const SUCCESSION_NOTE = 'ブリーフィングは「補助上限150万円～600万円、補助率1/2～2/3」の幅のみ記載。類型・上限・補助率は公募要領の構成に沿った仮置き';
 
-const succession = (code: string, name: string, capMan: number, rates: readonly RateRule[], extraTypes: SubsidyCategoryConfig['expenseTypes'] = []): SubsidyCategoryConfig => ({
+const succession = (
+  code: string,
+  name: string,
+  capMan: number,
+  rates: readonly RateRule[],
+  extraTypes: SubsidyCategoryConfig['expenseTypes'] = [],
+): SubsidyCategoryConfig => ({
   kind: 'subsidy',
   code,
   name,
@@ -42,7 +50,10 @@ export const BUSINESS_SUCCESSION_R3: RuleSet = {
   edition: 'r3-sup',
   label: '令和3年度補正',
   categories: [
-    succession('businessSuccession.innovation', '経営革新事業', 600, [flatRate('小規模事業者', TWO_THIRDS, { sizeClasses: ['smallBusiness'] }), flatRate('中小企業', HALF)]),
+    succession('businessSuccession.innovation', '経営革新事業', 600, [
+      flatRate('小規模事業者', TWO_THIRDS, { sizeClasses: ['smallBusiness'] }),
+      flatRate('中小企業', HALF),
+    ]),
     succession('businessSuccession.expertUse', '専門家活用事業', 600, [flatRate('中小企業', TWO_THIRDS)]),
     succession('businessSuccession.closure', '廃業・再チャレンジ事業', 150, [flatRate('中小企業', TWO_THIRDS)], [{ code: 'closure', label: '廃業費' }]),
   ],

@@ -17,21 +17,112 @@ const community: QuoteApplicant = { sizeClass: 'sme', employeeCount: 20 };
 
 describe('地域DX促進活動支援事業, 地域・企業共生型ビジネス, 事業承継・引継ぎ: caps and rates', () => {
   it.each<Row>([
-    { rule: 'DX促進 A類型 10/10 (15,000,000 → 15,000,000)', ruleSet: 'regionalDx.r4', category: 'regionalDx.typeA', applicant: community, expenses: 15_000_000, amount: 15_000_000 },
-    { rule: 'DX促進 A類型 2,000万 per community', ruleSet: 'regionalDx.r4', category: 'regionalDx.typeA', applicant: community, expenses: 25_000_000, amount: 20_000_000 },
+    {
+      rule: 'DX促進 A類型 10/10 (15,000,000 → 15,000,000)',
+      ruleSet: 'regionalDx.r4',
+      category: 'regionalDx.typeA',
+      applicant: community,
+      expenses: 15_000_000,
+      amount: 15_000_000,
+    },
+    {
+      rule: 'DX促進 A類型 2,000万 per community',
+      ruleSet: 'regionalDx.r4',
+      category: 'regionalDx.typeA',
+      applicant: community,
+      expenses: 25_000_000,
+      amount: 20_000_000,
+    },
     { rule: 'DX促進 B類型 2,500万', ruleSet: 'regionalDx.r4', category: 'regionalDx.typeB', applicant: community, expenses: 40_000_000, amount: 25_000_000 },
     { rule: 'DX促進 C類型 3,000万', ruleSet: 'regionalDx.r4', category: 'regionalDx.typeC', applicant: community, expenses: 40_000_000, amount: 30_000_000 },
-    { rule: 'DX促進 C類型 10/10 below the cap', ruleSet: 'regionalDx.r4', category: 'regionalDx.typeC', applicant: community, expenses: 29_999_999, amount: 29_999_999 },
-    { rule: '共生型 通常型 2/3', ruleSet: 'regionalCoexistence.r4', category: 'regionalCoexistence.standard', applicant: community, expenses: 3_000_000, amount: 2_000_000 },
-    { rule: '共生型 通常型 3,000万', ruleSet: 'regionalCoexistence.r4', category: 'regionalCoexistence.standard', applicant: community, expenses: 90_000_000, amount: 30_000_000 },
-    { rule: '共生型 広域型 2/3', ruleSet: 'regionalCoexistence.r4', category: 'regionalCoexistence.wide', applicant: community, expenses: 3_000_000, amount: 2_000_000 },
-    { rule: '共生型 広域型 4,000万', ruleSet: 'regionalCoexistence.r4', category: 'regionalCoexistence.wide', applicant: community, expenses: 90_000_000, amount: 40_000_000 },
-    { rule: '共生型 さらなる広域型 1/2', ruleSet: 'regionalCoexistence.r4', category: 'regionalCoexistence.extraWide', applicant: community, expenses: 3_000_000, amount: 1_500_000 },
-    { rule: '共生型 さらなる広域型 4,000万 (1億 × 1/2 = 5,000万)', ruleSet: 'regionalCoexistence.r4', category: 'regionalCoexistence.extraWide', applicant: community, expenses: 100_000_000, amount: 40_000_000 },
-    { rule: '事業承継 経営革新 小規模 2/3 (assumed)', ruleSet: 'businessSuccession.r3-sup', category: 'businessSuccession.innovation', applicant: { sizeClass: 'smallBusiness', employeeCount: 3 }, expenses: 3_000_000, amount: 2_000_000 },
-    { rule: '事業承継 経営革新 中小 1/2 (assumed)', ruleSet: 'businessSuccession.r3-sup', category: 'businessSuccession.innovation', applicant: community, expenses: 3_000_000, amount: 1_500_000 },
-    { rule: '事業承継 upper end of the range 600万', ruleSet: 'businessSuccession.r3-sup', category: 'businessSuccession.innovation', applicant: community, expenses: 20_000_000, amount: 6_000_000 },
-    { rule: '事業承継 lower end of the range 150万 (廃業・再チャレンジ)', ruleSet: 'businessSuccession.r3-sup', category: 'businessSuccession.closure', applicant: community, expenses: 3_000_000, amount: 1_500_000 },
+    {
+      rule: 'DX促進 C類型 10/10 below the cap',
+      ruleSet: 'regionalDx.r4',
+      category: 'regionalDx.typeC',
+      applicant: community,
+      expenses: 29_999_999,
+      amount: 29_999_999,
+    },
+    {
+      rule: '共生型 通常型 2/3',
+      ruleSet: 'regionalCoexistence.r4',
+      category: 'regionalCoexistence.standard',
+      applicant: community,
+      expenses: 3_000_000,
+      amount: 2_000_000,
+    },
+    {
+      rule: '共生型 通常型 3,000万',
+      ruleSet: 'regionalCoexistence.r4',
+      category: 'regionalCoexistence.standard',
+      applicant: community,
+      expenses: 90_000_000,
+      amount: 30_000_000,
+    },
+    {
+      rule: '共生型 広域型 2/3',
+      ruleSet: 'regionalCoexistence.r4',
+      category: 'regionalCoexistence.wide',
+      applicant: community,
+      expenses: 3_000_000,
+      amount: 2_000_000,
+    },
+    {
+      rule: '共生型 広域型 4,000万',
+      ruleSet: 'regionalCoexistence.r4',
+      category: 'regionalCoexistence.wide',
+      applicant: community,
+      expenses: 90_000_000,
+      amount: 40_000_000,
+    },
+    {
+      rule: '共生型 さらなる広域型 1/2',
+      ruleSet: 'regionalCoexistence.r4',
+      category: 'regionalCoexistence.extraWide',
+      applicant: community,
+      expenses: 3_000_000,
+      amount: 1_500_000,
+    },
+    {
+      rule: '共生型 さらなる広域型 4,000万 (1億 × 1/2 = 5,000万)',
+      ruleSet: 'regionalCoexistence.r4',
+      category: 'regionalCoexistence.extraWide',
+      applicant: community,
+      expenses: 100_000_000,
+      amount: 40_000_000,
+    },
+    {
+      rule: '事業承継 経営革新 小規模 2/3 (assumed)',
+      ruleSet: 'businessSuccession.r3-sup',
+      category: 'businessSuccession.innovation',
+      applicant: { sizeClass: 'smallBusiness', employeeCount: 3 },
+      expenses: 3_000_000,
+      amount: 2_000_000,
+    },
+    {
+      rule: '事業承継 経営革新 中小 1/2 (assumed)',
+      ruleSet: 'businessSuccession.r3-sup',
+      category: 'businessSuccession.innovation',
+      applicant: community,
+      expenses: 3_000_000,
+      amount: 1_500_000,
+    },
+    {
+      rule: '事業承継 upper end of the range 600万',
+      ruleSet: 'businessSuccession.r3-sup',
+      category: 'businessSuccession.innovation',
+      applicant: community,
+      expenses: 20_000_000,
+      amount: 6_000_000,
+    },
+    {
+      rule: '事業承継 lower end of the range 150万 (廃業・再チャレンジ)',
+      ruleSet: 'businessSuccession.r3-sup',
+      category: 'businessSuccession.closure',
+      applicant: community,
+      expenses: 3_000_000,
+      amount: 1_500_000,
+    },
   ])('$rule', ({ ruleSet, category, applicant, expenses, amount }) => {
     expect(quoteSingle(ruleSet, category, applicant, expenses, 'personnel')).toMatchObject({ eligible: true, amount, problems: [] });
   });
@@ -129,7 +220,11 @@ describe('「共創型」: tool purchases at most half of the subsidy', () => {
 describe('categories that are not rate-based subsidies', () => {
   it.each([
     { rule: '事業復活支援金 is a benefit (computed in ../benefit)', ruleSet: 'recoveryBenefit.r3-sup', category: 'recoveryBenefit.benefit' },
-    { rule: '現場研修プログラム候補の案件組成 is a contract', ruleSet: 'regionalDigitalTalent.r3-sup', category: 'regionalDigitalTalent.fieldTrainingFormation' },
+    {
+      rule: '現場研修プログラム候補の案件組成 is a contract',
+      ruleSet: 'regionalDigitalTalent.r3-sup',
+      category: 'regionalDigitalTalent.fieldTrainingFormation',
+    },
   ])('$rule: quote refuses it with a problem, not an exception', ({ ruleSet, category }) => {
     const config = findCategory(ruleSet, category)!;
     const result = quote(config, community, [{ expenseType: 'personnel', amount: 1_000_000 }]);

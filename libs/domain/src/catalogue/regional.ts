@@ -47,9 +47,33 @@ export const REGIONAL_DX_R4: RuleSet = {
   edition: 'r4',
   label: '令和4年度当初（地域未来DX投資促進事業）',
   categories: [
-    subsidy('regionalDx.typeA', 'A類型（単独の都道府県）', ALL_SIZES, [flatRate('定額', FULL)], fixedCap(man(2000), 'community'), ['communityMembers', 'prefectures1'], COMMUNITY_NOTE),
-    subsidy('regionalDx.typeB', 'B類型（2都道府県）', ALL_SIZES, [flatRate('定額', FULL)], fixedCap(man(2500), 'community'), ['communityMembers', 'prefectures2'], COMMUNITY_NOTE),
-    subsidy('regionalDx.typeC', 'C類型（3以上の都道府県）', ALL_SIZES, [flatRate('定額', FULL)], fixedCap(man(3000), 'community'), ['communityMembers', 'prefectures3plus'], COMMUNITY_NOTE),
+    subsidy(
+      'regionalDx.typeA',
+      'A類型（単独の都道府県）',
+      ALL_SIZES,
+      [flatRate('定額', FULL)],
+      fixedCap(man(2000), 'community'),
+      ['communityMembers', 'prefectures1'],
+      COMMUNITY_NOTE,
+    ),
+    subsidy(
+      'regionalDx.typeB',
+      'B類型（2都道府県）',
+      ALL_SIZES,
+      [flatRate('定額', FULL)],
+      fixedCap(man(2500), 'community'),
+      ['communityMembers', 'prefectures2'],
+      COMMUNITY_NOTE,
+    ),
+    subsidy(
+      'regionalDx.typeC',
+      'C類型（3以上の都道府県）',
+      ALL_SIZES,
+      [flatRate('定額', FULL)],
+      fixedCap(man(3000), 'community'),
+      ['communityMembers', 'prefectures3plus'],
+      COMMUNITY_NOTE,
+    ),
   ],
 };
 
@@ -75,8 +99,24 @@ export const REGIONAL_DIGITAL_INNOVATION_R4: RuleSet = {
   edition: 'r4',
   label: '令和4年度当初（地域未来DX投資促進事業）',
   categories: [
-    subsidy('regionalDigitalInnovation.sme', '中小企業（複数企業で連携）', SME, [flatRate('中小企業', TWO_THIRDS)], groupCap(man(1500)), ['groupApplication'], '中小企業は必ず複数企業で連携して申請する'),
-    subsidy('regionalDigitalInnovation.nonSme', '非中小企業', NON_SME, [flatRate('非中小企業', HALF)], groupCap(man(1100)), [], '非中小企業は単独申請も可。中堅企業・大企業を非中小企業とした'),
+    subsidy(
+      'regionalDigitalInnovation.sme',
+      '中小企業（複数企業で連携）',
+      SME,
+      [flatRate('中小企業', TWO_THIRDS)],
+      groupCap(man(1500)),
+      ['groupApplication'],
+      '中小企業は必ず複数企業で連携して申請する',
+    ),
+    subsidy(
+      'regionalDigitalInnovation.nonSme',
+      '非中小企業',
+      NON_SME,
+      [flatRate('非中小企業', HALF)],
+      groupCap(man(1100)),
+      [],
+      '非中小企業は単独申請も可。中堅企業・大企業を非中小企業とした',
+    ),
   ],
 };
 
@@ -119,8 +159,24 @@ export const REGIONAL_COEXISTENCE_R4: RuleSet = {
   edition: 'r4',
   label: '令和4年度当初',
   categories: [
-    subsidy('regionalCoexistence.standard', '通常型（5地域以上・初年度）', ALL_SIZES, [flatRate('一律', TWO_THIRDS)], fixedCap(man(3000)), ['regions5plus'], COEXISTENCE_NOTE),
-    subsidy('regionalCoexistence.wide', '広域型（10地域以上・2年目等）', ALL_SIZES, [flatRate('一律', TWO_THIRDS)], fixedCap(man(4000)), ['regions10plus'], COEXISTENCE_NOTE),
+    subsidy(
+      'regionalCoexistence.standard',
+      '通常型（5地域以上・初年度）',
+      ALL_SIZES,
+      [flatRate('一律', TWO_THIRDS)],
+      fixedCap(man(3000)),
+      ['regions5plus'],
+      COEXISTENCE_NOTE,
+    ),
+    subsidy(
+      'regionalCoexistence.wide',
+      '広域型（10地域以上・2年目等）',
+      ALL_SIZES,
+      [flatRate('一律', TWO_THIRDS)],
+      fixedCap(man(4000)),
+      ['regions10plus'],
+      COEXISTENCE_NOTE,
+    ),
     subsidy(
       'regionalCoexistence.extraWide',
       'さらなる広域型（15地域以上・3年目等・BtoGのみ）',

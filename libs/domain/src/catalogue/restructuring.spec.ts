@@ -101,16 +101,94 @@ describe('事業再構築 令和3年度補正: rates (below every cap and tier)'
 
 describe('事業再構築: tiers on the subsidy amount', () => {
   it.each<Row & { steps: [number, number][] }>([
-    { ...row('digest example: 中小 101人以上, 1.5億 → 6,000万 + 3,000万 = 9,000万 → 8,000万', R3, 'restructuring.standard', 'sme', 101, 150_000_000, 80_000_000), steps: [[90_000_000, 60_000_000], [60_000_000, 30_000_000]] },
-    { ...row('中小: subsidy exactly 6,000万 (9,000万 × 2/3) stays in the 2/3 tier', R3, 'restructuring.standard', 'sme', 101, 90_000_000, 60_000_000), steps: [[90_000_000, 60_000_000]] },
-    { ...row('中小: one yen of subsidy over 6,000万 moves to 1/2 (90,000,003 → 60,000,001, flat 2/3 = 60,000,002)', R3, 'restructuring.standard', 'sme', 101, 90_000_003, 60_000_001), steps: [[90_000_000, 60_000_000], [3, 1]] },
-    { ...row('中小: 1.2億 → 6,000万 + 3,000万 × 1/2 = 7,500万 (cap not reached)', R3, 'restructuring.standard', 'sme', 101, 120_000_000, 75_000_000), steps: [[90_000_000, 60_000_000], [30_000_000, 15_000_000]] },
-    { ...row('中堅: subsidy exactly 4,000万 (8,000万 × 1/2) stays in the 1/2 tier', R3, 'restructuring.standard', 'midsize', 101, 80_000_000, 40_000_000), steps: [[80_000_000, 40_000_000]] },
-    { ...row('中堅: over 4,000万 moves to 1/3 (80,000,006 → 40,000,002, flat 1/2 = 40,000,003)', R3, 'restructuring.standard', 'midsize', 101, 80_000_006, 40_000_002), steps: [[80_000_000, 40_000_000], [6, 2]] },
-    { ...row('中堅: 1.5億 → 4,000万 + 7,000万 × 1/3 = 63,333,333 (truncated)', R3, 'restructuring.standard', 'midsize', 101, 150_000_000, 63_333_333), steps: [[80_000_000, 40_000_000], [70_000_000, 23_333_333]] },
-    { ...row('中堅: 2億 → 4,000万 + 4,000万 = 8,000万 = cap', R3, 'restructuring.standard', 'midsize', 101, 200_000_000, 80_000_000), steps: [[80_000_000, 40_000_000], [120_000_000, 40_000_000]] },
-    { ...row('大規模賃金引上枠 has the same tiers: 中小 1.2億 → 7,500万', R3, 'restructuring.largeWageIncrease', 'sme', 200, 120_000_000, 75_000_000), steps: [[90_000_000, 60_000_000], [30_000_000, 15_000_000]] },
-    { ...row('令和2年度第3次補正 通常枠 has the same tiers: 中小 1.2億 → 7,500万', R2, 'restructuring.standard', 'sme', 60, 120_000_000, 75_000_000), steps: [[90_000_000, 60_000_000], [30_000_000, 15_000_000]] },
+    {
+      ...row(
+        'digest example: 中小 101人以上, 1.5億 → 6,000万 + 3,000万 = 9,000万 → 8,000万',
+        R3,
+        'restructuring.standard',
+        'sme',
+        101,
+        150_000_000,
+        80_000_000,
+      ),
+      steps: [
+        [90_000_000, 60_000_000],
+        [60_000_000, 30_000_000],
+      ],
+    },
+    {
+      ...row('中小: subsidy exactly 6,000万 (9,000万 × 2/3) stays in the 2/3 tier', R3, 'restructuring.standard', 'sme', 101, 90_000_000, 60_000_000),
+      steps: [[90_000_000, 60_000_000]],
+    },
+    {
+      ...row(
+        '中小: one yen of subsidy over 6,000万 moves to 1/2 (90,000,003 → 60,000,001, flat 2/3 = 60,000,002)',
+        R3,
+        'restructuring.standard',
+        'sme',
+        101,
+        90_000_003,
+        60_000_001,
+      ),
+      steps: [
+        [90_000_000, 60_000_000],
+        [3, 1],
+      ],
+    },
+    {
+      ...row('中小: 1.2億 → 6,000万 + 3,000万 × 1/2 = 7,500万 (cap not reached)', R3, 'restructuring.standard', 'sme', 101, 120_000_000, 75_000_000),
+      steps: [
+        [90_000_000, 60_000_000],
+        [30_000_000, 15_000_000],
+      ],
+    },
+    {
+      ...row('中堅: subsidy exactly 4,000万 (8,000万 × 1/2) stays in the 1/2 tier', R3, 'restructuring.standard', 'midsize', 101, 80_000_000, 40_000_000),
+      steps: [[80_000_000, 40_000_000]],
+    },
+    {
+      ...row(
+        '中堅: over 4,000万 moves to 1/3 (80,000,006 → 40,000,002, flat 1/2 = 40,000,003)',
+        R3,
+        'restructuring.standard',
+        'midsize',
+        101,
+        80_000_006,
+        40_000_002,
+      ),
+      steps: [
+        [80_000_000, 40_000_000],
+        [6, 2],
+      ],
+    },
+    {
+      ...row('中堅: 1.5億 → 4,000万 + 7,000万 × 1/3 = 63,333,333 (truncated)', R3, 'restructuring.standard', 'midsize', 101, 150_000_000, 63_333_333),
+      steps: [
+        [80_000_000, 40_000_000],
+        [70_000_000, 23_333_333],
+      ],
+    },
+    {
+      ...row('中堅: 2億 → 4,000万 + 4,000万 = 8,000万 = cap', R3, 'restructuring.standard', 'midsize', 101, 200_000_000, 80_000_000),
+      steps: [
+        [80_000_000, 40_000_000],
+        [120_000_000, 40_000_000],
+      ],
+    },
+    {
+      ...row('大規模賃金引上枠 has the same tiers: 中小 1.2億 → 7,500万', R3, 'restructuring.largeWageIncrease', 'sme', 200, 120_000_000, 75_000_000),
+      steps: [
+        [90_000_000, 60_000_000],
+        [30_000_000, 15_000_000],
+      ],
+    },
+    {
+      ...row('令和2年度第3次補正 通常枠 has the same tiers: 中小 1.2億 → 7,500万', R2, 'restructuring.standard', 'sme', 60, 120_000_000, 75_000_000),
+      steps: [
+        [90_000_000, 60_000_000],
+        [30_000_000, 15_000_000],
+      ],
+    },
   ])('$rule', ({ ruleSet, category, sizeClass, employees, expenses, amount, steps }) => {
     const result = quoteSingle(ruleSet, category, { sizeClass, employeeCount: employees }, expenses);
     expect(result).toMatchObject({ eligible: true, amount });
@@ -161,7 +239,13 @@ describe('事業再構築 令和2年度第3次補正 (第4回・第5回)', () =>
   });
 
   it.each<{ rule: string; category: string; sizeClass: SizeClass; employees: number; code: string }>([
-    { rule: '大規模賃金引上枠 is for 101人以上 only (100人)', category: 'restructuring.largeWageIncrease', sizeClass: 'sme', employees: 100, code: 'employeeCountNotAdmitted' },
+    {
+      rule: '大規模賃金引上枠 is for 101人以上 only (100人)',
+      category: 'restructuring.largeWageIncrease',
+      sizeClass: 'sme',
+      employees: 100,
+      code: 'employeeCountNotAdmitted',
+    },
     { rule: '卒業枠 admits 中小 only', category: 'restructuring.graduation', sizeClass: 'midsize', employees: 10, code: 'sizeClassNotAdmitted' },
     { rule: 'グローバルV字回復枠 admits 中堅 only', category: 'restructuring.globalVRecovery', sizeClass: 'sme', employees: 10, code: 'sizeClassNotAdmitted' },
     { rule: '通常枠 has no rate for a large company', category: 'restructuring.standard', sizeClass: 'large', employees: 10, code: 'sizeClassNotAdmitted' },

@@ -74,23 +74,38 @@ export const RESTRUCTURING_R3: RuleSet = {
       { kind: 'rate', rates: STANDARD_RATES, cap: employeeCaps([20, man(2000)], [50, man(4000)], [100, man(6000)], [undefined, man(8000)]) },
       [...R3_SALES, ...PLAN],
     ),
-    category('restructuring.largeWageIncrease', '大規模賃金引上枠', { kind: 'rate', rates: STANDARD_RATES, cap: fixedCap(man(10000)) }, [...R3_SALES, 'largeWageIncrease', ...PLAN], {
-      assumption: 'ブリーフィングは上限1億円のみ記載。前の予算の「従業員101人以上」の条件は記載がないため上限額の条件にしていない',
-    }),
     category(
-      'restructuring.recovery',
-      '回復・再生応援枠',
-      { kind: 'rate', rates: SPECIAL_RATES, cap: SPECIAL_CAPS },
-      [...R3_SALES, { anyOf: ['recoverySalesDecline30pct', 'rehabilitationPlan'] }, 'certifiedAdvisorPlan'],
+      'restructuring.largeWageIncrease',
+      '大規模賃金引上枠',
+      { kind: 'rate', rates: STANDARD_RATES, cap: fixedCap(man(10000)) },
+      [...R3_SALES, 'largeWageIncrease', ...PLAN],
+      {
+        assumption: 'ブリーフィングは上限1億円のみ記載。前の予算の「従業員101人以上」の条件は記載がないため上限額の条件にしていない',
+      },
     ),
-    category('restructuring.minimumWage', '最低賃金枠', { kind: 'rate', rates: SPECIAL_RATES, cap: SPECIAL_CAPS }, [...R3_SALES, 'minimumWageEmployees', 'certifiedAdvisorPlan']),
+    category('restructuring.recovery', '回復・再生応援枠', { kind: 'rate', rates: SPECIAL_RATES, cap: SPECIAL_CAPS }, [
+      ...R3_SALES,
+      { anyOf: ['recoverySalesDecline30pct', 'rehabilitationPlan'] },
+      'certifiedAdvisorPlan',
+    ]),
+    category('restructuring.minimumWage', '最低賃金枠', { kind: 'rate', rates: SPECIAL_RATES, cap: SPECIAL_CAPS }, [
+      ...R3_SALES,
+      'minimumWageEmployees',
+      'certifiedAdvisorPlan',
+    ]),
     category(
       'restructuring.greenGrowth',
       'グリーン成長枠',
       {
         kind: 'rate',
         rates: [flatRate('中小企業', HALF, { sizeClasses: SME }), flatRate('中堅企業', ONE_THIRD, { sizeClasses: ['midsize'] })],
-        cap: { kind: 'bySizeClass', entries: [{ sizeClasses: SME, cap: fixedCap(man(10000)) }, { sizeClasses: ['midsize'], cap: fixedCap(man(15000)) }] },
+        cap: {
+          kind: 'bySizeClass',
+          entries: [
+            { sizeClasses: SME, cap: fixedCap(man(10000)) },
+            { sizeClasses: ['midsize'], cap: fixedCap(man(15000)) },
+          ],
+        },
       },
       // グリーン成長枠 does not require the 10% sales decline
       ['greenGrowth', ...PLAN],
@@ -123,9 +138,15 @@ export const RESTRUCTURING_R2: RuleSet = {
       [...R2_SALES, 'emergencySalesDecline30pct', 'certifiedAdvisorPlan'],
       { assumption: `${R2_FLOOR_NOTE}。売上高30%減少の要件文言は公募要領による（ブリーフィングに記載なし）` },
     ),
-    category('restructuring.minimumWage', '最低賃金枠', { kind: 'rate', rates: SPECIAL_RATES, cap: SPECIAL_CAPS }, [...R2_SALES, 'minimumWageEmployees', 'certifiedAdvisorPlan'], {
-      assumption: R2_FLOOR_NOTE,
-    }),
+    category(
+      'restructuring.minimumWage',
+      '最低賃金枠',
+      { kind: 'rate', rates: SPECIAL_RATES, cap: SPECIAL_CAPS },
+      [...R2_SALES, 'minimumWageEmployees', 'certifiedAdvisorPlan'],
+      {
+        assumption: R2_FLOOR_NOTE,
+      },
+    ),
     category(
       'restructuring.largeWageIncrease',
       '大規模賃金引上枠',

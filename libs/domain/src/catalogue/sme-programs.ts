@@ -21,7 +21,13 @@ const MONOZUKURI_STANDARD_RATES: readonly RateRule[] = [
 const MONOZUKURI_CAPS = employeeCaps([5, man(750)], [20, man(1000)], [undefined, man(1250)]);
 const MONOZUKURI_GREEN_CAPS = employeeCaps([5, man(1000)], [20, man(1500)], [undefined, man(2000)]);
 
-const monozukuri = (code: string, name: string, rates: readonly RateRule[], cap: CapRule, requirements: readonly RequirementClause[]): SubsidyCategoryConfig => ({
+const monozukuri = (
+  code: string,
+  name: string,
+  rates: readonly RateRule[],
+  cap: CapRule,
+  requirements: readonly RequirementClause[],
+): SubsidyCategoryConfig => ({
   kind: 'subsidy',
   code,
   name,
@@ -51,7 +57,10 @@ export const MONOZUKURI_R3: RuleSet = {
   label: '令和3年度補正（10次公募〜）',
   categories: [
     monozukuri('monozukuri.standard', '通常枠', MONOZUKURI_STANDARD_RATES, MONOZUKURI_CAPS, []),
-    monozukuri('monozukuri.recoveryWageIncrease', '回復型賃上げ・雇用拡大枠', [flatRate('一律', TWO_THIRDS)], MONOZUKURI_CAPS, ['lossMakingPreviousYear', 'wageTargets']),
+    monozukuri('monozukuri.recoveryWageIncrease', '回復型賃上げ・雇用拡大枠', [flatRate('一律', TWO_THIRDS)], MONOZUKURI_CAPS, [
+      'lossMakingPreviousYear',
+      'wageTargets',
+    ]),
     monozukuri('monozukuri.digital', 'デジタル枠', [flatRate('一律', TWO_THIRDS)], MONOZUKURI_CAPS, ['digitalTransformation']),
     monozukuri('monozukuri.green', 'グリーン枠', [flatRate('一律', TWO_THIRDS)], MONOZUKURI_GREEN_CAPS, ['greenProductivity']),
   ],
@@ -64,7 +73,13 @@ export const SUSTAINABILITY_PROGRAM: Program = {
   workflowKind: 'subsidy',
 };
 
-const sustainability = (code: string, name: string, capMan: number, rates: readonly RateRule[], requirements: readonly RequirementClause[]): SubsidyCategoryConfig => ({
+const sustainability = (
+  code: string,
+  name: string,
+  capMan: number,
+  rates: readonly RateRule[],
+  requirements: readonly RequirementClause[],
+): SubsidyCategoryConfig => ({
   kind: 'subsidy',
   code,
   name,

@@ -37,13 +37,19 @@ export const validateCatalogue = (catalogue: ReferenceCatalogue): CatalogueProbl
     const path = `rounds.${round.code}`;
     const ruleSet = catalogue.ruleSets.find((r) => r.code === round.ruleSetCode);
     if (!ruleSet) out.push({ path, message: `予算 ${round.ruleSetCode} がありません` });
-    else if (ruleSet.programCode !== round.programCode) out.push({ path, message: `予算 ${round.ruleSetCode} は事業 ${round.programCode} のものではありません` });
+    else if (ruleSet.programCode !== round.programCode)
+      out.push({ path, message: `予算 ${round.ruleSetCode} は事業 ${round.programCode} のものではありません` });
     for (const code of round.categoryCodes ?? []) {
       if (!ruleSet?.categories.some((c) => c.code === code)) out.push({ path, message: `類型 ${code} が予算 ${round.ruleSetCode} にありません` });
     }
-    const instants = { opensAt: round.opensAt, closesAt: round.closesAt, ...(round.announcement ? { 'announcement.from': round.announcement.from, 'announcement.to': round.announcement.to } : {}) };
+    const instants = {
+      opensAt: round.opensAt,
+      closesAt: round.closesAt,
+      ...(round.announcement ? { 'announcement.from': round.announcement.from, 'announcement.to': round.announcement.to } : {}),
+    };
     for (const [field, value] of Object.entries(instants)) {
-      if (!JST_INSTANT.test(value) || Number.isNaN(Date.parse(value))) out.push({ path: `${path}.${field}`, message: `${field} は +09:00 付きの日時にしてください` });
+      if (!JST_INSTANT.test(value) || Number.isNaN(Date.parse(value)))
+        out.push({ path: `${path}.${field}`, message: `${field} は +09:00 付きの日時にしてください` });
     }
     if (Date.parse(round.opensAt) >= Date.parse(round.closesAt)) out.push({ path, message: '応募締切は公募開始より後にしてください' });
     if (round.announcement && Date.parse(round.announcement.from) > Date.parse(round.announcement.to)) {

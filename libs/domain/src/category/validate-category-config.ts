@@ -4,16 +4,7 @@
  * Returns every problem found; an empty list means the configuration is usable.
  */
 import type { SizeClass } from '../applicant';
-import type {
-  CapRule,
-  CategoryConfig,
-  ExclusionRule,
-  ExpenseTypeDef,
-  ItemRule,
-  Pricing,
-  RateRule,
-  SubsidyCategoryConfig,
-} from './category.types';
+import type { CapRule, CategoryConfig, ExclusionRule, ExpenseTypeDef, ItemRule, Pricing, RateRule, SubsidyCategoryConfig } from './category.types';
 import { SIZE_CLASSES } from './category.types';
 import { isRequirementCode } from './requirements';
 import { checkCap, checkRate, checkRates, checkSizeClasses, isYen, possibleCapAmounts, problem, type ConfigProblem } from './validate-rules';
@@ -26,12 +17,15 @@ const checkRequirements = (reqs: unknown): ConfigProblem[] => {
   if (!Array.isArray(reqs)) return [problem('requirements', 'required', 'requirements: 要件の一覧を指定してください（なければ空の一覧）')];
   return reqs.flatMap((r, i) => {
     const codes: unknown[] = typeof r === 'object' && r !== null && Array.isArray(r.anyOf) ? r.anyOf : [r];
-    return codes.filter((c) => !isRequirementCode(c)).map((c) => problem(`requirements[${i}]`, 'unknownRequirement', `requirements[${i}]: 要件コード「${String(c)}」は不明です`));
+    return codes
+      .filter((c) => !isRequirementCode(c))
+      .map((c) => problem(`requirements[${i}]`, 'unknownRequirement', `requirements[${i}]: 要件コード「${String(c)}」は不明です`));
   });
 };
 
 const checkExpenseTypes = (types: unknown): ConfigProblem[] => {
-  if (!Array.isArray(types) || types.length === 0) return [problem('expenseTypes', 'required', 'expenseTypes: 補助対象経費の経費区分を1つ以上指定してください')];
+  if (!Array.isArray(types) || types.length === 0)
+    return [problem('expenseTypes', 'required', 'expenseTypes: 補助対象経費の経費区分を1つ以上指定してください')];
   const seen = new Set<string>();
   return (types as ExpenseTypeDef[]).flatMap((t, i) => {
     const out: ConfigProblem[] = [];
@@ -143,7 +137,9 @@ const checkFloor = (config: SubsidyCategoryConfig): ConfigProblem[] => {
   else caps = possibleCapAmounts(p.baseAndAnalysisCap);
   return caps
     .filter((c) => Number.isFinite(c) && c < floor)
-    .map((c) => problem('floor', 'floorAboveCap', `floor: 補助下限額 ${floor.toLocaleString('ja-JP')}円 が上限額 ${c.toLocaleString('ja-JP')}円 を超えています`));
+    .map((c) =>
+      problem('floor', 'floorAboveCap', `floor: 補助下限額 ${floor.toLocaleString('ja-JP')}円 が上限額 ${c.toLocaleString('ja-JP')}円 を超えています`),
+    );
 };
 
 export const validateCategoryConfig = (config: CategoryConfig): ConfigProblem[] => {
@@ -155,7 +151,8 @@ export const validateCategoryConfig = (config: CategoryConfig): ConfigProblem[] 
     case 'benefit':
       return out;
     case 'contract':
-      if (!isYen(config.ceilingPerContract)) out.push(problem('ceilingPerContract', 'invalidYen', 'ceilingPerContract: 契約上限額は0以上の整数（円）で指定してください'));
+      if (!isYen(config.ceilingPerContract))
+        out.push(problem('ceilingPerContract', 'invalidYen', 'ceilingPerContract: 契約上限額は0以上の整数（円）で指定してください'));
       return out;
     case 'subsidy':
       break;

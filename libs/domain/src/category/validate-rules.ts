@@ -165,7 +165,8 @@ export const checkRates = (rules: unknown, path: string, admitted: readonly Size
   const out: ConfigProblem[] = [];
   (rules as RateRule[]).forEach((r, i) => {
     const p = `${path}[${i}]`;
-    if (typeof r?.label !== 'string' || r.label === '') out.push(problem(`${p}.label`, 'required', `${p}.label: 補助率の対象（例: 中小企業）を入力してください`));
+    if (typeof r?.label !== 'string' || r.label === '')
+      out.push(problem(`${p}.label`, 'required', `${p}.label: 補助率の対象（例: 中小企業）を入力してください`));
     if (r?.when?.sizeClasses !== undefined) {
       out.push(...checkSizeClasses(r.when.sizeClasses, `${p}.when.sizeClasses`));
       const classes = (Array.isArray(r.when.sizeClasses) ? r.when.sizeClasses : []) as readonly SizeClass[];

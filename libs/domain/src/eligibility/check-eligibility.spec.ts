@@ -11,16 +11,16 @@ const advisor = { certifiedAdvisor: { name: '○○税理士事務所', id: '1' 
 
 describe('checkEligibility', () => {
   it.each`
-    rule                                                                  | requirements                                                                           | profile                                        | context      | failing                                                                                        | manual
-    ${'第6回 通常枠: 10% test and advisor both met'}                       | ${['salesDecline10pct', 'certifiedAdvisorPlan']}                                      | ${{ monthlySales: secondWaveRecovered }}       | ${advisor}   | ${[]}                                                                                          | ${[]}
-    ${'第5回 通常枠: the extra 5% test since 2020-10 fails (3%)'}          | ${['salesDecline10pct', 'salesDecline5pctSince202010', 'certifiedAdvisorPlan']}       | ${{ monthlySales: secondWaveRecovered }}       | ${advisor}   | ${['salesDecline5pctSince202010']}                                                             | ${[]}
-    ${'all failures are returned, not just the first'}                    | ${['smallBusinessOnly', 'groupApplication', 'lossMakingPreviousYear', 'certifiedAdvisorPlan']} | ${{ sizeClass: 'sme', lossMaking: false }} | ${{}}  | ${['smallBusinessOnly', 'groupApplication', 'lossMakingPreviousYear', 'certifiedAdvisorPlan']} | ${[]}
-    ${'codes without an automated check are manual, never passed'}        | ${['covidImpact', 'preCheck', 'smallBusinessOnly']}                                   | ${{ sizeClass: 'smallBusiness' }}              | ${{}}        | ${[]}                                                                                          | ${['covidImpact', 'preCheck']}
-    ${'anyOf: 再生計画 satisfies the 回復・再生応援枠 alternative'}         | ${[{ anyOf: ['recoverySalesDecline30pct', 'rehabilitationPlan'] }]}                   | ${{ inRehabilitation: true }}                  | ${{}}        | ${[]}                                                                                          | ${[]}
-    ${'anyOf: none met fails once, naming every alternative'}             | ${[{ anyOf: ['groupApplication', 'employees101plus'] }]}                               | ${{ employeeCount: 5 }}                        | ${{}}        | ${['groupApplication|employees101plus']}                                                       | ${[]}
-    ${'anyOf: an unmet automated and a manual alternative is manual'}     | ${[{ anyOf: ['employees101plus', 'greenGrowth'] }]}                                    | ${{ employeeCount: 5 }}                        | ${{}}        | ${[]}                                                                                          | ${['employees101plus|greenGrowth']}
-    ${'a repeated code runs once'}                                        | ${['smallBusinessOnly', 'smallBusinessOnly']}                                          | ${{ sizeClass: 'sme' }}                        | ${{}}        | ${['smallBusinessOnly']}                                                                       | ${[]}
-    ${'no requirements: ok'}                                              | ${[]}                                                                                  | ${{}}                                          | ${{}}        | ${[]}                                                                                          | ${[]}
+    rule                                                              | requirements                                                                                   | profile                                    | context    | failing                                                                                        | manual
+    ${'第6回 通常枠: 10% test and advisor both met'}                  | ${['salesDecline10pct', 'certifiedAdvisorPlan']}                                               | ${{ monthlySales: secondWaveRecovered }}   | ${advisor} | ${[]}                                                                                          | ${[]}
+    ${'第5回 通常枠: the extra 5% test since 2020-10 fails (3%)'}     | ${['salesDecline10pct', 'salesDecline5pctSince202010', 'certifiedAdvisorPlan']}                | ${{ monthlySales: secondWaveRecovered }}   | ${advisor} | ${['salesDecline5pctSince202010']}                                                             | ${[]}
+    ${'all failures are returned, not just the first'}                | ${['smallBusinessOnly', 'groupApplication', 'lossMakingPreviousYear', 'certifiedAdvisorPlan']} | ${{ sizeClass: 'sme', lossMaking: false }} | ${{}}      | ${['smallBusinessOnly', 'groupApplication', 'lossMakingPreviousYear', 'certifiedAdvisorPlan']} | ${[]}
+    ${'codes without an automated check are manual, never passed'}    | ${['covidImpact', 'preCheck', 'smallBusinessOnly']}                                            | ${{ sizeClass: 'smallBusiness' }}          | ${{}}      | ${[]}                                                                                          | ${['covidImpact', 'preCheck']}
+    ${'anyOf: 再生計画 satisfies the 回復・再生応援枠 alternative'}   | ${[{ anyOf: ['recoverySalesDecline30pct', 'rehabilitationPlan'] }]}                            | ${{ inRehabilitation: true }}              | ${{}}      | ${[]}                                                                                          | ${[]}
+    ${'anyOf: none met fails once, naming every alternative'}         | ${[{ anyOf: ['groupApplication', 'employees101plus'] }]}                                       | ${{ employeeCount: 5 }}                    | ${{}}      | ${['groupApplication|employees101plus']}                                                       | ${[]}
+    ${'anyOf: an unmet automated and a manual alternative is manual'} | ${[{ anyOf: ['employees101plus', 'greenGrowth'] }]}                                            | ${{ employeeCount: 5 }}                    | ${{}}      | ${[]}                                                                                          | ${['employees101plus|greenGrowth']}
+    ${'a repeated code runs once'}                                    | ${['smallBusinessOnly', 'smallBusinessOnly']}                                                  | ${{ sizeClass: 'sme' }}                    | ${{}}      | ${['smallBusinessOnly']}                                                                       | ${[]}
+    ${'no requirements: ok'}                                          | ${[]}                                                                                          | ${{}}                                      | ${{}}      | ${[]}                                                                                          | ${[]}
   `('$rule', ({ requirements, profile, context, failing, manual }) => {
     const report = checkEligibility(requirements, applicant(profile), context);
     expect(report.failures.map((f) => f.requirement)).toEqual(failing);
@@ -45,7 +45,12 @@ describe('checkEligibility', () => {
     // best 3 months: 2020-04…06, 2,640,000 vs 3,000,000 = 12%
     expect(report.outcomes[0]).toMatchObject({
       status: 'passed',
-      details: { months: ['2020-04', '2020-05', '2020-06'], currentTotal: 2_640_000, comparisonTotal: 3_000_000, declineRate: { numerator: 3, denominator: 25 } },
+      details: {
+        months: ['2020-04', '2020-05', '2020-06'],
+        currentTotal: 2_640_000,
+        comparisonTotal: 3_000_000,
+        declineRate: { numerator: 3, denominator: 25 },
+      },
     });
   });
 

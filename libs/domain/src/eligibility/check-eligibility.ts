@@ -48,8 +48,7 @@ export type EligibilityRequirementCode = keyof typeof ELIGIBILITY_CHECKS;
 
 export const ELIGIBILITY_REQUIREMENT_CODES = Object.keys(ELIGIBILITY_CHECKS) as readonly EligibilityRequirementCode[];
 
-export const isAutomatedRequirement = (code: string): code is EligibilityRequirementCode =>
-  Object.prototype.hasOwnProperty.call(ELIGIBILITY_CHECKS, code);
+export const isAutomatedRequirement = (code: string): code is EligibilityRequirementCode => Object.prototype.hasOwnProperty.call(ELIGIBILITY_CHECKS, code);
 
 /** A code, or alternatives one of which must hold (structurally the same as RequirementClause in ../category). */
 export type EligibilityClause = string | { readonly anyOf: readonly string[] };
@@ -87,7 +86,11 @@ const evaluateCode = (code: string, applicant: ApplicantProfile, context: Eligib
 const evaluateAnyOf = (codes: readonly string[], applicant: ApplicantProfile, context: EligibilityContext): RequirementOutcome => {
   const requirement = codes.join('|');
   if (codes.length === 0) {
-    return { requirement, status: 'failed', failure: { ...failed('anyOf.empty', '選択肢のない要件（anyOf が空）です。類型（カテゴリ）の設定を確認してください。'), requirement } };
+    return {
+      requirement,
+      status: 'failed',
+      failure: { ...failed('anyOf.empty', '選択肢のない要件（anyOf が空）です。類型（カテゴリ）の設定を確認してください。'), requirement },
+    };
   }
   const outcomes = codes.map((c) => evaluateCode(c, applicant, context));
   const pass = outcomes.find((o) => o.status === 'passed');

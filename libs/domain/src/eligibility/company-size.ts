@@ -105,9 +105,6 @@ export const classifyCompanySize = (input: CompanySizeInput): CompanySizeClassif
       reason: `${who}: ${notSme}、資本金 ${formatMan(capital)} < 10億円 のため中堅企業`,
     };
   }
-  const why =
-    capital === undefined
-      ? '資本金がないため中堅企業にも該当せず大企業'
-      : `資本金 ${formatMan(capital)} ≥ 10億円 のため大企業`;
+  const why = capital === undefined ? '資本金がないため中堅企業にも該当せず大企業' : `資本金 ${formatMan(capital)} ≥ 10億円 のため大企業`;
   return { sizeClass: 'large', isSme: false, reason: `${who}: ${notSme}、${why}` };
 };

@@ -24,28 +24,28 @@ describe('corporateNumberCheckDigit', () => {
 
 describe('validateCorporateNumber', () => {
   it.each`
-    rule                                          | input
-    ${'valid: 国税庁'}                            | ${'7000012050002'}
-    ${'valid: トヨタ自動車'}                      | ${'1180301018771'}
+    rule                                           | input
+    ${'valid: 国税庁'}                             | ${'7000012050002'}
+    ${'valid: トヨタ自動車'}                       | ${'1180301018771'}
     ${'valid: check digit 9 (sum divisible by 9)'} | ${'9000000000000'}
   `('$rule', ({ input }) => {
     expect(validateCorporateNumber(input)).toEqual({ ok: true });
   });
 
   it.each`
-    rule                                         | input                    | code                                  | message
-    ${'empty'}                                   | ${''}                    | ${'corporateNumber.empty'}            | ${'入力されていません'}
-    ${'full-width digits'}                       | ${'７０００００１２０５０００２'} | ${'corporateNumber.fullWidthDigits'}  | ${'全角数字'}
-    ${'mixed full-width digit'}                  | ${'700001205000２'}      | ${'corporateNumber.fullWidthDigits'}  | ${'全角数字'}
-    ${'ASCII hyphens'}                           | ${'7-0000-1205-0002'}    | ${'corporateNumber.hyphen'}           | ${'ハイフン'}
-    ${'full-width hyphen'}                       | ${'7－000012050002'}     | ${'corporateNumber.hyphen'}           | ${'ハイフン'}
-    ${'space'}                                   | ${'7000 012050002'}      | ${'corporateNumber.whitespace'}       | ${'空白'}
-    ${'letter'}                                  | ${'T000012050002'}       | ${'corporateNumber.invalidCharacter'} | ${'数字以外'}
-    ${'12 digits'}                               | ${'700001205000'}        | ${'corporateNumber.length'}           | ${'入力された桁数: 12桁'}
-    ${'14 digits'}                               | ${'70000120500021'}      | ${'corporateNumber.length'}           | ${'入力された桁数: 14桁'}
-    ${'wrong check digit (8 instead of 7)'}      | ${'8000012050002'}       | ${'corporateNumber.checkDigit'}       | ${'先頭の数字 8、残り12桁から計算した値 7'}
-    ${'leading 0 is never a valid check digit'}  | ${'0180301018771'}       | ${'corporateNumber.checkDigit'}       | ${'先頭の数字 0、残り12桁から計算した値 1'}
-    ${'transposed digits in the base'}           | ${'1180301018717'}       | ${'corporateNumber.checkDigit'}       | ${'先頭の数字 1'}
+    rule                                        | input                             | code                                  | message
+    ${'empty'}                                  | ${''}                             | ${'corporateNumber.empty'}            | ${'入力されていません'}
+    ${'full-width digits'}                      | ${'７０００００１２０５０００２'} | ${'corporateNumber.fullWidthDigits'}  | ${'全角数字'}
+    ${'mixed full-width digit'}                 | ${'700001205000２'}               | ${'corporateNumber.fullWidthDigits'}  | ${'全角数字'}
+    ${'ASCII hyphens'}                          | ${'7-0000-1205-0002'}             | ${'corporateNumber.hyphen'}           | ${'ハイフン'}
+    ${'full-width hyphen'}                      | ${'7－000012050002'}              | ${'corporateNumber.hyphen'}           | ${'ハイフン'}
+    ${'space'}                                  | ${'7000 012050002'}               | ${'corporateNumber.whitespace'}       | ${'空白'}
+    ${'letter'}                                 | ${'T000012050002'}                | ${'corporateNumber.invalidCharacter'} | ${'数字以外'}
+    ${'12 digits'}                              | ${'700001205000'}                 | ${'corporateNumber.length'}           | ${'入力された桁数: 12桁'}
+    ${'14 digits'}                              | ${'70000120500021'}               | ${'corporateNumber.length'}           | ${'入力された桁数: 14桁'}
+    ${'wrong check digit (8 instead of 7)'}     | ${'8000012050002'}                | ${'corporateNumber.checkDigit'}       | ${'先頭の数字 8、残り12桁から計算した値 7'}
+    ${'leading 0 is never a valid check digit'} | ${'0180301018771'}                | ${'corporateNumber.checkDigit'}       | ${'先頭の数字 0、残り12桁から計算した値 1'}
+    ${'transposed digits in the base'}          | ${'1180301018717'}                | ${'corporateNumber.checkDigit'}       | ${'先頭の数字 1'}
   `('rejects $rule', ({ input, code, message }) => {
     const result = validateCorporateNumber(input);
     expect(result).toMatchObject({ ok: false, code, field: 'corporateNumber' });

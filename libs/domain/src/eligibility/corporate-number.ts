@@ -48,12 +48,7 @@ export const validateCorporateNumber = (input: string): CheckResult => {
     return failed('corporateNumber.invalidCharacter', '法人番号に数字以外の文字が含まれています。半角数字13桁で入力してください。', FIELD);
   }
   if (input.length !== 13) {
-    return failed(
-      'corporateNumber.length',
-      `法人番号は13桁です（入力された桁数: ${input.length}桁）。`,
-      FIELD,
-      { length: input.length },
-    );
+    return failed('corporateNumber.length', `法人番号は13桁です（入力された桁数: ${input.length}桁）。`, FIELD, { length: input.length });
   }
   const expected = corporateNumberCheckDigit(input.slice(1));
   const actual = Number(input[0]);

@@ -50,4 +50,3 @@ export const formatDeclineRate = (rate: DeclineRate): string => {
   const fraction = String(hundredths % 100n).padStart(2, '0');
   return `${sign}${whole}.${fraction}%`;
 };
-

@@ -14,10 +14,7 @@ const present = (text: string | undefined): boolean => text !== undefined && tex
  */
 export const checkCertifiedAdvisorPlan = (_applicant: ApplicantProfile, context: EligibilityContext = {}): CheckResult => {
   const advisor = context.certifiedAdvisor;
-  const missing = [
-    ...(present(advisor?.name) ? [] : ['名称']),
-    ...(present(advisor?.id) ? [] : ['認定支援機関ID']),
-  ];
+  const missing = [...(present(advisor?.name) ? [] : ['名称']), ...(present(advisor?.id) ? [] : ['認定支援機関ID'])];
   if (missing.length === 0) return passed();
   return failed(
     'certifiedAdvisorPlan.missingAdvisor',

@@ -27,11 +27,7 @@ export const indexMonthlySales = (
       return failed(`${requirement}.invalidSalesData`, `月次売上高に${formatMonthJa(at)}が重複しています。`, SALES_FIELD);
     }
     if (!Number.isSafeInteger(amount) || amount < 0) {
-      return failed(
-        `${requirement}.invalidSalesData`,
-        `${formatMonthJa(at)}の売上高（${amount}）は0以上の整数（円）で入力してください。`,
-        SALES_FIELD,
-      );
+      return failed(`${requirement}.invalidSalesData`, `${formatMonthJa(at)}の売上高（${amount}）は0以上の整数（円）で入力してください。`, SALES_FIELD);
     }
     index.set(at, amount);
   }

@@ -53,9 +53,7 @@ const prefectureCheck = (code: string, applicant: ApplicantProfile, min: number,
   return failed(`${code}.outOfRange`, `この類型は${rule}が対象です（活動地域 ${count}都道府県）。`, 'prefectureCount', { prefectureCount: count });
 };
 
-export const checkPrefectures1 = (applicant: ApplicantProfile): CheckResult =>
-  prefectureCheck('prefectures1', applicant, 1, 1, '単独の都道府県内での活動');
-export const checkPrefectures2 = (applicant: ApplicantProfile): CheckResult =>
-  prefectureCheck('prefectures2', applicant, 2, 2, '2都道府県に跨がる活動');
+export const checkPrefectures1 = (applicant: ApplicantProfile): CheckResult => prefectureCheck('prefectures1', applicant, 1, 1, '単独の都道府県内での活動');
+export const checkPrefectures2 = (applicant: ApplicantProfile): CheckResult => prefectureCheck('prefectures2', applicant, 2, 2, '2都道府県に跨がる活動');
 export const checkPrefectures3plus = (applicant: ApplicantProfile): CheckResult =>
   prefectureCheck('prefectures3plus', applicant, 3, null, '3以上の都道府県に跨がる活動');

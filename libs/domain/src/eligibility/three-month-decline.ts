@@ -83,9 +83,7 @@ const measure = (index: SalesIndex, months: readonly number[]): ThreeMonthDeclin
  */
 export const findBestThreeMonthDecline = (index: SalesIndex, rule: ThreeMonthDeclineRule): ThreeMonthDecline | null => {
   const since = parseYearMonth(rule.since)!;
-  const candidates = [...index.keys()]
-    .filter((m) => m >= since && index.has(sameMonthIn(m, PRE_COVID_YEAR)))
-    .sort((a, b) => a - b);
+  const candidates = [...index.keys()].filter((m) => m >= since && index.has(sameMonthIn(m, PRE_COVID_YEAR))).sort((a, b) => a - b);
   let best: ThreeMonthDecline | null = null;
   for (let i = 0; i < candidates.length; i++) {
     for (let j = i + 1; j < candidates.length && candidates[j] - candidates[i] < WINDOW_MONTHS; j++) {

@@ -14,8 +14,7 @@ export const yearOf = (index: number): number => Math.floor(index / 12);
 /** 1…12 */
 export const calendarMonthOf = (index: number): number => (index % 12) + 1;
 
-export const toYearMonth = (index: number): string =>
-  `${String(yearOf(index)).padStart(4, '0')}-${String(calendarMonthOf(index)).padStart(2, '0')}`;
+export const toYearMonth = (index: number): string => `${String(yearOf(index)).padStart(4, '0')}-${String(calendarMonthOf(index)).padStart(2, '0')}`;
 
 /** The same calendar month in another year. */
 export const sameMonthIn = (index: number, year: number): number => year * 12 + (index % 12);

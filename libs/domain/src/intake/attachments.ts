@@ -30,6 +30,7 @@ export function requiredAttachmentKinds(config: CategoryConfig, quotedAmount: Ye
   const kinds: AttachmentKind[] = ['businessPlan'];
   if (mentions(config, 'certifiedAdvisorPlan')) kinds.push('advisorConfirmation');
   if (mentions(config, 'financialInstitutionAbove30M') && quotedAmount > FINANCIAL_INSTITUTION_THRESHOLD) kinds.push('financialInstitutionConfirmation');
-  if ((['salesDecline10pct', 'salesDecline5pctSince202010', 'recoverySalesDecline30pct'] as const).some((c) => mentions(config, c))) kinds.push('salesEvidence');
+  if ((['salesDecline10pct', 'salesDecline5pctSince202010', 'recoverySalesDecline30pct'] as const).some((c) => mentions(config, c)))
+    kinds.push('salesEvidence');
   return kinds;
 }

@@ -15,7 +15,16 @@ const monthlySales = ['04', '05', '06', '07', '08', '09'].flatMap((m) => [
 ]);
 
 const valid: ApplicationInput = {
-  applicant: { kind: 'corporation', name: '株式会社テスト', corporateNumber: validNumber, sizeClass: 'sme', employeeCount: 30, prefecture: '北海道', email: 'a@example.jp', monthlySales },
+  applicant: {
+    kind: 'corporation',
+    name: '株式会社テスト',
+    corporateNumber: validNumber,
+    sizeClass: 'sme',
+    employeeCount: 30,
+    prefecture: '北海道',
+    email: 'a@example.jp',
+    monthlySales,
+  },
   planTitle: 'EV部品への転換',
   expenses: [{ expenseType: 'machinery', amount: 30_000_000 }],
   context: { certifiedAdvisor: { name: '支援機関', id: 'ADV-1' } },
@@ -34,14 +43,22 @@ describe('validateApplication', () => {
   it.each<[string, Partial<ApplicationInput> | ((i: ApplicationInput) => ApplicationInput), string]>([
     ['a missing name', (i) => ({ ...i, applicant: { ...i.applicant, name: ' ' } }), 'applicant.name'],
     ['a corporation without 法人番号', (i) => ({ ...i, applicant: { ...i.applicant, corporateNumber: undefined } }), 'applicant.corporateNumber'],
-    ['a wrong check digit', (i) => ({ ...i, applicant: { ...i.applicant, corporateNumber: `${(corporateNumberCheckDigit(base) + 1) % 10}${base}` } }), 'applicant.corporateNumber'],
+    [
+      'a wrong check digit',
+      (i) => ({ ...i, applicant: { ...i.applicant, corporateNumber: `${(corporateNumberCheckDigit(base) + 1) % 10}${base}` } }),
+      'applicant.corporateNumber',
+    ],
     ['a malformed e-mail', (i) => ({ ...i, applicant: { ...i.applicant, email: 'no-at-sign' } }), 'applicant.email'],
     ['an unknown prefecture', (i) => ({ ...i, applicant: { ...i.applicant, prefecture: '江戸' } }), 'applicant.prefecture'],
     ['no plan title', { planTitle: '' }, 'plan.title'],
     ['an expense type the category does not allow', { expenses: [{ expenseType: 'yacht', amount: 1_000_000 }] }, 'expenses[0].expenseType'],
     ['an amount below the floor (補助下限額 100万)', { expenses: [{ expenseType: 'machinery', amount: 1_000_000 }] }, 'expenses'],
     ['a requested amount above what the rules give', { requestedAmount: 20_000_001 }, 'requestedAmount'],
-    ['no sales decline (売上高減少要件)', (i) => ({ ...i, applicant: { ...i.applicant, monthlySales: monthlySales.map((s) => ({ ...s, amount: 10_000_000 })) } }), 'applicant.monthlySales'],
+    [
+      'no sales decline (売上高減少要件)',
+      (i) => ({ ...i, applicant: { ...i.applicant, monthlySales: monthlySales.map((s) => ({ ...s, amount: 10_000_000 })) } }),
+      'applicant.monthlySales',
+    ],
     ['a missing advisor confirmation', { attachmentKinds: ['businessPlan', 'salesEvidence'] }, 'attachments'],
   ])('reports %s by field', (_rule, change, field) => {
     const input = typeof change === 'function' ? change(valid) : { ...valid, ...change };
@@ -62,7 +79,12 @@ describe('validateApplication', () => {
 describe('requiredAttachmentKinds', () => {
   it.each([
     ['a 通常枠 plan with an advisor and a sales decline, up to 3,000万', standard, 30_000_000, ['businessPlan', 'advisorConfirmation', 'salesEvidence']],
-    ['the same above 3,000万 also needs the bank’s confirmation', standard, 30_000_001, ['businessPlan', 'advisorConfirmation', 'financialInstitutionConfirmation', 'salesEvidence']],
+    [
+      'the same above 3,000万 also needs the bank’s confirmation',
+      standard,
+      30_000_001,
+      ['businessPlan', 'advisorConfirmation', 'financialInstitutionConfirmation', 'salesEvidence'],
+    ],
     ['グリーン成長枠 has no sales-decline requirement', green, 10_000_000, ['businessPlan', 'advisorConfirmation']],
   ])('%s', (_rule, config, amount, kinds) => expect(requiredAttachmentKinds(config, amount)).toEqual(kinds));
 });

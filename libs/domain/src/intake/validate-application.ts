@@ -54,8 +54,14 @@ export function validateApplication(config: CategoryConfig, input: ApplicationIn
       if (!check.ok) add('applicant.corporateNumber', check.code, `applicant.corporateNumber: ${check.message}`);
     }
   }
-  if (!a.email || !EMAIL.test(a.email)) add('applicant.email', 'invalidEmail', 'applicant.email (連絡先メールアドレス) をメールアドレスの形式で入力してください');
-  if (!isPrefecture(a.prefecture)) add('applicant.prefecture', 'invalidPrefecture', `applicant.prefecture (都道府県) は「東京都」のように47都道府県名で入力してください${a.prefecture ? ` (入力: ${a.prefecture})` : ''}`);
+  if (!a.email || !EMAIL.test(a.email))
+    add('applicant.email', 'invalidEmail', 'applicant.email (連絡先メールアドレス) をメールアドレスの形式で入力してください');
+  if (!isPrefecture(a.prefecture))
+    add(
+      'applicant.prefecture',
+      'invalidPrefecture',
+      `applicant.prefecture (都道府県) は「東京都」のように47都道府県名で入力してください${a.prefecture ? ` (入力: ${a.prefecture})` : ''}`,
+    );
   if (config.kind === 'subsidy' && !input.planTitle?.trim()) add('plan.title', 'required', 'plan.title (事業計画名) を入力してください');
 
   let result: QuoteResult | null = null;
@@ -66,7 +72,11 @@ export function validateApplication(config: CategoryConfig, input: ApplicationIn
     if (result.problems.length === 0) {
       for (const i of result.ineligibility) add(i.code === 'belowFloor' || i.code === 'zeroAmount' ? 'expenses' : 'applicant', i.code, i.message);
       if (input.requestedAmount !== undefined && input.requestedAmount > result.amount) {
-        add('requestedAmount', 'aboveQuote', `requestedAmount (申請額) ${formatYen(input.requestedAmount)} は、補助対象経費と補助率・補助上限額から計算される額 ${formatYen(result.amount)} を超えています`);
+        add(
+          'requestedAmount',
+          'aboveQuote',
+          `requestedAmount (申請額) ${formatYen(input.requestedAmount)} は、補助対象経費と補助率・補助上限額から計算される額 ${formatYen(result.amount)} を超えています`,
+        );
       }
       const eligibility = checkEligibility(config.requirements, a as ApplicantProfile, { ...input.context, subsidyAmount: result.amount });
       for (const f of eligibility.failures) add(f.field ? `applicant.${f.field}` : 'eligibility', f.code, f.message);

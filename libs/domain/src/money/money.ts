@@ -29,8 +29,7 @@ export const assertYen = (value: number, label = 'amount'): Yen => {
 };
 
 /** floor(amount × rate), exact. */
-export const applyRateFloor = (amount: Yen, r: Rate): Yen =>
-  Number((BigInt(amount) * BigInt(r.numerator)) / BigInt(r.denominator));
+export const applyRateFloor = (amount: Yen, r: Rate): Yen => Number((BigInt(amount) * BigInt(r.numerator)) / BigInt(r.denominator));
 
 /** The smallest expense amount whose subsidy at rate r reaches `subsidy`: ceil(subsidy ÷ rate). */
 export const expenseConsumedBy = (subsidy: Yen, r: Rate): Yen => {

@@ -6,15 +6,27 @@ const REF = '\n\n受付番号: {{receiptNumber}}\n公募回: {{roundName}}\n類�
 
 const STAFF_SIGNATURE = '\n\n――――――――――\n補助金事務局 管理システム（自動送信）';
 
-const t = (subject: string, body: string): TemplateText => ({ subject: `【補助金事務局】${subject}（受付番号 {{receiptNumber}}）`, bodyText: `${HEAD}${body}${REF}${SIGNATURE}` });
+const t = (subject: string, body: string): TemplateText => ({
+  subject: `【補助金事務局】${subject}（受付番号 {{receiptNumber}}）`,
+  bodyText: `${HEAD}${body}${REF}${SIGNATURE}`,
+});
 
 /** The first version of every template the workflow definitions name (notifyApplicant effects). */
 export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
   received: t('申請を受け付けました', '申請を受け付けました。受付番号は今後のお問い合わせの際に必要です。\n補助金額（見込み）: {{quotedAmount}}'),
-  returned: t('申請内容の修正をお願いします（差戻し）', '申請内容に修正が必要な点がありました。以下の事項を修正のうえ、補正期限までに再提出してください。\n\n修正を求める事項:\n{{reason}}\n\n補正期限: {{correctionDueAt}}'),
+  returned: t(
+    '申請内容の修正をお願いします（差戻し）',
+    '申請内容に修正が必要な点がありました。以下の事項を修正のうえ、補正期限までに再提出してください。\n\n修正を求める事項:\n{{reason}}\n\n補正期限: {{correctionDueAt}}',
+  ),
   resubmissionReceived: t('再提出を受け付けました', '修正後の申請（再提出）を受け付けました。引き続き審査を行います。'),
-  ineligible: t('申請要件を満たしていないため審査の対象外となりました', '申請内容を確認した結果、申請要件を満たしていないため、審査の対象外となりました。\n\n理由:\n{{reason}}'),
-  adopted: t('採択のお知らせ', '審査の結果、貴社の申請は補助金交付候補者として採択されました。\n補助金額（見込み）: {{quotedAmount}}\n\n今後、交付申請の手続きをお願いします。'),
+  ineligible: t(
+    '申請要件を満たしていないため審査の対象外となりました',
+    '申請内容を確認した結果、申請要件を満たしていないため、審査の対象外となりました。\n\n理由:\n{{reason}}',
+  ),
+  adopted: t(
+    '採択のお知らせ',
+    '審査の結果、貴社の申請は補助金交付候補者として採択されました。\n補助金額（見込み）: {{quotedAmount}}\n\n今後、交付申請の手続きをお願いします。',
+  ),
   rejected: t('審査結果のお知らせ', '審査の結果、誠に残念ながら今回は不採択となりました。\n\n{{reason}}'),
   waitlisted: t('審査結果のお知らせ（補欠）', '審査の結果、貴社の申請は補欠となりました。採択者の辞退等により枠が生じた場合は、改めてご連絡します。'),
   withdrawn: t('申請の取下げを受け付けました', '申請の取下げを受け付けました。\n\n理由:\n{{reason}}'),

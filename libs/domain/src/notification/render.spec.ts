@@ -2,7 +2,15 @@ import { DEFAULT_TEMPLATES, TEMPLATE_INFO } from './default-templates';
 import { AUDIENCE_VARIABLES, renderTemplate, unknownVariables } from './render';
 
 describe('renderTemplate', () => {
-  const vars = { applicantName: '株式会社さくら精機', receiptNumber: 'RES05-00000012', roundName: '第5回公募', categoryName: '通常枠', quotedAmount: 1234567, reason: '収支計画の表が欠落しています <重要>', correctionDueAt: '2022-04-04T08:59:59Z' };
+  const vars = {
+    applicantName: '株式会社さくら精機',
+    receiptNumber: 'RES05-00000012',
+    roundName: '第5回公募',
+    categoryName: '通常枠',
+    quotedAmount: 1234567,
+    reason: '収支計画の表が欠落しています <重要>',
+    correctionDueAt: '2022-04-04T08:59:59Z',
+  };
 
   it('fills variables, formats yen and JST with weekday', () => {
     const m = renderTemplate(DEFAULT_TEMPLATES.returned, vars);
@@ -30,12 +38,17 @@ describe('renderTemplate', () => {
 
   it('allows each template only the variables of its audience', () => {
     expect(Object.keys(TEMPLATE_INFO).sort()).toEqual(Object.keys(DEFAULT_TEMPLATES).sort());
-    for (const [code, template] of Object.entries(DEFAULT_TEMPLATES)) expect([code, unknownVariables(template, AUDIENCE_VARIABLES[TEMPLATE_INFO[code].audience])]).toEqual([code, []]);
+    for (const [code, template] of Object.entries(DEFAULT_TEMPLATES))
+      expect([code, unknownVariables(template, AUDIENCE_VARIABLES[TEMPLATE_INFO[code].audience])]).toEqual([code, []]);
     expect(unknownVariables({ subject: '{{receiptNumber}}', bodyText: '{{digestSummary}}' }, AUDIENCE_VARIABLES.applicant)).toEqual(['digestSummary']);
   });
 
   it('shows a reviewer’s due date in JST', () => {
-    const m = renderTemplate(DEFAULT_TEMPLATES.reviewReminder, { recipientName: '審査 花子', receiptNumber: 'RES05-00000012', reviewDueAt: '2022-04-04T08:59:59Z' });
+    const m = renderTemplate(DEFAULT_TEMPLATES.reviewReminder, {
+      recipientName: '審査 花子',
+      receiptNumber: 'RES05-00000012',
+      reviewDueAt: '2022-04-04T08:59:59Z',
+    });
     expect(m.text).toContain('審査 花子 様');
     expect(m.text).toContain('審査期限: 2022年4月4日(月) 17:59:59');
   });

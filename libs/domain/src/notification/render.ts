@@ -88,7 +88,8 @@ export interface RenderedMessage {
 }
 
 export function renderTemplate(template: TemplateText, vars: NotificationVariables): RenderedMessage {
-  const fill = (s: string, escape: (v: string) => string) => s.replace(PLACEHOLDER, (_m, name: string) => (name in TEMPLATE_VARIABLES ? escape(display(name as keyof NotificationVariables, vars)) : _m));
+  const fill = (s: string, escape: (v: string) => string) =>
+    s.replace(PLACEHOLDER, (_m, name: string) => (name in TEMPLATE_VARIABLES ? escape(display(name as keyof NotificationVariables, vars)) : _m));
   const text = fill(template.bodyText, (v) => v);
   const htmlBody = fill(escapeHtml(template.bodyText), escapeHtml).replace(/\n/g, '<br>\n');
   return {

@@ -34,7 +34,11 @@ const nonItemTypes = (config: SubsidyCategoryConfig): ReadonlySet<string> =>
 
 export const classifyLines = (config: SubsidyCategoryConfig, expenses: unknown): ClassifiedLines => {
   if (!Array.isArray(expenses)) {
-    return { included: [], excluded: [], problems: [{ code: 'invalidExpenses', field: 'expenses', message: 'expenses（補助対象経費）は経費明細の一覧で指定してください' }] };
+    return {
+      included: [],
+      excluded: [],
+      problems: [{ code: 'invalidExpenses', field: 'expenses', message: 'expenses（補助対象経費）は経費明細の一覧で指定してください' }],
+    };
   }
   const types = new Map(config.expenseTypes.map((t) => [t.code, t]));
   const flags = new Set([...Object.keys(EXPENSE_FLAG_LABELS), ...config.exclusions.flatMap((x) => x.flags ?? [])]);
@@ -75,7 +79,11 @@ export const classifyLines = (config: SubsidyCategoryConfig, expenses: unknown):
     }
     const type = types.get(line.expenseType);
     if (!type) {
-      problems.push({ code: 'unknownExpenseType', field: `${f}.expenseType`, message: `${f}.expenseType（経費区分）「${line.expenseType}」は本類型の経費区分にありません` });
+      problems.push({
+        code: 'unknownExpenseType',
+        field: `${f}.expenseType`,
+        message: `${f}.expenseType（経費区分）「${line.expenseType}」は本類型の経費区分にありません`,
+      });
       return;
     }
     if (!itemKinds || outsideItems.has(line.expenseType)) {
@@ -89,7 +97,11 @@ export const classifyLines = (config: SubsidyCategoryConfig, expenses: unknown):
     } else if (!itemKinds.has(itemKind)) {
       problems.push({ code: 'unknownItemKind', field: `${f}.itemKind`, message: `${f}.itemKind（品目）「${itemKind}」は本類型の品目にありません` });
     } else if (pricing.kind === 'multiCompanyIt' && (typeof line.participant !== 'string' || line.participant === '')) {
-      problems.push({ code: 'missingParticipant', field: `${f}.participant`, message: `${f}.participant（参加事業者）を指定してください。基盤導入経費は参加事業者ごとに算定します` });
+      problems.push({
+        code: 'missingParticipant',
+        field: `${f}.participant`,
+        message: `${f}.participant（参加事業者）を指定してください。基盤導入経費は参加事業者ごとに算定します`,
+      });
     } else {
       included.push({ index, line, itemKind });
     }

@@ -3,7 +3,11 @@ import { formatMan, formatRate, formatYen, type Yen } from '../money';
 import type { AppliedCap, PartQuote, RateStep, ShareLimitResult } from './quote.types';
 
 const band = (step: RateStep): string =>
-  step.upToSubsidy !== undefined ? `補助金額${formatMan(step.upToSubsidy)}までの部分` : step.fromSubsidy > 0 ? `補助金額${formatMan(step.fromSubsidy)}を超える部分` : '';
+  step.upToSubsidy !== undefined
+    ? `補助金額${formatMan(step.upToSubsidy)}までの部分`
+    : step.fromSubsidy > 0
+      ? `補助金額${formatMan(step.fromSubsidy)}を超える部分`
+      : '';
 
 /** The subsidy band is named only when the subsidy reached a second tier. */
 const stepLine = (step: RateStep, rateLabel: string, tiered: boolean): string => {

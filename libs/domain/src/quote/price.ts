@@ -47,7 +47,14 @@ class Pricer {
     return rule;
   }
 
-  part(code: string, label: string, lines: readonly IncludedLine[], rules: readonly RateRule[], cap: CapResolution, participant?: string): PartQuote | undefined {
+  part(
+    code: string,
+    label: string,
+    lines: readonly IncludedLine[],
+    rules: readonly RateRule[],
+    cap: CapResolution,
+    participant?: string,
+  ): PartQuote | undefined {
     const rule = this.rate(rules, label);
     const resolved = this.cap(cap);
     if (!rule || resolved === undefined) return undefined;
@@ -96,7 +103,14 @@ const priceItems = (p: Pricer, items: readonly ItemRule[], lines: readonly Inclu
   items.flatMap((item) => {
     const own = lines.filter((l) => l.itemKind === item.itemKind);
     if (own.length === 0) return [];
-    const part = p.part(participant === undefined ? item.itemKind : `base.${item.itemKind}`, item.label, own, item.rates, resolveCap(item.cap, applicant), participant);
+    const part = p.part(
+      participant === undefined ? item.itemKind : `base.${item.itemKind}`,
+      item.label,
+      own,
+      item.rates,
+      resolveCap(item.cap, applicant),
+      participant,
+    );
     return part ? [part] : [];
   });
 
@@ -125,9 +139,19 @@ export const priceMultiCompanyIt = (pricing: MultiCompanyItPricing, lines: reado
       message: `applicant.participantCount（参加事業者数 ${n}者）より多い ${participants.length}者 の基盤導入経費があります`,
     });
   }
-  const parts = participants.flatMap((who) => priceItems(p, pricing.items, baseLines.filter((l) => l.line.participant === who), applicant, who));
+  const parts = participants.flatMap((who) =>
+    priceItems(
+      p,
+      pricing.items,
+      baseLines.filter((l) => l.line.participant === who),
+      applicant,
+      who,
+    ),
+  );
   // (2) 消費動向等分析経費, capped per participant
-  const analysis = analysisLines.length ? p.part('analysis', '消費動向等分析経費', analysisLines, pricing.analysis.rates, resolveCap(pricing.analysis.cap, applicant)) : undefined;
+  const analysis = analysisLines.length
+    ? p.part('analysis', '消費動向等分析経費', analysisLines, pricing.analysis.rates, resolveCap(pricing.analysis.cap, applicant))
+    : undefined;
   if (analysis) parts.push(analysis);
   // (1)+(2) limited as a whole
   const baseAndAnalysis = parts.reduce((s, part) => s + part.amount, 0);
@@ -135,7 +159,10 @@ export const priceMultiCompanyIt = (pricing: MultiCompanyItPricing, lines: reado
   // (3) 事務費・専門家費, capped at a share of (1)+(2) after their cap
   if (adminLines.length) {
     const share = pricing.admin.shareOfBaseAndAnalysis;
-    const adminCap: CapResolution = { kind: 'ok', cap: { amount: applyRateFloor(combined, share), reason: `(1)+(2) ${combined.toLocaleString('ja-JP')}円 × ${formatRate(share)}` } };
+    const adminCap: CapResolution = {
+      kind: 'ok',
+      cap: { amount: applyRateFloor(combined, share), reason: `(1)+(2) ${combined.toLocaleString('ja-JP')}円 × ${formatRate(share)}` },
+    };
     const admin = p.part('admin', '事務費・専門家費', adminLines, pricing.admin.rates, adminCap);
     if (admin) parts.push(admin);
     return p.outcome(parts, combined + (admin?.amount ?? 0), cap, baseAndAnalysis);

@@ -15,21 +15,22 @@ const maxRate = (c: SubsidyCategoryConfig): Rate => {
   return rates.reduce((a, b) => (a.numerator * b.denominator >= b.numerator * a.denominator ? a : b));
 };
 
-const scenario = fc
-  .constantFrom(...ratePriced)
-  .chain((category) =>
-    fc.record({
-      category: fc.constant(category),
-      applicant: fc.record({
-        sizeClass: fc.constantFrom(...category.admittedSizeClasses),
-        employeeCount: fc.integer({ min: 0, max: 2000 }),
-        participantCount: fc.integer({ min: 1, max: 30 }),
-        lossMaking: fc.boolean(),
-        inRehabilitation: fc.boolean(),
-      }),
-      lines: fc.array(fc.record({ expenseType: fc.constantFrom(...category.expenseTypes.map((t) => t.code)), amount: fc.integer({ min: 0, max: 1_000_000_000 }) }), { maxLength: 5 }),
+const scenario = fc.constantFrom(...ratePriced).chain((category) =>
+  fc.record({
+    category: fc.constant(category),
+    applicant: fc.record({
+      sizeClass: fc.constantFrom(...category.admittedSizeClasses),
+      employeeCount: fc.integer({ min: 0, max: 2000 }),
+      participantCount: fc.integer({ min: 1, max: 30 }),
+      lossMaking: fc.boolean(),
+      inRehabilitation: fc.boolean(),
     }),
-  );
+    lines: fc.array(
+      fc.record({ expenseType: fc.constantFrom(...category.expenseTypes.map((t) => t.code)), amount: fc.integer({ min: 0, max: 1_000_000_000 }) }),
+      { maxLength: 5 },
+    ),
+  }),
+);
 
 describe('quote properties', () => {
   it('the amount is a non-negative integer, never above the cap nor the highest rate × expenses, and 0 when not eligible', () => {
@@ -79,10 +80,7 @@ describe('quote properties', () => {
 });
 
 describe('applyTiers properties', () => {
-  const tiers = [
-    { rate: { numerator: 2, denominator: 3 }, upToSubsidy: 60_000_000 },
-    { rate: { numerator: 1, denominator: 2 } },
-  ];
+  const tiers = [{ rate: { numerator: 2, denominator: 3 }, upToSubsidy: 60_000_000 }, { rate: { numerator: 1, denominator: 2 } }];
   it('steps use up exactly the expenses, each truncated to 1円, and never beat the first rate', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), (expenses) => {

@@ -17,24 +17,75 @@ describe('quote: bad input becomes problems naming the field, never exceptions',
     ['an amount given as a string', sme, [{ expenseType: 'machinery', amount: '1000' }], [{ code: 'invalidAmount', field: 'expenses[0].amount' }]],
     ['an amount beyond safe integers', sme, [{ expenseType: 'machinery', amount: 2 ** 53 }], [{ code: 'invalidAmount', field: 'expenses[0].amount' }]],
     ['a missing expense type', sme, [{ amount: 1000 }], [{ code: 'missingExpenseType', field: 'expenses[0].expenseType' }]],
-    ['an expense type the category does not know', sme, [{ expenseType: 'entertainment', amount: 1000 }], [{ code: 'unknownExpenseType', field: 'expenses[0].expenseType' }]],
-    ['flags that are not a list', sme, [{ expenseType: 'machinery', amount: 1000, flags: 'generalPurpose' }], [{ code: 'invalidFlags', field: 'expenses[0].flags' }]],
-    ['an unknown flag (a typo must not keep an excluded line)', sme, [{ expenseType: 'machinery', amount: 1000, flags: ['generalPurpse'] }], [{ code: 'unknownFlag', field: 'expenses[0].flags[0]' }]],
-    ['the second line is named by its index', sme, [{ expenseType: 'machinery', amount: 1000 }, { expenseType: 'machinery', amount: -5 }], [{ code: 'invalidAmount', field: 'expenses[1].amount' }]],
+    [
+      'an expense type the category does not know',
+      sme,
+      [{ expenseType: 'entertainment', amount: 1000 }],
+      [{ code: 'unknownExpenseType', field: 'expenses[0].expenseType' }],
+    ],
+    [
+      'flags that are not a list',
+      sme,
+      [{ expenseType: 'machinery', amount: 1000, flags: 'generalPurpose' }],
+      [{ code: 'invalidFlags', field: 'expenses[0].flags' }],
+    ],
+    [
+      'an unknown flag (a typo must not keep an excluded line)',
+      sme,
+      [{ expenseType: 'machinery', amount: 1000, flags: ['generalPurpse'] }],
+      [{ code: 'unknownFlag', field: 'expenses[0].flags[0]' }],
+    ],
+    [
+      'the second line is named by its index',
+      sme,
+      [
+        { expenseType: 'machinery', amount: 1000 },
+        { expenseType: 'machinery', amount: -5 },
+      ],
+      [{ code: 'invalidAmount', field: 'expenses[1].amount' }],
+    ],
     [
       'every bad line is reported at once',
       sme,
-      [{ expenseType: 'machinery', amount: -5 }, { expenseType: 'x', amount: 5 }],
+      [
+        { expenseType: 'machinery', amount: -5 },
+        { expenseType: 'x', amount: 5 },
+      ],
       [
         { code: 'invalidAmount', field: 'expenses[0].amount' },
         { code: 'unknownExpenseType', field: 'expenses[1].expenseType' },
       ],
     ],
-    ['a missing employee count where the cap needs it', { sizeClass: 'sme' }, [{ expenseType: 'machinery', amount: 3_000_000 }], [{ code: 'missingEmployeeCount', field: 'applicant.employeeCount' }]],
-    ['a negative employee count', { sizeClass: 'sme', employeeCount: -1 }, [{ expenseType: 'machinery', amount: 3_000_000 }], [{ code: 'missingEmployeeCount', field: 'applicant.employeeCount' }]],
-    ['a fractional employee count', { sizeClass: 'sme', employeeCount: 20.5 }, [{ expenseType: 'machinery', amount: 3_000_000 }], [{ code: 'missingEmployeeCount', field: 'applicant.employeeCount' }]],
-    ['a missing size class', { employeeCount: 10 }, [{ expenseType: 'machinery', amount: 3_000_000 }], [{ code: 'missingSizeClass', field: 'applicant.sizeClass' }]],
-    ['an unknown size class', { sizeClass: 'huge' as never, employeeCount: 10 }, [{ expenseType: 'machinery', amount: 3_000_000 }], [{ code: 'missingSizeClass', field: 'applicant.sizeClass' }]],
+    [
+      'a missing employee count where the cap needs it',
+      { sizeClass: 'sme' },
+      [{ expenseType: 'machinery', amount: 3_000_000 }],
+      [{ code: 'missingEmployeeCount', field: 'applicant.employeeCount' }],
+    ],
+    [
+      'a negative employee count',
+      { sizeClass: 'sme', employeeCount: -1 },
+      [{ expenseType: 'machinery', amount: 3_000_000 }],
+      [{ code: 'missingEmployeeCount', field: 'applicant.employeeCount' }],
+    ],
+    [
+      'a fractional employee count',
+      { sizeClass: 'sme', employeeCount: 20.5 },
+      [{ expenseType: 'machinery', amount: 3_000_000 }],
+      [{ code: 'missingEmployeeCount', field: 'applicant.employeeCount' }],
+    ],
+    [
+      'a missing size class',
+      { employeeCount: 10 },
+      [{ expenseType: 'machinery', amount: 3_000_000 }],
+      [{ code: 'missingSizeClass', field: 'applicant.sizeClass' }],
+    ],
+    [
+      'an unknown size class',
+      { sizeClass: 'huge' as never, employeeCount: 10 },
+      [{ expenseType: 'machinery', amount: 3_000_000 }],
+      [{ code: 'missingSizeClass', field: 'applicant.sizeClass' }],
+    ],
   ])('%s', (_rule, applicant, expenses, expected) => {
     const result = quote(STANDARD, applicant, expenses as never);
     expect(result.problems.map((p) => ({ code: p.code, field: p.field }))).toEqual(expected);
@@ -57,9 +108,17 @@ describe('quote: bad input becomes problems naming the field, never exceptions',
 describe('quote: excluded lines are reported with a reason and left out of the total', () => {
   it.each([
     ['a vehicle expense type', { expenseType: 'vehicle', amount: 2_000_000, description: '社用車' }, '公道を走行する車両は補助対象外です'],
-    ['an eligible type flagged as a public-road vehicle', { expenseType: 'machinery', amount: 2_000_000, flags: ['publicRoadVehicle'] }, '公道を走行する車両は補助対象外です'],
+    [
+      'an eligible type flagged as a public-road vehicle',
+      { expenseType: 'machinery', amount: 2_000_000, flags: ['publicRoadVehicle'] },
+      '公道を走行する車両は補助対象外です',
+    ],
     ['a PC item', { expenseType: 'machinery', amount: 200_000, itemKind: 'pc' }, 'PC・スマートフォン等の汎用品は補助対象外です'],
-    ['a line flagged as general-purpose', { expenseType: 'machinery', amount: 200_000, flags: ['generalPurpose'] }, 'PC・スマートフォン等の汎用品は補助対象外です'],
+    [
+      'a line flagged as general-purpose',
+      { expenseType: 'machinery', amount: 200_000, flags: ['generalPurpose'] },
+      'PC・スマートフォン等の汎用品は補助対象外です',
+    ],
   ])('%s', (_rule, excluded, reason) => {
     const result = quote(STANDARD, sme, [{ expenseType: 'machinery', amount: 3_000_000 }, excluded]);
     expect(result).toMatchObject({ eligible: true, amount: 2_000_000, eligibleExpenseTotal: 3_000_000, excludedLines: [{ index: 1, reason }] });
@@ -74,11 +133,31 @@ describe('quote: excluded lines are reported with a reason and left out of the t
 
 describe('quote: size classes a category does not admit', () => {
   it.each<[string, string, string, QuoteApplicant, string]>([
-    ['持続化 for a 中小企業 that is not 小規模', 'sustainability.r3-sup', 'sustainability.standard', { sizeClass: 'sme', employeeCount: 30 }, '通常枠 の対象は 小規模事業者 です。申請者の規模区分（中小企業）は対象外です'],
-    ['事業再構築 for a 大企業', 'restructuring.r3-sup', 'restructuring.standard', { sizeClass: 'large', employeeCount: 30 }, '通常枠 の対象は 小規模事業者・中小企業・中堅企業 です。申請者の規模区分（大企業）は対象外です'],
-    ['卒業枠 (中小 only) for a 中堅企業', 'restructuring.r2-sup3', 'restructuring.graduation', { sizeClass: 'midsize', employeeCount: 30 }, '卒業枠 の対象は 小規模事業者・中小企業 です。申請者の規模区分（中堅企業）は対象外です'],
+    [
+      '持続化 for a 中小企業 that is not 小規模',
+      'sustainability.r3-sup',
+      'sustainability.standard',
+      { sizeClass: 'sme', employeeCount: 30 },
+      '通常枠 の対象は 小規模事業者 です。申請者の規模区分（中小企業）は対象外です',
+    ],
+    [
+      '事業再構築 for a 大企業',
+      'restructuring.r3-sup',
+      'restructuring.standard',
+      { sizeClass: 'large', employeeCount: 30 },
+      '通常枠 の対象は 小規模事業者・中小企業・中堅企業 です。申請者の規模区分（大企業）は対象外です',
+    ],
+    [
+      '卒業枠 (中小 only) for a 中堅企業',
+      'restructuring.r2-sup3',
+      'restructuring.graduation',
+      { sizeClass: 'midsize', employeeCount: 30 },
+      '卒業枠 の対象は 小規模事業者・中小企業 です。申請者の規模区分（中堅企業）は対象外です',
+    ],
   ])('%s', (_rule, ruleSet, code, applicant, message) => {
-    const result = quote(subsidyCategory(ruleSet, code), applicant, [{ expenseType: ruleSet.startsWith('sustainability') ? 'publicity' : 'machinery', amount: 3_000_000 }]);
+    const result = quote(subsidyCategory(ruleSet, code), applicant, [
+      { expenseType: ruleSet.startsWith('sustainability') ? 'publicity' : 'machinery', amount: 3_000_000 },
+    ]);
     expect(result).toMatchObject({ eligible: false, amount: 0, problems: [], ineligibility: [{ code: 'sizeClassNotAdmitted', message }] });
     expect(result.explanation).toContain(`対象外: ${message}`);
   });

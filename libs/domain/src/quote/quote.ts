@@ -35,7 +35,13 @@ const rejected = (category: CategoryConfig, problems: QuoteProblem[]): QuoteResu
 const notAdmitted = (config: SubsidyCategoryConfig, sizeClass: SizeClass, excludedLines: ExcludedLine[]): QuoteResult => {
   const admitted = config.admittedSizeClasses.map((c) => SIZE_CLASS_LABELS[c]).join('・');
   const message = `${config.name} の対象は ${admitted} です。申請者の規模区分（${SIZE_CLASS_LABELS[sizeClass]}）は対象外です`;
-  return { ...empty(config), excludedLines, problems: [], ineligibility: [{ code: 'sizeClassNotAdmitted', message }], explanation: [`${config.name}（${config.code}）`, `対象外: ${message}`] };
+  return {
+    ...empty(config),
+    excludedLines,
+    problems: [],
+    ineligibility: [{ code: 'sizeClassNotAdmitted', message }],
+    explanation: [`${config.name}（${config.code}）`, `対象外: ${message}`],
+  };
 };
 
 const price = (config: SubsidyCategoryConfig, lines: Parameters<typeof priceRate>[2], applicant: QuoteApplicant): PricingOutcome => {
@@ -57,7 +63,13 @@ const checkCategory = (category: CategoryConfig): QuoteProblem[] => {
   const configProblems = validateCategoryConfig(category);
   return configProblems.length === 0
     ? []
-    : [{ code: 'invalidCategoryConfig', field: 'category', message: `category（類型 ${category.code}）の設定に誤りがあります: ${configProblems.map((p) => p.message).join(' / ')}` }];
+    : [
+        {
+          code: 'invalidCategoryConfig',
+          field: 'category',
+          message: `category（類型 ${category.code}）の設定に誤りがあります: ${configProblems.map((p) => p.message).join(' / ')}`,
+        },
+      ];
 };
 
 /**
@@ -71,7 +83,11 @@ export const quote = (category: CategoryConfig, applicant: QuoteApplicant, expen
   const problems: QuoteProblem[] = [];
   const sizeClass = applicant?.sizeClass;
   if (sizeClass === undefined || !SIZE_CLASSES.includes(sizeClass)) {
-    problems.push({ code: 'missingSizeClass', field: 'applicant.sizeClass', message: `applicant.sizeClass（規模区分: ${SIZE_CLASSES.join(' / ')}）を指定してください` });
+    problems.push({
+      code: 'missingSizeClass',
+      field: 'applicant.sizeClass',
+      message: `applicant.sizeClass（規模区分: ${SIZE_CLASSES.join(' / ')}）を指定してください`,
+    });
   }
   const lines = classifyLines(config, expenses);
   problems.push(...lines.problems);
@@ -87,7 +103,10 @@ export const quote = (category: CategoryConfig, applicant: QuoteApplicant, expen
   }
   const floor = config.floor === undefined || ineligibility.length > 0 ? null : { amount: config.floor, met: outcome.amount >= config.floor };
   if (floor && !floor.met) {
-    ineligibility.push({ code: 'belowFloor', message: `補助金額 ${formatYen(outcome.amount)} が補助下限額 ${formatMan(floor.amount)} に満たないため対象外です` });
+    ineligibility.push({
+      code: 'belowFloor',
+      message: `補助金額 ${formatYen(outcome.amount)} が補助下限額 ${formatMan(floor.amount)} に満たないため対象外です`,
+    });
   }
   const eligible = ineligibility.length === 0;
 

@@ -12,10 +12,35 @@ describe('applyTiers', () => {
     ['no expenses: one step of 0', 0, [{ rate: rate(2, 3), upToSubsidy: 600 }, { rate: rate(1, 2) }], [[0, 0]]],
     ['below the threshold: one step', 600, [{ rate: rate(2, 3), upToSubsidy: 600 }, { rate: rate(1, 2) }], [[600, 400]]],
     ['exactly at the threshold (900 × 2/3 = 600): one step', 900, [{ rate: rate(2, 3), upToSubsidy: 600 }, { rate: rate(1, 2) }], [[900, 600]]],
-    ['one yen of subsidy over: 903 → 900 at 2/3 + 3 at 1/2', 903, [{ rate: rate(2, 3), upToSubsidy: 600 }, { rate: rate(1, 2) }], [[900, 600], [3, 1]]],
+    [
+      'one yen of subsidy over: 903 → 900 at 2/3 + 3 at 1/2',
+      903,
+      [{ rate: rate(2, 3), upToSubsidy: 600 }, { rate: rate(1, 2) }],
+      [
+        [900, 600],
+        [3, 1],
+      ],
+    ],
     // the consumed expenses are the smallest amount reaching the threshold: ceil(500 × 4/3) = 667
-    ['a threshold not reached exactly by whole yen (3/4 up to 500)', 700, [{ rate: rate(3, 4), upToSubsidy: 500 }, { rate: rate(2, 3) }], [[667, 500], [33, 22]]],
-    ['three tiers (10/10 to 100, 1/2 to 150, then 1/4)', 300, [{ rate: rate(1, 1), upToSubsidy: 100 }, { rate: rate(1, 2), upToSubsidy: 150 }, { rate: rate(1, 4) }], [[100, 100], [100, 50], [100, 25]]],
+    [
+      'a threshold not reached exactly by whole yen (3/4 up to 500)',
+      700,
+      [{ rate: rate(3, 4), upToSubsidy: 500 }, { rate: rate(2, 3) }],
+      [
+        [667, 500],
+        [33, 22],
+      ],
+    ],
+    [
+      'three tiers (10/10 to 100, 1/2 to 150, then 1/4)',
+      300,
+      [{ rate: rate(1, 1), upToSubsidy: 100 }, { rate: rate(1, 2), upToSubsidy: 150 }, { rate: rate(1, 4) }],
+      [
+        [100, 100],
+        [100, 50],
+        [100, 25],
+      ],
+    ],
   ])('%s', (_rule, expenses, tiers, expected) => {
     expect(steps(expenses, tiers)).toEqual(expected);
   });

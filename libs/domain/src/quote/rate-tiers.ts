@@ -3,8 +3,7 @@ import { applyRateFloor, expenseConsumedBy, type Yen } from '../money';
 import type { RateRule, RateTier } from '../category';
 import type { QuoteApplicant, RateStep } from './quote.types';
 
-const matchesFlag = (wanted: boolean | undefined, actual: boolean | undefined): boolean =>
-  wanted === undefined || wanted === (actual === true);
+const matchesFlag = (wanted: boolean | undefined, actual: boolean | undefined): boolean => wanted === undefined || wanted === (actual === true);
 
 /** The first rule whose conditions all hold for the applicant. */
 export const selectRateRule = (rules: readonly RateRule[], applicant: QuoteApplicant): RateRule | undefined =>

@@ -7,7 +7,20 @@ const NORMALISED: AggregationOptions = { normalise: true, disagreementThreshold:
 describe('aggregateScores without normalisation', () => {
   it('mean of the totals, plus 加点; spread max − min', () => {
     // (30 + 36 + 33) / 3 = 33; final 33 + 2 = 35; spread 36 − 30 = 6
-    const [a] = aggregateScores([{ applicationId: 'A', bonus: 2, reviews: [{ reviewerId: 's', total: 30 }, { reviewerId: 'l', total: 36 }, { reviewerId: 'm', total: 33 }] }], RAW);
+    const [a] = aggregateScores(
+      [
+        {
+          applicationId: 'A',
+          bonus: 2,
+          reviews: [
+            { reviewerId: 's', total: 30 },
+            { reviewerId: 'l', total: 36 },
+            { reviewerId: 'm', total: 33 },
+          ],
+        },
+      ],
+      RAW,
+    );
     expect(a).toEqual({
       applicationId: 'A',
       reviewerTotals: [
@@ -24,13 +37,29 @@ describe('aggregateScores without normalisation', () => {
   });
 
   it('rounds to 4 decimals: (10 + 10 + 11) / 3 = 10.3333…', () => {
-    const [a] = aggregateScores([{ applicationId: 'A', bonus: 0, reviews: [{ reviewerId: 'a', total: 10 }, { reviewerId: 'b', total: 10 }, { reviewerId: 'c', total: 11 }] }], RAW);
+    const [a] = aggregateScores(
+      [
+        {
+          applicationId: 'A',
+          bonus: 0,
+          reviews: [
+            { reviewerId: 'a', total: 10 },
+            { reviewerId: 'b', total: 10 },
+            { reviewerId: 'c', total: 11 },
+          ],
+        },
+      ],
+      RAW,
+    );
     expect(a.mean).toBe(10.3333);
     expect(a.final).toBe(10.3333);
   });
 
   it('one review: spread 0', () => {
-    const [a] = aggregateScores([{ applicationId: 'A', bonus: 1, reviews: [{ reviewerId: 'a', total: 42.5 }] }], { normalise: false, disagreementThreshold: 0 });
+    const [a] = aggregateScores([{ applicationId: 'A', bonus: 1, reviews: [{ reviewerId: 'a', total: 42.5 }] }], {
+      normalise: false,
+      disagreementThreshold: 0,
+    });
     expect(a).toMatchObject({ mean: 42.5, final: 43.5, spread: 0, disagreement: false });
   });
 
@@ -45,7 +74,14 @@ describe('aggregateScores without normalisation', () => {
 });
 
 describe('disagreement', () => {
-  const app: ApplicationReviews = { applicationId: 'A', bonus: 0, reviews: [{ reviewerId: 'a', total: 20 }, { reviewerId: 'b', total: 35 }] };
+  const app: ApplicationReviews = {
+    applicationId: 'A',
+    bonus: 0,
+    reviews: [
+      { reviewerId: 'a', total: 20 },
+      { reviewerId: 'b', total: 35 },
+    ],
+  };
   it.each<[string, number | null, boolean]>([
     ['spread 15 above threshold 10', 10, true],
     ['spread 15 equal to threshold 15 is not above', 15, false],
@@ -66,9 +102,30 @@ describe('disagreement', () => {
 /** s (strict) gives 20, 30, 40; l (lenient) gives 30, 40, 50 to the same applications A, B, C. */
 function strictAndLenient(): ApplicationReviews[] {
   return [
-    { applicationId: 'A', bonus: 0, reviews: [{ reviewerId: 's', total: 20 }, { reviewerId: 'l', total: 30 }] },
-    { applicationId: 'B', bonus: 1, reviews: [{ reviewerId: 's', total: 30 }, { reviewerId: 'l', total: 40 }] },
-    { applicationId: 'C', bonus: 0, reviews: [{ reviewerId: 's', total: 40 }, { reviewerId: 'l', total: 50 }] },
+    {
+      applicationId: 'A',
+      bonus: 0,
+      reviews: [
+        { reviewerId: 's', total: 20 },
+        { reviewerId: 'l', total: 30 },
+      ],
+    },
+    {
+      applicationId: 'B',
+      bonus: 1,
+      reviews: [
+        { reviewerId: 's', total: 30 },
+        { reviewerId: 'l', total: 40 },
+      ],
+    },
+    {
+      applicationId: 'C',
+      bonus: 0,
+      reviews: [
+        { reviewerId: 's', total: 40 },
+        { reviewerId: 'l', total: 50 },
+      ],
+    },
   ];
 }
 
@@ -81,9 +138,18 @@ describe('aggregateScores with normalisation', () => {
     // B: 35 + 0 = 35; C: 35 + 11.726039 = 46.726
     const out = aggregateScores(strictAndLenient(), NORMALISED);
     expect(out.map((a) => a.reviewerTotals)).toEqual([
-      [{ reviewerId: 's', raw: 20, normalised: 23.274 }, { reviewerId: 'l', raw: 30, normalised: 23.274 }],
-      [{ reviewerId: 's', raw: 30, normalised: 35 }, { reviewerId: 'l', raw: 40, normalised: 35 }],
-      [{ reviewerId: 's', raw: 40, normalised: 46.726 }, { reviewerId: 'l', raw: 50, normalised: 46.726 }],
+      [
+        { reviewerId: 's', raw: 20, normalised: 23.274 },
+        { reviewerId: 'l', raw: 30, normalised: 23.274 },
+      ],
+      [
+        { reviewerId: 's', raw: 30, normalised: 35 },
+        { reviewerId: 'l', raw: 40, normalised: 35 },
+      ],
+      [
+        { reviewerId: 's', raw: 40, normalised: 46.726 },
+        { reviewerId: 'l', raw: 50, normalised: 46.726 },
+      ],
     ]);
     expect(out.map((a) => [a.mean, a.final, a.spread])).toEqual([
       [23.274, 23.274, 0],
@@ -107,8 +173,22 @@ describe('aggregateScores with normalisation', () => {
     // y on A: 15.5 + 14.857658 × (0 − 20)/20 = 0.6423;        y on B: 30.3577
     const out = aggregateScores(
       [
-        { applicationId: 'A', bonus: 0, reviews: [{ reviewerId: 'x', total: 10 }, { reviewerId: 'y', total: 0 }] },
-        { applicationId: 'B', bonus: 0, reviews: [{ reviewerId: 'x', total: 12 }, { reviewerId: 'y', total: 40 }] },
+        {
+          applicationId: 'A',
+          bonus: 0,
+          reviews: [
+            { reviewerId: 'x', total: 10 },
+            { reviewerId: 'y', total: 0 },
+          ],
+        },
+        {
+          applicationId: 'B',
+          bonus: 0,
+          reviews: [
+            { reviewerId: 'x', total: 12 },
+            { reviewerId: 'y', total: 40 },
+          ],
+        },
       ],
       NORMALISED,
     );
@@ -126,8 +206,22 @@ describe('aggregateScores with normalisation', () => {
     const out = aggregateScores(
       [
         { applicationId: 'A', bonus: 0, reviews: [{ reviewerId: 'solo', total: 30 }] },
-        { applicationId: 'B', bonus: 0, reviews: [{ reviewerId: 'flat', total: 10 }, { reviewerId: 'spread', total: 20 }] },
-        { applicationId: 'C', bonus: 0, reviews: [{ reviewerId: 'flat', total: 10 }, { reviewerId: 'spread', total: 40 }] },
+        {
+          applicationId: 'B',
+          bonus: 0,
+          reviews: [
+            { reviewerId: 'flat', total: 10 },
+            { reviewerId: 'spread', total: 20 },
+          ],
+        },
+        {
+          applicationId: 'C',
+          bonus: 0,
+          reviews: [
+            { reviewerId: 'flat', total: 10 },
+            { reviewerId: 'spread', total: 40 },
+          ],
+        },
       ],
       NORMALISED,
     );
@@ -140,8 +234,22 @@ describe('aggregateScores with normalisation', () => {
     const t = 0.1 + 0.2; // 0.30000000000000004
     const out = aggregateScores(
       [
-        { applicationId: 'A', bonus: 0, reviews: [{ reviewerId: 'a', total: t }, { reviewerId: 'b', total: 1 }] },
-        { applicationId: 'B', bonus: 0, reviews: [{ reviewerId: 'a', total: 0.3 }, { reviewerId: 'b', total: 3 }] },
+        {
+          applicationId: 'A',
+          bonus: 0,
+          reviews: [
+            { reviewerId: 'a', total: t },
+            { reviewerId: 'b', total: 1 },
+          ],
+        },
+        {
+          applicationId: 'B',
+          bonus: 0,
+          reviews: [
+            { reviewerId: 'a', total: 0.3 },
+            { reviewerId: 'b', total: 3 },
+          ],
+        },
       ],
       NORMALISED,
     );

@@ -49,9 +49,21 @@ describe('conflictOfInterest', () => {
   it.each<[string, Partial<ReviewerCandidate>, string | null]>([
     ['no relation → none', { organisation: '東西大学' }, null],
     ['declared corporate number', declared(['1234567890123']), '申請者の法人番号（1234567890123）は審査員が利益相反を申告した法人です'],
-    ['declared corporate number written with full-width digits and hyphens', declared(['１２３４５-６７８９０ １２３']), '申請者の法人番号（1234567890123）は審査員が利益相反を申告した法人です'],
-    ['declared organisation = applicant (㈱ vs 株式会社, full-width)', declared([], ['ＡＢＣ商事㈱']), '申請者「株式会社ABC商事」は審査員が利益相反を申告した組織です'],
-    ['declared organisation = the applicant’s advisor', declared([], ['さくら 信用金庫']), '申請者の認定支援機関「さくら信用金庫」は審査員が利益相反を申告した組織です'],
+    [
+      'declared corporate number written with full-width digits and hyphens',
+      declared(['１２３４５-６７８９０ １２３']),
+      '申請者の法人番号（1234567890123）は審査員が利益相反を申告した法人です',
+    ],
+    [
+      'declared organisation = applicant (㈱ vs 株式会社, full-width)',
+      declared([], ['ＡＢＣ商事㈱']),
+      '申請者「株式会社ABC商事」は審査員が利益相反を申告した組織です',
+    ],
+    [
+      'declared organisation = the applicant’s advisor',
+      declared([], ['さくら 信用金庫']),
+      '申請者の認定支援機関「さくら信用金庫」は審査員が利益相反を申告した組織です',
+    ],
     ['own organisation = applicant', { organisation: '(株)abc商事' }, '審査員の所属「(株)abc商事」は申請者と同じ組織です'],
     ['own organisation = the applicant’s advisor', { organisation: 'さくら信用金庫' }, '審査員の所属「さくら信用金庫」は申請者の認定支援機関です'],
     ['a partial name is not a match', { organisation: 'ABC', ...declared([], ['さくら']) }, null],
@@ -71,10 +83,7 @@ describe('conflictOfInterest', () => {
 describe('planAssignments', () => {
   it('gives each slot to the least-loaded reviewer, ties by id', () => {
     // loads r1=2, r2=0, r3=0: A1 needs 2 → r2 (0), r3 (0); A2 needs 1 → r2 (1, ties r3 by id)
-    const plan = planAssignments(
-      [subject('A1', { required: 2 }), subject('A2')],
-      [reviewer('r3'), reviewer('r1', { currentLoad: 2 }), reviewer('r2')],
-    );
+    const plan = planAssignments([subject('A1', { required: 2 }), subject('A2')], [reviewer('r3'), reviewer('r1', { currentLoad: 2 }), reviewer('r2')]);
     expect(plan).toEqual({
       assignments: [
         { applicationId: 'A1', reviewerId: 'r2' },
@@ -88,7 +97,10 @@ describe('planAssignments', () => {
 
   it('never assigns a reviewer already assigned, and counts them toward required', () => {
     // A1 needs 3, has r1 → 2 more from r2, r3 (r1 excluded though least loaded)
-    const plan = planAssignments([subject('A1', { required: 3, assignedReviewerIds: ['r1'] })], [reviewer('r1'), reviewer('r2', { currentLoad: 5 }), reviewer('r3', { currentLoad: 5 })]);
+    const plan = planAssignments(
+      [subject('A1', { required: 3, assignedReviewerIds: ['r1'] })],
+      [reviewer('r1'), reviewer('r2', { currentLoad: 5 }), reviewer('r3', { currentLoad: 5 })],
+    );
     expect(reviewersOf(plan, 'A1')).toEqual(['r2', 'r3']);
     expect(plan.loads).toEqual({ r1: 0, r2: 6, r3: 6 });
   });
@@ -100,12 +112,25 @@ describe('planAssignments', () => {
 
   it('never exceeds maxLoad and reports what is left as a capacity problem', () => {
     // r1 has room for 1, r2 for 0; three applications need 1 each
-    const plan = planAssignments([subject('A1'), subject('A2'), subject('A3')], [reviewer('r1', { maxLoad: 3, currentLoad: 2 }), reviewer('r2', { maxLoad: 3, currentLoad: 3 })]);
+    const plan = planAssignments(
+      [subject('A1'), subject('A2'), subject('A3')],
+      [reviewer('r1', { maxLoad: 3, currentLoad: 2 }), reviewer('r2', { maxLoad: 3, currentLoad: 3 })],
+    );
     expect(plan.assignments).toEqual([{ applicationId: 'A1', reviewerId: 'r1' }]);
     expect(plan.loads).toEqual({ r1: 3, r2: 3 });
     expect(plan.unfilled).toEqual([
-      { applicationId: 'A2', missing: 1, cause: 'capacity', reason: '審査員の上限件数に達しています（あと1名必要、利益相反のない候補2名に空きがありません。上限件数の引上げか審査員の追加が必要です）' },
-      { applicationId: 'A3', missing: 1, cause: 'capacity', reason: '審査員の上限件数に達しています（あと1名必要、利益相反のない候補2名に空きがありません。上限件数の引上げか審査員の追加が必要です）' },
+      {
+        applicationId: 'A2',
+        missing: 1,
+        cause: 'capacity',
+        reason: '審査員の上限件数に達しています（あと1名必要、利益相反のない候補2名に空きがありません。上限件数の引上げか審査員の追加が必要です）',
+      },
+      {
+        applicationId: 'A3',
+        missing: 1,
+        cause: 'capacity',
+        reason: '審査員の上限件数に達しています（あと1名必要、利益相反のない候補2名に空きがありません。上限件数の引上げか審査員の追加が必要です）',
+      },
     ]);
   });
 
@@ -132,12 +157,16 @@ describe('planAssignments', () => {
     // A1 needs 3; r1 conflicts → 1 candidate (r2) → あと2名必要、候補1名
     const plan = planAssignments([subject('A1', { required: 3, applicantName: 'ABC' })], [reviewer('r1', { organisation: 'ABC' }), reviewer('r2')]);
     expect(plan.assignments).toEqual([{ applicationId: 'A1', reviewerId: 'r2' }]);
-    expect(plan.unfilled).toEqual([{ applicationId: 'A1', missing: 2, cause: 'conflicts', reason: '利益相反のない審査員が不足しています（あと2名必要、候補1名）' }]);
+    expect(plan.unfilled).toEqual([
+      { applicationId: 'A1', missing: 2, cause: 'conflicts', reason: '利益相反のない審査員が不足しています（あと2名必要、候補1名）' },
+    ]);
   });
 
   it('reports an application no reviewer may review', () => {
     const plan = planAssignments([subject('A1', { required: 2, applicantName: 'ABC' })], [reviewer('r1', { organisation: 'ABC' })]);
-    expect(plan.unfilled).toEqual([{ applicationId: 'A1', missing: 2, cause: 'conflicts', reason: '利益相反のない審査員が不足しています（あと2名必要、候補0名）' }]);
+    expect(plan.unfilled).toEqual([
+      { applicationId: 'A1', missing: 2, cause: 'conflicts', reason: '利益相反のない審査員が不足しています（あと2名必要、候補0名）' },
+    ]);
   });
 
   it('serves the most constrained application first so it is not starved', () => {

@@ -143,7 +143,8 @@ export function planAssignments(subjects: readonly AssignmentSubject[], reviewer
     }
     planned.set(need.index, [...taken]);
     const missing = need.needed - taken.size;
-    if (missing > 0) unfilled.set(need.index, { applicationId: need.subject.applicationId, missing, ...unfilledReason(missing, need.candidates.length, need.needed) });
+    if (missing > 0)
+      unfilled.set(need.index, { applicationId: need.subject.applicationId, missing, ...unfilledReason(missing, need.candidates.length, need.needed) });
   }
 
   const assignments: PlannedAssignment[] = [];

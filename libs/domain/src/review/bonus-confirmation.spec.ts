@@ -8,7 +8,12 @@ describe('confirmedByMajority', () => {
     expect(confirmedByMajority([['wage'], []])).toEqual([]);
   });
   it('counts a code once per review and sorts the result', () => {
-    expect(confirmedByMajority([['b', 'b', 'a'], ['a', 'b']])).toEqual(['a', 'b']);
+    expect(
+      confirmedByMajority([
+        ['b', 'b', 'a'],
+        ['a', 'b'],
+      ]),
+    ).toEqual(['a', 'b']);
   });
   it('has nothing to confirm without reviews', () => {
     expect(confirmedByMajority([])).toEqual([]);

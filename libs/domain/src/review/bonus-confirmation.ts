@@ -5,5 +5,8 @@
 export function confirmedByMajority(confirmations: readonly (readonly string[])[]): string[] {
   const counts = new Map<string, number>();
   for (const codes of confirmations) for (const c of new Set(codes)) counts.set(c, (counts.get(c) ?? 0) + 1);
-  return [...counts].filter(([, n]) => n * 2 > confirmations.length).map(([c]) => c).sort();
+  return [...counts]
+    .filter(([, n]) => n * 2 > confirmations.length)
+    .map(([c]) => c)
+    .sort();
 }

@@ -49,7 +49,12 @@ describe('buildFormalChecklist', () => {
 
   it.each<[string, FormalCheckFacts['eligibility'], 'pass' | 'fail' | null, string]>([
     ['eligible → pass', { eligible: true, reasons: [] }, 'pass', '自動判定では要件を満たしています'],
-    ['not eligible → fail, reasons listed', { eligible: false, reasons: ['売上高減少率が10%未満です', '従業員数が上限を超えています'] }, 'fail', '自動判定では要件を満たしていません：売上高減少率が10%未満です／従業員数が上限を超えています'],
+    [
+      'not eligible → fail, reasons listed',
+      { eligible: false, reasons: ['売上高減少率が10%未満です', '従業員数が上限を超えています'] },
+      'fail',
+      '自動判定では要件を満たしていません：売上高減少率が10%未満です／従業員数が上限を超えています',
+    ],
     ['no stored result → a person decides', null, null, '自動判定の結果がありません。申請内容から要件を確認してください'],
   ])('eligibility: %s', (_rule, eligibility, suggestion, hint) => {
     expect(item({ ...FACTS, eligibility }, 'eligibility.requirements')).toEqual({
@@ -111,7 +116,10 @@ describe('evaluateFormalCheck', () => {
   });
 
   it('unanswered items are missing, in checklist order; not complete, not passed', () => {
-    const e = evaluateFormalCheck(items, allPassed.filter((a) => a.code !== 'declaration.noDuplicate' && a.code !== 'document.businessPlan'));
+    const e = evaluateFormalCheck(
+      items,
+      allPassed.filter((a) => a.code !== 'declaration.noDuplicate' && a.code !== 'document.businessPlan'),
+    );
     expect(e).toMatchObject({ complete: false, passed: false, missing: ['document.businessPlan', 'declaration.noDuplicate'] });
   });
 

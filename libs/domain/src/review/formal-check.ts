@@ -171,9 +171,5 @@ export function evaluateFormalCheck(items: readonly FormalCheckItem[], answers: 
 export function correctionRequest(failed: FormalCheckEvaluation['failed']): string {
   if (failed.length === 0) return '';
   const lines = failed.map((f, i) => `${i + 1}. ${f.label}${f.comment !== null && f.comment.trim() !== '' ? `：${f.comment.trim()}` : ''}`);
-  return [
-    '要件確認の結果、次の点に不備がありました。内容をご確認のうえ、修正又は書類の追加をして再提出してください。',
-    '',
-    ...lines,
-  ].join('\n');
+  return ['要件確認の結果、次の点に不備がありました。内容をご確認のうえ、修正又は書類の追加をして再提出してください。', '', ...lines].join('\n');
 }

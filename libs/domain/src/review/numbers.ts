@@ -6,7 +6,7 @@
 
 /** Rounds half away from zero to 4 decimals; never returns -0. */
 export const round4 = (x: number): number => {
-  const r = Math.sign(x) * Math.round(Math.abs(x) * 10_000) / 10_000;
+  const r = (Math.sign(x) * Math.round(Math.abs(x) * 10_000)) / 10_000;
   return r === 0 ? 0 : r;
 };
 

@@ -19,7 +19,11 @@ const ids = (ranked: RankedEntry[]) => ranked.map((r) => r.applicationId);
 describe('rankApplications', () => {
   it('orders by final score, highest first, and numbers from 1', () => {
     const ranked = rankApplications([entry('a', { finalScore: 30 }), entry('b', { finalScore: 42.5 }), entry('c', { finalScore: 35 })]);
-    expect(ranked.map((r) => [r.applicationId, r.rank])).toEqual([['b', 1], ['c', 2], ['a', 3]]);
+    expect(ranked.map((r) => [r.applicationId, r.rank])).toEqual([
+      ['b', 1],
+      ['c', 2],
+      ['a', 3],
+    ]);
   });
 
   it.each<[string, RankingEntry[], string[]]>([
@@ -42,7 +46,10 @@ describe('rankApplications', () => {
     ['an unparsable 受付 date counts as none', [entry('a', { receivedAt: 'yesterday' }), entry('b', { receivedAt: '2022-03-24T10:00:00+09:00' })], ['b', 'a']],
     [
       'same 受付 instant → lower 受付番号 first',
-      [entry('a', { receivedAt: '2022-03-24T10:00:00+09:00', receiptNumber: 'RES05-00000012' }), entry('b', { receivedAt: '2022-03-24T10:00:00+09:00', receiptNumber: 'RES05-00000009' })],
+      [
+        entry('a', { receivedAt: '2022-03-24T10:00:00+09:00', receiptNumber: 'RES05-00000012' }),
+        entry('b', { receivedAt: '2022-03-24T10:00:00+09:00', receiptNumber: 'RES05-00000009' }),
+      ],
       ['b', 'a'],
     ],
     ['no 受付番号 goes after one with a number', [entry('a'), entry('b', { receiptNumber: 'RES05-00000099' })], ['b', 'a']],
@@ -82,8 +89,24 @@ const FIVE = rankApplications([
 describe('simulateAdoption', () => {
   it('no limits: everything adopted, stopped by nothing', () => {
     const s = simulateAdoption(FIVE, {});
-    expect(s).toMatchObject({ adoptedIds: ['a', 'b', 'c', 'd', 'e'], waitlistedIds: [], rejectedIds: [], cutoffRank: 5, cutoffScore: 30, stoppedBy: 'exhausted' });
-    expect(s.totals).toEqual({ applied: 5, adopted: 5, waitlisted: 0, rejected: 0, adoptedAmount: 1_500_000, budget: null, remainingBudget: null, adoptionRate: 1 });
+    expect(s).toMatchObject({
+      adoptedIds: ['a', 'b', 'c', 'd', 'e'],
+      waitlistedIds: [],
+      rejectedIds: [],
+      cutoffRank: 5,
+      cutoffScore: 30,
+      stoppedBy: 'exhausted',
+    });
+    expect(s.totals).toEqual({
+      applied: 5,
+      adopted: 5,
+      waitlisted: 0,
+      rejected: 0,
+      adoptedAmount: 1_500_000,
+      budget: null,
+      remainingBudget: null,
+      adoptionRate: 1,
+    });
   });
 
   it('budget: adopts while the sum stays within it; exactly at the budget is adopted', () => {
@@ -178,7 +201,10 @@ describe('simulateAdoption', () => {
   });
 
   it('puts a prefecture outside the list after the 47, by key', () => {
-    const s = simulateAdoption(rankApplications([entry('a', { prefecture: '不明' }), entry('b', { prefecture: '沖縄県' }), entry('c', { prefecture: '' })]), {});
+    const s = simulateAdoption(
+      rankApplications([entry('a', { prefecture: '不明' }), entry('b', { prefecture: '沖縄県' }), entry('c', { prefecture: '' })]),
+      {},
+    );
     expect(s.byPrefecture.map((b) => b.key)).toEqual(['沖縄県', '', '不明']);
   });
 
@@ -194,8 +220,8 @@ describe('simulateAdoption', () => {
   it('runs 20,000 applications through rank and simulate (one sort, one pass)', () => {
     const entries = Array.from({ length: 20_000 }, (_, i) =>
       entry(`app${String(i).padStart(5, '0')}`, {
-        finalScore: (i * 7919) % 5001 / 100,
-        mean: (i * 104729) % 4801 / 100,
+        finalScore: ((i * 7919) % 5001) / 100,
+        mean: ((i * 104729) % 4801) / 100,
         receiptNumber: `RES05-${String(i).padStart(8, '0')}`,
         receivedAt: i % 10 === 0 ? null : `2022-03-24T${String(9 + (i % 9)).padStart(2, '0')}:00:00+09:00`,
         quotedAmount: 1_000_000 + (i % 97) * 10_000,

@@ -68,7 +68,11 @@ describe('validateRubric', () => {
     ['bonus points decimal', withBonus({ points: 0.5 }), ['bonusItems[0].points']],
     ['bonus points above 100', withBonus({ points: 101 }), ['bonusItems[0].points']],
     ['an empty bonus label', withBonus({ label: '' }), ['bonusItems[0].label']],
-    ['several problems are all reported', withCriterion({ code: '', label: '', maxScore: 0, weight: 0 }), ['criteria[1].code', 'criteria[1].label', 'criteria[1].maxScore', 'criteria[1].weight']],
+    [
+      'several problems are all reported',
+      withCriterion({ code: '', label: '', maxScore: 0, weight: 0 }),
+      ['criteria[1].code', 'criteria[1].label', 'criteria[1].maxScore', 'criteria[1].weight'],
+    ],
   ])('%s', (_rule, input, expected) => {
     expect(fields(validateRubric(input))).toEqual(expected);
   });
@@ -81,7 +85,9 @@ describe('validateRubric', () => {
       field: 'criteria[1].maxScore',
       message: '審査項目（2件目）の満点は1〜100の整数で入力してください',
     });
-    expect(validateRubric(withBonus({ code: 'policy' }))[0].message).toBe('コード「policy」が重複しています。審査項目と加点項目を通して別のコードにしてください');
+    expect(validateRubric(withBonus({ code: 'policy' }))[0].message).toBe(
+      'コード「policy」が重複しています。審査項目と加点項目を通して別のコードにしてください',
+    );
   });
 });
 
@@ -124,7 +130,12 @@ describe('defaultRubric', () => {
     for (const code of [...PROGRAMS_WITH_DEFAULT_RUBRIC, 'other']) {
       const r = defaultRubric(code);
       expect(maxWeightedTotal(r)).toBe(50);
-      expect(bonusPoints(r, r.bonusItems.map((b) => b.code))).toBeLessThanOrEqual(6);
+      expect(
+        bonusPoints(
+          r,
+          r.bonusItems.map((b) => b.code),
+        ),
+      ).toBeLessThanOrEqual(6);
     }
   });
 });

@@ -112,7 +112,8 @@ export function scoreSheetProblems(
     }
   }
   for (const code of Object.keys(scores)) {
-    if (!known.has(code)) out.push({ field: `scores.${code}`, message: `審査項目「${code}」はこの評価基準にありません。画面を再読み込みしてから入力し直してください` });
+    if (!known.has(code))
+      out.push({ field: `scores.${code}`, message: `審査項目「${code}」はこの評価基準にありません。画面を再読み込みしてから入力し直してください` });
   }
   return out;
 }

@@ -14,8 +14,7 @@ export type Guard = (application: ApplicationSnapshot, context: GuardContext) =>
 
 const fail = (code: string, message: string): GuardFailure => ({ code, message });
 
-const missing = (what: string): GuardFailure =>
-  fail('CONTEXT_MISSING', `${what}が設定されていないため、この操作を判定できません。`);
+const missing = (what: string): GuardFailure => fail('CONTEXT_MISSING', `${what}が設定されていないため、この操作を判定できません。`);
 
 /** The deadline a returned application must be corrected by: its own, else the round's. */
 function correctionDeadline(application: ApplicationSnapshot, context: GuardContext): Date | undefined {
@@ -30,9 +29,7 @@ export const GUARDS = {
   afterRoundOpens: (_app, ctx) => {
     const opensAt = ctx.round?.opensAt;
     if (!isValidDate(opensAt)) return missing('公募開始日時');
-    return ctx.now.getTime() >= opensAt.getTime()
-      ? true
-      : fail('ROUND_NOT_OPEN', `公募開始（${formatJst(opensAt)}）前のため、申請を受け付けられません。`);
+    return ctx.now.getTime() >= opensAt.getTime() ? true : fail('ROUND_NOT_OPEN', `公募開始（${formatJst(opensAt)}）前のため、申請を受け付けられません。`);
   },
 
   /** Before 応募締切: now < closesAt + graceMinutes (roundDeadline in libs/domain). The deadline instant itself is already too late. */
@@ -70,9 +67,7 @@ export const GUARDS = {
     if (!reviews) return missing('審査の割当状況');
     if (reviews.assigned <= 0) return fail('NO_REVIEWERS_ASSIGNED', '審査員が割り当てられていません。');
     const pending = reviews.assigned - reviews.submitted;
-    return pending <= 0
-      ? true
-      : fail('REVIEWS_PENDING', `未提出の審査が${pending}件あります（${reviews.submitted}/${reviews.assigned}件提出済）。`);
+    return pending <= 0 ? true : fail('REVIEWS_PENDING', `未提出の審査が${pending}件あります（${reviews.submitted}/${reviews.assigned}件提出済）。`);
   },
 
   /** The quote computed by libs/domain is eligible (amount within floor/cap, requirements met). */
@@ -97,9 +92,7 @@ export const GUARDS = {
   slotAvailable: (_app, ctx) => {
     const slots = ctx.slots;
     if (!slots) return missing('採択枠');
-    return slots.used < slots.capacity
-      ? true
-      : fail('NO_SLOT_AVAILABLE', `採択枠に空きがありません（${slots.used}/${slots.capacity}件採択済）。`);
+    return slots.used < slots.capacity ? true : fail('NO_SLOT_AVAILABLE', `採択枠に空きがありません（${slots.used}/${slots.capacity}件採択済）。`);
   },
 
   /** 採択発表 has been made: announcementAt <= now (e.g. before the 交付申請 can be filed). */
@@ -113,9 +106,7 @@ export const GUARDS = {
 
   /** 事業復活支援金: earlier 一時支援金/月次支援金 recipients are exempt from the 事前確認. */
   previousRecipient: (app) =>
-    app.previousRecipient === true
-      ? true
-      : fail('NOT_PREVIOUS_RECIPIENT', '一時支援金・月次支援金の受給実績がないため、事前確認は省略できません。'),
+    app.previousRecipient === true ? true : fail('NOT_PREVIOUS_RECIPIENT', '一時支援金・月次支援金の受給実績がないため、事前確認は省略できません。'),
 } satisfies Record<string, Guard>;
 
 export type GuardName = keyof typeof GUARDS;

@@ -8,13 +8,37 @@ import { ApplicationsRepository, type NewApplication, type UnconvertedManager } 
 
 export type DraftInput = Omit<
   Application,
-  | 'id' | 'status' | 'workflowCode' | 'workflowVersion' | 'version' | 'quote' | 'quotedAmount' | 'eligibility' | 'formalCheck' | 'correctionDueAt' | 'stamps'
-  | 'createdAt' | 'updatedAt' | 'receiptNumber' | 'receivedAt' | 'receivedInGrace' | 'channelId' | 'importId' | 'claimedBonusItems'
-  | 'preCheck' | 'previousRecipient'
+  | 'id'
+  | 'status'
+  | 'workflowCode'
+  | 'workflowVersion'
+  | 'version'
+  | 'quote'
+  | 'quotedAmount'
+  | 'eligibility'
+  | 'formalCheck'
+  | 'correctionDueAt'
+  | 'stamps'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'receiptNumber'
+  | 'receivedAt'
+  | 'receivedInGrace'
+  | 'channelId'
+  | 'importId'
+  | 'claimedBonusItems'
+  | 'preCheck'
+  | 'previousRecipient'
 > & {
-  receiptNumber?: string | null; receivedAt?: Date | null; receivedInGrace?: boolean; channelId?: string | null; importId?: string | null; claimedBonusItems?: string[];
+  receiptNumber?: string | null;
+  receivedAt?: Date | null;
+  receivedInGrace?: boolean;
+  channelId?: string | null;
+  importId?: string | null;
+  claimedBonusItems?: string[];
   /** 事業復活支援金 only: the 事前確認, or the earlier recipient's exemption from it */
-  preCheck?: Application['preCheck']; previousRecipient?: boolean;
+  preCheck?: Application['preCheck'];
+  previousRecipient?: boolean;
 };
 
 /** What a draft is built from: its round, the round's programme (the workflow) and its category (the rules). */

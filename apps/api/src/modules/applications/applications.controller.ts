@@ -27,7 +27,9 @@ export class ApplicationsController {
 
   @Get()
   @Policy('applications.read')
-  @ApiOperation({ summary: '申請の一覧 (filter: roundId, categoryId, status (配列可), prefecture, sizeClass, q = 事業者名・法人番号・受付番号)。審査員は割当分のみ' })
+  @ApiOperation({
+    summary: '申請の一覧 (filter: roundId, categoryId, status (配列可), prefecture, sizeClass, q = 事業者名・法人番号・受付番号)。審査員は割当分のみ',
+  })
   @ApiListQuery(APPLICATION_LIST)
   list(@Query() params: ListQueryDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
     return listPage<ApplicationFilter, unknown>(res, 'applications', params, APPLICATION_LIST, (q) => this.applications.list(q, user));
@@ -48,14 +50,26 @@ export class ApplicationsController {
     const ids = dto.ids ?? (dto.filter ? await this.idsByFilter(dto.filter as ApplicationFilter, user) : null);
     if (!ids || ids.length === 0) throw new ApplicationError('BULK_SELECTION_REQUIRED');
     const results = await this.transitions.fireBulk(ids, dto.transition, staffActor(user), { reason: dto.reason, ...requestMeta(req) });
-    return { transition: dto.transition, total: results.length, succeeded: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, results };
+    return {
+      transition: dto.transition,
+      total: results.length,
+      succeeded: results.filter((r) => r.ok).length,
+      failed: results.filter((r) => !r.ok).length,
+      results,
+    };
   }
 
   @Post(':id/transitions/:name')
   @HttpCode(200)
   @Policy('applications.transition')
   @ApiOperation({ summary: '状態遷移を1つ実行 (状態・監査ログ・通知を1トランザクションで記録)。同時に2つ来たら後の方は 409' })
-  async transition(@Param('id') id: string, @Param('name') name: string, @Body() dto: TransitionDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
+  async transition(
+    @Param('id') id: string,
+    @Param('name') name: string,
+    @Body() dto: TransitionDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() req: Request,
+  ) {
     const outcome = await this.transitions.fire(id, name, staffActor(user), { reason: dto.reason, expectedVersion: dto.expectedVersion, ...requestMeta(req) });
     return { transition: outcome.transition, application: await this.applications.show(id, user) };
   }

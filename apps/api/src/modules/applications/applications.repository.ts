@@ -25,7 +25,11 @@ export interface ApplicationFilter {
 }
 
 export const APPLICATION_SORTABLE = ['receiptNumber', 'applicantName', 'status', 'prefecture', 'quotedAmount', 'receivedAt', 'createdAt', 'updatedAt'] as const;
-export const APPLICATION_LIST: ListSpec = { sortable: APPLICATION_SORTABLE, defaultSort: ['updatedAt', 'DESC'], filters: { roundId: 'uuid', categoryId: 'uuid', status: 'strings', prefecture: 'string', sizeClass: 'string', q: 'string' } };
+export const APPLICATION_LIST: ListSpec = {
+  sortable: APPLICATION_SORTABLE,
+  defaultSort: ['updatedAt', 'DESC'],
+  filters: { roundId: 'uuid', categoryId: 'uuid', status: 'strings', prefecture: 'string', sizeClass: 'string', q: 'string' },
+};
 
 /** What one transition writes, all in the caller's transaction. */
 export interface TransitionWrite {
@@ -66,7 +70,6 @@ export class ApplicationsRepository {
     return this.dataSource.transaction(work);
   }
 
-
   /** Lists what the user may see: a reviewer only the applications assigned to them. */
   list(query: ListQuery<ApplicationFilter>, user: AuthenticatedUser) {
     const qb = this.scoped(user);
@@ -82,17 +85,14 @@ export class ApplicationsRepository {
       qb.andWhere(
         new Brackets((w) =>
           w
-            .where(`(a.applicant_name || ' ' || coalesce(a.corporate_number, '') || ' ' || coalesce(a.receipt_number, '')) ILIKE :like`, { like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` })
+            .where(`(a.applicant_name || ' ' || coalesce(a.corporate_number, '') || ' ' || coalesce(a.receipt_number, '')) ILIKE :like`, {
+              like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+            })
             .orWhere('a.corporate_number = :exact OR a.receipt_number = :exact', { exact: q }),
         ),
       );
     }
-    return qb
-      .orderBy(`a.${query.sortField}`, query.sortOrder, 'NULLS LAST')
-      .addOrderBy('a.id')
-      .skip(query.offset)
-      .take(query.limit)
-      .getManyAndCount();
+    return qb.orderBy(`a.${query.sortField}`, query.sortOrder, 'NULLS LAST').addOrderBy('a.id').skip(query.offset).take(query.limit).getManyAndCount();
   }
 
   /** One application if the user may see it; null otherwise (a reviewer's 404 does not tell it exists). */
@@ -122,7 +122,11 @@ export class ApplicationsRepository {
   }
 
   /** What a draft is built from (application-drafts.ts): its round, programme and category. */
-  async draftContext(roundId: string, categoryId: string, tx?: Transaction | UnconvertedManager): Promise<{ round: Round; program: Program; category: Category }> {
+  async draftContext(
+    roundId: string,
+    categoryId: string,
+    tx?: Transaction | UnconvertedManager,
+  ): Promise<{ round: Round; program: Program; category: Category }> {
     const m = this.m(tx);
     const round = await m.findOneByOrFail(Round, { id: roundId });
     const program = await m.findOneByOrFail(Program, { id: round.programId });
@@ -174,9 +178,12 @@ export class ApplicationsRepository {
     const inserted = await m.insert(AuditLogEntry, { ...w.audit, changes: w.audit.changes as never });
     const auditId = String(inserted.identifiers[0].id);
     if (w.notifications.length) {
-      await m.insert(Notification, w.notifications.map((n) => ({ ...n, applicationId: w.applicationId, auditId, payload: n.payload as never })));
+      await m.insert(
+        Notification,
+        w.notifications.map((n) => ({ ...n, applicationId: w.applicationId, auditId, payload: n.payload as never })),
+      );
     }
-    return { application: (await m.findOneByOrFail(Application, { id: w.applicationId })), auditId };
+    return { application: await m.findOneByOrFail(Application, { id: w.applicationId }), auditId };
   }
 
   /** 書面審査 progress for the allReviewsSubmitted guard (review assignments only, not the 要件確認). */
@@ -190,7 +197,11 @@ export class ApplicationsRepository {
 
   /** Adoption slots of a round × category: states that hold an adopted slot. */
   async adoptedCount(roundId: string, categoryId: string, adoptedStates: readonly string[], tx?: Transaction | UnconvertedManager): Promise<number> {
-    const [row] = await this.m(tx).query(`SELECT count(*)::int AS n FROM application WHERE round_id = $1 AND category_id = $2 AND status = ANY($3)`, [roundId, categoryId, adoptedStates]);
+    const [row] = await this.m(tx).query(`SELECT count(*)::int AS n FROM application WHERE round_id = $1 AND category_id = $2 AND status = ANY($3)`, [
+      roundId,
+      categoryId,
+      adoptedStates,
+    ]);
     return row.n;
   }
 
@@ -211,7 +222,9 @@ export class ApplicationsRepository {
   private scoped(user: AuthenticatedUser, m: EntityManager = this.dataSource.manager): SelectQueryBuilder<Application> {
     const qb = m.getRepository(Application).createQueryBuilder('a');
     if (user.role === 'reviewer') {
-      qb.andWhere('EXISTS (SELECT 1 FROM application_assignment x WHERE x.application_id = a.id AND x.reviewer_id = :reviewerId AND x.revoked_at IS NULL)', { reviewerId: user.id });
+      qb.andWhere('EXISTS (SELECT 1 FROM application_assignment x WHERE x.application_id = a.id AND x.reviewer_id = :reviewerId AND x.revoked_at IS NULL)', {
+        reviewerId: user.id,
+      });
     }
     return qb;
   }

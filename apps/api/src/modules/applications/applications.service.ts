@@ -43,7 +43,13 @@ export class ApplicationsService {
       statusLabel: statusLabel(app),
       transitions: options
         .filter((o) => o.allowed)
-        .map((o) => ({ name: o.transition.name, label: o.transition.label, to: o.transition.to, toLabel: findState(definition, o.transition.to)?.label, requiresReason: o.requiresReason })),
+        .map((o) => ({
+          name: o.transition.name,
+          label: o.transition.label,
+          to: o.transition.to,
+          toLabel: findState(definition, o.transition.to)?.label,
+          requiresReason: o.requiresReason,
+        })),
       timeline,
       assignments: await this.repo.assignmentsOf(app.id),
     };

@@ -99,7 +99,13 @@ export class TransitionsService {
    * Fires one transition inside the caller's transaction. (A TypeORM manager is still accepted while
    * the demo seeds and the scheduler's closeUncorrected move to `Transaction`; deprecated.)
    */
-  async fireIn(tx: Transaction | UnconvertedManager, applicationId: string, transition: string, actor: TransitionActor, options: TransitionOptions): Promise<TransitionOutcome> {
+  async fireIn(
+    tx: Transaction | UnconvertedManager,
+    applicationId: string,
+    transition: string,
+    actor: TransitionActor,
+    options: TransitionOptions,
+  ): Promise<TransitionOutcome> {
     const known = options.known ?? {};
     const given = known.application?.id === applicationId && !actor.staff ? known.application : undefined;
     const app = given ?? (actor.staff ? await this.repo.findVisible(applicationId, actor.staff, tx) : await this.repo.find(applicationId, tx));
@@ -158,6 +164,10 @@ export class TransitionsService {
     });
     if (!written) throw new ApplicationError('STALE_VERSION');
     if (decision.from === initialState(definition).code) await this.repo.lockRuleSetOfRound(app.roundId, tx);
-    return { application: written.application, transition: { name: decision.transition, label: decision.label, from: decision.from, to: decision.to }, auditId: written.auditId };
+    return {
+      application: written.application,
+      transition: { name: decision.transition, label: decision.label, from: decision.from, to: decision.to },
+      auditId: written.auditId,
+    };
   }
 }

@@ -29,12 +29,33 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
   { key: 'advisorId', header: '認定支援機関ID', required: false, example: '106213000000', note: '' },
   { key: 'expenses', header: '補助対象経費', required: true, example: 'machinery:30000000;building:5000000', note: '経費区分コード:金額(円) を ; で区切る' },
   { key: 'requestedAmount', header: '申請額', required: false, example: '20000000', note: '円 (整数)' },
-  { key: 'monthlySales', header: '月次売上高', required: false, example: '2019-04:10000000;2020-04:8000000', note: '年月:売上高(円) を ; で区切る (売上高減少要件の判定用)' },
-  { key: 'bonusItems', header: '加点項目', required: false, example: 'wageIncreaseBonus;partnershipBonus', note: '申請者が申告する加点項目のコード (公募回・類型の審査基準) を ; で区切る' },
+  {
+    key: 'monthlySales',
+    header: '月次売上高',
+    required: false,
+    example: '2019-04:10000000;2020-04:8000000',
+    note: '年月:売上高(円) を ; で区切る (売上高減少要件の判定用)',
+  },
+  {
+    key: 'bonusItems',
+    header: '加点項目',
+    required: false,
+    example: 'wageIncreaseBonus;partnershipBonus',
+    note: '申請者が申告する加点項目のコード (公募回・類型の審査基準) を ; で区切る',
+  },
 ];
 
 const KIND: Record<string, string> = { 法人: 'corporation', 個人事業者: 'soleProprietor', corporation: 'corporation', soleProprietor: 'soleProprietor' };
-const SIZE: Record<string, string> = { 小規模事業者: 'smallBusiness', 中小企業: 'sme', 中堅企業: 'midsize', 大企業: 'large', smallBusiness: 'smallBusiness', sme: 'sme', midsize: 'midsize', large: 'large' };
+const SIZE: Record<string, string> = {
+  小規模事業者: 'smallBusiness',
+  中小企業: 'sme',
+  中堅企業: 'midsize',
+  大企業: 'large',
+  smallBusiness: 'smallBusiness',
+  sme: 'sme',
+  midsize: 'midsize',
+  large: 'large',
+};
 
 export interface RowProblem {
   row: number;
@@ -42,14 +63,16 @@ export interface RowProblem {
   message: string;
 }
 
-const int = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : /^-?\d+$/.test(v.replace(/,/g, '').trim()) ? Number(v.replace(/,/g, '').trim()) : NaN);
+const int = (v: string | undefined) =>
+  v === undefined || v.trim() === '' ? undefined : /^-?\d+$/.test(v.replace(/,/g, '').trim()) ? Number(v.replace(/,/g, '').trim()) : NaN;
 
 function pairs(cell: string | undefined, row: number, header: string, problems: RowProblem[]) {
   if (!cell?.trim()) return [];
   return cell.split(';').map((part) => {
     const [key, value] = part.split(':').map((x) => x.trim());
     const amount = int(value);
-    if (!key || amount === undefined || Number.isNaN(amount)) problems.push({ row, field: header, message: `${header} の「${part}」は「コード:金額」の形式で入力してください` });
+    if (!key || amount === undefined || Number.isNaN(amount))
+      problems.push({ row, field: header, message: `${header} の「${part}」は「コード:金額」の形式で入力してください` });
     return { key, amount: amount ?? 0 };
   });
 }
@@ -61,12 +84,21 @@ export function mapHeaders(headers: string[]): { index: Map<string, number>; pro
     const column = IMPORT_COLUMNS.find((c) => c.header === h.trim() || c.key === h.trim());
     if (column) index.set(column.key, i);
   });
-  const problems = IMPORT_COLUMNS.filter((c) => c.required && !index.has(c.key)).map((c) => ({ row: 1, field: c.header, message: `見出し行に「${c.header}」の列がありません` }));
+  const problems = IMPORT_COLUMNS.filter((c) => c.required && !index.has(c.key)).map((c) => ({
+    row: 1,
+    field: c.header,
+    message: `見出し行に「${c.header}」の列がありません`,
+  }));
   return { index, problems };
 }
 
 /** One data row → the same payload the intake API takes (so the same rules validate it). */
-export function rowToPayload(cells: string[], index: Map<string, number>, row: number, roundId: string): { payload: IntakeApplicationDto; problems: RowProblem[] } {
+export function rowToPayload(
+  cells: string[],
+  index: Map<string, number>,
+  row: number,
+  roundId: string,
+): { payload: IntakeApplicationDto; problems: RowProblem[] } {
   const get = (key: string) => {
     const i = index.get(key);
     return i === undefined ? undefined : (cells[i] ?? '').trim();
@@ -76,7 +108,8 @@ export function rowToPayload(cells: string[], index: Map<string, number>, row: n
   const kind = KIND[get('applicantKind') ?? ''];
   if (!kind) problems.push({ row, field: header('applicantKind'), message: `${header('applicantKind')} は「法人」か「個人事業者」です` });
   const size = SIZE[get('sizeClass') ?? ''];
-  if (!size) problems.push({ row, field: header('sizeClass'), message: `${header('sizeClass')} は 小規模事業者 / 中小企業 / 中堅企業 / 大企業 のいずれかです` });
+  if (!size)
+    problems.push({ row, field: header('sizeClass'), message: `${header('sizeClass')} は 小規模事業者 / 中小企業 / 中堅企業 / 大企業 のいずれかです` });
   for (const key of ['employeeCount', 'capital', 'requestedAmount']) {
     if (Number.isNaN(int(get(key)))) problems.push({ row, field: header(key), message: `${header(key)} は整数で入力してください` });
   }
@@ -104,7 +137,10 @@ export function rowToPayload(cells: string[], index: Map<string, number>, row: n
     certifiedAdvisor: advisorName ? { name: advisorName, id: get('advisorId') ?? '' } : undefined,
     expenses,
     requestedAmount: int(get('requestedAmount')),
-    bonusItems: (get('bonusItems') ?? '').split(/[;；]/).map((c) => c.trim()).filter(Boolean),
+    bonusItems: (get('bonusItems') ?? '')
+      .split(/[;；]/)
+      .map((c) => c.trim())
+      .filter(Boolean),
   } as IntakeApplicationDto;
   return { payload, problems };
 }

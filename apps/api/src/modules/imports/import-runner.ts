@@ -26,7 +26,8 @@ function problemsOf(e: unknown, row: number): RowProblem[] {
   throw e;
 }
 
-const doneMessage = (c: { imported: number; refused: number }) => `${c.imported}件を取り込みました${c.refused ? `。${c.refused}行は誤りのため取り込んでいません` : ''}。`;
+const doneMessage = (c: { imported: number; refused: number }) =>
+  `${c.imported}件を取り込みました${c.refused ? `。${c.refused}行は誤りのため取り込んでいません` : ''}。`;
 const ALL_OR_NOTHING_REFUSED = '誤りのある行があるため、1件も取り込んでいません (全件か無しか)。';
 
 /**
@@ -77,14 +78,17 @@ export class ImportRunner {
     const attempt = async (tx: Transaction, cells: string[], row: number): Promise<{ problems: RowProblem[]; applicationId?: string }> => {
       const { payload, problems: cellProblems } = rowToPayload(cells, index, row, job.roundId);
       // the same checks as the API's validation pipe: no NUL (PostgreSQL refuses it) nor unsafe number in any cell
-      const shape = cellProblems.length ? [] : [...unsafeValues(payload), ...flattenValidationErrors(await validate(plainToInstance(IntakeApplicationDto, payload)))].map((x) => ({ row, ...x }));
+      const shape = cellProblems.length
+        ? []
+        : [...unsafeValues(payload), ...flattenValidationErrors(await validate(plainToInstance(IntakeApplicationDto, payload)))].map((x) => ({ row, ...x }));
       if (cellProblems.length || shape.length) return { problems: [...cellProblems, ...shape] };
       try {
         const application = await this.intake.acceptIn(tx, { importId, row, documentsOnPaper: true }, payload);
         return { problems: [], applicationId: application.id };
       } catch (e) {
         // read outside the row's (failed) transaction: the application that won is committed
-        if (IntakeService.isDuplicate(e)) return { problems: problemsOf(await this.intake.duplicateError(job.roundId, payload.applicant.corporateNumber!), row) };
+        if (IntakeService.isDuplicate(e))
+          return { problems: problemsOf(await this.intake.duplicateError(job.roundId, payload.applicant.corporateNumber!), row) };
         return { problems: problemsOf(e, row) };
       }
     };

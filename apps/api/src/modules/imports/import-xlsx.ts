@@ -24,7 +24,8 @@ interface WorkbookParts {
   model?: { sheets?: { rId: string; name: string }[] };
 }
 
-const LYING_SIZE = 'Excel ファイルの中身が、ファイル自身の示す大きさを超えて展開されます。圧縮爆弾の疑いがあるため読み込みません。Excel で保存し直してください。';
+const LYING_SIZE =
+  'Excel ファイルの中身が、ファイル自身の示す大きさを超えて展開されます。圧縮爆弾の疑いがあるため読み込みません。Excel で保存し直してください。';
 const bomb = (message: string) => new ImportFileError('WORKBOOK_TOO_LARGE', message);
 
 /**
@@ -45,7 +46,11 @@ class Budget {
       transform: (chunk: Buffer, _enc, done) => {
         this.inflated += chunk.length;
         if (this.inflated > this.limits.maxInflatedBytes) {
-          return done(bomb(`Excel ファイルの展開後の大きさが上限 (${Math.floor(this.limits.maxInflatedBytes / 1024 / 1024)}MB) を超えています。圧縮爆弾の疑いがあるため読み込みません。行数を減らすか CSV で取り込んでください。`));
+          return done(
+            bomb(
+              `Excel ファイルの展開後の大きさが上限 (${Math.floor(this.limits.maxInflatedBytes / 1024 / 1024)}MB) を超えています。圧縮爆弾の疑いがあるため読み込みません。行数を減らすか CSV で取り込んでください。`,
+            ),
+          );
         }
         const text = decoder.write(chunk);
         try {
@@ -90,7 +95,9 @@ export const tooManyRows = (max: number) => `データ行が上限 (${max.toLoca
 export const tooManyColumns = () => `列が多すぎます (上限 ${MAX_COLUMNS}列)。取込用テンプレートの列だけにしてください。`;
 
 const openZip = (content: Buffer) =>
-  new Promise<ZipFile>((resolve, reject) => yauzl.fromBuffer(content, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (e, zip) => (e ? reject(e) : resolve(zip))));
+  new Promise<ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(content, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (e, zip) => (e ? reject(e) : resolve(zip))),
+  );
 
 async function entriesOf(zip: ZipFile): Promise<Map<string, Entry>> {
   const entries = new Map<string, Entry>();
@@ -106,7 +113,8 @@ async function entriesOf(zip: ZipFile): Promise<Map<string, Entry>> {
   });
 }
 
-const openEntry = (zip: ZipFile, entry: Entry) => new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (e, stream) => (e ? reject(e) : resolve(stream))));
+const openEntry = (zip: ZipFile, entry: Entry) =>
+  new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (e, stream) => (e ? reject(e) : resolve(stream))));
 
 /** The worksheet Excel shows first: the first `<sheet>` of workbook.xml, through its relation. */
 function firstSheetPath(parts: WorkbookParts, entries: Map<string, Entry>): string | null {
@@ -116,7 +124,9 @@ function firstSheetPath(parts: WorkbookParts, entries: Map<string, Entry>): stri
     const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
     if (entries.has(path)) return path;
   }
-  const sheets = [...entries.keys()].filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)).sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]));
+  const sheets = [...entries.keys()]
+    .filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))
+    .sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]));
   return sheets[0] ?? null;
 }
 
@@ -133,7 +143,9 @@ export async function* xlsxRows(content: Buffer, limits: ImportLimits): AsyncGen
     let declared = 0;
     for (const e of entries.values()) declared += e.uncompressedSize;
     if (declared > limits.maxInflatedBytes) {
-      throw bomb(`Excel ファイルの展開後の大きさ (${Math.ceil(declared / 1024 / 1024).toLocaleString('ja-JP')}MB) が上限 (${Math.floor(limits.maxInflatedBytes / 1024 / 1024)}MB) を超えています。圧縮爆弾の疑いがあるため読み込みません。行数を減らすか CSV で取り込んでください。`);
+      throw bomb(
+        `Excel ファイルの展開後の大きさ (${Math.ceil(declared / 1024 / 1024).toLocaleString('ja-JP')}MB) が上限 (${Math.floor(limits.maxInflatedBytes / 1024 / 1024)}MB) を超えています。圧縮爆弾の疑いがあるため読み込みません。行数を減らすか CSV で取り込んでください。`,
+      );
     }
     const budget = new Budget(limits);
     const read = async (path: string, worksheet = false) => {
@@ -145,7 +157,13 @@ export async function* xlsxRows(content: Buffer, limits: ImportLimits): AsyncGen
       inflated.on('error', (e) => metered.destroy(/too many bytes/.test(e.message) ? bomb(LYING_SIZE) : e));
       return inflated.pipe(metered);
     };
-    const parts = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as WorkbookParts;
+    const parts = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    }) as unknown as WorkbookParts;
     const rels = await read('xl/_rels/workbook.xml.rels');
     if (rels) await parts._parseRels(rels);
     const workbook = await read('xl/workbook.xml');
@@ -172,7 +190,8 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value !== 'object') return String(value);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return value.result === undefined || value.result === null ? '' : cellText(value.result as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value)
+    return value.result === undefined || value.result === null ? '' : cellText(value.result as ExcelJS.CellValue);
   if ('text' in value) return String(value.text);
   if ('error' in value) return '';
   return '';

@@ -44,7 +44,10 @@ export class ImportsController {
   @Policy('imports.manage')
   @ApiOperation({ summary: '取込用テンプレート (Excel)' })
   async xlsx(@Res() res: Response) {
-    res.attachment('jimukyoku-import-template.xlsx').type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await xlsxTemplate());
+    res
+      .attachment('jimukyoku-import-template.xlsx')
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .send(await xlsxTemplate());
   }
 
   @Get(':id')
@@ -58,9 +61,20 @@ export class ImportsController {
   @Policy('imports.manage')
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file', 'roundId', 'mode'], properties: { file: { type: 'string', format: 'binary' }, roundId: { type: 'string' }, mode: { type: 'string', enum: ['validRows', 'allOrNothing'] } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'roundId', 'mode'],
+      properties: { file: { type: 'string', format: 'binary' }, roundId: { type: 'string' }, mode: { type: 'string', enum: ['validRows', 'allOrNothing'] } },
+    },
+  })
   @ApiOperation({ summary: '申請の一括取込 (CSV / Excel、IMPORT_MAX_BYTES まで)。行ごとに検証し、正しい行だけ、または全件か無しかで取り込む (ワーカーで実行)' })
-  create(@CurrentUser() actor: AuthenticatedUser, @UploadedFile() file: UploadedImportFile | undefined, @Body('roundId') roundId: unknown, @Body('mode') mode: unknown) {
+  create(
+    @CurrentUser() actor: AuthenticatedUser,
+    @UploadedFile() file: UploadedImportFile | undefined,
+    @Body('roundId') roundId: unknown,
+    @Body('mode') mode: unknown,
+  ) {
     return this.imports.create(actor, file, roundId, mode);
   }
 }

@@ -34,14 +34,19 @@ export class ImportsRepository {
 
   /** The savepoint behind which one row of an allOrNothing import is tried. */
   async savepoint(tx: Transaction, step: 'begin' | 'rollback' | 'release') {
-    await this.m(tx).query(step === 'begin' ? 'SAVEPOINT import_row' : step === 'rollback' ? 'ROLLBACK TO SAVEPOINT import_row' : 'RELEASE SAVEPOINT import_row');
+    await this.m(tx).query(
+      step === 'begin' ? 'SAVEPOINT import_row' : step === 'rollback' ? 'ROLLBACK TO SAVEPOINT import_row' : 'RELEASE SAVEPOINT import_row',
+    );
   }
 
   roundExists(roundId: string): Promise<boolean> {
     return this.dataSource.query(`SELECT 1 FROM round WHERE id = $1`, [roundId]).then((rows: unknown[]) => rows.length > 0);
   }
 
-  create(tx: Transaction, fields: Pick<ApplicationImport, 'roundId' | 'fileName' | 'format' | 'mode' | 'storageKey' | 'createdBy'>): Promise<ApplicationImport> {
+  create(
+    tx: Transaction,
+    fields: Pick<ApplicationImport, 'roundId' | 'fileName' | 'format' | 'mode' | 'storageKey' | 'createdBy'>,
+  ): Promise<ApplicationImport> {
     const m = this.m(tx);
     return m.save(m.create(ApplicationImport, { ...fields, status: 'queued', totalRows: 0, processedRows: 0, importedRows: 0, errorRows: 0, errors: [] }));
   }
@@ -65,11 +70,16 @@ export class ImportsRepository {
 
   /** Imports the worker has not finished: queued, or running when a worker died. */
   unfinished(): Promise<string[]> {
-    return this.dataSource.query(`SELECT id FROM application_import WHERE status IN ('queued', 'running') ORDER BY created_at`).then((rows: { id: string }[]) => rows.map((r) => r.id));
+    return this.dataSource
+      .query(`SELECT id FROM application_import WHERE status IN ('queued', 'running') ORDER BY created_at`)
+      .then((rows: { id: string }[]) => rows.map((r) => r.id));
   }
 
   async markRunning(id: string, totalRows: number) {
-    await this.dataSource.query(`UPDATE application_import SET status = 'running', total_rows = $2, started_at = coalesce(started_at, now()) WHERE id = $1 AND status IN ('queued', 'running')`, [id, totalRows]);
+    await this.dataSource.query(
+      `UPDATE application_import SET status = 'running', total_rows = $2, started_at = coalesce(started_at, now()) WHERE id = $1 AND status IN ('queued', 'running')`,
+      [id, totalRows],
+    );
   }
 
   async setProgress(id: string, processedRows: number) {
@@ -111,7 +121,13 @@ export class ImportsRepository {
    * Ends an import: its counts from the recorded rows, the first problems in row order, the message.
    * `problems` replaces the rows' problems when the file as a whole was refused.
    */
-  async finish(id: string, status: 'done' | 'failed', message: (c: { imported: number; refused: number }) => string, tx?: Transaction, fileProblems?: RowProblem[]) {
+  async finish(
+    id: string,
+    status: 'done' | 'failed',
+    message: (c: { imported: number; refused: number }) => string,
+    tx?: Transaction,
+    fileProblems?: RowProblem[],
+  ) {
     const m = this.m(tx);
     const c = await this.counts(id, tx);
     const problems: RowProblem[] =

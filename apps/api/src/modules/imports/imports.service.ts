@@ -49,14 +49,31 @@ export class ImportsService {
   private async record(actor: AuthenticatedUser, file: UploadedImportFile, roundId: unknown, mode: unknown) {
     const format = formatOf(file.originalname);
     if (!format) throw bad('file', 'ファイルは .csv または .xlsx にしてください');
-    if (mode !== 'validRows' && mode !== 'allOrNothing') throw bad('mode', 'mode は validRows (正しい行だけ取り込む) か allOrNothing (全件か無しか) を指定してください');
+    if (mode !== 'validRows' && mode !== 'allOrNothing')
+      throw bad('mode', 'mode は validRows (正しい行だけ取り込む) か allOrNothing (全件か無しか) を指定してください');
     if (typeof roundId !== 'string' || !isUuid(roundId) || !(await this.imports.roundExists(roundId))) {
       throw bad('roundId', 'roundId は公募回のIDを指定してください');
     }
     await this.redis.require(); // the queue lives in Redis: while it is away, 503 before anything is stored
     const record = await this.unitOfWork.run(async (tx) => {
-      const row = await this.imports.create(tx, { roundId, fileName: file.originalname.slice(0, 255), format, mode: mode as ImportMode, storageKey: file.key, createdBy: actor.id });
-      await this.audit.record({ actor, action: 'import.created', entityType: 'applicationImport', entityId: row.id, changes: { fileName: row.fileName, mode, sizeBytes: file.sizeBytes, sha256: file.sha256 } }, tx);
+      const row = await this.imports.create(tx, {
+        roundId,
+        fileName: file.originalname.slice(0, 255),
+        format,
+        mode: mode as ImportMode,
+        storageKey: file.key,
+        createdBy: actor.id,
+      });
+      await this.audit.record(
+        {
+          actor,
+          action: 'import.created',
+          entityType: 'applicationImport',
+          entityId: row.id,
+          changes: { fileName: row.fileName, mode, sizeBytes: file.sizeBytes, sha256: file.sha256 },
+        },
+        tx,
+      );
       return row;
     });
     // Should Redis go away just now, the import stays recorded as queued: BullMQ adds the job once Redis is

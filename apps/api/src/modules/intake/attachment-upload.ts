@@ -37,7 +37,15 @@ export class AttachmentStorageEngine implements StorageEngine {
       })
       .catch((e) => {
         file.stream.resume();
-        cb(e instanceof TooLargeError ? new IntakeError('ATTACHMENT_TOO_LARGE', { field: 'file', maxBytes: this.maxBytes }, `添付書類は ${Math.floor(this.maxBytes / 1024 / 1024)}MB までです。`) : e);
+        cb(
+          e instanceof TooLargeError
+            ? new IntakeError(
+                'ATTACHMENT_TOO_LARGE',
+                { field: 'file', maxBytes: this.maxBytes },
+                `添付書類は ${Math.floor(this.maxBytes / 1024 / 1024)}MB までです。`,
+              )
+            : e,
+        );
       });
   }
 

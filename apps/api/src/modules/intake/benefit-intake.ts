@@ -20,7 +20,8 @@ export function benefitIntakeProblems(config: CategoryConfig, dto: IntakeApplica
   const add = (field: string, code: string, message: string) => problems.push({ field, code, message });
   if (config.kind !== 'benefit') {
     if (dto.preCheck !== undefined) add('preCheck', 'notBenefit', 'preCheck (事前確認) は事業復活支援金の申請でのみ指定できます');
-    if (dto.previousRecipient === true) add('previousRecipient', 'notBenefit', 'previousRecipient (一時支援金・月次支援金の受給者) は事業復活支援金の申請でのみ指定できます');
+    if (dto.previousRecipient === true)
+      add('previousRecipient', 'notBenefit', 'previousRecipient (一時支援金・月次支援金の受給者) は事業復活支援金の申請でのみ指定できます');
     return problems;
   }
   problems.push(...(recorded ? preCheckChangeProblems(config, dto, recorded) : preCheckProblems(dto)));
@@ -40,19 +41,30 @@ export function benefitIntakeProblems(config: CategoryConfig, dto: IntakeApplica
 export function preCheckProblems(dto: Pick<IntakeApplicationDto, 'preCheck' | 'previousRecipient'>): ApplicationProblem[] {
   const hasPreCheck = dto.preCheck !== undefined && dto.preCheck !== null;
   if (hasPreCheck && dto.previousRecipient === true) {
-    return [{ field: 'preCheck', code: 'preCheckAndPreviousRecipient', message: 'preCheck (事前確認) と previousRecipient: true (受給実績による事前確認の省略) はどちらか一方だけを指定してください' }];
+    return [
+      {
+        field: 'preCheck',
+        code: 'preCheckAndPreviousRecipient',
+        message: 'preCheck (事前確認) と previousRecipient: true (受給実績による事前確認の省略) はどちらか一方だけを指定してください',
+      },
+    ];
   }
   if (!hasPreCheck && dto.previousRecipient !== true) {
-    return [{
-      field: 'preCheck',
-      code: 'preCheckRequired',
-      message: 'preCheck (登録確認機関による事前確認: 事前確認通知番号 confirmationNumber と登録確認機関名 agencyName) を入力してください。一時支援金・月次支援金の受給者は代わりに previousRecipient: true を指定してください',
-    }];
+    return [
+      {
+        field: 'preCheck',
+        code: 'preCheckRequired',
+        message:
+          'preCheck (登録確認機関による事前確認: 事前確認通知番号 confirmationNumber と登録確認機関名 agencyName) を入力してください。一時支援金・月次支援金の受給者は代わりに previousRecipient: true を指定してください',
+      },
+    ];
   }
   if (hasPreCheck) {
     const blank: ApplicationProblem[] = [];
-    if (!dto.preCheck!.confirmationNumber?.trim()) blank.push({ field: 'preCheck.confirmationNumber', code: 'required', message: 'preCheck.confirmationNumber (事前確認通知番号) を入力してください' });
-    if (!dto.preCheck!.agencyName?.trim()) blank.push({ field: 'preCheck.agencyName', code: 'required', message: 'preCheck.agencyName (登録確認機関名) を入力してください' });
+    if (!dto.preCheck!.confirmationNumber?.trim())
+      blank.push({ field: 'preCheck.confirmationNumber', code: 'required', message: 'preCheck.confirmationNumber (事前確認通知番号) を入力してください' });
+    if (!dto.preCheck!.agencyName?.trim())
+      blank.push({ field: 'preCheck.agencyName', code: 'required', message: 'preCheck.agencyName (登録確認機関名) を入力してください' });
     return blank;
   }
   return [];
@@ -64,12 +76,19 @@ function preCheckChangeProblems(config: CategoryConfig, dto: IntakeApplicationDt
   const problems = preCheckProblems(dto);
   if (problems.length) return problems;
   const sent = preCheckFacts(config, dto);
-  const same = sent.previousRecipient === recorded.previousRecipient
-    && sent.preCheck?.confirmationNumber === recorded.preCheck?.confirmationNumber
-    && sent.preCheck?.agencyName === recorded.preCheck?.agencyName;
+  const same =
+    sent.previousRecipient === recorded.previousRecipient &&
+    sent.preCheck?.confirmationNumber === recorded.preCheck?.confirmationNumber &&
+    sent.preCheck?.agencyName === recorded.preCheck?.agencyName;
   if (same) return [];
   const was = recorded.previousRecipient ? '受給実績による省略' : `事前確認通知番号 ${recorded.preCheck?.confirmationNumber ?? '不明'}`;
-  return [{ field: 'preCheck', code: 'preCheckChanged', message: `事前確認は申請後に変更できません (受付時: ${was})。再提出では省略するか、受付時と同じ内容を指定してください` }];
+  return [
+    {
+      field: 'preCheck',
+      code: 'preCheckChanged',
+      message: `事前確認は申請後に変更できません (受付時: ${was})。再提出では省略するか、受付時と同じ内容を指定してください`,
+    },
+  ];
 }
 
 export interface PreCheckFacts {
@@ -81,5 +100,7 @@ export interface PreCheckFacts {
 export function preCheckFacts(config: CategoryConfig, dto: IntakeApplicationDto): PreCheckFacts {
   if (config.kind !== 'benefit') return { preCheck: null, previousRecipient: false };
   const p = dto.preCheck;
-  return p ? { preCheck: { confirmationNumber: p.confirmationNumber.trim(), agencyName: p.agencyName.trim() }, previousRecipient: false } : { preCheck: null, previousRecipient: dto.previousRecipient === true };
+  return p
+    ? { preCheck: { confirmationNumber: p.confirmationNumber.trim(), agencyName: p.agencyName.trim() }, previousRecipient: false }
+    : { preCheck: null, previousRecipient: dto.previousRecipient === true };
 }

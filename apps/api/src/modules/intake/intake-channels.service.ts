@@ -34,7 +34,16 @@ export class IntakeChannelsService {
     const apiKey = `jmk_${randomToken(32)}`;
     return this.unitOfWork.run(async (tx) => {
       const channel = await this.channels.insert({ name: name.trim(), keyPrefix: apiKey.slice(0, 10), keyHash: sha256(apiKey), createdBy: actor.id }, tx);
-      await this.audit.record({ actor, action: 'intakeChannel.created', entityType: 'intakeChannel', entityId: channel.id, changes: { name: channel.name, keyPrefix: channel.keyPrefix } }, tx);
+      await this.audit.record(
+        {
+          actor,
+          action: 'intakeChannel.created',
+          entityType: 'intakeChannel',
+          entityId: channel.id,
+          changes: { name: channel.name, keyPrefix: channel.keyPrefix },
+        },
+        tx,
+      );
       const { keyHash: _hidden, ...shown } = channel;
       return { ...shown, apiKey };
     });

@@ -26,7 +26,11 @@ export class IntakeGateMiddleware implements NestMiddleware {
     const release = await this.gate.enter();
     if (!release) {
       throw new HttpException(
-        { code: 'BUSY', message: `受付が混み合っています。${RETRY_AFTER_SECONDS}秒ほど待ってから同じ内容 (同じ Idempotency-Key) で再送してください。`, retryAfterSeconds: RETRY_AFTER_SECONDS },
+        {
+          code: 'BUSY',
+          message: `受付が混み合っています。${RETRY_AFTER_SECONDS}秒ほど待ってから同じ内容 (同じ Idempotency-Key) で再送してください。`,
+          retryAfterSeconds: RETRY_AFTER_SECONDS,
+        },
         HttpStatus.SERVICE_UNAVAILABLE,
       );
     }

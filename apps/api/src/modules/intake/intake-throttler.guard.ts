@@ -11,7 +11,11 @@ export class IntakeThrottlerGuard extends ThrottlerGuard {
 
   protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     throw new HttpException(
-      { code: 'TOO_MANY_SUBMISSIONS', message: `送信が多すぎます。${detail.timeToExpire}秒後に同じ内容 (同じ Idempotency-Key) で再送してください。`, retryAfterSeconds: detail.timeToExpire },
+      {
+        code: 'TOO_MANY_SUBMISSIONS',
+        message: `送信が多すぎます。${detail.timeToExpire}秒後に同じ内容 (同じ Idempotency-Key) で再送してください。`,
+        retryAfterSeconds: detail.timeToExpire,
+      },
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }

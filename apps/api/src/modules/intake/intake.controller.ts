@@ -21,7 +21,10 @@ import { ATTACHMENT_STORAGE, AttachmentStorage } from './attachment-storage';
 const IDEMPOTENCY = /^[\x21-\x7e]{1,200}$/;
 const idempotencyKey = (raw: string | undefined) => {
   if (raw === undefined) return undefined;
-  if (!IDEMPOTENCY.test(raw)) throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'Idempotency-Key', message: 'Idempotency-Key は200文字以内の英数字・記号で指定してください' }] });
+  if (!IDEMPOTENCY.test(raw))
+    throw new IntakeError('INVALID_APPLICATION', {
+      errors: [{ field: 'Idempotency-Key', message: 'Idempotency-Key は200文字以内の英数字・記号で指定してください' }],
+    });
   return raw;
 };
 
@@ -46,16 +49,30 @@ export class IntakeController {
   @Post('applications')
   @UseGuards(IntakeThrottlerGuard)
   @Throttle({ default: { limit: () => INTAKE_RATE_LIMIT.perMinute, ttl: 60_000 } })
-  @ApiOperation({ summary: '申請の受付: 締切はデータベースの時刻で判定し、受付番号を返す。同じ Idempotency-Key の再送には最初の応答を返す。事業復活支援金は benefit (売上高) と、preCheck (事前確認) か previousRecipient: true のどちらか一方が必須' })
+  @ApiOperation({
+    summary:
+      '申請の受付: 締切はデータベースの時刻で判定し、受付番号を返す。同じ Idempotency-Key の再送には最初の応答を返す。事業復活支援金は benefit (売上高) と、preCheck (事前確認) か previousRecipient: true のどちらか一方が必須',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '再送しても1件だけ受け付けるためのキー (同じキー・同じ内容 → 最初の応答)' })
-  async submit(@Req() req: ChannelRequest, @Body() dto: IntakeApplicationDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async submit(
+    @Req() req: ChannelRequest,
+    @Body() dto: IntakeApplicationDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return answer(res, await this.intake.submit(req.channel, dto, idempotencyKey(key)));
   }
 
   @Post('applications/:id/resubmission')
   @ApiOperation({ summary: '差戻し (事業復活支援金は不備) 後の再提出: 修正後の申請内容全体を送る。受付番号と履歴、受付時の事前確認はそのまま' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async resubmit(@Req() req: ChannelRequest, @Param('id') id: string, @Body() dto: IntakeApplicationDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async resubmit(
+    @Req() req: ChannelRequest,
+    @Param('id') id: string,
+    @Body() dto: IntakeApplicationDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return answer(res, await this.intake.resubmit(req.channel, id, dto, idempotencyKey(key)));
   }
 
@@ -68,14 +85,27 @@ export class IntakeController {
   @Post('attachments')
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file', 'kind'], properties: { file: { type: 'string', format: 'binary' }, kind: { type: 'string', example: 'businessPlan' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'kind'],
+      properties: { file: { type: 'string', format: 'binary' }, kind: { type: 'string', example: 'businessPlan' } },
+    },
+  })
   @ApiOperation({ summary: '添付書類の登録 (PDF・JPEG・PNG、上限あり)。SHA-256 を記録し、ID を申請の attachmentIds に指定する' })
-  async upload(@Req() req: ChannelRequest, @UploadedFile() file: UploadedAttachment | undefined, @Body('kind') kind: unknown, @Res({ passthrough: true }) res: Response) {
+  async upload(
+    @Req() req: ChannelRequest,
+    @UploadedFile() file: UploadedAttachment | undefined,
+    @Body('kind') kind: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     if (!file) throw new IntakeError('ATTACHMENT_MISSING', { field: 'file' });
     try {
       // checked here, not by a pipe: a refused upload must not leave its file behind
       if (!isAttachmentKind(kind)) {
-        throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'kind', message: `kind (書類の種類) は ${Object.keys(ATTACHMENT_KINDS).join(', ')} のいずれかです` }] });
+        throw new IntakeError('INVALID_APPLICATION', {
+          errors: [{ field: 'kind', message: `kind (書類の種類) は ${Object.keys(ATTACHMENT_KINDS).join(', ')} のいずれかです` }],
+        });
       }
       const row = await this.repo.insertAttachment({
         channelId: req.channel.id,

@@ -45,6 +45,8 @@ export class IntakeModule implements OnModuleInit, NestModule {
   }
 
   configure(consumer: MiddlewareConsumer) {
-    consumer.apply(IntakeGateMiddleware).forRoutes({ path: 'intake/applications', method: RequestMethod.POST }, { path: 'intake/applications/:id/resubmission', method: RequestMethod.POST });
+    consumer
+      .apply(IntakeGateMiddleware)
+      .forRoutes({ path: 'intake/applications', method: RequestMethod.POST }, { path: 'intake/applications/:id/resubmission', method: RequestMethod.POST });
   }
 }

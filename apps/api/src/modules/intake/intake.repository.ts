@@ -91,11 +91,19 @@ export class IntakeRepository {
   }
 
   async storedAnswer(channelId: string, key: string, tx: Transaction): Promise<StoredAnswer> {
-    const [first] = await this.m(tx).query(`SELECT request_hash, response_status, response_body FROM idempotency_record WHERE channel_id = $1 AND key = $2`, [channelId, key]);
+    const [first] = await this.m(tx).query(`SELECT request_hash, response_status, response_body FROM idempotency_record WHERE channel_id = $1 AND key = $2`, [
+      channelId,
+      key,
+    ]);
     return { requestHash: first.request_hash, status: first.response_status, body: first.response_body };
   }
 
   async storeAnswer(channelId: string, key: string, status: number, body: Record<string, unknown>, tx: Transaction): Promise<void> {
-    await this.m(tx).query(`UPDATE idempotency_record SET response_status = $3, response_body = $4 WHERE channel_id = $1 AND key = $2`, [channelId, key, status, JSON.stringify(body)]);
+    await this.m(tx).query(`UPDATE idempotency_record SET response_status = $3, response_body = $4 WHERE channel_id = $1 AND key = $2`, [
+      channelId,
+      key,
+      status,
+      JSON.stringify(body),
+    ]);
   }
 }

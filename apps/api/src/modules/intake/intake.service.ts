@@ -69,7 +69,9 @@ export class IntakeService {
     try {
       return await this.unitOfWork.run((tx) => {
         const work = async () => ({ status: HttpStatus.CREATED, body: receipt(await this.acceptIn(tx, { channel }, dto)) });
-        return idempotencyKey ? onceForKey(this.intake, tx, channel.id, idempotencyKey, requestHash(dto), work) : work().then((r) => ({ ...r, replayed: false }));
+        return idempotencyKey
+          ? onceForKey(this.intake, tx, channel.id, idempotencyKey, requestHash(dto), work)
+          : work().then((r) => ({ ...r, replayed: false }));
       });
     } catch (e) {
       // Two submissions of one 法人番号 raced past the pre-check: the constraint decided; name the winner.
@@ -83,7 +85,9 @@ export class IntakeService {
   async resubmit(channel: IntakeChannel, applicationId: string, dto: IntakeApplicationDto, idempotencyKey?: string): Promise<StoredResponse> {
     return this.unitOfWork.run((tx) => {
       const work = () => this.correct(tx, channel, applicationId, dto);
-      return idempotencyKey ? onceForKey(this.intake, tx, channel.id, `resubmit:${applicationId}:${idempotencyKey}`, requestHash(dto), work) : work().then((r) => ({ ...r, replayed: false }));
+      return idempotencyKey
+        ? onceForKey(this.intake, tx, channel.id, `resubmit:${applicationId}:${idempotencyKey}`, requestHash(dto), work)
+        : work().then((r) => ({ ...r, replayed: false }));
     });
   }
 
@@ -107,9 +111,14 @@ export class IntakeService {
     // order; a refused request leaves a gap in the numbers (allowed), never a duplicate.
     const prefix = round.receiptPrefix ?? defaultReceiptPrefix(program.code, round.number);
     const { receiptNumber, receivedAt: now, transactionNow } = await this.intake.drawReceipt(round.id, prefix, tx);
-    if (now < round.opensAt) throw new IntakeError('ROUND_NOT_OPEN', { opensAt: round.opensAt }, `公募開始 (${formatJst(round.opensAt)}) 前のため受け付けられません。`);
+    if (now < round.opensAt)
+      throw new IntakeError('ROUND_NOT_OPEN', { opensAt: round.opensAt }, `公募開始 (${formatJst(round.opensAt)}) 前のため受け付けられません。`);
     if (!isBeforeRoundDeadline(round, now)) {
-      throw new IntakeError('ROUND_CLOSED', { closesAt: round.closesAt, receivedAt: now }, `応募締切 (${formatJst(round.closesAt)}) を過ぎているため受け付けられません (受信 ${formatJst(now)})。`);
+      throw new IntakeError(
+        'ROUND_CLOSED',
+        { closesAt: round.closesAt, receivedAt: now },
+        `応募締切 (${formatJst(round.closesAt)}) を過ぎているため受け付けられません (受信 ${formatJst(now)})。`,
+      );
     }
     const transitionsOf = SUBMIT_TRANSITIONS[program.workflowKind];
     if (!transitionsOf) throw new IntakeError('UNSUPPORTED_WORKFLOW');
@@ -141,9 +150,17 @@ export class IntakeService {
       // the 事前確認通知番号 and 機関名 go into the audit record of confirmPreCheck
       const auditExtra = transition === 'confirmPreCheck' && draft.preCheck ? { ...origin, preCheck: draft.preCheck } : origin;
       const known = { application, round, offered: context.offered, category, now: transactionNow };
-      ({ application } = await this.transitions.fireIn(tx, draft.id, transition, actor, { auditExtra: Object.keys(auditExtra).length ? auditExtra : undefined, known }));
+      ({ application } = await this.transitions.fireIn(tx, draft.id, transition, actor, {
+        auditExtra: Object.keys(auditExtra).length ? auditExtra : undefined,
+        known,
+      }));
     }
-    if (attachments.length) await this.intake.linkAttachments(attachments.map((a) => a.id), application.id, tx);
+    if (attachments.length)
+      await this.intake.linkAttachments(
+        attachments.map((a) => a.id),
+        application.id,
+        tx,
+      );
     return application;
   }
 
@@ -153,7 +170,8 @@ export class IntakeService {
     if (!app) throw new IntakeError('APPLICATION_NOT_FOUND');
     if (dto.roundId !== app.roundId) throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'roundId', message: 'roundId は変更できません' }] });
     const { category } = await this.target(tx, dto);
-    if (category.id !== app.categoryId) throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'categoryCode', message: '類型は申請後に変更できません' }] });
+    if (category.id !== app.categoryId)
+      throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'categoryCode', message: '類型は申請後に変更できません' }] });
     const newAttachments = await this.attachmentsOf(tx, channel, dto.attachmentIds ?? []);
     const kept = await this.intake.attachmentsOf(app.id, tx);
     this.validate(category, dto, [...kept, ...newAttachments], app);
@@ -161,7 +179,12 @@ export class IntakeService {
     const q = quoteApplication(category.config, fields);
     await this.applications.updateData(app.id, { ...fields, quote: q.quote, quotedAmount: q.amount, eligibility: q.eligibility } as never, tx);
     const { application } = await this.transitions.fireIn(tx, app.id, 'resubmit', { role: 'intake', id: channel.id }, {});
-    if (newAttachments.length) await this.intake.linkAttachments(newAttachments.map((a) => a.id), app.id, tx);
+    if (newAttachments.length)
+      await this.intake.linkAttachments(
+        newAttachments.map((a) => a.id),
+        app.id,
+        tx,
+      );
     return { status: HttpStatus.OK, body: receipt(application) };
   }
 
@@ -179,7 +202,9 @@ export class IntakeService {
     const found = await this.intake.unlinkedAttachments(ids, channel.id, tx);
     const missing = ids.filter((id) => !found.some((a) => a.id === id));
     if (missing.length) {
-      throw new IntakeError('INVALID_APPLICATION', { errors: missing.map((id) => ({ field: 'attachmentIds', message: `添付書類 ${id} が見つかりません (未登録、または別の申請で使用済み)` })) });
+      throw new IntakeError('INVALID_APPLICATION', {
+        errors: missing.map((id) => ({ field: 'attachmentIds', message: `添付書類 ${id} が見つかりません (未登録、または別の申請で使用済み)` })),
+      });
     }
     return found;
   }
@@ -190,9 +215,16 @@ export class IntakeService {
    */
   private validate(category: Category, dto: IntakeApplicationDto, attachments: Attachment[] | 'onPaper', resubmitted?: Application) {
     const kinds = attachments === 'onPaper' ? [...Object.keys(ATTACHMENT_KINDS)] : attachments.map((a) => a.kind);
-    const problems = [...validateApplication(category.config, applicationInput(dto, kinds)).problems, ...benefitIntakeProblems(category.config, dto, resubmitted)];
+    const problems = [
+      ...validateApplication(category.config, applicationInput(dto, kinds)).problems,
+      ...benefitIntakeProblems(category.config, dto, resubmitted),
+    ];
     if (problems.length) {
-      throw new IntakeError('INVALID_APPLICATION', { errors: problems.map((p) => ({ field: p.field, message: p.message })) }, `申請内容に誤りがあります (${problems.length}件): ${problems.map((p) => p.message).join('、')}`);
+      throw new IntakeError(
+        'INVALID_APPLICATION',
+        { errors: problems.map((p) => ({ field: p.field, message: p.message })) },
+        `申請内容に誤りがあります (${problems.length}件): ${problems.map((p) => p.message).join('、')}`,
+      );
     }
   }
 

@@ -9,7 +9,8 @@ import type { UnconvertedManager } from '../applications/applications.repository
 export const formatReceiptNumber = (prefix: string, n: number) => `${prefix}-${String(n).padStart(8, '0')}`;
 
 /** The round's prefix, or one derived from the programme code and round number (RES05). */
-export const defaultReceiptPrefix = (programCode: string, roundNumber: number) => `${programCode.slice(0, 3).toUpperCase()}${String(roundNumber).padStart(2, '0')}`;
+export const defaultReceiptPrefix = (programCode: string, roundNumber: number) =>
+  `${programCode.slice(0, 3).toUpperCase()}${String(roundNumber).padStart(2, '0')}`;
 
 /**
  * The next 受付番号 of a round, with a seed step's TypeORM manager (the demo seeds).

@@ -8,16 +8,34 @@ import { Category } from './category.entity';
 import { Program } from './program.entity';
 import { RuleSet } from './rule-set.entity';
 
-export interface ProgramFilter { id?: string[]; q?: string; kind?: string }
-export interface RuleSetFilter { id?: string[]; programId?: string; q?: string }
-export interface CategoryFilter { id?: string[]; ruleSetId?: string; programId?: string; q?: string; kind?: string }
+export interface ProgramFilter {
+  id?: string[];
+  q?: string;
+  kind?: string;
+}
+export interface RuleSetFilter {
+  id?: string[];
+  programId?: string;
+  q?: string;
+}
+export interface CategoryFilter {
+  id?: string[];
+  ruleSetId?: string;
+  programId?: string;
+  q?: string;
+  kind?: string;
+}
 
 export const PROGRAM_SORTABLE = ['code', 'name', 'kind', 'createdAt'] as const;
 export const PROGRAM_LIST: ListSpec = { sortable: PROGRAM_SORTABLE, defaultSort: ['code', 'ASC'], filters: { q: 'string', kind: 'string' } };
 export const RULE_SET_SORTABLE = ['code', 'edition', 'label', 'version', 'createdAt'] as const;
 export const RULE_SET_LIST: ListSpec = { sortable: RULE_SET_SORTABLE, defaultSort: ['code', 'ASC'], filters: { programId: 'uuid', q: 'string' } };
 export const CATEGORY_SORTABLE = ['code', 'name', 'kind', 'createdAt'] as const;
-export const CATEGORY_LIST: ListSpec = { sortable: CATEGORY_SORTABLE, defaultSort: ['code', 'ASC'], filters: { ruleSetId: 'uuid', programId: 'uuid', q: 'string', kind: 'string' } };
+export const CATEGORY_LIST: ListSpec = {
+  sortable: CATEGORY_SORTABLE,
+  defaultSort: ['code', 'ASC'],
+  filters: { ruleSetId: 'uuid', programId: 'uuid', q: 'string', kind: 'string' },
+};
 
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -112,7 +130,9 @@ export class RulesRepository {
   /** programmeId of each rule set, for the categories list (categories carry programId in the API). */
   async programIdsOfRuleSets(ruleSetIds: string[]): Promise<Map<string, string>> {
     if (ruleSetIds.length === 0) return new Map();
-    const rows: { id: string; program_id: string }[] = await this.dataSource.query(`SELECT id, program_id FROM rule_set WHERE id = ANY($1::uuid[])`, [ruleSetIds]);
+    const rows: { id: string; program_id: string }[] = await this.dataSource.query(`SELECT id, program_id FROM rule_set WHERE id = ANY($1::uuid[])`, [
+      ruleSetIds,
+    ]);
     return new Map(rows.map((r) => [r.id, r.program_id]));
   }
 

@@ -85,12 +85,24 @@ export class RulesService {
       const source = (await this.repo.findRuleSet(id, tx)) ?? notFound('RULE_SET_NOT_FOUND');
       const version = await this.repo.nextRuleSetVersion(source.code, tx);
       const copy = await this.repo.insertRuleSet(
-        { programId: source.programId, code: source.code, edition: source.edition, label: source.label, version, supersedesId: source.id, lockedAt: null, assumption: source.assumption },
+        {
+          programId: source.programId,
+          code: source.code,
+          edition: source.edition,
+          label: source.label,
+          version,
+          supersedesId: source.id,
+          lockedAt: null,
+          assumption: source.assumption,
+        },
         tx,
       );
       const categories = await this.repo.categoriesOf(source.id, tx);
       for (const c of categories) await this.repo.insertCategory({ ruleSetId: copy.id, code: c.code, name: c.name, kind: c.kind, config: c.config }, tx);
-      await this.audit.record({ actor, action: 'ruleSet.versioned', entityType: 'ruleSet', entityId: copy.id, changes: { from: source.id, version, categories: categories.length } }, tx);
+      await this.audit.record(
+        { actor, action: 'ruleSet.versioned', entityType: 'ruleSet', entityId: copy.id, changes: { from: source.id, version, categories: categories.length } },
+        tx,
+      );
       return copy;
     });
   }
@@ -123,7 +135,8 @@ export class RulesService {
     return this.unitOfWork.run(async (tx) => {
       const category = (await this.repo.findCategory(id, tx)) ?? notFound('CATEGORY_NOT_FOUND');
       await this.unlockedRuleSet(category.ruleSetId, tx);
-      if (config.code !== category.code) throw new RulesError('INVALID_CATEGORY_CONFIG', { errors: [{ field: 'config.code', message: 'config.code は変更できません' }] });
+      if (config.code !== category.code)
+        throw new RulesError('INVALID_CATEGORY_CONFIG', { errors: [{ field: 'config.code', message: 'config.code は変更できません' }] });
       const before = category.config;
       Object.assign(category, { name: config.name, kind: config.kind, config });
       const saved = await this.repo.save(category, tx);

@@ -30,7 +30,14 @@ export class QuotesController {
         summary: '事業復活支援金 (法人, 年間売上高8,000万円)',
         value: {
           categoryId: '<事業復活支援金の類型ID>',
-          benefit: { applicantKind: 'corporation', targetMonth: '2022-01', targetMonthSales: 1_000_000, basePeriod: '2020-11', basePeriodSales: [3_000_000, 3_000_000, 3_000_000, 3_000_000, 3_000_000], annualRevenue: 80_000_000 },
+          benefit: {
+            applicantKind: 'corporation',
+            targetMonth: '2022-01',
+            targetMonthSales: 1_000_000,
+            basePeriod: '2020-11',
+            basePeriodSales: [3_000_000, 3_000_000, 3_000_000, 3_000_000, 3_000_000],
+            annualRevenue: 80_000_000,
+          },
         },
       },
     },

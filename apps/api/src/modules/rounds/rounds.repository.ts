@@ -37,7 +37,11 @@ export interface RoundFilter {
 }
 
 export const ROUND_SORTABLE = ['code', 'number', 'name', 'opensAt', 'closesAt', 'createdAt'] as const;
-export const ROUND_LIST: ListSpec = { sortable: ROUND_SORTABLE, defaultSort: ['closesAt', 'DESC'], filters: { programId: 'uuid', ruleSetId: 'uuid', status: { enum: ['upcoming', 'open', 'closed'] }, q: 'string' } };
+export const ROUND_LIST: ListSpec = {
+  sortable: ROUND_SORTABLE,
+  defaultSort: ['closesAt', 'DESC'],
+  filters: { programId: 'uuid', ruleSetId: 'uuid', status: { enum: ['upcoming', 'open', 'closed'] }, q: 'string' },
+};
 
 @Injectable()
 export class RoundsRepository {
@@ -76,7 +80,13 @@ export class RoundsRepository {
     const row = (await this.m(tx)
       .createQueryBuilder(Round, 'r')
       .innerJoinAndMapOne('r.ctxProgram', Program, 'p', 'p.id = r.program_id')
-      .leftJoinAndMapOne('r.ctxOffered', RoundCategory, 'rc', 'rc.round_id = r.id AND rc.category_id IN (SELECT cc.id FROM category cc WHERE cc.code = :code)', { code: categoryCode })
+      .leftJoinAndMapOne(
+        'r.ctxOffered',
+        RoundCategory,
+        'rc',
+        'rc.round_id = r.id AND rc.category_id IN (SELECT cc.id FROM category cc WHERE cc.code = :code)',
+        { code: categoryCode },
+      )
       .leftJoinAndMapOne('r.ctxCategory', Category, 'c', 'c.id = rc.category_id')
       .where('r.id = :roundId', { roundId })
       .getOne()) as Loaded | null;
@@ -88,7 +98,9 @@ export class RoundsRepository {
 
   async categoriesOf(roundIds: string[], tx?: Transaction): Promise<Map<string, RoundCategory[]>> {
     const m = this.m(tx);
-    const rows = roundIds.length ? await m.getRepository(RoundCategory).createQueryBuilder('rc').where('rc.round_id IN (:...ids)', { ids: roundIds }).getMany() : [];
+    const rows = roundIds.length
+      ? await m.getRepository(RoundCategory).createQueryBuilder('rc').where('rc.round_id IN (:...ids)', { ids: roundIds }).getMany()
+      : [];
     const byRound = new Map<string, RoundCategory[]>(roundIds.map((id) => [id, []]));
     for (const row of rows) byRound.get(row.roundId)!.push(row);
     return byRound;
@@ -97,7 +109,11 @@ export class RoundsRepository {
   async replaceCategories(roundId: string, rows: Omit<RoundCategory, 'roundId'>[], tx: Transaction) {
     const m = this.m(tx);
     await m.delete(RoundCategory, { roundId });
-    if (rows.length) await m.insert(RoundCategory, rows.map((r) => ({ ...r, roundId })));
+    if (rows.length)
+      await m.insert(
+        RoundCategory,
+        rows.map((r) => ({ ...r, roundId })),
+      );
   }
 
   numberTaken(programId: string, number: number, tx: Transaction) {

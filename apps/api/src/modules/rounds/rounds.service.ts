@@ -124,7 +124,10 @@ export class RoundsService {
 
   private async views(rows: Round[], tx?: Transaction): Promise<RoundView[]> {
     const now = await this.rounds.dbNow(tx);
-    const categories = await this.rounds.categoriesOf(rows.map((r) => r.id), tx);
+    const categories = await this.rounds.categoriesOf(
+      rows.map((r) => r.id),
+      tx,
+    );
     return rows.map((r) =>
       Object.assign(r, {
         status: roundStatus(r, now),
@@ -137,7 +140,12 @@ export class RoundsService {
 }
 
 function checkSchedule(r: Round) {
-  if (r.closesAt <= r.opensAt) throw new RoundError('INVALID_SCHEDULE', { field: 'closesAt' }, `応募締切 (${formatJst(r.closesAt)}) は公募開始 (${formatJst(r.opensAt)}) より後にしてください。`);
+  if (r.closesAt <= r.opensAt)
+    throw new RoundError(
+      'INVALID_SCHEDULE',
+      { field: 'closesAt' },
+      `応募締切 (${formatJst(r.closesAt)}) は公募開始 (${formatJst(r.opensAt)}) より後にしてください。`,
+    );
   if (r.announcementFrom && r.announcementTo && r.announcementTo < r.announcementFrom) {
     throw new RoundError('INVALID_SCHEDULE', { field: 'announcementTo' }, '採択発表の期間の終わりは始まりより後にしてください。');
   }

@@ -1,8 +1,7 @@
 import { ApplicantProfile, MonthlySales } from '../../applicant';
 
 /** Test helpers shared by the eligibility specs (not exported from the library). */
-export const sales = (entries: Readonly<Record<string, number>>): MonthlySales[] =>
-  Object.entries(entries).map(([month, amount]) => ({ month, amount }));
+export const sales = (entries: Readonly<Record<string, number>>): MonthlySales[] => Object.entries(entries).map(([month, amount]) => ({ month, amount }));
 
 /** The same amount for every month from `from` to `to` inclusive ('YYYY-MM'). */
 export const flat = (from: string, to: string, amount: number): Record<string, number> => {

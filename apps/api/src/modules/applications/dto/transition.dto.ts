@@ -4,21 +4,30 @@ import { IsInstant } from '../../../common/is-instant.decorator';
 
 export class TransitionDto {
   @ApiPropertyOptional({ description: '理由 (差戻し・不採択・取下げなど理由が必須の操作では必須)', example: '事業計画書の3ページが欠落しています' })
-  @IsOptional() @IsString() @MaxLength(4000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
   reason?: string;
 
   @ApiPropertyOptional({ description: '画面で見ていた version。現在の version と違えば 409 (他の人が先に更新した)' })
-  @IsOptional() @IsInt() @Min(1) @Max(2_147_483_647)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
   expectedVersion?: number;
 }
 
 export class BulkTransitionDto {
   @ApiProperty({ example: 'startFormalCheck' }) @IsString() @MinLength(1) @MaxLength(100) transition!: string;
   @ApiPropertyOptional({ type: [String], description: '対象の申請ID (filter と排他)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(10_000) @IsUUID('4', { each: true, message: 'ids には申請のIDを指定してください' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10_000)
+  @IsUUID('4', { each: true, message: 'ids には申請のIDを指定してください' })
   ids?: string[];
   @ApiPropertyOptional({ description: '一覧と同じ filter (roundId, categoryId, status, prefecture, sizeClass, q)。最大10,000件' })
-  @IsOptional() @IsObject()
+  @IsOptional()
+  @IsObject()
   filter?: Record<string, unknown>;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) reason?: string;
 }

@@ -18,8 +18,14 @@ const refusal = (content: string | Buffer, format: 'csv' | 'xlsx', limits = LIMI
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const sheet = (rowsXml: string, extra: Parameters<typeof zipOf>[0] = []) =>
   zipOf([
-    { name: 'xl/workbook.xml', head: `<workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>` },
-    { name: 'xl/_rels/workbook.xml.rels', head: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x" Target="worksheets/sheet1.xml"/></Relationships>' },
+    {
+      name: 'xl/workbook.xml',
+      head: `<workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      head: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x" Target="worksheets/sheet1.xml"/></Relationships>',
+    },
     { name: 'xl/sharedStrings.xml', head: `<sst xmlns="${MAIN}"><si><t>共有</t></si></sst>` },
     { name: 'xl/worksheets/sheet1.xml', head: `<worksheet xmlns="${MAIN}"><sheetData>${rowsXml}</sheetData></worksheet>` },
     ...extra,
@@ -28,8 +34,25 @@ const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>
 
 describe('readRows', () => {
   it.each([
-    ['CSV with a BOM, quoted cells and blank lines', '\uFEFF見出し,b\n"a,1",2\n\nc,3\n', 'csv', [['見出し', 'b'], ['a,1', '2'], ['c', '3']]],
-    ['an .xlsx: inline and shared strings, numbers, empty rows skipped', sheet(`<row r="1">${cell('A1', '見出し')}<c r="B1" t="s"><v>0</v></c></row><row r="2"/><row r="3">${cell('A3', 'x')}<c r="B3"><v>42</v></c></row>`), 'xlsx', [['見出し', '共有'], ['x', '42']]],
+    [
+      'CSV with a BOM, quoted cells and blank lines',
+      '\uFEFF見出し,b\n"a,1",2\n\nc,3\n',
+      'csv',
+      [
+        ['見出し', 'b'],
+        ['a,1', '2'],
+        ['c', '3'],
+      ],
+    ],
+    [
+      'an .xlsx: inline and shared strings, numbers, empty rows skipped',
+      sheet(`<row r="1">${cell('A1', '見出し')}<c r="B1" t="s"><v>0</v></c></row><row r="2"/><row r="3">${cell('A3', 'x')}<c r="B3"><v>42</v></c></row>`),
+      'xlsx',
+      [
+        ['見出し', '共有'],
+        ['x', '42'],
+      ],
+    ],
   ] as const)('reads %s', async (_name, content, format, expected) => {
     expect(await all(content, format)).toEqual(expected);
   });
@@ -42,8 +65,18 @@ describe('readRows', () => {
     ['more rows than the limit, seen in the XML (xlsx)', sheet('<row r="1"/>'.repeat(10)), 'xlsx', 'TOO_MANY_ROWS'],
     ['a row of more than 200 cells (xlsx)', sheet(`<row r="1">${'<c r="A1"/>'.repeat(201)}</row>`), 'xlsx', 'TOO_MANY_COLUMNS'],
     ['a cell far to the right (xlsx)', sheet(`<row r="1">${cell('XFD1', 'x')}</row>`), 'xlsx', 'TOO_MANY_COLUMNS'],
-    ['entries declared larger than the budget (xlsx)', sheet('', [{ name: 'xl/media/big.bin', chunk: 'x'.repeat(4096), times: 300 }]), 'xlsx', 'WORKBOOK_TOO_LARGE'],
-    ['an entry inflating past its declared size (xlsx)', sheet('', [{ name: 'xl/styles.xml', chunk: ' '.repeat(4096), times: 10, declaredSize: 10 }]), 'xlsx', 'WORKBOOK_TOO_LARGE'],
+    [
+      'entries declared larger than the budget (xlsx)',
+      sheet('', [{ name: 'xl/media/big.bin', chunk: 'x'.repeat(4096), times: 300 }]),
+      'xlsx',
+      'WORKBOOK_TOO_LARGE',
+    ],
+    [
+      'an entry inflating past its declared size (xlsx)',
+      sheet('', [{ name: 'xl/styles.xml', chunk: ' '.repeat(4096), times: 10, declaredSize: 10 }]),
+      'xlsx',
+      'WORKBOOK_TOO_LARGE',
+    ],
     ['a file that is not a zip (xlsx)', 'PK but not really', 'xlsx', 'UNREADABLE'],
   ] as const)('refuses %s', async (_name, content, format, problem) => {
     expect(await refusal(content, format)).toBe(problem);

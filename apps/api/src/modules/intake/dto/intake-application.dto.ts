@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { BenefitRequestDto, ExpenseLineDto, MonthlySalesDto } from '../../quotes/dto/quote-request.dto';
 
 /** 1兆円: far above any programme's amounts (money columns are bigint) */
@@ -8,21 +24,59 @@ const YEN_MAX = 1_000_000_000_000;
 const yen = (field: string) => ({ message: `${field} は0以上の整数 (円) で指定してください` });
 
 export class IntakeApplicantDto {
-  @ApiProperty({ enum: ['corporation', 'soleProprietor'] }) @IsIn(['corporation', 'soleProprietor'], { message: 'applicant.kind は corporation (法人) か soleProprietor (個人事業者) です' }) kind!: 'corporation' | 'soleProprietor';
-  @ApiProperty({ example: '株式会社さくら精機' }) @IsString({ message: 'applicant.name (事業者名) を入力してください' }) @MinLength(1, { message: 'applicant.name (事業者名) を入力してください' }) @MaxLength(200) name!: string;
-  @ApiPropertyOptional({ example: '1180301018771', description: '法人番号 (13桁、法人は必須)' }) @IsOptional() @IsString() @MaxLength(20) corporateNumber?: string;
-  @ApiProperty({ enum: ['smallBusiness', 'sme', 'midsize', 'large'] }) @IsIn(['smallBusiness', 'sme', 'midsize', 'large'], { message: 'applicant.sizeClass は smallBusiness, sme, midsize, large のいずれかです' }) sizeClass!: 'smallBusiness' | 'sme' | 'midsize' | 'large';
-  @ApiProperty({ example: 30 }) @IsInt({ message: 'applicant.employeeCount (従業員数) は0以上の整数で入力してください' }) @Min(0, { message: 'applicant.employeeCount (従業員数) は0以上の整数で入力してください' }) @Max(10_000_000) employeeCount!: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt(yen('applicant.capital')) @Min(0, yen('applicant.capital')) @Max(YEN_MAX * 100, yen('applicant.capital')) capital?: number;
+  @ApiProperty({ enum: ['corporation', 'soleProprietor'] })
+  @IsIn(['corporation', 'soleProprietor'], { message: 'applicant.kind は corporation (法人) か soleProprietor (個人事業者) です' })
+  kind!: 'corporation' | 'soleProprietor';
+  @ApiProperty({ example: '株式会社さくら精機' })
+  @IsString({ message: 'applicant.name (事業者名) を入力してください' })
+  @MinLength(1, { message: 'applicant.name (事業者名) を入力してください' })
+  @MaxLength(200)
+  name!: string;
+  @ApiPropertyOptional({ example: '1180301018771', description: '法人番号 (13桁、法人は必須)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  corporateNumber?: string;
+  @ApiProperty({ enum: ['smallBusiness', 'sme', 'midsize', 'large'] })
+  @IsIn(['smallBusiness', 'sme', 'midsize', 'large'], { message: 'applicant.sizeClass は smallBusiness, sme, midsize, large のいずれかです' })
+  sizeClass!: 'smallBusiness' | 'sme' | 'midsize' | 'large';
+  @ApiProperty({ example: 30 })
+  @IsInt({ message: 'applicant.employeeCount (従業員数) は0以上の整数で入力してください' })
+  @Min(0, { message: 'applicant.employeeCount (従業員数) は0以上の整数で入力してください' })
+  @Max(10_000_000)
+  employeeCount!: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt(yen('applicant.capital'))
+  @Min(0, yen('applicant.capital'))
+  @Max(YEN_MAX * 100, yen('applicant.capital'))
+  capital?: number;
   @ApiProperty({ example: '北海道' }) @IsString({ message: 'applicant.prefecture (都道府県) を入力してください' }) @MaxLength(10) prefecture!: string;
-  @ApiPropertyOptional({ enum: ['manufacturing', 'wholesale', 'retail', 'service', 'other'] }) @IsOptional() @IsIn(['manufacturing', 'wholesale', 'retail', 'service', 'other']) industry?: 'manufacturing' | 'wholesale' | 'retail' | 'service' | 'other';
-  @ApiProperty({ example: 'info@example.jp' }) @IsString({ message: 'applicant.email (連絡先メールアドレス) を入力してください' }) @MaxLength(254) email!: string;
+  @ApiPropertyOptional({ enum: ['manufacturing', 'wholesale', 'retail', 'service', 'other'] })
+  @IsOptional()
+  @IsIn(['manufacturing', 'wholesale', 'retail', 'service', 'other'])
+  industry?: 'manufacturing' | 'wholesale' | 'retail' | 'service' | 'other';
+  @ApiProperty({ example: 'info@example.jp' })
+  @IsString({ message: 'applicant.email (連絡先メールアドレス) を入力してください' })
+  @MaxLength(254)
+  email!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) contactPerson?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt(yen('applicant.annualRevenue')) @Min(0) @Max(YEN_MAX * 100, yen('applicant.annualRevenue')) annualRevenue?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt(yen('applicant.annualRevenue'))
+  @Min(0)
+  @Max(YEN_MAX * 100, yen('applicant.annualRevenue'))
+  annualRevenue?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() lossMaking?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() inRehabilitation?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10_000) participantCount?: number;
-  @ApiPropertyOptional({ type: [MonthlySalesDto] }) @IsOptional() @IsArray() @ArrayMaxSize(120) @ValidateNested({ each: true }) @Type(() => MonthlySalesDto) monthlySales?: MonthlySalesDto[];
+  @ApiPropertyOptional({ type: [MonthlySalesDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(120)
+  @ValidateNested({ each: true })
+  @Type(() => MonthlySalesDto)
+  monthlySales?: MonthlySalesDto[];
 }
 
 export class PlanDto {
@@ -43,10 +97,14 @@ export class FinancialInstitutionDto {
 /** 事業復活支援金: the 事前確認 a 登録確認機関 gave the applicant. */
 export class PreCheckDto {
   @ApiProperty({ example: 'JK0123456789', description: '事前確認通知番号' })
-  @IsString({ message: 'preCheck.confirmationNumber (事前確認通知番号) を入力してください' }) @MinLength(1, { message: 'preCheck.confirmationNumber (事前確認通知番号) を入力してください' }) @MaxLength(50, { message: 'preCheck.confirmationNumber (事前確認通知番号) は50文字以内です' })
+  @IsString({ message: 'preCheck.confirmationNumber (事前確認通知番号) を入力してください' })
+  @MinLength(1, { message: 'preCheck.confirmationNumber (事前確認通知番号) を入力してください' })
+  @MaxLength(50, { message: 'preCheck.confirmationNumber (事前確認通知番号) は50文字以内です' })
   confirmationNumber!: string;
   @ApiProperty({ example: '北海道商工会連合会', description: '事前確認を行った登録確認機関の名称' })
-  @IsString({ message: 'preCheck.agencyName (登録確認機関名) を入力してください' }) @MinLength(1, { message: 'preCheck.agencyName (登録確認機関名) を入力してください' }) @MaxLength(200, { message: 'preCheck.agencyName (登録確認機関名) は200文字以内です' })
+  @IsString({ message: 'preCheck.agencyName (登録確認機関名) を入力してください' })
+  @MinLength(1, { message: 'preCheck.agencyName (登録確認機関名) を入力してください' })
+  @MaxLength(200, { message: 'preCheck.agencyName (登録確認機関名) は200文字以内です' })
   agencyName!: string;
 }
 
@@ -54,21 +112,66 @@ export class PreCheckDto {
 export class IntakeApplicationDto {
   @ApiProperty({ description: '公募回のID' }) @IsUUID('4', { message: 'roundId は公募回のIDを指定してください' }) roundId!: string;
   @ApiProperty({ example: 'restructuring.standard' }) @IsString({ message: 'categoryCode (類型) を指定してください' }) @MaxLength(100) categoryCode!: string;
-  @ApiProperty({ type: IntakeApplicantDto }) @IsDefined({ message: 'applicant (申請者の情報) を入力してください' }) @ValidateNested() @Type(() => IntakeApplicantDto) applicant!: IntakeApplicantDto;
+  @ApiProperty({ type: IntakeApplicantDto })
+  @IsDefined({ message: 'applicant (申請者の情報) を入力してください' })
+  @ValidateNested()
+  @Type(() => IntakeApplicantDto)
+  applicant!: IntakeApplicantDto;
   @ApiPropertyOptional({ type: PlanDto }) @IsOptional() @ValidateNested() @Type(() => PlanDto) plan?: PlanDto;
   @ApiPropertyOptional({ type: CertifiedAdvisorDto }) @IsOptional() @ValidateNested() @Type(() => CertifiedAdvisorDto) certifiedAdvisor?: CertifiedAdvisorDto;
-  @ApiPropertyOptional({ type: FinancialInstitutionDto }) @IsOptional() @ValidateNested() @Type(() => FinancialInstitutionDto) financialInstitution?: FinancialInstitutionDto;
-  @ApiPropertyOptional({ type: [ExpenseLineDto] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ExpenseLineDto) expenses?: ExpenseLineDto[];
-  @ApiPropertyOptional({ description: '申請額 (円)。計算上の補助金額を超えてはならない' }) @IsOptional() @IsInt(yen('requestedAmount')) @Min(0, yen('requestedAmount')) @Max(YEN_MAX, yen('requestedAmount')) requestedAmount?: number;
-  @ApiPropertyOptional({ type: BenefitRequestDto, description: '事業復活支援金の売上高 (給付金の公募回では必須)' }) @IsOptional() @ValidateNested() @Type(() => BenefitRequestDto) benefit?: BenefitRequestDto;
-  @ApiPropertyOptional({ type: PreCheckDto, description: '事業復活支援金: 登録確認機関による事前確認の結果。previousRecipient: true とどちらか一方が必須 (補助金の公募回では指定不可)' })
-  @IsOptional() @IsObject({ message: 'preCheck は { confirmationNumber (事前確認通知番号), agencyName (登録確認機関名) } で指定してください' }) @ValidateNested() @Type(() => PreCheckDto) preCheck?: PreCheckDto;
-  @ApiPropertyOptional({ description: '事業復活支援金: 一時支援金・月次支援金の受給者は true (事前確認が不要)。preCheck とどちらか一方が必須 (補助金の公募回では指定不可)' })
-  @IsOptional() @IsBoolean({ message: 'previousRecipient (一時支援金・月次支援金の受給者か) は true か false で指定してください' }) previousRecipient?: boolean;
-  @ApiPropertyOptional({ type: [String], example: ['wageIncrease'], description: '申請者が申告する加点項目 (公募回・類型の審査基準の加点項目コード)。審査員が確認する' })
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true, message: 'bonusItems には加点項目のコードを指定してください' }) @MaxLength(50, { each: true })
+  @ApiPropertyOptional({ type: FinancialInstitutionDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FinancialInstitutionDto)
+  financialInstitution?: FinancialInstitutionDto;
+  @ApiPropertyOptional({ type: [ExpenseLineDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ExpenseLineDto)
+  expenses?: ExpenseLineDto[];
+  @ApiPropertyOptional({ description: '申請額 (円)。計算上の補助金額を超えてはならない' })
+  @IsOptional()
+  @IsInt(yen('requestedAmount'))
+  @Min(0, yen('requestedAmount'))
+  @Max(YEN_MAX, yen('requestedAmount'))
+  requestedAmount?: number;
+  @ApiPropertyOptional({ type: BenefitRequestDto, description: '事業復活支援金の売上高 (給付金の公募回では必須)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BenefitRequestDto)
+  benefit?: BenefitRequestDto;
+  @ApiPropertyOptional({
+    type: PreCheckDto,
+    description: '事業復活支援金: 登録確認機関による事前確認の結果。previousRecipient: true とどちらか一方が必須 (補助金の公募回では指定不可)',
+  })
+  @IsOptional()
+  @IsObject({ message: 'preCheck は { confirmationNumber (事前確認通知番号), agencyName (登録確認機関名) } で指定してください' })
+  @ValidateNested()
+  @Type(() => PreCheckDto)
+  preCheck?: PreCheckDto;
+  @ApiPropertyOptional({
+    description: '事業復活支援金: 一時支援金・月次支援金の受給者は true (事前確認が不要)。preCheck とどちらか一方が必須 (補助金の公募回では指定不可)',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'previousRecipient (一時支援金・月次支援金の受給者か) は true か false で指定してください' })
+  previousRecipient?: boolean;
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['wageIncrease'],
+    description: '申請者が申告する加点項目 (公募回・類型の審査基準の加点項目コード)。審査員が確認する',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true, message: 'bonusItems には加点項目のコードを指定してください' })
+  @MaxLength(50, { each: true })
   bonusItems?: string[];
   @ApiPropertyOptional({ type: [String], description: 'POST /api/intake/attachments で登録した添付書類のID' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('4', { each: true, message: 'attachmentIds には添付書類のIDを指定してください' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('4', { each: true, message: 'attachmentIds には添付書類のIDを指定してください' })
   attachmentIds?: string[];
 }

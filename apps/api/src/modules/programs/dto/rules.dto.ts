@@ -7,8 +7,12 @@ const CODE_MESSAGE = 'code は英字で始まる英数字・ . _ - で入力し�
 export class CreateProgramDto {
   @ApiProperty({ example: 'restructuring' }) @Matches(CODE, { message: CODE_MESSAGE }) @MaxLength(100) code!: string;
   @ApiProperty({ example: '事業再構築補助金' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
-  @ApiProperty({ enum: ['subsidy', 'benefit', 'contract'] }) @IsIn(['subsidy', 'benefit', 'contract'], { message: 'kind は subsidy, benefit, contract のいずれかです' }) kind!: 'subsidy' | 'benefit' | 'contract';
-  @ApiProperty({ enum: ['subsidy', 'benefit', 'itSubsidy'] }) @IsIn(['subsidy', 'benefit', 'itSubsidy'], { message: 'workflowKind は subsidy, benefit, itSubsidy のいずれかです' }) workflowKind!: 'subsidy' | 'benefit' | 'itSubsidy';
+  @ApiProperty({ enum: ['subsidy', 'benefit', 'contract'] })
+  @IsIn(['subsidy', 'benefit', 'contract'], { message: 'kind は subsidy, benefit, contract のいずれかです' })
+  kind!: 'subsidy' | 'benefit' | 'contract';
+  @ApiProperty({ enum: ['subsidy', 'benefit', 'itSubsidy'] })
+  @IsIn(['subsidy', 'benefit', 'itSubsidy'], { message: 'workflowKind は subsidy, benefit, itSubsidy のいずれかです' })
+  workflowKind!: 'subsidy' | 'benefit' | 'itSubsidy';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) assumption?: string;
 }
 

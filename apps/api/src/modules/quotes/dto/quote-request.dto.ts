@@ -27,21 +27,41 @@ export class MonthlySalesDto {
 
 export class QuoteApplicantDto {
   @ApiPropertyOptional({ enum: ['corporation', 'soleProprietor'] })
-  @IsOptional() @IsIn(['corporation', 'soleProprietor'], { message: 'applicant.kind は corporation (法人) か soleProprietor (個人事業者) です' })
+  @IsOptional()
+  @IsIn(['corporation', 'soleProprietor'], { message: 'applicant.kind は corporation (法人) か soleProprietor (個人事業者) です' })
   kind?: 'corporation' | 'soleProprietor';
   @ApiPropertyOptional({ enum: ['smallBusiness', 'sme', 'midsize', 'large'] })
-  @IsOptional() @IsIn(['smallBusiness', 'sme', 'midsize', 'large'], { message: 'applicant.sizeClass は smallBusiness, sme, midsize, large のいずれかです' })
+  @IsOptional()
+  @IsIn(['smallBusiness', 'sme', 'midsize', 'large'], { message: 'applicant.sizeClass は smallBusiness, sme, midsize, large のいずれかです' })
   sizeClass?: 'smallBusiness' | 'sme' | 'midsize' | 'large';
-  @ApiPropertyOptional({ example: 120 }) @IsOptional() @IsInt({ message: 'applicant.employeeCount (従業員数) は0以上の整数で指定してください' }) @Min(0, { message: 'applicant.employeeCount (従業員数) は0以上の整数で指定してください' }) @Max(10_000_000) employeeCount?: number;
+  @ApiPropertyOptional({ example: 120 })
+  @IsOptional()
+  @IsInt({ message: 'applicant.employeeCount (従業員数) は0以上の整数で指定してください' })
+  @Min(0, { message: 'applicant.employeeCount (従業員数) は0以上の整数で指定してください' })
+  @Max(10_000_000)
+  employeeCount?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt(yen('applicant.capital')) @Min(0, yen('applicant.capital')) @Max(YEN_MAX * 100) capital?: number;
   @ApiPropertyOptional({ enum: ['manufacturing', 'wholesale', 'retail', 'service', 'other'] })
-  @IsOptional() @IsIn(['manufacturing', 'wholesale', 'retail', 'service', 'other']) industry?: 'manufacturing' | 'wholesale' | 'retail' | 'service' | 'other';
-  @ApiPropertyOptional() @IsOptional() @IsInt(yen('applicant.annualRevenue')) @Min(0, yen('applicant.annualRevenue')) @Max(YEN_MAX * 100) annualRevenue?: number;
+  @IsOptional()
+  @IsIn(['manufacturing', 'wholesale', 'retail', 'service', 'other'])
+  industry?: 'manufacturing' | 'wholesale' | 'retail' | 'service' | 'other';
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt(yen('applicant.annualRevenue'))
+  @Min(0, yen('applicant.annualRevenue'))
+  @Max(YEN_MAX * 100)
+  annualRevenue?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() lossMaking?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() inRehabilitation?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10_000) participantCount?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(47) prefectureCount?: number;
-  @ApiPropertyOptional({ type: [MonthlySalesDto] }) @IsOptional() @IsArray() @ArrayMaxSize(120) @ValidateNested({ each: true }) @Type(() => MonthlySalesDto) monthlySales?: MonthlySalesDto[];
+  @ApiPropertyOptional({ type: [MonthlySalesDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(120)
+  @ValidateNested({ each: true })
+  @Type(() => MonthlySalesDto)
+  monthlySales?: MonthlySalesDto[];
 }
 
 export class ExpenseLineDto {
@@ -49,28 +69,59 @@ export class ExpenseLineDto {
   @ApiProperty({ example: 15_000_000 }) @IsInt(yen('amount')) @Min(0, yen('amount')) @Max(YEN_MAX, yen('amount')) amount!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) description?: string;
   @ApiPropertyOptional({ example: 'itTool' }) @IsOptional() @IsString() @MaxLength(50) itemKind?: string;
-  @ApiPropertyOptional({ example: ['generalPurpose'] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true }) flags?: string[];
+  @ApiPropertyOptional({ example: ['generalPurpose'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  flags?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) participant?: string;
 }
 
 export class BenefitRequestDto {
-  @ApiProperty({ enum: ['corporation', 'soleProprietor'] }) @IsIn(['corporation', 'soleProprietor'], { message: 'benefit.applicantKind は corporation か soleProprietor です' }) applicantKind!: 'corporation' | 'soleProprietor';
-  @ApiProperty({ example: '2022-01' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'benefit.targetMonth (対象月) は YYYY-MM で指定してください' }) targetMonth!: string;
+  @ApiProperty({ enum: ['corporation', 'soleProprietor'] })
+  @IsIn(['corporation', 'soleProprietor'], { message: 'benefit.applicantKind は corporation か soleProprietor です' })
+  applicantKind!: 'corporation' | 'soleProprietor';
+  @ApiProperty({ example: '2022-01' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'benefit.targetMonth (対象月) は YYYY-MM で指定してください' })
+  targetMonth!: string;
   @ApiProperty({ example: 1_000_000 }) @IsInt(yen('benefit.targetMonthSales')) @Min(0, yen('benefit.targetMonthSales')) @Max(YEN_MAX) targetMonthSales!: number;
-  @ApiProperty({ enum: ['2018-11', '2019-11', '2020-11'] }) @IsIn(['2018-11', '2019-11', '2020-11'], { message: 'benefit.basePeriod (基準期間) は 2018-11, 2019-11, 2020-11 のいずれかです' }) basePeriod!: '2018-11' | '2019-11' | '2020-11';
+  @ApiProperty({ enum: ['2018-11', '2019-11', '2020-11'] })
+  @IsIn(['2018-11', '2019-11', '2020-11'], { message: 'benefit.basePeriod (基準期間) は 2018-11, 2019-11, 2020-11 のいずれかです' })
+  basePeriod!: '2018-11' | '2019-11' | '2020-11';
   @ApiProperty({ description: '基準期間5か月の売上高 (11月から順に5つ)', example: [3_000_000, 3_000_000, 3_000_000, 3_000_000, 3_000_000] })
-  @IsArray({ message: 'benefit.basePeriodSales は5か月分の売上高の配列で指定してください' }) @IsInt({ each: true, ...yen('benefit.basePeriodSales') }) @Min(0, { each: true, ...yen('benefit.basePeriodSales') }) @Max(YEN_MAX, { each: true, ...yen('benefit.basePeriodSales') })
+  @IsArray({ message: 'benefit.basePeriodSales は5か月分の売上高の配列で指定してください' })
+  @IsInt({ each: true, ...yen('benefit.basePeriodSales') })
+  @Min(0, { each: true, ...yen('benefit.basePeriodSales') })
+  @Max(YEN_MAX, { each: true, ...yen('benefit.basePeriodSales') })
   basePeriodSales!: number[];
   @ApiPropertyOptional() @IsOptional() @IsInt(yen('benefit.annualRevenue')) @Min(0, yen('benefit.annualRevenue')) @Max(YEN_MAX * 100) annualRevenue?: number;
 }
 
 export class QuoteRequestDto {
-  @ApiPropertyOptional({ description: '類型のID (または roundId + categoryCode)' }) @IsOptional() @IsUUID('4', { message: 'categoryId は類型のIDを指定してください' }) categoryId?: string;
+  @ApiPropertyOptional({ description: '類型のID (または roundId + categoryCode)' })
+  @IsOptional()
+  @IsUUID('4', { message: 'categoryId は類型のIDを指定してください' })
+  categoryId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('4', { message: 'roundId は公募回のIDを指定してください' }) roundId?: string;
   @ApiPropertyOptional({ example: 'restructuring.standard' }) @IsOptional() @IsString() @MaxLength(100) categoryCode?: string;
   @ApiPropertyOptional({ type: QuoteApplicantDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => QuoteApplicantDto) applicant?: QuoteApplicantDto;
-  @ApiPropertyOptional({ type: [ExpenseLineDto] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ExpenseLineDto) expenses?: ExpenseLineDto[];
-  @ApiPropertyOptional({ type: BenefitRequestDto, description: '事業復活支援金の売上高 (給付金の類型のとき)' }) @IsOptional() @IsObject() @ValidateNested() @Type(() => BenefitRequestDto) benefit?: BenefitRequestDto;
+  @ApiPropertyOptional({ type: [ExpenseLineDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ExpenseLineDto)
+  expenses?: ExpenseLineDto[];
+  @ApiPropertyOptional({ type: BenefitRequestDto, description: '事業復活支援金の売上高 (給付金の類型のとき)' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BenefitRequestDto)
+  benefit?: BenefitRequestDto;
   @ApiPropertyOptional({ description: '要件確認の材料: { certifiedAdvisor: {name,id,isFinancialInstitution}, financialInstitution: {name}, claimedMonths }' })
-  @IsOptional() @IsObject() context?: Record<string, unknown>;
+  @IsOptional()
+  @IsObject()
+  context?: Record<string, unknown>;
 }

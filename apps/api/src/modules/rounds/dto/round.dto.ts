@@ -3,21 +3,30 @@ import { Type } from 'class-transformer';
 import { IsInstant } from '../../../common/is-instant.decorator';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
-
 export class RoundCategoryDto {
   @ApiProperty() @IsUUID('4', { message: 'categories[].categoryId は類型のIDを指定してください' }) categoryId!: string;
   @ApiPropertyOptional({ description: '予算 (円、整数)', nullable: true, type: Number })
-  @IsOptional() @IsInt({ message: '予算 (budget) は円単位の整数で指定してください' }) @Min(0) @Max(Number.MAX_SAFE_INTEGER)
+  @IsOptional()
+  @IsInt({ message: '予算 (budget) は円単位の整数で指定してください' })
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   budget?: number | null;
   @ApiPropertyOptional({ description: '採択予定件数', nullable: true, type: Number })
-  @IsOptional() @IsInt({ message: '採択予定件数 (adoptionQuota) は整数で指定してください' }) @Min(0) @Max(1_000_000, { message: '採択予定件数 (adoptionQuota) は1,000,000件までです' })
+  @IsOptional()
+  @IsInt({ message: '採択予定件数 (adoptionQuota) は整数で指定してください' })
+  @Min(0)
+  @Max(1_000_000, { message: '採択予定件数 (adoptionQuota) は1,000,000件までです' })
   adoptionQuota?: number | null;
 }
 
 export class CreateRoundDto {
   @ApiProperty() @IsUUID('4', { message: 'programId は事業のIDを指定してください' }) programId!: string;
   @ApiProperty() @IsUUID('4', { message: 'ruleSetId は予算・版のIDを指定してください' }) ruleSetId!: string;
-  @ApiProperty({ example: 7 }) @IsInt({ message: 'number (第何回) は整数で指定してください' }) @Min(1) @Max(9999, { message: 'number (第何回) は1〜9999で指定してください' }) number!: number;
+  @ApiProperty({ example: 7 })
+  @IsInt({ message: 'number (第何回) は整数で指定してください' })
+  @Min(1)
+  @Max(9999, { message: 'number (第何回) は1〜9999で指定してください' })
+  number!: number;
   @ApiPropertyOptional({ example: '第7回公募' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) name?: string;
   @ApiProperty({ example: '2022-07-01T00:00:00+09:00' }) @IsInstant() opensAt!: string;
   @ApiProperty({ example: '2022-09-30T18:00:00+09:00' }) @IsInstant() closesAt!: string;
@@ -25,7 +34,11 @@ export class CreateRoundDto {
   @ApiPropertyOptional() @IsOptional() @IsInstant() announcementTo?: string;
   @ApiPropertyOptional({ example: '令和4年11月下旬頃（予定）' }) @IsOptional() @IsString() @MaxLength(100) announcementLabel?: string;
   @ApiPropertyOptional({ type: [RoundCategoryDto], description: '省略時は予算・版の全類型' })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => RoundCategoryDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => RoundCategoryDto)
   categories?: RoundCategoryDto[];
 }
 
@@ -38,6 +51,10 @@ export class UpdateRoundDto {
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsInstant() announcementTo?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(100) announcementLabel?: string | null;
   @ApiPropertyOptional({ type: [RoundCategoryDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => RoundCategoryDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => RoundCategoryDto)
   categories?: RoundCategoryDto[];
 }
