@@ -8,9 +8,10 @@ import { AuditService } from '../audit/audit.service';
 import { AdoptionError } from './adoption.errors';
 import { AdoptionRepository } from './adoption.repository';
 import type { CommitDecisionDto } from './dto/ranking.dto';
-import { RankingService } from './ranking.service';
+import { RankingService, type RankingOutcome } from './ranking.service';
 
-const TRANSITION_OF = { adopted: 'adopt', waitlisted: 'waitlist', rejected: 'reject' } as const;
+/** The workflow transition that carries out each ranking outcome. */
+const TRANSITION_OF: Record<RankingOutcome, string> = { adopted: 'adopt', waitlisted: 'waitlist', rejected: 'reject' };
 
 /**
  * Commits a round × category's decision as one transaction: the ranking is recomputed under a lock and

@@ -38,6 +38,10 @@ interface RankedScores {
   info: Map<string, DecidableApplication>;
 }
 
+/** Where the simulation puts an application: not an application state (the decision fires the transition that follows from it). */
+export const RANKING_OUTCOME = { adopted: 'adopted', waitlisted: 'waitlisted', rejected: 'rejected' } as const;
+export type RankingOutcome = (typeof RANKING_OUTCOME)[keyof typeof RANKING_OUTCOME];
+
 export interface RankedApplication extends RankedEntry {
   applicantName: string;
   reviewerTotals: { reviewerId: string; raw: number; normalised: number }[];
@@ -45,7 +49,7 @@ export interface RankedApplication extends RankedEntry {
   disagreement: boolean;
   /** a reviewer's score was reopened after the 審査完了: not decidable until resubmitted */
   pendingReviews: number;
-  outcome: 'adopted' | 'waitlisted' | 'rejected';
+  outcome: RankingOutcome;
 }
 
 /**
@@ -87,8 +91,8 @@ export class RankingService {
     const { ranked, scoreOf, info } = await this.rankedApplications(rubric, normalise, options.fresh === true, tx);
     const simulation = simulateAdoption(ranked, limits);
     const outcome = new Map<string, RankedApplication['outcome']>([
-      ...simulation.adoptedIds.map((id) => [id, 'adopted'] as const),
-      ...simulation.waitlistedIds.map((id) => [id, 'waitlisted'] as const),
+      ...simulation.adoptedIds.map((id) => [id, RANKING_OUTCOME.adopted] as const),
+      ...simulation.waitlistedIds.map((id) => [id, RANKING_OUTCOME.waitlisted] as const),
     ]);
     const entries: RankedApplication[] = ranked.map((e) => {
       const s = scoreOf.get(e.applicationId);
@@ -99,7 +103,7 @@ export class RankingService {
         spread: s?.spread ?? 0,
         disagreement: s?.disagreement ?? false,
         pendingReviews: info.get(e.applicationId)!.pending,
-        outcome: outcome.get(e.applicationId) ?? 'rejected',
+        outcome: outcome.get(e.applicationId) ?? RANKING_OUTCOME.rejected,
       };
     });
     return {
