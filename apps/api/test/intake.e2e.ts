@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { TransitionsService } from '../src/modules/applications/transitions.service';
@@ -136,7 +137,7 @@ describe('intake', () => {
     expect(storedFiles()).toBe(files);
     expect((await db.query(`SELECT count(*)::int AS n FROM attachment`))[0].n).toBe(rows);
     const ok = await upload(t, apiKey, 'businessPlan').expect(201);
-    expect(ok.body.sha256).toBe(require('node:crypto').createHash('sha256').update(PDF).digest('hex'));
+    expect(ok.body.sha256).toBe(createHash('sha256').update(PDF).digest('hex'));
   });
 
   it('takes a corrected application back after 差戻し, keeping its 受付番号 and history', async () => {

@@ -56,6 +56,7 @@ describe('notifications: a worker killed mid-batch', () => {
     const inserted = await insertNotifications(db, N, { recipientPrefix: 'killed' });
     const ids = inserted.map((n) => n.id);
 
+    // eslint-disable-next-line prefer-const -- the SMTP sink's callback below reads it; it is assigned once the sink exists
     let first: BuiltProcess | undefined;
     let lastAccepted = '';
     smtp = await startSmtpSink({

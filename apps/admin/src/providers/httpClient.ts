@@ -10,6 +10,7 @@ export interface HttpResponse {
   status: number;
   headers: Headers;
   body: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the type of react-admin's fetchUtils.fetchJson, which this replaces
   json: any;
 }
 
@@ -38,6 +39,7 @@ export function createFetchJson(fetchImpl: FetchLike) {
       throw error; // AbortError and friends must reach react-query untouched
     }
     const body = await response.text();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as HttpResponse.json
     let json: any;
     try {
       json = body ? JSON.parse(body) : undefined;

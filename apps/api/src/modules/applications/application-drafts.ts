@@ -4,7 +4,7 @@ import type { Program } from '../programs/program.entity';
 import type { Round } from '../rounds/round.entity';
 import { quoteApplication } from './application-quote';
 import type { Application } from './application.entity';
-import { ApplicationsRepository, type NewApplication, type UnconvertedManager } from './applications.repository';
+import type { NewApplication } from './applications.repository';
 
 export type DraftInput = Omit<
   Application,
@@ -71,13 +71,4 @@ export function draftApplication(input: DraftInput, { round, program, category }
     eligibility: q.eligibility,
     stamps: {},
   } as NewApplication;
-}
-
-/**
- * A draft written with a seed step's TypeORM manager (the demo seeds).
- * @deprecated application code calls ApplicationsService.createDraft with a `Transaction`.
- */
-export async function createDraft(m: UnconvertedManager, input: DraftInput): Promise<Application> {
-  const repo = new ApplicationsRepository(m.connection);
-  return repo.insert(draftApplication(input, await repo.draftContext(input.roundId, input.categoryId, m)), m);
 }

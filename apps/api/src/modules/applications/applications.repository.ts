@@ -42,13 +42,6 @@ export interface TransitionWrite {
   notifications: Pick<Notification, 'template' | 'recipient' | 'status' | 'sendAfter' | 'heldUntilAnnouncement' | 'payload'>[];
 }
 
-/**
- * A caller's own TypeORM transaction manager, still accepted while the demo seeds and the
- * scheduler's closeUncorrected move to `Transaction` (apps/api/src/database/unit-of-work.ts).
- * @deprecated pass a `Transaction`; this goes once no caller passes a manager.
- */
-export type UnconvertedManager = EntityManager;
-
 /** A new application row: every column but the ones the database fills. */
 export type NewApplication = Omit<Application, 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -57,17 +50,8 @@ export type NewApplication = Omit<Application, 'id' | 'createdAt' | 'updatedAt'>
 export class ApplicationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  private m(tx?: Transaction | UnconvertedManager): EntityManager {
-    return tx instanceof EntityManager ? tx : managerOf(tx, this.dataSource);
-  }
-
-  /**
-   * @deprecated services run their work through `UnitOfWork.run` and pass the `Transaction` on; kept
-   * for TransitionsService.fire when it is wired by hand without a UnitOfWork (the demo seed's
-   * services, apps/api/src/seed/demo/demo-services.ts).
-   */
-  transaction<T>(work: (m: UnconvertedManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private m(tx?: Transaction): EntityManager {
+    return managerOf(tx, this.dataSource);
   }
 
   /** Lists what the user may see: a reviewer only the applications assigned to them. */
@@ -96,12 +80,12 @@ export class ApplicationsRepository {
   }
 
   /** One application if the user may see it; null otherwise (a reviewer's 404 does not tell it exists). */
-  findVisible(id: string, user: AuthenticatedUser, tx?: Transaction | UnconvertedManager): Promise<Application | null> {
+  findVisible(id: string, user: AuthenticatedUser, tx?: Transaction): Promise<Application | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     return this.scoped(user, this.m(tx)).andWhere('a.id = :id', { id }).getOne();
   }
 
-  find(id: string, tx?: Transaction | UnconvertedManager): Promise<Application | null> {
+  find(id: string, tx?: Transaction): Promise<Application | null> {
     return isUuid(id) ? this.m(tx).findOneBy(Application, { id }) : Promise.resolve(null);
   }
 
@@ -116,7 +100,7 @@ export class ApplicationsRepository {
   }
 
   /** Writes a new application (a draft, see application-drafts.ts) and returns it as stored. */
-  insert(row: NewApplication, tx: Transaction | UnconvertedManager): Promise<Application> {
+  insert(row: NewApplication, tx: Transaction): Promise<Application> {
     const m = this.m(tx);
     return m.save(m.create(Application, row as never) as unknown as Application);
   }
@@ -125,7 +109,7 @@ export class ApplicationsRepository {
   async draftContext(
     roundId: string,
     categoryId: string,
-    tx?: Transaction | UnconvertedManager,
+    tx?: Transaction,
   ): Promise<{ round: Round; program: Program; category: Category }> {
     const m = this.m(tx);
     const round = await m.findOneByOrFail(Round, { id: roundId });
@@ -135,22 +119,22 @@ export class ApplicationsRepository {
   }
 
   /** The round of an application (its schedule and settings are the workflow's context). */
-  roundOf(roundId: string, tx?: Transaction | UnconvertedManager): Promise<Round> {
+  roundOf(roundId: string, tx?: Transaction): Promise<Round> {
     return this.m(tx).findOneByOrFail(Round, { id: roundId });
   }
 
   /** The round's settings (budget, adoption quota) for a category it offers; null when none. */
-  offeredOf(roundId: string, categoryId: string, tx?: Transaction | UnconvertedManager): Promise<RoundCategory | null> {
+  offeredOf(roundId: string, categoryId: string, tx?: Transaction): Promise<RoundCategory | null> {
     return this.m(tx).findOneBy(RoundCategory, { roundId, categoryId });
   }
 
   /** The category an application is of (its name goes into notifications). */
-  categoryOf(categoryId: string, tx?: Transaction | UnconvertedManager): Promise<Category> {
+  categoryOf(categoryId: string, tx?: Transaction): Promise<Category> {
     return this.m(tx).findOneByOrFail(Category, { id: categoryId });
   }
 
   /** Stores the 要件確認 answers and outcome on the application (apps/api/src/modules/formal-check). */
-  async saveFormalCheck(applicationId: string, outcome: FormalCheckOutcome, tx: Transaction | UnconvertedManager): Promise<void> {
+  async saveFormalCheck(applicationId: string, outcome: FormalCheckOutcome, tx: Transaction): Promise<void> {
     await this.m(tx).query(`UPDATE application SET formal_check = $2, updated_at = now() WHERE id = $1`, [applicationId, JSON.stringify(outcome)]);
   }
 
@@ -164,7 +148,7 @@ export class ApplicationsRepository {
    * only matches the version the decision was made on: a concurrent transition that committed first
    * makes this return null, and the caller rolls back.
    */
-  async applyTransition(tx: Transaction | UnconvertedManager, w: TransitionWrite): Promise<{ application: Application; auditId: string } | null> {
+  async applyTransition(tx: Transaction, w: TransitionWrite): Promise<{ application: Application; auditId: string } | null> {
     const m = this.m(tx);
     const [rows]: [Record<string, unknown>[], number] = await m.query(
       `UPDATE application
@@ -187,7 +171,7 @@ export class ApplicationsRepository {
   }
 
   /** 書面審査 progress for the allReviewsSubmitted guard (review assignments only, not the 要件確認). */
-  async reviewProgress(applicationId: string, tx?: Transaction | UnconvertedManager): Promise<{ assigned: number; submitted: number }> {
+  async reviewProgress(applicationId: string, tx?: Transaction): Promise<{ assigned: number; submitted: number }> {
     const [row] = await this.m(tx).query(
       `SELECT count(*)::int AS assigned, count(submitted_at)::int AS submitted FROM application_assignment WHERE application_id = $1 AND revoked_at IS NULL AND purpose = 'review'`,
       [applicationId],
@@ -196,7 +180,7 @@ export class ApplicationsRepository {
   }
 
   /** Adoption slots of a round × category: states that hold an adopted slot. */
-  async adoptedCount(roundId: string, categoryId: string, adoptedStates: readonly string[], tx?: Transaction | UnconvertedManager): Promise<number> {
+  async adoptedCount(roundId: string, categoryId: string, adoptedStates: readonly string[], tx?: Transaction): Promise<number> {
     const [row] = await this.m(tx).query(`SELECT count(*)::int AS n FROM application WHERE round_id = $1 AND category_id = $2 AND status = ANY($3)`, [
       roundId,
       categoryId,
@@ -206,7 +190,7 @@ export class ApplicationsRepository {
   }
 
   /** Applications submitted under a rule set lock it: its rules never change under them. */
-  async lockRuleSetOfRound(roundId: string, tx: Transaction | UnconvertedManager): Promise<void> {
+  async lockRuleSetOfRound(roundId: string, tx: Transaction): Promise<void> {
     await this.m(tx).query(`UPDATE rule_set SET locked_at = now() WHERE id = (SELECT rule_set_id FROM round WHERE id = $1) AND locked_at IS NULL`, [roundId]);
   }
 
@@ -214,7 +198,7 @@ export class ApplicationsRepository {
     return this.m(tx).find(ApplicationAssignment, { where: { applicationId }, order: { assignedAt: 'ASC' } });
   }
 
-  async dbNow(tx?: Transaction | UnconvertedManager): Promise<Date> {
+  async dbNow(tx?: Transaction): Promise<Date> {
     const [row] = await this.m(tx).query('SELECT now() AS now');
     return row.now as Date;
   }

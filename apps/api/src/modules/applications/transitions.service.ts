@@ -1,4 +1,4 @@
-import { HttpException, Injectable, Optional } from '@nestjs/common';
+import { HttpException, Injectable } from '@nestjs/common';
 import { decide, getWorkflow, initialState, type Actor as WorkflowActor, type Role } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { UnitOfWork, type Transaction } from '../../database';
@@ -6,7 +6,7 @@ import type { Category } from '../programs/category.entity';
 import type { RoundCategory } from '../rounds/round-category.entity';
 import type { Round } from '../rounds/round.entity';
 import type { Application } from './application.entity';
-import { ApplicationsRepository, type UnconvertedManager } from './applications.repository';
+import { ApplicationsRepository } from './applications.repository';
 import { ApplicationError, TransitionRefused } from './transitions.errors';
 import { workflowInputs } from './workflow-inputs';
 
@@ -70,12 +70,10 @@ const DAY_MS = 86_400_000;
 export class TransitionsService {
   constructor(
     private readonly repo: ApplicationsRepository,
-    // optional only for the hand-wired demo seed services (apps/api/src/seed/demo/demo-services.ts)
-    @Optional() private readonly unitOfWork?: UnitOfWork,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   fire(applicationId: string, transition: string, actor: TransitionActor, options: TransitionOptions = {}): Promise<TransitionOutcome> {
-    if (!this.unitOfWork) return this.repo.transaction((m) => this.fireIn(m, applicationId, transition, actor, options));
     return this.unitOfWork.run((tx) => this.fireIn(tx, applicationId, transition, actor, options));
   }
 
@@ -95,12 +93,9 @@ export class TransitionsService {
     return results;
   }
 
-  /**
-   * Fires one transition inside the caller's transaction. (A TypeORM manager is still accepted while
-   * the demo seeds and the scheduler's closeUncorrected move to `Transaction`; deprecated.)
-   */
+  /** Fires one transition inside the caller's transaction. */
   async fireIn(
-    tx: Transaction | UnconvertedManager,
+    tx: Transaction,
     applicationId: string,
     transition: string,
     actor: TransitionActor,

@@ -3,13 +3,13 @@ import type { Transaction } from '../../database';
 import type { RoundCategory } from '../rounds/round-category.entity';
 import type { Round } from '../rounds/round.entity';
 import type { Application } from './application.entity';
-import type { ApplicationsRepository, UnconvertedManager } from './applications.repository';
+import type { ApplicationsRepository } from './applications.repository';
 
 /** What the workflow engine reads about one application: its snapshot and the round's context. */
 export async function workflowInputs(
   repo: ApplicationsRepository,
   app: Application,
-  tx: Transaction | UnconvertedManager | undefined,
+  tx: Transaction | undefined,
   /** rows the caller already read in this transaction (intake), not read again */
   known: { round?: Round; offered?: RoundCategory | null } = {},
 ): Promise<{ snapshot: ApplicationSnapshot; context: WorkflowContext; round: Round }> {

@@ -31,8 +31,8 @@ export class IntakeRepository {
     return e instanceof QueryFailedError && (e as QueryFailedError & { constraint?: string }).constraint === UNIQUE_PER_ROUND;
   }
 
-  private m(tx?: Transaction | EntityManager): EntityManager {
-    return tx instanceof EntityManager ? tx : managerOf(tx, this.dataSource);
+  private m(tx?: Transaction): EntityManager {
+    return managerOf(tx, this.dataSource);
   }
 
   /**
@@ -48,9 +48,8 @@ export class IntakeRepository {
 
   /**
    * The next 受付番号 of a round without the clocks (the demo seeds number their applications so).
-   * A TypeORM manager is accepted for the seeds (deprecated).
    */
-  async nextReceiptNumber(roundId: string, prefix: string, tx?: Transaction | EntityManager): Promise<string> {
+  async nextReceiptNumber(roundId: string, prefix: string, tx?: Transaction): Promise<string> {
     const [row] = await this.m(tx).query(`SELECT nextval(round_receipt_sequence_name($1)) AS n`, [roundId]);
     return formatReceiptNumber(prefix, Number(row.n));
   }

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { createDraft } from '../../modules/applications/application-drafts';
-import { defaultReceiptPrefix, nextReceiptNumber } from '../../modules/intake/receipt-number';
+import { defaultReceiptPrefix } from '../../modules/intake/receipt-number';
 import type { TransitionActor } from '../../modules/applications/transitions.service';
 import { Category } from '../../modules/programs/category.entity';
 import { Program } from '../../modules/programs/program.entity';
@@ -74,8 +73,8 @@ export const demoApplicationsSeed: SeedStep = {
     const outcome12: CheckOutcome[] = ['notStarted', 'notStarted', 'inProgress', 'return', 'return', 'notStarted'];
     await formalCheck(ctx, r12, apps12, (i) => outcome12[i % 6], now + 5 * DAY);
     for (const [i, id] of apps12.entries()) {
-      if (i % 6 === 4) await ctx.services.transitions.fireIn(m, id, 'resubmit', INTAKE, {});
-      if (i % 6 === 5) await ctx.services.transitions.fireIn(m, id, 'withdraw', INTAKE, { reason: '事業計画を見直すため取り下げます。' });
+      if (i % 6 === 4) await ctx.services.transitions.fireIn(ctx.services.tx, id, 'resubmit', INTAKE, {});
+      if (i % 6 === 5) await ctx.services.transitions.fireIn(ctx.services.tx, id, 'withdraw', INTAKE, { reason: '事業計画を見直すため取り下げます。' });
     }
     return `${ctx.counter.n} applications in 第10回 (decided), 第11回 (in review) and 第12回 (open)`;
   },
@@ -113,7 +112,7 @@ async function receive(ctx: DemoContext, round: Round, total: number, keepDraft:
   for (let k = 0; k < total; k++) {
     const category = r.next() < 0.75 ? standard : recovery;
     const cap = category === standard ? 40_000_000 : 12_000_000;
-    const app = await createDraft(m, {
+    const app = await ctx.services.applications.createDraft(ctx.services.tx, {
       roundId: round.id,
       categoryId: category.id,
       ...demoApplicant(r, ++ctx.counter.n),
@@ -124,11 +123,11 @@ async function receive(ctx: DemoContext, round: Round, total: number, keepDraft:
       monthlySales: [],
       benefitInput: null,
       claimedBonusItems: BONUS_CODES.filter(() => r.next() < 0.3),
-      receiptNumber: keepDraft(k) ? null : await nextReceiptNumber(m, round.id, defaultReceiptPrefix('restructuring', round.number)),
+      receiptNumber: keepDraft(k) ? null : await ctx.services.intake.nextReceiptNumber(round.id, defaultReceiptPrefix('restructuring', round.number), ctx.services.tx),
       receivedAt: keepDraft(k) ? null : new Date(),
     });
     if (!keepDraft(k)) {
-      await ctx.services.transitions.fireIn(m, app.id, 'submit', INTAKE, {});
+      await ctx.services.transitions.fireIn(ctx.services.tx, app.id, 'submit', INTAKE, {});
       ids.push(app.id);
     }
   }
@@ -221,7 +220,7 @@ async function grantStages(ctx: DemoContext, adopted: string[]) {
   ];
   for (const [k, path] of paths.entries()) {
     for (const id of adopted.slice(k * 2, k * 2 + 2)) {
-      for (const [transition, actor] of path) await ctx.services.transitions.fireIn(ctx.m, id, transition, actor, {});
+      for (const [transition, actor] of path) await ctx.services.transitions.fireIn(ctx.services.tx, id, transition, actor, {});
     }
   }
 }

@@ -1,7 +1,5 @@
-import type { EntityManager } from 'typeorm';
-import { createDraft } from '../../modules/applications/application-drafts';
 import type { TransitionActor } from '../../modules/applications/transitions.service';
-import { defaultReceiptPrefix, nextReceiptNumber } from '../../modules/intake/receipt-number';
+import { defaultReceiptPrefix } from '../../modules/intake/receipt-number';
 import { Category } from '../../modules/programs/category.entity';
 import { Program } from '../../modules/programs/program.entity';
 import { RuleSet } from '../../modules/programs/rule-set.entity';
@@ -72,7 +70,7 @@ export const demoBenefitSeed: SeedStep = {
     );
     await m.insert(RoundCategory, { roundId: round.id, categoryId: category.id, budget: null, adoptionQuota: null });
 
-    const { transitions } = demoServices(m);
+    const { transitions, applications, intake, tx } = demoServices(m);
     const actors: Record<Step[1], TransitionActor> = { intake: INTAKE, system: SYSTEM, reviewer: { role: 'reviewer', id: reviewer.id }, manager: { role: 'manager', id: manager.id } };
     const r = demoRandom(2022_01);
     const states = Object.keys(PATHS);
@@ -82,7 +80,7 @@ export const demoBenefitSeed: SeedStep = {
       const waived = k % 3 === 2;
       const applicant = demoApplicant(r, 900 + k);
       const base = r.int(8, 30) * 100_000;
-      const app = await createDraft(m, {
+      const app = await applications.createDraft(tx, {
         roundId: round.id,
         categoryId: category.id,
         ...applicant,
@@ -102,12 +100,12 @@ export const demoBenefitSeed: SeedStep = {
         },
         preCheck: waived ? null : { confirmationNumber: `JK${String(100000000 + k * 7919).slice(-10)}`, agencyName: r.pick(['北海道商工会連合会', '東西銀行', 'みらい税理士法人']) },
         previousRecipient: waived,
-        receiptNumber: state === 'idIssued' ? null : await nextReceiptNumber(m, round.id, defaultReceiptPrefix(program.code, round.number)),
+        receiptNumber: state === 'idIssued' ? null : await intake.nextReceiptNumber(round.id, defaultReceiptPrefix(program.code, round.number), tx),
         receivedAt: state === 'idIssued' ? null : new Date(),
       });
       for (const [transition, who, reason] of PATHS[state]) {
         const name = transition === 'confirmPreCheck' && waived ? 'waivePreCheck' : transition;
-        await transitions.fireIn(m, app.id, name, actors[who], { reason });
+        await transitions.fireIn(tx, app.id, name, actors[who], { reason });
       }
     }
     return `${total} applications of 事業復活支援金 in every state`;

@@ -4,7 +4,9 @@ import { ApplicationsRepository } from '../../modules/applications/applications.
 import { TransitionsService } from '../../modules/applications/transitions.service';
 import { AuditRepository } from '../../modules/audit/audit.repository';
 import { AuditService } from '../../modules/audit/audit.service';
-import { UnitOfWork } from '../../database';
+import { asTransaction, UnitOfWork } from '../../database';
+import { ApplicationsService } from '../../modules/applications/applications.service';
+import { IntakeRepository } from '../../modules/intake/intake.repository';
 import { AdoptionRepository } from '../../modules/adoption/adoption.repository';
 import { AdoptionService } from '../../modules/adoption/adoption.service';
 import { RankingService } from '../../modules/adoption/ranking.service';
@@ -35,7 +37,7 @@ function withinTransaction(m: EntityManager): DataSource {
   } as unknown as DataSource;
 }
 
-/** The review services wired by hand, as Nest would, over the step's transaction. */
+/** The services staff use, wired by hand as Nest would, over the step's transaction (`tx`). */
 export function demoServices(m: EntityManager) {
   const ds = withinTransaction(m);
   const audit = new AuditService(new AuditRepository(ds));
@@ -43,13 +45,16 @@ export function demoServices(m: EntityManager) {
   const applications = new ApplicationsRepository(ds);
   const rounds = new RoundsRepository(ds);
   const rules = new RulesRepository(ds);
-  const transitions = new TransitionsService(applications);
+  const transitions = new TransitionsService(applications, uow);
   const rubrics = new RubricsService(new RubricsRepository(ds), rounds, rules, uow, audit);
   const assignmentRows = new AssignmentsRepository(ds);
   const assignments = new AssignmentsService(assignmentRows, applications, rounds, rubrics, audit, uow);
   const adoptionRows = new AdoptionRepository(ds);
   const ranking = new RankingService(adoptionRows, rounds, rubrics);
   return {
+    tx: asTransaction(m),
+    applications: new ApplicationsService(applications, new AuditRepository(ds)),
+    intake: new IntakeRepository(ds),
     transitions,
     rubrics,
     assignments,
