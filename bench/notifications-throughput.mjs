@@ -45,7 +45,12 @@ const OPTIONS = {
 class UsageError extends Error {}
 
 function parseOptions(argv) {
-  const { values } = parseArgs({ args: argv, options: Object.fromEntries(Object.entries(OPTIONS).map(([k, v]) => [k, { type: v.type, default: v.default }])), strict: true, allowNegative: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: Object.fromEntries(Object.entries(OPTIONS).map(([k, v]) => [k, { type: v.type, default: v.default }])),
+    strict: true,
+    allowNegative: true,
+  });
   if (values.help) {
     console.log('Usage: node bench/notifications-throughput.mjs [options]\n');
     for (const [k, v] of Object.entries(OPTIONS)) console.log(`  --${k.padEnd(14)} ${v.help}${v.type === 'string' ? ` (default ${v.default})` : ''}`);
@@ -56,7 +61,14 @@ function parseOptions(argv) {
     if (!Number.isInteger(x) || x < min || x > max) throw new UsageError(`--${name} must be an integer between ${min} and ${max}, got "${values[name]}"`);
     return x;
   };
-  return { count: int('count', 1, 1_000_000), concurrency: int('concurrency', 1, 200), rate: int('rate', 0, 100_000), baseline: values.baseline, timeoutSeconds: int('timeout', 10, 7200), keep: values.keep };
+  return {
+    count: int('count', 1, 1_000_000),
+    concurrency: int('concurrency', 1, 200),
+    rate: int('rate', 0, 100_000),
+    baseline: values.baseline,
+    timeoutSeconds: int('timeout', 10, 7200),
+    keep: values.keep,
+  };
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -65,7 +77,18 @@ const log = (line) => console.log(`[bench] ${line}`);
 // ---------------------------------------------------------------------------------------------------
 // What the run created, removed whatever happens
 
-const run = { dbName: null, adminUrl: null, dbCreated: false, redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefixes: [], children: [], workDir: null, keep: false, cleaning: null, sink: null };
+const run = {
+  dbName: null,
+  adminUrl: null,
+  dbCreated: false,
+  redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  prefixes: [],
+  children: [],
+  workDir: null,
+  keep: false,
+  cleaning: null,
+  sink: null,
+};
 
 function stopChild(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -208,7 +231,13 @@ async function createDatabase() {
   return url.toString();
 }
 
-const PAYLOAD = { applicantName: '株式会社ベンチ製作所', receiptNumber: 'RES99-00000001', roundName: '第99回公募', categoryName: '成長分野進出枠', quotedAmount: 20_000_000 };
+const PAYLOAD = {
+  applicantName: '株式会社ベンチ製作所',
+  receiptNumber: 'RES99-00000001',
+  roundName: '第99回公募',
+  categoryName: '成長分野進出枠',
+  quotedAmount: 20_000_000,
+};
 
 /** Polls until `done()` or the deadline; returns what `done` returned. */
 async function until(done, deadlineMs, what) {
@@ -305,7 +334,12 @@ async function runBaseline(o, sink, sample) {
   run.prefixes.push(prefix);
   const mailFile = join(run.workDir, 'mail.json');
   writeFileSync(mailFile, JSON.stringify({ from: '事務局 <no-reply@jimukyoku.example.jp>', ...sample }));
-  const worker = await startProcess('raw-worker', join(ROOT, 'bench/lib/raw-mail-worker.mjs'), { REDIS_URL: run.redisUrl, BULL_PREFIX: `${prefix}:bull`, SMTP_URL: sink.url, MAIL_FILE: mailFile, CONCURRENCY: String(o.concurrency) }, 'ready');
+  const worker = await startProcess(
+    'raw-worker',
+    join(ROOT, 'bench/lib/raw-mail-worker.mjs'),
+    { REDIS_URL: run.redisUrl, BULL_PREFIX: `${prefix}:bull`, SMTP_URL: sink.url, MAIL_FILE: mailFile, CONCURRENCY: String(o.concurrency) },
+    'ready',
+  );
   const queue = new Queue('mail', { connection: { url: run.redisUrl, maxRetriesPerRequest: null }, prefix: `${prefix}:bull` });
   try {
     log(`baseline: raw worker up (pid ${worker.pid}); enqueueing ${o.count} jobs`);
@@ -313,7 +347,13 @@ async function runBaseline(o, sink, sample) {
     const ids = Array.from({ length: o.count }, (_, i) => `<raw-${i + 1}.${prefix}@bench.example>`);
     const t0 = performance.now();
     for (let i = 0; i < o.count; i += 1000) {
-      await queue.addBulk(ids.slice(i, i + 1000).map((messageId, j) => ({ name: 'send', data: { to: `raw${i + j + 1}@example.jp`, messageId }, opts: { removeOnComplete: true, removeOnFail: 1000 } })));
+      await queue.addBulk(
+        ids.slice(i, i + 1000).map((messageId, j) => ({
+          name: 'send',
+          data: { to: `raw${i + j + 1}@example.jp`, messageId },
+          opts: { removeOnComplete: true, removeOnFail: 1000 },
+        })),
+      );
     }
     const enqueuedS = (performance.now() - t0) / 1000;
     let lastReport = t0;
@@ -330,7 +370,20 @@ async function runBaseline(o, sink, sample) {
     );
     const cpu = (processCpuSeconds(worker.pid) ?? NaN) - (cpu0 ?? NaN);
     await stopChild(worker);
-    return { name: 'baseline (BullMQ addBulk → worker → nodemailer)', short: 'baseline', count: o.count, sent: sink.total, notSent: 0, firstMailS: (sink.firstAt - t0) / 1000, lastMailS: (sink.lastAt - t0) / 1000, recordedS: null, enqueuedS, cpu, pgCpu: null, expectedIds: ids };
+    return {
+      name: 'baseline (BullMQ addBulk → worker → nodemailer)',
+      short: 'baseline',
+      count: o.count,
+      sent: sink.total,
+      notSent: 0,
+      firstMailS: (sink.firstAt - t0) / 1000,
+      lastMailS: (sink.lastAt - t0) / 1000,
+      recordedS: null,
+      enqueuedS,
+      cpu,
+      pgCpu: null,
+      expectedIds: ids,
+    };
   } finally {
     await queue.close();
   }
@@ -366,8 +419,12 @@ async function main() {
   hard.unref();
 
   const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
-  console.log(`Notification throughput: ${new Date().toISOString()}  node ${process.version}  ${availableParallelism()} cores (${cpu})  load average ${loadavg()[0].toFixed(2)}`);
-  console.log(`plan: ${o.count} mails each, concurrency ${o.concurrency} (pooled SMTP connections ${o.concurrency}), pipeline MAIL_RATE_PER_SECOND=${o.rate}${o.rate === 0 ? ' (unlimited)' : ''}\n`);
+  console.log(
+    `Notification throughput: ${new Date().toISOString()}  node ${process.version}  ${availableParallelism()} cores (${cpu})  load average ${loadavg()[0].toFixed(2)}`,
+  );
+  console.log(
+    `plan: ${o.count} mails each, concurrency ${o.concurrency} (pooled SMTP connections ${o.concurrency}), pipeline MAIL_RATE_PER_SECOND=${o.rate}${o.rate === 0 ? ' (unlimited)' : ''}\n`,
+  );
   run.workDir = mkdtempSync(join(tmpdir(), 'jimukyoku-bench-mail-'));
   const databaseUrl = await createDatabase();
   const sink = (run.sink = await startSink());
@@ -401,7 +458,10 @@ async function main() {
       ['l', 'r', 'r'],
     ),
   );
-  if (results.length === 2) console.log(`\npipeline throughput = ${((100 * (results[0].count / results[0].lastMailS)) / (results[1].count / results[1].lastMailS)).toFixed(0)}% of the baseline`);
+  if (results.length === 2)
+    console.log(
+      `\npipeline throughput = ${((100 * (results[0].count / results[0].lastMailS)) / (results[1].count / results[1].lastMailS)).toFixed(0)}% of the baseline`,
+    );
   console.log();
   for (const r of results) console.log(`${r.check.ok ? 'ok  ' : 'FAIL'}  ${r.name}: every mail exactly once${r.recordedS !== null ? ', every row sent' : ''}`);
   const failed = results.filter((r) => !r.check.ok);

@@ -49,9 +49,31 @@ const N = Number(args.n);
 const REQUESTS = Number(args.requests);
 const WARMUP = Number(args.warmup);
 const REVIEWERS = 30;
-const PREFECTURES = ['北海道', '宮城県', '東京都', '神奈川県', '愛知県', '大阪府', '兵庫県', '広島県', '福岡県', '沖縄県', '新潟県', '静岡県', '長野県', '熊本県'];
+const PREFECTURES = [
+  '北海道',
+  '宮城県',
+  '東京都',
+  '神奈川県',
+  '愛知県',
+  '大阪府',
+  '兵庫県',
+  '広島県',
+  '福岡県',
+  '沖縄県',
+  '新潟県',
+  '静岡県',
+  '長野県',
+  '熊本県',
+];
 
-const run = { child: null, dbUrl: null, adminUrl: null, dbName: null, workDir: null, initialAdminPassword: `bench-first-${randomBytes(12).toString('base64url')}` };
+const run = {
+  child: null,
+  dbUrl: null,
+  adminUrl: null,
+  dbName: null,
+  workDir: null,
+  initialAdminPassword: `bench-first-${randomBytes(12).toString('base64url')}`,
+};
 const log = (m) => console.log(`[bench] ${m}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -74,17 +96,34 @@ async function main() {
   const api = await startApi();
   const adminToken = await loginChanging(api, 'admin@jimukyoku.example.jp', run.initialAdminPassword);
   const managerPassword = `bench-${randomBytes(8).toString('hex')}`;
-  const created = await call(api, 'POST', '/api/users', { token: adminToken, body: { email: 'bench-manager@example.jp', name: '試験 管理者', role: 'manager' }, expect: 201 });
+  const created = await call(api, 'POST', '/api/users', {
+    token: adminToken,
+    body: { email: 'bench-manager@example.jp', name: '試験 管理者', role: 'manager' },
+    expect: 201,
+  });
   const managerToken = await loginChanging(api, 'bench-manager@example.jp', created.temporaryPassword ?? created.password, managerPassword);
-  const ruleSets = await call(api, 'GET', `/api/rule-sets?filter=${encodeURIComponent(JSON.stringify({ q: 'restructuring.r3-sup' }))}`, { token: adminToken, expect: 200 });
+  const ruleSets = await call(api, 'GET', `/api/rule-sets?filter=${encodeURIComponent(JSON.stringify({ q: 'restructuring.r3-sup' }))}`, {
+    token: adminToken,
+    expect: 200,
+  });
   const ruleSet = ruleSets.filter((r) => r.code === 'restructuring.r3-sup').sort((a, b) => b.version - a.version)[0];
   const now = Date.now();
   const round = await call(api, 'POST', '/api/rounds', {
     token: managerToken,
     expect: 201,
-    body: { programId: ruleSet.programId, ruleSetId: ruleSet.id, number: 98, name: '第98回公募 (シミュレーター性能試験)', opensAt: new Date(now - 86_400_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString() },
+    body: {
+      programId: ruleSet.programId,
+      ruleSetId: ruleSet.id,
+      number: 98,
+      name: '第98回公募 (シミュレーター性能試験)',
+      opensAt: new Date(now - 86_400_000).toISOString(),
+      closesAt: new Date(now + 86_400_000).toISOString(),
+    },
   });
-  const rubrics = await call(api, 'GET', `/api/review-rubrics?filter=${encodeURIComponent(JSON.stringify({ roundId: round.id }))}`, { token: managerToken, expect: 200 });
+  const rubrics = await call(api, 'GET', `/api/review-rubrics?filter=${encodeURIComponent(JSON.stringify({ roundId: round.id }))}`, {
+    token: managerToken,
+    expect: 200,
+  });
   const rubric = rubrics.find((r) => r.categoryCode === 'restructuring.standard');
 
   const db = new Client({ connectionString: run.dbUrl });
@@ -103,7 +142,9 @@ async function main() {
   let bytes = 0;
   for (const [i, budget] of budgets.entries()) {
     const t = process.hrtime.bigint();
-    const res = await fetch(`${api}/api/rounds/${round.id}/ranking?categoryId=${rubric.categoryId}&budget=${budget}&waitlistCount=100`, { headers: { Authorization: `Bearer ${managerToken}` } });
+    const res = await fetch(`${api}/api/rounds/${round.id}/ranking?categoryId=${rubric.categoryId}&budget=${budget}&waitlistCount=100`, {
+      headers: { Authorization: `Bearer ${managerToken}` },
+    });
     const text = await res.text();
     const elapsed = ms(t);
     if (res.status !== 200) throw new Error(`ranking answered ${res.status}: ${text.slice(0, 300)}`);
@@ -120,9 +161,14 @@ async function main() {
 
   // a score changes (a manager reopens a sheet, the reviewer resubmits): the next answer is computed anew
   for (let k = 0; k < 3; k++) {
-    await db.query(`UPDATE review_score SET total = total, updated_at = now() WHERE assignment_id = (SELECT assignment_id FROM review_score WHERE rubric_id = $1 LIMIT 1 OFFSET $2)`, [rubric.id, k]);
+    await db.query(
+      `UPDATE review_score SET total = total, updated_at = now() WHERE assignment_id = (SELECT assignment_id FROM review_score WHERE rubric_id = $1 LIMIT 1 OFFSET $2)`,
+      [rubric.id, k],
+    );
     const t = process.hrtime.bigint();
-    const res = await fetch(`${api}/api/rounds/${round.id}/ranking?categoryId=${rubric.categoryId}&budget=${budgets[0]}`, { headers: { Authorization: `Bearer ${managerToken}` } });
+    const res = await fetch(`${api}/api/rounds/${round.id}/ranking?categoryId=${rubric.categoryId}&budget=${budgets[0]}`, {
+      headers: { Authorization: `Bearer ${managerToken}` },
+    });
     await res.text();
     cold.push(ms(t));
   }
@@ -130,15 +176,33 @@ async function main() {
   // the pure part alone, on the same scores
   const domain = require('@jimukyoku/domain');
   const sheets = (await db.query(`SELECT application_id, reviewer_id, total::float8 AS total FROM review_score WHERE rubric_id = $1`, [rubric.id])).rows;
-  const apps = (await db.query(`SELECT id, receipt_number, quoted_amount, prefecture, size_class, received_at FROM application WHERE round_id = $1`, [round.id])).rows;
+  const apps = (
+    await db.query(`SELECT id, receipt_number, quoted_amount, prefecture, size_class, received_at FROM application WHERE round_id = $1`, [round.id])
+  ).rows;
   const pure = [];
   for (let k = 0; k < 5; k++) {
     const t = process.hrtime.bigint();
     const byApp = new Map();
-    for (const s of sheets) (byApp.get(s.application_id) ?? byApp.set(s.application_id, []).get(s.application_id)).push({ reviewerId: s.reviewer_id, total: s.total });
-    const agg = domain.aggregateScores([...byApp].map(([applicationId, reviews]) => ({ applicationId, reviews, bonus: 0 })), { normalise: true, disagreementThreshold: 10 });
+    for (const s of sheets)
+      (byApp.get(s.application_id) ?? byApp.set(s.application_id, []).get(s.application_id)).push({ reviewerId: s.reviewer_id, total: s.total });
+    const agg = domain.aggregateScores(
+      [...byApp].map(([applicationId, reviews]) => ({ applicationId, reviews, bonus: 0 })),
+      { normalise: true, disagreementThreshold: 10 },
+    );
     const score = new Map(agg.map((a) => [a.applicationId, a]));
-    const ranked = domain.rankApplications(apps.map((a) => ({ applicationId: a.id, receiptNumber: a.receipt_number, finalScore: score.get(a.id).final, mean: score.get(a.id).mean, bonus: 0, receivedAt: a.received_at.toISOString(), quotedAmount: Number(a.quoted_amount), prefecture: a.prefecture, sizeClass: a.size_class })));
+    const ranked = domain.rankApplications(
+      apps.map((a) => ({
+        applicationId: a.id,
+        receiptNumber: a.receipt_number,
+        finalScore: score.get(a.id).final,
+        mean: score.get(a.id).mean,
+        bonus: 0,
+        receivedAt: a.received_at.toISOString(),
+        quotedAmount: Number(a.quoted_amount),
+        prefecture: a.prefecture,
+        sizeClass: a.size_class,
+      })),
+    );
     domain.simulateAdoption(ranked, { budget: Math.floor(Number(total) * 0.4), waitlistCount: 100 });
     pure.push(ms(t));
   }
@@ -148,13 +212,19 @@ async function main() {
   const pct = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
   console.log('\n== adoption simulator: GET /api/rounds/:id/ranking ==');
   console.log(`machine            ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
-  console.log(`applications       ${N.toLocaleString()} in one round × category, ${(3 * N).toLocaleString()} submitted score sheets, ${REVIEWERS} reviewers, per-reviewer normalisation off (the rubric default)`);
+  console.log(
+    `applications       ${N.toLocaleString()} in one round × category, ${(3 * N).toLocaleString()} submitted score sheets, ${REVIEWERS} reviewers, per-reviewer normalisation off (the rubric default)`,
+  );
   console.log(`requests           ${REQUESTS} timed (after ${WARMUP} warm-up), each a different budget`);
-  console.log(`what-if (ms)       budget changed, scores unchanged: min ${sorted[0].toFixed(0)}  p50 ${pct(50).toFixed(0)}  p95 ${pct(95).toFixed(0)}  max ${sorted[sorted.length - 1].toFixed(0)}`);
+  console.log(
+    `what-if (ms)       budget changed, scores unchanged: min ${sorted[0].toFixed(0)}  p50 ${pct(50).toFixed(0)}  p95 ${pct(95).toFixed(0)}  max ${sorted[sorted.length - 1].toFixed(0)}`,
+  );
   console.log(`recomputed (ms)    first request and after a score changed: ${cold.map((c) => c.toFixed(0)).join(', ')}  (max ${Math.max(...cold).toFixed(0)})`);
   console.log(`response           ${(bytes / 1024).toFixed(0)} KiB JSON (every final score for the chart, the first 500 ranked applications)`);
   console.log(`libs/domain only   aggregate (normalised) + rank + simulate: p50 ${[...pure].sort((a, b) => a - b)[2].toFixed(0)} ms`);
-  console.log(`checks             ${failures.length ? `FAILED: ${[...new Set(failures)].join('; ')}` : 'every application ranked; adopted within budget; larger budget never adopts fewer'}`);
+  console.log(
+    `checks             ${failures.length ? `FAILED: ${[...new Set(failures)].join('; ')}` : 'every application ranked; adopted within budget; larger budget never adopts fewer'}`,
+  );
   console.log(`verdict            ${pct(95) < 1000 && Math.max(...cold) < 1000 ? 'every answer under 1 s' : 'an answer took 1 s or more'}`);
   return failures.length ? 1 : 0;
 }
@@ -232,7 +302,11 @@ async function startApi() {
 }
 
 async function call(base, method, path, { token, body, expect } = {}) {
-  const res = await fetch(`${base}${path}`, { method, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const text = await res.text();
   if (expect && res.status !== expect) throw new Error(`${method} ${path} answered ${res.status} (expected ${expect}): ${text.slice(0, 500)}`);
   return text ? JSON.parse(text) : null;

@@ -11,16 +11,27 @@ import { fileURLToPath } from 'node:url';
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 const BENCHMARKS = {
-  simulator: { script: 'review-simulator.mjs', what: 'the adoption simulator (GET /api/rounds/:id/ranking) on 20,000 scored applications, a different budget per request; latency as the browser sees it, checks adopted within budget' },
-  intake: { script: 'intake-load.mjs', what: 'concurrent intake submissions with retries, duplicates and invalid payloads; checks one row per accepted key, unique 受付番号, nothing lost; throughput and p50/p90/p99 latency' },
-  mail: { script: 'notifications-throughput.mjs', what: '20,000 notifications through outbox → dispatcher → BullMQ → worker → SMTP sink, beside a raw BullMQ + nodemailer baseline; mails/s, every Message-ID exactly once' },
+  simulator: {
+    script: 'review-simulator.mjs',
+    what: 'the adoption simulator (GET /api/rounds/:id/ranking) on 20,000 scored applications, a different budget per request; latency as the browser sees it, checks adopted within budget',
+  },
+  intake: {
+    script: 'intake-load.mjs',
+    what: 'concurrent intake submissions with retries, duplicates and invalid payloads; checks one row per accepted key, unique 受付番号, nothing lost; throughput and p50/p90/p99 latency',
+  },
+  mail: {
+    script: 'notifications-throughput.mjs',
+    what: '20,000 notifications through outbox → dispatcher → BullMQ → worker → SMTP sink, beside a raw BullMQ + nodemailer baseline; mails/s, every Message-ID exactly once',
+  },
 };
 const DEFAULT = 'intake';
 
 const [first, ...rest] = process.argv.slice(2);
 if (first === 'list' || first === '--list') {
   for (const [name, b] of Object.entries(BENCHMARKS)) console.log(`${name.padEnd(8)} bench/${b.script}\n         ${b.what}`);
-  console.log(`\nnpm run bench                      → ${DEFAULT} with its defaults\nnpm run bench -- <name> [options]  → options go to the benchmark (--help lists them)`);
+  console.log(
+    `\nnpm run bench                      → ${DEFAULT} with its defaults\nnpm run bench -- <name> [options]  → options go to the benchmark (--help lists them)`,
+  );
   process.exit(0);
 }
 const named = first && !first.startsWith('-');

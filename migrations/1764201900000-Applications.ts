@@ -54,7 +54,9 @@ export class Applications1764201900000 implements MigrationInterface {
     await q.query(`CREATE INDEX application_status_idx ON application (status)`);
     await q.query(`CREATE INDEX application_updated_idx ON application (updated_at DESC)`);
     await q.query(`CREATE INDEX application_prefecture_idx ON application (prefecture)`);
-    await q.query(`CREATE INDEX application_search_idx ON application USING gin ((applicant_name || ' ' || coalesce(corporate_number, '') || ' ' || coalesce(receipt_number, '')) gin_trgm_ops)`);
+    await q.query(
+      `CREATE INDEX application_search_idx ON application USING gin ((applicant_name || ' ' || coalesce(corporate_number, '') || ' ' || coalesce(receipt_number, '')) gin_trgm_ops)`,
+    );
 
     await q.query(`
       CREATE TABLE application_assignment (

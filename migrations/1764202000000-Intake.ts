@@ -60,11 +60,15 @@ export class Intake1764202000000 implements MigrationInterface {
         RETURN NEW;
       END $$`);
     await q.query(`CREATE TRIGGER round_receipt_sequence AFTER INSERT ON round FOR EACH ROW EXECUTE FUNCTION create_round_receipt_sequence()`);
-    await q.query(`DO $$ DECLARE r record; BEGIN FOR r IN SELECT id FROM round LOOP EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I', round_receipt_sequence_name(r.id)); END LOOP; END $$`);
+    await q.query(
+      `DO $$ DECLARE r record; BEGIN FOR r IN SELECT id FROM round LOOP EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I', round_receipt_sequence_name(r.id)); END LOOP; END $$`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DO $$ DECLARE r record; BEGIN FOR r IN SELECT id FROM round LOOP EXECUTE format('DROP SEQUENCE IF EXISTS %I', round_receipt_sequence_name(r.id)); END LOOP; END $$`);
+    await q.query(
+      `DO $$ DECLARE r record; BEGIN FOR r IN SELECT id FROM round LOOP EXECUTE format('DROP SEQUENCE IF EXISTS %I', round_receipt_sequence_name(r.id)); END LOOP; END $$`,
+    );
     await q.query(`DROP TRIGGER round_receipt_sequence ON round`);
     await q.query(`DROP FUNCTION create_round_receipt_sequence()`);
     await q.query(`DROP FUNCTION round_receipt_sequence_name(uuid)`);

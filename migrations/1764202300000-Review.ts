@@ -111,7 +111,9 @@ export class Review1764202300000 implements MigrationInterface {
     await q.query(`DROP INDEX application_assignment_application_idx`);
     await q.query(`ALTER TABLE application_assignment DROP COLUMN revoked_by`);
     await q.query(`ALTER TABLE application_assignment DROP CONSTRAINT application_assignment_once_per_purpose`);
-    await q.query(`ALTER TABLE application_assignment ADD CONSTRAINT application_assignment_application_id_reviewer_id_key UNIQUE (application_id, reviewer_id)`);
+    await q.query(
+      `ALTER TABLE application_assignment ADD CONSTRAINT application_assignment_application_id_reviewer_id_key UNIQUE (application_id, reviewer_id)`,
+    );
     await q.query(`ALTER TABLE application_assignment DROP COLUMN purpose`);
   }
 }

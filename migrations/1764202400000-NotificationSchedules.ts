@@ -12,7 +12,9 @@ export class NotificationSchedules1764202400000 implements MigrationInterface {
     await q.query(`ALTER TABLE round ADD COLUMN closed_at timestamptz`);
     await q.query(`CREATE INDEX round_to_close_idx ON round (closes_at) WHERE closed_at IS NULL`);
     await q.query(`ALTER TABLE application_assignment ADD COLUMN reminded_at timestamptz`);
-    await q.query(`CREATE INDEX application_assignment_due_idx ON application_assignment (due_at) WHERE submitted_at IS NULL AND revoked_at IS NULL AND reminded_at IS NULL`);
+    await q.query(
+      `CREATE INDEX application_assignment_due_idx ON application_assignment (due_at) WHERE submitted_at IS NULL AND revoked_at IS NULL AND reminded_at IS NULL`,
+    );
     await q.query(`
       CREATE TABLE manager_digest (
         digest_date      date NOT NULL,

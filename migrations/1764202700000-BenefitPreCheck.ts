@@ -12,7 +12,9 @@ export class BenefitPreCheck1764202700000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE application ADD COLUMN pre_check jsonb`);
     await q.query(`ALTER TABLE application ADD COLUMN previous_recipient boolean NOT NULL DEFAULT false`);
-    await q.query(`ALTER TABLE application ADD CONSTRAINT application_pre_check_or_previous_recipient CHECK (NOT (pre_check IS NOT NULL AND previous_recipient))`);
+    await q.query(
+      `ALTER TABLE application ADD CONSTRAINT application_pre_check_or_previous_recipient CHECK (NOT (pre_check IS NOT NULL AND previous_recipient))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -19,6 +19,23 @@ import { AuditChain1764202900000 } from './1764202900000-AuditChain';
 import { ImportResume1764203000000 } from './1764203000000-ImportResume';
 import { SessionHardening1764203100000 } from './1764203100000-SessionHardening';
 
-export const MIGRATIONS = [AuditLog1764201600000, StaffAccounts1764201700000, ProgramRules1764201800000, Applications1764201900000, Intake1764202000000, Imports1764202100000, NotificationDelivery1764202200000, Review1764202300000, NotificationSchedules1764202400000, NotificationReconciliation1764202500000, CorrectionReminders1764202600000, BenefitPreCheck1764202700000, AppRole1764202800000, AuditChain1764202900000, ImportResume1764203000000, SessionHardening1764203100000];
+export const MIGRATIONS = [
+  AuditLog1764201600000,
+  StaffAccounts1764201700000,
+  ProgramRules1764201800000,
+  Applications1764201900000,
+  Intake1764202000000,
+  Imports1764202100000,
+  NotificationDelivery1764202200000,
+  Review1764202300000,
+  NotificationSchedules1764202400000,
+  NotificationReconciliation1764202500000,
+  CorrectionReminders1764202600000,
+  BenefitPreCheck1764202700000,
+  AppRole1764202800000,
+  AuditChain1764202900000,
+  ImportResume1764203000000,
+  SessionHardening1764203100000,
+];
 
 export { APP_ROLE } from './1764202800000-AppRole';

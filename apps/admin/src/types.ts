@@ -11,4 +11,7 @@ import type { ResourceProps } from 'react-admin';
  *
  * and App.tsx registers it with `<Resource name="rounds" {...rounds} />`.
  */
-export type ResourceConfig = Pick<ResourceProps, 'list' | 'show' | 'edit' | 'create' | 'icon' | 'recordRepresentation' | 'hasCreate' | 'hasEdit' | 'hasShow' | 'options'>;
+export type ResourceConfig = Pick<
+  ResourceProps,
+  'list' | 'show' | 'edit' | 'create' | 'icon' | 'recordRepresentation' | 'hasCreate' | 'hasEdit' | 'hasShow' | 'options'
+>;

@@ -45,7 +45,30 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [...coreImports(config), AuthModule, UsersModule, ProgramsModule, RoundsModule, QuotesModule, ApplicationsModule, FormalCheckModule, RubricsModule, ReviewersModule, AssignmentsModule, ScoringModule, AdoptionModule, PipelineModule, WorkflowsModule, IntakeModule, ImportsModule, NotificationsModule, NotificationTemplatesModule, DevMailModule, HealthModule, ...(config.workerEnabled ? [WorkerModule.forQueues(inProcessWorkerQueues(config))] : [])],
+      imports: [
+        ...coreImports(config),
+        AuthModule,
+        UsersModule,
+        ProgramsModule,
+        RoundsModule,
+        QuotesModule,
+        ApplicationsModule,
+        FormalCheckModule,
+        RubricsModule,
+        ReviewersModule,
+        AssignmentsModule,
+        ScoringModule,
+        AdoptionModule,
+        PipelineModule,
+        WorkflowsModule,
+        IntakeModule,
+        ImportsModule,
+        NotificationsModule,
+        NotificationTemplatesModule,
+        DevMailModule,
+        HealthModule,
+        ...(config.workerEnabled ? [WorkerModule.forQueues(inProcessWorkerQueues(config))] : []),
+      ],
     };
   }
 }

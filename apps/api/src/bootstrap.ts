@@ -18,7 +18,9 @@ export async function loadConfigOrExit(entry: 'api' | 'worker' = 'worker'): Prom
   }
   let problems = await checkServices(config.databaseUrl, config.redisUrl);
   if (entry === 'api' && !config.workerEnabled && problems.length > 0 && problems.every((p) => p.service === 'Redis')) {
-    process.stderr.write(`Warning: starting degraded, Redis is not reachable (rate limits count in this process; imports answer 503).\n${formatServiceProblems(problems)}\n`);
+    process.stderr.write(
+      `Warning: starting degraded, Redis is not reachable (rate limits count in this process; imports answer 503).\n${formatServiceProblems(problems)}\n`,
+    );
     problems = [];
   }
   if (problems.length > 0) {
@@ -28,7 +30,11 @@ export async function loadConfigOrExit(entry: 'api' | 'worker' = 'worker'): Prom
     );
   }
   // The audit log is only as safe as the role the app connects with: production refuses a superuser or the owner.
-  const roleProblem = describeRoleProblem(await inspectDatabaseRole(config.databaseUrl).catch((e: Error) => exitWith(`Cannot start: connecting with DATABASE_URL failed (${e.message}). Run \`npm run migrate\` first, or see README "Database roles".`)));
+  const roleProblem = describeRoleProblem(
+    await inspectDatabaseRole(config.databaseUrl).catch((e: Error) =>
+      exitWith(`Cannot start: connecting with DATABASE_URL failed (${e.message}). Run \`npm run migrate\` first, or see README "Database roles".`),
+    ),
+  );
   if (roleProblem && config.nodeEnv === 'production') exitWith(`Cannot start: ${roleProblem}`);
   if (roleProblem) process.stderr.write(`Warning (refused in production): ${roleProblem}\n`);
   return config;

@@ -37,7 +37,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   app.enableCors({
     // Reflect only the admin's origin; any other origin gets no CORS headers at all.
     origin: (origin: string | undefined, callback: (err: Error | null, allow?: boolean) => void) => callback(null, origin === config.adminOrigin),
-    credentials: true, exposedHeaders: ['Content-Range', 'X-Total-Count', 'X-Request-Id'] });
+    credentials: true,
+    exposedHeaders: ['Content-Range', 'X-Total-Count', 'X-Request-Id'],
+  });
   app.useGlobalPipes(appValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   setupOpenApi(app, config, API_PREFIX);

@@ -13,9 +13,12 @@ describe('the application lifecycle', () => {
   let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
   let round: Round;
   const as = (who: keyof typeof s) => ({ Authorization: `Bearer ${s[who].token}` });
-  const fire = (who: keyof typeof s, id: string, name: string, body: object = {}) => t.http().post(`/api/applications/${id}/transitions/${name}`).set(as(who)).send(body);
-  const auditOf = (id: string) => db.query(`SELECT action, from_status, to_status, reason, actor_role FROM audit_log WHERE entity_type = 'application' AND entity_id = $1 ORDER BY id`, [id]);
-  const notificationsOf = (id: string) => db.query(`SELECT template, status, recipient FROM notification WHERE application_id = $1 ORDER BY created_at, id`, [id]);
+  const fire = (who: keyof typeof s, id: string, name: string, body: object = {}) =>
+    t.http().post(`/api/applications/${id}/transitions/${name}`).set(as(who)).send(body);
+  const auditOf = (id: string) =>
+    db.query(`SELECT action, from_status, to_status, reason, actor_role FROM audit_log WHERE entity_type = 'application' AND entity_id = $1 ORDER BY id`, [id]);
+  const notificationsOf = (id: string) =>
+    db.query(`SELECT template, status, recipient FROM notification WHERE application_id = $1 ORDER BY created_at, id`, [id]);
   const newDraft = async (overrides = {}) => createDraft(t, draftInput(round, await categoryByCode(t, round, 'restructuring.standard'), overrides));
 
   beforeAll(async () => {
@@ -57,16 +60,37 @@ describe('the application lifecycle', () => {
     await fire('manager', draft.id, 'fixAmount').expect(200);
     const paid = await fire('manager', draft.id, 'pay').expect(200);
     expect(paid.body.application.status).toBe('paid');
-    expect(Object.keys(paid.body.application.stamps)).toEqual(expect.arrayContaining(['submittedAt', 'returnedAt', 'resubmittedAt', 'decidedAt', 'grantDecidedAt', 'paidAt']));
+    expect(Object.keys(paid.body.application.stamps)).toEqual(
+      expect.arrayContaining(['submittedAt', 'returnedAt', 'resubmittedAt', 'decidedAt', 'grantDecidedAt', 'paidAt']),
+    );
 
     const audit = await auditOf(draft.id);
     expect(audit.map((a: { to_status: string }) => a.to_status)).toEqual([
-      'submitted', 'formalCheck', 'returned', 'resubmitted', 'formalCheck', 'underReview', 'reviewed', 'adopted',
-      'grantApplied', 'grantDecided', 'performanceReported', 'finalInspection', 'amountFixed', 'paid',
+      'submitted',
+      'formalCheck',
+      'returned',
+      'resubmitted',
+      'formalCheck',
+      'underReview',
+      'reviewed',
+      'adopted',
+      'grantApplied',
+      'grantDecided',
+      'performanceReported',
+      'finalInspection',
+      'amountFixed',
+      'paid',
     ]);
-    expect(audit[2]).toMatchObject({ action: 'application.returnForCorrection', from_status: 'formalCheck', reason: '認定支援機関の確認書が添付されていません', actor_role: 'reviewer' });
+    expect(audit[2]).toMatchObject({
+      action: 'application.returnForCorrection',
+      from_status: 'formalCheck',
+      reason: '認定支援機関の確認書が添付されていません',
+      actor_role: 'reviewer',
+    });
     const notes = await notificationsOf(draft.id);
-    expect(notes.map((n: { template: string }) => n.template)).toEqual(expect.arrayContaining(['received', 'returned', 'resubmissionReceived', 'adopted', 'grantDecided', 'paid']));
+    expect(notes.map((n: { template: string }) => n.template)).toEqual(
+      expect.arrayContaining(['received', 'returned', 'resubmissionReceived', 'adopted', 'grantDecided', 'paid']),
+    );
     expect(notes.find((n: { template: string }) => n.template === 'adopted').status).toBe('held');
     expect(notes.every((n: { recipient: string }) => n.recipient === 'applicant@example.jp')).toBe(true);
 
@@ -90,7 +114,11 @@ describe('the application lifecycle', () => {
     const app = await newDraft();
     await asIntake(t, app.id, 'submit');
     await assign(t, app.id, s.reviewer.user.id);
-    const before = { row: (await db.query(`SELECT status, version FROM application WHERE id = $1`, [app.id]))[0], audit: (await auditOf(app.id)).length, notes: (await notificationsOf(app.id)).length };
+    const before = {
+      row: (await db.query(`SELECT status, version FROM application WHERE id = $1`, [app.id]))[0],
+      audit: (await auditOf(app.id)).length,
+      notes: (await notificationsOf(app.id)).length,
+    };
 
     const wrongRole = await fire('reviewer', app.id, 'adopt').expect(409);
     expect(wrongRole.body.code).toBe('NOT_ALLOWED_FROM_STATE');
@@ -169,14 +197,34 @@ describe('the application lifecycle', () => {
 
   it('lists with filters, free text over name / 法人番号 / 受付番号, sort and a total', async () => {
     const a = await newDraft({ applicantName: '有限会社さくら精機', prefecture: '沖縄県', receiptNumber: 'R-TEST-000123' });
-    const byName = await t.http().get('/api/applications').query({ filter: JSON.stringify({ q: 'さくら' }) }).set(as('manager')).expect(200);
+    const byName = await t
+      .http()
+      .get('/api/applications')
+      .query({ filter: JSON.stringify({ q: 'さくら' }) })
+      .set(as('manager'))
+      .expect(200);
     expect(byName.body.map((x: { id: string }) => x.id)).toEqual([a.id]);
     expect(byName.headers['content-range']).toBe('applications 0-0/1');
-    const byNumber = await t.http().get('/api/applications').query({ filter: JSON.stringify({ q: a.corporateNumber }) }).set(as('manager')).expect(200);
+    const byNumber = await t
+      .http()
+      .get('/api/applications')
+      .query({ filter: JSON.stringify({ q: a.corporateNumber }) })
+      .set(as('manager'))
+      .expect(200);
     expect(byNumber.body[0].id).toBe(a.id);
-    const byReceipt = await t.http().get('/api/applications').query({ filter: JSON.stringify({ q: 'R-TEST-000123' }) }).set(as('manager')).expect(200);
+    const byReceipt = await t
+      .http()
+      .get('/api/applications')
+      .query({ filter: JSON.stringify({ q: 'R-TEST-000123' }) })
+      .set(as('manager'))
+      .expect(200);
     expect(byReceipt.body[0].id).toBe(a.id);
-    const filtered = await t.http().get('/api/applications').query({ filter: JSON.stringify({ prefecture: '沖縄県', status: ['draft'], roundId: round.id }), sort: '["applicantName","ASC"]' }).set(as('manager')).expect(200);
+    const filtered = await t
+      .http()
+      .get('/api/applications')
+      .query({ filter: JSON.stringify({ prefecture: '沖縄県', status: ['draft'], roundId: round.id }), sort: '["applicantName","ASC"]' })
+      .set(as('manager'))
+      .expect(200);
     expect(filtered.body).toHaveLength(1);
     expect(filtered.body[0].statusLabel).toBe('下書き');
   });
@@ -187,15 +235,24 @@ describe('the application lifecycle', () => {
     const ids: string[] = [];
     await db.transaction(async (m) => {
       const service = t.app.get((await import('../src/modules/applications/applications.service')).ApplicationsService);
-      for (let i = 0; i < 1000; i++) ids.push((await service.createDraft(asTransaction(m), draftInput(bulkRound, category, { applicantName: `一括テスト${i}` }))).id);
+      for (let i = 0; i < 1000; i++)
+        ids.push((await service.createDraft(asTransaction(m), draftInput(bulkRound, category, { applicantName: `一括テスト${i}` }))).id);
     });
     // 990 are ready for the decision, 10 are still under review (the transition must refuse them).
     await db.query(`UPDATE application SET status = 'reviewed' WHERE round_id = $1`, [bulkRound.id]);
     await db.query(`UPDATE application SET status = 'underReview' WHERE id = ANY($1)`, [ids.slice(0, 10)]);
 
-    const res = await t.http().post('/api/applications/bulk-transitions').set(as('manager')).send({ transition: 'reject', reason: '予算の範囲を超えたため', filter: { roundId: bulkRound.id } }).expect(200);
+    const res = await t
+      .http()
+      .post('/api/applications/bulk-transitions')
+      .set(as('manager'))
+      .send({ transition: 'reject', reason: '予算の範囲を超えたため', filter: { roundId: bulkRound.id } })
+      .expect(200);
     expect(res.body).toMatchObject({ total: 1000, succeeded: 990, failed: 10 });
-    const failedIds = res.body.results.filter((r: { ok: boolean }) => !r.ok).map((r: { id: string }) => r.id).sort();
+    const failedIds = res.body.results
+      .filter((r: { ok: boolean }) => !r.ok)
+      .map((r: { id: string }) => r.id)
+      .sort();
     expect(failedIds).toEqual(ids.slice(0, 10).sort());
     expect(res.body.results.find((r: { ok: boolean }) => !r.ok)).toMatchObject({ code: 'NOT_ALLOWED_FROM_STATE' });
 

@@ -24,7 +24,8 @@ describe('orphaned attachments', () => {
     const [row] = await db.query(`SELECT storage_key FROM attachment WHERE id = $1`, [id]);
     return row ? join(storageDir, row.storage_key) : null;
   };
-  const age = (ids: string[], hours: number) => db.query(`UPDATE attachment SET created_at = now() - make_interval(hours => $2) WHERE id = ANY($1::uuid[])`, [ids, hours]);
+  const age = (ids: string[], hours: number) =>
+    db.query(`UPDATE attachment SET created_at = now() - make_interval(hours => $2) WHERE id = ANY($1::uuid[])`, [ids, hours]);
   const run = () => t.app.get(RemoveOrphanAttachmentsJob).handle();
 
   beforeAll(async () => {
@@ -40,7 +41,13 @@ describe('orphaned attachments', () => {
 
   it('removes the row and the stored file of an attachment left unlinked past the age, once, with an audit record', async () => {
     const linkedIds = await uploadRequired(t, apiKey);
-    await t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).set('Idempotency-Key', 'orphans-1').send(validPayload(round, linkedIds)).expect(201);
+    await t
+      .http()
+      .post('/api/intake/applications')
+      .set('X-Api-Key', apiKey)
+      .set('Idempotency-Key', 'orphans-1')
+      .send(validPayload(round, linkedIds))
+      .expect(201);
     const oldOrphan = (await upload(t, apiKey, 'businessPlan').expect(201)).body.id as string;
     const youngOrphan = (await upload(t, apiKey, 'businessPlan').expect(201)).body.id as string;
     await age([...linkedIds, oldOrphan], 25);
@@ -79,7 +86,13 @@ describe('orphaned attachments', () => {
     const ids = await uploadRequired(t, apiKey);
     await age([ids[0]], 48);
     expect(await run()).toBe(1);
-    const res = await t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).set('Idempotency-Key', 'orphans-2').send(validPayload(round, ids)).expect(422);
+    const res = await t
+      .http()
+      .post('/api/intake/applications')
+      .set('X-Api-Key', apiKey)
+      .set('Idempotency-Key', 'orphans-2')
+      .send(validPayload(round, ids))
+      .expect(422);
     expect(JSON.stringify(res.body.errors)).toContain(ids[0]);
   });
 });

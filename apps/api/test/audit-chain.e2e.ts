@@ -41,7 +41,15 @@ describe('the audit hash chain', () => {
     const audit = t.app.get(AuditService);
     const records = [
       { action: 'test.money', entityType: 'application', entityId: 'a-1', changes: { amount: 12_345_678, rate: 0.6667, ratio: 1.0 } },
-      { action: 'test.japanese', entityType: 'application', entityId: 'a-2', fromStatus: 'submitted', toStatus: 'returned', reason: '添付書類に不備があります。', changes: { 事業者名: '株式会社テスト', nested: { list: [1, 'two', null], b: true } } },
+      {
+        action: 'test.japanese',
+        entityType: 'application',
+        entityId: 'a-2',
+        fromStatus: 'submitted',
+        toStatus: 'returned',
+        reason: '添付書類に不備があります。',
+        changes: { 事業者名: '株式会社テスト', nested: { list: [1, 'two', null], b: true } },
+      },
       { action: 'test.escapes', changes: { text: 'line\nbreak "quoted" \\ tab\t', emoji: '🎌' }, requestId: 'req-1', ip: '203.0.113.7' },
       { action: 'test.empty' },
     ];
@@ -81,8 +89,14 @@ describe('the audit hash chain', () => {
       expect(await seal()).toBe(1); // the open transaction holds no lock the sealer needs
       await writer.query('COMMIT');
       expect(await seal()).toBe(1);
-      const order = await asOwner<{ action: string; audit_id: string }>(t.config.databaseUrl, `SELECT action, audit_id::text FROM audit_chain ORDER BY seq DESC LIMIT 2`);
-      expect(order).toEqual([{ action: 'test.slow', audit_id: slowId }, { action: 'test.fast', audit_id: expect.any(String) }]);
+      const order = await asOwner<{ action: string; audit_id: string }>(
+        t.config.databaseUrl,
+        `SELECT action, audit_id::text FROM audit_chain ORDER BY seq DESC LIMIT 2`,
+      );
+      expect(order).toEqual([
+        { action: 'test.slow', audit_id: slowId },
+        { action: 'test.fast', audit_id: expect.any(String) },
+      ]);
       expect(Number(order[1].audit_id)).toBeGreaterThan(Number(slowId));
       expect((await verify()).ok).toBe(true);
     } finally {
@@ -106,16 +120,24 @@ describe('the audit hash chain', () => {
   });
 
   it('names a record whose payload was changed behind the trigger, and exits non-zero', async () => {
-    const [target] = await asOwner<{ id: string; changes: string }>(t.config.databaseUrl, `SELECT id::text, changes::text FROM audit_log WHERE action = 'test.japanese' ORDER BY id OFFSET 1 LIMIT 1`);
+    const [target] = await asOwner<{ id: string; changes: string }>(
+      t.config.databaseUrl,
+      `SELECT id::text, changes::text FROM audit_log WHERE action = 'test.japanese' ORDER BY id OFFSET 1 LIMIT 1`,
+    );
     const tamper = (changes: string) =>
-      asOwner(t.config.databaseUrl, `BEGIN; ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only; UPDATE audit_log SET changes = '${changes.replace(/'/g, "''")}'::jsonb WHERE id = ${Number(target.id)}; ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only; COMMIT`);
+      asOwner(
+        t.config.databaseUrl,
+        `BEGIN; ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only; UPDATE audit_log SET changes = '${changes.replace(/'/g, "''")}'::jsonb WHERE id = ${Number(target.id)}; ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only; COMMIT`,
+      );
     await tamper(target.changes.replace('株式会社テスト', '株式会社ニセモノ'));
     const result = await verify();
     expect(result.ok).toBe(false);
     expect(result.broken).toMatchObject({ kind: 'changed', auditId: target.id, action: 'test.japanese' });
     const r = verifyCli(t.config.databaseUrl);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`BROKEN: record id ${target.id} \\(\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z, test\\.japanese\\), chain seq \\d+: its content differs`));
+    expect(r.stderr).toMatch(
+      new RegExp(`BROKEN: record id ${target.id} \\(\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z, test\\.japanese\\), chain seq \\d+: its content differs`),
+    );
 
     await tamper(target.changes); // put back exactly: the chain holds again
     expect((await verify()).ok).toBe(true);
@@ -126,7 +148,10 @@ describe('the audit hash chain', () => {
       t.config.databaseUrl,
       `SELECT id::text, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at FROM audit_log WHERE action = 'test.escapes' ORDER BY id LIMIT 1`,
     );
-    await asOwner(t.config.databaseUrl, `BEGIN; ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only; DELETE FROM audit_log WHERE id = ${Number(target.id)}; ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only; COMMIT`);
+    await asOwner(
+      t.config.databaseUrl,
+      `BEGIN; ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only; DELETE FROM audit_log WHERE id = ${Number(target.id)}; ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only; COMMIT`,
+    );
     expect((await verify()).broken).toEqual({ kind: 'removed', seq: expect.any(String), auditId: target.id, occurredAt: target.at, action: 'test.escapes' });
     const r = verifyCli(t.config.databaseUrl);
     expect(r.status).toBe(1);

@@ -21,7 +21,9 @@ describe('the application database role', () => {
   });
 
   it('is the test login role, not a superuser, and a member of jimukyoku_app', async () => {
-    const { rows } = await app.query(`SELECT current_user AS u, rolsuper, pg_has_role(current_user, 'jimukyoku_app', 'MEMBER') AS member FROM pg_roles WHERE rolname = current_user`);
+    const { rows } = await app.query(
+      `SELECT current_user AS u, rolsuper, pg_has_role(current_user, 'jimukyoku_app', 'MEMBER') AS member FROM pg_roles WHERE rolname = current_user`,
+    );
     expect(rows[0]).toEqual({ u: testAppUser(), rolsuper: false, member: true });
   });
 

@@ -51,10 +51,18 @@ describe('login, sessions and tokens', () => {
   it('throttles 5 failures of one client with one email (429 until a JST time), without locking the account: the owner signs in from another client', async () => {
     const email = 'reviewer5@jimukyoku.example.jp';
     const attacker = '203.0.113.5';
-    for (let i = 1; i <= 4; i++) await t.http().post('/api/auth/login').set('X-Forwarded-For', attacker).send({ email, password: `wrong-${i}` }).expect(401);
+    for (let i = 1; i <= 4; i++)
+      await t
+        .http()
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', attacker)
+        .send({ email, password: `wrong-${i}` })
+        .expect(401);
     const fifth = await t.http().post('/api/auth/login').set('X-Forwarded-For', attacker).send({ email, password: 'wrong-5' }).expect(429);
     expect(fifth.body.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
-    expect(fifth.body.message).toMatch(/^ログインに続けて失敗したため、この端末からのログインを一時的に止めています。\d{4}年\d{1,2}月\d{1,2}日\(.\) \d{2}:\d{2}:\d{2} \(日本時間\) 以降に再度お試しください。$/);
+    expect(fifth.body.message).toMatch(
+      /^ログインに続けて失敗したため、この端末からのログインを一時的に止めています。\d{4}年\d{1,2}月\d{1,2}日\(.\) \d{2}:\d{2}:\d{2} \(日本時間\) 以降に再度お試しください。$/,
+    );
     // Even the right password is refused from that client, with the time to come back.
     const still = await t.http().post('/api/auth/login').set('X-Forwarded-For', attacker).send({ email, password: DEMO_PASSWORD }).expect(429);
     expect(Number(still.headers['retry-after'])).toBeGreaterThan(14 * 60);
@@ -83,10 +91,24 @@ describe('login, sessions and tokens', () => {
   it('caps one client across accounts (30 failures), while other clients sign in as usual', async () => {
     const client = '203.0.113.7';
     const statuses: number[] = [];
-    for (let i = 0; i < 30; i++) statuses.push((await t.http().post('/api/auth/login').set('X-Forwarded-For', client).send({ email: `guess${i}@example.jp`, password: 'wrong-password' })).status);
+    for (let i = 0; i < 30; i++)
+      statuses.push(
+        (
+          await t
+            .http()
+            .post('/api/auth/login')
+            .set('X-Forwarded-For', client)
+            .send({ email: `guess${i}@example.jp`, password: 'wrong-password' })
+        ).status,
+      );
     expect(statuses.slice(0, 29).every((s) => s === 401)).toBe(true);
     expect(statuses[29]).toBe(429);
-    const refused = await t.http().post('/api/auth/login').set('X-Forwarded-For', client).send({ email: DEMO_EMAIL.manager, password: DEMO_PASSWORD }).expect(429);
+    const refused = await t
+      .http()
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', client)
+      .send({ email: DEMO_EMAIL.manager, password: DEMO_PASSWORD })
+      .expect(429);
     expect(refused.body.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
     await t.http().post('/api/auth/login').set('X-Forwarded-For', '198.51.100.8').send({ email: DEMO_EMAIL.manager, password: DEMO_PASSWORD }).expect(200);
   });
@@ -158,7 +180,12 @@ describe('login, sessions and tokens', () => {
     ['the current one', DEMO_PASSWORD, '新しいパスワードは現在のパスワードと異なるものにしてください。'],
   ])('refuses a new password %s with 400 WEAK_PASSWORD listing the problem in Japanese', async (_rule, newPassword, problem) => {
     const s = await login(t, 'reviewer3@jimukyoku.example.jp', DEMO_PASSWORD);
-    const res = await t.http().post('/api/auth/password').set('Authorization', `Bearer ${s.token}`).send({ currentPassword: DEMO_PASSWORD, newPassword }).expect(400);
+    const res = await t
+      .http()
+      .post('/api/auth/password')
+      .set('Authorization', `Bearer ${s.token}`)
+      .send({ currentPassword: DEMO_PASSWORD, newPassword })
+      .expect(400);
     expect(res.body.code).toBe('WEAK_PASSWORD');
     expect(res.body.message).toContain(problem);
     expect(res.body.errors).toContainEqual({ field: 'newPassword', message: problem });
@@ -168,7 +195,12 @@ describe('login, sessions and tokens', () => {
   it('counts a wrong current password like a failed login: a stolen access token cannot guess it freely', async () => {
     const s = await login(t, 'reviewer3@jimukyoku.example.jp', DEMO_PASSWORD);
     const change = (currentPassword: string) =>
-      t.http().post('/api/auth/password').set('Authorization', `Bearer ${s.token}`).set('X-Forwarded-For', '203.0.113.20').send({ currentPassword, newPassword: 'Tsubame-kaze-9-hotaru' });
+      t
+        .http()
+        .post('/api/auth/password')
+        .set('Authorization', `Bearer ${s.token}`)
+        .set('X-Forwarded-For', '203.0.113.20')
+        .send({ currentPassword, newPassword: 'Tsubame-kaze-9-hotaru' });
     for (let i = 0; i < 4; i++) expect((await change(`guess-${i}`)).body.code).toBe('WRONG_CURRENT_PASSWORD');
     expect((await change('guess-5')).status).toBe(429);
     expect((await change(DEMO_PASSWORD)).body.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
@@ -209,11 +241,26 @@ describe('login, sessions and tokens', () => {
     const blocked = await t.http().get('/api/users').set('Authorization', `Bearer ${first.token}`).expect(403);
     expect(blocked.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
     await t.http().get('/api/auth/me').set('Authorization', `Bearer ${first.token}`).expect(200);
-    const weak = await t.http().post('/api/auth/password').set('Authorization', `Bearer ${first.token}`).send({ currentPassword: INITIAL_ADMIN.password, newPassword: INITIAL_ADMIN.password }).expect(400);
+    const weak = await t
+      .http()
+      .post('/api/auth/password')
+      .set('Authorization', `Bearer ${first.token}`)
+      .send({ currentPassword: INITIAL_ADMIN.password, newPassword: INITIAL_ADMIN.password })
+      .expect(400);
     expect(weak.body.code).toBe('WEAK_PASSWORD');
-    const wrongCurrent = await t.http().post('/api/auth/password').set('Authorization', `Bearer ${first.token}`).send({ currentPassword: 'nope', newPassword: 'a-brand-new-password' }).expect(400);
+    const wrongCurrent = await t
+      .http()
+      .post('/api/auth/password')
+      .set('Authorization', `Bearer ${first.token}`)
+      .send({ currentPassword: 'nope', newPassword: 'a-brand-new-password' })
+      .expect(400);
     expect(wrongCurrent.body.code).toBe('WRONG_CURRENT_PASSWORD');
-    await t.http().post('/api/auth/password').set('Authorization', `Bearer ${first.token}`).send({ currentPassword: INITIAL_ADMIN.password, newPassword: 'a-brand-new-password' }).expect(204);
+    await t
+      .http()
+      .post('/api/auth/password')
+      .set('Authorization', `Bearer ${first.token}`)
+      .send({ currentPassword: INITIAL_ADMIN.password, newPassword: 'a-brand-new-password' })
+      .expect(204);
     await t.http().get('/api/users').set('Authorization', `Bearer ${first.token}`).expect(200);
     await login(t, INITIAL_ADMIN.email, 'a-brand-new-password');
   });

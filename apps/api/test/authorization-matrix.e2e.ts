@@ -133,9 +133,7 @@ describe('authorisation matrix', () => {
     expect(Object.keys(MATRIX).filter((r) => !served.includes(r))).toEqual([]);
   });
 
-  const cases = Object.entries(MATRIX).flatMap(([route, allowed]) =>
-    (['anonymous', ...STAFF] as const).map((who) => ({ route, who, allowed })),
-  );
+  const cases = Object.entries(MATRIX).flatMap(([route, allowed]) => (['anonymous', ...STAFF] as const).map((who) => ({ route, who, allowed })));
 
   it.each(cases)('$route as $who', async ({ route, who, allowed }) => {
     const [method, path] = route.split(' ');
@@ -169,13 +167,22 @@ describe('authorisation matrix', () => {
     const { login } = await import('./auth-helpers');
     const { DEMO_PASSWORD } = await import('../src/seed/staff-accounts.seed');
     if (role === 'admin') return login(t, 'admin@jimukyoku.example.jp', ADMIN_TEST_PASSWORD);
-    const emails: Record<string, string> = { manager: 'manager@jimukyoku.example.jp', reviewer: 'reviewer@jimukyoku.example.jp', auditor: 'auditor@jimukyoku.example.jp' };
+    const emails: Record<string, string> = {
+      manager: 'manager@jimukyoku.example.jp',
+      reviewer: 'reviewer@jimukyoku.example.jp',
+      auditor: 'auditor@jimukyoku.example.jp',
+    };
     return login(t, emails[role], DEMO_PASSWORD);
   }
 
   it('audits refused access', async () => {
     await t.http().get('/api/users').set('Authorization', `Bearer ${sessions.reviewer.token}`).expect(403);
-    const res = await t.http().get('/api/audit-logs').query({ filter: JSON.stringify({ action: 'access.refused', actorId: sessions.reviewer.user.id }) }).set('Authorization', `Bearer ${sessions.auditor.token}`).expect(200);
+    const res = await t
+      .http()
+      .get('/api/audit-logs')
+      .query({ filter: JSON.stringify({ action: 'access.refused', actorId: sessions.reviewer.user.id }) })
+      .set('Authorization', `Bearer ${sessions.auditor.token}`)
+      .expect(200);
     expect(res.body.length).toBeGreaterThan(0);
     expect(res.body[0].changes).toMatchObject({ method: 'GET', path: '/api/users', policy: 'users.read' });
   });

@@ -37,7 +37,10 @@ describe('scheduled work: 補正期限 reminders and closing uncorrected applica
 
   /** A submitted application taken into 要件確認 and returned (差戻し) with `reason`. */
   const returned = async (name: string, reason = '収支計画の表が欠落しています') => {
-    const app = await createDraft(t, draftInput(round, await categoryByCode(t, round, 'restructuring.standard'), { applicantName: name, email: `applicant${++seq}@example.jp` }));
+    const app = await createDraft(
+      t,
+      draftInput(round, await categoryByCode(t, round, 'restructuring.standard'), { applicantName: name, email: `applicant${++seq}@example.jp` }),
+    );
     await asIntake(t, app.id, 'submit');
     await transitions().fire(app.id, 'startFormalCheck', { role: 'system', id: null });
     await transitions().fire(app.id, 'returnForCorrection', reviewer(), { reason });
@@ -46,7 +49,10 @@ describe('scheduled work: 補正期限 reminders and closing uncorrected applica
   const dueIn = (id: string, interval: string) => db.query(`UPDATE application SET correction_due_at = now() + $2::interval WHERE id = $1`, [id, interval]);
   const statusOf = async (id: string) => (await db.query(`SELECT status FROM application WHERE id = $1`, [id]))[0].status;
   const reminders = (ids: string[]) =>
-    db.query(`SELECT application_id, recipient, payload FROM notification WHERE template = 'correctionReminder' AND application_id = ANY($1::uuid[]) ORDER BY created_at`, [ids]);
+    db.query(
+      `SELECT application_id, recipient, payload FROM notification WHERE template = 'correctionReminder' AND application_id = ANY($1::uuid[]) ORDER BY created_at`,
+      [ids],
+    );
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
@@ -88,7 +94,13 @@ describe('scheduled work: 補正期限 reminders and closing uncorrected applica
       {
         application_id: near,
         recipient: email,
-        payload: expect.objectContaining({ applicantName: '株式会社補正間近', reason: '認定支援機関の確認書が添付されていません', roundName: round.name, receiptNumber, categoryName: '通常枠' }),
+        payload: expect.objectContaining({
+          applicantName: '株式会社補正間近',
+          reason: '認定支援機関の確認書が添付されていません',
+          roundName: round.name,
+          receiptNumber,
+          categoryName: '通常枠',
+        }),
       },
     ]);
     const [{ due }] = await db.query(`SELECT correction_due_at AS due FROM application WHERE id = $1`, [near]);
@@ -138,10 +150,14 @@ describe('scheduled work: 補正期限 reminders and closing uncorrected applica
       [[...overdue, notYet, resubmitted]],
     );
     expect(audits).toEqual(
-      [...overdue].sort().map((id) => ({ entity_id: id, actor_id: null, actor_role: 'system', from_status: 'returned', to_status: 'ineligible', reason: UNCORRECTED_REASON })),
+      [...overdue]
+        .sort()
+        .map((id) => ({ entity_id: id, actor_id: null, actor_role: 'system', from_status: 'returned', to_status: 'ineligible', reason: UNCORRECTED_REASON })),
     );
     // the 要件不適合 notice waits for the 採択発表, as the workflow says
-    const notices = await db.query(`SELECT application_id, status FROM notification WHERE template = 'ineligible' AND application_id = ANY($1::uuid[])`, [[...overdue, notYet, resubmitted]]);
+    const notices = await db.query(`SELECT application_id, status FROM notification WHERE template = 'ineligible' AND application_id = ANY($1::uuid[])`, [
+      [...overdue, notYet, resubmitted],
+    ]);
     expect(notices).toHaveLength(2);
     expect(notices.every((n: { status: string }) => n.status === 'held')).toBe(true);
   });

@@ -40,7 +40,17 @@ describe('faults: the API killed during an intake burst', () => {
   let port = 0;
 
   const startApi = async (overrides: Record<string, string> = {}): Promise<ApiProcess> => {
-    const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, REDIS_URL: overrides.REDIS_URL ?? redisUrl, REDIS_PREFIX: redisPrefix, PORT: String(port), WORKER_ENABLED: 'false', LOG_LEVEL: 'warn', STORAGE_DIR: storageDir };
+    const env = {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: overrides.REDIS_URL ?? redisUrl,
+      REDIS_PREFIX: redisPrefix,
+      PORT: String(port),
+      WORKER_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+      STORAGE_DIR: storageDir,
+    };
     const child = spawn(process.execPath, [API], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const output: string[] = [];
     child.stdout!.on('data', (c: Buffer) => output.push(c.toString()));
@@ -76,7 +86,12 @@ describe('faults: the API killed during an intake burst', () => {
     const round = await openRound(setup);
     const { apiKey } = await createChannel(setup, admin.token);
     const payloads = [];
-    for (let i = 0; i < N; i++) payloads.push(validPayload(round, await uploadRequired(setup, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: corporateNumber(), email: `killed${i}@example.jp` } }));
+    for (let i = 0; i < N; i++)
+      payloads.push(
+        validPayload(round, await uploadRequired(setup, apiKey), {
+          applicant: { ...validPayload(round, []).applicant, corporateNumber: corporateNumber(), email: `killed${i}@example.jp` },
+        }),
+      );
     const lateAttachments = await uploadRequired(setup, apiKey);
     setup.redis.disconnect();
     await setup.app.close();
@@ -88,11 +103,16 @@ describe('faults: the API killed during an intake burst', () => {
 
     /** the portal's client: resends the same key and body on 503 or no answer until it has an answer */
     const submit = async (key: string, payload: object) => {
-      for (const giveUp = Date.now() + 90_000; Date.now() < giveUp; ) {
+      for (const giveUp = Date.now() + 90_000; Date.now() < giveUp;) {
         let status = 0;
         let body: any = null;
         try {
-          const res = await fetch(`http://127.0.0.1:${port}/api/intake/applications`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Api-Key': apiKey, 'Idempotency-Key': key }, body: JSON.stringify(payload), signal: AbortSignal.timeout(10_000) });
+          const res = await fetch(`http://127.0.0.1:${port}/api/intake/applications`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Api-Key': apiKey, 'Idempotency-Key': key },
+            body: JSON.stringify(payload),
+            signal: AbortSignal.timeout(10_000),
+          });
           status = res.status;
           body = await res.json().catch(() => null);
         } catch {
@@ -136,10 +156,16 @@ describe('faults: the API killed during an intake burst', () => {
       ).rows;
       totals.lost = perKey.filter((r) => !r.receipt_number || (acknowledged.has(r.key) && acknowledged.get(r.key) !== r.receipt_number)).length;
       const apps: { id: string; receipt_number: string; corporate_number: string; received: number }[] = (
-        await pg.query(`SELECT a.id, a.receipt_number, a.corporate_number, (SELECT count(*)::int FROM notification n WHERE n.application_id = a.id AND n.template = 'received') AS received FROM application a WHERE a.round_id = $1`, [round.id])
+        await pg.query(
+          `SELECT a.id, a.receipt_number, a.corporate_number, (SELECT count(*)::int FROM notification n WHERE n.application_id = a.id AND n.template = 'received') AS received FROM application a WHERE a.round_id = $1`,
+          [round.id],
+        )
       ).rows;
       totals.duplicated =
-        apps.length - new Set(apps.map((a) => a.corporate_number)).size + (apps.length - new Set(apps.map((a) => a.receipt_number)).size) + apps.filter((a) => a.received !== 1).length;
+        apps.length -
+        new Set(apps.map((a) => a.corporate_number)).size +
+        (apps.length - new Set(apps.map((a) => a.receipt_number)).size) +
+        apps.filter((a) => a.received !== 1).length;
       expect(acknowledged.size).toBe(N);
       expect(apps).toHaveLength(N);
     } finally {
@@ -153,7 +179,9 @@ describe('faults: the API killed during an intake burst', () => {
     await startApi({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect({ status: health.status, body: await health.json() }).toMatchObject({ status: 200, body: { status: 'degraded', down: ['redis'] } });
-    const late = validPayload(round, lateAttachments, { applicant: { ...validPayload(round, []).applicant, corporateNumber: corporateNumber(), email: 'late@example.jp' } });
+    const late = validPayload(round, lateAttachments, {
+      applicant: { ...validPayload(round, []).applicant, corporateNumber: corporateNumber(), email: 'late@example.jp' },
+    });
     await submit('kill-late', late);
     expect(acknowledged.get('kill-late')).toMatch(/^RES\d{2,}-\d{8}$/);
 

@@ -45,7 +45,12 @@ function clientOf(base: () => string, unauthorised: string[]) {
     let body: any = null;
     let retryAfter: string | null = null;
     try {
-      const res = await fetch(`${base()}${path}`, { method, headers: { 'Content-Type': 'application/json', ...init.headers }, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: AbortSignal.timeout(15_000) });
+      const res = await fetch(`${base()}${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json', ...init.headers },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(15_000),
+      });
       status = res.status;
       retryAfter = res.headers.get('retry-after');
       const text = await res.text();
@@ -63,7 +68,7 @@ function clientOf(base: () => string, unauthorised: string[]) {
   };
   /** a client that resends on 503 or no answer (after a short pause), for up to a minute */
   const retrying = async (what: () => ReturnType<typeof send>) => {
-    for (const giveUp = Date.now() + 60_000; Date.now() < giveUp; ) {
+    for (const giveUp = Date.now() + 60_000; Date.now() < giveUp;) {
       const res = await what();
       if (res.status !== 503 && res.status !== 0) return res;
       await sleep(50 + Math.random() * 150);
@@ -90,7 +95,8 @@ describe('faults: PostgreSQL backends terminated under load, and intake overload
     acknowledged.set(key, res.body.receiptNumber);
   };
 
-  const readList = () => retrying(() => send('GET', '/api/applications?range=[0,9]&sort=["createdAt","DESC"]', { headers: { Authorization: `Bearer ${s.manager.token}` } }));
+  const readList = () =>
+    retrying(() => send('GET', '/api/applications?range=[0,9]&sort=["createdAt","DESC"]', { headers: { Authorization: `Bearer ${s.manager.token}` } }));
 
   beforeAll(async () => {
     // connected straight to PostgreSQL: the terminations reach the app's sockets as they would in production
@@ -102,7 +108,9 @@ describe('faults: PostgreSQL backends terminated under load, and intake overload
     const N = 32;
     const payloads: object[] = [];
     await inPool(Array.from({ length: N }), 4, async () => {
-      payloads.push(validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: corporateNumber() } }));
+      payloads.push(
+        validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: corporateNumber() } }),
+      );
     });
 
     // the fault injector: a superuser connection terminating the app's backends, again and again
@@ -117,7 +125,10 @@ describe('faults: PostgreSQL backends terminated under load, and intake overload
         // so some die just as they become ready (the moment a pg client had no 'error' listener)
         const until = Date.now() + (wave % 3 === 0 ? 400 : 0);
         do {
-          const { rows } = await admin.query(`SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend'`, [databaseName]);
+          const { rows } = await admin.query(
+            `SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+            [databaseName],
+          );
           totals.faults += rows.filter((r) => r.done).length;
         } while (Date.now() < until);
         await sleep(250 + Math.random() * 350);
@@ -144,7 +155,9 @@ describe('faults: PostgreSQL backends terminated under load, and intake overload
         [0, 1, 2].map(async () => {
           while (Date.now() < faultsAtLeastUntil) {
             const i = Math.floor(Math.random() * N);
-            const res = await retrying(() => send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': `pg-fault-${i}` }, body: payloads[i] }));
+            const res = await retrying(() =>
+              send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': `pg-fault-${i}` }, body: payloads[i] }),
+            );
             if (res.status !== 201 || res.body.receiptNumber !== acknowledged.get(`pg-fault-${i}`)) replayMismatches++;
           }
         }),
@@ -171,14 +184,19 @@ describe('faults: PostgreSQL backends terminated under load, and intake overload
       [[...acknowledged.keys()]],
     );
     totals.lost = rows.filter((r) => r.n === 0 || r.receipt_number !== acknowledged.get(r.key)).length;
-    const perCorporate: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM application WHERE round_id = $1 GROUP BY corporate_number`, [round.id]);
+    const perCorporate: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM application WHERE round_id = $1 GROUP BY corporate_number`, [
+      round.id,
+    ]);
     totals.duplicated = perCorporate.filter((r) => r.n > 1).length + (new Set(acknowledged.values()).size === N ? 0 : 1) + replayMismatches;
     expect(perCorporate).toHaveLength(N);
 
     // afterwards: the same process serves normally, without a restart
     const health = await send('GET', '/api/health');
     expect(health.body.status).toBe('ok');
-    const after = await send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': 'pg-fault-after' }, body: validPayload(round, await uploadRequired(t, apiKey)) });
+    const after = await send('POST', '/api/intake/applications', {
+      headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': 'pg-fault-after' },
+      body: validPayload(round, await uploadRequired(t, apiKey)),
+    });
     expect(after.status).toBe(201);
     expect((await send('GET', '/api/applications?range=[0,9]', { headers: { Authorization: `Bearer ${s.manager.token}` } })).status).toBe(200);
 
@@ -188,14 +206,23 @@ describe('faults: PostgreSQL backends terminated under load, and intake overload
     expect(totals.duplicated).toBe(0);
   });
   it('answers intake overload with 503 BUSY and Retry-After within about a second, and keeps connections for staff', async () => {
-    const payloads = await Promise.all(Array.from({ length: 12 }, async () => validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: corporateNumber() } })));
+    const payloads = await Promise.all(
+      Array.from({ length: 12 }, async () =>
+        validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: corporateNumber() } }),
+      ),
+    );
     // every submission that gets in waits on this lock, holding its pooled connection
     const blocker = new Client({ connectionString: databaseUrlFor(databaseName) });
     await blocker.connect();
     await blocker.query('BEGIN');
     await blocker.query('LOCK TABLE idempotency_record IN EXCLUSIVE MODE');
     const started = Date.now();
-    const answers = payloads.map((p, i) => send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': `overload-${i}` }, body: p }).then((r) => ({ ...r, ms: Date.now() - started })));
+    const answers = payloads.map((p, i) =>
+      send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': `overload-${i}` }, body: p }).then((r) => ({
+        ...r,
+        ms: Date.now() - started,
+      })),
+    );
     let busy: Awaited<(typeof answers)[number]>[] = [];
     try {
       await sleep(300);
@@ -219,7 +246,10 @@ describe('faults: PostgreSQL backends terminated under load, and intake overload
     // the portal resends the turned-away ones with the same key
     for (const [i, p] of payloads.entries()) {
       if (all[i].status === 201) continue;
-      expect((await retrying(() => send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': `overload-${i}` }, body: p }))).status).toBe(201);
+      expect(
+        (await retrying(() => send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': `overload-${i}` }, body: p })))
+          .status,
+      ).toBe(201);
     }
   });
 });
@@ -236,7 +266,9 @@ describe('faults: PostgreSQL unreachable', () => {
     // the app reaches PostgreSQL through a proxy the test cuts (a partition, or a stopped server)
     const server = new URL(baseDatabaseUrl());
     proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
-    ({ t, s, round, apiKey } = await boot('faults_pg_cut', (url) => Object.assign(new URL(url), { hostname: '127.0.0.1', port: String(proxy.port) }).toString()));
+    ({ t, s, round, apiKey } = await boot('faults_pg_cut', (url) =>
+      Object.assign(new URL(url), { hostname: '127.0.0.1', port: String(proxy.port) }).toString(),
+    ));
   });
   afterAll(async () => {
     await proxy?.restore();

@@ -35,7 +35,12 @@ describe('faults: Redis stopped during intake and login', () => {
     let status = 0;
     let body: any = null;
     try {
-      const res = await fetch(`${t.baseUrl}${path}`, { method, headers: { 'Content-Type': 'application/json', ...init.headers }, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(`${t.baseUrl}${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json', ...init.headers },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(10_000),
+      });
       status = res.status;
       const text = await res.text();
       body = text ? JSON.parse(text) : null;
@@ -92,7 +97,11 @@ describe('faults: Redis stopped during intake and login', () => {
 
   it('keeps intake and login answering while Redis is down, says degraded, and is ok again once it is back', async () => {
     const N = 24;
-    const payloads = await Promise.all(Array.from({ length: N }, async () => validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: corporateNumber() } })));
+    const payloads = await Promise.all(
+      Array.from({ length: N }, async () =>
+        validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: corporateNumber() } }),
+      ),
+    );
     expect((await health()).body.status).toBe('ok');
 
     // a third of the submissions before the outage, the rest while Redis dies and stays down
@@ -112,9 +121,19 @@ describe('faults: Redis stopped during intake and login', () => {
     expect(worker.status).toBe(503);
     // queueing an import needs Redis: 503 with Retry-After, and neither the import nor its file is kept
     const filesBefore = storedFiles();
-    const importing = await t.http().post('/api/imports').set('Authorization', `Bearer ${s.manager.token}`).field('roundId', round.id).field('mode', 'validRows').attach('file', Buffer.from('事業者名\n'), { filename: 'outage.csv' });
+    const importing = await t
+      .http()
+      .post('/api/imports')
+      .set('Authorization', `Bearer ${s.manager.token}`)
+      .field('roundId', round.id)
+      .field('mode', 'validRows')
+      .attach('file', Buffer.from('事業者名\n'), { filename: 'outage.csv' });
     totals.answer(importing.status, 'POST /api/imports', importing.body);
-    expect({ status: importing.status, code: importing.body.code, retryAfter: importing.headers['retry-after'] }).toEqual({ status: 503, code: 'QUEUE_UNAVAILABLE', retryAfter: '10' });
+    expect({ status: importing.status, code: importing.body.code, retryAfter: importing.headers['retry-after'] }).toEqual({
+      status: 503,
+      code: 'QUEUE_UNAVAILABLE',
+      retryAfter: '10',
+    });
     expect(await db.query(`SELECT id FROM application_import`)).toEqual([]);
     expect(storedFiles()).toBe(filesBefore);
 

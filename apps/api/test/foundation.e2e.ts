@@ -53,7 +53,11 @@ describe('the API foundation', () => {
   });
 
   it('refuses a body over the size limit with 413', async () => {
-    const res = await t.http().post('/api/health').set('Content-Type', 'application/json').send(JSON.stringify({ x: 'a'.repeat(1_100_000) }));
+    const res = await t
+      .http()
+      .post('/api/health')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ x: 'a'.repeat(1_100_000) }));
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
   });

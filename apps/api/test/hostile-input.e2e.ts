@@ -49,10 +49,23 @@ describe('hostile input', () => {
   describe('list parameters', () => {
     // every list route of the app (GET, no path parameter, answering with Content-Range)
     const LISTS: [string, 'admin' | 'manager' | 'auditor'][] = [
-      ['/api/users', 'admin'], ['/api/audit-logs', 'auditor'], ['/api/programs', 'admin'], ['/api/rule-sets', 'admin'], ['/api/categories', 'admin'],
-      ['/api/rounds', 'manager'], ['/api/applications', 'manager'], ['/api/review-rubrics', 'manager'], ['/api/reviewers', 'manager'],
-      ['/api/conflicts-of-interest', 'manager'], ['/api/review-assignments', 'manager'], ['/api/score-sheets', 'manager'], ['/api/intake-channels', 'admin'],
-      ['/api/imports', 'manager'], ['/api/notifications', 'manager'], ['/api/notification-templates', 'manager'], ['/api/workflows', 'manager'],
+      ['/api/users', 'admin'],
+      ['/api/audit-logs', 'auditor'],
+      ['/api/programs', 'admin'],
+      ['/api/rule-sets', 'admin'],
+      ['/api/categories', 'admin'],
+      ['/api/rounds', 'manager'],
+      ['/api/applications', 'manager'],
+      ['/api/review-rubrics', 'manager'],
+      ['/api/reviewers', 'manager'],
+      ['/api/conflicts-of-interest', 'manager'],
+      ['/api/review-assignments', 'manager'],
+      ['/api/score-sheets', 'manager'],
+      ['/api/intake-channels', 'admin'],
+      ['/api/imports', 'manager'],
+      ['/api/notifications', 'manager'],
+      ['/api/notification-templates', 'manager'],
+      ['/api/workflows', 'manager'],
     ];
     const BAD: Record<string, string>[] = [
       { filter: '{"id":["x"]}' },
@@ -91,9 +104,19 @@ describe('hostile input', () => {
 
     it('still answers the parameters react-admin sends', async () => {
       const round = await firstRound();
-      const res = await t.http().get('/api/applications').query({ sort: '["receivedAt","DESC"]', range: '[0,9]', filter: JSON.stringify({ roundId: round.id, status: ['submitted', 'draft'], q: '' }) }).set(as('manager')).expect(200);
+      const res = await t
+        .http()
+        .get('/api/applications')
+        .query({ sort: '["receivedAt","DESC"]', range: '[0,9]', filter: JSON.stringify({ roundId: round.id, status: ['submitted', 'draft'], q: '' }) })
+        .set(as('manager'))
+        .expect(200);
       expect(res.headers['content-range']).toMatch(/^applications 0-\d+\/\d+$/);
-      await t.http().get('/api/audit-logs').query({ filter: JSON.stringify({ occurredFrom: '2022-03-24T00:00:00+09:00', id: ['1', 2] }) }).set(as('auditor')).expect(200);
+      await t
+        .http()
+        .get('/api/audit-logs')
+        .query({ filter: JSON.stringify({ occurredFrom: '2022-03-24T00:00:00+09:00', id: ['1', 2] }) })
+        .set(as('auditor'))
+        .expect(200);
     });
   });
 
@@ -108,7 +131,11 @@ describe('hostile input', () => {
     });
 
     it('refuses null inside nested objects too', async () => {
-      const res = await t.http().post('/api/quotes').set(as('manager')).send({ categoryCode: 'restructuring.standard', applicant: { sizeClass: null } });
+      const res = await t
+        .http()
+        .post('/api/quotes')
+        .set(as('manager'))
+        .send({ categoryCode: 'restructuring.standard', applicant: { sizeClass: null } });
       expectErrorBody(res, 400, 'VALIDATION_FAILED');
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['applicant.sizeClass']);
     });
@@ -137,7 +164,14 @@ describe('hostile input', () => {
     it('refuses the row of a bulk import whose cell holds a NUL, and imports the others', async () => {
       const round = await openRound(t);
       const csv = [IMPORT_HEADER, importRow('株式会社まっとう', corporateNumber()), importRow('株式会社\u0000ぬる', corporateNumber())].join('\n');
-      const created = await t.http().post('/api/imports').set(as('manager')).field('roundId', round.id).field('mode', 'validRows').attach('file', Buffer.from(csv), { filename: 'rows.csv' }).expect(201);
+      const created = await t
+        .http()
+        .post('/api/imports')
+        .set(as('manager'))
+        .field('roundId', round.id)
+        .field('mode', 'validRows')
+        .attach('file', Buffer.from(csv), { filename: 'rows.csv' })
+        .expect(201);
       importWorker ??= await startImportWorker(t.config);
       let done: any;
       for (let i = 0; i < 300 && !['done', 'failed'].includes(done?.status); i++) {
@@ -154,7 +188,11 @@ describe('hostile input', () => {
       const round = await firstRound();
       const attachments = [randomUUID()]; // refused before attachments are looked at
       const payload = validPayload(round, attachments);
-      const res = await t.http().post('/api/intake/applications').set('X-Api-Key', channel.apiKey).send({ ...payload, plan: { ...payload.plan, title: 'EV\u0000' } });
+      const res = await t
+        .http()
+        .post('/api/intake/applications')
+        .set('X-Api-Key', channel.apiKey)
+        .send({ ...payload, plan: { ...payload.plan, title: 'EV\u0000' } });
       expectErrorBody(res, 422);
       expect(res.body.errors[0].field).toBe('plan.title');
       expect((await db.query(`SELECT count(*)::int AS n FROM application WHERE channel_id = $1`, [channel.id]))[0].n).toBe(0);
@@ -185,7 +223,11 @@ describe('hostile input', () => {
     });
 
     it('does not count brackets inside strings', async () => {
-      const res = await t.http().post('/api/quotes').set(as('manager')).send({ categoryCode: '['.repeat(100) });
+      const res = await t
+        .http()
+        .post('/api/quotes')
+        .set(as('manager'))
+        .send({ categoryCode: '['.repeat(100) });
       expect(res.body.code).not.toBe('JSON_TOO_DEEP');
       expect(res.status).toBeLessThan(500);
     });
@@ -197,7 +239,11 @@ describe('hostile input', () => {
       ['資本金 beyond the domain bound', { applicant: { capital: 1e15 } }, 'applicant.capital'],
       ['an expense of 2^53 + 2', { expenses: [{ expenseType: 'machinery', amount: 2 ** 53 + 2 }] }, 'expenses[0].amount'],
     ])('refuses %s in a quote with 400 naming the field', async (_name, body, field) => {
-      const res = await t.http().post('/api/quotes').set(as('manager')).send({ categoryCode: 'restructuring.standard', ...body });
+      const res = await t
+        .http()
+        .post('/api/quotes')
+        .set(as('manager'))
+        .send({ categoryCode: 'restructuring.standard', ...body });
       expectErrorBody(res, 400, 'VALIDATION_FAILED');
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     });
@@ -207,7 +253,11 @@ describe('hostile input', () => {
       const round = await firstRound();
       const attachments = [randomUUID()]; // refused before attachments are looked at
       const payload = validPayload(round, attachments);
-      const res = await t.http().post('/api/intake/applications').set('X-Api-Key', channel.apiKey).send({ ...payload, applicant: { ...payload.applicant, capital: 1e20 } });
+      const res = await t
+        .http()
+        .post('/api/intake/applications')
+        .set('X-Api-Key', channel.apiKey)
+        .send({ ...payload, applicant: { ...payload.applicant, capital: 1e20 } });
       expectErrorBody(res, 422);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('applicant.capital');
       expect((await db.query(`SELECT count(*)::int AS n FROM application WHERE channel_id = $1`, [channel.id]))[0].n).toBe(0);
@@ -216,7 +266,11 @@ describe('hostile input', () => {
     it('refuses counts past an int4 column (採択予定件数, 第何回)', async () => {
       const round = await firstRound();
       const categories = (await t.http().get('/api/categories').query({ range: '[0,0]' }).set(as('manager')).expect(200)).body;
-      const res = await t.http().put(`/api/rounds/${round.id}`).set(as('manager')).send({ categories: [{ categoryId: categories[0].id, adoptionQuota: 2 ** 31 }] });
+      const res = await t
+        .http()
+        .put(`/api/rounds/${round.id}`)
+        .set(as('manager'))
+        .send({ categories: [{ categoryId: categories[0].id, adoptionQuota: 2 ** 31 }] });
       expectErrorBody(res, 400, 'VALIDATION_FAILED');
     });
   });

@@ -44,7 +44,10 @@ describe('bulk import of applications', () => {
 
   beforeAll(async () => {
     // the API's own worker runs (every queue but imports); the import worker is a separate application
-    t = await startTestApp({ label: 'imports', overrides: { workerEnabled: true, storageDir: tempStorageDir(), importMaxBytes: MAX_BYTES, importMaxInflatedBytes: MAX_INFLATED } });
+    t = await startTestApp({
+      label: 'imports',
+      overrides: { workerEnabled: true, storageDir: tempStorageDir(), importMaxBytes: MAX_BYTES, importMaxInflatedBytes: MAX_INFLATED },
+    });
     db = t.app.get(DataSource);
     await seedStaff(t);
     await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
@@ -72,23 +75,40 @@ describe('bulk import of applications', () => {
     const csv = await t.http().get('/api/imports/template.csv').set(as()).buffer(true).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe(HEADER);
-    const xlsx = await t.http().get('/api/imports/template.xlsx').set(as()).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const xlsx = await t
+      .http()
+      .get('/api/imports/template.xlsx')
+      .set(as())
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.body);
     expect(wb.worksheets[0].getRow(1).getCell(3).value).toBe('事業者名');
   });
 
   it('imports the valid rows and reports the others by row and field (validRows)', async () => {
-    const file = [HEADER, row('株式会社いち'), row('株式会社に', '1234567890123'), row('株式会社さん', corporateNumber(), 'machinery:abc'), row('株式会社よん')].join('\n');
+    const file = [
+      HEADER,
+      row('株式会社いち'),
+      row('株式会社に', '1234567890123'),
+      row('株式会社さん', corporateNumber(), 'machinery:abc'),
+      row('株式会社よん'),
+    ].join('\n');
     const created = await send(file, 'validRows').expect(201);
     expect(created.body.status).toBe('queued');
     const done = await finished(created.body.id);
     expect(done).toMatchObject({ status: 'done', totalRows: 4, processedRows: 4, importedRows: 2, errorRows: 2 });
-    expect(done.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual(expect.arrayContaining([[3, 'applicant.corporateNumber'], [4, '補助対象経費']]));
+    expect(done.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual(
+      expect.arrayContaining([
+        [3, 'applicant.corporateNumber'],
+        [4, '補助対象経費'],
+      ]),
+    );
     expect(await countIn(created.body.id)).toBe(2);
     const [app] = await db.query(`SELECT status, receipt_number, claimed_bonus_items FROM application WHERE import_id = $1 LIMIT 1`, [created.body.id]);
     expect(app.status).toBe('submitted');
@@ -144,7 +164,10 @@ describe('bulk import of applications', () => {
   });
 
   it('refuses a cell longer than IMPORT_MAX_CELL_CHARS, importing nothing', async () => {
-    const created = await send([HEADER, row('株式会社みじかい'), row('株式会社ながい' + 'あ'.repeat(t.config.importMaxCellChars))].join('\n'), 'validRows').expect(201);
+    const created = await send(
+      [HEADER, row('株式会社みじかい'), row('株式会社ながい' + 'あ'.repeat(t.config.importMaxCellChars))].join('\n'),
+      'validRows',
+    ).expect(201);
     const done = await finished(created.body.id);
     expect(done).toMatchObject({ status: 'failed', importedRows: 0 });
     expect(done.errors[0].message).toContain('セルが長すぎます');
@@ -153,10 +176,22 @@ describe('bulk import of applications', () => {
 
   // Workbook bombs: each file is a few kilobytes on disk; each is refused with a message, quickly.
   const bombs: [string, () => Buffer, string][] = [
-    ['shared strings that inflate to 600 MB', () => xlsxOf({ head: headerRowXml() }, { chunk: '<si><t>爆</t></si>'.repeat(55_000), times: 600 }), '展開後の大きさ'],
-    ['a sheet that lies about its size and inflates to a gigabyte', () => xlsxOf({ head: headerRowXml(), chunk: ' '.repeat(1 << 20), times: 1024, declaredSize: 4096 }), '圧縮爆弾'],
+    [
+      'shared strings that inflate to 600 MB',
+      () => xlsxOf({ head: headerRowXml() }, { chunk: '<si><t>爆</t></si>'.repeat(55_000), times: 600 }),
+      '展開後の大きさ',
+    ],
+    [
+      'a sheet that lies about its size and inflates to a gigabyte',
+      () => xlsxOf({ head: headerRowXml(), chunk: ' '.repeat(1 << 20), times: 1024, declaredSize: 4096 }),
+      '圧縮爆弾',
+    ],
     ['millions of rows', () => xlsxOf({ head: headerRowXml(), chunk: '<row r="2"/>'.repeat(10_000), times: 50 }), 'データ行が上限'],
-    ['a row of a million columns', () => xlsxOf({ head: `${headerRowXml()}<row r="2">`, chunk: '<c r="A2"/>'.repeat(10_000), times: 50, tail: '</row>' }), '列が多すぎます'],
+    [
+      'a row of a million columns',
+      () => xlsxOf({ head: `${headerRowXml()}<row r="2">`, chunk: '<c r="A2"/>'.repeat(10_000), times: 50, tail: '</row>' }),
+      '列が多すぎます',
+    ],
   ];
   it.each(bombs)('refuses a workbook bomb (%s) with a clear message, importing nothing', async (_name, build, message) => {
     const file = build();
@@ -173,7 +208,11 @@ describe('bulk import of applications', () => {
 
   it('reads a streamed .xlsx whose Japanese text spans the inflated chunks', async () => {
     const summary = '事業計画の概要です。'.repeat(150);
-    const rowXml = (r: number) => `<row r="${r}">${importRow(`個人事業者${r}`, null).split(',').map((c, i) => inlineCell(`${String.fromCharCode(65 + i)}${r}`, i === 11 ? summary : c)).join('')}</row>`;
+    const rowXml = (r: number) =>
+      `<row r="${r}">${importRow(`個人事業者${r}`, null)
+        .split(',')
+        .map((c, i) => inlineCell(`${String.fromCharCode(65 + i)}${r}`, i === 11 ? summary : c))
+        .join('')}</row>`;
     const data = Array.from({ length: 20 }, (_, i) => rowXml(i + 2)).join('');
     const created = await send(xlsxOf({ head: headerRowXml() + data }), 'validRows', 'stream.xlsx').expect(201);
     expect(await finished(created.body.id)).toMatchObject({ status: 'done', totalRows: 20, importedRows: 20, errorRows: 0 });

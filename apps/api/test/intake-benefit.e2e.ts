@@ -53,7 +53,11 @@ describe('intake of the 事業復活支援金 (benefit@1)', () => {
   const evidence = () => uploadRequired(t, apiKey, ['salesEvidence']);
   const trail = async (id: string) =>
     (await db.query(`SELECT action, from_status, to_status, actor_role, changes FROM audit_log WHERE entity_id = $1 ORDER BY id`, [id])) as {
-      action: string; from_status: string; to_status: string; actor_role: string; changes: Record<string, unknown>;
+      action: string;
+      from_status: string;
+      to_status: string;
+      actor_role: string;
+      changes: Record<string, unknown>;
     }[];
   const notificationsOf = (id: string) => db.query(`SELECT template, recipient FROM notification WHERE application_id = $1 ORDER BY created_at`, [id]);
   const rowsOf = (corporate: string) => db.query(`SELECT id FROM application WHERE corporate_number = $1`, [corporate]);
@@ -126,10 +130,12 @@ describe('intake of the 事業復活支援金 (benefit@1)', () => {
     const body = benefitPayload(round, await evidence(), { benefit: { ...BENEFIT, targetMonthSales: 800_000 } });
     const res = await submit(body).expect(422);
     expect(res.body.code).toBe('INVALID_APPLICATION');
-    expect(res.body.errors).toEqual([{
-      field: 'benefit.targetMonthSales',
-      message: '対象月（2022年1月）の売上高 800,000円 は基準月（2020年1月）の売上高 1,000,000円 と比べて減少率 20.00% で、30%以上の減少がありません。',
-    }]);
+    expect(res.body.errors).toEqual([
+      {
+        field: 'benefit.targetMonthSales',
+        message: '対象月（2022年1月）の売上高 800,000円 は基準月（2020年1月）の売上高 1,000,000円 と比べて減少率 20.00% で、30%以上の減少がありません。',
+      },
+    ]);
     expect(res.body.message).toContain('30%以上の減少がありません');
     expect(await rowsOf(body.applicant.corporateNumber)).toHaveLength(0);
   });
@@ -146,7 +152,12 @@ describe('intake of the 事業復活支援金 (benefit@1)', () => {
     const accepted = await submit(body).expect(201);
     const transitions = t.app.get(TransitionsService);
     await transitions.fire(accepted.body.id, 'startReview', { role: 'system', id: null });
-    await transitions.fire(accepted.body.id, 'markDeficient', { role: 'reviewer', id: s.reviewer.user.id }, { reason: '年間売上高の根拠書類を添付してください' });
+    await transitions.fire(
+      accepted.body.id,
+      'markDeficient',
+      { role: 'reviewer', id: s.reviewer.user.id },
+      { reason: '年間売上高の根拠書類を添付してください' },
+    );
     const resubmission = (payload: object) => t.http().post(`/api/intake/applications/${accepted.body.id}/resubmission`).set('X-Api-Key', apiKey).send(payload);
 
     // the 事前確認 was confirmed before the 申請: another one is refused

@@ -21,7 +21,8 @@ describe('intake', () => {
     const req = t.http().post('/api/intake/applications').set('X-Api-Key', apiKey);
     return (key ? req.set('Idempotency-Key', key) : req).send(body);
   };
-  const rowsOf = async (corporate: string) => (await db.query(`SELECT id, receipt_number FROM application WHERE corporate_number = $1`, [corporate])) as { id: string; receipt_number: string }[];
+  const rowsOf = async (corporate: string) =>
+    (await db.query(`SELECT id, receipt_number FROM application WHERE corporate_number = $1`, [corporate])) as { id: string; receipt_number: string }[];
   const storedFiles = () => readdirSync(storageDir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length;
 
   beforeAll(async () => {
@@ -47,7 +48,9 @@ describe('intake', () => {
     expect(notes).toEqual([{ template: 'received', recipient: 'info@sakura.example.jp' }]);
     const attached = await db.query(`SELECT kind, sha256 FROM attachment WHERE application_id = $1 ORDER BY kind`, [res.body.id]);
     expect(attached.map((a: { kind: string }) => a.kind)).toEqual(['advisorConfirmation', 'businessPlan', 'salesEvidence']);
-    expect((await t.http().get(`/api/intake/applications/${res.body.id}`).set('X-Api-Key', apiKey).expect(200)).body.receiptNumber).toBe(res.body.receiptNumber);
+    expect((await t.http().get(`/api/intake/applications/${res.body.id}`).set('X-Api-Key', apiKey).expect(200)).body.receiptNumber).toBe(
+      res.body.receiptNumber,
+    );
   });
 
   it('answers a retry with the same Idempotency-Key with the first answer, and keeps one row', async () => {
@@ -71,13 +74,21 @@ describe('intake', () => {
 
   it('refuses a second application of the same 法人番号 in a round with 409 naming the first 受付番号, even at once', async () => {
     const number = corporateNumber();
-    const first = await submit(validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: number } })).expect(201);
-    const again = await submit(validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: number } })).expect(409);
+    const first = await submit(
+      validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: number } }),
+    ).expect(201);
+    const again = await submit(
+      validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: number } }),
+    ).expect(409);
     expect(again.body).toMatchObject({ code: 'DUPLICATE_APPLICATION', receiptNumber: first.body.receiptNumber });
     expect(again.body.message).toContain(first.body.receiptNumber);
 
     const racing = corporateNumber();
-    const bodies = await Promise.all([0, 1, 2].map(async () => validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: racing } })));
+    const bodies = await Promise.all(
+      [0, 1, 2].map(async () =>
+        validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: racing } }),
+      ),
+    );
     const results = await Promise.all(bodies.map((b) => submit(b)));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
     expect(await rowsOf(racing)).toHaveLength(1);
@@ -109,14 +120,31 @@ describe('intake', () => {
 
   it.each([
     ['a missing applicant', { applicant: undefined }, ['applicant']],
-    ['a wrong 法人番号 check digit', { applicant: { ...validPayload({ id: 'x' } as Round, []).applicant, corporateNumber: '1234567890123' } }, ['applicant.corporateNumber']],
-    ['a negative and a fractional amount', { expenses: [{ expenseType: 'machinery', amount: -5 }, { expenseType: 'machinery', amount: 1.5 }] }, ['expenses[0].amount', 'expenses[1].amount']],
+    [
+      'a wrong 法人番号 check digit',
+      { applicant: { ...validPayload({ id: 'x' } as Round, []).applicant, corporateNumber: '1234567890123' } },
+      ['applicant.corporateNumber'],
+    ],
+    [
+      'a negative and a fractional amount',
+      {
+        expenses: [
+          { expenseType: 'machinery', amount: -5 },
+          { expenseType: 'machinery', amount: 1.5 },
+        ],
+      },
+      ['expenses[0].amount', 'expenses[1].amount'],
+    ],
     ['an expense type the category does not allow', { expenses: [{ expenseType: 'yacht', amount: 5_000_000 }] }, ['expenses[0].expenseType']],
     ['an amount below the floor', { expenses: [{ expenseType: 'machinery', amount: 900_000 }], requestedAmount: undefined }, ['expenses']],
     ['a requested amount above the cap', { requestedAmount: 90_000_000 }, ['requestedAmount']],
     ['no required attachments', { attachmentIds: [] }, ['attachments']],
     ['a category the round does not offer', { categoryCode: 'monozukuri.standard' }, []],
-    ['an unknown prefecture and a bad e-mail', { applicant: { ...validPayload({ id: 'x' } as Round, []).applicant, prefecture: '江戸', email: 'nope' } }, ['applicant.prefecture', 'applicant.email']],
+    [
+      'an unknown prefecture and a bad e-mail',
+      { applicant: { ...validPayload({ id: 'x' } as Round, []).applicant, prefecture: '江戸', email: 'nope' } },
+      ['applicant.prefecture', 'applicant.email'],
+    ],
   ])('answers %s with 422 listing each field', async (_case, overrides, fields) => {
     const body = { ...validPayload(round, await uploadRequired(t, apiKey)), ...overrides };
     const res = await submit(body).expect(422);

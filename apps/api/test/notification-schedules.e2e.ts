@@ -76,7 +76,12 @@ describe('scheduled work: closing rounds, reviewer reminders, the managers’ di
     const shown = await t.http().get(`/api/rounds/${closing.id}`).set('Authorization', `Bearer ${s.manager.token}`).expect(200);
     expect(shown.body).toMatchObject({ status: 'closed', closedAt: expect.any(String) });
     // 締切延長 after the closing reopens the round (and the scheduler closes it again at the new deadline)
-    const extended = await t.http().put(`/api/rounds/${closing.id}`).set('Authorization', `Bearer ${s.manager.token}`).send({ closesAt: new Date(Date.now() + 86_400_000).toISOString() }).expect(200);
+    const extended = await t
+      .http()
+      .put(`/api/rounds/${closing.id}`)
+      .set('Authorization', `Bearer ${s.manager.token}`)
+      .send({ closesAt: new Date(Date.now() + 86_400_000).toISOString() })
+      .expect(200);
     expect(extended.body).toMatchObject({ status: 'open', closedAt: null });
   });
 
@@ -103,9 +108,14 @@ describe('scheduled work: closing rounds, reviewer reminders, the managers’ di
 
     await thrice(t.app.get(RemindReviewersJob));
 
-    const reminders = await db.query(`SELECT application_id, recipient FROM notification WHERE template = 'reviewReminder' AND application_id = ANY($1::uuid[])`, [Object.values(ids)]);
+    const reminders = await db.query(
+      `SELECT application_id, recipient FROM notification WHERE template = 'reviewReminder' AND application_id = ANY($1::uuid[])`,
+      [Object.values(ids)],
+    );
     expect(reminders).toEqual([{ application_id: ids['株式会社期限間近'], recipient: DEMO_EMAIL.reviewer }]);
-    const reminded = await db.query(`SELECT application_id FROM application_assignment WHERE reminded_at IS NOT NULL AND application_id = ANY($1::uuid[])`, [Object.values(ids)]);
+    const reminded = await db.query(`SELECT application_id FROM application_assignment WHERE reminded_at IS NOT NULL AND application_id = ANY($1::uuid[])`, [
+      Object.values(ids),
+    ]);
     expect(reminded).toEqual([{ application_id: ids['株式会社期限間近'] }]);
 
     const mail = await waitFor(async () => smtp.received.find((m) => m.to === DEMO_EMAIL.reviewer && m.text.includes('株式会社期限間近')));

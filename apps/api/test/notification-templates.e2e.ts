@@ -25,26 +25,41 @@ describe('notification templates: versions, preview, the version a notification 
     await runSeed(db, { demo: false, steps: [referenceCatalogueSeed, notificationTemplatesSeed] });
     s = await loginEveryRole(t);
     const round = await openRound(t);
-    const app = await createDraft(t, draftInput(round, await categoryByCode(t, round, 'restructuring.standard'), { applicantName: '株式会社さくら精機', receiptNumber: 'RES91-00000007' }));
+    const app = await createDraft(
+      t,
+      draftInput(round, await categoryByCode(t, round, 'restructuring.standard'), { applicantName: '株式会社さくら精機', receiptNumber: 'RES91-00000007' }),
+    );
     await asIntake(t, app.id, 'submit');
     receiptNumber = (await db.query(`SELECT receipt_number FROM application WHERE id = $1`, [app.id]))[0].receipt_number;
   });
   afterAll(() => t?.close());
 
   it('lists every template (one row per code, its latest version) with Content-Range', async () => {
-    const res = await as(s.auditor).get('/api/notification-templates').query({ sort: JSON.stringify(['code', 'ASC']), range: JSON.stringify([0, 99]) }).expect(200);
+    const res = await as(s.auditor)
+      .get('/api/notification-templates')
+      .query({ sort: JSON.stringify(['code', 'ASC']), range: JSON.stringify([0, 99]) })
+      .expect(200);
     expect(res.headers['content-range']).toMatch(/^notification-templates 0-\d+\/\d+$/);
     const received = res.body.find((r: { id: string }) => r.id === 'received');
     expect(received).toMatchObject({ code: 'received', label: '受付', audience: 'applicant', version: 1 });
     expect(res.body.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['reviewReminder', 'managerDigest']));
-    const filtered = await as(s.manager).get('/api/notification-templates').query({ filter: JSON.stringify({ audience: 'reviewer' }) }).expect(200);
+    const filtered = await as(s.manager)
+      .get('/api/notification-templates')
+      .query({ filter: JSON.stringify({ audience: 'reviewer' }) })
+      .expect(200);
     expect(filtered.body.map((r: { id: string }) => r.id)).toEqual(['reviewReminder']);
   });
 
   it('saves an edit as a new version, audited, and keeps the old one', async () => {
     const before = (await as(s.manager).get('/api/notification-templates/received').expect(200)).body;
     expect(before.variables).toContainEqual({ name: 'receiptNumber', label: '受付番号' });
-    const res = await as(s.manager).put('/api/notification-templates/received', { subject: before.subject, bodyText: `${before.bodyText}\n\n審査結果は公募回の採択発表でお知らせします。`, version: before.version }).expect(200);
+    const res = await as(s.manager)
+      .put('/api/notification-templates/received', {
+        subject: before.subject,
+        bodyText: `${before.bodyText}\n\n審査結果は公募回の採択発表でお知らせします。`,
+        version: before.version,
+      })
+      .expect(200);
     expect(res.body).toMatchObject({ id: 'received', version: 2, versionCount: 2, updatedByName: expect.any(String) });
 
     const versions = (await as(s.auditor).get('/api/notification-templates/received/versions').expect(200)).body;
@@ -60,12 +75,16 @@ describe('notification templates: versions, preview, the version a notification 
     const res = await as(s.manager).put('/api/notification-templates/received', { subject: '件名', bodyText: '本文', version: 1 }).expect(409);
     expect(res.body).toMatchObject({ code: 'TEMPLATE_VERSION_CONFLICT', currentVersion: 2 });
     const current = (await as(s.manager).get('/api/notification-templates/received').expect(200)).body;
-    const same = await as(s.manager).put('/api/notification-templates/received', { subject: current.subject, bodyText: current.bodyText, version: 2 }).expect(200);
+    const same = await as(s.manager)
+      .put('/api/notification-templates/received', { subject: current.subject, bodyText: current.bodyText, version: 2 })
+      .expect(200);
     expect(same.body.version).toBe(2);
   });
 
   it('refuses unknown variables with a Japanese 400 naming them, on save and on preview', async () => {
-    const res = await as(s.manager).put('/api/notification-templates/returned', { subject: '{{receiptNumber}}', bodyText: '{{applicantNmae}} 様 {{digestSummary}}' }).expect(400);
+    const res = await as(s.manager)
+      .put('/api/notification-templates/returned', { subject: '{{receiptNumber}}', bodyText: '{{applicantNmae}} 様 {{digestSummary}}' })
+      .expect(400);
     expect(res.body.code).toBe('TEMPLATE_UNKNOWN_VARIABLES');
     expect(res.body.message).toContain('{{applicantNmae}}、{{digestSummary}}');
     expect(res.body.message).toContain('使える項目は {{applicantName}}（事業者名）');
@@ -77,21 +96,31 @@ describe('notification templates: versions, preview, the version a notification 
 
   it('previews a draft against a real application by 受付番号: subject, text and HTML', async () => {
     const res = await as(s.manager)
-      .post('/api/notification-templates/adopted/preview', { subject: '採択 {{receiptNumber}}', bodyText: '{{applicantName}} 様\n金額: {{quotedAmount}} <b>', receiptNumber })
+      .post('/api/notification-templates/adopted/preview', {
+        subject: '採択 {{receiptNumber}}',
+        bodyText: '{{applicantName}} 様\n金額: {{quotedAmount}} <b>',
+        receiptNumber,
+      })
       .expect(200);
     expect(res.body.subject).toBe(`採択 ${receiptNumber}`);
     expect(res.body.text).toBe('株式会社さくら精機 様\n金額: 20,000,000円 <b>');
     expect(res.body.html).toContain('株式会社さくら精機 様<br>');
     expect(res.body.html).toContain('&lt;b&gt;');
     expect(res.body.application).toMatchObject({ receiptNumber, applicantName: '株式会社さくら精機' });
-    const byId = await as(s.auditor).post('/api/notification-templates/adopted/preview', { subject: 'x', bodyText: '{{receiptNumber}}', applicationId: res.body.application.id }).expect(200);
+    const byId = await as(s.auditor)
+      .post('/api/notification-templates/adopted/preview', { subject: 'x', bodyText: '{{receiptNumber}}', applicationId: res.body.application.id })
+      .expect(200);
     expect(byId.body.text).toBe(receiptNumber);
-    const missing = await as(s.manager).post('/api/notification-templates/adopted/preview', { subject: 'x', bodyText: 'y', receiptNumber: 'NONE-00000000' }).expect(404);
+    const missing = await as(s.manager)
+      .post('/api/notification-templates/adopted/preview', { subject: 'x', bodyText: 'y', receiptNumber: 'NONE-00000000' })
+      .expect(404);
     expect(missing.body.code).toBe('PREVIEW_APPLICATION_NOT_FOUND');
   });
 
   it('previews the managers’ digest with today’s figures', async () => {
-    const res = await as(s.manager).post('/api/notification-templates/managerDigest/preview', { subject: '{{digestDate}}', bodyText: '{{recipientName}}\n{{digestSummary}}' }).expect(200);
+    const res = await as(s.manager)
+      .post('/api/notification-templates/managerDigest/preview', { subject: '{{digestDate}}', bodyText: '{{recipientName}}\n{{digestSummary}}' })
+      .expect(200);
     expect(res.body.subject).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日\(.\)$/);
     expect(res.body.text).toContain('■ 公募回ごとの申請件数');
     expect(res.body.text).toMatch(/第\d+回公募/);

@@ -18,7 +18,13 @@ describe('the delivery lookup against the embedded mail catcher', () => {
     const catcher = await startMailCatcher(smtpPort, webPort);
     try {
       const mailer = nodemailer.createTransport(`smtp://127.0.0.1:${smtpPort}`);
-      await mailer.sendMail({ from: 'no-reply@jimukyoku.example.jp', to: 'a@example.jp', subject: '件名', text: '本文', messageId: '<abc-123@jimukyoku.notifications>' });
+      await mailer.sendMail({
+        from: 'no-reply@jimukyoku.example.jp',
+        to: 'a@example.jp',
+        subject: '件名',
+        text: '本文',
+        messageId: '<abc-123@jimukyoku.notifications>',
+      });
       mailer.close();
       const ledger = new MailpitDeliveryLedger(catcher.webUrl);
       expect(await ledger.lookup('<abc-123@jimukyoku.notifications>')).toBe('accepted');

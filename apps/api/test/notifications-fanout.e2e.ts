@@ -18,7 +18,10 @@ describe('notifications: fan-out rate and progress', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    t = await startTestApp({ label: 'fanout', overrides: { workerEnabled: true, smtpUrl: smtp.url, smtpReconcileUrl: smtp.reconcileUrl, mailRatePerSecond: 5 } });
+    t = await startTestApp({
+      label: 'fanout',
+      overrides: { workerEnabled: true, smtpUrl: smtp.url, smtpReconcileUrl: smtp.reconcileUrl, mailRatePerSecond: 5 },
+    });
     db = t.app.get(DataSource);
     await seedStaff(t);
     await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
@@ -61,9 +64,19 @@ describe('notifications: fan-out rate and progress', () => {
     expect(all.body.overall.byStatus.sent).toBeGreaterThanOrEqual(13);
     expect(all.body.rounds.find((r: { roundId: string }) => r.roundId === round.id)).toMatchObject({ total: 10, byStatus: { sent: 3, failed: 2, held: 4 } });
 
-    const listed = await t.http().get('/api/notifications').query({ filter: JSON.stringify({ roundId: round.id }), range: '[0,99]' }).set('Authorization', `Bearer ${s.manager.token}`).expect(200);
+    const listed = await t
+      .http()
+      .get('/api/notifications')
+      .query({ filter: JSON.stringify({ roundId: round.id }), range: '[0,99]' })
+      .set('Authorization', `Bearer ${s.manager.token}`)
+      .expect(200);
     expect(listed.body).toHaveLength(10); // the list filtered to the round, as the admin shows it under the bar
-    await t.http().get('/api/notifications').query({ filter: JSON.stringify({ roundId: 'not-a-round' }) }).set('Authorization', `Bearer ${s.manager.token}`).expect(400); // not a UUID: refused by the list's filter spec
+    await t
+      .http()
+      .get('/api/notifications')
+      .query({ filter: JSON.stringify({ roundId: 'not-a-round' }) })
+      .set('Authorization', `Bearer ${s.manager.token}`)
+      .expect(400); // not a UUID: refused by the list's filter spec
 
     await t.http().get('/api/notifications/progress').set('Authorization', `Bearer ${s.reviewer.token}`).expect(403);
     const bad = await t.http().get('/api/notifications/progress').query({ roundId: 'round-1' }).set('Authorization', `Bearer ${s.manager.token}`).expect(400);

@@ -99,7 +99,9 @@ describe('notifications: a worker killed mid-batch', () => {
     });
 
     const counts = smtp.countsByMessageId();
-    const rows: { message_id: string; reconciled_at: Date | null }[] = await db.query(`SELECT message_id, reconciled_at FROM notification WHERE id = ANY($1)`, [ids]);
+    const rows: { message_id: string; reconciled_at: Date | null }[] = await db.query(`SELECT message_id, reconciled_at FROM notification WHERE id = ANY($1)`, [
+      ids,
+    ]);
     expect(smtp.received).toHaveLength(N);
     expect(rows.filter((r) => counts.get(r.message_id) !== 1)).toEqual([]);
     // the sends the first worker could not record were settled by asking the server, not sent again

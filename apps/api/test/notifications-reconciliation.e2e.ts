@@ -22,7 +22,8 @@ describe('notifications: reconciling an interrupted send before retrying', () =>
   let t: TestApp;
   let db: DataSource;
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-  const row = async (id: string) => (await db.query(`SELECT status, attempts, last_error, reconciled_at, sent_at, smtp_response FROM notification WHERE id = $1`, [id]))[0];
+  const row = async (id: string) =>
+    (await db.query(`SELECT status, attempts, last_error, reconciled_at, sent_at, smtp_response FROM notification WHERE id = $1`, [id]))[0];
   const copies = (messageId: string | null) => smtp.received.filter((m) => m.messageId === messageId).length;
   /** what an attempt that died right after the server said 250 leaves behind: the mail at the server, the row `sending` */
   const deliveredThenInterrupted = async () => {
@@ -34,11 +35,17 @@ describe('notifications: reconciling an interrupted send before retrying', () =>
   };
   /** the send job as the worker runs it, with another ledger, on the given attempt of 8 */
   const runJob = (id: string, ledger: DeliveryLedger, attemptsMade = 0) =>
-    new SendNotificationJob(t.app.get(NotificationDeliveryRepository), t.app.get<MailTransport>(MAIL_TRANSPORT), ledger, t.config).handle({ notificationId: id }, { attemptsMade, opts: { attempts: 8 } } as Job);
+    new SendNotificationJob(t.app.get(NotificationDeliveryRepository), t.app.get<MailTransport>(MAIL_TRANSPORT), ledger, t.config).handle(
+      { notificationId: id },
+      { attemptsMade, opts: { attempts: 8 } } as Job,
+    );
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    t = await startTestApp({ label: 'reconcile', overrides: { workerEnabled: true, smtpUrl: smtp.url, smtpReconcileUrl: smtp.reconcileUrl, mailRatePerSecond: 0 } });
+    t = await startTestApp({
+      label: 'reconcile',
+      overrides: { workerEnabled: true, smtpUrl: smtp.url, smtpReconcileUrl: smtp.reconcileUrl, mailRatePerSecond: 0 },
+    });
     db = t.app.get(DataSource);
   });
   afterAll(async () => {

@@ -70,9 +70,16 @@ describe('notifications while Redis is down', () => {
     redis = null;
     await new Promise((r) => setTimeout(r, 500));
     for (const app of apps) {
-      await t.http().post(`/api/applications/${app.id}/transitions/reject`).set('Authorization', `Bearer ${s.manager.token}`).send({ reason: '予算の範囲外' }).expect(200);
+      await t
+        .http()
+        .post(`/api/applications/${app.id}/transitions/reject`)
+        .set('Authorization', `Bearer ${s.manager.token}`)
+        .send({ reason: '予算の範囲外' })
+        .expect(200);
     }
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM notification WHERE template = 'rejected' AND application_id = ANY($1)`, [apps.map((a) => a.id)]);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM notification WHERE template = 'rejected' AND application_id = ANY($1)`, [
+      apps.map((a) => a.id),
+    ]);
     expect(n).toBe(3);
     expect(smtp.received.filter((m) => m.to.startsWith('outage'))).toHaveLength(0);
 

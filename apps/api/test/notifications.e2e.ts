@@ -14,7 +14,12 @@ describe('notifications: outbox → queue → mail', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
   const statusOf = async (applicationId: string, template: string) =>
-    (await db.query(`SELECT status, attempts, last_error, message_id, smtp_response FROM notification WHERE application_id = $1 AND template = $2`, [applicationId, template]))[0];
+    (
+      await db.query(`SELECT status, attempts, last_error, message_id, smtp_response FROM notification WHERE application_id = $1 AND template = $2`, [
+        applicationId,
+        template,
+      ])
+    )[0];
   const submitted = async (email = 'info@sakura.example.jp') => {
     const round = await openRound(t);
     const app = await createDraft(t, draftInput(round, await categoryByCode(t, round, 'restructuring.standard'), { email, receiptNumber: 'RES90-00000001' }));
@@ -48,7 +53,12 @@ describe('notifications: outbox → queue → mail', () => {
     expect(mails[0].text).toContain('補助金額（見込み）: 20,000,000円');
     expect(mails[0].to).toBe('info@sakura.example.jp');
     expect(row.smtp_response).toMatch(/^250/);
-    const shown = await t.http().get('/api/notifications').query({ filter: JSON.stringify({ applicationId: app.id }) }).set('Authorization', `Bearer ${s.manager.token}`).expect(200);
+    const shown = await t
+      .http()
+      .get('/api/notifications')
+      .query({ filter: JSON.stringify({ applicationId: app.id }) })
+      .set('Authorization', `Bearer ${s.manager.token}`)
+      .expect(200);
     expect(shown.body[0]).toMatchObject({ status: 'sent', subject: mails[0].subject, templateVersion: 1 });
     await new Promise((r) => setTimeout(r, 1500)); // the dispatcher runs again: nothing is sent twice
     expect(smtp.received.filter((m) => m.messageId === row.message_id)).toHaveLength(1);
@@ -91,8 +101,15 @@ describe('notifications: outbox → queue → mail', () => {
 
   it('lets a manager resend a notification as a new, audited one (e.g. to a corrected address)', async () => {
     const app = await submitted('typo@exmaple.jp');
-    const sent = await waitFor(async () => (await db.query(`SELECT id, status FROM notification WHERE application_id = $1`, [app.id])).find((r: { status: string }) => r.status === 'sent'));
-    const res = await t.http().post(`/api/notifications/${sent.id}/resend`).set('Authorization', `Bearer ${s.manager.token}`).send({ recipient: 'right@example.jp' }).expect(201);
+    const sent = await waitFor(async () =>
+      (await db.query(`SELECT id, status FROM notification WHERE application_id = $1`, [app.id])).find((r: { status: string }) => r.status === 'sent'),
+    );
+    const res = await t
+      .http()
+      .post(`/api/notifications/${sent.id}/resend`)
+      .set('Authorization', `Bearer ${s.manager.token}`)
+      .send({ recipient: 'right@example.jp' })
+      .expect(201);
     await waitFor(async () => smtp.received.find((m) => m.to === 'right@example.jp'));
     expect((await db.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [res.body.id]))[0].action).toBe('notification.resent');
   });
@@ -102,10 +119,21 @@ describe('notifications: outbox → queue → mail', () => {
     const before = smtp.received.length;
     const as = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
     await t.http().post(`/api/notifications/${n.id}/confirm-delivered`).set(as(s.manager)).send({}).expect(400);
-    const res = await t.http().post(`/api/notifications/${n.id}/confirm-delivered`).set(as(s.manager)).send({ note: '中継サーバーのログで配信を確認' }).expect(200);
+    const res = await t
+      .http()
+      .post(`/api/notifications/${n.id}/confirm-delivered`)
+      .set(as(s.manager))
+      .send({ note: '中継サーバーのログで配信を確認' })
+      .expect(200);
     expect(res.body).toMatchObject({ status: 'sent', smtpResponse: '担当者が配信を確認: 中継サーバーのログで配信を確認' });
     const [audit] = await db.query(`SELECT action, from_status, to_status, reason, actor_role FROM audit_log WHERE entity_id = $1`, [n.id]);
-    expect(audit).toEqual({ action: 'notification.confirmedDelivered', from_status: 'uncertain', to_status: 'sent', reason: '中継サーバーのログで配信を確認', actor_role: 'manager' });
+    expect(audit).toEqual({
+      action: 'notification.confirmedDelivered',
+      from_status: 'uncertain',
+      to_status: 'sent',
+      reason: '中継サーバーのログで配信を確認',
+      actor_role: 'manager',
+    });
     const again = await t.http().post(`/api/notifications/${n.id}/confirm-delivered`).set(as(s.manager)).send({ note: 'もう一度' }).expect(409);
     expect(again.body.code).toBe('NOT_UNCERTAIN');
     await new Promise((r) => setTimeout(r, 1500));

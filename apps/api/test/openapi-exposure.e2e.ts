@@ -13,11 +13,14 @@ describe('OpenAPI in production', () => {
     });
     afterAll(() => t?.close());
 
-    it.each(['/api/docs', '/api/docs/', '/api/docs-json', '/api/docs/swagger-ui-init.js'])('answers %s to an anonymous client with the 404 of an unknown path', async (path) => {
-      const res = await t.http().get(path).expect(404);
-      expect(res.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: expect.any(String) });
-      expect(JSON.stringify(res.body)).not.toContain('openapi');
-    });
+    it.each(['/api/docs', '/api/docs/', '/api/docs-json', '/api/docs/swagger-ui-init.js'])(
+      'answers %s to an anonymous client with the 404 of an unknown path',
+      async (path) => {
+        const res = await t.http().get(path).expect(404);
+        expect(res.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: expect.any(String) });
+        expect(JSON.stringify(res.body)).not.toContain('openapi');
+      },
+    );
 
     it('refuses a forged or malformed bearer token the same way', async () => {
       for (const token of ['not-a-jwt', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl']) {

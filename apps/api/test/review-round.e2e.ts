@@ -21,12 +21,14 @@ const PREFECTURES = ['北海道', '宮城県', '東京都', '愛知県', '大阪
 /** Runs `work` over `items` with at most `n` in flight (the API is exercised concurrently, as in production). */
 async function pool<T>(items: T[], n: number, work: (item: T, i: number) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await work(items[i], i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await work(items[i], i);
+      }
+    }),
+  );
 }
 
 /**
@@ -69,19 +71,28 @@ describe('a round from intake to a committed decision (300 applications, 10 revi
 
   it('takes 300 applications in through the intake API', async () => {
     const channel = await createChannel(t, s.admin.token);
-    await pool(Array.from({ length: APPLICATIONS }, (_, i) => i), 6, async (i) => {
-      const attachmentIds = await uploadRequired(t, channel.apiKey);
-      const payload = validPayload(round, attachmentIds, {
-        expenses: [{ expenseType: 'machinery', amount: 6_000_000 + ((i * 7919) % 50) * 660_000, description: '加工機' }],
-        requestedAmount: undefined,
-        certifiedAdvisor: { name: i % 10 === 0 ? CONFLICTED_ADVISOR : `支援機関${i % 7}`, id: `ADV${i}` },
-        bonusItems: i % 4 === 0 ? ['wageIncreaseBonus'] : [],
-      }) as ReturnType<typeof validPayload> & { applicant: Record<string, unknown> };
-      payload.applicant = { ...payload.applicant, name: `株式会社テスト${i}`, prefecture: PREFECTURES[i % PREFECTURES.length], sizeClass: i % 3 === 0 ? 'smallBusiness' : 'sme' };
-      const res = await t.http().post('/api/intake/applications').set('X-Api-Key', channel.apiKey).set('Idempotency-Key', `review-round-${i}`).send(payload);
-      expect({ status: res.status, body: res.status === 201 ? null : res.body }).toEqual({ status: 201, body: null });
-      ids[i] = res.body.id;
-    });
+    await pool(
+      Array.from({ length: APPLICATIONS }, (_, i) => i),
+      6,
+      async (i) => {
+        const attachmentIds = await uploadRequired(t, channel.apiKey);
+        const payload = validPayload(round, attachmentIds, {
+          expenses: [{ expenseType: 'machinery', amount: 6_000_000 + ((i * 7919) % 50) * 660_000, description: '加工機' }],
+          requestedAmount: undefined,
+          certifiedAdvisor: { name: i % 10 === 0 ? CONFLICTED_ADVISOR : `支援機関${i % 7}`, id: `ADV${i}` },
+          bonusItems: i % 4 === 0 ? ['wageIncreaseBonus'] : [],
+        }) as ReturnType<typeof validPayload> & { applicant: Record<string, unknown> };
+        payload.applicant = {
+          ...payload.applicant,
+          name: `株式会社テスト${i}`,
+          prefecture: PREFECTURES[i % PREFECTURES.length],
+          sizeClass: i % 3 === 0 ? 'smallBusiness' : 'sme',
+        };
+        const res = await t.http().post('/api/intake/applications').set('X-Api-Key', channel.apiKey).set('Idempotency-Key', `review-round-${i}`).send(payload);
+        expect({ status: res.status, body: res.status === 201 ? null : res.body }).toEqual({ status: 201, body: null });
+        ids[i] = res.body.id;
+      },
+    );
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM application WHERE round_id = $1 AND status = 'submitted'`, [round.id]);
     expect(n).toBe(APPLICATIONS);
   }, 300_000);
@@ -105,21 +116,36 @@ describe('a round from intake to a committed decision (300 applications, 10 revi
         const outcome = RETURNED.includes(i) ? 'return' : 'ineligible';
         await t.http().post(`/api/applications/${id}/formal-check/complete`).set(bearer(who)).send({ outcome, answers }).expect(200);
       } else {
-        await t.http().put(`/api/applications/${id}/formal-check`).set(bearer(who)).send({ answers: answers.slice(0, 2) }).expect(200);
-        await t.http().post(`/api/applications/${id}/formal-check/complete`).set(bearer(who)).send({ outcome: 'pass', answers: answers.slice(2) }).expect(200);
+        await t
+          .http()
+          .put(`/api/applications/${id}/formal-check`)
+          .set(bearer(who))
+          .send({ answers: answers.slice(0, 2) })
+          .expect(200);
+        await t
+          .http()
+          .post(`/api/applications/${id}/formal-check/complete`)
+          .set(bearer(who))
+          .send({ outcome: 'pass', answers: answers.slice(2) })
+          .expect(200);
       }
     });
-    const states: { status: string; n: number }[] = await db.query(`SELECT status, count(*)::int AS n FROM application WHERE round_id = $1 GROUP BY status ORDER BY status`, [round.id]);
+    const states: { status: string; n: number }[] = await db.query(
+      `SELECT status, count(*)::int AS n FROM application WHERE round_id = $1 GROUP BY status ORDER BY status`,
+      [round.id],
+    );
     expect(states).toEqual([
       { status: 'ineligible', n: INELIGIBLE.length },
       { status: 'returned', n: RETURNED.length },
       { status: 'underReview', n: APPLICATIONS - RETURNED.length - INELIGIBLE.length },
     ]);
-    const [returned] = await db.query(`SELECT payload->>'reason' AS reason FROM notification WHERE application_id = $1 AND template = 'returned'`, [ids[RETURNED[0]]]);
+    const [returned] = await db.query(`SELECT payload->>'reason' AS reason FROM notification WHERE application_id = $1 AND template = 'returned'`, [
+      ids[RETURNED[0]],
+    ]);
     expect(returned.reason).toContain('収支計画の表が欠落しています');
   }, 300_000);
 
-  it('assigns 3 reviewers per application, balanced, never a reviewer of the applicant\'s 認定支援機関', async () => {
+  it("assigns 3 reviewers per application, balanced, never a reviewer of the applicant's 認定支援機関", async () => {
     const auto = await t.http().post(`/api/rounds/${round.id}/assignments/auto`).set(bearer(s.manager)).send({ purpose: 'review', categoryId }).expect(200);
     const inReview = APPLICATIONS - RETURNED.length - INELIGIBLE.length;
     expect(auto.body).toMatchObject({ applications: inReview, assigned: inReview * 3, unfilled: [] });
@@ -135,7 +161,12 @@ describe('a round from intake to a committed decision (300 applications, 10 revi
       [round.id],
     );
     expect(conflicted[0].n).toBe(0);
-    const board = await t.http().get('/api/reviewers').query({ filter: JSON.stringify({ roundId: round.id }), range: '[0,99]' }).set(bearer(s.manager)).expect(200);
+    const board = await t
+      .http()
+      .get('/api/reviewers')
+      .query({ filter: JSON.stringify({ roundId: round.id }), range: '[0,99]' })
+      .set(bearer(s.manager))
+      .expect(200);
     const open = board.body.map((r: { openCount: number }) => r.openCount);
     // the checkers of the returned applications keep them: the resubmission comes back to them
     expect(open.reduce((a: number, b: number) => a + b, 0)).toBe(inReview * 3 + RETURNED.length);
@@ -145,27 +176,44 @@ describe('a round from intake to a committed decision (300 applications, 10 revi
   it('has every reviewer score their queue: drafts, then submissions; the last one completes the 書面審査', async () => {
     // strict and lenient reviewers: reviewer k shifts every score by k % 3 - 1
     await pool(reviewers, REVIEWERS, async (who, k) => {
-      const queue = await t.http().get('/api/score-sheets').query({ filter: JSON.stringify({ state: 'open' }), range: '[0,999]' }).set(bearer(who)).expect(200);
+      const queue = await t
+        .http()
+        .get('/api/score-sheets')
+        .query({ filter: JSON.stringify({ state: 'open' }), range: '[0,999]' })
+        .set(bearer(who))
+        .expect(200);
       for (const [j, item] of (queue.body as { id: string; applicationId: string }[]).entries()) {
         if (j === 0) {
           // before submitting their own, the others' scores stay hidden
           await t.http().get(`/api/applications/${item.applicationId}/reviews`).set(bearer(who)).expect(403);
-          await t.http().put(`/api/score-sheets/${item.id}`).set(bearer(who)).send({ scores: { commercialization: 3 } }).expect(200);
+          await t
+            .http()
+            .put(`/api/score-sheets/${item.id}`)
+            .set(bearer(who))
+            .send({ scores: { commercialization: 3 } })
+            .expect(200);
         }
         const sheet = await t.http().get(`/api/score-sheets/${item.id}`).set(bearer(who)).expect(200);
         const base = parseInt(item.applicationId.replace(/-/g, '').slice(0, 6), 16) % 4;
         const score = (x: number) => Math.max(0, Math.min(5, x + (k % 3) - 1));
-        const res = await t.http().post(`/api/score-sheets/${item.id}/submit`).set(bearer(who)).send({
-          scores: { commercialization: score(base + 1), restructuring: score(base), policy: score(2) },
-          confirmedBonus: sheet.body.application.claimedBonusItems.map((b: { code: string }) => b.code),
-          overallComment: '計画は具体的である',
-        });
+        const res = await t
+          .http()
+          .post(`/api/score-sheets/${item.id}/submit`)
+          .set(bearer(who))
+          .send({
+            scores: { commercialization: score(base + 1), restructuring: score(base), policy: score(2) },
+            confirmedBonus: sheet.body.application.claimedBonusItems.map((b: { code: string }) => b.code),
+            overallComment: '計画は具体的である',
+          });
         expect(res.status).toBe(200);
       }
     });
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM application WHERE round_id = $1 AND status = 'reviewed'`, [round.id]);
     expect(n).toBe(APPLICATIONS - RETURNED.length - INELIGIBLE.length);
-    const [{ frozen }] = await db.query(`SELECT frozen_at IS NOT NULL AS frozen FROM review_rubric WHERE round_id = $1 AND category_id = $2`, [round.id, categoryId]);
+    const [{ frozen }] = await db.query(`SELECT frozen_at IS NOT NULL AS frozen FROM review_rubric WHERE round_id = $1 AND category_id = $2`, [
+      round.id,
+      categoryId,
+    ]);
     expect(frozen).toBe(true);
   }, 600_000);
 
@@ -176,7 +224,8 @@ describe('a round from intake to a committed decision (300 applications, 10 revi
   it('simulates the adoption within a budget, and the cut-off moves with it', async () => {
     const [{ total }] = await db.query(`SELECT sum(quoted_amount)::bigint AS total FROM application WHERE round_id = $1 AND status = 'reviewed'`, [round.id]);
     budget = Math.floor(Number(total) * 0.4);
-    const rank = (b: number) => t.http().get(`/api/rounds/${round.id}/ranking`).query({ categoryId, budget: b, waitlistCount: 10 }).set(bearer(s.manager)).expect(200);
+    const rank = (b: number) =>
+      t.http().get(`/api/rounds/${round.id}/ranking`).query({ categoryId, budget: b, waitlistCount: 10 }).set(bearer(s.manager)).expect(200);
     const sim = (await rank(budget)).body;
     const adopted = sim.entries.filter((e: { outcome: string }) => e.outcome === 'adopted');
     expect(sim.simulation.totals.adoptedAmount).toBeLessThanOrEqual(budget);
@@ -196,9 +245,19 @@ describe('a round from intake to a committed decision (300 applications, 10 revi
   });
 
   it('commits 採択/補欠/不採択 as one decision, notices held until the 採択発表; a stale simulation is refused', async () => {
-    await t.http().post(`/api/rounds/${round.id}/decisions`).set(bearer(s.manager)).send({ categoryId, budget, waitlistCount: 10, fingerprint: 'f'.repeat(32) }).expect(409);
+    await t
+      .http()
+      .post(`/api/rounds/${round.id}/decisions`)
+      .set(bearer(s.manager))
+      .send({ categoryId, budget, waitlistCount: 10, fingerprint: 'f'.repeat(32) })
+      .expect(409);
     await t.http().post(`/api/rounds/${round.id}/decisions`).set(bearer(s.reviewer)).send({ categoryId, budget, waitlistCount: 10, fingerprint }).expect(403);
-    const res = await t.http().post(`/api/rounds/${round.id}/decisions`).set(bearer(s.manager)).send({ categoryId, budget, waitlistCount: 10, fingerprint }).expect(201);
+    const res = await t
+      .http()
+      .post(`/api/rounds/${round.id}/decisions`)
+      .set(bearer(s.manager))
+      .send({ categoryId, budget, waitlistCount: 10, fingerprint })
+      .expect(201);
 
     const decided: { id: string; status: string; quoted_amount: string }[] = await db.query(
       `SELECT id, status, quoted_amount FROM application WHERE round_id = $1 AND status NOT IN ('returned', 'ineligible')`,
@@ -232,29 +291,53 @@ describe('a round from intake to a committed decision (300 applications, 10 revi
          FROM application WHERE round_id = $1 AND status = 'adopted' ORDER BY receipt_number`,
       [round.id],
     );
-    const csv = await t.http().get(`/api/rounds/${round.id}/exports/adopted`).query({ format: 'csv' }).set(bearer(s.manager)).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const csv = await t
+      .http()
+      .get(`/api/rounds/${round.id}/exports/adopted`)
+      .query({ format: 'csv' })
+      .set(bearer(s.manager))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     const rows: string[][] = parse((csv.body as Buffer).toString('utf8'), { bom: true });
     expect(rows[0]).toEqual(['受付番号', '事業者名', '法人番号', '都道府県', '事業計画名', '認定支援機関名']);
     expect(rows.slice(1)).toEqual(expected.map((e) => [e.receipt_number, e.applicant_name, e.corporate_number, e.prefecture, e.plan_title, e.advisor]));
 
-    const xlsx = await t.http().get(`/api/rounds/${round.id}/exports/adopted`).query({ format: 'xlsx' }).set(bearer(s.auditor)).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const xlsx = await t
+      .http()
+      .get(`/api/rounds/${round.id}/exports/adopted`)
+      .query({ format: 'xlsx' })
+      .set(bearer(s.auditor))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
     expect(sheet.rowCount).toBe(expected.length + 1);
-    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([expected[0].receipt_number, expected[0].applicant_name, expected[0].corporate_number, expected[0].prefecture, expected[0].plan_title, expected[0].advisor]);
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([
+      expected[0].receipt_number,
+      expected[0].applicant_name,
+      expected[0].corporate_number,
+      expected[0].prefecture,
+      expected[0].plan_title,
+      expected[0].advisor,
+    ]);
 
     const scores = await t.http().get(`/api/rounds/${round.id}/exports/scores`).query({ format: 'csv' }).set(bearer(s.manager)).expect(200);
     const scoreRows: string[][] = parse(scores.text, { bom: true });
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM review_score s JOIN application a ON a.id = s.application_id WHERE a.round_id = $1 AND s.status = 'submitted'`, [round.id]);
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM review_score s JOIN application a ON a.id = s.application_id WHERE a.round_id = $1 AND s.status = 'submitted'`,
+      [round.id],
+    );
     expect(scoreRows).toHaveLength(n + 1);
     expect(scoreRows[0]).toEqual(expect.arrayContaining(['受付番号', '審査員', '事業化点', '再構築点', '政策点', '合計(加重)']));
   });
@@ -262,13 +345,20 @@ describe('a round from intake to a committed decision (300 applications, 10 revi
   it('shows the round on the dashboard as the database has it: states, budget used, review progress', async () => {
     const pipeline = await t.http().get('/api/pipeline').set(bearer(s.manager)).expect(200);
     const mine = pipeline.body.find((r: { roundId: string }) => r.roundId === round.id);
-    const states: { status: string; n: number }[] = await db.query(`SELECT status, count(*)::int AS n FROM application WHERE round_id = $1 GROUP BY status`, [round.id]);
-    expect(Object.fromEntries(mine.states.map((x: { code: string; count: number }) => [x.code, x.count]))).toEqual(Object.fromEntries(states.map((x) => [x.status, x.n])));
+    const states: { status: string; n: number }[] = await db.query(`SELECT status, count(*)::int AS n FROM application WHERE round_id = $1 GROUP BY status`, [
+      round.id,
+    ]);
+    expect(Object.fromEntries(mine.states.map((x: { code: string; count: number }) => [x.code, x.count]))).toEqual(
+      Object.fromEntries(states.map((x) => [x.status, x.n])),
+    );
     expect(mine.states.find((x: { code: string }) => x.code === 'adopted').label).toBe('採択（交付候補者）');
     expect(mine.hasAdoption).toBe(true);
     const [{ amount }] = await db.query(`SELECT sum(quoted_amount)::bigint AS amount FROM application WHERE round_id = $1 AND status = 'adopted'`, [round.id]);
     expect(mine.categories.find((c: { categoryId: string }) => c.categoryId === categoryId).adoptedAmount).toBe(Number(amount));
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM review_score s JOIN application a ON a.id = s.application_id WHERE a.round_id = $1 AND s.status = 'submitted'`, [round.id]);
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM review_score s JOIN application a ON a.id = s.application_id WHERE a.round_id = $1 AND s.status = 'submitted'`,
+      [round.id],
+    );
     expect(mine.review).toMatchObject({ sheetsSubmitted: n, sheetsOpen: 0, formalChecksOpen: RETURNED.length });
   });
 });

@@ -24,7 +24,10 @@ describe('review and adoption', () => {
   /** A submitted application (through the workflow), optionally with overrides of its data. */
   async function submitted(overrides = {}) {
     const category = await categoryByCode(t, round, 'restructuring.standard');
-    const app = await createDraft(t, draftInput(round, category, { corporateNumber: corporateNumber(), claimedBonusItems: ['wageIncreaseBonus'], ...overrides }));
+    const app = await createDraft(
+      t,
+      draftInput(round, category, { corporateNumber: corporateNumber(), claimedBonusItems: ['wageIncreaseBonus'], ...overrides }),
+    );
     await asIntake(t, app.id, 'submit');
     return app.id;
   }
@@ -68,16 +71,28 @@ describe('review and adoption', () => {
       // no attachments on a draft made by a fixture: the system suggests 不適 for the documents
       expect(list.items.find((i: { code: string }) => i.code === 'document.businessPlan').suggestion).toBe('fail');
 
-      const unknown = await api().put(`/api/applications/${id}/formal-check`).set(as(s.reviewer)).send({ answers: [{ code: 'document.nothing', passed: true }] }).expect(400);
+      const unknown = await api()
+        .put(`/api/applications/${id}/formal-check`)
+        .set(as(s.reviewer))
+        .send({ answers: [{ code: 'document.nothing', passed: true }] })
+        .expect(400);
       expect(unknown.body.errors[0].message).toContain('document.nothing');
       // saving a first answer starts the 要件確認
-      await api().put(`/api/applications/${id}/formal-check`).set(as(s.reviewer)).send({ answers: [{ code: codes[0], passed: true }] }).expect(200);
+      await api()
+        .put(`/api/applications/${id}/formal-check`)
+        .set(as(s.reviewer))
+        .send({ answers: [{ code: codes[0], passed: true }] })
+        .expect(200);
       const [{ status }] = await db.query(`SELECT status FROM application WHERE id = $1`, [id]);
       expect(status).toBe('formalCheck');
 
       const incomplete = await api().post(`/api/applications/${id}/formal-check/complete`).set(as(s.reviewer)).send({ outcome: 'pass' }).expect(422);
       expect(incomplete.body.code).toBe('FORMAL_CHECK_INCOMPLETE');
-      const answers = codes.map((code: string) => ({ code, passed: code !== 'advisor.confirmed', comment: code === 'advisor.confirmed' ? '確認書の押印がありません' : undefined }));
+      const answers = codes.map((code: string) => ({
+        code,
+        passed: code !== 'advisor.confirmed',
+        comment: code === 'advisor.confirmed' ? '確認書の押印がありません' : undefined,
+      }));
       const mismatch = await api().post(`/api/applications/${id}/formal-check/complete`).set(as(s.reviewer)).send({ outcome: 'pass', answers }).expect(422);
       expect(mismatch.body.code).toBe('FORMAL_CHECK_OUTCOME_MISMATCH');
       // the manager reads it, but only the reviewer completes it
@@ -100,32 +115,52 @@ describe('review and adoption', () => {
   });
 
   describe('rubrics', () => {
-    it('gives every offered category its programme\'s default, validates edits and freezes criteria at the first score', async () => {
-      const list = await api().get('/api/review-rubrics').query({ filter: JSON.stringify({ roundId: round.id }) }).set(as(s.manager)).expect(200);
+    it("gives every offered category its programme's default, validates edits and freezes criteria at the first score", async () => {
+      const list = await api()
+        .get('/api/review-rubrics')
+        .query({ filter: JSON.stringify({ roundId: round.id }) })
+        .set(as(s.manager))
+        .expect(200);
       const offered = await db.query(`SELECT count(*)::int AS n FROM round_category WHERE round_id = $1`, [round.id]);
       expect(list.body).toHaveLength(offered[0].n);
       const rubric = list.body.find((r: { categoryId: string }) => r.categoryId === categoryId);
       expect(rubric.criteria.map((c: { label: string }) => c.label)).toEqual(['事業化点', '再構築点', '政策点']);
       expect(rubric).toMatchObject({ reviewersPerApplication: 3, frozen: false, maxTotal: 50 });
 
-      const bad = await api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ criteria: [{ code: 'x', label: '', maxScore: 0, weight: -1 }] }).expect(400);
+      const bad = await api()
+        .put(`/api/review-rubrics/${rubric.id}`)
+        .set(as(s.manager))
+        .send({ criteria: [{ code: 'x', label: '', maxScore: 0, weight: -1 }] })
+        .expect(400);
       expect(bad.body.code).toBe('INVALID_RUBRIC');
       expect(bad.body.errors.length).toBeGreaterThan(0);
       await api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.reviewer)).send({ reviewDays: 10 }).expect(403);
-      const edited = await api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ criteria: [...rubric.criteria.slice(0, 2), { ...rubric.criteria[2], weight: 3 }], reviewersPerApplication: 2 }).expect(200);
+      const edited = await api()
+        .put(`/api/review-rubrics/${rubric.id}`)
+        .set(as(s.manager))
+        .send({ criteria: [...rubric.criteria.slice(0, 2), { ...rubric.criteria[2], weight: 3 }], reviewersPerApplication: 2 })
+        .expect(200);
       expect(edited.body).toMatchObject({ version: rubric.version + 1, maxTotal: 55, reviewersPerApplication: 2 });
       const [audit] = await db.query(`SELECT changes FROM audit_log WHERE action = 'reviewRubric.update' AND entity_id = $1`, [rubric.id]);
       expect(Object.keys(audit.changes)).toEqual(expect.arrayContaining(['criteria', 'reviewersPerApplication']));
 
       const id = await underReview();
       const x = await assignTo(id, s.reviewer);
-      await api().put(`/api/score-sheets/${x}`).set(as(s.reviewer)).send({ scores: { commercialization: 3 } }).expect(200);
+      await api()
+        .put(`/api/score-sheets/${x}`)
+        .set(as(s.reviewer))
+        .send({ scores: { commercialization: 3 } })
+        .expect(200);
       const frozen = await api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ criteria: rubric.criteria }).expect(409);
       expect(frozen.body.code).toBe('RUBRIC_FROZEN');
       // the review settings stay editable, also when a form sends the frozen criteria back as they were
       const current = (await api().get(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).expect(200)).body;
       const echoed = current.criteria.map((c: Record<string, unknown>) => Object.fromEntries(Object.entries(c).reverse()));
-      await api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ criteria: echoed, bonusItems: current.bonusItems, reviewersPerApplication: 3, disagreementThreshold: 12 }).expect(200);
+      await api()
+        .put(`/api/review-rubrics/${rubric.id}`)
+        .set(as(s.manager))
+        .send({ criteria: echoed, bonusItems: current.bonusItems, reviewersPerApplication: 3, disagreementThreshold: 12 })
+        .expect(200);
     });
   });
 
@@ -139,9 +174,17 @@ describe('review and adoption', () => {
       expect(advisor.body.message).toContain('認定支援機関');
       // a reviewer declares the company itself
       await api().post('/api/conflicts-of-interest').set(as(r2)).send({ reviewerId: s.reviewer.user.id, kind: 'corporateNumber', value: cn }).expect(403);
-      const declared = await api().post('/api/conflicts-of-interest').set(as(r2)).send({ reviewerId: r2.user.id, kind: 'corporateNumber', value: cn, note: '元勤務先' }).expect(201);
+      const declared = await api()
+        .post('/api/conflicts-of-interest')
+        .set(as(r2))
+        .send({ reviewerId: r2.user.id, kind: 'corporateNumber', value: cn, note: '元勤務先' })
+        .expect(201);
       await api().post('/api/review-assignments').set(as(s.manager)).send({ applicationId: id, reviewerId: r2.user.id }).expect(409);
-      const badNumber = await api().post('/api/conflicts-of-interest').set(as(r2)).send({ reviewerId: r2.user.id, kind: 'corporateNumber', value: '12345' }).expect(400);
+      const badNumber = await api()
+        .post('/api/conflicts-of-interest')
+        .set(as(r2))
+        .send({ reviewerId: r2.user.id, kind: 'corporateNumber', value: '12345' })
+        .expect(400);
       expect(badNumber.body.message).toContain('13桁');
 
       await api().put(`/api/reviewers/${s.reviewer.user.id}`).set(as(s.manager)).send({ reviewCapacity: 0 }).expect(200);
@@ -156,9 +199,16 @@ describe('review and adoption', () => {
       expect(moved.body).toMatchObject({ reviewerId: r4.user.id, state: 'open' });
       const old = (await api().get(`/api/review-assignments/${x}`).set(as(s.manager)).expect(200)).body;
       expect(old.state).toBe('revoked');
-      const actions = (await db.query(`SELECT action FROM audit_log WHERE entity_type = 'applicationAssignment' AND changes->>'applicationId' = $1 AND changes->>'purpose' = 'review' ORDER BY id`, [id])).map((r: { action: string }) => r.action);
+      const actions = (
+        await db.query(
+          `SELECT action FROM audit_log WHERE entity_type = 'applicationAssignment' AND changes->>'applicationId' = $1 AND changes->>'purpose' = 'review' ORDER BY id`,
+          [id],
+        )
+      ).map((r: { action: string }) => r.action);
       expect(actions).toEqual(['assignment.create', 'assignment.reassign', 'assignment.create']);
-      const [conflictAudit] = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'conflictOfInterest.declare' AND entity_id = $1`, [declared.body.id]);
+      const [conflictAudit] = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'conflictOfInterest.declare' AND entity_id = $1`, [
+        declared.body.id,
+      ]);
       expect(conflictAudit.n).toBe(1);
       // a reviewer sees only their own assignments
       const mine = await api().get('/api/review-assignments').set(as(r4)).expect(200);
@@ -168,7 +218,11 @@ describe('review and adoption', () => {
     it('revokes open assignments a new declaration forbids', async () => {
       const id = await underReview({ applicantName: '株式会社みなと商事' });
       const x = await assignTo(id, r2);
-      const res = await api().post('/api/conflicts-of-interest').set(as(s.manager)).send({ reviewerId: r2.user.id, kind: 'organisation', value: '(株)みなと商事' }).expect(201);
+      const res = await api()
+        .post('/api/conflicts-of-interest')
+        .set(as(s.manager))
+        .send({ reviewerId: r2.user.id, kind: 'organisation', value: '(株)みなと商事' })
+        .expect(201);
       expect(res.body.revokedAssignments).toBe(1);
       expect((await api().get(`/api/review-assignments/${x}`).set(as(s.manager)).expect(200)).body.state).toBe('revoked');
     });
@@ -176,10 +230,15 @@ describe('review and adoption', () => {
     it('reports what automatic assignment could not fill, with the reason', async () => {
       const lonely = await openRound(t);
       const category = await categoryByCode(t, lonely, 'restructuring.standard');
-      const app = await createDraft(t, draftInput(lonely, category, { corporateNumber: corporateNumber(), certifiedAdvisor: { name: '中小企業診断協会', id: 'A' } }));
+      const app = await createDraft(
+        t,
+        draftInput(lonely, category, { corporateNumber: corporateNumber(), certifiedAdvisor: { name: '中小企業診断協会', id: 'A' } }),
+      );
       await asIntake(t, app.id, 'submit');
       await db.query(`UPDATE application SET status = 'underReview' WHERE id = $1`, [app.id]);
-      await db.query(`UPDATE staff_user SET review_capacity = 0 WHERE role = 'reviewer' AND email NOT IN ('reviewer@jimukyoku.example.jp', 'reviewer4@jimukyoku.example.jp', 'reviewer5@jimukyoku.example.jp')`);
+      await db.query(
+        `UPDATE staff_user SET review_capacity = 0 WHERE role = 'reviewer' AND email NOT IN ('reviewer@jimukyoku.example.jp', 'reviewer4@jimukyoku.example.jp', 'reviewer5@jimukyoku.example.jp')`,
+      );
       try {
         const res = await api().post(`/api/rounds/${lonely.id}/assignments/auto`).set(as(s.manager)).send({ purpose: 'review' }).expect(200);
         // reviewer and reviewer4 belong to 中小企業診断協会: only reviewer5 can take it
@@ -200,23 +259,43 @@ describe('review and adoption', () => {
       await api().get(`/api/score-sheets/${x1}`).set(as(r2)).expect(404);
       await api().put(`/api/score-sheets/${x1}`).set(as(r2)).send({ scores: FULL }).expect(404);
 
-      const range = await api().put(`/api/score-sheets/${x1}`).set(as(s.reviewer)).send({ scores: { commercialization: 7 } }).expect(400);
+      const range = await api()
+        .put(`/api/score-sheets/${x1}`)
+        .set(as(s.reviewer))
+        .send({ scores: { commercialization: 7 } })
+        .expect(400);
       expect(range.body.errors[0].message).toContain('事業化点');
-      const unclaimed = await api().put(`/api/score-sheets/${x1}`).set(as(s.reviewer)).send({ confirmedBonus: ['partnershipBonus'] }).expect(400);
+      const unclaimed = await api()
+        .put(`/api/score-sheets/${x1}`)
+        .set(as(s.reviewer))
+        .send({ confirmedBonus: ['partnershipBonus'] })
+        .expect(400);
       expect(unclaimed.body.errors[0].message).toContain('申告していません');
-      await api().put(`/api/score-sheets/${x1}`).set(as(s.reviewer)).send({ scores: { commercialization: 4 }, comments: { commercialization: '市場分析が具体的' } }).expect(200);
+      await api()
+        .put(`/api/score-sheets/${x1}`)
+        .set(as(s.reviewer))
+        .send({ scores: { commercialization: 4 }, comments: { commercialization: '市場分析が具体的' } })
+        .expect(200);
       const incomplete = await api().post(`/api/score-sheets/${x1}/submit`).set(as(s.reviewer)).send({}).expect(400);
       expect(incomplete.body.code).toBe('INVALID_SCORES');
 
       await api().get(`/api/applications/${id}/reviews`).set(as(s.reviewer)).expect(403);
-      const first = await api().post(`/api/score-sheets/${x1}/submit`).set(as(s.reviewer)).send({ scores: FULL, confirmedBonus: ['wageIncreaseBonus'] }).expect(200);
+      const first = await api()
+        .post(`/api/score-sheets/${x1}/submit`)
+        .set(as(s.reviewer))
+        .send({ scores: FULL, confirmedBonus: ['wageIncreaseBonus'] })
+        .expect(200);
       // weights 4, 4 and 3 (the rubric test raised 政策点's weight)
       expect(first.body).toMatchObject({ status: 'submitted', total: 4 * 4 + 3 * 4 + 2 * 3, completion: 'pending' });
       await api().put(`/api/score-sheets/${x1}`).set(as(s.reviewer)).send({ scores: FULL }).expect(409);
       const seen = await api().get(`/api/applications/${id}/reviews`).set(as(s.reviewer)).expect(200);
       expect(seen.body.sheets).toHaveLength(1);
 
-      const last = await api().post(`/api/score-sheets/${x2}/submit`).set(as(r2)).send({ scores: { commercialization: 3, restructuring: 3, policy: 3 } }).expect(200);
+      const last = await api()
+        .post(`/api/score-sheets/${x2}/submit`)
+        .set(as(r2))
+        .send({ scores: { commercialization: 3, restructuring: 3, policy: 3 } })
+        .expect(200);
       expect(last.body.completion).toBe('completed');
       const [{ status }] = await db.query(`SELECT status FROM application WHERE id = $1`, [id]);
       expect(status).toBe('reviewed');
@@ -230,11 +309,19 @@ describe('review and adoption', () => {
       expect(reopened.body).toMatchObject({ status: 'draft', reopenReason: '政策点の根拠の再確認', editable: false });
       const ranking = await api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId }).set(as(s.manager)).expect(200);
       expect(ranking.body.entries.find((e: { applicationId: string }) => e.applicationId === id).pendingReviews).toBe(1);
-      const blocked = await api().post(`/api/rounds/${round.id}/decisions`).set(as(s.manager)).send({ categoryId, fingerprint: ranking.body.fingerprint }).expect(409);
+      const blocked = await api()
+        .post(`/api/rounds/${round.id}/decisions`)
+        .set(as(s.manager))
+        .send({ categoryId, fingerprint: ranking.body.fingerprint })
+        .expect(409);
       expect(blocked.body.code).toBe('REVIEWS_REOPENED');
       const again = await api().get(`/api/score-sheets/${x1}`).set(as(s.reviewer)).expect(200);
       expect(again.body.editable).toBe(true);
-      await api().post(`/api/score-sheets/${x1}/submit`).set(as(s.reviewer)).send({ scores: { ...FULL, policy: 1 } }).expect(200);
+      await api()
+        .post(`/api/score-sheets/${x1}/submit`)
+        .set(as(s.reviewer))
+        .send({ scores: { ...FULL, policy: 1 } })
+        .expect(200);
       const [audit] = await db.query(`SELECT actor_role, reason FROM audit_log WHERE action = 'review.reopen' AND entity_id = $1`, [x1]);
       expect(audit).toEqual({ actor_role: 'manager', reason: '政策点の根拠の再確認' });
     });
@@ -245,15 +332,30 @@ describe('review and adoption', () => {
       const id = await underReview();
       const x1 = await assignTo(id, s.reviewer);
       const x2 = await assignTo(id, r2);
-      await api().post(`/api/score-sheets/${x1}/submit`).set(as(s.reviewer)).send({ scores: { commercialization: 5, restructuring: 5, policy: 5 } }).expect(200);
-      const res = await api().post(`/api/score-sheets/${x2}/submit`).set(as(r2)).send({ scores: { commercialization: 1, restructuring: 1, policy: 1 } }).expect(200);
+      await api()
+        .post(`/api/score-sheets/${x1}/submit`)
+        .set(as(s.reviewer))
+        .send({ scores: { commercialization: 5, restructuring: 5, policy: 5 } })
+        .expect(200);
+      const res = await api()
+        .post(`/api/score-sheets/${x2}/submit`)
+        .set(as(r2))
+        .send({ scores: { commercialization: 1, restructuring: 1, policy: 1 } })
+        .expect(200);
       expect(res.body.completion).toBe('extraReviewer');
-      const extra = await db.query(`SELECT reviewer_id, assigned_by FROM application_assignment WHERE application_id = $1 AND purpose = 'review' AND submitted_at IS NULL AND revoked_at IS NULL`, [id]);
+      const extra = await db.query(
+        `SELECT reviewer_id, assigned_by FROM application_assignment WHERE application_id = $1 AND purpose = 'review' AND submitted_at IS NULL AND revoked_at IS NULL`,
+        [id],
+      );
       expect(extra).toHaveLength(1);
       expect([s.reviewer.user.id, r2.user.id]).not.toContain(extra[0].reviewer_id);
       const [{ status }] = await db.query(`SELECT status FROM application WHERE id = $1`, [id]);
       expect(status).toBe('underReview');
-      await api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ disagreementThreshold: null, extraReviewerOnDisagreement: false }).expect(200);
+      await api()
+        .put(`/api/review-rubrics/${rubric.id}`)
+        .set(as(s.manager))
+        .send({ disagreementThreshold: null, extraReviewerOnDisagreement: false })
+        .expect(200);
     });
   });
 
@@ -261,8 +363,17 @@ describe('review and adoption', () => {
     it('answers a what-if from the same ranking, and a changed score from a new one', async () => {
       const id = await underReview();
       const x = await assignTo(id, s.reviewer);
-      await api().post(`/api/score-sheets/${x}/submit`).set(as(s.reviewer)).send({ scores: { commercialization: 1, restructuring: 1, policy: 1 } }).expect(200);
-      const rank = (budget?: number) => api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId, ...(budget === undefined ? {} : { budget }) }).set(as(s.manager)).expect(200);
+      await api()
+        .post(`/api/score-sheets/${x}/submit`)
+        .set(as(s.reviewer))
+        .send({ scores: { commercialization: 1, restructuring: 1, policy: 1 } })
+        .expect(200);
+      const rank = (budget?: number) =>
+        api()
+          .get(`/api/rounds/${round.id}/ranking`)
+          .query({ categoryId, ...(budget === undefined ? {} : { budget }) })
+          .set(as(s.manager))
+          .expect(200);
       const before = (await rank()).body;
       const entry = (r: { entries: { applicationId: string; finalScore: number }[] }) => r.entries.find((e) => e.applicationId === id)!;
       expect(entry(before).finalScore).toBe(11);
@@ -270,7 +381,11 @@ describe('review and adoption', () => {
       expect(whatIf.fingerprint).toBe(before.fingerprint);
       expect(whatIf.simulation.totals.adopted).toBe(0);
       await api().post(`/api/score-sheets/${x}/reopen`).set(as(s.manager)).send({ reason: '採点の誤り' }).expect(200);
-      await api().post(`/api/score-sheets/${x}/submit`).set(as(s.reviewer)).send({ scores: { commercialization: 5, restructuring: 5, policy: 5 } }).expect(200);
+      await api()
+        .post(`/api/score-sheets/${x}/submit`)
+        .set(as(s.reviewer))
+        .send({ scores: { commercialization: 5, restructuring: 5, policy: 5 } })
+        .expect(200);
       const after = (await rank()).body;
       expect(entry(after).finalScore).toBe(55);
       expect(after.fingerprint).not.toBe(before.fingerprint);
@@ -299,13 +414,37 @@ describe('review and adoption', () => {
         ['rubric criteria not a list', () => api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ criteria: 'x' })],
         ['rubric threshold negative', () => api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ disagreementThreshold: -1 })],
         ['rubric id not a uuid', () => api().put('/api/review-rubrics/nope').set(as(s.manager)).send({ reviewDays: 3 })],
-        ['score not a number', () => api().put(`/api/score-sheets/${x}`).set(as(s.reviewer)).send({ scores: { commercialization: 'abc' } })],
-        ['score not an object', () => api().put(`/api/score-sheets/${x}`).set(as(s.reviewer)).send({ scores: [1, 2] })],
-        ['unknown criterion', () => api().put(`/api/score-sheets/${x}`).set(as(s.reviewer)).send({ scores: { nothing: 1 } })],
+        [
+          'score not a number',
+          () =>
+            api()
+              .put(`/api/score-sheets/${x}`)
+              .set(as(s.reviewer))
+              .send({ scores: { commercialization: 'abc' } }),
+        ],
+        [
+          'score not an object',
+          () =>
+            api()
+              .put(`/api/score-sheets/${x}`)
+              .set(as(s.reviewer))
+              .send({ scores: [1, 2] }),
+        ],
+        [
+          'unknown criterion',
+          () =>
+            api()
+              .put(`/api/score-sheets/${x}`)
+              .set(as(s.reviewer))
+              .send({ scores: { nothing: 1 } }),
+        ],
         ['auto-assign purpose', () => api().post(`/api/rounds/${round.id}/assignments/auto`).set(as(s.manager)).send({ purpose: 'x' })],
         ['auto-assign naive due date', () => api().post(`/api/rounds/${round.id}/assignments/auto`).set(as(s.manager)).send({ dueAt: '2022-04-01T18:00:00' })],
         ['auto-assign unknown round', () => api().post('/api/rounds/00000000-0000-4000-8000-000000000000/assignments/auto').set(as(s.manager)).send({})],
-        ['assignment of nobody', () => api().post('/api/review-assignments').set(as(s.manager)).send({ applicationId: id, reviewerId: '00000000-0000-4000-8000-000000000000' })],
+        [
+          'assignment of nobody',
+          () => api().post('/api/review-assignments').set(as(s.manager)).send({ applicationId: id, reviewerId: '00000000-0000-4000-8000-000000000000' }),
+        ],
         ['decision without fingerprint', () => api().post(`/api/rounds/${round.id}/decisions`).set(as(s.manager)).send({ categoryId })],
         ['ranking quota not a number', () => api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId, quota: 'many' }).set(as(s.manager))],
         ['export format', () => api().get(`/api/rounds/${round.id}/exports/adopted`).query({ format: 'pdf' }).set(as(s.manager))],

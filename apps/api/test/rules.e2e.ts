@@ -10,7 +10,14 @@ describe('programmes, rule sets, categories and rounds', () => {
   let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
   let db: DataSource;
   const as = (who: keyof typeof s) => ({ Authorization: `Bearer ${s[who].token}` });
-  const roundByCode = async (code: string) => (await t.http().get('/api/rounds').query({ filter: JSON.stringify({ q: code }) }).set(as('reviewer'))).body[0];
+  const roundByCode = async (code: string) =>
+    (
+      await t
+        .http()
+        .get('/api/rounds')
+        .query({ filter: JSON.stringify({ q: code }) })
+        .set(as('reviewer'))
+    ).body[0];
 
   beforeAll(async () => {
     t = await startTestApp({ label: 'rules' });
@@ -22,7 +29,12 @@ describe('programmes, rule sets, categories and rounds', () => {
   afterAll(() => t?.close());
 
   it('loads the reference catalogue idempotently: a second run changes nothing', async () => {
-    const count = async () => (await db.query(`SELECT (SELECT count(*) FROM program) p, (SELECT count(*) FROM rule_set) r, (SELECT count(*) FROM category) c, (SELECT count(*) FROM round) o, (SELECT count(*) FROM round_category) rc`))[0];
+    const count = async () =>
+      (
+        await db.query(
+          `SELECT (SELECT count(*) FROM program) p, (SELECT count(*) FROM rule_set) r, (SELECT count(*) FROM category) c, (SELECT count(*) FROM round) o, (SELECT count(*) FROM round_category) rc`,
+        )
+      )[0];
     const before = await count();
     expect(Number(before.p)).toBe(REFERENCE_CATALOGUE.programs.length);
     expect(Number(before.o)).toBe(REFERENCE_CATALOGUE.rounds.length);
@@ -39,7 +51,12 @@ describe('programmes, rule sets, categories and rounds', () => {
     const rs6 = (await t.http().get(`/api/rule-sets/${r6.ruleSetId}`).set(as('reviewer')).expect(200)).body;
     expect(rs5.code).toBe('restructuring.r2-sup3');
     expect(rs6.code).toBe('restructuring.r3-sup');
-    const list = await t.http().get('/api/categories').query({ filter: JSON.stringify({ ruleSetId: rs6.id }), range: '[0,99]' }).set(as('auditor')).expect(200);
+    const list = await t
+      .http()
+      .get('/api/categories')
+      .query({ filter: JSON.stringify({ ruleSetId: rs6.id }), range: '[0,99]' })
+      .set(as('auditor'))
+      .expect(200);
     expect(list.headers['content-range']).toMatch(/^categories 0-\d+\/5$/);
     const standard = list.body.find((c: { code: string }) => c.code === 'restructuring.standard');
     expect(standard.summary.cap).toBe('従業員20人以下 2,000万円 / 従業員21～50人 4,000万円 / 従業員51～100人 6,000万円 / 従業員101人以上 8,000万円');
@@ -56,10 +73,22 @@ describe('programmes, rule sets, categories and rounds', () => {
 
     it('returns the same numbers as the library, with the explanation (the digest example: 1.5億 → 8,000万)', async () => {
       const r6 = await roundByCode('restructuring.round6');
-      const res = await t.http().post('/api/quotes').set(as('reviewer')).send(body(r6.id, 120, 150_000_000)).expect(200);
-      const library = quote(findCategory('restructuring.r3-sup', 'restructuring.standard')!, { kind: 'corporation', sizeClass: 'sme', employeeCount: 120 }, [{ expenseType: 'machinery', amount: 150_000_000 }]);
+      const res = await t
+        .http()
+        .post('/api/quotes')
+        .set(as('reviewer'))
+        .send(body(r6.id, 120, 150_000_000))
+        .expect(200);
+      const library = quote(findCategory('restructuring.r3-sup', 'restructuring.standard')!, { kind: 'corporation', sizeClass: 'sme', employeeCount: 120 }, [
+        { expenseType: 'machinery', amount: 150_000_000 },
+      ]);
       expect(res.body.amount).toBe(80_000_000);
-      expect(res.body).toMatchObject({ amount: library.amount, eligibleExpenseTotal: library.eligibleExpenseTotal, eligible: library.eligible, explanation: library.explanation });
+      expect(res.body).toMatchObject({
+        amount: library.amount,
+        eligibleExpenseTotal: library.eligibleExpenseTotal,
+        eligible: library.eligible,
+        explanation: library.explanation,
+      });
       expect(res.body.parts[0].steps.map((x: { amount: number }) => x.amount)).toEqual([60_000_000, 30_000_000]);
       expect(res.body.explanation.join('\n')).toContain('上限 8,000万円');
       expect(res.body.category.code).toBe('restructuring.standard');
@@ -68,8 +97,26 @@ describe('programmes, rule sets, categories and rounds', () => {
     it('applies the round’s own rule set: 30 employees get 6,000万 in 第5回 but 4,000万 in 第6回', async () => {
       const r5 = await roundByCode('restructuring.round5');
       const r6 = await roundByCode('restructuring.round6');
-      expect((await t.http().post('/api/quotes').set(as('manager')).send(body(r5.id, 30, 150_000_000)).expect(200)).body.amount).toBe(60_000_000);
-      expect((await t.http().post('/api/quotes').set(as('manager')).send(body(r6.id, 30, 150_000_000)).expect(200)).body.amount).toBe(40_000_000);
+      expect(
+        (
+          await t
+            .http()
+            .post('/api/quotes')
+            .set(as('manager'))
+            .send(body(r5.id, 30, 150_000_000))
+            .expect(200)
+        ).body.amount,
+      ).toBe(60_000_000);
+      expect(
+        (
+          await t
+            .http()
+            .post('/api/quotes')
+            .set(as('manager'))
+            .send(body(r6.id, 30, 150_000_000))
+            .expect(200)
+        ).body.amount,
+      ).toBe(40_000_000);
     });
 
     const sme10 = { kind: 'corporation', sizeClass: 'sme', employeeCount: 10 };
@@ -79,7 +126,11 @@ describe('programmes, rule sets, categories and rounds', () => {
       ['no category at all', { applicant: sme10, expenses: [] }, 'categoryId'],
       ['a negative amount', { ...inRound6, expenses: [{ expenseType: 'machinery', amount: -1 }] }, 'expenses[0].amount'],
       ['a non-integer amount', { ...inRound6, expenses: [{ expenseType: 'machinery', amount: 1000.5 }] }, 'expenses[0].amount'],
-      ['a missing employee count', { ...inRound6, applicant: { kind: 'corporation', sizeClass: 'sme' }, expenses: [{ expenseType: 'machinery', amount: 1_000_000 }] }, 'applicant.employeeCount'],
+      [
+        'a missing employee count',
+        { ...inRound6, applicant: { kind: 'corporation', sizeClass: 'sme' }, expenses: [{ expenseType: 'machinery', amount: 1_000_000 }] },
+        'applicant.employeeCount',
+      ],
       ['an unknown expense type', { ...inRound6, expenses: [{ expenseType: 'yacht', amount: 1_000_000 }] }, 'expenses[0].expenseType'],
     ])('answers %s with 400 naming the field', async (_case, request, field) => {
       const r6 = await roundByCode('restructuring.round6');
@@ -91,11 +142,29 @@ describe('programmes, rule sets, categories and rounds', () => {
     });
 
     it('computes the 事業復活支援金 benefit from sales figures', async () => {
-      const [round] = (await t.http().get('/api/rounds').query({ filter: JSON.stringify({ q: 'recoveryBenefit' }) }).set(as('reviewer'))).body;
-      const res = await t.http()
+      const [round] = (
+        await t
+          .http()
+          .get('/api/rounds')
+          .query({ filter: JSON.stringify({ q: 'recoveryBenefit' }) })
+          .set(as('reviewer'))
+      ).body;
+      const res = await t
+        .http()
         .post('/api/quotes')
         .set(as('reviewer'))
-        .send({ roundId: round.id, categoryCode: 'recoveryBenefit.benefit', benefit: { applicantKind: 'corporation', targetMonth: '2022-01', targetMonthSales: 1_000_000, basePeriod: '2020-11', basePeriodSales: [3_000_000, 3_000_000, 3_000_000, 3_000_000, 3_000_000], annualRevenue: 80_000_000 } })
+        .send({
+          roundId: round.id,
+          categoryCode: 'recoveryBenefit.benefit',
+          benefit: {
+            applicantKind: 'corporation',
+            targetMonth: '2022-01',
+            targetMonthSales: 1_000_000,
+            basePeriod: '2020-11',
+            basePeriodSales: [3_000_000, 3_000_000, 3_000_000, 3_000_000, 3_000_000],
+            annualRevenue: 80_000_000,
+          },
+        })
         .expect(200);
       // 15,000,000 − 1,000,000 × 5 = 10,000,000 → capped at 100万 (法人, ≤1億, ▲50%以上: 3,000,000 → 1,000,000 is −66%)
       expect(res.body.benefit).toMatchObject({ eligible: true, band: '50+', formulaAmount: 10_000_000, cap: 1_000_000, amount: 1_000_000 });
@@ -105,7 +174,13 @@ describe('programmes, rule sets, categories and rounds', () => {
   describe('versioned rules', () => {
     it('refuses to edit a locked rule set; a new version copies its categories and takes the edit', async () => {
       const r5 = await roundByCode('restructuring.round5');
-      const [category] = (await t.http().get('/api/categories').query({ filter: JSON.stringify({ ruleSetId: r5.ruleSetId, q: 'restructuring.standard' }) }).set(as('admin'))).body;
+      const [category] = (
+        await t
+          .http()
+          .get('/api/categories')
+          .query({ filter: JSON.stringify({ ruleSetId: r5.ruleSetId, q: 'restructuring.standard' }) })
+          .set(as('admin'))
+      ).body;
       await db.query(`UPDATE rule_set SET locked_at = now() WHERE id = $1`, [r5.ruleSetId]);
       const edited = { ...category.config, floor: 2_000_000 };
       const refused = await t.http().put(`/api/categories/${category.id}`).set(as('admin')).send({ config: edited }).expect(409);
@@ -113,8 +188,20 @@ describe('programmes, rule sets, categories and rounds', () => {
 
       const v2 = (await t.http().post(`/api/rule-sets/${r5.ruleSetId}/versions`).set(as('admin')).expect(201)).body;
       expect(v2).toMatchObject({ code: 'restructuring.r2-sup3', version: 2, supersedesId: r5.ruleSetId, lockedAt: null });
-      const copies = (await t.http().get('/api/categories').query({ filter: JSON.stringify({ ruleSetId: v2.id }), range: '[0,99]' }).set(as('admin'))).body;
-      const original = (await t.http().get('/api/categories').query({ filter: JSON.stringify({ ruleSetId: r5.ruleSetId }), range: '[0,99]' }).set(as('admin'))).body;
+      const copies = (
+        await t
+          .http()
+          .get('/api/categories')
+          .query({ filter: JSON.stringify({ ruleSetId: v2.id }), range: '[0,99]' })
+          .set(as('admin'))
+      ).body;
+      const original = (
+        await t
+          .http()
+          .get('/api/categories')
+          .query({ filter: JSON.stringify({ ruleSetId: r5.ruleSetId }), range: '[0,99]' })
+          .set(as('admin'))
+      ).body;
       expect(copies.map((c: { code: string }) => c.code).sort()).toEqual(original.map((c: { code: string }) => c.code).sort());
       const copy = copies.find((c: { code: string }) => c.code === 'restructuring.standard');
       await t.http().put(`/api/categories/${copy.id}`).set(as('admin')).send({ config: edited }).expect(200);
@@ -124,7 +211,13 @@ describe('programmes, rule sets, categories and rounds', () => {
 
     it('refuses an invalid category configuration with every problem by field', async () => {
       const r6 = await roundByCode('restructuring.round6');
-      const [category] = (await t.http().get('/api/categories').query({ filter: JSON.stringify({ ruleSetId: r6.ruleSetId, q: 'restructuring.recovery' }) }).set(as('admin'))).body;
+      const [category] = (
+        await t
+          .http()
+          .get('/api/categories')
+          .query({ filter: JSON.stringify({ ruleSetId: r6.ruleSetId, q: 'restructuring.recovery' }) })
+          .set(as('admin'))
+      ).body;
       const broken = { ...category.config, floor: 999_000_000_000 };
       const res = await t.http().put(`/api/categories/${category.id}`).set(as('admin')).send({ config: broken }).expect(400);
       expect(res.body.code).toBe('INVALID_CATEGORY_CONFIG');
@@ -136,14 +229,25 @@ describe('programmes, rule sets, categories and rounds', () => {
   describe('rounds', () => {
     it('lets a manager open a round with JST instants, exact to the second', async () => {
       const r6 = await roundByCode('restructuring.round6');
-      const res = await t.http()
+      const res = await t
+        .http()
         .post('/api/rounds')
         .set(as('manager'))
         .send({ programId: r6.programId, ruleSetId: r6.ruleSetId, number: 7, opensAt: '2022-07-01T00:00:00+09:00', closesAt: '2022-09-30T18:00:00+09:00' })
         .expect(201);
-      expect(res.body).toMatchObject({ code: 'restructuring.round7', name: '第7回公募', closesAt: '2022-09-30T09:00:00.000Z', closesAtJst: '2022年9月30日(金) 18:00:00' });
+      expect(res.body).toMatchObject({
+        code: 'restructuring.round7',
+        name: '第7回公募',
+        closesAt: '2022-09-30T09:00:00.000Z',
+        closesAtJst: '2022年9月30日(金) 18:00:00',
+      });
       expect(res.body.categories).toHaveLength(5);
-      const dup = await t.http().post('/api/rounds').set(as('manager')).send({ programId: r6.programId, ruleSetId: r6.ruleSetId, number: 7, opensAt: '2022-07-01T00:00:00+09:00', closesAt: '2022-09-30T18:00:00+09:00' }).expect(409);
+      const dup = await t
+        .http()
+        .post('/api/rounds')
+        .set(as('manager'))
+        .send({ programId: r6.programId, ruleSetId: r6.ruleSetId, number: 7, opensAt: '2022-07-01T00:00:00+09:00', closesAt: '2022-09-30T18:00:00+09:00' })
+        .expect(409);
       expect(dup.body.code).toBe('ROUND_NUMBER_TAKEN');
     });
 

@@ -115,11 +115,22 @@ describe('no secrets in audit records or API answers', () => {
 
     const audit: { row: string }[] = await db.query(`SELECT row_to_json(a)::text AS row FROM audit_log a ORDER BY id`);
     expect(audit.map((r) => JSON.parse(r.row).action)).toEqual(
-      expect.arrayContaining(['auth.login', 'auth.logout', 'auth.refreshReused', 'auth.loginFailed', 'auth.loginThrottled', 'auth.passwordChanged', 'user.passwordReset', 'user.created']),
+      expect.arrayContaining([
+        'auth.login',
+        'auth.logout',
+        'auth.refreshReused',
+        'auth.loginFailed',
+        'auth.loginThrottled',
+        'auth.passwordChanged',
+        'user.passwordReset',
+        'user.created',
+      ]),
     );
     const leaks = [
       ...answers.flatMap(({ route, text }) => secrets.filter((s) => text.includes(s)).map((s) => `${route} answered ${s.slice(0, 12)}…`)),
-      ...audit.flatMap(({ row }) => [...secrets, ...passwordsUsed].filter((s) => row.includes(s)).map((s) => `audit ${JSON.parse(row).action} holds ${s.slice(0, 12)}…`)),
+      ...audit.flatMap(({ row }) =>
+        [...secrets, ...passwordsUsed].filter((s) => row.includes(s)).map((s) => `audit ${JSON.parse(row).action} holds ${s.slice(0, 12)}…`),
+      ),
     ];
     expect(leaks).toEqual([]);
   });

@@ -15,15 +15,31 @@ describe('the npm start seed', () => {
   afterAll(() => t?.close());
 
   const snapshot = async () =>
-    (await db.query(`SELECT (SELECT count(*)::int FROM staff_user) users, (SELECT count(*)::int FROM program) programs, (SELECT count(*)::int FROM round) rounds,
-                            (SELECT count(*)::int FROM application) applications, (SELECT count(*)::int FROM audit_log) audits, (SELECT count(*)::int FROM notification) notifications`))[0];
+    (
+      await db.query(`SELECT (SELECT count(*)::int FROM staff_user) users, (SELECT count(*)::int FROM program) programs, (SELECT count(*)::int FROM round) rounds,
+                            (SELECT count(*)::int FROM application) applications, (SELECT count(*)::int FROM audit_log) audits, (SELECT count(*)::int FROM notification) notifications`)
+    )[0];
 
   it('loads reference and demo data once; a second run changes nothing', async () => {
     const first = await runSeed(db, { demo: true });
-    expect(first.map((r) => r.step)).toEqual(['initial administrator', 'reference catalogue (programmes, rule sets, categories, rounds)', 'notification templates', 'demo staff accounts', 'demo applications', 'demo benefit applications']);
+    expect(first.map((r) => r.step)).toEqual([
+      'initial administrator',
+      'reference catalogue (programmes, rule sets, categories, rounds)',
+      'notification templates',
+      'demo staff accounts',
+      'demo applications',
+      'demo benefit applications',
+    ]);
     const after = await snapshot();
     const second = await runSeed(db, { demo: true });
-    expect(second.map((r) => r.summary)).toEqual(['already present', 'already present', 'already present', '0 created, 7 already present', 'already present', 'already present']);
+    expect(second.map((r) => r.summary)).toEqual([
+      'already present',
+      'already present',
+      'already present',
+      '0 created, 7 already present',
+      'already present',
+      'already present',
+    ]);
     expect(await snapshot()).toEqual(after);
   });
 
@@ -32,9 +48,29 @@ describe('the npm start seed', () => {
     expect(states).toEqual(
       [
         // 補助金 (事業再構築)
-        'adopted', 'draft', 'formalCheck', 'grantApplied', 'grantDecided', 'ineligible', 'paid', 'performanceReported', 'rejected', 'resubmitted', 'returned', 'reviewed', 'submitted', 'underReview', 'waitlisted', 'withdrawn',
+        'adopted',
+        'draft',
+        'formalCheck',
+        'grantApplied',
+        'grantDecided',
+        'ineligible',
+        'paid',
+        'performanceReported',
+        'rejected',
+        'resubmitted',
+        'returned',
+        'reviewed',
+        'submitted',
+        'underReview',
+        'waitlisted',
+        'withdrawn',
         // 給付金 (事業復活支援金)
-        'idIssued', 'preChecked', 'deficient', 'benefitDecided', 'transferred', 'notGranted',
+        'idIssued',
+        'preChecked',
+        'deficient',
+        'benefitDecided',
+        'transferred',
+        'notGranted',
       ].sort(),
     );
     // every application past its workflow's initial state (下書き, 申請ID発行) has an audit trail that ends in its current state
@@ -60,7 +96,9 @@ describe('the npm start seed', () => {
     expect(decisions).toBeGreaterThan(0);
     const [{ checked }] = await db.query(`SELECT count(*)::int AS checked FROM application WHERE formal_check->>'completed' = 'true'`);
     expect(checked).toBeGreaterThan(0);
-    const [{ returned }] = await db.query(`SELECT count(*)::int AS returned FROM notification WHERE template = 'returned' AND payload->>'reason' LIKE '%事業計画書%'`);
+    const [{ returned }] = await db.query(
+      `SELECT count(*)::int AS returned FROM notification WHERE template = 'returned' AND payload->>'reason' LIKE '%事業計画書%'`,
+    );
     expect(returned).toBeGreaterThan(0);
   });
 
@@ -82,7 +120,11 @@ describe('the npm start seed', () => {
 
     it('loads reference data but no demo data and no demo staff', async () => {
       const reports = await runSeed(db2, { demo: false });
-      expect(reports.map((r) => r.step)).toEqual(['initial administrator', 'reference catalogue (programmes, rule sets, categories, rounds)', 'notification templates']);
+      expect(reports.map((r) => r.step)).toEqual([
+        'initial administrator',
+        'reference catalogue (programmes, rule sets, categories, rounds)',
+        'notification templates',
+      ]);
       expect((await db2.query(`SELECT count(*)::int AS n FROM application`))[0].n).toBe(0);
       expect(await staff()).toEqual([{ email: INITIAL_ADMIN.email, role: 'admin', mustChangePassword: true }]);
     });
@@ -117,7 +159,12 @@ describe('the npm start seed', () => {
       expect(first.body.user.mustChangePassword).toBe(true);
 
       const changed = 'heron-quartz-lantern-7152';
-      await t2.http().post('/api/auth/password').set('Authorization', `Bearer ${first.body.accessToken}`).send({ currentPassword: printed, newPassword: changed }).expect(204);
+      await t2
+        .http()
+        .post('/api/auth/password')
+        .set('Authorization', `Bearer ${first.body.accessToken}`)
+        .send({ currentPassword: printed, newPassword: changed })
+        .expect(204);
       const [again] = await runSeed(db2, { demo: false, steps: [initialAdminSeed] });
       expect(again.summary).toBe('already present');
       await signIn(changed).expect(200);

@@ -45,7 +45,14 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}) {
         const refusal = refusals.shift();
         if (refusal) return callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
         const mail = await simpleParser(Buffer.concat(chunks));
-        const accepted: ReceivedMail = { messageId: mail.messageId ?? '', to: mail.to?.text ?? '', subject: mail.subject ?? '', text: mail.text ?? '', html: String(mail.html ?? ''), at: Date.now() };
+        const accepted: ReceivedMail = {
+          messageId: mail.messageId ?? '',
+          to: mail.to?.text ?? '',
+          subject: mail.subject ?? '',
+          text: mail.text ?? '',
+          html: String(mail.html ?? ''),
+          at: Date.now(),
+        };
         received.push(accepted);
         options.onAccepted?.(accepted, received.length);
         callback();
@@ -60,7 +67,11 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}) {
     if (url.pathname !== '/api/v1/search') return res.writeHead(404).end();
     const term = /^message-id:(.*)$/i.exec(url.searchParams.get('query') ?? '')?.[1]?.replace(/^<|>$/g, '') ?? '';
     lookups.push(term);
-    const messages = term ? received.filter((m) => m.messageId.replace(/^<|>$/g, '').includes(term)).map((m) => ({ MessageID: m.messageId.replace(/^<|>$/g, ''), Subject: m.subject })) : [];
+    const messages = term
+      ? received
+          .filter((m) => m.messageId.replace(/^<|>$/g, '').includes(term))
+          .map((m) => ({ MessageID: m.messageId.replace(/^<|>$/g, ''), Subject: m.subject }))
+      : [];
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ total: received.length, messages_count: messages.length, messages }));
   });
   await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));

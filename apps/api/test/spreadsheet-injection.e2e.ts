@@ -44,7 +44,10 @@ describe('exports and spreadsheet formulas (CSV injection)', () => {
     s = await loginEveryRole(t);
     round = await openRound(t);
     const { apiKey } = await createChannel(t, s.admin.token);
-    const payload = validPayload(round, await uploadRequired(t, apiKey), { plan: { title: PLAN, summary: '概要' }, certifiedAdvisor: { name: ADVISOR, id: '106213000000' } });
+    const payload = validPayload(round, await uploadRequired(t, apiKey), {
+      plan: { title: PLAN, summary: '概要' },
+      certifiedAdvisor: { name: ADVISOR, id: '106213000000' },
+    });
     const res = await t
       .http()
       .post('/api/intake/applications')
@@ -71,7 +74,11 @@ describe('exports and spreadsheet formulas (CSV injection)', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body as unknown as ArrayBuffer);
     const row = book.worksheets[0].getRow(2);
-    for (const [col, text] of [[2, NAME], [5, PLAN], [6, ADVISOR]] as const) {
+    for (const [col, text] of [
+      [2, NAME],
+      [5, PLAN],
+      [6, ADVISOR],
+    ] as const) {
       const cell = row.getCell(col);
       expect(cell.type).toBe(ExcelJS.ValueType.String);
       expect(cell.formula).toBeUndefined();

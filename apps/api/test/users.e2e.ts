@@ -24,9 +24,19 @@ describe('staff accounts (admin)', () => {
       'reviewer4@jimukyoku.example.jp',
     ]);
     expect(res.body[0]).not.toHaveProperty('passwordHash');
-    const q = await t.http().get('/api/users').query({ filter: JSON.stringify({ q: '花子' }) }).set(as()).expect(200);
+    const q = await t
+      .http()
+      .get('/api/users')
+      .query({ filter: JSON.stringify({ q: '花子' }) })
+      .set(as())
+      .expect(200);
     expect(q.body.map((u: { name: string }) => u.name)).toEqual(['佐藤 花子']);
-    const many = await t.http().get('/api/users').query({ filter: JSON.stringify({ id: [q.body[0].id] }) }).set(as()).expect(200);
+    const many = await t
+      .http()
+      .get('/api/users')
+      .query({ filter: JSON.stringify({ id: [q.body[0].id] }) })
+      .set(as())
+      .expect(200);
     expect(many.body).toHaveLength(1);
   });
 
@@ -38,7 +48,12 @@ describe('staff accounts (admin)', () => {
   });
 
   it('creates an account with a one-time temporary password that must be changed at first login', async () => {
-    const res = await t.http().post('/api/users').set(as()).send({ email: 'New.Reviewer@Example.jp', name: '新人 審査員', role: 'reviewer', organisation: '北海道銀行' }).expect(201);
+    const res = await t
+      .http()
+      .post('/api/users')
+      .set(as())
+      .send({ email: 'New.Reviewer@Example.jp', name: '新人 審査員', role: 'reviewer', organisation: '北海道銀行' })
+      .expect(201);
     expect(res.body).toMatchObject({ email: 'new.reviewer@example.jp', role: 'reviewer', mustChangePassword: true, active: true });
     expect(res.body.temporaryPassword).toMatch(/^[\w-]{16}$/);
     const s = await login(t, 'new.reviewer@example.jp', res.body.temporaryPassword);
@@ -69,16 +84,33 @@ describe('staff accounts (admin)', () => {
   });
 
   it('refuses a password an administrator types that fails the policy (400 WEAK_PASSWORD under password), on create and reset', async () => {
-    const create = await t.http().post('/api/users').set(as()).send({ email: 'weak@example.jp', name: '弱い 設定', role: 'reviewer', password: 'password1234' }).expect(400);
+    const create = await t
+      .http()
+      .post('/api/users')
+      .set(as())
+      .send({ email: 'weak@example.jp', name: '弱い 設定', role: 'reviewer', password: 'password1234' })
+      .expect(400);
     expect(create.body.code).toBe('WEAK_PASSWORD');
     expect(create.body.errors).toEqual([{ field: 'password', message: 'よく使われている、または過去に漏えいしたパスワードのため使えません。' }]);
-    const withEmail = await t.http().post('/api/users').set(as()).send({ email: 'kobayashi@example.jp', name: '小林 一郎', role: 'reviewer', password: 'kobayashi-Kj3#mP9q' }).expect(400);
+    const withEmail = await t
+      .http()
+      .post('/api/users')
+      .set(as())
+      .send({ email: 'kobayashi@example.jp', name: '小林 一郎', role: 'reviewer', password: 'kobayashi-Kj3#mP9q' })
+      .expect(400);
     expect(withEmail.body.errors[0]).toEqual({ field: 'password', message: 'メールアドレス (または @ より前の部分) を含むパスワードは使えません。' });
-    expect((await t.http().get('/api/users').query({ filter: '{"q":"example.jp"}' }).set(as())).body.map((u: { email: string }) => u.email)).not.toContain('weak@example.jp');
+    expect((await t.http().get('/api/users').query({ filter: '{"q":"example.jp"}' }).set(as())).body.map((u: { email: string }) => u.email)).not.toContain(
+      'weak@example.jp',
+    );
     const [row] = (await t.http().get('/api/users').query({ filter: '{"q":"reviewer2"}' }).set(as())).body;
     const reset = await t.http().post(`/api/users/${row.id}/password`).set(as()).send({ password: 'qazwsxedcrfv' }).expect(400);
     expect(reset.body.code).toBe('WEAK_PASSWORD');
-    await t.http().post('/api/users').set(as()).send({ email: 'strong@example.jp', name: '強い 設定', role: 'reviewer', password: 'Tsubame-kaze-9-hotaru' }).expect(201);
+    await t
+      .http()
+      .post('/api/users')
+      .set(as())
+      .send({ email: 'strong@example.jp', name: '強い 設定', role: 'reviewer', password: 'Tsubame-kaze-9-hotaru' })
+      .expect(201);
   });
 
   it('an administrator reset ends every session of the account, needs a change at next login, and is audited without secrets', async () => {
@@ -96,7 +128,9 @@ describe('staff accounts (admin)', () => {
     await t.http().post('/api/auth/login').send({ email, password: DEMO_PASSWORD }).expect(401);
     const fresh = await login(t, email, res.body.temporaryPassword);
     expect(fresh.user.mustChangePassword).toBe(true);
-    const audit = await t.app.get(DataSource).query(`SELECT actor_id, changes FROM audit_log WHERE action = 'user.passwordReset' AND entity_id = $1`, [a.user.id]);
+    const audit = await t.app
+      .get(DataSource)
+      .query(`SELECT actor_id, changes FROM audit_log WHERE action = 'user.passwordReset' AND entity_id = $1`, [a.user.id]);
     expect(audit).toEqual([{ actor_id: admin.user.id, changes: { temporary: true, endedSessions: 2 } }]);
     // with a chosen password that passes the policy
     await t.http().post(`/api/users/${a.user.id}/password`).set(as()).send({ password: 'Tsubame-kaze-9-hotaru' }).expect(200);

@@ -17,7 +17,13 @@ import { startTestApp, TestApp } from './harness';
  * else is told about it, yet GET /api/workflows lists it, the 補正期限 reminder and the closing of
  * uncorrected applications find an application in it, and the dashboard counts it.
  */
-const SECOND_RETURN: StateDefinition = { code: 'secondReturn', label: '再差戻し', kind: 'active', tone: 'attention', tags: ['returnedToApplicant', 'correctionDeadlineWatched'] };
+const SECOND_RETURN: StateDefinition = {
+  code: 'secondReturn',
+  label: '再差戻し',
+  kind: 'active',
+  tone: 'attention',
+  tags: ['returnedToApplicant', 'correctionDeadlineWatched'],
+};
 
 const withSecondReturn = (t: TransitionDefinition<GuardName>) => (t.from.includes('returned') ? { ...t, from: [...t.from, SECOND_RETURN.code] } : t);
 const returnForCorrection = SUBSIDY_V1.transitions.find((t) => t.name === 'returnForCorrection')!;
@@ -59,13 +65,37 @@ describe('GET /api/workflows and a state added to a copy of a definition', () =>
       expect(res.headers['content-range']).toBe('workflows 0-3/4');
       expect(res.body.map((w: { id: string }) => w.id)).toEqual(['subsidy@1', 'benefit@1', 'itSubsidy@1', 'subsidy@2']);
     }
-    const [subsidy] = (await t.http().get('/api/workflows').query({ filter: JSON.stringify({ id: ['subsidy@1'] }) }).set(as('reviewer')).expect(200)).body;
+    const [subsidy] = (
+      await t
+        .http()
+        .get('/api/workflows')
+        .query({ filter: JSON.stringify({ id: ['subsidy@1'] }) })
+        .set(as('reviewer'))
+        .expect(200)
+    ).body;
     expect(subsidy).toMatchObject({ code: 'subsidy', version: 1, label: SUBSIDY_V1.label });
-    expect(subsidy.states).toContainEqual({ code: 'returned', label: '差戻し', kind: 'active', tone: 'attention', tags: ['returnedToApplicant', 'correctionDeadlineWatched'] });
+    expect(subsidy.states).toContainEqual({
+      code: 'returned',
+      label: '差戻し',
+      kind: 'active',
+      tone: 'attention',
+      tags: ['returnedToApplicant', 'correctionDeadlineWatched'],
+    });
     expect(subsidy.states).toContainEqual({ code: 'draft', label: expect.any(String), kind: 'initial', tone: 'neutral', tags: [] });
-    expect(subsidy.transitions).toContainEqual({ name: 'returnForCorrection', label: '差し戻す', from: ['formalCheck', 'resubmitted'], to: 'returned', roles: ['reviewer'] });
+    expect(subsidy.transitions).toContainEqual({
+      name: 'returnForCorrection',
+      label: '差し戻す',
+      from: ['formalCheck', 'resubmitted'],
+      to: 'returned',
+      roles: ['reviewer'],
+    });
 
-    const page = await t.http().get('/api/workflows').query({ sort: '["code","DESC"]', range: '[0,0]', filter: '{"code":"subsidy"}' }).set(as('auditor')).expect(200);
+    const page = await t
+      .http()
+      .get('/api/workflows')
+      .query({ sort: '["code","DESC"]', range: '[0,0]', filter: '{"code":"subsidy"}' })
+      .set(as('auditor'))
+      .expect(200);
     expect(page.headers['content-range']).toBe('workflows 0-0/2');
     expect(page.body.map((w: { id: string }) => w.id)).toEqual(['subsidy@1']);
     await t.http().get('/api/workflows').query({ filter: '{"status":"x"}' }).set(as('manager')).expect(400);
@@ -74,7 +104,14 @@ describe('GET /api/workflows and a state added to a copy of a definition', () =>
   });
 
   it('lists the added state with its tags', async () => {
-    const [copy] = (await t.http().get('/api/workflows').query({ filter: JSON.stringify({ id: 'subsidy@2' }) }).set(as('manager')).expect(200)).body;
+    const [copy] = (
+      await t
+        .http()
+        .get('/api/workflows')
+        .query({ filter: JSON.stringify({ id: 'subsidy@2' }) })
+        .set(as('manager'))
+        .expect(200)
+    ).body;
     expect(copy.states).toContainEqual({ ...SECOND_RETURN, tags: [...SECOND_RETURN.tags!] });
     expect(copy.transitions).toContainEqual(expect.objectContaining({ name: 'closeUncorrected', from: ['returned', 'secondReturn'] }));
   });
@@ -91,7 +128,9 @@ describe('GET /api/workflows and a state added to a copy of a definition', () =>
     await transitions.fire(app.id, 'returnForCorrection', reviewer, { reason: '収支計画の表が欠落しています' });
     await asIntake(t, app.id, 'resubmit');
     await transitions.fire(app.id, 'returnAgain', reviewer, { reason: '見積書の日付が公募期間外です' });
-    expect(await db.query(`SELECT status, workflow_version FROM application WHERE id = $1`, [app.id])).toEqual([{ status: 'secondReturn', workflow_version: 2 }]);
+    expect(await db.query(`SELECT status, workflow_version FROM application WHERE id = $1`, [app.id])).toEqual([
+      { status: 'secondReturn', workflow_version: 2 },
+    ]);
 
     const dashboard = (await t.app.get(PipelineService).rounds()).find((r) => r.roundId === round.id)!;
     expect(dashboard.states).toEqual([{ code: 'secondReturn', label: '再差戻し', tone: 'attention', count: 1 }]);

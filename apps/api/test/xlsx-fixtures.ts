@@ -80,15 +80,42 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 /** An .xlsx whose first sheet is `sheet` (its <sheetData> content), with optional shared strings. */
 export function xlsxOf(sheet: Omit<ZipPart, 'name'>, sharedStrings?: Omit<ZipPart, 'name'>): Buffer {
   return zipOf([
-    { name: '[Content_Types].xml', head: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
-    { name: 'xl/workbook.xml', head: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="申請" sheetId="1" r:id="rId1"/></sheets></workbook>` },
-    { name: 'xl/_rels/workbook.xml.rels', head: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>` },
-    ...(sharedStrings ? [{ name: 'xl/sharedStrings.xml', ...sharedStrings, head: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}">${sharedStrings.head ?? ''}`, tail: `${sharedStrings.tail ?? ''}</sst>` }] : []),
-    { name: 'xl/worksheets/sheet1.xml', ...sheet, head: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${sheet.head ?? ''}`, tail: `${sheet.tail ?? ''}</sheetData></worksheet>` },
+    {
+      name: '[Content_Types].xml',
+      head: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    },
+    {
+      name: 'xl/workbook.xml',
+      head: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="申請" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      head: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    },
+    ...(sharedStrings
+      ? [
+          {
+            name: 'xl/sharedStrings.xml',
+            ...sharedStrings,
+            head: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}">${sharedStrings.head ?? ''}`,
+            tail: `${sharedStrings.tail ?? ''}</sst>`,
+          },
+        ]
+      : []),
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      ...sheet,
+      head: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${sheet.head ?? ''}`,
+      tail: `${sheet.tail ?? ''}</sheetData></worksheet>`,
+    },
   ]);
 }
 
 /** an inline-string cell */
 export const inlineCell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 /** the first row: the cells of a comma-separated header */
-export const headerRowXml = (header: string) => `<row r="1">${header.split(',').map((h, i) => inlineCell(`${String.fromCharCode(65 + i)}1`, h)).join('')}</row>`;
+export const headerRowXml = (header: string) =>
+  `<row r="1">${header
+    .split(',')
+    .map((h, i) => inlineCell(`${String.fromCharCode(65 + i)}1`, h))
+    .join('')}</row>`;

@@ -9,7 +9,19 @@ import type { Ranking, RankingQuery } from '../review/types';
  * simulation shown (its fingerprint). If the scores changed meanwhile the API answers 409
  * RANKING_CHANGED and the user is told to reload.
  */
-export const CommitDecisionButton = ({ roundId, query, ranking, onCommitted, onReload }: { roundId: string; query: RankingQuery; ranking: Ranking; onCommitted: () => void; onReload: () => void }) => {
+export const CommitDecisionButton = ({
+  roundId,
+  query,
+  ranking,
+  onCommitted,
+  onReload,
+}: {
+  roundId: string;
+  query: RankingQuery;
+  ranking: Ranking;
+  onCommitted: () => void;
+  onReload: () => void;
+}) => {
   const { canAccess } = useCanAccess({ resource: 'adoption', action: 'create' });
   const translate = useTranslate();
   const notify = useNotify();
@@ -42,7 +54,18 @@ export const CommitDecisionButton = ({ roundId, query, ranking, onCommitted, onR
           severity="warning"
           data-testid="ranking-changed"
           sx={{ my: 1 }}
-          action={<Button color="inherit" size="small" onClick={() => { setChanged(false); onReload(); }}>{translate('app.review.simulator.reload')}</Button>}
+          action={
+            <Button
+              color="inherit"
+              size="small"
+              onClick={() => {
+                setChanged(false);
+                onReload();
+              }}
+            >
+              {translate('app.review.simulator.reload')}
+            </Button>
+          }
         >
           {translate('app.review.simulator.ranking_changed')}
         </Alert>
@@ -53,11 +76,15 @@ export const CommitDecisionButton = ({ roundId, query, ranking, onCommitted, onR
       <Dialog open={open} onClose={() => setOpen(false)}>
         <DialogTitle>{translate('app.review.simulator.commit_title')}</DialogTitle>
         <DialogContent>
-          <DialogContentText>{translate('app.review.simulator.commit_body', { adopted: t.adopted, waitlisted: t.waitlisted, rejected: t.rejected })}</DialogContentText>
+          <DialogContentText>
+            {translate('app.review.simulator.commit_body', { adopted: t.adopted, waitlisted: t.waitlisted, rejected: t.rejected })}
+          </DialogContentText>
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" onClick={commit} disabled={running}>{translate('app.review.simulator.commit')}</Button>
+          <Button variant="contained" onClick={commit} disabled={running}>
+            {translate('app.review.simulator.commit')}
+          </Button>
         </DialogActions>
       </Dialog>
     </>

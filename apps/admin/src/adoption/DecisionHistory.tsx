@@ -10,9 +10,13 @@ export const DecisionHistory = ({ decisions, categoryName }: { decisions: Adopti
   const t = (k: string) => translate(`app.review.simulator.${k}`);
   return (
     <>
-      <Typography variant="subtitle1" sx={{ mt: 3 }}>{t('decisions')}</Typography>
+      <Typography variant="subtitle1" sx={{ mt: 3 }}>
+        {t('decisions')}
+      </Typography>
       {decisions.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">{t('no_decisions')}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {t('no_decisions')}
+        </Typography>
       ) : (
         <Table size="small" data-testid="decisions">
           <TableHead>

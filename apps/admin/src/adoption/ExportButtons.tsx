@@ -16,13 +16,29 @@ export const ExportButtons = ({ roundId, categoryId }: { roundId: string; catego
   return (
     <>
       {(['csv', 'xlsx'] as const).map((f) => (
-        <Button key={`adopted-${f}`} label={`app.review.simulator.export_adopted`} onClick={save(`/rounds/${r}/exports/adopted?format=${f}&categoryId=${c}`, `adopted.${f}`)} data-testid={`export-adopted-${f}`}>
-          <><DownloadIcon />{f.toUpperCase()}</>
+        <Button
+          key={`adopted-${f}`}
+          label={`app.review.simulator.export_adopted`}
+          onClick={save(`/rounds/${r}/exports/adopted?format=${f}&categoryId=${c}`, `adopted.${f}`)}
+          data-testid={`export-adopted-${f}`}
+        >
+          <>
+            <DownloadIcon />
+            {f.toUpperCase()}
+          </>
         </Button>
       ))}
       {(['csv', 'xlsx'] as const).map((f) => (
-        <Button key={`scores-${f}`} label={`app.review.simulator.export_scores`} onClick={save(`/rounds/${r}/exports/scores?format=${f}`, `scores.${f}`)} data-testid={`export-scores-${f}`}>
-          <><DownloadIcon />{f.toUpperCase()}</>
+        <Button
+          key={`scores-${f}`}
+          label={`app.review.simulator.export_scores`}
+          onClick={save(`/rounds/${r}/exports/scores?format=${f}`, `scores.${f}`)}
+          data-testid={`export-scores-${f}`}
+        >
+          <>
+            <DownloadIcon />
+            {f.toUpperCase()}
+          </>
         </Button>
       ))}
     </>

@@ -35,19 +35,26 @@ export const RankingTable = ({ entries, total }: { entries: RankingEntry[]; tota
               <TableCell>
                 <Link to={createPath({ resource: 'applications', id: e.applicationId, type: 'show' })}>{e.receiptNumber ?? '-'}</Link>
               </TableCell>
-              <TableCell>{e.applicantName}{e.disagreement ? ` (${translate('app.review.reviews.disagreement')})` : ''}</TableCell>
+              <TableCell>
+                {e.applicantName}
+                {e.disagreement ? ` (${translate('app.review.reviews.disagreement')})` : ''}
+              </TableCell>
               <TableCell align="right">{e.finalScore}</TableCell>
               <TableCell align="right">{e.mean}</TableCell>
               <TableCell align="right">{e.bonus}</TableCell>
               <TableCell align="right">{formatYen(e.quotedAmount)}</TableCell>
               <TableCell>{e.prefecture}</TableCell>
               <TableCell>{(SIZE_CLASS_LABELS as Record<string, string>)[e.sizeClass] ?? e.sizeClass}</TableCell>
-              <TableCell><OutcomeChip outcome={e.outcome} /></TableCell>
+              <TableCell>
+                <OutcomeChip outcome={e.outcome} />
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      {total > Math.min(SHOWN, entries.length) && <Typography variant="caption" color="text.secondary">{`… ${total - Math.min(SHOWN, entries.length)}件`}</Typography>}
+      {total > Math.min(SHOWN, entries.length) && (
+        <Typography variant="caption" color="text.secondary">{`… ${total - Math.min(SHOWN, entries.length)}件`}</Typography>
+      )}
     </>
   );
 };

@@ -13,10 +13,26 @@ const PAD = { left: 44, right: 12, top: 12, bottom: 28 };
  * the API's `chart.finalScores` (every score by rank; the table gets only a page): adoption follows
  * rank order, so the first `adopted` ranks are 採択 and the next `waitlisted` 補欠.
  */
-export const ScoreChart = ({ finalScores, adopted, waitlisted, cutoffRank, cutoffScore }: { finalScores: number[]; adopted: number; waitlisted: number; cutoffRank: number | null; cutoffScore: number | null }) => {
+export const ScoreChart = ({
+  finalScores,
+  adopted,
+  waitlisted,
+  cutoffRank,
+  cutoffScore,
+}: {
+  finalScores: number[];
+  adopted: number;
+  waitlisted: number;
+  cutoffRank: number | null;
+  cutoffScore: number | null;
+}) => {
   const theme = useTheme();
   const translate = useTranslate();
-  const entries = finalScores.map((finalScore, i): { rank: number; finalScore: number; outcome: Outcome } => ({ rank: i + 1, finalScore, outcome: i < adopted ? 'adopted' : i < adopted + waitlisted ? 'waitlisted' : 'rejected' }));
+  const entries = finalScores.map((finalScore, i): { rank: number; finalScore: number; outcome: Outcome } => ({
+    rank: i + 1,
+    finalScore,
+    outcome: i < adopted ? 'adopted' : i < adopted + waitlisted ? 'waitlisted' : 'rejected',
+  }));
   const n = Math.max(entries.length, 1);
   const maxScore = entries.reduce((m, e) => Math.max(m, e.finalScore), 1);
   const x = (rank: number) => PAD.left + ((rank - 0.5) / n) * (W - PAD.left - PAD.right);
@@ -24,33 +40,74 @@ export const ScoreChart = ({ finalScores, adopted, waitlisted, cutoffRank, cutof
   const colour: Record<Outcome, string> = { adopted: theme.palette.success.main, waitlisted: theme.palette.warning.main, rejected: theme.palette.grey[500] };
   const dots = entries.length <= 400;
   const paths = (['adopted', 'waitlisted', 'rejected'] as const).map((o) => {
-    const d = entries.filter((e) => e.outcome === o).map((e) => (dots ? `M${x(e.rank).toFixed(1)} ${y(e.finalScore).toFixed(1)}h0` : `M${x(e.rank).toFixed(1)} ${y(0)}V${y(e.finalScore).toFixed(1)}`)).join('');
+    const d = entries
+      .filter((e) => e.outcome === o)
+      .map((e) => (dots ? `M${x(e.rank).toFixed(1)} ${y(e.finalScore).toFixed(1)}h0` : `M${x(e.rank).toFixed(1)} ${y(0)}V${y(e.finalScore).toFixed(1)}`))
+      .join('');
     return { o, d };
   });
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(maxScore * f * 10) / 10);
   return (
     <Box>
       <Typography variant="subtitle1">{translate('app.review.simulator.chart')}</Typography>
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={translate('app.review.simulator.chart_desc')} data-testid="score-chart" style={{ maxWidth: W }}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width="100%"
+        role="img"
+        aria-label={translate('app.review.simulator.chart_desc')}
+        data-testid="score-chart"
+        style={{ maxWidth: W }}
+      >
         {ticks.map((t) => (
           <g key={t}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke={theme.palette.divider} />
-            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize={11} fill={theme.palette.text.secondary}>{t}</text>
+            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize={11} fill={theme.palette.text.secondary}>
+              {t}
+            </text>
           </g>
         ))}
-        <text x={W - PAD.right} y={H - 8} textAnchor="end" fontSize={11} fill={theme.palette.text.secondary}>{`${translate('app.review.simulator.rank')} 1–${entries.length}`}</text>
-        {paths.map(({ o, d }) => (d ? <path key={o} d={d} stroke={colour[o]} strokeWidth={dots ? 6 : Math.max(1, (W - PAD.left - PAD.right) / n)} strokeLinecap={dots ? 'round' : 'butt'} fill="none" /> : null))}
+        <text
+          x={W - PAD.right}
+          y={H - 8}
+          textAnchor="end"
+          fontSize={11}
+          fill={theme.palette.text.secondary}
+        >{`${translate('app.review.simulator.rank')} 1–${entries.length}`}</text>
+        {paths.map(({ o, d }) =>
+          d ? (
+            <path
+              key={o}
+              d={d}
+              stroke={colour[o]}
+              strokeWidth={dots ? 6 : Math.max(1, (W - PAD.left - PAD.right) / n)}
+              strokeLinecap={dots ? 'round' : 'butt'}
+              fill="none"
+            />
+          ) : null,
+        )}
         {cutoffRank !== null && (
           <g data-testid="cutoff-line" data-rank={cutoffRank}>
-            <line x1={x(cutoffRank + 0.5)} x2={x(cutoffRank + 0.5)} y1={PAD.top} y2={H - PAD.bottom} stroke={theme.palette.error.main} strokeDasharray="5 4" strokeWidth={2} />
-            {cutoffScore !== null && <line x1={PAD.left} x2={W - PAD.right} y1={y(cutoffScore)} y2={y(cutoffScore)} stroke={theme.palette.error.main} strokeDasharray="2 4" />}
+            <line
+              x1={x(cutoffRank + 0.5)}
+              x2={x(cutoffRank + 0.5)}
+              y1={PAD.top}
+              y2={H - PAD.bottom}
+              stroke={theme.palette.error.main}
+              strokeDasharray="5 4"
+              strokeWidth={2}
+            />
+            {cutoffScore !== null && (
+              <line x1={PAD.left} x2={W - PAD.right} y1={y(cutoffScore)} y2={y(cutoffScore)} stroke={theme.palette.error.main} strokeDasharray="2 4" />
+            )}
             <text x={Math.min(x(cutoffRank + 0.5) + 4, W - 120)} y={PAD.top + 12} fontSize={12} fill={theme.palette.error.main}>
               {translate('app.review.simulator.cutoff')}
             </text>
           </g>
         )}
       </svg>
-      <Typography variant="caption" color="text.secondary">{translate('app.review.simulator.chart_desc')}</Typography>
+      <Typography variant="caption" color="text.secondary">
+        {translate('app.review.simulator.chart_desc')}
+      </Typography>
     </Box>
   );
 };

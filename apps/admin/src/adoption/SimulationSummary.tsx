@@ -6,8 +6,12 @@ import type { Breakdown, Ranking } from '../review/types';
 const Figure = ({ label, value, testId }: { label: string; value: string; testId: string }) => (
   <Card variant="outlined" sx={{ minWidth: 150 }}>
     <CardContent sx={{ '&:last-child': { pb: 1.5 }, py: 1.5 }}>
-      <Typography variant="caption" color="text.secondary">{label}</Typography>
-      <Typography variant="h6" data-testid={testId} sx={{ fontVariantNumeric: 'tabular-nums' }}>{value}</Typography>
+      <Typography variant="caption" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography variant="h6" data-testid={testId} sx={{ fontVariantNumeric: 'tabular-nums' }}>
+        {value}
+      </Typography>
     </CardContent>
   </Card>
 );
@@ -19,7 +23,10 @@ export const SimulationTotals = ({ ranking }: { ranking: Ranking }) => {
   const translate = useTranslate();
   const s = ranking.simulation;
   const t = s.totals;
-  const cutoff = s.cutoffRank === null ? translate('app.review.simulator.no_cutoff') : translate('app.review.simulator.cutoff_value', { rank: s.cutoffRank, score: s.cutoffScore ?? '-' });
+  const cutoff =
+    s.cutoffRank === null
+      ? translate('app.review.simulator.no_cutoff')
+      : translate('app.review.simulator.cutoff_value', { rank: s.cutoffRank, score: s.cutoffScore ?? '-' });
   return (
     <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', my: 2 }} data-testid="simulation-totals">
       <Figure label={translate('app.review.simulator.applied')} value={`${t.applied}件`} testId="total-applied" />
@@ -28,8 +35,14 @@ export const SimulationTotals = ({ ranking }: { ranking: Ranking }) => {
       <Figure label={translate('app.review.simulator.rejected')} value={`${t.rejected}件`} testId="total-rejected" />
       <Figure label={translate('app.review.simulator.adoption_rate')} value={percent(t.adoptionRate)} testId="adoption-rate" />
       <Figure label={translate('app.review.simulator.adopted_amount')} value={formatYen(t.adoptedAmount)} testId="adopted-amount" />
-      {t.remainingBudget !== null && <Figure label={translate('app.review.simulator.remaining_budget')} value={formatYen(t.remainingBudget)} testId="remaining-budget" />}
-      <Figure label={`${translate('app.review.simulator.cutoff')} (${translate(`app.review.simulator.stopped_by.${s.stoppedBy}`)})`} value={cutoff} testId="cutoff" />
+      {t.remainingBudget !== null && (
+        <Figure label={translate('app.review.simulator.remaining_budget')} value={formatYen(t.remainingBudget)} testId="remaining-budget" />
+      )}
+      <Figure
+        label={`${translate('app.review.simulator.cutoff')} (${translate(`app.review.simulator.stopped_by.${s.stoppedBy}`)})`}
+        value={cutoff}
+        testId="cutoff"
+      />
     </Stack>
   );
 };

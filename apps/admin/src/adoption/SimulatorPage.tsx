@@ -1,5 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Box, Card, CardContent, FormControl, FormControlLabel, InputAdornment, InputLabel, LinearProgress, MenuItem, Select, Stack, Switch, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  FormControl,
+  FormControlLabel,
+  InputAdornment,
+  InputLabel,
+  LinearProgress,
+  MenuItem,
+  Select,
+  Stack,
+  Switch,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { Title, useGetList, useGetMany, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router';
 import { reviewApi } from '../review/api';
@@ -46,7 +62,9 @@ export const SimulatorPage = () => {
 
   const choose = (next: { roundId?: string; categoryId?: string }) => {
     const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) if (v) p.set(k, v); else p.delete(k);
+    for (const [k, v] of Object.entries(next))
+      if (v) p.set(k, v);
+      else p.delete(k);
     setParams(p, { replace: true });
   };
 
@@ -61,7 +79,13 @@ export const SimulatorPage = () => {
     setQuotaText(offered?.adoptionQuota == null ? '' : String(offered.adoptionQuota));
   }, [round?.id, categoryId]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const query: RankingQuery = { categoryId, budget: parseYen(budgetText), quota: count(quotaText), waitlistCount: count(waitlistText) ?? 0, ...(normalise === undefined ? {} : { normalise }) };
+  const query: RankingQuery = {
+    categoryId,
+    budget: parseYen(budgetText),
+    quota: count(quotaText),
+    waitlistCount: count(waitlistText) ?? 0,
+    ...(normalise === undefined ? {} : { normalise }),
+  };
   const settled = useDebounced(query, 300);
   const key = JSON.stringify(settled);
 
@@ -71,14 +95,29 @@ export const SimulatorPage = () => {
     setLoading(true);
     reviewApi
       .getRanking(roundId, settled)
-      .then((r) => { if (!cancelled) { setRanking(r); setError(null); } })
-      .catch((e: Error) => { if (!cancelled) setError(e.message); })
-      .finally(() => { if (!cancelled) setLoading(false); });
-    return () => { cancelled = true; };
+      .then((r) => {
+        if (!cancelled) {
+          setRanking(r);
+          setError(null);
+        }
+      })
+      .catch((e: Error) => {
+        if (!cancelled) setError(e.message);
+      })
+      .finally(() => {
+        if (!cancelled) setLoading(false);
+      });
+    return () => {
+      cancelled = true;
+    };
   }, [roundId, key, reloadKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const loadDecisions = useCallback(() => {
-    if (roundId) reviewApi.getDecisions(roundId).then(setDecisions).catch(() => setDecisions([]));
+    if (roundId)
+      reviewApi
+        .getDecisions(roundId)
+        .then(setDecisions)
+        .catch(() => setDecisions([]));
   }, [roundId]);
   useEffect(loadDecisions, [loadDecisions, reloadKey]);
 
@@ -90,14 +129,34 @@ export const SimulatorPage = () => {
           <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
             <FormControl size="small" sx={{ width: 320 }}>
               <InputLabel id="sim-round">{t('round')}</InputLabel>
-              <Select labelId="sim-round" label={t('round')} value={round ? roundId : ''} onChange={(e) => choose({ roundId: e.target.value, categoryId: '' })} data-testid="sim-round">
-                {rounds.map((r) => <MenuItem key={r.id} value={r.id}>{r.name}</MenuItem>)}
+              <Select
+                labelId="sim-round"
+                label={t('round')}
+                value={round ? roundId : ''}
+                onChange={(e) => choose({ roundId: e.target.value, categoryId: '' })}
+                data-testid="sim-round"
+              >
+                {rounds.map((r) => (
+                  <MenuItem key={r.id} value={r.id}>
+                    {r.name}
+                  </MenuItem>
+                ))}
               </Select>
             </FormControl>
             <FormControl size="small" sx={{ width: 320 }} disabled={!round}>
               <InputLabel id="sim-category">{t('category')}</InputLabel>
-              <Select labelId="sim-category" label={t('category')} value={categoryIds.includes(categoryId) ? categoryId : ''} onChange={(e) => choose({ categoryId: e.target.value })} data-testid="sim-category">
-                {categoryIds.map((id) => <MenuItem key={id} value={id}>{categoryName(id)}</MenuItem>)}
+              <Select
+                labelId="sim-category"
+                label={t('category')}
+                value={categoryIds.includes(categoryId) ? categoryId : ''}
+                onChange={(e) => choose({ categoryId: e.target.value })}
+                data-testid="sim-category"
+              >
+                {categoryIds.map((id) => (
+                  <MenuItem key={id} value={id}>
+                    {categoryName(id)}
+                  </MenuItem>
+                ))}
               </Select>
             </FormControl>
             <TextField
@@ -108,11 +167,30 @@ export const SimulatorPage = () => {
               onChange={(e) => setBudgetText(e.target.value)}
               onBlur={() => setBudgetText(groupYen(parseYen(budgetText)))}
               helperText={t('budget_help')}
-              slotProps={{ input: { endAdornment: <InputAdornment position="end">円</InputAdornment> }, htmlInput: { inputMode: 'numeric', style: { textAlign: 'right' } } }}
+              slotProps={{
+                input: { endAdornment: <InputAdornment position="end">円</InputAdornment> },
+                htmlInput: { inputMode: 'numeric', style: { textAlign: 'right' } },
+              }}
               sx={{ width: 240 }}
             />
-            <TextField size="small" label={t('quota')} name="quota" value={quotaText} onChange={(e) => setQuotaText(e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric' } }} sx={{ width: 160 }} />
-            <TextField size="small" label={t('waitlist')} name="waitlistCount" value={waitlistText} onChange={(e) => setWaitlistText(e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric' } }} sx={{ width: 140 }} />
+            <TextField
+              size="small"
+              label={t('quota')}
+              name="quota"
+              value={quotaText}
+              onChange={(e) => setQuotaText(e.target.value)}
+              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+              sx={{ width: 160 }}
+            />
+            <TextField
+              size="small"
+              label={t('waitlist')}
+              name="waitlistCount"
+              value={waitlistText}
+              onChange={(e) => setWaitlistText(e.target.value)}
+              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+              sx={{ width: 140 }}
+            />
             <FormControlLabel
               control={<Switch checked={normalise ?? ranking?.normalise ?? false} onChange={(e) => setNormalise(e.target.checked)} name="normalise" />}
               label={t('normalise')}
@@ -121,13 +199,23 @@ export const SimulatorPage = () => {
         </CardContent>
       </Card>
       {loading ? <LinearProgress sx={{ mb: 1 }} /> : <Box sx={{ height: 4, mb: 1 }} />}
-      {error && <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert>}
+      {error && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {error}
+        </Alert>
+      )}
       {!roundId || !categoryId ? (
         <Typography color="text.secondary">{t('choose')}</Typography>
       ) : ranking && ranking.categoryId === categoryId ? (
         <>
           <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-            <CommitDecisionButton roundId={roundId} query={settled} ranking={ranking} onCommitted={() => setReloadKey((k) => k + 1)} onReload={() => setReloadKey((k) => k + 1)} />
+            <CommitDecisionButton
+              roundId={roundId}
+              query={settled}
+              ranking={ranking}
+              onCommitted={() => setReloadKey((k) => k + 1)}
+              onReload={() => setReloadKey((k) => k + 1)}
+            />
             <ExportButtons roundId={roundId} categoryId={categoryId} />
           </Stack>
           <SimulationTotals ranking={ranking} />
@@ -135,15 +223,29 @@ export const SimulatorPage = () => {
             <Typography color="text.secondary">{t('empty')}</Typography>
           ) : (
             <>
-              <ScoreChart finalScores={ranking.chart.finalScores} adopted={ranking.simulation.totals.adopted} waitlisted={ranking.simulation.totals.waitlisted} cutoffRank={ranking.simulation.cutoffRank} cutoffScore={ranking.simulation.cutoffScore} />
+              <ScoreChart
+                finalScores={ranking.chart.finalScores}
+                adopted={ranking.simulation.totals.adopted}
+                waitlisted={ranking.simulation.totals.waitlisted}
+                cutoffRank={ranking.simulation.cutoffRank}
+                cutoffScore={ranking.simulation.cutoffScore}
+              />
               <SimulationBreakdowns ranking={ranking} />
             </>
           )}
-          <Typography variant="subtitle1" sx={{ mt: 2 }}>{t('tie_break')}</Typography>
+          <Typography variant="subtitle1" sx={{ mt: 2 }}>
+            {t('tie_break')}
+          </Typography>
           <Box component="ul" sx={{ mt: 0, pl: 3 }} data-testid="tie-break">
-            {ranking.tieBreak.map((line) => <Typography component="li" variant="body2" key={line} sx={{ listStyle: 'none' }}>{line}</Typography>)}
+            {ranking.tieBreak.map((line) => (
+              <Typography component="li" variant="body2" key={line} sx={{ listStyle: 'none' }}>
+                {line}
+              </Typography>
+            ))}
           </Box>
-          <Typography variant="subtitle1" sx={{ mt: 2 }}>{t('ranking')}</Typography>
+          <Typography variant="subtitle1" sx={{ mt: 2 }}>
+            {t('ranking')}
+          </Typography>
           <RankingTable entries={ranking.entries} total={ranking.entryCount} />
           <DecisionHistory decisions={decisions} categoryName={categoryName} />
         </>

@@ -79,30 +79,64 @@ export const ApplicationContent = () => (
   <Box>
     <Heading>app.applications.applicant</Heading>
     <Box sx={grid}>
-      <Labeled source="applicantName"><TextField source="applicantName" /></Labeled>
-      <Labeled source="applicantKind"><ApplicantKind /></Labeled>
-      <Labeled source="corporateNumber"><TextField source="corporateNumber" emptyText="-" /></Labeled>
-      <Labeled source="sizeClass"><SelectField source="sizeClass" choices={sizeClassChoices} /></Labeled>
-      <Labeled source="employeeCount"><NumberField source="employeeCount" locales="ja-JP" /></Labeled>
-      <Labeled source="capital"><YenField source="capital" emptyText="-" /></Labeled>
-      <Labeled source="prefecture"><TextField source="prefecture" /></Labeled>
-      <Labeled source="industry"><TextField source="industry" emptyText="-" /></Labeled>
-      <Labeled source="contactPerson"><TextField source="contactPerson" emptyText="-" /></Labeled>
-      <Labeled source="email"><EmailField source="email" /></Labeled>
-      <Labeled source="certifiedAdvisor"><Advisor /></Labeled>
+      <Labeled source="applicantName">
+        <TextField source="applicantName" />
+      </Labeled>
+      <Labeled source="applicantKind">
+        <ApplicantKind />
+      </Labeled>
+      <Labeled source="corporateNumber">
+        <TextField source="corporateNumber" emptyText="-" />
+      </Labeled>
+      <Labeled source="sizeClass">
+        <SelectField source="sizeClass" choices={sizeClassChoices} />
+      </Labeled>
+      <Labeled source="employeeCount">
+        <NumberField source="employeeCount" locales="ja-JP" />
+      </Labeled>
+      <Labeled source="capital">
+        <YenField source="capital" emptyText="-" />
+      </Labeled>
+      <Labeled source="prefecture">
+        <TextField source="prefecture" />
+      </Labeled>
+      <Labeled source="industry">
+        <TextField source="industry" emptyText="-" />
+      </Labeled>
+      <Labeled source="contactPerson">
+        <TextField source="contactPerson" emptyText="-" />
+      </Labeled>
+      <Labeled source="email">
+        <EmailField source="email" />
+      </Labeled>
+      <Labeled source="certifiedAdvisor">
+        <Advisor />
+      </Labeled>
     </Box>
     <Heading>app.applications.plan</Heading>
     <Box sx={grid}>
-      <Labeled source="roundId"><ReferenceField source="roundId" reference="rounds" link="show" /></Labeled>
-      <Labeled source="categoryId"><ReferenceField source="categoryId" reference="categories" link="show" /></Labeled>
-      <Labeled source="receivedAt"><JstDateField source="receivedAt" emptyText="-" /></Labeled>
-      <Labeled source="correctionDueAt"><JstDateField source="correctionDueAt" emptyText="-" /></Labeled>
+      <Labeled source="roundId">
+        <ReferenceField source="roundId" reference="rounds" link="show" />
+      </Labeled>
+      <Labeled source="categoryId">
+        <ReferenceField source="categoryId" reference="categories" link="show" />
+      </Labeled>
+      <Labeled source="receivedAt">
+        <JstDateField source="receivedAt" emptyText="-" />
+      </Labeled>
+      <Labeled source="correctionDueAt">
+        <JstDateField source="correctionDueAt" emptyText="-" />
+      </Labeled>
     </Box>
     <Box sx={{ mt: 1 }}>
-      <Labeled source="planTitle"><TextField source="planTitle" emptyText="-" /></Labeled>
+      <Labeled source="planTitle">
+        <TextField source="planTitle" emptyText="-" />
+      </Labeled>
     </Box>
     <Box>
-      <Labeled source="planSummary"><TextField source="planSummary" emptyText="-" sx={{ whiteSpace: 'pre-wrap' }} /></Labeled>
+      <Labeled source="planSummary">
+        <TextField source="planSummary" emptyText="-" sx={{ whiteSpace: 'pre-wrap' }} />
+      </Labeled>
     </Box>
     <Heading>app.applications.expenses</Heading>
     <ExpensesTable />

@@ -1,5 +1,17 @@
 import { Chip } from '@mui/material';
-import { Datagrid, ExportButton, FilterButton, List, ReferenceField, SelectField, TextField, TopToolbar, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  ExportButton,
+  FilterButton,
+  List,
+  ReferenceField,
+  SelectField,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { JstDateField, YenField } from '../common';
 import { sizeClassChoices, type ApplicationRecord } from './application';
 import { applicationFilters } from './applicationFilters';
@@ -11,7 +23,16 @@ const InGraceMark = (_props: { label?: string; sortable?: boolean }) => {
   const record = useRecordContext<ApplicationRecord>();
   const translate = useTranslate();
   if (!record?.receivedInGrace) return null;
-  return <Chip size="small" color="warning" variant="outlined" label={translate('app.applications.in_grace')} title={translate('app.applications.in_grace_help')} data-testid="in-grace" />;
+  return (
+    <Chip
+      size="small"
+      color="warning"
+      variant="outlined"
+      label={translate('app.applications.in_grace')}
+      title={translate('app.applications.in_grace_help')}
+      data-testid="in-grace"
+    />
+  );
 };
 
 const ListActions = () => {

@@ -10,5 +10,14 @@ export const ApplicationStatusChip = ({ size = 'small' }: { label?: string; sort
   const { byCode } = useWorkflowStates();
   if (!record?.status) return null;
   const color = toneColor(byCode.get(record.status)?.tone);
-  return <Chip size={size} color={color} variant={color === 'default' ? 'outlined' : 'filled'} label={record.statusLabel || record.status} title={record.status} data-testid="application-status" />;
+  return (
+    <Chip
+      size={size}
+      color={color}
+      variant={color === 'default' ? 'outlined' : 'filled'}
+      label={record.statusLabel || record.status}
+      title={record.status}
+      data-testid="application-status"
+    />
+  );
 };

@@ -1,12 +1,35 @@
 import { useState } from 'react';
-import { Alert, Box, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, List as MuiList, ListItem, ListItemText, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button as MuiButton,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  List as MuiList,
+  ListItem,
+  ListItemText,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import PlaylistPlayIcon from '@mui/icons-material/PlaylistPlay';
 import { Button, useDataProvider, useListContext, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { JimukyokuDataProvider } from '../providers/dataProvider';
 import { bulkTransitionChoices, type ApplicationRecord, type BulkTransitionResult } from './application';
 
 /** 成功 n件 / 失敗 n件, and each failure's message beside the application it concerns. */
-export const BulkResultDialog = ({ result, rows, onClose }: { result: BulkTransitionResult | null; rows: Record<string, ApplicationRecord | undefined>; onClose: () => void }) => {
+export const BulkResultDialog = ({
+  result,
+  rows,
+  onClose,
+}: {
+  result: BulkTransitionResult | null;
+  rows: Record<string, ApplicationRecord | undefined>;
+  onClose: () => void;
+}) => {
   const translate = useTranslate();
   const failures = result?.results.filter((r) => !r.ok) ?? [];
   return (

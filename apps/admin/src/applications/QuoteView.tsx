@@ -183,7 +183,11 @@ export const QuoteView = () => {
       )}
       {eligibility && (
         <Block title={q('eligibility')} testId="eligibility">
-          {eligibility.ok && eligibility.failures.length === 0 && <Alert severity="success" sx={{ mb: 1 }}>{translate(q('eligibility_ok'))}</Alert>}
+          {eligibility.ok && eligibility.failures.length === 0 && (
+            <Alert severity="success" sx={{ mb: 1 }}>
+              {translate(q('eligibility_ok'))}
+            </Alert>
+          )}
           {eligibility.failures.length > 0 && (
             <>
               <Typography variant="subtitle2">{translate(q('failures'))}</Typography>

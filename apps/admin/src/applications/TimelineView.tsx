@@ -24,7 +24,11 @@ export const TimelineView = ({ workflow }: { workflow: RoundWorkflow | undefined
     return transitionLabels.get(name) ?? translate(`app.audit.actions.${action}`, { _: action });
   };
   const roleLabel = (role: string | null) =>
-    !role ? translate('app.common.system') : isStaffRole(role) ? translate(`app.roles.${role}`) : translate(`app.applications.actor_roles.${role}`, { _: role });
+    !role
+      ? translate('app.common.system')
+      : isStaffRole(role)
+        ? translate(`app.roles.${role}`)
+        : translate(`app.applications.actor_roles.${role}`, { _: role });
   return (
     <Table size="small" data-testid="timeline" sx={{ maxWidth: 1100 }}>
       <TableHead>

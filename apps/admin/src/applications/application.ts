@@ -162,7 +162,17 @@ export interface BulkTransitionResult {
 }
 
 /** The transitions a manager commonly runs over many applications at once (一括操作). */
-export const BULK_TRANSITIONS = ['startFormalCheck', 'completeReview', 'adopt', 'reject', 'waitlist', 'closeWaitlist', 'decideGrant', 'fixAmount', 'pay'] as const;
+export const BULK_TRANSITIONS = [
+  'startFormalCheck',
+  'completeReview',
+  'adopt',
+  'reject',
+  'waitlist',
+  'closeWaitlist',
+  'decideGrant',
+  'fixAmount',
+  'pay',
+] as const;
 export const bulkTransitionChoices = BULK_TRANSITIONS.map((name) => ({ id: name, name: `app.applications.transitions.${name}` }));
 
 export const sizeClassChoices = Object.entries(SIZE_CLASS_LABELS).map(([id, name]) => ({ id, name }));

@@ -8,5 +8,6 @@ export default {
   list: ApplicationList,
   show: ApplicationShow,
   icon: AssignmentIcon,
-  recordRepresentation: (record: { receiptNumber?: string | null; applicantName?: string }) => [record.receiptNumber, record.applicantName].filter(Boolean).join(' '),
+  recordRepresentation: (record: { receiptNumber?: string | null; applicantName?: string }) =>
+    [record.receiptNumber, record.applicantName].filter(Boolean).join(' '),
 } satisfies ResourceConfig;

@@ -36,7 +36,10 @@ const validateForm = (values: Partial<ChangePasswordValues>) => {
 
 /** One message per field: several problems with the same field are shown together. */
 const fieldMessages = (errors: { field: string; message: string }[]) =>
-  errors.reduce<Record<string, string>>((byField, { field, message }) => ({ ...byField, [field]: byField[field] ? `${byField[field]} ${message}` : message }), {});
+  errors.reduce<Record<string, string>>(
+    (byField, { field, message }) => ({ ...byField, [field]: byField[field] ? `${byField[field]} ${message}` : message }),
+    {},
+  );
 
 const ChangePasswordForm = () => {
   const translate = useTranslate();
@@ -97,12 +100,7 @@ const ChangePasswordForm = () => {
             autoComplete="new-password"
             validate={required()}
           />
-          <PasswordInput
-            source="newPasswordConfirm"
-            label={translate('app.auth.new_password_confirm')}
-            autoComplete="new-password"
-            validate={required()}
-          />
+          <PasswordInput source="newPasswordConfirm" label={translate('app.auth.new_password_confirm')} autoComplete="new-password" validate={required()} />
           <Stack direction="row" spacing={1} sx={{ mt: 2 }}>
             {/* A forced change has no way back into the app, only out of it. */}
             <Button variant="text" onClick={() => (forced ? logout() : navigate('/'))} disabled={submitting} sx={{ whiteSpace: 'nowrap' }}>

@@ -51,14 +51,7 @@ export const LoginPage = () => {
               {error}
             </Alert>
           )}
-          <TextInput
-            autoFocus
-            source="email"
-            type="email"
-            label={translate('ra.auth.email')}
-            autoComplete="username"
-            validate={[required(), email()]}
-          />
+          <TextInput autoFocus source="email" type="email" label={translate('ra.auth.email')} autoComplete="username" validate={[required(), email()]} />
           <PasswordInput source="password" label={translate('ra.auth.password')} autoComplete="current-password" validate={required()} />
           <Button variant="contained" type="submit" color="primary" disabled={submitting} fullWidth sx={{ mt: 2 }}>
             {submitting ? <CircularProgress size={19} thickness={3} /> : translate('ra.auth.sign_in')}

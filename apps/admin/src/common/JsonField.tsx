@@ -11,7 +11,18 @@ export const JsonField = ({ source, maxHeight = 480 }: FieldProps & { maxHeight?
     <Box
       component="pre"
       data-testid={`json-${source}`}
-      sx={{ m: 0, p: 1.5, bgcolor: 'action.hover', borderRadius: 1, fontSize: 13, fontFamily: 'ui-monospace, "IPAGothic", monospace', overflow: 'auto', maxHeight, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+      sx={{
+        m: 0,
+        p: 1.5,
+        bgcolor: 'action.hover',
+        borderRadius: 1,
+        fontSize: 13,
+        fontFamily: 'ui-monospace, "IPAGothic", monospace',
+        overflow: 'auto',
+        maxHeight,
+        whiteSpace: 'pre-wrap',
+        wordBreak: 'break-all',
+      }}
     >
       {JSON.stringify(value, null, 2)}
     </Box>

@@ -20,7 +20,14 @@ export const JstDateField = ({ source, emptyText, className, sx }: JstDateFieldP
     ) : null;
   }
   return (
-    <Typography component="time" variant="body2" className={className} sx={[{ whiteSpace: 'nowrap' }, ...(Array.isArray(sx) ? sx : [sx])]} dateTime={String(value)} title={`UTC ${new Date(String(value)).toISOString()}`}>
+    <Typography
+      component="time"
+      variant="body2"
+      className={className}
+      sx={[{ whiteSpace: 'nowrap' }, ...(Array.isArray(sx) ? sx : [sx])]}
+      dateTime={String(value)}
+      title={`UTC ${new Date(String(value)).toISOString()}`}
+    >
       {text}
     </Typography>
   );

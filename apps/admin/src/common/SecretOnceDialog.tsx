@@ -36,7 +36,17 @@ export const SecretOnceDialog = ({ secret, title, body, copyLabel, copiedMessage
         <Box
           component="output"
           data-testid={testId}
-          sx={{ display: 'block', p: 1.5, fontFamily: 'ui-monospace, monospace', fontSize: 18, bgcolor: 'action.hover', borderRadius: 1, userSelect: 'all', wordBreak: 'break-all', textAlign: 'center' }}
+          sx={{
+            display: 'block',
+            p: 1.5,
+            fontFamily: 'ui-monospace, monospace',
+            fontSize: 18,
+            bgcolor: 'action.hover',
+            borderRadius: 1,
+            userSelect: 'all',
+            wordBreak: 'break-all',
+            textAlign: 'center',
+          }}
         >
           {secret}
         </Box>

@@ -8,7 +8,12 @@ export const YenField = ({ source, emptyText, className, sx }: FieldProps & { em
   const translate = useTranslate();
   const text = typeof value === 'number' && Number.isFinite(value) ? formatYen(value) : emptyText ? translate(emptyText, { _: emptyText }) : '';
   return (
-    <Typography component="span" variant="body2" className={className} sx={[{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }, ...(Array.isArray(sx) ? sx : [sx])]}>
+    <Typography
+      component="span"
+      variant="body2"
+      className={className}
+      sx={[{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }, ...(Array.isArray(sx) ? sx : [sx])]}
+    >
       {text}
     </Typography>
   );

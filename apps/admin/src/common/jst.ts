@@ -57,7 +57,14 @@ export function jstWallClockToInstant(local: string | null | undefined): string 
   if (!m) return null;
   const [, y, mo, d, h, mi, s = '00'] = m;
   const check = new Date(Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s));
-  if (check.getUTCFullYear() !== +y! || check.getUTCMonth() !== +mo! - 1 || check.getUTCDate() !== +d! || check.getUTCHours() !== +h! || check.getUTCMinutes() !== +mi! || check.getUTCSeconds() !== +s) {
+  if (
+    check.getUTCFullYear() !== +y! ||
+    check.getUTCMonth() !== +mo! - 1 ||
+    check.getUTCDate() !== +d! ||
+    check.getUTCHours() !== +h! ||
+    check.getUTCMinutes() !== +mi! ||
+    check.getUTCSeconds() !== +s
+  ) {
     return null;
   }
   return `${y}-${mo}-${d}T${h}:${mi}:${s}${JST_OFFSET}`;

@@ -20,7 +20,11 @@ export const ConflictCreate = () => {
             <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} validate={required()} />
           </ReferenceInput>
         )}
-        <SelectInput source="kind" choices={(['corporateNumber', 'organisation'] as const).map((id) => ({ id, name: `resources.conflicts-of-interest.kinds.${id}` }))} validate={required()} />
+        <SelectInput
+          source="kind"
+          choices={(['corporateNumber', 'organisation'] as const).map((id) => ({ id, name: `resources.conflicts-of-interest.kinds.${id}` }))}
+          validate={required()}
+        />
         <TextInput source="value" validate={required()} />
         <TextInput source="note" multiline />
       </SimpleForm>

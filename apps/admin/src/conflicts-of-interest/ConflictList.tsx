@@ -1,4 +1,16 @@
-import { CreateButton, Datagrid, DeleteWithConfirmButton, FunctionField, List, ReferenceField, TextField, TopToolbar, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import {
+  CreateButton,
+  Datagrid,
+  DeleteWithConfirmButton,
+  FunctionField,
+  List,
+  ReferenceField,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { JstDateField } from '../common';
 
 const RevokeConflict = () => {
@@ -18,20 +30,29 @@ export const ConflictList = () => {
   // a reviewer sees only their own declarations and cannot read the reviewer pool
   const { canAccess: seesPool } = useCanAccess({ resource: 'reviewers', action: 'list' });
   return (
-  <List sort={{ field: 'declaredAt', order: 'DESC' }} perPage={50} exporter={false} actions={<TopToolbar><CreateButton /></TopToolbar>}>
-    <Datagrid bulkActionButtons={false} rowClick={false} data-testid="conflicts">
-      {seesPool && (
-        <ReferenceField source="reviewerId" reference="reviewers" link={false} sortable={false} emptyText="-">
-          <TextField source="name" />
-        </ReferenceField>
-      )}
-      <Kind label="resources.conflicts-of-interest.fields.kind" />
-      <TextField source="value" sortable={false} />
-      <TextField source="note" sortable={false} emptyText="-" />
-      <JstDateField source="declaredAt" />
-      <JstDateField source="revokedAt" sortable={false} emptyText="-" />
-      <RevokeConflict />
-    </Datagrid>
-  </List>
+    <List
+      sort={{ field: 'declaredAt', order: 'DESC' }}
+      perPage={50}
+      exporter={false}
+      actions={
+        <TopToolbar>
+          <CreateButton />
+        </TopToolbar>
+      }
+    >
+      <Datagrid bulkActionButtons={false} rowClick={false} data-testid="conflicts">
+        {seesPool && (
+          <ReferenceField source="reviewerId" reference="reviewers" link={false} sortable={false} emptyText="-">
+            <TextField source="name" />
+          </ReferenceField>
+        )}
+        <Kind label="resources.conflicts-of-interest.fields.kind" />
+        <TextField source="value" sortable={false} />
+        <TextField source="note" sortable={false} emptyText="-" />
+        <JstDateField source="declaredAt" />
+        <JstDateField source="revokedAt" sortable={false} emptyText="-" />
+        <RevokeConflict />
+      </Datagrid>
+    </List>
   );
 };

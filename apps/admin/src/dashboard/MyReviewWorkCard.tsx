@@ -18,10 +18,14 @@ export const MyReviewWorkCard = () => {
   return (
     <Card data-testid="my-review-work">
       <CardContent>
-        <Typography variant="h6" component="h2" gutterBottom>{t('title')}</Typography>
+        <Typography variant="h6" component="h2" gutterBottom>
+          {t('title')}
+        </Typography>
         <Stack direction="row" spacing={4}>
           <Typography data-testid="my-open-sheets">{t('open_sheets', { n: open.total ?? '…' })}</Typography>
-          <Typography color={overdue.total ? 'error' : 'text.primary'} data-testid="my-overdue-sheets">{t('overdue_sheets', { n: overdue.total ?? '…' })}</Typography>
+          <Typography color={overdue.total ? 'error' : 'text.primary'} data-testid="my-overdue-sheets">
+            {t('overdue_sheets', { n: overdue.total ?? '…' })}
+          </Typography>
           <Typography data-testid="my-formal-checks">{t('formal_checks', { n: checks.total ?? '…' })}</Typography>
         </Stack>
       </CardContent>

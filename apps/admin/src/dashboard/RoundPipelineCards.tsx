@@ -1,5 +1,20 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Card, CardActions, CardContent, Chip, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Card,
+  CardActions,
+  CardContent,
+  Chip,
+  LinearProgress,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { formatYen } from '@jimukyoku/domain';
 import { Button, useCanAccess, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
@@ -27,9 +42,13 @@ export const RoundPipelineCards = () => {
   if (!rounds) return <LinearProgress />;
   return (
     <Stack spacing={2} data-testid="round-pipelines">
-      <Typography variant="h6" component="h2">{translate('app.dashboard.pipeline.title')}</Typography>
+      <Typography variant="h6" component="h2">
+        {translate('app.dashboard.pipeline.title')}
+      </Typography>
       {rounds.length === 0 && <Typography color="text.secondary">{translate('app.dashboard.pipeline.empty')}</Typography>}
-      {rounds.map((r) => <RoundCard key={r.roundId} round={r} />)}
+      {rounds.map((r) => (
+        <RoundCard key={r.roundId} round={r} />
+      ))}
     </Stack>
   );
 };
@@ -51,7 +70,16 @@ const RoundCard = ({ round }: { round: RoundPipeline }) => {
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', my: 1 }} data-testid="pipeline-states">
           {round.states.map((s) => {
             const color = toneColor(s.tone);
-            return <Chip key={s.code} size="small" color={color} variant={color === 'default' ? 'outlined' : 'filled'} label={`${s.label} ${s.count.toLocaleString('ja-JP')}`} data-state={s.code} />;
+            return (
+              <Chip
+                key={s.code}
+                size="small"
+                color={color}
+                variant={color === 'default' ? 'outlined' : 'filled'}
+                label={`${s.label} ${s.count.toLocaleString('ja-JP')}`}
+                data-state={s.code}
+              />
+            );
           })}
           <Chip size="small" variant="outlined" label={t('total', { n: round.total.toLocaleString('ja-JP') })} />
         </Stack>
@@ -61,12 +89,18 @@ const RoundCard = ({ round }: { round: RoundPipeline }) => {
               <>
                 <Typography variant="body2" data-testid="pipeline-review">
                   {t('review_progress', { submitted: review.sheetsSubmitted, total: sheets, rate: percent(review.sheetsSubmitted, sheets) })}
-                  {review.sheetsOverdue > 0 && <Typography component="span" variant="body2" color="error">{` ${t('overdue', { n: review.sheetsOverdue })}`}</Typography>}
+                  {review.sheetsOverdue > 0 && (
+                    <Typography component="span" variant="body2" color="error">{` ${t('overdue', { n: review.sheetsOverdue })}`}</Typography>
+                  )}
                 </Typography>
                 <LinearProgress variant="determinate" value={percent(review.sheetsSubmitted, sheets)} sx={{ height: 8, borderRadius: 1, maxWidth: 480 }} />
               </>
             )}
-            {review.formalChecksOpen > 0 && <Typography variant="body2" sx={{ mt: 0.5 }}>{t('formal_checks_open', { n: review.formalChecksOpen })}</Typography>}
+            {review.formalChecksOpen > 0 && (
+              <Typography variant="body2" sx={{ mt: 0.5 }}>
+                {t('formal_checks_open', { n: review.formalChecksOpen })}
+              </Typography>
+            )}
           </Box>
         )}
         <Table size="small" sx={{ mt: 1 }}>
@@ -90,11 +124,19 @@ const RoundCard = ({ round }: { round: RoundPipeline }) => {
                     <TableCell align="right">{formatYen(c.adoptedAmount)}</TableCell>
                     <TableCell>
                       {c.budget === null ? (
-                        <Typography variant="body2" color="text.secondary">{t('no_budget')}</Typography>
+                        <Typography variant="body2" color="text.secondary">
+                          {t('no_budget')}
+                        </Typography>
                       ) : (
                         <>
-                          <Typography variant="caption">{t('budget_used', { budget: formatYen(c.budget), rate: percent(c.adoptedAmount, c.budget) })}</Typography>
-                          <LinearProgress variant="determinate" value={Math.min(100, percent(c.adoptedAmount, c.budget))} color={c.adoptedAmount > c.budget ? 'error' : 'primary'} />
+                          <Typography variant="caption">
+                            {t('budget_used', { budget: formatYen(c.budget), rate: percent(c.adoptedAmount, c.budget) })}
+                          </Typography>
+                          <LinearProgress
+                            variant="determinate"
+                            value={Math.min(100, percent(c.adoptedAmount, c.budget))}
+                            color={c.adoptedAmount > c.budget ? 'error' : 'primary'}
+                          />
                         </>
                       )}
                     </TableCell>

@@ -20,7 +20,7 @@ const english = leaves(englishMessages as unknown as Tree);
 const japanese = leaves(ja as unknown as Tree);
 
 describe('ja messages', () => {
-  it("translate every react-admin key that ra-language-english has, including the optional ones", () => {
+  it('translate every react-admin key that ra-language-english has, including the optional ones', () => {
     const missing = [...english.keys()].filter((key) => !japanese.has(key));
     expect(missing).toEqual([]);
   });

@@ -25,7 +25,14 @@ export const ImportCreate = () => (
         <SelectInput optionText="name" validate={required()} label="resources.imports.fields.roundId" />
       </ReferenceInput>
       <RadioButtonGroupInput source="mode" choices={modeChoices} validate={required()} helperText="app.imports.mode_help" />
-      <FileInput source="file" accept={{ 'text/csv': ['.csv'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['.xlsx'] }} multiple={false} validate={required()} label="app.imports.file" helperText="app.imports.file_help">
+      <FileInput
+        source="file"
+        accept={{ 'text/csv': ['.csv'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['.xlsx'] }}
+        multiple={false}
+        validate={required()}
+        label="app.imports.file"
+        helperText="app.imports.file_help"
+      >
         <FileField source="src" title="title" />
       </FileInput>
     </SimpleForm>

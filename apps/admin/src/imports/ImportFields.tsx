@@ -8,7 +8,14 @@ export const ImportStatusChip = (_props: { label?: string; sortBy?: string; sort
   const record = useRecordContext<ImportRecord>();
   const translate = useTranslate();
   if (!record) return null;
-  return <Chip size="small" color={COLOR[record.status] ?? 'default'} label={translate(`app.imports.statuses.${record.status}`, { _: record.status })} data-testid="import-status" />;
+  return (
+    <Chip
+      size="small"
+      color={COLOR[record.status] ?? 'default'}
+      label={translate(`app.imports.statuses.${record.status}`, { _: record.status })}
+      data-testid="import-status"
+    />
+  );
 };
 
 /** processedRows / totalRows as a bar (indeterminate while the file is still being counted). */

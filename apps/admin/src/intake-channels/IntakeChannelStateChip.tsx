@@ -8,5 +8,13 @@ export const IntakeChannelStateChip = (_props: { label?: string; sortable?: bool
   const translate = useTranslate();
   if (!record) return null;
   const revoked = !!record.revokedAt;
-  return <Chip size="small" color={revoked ? 'default' : 'success'} variant={revoked ? 'outlined' : 'filled'} label={translate(revoked ? 'app.intake_channels.revoked' : 'app.intake_channels.active')} data-testid="channel-state" />;
+  return (
+    <Chip
+      size="small"
+      color={revoked ? 'default' : 'success'}
+      variant={revoked ? 'outlined' : 'filled'}
+      label={translate(revoked ? 'app.intake_channels.revoked' : 'app.intake_channels.active')}
+      data-testid="channel-state"
+    />
+  );
 };

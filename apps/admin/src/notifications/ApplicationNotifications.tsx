@@ -8,10 +8,20 @@ export const ApplicationNotifications = () => {
   const translate = useTranslate();
   const { canAccess, isPending } = useCanAccess({ resource: 'notifications', action: 'list' });
   if (isPending) return null;
-  if (!canAccess) return <Typography variant="body2" color="text.secondary">{translate('app.notifications.no_access')}</Typography>;
+  if (!canAccess)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {translate('app.notifications.no_access')}
+      </Typography>
+    );
   return (
     <ReferenceManyField reference="notifications" target="applicationId" sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} pagination={<Pagination />}>
-      <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography variant="body2">{translate('app.notifications.none')}</Typography>} data-testid="application-notifications">
+      <Datagrid
+        rowClick="show"
+        bulkActionButtons={false}
+        empty={<Typography variant="body2">{translate('app.notifications.none')}</Typography>}
+        data-testid="application-notifications"
+      >
         <JstDateField source="createdAt" label="resources.notifications.fields.createdAt" />
         <TextField source="recipient" label="resources.notifications.fields.recipient" />
         <TextField source="subject" label="resources.notifications.fields.subject" emptyText="-" />

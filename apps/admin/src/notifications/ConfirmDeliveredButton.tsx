@@ -1,7 +1,19 @@
 import { useState } from 'react';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
-import { Button, Form, SaveButton, TextInput, required, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import {
+  Button,
+  Form,
+  SaveButton,
+  TextInput,
+  required,
+  useCanAccess,
+  useDataProvider,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import type { JimukyokuDataProvider } from '../providers/dataProvider';
 import type { NotificationRecord } from './notification';
 

@@ -94,7 +94,11 @@ export const NotificationProgress = () => {
           </Typography>
         </Stack>
         <Typography variant="body2" sx={{ mb: 0.5 }} data-testid="progress-summary">
-          {translate('app.notifications.progress.summary', { sent: summary.sent.toLocaleString('ja-JP'), total: summary.total.toLocaleString('ja-JP'), percent: summary.percentSent })}
+          {translate('app.notifications.progress.summary', {
+            sent: summary.sent.toLocaleString('ja-JP'),
+            total: summary.total.toLocaleString('ja-JP'),
+            percent: summary.percentSent,
+          })}
         </Typography>
         <ProgressBar counts={progress.overall} testId="progress-bar" />
         <Stack direction="row" spacing={3} sx={{ mt: 1, flexWrap: 'wrap' }}>
@@ -119,7 +123,11 @@ export const NotificationProgress = () => {
                     <ProgressBar counts={r} />
                   </Box>
                   <Typography variant="body2" color="text.secondary">
-                    {translate('app.notifications.progress.summary', { sent: s.sent.toLocaleString('ja-JP'), total: s.total.toLocaleString('ja-JP'), percent: s.percentSent })}
+                    {translate('app.notifications.progress.summary', {
+                      sent: s.sent.toLocaleString('ja-JP'),
+                      total: s.total.toLocaleString('ja-JP'),
+                      percent: s.percentSent,
+                    })}
                     {s.problems > 0 ? ` · ${translate('app.notifications.progress.problems')} ${s.problems.toLocaleString('ja-JP')}` : ''}
                   </Typography>
                 </Stack>

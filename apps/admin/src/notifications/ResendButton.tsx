@@ -53,11 +53,21 @@ export const ResendButton = () => {
         <SendIcon />
       </Button>
       <Dialog open={open} onClose={() => !isPending && setOpen(false)} fullWidth maxWidth="sm">
-        <Form record={{ recipient: '' }} onSubmit={(values: Record<string, unknown>) => void mutate(((values.recipient as string | undefined) ?? '').trim() || undefined)}>
+        <Form
+          record={{ recipient: '' }}
+          onSubmit={(values: Record<string, unknown>) => void mutate(((values.recipient as string | undefined) ?? '').trim() || undefined)}
+        >
           <DialogTitle>{translate('app.notifications.resend_title')}</DialogTitle>
           <DialogContent>
             <DialogContentText sx={{ mb: 2 }}>{translate('app.notifications.resend_content', { recipient: record.recipient })}</DialogContentText>
-            <TextInput source="recipient" label="app.notifications.corrected_recipient" helperText="app.notifications.corrected_recipient_help" validate={email()} type="email" fullWidth />
+            <TextInput
+              source="recipient"
+              label="app.notifications.corrected_recipient"
+              helperText="app.notifications.corrected_recipient_help"
+              validate={email()}
+              type="email"
+              fullWidth
+            />
           </DialogContent>
           <DialogActions>
             <Button label="ra.action.cancel" onClick={() => setOpen(false)} disabled={isPending} />

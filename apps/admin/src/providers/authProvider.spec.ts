@@ -13,7 +13,8 @@ function setup() {
   return { server, session, api, authProvider };
 }
 
-const THROTTLED = 'ログインに続けて失敗したため、この端末からのログインを一時的に止めています。2026年12月3日(木) 06:10:00 (日本時間) 以降に再度お試しください。';
+const THROTTLED =
+  'ログインに続けて失敗したため、この端末からのログインを一時的に止めています。2026年12月3日(木) 06:10:00 (日本時間) 以降に再度お試しください。';
 
 describe('authProvider.login', () => {
   it('posts the e-mail and password as JSON with cookies and keeps the token in memory', async () => {
@@ -135,7 +136,9 @@ describe('authProvider.logout', () => {
   it('refreshes an expired token first so the session is really revoked', async () => {
     const { server, session, authProvider } = setup();
     session.set(authResponse('expired'));
-    server.on('POST /api/auth/logout', (call) => (call.headers.get('Authorization') === 'Bearer fresh' ? { status: 204 } : apiError(401, 'TOKEN_EXPIRED', '期限切れ')));
+    server.on('POST /api/auth/logout', (call) =>
+      call.headers.get('Authorization') === 'Bearer fresh' ? { status: 204 } : apiError(401, 'TOKEN_EXPIRED', '期限切れ'),
+    );
     server.on('POST /api/auth/refresh', { status: 200, body: authResponse('fresh') });
     await authProvider.logout({});
     expect(server.callsTo('POST /api/auth/logout').map((c) => c.headers.get('Authorization'))).toEqual(['Bearer expired', 'Bearer fresh']);
@@ -229,7 +232,12 @@ describe('authProvider.changePassword', () => {
     session.set(authResponse('t'));
     server.on('POST /api/auth/password', {
       status: 400,
-      body: { statusCode: 400, code: 'WEAK_PASSWORD', message: '入力内容に誤りがあります。', errors: [{ field: 'newPassword', message: '12文字以上にしてください。' }] },
+      body: {
+        statusCode: 400,
+        code: 'WEAK_PASSWORD',
+        message: '入力内容に誤りがあります。',
+        errors: [{ field: 'newPassword', message: '12文字以上にしてください。' }],
+      },
     });
     const error = await authProvider.changePassword({ currentPassword: 'a', newPassword: 'b' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);

@@ -35,7 +35,12 @@ const rows: Row[] = [
   ['applications: manager reads, exports and runs 一括操作 (bulkTransition)', 'manager', 'applications', ['list', 'show', 'export', 'bulk']],
   ['applications: reviewer reads (its assigned ones; buttons come from the API), no export, no bulk', 'reviewer', 'applications', READ],
   ['applications: auditor only reads (and exports)', 'auditor', 'applications', READ_EXPORT],
-  ['intake-channels: admin creates, reads and revokes (no edit: a key is never changed)', 'admin', 'intake-channels', ['list', 'show', 'create', 'delete', 'export']],
+  [
+    'intake-channels: admin creates, reads and revokes (no edit: a key is never changed)',
+    'admin',
+    'intake-channels',
+    ['list', 'show', 'create', 'delete', 'export'],
+  ],
   ['intake-channels: manager has no access', 'manager', 'intake-channels', NONE],
   ['intake-channels: reviewer has no access', 'reviewer', 'intake-channels', NONE],
   ['intake-channels: auditor has no access', 'auditor', 'intake-channels', NONE],
@@ -56,7 +61,12 @@ const rows: Row[] = [
   ['notification-templates: reviewer has no access', 'reviewer', 'notification-templates', NONE],
   ['notification-templates: auditor reads', 'auditor', 'notification-templates', READ],
   ['score-sheets: a reviewer scores their own (review.score)', 'reviewer', 'score-sheets', ['list', 'show', 'edit']],
-  ...(['admin', 'manager', 'auditor'] as const).map((role): Row => [`score-sheets: ${role} has no queue (reviews are read on the application)`, role, 'score-sheets', NONE]),
+  ...(['admin', 'manager', 'auditor'] as const).map((role): Row => [
+    `score-sheets: ${role} has no queue (reviews are read on the application)`,
+    role,
+    'score-sheets',
+    NONE,
+  ]),
   ...(['review-rubrics', 'reviewers'] as const).flatMap((resource): Row[] => [
     [`${resource}: admin reads (review.read)`, 'admin', resource, READ],
     [`${resource}: manager edits (review.configure)`, 'manager', resource, ['list', 'show', 'edit']],
@@ -82,9 +92,7 @@ const rows: Row[] = [
 ];
 
 describe('canAccess', () => {
-  const cases = rows.flatMap(([rule, role, resource, allowed]) =>
-    ACTIONS.map((action) => [rule, role, resource, action, allowed.includes(action)] as const),
-  );
+  const cases = rows.flatMap(([rule, role, resource, allowed]) => ACTIONS.map((action) => [rule, role, resource, action, allowed.includes(action)] as const));
 
   it.each(cases)('%s: %s %s %s → %s', (_rule, role, resource, action, expected) => {
     expect(canAccess(role, resource, action)).toBe(expected);

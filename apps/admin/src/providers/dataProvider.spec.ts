@@ -29,7 +29,11 @@ describe('dataProvider requests', () => {
   it('requests the API path named by the resource, with sort, range and filter as JSON', async () => {
     const { server, dataProvider } = setup();
     server.on('GET /api/audit-logs', { status: 200, body: [{ id: '1' }], headers: { 'Content-Range': 'audit-logs 0-0/1' } });
-    const res = await dataProvider.getList('audit-logs', { pagination: { page: 1, perPage: 25 }, sort: { field: 'occurredAt', order: 'DESC' }, filter: { action: 'user.' } });
+    const res = await dataProvider.getList('audit-logs', {
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'occurredAt', order: 'DESC' },
+      filter: { action: 'user.' },
+    });
     expect(res).toEqual({ data: [{ id: '1' }], total: 1 });
     expect(query(server.callsTo('GET /api/audit-logs')[0]!.url)).toEqual({ sort: ['occurredAt', 'DESC'], range: [0, 24], filter: { action: 'user.' } });
   });
@@ -37,8 +41,15 @@ describe('dataProvider requests', () => {
   it('turns date-only From/To filters into JST day boundaries, the To day included', async () => {
     const { server, dataProvider } = setup();
     server.on('GET /api/audit-logs', { status: 200, body: [], headers: { 'Content-Range': 'audit-logs 0-0/0' } });
-    await dataProvider.getList('audit-logs', { pagination: { page: 1, perPage: 25 }, sort: { field: 'occurredAt', order: 'DESC' }, filter: { occurredFrom: '2022-03-24', occurredTo: '2022-03-24' } });
-    expect(query(server.callsTo('GET /api/audit-logs')[0]!.url).filter).toEqual({ occurredFrom: '2022-03-24T00:00:00+09:00', occurredTo: '2022-03-25T00:00:00+09:00' });
+    await dataProvider.getList('audit-logs', {
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'occurredAt', order: 'DESC' },
+      filter: { occurredFrom: '2022-03-24', occurredTo: '2022-03-24' },
+    });
+    expect(query(server.callsTo('GET /api/audit-logs')[0]!.url).filter).toEqual({
+      occurredFrom: '2022-03-24T00:00:00+09:00',
+      occurredTo: '2022-03-25T00:00:00+09:00',
+    });
   });
 });
 
@@ -83,7 +94,7 @@ describe('dataProvider errors', () => {
     expect(error.body).toEqual({ statusCode: 400, code: 'CANNOT_DEACTIVATE_SELF', message, fieldErrors: [] });
   });
 
-  it("keeps body.code, which authProvider.checkError reads (PASSWORD_CHANGE_REQUIRED)", async () => {
+  it('keeps body.code, which authProvider.checkError reads (PASSWORD_CHANGE_REQUIRED)', async () => {
     const { server, dataProvider } = setup();
     server.on('GET /api/users/u1', { status: 403, body: { statusCode: 403, code: 'PASSWORD_CHANGE_REQUIRED', message: '初回ログインのため…' } });
     const error = (await dataProvider.getOne('users', { id: 'u1' }).catch((e: unknown) => e)) as HttpError;
@@ -95,7 +106,10 @@ describe('dataProvider errors', () => {
 describe('toFormErrors', () => {
   it("converts the API's array paths to react-hook-form's dotted ones", () => {
     expect(toFormPath('categories[0].budget')).toBe('categories.0.budget');
-    expect(toFormErrors({ message: 'm', errors: [{ field: 'categories[1].categoryId', message: 'a' }] })).toEqual({ 'categories.1.categoryId': 'a', root: { serverError: 'm' } });
+    expect(toFormErrors({ message: 'm', errors: [{ field: 'categories[1].categoryId', message: 'a' }] })).toEqual({
+      'categories.1.categoryId': 'a',
+      root: { serverError: 'm' },
+    });
   });
 
   it('uses a top-level field the API names (rounds: INVALID_SCHEDULE on closesAt)', () => {
@@ -104,7 +118,10 @@ describe('toFormErrors', () => {
   });
 
   it('joins two messages for one field and ignores malformed rows', () => {
-    expect(toFormErrors({ message: 'm', errors: [{ field: 'name', message: 'a' }, { field: 'name', message: 'b' }, { nope: 1 }, 'x'] })).toEqual({ name: 'a / b', root: { serverError: 'm' } });
+    expect(toFormErrors({ message: 'm', errors: [{ field: 'name', message: 'a' }, { field: 'name', message: 'b' }, { nope: 1 }, 'x'] })).toEqual({
+      name: 'a / b',
+      root: { serverError: 'm' },
+    });
   });
 
   it('is undefined when there is nothing per field', () => {
@@ -132,7 +149,10 @@ describe('dataProvider calls beyond CRUD', () => {
 
   it('fires a transition with the version on screen, and keeps the API code of a refusal (409 STALE_VERSION)', async () => {
     const { server, dataProvider } = setup();
-    server.on('POST /api/applications/a1/transitions/returnForCorrection', { status: 409, body: { statusCode: 409, code: 'STALE_VERSION', message: '他の操作が先に行われました。' } });
+    server.on('POST /api/applications/a1/transitions/returnForCorrection', {
+      status: 409,
+      body: { statusCode: 409, code: 'STALE_VERSION', message: '他の操作が先に行われました。' },
+    });
     const error = await dataProvider.fireTransition('a1', 'returnForCorrection', { reason: '書類不足', expectedVersion: 3 }).catch((e: unknown) => e);
     expect(server.callsTo('POST /api/applications/a1/transitions/returnForCorrection')[0]!.body).toEqual({ reason: '書類不足', expectedVersion: 3 });
     expect(error).toBeInstanceOf(HttpError);
@@ -142,7 +162,16 @@ describe('dataProvider calls beyond CRUD', () => {
 
   it('posts a bulk transition and returns the per-application results', async () => {
     const { server, dataProvider } = setup();
-    const answer = { transition: 'reject', total: 2, succeeded: 1, failed: 1, results: [{ id: 'a', ok: true, status: 'rejected' }, { id: 'b', ok: false, code: 'NOT_ALLOWED_FROM_STATE', message: 'この状態では実行できません' }] };
+    const answer = {
+      transition: 'reject',
+      total: 2,
+      succeeded: 1,
+      failed: 1,
+      results: [
+        { id: 'a', ok: true, status: 'rejected' },
+        { id: 'b', ok: false, code: 'NOT_ALLOWED_FROM_STATE', message: 'この状態では実行できません' },
+      ],
+    };
     server.on('POST /api/applications/bulk-transitions', { status: 200, body: answer });
     expect(await dataProvider.bulkTransition({ transition: 'reject', ids: ['a', 'b'] })).toEqual(answer);
     expect(server.callsTo('POST /api/applications/bulk-transitions')[0]!.body).toEqual({ transition: 'reject', ids: ['a', 'b'] });

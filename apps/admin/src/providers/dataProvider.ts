@@ -78,7 +78,8 @@ export function importFormData(data: Record<string, unknown>): FormData {
 export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_URL): JimukyokuDataProvider {
   const rest = simpleRestProvider(apiUrl, httpClient, 'Content-Range');
   const withFilters = <P extends Pick<GetListParams, 'filter'>>(params: P): P => ({ ...params, filter: jstDayFilters(params.filter) });
-  const postJson = async <T>(path: string, body: unknown): Promise<T> => (await httpClient(`${apiUrl}${path}`, { method: 'POST', body: JSON.stringify(body) })).json as T;
+  const postJson = async <T>(path: string, body: unknown): Promise<T> =>
+    (await httpClient(`${apiUrl}${path}`, { method: 'POST', body: JSON.stringify(body) })).json as T;
   const provider: JimukyokuDataProvider = {
     ...rest,
     getList: (resource, params) => rest.getList(resource, withFilters(params)),
@@ -96,7 +97,8 @@ export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_
     confirmDelivered: (id, body) => postJson<NotificationRecord>(`/notifications/${encodeURIComponent(id)}/confirm-delivered`, body),
     notificationProgress: async (roundId) =>
       (await httpClient(`${apiUrl}/notifications/progress${roundId ? `?roundId=${encodeURIComponent(roundId)}` : ''}`)).json as NotificationProgress,
-    getTemplateVersions: async (code) => (await httpClient(`${apiUrl}/notification-templates/${encodeURIComponent(code)}/versions`)).json as TemplateVersionRecord[],
+    getTemplateVersions: async (code) =>
+      (await httpClient(`${apiUrl}/notification-templates/${encodeURIComponent(code)}/versions`)).json as TemplateVersionRecord[],
     previewTemplate: (code, body) => postJson<TemplatePreview>(`/notification-templates/${encodeURIComponent(code)}/preview`, body),
     getDevMail: async () => (await httpClient(`${apiUrl}/dev-mail`)).json as { webUrl: string | null },
     resetUserPassword: (id) => postJson<StaffUserRecord>(`/users/${encodeURIComponent(id)}/password`, {}),

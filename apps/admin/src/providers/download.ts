@@ -6,7 +6,15 @@ import type { SessionStore } from './session';
  * Downloads a file the API only gives to a signed-in user (the import templates): a plain link
  * cannot carry the bearer token, so the file is fetched with it and saved from a blob URL.
  */
-export function createDownloader({ api, session, fetch: fetchImpl = (input, init) => globalThis.fetch(input, init) }: { api: ApiClient; session: SessionStore; fetch?: (input: string, init?: RequestInit) => Promise<Response> }) {
+export function createDownloader({
+  api,
+  session,
+  fetch: fetchImpl = (input, init) => globalThis.fetch(input, init),
+}: {
+  api: ApiClient;
+  session: SessionStore;
+  fetch?: (input: string, init?: RequestInit) => Promise<Response>;
+}) {
   return async function download(path: string, fileName: string): Promise<void> {
     if (!session.hasFreshToken()) await api.refresh();
     const token = session.get()?.accessToken;

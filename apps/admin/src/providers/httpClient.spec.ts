@@ -40,9 +40,7 @@ describe('httpClient', () => {
   it('on a 401 refreshes once and retries the request with the new token', async () => {
     const { server, session, api, now } = setup();
     session.set(authResponse('expired'), now());
-    server.on('GET /api/rounds', (call) =>
-      call.headers.get('Authorization') === 'Bearer fresh' ? { status: 200, body: [{ id: 1 }] } : unauthenticated,
-    );
+    server.on('GET /api/rounds', (call) => (call.headers.get('Authorization') === 'Bearer fresh' ? { status: 200, body: [{ id: 1 }] } : unauthenticated));
     server.on('POST /api/auth/refresh', { status: 200, body: authResponse('fresh') });
 
     await expect(api.httpClient('/api/rounds')).resolves.toMatchObject({ status: 200, json: [{ id: 1 }] });

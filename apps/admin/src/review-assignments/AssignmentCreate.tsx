@@ -14,12 +14,20 @@ export const AssignmentCreate = () => (
   <Create transform={toAssignmentCreate} redirect="list">
     <SimpleForm defaultValues={{ purpose: 'review' }}>
       <ReferenceInput source="applicationId" reference="applications" sort={{ field: 'receivedAt', order: 'DESC' }}>
-        <AutocompleteInput optionText={(r: { receiptNumber?: string; applicantName?: string }) => `${r.receiptNumber ?? '-'} ${r.applicantName ?? ''}`} filterToQuery={(q) => ({ q })} validate={required()} />
+        <AutocompleteInput
+          optionText={(r: { receiptNumber?: string; applicantName?: string }) => `${r.receiptNumber ?? '-'} ${r.applicantName ?? ''}`}
+          filterToQuery={(q) => ({ q })}
+          validate={required()}
+        />
       </ReferenceInput>
       <ReferenceInput source="reviewerId" reference="reviewers" sort={{ field: 'name', order: 'ASC' }} perPage={100}>
         <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} validate={required()} />
       </ReferenceInput>
-      <SelectInput source="purpose" choices={(['review', 'formalCheck'] as const).map((id) => ({ id, name: `app.review.purpose.${id}` }))} validate={required()} />
+      <SelectInput
+        source="purpose"
+        choices={(['review', 'formalCheck'] as const).map((id) => ({ id, name: `app.review.purpose.${id}` }))}
+        validate={required()}
+      />
       <JstDateTimeInput source="dueAt" />
     </SimpleForm>
   </Create>

@@ -20,13 +20,23 @@ export const ReassignButton = () => {
       { id: record.id, data: { reviewerId: values.reviewerId, ...(reason.trim() ? { reason: reason.trim() } : {}) }, previousData: record },
       {
         mutationMode: 'pessimistic',
-        onSuccess: () => { setOpen(false); notify('app.review.board.reassigned', { type: 'success' }); refresh(); },
+        onSuccess: () => {
+          setOpen(false);
+          notify('app.review.board.reassigned', { type: 'success' });
+          refresh();
+        },
         onError: (e) => notify((e as Error).message, { type: 'error' }),
       },
     );
   return (
     <>
-      <Button label="app.review.board.reassign" onClick={(e) => { e.stopPropagation(); setOpen(true); }}>
+      <Button
+        label="app.review.board.reassign"
+        onClick={(e) => {
+          e.stopPropagation();
+          setOpen(true);
+        }}
+      >
         <SwapHorizIcon />
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} onClick={(e) => e.stopPropagation()} fullWidth>
@@ -42,7 +52,9 @@ export const ReassignButton = () => {
           </DialogContent>
           <DialogActions>
             <MuiButton onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</MuiButton>
-            <MuiButton type="submit" variant="contained" disabled={isPending}>{translate('app.review.board.reassign')}</MuiButton>
+            <MuiButton type="submit" variant="contained" disabled={isPending}>
+              {translate('app.review.board.reassign')}
+            </MuiButton>
           </DialogActions>
         </Form>
       </Dialog>

@@ -8,7 +8,13 @@ export const toRubricUpdate = (data: Record<string, unknown>) => {
     ...(data.frozen
       ? {}
       : {
-          criteria: ((data.criteria as Record<string, unknown>[]) ?? []).map((c) => ({ code: c.code, label: c.label, maxScore: num(c.maxScore), weight: num(c.weight), ...(c.description ? { description: c.description } : {}) })),
+          criteria: ((data.criteria as Record<string, unknown>[]) ?? []).map((c) => ({
+            code: c.code,
+            label: c.label,
+            maxScore: num(c.maxScore),
+            weight: num(c.weight),
+            ...(c.description ? { description: c.description } : {}),
+          })),
           bonusItems: ((data.bonusItems as Record<string, unknown>[]) ?? []).map((b) => ({ code: b.code, label: b.label, points: num(b.points) })),
         }),
     // a cleared field is left out (unchanged): the API refuses null where a value is required
@@ -26,7 +32,11 @@ const Form = () => {
   const frozen = !!r?.frozen;
   return (
     <SimpleForm>
-      {frozen && <Alert severity="info" data-testid="rubric-frozen-note">{translate('app.review.rubric.frozen')}</Alert>}
+      {frozen && (
+        <Alert severity="info" data-testid="rubric-frozen-note">
+          {translate('app.review.rubric.frozen')}
+        </Alert>
+      )}
       <TextInput source="categoryName" disabled />
       <ArrayInput source="criteria">
         <SimpleFormIterator inline disableReordering disableAdd={frozen} disableRemove={frozen}>

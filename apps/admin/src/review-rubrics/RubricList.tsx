@@ -1,5 +1,17 @@
 import { Chip } from '@mui/material';
-import { BooleanField, Datagrid, FunctionField, List, NumberField, ReferenceField, ReferenceInput, SelectInput, TextField, useRecordContext, useTranslate } from 'react-admin';
+import {
+  BooleanField,
+  Datagrid,
+  FunctionField,
+  List,
+  NumberField,
+  ReferenceField,
+  ReferenceInput,
+  SelectInput,
+  TextField,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { JstDateField } from '../common';
 
 const filters = [
@@ -12,7 +24,14 @@ export const FrozenChip = (_props: { label?: string }) => {
   const r = useRecordContext<{ frozen: boolean }>();
   const translate = useTranslate();
   if (!r) return null;
-  return <Chip size="small" color={r.frozen ? 'default' : 'success'} label={translate(r.frozen ? 'app.review.rubric.frozen_chip' : 'app.review.rubric.editable_chip')} data-testid="rubric-frozen" />;
+  return (
+    <Chip
+      size="small"
+      color={r.frozen ? 'default' : 'success'}
+      label={translate(r.frozen ? 'app.review.rubric.frozen_chip' : 'app.review.rubric.editable_chip')}
+      data-testid="rubric-frozen"
+    />
+  );
 };
 
 /** 審査基準: one per round × offered category (choosing a round makes sure each exists). */
@@ -23,7 +42,11 @@ export const RubricList = () => (
         <TextField source="name" />
       </ReferenceField>
       <TextField source="categoryName" sortable={false} />
-      <FunctionField source="criteria" sortable={false} render={(r: { criteria: { label: string; weight: number }[] }) => r.criteria.map((c) => `${c.label}×${c.weight}`).join('、')} />
+      <FunctionField
+        source="criteria"
+        sortable={false}
+        render={(r: { criteria: { label: string; weight: number }[] }) => r.criteria.map((c) => `${c.label}×${c.weight}`).join('、')}
+      />
       <NumberField source="reviewersPerApplication" sortable={false} />
       <BooleanField source="normalise" sortable={false} />
       <FrozenChip label="resources.review-rubrics.fields.frozen" />

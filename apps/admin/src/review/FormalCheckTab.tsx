@@ -9,7 +9,9 @@ type Answers = Record<string, { passed: boolean | null; comment: string }>;
 const answersOf = (c: FormalCheck): Answers => Object.fromEntries(c.items.map((i) => [i.code, { passed: i.passed, comment: i.comment ?? '' }]));
 /** Only the items answered so far (the API keeps earlier answers). */
 const toBody = (a: Answers): FormalCheckAnswer[] =>
-  Object.entries(a).filter(([, v]) => v.passed !== null).map(([code, v]) => ({ code, passed: v.passed as boolean, ...(v.comment.trim() ? { comment: v.comment.trim() } : {}) }));
+  Object.entries(a)
+    .filter(([, v]) => v.passed !== null)
+    .map(([code, v]) => ({ code, passed: v.passed as boolean, ...(v.comment.trim() ? { comment: v.comment.trim() } : {}) }));
 
 const messageOf = (error: unknown) => {
   const e = error as { message?: string; body?: { fieldErrors?: { message: string }[] } };
@@ -36,7 +38,14 @@ export const FormalCheckTab = () => {
 
   const load = useCallback(() => {
     if (!record?.id) return;
-    reviewApi.getFormalCheck(String(record.id)).then((c) => { setCheck(c); setAnswers(answersOf(c)); setError(null); }).catch((e: Error) => setError(e.message));
+    reviewApi
+      .getFormalCheck(String(record.id))
+      .then((c) => {
+        setCheck(c);
+        setAnswers(answersOf(c));
+        setError(null);
+      })
+      .catch((e: Error) => setError(e.message));
   }, [record?.id]);
   useEffect(load, [load]);
 
@@ -72,7 +81,9 @@ export const FormalCheckTab = () => {
 
   return (
     <Stack spacing={1.5} data-testid="formal-check">
-      {check.completed && <Alert severity={check.passed ? 'success' : 'warning'}>{t('completed', { result: t(check.passed ? 'result_pass' : 'result_fail') })}</Alert>}
+      {check.completed && (
+        <Alert severity={check.passed ? 'success' : 'warning'}>{t('completed', { result: t(check.passed ? 'result_pass' : 'result_fail') })}</Alert>
+      )}
       {!check.open && !check.completed && <Alert severity="info">{t('closed')}</Alert>}
       {check.items.map((item) => {
         const a = answers[item.code] ?? { passed: null, comment: '' };
@@ -81,8 +92,15 @@ export const FormalCheckTab = () => {
           <Card variant="outlined" key={item.code} data-testid={`check-${item.code}`}>
             <CardContent sx={{ '&:last-child': { pb: 2 } }}>
               <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-                <Typography variant="subtitle1" sx={{ flex: 1, minWidth: 240 }}>{item.label}</Typography>
-                <Chip size="small" variant="outlined" color={item.suggestion === 'pass' ? 'success' : item.suggestion === 'fail' ? 'error' : 'default'} label={`${t('suggestion')}: ${t(suggestion)}`} />
+                <Typography variant="subtitle1" sx={{ flex: 1, minWidth: 240 }}>
+                  {item.label}
+                </Typography>
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  color={item.suggestion === 'pass' ? 'success' : item.suggestion === 'fail' ? 'error' : 'default'}
+                  label={`${t('suggestion')}: ${t(suggestion)}`}
+                />
                 <ToggleButtonGroup
                   exclusive
                   size="small"
@@ -90,11 +108,19 @@ export const FormalCheckTab = () => {
                   onChange={(_, v: 'pass' | 'fail' | null) => setAnswers({ ...answers, [item.code]: { ...a, passed: v === null ? null : v === 'pass' } })}
                   disabled={!writer}
                 >
-                  <ToggleButton value="pass" color="success">{t('pass')}</ToggleButton>
-                  <ToggleButton value="fail" color="error">{t('fail')}</ToggleButton>
+                  <ToggleButton value="pass" color="success">
+                    {t('pass')}
+                  </ToggleButton>
+                  <ToggleButton value="fail" color="error">
+                    {t('fail')}
+                  </ToggleButton>
                 </ToggleButtonGroup>
               </Stack>
-              {item.hint && <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>{item.hint}</Typography>}
+              {item.hint && (
+                <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+                  {item.hint}
+                </Typography>
+              )}
               <TextField
                 size="small"
                 fullWidth
@@ -111,10 +137,18 @@ export const FormalCheckTab = () => {
       })}
       {writer && (
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-          <Button variant="outlined" onClick={save} disabled={busy}>{t('save')}</Button>
-          <Button variant="contained" color="success" onClick={() => complete('pass')} disabled={busy}>{t('to_review')}</Button>
-          <Button variant="contained" color="warning" onClick={() => complete('return')} disabled={busy}>{t('return')}</Button>
-          <Button variant="contained" color="error" onClick={() => complete('ineligible')} disabled={busy}>{t('ineligible')}</Button>
+          <Button variant="outlined" onClick={save} disabled={busy}>
+            {t('save')}
+          </Button>
+          <Button variant="contained" color="success" onClick={() => complete('pass')} disabled={busy}>
+            {t('to_review')}
+          </Button>
+          <Button variant="contained" color="warning" onClick={() => complete('return')} disabled={busy}>
+            {t('return')}
+          </Button>
+          <Button variant="contained" color="error" onClick={() => complete('ineligible')} disabled={busy}>
+            {t('ineligible')}
+          </Button>
         </Stack>
       )}
     </Stack>

@@ -1,5 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  LinearProgress,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { reviewApi, errorCode } from './api';
 import type { ApplicationReviews } from './types';
@@ -24,12 +41,20 @@ export const ReviewsTab = () => {
     if (!record?.id) return;
     reviewApi
       .getReviews(String(record.id))
-      .then((r) => { setReviews(r); setError(null); })
+      .then((r) => {
+        setReviews(r);
+        setError(null);
+      })
       .catch((e: Error) => setError(errorCode(e) === 'OWN_SCORE_FIRST' ? t('own_score_first') : e.message));
   }, [record?.id]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(load, [load]);
 
-  if (error) return <Alert severity="info" data-testid="reviews-hidden">{error}</Alert>;
+  if (error)
+    return (
+      <Alert severity="info" data-testid="reviews-hidden">
+        {error}
+      </Alert>
+    );
   if (!reviews) return <LinearProgress />;
   const s = reviews.summary;
   const reopen = async () => {
@@ -60,7 +85,11 @@ export const ReviewsTab = () => {
           <TableHead>
             <TableRow>
               <TableCell>{t('reviewer')}</TableCell>
-              {reviews.rubric.criteria.map((c) => <TableCell key={c.code} align="right">{c.label}</TableCell>)}
+              {reviews.rubric.criteria.map((c) => (
+                <TableCell key={c.code} align="right">
+                  {c.label}
+                </TableCell>
+              ))}
               <TableCell align="right">{t('total')}</TableCell>
               <TableCell>{t('status')}</TableCell>
               <TableCell>{t('overall_comment')}</TableCell>
@@ -72,13 +101,19 @@ export const ReviewsTab = () => {
               <TableRow key={sheet.assignmentId}>
                 <TableCell>{sheet.reviewerName}</TableCell>
                 {reviews.rubric.criteria.map((c) => (
-                  <TableCell key={c.code} align="right" title={sheet.comments[c.code] ?? ''}>{sheet.scores[c.code] ?? '-'}</TableCell>
+                  <TableCell key={c.code} align="right" title={sheet.comments[c.code] ?? ''}>
+                    {sheet.scores[c.code] ?? '-'}
+                  </TableCell>
                 ))}
                 <TableCell align="right">{sheet.total ?? '-'}</TableCell>
                 <TableCell>{translate(`app.review.score_status.${sheet.status}`)}</TableCell>
                 <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{sheet.overallComment ?? ''}</TableCell>
                 <TableCell>
-                  {canReopen && sheet.status === 'submitted' && <Button size="small" onClick={() => setReopening(sheet.assignmentId)}>{t('reopen')}</Button>}
+                  {canReopen && sheet.status === 'submitted' && (
+                    <Button size="small" onClick={() => setReopening(sheet.assignmentId)}>
+                      {t('reopen')}
+                    </Button>
+                  )}
                 </TableCell>
               </TableRow>
             ))}
@@ -92,7 +127,9 @@ export const ReviewsTab = () => {
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setReopening(null)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" onClick={reopen} disabled={!reason.trim()}>{t('reopen')}</Button>
+          <Button variant="contained" onClick={reopen} disabled={!reason.trim()}>
+            {t('reopen')}
+          </Button>
         </DialogActions>
       </Dialog>
     </Stack>

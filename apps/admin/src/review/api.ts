@@ -31,15 +31,22 @@ const enc = encodeURIComponent;
 
 export const reviewApi = {
   getFormalCheck: (applicationId: string) => call<FormalCheck>('GET', `/applications/${enc(applicationId)}/formal-check`),
-  saveFormalCheck: (applicationId: string, answers: FormalCheckAnswer[]) => call<FormalCheck>('PUT', `/applications/${enc(applicationId)}/formal-check`, { answers }),
+  saveFormalCheck: (applicationId: string, answers: FormalCheckAnswer[]) =>
+    call<FormalCheck>('PUT', `/applications/${enc(applicationId)}/formal-check`, { answers }),
   completeFormalCheck: (applicationId: string, body: { outcome: FormalCheckOutcome; answers?: FormalCheckAnswer[]; reason?: string }) =>
     call<{ transition: string; formalCheck: FormalCheck }>('POST', `/applications/${enc(applicationId)}/formal-check/complete`, body),
   getReviews: (applicationId: string) => call<ApplicationReviews>('GET', `/applications/${enc(applicationId)}/reviews`),
   submitScoreSheet: (id: string, body: ScoreSheetBody) => call<ScoreSheet & { completion: string }>('POST', `/score-sheets/${enc(id)}/submit`, body),
   reopenScoreSheet: (id: string, reason: string) => call<ScoreSheet>('POST', `/score-sheets/${enc(id)}/reopen`, { reason }),
-  autoAssign: (roundId: string, body: { purpose: AssignmentPurpose; categoryId?: string; dueAt?: string }) => call<AutoAssignResult>('POST', `/rounds/${enc(roundId)}/assignments/auto`, body),
+  autoAssign: (roundId: string, body: { purpose: AssignmentPurpose; categoryId?: string; dueAt?: string }) =>
+    call<AutoAssignResult>('POST', `/rounds/${enc(roundId)}/assignments/auto`, body),
   getRanking: (roundId: string, q: RankingQuery) => {
-    const params = new URLSearchParams({ categoryId: q.categoryId, budget: q.budget === null ? '' : String(q.budget), quota: q.quota === null ? '' : String(q.quota), waitlistCount: String(q.waitlistCount ?? 0) });
+    const params = new URLSearchParams({
+      categoryId: q.categoryId,
+      budget: q.budget === null ? '' : String(q.budget),
+      quota: q.quota === null ? '' : String(q.quota),
+      waitlistCount: String(q.waitlistCount ?? 0),
+    });
     if (q.normalise !== undefined) params.set('normalise', String(q.normalise));
     return call<Ranking>('GET', `/rounds/${enc(roundId)}/ranking?${params}`);
   },

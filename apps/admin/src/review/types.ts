@@ -135,7 +135,16 @@ export interface Ranking {
     cutoffRank: number | null;
     cutoffScore: number | null;
     stoppedBy: 'budget' | 'quota' | 'exhausted';
-    totals: { applied: number; adopted: number; waitlisted: number; rejected: number; adoptedAmount: number; budget: number | null; remainingBudget: number | null; adoptionRate: number };
+    totals: {
+      applied: number;
+      adopted: number;
+      waitlisted: number;
+      rejected: number;
+      adoptedAmount: number;
+      budget: number | null;
+      remainingBudget: number | null;
+      adoptionRate: number;
+    };
     byPrefecture: Breakdown[];
     bySizeClass: Breakdown[];
   };

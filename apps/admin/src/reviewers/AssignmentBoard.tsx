@@ -20,7 +20,9 @@ const Hint = () => {
   const { filterValues } = useListContext();
   const translate = useTranslate();
   return (filterValues as { roundId?: string }).roundId ? null : (
-    <Typography variant="body2" color="text.secondary" sx={{ px: 2, pt: 1 }}>{translate('app.review.board.choose_round')}</Typography>
+    <Typography variant="body2" color="text.secondary" sx={{ px: 2, pt: 1 }}>
+      {translate('app.review.board.choose_round')}
+    </Typography>
   );
 };
 

@@ -1,5 +1,22 @@
 import { useState } from 'react';
-import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, FormControl, InputLabel, List, ListItem, ListItemText, MenuItem, Select, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Button as MuiButton,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControl,
+  InputLabel,
+  List,
+  ListItem,
+  ListItemText,
+  MenuItem,
+  Select,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import AutoFixHighIcon from '@mui/icons-material/AutoFixHigh';
 import { Button, useCanAccess, useGetMany, useGetOne, useListContext, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { jstInputToInstant } from '../common';
@@ -49,11 +66,22 @@ export const AutoAssignButton = () => {
 
   return (
     <>
-      <Button label="app.review.board.auto_assign" onClick={() => { setResult(null); setOpen(true); }} disabled={!roundId} data-testid="auto-assign">
+      <Button
+        label="app.review.board.auto_assign"
+        onClick={() => {
+          setResult(null);
+          setOpen(true);
+        }}
+        disabled={!roundId}
+        data-testid="auto-assign"
+      >
         <AutoFixHighIcon />
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} maxWidth="md" fullWidth>
-        <DialogTitle>{t('auto_assign_title')}{round ? ` — ${round.name}` : ''}</DialogTitle>
+        <DialogTitle>
+          {t('auto_assign_title')}
+          {round ? ` — ${round.name}` : ''}
+        </DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1 }}>
             <FormControl size="small">
@@ -67,10 +95,22 @@ export const AutoAssignButton = () => {
               <InputLabel id="aa-category">{t('category')}</InputLabel>
               <Select labelId="aa-category" label={t('category')} value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
                 <MenuItem value="">-</MenuItem>
-                {categories.map((c) => <MenuItem key={c.id} value={c.id}>{c.name}</MenuItem>)}
+                {categories.map((c) => (
+                  <MenuItem key={c.id} value={c.id}>
+                    {c.name}
+                  </MenuItem>
+                ))}
               </Select>
             </FormControl>
-            <TextField size="small" type="datetime-local" label={t('due_at')} value={dueAt} onChange={(e) => setDueAt(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} helperText={translate('app.common.jst_hint')} />
+            <TextField
+              size="small"
+              type="datetime-local"
+              label={t('due_at')}
+              value={dueAt}
+              onChange={(e) => setDueAt(e.target.value)}
+              slotProps={{ inputLabel: { shrink: true } }}
+              helperText={translate('app.common.jst_hint')}
+            />
           </Stack>
           {result && (
             <Stack sx={{ mt: 2 }} data-testid="auto-assign-result">
@@ -80,11 +120,16 @@ export const AutoAssignButton = () => {
               </Alert>
               {result.unfilled.length > 0 && (
                 <>
-                  <Typography variant="subtitle2" sx={{ mt: 1 }}>{t('unfilled')} ({result.unfilled.length})</Typography>
+                  <Typography variant="subtitle2" sx={{ mt: 1 }}>
+                    {t('unfilled')} ({result.unfilled.length})
+                  </Typography>
                   <List dense sx={{ maxHeight: 300, overflow: 'auto' }}>
                     {result.unfilled.map((u) => (
                       <ListItem key={u.applicationId} disableGutters>
-                        <ListItemText primary={u.reason} secondary={`${u.receiptNumber ?? u.applicationId} ${u.applicantName} — ${t('missing', { missing: u.missing })}`} />
+                        <ListItemText
+                          primary={u.reason}
+                          secondary={`${u.receiptNumber ?? u.applicationId} ${u.applicantName} — ${t('missing', { missing: u.missing })}`}
+                        />
                       </ListItem>
                     ))}
                   </List>
@@ -95,7 +140,9 @@ export const AutoAssignButton = () => {
         </DialogContent>
         <DialogActions>
           <MuiButton onClick={() => setOpen(false)}>{translate('ra.action.close')}</MuiButton>
-          <MuiButton variant="contained" onClick={run} disabled={running || !roundId}>{t('run')}</MuiButton>
+          <MuiButton variant="contained" onClick={run} disabled={running || !roundId}>
+            {t('run')}
+          </MuiButton>
         </DialogActions>
       </Dialog>
     </>

@@ -13,7 +13,9 @@ const Assignments = () => {
   const translate = useTranslate();
   return (
     <>
-      <Typography variant="h6" sx={{ mt: 2 }}>{translate('app.review.board.assignments')}</Typography>
+      <Typography variant="h6" sx={{ mt: 2 }}>
+        {translate('app.review.board.assignments')}
+      </Typography>
       <ReferenceManyField reference="review-assignments" target="reviewerId" sort={{ field: 'assignedAt', order: 'DESC' }} perPage={100}>
         <Datagrid bulkActionButtons={false} rowClick={false} data-testid="reviewer-assignments">
           {assignmentColumns(false)}

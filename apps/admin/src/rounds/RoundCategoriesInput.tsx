@@ -7,11 +7,25 @@ import { ArrayInput, minValue, NumberInput, number, ReferenceInput, required, Se
 export const RoundCategoriesInput = ({ ruleSetId }: { ruleSetId: string | undefined }) => (
   <ArrayInput source="categories" label="resources.rounds.fields.categories">
     <SimpleFormIterator inline disableReordering>
-      <ReferenceInput source="categoryId" reference="categories" label="resources.rounds.fields.categoryId" filter={ruleSetId ? { ruleSetId } : {}} sort={{ field: 'code', order: 'ASC' }} perPage={100}>
+      <ReferenceInput
+        source="categoryId"
+        reference="categories"
+        label="resources.rounds.fields.categoryId"
+        filter={ruleSetId ? { ruleSetId } : {}}
+        sort={{ field: 'code', order: 'ASC' }}
+        perPage={100}
+      >
         <SelectInput optionText="name" label="resources.rounds.fields.categoryId" validate={required()} sx={{ minWidth: 240 }} />
       </ReferenceInput>
       <NumberInput source="budget" label="app.rules.budget_yen" min={0} step={1} validate={[number(), minValue(0)]} helperText={false} />
-      <NumberInput source="adoptionQuota" label="resources.rounds.fields.adoptionQuota" min={0} step={1} validate={[number(), minValue(0)]} helperText={false} />
+      <NumberInput
+        source="adoptionQuota"
+        label="resources.rounds.fields.adoptionQuota"
+        min={0}
+        step={1}
+        validate={[number(), minValue(0)]}
+        helperText={false}
+      />
     </SimpleFormIterator>
   </ArrayInput>
 );

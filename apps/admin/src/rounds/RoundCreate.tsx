@@ -17,7 +17,13 @@ export const RoundCreate = () => (
       <FormDataConsumer<{ programId?: string; ruleSetId?: string }>>
         {({ formData }) => (
           <>
-            <ReferenceInput source="ruleSetId" reference="rule-sets" filter={formData.programId ? { programId: formData.programId } : {}} sort={{ field: 'code', order: 'ASC' }} perPage={100}>
+            <ReferenceInput
+              source="ruleSetId"
+              reference="rule-sets"
+              filter={formData.programId ? { programId: formData.programId } : {}}
+              sort={{ field: 'code', order: 'ASC' }}
+              perPage={100}
+            >
               <SelectInput optionText={(r: RuleSetRecord) => ruleSetRepresentation(r)} validate={required()} disabled={!formData.programId} />
             </ReferenceInput>
             <NumberInput source="number" min={1} step={1} validate={[required(), minValue(1)]} />

@@ -1,4 +1,18 @@
-import { ArrayField, Button, Datagrid, EditButton, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
+import {
+  ArrayField,
+  Button,
+  Datagrid,
+  EditButton,
+  Labeled,
+  NumberField,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+  useRecordContext,
+} from 'react-admin';
 import { Link } from 'react-router';
 import { AssumptionField, JstDateField, YenField } from '../common';
 import { RoundStatusChip } from './RoundStatusChip';
@@ -12,7 +26,9 @@ const ReviewLinks = () => {
   if (!round) return null;
   return (
     <>
-      {board.canAccess && <Button component={Link} to={`/reviewers?filter=${encodeURIComponent(JSON.stringify({ roundId: round.id }))}`} label="app.review.links.board" />}
+      {board.canAccess && (
+        <Button component={Link} to={`/reviewers?filter=${encodeURIComponent(JSON.stringify({ roundId: round.id }))}`} label="app.review.links.board" />
+      )}
       {simulator.canAccess && <Button component={Link} to={`/adoption?roundId=${round.id}`} label="app.review.links.simulator" />}
     </>
   );

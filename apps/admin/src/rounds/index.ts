@@ -6,4 +6,11 @@ import { RoundList } from './RoundList';
 import { RoundShow } from './RoundShow';
 
 /** 公募回: read by all staff; schedule and budgets kept by admins and managers (rounds.write). */
-export default { list: RoundList, show: RoundShow, edit: RoundEdit, create: RoundCreate, icon: EventIcon, recordRepresentation: 'name' } satisfies ResourceConfig;
+export default {
+  list: RoundList,
+  show: RoundShow,
+  edit: RoundEdit,
+  create: RoundCreate,
+  icon: EventIcon,
+  recordRepresentation: 'name',
+} satisfies ResourceConfig;

@@ -50,18 +50,35 @@ describe('round edit form → PUT /api/rounds/:id', () => {
   });
 
   it('clears what was emptied: announcement dates and label become null, a cleared budget is unset', () => {
-    const body = toRoundUpdate({ ...round5, announcementFrom: '', announcementLabel: '  ', categories: [{ categoryId: 'c1', budget: '', adoptionQuota: null }] });
+    const body = toRoundUpdate({
+      ...round5,
+      announcementFrom: '',
+      announcementLabel: '  ',
+      categories: [{ categoryId: 'c1', budget: '', adoptionQuota: null }],
+    });
     expect(body).toMatchObject({ announcementFrom: null, announcementLabel: null, categories: [{ categoryId: 'c1', budget: null, adoptionQuota: null }] });
   });
 
   it('drops category rows with no category chosen yet (an added, unfilled line)', () => {
-    expect(toRoundUpdate({ ...round5, categories: [{ categoryId: 'c1', budget: 1 }, {}, null] }).categories).toEqual([{ categoryId: 'c1', budget: 1, adoptionQuota: null }]);
+    expect(toRoundUpdate({ ...round5, categories: [{ categoryId: 'c1', budget: 1 }, {}, null] }).categories).toEqual([
+      { categoryId: 'c1', budget: 1, adoptionQuota: null },
+    ]);
   });
 });
 
 describe('round create form → POST /api/rounds', () => {
   it('sends the schedule in JST and leaves out what was not given (categories default to the whole rule set)', () => {
-    expect(toRoundCreate({ programId: 'p', ruleSetId: 'rs', number: 7, name: '', opensAt: '2022-07-01T00:00', closesAt: '2022-09-30T18:00:00', announcementLabel: '' })).toEqual({
+    expect(
+      toRoundCreate({
+        programId: 'p',
+        ruleSetId: 'rs',
+        number: 7,
+        name: '',
+        opensAt: '2022-07-01T00:00',
+        closesAt: '2022-09-30T18:00:00',
+        announcementLabel: '',
+      }),
+    ).toEqual({
       programId: 'p',
       ruleSetId: 'rs',
       number: 7,
@@ -71,8 +88,15 @@ describe('round create form → POST /api/rounds', () => {
   });
 
   it('sends offered categories with their budgets', () => {
-    expect(toRoundCreate({ programId: 'p', ruleSetId: 'rs', number: 7, opensAt: '2022-07-01T00:00', closesAt: '2022-09-30T18:00', categories: [{ categoryId: 'c1', budget: 5000000000 }] }).categories).toEqual([
-      { categoryId: 'c1', budget: 5000000000, adoptionQuota: null },
-    ]);
+    expect(
+      toRoundCreate({
+        programId: 'p',
+        ruleSetId: 'rs',
+        number: 7,
+        opensAt: '2022-07-01T00:00',
+        closesAt: '2022-09-30T18:00',
+        categories: [{ categoryId: 'c1', budget: 5000000000 }],
+      }).categories,
+    ).toEqual([{ categoryId: 'c1', budget: 5000000000, adoptionQuota: null }]);
   });
 });

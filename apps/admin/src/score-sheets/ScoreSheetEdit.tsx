@@ -1,5 +1,21 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, Checkbox, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControlLabel,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { formatYen, weightedTotal } from '@jimukyoku/domain';
 import { Loading, Title, useGetOne, useNotify, useRedirect, useTranslate, useUpdate } from 'react-admin';
 import { useParams } from 'react-router';
@@ -71,7 +87,14 @@ export const ScoreSheetEdit = () => {
     update(
       'score-sheets',
       { id, data: bodyOf(draft) as Partial<ScoreSheet>, previousData: sheet },
-      { mutationMode: 'pessimistic', onSuccess: () => { notify('app.review.form.saved', { type: 'success' }); refetch(); }, onError: (e) => notify(messageOf(e), { type: 'error' }) },
+      {
+        mutationMode: 'pessimistic',
+        onSuccess: () => {
+          notify('app.review.form.saved', { type: 'success' });
+          refetch();
+        },
+        onError: (e) => notify(messageOf(e), { type: 'error' }),
+      },
     );
 
   const submit = async () => {
@@ -96,32 +119,58 @@ export const ScoreSheetEdit = () => {
         <CardContent>
           <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
             <ScoreStatusChip source="status" record={sheet} />
-            <Typography variant="h6" component="h2">{app.receiptNumber ?? '-'}</Typography>
-            <Typography variant="h6" component="p">{app.applicantName}</Typography>
-            <Typography variant="body2" color="text.secondary">{translate('app.review.form.category')}: {app.categoryName}</Typography>
+            <Typography variant="h6" component="h2">
+              {app.receiptNumber ?? '-'}
+            </Typography>
+            <Typography variant="h6" component="p">
+              {app.applicantName}
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              {translate('app.review.form.category')}: {app.categoryName}
+            </Typography>
             <Typography variant="body2" color="text.secondary">
               {translate('app.review.form.quoted_amount')}: {app.quotedAmount === null ? '-' : formatYen(app.quotedAmount)}
             </Typography>
           </Stack>
           <Typography variant="subtitle2">{translate('app.review.form.plan_title')}</Typography>
-          <Typography variant="body2" sx={{ mb: 1 }}>{app.planTitle ?? '-'}</Typography>
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            {app.planTitle ?? '-'}
+          </Typography>
           <Typography variant="subtitle2">{translate('app.review.form.plan_summary')}</Typography>
-          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{app.planSummary ?? '-'}</Typography>
+          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+            {app.planSummary ?? '-'}
+          </Typography>
         </CardContent>
       </Card>
-      {sheet.reopenReason && sheet.status !== 'submitted' && <Alert severity="info" sx={{ mb: 2 }}>{translate('app.review.form.reopened', { reason: sheet.reopenReason })}</Alert>}
-      {!editable && <Alert severity="info" sx={{ mb: 2 }} data-testid="score-sheet-read-only">{translate('app.review.form.read_only')}</Alert>}
+      {sheet.reopenReason && sheet.status !== 'submitted' && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {translate('app.review.form.reopened', { reason: sheet.reopenReason })}
+        </Alert>
+      )}
+      {!editable && (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="score-sheet-read-only">
+          {translate('app.review.form.read_only')}
+        </Alert>
+      )}
 
-      <Typography variant="h6" sx={{ mb: 1 }}>{translate('app.review.form.criteria')}</Typography>
+      <Typography variant="h6" sx={{ mb: 1 }}>
+        {translate('app.review.form.criteria')}
+      </Typography>
       <Stack spacing={2} sx={{ mb: 2 }}>
         {sheet.rubric.criteria.map((c) => (
           <Card variant="outlined" key={c.code} data-testid={`criterion-${c.code}`}>
             <CardContent>
               <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline', mb: 1 }}>
                 <Typography variant="subtitle1">{c.label}</Typography>
-                <Typography variant="body2" color="text.secondary">{translate('app.review.form.weight', { weight: c.weight })}</Typography>
+                <Typography variant="body2" color="text.secondary">
+                  {translate('app.review.form.weight', { weight: c.weight })}
+                </Typography>
               </Stack>
-              {c.description && <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{c.description}</Typography>}
+              {c.description && (
+                <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+                  {c.description}
+                </Typography>
+              )}
               <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
                 <TextField
                   label={translate('app.review.form.score', { max: c.maxScore })}
@@ -150,9 +199,13 @@ export const ScoreSheetEdit = () => {
         ))}
       </Stack>
 
-      <Typography variant="h6" sx={{ mb: 1 }}>{translate('app.review.form.bonus')}</Typography>
+      <Typography variant="h6" sx={{ mb: 1 }}>
+        {translate('app.review.form.bonus')}
+      </Typography>
       {app.claimedBonusItems.length === 0 ? (
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate('app.review.form.no_bonus')}</Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          {translate('app.review.form.no_bonus')}
+        </Typography>
       ) : (
         <Stack sx={{ mb: 2 }}>
           {app.claimedBonusItems.map((b) => (
@@ -163,7 +216,9 @@ export const ScoreSheetEdit = () => {
                 <Checkbox
                   name={`confirmedBonus.${b.code}`}
                   checked={draft.confirmedBonus.includes(b.code)}
-                  onChange={(e) => set({ confirmedBonus: e.target.checked ? [...draft.confirmedBonus, b.code] : draft.confirmedBonus.filter((x) => x !== b.code) })}
+                  onChange={(e) =>
+                    set({ confirmedBonus: e.target.checked ? [...draft.confirmedBonus, b.code] : draft.confirmedBonus.filter((x) => x !== b.code) })
+                  }
                 />
               }
               label={`${b.label} (${translate('app.review.form.bonus_points', { points: b.points })})`}
@@ -194,8 +249,12 @@ export const ScoreSheetEdit = () => {
           <Button onClick={() => redirect('list', 'score-sheets')}>{translate('app.review.form.back')}</Button>
           {editable && (
             <>
-              <Button variant="outlined" onClick={save} disabled={saving || submitting}>{translate('app.review.form.save_draft')}</Button>
-              <Button variant="contained" onClick={() => setConfirming(true)} disabled={saving || submitting}>{translate('app.review.form.submit')}</Button>
+              <Button variant="outlined" onClick={save} disabled={saving || submitting}>
+                {translate('app.review.form.save_draft')}
+              </Button>
+              <Button variant="contained" onClick={() => setConfirming(true)} disabled={saving || submitting}>
+                {translate('app.review.form.submit')}
+              </Button>
             </>
           )}
         </CardContent>
@@ -206,12 +265,15 @@ export const ScoreSheetEdit = () => {
         <DialogContent>
           <DialogContentText>{translate('app.review.form.submit_confirm')}</DialogContentText>
           <DialogContentText sx={{ mt: 1 }}>
-            {translate('app.review.form.running_total')}: {translate('app.review.form.total_of', { total: total.toLocaleString('ja-JP'), max: sheet.rubric.maxTotal.toLocaleString('ja-JP') })}
+            {translate('app.review.form.running_total')}:{' '}
+            {translate('app.review.form.total_of', { total: total.toLocaleString('ja-JP'), max: sheet.rubric.maxTotal.toLocaleString('ja-JP') })}
           </DialogContentText>
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setConfirming(false)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" onClick={submit} disabled={submitting}>{translate('app.review.form.submit')}</Button>
+          <Button variant="contained" onClick={submit} disabled={submitting}>
+            {translate('app.review.form.submit')}
+          </Button>
         </DialogActions>
       </Dialog>
     </Box>

@@ -10,5 +10,7 @@ export const ScoreStatusChip = (props: { source?: string; label?: string; sortab
   const translate = useTranslate();
   const status = record?.[source] as keyof typeof COLORS | undefined;
   if (!status) return null;
-  return <Chip size="small" color={COLORS[status] ?? 'default'} label={translate(`app.review.score_status.${status}`, { _: status })} data-testid="score-status" />;
+  return (
+    <Chip size="small" color={COLORS[status] ?? 'default'} label={translate(`app.review.score_status.${status}`, { _: status })} data-testid="score-status" />
+  );
 };

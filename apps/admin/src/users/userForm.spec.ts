@@ -34,7 +34,13 @@ describe('user forms → API bodies', () => {
   });
 
   it('edit: sends only what UpdateUserDto accepts (the API refuses unknown properties)', () => {
-    expect(toUserUpdate(record)).toEqual({ email: 'sato@jimukyoku.example.jp', name: '佐藤 花子', role: 'reviewer', organisation: '中小企業診断協会', active: true });
+    expect(toUserUpdate(record)).toEqual({
+      email: 'sato@jimukyoku.example.jp',
+      name: '佐藤 花子',
+      role: 'reviewer',
+      organisation: '中小企業診断協会',
+      active: true,
+    });
   });
 
   it('edit: a cleared organisation becomes null, a switched-off account inactive', () => {

@@ -10,7 +10,11 @@ const NO_WORKFLOWS: WorkflowRecord[] = [];
  * filter's choices. Empty while loading.
  */
 export function useWorkflowStates() {
-  const { data = NO_WORKFLOWS, isPending, error } = useGetList<WorkflowRecord>(
+  const {
+    data = NO_WORKFLOWS,
+    isPending,
+    error,
+  } = useGetList<WorkflowRecord>(
     'workflows',
     { pagination: { page: 1, perPage: 100 }, sort: { field: 'registered', order: 'ASC' }, filter: {} },
     { staleTime: Infinity, gcTime: Infinity },

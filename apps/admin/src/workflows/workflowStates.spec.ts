@@ -10,12 +10,29 @@ const workflow = (id: string, states: [string, string, WorkflowRecord['states'][
 });
 
 describe('workflow states for the 状態 filter and the chips', () => {
-  const subsidy = workflow('subsidy@1', [['draft', '下書き', 'neutral'], ['notGranted', '不交付', 'negative'], ['withdrawn', '取下げ', 'negative']]);
-  const benefit = workflow('benefit@1', [['idIssued', '申請ID発行', 'neutral'], ['notGranted', '不給付', 'negative'], ['withdrawn', '取下げ', 'negative']]);
+  const subsidy = workflow('subsidy@1', [
+    ['draft', '下書き', 'neutral'],
+    ['notGranted', '不交付', 'negative'],
+    ['withdrawn', '取下げ', 'negative'],
+  ]);
+  const benefit = workflow('benefit@1', [
+    ['idIssued', '申請ID発行', 'neutral'],
+    ['notGranted', '不給付', 'negative'],
+    ['withdrawn', '取下げ', 'negative'],
+  ]);
 
   it('lists each state once, in the order the API gives, the first (補助金) label winning', () => {
-    expect(distinctStates([subsidy, benefit]).map((s) => `${s.code}:${s.label}`)).toEqual(['draft:下書き', 'notGranted:不交付', 'withdrawn:取下げ', 'idIssued:申請ID発行']);
-    expect(stateChoices(distinctStates([subsidy]))).toEqual([{ id: 'draft', name: '下書き' }, { id: 'notGranted', name: '不交付' }, { id: 'withdrawn', name: '取下げ' }]);
+    expect(distinctStates([subsidy, benefit]).map((s) => `${s.code}:${s.label}`)).toEqual([
+      'draft:下書き',
+      'notGranted:不交付',
+      'withdrawn:取下げ',
+      'idIssued:申請ID発行',
+    ]);
+    expect(stateChoices(distinctStates([subsidy]))).toEqual([
+      { id: 'draft', name: '下書き' },
+      { id: 'notGranted', name: '不交付' },
+      { id: 'withdrawn', name: '取下げ' },
+    ]);
     expect(distinctStates([])).toEqual([]);
   });
 

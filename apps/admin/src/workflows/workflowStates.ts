@@ -36,7 +36,8 @@ export const TONE_COLORS: Readonly<Record<StateTone, ChipColor>> = {
 };
 
 /** The chip colour of a tone; a tone this admin does not know yet is shown like `progress`. */
-export const toneColor = (tone: string | undefined): ChipColor => (tone && Object.prototype.hasOwnProperty.call(TONE_COLORS, tone) ? TONE_COLORS[tone as StateTone] : 'info');
+export const toneColor = (tone: string | undefined): ChipColor =>
+  tone && Object.prototype.hasOwnProperty.call(TONE_COLORS, tone) ? TONE_COLORS[tone as StateTone] : 'info';
 
 /**
  * Every state of the given workflows once, in the order the API lists them (補助金 first), so where

@@ -20,7 +20,8 @@ export async function migrate(config: MigrateConfig, log: (line: string) => void
   const user = decodeURIComponent(new URL(config.databaseUrl).username);
   if (login === 'created') log(`Created the application's login role "${user}" (member of jimukyoku_app)`);
   if (login === 'granted') log(`Made "${user}" a member of jimukyoku_app`);
-  if (login === 'same-as-owner') log(`Warning: DATABASE_URL and DATABASE_MIGRATION_URL use the same role "${user}": the application runs as the owner and could rewrite the audit log`);
+  if (login === 'same-as-owner')
+    log(`Warning: DATABASE_URL and DATABASE_MIGRATION_URL use the same role "${user}": the application runs as the owner and could rewrite the audit log`);
   return ran;
 }
 

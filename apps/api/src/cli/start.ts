@@ -42,7 +42,8 @@ async function main() {
   // Seeding uses the running app's DataSource (its entities and services), so it is exactly what the app reads.
   // Demo data and demo staff exist only in development; elsewhere the first administrator's password is INITIAL_ADMIN_PASSWORD or random, printed once.
   const development = config.nodeEnv === 'development';
-  for (const r of await runSeed(app.get(DataSource), { demo: development, initialAdminPassword: config.initialAdminPassword })) console.log(`[start] seed ${r.step}: ${r.summary}`);
+  for (const r of await runSeed(app.get(DataSource), { demo: development, initialAdminPassword: config.initialAdminPassword }))
+    console.log(`[start] seed ${r.step}: ${r.summary}`);
   const base = `http://localhost:${config.port}`;
   console.log(
     [
@@ -52,7 +53,9 @@ async function main() {
       `  API:     ${base}/api${config.apiDocs ? `  (OpenAPI: ${base}/api/docs)` : ''}`,
       `  Health:  ${base}/api/health`,
       ...(mailUi ? [`  Mail:    ${mailUi}  (emails sent to applicants)`] : []),
-      ...(development && DEMO_LOGINS.length ? ['  Demo logins:', ...DEMO_LOGINS.map((l) => `    ${l.role.padEnd(9)} ${l.email} / ${l.password}${l.note ? `  (${l.note})` : ''}`)] : []),
+      ...(development && DEMO_LOGINS.length
+        ? ['  Demo logins:', ...DEMO_LOGINS.map((l) => `    ${l.role.padEnd(9)} ${l.email} / ${l.password}${l.note ? `  (${l.note})` : ''}`)]
+        : []),
       '',
     ].join('\n'),
   );
@@ -87,7 +90,9 @@ async function ensureMailCatcher(config: AppConfig): Promise<string | null> {
     console.log(`[start] No SMTP server at ${config.smtpUrl}: started an embedded mail catcher (${catcher.webUrl})`);
     return catcher.webUrl;
   } catch (e) {
-    console.warn(`[start] No SMTP server at ${config.smtpUrl} and the embedded mail catcher could not start (${(e as Error).message}); emails will be retried until one answers.`);
+    console.warn(
+      `[start] No SMTP server at ${config.smtpUrl} and the embedded mail catcher could not start (${(e as Error).message}); emails will be retried until one answers.`,
+    );
     return null;
   }
 }

@@ -20,7 +20,16 @@ const typeLabel = (type: FilterType): string => {
 
 const sample = (type: FilterType): unknown => {
   if (typeof type === 'object') return 'enum' in type ? type.enum[0] : [type.enums[0]];
-  return { uuid: SAMPLE_UUID, uuids: [SAMPLE_UUID], serials: ['1'], string: 'abc', strings: ['abc'], integer: 1, boolean: true, instant: '2022-03-24T00:00:00+09:00' }[type];
+  return {
+    uuid: SAMPLE_UUID,
+    uuids: [SAMPLE_UUID],
+    serials: ['1'],
+    string: 'abc',
+    strings: ['abc'],
+    integer: 1,
+    boolean: true,
+    instant: '2022-03-24T00:00:00+09:00',
+  }[type];
 };
 
 /**
@@ -30,12 +39,19 @@ const sample = (type: FilterType): unknown => {
 export function ApiListQuery(spec: ListSpec) {
   const filters: Record<string, FilterType> = { id: 'uuids', ...spec.filters };
   return applyDecorators(
-    ApiQuery({ name: 'sort', required: false, description: `JSON [項目, "ASC"|"DESC"]。項目: ${spec.sortable.join(', ')}`, example: JSON.stringify(spec.defaultSort) }),
+    ApiQuery({
+      name: 'sort',
+      required: false,
+      description: `JSON [項目, "ASC"|"DESC"]。項目: ${spec.sortable.join(', ')}`,
+      example: JSON.stringify(spec.defaultSort),
+    }),
     ApiQuery({ name: 'range', required: false, description: `JSON [開始, 終了] (0始まり、両端を含む、${MAX_PAGE_SIZE}件まで)`, example: '[0,24]' }),
     ApiQuery({
       name: 'filter',
       required: false,
-      description: `JSON オブジェクト。項目: ${Object.entries(filters).map(([k, t]) => `${k} (${typeLabel(t)})`).join(', ')}。ほかの項目は 400、null と "" は絞り込みなし`,
+      description: `JSON オブジェクト。項目: ${Object.entries(filters)
+        .map(([k, t]) => `${k} (${typeLabel(t)})`)
+        .join(', ')}。ほかの項目は 400、null と "" は絞り込みなし`,
       example: JSON.stringify(Object.fromEntries(Object.entries(filters).map(([k, t]) => [k, sample(t)]))),
     }),
   );

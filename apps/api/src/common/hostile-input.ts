@@ -25,7 +25,8 @@ export function unsafeValues(value: unknown, parent = ''): InputProblem[] {
     if (typeof v === 'string') {
       if (v.includes('\u0000')) out.push({ field: field || 'value', message: `${field || '値'} に制御文字 (NUL, \\u0000) は使えません` });
     } else if (typeof v === 'number') {
-      if (!Number.isFinite(v) || Math.abs(v) > Number.MAX_SAFE_INTEGER) out.push({ field: field || 'value', message: `${field || '値'} の数値が大きすぎます (${Number.MAX_SAFE_INTEGER} まで)` });
+      if (!Number.isFinite(v) || Math.abs(v) > Number.MAX_SAFE_INTEGER)
+        out.push({ field: field || 'value', message: `${field || '値'} の数値が大きすぎます (${Number.MAX_SAFE_INTEGER} まで)` });
     } else if (Array.isArray(v)) {
       v.forEach((x, i) => walk(x, join(field, String(i))));
     } else if (v !== null && typeof v === 'object') {

@@ -77,10 +77,20 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     void req;
     if (isPoolExhausted(exception)) {
-      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'BUSY', message: '混雑のため処理できませんでした。しばらく待ってから同じ内容 (同じ Idempotency-Key) で再送してください。', retryAfterSeconds: RETRY_AFTER_SECONDS };
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'BUSY',
+        message: '混雑のため処理できませんでした。しばらく待ってから同じ内容 (同じ Idempotency-Key) で再送してください。',
+        retryAfterSeconds: RETRY_AFTER_SECONDS,
+      };
     }
     if (isDatabaseUnavailable(exception)) {
-      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'DATABASE_UNAVAILABLE', message: 'データベースとの接続が一時的に切れたため処理できませんでした。少し待ってから同じ内容 (同じ Idempotency-Key) で再送してください。', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS };
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'データベースとの接続が一時的に切れたため処理できませんでした。少し待ってから同じ内容 (同じ Idempotency-Key) で再送してください。',
+        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'サーバー内部でエラーが発生しました。時間をおいて再度お試しください。' };
   }

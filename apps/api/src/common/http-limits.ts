@@ -15,7 +15,8 @@ export function jsonDepthExceeds(buf: Buffer, limit: number): boolean {
   for (let i = 0; i < buf.length; i++) {
     const c = buf[i];
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped byte
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped byte
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -35,8 +36,10 @@ export function refuseDeepJson(_req: unknown, _res: unknown, buf: Buffer) {
 
 /** What the HTTP server answers for a request it could not parse (it never reaches Express). */
 export function clientErrorBody(code: string | undefined): { statusCode: number; code: string; message: string } {
-  if (code === 'HPE_HEADER_OVERFLOW') return { statusCode: 431, code: 'HEADERS_TOO_LARGE', message: 'リクエストヘッダーが大きすぎます。Cookie などを減らして再度お試しください。' };
-  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return { statusCode: 408, code: 'REQUEST_TIMEOUT', message: 'リクエストの受信が時間内に終わりませんでした。再度お試しください。' };
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return { statusCode: 431, code: 'HEADERS_TOO_LARGE', message: 'リクエストヘッダーが大きすぎます。Cookie などを減らして再度お試しください。' };
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return { statusCode: 408, code: 'REQUEST_TIMEOUT', message: 'リクエストの受信が時間内に終わりませんでした。再度お試しください。' };
   return { statusCode: 400, code: 'BAD_REQUEST', message: 'HTTPリクエストの形式が正しくありません。' };
 }
 

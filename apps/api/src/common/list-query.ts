@@ -35,7 +35,8 @@ export interface ListQueryParams {
  * - `integer`, `boolean`, `instant` (ISO-8601 with an offset; passed on as the string)
  * - `{ enum: [...] }` one of the values, `{ enums: [...] }` one or several (normalised to an array)
  */
-export type FilterType = 'uuid' | 'uuids' | 'serials' | 'string' | 'strings' | 'integer' | 'boolean' | 'instant' | { enum: readonly string[] } | { enums: readonly string[] };
+export type FilterType =
+  'uuid' | 'uuids' | 'serials' | 'string' | 'strings' | 'integer' | 'boolean' | 'instant' | { enum: readonly string[] } | { enums: readonly string[] };
 
 export interface ListSpec {
   sortable: readonly string[];
@@ -53,7 +54,13 @@ export const MAX_LIST_INTEGER = 2_147_483_647;
 
 export function parseListQuery<F = Record<string, unknown>>(params: ListQueryParams, spec: ListSpec): ListQuery<F> {
   const sort = parseJson('sort', params.sort) ?? [...spec.defaultSort];
-  if (!Array.isArray(sort) || sort.length !== 2 || typeof sort[0] !== 'string' || typeof sort[1] !== 'string' || !['ASC', 'DESC'].includes(sort[1].toUpperCase())) {
+  if (
+    !Array.isArray(sort) ||
+    sort.length !== 2 ||
+    typeof sort[0] !== 'string' ||
+    typeof sort[1] !== 'string' ||
+    !['ASC', 'DESC'].includes(sort[1].toUpperCase())
+  ) {
     throw badList('sort', 'sort は ["項目名","ASC"|"DESC"] の形式で指定してください');
   }
   if (!spec.sortable.includes(sort[0])) {
@@ -110,7 +117,8 @@ function filterValue(field: string, value: unknown, type: FilterType): unknown {
     case 'strings':
       return oneOrMany(field, value, isFilterText, textMessage(field));
     case 'integer':
-      if (!Number.isInteger(value) || Math.abs(value as number) > MAX_LIST_INTEGER) throw badList(field, `${field} は ${MAX_LIST_INTEGER} 以下の整数で指定してください`);
+      if (!Number.isInteger(value) || Math.abs(value as number) > MAX_LIST_INTEGER)
+        throw badList(field, `${field} は ${MAX_LIST_INTEGER} 以下の整数で指定してください`);
       return value;
     case 'boolean':
       if (typeof value !== 'boolean') throw badList(field, `${field} は true か false で指定してください`);

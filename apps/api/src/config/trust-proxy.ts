@@ -20,7 +20,9 @@ export function parseTrustProxy(raw: string): { value: TrustProxy } | { problem:
   const entries = value.split(',').map((e) => e.trim());
   const bad = entries.filter((e) => !NAMED.includes(e) && !isAddressOrSubnet(e));
   if (entries.length === 0 || bad.length > 0) {
-    return { problem: `TRUST_PROXY must be ${NAMED.join(', ')}, IP addresses or subnets (comma-separated) or a number of hops, got "${raw}" (trusting every sender is refused)` };
+    return {
+      problem: `TRUST_PROXY must be ${NAMED.join(', ')}, IP addresses or subnets (comma-separated) or a number of hops, got "${raw}" (trusting every sender is refused)`,
+    };
   }
   return { value: entries.join(',') };
 }

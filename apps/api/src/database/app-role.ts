@@ -55,7 +55,11 @@ export function describeRoleProblem(facts: DatabaseRoleFacts): string | null {
  * the login role is missing it is created only if `create` (development and tests; with the URL's
  * password, if any) — in production the operator creates it. Safe against concurrent callers.
  */
-export async function ensureAppLogin(ownerUrl: string, appUrl: string, options: { create: boolean }): Promise<'same-as-owner' | 'created' | 'granted' | 'ready'> {
+export async function ensureAppLogin(
+  ownerUrl: string,
+  appUrl: string,
+  options: { create: boolean },
+): Promise<'same-as-owner' | 'created' | 'granted' | 'ready'> {
   const appUser = userOf(appUrl);
   if (appUser === userOf(ownerUrl)) return 'same-as-owner';
   const password = decodeURIComponent(new URL(appUrl).password);
@@ -65,7 +69,9 @@ export async function ensureAppLogin(ownerUrl: string, appUrl: string, options: 
     let outcome: 'created' | 'granted' | 'ready' = 'ready';
     if (!exists) {
       if (!options.create) {
-        throw new Error(`the login role "${appUser}" of DATABASE_URL does not exist: create it (CREATE ROLE ${role} LOGIN PASSWORD '…' IN ROLE ${APP_ROLE}; README "Database roles")`);
+        throw new Error(
+          `the login role "${appUser}" of DATABASE_URL does not exist: create it (CREATE ROLE ${role} LOGIN PASSWORD '…' IN ROLE ${APP_ROLE}; README "Database roles")`,
+        );
       }
       try {
         await c.query(`CREATE ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE${password ? ` PASSWORD ${c.escapeLiteral(password)}` : ''}`);

@@ -35,7 +35,8 @@ export function isDatabaseUnavailable(e: unknown): boolean {
   if (e instanceof Error && (e.name === 'QueryRunnerAlreadyReleasedError' || e.name === 'QueryRunnerProviderAlreadyReleasedError')) return true;
   for (let err = e, depth = 0; err && typeof err === 'object' && depth < 4; depth++) {
     const { code, errno, message } = err as { code?: unknown; errno?: unknown; message?: unknown };
-    if (typeof code === 'string' && (code.startsWith('08') && code.length === 5 ? true : UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code))) return true;
+    if (typeof code === 'string' && (code.startsWith('08') && code.length === 5 ? true : UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code)))
+      return true;
     if (typeof errno === 'string' && UNAVAILABLE_ERRNOS.has(errno)) return true;
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((re) => re.test(message))) return true;
     // TypeORM's QueryFailedError keeps pg's error as driverError; AggregateError (connect) keeps several

@@ -68,7 +68,9 @@ export async function startMailCatcher(smtpPort: number, webPort: number): Promi
           .map((m) => `<tr><td>${jst(m.receivedAt)}</td><td>${esc(m.to)}</td><td><a href="/${m.id}">${esc(m.subject)}</a></td></tr>`)
           .join('')}</table>`;
     res.writeHead(mail || !match ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>受信メール</title></head><body style="font-family:sans-serif">${body}</body></html>`);
+    res.end(
+      `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>受信メール</title></head><body style="font-family:sans-serif">${body}</body></html>`,
+    );
   });
   await new Promise<void>((resolve, reject) => {
     web.once('error', (e) => {

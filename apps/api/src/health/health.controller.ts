@@ -20,13 +20,31 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Liveness of the API and its services: ok; degraded (200) while Redis is down; 503 while PostgreSQL is down' })
-  @ApiOkResponse({ schema: { example: { status: 'degraded', down: ['redis'], info: { database: { status: 'up' } }, error: { redis: { status: 'down', message: 'Connection is closed.' } }, details: {} } } })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        status: 'degraded',
+        down: ['redis'],
+        info: { database: { status: 'up' } },
+        error: { redis: { status: 'down', message: 'Connection is closed.' } },
+        details: {},
+      },
+    },
+  })
   @ApiServiceUnavailableResponse({ description: 'PostgreSQL does not answer: nothing can be accepted' })
   async check() {
-    const [database, redis] = await Promise.all([this.db.pingCheck('database', { timeout: 1_500 }).catch(() => ({ database: { status: 'down' as const, message: 'timeout' } })), this.redisIndicator.isHealthy('redis')]);
+    const [database, redis] = await Promise.all([
+      this.db.pingCheck('database', { timeout: 1_500 }).catch(() => ({ database: { status: 'down' as const, message: 'timeout' } })),
+      this.redisIndicator.isHealthy('redis'),
+    ]);
     const report = overallHealth({ ...database, ...redis });
     if (report.status === 'error') {
-      throw new ServiceUnavailableException({ code: 'DATABASE_DOWN', message: 'データベースに接続できません。受付・更新はできません。しばらく待ってから再度お試しください。', retryAfterSeconds: 5, ...report });
+      throw new ServiceUnavailableException({
+        code: 'DATABASE_DOWN',
+        message: 'データベースに接続できません。受付・更新はできません。しばらく待ってから再度お試しください。',
+        retryAfterSeconds: 5,
+        ...report,
+      });
     }
     return report;
   }
@@ -38,9 +56,17 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'No worker heartbeat in the last minute' })
   async worker() {
     const lastSeenAt = await this.redis.get(HEARTBEAT_KEY).catch(() => {
-      throw new ServiceUnavailableException({ code: 'REDIS_DOWN', message: 'Redis に接続できないため、キューワーカーの状態を確認できません。', retryAfterSeconds: 5 });
+      throw new ServiceUnavailableException({
+        code: 'REDIS_DOWN',
+        message: 'Redis に接続できないため、キューワーカーの状態を確認できません。',
+        retryAfterSeconds: 5,
+      });
     });
-    if (!lastSeenAt) throw new ServiceUnavailableException({ code: 'WORKER_DOWN', message: 'キューワーカーが応答していません。`npm run worker` が動いているか確認してください。' });
+    if (!lastSeenAt)
+      throw new ServiceUnavailableException({
+        code: 'WORKER_DOWN',
+        message: 'キューワーカーが応答していません。`npm run worker` が動いているか確認してください。',
+      });
     return { status: 'up', lastSeenAt };
   }
 }

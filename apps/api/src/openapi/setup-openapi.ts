@@ -50,5 +50,10 @@ export function setupOpenApi(app: NestExpressApplication, config: Pick<AppConfig
 
 function unavailable(res: Response) {
   res.status(503).setHeader('Retry-After', '5');
-  res.json({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'サービスが一時的に利用できません。しばらく待ってから再度お試しください。', retryAfterSeconds: 5 });
+  res.json({
+    statusCode: 503,
+    code: 'SERVICE_UNAVAILABLE',
+    message: 'サービスが一時的に利用できません。しばらく待ってから再度お試しください。',
+    retryAfterSeconds: 5,
+  });
 }

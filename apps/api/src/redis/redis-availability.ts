@@ -8,7 +8,11 @@ export const REDIS_RETRY_AFTER_SECONDS = 10;
 export class RedisUnavailableError extends HttpException {
   constructor() {
     super(
-      { code: 'QUEUE_UNAVAILABLE', message: `処理待ちの列 (Redis) に接続できないため受け付けられませんでした。何も保存していません。${REDIS_RETRY_AFTER_SECONDS}秒ほど待ってから再度お試しください。`, retryAfterSeconds: REDIS_RETRY_AFTER_SECONDS },
+      {
+        code: 'QUEUE_UNAVAILABLE',
+        message: `処理待ちの列 (Redis) に接続できないため受け付けられませんでした。何も保存していません。${REDIS_RETRY_AFTER_SECONDS}秒ほど待ってから再度お試しください。`,
+        retryAfterSeconds: REDIS_RETRY_AFTER_SECONDS,
+      },
       HttpStatus.SERVICE_UNAVAILABLE,
     );
   }

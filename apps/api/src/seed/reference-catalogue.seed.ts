@@ -32,7 +32,16 @@ export async function loadCatalogue(m: EntityManager, catalogue: ReferenceCatalo
     let row = await m.findOneBy(RuleSet, { code: rs.code, version: 1 });
     if (!row) {
       row = await m.save(
-        m.create(RuleSet, { programId: programIds.get(rs.programCode)!, code: rs.code, edition: rs.edition, label: rs.label, version: 1, supersedesId: null, lockedAt: null, assumption: rs.assumption ?? null }),
+        m.create(RuleSet, {
+          programId: programIds.get(rs.programCode)!,
+          code: rs.code,
+          edition: rs.edition,
+          label: rs.label,
+          version: 1,
+          supersedesId: null,
+          lockedAt: null,
+          assumption: rs.assumption ?? null,
+        }),
       );
       created.ruleSets++;
     }
@@ -64,7 +73,11 @@ export async function loadCatalogue(m: EntityManager, catalogue: ReferenceCatalo
     );
     const categories = await m.findBy(Category, { ruleSetId: round.ruleSetId });
     const offered = r.categoryCodes ? categories.filter((c) => r.categoryCodes!.includes(c.code)) : categories;
-    if (offered.length) await m.insert(RoundCategory, offered.map((c) => ({ roundId: round.id, categoryId: c.id, budget: null, adoptionQuota: null })));
+    if (offered.length)
+      await m.insert(
+        RoundCategory,
+        offered.map((c) => ({ roundId: round.id, categoryId: c.id, budget: null, adoptionQuota: null })),
+      );
     created.rounds++;
   }
   return created;

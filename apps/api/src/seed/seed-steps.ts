@@ -6,4 +6,11 @@ import { referenceCatalogueSeed } from './reference-catalogue.seed';
 import { demoStaffSeed, initialAdminSeed } from './staff-accounts.seed';
 
 /** Every seed step in load order; each capability adds its reference and demo data here. */
-export const SEED_STEPS: SeedStep[] = [initialAdminSeed, referenceCatalogueSeed, notificationTemplatesSeed, demoStaffSeed, demoApplicationsSeed, demoBenefitSeed];
+export const SEED_STEPS: SeedStep[] = [
+  initialAdminSeed,
+  referenceCatalogueSeed,
+  notificationTemplatesSeed,
+  demoStaffSeed,
+  demoApplicationsSeed,
+  demoBenefitSeed,
+];

@@ -94,7 +94,9 @@ export const initialAdminSeed: SeedStep = {
       // Installed before there was no fixed initial password, and never changed since: the published one goes.
       const { password, shown } = initialAdminPassword(context);
       await manager.getRepository(StaffUser).update({ id: existing.id }, { passwordHash: await hashPassword(password), mustChangePassword: true });
-      await manager.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = 'initialPasswordReplaced' WHERE user_id = $1 AND revoked_at IS NULL`, [existing.id]);
+      await manager.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = 'initialPasswordReplaced' WHERE user_id = $1 AND revoked_at IS NULL`, [
+        existing.id,
+      ]);
       return `replaced the published initial password of ${INITIAL_ADMIN.email} with ${shown}; it must be changed at the first login`;
     }
     if (existing) return 'already present';

@@ -39,7 +39,10 @@ export class WorkerScheduler implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap() {
     await this.assert();
-    this.timer = setInterval(() => this.assert().catch((e) => this.logger.warn(`could not re-assert job schedules: ${(e as Error).message}`)), REASSERT_EVERY_MS);
+    this.timer = setInterval(
+      () => this.assert().catch((e) => this.logger.warn(`could not re-assert job schedules: ${(e as Error).message}`)),
+      REASSERT_EVERY_MS,
+    );
     this.timer.unref();
   }
 
@@ -50,13 +53,21 @@ export class WorkerScheduler implements OnApplicationBootstrap, OnApplicationShu
   private async assert() {
     await this.system.upsertJobScheduler('heartbeat', { every: HEARTBEAT_EVERY_MS }, { name: JobName.WorkerHeartbeat, data: {} });
     await this.notifications.upsertJobScheduler('dispatch', { every: DISPATCH_EVERY_MS }, { name: JobName.DispatchNotifications, data: {} });
-    await this.notifications.upsertJobScheduler('requeue-stranded', { every: REQUEUE_STRANDED_EVERY_MS }, { name: JobName.RequeueStrandedNotifications, data: {} });
+    await this.notifications.upsertJobScheduler(
+      'requeue-stranded',
+      { every: REQUEUE_STRANDED_EVERY_MS },
+      { name: JobName.RequeueStrandedNotifications, data: {} },
+    );
     await this.system.upsertJobScheduler('close-rounds', { every: CLOSE_ROUNDS_EVERY_MS }, { name: JobName.CloseRounds, data: {} });
     await this.system.upsertJobScheduler('remind-reviewers', { every: REMIND_REVIEWERS_EVERY_MS }, { name: JobName.RemindReviewers, data: {} });
     await this.system.upsertJobScheduler('remind-corrections', { every: REMIND_CORRECTIONS_EVERY_MS }, { name: JobName.RemindCorrections, data: {} });
     await this.system.upsertJobScheduler('close-uncorrected', { every: CLOSE_UNCORRECTED_EVERY_MS }, { name: JobName.CloseUncorrected, data: {} });
     await this.system.upsertJobScheduler('seal-audit-log', { every: SEAL_AUDIT_LOG_EVERY_MS }, { name: JobName.SealAuditLog, data: {} });
-    await this.system.upsertJobScheduler('remove-orphan-attachments', { every: REMOVE_ORPHAN_ATTACHMENTS_EVERY_MS }, { name: JobName.RemoveOrphanAttachments, data: {} });
+    await this.system.upsertJobScheduler(
+      'remove-orphan-attachments',
+      { every: REMOVE_ORPHAN_ATTACHMENTS_EVERY_MS },
+      { name: JobName.RemoveOrphanAttachments, data: {} },
+    );
     await this.system.upsertJobScheduler('manager-digest', { pattern: MANAGER_DIGEST_CRON, tz: 'Asia/Tokyo' }, { name: JobName.SendManagerDigest, data: {} });
   }
 }

@@ -23,7 +23,19 @@ import { WorkerScheduler } from './worker-scheduler';
 
 /** Handlers defined in this module; feature handlers come from their modules' exports. */
 const LOCAL_HANDLERS = [HeartbeatJob];
-const FEATURE_HANDLERS = [RunImportJob, DispatchNotificationsJob, SendNotificationJob, RequeueStrandedNotificationsJob, CloseRoundsJob, RemindReviewersJob, ManagerDigestJob, RemindCorrectionsJob, CloseUncorrectedJob, SealAuditLogJob, RemoveOrphanAttachmentsJob];
+const FEATURE_HANDLERS = [
+  RunImportJob,
+  DispatchNotificationsJob,
+  SendNotificationJob,
+  RequeueStrandedNotificationsJob,
+  CloseRoundsJob,
+  RemindReviewersJob,
+  ManagerDigestJob,
+  RemindCorrectionsJob,
+  CloseUncorrectedJob,
+  SealAuditLogJob,
+  RemoveOrphanAttachmentsJob,
+];
 
 /**
  * The queue worker: processors for the queues given (a process may take only some of them, see

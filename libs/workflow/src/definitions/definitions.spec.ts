@@ -14,20 +14,31 @@ const effectText = (e: Effect): string =>
   e.type === 'stamp' ? `stamp:${e.field}` : e.type === 'notifyApplicant' ? `notify:${e.template}` : e.type === 'requireReason' ? 'reason' : 'hold';
 
 const rowsOf = (d: WorkflowDefinition): Row[] =>
-  d.transitions.map((t) => [
-    t.name, t.from.join('|'), t.to, t.roles.join('|'), (t.guards ?? []).join('|'), (t.effects ?? []).map(effectText).join(' '),
-  ]);
+  d.transitions.map((t) => [t.name, t.from.join('|'), t.to, t.roles.join('|'), (t.guards ?? []).join('|'), (t.effects ?? []).map(effectText).join(' ')]);
 const statesOf = (d: WorkflowDefinition): string[] => d.states.map((s) => `${s.code} ${s.label} ${s.kind}`);
 
 const EXPECTED: Record<string, { states: string[]; transitions: Row[] }> = {
   'subsidy@1': {
     states: [
-      'draft 下書き initial', 'submitted 申請済（受付） active', 'formalCheck 要件確認中 active', 'returned 差戻し active',
-      'resubmitted 再提出 active', 'underReview 書面審査中 active', 'reviewed 審査完了 active',
-      'adopted 採択（交付候補者） active', 'waitlisted 補欠 active', 'rejected 不採択 terminal', 'grantApplied 交付申請 active',
-      'grantDecided 交付決定 active', 'performanceReported 実績報告 active', 'finalInspection 確定検査 active',
-      'amountFixed 額確定 active', 'paid 支払済 active', 'commercializationReported 事業化状況報告 terminal',
-      'withdrawn 取下げ terminal', 'ineligible 要件不適合 terminal',
+      'draft 下書き initial',
+      'submitted 申請済（受付） active',
+      'formalCheck 要件確認中 active',
+      'returned 差戻し active',
+      'resubmitted 再提出 active',
+      'underReview 書面審査中 active',
+      'reviewed 審査完了 active',
+      'adopted 採択（交付候補者） active',
+      'waitlisted 補欠 active',
+      'rejected 不採択 terminal',
+      'grantApplied 交付申請 active',
+      'grantDecided 交付決定 active',
+      'performanceReported 実績報告 active',
+      'finalInspection 確定検査 active',
+      'amountFixed 額確定 active',
+      'paid 支払済 active',
+      'commercializationReported 事業化状況報告 terminal',
+      'withdrawn 取下げ terminal',
+      'ineligible 要件不適合 terminal',
     ],
     transitions: [
       ['submit', 'draft', 'submitted', 'applicant|intake', 'afterRoundOpens|beforeRoundCloses|quoteEligible', 'stamp:submittedAt notify:received'],
@@ -52,16 +63,27 @@ const EXPECTED: Record<string, { states: string[]; transitions: Row[] }> = {
       ['pay', 'amountFixed', 'paid', 'manager|system', '', 'stamp:paidAt notify:paid'],
       ['reportCommercialization', 'paid', 'commercializationReported', 'applicant|intake|system', '', 'stamp:commercializationReportedAt'],
       [
-        'withdraw', 'draft|submitted|formalCheck|returned|resubmitted|underReview|reviewed|adopted|waitlisted|grantApplied',
-        'withdrawn', 'applicant|intake', '', 'reason stamp:withdrawnAt notify:withdrawn',
+        'withdraw',
+        'draft|submitted|formalCheck|returned|resubmitted|underReview|reviewed|adopted|waitlisted|grantApplied',
+        'withdrawn',
+        'applicant|intake',
+        '',
+        'reason stamp:withdrawnAt notify:withdrawn',
       ],
     ],
   },
   'benefit@1': {
     states: [
-      'idIssued 申請ID発行 initial', 'preChecked 事前確認済 active', 'submitted 申請済 active', 'underReview 審査中 active',
-      'deficient 不備 active', 'resubmitted 再提出 active', 'benefitDecided 給付決定 active', 'transferred 振込完了 terminal',
-      'notGranted 不給付 terminal', 'withdrawn 取下げ terminal',
+      'idIssued 申請ID発行 initial',
+      'preChecked 事前確認済 active',
+      'submitted 申請済 active',
+      'underReview 審査中 active',
+      'deficient 不備 active',
+      'resubmitted 再提出 active',
+      'benefitDecided 給付決定 active',
+      'transferred 振込完了 terminal',
+      'notGranted 不給付 terminal',
+      'withdrawn 取下げ terminal',
     ],
     transitions: [
       ['confirmPreCheck', 'idIssued', 'preChecked', 'intake|system', '', 'stamp:preCheckedAt'],
@@ -75,19 +97,38 @@ const EXPECTED: Record<string, { states: string[]; transitions: Row[] }> = {
       ['refuseBenefit', 'underReview', 'notGranted', 'manager', '', 'reason stamp:decidedAt notify:notGranted'],
       ['recordTransfer', 'benefitDecided', 'transferred', 'manager|system', '', 'stamp:paidAt notify:transferred'],
       [
-        'withdraw', 'idIssued|preChecked|submitted|underReview|deficient|resubmitted', 'withdrawn', 'applicant|intake', '',
+        'withdraw',
+        'idIssued|preChecked|submitted|underReview|deficient|resubmitted',
+        'withdrawn',
+        'applicant|intake',
+        '',
         'reason stamp:withdrawnAt notify:withdrawn',
       ],
     ],
   },
   'itSubsidy@1': {
     states: [
-      'draft 下書き initial', 'grantApplied 交付申請 active', 'returned 差戻し active', 'resubmitted 再提出 active',
-      'grantDecided 交付決定 active', 'performanceReported 実績報告 active', 'amountFixed 額確定 active', 'paid 支払済 active',
-      'effectReported 効果報告 terminal', 'notGranted 不交付 terminal', 'withdrawn 取下げ terminal',
+      'draft 下書き initial',
+      'grantApplied 交付申請 active',
+      'returned 差戻し active',
+      'resubmitted 再提出 active',
+      'grantDecided 交付決定 active',
+      'performanceReported 実績報告 active',
+      'amountFixed 額確定 active',
+      'paid 支払済 active',
+      'effectReported 効果報告 terminal',
+      'notGranted 不交付 terminal',
+      'withdrawn 取下げ terminal',
     ],
     transitions: [
-      ['applyForGrant', 'draft', 'grantApplied', 'applicant|intake', 'afterRoundOpens|beforeRoundCloses|quoteEligible', 'stamp:submittedAt stamp:grantAppliedAt notify:received'],
+      [
+        'applyForGrant',
+        'draft',
+        'grantApplied',
+        'applicant|intake',
+        'afterRoundOpens|beforeRoundCloses|quoteEligible',
+        'stamp:submittedAt stamp:grantAppliedAt notify:received',
+      ],
       ['returnForCorrection', 'grantApplied|resubmitted', 'returned', 'reviewer', '', 'reason stamp:returnedAt notify:returned'],
       ['resubmit', 'returned', 'resubmitted', 'applicant|intake', 'beforeCorrectionDeadline|quoteEligible', 'stamp:resubmittedAt notify:resubmissionReceived'],
       ['closeUncorrected', 'returned', 'notGranted', 'system|manager', 'correctionDeadlinePassed', 'stamp:decidedAt notify:notGranted hold'],

@@ -47,12 +47,11 @@ export function registerWorkflow(definition: WorkflowDefinition<GuardName>): () 
 }
 
 export class UnknownWorkflowError extends Error {
-  constructor(readonly code: string, readonly version?: number) {
-    super(
-      version === undefined
-        ? `手続定義「${code}」は登録されていません。`
-        : `手続定義「${workflowKey(code, version)}」は登録されていません。`,
-    );
+  constructor(
+    readonly code: string,
+    readonly version?: number,
+  ) {
+    super(version === undefined ? `手続定義「${code}」は登録されていません。` : `手続定義「${workflowKey(code, version)}」は登録されていません。`);
     this.name = 'UnknownWorkflowError';
   }
 }

@@ -1,4 +1,14 @@
-import { findWorkflow, getWorkflow, latestWorkflow, registeredWorkflows, registerWorkflow, statesTagged, UnknownWorkflowError, WORKFLOW_CODES, WORKFLOWS } from './index';
+import {
+  findWorkflow,
+  getWorkflow,
+  latestWorkflow,
+  registeredWorkflows,
+  registerWorkflow,
+  statesTagged,
+  UnknownWorkflowError,
+  WORKFLOW_CODES,
+  WORKFLOWS,
+} from './index';
 import { BENEFIT_V1, IT_SUBSIDY_V1, SUBSIDY_V1 } from './index';
 
 describe('WORKFLOWS registry', () => {
@@ -41,7 +51,10 @@ describe('registerWorkflow (tests add a definition beside the built-in ones)', (
     const copy = {
       ...SUBSIDY_V1,
       version: 99,
-      states: [...SUBSIDY_V1.states, { code: 'secondOpinion', label: '再審査', kind: 'active' as const, tone: 'progress' as const, tags: ['underReview' as const] }],
+      states: [
+        ...SUBSIDY_V1.states,
+        { code: 'secondOpinion', label: '再審査', kind: 'active' as const, tone: 'progress' as const, tags: ['underReview' as const] },
+      ],
       transitions: [
         ...SUBSIDY_V1.transitions,
         { name: 'askSecondOpinion', label: '再審査に回す', from: ['underReview'], to: 'secondOpinion', roles: ['manager' as const] },
@@ -64,6 +77,12 @@ describe('registerWorkflow (tests add a definition beside the built-in ones)', (
 
   it('refuses a built-in key and an invalid definition', () => {
     expect(() => registerWorkflow(SUBSIDY_V1)).toThrow('subsidy@1');
-    expect(() => registerWorkflow({ ...SUBSIDY_V1, version: 98, transitions: [...SUBSIDY_V1.transitions, { name: 'lost', label: '不明', from: ['draft'], to: 'nowhere', roles: ['manager'] }] })).toThrow();
+    expect(() =>
+      registerWorkflow({
+        ...SUBSIDY_V1,
+        version: 98,
+        transitions: [...SUBSIDY_V1.transitions, { name: 'lost', label: '不明', from: ['draft'], to: 'nowhere', roles: ['manager'] }],
+      }),
+    ).toThrow();
   });
 });

@@ -4,7 +4,12 @@ import { BENEFIT_V1, IT_SUBSIDY_V1, statesOfKind, statesTagged, SUBSIDY_V1 } fro
 // The lifecycle facts other code asks about, read from the definitions (one row per fact).
 describe('state tags', () => {
   it.each([
-    ['slots are held from 採択 on', SUBSIDY_V1, 'holdsSlot', ['adopted', 'grantApplied', 'grantDecided', 'performanceReported', 'finalInspection', 'amountFixed', 'paid', 'commercializationReported']],
+    [
+      'slots are held from 採択 on',
+      SUBSIDY_V1,
+      'holdsSlot',
+      ['adopted', 'grantApplied', 'grantDecided', 'performanceReported', 'finalInspection', 'amountFixed', 'paid', 'commercializationReported'],
+    ],
     ['要件確認 waits on a filed or resubmitted application', SUBSIDY_V1, 'awaitsFormalCheck', ['submitted', 'resubmitted']],
     ['要件確認 in progress', SUBSIDY_V1, 'inFormalCheck', ['formalCheck']],
     ['score sheets are open in 書面審査', SUBSIDY_V1, 'underReview', ['underReview']],

@@ -63,8 +63,18 @@ describe('subsidy@1 walks', () => {
       ['reportCommercialization', 'applicant', '2026-04-30T12:00'],
     ]);
     expect(path).toEqual([
-      'submitted', 'formalCheck', 'underReview', 'reviewed', 'adopted', 'grantApplied', 'grantDecided',
-      'performanceReported', 'finalInspection', 'amountFixed', 'paid', 'commercializationReported',
+      'submitted',
+      'formalCheck',
+      'underReview',
+      'reviewed',
+      'adopted',
+      'grantApplied',
+      'grantDecided',
+      'performanceReported',
+      'finalInspection',
+      'amountFixed',
+      'paid',
+      'commercializationReported',
     ]);
     expect(final.kind).toBe('terminal');
     expect(app.submittedAt).toEqual(jst('2024-02-20T15:00'));
@@ -90,16 +100,63 @@ describe('subsidy@1 walks', () => {
       ['withdraw', 'applicant', '2024-06-20T09:00'],
     ]);
     expect(path).toEqual([
-      'submitted', 'formalCheck', 'returned', 'resubmitted', 'formalCheck', 'underReview', 'reviewed', 'waitlisted',
-      'adopted', 'grantApplied', 'withdrawn',
+      'submitted',
+      'formalCheck',
+      'returned',
+      'resubmitted',
+      'formalCheck',
+      'underReview',
+      'reviewed',
+      'waitlisted',
+      'adopted',
+      'grantApplied',
+      'withdrawn',
     ]);
   });
 
   it.each<[string, Step[], string]>([
-    ['rejected after review', [['submit', 'applicant', '2024-02-01T09:00'], ['startFormalCheck', 'system', '2024-03-02T09:00'], ['passFormalCheck', 'reviewer', '2024-03-03T09:00'], ['completeReview', 'system', '2024-04-01T09:00'], ['reject', 'manager', '2024-04-20T09:00']], 'rejected'],
-    ['waitlist closed at the end', [['submit', 'applicant', '2024-02-01T09:00'], ['startFormalCheck', 'system', '2024-03-02T09:00'], ['passFormalCheck', 'reviewer', '2024-03-03T09:00'], ['completeReview', 'system', '2024-04-01T09:00'], ['waitlist', 'manager', '2024-04-20T09:00'], ['closeWaitlist', 'system', '2024-09-30T18:00']], 'rejected'],
-    ['ineligible at the formal check', [['submit', 'applicant', '2024-02-01T09:00'], ['startFormalCheck', 'system', '2024-03-02T09:00'], ['markIneligible', 'reviewer', '2024-03-03T09:00']], 'ineligible'],
-    ['closed when the correction deadline passes', [['submit', 'applicant', '2024-02-01T09:00'], ['startFormalCheck', 'system', '2024-03-02T09:00'], ['returnForCorrection', 'reviewer', '2024-03-03T09:00'], ['closeUncorrected', 'system', '2024-03-22T17:00']], 'ineligible'],
+    [
+      'rejected after review',
+      [
+        ['submit', 'applicant', '2024-02-01T09:00'],
+        ['startFormalCheck', 'system', '2024-03-02T09:00'],
+        ['passFormalCheck', 'reviewer', '2024-03-03T09:00'],
+        ['completeReview', 'system', '2024-04-01T09:00'],
+        ['reject', 'manager', '2024-04-20T09:00'],
+      ],
+      'rejected',
+    ],
+    [
+      'waitlist closed at the end',
+      [
+        ['submit', 'applicant', '2024-02-01T09:00'],
+        ['startFormalCheck', 'system', '2024-03-02T09:00'],
+        ['passFormalCheck', 'reviewer', '2024-03-03T09:00'],
+        ['completeReview', 'system', '2024-04-01T09:00'],
+        ['waitlist', 'manager', '2024-04-20T09:00'],
+        ['closeWaitlist', 'system', '2024-09-30T18:00'],
+      ],
+      'rejected',
+    ],
+    [
+      'ineligible at the formal check',
+      [
+        ['submit', 'applicant', '2024-02-01T09:00'],
+        ['startFormalCheck', 'system', '2024-03-02T09:00'],
+        ['markIneligible', 'reviewer', '2024-03-03T09:00'],
+      ],
+      'ineligible',
+    ],
+    [
+      'closed when the correction deadline passes',
+      [
+        ['submit', 'applicant', '2024-02-01T09:00'],
+        ['startFormalCheck', 'system', '2024-03-02T09:00'],
+        ['returnForCorrection', 'reviewer', '2024-03-03T09:00'],
+        ['closeUncorrected', 'system', '2024-03-22T17:00'],
+      ],
+      'ineligible',
+    ],
     ['withdrawn as a draft', [['withdraw', 'applicant', '2024-02-01T09:00']], 'withdrawn'],
   ])('ends %s', (_name, steps, terminal) => {
     const { final } = walk(SUBSIDY_V1, steps);
@@ -114,7 +171,9 @@ describe('subsidy@1 walks', () => {
         ['returnForCorrection', 'reviewer', '2024-03-03T09:00'],
         ['resubmit', 'applicant', '2024-03-22T17:00'],
       ]),
-    ).toThrow('resubmit by applicant at 2024-03-22T17:00 from returned: GUARD_FAILED 補正期限（2024年3月22日(金) 17:00:00）を過ぎているため、再提出できません。');
+    ).toThrow(
+      'resubmit by applicant at 2024-03-22T17:00 from returned: GUARD_FAILED 補正期限（2024年3月22日(金) 17:00:00）を過ぎているため、再提出できません。',
+    );
   });
 });
 
@@ -170,7 +229,11 @@ describe('itSubsidy@1 walks', () => {
 
 describe('availableTransitions on the real flows', () => {
   const app = (definition: WorkflowDefinition, status: string, fields: Partial<ApplicationSnapshot> = {}): ApplicationSnapshot => ({
-    ...FIELDS, ...fields, status, workflowVersion: definition.version, workflowCode: definition.code,
+    ...FIELDS,
+    ...fields,
+    status,
+    workflowVersion: definition.version,
+    workflowCode: definition.code,
   });
   const names = (definition: WorkflowDefinition, status: string, role: Role, when: string, fields = {}, context = ROUND) =>
     availableTransitions(definition, app(definition, status, fields), { role, id: 'u' }, jst(when), context).map((t) => t.name);
@@ -178,16 +241,52 @@ describe('availableTransitions on the real flows', () => {
   it.each<[string, WorkflowDefinition, string, Role, string, Partial<ApplicationSnapshot>, WorkflowContext, string[]]>([
     ['applicant, draft, round open', SUBSIDY_V1, 'draft', 'applicant', '2024-02-01T09:00', {}, ROUND, ['submit', 'withdraw']],
     ['applicant, draft, round closed', SUBSIDY_V1, 'draft', 'applicant', '2024-03-01T18:00', {}, ROUND, ['withdraw']],
-    ['reviewer, formal check passed', SUBSIDY_V1, 'formalCheck', 'reviewer', '2024-03-05T09:00', {}, ROUND, ['returnForCorrection', 'passFormalCheck', 'markIneligible']],
-    ['reviewer, formal check failed', SUBSIDY_V1, 'formalCheck', 'reviewer', '2024-03-05T09:00', { formalCheck: { passed: false } }, ROUND, ['returnForCorrection', 'markIneligible']],
+    [
+      'reviewer, formal check passed',
+      SUBSIDY_V1,
+      'formalCheck',
+      'reviewer',
+      '2024-03-05T09:00',
+      {},
+      ROUND,
+      ['returnForCorrection', 'passFormalCheck', 'markIneligible'],
+    ],
+    [
+      'reviewer, formal check failed',
+      SUBSIDY_V1,
+      'formalCheck',
+      'reviewer',
+      '2024-03-05T09:00',
+      { formalCheck: { passed: false } },
+      ROUND,
+      ['returnForCorrection', 'markIneligible'],
+    ],
     ['manager, reviewed, slots left', SUBSIDY_V1, 'reviewed', 'manager', '2024-04-20T09:00', {}, ROUND, ['adopt', 'reject', 'waitlist']],
-    ['manager, reviewed, slots full', SUBSIDY_V1, 'reviewed', 'manager', '2024-04-20T09:00', {}, { ...ROUND, slots: { capacity: 5, used: 5 } }, ['reject', 'waitlist']],
+    [
+      'manager, reviewed, slots full',
+      SUBSIDY_V1,
+      'reviewed',
+      'manager',
+      '2024-04-20T09:00',
+      {},
+      { ...ROUND, slots: { capacity: 5, used: 5 } },
+      ['reject', 'waitlist'],
+    ],
     ['applicant, adopted, before the announcement', SUBSIDY_V1, 'adopted', 'applicant', '2024-04-30T09:00', {}, ROUND, ['withdraw']],
     ['applicant, adopted, after the announcement', SUBSIDY_V1, 'adopted', 'applicant', '2024-05-01T10:00', {}, ROUND, ['applyForGrant', 'withdraw']],
     ['auditor, anywhere', SUBSIDY_V1, 'reviewed', 'auditor', '2024-04-20T09:00', {}, ROUND, []],
     ['admin fires no business transition', SUBSIDY_V1, 'reviewed', 'admin', '2024-04-20T09:00', {}, ROUND, []],
     ['applicant, terminal', SUBSIDY_V1, 'rejected', 'applicant', '2024-05-20T09:00', {}, ROUND, []],
-    ['system, benefit, idIssued, earlier recipient', BENEFIT_V1, 'idIssued', 'system', '2024-02-01T09:00', { previousRecipient: true }, ROUND, ['confirmPreCheck', 'waivePreCheck']],
+    [
+      'system, benefit, idIssued, earlier recipient',
+      BENEFIT_V1,
+      'idIssued',
+      'system',
+      '2024-02-01T09:00',
+      { previousRecipient: true },
+      ROUND,
+      ['confirmPreCheck', 'waivePreCheck'],
+    ],
     ['system, benefit, idIssued, new applicant', BENEFIT_V1, 'idIssued', 'system', '2024-02-01T09:00', {}, ROUND, ['confirmPreCheck']],
     ['manager, IT, resubmitted', IT_SUBSIDY_V1, 'resubmitted', 'manager', '2024-04-01T09:00', {}, ROUND, ['decideGrant', 'refuseGrant']],
   ])('%s', (_name, definition, status, role, when, fields, context, expected) => {

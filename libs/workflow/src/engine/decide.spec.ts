@@ -17,28 +17,43 @@ const TOY: WorkflowDefinition = loadDefinition({
   ],
   transitions: [
     {
-      name: 'submit', label: '申請する', from: ['draft'], to: 'submitted', roles: ['applicant', 'intake'],
+      name: 'submit',
+      label: '申請する',
+      from: ['draft'],
+      to: 'submitted',
+      roles: ['applicant', 'intake'],
       guards: ['beforeRoundCloses', 'quoteEligible'],
-      effects: [{ type: 'stamp', field: 'submittedAt' }, { type: 'notifyApplicant', template: 'received' }],
+      effects: [
+        { type: 'stamp', field: 'submittedAt' },
+        { type: 'notifyApplicant', template: 'received' },
+      ],
     },
     {
-      name: 'returnToDraft', label: '差し戻す', from: ['submitted'], to: 'draft', roles: ['reviewer'],
+      name: 'returnToDraft',
+      label: '差し戻す',
+      from: ['submitted'],
+      to: 'draft',
+      roles: ['reviewer'],
       effects: [{ type: 'requireReason' }, { type: 'notifyApplicant', template: 'returned' }],
     },
     {
-      name: 'decide', label: '決定する', from: ['submitted'], to: 'decided', roles: ['manager'],
-      effects: [
-        { type: 'stamp', field: 'decidedAt' },
-        { type: 'notifyApplicant', template: 'decided' },
-        { type: 'holdNotificationsUntilAnnouncement' },
-      ],
+      name: 'decide',
+      label: '決定する',
+      from: ['submitted'],
+      to: 'decided',
+      roles: ['manager'],
+      effects: [{ type: 'stamp', field: 'decidedAt' }, { type: 'notifyApplicant', template: 'decided' }, { type: 'holdNotificationsUntilAnnouncement' }],
     },
     { name: 'close', label: '完了する', from: ['decided', 'submitted'], to: 'closed', roles: ['system', 'manager'] },
   ],
 });
 
 const app = (status: string, fields: Partial<ApplicationSnapshot> = {}): ApplicationSnapshot => ({
-  status, workflowVersion: 2, workflowCode: 'toy', quote: { eligible: true }, ...fields,
+  status,
+  workflowVersion: 2,
+  workflowCode: 'toy',
+  quote: { eligible: true },
+  ...fields,
 });
 const actor = (role: Role) => ({ role, id: `${role}-1` });
 const OPEN: WorkflowContext = { round: { closesAt: at(DAY), announcementAt: at(7 * DAY) } };

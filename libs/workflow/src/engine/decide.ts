@@ -109,11 +109,7 @@ function check(
     return refuse('TERMINAL_STATE', `この申請は「${state.label}」で完了しており、これ以上の操作はできません。`, named);
   }
   if (!transition.from.includes(state.code)) {
-    return refuse(
-      'NOT_ALLOWED_FROM_STATE',
-      `現在の状態「${state.label}」からは「${transition.label}」を実行できません。`,
-      named,
-    );
+    return refuse('NOT_ALLOWED_FROM_STATE', `現在の状態「${state.label}」からは「${transition.label}」を実行できません。`, named);
   }
   if (actor.role === 'auditor') {
     return refuse('ROLE_NOT_ALLOWED', '監査担当は閲覧のみで、申請の状態を変更できません。', named);

@@ -109,10 +109,7 @@ export function findState(definition: WorkflowDefinition, code: string): StateDe
   return definition.states.find((s) => s.code === code);
 }
 
-export function findTransition<G extends string>(
-  definition: WorkflowDefinition<G>,
-  name: string,
-): TransitionDefinition<G> | undefined {
+export function findTransition<G extends string>(definition: WorkflowDefinition<G>, name: string): TransitionDefinition<G> | undefined {
   return definition.transitions.find((t) => t.name === name);
 }
 

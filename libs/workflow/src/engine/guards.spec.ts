@@ -10,8 +10,16 @@ describe('guard registry', () => {
   it('lists exactly the guards the definitions may name', () => {
     expect([...GUARD_NAMES].sort()).toEqual(
       [
-        'afterAnnouncement', 'afterRoundOpens', 'allReviewsSubmitted', 'beforeCorrectionDeadline', 'beforeRoundCloses',
-        'correctionDeadlinePassed', 'formalCheckPassed', 'previousRecipient', 'quoteEligible', 'slotAvailable',
+        'afterAnnouncement',
+        'afterRoundOpens',
+        'allReviewsSubmitted',
+        'beforeCorrectionDeadline',
+        'beforeRoundCloses',
+        'correctionDeadlinePassed',
+        'formalCheckPassed',
+        'previousRecipient',
+        'quoteEligible',
+        'slotAvailable',
       ].sort(),
     );
     expect(isGuardName('slotAvailable')).toBe(true);

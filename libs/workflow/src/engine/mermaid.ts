@@ -4,7 +4,11 @@ import { workflowKey, type WorkflowDefinition } from './definition';
 
 /** Mermaid treats newlines and ';' as statement ends, and '#' starts an entity code. */
 function text(label: string): string {
-  return label.replace(/[\r\n]+/g, ' ').replace(/;/g, '；').replace(/#/g, '＃').trim();
+  return label
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/;/g, '；')
+    .replace(/#/g, '＃')
+    .trim();
 }
 
 export function toMermaid(definition: WorkflowDefinition): string {

@@ -4,7 +4,12 @@ import { loadDefinition, validateDefinition, WorkflowDefinitionError, type Valid
 // A minimal valid flow; each case below breaks it in one way.
 const S = (code: string, kind: StateDefinition['kind'] = 'active', label = `状態${code}`): StateDefinition => ({ code, label, kind, tone: 'progress' });
 const T = (name: string, from: string[], to: string, extra: Partial<TransitionDefinition> = {}): TransitionDefinition => ({
-  name, label: `操作${name}`, from, to, roles: ['manager'], ...extra,
+  name,
+  label: `操作${name}`,
+  from,
+  to,
+  roles: ['manager'],
+  ...extra,
 });
 const VALID: WorkflowDefinition = {
   code: 'mini',
@@ -51,8 +56,18 @@ describe('validateDefinition', () => {
     ['a transition without a label', plus(T('x', ['a'], 'end', { label: '' })), 'MISSING_LABEL', { transition: 'x' }],
     ['a definition without a Japanese label', { ...VALID, label: 'Mini' }, 'MISSING_LABEL', {}],
     ['an unknown state kind', withStates([S('a', 'initial'), S('b', 'waiting' as never), S('end', 'terminal')]), 'INVALID_STATE_KIND', { state: 'b' }],
-    ['an unknown display tone', withStates([S('a', 'initial'), { ...S('b'), tone: 'loud' as never }, S('end', 'terminal')]), 'INVALID_STATE_TONE', { state: 'b' }],
-    ['an unknown state tag', withStates([S('a', 'initial'), { ...S('b'), tags: ['isSpecial' as never] }, S('end', 'terminal')]), 'UNKNOWN_STATE_TAG', { state: 'b' }],
+    [
+      'an unknown display tone',
+      withStates([S('a', 'initial'), { ...S('b'), tone: 'loud' as never }, S('end', 'terminal')]),
+      'INVALID_STATE_TONE',
+      { state: 'b' },
+    ],
+    [
+      'an unknown state tag',
+      withStates([S('a', 'initial'), { ...S('b'), tags: ['isSpecial' as never] }, S('end', 'terminal')]),
+      'UNKNOWN_STATE_TAG',
+      { state: 'b' },
+    ],
     ['a version that is not a positive integer', { ...VALID, version: 1.5 }, 'INVALID_HEADER', {}],
     ['a definition without a code', { ...VALID, code: '' }, 'INVALID_HEADER', {}],
     ['an unknown effect', plus(T('x', ['a'], 'end', { effects: [{ type: 'sendFax' } as never] })), 'INVALID_EFFECT', { transition: 'x' }],

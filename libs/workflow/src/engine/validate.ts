@@ -39,8 +39,7 @@ const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 
 export function validateDefinition(definition: WorkflowDefinition): ValidationError[] {
   const errors: ValidationError[] = [];
-  const add = (code: ValidationErrorCode, message: string, at: { state?: string; transition?: string } = {}) =>
-    errors.push({ code, message, ...at });
+  const add = (code: ValidationErrorCode, message: string, at: { state?: string; transition?: string } = {}) => errors.push({ code, message, ...at });
 
   if (!definition.code) add('INVALID_HEADER', 'definition has no code');
   if (!Number.isInteger(definition.version) || definition.version < 1) {
@@ -123,7 +122,7 @@ export function validateDefinition(definition: WorkflowDefinition): ValidationEr
     }
   }
   const canFinish = new Set([...states.values()].filter((s) => s.kind === 'terminal').map((s) => s.code));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const t of definition.transitions) {
       if (!canFinish.has(t.to)) continue;

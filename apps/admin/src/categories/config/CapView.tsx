@@ -66,7 +66,10 @@ export const CapView = ({ cap }: { cap: CapRule }) => {
           <Box>
             <CapView cap={cap.base} />
             <Typography variant="body2" sx={{ mt: 0.5 }}>
-              {translate('app.rules.config.group_bonus', { rate: formatRate(cap.bonusPerParticipant), lead: cap.countsLead ? translate('app.rules.config.group_bonus_lead') : '' })}
+              {translate('app.rules.config.group_bonus', {
+                rate: formatRate(cap.bonusPerParticipant),
+                lead: cap.countsLead ? translate('app.rules.config.group_bonus_lead') : '',
+              })}
             </Typography>
           </Box>
         );

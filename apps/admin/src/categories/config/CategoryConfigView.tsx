@@ -1,4 +1,20 @@
-import { Accordion, AccordionDetails, AccordionSummary, Box, Chip, List, ListItem, ListItemText, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Accordion,
+  AccordionDetails,
+  AccordionSummary,
+  Box,
+  Chip,
+  List,
+  ListItem,
+  ListItemText,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { describeRequirement, formatMan, SIZE_CLASS_LABELS, type CategoryConfig, type RequirementClause, type SubsidyCategoryConfig } from '@jimukyoku/domain';
 import { useTranslate } from 'react-admin';
@@ -75,7 +91,9 @@ const SubsidyConfig = ({ config }: { config: SubsidyCategoryConfig }) => {
                   <TableCell>
                     {exclusionCriteria(x, config.expenseTypes).map((c) => (
                       <Typography key={`${c.kind}-${c.text}`} variant="body2">
-                        {c.kind === 'flag' ? c.text : `${translate(c.kind === 'expenseType' ? 'app.rules.config.expense_label' : 'app.rules.config.item_kind')}: ${c.text}`}
+                        {c.kind === 'flag'
+                          ? c.text
+                          : `${translate(c.kind === 'expenseType' ? 'app.rules.config.expense_label' : 'app.rules.config.item_kind')}: ${c.text}`}
                       </Typography>
                     ))}
                   </TableCell>

@@ -22,7 +22,9 @@ export const RateRulesTable = ({ rates }: { rates: readonly RateRule[] }) => {
           return (
             <TableRow key={`${r.label}-${i}`} sx={{ verticalAlign: 'top' }}>
               <TableCell>{r.label}</TableCell>
-              <TableCell>{parts.length ? parts.map((p) => (p.key ? translate(p.key) : p.text)).join('、') : translate('app.rules.config.any_applicant')}</TableCell>
+              <TableCell>
+                {parts.length ? parts.map((p) => (p.key ? translate(p.key) : p.text)).join('、') : translate('app.rules.config.any_applicant')}
+              </TableCell>
               <TableCell>
                 {tierLines(r.tiers).map((line, j) => (
                   <Typography key={j} variant="body2" sx={{ whiteSpace: 'nowrap' }}>

@@ -18,11 +18,17 @@ describe('tierLines', () => {
 
 describe('conditionParts', () => {
   it('names size classes in Japanese and flags by key', () => {
-    expect(conditionParts({ sizeClasses: ['smallBusiness', 'sme'], lossMaking: true })).toEqual([{ text: '小規模事業者・中小企業' }, { key: 'app.rules.config.loss_making' }]);
+    expect(conditionParts({ sizeClasses: ['smallBusiness', 'sme'], lossMaking: true })).toEqual([
+      { text: '小規模事業者・中小企業' },
+      { key: 'app.rules.config.loss_making' },
+    ]);
   });
 
   it('says "not" for a condition set to false', () => {
-    expect(conditionParts({ lossMaking: false, inRehabilitation: false })).toEqual([{ key: 'app.rules.config.not_loss_making' }, { key: 'app.rules.config.not_in_rehabilitation' }]);
+    expect(conditionParts({ lossMaking: false, inRehabilitation: false })).toEqual([
+      { key: 'app.rules.config.not_loss_making' },
+      { key: 'app.rules.config.not_in_rehabilitation' },
+    ]);
   });
 
   it('is empty for everybody', () => expect(conditionParts({})).toEqual([]));

@@ -3,7 +3,16 @@
  * structured data the components translate. Amounts and rates are formatted by libs/domain, the same
  * way the API's summaries and quote explanations are.
  */
-import { EXPENSE_FLAG_LABELS, formatMan, formatRate, SIZE_CLASS_LABELS, type ExclusionRule, type ExpenseTypeDef, type RateCondition, type RateTier } from '@jimukyoku/domain';
+import {
+  EXPENSE_FLAG_LABELS,
+  formatMan,
+  formatRate,
+  SIZE_CLASS_LABELS,
+  type ExclusionRule,
+  type ExpenseTypeDef,
+  type RateCondition,
+  type RateTier,
+} from '@jimukyoku/domain';
 
 export type TierLine = { kind: 'only'; rate: string } | { kind: 'upTo'; amount: string; rate: string } | { kind: 'rest'; rate: string };
 
@@ -13,7 +22,9 @@ export type TierLine = { kind: 'only'; rate: string } | { kind: 'upTo'; amount: 
  */
 export function tierLines(tiers: readonly RateTier[]): TierLine[] {
   if (tiers.length === 1 && tiers[0]!.upToSubsidy === undefined) return [{ kind: 'only', rate: formatRate(tiers[0]!.rate) }];
-  return tiers.map((t) => (t.upToSubsidy === undefined ? { kind: 'rest', rate: formatRate(t.rate) } : { kind: 'upTo', amount: formatMan(t.upToSubsidy), rate: formatRate(t.rate) }));
+  return tiers.map((t) =>
+    t.upToSubsidy === undefined ? { kind: 'rest', rate: formatRate(t.rate) } : { kind: 'upTo', amount: formatMan(t.upToSubsidy), rate: formatRate(t.rate) },
+  );
 }
 
 /** Who a rate rule is for, as i18n keys or literal labels; empty means everybody the category admits. */

@@ -71,18 +71,21 @@ export const appMessages = {
     inactive: '無効',
     deactivate: '無効化',
     deactivate_title: '「%{name}」を無効化',
-    deactivate_content: 'このユーザーを無効化すると、すべてのセッションが失効し、ログインできなくなります。アカウントと操作履歴は残ります。無効化してもよろしいですか？',
+    deactivate_content:
+      'このユーザーを無効化すると、すべてのセッションが失効し、ログインできなくなります。アカウントと操作履歴は残ります。無効化してもよろしいですか？',
     deactivated: 'ユーザーを無効化しました',
     organisation_help: '審査員の所属 (利益相反の判定に使います)',
     password_help: '省略すると仮パスワードを発行し、作成後に一度だけ表示します。いずれの場合も初回ログイン時に変更が必要です。',
     temporary_password_title: '仮パスワードを発行しました',
-    temporary_password_body: '%{name} さん (%{email}) の仮パスワードです。この画面を閉じると二度と表示できません。安全な方法でご本人に伝えてください。初回ログイン時に変更が必要です。',
+    temporary_password_body:
+      '%{name} さん (%{email}) の仮パスワードです。この画面を閉じると二度と表示できません。安全な方法でご本人に伝えてください。初回ログイン時に変更が必要です。',
     copy: 'コピー',
     copied: 'コピーしました',
     must_change_password: 'パスワード変更待ち',
     reset_password: 'パスワード再設定',
     reset_password_title: '「%{name}」のパスワードを再設定',
-    reset_password_content: '仮パスワードを発行し、一度だけ表示します。この職員のログイン中のセッションはすべて終了し、次のログインでパスワードの変更が必要になります。再設定してもよろしいですか？',
+    reset_password_content:
+      '仮パスワードを発行し、一度だけ表示します。この職員のログイン中のセッションはすべて終了し、次のログインでパスワードの変更が必要になります。再設定してもよろしいですか？',
   },
   audit: {
     actor_role: '実行者のロール',
@@ -264,7 +267,8 @@ export const appMessages = {
     },
     resend: '再送',
     confirm_delivered: '配信を確認済みにする',
-    confirm_delivered_content: '送信済みか不明 (要確認) の通知です。メールサーバーのログや申請者への確認で届いたことを確かめた場合に、再送せずに送信済みとして記録します。確認の根拠は監査ログに残ります。',
+    confirm_delivered_content:
+      '送信済みか不明 (要確認) の通知です。メールサーバーのログや申請者への確認で届いたことを確かめた場合に、再送せずに送信済みとして記録します。確認の根拠は監査ログに残ります。',
     confirm_delivered_note: '確認の根拠',
     confirmed_delivered: '送信済みとして記録しました',
     resend_title: 'メールを再送',

@@ -159,7 +159,16 @@ export const reviewMessages = {
 export const reviewResourceMessages = {
   'score-sheets': {
     name: '担当する審査',
-    fields: { receiptNumber: '受付番号', applicantName: '事業者名', dueAt: '審査期限', scoreStatus: '採点', state: '状態', q: '検索', assignedAt: '割当日時', roundId: '公募回' },
+    fields: {
+      receiptNumber: '受付番号',
+      applicantName: '事業者名',
+      dueAt: '審査期限',
+      scoreStatus: '採点',
+      state: '状態',
+      q: '検索',
+      assignedAt: '割当日時',
+      roundId: '公募回',
+    },
   },
   reviewers: {
     name: '割当ボード',

@@ -9,5 +9,12 @@ export const TemplateAudienceChip = (_props: { label?: string; sortable?: boolea
   const record = useRecordContext<TemplateRecord>();
   const translate = useTranslate();
   if (!record) return null;
-  return <Chip size="small" variant="outlined" color={COLOR[record.audience] ?? 'default'} label={translate(`app.notification_templates.audiences.${record.audience}`, { _: record.audience })} />;
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      color={COLOR[record.audience] ?? 'default'}
+      label={translate(`app.notification_templates.audiences.${record.audience}`, { _: record.audience })}
+    />
+  );
 };

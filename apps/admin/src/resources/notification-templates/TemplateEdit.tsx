@@ -14,7 +14,8 @@ const VersionNote = () => {
   return (
     <Alert severity="info" sx={{ mb: 2 }} data-testid="template-version-note">
       {translate('app.notification_templates.save_note', {
-        current: record.version > 0 ? translate('app.notification_templates.version', { version: record.version }) : translate('app.notification_templates.built_in'),
+        current:
+          record.version > 0 ? translate('app.notification_templates.version', { version: record.version }) : translate('app.notification_templates.built_in'),
         next: translate('app.notification_templates.version', { version: record.version + 1 }),
       })}
     </Alert>

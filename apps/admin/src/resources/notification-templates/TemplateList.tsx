@@ -4,7 +4,10 @@ import { templateAudienceChoices } from './template';
 import { TemplateAudienceChip } from './TemplateAudienceChip';
 import { TemplateVersionField } from './TemplateVersionField';
 
-const templateFilters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="audience" source="audience" choices={templateAudienceChoices} alwaysOn />];
+const templateFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="audience" source="audience" choices={templateAudienceChoices} alwaysOn />,
+];
 
 /** テンプレート: one row per email the system sends, with its latest version; a manager opens the editor. */
 export const TemplateList = () => {

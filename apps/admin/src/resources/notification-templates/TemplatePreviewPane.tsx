@@ -22,7 +22,9 @@ const Rendered = ({ code, subject, bodyText, applicationId }: { code: string; su
       {preview ? (
         <Box sx={error ? { opacity: 0.5 } : undefined}>
           <Typography variant="body2" color="text.secondary" data-testid="template-preview-application">
-            {preview.application ? translate('app.notification_templates.preview_for', { application: applicationText(preview.application) }) : translate('app.notification_templates.preview_sample')}
+            {preview.application
+              ? translate('app.notification_templates.preview_for', { application: applicationText(preview.application) })
+              : translate('app.notification_templates.preview_sample')}
           </Typography>
           <Typography variant="subtitle2" sx={{ mt: 1 }}>
             {translate('resources.notification-templates.fields.subject')}
@@ -35,12 +37,33 @@ const Rendered = ({ code, subject, bodyText, applicationId }: { code: string; su
             <Tab value="html" label={translate('app.notification_templates.preview_html')} sx={{ minHeight: 36 }} />
           </Tabs>
           {tab === 'text' ? (
-            <Box component="pre" data-testid="template-preview-text" sx={{ m: 0, p: 1.5, bgcolor: 'action.hover', borderRadius: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontFamily: 'inherit', fontSize: 14, minHeight: 240 }}>
+            <Box
+              component="pre"
+              data-testid="template-preview-text"
+              sx={{
+                m: 0,
+                p: 1.5,
+                bgcolor: 'action.hover',
+                borderRadius: 1,
+                whiteSpace: 'pre-wrap',
+                wordBreak: 'break-word',
+                fontFamily: 'inherit',
+                fontSize: 14,
+                minHeight: 240,
+              }}
+            >
               {preview.text}
             </Box>
           ) : (
             // the HTML part exactly as sent, in a sandbox (no scripts, no same-origin access)
-            <Box component="iframe" sandbox="" srcDoc={preview.html} title={translate('app.notification_templates.preview_html')} data-testid="template-preview-html" sx={{ width: '100%', minHeight: 360, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'white' }} />
+            <Box
+              component="iframe"
+              sandbox=""
+              srcDoc={preview.html}
+              title={translate('app.notification_templates.preview_html')}
+              data-testid="template-preview-html"
+              sx={{ width: '100%', minHeight: 360, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'white' }}
+            />
           )}
         </Box>
       ) : null}
@@ -76,7 +99,14 @@ export const TemplatePreviewPane = () => {
         </ReferenceInput>
       )}
       <FormDataConsumer<{ subject?: string; bodyText?: string; previewApplicationId?: string }>>
-        {({ formData }) => <Rendered code={record.code} subject={formData.subject ?? ''} bodyText={formData.bodyText ?? ''} applicationId={formData.previewApplicationId || undefined} />}
+        {({ formData }) => (
+          <Rendered
+            code={record.code}
+            subject={formData.subject ?? ''}
+            bodyText={formData.bodyText ?? ''}
+            applicationId={formData.previewApplicationId || undefined}
+          />
+        )}
       </FormDataConsumer>
     </Paper>
   );

@@ -22,7 +22,11 @@ const BodyText = (_props: { label?: string }) => {
   const record = useRecordContext<TemplateRecord>();
   if (!record) return null;
   return (
-    <Box component="pre" data-testid="template-body" sx={{ m: 0, p: 1.5, bgcolor: 'action.hover', borderRadius: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontFamily: 'inherit', fontSize: 14 }}>
+    <Box
+      component="pre"
+      data-testid="template-body"
+      sx={{ m: 0, p: 1.5, bgcolor: 'action.hover', borderRadius: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontFamily: 'inherit', fontSize: 14 }}
+    >
       {record.bodyText}
     </Box>
   );

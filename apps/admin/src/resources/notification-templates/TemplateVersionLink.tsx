@@ -11,7 +11,10 @@ export const TemplateVersionLink = (_props: { label?: string }) => {
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'notification-templates', action: 'show' });
   if (!record || record.templateVersion === null || record.templateVersion === undefined) return <Typography variant="body2">-</Typography>;
-  const text = record.templateVersion > 0 ? translate('app.notification_templates.version', { version: record.templateVersion }) : translate('app.notification_templates.built_in');
+  const text =
+    record.templateVersion > 0
+      ? translate('app.notification_templates.version', { version: record.templateVersion })
+      : translate('app.notification_templates.built_in');
   if (!canAccess) return <Typography variant="body2">{text}</Typography>;
   return (
     <MuiLink href={templateVersionPath(record.template, record.templateVersion)} data-testid="notification-template-version">

@@ -6,7 +6,16 @@ import { formatJst } from '../../common';
 import type { TemplateRecord } from './template';
 import { useTemplateVersions } from './useTemplateVersions';
 
-const pre = { m: 0, p: 1.5, bgcolor: 'action.hover', borderRadius: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontFamily: 'inherit', fontSize: 14 } as const;
+const pre = {
+  m: 0,
+  p: 1.5,
+  bgcolor: 'action.hover',
+  borderRadius: 1,
+  whiteSpace: 'pre-wrap',
+  wordBreak: 'break-word',
+  fontFamily: 'inherit',
+  fontSize: 14,
+} as const;
 
 /**
  * 版の履歴: every saved version, newest first, with who saved it, when, and how many notifications
@@ -27,7 +36,13 @@ export const TemplateVersions = () => {
       {error ? <Alert severity="error">{(error as Error).message}</Alert> : null}
       {versions && versions.length === 0 ? <Typography variant="body2">{translate('app.notification_templates.no_versions')}</Typography> : null}
       {versions?.map((v) => (
-        <Accordion key={v.id} defaultExpanded={v.version === selected} disableGutters data-testid={`template-version-${v.version}`} sx={v.version === selected ? { outline: 2, outlineColor: 'primary.main' } : undefined}>
+        <Accordion
+          key={v.id}
+          defaultExpanded={v.version === selected}
+          disableGutters
+          data-testid={`template-version-${v.version}`}
+          sx={v.version === selected ? { outline: 2, outlineColor: 'primary.main' } : undefined}
+        >
           <AccordionSummary expandIcon={<ExpandMoreIcon />}>
             <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
               <Typography sx={{ fontWeight: 600 }}>{translate('app.notification_templates.version', { version: v.version })}</Typography>

@@ -33,7 +33,11 @@ describe('unsafeValues', () => {
 
 describe('undeclaredNulls', () => {
   it('refuses null where the DTO does not declare the field nullable, at any depth', () => {
-    const v = outer({ name: null as unknown as string, inner: inner({ label: null as unknown as string }), list: [inner({}), inner({ label: null as unknown as string })] });
+    const v = outer({
+      name: null as unknown as string,
+      inner: inner({ label: null as unknown as string }),
+      list: [inner({}), inner({ label: null as unknown as string })],
+    });
     expect(undeclaredNulls(v).map((p) => p.field)).toEqual(['name', 'inner.label', 'list[1].label']);
   });
 

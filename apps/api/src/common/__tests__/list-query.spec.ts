@@ -4,7 +4,16 @@ import { ListSpec, parseListQuery } from '../list-query';
 const SPEC: ListSpec = {
   sortable: ['name', 'createdAt'],
   defaultSort: ['name', 'ASC'],
-  filters: { roundId: 'uuid', status: 'strings', active: 'boolean', size: 'integer', from: 'instant', state: { enum: ['open', 'closed'] }, kinds: { enums: ['a', 'b'] }, q: 'string' },
+  filters: {
+    roundId: 'uuid',
+    status: 'strings',
+    active: 'boolean',
+    size: 'integer',
+    from: 'instant',
+    state: { enum: ['open', 'closed'] },
+    kinds: { enums: ['a', 'b'] },
+    q: 'string',
+  },
 };
 const ID = '11111111-1111-4111-8111-111111111111';
 const parse = (p: { sort?: string; range?: string; filter?: string }) => parseListQuery(p, SPEC);
@@ -25,9 +34,25 @@ function refusal(p: { sort?: string; range?: string; filter?: string }) {
 describe('parseListQuery', () => {
   it('applies the defaults and normalises one-or-many filters to arrays', () => {
     expect(parse({})).toEqual({ sortField: 'name', sortOrder: 'ASC', offset: 0, limit: 25, filter: {} });
-    const q = parse({ sort: '["createdAt","desc"]', range: '[10,19]', filter: JSON.stringify({ id: ID, status: 'draft', kinds: ['a', 'b'], active: false, size: 3, from: '2022-03-24T00:00:00+09:00', state: 'open', q: '検索' }) });
+    const q = parse({
+      sort: '["createdAt","desc"]',
+      range: '[10,19]',
+      filter: JSON.stringify({
+        id: ID,
+        status: 'draft',
+        kinds: ['a', 'b'],
+        active: false,
+        size: 3,
+        from: '2022-03-24T00:00:00+09:00',
+        state: 'open',
+        q: '検索',
+      }),
+    });
     expect(q).toEqual({
-      sortField: 'createdAt', sortOrder: 'DESC', offset: 10, limit: 10,
+      sortField: 'createdAt',
+      sortOrder: 'DESC',
+      offset: 10,
+      limit: 10,
       filter: { id: [ID], status: ['draft'], kinds: ['a', 'b'], active: false, size: 3, from: '2022-03-24T00:00:00+09:00', state: 'open', q: '検索' },
     });
   });

@@ -75,7 +75,10 @@ describe('loadConfig', () => {
   it('sends mail at 50 per second with 10 at a time, and without a delivery lookup, by default', () => {
     const c = loadConfig({});
     expect([c.mailRatePerSecond, c.mailConcurrency, c.smtpReconcileUrl]).toEqual([50, 10, null]);
-    expect(loadConfig({ MAIL_RATE_PER_SECOND: '0', SMTP_RECONCILE_URL: 'http://127.0.0.1:8025' })).toMatchObject({ mailRatePerSecond: 0, smtpReconcileUrl: 'http://127.0.0.1:8025' });
+    expect(loadConfig({ MAIL_RATE_PER_SECOND: '0', SMTP_RECONCILE_URL: 'http://127.0.0.1:8025' })).toMatchObject({
+      mailRatePerSecond: 0,
+      smtpReconcileUrl: 'http://127.0.0.1:8025',
+    });
   });
 
   it('reminds applicants 72 hours before the 補正期限 by default', () => {
@@ -108,7 +111,9 @@ describe('loadConfig', () => {
     it.each(['prod', 'staging', 'Production', 'PRODUCTION', 'dev', 'Development', ' production', 'production ', 'testing', 'local'])(
       'refuses NODE_ENV=%j, naming the variable and the allowed values',
       (value) => {
-        expect(problemsOf({ NODE_ENV: value, JWT_SECRET: PRODUCTION_SECRET })).toEqual([`NODE_ENV must be exactly one of development, test, production, got "${value}"`]);
+        expect(problemsOf({ NODE_ENV: value, JWT_SECRET: PRODUCTION_SECRET })).toEqual([
+          `NODE_ENV must be exactly one of development, test, production, got "${value}"`,
+        ]);
       },
     );
   });
@@ -116,14 +121,19 @@ describe('loadConfig', () => {
   describe('database roles', () => {
     it('requires both the application and the migration URL in production, naming each', () => {
       const problems = problemsOf(production({ DATABASE_URL: undefined, DATABASE_MIGRATION_URL: undefined }));
-      expect(problems).toEqual([expect.stringContaining('DATABASE_URL must be set in production'), expect.stringContaining('DATABASE_MIGRATION_URL must be set in production')]);
+      expect(problems).toEqual([
+        expect.stringContaining('DATABASE_URL must be set in production'),
+        expect.stringContaining('DATABASE_MIGRATION_URL must be set in production'),
+      ]);
       expect(loadAnyConfig(production())).toMatchObject({ databaseUrl: production().DATABASE_URL, databaseMigrationUrl: production().DATABASE_MIGRATION_URL });
     });
 
     it('migrates as the local superuser on the same server and database outside production', () => {
       expect(loadConfig({ DATABASE_URL: 'postgres://app:secret@db.local:6543/other' }).databaseMigrationUrl).toBe('postgres://postgres@db.local:6543/other');
       expect(loadConfig({ DATABASE_MIGRATION_URL: 'postgres://owner@db/x' }).databaseMigrationUrl).toBe('postgres://owner@db/x');
-      expect(problemsOf({ NODE_ENV: 'test', DATABASE_MIGRATION_URL: 'mysql://x@h/db' })).toEqual(['DATABASE_MIGRATION_URL must start with postgres:// or postgresql://, got "mysql://x@h/db"']);
+      expect(problemsOf({ NODE_ENV: 'test', DATABASE_MIGRATION_URL: 'mysql://x@h/db' })).toEqual([
+        'DATABASE_MIGRATION_URL must start with postgres:// or postgresql://, got "mysql://x@h/db"',
+      ]);
     });
   });
 
@@ -134,7 +144,9 @@ describe('loadConfig', () => {
     });
 
     it('refuses the published development secret', () => {
-      expect(problemsOf(production({ JWT_SECRET: 'jimukyoku-development-secret-change-me' }))[0]).toContain('JWT_SECRET must not be the published development value in production');
+      expect(problemsOf(production({ JWT_SECRET: 'jimukyoku-development-secret-change-me' }))[0]).toContain(
+        'JWT_SECRET must not be the published development value in production',
+      );
     });
 
     it.each([
@@ -151,7 +163,12 @@ describe('loadConfig', () => {
 
     it('accepts 32 random bytes or more, in base64 or hex', () => {
       for (let i = 0; i < 200; i++) {
-        for (const secret of [randomBytes(32).toString('base64'), randomBytes(32).toString('hex'), randomBytes(48).toString('base64'), randomBytes(32).toString('base64url')]) {
+        for (const secret of [
+          randomBytes(32).toString('base64'),
+          randomBytes(32).toString('hex'),
+          randomBytes(48).toString('base64'),
+          randomBytes(32).toString('base64url'),
+        ]) {
           expect(secretProblem(secret)).toBeNull();
         }
       }
@@ -175,7 +192,9 @@ describe('loadConfig', () => {
     });
 
     it('refuses the development mail catcher page in production', () => {
-      expect(problemsOf(production({ MAIL_WEB_URL: 'http://localhost:8025' }))).toEqual(["MAIL_WEB_URL is the development mail catcher's page and is refused in production (unset it)"]);
+      expect(problemsOf(production({ MAIL_WEB_URL: 'http://localhost:8025' }))).toEqual([
+        "MAIL_WEB_URL is the development mail catcher's page and is refused in production (unset it)",
+      ]);
       expect(loadAnyConfig({ NODE_ENV: 'development', MAIL_WEB_URL: 'http://localhost:8025' }).mailWebUrl).toBe('http://localhost:8025');
     });
   });

@@ -106,11 +106,7 @@ export class ApplicationsRepository {
   }
 
   /** What a draft is built from (application-drafts.ts): its round, programme and category. */
-  async draftContext(
-    roundId: string,
-    categoryId: string,
-    tx?: Transaction,
-  ): Promise<{ round: Round; program: Program; category: Category }> {
+  async draftContext(roundId: string, categoryId: string, tx?: Transaction): Promise<{ round: Round; program: Program; category: Category }> {
     const m = this.m(tx);
     const round = await m.findOneByOrFail(Round, { id: roundId });
     const program = await m.findOneByOrFail(Program, { id: round.programId });

@@ -94,13 +94,7 @@ export class TransitionsService {
   }
 
   /** Fires one transition inside the caller's transaction. */
-  async fireIn(
-    tx: Transaction,
-    applicationId: string,
-    transition: string,
-    actor: TransitionActor,
-    options: TransitionOptions,
-  ): Promise<TransitionOutcome> {
+  async fireIn(tx: Transaction, applicationId: string, transition: string, actor: TransitionActor, options: TransitionOptions): Promise<TransitionOutcome> {
     const known = options.known ?? {};
     const given = known.application?.id === applicationId && !actor.staff ? known.application : undefined;
     const app = given ?? (actor.staff ? await this.repo.findVisible(applicationId, actor.staff, tx) : await this.repo.find(applicationId, tx));

@@ -16,14 +16,12 @@ export class UnprocessablePayloadFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     if (exception instanceof PayloadTooLargeException) {
       const mb = Math.max(1, Math.floor(this.config.attachmentMaxBytes / 1024 / 1024));
-      res
-        .status(HttpStatus.PAYLOAD_TOO_LARGE)
-        .json({
-          statusCode: 413,
-          code: 'ATTACHMENT_TOO_LARGE',
-          message: `添付書類は ${mb}MB (${this.config.attachmentMaxBytes.toLocaleString('ja-JP')}バイト) までです。`,
-          field: 'file',
-        });
+      res.status(HttpStatus.PAYLOAD_TOO_LARGE).json({
+        statusCode: 413,
+        code: 'ATTACHMENT_TOO_LARGE',
+        message: `添付書類は ${mb}MB (${this.config.attachmentMaxBytes.toLocaleString('ja-JP')}バイト) までです。`,
+        field: 'file',
+      });
       return;
     }
     const ours = typeof body === 'object' && typeof body.code === 'string';

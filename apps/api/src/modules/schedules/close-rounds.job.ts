@@ -30,7 +30,12 @@ export class CloseRoundsJob implements JobHandler<JobName.CloseRounds> {
             action: 'round.closed',
             entityType: 'round',
             entityId: r.id,
-            changes: { closesAt: new Date(r.closesAt).toISOString(), graceMinutes: r.graceMinutes, closedAt: new Date(r.closedAt).toISOString(), draftsLeft: r.draftsLeft },
+            changes: {
+              closesAt: new Date(r.closesAt).toISOString(),
+              graceMinutes: r.graceMinutes,
+              closedAt: new Date(r.closedAt).toISOString(),
+              draftsLeft: r.draftsLeft,
+            },
           },
           tx,
         );

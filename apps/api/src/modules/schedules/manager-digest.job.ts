@@ -32,7 +32,12 @@ export class ManagerDigestJob implements JobHandler<JobName.SendManagerDigest> {
         if (!(await this.repo.claimDigest(day, manager.id, tx))) continue;
         const [id] = await this.repo.insertNotifications(
           [
-            { applicationId: null, template: 'managerDigest', recipient: manager.email, payload: { recipientName: manager.name, digestDate, digestSummary: summary, digestDay: day } },
+            {
+              applicationId: null,
+              template: 'managerDigest',
+              recipient: manager.email,
+              payload: { recipientName: manager.name, digestDate, digestSummary: summary, digestDay: day },
+            },
           ],
           tx,
         );
@@ -47,7 +52,10 @@ export class ManagerDigestJob implements JobHandler<JobName.SendManagerDigest> {
   async facts(tx?: Transaction): Promise<DigestFacts> {
     if (!tx) return this.uow.run((own) => this.facts(own));
     const rounds = await this.repo.activeRounds(tx);
-    const { byState, fresh } = await this.repo.applicationCounts(rounds.map((r) => r.id), tx);
+    const { byState, fresh } = await this.repo.applicationCounts(
+      rounds.map((r) => r.id),
+      tx,
+    );
     return {
       rounds: rounds.map((r) => {
         const definition = getWorkflow(r.workflowKind, r.workflowVersion);

@@ -233,26 +233,40 @@ export class SchedulesRepository {
 
   async applicationCounts(roundIds: string[], tx?: Transaction) {
     const byState: { roundId: string; status: string; n: number }[] = roundIds.length
-      ? await this.m(tx).query(`SELECT round_id AS "roundId", status, count(*)::int AS n FROM application WHERE round_id = ANY($1::uuid[]) GROUP BY 1, 2`, [roundIds])
+      ? await this.m(tx).query(`SELECT round_id AS "roundId", status, count(*)::int AS n FROM application WHERE round_id = ANY($1::uuid[]) GROUP BY 1, 2`, [
+          roundIds,
+        ])
       : [];
     const fresh: { roundId: string; n: number }[] = roundIds.length
-      ? await this.m(tx).query(`SELECT round_id AS "roundId", count(*)::int AS n FROM application WHERE round_id = ANY($1::uuid[]) AND received_at > now() - interval '1 day' GROUP BY 1`, [roundIds])
+      ? await this.m(tx).query(
+          `SELECT round_id AS "roundId", count(*)::int AS n FROM application WHERE round_id = ANY($1::uuid[]) AND received_at > now() - interval '1 day' GROUP BY 1`,
+          [roundIds],
+        )
       : [];
     return { byState, fresh };
   }
 
   async failedNotifications(tx?: Transaction): Promise<{ lastDay: number; total: number }> {
-    const [row] = await this.m(tx).query(`SELECT count(*) FILTER (WHERE updated_at > now() - interval '1 day')::int AS "lastDay", count(*)::int AS total FROM notification WHERE status = 'failed'`);
+    const [row] = await this.m(tx).query(
+      `SELECT count(*) FILTER (WHERE updated_at > now() - interval '1 day')::int AS "lastDay", count(*)::int AS total FROM notification WHERE status = 'failed'`,
+    );
     return row;
   }
 
   /** Claims a manager's digest of a JST day: true once per (day, manager), whoever asks and however often. */
   async claimDigest(day: string, staffUserId: string, tx?: Transaction): Promise<boolean> {
-    const rows = await this.m(tx).query(`INSERT INTO manager_digest (digest_date, staff_user_id) VALUES ($1::date, $2) ON CONFLICT DO NOTHING RETURNING staff_user_id`, [day, staffUserId]);
+    const rows = await this.m(tx).query(
+      `INSERT INTO manager_digest (digest_date, staff_user_id) VALUES ($1::date, $2) ON CONFLICT DO NOTHING RETURNING staff_user_id`,
+      [day, staffUserId],
+    );
     return rows.length === 1;
   }
 
   async linkDigest(day: string, staffUserId: string, notificationId: string, tx?: Transaction) {
-    await this.m(tx).query(`UPDATE manager_digest SET notification_id = $3 WHERE digest_date = $1::date AND staff_user_id = $2`, [day, staffUserId, notificationId]);
+    await this.m(tx).query(`UPDATE manager_digest SET notification_id = $3 WHERE digest_date = $1::date AND staff_user_id = $2`, [
+      day,
+      staffUserId,
+      notificationId,
+    ]);
   }
 }

@@ -29,7 +29,10 @@ export const TEMPLATE_CATALOGUE: Readonly<Record<string, unknown>> = Object.from
 );
 
 /** Throws, naming each one, when a definition notifies with a template the catalogue does not have. */
-export function assertNotificationTemplatesKnown(definitions: readonly WorkflowDefinition[] = registeredWorkflows(), catalogue: Readonly<Record<string, unknown>> = TEMPLATE_CATALOGUE): void {
+export function assertNotificationTemplatesKnown(
+  definitions: readonly WorkflowDefinition[] = registeredWorkflows(),
+  catalogue: Readonly<Record<string, unknown>> = TEMPLATE_CATALOGUE,
+): void {
   const unknown = unknownNotificationTemplates(definitions, catalogue);
   if (unknown.length === 0) return;
   const list = unknown.map((u) => `${u.workflow}: notify('${u.template}')`).join(', ');

@@ -52,7 +52,8 @@ export class WorkflowsService {
       .map((d, registered) => ({ registered, view: workflowView(d) }))
       .filter(({ view: w }) => (!id || id.includes(w.id)) && (!code || code.includes(w.code)));
     const sign = query.sortOrder === 'DESC' ? -1 : 1;
-    const key = (r: (typeof rows)[number]): string | number => (query.sortField === 'registered' ? r.registered : r.view[query.sortField as 'id' | 'code' | 'version' | 'label']);
+    const key = (r: (typeof rows)[number]): string | number =>
+      query.sortField === 'registered' ? r.registered : r.view[query.sortField as 'id' | 'code' | 'version' | 'label'];
     const sorted = [...rows].sort((a, b) => sign * compare(key(a), key(b)) || a.registered - b.registered);
     return [sorted.slice(query.offset, query.offset + query.limit).map((r) => r.view), rows.length];
   }

@@ -56,7 +56,16 @@ export const demoApplicationsSeed: SeedStep = {
     await formalCheck(ctx, r10, apps10, (i) => (i % 12 === 5 ? 'ineligible' : 'pass'), now - 110 * DAY);
     await review(ctx, r10, () => 'complete', now - 95 * DAY);
     const adopted = await decide(ctx, r10);
-    await m.update(Round, { id: r10.id }, { closesAt: new Date(now - 120 * DAY), announcementFrom: new Date(now - 80 * DAY), announcementTo: new Date(now - 80 * DAY), announcementLabel: '採択発表済み' });
+    await m.update(
+      Round,
+      { id: r10.id },
+      {
+        closesAt: new Date(now - 120 * DAY),
+        announcementFrom: new Date(now - 80 * DAY),
+        announcementTo: new Date(now - 80 * DAY),
+        announcementLabel: '採択発表済み',
+      },
+    );
     await grantStages(ctx, adopted);
 
     // 第11回: closed; most reviews are in, a few reviewers are still scoring.
@@ -65,7 +74,16 @@ export const demoApplicationsSeed: SeedStep = {
     await formalCheck(ctx, r11, apps11, (i) => (i % 15 === 7 ? 'ineligible' : 'pass'), now - 20 * DAY);
     // the reviews were due two days ago: the partial ones are overdue on the assignment board
     await review(ctx, r11, (i) => (i % 6 === 1 ? 'partial' : 'complete'), now - 2 * DAY);
-    await m.update(Round, { id: r11.id }, { closesAt: new Date(now - 30 * DAY), announcementFrom: new Date(now + 20 * DAY), announcementTo: new Date(now + 30 * DAY), announcementLabel: '締切の約2か月後（予定）' });
+    await m.update(
+      Round,
+      { id: r11.id },
+      {
+        closesAt: new Date(now - 30 * DAY),
+        announcementFrom: new Date(now + 20 * DAY),
+        announcementTo: new Date(now + 30 * DAY),
+        announcementLabel: '締切の約2か月後（予定）',
+      },
+    );
 
     // 第12回: open now.
     const r12 = await createRound(m, program, ruleSet, 12, now - 14 * DAY, now + 21 * DAY);
@@ -99,7 +117,10 @@ async function createRound(m: EntityManager, program: Program, ruleSet: RuleSet,
     }),
   );
   const categories = await m.findBy(Category, { ruleSetId: ruleSet.id });
-  await m.insert(RoundCategory, categories.map((c) => ({ roundId: round.id, categoryId: c.id, budget: c.code === 'restructuring.standard' ? 300_000_000 : null, adoptionQuota: null })));
+  await m.insert(
+    RoundCategory,
+    categories.map((c) => ({ roundId: round.id, categoryId: c.id, budget: c.code === 'restructuring.standard' ? 300_000_000 : null, adoptionQuota: null })),
+  );
   return round;
 }
 
@@ -123,7 +144,9 @@ async function receive(ctx: DemoContext, round: Round, total: number, keepDraft:
       monthlySales: [],
       benefitInput: null,
       claimedBonusItems: BONUS_CODES.filter(() => r.next() < 0.3),
-      receiptNumber: keepDraft(k) ? null : await ctx.services.intake.nextReceiptNumber(round.id, defaultReceiptPrefix('restructuring', round.number), ctx.services.tx),
+      receiptNumber: keepDraft(k)
+        ? null
+        : await ctx.services.intake.nextReceiptNumber(round.id, defaultReceiptPrefix('restructuring', round.number), ctx.services.tx),
       receivedAt: keepDraft(k) ? null : new Date(),
     });
     if (!keepDraft(k)) {
@@ -139,7 +162,14 @@ async function formalCheck(ctx: DemoContext, round: Round, ids: string[], outcom
   const { m, services } = ctx;
   const manager = asUser(ctx.manager);
   await services.assignments.autoAssign(round.id, { purpose: 'formalCheck', dueAt: new Date(dueAt).toISOString() }, manager, {});
-  const checkers = new Map<string, string>((await m.query(`SELECT application_id, reviewer_id FROM application_assignment WHERE purpose = 'formalCheck' AND revoked_at IS NULL AND application_id = ANY($1)`, [ids])).map((r: { application_id: string; reviewer_id: string }) => [r.application_id, r.reviewer_id]));
+  const checkers = new Map<string, string>(
+    (
+      await m.query(
+        `SELECT application_id, reviewer_id FROM application_assignment WHERE purpose = 'formalCheck' AND revoked_at IS NULL AND application_id = ANY($1)`,
+        [ids],
+      )
+    ).map((r: { application_id: string; reviewer_id: string }) => [r.application_id, r.reviewer_id]),
+  );
   for (const [i, id] of ids.entries()) {
     const outcome = outcomeOf(i);
     if (outcome === 'notStarted') continue;
@@ -153,13 +183,21 @@ async function formalCheck(ctx: DemoContext, round: Round, ids: string[], outcom
     }
     if (outcome === 'return') {
       const plan = answers.find((a) => a.code === 'document.businessPlan')!;
-      Object.assign(plan, { passed: false, comment: ctx.r.pick(['収支計画の表が欠落しています。', '事業計画書の3ページ目が判読できません。再度添付してください。']) });
+      Object.assign(plan, {
+        passed: false,
+        comment: ctx.r.pick(['収支計画の表が欠落しています。', '事業計画書の3ページ目が判読できません。再度添付してください。']),
+      });
     }
     if (outcome === 'ineligible') {
       const eligibility = answers.find((a) => items.find((it) => it.code === a.code)?.source === 'eligibility')!;
       Object.assign(eligibility, { passed: false, comment: '売上高減少要件を満たしていません (比較対象の月の売上高が基準を下回っていません)。' });
     }
-    await services.formalChecks.complete(id, { outcome: outcome === 'return' ? 'return' : outcome === 'ineligible' ? 'ineligible' : 'pass', answers }, checker, {});
+    await services.formalChecks.complete(
+      id,
+      { outcome: outcome === 'return' ? 'return' : outcome === 'ineligible' ? 'ineligible' : 'pass', answers },
+      checker,
+      {},
+    );
   }
 }
 
@@ -173,7 +211,10 @@ async function review(ctx: DemoContext, round: Round, progressOf: (i: number) =>
   );
   for (const [i, app] of apps.entries()) {
     const quality = r.int(1, 4);
-    const sheets: { id: string; reviewer_id: string }[] = await m.query(`SELECT id, reviewer_id FROM application_assignment WHERE application_id = $1 AND purpose = 'review' AND revoked_at IS NULL ORDER BY assigned_at, id`, [app.id]);
+    const sheets: { id: string; reviewer_id: string }[] = await m.query(
+      `SELECT id, reviewer_id FROM application_assignment WHERE application_id = $1 AND purpose = 'review' AND revoked_at IS NULL ORDER BY assigned_at, id`,
+      [app.id],
+    );
     for (const [j, x] of sheets.entries()) {
       const reviewerIndex = ctx.reviewers.findIndex((u) => u.id === x.reviewer_id);
       const bias = (reviewerIndex % 3) - 1;
@@ -182,7 +223,11 @@ async function review(ctx: DemoContext, round: Round, progressOf: (i: number) =>
         scores: { commercialization: score(), restructuring: score(), policy: score() },
         comments: { commercialization: r.pick(['市場の分析が具体的で、販路の見通しも明確。', '収益計画の根拠がやや弱い。', '実施体制は十分。']) },
         confirmedBonus: app.claimed.filter(() => r.next() < 0.8),
-        overallComment: r.pick(['既存事業の強みを活かした計画で、実現可能性が高い。', '新規性はあるが、資金計画の裏付けが不足している。', '地域経済への波及効果が期待できる。']),
+        overallComment: r.pick([
+          '既存事業の強みを活かした計画で、実現可能性が高い。',
+          '新規性はあるが、資金計画の裏付けが不足している。',
+          '地域経済への波及効果が期待できる。',
+        ]),
       };
       const reviewer = asUser(ctx.reviewers[reviewerIndex]);
       if (progressOf(i) === 'partial' && j === 1) await services.sheets.save(x.id, dto, reviewer);
@@ -214,9 +259,23 @@ async function grantStages(ctx: DemoContext, adopted: string[]) {
   const manager: TransitionActor = { role: 'manager', id: ctx.manager.id };
   const paths: [string, TransitionActor][][] = [
     [['applyForGrant', INTAKE]],
-    [['applyForGrant', INTAKE], ['decideGrant', manager]],
-    [['applyForGrant', INTAKE], ['decideGrant', manager], ['reportPerformance', INTAKE]],
-    [['applyForGrant', INTAKE], ['decideGrant', manager], ['reportPerformance', INTAKE], ['startFinalInspection', manager], ['fixAmount', manager], ['pay', manager]],
+    [
+      ['applyForGrant', INTAKE],
+      ['decideGrant', manager],
+    ],
+    [
+      ['applyForGrant', INTAKE],
+      ['decideGrant', manager],
+      ['reportPerformance', INTAKE],
+    ],
+    [
+      ['applyForGrant', INTAKE],
+      ['decideGrant', manager],
+      ['reportPerformance', INTAKE],
+      ['startFinalInspection', manager],
+      ['fixAmount', manager],
+      ['pay', manager],
+    ],
   ];
   for (const [k, path] of paths.entries()) {
     for (const id of adopted.slice(k * 2, k * 2 + 2)) {

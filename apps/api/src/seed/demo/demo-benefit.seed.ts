@@ -16,7 +16,10 @@ const INTAKE: TransitionActor = { role: 'intake', id: null };
 const SYSTEM: TransitionActor = { role: 'system', id: null };
 
 type Step = [transition: string, who: 'intake' | 'system' | 'reviewer' | 'manager', reason?: string];
-const SUBMITTED: Step[] = [['confirmPreCheck', 'intake'], ['submit', 'intake']];
+const SUBMITTED: Step[] = [
+  ['confirmPreCheck', 'intake'],
+  ['submit', 'intake'],
+];
 const IN_REVIEW: Step[] = [...SUBMITTED, ['startReview', 'system']];
 const DEFICIENT: Step[] = [...IN_REVIEW, ['markDeficient', 'reviewer', '基準期間の売上台帳の写しが添付されていません。']];
 
@@ -71,7 +74,12 @@ export const demoBenefitSeed: SeedStep = {
     await m.insert(RoundCategory, { roundId: round.id, categoryId: category.id, budget: null, adoptionQuota: null });
 
     const { transitions, applications, intake, tx } = demoServices(m);
-    const actors: Record<Step[1], TransitionActor> = { intake: INTAKE, system: SYSTEM, reviewer: { role: 'reviewer', id: reviewer.id }, manager: { role: 'manager', id: manager.id } };
+    const actors: Record<Step[1], TransitionActor> = {
+      intake: INTAKE,
+      system: SYSTEM,
+      reviewer: { role: 'reviewer', id: reviewer.id },
+      manager: { role: 'manager', id: manager.id },
+    };
     const r = demoRandom(2022_01);
     const states = Object.keys(PATHS);
     const total = states.length * 3;
@@ -98,7 +106,9 @@ export const demoBenefitSeed: SeedStep = {
           basePeriodSales: [base, base, base, base, base],
           annualRevenue: base * 12,
         },
-        preCheck: waived ? null : { confirmationNumber: `JK${String(100000000 + k * 7919).slice(-10)}`, agencyName: r.pick(['北海道商工会連合会', '東西銀行', 'みらい税理士法人']) },
+        preCheck: waived
+          ? null
+          : { confirmationNumber: `JK${String(100000000 + k * 7919).slice(-10)}`, agencyName: r.pick(['北海道商工会連合会', '東西銀行', 'みらい税理士法人']) },
         previousRecipient: waived,
         receiptNumber: state === 'idIssued' ? null : await intake.nextReceiptNumber(round.id, defaultReceiptPrefix(program.code, round.number), tx),
         receivedAt: state === 'idIssued' ? null : new Date(),

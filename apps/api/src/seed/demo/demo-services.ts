@@ -59,7 +59,18 @@ export function demoServices(m: EntityManager) {
     rubrics,
     assignments,
     formalChecks: new FormalCheckService(new FormalCheckRepository(ds), applications, transitions, assignmentRows, rules, uow),
-    sheets: new ScoreSheetsService(new ScoringRepository(ds), applications, transitions, rubrics, assignments, assignmentRows, rules, new UsersRepository(ds), audit, uow),
+    sheets: new ScoreSheetsService(
+      new ScoringRepository(ds),
+      applications,
+      transitions,
+      rubrics,
+      assignments,
+      assignmentRows,
+      rules,
+      new UsersRepository(ds),
+      audit,
+      uow,
+    ),
     ranking,
     adoption: new AdoptionService(adoptionRows, ranking, transitions, audit, uow),
   };
@@ -68,4 +79,12 @@ export function demoServices(m: EntityManager) {
 export type DemoServices = ReturnType<typeof demoServices>;
 
 /** A staff account as the services see a logged-in user. */
-export const asUser = (u: StaffUser): AuthenticatedUser => ({ id: u.id, email: u.email, name: u.name, role: u.role, organisation: u.organisation, sessionId: 'demo-seed', mustChangePassword: false });
+export const asUser = (u: StaffUser): AuthenticatedUser => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  organisation: u.organisation,
+  sessionId: 'demo-seed',
+  mustChangePassword: false,
+});

@@ -19,6 +19,9 @@ describe('the mail queue worker options', () => {
 
   it('takes the rate and the concurrency from the configuration (default 50/s, 10 at a time)', () => {
     expect(mailWorkerOptions(loadConfig({ NODE_ENV: 'test' }))).toMatchObject({ concurrency: 10, limiter: { max: 5, duration: 100 } });
-    expect(mailWorkerOptions(loadConfig({ NODE_ENV: 'test', MAIL_RATE_PER_SECOND: '5', MAIL_CONCURRENCY: '3' }))).toMatchObject({ concurrency: 3, limiter: { max: 1, duration: 200 } });
+    expect(mailWorkerOptions(loadConfig({ NODE_ENV: 'test', MAIL_RATE_PER_SECOND: '5', MAIL_CONCURRENCY: '3' }))).toMatchObject({
+      concurrency: 3,
+      limiter: { max: 1, duration: 200 },
+    });
   });
 });

@@ -8,7 +8,9 @@ const withUnknownTemplate = (version: number) => ({
   ...SUBSIDY_V1,
   version,
   transitions: SUBSIDY_V1.transitions.map((t): TransitionDefinition<GuardName> =>
-    t.name === 'returnForCorrection' ? { ...t, effects: [...(t.effects ?? []).filter((e) => e.type !== 'notifyApplicant'), { type: 'notifyApplicant', template: 'returnedTwice' }] } : t,
+    t.name === 'returnForCorrection'
+      ? { ...t, effects: [...(t.effects ?? []).filter((e) => e.type !== 'notifyApplicant'), { type: 'notifyApplicant', template: 'returnedTwice' }] }
+      : t,
   ),
 });
 
@@ -18,7 +20,9 @@ describe('notification templates named by the workflow definitions', () => {
   });
 
   it('the catalogue is the built-in texts that have a label and audience', () => {
-    expect(Object.keys(TEMPLATE_CATALOGUE)).toEqual(expect.arrayContaining(['received', 'returned', 'resubmissionReceived', 'deficient', 'correctionReminder']));
+    expect(Object.keys(TEMPLATE_CATALOGUE)).toEqual(
+      expect.arrayContaining(['received', 'returned', 'resubmissionReceived', 'deficient', 'correctionReminder']),
+    );
   });
 
   it('names each unknown template with its definition', () => {
