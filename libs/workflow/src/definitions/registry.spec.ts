@@ -53,7 +53,7 @@ describe('registerWorkflow (tests add a definition beside the built-in ones)', (
       version: 99,
       states: [
         ...SUBSIDY_V1.states,
-        { code: 'secondOpinion', label: '再審査', kind: 'active' as const, tone: 'progress' as const, tags: ['underReview' as const] },
+        { code: 'secondOpinion', label: '再審査', kind: 'active' as const, tone: 'progress' as const, tags: ['openForScoring' as const] },
       ],
       transitions: [
         ...SUBSIDY_V1.transitions,
@@ -65,14 +65,14 @@ describe('registerWorkflow (tests add a definition beside the built-in ones)', (
     try {
       expect(getWorkflow('subsidy', 99).states.map((s) => s.code)).toContain('secondOpinion');
       expect(latestWorkflow('subsidy').version).toBe(99);
-      expect(statesTagged('underReview')).toEqual(['underReview', 'secondOpinion']);
+      expect(statesTagged('openForScoring')).toEqual(['underReview', 'secondOpinion']);
       expect(registeredWorkflows()).toHaveLength(Object.keys(WORKFLOWS).length + 1);
       expect(() => registerWorkflow(copy)).toThrow('subsidy@99');
     } finally {
       remove();
     }
     expect(findWorkflow('subsidy', 99)).toBeUndefined();
-    expect(statesTagged('underReview')).toEqual(['underReview']);
+    expect(statesTagged('openForScoring')).toEqual(['underReview']);
   });
 
   it('refuses a built-in key and an invalid definition', () => {

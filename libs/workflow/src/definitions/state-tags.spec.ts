@@ -12,7 +12,7 @@ describe('state tags', () => {
     ],
     ['要件確認 waits on a filed or resubmitted application', SUBSIDY_V1, 'awaitsFormalCheck', ['submitted', 'resubmitted']],
     ['要件確認 in progress', SUBSIDY_V1, 'inFormalCheck', ['formalCheck']],
-    ['score sheets are open in 書面審査', SUBSIDY_V1, 'underReview', ['underReview']],
+    ['score sheets are open in 書面審査', SUBSIDY_V1, 'openForScoring', ['underReview']],
     ['the simulator ranks 審査完了', SUBSIDY_V1, 'awaitsDecision', ['reviewed']],
     ['差戻し runs the 補正期限', SUBSIDY_V1, 'returnedToApplicant', ['returned']],
     ['不備 runs the 補正期限 of a 給付金', BENEFIT_V1, 'returnedToApplicant', ['deficient']],
@@ -43,10 +43,10 @@ describe('state tags', () => {
   it('a state added to a copy of a definition is found by its tags alone', () => {
     const copy: WorkflowDefinition = {
       ...SUBSIDY_V1,
-      states: [...SUBSIDY_V1.states, { code: 'secondOpinion', label: '再審査', kind: 'active', tone: 'progress', tags: ['underReview'] }],
+      states: [...SUBSIDY_V1.states, { code: 'secondOpinion', label: '再審査', kind: 'active', tone: 'progress', tags: ['openForScoring'] }],
     };
-    expect(statesTagged('underReview', [copy])).toEqual(['underReview', 'secondOpinion']);
-    expect(statesTagged('underReview')).toEqual(['underReview']);
+    expect(statesTagged('openForScoring', [copy])).toEqual(['underReview', 'secondOpinion']);
+    expect(statesTagged('openForScoring')).toEqual(['underReview']);
   });
 
   it('every state has a display tone', () => {

@@ -38,7 +38,7 @@ export const SUBSIDY_V1: WorkflowDefinition<GuardName> = loadDefinition<Workflow
     { code: 'formalCheck', label: '要件確認中', kind: 'active', tone: 'progress', tags: ['inFormalCheck'] },
     { code: 'returned', label: '差戻し', kind: 'active', tone: 'attention', tags: ['returnedToApplicant', 'correctionDeadlineWatched'] },
     { code: 'resubmitted', label: '再提出', kind: 'active', tone: 'progress', tags: ['awaitsFormalCheck'] },
-    { code: 'underReview', label: '書面審査中', kind: 'active', tone: 'progress', tags: ['underReview'] },
+    { code: 'underReview', label: '書面審査中', kind: 'active', tone: 'progress', tags: ['openForScoring'] },
     { code: 'reviewed', label: '審査完了', kind: 'active', tone: 'progress', tags: ['awaitsDecision'] },
     { code: 'adopted', label: '採択（交付候補者）', kind: 'active', tone: 'positive', tags: ['holdsSlot'] },
     { code: 'waitlisted', label: '補欠', kind: 'active', tone: 'attention' },

@@ -32,7 +32,7 @@ export const STATE_TAGS = [
   /** The 要件確認 is in progress. */
   'inFormalCheck',
   /** In 書面審査: score sheets may be filled in. */
-  'underReview',
+  'openForScoring',
   /** 書面審査 complete: ranked by the simulator and waiting for 採択/不採択/補欠. */
   'awaitsDecision',
   /** Sent back to the applicant for correction (差戻し, 不備): the 補正期限 runs. */

@@ -20,7 +20,7 @@ export { ASSIGNMENT_SORTABLE, type AssignmentFilter } from './assignments.reposi
 
 const DAY_MS = 86_400_000;
 /** which applications each purpose assigns: received ones for the 要件確認, passed ones for review */
-const TAGS_OF: Record<AssignmentPurpose, StateTag[]> = { formalCheck: ['awaitsFormalCheck', 'inFormalCheck'], review: ['underReview'] };
+const TAGS_OF: Record<AssignmentPurpose, StateTag[]> = { formalCheck: ['awaitsFormalCheck', 'inFormalCheck'], review: ['openForScoring'] };
 const statesOf = (purpose: AssignmentPurpose) => TAGS_OF[purpose].flatMap((tag) => statesTagged(tag));
 const assignable = (app: Application, purpose: AssignmentPurpose) =>
   TAGS_OF[purpose].some((tag) => stateHasTag(getWorkflow(app.workflowCode, app.workflowVersion), app.status, tag));

@@ -34,7 +34,8 @@ const SYSTEM = { role: 'system' as const, id: null };
 
 const hasTag = (app: Application, tag: StateTag) => stateHasTag(getWorkflow(app.workflowCode, app.workflowVersion), app.status, tag);
 /** Sheets are filled in during the 書面審査; a sheet reopened after it (審査完了, awaiting the decision) is corrected in place. */
-const scoringOpen = (app: Application, sheet: ReviewScore | null) => hasTag(app, 'underReview') || (hasTag(app, 'awaitsDecision') && sheet?.reopenedAt != null);
+const scoringOpen = (app: Application, sheet: ReviewScore | null) =>
+  hasTag(app, 'openForScoring') || (hasTag(app, 'awaitsDecision') && sheet?.reopenedAt != null);
 
 /**
  * 採点票: one per review assignment. A reviewer edits only their own, saves drafts and submits; a
@@ -93,7 +94,7 @@ export class ScoreSheetsService {
         },
         tx,
       );
-      const completion = hasTag(app, 'underReview') ? await this.completeIfAllSubmitted(app, rubric, meta, tx) : 'pending';
+      const completion = hasTag(app, 'openForScoring') ? await this.completeIfAllSubmitted(app, rubric, meta, tx) : 'pending';
       return { ...(await this.view(x, user, tx)), completion };
     });
   }
@@ -105,7 +106,7 @@ export class ScoreSheetsService {
       const app = (await this.applications.find(x.applicationId, tx))!;
       const sheet = await this.sheets.find(x.id, tx);
       if (!sheet || sheet.status !== SCORE_SHEET_STATUS.submitted) throw new ScoringError('NOT_SUBMITTED');
-      if (!hasTag(app, 'underReview') && !hasTag(app, 'awaitsDecision')) throw new ScoringError('REVIEW_DECIDED', { status: app.status });
+      if (!hasTag(app, 'openForScoring') && !hasTag(app, 'awaitsDecision')) throw new ScoringError('REVIEW_DECIDED', { status: app.status });
       await this.sheets.reopen(x.id, user.id, reason, tx);
       await this.assignmentRows.clearSubmitted(x.id, tx);
       await this.audit.record(

@@ -1,3 +1,4 @@
+import { statesTagged } from '@jimukyoku/workflow';
 import type { EntityManager } from 'typeorm';
 import { defaultReceiptPrefix } from '../../modules/intake/receipt-number';
 import type { TransitionActor } from '../../modules/applications/transitions.service';
@@ -206,8 +207,8 @@ async function review(ctx: DemoContext, round: Round, progressOf: (i: number) =>
   const { m, services, r } = ctx;
   await services.assignments.autoAssign(round.id, { purpose: 'review', dueAt: new Date(dueAt).toISOString() }, asUser(ctx.manager), {});
   const apps: { id: string; claimed: string[] }[] = await m.query(
-    `SELECT id, claimed_bonus_items AS claimed FROM application WHERE round_id = $1 AND status = 'underReview' ORDER BY receipt_number`,
-    [round.id],
+    `SELECT id, claimed_bonus_items AS claimed FROM application WHERE round_id = $1 AND status = ANY($2) ORDER BY receipt_number`,
+    [round.id, statesTagged('openForScoring')],
   );
   for (const [i, app] of apps.entries()) {
     const quality = r.int(1, 4);
@@ -240,8 +241,8 @@ async function review(ctx: DemoContext, round: Round, progressOf: (i: number) =>
 async function decide(ctx: DemoContext, round: Round): Promise<string[]> {
   const { m, services } = ctx;
   const categories: { category_id: string; total: string }[] = await m.query(
-    `SELECT category_id, sum(quoted_amount) AS total FROM application WHERE round_id = $1 AND status = 'reviewed' GROUP BY category_id ORDER BY category_id`,
-    [round.id],
+    `SELECT category_id, sum(quoted_amount) AS total FROM application WHERE round_id = $1 AND status = ANY($2) GROUP BY category_id ORDER BY category_id`,
+    [round.id, statesTagged('awaitsDecision')],
   );
   const adopted: string[] = [];
   for (const c of categories) {

@@ -110,8 +110,9 @@ export const demoBenefitSeed: SeedStep = {
           ? null
           : { confirmationNumber: `JK${String(100000000 + k * 7919).slice(-10)}`, agencyName: r.pick(['北海道商工会連合会', '東西銀行', 'みらい税理士法人']) },
         previousRecipient: waived,
-        receiptNumber: state === 'idIssued' ? null : await intake.nextReceiptNumber(round.id, defaultReceiptPrefix(program.code, round.number), tx),
-        receivedAt: state === 'idIssued' ? null : new Date(),
+        // an application left in the initial state (no step taken) has no 受付番号 yet
+        receiptNumber: PATHS[state].length === 0 ? null : await intake.nextReceiptNumber(round.id, defaultReceiptPrefix(program.code, round.number), tx),
+        receivedAt: PATHS[state].length === 0 ? null : new Date(),
       });
       for (const [transition, who, reason] of PATHS[state]) {
         const name = transition === 'confirmPreCheck' && waived ? 'waivePreCheck' : transition;
