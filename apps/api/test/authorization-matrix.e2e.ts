@@ -52,6 +52,8 @@ const MATRIX: Record<string, Allowed> = {
   'GET /api/applications/:id': STAFF,
   'POST /api/applications/:id/transitions/:name': ['manager', 'reviewer'],
   'POST /api/applications/bulk-transitions': ['manager'],
+  'GET /api/applications/:id/attachments': STAFF,
+  'GET /api/attachments/:id/content': STAFF,
   'GET /api/applications/:id/formal-check': STAFF,
   'PUT /api/applications/:id/formal-check': ['reviewer'],
   'POST /api/applications/:id/formal-check/complete': ['reviewer'],

@@ -27,6 +27,8 @@ export const POLICIES = {
   /** firing one transition; the workflow definition then decides per transition which role may */
   'applications.transition': ['manager', 'reviewer'],
   'applications.bulkTransition': ['manager'],
+  /** an application's attachments (list, content): whoever reads the application, in the same scope; every download is audited */
+  'attachments.read': ALL_STAFF,
   /** intake channels hold API keys: administrators */
   'intakeChannels.manage': ['admin'],
   /** bulk imports of applications (paper or partner lists): the secretariat's managers */

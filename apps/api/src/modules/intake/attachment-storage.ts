@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -22,10 +23,16 @@ export interface AttachmentStorage {
   /** Streams the content in, hashing as it goes; refuses (and keeps nothing) past `maxBytes`. */
   write(content: Readable, maxBytes: number): Promise<StoredObject>;
   read(key: string): Readable;
+  /**
+   * The content, once it is there to read: rejects with NotStoredError when nothing is stored under
+   * the key, so a caller can answer before it sends any byte (staff downloads).
+   */
+  open(key: string): Promise<Readable>;
   remove(key: string): Promise<void>;
 }
 
 export class TooLargeError extends Error {}
+export class NotStoredError extends Error {}
 
 export class LocalDiskStorage implements AttachmentStorage {
   constructor(private readonly root: string) {}
@@ -57,6 +64,17 @@ export class LocalDiskStorage implements AttachmentStorage {
 
   read(key: string): Readable {
     return createReadStream(this.path(key));
+  }
+
+  async open(key: string): Promise<Readable> {
+    const stream = createReadStream(this.path(key));
+    try {
+      await once(stream, 'open');
+    } catch (e) {
+      stream.destroy();
+      throw (e as NodeJS.ErrnoException).code === 'ENOENT' ? new NotStoredError(`nothing stored under ${key}`) : e;
+    }
+    return stream;
   }
 
   async remove(key: string): Promise<void> {

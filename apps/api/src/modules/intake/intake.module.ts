@@ -7,6 +7,9 @@ import { RoundsModule } from '../rounds/rounds.module';
 import { Attachment } from './attachment.entity';
 import { ATTACHMENT_STORAGE, LocalDiskStorage } from './attachment-storage';
 import { AttachmentStorageEngine } from './attachment-upload';
+import { AttachmentsController } from './attachments.controller';
+import { AttachmentsRepository } from './attachments.repository';
+import { AttachmentsService } from './attachments.service';
 import { IntakeChannel } from './intake-channel.entity';
 import { IntakeChannelsController } from './intake-channels.controller';
 import { IntakeChannelsRepository } from './intake-channels.repository';
@@ -34,8 +37,8 @@ const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], use
       }),
     }),
   ],
-  controllers: [IntakeController, IntakeChannelsController],
-  providers: [IntakeService, IntakeRepository, IntakeChannelsService, IntakeChannelsRepository, storageProvider],
+  controllers: [IntakeController, IntakeChannelsController, AttachmentsController],
+  providers: [IntakeService, IntakeRepository, IntakeChannelsService, IntakeChannelsRepository, AttachmentsRepository, AttachmentsService, storageProvider],
   exports: [ATTACHMENT_STORAGE, IntakeService, IntakeRepository, IntakeChannelsRepository],
 })
 export class IntakeModule implements OnModuleInit, NestModule {
