@@ -1,15 +1,20 @@
 import { initialState, WORKFLOWS } from '@jimukyoku/workflow';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { ATTACHMENT_STORAGE } from '../src/modules/intake/attachment-storage';
 import { passwordPolicyProblems } from '../src/auth/password-policy';
 import { runSeed } from '../src/seed/seed-runner';
 import { INITIAL_ADMIN, initialAdminSeed } from '../src/seed/staff-accounts.seed';
 import { startTestApp, TestApp } from './harness';
+import { tempStorageDir } from './intake-fixtures';
 
 describe('the npm start seed', () => {
   let t: TestApp;
   let db: DataSource;
   beforeAll(async () => {
-    t = await startTestApp({ label: 'seed' });
+    t = await startTestApp({ label: 'seed', overrides: { storageDir: tempStorageDir() } });
     db = t.app.get(DataSource);
   });
   afterAll(() => t?.close());
@@ -21,7 +26,7 @@ describe('the npm start seed', () => {
     )[0];
 
   it('loads reference and demo data once; a second run changes nothing', async () => {
-    const first = await runSeed(db, { demo: true });
+    const first = await runSeed(db, { demo: true, attachmentStorage: t.app.get(ATTACHMENT_STORAGE) });
     expect(first.map((r) => r.step)).toEqual([
       'initial administrator',
       'reference catalogue (programmes, rule sets, categories, rounds)',
@@ -29,14 +34,16 @@ describe('the npm start seed', () => {
       'demo staff accounts',
       'demo applications',
       'demo benefit applications',
+      'demo attachments',
     ]);
     const after = await snapshot();
-    const second = await runSeed(db, { demo: true });
+    const second = await runSeed(db, { demo: true, attachmentStorage: t.app.get(ATTACHMENT_STORAGE) });
     expect(second.map((r) => r.summary)).toEqual([
       'already present',
       'already present',
       'already present',
       '0 created, 7 already present',
+      'already present',
       'already present',
       'already present',
     ]);
@@ -100,6 +107,19 @@ describe('the npm start seed', () => {
       `SELECT count(*)::int AS returned FROM notification WHERE template = 'returned' AND payload->>'reason' LIKE '%事業計画書%'`,
     );
     expect(returned).toBeGreaterThan(0);
+  });
+
+  it('gives every received application its documents (PDFs and a PNG), stored as intake stores them', async () => {
+    const [{ without }] = await db.query(
+      `SELECT count(*)::int AS without FROM application a WHERE a.receipt_number IS NOT NULL AND NOT EXISTS (SELECT 1 FROM attachment t WHERE t.application_id = a.id)`,
+    );
+    expect(without).toBe(0);
+    const types = (await db.query(`SELECT DISTINCT content_type FROM attachment ORDER BY 1`)).map((r: { content_type: string }) => r.content_type);
+    expect(types).toEqual(['application/pdf', 'image/png']);
+    for (const row of await db.query(`SELECT storage_key, sha256, size_bytes::int AS size FROM attachment ORDER BY random() LIMIT 5`)) {
+      const stored = await readFile(join(t.config.storageDir, row.storage_key));
+      expect({ size: stored.length, sha256: createHash('sha256').update(stored).digest('hex') }).toEqual({ size: row.size, sha256: row.sha256 });
+    }
   });
 
   it('gives the first administrator the demo password in development, to be changed at the first login', async () => {

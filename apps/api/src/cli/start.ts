@@ -7,6 +7,7 @@ import { startApi } from '../main';
 import { superviseImportWorker } from './import-worker-process';
 import { QueueName } from '../queue/queue-names';
 import { runSeed } from '../seed/seed-runner';
+import { ATTACHMENT_STORAGE, type AttachmentStorage } from '../modules/intake/attachment-storage';
 import { DEMO_LOGINS } from '../seed/demo-logins';
 import { startMailCatcher } from '../dev/mail-catcher';
 import { smtpReachable } from '../dev/smtp-reachable';
@@ -42,8 +43,8 @@ async function main() {
   // Seeding uses the running app's DataSource (its entities and services), so it is exactly what the app reads.
   // Demo data and demo staff exist only in development; elsewhere the first administrator's password is INITIAL_ADMIN_PASSWORD or random, printed once.
   const development = config.nodeEnv === 'development';
-  for (const r of await runSeed(app.get(DataSource), { demo: development, initialAdminPassword: config.initialAdminPassword }))
-    console.log(`[start] seed ${r.step}: ${r.summary}`);
+  const seeding = { demo: development, initialAdminPassword: config.initialAdminPassword, attachmentStorage: app.get<AttachmentStorage>(ATTACHMENT_STORAGE) };
+  for (const r of await runSeed(app.get(DataSource), seeding)) console.log(`[start] seed ${r.step}: ${r.summary}`);
   const base = `http://localhost:${config.port}`;
   console.log(
     [

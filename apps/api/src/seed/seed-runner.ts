@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { AttachmentStorage } from '../modules/intake/attachment-storage';
 import type { SeedContext, SeedStep } from './seed-step';
 import { SEED_STEPS } from './seed-steps';
 
@@ -13,10 +14,10 @@ export interface SeedReport {
  */
 export async function runSeed(
   dataSource: DataSource,
-  options: { demo: boolean; steps?: SeedStep[]; initialAdminPassword?: string | null } = { demo: true },
+  options: { demo: boolean; steps?: SeedStep[]; initialAdminPassword?: string | null; attachmentStorage?: AttachmentStorage } = { demo: true },
 ): Promise<SeedReport[]> {
   const steps = (options.steps ?? SEED_STEPS).filter((s) => s.kind === 'reference' || options.demo);
-  const context: SeedContext = { demo: options.demo, initialAdminPassword: options.initialAdminPassword ?? null };
+  const context: SeedContext = { demo: options.demo, initialAdminPassword: options.initialAdminPassword ?? null, attachmentStorage: options.attachmentStorage };
   const reports: SeedReport[] = [];
   for (const step of steps) {
     const summary = await dataSource.transaction((manager) => step.run(manager, context));

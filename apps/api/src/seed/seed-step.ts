@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { AttachmentStorage } from '../modules/intake/attachment-storage';
 
 /** What `npm start` knows when it seeds: the mode and the operator's settings. */
 export interface SeedContext {
@@ -6,6 +7,8 @@ export interface SeedContext {
   demo: boolean;
   /** INITIAL_ADMIN_PASSWORD; null = the development demo password, or outside development a random one printed once */
   initialAdminPassword: string | null;
+  /** where the demo's attachments are written (the running app's ATTACHMENT_STORAGE); without it they are skipped */
+  attachmentStorage?: AttachmentStorage;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { SeedStep } from './seed-step';
 import { demoApplicationsSeed } from './demo/demo-applications.seed';
+import { demoAttachmentsSeed } from './demo/demo-attachments.seed';
 import { demoBenefitSeed } from './demo/demo-benefit.seed';
 import { notificationTemplatesSeed } from './notification-templates.seed';
 import { referenceCatalogueSeed } from './reference-catalogue.seed';
@@ -13,4 +14,5 @@ export const SEED_STEPS: SeedStep[] = [
   demoStaffSeed,
   demoApplicationsSeed,
   demoBenefitSeed,
+  demoAttachmentsSeed,
 ];
