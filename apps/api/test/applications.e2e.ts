@@ -48,7 +48,8 @@ describe('the application lifecycle', () => {
     await fire('reviewer', draft.id, 'passFormalCheck').expect(200);
     await submitAllReviews(t, draft.id);
     await fire('manager', draft.id, 'completeReview').expect(200);
-    const adopted = await fire('manager', draft.id, 'adopt').expect(200);
+    // the round still takes applications: a single 採択 needs the manager's reason (adoption-safety.e2e.ts)
+    const adopted = await fire('manager', draft.id, 'adopt', { reason: '締切前に個別に採択（テスト）' }).expect(200);
     expect(adopted.body.application.statusLabel).toBe('採択（交付候補者）');
 
     // 採択発表 passes; the applicant files the 交付申請; the project runs to payment.
@@ -142,7 +143,10 @@ describe('the application lifecycle', () => {
     const app = await newDraft();
     await asIntake(t, app.id, 'submit');
     await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [app.id]);
-    const [a, b] = await Promise.all([fire('manager', app.id, 'adopt'), fire('manager', app.id, 'reject', { reason: '予算の範囲外' })]);
+    const [a, b] = await Promise.all([
+      fire('manager', app.id, 'adopt', { reason: '個別に採択' }),
+      fire('manager', app.id, 'reject', { reason: '予算の範囲外' }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
     expect(['STALE_VERSION', 'NOT_ALLOWED_FROM_STATE', 'TERMINAL_STATE']).toContain(loser.body.code);
@@ -160,7 +164,7 @@ describe('the application lifecycle', () => {
     await other.connect();
     await other.startTransaction();
     await other.query(`UPDATE application SET version = version + 1 WHERE id = $1`, [app.id]);
-    const pending = fire('manager', app.id, 'adopt').then((r) => r);
+    const pending = fire('manager', app.id, 'adopt', { reason: '個別に採択' }).then((r) => r);
     await new Promise((r) => setTimeout(r, 300));
     await other.commitTransaction();
     await other.release();

@@ -91,7 +91,12 @@ describe('notifications: outbox → queue → mail', () => {
     const app = await createDraft(t, draftInput(round, await categoryByCode(t, round, 'restructuring.standard'), { email: 'decided@example.jp' }));
     await asIntake(t, app.id, 'submit');
     await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [app.id]);
-    await t.http().post(`/api/applications/${app.id}/transitions/adopt`).set('Authorization', `Bearer ${s.manager.token}`).send({}).expect(200);
+    await t
+      .http()
+      .post(`/api/applications/${app.id}/transitions/adopt`)
+      .set('Authorization', `Bearer ${s.manager.token}`)
+      .send({ reason: '締切前に個別に採択（テスト）' })
+      .expect(200);
     await new Promise((r) => setTimeout(r, 2500));
     expect((await statusOf(app.id, 'adopted')).status).toBe('held');
     await db.query(`UPDATE round SET announcement_from = now() - interval '1 second' WHERE id = $1`, [round.id]);

@@ -26,6 +26,8 @@ const PASS: Record<GuardName, Scenario> = {
   quoteEligible: { app: { quote: { eligible: true } }, ctx: {} },
   formalCheckPassed: { app: { formalCheck: { passed: true } }, ctx: {} },
   slotAvailable: { app: {}, ctx: { slots: { capacity: 10, used: 9 } } },
+  afterRoundDeadline: { app: {}, ctx: { round: { closesAt: at(-DAY) } } },
+  withinBudget: { app: {}, ctx: { adoption: { byDecision: false, budget: 1_000_000, adoptedAmount: 600_000, amount: 400_000 } } },
   afterAnnouncement: { app: {}, ctx: { round: { announcementAt: at(-DAY) } } },
   previousRecipient: { app: { previousRecipient: true }, ctx: {} },
 };
@@ -40,6 +42,8 @@ export const FAIL: Record<GuardName, Scenario & { code: string }> = {
   quoteEligible: { app: { quote: { eligible: false, reasons: ['補助上限額を超えています'] } }, ctx: {}, code: 'QUOTE_NOT_ELIGIBLE' },
   formalCheckPassed: { app: { formalCheck: { passed: false, failedItems: ['事業計画書'] } }, ctx: {}, code: 'FORMAL_CHECK_FAILED' },
   slotAvailable: { app: {}, ctx: { slots: { capacity: 10, used: 10 } }, code: 'NO_SLOT_AVAILABLE' },
+  afterRoundDeadline: { app: {}, ctx: { round: { closesAt: at(1) } }, code: 'ROUND_STILL_OPEN' },
+  withinBudget: { app: {}, ctx: { adoption: { byDecision: false, budget: 1_000_000, adoptedAmount: 600_001, amount: 400_000 } }, code: 'OVER_BUDGET' },
   afterAnnouncement: { app: {}, ctx: { round: { announcementAt: at(1) } }, code: 'NOT_YET_ANNOUNCED' },
   previousRecipient: { app: { previousRecipient: false }, ctx: {}, code: 'NOT_PREVIOUS_RECIPIENT' },
 };
@@ -51,6 +55,7 @@ function merge(parts: readonly Scenario[]): Scenario {
     Object.assign(app, p.app);
     if (p.ctx.round) ctx.round = { ...ctx.round, ...p.ctx.round };
     if (p.ctx.slots) ctx.slots = p.ctx.slots;
+    if (p.ctx.adoption) ctx.adoption = p.ctx.adoption;
   }
   return { app, ctx };
 }

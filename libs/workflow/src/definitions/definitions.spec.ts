@@ -3,18 +3,26 @@
 // state, for every role, is exercised through decide()).
 import { NOW, satisfying, satisfyingExcept, snapshot } from '../__tests__/fixtures';
 import { decide } from '../engine/decide';
-import { requiresReason, ROLES, type Effect, type Role, type WorkflowDefinition } from '../engine/definition';
+import { requiresReason, ROLES, type Effect, type Role, type TransitionDefinition, type WorkflowDefinition } from '../engine/definition';
 import type { GuardName } from '../engine/guards';
 import { validateDefinition } from '../engine/validate';
 import { BENEFIT_V1, IT_SUBSIDY_V1, SUBSIDY_V1 } from './index';
 
+/** guards: those that must pass, then those a reason may override (marked `?`) */
 type Row = [name: string, from: string, to: string, roles: string, guards: string, effects: string];
 
 const effectText = (e: Effect): string =>
   e.type === 'stamp' ? `stamp:${e.field}` : e.type === 'notifyApplicant' ? `notify:${e.template}` : e.type === 'requireReason' ? 'reason' : 'hold';
 
 const rowsOf = (d: WorkflowDefinition): Row[] =>
-  d.transitions.map((t) => [t.name, t.from.join('|'), t.to, t.roles.join('|'), (t.guards ?? []).join('|'), (t.effects ?? []).map(effectText).join(' ')]);
+  d.transitions.map((t) => [
+    t.name,
+    t.from.join('|'),
+    t.to,
+    t.roles.join('|'),
+    [...(t.guards ?? []), ...(t.overridableGuards ?? []).map((g) => `${g}?`)].join('|'),
+    (t.effects ?? []).map(effectText).join(' '),
+  ]);
 const statesOf = (d: WorkflowDefinition): string[] => d.states.map((s) => `${s.code} ${s.label} ${s.kind}`);
 
 const EXPECTED: Record<string, { states: string[]; transitions: Row[] }> = {
@@ -49,10 +57,10 @@ const EXPECTED: Record<string, { states: string[]; transitions: Row[] }> = {
       ['passFormalCheck', 'formalCheck', 'underReview', 'reviewer', 'formalCheckPassed', 'stamp:formalCheckedAt'],
       ['markIneligible', 'formalCheck', 'ineligible', 'reviewer|manager', '', 'reason stamp:decidedAt notify:ineligible hold'],
       ['completeReview', 'underReview', 'reviewed', 'reviewer|manager|system', 'allReviewsSubmitted', 'stamp:reviewedAt'],
-      ['adopt', 'reviewed', 'adopted', 'manager', 'slotAvailable', 'stamp:decidedAt notify:adopted hold'],
+      ['adopt', 'reviewed', 'adopted', 'manager', 'slotAvailable|afterRoundDeadline?|withinBudget?', 'stamp:decidedAt notify:adopted hold'],
       ['reject', 'reviewed', 'rejected', 'manager', '', 'stamp:decidedAt notify:rejected hold'],
       ['waitlist', 'reviewed', 'waitlisted', 'manager', '', 'stamp:decidedAt notify:waitlisted hold'],
-      ['promoteFromWaitlist', 'waitlisted', 'adopted', 'manager|system', 'slotAvailable', 'stamp:decidedAt notify:adopted hold'],
+      ['promoteFromWaitlist', 'waitlisted', 'adopted', 'manager|system', 'slotAvailable|withinBudget?', 'stamp:decidedAt notify:adopted hold'],
       ['closeWaitlist', 'waitlisted', 'rejected', 'manager|system', '', 'stamp:decidedAt notify:rejected hold'],
       ['applyForGrant', 'adopted', 'grantApplied', 'applicant|intake', 'afterAnnouncement', 'stamp:grantAppliedAt notify:grantApplicationReceived'],
       ['decideGrant', 'grantApplied', 'grantDecided', 'manager', '', 'stamp:grantDecidedAt notify:grantDecided'],
@@ -148,6 +156,9 @@ const DEFINITIONS: WorkflowDefinition<GuardName>[] = [SUBSIDY_V1, BENEFIT_V1, IT
 const keyOf = (d: WorkflowDefinition) => `${d.code}@${d.version}`;
 const actor = (role: Role) => ({ role, id: `${role}-1` });
 
+/** Every guard a transition names: those that must pass and those a reason may override. */
+const guardsOf = (t: TransitionDefinition<GuardName>): GuardName[] => [...(t.guards ?? []), ...(t.overridableGuards ?? [])];
+
 describe.each(DEFINITIONS.map((d) => [keyOf(d), d] as const))('%s', (key, definition) => {
   it('is valid', () => {
     expect(validateDefinition(definition)).toEqual([]);
@@ -172,7 +183,7 @@ describe.each(DEFINITIONS.map((d) => [keyOf(d), d] as const))('%s', (key, defini
   // Generated: one row per transition × source state × permitted role.
   const accepted = definition.transitions.flatMap((t) => t.from.flatMap((from) => t.roles.map((role) => [t.name, from, role, t] as const)));
   it.each(accepted)('%s from %s by %s is accepted', (_name, from, role, t) => {
-    const scenario = satisfying(t.guards);
+    const scenario = satisfying(guardsOf(t));
     const reason = requiresReason(t) ? '理由の記載' : undefined;
     const d = decide(definition, snapshot(definition, from, scenario), { transition: t.name, reason }, actor(role), NOW, scenario.ctx);
     const stampFields = (t.effects ?? []).flatMap((e) => (e.type === 'stamp' ? [e.field] : []));
@@ -183,7 +194,7 @@ describe.each(DEFINITIONS.map((d) => [keyOf(d), d] as const))('%s', (key, defini
   const byTransition = definition.transitions.map((t) => [t.name, t] as const);
 
   it.each(byTransition)('%s is refused to every other role, the auditor included', (_name, t) => {
-    const scenario = satisfying(t.guards);
+    const scenario = satisfying(guardsOf(t));
     const others = ROLES.filter((r) => !t.roles.includes(r));
     expect(others).toContain('auditor');
     for (const role of others) {
@@ -193,7 +204,7 @@ describe.each(DEFINITIONS.map((d) => [keyOf(d), d] as const))('%s', (key, defini
   });
 
   it.each(byTransition)('%s is refused from every other state', (_name, t) => {
-    const scenario = satisfying(t.guards);
+    const scenario = satisfying(guardsOf(t));
     for (const state of definition.states.filter((s) => !t.from.includes(s.code))) {
       const d = decide(definition, snapshot(definition, state.code, scenario), { transition: t.name, reason: '理由' }, actor(t.roles[0]!), NOW, scenario.ctx);
       const expected = state.kind === 'terminal' ? 'TERMINAL_STATE' : 'NOT_ALLOWED_FROM_STATE';
@@ -203,14 +214,25 @@ describe.each(DEFINITIONS.map((d) => [keyOf(d), d] as const))('%s', (key, defini
 
   const guarded = definition.transitions.flatMap((t) => (t.guards ?? []).map((g) => [t.name, g, t] as const));
   it.each(guarded)('%s is refused when %s fails', (_name, guard, t) => {
-    const scenario = satisfyingExcept(t.guards ?? [], guard);
+    const scenario = satisfyingExcept(guardsOf(t), guard);
     const d = decide(definition, snapshot(definition, t.from[0]!, scenario), { transition: t.name, reason: '理由' }, actor(t.roles[0]!), NOW, scenario.ctx);
     expect(d).toMatchObject({ ok: false, code: 'GUARD_FAILED', guard });
   });
 
+  const overridable = definition.transitions.flatMap((t) => (t.overridableGuards ?? []).map((g) => [t.name, g, t] as const));
+  if (overridable.length > 0)
+    it.each(overridable)('%s asks for a reason when %s fails, and with one it is accepted and names what it overrode', (_name, guard, t) => {
+      const scenario = satisfyingExcept(guardsOf(t), guard);
+      const app = snapshot(definition, t.from[0]!, scenario);
+      const refused = decide(definition, app, { transition: t.name, reason: '  ' }, actor(t.roles[0]!), NOW, scenario.ctx);
+      expect(refused).toMatchObject({ ok: false, code: 'OVERRIDE_REASON_REQUIRED', guard });
+      const accepted = decide(definition, app, { transition: t.name, reason: '責任者判断' }, actor(t.roles[0]!), NOW, scenario.ctx);
+      expect(accepted).toMatchObject({ ok: true, to: t.to, reason: '責任者判断', overridden: [{ guard }] });
+    });
+
   const withReason = definition.transitions.filter(requiresReason).map((t) => [t.name, t] as const);
   it.each(withReason)('%s requires a reason', (_name, t) => {
-    const scenario = satisfying(t.guards);
+    const scenario = satisfying(guardsOf(t));
     const d = decide(definition, snapshot(definition, t.from[0]!, scenario), { transition: t.name }, actor(t.roles[0]!), NOW, scenario.ctx);
     expect(d).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
   });

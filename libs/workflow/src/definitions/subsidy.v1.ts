@@ -12,6 +12,9 @@
 //   whose 補正期限 passes is closed as 要件不適合 by the system (closeUncorrected).
 // - 要件不適合 and all 採択/不採択/補欠 notices are held until the 採択発表, so no result leaks early.
 // - Adoption (from reviewed or from the waitlist) is bounded by the slots of the round × category.
+//   A single 採択 outside a committed decision (apps/api/src/modules/adoption) also waits for the
+//   応募締切 and stays within the 類型's 予算 (繰上げ採択: the 予算), unless the manager overrides with a
+//   reason, which is audited (overridableGuards).
 // - 交付申請 is possible only after the 採択発表. A 交付申請 needing correction is handled inside
 //   grantApplied (documents), not with a state: v1 keeps one correction loop, at intake.
 // - 確定検査 may send the 実績報告 back (grantDecided) for correction, with a reason.
@@ -129,6 +132,7 @@ export const SUBSIDY_V1: WorkflowDefinition<GuardName> = loadDefinition<Workflow
       to: 'adopted',
       roles: ['manager'],
       guards: ['slotAvailable'],
+      overridableGuards: ['afterRoundDeadline', 'withinBudget'],
       effects: [stamp('decidedAt'), notify('adopted'), holdUntilAnnouncement],
     },
     {
@@ -154,6 +158,7 @@ export const SUBSIDY_V1: WorkflowDefinition<GuardName> = loadDefinition<Workflow
       to: 'adopted',
       roles: ['manager', 'system'],
       guards: ['slotAvailable'],
+      overridableGuards: ['withinBudget'],
       effects: [stamp('decidedAt'), notify('adopted'), holdUntilAnnouncement],
     },
     {

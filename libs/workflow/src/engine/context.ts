@@ -44,6 +44,15 @@ export interface WorkflowContext {
   readonly round?: RoundWindow | null;
   /** Adoption slots of the round × category (budget expressed as a count): capacity and already adopted. */
   readonly slots?: { readonly capacity: number; readonly used: number } | null;
+  /**
+   * A 採択 and the round × 類型's 予算: `byDecision` when it carries out a committed adoption decision
+   * (the ranking drew the line, the manager saw its total); otherwise the 予算 (null: none set), the
+   * quoted amounts already adopted (holdsSlot states) and this application's quoted amount.
+   */
+  readonly adoption?:
+    | { readonly byDecision: true }
+    | { readonly byDecision: false; readonly budget: number | null; readonly adoptedAmount: number; readonly amount: number }
+    | null;
 }
 
 /** What a guard receives: the context plus the decision instant. */

@@ -22,7 +22,8 @@ export type RefusalCode =
   | 'NOT_ALLOWED_FROM_STATE'
   | 'ROLE_NOT_ALLOWED'
   | 'GUARD_FAILED'
-  | 'REASON_REQUIRED';
+  | 'REASON_REQUIRED'
+  | 'OVERRIDE_REASON_REQUIRED'; // an overridable guard failed and no reason was given
 
 /** A notice to send because of the transition; `sendAfter` is set when it is held until the announcement. */
 export interface PlannedNotification {
@@ -52,6 +53,8 @@ export interface Accepted {
   readonly notifications: readonly PlannedNotification[];
   /** The trimmed reason, when one was given. */
   readonly reason?: string;
+  /** The overridable guards that failed and were overridden by the reason (for the audit record). */
+  readonly overridden?: readonly (GuardFailure & { readonly guard: string })[];
 }
 
 export interface Refused {
@@ -85,7 +88,7 @@ function check(
   actor: Actor,
   now: Date,
   context: WorkflowContext,
-): Refused | TransitionDefinition {
+): Refused | Checked {
   const key = workflowKey(definition.code, definition.version);
   const appCode = application.workflowCode ?? definition.code;
   if (appCode !== definition.code || application.workflowVersion !== definition.version) {
@@ -127,7 +130,17 @@ function check(
     const first = failures[0]!;
     return refuse('GUARD_FAILED', first.message, { ...named, guard: first.guard, guardFailures: failures });
   }
-  return transition;
+  const overridable = (transition.overridableGuards ?? []).flatMap((guard) => {
+    const result = runGuard(guard, application, guardContext);
+    return result === true ? [] : [{ guard, ...result }];
+  });
+  return { transition, overridable };
+}
+
+/** A transition that passed every check but the reason, with the overridable guards that failed. */
+interface Checked {
+  readonly transition: TransitionDefinition;
+  readonly overridable: readonly (GuardFailure & { readonly guard: string })[];
 }
 
 function planNotifications(effects: readonly Effect[], context: WorkflowContext, now: Date): PlannedNotification[] {
@@ -152,8 +165,16 @@ export function decide(
 ): Decision {
   const checked = check(definition, application, event.transition, actor, now, context);
   if ('ok' in checked) return checked;
-  const transition = checked;
+  const { transition, overridable } = checked;
   const reason = event.reason?.trim() ?? '';
+  if (overridable.length > 0 && reason === '') {
+    const first = overridable[0]!;
+    return refuse('OVERRIDE_REASON_REQUIRED', `${overridable.map((f) => f.message).join('')}実行するには、責任者の判断として理由を入力してください。`, {
+      transition: transition.name,
+      guard: first.guard,
+      guardFailures: overridable,
+    });
+  }
   if (requiresReason(transition) && reason === '') {
     return refuse('REASON_REQUIRED', `「${transition.label}」には理由の入力が必要です。`, { transition: transition.name });
   }
@@ -170,6 +191,7 @@ export function decide(
     stamps,
     notifications: planNotifications(effects, context, now),
     ...(reason !== '' ? { reason } : {}),
+    ...(overridable.length > 0 ? { overridden: overridable } : {}),
   };
 }
 
@@ -177,8 +199,11 @@ export function decide(
 export interface TransitionOption {
   readonly transition: TransitionDefinition;
   readonly allowed: boolean;
+  /** the transition requires one, or an overridable guard failed (see `overridable`) */
   readonly requiresReason: boolean;
   readonly refusal?: Refused;
+  /** overridable guards that fail now: allowed only with a reason (the UI says why before asking) */
+  readonly overridable?: readonly (GuardFailure & { readonly guard: string })[];
 }
 
 /**
@@ -196,8 +221,11 @@ export function explainTransitions(
     .filter((t) => t.from.includes(application.status))
     .map((t) => {
       const checked = check(definition, application, t.name, actor, now, context);
-      const base = { transition: t, requiresReason: requiresReason(t) };
-      return 'ok' in checked ? { ...base, allowed: false, refusal: checked } : { ...base, allowed: true };
+      if ('ok' in checked) return { transition: t, requiresReason: requiresReason(t), allowed: false, refusal: checked };
+      const { overridable } = checked;
+      return overridable.length > 0
+        ? { transition: t, requiresReason: true, allowed: true, overridable }
+        : { transition: t, requiresReason: requiresReason(t), allowed: true };
     });
 }
 

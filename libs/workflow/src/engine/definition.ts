@@ -87,6 +87,12 @@ export interface TransitionDefinition<G extends string = string> {
   readonly roles: readonly Role[];
   /** Named pure predicates from the guard registry (guards.ts), all of which must pass. */
   readonly guards?: readonly G[];
+  /**
+   * Guards a person may override by giving a reason: when one fails, the transition is refused
+   * unless the event carries a non-blank reason, which the API audits with the failures it overrode
+   * (`Accepted.overridden`). E.g. a single 採択 before the 応募締切 or beyond the 類型's 予算.
+   */
+  readonly overridableGuards?: readonly G[];
   readonly effects?: readonly Effect[];
 }
 

@@ -11,6 +11,7 @@ describe('guard registry', () => {
     expect([...GUARD_NAMES].sort()).toEqual(
       [
         'afterAnnouncement',
+        'afterRoundDeadline',
         'afterRoundOpens',
         'allReviewsSubmitted',
         'beforeCorrectionDeadline',
@@ -20,6 +21,7 @@ describe('guard registry', () => {
         'previousRecipient',
         'quoteEligible',
         'slotAvailable',
+        'withinBudget',
       ].sort(),
     );
     expect(isGuardName('slotAvailable')).toBe(true);

@@ -95,6 +95,37 @@ export const GUARDS = {
     return slots.used < slots.capacity ? true : fail('NO_SLOT_AVAILABLE', `採択枠に空きがありません（${slots.used}/${slots.capacity}件採択済）。`);
   },
 
+  /**
+   * A 採択 outside a committed decision waits for the 応募締切 (roundDeadline in libs/domain): while the
+   * round still takes applications, the ranking is not complete. A committed decision passes.
+   */
+  afterRoundDeadline: (_app, ctx) => {
+    if (ctx.adoption?.byDecision) return true;
+    const closesAt = ctx.round?.closesAt;
+    if (!isValidDate(closesAt)) return missing('応募締切日時');
+    const round = { closesAt, graceMinutes: ctx.round?.graceMinutes };
+    return isBeforeRoundDeadline(round, ctx.now)
+      ? fail('ROUND_STILL_OPEN', `公募回はまだ受付中です（応募締切 ${formatJst(roundDeadline(round))}）。締切前に個別に採択することはできません。`)
+      : true;
+  },
+
+  /**
+   * A 採択 outside a committed decision keeps the round × 類型's quoted amounts adopted within its 予算
+   * (none set: no limit). A committed decision passes: its total was shown and confirmed.
+   */
+  withinBudget: (_app, ctx) => {
+    const adoption = ctx.adoption;
+    if (!adoption) return missing('類型の予算と採択済額');
+    if (adoption.byDecision || adoption.budget === null) return true;
+    const after = adoption.adoptedAmount + adoption.amount;
+    if (after <= adoption.budget) return true;
+    const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
+    return fail(
+      'OVER_BUDGET',
+      `採択すると類型の予算を超えます（予算 ${yen(adoption.budget)}、採択済 ${yen(adoption.adoptedAmount)}、この申請 ${yen(adoption.amount)}、超過 ${yen(after - adoption.budget)}）。`,
+    );
+  },
+
   /** 採択発表 has been made: announcementAt <= now (e.g. before the 交付申請 can be filed). */
   afterAnnouncement: (_app, ctx) => {
     const announcementAt = ctx.round?.announcementAt;

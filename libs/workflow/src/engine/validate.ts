@@ -93,7 +93,7 @@ export function validateDefinition(definition: WorkflowDefinition): ValidationEr
       if (role === 'auditor') add('AUDITOR_CANNOT_ACT', `transition "${t.name}" lists auditor, who may never act`, at);
       else if (!(ROLES as readonly string[]).includes(role)) add('UNKNOWN_ROLE', `transition "${t.name}" names unknown role "${role}"`, at);
     }
-    for (const guard of t.guards ?? []) {
+    for (const guard of [...(t.guards ?? []), ...(t.overridableGuards ?? [])]) {
       if (!isGuardName(guard)) add('UNKNOWN_GUARD', `transition "${t.name}" uses unknown guard "${guard}"`, at);
     }
     for (const effect of t.effects ?? []) {

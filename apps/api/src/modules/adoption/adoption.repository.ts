@@ -20,6 +20,30 @@ export interface DecidableApplication {
   pending: number;
 }
 
+/** A round × category outside its ranking (AdoptionRepository.standing). */
+export interface CategoryStanding {
+  /** applications holding a 採択 slot, and their quoted amounts (yen) */
+  adopted: number;
+  adoptedAmount: number;
+  /** still in 要件確認 (waiting or in progress) */
+  inFormalCheck: number;
+  /** still in 書面審査 */
+  inReview: number;
+}
+
+/** One application of a committed decision's ranking. */
+export interface CommittedEntry {
+  rank: number;
+  applicationId: string;
+  receiptNumber: string | null;
+  applicantName: string;
+  finalScore: number;
+  quotedAmount: number;
+  prefecture: string;
+  sizeClass: string;
+  outcome: string;
+}
+
 export interface SubmittedSheet {
   application_id: string;
   reviewer_id: string;
@@ -79,33 +103,87 @@ export class AdoptionRepository {
     return { apps, sheets };
   }
 
+  /**
+   * Where a round × category stands outside the ranking, in one read: what already holds a 採択 slot
+   * (count, quoted amounts) and how many applications are still before the decision — in 要件確認
+   * (waiting or in progress) or in 書面審査 — which a decision now would leave out.
+   */
+  async standing(roundId: string, categoryId: string, tx?: Transaction): Promise<CategoryStanding> {
+    const [row] = await managerOf(tx, this.dataSource).query(
+      `SELECT count(*) FILTER (WHERE status = ANY($3::text[]))::int AS adopted,
+              coalesce(sum(quoted_amount) FILTER (WHERE status = ANY($3::text[])), 0)::text AS "adoptedAmount",
+              count(*) FILTER (WHERE status = ANY($4::text[]))::int AS "inFormalCheck",
+              count(*) FILTER (WHERE status = ANY($5::text[]))::int AS "inReview"
+         FROM application WHERE round_id = $1 AND category_id = $2`,
+      [
+        roundId,
+        categoryId,
+        statesTagged('holdsSlot'),
+        [...statesTagged('awaitsFormalCheck'), ...statesTagged('inFormalCheck')],
+        statesTagged('openForScoring'),
+      ],
+    );
+    return { adopted: row.adopted, adoptedAmount: Number(row.adoptedAmount), inFormalCheck: row.inFormalCheck, inReview: row.inReview };
+  }
+
+  /** The latest committed decision of a round × category (without its ranking), or null. */
+  async latestDecision(roundId: string, categoryId: string, tx?: Transaction): Promise<Omit<AdoptionDecision, 'ranking'> | null> {
+    const [row] = await this.decisionsOf(roundId, categoryId, tx);
+    return row ?? null;
+  }
+
+  /** One page of a committed decision's ranking, as committed, with each application's 受付番号, name and amount. */
+  committedEntries(decisionId: string, offset: number, limit: number, tx?: Transaction): Promise<CommittedEntry[]> {
+    return managerOf(tx, this.dataSource).query(
+      `SELECT r.rank, r."applicationId", a.receipt_number AS "receiptNumber", a.applicant_name AS "applicantName", r."finalScore",
+              a.quoted_amount::float8 AS "quotedAmount", a.prefecture, a.size_class AS "sizeClass", r.outcome
+         FROM adoption_decision d
+        CROSS JOIN LATERAL jsonb_to_recordset(d.ranking) AS r(rank int, "applicationId" uuid, "finalScore" float8, outcome text)
+         JOIN application a ON a.id = r."applicationId"
+        WHERE d.id = $1
+        ORDER BY r.rank OFFSET $2 LIMIT $3`,
+      [decisionId, offset, limit],
+    );
+  }
+
+  /** Every final score of a committed decision by rank (the chart). */
+  async committedScores(decisionId: string, tx?: Transaction): Promise<number[]> {
+    const rows: { s: number }[] = await managerOf(tx, this.dataSource).query(
+      `SELECT (e->>'finalScore')::float8 AS s FROM adoption_decision d, jsonb_array_elements(d.ranking) e WHERE d.id = $1 ORDER BY (e->>'rank')::int`,
+      [decisionId],
+    );
+    return rows.map((r) => r.s);
+  }
+
   insertDecision(values: Omit<AdoptionDecision, 'id' | 'committedAt'>, tx: Transaction): Promise<AdoptionDecision> {
     const m = managerOf(tx, this.dataSource);
     return m.save(m.create(AdoptionDecision, values));
   }
 
-  decisionsOf(roundId: string): Promise<AdoptionDecision[]> {
-    return this.dataSource.getRepository(AdoptionDecision).find({
-      where: { roundId },
-      order: { committedAt: 'DESC' },
-      select: {
-        id: true,
-        roundId: true,
-        categoryId: true,
-        budget: true,
-        quota: true,
-        waitlistCount: true,
-        normalise: true,
-        appliedCount: true,
-        adoptedCount: true,
-        waitlistedCount: true,
-        rejectedCount: true,
-        adoptedAmount: true,
-        cutoffScore: true,
-        committedBy: true,
-        committedAt: true,
-      },
-    });
+  decisionsOf(roundId: string, categoryId?: string, tx?: Transaction): Promise<AdoptionDecision[]> {
+    return managerOf(tx, this.dataSource)
+      .getRepository(AdoptionDecision)
+      .find({
+        where: categoryId === undefined ? { roundId } : { roundId, categoryId },
+        order: { committedAt: 'DESC' },
+        select: {
+          id: true,
+          roundId: true,
+          categoryId: true,
+          budget: true,
+          quota: true,
+          waitlistCount: true,
+          normalise: true,
+          appliedCount: true,
+          adoptedCount: true,
+          waitlistedCount: true,
+          rejectedCount: true,
+          adoptedAmount: true,
+          cutoffScore: true,
+          committedBy: true,
+          committedAt: true,
+        },
+      });
   }
 
   /** The 採択者一覧 rows: applications of the round (optionally one 類型) in a state that holds a slot. */

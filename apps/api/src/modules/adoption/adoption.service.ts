@@ -41,6 +41,7 @@ export class AdoptionService {
       for (const e of ranking.entries) {
         await this.transitions.fireIn(tx, e.applicationId, TRANSITION_OF[e.outcome], staff, {
           ...meta,
+          byDecision: true,
           auditExtra: { rank: e.rank, finalScore: e.finalScore, decision: 'adoption.commit' },
         });
       }

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Policy } from '../../auth/policy.decorator';
 import { RankingPageDto } from './dto/ranking.dto';
-import { RankingService, rankingPage } from './ranking.service';
+import { RankingService } from './ranking.service';
 
 @ApiTags('review')
 @ApiBearerAuth()
@@ -15,10 +15,11 @@ export class RankingController {
   // the operation id this route had before the review module was split, kept for API clients
   @ApiOperation({
     operationId: 'RoundReviewController_rank',
-    summary: '順位と採択シミュレーション (類型ごと): 予算・採択件数・補欠数を変えて採択ラインを試算。chart は全件の点数、entries は offset/limit の1ページ',
+    summary:
+      '順位と採択シミュレーション (類型ごと): 予算・採択件数・補欠数を変えて採択ラインを試算。chart は全件の点数、entries は offset/limit の1ページ。standing は類型の予算・採択済・要件確認中/書面審査中の件数、committed は確定済みの判定 (あれば) とその順位',
   })
   async rank(@Param('roundId') roundId: string, @Query() query: RankingPageDto) {
     const { offset, limit, ...request } = query;
-    return rankingPage(await this.ranking.rank(roundId, request), offset, limit);
+    return this.ranking.answer(roundId, request, offset, limit);
   }
 }

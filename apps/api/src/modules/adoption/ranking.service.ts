@@ -109,6 +109,8 @@ export class RankingService {
     return {
       roundId,
       categoryId: request.categoryId,
+      /** the round × 類型's own 予算 (the limits may be a what-if) */
+      categoryBudget: offered.budget,
       rubricId: rubric.id,
       normalise,
       limits: { budget: limits.budget ?? null, quota: limits.quota ?? null, waitlistCount: limits.waitlistCount ?? 0 },
@@ -134,6 +136,29 @@ export class RankingService {
     this.cache.set(key, { stamp, value });
     while (this.cache.size > CACHED_RANKINGS) this.cache.delete(this.cache.keys().next().value!);
     return value;
+  }
+
+  /**
+   * The ranking as the simulator asks for it (GET /api/rounds/:id/ranking): one page of the what-if,
+   * where the round × category stands outside it (the 類型's 予算, what is already adopted, how many
+   * applications are still in 要件確認 or 書面審査: the warnings of 採択を確定), and the latest committed
+   * decision with one page of its ranking as committed (a decided round shows that, not a what-if).
+   */
+  async answer(roundId: string, request: RankingRequest, offset = 0, limit = DEFAULT_ENTRY_PAGE) {
+    const ranking = await this.rank(roundId, request);
+    const standing = await this.adoption.standing(roundId, request.categoryId);
+    const decision = await this.adoption.latestDecision(roundId, request.categoryId);
+    return {
+      ...rankingPage(ranking, offset, limit),
+      standing: { categoryBudget: ranking.categoryBudget, ...standing },
+      committed: decision && {
+        decision,
+        entryCount: decision.appliedCount,
+        entryOffset: offset,
+        entries: await this.adoption.committedEntries(decision.id, offset, limit),
+        chart: { finalScores: await this.adoption.committedScores(decision.id) },
+      },
+    };
   }
 
   private async stamp(rubric: ReviewRubric, tx?: Transaction): Promise<string> {

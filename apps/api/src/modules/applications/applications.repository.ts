@@ -176,13 +176,13 @@ export class ApplicationsRepository {
   }
 
   /** Adoption slots of a round × category: states that hold an adopted slot. */
-  async adoptedCount(roundId: string, categoryId: string, adoptedStates: readonly string[], tx?: Transaction): Promise<number> {
-    const [row] = await this.m(tx).query(`SELECT count(*)::int AS n FROM application WHERE round_id = $1 AND category_id = $2 AND status = ANY($3)`, [
-      roundId,
-      categoryId,
-      adoptedStates,
-    ]);
-    return row.n;
+  /** How many applications of a round × category are in `adoptedStates`, and the sum of their quoted amounts (yen). */
+  async adoptedUsage(roundId: string, categoryId: string, adoptedStates: readonly string[], tx?: Transaction): Promise<{ count: number; amount: number }> {
+    const [row] = await this.m(tx).query(
+      `SELECT count(*)::int AS n, coalesce(sum(quoted_amount), 0)::text AS amount FROM application WHERE round_id = $1 AND category_id = $2 AND status = ANY($3)`,
+      [roundId, categoryId, adoptedStates],
+    );
+    return { count: row.n, amount: Number(row.amount) };
   }
 
   /** Applications submitted under a rule set lock it: its rules never change under them. */

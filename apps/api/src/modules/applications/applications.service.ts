@@ -38,9 +38,13 @@ export class ApplicationsService {
     const now = await this.repo.dbNow();
     const options = explainTransitions(definition, snapshot, { role: user.role, id: user.id }, now, context);
     const timeline = await this.audit.forEntity('application', app.id);
+    // a decision (採択/補欠/不採択) is on offer: the 類型's 予算 as it stands, for the confirmation
+    const deciding = options.some((o) => o.allowed && (o.transition.overridableGuards ?? []).includes('withinBudget'));
+    const adoption = context.adoption && !context.adoption.byDecision ? context.adoption : null;
     return {
       ...app,
       statusLabel: statusLabel(app),
+      budgetEffect: deciding && adoption ? { budget: adoption.budget, adoptedAmount: adoption.adoptedAmount, amount: adoption.amount } : null,
       transitions: options
         .filter((o) => o.allowed)
         .map((o) => ({
@@ -49,6 +53,8 @@ export class ApplicationsService {
           to: o.transition.to,
           toLabel: findState(definition, o.transition.to)?.label,
           requiresReason: o.requiresReason,
+          // why a reason is asked for (a 採択 before the 応募締切 or beyond the 予算): the manager overrides it
+          overrideReasons: o.overridable?.map((f) => f.message) ?? [],
         })),
       timeline,
       assignments: await this.repo.assignmentsOf(app.id),

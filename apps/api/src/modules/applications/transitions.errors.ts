@@ -12,6 +12,8 @@ const STATUS_OF_REFUSAL: Record<RefusalCode, HttpStatus> = {
   WORKFLOW_MISMATCH: HttpStatus.CONFLICT,
   UNKNOWN_STATE: HttpStatus.CONFLICT,
   GUARD_FAILED: HttpStatus.UNPROCESSABLE_ENTITY,
+  // a single 採択 before the 応募締切 or beyond the 予算: allowed only with a manager's reason
+  OVERRIDE_REASON_REQUIRED: HttpStatus.CONFLICT,
 };
 
 export class TransitionRefused extends HttpException {

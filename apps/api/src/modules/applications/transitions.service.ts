@@ -27,6 +27,8 @@ export interface TransitionOptions {
   ip?: string;
   /** more context for the audit record (e.g. the import and row an application came from) */
   auditExtra?: Record<string, unknown>;
+  /** carries out a committed adoption decision: the single-採択 guards (deadline, 予算) pass */
+  byDecision?: boolean;
   /**
    * What the caller already read in this transaction, so it is not read again (intake: the draft it
    * just wrote, the round context it loaded once, the transaction's clock). Each part left out is read.
@@ -103,7 +105,7 @@ export class TransitionsService {
       throw new ApplicationError('STALE_VERSION', { currentVersion: app.version });
     }
     const definition = getWorkflow(app.workflowCode, app.workflowVersion);
-    const { snapshot, context, round } = await workflowInputs(this.repo, app, tx, { round: known.round, offered: known.offered });
+    const { snapshot, context, round } = await workflowInputs(this.repo, app, tx, { round: known.round, offered: known.offered }, options.byDecision === true);
     const now = known.now ?? (await this.repo.dbNow(tx));
     const engineActor: WorkflowActor = { role: actor.role, id: actor.id ?? 'system' };
     const decision = decide(definition, snapshot, { transition, reason: options.reason }, engineActor, now, context);
@@ -138,7 +140,15 @@ export class TransitionsService {
         fromStatus: decision.from,
         toStatus: decision.to,
         reason: decision.reason ?? null,
-        changes: { transition: decision.transition, label: decision.label, stamps, version: { from: app.version, to: app.version + 1 }, ...options.auditExtra },
+        changes: {
+          transition: decision.transition,
+          label: decision.label,
+          stamps,
+          version: { from: app.version, to: app.version + 1 },
+          // the guards the reason overrode (a single 採択 before the 応募締切 or beyond the 予算)
+          ...(decision.overridden ? { overridden: decision.overridden.map(({ guard, code, message }) => ({ guard, code, message })) } : {}),
+          ...options.auditExtra,
+        },
         requestId: options.requestId ?? null,
         ip: options.ip ?? null,
       },

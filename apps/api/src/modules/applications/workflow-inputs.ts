@@ -1,4 +1,4 @@
-import { statesTagged, type ApplicationSnapshot, type WorkflowContext } from '@jimukyoku/workflow';
+import { getWorkflow, statesTagged, type ApplicationSnapshot, type WorkflowContext } from '@jimukyoku/workflow';
 import type { Transaction } from '../../database';
 import type { RoundCategory } from '../rounds/round-category.entity';
 import type { Round } from '../rounds/round.entity';
@@ -12,13 +12,24 @@ export async function workflowInputs(
   tx: Transaction | undefined,
   /** rows the caller already read in this transaction (intake), not read again */
   known: { round?: Round; offered?: RoundCategory | null } = {},
+  /** a 採択 that carries out a committed adoption decision (AdoptionService.commit) */
+  byDecision = false,
 ): Promise<{ snapshot: ApplicationSnapshot; context: WorkflowContext; round: Round }> {
   const round = known.round ?? (await repo.roundOf(app.roundId, tx));
   const offered = known.offered !== undefined ? known.offered : await repo.offeredOf(app.roundId, app.categoryId, tx);
   const quota = offered?.adoptionQuota ?? null;
+  const budget = offered?.budget ?? null;
   // one after the other: inside a transaction both go over the same connection
   const reviews = await repo.reviewProgress(app.id, tx);
-  const used = quota === null ? 0 : await repo.adoptedCount(app.roundId, app.categoryId, statesTagged('holdsSlot'), tx);
+  // what is adopted so far is read only when a transition out of this state guards a slot or the 予算
+  const definition = getWorkflow(app.workflowCode, app.workflowVersion);
+  const ahead = new Set(
+    definition.transitions.filter((t) => t.from.includes(app.status)).flatMap((t) => [...(t.guards ?? []), ...(t.overridableGuards ?? [])]),
+  );
+  const usage =
+    (ahead.has('slotAvailable') && quota !== null) || (ahead.has('withinBudget') && budget !== null && !byDecision)
+      ? await repo.adoptedUsage(app.roundId, app.categoryId, statesTagged('holdsSlot'), tx)
+      : { count: 0, amount: 0 };
   const quote = app.quote as { eligible?: boolean; ineligibility?: { message: string }[] } | null;
   return {
     round,
@@ -41,7 +52,8 @@ export async function workflowInputs(
         announcementAt: round.announcementFrom,
       },
       // no quota set: slots are not limited by count (the budget decides, in the adoption simulator)
-      slots: { capacity: quota ?? Number.MAX_SAFE_INTEGER, used },
+      slots: { capacity: quota ?? Number.MAX_SAFE_INTEGER, used: usage.count },
+      adoption: byDecision ? { byDecision: true } : { byDecision: false, budget, adoptedAmount: usage.amount, amount: Number(app.quotedAmount ?? 0) },
     },
   };
 }

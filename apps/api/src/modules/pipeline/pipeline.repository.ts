@@ -76,16 +76,21 @@ export class PipelineRepository {
     );
   }
 
-  /** Open 要件確認 assignments and the score sheets' progress, per round (revoked assignments left out). */
+  /**
+   * Open 要件確認 assignments and the score sheets' progress, per round (revoked assignments left out).
+   * An open 要件確認 is 未完了 only while the secretariat can act on it: not while the application waits
+   * on the applicant (returnedToApplicant) nor once it is withdrawn or closed (terminal states).
+   */
   review(): Promise<PipelineReviewRow[]> {
     return this.dataSource.query(
       `SELECT a.round_id AS "roundId",
-              count(*) FILTER (WHERE x.purpose = 'formalCheck' AND x.submitted_at IS NULL)::int AS "formalChecksOpen",
+              count(*) FILTER (WHERE x.purpose = 'formalCheck' AND x.submitted_at IS NULL AND a.status <> ALL($1::text[]))::int AS "formalChecksOpen",
               count(*) FILTER (WHERE x.purpose = 'review' AND x.submitted_at IS NOT NULL)::int AS "sheetsSubmitted",
               count(*) FILTER (WHERE x.purpose = 'review' AND x.submitted_at IS NULL)::int AS "sheetsOpen",
               count(*) FILTER (WHERE x.purpose = 'review' AND x.submitted_at IS NULL AND x.due_at < now())::int AS "sheetsOverdue"
          FROM application_assignment x JOIN application a ON a.id = x.application_id
         WHERE x.revoked_at IS NULL GROUP BY a.round_id`,
+      [[...statesTagged('returnedToApplicant'), ...statesOfKind('terminal')]],
     );
   }
 }

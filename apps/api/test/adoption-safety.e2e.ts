@@ -1,0 +1,164 @@
+import { DataSource } from 'typeorm';
+import { runSeed } from '../src/seed/seed-runner';
+import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import type { Round } from '../src/modules/rounds/round.entity';
+import { asIntake, categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
+import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { startTestApp, TestApp } from './harness';
+
+/** 20,000,000円: the fixture's draft (30,000,000円 of machinery at 2/3) */
+const AMOUNT = 20_000_000;
+
+/**
+ * Decisions that are hard to get wrong: a single 採択 outside a committed decision waits for the 応募締切
+ * and stays within the 類型's 予算 unless a manager gives a reason (audited); a committed decision is the
+ * manager's confirmed line; the simulator's answer carries what its warnings need; the dashboard's
+ * 要件確認 未完了 leaves out what waits on the applicant or is over.
+ */
+describe('adoption safety', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
+  const as = (who: keyof typeof s) => ({ Authorization: `Bearer ${s[who].token}` });
+  const fire = (who: keyof typeof s, id: string, name: string, body: object = {}) =>
+    t.http().post(`/api/applications/${id}/transitions/${name}`).set(as(who)).send(body);
+  const statusOf = async (id: string) => (await db.query(`SELECT status FROM application WHERE id = $1`, [id]))[0].status;
+  const auditOf = (id: string, action: string) =>
+    db.query(`SELECT reason, changes FROM audit_log WHERE entity_type = 'application' AND entity_id = $1 AND action = $2`, [id, action]);
+
+  /** `n` submitted applications of the round's 事業再構築 通常枠 (20,000,000円 each), put in `status`. */
+  async function applications(round: Round, n: number, status?: string): Promise<string[]> {
+    const category = await categoryByCode(t, round, 'restructuring.standard');
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const app = await createDraft(t, draftInput(round, category));
+      await asIntake(t, app.id, 'submit');
+      if (status) await db.query(`UPDATE application SET status = $2 WHERE id = $1`, [app.id, status]);
+      ids.push(app.id);
+    }
+    return ids;
+  }
+  const setBudget = async (round: Round, budget: number) =>
+    db.query(
+      `UPDATE round_category SET budget = $2 WHERE round_id = $1 AND category_id = (SELECT id FROM category WHERE rule_set_id = $3 AND code = 'restructuring.standard')`,
+      [round.id, budget, round.ruleSetId],
+    );
+  const closeRound = (round: Round) => db.query(`UPDATE round SET closes_at = now() - interval '1 minute' WHERE id = $1`, [round.id]);
+
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'adoption_safety' });
+    db = t.app.get(DataSource);
+    await seedStaff(t);
+    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
+    s = await loginEveryRole(t);
+  });
+  afterAll(() => t?.close());
+
+  describe('a single 採択', () => {
+    let round: Round;
+    let ids: string[];
+
+    beforeAll(async () => {
+      round = await openRound(t);
+      await setBudget(round, 50_000_000);
+      ids = await applications(round, 3, 'reviewed');
+    });
+
+    it('shows the budget effect and asks for a reason while the round still takes applications', async () => {
+      const shown = (await t.http().get(`/api/applications/${ids[0]}`).set(as('manager')).expect(200)).body;
+      expect(shown.budgetEffect).toEqual({ budget: 50_000_000, adoptedAmount: 0, amount: AMOUNT });
+      const adopt = shown.transitions.find((x: { name: string }) => x.name === 'adopt');
+      expect(adopt).toMatchObject({ requiresReason: true });
+      expect(adopt.overrideReasons.join('')).toContain('受付中');
+      // 不採択 and 補欠 need no override
+      expect(shown.transitions.find((x: { name: string }) => x.name === 'waitlist')).toMatchObject({ requiresReason: false, overrideReasons: [] });
+    });
+
+    it('refuses it before the 応募締切 without a reason (409), changing nothing', async () => {
+      const refused = await fire('manager', ids[0], 'adopt').expect(409);
+      expect(refused.body).toMatchObject({ statusCode: 409, code: 'OVERRIDE_REASON_REQUIRED' });
+      expect(refused.body.message).toContain('公募回はまだ受付中です');
+      expect(refused.body.message).toContain('理由を入力');
+      const blank = await fire('manager', ids[0], 'adopt', { reason: '   ' }).expect(409);
+      expect(blank.body.code).toBe('OVERRIDE_REASON_REQUIRED');
+      expect(await statusOf(ids[0])).toBe('reviewed');
+      expect(await auditOf(ids[0], 'application.adopt')).toHaveLength(0);
+    });
+
+    it('lets a manager adopt before the 応募締切 with a reason, audited with what it overrode', async () => {
+      await fire('manager', ids[0], 'adopt', { reason: '事業開始が急がれるため先行して採択' }).expect(200);
+      const [audit] = await auditOf(ids[0], 'application.adopt');
+      expect(audit.reason).toBe('事業開始が急がれるため先行して採択');
+      expect(audit.changes.overridden).toEqual([expect.objectContaining({ guard: 'afterRoundDeadline', code: 'ROUND_STILL_OPEN' })]);
+    });
+
+    it('after the 応募締切 adopts within the 予算 without a reason, and refuses beyond it unless a reason is given', async () => {
+      await closeRound(round);
+      const within = await fire('manager', ids[1], 'adopt').expect(200);
+      expect(within.body.application.status).toBe('adopted');
+      expect((await auditOf(ids[1], 'application.adopt'))[0].changes.overridden).toBeUndefined();
+
+      const shown = (await t.http().get(`/api/applications/${ids[2]}`).set(as('manager')).expect(200)).body;
+      expect(shown.budgetEffect).toEqual({ budget: 50_000_000, adoptedAmount: 40_000_000, amount: AMOUNT });
+      const over = await fire('manager', ids[2], 'adopt').expect(409);
+      expect(over.body.code).toBe('OVERRIDE_REASON_REQUIRED');
+      expect(over.body.message).toContain('類型の予算を超えます（予算 50,000,000円、採択済 40,000,000円、この申請 20,000,000円、超過 10,000,000円）');
+      expect(await statusOf(ids[2])).toBe('reviewed');
+
+      await fire('manager', ids[2], 'adopt', { reason: '予算の追加配分が決定済み' }).expect(200);
+      const [audit] = await auditOf(ids[2], 'application.adopt');
+      expect(audit.reason).toBe('予算の追加配分が決定済み');
+      expect(audit.changes.overridden).toEqual([expect.objectContaining({ guard: 'withinBudget', code: 'OVER_BUDGET' })]);
+    });
+  });
+
+  describe('a committed decision and the simulator', () => {
+    it('answers the 類型 budget and the applications still before the decision, and commits beyond the budget without a reason', async () => {
+      const round = await openRound(t);
+      await setBudget(round, 30_000_000);
+      const reviewed = await applications(round, 3, 'reviewed');
+      await applications(round, 1); // 申請済: waiting for its 要件確認
+      await applications(round, 1, 'formalCheck');
+      await applications(round, 2, 'underReview');
+      await applications(round, 1, 'returned'); // waits on the applicant: not counted
+      const categoryId = (await categoryByCode(t, round, 'restructuring.standard')).id;
+      const ranking = (await t.http().get(`/api/rounds/${round.id}/ranking?categoryId=${categoryId}&budget=100000000`).set(as('manager')).expect(200)).body;
+      expect(ranking.standing).toEqual({ categoryBudget: 30_000_000, adopted: 0, adoptedAmount: 0, inFormalCheck: 2, inReview: 2 });
+      expect(ranking.simulation.totals).toMatchObject({ adopted: 3, adoptedAmount: 60_000_000 });
+      expect(ranking.committed).toBeNull();
+
+      // the round still takes applications and 60,000,000円 > 30,000,000円: the committed line is the manager's, no reason asked
+      await t
+        .http()
+        .post(`/api/rounds/${round.id}/decisions`)
+        .set(as('manager'))
+        .send({ categoryId, budget: 100_000_000, fingerprint: ranking.fingerprint })
+        .expect(201);
+      for (const id of reviewed) expect(await statusOf(id)).toBe('adopted');
+
+      const after = (await t.http().get(`/api/rounds/${round.id}/ranking?categoryId=${categoryId}`).set(as('auditor')).expect(200)).body;
+      expect(after.entryCount).toBe(0);
+      expect(after.standing).toMatchObject({ adopted: 3, adoptedAmount: 60_000_000 });
+      expect(after.committed.decision).toMatchObject({ budget: 100_000_000, adoptedCount: 3, adoptedAmount: 60_000_000 });
+      expect(after.committed.entries).toHaveLength(3);
+      expect(after.committed.entries[0]).toMatchObject({ rank: 1, outcome: 'adopted', quotedAmount: AMOUNT, applicantName: '株式会社テスト製作所' });
+      expect(after.committed.entries.map((e: { applicationId: string }) => e.applicationId).sort()).toEqual([...reviewed].sort());
+      expect(after.committed.chart.finalScores).toHaveLength(3);
+    });
+  });
+
+  describe('the dashboard', () => {
+    it('counts a 要件確認 as 未完了 only while the secretariat can act on it', async () => {
+      const round = await openRound(t);
+      const [open, returned, withdrawn, closed] = await applications(round, 4);
+      for (const id of [open, returned, withdrawn, closed])
+        await db.query(`INSERT INTO application_assignment (application_id, reviewer_id, purpose) VALUES ($1, $2, 'formalCheck')`, [id, s.reviewer.user.id]);
+      await db.query(`UPDATE application SET status = 'returned' WHERE id = $1`, [returned]);
+      await db.query(`UPDATE application SET status = 'withdrawn' WHERE id = $1`, [withdrawn]);
+      await db.query(`UPDATE application SET status = 'ineligible' WHERE id = $1`, [closed]);
+      const rounds = (await t.http().get('/api/pipeline').set(as('manager')).expect(200)).body;
+      const mine = rounds.find((r: { roundId: string }) => r.roundId === round.id);
+      expect(mine.review.formalChecksOpen).toBe(1);
+    });
+  });
+});
