@@ -24,8 +24,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
     helmet({
       contentSecurityPolicy: {
         useDefaults: true,
-        // Swagger UI and the admin inline a few styles.
-        directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+        // Swagger UI and the admin inline a few styles. The admin shows attachments it fetched with the
+        // bearer token from blob: URLs (a PDF in an iframe, an image as <img>).
+        directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'blob:'], 'frame-src': ["'self'", 'blob:'] },
       },
     }),
   );

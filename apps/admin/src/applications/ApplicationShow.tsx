@@ -1,5 +1,6 @@
 import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { ListButton, Show, TabbedShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { AttachmentsTab, WithAttachments } from '../attachments';
 import { YenField } from '../common';
 import { ApplicationNotifications } from '../notifications/ApplicationNotifications';
 import { FormalCheckTab } from '../review/FormalCheckTab';
@@ -61,8 +62,13 @@ const Tabs = () => {
       <TabbedShowLayout.Tab label="app.applications.tabs.timeline" path="timeline">
         <TimelineView workflow={workflow} />
       </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.attachments.tab" path="attachments">
+        <AttachmentsTab />
+      </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="app.review.tabs.formal_check" path="formal-check">
-        <FormalCheckTab />
+        <WithAttachments applicationId={record?.id === undefined ? undefined : String(record.id)}>
+          <FormalCheckTab />
+        </WithAttachments>
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="app.review.tabs.reviews" path="reviews">
         <ReviewsTab />

@@ -9,13 +9,14 @@ import type { TranslationMessages } from 'ra-core';
  * variant, so no message here uses the `||||` separator; counts are written with %{smart_count}.
  */
 import { appMessages } from './ja/app';
+import { attachmentMessages } from './ja/attachments';
 import { raMessages } from './ja/ra';
 import { resourceMessages } from './ja/resources';
 import { reviewMessages, reviewResourceMessages } from './ja/review';
 
 export const ja: TranslationMessages = {
   ra: raMessages,
-  app: { ...appMessages, review: reviewMessages },
+  app: { ...appMessages, review: reviewMessages, attachments: attachmentMessages },
   resources: { ...resourceMessages, ...reviewResourceMessages },
 };
 

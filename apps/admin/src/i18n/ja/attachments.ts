@@ -1,0 +1,21 @@
+/** 添付書類 (the applicant's documents): `app.attachments.*`, for the panel and viewer in src/attachments. */
+export const attachmentMessages = {
+  title: '添付書類',
+  tab: '添付書類',
+  kind: '種類',
+  file_name: 'ファイル名',
+  size: 'サイズ',
+  sha256: 'SHA-256',
+  sha256_full: 'SHA-256: %{hash}',
+  uploaded_at: '登録日時',
+  view: '表示',
+  viewing: '表示中',
+  none: '添付書類はありません',
+  choose: '表示する書類を選んでください',
+  loading: '読み込み中…',
+  open_in_tab: '新しいタブで開く',
+  hide: '添付書類を隠す',
+  show: '添付書類を表示',
+  audited: '表示すると、表示した記録が監査ログに残ります。',
+  unsupported: 'この形式 (%{type}) は画面に表示できません。',
+};
