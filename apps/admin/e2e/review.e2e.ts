@@ -62,6 +62,10 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     const reviewer = await login(e.t, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
     const id = await underReview(round, '株式会社かえで精機', 'REV-0001');
     await assign(id, reviewer.user.id);
+    // a second open sheet, due later: 「次の申請へ」 leads there
+    const second = await underReview(await openRound(e.t, undefined, 93), '株式会社もみじ工業', 'REV-0002');
+    const secondSheet = await assign(second, reviewer.user.id);
+    await db.query(`UPDATE application_assignment SET due_at = now() + interval '30 days' WHERE id = $1`, [secondSheet]);
 
     const page = await e.newPage();
     await signIn(page, e.adminUrl, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
@@ -81,6 +85,32 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     // the running weighted total follows the scores as they are typed
     const before = await page.getByTestId('running-total').innerText();
     expect(before).toMatch(/^0 \/ /);
+    // the whole plan is on the sheet (expenses too) and the total says it leaves out 加点
+    await page.getByTestId('plan-expenses').getByText('加工機').waitFor();
+    expect(await page.getByTestId('total-bonus-note').innerText()).toContain('含みません');
+    // a score off the item's scale is flagged in the form, and nothing is sent
+    let sent = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('/api/score-sheets/') && r.method() !== 'GET') sent++;
+    });
+    const first = criteria.first();
+    const max = Number((await first.locator('label').first().innerText()).match(/0〜(\d+)/)![1]);
+    await first.locator('input[name^="scores."]').fill(String(max + 2));
+    await first.getByText(`0〜${max}の整数で入力してください`, { exact: false }).waitFor();
+    expect(await first.locator('input[name^="scores."]').getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('button', { name: '下書き保存' }).click();
+    await first.locator('input[name^="scores."]').fill('3.5');
+    await first.getByText(`0〜${max}の整数で入力してください`, { exact: false }).waitFor();
+    expect(sent).toBe(0);
+    // the notification repeating the message goes by itself once the pointer leaves it
+    await page.mouse.move(0, 0);
+    await page.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 15_000 });
+    await page.getByTestId('next-sheet').click();
+    await page.waitForURL(new RegExp(`#/score-sheets/${secondSheet}`));
+    await page.getByTestId('score-sheet').getByText('株式会社もみじ工業').first().waitFor();
+    await page.goBack();
+    await page.getByTestId('score-sheet').getByText('株式会社かえで精機').first().waitFor();
+    await criteria.first().waitFor();
     for (let i = 0; i < n; i++) {
       await criteria.nth(i).locator('input[name^="scores."]').fill('3');
       await criteria
@@ -94,6 +124,8 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     await page.getByRole('button', { name: '下書き保存' }).click();
     await page.getByText('下書きを保存しました').waitFor();
     await screenshot(page, 'review-score-sheet');
+    await page.mouse.move(0, 0);
+    await page.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 15_000 });
 
     await page.getByRole('button', { name: '提出', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: '提出', exact: true }).click();
@@ -216,9 +248,27 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     const items = page.locator('[data-testid^="check-"]');
     await items.first().waitFor();
     const n = await items.count();
+    // the fixture's draft has no sales figures: its stored eligibility fails, and the checklist says which requirement
+    const eligibility = page.getByTestId('check-eligibility.requirements');
+    await eligibility.getByText('不適の見込み').waitFor();
+    await eligibility
+      .getByTestId('failed-requirement-salesDecline10pct')
+      .getByText('2020年4月以降の連続する6か月間のうち任意の3か月の合計売上高が', { exact: false })
+      .waitFor();
     for (let i = 0; i < n; i++) await items.nth(i).getByRole('button', { name: '適', exact: true }).click();
+    // 適 against the system's 不適 asks for a reason before anything is sent
+    let requests = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('/formal-check')) requests++;
+    });
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await eligibility.getByText('理由を入力してください').waitFor();
+    expect(requests).toBe(0);
+    await page.getByTestId('override-reason-eligibility.requirements').fill('売上台帳の写しで10%以上の減少を確認した');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('要件確認を保存しました').waitFor();
+    const [{ fc }] = await db.query(`SELECT formal_check AS fc FROM application WHERE id = $1`, [draft.id]);
+    expect(fc.items.find((x: { code: string }) => x.code === 'eligibility.requirements').overrideReason).toBe('売上台帳の写しで10%以上の減少を確認した');
     await screenshot(page, 'review-formal-check');
     await page.getByRole('button', { name: '審査へ', exact: true }).click();
     await page.getByText('審査へ進めました').waitFor();

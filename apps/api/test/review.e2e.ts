@@ -42,7 +42,12 @@ describe('review and adoption', () => {
     const id = await submitted(overrides);
     await assignTo(id, s.reviewer, 'formalCheck');
     const list = await api().get(`/api/applications/${id}/formal-check`).set(as(s.reviewer)).expect(200);
-    const answers = list.body.items.map((i: { code: string }) => ({ code: i.code, passed: true }));
+    // the fixture's draft has no sales figures: 適 against the eligibility's 不適 needs a reason
+    const answers = list.body.items.map((i: { code: string; passNeedsReason?: boolean }) => ({
+      code: i.code,
+      passed: true,
+      ...(i.passNeedsReason ? { overrideReason: '売上高の減少を書面で確認した' } : {}),
+    }));
     await api().post(`/api/applications/${id}/formal-check/complete`).set(as(s.reviewer)).send({ outcome: 'pass', answers }).expect(200);
     return id;
   }
@@ -92,6 +97,7 @@ describe('review and adoption', () => {
         code,
         passed: code !== 'advisor.confirmed',
         comment: code === 'advisor.confirmed' ? '確認書の押印がありません' : undefined,
+        overrideReason: code === 'eligibility.requirements' ? '売上高の減少を書面で確認した' : undefined,
       }));
       const mismatch = await api().post(`/api/applications/${id}/formal-check/complete`).set(as(s.reviewer)).send({ outcome: 'pass', answers }).expect(422);
       expect(mismatch.body.code).toBe('FORMAL_CHECK_OUTCOME_MISMATCH');

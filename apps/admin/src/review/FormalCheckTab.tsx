@@ -4,14 +4,23 @@ import { useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate }
 import { reviewApi } from './api';
 import type { FormalCheck, FormalCheckAnswer, FormalCheckOutcome } from './types';
 
-type Answers = Record<string, { passed: boolean | null; comment: string }>;
+type Answers = Record<string, { passed: boolean | null; comment: string; overrideReason: string }>;
 
-const answersOf = (c: FormalCheck): Answers => Object.fromEntries(c.items.map((i) => [i.code, { passed: i.passed, comment: i.comment ?? '' }]));
+const answersOf = (c: FormalCheck): Answers =>
+  Object.fromEntries(c.items.map((i) => [i.code, { passed: i.passed, comment: i.comment ?? '', overrideReason: i.overrideReason ?? '' }]));
 /** Only the items answered so far (the API keeps earlier answers). */
 const toBody = (a: Answers): FormalCheckAnswer[] =>
   Object.entries(a)
     .filter(([, v]) => v.passed !== null)
-    .map(([code, v]) => ({ code, passed: v.passed as boolean, ...(v.comment.trim() ? { comment: v.comment.trim() } : {}) }));
+    .map(([code, v]) => ({
+      code,
+      passed: v.passed as boolean,
+      ...(v.comment.trim() ? { comment: v.comment.trim() } : {}),
+      ...(v.passed && v.overrideReason.trim() ? { overrideReason: v.overrideReason.trim() } : {}),
+    }));
+/** Items marked 適 against the system's 不適 (passNeedsReason) without a reason: the API refuses them, so ask first. */
+const unexplained = (c: FormalCheck, a: Answers): string[] =>
+  c.items.filter((i) => i.passNeedsReason && a[i.code]?.passed === true && !a[i.code].overrideReason.trim()).map((i) => i.code);
 
 const messageOf = (error: unknown) => {
   const e = error as { message?: string; body?: { fieldErrors?: { message: string }[] } };
@@ -34,6 +43,7 @@ export const FormalCheckTab = () => {
   const [answers, setAnswers] = useState<Answers>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [missingReasons, setMissingReasons] = useState<string[]>([]);
   const t = (k: string, o?: object) => translate(`app.review.formal_check.${k}`, o);
 
   const load = useCallback(() => {
@@ -53,7 +63,15 @@ export const FormalCheckTab = () => {
   if (!check) return <LinearProgress />;
   const writer = (identity as { role?: string } | undefined)?.role === 'reviewer' && check.open;
 
+  /** Refuses locally (no request) while an override lacks its reason, marking the fields. */
+  const reasonsGiven = () => {
+    const missing = unexplained(check, answers);
+    setMissingReasons(missing);
+    if (missing.length > 0) notify(t('override_reason_missing'), { type: 'error' });
+    return missing.length === 0;
+  };
   const save = async () => {
+    if (!reasonsGiven()) return;
     setBusy(true);
     try {
       const c = await reviewApi.saveFormalCheck(check.id, toBody(answers));
@@ -66,6 +84,7 @@ export const FormalCheckTab = () => {
     }
   };
   const complete = async (outcome: FormalCheckOutcome) => {
+    if (!reasonsGiven()) return;
     setBusy(true);
     try {
       await reviewApi.completeFormalCheck(check.id, { outcome, answers: toBody(answers) });
@@ -86,7 +105,7 @@ export const FormalCheckTab = () => {
       )}
       {!check.open && !check.completed && <Alert severity="info">{t('closed')}</Alert>}
       {check.items.map((item) => {
-        const a = answers[item.code] ?? { passed: null, comment: '' };
+        const a = answers[item.code] ?? { passed: null, comment: '', overrideReason: '' };
         const suggestion = item.suggestion === 'pass' ? 'suggest_pass' : item.suggestion === 'fail' ? 'suggest_fail' : 'suggest_none';
         return (
           <Card variant="outlined" key={item.code} data-testid={`check-${item.code}`}>
@@ -120,6 +139,47 @@ export const FormalCheckTab = () => {
                 <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
                   {item.hint}
                 </Typography>
+              )}
+              {(item.failedRequirements?.length ?? 0) > 0 && (
+                <Stack spacing={0.5} sx={{ mt: 1 }} data-testid="failed-requirements">
+                  <Typography variant="subtitle2">{t('failed_requirements')}</Typography>
+                  {item.failedRequirements!.map((f) => (
+                    <Alert key={f.code} severity="error" data-testid={`failed-requirement-${f.code}`}>
+                      <Typography variant="body2">{f.label}</Typography>
+                      {f.message && (
+                        <Typography variant="body2" color="text.secondary">
+                          {f.message}
+                        </Typography>
+                      )}
+                    </Alert>
+                  ))}
+                </Stack>
+              )}
+              {(item.manualRequirements?.length ?? 0) > 0 && (
+                <Stack spacing={0.25} sx={{ mt: 1 }}>
+                  <Typography variant="subtitle2">{t('manual_requirements')}</Typography>
+                  {item.manualRequirements!.map((m) => (
+                    <Typography key={m} variant="body2">
+                      ・{m}
+                    </Typography>
+                  ))}
+                </Stack>
+              )}
+              {item.passNeedsReason && a.passed === true && (
+                <TextField
+                  size="small"
+                  fullWidth
+                  multiline
+                  required
+                  sx={{ mt: 1 }}
+                  label={t('override_reason')}
+                  value={a.overrideReason}
+                  error={missingReasons.includes(item.code) && !a.overrideReason.trim()}
+                  helperText={missingReasons.includes(item.code) && !a.overrideReason.trim() ? t('override_reason_required') : t('override_reason_help')}
+                  onChange={(e) => setAnswers({ ...answers, [item.code]: { ...a, overrideReason: e.target.value } })}
+                  disabled={!writer}
+                  slotProps={{ htmlInput: { 'data-testid': `override-reason-${item.code}` } }}
+                />
               )}
               <TextField
                 size="small"

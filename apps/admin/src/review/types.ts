@@ -9,8 +9,15 @@ export interface FormalCheckItem {
   source?: string;
   suggestion: 'pass' | 'fail' | null;
   hint?: string | null;
+  /** eligibility: each unmet requirement of the stored judgement, in Japanese */
+  failedRequirements?: { code: string; label: string; message: string }[];
+  /** eligibility: requirements a person judges */
+  manualRequirements?: string[];
+  /** 適 against the system's 不適 needs overrideReason */
+  passNeedsReason?: boolean;
   passed: boolean | null;
   comment: string | null;
+  overrideReason?: string | null;
 }
 export interface FormalCheck {
   id: string;
@@ -27,6 +34,7 @@ export interface FormalCheckAnswer {
   code: string;
   passed: boolean;
   comment?: string;
+  overrideReason?: string;
 }
 
 export type ScoreStatus = 'notStarted' | 'draft' | 'submitted';
@@ -55,6 +63,8 @@ export interface ScoreSheet {
     planTitle: string | null;
     planSummary: string | null;
     quotedAmount: number | null;
+    /** the plan's expenses (補助対象経費) with the 経費区分's name */
+    expenses?: { expenseType: string; expenseTypeLabel?: string; description?: string; amount: number }[];
     claimedBonusItems: BonusItem[];
   };
 }

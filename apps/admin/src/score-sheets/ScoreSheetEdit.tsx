@@ -13,11 +13,16 @@ import {
   DialogTitle,
   FormControlLabel,
   Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
   TextField,
   Typography,
 } from '@mui/material';
-import { formatYen, weightedTotal } from '@jimukyoku/domain';
-import { Loading, Title, useGetOne, useNotify, useRedirect, useTranslate, useUpdate } from 'react-admin';
+import { bonusPoints, formatYen, scoreSheetProblems, weightedTotal } from '@jimukyoku/domain';
+import { Loading, Title, useDataProvider, useGetOne, useNotify, useRedirect, useTranslate, useUpdate } from 'react-admin';
 import { useParams } from 'react-router';
 import { reviewApi } from '../review/api';
 import type { ScoreSheet, ScoreSheetBody } from '../review/types';
@@ -45,6 +50,17 @@ export function bodyOf(d: Draft): ScoreSheetBody {
   return { scores, comments, confirmedBonus: d.confirmedBonus, overallComment: d.overallComment };
 }
 
+/**
+ * The scale check the API applies (libs/domain's scoreSheetProblems), before anything is sent: each
+ * score an integer within 0..maxScore; with `complete`, every criterion scored. Field → Japanese message.
+ */
+export function scoreProblems(sheet: Pick<ScoreSheet, 'rubric'>, d: Draft, complete: boolean): Record<string, string> {
+  const rubric = { criteria: sheet.rubric.criteria, bonusItems: sheet.rubric.bonusItems };
+  const out: Record<string, string> = {};
+  for (const p of scoreSheetProblems(rubric, bodyOf(d).scores, { complete })) out[p.field] ??= p.message;
+  return out;
+}
+
 const messageOf = (error: unknown) => {
   const e = error as { message?: string; body?: { fieldErrors?: { message: string }[] } };
   const fields = e.body?.fieldErrors?.map((f) => f.message) ?? [];
@@ -68,6 +84,26 @@ export const ScoreSheetEdit = () => {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  // the fields in error: while typing (scale), and the empty ones once 提出 was tried
+  const [triedSubmit, setTriedSubmit] = useState(false);
+  const dataProvider = useDataProvider();
+  const [nextId, setNextId] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    // 次の申請へ: the reviewer's next open sheet (not submitted, not revoked; nearest 審査期限 first), the API scopes to their own
+    let live = true;
+    dataProvider
+      .getList('score-sheets', { filter: { state: 'open' }, sort: { field: 'dueAt', order: 'ASC' }, pagination: { page: 1, perPage: 50 } })
+      .then(({ data }) => {
+        if (!live) return;
+        const ids = data.map((r) => String(r.id));
+        const at = ids.indexOf(id);
+        setNextId([...ids.slice(at + 1), ...ids.slice(0, Math.max(at, 0))].find((x) => x !== id) ?? null);
+      })
+      .catch(() => live && setNextId(null));
+    return () => {
+      live = false;
+    };
+  }, [dataProvider, id, sheet?.status]);
   useEffect(() => {
     if (sheet) setDraft(draftOf(sheet));
   }, [sheet]);
@@ -82,8 +118,19 @@ export const ScoreSheetEdit = () => {
   const editable = sheet.editable;
   const app = sheet.application;
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  const problems = scoreProblems(sheet, draft, triedSubmit);
+  const bonus = bonusPoints({ criteria: sheet.rubric.criteria, bonusItems: sheet.rubric.bonusItems }, draft.confirmedBonus);
+  const toNext = () => nextId && redirect('edit', 'score-sheets', nextId);
+  /** Refuses in the form (no request) while a score is off its scale. */
+  const checked = (complete: boolean) => {
+    const found = scoreProblems(sheet, draft, complete);
+    if (Object.keys(found).length === 0) return true;
+    notify(Object.values(found).join(' / '), { type: 'error' });
+    return false;
+  };
 
   const save = () =>
+    checked(false) &&
     update(
       'score-sheets',
       { id, data: bodyOf(draft) as Partial<ScoreSheet>, previousData: sheet },
@@ -137,9 +184,37 @@ export const ScoreSheetEdit = () => {
             {app.planTitle ?? '-'}
           </Typography>
           <Typography variant="subtitle2">{translate('app.review.form.plan_summary')}</Typography>
-          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }} data-testid="plan-summary">
             {app.planSummary ?? '-'}
           </Typography>
+          {(app.expenses?.length ?? 0) > 0 && (
+            <>
+              <Typography variant="subtitle2" sx={{ mt: 1 }}>
+                {translate('app.review.form.plan_expenses')}
+              </Typography>
+              <Table size="small" data-testid="plan-expenses" sx={{ maxWidth: 800 }}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{translate('app.review.form.expense_type')}</TableCell>
+                    <TableCell>{translate('app.review.form.expense_description')}</TableCell>
+                    <TableCell align="right">{translate('app.review.form.expense_amount')}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {app.expenses!.map((e, i) => (
+                    <TableRow key={i}>
+                      <TableCell>{e.expenseTypeLabel ?? e.expenseType}</TableCell>
+                      <TableCell>{e.description ?? '-'}</TableCell>
+                      <TableCell align="right">{formatYen(e.amount)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </>
+          )}
+          <Button size="small" sx={{ mt: 1 }} href={`#/applications/${app.id}/show`} target="_blank" rel="noopener" data-testid="open-application">
+            {translate('app.review.form.open_application')}
+          </Button>
         </CardContent>
       </Card>
       {sheet.reopenReason && sheet.status !== 'submitted' && (
@@ -181,7 +256,9 @@ export const ScoreSheetEdit = () => {
                   onChange={(e) => set({ scores: { ...draft.scores, [c.code]: e.target.value } })}
                   slotProps={{ htmlInput: { min: 0, max: c.maxScore, step: 1 } }}
                   disabled={!editable}
-                  sx={{ width: 160 }}
+                  error={problems[`scores.${c.code}`] !== undefined}
+                  helperText={problems[`scores.${c.code}`] ?? translate('app.review.form.score_help', { max: c.maxScore })}
+                  sx={{ width: 240 }}
                 />
                 <TextField
                   label={translate('app.review.form.comment')}
@@ -241,18 +318,35 @@ export const ScoreSheetEdit = () => {
 
       <Card variant="outlined" sx={{ position: 'sticky', bottom: 0, zIndex: 1 }}>
         <CardContent sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap', '&:last-child': { pb: 2 } }}>
-          <Typography variant="subtitle1">{translate('app.review.form.running_total')}</Typography>
-          <Typography variant="h5" data-testid="running-total" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-            {translate('app.review.form.total_of', { total: total.toLocaleString('ja-JP'), max: sheet.rubric.maxTotal.toLocaleString('ja-JP') })}
-          </Typography>
+          <Stack spacing={0}>
+            <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline' }}>
+              <Typography variant="subtitle1">{translate('app.review.form.running_total')}</Typography>
+              <Typography variant="h5" data-testid="running-total" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+                {translate('app.review.form.total_of', { total: total.toLocaleString('ja-JP'), max: sheet.rubric.maxTotal.toLocaleString('ja-JP') })}
+              </Typography>
+            </Stack>
+            <Typography variant="caption" color="text.secondary" data-testid="total-bonus-note" title={translate('app.review.form.bonus_in_ranking')}>
+              {translate('app.review.form.bonus_not_in_total', { points: bonus.toLocaleString('ja-JP') })}
+            </Typography>
+          </Stack>
           <Box sx={{ flex: 1 }} />
           <Button onClick={() => redirect('list', 'score-sheets')}>{translate('app.review.form.back')}</Button>
+          <Button onClick={toNext} disabled={!nextId} data-testid="next-sheet">
+            {translate('app.review.form.next')}
+          </Button>
           {editable && (
             <>
               <Button variant="outlined" onClick={save} disabled={saving || submitting}>
                 {translate('app.review.form.save_draft')}
               </Button>
-              <Button variant="contained" onClick={() => setConfirming(true)} disabled={saving || submitting}>
+              <Button
+                variant="contained"
+                onClick={() => {
+                  setTriedSubmit(true);
+                  if (checked(true)) setConfirming(true);
+                }}
+                disabled={saving || submitting}
+              >
                 {translate('app.review.form.submit')}
               </Button>
             </>

@@ -6,6 +6,8 @@ import {
   buildFormalChecklist,
   correctionRequest,
   evaluateFormalCheck,
+  formalCheckEligibility,
+  overridesWithoutReason,
   requiredAttachmentsFor,
   type FormalCheckAnswer,
   type FormalCheckFacts,
@@ -63,7 +65,23 @@ describe('buildFormalChecklist', () => {
       source: 'eligibility',
       suggestion,
       hint,
+      ...(suggestion === 'fail' ? { passNeedsReason: true } : {}),
     });
+  });
+
+  it('eligibility: lists each unmet requirement and the manual ones on the item; only a 不適 suggestion needs a reason to pass', () => {
+    const failedRequirements = [{ code: 'salesDecline10pct', label: '売上高10%減少', message: '減少率は4.0%です' }];
+    const failing = item({ ...FACTS, eligibility: { eligible: false, reasons: ['減少率は4.0%です'], failedRequirements } }, 'eligibility.requirements');
+    expect(failing).toMatchObject({ suggestion: 'fail', passNeedsReason: true, failedRequirements });
+    const passing = item({ ...FACTS, eligibility: { eligible: true, reasons: [], manualRequirements: ['賃上げ計画'] } }, 'eligibility.requirements');
+    expect(passing).toMatchObject({
+      suggestion: 'pass',
+      manualRequirements: ['賃上げ計画'],
+      hint: '自動判定では要件を満たしています。人による確認が必要な要件があります',
+    });
+    expect(passing?.passNeedsReason).toBeUndefined();
+    // documents and the advisor keep their suggestion without asking for a reason (paper documents are common)
+    expect(buildFormalChecklist(FACTS).filter((i) => i.passNeedsReason)).toEqual([]);
   });
 
   it.each<[string, string | null, 'fail' | null]>([
@@ -84,6 +102,69 @@ describe('buildFormalChecklist', () => {
     }
     expect(item(FACTS, 'declaration.noDuplicate')?.label).toBe('他の補助金との重複受給がない');
     expect(item(FACTS, 'declaration.antisocialForces')?.label).toBe('反社会的勢力に該当しない');
+  });
+});
+
+describe('formalCheckEligibility (from what the application stores)', () => {
+  const report = (failures: { requirement: string; message: string }[], manual: string[] = []) => ({
+    ok: failures.length === 0,
+    failures,
+    manual,
+    outcomes: [],
+  });
+  const eligibleQuote = { eligible: true, amount: 10_000_000, ineligibility: [] };
+
+  it('fails on the stored eligibility report even when the quote itself is eligible, naming each unmet requirement in Japanese', () => {
+    const e = formalCheckEligibility(
+      report([
+        { requirement: 'salesDecline10pct', message: '売上高の減少率は4.0%で、10%に届きません' },
+        { requirement: 'certifiedAdvisorPlan|financialInstitutionAbove30M', message: '次のいずれかを満たす必要があります' },
+      ]),
+      eligibleQuote,
+    );
+    expect(e).toEqual({
+      eligible: false,
+      reasons: ['売上高の減少率は4.0%で、10%に届きません', '次のいずれかを満たす必要があります'],
+      failedRequirements: [
+        {
+          code: 'salesDecline10pct',
+          label: '2020年4月以降の連続する6か月間のうち任意の3か月の合計売上高が、コロナ以前の同3か月の合計売上高と比較して10%以上減少していること',
+          message: '売上高の減少率は4.0%で、10%に届きません',
+        },
+        {
+          code: 'certifiedAdvisorPlan|financialInstitutionAbove30M',
+          label: '認定経営革新等支援機関と事業計画を策定していること 又は 補助金額が3,000万円を超える場合は、金融機関とも事業計画を策定していること',
+          message: '次のいずれかを満たす必要があります',
+        },
+      ],
+      manualRequirements: [],
+    });
+    const checklist = buildFormalChecklist({ ...FACTS, eligibility: e });
+    expect(checklist.find((i) => i.code === 'eligibility.requirements')).toMatchObject({ suggestion: 'fail', passNeedsReason: true });
+  });
+
+  it('passes when the report has no failure and the quote is eligible; manual requirements come with their text', () => {
+    expect(formalCheckEligibility(report([], ['wageTargets']), eligibleQuote)).toEqual({
+      eligible: true,
+      reasons: [],
+      failedRequirements: [],
+      manualRequirements: ['給与支給総額・事業場内最低賃金の増加目標を達成すること（未達の場合は補助金の全額返還）'],
+    });
+  });
+
+  it('fails when the quote is not eligible (e.g. below the floor) although every requirement is met', () => {
+    const e = formalCheckEligibility(report([]), { eligible: false, amount: 0, ineligibility: [{ message: '補助金額が下限の100万円に届きません' }] });
+    expect(e).toMatchObject({ eligible: false, reasons: ['補助金額が下限の100万円に届きません'], failedRequirements: [] });
+  });
+
+  it("a benefit stores no report: the quote's own judgement; nothing stored → null", () => {
+    expect(formalCheckEligibility(null, { eligible: false, ineligibility: [{ message: '売上高の入力がありません' }] })).toMatchObject({
+      eligible: false,
+      reasons: ['売上高の入力がありません'],
+    });
+    expect(formalCheckEligibility(null, { eligible: true })).toMatchObject({ eligible: true, reasons: [] });
+    expect(formalCheckEligibility(null, null)).toBeNull();
+    expect(formalCheckEligibility('garbage', 42)).toBeNull();
   });
 });
 
@@ -112,7 +193,7 @@ describe('evaluateFormalCheck', () => {
   const allPassed: FormalCheckAnswer[] = items.map((i) => ({ code: i.code, passed: true }));
 
   it('every item passed → complete and passed', () => {
-    expect(evaluateFormalCheck(items, allPassed)).toEqual({ complete: true, passed: true, missing: [], unknown: [], failed: [] });
+    expect(evaluateFormalCheck(items, allPassed)).toEqual({ complete: true, passed: true, missing: [], unknown: [], failed: [], overridden: [] });
   });
 
   it('unanswered items are missing, in checklist order; not complete, not passed', () => {
@@ -140,6 +221,7 @@ describe('evaluateFormalCheck', () => {
         { code: 'document.advisorConfirmation', label: '添付書類「認定経営革新等支援機関による確認書」', comment: '確認書が添付されていません。' },
         { code: 'declaration.antisocialForces', label: '反社会的勢力に該当しない', comment: null },
       ],
+      overridden: [],
     });
   });
 
@@ -155,7 +237,38 @@ describe('evaluateFormalCheck', () => {
   });
 
   it('an empty checklist with no answers is complete and passed', () => {
-    expect(evaluateFormalCheck([], [])).toEqual({ complete: true, passed: true, missing: [], unknown: [], failed: [] });
+    expect(evaluateFormalCheck([], [])).toEqual({ complete: true, passed: true, missing: [], unknown: [], failed: [], overridden: [] });
+  });
+
+  describe('適 against a 不適 eligibility suggestion', () => {
+    const failing = buildFormalChecklist({ ...FACTS, eligibility: { eligible: false, reasons: ['減少率不足'] } });
+    const passAll = (reason?: string): FormalCheckAnswer[] =>
+      failing.map((i) => ({
+        code: i.code,
+        passed: true,
+        ...(i.code === 'eligibility.requirements' && reason !== undefined ? { overrideReason: reason } : {}),
+      }));
+
+    it('without a reason (or a blank one) is reported by overridesWithoutReason and as overridden with reason null', () => {
+      expect(overridesWithoutReason(failing, passAll())).toEqual(['eligibility.requirements']);
+      expect(overridesWithoutReason(failing, passAll('   '))).toEqual(['eligibility.requirements']);
+      expect(evaluateFormalCheck(failing, passAll()).overridden).toEqual([{ code: 'eligibility.requirements', label: '適格性・申請要件', reason: null }]);
+    });
+
+    it('with a reason is accepted, the reason trimmed', () => {
+      expect(overridesWithoutReason(failing, passAll(' 売上台帳で10%減少を確認 '))).toEqual([]);
+      expect(evaluateFormalCheck(failing, passAll(' 売上台帳で10%減少を確認 '))).toMatchObject({
+        passed: true,
+        overridden: [{ code: 'eligibility.requirements', reason: '売上台帳で10%減少を確認' }],
+      });
+    });
+
+    it('agreeing (不適) needs no reason, nor does 適 on an item suggested 適', () => {
+      const agree = passAll().map((a) => (a.code === 'eligibility.requirements' ? { ...a, passed: false } : a));
+      expect(overridesWithoutReason(failing, agree)).toEqual([]);
+      expect(evaluateFormalCheck(failing, agree).overridden).toEqual([]);
+      expect(overridesWithoutReason(items, allPassed)).toEqual([]);
+    });
   });
 });
 

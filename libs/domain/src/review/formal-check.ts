@@ -3,7 +3,7 @@
  * reviewers. Each item shows what the system already knows (`suggestion`) but a person decides.
  * A failed check sends the application back (差戻し) with the text of correctionRequest().
  */
-import type { CategoryConfig } from '../category';
+import { REQUIREMENT_LABELS, type CategoryConfig } from '../category';
 import { ATTACHMENT_KINDS, requiredAttachmentKinds } from '../intake';
 import type { Yen } from '../money';
 
@@ -17,13 +17,34 @@ export interface FormalCheckItem {
   /** what the system already knows, shown beside the item; null = only a person can tell */
   suggestion: 'pass' | 'fail' | null;
   hint?: string;
+  /** eligibility: each requirement the automatic judgement found unmet, in Japanese */
+  failedRequirements?: FailedRequirement[];
+  /** eligibility: requirements only a person can judge, in Japanese */
+  manualRequirements?: string[];
+  /** marking this item 適 goes against the system's 不適 and needs a reason (overrideReason) */
+  passNeedsReason?: boolean;
+}
+
+/** An unmet requirement of the stored eligibility: its code, its text (REQUIREMENT_LABELS) and the judgement's message. */
+export interface FailedRequirement {
+  code: string;
+  label: string;
+  message: string;
+}
+
+/** What the checklist reads of the automatic eligibility judgement stored with the application. */
+export interface FormalCheckEligibility {
+  eligible: boolean;
+  reasons: string[];
+  failedRequirements?: FailedRequirement[];
+  manualRequirements?: string[];
 }
 
 export interface FormalCheckFacts {
   requiredAttachments: { kind: string; label: string }[];
   presentAttachmentKinds: string[];
-  /** from the stored quote/eligibility; null when none was stored */
-  eligibility: { eligible: boolean; reasons: string[] } | null;
+  /** from the stored eligibility (see formalCheckEligibility); null when none was stored */
+  eligibility: FormalCheckEligibility | null;
   advisorRequired: boolean;
   advisorName: string | null;
 }
@@ -43,6 +64,47 @@ export const requiredAttachmentsFor = (config: CategoryConfig, quotedAmount: Yen
 
 /** Whether the category's plan is made with a 認定支援機関 (its confirmation is then a required attachment). */
 export const advisorRequiredFor = (config: CategoryConfig): boolean => requiredAttachmentKinds(config, 0).includes('advisorConfirmation');
+
+const labelOf = (code: string): string => (REQUIREMENT_LABELS as Record<string, string>)[code] ?? code;
+/** 'a|b' (an anyOf clause as the report names it) → 「A 又は B」 */
+const requirementText = (requirement: string): string => requirement.split('|').map(labelOf).join(' 又は ');
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The eligibility the 要件確認 suggests from, read from what the application stores: its eligibility
+ * report (application.eligibility, checkEligibility's EligibilityReport: every failed requirement, the
+ * manual ones) and its quote (a quote that is not eligible, e.g. below the floor, also fails). A
+ * benefit (事業復活支援金) stores no report: its quote's own judgement is used. Null when neither
+ * was stored (a person decides).
+ */
+export function formalCheckEligibility(storedEligibility: unknown, storedQuote: unknown): FormalCheckEligibility | null {
+  const quote = isRecord(storedQuote) ? storedQuote : null;
+  const quoteIneligible = quote !== null && quote.eligible === false;
+  const quoteReasons =
+    quoteIneligible && Array.isArray(quote.ineligibility)
+      ? quote.ineligibility.flatMap((x) => (isRecord(x) && typeof x.message === 'string' ? [x.message] : []))
+      : [];
+  if (isRecord(storedEligibility) && Array.isArray(storedEligibility.failures)) {
+    const failedRequirements = storedEligibility.failures.flatMap((f): FailedRequirement[] =>
+      isRecord(f) && typeof f.requirement === 'string'
+        ? [{ code: f.requirement, label: requirementText(f.requirement), message: typeof f.message === 'string' ? f.message : '' }]
+        : [],
+    );
+    const manualRequirements = Array.isArray(storedEligibility.manual)
+      ? storedEligibility.manual.filter((m): m is string => typeof m === 'string').map(requirementText)
+      : [];
+    return {
+      eligible: storedEligibility.ok === true && failedRequirements.length === 0 && !quoteIneligible,
+      reasons: [...failedRequirements.map((f) => f.message || f.label), ...quoteReasons],
+      failedRequirements,
+      manualRequirements,
+    };
+  }
+  if (quote !== null && typeof quote.eligible === 'boolean')
+    return { eligible: quote.eligible, reasons: quoteReasons, failedRequirements: [], manualRequirements: [] };
+  return null;
+}
 
 function documentItems(facts: FormalCheckFacts): FormalCheckItem[] {
   const present = new Set(facts.presentAttachmentKinds);
@@ -67,11 +129,20 @@ function eligibilityItem(eligibility: FormalCheckFacts['eligibility']): FormalCh
   const item: FormalCheckItem = { code: FORMAL_CHECK_ELIGIBILITY, label: '適格性・申請要件', source: 'eligibility', suggestion: null };
   if (eligibility === null) return { ...item, hint: '自動判定の結果がありません。申請内容から要件を確認してください' };
   const reasons = eligibility.reasons.length > 0 ? `：${eligibility.reasons.join('／')}` : '';
-  return {
-    ...item,
-    suggestion: eligibility.eligible ? 'pass' : 'fail',
-    hint: eligibility.eligible ? `自動判定では要件を満たしています${reasons}` : `自動判定では要件を満たしていません${reasons}`,
+  const manual = eligibility.manualRequirements ?? [];
+  const extra = {
+    ...(eligibility.failedRequirements?.length ? { failedRequirements: eligibility.failedRequirements.map((f) => ({ ...f })) } : {}),
+    ...(manual.length ? { manualRequirements: [...manual] } : {}),
   };
+  if (eligibility.eligible) {
+    return {
+      ...item,
+      ...extra,
+      suggestion: 'pass',
+      hint: `自動判定では要件を満たしています${reasons}${manual.length ? '。人による確認が必要な要件があります' : ''}`,
+    };
+  }
+  return { ...item, ...extra, suggestion: 'fail', passNeedsReason: true, hint: `自動判定では要件を満たしていません${reasons}` };
 }
 
 function advisorItem(advisorName: string | null): FormalCheckItem {
@@ -125,6 +196,22 @@ export interface FormalCheckAnswer {
   code: string;
   passed: boolean;
   comment?: string;
+  /** why 適 although the system suggests 不適 (required where the item says passNeedsReason) */
+  overrideReason?: string;
+}
+
+/**
+ * The answers that mark 適 an item whose 不適 suggestion needs a reason to be overruled
+ * (passNeedsReason), without one: their codes, once each, in answer order. Refuse these.
+ */
+export function overridesWithoutReason(items: readonly FormalCheckItem[], answers: readonly FormalCheckAnswer[]): string[] {
+  const needs = new Set(items.filter((i) => i.passNeedsReason === true).map((i) => i.code));
+  const out: string[] = [];
+  for (const a of answers) {
+    const reason = typeof a.overrideReason === 'string' ? a.overrideReason.trim() : '';
+    if (a.passed && needs.has(a.code) && reason === '' && !out.includes(a.code)) out.push(a.code);
+  }
+  return out;
 }
 
 export interface FormalCheckEvaluation {
@@ -138,6 +225,8 @@ export interface FormalCheckEvaluation {
   unknown: string[];
   /** failed items in checklist order; comment null when the reviewer left none */
   failed: { code: string; label: string; comment: string | null }[];
+  /** items marked 適 against a 不適 suggestion that needs a reason, with the reason (null: none given; refuse) */
+  overridden: { code: string; label: string; reason: string | null }[];
 }
 
 /**
@@ -160,8 +249,14 @@ export function evaluateFormalCheck(items: readonly FormalCheckItem[], answers: 
     const comment = typeof a.comment === 'string' && a.comment.trim() !== '' ? a.comment.trim() : null;
     return [{ code: i.code, label: i.label, comment }];
   });
+  const overridden = items.flatMap((i) => {
+    const a = byCode.get(i.code);
+    if (a === undefined || !a.passed || i.passNeedsReason !== true) return [];
+    const reason = typeof a.overrideReason === 'string' && a.overrideReason.trim() !== '' ? a.overrideReason.trim() : null;
+    return [{ code: i.code, label: i.label, reason }];
+  });
   const complete = missing.length === 0;
-  return { complete, passed: complete && failed.length === 0, missing, unknown, failed };
+  return { complete, passed: complete && failed.length === 0, missing, unknown, failed, overridden };
 }
 
 /**

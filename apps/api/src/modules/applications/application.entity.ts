@@ -15,6 +15,8 @@ export interface FormalCheckRecord {
   label: string;
   passed: boolean | null;
   comment: string | null;
+  /** why 適 although the system suggested 不適 (formal-check's passNeedsReason items) */
+  overrideReason?: string | null;
 }
 
 /** The 要件確認 as stored: the workflow's formalCheckPassed guard reads `passed`. */

@@ -3,6 +3,8 @@ import {
   buildFormalChecklist,
   correctionRequest,
   evaluateFormalCheck,
+  formalCheckEligibility,
+  overridesWithoutReason,
   requiredAttachmentKinds,
   type FormalCheckAnswer,
   type FormalCheckItem,
@@ -16,6 +18,7 @@ import type { Application, FormalCheckOutcome, FormalCheckRecord } from '../appl
 import { ApplicationsRepository } from '../applications/applications.repository';
 import { TransitionsService } from '../applications/transitions.service';
 import { AssignmentsRepository } from '../assignments/assignments.repository';
+import { AuditService } from '../audit/audit.service';
 import { RulesRepository } from '../programs/rules.repository';
 import type { CompleteFormalCheckDto, FormalCheckOutcomeKind } from './dto/formal-check.dto';
 import { FormalCheckError } from './formal-check.errors';
@@ -41,6 +44,7 @@ export class FormalCheckService {
     private readonly transitions: TransitionsService,
     private readonly assignments: AssignmentsRepository,
     private readonly rules: RulesRepository,
+    private readonly audit: AuditService,
     private readonly uow: UnitOfWork,
   ) {}
 
@@ -54,12 +58,14 @@ export class FormalCheckService {
     return this.uow.run(async (tx) => {
       const app = await this.lockOpen(applicationId, user, tx);
       const items = await this.checklist(app, tx);
+      refuseUnexplained(items, overridesWithoutReason(items, answers));
       const records = this.merge(items, app.formalCheck, answers);
       await this.applications.saveFormalCheck(
         app.id,
         { passed: false, completed: false, items: records, failedItems: records.filter((r) => r.passed === false).map((r) => r.code) },
         tx,
       );
+      await this.auditOverrides(app, items, records, user, meta, tx);
       if (notStarted(app)) await this.transitions.fireIn(tx, app.id, 'startFormalCheck', actorOf(user), meta);
       return this.view((await this.applications.find(app.id, tx))!, tx);
     });
@@ -72,10 +78,17 @@ export class FormalCheckService {
       const records = this.merge(items, app.formalCheck, dto.answers ?? []);
       const evaluation = evaluateFormalCheck(
         items,
-        records.filter((r) => r.passed !== null).map((r) => ({ code: r.code, passed: r.passed!, comment: r.comment ?? undefined })),
+        records
+          .filter((r) => r.passed !== null)
+          .map((r) => ({ code: r.code, passed: r.passed!, comment: r.comment ?? undefined, overrideReason: r.overrideReason ?? undefined })),
+      );
+      refuseUnexplained(
+        items,
+        evaluation.overridden.filter((o) => o.reason === null).map((o) => o.code),
       );
       const transition = this.transitionFor(dto.outcome, evaluation);
       const reason = dto.reason?.trim() || (evaluation.failed.length ? correctionRequest(evaluation.failed) : undefined);
+      await this.auditOverrides(app, items, records, user, meta, tx);
       await this.applications.saveFormalCheck(
         app.id,
         {
@@ -94,7 +107,9 @@ export class FormalCheckService {
       const outcome = await this.transitions.fireIn(tx, app.id, transition, actorOf(user), {
         ...meta,
         reason,
-        auditExtra: { formalCheck: { outcome: dto.outcome, failedItems: evaluation.failed.map((f) => f.code), items: records } },
+        auditExtra: {
+          formalCheck: { outcome: dto.outcome, failedItems: evaluation.failed.map((f) => f.code), overridden: evaluation.overridden, items: records },
+        },
       });
       return { transition: outcome.transition, formalCheck: await this.view(outcome.application, tx) };
     });
@@ -117,6 +132,47 @@ export class FormalCheckService {
     return outcome === 'return' ? 'returnForCorrection' : 'markIneligible';
   }
 
+  /**
+   * One audit record (`formalCheck.overridden`) per item marked 適 against the system's 不適 whose reason is
+   * new or changed since the stored answers, in the transaction that stores it.
+   */
+  private async auditOverrides(
+    app: Application,
+    items: FormalCheckItem[],
+    records: FormalCheckRecord[],
+    user: AuthenticatedUser,
+    meta: RequestMeta,
+    tx: Transaction,
+  ) {
+    const before = new Map((app.formalCheck?.items ?? []).map((r) => [r.code, r]));
+    const needs = new Map(items.filter((i) => i.passNeedsReason).map((i) => [i.code, i]));
+    for (const r of records) {
+      const item = needs.get(r.code);
+      if (!item || r.passed !== true || !r.overrideReason) continue;
+      const p = before.get(r.code);
+      if (p?.passed === true && p.overrideReason === r.overrideReason) continue;
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'formalCheck.overridden',
+          entityType: 'application',
+          entityId: app.id,
+          reason: r.overrideReason,
+          changes: {
+            item: r.code,
+            label: r.label,
+            suggestion: item.suggestion,
+            passed: true,
+            hint: item.hint ?? null,
+            failedRequirements: item.failedRequirements ?? [],
+          },
+          ...meta,
+        },
+        tx,
+      );
+    }
+  }
+
   /** Earlier answers kept, new answers applied, against the current checklist; unknown codes refused. */
   private merge(items: FormalCheckItem[], previous: FormalCheckOutcome | null, answers: FormalCheckAnswer[]): FormalCheckRecord[] {
     const known = new Set(items.map((i) => i.code));
@@ -131,7 +187,13 @@ export class FormalCheckService {
     return items.map((i) => {
       const a = given.get(i.code);
       const p = before.get(i.code);
-      return { code: i.code, label: i.label, passed: a ? a.passed : (p?.passed ?? null), comment: a ? a.comment?.trim() || null : (p?.comment ?? null) };
+      return {
+        code: i.code,
+        label: i.label,
+        passed: a ? a.passed : (p?.passed ?? null),
+        comment: a ? a.comment?.trim() || null : (p?.comment ?? null),
+        overrideReason: a ? (a.passed ? a.overrideReason?.trim() || null : null) : (p?.overrideReason ?? null),
+      };
     });
   }
 
@@ -139,11 +201,11 @@ export class FormalCheckService {
     const category = (await this.rules.findCategory(app.categoryId, tx))!;
     const presentAttachmentKinds = await this.formalChecks.attachmentKinds(app.id, tx);
     const required = requiredAttachmentKinds(category.config, app.quotedAmount);
-    const quote = app.quote as { eligible?: boolean; ineligibility?: { message: string }[] } | null;
     return buildFormalChecklist({
       requiredAttachments: required.map((kind) => ({ kind, label: ATTACHMENT_KINDS[kind] })),
       presentAttachmentKinds,
-      eligibility: quote ? { eligible: quote.eligible === true, reasons: quote.ineligibility?.map((i) => i.message) ?? [] } : null,
+      // the stored eligibility report (every unmet requirement), not the quote's own flag
+      eligibility: formalCheckEligibility(app.eligibility, app.quote),
       advisorRequired: required.includes('advisorConfirmation'),
       advisorName: app.certifiedAdvisor?.name ?? null,
     });
@@ -161,7 +223,12 @@ export class FormalCheckService {
       passed: app.formalCheck?.completed ? app.formalCheck.passed : null,
       checkedBy: app.formalCheck?.checkedBy ?? null,
       checkedAt: app.formalCheck?.checkedAt ?? null,
-      items: items.map((i) => ({ ...i, passed: saved.get(i.code)?.passed ?? null, comment: saved.get(i.code)?.comment ?? null })),
+      items: items.map((i) => ({
+        ...i,
+        passed: saved.get(i.code)?.passed ?? null,
+        comment: saved.get(i.code)?.comment ?? null,
+        overrideReason: saved.get(i.code)?.overrideReason ?? null,
+      })),
     };
   }
 
@@ -179,6 +246,18 @@ export class FormalCheckService {
     if (!isOpen(app)) throw new FormalCheckError('FORMAL_CHECK_NOT_OPEN', { status: app.status });
     return app;
   }
+}
+
+/** 422 naming each item marked 適 against the system's 不適 without a reason. */
+function refuseUnexplained(items: FormalCheckItem[], codes: string[]) {
+  if (codes.length === 0) return;
+  const label = (code: string) => items.find((i) => i.code === code)?.label ?? code;
+  throw new FormalCheckError('OVERRIDE_REASON_REQUIRED', {
+    errors: codes.map((code) => ({
+      field: `answers.${code}.overrideReason`,
+      message: `「${label(code)}」はシステムの判定が不適です。適とする理由を入力してください`,
+    })),
+  });
 }
 
 const actorOf = (user: AuthenticatedUser) => ({ role: user.role, id: user.id, staff: user });

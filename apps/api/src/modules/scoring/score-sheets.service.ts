@@ -297,10 +297,18 @@ export class ScoreSheetsService {
         sizeClass: app.sizeClass,
         employeeCount: app.employeeCount,
         certifiedAdvisorName: app.certifiedAdvisor?.name ?? null,
+        // the whole 事業計画 a reviewer scores: its expenses with the category's 経費区分 names
+        expenses: (app.expenses ?? []).map((e) => ({ ...e, expenseTypeLabel: expenseTypeLabel(category.config, e.expenseType) })),
         claimedBonusItems: rubric.bonusItems.filter((b) => claimed.has(b.code)),
       },
     };
   }
+}
+
+/** The 経費区分's Japanese name from a subsidy category's configuration (the code when it has none). */
+function expenseTypeLabel(config: unknown, code: string): string {
+  const types = (config as { expenseTypes?: { code: string; label: string }[] } | null)?.expenseTypes;
+  return (Array.isArray(types) ? types.find((t) => t.code === code)?.label : undefined) ?? code;
 }
 
 /** Mean, spread and disagreement of one application's submitted totals, by libs/domain's aggregation (raw totals: one application alone cannot be normalised). */

@@ -58,7 +58,7 @@ export function demoServices(m: EntityManager) {
     transitions,
     rubrics,
     assignments,
-    formalChecks: new FormalCheckService(new FormalCheckRepository(ds), applications, transitions, assignmentRows, rules, uow),
+    formalChecks: new FormalCheckService(new FormalCheckRepository(ds), applications, transitions, assignmentRows, rules, audit, uow),
     sheets: new ScoreSheetsService(
       new ScoringRepository(ds),
       applications,

@@ -12,6 +12,11 @@ export class FormalCheckAnswerDto {
   @IsString()
   @MaxLength(2000, { message: 'comment は2000文字以内で入力してください' })
   comment?: string;
+  @ApiPropertyOptional({ description: 'システムの判定が不適の項目 (passNeedsReason) を適とする理由。その場合は必須で、監査ログに残る' })
+  @IsOptional()
+  @IsString({ message: 'overrideReason は文字列で指定してください' })
+  @MaxLength(2000, { message: 'overrideReason は2000文字以内で入力してください' })
+  overrideReason?: string;
 }
 
 export class SaveFormalCheckDto {
