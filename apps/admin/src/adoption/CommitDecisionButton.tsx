@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import { formatYen } from '@jimukyoku/domain';
 import { useCanAccess, useNotify, useTranslate } from 'react-admin';
 import { errorCode, reviewApi } from '../review/api';
 import type { Ranking, RankingQuery } from '../review/types';
@@ -7,18 +8,23 @@ import type { Ranking, RankingQuery } from '../review/types';
 /**
  * 採択を確定 (manager): asks for confirmation with the counts on screen, then commits exactly the
  * simulation shown (its fingerprint). If the scores changed meanwhile the API answers 409
- * RANKING_CHANGED and the user is told to reload.
+ * RANKING_CHANGED and the user is told to reload. The confirmation warns when the adopted total (this
+ * decision and what already holds a 採択) exceeds the 類型's own 予算, and when applications of the
+ * round × 類型 are still in 要件確認 or 書面審査 (ranking.standing): the decision would leave them out.
  */
 export const CommitDecisionButton = ({
   roundId,
   query,
   ranking,
+  disabled = false,
   onCommitted,
   onReload,
 }: {
   roundId: string;
   query: RankingQuery;
   ranking: Ranking;
+  /** the inputs on screen are not what the ranking shows (an unreadable 予算, a request under way) */
+  disabled?: boolean;
   onCommitted: () => void;
   onReload: () => void;
 }) => {
@@ -30,6 +36,9 @@ export const CommitDecisionButton = ({
   const [changed, setChanged] = useState(false);
   if (!canAccess) return null;
   const t = ranking.simulation.totals;
+  const st = ranking.standing;
+  const total = st.adoptedAmount + t.adoptedAmount;
+  const overspend = st.categoryBudget !== null && total > st.categoryBudget ? total - st.categoryBudget : 0;
   const commit = async () => {
     setRunning(true);
     try {
@@ -70,7 +79,7 @@ export const CommitDecisionButton = ({
           {translate('app.review.simulator.ranking_changed')}
         </Alert>
       )}
-      <Button variant="contained" color="primary" onClick={() => setOpen(true)} disabled={t.applied === 0 || running} data-testid="commit-decision">
+      <Button variant="contained" color="primary" onClick={() => setOpen(true)} disabled={t.applied === 0 || running || disabled} data-testid="commit-decision">
         {translate('app.review.simulator.commit')}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)}>
@@ -79,6 +88,21 @@ export const CommitDecisionButton = ({
           <DialogContentText>
             {translate('app.review.simulator.commit_body', { adopted: t.adopted, waitlisted: t.waitlisted, rejected: t.rejected })}
           </DialogContentText>
+          {overspend > 0 && (
+            <Alert severity="warning" sx={{ mt: 2 }} data-testid="warn-overspend">
+              {translate('app.review.simulator.warn_overspend', {
+                total: formatYen(total),
+                already: formatYen(st.adoptedAmount),
+                budget: formatYen(st.categoryBudget!),
+                over: formatYen(overspend),
+              })}
+            </Alert>
+          )}
+          {st.inFormalCheck + st.inReview > 0 && (
+            <Alert severity="warning" sx={{ mt: 2 }} data-testid="warn-pending">
+              {translate('app.review.simulator.warn_pending', { formal: st.inFormalCheck, review: st.inReview })}
+            </Alert>
+          )}
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>

@@ -1,13 +1,16 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { SIZE_CLASS_LABELS, formatYen } from '@jimukyoku/domain';
 import { Link, useCreatePath, useTranslate } from 'react-admin';
-import type { RankingEntry } from '../review/types';
+import type { CommittedRankingEntry, RankingEntry } from '../review/types';
 import { OutcomeChip } from './OutcomeChip';
 
 const SHOWN = 300;
 
-/** The ranked applications: the first 300 ranks of all `total` (the export has them all). */
-export const RankingTable = ({ entries, total }: { entries: RankingEntry[]; total: number }) => {
+/**
+ * The ranked applications: the first 300 ranks of all `total` (the export has them all). A committed
+ * decision's entries carry the final score only (審査点 and 加点 show as -).
+ */
+export const RankingTable = ({ entries, total }: { entries: (RankingEntry | CommittedRankingEntry)[]; total: number }) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const t = (k: string) => translate(`app.review.simulator.${k}`);
@@ -37,11 +40,11 @@ export const RankingTable = ({ entries, total }: { entries: RankingEntry[]; tota
               </TableCell>
               <TableCell>
                 {e.applicantName}
-                {e.disagreement ? ` (${translate('app.review.reviews.disagreement')})` : ''}
+                {'disagreement' in e && e.disagreement ? ` (${translate('app.review.reviews.disagreement')})` : ''}
               </TableCell>
               <TableCell align="right">{e.finalScore}</TableCell>
-              <TableCell align="right">{e.mean}</TableCell>
-              <TableCell align="right">{e.bonus}</TableCell>
+              <TableCell align="right">{'mean' in e ? e.mean : '-'}</TableCell>
+              <TableCell align="right">{'bonus' in e ? e.bonus : '-'}</TableCell>
               <TableCell align="right">{formatYen(e.quotedAmount)}</TableCell>
               <TableCell>{e.prefecture}</TableCell>
               <TableCell>{(SIZE_CLASS_LABELS as Record<string, string>)[e.sizeClass] ?? e.sizeClass}</TableCell>

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
+import { formatYen, parseYen } from '@jimukyoku/domain';
 import {
   Alert,
   Box,
+  Button,
   Card,
   CardContent,
   FormControl,
   FormControlLabel,
-  InputAdornment,
   InputLabel,
   LinearProgress,
   MenuItem,
@@ -22,20 +23,25 @@ import { reviewApi } from '../review/api';
 import type { AdoptionDecision, Ranking, RankingQuery } from '../review/types';
 import type { RoundRecord } from '../rounds/round';
 import { CommitDecisionButton } from './CommitDecisionButton';
+import { CommittedDecision } from './CommittedDecision';
 import { DecisionHistory } from './DecisionHistory';
 import { ExportButtons } from './ExportButtons';
 import { RankingTable } from './RankingTable';
 import { ScoreChart } from './ScoreChart';
 import { SimulationBreakdowns, SimulationTotals } from './SimulationSummary';
 import { useDebounced } from './useDebounced';
-import { groupYen, parseYen } from './yenInput';
+import { groupYen } from './yenInput';
 
 const count = (text: string): number | null => (text.trim() === '' || !/^\d+$/.test(text.trim()) ? null : Number(text.trim()));
 
 /**
- * 採択シミュレーター of one round × category: 予算 (yen), 採択件数 and 補欠 in, the ranking with its
- * 採択ライン out, re-queried 300 ms after the last keystroke so the line moves as the budget is typed.
- * The manager commits the simulation on screen; past decisions and the exports sit below.
+ * 採択シミュレーター of one round × category: 予算, 採択件数 and 補欠 in, the ranking with its 採択ライン
+ * out, re-queried 300 ms after the last keystroke so the line moves as the budget is typed. The 予算 is
+ * read by parseYen (libs/domain: 「3億」, 「2億5,000万」, 「300,000,000」…) and shown as read
+ * (300,000,000円); what it cannot read is an error and nothing is asked or committed; an empty field
+ * is "no budget limit", said so under it. The manager commits the simulation on screen; once a
+ * decision is committed the page shows it (ranking and line as committed) and offers a new what-if
+ * only while applications still await a decision. Past decisions and the exports sit below.
  */
 export const SimulatorPage = () => {
   const translate = useTranslate();
@@ -59,6 +65,8 @@ export const SimulatorPage = () => {
   const [loading, setLoading] = useState(false);
   const [decisions, setDecisions] = useState<AdoptionDecision[]>([]);
   const [reloadKey, setReloadKey] = useState(0);
+  /** a decided round × 類型 shows its committed decision unless the manager asks for a what-if */
+  const [whatIf, setWhatIf] = useState(false);
 
   const choose = (next: { roundId?: string; categoryId?: string }) => {
     const p = new URLSearchParams(params);
@@ -77,20 +85,23 @@ export const SimulatorPage = () => {
     const offered = round?.categories.find((c) => c.categoryId === categoryId);
     setBudgetText(groupYen(offered?.budget ?? null));
     setQuotaText(offered?.adoptionQuota == null ? '' : String(offered.adoptionQuota));
+    setWhatIf(false);
   }, [round?.id, categoryId]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const budget = parseYen(budgetText);
   const query: RankingQuery = {
     categoryId,
-    budget: parseYen(budgetText),
+    budget: budget.ok ? budget.yen : null,
     quota: count(quotaText),
     waitlistCount: count(waitlistText) ?? 0,
     ...(normalise === undefined ? {} : { normalise }),
   };
-  const settled = useDebounced(query, 300);
+  // one debounced value: an unreadable 予算 must never be asked as "no limit", not even for a moment
+  const { query: settled, budgetOk: settledBudget } = useDebounced({ query, budgetOk: budget.ok }, 300);
   const key = JSON.stringify(settled);
 
   useEffect(() => {
-    if (!roundId || !settled.categoryId) return;
+    if (!roundId || !settled.categoryId || !settledBudget) return;
     let cancelled = false;
     setLoading(true);
     reviewApi
@@ -110,7 +121,7 @@ export const SimulatorPage = () => {
     return () => {
       cancelled = true;
     };
-  }, [roundId, key, reloadKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [roundId, key, reloadKey, settledBudget]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const loadDecisions = useCallback(() => {
     if (roundId)
@@ -165,13 +176,14 @@ export const SimulatorPage = () => {
               name="budget"
               value={budgetText}
               onChange={(e) => setBudgetText(e.target.value)}
-              onBlur={() => setBudgetText(groupYen(parseYen(budgetText)))}
-              helperText={t('budget_help')}
-              slotProps={{
-                input: { endAdornment: <InputAdornment position="end">円</InputAdornment> },
-                htmlInput: { inputMode: 'numeric', style: { textAlign: 'right' } },
-              }}
-              sx={{ width: 240 }}
+              onBlur={() => budget.ok && budget.yen !== null && setBudgetText(groupYen(budget.yen))}
+              error={!budget.ok}
+              placeholder={t('budget_help')}
+              helperText={
+                <span data-testid="budget-parsed">{!budget.ok ? budget.reason : budget.yen === null ? t('budget_unlimited') : formatYen(budget.yen)}</span>
+              }
+              slotProps={{ htmlInput: { style: { textAlign: 'right' } } }}
+              sx={{ width: 280 }}
             />
             <TextField
               size="small"
@@ -206,6 +218,23 @@ export const SimulatorPage = () => {
       )}
       {!roundId || !categoryId ? (
         <Typography color="text.secondary">{t('choose')}</Typography>
+      ) : ranking && ranking.categoryId === categoryId && ranking.committed && !whatIf ? (
+        <>
+          <CommittedDecision committed={ranking.committed} />
+          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', my: 1 }}>
+            {ranking.entryCount > 0 ? (
+              <Button variant="outlined" onClick={() => setWhatIf(true)} data-testid="back-to-whatif">
+                {t('back_to_whatif')}
+              </Button>
+            ) : (
+              <Typography variant="body2" color="text.secondary" data-testid="whatif-unavailable">
+                {t('whatif_unavailable')}
+              </Typography>
+            )}
+            <ExportButtons roundId={roundId} categoryId={categoryId} />
+          </Stack>
+          <DecisionHistory decisions={decisions} categoryName={categoryName} />
+        </>
       ) : ranking && ranking.categoryId === categoryId ? (
         <>
           <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
@@ -213,11 +242,25 @@ export const SimulatorPage = () => {
               roundId={roundId}
               query={settled}
               ranking={ranking}
-              onCommitted={() => setReloadKey((k) => k + 1)}
+              disabled={!budget.ok || !settledBudget || loading}
+              onCommitted={() => {
+                setWhatIf(false);
+                setReloadKey((k) => k + 1);
+              }}
               onReload={() => setReloadKey((k) => k + 1)}
             />
+            {ranking.committed && (
+              <Button variant="text" onClick={() => setWhatIf(false)} data-testid="show-committed">
+                {t('show_committed')}
+              </Button>
+            )}
             <ExportButtons roundId={roundId} categoryId={categoryId} />
           </Stack>
+          {!budget.ok && (
+            <Alert severity="error" sx={{ my: 1 }} data-testid="budget-invalid">
+              {t('budget_invalid')}
+            </Alert>
+          )}
           <SimulationTotals ranking={ranking} />
           {ranking.entries.length === 0 ? (
             <Typography color="text.secondary">{t('empty')}</Typography>

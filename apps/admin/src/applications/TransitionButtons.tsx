@@ -1,15 +1,79 @@
 import { useState } from 'react';
-import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Button as MuiButton,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { formatYen } from '@jimukyoku/domain';
 import { HttpError, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { JimukyokuDataProvider } from '../providers/dataProvider';
-import type { ApplicationRecord, AvailableTransition } from './application';
+import { useWorkflowStates } from '../workflows/useWorkflowStates';
+import type { ApplicationRecord, AvailableTransition, BudgetEffect } from './application';
 import { doneMessage } from './pastTense';
+
+/**
+ * The 類型's 予算 before and after a decision: 予算, 採択済, this application's amount and what remains
+ * if it is adopted (`adopts`), or that the remainder does not change (補欠, 不採択).
+ */
+const BudgetEffectTable = ({ effect, adopts }: { effect: BudgetEffect; adopts: boolean }) => {
+  const translate = useTranslate();
+  const t = (k: string, o?: object) => translate(`app.applications.actions.${k}`, o);
+  const remaining = effect.budget === null ? null : effect.budget - effect.adoptedAmount - (adopts ? effect.amount : 0);
+  return (
+    <>
+      <Typography variant="subtitle2">{t('budget_title')}</Typography>
+      <Table size="small" data-testid="budget-effect" sx={{ mb: 2 }}>
+        <TableBody>
+          <TableRow>
+            <TableCell>{t('budget')}</TableCell>
+            <TableCell align="right" data-testid="budget-effect-budget">
+              {effect.budget === null ? t('budget_none') : formatYen(effect.budget)}
+            </TableCell>
+          </TableRow>
+          <TableRow>
+            <TableCell>{t('budget_adopted')}</TableCell>
+            <TableCell align="right" data-testid="budget-effect-adopted">
+              {formatYen(effect.adoptedAmount)}
+            </TableCell>
+          </TableRow>
+          <TableRow>
+            <TableCell>{t('budget_this')}</TableCell>
+            <TableCell align="right" data-testid="budget-effect-amount">
+              {formatYen(effect.amount)}
+            </TableCell>
+          </TableRow>
+          {remaining !== null && (
+            <TableRow>
+              <TableCell>{adopts ? t('budget_after') : t('budget_unchanged')}</TableCell>
+              <TableCell align="right" data-testid="budget-effect-remaining" sx={{ color: remaining < 0 ? 'error.main' : undefined, fontWeight: 'bold' }}>
+                {remaining < 0 ? t('budget_over', { amount: formatYen(-remaining) }) : formatYen(remaining)}
+              </TableCell>
+            </TableRow>
+          )}
+        </TableBody>
+      </Table>
+    </>
+  );
+};
 
 const codeOf = (error: unknown) => (error instanceof HttpError ? (error.body as { code?: string } | undefined)?.code : undefined);
 
 /**
  * One button per transition the API says this user may fire now. A transition that needs a reason
- * (差戻し, 不採択, …) asks for it in a dialog. The request carries the version on screen, so when
+ * (差戻し, 不採択, …) asks for it in a dialog; while a decision is on offer (採択, 補欠, 不採択, 繰上げ採択)
+ * every button asks for confirmation showing the 類型's 予算 before and after, and a 採択 the API would
+ * refuse without one (before the 応募締切, beyond the 予算) says why and asks for the manager's reason. The request carries the version on screen, so when
  * someone else changed the application first the API answers 409 STALE_VERSION and the page offers
  * a reload instead of acting on stale data.
  */
@@ -23,9 +87,14 @@ export const TransitionButtons = () => {
   const [reason, setReason] = useState('');
   const [running, setRunning] = useState<string | null>(null);
   const [stale, setStale] = useState<string | null>(null);
+  const { byCode } = useWorkflowStates();
 
   if (!record) return null;
   const transitions = record.transitions ?? [];
+  const effect = record.budgetEffect ?? null;
+  /** a transition into a state that holds a 採択 slot spends the 予算 */
+  const adopts = (t: AvailableTransition) => byCode.get(t.to)?.tags.includes('holdsSlot') ?? false;
+  const asks = (t: AvailableTransition) => t.requiresReason || effect !== null;
 
   const fire = async (t: AvailableTransition, withReason?: string) => {
     setRunning(t.name);
@@ -83,7 +152,7 @@ export const TransitionButtons = () => {
               variant={t.requiresReason ? 'outlined' : 'contained'}
               color={t.requiresReason ? 'warning' : 'primary'}
               disabled={!!running}
-              onClick={() => (t.requiresReason ? setAsking(t) : fire(t))}
+              onClick={() => (asks(t) ? setAsking(t) : fire(t))}
               title={t.toLabel ? `→ ${t.toLabel}` : undefined}
             >
               {t.label}
@@ -97,24 +166,38 @@ export const TransitionButtons = () => {
           <DialogContentText sx={{ mb: 2 }}>
             {translate('app.applications.actions.confirm_body', { from: record.statusLabel, to: asking?.toLabel ?? asking?.to ?? '' })}
           </DialogContentText>
-          <TextField
-            name="reason"
-            label={translate('app.applications.actions.reason')}
-            helperText={translate('app.applications.actions.reason_help')}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            required
-            multiline
-            minRows={3}
-            fullWidth
-            autoFocus
-          />
+          {effect && asking && <BudgetEffectTable effect={effect} adopts={adopts(asking)} />}
+          {asking?.overrideReasons?.map((message) => (
+            <Alert severity="warning" key={message} sx={{ mb: 2 }} data-testid="override-reason">
+              {message}
+            </Alert>
+          ))}
+          {asking?.requiresReason && (
+            <TextField
+              name="reason"
+              label={translate('app.applications.actions.reason')}
+              helperText={translate(asking.overrideReasons?.length ? 'app.applications.actions.override_help' : 'app.applications.actions.reason_help')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              required
+              multiline
+              minRows={3}
+              fullWidth
+              autoFocus
+            />
+          )}
         </DialogContent>
         <DialogActions>
           <MuiButton onClick={() => setAsking(null)} disabled={!!running}>
             {translate('ra.action.cancel')}
           </MuiButton>
-          <MuiButton variant="contained" color="warning" disabled={!reason.trim() || !!running} onClick={() => asking && fire(asking, reason.trim())}>
+          <MuiButton
+            variant="contained"
+            color="warning"
+            disabled={(!!asking?.requiresReason && !reason.trim()) || !!running}
+            onClick={() => asking && fire(asking, asking.requiresReason ? reason.trim() : undefined)}
+            data-testid="confirm-transition"
+          >
             {asking?.label ?? translate('app.applications.actions.run')}
           </MuiButton>
         </DialogActions>

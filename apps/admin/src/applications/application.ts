@@ -7,6 +7,18 @@ export interface AvailableTransition {
   to: string;
   toLabel?: string;
   requiresReason: boolean;
+  /** why a reason is asked for although the transition needs none (a 採択 before the 応募締切 or beyond the 予算) */
+  overrideReasons?: string[];
+}
+
+/** The 類型's 予算 as it stands, answered while a decision (採択/補欠/不採択) is on offer. */
+export interface BudgetEffect {
+  /** null: the round × 類型 has no 予算 */
+  budget: number | null;
+  /** quoted amounts of the applications already holding a 採択 */
+  adoptedAmount: number;
+  /** this application's quoted amount */
+  amount: number;
 }
 
 /** One audit record of the application (GET /api/applications/:id → timeline). */
@@ -124,6 +136,8 @@ export interface ApplicationRecord {
   createdAt: string;
   updatedAt: string;
   transitions?: AvailableTransition[];
+  /** set while a decision is on offer: the 予算 the confirmation shows */
+  budgetEffect?: BudgetEffect | null;
   timeline?: TimelineEntry[];
   assignments?: Assignment[];
 }

@@ -164,7 +164,23 @@ export interface Ranking {
   entryOffset: number;
   /** every final score by rank, for the chart */
   chart: { finalScores: number[]; quotedAmounts: number[] };
+  /** the round × 類型 outside the what-if: its own 予算, what already holds a 採択, what is still before the decision */
+  standing: { categoryBudget: number | null; adopted: number; adoptedAmount: number; inFormalCheck: number; inReview: number };
+  /** the latest committed decision of the round × 類型 and one page of its ranking as committed, or null */
+  committed: {
+    decision: AdoptionDecision;
+    entryCount: number;
+    entryOffset: number;
+    entries: CommittedRankingEntry[];
+    chart: { finalScores: number[] };
+  } | null;
 }
+
+/** One application of a committed decision's ranking (its score as committed). */
+export type CommittedRankingEntry = Pick<
+  RankingEntry,
+  'rank' | 'applicationId' | 'receiptNumber' | 'applicantName' | 'finalScore' | 'quotedAmount' | 'prefecture' | 'sizeClass' | 'outcome'
+>;
 
 export interface RankingQuery {
   categoryId: string;
