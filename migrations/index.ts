@@ -18,6 +18,7 @@ import { AppRole1764202800000 } from './1764202800000-AppRole';
 import { AuditChain1764202900000 } from './1764202900000-AuditChain';
 import { ImportResume1764203000000 } from './1764203000000-ImportResume';
 import { SessionHardening1764203100000 } from './1764203100000-SessionHardening';
+import { ApplicationExports1764203200000 } from './1764203200000-ApplicationExports';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   AuditChain1764202900000,
   ImportResume1764203000000,
   SessionHardening1764203100000,
+  ApplicationExports1764203200000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

@@ -2,6 +2,7 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
 import adoption from './adoption';
 import applications from './applications';
+import applicationExports from './application-exports';
 import auditLogs from './audit-logs';
 import { ChangePasswordPage, LoginPage } from './auth';
 import categories from './categories';
@@ -43,8 +44,9 @@ export const App = () => (
     disableTelemetry
   >
     {/* names are the API's paths (/api/<name>); the menu shows those providers/canAccess.ts allows */}
-    {/* menu order: 申請, 担当する審査, 割当ボード, 割当, 審査基準, シミュレーター, 利益相反, 通知, テンプレート, 公募回, 類型, 予算・版, 事業, 一括取込, 受付窓口, ユーザー, 監査ログ */}
+    {/* menu order: 申請, エクスポート, 担当する審査, 割当ボード, 割当, 審査基準, シミュレーター, 利益相反, 通知, テンプレート, 公募回, 類型, 予算・版, 事業, 一括取込, 受付窓口, ユーザー, 監査ログ */}
     <Resource name="applications" {...applications} />
+    <Resource name="application-exports" {...applicationExports} />
     <Resource name="score-sheets" {...scoreSheets} />
     <Resource name="reviewers" {...reviewers} />
     <Resource name="review-assignments" {...reviewAssignments} />

@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { RateLimitModule } from './auth/rate-limit.module';
 import { HealthModule } from './health/health.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
+import { ApplicationExportsModule } from './modules/application-exports/application-exports.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { IntakeModule } from './modules/intake/intake.module';
@@ -53,6 +54,7 @@ export class ApiModule {
         RoundsModule,
         QuotesModule,
         ApplicationsModule,
+        ApplicationExportsModule,
         FormalCheckModule,
         RubricsModule,
         ReviewersModule,

@@ -1,22 +1,11 @@
 import { Chip } from '@mui/material';
-import {
-  Datagrid,
-  ExportButton,
-  FilterButton,
-  List,
-  ReferenceField,
-  SelectField,
-  TextField,
-  TopToolbar,
-  useCanAccess,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Datagrid, FilterButton, List, ReferenceField, SelectField, TextField, TopToolbar, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import { JstDateField, YenField } from '../common';
 import { sizeClassChoices, type ApplicationRecord } from './application';
 import { applicationFilters } from './applicationFilters';
 import { ApplicationStatusChip } from './ApplicationStatusChip';
 import { BulkTransitionButton } from './BulkTransitionButton';
+import { ExportApplicationsButton } from './ExportApplicationsButton';
 
 /** 締切延長内: received after 応募締切, inside the round's grace window. */
 const InGraceMark = (_props: { label?: string; sortable?: boolean }) => {
@@ -40,7 +29,7 @@ const ListActions = () => {
   return (
     <TopToolbar>
       <FilterButton />
-      {canExport && <ExportButton />}
+      {canExport && <ExportApplicationsButton />}
     </TopToolbar>
   );
 };
@@ -52,7 +41,7 @@ const ListActions = () => {
 export const ApplicationList = () => {
   const { canAccess: canBulk } = useCanAccess({ resource: 'applications', action: 'bulk' });
   return (
-    <List filters={applicationFilters} sort={{ field: 'receivedAt', order: 'DESC' }} perPage={25} actions={<ListActions />}>
+    <List filters={applicationFilters} sort={{ field: 'receivedAt', order: 'DESC' }} perPage={25} actions={<ListActions />} exporter={false}>
       <Datagrid rowClick="show" bulkActionButtons={canBulk ? <BulkTransitionButton /> : false} data-testid="applications">
         <TextField source="receiptNumber" emptyText="-" />
         <TextField source="applicantName" />

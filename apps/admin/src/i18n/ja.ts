@@ -9,6 +9,7 @@ import type { TranslationMessages } from 'ra-core';
  * variant, so no message here uses the `||||` separator; counts are written with %{smart_count}.
  */
 import { appMessages } from './ja/app';
+import { exportMessages, exportResourceMessages } from './ja/exports';
 import { attachmentMessages } from './ja/attachments';
 import { raMessages } from './ja/ra';
 import { resourceMessages } from './ja/resources';
@@ -16,8 +17,8 @@ import { reviewMessages, reviewResourceMessages } from './ja/review';
 
 export const ja: TranslationMessages = {
   ra: raMessages,
-  app: { ...appMessages, review: reviewMessages, attachments: attachmentMessages },
-  resources: { ...resourceMessages, ...reviewResourceMessages },
+  app: { ...appMessages, review: reviewMessages, attachments: attachmentMessages, exports: exportMessages },
+  resources: { ...resourceMessages, ...reviewResourceMessages, ...exportResourceMessages },
 };
 
 export default ja;

@@ -31,10 +31,16 @@ const rows: Row[] = [
   ['rounds: manager maintains (rounds.write)', 'manager', 'rounds', MAINTAIN],
   ['rounds: reviewer only reads', 'reviewer', 'rounds', READ],
   ['rounds: auditor only reads (and exports)', 'auditor', 'rounds', READ_EXPORT],
-  ['applications: admin only reads (fires no business transition)', 'admin', 'applications', READ],
+  ['applications: admin reads and exports (fires no business transition)', 'admin', 'applications', READ_EXPORT],
   ['applications: manager reads, exports and runs 一括操作 (bulkTransition)', 'manager', 'applications', ['list', 'show', 'export', 'bulk']],
-  ['applications: reviewer reads (its assigned ones; buttons come from the API), no export, no bulk', 'reviewer', 'applications', READ],
+  ['applications: reviewer reads and exports its assigned ones (the API scopes; buttons come from the API), no bulk', 'reviewer', 'applications', READ_EXPORT],
   ['applications: auditor only reads (and exports)', 'auditor', 'applications', READ_EXPORT],
+  ...(['admin', 'manager', 'reviewer', 'auditor'] as const).map((role): Row => [
+    'application-exports: everyone lists their exports (the API shows a manager all)',
+    role,
+    'application-exports',
+    ['list'],
+  ]),
   [
     'intake-channels: admin creates, reads and revokes (no edit: a key is never changed)',
     'admin',

@@ -40,7 +40,10 @@ export const ACCESS_TABLE: Record<string, Permissions> = {
   // 申請: everyone reads; no create/edit/delete (they arrive through intake, change only by
   // transitions). The buttons of one application come from the API (`transitions` = what this user may
   // fire now), so no action here stands for them; `bulk` (一括操作) is applications.bulkTransition = manager.
-  applications: { admin: READ, manager: ['list', 'show', 'export', 'bulk'], reviewer: READ, auditor: READ_EXPORT },
+  // `export` is applications.export (every role; the API exports only what the person may see).
+  applications: { admin: READ_EXPORT, manager: ['list', 'show', 'export', 'bulk'], reviewer: READ_EXPORT, auditor: READ_EXPORT },
+  // エクスポート: one's own exports of the 申請 list (a manager's: everyone's), with progress and download.
+  'application-exports': { admin: ['list'], manager: ['list'], reviewer: ['list'], auditor: ['list'] },
   // 受付窓口: intake channels and their API keys (intakeChannels.manage = admin); DELETE revokes the key.
   'intake-channels': { admin: ['list', 'show', 'create', 'delete', 'export'] },
   // 一括取込: bulk imports of applications from CSV / Excel (imports.manage = manager).

@@ -1,6 +1,6 @@
 import { createAuthProvider } from './authProvider';
 import { createDataProvider } from './dataProvider';
-import { createDownloader } from './download';
+import { createDownloader, createFileRequester } from './download';
 import { createApiClient } from './httpClient';
 import { createSessionStore } from './session';
 
@@ -11,6 +11,9 @@ export const authProvider = createAuthProvider({ api, session });
 export const dataProvider = createDataProvider(api.httpClient);
 /** Saves an authenticated download (import templates) as a file. */
 export const download = createDownloader({ api, session });
+/** POSTs for a file that may come at once or later (application exports). */
+export const requestFile = createFileRequester({ api, session });
+export type { FileAnswer } from './download';
 
 export type { JimukyokuDataProvider } from './dataProvider';
 export { canAccess, ACCESS_TABLE, type Action } from './canAccess';

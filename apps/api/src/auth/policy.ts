@@ -27,6 +27,11 @@ export const POLICIES = {
   /** firing one transition; the workflow definition then decides per transition which role may */
   'applications.transition': ['manager', 'reviewer'],
   'applications.bulkTransition': ['manager'],
+  /**
+   * exporting the 申請 list (CSV / Excel) in the reader's scope (a reviewer only assigned applications); an
+   * export's progress and file are for its requester and managers (ApplicationExportsService)
+   */
+  'applications.export': ALL_STAFF,
   /** an application's attachments (list, content): whoever reads the application, in the same scope; every download is audited */
   'attachments.read': ALL_STAFF,
   /** intake channels hold API keys: administrators */

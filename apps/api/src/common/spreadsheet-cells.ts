@@ -16,10 +16,20 @@ export function neutraliseCell<T extends CsvCell>(value: T): T | string {
   return typeof value === 'string' && FORMULA_TRIGGERS.has(value.charAt(0)) ? `'${value}` : value;
 }
 
+/** The UTF-8 byte order mark a CSV starts with, so Excel reads Japanese. */
+export const CSV_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
 /** The one way the API writes CSV: every cell neutralised, UTF-8 with a BOM so Excel reads Japanese. */
 export function csvFile(rows: CsvCell[][]): Buffer {
-  const text = stringify(rows.map((row) => row.map((cell) => neutraliseCell(cell ?? null))));
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  return Buffer.concat([CSV_BOM, csvLines(rows)]);
+}
+
+/**
+ * CSV lines without the BOM, every cell neutralised like csvFile's: for a file written in parts (an
+ * application export streamed page by page starts with CSV_BOM, then one csvLines per page).
+ */
+export function csvLines(rows: CsvCell[][]): Buffer {
+  return Buffer.from(stringify(rows.map((row) => row.map((cell) => neutraliseCell(cell ?? null)))), 'utf8');
 }
 
 /**

@@ -79,6 +79,8 @@ export interface AppConfig {
   initialAdminPassword: string | null;
   /** applicants are reminded of a returned application whose 補正期限 is less than this many hours away */
   correctionReminderHours: number;
+  /** an application export of at most this many rows is answered at once; a larger one runs as a job (EXPORT_DIRECT_MAX_ROWS) */
+  exportDirectMaxRows: number;
 }
 
 export class ConfigError extends Error {
@@ -135,6 +137,7 @@ export const CONFIG_VARIABLES = [
   'MAIL_WEB_URL',
   'REVIEW_REMINDER_HOURS',
   'CORRECTION_REMINDER_HOURS',
+  'EXPORT_DIRECT_MAX_ROWS',
 ] as const;
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
@@ -267,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailWebUrl,
     reviewReminderHours: int('REVIEW_REMINDER_HOURS', 48, 1, 24 * 30),
     correctionReminderHours: int('CORRECTION_REMINDER_HOURS', 72, 1, 24 * 30),
+    exportDirectMaxRows: int('EXPORT_DIRECT_MAX_ROWS', 5_000, 0, 100_000),
     apiDocs: bool('API_DOCS', !production),
     initialAdminPassword,
   };

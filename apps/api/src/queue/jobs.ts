@@ -25,6 +25,8 @@ export enum JobName {
   SealAuditLog = 'audit.seal',
   /** scheduled: remove uploaded attachments never linked to an application after ATTACHMENT_ORPHAN_HOURS */
   RemoveOrphanAttachments = 'schedules.removeOrphanAttachments',
+  /** writes one application export's file (the job id is the export id) */
+  RunApplicationExport = 'exports.applications',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -40,6 +42,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.CloseUncorrected]: QueueName.System,
   [JobName.SealAuditLog]: QueueName.System,
   [JobName.RemoveOrphanAttachments]: QueueName.System,
+  [JobName.RunApplicationExport]: QueueName.Exports,
 };
 
 export interface JobPayloads {
@@ -55,4 +58,5 @@ export interface JobPayloads {
   [JobName.CloseUncorrected]: Record<string, never>;
   [JobName.SealAuditLog]: Record<string, never>;
   [JobName.RemoveOrphanAttachments]: Record<string, never>;
+  [JobName.RunApplicationExport]: { exportId: string };
 }

@@ -5,4 +5,6 @@ export enum QueueName {
   Notifications = 'notifications',
   /** the only queue that talks to the SMTP server: rate-limited for every worker together */
   Mail = 'mail',
+  /** application exports too large to answer at once (modules/application-exports) */
+  Exports = 'exports',
 }

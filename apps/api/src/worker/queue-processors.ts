@@ -43,6 +43,7 @@ const FIXED_PROCESSORS: Partial<Record<QueueName, Type<WorkerHost>>> = {
   [QueueName.System]: processorFor(QueueName.System),
   [QueueName.Notifications]: processorFor(QueueName.Notifications),
   [QueueName.Imports]: processorFor(QueueName.Imports, IMPORT_WORKER_OPTIONS),
+  [QueueName.Exports]: processorFor(QueueName.Exports),
 };
 
 /** The processors of the queues this process consumes (WORKER_QUEUES; the API's in-process worker never takes imports). */

@@ -1,4 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ApplicationExportsModule } from '../modules/application-exports/application-exports.module';
+import { RunApplicationExportJob } from '../modules/application-exports/run-application-export.job';
 import { ImportsModule } from '../modules/imports/imports.module';
 import { ResumeUnfinishedImports } from '../modules/imports/resume-unfinished-imports';
 import { RunImportJob } from '../modules/imports/run-import.job';
@@ -35,6 +37,7 @@ const FEATURE_HANDLERS = [
   CloseUncorrectedJob,
   SealAuditLogJob,
   RemoveOrphanAttachmentsJob,
+  RunApplicationExportJob,
 ];
 
 /**
@@ -47,7 +50,7 @@ export class WorkerModule {
   static forQueues(queues: readonly QueueName[]): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [QueueModule, ImportsModule, NotificationsModule, SchedulesModule],
+      imports: [QueueModule, ImportsModule, NotificationsModule, SchedulesModule, ApplicationExportsModule],
       providers: [
         ...LOCAL_HANDLERS,
         {

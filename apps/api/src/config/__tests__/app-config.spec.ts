@@ -48,7 +48,7 @@ describe('loadConfig', () => {
     ['CORRECTION_REMINDER_HOURS', '0', 'CORRECTION_REMINDER_HOURS must be an integer between 1 and 720, got "0"'],
     ['CORRECTION_REMINDER_HOURS', '3 days', 'CORRECTION_REMINDER_HOURS must be an integer between 1 and 720, got "3 days"'],
     ['WORKER_ENABLED', 'maybe', 'WORKER_ENABLED must be true or false'],
-    ['WORKER_QUEUES', 'imports,pdf', 'WORKER_QUEUES must be a comma-separated list of system, imports, notifications, mail, got "imports,pdf"'],
+    ['WORKER_QUEUES', 'imports,pdf', 'WORKER_QUEUES must be a comma-separated list of system, imports, notifications, mail, exports, got "imports,pdf"'],
     ['WORKER_QUEUES', ',', 'WORKER_QUEUES must be a comma-separated list'],
     ['IMPORT_MAX_BYTES', '10', 'IMPORT_MAX_BYTES must be an integer between 1024 and'],
     ['IMPORT_MAX_ROWS', '0', 'IMPORT_MAX_ROWS must be an integer between 1 and 1000000, got "0"'],
@@ -68,7 +68,7 @@ describe('loadConfig', () => {
   });
 
   it('consumes every queue by default, or the ones WORKER_QUEUES names', () => {
-    expect(loadConfig({ NODE_ENV: 'test' }).workerQueues).toEqual(['system', 'imports', 'notifications', 'mail']);
+    expect(loadConfig({ NODE_ENV: 'test' }).workerQueues).toEqual(['system', 'imports', 'notifications', 'mail', 'exports']);
     expect(loadConfig({ NODE_ENV: 'test', WORKER_QUEUES: ' imports ' }).workerQueues).toEqual(['imports']);
   });
 

@@ -42,6 +42,9 @@ export interface TransitionWrite {
   notifications: Pick<Notification, 'template' | 'recipient' | 'status' | 'sendAfter' | 'heldUntilAnnouncement' | 'payload'>[];
 }
 
+/** Who reads, as far as the scope cares: a reviewer sees only the applications assigned to them. */
+export type ApplicationScope = Pick<AuthenticatedUser, 'id' | 'role'>;
+
 /** A new application row: every column but the ones the database fills. */
 export type NewApplication = Omit<Application, 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -56,8 +59,17 @@ export class ApplicationsRepository {
 
   /** Lists what the user may see: a reviewer only the applications assigned to them. */
   list(query: ListQuery<ApplicationFilter>, user: AuthenticatedUser) {
-    const qb = this.scoped(user);
-    const f = query.filter;
+    const qb = this.filtered(query.filter, user);
+    return qb.orderBy(`a.${query.sortField}`, query.sortOrder, 'NULLS LAST').addOrderBy('a.id').skip(query.offset).take(query.limit).getManyAndCount();
+  }
+
+  /**
+   * The applications a list filter selects among those the user may see (a reviewer only the assigned ones),
+   * as a query builder aliased `a`: the list pages it, the application exports (modules/application-exports)
+   * join names to it and read it in keyset order, so both select exactly the same rows.
+   */
+  filtered(f: ApplicationFilter, user: ApplicationScope, m?: EntityManager): SelectQueryBuilder<Application> {
+    const qb = this.scoped(user, m);
     if (f.id) qb.andWhere('a.id IN (:...ids)', { ids: f.id.filter(isUuid) });
     if (f.roundId && isUuid(f.roundId)) qb.andWhere('a.round_id = :roundId', { roundId: f.roundId });
     if (f.categoryId && isUuid(f.categoryId)) qb.andWhere('a.category_id = :categoryId', { categoryId: f.categoryId });
@@ -76,7 +88,7 @@ export class ApplicationsRepository {
         ),
       );
     }
-    return qb.orderBy(`a.${query.sortField}`, query.sortOrder, 'NULLS LAST').addOrderBy('a.id').skip(query.offset).take(query.limit).getManyAndCount();
+    return qb;
   }
 
   /** One application if the user may see it; null otherwise (a reviewer's 404 does not tell it exists). */
@@ -199,7 +211,7 @@ export class ApplicationsRepository {
     return row.now as Date;
   }
 
-  private scoped(user: AuthenticatedUser, m: EntityManager = this.dataSource.manager): SelectQueryBuilder<Application> {
+  private scoped(user: ApplicationScope, m: EntityManager = this.dataSource.manager): SelectQueryBuilder<Application> {
     const qb = m.getRepository(Application).createQueryBuilder('a');
     if (user.role === 'reviewer') {
       qb.andWhere('EXISTS (SELECT 1 FROM application_assignment x WHERE x.application_id = a.id AND x.reviewer_id = :reviewerId AND x.revoked_at IS NULL)', {
