@@ -74,12 +74,12 @@ describe('adoption safety', () => {
       expect(shown.transitions.find((x: { name: string }) => x.name === 'waitlist')).toMatchObject({ requiresReason: false, overrideReasons: [] });
     });
 
-    it('refuses it before the 応募締切 without a reason (409), changing nothing', async () => {
-      const refused = await fire('manager', ids[0], 'adopt').expect(409);
-      expect(refused.body).toMatchObject({ statusCode: 409, code: 'OVERRIDE_REASON_REQUIRED' });
+    it('refuses it before the 応募締切 without a reason (422), changing nothing', async () => {
+      const refused = await fire('manager', ids[0], 'adopt').expect(422);
+      expect(refused.body).toMatchObject({ statusCode: 422, code: 'OVERRIDE_REASON_REQUIRED' });
       expect(refused.body.message).toContain('公募回はまだ受付中です');
       expect(refused.body.message).toContain('理由を入力');
-      const blank = await fire('manager', ids[0], 'adopt', { reason: '   ' }).expect(409);
+      const blank = await fire('manager', ids[0], 'adopt', { reason: '   ' }).expect(422);
       expect(blank.body.code).toBe('OVERRIDE_REASON_REQUIRED');
       expect(await statusOf(ids[0])).toBe('reviewed');
       expect(await auditOf(ids[0], 'application.adopt')).toHaveLength(0);
@@ -100,7 +100,7 @@ describe('adoption safety', () => {
 
       const shown = (await t.http().get(`/api/applications/${ids[2]}`).set(as('manager')).expect(200)).body;
       expect(shown.budgetEffect).toEqual({ budget: 50_000_000, adoptedAmount: 40_000_000, amount: AMOUNT });
-      const over = await fire('manager', ids[2], 'adopt').expect(409);
+      const over = await fire('manager', ids[2], 'adopt').expect(422);
       expect(over.body.code).toBe('OVERRIDE_REASON_REQUIRED');
       expect(over.body.message).toContain('類型の予算を超えます（予算 50,000,000円、採択済 40,000,000円、この申請 20,000,000円、超過 10,000,000円）');
       expect(await statusOf(ids[2])).toBe('reviewed');

@@ -12,8 +12,9 @@ const STATUS_OF_REFUSAL: Record<RefusalCode, HttpStatus> = {
   WORKFLOW_MISMATCH: HttpStatus.CONFLICT,
   UNKNOWN_STATE: HttpStatus.CONFLICT,
   GUARD_FAILED: HttpStatus.UNPROCESSABLE_ENTITY,
-  // a single 採択 before the 応募締切 or beyond the 予算: allowed only with a manager's reason
-  OVERRIDE_REASON_REQUIRED: HttpStatus.CONFLICT,
+  // a single 採択 before the 応募締切 or beyond the 予算: allowed only with a manager's reason (422 like
+  // the 要件確認's OVERRIDE_REASON_REQUIRED: the same request with a reason is accepted)
+  OVERRIDE_REASON_REQUIRED: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 export class TransitionRefused extends HttpException {
