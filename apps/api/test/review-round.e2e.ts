@@ -359,6 +359,13 @@ describe('a round from intake to a committed decision (300 applications, 10 revi
       `SELECT count(*)::int AS n FROM review_score s JOIN application a ON a.id = s.application_id WHERE a.round_id = $1 AND s.status = 'submitted'`,
       [round.id],
     );
-    expect(mine.review).toMatchObject({ sheetsSubmitted: n, sheetsOpen: 0, formalChecksOpen: RETURNED.length });
+    // the returned applications' 要件確認 stays open, but they wait on the applicant: not 未完了 (adoption-safety.e2e.ts)
+    const [{ open }] = await db.query(
+      `SELECT count(*)::int AS open FROM application_assignment x JOIN application a ON a.id = x.application_id
+        WHERE a.round_id = $1 AND x.purpose = 'formalCheck' AND x.revoked_at IS NULL AND x.submitted_at IS NULL`,
+      [round.id],
+    );
+    expect(open).toBe(RETURNED.length);
+    expect(mine.review).toMatchObject({ sheetsSubmitted: n, sheetsOpen: 0, formalChecksOpen: 0 });
   });
 });
