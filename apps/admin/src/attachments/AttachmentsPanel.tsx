@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Box, Button, LinearProgress, List, ListItem, Stack, Tooltip, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { formatJst } from '../common';
-import { type Attachment, formatBytes, listAttachments } from './api';
+import { type Attachment, listAttachments } from './api';
+import { formatBytes } from './format';
 
 /** The attachments of an application, loaded once per application id. */
 export function useAttachments(applicationId: string | undefined) {

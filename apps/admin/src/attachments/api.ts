@@ -50,10 +50,3 @@ export async function fetchAttachmentContent(id: string, signal?: AbortSignal): 
   }
   return response.blob();
 }
-
-/** 12.3 KB, 1.2 MB: sizes as people read them. */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}

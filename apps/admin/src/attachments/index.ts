@@ -1,4 +1,5 @@
 export { AttachmentsTab, AttachmentsWorkspace, WithAttachments } from './Attachments';
 export { AttachmentsPanel, useAttachments } from './AttachmentsPanel';
 export { AttachmentViewer } from './AttachmentViewer';
-export { formatBytes, type Attachment } from './api';
+export { type Attachment } from './api';
+export { formatBytes } from './format';
