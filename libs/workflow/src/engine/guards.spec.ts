@@ -126,3 +126,42 @@ describe('data guards', () => {
     expect(GUARDS.previousRecipient(app())).toMatchObject({ code: 'NOT_PREVIOUS_RECIPIENT' });
   });
 });
+
+describe('single-採択 guards (overridable by a reason)', () => {
+  const closesAt = new Date('2024-03-01T09:00:00Z'); // 18:00 JST
+  const budgetCtx = (budget: number | null, adoptedAmount: number, amount: number) => ctx({ adoption: { byDecision: false, budget, adoptedAmount, amount } });
+
+  it.each([
+    ['before the deadline the round still takes applications', -1, 0, false],
+    ['the deadline instant itself has passed it', 0, 0, true],
+    ['within the grace minutes the round still takes applications', 5 * 60_000, 10, false],
+    ['the end of the grace minutes has passed it', 10 * 60_000, 10, true],
+  ])('afterRoundDeadline: %s', (_name, offsetMs, graceMinutes, expected) => {
+    const result = GUARDS.afterRoundDeadline(app(), ctx({ round: { closesAt, graceMinutes } }, new Date(closesAt.getTime() + offsetMs)));
+    expect(result === true).toBe(expected);
+  });
+
+  it('afterRoundDeadline names the deadline in Japan time and lets a committed decision pass', () => {
+    expect(GUARDS.afterRoundDeadline(app(), ctx({ round: { closesAt } }, new Date(closesAt.getTime() - 1)))).toEqual({
+      code: 'ROUND_STILL_OPEN',
+      message: '公募回はまだ受付中です（応募締切 2024年3月1日(金) 18:00:00）。締切前に個別に採択することはできません。',
+    });
+    expect(GUARDS.afterRoundDeadline(app(), ctx({ round: { closesAt }, adoption: { byDecision: true } }, new Date(closesAt.getTime() - 1)))).toBe(true);
+  });
+
+  it.each([
+    ['exactly the budget is within it', 50_000_000, 30_000_000, 20_000_000, true],
+    ['one yen over is beyond it', 50_000_000, 30_000_001, 20_000_000, false],
+    ['no budget set: no limit', null, 900_000_000, 20_000_000, true],
+  ])('withinBudget: %s', (_name, budget, adopted, amount, expected) => {
+    expect(GUARDS.withinBudget(app(), budgetCtx(budget, adopted, amount)) === true).toBe(expected);
+  });
+
+  it('withinBudget says budget, adopted, this amount and the excess; a committed decision passes', () => {
+    expect(GUARDS.withinBudget(app(), budgetCtx(50_000_000, 40_000_000, 20_000_000))).toEqual({
+      code: 'OVER_BUDGET',
+      message: '採択すると類型の予算を超えます（予算 50,000,000円、採択済 40,000,000円、この申請 20,000,000円、超過 10,000,000円）。',
+    });
+    expect(GUARDS.withinBudget(app(), ctx({ adoption: { byDecision: true } }))).toBe(true);
+  });
+});
