@@ -1,7 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { findState, getWorkflow } from '@jimukyoku/workflow';
+import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { WorkerAppModule } from '../src/api.module';
 import { QueueName } from '../src/queue';
 import type { Round } from '../src/modules/rounds/round.entity';
 import { runSeed } from '../src/seed/seed-runner';
@@ -253,6 +255,26 @@ describe('application exports', () => {
     const sheet = book.worksheets[0];
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER);
     expect(sheet.rowCount).toBe(1 + smallIds.length + largeIds.length);
+  });
+
+  it('gives an unfinished export whose job Redis lost its job back when a worker starts', async () => {
+    const [lost] = await db.query(
+      `INSERT INTO application_export (requested_by, requester_role, format, filter, delivery, status, total_rows, file_name)
+       VALUES ($1, 'manager', 'csv', $2, 'job', 'queued', 0, 'applications-lost.csv') RETURNING id`,
+      [s.manager.user.id, JSON.stringify({ roundId: small.id })],
+    );
+    const worker = await NestFactory.createApplicationContext(WorkerAppModule.forRoot({ ...t.config, workerQueues: [QueueName.Exports] }), { logger: false });
+    try {
+      await worker.init();
+      let record = { status: 'queued', processedRows: 0 };
+      for (let i = 0; i < 100 && record.status !== 'done' && record.status !== 'failed'; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        record = (await t.http().get(`/api/application-exports/${lost.id}`).set(as('manager')).expect(200)).body;
+      }
+      expect(record).toMatchObject({ status: 'done', processedRows: smallIds.length });
+    } finally {
+      await worker.close();
+    }
   });
 
   it('refuses the download of a direct export (nothing was stored) with a message', async () => {

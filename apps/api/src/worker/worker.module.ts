@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApplicationExportsModule } from '../modules/application-exports/application-exports.module';
+import { ResumeUnfinishedExports } from '../modules/application-exports/resume-unfinished-exports';
 import { RunApplicationExportJob } from '../modules/application-exports/run-application-export.job';
 import { ImportsModule } from '../modules/imports/imports.module';
 import { ResumeUnfinishedImports } from '../modules/imports/resume-unfinished-imports';
@@ -60,6 +61,7 @@ export class WorkerModule {
         },
         ...processorsFor(queues),
         ...(queues.includes(QueueName.Imports) ? [ResumeUnfinishedImports] : []),
+        ...(queues.includes(QueueName.Exports) ? [ResumeUnfinishedExports] : []),
         WorkerScheduler,
       ],
     };

@@ -17,6 +17,7 @@ import { RunApplicationExportJob } from './run-application-export.job';
   imports: [TypeOrmModule.forFeature([ApplicationExport]), ApplicationsModule, IntakeModule, QueueModule],
   controllers: [ApplicationExportsController],
   providers: [ApplicationExportsRepository, ApplicationExportsService, RunApplicationExportJob],
-  exports: [RunApplicationExportJob],
+  // the worker that consumes the exports queue also provides ResumeUnfinishedExports (worker.module.ts)
+  exports: [RunApplicationExportJob, ApplicationExportsRepository],
 })
 export class ApplicationExportsModule {}

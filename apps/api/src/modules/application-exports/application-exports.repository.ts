@@ -84,6 +84,13 @@ export class ApplicationExportsRepository {
     return qb.orderBy(`e.${order.field}`, order.direction).addOrderBy('e.id').skip(offset).take(limit).getManyAndCount();
   }
 
+  /** Exports the worker has not finished: queued, or running when a worker died. */
+  unfinished(): Promise<string[]> {
+    return this.dataSource
+      .query(`SELECT id FROM application_export WHERE status IN ('queued', 'running') ORDER BY created_at`)
+      .then((rows: { id: string }[]) => rows.map((r) => r.id));
+  }
+
   /** Starts (or, after a worker died, restarts) a job's run: counts from zero again. */
   async markRunning(id: string, totalRows: number): Promise<boolean> {
     const rows = await this.dataSource.query(
