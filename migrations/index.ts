@@ -19,6 +19,7 @@ import { AuditChain1764202900000 } from './1764202900000-AuditChain';
 import { ImportResume1764203000000 } from './1764203000000-ImportResume';
 import { SessionHardening1764203100000 } from './1764203100000-SessionHardening';
 import { ApplicationExports1764203200000 } from './1764203200000-ApplicationExports';
+import { MemosAndInquiries1764203300000 } from './1764203300000-MemosAndInquiries';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   ImportResume1764203000000,
   SessionHardening1764203100000,
   ApplicationExports1764203200000,
+  MemosAndInquiries1764203300000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

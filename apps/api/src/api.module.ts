@@ -19,6 +19,7 @@ import { WorkflowDefinitionsCheckModule, WorkflowsModule } from './modules/workf
 import { AdoptionModule } from './modules/adoption/adoption.module';
 import { AssignmentsModule } from './modules/assignments/assignments.module';
 import { FormalCheckModule } from './modules/formal-check/formal-check.module';
+import { CorrespondenceModule } from './modules/correspondence/correspondence.module';
 import { ReviewersModule } from './modules/reviewers/reviewers.module';
 import { RubricsModule } from './modules/rubrics/rubrics.module';
 import { ScoringModule } from './modules/scoring/scoring.module';
@@ -56,6 +57,7 @@ export class ApiModule {
         ApplicationsModule,
         ApplicationExportsModule,
         FormalCheckModule,
+        CorrespondenceModule,
         RubricsModule,
         ReviewersModule,
         AssignmentsModule,

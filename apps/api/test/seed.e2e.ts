@@ -35,6 +35,7 @@ describe('the npm start seed', () => {
       'demo applications',
       'demo benefit applications',
       'demo attachments',
+      'demo memos and inquiries',
     ]);
     const after = await snapshot();
     const second = await runSeed(db, { demo: true, attachmentStorage: t.app.get(ATTACHMENT_STORAGE) });
@@ -46,8 +47,21 @@ describe('the npm start seed', () => {
       'already present',
       'already present',
       'already present',
+      'already present',
     ]);
     expect(await snapshot()).toEqual(after);
+  });
+
+  it('puts a few memos and 問い合わせ on demo applications, each audited', async () => {
+    const [row] = await db.query(
+      `SELECT (SELECT count(*)::int FROM application_memo) AS memos, (SELECT count(*)::int FROM inquiry) AS inquiries,
+              (SELECT count(DISTINCT channel)::int FROM inquiry) AS channels,
+              (SELECT count(*)::int FROM audit_log WHERE action IN ('applicationMemo.created', 'inquiry.recorded')) AS audits`,
+    );
+    expect(row.memos).toBeGreaterThanOrEqual(3);
+    expect(row.inquiries).toBeGreaterThanOrEqual(3);
+    expect(row.channels).toBe(3);
+    expect(row.audits).toBe(row.memos + row.inquiries);
   });
 
   it('gives a newcomer applications in every state, each moved there by real transitions', async () => {

@@ -2,6 +2,7 @@ import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { ListButton, Show, TabbedShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { AttachmentsTab, WithAttachments } from '../attachments';
 import { YenField } from '../common';
+import { InquiriesTab, MemosTab } from '../correspondence';
 import { ApplicationNotifications } from '../notifications/ApplicationNotifications';
 import { FormalCheckTab } from '../review/FormalCheckTab';
 import { ReviewsTab } from '../review/ReviewsTab';
@@ -78,6 +79,12 @@ const Tabs = () => {
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="app.applications.tabs.notifications" path="notifications">
         <ApplicationNotifications />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.correspondence.tabs.memos" path="memos">
+        <MemosTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.correspondence.tabs.inquiries" path="inquiries">
+        <InquiriesTab />
       </TabbedShowLayout.Tab>
     </TabbedShowLayout>
   );

@@ -9,15 +9,16 @@ import type { TranslationMessages } from 'ra-core';
  * variant, so no message here uses the `||||` separator; counts are written with %{smart_count}.
  */
 import { appMessages } from './ja/app';
-import { exportMessages, exportResourceMessages } from './ja/exports';
+import { correspondenceMessages } from './ja/correspondence';
 import { attachmentMessages } from './ja/attachments';
+import { exportMessages, exportResourceMessages } from './ja/exports';
 import { raMessages } from './ja/ra';
 import { resourceMessages } from './ja/resources';
 import { reviewMessages, reviewResourceMessages } from './ja/review';
 
 export const ja: TranslationMessages = {
   ra: raMessages,
-  app: { ...appMessages, review: reviewMessages, attachments: attachmentMessages, exports: exportMessages },
+  app: { ...appMessages, review: reviewMessages, attachments: attachmentMessages, exports: exportMessages, correspondence: correspondenceMessages },
   resources: { ...resourceMessages, ...reviewResourceMessages, ...exportResourceMessages },
 };
 

@@ -64,6 +64,10 @@ export const ACCESS_TABLE: Record<string, Permissions> = {
   'review-assignments': { admin: READ, manager: ['list', 'show', 'create', 'edit', 'delete'], reviewer: READ, auditor: READ },
   // 利益相反: a reviewer declares their own; a manager declares for anyone and revokes (delete).
   'conflicts-of-interest': { admin: READ, manager: ['list', 'show', 'create', 'delete'], reviewer: ['list', 'show', 'create'], auditor: READ },
+  // メモ and 問い合わせ of an application (its show page's tabs): everyone reads (a reviewer on the applications
+  // they can see, scoped by the API); memos.write = manager, reviewer; inquiries.write = manager. Nothing is edited or deleted.
+  'application-memos': { admin: READ, manager: ['list', 'show', 'create'], reviewer: ['list', 'show', 'create'], auditor: READ },
+  inquiries: { admin: READ, manager: ['list', 'show', 'create'], reviewer: READ, auditor: READ },
   // シミュレーター (a page, no API resource of that name): adoption.simulate reads; `create` = 採択を確定
   // (adoption.decide = manager); `export` = the adopted list and the scores (review.export).
   adoption: { manager: ['list', 'create', 'export'], auditor: ['list', 'export'] },

@@ -41,6 +41,15 @@ export const POLICIES = {
   /** 要件確認: everyone reads the checklist; the assigned reviewer answers and completes it */
   'formalCheck.read': ALL_STAFF,
   'formalCheck.write': ['reviewer'],
+  /**
+   * an application's internal memos (staff only, append-only, audited): everyone reads, a reviewer only on
+   * applications they can see (the application's scope); managers and reviewers write, a reviewer in that scope
+   */
+  'memos.read': ALL_STAFF,
+  'memos.write': ['manager', 'reviewer'],
+  /** the 問い合わせ log with applicants: everyone reads (a reviewer in the application's scope); managers record */
+  'inquiries.read': ALL_STAFF,
+  'inquiries.write': ['manager'],
   /** 書面審査 set-up and oversight: rubrics, the reviewer pool, the ranking */
   'review.read': ['admin', 'manager', 'auditor'],
   /** rubrics and reviewer capacity/organisation: the secretariat's managers */

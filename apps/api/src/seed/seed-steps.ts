@@ -2,6 +2,7 @@ import type { SeedStep } from './seed-step';
 import { demoApplicationsSeed } from './demo/demo-applications.seed';
 import { demoAttachmentsSeed } from './demo/demo-attachments.seed';
 import { demoBenefitSeed } from './demo/demo-benefit.seed';
+import { demoCorrespondenceSeed } from './demo/demo-correspondence.seed';
 import { notificationTemplatesSeed } from './notification-templates.seed';
 import { referenceCatalogueSeed } from './reference-catalogue.seed';
 import { demoStaffSeed, initialAdminSeed } from './staff-accounts.seed';
@@ -15,4 +16,5 @@ export const SEED_STEPS: SeedStep[] = [
   demoApplicationsSeed,
   demoBenefitSeed,
   demoAttachmentsSeed,
+  demoCorrespondenceSeed,
 ];

@@ -13,6 +13,8 @@ import { RankingService } from '../../modules/adoption/ranking.service';
 import { AssignmentsRepository } from '../../modules/assignments/assignments.repository';
 import { AssignmentsService } from '../../modules/assignments/assignments.service';
 import { FormalCheckRepository } from '../../modules/formal-check/formal-check.repository';
+import { CorrespondenceRepository } from '../../modules/correspondence/correspondence.repository';
+import { CorrespondenceService } from '../../modules/correspondence/correspondence.service';
 import { FormalCheckService } from '../../modules/formal-check/formal-check.service';
 import { RulesRepository } from '../../modules/programs/rules.repository';
 import { RoundsRepository } from '../../modules/rounds/rounds.repository';
@@ -58,6 +60,7 @@ export function demoServices(m: EntityManager) {
     transitions,
     rubrics,
     assignments,
+    correspondence: new CorrespondenceService(new CorrespondenceRepository(ds), applications, audit, uow),
     formalChecks: new FormalCheckService(new FormalCheckRepository(ds), applications, transitions, assignmentRows, rules, audit, uow),
     sheets: new ScoreSheetsService(
       new ScoringRepository(ds),

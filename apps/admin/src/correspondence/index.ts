@@ -1,0 +1,2 @@
+export { MemosTab } from './MemosTab';
+export { InquiriesTab } from './InquiriesTab';
