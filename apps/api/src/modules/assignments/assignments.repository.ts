@@ -53,6 +53,19 @@ export type OpenAssignment = Pick<ApplicationAssignment, 'id' | 'applicationId' 
   advisorName: string | null;
 };
 
+/** An assignment claimed for a reminder (RemindReviewersJob), with what the reminder says. */
+export interface DueAssignment {
+  assignmentId: string;
+  applicationId: string;
+  reviewerName: string;
+  reviewerEmail: string;
+  dueAt: Date;
+  applicantName: string;
+  receiptNumber: string | null;
+  roundName: string;
+  categoryName: string;
+}
+
 /**
  * All SQL of application_assignment (this module's table). Its reads join the application, the
  * reviewer (staff_user), their declared conflicts and the rubric for what the planner and the lists
@@ -253,6 +266,38 @@ export class AssignmentsRepository {
     await managerOf(tx, this.dataSource).query(
       `UPDATE application_assignment SET submitted_at = now() WHERE application_id = $1 AND purpose = $2 AND revoked_at IS NULL AND submitted_at IS NULL`,
       [applicationId, ASSIGNMENT_PURPOSE.formalCheck],
+    );
+  }
+
+  /**
+   * Claims (sets reminded_at on) open assignments of active reviewers due within `hours`, at most
+   * `limit`; rows another worker holds are skipped, a reminded one is never claimed again.
+   */
+  async claimDueAssignments(hours: number, limit: number, tx: Transaction): Promise<DueAssignment[]> {
+    const m = managerOf(tx, this.dataSource);
+    const [rows] = await m.query(
+      `WITH due AS (
+         SELECT aa.id FROM application_assignment aa JOIN staff_user su ON su.id = aa.reviewer_id AND su.active
+          WHERE aa.submitted_at IS NULL AND aa.revoked_at IS NULL AND aa.reminded_at IS NULL
+            AND aa.due_at > now() AND aa.due_at <= now() + make_interval(hours => $1)
+          ORDER BY aa.due_at LIMIT $2
+          FOR UPDATE OF aa SKIP LOCKED)
+       UPDATE application_assignment aa SET reminded_at = now() FROM due WHERE aa.id = due.id
+       RETURNING aa.id`,
+      [hours, limit],
+    );
+    if (rows.length === 0) return [];
+    return m.query(
+      `SELECT aa.id AS "assignmentId", a.id AS "applicationId", su.name AS "reviewerName", su.email AS "reviewerEmail", aa.due_at AS "dueAt",
+              a.applicant_name AS "applicantName", a.receipt_number AS "receiptNumber", r.name AS "roundName", c.name AS "categoryName"
+         FROM application_assignment aa
+         JOIN staff_user su ON su.id = aa.reviewer_id
+         JOIN application a ON a.id = aa.application_id
+         JOIN round r ON r.id = a.round_id
+         JOIN category c ON c.id = a.category_id
+        WHERE aa.id = ANY($1::uuid[])
+        ORDER BY aa.due_at`,
+      [rows.map((r: { id: string }) => r.id)],
     );
   }
 }

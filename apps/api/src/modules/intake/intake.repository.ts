@@ -61,7 +61,7 @@ export class IntakeRepository {
 
   /**
    * Attachments among `ids` this channel uploaded and that belong to no application yet, FOR SHARE:
-   * the orphan clean-up (schedules.removeOrphanAttachments) skips an attachment being linked.
+   * the orphan clean-up (deleteOrphanAttachments) skips an attachment being linked.
    */
   unlinkedAttachments(ids: string[], channelId: string, tx: Transaction): Promise<Attachment[]> {
     return this.m(tx).find(Attachment, { where: { id: In(ids), channelId, applicationId: IsNull() }, lock: { mode: 'pessimistic_read' } });
@@ -74,6 +74,26 @@ export class IntakeRepository {
 
   async linkAttachments(ids: string[], applicationId: string, tx: Transaction): Promise<void> {
     await this.m(tx).update(Attachment, { id: In(ids) }, { applicationId });
+  }
+
+  /**
+   * Deletes (claimed FOR UPDATE SKIP LOCKED) up to `limit` attachments uploaded more than `hours` ago and
+   * never linked to an application; returns their ids and storage keys so the files can go too. Intake
+   * reads the attachments it links FOR SHARE, so one being linked is skipped, and one deleted here is
+   * "not found" for intake. (The scheduled RemoveOrphanAttachmentsJob runs it.)
+   */
+  async deleteOrphanAttachments(hours: number, limit: number, tx: Transaction): Promise<{ id: string; storageKey: string }[]> {
+    const [rows] = await this.m(tx).query(
+      `WITH orphan AS (
+         SELECT id FROM attachment
+          WHERE application_id IS NULL AND created_at < now() - make_interval(hours => $1)
+          ORDER BY created_at LIMIT $2
+          FOR UPDATE SKIP LOCKED)
+       DELETE FROM attachment a USING orphan WHERE a.id = orphan.id
+       RETURNING a.id, a.storage_key AS "storageKey"`,
+      [hours, limit],
+    );
+    return rows;
   }
 
   /**

@@ -29,7 +29,7 @@ import { SendNotificationJob } from './send-notification.job';
     { provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new SmtpMailTransport(config.smtpUrl, config.mailConcurrency) },
     { provide: DELIVERY_LEDGER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => deliveryLedgerFor(config.smtpReconcileUrl) },
   ],
-  exports: [DispatchNotificationsJob, SendNotificationJob, RequeueStrandedNotificationsJob],
+  exports: [NotificationsRepository, DispatchNotificationsJob, SendNotificationJob, RequeueStrandedNotificationsJob],
 })
 export class NotificationsModule implements OnApplicationShutdown {
   constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport) {}

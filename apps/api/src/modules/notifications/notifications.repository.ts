@@ -24,6 +24,14 @@ export const NOTIFICATION_LIST: ListSpec = {
   filters: { status: 'strings', template: 'string', applicationId: 'uuid', roundId: 'uuid', q: 'string' },
 };
 
+/** An outbox row a scheduled job writes (a reminder, a digest): pending from the start. */
+export interface OutboxRow {
+  applicationId: string | null;
+  template: string;
+  recipient: string;
+  payload: Record<string, unknown>;
+}
+
 export interface StatusCountRow {
   roundId: string | null;
   roundName: string | null;
@@ -75,6 +83,28 @@ export class NotificationsRepository {
   insert(row: Partial<Notification>, tx: Transaction): Promise<Notification> {
     const m = managerOf(tx, this.dataSource);
     return m.save(m.create(Notification, row));
+  }
+
+  /** Outbox rows of scheduled jobs, delivered by the same dispatcher as the applicants' mail. Returns their ids in order. */
+  async insertPending(rows: OutboxRow[], tx: Transaction): Promise<string[]> {
+    const m = managerOf(tx, this.dataSource);
+    const ids: string[] = [];
+    for (const n of rows) {
+      const [row] = await m.query(
+        `INSERT INTO notification (application_id, template, recipient, status, payload) VALUES ($1, $2, $3, 'pending', $4) RETURNING id`,
+        [n.applicationId, n.template, n.recipient, JSON.stringify(n.payload)],
+      );
+      ids.push(row.id);
+    }
+    return ids;
+  }
+
+  /** Failed notifications: those that failed in the last day, and all. */
+  async failedCounts(tx?: Transaction): Promise<{ lastDay: number; total: number }> {
+    const [row] = await managerOf(tx, this.dataSource).query(
+      `SELECT count(*) FILTER (WHERE updated_at > now() - interval '1 day')::int AS "lastDay", count(*)::int AS total FROM notification WHERE status = 'failed'`,
+    );
+    return row;
   }
 
   /** Held notices whose time has come become pending: decision notices at the round's 採択発表 as it stands now (managers move it), others at send_after. */

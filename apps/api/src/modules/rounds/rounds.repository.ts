@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { statesOfKind } from '@jimukyoku/workflow';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
@@ -26,6 +27,16 @@ export interface RoundContext {
   /** null when the round offers no category under the code */
   category: Category | null;
   offered: RoundCategory | null;
+}
+
+/** A round the scheduler closed (CloseRoundsJob), with the drafts still in it at that moment. */
+export interface ClosedRound {
+  id: string;
+  code: string;
+  closesAt: Date;
+  graceMinutes: number;
+  closedAt: Date;
+  draftsLeft: number;
 }
 
 export interface RoundFilter {
@@ -131,6 +142,18 @@ export class RoundsRepository {
 
   save(round: Round, tx: Transaction): Promise<Round> {
     return this.m(tx).save(Round, round);
+  }
+
+  /** Marks closed every round whose deadline plus grace has passed and that is not closed yet. */
+  async closeDueRounds(tx: Transaction): Promise<ClosedRound[]> {
+    const [rows] = await this.m(tx).query(
+      `UPDATE round r SET closed_at = now(), updated_at = now()
+        WHERE r.closed_at IS NULL AND ${roundDeadlineSql('r')} <= now()
+        RETURNING r.id, r.code, r.closes_at AS "closesAt", r.grace_minutes AS "graceMinutes", r.closed_at AS "closedAt",
+                  (SELECT count(*)::int FROM application a WHERE a.round_id = r.id AND a.status = ANY($1::text[])) AS "draftsLeft"`,
+      [statesOfKind('initial')],
+    );
+    return rows;
   }
 
   async dbNow(tx?: Transaction): Promise<Date> {

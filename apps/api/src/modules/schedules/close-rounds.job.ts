@@ -3,7 +3,7 @@ import { UnitOfWork } from '../../database';
 import { JobName } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
 import { AuditService } from '../audit/audit.service';
-import { SchedulesRepository } from './schedules.repository';
+import { RoundsRepository } from '../rounds/rounds.repository';
 
 /**
  * Closes rounds whose 応募締切 (+ the round's grace minutes) has passed: sets round.closed_at and
@@ -16,13 +16,13 @@ export class CloseRoundsJob implements JobHandler<JobName.CloseRounds> {
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly repo: SchedulesRepository,
+    private readonly rounds: RoundsRepository,
     private readonly audit: AuditService,
   ) {}
 
   async handle(): Promise<string[]> {
     return this.uow.run(async (tx) => {
-      const closed = await this.repo.closeDueRounds(tx);
+      const closed = await this.rounds.closeDueRounds(tx);
       for (const r of closed) {
         await this.audit.record(
           {

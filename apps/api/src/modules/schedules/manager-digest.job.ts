@@ -4,6 +4,7 @@ import { getWorkflow } from '@jimukyoku/workflow';
 import { UnitOfWork, type Transaction } from '../../database';
 import { JobName } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
+import { NotificationsRepository } from '../notifications/notifications.repository';
 import { SchedulesRepository } from './schedules.repository';
 
 /**
@@ -18,6 +19,7 @@ export class ManagerDigestJob implements JobHandler<JobName.SendManagerDigest> {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly repo: SchedulesRepository,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   async handle(): Promise<number> {
@@ -30,7 +32,7 @@ export class ManagerDigestJob implements JobHandler<JobName.SendManagerDigest> {
       let sent = 0;
       for (const manager of managers) {
         if (!(await this.repo.claimDigest(day, manager.id, tx))) continue;
-        const [id] = await this.repo.insertNotifications(
+        const [id] = await this.notifications.insertPending(
           [
             {
               applicationId: null,
@@ -71,7 +73,7 @@ export class ManagerDigestJob implements JobHandler<JobName.SendManagerDigest> {
           newSinceYesterday: fresh.find((f) => f.roundId === r.id)?.n ?? 0,
         };
       }),
-      failedNotifications: await this.repo.failedNotifications(tx),
+      failedNotifications: await this.notifications.failedCounts(tx),
     };
   }
 }

@@ -3,8 +3,9 @@ import { AppConfig, APP_CONFIG } from '../../config';
 import { UnitOfWork } from '../../database';
 import { JobName } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
+import { ApplicationsRepository } from '../applications/applications.repository';
+import { NotificationsRepository } from '../notifications/notifications.repository';
 import { inBatches } from './in-batches';
-import { SchedulesRepository } from './schedules.repository';
 
 const BATCH = 200;
 
@@ -20,14 +21,15 @@ export class RemindCorrectionsJob implements JobHandler<JobName.RemindCorrection
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly repo: SchedulesRepository,
+    private readonly applications: ApplicationsRepository,
+    private readonly notifications: NotificationsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   handle(): Promise<number> {
     return inBatches(this.uow, BATCH, async (tx) => {
-      const due = await this.repo.claimDueCorrections(this.config.correctionReminderHours, BATCH, tx);
-      await this.repo.insertNotifications(
+      const due = await this.applications.claimDueCorrections(this.config.correctionReminderHours, BATCH, tx);
+      await this.notifications.insertPending(
         due.map((a) => ({
           applicationId: a.applicationId,
           template: 'correctionReminder',

@@ -3,8 +3,9 @@ import { AppConfig, APP_CONFIG } from '../../config';
 import { UnitOfWork } from '../../database';
 import { JobName } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
+import { AssignmentsRepository } from '../assignments/assignments.repository';
+import { NotificationsRepository } from '../notifications/notifications.repository';
 import { inBatches } from './in-batches';
-import { SchedulesRepository } from './schedules.repository';
 
 const BATCH = 200;
 
@@ -19,14 +20,15 @@ export class RemindReviewersJob implements JobHandler<JobName.RemindReviewers> {
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly repo: SchedulesRepository,
+    private readonly assignments: AssignmentsRepository,
+    private readonly notifications: NotificationsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   handle(): Promise<number> {
     return inBatches(this.uow, BATCH, async (tx) => {
-      const due = await this.repo.claimDueAssignments(this.config.reviewReminderHours, BATCH, tx);
-      await this.repo.insertNotifications(
+      const due = await this.assignments.claimDueAssignments(this.config.reviewReminderHours, BATCH, tx);
+      await this.notifications.insertPending(
         due.map((a) => ({
           applicationId: a.applicationId,
           template: 'reviewReminder',

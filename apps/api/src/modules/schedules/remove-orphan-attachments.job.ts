@@ -5,8 +5,8 @@ import { JobName } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
 import { AuditService } from '../audit/audit.service';
 import { ATTACHMENT_STORAGE, AttachmentStorage } from '../intake/attachment-storage';
+import { IntakeRepository } from '../intake/intake.repository';
 import { inBatches } from './in-batches';
-import { SchedulesRepository } from './schedules.repository';
 
 const BATCH = 200;
 
@@ -23,7 +23,7 @@ export class RemoveOrphanAttachmentsJob implements JobHandler<JobName.RemoveOrph
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly repo: SchedulesRepository,
+    private readonly intake: IntakeRepository,
     private readonly audit: AuditService,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -31,7 +31,7 @@ export class RemoveOrphanAttachmentsJob implements JobHandler<JobName.RemoveOrph
 
   async handle(): Promise<number> {
     const removed = await inBatches(this.uow, BATCH, async (tx) => {
-      const orphans = await this.repo.deleteOrphanAttachments(this.config.attachmentOrphanHours, BATCH, tx);
+      const orphans = await this.intake.deleteOrphanAttachments(this.config.attachmentOrphanHours, BATCH, tx);
       if (orphans.length === 0) return 0;
       for (const o of orphans) await this.storage.remove(o.storageKey);
       await this.audit.record(

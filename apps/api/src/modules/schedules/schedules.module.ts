@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
+import { AssignmentsModule } from '../assignments/assignments.module';
 import { IntakeModule } from '../intake/intake.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { RoundsModule } from '../rounds/rounds.module';
 import { CloseRoundsJob } from './close-rounds.job';
 import { CloseUncorrectedJob } from './close-uncorrected.job';
 import { ManagerDigestJob } from './manager-digest.job';
@@ -14,10 +17,12 @@ const JOBS = [CloseRoundsJob, RemindReviewersJob, ManagerDigestJob, RemindCorrec
 /**
  * Scheduled work run by the worker (see worker/worker-scheduler.ts): closing rounds, reviewer reminders,
  * the managers' digest, the applicants' 補正期限 reminders, closing applications left uncorrected, and
- * removing uploaded attachments never linked to an application.
+ * removing uploaded attachments never linked to an application. The jobs write other modules' tables
+ * through those modules' repositories (exported by the modules imported here); this module's own table is
+ * manager_digest.
  */
 @Module({
-  imports: [ApplicationsModule, IntakeModule],
+  imports: [ApplicationsModule, AssignmentsModule, IntakeModule, NotificationsModule, RoundsModule],
   providers: [SchedulesRepository, ...JOBS],
   exports: [SchedulesRepository, ...JOBS],
 })
