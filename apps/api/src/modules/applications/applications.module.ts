@@ -1,15 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Notification } from '../notifications/notification.entity';
 import { ApplicationAssignment } from '../assignments/application-assignment.entity';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ProgramsModule } from '../programs/programs.module';
 import { Application } from './application.entity';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import { TransitionsService } from './transitions.service';
 
+/**
+ * Applications and their state changes. A transition writes its outbox rows through NotificationsRepository
+ * and locks the round's rule set through RulesRepository (the audit module is global).
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([Application, ApplicationAssignment, Notification])],
+  imports: [TypeOrmModule.forFeature([Application, ApplicationAssignment]), NotificationsModule, ProgramsModule],
   controllers: [ApplicationsController],
   providers: [ApplicationsRepository, ApplicationsService, TransitionsService],
   exports: [ApplicationsRepository, ApplicationsService, TransitionsService],

@@ -6,8 +6,6 @@ import { isUuid } from '../../common/is-uuid';
 import { managerOf, type Transaction } from '../../database';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery, ListSpec } from '../../common/list-query';
-import { AuditLogEntry } from '../audit/audit-log.entity';
-import { Notification } from '../notifications/notification.entity';
 import { Category } from '../programs/category.entity';
 import { Program } from '../programs/program.entity';
 import { RoundCategory } from '../rounds/round-category.entity';
@@ -32,15 +30,16 @@ export const APPLICATION_LIST: ListSpec = {
   filters: { roundId: 'uuid', categoryId: 'uuid', status: 'strings', prefecture: 'string', sizeClass: 'string', q: 'string' },
 };
 
-/** What one transition writes, all in the caller's transaction. */
+/**
+ * What one transition writes to the application, in the caller's transaction (its audit record and
+ * outbox rows the caller writes through the audit and notifications repositories, in the same one).
+ */
 export interface TransitionWrite {
   applicationId: string;
   expectedVersion: number;
   to: string;
   stamps: Record<string, string>;
   correctionDueAt?: Date | null;
-  audit: Omit<AuditLogEntry, 'id' | 'occurredAt'>;
-  notifications: Pick<Notification, 'template' | 'recipient' | 'status' | 'sendAfter' | 'heldUntilAnnouncement' | 'payload'>[];
 }
 
 /** An application claimed for a 補正期限 reminder (RemindCorrectionsJob), with what the reminder says. */
@@ -172,11 +171,11 @@ export class ApplicationsRepository {
   }
 
   /**
-   * State, audit record and outbox rows of one transition, in the caller's transaction. The update
-   * only matches the version the decision was made on: a concurrent transition that committed first
-   * makes this return null, and the caller rolls back.
+   * The state of one transition, in the caller's transaction, and the application as it now is. The
+   * update only matches the version the decision was made on: a concurrent transition that committed
+   * first makes this return null, and the caller rolls back.
    */
-  async applyTransition(tx: Transaction, w: TransitionWrite): Promise<{ application: Application; auditId: string } | null> {
+  async applyTransition(tx: Transaction, w: TransitionWrite): Promise<Application | null> {
     const m = this.m(tx);
     const [rows]: [Record<string, unknown>[], number] = await m.query(
       `UPDATE application
@@ -187,15 +186,7 @@ export class ApplicationsRepository {
       [w.applicationId, w.expectedVersion, w.to, JSON.stringify(w.stamps), w.correctionDueAt !== undefined, w.correctionDueAt ?? null],
     );
     if (rows.length === 0) return null;
-    const inserted = await m.insert(AuditLogEntry, { ...w.audit, changes: w.audit.changes as never });
-    const auditId = String(inserted.identifiers[0].id);
-    if (w.notifications.length) {
-      await m.insert(
-        Notification,
-        w.notifications.map((n) => ({ ...n, applicationId: w.applicationId, auditId, payload: n.payload as never })),
-      );
-    }
-    return { application: await m.findOneByOrFail(Application, { id: w.applicationId }), auditId };
+    return m.findOneByOrFail(Application, { id: w.applicationId });
   }
 
   /** 書面審査 progress for the allReviewsSubmitted guard (review assignments only, not the 要件確認). */
@@ -215,11 +206,6 @@ export class ApplicationsRepository {
       [roundId, categoryId, adoptedStates],
     );
     return { count: row.n, amount: Number(row.amount) };
-  }
-
-  /** Applications submitted under a rule set lock it: its rules never change under them. */
-  async lockRuleSetOfRound(roundId: string, tx: Transaction): Promise<void> {
-    await this.m(tx).query(`UPDATE rule_set SET locked_at = now() WHERE id = (SELECT rule_set_id FROM round WHERE id = $1) AND locked_at IS NULL`, [roundId]);
   }
 
   /**

@@ -2,7 +2,10 @@ import { HttpException, Injectable } from '@nestjs/common';
 import { decide, getWorkflow, initialState, type Actor as WorkflowActor, type Role } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { UnitOfWork, type Transaction } from '../../database';
+import { AuditRepository } from '../audit/audit.repository';
+import { NotificationsRepository } from '../notifications/notifications.repository';
 import type { Category } from '../programs/category.entity';
+import { RulesRepository } from '../programs/rules.repository';
 import type { RoundCategory } from '../rounds/round-category.entity';
 import type { Round } from '../rounds/round.entity';
 import type { Application } from './application.entity';
@@ -65,13 +68,18 @@ const DAY_MS = 86_400_000;
 
 /**
  * The one code path of every state change, single or bulk: decide() from libs/workflow on a
- * snapshot read inside the transaction, then state + audit record + outbox rows written together
- * by ApplicationsRepository.applyTransition, guarded by the row version.
+ * snapshot read inside the transaction, then, in that transaction, the state by
+ * ApplicationsRepository.applyTransition (guarded by the row version), the audit record by
+ * AuditRepository and the outbox rows by NotificationsRepository; the first submission locks the
+ * round's rule set (RulesRepository).
  */
 @Injectable()
 export class TransitionsService {
   constructor(
     private readonly repo: ApplicationsRepository,
+    private readonly audit: AuditRepository,
+    private readonly notifications: NotificationsRepository,
+    private readonly rules: RulesRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
@@ -125,13 +133,16 @@ export class TransitionsService {
       quotedAmount: app.quotedAmount,
       correctionDueAt: correctionDueAt?.toISOString() ?? app.correctionDueAt?.toISOString() ?? null,
     };
-    const written = await this.repo.applyTransition(tx, {
+    const application = await this.repo.applyTransition(tx, {
       applicationId: app.id,
       expectedVersion: app.version,
       to: decision.to,
       stamps,
       correctionDueAt,
-      audit: {
+    });
+    if (!application) throw new ApplicationError('STALE_VERSION');
+    const auditId = await this.audit.insert(
+      {
         actorId: actor.id,
         actorRole: actor.role,
         action: `application.${decision.transition}`,
@@ -152,7 +163,12 @@ export class TransitionsService {
         requestId: options.requestId ?? null,
         ip: options.ip ?? null,
       },
-      notifications: decision.notifications.map((n) => ({
+      tx,
+    );
+    await this.notifications.insertMany(
+      decision.notifications.map((n) => ({
+        applicationId: app.id,
+        auditId,
         template: n.template,
         recipient: app.email,
         status: n.heldUntilAnnouncement ? 'held' : 'pending',
@@ -160,13 +176,13 @@ export class TransitionsService {
         heldUntilAnnouncement: n.heldUntilAnnouncement,
         payload,
       })),
-    });
-    if (!written) throw new ApplicationError('STALE_VERSION');
-    if (decision.from === initialState(definition).code) await this.repo.lockRuleSetOfRound(app.roundId, tx);
+      tx,
+    );
+    if (decision.from === initialState(definition).code) await this.rules.lockRuleSetOfRound(app.roundId, tx);
     return {
-      application: written.application,
+      application,
       transition: { name: decision.transition, label: decision.label, from: decision.from, to: decision.to },
-      auditId: written.auditId,
+      auditId,
     };
   }
 }

@@ -34,10 +34,14 @@ export class AuditRepository {
     return this.dataSource.getRepository(AuditLogEntry);
   }
 
-  /** Appends one record, in `tx` when the record belongs to a change (they commit or roll back together). */
-  async insert(entry: NewAuditLogEntry, tx?: Transaction): Promise<void> {
+  /**
+   * Appends one record, in `tx` when the record belongs to a change (they commit or roll back together);
+   * returns its id (a transition's notifications refer to it).
+   */
+  async insert(entry: NewAuditLogEntry, tx?: Transaction): Promise<string> {
     // jsonb: TypeORM's deep-partial type cannot express an open record
-    await managerOf(tx, this.dataSource).insert(AuditLogEntry, { ...entry, changes: entry.changes as never });
+    const inserted = await managerOf(tx, this.dataSource).insert(AuditLogEntry, { ...entry, changes: entry.changes as never });
+    return String(inserted.identifiers[0].id);
   }
 
   /** Appends several records in one statement, in `tx` (a bulk change audits each row it writes). */

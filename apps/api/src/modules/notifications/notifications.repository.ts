@@ -32,6 +32,12 @@ export interface OutboxRow {
   payload: Record<string, unknown>;
 }
 
+/** An outbox row of a transition: its application and audit record, and whether it waits (held, send_after). */
+export type TransitionNotification = Pick<
+  Notification,
+  'applicationId' | 'auditId' | 'template' | 'recipient' | 'status' | 'sendAfter' | 'heldUntilAnnouncement' | 'payload'
+>;
+
 export interface StatusCountRow {
   roundId: string | null;
   roundName: string | null;
@@ -83,6 +89,15 @@ export class NotificationsRepository {
   insert(row: Partial<Notification>, tx: Transaction): Promise<Notification> {
     const m = managerOf(tx, this.dataSource);
     return m.save(m.create(Notification, row));
+  }
+
+  /** A transition's outbox rows, in one statement, in the transition's transaction. */
+  async insertMany(rows: TransitionNotification[], tx: Transaction): Promise<void> {
+    if (rows.length === 0) return;
+    await managerOf(tx, this.dataSource).insert(
+      Notification,
+      rows.map((n) => ({ ...n, payload: n.payload as never })),
+    );
   }
 
   /** Outbox rows of scheduled jobs, delivered by the same dispatcher as the applicants' mail. Returns their ids in order. */

@@ -76,6 +76,11 @@ export class RulesRepository {
     await this.m(tx).delete(Category, { id });
   }
 
+  /** Applications submitted under a rule set lock it: its rules never change under them (the rule set of round `roundId`). */
+  async lockRuleSetOfRound(roundId: string, tx: Transaction): Promise<void> {
+    await this.m(tx).query(`UPDATE rule_set SET locked_at = now() WHERE id = (SELECT rule_set_id FROM round WHERE id = $1) AND locked_at IS NULL`, [roundId]);
+  }
+
   listPrograms(query: ListQuery<ProgramFilter>) {
     const qb = this.dataSource.getRepository(Program).createQueryBuilder('p');
     const f = query.filter;

@@ -7,6 +7,7 @@ import { AuditService } from '../../modules/audit/audit.service';
 import { asTransaction, UnitOfWork } from '../../database';
 import { ApplicationsService } from '../../modules/applications/applications.service';
 import { IntakeRepository } from '../../modules/intake/intake.repository';
+import { NotificationsRepository } from '../../modules/notifications/notifications.repository';
 import { AdoptionRepository } from '../../modules/adoption/adoption.repository';
 import { AdoptionService } from '../../modules/adoption/adoption.service';
 import { RankingService } from '../../modules/adoption/ranking.service';
@@ -47,7 +48,7 @@ export function demoServices(m: EntityManager) {
   const applications = new ApplicationsRepository(ds);
   const rounds = new RoundsRepository(ds);
   const rules = new RulesRepository(ds);
-  const transitions = new TransitionsService(applications, uow);
+  const transitions = new TransitionsService(applications, new AuditRepository(ds), new NotificationsRepository(ds), rules, uow);
   const rubrics = new RubricsService(new RubricsRepository(ds), rounds, rules, uow, audit);
   const assignmentRows = new AssignmentsRepository(ds);
   const assignments = new AssignmentsService(assignmentRows, applications, rounds, rubrics, audit, uow);
