@@ -1,5 +1,5 @@
 import { DEFAULT_TEMPLATES } from '@jimukyoku/domain';
-import { NotificationTemplate } from '../modules/notifications/notification-template.entity';
+import { NotificationTemplate } from '../modules/notification-templates/notification-template.entity';
 import type { SeedStep } from './seed-step';
 
 /** Version 1 of every notification template, unless the template already has versions. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { NotificationTemplate } from '../notifications/notification-template.entity';
+import { NotificationTemplate } from './notification-template.entity';
 import { SchedulesModule } from '../schedules/schedules.module';
 import { NotificationTemplatesController } from './notification-templates.controller';
 import { NotificationTemplatesRepository } from './notification-templates.repository';

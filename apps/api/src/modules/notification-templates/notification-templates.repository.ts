@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import { managerOf, type Transaction } from '../../database';
-import { NotificationTemplate } from '../notifications/notification-template.entity';
+import { NotificationTemplate } from './notification-template.entity';
 
 export interface TemplateVersionRow {
   id: string;

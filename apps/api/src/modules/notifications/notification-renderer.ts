@@ -1,6 +1,6 @@
 import { DEFAULT_TEMPLATES, renderTemplate, RenderedMessage, TemplateText } from '@jimukyoku/domain';
 import type { Notification } from './notification.entity';
-import type { NotificationTemplate } from './notification-template.entity';
+import type { NotificationTemplate } from '../notification-templates/notification-template.entity';
 
 export interface TemplateToRender {
   /** 0: the built-in text, never saved */

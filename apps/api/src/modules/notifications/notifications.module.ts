@@ -7,7 +7,7 @@ import { DispatchNotificationsJob } from './dispatch-notifications.job';
 import { MAIL_TRANSPORT, MailTransport, SmtpMailTransport } from './mail-transport';
 import { NotificationDeliveryRepository } from './notification-delivery.repository';
 import { NotificationProgressService } from './notification-progress.service';
-import { NotificationTemplate } from './notification-template.entity';
+import { NotificationTemplate } from '../notification-templates/notification-template.entity';
 import { Notification } from './notification.entity';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';

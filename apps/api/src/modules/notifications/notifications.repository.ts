@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
-import { NotificationTemplate } from './notification-template.entity';
+import { NotificationTemplate } from '../notification-templates/notification-template.entity';
 import { Notification, NotificationStatus } from './notification.entity';
 
 export interface NotificationFilter {

@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One version of a notification template; a new edit is a new version, sent mails keep theirs. */
+/**
+ * One version of a notification template; a new edit is a new version, sent mails keep theirs. Owned (written)
+ * by this module; the notifications module reads the latest version when it renders a mail.
+ */
 @Entity('notification_template')
 export class NotificationTemplate {
   @PrimaryGeneratedColumn('uuid') id!: string;
