@@ -21,45 +21,13 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { bonusPoints, formatYen, scoreSheetProblems, weightedTotal } from '@jimukyoku/domain';
+import { bonusPoints, formatYen, weightedTotal } from '@jimukyoku/domain';
 import { Loading, Title, useDataProvider, useGetOne, useNotify, useRedirect, useTranslate, useUpdate } from 'react-admin';
 import { useParams } from 'react-router';
 import { reviewApi } from '../review/api';
-import type { ScoreSheet, ScoreSheetBody } from '../review/types';
+import type { ScoreSheet } from '../review/types';
+import { bodyOf, draftOf, scoreProblems, type Draft } from './scoreSheetForm';
 import { ScoreStatusChip } from './ScoreStatusChip';
-
-interface Draft {
-  scores: Record<string, string>;
-  comments: Record<string, string>;
-  confirmedBonus: string[];
-  overallComment: string;
-}
-
-const draftOf = (s: ScoreSheet): Draft => ({
-  scores: Object.fromEntries(s.rubric.criteria.map((c) => [c.code, s.scores[c.code] === undefined ? '' : String(s.scores[c.code])])),
-  comments: Object.fromEntries(s.rubric.criteria.map((c) => [c.code, s.comments[c.code] ?? ''])),
-  confirmedBonus: s.confirmedBonus,
-  overallComment: s.overallComment ?? '',
-});
-
-/** The form's text → the API's body: an empty score is null (not scored yet). */
-export function bodyOf(d: Draft): ScoreSheetBody {
-  const scores: Record<string, number | null> = {};
-  for (const [code, text] of Object.entries(d.scores)) scores[code] = text.trim() === '' ? null : Number(text);
-  const comments = Object.fromEntries(Object.entries(d.comments).filter(([, v]) => v.trim() !== ''));
-  return { scores, comments, confirmedBonus: d.confirmedBonus, overallComment: d.overallComment };
-}
-
-/**
- * The scale check the API applies (libs/domain's scoreSheetProblems), before anything is sent: each
- * score an integer within 0..maxScore; with `complete`, every criterion scored. Field → Japanese message.
- */
-export function scoreProblems(sheet: Pick<ScoreSheet, 'rubric'>, d: Draft, complete: boolean): Record<string, string> {
-  const rubric = { criteria: sheet.rubric.criteria, bonusItems: sheet.rubric.bonusItems };
-  const out: Record<string, string> = {};
-  for (const p of scoreSheetProblems(rubric, bodyOf(d).scores, { complete })) out[p.field] ??= p.message;
-  return out;
-}
 
 const messageOf = (error: unknown) => {
   const e = error as { message?: string; body?: { fieldErrors?: { message: string }[] } };
