@@ -20,6 +20,7 @@ import { ImportResume1764203000000 } from './1764203000000-ImportResume';
 import { SessionHardening1764203100000 } from './1764203100000-SessionHardening';
 import { ApplicationExports1764203200000 } from './1764203200000-ApplicationExports';
 import { MemosAndInquiries1764203300000 } from './1764203300000-MemosAndInquiries';
+import { SearchNormalize1764203500000 } from './1764203500000-SearchNormalize';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   SessionHardening1764203100000,
   ApplicationExports1764203200000,
   MemosAndInquiries1764203300000,
+  SearchNormalize1764203500000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

@@ -10,3 +10,5 @@ export * from './round';
 export * from './intake';
 export * from './notification';
 export * from './review';
+export * from './search';
+export * from './audit';

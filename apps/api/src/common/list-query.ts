@@ -66,15 +66,18 @@ export function parseListQuery<F = Record<string, unknown>>(params: ListQueryPar
   if (!spec.sortable.includes(sort[0])) {
     throw badList('sort', `sort に指定できる項目は ${spec.sortable.join(', ')} です (指定: ${sort[0].slice(0, 50)})`);
   }
-  const range = parseJson('range', params.range) ?? [0, 24];
+  const raw = parseJson('filter', params.filter) ?? {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badList('filter', 'filter はJSONオブジェクトで指定してください');
+  const filter = parseFilter(raw as Record<string, unknown>, spec.filters);
+  // react-admin's getMany asks for records by id without a range: answer every id asked for (at most
+  // MAX_FILTER_VALUES = MAX_PAGE_SIZE), not the default page of 25.
+  const ids = (filter as { id?: unknown[] }).id;
+  const range = parseJson('range', params.range) ?? [0, Math.max(ids?.length ?? 0, 25) - 1];
   if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isInteger(n) && n >= 0 && n <= MAX_LIST_INTEGER) || range[1] < range[0]) {
     throw badList('range', `range は [開始, 終了] の0以上 ${MAX_LIST_INTEGER} 以下の整数 (開始 ≦ 終了) で指定してください`);
   }
   const limit = range[1] - range[0] + 1;
   if (limit > MAX_PAGE_SIZE) throw badList('range', `1ページの件数は ${MAX_PAGE_SIZE} 件までです`);
-  const raw = parseJson('filter', params.filter) ?? {};
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badList('filter', 'filter はJSONオブジェクトで指定してください');
-  const filter = parseFilter(raw as Record<string, unknown>, spec.filters);
   return { sortField: sort[0], sortOrder: sort[1].toUpperCase() as 'ASC' | 'DESC', offset: range[0], limit, filter: filter as F };
 }
 

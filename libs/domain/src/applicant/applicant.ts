@@ -35,3 +35,17 @@ export interface ApplicantProfile {
   readonly prefectureCount?: number;
   readonly monthlySales?: readonly MonthlySales[];
 }
+
+/**
+ * 業種: the Japanese name of each industry code an applicant profile or a size threshold uses
+ * (manufacturing … transport), the one table the API and the admin show them by.
+ */
+export const INDUSTRY_LABELS: Readonly<Record<IndustryGroup | 'construction' | 'transport', string>> = {
+  manufacturing: '製造業',
+  wholesale: '卸売業',
+  retail: '小売業',
+  service: 'サービス業',
+  construction: '建設業',
+  transport: '運輸業',
+  other: 'その他',
+};

@@ -5,3 +5,4 @@ export * from './assignment';
 export * from './aggregation';
 export * from './ranking';
 export * from './bonus-confirmation';
+export * from './format-score';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { normalizeSearchText } from '@jimukyoku/domain';
 import { statesTagged } from '@jimukyoku/workflow';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
@@ -96,14 +97,16 @@ export class ApplicationsRepository {
     if (f.prefecture) qb.andWhere('a.prefecture = :prefecture', { prefecture: f.prefecture });
     if (f.sizeClass) qb.andWhere('a.size_class = :sizeClass', { sizeClass: f.sizeClass });
     if (f.q) {
-      const q = f.q.trim();
+      // both sides normalised alike (normalizeSearchText here, search_normalize in SQL): ＲＥＳ１１, （株）, ㈱ …
+      const q = normalizeSearchText(f.q);
+      const exact = f.q.trim();
       qb.andWhere(
         new Brackets((w) =>
           w
-            .where(`(a.applicant_name || ' ' || coalesce(a.corporate_number, '') || ' ' || coalesce(a.receipt_number, '')) ILIKE :like`, {
+            .where(`application_search_text(a.applicant_name, a.corporate_number, a.receipt_number) LIKE :like`, {
               like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
             })
-            .orWhere('a.corporate_number = :exact OR a.receipt_number = :exact', { exact: q }),
+            .orWhere('a.corporate_number = :exact OR a.receipt_number = :exact', { exact }),
         ),
       );
     }
@@ -265,8 +268,17 @@ export class ApplicationsRepository {
     return rows.length === 1;
   }
 
-  assignmentsOf(applicationId: string, tx?: Transaction) {
-    return this.m(tx).find(ApplicationAssignment, { where: { applicationId }, order: { assignedAt: 'ASC' } });
+  /** The application's assignments, oldest first, each with its reviewer's name (not every role may read /api/users). */
+  async assignmentsOf(applicationId: string, tx?: Transaction): Promise<(ApplicationAssignment & { reviewerName: string | null })[]> {
+    const { entities, raw } = await this.m(tx)
+      .createQueryBuilder(ApplicationAssignment, 'x')
+      .leftJoin('staff_user', 'u', 'u.id = x.reviewer_id')
+      .addSelect('u.name', 'reviewer_name')
+      .where('x.application_id = :applicationId', { applicationId })
+      .orderBy('x.assigned_at', 'ASC')
+      .addOrderBy('x.id', 'ASC')
+      .getRawAndEntities<{ reviewer_name: string | null }>();
+    return entities.map((e, i) => Object.assign(e, { reviewerName: raw[i]?.reviewer_name ?? null }));
   }
 
   async dbNow(tx?: Transaction): Promise<Date> {

@@ -37,7 +37,7 @@ export class ApplicationsService {
     const { snapshot, context } = await workflowInputs(this.repo, app, undefined);
     const now = await this.repo.dbNow();
     const options = explainTransitions(definition, snapshot, { role: user.role, id: user.id }, now, context);
-    const timeline = await this.audit.forEntity('application', app.id);
+    const timeline = await this.audit.describe(await this.audit.forEntity('application', app.id));
     // a decision (採択/補欠/不採択) is on offer: the 類型's 予算 as it stands, for the confirmation
     const deciding = options.some((o) => o.allowed && (o.transition.overridableGuards ?? []).includes('withinBudget'));
     const adoption = context.adoption && !context.adoption.byDecision ? context.adoption : null;

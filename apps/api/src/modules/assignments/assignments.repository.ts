@@ -1,4 +1,5 @@
 import type { AssignmentSubject, ReviewerCandidate } from '@jimukyoku/domain';
+import { normalizeSearchText } from '@jimukyoku/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -91,8 +92,11 @@ export class AssignmentsRepository {
     if (f.state === 'submitted') where.push('x.revoked_at IS NULL AND x.submitted_at IS NOT NULL');
     if (f.state === 'revoked') where.push('x.revoked_at IS NOT NULL');
     if (f.state === 'overdue') where.push('x.revoked_at IS NULL AND x.submitted_at IS NULL AND x.due_at < now()');
-    if (f.q)
-      where.push(`(a.applicant_name || ' ' || coalesce(a.receipt_number, '') || ' ' || u.name) ILIKE ${bind(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    if (f.q) {
+      // normalised on both sides like the applications list (normalizeSearchText / search_normalize): ＲＥＳ１１, （株）, ㈱ …
+      const like = `%${normalizeSearchText(f.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push(`(application_search_text(a.applicant_name, NULL, a.receipt_number) || ' ' || search_normalize(u.name)) LIKE ${bind(like)}`);
+    }
     const from = `FROM application_assignment x JOIN application a ON a.id = x.application_id JOIN staff_user u ON u.id = x.reviewer_id
                   LEFT JOIN review_score s ON s.assignment_id = x.id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);

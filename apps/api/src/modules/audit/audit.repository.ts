@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
+import { TEMPLATE_INFO } from '@jimukyoku/domain';
+import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
 import { AuditLogEntry } from './audit-log.entity';
@@ -21,6 +23,37 @@ export const AUDIT_LIST: ListSpec = {
   sortable: AUDIT_SORTABLE,
   defaultSort: ['occurredAt', 'DESC'],
   filters: { id: 'serials', action: 'string', actorId: 'uuid', entityType: 'string', entityId: 'string', occurredFrom: 'instant', occurredTo: 'instant' },
+};
+
+/**
+ * An audit record as people read it: the actor's name (an auditor cannot read /api/users) and a label
+ * of the record it is about (受付番号 and 事業者名 of an application, a round's programme and name, ...),
+ * null when there is none (the system acted; the record is gone or has no name).
+ */
+export type DescribedAuditLogEntry = AuditLogEntry & { actorName: string | null; entityLabel: string | null };
+
+const ASSIGNMENT_LABEL_SQL = `(SELECT concat_ws(' ', a.receipt_number, a.applicant_name) || ' (審査員: ' || u.name || ')'
+      FROM application_assignment aa JOIN application a ON a.id = aa.application_id JOIN staff_user u ON u.id = aa.reviewer_id WHERE aa.id = x.id::uuid)`;
+
+/** The label of each kind of audited record, looked up by id (a uuid) in one statement. */
+const ENTITY_LABEL_SQL: Readonly<Record<string, string>> = {
+  application: `(SELECT concat_ws(' ', a.receipt_number, a.applicant_name) FROM application a WHERE a.id = x.id::uuid)`,
+  applicationAssignment: ASSIGNMENT_LABEL_SQL,
+  // a score sheet is audited under its assignment's id
+  reviewScore: ASSIGNMENT_LABEL_SQL,
+  notification: `(SELECT concat_ws(' ', a.receipt_number, a.applicant_name) FROM notification n JOIN application a ON a.id = n.application_id WHERE n.id = x.id::uuid)`,
+  staffUser: `(SELECT u.name FROM staff_user u WHERE u.id = x.id::uuid)`,
+  program: `(SELECT p.name FROM program p WHERE p.id = x.id::uuid)`,
+  ruleSet: `(SELECT rs.label FROM rule_set rs WHERE rs.id = x.id::uuid)`,
+  category: `(SELECT c.name FROM category c WHERE c.id = x.id::uuid)`,
+  round: `(SELECT p.name || ' ' || r.name FROM round r JOIN program p ON p.id = r.program_id WHERE r.id = x.id::uuid)`,
+  adoptionDecision: `(SELECT p.name || ' ' || r.name || ' ' || c.name FROM adoption_decision d JOIN round r ON r.id = d.round_id
+      JOIN program p ON p.id = r.program_id JOIN category c ON c.id = d.category_id WHERE d.id = x.id::uuid)`,
+  reviewRubric: `(SELECT p.name || ' ' || r.name || ' ' || c.name FROM review_rubric rr JOIN round r ON r.id = rr.round_id
+      JOIN program p ON p.id = r.program_id JOIN category c ON c.id = rr.category_id WHERE rr.id = x.id::uuid)`,
+  conflictOfInterest: `(SELECT u.name FROM conflict_of_interest ci JOIN staff_user u ON u.id = ci.reviewer_id WHERE ci.id = x.id::uuid)`,
+  intakeChannel: `(SELECT ic.name FROM intake_channel ic WHERE ic.id = x.id::uuid)`,
+  applicationImport: `(SELECT ai.file_name FROM application_import ai WHERE ai.id = x.id::uuid)`,
 };
 
 /** A new audit_log row: every column but the ones the database fills (id, occurred_at). */
@@ -64,6 +97,42 @@ export class AuditRepository {
     if (f.occurredFrom) qb.andWhere('a.occurred_at >= :from', { from: f.occurredFrom });
     if (f.occurredTo) qb.andWhere('a.occurred_at < :to', { to: f.occurredTo });
     return qb.orderBy(`a.${query.sortField}`, query.sortOrder).addOrderBy('a.id', query.sortOrder).skip(query.offset).take(query.limit).getManyAndCount();
+  }
+
+  /**
+   * The records with their actor's name and their entity's label (see DescribedAuditLogEntry), in one
+   * statement whatever the number of records. Reads other modules' tables, never writes them.
+   */
+  async describe<T extends AuditLogEntry>(entries: T[], tx?: Transaction): Promise<(T & { actorName: string | null; entityLabel: string | null })[]> {
+    const keys = new Map<string, [type: string, id: string]>();
+    for (const e of entries) {
+      if (e.actorId && isUuid(e.actorId)) keys.set(`staffUser:${e.actorId}`, ['staffUser', e.actorId]);
+      if (e.entityType && e.entityId && Object.prototype.hasOwnProperty.call(ENTITY_LABEL_SQL, e.entityType) && isUuid(e.entityId))
+        keys.set(`${e.entityType}:${e.entityId}`, [e.entityType, e.entityId]);
+    }
+    const labels = new Map<string, string>();
+    if (keys.size > 0) {
+      const types = [...new Set([...keys.values()].map(([type]) => type))];
+      const rows: { type: string; id: string; label: string | null }[] = await managerOf(tx, this.dataSource).query(
+        `SELECT x.type, x.id, CASE x.type ${types.map((t) => `WHEN '${t}' THEN ${ENTITY_LABEL_SQL[t]}`).join(' ')} END AS label
+           FROM unnest($1::text[], $2::text[]) AS x(type, id)`,
+        [[...keys.values()].map(([type]) => type), [...keys.values()].map(([, id]) => id)],
+      );
+      for (const r of rows) if (r.label) labels.set(`${r.type}:${r.id}`, r.label);
+    }
+    return entries.map((e) =>
+      Object.assign(e, {
+        actorName: e.actorId ? (labels.get(`staffUser:${e.actorId}`) ?? null) : null,
+        entityLabel:
+          e.entityType === 'notificationTemplate' && e.entityId
+            ? Object.prototype.hasOwnProperty.call(TEMPLATE_INFO, e.entityId)
+              ? TEMPLATE_INFO[e.entityId].label
+              : null
+            : e.entityType && e.entityId
+              ? (labels.get(`${e.entityType}:${e.entityId}`) ?? null)
+              : null,
+      }),
+    );
   }
 
   findOne(id: string): Promise<AuditLogEntry | null> {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ListQuery } from '../../common/list-query';
 import type { Transaction } from '../../database';
-import type { AuditLogEntry } from './audit-log.entity';
-import { AuditRepository, type AuditLogFilter, type NewAuditLogEntry } from './audit.repository';
+import { AuditRepository, type AuditLogFilter, type DescribedAuditLogEntry, type NewAuditLogEntry } from './audit.repository';
 
 export interface AuditActor {
   id: string | null;
@@ -39,14 +38,16 @@ export class AuditService {
     await this.repo.insertMany(entries.map(row), tx);
   }
 
-  /** A page of the audit log, as GET /api/audit-logs lists it. */
-  list(query: ListQuery<AuditLogFilter>): Promise<[AuditLogEntry[], number]> {
-    return this.repo.list(query);
+  /** A page of the audit log, as GET /api/audit-logs lists it: with the actor's name and the entity's label. */
+  async list(query: ListQuery<AuditLogFilter>): Promise<[DescribedAuditLogEntry[], number]> {
+    const [rows, total] = await this.repo.list(query);
+    return [await this.repo.describe(rows), total];
   }
 
-  /** One record by its id (null when there is none, or the id is not a number). */
-  get(id: string): Promise<AuditLogEntry | null> {
-    return this.repo.findOne(id);
+  /** One record by its id, described like the list's (null when there is none, or the id is not a number). */
+  async get(id: string): Promise<DescribedAuditLogEntry | null> {
+    const row = await this.repo.findOne(id);
+    return row ? (await this.repo.describe([row]))[0] : null;
   }
 }
 

@@ -159,15 +159,16 @@ export class NotificationsRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Notifications per round and status (all rounds, or `roundId`'s), with when each group last changed. */
+  /** Notifications per round (named with its programme) and status (all rounds, or `roundId`'s), with when each group last changed. */
   statusCounts(roundId?: string): Promise<StatusCountRow[]> {
     return this.dataSource.query(
-      `SELECT a.round_id AS "roundId", r.name AS "roundName", n.status, count(*)::int AS n, max(n.updated_at) AS "lastChangedAt"
+      `SELECT a.round_id AS "roundId", p.name || ' ' || r.name AS "roundName", n.status, count(*)::int AS n, max(n.updated_at) AS "lastChangedAt"
          FROM notification n
          LEFT JOIN application a ON a.id = n.application_id
          LEFT JOIN round r ON r.id = a.round_id
+         LEFT JOIN program p ON p.id = r.program_id
         WHERE $1::uuid IS NULL OR a.round_id = $1::uuid
-        GROUP BY a.round_id, r.name, n.status`,
+        GROUP BY a.round_id, p.name, r.name, n.status`,
       [roundId ?? null],
     );
   }

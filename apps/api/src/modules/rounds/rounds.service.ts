@@ -20,6 +20,10 @@ export interface RoundView extends Round {
   opensAtJst: string;
   closesAtJst: string;
   categories: { categoryId: string; budget: number | null; adoptionQuota: number | null }[];
+  /** the programme's name (事業再構築補助金) */
+  programName: string;
+  /** how a round is named wherever one is picked or shown: the programme and the round (事業再構築補助金 第12回公募) */
+  title: string;
 }
 
 export const roundStatus = (round: Pick<Round, 'opensAt' | 'closesAt'>, now: Date): RoundStatus =>
@@ -128,8 +132,12 @@ export class RoundsService {
       rows.map((r) => r.id),
       tx,
     );
+    const programIds = [...new Set(rows.map((r) => r.programId))];
+    const programs = new Map((await Promise.all(programIds.map((id) => this.rules.findProgram(id, tx)))).flatMap((p) => (p ? [[p.id, p.name] as const] : [])));
     return rows.map((r) =>
       Object.assign(r, {
+        programName: programs.get(r.programId) ?? '',
+        title: [programs.get(r.programId), r.name].filter(Boolean).join(' '),
         status: roundStatus(r, now),
         opensAtJst: formatJst(r.opensAt),
         closesAtJst: formatJst(r.closesAt),
