@@ -123,5 +123,6 @@ describe('admin in the browser: adoption safety', () => {
     // nothing awaits a decision any more: no way back to a what-if
     await page.getByTestId('whatif-unavailable').waitFor();
     expect(await page.getByTestId('back-to-whatif').count()).toBe(0);
+    await screenshot(page, 'adoption-committed');
   }, 90_000);
 });
