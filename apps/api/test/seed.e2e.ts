@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ATTACHMENT_STORAGE } from '../src/modules/intake/attachment-storage';
 import { passwordPolicyProblems } from '../src/auth/password-policy';
+import { DEMO_CHANNEL_NAME } from '../src/seed/demo/demo-applications.seed';
 import { runSeed } from '../src/seed/seed-runner';
 import { INITIAL_ADMIN, initialAdminSeed } from '../src/seed/staff-accounts.seed';
 import { startTestApp, TestApp } from './harness';
@@ -139,6 +140,64 @@ describe('the npm start seed', () => {
   it('gives the first administrator the demo password in development, to be changed at the first login', async () => {
     const res = await t.http().post('/api/auth/login').send({ email: INITIAL_ADMIN.email, password: INITIAL_ADMIN.password }).expect(200);
     expect(res.body.user.mustChangePassword).toBe(true);
+  it('tells each round’s story in order: 受付 before the 締切, assignments before their due dates, decisions after the 締切', async () => {
+    const rounds: { id: string; code: string }[] = await db.query(`SELECT id, code FROM round WHERE code = ANY($1)`, [
+      ['restructuring.round10', 'restructuring.round11', 'restructuring.round12'],
+    ]);
+    expect(rounds.length).toBe(3);
+    // 受付 between opening and deadline, the audit record of the submission at the same instant
+    const [late] = await db.query(
+      `SELECT count(*)::int AS n FROM application a JOIN round r ON r.id = a.round_id
+        WHERE a.received_at IS NOT NULL AND (a.received_at < r.opens_at OR a.received_at > r.closes_at + make_interval(mins => r.grace_minutes))`,
+    );
+    expect(late.n).toBe(0);
+    const [offClock] = await db.query(
+      `SELECT count(*)::int AS n FROM application a JOIN audit_log l ON l.entity_id = a.id::text AND l.changes->>'transition' = 'submit'
+        WHERE a.round_id = ANY($1) AND l.occurred_at <> a.received_at`,
+      [rounds.map((r) => r.id)],
+    );
+    expect(offClock.n).toBe(0);
+    // nobody is assigned after the due date, nor submits before being assigned
+    const [assignments] = await db.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE assigned_at >= due_at OR submitted_at < assigned_at)::int AS wrong FROM application_assignment`,
+    );
+    expect(assignments.n).toBeGreaterThan(0);
+    expect(assignments.wrong).toBe(0);
+    // a 要件確認 or review assignment comes after the application's 受付
+    const [early] = await db.query(
+      `SELECT count(*)::int AS n FROM application_assignment x JOIN application a ON a.id = x.application_id WHERE x.assigned_at < a.received_at`,
+    );
+    expect(early.n).toBe(0);
+    // the decision, and every audit record of a decision transition, after the round's deadline
+    const [decisions] = await db.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE l.occurred_at <= r.closes_at)::int AS early
+         FROM audit_log l JOIN application a ON a.id::text = l.entity_id JOIN round r ON r.id = a.round_id
+        WHERE l.changes->>'transition' IN ('adopt', 'reject', 'waitlist')`,
+    );
+    expect(decisions.n).toBeGreaterThan(0);
+    expect(decisions.early).toBe(0);
+    // an application's audit trail never goes back in time, nor into the future
+    const [backwards] = await db.query(
+      `SELECT count(*)::int AS n FROM (
+         SELECT l.occurred_at < lag(l.occurred_at) OVER (PARTITION BY l.entity_id ORDER BY l.id) AS back, l.occurred_at > now() AS future
+           FROM audit_log l WHERE l.entity_type = 'application') x WHERE back OR future`,
+    );
+    expect(backwards.n).toBe(0);
+  });
+
+  it('receives the demo’s applications through an intake channel the 受付窓口 list shows', async () => {
+    const [channel] = await db.query(`SELECT id, name, revoked_at, last_used_at FROM intake_channel WHERE name = $1`, [DEMO_CHANNEL_NAME]);
+    expect(channel).toMatchObject({ revoked_at: null });
+    const [{ without, through }] = await db.query(
+      `SELECT count(*) FILTER (WHERE a.channel_id IS DISTINCT FROM $1)::int AS without, count(*) FILTER (WHERE a.channel_id = $1)::int AS through
+         FROM application a JOIN round r ON r.id = a.round_id WHERE r.code IN ('restructuring.round10', 'restructuring.round11', 'restructuring.round12')`,
+      [channel.id],
+    );
+    expect({ without, through: through > 0 }).toEqual({ without: 0, through: true });
+    const [{ last }] = await db.query(`SELECT max(received_at) AS last FROM application WHERE channel_id = $1`, [channel.id]);
+    expect(new Date(channel.last_used_at).getTime()).toBe(new Date(last).getTime());
+  });
+
   });
 
   describe('outside development (npm start in production)', () => {

@@ -10,9 +10,13 @@ import { Round } from '../../modules/rounds/round.entity';
 import { StaffUser } from '../../modules/users/staff-user.entity';
 import type { SeedStep } from '../seed-step';
 import { demoApplicant, demoRandom, DemoRandom } from './demo-random';
+import { StoryClock } from './demo-clock';
 import { asUser, demoServices, DemoServices } from './demo-services';
 
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
+/** the channel the demo's applications arrive through, as the 受付窓口 list shows it */
+export const DEMO_CHANNEL_NAME = '電子申請システム（jGrants 連携）';
 const INTAKE: TransitionActor = { role: 'intake', id: null };
 const BONUS_CODES = ['salesDeclineBonus', 'rehabilitationBonus', 'wageIncreaseBonus', 'partnershipBonus'];
 
@@ -28,7 +32,14 @@ interface DemoContext {
   reviewers: StaffUser[];
   manager: StaffUser;
   counter: { n: number };
+  clock: StoryClock;
+  channelId: string;
 }
+
+/** `k`-th of `total` arrivals between `from` and `to`: more of them near the end, as before a real 締切. */
+const arrival = (from: number, to: number, k: number, total: number) => from + Math.floor((to - from) * ((k + 1) / (total + 1)) ** 0.7);
+/** the `i`-th of `n` events spread evenly from `from` to `to` */
+const spread = (from: number, to: number, i: number, n: number) => from + Math.floor(((to - from) * i) / Math.max(1, n));
 
 /**
  * The living secretariat of `npm start`, 事業再構築補助金 in three rounds, every application moved by
@@ -48,53 +59,94 @@ export const demoApplicationsSeed: SeedStep = {
     const program = await m.findOneByOrFail(Program, { id: ruleSet.programId });
     const reviewers = await m.find(StaffUser, { where: { role: 'reviewer', active: true }, order: { email: 'ASC' } });
     const manager = await m.findOneByOrFail(StaffUser, { role: 'manager' });
-    const ctx: DemoContext = { m, services: demoServices(m), r: demoRandom(2022), reviewers, manager, counter: { n: 0 } };
     const now = Date.now();
+    const clock = new StoryClock(m);
+    const services = demoServices(clock.manager());
+    // the secretariat's administrator opened the electronic application channel before the first round
+    const admin = await m.findOneByOrFail(StaffUser, { role: 'admin' });
+    const channel = await clock.at(now - 180 * DAY, () => services.intakeChannels.create(asUser(admin), DEMO_CHANNEL_NAME));
+    const ctx: DemoContext = { m, services, r: demoRandom(2022), reviewers, manager, counter: { n: 0 }, clock, channelId: channel.id };
 
+    // Every event happens at its place in the round's story (StoryClock): 受付 between opening and 締切,
+    // 要件確認 and 書面審査 assigned before their due dates and done after the 締切, decisions after that.
     // 第10回: checked, reviewed, decided within budget, announced; two adopted per grant stage.
-    const r10 = await createRound(m, program, ruleSet, 10, now - 150 * DAY, now + DAY);
-    const apps10 = await receive(ctx, r10, 72);
-    await formalCheck(ctx, r10, apps10, (i) => (i % 12 === 5 ? 'ineligible' : 'pass'), now - 110 * DAY);
-    await review(ctx, r10, () => 'complete', now - 95 * DAY);
-    const adopted = await decide(ctx, r10);
+    const [open10, close10] = [now - 150 * DAY, now - 120 * DAY];
+    const r10 = await clock.at(open10 - 10 * DAY, () => createRound(m, program, ruleSet, 10, open10, now + DAY));
+    const apps10 = await receive(ctx, r10, 72, (k, n) => arrival(open10, close10 - 2 * HOUR, k, n));
+    await formalCheck(ctx, r10, apps10, (i) => (i % 12 === 5 ? 'ineligible' : 'pass'), {
+      assignAt: close10 + DAY,
+      dueAt: close10 + 10 * DAY,
+      doneAt: (i, n) => spread(close10 + 2 * DAY, close10 + 8 * DAY, i, n),
+    });
+    await review(ctx, r10, () => 'complete', {
+      assignAt: close10 + 12 * DAY,
+      dueAt: close10 + 25 * DAY,
+      doneAt: (i, n) => spread(close10 + 13 * DAY, close10 + 23 * DAY, i, n),
+    });
+    const adopted = await clock.at(close10 + 33 * DAY, () => decide(ctx, r10));
     await m.update(
       Round,
       { id: r10.id },
       {
-        closesAt: new Date(now - 120 * DAY),
-        announcementFrom: new Date(now - 80 * DAY),
-        announcementTo: new Date(now - 80 * DAY),
+        closesAt: new Date(close10),
+        announcementFrom: new Date(close10 + 40 * DAY),
+        announcementTo: new Date(close10 + 40 * DAY),
         announcementLabel: '採択発表済み',
       },
     );
-    await grantStages(ctx, adopted);
+    await grantStages(ctx, adopted, close10 + 45 * DAY);
 
     // 第11回: closed; most reviews are in, a few reviewers are still scoring.
-    const r11 = await createRound(m, program, ruleSet, 11, now - 70 * DAY, now + DAY);
-    const apps11 = await receive(ctx, r11, 60);
-    await formalCheck(ctx, r11, apps11, (i) => (i % 15 === 7 ? 'ineligible' : 'pass'), now - 20 * DAY);
-    // the reviews were due two days ago: the partial ones are overdue on the assignment board
-    await review(ctx, r11, (i) => (i % 6 === 1 ? 'partial' : 'complete'), now - 2 * DAY);
+    const [open11, close11] = [now - 70 * DAY, now - 30 * DAY];
+    const r11 = await clock.at(open11 - 10 * DAY, () => createRound(m, program, ruleSet, 11, open11, now + DAY));
+    const apps11 = await receive(ctx, r11, 60, (k, n) => arrival(open11, close11 - 2 * HOUR, k, n));
+    await formalCheck(ctx, r11, apps11, (i) => (i % 15 === 7 ? 'ineligible' : 'pass'), {
+      assignAt: close11 + DAY,
+      dueAt: now - 20 * DAY,
+      doneAt: (i, n) => spread(close11 + 2 * DAY, now - 22 * DAY, i, n),
+    });
+    // the reviews were due two days ago: the partial ones are overdue on the assignment board and the dashboard
+    await review(ctx, r11, (i) => (i % 6 === 1 ? 'partial' : 'complete'), {
+      assignAt: now - 18 * DAY,
+      dueAt: now - 2 * DAY,
+      doneAt: (i, n) => spread(now - 17 * DAY, now - 4 * DAY, i, n),
+    });
     await m.update(
       Round,
       { id: r11.id },
       {
-        closesAt: new Date(now - 30 * DAY),
+        closesAt: new Date(close11),
         announcementFrom: new Date(now + 20 * DAY),
         announcementTo: new Date(now + 30 * DAY),
         announcementLabel: '締切の約2か月後（予定）',
       },
     );
 
-    // 第12回: open now.
-    const r12 = await createRound(m, program, ruleSet, 12, now - 14 * DAY, now + 21 * DAY);
-    const apps12 = await receive(ctx, r12, 30, (i) => i % 6 === 0);
+    // 第12回: open now; the first arrivals are being checked.
+    const open12 = now - 14 * DAY;
+    const r12 = await clock.at(open12 - 10 * DAY, () => createRound(m, program, ruleSet, 12, open12, now + 21 * DAY));
+    const apps12 = await receive(
+      ctx,
+      r12,
+      30,
+      (k, n) => arrival(open12, now - 3 * DAY, k, n),
+      (i) => i % 6 === 0,
+    );
     const outcome12: CheckOutcome[] = ['notStarted', 'notStarted', 'inProgress', 'return', 'return', 'notStarted'];
-    await formalCheck(ctx, r12, apps12, (i) => outcome12[i % 6], now + 5 * DAY);
+    await formalCheck(ctx, r12, apps12, (i) => outcome12[i % 6], {
+      assignAt: now - 2 * DAY,
+      dueAt: now + 5 * DAY,
+      doneAt: (i, n) => spread(now - 36 * HOUR, now - 12 * HOUR, i, n),
+    });
     for (const [i, id] of apps12.entries()) {
-      if (i % 6 === 4) await ctx.services.transitions.fireIn(ctx.services.tx, id, 'resubmit', INTAKE, {});
-      if (i % 6 === 5) await ctx.services.transitions.fireIn(ctx.services.tx, id, 'withdraw', INTAKE, { reason: '事業計画を見直すため取り下げます。' });
+      const at = spread(now - 8 * HOUR, now - 2 * HOUR, i, apps12.length);
+      if (i % 6 === 4) await clock.at(at, () => ctx.services.transitions.fireIn(ctx.services.tx, id, 'resubmit', INTAKE, {}));
+      if (i % 6 === 5) {
+        await clock.at(at, () => ctx.services.transitions.fireIn(ctx.services.tx, id, 'withdraw', INTAKE, { reason: '事業計画を見直すため取り下げます。' }));
+      }
     }
+    // the channel was last used by the latest 受付
+    await m.query(`UPDATE intake_channel SET last_used_at = (SELECT max(received_at) FROM application WHERE channel_id = $1) WHERE id = $1`, [channel.id]);
     return `${ctx.counter.n} applications in 第10回 (decided), 第11回 (in review) and 第12回 (open)`;
   },
 };
@@ -125,44 +177,66 @@ async function createRound(m: EntityManager, program: Program, ruleSet: RuleSet,
   return round;
 }
 
-/** `total` applications received through intake (the `draft` ones are kept as drafts), over two categories. */
-async function receive(ctx: DemoContext, round: Round, total: number, keepDraft: (i: number) => boolean = () => false): Promise<string[]> {
+/**
+ * `total` applications received through the demo's intake channel (the `draft` ones are kept as drafts),
+ * over two categories, the `k`-th at `timeOf(k, total)`.
+ */
+async function receive(
+  ctx: DemoContext,
+  round: Round,
+  total: number,
+  timeOf: (k: number, total: number) => number,
+  keepDraft: (i: number) => boolean = () => false,
+): Promise<string[]> {
   const { m, r } = ctx;
   const standard = await m.findOneByOrFail(Category, { ruleSetId: round.ruleSetId, code: 'restructuring.standard' });
   const recovery = await m.findOneByOrFail(Category, { ruleSetId: round.ruleSetId, code: 'restructuring.recovery' });
   const ids: string[] = [];
   for (let k = 0; k < total; k++) {
-    const category = r.next() < 0.75 ? standard : recovery;
-    const cap = category === standard ? 40_000_000 : 12_000_000;
-    const app = await ctx.services.applications.createDraft(ctx.services.tx, {
-      roundId: round.id,
-      categoryId: category.id,
-      ...demoApplicant(r, ++ctx.counter.n),
-      expenses: [
-        { expenseType: 'building', amount: r.int(20, 200) * 100_000, description: '店舗・工場の改修' },
-        { expenseType: 'machinery', amount: r.int(30, Math.floor(cap / 100_000)) * 100_000, description: '生産設備' },
-      ],
-      monthlySales: [],
-      benefitInput: null,
-      claimedBonusItems: BONUS_CODES.filter(() => r.next() < 0.3),
-      receiptNumber: keepDraft(k)
-        ? null
-        : await ctx.services.intake.nextReceiptNumber(round.id, defaultReceiptPrefix('restructuring', round.number), ctx.services.tx),
-      receivedAt: keepDraft(k) ? null : new Date(),
+    const at = timeOf(k, total);
+    await ctx.clock.at(at, async () => {
+      const category = r.next() < 0.75 ? standard : recovery;
+      const cap = category === standard ? 40_000_000 : 12_000_000;
+      const app = await ctx.services.applications.createDraft(ctx.services.tx, {
+        roundId: round.id,
+        categoryId: category.id,
+        ...demoApplicant(r, ++ctx.counter.n),
+        expenses: [
+          { expenseType: 'building', amount: r.int(20, 200) * 100_000, description: '店舗・工場の改修' },
+          { expenseType: 'machinery', amount: r.int(30, Math.floor(cap / 100_000)) * 100_000, description: '生産設備' },
+        ],
+        monthlySales: [],
+        benefitInput: null,
+        claimedBonusItems: BONUS_CODES.filter(() => r.next() < 0.3),
+        receiptNumber: keepDraft(k)
+          ? null
+          : await ctx.services.intake.nextReceiptNumber(round.id, defaultReceiptPrefix('restructuring', round.number), ctx.services.tx),
+        receivedAt: keepDraft(k) ? null : new Date(at),
+        channelId: ctx.channelId,
+      });
+      if (!keepDraft(k)) {
+        await ctx.services.transitions.fireIn(ctx.services.tx, app.id, 'submit', INTAKE, {});
+        ids.push(app.id);
+      }
     });
-    if (!keepDraft(k)) {
-      await ctx.services.transitions.fireIn(ctx.services.tx, app.id, 'submit', INTAKE, {});
-      ids.push(app.id);
-    }
   }
   return ids;
 }
 
+/** When an assignment is made, when it is due, and when the `i`-th of `n` applications is worked on. */
+interface AssignmentTimes {
+  assignAt: number;
+  dueAt: number;
+  doneAt: (i: number, n: number) => number;
+}
+
 /** Assigns a checker to every received application, who then answers the checklist item by item. */
-async function formalCheck(ctx: DemoContext, round: Round, ids: string[], outcomeOf: (i: number) => CheckOutcome, dueAt: number) {
+async function formalCheck(ctx: DemoContext, round: Round, ids: string[], outcomeOf: (i: number) => CheckOutcome, times: AssignmentTimes) {
   const { m, services } = ctx;
   const manager = asUser(ctx.manager);
-  await services.assignments.autoAssign(round.id, { purpose: 'formalCheck', dueAt: new Date(dueAt).toISOString() }, manager, {});
+  await ctx.clock.at(times.assignAt, () =>
+    services.assignments.autoAssign(round.id, { purpose: 'formalCheck', dueAt: new Date(times.dueAt).toISOString() }, manager, {}),
+  );
   const checkers = new Map<string, string>(
     (
       await m.query(
@@ -174,6 +248,10 @@ async function formalCheck(ctx: DemoContext, round: Round, ids: string[], outcom
   for (const [i, id] of ids.entries()) {
     const outcome = outcomeOf(i);
     if (outcome === 'notStarted') continue;
+    await ctx.clock.at(times.doneAt(i, ids.length), () => checkOne(id, outcome));
+  }
+
+  async function checkOne(id: string, outcome: CheckOutcome) {
     const checker = asUser(ctx.reviewers.find((u) => u.id === checkers.get(id))!);
     const { items } = await services.formalChecks.get(id, checker);
     // documents arrived on paper for the demo: the reviewer confirms them by hand
@@ -186,7 +264,7 @@ async function formalCheck(ctx: DemoContext, round: Round, ids: string[], outcom
     }));
     if (outcome === 'inProgress') {
       await services.formalChecks.save(id, answers.slice(0, 3), checker, {});
-      continue;
+      return;
     }
     if (outcome === 'return') {
       const plan = answers.find((a) => a.code === 'document.businessPlan')!;
@@ -209,14 +287,20 @@ async function formalCheck(ctx: DemoContext, round: Round, ids: string[], outcom
 }
 
 /** Assigns the reviewers and has them score: strict and lenient reviewers, bonus items mostly confirmed. */
-async function review(ctx: DemoContext, round: Round, progressOf: (i: number) => ReviewProgress, dueAt: number) {
+async function review(ctx: DemoContext, round: Round, progressOf: (i: number) => ReviewProgress, times: AssignmentTimes) {
   const { m, services, r } = ctx;
-  await services.assignments.autoAssign(round.id, { purpose: 'review', dueAt: new Date(dueAt).toISOString() }, asUser(ctx.manager), {});
+  await ctx.clock.at(times.assignAt, () =>
+    services.assignments.autoAssign(round.id, { purpose: 'review', dueAt: new Date(times.dueAt).toISOString() }, asUser(ctx.manager), {}),
+  );
   const apps: { id: string; claimed: string[] }[] = await m.query(
     `SELECT id, claimed_bonus_items AS claimed FROM application WHERE round_id = $1 AND status = ANY($2) ORDER BY receipt_number`,
     [round.id, statesTagged('openForScoring')],
   );
   for (const [i, app] of apps.entries()) {
+    await ctx.clock.at(times.doneAt(i, apps.length), () => scoreOne(i, app));
+  }
+
+  async function scoreOne(i: number, app: { id: string; claimed: string[] }) {
     const quality = r.int(1, 4);
     const sheets: { id: string; reviewer_id: string }[] = await m.query(
       `SELECT id, reviewer_id FROM application_assignment WHERE application_id = $1 AND purpose = 'review' AND revoked_at IS NULL ORDER BY assigned_at, id`,
@@ -261,8 +345,11 @@ async function decide(ctx: DemoContext, round: Round): Promise<string[]> {
   return adopted;
 }
 
-/** Of the adopted, two each move on to every stage of the grant; the rest wait for their 交付申請. */
-async function grantStages(ctx: DemoContext, adopted: string[]) {
+/**
+ * Of the adopted, two each move on to every stage of the grant; the rest wait for their 交付申請. The
+ * stages follow each other from `from`, ten days apart.
+ */
+async function grantStages(ctx: DemoContext, adopted: string[], from: number) {
   const manager: TransitionActor = { role: 'manager', id: ctx.manager.id };
   const paths: [string, TransitionActor][][] = [
     [['applyForGrant', INTAKE]],
@@ -286,7 +373,9 @@ async function grantStages(ctx: DemoContext, adopted: string[]) {
   ];
   for (const [k, path] of paths.entries()) {
     for (const id of adopted.slice(k * 2, k * 2 + 2)) {
-      for (const [transition, actor] of path) await ctx.services.transitions.fireIn(ctx.services.tx, id, transition, actor, {});
+      for (const [j, [transition, actor]] of path.entries()) {
+        await ctx.clock.at(from + j * 10 * DAY + k * HOUR, () => ctx.services.transitions.fireIn(ctx.services.tx, id, transition, actor, {}));
+      }
     }
   }
 }

@@ -7,6 +7,8 @@ import { AuditService } from '../../modules/audit/audit.service';
 import { asTransaction, UnitOfWork } from '../../database';
 import { ApplicationsService } from '../../modules/applications/applications.service';
 import { IntakeRepository } from '../../modules/intake/intake.repository';
+import { IntakeChannelsRepository } from '../../modules/intake/intake-channels.repository';
+import { IntakeChannelsService } from '../../modules/intake/intake-channels.service';
 import { NotificationsRepository } from '../../modules/notifications/notifications.repository';
 import { AdoptionRepository } from '../../modules/adoption/adoption.repository';
 import { AdoptionService } from '../../modules/adoption/adoption.service';
@@ -58,6 +60,7 @@ export function demoServices(m: EntityManager) {
     tx: asTransaction(m),
     applications: new ApplicationsService(applications, new AuditRepository(ds)),
     intake: new IntakeRepository(ds),
+    intakeChannels: new IntakeChannelsService(new IntakeChannelsRepository(ds), uow, audit),
     transitions,
     rubrics,
     assignments,
