@@ -132,6 +132,8 @@ export const SimulatorPage = () => {
   }, [roundId]);
   useEffect(loadDecisions, [loadDecisions, reloadKey]);
 
+  // a decided 類型 shows its committed decision: the what-if limits are not in play until asked for
+  const showingCommitted = !!ranking?.committed && ranking.categoryId === categoryId && !whatIf;
   return (
     <Box sx={{ p: 2 }} data-testid="simulator">
       <Title title={t('title')} />
@@ -174,6 +176,7 @@ export const SimulatorPage = () => {
               size="small"
               label={t('budget')}
               name="budget"
+              disabled={showingCommitted}
               value={budgetText}
               onChange={(e) => setBudgetText(e.target.value)}
               onBlur={() => budget.ok && budget.yen !== null && setBudgetText(groupYen(budget.yen))}
@@ -189,6 +192,7 @@ export const SimulatorPage = () => {
               size="small"
               label={t('quota')}
               name="quota"
+              disabled={showingCommitted}
               value={quotaText}
               onChange={(e) => setQuotaText(e.target.value)}
               slotProps={{ htmlInput: { inputMode: 'numeric' } }}
@@ -198,13 +202,21 @@ export const SimulatorPage = () => {
               size="small"
               label={t('waitlist')}
               name="waitlistCount"
+              disabled={showingCommitted}
               value={waitlistText}
               onChange={(e) => setWaitlistText(e.target.value)}
               slotProps={{ htmlInput: { inputMode: 'numeric' } }}
               sx={{ width: 140 }}
             />
             <FormControlLabel
-              control={<Switch checked={normalise ?? ranking?.normalise ?? false} onChange={(e) => setNormalise(e.target.checked)} name="normalise" />}
+              control={
+                <Switch
+                  checked={normalise ?? ranking?.normalise ?? false}
+                  onChange={(e) => setNormalise(e.target.checked)}
+                  name="normalise"
+                  disabled={showingCommitted}
+                />
+              }
               label={t('normalise')}
             />
           </Stack>
