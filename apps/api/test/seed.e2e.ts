@@ -37,6 +37,7 @@ describe('the npm start seed', () => {
       'demo benefit applications',
       'demo attachments',
       'demo memos and inquiries',
+      'demo application exports',
     ]);
     const after = await snapshot();
     const second = await runSeed(db, { demo: true, attachmentStorage: t.app.get(ATTACHMENT_STORAGE) });
@@ -49,8 +50,23 @@ describe('the npm start seed', () => {
       'already present',
       'already present',
       'already present',
+      'already present',
     ]);
     expect(await snapshot()).toEqual(after);
+  });
+
+  it('fills the エクスポート page: a stored Excel of 第11回 written as the worker writes it, and two exports answered at once', async () => {
+    const rows = await db.query(
+      `SELECT delivery, status, format, total_rows, processed_rows, storage_key IS NOT NULL AS stored FROM application_export ORDER BY delivery DESC, requester_role`,
+    );
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatchObject({ delivery: 'job', status: 'done', format: 'xlsx', stored: true });
+    expect(rows[0].total_rows).toBeGreaterThan(0);
+    expect(rows[0].processed_rows).toBe(rows[0].total_rows);
+    expect(rows.slice(1).map((r: { delivery: string; status: string }) => [r.delivery, r.status])).toEqual([
+      ['direct', 'done'],
+      ['direct', 'done'],
+    ]);
   });
 
   it('puts a few memos and 問い合わせ on demo applications, each audited', async () => {

@@ -3,6 +3,7 @@ import { demoApplicationsSeed } from './demo/demo-applications.seed';
 import { demoAttachmentsSeed } from './demo/demo-attachments.seed';
 import { demoBenefitSeed } from './demo/demo-benefit.seed';
 import { demoCorrespondenceSeed } from './demo/demo-correspondence.seed';
+import { demoExportsSeed } from './demo/demo-exports.seed';
 import { notificationTemplatesSeed } from './notification-templates.seed';
 import { referenceCatalogueSeed } from './reference-catalogue.seed';
 import { demoStaffSeed, initialAdminSeed } from './staff-accounts.seed';
@@ -17,4 +18,5 @@ export const SEED_STEPS: SeedStep[] = [
   demoBenefitSeed,
   demoAttachmentsSeed,
   demoCorrespondenceSeed,
+  demoExportsSeed,
 ];

@@ -33,7 +33,7 @@ import type { StaffUser } from '../../modules/users/staff-user.entity';
  * transaction, which here is the step's own. So the demo goes through exactly the code paths staff
  * use (checklist, assignment, scoring, decision), and a failing step still leaves nothing behind.
  */
-function withinTransaction(m: EntityManager): DataSource {
+export function withinTransaction(m: EntityManager): DataSource {
   return {
     manager: m,
     transaction: <T>(work: (em: EntityManager) => Promise<T>) => work(m),
