@@ -95,6 +95,7 @@ const MATRIX: Record<string, Allowed> = {
   'GET /api/rounds/:roundId/exports/adopted': ['manager', 'auditor'],
   'GET /api/rounds/:roundId/exports/scores': ['manager', 'auditor'],
   'GET /api/pipeline': ['admin', 'manager', 'auditor'],
+  'POST /api/pipeline/rounds/:roundId/reviewers/:reviewerId/remind': ['manager'],
   'GET /api/workflows': STAFF,
   'GET /api/intake-channels': ['admin'],
   'GET /api/intake-channels/:id': ['admin'],

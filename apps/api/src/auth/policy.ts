@@ -70,6 +70,8 @@ export const POLICIES = {
   'adoption.decide': ['manager'],
   /** the dashboard's overview of every round */
   'pipeline.read': ['admin', 'manager', 'auditor'],
+  /** 催促: mailing a reviewer about their overdue reviews, from the dashboard */
+  'pipeline.remind': ['manager'],
   /** publication list and scoring export */
   'review.export': ['manager', 'auditor'],
   /** the messages sent to applicants */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { normalizeSearchText } from '@jimukyoku/domain';
 import { statesTagged } from '@jimukyoku/workflow';
+import { normalizeSearchText } from '@jimukyoku/domain';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import { managerOf, type Transaction } from '../../database';
@@ -22,13 +22,25 @@ export interface ApplicationFilter {
   prefecture?: string;
   sizeClass?: string;
   q?: string;
+  /** 受付 at or after / before (the dashboard's intake chart links a day) */
+  receivedFrom?: string;
+  receivedTo?: string;
 }
 
 export const APPLICATION_SORTABLE = ['receiptNumber', 'applicantName', 'status', 'prefecture', 'quotedAmount', 'receivedAt', 'createdAt', 'updatedAt'] as const;
 export const APPLICATION_LIST: ListSpec = {
   sortable: APPLICATION_SORTABLE,
   defaultSort: ['updatedAt', 'DESC'],
-  filters: { roundId: 'uuid', categoryId: 'uuid', status: 'strings', prefecture: 'string', sizeClass: 'string', q: 'string' },
+  filters: {
+    roundId: 'uuid',
+    categoryId: 'uuid',
+    status: 'strings',
+    prefecture: 'string',
+    sizeClass: 'string',
+    q: 'string',
+    receivedFrom: 'instant',
+    receivedTo: 'instant',
+  },
 };
 
 /**
@@ -96,6 +108,8 @@ export class ApplicationsRepository {
     if (f.status) qb.andWhere('a.status IN (:...statuses)', { statuses: ([] as string[]).concat(f.status) });
     if (f.prefecture) qb.andWhere('a.prefecture = :prefecture', { prefecture: f.prefecture });
     if (f.sizeClass) qb.andWhere('a.size_class = :sizeClass', { sizeClass: f.sizeClass });
+    if (f.receivedFrom) qb.andWhere('a.received_at >= :receivedFrom', { receivedFrom: f.receivedFrom });
+    if (f.receivedTo) qb.andWhere('a.received_at < :receivedTo', { receivedTo: f.receivedTo });
     if (f.q) {
       // both sides normalised alike (normalizeSearchText here, search_normalize in SQL): ＲＥＳ１１, （株）, ㈱ …
       const q = normalizeSearchText(f.q);

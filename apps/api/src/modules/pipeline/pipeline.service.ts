@@ -1,6 +1,23 @@
-import { getWorkflow, type StateTone } from '@jimukyoku/workflow';
+import { roundDeadline } from '@jimukyoku/domain';
+import { getWorkflow, stateCodesTagged, type StateTone } from '@jimukyoku/workflow';
 import { Injectable } from '@nestjs/common';
-import { PipelineRepository } from './pipeline.repository';
+import type { AuthenticatedUser } from '../../auth/roles';
+import { isUuid } from '../../common/is-uuid';
+import type { RequestMeta } from '../../common/request-meta';
+import { UnitOfWork } from '../../database';
+import { AuditService } from '../audit/audit.service';
+import { NotificationsRepository } from '../notifications/notifications.repository';
+import { PipelineError } from './pipeline.errors';
+import { PipelineRepository, type PipelineIntakeDay } from './pipeline.repository';
+
+const DAY_MS = 86_400_000;
+const JST_MS = 9 * 3_600_000;
+/** the reviewer reminder the scheduler sends before a due date (schedules/remind-reviewers.job.ts), reused by 催促 */
+const REMINDER_TEMPLATE = 'reviewReminder';
+/** a second 催促 within this long does not mail the same assignment again */
+const REMIND_AGAIN_AFTER_MS = 3_600_000;
+/** at most this many days of the intake chart (a round open longer shows its last ones) */
+const MAX_INTAKE_DAYS = 120;
 
 export interface RoundPipeline {
   roundId: string;
@@ -8,6 +25,8 @@ export interface RoundPipeline {
   programName: string;
   opensAt: Date;
   closesAt: Date;
+  /** the 締切 as enforced: closesAt plus the round's grace (libs/domain roundDeadline) */
+  deadline: Date;
   announcementFrom: Date | null;
   total: number;
   /** whether the round's workflow decides by 採択 (subsidies) — a benefit has no adoption, no simulator */
@@ -15,7 +34,29 @@ export interface RoundPipeline {
   /** every state of the round's workflow that holds applications, in the workflow's order, with its label and display tone */
   states: { code: string; label: string; tone: StateTone; count: number }[];
   categories: { categoryId: string; categoryName: string; applied: number; budget: number | null; adopted: number; adoptedAmount: number }[];
+  /** the round's workflow states that hold a 採択 slot (tag holdsSlot): what `adopted` counts, for the list link */
+  holdsSlotStates: string[];
   review: { formalChecksOpen: number; sheetsSubmitted: number; sheetsOpen: number; sheetsOverdue: number };
+  /** 受付 per JST day from the round's opening day to its deadline's day, days without any included (0) */
+  intake: { day: string; count: number }[];
+  /** review progress per reviewer: assigned, submitted, overdue, the earliest open due date */
+  reviewers: { reviewerId: string; name: string; assigned: number; submitted: number; overdue: number; nextDueAt: Date | null }[];
+}
+
+/** `YYYY-MM-DD` of an instant in Asia/Tokyo. */
+const jstDay = (t: Date) => new Date(t.getTime() + JST_MS).toISOString().slice(0, 10);
+
+/** Every JST day from `from` to `to` (inclusive) with its count, the last MAX_INTAKE_DAYS at most. */
+function intakeSeries(from: Date, to: Date, rows: PipelineIntakeDay[]): { day: string; count: number }[] {
+  const n = new Map(rows.map((r) => [r.day, r.n] as const));
+  const first = Date.parse(`${jstDay(from)}T00:00:00Z`);
+  const last = Date.parse(`${jstDay(to)}T00:00:00Z`);
+  const days: { day: string; count: number }[] = [];
+  for (let t = Math.max(first, last - (MAX_INTAKE_DAYS - 1) * DAY_MS); t <= last; t += DAY_MS) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    days.push({ day, count: n.get(day) ?? 0 });
+  }
+  return days;
 }
 
 /**
@@ -25,10 +66,22 @@ export interface RoundPipeline {
  */
 @Injectable()
 export class PipelineService {
-  constructor(private readonly repo: PipelineRepository) {}
+  constructor(
+    private readonly repo: PipelineRepository,
+    private readonly notifications: NotificationsRepository,
+    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
+  ) {}
 
   async rounds(): Promise<RoundPipeline[]> {
-    const [rounds, counts, categories, review] = await Promise.all([this.repo.rounds(), this.repo.stateCounts(), this.repo.categories(), this.repo.review()]);
+    const [rounds, counts, categories, review, intake, reviewers] = await Promise.all([
+      this.repo.rounds(),
+      this.repo.stateCounts(),
+      this.repo.categories(),
+      this.repo.review(),
+      this.repo.intakeDays(),
+      this.repo.reviewers(),
+    ]);
     return rounds.map((r) => {
       const mine = <T extends { roundId: string }>(rows: T[]): T[] => rows.filter((x) => x.roundId === r.id);
       const n = new Map(mine(counts).map((c) => [c.status, c.n] as const));
@@ -40,6 +93,7 @@ export class PipelineService {
         programName: r.programName,
         opensAt: r.opensAt,
         closesAt: r.closesAt,
+        deadline: roundDeadline({ closesAt: r.closesAt, graceMinutes: r.graceMinutes }),
         announcementFrom: r.announcementFrom,
         total: [...n.values()].reduce((a, b) => a + b, 0),
         hasAdoption: workflow.transitions.some((t) => t.name === 'adopt'),
@@ -52,13 +106,68 @@ export class PipelineService {
           adopted: c.adopted,
           adoptedAmount: Number(c.adoptedAmount),
         })),
+        holdsSlotStates: stateCodesTagged(workflow, 'holdsSlot'),
         review: {
           formalChecksOpen: rv?.formalChecksOpen ?? 0,
           sheetsSubmitted: rv?.sheetsSubmitted ?? 0,
           sheetsOpen: rv?.sheetsOpen ?? 0,
           sheetsOverdue: rv?.sheetsOverdue ?? 0,
         },
+        intake: intakeSeries(r.opensAt, roundDeadline({ closesAt: r.closesAt, graceMinutes: r.graceMinutes }), mine(intake)),
+        reviewers: mine(reviewers).map((x) => ({
+          reviewerId: x.reviewerId,
+          name: x.name,
+          assigned: x.assigned,
+          submitted: x.submitted,
+          overdue: x.overdue,
+          nextDueAt: x.nextDueAt,
+        })),
       };
+    });
+  }
+
+  /**
+   * 催促: queues the reviewReminder mail (the scheduler's template) for each of one reviewer's overdue review
+   * assignments in a round, audited in the same transaction. An assignment reminded within the last hour is
+   * left out; with nothing left, 409 NOTHING_TO_REMIND and nothing is written.
+   */
+  async remindReviewer(roundId: string, reviewerId: string, actor: AuthenticatedUser, meta: RequestMeta) {
+    if (!isUuid(roundId)) throw new PipelineError('ROUND_NOT_FOUND');
+    if (!isUuid(reviewerId)) throw new PipelineError('REVIEWER_NOT_FOUND');
+    return this.uow.run(async (tx) => {
+      if (!(await this.repo.roundExists(roundId, tx))) throw new PipelineError('ROUND_NOT_FOUND');
+      if (!(await this.repo.activeReviewer(reviewerId, tx))) throw new PipelineError('REVIEWER_NOT_FOUND');
+      const due = await this.repo.overdueAssignments(roundId, reviewerId, REMINDER_TEMPLATE, new Date(Date.now() - REMIND_AGAIN_AFTER_MS), tx);
+      if (due.length === 0) throw new PipelineError('NOTHING_TO_REMIND');
+      const notificationIds: string[] = [];
+      for (const a of due) {
+        const n = await this.notifications.insert(
+          {
+            applicationId: a.applicationId,
+            template: REMINDER_TEMPLATE,
+            recipient: a.reviewerEmail,
+            status: 'pending',
+            heldUntilAnnouncement: false,
+            payload: {
+              assignmentId: a.assignmentId,
+              recipientName: a.reviewerName,
+              reviewDueAt: new Date(a.dueAt).toISOString(),
+              applicantName: a.applicantName,
+              receiptNumber: a.receiptNumber,
+              roundName: a.roundName,
+              categoryName: a.categoryName,
+            },
+          },
+          tx,
+        );
+        notificationIds.push(n.id);
+      }
+      const assignmentIds = due.map((a) => a.assignmentId);
+      await this.audit.record(
+        { actor, action: 'review.remindOverdue', entityType: 'staffUser', entityId: reviewerId, changes: { roundId, assignmentIds, notificationIds }, ...meta },
+        tx,
+      );
+      return { reviewerId, roundId, queued: due.length, assignmentIds, notificationIds };
     });
   }
 }
