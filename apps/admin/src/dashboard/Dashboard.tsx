@@ -11,7 +11,7 @@ import { WelcomeCard } from './WelcomeCard';
 export const Dashboard = () => {
   const translate = useTranslate();
   return (
-    <Stack spacing={2} sx={{ mt: 2, maxWidth: 960 }}>
+    <Stack spacing={2} sx={{ mt: 2, maxWidth: 1200 }}>
       <Title title={translate('ra.page.dashboard')} />
       <WelcomeCard />
       <MyReviewWorkCard />

@@ -1,33 +1,19 @@
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  Box,
-  Card,
-  CardActions,
-  CardContent,
-  Chip,
-  LinearProgress,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
-import { formatYen } from '@jimukyoku/domain';
+import { Alert, Card, CardActions, CardContent, Grid, LinearProgress, Stack, Typography } from '@mui/material';
 import { Button, useCanAccess, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { formatJst } from '../common';
-import { toneColor } from '../workflows/workflowStates';
-import { fetchPipeline, type RoundPipeline } from './pipeline';
-
-const listOf = (resource: string, filter: object) => `/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
-const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
+import { BudgetChart } from './BudgetChart';
+import { DeadlineCountdown } from './DeadlineCountdown';
+import { IntakeChart } from './IntakeChart';
+import { fetchPipeline, listOf, type RoundPipeline } from './pipeline';
+import { ReviewerProgress } from './ReviewerProgress';
+import { StateChart } from './StateChart';
 
 /**
- * 公募回の状況: a card per round with applications — how many are in each state, how far the 要件確認
- * and the 書面審査 are, and per category what is adopted against the budget — with the ways in.
+ * 公募回の状況: a card per round with applications — the 締切 and the time left, 受付 per day, how many
+ * are in each state, each reviewer's progress (催促 for the overdue), and per category what is adopted
+ * against the budget — as charts whose every bar links to the list it counts.
  */
 export const RoundPipelineCards = () => {
   const translate = useTranslate();
@@ -59,93 +45,53 @@ const RoundCard = ({ round }: { round: RoundPipeline }) => {
   const board = useCanAccess({ resource: 'reviewers', action: 'list' });
   const simulator = useCanAccess({ resource: 'adoption', action: 'list' });
   const { review } = round;
-  const sheets = review.sheetsSubmitted + review.sheetsOpen;
   return (
     <Card variant="outlined" data-testid="round-pipeline" data-round={round.roundId}>
       <CardContent>
         <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 'bold' }}>{`${round.programName} ${round.roundName}`}</Typography>
+        <DeadlineCountdown deadline={round.deadline} />
         <Typography variant="body2" color="text.secondary" gutterBottom>
-          {t('schedule', { closes: formatJst(round.closesAt), announcement: round.announcementFrom ? formatJst(round.announcementFrom) : '-' })}
+          {t('announcement', { at: round.announcementFrom ? formatJst(round.announcementFrom) : '-' })}
+          {'　'}
+          <Link to={listOf('applications', { roundId: round.roundId })} data-testid="pipeline-total">
+            {t('total', { n: round.total.toLocaleString('ja-JP') })}
+          </Link>
         </Typography>
-        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', my: 1 }} data-testid="pipeline-states">
-          {round.states.map((s) => {
-            const color = toneColor(s.tone);
-            return (
-              <Chip
-                key={s.code}
-                size="small"
-                color={color}
-                variant={color === 'default' ? 'outlined' : 'filled'}
-                label={`${s.label} ${s.count.toLocaleString('ja-JP')}`}
-                data-state={s.code}
-              />
-            );
-          })}
-          <Chip size="small" variant="outlined" label={t('total', { n: round.total.toLocaleString('ja-JP') })} />
-        </Stack>
-        {(sheets > 0 || review.formalChecksOpen > 0) && (
-          <Box sx={{ my: 1 }}>
-            {sheets > 0 && (
-              <>
-                <Typography variant="body2" data-testid="pipeline-review">
-                  {t('review_progress', { submitted: review.sheetsSubmitted, total: sheets, rate: percent(review.sheetsSubmitted, sheets) })}
-                  {review.sheetsOverdue > 0 && (
-                    <Typography component="span" variant="body2" color="error">{` ${t('overdue', { n: review.sheetsOverdue })}`}</Typography>
-                  )}
-                </Typography>
-                <LinearProgress variant="determinate" value={percent(review.sheetsSubmitted, sheets)} sx={{ height: 8, borderRadius: 1, maxWidth: 480 }} />
-              </>
-            )}
-            {review.formalChecksOpen > 0 && (
-              <Typography variant="body2" sx={{ mt: 0.5 }}>
-                {t('formal_checks_open', { n: review.formalChecksOpen })}
-              </Typography>
-            )}
-          </Box>
+        <Grid container spacing={2} sx={{ my: 1 }}>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <IntakeChart round={round} />
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <Typography variant="subtitle2">{t('states_title')}</Typography>
+            <StateChart round={round} />
+          </Grid>
+          {round.reviewers.length > 0 && (
+            <Grid size={{ xs: 12, md: round.hasAdoption ? 6 : 12 }}>
+              <ReviewerProgress round={round} />
+            </Grid>
+          )}
+          {round.hasAdoption && (
+            <Grid size={{ xs: 12, md: round.reviewers.length > 0 ? 6 : 12 }}>
+              <BudgetChart round={round} />
+            </Grid>
+          )}
+        </Grid>
+        {review.formalChecksOpen > 0 && (
+          <Typography variant="body2" sx={{ mt: 0.5 }}>
+            <Link to={listOf('review-assignments', { roundId: round.roundId, purpose: 'formalCheck', state: 'open' })}>
+              {t('formal_checks_open', { n: review.formalChecksOpen })}
+            </Link>
+          </Typography>
         )}
-        <Table size="small" sx={{ mt: 1 }}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('category')}</TableCell>
-              <TableCell align="right">{t('applied')}</TableCell>
-              {round.hasAdoption && <TableCell align="right">{t('adopted')}</TableCell>}
-              {round.hasAdoption && <TableCell align="right">{t('adopted_amount')}</TableCell>}
-              {round.hasAdoption && <TableCell sx={{ width: 200 }}>{t('budget')}</TableCell>}
-            </TableRow>
-          </TableHead>
-          <TableBody>
+        {!round.hasAdoption && (
+          <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', mt: 1 }} data-testid="pipeline-categories">
             {round.categories.map((c) => (
-              <TableRow key={c.categoryId}>
-                <TableCell>{c.categoryName}</TableCell>
-                <TableCell align="right">{c.applied.toLocaleString('ja-JP')}</TableCell>
-                {round.hasAdoption && (
-                  <>
-                    <TableCell align="right">{c.adopted.toLocaleString('ja-JP')}</TableCell>
-                    <TableCell align="right">{formatYen(c.adoptedAmount)}</TableCell>
-                    <TableCell>
-                      {c.budget === null ? (
-                        <Typography variant="body2" color="text.secondary">
-                          {t('no_budget')}
-                        </Typography>
-                      ) : (
-                        <>
-                          <Typography variant="caption">
-                            {t('budget_used', { budget: formatYen(c.budget), rate: percent(c.adoptedAmount, c.budget) })}
-                          </Typography>
-                          <LinearProgress
-                            variant="determinate"
-                            value={Math.min(100, percent(c.adoptedAmount, c.budget))}
-                            color={c.adoptedAmount > c.budget ? 'error' : 'primary'}
-                          />
-                        </>
-                      )}
-                    </TableCell>
-                  </>
-                )}
-              </TableRow>
+              <Link key={c.categoryId} to={listOf('applications', { roundId: round.roundId, categoryId: c.categoryId })}>
+                {`${c.categoryName} ${t('applied')} ${c.applied.toLocaleString('ja-JP')}`}
+              </Link>
             ))}
-          </TableBody>
-        </Table>
+          </Stack>
+        )}
       </CardContent>
       <CardActions>
         <Button component={Link} to={listOf('applications', { roundId: round.roundId })} label="app.dashboard.pipeline.applications" />

@@ -100,7 +100,7 @@ const rows: Row[] = [
   ['adoption: reviewer has no simulator', 'reviewer', 'adoption', NONE],
   ['adoption: auditor simulates and exports, never commits', 'auditor', 'adoption', ['list', 'export']],
   ['pipeline: admin sees the rounds on the dashboard', 'admin', 'pipeline', ['list']],
-  ['pipeline: manager sees the rounds on the dashboard', 'manager', 'pipeline', ['list']],
+  ['pipeline: manager sees the rounds on the dashboard and reminds overdue reviewers (催促)', 'manager', 'pipeline', ['list', 'remind']],
   ['pipeline: reviewer has their own work instead', 'reviewer', 'pipeline', NONE],
   ['pipeline: auditor sees the rounds on the dashboard', 'auditor', 'pipeline', ['list']],
 ];

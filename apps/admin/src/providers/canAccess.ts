@@ -4,14 +4,15 @@ import { isStaffRole, type StaffRole } from './roles';
  * Who may do what in the admin UI. The API is the real authority (guards and the workflow engine
  * refuse anything not allowed); this table only decides what the UI offers: menu entries (react-admin
  * asks `list` for each <Resource>), pages (`list`/`show`/`edit`/`create`) and buttons (`edit`,
- * `delete`, `create`) and `bulk` (一括操作 on a list's selection), `resend` (再送 of a notification). Anything not listed is denied,
+ * `delete`, `create`) and `bulk` (一括操作 on a list's selection), `resend` (再送 of a notification), `remind` (催促 of a
+ * reviewer from the dashboard). Anything not listed is denied,
  * including unknown resources and actions.
  */
-export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'export', 'bulk', 'resend'] as const;
+export const ACTIONS = ['list', 'show', 'create', 'edit', 'delete', 'export', 'bulk', 'resend', 'remind'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Actions that change data; an auditor never gets one of these, whatever the table says. */
-export const WRITE_ACTIONS: readonly Action[] = ['create', 'edit', 'delete', 'resend'];
+export const WRITE_ACTIONS: readonly Action[] = ['create', 'edit', 'delete', 'resend', 'remind'];
 
 type Permissions = Partial<Record<StaffRole, readonly Action[]>>;
 
@@ -71,8 +72,9 @@ export const ACCESS_TABLE: Record<string, Permissions> = {
   // シミュレーター (a page, no API resource of that name): adoption.simulate reads; `create` = 採択を確定
   // (adoption.decide = manager); `export` = the adopted list and the scores (review.export).
   adoption: { manager: ['list', 'create', 'export'], auditor: ['list', 'export'] },
-  // ダッシュボードの「公募回の状況」(GET /api/pipeline = pipeline.read): a widget, not a menu entry.
-  pipeline: { admin: ['list'], manager: ['list'], auditor: ['list'] },
+  // ダッシュボードの「公募回の状況」(GET /api/pipeline = pipeline.read): a widget, not a menu entry;
+  // `remind` = 催促 of an overdue reviewer (pipeline.remind = manager).
+  pipeline: { admin: ['list'], manager: ['list', 'remind'], auditor: ['list'] },
 };
 
 export function canAccess(role: unknown, resource: string, action: string): boolean {
