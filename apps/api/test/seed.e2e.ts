@@ -173,6 +173,15 @@ describe('the npm start seed', () => {
       [rounds.map((r) => r.id)],
     );
     expect(offClock.n).toBe(0);
+    // 受付番号 follow the time of 受付, within office hours in Japan
+    const [disorder] = await db.query(
+      `SELECT count(*)::int AS n FROM (
+         SELECT received_at < lag(received_at) OVER (PARTITION BY round_id ORDER BY receipt_number) AS back,
+                extract(hour FROM received_at AT TIME ZONE 'Asia/Tokyo') NOT BETWEEN 9 AND 17 AS night
+           FROM application WHERE round_id = ANY($1) AND receipt_number IS NOT NULL) x WHERE back OR night`,
+      [rounds.map((r) => r.id)],
+    );
+    expect(disorder.n).toBe(0);
     // nobody is assigned after the due date, nor submits before being assigned
     const [assignments] = await db.query(
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE assigned_at >= due_at OR submitted_at < assigned_at)::int AS wrong FROM application_assignment`,

@@ -37,7 +37,14 @@ interface DemoContext {
 }
 
 /** `k`-th of `total` arrivals between `from` and `to`: more of them near the end, as before a real 締切. */
-const arrival = (from: number, to: number, k: number, total: number) => from + Math.floor((to - from) * ((k + 1) / (total + 1)) ** 0.7);
+const arrival = (from: number, to: number, k: number, total: number) => {
+  const t = from + Math.floor((to - from) * ((k + 1) / (total + 1)) ** 0.7);
+  // squeezed into office hours in Japan (9:00–18:00 JST) of the day the curve gives, keeping the order (受付番号 follow time)
+  const jstMidnight = Math.floor((t + 9 * HOUR) / DAY) * DAY - 9 * HOUR;
+  return Math.max(from, Math.min(to, jstMidnight + 9 * HOUR + Math.floor(((t - jstMidnight) / DAY) * 9 * HOUR)));
+};
+/** `hour`:00 JST on the JST day of `t` (rounds open at 10:00 and close at 17:00, as real ones do) */
+const jstAt = (t: number, hour: number) => Math.floor((t + 9 * HOUR) / DAY) * DAY - 9 * HOUR + hour * HOUR;
 /** the `i`-th of `n` events spread evenly from `from` to `to` */
 const spread = (from: number, to: number, i: number, n: number) => from + Math.floor(((to - from) * i) / Math.max(1, n));
 
@@ -70,7 +77,7 @@ export const demoApplicationsSeed: SeedStep = {
     // Every event happens at its place in the round's story (StoryClock): 受付 between opening and 締切,
     // 要件確認 and 書面審査 assigned before their due dates and done after the 締切, decisions after that.
     // 第10回: checked, reviewed, decided within budget, announced; two adopted per grant stage.
-    const [open10, close10] = [now - 150 * DAY, now - 120 * DAY];
+    const [open10, close10] = [jstAt(now - 150 * DAY, 10), jstAt(now - 120 * DAY, 17)];
     const r10 = await clock.at(open10 - 10 * DAY, () => createRound(m, program, ruleSet, 10, open10, now + DAY));
     const apps10 = await receive(ctx, r10, 72, (k, n) => arrival(open10, close10 - 2 * HOUR, k, n));
     await formalCheck(ctx, r10, apps10, (i) => (i % 12 === 5 ? 'ineligible' : 'pass'), {
@@ -97,7 +104,7 @@ export const demoApplicationsSeed: SeedStep = {
     await grantStages(ctx, adopted, close10 + 45 * DAY);
 
     // 第11回: closed; most reviews are in, a few reviewers are still scoring.
-    const [open11, close11] = [now - 70 * DAY, now - 30 * DAY];
+    const [open11, close11] = [jstAt(now - 70 * DAY, 10), jstAt(now - 30 * DAY, 17)];
     const r11 = await clock.at(open11 - 10 * DAY, () => createRound(m, program, ruleSet, 11, open11, now + DAY));
     const apps11 = await receive(ctx, r11, 60, (k, n) => arrival(open11, close11 - 2 * HOUR, k, n));
     await formalCheck(ctx, r11, apps11, (i) => (i % 15 === 7 ? 'ineligible' : 'pass'), {
@@ -123,13 +130,13 @@ export const demoApplicationsSeed: SeedStep = {
     );
 
     // 第12回: open now; the first arrivals are being checked.
-    const open12 = now - 14 * DAY;
-    const r12 = await clock.at(open12 - 10 * DAY, () => createRound(m, program, ruleSet, 12, open12, now + 21 * DAY));
+    const open12 = jstAt(now - 14 * DAY, 10);
+    const r12 = await clock.at(open12 - 10 * DAY, () => createRound(m, program, ruleSet, 12, open12, jstAt(now + 21 * DAY, 17)));
     const apps12 = await receive(
       ctx,
       r12,
       30,
-      (k, n) => arrival(open12, now - 3 * DAY, k, n),
+      (k, n) => arrival(open12, jstAt(now - 3 * DAY, 17), k, n),
       (i) => i % 6 === 0,
     );
     const outcome12: CheckOutcome[] = ['notStarted', 'notStarted', 'inProgress', 'return', 'return', 'notStarted'];
