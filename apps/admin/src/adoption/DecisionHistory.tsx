@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { formatYen } from '@jimukyoku/domain';
+import { formatScore, formatYen } from '@jimukyoku/domain';
 import { useTranslate } from 'react-admin';
 import { formatJst } from '../common';
 import type { AdoptionDecision } from '../review/types';
@@ -41,7 +41,7 @@ export const DecisionHistory = ({ decisions, categoryName }: { decisions: Adopti
                 <TableCell align="right">{d.waitlistedCount}</TableCell>
                 <TableCell align="right">{d.rejectedCount}</TableCell>
                 <TableCell align="right">{formatYen(Number(d.adoptedAmount))}</TableCell>
-                <TableCell align="right">{d.cutoffScore ?? '-'}</TableCell>
+                <TableCell align="right">{formatScore(d.cutoffScore === null ? null : Number(d.cutoffScore))}</TableCell>
               </TableRow>
             ))}
           </TableBody>

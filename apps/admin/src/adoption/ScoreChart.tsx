@@ -1,10 +1,11 @@
 import { Box, Typography, useTheme } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { Outcome } from '../review/types';
+import { rankTicks, scoreTicks, tickLabel } from './chartTicks';
 
 const W = 720;
 const H = 260;
-const PAD = { left: 44, right: 12, top: 12, bottom: 28 };
+const PAD = { left: 44, right: 12, top: 12, bottom: 38 };
 
 /**
  * 順位と合計点: each application a point (x = rank, y = final score), coloured by outcome, with the
@@ -34,7 +35,10 @@ export const ScoreChart = ({
     outcome: i < adopted ? 'adopted' : i < adopted + waitlisted ? 'waitlisted' : 'rejected',
   }));
   const n = Math.max(entries.length, 1);
-  const maxScore = entries.reduce((m, e) => Math.max(m, e.finalScore), 1);
+  // both axes on round numbers (chartTicks.ts): the score axis ends on the round number above the best score
+  const ticks = scoreTicks(entries.reduce((m, e) => Math.max(m, e.finalScore), 0));
+  const maxScore = ticks[ticks.length - 1]!;
+  const xTicks = rankTicks(entries.length);
   const x = (rank: number) => PAD.left + ((rank - 0.5) / n) * (W - PAD.left - PAD.right);
   const y = (score: number) => H - PAD.bottom - (score / maxScore) * (H - PAD.top - PAD.bottom);
   const colour: Record<Outcome, string> = { adopted: theme.palette.success.main, waitlisted: theme.palette.warning.main, rejected: theme.palette.grey[500] };
@@ -46,7 +50,6 @@ export const ScoreChart = ({
       .join('');
     return { o, d };
   });
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(maxScore * f * 10) / 10);
   return (
     <Box>
       <Typography variant="subtitle1">{translate('app.review.simulator.chart')}</Typography>
@@ -61,18 +64,22 @@ export const ScoreChart = ({
         {ticks.map((t) => (
           <g key={t}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke={theme.palette.divider} />
-            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize={11} fill={theme.palette.text.secondary}>
-              {t}
+            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize={11} fill={theme.palette.text.secondary} data-testid="score-tick">
+              {tickLabel(t)}
             </text>
           </g>
         ))}
-        <text
-          x={W - PAD.right}
-          y={H - 8}
-          textAnchor="end"
-          fontSize={11}
-          fill={theme.palette.text.secondary}
-        >{`${translate('app.review.simulator.rank')} 1–${entries.length}`}</text>
+        {xTicks.map((r) => (
+          <g key={`rank-${r}`}>
+            <line x1={x(r)} x2={x(r)} y1={H - PAD.bottom} y2={H - PAD.bottom + 4} stroke={theme.palette.text.secondary} />
+            <text x={x(r)} y={H - PAD.bottom + 15} textAnchor="middle" fontSize={11} fill={theme.palette.text.secondary} data-testid="rank-tick">
+              {tickLabel(r)}
+            </text>
+          </g>
+        ))}
+        <text x={W - PAD.right} y={H - 4} textAnchor="end" fontSize={11} fill={theme.palette.text.secondary}>
+          {translate('app.review.simulator.rank')}
+        </text>
         {paths.map(({ o, d }) =>
           d ? (
             <path

@@ -1,5 +1,5 @@
 import { Box, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { SIZE_CLASS_LABELS, formatYen } from '@jimukyoku/domain';
+import { SIZE_CLASS_LABELS, formatScore, formatYen } from '@jimukyoku/domain';
 import { useTranslate } from 'react-admin';
 import type { Breakdown, Ranking } from '../review/types';
 
@@ -26,7 +26,7 @@ export const SimulationTotals = ({ ranking }: { ranking: Ranking }) => {
   const cutoff =
     s.cutoffRank === null
       ? translate('app.review.simulator.no_cutoff')
-      : translate('app.review.simulator.cutoff_value', { rank: s.cutoffRank, score: s.cutoffScore ?? '-' });
+      : translate('app.review.simulator.cutoff_value', { rank: s.cutoffRank, score: formatScore(s.cutoffScore) });
   return (
     <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', my: 2 }} data-testid="simulation-totals">
       <Figure label={translate('app.review.simulator.applied')} value={`${t.applied}件`} testId="total-applied" />

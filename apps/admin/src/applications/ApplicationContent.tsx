@@ -1,8 +1,9 @@
 import { Box, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
-import { formatYen } from '@jimukyoku/domain';
+import { formatYen, INDUSTRY_LABELS } from '@jimukyoku/domain';
 import { EmailField, Labeled, NumberField, ReferenceField, SelectField, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { JstDateField, YenField } from '../common';
 import { sizeClassChoices, type ApplicationRecord } from './application';
+import { useExpenseTypeLabel } from './useExpenseTypeLabel';
 
 const Heading = ({ children }: { children: string }) => {
   const translate = useTranslate();
@@ -15,10 +16,11 @@ const Heading = ({ children }: { children: string }) => {
 
 const grid = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: 1 } as const;
 
-/** 補助対象経費 as entered, with the total (税抜, integer yen). */
+/** 補助対象経費 as entered, with the total (税抜, integer yen); 経費区分 by the 類型's names for them. */
 const ExpensesTable = () => {
   const record = useRecordContext<ApplicationRecord>();
   const translate = useTranslate();
+  const expenseTypeLabel = useExpenseTypeLabel(record?.categoryId);
   const lines = record?.expenses ?? [];
   if (lines.length === 0) return <Typography variant="body2">-</Typography>;
   return (
@@ -35,7 +37,7 @@ const ExpensesTable = () => {
         {lines.map((line, i) => (
           <TableRow key={i}>
             <TableCell>{i + 1}</TableCell>
-            <TableCell>{line.expenseType}</TableCell>
+            <TableCell>{expenseTypeLabel(line.expenseType)}</TableCell>
             <TableCell>{line.description ?? ''}</TableCell>
             <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
               {formatYen(line.amount)}
@@ -59,6 +61,14 @@ const ApplicantKind = () => {
   const record = useRecordContext<ApplicationRecord>();
   const translate = useTranslate();
   return <span>{record ? translate(`app.applications.applicant_kinds.${record.applicantKind}`, { _: record.applicantKind }) : ''}</span>;
+};
+
+/** 業種 by its Japanese name (INDUSTRY_LABELS in libs/domain). */
+const Industry = () => {
+  const record = useRecordContext<ApplicationRecord>();
+  const industry = record?.industry;
+  if (!industry) return <span>-</span>;
+  return <span>{Object.prototype.hasOwnProperty.call(INDUSTRY_LABELS, industry) ? INDUSTRY_LABELS[industry as keyof typeof INDUSTRY_LABELS] : industry}</span>;
 };
 
 const Advisor = () => {
@@ -101,7 +111,7 @@ export const ApplicationContent = () => (
         <TextField source="prefecture" />
       </Labeled>
       <Labeled source="industry">
-        <TextField source="industry" emptyText="-" />
+        <Industry />
       </Labeled>
       <Labeled source="contactPerson">
         <TextField source="contactPerson" emptyText="-" />

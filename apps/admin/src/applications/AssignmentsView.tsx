@@ -6,8 +6,8 @@ import type { ApplicationRecord } from './application';
 const a = (key: string) => `app.applications.assignments.${key}`;
 
 /**
- * 審査員: the reviewers assigned to the application. Names for those who may read accounts (admin);
- * others see the id, and their own assignment marked.
+ * 審査員: the reviewers assigned to the application, by the name the API answers with each assignment,
+ * linked to the account for those who may edit accounts (admin); one's own assignment marked.
  */
 export const AssignmentsView = () => {
   const record = useRecordContext<ApplicationRecord>();
@@ -34,14 +34,12 @@ export const AssignmentsView = () => {
             <TableCell>
               {canReadUsers ? (
                 <RecordContextProvider value={x}>
-                  <ReferenceField source="reviewerId" reference="users" link="edit" />
+                  <ReferenceField source="reviewerId" reference="users" link="edit">
+                    <span>{x.reviewerName ?? ''}</span>
+                  </ReferenceField>
                 </RecordContextProvider>
-              ) : identity?.id === x.reviewerId ? (
-                `${identity.fullName ?? ''} (${translate('app.roles.reviewer')})`
               ) : (
-                <Typography component="span" sx={{ fontFamily: 'ui-monospace, monospace', fontSize: 12 }}>
-                  {x.reviewerId}
-                </Typography>
+                `${x.reviewerName ?? ''}${identity?.id === x.reviewerId ? ` (${translate('app.applications.assignments.you')})` : ''}`
               )}
             </TableCell>
             <TableCell>{formatJst(x.assignedAt) || '-'}</TableCell>

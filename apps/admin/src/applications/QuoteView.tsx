@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Alert, Box, List, ListItem, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { formatRate, formatYen, REQUIREMENT_LABELS } from '@jimukyoku/domain';
 import { useRecordContext, useTranslate } from 'react-admin';
+import { useExpenseTypeLabel } from './useExpenseTypeLabel';
 import { JsonField } from '../common';
 import type { ApplicationRecord, Quote } from './application';
 
@@ -91,6 +92,7 @@ const PartsTable = ({ quote }: { quote: Quote }) => {
  */
 export const QuoteView = () => {
   const record = useRecordContext<ApplicationRecord>();
+  const expenseTypeLabel = useExpenseTypeLabel(record?.categoryId);
   const translate = useTranslate();
   if (!record) return null;
   const quote = record.quote;
@@ -162,7 +164,7 @@ export const QuoteView = () => {
                 return (
                   <TableRow key={x.index}>
                     <TableCell>{x.index + 1}</TableCell>
-                    <TableCell>{line ? (line.description ?? line.expenseType) : '-'}</TableCell>
+                    <TableCell>{line ? (line.description ?? expenseTypeLabel(line.expenseType)) : '-'}</TableCell>
                     <TableCell align="right">{line ? yen(line.amount) : '-'}</TableCell>
                     <TableCell>{x.reason}</TableCell>
                   </TableRow>

@@ -1,6 +1,8 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { auditActionLabel } from '@jimukyoku/domain';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { formatJst } from '../common';
+import { useAuditLabels } from '../audit-logs/useAuditLabels';
 import { isStaffRole } from '../providers/roles';
 import { stateLabels, type RoundWorkflow } from '../rounds/workflow';
 import type { ApplicationRecord } from './application';
@@ -9,20 +11,22 @@ const t = (key: string) => `app.applications.timeline.${key}`;
 
 /**
  * 履歴: the application's audit records, oldest first, in JST to the second: what was done (the
- * transition's Japanese label from the round's workflow), by which role, 状態 from → to, and why.
+ * transition's Japanese label from the round's workflow, other actions from libs/domain's
+ * AUDIT_ACTION_LABELS), by whom (name and role), 状態 from → to, and why.
  */
 export const TimelineView = ({ workflow }: { workflow: RoundWorkflow | undefined }) => {
   const record = useRecordContext<ApplicationRecord>();
   const translate = useTranslate();
+  // until the round's workflow is loaded (or for a role that cannot read it), the registered workflows' labels
+  const { actionLabel: anyAction, stateLabel: anyState } = useAuditLabels();
   const timeline = record?.timeline ?? [];
   if (!record) return null;
   if (timeline.length === 0) return <Typography variant="body2">{translate(t('empty'))}</Typography>;
-  const label = stateLabels(workflow);
+  const roundState = stateLabels(workflow);
+  const label = (code: string | null) => (workflow ? roundState(code) : anyState(code));
   const transitionLabels = new Map((workflow?.definition.transitions ?? []).map((x) => [x.name, x.label]));
-  const actionLabel = (action: string) => {
-    const name = action.startsWith('application.') ? action.slice('application.'.length) : action;
-    return transitionLabels.get(name) ?? translate(`app.audit.actions.${action}`, { _: action });
-  };
+  const actionLabel = (action: string) =>
+    transitionLabels.size ? (auditActionLabel(action, (name) => transitionLabels.get(name)) ?? action) : anyAction(action);
   const roleLabel = (role: string | null) =>
     !role
       ? translate('app.common.system')
@@ -45,7 +49,7 @@ export const TimelineView = ({ workflow }: { workflow: RoundWorkflow | undefined
           <TableRow key={entry.id} data-testid="timeline-row">
             <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatJst(entry.occurredAt)}</TableCell>
             <TableCell title={entry.action}>{actionLabel(entry.action)}</TableCell>
-            <TableCell>{roleLabel(entry.actorRole)}</TableCell>
+            <TableCell>{entry.actorName ? `${entry.actorName} (${roleLabel(entry.actorRole)})` : roleLabel(entry.actorRole)}</TableCell>
             <TableCell>{entry.fromStatus || entry.toStatus ? `${label(entry.fromStatus) || '-'} → ${label(entry.toStatus) || '-'}` : '-'}</TableCell>
             <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{entry.reason ?? ''}</TableCell>
           </TableRow>

@@ -26,6 +26,8 @@ export interface TimelineEntry {
   id: string | number;
   occurredAt: string;
   actorId: string | null;
+  /** the staff member's name (the API answers it: not every role may read /api/users) */
+  actorName?: string | null;
   actorRole: string | null;
   action: string;
   fromStatus: string | null;
@@ -37,6 +39,8 @@ export interface TimelineEntry {
 export interface Assignment {
   id: string;
   reviewerId: string;
+  /** the reviewer's name, answered with the application (not every role may read /api/users) */
+  reviewerName?: string | null;
   assignedAt: string;
   dueAt: string | null;
   submittedAt: string | null;

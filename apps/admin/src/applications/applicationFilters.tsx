@@ -1,4 +1,6 @@
-import { ReferenceInput, SearchInput, SelectArrayInput, SelectInput, type SelectArrayInputProps } from 'react-admin';
+import { useEffect, useMemo } from 'react';
+import { ReferenceInput, SearchInput, SelectArrayInput, SelectInput, useGetOne, useListContext, type SelectArrayInputProps } from 'react-admin';
+import type { RoundRecord } from '../rounds/round';
 import { useWorkflowStates } from '../workflows/useWorkflowStates';
 import { prefectureChoices, sizeClassChoices } from './application';
 
@@ -8,16 +10,44 @@ const StatusFilterInput = (props: Omit<SelectArrayInputProps, 'choices'>) => {
   return <SelectArrayInput {...props} choices={choices} isPending={isPending} />;
 };
 
+/**
+ * 類型: once a 公募回 is chosen, only the 類型 that round offers (a 類型 chosen before that the new round
+ * does not offer is dropped); every 類型 otherwise.
+ */
+const CategoryFilterInput = (props: { source: string; alwaysOn?: boolean }) => {
+  const { filterValues, setFilters, displayedFilters } = useListContext();
+  const roundId = typeof filterValues.roundId === 'string' ? filterValues.roundId : undefined;
+  const { data: round } = useGetOne<RoundRecord>('rounds', { id: roundId ?? '' }, { enabled: !!roundId });
+  const offered = useMemo(() => (roundId ? round?.categories.map((c) => c.categoryId) : undefined), [roundId, round]);
+  const categoryId = filterValues.categoryId;
+  useEffect(() => {
+    if (offered && categoryId && !offered.includes(categoryId)) {
+      const { categoryId: _dropped, ...rest } = filterValues;
+      setFilters(rest, displayedFilters);
+    }
+  }, [offered, categoryId, filterValues, setFilters, displayedFilters]);
+  return (
+    <ReferenceInput
+      {...props}
+      reference="categories"
+      sort={{ field: 'code', order: 'ASC' }}
+      perPage={200}
+      filter={offered ? { id: offered.length ? offered : ['00000000-0000-0000-0000-000000000000'] } : {}}
+      enableGetChoices={() => !roundId || !!offered}
+    >
+      <SelectInput optionText="name" label="resources.applications.fields.categoryId" />
+    </ReferenceInput>
+  );
+};
+
 /** 公募回, 類型, 状態 (several at once), 都道府県, 規模 and 検索 (事業者名・法人番号・受付番号). */
 export const applicationFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <ReferenceInput key="roundId" source="roundId" reference="rounds" sort={{ field: 'closesAt', order: 'DESC' }} perPage={100} alwaysOn>
-    <SelectInput optionText="name" label="resources.applications.fields.roundId" />
+    <SelectInput optionText="title" label="resources.applications.fields.roundId" />
   </ReferenceInput>,
   <StatusFilterInput key="status" source="status" alwaysOn sx={{ minWidth: 200 }} />,
-  <ReferenceInput key="categoryId" source="categoryId" reference="categories" sort={{ field: 'code', order: 'ASC' }} perPage={200}>
-    <SelectInput optionText="name" label="resources.applications.fields.categoryId" />
-  </ReferenceInput>,
+  <CategoryFilterInput key="categoryId" source="categoryId" alwaysOn />,
   <SelectInput key="prefecture" source="prefecture" choices={prefectureChoices} />,
   <SelectInput key="sizeClass" source="sizeClass" choices={sizeClassChoices} />,
 ];

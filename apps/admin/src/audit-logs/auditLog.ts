@@ -1,3 +1,5 @@
+import { AUDIT_ENTITY_TYPE_LABELS } from '@jimukyoku/domain';
+
 /**
  * One row of GET /api/audit-logs (append-only; the database refuses UPDATE and DELETE). Every column
  * of audit_log, no more: apps/api/src/modules/audit/audit-columns.spec.ts checks this list against the
@@ -19,6 +21,15 @@ export interface AuditLogRecord {
   ip: string | null;
 }
 
+/**
+ * What GET /api/audit-logs answers for each record besides its columns: the actor's name (an auditor
+ * may not read /api/users) and a label of the record it is about (受付番号 and 事業者名, a name).
+ */
+export interface DescribedAuditLogRecord extends AuditLogRecord {
+  actorName?: string | null;
+  entityLabel?: string | null;
+}
+
 /** The audit log's entityType → the admin resource that shows such a record, and with which page. */
 export const ENTITY_RESOURCES: Readonly<Record<string, { resource: string; page: 'show' | 'edit' }>> = {
   staffUser: { resource: 'users', page: 'edit' },
@@ -30,5 +41,5 @@ export const ENTITY_RESOURCES: Readonly<Record<string, { resource: string; page:
   applicationImport: { resource: 'imports', page: 'show' },
 };
 
-export const ENTITY_TYPES = ['staffUser', 'program', 'ruleSet', 'category', 'round', 'application', 'notification'] as const;
-export const entityTypeChoices = ENTITY_TYPES.map((type) => ({ id: type, name: `app.audit.entity_types.${type}` }));
+/** The 対象 filter: every kind of record the audit log names (AUDIT_ENTITY_TYPE_LABELS in libs/domain). */
+export const entityTypeChoices = Object.entries(AUDIT_ENTITY_TYPE_LABELS).map(([id, name]) => ({ id, name }));

@@ -22,7 +22,7 @@ export const ImportCreate = () => (
     <SimpleForm sx={{ maxWidth: 720 }} defaultValues={{ mode: 'validRows' }}>
       <Templates />
       <ReferenceInput source="roundId" reference="rounds" sort={{ field: 'closesAt', order: 'DESC' }} perPage={100}>
-        <SelectInput optionText="name" validate={required()} label="resources.imports.fields.roundId" />
+        <SelectInput optionText="title" validate={required()} label="resources.imports.fields.roundId" />
       </ReferenceInput>
       <RadioButtonGroupInput source="mode" choices={modeChoices} validate={required()} helperText="app.imports.mode_help" />
       <FileInput

@@ -1,5 +1,6 @@
-import { Datagrid, List, NumberField, TextField } from 'react-admin';
+import { Datagrid, List, NumberField, SelectField, TextField } from 'react-admin';
 import { JstDateField } from '../common';
+import { templateChoices } from './notification';
 import { notificationFilters } from './notificationFilters';
 import { NotificationProgress } from './NotificationProgress';
 import { NotificationStatusChip } from './NotificationStatusChip';
@@ -12,7 +13,7 @@ export const NotificationList = () => (
       <JstDateField source="createdAt" />
       <TextField source="recipient" />
       <TextField source="subject" sortable={false} emptyText="-" />
-      <TextField source="template" />
+      <SelectField source="template" choices={templateChoices} />
       <NotificationStatusChip label="resources.notifications.fields.status" sortBy="status" />
       <NumberField source="attempts" sortable={false} />
       <JstDateField source="sentAt" emptyText="-" />

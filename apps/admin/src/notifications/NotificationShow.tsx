@@ -1,7 +1,21 @@
-import { Alert, Box, Link as MuiLink, Typography } from '@mui/material';
-import { BooleanField, Labeled, ListButton, NumberField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { Alert, Box, Typography } from '@mui/material';
+import {
+  BooleanField,
+  FunctionField,
+  Labeled,
+  ListButton,
+  NumberField,
+  ReferenceField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { JstDateField } from '../common';
-import type { NotificationRecord } from './notification';
+import { templateChoices, type NotificationRecord } from './notification';
 import { NotificationStatusChip } from './NotificationStatusChip';
 import { ConfirmDeliveredButton } from './ConfirmDeliveredButton';
 import { ResendButton } from './ResendButton';
@@ -17,14 +31,17 @@ const Actions = () => (
 
 const mono = { fontFamily: 'ui-monospace, monospace', fontSize: 12 } as const;
 
-/** 申請: a link to the application the message is about (hash routing, as the API serves /admin/). */
+/** 申請: the application the message is about, as its 受付番号 and 事業者名, linked to it. */
 const ApplicationLink = (_props: { label?: string }) => {
   const record = useRecordContext<NotificationRecord>();
   if (!record?.applicationId) return <Typography variant="body2">-</Typography>;
   return (
-    <MuiLink href={`#/applications/${encodeURIComponent(record.applicationId)}/show`} sx={mono} data-testid="notification-application">
-      {record.applicationId}
-    </MuiLink>
+    <ReferenceField source="applicationId" reference="applications" link="show">
+      <FunctionField<{ receiptNumber?: string | null; applicantName?: string }>
+        data-testid="notification-application"
+        render={(a) => [a.receiptNumber, a.applicantName].filter(Boolean).join(' ')}
+      />
+    </ReferenceField>
   );
 };
 
@@ -87,7 +104,7 @@ export const NotificationShow = () => (
       <Labeled label="resources.notifications.fields.applicationId">
         <ApplicationLink />
       </Labeled>
-      <TextField source="template" />
+      <SelectField source="template" choices={templateChoices} />
       <Labeled label="resources.notifications.fields.templateVersion">
         <TemplateVersionLink />
       </Labeled>

@@ -1,3 +1,4 @@
+import { TEMPLATE_INFO } from '@jimukyoku/domain';
 /** 通知 as GET /api/notifications(/:id) returns it: one message to an applicant, the text as sent. */
 export interface NotificationRecord {
   id: string;
@@ -86,3 +87,6 @@ export function progressSummary(counts: NotificationCounts): ProgressSummary {
     percentSent: total > 0 ? Math.floor((100 * (c.sent ?? 0)) / total) : 0,
   };
 }
+
+/** テンプレート by name (TEMPLATE_INFO in libs/domain, the catalogue the API sends from): 受付, 採択, … */
+export const templateChoices = Object.entries(TEMPLATE_INFO).map(([id, info]) => ({ id, name: info.label }));

@@ -53,6 +53,29 @@ describe('dataProvider requests', () => {
   });
 });
 
+describe('dataProvider getMany', () => {
+  it('asks for every id with a range, not the default page of 25', async () => {
+    const { server, dataProvider } = setup();
+    const ids = Array.from({ length: 30 }, (_, i) => `id-${i}`);
+    server.on('GET /api/applications', { status: 200, body: ids.map((id) => ({ id })), headers: { 'Content-Range': 'applications 0-29/30' } });
+    const res = await dataProvider.getMany('applications', { ids });
+    expect(res.data).toHaveLength(30);
+    expect(query(server.callsTo('GET /api/applications')[0]!.url)).toEqual({ filter: { id: ids }, range: [0, 29] });
+  });
+
+  it('splits more ids than one request may name into requests of 1,000', async () => {
+    const { server, dataProvider } = setup();
+    const ids = Array.from({ length: 1500 }, (_, i) => `id-${i}`);
+    server.on('GET /api/applications', { status: 200, body: [], headers: { 'Content-Range': 'applications 0-0/0' } });
+    await dataProvider.getMany('applications', { ids });
+    const calls = server.callsTo('GET /api/applications').map((c) => query(c.url));
+    expect(calls.map((c) => [c.filter.id.length, c.range])).toEqual([
+      [1000, [0, 999]],
+      [500, [0, 499]],
+    ]);
+  });
+});
+
 describe('jstDayFilters', () => {
   it.each([
     ['a From day', { occurredFrom: '2022-03-24' }, { occurredFrom: '2022-03-24T00:00:00+09:00' }],

@@ -1,5 +1,5 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import type { DataProvider, GetListParams } from 'ra-core';
+import type { DataProvider, GetListParams, GetManyParams, RaRecord } from 'ra-core';
 import { jstDayStart, jstNextDayStart } from '../common/jst';
 import { toReactAdminError } from './apiErrors';
 import { API_URL, type HttpClient } from './httpClient';
@@ -24,6 +24,9 @@ export function jstDayFilters(filter: Record<string, unknown> | undefined): Reco
   }
   return out;
 }
+
+/** Most ids one list request may name (the API's MAX_FILTER_VALUES and page size). */
+export const MAX_IDS_PER_REQUEST = 1000;
 
 /**
  * The calls that are not CRUD: the workflow of a round, a transition of one application and the
@@ -84,6 +87,18 @@ export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_
     ...rest,
     getList: (resource, params) => rest.getList(resource, withFilters(params)),
     getManyReference: (resource, params) => rest.getManyReference(resource, withFilters(params)),
+    // ra-data-simple-rest's getMany sends no range, and a list without one is a page of 25: ask for
+    // every id (in pages of the API's 1,000), so a ReferenceField on row 26 is not left blank.
+    getMany: async <R extends RaRecord>(resource: string, params: GetManyParams<R>) => {
+      const data: R[] = [];
+      for (let i = 0; i < params.ids.length; i += MAX_IDS_PER_REQUEST) {
+        const ids = params.ids.slice(i, i + MAX_IDS_PER_REQUEST);
+        const query = new URLSearchParams({ filter: JSON.stringify({ id: ids }), range: JSON.stringify([0, ids.length - 1]) });
+        const { json } = await httpClient(`${apiUrl}/${resource}?${query}`, { signal: params.signal });
+        data.push(...(json as R[]));
+      }
+      return { data };
+    },
     create: async (resource, params) => {
       if (resource !== 'imports') return rest.create(resource, params);
       const { json } = await httpClient(`${apiUrl}/imports`, { method: 'POST', body: importFormData(params.data as Record<string, unknown>) });

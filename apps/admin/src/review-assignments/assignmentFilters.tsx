@@ -3,7 +3,7 @@ import { ReferenceInput, SearchInput, SelectInput } from 'react-admin';
 export const assignmentFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <ReferenceInput key="roundId" source="roundId" reference="rounds" sort={{ field: 'closesAt', order: 'DESC' }} perPage={100} alwaysOn>
-    <SelectInput optionText="name" label="app.review.board.round" />
+    <SelectInput optionText="title" label="app.review.board.round" />
   </ReferenceInput>,
   <SelectInput
     key="purpose"

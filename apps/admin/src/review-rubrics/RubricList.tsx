@@ -16,7 +16,7 @@ import { JstDateField } from '../common';
 
 const filters = [
   <ReferenceInput key="roundId" source="roundId" reference="rounds" sort={{ field: 'closesAt', order: 'DESC' }} perPage={100} alwaysOn>
-    <SelectInput optionText="name" />
+    <SelectInput optionText="title" />
   </ReferenceInput>,
 ];
 
@@ -39,7 +39,7 @@ export const RubricList = () => (
   <List filters={filters} sort={{ field: 'createdAt', order: 'ASC' }} perPage={50} exporter={false}>
     <Datagrid rowClick="edit" bulkActionButtons={false} data-testid="review-rubrics">
       <ReferenceField source="roundId" reference="rounds" link={false} sortable={false}>
-        <TextField source="name" />
+        <TextField source="title" />
       </ReferenceField>
       <TextField source="categoryName" sortable={false} />
       <FunctionField

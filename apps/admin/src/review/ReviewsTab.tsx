@@ -18,6 +18,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { formatScore } from '@jimukyoku/domain';
 import { reviewApi, errorCode } from './api';
 import type { ApplicationReviews } from './types';
 
@@ -73,9 +74,9 @@ export const ReviewsTab = () => {
     <Stack spacing={2} data-testid="reviews">
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Chip label={t('submitted', { count: s.submitted })} />
-        <Chip label={`${t('mean')}: ${s.mean ?? '-'} / ${reviews.rubric.maxTotal}`} />
-        <Chip label={`${t('bonus')}: ${s.bonus}`} />
-        <Chip label={`${t('spread')}: ${s.spread}`} />
+        <Chip label={`${t('mean')}: ${formatScore(s.mean)} / ${formatScore(reviews.rubric.maxTotal)}`} />
+        <Chip label={`${t('bonus')}: ${formatScore(s.bonus)}`} />
+        <Chip label={`${t('spread')}: ${formatScore(s.spread)}`} />
         {s.disagreement && <Chip color="warning" label={t('disagreement')} />}
       </Stack>
       {reviews.sheets.length === 0 ? (
@@ -105,7 +106,7 @@ export const ReviewsTab = () => {
                     {sheet.scores[c.code] ?? '-'}
                   </TableCell>
                 ))}
-                <TableCell align="right">{sheet.total ?? '-'}</TableCell>
+                <TableCell align="right">{formatScore(sheet.total)}</TableCell>
                 <TableCell>{translate(`app.review.score_status.${sheet.status}`)}</TableCell>
                 <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{sheet.overallComment ?? ''}</TableCell>
                 <TableCell>

@@ -6,7 +6,7 @@ import { LoadBar } from './LoadBar';
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <ReferenceInput key="roundId" source="roundId" reference="rounds" sort={{ field: 'closesAt', order: 'DESC' }} perPage={100} alwaysOn>
-    <SelectInput optionText="name" label="app.review.board.round" />
+    <SelectInput optionText="title" label="app.review.board.round" />
   </ReferenceInput>,
 ];
 

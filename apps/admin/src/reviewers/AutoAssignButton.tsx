@@ -80,7 +80,7 @@ export const AutoAssignButton = () => {
       <Dialog open={open} onClose={() => setOpen(false)} maxWidth="md" fullWidth>
         <DialogTitle>
           {t('auto_assign_title')}
-          {round ? ` — ${round.name}` : ''}
+          {round ? ` — ${round.title}` : ''}
         </DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1 }}>

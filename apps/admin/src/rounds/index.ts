@@ -12,5 +12,5 @@ export default {
   edit: RoundEdit,
   create: RoundCreate,
   icon: EventIcon,
-  recordRepresentation: 'name',
+  recordRepresentation: 'title',
 } satisfies ResourceConfig;

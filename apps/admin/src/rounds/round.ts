@@ -17,6 +17,10 @@ export interface RoundRecord {
   ruleSetId: string;
   number: number;
   name: string;
+  /** the programme's name (事業再構築補助金) */
+  programName: string;
+  /** how a round is named wherever one is picked or shown: programme and round (事業再構築補助金 第12回公募) */
+  title: string;
   opensAt: string;
   closesAt: string;
   announcementFrom: string | null;
