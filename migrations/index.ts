@@ -19,6 +19,7 @@ import { AuditChain1764202900000 } from './1764202900000-AuditChain';
 import { ImportResume1764203000000 } from './1764203000000-ImportResume';
 import { SessionHardening1764203100000 } from './1764203100000-SessionHardening';
 import { ApplicationExports1764203200000 } from './1764203200000-ApplicationExports';
+import { ApplicationExportRetention1764203210000 } from './1764203210000-ApplicationExportRetention';
 import { MemosAndInquiries1764203300000 } from './1764203300000-MemosAndInquiries';
 import { SearchNormalize1764203500000 } from './1764203500000-SearchNormalize';
 
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   ImportResume1764203000000,
   SessionHardening1764203100000,
   ApplicationExports1764203200000,
+  ApplicationExportRetention1764203210000,
   MemosAndInquiries1764203300000,
   SearchNormalize1764203500000,
 ];

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { findState, getWorkflow } from '@jimukyoku/workflow';
@@ -5,6 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { WorkerAppModule } from '../src/api.module';
 import { QueueName } from '../src/queue';
+import { RemoveExpiredExportsJob } from '../src/modules/application-exports/remove-expired-exports.job';
 import type { Round } from '../src/modules/rounds/round.entity';
 import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
@@ -239,6 +242,26 @@ describe('application exports', () => {
       { action: 'applicationExport.downloaded', actor_id: s.auditor.user.id },
       { action: 'applicationExport.downloaded', actor_id: s.manager.user.id },
     ]);
+  });
+
+  it('removes a stored file after EXPORT_RETENTION_HOURS: the export is 期限切れ, its download 410, audited', async () => {
+    const [stored] = await db.query(`SELECT id, storage_key FROM application_export WHERE status = 'done' AND storage_key IS NOT NULL LIMIT 1`);
+    const path = join(t.config.storageDir, stored.storage_key);
+    expect(existsSync(path)).toBe(true);
+    const run = () => t.app.get(RemoveExpiredExportsJob).handle();
+    expect(await run()).toBe(0); // written just now: kept
+    await db.query(`UPDATE application_export SET finished_at = now() - interval '169 hours' WHERE id = $1`, [stored.id]);
+    expect(await run()).toBe(1);
+    expect(existsSync(path)).toBe(false);
+    const record = (await t.http().get(`/api/application-exports/${stored.id}`).set(as('manager')).expect(200)).body;
+    expect(record).toMatchObject({ status: 'expired' });
+    expect(record.message).toMatch(/保存期間/);
+    const gone = await t.http().get(`/api/application-exports/${stored.id}/content`).set(as('manager')).expect(410);
+    expect(gone.body).toMatchObject({ code: 'EXPORT_EXPIRED' });
+    expect(gone.body.message).toMatch(/もう一度エクスポート/);
+    const [audit] = await db.query(`SELECT actor_role, changes FROM audit_log WHERE action = 'applicationExport.expired' ORDER BY id DESC LIMIT 1`);
+    expect(audit).toMatchObject({ actor_role: 'system', changes: { count: 1, olderThanHours: 168, exportIds: [stored.id] } });
+    expect(await run()).toBe(0);
   });
 
   it('writes a large .xlsx through the job too, in the reviewer-free scope of a manager', async () => {

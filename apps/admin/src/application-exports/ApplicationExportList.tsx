@@ -6,7 +6,7 @@ import { JstDateField } from '../common';
 import { download } from '../providers';
 import { isActive, isDownloadable, progressPercent, type ApplicationExportRecord } from './applicationExport';
 
-const COLOR = { queued: 'default', running: 'info', done: 'success', failed: 'error' } as const;
+const COLOR = { queued: 'default', running: 'info', done: 'success', failed: 'error', expired: 'default' } as const;
 
 const StatusChip = (_props: { label?: string; sortBy?: string }) => {
   const record = useRecordContext<ApplicationExportRecord>();

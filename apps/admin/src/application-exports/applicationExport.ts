@@ -1,5 +1,6 @@
 /** An application export as GET /api/application-exports(/:id) returns it. */
-export type ExportStatus = 'queued' | 'running' | 'done' | 'failed';
+/** expired: the stored file was removed after the retention period (EXPORT_RETENTION_HOURS) */
+export type ExportStatus = 'queued' | 'running' | 'done' | 'failed' | 'expired';
 
 export interface ApplicationExportRecord {
   id: string;
@@ -28,7 +29,7 @@ export const isDownloadable = (record: Pick<ApplicationExportRecord, 'status' | 
 
 /** 0–100 */
 export function progressPercent(record: Pick<ApplicationExportRecord, 'processedRows' | 'totalRows' | 'status'>): number {
-  if (record.status === 'done') return 100;
+  if (record.status === 'done' || record.status === 'expired') return 100;
   if (!record.totalRows) return 0;
   return Math.min(100, Math.round((record.processedRows / record.totalRows) * 100));
 }

@@ -81,6 +81,8 @@ export interface AppConfig {
   correctionReminderHours: number;
   /** an application export of at most this many rows is answered at once; a larger one runs as a job (EXPORT_DIRECT_MAX_ROWS) */
   exportDirectMaxRows: number;
+  /** a stored export file is removed this many hours after it was written (EXPORT_RETENTION_HOURS) */
+  exportRetentionHours: number;
 }
 
 export class ConfigError extends Error {
@@ -138,6 +140,7 @@ export const CONFIG_VARIABLES = [
   'REVIEW_REMINDER_HOURS',
   'CORRECTION_REMINDER_HOURS',
   'EXPORT_DIRECT_MAX_ROWS',
+  'EXPORT_RETENTION_HOURS',
 ] as const;
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
@@ -271,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reviewReminderHours: int('REVIEW_REMINDER_HOURS', 48, 1, 24 * 30),
     correctionReminderHours: int('CORRECTION_REMINDER_HOURS', 72, 1, 24 * 30),
     exportDirectMaxRows: int('EXPORT_DIRECT_MAX_ROWS', 5_000, 0, 100_000),
+    exportRetentionHours: int('EXPORT_RETENTION_HOURS', 168, 1, 24 * 365),
     apiDocs: bool('API_DOCS', !production),
     initialAdminPassword,
   };

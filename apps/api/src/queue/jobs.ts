@@ -27,6 +27,8 @@ export enum JobName {
   RemoveOrphanAttachments = 'schedules.removeOrphanAttachments',
   /** writes one application export's file (the job id is the export id) */
   RunApplicationExport = 'exports.applications',
+  /** scheduled: remove stored export files older than EXPORT_RETENTION_HOURS */
+  RemoveExpiredExports = 'exports.removeExpired',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -43,6 +45,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SealAuditLog]: QueueName.System,
   [JobName.RemoveOrphanAttachments]: QueueName.System,
   [JobName.RunApplicationExport]: QueueName.Exports,
+  [JobName.RemoveExpiredExports]: QueueName.System,
 };
 
 export interface JobPayloads {
@@ -59,4 +62,5 @@ export interface JobPayloads {
   [JobName.SealAuditLog]: Record<string, never>;
   [JobName.RemoveOrphanAttachments]: Record<string, never>;
   [JobName.RunApplicationExport]: { exportId: string };
+  [JobName.RemoveExpiredExports]: Record<string, never>;
 }

@@ -18,6 +18,8 @@ export const CLOSE_UNCORRECTED_EVERY_MS = 5 * 60_000;
 export const SEAL_AUDIT_LOG_EVERY_MS = 10_000;
 /** how often uploaded attachments never linked to an application are looked for */
 export const REMOVE_ORPHAN_ATTACHMENTS_EVERY_MS = 60 * 60_000;
+/** how often stored export files past EXPORT_RETENTION_HOURS are looked for */
+export const REMOVE_EXPIRED_EXPORTS_EVERY_MS = 60 * 60_000;
 /** the managers' daily digest: 08:00 in Tokyo */
 export const MANAGER_DIGEST_CRON = '0 8 * * *';
 /** how often the schedules are re-asserted (a Redis that restarted empty has lost them) */
@@ -67,6 +69,11 @@ export class WorkerScheduler implements OnApplicationBootstrap, OnApplicationShu
       'remove-orphan-attachments',
       { every: REMOVE_ORPHAN_ATTACHMENTS_EVERY_MS },
       { name: JobName.RemoveOrphanAttachments, data: {} },
+    );
+    await this.system.upsertJobScheduler(
+      'remove-expired-exports',
+      { every: REMOVE_EXPIRED_EXPORTS_EVERY_MS },
+      { name: JobName.RemoveExpiredExports, data: {} },
     );
     await this.system.upsertJobScheduler('manager-digest', { pattern: MANAGER_DIGEST_CRON, tz: 'Asia/Tokyo' }, { name: JobName.SendManagerDigest, data: {} });
   }

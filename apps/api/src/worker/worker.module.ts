@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApplicationExportsModule } from '../modules/application-exports/application-exports.module';
+import { RemoveExpiredExportsJob } from '../modules/application-exports/remove-expired-exports.job';
 import { ResumeUnfinishedExports } from '../modules/application-exports/resume-unfinished-exports';
 import { RunApplicationExportJob } from '../modules/application-exports/run-application-export.job';
 import { ImportsModule } from '../modules/imports/imports.module';
@@ -39,6 +40,7 @@ const FEATURE_HANDLERS = [
   SealAuditLogJob,
   RemoveOrphanAttachmentsJob,
   RunApplicationExportJob,
+  RemoveExpiredExportsJob,
 ];
 
 /**

@@ -39,6 +39,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'applicationExport.created': '申請データの出力を依頼',
   'applicationExport.finished': '申請データの出力完了',
   'applicationExport.downloaded': '申請データのダウンロード',
+  'applicationExport.expired': '申請データの出力ファイルを削除（保存期間切れ）',
   'formalCheck.overridden': '要件確認の判定を変更',
   'assignment.create': '審査員の割当',
   'assignment.auto': '自動割当',

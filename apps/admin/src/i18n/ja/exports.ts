@@ -8,7 +8,7 @@ export const exportMessages = {
   open_list: 'エクスポートの一覧',
   download: 'ダウンロード',
   delivered_directly: 'その場で保存済み',
-  statuses: { queued: '待機中', running: '作成中', done: '完了', failed: '失敗' },
+  statuses: { queued: '待機中', running: '作成中', done: '完了', failed: '失敗', expired: '期限切れ' },
   formats: { csv: 'CSV', xlsx: 'Excel' },
   deliveries: { direct: 'その場で', job: 'ワーカーで作成' },
   rows: '%{n}件',

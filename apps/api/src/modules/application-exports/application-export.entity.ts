@@ -4,7 +4,8 @@ import { yenColumn } from '../applications/application.entity';
 export type ExportFormat = 'csv' | 'xlsx';
 /** direct: answered at once (small); job: written by the worker, downloaded from GET …/content */
 export type ExportDelivery = 'direct' | 'job';
-export type ExportStatus = 'queued' | 'running' | 'done' | 'failed';
+/** expired: the job's file was removed EXPORT_RETENTION_HOURS after it was written */
+export type ExportStatus = 'queued' | 'running' | 'done' | 'failed' | 'expired';
 
 /** One export of the applications a list filter selected, as requested (migrations/1764203200000-ApplicationExports.ts). */
 @Entity('application_export')

@@ -10,6 +10,10 @@ export const APPLICATION_EXPORT_ERRORS = {
     HttpStatus.CONFLICT,
     'このエクスポートはその場でダウンロード済みで、ファイルは保存していません。必要ならもう一度エクスポートしてください。',
   ],
+  EXPORT_EXPIRED: [
+    HttpStatus.GONE,
+    'このエクスポートのファイルは保存期間を過ぎたため削除しました (個人情報を含むため)。必要ならもう一度エクスポートしてください。',
+  ],
   EXPORT_FILE_MISSING: [HttpStatus.GONE, 'このエクスポートのファイルはもうありません。もう一度エクスポートしてください。'],
 } as const satisfies Record<string, readonly [HttpStatus, string]>;
 

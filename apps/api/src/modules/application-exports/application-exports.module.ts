@@ -7,6 +7,7 @@ import { ApplicationExport } from './application-export.entity';
 import { ApplicationExportsController } from './application-exports.controller';
 import { ApplicationExportsRepository } from './application-exports.repository';
 import { ApplicationExportsService } from './application-exports.service';
+import { RemoveExpiredExportsJob } from './remove-expired-exports.job';
 import { RunApplicationExportJob } from './run-application-export.job';
 
 /**
@@ -16,8 +17,8 @@ import { RunApplicationExportJob } from './run-application-export.job';
 @Module({
   imports: [TypeOrmModule.forFeature([ApplicationExport]), ApplicationsModule, IntakeModule, QueueModule],
   controllers: [ApplicationExportsController],
-  providers: [ApplicationExportsRepository, ApplicationExportsService, RunApplicationExportJob],
+  providers: [ApplicationExportsRepository, ApplicationExportsService, RunApplicationExportJob, RemoveExpiredExportsJob],
   // the worker that consumes the exports queue also provides ResumeUnfinishedExports (worker.module.ts)
-  exports: [RunApplicationExportJob, ApplicationExportsRepository],
+  exports: [RunApplicationExportJob, RemoveExpiredExportsJob, ApplicationExportsRepository],
 })
 export class ApplicationExportsModule {}

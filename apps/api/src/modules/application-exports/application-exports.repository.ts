@@ -119,6 +119,24 @@ export class ApplicationExportsRepository {
     return rows[0].length > 0;
   }
 
+  /**
+   * Claims up to `limit` stored files written more than `hours` ago (SKIP LOCKED: a second worker takes
+   * others) and marks their exports expired without a file, in the caller's transaction; returns their keys.
+   */
+  async expireStoredFiles(tx: Transaction, hours: number, limit: number, message: string): Promise<{ id: string; storageKey: string }[]> {
+    const [rows] = await this.m(tx).query(
+      `WITH due AS (
+         SELECT id, storage_key FROM application_export
+          WHERE status = 'done' AND storage_key IS NOT NULL AND finished_at < now() - make_interval(hours => $1)
+          ORDER BY finished_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       UPDATE application_export e SET status = 'expired', storage_key = NULL, message = $3
+         FROM due WHERE e.id = due.id
+       RETURNING e.id, due.storage_key AS "storageKey"`,
+      [hours, limit, message],
+    );
+    return rows;
+  }
+
   async fail(tx: Transaction, id: string, message: string): Promise<void> {
     await this.m(tx).query(`UPDATE application_export SET status = 'failed', message = $2, finished_at = now() WHERE id = $1 AND status <> 'done'`, [
       id,

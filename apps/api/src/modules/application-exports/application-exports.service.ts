@@ -28,7 +28,9 @@ const MAX_EXPORT_BYTES = 4 * 1024 ** 3;
 /** a failed export job is tried again from the start (its file is written anew) */
 export const EXPORT_JOB_OPTIONS = { attempts: 3, backoff: { type: 'exponential', delay: 5_000 } } as const;
 
-export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'expired'] as const;
+/** stored files removed per transaction by removeExpired */
+const EXPIRE_BATCH = 200;
 export const APPLICATION_EXPORT_LIST: ListSpec = {
   sortable: ['createdAt', 'status', 'format'],
   defaultSort: ['createdAt', 'DESC'],
@@ -169,6 +171,7 @@ export class ApplicationExportsService {
     const record = (await this.exports.withStorageKey(id))!;
     if (record.delivery === 'direct') throw new ApplicationExportError('EXPORT_DELIVERED_DIRECTLY');
     if (record.status === 'failed') throw new ApplicationExportError('EXPORT_FAILED');
+    if (record.status === 'expired') throw new ApplicationExportError('EXPORT_EXPIRED');
     if (record.status !== 'done' || !record.storageKey) throw new ApplicationExportError('EXPORT_NOT_READY');
     const stream = this.storage.read(record.storageKey);
     try {
@@ -230,6 +233,35 @@ export class ApplicationExportsService {
         await this.unitOfWork.run((tx) => this.exports.fail(tx, exportId, 'ファイルを作成できませんでした。もう一度エクスポートしてください。'));
       }
       throw e;
+    }
+  }
+
+  /**
+   * Removes the stored files written more than `hours` ago (they hold applicants' personal data): each
+   * export becomes `expired`, with one audit record per batch, in the transaction that claims the batch;
+   * the files go once it committed (removing a file already gone is a no-op). Returns how many.
+   */
+  async removeExpired(hours: number): Promise<number> {
+    let removed = 0;
+    for (;;) {
+      const batch = await this.unitOfWork.run(async (tx) => {
+        const expired = await this.exports.expireStoredFiles(tx, hours, EXPIRE_BATCH, `ファイルは保存期間 (${hours}時間) を過ぎたため削除しました。`);
+        if (expired.length > 0) {
+          await this.audit.record(
+            {
+              actor: { id: null, role: 'system' },
+              action: 'applicationExport.expired',
+              entityType: 'applicationExport',
+              changes: { count: expired.length, olderThanHours: hours, exportIds: expired.map((e) => e.id) },
+            },
+            tx,
+          );
+        }
+        return expired;
+      });
+      for (const e of batch) await this.storage.remove(e.storageKey);
+      removed += batch.length;
+      if (batch.length < EXPIRE_BATCH) return removed;
     }
   }
 
