@@ -1,5 +1,5 @@
 import { Card, CardContent, Typography } from '@mui/material';
-import { formatYen } from '@jimukyoku/domain';
+import { formatScore, formatYen } from '@jimukyoku/domain';
 import { useTranslate } from 'react-admin';
 import { formatJst } from '../common';
 import type { Ranking } from '../review/types';
@@ -15,7 +15,7 @@ export const CommittedDecision = ({ committed }: { committed: NonNullable<Rankin
   const translate = useTranslate();
   const t = (k: string, o?: object) => translate(`app.review.simulator.${k}`, o);
   const d = committed.decision;
-  const cutoff = d.cutoffScore === null ? t('no_cutoff') : `${d.cutoffScore}点`;
+  const cutoff = d.cutoffScore === null ? t('no_cutoff') : `${formatScore(Number(d.cutoffScore))}点`;
   return (
     <Card variant="outlined" sx={{ my: 2 }} data-testid="committed-decision">
       <CardContent>

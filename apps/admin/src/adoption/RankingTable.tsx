@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { SIZE_CLASS_LABELS, formatYen } from '@jimukyoku/domain';
+import { SIZE_CLASS_LABELS, formatScore, formatYen } from '@jimukyoku/domain';
 import { Link, useCreatePath, useTranslate } from 'react-admin';
 import type { CommittedRankingEntry, RankingEntry } from '../review/types';
 import { OutcomeChip } from './OutcomeChip';
@@ -42,9 +42,9 @@ export const RankingTable = ({ entries, total }: { entries: (RankingEntry | Comm
                 {e.applicantName}
                 {'disagreement' in e && e.disagreement ? ` (${translate('app.review.reviews.disagreement')})` : ''}
               </TableCell>
-              <TableCell align="right">{e.finalScore}</TableCell>
-              <TableCell align="right">{'mean' in e ? e.mean : '-'}</TableCell>
-              <TableCell align="right">{'bonus' in e ? e.bonus : '-'}</TableCell>
+              <TableCell align="right">{formatScore(e.finalScore)}</TableCell>
+              <TableCell align="right">{'mean' in e ? formatScore(e.mean) : '-'}</TableCell>
+              <TableCell align="right">{'bonus' in e ? formatScore(e.bonus) : '-'}</TableCell>
               <TableCell align="right">{formatYen(e.quotedAmount)}</TableCell>
               <TableCell>{e.prefecture}</TableCell>
               <TableCell>{(SIZE_CLASS_LABELS as Record<string, string>)[e.sizeClass] ?? e.sizeClass}</TableCell>

@@ -21,7 +21,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { bonusPoints, formatYen, weightedTotal } from '@jimukyoku/domain';
+import { bonusPoints, formatScore, formatYen, weightedTotal } from '@jimukyoku/domain';
 import { Loading, Title, useDataProvider, useGetOne, useNotify, useRedirect, useTranslate, useUpdate } from 'react-admin';
 import { useParams } from 'react-router';
 import { reviewApi } from '../review/api';
@@ -290,11 +290,11 @@ export const ScoreSheetEdit = () => {
             <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline' }}>
               <Typography variant="subtitle1">{translate('app.review.form.running_total')}</Typography>
               <Typography variant="h5" data-testid="running-total" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-                {translate('app.review.form.total_of', { total: total.toLocaleString('ja-JP'), max: sheet.rubric.maxTotal.toLocaleString('ja-JP') })}
+                {translate('app.review.form.total_of', { total: formatScore(total), max: formatScore(sheet.rubric.maxTotal) })}
               </Typography>
             </Stack>
             <Typography variant="caption" color="text.secondary" data-testid="total-bonus-note" title={translate('app.review.form.bonus_in_ranking')}>
-              {translate('app.review.form.bonus_not_in_total', { points: bonus.toLocaleString('ja-JP') })}
+              {translate('app.review.form.bonus_not_in_total', { points: formatScore(bonus) })}
             </Typography>
           </Stack>
           <Box sx={{ flex: 1 }} />
@@ -328,7 +328,7 @@ export const ScoreSheetEdit = () => {
           <DialogContentText>{translate('app.review.form.submit_confirm')}</DialogContentText>
           <DialogContentText sx={{ mt: 1 }}>
             {translate('app.review.form.running_total')}:{' '}
-            {translate('app.review.form.total_of', { total: total.toLocaleString('ja-JP'), max: sheet.rubric.maxTotal.toLocaleString('ja-JP') })}
+            {translate('app.review.form.total_of', { total: formatScore(total), max: formatScore(sheet.rubric.maxTotal) })}
           </DialogContentText>
         </DialogContent>
         <DialogActions>
