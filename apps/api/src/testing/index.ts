@@ -6,7 +6,7 @@
  * API's own e2e suites (apps/api/test) use the same modules through their helper files.
  */
 export { startTestApp, type TestApp, type TestConfigOverrides } from './test-app';
-export { databaseOf, seedNotificationTemplates, seedReferenceCatalogue, type TestDatabase } from './seeds';
+export { databaseOf, seedDemo, seedNotificationTemplates, seedReferenceCatalogue, type TestDatabase } from './seeds';
 export { DEMO_EMAIL, DEMO_PASSWORD, INITIAL_ADMIN, login, loginAdmin, seedStaff, type LoggedIn } from './staff';
 export { asIntake, assign, categoryByCode, createDraft, draftInput, openRound } from './applications';
 export { IMPORT_HEADER, importRow, startImportWorker, tempStorageDir } from './imports';

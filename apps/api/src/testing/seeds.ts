@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ATTACHMENT_STORAGE } from '../modules/intake/attachment-storage';
 import { notificationTemplatesSeed } from '../seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../seed/reference-catalogue.seed';
 import { runSeed } from '../seed/seed-runner';
@@ -12,6 +13,14 @@ export async function seedReferenceCatalogue(t: TestApp) {
 /** Loads the notification template catalogue into the test app's database. */
 export async function seedNotificationTemplates(t: TestApp) {
   await runSeed(t.app.get(DataSource), { demo: false, steps: [notificationTemplatesSeed] });
+}
+
+/**
+ * Loads everything `npm start` loads in development: reference data, templates, demo staff, the demo
+ * applications and their documents (into the test app's storage; start it with a `tempStorageDir()`).
+ */
+export async function seedDemo(t: TestApp) {
+  await runSeed(t.app.get(DataSource), { demo: true, attachmentStorage: t.app.get(ATTACHMENT_STORAGE) });
 }
 
 /** Raw SQL on the test app's database, for arranging what no API route makes and checking what it stored. */
