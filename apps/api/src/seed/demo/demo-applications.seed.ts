@@ -37,14 +37,14 @@ interface DemoContext {
 }
 
 /** `k`-th of `total` arrivals between `from` and `to`: more of them near the end, as before a real 締切. */
-const arrival = (from: number, to: number, k: number, total: number) => {
+export const arrival = (from: number, to: number, k: number, total: number) => {
   const t = from + Math.floor((to - from) * ((k + 1) / (total + 1)) ** 0.7);
   // squeezed into office hours in Japan (9:00–18:00 JST) of the day the curve gives, keeping the order (受付番号 follow time)
   const jstMidnight = Math.floor((t + 9 * HOUR) / DAY) * DAY - 9 * HOUR;
   return Math.max(from, Math.min(to, jstMidnight + 9 * HOUR + Math.floor(((t - jstMidnight) / DAY) * 9 * HOUR)));
 };
 /** `hour`:00 JST on the JST day of `t` (rounds open at 10:00 and close at 17:00, as real ones do) */
-const jstAt = (t: number, hour: number) => Math.floor((t + 9 * HOUR) / DAY) * DAY - 9 * HOUR + hour * HOUR;
+export const jstAt = (t: number, hour: number) => Math.floor((t + 9 * HOUR) / DAY) * DAY - 9 * HOUR + hour * HOUR;
 /** the `i`-th of `n` events spread evenly from `from` to `to` */
 const spread = (from: number, to: number, i: number, n: number) => from + Math.floor(((to - from) * i) / Math.max(1, n));
 

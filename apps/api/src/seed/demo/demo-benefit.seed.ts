@@ -1,5 +1,6 @@
 import type { TransitionActor } from '../../modules/applications/transitions.service';
 import { defaultReceiptPrefix } from '../../modules/intake/receipt-number';
+import { IntakeChannel } from '../../modules/intake/intake-channel.entity';
 import { Category } from '../../modules/programs/category.entity';
 import { Program } from '../../modules/programs/program.entity';
 import { RuleSet } from '../../modules/programs/rule-set.entity';
@@ -8,8 +9,11 @@ import { Round } from '../../modules/rounds/round.entity';
 import { StaffUser } from '../../modules/users/staff-user.entity';
 import type { SeedStep } from '../seed-step';
 import { demoApplicant, demoRandom } from './demo-random';
+import { arrival, DEMO_CHANNEL_NAME, jstAt } from './demo-applications.seed';
+import { StoryClock } from './demo-clock';
 import { demoServices } from './demo-services';
 
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const ROUND_CODE = 'recoveryBenefit.demo';
 const INTAKE: TransitionActor = { role: 'intake', id: null };
@@ -54,6 +58,9 @@ export const demoBenefitSeed: SeedStep = {
     const reviewer = await m.findOneByOrFail(StaffUser, { role: 'reviewer', email: 'reviewer@jimukyoku.example.jp' });
     const manager = await m.findOneByOrFail(StaffUser, { role: 'manager' });
     const now = Date.now();
+    const opensAt = jstAt(now - 20 * DAY, 10);
+    // the same electronic channel as the subsidy's (demo-applications.seed.ts creates it)
+    const channel = await m.findOneBy(IntakeChannel, { name: DEMO_CHANNEL_NAME });
     const round = await m.save(
       m.create(Round, {
         code: ROUND_CODE,
@@ -61,8 +68,8 @@ export const demoBenefitSeed: SeedStep = {
         ruleSetId: ruleSet.id,
         number: 2,
         name: '申請受付（デモ）',
-        opensAt: new Date(now - 20 * DAY),
-        closesAt: new Date(now + 40 * DAY),
+        opensAt: new Date(opensAt),
+        closesAt: new Date(jstAt(now + 40 * DAY, 17)),
         announcementFrom: null,
         announcementTo: null,
         announcementLabel: '給付金のため採択発表なし（審査が済み次第、給付決定を通知）',
@@ -73,7 +80,9 @@ export const demoBenefitSeed: SeedStep = {
     );
     await m.insert(RoundCategory, { roundId: round.id, categoryId: category.id, budget: null, adoptionQuota: null });
 
-    const { transitions, applications, intake, tx } = demoServices(m);
+    // each application arrives at its time since the opening, and moves on a step every half day (StoryClock)
+    const clock = new StoryClock(m);
+    const { transitions, applications, intake, tx } = demoServices(clock.manager());
     const actors: Record<Step[1], TransitionActor> = {
       intake: INTAKE,
       system: SYSTEM,
@@ -88,35 +97,42 @@ export const demoBenefitSeed: SeedStep = {
       const waived = k % 3 === 2;
       const applicant = demoApplicant(r, 900 + k);
       const base = r.int(8, 30) * 100_000;
-      const app = await applications.createDraft(tx, {
-        roundId: round.id,
-        categoryId: category.id,
-        ...applicant,
-        certifiedAdvisor: null,
-        planTitle: null,
-        planSummary: null,
-        expenses: [],
-        monthlySales: [],
-        // 対象月 down 35–70% against the 基準期間 (2019-11〜2020-03): eligible
-        benefitInput: {
-          applicantKind: 'corporation',
-          targetMonth: '2022-01',
-          targetMonthSales: Math.round((base * r.int(30, 65)) / 100),
-          basePeriod: '2019-11',
-          basePeriodSales: [base, base, base, base, base],
-          annualRevenue: base * 12,
-        },
-        preCheck: waived
-          ? null
-          : { confirmationNumber: `JK${String(100000000 + k * 7919).slice(-10)}`, agencyName: r.pick(['北海道商工会連合会', '東西銀行', 'みらい税理士法人']) },
-        previousRecipient: waived,
-        // an application left in the initial state (no step taken) has no 受付番号 yet
-        receiptNumber: PATHS[state].length === 0 ? null : await intake.nextReceiptNumber(round.id, defaultReceiptPrefix(program.code, round.number), tx),
-        receivedAt: PATHS[state].length === 0 ? null : new Date(),
-      });
-      for (const [transition, who, reason] of PATHS[state]) {
+      const at = arrival(opensAt, jstAt(now - 4 * DAY, 17), k, total);
+      const app = await clock.at(at, async () =>
+        applications.createDraft(tx, {
+          roundId: round.id,
+          categoryId: category.id,
+          ...applicant,
+          certifiedAdvisor: null,
+          planTitle: null,
+          planSummary: null,
+          expenses: [],
+          monthlySales: [],
+          // 対象月 down 35–70% against the 基準期間 (2019-11〜2020-03): eligible
+          benefitInput: {
+            applicantKind: 'corporation',
+            targetMonth: '2022-01',
+            targetMonthSales: Math.round((base * r.int(30, 65)) / 100),
+            basePeriod: '2019-11',
+            basePeriodSales: [base, base, base, base, base],
+            annualRevenue: base * 12,
+          },
+          preCheck: waived
+            ? null
+            : {
+                confirmationNumber: `JK${String(100000000 + k * 7919).slice(-10)}`,
+                agencyName: r.pick(['北海道商工会連合会', '東西銀行', 'みらい税理士法人']),
+              },
+          previousRecipient: waived,
+          // an application left in the initial state (no step taken) has no 受付番号 yet
+          receiptNumber: PATHS[state].length === 0 ? null : await intake.nextReceiptNumber(round.id, defaultReceiptPrefix(program.code, round.number), tx),
+          receivedAt: PATHS[state].length === 0 ? null : new Date(at),
+          channelId: channel?.id ?? null,
+        }),
+      );
+      for (const [j, [transition, who, reason]] of PATHS[state].entries()) {
         const name = transition === 'confirmPreCheck' && waived ? 'waivePreCheck' : transition;
-        await transitions.fireIn(tx, app.id, name, actors[who], { reason });
+        await clock.at(at + j * 12 * HOUR, () => transitions.fireIn(tx, app.id, name, actors[who], { reason }));
       }
     }
     return `${total} applications of 事業復活支援金 in every state`;
