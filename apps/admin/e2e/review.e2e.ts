@@ -282,7 +282,9 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     const card = page.locator(`[data-testid="round-pipeline"][data-round="${simRound.id}"]`);
     await card.waitFor();
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM application WHERE round_id = $1 AND status = 'adopted'`, [simRound.id]);
-    expect(await card.locator('[data-state="adopted"]').innerText()).toBe(`採択（交付候補者） ${n}`);
+    // the state's bar, labelled by GET /api/workflows, links to the round's list of that state
+    const adopted = card.locator(`[data-testid="state-bar"][aria-label="採択（交付候補者） ${n}"]`);
+    expect(decodeURIComponent((await adopted.getAttribute('href'))!)).toBe(`#/applications?filter={"roundId":"${simRound.id}","status":["adopted"]}`);
     await screenshot(page, 'dashboard-manager');
     await card.getByRole('link', { name: '採択シミュレーター' }).click();
     await page.waitForURL(new RegExp(`#/adoption\\?roundId=${simRound.id}`));
