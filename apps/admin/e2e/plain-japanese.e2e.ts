@@ -146,6 +146,7 @@ describe('admin in the browser: names, not codes', () => {
     expect(n).toBeDefined();
     await goToRoute(manager, e.adminUrl, '/notifications');
     await manager.getByTestId('notifications').getByText('受付').first().waitFor();
+    await manager.getByTestId('notifications').getByText('PJ-0001 （株）小売テスト').waitFor();
     await expectPlainJapanese(manager, 'notifications list');
     await goToRoute(manager, e.adminUrl, `/notifications/${n.id}/show`);
     await manager.getByTestId('notification-application').getByText('PJ-0001 （株）小売テスト').waitFor();
