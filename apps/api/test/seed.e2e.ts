@@ -182,6 +182,13 @@ describe('the npm start seed', () => {
       [rounds.map((r) => r.id)],
     );
     expect(disorder.n).toBe(0);
+    // documents were uploaded before the 受付, through the same channel
+    const [docs] = await db.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE t.created_at > a.received_at OR t.channel_id IS DISTINCT FROM a.channel_id)::int AS wrong
+         FROM attachment t JOIN application a ON a.id = t.application_id`,
+    );
+    expect(docs.n).toBeGreaterThan(0);
+    expect(docs.wrong).toBe(0);
     // nobody is assigned after the due date, nor submits before being assigned
     const [assignments] = await db.query(
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE assigned_at >= due_at OR submitted_at < assigned_at)::int AS wrong FROM application_assignment`,

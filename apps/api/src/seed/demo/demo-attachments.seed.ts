@@ -112,6 +112,11 @@ export const demoAttachmentsSeed: SeedStep = {
         files++;
       }
     }
+    // uploaded through the application's channel a few minutes before its 受付, as an applicant would have
+    await m.query(
+      `UPDATE attachment t SET created_at = a.received_at - make_interval(mins => 5 + (abs(hashtext(t.file_name)) % 50)), channel_id = a.channel_id
+         FROM application a WHERE a.id = t.application_id AND a.received_at IS NOT NULL AND t.created_at >= now()`,
+    );
     return `${files} documents for ${apps.length} applications`;
   },
 };
