@@ -122,6 +122,16 @@ describe('names instead of codes: search, audit names, rounds, getMany', () => {
       expect(await found(showa.receiptNumber.toLowerCase())).toEqual([showa.id]);
     });
 
+    it("the 通知 list finds an application's notifications by its 事業者名 or 受付番号, normalised the same way", async () => {
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM notification WHERE application_id = $1`, [fuji.id]);
+      expect(n).toBeGreaterThan(0);
+      const notificationsOf = async (q: string) =>
+        ((await list('manager', '/api/notifications', { q }).expect(200)).body as { applicationId: string }[]).map((r) => r.applicationId);
+      expect(new Set(await notificationsOf('株式会社　富士'))).toEqual(new Set([fuji.id]));
+      expect(new Set(await notificationsOf(fullWidth(showa.receiptNumber)))).toEqual(new Set([showa.id]));
+      expect(await notificationsOf('100%_')).toEqual([]);
+    });
+
     it('the 割当 list (review-assignments) normalises the same way', async () => {
       await assign(t, fuji.id, s.reviewer.user.id);
       await assign(t, showa.id, s.reviewer.user.id);

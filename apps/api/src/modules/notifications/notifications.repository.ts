@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { normalizeSearchText } from '@jimukyoku/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -63,7 +64,15 @@ export class NotificationsRepository {
     if (f.template) qb.andWhere('n.template = :template', { template: f.template });
     if (f.applicationId) qb.andWhere('n.application_id = :applicationId', { applicationId: f.applicationId });
     if (f.roundId) qb.andWhere('n.application_id IN (SELECT a.id FROM application a WHERE a.round_id::text = :roundId)', { roundId: f.roundId });
-    if (f.q) qb.andWhere('(n.recipient ILIKE :q OR n.subject ILIKE :q)', { q: `%${f.q}%` });
+    if (f.q) {
+      // 宛先 and 件名 as typed; the application's 事業者名 / 受付番号 normalised like the applications list (normalizeSearchText)
+      const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(
+        `(n.recipient ILIKE :q OR n.subject ILIKE :q OR n.application_id IN (
+           SELECT a.id FROM application a WHERE application_search_text(a.applicant_name, a.corporate_number, a.receipt_number) LIKE :normalized))`,
+        { q: like(f.q), normalized: like(normalizeSearchText(f.q)) },
+      );
+    }
     return qb.orderBy(`n.${query.sortField}`, query.sortOrder, 'NULLS LAST').addOrderBy('n.id').skip(query.offset).take(query.limit).getManyAndCount();
   }
 
