@@ -3,17 +3,7 @@ import { Chip, Stack, Typography } from '@mui/material';
 import TimerOutlinedIcon from '@mui/icons-material/TimerOutlined';
 import { useTranslate } from 'react-admin';
 import { formatJst } from '../common';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `3日 04:12:09` until `deadline` from `now` (null once it has passed). */
-export function remaining(deadline: Date, now: Date): string | null {
-  const ms = deadline.getTime() - now.getTime();
-  if (ms <= 0) return null;
-  const s = Math.floor(ms / 1000);
-  const days = Math.floor(s / 86_400);
-  return `${days > 0 ? `${days}日 ` : ''}${pad(Math.floor((s % 86_400) / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
-}
+import { remaining } from './countdown';
 
 /** The 締切 in JST to the second, and the time left, ticking every second (締切済み after it). */
 export const DeadlineCountdown = ({ deadline }: { deadline: string }) => {
