@@ -103,7 +103,24 @@ describe('the main screens on the demo data (screenshots)', () => {
     );
     await states.first().click();
     await manager.locator('.RaList-main, [class*="RaList-main"]').first().waitFor();
-    await expect(manager.locator('.RaPaginationInfo, .MuiTablePagination-displayedRows').first().innerText()).resolves.toContain(String(n));
+    await manager
+      .locator('.MuiTablePagination-displayedRows')
+      .filter({ hasText: `全 ${n} 件` })
+      .waitFor();
+
+    // a day's 受付 bar opens the list of that JST day, the 受付日 filter showing the day
+    const day = JSON.parse(new URLSearchParams(intake.split('?')[1]).get('filter')!).receivedFrom as string;
+    const [{ received }] = await db.query(
+      `SELECT count(*)::int AS received FROM application a JOIN round r ON r.id = a.round_id
+        WHERE r.name = '第11回公募' AND to_char(a.received_at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') = $1`,
+      [day],
+    );
+    await goToRoute(manager, e.adminUrl, intake.slice(intake.indexOf('#') + 1));
+    await manager
+      .locator('.MuiTablePagination-displayedRows')
+      .filter({ hasText: `全 ${received} 件` })
+      .waitFor();
+    await expect(manager.getByLabel('受付日 (から)').inputValue()).resolves.toBe(day);
   });
 
   it('manager: 申請, an application, 公募回, 割当ボード, シミュレーター, 通知', async () => {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { ReferenceInput, SearchInput, SelectArrayInput, SelectInput, useGetOne, useListContext, type SelectArrayInputProps } from 'react-admin';
+import { DateInput, ReferenceInput, SearchInput, SelectArrayInput, SelectInput, useGetOne, useListContext, type SelectArrayInputProps } from 'react-admin';
 import type { RoundRecord } from '../rounds/round';
 import { useWorkflowStates } from '../workflows/useWorkflowStates';
 import { prefectureChoices, sizeClassChoices } from './application';
@@ -40,7 +40,10 @@ const CategoryFilterInput = (props: { source: string; alwaysOn?: boolean }) => {
   );
 };
 
-/** 公募回, 類型, 状態 (several at once), 都道府県, 規模 and 検索 (事業者名・法人番号・受付番号). */
+/**
+ * 公募回, 類型, 状態 (several at once), 都道府県, 規模, 検索 (事業者名・法人番号・受付番号) and the 受付日 as JST days
+ * (the data provider makes them +09:00 day boundaries; the dashboard's intake chart links a day).
+ */
 export const applicationFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <ReferenceInput key="roundId" source="roundId" reference="rounds" sort={{ field: 'closesAt', order: 'DESC' }} perPage={100} alwaysOn>
@@ -50,4 +53,6 @@ export const applicationFilters = [
   <CategoryFilterInput key="categoryId" source="categoryId" alwaysOn />,
   <SelectInput key="prefecture" source="prefecture" choices={prefectureChoices} />,
   <SelectInput key="sizeClass" source="sizeClass" choices={sizeClassChoices} />,
+  <DateInput key="receivedFrom" source="receivedFrom" />,
+  <DateInput key="receivedTo" source="receivedTo" />,
 ];

@@ -23,6 +23,8 @@ export const resourceMessages = {
       quotedAmount: '補助金額(見込み)',
       status: '状態',
       receivedAt: '受付日時',
+      receivedFrom: '受付日 (から)',
+      receivedTo: '受付日 (まで)',
       receivedInGrace: '締切延長内',
       correctionDueAt: '補正期限',
       version: '版',
