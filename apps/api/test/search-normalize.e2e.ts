@@ -1,5 +1,7 @@
 import { COMPANY_NAME_ALIASES, normalizeSearchText } from '@jimukyoku/domain';
 import { DataSource } from 'typeorm';
+import { AuditLogEntry } from '../src/modules/audit/audit-log.entity';
+import { AuditRepository, DESCRIBED_ENTITY_TYPES } from '../src/modules/audit/audit.repository';
 import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import type { Round } from '../src/modules/rounds/round.entity';
@@ -173,6 +175,14 @@ describe('names instead of codes: search, audit names, rounds, getMany', () => {
         actorName: string | null;
       }[];
       expect(timeline.find((e) => e.action === 'application.startFormalCheck')?.actorName).toBe(await nameOf(s.reviewer.user.id));
+    });
+
+    it('every kind of record the audit log describes has valid SQL (a record that is gone has no label)', async () => {
+      const audit = t.app.get(AuditRepository);
+      const gone = '00000000-0000-4000-8000-000000000000';
+      const entries = DESCRIBED_ENTITY_TYPES.map((entityType) => Object.assign(new AuditLogEntry(), { actorId: gone, entityType, entityId: gone }));
+      const described = await audit.describe(entries);
+      expect(described.map((e) => [e.entityType, e.actorName, e.entityLabel])).toEqual(DESCRIBED_ENTITY_TYPES.map((type) => [type, null, null]));
     });
 
     it('sign-ins and account changes name the staff member, as actor and as the record', async () => {

@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { APPLICATION_TRANSITION_ACTION_PREFIX, AUDIT_ACTION_LABELS } from '@jimukyoku/domain';
+import { APPLICATION_TRANSITION_ACTION_PREFIX, AUDIT_ACTION_LABELS, AUDIT_ENTITY_TYPE_LABELS } from '@jimukyoku/domain';
+import { DESCRIBED_ENTITY_TYPES } from '../modules/audit/audit.repository';
 
 /**
  * Every audit action the API records has a Japanese name in AUDIT_ACTION_LABELS (libs/domain), so the
- * audit log never shows a code such as `round.closed`. Actions are found in the source: a quoted
+ * audit log never shows a code such as `round.closed`; every entity type it records has a name in
+ * AUDIT_ENTITY_TYPE_LABELS and a label of its records in the audit repository (not a bare UUID). Actions are found in the source: a quoted
  * `x.y` on a line that sets an `action`, and the assignment actions passed down as arguments. State
  * changes (`application.<transition>`) are named by the workflow definitions instead.
  */
@@ -18,6 +20,18 @@ function sources(dir: string, out: string[] = []): string[] {
     } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) out.push(path);
   }
   return out;
+}
+
+function recordedEntityTypes(): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const file of sources(SRC)) {
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        for (const m of line.matchAll(/entityType: '([a-z][A-Za-z]*)'/g)) if (m[1] !== 'string') found.set(m[1]!, `${relative(SRC, file)}:${i + 1}`);
+      });
+  }
+  return found;
 }
 
 function recordedActions(): Map<string, string> {
@@ -48,5 +62,13 @@ describe('audit action labels', () => {
       .filter(([action]) => !Object.prototype.hasOwnProperty.call(AUDIT_ACTION_LABELS, action))
       .map(([action, where]) => `${action} (${where})`);
     expect(unnamed).toEqual([]);
+  });
+
+  it('names every recorded entity type, and describes its records', () => {
+    const types = recordedEntityTypes();
+    expect([...types.keys()]).toEqual(expect.arrayContaining(['application', 'staffUser', 'round']));
+    const unnamed = [...types].filter(([type]) => !Object.prototype.hasOwnProperty.call(AUDIT_ENTITY_TYPE_LABELS, type)).map(([t, where]) => `${t} (${where})`);
+    const undescribed = [...types].filter(([type]) => !DESCRIBED_ENTITY_TYPES.includes(type)).map(([t, where]) => `${t} (${where})`);
+    expect({ unnamed, undescribed }).toEqual({ unnamed: [], undescribed: [] });
   });
 });

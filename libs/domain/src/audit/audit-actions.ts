@@ -78,6 +78,8 @@ export const AUDIT_ENTITY_TYPE_LABELS: Readonly<Record<string, string>> = {
   intakeChannel: '受付窓口',
   applicationImport: '一括取込',
   applicationExport: '申請データの出力',
+  applicationMemo: '申請メモ',
+  inquiry: '問い合わせ',
   attachment: '添付ファイル',
 };
 

@@ -54,7 +54,14 @@ const ENTITY_LABEL_SQL: Readonly<Record<string, string>> = {
   conflictOfInterest: `(SELECT u.name FROM conflict_of_interest ci JOIN staff_user u ON u.id = ci.reviewer_id WHERE ci.id = x.id::uuid)`,
   intakeChannel: `(SELECT ic.name FROM intake_channel ic WHERE ic.id = x.id::uuid)`,
   applicationImport: `(SELECT ai.file_name FROM application_import ai WHERE ai.id = x.id::uuid)`,
+  applicationExport: `(SELECT ae.file_name FROM application_export ae WHERE ae.id = x.id::uuid)`,
+  applicationMemo: `(SELECT concat_ws(' ', a.receipt_number, a.applicant_name) FROM application_memo am JOIN application a ON a.id = am.application_id WHERE am.id = x.id::uuid)`,
+  inquiry: `(SELECT concat_ws(' ', a.receipt_number, a.applicant_name) FROM inquiry i JOIN application a ON a.id = i.application_id WHERE i.id = x.id::uuid)`,
+  attachment: `(SELECT concat_ws(' ', at.file_name, a.receipt_number, a.applicant_name) FROM attachment at LEFT JOIN application a ON a.id = at.application_id WHERE at.id = x.id::uuid)`,
 };
+
+/** The entity types whose records the audit log names (ENTITY_LABEL_SQL), and notificationTemplate by TEMPLATE_INFO. */
+export const DESCRIBED_ENTITY_TYPES: readonly string[] = [...Object.keys(ENTITY_LABEL_SQL), 'notificationTemplate'];
 
 /** A new audit_log row: every column but the ones the database fills (id, occurred_at). */
 export type NewAuditLogEntry = Omit<AuditLogEntry, 'id' | 'occurredAt'>;
