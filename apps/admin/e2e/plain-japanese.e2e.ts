@@ -20,7 +20,7 @@ import { screenshot } from './browser';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 /** Codes that must never reach the screen: 業種, 経費区分, states, transitions, audit actions, templates. */
 const RAW_CODES =
-  /\b(retail|manufacturing|wholesale|machinery|building|draft|submitted|formalCheck|underReview|startFormalCheck|received|application\.[A-Za-z]+|auth\.[A-Za-z]+|assignment\.[A-Za-z]+|staffUser|applicationAssignment)\b/;
+  /\b(retail|manufacturing|wholesale|machinery|building|draft|submitted|formalCheck|underReview|startFormalCheck|received|application\.[A-Za-z]+|auth\.[A-Za-z]+|assignment\.[A-Za-z]+|restructuring\.[A-Za-z]+|staffUser|applicationAssignment)\b/;
 
 /** The visible text of the page's main area. */
 const mainText = (page: Page) => page.locator('#main-content').innerText();
@@ -93,6 +93,9 @@ describe('admin in the browser: names, not codes', () => {
     await manager.getByTestId('expenses').getByText('建物費').waitFor();
     await expectPlainJapanese(manager, 'application content');
     await screenshot(manager, 'plain-japanese-application');
+    await goToRoute(manager, e.adminUrl, `/applications/${shown}/show/quote`);
+    await manager.getByTestId('quote-explanation').waitFor();
+    await expectPlainJapanese(manager, 'application quote');
   });
 
   it('its history and its reviewers by name, the transition by its label', async () => {

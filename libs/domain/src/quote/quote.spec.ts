@@ -171,7 +171,7 @@ describe('quote: explanation a reviewer can read', () => {
       { expenseType: 'vehicle', amount: 4_000_000, description: '営業車' },
     ]);
     expect(result.explanation).toEqual([
-      '通常枠（restructuring.standard）',
+      '通常枠',
       '経費明細 #3: 対象外（公道を走行する車両は補助対象外です）',
       '補助対象経費 合計 150,000,000円',
       '補助対象経費 90,000,000円 × 2/3 = 60,000,000円（中小企業、補助金額6,000万円までの部分）',
@@ -187,7 +187,7 @@ describe('quote: explanation a reviewer can read', () => {
   it('a single rate below the cap', () => {
     const result = quote(STANDARD, sme, [{ expenseType: 'machinery', amount: 15_000_000 }]);
     expect(result.explanation).toEqual([
-      '通常枠（restructuring.standard）',
+      '通常枠',
       '補助対象経費 合計 15,000,000円',
       '補助対象経費 15,000,000円 × 2/3 = 10,000,000円（中小企業）',
       '上限 2,000万円 (従業員20人以下)',

@@ -40,7 +40,7 @@ const notAdmitted = (config: SubsidyCategoryConfig, sizeClass: SizeClass, exclud
     excludedLines,
     problems: [],
     ineligibility: [{ code: 'sizeClassNotAdmitted', message }],
-    explanation: [`${config.name}（${config.code}）`, `対象外: ${message}`],
+    explanation: [config.name, `対象外: ${message}`],
   };
 };
 
@@ -111,7 +111,7 @@ export const quote = (category: CategoryConfig, applicant: QuoteApplicant, expen
   const eligible = ineligibility.length === 0;
 
   const explanation = [
-    `${config.name}（${config.code}）`,
+    config.name,
     ...lines.excluded.map((x) => `経費明細 #${x.index + 1}: 対象外（${x.reason}）`),
     `補助対象経費 合計 ${formatYen(eligibleExpenseTotal)}`,
     ...partLines(outcome.parts),
