@@ -155,6 +155,16 @@ describe('admin in the browser: names, not codes', () => {
     await manager.getByTestId('notification-application').getByText('PJ-0001 （株）小売テスト').waitFor();
   });
 
+  it.each([['/rounds'], ['/reviewers'], ['/review-rubrics'], ['/conflicts-of-interest'], ['/categories']])(
+    'the %s list shows names, not codes',
+    async (route) => {
+      await goToRoute(manager, e.adminUrl, route);
+      await manager.locator('#main-content table tbody tr, #main-content .RaEmpty-message').first().waitFor();
+      await manager.waitForLoadState('networkidle');
+      await expectPlainJapanese(manager, route);
+    },
+  );
+
   it('the auditor reads the audit log in names: actor, action, state change and record', async () => {
     await goToRoute(auditor, e.adminUrl, '/audit-logs');
     const row = auditor.locator('.RaDatagrid-tbody tr', { hasText: '要件確認を開始' });
