@@ -103,7 +103,7 @@ export const ReviewsTab = () => {
                 <TableCell>{sheet.reviewerName}</TableCell>
                 {reviews.rubric.criteria.map((c) => (
                   <TableCell key={c.code} align="right" title={sheet.comments[c.code] ?? ''}>
-                    {sheet.scores[c.code] ?? '-'}
+                    {formatScore(sheet.scores[c.code])}
                   </TableCell>
                 ))}
                 <TableCell align="right">{formatScore(sheet.total)}</TableCell>
