@@ -140,22 +140,6 @@ describe('the npm start seed', () => {
     expect(returned).toBeGreaterThan(0);
   });
 
-  it('gives every received application its documents (PDFs and a PNG), stored as intake stores them', async () => {
-    const [{ without }] = await db.query(
-      `SELECT count(*)::int AS without FROM application a WHERE a.receipt_number IS NOT NULL AND NOT EXISTS (SELECT 1 FROM attachment t WHERE t.application_id = a.id)`,
-    );
-    expect(without).toBe(0);
-    const types = (await db.query(`SELECT DISTINCT content_type FROM attachment ORDER BY 1`)).map((r: { content_type: string }) => r.content_type);
-    expect(types).toEqual(['application/pdf', 'image/png']);
-    for (const row of await db.query(`SELECT storage_key, sha256, size_bytes::int AS size FROM attachment ORDER BY random() LIMIT 5`)) {
-      const stored = await readFile(join(t.config.storageDir, row.storage_key));
-      expect({ size: stored.length, sha256: createHash('sha256').update(stored).digest('hex') }).toEqual({ size: row.size, sha256: row.sha256 });
-    }
-  });
-
-  it('gives the first administrator the demo password in development, to be changed at the first login', async () => {
-    const res = await t.http().post('/api/auth/login').send({ email: INITIAL_ADMIN.email, password: INITIAL_ADMIN.password }).expect(200);
-    expect(res.body.user.mustChangePassword).toBe(true);
   it('tells each round’s story in order: 受付 before the 締切, assignments before their due dates, decisions after the 締切', async () => {
     const rounds: { id: string; code: string }[] = await db.query(`SELECT id, code FROM round WHERE code = ANY($1)`, [
       ['restructuring.round10', 'restructuring.round11', 'restructuring.round12'],
@@ -230,6 +214,22 @@ describe('the npm start seed', () => {
     expect(new Date(channel.last_used_at).getTime()).toBe(new Date(last).getTime());
   });
 
+  it('gives every received application its documents (PDFs and a PNG), stored as intake stores them', async () => {
+    const [{ without }] = await db.query(
+      `SELECT count(*)::int AS without FROM application a WHERE a.receipt_number IS NOT NULL AND NOT EXISTS (SELECT 1 FROM attachment t WHERE t.application_id = a.id)`,
+    );
+    expect(without).toBe(0);
+    const types = (await db.query(`SELECT DISTINCT content_type FROM attachment ORDER BY 1`)).map((r: { content_type: string }) => r.content_type);
+    expect(types).toEqual(['application/pdf', 'image/png']);
+    for (const row of await db.query(`SELECT storage_key, sha256, size_bytes::int AS size FROM attachment ORDER BY random() LIMIT 5`)) {
+      const stored = await readFile(join(t.config.storageDir, row.storage_key));
+      expect({ size: stored.length, sha256: createHash('sha256').update(stored).digest('hex') }).toEqual({ size: row.size, sha256: row.sha256 });
+    }
+  });
+
+  it('gives the first administrator the demo password in development, to be changed at the first login', async () => {
+    const res = await t.http().post('/api/auth/login').send({ email: INITIAL_ADMIN.email, password: INITIAL_ADMIN.password }).expect(200);
+    expect(res.body.user.mustChangePassword).toBe(true);
   });
 
   describe('outside development (npm start in production)', () => {

@@ -151,7 +151,7 @@ export const SimulatorPage = () => {
               >
                 {rounds.map((r) => (
                   <MenuItem key={r.id} value={r.id}>
-                    {r.name}
+                    {r.title}
                   </MenuItem>
                 ))}
               </Select>
