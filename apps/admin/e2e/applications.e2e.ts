@@ -124,7 +124,9 @@ describe('admin in the browser: applications, transitions and intake channels', 
     const reviewer = await e.newPage();
     await signIn(reviewer, e.adminUrl, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
     await reviewer.getByRole('menuitem', { name: '申請' }).click();
-    await reviewer.locator('tr', { hasText: '株式会社さくら製作所' }).waitFor();
+    // the reviewer's dashboard lists the same application: wait for the list's own row
+    await reviewer.waitForURL(/#\/applications/);
+    await reviewer.getByTestId('applications').locator('tr', { hasText: '株式会社さくら製作所' }).waitFor();
     expect(await reviewer.getByTestId('applications').locator('tbody tr').count()).toBe(1);
     expect(await reviewer.getByText('株式会社もみじ工業').count()).toBe(0);
     expect(await reviewer.getByTestId('bulk-transition-button').count()).toBe(0);

@@ -84,7 +84,7 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     expect(n).toBeGreaterThan(0);
     // the running weighted total follows the scores as they are typed
     const before = await page.getByTestId('running-total').innerText();
-    expect(before).toMatch(/^0 \/ /);
+    expect(before).toMatch(/^0\.0 \/ /);
     // the whole plan is on the sheet (expenses too) and the total says it leaves out 加点
     await page.getByTestId('plan-expenses').getByText('加工機').waitFor();
     expect(await page.getByTestId('total-bonus-note').innerText()).toContain('含みません');
