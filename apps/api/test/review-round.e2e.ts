@@ -171,6 +171,20 @@ describe('a round from intake to a committed decision (300 applications, 10 revi
     // the checkers of the returned applications keep them: the resubmission comes back to them
     expect(open.reduce((a: number, b: number) => a + b, 0)).toBe(inReview * 3 + RETURNED.length);
     expect(Math.max(...open) - Math.min(...open)).toBeLessThanOrEqual(2);
+    // but a 要件確認 waiting on the applicant is not 未完了 work: the checkers' lists file it as `waiting`
+    const checks = async (state: string) =>
+      (
+        await t
+          .http()
+          .get('/api/review-assignments')
+          .query({ filter: JSON.stringify({ roundId: round.id, purpose: 'formalCheck', state }), range: '[0,999]' })
+          .set(bearer(s.manager))
+          .expect(200)
+      ).body as { applicationId: string; state: string }[];
+    const waiting = await checks('waiting');
+    expect(waiting.map((x) => x.applicationId).sort()).toEqual(RETURNED.map((i) => ids[i]).sort());
+    expect(waiting.every((x) => x.state === 'waiting')).toBe(true);
+    expect((await checks('open')).filter((x) => RETURNED.some((i) => ids[i] === x.applicationId))).toEqual([]);
   });
 
   it('has every reviewer score their queue: drafts, then submissions; the last one completes the 書面審査', async () => {

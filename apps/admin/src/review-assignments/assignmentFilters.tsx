@@ -15,7 +15,7 @@ export const assignmentFilters = [
     key="state"
     source="state"
     alwaysOn
-    choices={(['open', 'overdue', 'submitted', 'revoked'] as const).map((id) => ({ id, name: `app.review.assignment_state.${id}` }))}
+    choices={(['open', 'overdue', 'waiting', 'submitted', 'revoked'] as const).map((id) => ({ id, name: `app.review.assignment_state.${id}` }))}
   />,
   <ReferenceInput key="reviewerId" source="reviewerId" reference="reviewers" sort={{ field: 'name', order: 'ASC' }} perPage={100}>
     <SelectInput optionText="name" />

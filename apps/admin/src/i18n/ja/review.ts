@@ -4,7 +4,7 @@
  */
 export const reviewMessages = {
   score_status: { notStarted: '未着手', draft: '下書き', submitted: '提出済' },
-  assignment_state: { open: '未提出', submitted: '提出済', revoked: '取消', overdue: '期限超過' },
+  assignment_state: { open: '未提出', submitted: '提出済', revoked: '取消', overdue: '期限超過', waiting: '申請者対応待ち・終了' },
   purpose: { formalCheck: '要件確認', review: '書面審査' },
   outcome: { adopted: '採択', waitlisted: '補欠', rejected: '不採択' },
   tabs: { formal_check: '要件確認', reviews: '審査' },

@@ -19,7 +19,8 @@ export class AssignmentsController {
   @Get()
   @Policy('review.assignments.read')
   @ApiOperation({
-    summary: '割当の一覧 (filter: reviewerId, applicationId, roundId, purpose, state = open|submitted|revoked|overdue, q)。審査員は自分の分のみ',
+    summary:
+      '割当の一覧 (filter: reviewerId, applicationId, roundId, purpose, state = open|submitted|revoked|overdue|waiting (申請者対応待ち・終了した申請の未提出分), q)。審査員は自分の分のみ',
   })
   @ApiListQuery(ASSIGNMENT_LIST)
   list(@Query() params: ListQueryDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {

@@ -1,5 +1,6 @@
 import type { AssignmentSubject, ReviewerCandidate } from '@jimukyoku/domain';
 import { normalizeSearchText } from '@jimukyoku/domain';
+import { statesOfKind, statesTagged } from '@jimukyoku/workflow';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -15,7 +16,7 @@ export interface AssignmentFilter {
   applicationId?: string;
   roundId?: string;
   purpose?: AssignmentPurpose;
-  state?: 'open' | 'submitted' | 'revoked' | 'overdue';
+  state?: 'open' | 'submitted' | 'revoked' | 'overdue' | 'waiting';
   q?: string;
 }
 
@@ -67,6 +68,9 @@ export interface DueAssignment {
   categoryName: string;
 }
 
+/** States whose application waits on the applicant (差戻し, 不備) or has ended: its open assignments wait too. */
+const waitingStates = () => [...new Set([...statesTagged('returnedToApplicant'), ...statesOfKind('terminal')])];
+
 /**
  * All SQL of application_assignment (this module's table). Its reads join the application, the
  * reviewer (staff_user), their declared conflicts and the rubric for what the planner and the lists
@@ -88,10 +92,13 @@ export class AssignmentsRepository {
     if (f.applicationId) where.push(isUuid(f.applicationId) ? `x.application_id = ${bind(f.applicationId)}` : 'false');
     if (f.roundId) where.push(isUuid(f.roundId) ? `a.round_id = ${bind(f.roundId)}` : 'false');
     if (f.purpose) where.push(`x.purpose = ${bind(f.purpose)}`);
-    if (f.state === 'open') where.push('x.revoked_at IS NULL AND x.submitted_at IS NULL');
+    // an unsubmitted assignment has nothing to do while its application waits on the applicant or has ended: `waiting`, not open or overdue
+    const waiting = () => `a.status = ANY(${bind(waitingStates())})`;
+    if (f.state === 'open') where.push(`x.revoked_at IS NULL AND x.submitted_at IS NULL AND NOT ${waiting()}`);
     if (f.state === 'submitted') where.push('x.revoked_at IS NULL AND x.submitted_at IS NOT NULL');
     if (f.state === 'revoked') where.push('x.revoked_at IS NOT NULL');
-    if (f.state === 'overdue') where.push('x.revoked_at IS NULL AND x.submitted_at IS NULL AND x.due_at < now()');
+    if (f.state === 'overdue') where.push(`x.revoked_at IS NULL AND x.submitted_at IS NULL AND x.due_at < now() AND NOT ${waiting()}`);
+    if (f.state === 'waiting') where.push(`x.revoked_at IS NULL AND x.submitted_at IS NULL AND ${waiting()}`);
     if (f.q) {
       // normalised on both sides like the applications list (normalizeSearchText / search_normalize): ＲＥＳ１１, （株）, ㈱ …
       const like = `%${normalizeSearchText(f.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -105,7 +112,8 @@ export class AssignmentsRepository {
       `SELECT x.id, x.application_id AS "applicationId", x.reviewer_id AS "reviewerId", u.name AS "reviewerName", x.purpose,
               x.assigned_at AS "assignedAt", x.assigned_by AS "assignedBy", x.due_at AS "dueAt", x.submitted_at AS "submittedAt", x.revoked_at AS "revokedAt",
               a.receipt_number AS "receiptNumber", a.applicant_name AS "applicantName", a.status AS "applicationStatus", a.round_id AS "roundId", a.category_id AS "categoryId",
-              CASE WHEN x.revoked_at IS NOT NULL THEN 'revoked' WHEN x.submitted_at IS NOT NULL THEN 'submitted' WHEN x.due_at < now() THEN 'overdue' ELSE 'open' END AS state,
+              CASE WHEN x.revoked_at IS NOT NULL THEN 'revoked' WHEN x.submitted_at IS NOT NULL THEN 'submitted'
+                   WHEN a.status = ANY(${bind(waitingStates())}) THEN 'waiting' WHEN x.due_at < now() THEN 'overdue' ELSE 'open' END AS state,
               coalesce(s.status, CASE WHEN x.purpose = 'review' THEN 'notStarted' END) AS "scoreStatus"
          ${from} ORDER BY ${sort} ${query.sortOrder} NULLS LAST, x.id OFFSET ${query.offset} LIMIT ${query.limit}`,
       params,

@@ -33,7 +33,7 @@ export const ASSIGNMENT_LIST: ListSpec = {
     applicationId: 'uuid',
     roundId: 'uuid',
     purpose: { enum: [ASSIGNMENT_PURPOSE.review, ASSIGNMENT_PURPOSE.formalCheck] },
-    state: { enum: ['open', 'submitted', 'revoked', 'overdue'] },
+    state: { enum: ['open', 'submitted', 'revoked', 'overdue', 'waiting'] },
     q: 'string',
   },
 };
