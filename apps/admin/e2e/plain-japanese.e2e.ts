@@ -175,6 +175,13 @@ describe('admin in the browser: names, not codes', () => {
     expect(text).toMatch(/申請済.*→.*要件確認/);
     await expectPlainJapanese(auditor, 'audit log (auditor)');
     await screenshot(auditor, 'plain-japanese-audit-log');
+    // the record itself reads in names too; what was recorded (ids included) waits behind 技術情報
+    await row.first().click();
+    await auditor.getByTestId('audit-technical').waitFor();
+    await auditor.getByText(reviewerName, { exact: false }).first().waitFor();
+    await expectPlainJapanese(auditor, 'audit record (auditor)');
+    await auditor.getByTestId('audit-technical').getByText('技術情報', { exact: false }).click();
+    await auditor.getByTestId('audit-technical').getByText('リクエストID', { exact: true }).waitFor();
     await goToRoute(auditor, e.adminUrl, `/applications/${shown}/show/timeline`);
     await auditor.getByTestId('timeline').getByText(reviewerName, { exact: false }).waitFor();
     await auditor.getByTestId('timeline').getByText('申請する').waitFor();

@@ -114,6 +114,7 @@ export const appMessages = {
     all_transitions: '申請の状態変更 (すべて)',
     transition: '申請の状態変更',
     json_empty: '(なし)',
+    technical: '技術情報（記録された内容、リクエストID、IPアドレス）',
     unknown_actor: '(不明な職員)',
   },
   applications: {
