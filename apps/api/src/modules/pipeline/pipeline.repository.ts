@@ -4,6 +4,7 @@ import { statesOfKind, statesTagged } from '@jimukyoku/workflow';
 import { DataSource } from 'typeorm';
 import { managerOf, type Transaction } from '../../database';
 import { ASSIGNMENT_PURPOSE } from '../assignments/application-assignment.entity';
+import type { DueAssignment } from '../assignments/assignments.repository';
 
 export interface PipelineRoundRow {
   id: string;
@@ -55,18 +56,8 @@ export interface PipelineReviewerRow {
   nextDueAt: Date | null;
 }
 
-/** An overdue review assignment to remind of, with what the reviewReminder template says. */
-export interface OverdueAssignment {
-  assignmentId: string;
-  applicationId: string;
-  reviewerName: string;
-  reviewerEmail: string;
-  dueAt: Date;
-  applicantName: string;
-  receiptNumber: string | null;
-  roundName: string;
-  categoryName: string;
-}
+/** An overdue review assignment to remind of: the same facts as the scheduler's reminder (reviewReminder). */
+export type OverdueAssignment = DueAssignment;
 
 export interface PipelineReviewRow {
   roundId: string;

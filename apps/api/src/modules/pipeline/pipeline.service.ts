@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { RequestMeta } from '../../common/request-meta';
 import { UnitOfWork } from '../../database';
+import { reviewReminder, REVIEW_REMINDER_TEMPLATE } from '../assignments/review-reminder';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { PipelineError } from './pipeline.errors';
@@ -12,8 +13,6 @@ import { PipelineRepository, type PipelineIntakeDay } from './pipeline.repositor
 
 const DAY_MS = 86_400_000;
 const JST_MS = 9 * 3_600_000;
-/** the reviewer reminder the scheduler sends before a due date (schedules/remind-reviewers.job.ts), reused by 催促 */
-const REMINDER_TEMPLATE = 'reviewReminder';
 /** a second 催促 within this long does not mail the same assignment again */
 const REMIND_AGAIN_AFTER_MS = 3_600_000;
 /** at most this many days of the intake chart (a round open longer shows its last ones) */
@@ -137,31 +136,9 @@ export class PipelineService {
     return this.uow.run(async (tx) => {
       if (!(await this.repo.roundExists(roundId, tx))) throw new PipelineError('ROUND_NOT_FOUND');
       if (!(await this.repo.activeReviewer(reviewerId, tx))) throw new PipelineError('REVIEWER_NOT_FOUND');
-      const due = await this.repo.overdueAssignments(roundId, reviewerId, REMINDER_TEMPLATE, new Date(Date.now() - REMIND_AGAIN_AFTER_MS), tx);
+      const due = await this.repo.overdueAssignments(roundId, reviewerId, REVIEW_REMINDER_TEMPLATE, new Date(Date.now() - REMIND_AGAIN_AFTER_MS), tx);
       if (due.length === 0) throw new PipelineError('NOTHING_TO_REMIND');
-      const notificationIds: string[] = [];
-      for (const a of due) {
-        const n = await this.notifications.insert(
-          {
-            applicationId: a.applicationId,
-            template: REMINDER_TEMPLATE,
-            recipient: a.reviewerEmail,
-            status: 'pending',
-            heldUntilAnnouncement: false,
-            payload: {
-              assignmentId: a.assignmentId,
-              recipientName: a.reviewerName,
-              reviewDueAt: new Date(a.dueAt).toISOString(),
-              applicantName: a.applicantName,
-              receiptNumber: a.receiptNumber,
-              roundName: a.roundName,
-              categoryName: a.categoryName,
-            },
-          },
-          tx,
-        );
-        notificationIds.push(n.id);
-      }
+      const notificationIds = await this.notifications.insertPending(due.map(reviewReminder), tx);
       const assignmentIds = due.map((a) => a.assignmentId);
       await this.audit.record(
         { actor, action: 'review.remindOverdue', entityType: 'staffUser', entityId: reviewerId, changes: { roundId, assignmentIds, notificationIds }, ...meta },

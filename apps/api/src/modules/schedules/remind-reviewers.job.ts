@@ -4,6 +4,7 @@ import { UnitOfWork } from '../../database';
 import { JobName } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
 import { AssignmentsRepository } from '../assignments/assignments.repository';
+import { reviewReminder } from '../assignments/review-reminder';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { inBatches } from './in-batches';
 
@@ -28,23 +29,7 @@ export class RemindReviewersJob implements JobHandler<JobName.RemindReviewers> {
   handle(): Promise<number> {
     return inBatches(this.uow, BATCH, async (tx) => {
       const due = await this.assignments.claimDueAssignments(this.config.reviewReminderHours, BATCH, tx);
-      await this.notifications.insertPending(
-        due.map((a) => ({
-          applicationId: a.applicationId,
-          template: 'reviewReminder',
-          recipient: a.reviewerEmail,
-          payload: {
-            assignmentId: a.assignmentId,
-            recipientName: a.reviewerName,
-            reviewDueAt: new Date(a.dueAt).toISOString(),
-            applicantName: a.applicantName,
-            receiptNumber: a.receiptNumber,
-            roundName: a.roundName,
-            categoryName: a.categoryName,
-          },
-        })),
-        tx,
-      );
+      await this.notifications.insertPending(due.map(reviewReminder), tx);
       return due.length;
     });
   }
