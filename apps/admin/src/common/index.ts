@@ -4,3 +4,4 @@ export { JstDateTimeInput, jstDateTime } from './JstDateTimeInput';
 export { YenField } from './YenField';
 export { JsonField } from './JsonField';
 export { AssumptionNote, AssumptionField, AssumptionChip } from './AssumptionNote';
+export { apiErrorMessage } from './apiErrorMessage';

@@ -1,14 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, LinearProgress, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useCanAccess, useCreate, useGetList, useNotify, useRecordContext, useTranslate } from 'react-admin';
-import { formatJst, jstWallClockToInstant, toJstWallClock } from '../common';
+import { formatJst, jstWallClockToInstant, toJstWallClock, apiErrorMessage } from '../common';
 import { INQUIRY_CHANNELS, INQUIRY_DIRECTIONS, type Inquiry, type InquiryChannel, type InquiryDirection } from './types';
-
-const messageOf = (error: unknown) => {
-  const e = error as { message?: string; body?: { fieldErrors?: { message: string }[] } };
-  const fields = e.body?.fieldErrors?.map((f) => f.message) ?? [];
-  return fields.length ? fields.join(' / ') : (e.message ?? String(error));
-};
 
 interface Draft {
   occurredAt: string;
@@ -40,7 +34,7 @@ export const InquiriesTab = () => {
   const [tried, setTried] = useState(false);
 
   if (!applicationId) return null;
-  if (error) return <Alert severity="warning">{messageOf(error)}</Alert>;
+  if (error) return <Alert severity="warning">{apiErrorMessage(error)}</Alert>;
   if (isPending) return <LinearProgress />;
 
   const occurredAt = jstWallClockToInstant(draft.occurredAt);
@@ -61,7 +55,7 @@ export const InquiriesTab = () => {
           notify(t('added'), { type: 'success' });
           refetch();
         },
-        onError: (e) => notify(messageOf(e), { type: 'error' }),
+        onError: (e) => notify(apiErrorMessage(e), { type: 'error' }),
       },
     );
   };

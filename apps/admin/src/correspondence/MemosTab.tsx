@@ -1,14 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Card, CardContent, LinearProgress, Stack, TextField, Typography } from '@mui/material';
 import { useCanAccess, useCreate, useGetList, useNotify, useRecordContext, useTranslate } from 'react-admin';
-import { formatJst } from '../common';
+import { formatJst, apiErrorMessage } from '../common';
 import type { Memo } from './types';
-
-const messageOf = (error: unknown) => {
-  const e = error as { message?: string; body?: { fieldErrors?: { message: string }[] } };
-  const fields = e.body?.fieldErrors?.map((f) => f.message) ?? [];
-  return fields.length ? fields.join(' / ') : (e.message ?? String(error));
-};
 
 /**
  * メモ: the staff's internal memos on the application in context, oldest first (a thread), and a box
@@ -32,7 +26,7 @@ export const MemosTab = () => {
   const [blank, setBlank] = useState(false);
 
   if (!applicationId) return null;
-  if (error) return <Alert severity="warning">{messageOf(error)}</Alert>;
+  if (error) return <Alert severity="warning">{apiErrorMessage(error)}</Alert>;
   if (isPending) return <LinearProgress />;
 
   const add = () => {
@@ -50,7 +44,7 @@ export const MemosTab = () => {
           notify(t('added'), { type: 'success' });
           refetch();
         },
-        onError: (e) => notify(messageOf(e), { type: 'error' }),
+        onError: (e) => notify(apiErrorMessage(e), { type: 'error' }),
       },
     );
   };

@@ -28,12 +28,7 @@ import { reviewApi } from '../review/api';
 import type { ScoreSheet } from '../review/types';
 import { bodyOf, draftOf, scoreProblems, type Draft } from './scoreSheetForm';
 import { ScoreStatusChip } from './ScoreStatusChip';
-
-const messageOf = (error: unknown) => {
-  const e = error as { message?: string; body?: { fieldErrors?: { message: string }[] } };
-  const fields = e.body?.fieldErrors?.map((f) => f.message) ?? [];
-  return fields.length ? fields.join(' / ') : (e.message ?? String(error));
-};
+import { apiErrorMessage } from '../common';
 
 /**
  * 採点票: the application in brief, one score and comment per 審査項目 with its scale and weight,
@@ -108,7 +103,7 @@ export const ScoreSheetEdit = () => {
           notify('app.review.form.saved', { type: 'success' });
           refetch();
         },
-        onError: (e) => notify(messageOf(e), { type: 'error' }),
+        onError: (e) => notify(apiErrorMessage(e), { type: 'error' }),
       },
     );
 
@@ -121,7 +116,7 @@ export const ScoreSheetEdit = () => {
       redirect('list', 'score-sheets');
     } catch (error) {
       setConfirming(false);
-      notify(messageOf(error), { type: 'error' });
+      notify(apiErrorMessage(error), { type: 'error' });
     } finally {
       setSubmitting(false);
     }
