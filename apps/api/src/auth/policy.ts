@@ -27,6 +27,8 @@ export const POLICIES = {
   /** firing one transition; the workflow definition then decides per transition which role may */
   'applications.transition': ['manager', 'reviewer'],
   'applications.bulkTransition': ['manager'],
+  /** recording, on the applicant's behalf, a 補正 received on paper for an application that came on paper (audited) */
+  'applications.recordOnBehalf': ['manager'],
   /**
    * exporting the 申請 list (CSV / Excel) in the reader's scope (a reviewer only assigned applications); an
    * export's progress and file are for its requester and managers (ApplicationExportsService)

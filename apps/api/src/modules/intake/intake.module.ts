@@ -17,6 +17,7 @@ import { IntakeChannelsService } from './intake-channels.service';
 import { IntakeRepository } from './intake.repository';
 import { INTAKE_RATE_LIMIT, IntakeController } from './intake.controller';
 import { IntakeService } from './intake.service';
+import { PaperResubmissionsController } from './paper-resubmissions.controller';
 import { IntakeGateMiddleware } from './intake-gate.middleware';
 
 const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(config.storageDir) };
@@ -37,7 +38,7 @@ const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], use
       }),
     }),
   ],
-  controllers: [IntakeController, IntakeChannelsController, AttachmentsController],
+  controllers: [IntakeController, IntakeChannelsController, AttachmentsController, PaperResubmissionsController],
   providers: [IntakeService, IntakeRepository, IntakeChannelsService, IntakeChannelsRepository, AttachmentsRepository, AttachmentsService, storageProvider],
   exports: [ATTACHMENT_STORAGE, IntakeService, IntakeRepository, IntakeChannelsRepository],
 })

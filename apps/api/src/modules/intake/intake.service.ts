@@ -1,16 +1,19 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ATTACHMENT_KINDS, formatJst, isBeforeRoundDeadline, validateApplication } from '@jimukyoku/domain';
+import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
+import type { RequestMeta } from '../../common/request-meta';
 import { UnitOfWork, type Transaction } from '../../database';
 import { quoteApplication } from '../applications/application-quote';
 import type { Application } from '../applications/application.entity';
 import { ApplicationsRepository } from '../applications/applications.repository';
 import { ApplicationsService } from '../applications/applications.service';
-import { TransitionsService } from '../applications/transitions.service';
+import { TransitionsService, type TransitionActor, type TransitionOptions } from '../applications/transitions.service';
 import type { Category } from '../programs/category.entity';
 import { RoundsRepository, type RoundContext } from '../rounds/rounds.repository';
 import type { Attachment } from './attachment.entity';
 import type { IntakeApplicationDto } from './dto/intake-application.dto';
+import type { PaperResubmissionDto } from './dto/paper-resubmission.dto';
 import { onceForKey, requestHash, StoredResponse } from './idempotency';
 import type { IntakeChannel } from './intake-channel.entity';
 import { IntakeError } from './intake.errors';
@@ -164,21 +167,13 @@ export class IntakeService {
     return application;
   }
 
-  /** 差戻し → 再提出: the corrected payload replaces the data, keeps the 受付番号 and history. */
+  /** 差戻し → 再提出 through the channel the application came from. */
   private async correct(tx: Transaction, channel: IntakeChannel, applicationId: string, dto: IntakeApplicationDto) {
     const app = await this.applications.findOfChannel(applicationId, channel.id, tx);
     if (!app) throw new IntakeError('APPLICATION_NOT_FOUND');
-    if (dto.roundId !== app.roundId) throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'roundId', message: 'roundId は変更できません' }] });
-    const { category } = await this.target(tx, dto);
-    if (category.id !== app.categoryId)
-      throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'categoryCode', message: '類型は申請後に変更できません' }] });
     const newAttachments = await this.attachmentsOf(tx, channel, dto.attachmentIds ?? []);
     const kept = await this.intake.attachmentsOf(app.id, tx);
-    this.validate(category, dto, [...kept, ...newAttachments], app);
-    const fields = applicationFields(dto);
-    const q = quoteApplication(category.config, fields);
-    await this.applications.updateData(app.id, { ...fields, quote: q.quote, quotedAmount: q.amount, eligibility: q.eligibility } as never, tx);
-    const { application } = await this.transitions.fireIn(tx, app.id, 'resubmit', { role: 'intake', id: channel.id }, {});
+    const application = await this.applyCorrection(tx, app, dto, [...kept, ...newAttachments], { role: 'intake', id: channel.id }, {});
     if (newAttachments.length)
       await this.intake.linkAttachments(
         newAttachments.map((a) => a.id),
@@ -186,6 +181,52 @@ export class IntakeService {
         tx,
       );
     return { status: HttpStatus.OK, body: receipt(application) };
+  }
+
+  /**
+   * 差戻し → 再提出 of an application that came on paper (a bulk import: no channel to resubmit through),
+   * recorded by a staff member on the applicant's behalf: the same payload and checks as a channel's
+   * resubmission (documents on paper, as at the import), and the audit record naming the staff member,
+   * the documents received and their note. An electronic application is corrected by its applicant.
+   */
+  async resubmitOnPaper(user: AuthenticatedUser, applicationId: string, dto: PaperResubmissionDto, meta: RequestMeta) {
+    return this.unitOfWork.run(async (tx) => {
+      const app = await this.applications.findVisible(applicationId, user, tx);
+      if (!app) throw new IntakeError('APPLICATION_NOT_FOUND');
+      if (app.channelId) throw new IntakeError('RESUBMIT_THROUGH_CHANNEL');
+      const documents = [...new Set(dto.documents)];
+      // its documents came on paper, as at the import: they count as every required attachment
+      const application = await this.applyCorrection(
+        tx,
+        app,
+        dto.application,
+        'onPaper',
+        { role: 'intake', id: user.id, staff: user },
+        { ...meta, auditExtra: { onBehalfOfApplicant: true, documentsOnPaper: documents, note: dto.note.trim() } },
+      );
+      return receipt(application);
+    });
+  }
+
+  /** The corrected payload replaces the data (quote recomputed), keeps the 受付番号 and history, and fires resubmit. */
+  private async applyCorrection(
+    tx: Transaction,
+    app: Application,
+    dto: IntakeApplicationDto,
+    attachments: Attachment[] | 'onPaper',
+    actor: TransitionActor,
+    options: Pick<TransitionOptions, 'auditExtra' | 'requestId' | 'ip'>,
+  ): Promise<Application> {
+    if (dto.roundId !== app.roundId) throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'roundId', message: 'roundId は変更できません' }] });
+    const { category } = await this.target(tx, dto);
+    if (category.id !== app.categoryId)
+      throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'categoryCode', message: '類型は申請後に変更できません' }] });
+    this.validate(category, dto, attachments, app);
+    const fields = applicationFields(dto);
+    const q = quoteApplication(category.config, fields);
+    await this.applications.updateData(app.id, { ...fields, quote: q.quote, quotedAmount: q.amount, eligibility: q.eligibility } as never, tx);
+    const { application } = await this.transitions.fireIn(tx, app.id, 'resubmit', actor, options);
+    return application;
   }
 
   /** The round and the category it offers under the payload's code, with its programme: one statement. */
