@@ -22,6 +22,7 @@ import { ApplicationExports1764203200000 } from './1764203200000-ApplicationExpo
 import { ApplicationExportRetention1764203210000 } from './1764203210000-ApplicationExportRetention';
 import { MemosAndInquiries1764203300000 } from './1764203300000-MemosAndInquiries';
 import { SearchNormalize1764203500000 } from './1764203500000-SearchNormalize';
+import { ApplicantFacts1764300000000 } from './1764300000000-ApplicantFacts';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   ApplicationExportRetention1764203210000,
   MemosAndInquiries1764203300000,
   SearchNormalize1764203500000,
+  ApplicantFacts1764300000000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

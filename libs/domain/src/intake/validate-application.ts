@@ -7,9 +7,9 @@
  */
 import type { ApplicantProfile } from '../applicant';
 import type { CategoryConfig } from '../category';
-import { checkEligibility, validateCorporateNumber, type EligibilityContext } from '../eligibility';
+import { validateCorporateNumber, type EligibilityContext } from '../eligibility';
 import { formatYen } from '../money';
-import { quote, type ExpenseLine, type QuoteResult } from '../quote';
+import { quoteWithEligibility, type ExpenseLine, type QuoteResult } from '../quote';
 import { ATTACHMENT_KINDS, requiredAttachmentKinds, type AttachmentKind } from './attachments';
 import { isPrefecture } from './prefectures';
 
@@ -67,7 +67,9 @@ export function validateApplication(config: CategoryConfig, input: ApplicationIn
   let result: QuoteResult | null = null;
   if (config.kind === 'subsidy') {
     if (input.expenses.length === 0) add('expenses', 'required', 'expenses (補助対象経費) を1件以上入力してください');
-    result = quote(config, a, input.expenses);
+    // the same composition as the stored quote (quoteWithEligibility): validation and storage cannot differ
+    const { quote: quoted, eligibility } = quoteWithEligibility(config, a as ApplicantProfile, input.expenses, input.context);
+    result = quoted;
     for (const p of result.problems) add(p.field, p.code, p.message);
     if (result.problems.length === 0) {
       for (const i of result.ineligibility) add(i.code === 'belowFloor' || i.code === 'zeroAmount' ? 'expenses' : 'applicant', i.code, i.message);
@@ -78,7 +80,6 @@ export function validateApplication(config: CategoryConfig, input: ApplicationIn
           `requestedAmount (申請額) ${formatYen(input.requestedAmount)} は、補助対象経費と補助率・補助上限額から計算される額 ${formatYen(result.amount)} を超えています`,
         );
       }
-      const eligibility = checkEligibility(config.requirements, a as ApplicantProfile, { ...input.context, subsidyAmount: result.amount });
       for (const f of eligibility.failures) add(f.field ? `applicant.${f.field}` : 'eligibility', f.code, f.message);
     }
   }

@@ -2,7 +2,7 @@ import { getWorkflow, initialState } from '@jimukyoku/workflow';
 import type { Category } from '../programs/category.entity';
 import type { Program } from '../programs/program.entity';
 import type { Round } from '../rounds/round.entity';
-import { quoteApplication } from './application-quote';
+import { declaredFacts, quoteApplication, type ApplicantFactColumn } from './application-quote';
 import type { Application } from './application.entity';
 import type { NewApplication } from './applications.repository';
 
@@ -29,6 +29,7 @@ export type DraftInput = Omit<
   | 'claimedBonusItems'
   | 'preCheck'
   | 'previousRecipient'
+  | ApplicantFactColumn
 > & {
   receiptNumber?: string | null;
   receivedAt?: Date | null;
@@ -39,7 +40,7 @@ export type DraftInput = Omit<
   /** 事業復活支援金 only: the 事前確認, or the earlier recipient's exemption from it */
   preCheck?: Application['preCheck'];
   previousRecipient?: boolean;
-};
+} & Partial<Pick<Application, ApplicantFactColumn>>;
 
 /** What a draft is built from: its round, the round's programme (the workflow) and its category (the rules). */
 export interface DraftContext {
@@ -62,6 +63,7 @@ export function draftApplication(input: DraftInput, { round, program, category }
     claimedBonusItems: input.claimedBonusItems ?? [],
     preCheck: input.preCheck ?? null,
     previousRecipient: input.previousRecipient ?? false,
+    ...declaredFacts(input),
     status: initialState(definition).code,
     workflowCode: definition.code,
     workflowVersion: definition.version,

@@ -10,6 +10,11 @@ export interface CertifiedAdvisorInfo {
   isFinancialInstitution?: boolean;
 }
 
+/** The 金融機関 that confirmed the plan (金融機関による確認書): a subsidy above 3,000万 needs one (financialInstitutionAbove30M). */
+export interface FinancialInstitutionInfo {
+  name?: string;
+}
+
 export interface FormalCheckRecord {
   code: string;
   label: string;
@@ -61,6 +66,17 @@ export class Application {
   @Column({ type: 'text' }) email!: string;
   @Column({ name: 'contact_person', type: 'text', nullable: true }) contactPerson!: string | null;
   @Column({ name: 'certified_advisor', type: 'jsonb', nullable: true }) certifiedAdvisor!: CertifiedAdvisorInfo | null;
+  @Column({ name: 'financial_institution', type: 'jsonb', nullable: true }) financialInstitution!: FinancialInstitutionInfo | null;
+  /** 年間売上高 (yen), as declared; null: not declared */
+  @Column({ name: 'annual_revenue', type: 'bigint', nullable: true, transformer: yenColumn }) annualRevenue!: number | null;
+  /** 赤字: the previous fiscal year was loss-making, as declared; null: not declared */
+  @Column({ name: 'loss_making', type: 'boolean', nullable: true }) lossMaking!: boolean | null;
+  /** 再生事業者, as declared; null: not declared */
+  @Column({ name: 'in_rehabilitation', type: 'boolean', nullable: true }) inRehabilitation!: boolean | null;
+  /** 参加事業者数 of a group application, the applicant included; null: applies alone */
+  @Column({ name: 'participant_count', type: 'integer', nullable: true }) participantCount!: number | null;
+  /** 都道府県数 a regional community covers (地域DX促進活動支援事業); null: not declared */
+  @Column({ name: 'prefecture_count', type: 'integer', nullable: true }) prefectureCount!: number | null;
   @Column({ name: 'plan_title', type: 'text', nullable: true }) planTitle!: string | null;
   @Column({ name: 'plan_summary', type: 'text', nullable: true }) planSummary!: string | null;
   @Column({ type: 'jsonb' }) expenses!: ExpenseLine[];

@@ -1,16 +1,22 @@
 import type { ApplicationInput, ExpenseLine } from '@jimukyoku/domain';
 import type { DraftInput } from '../applications/application-drafts';
+import { applicantProfileOf, eligibilityContextOf } from '../applications/application-quote';
 import type { IntakeApplicationDto } from './dto/intake-application.dto';
 
-/** The intake payload as libs/domain's validateApplication reads it. */
+/**
+ * The intake payload as libs/domain's validateApplication reads it. The applicant profile and the
+ * plan's context are those of the application's stored fields (applicantProfileOf / eligibilityContextOf,
+ * the mapping the stored quote uses), so what is validated is what is stored.
+ */
 export function applicationInput(dto: IntakeApplicationDto, attachmentKinds: string[]): ApplicationInput {
   const a = dto.applicant;
+  const fields = applicationFields(dto);
   return {
-    applicant: { ...a, name: a.name, monthlySales: a.monthlySales ?? [] },
+    applicant: { ...applicantProfileOf(fields), name: a.name, prefecture: a.prefecture, email: a.email },
     planTitle: dto.plan?.title,
-    expenses: (dto.expenses ?? []) as ExpenseLine[],
+    expenses: fields.expenses,
     requestedAmount: dto.requestedAmount,
-    context: { certifiedAdvisor: dto.certifiedAdvisor, financialInstitution: dto.financialInstitution },
+    context: eligibilityContextOf(fields),
     attachmentKinds,
   };
 }
@@ -29,6 +35,13 @@ export function applicationFields(dto: IntakeApplicationDto): Omit<DraftInput, '
     industry: a.industry ?? null,
     email: a.email.trim().toLowerCase(),
     contactPerson: a.contactPerson ?? null,
+    // the declared facts the rules read: every one written, so a resubmission that drops one clears it
+    annualRevenue: a.annualRevenue ?? null,
+    lossMaking: a.lossMaking ?? null,
+    inRehabilitation: a.inRehabilitation ?? null,
+    participantCount: a.participantCount ?? null,
+    prefectureCount: null,
+    financialInstitution: dto.financialInstitution ?? null,
     certifiedAdvisor: dto.certifiedAdvisor ?? null,
     planTitle: dto.plan?.title ?? null,
     planSummary: dto.plan?.summary ?? null,

@@ -1,0 +1,130 @@
+import { DataSource } from 'typeorm';
+import { TransitionsService } from '../src/modules/applications/transitions.service';
+import type { Round } from '../src/modules/rounds/round.entity';
+import { runSeed } from '../src/seed/seed-runner';
+import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import { corporateNumber, openRound } from './application-fixtures';
+import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { startTestApp, TestApp } from './harness';
+import { createChannel, tempStorageDir, uploadRequired } from './intake-fixtures';
+
+/**
+ * The applicant's declared facts (赤字, 再生事業者, 参加事業者数, 都道府県数, 金融機関) reach the stored quote:
+ * intake validates and stores one and the same quote (application-quote.ts applicantProfileOf).
+ */
+describe('intake: the stored quote is the validated one', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
+  let apiKey: string;
+  const rounds: Record<string, Round> = {};
+  const storageDir = tempStorageDir();
+
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'intake_facts', overrides: { storageDir } });
+    db = t.app.get(DataSource);
+    await seedStaff(t);
+    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
+    s = await loginEveryRole(t);
+    apiKey = (await createChannel(t, s.admin.token)).apiKey;
+    for (const ruleSet of ['monozukuri.r3-sup', 'sustainability.r3-sup', 'itIntroduction.r3-sup', 'regionalDx.r4'])
+      rounds[ruleSet] = await openRound(t, ruleSet);
+  });
+  afterAll(() => t?.close());
+
+  const submit = (body: object) => t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).send(body);
+  const stored = async (id: string) =>
+    (
+      await db.query(
+        `SELECT quoted_amount::int AS amount, quote, eligibility, loss_making, in_rehabilitation, participant_count, prefecture_count, financial_institution
+           FROM application WHERE id = $1`,
+        [id],
+      )
+    )[0];
+
+  async function payload(ruleSet: string, categoryCode: string, applicant: object, expenses: object[], extra: object = {}) {
+    return {
+      roundId: rounds[ruleSet].id,
+      categoryCode,
+      applicant: {
+        kind: 'corporation',
+        name: '株式会社みなと工業',
+        corporateNumber: corporateNumber(),
+        sizeClass: 'sme',
+        employeeCount: 30,
+        capital: 10_000_000,
+        prefecture: '宮城県',
+        industry: 'manufacturing',
+        email: 'info@minato.example.jp',
+        ...applicant,
+      },
+      plan: { title: '生産工程の自動化', summary: '検査工程に画像検査装置を導入する' },
+      expenses,
+      attachmentIds: await uploadRequired(t, apiKey, ['businessPlan']),
+      ...extra,
+    };
+  }
+
+  it('stores a ものづくり 再生事業者 at 2/3, as validated (not the 原則 1/2)', async () => {
+    const body = await payload('monozukuri.r3-sup', 'monozukuri.standard', { inRehabilitation: true }, [{ expenseType: 'machinery', amount: 3_000_000 }], {
+      requestedAmount: 2_000_000,
+    });
+    const res = await submit(body).expect(201);
+    expect(res.body.quotedAmount).toBe(2_000_000);
+    const app = await stored(res.body.id);
+    expect(app).toMatchObject({ amount: 2_000_000, in_rehabilitation: true });
+    expect(app.quote.parts[0].rateLabel).toBe('再生事業者');
+  });
+
+  it('keeps the declared facts through a resubmission: the corrected quote is still at 2/3', async () => {
+    const body = await payload('monozukuri.r3-sup', 'monozukuri.standard', { inRehabilitation: true }, [{ expenseType: 'machinery', amount: 3_000_000 }]);
+    const accepted = await submit(body).expect(201);
+    const transitions = t.app.get(TransitionsService);
+    await transitions.fire(accepted.body.id, 'startFormalCheck', { role: 'system', id: null });
+    await transitions.fire(accepted.body.id, 'returnForCorrection', { role: 'reviewer', id: s.reviewer.user.id }, { reason: '見積書の金額を修正してください' });
+    const corrected = { ...body, attachmentIds: [], expenses: [{ expenseType: 'machinery', amount: 1_500_000 }] };
+    const res = await t.http().post(`/api/intake/applications/${accepted.body.id}/resubmission`).set('X-Api-Key', apiKey).send(corrected).expect(200);
+    expect(res.body.quotedAmount).toBe(1_000_000);
+    expect((await stored(accepted.body.id)).amount).toBe(1_000_000);
+  });
+
+  it('stores a 回復型賃上げ・雇用拡大枠 application of a 赤字 applicant as eligible', async () => {
+    const body = await payload('monozukuri.r3-sup', 'monozukuri.recoveryWageIncrease', { lossMaking: true }, [{ expenseType: 'machinery', amount: 3_000_000 }]);
+    const res = await submit(body).expect(201);
+    const app = await stored(res.body.id);
+    expect(app).toMatchObject({ amount: 2_000_000, loss_making: true });
+    expect(app.eligibility).toMatchObject({ ok: true, failures: [] });
+    // the one the applicant cannot pass without declaring 赤字 is refused at intake, by field
+    const notDeclared = await submit(
+      await payload('monozukuri.r3-sup', 'monozukuri.recoveryWageIncrease', {}, [{ expenseType: 'machinery', amount: 3_000_000 }]),
+    ).expect(422);
+    expect(notDeclared.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'applicant.lossMaking' })]));
+  });
+
+  it('stores a 持続化 成長・分配強化枠 赤字事業者 at 3/4', async () => {
+    const body = await payload(
+      'sustainability.r3-sup',
+      'sustainability.growthDistribution',
+      { sizeClass: 'smallBusiness', employeeCount: 3, lossMaking: true },
+      [{ expenseType: 'machinery', amount: 1_000_000 }],
+      { requestedAmount: 750_000 },
+    );
+    const res = await submit(body).expect(201);
+    expect(res.body.quotedAmount).toBe(750_000);
+    expect((await stored(res.body.id)).quote.parts[0].rateLabel).toBe('赤字事業者');
+  });
+
+  it('accepts a 複数社連携IT導入類型 application and stores its amount with the per-participant cap', async () => {
+    const body = await payload('itIntroduction.r3-sup', 'itIntroduction.multiCompany', { name: '宮城県商工会連合会', participantCount: 10 }, [
+      { expenseType: 'software', amount: 1_000_000, participant: '株式会社みなと工業' },
+      // (2) 消費動向等分析経費: 9,000,000 × 2/3 = 6,000,000, capped at 50万 × 10者
+      { expenseType: 'consumerAnalysis', amount: 9_000_000 },
+    ]);
+    const res = await submit(body).expect(201);
+    expect(res.body.quotedAmount).toBe(5_722_222);
+    const app = await stored(res.body.id);
+    expect(app).toMatchObject({ amount: 5_722_222, participant_count: 10 });
+    expect(app.quote.parts.find((p: { code: string }) => p.code === 'analysis').cap).toMatchObject({ amount: 5_000_000, binding: true });
+    expect(app.eligibility).toMatchObject({ ok: true });
+  });
+});
