@@ -1,12 +1,11 @@
 import { Box, Typography } from '@mui/material';
-import { formatYen } from '@jimukyoku/domain';
+import { formatManRounded, formatYen } from '@jimukyoku/domain';
 import { useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { linkedBar, useAppHref } from './chartLinks';
 import { listOf, type RoundPipeline } from './pipeline';
 
 type Category = RoundPipeline['categories'][number];
-const man = (yen: number) => `${Math.round(yen / 10_000).toLocaleString('ja-JP')}万`;
 
 /**
  * Budget use per 類型: the adopted amount against the round's budget for it. The 採択額 bar links to the
@@ -39,7 +38,7 @@ export const BudgetChart = ({ round }: { round: RoundPipeline }) => {
       <ResponsiveContainer width="100%" height={Math.max(90, round.categories.length * 56 + 40)}>
         <BarChart data={round.categories} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" tickFormatter={man} fontSize={11} />
+          <XAxis type="number" tickFormatter={formatManRounded} fontSize={11} />
           <YAxis type="category" dataKey="categoryName" width={150} fontSize={12} interval={0} />
           <Tooltip formatter={(v, name) => [formatYen(Number(v)), String(name)]} />
           <Legend />

@@ -43,9 +43,25 @@ export const formatRate = (r: Rate): string => (r.numerator === r.denominator ? 
 /** 1234567 → "1,234,567円". */
 export const formatYen = (amount: Yen): string => `${amount.toLocaleString('ja-JP')}円`;
 
-/** 80000000 → "8,000万円"; falls back to 円 when not a whole number of 万. */
+/** A whole number of 万 as 億 and 万 parts: 15000 → "1億5,000万", 10000 → "1億", 8000 → "8,000万" (no 円). */
+const manParts = (amountInMan: number): string => {
+  const oku = Math.floor(amountInMan / MAN);
+  const rest = amountInMan % MAN;
+  if (oku === 0) return `${rest.toLocaleString('ja-JP')}万`;
+  return `${oku.toLocaleString('ja-JP')}億${rest === 0 ? '' : `${rest.toLocaleString('ja-JP')}万`}`;
+};
+
+/**
+ * An amount as it is written in a 公募要領: 80000000 → "8,000万円", 150000000 → "1億5,000万円",
+ * 100000000 → "1億円"; an amount that is not a whole number of 万 falls back to 円 ("1,234,567円").
+ * The one place caps, floors and thresholds are worded (describeCategory, the quote's explanation,
+ * the admin).
+ */
 export const formatMan = (amount: Yen): string => {
-  if (amount % 100_000_000 === 0 && amount >= 100_000_000) return `${(amount / 100_000_000).toLocaleString('ja-JP')}億円`;
-  if (amount % MAN === 0) return `${(amount / MAN).toLocaleString('ja-JP')}万円`;
+  if (amount < 0) return `−${formatMan(-amount)}`;
+  if (amount % MAN === 0) return `${manParts(amount / MAN)}円`;
   return formatYen(amount);
 };
+
+/** An approximate amount rounded to 万, for chart axes: 149999999 → "1億5,000万" (no 円). */
+export const formatManRounded = (amount: Yen): string => (amount < 0 ? `−${formatManRounded(-amount)}` : manParts(Math.round(amount / MAN)));

@@ -21,3 +21,9 @@ describe('describeCategory', () => {
     expect(summary('recoveryBenefit.r3-sup', 'recoveryBenefit.benefit').rate).toBe('基準期間の売上高 − 対象月の売上高 × 5');
   });
 });
+
+describe('describeCategory words caps above 1億 as 億 and 万', () => {
+  it('グリーン成長枠: 中堅企業 1億5,000万円', () => {
+    expect(summary('restructuring.r3-sup', 'restructuring.greenGrowth').cap).toBe('小規模事業者・中小企業 1億円 / 中堅企業 1億5,000万円');
+  });
+});

@@ -2,7 +2,7 @@
  * The three pricing methods of a subsidy category: rate × expenses (capped), items priced
  * separately, and the 複数社連携IT導入 group rule. Each returns parts plus any issues.
  */
-import { applyRateFloor, formatRate, rate as makeRate, type Yen } from '../money';
+import { applyRateFloor, formatRate, formatYen, rate as makeRate, type Yen } from '../money';
 import { SIZE_CLASS_LABELS, type ItemRule, type ItemizedPricing, type MultiCompanyItPricing, type RatePricing, type RateRule } from '../category';
 import type { AppliedCap, PartQuote, QuoteApplicant, QuoteIneligibility, QuoteProblem, ShareLimitResult } from './quote.types';
 import { applyTiers, selectRateRule, sumSteps } from './rate-tiers';
@@ -161,7 +161,7 @@ export const priceMultiCompanyIt = (pricing: MultiCompanyItPricing, lines: reado
     const share = pricing.admin.shareOfBaseAndAnalysis;
     const adminCap: CapResolution = {
       kind: 'ok',
-      cap: { amount: applyRateFloor(combined, share), reason: `(1)+(2) ${combined.toLocaleString('ja-JP')}円 × ${formatRate(share)}` },
+      cap: { amount: applyRateFloor(combined, share), reason: `(1)+(2) ${formatYen(combined)} × ${formatRate(share)}` },
     };
     const admin = p.part('admin', '事務費・専門家費', adminLines, pricing.admin.rates, adminCap);
     if (admin) parts.push(admin);
