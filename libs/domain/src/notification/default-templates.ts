@@ -1,55 +1,150 @@
-import type { TemplateAudience, TemplateText } from './render';
+/**
+ * The template catalogue: the built-in text of every notification template, and its variants per workflow
+ * kind. A workflow definition names a template by its name (`notify('received')`); the mail about an
+ * application of a programme is rendered from `<workflowKind>.<name>` when the catalogue has that variant
+ * (`benefit.received`: 給付金 wording for 事業復活支援金, `itSubsidy.received`: IT導入補助金's 交付申請),
+ * otherwise from `<name>` itself, the subsidies' text (templateCodeFor). Each code is stored and edited
+ * in versions like any template (README "Templates").
+ */
+import type { WorkflowKind } from '../catalogue/catalogue.types';
+import { renderTemplate, type NotificationVariables, type RenderedMessage, type TemplateAudience, type TemplateText } from './render';
 
-const SIGNATURE = '\n\n――――――――――\n補助金事務局\nこのメールは送信専用です。お問い合わせは事務局の相談窓口までお願いします。';
+/**
+ * The applicant's footer: the secretariat's contact (SECRETARIAT_* in the API's config). Issue 16 adds a
+ * link to the applicant's status page; it goes here, above the contact, as its own line
+ * (「申請状況の確認: {{statusUrl}}」) once that variable exists. Nothing is printed for it until then.
+ */
+const SIGNATURE =
+  '\n\n――――――――――\n{{secretariatName}}\n電話: {{secretariatPhone}}（受付時間: {{secretariatHours}}）\nメール: {{secretariatEmail}}\n' +
+  'このメールは送信専用です。ご返信いただいてもお答えできませんので、お問い合わせは上記の連絡先までお願いします。';
 const HEAD = '{{applicantName}} 様\n\n';
-const REF = '\n\n受付番号: {{receiptNumber}}\n公募回: {{roundName}}\n類型: {{categoryName}}';
+/** what the mail is about: the programme, its round and 類型, the 受付番号 */
+const SUBSIDY_FACTS = '\n\n■ 申請の内容\n事業: {{programName}}\n公募回: {{roundName}}\n類型: {{categoryName}}\n受付番号: {{receiptNumber}}';
+/** a benefit has no 公募回 or 類型 of its own: the programme and its application period */
+const BENEFIT_FACTS = '\n\n■ 申請の内容\n事業: {{programName}}（{{roundName}}）\n受付番号: {{receiptNumber}}';
 
 const STAFF_SIGNATURE = '\n\n――――――――――\n補助金事務局 管理システム（自動送信）';
 
-const t = (subject: string, body: string): TemplateText => ({
-  subject: `【補助金事務局】${subject}（受付番号 {{receiptNumber}}）`,
-  bodyText: `${HEAD}${body}${REF}${SIGNATURE}`,
+const subsidy = (subject: string, body: string): TemplateText => ({
+  subject: `【{{programName}}】${subject}（受付番号 {{receiptNumber}}）`,
+  bodyText: `${HEAD}${body}${SUBSIDY_FACTS}${SIGNATURE}`,
+});
+const benefit = (subject: string, body: string): TemplateText => ({
+  subject: `【{{programName}}】${subject}（受付番号 {{receiptNumber}}）`,
+  bodyText: `${HEAD}${body}${BENEFIT_FACTS}${SIGNATURE}`,
 });
 
-/** The first version of every template the workflow definitions name (notifyApplicant effects). */
+/** The first version of every template: the names the workflow definitions notify(...), and their variants. */
 export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
-  received: t('申請を受け付けました', '申請を受け付けました。受付番号は今後のお問い合わせの際に必要です。\n補助金額（見込み）: {{quotedAmount}}'),
-  returned: t(
+  // ── the subsidies' text (事業再構築, ものづくり, 持続化 …), and every workflow kind's where it has no variant
+  received: subsidy(
+    '申請を受け付けました',
+    '{{programName}}の申請を受け付けました。受付番号は今後のお問い合わせの際に必要ですので、控えておいてください。\n補助金額（見込み）: {{quotedAmount}}\n\n申請要件の確認（要件確認）と審査の結果は、改めてお知らせします。',
+  ),
+  returned: subsidy(
     '申請内容の修正をお願いします（差戻し）',
-    '申請内容に修正が必要な点がありました。以下の事項を修正のうえ、補正期限までに再提出してください。\n\n修正を求める事項:\n{{reason}}\n\n補正期限: {{correctionDueAt}}',
+    '申請内容に修正が必要な点がありました。以下の事項を修正のうえ、補正期限までに再提出してください。\n\n修正を求める事項:\n{{reason}}\n\n補正期限: {{correctionDueAt}}\n期限までに再提出がない場合、申請は審査の対象外となります。',
   ),
-  resubmissionReceived: t('再提出を受け付けました', '修正後の申請（再提出）を受け付けました。引き続き審査を行います。'),
-  ineligible: t(
+  resubmissionReceived: subsidy('再提出を受け付けました', '修正後の申請（再提出）を受け付けました。内容を確認のうえ、引き続き審査を行います。'),
+  ineligible: subsidy(
     '申請要件を満たしていないため審査の対象外となりました',
-    '申請内容を確認した結果、申請要件を満たしていないため、審査の対象外となりました。\n\n理由:\n{{reason}}',
+    '申請内容を確認した結果、次の申請要件を満たしていないため、今回の申請は審査の対象外となりました。この申請についての手続きはこれで終了です。\n\n満たしていない要件:\n{{reason}}',
   ),
-  adopted: t(
+  adopted: subsidy(
     '採択のお知らせ',
-    '審査の結果、貴社の申請は補助金交付候補者として採択されました。\n補助金額（見込み）: {{quotedAmount}}\n\n今後、交付申請の手続きをお願いします。',
+    '審査の結果、貴社の申請は補助金交付候補者として採択されました。\n補助金額（見込み）: {{quotedAmount}}\n\n採択は交付の決定ではありません。今後、交付申請の手続きをお願いします。補助金は、交付申請の内容を確認して交付を決定したのちに交付します。',
   ),
-  rejected: t('審査結果のお知らせ', '審査の結果、誠に残念ながら今回は不採択となりました。\n\n{{reason}}'),
-  waitlisted: t('審査結果のお知らせ（補欠）', '審査の結果、貴社の申請は補欠となりました。採択者の辞退等により枠が生じた場合は、改めてご連絡します。'),
-  withdrawn: t('申請の取下げを受け付けました', '申請の取下げを受け付けました。\n\n理由:\n{{reason}}'),
-  grantApplicationReceived: t('交付申請を受け付けました', '交付申請を受け付けました。内容を確認のうえ、交付決定をお知らせします。'),
-  grantDecided: t('交付決定のお知らせ', '補助金の交付を決定しました。交付決定通知書の内容に従って補助事業を実施してください。\n補助金額: {{quotedAmount}}'),
-  notGranted: t('交付に関するお知らせ', '審査の結果、補助金を交付しないこととなりました。\n\n理由:\n{{reason}}'),
-  performanceReportReceived: t('実績報告を受け付けました', '実績報告を受け付けました。確定検査の後、補助金の額を確定します。'),
-  performanceReportReturned: t('実績報告の修正をお願いします', '実績報告に修正が必要な点がありました。\n\n{{reason}}'),
-  amountFixed: t('補助金の額の確定のお知らせ', '補助金の額を確定しました。精算払請求の手続きをお願いします。'),
-  paid: t('補助金のお支払いについて', '補助金のお支払い手続きが完了しました。'),
-  benefitDecided: t('給付決定のお知らせ', '給付を決定しました。\n給付額: {{quotedAmount}}'),
-  deficient: t('申請内容に不備があります', '申請内容に不備がありました。以下を修正のうえ再提出してください。\n\n{{reason}}\n\n補正期限: {{correctionDueAt}}'),
-  transferred: t('振込完了のお知らせ', '給付金の振込を完了しました。'),
+  rejected: subsidy('審査結果のお知らせ', '審査の結果、誠に残念ながら今回は不採択となりました。\n\n理由:\n{{reason}}'),
+  waitlisted: subsidy('審査結果のお知らせ（補欠）', '審査の結果、貴社の申請は補欠となりました。採択者の辞退等により枠が生じた場合は、改めてご連絡します。'),
+  withdrawn: subsidy('申請の取下げを受け付けました', '申請の取下げを受け付けました。この申請についての手続きはこれで終了です。\n\n取下げの理由:\n{{reason}}'),
+  grantApplicationReceived: subsidy('交付申請を受け付けました', '交付申請を受け付けました。内容を確認のうえ、交付決定をお知らせします。'),
+  grantDecided: subsidy(
+    '交付決定のお知らせ',
+    '補助金の交付を決定しました。交付決定通知書の内容に従って補助事業を実施してください。\n補助金額: {{quotedAmount}}\n\n事業が完了したら、実績報告を提出してください。',
+  ),
+  notGranted: subsidy('交付に関するお知らせ（不交付）', '交付申請の内容を確認した結果、補助金を交付しないこととなりました。\n\n理由:\n{{reason}}'),
+  performanceReportReceived: subsidy('実績報告を受け付けました', '実績報告を受け付けました。確定検査の後、補助金の額を確定してお知らせします。'),
+  performanceReportReturned: subsidy(
+    '実績報告の修正をお願いします',
+    '実績報告に修正が必要な点がありました。以下の事項を修正のうえ、実績報告を再提出してください。\n\n修正を求める事項:\n{{reason}}',
+  ),
+  amountFixed: subsidy('補助金の額の確定のお知らせ', '確定検査の結果、補助金の額を確定しました。精算払請求の手続きをお願いします。'),
+  paid: subsidy('補助金のお支払いについて', '補助金のお支払い手続きが完了しました。入金をご確認ください。'),
   // sent by the scheduler (schedules.remindCorrections) before the 補正期限 of a returned application
-  correctionReminder: t(
+  correctionReminder: subsidy(
     '補正期限のお知らせ',
     '差戻しした申請の補正期限が近づいています。以下の事項を修正のうえ、補正期限までに再提出してください。\n期限までに再提出がない場合、申請要件を満たしていないものとして審査の対象外となります。\n\n修正を求める事項:\n{{reason}}\n\n補正期限: {{correctionDueAt}}',
   ),
-  // to staff: a reviewer before the review's due date, the managers every morning
+
+  // ── 事業復活支援金 (workflow kind `benefit`): 給付金, 給付決定, 不備, 振込 — never 補助金 or 交付
+  'benefit.received': benefit(
+    '申請を受け付けました',
+    '{{programName}}の申請を受け付けました。受付番号は今後のお問い合わせの際に必要ですので、控えておいてください。\n給付額（見込み）: {{quotedAmount}}\n\n審査の結果（給付決定）は、改めてお知らせします。',
+  ),
+  deficient: benefit(
+    '申請内容に不備があります',
+    '申請内容に不備がありました。以下の事項を修正のうえ、補正期限までに再提出してください。\n\n不備の内容:\n{{reason}}\n\n補正期限: {{correctionDueAt}}\n期限までに再提出がない場合、給付金は給付されません（不給付）。',
+  ),
+  'benefit.resubmissionReceived': benefit('再提出を受け付けました', '不備を修正した申請（再提出）を受け付けました。内容を確認のうえ、引き続き審査を行います。'),
+  benefitDecided: benefit(
+    '給付決定のお知らせ',
+    '審査の結果、給付金の給付を決定しました。\n給付額: {{quotedAmount}}\n\nご登録の口座へ振り込みます。振込が完了したら改めてお知らせします。',
+  ),
+  'benefit.notGranted': benefit('審査結果のお知らせ（不給付）', '審査の結果、給付金を給付しないこととなりました。\n\n理由:\n{{reason}}'),
+  transferred: benefit('振込完了のお知らせ', '給付金の振込が完了しました。ご登録の口座への入金をご確認ください。\n給付額: {{quotedAmount}}'),
+  'benefit.withdrawn': benefit(
+    '申請の取下げを受け付けました',
+    '申請の取下げを受け付けました。この申請についての手続きはこれで終了です。\n\n取下げの理由:\n{{reason}}',
+  ),
+  'benefit.correctionReminder': benefit(
+    '補正期限のお知らせ',
+    '不備のあった申請の補正期限が近づいています。以下の事項を修正のうえ、補正期限までに再提出してください。\n期限までに再提出がない場合、給付金は給付されません（不給付）。\n\n不備の内容:\n{{reason}}\n\n補正期限: {{correctionDueAt}}',
+  ),
+
+  // ── IT導入補助金 (workflow kind `itSubsidy`): the application is the 交付申請; there is no 採択
+  'itSubsidy.received': subsidy(
+    '交付申請を受け付けました',
+    '{{programName}}の交付申請を受け付けました。受付番号は今後のお問い合わせの際に必要ですので、控えておいてください。\n補助金額（申請額）: {{quotedAmount}}\n\n内容を確認のうえ、交付決定の結果をお知らせします。交付決定の前に契約・発注・支払をしたITツール等は補助の対象になりません。',
+  ),
+  'itSubsidy.returned': subsidy(
+    '交付申請の修正をお願いします（差戻し）',
+    '交付申請の内容に修正が必要な点がありました。以下の事項を修正のうえ、補正期限までに再提出してください。\n\n修正を求める事項:\n{{reason}}\n\n補正期限: {{correctionDueAt}}\n期限までに再提出がない場合、補助金は交付されません（不交付）。',
+  ),
+  'itSubsidy.resubmissionReceived': subsidy(
+    '再提出を受け付けました',
+    '修正後の交付申請（再提出）を受け付けました。内容を確認のうえ、交付決定の結果をお知らせします。',
+  ),
+  'itSubsidy.grantDecided': subsidy(
+    '交付決定のお知らせ',
+    '補助金の交付を決定しました。\n補助金額: {{quotedAmount}}\n\n交付決定の日以降に、IT導入支援事業者とITツール等の契約・導入・支払を行ってください。事業が完了したら、事業実績報告を提出してください。',
+  ),
+  'itSubsidy.notGranted': subsidy(
+    '交付申請の結果のお知らせ（不交付）',
+    '交付申請の内容を確認した結果、補助金を交付しないこととなりました。\n\n理由:\n{{reason}}',
+  ),
+  'itSubsidy.performanceReportReceived': subsidy(
+    '事業実績報告を受け付けました',
+    '事業実績報告を受け付けました。内容を確認のうえ、補助金の額を確定してお知らせします。',
+  ),
+  'itSubsidy.performanceReportReturned': subsidy(
+    '事業実績報告の修正をお願いします',
+    '事業実績報告に修正が必要な点がありました。以下の事項を修正のうえ、事業実績報告を再提出してください。\n\n修正を求める事項:\n{{reason}}',
+  ),
+  'itSubsidy.amountFixed': subsidy('補助金の額の確定のお知らせ', '事業実績報告の内容を確認し、補助金の額を確定しました。確定した額を交付します。'),
+  'itSubsidy.paid': subsidy(
+    '補助金の交付（お支払い）について',
+    '補助金のお支払い手続きが完了しました。入金をご確認ください。今後、効果報告の提出をお願いします。',
+  ),
+  'itSubsidy.correctionReminder': subsidy(
+    '補正期限のお知らせ',
+    '差戻しした交付申請の補正期限が近づいています。以下の事項を修正のうえ、補正期限までに再提出してください。\n期限までに再提出がない場合、補助金は交付されません（不交付）。\n\n修正を求める事項:\n{{reason}}\n\n補正期限: {{correctionDueAt}}',
+  ),
+
+  // ── to staff: a reviewer before the review's due date, the managers every morning
   reviewReminder: {
     subject: '【補助金事務局】審査期限が近づいています（受付番号 {{receiptNumber}}）',
     bodyText:
-      '{{recipientName}} 様\n\n担当している申請の審査期限が近づいています。期限までに審査結果を提出してください。\n\n審査期限: {{reviewDueAt}}\n受付番号: {{receiptNumber}}\n事業者名: {{applicantName}}\n公募回: {{roundName}}\n類型: {{categoryName}}' +
+      '{{recipientName}} 様\n\n担当している申請の審査期限が近づいています。期限までに審査結果を提出してください。\n\n審査期限: {{reviewDueAt}}\n受付番号: {{receiptNumber}}\n事業者名: {{applicantName}}\n事業: {{programName}}\n公募回: {{roundName}}\n類型: {{categoryName}}' +
       STAFF_SIGNATURE,
   },
   managerDigest: {
@@ -58,27 +153,111 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
   },
 };
 
-/** Japanese name and audience of every template (the admin's テンプレート list, the variables it may use). */
-export const TEMPLATE_INFO: Readonly<Record<string, { readonly label: string; readonly audience: TemplateAudience }>> = {
+export interface TemplateInfo {
+  /** Japanese name (the admin's テンプレート list) */
+  readonly label: string;
+  /** who it is written to: the variables it may use */
+  readonly audience: TemplateAudience;
+  /** the workflow kind this text is for (a variant); absent: every kind without a variant of its own */
+  readonly workflowKind?: WorkflowKind;
+  /**
+   * What {{reason}} says when the transition carried no reason (a 不採択 decided from the ranking): the
+   * standard sentence of that outcome, so the mail never shows an empty reason.
+   */
+  readonly standardReason?: string;
+}
+
+const REJECTED_REASON = '外部審査員による書面審査で、審査項目ごとの評価を総合した結果、今回の公募回の採択の水準に達しませんでした。';
+const INELIGIBLE_REASON = '要件確認の結果、公募要領に定める申請要件を満たしていることが確認できませんでした。';
+const NOT_GRANTED_REASON = '交付申請の内容が、交付の要件を満たしていることが確認できませんでした。';
+const NOT_GRANTED_BENEFIT_REASON = '申請内容が、給付の要件を満たしていることが確認できませんでした。';
+const NO_WITHDRAWAL_REASON = '（記載はありません）';
+const CORRECTION_REASON = '修正を求める事項は、事務局から別途ご連絡します。';
+
+/** Japanese name, audience and workflow kind of every template (the admin's テンプレート list, the variables it may use). */
+export const TEMPLATE_INFO: Readonly<Record<string, TemplateInfo>> = {
   received: { label: '受付', audience: 'applicant' },
-  returned: { label: '差戻し', audience: 'applicant' },
+  returned: { label: '差戻し', audience: 'applicant', standardReason: CORRECTION_REASON },
   resubmissionReceived: { label: '再提出受付', audience: 'applicant' },
-  ineligible: { label: '要件不適合', audience: 'applicant' },
+  ineligible: { label: '要件不適合', audience: 'applicant', standardReason: INELIGIBLE_REASON },
   adopted: { label: '採択', audience: 'applicant' },
-  rejected: { label: '不採択', audience: 'applicant' },
+  rejected: { label: '不採択', audience: 'applicant', standardReason: REJECTED_REASON },
   waitlisted: { label: '補欠', audience: 'applicant' },
-  withdrawn: { label: '取下げ', audience: 'applicant' },
+  withdrawn: { label: '取下げ', audience: 'applicant', standardReason: NO_WITHDRAWAL_REASON },
   grantApplicationReceived: { label: '交付申請受付', audience: 'applicant' },
   grantDecided: { label: '交付決定', audience: 'applicant' },
-  notGranted: { label: '不交付', audience: 'applicant' },
+  notGranted: { label: '不交付', audience: 'applicant', standardReason: NOT_GRANTED_REASON },
   performanceReportReceived: { label: '実績報告受付', audience: 'applicant' },
-  performanceReportReturned: { label: '実績報告の差戻し', audience: 'applicant' },
+  performanceReportReturned: { label: '実績報告の差戻し', audience: 'applicant', standardReason: CORRECTION_REASON },
   amountFixed: { label: '額の確定', audience: 'applicant' },
   paid: { label: '支払', audience: 'applicant' },
-  benefitDecided: { label: '給付決定', audience: 'applicant' },
-  deficient: { label: '不備', audience: 'applicant' },
-  transferred: { label: '振込完了', audience: 'applicant' },
-  correctionReminder: { label: '補正期限のお知らせ', audience: 'applicant' },
+  correctionReminder: { label: '補正期限のお知らせ', audience: 'applicant', standardReason: CORRECTION_REASON },
+  'benefit.received': { label: '受付（給付金）', audience: 'applicant', workflowKind: 'benefit' },
+  deficient: { label: '不備（給付金）', audience: 'applicant', workflowKind: 'benefit', standardReason: CORRECTION_REASON },
+  'benefit.resubmissionReceived': { label: '再提出受付（給付金）', audience: 'applicant', workflowKind: 'benefit' },
+  benefitDecided: { label: '給付決定（給付金）', audience: 'applicant', workflowKind: 'benefit' },
+  'benefit.notGranted': { label: '不給付（給付金）', audience: 'applicant', workflowKind: 'benefit', standardReason: NOT_GRANTED_BENEFIT_REASON },
+  transferred: { label: '振込完了（給付金）', audience: 'applicant', workflowKind: 'benefit' },
+  'benefit.withdrawn': { label: '取下げ（給付金）', audience: 'applicant', workflowKind: 'benefit', standardReason: NO_WITHDRAWAL_REASON },
+  'benefit.correctionReminder': { label: '補正期限のお知らせ（給付金）', audience: 'applicant', workflowKind: 'benefit', standardReason: CORRECTION_REASON },
+  'itSubsidy.received': { label: '交付申請受付（IT導入）', audience: 'applicant', workflowKind: 'itSubsidy' },
+  'itSubsidy.returned': { label: '差戻し（IT導入）', audience: 'applicant', workflowKind: 'itSubsidy', standardReason: CORRECTION_REASON },
+  'itSubsidy.resubmissionReceived': { label: '再提出受付（IT導入）', audience: 'applicant', workflowKind: 'itSubsidy' },
+  'itSubsidy.grantDecided': { label: '交付決定（IT導入）', audience: 'applicant', workflowKind: 'itSubsidy' },
+  'itSubsidy.notGranted': { label: '不交付（IT導入）', audience: 'applicant', workflowKind: 'itSubsidy', standardReason: NOT_GRANTED_REASON },
+  'itSubsidy.performanceReportReceived': { label: '事業実績報告受付（IT導入）', audience: 'applicant', workflowKind: 'itSubsidy' },
+  'itSubsidy.performanceReportReturned': {
+    label: '事業実績報告の差戻し（IT導入）',
+    audience: 'applicant',
+    workflowKind: 'itSubsidy',
+    standardReason: CORRECTION_REASON,
+  },
+  'itSubsidy.amountFixed': { label: '額の確定（IT導入）', audience: 'applicant', workflowKind: 'itSubsidy' },
+  'itSubsidy.paid': { label: '支払（IT導入）', audience: 'applicant', workflowKind: 'itSubsidy' },
+  'itSubsidy.correctionReminder': {
+    label: '補正期限のお知らせ（IT導入）',
+    audience: 'applicant',
+    workflowKind: 'itSubsidy',
+    standardReason: CORRECTION_REASON,
+  },
   reviewReminder: { label: '審査期限のリマインダー（審査員宛）', audience: 'reviewer' },
   managerDigest: { label: '日次サマリー（事務局マネージャー宛）', audience: 'manager' },
 };
+
+const has = (code: string) => Object.prototype.hasOwnProperty.call(DEFAULT_TEMPLATES, code);
+
+/**
+ * The catalogue code a notification is rendered from: the variant of `name` for the application's
+ * workflow kind (`benefit.received`) when the catalogue has one, else `name` itself (the subsidies'
+ * text, which is also every kind's fallback). A template name the workflow uses only for one kind
+ * (`deficient`, `benefitDecided`) is written in that kind's wording under its plain name.
+ */
+export function templateCodeFor(name: string, workflowKind: WorkflowKind | null | undefined): string {
+  if (workflowKind && name.indexOf('.') < 0) {
+    const variant = `${workflowKind}.${name}`;
+    if (has(variant)) return variant;
+  }
+  return name;
+}
+
+/** The variants a template name has (the admin shows them beside it), by workflow kind. */
+export function templateVariants(name: string): { workflowKind: WorkflowKind; code: string }[] {
+  return Object.entries(TEMPLATE_INFO)
+    .filter(([code, info]) => info.workflowKind && code === `${info.workflowKind}.${name}`)
+    .map(([code, info]) => ({ workflowKind: info.workflowKind!, code }));
+}
+
+/** The text {{reason}} shows: the transition's reason when it has one, else the template's standard sentence. */
+export function reasonForTemplate(code: string, reason: string | null | undefined): string | null {
+  const given = reason?.trim();
+  if (given) return given;
+  return Object.prototype.hasOwnProperty.call(TEMPLATE_INFO, code) ? (TEMPLATE_INFO[code].standardReason ?? null) : null;
+}
+
+/**
+ * Renders the text of catalogue template `code` (saved or built-in) as it is sent: {{reason}} falls back
+ * to the template's standard sentence (reasonForTemplate), so a 不採択 without a written reason still says why.
+ */
+export function renderNotificationText(code: string, template: TemplateText, vars: NotificationVariables): RenderedMessage {
+  return renderTemplate(template, { ...vars, reason: reasonForTemplate(code, vars.reason) });
+}

@@ -1,20 +1,25 @@
-import { DEFAULT_TEMPLATES, TEMPLATE_INFO } from './default-templates';
+import { DEFAULT_TEMPLATES, reasonForTemplate, renderNotificationText, TEMPLATE_INFO, templateCodeFor, templateVariants } from './default-templates';
 import { AUDIENCE_VARIABLES, renderTemplate, unknownVariables } from './render';
 
 describe('renderTemplate', () => {
   const vars = {
     applicantName: '株式会社さくら精機',
     receiptNumber: 'RES05-00000012',
+    programName: '事業再構築補助金',
     roundName: '第5回公募',
     categoryName: '通常枠',
     quotedAmount: 1234567,
     reason: '収支計画の表が欠落しています <重要>',
     correctionDueAt: '2022-04-04T08:59:59Z',
+    secretariatName: '事業再構築補助金事務局 コールセンター',
+    secretariatPhone: '0570-012-088',
+    secretariatEmail: 'soudan@jigyou-saikouchiku.example.jp',
+    secretariatHours: '9:00〜18:00（日祝日を除く）',
   };
 
   it('fills variables, formats yen and JST with weekday', () => {
     const m = renderTemplate(DEFAULT_TEMPLATES.returned, vars);
-    expect(m.subject).toBe('【補助金事務局】申請内容の修正をお願いします（差戻し）（受付番号 RES05-00000012）');
+    expect(m.subject).toBe('【事業再構築補助金】申請内容の修正をお願いします（差戻し）（受付番号 RES05-00000012）');
     expect(m.text).toContain('株式会社さくら精機 様');
     expect(m.text).toContain('補正期限: 2022年4月4日(月) 17:59:59');
     expect(renderTemplate(DEFAULT_TEMPLATES.received, vars).text).toContain('補助金額（見込み）: 1,234,567円');
@@ -27,8 +32,8 @@ describe('renderTemplate', () => {
     expect(m.html).toContain('<br>');
   });
 
-  it('shows （なし） for a missing value', () => {
-    expect(renderTemplate(DEFAULT_TEMPLATES.rejected, { ...vars, reason: null }).text).toContain('（なし）');
+  it('shows （なし） for a missing value of a bare template', () => {
+    expect(renderTemplate({ subject: 's', bodyText: '{{quotedAmount}}' }, { ...vars, quotedAmount: null }).text).toBe('（なし）');
   });
 
   it('finds placeholders that are not variables', () => {
@@ -55,9 +60,105 @@ describe('renderTemplate', () => {
 
   it('reminds an applicant of the 補正期限 in JST with the items to fix', () => {
     const m = renderTemplate(DEFAULT_TEMPLATES.correctionReminder, vars);
-    expect(m.subject).toBe('【補助金事務局】補正期限のお知らせ（受付番号 RES05-00000012）');
+    expect(m.subject).toBe('【事業再構築補助金】補正期限のお知らせ（受付番号 RES05-00000012）');
     expect(m.text).toContain('株式会社さくら精機 様');
     expect(m.text).toContain('修正を求める事項:\n収支計画の表が欠落しています <重要>');
     expect(m.text).toContain('補正期限: 2022年4月4日(月) 17:59:59');
   });
+});
+
+describe('the template a notification is rendered from (templateCodeFor)', () => {
+  it.each([
+    ['a benefit gets its 給付金 variant', 'received', 'benefit', 'benefit.received'],
+    ['IT導入 gets its 交付申請 variant', 'received', 'itSubsidy', 'itSubsidy.received'],
+    ['a subsidy keeps the plain text', 'received', 'subsidy', 'received'],
+    ['a kind without a variant falls back to the plain text', 'adopted', 'benefit', 'adopted'],
+    ['a name only one kind uses is its own text', 'deficient', 'benefit', 'deficient'],
+    ['without an application (no kind) the plain text', 'received', null, 'received'],
+    ['a variant code is not resolved again', 'benefit.received', 'itSubsidy', 'benefit.received'],
+    ['an unknown name stays as it is (the dispatcher fails it)', 'nope', 'benefit', 'nope'],
+  ] as const)('%s', (_rule, name, kind, code) => {
+    expect(templateCodeFor(name, kind)).toBe(code);
+  });
+
+  it('names every variant `<workflowKind>.<name>` of a template that exists, and lists it with its name', () => {
+    for (const [code, info] of Object.entries(TEMPLATE_INFO)) {
+      if (!info.workflowKind || !code.includes('.')) continue;
+      const [kind, name] = code.split('.');
+      expect([code, kind]).toEqual([code, info.workflowKind]);
+      expect([code, name in DEFAULT_TEMPLATES]).toEqual([code, true]);
+      expect(templateVariants(name)).toContainEqual({ workflowKind: kind, code });
+    }
+    expect(
+      templateVariants('received')
+        .map((v) => v.code)
+        .sort(),
+    ).toEqual(['benefit.received', 'itSubsidy.received']);
+  });
+});
+
+describe('what every applicant mail says', () => {
+  const applicantTemplates = Object.entries(DEFAULT_TEMPLATES).filter(([code]) => TEMPLATE_INFO[code].audience === 'applicant');
+  const vars = {
+    applicantName: '株式会社さくら精機',
+    receiptNumber: 'RES05-00000012',
+    programName: '事業再構築補助金',
+    roundName: '第5回公募',
+    categoryName: '通常枠',
+    quotedAmount: 1234567,
+    correctionDueAt: '2022-04-04T08:59:59Z',
+    secretariatName: '事業再構築補助金事務局 コールセンター',
+    secretariatPhone: '0570-012-088',
+    secretariatEmail: 'soudan@jigyou-saikouchiku.example.jp',
+    secretariatHours: '9:00〜18:00（日祝日を除く）',
+  };
+
+  it.each(applicantTemplates)('%s carries the programme, its round and the secretariat’s contact', (code, template) => {
+    const m = renderNotificationText(code, template, vars);
+    expect(m.subject).toContain('【事業再構築補助金】');
+    expect(m.text).toContain('事業再構築補助金');
+    expect(m.text).toContain('第5回公募');
+    expect(m.text).toContain(
+      '事業再構築補助金事務局 コールセンター\n電話: 0570-012-088（受付時間: 9:00〜18:00（日祝日を除く））\nメール: soudan@jigyou-saikouchiku.example.jp',
+    );
+    expect(m.text).not.toContain('（なし）');
+  });
+
+  it.each(applicantTemplates.filter(([code]) => TEMPLATE_INFO[code].workflowKind === 'benefit'))(
+    '%s (給付金) speaks of 給付, never of 補助金 or 交付',
+    (code, template) => {
+      const text = `${template.subject}\n${template.bodyText}`;
+      expect(text).not.toMatch(/補助金|交付|採択/);
+    },
+  );
+
+  it.each([
+    ['不採択 without a written reason: the standard sentence about the 審査', 'rejected', null, '書面審査で、審査項目ごとの評価を総合した結果'],
+    ['不採択 with the decision’s reason: that reason', 'rejected', '加点項目の証憑が確認できませんでした。', '理由:\n加点項目の証憑が確認できませんでした。'],
+    ['a blank reason is no reason', 'rejected', '  ', '採択の水準に達しませんでした'],
+    ['不給付 without a reason', 'benefit.notGranted', null, '給付の要件を満たしていることが確認できませんでした'],
+    ['不交付 without a reason', 'notGranted', null, '交付の要件を満たしていることが確認できませんでした'],
+  ] as const)('%s', (_rule, code, reason, expected) => {
+    const m = renderNotificationText(code, DEFAULT_TEMPLATES[code], { ...vars, reason });
+    expect(m.text).toContain(expected);
+    expect(m.text).not.toContain('（なし）');
+  });
+
+  it('every template that prints a reason has a standard sentence for none', () => {
+    for (const [code, template] of applicantTemplates)
+      if (template.bodyText.includes('{{reason}}')) expect([code, reasonForTemplate(code, null)]).toEqual([code, expect.any(String)]);
+  });
+
+  it('要件不適合 states the requirements not met and does not ask to resubmit', () => {
+    const m = renderNotificationText('ineligible', DEFAULT_TEMPLATES.ineligible, { ...vars, reason: '1. 認定経営革新等支援機関の確認書' });
+    expect(m.text).toContain('満たしていない要件:\n1. 認定経営革新等支援機関の確認書');
+    expect(m.text).not.toMatch(/再提出|修正のうえ|補正期限/);
+  });
+
+  it.each(['rejected', 'ineligible', 'notGranted', 'benefit.notGranted', 'itSubsidy.notGranted', 'withdrawn', 'benefit.withdrawn'])(
+    '%s (an end) asks nothing more of the applicant',
+    (code) => {
+      expect(DEFAULT_TEMPLATES[code].bodyText).not.toMatch(/再提出|修正のうえ|補正期限|手続きをお願いします/);
+    },
+  );
 });

@@ -14,6 +14,8 @@ export interface TemplateText {
 export interface NotificationVariables {
   readonly applicantName?: string | null;
   readonly receiptNumber?: string | null;
+  /** the programme (事業再構築補助金, 事業復活支援金 …) */
+  readonly programName?: string | null;
   readonly roundName?: string | null;
   readonly categoryName?: string | null;
   /** integer yen */
@@ -29,20 +31,30 @@ export interface NotificationVariables {
   readonly digestDate?: string | null;
   /** the digest's figures, already formatted as lines of text */
   readonly digestSummary?: string | null;
+  /** the secretariat's contact, printed at the foot of every applicant's mail (SECRETARIAT_* in the API's config) */
+  readonly secretariatName?: string | null;
+  readonly secretariatPhone?: string | null;
+  readonly secretariatEmail?: string | null;
+  readonly secretariatHours?: string | null;
 }
 
 export const TEMPLATE_VARIABLES: Readonly<Record<keyof NotificationVariables, string>> = {
   applicantName: '事業者名',
   receiptNumber: '受付番号',
+  programName: '事業名',
   roundName: '公募回',
   categoryName: '類型',
-  quotedAmount: '補助金額（見込み）',
+  quotedAmount: '金額（補助金額・給付額の見込み）',
   reason: '理由・修正を求める事項',
   correctionDueAt: '補正期限',
   recipientName: '宛先の職員名',
   reviewDueAt: '審査期限',
   digestDate: '集計日',
   digestSummary: '集計結果',
+  secretariatName: '事務局の名称（問い合わせ先）',
+  secretariatPhone: '事務局の電話番号',
+  secretariatEmail: '事務局のメールアドレス',
+  secretariatHours: '事務局の受付時間',
 };
 
 export type TemplateVariable = keyof NotificationVariables;
@@ -50,10 +62,11 @@ export type TemplateVariable = keyof NotificationVariables;
 /** Who a template is written to; it decides which variables the template may use. */
 export type TemplateAudience = 'applicant' | 'reviewer' | 'manager';
 
-const APPLICATION_FACTS: readonly TemplateVariable[] = ['applicantName', 'receiptNumber', 'roundName', 'categoryName'];
+const APPLICATION_FACTS: readonly TemplateVariable[] = ['applicantName', 'receiptNumber', 'programName', 'roundName', 'categoryName'];
+const SECRETARIAT_CONTACT: readonly TemplateVariable[] = ['secretariatName', 'secretariatPhone', 'secretariatEmail', 'secretariatHours'];
 
 export const AUDIENCE_VARIABLES: Readonly<Record<TemplateAudience, readonly TemplateVariable[]>> = {
-  applicant: [...APPLICATION_FACTS, 'quotedAmount', 'reason', 'correctionDueAt'],
+  applicant: [...APPLICATION_FACTS, 'quotedAmount', 'reason', 'correctionDueAt', ...SECRETARIAT_CONTACT],
   reviewer: ['recipientName', ...APPLICATION_FACTS, 'reviewDueAt'],
   manager: ['recipientName', 'digestDate', 'digestSummary'],
 };
