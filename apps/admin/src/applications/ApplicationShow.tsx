@@ -11,6 +11,7 @@ import type { ApplicationRecord } from './application';
 import { ApplicationContent } from './ApplicationContent';
 import { ApplicationStatusChip } from './ApplicationStatusChip';
 import { AssignmentsView } from './AssignmentsView';
+import { PaperResubmissionButton } from './PaperResubmissionButton';
 import { QuoteView } from './QuoteView';
 import { TimelineView } from './TimelineView';
 import { TransitionButtons } from './TransitionButtons';
@@ -43,7 +44,10 @@ const Header = () => {
             {translate('resources.applications.fields.quotedAmount')}: <YenField source="quotedAmount" />
           </Typography>
         </Stack>
-        <TransitionButtons />
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+          <TransitionButtons />
+          <PaperResubmissionButton />
+        </Stack>
       </CardContent>
     </Card>
   );

@@ -37,6 +37,8 @@ export interface JimukyokuDataProvider extends DataProvider {
   getWorkflow(roundId: string): Promise<RoundWorkflow>;
   fireTransition(applicationId: string, transition: string, body: TransitionBody): Promise<TransitionResult>;
   bulkTransition(body: BulkTransitionBody): Promise<BulkTransitionResult>;
+  /** POST /api/applications/:id/paper-resubmissions (manager): a 補正 received on paper, recorded as the resubmission */
+  recordPaperResubmission(applicationId: string, body: { application: unknown; documents: string[]; note: string }): Promise<unknown>;
   /** POST /api/notifications/:id/resend (manager): a new notification, to the corrected recipient if given */
   resendNotification(id: string, body: { recipient?: string }): Promise<NotificationRecord>;
   confirmDelivered(id: string, body: { note: string }): Promise<NotificationRecord>;
@@ -108,6 +110,7 @@ export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_
     fireTransition: (applicationId, transition, body) =>
       postJson<TransitionResult>(`/applications/${encodeURIComponent(applicationId)}/transitions/${encodeURIComponent(transition)}`, body),
     bulkTransition: (body) => postJson<BulkTransitionResult>('/applications/bulk-transitions', body),
+    recordPaperResubmission: (applicationId, body) => postJson(`/applications/${encodeURIComponent(applicationId)}/paper-resubmissions`, body),
     resendNotification: (id, body) => postJson<NotificationRecord>(`/notifications/${encodeURIComponent(id)}/resend`, body),
     confirmDelivered: (id, body) => postJson<NotificationRecord>(`/notifications/${encodeURIComponent(id)}/confirm-delivered`, body),
     notificationProgress: async (roundId) =>

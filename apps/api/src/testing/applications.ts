@@ -79,6 +79,11 @@ export function asIntake(t: TestApp, id: string, transition: string, reason?: st
   return t.app.get(TransitionsService).fire(id, transition, { role: 'intake', id: null }, { reason });
 }
 
+/** Fires a transition as a role without a staff account (system work, a reviewer's step in a workflow test). */
+export function asRole(t: TestApp, id: string, transition: string, role: 'system' | 'reviewer' | 'manager', reason?: string) {
+  return t.app.get(TransitionsService).fire(id, transition, { role, id: null }, { reason });
+}
+
 /** Assigns a reviewer directly (a shortcut for workflow tests; review.e2e.ts drives the assignment API). */
 export async function assign(t: TestApp, applicationId: string, reviewerId: string) {
   await t.app.get(DataSource).query(`INSERT INTO application_assignment (application_id, reviewer_id) VALUES ($1, $2)`, [applicationId, reviewerId]);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { explainTransitions, findState, getWorkflow } from '@jimukyoku/workflow';
+import { explainTransitions, findState, getWorkflow, stateHasTag } from '@jimukyoku/workflow';
+import { isAllowed } from '../../auth/policy';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery } from '../../common/list-query';
 import type { Transaction } from '../../database';
@@ -45,6 +46,9 @@ export class ApplicationsService {
       ...app,
       statusLabel: statusLabel(app),
       budgetEffect: deciding && adoption ? { budget: adoption.budget, adoptedAmount: adoption.adoptedAmount, amount: adoption.amount } : null,
+      // a paper application waiting on its applicant's 補正: this user may record what came by post
+      paperResubmission:
+        isAllowed(user.role, 'applications.recordOnBehalf') && app.channelId === null && stateHasTag(definition, app.status, 'returnedToApplicant'),
       transitions: options
         .filter((o) => o.allowed)
         .map((o) => ({
