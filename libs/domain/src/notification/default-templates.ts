@@ -55,6 +55,11 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
     '審査の結果、貴社の申請は補助金交付候補者として採択されました。\n補助金額（見込み）: {{quotedAmount}}\n\n採択は交付の決定ではありません。今後、交付申請の手続きをお願いします。補助金は、交付申請の内容を確認して交付を決定したのちに交付します。',
   ),
   rejected: subsidy('審査結果のお知らせ', '審査の結果、誠に残念ながら今回は不採択となりました。\n\n理由:\n{{reason}}'),
+  // 再審査 in another 類型 of the same round (subsidy@1 reconsiderInCategory), held until the 採択発表 like every decision
+  reconsidered: subsidy(
+    '審査のお知らせ（別の類型での再審査）',
+    '貴社の申請は、申請された類型では採択に至りませんでしたが、同じ公募回の別の類型で改めて審査することとなりました。これまでの審査の内容は引き継がれます。お手続きは必要ありません。\n\n理由:\n{{reason}}\n\n再審査の結果は、改めてお知らせします。',
+  ),
   waitlisted: subsidy('審査結果のお知らせ（補欠）', '審査の結果、貴社の申請は補欠となりました。採択者の辞退等により枠が生じた場合は、改めてご連絡します。'),
   withdrawn: subsidy('申請の取下げを受け付けました', '申請の取下げを受け付けました。この申請についての手続きはこれで終了です。\n\n取下げの理由:\n{{reason}}'),
   grantApplicationReceived: subsidy('交付申請を受け付けました', '交付申請を受け付けました。内容を確認のうえ、交付決定をお知らせします。'),
@@ -171,6 +176,7 @@ const REJECTED_REASON = '外部審査員による書面審査で、審査項目�
 const INELIGIBLE_REASON = '要件確認の結果、公募要領に定める申請要件を満たしていることが確認できませんでした。';
 const NOT_GRANTED_REASON = '交付申請の内容が、交付の要件を満たしていることが確認できませんでした。';
 const NOT_GRANTED_BENEFIT_REASON = '申請内容が、給付の要件を満たしていることが確認できませんでした。';
+const RECONSIDERED_REASON = '申請された類型の審査では採択に至りませんでしたが、同じ公募回の別の類型で審査の対象となることが認められました。';
 const NO_WITHDRAWAL_REASON = '（記載はありません）';
 const CORRECTION_REASON = '修正を求める事項は、事務局から別途ご連絡します。';
 
@@ -182,6 +188,7 @@ export const TEMPLATE_INFO: Readonly<Record<string, TemplateInfo>> = {
   ineligible: { label: '要件不適合', audience: 'applicant', standardReason: INELIGIBLE_REASON },
   adopted: { label: '採択', audience: 'applicant' },
   rejected: { label: '不採択', audience: 'applicant', standardReason: REJECTED_REASON },
+  reconsidered: { label: '別の類型での再審査', audience: 'applicant', standardReason: RECONSIDERED_REASON },
   waitlisted: { label: '補欠', audience: 'applicant' },
   withdrawn: { label: '取下げ', audience: 'applicant', standardReason: NO_WITHDRAWAL_REASON },
   grantApplicationReceived: { label: '交付申請受付', audience: 'applicant' },
