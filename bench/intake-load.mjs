@@ -294,6 +294,10 @@ async function startApi(databaseUrl, o) {
     LOG_LEVEL: 'warn',
     WORKER_ENABLED: 'false',
     JWT_SECRET: randomBytes(32).toString('hex'),
+    SECRETARIAT_NAME: 'ベンチマーク用 相談窓口',
+    SECRETARIAT_PHONE: '0120-000-000',
+    SECRETARIAT_EMAIL: 'soudan@bench.example.jp',
+    SECRETARIAT_HOURS: '9:30〜17:30', // production requires the secretariat's contact
     STORAGE_DIR: join(run.workDir, 'storage'),
   };
   const t0 = process.hrtime.bigint();

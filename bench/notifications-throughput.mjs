@@ -266,6 +266,10 @@ async function runPipeline(o, databaseUrl, sink) {
       {
         NODE_ENV: 'production',
         JWT_SECRET: randomBytes(32).toString('hex'),
+        SECRETARIAT_NAME: 'ベンチマーク用 相談窓口',
+        SECRETARIAT_PHONE: '0120-000-000',
+        SECRETARIAT_EMAIL: 'soudan@bench.example.jp',
+        SECRETARIAT_HOURS: '9:30〜17:30', // production requires the secretariat's contact
         LOG_LEVEL: 'info',
         DATABASE_URL: await appRoleUrl(ROOT, databaseUrl),
         DATABASE_MIGRATION_URL: databaseUrl,

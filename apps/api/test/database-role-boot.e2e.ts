@@ -15,6 +15,10 @@ const production = (databaseUrl: string) => ({
   JWT_SECRET: randomBytes(48).toString('base64'),
   DATABASE_URL: databaseUrl,
   DATABASE_MIGRATION_URL: ownerUrlOf(databaseUrl),
+  SECRETARIAT_NAME: '補助金事務局 相談窓口',
+  SECRETARIAT_PHONE: '0120-000-000',
+  SECRETARIAT_EMAIL: 'soudan@secretariat.example.jp',
+  SECRETARIAT_HOURS: '9:30〜17:30',
   LOG_LEVEL: 'silent',
   PORT: '0',
 });

@@ -79,11 +79,33 @@ export interface AppConfig {
   initialAdminPassword: string | null;
   /** applicants are reminded of a returned application whose 補正期限 is less than this many hours away */
   correctionReminderHours: number;
+  /**
+   * The secretariat's contact printed at the foot of every applicant's mail (SECRETARIAT_NAME, _PHONE,
+   * _EMAIL, _HOURS): the 相談窓口 an applicant calls or writes to. Required in production.
+   */
+  secretariat: SecretariatContact;
   /** an application export of at most this many rows is answered at once; a larger one runs as a job (EXPORT_DIRECT_MAX_ROWS) */
   exportDirectMaxRows: number;
   /** a stored export file is removed this many hours after it was written (EXPORT_RETENTION_HOURS) */
   exportRetentionHours: number;
 }
+
+export interface SecretariatContact {
+  /** e.g. 事業復活支援金事務局 相談窓口 */
+  name: string;
+  phone: string;
+  email: string;
+  /** e.g. 8:30〜19:00（土日祝日を含む全日） */
+  hours: string;
+}
+
+/** Development and test only: a recognisable sample, never a real number or address. */
+export const DEV_SECRETARIAT: SecretariatContact = {
+  name: '補助金事務局 相談窓口（開発用の値）',
+  phone: '0120-000-000',
+  email: 'soudan@jimukyoku.example.jp',
+  hours: '9:30〜17:30（土日祝日・年末年始を除く）',
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -141,6 +163,10 @@ export const CONFIG_VARIABLES = [
   'CORRECTION_REMINDER_HOURS',
   'EXPORT_DIRECT_MAX_ROWS',
   'EXPORT_RETENTION_HOURS',
+  'SECRETARIAT_NAME',
+  'SECRETARIAT_PHONE',
+  'SECRETARIAT_EMAIL',
+  'SECRETARIAT_HOURS',
 ] as const;
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
@@ -234,6 +260,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && !read('DATABASE_MIGRATION_URL'))
     problems.push('DATABASE_MIGRATION_URL must be set in production: the owner role that runs migrations (README "Database roles")');
 
+  const secretariat = secretariatContact(read, production, problems);
+
   const trustProxyParsed = parseTrustProxy(str('TRUST_PROXY', 'loopback'));
   if ('problem' in trustProxyParsed) problems.push(trustProxyParsed.problem);
   const trustProxy = 'value' in trustProxyParsed ? trustProxyParsed.value : 'loopback';
@@ -275,11 +303,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     correctionReminderHours: int('CORRECTION_REMINDER_HOURS', 72, 1, 24 * 30),
     exportDirectMaxRows: int('EXPORT_DIRECT_MAX_ROWS', 5_000, 0, 100_000),
     exportRetentionHours: int('EXPORT_RETENTION_HOURS', 168, 1, 24 * 365),
+    secretariat,
     apiDocs: bool('API_DOCS', !production),
     initialAdminPassword,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const SECRETARIAT_VARIABLES = {
+  name: ['SECRETARIAT_NAME', '事務局の名称'],
+  phone: ['SECRETARIAT_PHONE', '電話番号'],
+  email: ['SECRETARIAT_EMAIL', 'メールアドレス'],
+  hours: ['SECRETARIAT_HOURS', '受付時間'],
+} as const satisfies Record<keyof SecretariatContact, readonly [ConfigVariable, string]>;
+
+/**
+ * The secretariat's contact: every applicant's mail ends with it, so production refuses to start without
+ * each part (a mail telling an applicant to call nobody); outside production a sample (DEV_SECRETARIAT) stands in.
+ */
+function secretariatContact(read: (name: ConfigVariable) => string | undefined, production: boolean, problems: string[]): SecretariatContact {
+  const contact = { ...DEV_SECRETARIAT };
+  for (const [key, [name, label]] of Object.entries(SECRETARIAT_VARIABLES) as [keyof SecretariatContact, readonly [ConfigVariable, string]][]) {
+    const value = read(name)?.trim();
+    if (!value) {
+      if (production) problems.push(`${name} must be set in production: the secretariat's ${label}, printed in every applicant's mail (README "Templates")`);
+      continue;
+    }
+    if (value.length > 200 || /[\r\n]/.test(value)) problems.push(`${name} must be one line of at most 200 characters`);
+    else if (key === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) problems.push(`${name} must be an email address, got "${value}"`);
+    else if (key === 'phone' && !/^[0-9０-９+()（）\-－ ]{6,}$/.test(value))
+      problems.push(`${name} must be a phone number (digits, hyphens, parentheses), got "${value}"`);
+    contact[key] = value;
+  }
+  return contact;
 }
 
 /** Development: the app's login role, created with this password by `npm start` / `npm run migrate`. */

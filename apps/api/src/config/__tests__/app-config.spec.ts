@@ -14,12 +14,19 @@ const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
   }
 };
 const PRODUCTION_SECRET = randomBytes(48).toString('base64');
+const SECRETARIAT_ENV = {
+  SECRETARIAT_NAME: '事業復活支援金事務局 相談窓口',
+  SECRETARIAT_PHONE: '0120-789-140',
+  SECRETARIAT_EMAIL: 'soudan@secretariat.example.jp',
+  SECRETARIAT_HOURS: '8:30〜19:00（土日祝日を含む全日）',
+};
 /** A complete production environment: everything production requires, then the case's own values. */
 const production = (env: NodeJS.ProcessEnv = {}) => ({
   NODE_ENV: 'production',
   JWT_SECRET: PRODUCTION_SECRET,
   DATABASE_URL: 'postgres://jimukyoku_api:app-password@db.internal:5432/jimukyoku',
   DATABASE_MIGRATION_URL: 'postgres://jimukyoku_owner:owner-password@db.internal:5432/jimukyoku',
+  ...SECRETARIAT_ENV,
   ...env,
 });
 
@@ -210,6 +217,35 @@ describe('loadConfig', () => {
 
     it('refuses a value that is not a boolean', () => {
       expect(problemsOf(production({ API_DOCS: 'sometimes' }))).toEqual(['API_DOCS must be true or false, got "sometimes"']);
+    });
+  });
+
+  describe('the secretariat’s contact (SECRETARIAT_*), printed in every applicant’s mail', () => {
+    it('is required in production, each part named', () => {
+      const problems = problemsOf(production({ SECRETARIAT_NAME: undefined, SECRETARIAT_PHONE: '', SECRETARIAT_EMAIL: undefined, SECRETARIAT_HOURS: ' ' }));
+      expect(problems.map((p) => p.split(' ')[0])).toEqual(['SECRETARIAT_NAME', 'SECRETARIAT_PHONE', 'SECRETARIAT_EMAIL', 'SECRETARIAT_HOURS']);
+      expect(problems[0]).toBe(
+        'SECRETARIAT_NAME must be set in production: the secretariat\'s 事務局の名称, printed in every applicant\'s mail (README "Templates")',
+      );
+      expect(loadAnyConfig(production()).secretariat).toEqual({
+        name: '事業復活支援金事務局 相談窓口',
+        phone: '0120-789-140',
+        email: 'soudan@secretariat.example.jp',
+        hours: '8:30〜19:00（土日祝日を含む全日）',
+      });
+    });
+
+    it('outside production is a sample that says so, unless set', () => {
+      expect(loadConfig({}).secretariat.name).toContain('開発用');
+      expect(loadConfig({ SECRETARIAT_PHONE: '03-6834-7593' }).secretariat.phone).toBe('03-6834-7593');
+    });
+
+    it.each([
+      ['SECRETARIAT_EMAIL', 'soudan', 'SECRETARIAT_EMAIL must be an email address, got "soudan"'],
+      ['SECRETARIAT_PHONE', 'call us', 'SECRETARIAT_PHONE must be a phone number (digits, hyphens, parentheses), got "call us"'],
+      ['SECRETARIAT_NAME', '事務局\nBcc: x@example.jp', 'SECRETARIAT_NAME must be one line of at most 200 characters'],
+    ])('refuses a %s of %j', (name, value, problem) => {
+      expect(problemsOf({ NODE_ENV: 'test', [name]: value })).toEqual([problem]);
     });
   });
 

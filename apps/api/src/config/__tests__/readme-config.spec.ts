@@ -66,6 +66,10 @@ const PRODUCTION: NodeJS.ProcessEnv = {
   JWT_SECRET: 'q3J8wZ1vR6tY0uP4sK9mN2bX7cV5lA8dF3gH6jE1',
   DATABASE_URL: 'postgres://jimukyoku_api:app@db.internal:5432/jimukyoku',
   DATABASE_MIGRATION_URL: 'postgres://jimukyoku_owner:owner@db.internal:5432/jimukyoku',
+  SECRETARIAT_NAME: '補助金事務局 相談窓口',
+  SECRETARIAT_PHONE: '0120-000-000',
+  SECRETARIAT_EMAIL: 'soudan@secretariat.example.jp',
+  SECRETARIAT_HOURS: '9:30〜17:30',
 };
 
 describe('README configuration table', () => {
