@@ -23,6 +23,7 @@ import { ApplicationExportRetention1764203210000 } from './1764203210000-Applica
 import { MemosAndInquiries1764203300000 } from './1764203300000-MemosAndInquiries';
 import { SearchNormalize1764203500000 } from './1764203500000-SearchNormalize';
 import { ApplicantFacts1764300000000 } from './1764300000000-ApplicantFacts';
+import { Reconsideration1764340000000 } from './1764340000000-Reconsideration';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   MemosAndInquiries1764203300000,
   SearchNormalize1764203500000,
   ApplicantFacts1764300000000,
+  Reconsideration1764340000000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

@@ -52,6 +52,7 @@ const MATRIX: Record<string, Allowed> = {
   'GET /api/applications/:id': STAFF,
   'POST /api/applications/:id/transitions/:name': ['manager', 'reviewer'],
   'POST /api/applications/bulk-transitions': ['manager'],
+  'POST /api/applications/:id/reconsideration': ['manager'],
   'POST /api/applications/:id/paper-resubmissions': ['manager'],
   'POST /api/application-exports': STAFF,
   'GET /api/application-exports': STAFF,

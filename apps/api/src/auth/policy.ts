@@ -27,6 +27,13 @@ export const POLICIES = {
   /** firing one transition; the workflow definition then decides per transition which role may */
   'applications.transition': ['manager', 'reviewer'],
   'applications.bulkTransition': ['manager'],
+  /** 再審査 in another 類型 (a special 枠 → 通常枠 of the same round): the manager who records decisions, with a reason */
+  'applications.reconsider': ['manager'],
+  /**
+   * an application's 申請履歴 (the same applicant's applications across rounds and programmes, and the flags
+   * for the reviewer): whoever reads the application, in the same scope
+   */
+  'applications.history': ALL_STAFF,
   /** recording, on the applicant's behalf, a 補正 received on paper for an application that came on paper (audited) */
   'applications.recordOnBehalf': ['manager'],
   /**

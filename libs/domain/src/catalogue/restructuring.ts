@@ -38,6 +38,20 @@ const SPECIAL_CAPS = employeeCaps([5, man(500)], [20, man(1000)], [undefined, ma
 
 const FLOOR = man(100);
 
+/**
+ * 再審査: an application not adopted in one of these special 枠 may be reconsidered in 通常枠 of the same
+ * round, as the 公募要領 of 事業再構築 provided (docs/reconsideration.md). グリーン成長枠 is not listed: the
+ * briefing says nothing of it.
+ */
+const RECONSIDERED_IN_STANDARD: readonly string[] = [
+  'restructuring.emergency',
+  'restructuring.recovery',
+  'restructuring.minimumWage',
+  'restructuring.largeWageIncrease',
+  'restructuring.graduation',
+  'restructuring.globalVRecovery',
+];
+
 const category = (
   code: string,
   name: string,
@@ -54,6 +68,7 @@ const category = (
   expenseTypes: RESTRUCTURING_EXPENSE_TYPES,
   exclusions: GENERAL_EXCLUSIONS,
   requirements,
+  ...(RECONSIDERED_IN_STANDARD.includes(code) ? { reconsiderIn: ['restructuring.standard'] } : {}),
   ...extra,
 });
 

@@ -38,6 +38,10 @@ export const validateCatalogue = (catalogue: ReferenceCatalogue): CatalogueProbl
     const ruleSet = catalogue.ruleSets.find((r) => r.code === round.ruleSetCode);
     if (!ruleSet) out.push({ path, message: `予算 ${round.ruleSetCode} がありません` });
     else if (ruleSet.programCode !== round.programCode)
+      for (const target of (category.kind === 'subsidy' && category.reconsiderIn) || []) {
+        if (!rs.categories.some((c) => c.code === target && c.kind === 'subsidy'))
+          out.push({ path: `${path}.${category.code}.reconsiderIn`, message: `再審査先の類型 ${target} が予算 ${rs.code} にありません` });
+      }
       out.push({ path, message: `予算 ${round.ruleSetCode} は事業 ${round.programCode} のものではありません` });
     for (const code of round.categoryCodes ?? []) {
       if (!ruleSet?.categories.some((c) => c.code === code)) out.push({ path, message: `類型 ${code} が予算 ${round.ruleSetCode} にありません` });

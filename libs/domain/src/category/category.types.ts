@@ -165,6 +165,12 @@ export interface SubsidyCategoryConfig extends CategoryBase {
 export interface BenefitCategoryConfig extends CategoryBase {
   readonly kind: 'benefit';
 }
+  /**
+   * 再審査: codes of the 類型 of the same rule set in which an application not adopted in this one may
+   * be reconsidered, in the same round (事業再構築: the special 枠 → 通常枠). Absent: none. The one
+   * place of the rule; docs/reconsideration.md.
+   */
+  readonly reconsiderIn?: readonly string[];
 
 /** 委託 (a commissioned contract with a ceiling per contract, not a rate-based subsidy). */
 export interface ContractCategoryConfig extends CategoryBase {

@@ -142,6 +142,19 @@ const checkFloor = (config: SubsidyCategoryConfig): ConfigProblem[] => {
     );
 };
 
+/** reconsiderIn: other 類型 codes (whether they exist in the rule set is validateCatalogue's check). */
+const checkReconsiderIn = (targets: unknown, own: string): ConfigProblem[] => {
+  if (targets === undefined) return [];
+  if (!Array.isArray(targets)) return [problem('reconsiderIn', 'invalidList', 'reconsiderIn: 再審査先の類型コードを配列で指定してください')];
+  return targets.flatMap((t, i) =>
+    !nonEmpty(t)
+      ? [problem(`reconsiderIn[${i}]`, 'required', `reconsiderIn[${i}]: 再審査先の類型コードを入力してください`)]
+      : t === own
+        ? [problem(`reconsiderIn[${i}]`, 'selfReference', `reconsiderIn[${i}]: 再審査先に同じ類型「${t}」は指定できません`)]
+        : [],
+  );
+};
+
 export const validateCategoryConfig = (config: CategoryConfig): ConfigProblem[] => {
   const out: ConfigProblem[] = [];
   if (!nonEmpty(config?.code)) out.push(problem('code', 'required', 'code: 類型コードを入力してください'));
@@ -173,6 +186,7 @@ export const validateCategoryConfig = (config: CategoryConfig): ConfigProblem[] 
   );
   // the floor is compared with the caps only once they are well-formed
   if (out.length === 0) out.push(...checkFloor(config));
+  out.push(...checkReconsiderIn(config.reconsiderIn, config.code));
   return out;
 };
 

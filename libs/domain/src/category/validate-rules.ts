@@ -42,7 +42,9 @@ export type ConfigProblemCode =
   | 'unknownItemKind'
   | 'exclusionWithoutCriteria'
   | 'exclusionOfEligibleType'
-  | 'shareLimitWithTiers';
+  | 'shareLimitWithTiers'
+  | 'invalidList'
+  | 'selfReference';
 
 export const problem = (path: string, code: ConfigProblemCode, message: string): ConfigProblem => ({ path, code, message });
 

@@ -30,6 +30,7 @@ const PASS: Record<GuardName, Scenario> = {
   withinBudget: { app: {}, ctx: { adoption: { byDecision: false, budget: 1_000_000, adoptedAmount: 600_000, amount: 400_000 } } },
   afterAnnouncement: { app: {}, ctx: { round: { announcementAt: at(-DAY) } } },
   previousRecipient: { app: { previousRecipient: true }, ctx: {} },
+  reconsiderationTargetChosen: { app: {}, ctx: { reconsideration: { toCategory: 'restructuring.standard' } } },
 };
 
 /** Inputs under which each guard fails at NOW, with the failure code expected. */
@@ -46,6 +47,7 @@ export const FAIL: Record<GuardName, Scenario & { code: string }> = {
   withinBudget: { app: {}, ctx: { adoption: { byDecision: false, budget: 1_000_000, adoptedAmount: 600_001, amount: 400_000 } }, code: 'OVER_BUDGET' },
   afterAnnouncement: { app: {}, ctx: { round: { announcementAt: at(1) } }, code: 'NOT_YET_ANNOUNCED' },
   previousRecipient: { app: { previousRecipient: false }, ctx: {}, code: 'NOT_PREVIOUS_RECIPIENT' },
+  reconsiderationTargetChosen: { app: {}, ctx: { reconsideration: null }, code: 'RECONSIDERATION_TARGET_MISSING' },
 };
 
 function merge(parts: readonly Scenario[]): Scenario {
@@ -56,6 +58,7 @@ function merge(parts: readonly Scenario[]): Scenario {
     if (p.ctx.round) ctx.round = { ...ctx.round, ...p.ctx.round };
     if (p.ctx.slots) ctx.slots = p.ctx.slots;
     if (p.ctx.adoption) ctx.adoption = p.ctx.adoption;
+    if (p.ctx.reconsideration !== undefined) ctx.reconsideration = p.ctx.reconsideration;
   }
   return { app, ctx };
 }

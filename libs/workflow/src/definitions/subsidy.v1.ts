@@ -20,7 +20,11 @@
 // - 確定検査 may send the 実績報告 back (grantDecided) for correction, with a reason.
 // - 取下げ is possible from every non-terminal state before 交付決定; after it, ending the project
 //   is a 事業廃止 with its own approval, outside this flow. 取下げ requires a reason (取下げ届).
-// - rejected (不採択) is terminal: re-review in another 類型 is a new application.
+// - rejected (不採択) is terminal. Re-review in another 類型 (事業再構築: a special 枠 → 通常枠 of the same
+//   round) comes before it: reconsiderInCategory moves a 審査完了 or 補欠 application back to 審査完了 in
+//   the 類型 its category's `reconsiderIn` names, scores and audit kept, its notice held until the 採択発表
+//   like every decision notice. Only the API's reconsideration route fires it (it changes the 類型 and the
+//   quote in the same transaction: guard reconsiderationTargetChosen). docs/reconsideration.md.
 // - commercializationReported is terminal: it marks the 事業化状況報告 obligation taken up; the
 //   yearly reports (5 years) are documents on the application, not states.
 import type { WorkflowDefinition } from '../engine/definition';
@@ -171,6 +175,15 @@ export const SUBSIDY_V1: WorkflowDefinition<GuardName> = loadDefinition<Workflow
     },
     {
       name: 'applyForGrant',
+    {
+      name: 'reconsiderInCategory',
+      label: '別の類型で再審査',
+      from: ['reviewed', 'waitlisted'],
+      to: 'reviewed',
+      roles: ['manager'],
+      guards: ['reconsiderationTargetChosen'],
+      effects: [requireReason, stamp('reconsideredAt'), notify('reconsidered'), holdUntilAnnouncement],
+    },
       label: '交付申請する',
       from: ['adopted'],
       to: 'grantApplied',

@@ -53,6 +53,11 @@ export interface WorkflowContext {
     | { readonly byDecision: true }
     | { readonly byDecision: false; readonly budget: number | null; readonly adoptedAmount: number; readonly amount: number }
     | null;
+  /**
+   * 再審査 in another 類型: the 類型 the application moves to, as the manager chose it and the API
+   * checked it against the category's `reconsiderIn` (apps/api reconsideration). Absent for any other event.
+   */
+  readonly reconsideration?: { readonly toCategory: string } | null;
 }
 
 /** What a guard receives: the context plus the decision instant. */

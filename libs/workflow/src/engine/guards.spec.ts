@@ -20,6 +20,7 @@ describe('guard registry', () => {
         'formalCheckPassed',
         'previousRecipient',
         'quoteEligible',
+        'reconsiderationTargetChosen',
         'slotAvailable',
         'withinBudget',
       ].sort(),

@@ -135,6 +135,15 @@ export const GUARDS = {
       : fail('NOT_YET_ANNOUNCED', `採択発表（${formatJst(announcementAt)}）前のため、この操作はできません。`);
   },
 
+  /**
+   * 再審査 in another 類型 names the 類型 it moves to: the move is the API's reconsideration route
+   * (category, quote, audit and notice in one transaction), never a bare state change.
+   */
+  reconsiderationTargetChosen: (_app, ctx) =>
+    ctx.reconsideration?.toCategory
+      ? true
+      : fail('RECONSIDERATION_TARGET_MISSING', '再審査する類型が選ばれていません。申請の画面の「別の類型で再審査」から、移す類型と理由を指定してください。'),
+
   /** 事業復活支援金: earlier 一時支援金/月次支援金 recipients are exempt from the 事前確認. */
   previousRecipient: (app) =>
     app.previousRecipient === true ? true : fail('NOT_PREVIOUS_RECIPIENT', '一時支援金・月次支援金の受給実績がないため、事前確認は省略できません。'),

@@ -56,6 +56,16 @@ export interface SubmittedSheet {
  * of applications, their live review assignments and submitted score sheets. The decision's state
  * changes go through the applications module's TransitionsService.
  */
+/**
+ * 再審査 (docs/reconsideration.md): the submitted sheets of the applications moved into a round × category
+ * from another 類型, scored under that 類型's rubric, with their totals as scored ($1 the rubric, $2 the
+ * submitted status, $3 the round, $4 the category). Scores carry over; nobody scores twice.
+ */
+const RECONSIDERED_SHEETS = `SELECT s.application_id, s.reviewer_id, s.total::float8 AS total, CASE WHEN s.confirmed_bonus = '[]'::jsonb THEN NULL ELSE s.confirmed_bonus END AS confirmed_bonus
+           FROM review_score s JOIN application_assignment x ON x.id = s.assignment_id JOIN application a ON a.id = s.application_id
+          WHERE a.round_id = $3 AND a.category_id = $4 AND a.reconsidered_from_category_id IS NOT NULL
+            AND s.rubric_id <> $1 AND s.status = $2 AND x.revoked_at IS NULL`;
+
 @Injectable()
 export class AdoptionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -66,13 +76,16 @@ export class AdoptionRepository {
   }
 
   /**
-   * What a rubric's ranking depends on, as two index reads: its sheets (count, last change) and the
-   * applications awaiting a decision in its round × category (count, last change).
+   * What a rubric's ranking depends on, as index reads: its sheets (count, last change), the
+   * applications awaiting a decision in its round × category (count, last change), and the sheets the
+   * applications reconsidered into it carried over (RECONSIDERED_SHEETS: none in most rounds).
    */
   async rankingStamp(rubric: ReviewRubric, tx?: Transaction): Promise<string> {
     const [row] = await managerOf(tx, this.dataSource).query(
       `SELECT (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM review_score WHERE rubric_id = $1) || '|' ||
-              (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM application WHERE round_id = $2 AND category_id = $3 AND status = ANY($4::text[])) AS stamp`,
+              (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM application WHERE round_id = $2 AND category_id = $3 AND status = ANY($4::text[])) || '|' ||
+              (SELECT count(*) || ':' || coalesce(max(s.updated_at)::text, '') FROM review_score s JOIN application a ON a.id = s.application_id
+                WHERE a.round_id = $2 AND a.category_id = $3 AND a.reconsidered_from_category_id IS NOT NULL AND s.rubric_id <> $1) AS stamp`,
       [rubric.id, rubric.roundId, rubric.categoryId, statesTagged('awaitsDecision')],
     );
     return row.stamp;
@@ -90,13 +103,16 @@ export class AdoptionRepository {
           WHERE a.round_id = $1 AND a.category_id = $2 AND a.status = ANY($3::text[])`,
         [rubric.roundId, rubric.categoryId, statesTagged('awaitsDecision'), ASSIGNMENT_PURPOSE.review],
       ) as Promise<DecidableApplication[]>;
-    // confirmed_bonus only where there is one: most sheets confirm none, and jsonb costs parsing
+    // confirmed_bonus only where there is one: most sheets confirm none, and jsonb costs parsing; the
+    // sheets of an application reconsidered into this 類型 come with it, as scored (RECONSIDERED_SHEETS)
     const readSheets = () =>
       m.query(
         `SELECT s.application_id, s.reviewer_id, s.total::float8 AS total, CASE WHEN s.confirmed_bonus = '[]'::jsonb THEN NULL ELSE s.confirmed_bonus END AS confirmed_bonus
            FROM review_score s JOIN application_assignment x ON x.id = s.assignment_id
-          WHERE s.rubric_id = $1 AND s.status = $2 AND x.revoked_at IS NULL`,
-        [rubric.id, SCORE_SHEET_STATUS.submitted],
+          WHERE s.rubric_id = $1 AND s.status = $2 AND x.revoked_at IS NULL
+         UNION ALL
+         ${RECONSIDERED_SHEETS}`,
+        [rubric.id, SCORE_SHEET_STATUS.submitted, rubric.roundId, rubric.categoryId],
       ) as Promise<SubmittedSheet[]>;
     // in parallel over two pooled connections; inside a transaction (the decision) one after the other
     const [apps, sheets] = m.queryRunner ? [await readApps(), await readSheets()] : await Promise.all([readApps(), readSheets()]);

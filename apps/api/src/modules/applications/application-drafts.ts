@@ -29,6 +29,7 @@ export type DraftInput = Omit<
   | 'claimedBonusItems'
   | 'preCheck'
   | 'previousRecipient'
+  | 'reconsideredFromCategoryId'
   | ApplicantFactColumn
 > & {
   receiptNumber?: string | null;
@@ -63,6 +64,7 @@ export function draftApplication(input: DraftInput, { round, program, category }
     claimedBonusItems: input.claimedBonusItems ?? [],
     preCheck: input.preCheck ?? null,
     previousRecipient: input.previousRecipient ?? false,
+    reconsideredFromCategoryId: null,
     ...declaredFacts(input),
     status: initialState(definition).code,
     workflowCode: definition.code,

@@ -48,6 +48,8 @@ export class Application {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'round_id', type: 'uuid' }) roundId!: string;
   @Column({ name: 'category_id', type: 'uuid' }) categoryId!: string;
+  /** the 類型 it was reconsidered out of (再審査, docs/reconsideration.md); null: never moved */
+  @Column({ name: 'reconsidered_from_category_id', type: 'uuid', nullable: true }) reconsideredFromCategoryId!: string | null;
   /** 受付番号, assigned at intake */
   @Column({ name: 'receipt_number', type: 'text', nullable: true }) receiptNumber!: string | null;
   @Column({ type: 'text' }) status!: string;

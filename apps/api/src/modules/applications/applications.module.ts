@@ -7,6 +7,8 @@ import { Application } from './application.entity';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
+import { ReconsiderationController } from './reconsideration.controller';
+import { ReconsiderationService } from './reconsideration.service';
 import { TransitionsService } from './transitions.service';
 
 /**
@@ -15,8 +17,8 @@ import { TransitionsService } from './transitions.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Application, ApplicationAssignment]), NotificationsModule, ProgramsModule],
-  controllers: [ApplicationsController],
-  providers: [ApplicationsRepository, ApplicationsService, TransitionsService],
+  controllers: [ApplicationsController, ReconsiderationController],
+  providers: [ApplicationsRepository, ApplicationsService, TransitionsService, ReconsiderationService],
   exports: [ApplicationsRepository, ApplicationsService, TransitionsService],
 })
 export class ApplicationsModule {}

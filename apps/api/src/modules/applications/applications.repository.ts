@@ -188,6 +188,30 @@ export class ApplicationsRepository {
   }
 
   /**
+   * 再審査: moves the application to another 類型 with the quote computed under it, remembering the one it
+   * left, at the version the caller read (the transition that follows bumps it). False: changed meanwhile.
+   */
+  async moveToCategory(
+    tx: Transaction,
+    w: { applicationId: string; expectedVersion: number; categoryId: string; fromCategoryId: string } & Pick<Application, 'quote' | 'quotedAmount' | 'eligibility'>,
+  ): Promise<boolean> {
+    const [rows]: [unknown[], number] = await this.m(tx).query(
+      `UPDATE application
+          SET category_id = $3, reconsidered_from_category_id = coalesce(reconsidered_from_category_id, $4),
+              quote = $5::jsonb, quoted_amount = $6, eligibility = $7::jsonb, updated_at = now()
+        WHERE id = $1 AND version = $2
+    RETURNING id`,
+      [w.applicationId, w.expectedVersion, w.categoryId, w.fromCategoryId, JSON.stringify(w.quote), w.quotedAmount, JSON.stringify(w.eligibility)],
+    );
+    return rows.length > 0;
+  }
+
+  /** The categories of a rule set (the 類型 a reconsideration may move to are among them). */
+  categoriesOfRuleSet(ruleSetId: string, tx?: Transaction): Promise<Category[]> {
+    return this.m(tx).find(Category, { where: { ruleSetId }, order: { code: 'ASC' } });
+  }
+
+  /**
    * The state of one transition, in the caller's transaction, and the application as it now is. The
    * update only matches the version the decision was made on: a concurrent transition that committed
    * first makes this return null, and the caller rolls back.

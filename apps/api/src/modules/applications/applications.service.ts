@@ -8,6 +8,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import { draftApplication, type DraftContext, type DraftInput } from './application-drafts';
 import type { Application } from './application.entity';
 import { ApplicationFilter, ApplicationsRepository } from './applications.repository';
+import { ReconsiderationService } from './reconsideration.service';
 import { ApplicationError } from './transitions.errors';
 import { workflowInputs } from './workflow-inputs';
 
@@ -23,6 +24,7 @@ export class ApplicationsService {
   constructor(
     private readonly repo: ApplicationsRepository,
     private readonly audit: AuditRepository,
+    private readonly reconsideration: ReconsiderationService,
   ) {}
 
   async list(query: ListQuery<ApplicationFilter>, user: AuthenticatedUser): Promise<[ApplicationRow[], number]> {
@@ -62,6 +64,9 @@ export class ApplicationsService {
         })),
       timeline,
       assignments: await this.repo.assignmentsOf(app.id),
+      // 別の類型で再審査: the 類型 this user may move it to now ([]: no button); docs/reconsideration.md
+      reconsiderationTargets: await this.reconsideration.targetsFor(app, user),
+      reconsideredFrom: app.reconsideredFromCategoryId ? { categoryId: app.reconsideredFromCategoryId, name: (await this.repo.categoryOf(app.reconsideredFromCategoryId)).name } : null,
     };
   }
 

@@ -28,6 +28,10 @@ export const APPLICATION_ERRORS = {
   STALE_VERSION: [HttpStatus.CONFLICT, 'この申請は他の操作で更新されました。画面を更新して最新の状態を確認してください。'],
   BULK_SELECTION_REQUIRED: [HttpStatus.BAD_REQUEST, '対象の申請 (ids または filter) を指定してください。'],
   BULK_TOO_LARGE: [HttpStatus.BAD_REQUEST, '一括操作は一度に10,000件までです。条件を絞ってください。'],
+  // 再審査 in another 類型 (reconsideration.service.ts, docs/reconsideration.md)
+  RECONSIDERATION_NOT_OFFERED: [HttpStatus.CONFLICT, 'この申請の類型には、別の類型での再審査がありません。'],
+  RECONSIDERATION_TARGET_NOT_ALLOWED: [HttpStatus.UNPROCESSABLE_ENTITY, '指定された類型では再審査できません。再審査できる類型から選んでください。'],
+  RECONSIDERATION_NOT_ELIGIBLE: [HttpStatus.UNPROCESSABLE_ENTITY, '移す類型の要件を満たさないため、その類型では再審査できません。'],
 } as const satisfies Record<string, readonly [HttpStatus, string]>;
 
 export class ApplicationError extends errorFamily(APPLICATION_ERRORS) {}

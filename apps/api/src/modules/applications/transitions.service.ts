@@ -1,5 +1,5 @@
 import { HttpException, Injectable } from '@nestjs/common';
-import { decide, getWorkflow, initialState, type Actor as WorkflowActor, type Role } from '@jimukyoku/workflow';
+import { decide, getWorkflow, initialState, type Actor as WorkflowActor, type Role, type WorkflowContext } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { UnitOfWork, type Transaction } from '../../database';
 import { AuditRepository } from '../audit/audit.repository';
@@ -32,6 +32,8 @@ export interface TransitionOptions {
   auditExtra?: Record<string, unknown>;
   /** carries out a committed adoption decision: the single-採択 guards (deadline, 予算) pass */
   byDecision?: boolean;
+  /** the 類型 a 再審査 moves the application to, checked by ReconsiderationService (guard reconsiderationTargetChosen) */
+  reconsideration?: WorkflowContext['reconsideration'];
   /**
    * What the caller already read in this transaction, so it is not read again (intake: the draft it
    * just wrote, the round context it loaded once, the transaction's clock). Each part left out is read.
@@ -116,7 +118,7 @@ export class TransitionsService {
     const { snapshot, context, round } = await workflowInputs(this.repo, app, tx, { round: known.round, offered: known.offered }, options.byDecision === true);
     const now = known.now ?? (await this.repo.dbNow(tx));
     const engineActor: WorkflowActor = { role: actor.role, id: actor.id ?? 'system' };
-    const decision = decide(definition, snapshot, { transition, reason: options.reason }, engineActor, now, context);
+    const decision = decide(definition, snapshot, { transition, reason: options.reason }, engineActor, now, { ...context, reconsideration: options.reconsideration });
     if (!decision.ok) throw new TransitionRefused(decision.code, decision.message, decision.guardFailures ? { guardFailures: decision.guardFailures } : {});
 
     const stamps = Object.fromEntries(Object.entries(decision.stamps).map(([k, v]) => [k, v.toISOString()]));

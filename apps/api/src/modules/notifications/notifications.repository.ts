@@ -110,6 +110,20 @@ export class NotificationsRepository {
   }
 
   /** Outbox rows of scheduled jobs, delivered by the same dispatcher as the applicants' mail. Returns their ids in order. */
+  /**
+   * 再審査 in another 類型: the decision notices still held for the 採択発表 (e.g. the special 枠's 補欠)
+   * say what is no longer so, and are cancelled in the reconsideration's transaction. Returns their ids.
+   */
+  async cancelHeldDecisionNotices(applicationId: string, tx: Transaction): Promise<string[]> {
+    const [rows]: [{ id: string }[], number] = await managerOf(tx, this.dataSource).query(
+      `UPDATE notification SET status = 'cancelled', updated_at = now()
+        WHERE application_id = $1 AND status = 'held' AND held_until_announcement
+    RETURNING id`,
+      [applicationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async insertPending(rows: OutboxRow[], tx: Transaction): Promise<string[]> {
     const m = managerOf(tx, this.dataSource);
     const ids: string[] = [];

@@ -6,6 +6,7 @@ import { AuditRepository } from '../../modules/audit/audit.repository';
 import { AuditService } from '../../modules/audit/audit.service';
 import { asTransaction, UnitOfWork } from '../../database';
 import { ApplicationsService } from '../../modules/applications/applications.service';
+import { ReconsiderationService } from '../../modules/applications/reconsideration.service';
 import { IntakeRepository } from '../../modules/intake/intake.repository';
 import { IntakeChannelsRepository } from '../../modules/intake/intake-channels.repository';
 import { IntakeChannelsService } from '../../modules/intake/intake-channels.service';
@@ -56,9 +57,11 @@ export function demoServices(m: EntityManager) {
   const assignments = new AssignmentsService(assignmentRows, applications, rounds, rubrics, audit, uow);
   const adoptionRows = new AdoptionRepository(ds);
   const ranking = new RankingService(adoptionRows, rounds, rubrics);
+  const reconsideration = new ReconsiderationService(applications, transitions, new NotificationsRepository(ds), uow);
   return {
     tx: asTransaction(m),
-    applications: new ApplicationsService(applications, new AuditRepository(ds)),
+    applications: new ApplicationsService(applications, new AuditRepository(ds), reconsideration),
+    reconsideration,
     intake: new IntakeRepository(ds),
     intakeChannels: new IntakeChannelsService(new IntakeChannelsRepository(ds), uow, audit),
     transitions,
