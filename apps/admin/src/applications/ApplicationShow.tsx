@@ -13,6 +13,7 @@ import { ApplicationStatusChip } from './ApplicationStatusChip';
 import { AssignmentsView } from './AssignmentsView';
 import { PaperResubmissionButton } from './PaperResubmissionButton';
 import { QuoteView } from './QuoteView';
+import { ReconsideredFromChip, ReconsiderationButton } from './ReconsiderationButton';
 import { TimelineView } from './TimelineView';
 import { TransitionButtons } from './TransitionButtons';
 
@@ -39,6 +40,7 @@ const Header = () => {
             {record.applicantName}
           </Typography>
           {record.receivedInGrace && <Chip size="small" color="warning" variant="outlined" label={translate('app.applications.in_grace')} />}
+          <ReconsideredFromChip />
           <Box sx={{ flex: 1 }} />
           <Typography variant="body2" color="text.secondary">
             {translate('resources.applications.fields.quotedAmount')}: <YenField source="quotedAmount" />
@@ -47,6 +49,7 @@ const Header = () => {
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
           <TransitionButtons />
           <PaperResubmissionButton />
+          <ReconsiderationButton />
         </Stack>
       </CardContent>
     </Card>

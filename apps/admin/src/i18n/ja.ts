@@ -12,13 +12,22 @@ import { appMessages } from './ja/app';
 import { correspondenceMessages } from './ja/correspondence';
 import { attachmentMessages } from './ja/attachments';
 import { exportMessages, exportResourceMessages } from './ja/exports';
+import { historyMessages, reconsiderationMessages } from './ja/history';
 import { raMessages } from './ja/ra';
 import { resourceMessages } from './ja/resources';
 import { reviewMessages, reviewResourceMessages } from './ja/review';
 
 export const ja: TranslationMessages = {
   ra: raMessages,
-  app: { ...appMessages, review: reviewMessages, attachments: attachmentMessages, exports: exportMessages, correspondence: correspondenceMessages },
+  app: {
+    ...appMessages,
+    review: reviewMessages,
+    attachments: attachmentMessages,
+    exports: exportMessages,
+    correspondence: correspondenceMessages,
+    reconsideration: reconsiderationMessages,
+    history: historyMessages,
+  },
   resources: { ...resourceMessages, ...reviewResourceMessages, ...exportResourceMessages },
 };
 

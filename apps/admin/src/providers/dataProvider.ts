@@ -39,6 +39,11 @@ export interface JimukyokuDataProvider extends DataProvider {
   bulkTransition(body: BulkTransitionBody): Promise<BulkTransitionResult>;
   /** POST /api/applications/:id/paper-resubmissions (manager): a 補正 received on paper, recorded as the resubmission */
   recordPaperResubmission(applicationId: string, body: { application: unknown; documents: string[]; note: string }): Promise<unknown>;
+  /** POST /api/applications/:id/reconsideration (manager): 別の類型で再審査 (docs/reconsideration.md) */
+  reconsider(
+    applicationId: string,
+    body: { categoryId: string; reason: string; expectedVersion?: number },
+  ): Promise<{ to: { name: string }; quotedAmount: number }>;
   /** POST /api/notifications/:id/resend (manager): a new notification, to the corrected recipient if given */
   resendNotification(id: string, body: { recipient?: string }): Promise<NotificationRecord>;
   confirmDelivered(id: string, body: { note: string }): Promise<NotificationRecord>;
@@ -111,6 +116,7 @@ export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_
       postJson<TransitionResult>(`/applications/${encodeURIComponent(applicationId)}/transitions/${encodeURIComponent(transition)}`, body),
     bulkTransition: (body) => postJson<BulkTransitionResult>('/applications/bulk-transitions', body),
     recordPaperResubmission: (applicationId, body) => postJson(`/applications/${encodeURIComponent(applicationId)}/paper-resubmissions`, body),
+    reconsider: (applicationId, body) => postJson(`/applications/${encodeURIComponent(applicationId)}/reconsideration`, body),
     resendNotification: (id, body) => postJson<NotificationRecord>(`/notifications/${encodeURIComponent(id)}/resend`, body),
     confirmDelivered: (id, body) => postJson<NotificationRecord>(`/notifications/${encodeURIComponent(id)}/confirm-delivered`, body),
     notificationProgress: async (roundId) =>

@@ -39,6 +39,8 @@ export const SUBSIDY_V1: WorkflowDefinition<GuardName> = loadDefinition<Workflow
   code: 'subsidy',
   version: 1,
   label: '補助金（公募・審査・交付）',
+  // 要件確認: its own state (formalCheck) between 受付 and 書面審査
+  formalCheck: { start: 'startFormalCheck', pass: 'passFormalCheck', return: 'returnForCorrection', ineligible: 'markIneligible' },
   states: [
     { code: 'draft', label: '下書き', kind: 'initial', tone: 'neutral' },
     { code: 'submitted', label: '申請済（受付）', kind: 'active', tone: 'progress', tags: ['awaitsFormalCheck'] },
