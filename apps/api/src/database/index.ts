@@ -3,3 +3,4 @@ export * from './data-source-options';
 export * from './migrate';
 export * from './preflight';
 export * from './unit-of-work';
+export * from './workflow-state-sql';

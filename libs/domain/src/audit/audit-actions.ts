@@ -41,6 +41,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'applicationExport.downloaded': '申請データのダウンロード',
   'applicationExport.expired': '申請データの出力ファイルを削除（保存期間切れ）',
   'formalCheck.overridden': '要件確認の判定を変更',
+  'formalCheck.passed': '要件確認を完了（適）',
   'assignment.create': '審査員の割当',
   'assignment.auto': '自動割当',
   'assignment.reassign': '審査員の付け替え',

@@ -6,8 +6,13 @@
 //   guard previousRecipient).
 // - Submission needs the 申請期間 open and the computed benefit eligible (売上高減少要件 met).
 // - There is no 採択発表: decisions are notified at once, not held.
+// - The 要件確認 checklist (documents, 売上高減少要件, 事前確認) is done on the filed application
+//   (submitted or resubmitted, awaitsFormalCheck), without a state of its own: its 適 starts the
+//   審査 (startReview, towards the manager's 給付決定), its 不適 items go back as 不備 (markDeficient,
+//   possible on a filed application too). It has no 要件不適合: the manager decides 不給付.
 // - 不備 may also be raised on a resubmission straight away (deficient ⇄ resubmitted), and an
-//   application left deficient past its 補正期限 is closed as 不給付 by the system.
+//   application left deficient past its 補正期限 is reminded and closed as 不給付 by the scheduler
+//   (correctionDeadlineWatched).
 // - 取下げ is possible until the 給付決定; after it, a refund (返還) is a separate procedure.
 // - The later 差額給付 top-up under the same 申請ID is a new application linked to this one.
 import type { WorkflowDefinition } from '../engine/definition';
@@ -19,13 +24,15 @@ export const BENEFIT_V1: WorkflowDefinition<GuardName> = loadDefinition<Workflow
   code: 'benefit',
   version: 1,
   label: '給付金（事業復活支援金）',
+  // 要件確認 on the filed application: its 適 starts the 審査, its 不適 is 不備
+  formalCheck: { pass: 'startReview', return: 'markDeficient' },
   states: [
     { code: 'idIssued', label: '申請ID発行', kind: 'initial', tone: 'neutral' },
     { code: 'preChecked', label: '事前確認済', kind: 'active', tone: 'progress' },
-    { code: 'submitted', label: '申請済', kind: 'active', tone: 'progress' },
+    { code: 'submitted', label: '申請済', kind: 'active', tone: 'progress', tags: ['awaitsFormalCheck'] },
     { code: 'underReview', label: '審査中', kind: 'active', tone: 'progress' },
-    { code: 'deficient', label: '不備', kind: 'active', tone: 'attention', tags: ['returnedToApplicant'] },
-    { code: 'resubmitted', label: '再提出', kind: 'active', tone: 'progress' },
+    { code: 'deficient', label: '不備', kind: 'active', tone: 'attention', tags: ['returnedToApplicant', 'correctionDeadlineWatched'] },
+    { code: 'resubmitted', label: '再提出', kind: 'active', tone: 'progress', tags: ['awaitsFormalCheck'] },
     { code: 'benefitDecided', label: '給付決定', kind: 'active', tone: 'positive' },
     { code: 'transferred', label: '振込完了', kind: 'terminal', tone: 'positive' },
     { code: 'notGranted', label: '不給付', kind: 'terminal', tone: 'negative' },
@@ -68,7 +75,7 @@ export const BENEFIT_V1: WorkflowDefinition<GuardName> = loadDefinition<Workflow
     {
       name: 'markDeficient',
       label: '不備として差し戻す',
-      from: ['underReview', 'resubmitted'],
+      from: ['submitted', 'underReview', 'resubmitted'],
       to: 'deficient',
       roles: ['reviewer'],
       effects: [requireReason, stamp('returnedAt'), notify('deficient')],

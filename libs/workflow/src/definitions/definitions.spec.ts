@@ -106,7 +106,7 @@ const EXPECTED: Record<string, { states: string[]; transitions: Row[] }> = {
       ['waivePreCheck', 'idIssued', 'preChecked', 'intake|system', 'previousRecipient', 'stamp:preCheckedAt'],
       ['submit', 'preChecked', 'submitted', 'applicant|intake', 'afterRoundOpens|beforeRoundCloses|quoteEligible', 'stamp:submittedAt notify:received'],
       ['startReview', 'submitted|resubmitted', 'underReview', 'reviewer|system', '', ''],
-      ['markDeficient', 'underReview|resubmitted', 'deficient', 'reviewer', '', 'reason stamp:returnedAt notify:deficient'],
+      ['markDeficient', 'submitted|underReview|resubmitted', 'deficient', 'reviewer', '', 'reason stamp:returnedAt notify:deficient'],
       ['resubmit', 'deficient', 'resubmitted', 'applicant|intake', 'beforeCorrectionDeadline', 'stamp:resubmittedAt notify:resubmissionReceived'],
       ['closeUncorrected', 'deficient', 'notGranted', 'system|manager', 'correctionDeadlinePassed', 'stamp:decidedAt notify:notGranted'],
       ['decideBenefit', 'underReview', 'benefitDecided', 'manager', 'quoteEligible', 'stamp:decidedAt notify:benefitDecided'],
@@ -274,6 +274,22 @@ describe('the rules the brief fixes', () => {
     for (const name of ['adopt', 'reject', 'waitlist']) {
       expect(SUBSIDY_V1.transitions.find((t) => t.name === name)?.effects).toContainEqual({ type: 'holdNotificationsUntilAnnouncement' });
     }
+  });
+
+  it.each([
+    // what the 要件確認 checklist fires in each flow (start, 適, 差戻し/不備, 要件不適合)
+    [SUBSIDY_V1, { start: 'startFormalCheck', pass: 'passFormalCheck', return: 'returnForCorrection', ineligible: 'markIneligible' }],
+    // IT導入: checked inside 交付申請, the 適 recorded for the manager's decideGrant
+    [IT_SUBSIDY_V1, { return: 'returnForCorrection' }],
+    // 給付金: checked on the filed application, 適 starts the 審査, 不適 is 不備
+    [BENEFIT_V1, { pass: 'startReview', return: 'markDeficient' }],
+  ] as const)('%# the 要件確認 of each flow fires its own transitions', (definition, expected) => {
+    expect(definition.formalCheck).toEqual(expected);
+  });
+
+  it('IT導入: a 交付決定 needs the 要件確認 passed, which a checker can do on a 交付申請 or its resubmission', () => {
+    expect(IT_SUBSIDY_V1.transitions.find((t) => t.name === 'decideGrant')?.guards).toEqual(['formalCheckPassed']);
+    expect(IT_SUBSIDY_V1.states.filter((s) => s.tags?.includes('awaitsFormalCheck')).map((s) => s.code)).toEqual(['grantApplied', 'resubmitted']);
   });
 
   it('the IT subsidy has no adoption step', () => {

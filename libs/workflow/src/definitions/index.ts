@@ -2,7 +2,15 @@
 // it is created (usually the latest version of its code); an application keeps the version it
 // started on, so a new version never changes the rules under a case in progress. Adding a version
 // means adding a file and a line here; never edit a published version in place.
-import { stateCodesOfKind, stateCodesTagged, workflowKey, type StateKind, type StateTag, type WorkflowDefinition } from '../engine/definition';
+import {
+  stateCodesOfKind,
+  stateCodesTagged,
+  workflowKey,
+  workflowStateKey,
+  type StateKind,
+  type StateTag,
+  type WorkflowDefinition,
+} from '../engine/definition';
 import type { GuardName } from '../engine/guards';
 import { loadDefinition } from '../engine/validate';
 import { BENEFIT_V1 } from './benefit.v1';
@@ -78,11 +86,22 @@ export function latestWorkflow(code: string): WorkflowDefinition<GuardName> {
 
 /**
  * The state codes carrying `tag` in any registered definition (registeredWorkflows(), or `definitions`): what a query
- * over applications of every workflow binds, e.g. `status = ANY($1)`. A state code means the same
- * in every definition that has it, so the union is exact for SQL over mixed workflows.
+ * over applications binds, e.g. `status = ANY($1)`. The union is exact only where every definition
+ * that has a code tags it alike (state-tags.spec.ts pins which tags do); for the others, e.g. the
+ * 要件確認's (IT導入's grantApplied awaits it, the subsidy's does not), a query over several workflows
+ * binds workflowStatesTagged instead.
  */
 export function statesTagged(tag: StateTag, definitions: readonly WorkflowDefinition[] = registeredWorkflows()): string[] {
   return [...new Set(definitions.flatMap((d) => stateCodesTagged(d, tag)))];
+}
+
+/**
+ * The `code@version:state` keys (workflowStateKey) of the states carrying `tag` in every registered
+ * definition (or `definitions`): exact over applications of mixed workflows, compared with
+ * `workflow_code || '@' || workflow_version || ':' || status` (apps/api's workflowStateSql).
+ */
+export function workflowStatesTagged(tag: StateTag, definitions: readonly WorkflowDefinition[] = registeredWorkflows()): string[] {
+  return definitions.flatMap((d) => stateCodesTagged(d, tag).map((state) => workflowStateKey(d.code, d.version, state)));
 }
 
 /** The state codes of `kind` in any registered definition (or in `definitions`). */

@@ -4,8 +4,11 @@
 // - A 'draft' initial state is added before grantApplied, so that filing the 交付申請 is a
 //   transition like every other flow's submit: the intake path calls decide() and the 締切 and the
 //   quote are checked by guards, not by hand.
-// - The 交付申請 is checked inside grantApplied; it may be returned for correction
-//   (returned ⇄ resubmitted) and is then decided from grantApplied or resubmitted.
+// - The 交付申請 is checked inside grantApplied (or resubmitted), with the 要件確認 checklist and no
+//   state of its own: a checker is assigned there (awaitsFormalCheck), the checklist's 適 is recorded
+//   and decideGrant (the manager) reads it (formalCheckPassed); its 差戻し fires returnForCorrection
+//   (returned ⇄ resubmitted). It has no 要件不適合: a 交付申請 that cannot be granted is refused
+//   (refuseGrant, 不交付) by the manager.
 // - A 交付申請 can be refused (notGranted, 不交付): without it a poor application could only sit
 //   or be withdrawn. A returned application past its 補正期限 is closed the same way.
 // - 交付決定 is published on a fixed date per 締切回 (the round's announcementAt), so the decision
@@ -23,11 +26,13 @@ export const IT_SUBSIDY_V1: WorkflowDefinition<GuardName> = loadDefinition<Workf
   code: 'itSubsidy',
   version: 1,
   label: 'IT導入補助金（交付申請・交付）',
+  // 要件確認 inside 交付申請: no start, the pass is recorded for decideGrant
+  formalCheck: { return: 'returnForCorrection' },
   states: [
     { code: 'draft', label: '下書き', kind: 'initial', tone: 'neutral' },
-    { code: 'grantApplied', label: '交付申請', kind: 'active', tone: 'postAward' },
+    { code: 'grantApplied', label: '交付申請', kind: 'active', tone: 'postAward', tags: ['awaitsFormalCheck'] },
     { code: 'returned', label: '差戻し', kind: 'active', tone: 'attention', tags: ['returnedToApplicant', 'correctionDeadlineWatched'] },
-    { code: 'resubmitted', label: '再提出', kind: 'active', tone: 'progress' },
+    { code: 'resubmitted', label: '再提出', kind: 'active', tone: 'progress', tags: ['awaitsFormalCheck'] },
     { code: 'grantDecided', label: '交付決定', kind: 'active', tone: 'positive' },
     { code: 'performanceReported', label: '実績報告', kind: 'active', tone: 'postAward' },
     { code: 'amountFixed', label: '額確定', kind: 'active', tone: 'positive' },

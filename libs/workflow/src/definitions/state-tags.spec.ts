@@ -1,5 +1,5 @@
-import { notificationTemplates, stateCodesTagged, stateHasTag, type WorkflowDefinition } from '../engine/definition';
-import { BENEFIT_V1, IT_SUBSIDY_V1, statesOfKind, statesTagged, SUBSIDY_V1 } from './index';
+import { notificationTemplates, stateCodesTagged, stateHasTag, STATE_TAGS, workflowStateKey, type WorkflowDefinition } from '../engine/definition';
+import { BENEFIT_V1, IT_SUBSIDY_V1, statesOfKind, statesTagged, SUBSIDY_V1, workflowStatesTagged } from './index';
 
 // The lifecycle facts other code asks about, read from the definitions (one row per fact).
 describe('state tags', () => {
@@ -11,6 +11,10 @@ describe('state tags', () => {
       ['adopted', 'grantApplied', 'grantDecided', 'performanceReported', 'finalInspection', 'amountFixed', 'paid', 'commercializationReported'],
     ],
     ['要件確認 waits on a filed or resubmitted application', SUBSIDY_V1, 'awaitsFormalCheck', ['submitted', 'resubmitted']],
+    ['… an IT導入 交付申請 is checked where it is (no 要件確認 state)', IT_SUBSIDY_V1, 'awaitsFormalCheck', ['grantApplied', 'resubmitted']],
+    ['… and so is a filed 給付金', BENEFIT_V1, 'awaitsFormalCheck', ['submitted', 'resubmitted']],
+    ['only the subsidy has a 要件確認 state', IT_SUBSIDY_V1, 'inFormalCheck', []],
+    ['… not the 給付金 (its 審査中 follows the check)', BENEFIT_V1, 'inFormalCheck', []],
     ['要件確認 in progress', SUBSIDY_V1, 'inFormalCheck', ['formalCheck']],
     ['score sheets are open in 書面審査', SUBSIDY_V1, 'openForScoring', ['underReview']],
     ['the simulator ranks 審査完了', SUBSIDY_V1, 'awaitsDecision', ['reviewed']],
@@ -20,7 +24,7 @@ describe('state tags', () => {
     ['a 給付金 holds no 採択 slot', BENEFIT_V1, 'holdsSlot', []],
     ['the scheduler reminds and closes a 差戻し past its 補正期限', SUBSIDY_V1, 'correctionDeadlineWatched', ['returned']],
     ['… and an IT導入 差戻し', IT_SUBSIDY_V1, 'correctionDeadlineWatched', ['returned']],
-    ['… but not (yet) a 給付金 不備', BENEFIT_V1, 'correctionDeadlineWatched', []],
+    ['… and a 給付金 不備', BENEFIT_V1, 'correctionDeadlineWatched', ['deficient']],
   ] as const)('%s', (_rule, definition, tag, codes) => {
     expect(stateCodesTagged(definition, tag)).toEqual(codes);
     for (const code of codes) expect(stateHasTag(definition, code, tag)).toBe(true);
@@ -33,6 +37,30 @@ describe('state tags', () => {
   it('statesTagged unions the registered definitions, without repeats', () => {
     expect(statesTagged('returnedToApplicant').sort()).toEqual(['deficient', 'returned']);
     expect(statesTagged('awaitsDecision', [SUBSIDY_V1, SUBSIDY_V1])).toEqual(['reviewed']);
+  });
+
+  // A query over applications of several workflows binds statesTagged only for tags every definition
+  // sharing a state code agrees on; for the others it binds workflowStatesTagged (code@version:state).
+  it('statesTagged is exact across definitions only for the tags pinned here', () => {
+    const definitions = [SUBSIDY_V1, BENEFIT_V1, IT_SUBSIDY_V1];
+    const exact = STATE_TAGS.filter((tag) =>
+      definitions.every((d) => d.states.every((s) => !statesTagged(tag, definitions).includes(s.code) || stateHasTag(d, s.code, tag))),
+    );
+    expect(exact).toEqual(['inFormalCheck', 'awaitsDecision', 'returnedToApplicant', 'correctionDeadlineWatched']);
+  });
+
+  it('workflowStatesTagged names each definition’s own states', () => {
+    expect(workflowStatesTagged('awaitsFormalCheck')).toEqual([
+      'subsidy@1:submitted',
+      'subsidy@1:resubmitted',
+      'benefit@1:submitted',
+      'benefit@1:resubmitted',
+      'itSubsidy@1:grantApplied',
+      'itSubsidy@1:resubmitted',
+    ]);
+    expect(workflowStatesTagged('awaitsFormalCheck')).not.toContain('subsidy@1:grantApplied');
+    expect(workflowStatesTagged('openForScoring')).toEqual(['subsidy@1:underReview']);
+    expect(workflowStateKey('benefit', 1, 'underReview')).toBe('benefit@1:underReview');
   });
 
   it('statesOfKind lists initial and terminal states across definitions', () => {

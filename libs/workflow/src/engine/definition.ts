@@ -27,9 +27,13 @@ export type StateKind = 'initial' | 'active' | 'terminal';
 export const STATE_TAGS = [
   /** Counts against the round × 類型's 採択 slots (adopted and everything after it). */
   'holdsSlot',
-  /** Filed and waiting for its 要件確認 to start (a checker may be assigned). */
+  /**
+   * Filed and waiting for its 要件確認 (a checker may be assigned, the checklist is open). Where the
+   * definition's `formalCheck.start` exists, the first save fires it; otherwise the whole check runs
+   * in this state (IT導入's 交付申請, a 給付金's 申請).
+   */
   'awaitsFormalCheck',
-  /** The 要件確認 is in progress. */
+  /** The 要件確認 is in progress (entered by `formalCheck.start`). */
   'inFormalCheck',
   /** In 書面審査: score sheets may be filled in. */
   'openForScoring',
@@ -40,7 +44,7 @@ export const STATE_TAGS = [
   /**
    * The scheduler watches this state's 補正期限: it reminds the applicant (correctionReminder) before
    * it and fires `closeUncorrected` once it has passed (apps/api/src/modules/schedules). A subset of
-   * returnedToApplicant: the 給付金's 不備 declares closeUncorrected but has never been scheduled.
+   * returnedToApplicant; such a state must have a `closeUncorrected` exit (validate.ts).
    */
   'correctionDeadlineWatched',
 ] as const;
@@ -96,6 +100,28 @@ export interface TransitionDefinition<G extends string = string> {
   readonly effects?: readonly Effect[];
 }
 
+/**
+ * What the 要件確認 checklist (apps/api/src/modules/formal-check) fires, by name, in this definition.
+ * The checklist is open in the states tagged awaitsFormalCheck or inFormalCheck; completing it with
+ * an outcome fires that outcome's transition in the same transaction as the answers.
+ */
+export interface FormalCheckTransitions {
+  /**
+   * awaitsFormalCheck → inFormalCheck, fired by the first save or completion. Absent: the check runs
+   * inside the awaitsFormalCheck state, without a state of its own.
+   */
+  readonly start?: string;
+  /**
+   * 適 (every item passed). Absent: the pass is only recorded (application.formal_check), and a later
+   * transition guarded by formalCheckPassed reads it (IT導入's decideGrant by the manager).
+   */
+  readonly pass?: string;
+  /** 差戻し / 不備: back to the applicant with the 不適 items as the reason (a returnedToApplicant state). */
+  readonly return: string;
+  /** 要件不適合. Absent: the checklist offers no such outcome (the manager refuses by the flow's own decision). */
+  readonly ineligible?: string;
+}
+
 export interface WorkflowDefinition<G extends string = string> {
   /** e.g. 'subsidy'. A round is bound to one `code@version`; applications keep the version they started on. */
   readonly code: string;
@@ -104,6 +130,8 @@ export interface WorkflowDefinition<G extends string = string> {
   readonly label: string;
   readonly states: readonly StateDefinition[];
   readonly transitions: readonly TransitionDefinition<G>[];
+  /** The 要件確認's transitions; required when a state is tagged awaitsFormalCheck or inFormalCheck. */
+  readonly formalCheck?: FormalCheckTransitions;
 }
 
 /** `subsidy@1`: the key of the WORKFLOWS registry and the value a round stores. */
@@ -133,6 +161,15 @@ export function stateHasTag(definition: WorkflowDefinition, code: string, tag: S
 /** The codes of `definition`'s states that carry `tag`, in definition order. */
 export function stateCodesTagged(definition: WorkflowDefinition, tag: StateTag): string[] {
   return definition.states.filter((s) => s.tags?.includes(tag)).map((s) => s.code);
+}
+
+/**
+ * `code@version:state`: a state of one definition. State codes repeat across definitions with other
+ * meanings (subsidy's underReview is 書面審査; grantApplied awaits a 要件確認 only in IT導入), so SQL over
+ * applications of several workflows compares this key (workflowStatesTagged) where a tag differs.
+ */
+export function workflowStateKey(code: string, version: number, state: string): string {
+  return `${workflowKey(code, version)}:${state}`;
 }
 
 /** The codes of `definition`'s states of `kind`. */

@@ -78,6 +78,51 @@ describe('validateDefinition', () => {
     expect(errors).toContainEqual(expect.objectContaining({ code, message: expect.any(String), ...where }));
   });
 
+  describe('the 要件確認 declared in the definition', () => {
+    // a ⇄ checklist: 'b' awaits it, 'c' is the check, 'r' the 差戻し
+    const R = { ...S('r'), tags: ['returnedToApplicant' as const] };
+    const FC: WorkflowDefinition = {
+      ...VALID,
+      states: [S('a', 'initial'), { ...S('b'), tags: ['awaitsFormalCheck'] }, { ...S('c'), tags: ['inFormalCheck'] }, R, S('end', 'terminal')],
+      transitions: [
+        T('go', ['a'], 'b'),
+        T('start', ['b'], 'c', { roles: ['reviewer'] }),
+        T('pass', ['c'], 'end', { roles: ['reviewer'] }),
+        T('return', ['c'], 'r', { roles: ['reviewer'] }),
+        T('again', ['r'], 'b'),
+      ],
+      formalCheck: { start: 'start', pass: 'pass', return: 'return' },
+    };
+    const fc = (formalCheck: WorkflowDefinition['formalCheck']) => codes({ ...FC, formalCheck });
+
+    it('accepts transitions that fit the tags', () => {
+      expect(validateDefinition(FC)).toEqual([]);
+    });
+
+    it.each<[string, WorkflowDefinition['formalCheck'], ValidationErrorCode[]]>([
+      ['none declared while states are tagged for it', undefined, ['FORMAL_CHECK_UNDECLARED']],
+      ['an unknown transition', { start: 'start', pass: 'pass', return: 'nope' }, ['FORMAL_CHECK_MISMATCH']],
+      // not a reviewer's, not from 'b', not into 'c'
+      ['a start that does not enter the check', { start: 'go', pass: 'pass', return: 'return' }, Array(3).fill('FORMAL_CHECK_MISMATCH')],
+      ['a return that does not go back to the applicant', { start: 'start', pass: 'pass', return: 'pass' }, ['FORMAL_CHECK_MISMATCH']],
+      ['no pass, and nothing reads the recorded pass', { start: 'start', return: 'return' }, ['FORMAL_CHECK_MISMATCH']],
+      ['no start: the outcomes must leave the awaiting state', { pass: 'pass', return: 'return' }, ['FORMAL_CHECK_MISMATCH', 'FORMAL_CHECK_MISMATCH']],
+    ])('refuses %s', (_name, formalCheck, expected) => {
+      expect(fc(formalCheck)).toEqual(expected);
+    });
+
+    it('a pass recorded for a later formalCheckPassed transition needs no pass transition', () => {
+      const transitions = FC.transitions.map((t) => (t.name === 'pass' ? { ...t, roles: ['manager' as const], guards: ['formalCheckPassed'] } : t));
+      expect(codes({ ...FC, transitions, formalCheck: { start: 'start', return: 'return' } })).toEqual([]);
+    });
+
+    it('a state whose 補正期限 the scheduler watches can be closed by it', () => {
+      const watched = { ...FC, states: FC.states.map((s) => (s.code === 'r' ? { ...s, tags: [...s.tags!, 'correctionDeadlineWatched' as const] } : s)) };
+      expect(codes(watched)).toEqual(['CORRECTION_NOT_CLOSABLE']);
+      expect(codes({ ...watched, transitions: [...watched.transitions, T('closeUncorrected', ['r'], 'end')] })).toEqual([]);
+    });
+  });
+
   it('reports only the problem that was introduced', () => {
     expect(codes(plus(T('revive', ['end'], 'a')))).toEqual(['TERMINAL_STATE_HAS_EXIT']);
     expect(codes(withStates([...VALID.states, S('island', 'terminal')]))).toEqual(['UNREACHABLE_STATE']);

@@ -1,7 +1,7 @@
 // Checks a definition when it is loaded, so a broken table fails at boot (and in tests), never in
 // the middle of a secretariat's day. validateDefinition() lists every problem; loadDefinition()
 // throws with all of them, or returns the definition deep-frozen.
-import { EFFECT_TYPES, ROLES, STATE_TAGS, STATE_TONES, workflowKey, type WorkflowDefinition } from './definition';
+import { EFFECT_TYPES, ROLES, STATE_TAGS, STATE_TONES, workflowKey, type StateTag, type WorkflowDefinition } from './definition';
 import { isGuardName } from './guards';
 
 export type ValidationErrorCode =
@@ -25,7 +25,10 @@ export type ValidationErrorCode =
   | 'UNREACHABLE_STATE' // not reachable from the initial state
   | 'TERMINAL_STATE_HAS_EXIT'
   | 'DEAD_END_STATE' // non-terminal state with no transition out
-  | 'NO_PATH_TO_TERMINAL'; // non-terminal state from which no terminal state can be reached
+  | 'NO_PATH_TO_TERMINAL' // non-terminal state from which no terminal state can be reached
+  | 'FORMAL_CHECK_UNDECLARED' // a state is tagged for the 要件確認 but the definition names no formalCheck transitions
+  | 'FORMAL_CHECK_MISMATCH' // a formalCheck transition is unknown, not a reviewer's, or does not leave the states the checklist is open in
+  | 'CORRECTION_NOT_CLOSABLE'; // a correctionDeadlineWatched state without a closeUncorrected exit (the scheduler fires it)
 
 export interface ValidationError {
   readonly code: ValidationErrorCode;
@@ -140,7 +143,62 @@ export function validateDefinition(definition: WorkflowDefinition): ValidationEr
     if (!exits) add('DEAD_END_STATE', `non-terminal state "${s.code}" has no exit`, { state: s.code });
     else if (!canFinish.has(s.code)) add('NO_PATH_TO_TERMINAL', `no terminal state can be reached from "${s.code}"`, { state: s.code });
   }
+  formalCheckProblems(definition, add);
+  for (const s of definition.states) {
+    if (!s.tags?.includes('correctionDeadlineWatched')) continue;
+    if (!definition.transitions.some((t) => t.name === 'closeUncorrected' && t.from.includes(s.code))) {
+      add('CORRECTION_NOT_CLOSABLE', `state "${s.code}" is correctionDeadlineWatched but has no closeUncorrected exit`, { state: s.code });
+    }
+  }
   return errors;
+}
+
+/**
+ * The 要件確認 declared in the definition must fit its tags: `start` leaves every awaitsFormalCheck
+ * state for an inFormalCheck one; each outcome leaves every state the checklist is completed in (the
+ * inFormalCheck states when there is a start, else the awaitsFormalCheck ones), and a reviewer may
+ * fire it; `return` goes back to the applicant; without `pass` a transition from each of those states
+ * must read the recorded pass (formalCheckPassed).
+ */
+function formalCheckProblems(
+  definition: WorkflowDefinition,
+  add: (code: ValidationErrorCode, message: string, at?: { state?: string; transition?: string }) => void,
+) {
+  const tagged = (tag: StateTag) => definition.states.filter((s) => s.tags?.includes(tag)).map((s) => s.code);
+  const awaiting = tagged('awaitsFormalCheck');
+  const checking = tagged('inFormalCheck');
+  const fc = definition.formalCheck;
+  if (!fc) {
+    if (awaiting.length + checking.length > 0) add('FORMAL_CHECK_UNDECLARED', 'states are tagged for the 要件確認 but formalCheck names no transitions');
+    return;
+  }
+  if (awaiting.length === 0) add('FORMAL_CHECK_MISMATCH', 'formalCheck is declared but no state is tagged awaitsFormalCheck');
+  const transition = (name: string) => definition.transitions.find((t) => t.name === name);
+  const completedIn = fc.start ? checking : awaiting;
+  const leaves = (role: string, name: string | undefined, from: string[], to?: (state: string) => boolean) => {
+    if (name === undefined) return;
+    const t = transition(name);
+    if (!t) return add('FORMAL_CHECK_MISMATCH', `formalCheck.${role} names unknown transition "${name}"`, { transition: name });
+    if (!t.roles.includes('reviewer')) add('FORMAL_CHECK_MISMATCH', `formalCheck.${role} "${name}" cannot be fired by a reviewer`, { transition: name });
+    for (const state of from) {
+      if (!t.from.includes(state)) add('FORMAL_CHECK_MISMATCH', `formalCheck.${role} "${name}" does not leave "${state}"`, { transition: name, state });
+    }
+    if (to && !to(t.to)) add('FORMAL_CHECK_MISMATCH', `formalCheck.${role} "${name}" goes to "${t.to}", which does not fit`, { transition: name });
+  };
+  if (fc.start && checking.length === 0) add('FORMAL_CHECK_MISMATCH', 'formalCheck.start is declared but no state is tagged inFormalCheck');
+  leaves('start', fc.start, awaiting, (to) => checking.includes(to));
+  leaves('pass', fc.pass, completedIn);
+  leaves('return', fc.return, completedIn, (to) => tagged('returnedToApplicant').includes(to));
+  leaves('ineligible', fc.ineligible, completedIn);
+  if (!fc.pass) {
+    for (const state of completedIn) {
+      if (!definition.transitions.some((t) => t.from.includes(state) && (t.guards ?? []).includes('formalCheckPassed'))) {
+        add('FORMAL_CHECK_MISMATCH', `formalCheck has no pass transition and nothing leaving "${state}" reads the recorded pass (formalCheckPassed)`, {
+          state,
+        });
+      }
+    }
+  }
 }
 
 function effectProblem(effect: { type: string; template?: unknown; field?: unknown }): string | undefined {

@@ -1,8 +1,8 @@
-import { statesTagged } from '@jimukyoku/workflow';
+import { statesTagged, workflowStatesTagged } from '@jimukyoku/workflow';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { managerOf, type Transaction } from '../../database';
+import { managerOf, workflowStateSql, type Transaction } from '../../database';
 import { ASSIGNMENT_PURPOSE } from '../assignments/application-assignment.entity';
 import type { ReviewRubric } from '../rubrics/review-rubric.entity';
 import { SCORE_SHEET_STATUS } from '../scoring/review-score.entity';
@@ -128,15 +128,16 @@ export class AdoptionRepository {
     const [row] = await managerOf(tx, this.dataSource).query(
       `SELECT count(*) FILTER (WHERE status = ANY($3::text[]))::int AS adopted,
               coalesce(sum(quoted_amount) FILTER (WHERE status = ANY($3::text[])), 0)::text AS "adoptedAmount",
-              count(*) FILTER (WHERE status = ANY($4::text[]))::int AS "inFormalCheck",
-              count(*) FILTER (WHERE status = ANY($5::text[]))::int AS "inReview"
+              count(*) FILTER (WHERE ${workflowStateSql('application')} = ANY($4::text[]))::int AS "inFormalCheck",
+              count(*) FILTER (WHERE ${workflowStateSql('application')} = ANY($5::text[]))::int AS "inReview"
          FROM application WHERE round_id = $1 AND category_id = $2`,
       [
         roundId,
         categoryId,
         statesTagged('holdsSlot'),
-        [...statesTagged('awaitsFormalCheck'), ...statesTagged('inFormalCheck')],
-        statesTagged('openForScoring'),
+        // keys, not codes: grantApplied awaits a 要件確認 in IT導入 only (workflowStatesTagged)
+        [...workflowStatesTagged('awaitsFormalCheck'), ...workflowStatesTagged('inFormalCheck')],
+        workflowStatesTagged('openForScoring'),
       ],
     );
     return { adopted: row.adopted, adoptedAmount: Number(row.adoptedAmount), inFormalCheck: row.inFormalCheck, inReview: row.inReview };

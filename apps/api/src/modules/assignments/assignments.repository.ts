@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery } from '../../common/list-query';
-import { managerOf, type Transaction } from '../../database';
+import { managerOf, workflowStateSql, type Transaction } from '../../database';
 import { ApplicationAssignment, ASSIGNMENT_PURPOSE, type AssignmentPurpose } from './application-assignment.entity';
 
 export interface AssignmentFilter {
@@ -175,7 +175,7 @@ export class AssignmentsRepository {
     );
   }
 
-  /** The applications of a round (optionally one 類型) in `states`, as the planner sees them. */
+  /** The applications of a round (optionally one 類型) in `states` (workflowStateKey keys), as the planner sees them. */
   subjectsOfRound(
     roundId: string,
     states: readonly string[],
@@ -184,7 +184,7 @@ export class AssignmentsRepository {
     tx: Transaction,
   ): Promise<SubjectRow[]> {
     const params: unknown[] = [roundId, states];
-    let where = `a.round_id = $1 AND a.status = ANY($2)`;
+    let where = `a.round_id = $1 AND ${workflowStateSql('a')} = ANY($2)`;
     if (categoryId) {
       params.push(categoryId);
       where += ` AND a.category_id = $3`;

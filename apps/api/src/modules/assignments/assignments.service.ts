@@ -1,5 +1,5 @@
 import { conflictOfInterest, planAssignments } from '@jimukyoku/domain';
-import { getWorkflow, stateHasTag, statesTagged, type StateTag } from '@jimukyoku/workflow';
+import { getWorkflow, stateHasTag, workflowStatesTagged, type StateTag } from '@jimukyoku/workflow';
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '../../common/is-uuid';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -21,7 +21,8 @@ export { ASSIGNMENT_SORTABLE, type AssignmentFilter } from './assignments.reposi
 const DAY_MS = 86_400_000;
 /** which applications each purpose assigns: received ones for the 要件確認, passed ones for review */
 const TAGS_OF: Record<AssignmentPurpose, StateTag[]> = { formalCheck: ['awaitsFormalCheck', 'inFormalCheck'], review: ['openForScoring'] };
-const statesOf = (purpose: AssignmentPurpose) => TAGS_OF[purpose].flatMap((tag) => statesTagged(tag));
+/** `code@version:state` keys, exact across workflows: IT導入's 交付申請 awaits a checker, the subsidy's does not */
+const statesOf = (purpose: AssignmentPurpose) => TAGS_OF[purpose].flatMap((tag) => workflowStatesTagged(tag));
 const assignable = (app: Application, purpose: AssignmentPurpose) =>
   TAGS_OF[purpose].some((tag) => stateHasTag(getWorkflow(app.workflowCode, app.workflowVersion), app.status, tag));
 

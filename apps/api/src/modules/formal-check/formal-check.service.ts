@@ -9,7 +9,7 @@ import {
   type FormalCheckAnswer,
   type FormalCheckItem,
 } from '@jimukyoku/domain';
-import { getWorkflow, stateHasTag, type StateTag } from '@jimukyoku/workflow';
+import { findTransition, getWorkflow, stateHasTag, type FormalCheckTransitions, type StateTag, type WorkflowDefinition } from '@jimukyoku/workflow';
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
@@ -20,15 +20,43 @@ import { TransitionsService } from '../applications/transitions.service';
 import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { AuditService } from '../audit/audit.service';
 import { RulesRepository } from '../programs/rules.repository';
-import type { CompleteFormalCheckDto, FormalCheckOutcomeKind } from './dto/formal-check.dto';
+import { FORMAL_CHECK_OUTCOMES, type CompleteFormalCheckDto, type FormalCheckOutcomeKind } from './dto/formal-check.dto';
 import { FormalCheckError } from './formal-check.errors';
 import { FormalCheckRepository } from './formal-check.repository';
 
-const hasTag = (app: Application, tag: StateTag) => stateHasTag(getWorkflow(app.workflowCode, app.workflowVersion), app.status, tag);
+const workflowOf = (app: Application) => getWorkflow(app.workflowCode, app.workflowVersion);
+const hasTag = (app: Application, tag: StateTag) => stateHasTag(workflowOf(app), app.status, tag);
 /** The 要件確認 is open: received (or corrected and resubmitted) and waiting for it, or being checked. */
-const isOpen = (app: Application) => hasTag(app, 'awaitsFormalCheck') || hasTag(app, 'inFormalCheck');
-/** Received but nobody has started the check yet: the first save or completion starts it. */
-const notStarted = (app: Application) => hasTag(app, 'awaitsFormalCheck');
+const isOpen = (app: Application) => workflowOf(app).formalCheck !== undefined && (hasTag(app, 'awaitsFormalCheck') || hasTag(app, 'inFormalCheck'));
+/** The transition that starts the check, when its workflow has one and nobody has started it yet (the first save or completion does). */
+const startOf = (app: Application) => (hasTag(app, 'awaitsFormalCheck') ? workflowOf(app).formalCheck?.start : undefined);
+
+/** Outcome of the API → the key of the workflow's formalCheck naming its transition. */
+const OUTCOME_KEY: Record<FormalCheckOutcomeKind, keyof FormalCheckTransitions> = { pass: 'pass', return: 'return', ineligible: 'ineligible' };
+/** What a completion does in a workflow whose 適 fires nothing: the pass is recorded for a later decision. */
+const PASS_RECORDED_LABEL = '要件確認を完了（適）';
+
+/**
+ * The outcomes the checklist of `definition` offers, each with the transition it fires (null: the 適 is
+ * only recorded) and its label: what the admin shows as buttons. An outcome the workflow does not name
+ * (IT導入 and 給付金 have no 要件不適合) is not offered.
+ */
+export interface FormalCheckOutcomeOffer {
+  outcome: FormalCheckOutcomeKind;
+  /** the transition the outcome fires; null: a 適 only recorded */
+  transition: string | null;
+  label: string;
+}
+export function formalCheckOutcomes(definition: WorkflowDefinition): FormalCheckOutcomeOffer[] {
+  const fc = definition.formalCheck;
+  if (!fc) return [];
+  return FORMAL_CHECK_OUTCOMES.flatMap((outcome): FormalCheckOutcomeOffer[] => {
+    const name = fc[OUTCOME_KEY[outcome]];
+    if (outcome === 'pass' && !name) return [{ outcome, transition: null, label: PASS_RECORDED_LABEL }];
+    if (!name) return [];
+    return [{ outcome, transition: name, label: findTransition(definition, name)?.label ?? name }];
+  });
+}
 
 /**
  * 要件確認: the checklist of an application's category (documents, eligibility, 認定支援機関,
@@ -66,7 +94,8 @@ export class FormalCheckService {
         tx,
       );
       await this.auditOverrides(app, items, records, user, meta, tx);
-      if (notStarted(app)) await this.transitions.fireIn(tx, app.id, 'startFormalCheck', actorOf(user), meta);
+      const start = startOf(app);
+      if (start) await this.transitions.fireIn(tx, app.id, start, actorOf(user), meta);
       return this.view((await this.applications.find(app.id, tx))!, tx);
     });
   }
@@ -86,7 +115,7 @@ export class FormalCheckService {
         items,
         evaluation.overridden.filter((o) => o.reason === null).map((o) => o.code),
       );
-      const transition = this.transitionFor(dto.outcome, evaluation);
+      const transition = this.transitionFor(app, dto.outcome, evaluation);
       const reason = dto.reason?.trim() || (evaluation.failed.length ? correctionRequest(evaluation.failed) : undefined);
       await this.auditOverrides(app, items, records, user, meta, tx);
       await this.applications.saveFormalCheck(
@@ -101,35 +130,58 @@ export class FormalCheckService {
         },
         tx,
       );
-      if (notStarted(app)) await this.transitions.fireIn(tx, app.id, 'startFormalCheck', actorOf(user), meta);
+      const start = startOf(app);
+      if (start) await this.transitions.fireIn(tx, app.id, start, actorOf(user), meta);
       // The checker's assignment is done, except after a 差戻し: the resubmission comes back to them.
       if (dto.outcome !== 'return') await this.assignments.completeFormalCheck(app.id, tx);
-      const outcome = await this.transitions.fireIn(tx, app.id, transition, actorOf(user), {
-        ...meta,
-        reason,
-        auditExtra: {
-          formalCheck: { outcome: dto.outcome, failedItems: evaluation.failed.map((f) => f.code), overridden: evaluation.overridden, items: records },
-        },
-      });
+      const formalCheck = { outcome: dto.outcome, failedItems: evaluation.failed.map((f) => f.code), overridden: evaluation.overridden, items: records };
+      if (transition === null) {
+        // the workflow records the 適 and a later transition reads it (formalCheckPassed): audited here, the state unchanged
+        await this.audit.record(
+          { actor: user, action: 'formalCheck.passed', entityType: 'application', entityId: app.id, changes: { status: app.status, formalCheck }, ...meta },
+          tx,
+        );
+        return { transition: null, formalCheck: await this.view((await this.applications.find(app.id, tx))!, tx) };
+      }
+      const outcome = await this.transitions.fireIn(tx, app.id, transition, actorOf(user), { ...meta, reason, auditExtra: { formalCheck } });
       return { transition: outcome.transition, formalCheck: await this.view(outcome.application, tx) };
     });
   }
 
-  private transitionFor(outcome: FormalCheckOutcomeKind, evaluation: ReturnType<typeof evaluateFormalCheck>): string {
+  /**
+   * The transition the workflow's formalCheck names for `outcome` (null: a 適 only recorded). An outcome
+   * the workflow does not offer is refused, naming the ones it does.
+   */
+  private transitionFor(app: Application, outcome: FormalCheckOutcomeKind, evaluation: ReturnType<typeof evaluateFormalCheck>): string | null {
+    const offered = formalCheckOutcomes(workflowOf(app));
+    const chosen = offered.find((o) => o.outcome === outcome);
+    const labels = offered.map((o) => `「${o.label}」`).join('、');
+    if (!chosen) {
+      throw new FormalCheckError(
+        'FORMAL_CHECK_OUTCOME_NOT_OFFERED',
+        { offered: offered.map((o) => o.outcome) },
+        `この手続の要件確認では選べない結果です。${labels}のいずれかを選んでください。`,
+      );
+    }
     if (outcome === 'pass') {
       if (!evaluation.complete) throw new FormalCheckError('FORMAL_CHECK_INCOMPLETE', { missing: evaluation.missing });
-      if (!evaluation.passed)
+      if (!evaluation.passed) {
+        const others = offered
+          .filter((o) => o.outcome !== 'pass')
+          .map((o) => `「${o.label}」`)
+          .join('か');
         throw new FormalCheckError(
           'FORMAL_CHECK_OUTCOME_MISMATCH',
           { failed: evaluation.failed },
-          '不適の項目があるため「審査へ」進められません。差戻しか要件不適合を選んでください。',
+          `不適の項目があるため「${chosen.label}」はできません。${others}を選んでください。`,
         );
-      return 'passFormalCheck';
+      }
+      return chosen.transition;
     }
     if (evaluation.failed.length === 0) {
-      throw new FormalCheckError('FORMAL_CHECK_OUTCOME_MISMATCH', {}, '差戻し・要件不適合には、不適とした項目が少なくとも1つ必要です。');
+      throw new FormalCheckError('FORMAL_CHECK_OUTCOME_MISMATCH', {}, `「${chosen.label}」には、不適とした項目が少なくとも1つ必要です。`);
     }
-    return outcome === 'return' ? 'returnForCorrection' : 'markIneligible';
+    return chosen.transition;
   }
 
   /**
@@ -219,6 +271,7 @@ export class FormalCheckService {
       applicationId: app.id,
       status: app.status,
       open: isOpen(app),
+      outcomes: formalCheckOutcomes(workflowOf(app)),
       completed: app.formalCheck?.completed === true,
       passed: app.formalCheck?.completed ? app.formalCheck.passed : null,
       checkedBy: app.formalCheck?.checkedBy ?? null,
