@@ -23,6 +23,7 @@ import { ApplicationExportRetention1764203210000 } from './1764203210000-Applica
 import { MemosAndInquiries1764203300000 } from './1764203300000-MemosAndInquiries';
 import { SearchNormalize1764203500000 } from './1764203500000-SearchNormalize';
 import { ApplicantFacts1764300000000 } from './1764300000000-ApplicantFacts';
+import { NotificationTemplateCode1764320000000 } from './1764320000000-NotificationTemplateCode';
 import { Reconsideration1764340000000 } from './1764340000000-Reconsideration';
 
 export const MIGRATIONS = [
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   MemosAndInquiries1764203300000,
   SearchNormalize1764203500000,
   ApplicantFacts1764300000000,
+  NotificationTemplateCode1764320000000,
   Reconsideration1764340000000,
 ];
 

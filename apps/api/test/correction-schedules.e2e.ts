@@ -107,7 +107,7 @@ describe('scheduled work: 補正期限 reminders and closing uncorrected applica
     expect(Date.parse(sent[0].payload.correctionDueAt)).toBe(new Date(due).getTime());
 
     const mail = await waitFor(async () => smtp.received.find((m) => m.to === email && m.subject.includes('補正期限のお知らせ')));
-    expect(mail.subject).toMatch(/^【補助金事務局】補正期限のお知らせ（受付番号 .+）$/);
+    expect(mail.subject).toMatch(/^【事業再構築補助金】補正期限のお知らせ（受付番号 .+）$/);
     expect(mail.text).toContain('株式会社補正間近 様');
     expect(mail.text).toContain('修正を求める事項:\n認定支援機関の確認書が添付されていません');
     expect(mail.text).toMatch(/補正期限: \d{4}年\d{1,2}月\d{1,2}日\(.\) \d{2}:\d{2}:\d{2}/);

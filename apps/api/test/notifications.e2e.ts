@@ -48,7 +48,7 @@ describe('notifications: outbox → queue → mail', () => {
     });
     const mails = smtp.received.filter((m) => m.messageId === row.message_id);
     expect(mails).toHaveLength(1);
-    expect(mails[0].subject).toBe('【補助金事務局】申請を受け付けました（受付番号 RES90-00000001）');
+    expect(mails[0].subject).toBe('【事業再構築補助金】申請を受け付けました（受付番号 RES90-00000001）');
     expect(mails[0].text).toContain('株式会社テスト製作所 様');
     expect(mails[0].text).toContain('補助金額（見込み）: 20,000,000円');
     expect(mails[0].to).toBe('info@sakura.example.jp');

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { WorkflowKind } from '@jimukyoku/domain';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import { managerOf, type Transaction } from '../../database';
@@ -20,6 +21,7 @@ export interface PreviewApplication {
   id: string;
   receiptNumber: string | null;
   applicantName: string;
+  programName: string;
   roundName: string;
   categoryName: string;
   quotedAmount: number;
@@ -64,7 +66,7 @@ export class NotificationTemplatesRepository {
       `SELECT ${VERSION_COLUMNS}, coalesce(n.count, 0)::int AS "notificationCount"
          FROM notification_template t
          LEFT JOIN staff_user su ON su.id = t.created_by
-         LEFT JOIN (SELECT template_version, count(*) FROM notification WHERE template = $1 AND template_version IS NOT NULL GROUP BY 1) n ON n.template_version = t.version
+         LEFT JOIN (SELECT template_version, count(*) FROM notification WHERE template_code = $1 AND template_version IS NOT NULL GROUP BY 1) n ON n.template_version = t.version
         WHERE t.code = $1 ORDER BY t.version DESC`,
       [code],
     );
@@ -80,24 +82,28 @@ export class NotificationTemplatesRepository {
     return result.identifiers[0].id as string;
   }
 
-  /** The application a preview renders: by id, by 受付番号, or (neither given) the latest received one. */
-  async previewApplication(ref: { applicationId?: string; receiptNumber?: string }): Promise<PreviewApplication | null> {
+  /**
+   * The application a preview renders: by id, by 受付番号, or (neither given) the latest received one of a
+   * programme of `workflowKind` (a variant's preview shows a mail it would really send), else of any.
+   */
+  async previewApplication(ref: { applicationId?: string; receiptNumber?: string }, workflowKind?: WorkflowKind): Promise<PreviewApplication | null> {
     const where = ref.applicationId
       ? isUuid(ref.applicationId)
         ? 'a.id = $1'
         : null
       : ref.receiptNumber
         ? 'a.receipt_number = $1'
-        : 'a.receipt_number IS NOT NULL';
+        : `a.receipt_number IS NOT NULL AND ($1::text IS NULL OR p.workflow_kind = $1)`;
     if (!where) return null;
-    const params = ref.applicationId ? [ref.applicationId] : ref.receiptNumber ? [ref.receiptNumber.trim()] : [];
+    const params = ref.applicationId ? [ref.applicationId] : ref.receiptNumber ? [ref.receiptNumber.trim()] : [workflowKind ?? null];
     const rows = await this.dataSource.query(
-      `SELECT a.id, a.receipt_number AS "receiptNumber", a.applicant_name AS "applicantName", r.name AS "roundName", c.name AS "categoryName",
+      `SELECT a.id, a.receipt_number AS "receiptNumber", a.applicant_name AS "applicantName", p.name AS "programName", r.name AS "roundName", c.name AS "categoryName",
               a.quoted_amount::float8 AS "quotedAmount", a.correction_due_at AS "correctionDueAt", r.correction_period_days AS "correctionPeriodDays",
               (SELECT l.reason FROM audit_log l WHERE l.entity_type = 'application' AND l.entity_id = a.id::text AND l.reason IS NOT NULL ORDER BY l.occurred_at DESC LIMIT 1) AS "lastReason",
               asg.name AS "reviewerName", asg.due_at AS "reviewDueAt"
          FROM application a
          JOIN round r ON r.id = a.round_id
+         JOIN program p ON p.id = r.program_id
          JOIN category c ON c.id = a.category_id
          LEFT JOIN LATERAL (
            SELECT su.name, aa.due_at FROM application_assignment aa JOIN staff_user su ON su.id = aa.reviewer_id

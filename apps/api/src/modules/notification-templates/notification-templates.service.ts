@@ -1,17 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AUDIENCE_VARIABLES,
   DEFAULT_TEMPLATES,
   formatDigestSummary,
   formatJstDate,
   NotificationVariables,
-  renderTemplate,
+  renderNotificationText,
   TEMPLATE_INFO,
   TEMPLATE_VARIABLES,
   TemplateAudience,
   TemplateText,
+  templateVariants,
   unknownVariables,
+  WorkflowKind,
 } from '@jimukyoku/domain';
+import { AppConfig, APP_CONFIG } from '../../config';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { UnitOfWork } from '../../database';
@@ -24,6 +27,8 @@ import { NotificationTemplatesRepository, TemplateVersionRow } from './notificat
 export interface TemplateFilter {
   id?: string[];
   audience?: TemplateAudience;
+  /** the variants of one workflow kind (`subsidy`: the plain templates every kind falls back to) */
+  workflowKind?: WorkflowKind;
   q?: string;
 }
 
@@ -31,7 +36,12 @@ export const TEMPLATE_SORTABLE = ['code', 'label', 'version', 'updatedAt'] as co
 export const TEMPLATE_LIST: ListSpec = {
   sortable: TEMPLATE_SORTABLE,
   defaultSort: ['code', 'ASC'],
-  filters: { id: { enums: Object.keys(TEMPLATE_INFO) }, audience: { enum: ['applicant', 'reviewer', 'manager'] }, q: 'string' },
+  filters: {
+    id: { enums: Object.keys(TEMPLATE_INFO) },
+    audience: { enum: ['applicant', 'reviewer', 'manager'] },
+    workflowKind: { enum: ['subsidy', 'benefit', 'itSubsidy'] },
+    q: 'string',
+  },
 };
 
 /** One template as the admin edits it: `id` is its code; the text is that of its latest version. */
@@ -40,6 +50,12 @@ export interface TemplateView {
   code: string;
   label: string;
   audience: TemplateAudience;
+  /** the template name the workflow definitions notify(...) (`received` for `benefit.received`) */
+  name: string;
+  /** the workflow kind this variant is written for; null: the plain text, used by every kind without a variant */
+  workflowKind: WorkflowKind | null;
+  /** for a plain template: its variants per workflow kind */
+  variants: { workflowKind: WorkflowKind; code: string }[];
   /** latest version; 0 = the built-in text, never saved */
   version: number;
   subject: string;
@@ -67,6 +83,7 @@ export class NotificationTemplatesService {
     private readonly repo: NotificationTemplatesRepository,
     private readonly audit: AuditService,
     private readonly digest: ManagerDigestJob,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(query: ListQuery<TemplateFilter>): Promise<[TemplateView[], number]> {
@@ -76,6 +93,7 @@ export class NotificationTemplatesService {
     let rows = Object.keys(TEMPLATE_INFO).map((code) => view(code, latest.get(code) ?? null));
     if (f.id) rows = rows.filter((r) => f.id!.includes(r.id));
     if (f.audience) rows = rows.filter((r) => r.audience === f.audience);
+    if (f.workflowKind) rows = rows.filter((r) => (r.workflowKind ?? 'subsidy') === f.workflowKind);
     if (q) rows = rows.filter((r) => [r.code, r.label, r.subject, r.bodyText].some((s) => s.toLowerCase().includes(q)));
     const key = query.sortField as (typeof TEMPLATE_SORTABLE)[number];
     const dir = query.sortOrder === 'ASC' ? 1 : -1;
@@ -142,17 +160,17 @@ export class NotificationTemplatesService {
     if (info.audience === 'manager') {
       const facts = await this.digest.facts();
       const vars: NotificationVariables = { recipientName: actor.name, digestDate: formatJstDate(now), digestSummary: formatDigestSummary(facts) };
-      return { ...renderTemplate(text, vars), application: null };
+      return { ...renderNotificationText(code, text, vars), application: null };
     }
-    const app = await this.repo.previewApplication({
-      applicationId: dto.applicationId?.trim() || undefined,
-      receiptNumber: dto.receiptNumber?.trim() || undefined,
-    });
+    const ref = { applicationId: dto.applicationId?.trim() || undefined, receiptNumber: dto.receiptNumber?.trim() || undefined };
+    const chosen = Boolean(ref.applicationId || ref.receiptNumber);
+    const app = (await this.repo.previewApplication(ref, info.workflowKind)) ?? (!chosen && info.workflowKind ? await this.repo.previewApplication(ref) : null);
     if (!app && (dto.applicationId || dto.receiptNumber)) throw new NotificationTemplateError('PREVIEW_APPLICATION_NOT_FOUND');
     const vars: NotificationVariables = app
       ? {
           applicantName: app.applicantName,
           receiptNumber: app.receiptNumber,
+          programName: app.programName,
           roundName: app.roundName,
           categoryName: app.categoryName,
           quotedAmount: Number(app.quotedAmount),
@@ -162,8 +180,15 @@ export class NotificationTemplatesService {
           reviewDueAt: (app.reviewDueAt ?? new Date(now.getTime() + 2 * DAY_MS)).toISOString(),
         }
       : SAMPLE_VARIABLES(actor.name, now);
+    const contact = this.config.secretariat;
     return {
-      ...renderTemplate(text, vars),
+      ...renderNotificationText(code, text, {
+        ...vars,
+        secretariatName: contact.name,
+        secretariatPhone: contact.phone,
+        secretariatEmail: contact.email,
+        secretariatHours: contact.hours,
+      }),
       application: app ? { id: app.id, receiptNumber: app.receiptNumber, applicantName: app.applicantName } : null,
     };
   }
@@ -173,6 +198,7 @@ export class NotificationTemplatesService {
 const SAMPLE_VARIABLES = (staffName: string, now: Date): NotificationVariables => ({
   applicantName: '株式会社サンプル製作所',
   receiptNumber: 'SAMPLE-00000001',
+  programName: '事業再構築補助金',
   roundName: '第1回公募',
   categoryName: '通常枠',
   quotedAmount: 12_345_678,
@@ -212,6 +238,9 @@ function view(code: string, latest: (TemplateVersionRow & { versionCount: number
     code,
     label: info.label,
     audience: info.audience,
+    name: info.workflowKind && code.startsWith(`${info.workflowKind}.`) ? code.slice(info.workflowKind.length + 1) : code,
+    workflowKind: info.workflowKind ?? null,
+    variants: info.workflowKind ? [] : templateVariants(code),
     version: latest?.version ?? 0,
     subject: text.subject,
     bodyText: text.bodyText,

@@ -1,6 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { templateCodeFor } from '@jimukyoku/domain';
 import type { Queue } from 'bullmq';
+import { AppConfig, APP_CONFIG } from '../../config';
 import { UnitOfWork } from '../../database';
 import { JobName, QueueName } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
@@ -16,6 +18,11 @@ const BATCH = 500;
  * notification with the notification id as job id. Rows are claimed with SKIP LOCKED, so several
  * workers share the work; queueing happens before the claim commits, so a Redis failure leaves the
  * rows pending for the next round, and a job id that is already queued is not queued twice.
+ *
+ * The text comes from the template of the application's programme: `templateCodeFor(name, workflowKind)`
+ * picks the variant of the transition's template name for the programme's workflow kind (給付金 wording for
+ * a benefit), recorded as `template_code` with its version; the programme's name is read now, and the
+ * secretariat's contact comes from the config (SECRETARIAT_*).
  */
 @Injectable()
 export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNotifications> {
@@ -25,6 +32,7 @@ export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNoti
     private readonly uow: UnitOfWork,
     private readonly repo: NotificationsRepository,
     @InjectQueue(QueueName.Mail) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async handle(): Promise<number> {
@@ -33,19 +41,28 @@ export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNoti
     return this.uow.run(async (tx) => {
       const rows = await this.repo.claimPending(BATCH, tx);
       if (rows.length === 0) return 0;
+      const programmes = await this.repo.programmesOf(
+        rows.flatMap((n) => (n.applicationId ? [n.applicationId] : [])),
+        tx,
+      );
       const templates = new Map<string, TemplateToRender | null>();
+      const queued: typeof rows = [];
       for (const n of rows) {
-        if (!templates.has(n.template)) templates.set(n.template, templateToRender(n.template, await this.repo.latestTemplate(n.template, tx)));
-        const template = templates.get(n.template);
+        const programme = n.applicationId ? programmes.get(n.applicationId) : undefined;
+        const code = templateCodeFor(n.template, programme?.workflowKind);
+        if (!templates.has(code)) templates.set(code, templateToRender(code, await this.repo.latestTemplate(code, tx)));
+        const template = templates.get(code);
         if (!template) {
-          await this.repo.update(n.id, { status: 'failed', lastError: `テンプレート「${n.template}」がありません` }, tx);
+          await this.repo.update(n.id, { status: 'failed', lastError: `テンプレート「${code}」がありません` }, tx);
           continue;
         }
-        const rendered = renderNotification(template.text, n);
+        const rendered = renderNotification(code, template.text, n, { programName: programme?.programName ?? null, secretariat: this.config.secretariat });
+        queued.push(n);
         await this.repo.update(
           n.id,
           {
             status: 'queued',
+            templateCode: code,
             templateVersion: template.version,
             subject: rendered.subject,
             bodyText: rendered.text,
@@ -56,7 +73,6 @@ export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNoti
           tx,
         );
       }
-      const queued = rows.filter((n) => templates.get(n.template));
       await this.queue.addBulk(queued.map((n) => sendJob(n.id)));
       return queued.length;
     });

@@ -1,4 +1,5 @@
-import { DEFAULT_TEMPLATES, renderTemplate, RenderedMessage, TemplateText } from '@jimukyoku/domain';
+import { DEFAULT_TEMPLATES, renderNotificationText, RenderedMessage, TemplateText } from '@jimukyoku/domain';
+import type { SecretariatContact } from '../../config';
 import type { Notification } from './notification.entity';
 import type { NotificationTemplate } from '../notification-templates/notification-template.entity';
 
@@ -15,16 +16,24 @@ export interface TemplateToRender {
  */
 export function templateToRender(code: string, saved: Pick<NotificationTemplate, 'version' | 'subject' | 'bodyText'> | null): TemplateToRender | null {
   if (saved) return { version: saved.version, text: { subject: saved.subject, bodyText: saved.bodyText } };
-  const builtIn = DEFAULT_TEMPLATES[code];
+  const builtIn = Object.prototype.hasOwnProperty.call(DEFAULT_TEMPLATES, code) ? DEFAULT_TEMPLATES[code] : undefined;
   return builtIn ? { version: 0, text: builtIn } : null;
 }
 
-/** Renders a notification from its payload (the facts written with the transition). */
-export function renderNotification(template: TemplateText, n: Pick<Notification, 'payload'>): RenderedMessage {
+/** What a mail says beside its payload: its programme (read when it is rendered) and the secretariat's contact (config). */
+export interface RenderContext {
+  /** the programme of the notification's application; null without one (the payload's, if any, is used) */
+  programName: string | null;
+  secretariat: SecretariatContact;
+}
+
+/** Renders notification `n` from the text of catalogue template `code` and the facts written with the transition (its payload). */
+export function renderNotification(code: string, template: TemplateText, n: Pick<Notification, 'payload'>, context: RenderContext): RenderedMessage {
   const p = n.payload as Record<string, unknown>;
-  return renderTemplate(template, {
+  return renderNotificationText(code, template, {
     applicantName: p.applicantName as string,
     receiptNumber: p.receiptNumber as string,
+    programName: context.programName ?? (p.programName as string),
     roundName: p.roundName as string,
     categoryName: p.categoryName as string,
     quotedAmount: p.quotedAmount as number,
@@ -34,5 +43,9 @@ export function renderNotification(template: TemplateText, n: Pick<Notification,
     reviewDueAt: p.reviewDueAt as string,
     digestDate: p.digestDate as string,
     digestSummary: p.digestSummary as string,
+    secretariatName: context.secretariat.name,
+    secretariatPhone: context.secretariat.phone,
+    secretariatEmail: context.secretariat.email,
+    secretariatHours: context.secretariat.hours,
   });
 }

@@ -16,14 +16,17 @@ export const NOTIFICATION_STATUSES: readonly NotificationStatus[] = ['held', 'pe
 export class Notification {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'application_id', type: 'uuid', nullable: true }) applicationId!: string | null;
+  /** the template name the transition or job gave (`received`), as the workflow definitions notify(...) it */
   @Column({ type: 'text' }) template!: string;
+  /** once rendered: the catalogue code the text came from, the name's variant for the programme's workflow kind (`benefit.received`) or the name itself */
+  @Column({ name: 'template_code', type: 'text', nullable: true }) templateCode!: string | null;
   @Column({ type: 'text' }) recipient!: string;
   @Column({ type: 'text' }) status!: NotificationStatus;
   @Column({ name: 'send_after', type: 'timestamptz', nullable: true }) sendAfter!: Date | null;
   @Column({ name: 'held_until_announcement', type: 'boolean' }) heldUntilAnnouncement!: boolean;
   @Column({ type: 'jsonb' }) payload!: Record<string, unknown>;
   @Column({ name: 'audit_id', type: 'bigint', nullable: true }) auditId!: string | null;
-  /** the template version the text was rendered from, and the text as sent */
+  /** the version of `templateCode` the text was rendered from, and the text as sent */
   @Column({ name: 'template_version', type: 'integer', nullable: true }) templateVersion!: number | null;
   @Column({ type: 'text', nullable: true }) subject!: string | null;
   @Column({ name: 'body_text', type: 'text', nullable: true }) bodyText!: string | null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { normalizeSearchText } from '@jimukyoku/domain';
+import { normalizeSearchText, type WorkflowKind } from '@jimukyoku/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -61,7 +61,8 @@ export class NotificationsRepository {
     const f = query.filter;
     if (f.id) qb.andWhere('n.id IN (:...ids)', { ids: f.id });
     if (f.status) qb.andWhere('n.status IN (:...statuses)', { statuses: ([] as string[]).concat(f.status) });
-    if (f.template) qb.andWhere('n.template = :template', { template: f.template });
+    // a name (受付: every programme's) or a variant's code (受付（給付金）: those rendered from it)
+    if (f.template) qb.andWhere('(n.template = :template OR n.template_code = :template)', { template: f.template });
     if (f.applicationId) qb.andWhere('n.application_id = :applicationId', { applicationId: f.applicationId });
     if (f.roundId) qb.andWhere('n.application_id IN (SELECT a.id FROM application a WHERE a.round_id::text = :roundId)', { roundId: f.roundId });
     if (f.q) {
@@ -109,7 +110,6 @@ export class NotificationsRepository {
     );
   }
 
-  /** Outbox rows of scheduled jobs, delivered by the same dispatcher as the applicants' mail. Returns their ids in order. */
   /**
    * 再審査 in another 類型: the decision notices still held for the 採択発表 (e.g. the special 枠's 補欠)
    * say what is no longer so, and are cancelled in the reconsideration's transaction. Returns their ids.
@@ -124,6 +124,7 @@ export class NotificationsRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Outbox rows of scheduled jobs, delivered by the same dispatcher as the applicants' mail. Returns their ids in order. */
   async insertPending(rows: OutboxRow[], tx: Transaction): Promise<string[]> {
     const m = managerOf(tx, this.dataSource);
     const ids: string[] = [];
@@ -166,6 +167,18 @@ export class NotificationsRepository {
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
       .getMany();
+  }
+
+  /** The programme of each application (its name, and the workflow kind that picks the template variant), by application id. */
+  async programmesOf(applicationIds: string[], tx: Transaction): Promise<Map<string, { programName: string; workflowKind: WorkflowKind }>> {
+    if (applicationIds.length === 0) return new Map();
+    const rows: { id: string; programName: string; workflowKind: WorkflowKind }[] = await managerOf(tx, this.dataSource).query(
+      `SELECT a.id, p.name AS "programName", p.workflow_kind AS "workflowKind"
+         FROM application a JOIN round r ON r.id = a.round_id JOIN program p ON p.id = r.program_id
+        WHERE a.id = ANY($1::uuid[])`,
+      [[...new Set(applicationIds)]],
+    );
+    return new Map(rows.map(({ id, ...programme }) => [id, programme]));
   }
 
   /** The latest saved version of a template (null: never saved, the built-in text applies). */
