@@ -85,7 +85,7 @@ describe('admin in the browser: programmes, rule sets, categories and rounds', (
     await goToRoute(manager, e.adminUrl, `/categories/${assumed.id}/show`);
     const note = manager.getByTestId('assumption').first();
     await note.waitFor();
-    expect(await note.innerText()).toMatch(/^仮定: ブリーフィングは上限1億円のみ記載/);
+    expect(await note.innerText()).toMatch(/^仮定: ブリーフィングは上限1億円と「大規模賃金引上げ枠は維持」/);
   });
 
   it('moves a deadline typed as a JST wall clock and sets a budget, shown as 1,234,567円', async () => {

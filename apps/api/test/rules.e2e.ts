@@ -63,6 +63,28 @@ describe('programmes, rule sets, categories and rounds', () => {
     expect(standard.programId).toBe(r6.programId);
   });
 
+  it('runs 第4回 and 第5回 on two versions of 令和2年度第3次補正: from 第5回 the plan-share rule also takes 付加価値額15%', async () => {
+    const r4 = await roundByCode('restructuring.round4');
+    const r5 = await roundByCode('restructuring.round5');
+    const rs4 = (await t.http().get(`/api/rule-sets/${r4.ruleSetId}`).set(as('reviewer')).expect(200)).body;
+    const rs5 = (await t.http().get(`/api/rule-sets/${r5.ruleSetId}`).set(as('reviewer')).expect(200)).body;
+    expect(rs4).toMatchObject({ code: 'restructuring.r2-sup3', version: 1, supersedesId: null });
+    expect(rs5).toMatchObject({ code: 'restructuring.r2-sup3', version: 2, supersedesId: rs4.id });
+    const standardOf = async (ruleSetId: string) =>
+      (
+        await t
+          .http()
+          .get('/api/categories')
+          .query({ filter: JSON.stringify({ ruleSetId, q: 'restructuring.standard' }) })
+          .set(as('auditor'))
+          .expect(200)
+      ).body[0].config.requirements;
+    expect(await standardOf(rs4.id)).toContain('newBusinessSalesShare10pct');
+    expect(await standardOf(rs5.id)).toContainEqual({
+      anyOf: ['newBusinessSalesShare10pct', 'newBusinessAddedValueShare15pct', 'newBusinessDivisionSalesShare10pct'],
+    });
+  });
+
   describe('POST /api/quotes', () => {
     const body = (roundId: string, employeeCount: number, amount: number) => ({
       roundId,
@@ -141,6 +163,33 @@ describe('programmes, rule sets, categories and rounds', () => {
       expect(res.body.message).toMatch(/[ぁ-んァ-ン一-龥]/);
     });
 
+    it('keeps 大規模賃金引上枠 of 第6回 to 従業員101人以上, and shows グリーン成長枠’s 1.5億 as 1億5,000万円', async () => {
+      const r6 = await roundByCode('restructuring.round6');
+      const large = (employeeCount: number) =>
+        t
+          .http()
+          .post('/api/quotes')
+          .set(as('reviewer'))
+          .send({ ...body(r6.id, employeeCount, 150_000_000), categoryCode: 'restructuring.largeWageIncrease' })
+          .expect(200);
+      const small = (await large(100)).body;
+      expect(small.eligible).toBe(false);
+      expect(small.ineligibility[0].message).toContain('従業員101人以上');
+      expect((await large(101)).body).toMatchObject({ eligible: true, amount: 90_000_000 });
+      const green = await t
+        .http()
+        .post('/api/quotes')
+        .set(as('reviewer'))
+        .send({
+          ...body(r6.id, 10, 600_000_000),
+          categoryCode: 'restructuring.greenGrowth',
+          applicant: { kind: 'corporation', sizeClass: 'midsize', employeeCount: 10 },
+        })
+        .expect(200);
+      expect(green.body.explanation).toContain('上限 1億5,000万円 (中堅企業)');
+      expect(green.body.eligibility.manual).toContain('addedValueGrowth5pct');
+    });
+
     it('computes the 事業復活支援金 benefit from sales figures', async () => {
       const [round] = (
         await t
@@ -187,7 +236,8 @@ describe('programmes, rule sets, categories and rounds', () => {
       expect(refused.body).toMatchObject({ code: 'RULE_SET_LOCKED', newVersion: `/api/rule-sets/${r5.ruleSetId}/versions` });
 
       const v2 = (await t.http().post(`/api/rule-sets/${r5.ruleSetId}/versions`).set(as('admin')).expect(201)).body;
-      expect(v2).toMatchObject({ code: 'restructuring.r2-sup3', version: 2, supersedesId: r5.ruleSetId, lockedAt: null });
+      // 第5回 runs on version 2 of 令和2年度第3次補正 (the plan-share rule of 第5回), so the next is version 3
+      expect(v2).toMatchObject({ code: 'restructuring.r2-sup3', version: 3, supersedesId: r5.ruleSetId, lockedAt: null });
       const copies = (
         await t
           .http()

@@ -8,7 +8,7 @@ import { Round } from '../modules/rounds/round.entity';
 import type { SeedStep } from './seed-step';
 
 /**
- * Loads every programme, rule set (as version 1), category and round of the briefing from
+ * Loads every programme, rule set (at its version: 1 unless a rule changed within the same 予算), category and round of the briefing from
  * libs/domain's REFERENCE_CATALOGUE. Insert-if-missing by stable code: a second run changes nothing,
  * and what an administrator edited since is never overwritten.
  */
@@ -27,9 +27,13 @@ export async function loadCatalogue(m: EntityManager, catalogue: ReferenceCatalo
     programIds.set(p.code, row.id);
   }
 
+  // a rule set by code and version: a later version supersedes the one before it (事業再構築 第5回)
   const ruleSetIds = new Map<string, string>();
-  for (const rs of catalogue.ruleSets) {
-    let row = await m.findOneBy(RuleSet, { code: rs.code, version: 1 });
+  const key = (code: string, version = 1) => `${code}@${version}`;
+  const ordered = [...catalogue.ruleSets].sort((a, b) => (a.version ?? 1) - (b.version ?? 1));
+  for (const rs of ordered) {
+    const version = rs.version ?? 1;
+    let row = await m.findOneBy(RuleSet, { code: rs.code, version });
     if (!row) {
       row = await m.save(
         m.create(RuleSet, {
@@ -37,15 +41,15 @@ export async function loadCatalogue(m: EntityManager, catalogue: ReferenceCatalo
           code: rs.code,
           edition: rs.edition,
           label: rs.label,
-          version: 1,
-          supersedesId: null,
+          version,
+          supersedesId: version > 1 ? (ruleSetIds.get(key(rs.code, version - 1)) ?? null) : null,
           lockedAt: null,
           assumption: rs.assumption ?? null,
         }),
       );
       created.ruleSets++;
     }
-    ruleSetIds.set(rs.code, row.id);
+    ruleSetIds.set(key(rs.code, version), row.id);
     for (const c of rs.categories) {
       if (await m.existsBy(Category, { ruleSetId: row.id, code: c.code })) continue;
       await m.save(m.create(Category, { ruleSetId: row.id, code: c.code, name: c.name, kind: c.kind, config: c }));
@@ -59,7 +63,7 @@ export async function loadCatalogue(m: EntityManager, catalogue: ReferenceCatalo
       m.create(Round, {
         code: r.code,
         programId: programIds.get(r.programCode)!,
-        ruleSetId: ruleSetIds.get(r.ruleSetCode)!,
+        ruleSetId: ruleSetIds.get(key(r.ruleSetCode, r.ruleSetVersion))!,
         number: r.number,
         name: r.name,
         opensAt: new Date(r.opensAt),

@@ -133,7 +133,7 @@ describe('lookups', () => {
     expect(findRound('nope')).toBeUndefined();
     expect(findCategory('restructuring.r3-sup', 'restructuring.emergency')).toBeUndefined();
     expect(categoriesOfRound('nope')).toEqual([]);
-    expect(ruleSetsOfProgram('restructuring').map((r) => r.edition)).toEqual(['r2-sup3', 'r3-sup']);
+    expect(ruleSetsOfProgram('restructuring').map((r) => `${r.edition} v${r.version ?? 1}`)).toEqual(['r2-sup3 v1', 'r2-sup3 v2', 'r3-sup v1']);
   });
 });
 

@@ -20,7 +20,7 @@ import {
   REGIONAL_DX_PROGRAM,
   REGIONAL_DX_R4,
 } from './regional';
-import { RESTRUCTURING_PROGRAM, RESTRUCTURING_R2, RESTRUCTURING_R3 } from './restructuring';
+import { RESTRUCTURING_PROGRAM, RESTRUCTURING_R2, RESTRUCTURING_R2_ROUND5, RESTRUCTURING_R3 } from './restructuring';
 import { ROUNDS } from './rounds';
 import { MONOZUKURI_PROGRAM, MONOZUKURI_R3, SUSTAINABILITY_PROGRAM, SUSTAINABILITY_R3 } from './sme-programs';
 
@@ -41,6 +41,7 @@ export const REFERENCE_CATALOGUE: ReferenceCatalogue = {
   ruleSets: [
     RECOVERY_BENEFIT_R3,
     RESTRUCTURING_R2,
+    RESTRUCTURING_R2_ROUND5,
     RESTRUCTURING_R3,
     REGIONAL_DX_R4,
     REGIONAL_DIGITAL_INNOVATION_R4,
@@ -59,8 +60,17 @@ export const REFERENCE_CATALOGUE: ReferenceCatalogue = {
 export const findProgram = (code: string, catalogue: ReferenceCatalogue = REFERENCE_CATALOGUE): Program | undefined =>
   catalogue.programs.find((p) => p.code === code);
 
-export const findRuleSet = (code: string, catalogue: ReferenceCatalogue = REFERENCE_CATALOGUE): RuleSet | undefined =>
-  catalogue.ruleSets.find((r) => r.code === code);
+export const ruleSetVersion = (ruleSet: RuleSet): number => ruleSet.version ?? 1;
+
+/** A rule set by its code: the given version, or without one the latest (the rules a new round would run on). */
+export const findRuleSet = (code: string, catalogue: ReferenceCatalogue = REFERENCE_CATALOGUE, version?: number): RuleSet | undefined =>
+  catalogue.ruleSets
+    .filter((r) => r.code === code && (version === undefined || ruleSetVersion(r) === version))
+    .reduce<RuleSet | undefined>((latest, r) => (latest === undefined || ruleSetVersion(r) > ruleSetVersion(latest) ? r : latest), undefined);
+
+/** The rule set a round runs on (its code and version). */
+export const ruleSetOfRound = (round: Round, catalogue: ReferenceCatalogue = REFERENCE_CATALOGUE): RuleSet | undefined =>
+  findRuleSet(round.ruleSetCode, catalogue, round.ruleSetVersion ?? 1);
 
 export const findRound = (code: string, catalogue: ReferenceCatalogue = REFERENCE_CATALOGUE): Round | undefined =>
   catalogue.rounds.find((r) => r.code === code);
@@ -75,7 +85,7 @@ export const findCategory = (ruleSetCode: string, categoryCode: string, catalogu
 /** The categories a round offers: those of its rule set, narrowed by `categoryCodes` when given. */
 export const categoriesOfRound = (roundCode: string, catalogue: ReferenceCatalogue = REFERENCE_CATALOGUE): readonly CategoryConfig[] => {
   const round = findRound(roundCode, catalogue);
-  const ruleSet = round && findRuleSet(round.ruleSetCode, catalogue);
+  const ruleSet = round && ruleSetOfRound(round, catalogue);
   if (!round || !ruleSet) return [];
   return round.categoryCodes ? ruleSet.categories.filter((c) => round.categoryCodes!.includes(c.code)) : ruleSet.categories;
 };

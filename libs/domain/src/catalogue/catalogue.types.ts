@@ -29,6 +29,11 @@ export interface RuleSet extends Assumed {
   /** e.g. 'r2-sup3' (令和2年度第3次補正), 'r3-sup' (令和3年度補正), 'r4' (令和4年度当初) */
   readonly edition: string;
   readonly label: string;
+  /**
+   * 1 when absent. A rule changed within the same 予算 (事業再構築 第5回) is a later version of the same
+   * code, superseding the one before it; rounds already run keep theirs.
+   */
+  readonly version?: number;
   /** category codes are unique within a rule set; the same 類型 keeps its code across editions */
   readonly categories: readonly CategoryConfig[];
 }
@@ -47,6 +52,8 @@ export interface Round extends Assumed {
   readonly programCode: string;
   /** the rule set the round runs on */
   readonly ruleSetCode: string;
+  /** its version (1 when absent) */
+  readonly ruleSetVersion?: number;
   readonly number: number;
   /** e.g. '第5回公募' */
   readonly name: string;

@@ -26,6 +26,8 @@ export const ROUNDS: readonly Round[] = [
     code: 'restructuring.round5',
     programCode: 'restructuring',
     ruleSetCode: 'restructuring.r2-sup3',
+    // the plan-share rule changed from 第5回 (付加価値額15% …): version 2 of the same 予算
+    ruleSetVersion: 2,
     number: 5,
     name: '第5回公募',
     opensAt: '2022-01-20T00:00:00+09:00',

@@ -147,6 +147,12 @@ interface CategoryBase extends Assumed {
   /** Japanese name, e.g. '通常枠' */
   readonly name: string;
   readonly requirements: readonly RequirementClause[];
+  /**
+   * What the briefing says is still being designed for this 類型 (制度設計中, 検討中, 調整中), in Japanese:
+   * the rules here may change. Shown with every quote of the 類型 and on its page; unlike `assumption`
+   * (our reading of a gap) it is the source's own warning.
+   */
+  readonly caveat?: string;
 }
 
 export interface SubsidyCategoryConfig extends CategoryBase {
@@ -159,18 +165,18 @@ export interface SubsidyCategoryConfig extends CategoryBase {
   /** eligible 経費区分 */
   readonly expenseTypes: readonly ExpenseTypeDef[];
   readonly exclusions: readonly ExclusionRule[];
-}
-
-/** 給付金 (事業復活支援金): listed in the catalogue; its amount is computed in ../benefit. */
-export interface BenefitCategoryConfig extends CategoryBase {
-  readonly kind: 'benefit';
-}
   /**
    * 再審査: codes of the 類型 of the same rule set in which an application not adopted in this one may
    * be reconsidered, in the same round (事業再構築: the special 枠 → 通常枠). Absent: none. The one
    * place of the rule; docs/reconsideration.md.
    */
   readonly reconsiderIn?: readonly string[];
+}
+
+/** 給付金 (事業復活支援金): listed in the catalogue; its amount is computed in ../benefit. */
+export interface BenefitCategoryConfig extends CategoryBase {
+  readonly kind: 'benefit';
+}
 
 /** 委託 (a commissioned contract with a ceiling per contract, not a rate-based subsidy). */
 export interface ContractCategoryConfig extends CategoryBase {

@@ -160,6 +160,8 @@ export const validateCategoryConfig = (config: CategoryConfig): ConfigProblem[] 
   if (!nonEmpty(config?.code)) out.push(problem('code', 'required', 'code: 類型コードを入力してください'));
   if (!nonEmpty(config?.name)) out.push(problem('name', 'required', 'name: 類型の名称を入力してください'));
   out.push(...checkRequirements(config?.requirements));
+  if (config?.caveat !== undefined && !nonEmpty(config.caveat))
+    out.push(problem('caveat', 'required', 'caveat: 制度設計中の注意書きは文字列で入力してください（ない場合は項目ごと省略）'));
   switch (config?.kind) {
     case 'benefit':
       return out;
@@ -184,9 +186,9 @@ export const validateCategoryConfig = (config: CategoryConfig): ConfigProblem[] 
     ...checkPricing(config.pricing, admitted, eligible),
     ...checkItemKinds(config),
   );
+  out.push(...checkReconsiderIn(config.reconsiderIn, config.code));
   // the floor is compared with the caps only once they are well-formed
   if (out.length === 0) out.push(...checkFloor(config));
-  out.push(...checkReconsiderIn(config.reconsiderIn, config.code));
   return out;
 };
 

@@ -55,7 +55,7 @@ describe('checkEligibility', () => {
   });
 
   it('every automated requirement code has a check', () => {
-    expect(ELIGIBILITY_REQUIREMENT_CODES.length).toBe(14);
+    expect(ELIGIBILITY_REQUIREMENT_CODES.length).toBe(15);
     for (const code of ELIGIBILITY_REQUIREMENT_CODES) expect(typeof ELIGIBILITY_CHECKS[code]).toBe('function');
   });
 });

@@ -7,7 +7,7 @@ import {
   checkRehabilitationPlan,
   checkSmallBusinessOnly,
 } from './plan-and-applicant-checks';
-import { checkRecoverySalesDecline30pct } from './recovery-decline';
+import { checkMinimumWageSalesDecline30pct, checkRecoverySalesDecline30pct } from './recovery-decline';
 import { CheckDetails, CheckFailed, CheckResult, failed } from './result';
 import {
   checkEmployees101plus,
@@ -31,6 +31,7 @@ export const ELIGIBILITY_CHECKS = {
   salesDecline10pct: checkSalesDecline10pct,
   salesDecline5pctSince202010: checkSalesDecline5pctSince202010,
   recoverySalesDecline30pct: checkRecoverySalesDecline30pct,
+  minimumWageSalesDecline30pct: checkMinimumWageSalesDecline30pct,
   rehabilitationPlan: checkRehabilitationPlan,
   certifiedAdvisorPlan: checkCertifiedAdvisorPlan,
   financialInstitutionAbove30M: checkFinancialInstitutionAbove30M,

@@ -25,7 +25,7 @@ export interface ClaimedMonths {
   readonly salesDecline10pct?: readonly string[];
   /** the 3 months of the 5% test since 2020-10 */
   readonly salesDecline5pctSince202010?: readonly string[];
-  /** the one month of the 回復・再生応援枠 30% test */
+  /** the one month of the 30% test since 2021-10 (回復・再生応援枠, and 最低賃金枠's 業況 condition) */
   readonly recoverySalesDecline30pct?: string;
 }
 

@@ -1,5 +1,5 @@
-import { applicant, sales } from './__tests__/fixtures';
-import { checkRecoverySalesDecline30pct } from './recovery-decline';
+import { applicant, flat, sales } from './__tests__/fixtures';
+import { checkMinimumWageSalesDecline30pct, checkRecoverySalesDecline30pct } from './recovery-decline';
 
 describe('recoverySalesDecline30pct (2021年10月以降のいずれかの月 vs 2020年又は2019年同月 ≥30%, or 再生計画)', () => {
   it.each`
@@ -43,5 +43,20 @@ describe('recoverySalesDecline30pct (2021年10月以降のいずれかの月 vs 
       expect(result.code).toBe(code);
       expect(result.message).toContain(message);
     }
+  });
+});
+
+describe('minimumWageSalesDecline30pct (最低賃金枠): the same 30% decline, without the 再生計画 alternative', () => {
+  it('a 再生事業者 without the decline fails it, though it passes 回復・再生応援枠’s', () => {
+    const rehabilitating = applicant({ inRehabilitation: true, monthlySales: sales(flat('2019-01', '2022-03', 1_000_000)) });
+    expect(checkRecoverySalesDecline30pct(rehabilitating).ok).toBe(true);
+    const result = checkMinimumWageSalesDecline30pct(rehabilitating);
+    expect(result).toMatchObject({ ok: false, code: 'minimumWageSalesDecline30pct.belowThreshold' });
+    expect(result.ok === false && result.message).not.toContain('再生計画');
+  });
+
+  it('a 30% decline passes it', () => {
+    const declined = applicant({ monthlySales: sales({ ...flat('2019-01', '2021-09', 1_000_000), '2021-10': 700_000 }) });
+    expect(checkMinimumWageSalesDecline30pct(declined).ok).toBe(true);
   });
 });

@@ -63,10 +63,37 @@ const describeDecline = (d: SingleMonthDecline): string =>
   `（${formatMonthJa(parseYearMonth(d.month)!)}）の売上高 ${formatYen(d.currentSales)} と ` +
   `${formatMonthJa(parseYearMonth(d.comparisonMonth)!)}の売上高 ${formatYen(d.comparisonSales)} を比べた減少率 ${formatDeclineRate(d.declineRate)}`;
 
+/**
+ * The 30% test of one month since 2021-10, as two 類型 ask it: 回復・再生応援枠 (a 再生計画 also does) and
+ * 最低賃金枠 (its 業況 condition, docs/programs.md: the decline alone). Both read the month the applicant
+ * names as `claimedMonths.recoverySalesDecline30pct`.
+ */
+interface ThirtyPercentRule {
+  readonly code: string;
+  readonly title: string;
+  readonly rehabilitationAlternative: boolean;
+}
+
+const RECOVERY_RULE: ThirtyPercentRule = { code: RECOVERY_REQUIREMENT, title: TITLE, rehabilitationAlternative: true };
+export const MINIMUM_WAGE_DECLINE_REQUIREMENT = 'minimumWageSalesDecline30pct';
+const MINIMUM_WAGE_RULE: ThirtyPercentRule = {
+  code: MINIMUM_WAGE_DECLINE_REQUIREMENT,
+  title: '最低賃金枠の売上高30%減少要件',
+  rehabilitationAlternative: false,
+};
+
 /** Requirement 'recoverySalesDecline30pct'. */
-export const checkRecoverySalesDecline30pct = (applicant: ApplicantProfile, context: EligibilityContext = {}): CheckResult => {
-  if (applicant.inRehabilitation === true) return passed({ via: 'rehabilitationPlan' });
-  const indexed = indexMonthlySales(RECOVERY_REQUIREMENT, applicant.monthlySales);
+export const checkRecoverySalesDecline30pct = (applicant: ApplicantProfile, context: EligibilityContext = {}): CheckResult =>
+  checkThirtyPercentSince202110(RECOVERY_RULE, applicant, context);
+
+/** Requirement 'minimumWageSalesDecline30pct': the same decline, without the 再生計画 alternative. */
+export const checkMinimumWageSalesDecline30pct = (applicant: ApplicantProfile, context: EligibilityContext = {}): CheckResult =>
+  checkThirtyPercentSince202110(MINIMUM_WAGE_RULE, applicant, context);
+
+const checkThirtyPercentSince202110 = (rule: ThirtyPercentRule, applicant: ApplicantProfile, context: EligibilityContext): CheckResult => {
+  const { code, title } = rule;
+  if (rule.rehabilitationAlternative && applicant.inRehabilitation === true) return passed({ via: 'rehabilitationPlan' });
+  const indexed = indexMonthlySales(code, applicant.monthlySales);
   if (!indexed.ok) return indexed;
   const { index } = indexed;
   const claimed = context.claimedMonths?.recoverySalesDecline30pct;
@@ -76,16 +103,16 @@ export const checkRecoverySalesDecline30pct = (applicant: ApplicantProfile, cont
     const field = `claimedMonths.${RECOVERY_REQUIREMENT}`;
     const month = parseYearMonth(claimed);
     if (month === null) {
-      return failed(`${RECOVERY_REQUIREMENT}.claimInvalid`, `${TITLE}: 指定された月「${claimed}」の形式が不正です（YYYY-MM）。`, field);
+      return failed(`${code}.claimInvalid`, `${title}: 指定された月「${claimed}」の形式が不正です（YYYY-MM）。`, field);
     }
     if (month < SINCE) {
-      return failed(`${RECOVERY_REQUIREMENT}.claimInvalid`, `${TITLE}: ${formatMonthJa(month)}は対象外です（2021年10月以降の月を指定してください）。`, field);
+      return failed(`${code}.claimInvalid`, `${title}: ${formatMonthJa(month)}は対象外です（2021年10月以降の月を指定してください）。`, field);
     }
     measured = bestForMonth(index, month);
     if (!measured) {
       return failed(
-        `${RECOVERY_REQUIREMENT}.missingSales`,
-        `${TITLE}: ${formatMonthJa(month)}の売上高、または比較する2020年・2019年同月の売上高（0円より大きいもの）が入力されていません。`,
+        `${code}.missingSales`,
+        `${title}: ${formatMonthJa(month)}の売上高、または比較する2020年・2019年同月の売上高（0円より大きいもの）が入力されていません。`,
         SALES_FIELD,
       );
     }
@@ -93,16 +120,20 @@ export const checkRecoverySalesDecline30pct = (applicant: ApplicantProfile, cont
     measured = findBestRecoveryDecline(index);
     if (!measured) {
       return failed(
-        `${RECOVERY_REQUIREMENT}.insufficientData`,
-        `${TITLE}: 判定に必要な月次売上高がありません（2021年10月以降のいずれかの月と、その2020年又は2019年同月の売上高が必要です）。再生計画を策定している場合はその旨を登録してください。`,
+        `${code}.insufficientData`,
+        `${title}: 判定に必要な月次売上高がありません（2021年10月以降のいずれかの月と、その2020年又は2019年同月の売上高が必要です）。${
+          rule.rehabilitationAlternative ? '再生計画を策定している場合はその旨を登録してください。' : ''
+        }`,
         SALES_FIELD,
       );
     }
   }
   if (declineAtLeastPercent(measured.declineRate, MIN_DECLINE_PERCENT)) return passed({ via: 'salesDecline', ...measured });
   return failed(
-    `${RECOVERY_REQUIREMENT}.belowThreshold`,
-    `${TITLE}を満たしません: ${claimed !== undefined ? '指定された月' : '最も減少率の高い月'}${describeDecline(measured)} は ${MIN_DECLINE_PERCENT}% 未満で、再生計画の登録もありません（要件: 2021年10月以降のいずれかの月の売上高が2020年又は2019年同月比で30%以上減少、又は再生計画の策定）。`,
+    `${code}.belowThreshold`,
+    rule.rehabilitationAlternative
+      ? `${title}を満たしません: ${claimed !== undefined ? '指定された月' : '最も減少率の高い月'}${describeDecline(measured)} は ${MIN_DECLINE_PERCENT}% 未満で、再生計画の登録もありません（要件: 2021年10月以降のいずれかの月の売上高が2020年又は2019年同月比で30%以上減少、又は再生計画の策定）。`
+      : `${title}を満たしません: ${claimed !== undefined ? '指定された月' : '最も減少率の高い月'}${describeDecline(measured)} は ${MIN_DECLINE_PERCENT}% 未満です（要件: 2021年10月以降のいずれかの月の売上高が2020年又は2019年同月比で30%以上減少）。`,
     SALES_FIELD,
     { ...measured },
   );

@@ -1,0 +1,138 @@
+/**
+ * Rules the briefing states beyond caps and rates (docs/programs.md, "Requirements from the briefing"):
+ * 大規模賃金引上枠's 101人以上, 最低賃金枠's 業況, グリーン成長枠's 付加価値額5.0%, the plan-share rule that
+ * changed from 第5回, each as the catalogue declares it and as quoteWithEligibility judges it.
+ */
+import type { ApplicantProfile } from '../applicant';
+import { describeRequirement, type RequirementClause, type SubsidyCategoryConfig } from '../category';
+import { quoteWithEligibility } from '../quote';
+import { categoriesOfRound, findRound, findRoundCategory, findRuleSet } from './catalogue';
+import { subsidyCategory } from './__tests__/quote-helpers';
+
+const R3 = 'restructuring.r3-sup';
+const hasClause = (config: SubsidyCategoryConfig, code: string) =>
+  config.requirements.some((c: RequirementClause) => (typeof c === 'string' ? c === code : c.anyOf.includes(code as never)));
+const advisor = { certifiedAdvisor: { name: '認定支援機関', id: 'ID-1' } };
+
+/** monthly sales: 2019 and 2020 at 1,000万, then 600万 from 2021-10 (−40%) so every decline test holds */
+const declining = (): ApplicantProfile['monthlySales'] => {
+  const out: { month: string; amount: number }[] = [];
+  for (let y = 2019; y <= 2022; y++)
+    for (let m = 1; m <= 12; m++) {
+      const month = `${y}-${String(m).padStart(2, '0')}`;
+      out.push({ month, amount: month >= '2020-04' ? 6_000_000 : 10_000_000 });
+    }
+  return out;
+};
+const flatSales = (): ApplicantProfile['monthlySales'] => declining()!.map((s) => ({ ...s, amount: 10_000_000 }));
+
+describe('大規模賃金引上枠 keeps 従業員101人以上 (令和3年度補正 as 令和2年度第3次補正)', () => {
+  it.each([
+    ['令和3年度補正: 100人 is not admitted', R3, 100, false],
+    ['令和3年度補正: 101人 is', R3, 101, true],
+    ['令和2年度第3次補正 (第4回): 100人 is not admitted', 'restructuring.round4', 100, false],
+    ['令和2年度第3次補正 (第5回): 101人 is', 'restructuring.round5', 101, true],
+  ])('%s', (_rule, where, employeeCount, admitted) => {
+    const config = (
+      where.startsWith('restructuring.round')
+        ? findRoundCategory(where, 'restructuring.largeWageIncrease')
+        : subsidyCategory(where, 'restructuring.largeWageIncrease')
+    ) as SubsidyCategoryConfig;
+    expect(hasClause(config, 'employees101plus')).toBe(true);
+    const { quote, eligibility } = quoteWithEligibility(
+      config,
+      { kind: 'corporation', sizeClass: 'sme', employeeCount, monthlySales: declining() },
+      [{ expenseType: 'machinery', amount: 30_000_000 }],
+      advisor,
+    );
+    expect(quote.eligible).toBe(admitted);
+    expect(eligibility.failures.some((f) => f.requirement === 'employees101plus')).toBe(!admitted);
+  });
+});
+
+describe('最低賃金枠: its 業況 condition and its 最低賃金 share', () => {
+  it('令和3年度補正: the 30% decline of any month since 2021-10 is required (without 回復・再生応援枠’s 再生計画 alternative)', () => {
+    const config = subsidyCategory(R3, 'restructuring.minimumWage');
+    expect(config.requirements).toContain('minimumWageSalesDecline30pct');
+    expect(config.requirements).toContain('minimumWageEmployees');
+    const applicant = (monthlySales: ApplicantProfile['monthlySales']): ApplicantProfile => ({
+      kind: 'corporation',
+      sizeClass: 'sme',
+      employeeCount: 10,
+      inRehabilitation: true,
+      monthlySales,
+    });
+    const lines = [{ expenseType: 'machinery', amount: 6_000_000 }];
+    const failing = quoteWithEligibility(config, applicant(flatSales()), lines, advisor).eligibility;
+    expect(failing.failures.map((f) => f.requirement)).toContain('minimumWageSalesDecline30pct');
+    const passing = quoteWithEligibility(config, applicant(declining()), lines, advisor).eligibility;
+    expect(passing.failures).toEqual([]);
+    // the share of employees paid near the minimum wage is checked by a person (要件確認)
+    expect(passing.manual).toContain('minimumWageEmployees');
+  });
+
+  it('令和2年度第3次補正: the 緊急事態宣言 30% decline, declared', () => {
+    for (const round of ['restructuring.round4', 'restructuring.round5']) {
+      const config = findRoundCategory(round, 'restructuring.minimumWage') as SubsidyCategoryConfig;
+      expect(config.requirements).toEqual(expect.arrayContaining(['emergencySalesDecline30pct', 'minimumWageEmployees']));
+    }
+  });
+
+  it('names the share as the 公募要領 does', () => {
+    expect(describeRequirement('minimumWageEmployees')).toBe(
+      '2020年10月から2021年6月までの間で、3か月以上、最低賃金+30円以内で雇用している従業員が全従業員数の10%以上いること',
+    );
+  });
+});
+
+describe('グリーン成長枠: a plan aiming at 付加価値額 +5.0% a year', () => {
+  it('is a declared requirement a person checks', () => {
+    const config = subsidyCategory(R3, 'restructuring.greenGrowth');
+    expect(config.requirements).toContain('addedValueGrowth5pct');
+    const { eligibility } = quoteWithEligibility(
+      config,
+      { kind: 'corporation', sizeClass: 'sme', employeeCount: 10 },
+      [{ expenseType: 'machinery', amount: 30_000_000 }],
+      advisor,
+    );
+    expect(eligibility.manual).toContain('addedValueGrowth5pct');
+    expect(describeRequirement('addedValueGrowth5pct')).toContain('年率平均5.0%以上');
+  });
+});
+
+describe('the plan-share rule: 第4回 only 10% of total sales, from 第5回 also 15% of 付加価値額 or 10% of the division', () => {
+  const shareOf = (config: SubsidyCategoryConfig) =>
+    config.requirements
+      .filter((c) => (typeof c === 'string' ? c : c.anyOf.join('|')).includes('newBusiness'))
+      .map((c) => (typeof c === 'string' ? c : c.anyOf.join('|')));
+
+  it('第4回 and 第5回 run on two versions of 令和2年度第3次補正', () => {
+    expect(findRound('restructuring.round4')).toMatchObject({ ruleSetCode: 'restructuring.r2-sup3' });
+    expect(findRound('restructuring.round4')?.ruleSetVersion ?? 1).toBe(1);
+    expect(findRound('restructuring.round5')).toMatchObject({ ruleSetCode: 'restructuring.r2-sup3', ruleSetVersion: 2 });
+    expect(findRuleSet('restructuring.r2-sup3', undefined, 1)?.version ?? 1).toBe(1);
+    expect(findRuleSet('restructuring.r2-sup3')?.version).toBe(2);
+  });
+
+  it.each([
+    ['第4回', 'restructuring.round4', ['newBusinessSalesShare10pct']],
+    ['第5回', 'restructuring.round5', ['newBusinessSalesShare10pct|newBusinessAddedValueShare15pct|newBusinessDivisionSalesShare10pct']],
+    ['第6回', 'restructuring.round6', ['newBusinessSalesShare10pct|newBusinessAddedValueShare15pct|newBusinessDivisionSalesShare10pct']],
+  ])('%s: every 類型 declares it', (_round, round, expected) => {
+    for (const config of categoriesOfRound(round)) expect([config.code, shareOf(config as SubsidyCategoryConfig)]).toEqual([config.code, expected]);
+  });
+
+  it('is declared (要件確認): the applicant’s alternatives are read as one requirement', () => {
+    const config = findRoundCategory('restructuring.round5', 'restructuring.standard') as SubsidyCategoryConfig;
+    const { eligibility } = quoteWithEligibility(
+      config,
+      { kind: 'corporation', sizeClass: 'sme', employeeCount: 10, monthlySales: declining() },
+      [{ expenseType: 'machinery', amount: 30_000_000 }],
+      advisor,
+    );
+    expect(eligibility.manual).toContain('newBusinessSalesShare10pct|newBusinessAddedValueShare15pct|newBusinessDivisionSalesShare10pct');
+    expect(describeRequirement({ anyOf: ['newBusinessSalesShare10pct', 'newBusinessAddedValueShare15pct'] })).toBe(
+      '事業再構築で新たに取り組む事業の売上高が、総売上高の10%以上となる事業計画であること 又は 事業再構築で新たに取り組む事業の付加価値額が、総付加価値額の15%以上となる事業計画であること',
+    );
+  });
+});
