@@ -176,8 +176,6 @@ export const SUBSIDY_V1: WorkflowDefinition<GuardName> = loadDefinition<Workflow
       effects: [stamp('decidedAt'), notify('rejected'), holdUntilAnnouncement],
     },
     {
-      name: 'applyForGrant',
-    {
       name: 'reconsiderInCategory',
       label: '別の類型で再審査',
       from: ['reviewed', 'waitlisted'],
@@ -186,6 +184,8 @@ export const SUBSIDY_V1: WorkflowDefinition<GuardName> = loadDefinition<Workflow
       guards: ['reconsiderationTargetChosen'],
       effects: [requireReason, stamp('reconsideredAt'), notify('reconsidered'), holdUntilAnnouncement],
     },
+    {
+      name: 'applyForGrant',
       label: '交付申請する',
       from: ['adopted'],
       to: 'grantApplied',
