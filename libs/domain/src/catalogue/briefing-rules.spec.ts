@@ -136,3 +136,40 @@ describe('the plan-share rule: 第4回 only 10% of total sales, from 第5回 als
     );
   });
 });
+
+describe('持続化補助金 低感染リスク型ビジネス枠 (令和2年度第3次補正): 上限100万円, 3/4, its rounds', () => {
+  const LOW = 'sustainability.r2-sup3';
+  const small = { kind: 'soleProprietor' as const, sizeClass: 'smallBusiness' as const, employeeCount: 3 };
+  it.each([
+    ['3/4 below the cap', [{ expenseType: 'machinery', amount: 800_000 }], 600_000],
+    ['capped at 100万円', [{ expenseType: 'machinery', amount: 2_000_000 }], 1_000_000],
+    [
+      '感染防止対策費 at most 1/4 of the subsidy (450,000 + 150,000)',
+      [
+        { expenseType: 'machinery', amount: 600_000 },
+        { expenseType: 'infectionPrevention', amount: 400_000 },
+      ],
+      600_000,
+    ],
+  ])('%s', (_rule, lines, amount) => {
+    const { quote } = quoteWithEligibility(subsidyCategory(LOW, 'sustainability.lowInfectionRisk'), small, lines);
+    expect(quote).toMatchObject({ eligible: true, amount });
+  });
+
+  it('admits 小規模事業者 only', () => {
+    const { quote } = quoteWithEligibility(subsidyCategory(LOW, 'sustainability.lowInfectionRisk'), { ...small, sizeClass: 'sme' }, [
+      { expenseType: 'machinery', amount: 800_000 },
+    ]);
+    expect(quote.eligible).toBe(false);
+  });
+
+  it('runs 第4回–第6回 by the 受付締切 the briefing lists', () => {
+    const rounds = ['4', '5', '6'].map((n) => findRound(`sustainability.lowInfectionRisk.round${n}`));
+    expect(rounds.map((r) => [r?.ruleSetCode, r?.name, r?.closesAt])).toEqual([
+      ['sustainability.r2-sup3', '低感染リスク型ビジネス枠 第4回受付締切', '2021-11-10T17:00:00+09:00'],
+      ['sustainability.r2-sup3', '低感染リスク型ビジネス枠 第5回受付締切', '2022-01-12T17:00:00+09:00'],
+      ['sustainability.r2-sup3', '低感染リスク型ビジネス枠 第6回受付締切', '2022-03-09T17:00:00+09:00'],
+    ]);
+    expect(categoriesOfRound('sustainability.lowInfectionRisk.round6').map((c) => c.code)).toEqual(['sustainability.lowInfectionRisk']);
+  });
+});

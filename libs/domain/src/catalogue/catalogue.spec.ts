@@ -39,6 +39,7 @@ describe('REFERENCE_CATALOGUE', () => {
     ['restructuring.r3-sup', '令和3年度補正', ['standard', 'largeWageIncrease', 'recovery', 'minimumWage', 'greenGrowth']],
     ['monozukuri.r3-sup', '令和3年度補正（10次公募〜）', ['standard', 'recoveryWageIncrease', 'digital', 'green']],
     ['sustainability.r3-sup', '令和3年度補正', ['standard', 'growthDistribution', 'renewal', 'invoice']],
+    ['sustainability.r2-sup3', '令和2年度第3次補正（低感染リスク型ビジネス枠）', ['lowInfectionRisk']],
     ['itIntroduction.r3-sup', '令和3年度補正（デジタル化基盤導入枠）', ['digitalBase', 'multiCompany']],
     ['itIntroduction.r1-sup', '令和元年度補正（通常枠）', ['standardA', 'standardB']],
     ['recoveryBenefit.r3-sup', '令和3年度補正', ['benefit']],

@@ -68,6 +68,22 @@ export const ROUNDS: readonly Round[] = [
     announcement: period('2022-07-11', '2022-07-20', '令和4年7月中旬頃（予定）'),
     assumption: `ブリーフィングは「公募中」とのみ記載。回数・${UNDATED_NOTE}`,
   },
+  ...[
+    // 低感染リスク型ビジネス枠: the briefing lists the 受付締切 of 第4回–第6回; each round takes what arrived since the last
+    ['4', '2021-09-09', '2021-11-10'],
+    ['5', '2021-11-11', '2022-01-12'],
+    ['6', '2022-01-13', '2022-03-09'],
+  ].map(([n, opens, closes]): Round => ({
+    code: `sustainability.lowInfectionRisk.round${n}`,
+    programCode: 'sustainability',
+    ruleSetCode: 'sustainability.r2-sup3',
+    number: Number(n),
+    name: `低感染リスク型ビジネス枠 第${n}回受付締切`,
+    opensAt: `${opens}T00:00:00+09:00`,
+    closesAt: `${closes}T17:00:00+09:00`,
+    assumption:
+      '受付締切日はブリーフィングによる（時刻は記載がないため17:00とした）。受付開始は前回の締切の翌日とした（公募は2021年3月31日開始の随時受付）。採択発表日は記載がない。回の番号は一般型と同じ事業の中で重ならないよう低感染リスク型ビジネス枠の回数をそのまま用いた',
+  })),
   {
     code: 'itIntroduction.round1',
     programCode: 'itIntroduction',

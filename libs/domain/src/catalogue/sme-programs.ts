@@ -1,7 +1,8 @@
 /** ものづくり補助金 and 持続化補助金 (programs.md §3, §4). */
 import { man } from '../money';
-import type { CapRule, RateRule, RequirementClause, SubsidyCategoryConfig } from '../category';
+import type { CapRule, ExpenseTypeDef, RateRule, RequirementClause, SubsidyCategoryConfig } from '../category';
 import type { Program, RuleSet } from './catalogue.types';
+import { rate } from '../money';
 import { GENERAL_EXCLUSIONS, HALF, SME_AND_MIDSIZE, THREE_QUARTERS, TWO_THIRDS, employeeCaps, fixedCap, flatRate } from './common';
 
 export const MONOZUKURI_PROGRAM: Program = {
@@ -73,6 +74,20 @@ export const SUSTAINABILITY_PROGRAM: Program = {
   workflowKind: 'subsidy',
 };
 
+const SUSTAINABILITY_EXPENSE_TYPES: readonly ExpenseTypeDef[] = [
+  { code: 'machinery', label: '機械装置等費' },
+  { code: 'publicity', label: '広報費' },
+  { code: 'website', label: 'ウェブサイト関連費' },
+  { code: 'exhibition', label: '展示会等出展費' },
+  { code: 'travel', label: '旅費' },
+  { code: 'development', label: '開発費' },
+  { code: 'materials', label: '資料購入費' },
+  { code: 'miscServices', label: '雑役務費' },
+  { code: 'rental', label: '借料' },
+  { code: 'equipmentDisposal', label: '設備処分費' },
+  { code: 'outsourcing', label: '委託・外注費' },
+];
+
 const sustainability = (
   code: string,
   name: string,
@@ -85,19 +100,7 @@ const sustainability = (
   name,
   admittedSizeClasses: ['smallBusiness'],
   pricing: { kind: 'rate', rates, cap: fixedCap(man(capMan)) },
-  expenseTypes: [
-    { code: 'machinery', label: '機械装置等費' },
-    { code: 'publicity', label: '広報費' },
-    { code: 'website', label: 'ウェブサイト関連費' },
-    { code: 'exhibition', label: '展示会等出展費' },
-    { code: 'travel', label: '旅費' },
-    { code: 'development', label: '開発費' },
-    { code: 'materials', label: '資料購入費' },
-    { code: 'miscServices', label: '雑役務費' },
-    { code: 'rental', label: '借料' },
-    { code: 'equipmentDisposal', label: '設備処分費' },
-    { code: 'outsourcing', label: '委託・外注費' },
-  ],
+  expenseTypes: SUSTAINABILITY_EXPENSE_TYPES,
   exclusions: [],
   requirements: ['smallBusinessOnly', ...requirements],
   assumption: '経費区分は公募要領による（ブリーフィングに記載なし）。補助下限額の記載はない',
@@ -127,5 +130,36 @@ export const SUSTAINABILITY_R3: RuleSet = {
     ),
     sustainability('sustainability.renewal', '新陳代謝枠', 200, [flatRate('小規模事業者', TWO_THIRDS)], ['startupOrSuccessor']),
     sustainability('sustainability.invoice', 'インボイス枠', 100, [flatRate('小規模事業者', TWO_THIRDS)], ['invoiceIssuer']),
+  ],
+};
+
+/**
+ * 低感染リスク型ビジネス枠 (令和2年度第3次補正): 上限100万円, 補助率3/4, 小規模事業者 only; 感染防止対策費 at
+ * most 1/4 of the subsidy. Its own 公募 with rounds by 受付締切 (第4回 2021-11-10, 第5回 2022-01-12, 第6回
+ * 2022-03-09, the last); docs/programs.md.
+ */
+export const SUSTAINABILITY_R2: RuleSet = {
+  code: 'sustainability.r2-sup3',
+  programCode: 'sustainability',
+  edition: 'r2-sup3',
+  label: '令和2年度第3次補正（低感染リスク型ビジネス枠）',
+  categories: [
+    {
+      kind: 'subsidy',
+      code: 'sustainability.lowInfectionRisk',
+      name: '低感染リスク型ビジネス枠',
+      admittedSizeClasses: ['smallBusiness'],
+      pricing: {
+        kind: 'rate',
+        rates: [flatRate('小規模事業者', THREE_QUARTERS)],
+        cap: fixedCap(man(100)),
+        shareLimit: { label: '感染防止対策費', expenseTypes: ['infectionPrevention'], maxShare: rate(1, 4) },
+      },
+      expenseTypes: [...SUSTAINABILITY_EXPENSE_TYPES.filter((t) => t.code !== 'travel'), { code: 'infectionPrevention', label: '感染防止対策費' }],
+      exclusions: [],
+      requirements: ['smallBusinessOnly', 'lowInfectionRiskBusiness'],
+      assumption:
+        '上限100万円・補助率3/4はブリーフィングと公募要領による。感染防止対策費は補助金総額の1/4まで（緊急事態措置に伴う特例の1/2は設定していない）、経費区分は公募要領による（旅費は対象外とした）',
+    },
   ],
 };

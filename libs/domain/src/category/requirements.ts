@@ -37,6 +37,8 @@ export const REQUIREMENT_LABELS = {
   growthDistribution: '賃上げ又は事業規模の拡大に取り組むこと（成長・分配強化枠）',
   startupOrSuccessor: '創業又は後継者候補による新たな取組であること（新陳代謝枠）',
   invoiceIssuer: '免税事業者からインボイス発行事業者に転換すること（インボイス枠）',
+  lowInfectionRiskBusiness:
+    '感染拡大防止と事業継続を両立させるため、対人接触機会の減少に資する新たなビジネスやサービス、生産プロセスの導入等に取り組むこと（低感染リスク型ビジネス枠）',
   // IT導入補助金
   groupApplication10plus: '10者以上の事業者が連携し、商工団体等が代表して申請すること',
   // 地域DX
