@@ -201,6 +201,33 @@ describe('what the mails say, per programme', () => {
     });
   });
 
+  it('要件不適合 decided on the 要件確認 checklist names the failed items and asks for nothing', async () => {
+    const round = await openRound(t);
+    const app = await createDraft(
+      t,
+      draftInput(round, await categoryByCode(t, round, 'restructuring.standard'), { applicantName: '株式会社けやき電機', receiptNumber: 'RES98-00000001' }),
+    );
+    await fire(app.id, 'submit', intake);
+    const http = () => t.http();
+    const bearer = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
+    await http()
+      .post('/api/review-assignments')
+      .set(bearer(s.manager))
+      .send({ applicationId: app.id, reviewerId: s.reviewer.user.id, purpose: 'formalCheck' })
+      .expect(201);
+    const list = await http().get(`/api/applications/${app.id}/formal-check`).set(bearer(s.reviewer)).expect(200);
+    const answers = list.body.items.map((i: { code: string; passNeedsReason?: boolean }) =>
+      i.code === 'advisor.confirmed'
+        ? { code: i.code, passed: false, comment: '確認書の押印がありません' }
+        : { code: i.code, passed: true, ...(i.passNeedsReason ? { overrideReason: '売上高の減少を書面で確認した' } : {}) },
+    );
+    const label = list.body.items.find((i: { code: string }) => i.code === 'advisor.confirmed').label;
+    await http().post(`/api/applications/${app.id}/formal-check/complete`).set(bearer(s.reviewer)).send({ outcome: 'ineligible', answers }).expect(200);
+    const m = await mailOf(app.id, 'ineligible');
+    expect(m.bodyText).toContain(`満たしていない要件:\n1. ${label}：確認書の押印がありません\n`);
+    expect(m.bodyText).not.toMatch(/再提出|修正|補正期限/);
+  });
+
   it('IT導入補助金: the application is the 交付申請, and its mail says so', async () => {
     const round = await openRound(t, 'itIntroduction.r3-sup');
     const app = await createDraft(

@@ -5,6 +5,7 @@ import {
   advisorRequiredFor,
   buildFormalChecklist,
   correctionRequest,
+  unmetRequirements,
   evaluateFormalCheck,
   formalCheckEligibility,
   overridesWithoutReason,
@@ -291,5 +292,27 @@ describe('correctionRequest', () => {
 
   it('is empty when nothing failed', () => {
     expect(correctionRequest([])).toBe('');
+  });
+});
+
+describe('unmetRequirements (the 要件不適合 reason)', () => {
+  const failed = [
+    { code: 'advisorConfirmation', label: '認定経営革新等支援機関の確認書', comment: '提出されていません' },
+    { code: 'salesDecline', label: '売上高減少要件', comment: null },
+  ];
+
+  it.each([
+    ['lists each requirement not met, with its comment', undefined, '1. 認定経営革新等支援機関の確認書：提出されていません\n2. 売上高減少要件'],
+    [
+      'adds the checker’s note after them',
+      '  売上高の根拠資料に矛盾があります ',
+      '1. 認定経営革新等支援機関の確認書：提出されていません\n2. 売上高減少要件\n\n補足: 売上高の根拠資料に矛盾があります',
+    ],
+  ])('%s', (_rule, note, expected) => {
+    expect(unmetRequirements(failed, note)).toBe(expected);
+  });
+
+  it('asks for nothing: no 再提出, no 修正', () => {
+    expect(unmetRequirements(failed, null)).not.toMatch(/再提出|修正/);
   });
 });

@@ -268,3 +268,14 @@ export function correctionRequest(failed: FormalCheckEvaluation['failed']): stri
   const lines = failed.map((f, i) => `${i + 1}. ${f.label}${f.comment !== null && f.comment.trim() !== '' ? `：${f.comment.trim()}` : ''}`);
   return ['要件確認の結果、次の点に不備がありました。内容をご確認のうえ、修正又は書類の追加をして再提出してください。', '', ...lines].join('\n');
 }
+
+/**
+ * The 要件不適合 reason for the applicant: the requirements not met, one numbered line per failed item
+ * (`label：comment`), then the checker's own words if any. Unlike correctionRequest it asks for nothing:
+ * the application ends here (the 要件不適合 mail prints it under 「満たしていない要件」).
+ */
+export function unmetRequirements(failed: FormalCheckEvaluation['failed'], note?: string | null): string {
+  const lines = failed.map((f, i) => `${i + 1}. ${f.label}${f.comment !== null && f.comment.trim() !== '' ? `：${f.comment.trim()}` : ''}`);
+  const extra = note?.trim();
+  return [...lines, ...(extra ? [...(lines.length ? [''] : []), `補足: ${extra}`] : [])].join('\n');
+}

@@ -6,6 +6,7 @@ import {
   formalCheckEligibility,
   overridesWithoutReason,
   requiredAttachmentKinds,
+  unmetRequirements,
   type FormalCheckAnswer,
   type FormalCheckItem,
 } from '@jimukyoku/domain';
@@ -116,7 +117,11 @@ export class FormalCheckService {
         evaluation.overridden.filter((o) => o.reason === null).map((o) => o.code),
       );
       const transition = this.transitionFor(app, dto.outcome, evaluation);
-      const reason = dto.reason?.trim() || (evaluation.failed.length ? correctionRequest(evaluation.failed) : undefined);
+      // 差戻し asks for the corrections; 要件不適合 ends the application, so it names the requirements not met and asks nothing
+      const reason =
+        dto.outcome === 'ineligible'
+          ? unmetRequirements(evaluation.failed, dto.reason)
+          : dto.reason?.trim() || (evaluation.failed.length ? correctionRequest(evaluation.failed) : undefined);
       await this.auditOverrides(app, items, records, user, meta, tx);
       await this.applications.saveFormalCheck(
         app.id,
