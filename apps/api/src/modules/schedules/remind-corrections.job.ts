@@ -10,7 +10,8 @@ import { inBatches } from './in-batches';
 const BATCH = 200;
 
 /**
- * Reminds applicants of a returned (差戻し) application whose 補正期限 is within CORRECTION_REMINDER_HOURS:
+ * Reminds applicants of an application sent back for correction (a correctionDeadlineWatched state: 差戻し,
+ * a 給付金's 不備) whose 補正期限 is within CORRECTION_REMINDER_HOURS:
  * one `correctionReminder` email per return, written to the outbox in the same transaction that sets
  * application.correction_reminded_for to the 補正期限 it is about, so a second run (or a second worker)
  * sends nothing more, and a later 差戻し (a new 補正期限) is reminded again.
