@@ -127,4 +127,43 @@ describe('intake: the stored quote is the validated one', () => {
     expect(app.quote.parts.find((p: { code: string }) => p.code === 'analysis').cap).toMatchObject({ amount: 5_000_000, binding: true });
     expect(app.eligibility).toMatchObject({ ok: true });
   });
+
+  describe('地域DX促進活動支援事業: applicant.prefectureCount (活動地域の都道府県数)', () => {
+    const community = (categoryCode: string, prefectureCount?: number) =>
+      payload('regionalDx.r4', categoryCode, { name: '東北DX推進コミュニティ', ...(prefectureCount === undefined ? {} : { prefectureCount }) }, [
+        { expenseType: 'personnel', amount: 10_000_000 },
+      ]);
+
+    it.each([
+      ['A類型 (単独の都道府県)', 'regionalDx.typeA', 1],
+      ['B類型 (2都道府県)', 'regionalDx.typeB', 2],
+      ['C類型 (3以上の都道府県)', 'regionalDx.typeC', 5],
+    ])('accepts an application of %s and stores its count', async (_type, categoryCode, count) => {
+      const res = await submit(await community(categoryCode, count)).expect(201);
+      expect(res.body.quotedAmount).toBe(10_000_000);
+      const app = await stored(res.body.id);
+      expect(app).toMatchObject({ prefecture_count: count });
+      expect(app.eligibility).toMatchObject({ ok: true });
+    });
+
+    it('refuses a count outside the 類型 with 422 naming the rule', async () => {
+      const res = await submit(await community('regionalDx.typeB', 3)).expect(422);
+      expect(res.body.errors).toEqual([{ field: 'applicant.prefectureCount', message: 'この類型は2都道府県に跨がる活動が対象です（活動地域 3都道府県）。' }]);
+      const missing = await submit(await community('regionalDx.typeA')).expect(422);
+      expect(missing.body.errors).toEqual([
+        { field: 'applicant.prefectureCount', message: '活動地域の都道府県数が入力されていません（要件: 単独の都道府県内での活動）。' },
+      ]);
+    });
+
+    it('refuses a count that is no number of prefectures with 422 in Japanese', async () => {
+      for (const count of [0, 48, 2.5]) {
+        const res = await submit(await community('regionalDx.typeC', count)).expect(422);
+        expect(res.body.errors).toEqual(
+          expect.arrayContaining([
+            { field: 'applicant.prefectureCount', message: 'applicant.prefectureCount (活動地域の都道府県数) は1〜47の整数で入力してください' },
+          ]),
+        );
+      }
+    });
+  });
 });

@@ -40,7 +40,7 @@ export function applicationFields(dto: IntakeApplicationDto): Omit<DraftInput, '
     lossMaking: a.lossMaking ?? null,
     inRehabilitation: a.inRehabilitation ?? null,
     participantCount: a.participantCount ?? null,
-    prefectureCount: null,
+    prefectureCount: a.prefectureCount ?? null,
     financialInstitution: dto.financialInstitution ?? null,
     certifiedAdvisor: dto.certifiedAdvisor ?? null,
     planTitle: dto.plan?.title ?? null,

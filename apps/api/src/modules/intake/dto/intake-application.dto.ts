@@ -22,6 +22,8 @@ import { BenefitRequestDto, ExpenseLineDto, MonthlySalesDto } from '../../quotes
 /** 1兆円: far above any programme's amounts (money columns are bigint) */
 const YEN_MAX = 1_000_000_000_000;
 const yen = (field: string) => ({ message: `${field} は0以上の整数 (円) で指定してください` });
+const participantCountMessage = 'applicant.participantCount (参加事業者数) は1〜10000の整数で入力してください';
+const prefectureCountMessage = 'applicant.prefectureCount (活動地域の都道府県数) は1〜47の整数で入力してください';
 
 export class IntakeApplicantDto {
   @ApiProperty({ enum: ['corporation', 'soleProprietor'] })
@@ -67,9 +69,28 @@ export class IntakeApplicantDto {
   @Min(0)
   @Max(YEN_MAX * 100, yen('applicant.annualRevenue'))
   annualRevenue?: number;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() lossMaking?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() inRehabilitation?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10_000) participantCount?: number;
+  @ApiPropertyOptional({
+    description: '前年度の事業年度が赤字 (課税所得がゼロ)。ものづくり 回復型賃上げ・雇用拡大枠の要件、持続化 成長・分配強化枠の補助率3/4',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'applicant.lossMaking (赤字か) は true か false で指定してください' })
+  lossMaking?: boolean;
+  @ApiPropertyOptional({ description: '再生事業者 (ものづくり 通常枠の補助率2/3)' })
+  @IsOptional()
+  @IsBoolean({ message: 'applicant.inRehabilitation (再生事業者か) は true か false で指定してください' })
+  inRehabilitation?: boolean;
+  @ApiPropertyOptional({ example: 10, description: 'グループ申請の参加事業者数 (申請者を含む)。複数社連携IT導入類型は10者以上' })
+  @IsOptional()
+  @IsInt({ message: participantCountMessage })
+  @Min(1, { message: participantCountMessage })
+  @Max(10_000, { message: participantCountMessage })
+  participantCount?: number;
+  @ApiPropertyOptional({ example: 2, description: '地域DX促進活動支援事業: 活動地域の都道府県数 (A類型 1、B類型 2、C類型 3以上)' })
+  @IsOptional()
+  @IsInt({ message: prefectureCountMessage })
+  @Min(1, { message: prefectureCountMessage })
+  @Max(47, { message: prefectureCountMessage })
+  prefectureCount?: number;
   @ApiPropertyOptional({ type: [MonthlySalesDto] })
   @IsOptional()
   @IsArray()
