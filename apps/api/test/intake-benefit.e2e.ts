@@ -140,6 +140,25 @@ describe('intake of the 事業復活支援金 (benefit@1)', () => {
     expect(await rowsOf(body.applicant.corporateNumber)).toHaveLength(0);
   });
 
+  it('refuses a benefit of 0円 (基準期間の売上高 − 対象月の売上高 × 5 ≤ 0) with the formula, and the quote says 対象外 the same way', async () => {
+    // 2021-11 at 500,000円 is down 50% against 2019-11, but the base period sold 1,000,000円 in all: nothing to pay
+    const zero = { ...BENEFIT, targetMonth: '2021-11', basePeriodSales: [1_000_000, 0, 0, 0, 0] };
+    const reason = '給付額 = 基準期間の売上高 1,000,000円 − 対象月の売上高 500,000円 × 5 = -1,500,000円 のため、給付対象外です。';
+    const body = benefitPayload(round, await evidence(), { benefit: zero });
+    const res = await submit(body).expect(422);
+    expect(res.body).toMatchObject({ code: 'INVALID_APPLICATION', errors: [{ field: 'benefit.targetMonthSales', message: reason }] });
+    expect(await rowsOf(body.applicant.corporateNumber)).toHaveLength(0);
+
+    const quote = await t
+      .http()
+      .post('/api/quotes')
+      .set('Authorization', `Bearer ${s.manager.token}`)
+      .send({ roundId: round.id, categoryCode: 'recoveryBenefit.benefit', benefit: zero })
+      .expect(200);
+    expect(quote.body.benefit).toMatchObject({ eligible: false, amount: 0, failures: [{ code: 'benefit.zeroAmount', message: reason }] });
+    expect(quote.body.benefit.explanation).toContain(`給付対象外: ${reason}`);
+  });
+
   it('refuses a 事前確認 on a subsidy round rather than dropping it', async () => {
     const subsidyRound = await openRound(t);
     const res = await submit(validPayload(subsidyRound, await uploadRequired(t, apiKey), { preCheck: PRE_CHECK, previousRecipient: true })).expect(422);

@@ -79,10 +79,22 @@ describe('computeBenefit: caps (基準期間 10,000,000円 × 5 = 50,000,000円,
     expect(result).toMatchObject({ eligible: true, band: '50+', baseMonth: '2020-11', formulaAmount: 300_000, cap: 50 * MAN, amount: 300_000 });
   });
 
-  it('formula floored at 0: 1,000,000 − 500,000 × 5 < 0 → 0円 although eligible', () => {
-    const result = computeBenefit({ ...base, targetMonth: '2021-11', basePeriodSales: [1_000_000, 0, 0, 0, 0] });
-    expect(result).toMatchObject({ eligible: true, band: '50+', formulaAmount: 0, amount: 0 });
-    expect(result.explanation).toContain('給付額の計算: 基準期間の売上高 1,000,000円 − 対象月の売上高 500,000円 × 5 = 0円（マイナスのため0円）');
+  it.each`
+    rule                                                 | basePeriodSales                          | difference
+    ${'below 0: 1,000,000 − 500,000 × 5 = −1,500,000円'} | ${[1_000_000, 0, 0, 0, 0]}               | ${'-1,500,000円'}
+    ${'exactly 0: 2,500,000 − 500,000 × 5 = 0円'}        | ${[1_000_000, 1_000_000, 500_000, 0, 0]} | ${'0円'}
+  `('a formula of 0円 or less is 対象外 although the decline holds, with the formula and its figures ($rule)', ({ basePeriodSales, difference }) => {
+    const result = computeBenefit({ ...base, targetMonth: '2021-11', basePeriodSales });
+    const total = (basePeriodSales as number[]).reduce((a, b) => a + b, 0).toLocaleString('ja-JP');
+    expect(result).toMatchObject({ eligible: false, band: '50+', formulaAmount: 0, amount: 0 });
+    expect(result.failures).toEqual([
+      expect.objectContaining({
+        code: 'benefit.zeroAmount',
+        field: 'targetMonthSales',
+        message: `給付額 = 基準期間の売上高 ${total}円 − 対象月の売上高 500,000円 × 5 = ${difference} のため、給付対象外です。`,
+      }),
+    ]);
+    expect(result.explanation).toContain(`給付対象外: ${result.failures[0].message}`);
   });
 });
 

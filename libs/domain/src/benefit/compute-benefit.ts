@@ -7,7 +7,8 @@ import { BENEFIT_BAND_LABELS, BENEFIT_CAPS, BENEFIT_CAP_BRACKET_LABELS, BenefitB
 
 /**
  * 事業復活支援金 (a benefit, not a subsidy):
- *   給付額 = 基準期間の売上高 (5 months) − 対象月の売上高 × 5, floored at 0, capped by band and bracket.
+ *   給付額 = 基準期間の売上高 (5 months) − 対象月の売上高 × 5, capped by band and bracket; 0円 or less
+ *   is 対象外 (nothing can be paid), with the formula and its figures.
  * The target month (対象月, 2021-11…2022-03) must be down ≥30% against the same calendar month
  * (基準月) of the chosen base period (基準期間: 2018-11…2019-03, 2019-11…2020-03 or 2020-11…2021-03).
  *
@@ -176,7 +177,24 @@ export const computeBenefit = (input: BenefitInput): BenefitResult => {
   }
   explanation.push(`売上高減少率: ${rateText} → ${BENEFIT_BAND_LABELS[band]}`, formulaLine);
 
-  // 4. Cap and amount.
+  // 4. Nothing to pay: the decline holds, but the formula gives 0円 or less (the other months of the
+  // base period were weak), as a subsidy quote of 0円 is 対象外 (quote.ts zeroAmount).
+  if (formulaAmount === 0) {
+    const difference = basePeriodTotal - input.targetMonthSales * PERIOD_MONTHS;
+    return notEligible(
+      [
+        failed(
+          'benefit.zeroAmount',
+          `給付額 = 基準期間の売上高 ${formatYen(basePeriodTotal)} − 対象月の売上高 ${formatYen(input.targetMonthSales)} × 5 = ${formatYen(difference)} のため、給付対象外です。`,
+          'targetMonthSales',
+          { basePeriodTotal, targetMonthSales: input.targetMonthSales, difference },
+        ),
+      ],
+      { band, declineRate: rate, baseMonth, basePeriodTotal, formulaAmount, explanation },
+    );
+  }
+
+  // 5. Cap and amount.
   const capBracket = benefitCapBracket(input.applicantKind, input.annualRevenue);
   if (capBracket === null) {
     return notEligible(
