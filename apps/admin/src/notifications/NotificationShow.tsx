@@ -105,6 +105,8 @@ export const NotificationShow = () => (
         <ApplicationLink />
       </Labeled>
       <SelectField source="template" choices={templateChoices} />
+      {/* the programme's variant the text came from (受付（給付金）), once rendered */}
+      <SelectField source="templateCode" choices={templateChoices} emptyText="-" />
       <Labeled label="resources.notifications.fields.templateVersion">
         <TemplateVersionLink />
       </Labeled>

@@ -3,7 +3,10 @@ import { TEMPLATE_INFO } from '@jimukyoku/domain';
 export interface NotificationRecord {
   id: string;
   applicationId: string | null;
+  /** the template name its transition gave (受付 = received) */
   template: string;
+  /** once rendered: the template it was rendered from, the programme's variant (`benefit.received`) or the name */
+  templateCode: string | null;
   recipient: string;
   status: NotificationStatus;
   sendAfter: string | null;

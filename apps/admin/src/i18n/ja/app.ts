@@ -405,6 +405,7 @@ export const appMessages = {
   },
   notification_templates: {
     audiences: { applicant: '申請者', reviewer: '審査員', manager: '事務局マネージャー' },
+    workflow_kinds: { subsidy: '補助金（共通）', benefit: '給付金（事業復活支援金）', itSubsidy: 'IT導入補助金' },
     version: '第%{version}版',
     built_in: '初期設定',
     current: '現在の版',

@@ -1,15 +1,20 @@
 import { Datagrid, List, SearchInput, SelectInput, TextField, useCanAccess } from 'react-admin';
 import { JstDateField } from '../../common';
-import { templateAudienceChoices } from './template';
+import { templateAudienceChoices, templateWorkflowKindChoices } from './template';
 import { TemplateAudienceChip } from './TemplateAudienceChip';
+import { TemplateWorkflowKindField } from './TemplateWorkflowKindField';
 import { TemplateVersionField } from './TemplateVersionField';
 
 const templateFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="audience" source="audience" choices={templateAudienceChoices} alwaysOn />,
+  <SelectInput key="workflowKind" source="workflowKind" choices={templateWorkflowKindChoices} alwaysOn />,
 ];
 
-/** テンプレート: one row per email the system sends, with its latest version; a manager opens the editor. */
+/**
+ * テンプレート: one row per email the system sends, with its latest version; a manager opens the editor. A
+ * template written for one kind of programme (給付金, IT導入) is its own row, named with the kind.
+ */
 export const TemplateList = () => {
   const { canAccess: canEdit } = useCanAccess({ resource: 'notification-templates', action: 'edit' });
   return (
@@ -18,6 +23,7 @@ export const TemplateList = () => {
         <TextField source="label" />
         <TextField source="code" sx={{ fontFamily: 'ui-monospace, monospace', fontSize: 12 }} />
         <TemplateAudienceChip label="resources.notification-templates.fields.audience" sortable={false} />
+        <TemplateWorkflowKindField label="resources.notification-templates.fields.workflowKind" sortable={false} />
         <TemplateVersionField label="resources.notification-templates.fields.version" sortBy="version" />
         <TextField source="subject" sortable={false} />
         <JstDateField source="updatedAt" emptyText="-" />

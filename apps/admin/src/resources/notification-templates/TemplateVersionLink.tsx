@@ -7,7 +7,7 @@ import { templateVersionPath } from './template';
  * template's history (for those who may read templates).
  */
 export const TemplateVersionLink = (_props: { label?: string }) => {
-  const record = useRecordContext<{ template: string; templateVersion: number | null }>();
+  const record = useRecordContext<{ template: string; templateCode?: string | null; templateVersion: number | null }>();
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'notification-templates', action: 'show' });
   if (!record || record.templateVersion === null || record.templateVersion === undefined) return <Typography variant="body2">-</Typography>;
@@ -17,7 +17,7 @@ export const TemplateVersionLink = (_props: { label?: string }) => {
       : translate('app.notification_templates.built_in');
   if (!canAccess) return <Typography variant="body2">{text}</Typography>;
   return (
-    <MuiLink href={templateVersionPath(record.template, record.templateVersion)} data-testid="notification-template-version">
+    <MuiLink href={templateVersionPath(record.templateCode ?? record.template, record.templateVersion)} data-testid="notification-template-version">
       {text}
     </MuiLink>
   );
