@@ -190,6 +190,31 @@ describe('programmes, rule sets, categories and rounds', () => {
       expect(green.body.eligibility.manual).toContain('addedValueGrowth5pct');
     });
 
+    it('carries the caveat of a 類型 still being designed (IT導入: the cap by number of functions) on the quote and its category', async () => {
+      const round = await roundByCode('itIntroduction.round1');
+      const res = await t
+        .http()
+        .post('/api/quotes')
+        .set(as('reviewer'))
+        .send({
+          roundId: round.id,
+          categoryCode: 'itIntroduction.digitalBase',
+          applicant: { kind: 'corporation', sizeClass: 'sme', employeeCount: 10 },
+          expenses: [{ expenseType: 'software', amount: 1_000_000 }],
+        })
+        .expect(200);
+      expect(res.body.caveat).toContain('機能数');
+      expect(res.body.category.caveat).toBe(res.body.caveat);
+      expect(res.body.explanation).toContain(`注意（今後変更の可能性あり）: ${res.body.caveat}`);
+      const settled = await t
+        .http()
+        .post('/api/quotes')
+        .set(as('reviewer'))
+        .send(body((await roundByCode('restructuring.round6')).id, 10, 10_000_000))
+        .expect(200);
+      expect(settled.body).toMatchObject({ caveat: null, category: { caveat: null } });
+    });
+
     it('computes the 事業復活支援金 benefit from sales figures', async () => {
       const [round] = (
         await t

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Alert, Box, List, ListItem, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { formatRate, formatYen, REQUIREMENT_LABELS } from '@jimukyoku/domain';
+import { describeRequirementName, formatRate, formatYen } from '@jimukyoku/domain';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { useExpenseTypeLabel } from './useExpenseTypeLabel';
-import { JsonField } from '../common';
+import { CaveatNote, JsonField } from '../common';
 import type { ApplicationRecord, Quote } from './application';
 
 const yen = (n: number | undefined | null) => (typeof n === 'number' ? formatYen(n) : '-');
@@ -111,6 +111,7 @@ export const QuoteView = () => {
           </Typography>
         )}
       </Typography>
+      <CaveatNote text={quote.caveat} />
       {explanation.length > 0 && (
         <Block title={q('explanation')} testId="quote-explanation">
           <List dense disablePadding>
@@ -206,7 +207,7 @@ export const QuoteView = () => {
               <List dense disablePadding>
                 {eligibility.manual.map((m) => (
                   <ListItem key={m} disableGutters>
-                    <Typography variant="body2">・{(REQUIREMENT_LABELS as Record<string, string>)[m] ?? m}</Typography>
+                    <Typography variant="body2">・{describeRequirementName(m)}</Typography>
                   </ListItem>
                 ))}
               </List>

@@ -89,6 +89,8 @@ export interface QuotePart {
 
 /** The QuoteResult snapshot (libs/domain) an application carries; a 給付金 carries a BenefitResult instead. */
 export interface Quote {
+  /** what the briefing says is still being designed for the 類型 (absent in quotes stored before it existed) */
+  caveat?: string | null;
   eligible?: boolean;
   amount?: number;
   eligibleExpenseTotal?: number;

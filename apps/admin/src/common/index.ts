@@ -4,4 +4,5 @@ export { JstDateTimeInput, jstDateTime } from './JstDateTimeInput';
 export { YenField } from './YenField';
 export { JsonField } from './JsonField';
 export { AssumptionNote, AssumptionField, AssumptionChip } from './AssumptionNote';
+export { CaveatNote } from './CaveatNote';
 export { apiErrorMessage } from './apiErrorMessage';

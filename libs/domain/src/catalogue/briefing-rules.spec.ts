@@ -4,8 +4,8 @@
  * changed from 第5回, each as the catalogue declares it and as quoteWithEligibility judges it.
  */
 import type { ApplicantProfile } from '../applicant';
-import { describeRequirement, type RequirementClause, type SubsidyCategoryConfig } from '../category';
-import { quoteWithEligibility } from '../quote';
+import { describeRequirement, describeRequirementName, type RequirementClause, type SubsidyCategoryConfig } from '../category';
+import { describeCategory, quote, quoteWithEligibility } from '../quote';
 import { categoriesOfRound, findRound, findRoundCategory, findRuleSet } from './catalogue';
 import { subsidyCategory } from './__tests__/quote-helpers';
 
@@ -171,5 +171,46 @@ describe('持続化補助金 低感染リスク型ビジネス枠 (令和2年度
       ['sustainability.r2-sup3', '低感染リスク型ビジネス枠 第6回受付締切', '2022-03-09T17:00:00+09:00'],
     ]);
     expect(categoriesOfRound('sustainability.lowInfectionRisk.round6').map((c) => c.code)).toEqual(['sustainability.lowInfectionRisk']);
+  });
+});
+
+describe('where the briefing says a rule is still being designed, the 類型 carries its caveat onto every quote', () => {
+  it.each([
+    ['IT導入 デジタル化基盤導入類型: the cap by number of functions', 'itIntroduction.r3-sup', 'itIntroduction.digitalBase', '機能数'],
+    ['IT導入 複数社連携IT導入類型: 制度設計中', 'itIntroduction.r3-sup', 'itIntroduction.multiCompany', '制度設計中'],
+    ['地域デジタルイノベーション: 調整中', 'regionalDigitalInnovation.r4', 'regionalDigitalInnovation.sme', '調整中'],
+    ['地域デジタルイノベーション 非中小: 調整中', 'regionalDigitalInnovation.r4', 'regionalDigitalInnovation.nonSme', '調整中'],
+    ['ものづくり 回復型: 赤字の要件は検討中', 'monozukuri.r3-sup', 'monozukuri.recoveryWageIncrease', '検討中'],
+    ['ものづくり 通常枠: 再生事業者は検討中', 'monozukuri.r3-sup', 'monozukuri.standard', '検討中'],
+    ['事業再構築 回復・再生応援枠: 再生計画は検討中', R3, 'restructuring.recovery', '検討中'],
+  ])('%s', (_rule, ruleSet, code, word) => {
+    const config = subsidyCategory(ruleSet, code);
+    expect(config.caveat).toContain(word);
+    expect(describeCategory(config).caveat).toBe(config.caveat);
+  });
+
+  it('the quote carries the caveat and says it in its explanation, right after the 類型', () => {
+    const result = quote(subsidyCategory('itIntroduction.r3-sup', 'itIntroduction.digitalBase'), { kind: 'corporation', sizeClass: 'sme', employeeCount: 10 }, [
+      { expenseType: 'software', amount: 1_000_000 },
+    ]);
+    expect(result.caveat).toContain('機能数');
+    expect(result.explanation[1]).toBe(`注意（今後変更の可能性あり）: ${result.caveat}`);
+  });
+
+  it('a 類型 whose rules are settled has none', () => {
+    const result = quote(subsidyCategory(R3, 'restructuring.standard'), { kind: 'corporation', sizeClass: 'sme', employeeCount: 10 }, [
+      { expenseType: 'machinery', amount: 10_000_000 },
+    ]);
+    expect(result.caveat).toBeNull();
+    expect(result.explanation.some((l) => l.startsWith('注意'))).toBe(false);
+  });
+});
+
+describe('describeRequirementName: a requirement as the eligibility report names it', () => {
+  it('reads an anyOf clause’s codes joined by | as 「A 又は B」, as the admin’s quote view lists manual requirements', () => {
+    expect(describeRequirementName('newBusinessSalesShare10pct|newBusinessAddedValueShare15pct')).toBe(
+      describeRequirement({ anyOf: ['newBusinessSalesShare10pct', 'newBusinessAddedValueShare15pct'] }),
+    );
+    expect(describeRequirementName('unknownCode')).toBe('unknownCode');
   });
 });

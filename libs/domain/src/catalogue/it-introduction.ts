@@ -46,6 +46,7 @@ const digitalBase: SubsidyCategoryConfig = {
   expenseTypes: DIGITAL_BASE_EXPENSE_TYPES,
   exclusions: [],
   requirements: [],
+  caveat: 'ITツールの補助上限額は導入する機能数に応じて変わる可能性がある（ブリーフィング: 制度設計中のため変更可能性あり）',
 };
 
 const multiCompany: SubsidyCategoryConfig = {
@@ -63,6 +64,7 @@ const multiCompany: SubsidyCategoryConfig = {
   expenseTypes: [...DIGITAL_BASE_EXPENSE_TYPES, { code: 'consumerAnalysis', label: '消費動向等分析経費' }, { code: 'adminExpert', label: '事務費・専門家費' }],
   exclusions: [],
   requirements: ['groupApplication10plus'],
+  caveat: '制度設計中のため変更可能性あり。参加事業者の条件（10者以上等）は要件とする予定（ブリーフィング）',
   assumption:
     '申請者は代表の商工団体等のため規模区分で制限しない（参加事業者が中小企業等であることは要件確認で扱う）。(1)基盤導入経費は参加事業者ごとにデジタル化基盤導入類型として算定し、(3)の上限は(1)+(2)の上限適用後の額の10%とした',
 };

@@ -25,6 +25,7 @@ const subsidy = (
   cap: CapRule,
   requirements: readonly RequirementClause[],
   assumption: string,
+  caveat?: string,
 ): SubsidyCategoryConfig => ({
   kind: 'subsidy',
   code,
@@ -35,7 +36,11 @@ const subsidy = (
   exclusions: [],
   requirements,
   assumption: `${PROJECT_EXPENSE_TYPES_ASSUMPTION}。${assumption}`,
+  ...(caveat ? { caveat } : {}),
 });
+
+/** 地域デジタルイノベーション促進事業: the briefing's slide says 「調整中のため、変更がありうる」. */
+const DIGITAL_INNOVATION_CAVEAT = '事業の詳細（補助上限額・補助率・連携の条件を含む）は調整中のため変更がありうる（ブリーフィング）';
 
 const COMMUNITY_NOTE = '申請者は地域DX推進コミュニティの代表団体のため規模区分で制限しない';
 
@@ -107,6 +112,7 @@ export const REGIONAL_DIGITAL_INNOVATION_R4: RuleSet = {
       groupCap(man(1500)),
       ['groupApplication'],
       '中小企業は必ず複数企業で連携して申請する',
+      DIGITAL_INNOVATION_CAVEAT,
     ),
     subsidy(
       'regionalDigitalInnovation.nonSme',
@@ -116,6 +122,7 @@ export const REGIONAL_DIGITAL_INNOVATION_R4: RuleSet = {
       groupCap(man(1100)),
       [],
       '非中小企業は単独申請も可。中堅企業・大企業を非中小企業とした',
+      DIGITAL_INNOVATION_CAVEAT,
     ),
   ],
 };

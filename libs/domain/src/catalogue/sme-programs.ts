@@ -28,10 +28,12 @@ const monozukuri = (
   rates: readonly RateRule[],
   cap: CapRule,
   requirements: readonly RequirementClause[],
+  caveat?: string,
 ): SubsidyCategoryConfig => ({
   kind: 'subsidy',
   code,
   name,
+  ...(caveat ? { caveat } : {}),
   // 令和3年度補正 adds 「特定事業者」(資本金10億円未満) to the eligible applicants
   admittedSizeClasses: SME_AND_MIDSIZE,
   pricing: { kind: 'rate', rates, cap },
@@ -57,11 +59,22 @@ export const MONOZUKURI_R3: RuleSet = {
   edition: 'r3-sup',
   label: '令和3年度補正（10次公募〜）',
   categories: [
-    monozukuri('monozukuri.standard', '通常枠', MONOZUKURI_STANDARD_RATES, MONOZUKURI_CAPS, []),
-    monozukuri('monozukuri.recoveryWageIncrease', '回復型賃上げ・雇用拡大枠', [flatRate('一律', TWO_THIRDS)], MONOZUKURI_CAPS, [
-      'lossMakingPreviousYear',
-      'wageTargets',
-    ]),
+    monozukuri(
+      'monozukuri.standard',
+      '通常枠',
+      MONOZUKURI_STANDARD_RATES,
+      MONOZUKURI_CAPS,
+      [],
+      '再生事業者（補助率2/3）の詳細な要件は検討中（ブリーフィング）',
+    ),
+    monozukuri(
+      'monozukuri.recoveryWageIncrease',
+      '回復型賃上げ・雇用拡大枠',
+      [flatRate('一律', TWO_THIRDS)],
+      MONOZUKURI_CAPS,
+      ['lossMakingPreviousYear', 'wageTargets'],
+      '業況が厳しい事業者（前年度の事業年度の課税所得がゼロ）の詳細な要件は検討中（ブリーフィング）',
+    ),
     monozukuri('monozukuri.digital', 'デジタル枠', [flatRate('一律', TWO_THIRDS)], MONOZUKURI_CAPS, ['digitalTransformation']),
     monozukuri('monozukuri.green', 'グリーン枠', [flatRate('一律', TWO_THIRDS)], MONOZUKURI_GREEN_CAPS, ['greenProductivity']),
   ],

@@ -67,6 +67,16 @@ export type RequirementClause = RequirementCode | { readonly anyOf: readonly Req
 export const isRequirementCode = (value: unknown): value is RequirementCode =>
   typeof value === 'string' && Object.prototype.hasOwnProperty.call(REQUIREMENT_LABELS, value);
 
+/**
+ * Japanese text of a requirement as an eligibility report names it: a code, or an anyOf clause's codes
+ * joined by '|' (「A 又は B」); an unknown code is shown as is.
+ */
+export const describeRequirementName = (name: string): string =>
+  name
+    .split('|')
+    .map((code) => (isRequirementCode(code) ? REQUIREMENT_LABELS[code] : code))
+    .join(' 又は ');
+
 /** Japanese text of a clause, e.g. 「A 又は B」. */
 export const describeRequirement = (clause: RequirementClause): string =>
   typeof clause === 'string' ? REQUIREMENT_LABELS[clause] : clause.anyOf.map((c) => REQUIREMENT_LABELS[c]).join(' 又は ');

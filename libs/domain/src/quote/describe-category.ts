@@ -10,6 +10,8 @@ export interface CategorySummary {
   readonly cap: string;
   readonly rate: string;
   readonly floor: string | null;
+  /** what the briefing says is still being designed (the config's caveat), or null */
+  readonly caveat: string | null;
 }
 
 export function describeCap(rule: CapRule): string {
@@ -57,7 +59,9 @@ function describePricing(p: Pricing): { cap: string; rate: string } {
 }
 
 export function describeCategory(config: CategoryConfig): CategorySummary {
-  if (config.kind === 'benefit') return { cap: '売上高減少率と年間売上高に応じて50万～250万円', rate: '基準期間の売上高 − 対象月の売上高 × 5', floor: null };
-  if (config.kind === 'contract') return { cap: `1契約あたり ${formatMan(config.ceilingPerContract)}`, rate: '委託', floor: null };
-  return { ...describePricing(config.pricing), floor: config.floor === undefined ? null : formatMan(config.floor) };
+  const caveat = config.caveat ?? null;
+  if (config.kind === 'benefit')
+    return { cap: '売上高減少率と年間売上高に応じて50万～250万円', rate: '基準期間の売上高 − 対象月の売上高 × 5', floor: null, caveat };
+  if (config.kind === 'contract') return { cap: `1契約あたり ${formatMan(config.ceilingPerContract)}`, rate: '委託', floor: null, caveat };
+  return { ...describePricing(config.pricing), floor: config.floor === undefined ? null : formatMan(config.floor), caveat };
 }

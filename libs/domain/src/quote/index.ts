@@ -1,5 +1,5 @@
 export * from './quote.types';
-export { quote } from './quote';
+export { caveatLine, quote } from './quote';
 export { applyTiers, selectRateRule } from './rate-tiers';
 export { resolveCap, bracketLabel, type CapResolution, type ResolvedCap } from './resolve-cap';
 export * from './describe-category';

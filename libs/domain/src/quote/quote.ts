@@ -13,8 +13,15 @@ import { classifyLines } from './classify-lines';
 import { priceItemized, priceMultiCompanyIt, priceRate, type PricingOutcome } from './price';
 import { capLines, partLines, shareLimitLines } from './explain';
 
-const empty = (category: { code?: string }) => ({
+const caveatOf = (category: { caveat?: unknown }): string | null =>
+  typeof category?.caveat === 'string' && category.caveat.trim() !== '' ? category.caveat : null;
+
+/** The explanation's line for a caveat: the rules may still change. */
+export const caveatLine = (caveat: string): string => `注意（今後変更の可能性あり）: ${caveat}`;
+
+const empty = (category: { code?: string; caveat?: unknown }) => ({
   categoryCode: typeof category?.code === 'string' ? category.code : '',
+  caveat: caveatOf(category),
   eligible: false,
   amount: 0,
   eligibleExpenseTotal: 0,
@@ -40,7 +47,7 @@ const notAdmitted = (config: SubsidyCategoryConfig, sizeClass: SizeClass, exclud
     excludedLines,
     problems: [],
     ineligibility: [{ code: 'sizeClassNotAdmitted', message }],
-    explanation: [config.name, `対象外: ${message}`],
+    explanation: [config.name, ...(config.caveat ? [caveatLine(config.caveat)] : []), `対象外: ${message}`],
   };
 };
 
@@ -110,8 +117,10 @@ export const quote = (category: CategoryConfig, applicant: QuoteApplicant, expen
   }
   const eligible = ineligibility.length === 0;
 
+  const caveat = caveatOf(config);
   const explanation = [
     config.name,
+    ...(caveat ? [caveatLine(caveat)] : []),
     ...lines.excluded.map((x) => `経費明細 #${x.index + 1}: 対象外（${x.reason}）`),
     `補助対象経費 合計 ${formatYen(eligibleExpenseTotal)}`,
     ...partLines(outcome.parts),
@@ -130,6 +139,7 @@ export const quote = (category: CategoryConfig, applicant: QuoteApplicant, expen
 
   return {
     categoryCode: config.code,
+    caveat,
     eligible,
     amount: eligible ? outcome.amount : 0,
     eligibleExpenseTotal,

@@ -112,6 +112,11 @@ export interface FloorResult {
 
 export interface QuoteResult {
   readonly categoryCode: string;
+  /**
+   * What the briefing says is still being designed for the 類型 (its config's `caveat`), or null: the
+   * amount follows today's rules, which may change. The explanation repeats it.
+   */
+  readonly caveat: string | null;
   readonly eligible: boolean;
   /** 補助金額（見込み）, integer yen; 0 when not eligible or on bad input */
   readonly amount: Yen;

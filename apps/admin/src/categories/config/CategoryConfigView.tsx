@@ -18,7 +18,7 @@ import {
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { describeRequirement, formatMan, SIZE_CLASS_LABELS, type CategoryConfig, type RequirementClause, type SubsidyCategoryConfig } from '@jimukyoku/domain';
 import { useTranslate } from 'react-admin';
-import { AssumptionNote } from '../../common';
+import { AssumptionNote, CaveatNote } from '../../common';
 import { exclusionCriteria } from './describe';
 import { PricingView } from './PricingView';
 import { Section } from './Section';
@@ -116,6 +116,7 @@ export const CategoryConfigView = ({ config }: { config: CategoryConfig }) => {
   const translate = useTranslate();
   return (
     <Box sx={{ maxWidth: 1000 }} data-testid="category-config">
+      <CaveatNote text={config.caveat} />
       <AssumptionNote text={config.assumption} />
       {config.kind === 'subsidy' && <SubsidyConfig config={config} />}
       {config.kind === 'contract' && (

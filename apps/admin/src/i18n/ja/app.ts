@@ -84,6 +84,7 @@ export const appMessages = {
     invalid_datetime: '日時を正しく入力してください',
     assumption: '仮定',
     assumption_hint: '公募要領等に明記がなく、仮定で設定した値です',
+    caveat: '制度設計中（今後変更の可能性あり）',
     system: 'システム',
     yes: 'あり',
     none: 'なし',

@@ -42,7 +42,10 @@ export class QuotesController {
       },
     },
   })
-  @ApiOkResponse({ description: 'QuoteResult (libs/domain) + eligibility、または benefit (BenefitResult)' })
+  @ApiOkResponse({
+    description:
+      'category（caveat: 制度設計中の注意書き、なければ null）+ QuoteResult (libs/domain: caveat を含む) + eligibility、または benefit (BenefitResult)',
+  })
   @ApiBadRequestResponse({ description: '入力の誤り: errors[] に項目 (field) ごとの日本語メッセージ' })
   compute(@Body() body: QuoteRequestDto) {
     return this.quotes.compute(body);

@@ -21,8 +21,9 @@ export class QuotesService {
 
   async compute(req: QuoteRequestDto) {
     const category = await this.resolveCategory(req);
-    const head = { category: { id: category.id, code: category.code, name: category.name, kind: category.kind } };
     const config = category.config;
+    // caveat: what the briefing says is still being designed for the 類型 (the quote may change with it)
+    const head = { category: { id: category.id, code: category.code, name: category.name, kind: category.kind, caveat: config.caveat ?? null } };
     if (config.kind === 'benefit') {
       if (!req.benefit) throw badField('benefit', 'benefit (事業復活支援金の売上高) を指定してください');
       return { ...head, benefit: computeBenefit(req.benefit) };
