@@ -1,0 +1,330 @@
+import { DataSource } from 'typeorm';
+import { NotificationsRepository } from '../src/modules/notifications/notifications.repository';
+import type { Round } from '../src/modules/rounds/round.entity';
+import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import { runSeed } from '../src/seed/seed-runner';
+import { DEMO_PASSWORD } from '../src/seed/staff-accounts.seed';
+import { categoryByCode, corporateNumber, openRound } from './application-fixtures';
+import { login, LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { startTestApp, TestApp } from './harness';
+import { createChannel, DECLINING_SALES, uploadRequired } from './intake-fixtures';
+
+type Payload = Record<string, unknown> & { applicant: Record<string, unknown> };
+
+/**
+ * One programme family as a secretariat runs it: the rule set and 類型 of its round, a valid application
+ * (the fields intake checks for it), the 添付書類 it needs, and the amount its rules give.
+ */
+interface SubsidyJourney {
+  family: string;
+  ruleSet: string;
+  category: string;
+  application: (round: Round) => Payload;
+  attachments: string[];
+  quotedAmount: number;
+}
+
+const applicant = (name: string, overrides: Record<string, unknown> = {}) => ({
+  kind: 'corporation',
+  name,
+  corporateNumber: corporateNumber(),
+  sizeClass: 'sme',
+  employeeCount: 30,
+  capital: 30_000_000,
+  prefecture: '宮城県',
+  industry: 'manufacturing',
+  email: 'journey@example.jp',
+  contactPerson: '申請 太郎',
+  ...overrides,
+});
+const plan = { title: '新分野への展開', summary: '既存設備を活かした新製品' };
+const advisor = { name: '宮城経営支援センター', id: '104213000000' };
+const line = (expenseType: string, amount: number, description = '設備') => ({ expenseType, amount, description });
+
+/** Sales of 2020-10..2021-03 down 20% against 2019-10..2020-03: the 第4回/第5回 5% test and the 10% test both hold. */
+const DECLINING_SINCE_2020_10 = [
+  ...DECLINING_SALES,
+  ...['10', '11', '12'].flatMap((m) => [
+    { month: `2019-${m}`, amount: 10_000_000 },
+    { month: `2020-${m}`, amount: 8_000_000 },
+  ]),
+  ...['01', '02', '03'].flatMap((m) => [
+    { month: `2020-${m}`, amount: 10_000_000 },
+    { month: `2021-${m}`, amount: 8_000_000 },
+  ]),
+];
+
+const SUBSIDY_JOURNEYS: SubsidyJourney[] = [
+  {
+    family: '事業再構築補助金 (令和3年度補正) 通常枠',
+    ruleSet: 'restructuring.r3-sup',
+    category: 'restructuring.standard',
+    application: (round) => ({
+      roundId: round.id,
+      categoryCode: 'restructuring.standard',
+      applicant: applicant('株式会社さいこうちく', { monthlySales: DECLINING_SALES }),
+      plan,
+      certifiedAdvisor: advisor,
+      expenses: [line('machinery', 30_000_000, '5軸加工機')],
+    }),
+    attachments: ['businessPlan', 'advisorConfirmation', 'salesEvidence'],
+    quotedAmount: 20_000_000,
+  },
+  {
+    family: '事業再構築補助金 (令和2年度第3次補正, 第5回) 通常枠',
+    ruleSet: 'restructuring.r2-sup3',
+    category: 'restructuring.standard',
+    application: (round) => ({
+      roundId: round.id,
+      categoryCode: 'restructuring.standard',
+      applicant: applicant('株式会社だいごかい', { monthlySales: DECLINING_SINCE_2020_10 }),
+      plan,
+      certifiedAdvisor: advisor,
+      expenses: [line('machinery', 30_000_000, '5軸加工機')],
+    }),
+    attachments: ['businessPlan', 'advisorConfirmation', 'salesEvidence'],
+    quotedAmount: 20_000_000,
+  },
+  {
+    family: 'ものづくり補助金 通常枠',
+    ruleSet: 'monozukuri.r3-sup',
+    category: 'monozukuri.standard',
+    application: (round) => ({
+      roundId: round.id,
+      categoryCode: 'monozukuri.standard',
+      applicant: applicant('株式会社ものづくり'),
+      plan,
+      expenses: [line('machinery', 10_000_000, 'NC旋盤')],
+    }),
+    attachments: ['businessPlan'],
+    // 1/2 of 1,000万
+    quotedAmount: 5_000_000,
+  },
+  {
+    family: '持続化補助金 通常枠',
+    ruleSet: 'sustainability.r3-sup',
+    category: 'sustainability.standard',
+    application: (round) => ({
+      roundId: round.id,
+      categoryCode: 'sustainability.standard',
+      applicant: applicant('やまびこ商店', {
+        kind: 'soleProprietor',
+        corporateNumber: undefined,
+        sizeClass: 'smallBusiness',
+        employeeCount: 3,
+        capital: undefined,
+        industry: 'retail',
+      }),
+      plan,
+      expenses: [line('publicity', 600_000, 'チラシ・看板')],
+    }),
+    attachments: ['businessPlan'],
+    // 2/3 of 60万 = 40万 (cap 50万)
+    quotedAmount: 400_000,
+  },
+  {
+    family: '事業承継・引継ぎ補助金 経営革新事業',
+    ruleSet: 'businessSuccession.r3-sup',
+    category: 'businessSuccession.innovation',
+    application: (round) => ({
+      roundId: round.id,
+      categoryCode: 'businessSuccession.innovation',
+      applicant: applicant('株式会社つぐ'),
+      plan,
+      expenses: [line('outsourcing', 4_000_000, '新製品の試作外注')],
+    }),
+    attachments: ['businessPlan'],
+    // 中小企業 1/2 of 400万
+    quotedAmount: 2_000_000,
+  },
+  {
+    family: '地域・企業共生型ビジネス導入・創業促進事業 通常型',
+    ruleSet: 'regionalCoexistence.r4',
+    category: 'regionalCoexistence.standard',
+    application: (round) => ({
+      roundId: round.id,
+      categoryCode: 'regionalCoexistence.standard',
+      applicant: applicant('一般社団法人きょうせい'),
+      plan,
+      expenses: [line('personnel', 9_000_000, '事業担当者')],
+    }),
+    attachments: ['businessPlan'],
+    // 2/3 of 900万
+    quotedAmount: 6_000_000,
+  },
+  {
+    family: '地域デジタルイノベーション促進事業 非中小企業',
+    ruleSet: 'regionalDigitalInnovation.r4',
+    category: 'regionalDigitalInnovation.nonSme',
+    application: (round) => ({
+      roundId: round.id,
+      categoryCode: 'regionalDigitalInnovation.nonSme',
+      applicant: applicant('株式会社いのべーしょん', { sizeClass: 'midsize', employeeCount: 400, capital: 500_000_000 }),
+      plan,
+      expenses: [line('personnel', 20_000_000, '実証担当者')],
+    }),
+    attachments: ['businessPlan'],
+    // 1/2 of 2,000万 = 1,000万 (cap 1,100万)
+    quotedAmount: 10_000_000,
+  },
+  {
+    family: '地域DX促進活動支援事業 B類型',
+    ruleSet: 'regionalDx.r4',
+    category: 'regionalDx.typeB',
+    application: (round) => ({
+      roundId: round.id,
+      categoryCode: 'regionalDx.typeB',
+      applicant: applicant('一般社団法人東北DX推進コミュニティ', { prefectureCount: 2 }),
+      plan,
+      expenses: [line('personnel', 30_000_000, 'コミュニティ運営')],
+    }),
+    attachments: ['businessPlan'],
+    // 定額 (10/10), cap 2,500万
+    quotedAmount: 25_000_000,
+  },
+];
+
+/**
+ * Issue 15's "Done when": every programme family goes from intake to the furthest state the product
+ * supports, each with its emails — for a subsidy: 受付 → 要件確認 (a checker's checklist) → 書面審査 (the
+ * rubric's reviewers) → 採択 and 不採択, whose notices wait for the 採択発表.
+ */
+describe('every programme family from intake to its decision', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
+  let reviewers: LoggedIn[];
+  let channel: { id: string; apiKey: string };
+  const bearer = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
+
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'programme-journeys' });
+    db = t.app.get(DataSource);
+    await seedStaff(t);
+    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
+    s = await loginEveryRole(t);
+    const emails: string[] = (await db.query(`SELECT email FROM staff_user WHERE role = 'reviewer' ORDER BY email`)).map((r: { email: string }) => r.email);
+    reviewers = [];
+    for (const email of emails) reviewers.push(await login(t, email, DEMO_PASSWORD));
+    channel = await createChannel(t, s.admin.token);
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  const reviewerById = (id: string) => reviewers.find((r) => r.user.id === id)!;
+  const statusOf = async (id: string) => (await db.query(`SELECT status FROM application WHERE id = $1`, [id]))[0].status as string;
+  const mailsOf = async (id: string) =>
+    (await db.query(`SELECT template, status, payload FROM notification WHERE application_id = $1 ORDER BY created_at`, [id])) as {
+      template: string;
+      status: string;
+      payload: Record<string, unknown>;
+    }[];
+
+  async function submit(payload: Payload, kinds: string[]) {
+    const attachmentIds = await uploadRequired(t, channel.apiKey, kinds);
+    const res = await t
+      .http()
+      .post('/api/intake/applications')
+      .set('X-Api-Key', channel.apiKey)
+      .send({ ...payload, attachmentIds });
+    expect({ status: res.status, body: res.status === 201 ? null : res.body }).toEqual({ status: 201, body: null });
+    return res.body as { id: string; status: string; quotedAmount: number; receiptNumber: string };
+  }
+
+  async function passFormalCheck(round: Round, id: string) {
+    await t.http().post(`/api/rounds/${round.id}/assignments/auto`).set(bearer(s.manager)).send({ purpose: 'formalCheck' }).expect(200);
+    const [checker] = await db.query(
+      `SELECT reviewer_id FROM application_assignment WHERE application_id = $1 AND purpose = 'formalCheck' AND revoked_at IS NULL`,
+      [id],
+    );
+    const who = reviewerById(checker.reviewer_id);
+    const list = await t.http().get(`/api/applications/${id}/formal-check`).set(bearer(who)).expect(200);
+    const answers = list.body.items.map((item: { code: string }) => ({ code: item.code, passed: true }));
+    await t.http().post(`/api/applications/${id}/formal-check/complete`).set(bearer(who)).send({ outcome: 'pass', answers }).expect(200);
+  }
+
+  async function scoreAll(round: Round, categoryId: string, ids: string[], scoreOf: (id: string) => number) {
+    await t.http().post(`/api/rounds/${round.id}/assignments/auto`).set(bearer(s.manager)).send({ purpose: 'review', categoryId }).expect(200);
+    const sheets: { id: string; reviewer_id: string; application_id: string }[] = await db.query(
+      `SELECT x.id, x.reviewer_id, x.application_id FROM application_assignment x
+        WHERE x.application_id = ANY($1) AND x.purpose = 'review' AND x.revoked_at IS NULL`,
+      [ids],
+    );
+    expect(sheets.length).toBeGreaterThanOrEqual(ids.length);
+    for (const sheet of sheets) {
+      const who = reviewerById(sheet.reviewer_id);
+      const view = await t.http().get(`/api/score-sheets/${sheet.id}`).set(bearer(who)).expect(200);
+      const scores = Object.fromEntries(
+        view.body.rubric.criteria.map((c: { code: string; maxScore: number }) => [c.code, Math.min(c.maxScore, scoreOf(sheet.application_id))]),
+      );
+      await t
+        .http()
+        .post(`/api/score-sheets/${sheet.id}/submit`)
+        .set(bearer(who))
+        .send({ scores, confirmedBonus: [], overallComment: '計画は具体的である' })
+        .expect(200);
+    }
+  }
+
+  const decide = (id: string, transition: string, reason?: string) =>
+    t
+      .http()
+      .post(`/api/applications/${id}/transitions/${transition}`)
+      .set(bearer(s.manager))
+      .send(reason ? { reason } : {})
+      .expect(200);
+
+  /** the 採択発表: the held decision notices become due */
+  async function announce(round: Round) {
+    await db.query(`UPDATE round SET announcement_from = now() - interval '1 second' WHERE id = $1`, [round.id]);
+    await t.app.get(NotificationsRepository).releaseDueHeld();
+  }
+
+  it.each(SUBSIDY_JOURNEYS.map((j) => [j.family, j] as const))(
+    '%s: 受付 → 要件確認 → 書面審査 → 採択 / 不採択, each with its mail',
+    async (_family, journey) => {
+      const round = await openRound(t, journey.ruleSet);
+      const category = await categoryByCode(t, round, journey.category);
+      const good = journey.application(round);
+      const weak = journey.application(round);
+      weak.applicant = {
+        ...weak.applicant,
+        name: `${weak.applicant.name as string}（別）`,
+        ...(weak.applicant.corporateNumber ? { corporateNumber: corporateNumber() } : {}),
+      };
+
+      const adopted = await submit(good, journey.attachments);
+      expect(adopted).toMatchObject({ status: 'submitted', quotedAmount: journey.quotedAmount });
+      const rejected = await submit(weak, journey.attachments);
+
+      for (const id of [adopted.id, rejected.id]) {
+        await passFormalCheck(round, id);
+        expect(await statusOf(id)).toBe('underReview');
+      }
+      await scoreAll(round, category.id, [adopted.id, rejected.id], (id) => (id === adopted.id ? 5 : 1));
+      expect(await statusOf(adopted.id)).toBe('reviewed');
+      expect(await statusOf(rejected.id)).toBe('reviewed');
+
+      // the 応募締切 has passed: the manager decides
+      await db.query(`UPDATE round SET closes_at = now() - interval '1 second' WHERE id = $1`, [round.id]);
+      await decide(adopted.id, 'adopt');
+      await decide(rejected.id, 'reject', '審査の結果、事業化点が採択の水準に達しませんでした');
+      expect(await statusOf(adopted.id)).toBe('adopted');
+      expect(await statusOf(rejected.id)).toBe('rejected');
+
+      // the decision notices wait for the 採択発表, then go out
+      expect((await mailsOf(adopted.id)).map((m) => [m.template, m.status])).toEqual([
+        ['received', expect.stringMatching(/pending|sent/)],
+        ['adopted', 'held'],
+      ]);
+      await announce(round);
+      const adoptedMails = await mailsOf(adopted.id);
+      expect(adoptedMails.map((m) => [m.template, m.status])).toEqual([
+        ['received', expect.stringMatching(/pending|sent/)],
+        ['adopted', 'pending'],
+      ]);
+      const rejectedMails = await mailsOf(rejected.id);
+      expect(rejectedMails.map((m) => m.template)).toEqual(['received', 'rejected']);
+      expect(rejectedMails[1].payload.reason).toBe('審査の結果、事業化点が採択の水準に達しませんでした');
+    },
+  );
+});
