@@ -25,6 +25,7 @@ import { SearchNormalize1764203500000 } from './1764203500000-SearchNormalize';
 import { ApplicantFacts1764300000000 } from './1764300000000-ApplicantFacts';
 import { NotificationTemplateCode1764320000000 } from './1764320000000-NotificationTemplateCode';
 import { Reconsideration1764340000000 } from './1764340000000-Reconsideration';
+import { ApplicantIdentity1764341000000 } from './1764341000000-ApplicantIdentity';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   ApplicantFacts1764300000000,
   NotificationTemplateCode1764320000000,
   Reconsideration1764340000000,
+  ApplicantIdentity1764341000000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

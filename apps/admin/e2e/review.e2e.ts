@@ -270,10 +270,54 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     const [{ fc }] = await db.query(`SELECT formal_check AS fc FROM application WHERE id = $1`, [draft.id]);
     expect(fc.items.find((x: { code: string }) => x.code === 'eligibility.requirements').overrideReason).toBe('売上台帳の写しで10%以上の減少を確認した');
     await screenshot(page, 'review-formal-check');
-    await page.getByRole('button', { name: '審査へ', exact: true }).click();
-    await page.getByText('審査へ進めました').waitFor();
+    // the subsidy flow's outcomes, labelled by its definition
+    const panel = page.getByTestId('formal-check');
+    await panel.getByRole('button', { name: '差し戻す', exact: true }).waitFor();
+    await panel.getByRole('button', { name: '要件不適合とする', exact: true }).waitFor();
+    await panel.getByRole('button', { name: '要件確認を完了（審査へ）', exact: true }).click();
+    await page.getByText('「要件確認を完了（審査へ）」を実行しました').waitFor();
     const [{ status }] = await db.query(`SELECT status FROM application WHERE id = $1`, [draft.id]);
     expect(status).toBe('underReview');
+  }, 60_000);
+
+  it('offers an IT導入 交付申請’s checker its own outcomes: 適 recorded for the 交付決定, or 差戻し, no 要件不適合', async () => {
+    const reviewer = await login(e.t, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
+    const itRound = await openRound(e.t, 'itIntroduction.r3-sup', 93);
+    const draft = await createDraft(
+      e.t,
+      draftInput(itRound, await categoryByCode(e.t, itRound, 'itIntroduction.digitalBase'), {
+        applicantName: '要件テスト会計',
+        certifiedAdvisor: null,
+        expenses: [{ expenseType: 'software', amount: 600_000, description: '会計ソフト' }],
+      }),
+    );
+    await asIntake(e.t, draft.id, 'applyForGrant');
+    await db.query(`UPDATE application SET receipt_number = 'REV-0301', received_at = now() WHERE id = $1`, [draft.id]);
+    await e.t
+      .http()
+      .post('/api/review-assignments')
+      .set(bearer(manager))
+      .send({ applicationId: draft.id, reviewerId: reviewer.user.id, purpose: 'formalCheck' })
+      .expect(201);
+
+    const page = await e.newPage();
+    await signIn(page, e.adminUrl, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
+    await goToRoute(page, e.adminUrl, `/applications/${draft.id}/show/formal-check`);
+    const items = page.locator('[data-testid^="check-"]');
+    await items.first().waitFor();
+    const panel = page.getByTestId('formal-check');
+    await panel.getByRole('button', { name: '差し戻す', exact: true }).waitFor();
+    expect(await panel.getByRole('button', { name: '要件不適合とする' }).count()).toBe(0);
+    const n = await items.count();
+    for (let i = 0; i < n; i++) {
+      await items.nth(i).getByRole('button', { name: '適', exact: true }).click();
+      const reason = items.nth(i).locator('[data-testid^="override-reason-"]');
+      if (await reason.count()) await reason.fill('書面で確認した');
+    }
+    await panel.getByRole('button', { name: '要件確認を完了（適）', exact: true }).click();
+    await page.getByText('「要件確認を完了（適）」を実行しました').waitFor();
+    const [{ status, fc }] = await db.query(`SELECT status, formal_check AS fc FROM application WHERE id = $1`, [draft.id]);
+    expect({ status, passed: fc.passed, completed: fc.completed }).toEqual({ status: 'grantApplied', passed: true, completed: true });
   }, 60_000);
 
   it("puts each round on the manager's dashboard and a reviewer's open work on theirs", async () => {

@@ -53,6 +53,7 @@ const MATRIX: Record<string, Allowed> = {
   'POST /api/applications/:id/transitions/:name': ['manager', 'reviewer'],
   'POST /api/applications/bulk-transitions': ['manager'],
   'POST /api/applications/:id/reconsideration': ['manager'],
+  'GET /api/applications/:id/history': STAFF,
   'POST /api/applications/:id/paper-resubmissions': ['manager'],
   'POST /api/application-exports': STAFF,
   'GET /api/application-exports': STAFF,

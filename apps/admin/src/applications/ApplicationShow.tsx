@@ -1,6 +1,7 @@
 import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { ListButton, Show, TabbedShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { AttachmentsTab, WithAttachments } from '../attachments';
+import { ApplicantHistoryPanel } from '../history';
 import { YenField } from '../common';
 import { InquiriesTab, MemosTab } from '../correspondence';
 import { ApplicationNotifications } from '../notifications/ApplicationNotifications';
@@ -100,6 +101,7 @@ const Tabs = () => {
 const Body = () => (
   <Box sx={{ p: 2 }}>
     <Header />
+    <ApplicantHistoryPanel />
     <Tabs />
   </Box>
 );

@@ -1,5 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, GetListParams, GetManyParams, RaRecord } from 'ra-core';
+import type { ApplicantHistory } from '@jimukyoku/domain';
 import { jstDayStart, jstNextDayStart } from '../common/jst';
 import { toReactAdminError } from './apiErrors';
 import { API_URL, type HttpClient } from './httpClient';
@@ -44,6 +45,8 @@ export interface JimukyokuDataProvider extends DataProvider {
     applicationId: string,
     body: { categoryId: string; reason: string; expectedVersion?: number },
   ): Promise<{ to: { name: string }; quotedAmount: number }>;
+  /** GET /api/applications/:id/history: the 申請履歴 of the applicant (docs/applicant-history.md) */
+  getApplicationHistory(applicationId: string): Promise<ApplicantHistory>;
   /** POST /api/notifications/:id/resend (manager): a new notification, to the corrected recipient if given */
   resendNotification(id: string, body: { recipient?: string }): Promise<NotificationRecord>;
   confirmDelivered(id: string, body: { note: string }): Promise<NotificationRecord>;
@@ -117,6 +120,8 @@ export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_
     bulkTransition: (body) => postJson<BulkTransitionResult>('/applications/bulk-transitions', body),
     recordPaperResubmission: (applicationId, body) => postJson(`/applications/${encodeURIComponent(applicationId)}/paper-resubmissions`, body),
     reconsider: (applicationId, body) => postJson(`/applications/${encodeURIComponent(applicationId)}/reconsideration`, body),
+    getApplicationHistory: async (applicationId) =>
+      (await httpClient(`${apiUrl}/applications/${encodeURIComponent(applicationId)}/history`)).json as ApplicantHistory,
     resendNotification: (id, body) => postJson<NotificationRecord>(`/notifications/${encodeURIComponent(id)}/resend`, body),
     confirmDelivered: (id, body) => postJson<NotificationRecord>(`/notifications/${encodeURIComponent(id)}/confirm-delivered`, body),
     notificationProgress: async (roundId) =>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, CardContent, Chip, LinearProgress, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { doneMessage } from '../applications/pastTense';
 import { reviewApi } from './api';
 import type { FormalCheck, FormalCheckAnswer, FormalCheckOutcome } from './types';
 
@@ -22,6 +23,9 @@ const toBody = (a: Answers): FormalCheckAnswer[] =>
 const unexplained = (c: FormalCheck, a: Answers): string[] =>
   c.items.filter((i) => i.passNeedsReason && a[i.code]?.passed === true && !a[i.code].overrideReason.trim()).map((i) => i.code);
 
+/** The buttons' colours; their labels and which ones exist come from the workflow (GET …/formal-check's outcomes). */
+const OUTCOME_COLOR: Record<FormalCheckOutcome, 'success' | 'warning' | 'error'> = { pass: 'success', return: 'warning', ineligible: 'error' };
+
 const messageOf = (error: unknown) => {
   const e = error as { message?: string; body?: { fieldErrors?: { message: string }[] } };
   const fields = e.body?.fieldErrors?.map((f) => f.message) ?? [];
@@ -30,8 +34,10 @@ const messageOf = (error: unknown) => {
 
 /**
  * 要件確認 tab: the category's checklist item by item (必要書類, 要件の判定, 認定支援機関, 誓約) with the
- * system's suggestion, 適/不適 and a comment each; the assigned reviewer saves, or completes it:
- * 審査へ, 差戻し (the 不適 items and comments go to the applicant) or 要件不適合.
+ * system's suggestion, 適/不適 and a comment each; the assigned reviewer saves, or completes it with one of
+ * the outcomes the application's workflow offers, labelled as its definition names them (補助金: 審査へ,
+ * 差戻し — the 不適 items and comments go to the applicant — or 要件不適合; IT導入: 適 recorded for the
+ * 交付決定, or 差戻し; 給付金: 審査を開始 or 不備).
  */
 export const FormalCheckTab = () => {
   const record = useRecordContext<{ id: string }>();
@@ -83,12 +89,12 @@ export const FormalCheckTab = () => {
       setBusy(false);
     }
   };
-  const complete = async (outcome: FormalCheckOutcome) => {
+  const complete = async (outcome: FormalCheckOutcome, label: string) => {
     if (!reasonsGiven()) return;
     setBusy(true);
     try {
       await reviewApi.completeFormalCheck(check.id, { outcome, answers: toBody(answers) });
-      notify(t(`done.${outcome}`), { type: 'success' });
+      notify(doneMessage(label), { type: 'success' });
       load();
       refresh();
     } catch (e) {
@@ -200,15 +206,11 @@ export const FormalCheckTab = () => {
           <Button variant="outlined" onClick={save} disabled={busy}>
             {t('save')}
           </Button>
-          <Button variant="contained" color="success" onClick={() => complete('pass')} disabled={busy}>
-            {t('to_review')}
-          </Button>
-          <Button variant="contained" color="warning" onClick={() => complete('return')} disabled={busy}>
-            {t('return')}
-          </Button>
-          <Button variant="contained" color="error" onClick={() => complete('ineligible')} disabled={busy}>
-            {t('ineligible')}
-          </Button>
+          {check.outcomes.map((o) => (
+            <Button key={o.outcome} variant="contained" color={OUTCOME_COLOR[o.outcome]} onClick={() => complete(o.outcome, o.label)} disabled={busy}>
+              {o.label}
+            </Button>
+          ))}
         </Stack>
       )}
     </Stack>

@@ -24,6 +24,8 @@ export interface FormalCheck {
   applicationId: string;
   status: string;
   open: boolean;
+  /** what completing the checklist can do in this application's workflow, with the transition it fires (null: a 適 only recorded) */
+  outcomes: { outcome: FormalCheckOutcome; transition: string | null; label: string }[];
   completed: boolean;
   passed: boolean | null;
   checkedAt: string | null;

@@ -30,6 +30,7 @@ export type DraftInput = Omit<
   | 'preCheck'
   | 'previousRecipient'
   | 'reconsideredFromCategoryId'
+  | ApplicantIdentityColumn
   | ApplicantFactColumn
 > & {
   receiptNumber?: string | null;
@@ -41,7 +42,10 @@ export type DraftInput = Omit<
   /** 事業復活支援金 only: the 事前確認, or the earlier recipient's exemption from it */
   preCheck?: Application['preCheck'];
   previousRecipient?: boolean;
-} & Partial<Pick<Application, ApplicantFactColumn>>;
+} & Partial<Pick<Application, ApplicantFactColumn | ApplicantIdentityColumn>>;
+
+/** What identifies the applicant besides its name and 法人番号 (docs/applicant-history.md); optional, null: not given. */
+export type ApplicantIdentityColumn = 'invoiceNumber' | 'address' | 'birthDate';
 
 /** What a draft is built from: its round, the round's programme (the workflow) and its category (the rules). */
 export interface DraftContext {
@@ -65,6 +69,9 @@ export function draftApplication(input: DraftInput, { round, program, category }
     preCheck: input.preCheck ?? null,
     previousRecipient: input.previousRecipient ?? false,
     reconsideredFromCategoryId: null,
+    invoiceNumber: input.invoiceNumber ?? null,
+    address: input.address ?? null,
+    birthDate: input.birthDate ?? null,
     ...declaredFacts(input),
     status: initialState(definition).code,
     workflowCode: definition.code,

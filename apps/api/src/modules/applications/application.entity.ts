@@ -60,6 +60,12 @@ export class Application {
   @Column({ name: 'applicant_kind', type: 'text' }) applicantKind!: ApplicantKind;
   @Column({ name: 'applicant_name', type: 'text' }) applicantName!: string;
   @Column({ name: 'corporate_number', type: 'text', nullable: true }) corporateNumber!: string | null;
+  /** インボイス登録番号 (T + 13 digits), optional: an exact match of the applicant's history (docs/applicant-history.md) */
+  @Column({ name: 'invoice_number', type: 'text', nullable: true }) invoiceNumber!: string | null;
+  /** 所在地 / 住所, optional: with the name and 生年月日, a 個人事業者's probable match (推定一致) */
+  @Column({ type: 'text', nullable: true }) address!: string | null;
+  /** 生年月日 (YYYY-MM-DD) of a 個人事業者, optional */
+  @Column({ name: 'birth_date', type: 'date', nullable: true }) birthDate!: string | null;
   @Column({ name: 'size_class', type: 'text' }) sizeClass!: SizeClass;
   @Column({ name: 'employee_count', type: 'integer' }) employeeCount!: number;
   @Column({ type: 'bigint', nullable: true, transformer: yenColumn }) capital!: number | null;

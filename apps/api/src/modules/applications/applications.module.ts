@@ -7,6 +7,8 @@ import { Application } from './application.entity';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
+import { ApplicantHistoryController } from './applicant-history.controller';
+import { ApplicantHistoryService } from './applicant-history.service';
 import { ReconsiderationController } from './reconsideration.controller';
 import { ReconsiderationService } from './reconsideration.service';
 import { TransitionsService } from './transitions.service';
@@ -17,8 +19,8 @@ import { TransitionsService } from './transitions.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Application, ApplicationAssignment]), NotificationsModule, ProgramsModule],
-  controllers: [ApplicationsController, ReconsiderationController],
-  providers: [ApplicationsRepository, ApplicationsService, TransitionsService, ReconsiderationService],
+  controllers: [ApplicationsController, ReconsiderationController, ApplicantHistoryController],
+  providers: [ApplicationsRepository, ApplicationsService, TransitionsService, ReconsiderationService, ApplicantHistoryService],
   exports: [ApplicationsRepository, ApplicationsService, TransitionsService],
 })
 export class ApplicationsModule {}

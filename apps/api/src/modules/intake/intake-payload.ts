@@ -1,4 +1,4 @@
-import type { ApplicationInput, ExpenseLine } from '@jimukyoku/domain';
+import { normalizeInvoiceNumber, type ApplicationInput, type ExpenseLine } from '@jimukyoku/domain';
 import type { DraftInput } from '../applications/application-drafts';
 import { applicantProfileOf, eligibilityContextOf } from '../applications/application-quote';
 import type { IntakeApplicationDto } from './dto/intake-application.dto';
@@ -34,6 +34,10 @@ export function applicationFields(dto: IntakeApplicationDto): Omit<DraftInput, '
     prefecture: a.prefecture,
     industry: a.industry ?? null,
     email: a.email.trim().toLowerCase(),
+    // the 申請履歴's keys (docs/applicant-history.md): the invoice number as T + 13 digits, a 生年月日 only for a 個人事業者
+    invoiceNumber: normalizeInvoiceNumber(a.invoiceNumber),
+    address: a.address?.trim() || null,
+    birthDate: a.kind === 'soleProprietor' ? (a.birthDate ?? null) : null,
     contactPerson: a.contactPerson ?? null,
     // the declared facts the rules read: every one written, so a resubmission that drops one clears it
     annualRevenue: a.annualRevenue ?? null,

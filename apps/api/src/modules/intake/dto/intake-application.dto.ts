@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -7,16 +7,19 @@ import {
   IsDefined,
   IsIn,
   IsInt,
+  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { normalizeInvoiceNumber } from '@jimukyoku/domain';
 import { BenefitRequestDto, ExpenseLineDto, MonthlySalesDto } from '../../quotes/dto/quote-request.dto';
 
 /** 1兆円: far above any programme's amounts (money columns are bigint) */
@@ -98,6 +101,22 @@ export class IntakeApplicantDto {
   @ValidateNested({ each: true })
   @Type(() => MonthlySalesDto)
   monthlySales?: MonthlySalesDto[];
+  // what matches the applicant's 申請履歴 besides the 法人番号 (docs/applicant-history.md); all optional
+  @ApiPropertyOptional({ example: 'T1180301018771', description: 'インボイス登録番号 (T + 13桁)。申請履歴の照合に使う (法人は T + 法人番号)' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? (normalizeInvoiceNumber(value) ?? value) : value))
+  @Matches(/^T\d{13}$/, { message: 'applicant.invoiceNumber (インボイス登録番号) は T に続く13桁の数字で入力してください' })
+  invoiceNumber?: string;
+  @ApiPropertyOptional({ example: '北海道札幌市中央区北1条西2丁目3番4号', description: '所在地・住所。個人事業者は事業者名・生年月日とあわせて申請履歴の照合に使う (推定一致)' })
+  @IsOptional()
+  @IsString({ message: 'applicant.address (住所) は文字列で入力してください' })
+  @MaxLength(300, { message: 'applicant.address (住所) は300文字以内で入力してください' })
+  address?: string;
+  @ApiPropertyOptional({ example: '1980-04-01', description: '生年月日 (個人事業者、YYYY-MM-DD)。申請履歴の照合に使う (推定一致)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'applicant.birthDate (生年月日) は YYYY-MM-DD で入力してください' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'applicant.birthDate (生年月日) は YYYY-MM-DD で入力してください' })
+  birthDate?: string;
 }
 
 export class PlanDto {

@@ -1,0 +1,1 @@
+export { ApplicantHistoryPanel } from './ApplicantHistoryPanel';
