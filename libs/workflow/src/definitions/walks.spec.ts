@@ -207,9 +207,35 @@ describe('benefit@1 walks', () => {
     );
     expect([final.code, final.kind]).toEqual(['notGranted', 'terminal']);
   });
+
+  it('the 要件確認 on the filed 申請: 不備 straight from it, and a 不備 left past its 補正期限 is closed as 不給付', () => {
+    const { final, path } = walk(
+      BENEFIT_V1,
+      [
+        ['confirmPreCheck', 'system', '2024-02-01T09:00'],
+        ['submit', 'applicant', '2024-02-05T21:00'],
+        // formalCheck.return: the checklist's 不適 on the 申請 as filed
+        ['markDeficient', 'reviewer', '2024-02-06T09:00'],
+        ['closeUncorrected', 'system', '2024-03-22T17:00'],
+      ],
+      {},
+    );
+    expect(path).toEqual(['preChecked', 'submitted', 'deficient', 'notGranted']);
+    expect([final.code, final.kind]).toEqual(['notGranted', 'terminal']);
+  });
 });
 
 describe('itSubsidy@1 walks', () => {
+  it('the 交付決定 waits for the 要件確認: refused before, accepted once the checklist recorded 適', () => {
+    const steps: Step[] = [
+      ['applyForGrant', 'intake', '2024-02-15T12:00'],
+      ['decideGrant', 'manager', '2024-04-25T09:00'],
+    ];
+    expect(() => walk(IT_SUBSIDY_V1, steps, { formalCheck: null })).toThrow(/GUARD_FAILED 要件確認が完了していません/);
+    expect(() => walk(IT_SUBSIDY_V1, steps, { formalCheck: { passed: false, failedItems: ['document.businessPlan'] } })).toThrow(/document\.businessPlan/);
+    expect(walk(IT_SUBSIDY_V1, steps, { formalCheck: { passed: true } }).path).toEqual(['grantApplied', 'grantDecided']);
+  });
+
   it('happy path: 交付申請 → 差戻し → 再提出 → 交付決定 → 実績報告 → 額確定 → 支払 → 効果報告', () => {
     const { final, path, decisions } = walk(IT_SUBSIDY_V1, [
       ['applyForGrant', 'applicant', '2024-02-15T12:00'],
@@ -289,6 +315,9 @@ describe('availableTransitions on the real flows', () => {
     ],
     ['system, benefit, idIssued, new applicant', BENEFIT_V1, 'idIssued', 'system', '2024-02-01T09:00', {}, ROUND, ['confirmPreCheck']],
     ['manager, IT, resubmitted', IT_SUBSIDY_V1, 'resubmitted', 'manager', '2024-04-01T09:00', {}, ROUND, ['decideGrant', 'refuseGrant']],
+    ['manager, IT, 交付申請 not yet checked', IT_SUBSIDY_V1, 'grantApplied', 'manager', '2024-04-01T09:00', { formalCheck: null }, ROUND, ['refuseGrant']],
+    ['reviewer, IT, 交付申請 (the checker)', IT_SUBSIDY_V1, 'grantApplied', 'reviewer', '2024-03-04T09:00', {}, ROUND, ['returnForCorrection']],
+    ['reviewer, benefit, filed (the checker)', BENEFIT_V1, 'submitted', 'reviewer', '2024-02-06T09:00', {}, ROUND, ['startReview', 'markDeficient']],
   ])('%s', (_name, definition, status, role, when, fields, context, expected) => {
     expect(names(definition, status, role, when, fields, context)).toEqual(expected);
   });
