@@ -60,6 +60,15 @@ describe('validateApplication', () => {
       'applicant.monthlySales',
     ],
     ['a missing advisor confirmation', { attachmentKinds: ['businessPlan', 'salesEvidence'] }, 'attachments'],
+    ['no 認定支援機関 (a plan field, not the applicant’s)', { context: {} }, 'certifiedAdvisor.name'],
+    [
+      'no 金融機関 above 3,000万円',
+      {
+        expenses: [{ expenseType: 'machinery', amount: 60_000_000 }],
+        attachmentKinds: ['businessPlan', 'advisorConfirmation', 'financialInstitutionConfirmation', 'salesEvidence'],
+      },
+      'financialInstitution.name',
+    ],
   ])('reports %s by field', (_rule, change, field) => {
     const input = typeof change === 'function' ? change(valid) : { ...valid, ...change };
     expect(fields(input)).toContain(field);

@@ -80,7 +80,7 @@ export function validateApplication(config: CategoryConfig, input: ApplicationIn
           `requestedAmount (申請額) ${formatYen(input.requestedAmount)} は、補助対象経費と補助率・補助上限額から計算される額 ${formatYen(result.amount)} を超えています`,
         );
       }
-      for (const f of eligibility.failures) add(f.field ? `applicant.${f.field}` : 'eligibility', f.code, f.message);
+      for (const f of eligibility.failures) add(eligibilityField(f.field), f.code, f.message);
     }
   }
 
@@ -90,3 +90,9 @@ export function validateApplication(config: CategoryConfig, input: ApplicationIn
   }
   return { problems, quote: result };
 }
+
+/** The payload field an eligibility failure names: the plan's advisor and bank are top-level, the rest the applicant's. */
+const eligibilityField = (field: string | undefined): string => {
+  if (!field) return 'eligibility';
+  return field.startsWith('certifiedAdvisor') || field.startsWith('financialInstitution') ? field : `applicant.${field}`;
+};
