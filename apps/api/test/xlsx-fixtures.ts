@@ -113,9 +113,11 @@ export function xlsxOf(sheet: Omit<ZipPart, 'name'>, sharedStrings?: Omit<ZipPar
 
 /** an inline-string cell */
 export const inlineCell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+/** the letters of the 0-based column `i`: A … Z, AA, AB … */
+export const columnLetters = (i: number): string => (i < 26 ? '' : columnLetters(Math.floor(i / 26) - 1)) + String.fromCharCode(65 + (i % 26));
 /** the first row: the cells of a comma-separated header */
 export const headerRowXml = (header: string) =>
   `<row r="1">${header
     .split(',')
-    .map((h, i) => inlineCell(`${String.fromCharCode(65 + i)}1`, h))
+    .map((h, i) => inlineCell(`${columnLetters(i)}1`, h))
     .join('')}</row>`;

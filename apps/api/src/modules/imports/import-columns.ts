@@ -1,8 +1,11 @@
+import { INDUSTRY_LABELS } from '@jimukyoku/domain';
 import type { IntakeApplicationDto } from '../intake/dto/intake-application.dto';
 
 /**
  * The bulk-import file format: one application per row, the first row the headers below (Japanese,
- * as in the downloadable template). Expenses are one cell: `経費区分コード:金額` pairs separated by `;`.
+ * as in the downloadable template). Every field the intake API takes has a column (README "Bulk
+ * import"); a column a programme does not read stays empty. Expenses are one cell: lines separated
+ * by `;`, each `経費区分コード:金額` with optional `:品目=…`, `:参加事業者=…`, `:内容=…`, `:フラグ=…`.
  */
 export interface ImportColumn {
   key: string;
@@ -23,11 +26,20 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
   { key: 'prefecture', header: '都道府県', required: true, example: '北海道', note: '' },
   { key: 'email', header: 'メールアドレス', required: true, example: 'info@sakura.example.jp', note: '' },
   { key: 'contactPerson', header: '担当者名', required: false, example: '桜井 花子', note: '' },
-  { key: 'planTitle', header: '事業計画名', required: true, example: 'EV向け部品への新分野展開', note: '' },
+  { key: 'planTitle', header: '事業計画名', required: false, example: 'EV向け部品への新分野展開', note: '補助金は必須 (事業復活支援金は不要)' },
   { key: 'planSummary', header: '事業計画の概要', required: false, example: 'ガソリン車向け部品から電気自動車向け部品へ', note: '' },
   { key: 'advisorName', header: '認定支援機関名', required: false, example: '北海道経営支援センター', note: '' },
   { key: 'advisorId', header: '認定支援機関ID', required: false, example: '106213000000', note: '' },
-  { key: 'expenses', header: '補助対象経費', required: true, example: 'machinery:30000000;building:5000000', note: '経費区分コード:金額(円) を ; で区切る' },
+  {
+    key: 'expenses',
+    header: '補助対象経費',
+    required: false,
+    example: 'machinery:30000000;building:5000000',
+    note:
+      '補助金は必須。経費区分コード:金額(円) を ; で区切る。IT導入補助金はハードウェアに「:品目=PC」または「:品目=レジ」、' +
+      '複数社連携IT導入類型の基盤導入経費に「:参加事業者=事業者名」を付ける (例 hardware:200000:品目=PC:参加事業者=株式会社A)。' +
+      '「:内容=説明」「:フラグ=generalPurpose」も付けられる',
+  },
   { key: 'requestedAmount', header: '申請額', required: false, example: '20000000', note: '円 (整数)' },
   {
     key: 'monthlySales',
@@ -43,6 +55,69 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
     example: 'wageIncreaseBonus;partnershipBonus',
     note: '申請者が申告する加点項目のコード (公募回・類型の審査基準) を ; で区切る',
   },
+  { key: 'industry', header: '業種', required: false, example: '製造業', note: '製造業 / 卸売業 / 小売業 / サービス業 / その他' },
+  {
+    key: 'annualRevenue',
+    header: '年間売上高',
+    required: false,
+    example: '',
+    note: '円 (整数)。事業復活支援金の法人は必須 (基準月を含む事業年度の年間売上高、給付上限額の区分)',
+  },
+  {
+    key: 'lossMaking',
+    header: '赤字',
+    required: false,
+    example: '',
+    note: 'はい / いいえ。前年度の事業年度の課税所得がゼロ (ものづくり 回復型賃上げ・雇用拡大枠の要件、持続化 成長・分配強化枠の補助率3/4)',
+  },
+  { key: 'inRehabilitation', header: '再生事業者', required: false, example: '', note: 'はい / いいえ (ものづくり 通常枠の補助率2/3)' },
+  {
+    key: 'participantCount',
+    header: '参加事業者数',
+    required: false,
+    example: '',
+    note: '整数。グループ申請の参加事業者数 (申請者を含む。複数社連携IT導入類型は10者以上、地域デジタルイノベーション)',
+  },
+  {
+    key: 'prefectureCount',
+    header: '活動地域の都道府県数',
+    required: false,
+    example: '',
+    note: '1〜47の整数。地域DX促進活動支援事業 (A類型 1、B類型 2、C類型 3以上)',
+  },
+  {
+    key: 'advisorIsFinancialInstitution',
+    header: '認定支援機関は金融機関',
+    required: false,
+    example: '',
+    note: 'はい / いいえ (はい: 金融機関の確認を兼ねる)',
+  },
+  {
+    key: 'financialInstitutionName',
+    header: '金融機関名',
+    required: false,
+    example: '東西銀行',
+    note: '事業計画を確認した金融機関。補助金額が3,000万円を超える場合は必須 (認定支援機関が金融機関の場合を除く)',
+  },
+  { key: 'benefitTargetMonth', header: '対象月', required: false, example: '', note: '事業復活支援金: 2021-11〜2022-03 の年月 (YYYY-MM)' },
+  { key: 'benefitTargetMonthSales', header: '対象月の売上高', required: false, example: '', note: '事業復活支援金: 円 (整数)' },
+  { key: 'benefitBasePeriod', header: '基準期間', required: false, example: '', note: '事業復活支援金: 基準期間の最初の年月 2018-11 / 2019-11 / 2020-11' },
+  {
+    key: 'benefitBasePeriodSales',
+    header: '基準期間の売上高',
+    required: false,
+    example: '',
+    note: '事業復活支援金: 基準期間5か月の売上高(円) を11月から順に ; で区切る',
+  },
+  { key: 'preCheckNumber', header: '事前確認通知番号', required: false, example: '', note: '事業復活支援金: 登録確認機関による事前確認の通知番号' },
+  { key: 'preCheckAgency', header: '登録確認機関名', required: false, example: '', note: '事業復活支援金: 事前確認を行った登録確認機関' },
+  {
+    key: 'previousRecipient',
+    header: '一時支援金・月次支援金の受給',
+    required: false,
+    example: '',
+    note: '事業復活支援金: はい / いいえ (はい: 受給実績があり事前確認が不要)',
+  },
 ];
 
 const KIND: Record<string, string> = { 法人: 'corporation', 個人事業者: 'soleProprietor', corporation: 'corporation', soleProprietor: 'soleProprietor' };
@@ -56,6 +131,26 @@ const SIZE: Record<string, string> = {
   midsize: 'midsize',
   large: 'large',
 };
+/** the industries intake takes, by their Japanese names (INDUSTRY_LABELS) or codes */
+const INDUSTRIES = ['manufacturing', 'wholesale', 'retail', 'service', 'other'] as const;
+const INDUSTRY: Record<string, string> = Object.fromEntries(INDUSTRIES.flatMap((code) => [[INDUSTRY_LABELS[code], code] as const, [code, code] as const]));
+/** IT導入補助金's item kinds (ExpenseLine.itemKind), by code or Japanese name */
+const ITEM_KIND: Record<string, string> = {
+  itTool: 'itTool',
+  ITツール: 'itTool',
+  pc: 'pc',
+  PC: 'pc',
+  'PC・タブレット': 'pc',
+  'PC・タブレット等': 'pc',
+  タブレット: 'pc',
+  register: 'register',
+  レジ: 'register',
+  'レジ・券売機': 'register',
+  'レジ・券売機等': 'register',
+  券売機: 'register',
+};
+const YES = new Set(['はい', 'true', 'TRUE', '1', '○', 'yes']);
+const NO = new Set(['いいえ', 'false', 'FALSE', '0', '×', 'no']);
 
 export interface RowProblem {
   row: number;
@@ -75,6 +170,46 @@ function pairs(cell: string | undefined, row: number, header: string, problems: 
       problems.push({ row, field: header, message: `${header} の「${part}」は「コード:金額」の形式で入力してください` });
     return { key, amount: amount ?? 0 };
   });
+}
+
+/** 補助対象経費: `code:amount` lines separated by `;`, each with optional `:品目=…`, `:参加事業者=…`, `:内容=…`, `:フラグ=a,b`. */
+function expenseLines(cell: string | undefined, row: number, header: string, problems: RowProblem[]) {
+  if (!cell?.trim()) return [];
+  return cell
+    .split(';')
+    .filter((part) => part.trim())
+    .map((part) => {
+      const [code, value, ...extras] = part.split(':').map((x) => x.trim());
+      const amount = int(value);
+      if (!code || amount === undefined || Number.isNaN(amount))
+        problems.push({ row, field: header, message: `${header} の「${part}」は「経費区分コード:金額」の形式で入力してください` });
+      const line: { expenseType: string; amount: number; itemKind?: string; participant?: string; description?: string; flags?: string[] } = {
+        expenseType: code,
+        amount: amount ?? 0,
+      };
+      for (const extra of extras) {
+        const [name, ...rest] = extra.split('=');
+        const text = rest.join('=').trim();
+        if (name.trim() === '品目' && ITEM_KIND[text]) line.itemKind = ITEM_KIND[text];
+        else if (name.trim() === '参加事業者' && text) line.participant = text;
+        else if (name.trim() === '内容' && text) line.description = text;
+        else if (name.trim() === 'フラグ' && text)
+          line.flags = text
+            .split(/[,、]/)
+            .map((f) => f.trim())
+            .filter(Boolean);
+        else
+          problems.push({
+            row,
+            field: header,
+            message:
+              name.trim() === '品目'
+                ? `${header} の「${part}」の品目「${text}」は ITツール / PC / レジ のいずれかです`
+                : `${header} の「${part}」の「${extra}」は「品目=…」「参加事業者=…」「内容=…」「フラグ=…」のいずれかの形式で入力してください`,
+          });
+      }
+      return line;
+    });
 }
 
 /** Maps the header row to column keys; unknown or missing required headers are problems of row 1. */
@@ -105,19 +240,38 @@ export function rowToPayload(
   };
   const problems: RowProblem[] = [];
   const header = (key: string) => IMPORT_COLUMNS.find((c) => c.key === key)!.header;
+  const problem = (key: string, message: string) => problems.push({ row, field: header(key), message: `${header(key)} ${message}` });
+  /** はい / いいえ; empty: not declared */
+  const yesNo = (key: string): boolean | undefined => {
+    const v = get(key);
+    if (!v) return undefined;
+    if (YES.has(v)) return true;
+    if (NO.has(v)) return false;
+    problem(key, `は「はい」か「いいえ」で入力してください (入力: ${v})`);
+    return undefined;
+  };
   const kind = KIND[get('applicantKind') ?? ''];
-  if (!kind) problems.push({ row, field: header('applicantKind'), message: `${header('applicantKind')} は「法人」か「個人事業者」です` });
+  if (!kind) problem('applicantKind', 'は「法人」か「個人事業者」です');
   const size = SIZE[get('sizeClass') ?? ''];
-  if (!size)
-    problems.push({ row, field: header('sizeClass'), message: `${header('sizeClass')} は 小規模事業者 / 中小企業 / 中堅企業 / 大企業 のいずれかです` });
-  for (const key of ['employeeCount', 'capital', 'requestedAmount']) {
-    if (Number.isNaN(int(get(key)))) problems.push({ row, field: header(key), message: `${header(key)} は整数で入力してください` });
+  if (!size) problem('sizeClass', 'は 小規模事業者 / 中小企業 / 中堅企業 / 大企業 のいずれかです');
+  for (const key of ['employeeCount', 'capital', 'requestedAmount', 'annualRevenue', 'participantCount', 'prefectureCount', 'benefitTargetMonthSales']) {
+    if (Number.isNaN(int(get(key)))) problem(key, 'は整数で入力してください');
   }
   const employeeCount = int(get('employeeCount'));
-  if (employeeCount === undefined) problems.push({ row, field: header('employeeCount'), message: `${header('employeeCount')} を入力してください` });
-  const expenses = pairs(get('expenses'), row, header('expenses'), problems).map((p) => ({ expenseType: p.key, amount: p.amount }));
+  if (employeeCount === undefined) problem('employeeCount', 'を入力してください');
+  const industryText = get('industry');
+  const industry = industryText ? INDUSTRY[industryText] : undefined;
+  if (industryText && !industry) problem('industry', `は 製造業 / 卸売業 / 小売業 / サービス業 / その他 のいずれかです (入力: ${industryText})`);
+  const expenses = expenseLines(get('expenses'), row, header('expenses'), problems);
   const monthlySales = pairs(get('monthlySales'), row, header('monthlySales'), problems).map((p) => ({ month: p.key, amount: p.amount }));
   const advisorName = get('advisorName');
+  const advisorIsFinancialInstitution = yesNo('advisorIsFinancialInstitution');
+  const financialInstitutionName = get('financialInstitutionName');
+  const planTitle = get('planTitle');
+  const planSummary = get('planSummary');
+  const previousRecipient = yesNo('previousRecipient');
+  const preCheckNumber = get('preCheckNumber');
+  const preCheckAgency = get('preCheckAgency');
   const payload = {
     roundId,
     categoryCode: get('categoryCode') ?? '',
@@ -129,18 +283,74 @@ export function rowToPayload(
       employeeCount: employeeCount ?? 0,
       capital: int(get('capital')),
       prefecture: get('prefecture') ?? '',
+      industry,
       email: get('email') ?? '',
       contactPerson: get('contactPerson') || undefined,
+      annualRevenue: int(get('annualRevenue')),
+      lossMaking: yesNo('lossMaking'),
+      inRehabilitation: yesNo('inRehabilitation'),
+      participantCount: int(get('participantCount')),
+      prefectureCount: int(get('prefectureCount')),
       monthlySales,
     },
-    plan: { title: get('planTitle') ?? '', summary: get('planSummary') || undefined },
-    certifiedAdvisor: advisorName ? { name: advisorName, id: get('advisorId') ?? '' } : undefined,
+    // left out when empty: a subsidy is then told 「plan.title (事業計画名) を入力してください」, a benefit needs none
+    plan: planTitle || planSummary ? { title: planTitle ?? '', summary: planSummary || undefined } : undefined,
+    certifiedAdvisor: advisorName
+      ? {
+          name: advisorName,
+          id: get('advisorId') ?? '',
+          ...(advisorIsFinancialInstitution === undefined ? {} : { isFinancialInstitution: advisorIsFinancialInstitution }),
+        }
+      : undefined,
+    financialInstitution: financialInstitutionName ? { name: financialInstitutionName } : undefined,
     expenses,
     requestedAmount: int(get('requestedAmount')),
+    benefit: benefitOf(get, kind, int(get('annualRevenue')), row, header, problems),
+    preCheck: preCheckNumber || preCheckAgency ? { confirmationNumber: preCheckNumber ?? '', agencyName: preCheckAgency ?? '' } : undefined,
+    previousRecipient,
     bonusItems: (get('bonusItems') ?? '')
       .split(/[;；]/)
       .map((c) => c.trim())
       .filter(Boolean),
   } as IntakeApplicationDto;
   return { payload, problems };
+}
+
+/** 事業復活支援金's sales (the intake payload's `benefit`), when any of its columns is filled in. */
+function benefitOf(
+  get: (key: string) => string | undefined,
+  kind: string | undefined,
+  annualRevenue: number | undefined,
+  row: number,
+  header: (key: string) => string,
+  problems: RowProblem[],
+): IntakeApplicationDto['benefit'] {
+  const keys = ['benefitTargetMonth', 'benefitTargetMonthSales', 'benefitBasePeriod', 'benefitBasePeriodSales'];
+  if (keys.every((k) => !get(k))) return undefined;
+  for (const k of keys) if (!get(k)) problems.push({ row, field: header(k), message: `${header(k)} を入力してください (事業復活支援金)` });
+  const month = (key: string) => {
+    const v = get(key) ?? '';
+    // an Excel date cell reads as YYYY-MM-DD; 「2022年1月」 and 2022/1 are taken too
+    const m = /^(\d{4})[-/年](\d{1,2})/.exec(v);
+    if (v && !m) problems.push({ row, field: header(key), message: `${header(key)} は YYYY-MM の形式で入力してください (入力: ${v})` });
+    return m ? `${m[1]}-${m[2].padStart(2, '0')}` : v;
+  };
+  const sales = (get('benefitBasePeriodSales') ?? '')
+    .split(/[;；]/)
+    .filter((x) => x.trim())
+    .map((x) => int(x));
+  if (sales.some((x) => x === undefined || Number.isNaN(x)))
+    problems.push({
+      row,
+      field: header('benefitBasePeriodSales'),
+      message: `${header('benefitBasePeriodSales')} は売上高(円) を ; で区切って入力してください`,
+    });
+  return {
+    applicantKind: kind as 'corporation',
+    targetMonth: month('benefitTargetMonth'),
+    targetMonthSales: int(get('benefitTargetMonthSales')) ?? 0,
+    basePeriod: month('benefitBasePeriod') as '2019-11',
+    basePeriodSales: sales.map((x) => x ?? 0),
+    ...(annualRevenue === undefined || Number.isNaN(annualRevenue) ? {} : { annualRevenue }),
+  } as IntakeApplicationDto['benefit'];
 }
