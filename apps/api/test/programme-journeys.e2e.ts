@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
+import { DispatchNotificationsJob } from '../src/modules/notifications/dispatch-notifications.job';
 import { NotificationsRepository } from '../src/modules/notifications/notifications.repository';
 import type { Round } from '../src/modules/rounds/round.entity';
+import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
 import { DEMO_PASSWORD } from '../src/seed/staff-accounts.seed';
@@ -201,7 +203,7 @@ describe('every programme family from intake to its decision', () => {
     t = await startTestApp({ label: 'programme-journeys' });
     db = t.app.get(DataSource);
     await seedStaff(t);
-    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
+    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed, notificationTemplatesSeed] });
     s = await loginEveryRole(t);
     const emails: string[] = (await db.query(`SELECT email FROM staff_user WHERE role = 'reviewer' ORDER BY email`)).map((r: { email: string }) => r.email);
     reviewers = [];
@@ -325,6 +327,24 @@ describe('every programme family from intake to its decision', () => {
       const rejectedMails = await mailsOf(rejected.id);
       expect(rejectedMails.map((m) => m.template)).toEqual(['received', 'rejected']);
       expect(rejectedMails[1].payload.reason).toBe('審査の結果、事業化点が採択の水準に達しませんでした');
+
+      // as rendered for sending: each mail names the programme and its round; the 不採択 gives its reason
+      await t.app.get(DispatchNotificationsJob).handle();
+      const [{ programme }] = await db.query(`SELECT name AS programme FROM program WHERE id = $1`, [round.programId]);
+      const sent = async (id: string) =>
+        (await db.query(`SELECT template, status, body_text AS "bodyText" FROM notification WHERE application_id = $1 ORDER BY created_at`, [id])) as {
+          template: string;
+          status: string;
+          bodyText: string;
+        }[];
+      for (const mail of [...(await sent(adopted.id)), ...(await sent(rejected.id))]) {
+        expect(['queued', 'sent']).toContain(mail.status);
+        expect(mail.bodyText).toContain(programme);
+        expect(mail.bodyText).toContain(round.name);
+      }
+      const notAdopted = (await sent(rejected.id)).find((m) => m.template === 'rejected')!;
+      expect(notAdopted.bodyText).toContain('審査の結果、事業化点が採択の水準に達しませんでした');
+      expect(notAdopted.bodyText).not.toContain('（なし）');
     },
   );
 });
