@@ -119,6 +119,8 @@ export const demoApplicationsSeed: SeedStep = {
       doneAt: (i, n) => spread(now - 17 * DAY, now - 4 * DAY, i, n),
     });
     await m.update(
+    // 再審査 (docs/reconsideration.md): a 回復・再生応援枠 application below that 枠's line, moved by the manager to 通常枠
+    await clock.at(now - DAY, () => reconsiderOne(ctx, r11));
       Round,
       { id: r11.id },
       {
@@ -140,6 +142,8 @@ export const demoApplicationsSeed: SeedStep = {
       (i) => i % 6 === 0,
     );
     const outcome12: CheckOutcome[] = ['notStarted', 'notStarted', 'inProgress', 'return', 'return', 'notStarted'];
+    // 申請履歴 (docs/applicant-history.md): a company paid in 第10回 applies again, for the same equipment
+    await sameApplicantAgain(m, adopted, apps12);
     await formalCheck(ctx, r12, apps12, (i) => outcome12[i % 6], {
       assignAt: now - 2 * DAY,
       dueAt: now + 5 * DAY,
@@ -367,6 +371,35 @@ async function grantStages(ctx: DemoContext, adopted: string[], from: number) {
     [
       ['applyForGrant', INTAKE],
       ['decideGrant', manager],
+/**
+ * 再審査 in 通常枠 (docs/reconsideration.md): the lowest-ranked 回復・再生応援枠 application awaiting the decision,
+ * moved by the manager with the reason a secretariat gives, through the code staff use.
+ */
+async function reconsiderOne(ctx: DemoContext, round: Round) {
+  const { m, services } = ctx;
+  const recovery = await m.findOneByOrFail(Category, { ruleSetId: round.ruleSetId, code: 'restructuring.recovery' });
+  const standard = await m.findOneByOrFail(Category, { ruleSetId: round.ruleSetId, code: 'restructuring.standard' });
+  const ranking = await services.ranking.rank(round.id, { categoryId: recovery.id });
+  const last = ranking.entries.at(-1);
+  if (!last) return;
+  await services.reconsideration.reconsider(
+    last.applicationId,
+    { categoryId: standard.id, reason: '回復・再生応援枠の採択ラインに届かない見込みのため、通常枠で再審査します。' },
+    asUser(ctx.manager),
+    {},
+  );
+}
+
+/** The first 第12回 application becomes a company adopted in 第10回 (its 法人番号 and name): its 申請履歴 shows it. */
+async function sameApplicantAgain(m: EntityManager, adopted10: string[], apps12: string[]) {
+  if (!adopted10.length || !apps12.length) return;
+  await m.query(
+    `UPDATE application a SET corporate_number = e.corporate_number, applicant_name = e.applicant_name
+       FROM application e WHERE a.id = $1 AND e.id = $2`,
+    [apps12[0], adopted10[0]],
+  );
+}
+
       ['reportPerformance', INTAKE],
     ],
     [
