@@ -1,3 +1,4 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DispatchNotificationsJob } from '../src/modules/notifications/dispatch-notifications.job';
 import { NotificationsRepository } from '../src/modules/notifications/notifications.repository';
@@ -9,7 +10,8 @@ import { DEMO_PASSWORD } from '../src/seed/staff-accounts.seed';
 import { categoryByCode, corporateNumber, openRound } from './application-fixtures';
 import { login, LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
-import { createChannel, DECLINING_SALES, uploadRequired } from './intake-fixtures';
+import { IMPORT_HEADER, startImportWorker } from './import-fixtures';
+import { createChannel, DECLINING_SALES, tempStorageDir, uploadRequired } from './intake-fixtures';
 
 type Payload = Record<string, unknown> & { applicant: Record<string, unknown> };
 
@@ -197,10 +199,11 @@ describe('every programme family from intake to its decision', () => {
   let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
   let reviewers: LoggedIn[];
   let channel: { id: string; apiKey: string };
+  let importWorker: INestApplicationContext | undefined;
   const bearer = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
 
   beforeAll(async () => {
-    t = await startTestApp({ label: 'programme-journeys' });
+    t = await startTestApp({ label: 'programme-journeys', overrides: { storageDir: tempStorageDir() } });
     db = t.app.get(DataSource);
     await seedStaff(t);
     await runSeed(db, { demo: false, steps: [referenceCatalogueSeed, notificationTemplatesSeed] });
@@ -210,7 +213,10 @@ describe('every programme family from intake to its decision', () => {
     for (const email of emails) reviewers.push(await login(t, email, DEMO_PASSWORD));
     channel = await createChannel(t, s.admin.token);
   }, 120_000);
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await importWorker?.close();
+    await t?.close();
+  });
 
   const reviewerById = (id: string) => reviewers.find((r) => r.user.id === id)!;
   const statusOf = async (id: string) => (await db.query(`SELECT status FROM application WHERE id = $1`, [id]))[0].status as string;
@@ -232,7 +238,7 @@ describe('every programme family from intake to its decision', () => {
     return res.body as { id: string; status: string; quotedAmount: number; receiptNumber: string };
   }
 
-  async function passFormalCheck(round: Round, id: string) {
+  async function completeFormalCheck(round: Round, id: string, outcome: 'pass' | 'return' = 'pass', comment?: string) {
     await t.http().post(`/api/rounds/${round.id}/assignments/auto`).set(bearer(s.manager)).send({ purpose: 'formalCheck' }).expect(200);
     const [checker] = await db.query(
       `SELECT reviewer_id FROM application_assignment WHERE application_id = $1 AND purpose = 'formalCheck' AND revoked_at IS NULL`,
@@ -240,8 +246,10 @@ describe('every programme family from intake to its decision', () => {
     );
     const who = reviewerById(checker.reviewer_id);
     const list = await t.http().get(`/api/applications/${id}/formal-check`).set(bearer(who)).expect(200);
-    const answers = list.body.items.map((item: { code: string }) => ({ code: item.code, passed: true }));
-    await t.http().post(`/api/applications/${id}/formal-check/complete`).set(bearer(who)).send({ outcome: 'pass', answers }).expect(200);
+    const answers = list.body.items.map((item: { code: string }, i: number) =>
+      outcome === 'return' && i === 0 ? { code: item.code, passed: false, comment } : { code: item.code, passed: true },
+    );
+    await t.http().post(`/api/applications/${id}/formal-check/complete`).set(bearer(who)).send({ outcome, answers }).expect(200);
   }
 
   async function scoreAll(round: Round, categoryId: string, ids: string[], scoreOf: (id: string) => number) {
@@ -299,7 +307,7 @@ describe('every programme family from intake to its decision', () => {
       const rejected = await submit(weak, journey.attachments);
 
       for (const id of [adopted.id, rejected.id]) {
-        await passFormalCheck(round, id);
+        await completeFormalCheck(round, id);
         expect(await statusOf(id)).toBe('underReview');
       }
       await scoreAll(round, category.id, [adopted.id, rejected.id], (id) => (id === adopted.id ? 5 : 1));
@@ -347,4 +355,84 @@ describe('every programme family from intake to its decision', () => {
       expect(notAdopted.bodyText).not.toContain('（なし）');
     },
   );
+
+  it('a paper application (bulk import): 受付 → 要件確認 差戻し → the 補正 received by post, recorded by a manager → 書面審査 → 採択', async () => {
+    const round = await openRound(t, 'monozukuri.r3-sup');
+    const category = await categoryByCode(t, round, 'monozukuri.standard');
+    const number = corporateNumber();
+    // a ものづくり 再生事業者: 2/3 instead of 1/2, read from the import's 再生事業者 column and kept in the stored quote
+    const row: Record<string, string> = {
+      類型コード: 'monozukuri.standard',
+      申請者区分: '法人',
+      事業者名: '株式会社かみのしんせい',
+      法人番号: number,
+      規模区分: '中小企業',
+      従業員数: '30',
+      資本金: '30000000',
+      都道府県: '山形県',
+      メールアドレス: 'paper@example.jp',
+      事業計画名: '再生計画に沿った設備更新',
+      補助対象経費: 'machinery:9000000',
+      再生事業者: 'はい',
+    };
+    const header = IMPORT_HEADER.split(',');
+    const csv = [IMPORT_HEADER, header.map((h) => row[h] ?? '').join(',')].join('\n');
+    const created = await t
+      .http()
+      .post('/api/imports')
+      .set(bearer(s.manager))
+      .field('roundId', round.id)
+      .field('mode', 'allOrNothing')
+      .attach('file', Buffer.from(csv), { filename: '紙の申請.csv' })
+      .expect(201);
+    importWorker ??= await startImportWorker(t.config);
+    let report: { status: string; errors?: unknown[] } = { status: 'queued' };
+    for (let i = 0; i < 300 && report.status !== 'done' && report.status !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      report = (await t.http().get(`/api/imports/${created.body.id}`).set(bearer(s.manager)).expect(200)).body;
+    }
+    expect(report).toMatchObject({ status: 'done', importedRows: 1 });
+    const [app] = await db.query(`SELECT id, status, quoted_amount, in_rehabilitation FROM application WHERE import_id = $1`, [created.body.id]);
+    expect(app).toMatchObject({ status: 'submitted', quoted_amount: '6000000', in_rehabilitation: true });
+
+    await completeFormalCheck(round, app.id, 'return', '見積書の金額が事業計画書と一致しません');
+    expect(await statusOf(app.id)).toBe('returned');
+    // the corrected papers arrive by post: the manager records them as the resubmission
+    await t
+      .http()
+      .post(`/api/applications/${app.id}/paper-resubmissions`)
+      .set(bearer(s.manager))
+      .send({
+        application: {
+          roundId: round.id,
+          categoryCode: 'monozukuri.standard',
+          applicant: {
+            kind: 'corporation',
+            name: '株式会社かみのしんせい',
+            corporateNumber: number,
+            sizeClass: 'sme',
+            employeeCount: 30,
+            capital: 30_000_000,
+            prefecture: '山形県',
+            email: 'paper@example.jp',
+            inRehabilitation: true,
+          },
+          plan: { title: '再生計画に沿った設備更新' },
+          expenses: [line('machinery', 7_500_000, 'NC旋盤 (見積更新)')],
+        },
+        documents: ['businessPlan'],
+        note: '補正書類を郵送で受領',
+      })
+      .expect(200);
+    const [corrected] = await db.query(`SELECT status, quoted_amount FROM application WHERE id = $1`, [app.id]);
+    expect(corrected).toEqual({ status: 'resubmitted', quoted_amount: '5000000' });
+
+    await completeFormalCheck(round, app.id);
+    expect(await statusOf(app.id)).toBe('underReview');
+    await scoreAll(round, category.id, [app.id], () => 4);
+    await db.query(`UPDATE round SET closes_at = now() - interval '1 second' WHERE id = $1`, [round.id]);
+    await decide(app.id, 'adopt');
+    await announce(round);
+    expect((await mailsOf(app.id)).map((m) => m.template)).toEqual(['received', 'returned', 'resubmissionReceived', 'adopted']);
+  });
 });
