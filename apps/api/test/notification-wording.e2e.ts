@@ -1,3 +1,4 @@
+import { DEFAULT_TEMPLATES } from '@jimukyoku/domain';
 import { DataSource } from 'typeorm';
 import { TransitionsService, type TransitionActor } from '../src/modules/applications/transitions.service';
 import { DispatchNotificationsJob } from '../src/modules/notifications/dispatch-notifications.job';
@@ -246,6 +247,31 @@ describe('what the mails say, per programme', () => {
     expect(m.bodyText).toContain('交付申請を受け付けました');
     expect(m.bodyText).not.toContain('採択');
     expect(m.bodyText).toContain(CONTACT_BLOCK);
+  });
+
+  it('the seed brings a template nobody edited to the new built-in text as its next version, and leaves an edited one alone', async () => {
+    // as an installation seeded before the rewording holds them: version 1 by the seed (no author), and a manager's edit
+    await db.query(`UPDATE notification_template SET body_text = '（旧い文面）' || body_text WHERE code IN ('rejected', 'ineligible') AND version = 1`);
+    await db.query(
+      `INSERT INTO notification_template (code, version, subject, body_text, created_by) SELECT code, 2, subject, '（マネージャーの文面）', $1 FROM notification_template WHERE code = 'ineligible' AND version = 1`,
+      [s.manager.user.id],
+    );
+    const [summary] = await runSeed(db, { demo: false, steps: [notificationTemplatesSeed] });
+    expect(summary.summary).toBe('updated 1 unedited templates to the built-in text');
+    const versions = await db.query(
+      `SELECT code, version, body_text AS "bodyText" FROM notification_template WHERE code IN ('rejected', 'ineligible') ORDER BY code, version`,
+    );
+    expect(versions.map((v: { code: string; version: number }) => `${v.code}@${v.version}`)).toEqual([
+      'ineligible@1',
+      'ineligible@2',
+      'rejected@1',
+      'rejected@2',
+    ]);
+    expect(versions.find((v: { code: string; version: number }) => v.code === 'ineligible' && v.version === 2).bodyText).toBe('（マネージャーの文面）');
+    expect(versions.find((v: { code: string; version: number }) => v.code === 'rejected' && v.version === 2).bodyText).toBe(
+      DEFAULT_TEMPLATES.rejected.bodyText,
+    );
+    expect((await runSeed(db, { demo: false, steps: [notificationTemplatesSeed] }))[0].summary).toBe('already present');
   });
 
   it('the admin lists each programme kind’s variant beside its template, and previews it with the contact', async () => {
