@@ -96,8 +96,15 @@ describe('IT導入補助金: 交付申請 → 要件確認 → 交付決定', ()
     const passed = await complete(app.id, 'pass', answers).expect(200);
     expect(passed.body).toMatchObject({ transition: null, formalCheck: { completed: true, passed: true, status: 'grantApplied' } });
     expect(await statusOf(app.id)).toBe('grantApplied');
-    const [audit] = await db.query(`SELECT actor_id, changes FROM audit_log WHERE entity_id = $1 AND action = 'formalCheck.passed'`, [app.id]);
-    expect(audit).toMatchObject({ actor_id: s.reviewer.user.id, changes: { status: 'grantApplied', formalCheck: { outcome: 'pass', failedItems: [] } } });
+    const [audit] = await db.query(`SELECT actor_id, from_status, to_status, changes FROM audit_log WHERE entity_id = $1 AND action = 'formalCheck.passed'`, [
+      app.id,
+    ]);
+    expect(audit).toMatchObject({
+      actor_id: s.reviewer.user.id,
+      from_status: 'grantApplied',
+      to_status: 'grantApplied',
+      changes: { status: 'grantApplied', formalCheck: { outcome: 'pass', failedItems: [] } },
+    });
     // the checker's work is done
     const [assignment] = await db.query(`SELECT submitted_at FROM application_assignment WHERE application_id = $1 AND purpose = 'formalCheck'`, [app.id]);
     expect(assignment.submitted_at).not.toBeNull();

@@ -141,9 +141,19 @@ export class FormalCheckService {
       if (dto.outcome !== 'return') await this.assignments.completeFormalCheck(app.id, tx);
       const formalCheck = { outcome: dto.outcome, failedItems: evaluation.failed.map((f) => f.code), overridden: evaluation.overridden, items: records };
       if (transition === null) {
-        // the workflow records the 適 and a later transition reads it (formalCheckPassed): audited here, the state unchanged
+        // the workflow records the 適 and a later transition reads it (formalCheckPassed): audited here, the
+        // state unchanged (from = to, so the application's trail still ends in its current state)
         await this.audit.record(
-          { actor: user, action: 'formalCheck.passed', entityType: 'application', entityId: app.id, changes: { status: app.status, formalCheck }, ...meta },
+          {
+            actor: user,
+            action: 'formalCheck.passed',
+            entityType: 'application',
+            entityId: app.id,
+            fromStatus: app.status,
+            toStatus: app.status,
+            changes: { status: app.status, formalCheck },
+            ...meta,
+          },
           tx,
         );
         return { transition: null, formalCheck: await this.view((await this.applications.find(app.id, tx))!, tx) };
