@@ -64,7 +64,7 @@ describe('admin in the browser: notification templates', () => {
     // the preview is there before anything is typed (the latest received application)
     await manager.getByTestId('template-preview-subject').waitFor();
     expect(await manager.getByTestId('template-preview-subject').innerText()).toMatch(
-      /^【補助金事務局】申請内容の修正をお願いします（差戻し）（受付番号 RES92-0000004\d）$/,
+      /^【事業再構築補助金】申請内容の修正をお願いします（差戻し）（受付番号 RES92-0000004\d）$/,
     );
 
     // choose the application to preview against
