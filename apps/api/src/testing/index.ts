@@ -8,6 +8,6 @@
 export { startTestApp, type TestApp, type TestConfigOverrides } from './test-app';
 export { databaseOf, seedDemo, seedNotificationTemplates, seedReferenceCatalogue, type TestDatabase } from './seeds';
 export { DEMO_EMAIL, DEMO_PASSWORD, INITIAL_ADMIN, login, loginAdmin, seedStaff, type LoggedIn } from './staff';
-export { asIntake, asRole, assign, categoryByCode, createDraft, draftInput, openRound } from './applications';
+export { asIntake, asRole, assign, categoryByCode, corporateNumber, createDraft, draftInput, openRound } from './applications';
 export { IMPORT_HEADER, importRow, startImportWorker, tempStorageDir } from './imports';
 export { attachDocument, demoPdf, demoPng } from './attachments';
