@@ -101,7 +101,7 @@ export interface SecretariatContact {
 
 /** Development and test only: a recognisable sample, never a real number or address. */
 export const DEV_SECRETARIAT: SecretariatContact = {
-  name: '補助金事務局 相談窓口（開発用の値）',
+  name: '事務局 相談窓口（開発用の値）',
   phone: '0120-000-000',
   email: 'soudan@jimukyoku.example.jp',
   hours: '9:30〜17:30（土日祝日・年末年始を除く）',
