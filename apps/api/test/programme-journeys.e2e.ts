@@ -246,10 +246,13 @@ describe('every programme family from intake to its decision', () => {
     );
     const who = reviewerById(checker.reviewer_id);
     const list = await t.http().get(`/api/applications/${id}/formal-check`).set(bearer(who)).expect(200);
-    const answers = list.body.items.map((item: { code: string }, i: number) =>
-      outcome === 'return' && i === 0 ? { code: item.code, passed: false, comment } : { code: item.code, passed: true },
+    const answers = list.body.items.map((item: { code: string; passNeedsReason?: boolean }, i: number) =>
+      outcome === 'return' && i === 0
+        ? { code: item.code, passed: false, comment }
+        : { code: item.code, passed: true, ...(item.passNeedsReason ? { overrideReason: '原本を書面で確認した' } : {}) },
     );
-    await t.http().post(`/api/applications/${id}/formal-check/complete`).set(bearer(who)).send({ outcome, answers }).expect(200);
+    const done = await t.http().post(`/api/applications/${id}/formal-check/complete`).set(bearer(who)).send({ outcome, answers });
+    expect({ status: done.status, body: done.status === 200 ? null : done.body }).toEqual({ status: 200, body: null });
   }
 
   async function scoreAll(round: Round, categoryId: string, ids: string[], scoreOf: (id: string) => number) {
@@ -434,5 +437,95 @@ describe('every programme family from intake to its decision', () => {
     await decide(app.id, 'adopt');
     await announce(round);
     expect((await mailsOf(app.id)).map((m) => m.template)).toEqual(['received', 'returned', 'resubmissionReceived', 'adopted']);
+  });
+
+  /** the IT導入補助金's two 類型: no 採択 step; the 交付申請 is checked and the 交付決定 is the furthest the product supports before issue 16 */
+  it.each([
+    [
+      'デジタル化基盤導入類型',
+      'itIntroduction.digitalBase',
+      { name: '株式会社つばき会計', employeeCount: 12, industry: 'service' },
+      // ITツール 60万 × 3/4 = 45万 (the 3/4 part of the subsidy runs up to 50万)
+      [line('software', 600_000, '会計ソフト')],
+      450_000,
+    ],
+    [
+      '複数社連携IT導入類型',
+      'itIntroduction.multiCompany',
+      { name: '宮城県商工会連合会', participantCount: 10 },
+      [
+        { expenseType: 'software', amount: 1_000_000, participant: '株式会社みなと工業' },
+        { expenseType: 'consumerAnalysis', amount: 9_000_000 },
+      ],
+      5_722_222,
+    ],
+  ])('IT導入補助金 %s: 交付申請 → 要件確認 (適) → 交付決定, its notices in 交付 wording', async (_name, categoryCode, who, expenses, amount) => {
+    const round = await openRound(t, 'itIntroduction.r3-sup');
+    const app = await submit(
+      { roundId: round.id, categoryCode, applicant: applicant(who.name, who), plan: { title: '業務のデジタル化', summary: '会計・受発注' }, expenses },
+      ['businessPlan'],
+    );
+    expect(app).toMatchObject({ status: 'grantApplied', quotedAmount: amount });
+    await completeFormalCheck(round, app.id);
+    expect(await statusOf(app.id)).toBe('grantApplied');
+    await decide(app.id, 'decideGrant');
+    expect(await statusOf(app.id)).toBe('grantDecided');
+    expect((await mailsOf(app.id)).map((m) => [m.template, m.status])).toEqual([
+      ['received', expect.stringMatching(/pending|sent/)],
+      ['grantDecided', 'held'],
+    ]);
+    // the round's 交付決定日
+    await announce(round);
+    await t.app.get(DispatchNotificationsJob).handle();
+    const mails: { template: string; subject: string; bodyText: string }[] = await db.query(
+      `SELECT template, subject, body_text AS "bodyText" FROM notification WHERE application_id = $1 ORDER BY created_at`,
+      [app.id],
+    );
+    expect(mails.map((m) => m.template)).toEqual(['received', 'grantDecided']);
+    for (const mail of mails) {
+      expect(mail.bodyText).toContain('IT導入補助金');
+      expect(`${mail.subject}${mail.bodyText}`).not.toContain('採択');
+    }
+    expect(mails[0].bodyText).toContain('交付申請');
+  });
+
+  it('事業復活支援金: 申請 (事前確認) → 要件確認 (適) → 審査 → 給付決定 → 振込完了, its mails in 給付金 wording', async () => {
+    const round = await openRound(t, 'recoveryBenefit.r3-sup');
+    const app = await submit(
+      {
+        roundId: round.id,
+        categoryCode: 'recoveryBenefit.benefit',
+        applicant: applicant('株式会社すずらん食堂', { sizeClass: 'smallBusiness', employeeCount: 4, capital: undefined, industry: 'service' }),
+        benefit: {
+          applicantKind: 'corporation',
+          targetMonth: '2022-01',
+          targetMonthSales: 500_000,
+          basePeriod: '2019-11',
+          basePeriodSales: [1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000],
+          annualRevenue: 100_000_000,
+        },
+        preCheck: { confirmationNumber: 'JK0123456789', agencyName: '宮城県商工会連合会' },
+      },
+      ['salesEvidence'],
+    );
+    // 基準期間 500万 − 対象月 50万 × 5 = 250万, capped at 100万 (法人, 年間売上高 1億以下, ▲50%以上)
+    expect(app).toMatchObject({ status: 'submitted', quotedAmount: 1_000_000 });
+    await completeFormalCheck(round, app.id);
+    await decide(app.id, 'decideBenefit');
+    await decide(app.id, 'recordTransfer');
+    expect(await statusOf(app.id)).toBe('transferred');
+    await announce(round);
+    await t.app.get(DispatchNotificationsJob).handle();
+    const mails: { template: string; subject: string; bodyText: string }[] = await db.query(
+      `SELECT template, subject, body_text AS "bodyText" FROM notification WHERE application_id = $1 ORDER BY created_at`,
+      [app.id],
+    );
+    expect(mails.map((m) => m.template)).toEqual(['received', 'benefitDecided', 'transferred']);
+    for (const mail of mails) {
+      expect(mail.bodyText).toContain('事業復活支援金');
+      expect(mail.bodyText).toContain('給付');
+      // the wording of the programme's own text (the secretariat's contact at the foot is configuration)
+      expect(`${mail.subject}${mail.bodyText.split('――――')[0]}`).not.toMatch(/補助金|採択/);
+    }
   });
 });
