@@ -1,4 +1,6 @@
+import { getWorkflow } from '@jimukyoku/workflow';
 import type { TransitionActor } from '../../modules/applications/transitions.service';
+import { formalCheckOutcomes } from '../../modules/formal-check/formal-check.service';
 import { defaultReceiptPrefix } from '../../modules/intake/receipt-number';
 import { IntakeChannel } from '../../modules/intake/intake-channel.entity';
 import { Category } from '../../modules/programs/category.entity';
@@ -11,7 +13,7 @@ import type { SeedStep } from '../seed-step';
 import { demoApplicant, demoRandom } from './demo-random';
 import { arrival, DEMO_CHANNEL_NAME, jstAt } from './demo-applications.seed';
 import { StoryClock } from './demo-clock';
-import { demoServices } from './demo-services';
+import { asUser, demoServices } from './demo-services';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -19,13 +21,17 @@ const ROUND_CODE = 'recoveryBenefit.demo';
 const INTAKE: TransitionActor = { role: 'intake', id: null };
 const SYSTEM: TransitionActor = { role: 'system', id: null };
 
-type Step = [transition: string, who: 'intake' | 'system' | 'reviewer' | 'manager', reason?: string];
+/** `checker`: the transition is what the 要件確認 checklist fires (benefit@1's formalCheck), completed by the assigned checker. */
+type Step = [transition: string, who: 'intake' | 'system' | 'reviewer' | 'manager' | 'checker', reason?: string];
 const SUBMITTED: Step[] = [
   ['confirmPreCheck', 'intake'],
   ['submit', 'intake'],
 ];
-const IN_REVIEW: Step[] = [...SUBMITTED, ['startReview', 'system']];
-const DEFICIENT: Step[] = [...IN_REVIEW, ['markDeficient', 'reviewer', '基準期間の売上台帳の写しが添付されていません。']];
+// the checklist's 適 starts the 審査, its 不適 is 不備 (README "Lifecycle facts live in the workflow definitions")
+const IN_REVIEW: Step[] = [...SUBMITTED, ['startReview', 'checker']];
+/** the checker opens the checklist and saves the first answers (no state change), and completes it half a day later */
+const SAVE_CHECKLIST = 'saveChecklist';
+const DEFICIENT: Step[] = [...SUBMITTED, [SAVE_CHECKLIST, 'checker'], ['markDeficient', 'checker', '基準期間の売上台帳の写しが添付されていません。']];
 
 /** Where each demo application of the 事業復活支援金 ends, by the transitions that take it there. */
 const PATHS: Record<string, Step[]> = {
@@ -44,7 +50,8 @@ const PATHS: Record<string, Step[]> = {
 /**
  * 事業復活支援金 in the demo: a benefit round open now, its applications in every state of benefit@1
  * (申請ID発行 → 事前確認 → 申請 → 審査 ⇄ 不備/再提出 → 給付決定 → 振込完了), each moved there by the
- * workflow's transitions. Every third applicant is an earlier 一時支援金/月次支援金 recipient whose
+ * workflow's transitions; a filed one gets a checker (auto-assignment) whose 要件確認 checklist fires the
+ * 審査 (適) or the 不備 (formalCheck of benefit@1). Every third applicant is an earlier 一時支援金/月次支援金 recipient whose
  * 事前確認 is waived; the others carry a 事前確認通知番号 from a 登録確認機関.
  */
 export const demoBenefitSeed: SeedStep = {
@@ -82,8 +89,27 @@ export const demoBenefitSeed: SeedStep = {
 
     // each application arrives at its time since the opening, and moves on a step every half day (StoryClock)
     const clock = new StoryClock(m);
-    const { transitions, applications, intake, tx } = demoServices(clock.manager());
-    const actors: Record<Step[1], TransitionActor> = {
+    const { transitions, applications, intake, tx, assignments, formalChecks } = demoServices(clock.manager());
+    const outcomes = formalCheckOutcomes(getWorkflow('benefit', round.workflowVersion));
+    /** The checker assigned to the application answers its checklist: every item 適, or the first 不適 with `reason`. */
+    const check = async (applicationId: string, transition: string, reason?: string) => {
+      const [assigned] = await m.query(
+        `SELECT reviewer_id FROM application_assignment WHERE application_id = $1 AND purpose = 'formalCheck' AND revoked_at IS NULL`,
+        [applicationId],
+      );
+      const checker = asUser(assigned ? await m.findOneByOrFail(StaffUser, { id: assigned.reviewer_id }) : reviewer);
+      const { items } = await formalChecks.get(applicationId, checker);
+      const answers = items.map((item, i) => ({
+        code: item.code,
+        passed: !(reason && i === 0),
+        comment: reason && i === 0 ? reason : undefined,
+        ...(item.passNeedsReason && !(reason && i === 0) ? { overrideReason: '売上台帳の写しで基準期間と対象月の売上高を確認しました。' } : {}),
+      }));
+      if (transition === SAVE_CHECKLIST) return void (await formalChecks.save(applicationId, answers.slice(1, 3), checker, {}));
+      const outcome = outcomes.find((o) => o.transition === transition)!.outcome;
+      await formalChecks.complete(applicationId, { outcome, answers, reason }, checker, {});
+    };
+    const actors: Record<Exclude<Step[1], 'checker'>, TransitionActor> = {
       intake: INTAKE,
       system: SYSTEM,
       reviewer: { role: 'reviewer', id: reviewer.id },
@@ -132,7 +158,11 @@ export const demoBenefitSeed: SeedStep = {
       );
       for (const [j, [transition, who, reason]] of PATHS[state].entries()) {
         const name = transition === 'confirmPreCheck' && waived ? 'waivePreCheck' : transition;
-        await clock.at(at + j * 12 * HOUR, () => transitions.fireIn(tx, app.id, name, actors[who], { reason }));
+        const when = at + j * 12 * HOUR;
+        if (who === 'checker') await clock.at(when, () => check(app.id, name, reason));
+        else await clock.at(when, () => transitions.fireIn(tx, app.id, name, actors[who], { reason }));
+        // a filed 申請 gets its checker an hour later (the round's auto-assignment, as the 割当ボード runs it)
+        if (name === 'submit') await clock.at(when + HOUR, () => assignments.autoAssign(round.id, { purpose: 'formalCheck' }, asUser(manager), {}));
       }
     }
     return `${total} applications of 事業復活支援金 in every state`;
