@@ -1,4 +1,4 @@
-import { findRuleSet, REFERENCE_CATALOGUE, type ReferenceCatalogue, type SubsidyCategoryConfig } from '@jimukyoku/domain';
+import { findRuleSet, REFERENCE_CATALOGUE, type RatePricing, type ReferenceCatalogue, type SubsidyCategoryConfig } from '@jimukyoku/domain';
 import { DataSource } from 'typeorm';
 import { loadCatalogue } from '../src/seed/reference-catalogue.seed';
 import { Round } from '../src/modules/rounds/round.entity';
@@ -21,7 +21,7 @@ describe('the reference catalogue reaches a database seeded before it changed', 
     const r2v1 = findRuleSet('restructuring.r2-sup3', REFERENCE_CATALOGUE, 1)!;
     const oldLarge = (c: SubsidyCategoryConfig): SubsidyCategoryConfig => ({
       ...c,
-      pricing: { kind: 'rate', rates: (c.pricing as { rates: never }).rates, cap: { kind: 'fixed', amount: 100_000_000 } },
+      pricing: { ...(c.pricing as RatePricing), cap: { kind: 'fixed', amount: 100_000_000 } },
       requirements: c.requirements.filter((r) => r !== 'employees101plus'),
     });
     return {
