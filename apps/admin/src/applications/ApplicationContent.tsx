@@ -2,7 +2,7 @@ import { Box, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typ
 import { formatYen, INDUSTRY_LABELS } from '@jimukyoku/domain';
 import { EmailField, Labeled, NumberField, ReferenceField, SelectField, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { JstDateField, YenField } from '../common';
-import { sizeClassChoices, type ApplicationRecord } from './application';
+import { declaredFactLines, sizeClassChoices, type ApplicationRecord } from './application';
 import { useExpenseTypeLabel } from './useExpenseTypeLabel';
 
 const Heading = ({ children }: { children: string }) => {
@@ -84,6 +84,25 @@ const Advisor = () => {
   );
 };
 
+/**
+ * What the applicant declared for the rules (年間売上高, 赤字, 再生事業者, 参加事業者数, 都道府県数, 金融機関):
+ * the stored quote reads them, so the reviewer sees them; only the declared ones are shown.
+ */
+const DeclaredFacts = () => {
+  const record = useRecordContext<ApplicationRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <>
+      {declaredFactLines(record, (v) => translate(v ? 'ra.boolean.true' : 'ra.boolean.false')).map(({ source, text }) => (
+        <Labeled key={source} source={source}>
+          <span>{text}</span>
+        </Labeled>
+      ))}
+    </>
+  );
+};
+
 /** 申請内容: the applicant, the plan and the expenses, as received. */
 export const ApplicationContent = () => (
   <Box>
@@ -122,6 +141,7 @@ export const ApplicationContent = () => (
       <Labeled source="certifiedAdvisor">
         <Advisor />
       </Labeled>
+      <DeclaredFacts />
     </Box>
     <Heading>app.applications.plan</Heading>
     <Box sx={grid}>

@@ -1,4 +1,4 @@
-import { PREFECTURES, SIZE_CLASS_LABELS } from '@jimukyoku/domain';
+import { formatYen, PREFECTURES, SIZE_CLASS_LABELS } from '@jimukyoku/domain';
 
 /** One transition the signed-in user may fire now (GET /api/applications/:id → transitions). */
 export interface AvailableTransition {
@@ -129,6 +129,13 @@ export interface ApplicationRecord {
   email: string;
   contactPerson: string | null;
   certifiedAdvisor: { name?: string; id?: string; isFinancialInstitution?: boolean } | null;
+  /** what the applicant declared for the rules (null: not declared) */
+  annualRevenue: number | null;
+  lossMaking: boolean | null;
+  inRehabilitation: boolean | null;
+  participantCount: number | null;
+  prefectureCount: number | null;
+  financialInstitution: { name?: string } | null;
   planTitle: string | null;
   planSummary: string | null;
   expenses: ExpenseLine[];
@@ -199,3 +206,22 @@ export const sizeClassChoices = Object.entries(SIZE_CLASS_LABELS).map(([id, name
 
 /** The 47 都道府県 (libs/domain, the list intake checks against). */
 export const prefectureChoices = PREFECTURES.map((p) => ({ id: p, name: p }));
+
+/**
+ * What the applicant declared for the rules, as the 申請内容 tab shows it: only the declared facts,
+ * in Japanese (「はい」/「いいえ」 from `yesNo`, 円, 者, 都道府県).
+ */
+export function declaredFactLines(
+  record: Pick<ApplicationRecord, 'annualRevenue' | 'lossMaking' | 'inRehabilitation' | 'participantCount' | 'prefectureCount' | 'financialInstitution'>,
+  yesNo: (value: boolean) => string,
+): { source: string; text: string }[] {
+  const facts: [string, string | null][] = [
+    ['annualRevenue', record.annualRevenue == null ? null : formatYen(record.annualRevenue)],
+    ['lossMaking', record.lossMaking == null ? null : yesNo(record.lossMaking)],
+    ['inRehabilitation', record.inRehabilitation == null ? null : yesNo(record.inRehabilitation)],
+    ['participantCount', record.participantCount == null ? null : `${record.participantCount.toLocaleString('ja-JP')}者`],
+    ['prefectureCount', record.prefectureCount == null ? null : `${record.prefectureCount}都道府県`],
+    ['financialInstitution', record.financialInstitution?.name || null],
+  ];
+  return facts.filter((f): f is [string, string] => f[1] !== null).map(([source, text]) => ({ source, text }));
+}
