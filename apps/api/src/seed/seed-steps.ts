@@ -4,6 +4,7 @@ import { demoAttachmentsSeed } from './demo/demo-attachments.seed';
 import { demoBenefitSeed } from './demo/demo-benefit.seed';
 import { demoCorrespondenceSeed } from './demo/demo-correspondence.seed';
 import { demoExportsSeed } from './demo/demo-exports.seed';
+import { demoProgrammesSeed } from './demo/demo-programmes.seed';
 import { notificationTemplatesSeed } from './notification-templates.seed';
 import { referenceCatalogueSeed } from './reference-catalogue.seed';
 import { demoStaffSeed, initialAdminSeed } from './staff-accounts.seed';
@@ -16,6 +17,7 @@ export const SEED_STEPS: SeedStep[] = [
   demoStaffSeed,
   demoApplicationsSeed,
   demoBenefitSeed,
+  demoProgrammesSeed,
   demoAttachmentsSeed,
   demoCorrespondenceSeed,
   demoExportsSeed,

@@ -21,11 +21,12 @@ const INTAKE: TransitionActor = { role: 'intake', id: null };
 const BONUS_CODES = ['salesDeclineBonus', 'rehabilitationBonus', 'wageIncreaseBonus', 'partnershipBonus'];
 
 /** How an application's 要件確認 ends in the demo. */
-type CheckOutcome = 'pass' | 'return' | 'ineligible' | 'inProgress' | 'notStarted';
+export type CheckOutcome = 'pass' | 'return' | 'ineligible' | 'inProgress' | 'notStarted';
 /** How far its 書面審査 gets: every sheet submitted, or one submitted, one draft and one not started. */
-type ReviewProgress = 'complete' | 'partial';
+export type ReviewProgress = 'complete' | 'partial';
 
-interface DemoContext {
+/** What the demo's story helpers (receipt, 要件確認, 書面審査, decision) work with; demo-programmes.seed.ts shares them. */
+export interface DemoContext {
   m: EntityManager;
   services: DemoServices;
   r: DemoRandom;
@@ -118,9 +119,9 @@ export const demoApplicationsSeed: SeedStep = {
       dueAt: now - 2 * DAY,
       doneAt: (i, n) => spread(now - 17 * DAY, now - 4 * DAY, i, n),
     });
-    await m.update(
     // 再審査 (docs/reconsideration.md): a 回復・再生応援枠 application below that 枠's line, moved by the manager to 通常枠
     await clock.at(now - DAY, () => reconsiderOne(ctx, r11));
+    await m.update(
       Round,
       { id: r11.id },
       {
@@ -141,9 +142,9 @@ export const demoApplicationsSeed: SeedStep = {
       (k, n) => arrival(open12, jstAt(now - 3 * DAY, 17), k, n),
       (i) => i % 6 === 0,
     );
-    const outcome12: CheckOutcome[] = ['notStarted', 'notStarted', 'inProgress', 'return', 'return', 'notStarted'];
     // 申請履歴 (docs/applicant-history.md): a company paid in 第10回 applies again, for the same equipment
     await sameApplicantAgain(m, adopted, apps12);
+    const outcome12: CheckOutcome[] = ['notStarted', 'notStarted', 'inProgress', 'return', 'return', 'notStarted'];
     await formalCheck(ctx, r12, apps12, (i) => outcome12[i % 6], {
       assignAt: now - 2 * DAY,
       dueAt: now + 5 * DAY,
@@ -235,14 +236,24 @@ async function receive(
 }
 
 /** When an assignment is made, when it is due, and when the `i`-th of `n` applications is worked on. */
-interface AssignmentTimes {
+export interface AssignmentTimes {
   assignAt: number;
   dueAt: number;
   doneAt: (i: number, n: number) => number;
 }
 
-/** Assigns a checker to every received application, who then answers the checklist item by item. */
-async function formalCheck(ctx: DemoContext, round: Round, ids: string[], outcomeOf: (i: number) => CheckOutcome, times: AssignmentTimes) {
+/**
+ * Assigns a checker to every received application, who then answers the checklist item by item; an
+ * ineligible one is failed on its 適格性 with `ineligibleReason`.
+ */
+export async function formalCheck(
+  ctx: DemoContext,
+  round: Round,
+  ids: string[],
+  outcomeOf: (i: number) => CheckOutcome,
+  times: AssignmentTimes,
+  ineligibleReason = '売上高減少要件を満たしていません (比較対象の月の売上高が基準を下回っていません)。',
+) {
   const { m, services } = ctx;
   const manager = asUser(ctx.manager);
   await ctx.clock.at(times.assignAt, () =>
@@ -286,7 +297,7 @@ async function formalCheck(ctx: DemoContext, round: Round, ids: string[], outcom
     }
     if (outcome === 'ineligible') {
       const eligibility = answers.find((a) => items.find((it) => it.code === a.code)?.source === 'eligibility')!;
-      Object.assign(eligibility, { passed: false, comment: '売上高減少要件を満たしていません (比較対象の月の売上高が基準を下回っていません)。' });
+      Object.assign(eligibility, { passed: false, comment: ineligibleReason });
     }
     await services.formalChecks.complete(
       id,
@@ -297,21 +308,25 @@ async function formalCheck(ctx: DemoContext, round: Round, ids: string[], outcom
   }
 }
 
-/** Assigns the reviewers and has them score: strict and lenient reviewers, bonus items mostly confirmed. */
-async function review(ctx: DemoContext, round: Round, progressOf: (i: number) => ReviewProgress, times: AssignmentTimes) {
+/**
+ * Assigns the reviewers and has them score each criterion of the application's rubric (審査基準 of its
+ * round × 類型): strict and lenient reviewers, bonus items mostly confirmed.
+ */
+export async function review(ctx: DemoContext, round: Round, progressOf: (i: number) => ReviewProgress, times: AssignmentTimes) {
   const { m, services, r } = ctx;
   await ctx.clock.at(times.assignAt, () =>
     services.assignments.autoAssign(round.id, { purpose: 'review', dueAt: new Date(times.dueAt).toISOString() }, asUser(ctx.manager), {}),
   );
-  const apps: { id: string; claimed: string[] }[] = await m.query(
-    `SELECT id, claimed_bonus_items AS claimed FROM application WHERE round_id = $1 AND status = ANY($2) ORDER BY receipt_number`,
+  const apps: { id: string; claimed: string[]; criteria: { code: string }[] }[] = await m.query(
+    `SELECT a.id, a.claimed_bonus_items AS claimed, b.criteria FROM application a JOIN review_rubric b ON b.round_id = a.round_id AND b.category_id = a.category_id
+      WHERE a.round_id = $1 AND a.status = ANY($2) ORDER BY a.receipt_number`,
     [round.id, statesTagged('openForScoring')],
   );
   for (const [i, app] of apps.entries()) {
     await ctx.clock.at(times.doneAt(i, apps.length), () => scoreOne(i, app));
   }
 
-  async function scoreOne(i: number, app: { id: string; claimed: string[] }) {
+  async function scoreOne(i: number, app: { id: string; claimed: string[]; criteria: { code: string }[] }) {
     const quality = r.int(1, 4);
     const sheets: { id: string; reviewer_id: string }[] = await m.query(
       `SELECT id, reviewer_id FROM application_assignment WHERE application_id = $1 AND purpose = 'review' AND revoked_at IS NULL ORDER BY assigned_at, id`,
@@ -322,8 +337,8 @@ async function review(ctx: DemoContext, round: Round, progressOf: (i: number) =>
       const bias = (reviewerIndex % 3) - 1;
       const score = () => Math.max(0, Math.min(5, quality + bias + r.int(-1, 1)));
       const dto = {
-        scores: { commercialization: score(), restructuring: score(), policy: score() },
-        comments: { commercialization: r.pick(['市場の分析が具体的で、販路の見通しも明確。', '収益計画の根拠がやや弱い。', '実施体制は十分。']) },
+        scores: Object.fromEntries(app.criteria.map((c) => [c.code, score()])),
+        comments: { [app.criteria[0].code]: r.pick(['市場の分析が具体的で、販路の見通しも明確。', '収益計画の根拠がやや弱い。', '実施体制は十分。']) },
         confirmedBonus: app.claimed.filter(() => r.next() < 0.8),
         overallComment: r.pick([
           '既存事業の強みを活かした計画で、実現可能性が高い。',
@@ -338,8 +353,8 @@ async function review(ctx: DemoContext, round: Round, progressOf: (i: number) =>
   }
 }
 
-/** The manager's decision per category: the round's 予算 where it has one, else 45% of the quoted total; three on the waitlist. */
-async function decide(ctx: DemoContext, round: Round): Promise<string[]> {
+/** The manager's decision per category: the round's 予算 where it has one, else 45% of the quoted total; `waitlistCount` on the waitlist. */
+export async function decide(ctx: DemoContext, round: Round, waitlistCount = 3): Promise<string[]> {
   const { m, services } = ctx;
   const categories: { category_id: string; total: string }[] = await m.query(
     `SELECT category_id, sum(quoted_amount) AS total FROM application WHERE round_id = $1 AND status = ANY($2) GROUP BY category_id ORDER BY category_id`,
@@ -348,7 +363,7 @@ async function decide(ctx: DemoContext, round: Round): Promise<string[]> {
   const adopted: string[] = [];
   for (const c of categories) {
     const offered = await m.findOneByOrFail(RoundCategory, { roundId: round.id, categoryId: c.category_id });
-    const limits = { categoryId: c.category_id, budget: offered.budget ?? Math.floor(Number(c.total) * 0.45), waitlistCount: 3 };
+    const limits = { categoryId: c.category_id, budget: offered.budget ?? Math.floor(Number(c.total) * 0.45), waitlistCount };
     const ranking = await services.ranking.rank(round.id, limits);
     await services.adoption.commit(round.id, { ...limits, fingerprint: ranking.fingerprint }, asUser(ctx.manager), {});
     adopted.push(...ranking.entries.filter((e) => e.outcome === 'adopted').map((e) => e.applicationId));
@@ -356,21 +371,6 @@ async function decide(ctx: DemoContext, round: Round): Promise<string[]> {
   return adopted;
 }
 
-/**
- * Of the adopted, two each move on to every stage of the grant; the rest wait for their 交付申請. The
- * stages follow each other from `from`, ten days apart.
- */
-async function grantStages(ctx: DemoContext, adopted: string[], from: number) {
-  const manager: TransitionActor = { role: 'manager', id: ctx.manager.id };
-  const paths: [string, TransitionActor][][] = [
-    [['applyForGrant', INTAKE]],
-    [
-      ['applyForGrant', INTAKE],
-      ['decideGrant', manager],
-    ],
-    [
-      ['applyForGrant', INTAKE],
-      ['decideGrant', manager],
 /**
  * 再審査 in 通常枠 (docs/reconsideration.md): the lowest-ranked 回復・再生応援枠 application awaiting the decision,
  * moved by the manager with the reason a secretariat gives, through the code staff use.
@@ -400,6 +400,21 @@ async function sameApplicantAgain(m: EntityManager, adopted10: string[], apps12:
   );
 }
 
+/**
+ * Of the adopted, two each move on to every stage of the grant; the rest wait for their 交付申請. The
+ * stages follow each other from `from`, ten days apart.
+ */
+async function grantStages(ctx: DemoContext, adopted: string[], from: number) {
+  const manager: TransitionActor = { role: 'manager', id: ctx.manager.id };
+  const paths: [string, TransitionActor][][] = [
+    [['applyForGrant', INTAKE]],
+    [
+      ['applyForGrant', INTAKE],
+      ['decideGrant', manager],
+    ],
+    [
+      ['applyForGrant', INTAKE],
+      ['decideGrant', manager],
       ['reportPerformance', INTAKE],
     ],
     [

@@ -1,0 +1,748 @@
+import { classifyCompanySize, type IndustryGroup } from '@jimukyoku/domain';
+import type { DraftInput } from '../../modules/applications/application-drafts';
+import type { TransitionActor } from '../../modules/applications/transitions.service';
+import { IntakeChannel } from '../../modules/intake/intake-channel.entity';
+import { Category } from '../../modules/programs/category.entity';
+import { Program } from '../../modules/programs/program.entity';
+import { RuleSet } from '../../modules/programs/rule-set.entity';
+import { RoundCategory } from '../../modules/rounds/round-category.entity';
+import { Round } from '../../modules/rounds/round.entity';
+import { StaffUser } from '../../modules/users/staff-user.entity';
+import type { SeedStep } from '../seed-step';
+import { arrival, decide, DEMO_CHANNEL_NAME, type CheckOutcome, type DemoContext, formalCheck, jstAt, review } from './demo-applications.seed';
+import { StoryClock } from './demo-clock';
+import { demoApplicant, demoRandom, PREFECTURES, type DemoRandom } from './demo-random';
+import { demoServices } from './demo-services';
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const MAN = 10_000;
+const INTAKE: TransitionActor = { role: 'intake', id: null };
+/** the last round this step creates: when it is there, the step has run */
+const LAST_ROUND_CODE = 'businessSuccession.round2';
+
+/** One demo round of a programme family and its rule set: `ruleSetVersion` of `ruleSet`, or its latest version. */
+interface RoundSpec {
+  ruleSet: string;
+  ruleSetVersion?: number;
+  code: string;
+  number: number;
+  name: string;
+  receiptPrefix: string;
+  opensAt: number;
+  closesAt: number;
+  /** 採択発表 (IT導入: the 交付決定日); null: none planned yet */
+  announcement: { from: number; to: number; label: string } | null;
+  correctionPeriodDays: number;
+}
+
+/** What a demo applicant declares, beyond the round and the 類型. */
+type Declared = Omit<DraftInput, 'roundId' | 'categoryId'>;
+/** The applications of one 類型: how many, and how the `k`-th of them is made. */
+type Batch = [categoryCode: string, count: number, make: (r: DemoRandom, n: number, k: number) => Declared];
+
+interface Story {
+  ctx: DemoContext;
+  round: Round;
+  /** the received applications, in order of 受付 */
+  ids: string[];
+  now: number;
+  /** the round's real 締切 */
+  close: number;
+  manager: TransitionActor;
+}
+
+/**
+ * A round of every other programme family of the reference catalogue, next to 事業再構築 (第10〜12回,
+ * demo-applications.seed.ts) and 事業復活支援金 (demo-benefit.seed.ts), so that `npm start` shows each
+ * family at work (issue 15): applications received through the demo's 受付窓口, checked, reviewed and
+ * decided by the services staff use, each at its place in the round's story (StoryClock), all relative to
+ * today. Each round stands at a different point of its life:
+ * - 事業再構築 第3回, on the 令和2年度第3次補正 rules: decided and announced long ago, adopted projects up to 支払.
+ * - ものづくり 14次: decided and announced; the first 交付申請 are in.
+ * - 持続化 第12回: open; arrivals being checked, some returned for 補正 and resubmitted.
+ * - IT導入 デジタル化基盤導入枠 5次締切 (both 類型): closed; 交付申請 checked, 交付決定 held for the 交付決定日.
+ * - 地域DX促進活動支援事業: closed; 書面審査 under way.
+ * - 地域デジタルイノベーション: open; 要件確認 under way.
+ * - 地域・企業共生型: decided and announced; 交付申請 and 交付決定.
+ * - 事業承継・引継ぎ: decided, the notices held until the 採択発表.
+ * Amounts stay within each 類型's rules: the quote the submit guard checks is eligible.
+ */
+export const demoProgrammesSeed: SeedStep = {
+  name: 'demo rounds of the other programmes',
+  kind: 'demo',
+  async run(m) {
+    if (await m.existsBy(Round, { code: LAST_ROUND_CODE })) return 'already present';
+    const reviewers = await m.find(StaffUser, { where: { role: 'reviewer', active: true }, order: { email: 'ASC' } });
+    const manager = await m.findOneByOrFail(StaffUser, { role: 'manager' });
+    // the electronic channel demo-applications.seed.ts opened: every demo application arrives through it
+    const channel = await m.findOneByOrFail(IntakeChannel, { name: DEMO_CHANNEL_NAME });
+    const clock = new StoryClock(m);
+    const ctx: DemoContext = {
+      m,
+      services: demoServices(clock.manager()),
+      r: demoRandom(2022_15),
+      reviewers,
+      manager,
+      counter: { n: 3000 },
+      clock,
+      channelId: channel.id,
+    };
+    const now = Date.now();
+    const summary: string[] = [];
+    for (const family of FAMILIES) {
+      const spec = family.round(now);
+      const { round, ids } = await openAndReceive(ctx, spec, family.batches, now);
+      await family.story({ ctx, round, ids, now, close: spec.closesAt, manager: { role: 'manager', id: manager.id } });
+      await m.update(Round, { id: round.id }, { closesAt: new Date(spec.closesAt) });
+      summary.push(`${family.label} ${ids.length}`);
+    }
+    await m.query(`UPDATE intake_channel SET last_used_at = (SELECT max(received_at) FROM application WHERE channel_id = $1) WHERE id = $1`, [channel.id]);
+    return `applications in ${summary.join(', ')}`;
+  },
+};
+
+/**
+ * Creates the round (open until after today while the story runs, so 受付 passes the 締切 guard; the
+ * caller sets the real 締切 afterwards, as demo-applications.seed.ts does) and receives its applications
+ * between its opening and its 締切 (or two days ago), a few kept as drafts in an open round.
+ */
+async function openAndReceive(ctx: DemoContext, spec: RoundSpec, batches: Batch[], now: number) {
+  const { m, r, services, clock } = ctx;
+  const ruleSet = await m.findOneOrFail(RuleSet, {
+    where: { code: spec.ruleSet, ...(spec.ruleSetVersion ? { version: spec.ruleSetVersion } : {}) },
+    order: { version: 'DESC' },
+  });
+  const program = await m.findOneByOrFail(Program, { id: ruleSet.programId });
+  const categories = await m.findBy(Category, { ruleSetId: ruleSet.id });
+  const byCode = new Map(categories.map((c) => [c.code, c]));
+  const round = await clock.at(spec.opensAt - 10 * DAY, async () => {
+    const saved = await m.save(
+      m.create(Round, {
+        code: spec.code,
+        programId: program.id,
+        ruleSetId: ruleSet.id,
+        number: spec.number,
+        name: spec.name,
+        opensAt: new Date(spec.opensAt),
+        closesAt: new Date(Math.max(spec.closesAt, now + DAY)),
+        announcementFrom: spec.announcement ? new Date(spec.announcement.from) : null,
+        announcementTo: spec.announcement ? new Date(spec.announcement.to) : null,
+        announcementLabel: spec.announcement?.label ?? null,
+        workflowVersion: 1,
+        correctionPeriodDays: spec.correctionPeriodDays,
+        receiptPrefix: spec.receiptPrefix,
+        assumption: 'デモデータ: npm start が作成した公募回',
+      }),
+    );
+    const offered = [...new Set(batches.map(([code]) => code))];
+    await m.insert(
+      RoundCategory,
+      offered.map((code) => ({ roundId: saved.id, categoryId: byCode.get(code)!.id, budget: null, adoptionQuota: null })),
+    );
+    return saved;
+  });
+  // arrivals interleave the 類型 (one of each in turn), more of them near the end
+  const queue = batches.flatMap(([code, count, make]) => Array.from({ length: count }, (_, k) => ({ code, k, make })));
+  queue.sort((a, b) => a.k - b.k);
+  const open = spec.closesAt > now;
+  const last = open ? jstAt(now - 2 * DAY, 17) : spec.closesAt - 2 * HOUR;
+  const submit = program.workflowKind === 'itSubsidy' ? 'applyForGrant' : 'submit';
+  const ids: string[] = [];
+  for (const [i, { code, k, make }] of queue.entries()) {
+    const at = arrival(spec.opensAt, last, i, queue.length);
+    // in an open round, the last arrival of each 類型 is still being written by its applicant (下書き)
+    const draft = open && i >= queue.length - 2;
+    await clock.at(at, async () => {
+      const app = await services.applications.createDraft(services.tx, {
+        roundId: round.id,
+        categoryId: byCode.get(code)!.id,
+        ...make(r, ++ctx.counter.n, k),
+        receiptNumber: draft ? null : await services.intake.nextReceiptNumber(round.id, spec.receiptPrefix, services.tx),
+        receivedAt: draft ? null : new Date(at),
+        channelId: ctx.channelId,
+      });
+      if (draft) return;
+      await services.transitions.fireIn(services.tx, app.id, submit, INTAKE, {});
+      ids.push(app.id);
+    });
+  }
+  return { round, ids };
+}
+
+// ── applicants ────────────────────────────────────────────────────────────────────────────────────
+
+const BANKS = ['東西銀行', 'みなと信用金庫', '中央信用組合', '北斗銀行'];
+const ORG_KINDS = ['一般社団法人', '一般財団法人', '特定非営利活動法人'];
+
+/**
+ * A demo applicant (demoApplicant's name, 法人番号, contact and advisor) of the given trade and size,
+ * with its 規模区分 classified as the law does (classifyCompanySize) and the plan of its programme.
+ */
+function company(
+  r: DemoRandom,
+  n: number,
+  o: { industry: IndustryGroup; employees: number; capital: number; plan: readonly [string, string]; advisor?: boolean; name?: string },
+): Declared {
+  const base = demoApplicant(r, n);
+  return {
+    ...base,
+    applicantName: o.name ?? base.applicantName,
+    industry: o.industry,
+    employeeCount: o.employees,
+    capital: o.capital,
+    sizeClass: classifyCompanySize({ industry: o.industry, employeeCount: o.employees, capital: o.capital, kind: 'corporation' }).sizeClass,
+    certifiedAdvisor: o.advisor ? base.certifiedAdvisor : null,
+    planTitle: o.plan[0],
+    planSummary: o.plan[1],
+    expenses: [],
+    monthlySales: [],
+    benefitInput: null,
+  };
+}
+
+/** An association or community that applies on behalf of its members (地域DX, 複数社連携IT導入). */
+const association = (r: DemoRandom, what: string) => `${r.pick(ORG_KINDS)}${r.pick(PREFECTURES).replace(/[都府県]$/, '')}${what}`;
+
+const yen = (r: DemoRandom, fromMan: number, toMan: number) => r.int(fromMan, toMan) * MAN;
+
+/** 2019 and 2020 sales of Oct–Dec: a 15–35% fall, so both sales-decline tests of 令和2年度第3次補正 pass. */
+function covidSales(r: DemoRandom) {
+  const base = yen(r, 800, 3000);
+  return ['10', '11', '12'].flatMap((month) => [
+    { month: `2019-${month}`, amount: base },
+    { month: `2020-${month}`, amount: Math.round((base * r.int(65, 85)) / 100) },
+  ]);
+}
+
+const RESTRUCTURING_PLANS = [
+  ['飲食店からテイクアウト専門店への業態転換', '店内飲食の減少を受け、調理場を改装してテイクアウトと宅配に特化する。'],
+  ['旅館の一部をワーケーション施設に転換', '団体客の減少を受け、客室を長期滞在向けの仕事場付き客室に改装する。'],
+  ['印刷業から販促物のデジタル制作への展開', 'チラシ需要の減少を受け、動画・ウェブ広告の制作事業に参入する。'],
+  ['アパレル卸からオンライン直販への転換', '百貨店向け卸の減少を受け、自社ブランドのEC直販を始める。'],
+] as const;
+const MONOZUKURI_PLANS = [
+  ['five軸加工機導入による航空機部品の高精度加工', '五軸マシニングセンタを導入し、試作品の加工時間を4割短縮する。'],
+  ['IoTによる生産ラインの稼働監視', '設備にセンサーを付け、稼働状況を可視化して段取り替えの時間を減らす。'],
+  ['省エネ型乾燥設備による製造工程の脱炭素化', '重油ボイラーをヒートポンプ式乾燥機に置き換え、CO2排出量を3割削減する。'],
+  ['自動包装機の導入による食品の新商品開発', '少量多品種に対応する包装機を導入し、個食向けの新商品を開発する。'],
+] as const;
+const SUSTAINABILITY_PLANS = [
+  ['地元食材を使った新メニューの開発と販路開拓', '観光客向けの新メニューを開発し、チラシとSNS広告で周知する。'],
+  ['ホームページのリニューアルとネット予約の導入', '予約をウェブで受け付け、電話対応の時間を減らして接客に充てる。'],
+  ['店舗改装による高齢者向けサービスの拡充', '段差をなくし、宅配サービスを始めて高齢の常連客の来店減に対応する。'],
+] as const;
+const IT_PLANS = [
+  ['会計・受発注ソフトの導入による事務の効率化', 'クラウド会計と受発注システムを導入し、月末の締め作業を半減する。'],
+  ['POSレジとキャッシュレス決済の導入', 'インボイス対応のPOSレジを導入し、在庫と売上を一元管理する。'],
+  ['勤怠管理クラウドの導入', '紙のタイムカードを廃止し、給与計算までを自動化する。'],
+] as const;
+const DX_PLANS = [
+  ['地域の中小製造業のDX推進コミュニティ活動', '地域の支援機関・大学・IT企業が連携し、製造業のデータ活用を伴走支援する。'],
+  ['観光事業者向けデジタル化支援の連携体制構築', '複数県の観光協会と連携し、宿泊・体験予約のデジタル化を支援する。'],
+] as const;
+const INNOVATION_PLANS = [
+  ['AIによる農作物の生育予測サービスの実証', '地域の農業法人と連携し、生育データから収穫時期を予測するサービスを実証する。'],
+  ['ドローンによるインフラ点検の実証', '橋梁点検をドローンと画像解析で行い、点検費用の削減効果を検証する。'],
+] as const;
+const COEXISTENCE_PLANS = [
+  ['地域課題を解決する見守りサービスの全国展開', '自治体と連携した高齢者見守りサービスを5地域以上に導入する。'],
+  ['空き家を活用したサテライトオフィス事業', '各地の空き家をサテライトオフィスに改修し、企業の地方拠点として提供する。'],
+] as const;
+const SUCCESSION_PLANS = [
+  ['事業承継を契機とした新商品の開発', '後継者が家業を継ぎ、既存の技術を活かした新商品を開発して販路を広げる。'],
+  ['M&Aによる事業引継ぎのための専門家活用', '後継者不在の事業を引き継ぐため、仲介業者とデューデリジェンスを依頼する。'],
+  ['事業の引継ぎに伴う既存事業の廃業', '引継ぎ後に不採算の店舗を廃業し、経営資源を新事業に集中する。'],
+] as const;
+
+// ── the families ──────────────────────────────────────────────────────────────────────────────────
+
+interface Family {
+  label: string;
+  round: (now: number) => RoundSpec;
+  batches: Batch[];
+  story: (s: Story) => Promise<void>;
+}
+
+const FAMILIES: Family[] = [
+  {
+    label: '事業再構築 第3回（令和2年度第3次補正）',
+    round: (now) => ({
+      // 第1回〜第5回 ran on 令和2年度第3次補正; until 第4回 with the first version of its plan-share rule (10% of sales)
+      ruleSet: 'restructuring.r2-sup3',
+      ruleSetVersion: 1,
+      code: 'restructuring.round3',
+      number: 3,
+      name: '第3回公募',
+      receiptPrefix: 'RES03',
+      opensAt: jstAt(now - 330 * DAY, 10),
+      closesAt: jstAt(now - 280 * DAY, 18),
+      announcement: { from: now - 235 * DAY, to: now - 235 * DAY, label: '採択発表済み' },
+      correctionPeriodDays: 10,
+    }),
+    batches: [
+      [
+        'restructuring.standard',
+        7,
+        (r, n, k) => {
+          const employees = r.pick([15, 25, 40, 60, 90]);
+          const machinery = yen(r, 1500, 4500);
+          return {
+            ...company(r, n, {
+              industry: r.pick(['manufacturing', 'service'] as const),
+              employees,
+              capital: r.pick([10, 30, 50]) * 1_000_000,
+              plan: RESTRUCTURING_PLANS[k % 4],
+              advisor: true,
+            }),
+            expenses: [
+              { expenseType: 'building', amount: yen(r, 300, 1500), description: '店舗・工場の改修' },
+              { expenseType: 'machinery', amount: machinery, description: '新事業の設備' },
+            ],
+            monthlySales: covidSales(r),
+            // above 3,000万 of subsidy the plan is confirmed by a 金融機関 as well
+            financialInstitution: { name: r.pick(BANKS) },
+            claimedBonusItems: ['salesDeclineBonus', 'wageIncreaseBonus'].filter(() => r.next() < 0.4),
+          };
+        },
+      ],
+      [
+        'restructuring.emergency',
+        3,
+        (r, n, k) => ({
+          ...company(r, n, { industry: 'service', employees: r.pick([4, 12, 30]), capital: 10_000_000, plan: RESTRUCTURING_PLANS[(k + 2) % 4], advisor: true }),
+          expenses: [{ expenseType: 'building', amount: yen(r, 300, 1200), description: '店舗の改装' }],
+          monthlySales: covidSales(r),
+          claimedBonusItems: [],
+        }),
+      ],
+    ],
+    async story({ ctx, round, ids, close, manager }) {
+      await formalCheck(ctx, round, ids, (i) => (i === 6 ? 'ineligible' : 'pass'), {
+        assignAt: close + DAY,
+        dueAt: close + 12 * DAY,
+        doneAt: (i, n) => spread(close + 2 * DAY, close + 10 * DAY, i, n),
+      });
+      await review(ctx, round, () => 'complete', {
+        assignAt: close + 12 * DAY,
+        dueAt: close + 30 * DAY,
+        doneAt: (i, n) => spread(close + 13 * DAY, close + 28 * DAY, i, n),
+      });
+      const adopted = await ctx.clock.at(close + 38 * DAY, () => decide(ctx, round, 0));
+      // the adopted went on through the grant: one paid, one reported, one decided, one applied
+      await grantPaths(ctx, adopted, close + 60 * DAY, 25 * DAY, manager, [
+        ['applyForGrant', 'decideGrant', 'reportPerformance', 'startFinalInspection', 'fixAmount', 'pay'],
+        ['applyForGrant', 'decideGrant', 'reportPerformance'],
+        ['applyForGrant', 'decideGrant'],
+        ['applyForGrant'],
+      ]);
+    },
+  },
+  {
+    label: 'ものづくり 14次',
+    round: (now) => ({
+      ruleSet: 'monozukuri.r3-sup',
+      code: 'monozukuri.round14',
+      number: 14,
+      name: '14次公募',
+      receiptPrefix: 'MON14',
+      opensAt: jstAt(now - 110 * DAY, 10),
+      closesAt: jstAt(now - 70 * DAY, 17),
+      announcement: { from: now - 18 * DAY, to: now - 18 * DAY, label: '採択発表済み' },
+      correctionPeriodDays: 10,
+    }),
+    batches: [
+      ['monozukuri.standard', 4, (r, n, k) => monozukuriApplicant(r, n, k)],
+      ['monozukuri.digital', 2, (r, n, k) => monozukuriApplicant(r, n, k + 1)],
+      ['monozukuri.green', 2, (r, n) => monozukuriApplicant(r, n, 2)],
+      // 回復型賃上げ・雇用拡大枠: loss-making in the previous year
+      ['monozukuri.recoveryWageIncrease', 2, (r, n, k) => ({ ...monozukuriApplicant(r, n, k + 3), lossMaking: true })],
+    ],
+    async story({ ctx, round, ids, now, close, manager }) {
+      await formalCheck(
+        ctx,
+        round,
+        ids,
+        (i) => (i === 4 ? 'ineligible' : 'pass'),
+        { assignAt: close + DAY, dueAt: close + 14 * DAY, doneAt: (i, n) => spread(close + 2 * DAY, close + 12 * DAY, i, n) },
+        '付加価値額の年率平均3%以上の増加目標が事業計画で確認できません。',
+      );
+      await review(ctx, round, () => 'complete', {
+        assignAt: close + 15 * DAY,
+        dueAt: close + 35 * DAY,
+        doneAt: (i, n) => spread(close + 16 * DAY, close + 33 * DAY, i, n),
+      });
+      const adopted = await ctx.clock.at(close + 45 * DAY, () => decide(ctx, round, 1));
+      await grantPaths(ctx, adopted, now - 10 * DAY, 7 * DAY, manager, [['applyForGrant', 'decideGrant'], ['applyForGrant']]);
+    },
+  },
+  {
+    label: '持続化 第12回',
+    round: (now) => ({
+      ruleSet: 'sustainability.r3-sup',
+      code: 'sustainability.round12',
+      number: 12,
+      name: '第12回公募',
+      receiptPrefix: 'SUS12',
+      opensAt: jstAt(now - 30 * DAY, 10),
+      closesAt: jstAt(now + 25 * DAY, 17),
+      announcement: { from: now + 80 * DAY, to: now + 90 * DAY, label: '締切の約2か月後（予定）' },
+      correctionPeriodDays: 10,
+    }),
+    batches: [
+      ['sustainability.standard', 4, (r, n, k) => sustainabilityApplicant(r, n, k, 60, 75)],
+      // 成長・分配強化枠: a loss-making applicant gets 3/4
+      ['sustainability.growthDistribution', 3, (r, n, k) => ({ ...sustainabilityApplicant(r, n, k + 1, 120, 260), lossMaking: k === 0 })],
+      ['sustainability.invoice', 2, (r, n, k) => sustainabilityApplicant(r, n, k + 2, 90, 150)],
+      ['sustainability.renewal', 1, (r, n) => sustainabilityApplicant(r, n, 0, 150, 300)],
+    ],
+    async story({ ctx, round, ids, now }) {
+      const outcomes: CheckOutcome[] = ['pass', 'notStarted', 'return', 'inProgress', 'pass', 'return', 'notStarted', 'pass', 'notStarted'];
+      await formalCheck(ctx, round, ids, (i) => outcomes[i % outcomes.length], {
+        assignAt: now - 36 * HOUR,
+        dueAt: now + 5 * DAY,
+        doneAt: (i, n) => spread(now - 30 * HOUR, now - 6 * HOUR, i, n),
+      });
+      // the first one returned has already sent its corrected plan
+      await ctx.clock.at(now - 3 * HOUR, () => ctx.services.transitions.fireIn(ctx.services.tx, ids[2], 'resubmit', INTAKE, {}));
+    },
+  },
+  {
+    label: 'IT導入 5次締切',
+    round: (now) => ({
+      ruleSet: 'itIntroduction.r3-sup',
+      code: 'itIntroduction.round5',
+      number: 5,
+      name: 'デジタル化基盤導入枠 5次締切',
+      receiptPrefix: 'ITI05',
+      opensAt: jstAt(now - 45 * DAY, 10),
+      closesAt: jstAt(now - 15 * DAY, 17),
+      announcement: { from: jstAt(now + 5 * DAY, 10), to: jstAt(now + 5 * DAY, 10), label: '交付決定日（予定）' },
+      correctionPeriodDays: 14,
+    }),
+    batches: [
+      ['itIntroduction.digitalBase', 7, (r, n, k) => itApplicant(r, n, k)],
+      ['itIntroduction.multiCompany', 2, (r, n) => itGroupApplicant(r, n)],
+    ],
+    async story({ ctx, round, ids, now, close, manager }) {
+      // in order of 受付: base, group, base, group, base, base, base, base, base
+      const outcomes: CheckOutcome[] = ['pass', 'pass', 'return', 'notStarted', 'return', 'inProgress', 'pass', 'inProgress', 'notStarted'];
+      await formalCheck(ctx, round, ids, (i) => outcomes[i], {
+        assignAt: close + DAY,
+        dueAt: close + 14 * DAY,
+        doneAt: (i, n) => spread(close + 4 * DAY, close + 12 * DAY, i, n),
+      });
+      const at = (d: number) => now - d * DAY;
+      await fire(ctx, ids[4], 'resubmit', INTAKE, at(1));
+      await fire(ctx, ids[8], 'withdraw', INTAKE, at(1), 'ITツールの契約を見送ったため取り下げます。');
+      // 交付決定 after a passed check, held until the 交付決定日; one 交付申請 refused
+      for (const i of [0, 1, 6]) await fire(ctx, ids[i], 'decideGrant', manager, at(2));
+      await fire(ctx, ids[7], 'refuseGrant', manager, at(2), '申請されたITツールは、事務局に登録されたITツールではありません。');
+    },
+  },
+  {
+    label: '地域DX促進 公募',
+    round: (now) => ({
+      ruleSet: 'regionalDx.r4',
+      code: 'regionalDx.round2',
+      number: 2,
+      name: '第2回公募',
+      receiptPrefix: 'RDX02',
+      opensAt: jstAt(now - 60 * DAY, 10),
+      closesAt: jstAt(now - 25 * DAY, 12),
+      announcement: { from: now + 20 * DAY, to: now + 30 * DAY, label: '締切の約2か月後（予定）' },
+      correctionPeriodDays: 10,
+    }),
+    batches: [
+      ['regionalDx.typeA', 3, (r, n, k) => dxCommunity(r, n, k, 1)],
+      ['regionalDx.typeB', 2, (r, n, k) => dxCommunity(r, n, k, 2)],
+      ['regionalDx.typeC', 2, (r, n, k) => dxCommunity(r, n, k, 3 + k)],
+    ],
+    async story({ ctx, round, ids, now, close }) {
+      const outcomes: CheckOutcome[] = ['pass', 'pass', 'ineligible', 'pass', 'notStarted', 'pass', 'pass'];
+      await formalCheck(
+        ctx,
+        round,
+        ids,
+        (i) => outcomes[i],
+        { assignAt: close + DAY, dueAt: close + 10 * DAY, doneAt: (i, n) => spread(close + 2 * DAY, close + 8 * DAY, i, n) },
+        '地域DX推進コミュニティの構成員に地域の支援機関が含まれていません。',
+      );
+      await review(ctx, round, (i) => (i % 2 === 1 ? 'partial' : 'complete'), {
+        assignAt: now - 14 * DAY,
+        dueAt: now + 3 * DAY,
+        doneAt: (i, n) => spread(now - 12 * DAY, now - 2 * DAY, i, n),
+      });
+      // the application checked last was sent back for a missing member list
+      await formalCheck(ctx, round, ids, (i) => (i === 4 ? 'return' : 'notStarted'), {
+        assignAt: now - DAY,
+        dueAt: now + 5 * DAY,
+        doneAt: () => now - 20 * HOUR,
+      });
+    },
+  },
+  {
+    label: '地域デジタルイノベーション 公募',
+    round: (now) => ({
+      ruleSet: 'regionalDigitalInnovation.r4',
+      code: 'regionalDigitalInnovation.round2',
+      number: 2,
+      name: '第2回公募',
+      receiptPrefix: 'RDI02',
+      opensAt: jstAt(now - 20 * DAY, 10),
+      closesAt: jstAt(now + 18 * DAY, 17),
+      announcement: { from: now + 60 * DAY, to: now + 70 * DAY, label: '締切の約1か月半後（予定）' },
+      correctionPeriodDays: 10,
+    }),
+    batches: [
+      ['regionalDigitalInnovation.sme', 5, (r, n, k) => innovationApplicant(r, n, k, 'sme')],
+      ['regionalDigitalInnovation.nonSme', 2, (r, n, k) => innovationApplicant(r, n, k, 'nonSme')],
+    ],
+    async story({ ctx, round, ids, now }) {
+      const outcomes: CheckOutcome[] = ['pass', 'return', 'inProgress', 'notStarted', 'pass'];
+      await formalCheck(ctx, round, ids, (i) => outcomes[i % outcomes.length], {
+        assignAt: now - 40 * HOUR,
+        dueAt: now + 5 * DAY,
+        doneAt: (i, n) => spread(now - 30 * HOUR, now - 8 * HOUR, i, n),
+      });
+      if (ids.length > 3) await fire(ctx, ids[3], 'withdraw', INTAKE, now - 4 * HOUR, '連携先の企業が参加を見送ったため取り下げます。');
+    },
+  },
+  {
+    label: '地域・企業共生型 公募',
+    round: (now) => ({
+      ruleSet: 'regionalCoexistence.r4',
+      code: 'regionalCoexistence.round2',
+      number: 2,
+      name: '第2回公募',
+      receiptPrefix: 'RCO02',
+      opensAt: jstAt(now - 150 * DAY, 10),
+      closesAt: jstAt(now - 110 * DAY, 12),
+      announcement: { from: now - 62 * DAY, to: now - 62 * DAY, label: '採択発表済み' },
+      correctionPeriodDays: 10,
+    }),
+    batches: [
+      ['regionalCoexistence.standard', 4, (r, n, k) => coexistenceApplicant(r, n, k, 1500, 4500)],
+      ['regionalCoexistence.wide', 3, (r, n, k) => coexistenceApplicant(r, n, k + 1, 3000, 6000)],
+      ['regionalCoexistence.extraWide', 1, (r, n) => coexistenceApplicant(r, n, 0, 4000, 8000)],
+    ],
+    async story({ ctx, round, ids, now, close, manager }) {
+      await formalCheck(
+        ctx,
+        round,
+        ids,
+        (i) => (i === 5 ? 'ineligible' : 'pass'),
+        { assignAt: close + DAY, dueAt: close + 12 * DAY, doneAt: (i, n) => spread(close + 2 * DAY, close + 10 * DAY, i, n) },
+        '導入予定の地域が4地域で、5地域以上の要件を満たしていません。',
+      );
+      await review(ctx, round, () => 'complete', {
+        assignAt: close + 12 * DAY,
+        dueAt: close + 32 * DAY,
+        doneAt: (i, n) => spread(close + 13 * DAY, close + 30 * DAY, i, n),
+      });
+      const adopted = await ctx.clock.at(close + 40 * DAY, () => decide(ctx, round, 0));
+      await grantPaths(ctx, adopted, now - 50 * DAY, 15 * DAY, manager, [['applyForGrant', 'decideGrant'], ['applyForGrant']]);
+    },
+  },
+  {
+    label: '事業承継・引継ぎ 第2回',
+    round: (now) => ({
+      ruleSet: 'businessSuccession.r3-sup',
+      code: LAST_ROUND_CODE,
+      number: 2,
+      name: '第2回公募',
+      receiptPrefix: 'BUS02',
+      opensAt: jstAt(now - 80 * DAY, 10),
+      closesAt: jstAt(now - 45 * DAY, 17),
+      // decided; the notices wait for the 採択発表
+      announcement: { from: jstAt(now + 6 * DAY, 10), to: jstAt(now + 6 * DAY, 10), label: '採択発表（予定）' },
+      correctionPeriodDays: 10,
+    }),
+    batches: [
+      ['businessSuccession.innovation', 4, (r, n, k) => successionApplicant(r, n, 0, k, 300, 1200)],
+      ['businessSuccession.expertUse', 3, (r, n, k) => successionApplicant(r, n, 1, k, 200, 900)],
+      ['businessSuccession.closure', 2, (r, n, k) => successionApplicant(r, n, 2, k, 80, 220)],
+    ],
+    async story({ ctx, round, ids, now, close }) {
+      await formalCheck(
+        ctx,
+        round,
+        ids,
+        (i) => (i === 3 ? 'ineligible' : 'pass'),
+        { assignAt: close + DAY, dueAt: close + 10 * DAY, doneAt: (i, n) => spread(close + 2 * DAY, close + 8 * DAY, i, n) },
+        '事業承継（代表者の交代）が補助事業期間内に行われる計画になっていません。',
+      );
+      await review(ctx, round, () => 'complete', {
+        assignAt: close + 10 * DAY,
+        dueAt: close + 30 * DAY,
+        doneAt: (i, n) => spread(close + 11 * DAY, close + 28 * DAY, i, n),
+      });
+      await ctx.clock.at(now - 4 * DAY, () => decide(ctx, round, 1));
+    },
+  },
+];
+
+function monozukuriApplicant(r: DemoRandom, n: number, k: number): Declared {
+  const employees = r.pick([4, 12, 18, 35, 60]);
+  return {
+    ...company(r, n, { industry: 'manufacturing', employees, capital: r.pick([10, 20, 30]) * 1_000_000, plan: MONOZUKURI_PLANS[k % 4], advisor: true }),
+    expenses: [
+      { expenseType: 'machinery', amount: yen(r, 600, 2400), description: '加工設備一式' },
+      { expenseType: 'expert', amount: yen(r, 20, 60), description: '技術指導' },
+    ],
+    claimedBonusItems: ['growthBonus', 'wageIncreaseBonus'].filter(() => r.next() < 0.4),
+  };
+}
+
+function sustainabilityApplicant(r: DemoRandom, n: number, k: number, fromMan: number, toMan: number): Declared {
+  const industry = r.pick(['retail', 'service', 'manufacturing'] as const);
+  const total = yen(r, fromMan, toMan);
+  const publicity = Math.round(total * 0.4);
+  return {
+    ...company(r, n, { industry, employees: industry === 'manufacturing' ? r.int(2, 15) : r.int(1, 5), capital: 3_000_000, plan: SUSTAINABILITY_PLANS[k % 3] }),
+    expenses: [
+      { expenseType: 'publicity', amount: publicity, description: 'チラシ・SNS広告' },
+      { expenseType: 'website', amount: Math.round(total * 0.2), description: 'ホームページ改修' },
+      { expenseType: 'machinery', amount: total - publicity - Math.round(total * 0.2), description: '厨房機器・展示什器' },
+    ],
+    claimedBonusItems: ['wageIncreaseBonus', 'businessEnvironmentBonus'].filter(() => r.next() < 0.4),
+  };
+}
+
+/** デジタル化基盤導入類型: an ITツール (software and cloud), with a PC or a レジ on some. */
+function itApplicant(r: DemoRandom, n: number, k: number): Declared {
+  const hardware =
+    k % 3 === 1
+      ? { itemKind: 'register', amount: yen(r, 20, 40), description: 'POSレジ' }
+      : { itemKind: 'pc', amount: yen(r, 10, 20), description: 'タブレット端末' };
+  return {
+    ...company(r, n, { industry: r.pick(['retail', 'service', 'wholesale'] as const), employees: r.int(3, 40), capital: 10_000_000, plan: IT_PLANS[k % 3] }),
+    expenses: [
+      { expenseType: 'software', amount: yen(r, 30, 250), description: '会計・受発注ソフト', itemKind: 'itTool' },
+      { expenseType: 'cloudUsage', amount: yen(r, 10, 40), description: 'クラウド利用料（2年分）', itemKind: 'itTool' },
+      ...(k % 3 === 2 ? [] : [{ expenseType: 'hardware', ...hardware }]),
+    ],
+  };
+}
+
+/** 複数社連携IT導入類型: a 商工団体 for 10–12 shops, each with its ITツール, plus analysis and the 事務費. */
+function itGroupApplicant(r: DemoRandom, n: number): Declared {
+  const participants = r.int(10, 12);
+  const tools = Array.from({ length: participants }, (_, p) => ({
+    expenseType: 'software',
+    itemKind: 'itTool',
+    amount: yen(r, 40, 120),
+    description: 'POS・在庫管理ソフト',
+    participant: `参加事業者${p + 1}`,
+  }));
+  return {
+    ...company(r, n, {
+      industry: 'service',
+      employees: r.int(5, 12),
+      capital: 0,
+      plan: ['商店街のキャッシュレス化と顧客データの共同分析', '商店街の加盟店が同じPOSを導入し、来街者の購買データを共同で分析する。'],
+    }),
+    applicantName: `${r.pick(PREFECTURES).replace(/[都府県]$/, '')}中央商店街振興組合`,
+    participantCount: participants,
+    expenses: [
+      ...tools,
+      { expenseType: 'consumerAnalysis', amount: yen(r, 200, 500), description: '来街者の購買データ分析' },
+      { expenseType: 'adminExpert', amount: yen(r, 50, 150), description: '事務局の事務費・専門家費' },
+    ],
+  };
+}
+
+/** 地域DX推進コミュニティ: its representative body, active in `prefectures` 都道府県. */
+function dxCommunity(r: DemoRandom, n: number, k: number, prefectures: number): Declared {
+  const total = yen(r, 900, prefectures === 1 ? 2000 : prefectures === 2 ? 2500 : 3000);
+  return {
+    ...company(r, n, { industry: 'other', employees: r.int(3, 15), capital: 0, plan: DX_PLANS[(k + prefectures) % 2] }),
+    applicantName: association(r, 'DX推進コミュニティ'),
+    prefectureCount: prefectures,
+    expenses: [
+      { expenseType: 'personnel', amount: Math.round(total * 0.4), description: 'コーディネーターの人件費' },
+      { expenseType: 'commission', amount: Math.round(total * 0.35), description: '伴走支援の委託' },
+      { expenseType: 'travel', amount: total - Math.round(total * 0.4) - Math.round(total * 0.35), description: '支援先への旅費' },
+    ],
+    claimedBonusItems: [],
+  };
+}
+
+/** 地域デジタルイノベーション: SMEs with 2–5 partners (required), or a larger firm alone. */
+function innovationApplicant(r: DemoRandom, n: number, k: number, kind: 'sme' | 'nonSme'): Declared {
+  const sme = kind === 'sme';
+  return {
+    ...company(r, n, {
+      industry: 'service',
+      employees: sme ? r.int(10, 80) : r.int(350, 800),
+      capital: sme ? r.pick([10, 30, 50]) * 1_000_000 : r.pick([3, 5, 8]) * 100_000_000,
+      plan: INNOVATION_PLANS[k % 2],
+    }),
+    participantCount: sme ? r.int(2, 5) : 1,
+    expenses: [
+      { expenseType: 'personnel', amount: yen(r, 500, 1200), description: '実証担当者の人件費' },
+      { expenseType: 'outsourcing', amount: yen(r, 300, 900), description: 'データ解析の外注' },
+      { expenseType: 'rental', amount: yen(r, 50, 200), description: '実証機材の借料' },
+    ],
+    claimedBonusItems: ['wageIncreaseBonus'].filter(() => r.next() < 0.3),
+  };
+}
+
+function coexistenceApplicant(r: DemoRandom, n: number, k: number, fromMan: number, toMan: number): Declared {
+  const total = yen(r, fromMan, toMan);
+  return {
+    ...company(r, n, { industry: 'service', employees: r.int(8, 90), capital: r.pick([10, 30, 50]) * 1_000_000, plan: COEXISTENCE_PLANS[k % 2] }),
+    expenses: [
+      { expenseType: 'personnel', amount: Math.round(total * 0.5), description: '事業担当者の人件費' },
+      { expenseType: 'outsourcing', amount: total - Math.round(total * 0.5), description: 'システム開発の外注' },
+    ],
+    claimedBonusItems: ['partnershipBonus'].filter(() => r.next() < 0.5),
+  };
+}
+
+function successionApplicant(r: DemoRandom, n: number, plan: number, k: number, fromMan: number, toMan: number): Declared {
+  const total = yen(r, fromMan, toMan);
+  const industry = r.pick(['manufacturing', 'retail', 'service'] as const);
+  return {
+    ...company(r, n, {
+      industry,
+      employees: k % 2 === 0 ? r.int(2, 5) : r.int(8, 40),
+      capital: r.pick([3, 10, 20]) * 1_000_000,
+      plan: SUCCESSION_PLANS[plan],
+    }),
+    expenses:
+      plan === 2
+        ? [
+            { expenseType: 'closure', amount: Math.round(total * 0.7), description: '店舗の原状回復・在庫処分' },
+            { expenseType: 'honorarium', amount: total - Math.round(total * 0.7), description: '廃業手続の専門家謝金' },
+          ]
+        : [
+            { expenseType: 'outsourcing', amount: Math.round(total * 0.6), description: plan === 1 ? 'M&A仲介・デューデリジェンス' : '新商品の試作' },
+            { expenseType: 'honorarium', amount: total - Math.round(total * 0.6), description: '専門家謝金' },
+          ],
+    claimedBonusItems: ['wageIncreaseBonus'].filter(() => r.next() < 0.3),
+  };
+}
+
+// ── story steps ───────────────────────────────────────────────────────────────────────────────────
+
+/** the `i`-th of `n` events spread evenly from `from` to `to` */
+const spread = (from: number, to: number, i: number, n: number) => from + Math.floor(((to - from) * i) / Math.max(1, n));
+
+/** Fires one transition at story time `at`. */
+const fire = (ctx: DemoContext, id: string, transition: string, actor: TransitionActor, at: number, reason?: string) =>
+  ctx.clock.at(at, () => ctx.services.transitions.fireIn(ctx.services.tx, id, transition, actor, { reason }));
+
+/**
+ * The adopted go on through the grant: the `k`-th adopted application takes `paths[k]`, one step every
+ * `step` from `from` (an applicant's step comes through intake, the others are the manager's).
+ */
+async function grantPaths(ctx: DemoContext, adopted: string[], from: number, step: number, manager: TransitionActor, paths: string[][]) {
+  const byApplicant = new Set(['applyForGrant', 'reportPerformance']);
+  for (const [k, path] of paths.entries()) {
+    if (!adopted[k]) break;
+    for (const [j, transition] of path.entries()) {
+      await fire(ctx, adopted[k], transition, byApplicant.has(transition) ? INTAKE : manager, from + j * step + k * HOUR);
+    }
+  }
+}
