@@ -4,6 +4,7 @@
  * Returns every problem found; an empty list means the configuration is usable.
  */
 import type { SizeClass } from '../applicant';
+import { formatYen } from '../money';
 import type { CapRule, CategoryConfig, ExclusionRule, ExpenseTypeDef, ItemRule, Pricing, RateRule, SubsidyCategoryConfig } from './category.types';
 import { SIZE_CLASSES } from './category.types';
 import { isRequirementCode } from './requirements';
@@ -137,9 +138,7 @@ const checkFloor = (config: SubsidyCategoryConfig): ConfigProblem[] => {
   else caps = possibleCapAmounts(p.baseAndAnalysisCap);
   return caps
     .filter((c) => Number.isFinite(c) && c < floor)
-    .map((c) =>
-      problem('floor', 'floorAboveCap', `floor: 補助下限額 ${floor.toLocaleString('ja-JP')}円 が上限額 ${c.toLocaleString('ja-JP')}円 を超えています`),
-    );
+    .map((c) => problem('floor', 'floorAboveCap', `floor: 補助下限額 ${formatYen(floor)} が上限額 ${formatYen(c)} を超えています`));
 };
 
 /** reconsiderIn: other 類型 codes (whether they exist in the rule set is validateCatalogue's check). */
