@@ -179,6 +179,22 @@ describe('the npm start seed', () => {
     expect(returned).toBeGreaterThan(0);
   });
 
+  it('shows a 再審査 and an applicant with history: a 第11回 回復・再生応援枠 application moved to 通常枠, a 第12回 company paid in 第10回', async () => {
+    const moved = await db.query(
+      `SELECT c.code, f.code AS "fromCode", a.status FROM application a JOIN round r ON r.id = a.round_id
+         JOIN category c ON c.id = a.category_id JOIN category f ON f.id = a.reconsidered_from_category_id WHERE r.code = 'restructuring.round11'`,
+    );
+    expect(moved).toEqual([{ code: 'restructuring.standard', fromCode: 'restructuring.recovery', status: 'reviewed' }]);
+    const [{ held }] = await db.query(`SELECT count(*)::int AS held FROM notification WHERE template = 'reconsidered' AND status = 'held'`);
+    expect(held).toBe(1);
+    const [{ again }] = await db.query(
+      `SELECT count(*)::int AS again FROM application a JOIN round r ON r.id = a.round_id JOIN application e ON e.corporate_number = a.corporate_number AND e.id <> a.id
+         JOIN round re ON re.id = e.round_id WHERE r.code = 'restructuring.round12' AND re.code = 'restructuring.round10' AND e.status = ANY($1)`,
+      [statesTagged('holdsSlot')],
+    );
+    expect(again).toBe(1);
+  });
+
   it('tells each round’s story in order: 受付 before the 締切, assignments before their due dates, decisions after the 締切', async () => {
     const rounds: { id: string; code: string }[] = await db.query(`SELECT id, code FROM round WHERE code = ANY($1)`, [
       ['restructuring.round10', 'restructuring.round11', 'restructuring.round12'],
@@ -218,22 +234,6 @@ describe('the npm start seed', () => {
     );
     expect(assignments.n).toBeGreaterThan(0);
     expect(assignments.wrong).toBe(0);
-  it('shows a 再審査 and an applicant with history: a 第11回 回復・再生応援枠 application moved to 通常枠, a 第12回 company paid in 第10回', async () => {
-    const moved = await db.query(
-      `SELECT c.code, f.code AS "fromCode", a.status FROM application a JOIN round r ON r.id = a.round_id
-         JOIN category c ON c.id = a.category_id JOIN category f ON f.id = a.reconsidered_from_category_id WHERE r.code = 'restructuring.round11'`,
-    );
-    expect(moved).toEqual([{ code: 'restructuring.standard', fromCode: 'restructuring.recovery', status: 'reviewed' }]);
-    const [{ held }] = await db.query(`SELECT count(*)::int AS held FROM notification WHERE template = 'reconsidered' AND status = 'held'`);
-    expect(held).toBe(1);
-    const [{ again }] = await db.query(
-      `SELECT count(*)::int AS again FROM application a JOIN round r ON r.id = a.round_id JOIN application e ON e.corporate_number = a.corporate_number AND e.id <> a.id
-         JOIN round re ON re.id = e.round_id WHERE r.code = 'restructuring.round12' AND re.code = 'restructuring.round10' AND e.status = ANY($1)`,
-      [statesTagged('holdsSlot')],
-    );
-    expect(again).toBe(1);
-  });
-
     // a 要件確認 or review assignment comes after the application's 受付
     const [early] = await db.query(
       `SELECT count(*)::int AS n FROM application_assignment x JOIN application a ON a.id = x.application_id WHERE x.assigned_at < a.received_at`,
