@@ -286,6 +286,28 @@ describe('what the mails say, per programme', () => {
       workflowKind: 'benefit',
       name: 'received',
     });
+    const benefitOnly = await t
+      .http()
+      .get('/api/notification-templates')
+      .set('Authorization', `Bearer ${s.manager.token}`)
+      .query({ filter: JSON.stringify({ workflowKind: 'benefit' }), range: JSON.stringify([0, 199]) })
+      .expect(200);
+    expect(benefitOnly.body.map((r: { id: string }) => r.id).sort()).toEqual(
+      [
+        'benefit.correctionReminder',
+        'benefit.notGranted',
+        'benefit.received',
+        'benefit.resubmissionReceived',
+        'benefit.withdrawn',
+        'benefitDecided',
+        'deficient',
+        'transferred',
+      ].sort(),
+    );
+    expect(list.body.find((r: { id: string }) => r.id === 'received').variants).toEqual([
+      { workflowKind: 'benefit', code: 'benefit.received' },
+      { workflowKind: 'itSubsidy', code: 'itSubsidy.received' },
+    ]);
     const preview = await t
       .http()
       .post('/api/notification-templates/benefit.received/preview')

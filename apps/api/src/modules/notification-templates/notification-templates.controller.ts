@@ -17,7 +17,10 @@ export class NotificationTemplatesController {
 
   @Get()
   @Policy('notificationTemplates.read')
-  @ApiOperation({ summary: '通知テンプレートの一覧 (id = テンプレートのコード、本文は最新の版。filter: audience = applicant|reviewer|manager, q)' })
+  @ApiOperation({
+    summary:
+      '通知テンプレートの一覧 (id = テンプレートのコード、本文は最新の版。事業の種類ごとの文面 benefit.* / itSubsidy.* も1行ずつ。filter: audience = applicant|reviewer|manager, workflowKind = subsidy|benefit|itSubsidy, q)',
+  })
   @ApiListQuery(TEMPLATE_LIST)
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<TemplateFilter, unknown>(res, 'notification-templates', params, TEMPLATE_LIST, (q) => this.templates.list(q));
