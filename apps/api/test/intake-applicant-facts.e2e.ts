@@ -128,6 +128,28 @@ describe('intake: the stored quote is the validated one', () => {
     expect(app.eligibility).toMatchObject({ ok: true });
   });
 
+  it('answers a malformed 金融機関, 認定支援機関 or 業種 with 422 in Japanese, by field', async () => {
+    const body = await payload(
+      'monozukuri.r3-sup',
+      'monozukuri.standard',
+      { industry: 'agriculture', annualRevenue: -1 },
+      [{ expenseType: 'machinery', amount: 3_000_000 }],
+      {
+        financialInstitution: { name: 42 },
+        certifiedAdvisor: { name: '支援センター', id: 'A-1', isFinancialInstitution: 'yes' },
+      },
+    );
+    const res = await submit(body).expect(422);
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'applicant.industry', message: expect.stringContaining('applicant.industry (業種) は manufacturing (製造業)') },
+        { field: 'applicant.annualRevenue', message: 'applicant.annualRevenue は0以上の整数 (円) で指定してください' },
+        { field: 'financialInstitution.name', message: 'financialInstitution.name (金融機関名) を入力してください' },
+        { field: 'certifiedAdvisor.isFinancialInstitution', message: expect.stringContaining('(認定支援機関は金融機関か) は true か false') },
+      ]),
+    );
+  });
+
   describe('地域DX促進活動支援事業: applicant.prefectureCount (活動地域の都道府県数)', () => {
     const community = (categoryCode: string, prefectureCount?: number) =>
       payload('regionalDx.r4', categoryCode, { name: '東北DX推進コミュニティ', ...(prefectureCount === undefined ? {} : { prefectureCount }) }, [

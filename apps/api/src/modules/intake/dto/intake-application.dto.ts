@@ -59,7 +59,9 @@ export class IntakeApplicantDto {
   @ApiProperty({ example: '北海道' }) @IsString({ message: 'applicant.prefecture (都道府県) を入力してください' }) @MaxLength(10) prefecture!: string;
   @ApiPropertyOptional({ enum: ['manufacturing', 'wholesale', 'retail', 'service', 'other'] })
   @IsOptional()
-  @IsIn(['manufacturing', 'wholesale', 'retail', 'service', 'other'])
+  @IsIn(['manufacturing', 'wholesale', 'retail', 'service', 'other'], {
+    message: 'applicant.industry (業種) は manufacturing (製造業), wholesale (卸売業), retail (小売業), service (サービス業), other (その他) のいずれかです',
+  })
   industry?: 'manufacturing' | 'wholesale' | 'retail' | 'service' | 'other';
   @ApiProperty({ example: 'info@example.jp' })
   @IsString({ message: 'applicant.email (連絡先メールアドレス) を入力してください' })
@@ -69,7 +71,7 @@ export class IntakeApplicantDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsInt(yen('applicant.annualRevenue'))
-  @Min(0)
+  @Min(0, yen('applicant.annualRevenue'))
   @Max(YEN_MAX * 100, yen('applicant.annualRevenue'))
   annualRevenue?: number;
   @ApiPropertyOptional({
@@ -107,7 +109,10 @@ export class IntakeApplicantDto {
   @Transform(({ value }) => (typeof value === 'string' ? (normalizeInvoiceNumber(value) ?? value) : value))
   @Matches(/^T\d{13}$/, { message: 'applicant.invoiceNumber (インボイス登録番号) は T に続く13桁の数字で入力してください' })
   invoiceNumber?: string;
-  @ApiPropertyOptional({ example: '北海道札幌市中央区北1条西2丁目3番4号', description: '所在地・住所。個人事業者は事業者名・生年月日とあわせて申請履歴の照合に使う (推定一致)' })
+  @ApiPropertyOptional({
+    example: '北海道札幌市中央区北1条西2丁目3番4号',
+    description: '所在地・住所。個人事業者は事業者名・生年月日とあわせて申請履歴の照合に使う (推定一致)',
+  })
   @IsOptional()
   @IsString({ message: 'applicant.address (住所) は文字列で入力してください' })
   @MaxLength(300, { message: 'applicant.address (住所) は300文字以内で入力してください' })
@@ -125,13 +130,25 @@ export class PlanDto {
 }
 
 export class CertifiedAdvisorDto {
-  @ApiProperty({ example: '北海道経営支援センター' }) @IsString() @MaxLength(200) name!: string;
-  @ApiProperty({ example: '106213000000' }) @IsString() @MaxLength(50) id!: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() isFinancialInstitution?: boolean;
+  @ApiProperty({ example: '北海道経営支援センター' })
+  @IsString({ message: 'certifiedAdvisor.name (認定支援機関名) を入力してください' })
+  @MaxLength(200, { message: 'certifiedAdvisor.name (認定支援機関名) は200文字以内です' })
+  name!: string;
+  @ApiProperty({ example: '106213000000' })
+  @IsString({ message: 'certifiedAdvisor.id (認定支援機関ID) を入力してください' })
+  @MaxLength(50, { message: 'certifiedAdvisor.id (認定支援機関ID) は50文字以内です' })
+  id!: string;
+  @ApiPropertyOptional({ description: '認定支援機関が金融機関でもある (補助金額3,000万円超の金融機関の確認を兼ねる)' })
+  @IsOptional()
+  @IsBoolean({ message: 'certifiedAdvisor.isFinancialInstitution (認定支援機関は金融機関か) は true か false で指定してください' })
+  isFinancialInstitution?: boolean;
 }
 
 export class FinancialInstitutionDto {
-  @ApiProperty({ example: '東西銀行' }) @IsString() @MaxLength(200) name!: string;
+  @ApiProperty({ example: '東西銀行', description: '事業計画を確認した金融機関の名称 (補助金額が3,000万円を超える場合に必要)' })
+  @IsString({ message: 'financialInstitution.name (金融機関名) を入力してください' })
+  @MaxLength(200, { message: 'financialInstitution.name (金融機関名) は200文字以内です' })
+  name!: string;
 }
 
 /** 事業復活支援金: the 事前確認 a 登録確認機関 gave the applicant. */
