@@ -86,6 +86,17 @@ describe('admin in the browser: programmes, rule sets, categories and rounds', (
     const note = manager.getByTestId('assumption').first();
     await note.waitFor();
     expect(await note.innerText()).toMatch(/^仮定: ブリーフィングは上限1億円と「大規模賃金引上げ枠は維持」/);
+
+    // a 類型 the briefing says is still being designed carries its caveat (docs/programs.md)
+    const designing = await find('categories', 'itIntroduction.digitalBase');
+    await goToRoute(manager, e.adminUrl, `/categories/${designing.id}/show`);
+    const caveat = manager.getByTestId('caveat');
+    await caveat.waitFor();
+    expect(await caveat.innerText()).toMatch(/^制度設計中（今後変更の可能性あり）: ITツールの補助上限額は導入する機能数に応じて/);
+    // and the green 枠's cap reads 1億5,000万円, not 15,000万円
+    const green = await find('categories', 'restructuring.greenGrowth', (c) => c.ruleSetId === ruleSet.id);
+    await goToRoute(manager, e.adminUrl, `/categories/${green.id}/show`);
+    await manager.getByTestId('category-config').getByText('1億5,000万円').first().waitFor();
   });
 
   it('moves a deadline typed as a JST wall clock and sets a budget, shown as 1,234,567円', async () => {
@@ -127,9 +138,11 @@ describe('admin in the browser: programmes, rule sets, categories and rounds', (
     await manager.getByRole('combobox', { name: '事業' }).click();
     await manager.getByRole('option', { name: '事業再構築補助金' }).click();
     await manager.getByRole('combobox', { name: '予算・版' }).click();
-    // only the rule sets of 事業再構築補助金 are offered
-    expect(await manager.getByRole('option').allInnerTexts()).toEqual(expect.arrayContaining(['令和2年度第3次補正', '令和3年度補正']));
-    expect(await manager.getByRole('option').count()).toBe(2);
+    // only the rule sets of 事業再構築補助金 are offered: 令和2年度第3次補正 in two versions (第5回 changed a rule), 令和3年度補正
+    expect(await manager.getByRole('option').allInnerTexts()).toEqual(
+      expect.arrayContaining(['令和2年度第3次補正', '令和2年度第3次補正 (第2版)', '令和3年度補正']),
+    );
+    expect(await manager.getByRole('option').count()).toBe(3);
     await manager.getByRole('option', { name: '令和3年度補正' }).click();
     await manager.locator('input[name="number"]').fill('7');
     await manager.locator('input[name="opensAt"]').fill('2022-07-01T00:00:00');
