@@ -128,12 +128,12 @@ describe('intake: the stored quote is the validated one', () => {
     expect(app.eligibility).toMatchObject({ ok: true });
   });
 
-  it('answers a malformed 金融機関, 認定支援機関 or 業種 with 422 in Japanese, by field', async () => {
+  it('answers a malformed 金融機関, 認定支援機関, 業種 or 品目 with 422 in Japanese, by field', async () => {
     const body = await payload(
       'monozukuri.r3-sup',
       'monozukuri.standard',
       { industry: 'agriculture', annualRevenue: -1 },
-      [{ expenseType: 'machinery', amount: 3_000_000 }],
+      [{ expenseType: 'machinery', amount: 3_000_000, itemKind: 5, participant: ['A社'] }],
       {
         financialInstitution: { name: 42 },
         certifiedAdvisor: { name: '支援センター', id: 'A-1', isFinancialInstitution: 'yes' },
@@ -145,6 +145,8 @@ describe('intake: the stored quote is the validated one', () => {
         { field: 'applicant.industry', message: expect.stringContaining('applicant.industry (業種) は manufacturing (製造業)') },
         { field: 'applicant.annualRevenue', message: 'applicant.annualRevenue は0以上の整数 (円) で指定してください' },
         { field: 'financialInstitution.name', message: 'financialInstitution.name (金融機関名) を入力してください' },
+        { field: 'expenses[0].itemKind', message: 'itemKind (品目) は itTool / pc / register で指定してください' },
+        { field: 'expenses[0].participant', message: 'participant (参加事業者) は事業者名の文字列で指定してください' },
         { field: 'certifiedAdvisor.isFinancialInstitution', message: expect.stringContaining('(認定支援機関は金融機関か) は true か false') },
       ]),
     );

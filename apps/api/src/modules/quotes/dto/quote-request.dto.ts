@@ -19,6 +19,8 @@ import {
 
 const YEN_MAX = 1_000_000_000_000; // 1兆円: far above any programme's amounts
 const yen = (field: string) => ({ message: `${field} は0以上の整数 (円) で指定してください` });
+const PARTICIPANT_COUNT = 'applicant.participantCount (参加事業者数) は1〜10000の整数で指定してください';
+const PREFECTURE_COUNT = 'applicant.prefectureCount (活動地域の都道府県数) は1〜47の整数で指定してください';
 
 export class MonthlySalesDto {
   @ApiProperty({ example: '2021-04' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month は YYYY-MM で指定してください' }) month!: string;
@@ -51,10 +53,26 @@ export class QuoteApplicantDto {
   @Min(0, yen('applicant.annualRevenue'))
   @Max(YEN_MAX * 100)
   annualRevenue?: number;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() lossMaking?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() inRehabilitation?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10_000) participantCount?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(47) prefectureCount?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'applicant.lossMaking (赤字か) は true か false で指定してください' })
+  lossMaking?: boolean;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'applicant.inRehabilitation (再生事業者か) は true か false で指定してください' })
+  inRehabilitation?: boolean;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt({ message: PARTICIPANT_COUNT })
+  @Min(1, { message: PARTICIPANT_COUNT })
+  @Max(10_000, { message: PARTICIPANT_COUNT })
+  participantCount?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt({ message: PREFECTURE_COUNT })
+  @Min(1, { message: PREFECTURE_COUNT })
+  @Max(47, { message: PREFECTURE_COUNT })
+  prefectureCount?: number;
   @ApiPropertyOptional({ type: [MonthlySalesDto] })
   @IsOptional()
   @IsArray()
@@ -67,16 +85,31 @@ export class QuoteApplicantDto {
 export class ExpenseLineDto {
   @ApiProperty({ example: 'machinery' }) @IsString({ message: 'expenseType (経費区分) を指定してください' }) @MaxLength(100) expenseType!: string;
   @ApiProperty({ example: 15_000_000 }) @IsInt(yen('amount')) @Min(0, yen('amount')) @Max(YEN_MAX, yen('amount')) amount!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) description?: string;
-  @ApiPropertyOptional({ example: 'itTool' }) @IsOptional() @IsString() @MaxLength(50) itemKind?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'description (経費の内容) は文字列で指定してください' })
+  @MaxLength(500, { message: 'description (経費の内容) は500文字以内です' })
+  description?: string;
+  @ApiPropertyOptional({
+    example: 'itTool',
+    description: 'IT導入補助金: 品目 (itTool ITツール / pc PC・タブレット等 / register レジ・券売機等)。ハードウェアは必須',
+  })
+  @IsOptional()
+  @IsString({ message: 'itemKind (品目) は itTool / pc / register で指定してください' })
+  @MaxLength(50, { message: 'itemKind (品目) は itTool / pc / register で指定してください' })
+  itemKind?: string;
   @ApiPropertyOptional({ example: ['generalPurpose'] })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
+  @IsArray({ message: 'flags (経費の属性) はコードの配列で指定してください' })
+  @ArrayMaxSize(50, { message: 'flags (経費の属性) は50件までです' })
+  @IsString({ each: true, message: 'flags (経費の属性) はコードの配列で指定してください' })
+  @MaxLength(100, { each: true, message: 'flags (経費の属性) の各コードは100文字以内です' })
   flags?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) participant?: string;
+  @ApiPropertyOptional({ description: '複数社連携IT導入類型: 基盤導入経費の参加事業者 (事業者名)' })
+  @IsOptional()
+  @IsString({ message: 'participant (参加事業者) は事業者名の文字列で指定してください' })
+  @MaxLength(100, { message: 'participant (参加事業者) は100文字以内です' })
+  participant?: string;
 }
 
 export class BenefitRequestDto {
