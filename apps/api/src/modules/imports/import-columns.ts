@@ -118,6 +118,10 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
     example: '',
     note: '事業復活支援金: はい / いいえ (はい: 受給実績があり事前確認が不要)',
   },
+  // the 申請履歴's keys besides the 法人番号 (docs/applicant-history.md)
+  { key: 'invoiceNumber', header: 'インボイス登録番号', required: false, example: '', note: 'T + 13桁 (申請履歴の照合に使う)' },
+  { key: 'address', header: '住所', required: false, example: '', note: '所在地・住所 (個人事業者は事業者名・生年月日とあわせて申請履歴の照合に使う)' },
+  { key: 'birthDate', header: '生年月日', required: false, example: '', note: '個人事業者: YYYY-MM-DD (申請履歴の照合に使う)' },
 ];
 
 const KIND: Record<string, string> = { 法人: 'corporation', 個人事業者: 'soleProprietor', corporation: 'corporation', soleProprietor: 'soleProprietor' };
@@ -292,6 +296,9 @@ export function rowToPayload(
       participantCount: int(get('participantCount')),
       prefectureCount: int(get('prefectureCount')),
       monthlySales,
+      invoiceNumber: get('invoiceNumber') || undefined,
+      address: get('address') || undefined,
+      birthDate: get('birthDate') || undefined,
     },
     // left out when empty: a subsidy is then told 「plan.title (事業計画名) を入力してください」, a benefit needs none
     plan: planTitle || planSummary ? { title: planTitle ?? '', summary: planSummary || undefined } : undefined,

@@ -32,6 +32,18 @@ describe('import columns: a row as the intake payload', () => {
     ]);
   });
 
+  it('reads the 申請履歴 keys: インボイス登録番号, 住所 and 生年月日 (docs/applicant-history.md)', () => {
+    const { payload, problems } = parse({
+      申請者区分: '個人事業者',
+      インボイス登録番号: 'T1234567890123',
+      住所: '宮城県仙台市青葉区1-2-3',
+      生年月日: '1980-04-01',
+    });
+    expect(problems).toEqual([]);
+    expect(payload.applicant).toMatchObject({ invoiceNumber: 'T1234567890123', address: '宮城県仙台市青葉区1-2-3', birthDate: '1980-04-01' });
+    expect(parse({}).payload.applicant).toMatchObject({ invoiceNumber: undefined, address: undefined, birthDate: undefined });
+  });
+
   it.each([
     ['an unknown 品目', { 補助対象経費: 'hardware:1:品目=スマホ' }, '補助対象経費', '品目「スマホ」は ITツール / PC / レジ のいずれかです'],
     ['an unknown line attribute', { 補助対象経費: 'hardware:1:色=赤' }, '補助対象経費', '「品目=…」「参加事業者=…」「内容=…」「フラグ=…」のいずれか'],
