@@ -114,6 +114,11 @@ describe('IT導入補助金: 交付申請 → 要件確認 → 交付決定', ()
     // the 交付決定 notice waits for the round's fixed 交付決定日 (announcementAt), as the definition holds it
     const [notice] = await db.query(`SELECT status FROM notification WHERE application_id = $1 AND template = 'grantDecided'`, [app.id]);
     expect(notice.status).toBe('held');
+    // IT導入 has no 採択: the dashboard counts none, though the subsidy flow's grantApplied/grantDecided hold slots
+    const pipeline = await api().get('/api/pipeline').set(as(s.manager)).expect(200);
+    const card = (pipeline.body.rounds ?? pipeline.body).find((r: { roundId: string }) => r.roundId === round.id);
+    expect(card.categories.map((c: { adopted: number }) => c.adopted)).toEqual(card.categories.map(() => 0));
+    expect(card.states).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'grantDecided', count: 1 })]));
   });
 
   it('差戻し from the checklist, 再提出 by the applicant, then the same checker passes it and the grant is decided', async () => {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { statesOfKind, statesTagged } from '@jimukyoku/workflow';
+import { statesOfKind, statesTagged, workflowStatesTagged } from '@jimukyoku/workflow';
 import { DataSource } from 'typeorm';
-import { managerOf, type Transaction } from '../../database';
+import { managerOf, workflowStateSql, type Transaction } from '../../database';
 import { ASSIGNMENT_PURPOSE } from '../assignments/application-assignment.entity';
 import type { DueAssignment } from '../assignments/assignments.repository';
 
@@ -94,12 +94,13 @@ export class PipelineRepository {
     return this.dataSource.query(
       `SELECT a.round_id AS "roundId", a.category_id AS "categoryId", c.name, rc.budget,
               count(*) FILTER (WHERE a.status <> ALL($2::text[]))::int AS applied,
-              count(*) FILTER (WHERE a.status = ANY($1::text[]))::int AS adopted,
-              coalesce(sum(a.quoted_amount) FILTER (WHERE a.status = ANY($1::text[])), 0)::bigint AS "adoptedAmount"
+              count(*) FILTER (WHERE ${workflowStateSql('a')} = ANY($1::text[]))::int AS adopted,
+              coalesce(sum(a.quoted_amount) FILTER (WHERE ${workflowStateSql('a')} = ANY($1::text[])), 0)::bigint AS "adoptedAmount"
          FROM application a JOIN category c ON c.id = a.category_id
          LEFT JOIN round_category rc ON rc.round_id = a.round_id AND rc.category_id = a.category_id
         GROUP BY a.round_id, a.category_id, c.name, rc.budget ORDER BY c.name`,
-      [statesTagged('holdsSlot'), statesOfKind('initial')],
+      // keys, not codes: IT導入's 交付申請 and 交付決定 hold no 採択 slot, the subsidy's do (workflowStatesTagged)
+      [workflowStatesTagged('holdsSlot'), statesOfKind('initial')],
     );
   }
 
