@@ -1,7 +1,7 @@
 // Named guards: pure predicates over the application snapshot and the context. A definition refers
 // to them by name so it stays readable data; the validator rejects names not in this registry.
 // Each returns true, or a refusal with a stable code and a Japanese message a person can act on.
-import { isBeforeRoundDeadline, roundDeadline } from '@jimukyoku/domain';
+import { formatYen, isBeforeRoundDeadline, roundDeadline } from '@jimukyoku/domain';
 import type { ApplicationSnapshot, GuardContext } from './context';
 import { formatJst, isValidDate } from './time';
 
@@ -119,10 +119,9 @@ export const GUARDS = {
     if (adoption.byDecision || adoption.budget === null) return true;
     const after = adoption.adoptedAmount + adoption.amount;
     if (after <= adoption.budget) return true;
-    const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
     return fail(
       'OVER_BUDGET',
-      `採択すると類型の予算を超えます（予算 ${yen(adoption.budget)}、採択済 ${yen(adoption.adoptedAmount)}、この申請 ${yen(adoption.amount)}、超過 ${yen(after - adoption.budget)}）。`,
+      `採択すると類型の予算を超えます（予算 ${formatYen(adoption.budget)}、採択済 ${formatYen(adoption.adoptedAmount)}、この申請 ${formatYen(adoption.amount)}、超過 ${formatYen(after - adoption.budget)}）。`,
     );
   },
 
