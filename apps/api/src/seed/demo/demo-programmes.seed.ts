@@ -201,8 +201,10 @@ function company(
   };
 }
 
-/** An association or community that applies on behalf of its members (地域DX, 複数社連携IT導入). */
-const association = (r: DemoRandom, what: string) => `${r.pick(ORG_KINDS)}${r.pick(PREFECTURES).replace(/[都府県]$/, '')}${what}`;
+/** The `n`-th applicant's home prefecture without its 都/府/県 (北海道 stays), for the name of a regional body. */
+const region = (n: number) => PREFECTURES[n % PREFECTURES.length].replace(/[都府県]$/, '');
+/** An association or community that applies on behalf of its members (地域DX), named after its region. */
+const association = (r: DemoRandom, n: number, what: string) => `${r.pick(ORG_KINDS)}${region(n)}${what}`;
 
 const yen = (r: DemoRandom, fromMan: number, toMan: number) => r.int(fromMan, toMan) * MAN;
 
@@ -642,7 +644,8 @@ function itGroupApplicant(r: DemoRandom, n: number): Declared {
       capital: 0,
       plan: ['商店街のキャッシュレス化と顧客データの共同分析', '商店街の加盟店が同じPOSを導入し、来街者の購買データを共同で分析する。'],
     }),
-    applicantName: `${r.pick(PREFECTURES).replace(/[都府県]$/, '')}中央商店街振興組合`,
+    applicantName: `${region(n)}中央商店街振興組合`,
+    prefecture: PREFECTURES[n % PREFECTURES.length],
     participantCount: participants,
     expenses: [
       ...tools,
@@ -657,7 +660,8 @@ function dxCommunity(r: DemoRandom, n: number, k: number, prefectures: number): 
   const total = yen(r, 900, prefectures === 1 ? 2000 : prefectures === 2 ? 2500 : 3000);
   return {
     ...company(r, n, { industry: 'other', employees: r.int(3, 15), capital: 0, plan: DX_PLANS[(k + prefectures) % 2] }),
-    applicantName: association(r, 'DX推進コミュニティ'),
+    applicantName: association(r, n, 'DX推進コミュニティ'),
+    prefecture: PREFECTURES[n % PREFECTURES.length],
     prefectureCount: prefectures,
     expenses: [
       { expenseType: 'personnel', amount: Math.round(total * 0.4), description: 'コーディネーターの人件費' },
