@@ -215,7 +215,10 @@ export class ApplicationsRepository {
    */
   async moveToCategory(
     tx: Transaction,
-    w: { applicationId: string; expectedVersion: number; categoryId: string; fromCategoryId: string } & Pick<Application, 'quote' | 'quotedAmount' | 'eligibility'>,
+    w: { applicationId: string; expectedVersion: number; categoryId: string; fromCategoryId: string } & Pick<
+      Application,
+      'quote' | 'quotedAmount' | 'eligibility'
+    >,
   ): Promise<boolean> {
     const [rows]: [unknown[], number] = await this.m(tx).query(
       `UPDATE application

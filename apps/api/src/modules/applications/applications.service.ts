@@ -66,7 +66,9 @@ export class ApplicationsService {
       assignments: await this.repo.assignmentsOf(app.id),
       // 別の類型で再審査: the 類型 this user may move it to now ([]: no button); docs/reconsideration.md
       reconsiderationTargets: await this.reconsideration.targetsFor(app, user),
-      reconsideredFrom: app.reconsideredFromCategoryId ? { categoryId: app.reconsideredFromCategoryId, name: (await this.repo.categoryOf(app.reconsideredFromCategoryId)).name } : null,
+      reconsideredFrom: app.reconsideredFromCategoryId
+        ? { categoryId: app.reconsideredFromCategoryId, name: (await this.repo.categoryOf(app.reconsideredFromCategoryId)).name }
+        : null,
     };
   }
 

@@ -118,7 +118,10 @@ export class TransitionsService {
     const { snapshot, context, round } = await workflowInputs(this.repo, app, tx, { round: known.round, offered: known.offered }, options.byDecision === true);
     const now = known.now ?? (await this.repo.dbNow(tx));
     const engineActor: WorkflowActor = { role: actor.role, id: actor.id ?? 'system' };
-    const decision = decide(definition, snapshot, { transition, reason: options.reason }, engineActor, now, { ...context, reconsideration: options.reconsideration });
+    const decision = decide(definition, snapshot, { transition, reason: options.reason }, engineActor, now, {
+      ...context,
+      reconsideration: options.reconsideration,
+    });
     if (!decision.ok) throw new TransitionRefused(decision.code, decision.message, decision.guardFailures ? { guardFailures: decision.guardFailures } : {});
 
     const stamps = Object.fromEntries(Object.entries(decision.stamps).map(([k, v]) => [k, v.toISOString()]));
