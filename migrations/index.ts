@@ -26,6 +26,7 @@ import { ApplicantFacts1764300000000 } from './1764300000000-ApplicantFacts';
 import { NotificationTemplateCode1764320000000 } from './1764320000000-NotificationTemplateCode';
 import { Reconsideration1764340000000 } from './1764340000000-Reconsideration';
 import { ApplicantIdentity1764341000000 } from './1764341000000-ApplicantIdentity';
+import { ReconsideredIndex1764342000000 } from './1764342000000-ReconsideredIndex';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -52,6 +53,7 @@ export const MIGRATIONS = [
   NotificationTemplateCode1764320000000,
   Reconsideration1764340000000,
   ApplicantIdentity1764341000000,
+  ReconsideredIndex1764342000000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';
