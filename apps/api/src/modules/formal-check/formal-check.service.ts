@@ -37,17 +37,20 @@ const OUTCOME_KEY: Record<FormalCheckOutcomeKind, keyof FormalCheckTransitions> 
 /** What a completion does in a workflow whose 適 fires nothing: the pass is recorded for a later decision. */
 const PASS_RECORDED_LABEL = '要件確認を完了（適）';
 
+/** One outcome the checklist offers, as GET …/formal-check answers it (`outcomes`). */
+export interface FormalCheckOutcomeOffer {
+  outcome: FormalCheckOutcomeKind;
+  /** the transition the outcome fires; null: a 適 only recorded */
+  transition: string | null;
+  /** the button text: the transition's label in the definition */
+  label: string;
+}
+
 /**
  * The outcomes the checklist of `definition` offers, each with the transition it fires (null: the 適 is
  * only recorded) and its label: what the admin shows as buttons. An outcome the workflow does not name
  * (IT導入 and 給付金 have no 要件不適合) is not offered.
  */
-export interface FormalCheckOutcomeOffer {
-  outcome: FormalCheckOutcomeKind;
-  /** the transition the outcome fires; null: a 適 only recorded */
-  transition: string | null;
-  label: string;
-}
 export function formalCheckOutcomes(definition: WorkflowDefinition): FormalCheckOutcomeOffer[] {
   const fc = definition.formalCheck;
   if (!fc) return [];
@@ -61,9 +64,11 @@ export function formalCheckOutcomes(definition: WorkflowDefinition): FormalCheck
 
 /**
  * 要件確認: the checklist of an application's category (documents, eligibility, 認定支援機関,
- * declarations), answered item by item with a comment, then completed as 審査へ / 差戻し / 要件不適合.
- * The answers are stored on the application (formal_check); completing fires the transition in the
- * same transaction, so the checklist, the state, its audit record and the applicant's email agree.
+ * declarations), answered item by item with a comment, then completed with one of the outcomes the
+ * application's workflow names (its definition's formalCheck: 補助金 審査へ / 差戻し / 要件不適合, IT導入 適
+ * recorded / 差戻し, 給付金 審査開始 / 不備). The answers are stored on the application (formal_check);
+ * completing fires the outcome's transition in the same transaction, so the checklist, the state, its
+ * audit record and the applicant's email agree.
  */
 @Injectable()
 export class FormalCheckService {
