@@ -15,7 +15,7 @@ export class FormalCheckController {
 
   @Get(':id/formal-check')
   @Policy('formalCheck.read')
-  @ApiOperation({ summary: '要件確認のチェックリスト (類型の必要書類・要件・認定支援機関・誓約) と保存済みの回答' })
+  @ApiOperation({ summary: '要件確認のチェックリスト (類型の必要書類・要件・認定支援機関・誓約)、保存済みの回答、この手続で選べる結果 (outcomes)' })
   get(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.formalChecks.get(id, user);
   }
@@ -30,7 +30,10 @@ export class FormalCheckController {
   @Post(':id/formal-check/complete')
   @HttpCode(200)
   @Policy('formalCheck.write')
-  @ApiOperation({ summary: '要件確認を完了: pass = 審査へ / return = 差戻し (不適の項目を申請者にメール) / ineligible = 要件不適合' })
+  @ApiOperation({
+    summary:
+      '要件確認を完了: 手続定義が定める遷移を実行 (GET の outcomes)。補助金は pass = 審査へ / return = 差戻し / ineligible = 要件不適合、IT導入補助金は pass = 適を記録 (交付決定で参照) / return = 差戻し、給付金は pass = 審査開始 / return = 不備',
+  })
   complete(@Param('id') id: string, @Body() dto: CompleteFormalCheckDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
     return this.formalChecks.complete(id, dto, user, requestMeta(req));
   }

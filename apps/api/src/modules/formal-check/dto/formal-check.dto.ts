@@ -32,7 +32,11 @@ export const FORMAL_CHECK_OUTCOMES = ['pass', 'return', 'ineligible'] as const;
 export type FormalCheckOutcomeKind = (typeof FORMAL_CHECK_OUTCOMES)[number];
 
 export class CompleteFormalCheckDto {
-  @ApiProperty({ enum: FORMAL_CHECK_OUTCOMES, description: 'pass = 審査へ、return = 差戻し (不適の項目を申請者に通知)、ineligible = 要件不適合' })
+  @ApiProperty({
+    enum: FORMAL_CHECK_OUTCOMES,
+    description:
+      'pass = 適、return = 差戻し・不備 (不適の項目を申請者に通知)、ineligible = 要件不適合。実行する遷移と選べる結果は手続定義による (GET の outcomes)',
+  })
   @IsIn(FORMAL_CHECK_OUTCOMES, { message: 'outcome は pass (審査へ)、return (差戻し)、ineligible (要件不適合) のいずれかです' })
   outcome!: FormalCheckOutcomeKind;
 
