@@ -62,6 +62,23 @@ export interface StateDefinition {
   readonly kind: StateKind;
   readonly tone: StateTone;
   readonly tags?: readonly StateTag[];
+  /**
+   * What the applicant's status page (apps/api/src/modules/status-links, README "Status page") says of this
+   * state, in plain words: what it means and what happens next, and whether the amount shown is decided
+   * (交付決定額, 給付額 …) or still the quote. Absent: the page says only the label and that the secretariat is
+   * handling the application.
+   */
+  readonly applicant?: ApplicantStateText;
+}
+
+/** The applicant's reading of a state (the status page). */
+export interface ApplicantStateText {
+  /** what the state means for the applicant, one or two sentences */
+  readonly meaning: string;
+  /** what happens next, and whether the applicant has anything to do */
+  readonly next: string;
+  /** the amount is decided in this state (shown as 決定額); otherwise it is shown as the estimate (見込み), or not at all when `amount` is 'none' */
+  readonly amount?: 'estimate' | 'decided' | 'none';
 }
 
 /**
