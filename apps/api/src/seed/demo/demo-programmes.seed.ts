@@ -60,7 +60,7 @@ interface Story {
  * today. Each round stands at a different point of its life:
  * - 事業再構築 第3回, on the 令和2年度第3次補正 rules: decided and announced long ago, adopted projects up to 支払.
  * - ものづくり 14次: decided and announced; the first 交付申請 are in.
- * - 持続化 第12回: open; arrivals being checked, some returned for 補正 and resubmitted.
+ * - 持続化 第13回: open; arrivals being checked, some returned for 補正 and resubmitted.
  * - IT導入 デジタル化基盤導入枠 5次締切 (both 類型): closed; 交付申請 checked, 交付決定 held for the 交付決定日.
  * - 地域DX促進活動支援事業: closed; 書面審査 under way.
  * - 地域デジタルイノベーション: open; 要件確認 under way.
@@ -379,13 +379,14 @@ const FAMILIES: Family[] = [
     },
   },
   {
-    label: '持続化 第12回',
+    label: '持続化 第13回',
     round: (now) => ({
       ruleSet: 'sustainability.r3-sup',
-      code: 'sustainability.round12',
-      number: 12,
-      name: '第12回公募',
-      receiptPrefix: 'SUS12',
+      // not 第12回: the admin tests find 事業再構築's open 第12回 by that name
+      code: 'sustainability.round13',
+      number: 13,
+      name: '第13回公募',
+      receiptPrefix: 'SUS13',
       opensAt: jstAt(now - 30 * DAY, 10),
       closesAt: jstAt(now + 25 * DAY, 17),
       announcement: { from: now + 80 * DAY, to: now + 90 * DAY, label: '締切の約2か月後（予定）' },
