@@ -19,6 +19,8 @@ const production = (databaseUrl: string) => ({
   SECRETARIAT_PHONE: '0120-000-000',
   SECRETARIAT_EMAIL: 'soudan@secretariat.example.jp',
   SECRETARIAT_HOURS: '9:30〜17:30',
+  STATUS_LINK_SECRET: 'Vx9q2LmT7rB4nW8kZ1cY6pH3sD0fG5jA-status',
+  PUBLIC_BASE_URL: 'https://status.secretariat.example.jp',
   LOG_LEVEL: 'silent',
   PORT: '0',
 });

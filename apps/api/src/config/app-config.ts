@@ -88,6 +88,12 @@ export interface AppConfig {
   exportDirectMaxRows: number;
   /** a stored export file is removed this many hours after it was written (EXPORT_RETENTION_HOURS) */
   exportRetentionHours: number;
+  /**
+   * The applicant's status page (README "Status page"): the key that signs its links (STATUS_LINK_SECRET),
+   * how long a link lives (STATUS_LINK_TTL_DAYS) and the public address the links start with (PUBLIC_BASE_URL,
+   * no trailing slash). Secret and address are required in production.
+   */
+  statusLink: { secret: string; ttlDays: number; publicBaseUrl: string };
 }
 
 export interface SecretariatContact {
@@ -117,6 +123,8 @@ export class ConfigError extends Error {
 const SECRET_COMMAND = 'openssl rand -base64 48';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const DEV_JWT_SECRET = 'jimukyoku-development-secret-change-me';
+/** Development and test only: marked as such, refused in production like DEV_JWT_SECRET. */
+export const DEV_STATUS_LINK_SECRET = 'jimukyoku-development-status-link-secret-change-me';
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 
 /**
@@ -167,6 +175,9 @@ export const CONFIG_VARIABLES = [
   'SECRETARIAT_PHONE',
   'SECRETARIAT_EMAIL',
   'SECRETARIAT_HOURS',
+  'STATUS_LINK_SECRET',
+  'STATUS_LINK_TTL_DAYS',
+  'PUBLIC_BASE_URL',
 ] as const;
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
@@ -261,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('DATABASE_MIGRATION_URL must be set in production: the owner role that runs migrations (README "Database roles")');
 
   const secretariat = secretariatContact(read, production, problems);
+  const statusLink = statusLinkConfig(read, production, problems, int, url);
 
   const trustProxyParsed = parseTrustProxy(str('TRUST_PROXY', 'loopback'));
   if ('problem' in trustProxyParsed) problems.push(trustProxyParsed.problem);
@@ -304,6 +316,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     exportDirectMaxRows: int('EXPORT_DIRECT_MAX_ROWS', 5_000, 0, 100_000),
     exportRetentionHours: int('EXPORT_RETENTION_HOURS', 168, 1, 24 * 365),
     secretariat,
+    statusLink,
     apiDocs: bool('API_DOCS', !production),
     initialAdminPassword,
   };
@@ -337,6 +350,37 @@ function secretariatContact(read: (name: ConfigVariable) => string | undefined, 
     contact[key] = value;
   }
   return contact;
+}
+
+/**
+ * The status page's links (README "Status page"): production refuses to start without its own signing key
+ * (a published or guessable key would let anyone forge a link to any application) or without the public
+ * address applicants open (localhost would be printed in every mail).
+ */
+function statusLinkConfig(
+  read: (name: ConfigVariable) => string | undefined,
+  production: boolean,
+  problems: string[],
+  int: (name: ConfigVariable, fallback: number, min: number, max: number) => number,
+  url: (name: ConfigVariable, fallback: string, protocols: string[]) => string,
+): AppConfig['statusLink'] {
+  const secret = read('STATUS_LINK_SECRET') || DEV_STATUS_LINK_SECRET;
+  if (production) {
+    if (!read('STATUS_LINK_SECRET'))
+      problems.push(`STATUS_LINK_SECRET must be set in production: it signs the applicants' status links (make one with \`${SECRET_COMMAND}\`)`);
+    else if (secret === DEV_STATUS_LINK_SECRET)
+      problems.push(`STATUS_LINK_SECRET must not be the published development value in production (make one with \`${SECRET_COMMAND}\`)`);
+    else {
+      const weak = secretProblem(secret);
+      if (weak) problems.push(`STATUS_LINK_SECRET ${weak} for production: it needs at least 32 random bytes (make one with \`${SECRET_COMMAND}\`)`);
+    }
+    if (!read('PUBLIC_BASE_URL'))
+      problems.push('PUBLIC_BASE_URL must be set in production: the https address applicants open their status page at (README "Status page")');
+  } else if (secret.length < 16) problems.push('STATUS_LINK_SECRET must be at least 16 characters');
+  const port = /^\d{1,5}$/.test(read('PORT') ?? '') ? read('PORT') : '3000';
+  const base = url('PUBLIC_BASE_URL', `http://localhost:${port}`, ['http:', 'https:']);
+  if (production && read('PUBLIC_BASE_URL') && !base.startsWith('https:')) problems.push('PUBLIC_BASE_URL must be an https address in production');
+  return { secret, ttlDays: int('STATUS_LINK_TTL_DAYS', 180, 1, 3650), publicBaseUrl: base.replace(/\/+$/, '') };
 }
 
 /** Development: the app's login role, created with this password by `npm start` / `npm run migrate`. */

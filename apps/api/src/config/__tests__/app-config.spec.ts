@@ -14,6 +14,7 @@ const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
   }
 };
 const PRODUCTION_SECRET = randomBytes(48).toString('base64');
+const STATUS_SECRET = randomBytes(48).toString('base64');
 const SECRETARIAT_ENV = {
   SECRETARIAT_NAME: '事業復活支援金事務局 相談窓口',
   SECRETARIAT_PHONE: '0120-789-140',
@@ -27,6 +28,8 @@ const production = (env: NodeJS.ProcessEnv = {}) => ({
   DATABASE_URL: 'postgres://jimukyoku_api:app-password@db.internal:5432/jimukyoku',
   DATABASE_MIGRATION_URL: 'postgres://jimukyoku_owner:owner-password@db.internal:5432/jimukyoku',
   ...SECRETARIAT_ENV,
+  STATUS_LINK_SECRET: STATUS_SECRET,
+  PUBLIC_BASE_URL: 'https://status.secretariat.example.jp',
   ...env,
 });
 
@@ -217,6 +220,34 @@ describe('loadConfig', () => {
 
     it('refuses a value that is not a boolean', () => {
       expect(problemsOf(production({ API_DOCS: 'sometimes' }))).toEqual(['API_DOCS must be true or false, got "sometimes"']);
+    });
+  });
+
+  describe('the status links (STATUS_LINK_SECRET, STATUS_LINK_TTL_DAYS, PUBLIC_BASE_URL)', () => {
+    it('are signed with a marked development key, live 180 days and point at localhost outside production', () => {
+      expect(loadConfig({}).statusLink).toEqual({
+        secret: 'jimukyoku-development-status-link-secret-change-me',
+        ttlDays: 180,
+        publicBaseUrl: 'http://localhost:3000',
+      });
+      expect(loadConfig({ PUBLIC_BASE_URL: 'https://example.jp/portal/', STATUS_LINK_TTL_DAYS: '30' }).statusLink).toMatchObject({
+        ttlDays: 30,
+        publicBaseUrl: 'https://example.jp/portal',
+      });
+    });
+
+    it('production refuses to start without its own long key or without the public https address', () => {
+      expect(problemsOf(production({ STATUS_LINK_SECRET: undefined, PUBLIC_BASE_URL: undefined }))).toEqual([
+        expect.stringContaining('STATUS_LINK_SECRET must be set in production'),
+        expect.stringContaining('PUBLIC_BASE_URL must be set in production'),
+      ]);
+      expect(problemsOf(production({ STATUS_LINK_SECRET: 'jimukyoku-development-status-link-secret-change-me' }))[0]).toContain(
+        'STATUS_LINK_SECRET must not be the published development value',
+      );
+      expect(problemsOf(production({ STATUS_LINK_SECRET: 'short-secret' }))[0]).toContain('STATUS_LINK_SECRET is too short');
+      expect(problemsOf(production({ PUBLIC_BASE_URL: 'http://status.example.jp' }))).toEqual(['PUBLIC_BASE_URL must be an https address in production']);
+      expect(problemsOf(production({ STATUS_LINK_TTL_DAYS: '0' }))).toEqual(['STATUS_LINK_TTL_DAYS must be an integer between 1 and 3650, got "0"']);
+      expect(loadAnyConfig(production()).statusLink).toEqual({ secret: STATUS_SECRET, ttlDays: 180, publicBaseUrl: 'https://status.secretariat.example.jp' });
     });
   });
 
