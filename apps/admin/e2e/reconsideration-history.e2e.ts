@@ -1,5 +1,6 @@
 import {
   asIntake,
+  assign,
   categoryByCode,
   corporateNumber,
   createDraft,
@@ -89,5 +90,16 @@ describe('admin in the browser: 申請履歴 and 別の類型で再審査', () =
     expect(stored).toEqual({ code: 'restructuring.standard', status: 'reviewed' });
     // moved once: no target is left, so no button
     expect(await page.getByTestId('reconsider-button').count()).toBe(0);
+
+    // the reviewer scoring it is told too, on the 採点票
+    const [reviewer] = await db.query(`SELECT id FROM staff_user WHERE email = $1`, [DEMO_EMAIL.reviewer]);
+    await db.query(`UPDATE application SET status = 'underReview' WHERE id = $1`, [app.id]);
+    await assign(e.t, app.id, reviewer.id);
+    const [sheet] = await db.query(`SELECT id FROM application_assignment WHERE application_id = $1 AND reviewer_id = $2`, [app.id, reviewer.id]);
+    const reviewerPage = await e.newPage();
+    await signIn(reviewerPage, e.adminUrl, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
+    await goToRoute(reviewerPage, e.adminUrl, `/score-sheets/${sheet.id}`);
+    await reviewerPage.getByTestId('history-flag').first().waitFor();
+    expect(await reviewerPage.getByTestId('history-flags').innerText()).toContain('5軸マシニングセンタ');
   });
 });

@@ -6,7 +6,7 @@ import { apiErrorMessage } from '../common';
 import type { JimukyokuDataProvider } from '../providers/dataProvider';
 
 /** GET /api/applications/:id/history, reloaded when the application changes (its version). */
-function useApplicantHistory(id: string | undefined, version: number | undefined) {
+export function useApplicantHistory(id: string | undefined, version: number | undefined) {
   const dataProvider = useDataProvider<JimukyokuDataProvider>();
   const [state, setState] = useState<{ key?: string; history?: ApplicantHistory; error?: string }>({});
   const key = id ? `${id}@${version}` : undefined;
@@ -125,5 +125,27 @@ export const ApplicantHistoryPanel = () => {
         )}
       </CardContent>
     </Card>
+  );
+};
+
+/**
+ * The 申請履歴's flags alone, where a reviewer scores (採点票): an expense already subsidised, a second 採択 in
+ * overlapping programmes. Nothing when there is none; the application page has the whole panel.
+ */
+export const ApplicantHistoryFlags = ({ applicationId }: { applicationId: string }) => {
+  const translate = useTranslate();
+  const { history } = useApplicantHistory(applicationId, undefined);
+  if (!history?.flags.length) return null;
+  return (
+    <Alert severity="warning" sx={{ mb: 2 }} data-testid="history-flags">
+      <Typography variant="subtitle2">
+        {translate('app.history.title')}: {translate('app.history.flags')}
+      </Typography>
+      {history.flags.map((f, i) => (
+        <Typography variant="body2" key={i} data-testid="history-flag">
+          {f.message}
+        </Typography>
+      ))}
+    </Alert>
   );
 };

@@ -1,1 +1,1 @@
-export { ApplicantHistoryPanel } from './ApplicantHistoryPanel';
+export { ApplicantHistoryFlags, ApplicantHistoryPanel } from './ApplicantHistoryPanel';

@@ -29,6 +29,7 @@ import type { ScoreSheet } from '../review/types';
 import { bodyOf, draftOf, scoreProblems, type Draft } from './scoreSheetForm';
 import { ScoreStatusChip } from './ScoreStatusChip';
 import { apiErrorMessage } from '../common';
+import { ApplicantHistoryFlags } from '../history';
 
 /**
  * 採点票: the application in brief, one score and comment per 審査項目 with its scale and weight,
@@ -180,6 +181,7 @@ export const ScoreSheetEdit = () => {
           </Button>
         </CardContent>
       </Card>
+      <ApplicantHistoryFlags applicationId={app.id} />
       {sheet.reopenReason && sheet.status !== 'submitted' && (
         <Alert severity="info" sx={{ mb: 2 }}>
           {translate('app.review.form.reopened', { reason: sheet.reopenReason })}
