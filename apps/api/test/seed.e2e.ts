@@ -138,6 +138,7 @@ describe('the npm start seed', () => {
       'restructuring.r3-sup',
       'monozukuri.r3-sup',
       'sustainability.r3-sup',
+      'sustainability.r2-sup3',
       'itIntroduction.r3-sup',
       'recoveryBenefit.r3-sup',
       'regionalDx.r4',

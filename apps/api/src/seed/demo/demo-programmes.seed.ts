@@ -61,6 +61,7 @@ interface Story {
  * - 事業再構築 第3回, on the 令和2年度第3次補正 rules: decided and announced long ago, adopted projects up to 支払.
  * - ものづくり 14次: decided and announced; the first 交付申請 are in.
  * - 持続化 第13回: open; arrivals being checked, some returned for 補正 and resubmitted.
+ * - 持続化 低感染リスク型ビジネス枠 第7回, on the 令和2年度第3次補正 rules: decided and announced.
  * - IT導入 デジタル化基盤導入枠 5次締切 (both 類型): closed; 交付申請 checked, 交付決定 held for the 交付決定日.
  * - 地域DX促進活動支援事業: closed; 書面審査 under way.
  * - 地域デジタルイノベーション: open; 要件確認 under way.
@@ -233,6 +234,10 @@ const SUSTAINABILITY_PLANS = [
   ['地元食材を使った新メニューの開発と販路開拓', '観光客向けの新メニューを開発し、チラシとSNS広告で周知する。'],
   ['ホームページのリニューアルとネット予約の導入', '予約をウェブで受け付け、電話対応の時間を減らして接客に充てる。'],
   ['店舗改装による高齢者向けサービスの拡充', '段差をなくし、宅配サービスを始めて高齢の常連客の来店減に対応する。'],
+] as const;
+const LOW_INFECTION_PLANS = [
+  ['非対面の注文受付とテイクアウト販売の開始', '店内飲食を減らし、ウェブ注文と店頭受取の仕組みを導入する。'],
+  ['教室のオンライン配信への切替え', '対面の教室を減らし、配信機材と予約サイトを整えてオンラインで開講する。'],
 ] as const;
 const IT_PLANS = [
   ['会計・受発注ソフトの導入による事務の効率化', 'クラウド会計と受発注システムを導入し、月末の締め作業を半減する。'],
@@ -408,6 +413,53 @@ const FAMILIES: Family[] = [
       });
       // the first one returned has already sent its corrected plan
       await ctx.clock.at(now - 3 * HOUR, () => ctx.services.transitions.fireIn(ctx.services.tx, ids[2], 'resubmit', INTAKE, {}));
+    },
+  },
+  {
+    label: '持続化 低感染リスク型ビジネス枠 第7回',
+    round: (now) => ({
+      ruleSet: 'sustainability.r2-sup3',
+      code: 'sustainability.lowInfectionRisk.round7',
+      number: 7,
+      name: '低感染リスク型ビジネス枠 第7回受付締切',
+      receiptPrefix: 'SUL07',
+      opensAt: jstAt(now - 100 * DAY, 10),
+      closesAt: jstAt(now - 60 * DAY, 17),
+      announcement: { from: now - 12 * DAY, to: now - 12 * DAY, label: '採択発表済み' },
+      correctionPeriodDays: 10,
+    }),
+    batches: [
+      [
+        'sustainability.lowInfectionRisk',
+        7,
+        (r, n, k) => {
+          const declared = sustainabilityApplicant(r, n, k, 110, 150);
+          // 感染防止対策費: within a quarter of the subsidy
+          return {
+            ...declared,
+            planTitle: LOW_INFECTION_PLANS[k % 2][0],
+            planSummary: LOW_INFECTION_PLANS[k % 2][1],
+            expenses: [...declared.expenses, { expenseType: 'infectionPrevention', amount: yen(r, 5, 20), description: '換気設備・アクリル板' }],
+          };
+        },
+      ],
+    ],
+    async story({ ctx, round, ids, now, close, manager }) {
+      await formalCheck(
+        ctx,
+        round,
+        ids,
+        (i) => (i === 2 ? 'ineligible' : 'pass'),
+        { assignAt: close + DAY, dueAt: close + 12 * DAY, doneAt: (i, n) => spread(close + 2 * DAY, close + 10 * DAY, i, n) },
+        '対人接触の機会を減らす新たな取組（低感染リスク型ビジネス）が計画に含まれていません。',
+      );
+      await review(ctx, round, () => 'complete', {
+        assignAt: close + 12 * DAY,
+        dueAt: close + 32 * DAY,
+        doneAt: (i, n) => spread(close + 13 * DAY, close + 30 * DAY, i, n),
+      });
+      const adopted = await ctx.clock.at(close + 40 * DAY, () => decide(ctx, round, 1));
+      await grantPaths(ctx, adopted, now - 8 * DAY, DAY, manager, [['applyForGrant']]);
     },
   },
   {
