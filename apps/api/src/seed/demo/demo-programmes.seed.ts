@@ -173,6 +173,14 @@ async function openAndReceive(ctx: DemoContext, spec: RoundSpec, batches: Batch[
 
 // ── applicants ────────────────────────────────────────────────────────────────────────────────────
 
+/** Company name endings by trade, so that a name fits what the company does. */
+const TRADES: Record<IndustryGroup, readonly string[]> = {
+  manufacturing: ['精機', '製作所', '工業', '電子', 'テクノ', '木工', '金属', '化成'],
+  wholesale: ['商事', '物産', '商会', 'トレーディング'],
+  retail: ['商店', 'ストア', '薬局', '酒店', '書店'],
+  service: ['観光', 'システム', '企画', 'サービス', 'デザイン', 'フーズ'],
+  other: ['建設', '運輸', '印刷', '醸造'],
+};
 const BANKS = ['東西銀行', 'みなと信用金庫', '中央信用組合', '北斗銀行'];
 const ORG_KINDS = ['一般社団法人', '一般財団法人', '特定非営利活動法人'];
 
@@ -185,7 +193,7 @@ function company(
   n: number,
   o: { industry: IndustryGroup; employees: number; capital: number; plan: readonly [string, string]; advisor?: boolean; name?: string },
 ): Declared {
-  const base = demoApplicant(r, n);
+  const base = demoApplicant(r, n, TRADES[o.industry]);
   return {
     ...base,
     applicantName: o.name ?? base.applicantName,

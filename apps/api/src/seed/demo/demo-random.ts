@@ -69,8 +69,9 @@ const PLANS = [
 ];
 const ADVISORS = ['北海道経営支援センター', 'みらい税理士法人', '東西銀行', '中小企業診断協会', 'あおば経営コンサルティング'];
 
-export function demoApplicant(r: DemoRandom, i: number) {
-  const name = `${r.pick(PREFIXES)}${r.pick(STEMS)}${r.pick(TRADES)}`;
+/** The `i`-th demo applicant; `trades` are the endings its company name may take (精機, 食品 …), as fit its programme. */
+export function demoApplicant(r: DemoRandom, i: number, trades: readonly string[] = TRADES) {
+  const name = `${r.pick(PREFIXES)}${r.pick(STEMS)}${r.pick(trades)}`;
   const base = String(100000000000 + i * 7919 + r.int(0, 7000)).slice(-12);
   const [title, summary] = r.pick(PLANS);
   const employees = r.pick([3, 8, 15, 25, 40, 60, 90, 120, 150]);
