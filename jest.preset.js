@@ -11,6 +11,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   moduleNameMapper: {
     '^@jimukyoku/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
+    '^@jimukyoku/domain/zengin$': path.join(__dirname, 'libs/domain/src/payment/zengin/index.ts'),
     '^@jimukyoku/workflow$': path.join(__dirname, 'libs/workflow/src/index.ts'),
     '^@jimukyoku/migrations$': path.join(__dirname, 'migrations/index.ts'),
   },

@@ -12,3 +12,4 @@ export * from './notification';
 export * from './review';
 export * from './search';
 export * from './audit';
+export * from './payment';
