@@ -155,6 +155,20 @@ describe('the npm start seed', () => {
     );
     expect(it.map((r) => r.category)).toEqual(['itIntroduction.digitalBase', 'itIntroduction.multiCompany']);
     expect(states.get('itIntroduction.r3-sup')).toEqual(expect.arrayContaining(['grantApplied', 'returned', 'grantDecided']));
+    // its 交付決定 notices wait for the round's 交付決定日
+    const [{ heldGrants }] = await db.query(
+      `SELECT count(*)::int AS "heldGrants" FROM notification n JOIN application a ON a.id = n.application_id
+        WHERE a.workflow_code = 'itSubsidy' AND a.status = 'grantDecided' AND n.status = 'held'`,
+    );
+    expect(heldGrants).toBeGreaterThan(0);
+    // in every round, 受付 in office hours in Japan and 受付番号 in order of 受付
+    const [disorder] = await db.query(
+      `SELECT count(*)::int AS n FROM (
+         SELECT received_at < lag(received_at) OVER (PARTITION BY round_id ORDER BY receipt_number) AS back,
+                extract(hour FROM received_at AT TIME ZONE 'Asia/Tokyo') NOT BETWEEN 9 AND 17 AS night
+           FROM application WHERE receipt_number IS NOT NULL) x WHERE back OR night`,
+    );
+    expect(disorder.n).toBe(0);
     // every received subsidy application was quoted within its 類型's rules (the quote the submit guard checks)
     const [{ outside }] = await db.query(
       `SELECT count(*)::int AS outside FROM application a JOIN category c ON c.id = a.category_id
