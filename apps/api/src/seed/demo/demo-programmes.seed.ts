@@ -152,7 +152,7 @@ async function openAndReceive(ctx: DemoContext, spec: RoundSpec, batches: Batch[
   const ids: string[] = [];
   for (const [i, { code, k, make }] of queue.entries()) {
     const at = arrival(spec.opensAt, last, i, queue.length);
-    // in an open round, the last arrival of each 類型 is still being written by its applicant (下書き)
+    // in an open round, the last two applicants are still writing theirs (下書き, no 受付番号 yet)
     const draft = open && i >= queue.length - 2;
     await clock.at(at, async () => {
       const app = await services.applications.createDraft(services.tx, {
