@@ -12,7 +12,7 @@ import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 
 /**
- * "Adding a state means editing one definition": a copy of the 補助金 definition (subsidy@2, registered
+ * "Adding a state means editing one definition": a copy of the 補助金 definition (subsidy@99, registered
  * by this test with registerWorkflow) gains a second 補正 state, 再差戻し, tagged like 差戻し. Nothing
  * else is told about it, yet GET /api/workflows lists it, the 補正期限 reminder and the closing of
  * uncorrected applications find an application in it, and the dashboard counts it.
@@ -28,9 +28,9 @@ const SECOND_RETURN: StateDefinition = {
 const withSecondReturn = (t: TransitionDefinition<GuardName>) => (t.from.includes('returned') ? { ...t, from: [...t.from, SECOND_RETURN.code] } : t);
 const returnForCorrection = SUBSIDY_V1.transitions.find((t) => t.name === 'returnForCorrection')!;
 
-const SUBSIDY_V2 = {
+const SUBSIDY_COPY = {
   ...SUBSIDY_V1,
-  version: 2,
+  version: 99,
   states: [...SUBSIDY_V1.states, SECOND_RETURN],
   transitions: [
     ...SUBSIDY_V1.transitions.map(withSecondReturn),
@@ -47,7 +47,7 @@ describe('GET /api/workflows and a state added to a copy of a definition', () =>
   const statusOf = async (id: string) => (await db.query(`SELECT status FROM application WHERE id = $1`, [id]))[0].status;
 
   beforeAll(async () => {
-    unregister = registerWorkflow(SUBSIDY_V2);
+    unregister = registerWorkflow(SUBSIDY_COPY);
     t = await startTestApp({ label: 'workflows' });
     db = t.app.get(DataSource);
     await seedStaff(t);
@@ -62,8 +62,8 @@ describe('GET /api/workflows and a state added to a copy of a definition', () =>
   it('lists every registered definition with its states and transitions, react-admin style, for every staff role', async () => {
     for (const who of ['admin', 'manager', 'reviewer', 'auditor'] as const) {
       const res = await t.http().get('/api/workflows').set(as(who)).expect(200);
-      expect(res.headers['content-range']).toBe('workflows 0-3/4');
-      expect(res.body.map((w: { id: string }) => w.id)).toEqual(['subsidy@1', 'benefit@1', 'itSubsidy@1', 'subsidy@2']);
+      expect(res.headers['content-range']).toBe('workflows 0-4/5');
+      expect(res.body.map((w: { id: string }) => w.id)).toEqual(['subsidy@1', 'subsidy@2', 'benefit@1', 'itSubsidy@1', 'subsidy@99']);
     }
     const [subsidy] = (
       await t
@@ -96,7 +96,7 @@ describe('GET /api/workflows and a state added to a copy of a definition', () =>
       .query({ sort: '["code","DESC"]', range: '[0,0]', filter: '{"code":"subsidy"}' })
       .set(as('auditor'))
       .expect(200);
-    expect(page.headers['content-range']).toBe('workflows 0-0/2');
+    expect(page.headers['content-range']).toBe('workflows 0-0/3');
     expect(page.body.map((w: { id: string }) => w.id)).toEqual(['subsidy@1']);
     await t.http().get('/api/workflows').query({ filter: '{"status":"x"}' }).set(as('manager')).expect(400);
     await t.http().get('/api/workflows').query({ filter: '{"id":"subsidy@7"}' }).set(as('manager')).expect(400);
@@ -108,7 +108,7 @@ describe('GET /api/workflows and a state added to a copy of a definition', () =>
       await t
         .http()
         .get('/api/workflows')
-        .query({ filter: JSON.stringify({ id: 'subsidy@2' }) })
+        .query({ filter: JSON.stringify({ id: 'subsidy@99' }) })
         .set(as('manager'))
         .expect(200)
     ).body;
@@ -118,7 +118,7 @@ describe('GET /api/workflows and a state added to a copy of a definition', () =>
 
   it('reminds of and closes an application in the added 補正 state, and the dashboard counts it', async () => {
     const round = await openRound(t);
-    await db.query(`UPDATE round SET workflow_version = 2 WHERE id = $1`, [round.id]);
+    await db.query(`UPDATE round SET workflow_version = 99 WHERE id = $1`, [round.id]);
     const category = await categoryByCode(t, round, 'restructuring.standard');
     const app = await createDraft(t, draftInput(round, category, { applicantName: '株式会社再差戻し', email: 'second-return@example.jp' }));
     const reviewer = { role: 'reviewer' as const, id: s.reviewer.user.id };
@@ -129,7 +129,7 @@ describe('GET /api/workflows and a state added to a copy of a definition', () =>
     await asIntake(t, app.id, 'resubmit');
     await transitions.fire(app.id, 'returnAgain', reviewer, { reason: '見積書の日付が公募期間外です' });
     expect(await db.query(`SELECT status, workflow_version FROM application WHERE id = $1`, [app.id])).toEqual([
-      { status: 'secondReturn', workflow_version: 2 },
+      { status: 'secondReturn', workflow_version: 99 },
     ]);
 
     const dashboard = (await t.app.get(PipelineService).rounds()).find((r) => r.roundId === round.id)!;

@@ -75,6 +75,37 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
   ),
   amountFixed: subsidy('補助金の額の確定のお知らせ', '確定検査の結果、補助金の額を確定しました。精算払請求の手続きをお願いします。'),
   paid: subsidy('補助金のお支払いについて', '補助金のお支払い手続きが完了しました。入金をご確認ください。'),
+  // ── after 交付決定 (subsidy@2, docs/post-award.md): 計画変更, 事業廃止, 事業化状況報告, 交付決定取消 and 返還
+  planChangeRequestReceived: subsidy(
+    '計画変更承認申請を受け付けました',
+    '計画変更承認申請を受け付けました。内容を確認のうえ、承認するかどうかをお知らせします。承認されるまでは、変更前の計画に従って補助事業を実施してください。',
+  ),
+  planChangeApproved: subsidy('計画変更の承認のお知らせ', '計画変更を承認しました。変更後の計画に従って補助事業を実施してください。'),
+  planChangeRefused: subsidy(
+    '計画変更についてのお知らせ（不承認）',
+    '計画変更は承認されませんでした。引き続き、交付決定の内容に従って補助事業を実施してください。\n\n理由:\n{{reason}}',
+  ),
+  abandonmentRequestReceived: subsidy(
+    '事業廃止承認申請を受け付けました',
+    '事業廃止承認申請を受け付けました。内容を確認のうえ、承認するかどうかをお知らせします。\n\n廃止の理由:\n{{reason}}',
+  ),
+  abandonmentApproved: subsidy(
+    '事業廃止の承認のお知らせ',
+    '補助事業の廃止を承認しました。この補助事業についての補助金は支払われません。この申請についての手続きはこれで終了です。',
+  ),
+  abandonmentRefused: subsidy(
+    '事業廃止についてのお知らせ（不承認）',
+    '事業廃止は承認されませんでした。引き続き、交付決定の内容に従って補助事業を実施してください。\n\n理由:\n{{reason}}',
+  ),
+  commercializationReportReceived: subsidy(
+    '事業化状況報告を受け付けました',
+    '事業化状況報告を受け付けました。定められた年数の間、毎年の事業化状況報告を期限までに提出してください。',
+  ),
+  grantRevoked: subsidy(
+    '交付決定の取消しのお知らせ',
+    '補助金の交付決定を取り消しました。既にお支払いした補助金がある場合は、別途お知らせする期限までに返還してください。\n\n理由:\n{{reason}}',
+  ),
+  repaymentConfirmed: subsidy('補助金の返還の確認のお知らせ', '交付決定の取消しに伴う補助金の返還を確認しました。この申請についての手続きはこれで終了です。'),
   // sent by the scheduler (schedules.remindCorrections) before the 補正期限 of a returned application
   correctionReminder: subsidy(
     '補正期限のお知らせ',
@@ -179,6 +210,9 @@ const NOT_GRANTED_BENEFIT_REASON = '申請内容が、給付の要件を満た�
 const RECONSIDERED_REASON = '申請された類型の審査では採択に至りませんでしたが、同じ公募回の別の類型で審査の対象となることが認められました。';
 const NO_WITHDRAWAL_REASON = '（記載はありません）';
 const CORRECTION_REASON = '修正を求める事項は、事務局から別途ご連絡します。';
+const PLAN_CHANGE_REFUSED_REASON = '変更後の計画が、交付決定の内容と補助の要件に照らして認められませんでした。詳しくは事務局から別途ご連絡します。';
+const ABANDONMENT_REFUSED_REASON = '事業廃止の理由が確認できませんでした。詳しくは事務局から別途ご連絡します。';
+const GRANT_REVOKED_REASON = '補助事業が交付決定の内容や交付規程に従って実施されていないことが確認されました。詳しくは事務局から別途ご連絡します。';
 
 /** Japanese name, audience and workflow kind of every template (the admin's テンプレート list, the variables it may use). */
 export const TEMPLATE_INFO: Readonly<Record<string, TemplateInfo>> = {
@@ -198,6 +232,15 @@ export const TEMPLATE_INFO: Readonly<Record<string, TemplateInfo>> = {
   performanceReportReturned: { label: '実績報告の差戻し', audience: 'applicant', standardReason: CORRECTION_REASON },
   amountFixed: { label: '額の確定', audience: 'applicant' },
   paid: { label: '支払', audience: 'applicant' },
+  planChangeRequestReceived: { label: '計画変更承認申請の受付', audience: 'applicant' },
+  planChangeApproved: { label: '計画変更の承認', audience: 'applicant' },
+  planChangeRefused: { label: '計画変更の不承認', audience: 'applicant', standardReason: PLAN_CHANGE_REFUSED_REASON },
+  abandonmentRequestReceived: { label: '事業廃止承認申請の受付', audience: 'applicant', standardReason: NO_WITHDRAWAL_REASON },
+  abandonmentApproved: { label: '事業廃止の承認', audience: 'applicant' },
+  abandonmentRefused: { label: '事業廃止の不承認', audience: 'applicant', standardReason: ABANDONMENT_REFUSED_REASON },
+  commercializationReportReceived: { label: '事業化状況報告の受付', audience: 'applicant' },
+  grantRevoked: { label: '交付決定の取消し', audience: 'applicant', standardReason: GRANT_REVOKED_REASON },
+  repaymentConfirmed: { label: '返還の確認', audience: 'applicant' },
   correctionReminder: { label: '補正期限のお知らせ', audience: 'applicant', standardReason: CORRECTION_REASON },
   'benefit.received': { label: '受付（給付金）', audience: 'applicant', workflowKind: 'benefit' },
   deficient: { label: '不備（給付金）', audience: 'applicant', workflowKind: 'benefit', standardReason: CORRECTION_REASON },

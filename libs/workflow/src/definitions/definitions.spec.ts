@@ -6,7 +6,7 @@ import { decide } from '../engine/decide';
 import { requiresReason, ROLES, type Effect, type Role, type TransitionDefinition, type WorkflowDefinition } from '../engine/definition';
 import type { GuardName } from '../engine/guards';
 import { validateDefinition } from '../engine/validate';
-import { BENEFIT_V1, IT_SUBSIDY_V1, SUBSIDY_V1 } from './index';
+import { BENEFIT_V1, IT_SUBSIDY_V1, SUBSIDY_V1, SUBSIDY_V2 } from './index';
 
 /** guards: those that must pass, then those a reason may override (marked `?`) */
 type Row = [name: string, from: string, to: string, roles: string, guards: string, effects: string];
@@ -160,7 +160,50 @@ const EXPECTED: Record<string, { states: string[]; transitions: Row[] }> = {
   },
 };
 
-const DEFINITIONS: WorkflowDefinition<GuardName>[] = [SUBSIDY_V1, BENEFIT_V1, IT_SUBSIDY_V1];
+// subsidy@2 is subsidy@1 up to 交付決定; after it, 計画変更, 事業廃止, yearly 事業化状況報告, 交付決定取消 and 返還
+// (subsidy.v2.ts, docs/post-award.md). v1's one-shot 事業化状況報告 is replaced, nothing else of v1 changes.
+const REVOCABLE = 'grantDecided|planChangeRequested|abandonmentRequested|performanceReported|finalInspection|amountFixed|paid|commercializationReporting';
+EXPECTED['subsidy@2'] = {
+  states: [
+    ...EXPECTED['subsidy@1']!.states.filter((s) => !s.startsWith('commercializationReported ')),
+    'planChangeRequested 計画変更申請中 active',
+    'abandonmentRequested 事業廃止申請中 active',
+    'abandoned 事業廃止 terminal',
+    'commercializationReporting 事業化状況報告中 active',
+    'reportingCompleted 報告期間終了 terminal',
+    'grantRevoked 交付決定取消（返還） active',
+    'repaid 返還済 terminal',
+  ],
+  transitions: [
+    ...EXPECTED['subsidy@1']!.transitions.filter(([name]) => name !== 'reportCommercialization'),
+    ['requestPlanChange', 'grantDecided', 'planChangeRequested', 'applicant|intake', '', 'stamp:planChangeRequestedAt notify:planChangeRequestReceived'],
+    ['approvePlanChange', 'planChangeRequested', 'grantDecided', 'manager', '', 'stamp:planChangeApprovedAt notify:planChangeApproved'],
+    ['refusePlanChange', 'planChangeRequested', 'grantDecided', 'manager', '', 'reason stamp:planChangeRefusedAt notify:planChangeRefused'],
+    [
+      'requestAbandonment',
+      'grantDecided|planChangeRequested',
+      'abandonmentRequested',
+      'applicant|intake',
+      '',
+      'reason stamp:abandonmentRequestedAt notify:abandonmentRequestReceived',
+    ],
+    ['approveAbandonment', 'abandonmentRequested', 'abandoned', 'manager', '', 'stamp:abandonedAt notify:abandonmentApproved'],
+    ['refuseAbandonment', 'abandonmentRequested', 'grantDecided', 'manager', '', 'reason stamp:abandonmentRefusedAt notify:abandonmentRefused'],
+    [
+      'reportCommercialization',
+      'paid|commercializationReporting',
+      'commercializationReporting',
+      'applicant|intake',
+      '',
+      'stamp:commercializationReportedAt notify:commercializationReportReceived',
+    ],
+    ['closeCommercializationReporting', 'commercializationReporting', 'reportingCompleted', 'manager|system', '', 'stamp:reportingCompletedAt'],
+    ['revokeGrant', REVOCABLE, 'grantRevoked', 'manager', '', 'reason stamp:grantRevokedAt notify:grantRevoked'],
+    ['recordRepayment', 'grantRevoked', 'repaid', 'manager', '', 'stamp:repaidAt notify:repaymentConfirmed'],
+  ],
+};
+
+const DEFINITIONS: WorkflowDefinition<GuardName>[] = [SUBSIDY_V1, SUBSIDY_V2, BENEFIT_V1, IT_SUBSIDY_V1];
 const keyOf = (d: WorkflowDefinition) => `${d.code}@${d.version}`;
 const actor = (role: Role) => ({ role, id: `${role}-1` });
 
@@ -268,6 +311,20 @@ describe('the rules the brief fixes', () => {
   it('subsidy withdrawal is possible from every non-terminal state before the grant decision', () => {
     const before = ['draft', 'submitted', 'formalCheck', 'returned', 'resubmitted', 'underReview', 'reviewed', 'adopted', 'waitlisted', 'grantApplied'];
     expect(SUBSIDY_V1.transitions.find((t) => t.name === 'withdraw')?.from).toEqual(before);
+  });
+
+  it('subsidy@2 keeps v1 unchanged up to 交付決定, and withdrawal only before it', () => {
+    const v1 = new Map(SUBSIDY_V1.transitions.map((t) => [t.name, t]));
+    for (const t of SUBSIDY_V2.transitions.filter((x) => v1.has(x.name) && x.name !== 'reportCommercialization')) expect(t).toEqual(v1.get(t.name));
+    expect(SUBSIDY_V2.formalCheck).toEqual(SUBSIDY_V1.formalCheck);
+    expect(SUBSIDY_V2.transitions.find((t) => t.name === 'withdraw')?.from).not.toContain('grantDecided');
+  });
+
+  it('subsidy@2: only a manager approves a 計画変更 or 事業廃止, or revokes a grant, and 事業廃止 ends the project', () => {
+    for (const name of ['approvePlanChange', 'refusePlanChange', 'approveAbandonment', 'refuseAbandonment', 'revokeGrant', 'recordRepayment'])
+      expect([name, SUBSIDY_V2.transitions.find((t) => t.name === name)?.roles]).toEqual([name, ['manager']]);
+    const abandoned = SUBSIDY_V2.transitions.find((t) => t.name === 'approveAbandonment')!.to;
+    expect(SUBSIDY_V2.states.find((s) => s.code === abandoned)?.kind).toBe('terminal');
   });
 
   it('subsidy decisions are held until the announcement', () => {

@@ -16,14 +16,15 @@ import { loadDefinition } from '../engine/validate';
 import { BENEFIT_V1 } from './benefit.v1';
 import { IT_SUBSIDY_V1 } from './it-subsidy.v1';
 import { SUBSIDY_V1 } from './subsidy.v1';
+import { SUBSIDY_V2 } from './subsidy.v2';
 
-export { BENEFIT_V1, IT_SUBSIDY_V1, SUBSIDY_V1 };
+export { BENEFIT_V1, IT_SUBSIDY_V1, SUBSIDY_V1, SUBSIDY_V2 };
 
 export const WORKFLOW_CODES = ['subsidy', 'benefit', 'itSubsidy'] as const;
 export type WorkflowCode = (typeof WORKFLOW_CODES)[number];
 
 export const WORKFLOWS: Readonly<Record<string, WorkflowDefinition<GuardName>>> = Object.freeze(
-  Object.fromEntries([SUBSIDY_V1, BENEFIT_V1, IT_SUBSIDY_V1].map((d) => [workflowKey(d.code, d.version), d])),
+  Object.fromEntries([SUBSIDY_V1, SUBSIDY_V2, BENEFIT_V1, IT_SUBSIDY_V1].map((d) => [workflowKey(d.code, d.version), d])),
 );
 
 /**

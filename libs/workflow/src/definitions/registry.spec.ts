@@ -9,12 +9,13 @@ import {
   WORKFLOW_CODES,
   WORKFLOWS,
 } from './index';
-import { BENEFIT_V1, IT_SUBSIDY_V1, SUBSIDY_V1 } from './index';
+import { BENEFIT_V1, IT_SUBSIDY_V1, SUBSIDY_V1, SUBSIDY_V2 } from './index';
 
 describe('WORKFLOWS registry', () => {
   it('is keyed by code@version', () => {
-    expect(Object.keys(WORKFLOWS).sort()).toEqual(['benefit@1', 'itSubsidy@1', 'subsidy@1']);
+    expect(Object.keys(WORKFLOWS).sort()).toEqual(['benefit@1', 'itSubsidy@1', 'subsidy@1', 'subsidy@2']);
     expect(WORKFLOWS['subsidy@1']).toBe(SUBSIDY_V1);
+    expect(WORKFLOWS['subsidy@2']).toBe(SUBSIDY_V2);
   });
 
   it('has a definition for every workflow code', () => {
@@ -22,6 +23,9 @@ describe('WORKFLOWS registry', () => {
   });
 
   it('getWorkflow returns the pinned version', () => {
+    // an application on subsidy@1 keeps v1 after v2 is registered: it asks for its own version
+    expect(getWorkflow('subsidy', 1)).toBe(SUBSIDY_V1);
+    expect(getWorkflow('subsidy', 2)).toBe(SUBSIDY_V2);
     expect(getWorkflow('benefit', 1)).toBe(BENEFIT_V1);
     expect(getWorkflow('itSubsidy', 1)).toBe(IT_SUBSIDY_V1);
   });
@@ -37,7 +41,7 @@ describe('WORKFLOWS registry', () => {
   });
 
   it('latestWorkflow picks the highest version and throws for an unknown code', () => {
-    expect(latestWorkflow('subsidy')).toBe(SUBSIDY_V1);
+    expect(latestWorkflow('subsidy')).toBe(SUBSIDY_V2);
     expect(() => latestWorkflow('loan')).toThrow(UnknownWorkflowError);
   });
 

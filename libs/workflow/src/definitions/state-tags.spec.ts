@@ -1,5 +1,5 @@
 import { notificationTemplates, stateCodesTagged, stateHasTag, STATE_TAGS, workflowStateKey, type WorkflowDefinition } from '../engine/definition';
-import { BENEFIT_V1, IT_SUBSIDY_V1, statesOfKind, statesTagged, SUBSIDY_V1, workflowStatesTagged } from './index';
+import { BENEFIT_V1, IT_SUBSIDY_V1, statesOfKind, statesTagged, SUBSIDY_V1, SUBSIDY_V2, workflowStatesTagged } from './index';
 
 // The lifecycle facts other code asks about, read from the definitions (one row per fact).
 describe('state tags', () => {
@@ -25,6 +25,27 @@ describe('state tags', () => {
     ['the scheduler reminds and closes a 差戻し past its 補正期限', SUBSIDY_V1, 'correctionDeadlineWatched', ['returned']],
     ['… and an IT導入 差戻し', IT_SUBSIDY_V1, 'correctionDeadlineWatched', ['returned']],
     ['… and a 給付金 不備', BENEFIT_V1, 'correctionDeadlineWatched', ['deficient']],
+    [
+      'subsidy@2 holds the slot through the project and its reports, not once it is abandoned or revoked',
+      SUBSIDY_V2,
+      'holdsSlot',
+      [
+        'adopted',
+        'grantApplied',
+        'grantDecided',
+        'performanceReported',
+        'finalInspection',
+        'amountFixed',
+        'paid',
+        'planChangeRequested',
+        'abandonmentRequested',
+        'commercializationReporting',
+        'reportingCompleted',
+      ],
+    ],
+    ['subsidy@2 keeps v1’s 要件確認', SUBSIDY_V2, 'awaitsFormalCheck', ['submitted', 'resubmitted']],
+    ['… and its 差戻し with the 補正期限', SUBSIDY_V2, 'correctionDeadlineWatched', ['returned']],
+    ['… and its 書面審査', SUBSIDY_V2, 'openForScoring', ['underReview']],
   ] as const)('%s', (_rule, definition, tag, codes) => {
     expect(stateCodesTagged(definition, tag)).toEqual(codes);
     for (const code of codes) expect(stateHasTag(definition, code, tag)).toBe(true);
@@ -42,7 +63,7 @@ describe('state tags', () => {
   // A query over applications of several workflows binds statesTagged only for tags every definition
   // sharing a state code agrees on; for the others it binds workflowStatesTagged (code@version:state).
   it('statesTagged is exact across definitions only for the tags pinned here', () => {
-    const definitions = [SUBSIDY_V1, BENEFIT_V1, IT_SUBSIDY_V1];
+    const definitions = [SUBSIDY_V1, SUBSIDY_V2, BENEFIT_V1, IT_SUBSIDY_V1];
     const exact = STATE_TAGS.filter((tag) =>
       definitions.every((d) => d.states.every((s) => !statesTagged(tag, definitions).includes(s.code) || stateHasTag(d, s.code, tag))),
     );
@@ -53,13 +74,15 @@ describe('state tags', () => {
     expect(workflowStatesTagged('awaitsFormalCheck')).toEqual([
       'subsidy@1:submitted',
       'subsidy@1:resubmitted',
+      'subsidy@2:submitted',
+      'subsidy@2:resubmitted',
       'benefit@1:submitted',
       'benefit@1:resubmitted',
       'itSubsidy@1:grantApplied',
       'itSubsidy@1:resubmitted',
     ]);
     expect(workflowStatesTagged('awaitsFormalCheck')).not.toContain('subsidy@1:grantApplied');
-    expect(workflowStatesTagged('openForScoring')).toEqual(['subsidy@1:underReview']);
+    expect(workflowStatesTagged('openForScoring')).toEqual(['subsidy@1:underReview', 'subsidy@2:underReview']);
     expect(workflowStateKey('benefit', 1, 'underReview')).toBe('benefit@1:underReview');
   });
 
@@ -78,7 +101,15 @@ describe('state tags', () => {
   });
 
   it('every state has a display tone', () => {
-    for (const d of [SUBSIDY_V1, BENEFIT_V1, IT_SUBSIDY_V1]) for (const s of d.states) expect(s.tone).toBeTruthy();
+    for (const d of [SUBSIDY_V1, SUBSIDY_V2, BENEFIT_V1, IT_SUBSIDY_V1]) for (const s of d.states) expect(s.tone).toBeTruthy();
+  });
+
+  // A state code never changes its kind between versions: statesOfKind unions the definitions.
+  it('no state code is terminal in one definition and not in another', () => {
+    const definitions = [SUBSIDY_V1, SUBSIDY_V2, BENEFIT_V1, IT_SUBSIDY_V1];
+    const terminal = statesOfKind('terminal', definitions);
+    for (const d of definitions)
+      for (const s of d.states) if (terminal.includes(s.code)) expect([d.code, d.version, s.code, s.kind]).toEqual([d.code, d.version, s.code, 'terminal']);
   });
 
   it('notificationTemplates lists each notify(...) template once', () => {

@@ -7,6 +7,11 @@ export const ROUND_ERRORS = {
   RULE_SET_OF_OTHER_PROGRAM: [HttpStatus.BAD_REQUEST, '予算・版が公募回の事業のものではありません。'],
   CATEGORY_NOT_IN_RULE_SET: [HttpStatus.BAD_REQUEST, '公募回の予算・版に含まれない類型が指定されています。'],
   INVALID_SCHEDULE: [HttpStatus.BAD_REQUEST, '公募期間の指定に誤りがあります。'],
+  WORKFLOW_VERSION_UNKNOWN: [HttpStatus.BAD_REQUEST, 'その版の手続定義はこの事業にありません。GET /api/workflows の版を指定してください。'],
+  WORKFLOW_FIXED_AFTER_APPLICATIONS: [
+    HttpStatus.CONFLICT,
+    'この公募回には既に申請（下書きを含む）があるため、手続定義の版を変更できません（申請は始めた版のまま進みます）。新しい版は次の公募回で指定してください。',
+  ],
   RULE_SET_FIXED_AFTER_OPENING: [HttpStatus.CONFLICT, '公募開始後は予算・版を変更できません (申請済みの案件のルールが変わるため)。'],
 } as const satisfies Record<string, readonly [HttpStatus, string]>;
 

@@ -156,6 +156,12 @@ export class RoundsRepository {
     return rows;
   }
 
+  /** Whether any application (a draft included) belongs to the round: its workflow version is then fixed. */
+  async hasApplications(roundId: string, tx?: Transaction): Promise<boolean> {
+    const [row] = await this.m(tx).query(`SELECT EXISTS (SELECT 1 FROM application WHERE round_id = $1) AS taken`, [roundId]);
+    return row.taken === true;
+  }
+
   async dbNow(tx?: Transaction): Promise<Date> {
     const [row] = await this.m(tx).query('SELECT now() AS now');
     return row.now as Date;

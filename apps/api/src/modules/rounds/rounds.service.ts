@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { formatJst, roundDeadline } from '@jimukyoku/domain';
-import { getWorkflow, toMermaid } from '@jimukyoku/workflow';
+import { findWorkflow, getWorkflow, latestWorkflow, toMermaid } from '@jimukyoku/workflow';
 import { UnitOfWork, type Transaction } from '../../database';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery } from '../../common/list-query';
@@ -28,6 +28,16 @@ export interface RoundView extends Round {
 
 export const roundStatus = (round: Pick<Round, 'opensAt' | 'closesAt'>, now: Date): RoundStatus =>
   now < round.opensAt ? 'upcoming' : now < round.closesAt ? 'open' : 'closed';
+
+/**
+ * The workflow version a round runs on: the one asked for, which must be a registered version of the programme's
+ * workflow, else the latest (what a new round is bound to; docs/post-award.md "Moving to a new version").
+ */
+function workflowVersionOf(workflowKind: string, asked: number | undefined): number {
+  if (asked === undefined) return latestWorkflow(workflowKind).version;
+  if (!findWorkflow(workflowKind, asked)) throw new RoundError('WORKFLOW_VERSION_UNKNOWN', { field: 'workflowVersion' });
+  return asked;
+}
 
 /** 公募 rounds: schedule (exact instants), the rule set they run on, offered categories with budgets. */
 @Injectable()
@@ -76,7 +86,8 @@ export class RoundsService {
         announcementFrom: dto.announcementFrom ? new Date(dto.announcementFrom) : null,
         announcementTo: dto.announcementTo ? new Date(dto.announcementTo) : null,
         announcementLabel: dto.announcementLabel ?? null,
-        workflowVersion: 1,
+        // new rounds run on the programme's latest definition unless one is named (docs/post-award.md)
+        workflowVersion: workflowVersionOf(program.workflowKind, dto.workflowVersion),
         assumption: null,
       });
       checkSchedule(round);
@@ -97,6 +108,12 @@ export class RoundsService {
         const ruleSet = await this.rules.findRuleSet(dto.ruleSetId, tx);
         if (!ruleSet || ruleSet.programId !== round.programId) throw new RoundError('RULE_SET_OF_OTHER_PROGRAM', { field: 'ruleSetId' });
         round.ruleSetId = ruleSet.id;
+      }
+      if (dto.workflowVersion !== undefined && dto.workflowVersion !== round.workflowVersion) {
+        const program = await this.rules.findProgram(round.programId, tx);
+        round.workflowVersion = workflowVersionOf(program!.workflowKind, dto.workflowVersion);
+        // an application keeps the version it started on: only a round without any may move (docs/post-award.md)
+        if (await this.rounds.hasApplications(round.id, tx)) throw new RoundError('WORKFLOW_FIXED_AFTER_APPLICATIONS', { field: 'workflowVersion' });
       }
       if (dto.name !== undefined) round.name = dto.name;
       if (dto.opensAt !== undefined) round.opensAt = new Date(dto.opensAt);
@@ -160,7 +177,7 @@ function checkSchedule(r: Round) {
 }
 
 function diff(before: Round, after: Round, categories?: RoundCategoryDto[]) {
-  const keys = ['name', 'ruleSetId', 'opensAt', 'closesAt', 'announcementFrom', 'announcementTo', 'announcementLabel', 'closedAt'] as const;
+  const keys = ['name', 'ruleSetId', 'opensAt', 'closesAt', 'announcementFrom', 'announcementTo', 'announcementLabel', 'closedAt', 'workflowVersion'] as const;
   const changes: Record<string, unknown> = {};
   for (const k of keys) {
     const a = before[k] instanceof Date ? (before[k] as Date).toISOString() : before[k];

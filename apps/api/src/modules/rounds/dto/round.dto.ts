@@ -33,6 +33,12 @@ export class CreateRoundDto {
   @ApiPropertyOptional() @IsOptional() @IsInstant() announcementFrom?: string;
   @ApiPropertyOptional() @IsOptional() @IsInstant() announcementTo?: string;
   @ApiPropertyOptional({ example: '令和4年11月下旬頃（予定）' }) @IsOptional() @IsString() @MaxLength(100) announcementLabel?: string;
+  @ApiPropertyOptional({ description: '手続定義の版（省略時は事業の手続定義の最新版。docs/post-award.md）', example: 2 })
+  @IsOptional()
+  @IsInt({ message: '手続定義の版 (workflowVersion) は整数で指定してください' })
+  @Min(1)
+  @Max(1000)
+  workflowVersion?: number;
   @ApiPropertyOptional({ type: [RoundCategoryDto], description: '省略時は予算・版の全類型' })
   @IsOptional()
   @IsArray()
@@ -45,6 +51,12 @@ export class CreateRoundDto {
 export class UpdateRoundDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) name?: string;
   @ApiPropertyOptional({ description: '公募開始前に限り変更可能' }) @IsOptional() @IsUUID('4') ruleSetId?: string;
+  @ApiPropertyOptional({ description: '手続定義の版。申請が1件もない公募回に限り変更可能（docs/post-award.md）', example: 2 })
+  @IsOptional()
+  @IsInt({ message: '手続定義の版 (workflowVersion) は整数で指定してください' })
+  @Min(1)
+  @Max(1000)
+  workflowVersion?: number;
   @ApiPropertyOptional() @IsOptional() @IsInstant() opensAt?: string;
   @ApiPropertyOptional() @IsOptional() @IsInstant() closesAt?: string;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsInstant() announcementFrom?: string | null;

@@ -1,0 +1,205 @@
+// 補助金, version 2: the post-award half made real (issue 16, docs/post-award.md). Up to 交付決定 it is v1
+// word for word (subsidy.v1.ts: its states, transitions and their comments); an application on v1 keeps v1
+// (a round binds one version, an application keeps the one it started on: index.ts).
+//
+// What v2 adds after 採択 (choices where the brief is silent, as a secretariat would expect):
+// - 計画変更: while the project runs (交付決定), the applicant (or intake, on paper) files a 計画変更承認申請;
+//   the manager approves or refuses it (with a reason); either way the project continues under its
+//   交付決定. The amounts of an approved change are the API's (docs/post-award.md), not a state.
+// - 事業廃止: the applicant files a 事業廃止承認申請 with its reason, while the project runs or while a
+//   計画変更 is pending; the manager approves it (the project ends, nothing is paid: 事業廃止, terminal) or
+//   refuses it with a reason (back to 交付決定).
+// - 交付決定取消: the manager revokes the grant with a reason from any state after 交付決定 (false
+//   statements, a target missed, e.g. ものづくり 回復型's 全額返還), which leads to 返還 (返還請求中); the
+//   manager records the repayment (返還済, terminal). A revocation before any payment is recorded the same
+//   way with nothing to repay.
+// - 事業化状況報告: a report every year after 支払 (five years), each one a transition the applicant (or
+//   intake) fires from 事業化状況報告中 back into it; the manager or the scheduler closes the reporting
+//   period (報告期間終了, terminal). v1's single terminal commercializationReported is gone from v2: a code
+//   never changes its kind between versions (statesOfKind unions them).
+// - 取下げ: as in v1, before 交付決定; after it the project ends by 事業廃止.
+import type { StateDefinition, TransitionDefinition, WorkflowDefinition } from '../engine/definition';
+import type { GuardName } from '../engine/guards';
+import { loadDefinition } from '../engine/validate';
+import { notify, requireReason, stamp } from './effects';
+import { SUBSIDY_V1 } from './subsidy.v1';
+
+/** v1's states and transitions v2 replaces: the one-shot 事業化状況報告. */
+const REPLACED_STATES = ['commercializationReported'];
+const REPLACED_TRANSITIONS = ['reportCommercialization'];
+
+/** Every state after 交付決定 in which the project still runs or money may have moved: 交付決定取消 is possible. */
+const REVOCABLE = [
+  'grantDecided',
+  'planChangeRequested',
+  'abandonmentRequested',
+  'performanceReported',
+  'finalInspection',
+  'amountFixed',
+  'paid',
+  'commercializationReporting',
+];
+
+const POST_AWARD_STATES: StateDefinition[] = [
+  {
+    code: 'planChangeRequested',
+    label: '計画変更申請中',
+    kind: 'active',
+    tone: 'postAward',
+    tags: ['holdsSlot'],
+    applicant: {
+      meaning: '計画変更承認申請を受け付けました。',
+      next: '事務局が内容を確認し、承認するかどうかをお知らせします。承認されるまでは、変更前の計画に従ってください。',
+      amount: 'decided',
+    },
+  },
+  {
+    code: 'abandonmentRequested',
+    label: '事業廃止申請中',
+    kind: 'active',
+    tone: 'attention',
+    tags: ['holdsSlot'],
+    applicant: {
+      meaning: '事業廃止承認申請を受け付けました。',
+      next: '事務局が内容を確認し、承認するかどうかをお知らせします。承認されると補助事業は終了し、補助金は支払われません。',
+      amount: 'decided',
+    },
+  },
+  {
+    code: 'abandoned',
+    label: '事業廃止',
+    kind: 'terminal',
+    tone: 'negative',
+    applicant: { meaning: '補助事業の廃止が承認されました（事業廃止）。', next: 'この申請についての手続きは終了しました。', amount: 'none' },
+  },
+  {
+    code: 'commercializationReporting',
+    label: '事業化状況報告中',
+    kind: 'active',
+    tone: 'positive',
+    tags: ['holdsSlot'],
+    applicant: {
+      meaning: '補助金のお支払いが済み、事業化状況報告の期間中です。',
+      next: '定められた年数の間、毎年の事業化状況報告を期限までに提出してください。',
+      amount: 'decided',
+    },
+  },
+  {
+    code: 'reportingCompleted',
+    label: '報告期間終了',
+    kind: 'terminal',
+    tone: 'positive',
+    tags: ['holdsSlot'],
+    applicant: { meaning: '事業化状況報告の期間が終わりました。', next: 'この補助事業についての手続きはすべて終了しました。', amount: 'decided' },
+  },
+  {
+    code: 'grantRevoked',
+    label: '交付決定取消（返還）',
+    kind: 'active',
+    tone: 'negative',
+    applicant: {
+      meaning: '補助金の交付決定が取り消されました（交付決定取消）。',
+      next: '既にお支払いした補助金がある場合は、お知らせする期限までに返還してください。',
+      amount: 'decided',
+    },
+  },
+  {
+    code: 'repaid',
+    label: '返還済',
+    kind: 'terminal',
+    tone: 'negative',
+    applicant: { meaning: '交付決定の取消に伴う返還を確認しました。', next: 'この申請についての手続きは終了しました。', amount: 'none' },
+  },
+];
+
+const POST_AWARD_TRANSITIONS: TransitionDefinition<GuardName>[] = [
+  {
+    name: 'requestPlanChange',
+    label: '計画変更を申請する',
+    from: ['grantDecided'],
+    to: 'planChangeRequested',
+    roles: ['applicant', 'intake'],
+    effects: [stamp('planChangeRequestedAt'), notify('planChangeRequestReceived')],
+  },
+  {
+    name: 'approvePlanChange',
+    label: '計画変更を承認する',
+    from: ['planChangeRequested'],
+    to: 'grantDecided',
+    roles: ['manager'],
+    effects: [stamp('planChangeApprovedAt'), notify('planChangeApproved')],
+  },
+  {
+    name: 'refusePlanChange',
+    label: '計画変更を承認しない',
+    from: ['planChangeRequested'],
+    to: 'grantDecided',
+    roles: ['manager'],
+    effects: [requireReason, stamp('planChangeRefusedAt'), notify('planChangeRefused')],
+  },
+  {
+    name: 'requestAbandonment',
+    label: '事業廃止を申請する',
+    from: ['grantDecided', 'planChangeRequested'],
+    to: 'abandonmentRequested',
+    roles: ['applicant', 'intake'],
+    effects: [requireReason, stamp('abandonmentRequestedAt'), notify('abandonmentRequestReceived')],
+  },
+  {
+    name: 'approveAbandonment',
+    label: '事業廃止を承認する',
+    from: ['abandonmentRequested'],
+    to: 'abandoned',
+    roles: ['manager'],
+    effects: [stamp('abandonedAt'), notify('abandonmentApproved')],
+  },
+  {
+    name: 'refuseAbandonment',
+    label: '事業廃止を承認しない',
+    from: ['abandonmentRequested'],
+    to: 'grantDecided',
+    roles: ['manager'],
+    effects: [requireReason, stamp('abandonmentRefusedAt'), notify('abandonmentRefused')],
+  },
+  {
+    name: 'reportCommercialization',
+    label: '事業化状況報告する',
+    from: ['paid', 'commercializationReporting'],
+    to: 'commercializationReporting',
+    roles: ['applicant', 'intake'],
+    effects: [stamp('commercializationReportedAt'), notify('commercializationReportReceived')],
+  },
+  {
+    name: 'closeCommercializationReporting',
+    label: '事業化状況報告の期間を終える',
+    from: ['commercializationReporting'],
+    to: 'reportingCompleted',
+    roles: ['manager', 'system'],
+    effects: [stamp('reportingCompletedAt')],
+  },
+  {
+    name: 'revokeGrant',
+    label: '交付決定を取り消す',
+    from: REVOCABLE,
+    to: 'grantRevoked',
+    roles: ['manager'],
+    effects: [requireReason, stamp('grantRevokedAt'), notify('grantRevoked')],
+  },
+  {
+    name: 'recordRepayment',
+    label: '返還を確認する',
+    from: ['grantRevoked'],
+    to: 'repaid',
+    roles: ['manager'],
+    effects: [stamp('repaidAt'), notify('repaymentConfirmed')],
+  },
+];
+
+export const SUBSIDY_V2: WorkflowDefinition<GuardName> = loadDefinition<WorkflowDefinition<GuardName>>({
+  code: 'subsidy',
+  version: 2,
+  label: '補助金（公募・審査・交付・事業化）',
+  formalCheck: SUBSIDY_V1.formalCheck,
+  states: [...SUBSIDY_V1.states.filter((s) => !REPLACED_STATES.includes(s.code)), ...POST_AWARD_STATES],
+  transitions: [...SUBSIDY_V1.transitions.filter((t) => !REPLACED_TRANSITIONS.includes(t.name)), ...POST_AWARD_TRANSITIONS],
+});
