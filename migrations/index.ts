@@ -27,6 +27,7 @@ import { NotificationTemplateCode1764320000000 } from './1764320000000-Notificat
 import { Reconsideration1764340000000 } from './1764340000000-Reconsideration';
 import { ApplicantIdentity1764341000000 } from './1764341000000-ApplicantIdentity';
 import { ReconsideredIndex1764342000000 } from './1764342000000-ReconsideredIndex';
+import { StatusLinks1764410000000 } from './1764410000000-StatusLinks';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   Reconsideration1764340000000,
   ApplicantIdentity1764341000000,
   ReconsideredIndex1764342000000,
+  StatusLinks1764410000000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

@@ -20,6 +20,7 @@ import { AdoptionModule } from './modules/adoption/adoption.module';
 import { AssignmentsModule } from './modules/assignments/assignments.module';
 import { FormalCheckModule } from './modules/formal-check/formal-check.module';
 import { CorrespondenceModule } from './modules/correspondence/correspondence.module';
+import { StatusLinksModule } from './modules/status-links/status-links.module';
 import { ReviewersModule } from './modules/reviewers/reviewers.module';
 import { RubricsModule } from './modules/rubrics/rubrics.module';
 import { ScoringModule } from './modules/scoring/scoring.module';
@@ -58,6 +59,7 @@ export class ApiModule {
         ApplicationExportsModule,
         FormalCheckModule,
         CorrespondenceModule,
+        StatusLinksModule,
         RubricsModule,
         ReviewersModule,
         AssignmentsModule,

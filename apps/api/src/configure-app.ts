@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
@@ -17,7 +18,8 @@ export const JSON_BODY_LIMIT = '1mb';
 /** Everything main.ts and the e2e harness both need, so tests run the app exactly as it ships. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): NestExpressApplication {
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix(API_PREFIX);
+  // the applicant's status page is a page, not API: /status/:token (modules/status-links, README "Status page")
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'status/:token', method: RequestMethod.GET }] });
   // the client's address (login throttling counts per client) from the proxies TRUST_PROXY names
   app.set('trust proxy', config.trustProxy);
   app.use(

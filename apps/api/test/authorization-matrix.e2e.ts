@@ -55,6 +55,7 @@ const MATRIX: Record<string, Allowed> = {
   'POST /api/applications/:id/reconsideration': ['manager'],
   'GET /api/applications/:id/history': STAFF,
   'POST /api/applications/:id/paper-resubmissions': ['manager'],
+  'POST /api/applications/:id/status-links/revoke': ['manager'],
   'POST /api/application-exports': STAFF,
   'GET /api/application-exports': STAFF,
   'GET /api/application-exports/:id': STAFF,

@@ -36,6 +36,8 @@ export const POLICIES = {
   'applications.history': ALL_STAFF,
   /** recording, on the applicant's behalf, a 補正 received on paper for an application that came on paper (audited) */
   'applications.recordOnBehalf': ['manager'],
+  /** revoking an application's status-page links (README "Status page"), audited; the next mail carries a new link */
+  'statusLinks.revoke': ['manager'],
   /**
    * exporting the 申請 list (CSV / Excel) in the reader's scope (a reviewer only assigned applications); an
    * export's progress and file are for its requester and managers (ApplicationExportsService)

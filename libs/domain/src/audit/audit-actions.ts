@@ -59,6 +59,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'adoption.commit': '採択の確定',
   'applicationMemo.created': '申請メモの登録',
   'inquiry.recorded': '問い合わせの記録',
+  'statusLink.revoked': '申請状況ページのリンクの無効化',
 };
 
 /** 監査ログの対象: the Japanese name of each kind of record an audit record is about (`entityType`). */

@@ -10,12 +10,11 @@ import type { WorkflowKind } from '../catalogue/catalogue.types';
 import { renderTemplate, type NotificationVariables, type RenderedMessage, type TemplateAudience, type TemplateText } from './render';
 
 /**
- * The applicant's footer: the secretariat's contact (SECRETARIAT_* in the API's config). Issue 16 adds a
- * link to the applicant's status page; it goes here, above the contact, as its own line
- * (「申請状況の確認: {{statusUrl}}」) once that variable exists. Nothing is printed for it until then.
+ * The applicant's footer: the link to the applicant's status page (「申請状況の確認: {{statusUrl}}」, README
+ * "Status page"), then the secretariat's contact (SECRETARIAT_* in the API's config).
  */
 const SIGNATURE =
-  '\n\n――――――――――\n{{secretariatName}}\n電話: {{secretariatPhone}}（受付時間: {{secretariatHours}}）\nメール: {{secretariatEmail}}\n' +
+  '\n\n――――――――――\n申請状況の確認: {{statusUrl}}\n{{secretariatName}}\n電話: {{secretariatPhone}}（受付時間: {{secretariatHours}}）\nメール: {{secretariatEmail}}\n' +
   'このメールは送信専用です。ご返信いただいてもお答えできませんので、お問い合わせは上記の連絡先までお願いします。';
 const HEAD = '{{applicantName}} 様\n\n';
 /** what the mail is about: the programme, its round and 類型, the 受付番号 */

@@ -111,10 +111,13 @@ describe('what every applicant mail says', () => {
     secretariatPhone: '0570-012-088',
     secretariatEmail: 'soudan@jigyou-saikouchiku.example.jp',
     secretariatHours: '9:00〜18:00（日祝日を除く）',
+    statusUrl: 'https://status.example.jp/status/abc.def.ghi',
   };
 
-  it.each(applicantTemplates)('%s carries the programme, its round and the secretariat’s contact', (code, template) => {
+  it.each(applicantTemplates)('%s carries the programme, its round, the status link and the secretariat’s contact', (code, template) => {
     const m = renderNotificationText(code, template, vars);
+    expect(m.text).toContain('――――――――――\n申請状況の確認: https://status.example.jp/status/abc.def.ghi\n事業再構築補助金事務局 コールセンター');
+    expect(m.html).toContain('申請状況の確認: <a href="https://status.example.jp/status/abc.def.ghi">https://status.example.jp/status/abc.def.ghi</a>');
     expect(m.subject).toContain('【事業再構築補助金】');
     expect(m.text).toContain('事業再構築補助金');
     expect(m.text).toContain('第5回公募');
@@ -161,4 +164,17 @@ describe('what every applicant mail says', () => {
       expect(DEFAULT_TEMPLATES[code].bodyText).not.toMatch(/再提出|修正のうえ|補正期限|手続きをお願いします/);
     },
   );
+});
+
+describe('the status link in the HTML part', () => {
+  const template = { subject: 's', bodyText: '申請状況の確認: {{statusUrl}}' };
+  it('is a link only when it is an http(s) URL; anything else is escaped text', () => {
+    expect(renderTemplate(template, { statusUrl: 'javascript:alert(1)' }).html).toContain('申請状況の確認: javascript:alert(1)');
+    expect(renderTemplate(template, { statusUrl: 'https://x.example/status/"><b>' }).html).toContain('https://x.example/status/&quot;&gt;&lt;b&gt;');
+    expect(renderTemplate(template, { statusUrl: 'https://x.example/status/a.b.c' }).html).toContain('<a href="https://x.example/status/a.b.c">');
+  });
+  it('is a variable of applicant templates only', () => {
+    expect(unknownVariables(template, AUDIENCE_VARIABLES.applicant)).toEqual([]);
+    expect(unknownVariables(template, AUDIENCE_VARIABLES.reviewer)).toEqual(['statusUrl']);
+  });
 });

@@ -36,6 +36,8 @@ export interface NotificationVariables {
   readonly secretariatPhone?: string | null;
   readonly secretariatEmail?: string | null;
   readonly secretariatHours?: string | null;
+  /** the applicant's status page (README "Status page"): a signed link made for the application, filled by the dispatcher */
+  readonly statusUrl?: string | null;
 }
 
 export const TEMPLATE_VARIABLES: Readonly<Record<keyof NotificationVariables, string>> = {
@@ -55,6 +57,7 @@ export const TEMPLATE_VARIABLES: Readonly<Record<keyof NotificationVariables, st
   secretariatPhone: '事務局の電話番号',
   secretariatEmail: '事務局のメールアドレス',
   secretariatHours: '事務局の受付時間',
+  statusUrl: '申請状況の確認ページのURL',
 };
 
 export type TemplateVariable = keyof NotificationVariables;
@@ -66,7 +69,7 @@ const APPLICATION_FACTS: readonly TemplateVariable[] = ['applicantName', 'receip
 const SECRETARIAT_CONTACT: readonly TemplateVariable[] = ['secretariatName', 'secretariatPhone', 'secretariatEmail', 'secretariatHours'];
 
 export const AUDIENCE_VARIABLES: Readonly<Record<TemplateAudience, readonly TemplateVariable[]>> = {
-  applicant: [...APPLICATION_FACTS, 'quotedAmount', 'reason', 'correctionDueAt', ...SECRETARIAT_CONTACT],
+  applicant: [...APPLICATION_FACTS, 'quotedAmount', 'reason', 'correctionDueAt', ...SECRETARIAT_CONTACT, 'statusUrl'],
   reviewer: ['recipientName', ...APPLICATION_FACTS, 'reviewDueAt'],
   manager: ['recipientName', 'digestDate', 'digestSummary'],
 };
@@ -104,7 +107,14 @@ export function renderTemplate(template: TemplateText, vars: NotificationVariabl
   const fill = (s: string, escape: (v: string) => string) =>
     s.replace(PLACEHOLDER, (_m, name: string) => (name in TEMPLATE_VARIABLES ? escape(display(name as keyof NotificationVariables, vars)) : _m));
   const text = fill(template.bodyText, (v) => v);
-  const htmlBody = fill(escapeHtml(template.bodyText), escapeHtml).replace(/\n/g, '<br>\n');
+  // the status link is clickable in the HTML part (an http(s) URL only; anything else stays text)
+  const htmlValue = (name: string) => {
+    const v = display(name as keyof NotificationVariables, vars);
+    return name === 'statusUrl' && /^https?:\/\/[^\s"<>]+$/.test(v) ? `<a href="${escapeHtml(v)}">${escapeHtml(v)}</a>` : escapeHtml(v);
+  };
+  const htmlBody = escapeHtml(template.bodyText)
+    .replace(PLACEHOLDER, (_m, name: string) => (name in TEMPLATE_VARIABLES ? htmlValue(name) : _m))
+    .replace(/\n/g, '<br>\n');
   return {
     subject: fill(template.subject, (v) => v).replace(/[\r\n]+/g, ' '),
     text,

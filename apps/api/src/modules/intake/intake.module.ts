@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, APP_CONFIG } from '../../config';
 import { ApplicationsModule } from '../applications/applications.module';
 import { RoundsModule } from '../rounds/rounds.module';
+import { StatusLinksModule } from '../status-links/status-links.module';
 import { Attachment } from './attachment.entity';
 import { ATTACHMENT_STORAGE, LocalDiskStorage } from './attachment-storage';
 import { AttachmentStorageEngine } from './attachment-upload';
@@ -27,6 +28,7 @@ const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], use
     TypeOrmModule.forFeature([IntakeChannel, Attachment]),
     ApplicationsModule,
     RoundsModule,
+    StatusLinksModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

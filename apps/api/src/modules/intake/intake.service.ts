@@ -11,6 +11,7 @@ import { ApplicationsService } from '../applications/applications.service';
 import { TransitionsService, type TransitionActor, type TransitionOptions } from '../applications/transitions.service';
 import type { Category } from '../programs/category.entity';
 import { RoundsRepository, type RoundContext } from '../rounds/rounds.repository';
+import { StatusLinksService } from '../status-links/status-links.service';
 import type { Attachment } from './attachment.entity';
 import type { IntakeApplicationDto } from './dto/intake-application.dto';
 import type { PaperResubmissionDto } from './dto/paper-resubmission.dto';
@@ -66,12 +67,16 @@ export class IntakeService {
     private readonly applications: ApplicationsRepository,
     private readonly drafts: ApplicationsService,
     private readonly transitions: TransitionsService,
+    private readonly statusLinks: StatusLinksService,
   ) {}
 
   async submit(channel: IntakeChannel, dto: IntakeApplicationDto, idempotencyKey?: string): Promise<StoredResponse> {
     try {
       return await this.unitOfWork.run((tx) => {
-        const work = async () => ({ status: HttpStatus.CREATED, body: receipt(await this.acceptIn(tx, { channel }, dto)) });
+        const work = async () => {
+          const application = await this.acceptIn(tx, { channel }, dto);
+          return { status: HttpStatus.CREATED, body: receipt(application, await this.statusLinks.urlFor(application.id, tx)) };
+        };
         return idempotencyKey
           ? onceForKey(this.intake, tx, channel.id, idempotencyKey, requestHash(dto), work)
           : work().then((r) => ({ ...r, replayed: false }));
@@ -96,9 +101,11 @@ export class IntakeService {
 
   async status(channel: IntakeChannel, applicationId: string) {
     if (!isUuid(applicationId)) throw new IntakeError('APPLICATION_NOT_FOUND');
-    const app = await this.applications.findOfChannel(applicationId, channel.id);
-    if (!app) throw new IntakeError('APPLICATION_NOT_FOUND');
-    return receipt(app);
+    return this.unitOfWork.run(async (tx) => {
+      const app = await this.applications.findOfChannel(applicationId, channel.id, tx);
+      if (!app) throw new IntakeError('APPLICATION_NOT_FOUND');
+      return receipt(app, await this.statusLinks.urlFor(app.id, tx));
+    });
   }
 
   /**
@@ -180,7 +187,7 @@ export class IntakeService {
         app.id,
         tx,
       );
-    return { status: HttpStatus.OK, body: receipt(application) };
+    return { status: HttpStatus.OK, body: receipt(application, await this.statusLinks.urlFor(application.id, tx)) };
   }
 
   /**
@@ -204,7 +211,7 @@ export class IntakeService {
         { role: 'intake', id: user.id, staff: user },
         { ...meta, auditExtra: { onBehalfOfApplicant: true, documentsOnPaper: documents, note: dto.note.trim() } },
       );
-      return receipt(application);
+      return receipt(application, await this.statusLinks.urlFor(application.id, tx));
     });
   }
 
@@ -283,7 +290,8 @@ export class IntakeService {
   }
 }
 
-function receipt(app: Application) {
+/** The intake answer; `statusUrl` is the applicant's status page (README "Status page"), for the portal to show. */
+function receipt(app: Application, statusUrl: string) {
   return {
     id: app.id,
     receiptNumber: app.receiptNumber,
@@ -292,5 +300,6 @@ function receipt(app: Application) {
     receivedAtJst: app.receivedAt ? formatJst(app.receivedAt) : null,
     receivedInGrace: app.receivedInGrace,
     quotedAmount: app.quotedAmount,
+    statusUrl,
   };
 }

@@ -188,6 +188,8 @@ export class NotificationTemplatesService {
         secretariatPhone: contact.phone,
         secretariatEmail: contact.email,
         secretariatHours: contact.hours,
+        // a preview makes no link: each application's own is made when its mail is rendered
+        statusUrl: `${this.config.statusLink.publicBaseUrl}/status/（申請ごとのリンク）`,
       }),
       application: app ? { id: app.id, receiptNumber: app.receiptNumber, applicantName: app.applicantName } : null,
     };

@@ -1,10 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
-import { templateCodeFor } from '@jimukyoku/domain';
+import { TEMPLATE_INFO, templateCodeFor } from '@jimukyoku/domain';
 import type { Queue } from 'bullmq';
 import { AppConfig, APP_CONFIG } from '../../config';
 import { UnitOfWork } from '../../database';
 import { JobName, QueueName } from '../../queue';
+import { StatusLinksService } from '../status-links/status-links.service';
 import type { JobHandler } from '../../worker/job-handler';
 import { renderNotification, templateToRender, TemplateToRender } from './notification-renderer';
 import { NotificationsRepository } from './notifications.repository';
@@ -22,7 +23,9 @@ const BATCH = 500;
  * The text comes from the template of the application's programme: `templateCodeFor(name, workflowKind)`
  * picks the variant of the transition's template name for the programme's workflow kind (給付金 wording for
  * a benefit), recorded as `template_code` with its version; the programme's name is read now, and the
- * secretariat's contact comes from the config (SECRETARIAT_*).
+ * secretariat's contact comes from the config (SECRETARIAT_*). A mail to an applicant carries the link to the
+ * application's status page (`{{statusUrl}}`), made in this transaction the first time one is needed
+ * (StatusLinksService.urlFor, README "Status page").
  */
 @Injectable()
 export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNotifications> {
@@ -33,6 +36,7 @@ export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNoti
     private readonly repo: NotificationsRepository,
     @InjectQueue(QueueName.Mail) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly statusLinks: StatusLinksService,
   ) {}
 
   async handle(): Promise<number> {
@@ -47,6 +51,11 @@ export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNoti
       );
       const templates = new Map<string, TemplateToRender | null>();
       const queued: typeof rows = [];
+      const statusUrls = new Map<string, string>();
+      const statusUrlOf = async (applicationId: string) => {
+        if (!statusUrls.has(applicationId)) statusUrls.set(applicationId, await this.statusLinks.urlFor(applicationId, tx));
+        return statusUrls.get(applicationId)!;
+      };
       for (const n of rows) {
         const programme = n.applicationId ? programmes.get(n.applicationId) : undefined;
         const code = templateCodeFor(n.template, programme?.workflowKind);
@@ -56,7 +65,12 @@ export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNoti
           await this.repo.update(n.id, { status: 'failed', lastError: `テンプレート「${code}」がありません` }, tx);
           continue;
         }
-        const rendered = renderNotification(code, template.text, n, { programName: programme?.programName ?? null, secretariat: this.config.secretariat });
+        const toApplicant = n.applicationId !== null && (TEMPLATE_INFO[code]?.audience ?? 'applicant') === 'applicant';
+        const rendered = renderNotification(code, template.text, n, {
+          programName: programme?.programName ?? null,
+          secretariat: this.config.secretariat,
+          statusUrl: toApplicant ? await statusUrlOf(n.applicationId!) : null,
+        });
         queued.push(n);
         await this.repo.update(
           n.id,

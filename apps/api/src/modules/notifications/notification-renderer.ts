@@ -25,6 +25,8 @@ export interface RenderContext {
   /** the programme of the notification's application; null without one (the payload's, if any, is used) */
   programName: string | null;
   secretariat: SecretariatContact;
+  /** the application's status page link (applicant mails, README "Status page"); null for staff mails */
+  statusUrl?: string | null;
 }
 
 /** Renders notification `n` from the text of catalogue template `code` and the facts written with the transition (its payload). */
@@ -47,5 +49,6 @@ export function renderNotification(code: string, template: TemplateText, n: Pick
     secretariatPhone: context.secretariat.phone,
     secretariatEmail: context.secretariat.email,
     secretariatHours: context.secretariat.hours,
+    statusUrl: context.statusUrl ?? null,
   });
 }

@@ -2,6 +2,7 @@ import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, APP_CONFIG } from '../../config';
 import { QueueModule } from '../../queue';
+import { StatusLinksModule } from '../status-links/status-links.module';
 import { DELIVERY_LEDGER, deliveryLedgerFor } from './delivery-ledger';
 import { DispatchNotificationsJob } from './dispatch-notifications.job';
 import { MAIL_TRANSPORT, MailTransport, SmtpMailTransport } from './mail-transport';
@@ -16,7 +17,7 @@ import { RequeueStrandedNotificationsJob } from './requeue-stranded-notification
 import { SendNotificationJob } from './send-notification.job';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification, NotificationTemplate]), QueueModule],
+  imports: [TypeOrmModule.forFeature([Notification, NotificationTemplate]), QueueModule, StatusLinksModule],
   controllers: [NotificationsController],
   providers: [
     NotificationsService,

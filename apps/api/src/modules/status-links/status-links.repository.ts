@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { managerOf, type Transaction } from '../../database';
+import type { StatusLinkOutcome } from './status-link.entity';
+
+export interface LinkRow {
+  id: string;
+  applicationId: string;
+  expiresAt: Date;
+  revokedAt: Date | null;
+}
+
+/** What the status page shows of an application: its own facts only, never another application's. */
+export interface StatusFacts {
+  receiptNumber: string | null;
+  status: string;
+  workflowCode: string;
+  workflowVersion: number;
+  programName: string;
+  roundName: string;
+  categoryName: string;
+  quotedAmount: number;
+  correctionDueAt: Date | null;
+  receivedAt: Date | null;
+  closesAt: Date;
+  documents: { kind: string; fileName: string; receivedAt: Date }[];
+}
+
+/** status_link and status_link_use, and the reads of the application the status page shows. */
+@Injectable()
+export class StatusLinksRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The application's link that works for at least `minDaysLeft` more days and is not revoked, the newest one. */
+  async usableLink(applicationId: string, minDaysLeft: number, tx: Transaction): Promise<LinkRow | null> {
+    const [row] = await managerOf(tx, this.dataSource).query(
+      `SELECT id, application_id AS "applicationId", expires_at AS "expiresAt", revoked_at AS "revokedAt"
+         FROM status_link
+        WHERE application_id = $1 AND revoked_at IS NULL AND expires_at > now() + make_interval(days => $2)
+        ORDER BY expires_at DESC LIMIT 1`,
+      [applicationId, minDaysLeft],
+    );
+    return row ?? null;
+  }
+
+  async createLink(applicationId: string, ttlDays: number, tx: Transaction): Promise<LinkRow> {
+    const [row] = await managerOf(tx, this.dataSource).query(
+      `INSERT INTO status_link (application_id, expires_at) VALUES ($1, now() + make_interval(days => $2))
+       RETURNING id, application_id AS "applicationId", expires_at AS "expiresAt", revoked_at AS "revokedAt"`,
+      [applicationId, ttlDays],
+    );
+    return row;
+  }
+
+  /** The link row with the database's clock (to judge its expiry by). */
+  async findLink(id: string): Promise<(LinkRow & { now: Date }) | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT id, application_id AS "applicationId", expires_at AS "expiresAt", revoked_at AS "revokedAt", now() AS now FROM status_link WHERE id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** Revokes every link of the application still in force; returns their ids. */
+  async revokeAll(applicationId: string, tx: Transaction): Promise<string[]> {
+    // an UPDATE answers [rows, count] through TypeORM's query()
+    const [rows]: [{ id: string }[], number] = await managerOf(tx, this.dataSource).query(
+      `UPDATE status_link SET revoked_at = now() WHERE application_id = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING id`,
+      [applicationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Logs an opening; a link id the table does not hold (a genuine token of another installation) is logged as none. */
+  async logUse(use: { linkId: string | null; ip: string | null; userAgent: string | null; outcome: StatusLinkOutcome }): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO status_link_use (link_id, ip, user_agent, outcome) VALUES ((SELECT id FROM status_link WHERE id = $1::uuid), $2, $3, $4)`,
+      [use.linkId, use.ip, use.userAgent === null ? null : use.userAgent.slice(0, 500), use.outcome],
+    );
+  }
+
+  async applicationExists(applicationId: string, tx: Transaction): Promise<boolean> {
+    const rows = await managerOf(tx, this.dataSource).query(`SELECT 1 FROM application WHERE id = $1`, [applicationId]);
+    return rows.length > 0;
+  }
+
+  async facts(applicationId: string): Promise<StatusFacts | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT a.receipt_number AS "receiptNumber", a.status, a.workflow_code AS "workflowCode", a.workflow_version AS "workflowVersion",
+              p.name AS "programName", r.name AS "roundName", c.name AS "categoryName", a.quoted_amount::float8 AS "quotedAmount",
+              a.correction_due_at AS "correctionDueAt", a.received_at AS "receivedAt", r.closes_at AS "closesAt"
+         FROM application a JOIN round r ON r.id = a.round_id JOIN program p ON p.id = r.program_id JOIN category c ON c.id = a.category_id
+        WHERE a.id = $1`,
+      [applicationId],
+    );
+    if (!row) return null;
+    const documents = await this.dataSource.query(
+      `SELECT kind, file_name AS "fileName", created_at AS "receivedAt" FROM attachment WHERE application_id = $1 ORDER BY created_at, id`,
+      [applicationId],
+    );
+    return { ...row, documents };
+  }
+}

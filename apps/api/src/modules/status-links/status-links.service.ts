@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
+import { ATTACHMENT_KINDS, formatJst, formatYen, isAttachmentKind } from '@jimukyoku/domain';
+import { findState, findWorkflow, stateHasTag, statesOfKind } from '@jimukyoku/workflow';
+import type { AuthenticatedUser } from '../../auth/roles';
+import { isUuid } from '../../common/is-uuid';
+import type { RequestMeta } from '../../common/request-meta';
+import { AppConfig, APP_CONFIG } from '../../config';
+import { UnitOfWork, type Transaction } from '../../database';
+import { AuditService } from '../audit/audit.service';
+import { signStatusLink, verifyStatusLink } from './status-link-token';
+import type { StatusLinkOutcome } from './status-link.entity';
+import { StatusLinkError } from './status-links.errors';
+import { StatusLinksRepository, type StatusFacts } from './status-links.repository';
+import type { StatusPageView } from './status-page.html';
+
+/** Openings of the page a client (IP) and a token may make per minute; past either, 429. */
+export const STATUS_PAGE_RATE = { windowSeconds: 60, perIp: 60, perToken: 20 } as const;
+/** A mail reuses the application's link while it works for at least this many more days (or half its lifetime, if shorter). */
+const MIN_DAYS_LEFT = 30;
+const NO_LIMIT = Number.MAX_SAFE_INTEGER;
+
+export type StatusPageResult = { kind: 'page'; view: StatusPageView } | { kind: 'notFound' } | { kind: 'rateLimited'; retryAfterSeconds: number };
+
+export interface Visitor {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/**
+ * The applicant's status link (README "Status page"): made for an application the first time a mail or an
+ * intake answer needs it, signed with STATUS_LINK_SECRET, and opened without a login. Every opening is
+ * counted per client address and per token (the rate-limit store, Redis) and logged with its outcome; an
+ * unknown, altered, expired or revoked token gets the same 404.
+ */
+@Injectable()
+export class StatusLinksService {
+  constructor(
+    private readonly links: StatusLinksRepository,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
+  ) {}
+
+  /**
+   * The status page URL of an application, in the caller's transaction: the newest link still in force for a
+   * good while, or a new one (after a revocation, or near its expiry).
+   */
+  async urlFor(applicationId: string, tx: Transaction): Promise<string> {
+    const { ttlDays, secret, publicBaseUrl } = this.config.statusLink;
+    const link =
+      (await this.links.usableLink(applicationId, Math.min(MIN_DAYS_LEFT, Math.floor(ttlDays / 2)), tx)) ??
+      (await this.links.createLink(applicationId, ttlDays, tx));
+    return `${publicBaseUrl}/status/${signStatusLink(secret, { linkId: link.id, expiresAt: new Date(link.expiresAt) })}`;
+  }
+
+  /** Revokes every link of the application in force (a manager, audited); the next mail carries a new one. */
+  async revoke(applicationId: string, user: AuthenticatedUser, meta: RequestMeta) {
+    if (!isUuid(applicationId)) throw new StatusLinkError('APPLICATION_NOT_FOUND');
+    return this.uow.run(async (tx) => {
+      if (!(await this.links.applicationExists(applicationId, tx))) throw new StatusLinkError('APPLICATION_NOT_FOUND');
+      const revoked = await this.links.revokeAll(applicationId, tx);
+      await this.audit.record(
+        { actor: user, action: 'statusLink.revoked', entityType: 'application', entityId: applicationId, changes: { revokedLinkIds: revoked }, ...meta },
+        tx,
+      );
+      return { applicationId, revoked: revoked.length };
+    });
+  }
+
+  /** One opening of the page: counted, verified, logged. */
+  async open(token: string, visitor: Visitor): Promise<StatusPageResult> {
+    const verified = verifyStatusLink(this.config.statusLink.secret, token, new Date());
+    const signedLinkId = verified.ok || verified.reason === 'expired' ? verified.claims.linkId : null;
+    const limited = await this.rateLimited(token, visitor.ip);
+    if (limited) {
+      // only the first refusal of a window is logged: a flood must not become a flood of rows
+      if (limited.first) await this.log(signedLinkId, visitor, 'rateLimited');
+      return { kind: 'rateLimited', retryAfterSeconds: limited.retryAfterSeconds };
+    }
+    if (!verified.ok) {
+      await this.log(signedLinkId, visitor, verified.reason);
+      return { kind: 'notFound' };
+    }
+    const link = await this.links.findLink(verified.claims.linkId);
+    const refused: StatusLinkOutcome | null = !link
+      ? 'unknown'
+      : link.revokedAt
+        ? 'revoked'
+        : new Date(link.expiresAt) <= new Date(link.now)
+          ? 'expired'
+          : null;
+    const facts = link && !refused ? await this.links.facts(link.applicationId) : null;
+    if (!link || refused || !facts) {
+      await this.log(link ? link.id : null, visitor, refused ?? 'unknown');
+      return { kind: 'notFound' };
+    }
+    await this.log(link.id, visitor, 'shown');
+    return { kind: 'page', view: this.view(facts, new Date(link.now)) };
+  }
+
+  private view(f: StatusFacts, now: Date): StatusPageView {
+    const definition = findWorkflow(f.workflowCode, f.workflowVersion);
+    const state = definition ? findState(definition, f.status) : undefined;
+    const text = state?.applicant;
+    const initial = definition ? statesOfKind('initial', [definition]).includes(f.status) : false;
+    const deadlines: StatusPageView['deadlines'] = [];
+    if (definition && f.correctionDueAt && stateHasTag(definition, f.status, 'returnedToApplicant'))
+      deadlines.push({ label: '補正期限', at: formatJst(f.correctionDueAt) });
+    if (initial) deadlines.push({ label: '応募締切', at: formatJst(f.closesAt) });
+    const amountKind = text?.amount ?? 'none';
+    return {
+      receiptNumber: f.receiptNumber ?? '（未発行）',
+      programName: f.programName,
+      roundName: f.roundName,
+      categoryName: f.categoryName,
+      stateLabel: state?.label ?? '手続き中',
+      meaning: text?.meaning ?? '事務局が申請の手続きを進めています。',
+      next: text?.next ?? '次の手続きが必要になったときは、メールでお知らせします。',
+      deadlines,
+      documents: f.documents.map((d) => ({ kindLabel: isAttachmentKind(d.kind) ? ATTACHMENT_KINDS[d.kind] : d.kind, fileName: d.fileName })),
+      amount: amountKind === 'none' ? null : { label: amountKind === 'decided' ? '決定した金額' : '金額（見込み）', value: formatYen(Number(f.quotedAmount)) },
+      asOf: formatJst(now),
+      secretariat: { ...this.config.secretariat },
+    };
+  }
+
+  private async rateLimited(token: string, ip: string | null): Promise<{ retryAfterSeconds: number; first: boolean } | null> {
+    const windowMs = STATUS_PAGE_RATE.windowSeconds * 1000;
+    const tokenKey = createHash('sha256').update(token).digest('base64url');
+    let worst: { retryAfterSeconds: number; first: boolean } | null = null;
+    for (const [key, limit] of [
+      [`status-page:ip:${ip ?? 'unknown'}`, STATUS_PAGE_RATE.perIp],
+      [`status-page:token:${tokenKey}`, STATUS_PAGE_RATE.perToken],
+    ] as const) {
+      const r = await this.storage.increment(key, windowMs, NO_LIMIT, windowMs, 'status-page');
+      if (r.totalHits <= limit) continue;
+      const retryAfterSeconds = Math.max(1, r.timeToExpire);
+      if (!worst || retryAfterSeconds > worst.retryAfterSeconds) worst = { retryAfterSeconds, first: r.totalHits === limit + 1 };
+    }
+    return worst;
+  }
+
+  private log(linkId: string | null, visitor: Visitor, outcome: StatusLinkOutcome) {
+    return this.links.logUse({ linkId, ip: visitor.ip, userAgent: visitor.userAgent, outcome });
+  }
+}
