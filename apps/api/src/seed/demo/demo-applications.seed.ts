@@ -353,8 +353,11 @@ export async function review(ctx: DemoContext, round: Round, progressOf: (i: num
   }
 }
 
-/** The manager's decision per category: the round's 予算 where it has one, else 45% of the quoted total; `waitlistCount` on the waitlist. */
-export async function decide(ctx: DemoContext, round: Round, waitlistCount = 3): Promise<string[]> {
+/**
+ * The manager's decision per category: the round's 予算 where it has one, else `budgetShare` (45%) of the quoted
+ * total; `waitlistCount` on the waitlist.
+ */
+export async function decide(ctx: DemoContext, round: Round, waitlistCount = 3, budgetShare = 0.45): Promise<string[]> {
   const { m, services } = ctx;
   const categories: { category_id: string; total: string }[] = await m.query(
     `SELECT category_id, sum(quoted_amount) AS total FROM application WHERE round_id = $1 AND status = ANY($2) GROUP BY category_id ORDER BY category_id`,
@@ -363,7 +366,7 @@ export async function decide(ctx: DemoContext, round: Round, waitlistCount = 3):
   const adopted: string[] = [];
   for (const c of categories) {
     const offered = await m.findOneByOrFail(RoundCategory, { roundId: round.id, categoryId: c.category_id });
-    const limits = { categoryId: c.category_id, budget: offered.budget ?? Math.floor(Number(c.total) * 0.45), waitlistCount };
+    const limits = { categoryId: c.category_id, budget: offered.budget ?? Math.floor(Number(c.total) * budgetShare), waitlistCount };
     const ranking = await services.ranking.rank(round.id, limits);
     await services.adoption.commit(round.id, { ...limits, fingerprint: ranking.fingerprint }, asUser(ctx.manager), {});
     adopted.push(...ranking.entries.filter((e) => e.outcome === 'adopted').map((e) => e.applicationId));

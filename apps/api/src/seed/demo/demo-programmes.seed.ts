@@ -18,8 +18,8 @@ const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const MAN = 10_000;
 const INTAKE: TransitionActor = { role: 'intake', id: null };
-/** the last round this step creates: when it is there, the step has run */
-const LAST_ROUND_CODE = 'businessSuccession.round2';
+/** the decided rounds' budget, as a share of what their applications ask: most are adopted (ものづくり adopts about half) */
+const ADOPTED_SHARE = 0.6;
 
 /** One demo round of a programme family and its rule set: `ruleSetVersion` of `ruleSet`, or its latest version. */
 interface RoundSpec {
@@ -73,7 +73,11 @@ export const demoProgrammesSeed: SeedStep = {
   name: 'demo rounds of the other programmes',
   kind: 'demo',
   async run(m) {
-    if (await m.existsBy(Round, { code: LAST_ROUND_CODE })) return 'already present';
+    const now = Date.now();
+    // each family's round once (by its code): a family added later still reaches a database seeded before
+    const missing: Family[] = [];
+    for (const family of FAMILIES) if (!(await m.existsBy(Round, { code: family.round(now).code }))) missing.push(family);
+    if (missing.length === 0) return 'already present';
     const reviewers = await m.find(StaffUser, { where: { role: 'reviewer', active: true }, order: { email: 'ASC' } });
     const manager = await m.findOneByOrFail(StaffUser, { role: 'manager' });
     // the electronic channel demo-applications.seed.ts opened: every demo application arrives through it
@@ -85,13 +89,15 @@ export const demoProgrammesSeed: SeedStep = {
       r: demoRandom(2022_15),
       reviewers,
       manager,
-      counter: { n: 3000 },
+      counter: { n: 0 },
       clock,
       channelId: channel.id,
     };
-    const now = Date.now();
     const summary: string[] = [];
-    for (const family of FAMILIES) {
+    for (const family of missing) {
+      // each family draws its own data, whichever others are seeded with it (100 applicants apart, for distinct 法人番号)
+      const index = FAMILIES.indexOf(family);
+      Object.assign(ctx, { r: demoRandom(2022_15 + index), counter: { n: 3000 + 100 * index } });
       const spec = family.round(now);
       const { round, ids } = await openAndReceive(ctx, spec, family.batches, now);
       await family.story({ ctx, round, ids, now, close: spec.closesAt, manager: { role: 'manager', id: manager.id } });
@@ -343,7 +349,7 @@ const FAMILIES: Family[] = [
         dueAt: close + 30 * DAY,
         doneAt: (i, n) => spread(close + 13 * DAY, close + 28 * DAY, i, n),
       });
-      const adopted = await ctx.clock.at(close + 38 * DAY, () => decide(ctx, round, 0));
+      const adopted = await ctx.clock.at(close + 38 * DAY, () => decide(ctx, round, 0, ADOPTED_SHARE));
       // the adopted went on through the grant: one paid, one reported, one decided, one applied
       await grantPaths(ctx, adopted, close + 60 * DAY, 25 * DAY, manager, [
         ['applyForGrant', 'decideGrant', 'reportPerformance', 'startFinalInspection', 'fixAmount', 'pay'],
@@ -387,7 +393,7 @@ const FAMILIES: Family[] = [
         dueAt: close + 35 * DAY,
         doneAt: (i, n) => spread(close + 16 * DAY, close + 33 * DAY, i, n),
       });
-      const adopted = await ctx.clock.at(close + 45 * DAY, () => decide(ctx, round, 1));
+      const adopted = await ctx.clock.at(close + 45 * DAY, () => decide(ctx, round, 1, ADOPTED_SHARE));
       await grantPaths(ctx, adopted, now - 10 * DAY, 7 * DAY, manager, [['applyForGrant', 'decideGrant'], ['applyForGrant']]);
     },
   },
@@ -466,7 +472,7 @@ const FAMILIES: Family[] = [
         dueAt: close + 32 * DAY,
         doneAt: (i, n) => spread(close + 13 * DAY, close + 30 * DAY, i, n),
       });
-      const adopted = await ctx.clock.at(close + 40 * DAY, () => decide(ctx, round, 1));
+      const adopted = await ctx.clock.at(close + 40 * DAY, () => decide(ctx, round, 1, ADOPTED_SHARE));
       await grantPaths(ctx, adopted, now - 8 * DAY, DAY, manager, [['applyForGrant']]);
     },
   },
@@ -603,7 +609,7 @@ const FAMILIES: Family[] = [
         dueAt: close + 32 * DAY,
         doneAt: (i, n) => spread(close + 13 * DAY, close + 30 * DAY, i, n),
       });
-      const adopted = await ctx.clock.at(close + 40 * DAY, () => decide(ctx, round, 0));
+      const adopted = await ctx.clock.at(close + 40 * DAY, () => decide(ctx, round, 0, ADOPTED_SHARE));
       await grantPaths(ctx, adopted, now - 50 * DAY, 15 * DAY, manager, [['applyForGrant', 'decideGrant'], ['applyForGrant']]);
     },
   },
@@ -611,7 +617,7 @@ const FAMILIES: Family[] = [
     label: '事業承継・引継ぎ 第2回',
     round: (now) => ({
       ruleSet: 'businessSuccession.r3-sup',
-      code: LAST_ROUND_CODE,
+      code: 'businessSuccession.round2',
       number: 2,
       name: '第2回公募',
       receiptPrefix: 'BUS02',
@@ -640,7 +646,7 @@ const FAMILIES: Family[] = [
         dueAt: close + 30 * DAY,
         doneAt: (i, n) => spread(close + 11 * DAY, close + 28 * DAY, i, n),
       });
-      await ctx.clock.at(now - 4 * DAY, () => decide(ctx, round, 1));
+      await ctx.clock.at(now - 4 * DAY, () => decide(ctx, round, 1, ADOPTED_SHARE));
     },
   },
 ];
