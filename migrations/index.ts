@@ -27,6 +27,7 @@ import { NotificationTemplateCode1764320000000 } from './1764320000000-Notificat
 import { Reconsideration1764340000000 } from './1764340000000-Reconsideration';
 import { ApplicantIdentity1764341000000 } from './1764341000000-ApplicantIdentity';
 import { ReconsideredIndex1764342000000 } from './1764342000000-ReconsideredIndex';
+import { BankAccounts1764400000000 } from './1764400000000-BankAccounts';
 import { StatusLinks1764410000000 } from './1764410000000-StatusLinks';
 
 export const MIGRATIONS = [
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   Reconsideration1764340000000,
   ApplicantIdentity1764341000000,
   ReconsideredIndex1764342000000,
+  BankAccounts1764400000000,
   StatusLinks1764410000000,
 ];
 

@@ -20,6 +20,7 @@ import { AdoptionModule } from './modules/adoption/adoption.module';
 import { AssignmentsModule } from './modules/assignments/assignments.module';
 import { FormalCheckModule } from './modules/formal-check/formal-check.module';
 import { CorrespondenceModule } from './modules/correspondence/correspondence.module';
+import { BankAccountsModule } from './modules/bank-accounts/bank-accounts.module';
 import { StatusLinksModule } from './modules/status-links/status-links.module';
 import { ReviewersModule } from './modules/reviewers/reviewers.module';
 import { RubricsModule } from './modules/rubrics/rubrics.module';
@@ -59,6 +60,7 @@ export class ApiModule {
         ApplicationExportsModule,
         FormalCheckModule,
         CorrespondenceModule,
+        BankAccountsModule,
         StatusLinksModule,
         RubricsModule,
         ReviewersModule,

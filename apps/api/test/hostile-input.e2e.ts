@@ -70,6 +70,7 @@ describe('hostile input', () => {
       ['/api/application-memos', 'manager'],
       ['/api/applications/{id}/attachments', 'manager'],
       ['/api/inquiries', 'manager'],
+      ['/api/bank-accounts', 'manager'],
     ];
     /** A list under an application: the query is checked before the application is looked up. */
     const urlOf = (path: string) => path.replace('{id}', '00000000-0000-4000-8000-000000000000');

@@ -61,6 +61,12 @@ export const POLICIES = {
   /** the 問い合わせ log with applicants: everyone reads (a reviewer in the application's scope); managers record */
   'inquiries.read': ALL_STAFF,
   'inquiries.write': ['manager'],
+  /**
+   * payees' bank accounts (docs/payments.md): personal data that decides where money goes — the managers who run
+   * payments enter and change them (audited), auditors read them; reviewers and administrators do not see them
+   */
+  'bankAccounts.read': ['manager', 'auditor'],
+  'bankAccounts.write': ['manager'],
   /** 書面審査 set-up and oversight: rubrics, the reviewer pool, the ranking */
   'review.read': ['admin', 'manager', 'auditor'],
   /** rubrics and reviewer capacity/organisation: the secretariat's managers */

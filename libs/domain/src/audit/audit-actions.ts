@@ -59,6 +59,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'adoption.commit': '採択の確定',
   'applicationMemo.created': '申請メモの登録',
   'inquiry.recorded': '問い合わせの記録',
+  'bankAccount.registered': '受取人の口座の登録',
+  'bankAccount.changed': '受取人の口座の変更',
   'statusLink.revoked': '申請状況ページのリンクの無効化',
 };
 
@@ -82,6 +84,7 @@ export const AUDIT_ENTITY_TYPE_LABELS: Readonly<Record<string, string>> = {
   applicationExport: '申請データの出力',
   applicationMemo: '申請メモ',
   inquiry: '問い合わせ',
+  bankAccount: '受取人の口座',
   attachment: '添付ファイル',
 };
 

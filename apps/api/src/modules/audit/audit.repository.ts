@@ -57,6 +57,7 @@ const ENTITY_LABEL_SQL: Readonly<Record<string, string>> = {
   applicationExport: `(SELECT ae.file_name FROM application_export ae WHERE ae.id = x.id::uuid)`,
   applicationMemo: `(SELECT concat_ws(' ', a.receipt_number, a.applicant_name) FROM application_memo am JOIN application a ON a.id = am.application_id WHERE am.id = x.id::uuid)`,
   inquiry: `(SELECT concat_ws(' ', a.receipt_number, a.applicant_name) FROM inquiry i JOIN application a ON a.id = i.application_id WHERE i.id = x.id::uuid)`,
+  bankAccount: `(SELECT concat_ws(' ', a.receipt_number, a.applicant_name) FROM bank_account b JOIN application a ON a.id = b.application_id WHERE b.id = x.id::uuid)`,
   attachment: `(SELECT concat_ws(' ', at.file_name, a.receipt_number, a.applicant_name) FROM attachment at LEFT JOIN application a ON a.id = at.application_id WHERE at.id = x.id::uuid)`,
 };
 
