@@ -11,3 +11,4 @@ export { DEMO_EMAIL, DEMO_PASSWORD, INITIAL_ADMIN, login, loginAdmin, seedStaff,
 export { asIntake, asRole, assign, categoryByCode, corporateNumber, createDraft, draftInput, openRound } from './applications';
 export { IMPORT_HEADER, importRow, startImportWorker, tempStorageDir } from './imports';
 export { attachDocument, demoPdf, demoPng } from './attachments';
+export { startSmtpSink, waitFor, type ReceivedMail } from './smtp-sink';

@@ -47,7 +47,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}) {
         const mail = await simpleParser(Buffer.concat(chunks));
         const accepted: ReceivedMail = {
           messageId: mail.messageId ?? '',
-          to: mail.to?.text ?? '',
+          to: (Array.isArray(mail.to) ? mail.to.map((a: { text: string }) => a.text).join(', ') : mail.to?.text) ?? '',
           subject: mail.subject ?? '',
           text: mail.text ?? '',
           html: String(mail.html ?? ''),
