@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ATTACHMENT_STORAGE } from '../src/modules/intake/attachment-storage';
 import { passwordPolicyProblems } from '../src/auth/password-policy';
 import { DEMO_CHANNEL_NAME } from '../src/seed/demo/demo-applications.seed';
+import { demoProgrammesSeed } from '../src/seed/demo/demo-programmes.seed';
 import { runSeed } from '../src/seed/seed-runner';
 import { INITIAL_ADMIN, initialAdminSeed } from '../src/seed/staff-accounts.seed';
 import { startTestApp, TestApp } from './harness';
@@ -175,6 +176,18 @@ describe('the npm start seed', () => {
         WHERE a.receipt_number IS NOT NULL AND c.config->>'kind' = 'subsidy' AND (a.quote->>'eligible' IS DISTINCT FROM 'true' OR a.quoted_amount <= 0)`,
     );
     expect(outside).toBe(0);
+  });
+
+  it('adds the round of a family missing from a database seeded before, and only that one', async () => {
+    const rollback = new Error('rolled back: the test changes nothing');
+    await expect(
+      db.transaction(async (m) => {
+        // as if 事業承継・引継ぎ had joined the demo after this database was seeded
+        await m.query(`UPDATE round SET code = code || '.earlier', number = number + 1000 WHERE code = 'businessSuccession.round2'`);
+        expect(await demoProgrammesSeed.run(m, { demo: true, initialAdminPassword: null })).toMatch(/^applications in 事業承継・引継ぎ 第2回 \d+$/);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
   });
 
   it('shows the review at every stage: checklists, score sheets in every state, a committed decision', async () => {
