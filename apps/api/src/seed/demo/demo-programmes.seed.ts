@@ -321,7 +321,7 @@ const FAMILIES: Family[] = [
               { expenseType: 'machinery', amount: machinery, description: '新事業の設備' },
             ],
             monthlySales: covidSales(r),
-            // above 3,000万 of subsidy the plan is confirmed by a 金融機関 as well
+            // a 金融機関 confirmed the plan too (required above 3,000万 of subsidy, financialInstitutionAbove30M)
             financialInstitution: { name: r.pick(BANKS) },
             claimedBonusItems: ['salesDeclineBonus', 'wageIncreaseBonus'].filter(() => r.next() < 0.4),
           };
