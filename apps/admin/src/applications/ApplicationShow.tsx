@@ -1,10 +1,11 @@
 import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
-import { ListButton, Show, TabbedShowLayout, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { ListButton, Show, TabbedShowLayout, TopToolbar, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import { AttachmentsTab, WithAttachments } from '../attachments';
 import { ApplicantHistoryPanel } from '../history';
 import { YenField } from '../common';
 import { InquiriesTab, MemosTab } from '../correspondence';
 import { ApplicationNotifications } from '../notifications/ApplicationNotifications';
+import { BankAccountTab } from '../payments';
 import { FormalCheckTab } from '../review/FormalCheckTab';
 import { ReviewsTab } from '../review/ReviewsTab';
 import { useRoundWorkflow } from '../rounds/useRoundWorkflow';
@@ -60,6 +61,8 @@ const Header = () => {
 const Tabs = () => {
   const record = useRecordContext<ApplicationRecord>();
   const { workflow } = useRoundWorkflow(record?.roundId);
+  // the payee's bank account: managers and auditors only (bankAccounts.read)
+  const { canAccess: seesBankAccount } = useCanAccess({ resource: 'bank-accounts', action: 'show' });
   return (
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="app.applications.tabs.content">
@@ -94,6 +97,11 @@ const Tabs = () => {
       <TabbedShowLayout.Tab label="app.correspondence.tabs.inquiries" path="inquiries">
         <InquiriesTab />
       </TabbedShowLayout.Tab>
+      {seesBankAccount && (
+        <TabbedShowLayout.Tab label="app.payments.tabs.bank_account" path="bank-account">
+          <BankAccountTab />
+        </TabbedShowLayout.Tab>
+      )}
     </TabbedShowLayout>
   );
 };

@@ -10,6 +10,7 @@ import type { TranslationMessages } from 'ra-core';
  */
 import { appMessages } from './ja/app';
 import { correspondenceMessages } from './ja/correspondence';
+import { paymentMessages } from './ja/payments';
 import { attachmentMessages } from './ja/attachments';
 import { exportMessages, exportResourceMessages } from './ja/exports';
 import { historyMessages, reconsiderationMessages } from './ja/history';
@@ -25,6 +26,7 @@ export const ja: TranslationMessages = {
     attachments: attachmentMessages,
     exports: exportMessages,
     correspondence: correspondenceMessages,
+    payments: paymentMessages,
     reconsideration: reconsiderationMessages,
     history: historyMessages,
   },

@@ -69,6 +69,9 @@ export const ACCESS_TABLE: Record<string, Permissions> = {
   // they can see, scoped by the API); memos.write = manager, reviewer; inquiries.write = manager. Nothing is edited or deleted.
   'application-memos': { admin: READ, manager: ['list', 'show', 'create'], reviewer: ['list', 'show', 'create'], auditor: READ },
   inquiries: { admin: READ, manager: ['list', 'show', 'create'], reviewer: READ, auditor: READ },
+  // 受取人の口座 of an application (its show page's tab 「口座」): managers register and change it
+  // (bankAccounts.write), auditors read it (bankAccounts.read); reviewers and administrators do not see it.
+  'bank-accounts': { manager: ['list', 'show', 'create', 'edit'], auditor: READ },
   // シミュレーター (a page, no API resource of that name): adoption.simulate reads; `create` = 採択を確定
   // (adoption.decide = manager); `export` = the adopted list and the scores (review.export).
   adoption: { manager: ['list', 'create', 'export'], auditor: ['list', 'export'] },

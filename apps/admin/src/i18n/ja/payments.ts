@@ -1,0 +1,26 @@
+/** `app.payments.*`: the application's 「口座」 tab (apps/admin/src/payments), the payee's bank account (docs/payments.md). */
+export const paymentMessages = {
+  tabs: { bank_account: '口座' },
+  bank_account: {
+    title: '受取人の口座',
+    intro: '補助金・給付金の振込先です。全銀協の総合振込ファイルに載る形で保存します（1申請に1口座）。登録と変更は監査ログに記録されます。',
+    none: '口座はまだ登録されていません',
+    bank_code: '金融機関コード',
+    branch_code: '支店コード',
+    deposit_type: '預金種目',
+    account_number: '口座番号',
+    account_holder_kana: '口座名義（カナ）',
+    deposit_types: { '1': '普通', '2': '当座', '4': '貯蓄' },
+    bank_code_help: '4桁の数字',
+    branch_code_help: '3桁の数字',
+    account_number_help: '7桁まで。7桁に満たない番号は先頭を0で埋めて保存します',
+    account_holder_help: '全角カナ・ひらがなでも入力できます（半角カナに変換して保存）。半角30文字まで',
+    stored_as: '保存される名義: %{kana}',
+    updated: '最終更新: %{at}（%{by}）',
+    register: '口座を登録',
+    change: '口座を変更',
+    save: '保存',
+    cancel: 'キャンセル',
+    saved: '口座を保存しました',
+  },
+};

@@ -1,0 +1,1 @@
+export { BankAccountTab } from './BankAccountTab';
