@@ -5,6 +5,8 @@ import {
   categoryByCode,
   createDraft,
   databaseOf,
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
   draftInput,
   openRound,
   seedNotificationTemplates,
@@ -13,7 +15,7 @@ import {
   waitFor,
   type ReceivedMail,
 } from '@jimukyoku/api/testing';
-import { startAdminE2e, type AdminE2e } from './admin-app';
+import { goToRoute, signIn, startAdminE2e, type AdminE2e } from './admin-app';
 import { screenshot } from './browser';
 
 /** the address the links are written with (PUBLIC_BASE_URL); the test server stands behind it */
@@ -30,6 +32,8 @@ describe('the applicant opens the status page from the link in a received mail, 
   let phone: BrowserContext;
   let page: Page;
   let mail: ReceivedMail;
+  let applicationId: string;
+  let link: string;
 
   beforeAll(async () => {
     sink = await startSmtpSink();
@@ -45,6 +49,7 @@ describe('the applicant opens the status page from the link in a received mail, 
     const round = await openRound(e.t);
     const category = await categoryByCode(e.t, round, 'restructuring.standard');
     const draft = await createDraft(e.t, draftInput(round, category, { receiptNumber: RECEIPT, email: 'owner@sakura.example.jp' }));
+    applicationId = draft.id;
     await asIntake(e.t, draft.id, 'submit');
     await asRole(e.t, draft.id, 'startFormalCheck', 'system');
     await asRole(e.t, draft.id, 'returnForCorrection', 'reviewer', '見積書の日付が公募期間外です');
@@ -70,11 +75,11 @@ describe('the applicant opens the status page from the link in a received mail, 
   });
 
   it('shows the state, what it means, the 補正期限 and the 受付番号 in Japanese, laid out for the phone', async () => {
-    const link = /申請状況の確認: (\S+)/.exec(mail.text)?.[1];
+    link = /申請状況の確認: (\S+)/.exec(mail.text)?.[1] ?? '';
     expect(link).toMatch(/^https:\/\/status\.test\.example\.jp\/status\/[0-9a-f]{32}\.[0-9a-z]+\.[A-Za-z0-9_-]{43}$/);
     expect(mail.html).toContain(`<a href="${link}">`);
     // the link as the mail gives it, on the test server's address (PUBLIC_BASE_URL names the proxy in front of it)
-    const response = await page.goto(link!.replace(PUBLIC_BASE_URL, e.t.baseUrl));
+    const response = await page.goto(link.replace(PUBLIC_BASE_URL, e.t.baseUrl));
     expect(response?.status()).toBe(200);
     await page.locator('[data-state]').waitFor();
     expect(await page.title()).toBe(`申請状況 ${RECEIPT}`);
@@ -106,5 +111,18 @@ describe('the applicant opens the status page from the link in a received mail, 
       userAgent: string;
     }[];
     expect(rows).toEqual([{ outcome: 'shown', userAgent: expect.stringContaining('iPhone') }]);
+  });
+
+  it('a manager revokes the links on the application’s page; the phone then gets the not-found page', async () => {
+    const manager = await e.newPage();
+    await signIn(manager, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    await goToRoute(manager, e.adminUrl, `/applications/${applicationId}/show`);
+    await manager.getByTestId('revoke-status-links').click();
+    await manager.getByRole('dialog').getByRole('button', { name: '無効にする' }).click();
+    await manager.getByText('申請状況ページのリンクを無効にしました（1件）').waitFor();
+    const response = await page.reload();
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').innerText()).toBe('ページが見つかりません');
+    expect(await page.locator('body').innerText()).toContain('このリンクは無効か、有効期限が切れています。');
   });
 });

@@ -16,6 +16,7 @@ import { AssignmentsView } from './AssignmentsView';
 import { PaperResubmissionButton } from './PaperResubmissionButton';
 import { QuoteView } from './QuoteView';
 import { ReconsideredFromChip, ReconsiderationButton } from './ReconsiderationButton';
+import { RevokeStatusLinksButton } from './RevokeStatusLinksButton';
 import { TimelineView } from './TimelineView';
 import { TransitionButtons } from './TransitionButtons';
 
@@ -52,6 +53,7 @@ const Header = () => {
           <TransitionButtons />
           <PaperResubmissionButton />
           <ReconsiderationButton />
+          <RevokeStatusLinksButton />
         </Stack>
       </CardContent>
     </Card>

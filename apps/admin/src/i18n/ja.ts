@@ -17,6 +17,7 @@ import { historyMessages, reconsiderationMessages } from './ja/history';
 import { raMessages } from './ja/ra';
 import { resourceMessages } from './ja/resources';
 import { reviewMessages, reviewResourceMessages } from './ja/review';
+import { statusLinkMessages } from './ja/status-links';
 
 export const ja: TranslationMessages = {
   ra: raMessages,
@@ -29,6 +30,7 @@ export const ja: TranslationMessages = {
     payments: paymentMessages,
     reconsideration: reconsiderationMessages,
     history: historyMessages,
+    status_links: statusLinkMessages,
   },
   resources: { ...resourceMessages, ...reviewResourceMessages, ...exportResourceMessages },
 };

@@ -72,6 +72,9 @@ export const ACCESS_TABLE: Record<string, Permissions> = {
   // 受取人の口座 of an application (its show page's tab 「口座」): managers register and change it
   // (bankAccounts.write), auditors read it (bankAccounts.read); reviewers and administrators do not see it.
   'bank-accounts': { manager: ['list', 'show', 'create', 'edit'], auditor: READ },
+  // 申請状況ページのリンク (a button on an application's page, not a list): `delete` = revoking an application's
+  // links (statusLinks.revoke = manager).
+  'status-links': { manager: ['delete'] },
   // シミュレーター (a page, no API resource of that name): adoption.simulate reads; `create` = 採択を確定
   // (adoption.decide = manager); `export` = the adopted list and the scores (review.export).
   adoption: { manager: ['list', 'create', 'export'], auditor: ['list', 'export'] },

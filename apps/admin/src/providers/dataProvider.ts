@@ -45,6 +45,8 @@ export interface JimukyokuDataProvider extends DataProvider {
     applicationId: string,
     body: { categoryId: string; reason: string; expectedVersion?: number },
   ): Promise<{ to: { name: string }; quotedAmount: number }>;
+  /** POST /api/applications/:id/status-links/revoke (manager): the applicant's status-page links stop working (README "Status page") */
+  revokeStatusLinks(applicationId: string): Promise<{ applicationId: string; revoked: number }>;
   /** GET /api/applications/:id/history: the 申請履歴 of the applicant (docs/applicant-history.md) */
   getApplicationHistory(applicationId: string): Promise<ApplicantHistory>;
   /** POST /api/notifications/:id/resend (manager): a new notification, to the corrected recipient if given */
@@ -120,6 +122,7 @@ export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_
     bulkTransition: (body) => postJson<BulkTransitionResult>('/applications/bulk-transitions', body),
     recordPaperResubmission: (applicationId, body) => postJson(`/applications/${encodeURIComponent(applicationId)}/paper-resubmissions`, body),
     reconsider: (applicationId, body) => postJson(`/applications/${encodeURIComponent(applicationId)}/reconsideration`, body),
+    revokeStatusLinks: (applicationId) => postJson(`/applications/${encodeURIComponent(applicationId)}/status-links/revoke`, {}),
     getApplicationHistory: async (applicationId) =>
       (await httpClient(`${apiUrl}/applications/${encodeURIComponent(applicationId)}/history`)).json as ApplicantHistory,
     resendNotification: (id, body) => postJson<NotificationRecord>(`/notifications/${encodeURIComponent(id)}/resend`, body),
