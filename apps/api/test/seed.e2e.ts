@@ -40,6 +40,7 @@ describe('the npm start seed', () => {
       'demo rounds of the other programmes',
       'demo attachments',
       'demo memos and inquiries',
+      'demo payee bank accounts',
       'demo application exports',
     ]);
     const after = await snapshot();
@@ -49,6 +50,7 @@ describe('the npm start seed', () => {
       'already present',
       'already present',
       '0 created, 7 already present',
+      'already present',
       'already present',
       'already present',
       'already present',
@@ -83,6 +85,20 @@ describe('the npm start seed', () => {
     expect(row.inquiries).toBeGreaterThanOrEqual(3);
     expect(row.channels).toBe(3);
     expect(row.audits).toBe(row.memos + row.inquiries);
+  });
+
+  it('gives adopted applications the payee bank account the 全銀 file takes, each audited', async () => {
+    const [row] = await db.query(
+      `SELECT (SELECT count(*)::int FROM bank_account) AS accounts,
+              (SELECT count(*)::int FROM bank_account b JOIN application a ON a.id = b.application_id WHERE NOT (a.status = ANY($1))) AS unadopted,
+              (SELECT count(*)::int FROM audit_log WHERE action = 'bankAccount.registered') AS audits`,
+      [statesTagged('holdsSlot')],
+    );
+    expect(row.accounts).toBeGreaterThanOrEqual(5);
+    expect(row.unadopted).toBe(0);
+    expect(row.audits).toBe(row.accounts);
+    const holders = (await db.query(`SELECT account_holder_kana FROM bank_account`)).map((r: { account_holder_kana: string }) => r.account_holder_kana);
+    for (const holder of holders) expect(holder).toMatch(/^(ｶ\)|ﾕ\)|ﾄﾞ\))?[ｦｱ-ﾟ-]+(\(ｶ|\(ﾕ|\(ﾄﾞ)?$/);
   });
 
   it('gives a newcomer applications in every state, each moved there by real transitions', async () => {

@@ -1,6 +1,7 @@
 import type { SeedStep } from './seed-step';
 import { demoApplicationsSeed } from './demo/demo-applications.seed';
 import { demoAttachmentsSeed } from './demo/demo-attachments.seed';
+import { demoBankAccountsSeed } from './demo/demo-bank-accounts.seed';
 import { demoBenefitSeed } from './demo/demo-benefit.seed';
 import { demoCorrespondenceSeed } from './demo/demo-correspondence.seed';
 import { demoExportsSeed } from './demo/demo-exports.seed';
@@ -20,5 +21,6 @@ export const SEED_STEPS: SeedStep[] = [
   demoProgrammesSeed,
   demoAttachmentsSeed,
   demoCorrespondenceSeed,
+  demoBankAccountsSeed,
   demoExportsSeed,
 ];

@@ -19,6 +19,8 @@ import { AssignmentsService } from '../../modules/assignments/assignments.servic
 import { FormalCheckRepository } from '../../modules/formal-check/formal-check.repository';
 import { CorrespondenceRepository } from '../../modules/correspondence/correspondence.repository';
 import { CorrespondenceService } from '../../modules/correspondence/correspondence.service';
+import { BankAccountsRepository } from '../../modules/bank-accounts/bank-accounts.repository';
+import { BankAccountsService } from '../../modules/bank-accounts/bank-accounts.service';
 import { FormalCheckService } from '../../modules/formal-check/formal-check.service';
 import { RulesRepository } from '../../modules/programs/rules.repository';
 import { RoundsRepository } from '../../modules/rounds/rounds.repository';
@@ -68,6 +70,7 @@ export function demoServices(m: EntityManager) {
     rubrics,
     assignments,
     correspondence: new CorrespondenceService(new CorrespondenceRepository(ds), applications, audit, uow),
+    bankAccounts: new BankAccountsService(new BankAccountsRepository(ds), applications, audit, uow),
     formalChecks: new FormalCheckService(new FormalCheckRepository(ds), applications, transitions, assignmentRows, rules, audit, uow),
     sheets: new ScoreSheetsService(
       new ScoringRepository(ds),
