@@ -1,3 +1,5 @@
+import iconv from 'iconv-lite';
+import { ZENGIN_CHARACTERS } from '../zengin-kana';
 import { buildZenginTransferFile, readZenginTransferTotals, type ZenginBatch, type ZenginFile, type ZenginTransfer } from './transfer-file';
 
 const requester: ZenginBatch['requester'] = {
@@ -199,6 +201,21 @@ describe('buildZenginTransferFile: what it refuses', () => {
   it('refuses a total beyond the trailer’s 12 digits', () => {
     const transfers = Array.from({ length: 101 }, () => transfer({ amount: 9_999_999_999 }));
     expect(problemsOf(batch({ transfers })).map((p) => p.field)).toEqual(['transfers']);
+  });
+});
+
+describe('the 全銀 characters in Shift_JIS', () => {
+  it('encodes every accepted character as one byte that decodes back to it (kana 0xA1–0xDF, the rest ASCII)', () => {
+    for (const ch of ZENGIN_CHARACTERS) {
+      const bytes = iconv.encode(ch, 'Shift_JIS');
+      expect({ ch, length: bytes.length }).toEqual({ ch, length: 1 });
+      expect(iconv.decode(bytes, 'Shift_JIS')).toBe(ch);
+      const byte = bytes[0]!;
+      expect({ ch, inRange: (byte >= 0x20 && byte <= 0x7e && byte !== 0x5c && byte !== 0x7e) || (byte >= 0xa1 && byte <= 0xdf) }).toEqual({
+        ch,
+        inRange: true,
+      });
+    }
   });
 });
 
