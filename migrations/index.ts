@@ -29,6 +29,7 @@ import { ApplicantIdentity1764341000000 } from './1764341000000-ApplicantIdentit
 import { ReconsideredIndex1764342000000 } from './1764342000000-ReconsideredIndex';
 import { BankAccounts1764400000000 } from './1764400000000-BankAccounts';
 import { StatusLinks1764410000000 } from './1764410000000-StatusLinks';
+import { PostAward1764420000000 } from './1764420000000-PostAward';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -58,6 +59,7 @@ export const MIGRATIONS = [
   ReconsideredIndex1764342000000,
   BankAccounts1764400000000,
   StatusLinks1764410000000,
+  PostAward1764420000000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

@@ -9,6 +9,7 @@ import { ApplicationExportsModule } from './modules/application-exports/applicat
 import { AuditModule } from './modules/audit/audit.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { IntakeModule } from './modules/intake/intake.module';
+import { PostAwardModule } from './modules/post-award/post-award.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { NotificationTemplatesModule } from './modules/notification-templates/notification-templates.module';
 import { DevMailModule } from './dev/dev-mail.controller';
@@ -70,6 +71,7 @@ export class ApiModule {
         PipelineModule,
         WorkflowsModule,
         IntakeModule,
+        PostAwardModule,
         ImportsModule,
         NotificationsModule,
         NotificationTemplatesModule,

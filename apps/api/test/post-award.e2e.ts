@@ -7,6 +7,7 @@ import { runSeed } from '../src/seed/seed-runner';
 import { categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
+import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
 
 /**
  * The 補助金's post-award half (docs/post-award.md): subsidy@2 for new rounds, v1 kept by the applications on it,
@@ -17,14 +18,35 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
   let db: DataSource;
   let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
   const as = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
+  let channel: { id: string; apiKey: string };
+  const statusOf = async (id: string) => (await db.query(`SELECT status FROM application WHERE id = $1`, [id]))[0].status;
+  const portal = (path: string, key?: string) => {
+    const req = t.http().post(`/api/intake/applications/${path}`).set('X-Api-Key', channel.apiKey);
+    return key ? req.set('Idempotency-Key', key) : req;
+  };
+  const staff = (who: LoggedIn, method: 'post' | 'put' | 'get', path: string) => t.http()[method](`/api/applications/${path}`).set(as(who));
+
+  /** A round on subsidy@2 (moved before its first application), its 採択発表 made. */
+  async function v2Round(): Promise<Round> {
+    const round = await openRound(t);
+    await t.http().put(`/api/rounds/${round.id}`).set(as(s.manager)).send({ workflowVersion: 2 }).expect(200);
+    return round;
+  }
+  /** 採択 by a committed decision, then the 採択発表 (the 交付申請 waits for it). */
+  async function adopt(round: Round, id: string) {
+    await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [id]);
+    await t.app.get(TransitionsService).fire(id, 'adopt', { role: 'manager', id: s.manager.user.id }, { byDecision: true });
+    await db.query(`UPDATE round SET announcement_from = now() - interval '1 hour', announcement_to = now() - interval '1 minute' WHERE id = $1`, [round.id]);
+  }
   const versionOf = async (roundId: string) => (await db.query(`SELECT workflow_version FROM round WHERE id = $1`, [roundId]))[0].workflow_version;
 
   beforeAll(async () => {
-    t = await startTestApp({ label: 'post-award' });
+    t = await startTestApp({ label: 'post-award', overrides: { storageDir: tempStorageDir() } });
     db = t.app.get(DataSource);
     await seedStaff(t);
     await runSeed(db, { demo: false, steps: [referenceCatalogueSeed, notificationTemplatesSeed] });
     s = await loginEveryRole(t);
+    channel = await createChannel(t, s.admin.token);
   });
   afterAll(async () => {
     await t?.close();
@@ -85,6 +107,188 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
       await expect(refused).rejects.toMatchObject({ response: { code: 'UNKNOWN_TRANSITION' } });
       const res = await t.http().get(`/api/applications/${app.id}`).set(as(s.manager)).expect(200);
       expect(res.body).toMatchObject({ workflowVersion: 1 });
+    });
+  });
+  describe('the journey: 採択 → 交付申請 (portal) → 交付決定 → 実績報告 (portal) → 確定検査 → 額の確定 → 支払 → 事業化状況報告', () => {
+    let round: Round;
+    let id: string;
+    let adoptedAmount: number;
+    let grantAmount: number;
+
+    beforeAll(async () => {
+      round = await v2Round();
+      const submitted = await t
+        .http()
+        .post('/api/intake/applications')
+        .set('X-Api-Key', channel.apiKey)
+        .send(validPayload(round, await uploadRequired(t, channel.apiKey)))
+        .expect(201);
+      id = submitted.body.id;
+      adoptedAmount = submitted.body.quotedAmount;
+      expect(adoptedAmount).toBeGreaterThan(0);
+      await adopt(round, id);
+      expect(await statusOf(id)).toBe('adopted');
+    });
+
+    it('交付申請 through the portal: its expenses are quoted by the rules, and above the 採択額 it is refused in Japanese', async () => {
+      const above = await portal(`${id}/grant-application`)
+        .send({ expenses: [{ expenseType: 'machinery', amount: 90_000_000, description: '5軸加工機（上位機種）' }] })
+        .expect(422);
+      expect(above.body).toMatchObject({ code: 'ABOVE_ADOPTED_AMOUNT', adoptedAmount });
+      expect(above.body.message).toContain('採択額');
+      expect(await statusOf(id)).toBe('adopted');
+      const missing = await portal(`${id}/grant-application`).send({}).expect(422);
+      expect(missing.body).toMatchObject({ code: 'INVALID_FILING', errors: [{ field: 'expenses' }] });
+
+      const body = {
+        expenses: [
+          { expenseType: 'machinery', amount: 24_000_000, description: '5軸加工機' },
+          { expenseType: 'machinery', amount: 3_000_000, description: '据付工事' },
+        ],
+      };
+      const filed = await portal(`${id}/grant-application`, 'grant-1').send(body).expect(200);
+      expect(filed.body).toMatchObject({ id, step: 'grantApplication', status: 'grantApplied', statusLabel: '交付申請' });
+      const replay = await portal(`${id}/grant-application`, 'grant-1').send(body).expect(200);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.body).toEqual(filed.body);
+      const reused = await portal(`${id}/grant-application`, 'grant-1')
+        .send({ expenses: [body.expenses[0]] })
+        .expect(422);
+      expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    });
+
+    it('交付決定: a bare transition is refused; the grant-decision route decides the quote of the 交付申請, and the mail states it', async () => {
+      const bare = await staff(s.manager, 'post', `${id}/transitions/decideGrant`)
+        .send({})
+        .expect((r) => expect(r.status).toBeGreaterThanOrEqual(400));
+      expect(JSON.stringify(bare.body)).toContain('AMOUNT_NOT_COMPUTED');
+      await staff(s.reviewer, 'post', `${id}/grant-decision`).expect(403);
+
+      const decided = await staff(s.manager, 'post', `${id}/grant-decision`).expect(200);
+      grantAmount = decided.body.amounts.grantAmount;
+      expect(decided.body).toMatchObject({ status: 'grantDecided', amounts: { adoptedAmount, requestedAmount: grantAmount } });
+      expect(grantAmount).toBeGreaterThan(0);
+      expect(grantAmount).toBeLessThanOrEqual(adoptedAmount);
+      const [mail] = await db.query(`SELECT payload FROM notification WHERE application_id = $1 AND template = 'grantDecided'`, [id]);
+      expect(mail.payload.quotedAmount).toBe(grantAmount);
+    });
+
+    it('実績報告 through the portal needs its evidence; then the actual expenses are kept', async () => {
+      const actual = {
+        expenses: [
+          { expenseType: 'machinery', amount: 24_000_000, description: '5軸加工機' },
+          { expenseType: 'machinery', amount: 3_000_000, description: '据付工事' },
+        ],
+      };
+      const noEvidence = await portal(`${id}/performance-report`).send(actual).expect(422);
+      expect(noEvidence.body.errors).toContainEqual(expect.objectContaining({ field: 'attachmentIds' }));
+      const evidence = (await upload(t, channel.apiKey, 'other').expect(201)).body.id;
+      await portal(`${id}/performance-report`, 'report-1')
+        .send({ ...actual, attachmentIds: [evidence] })
+        .expect(200);
+      expect(await statusOf(id)).toBe('performanceReported');
+      const [linked] = await db.query(`SELECT application_id FROM attachment WHERE id = $1`, [evidence]);
+      expect(linked.application_id).toBe(id);
+    });
+
+    it('確定検査: one expense reduced with a reason; more than reported, or less without a reason, is refused in Japanese', async () => {
+      await staff(s.manager, 'post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
+      const above = await staff(s.manager, 'put', `${id}/final-inspection`)
+        .send({ lines: [{ index: 1, acceptedAmount: 3_500_000 }] })
+        .expect(422);
+      expect(above.body).toMatchObject({ code: 'ABOVE_REPORTED_AMOUNT', field: 'lines[0].acceptedAmount' });
+      expect(above.body.message).toContain('報告額以下');
+      const noReason = await staff(s.manager, 'put', `${id}/final-inspection`)
+        .send({ lines: [{ index: 1, acceptedAmount: 1_500_000 }] })
+        .expect(422);
+      expect(noReason.body.code).toBe('REDUCTION_REASON_REQUIRED');
+      const inspected = await staff(s.manager, 'put', `${id}/final-inspection`)
+        .send({ lines: [{ index: 1, acceptedAmount: 1_500_000, reason: '据付工事のうち交付決定前の発注分を除外' }] })
+        .expect(200);
+      expect(inspected.body.amounts.inspection).toEqual([
+        { index: 0, expenseType: 'machinery', description: '5軸加工機', reported: 24_000_000, accepted: 24_000_000, reason: null },
+        {
+          index: 1,
+          expenseType: 'machinery',
+          description: '据付工事',
+          reported: 3_000_000,
+          accepted: 1_500_000,
+          reason: '据付工事のうち交付決定前の発注分を除外',
+        },
+      ]);
+      const [audit] = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'finalInspection.recorded'`, [id]);
+      expect(audit.changes.adjustments).toHaveLength(1);
+    });
+
+    it('額の確定: the quote of the accepted expenses, never above the 交付決定額; then 支払 and the yearly 事業化状況報告', async () => {
+      const fixed = await staff(s.manager, 'post', `${id}/amount-fixing`).expect(200);
+      const fixedAmount = fixed.body.amounts.fixedAmount;
+      expect(fixed.body.status).toBe('amountFixed');
+      expect(fixedAmount).toBeGreaterThan(0);
+      expect(fixedAmount).toBeLessThan(grantAmount); // one expense was reduced
+      const [row] = await db.query(`SELECT fixed_amount::float8 AS f, grant_amount::float8 AS g FROM grant_amount WHERE application_id = $1`, [id]);
+      expect(row).toEqual({ f: fixedAmount, g: grantAmount });
+
+      await staff(s.manager, 'post', `${id}/transitions/pay`).send({}).expect(200);
+      expect(await statusOf(id)).toBe('paid');
+
+      const missingYear = await portal(`${id}/commercialization-reports`).send({}).expect(422);
+      expect(missingYear.body.errors).toContainEqual(expect.objectContaining({ field: 'fiscalYear' }));
+      await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2027, sales: 12_000_000 }).expect(200);
+      await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2028, sales: 18_000_000 }).expect(200);
+      expect(await statusOf(id)).toBe('commercializationReporting');
+
+      const page = await staff(s.auditor, 'get', id).expect(200);
+      expect(page.body.postAward).toMatchObject({ adoptedAmount, grantAmount, fixedAmount });
+      const filings = await staff(s.auditor, 'get', `${id}/post-award`).expect(200);
+      expect(filings.body.filings.map((f: { step: string }) => f.step)).toEqual([
+        'grantApplication',
+        'performanceReport',
+        'commercializationReport',
+        'commercializationReport',
+      ]);
+    });
+  });
+
+  describe('paper applications: staff record the applicant’s steps', () => {
+    it('a paper application’s 交付申請 and 実績報告 are recorded by a manager with the documents and a note (audited); a portal one is refused', async () => {
+      const round = await v2Round();
+      const category = await categoryByCode(t, round, 'restructuring.standard');
+      const app = await createDraft(t, draftInput(round, category, { applicantName: '株式会社紙の実績' }));
+      await adopt(round, app.id);
+      const expenses = [{ expenseType: 'machinery', amount: 20_000_000, description: 'マシニングセンタ' }];
+      await staff(s.reviewer, 'post', `${app.id}/paper-filings`)
+        .send({ step: 'grantApplication', expenses, documents: ['other'], note: '郵送' })
+        .expect(403);
+      const noNote = await staff(s.manager, 'post', `${app.id}/paper-filings`)
+        .send({ step: 'grantApplication', expenses, documents: ['other'] })
+        .expect(400);
+      expect(JSON.stringify(noNote.body)).toContain('note');
+      await staff(s.manager, 'post', `${app.id}/paper-filings`)
+        .send({ step: 'grantApplication', expenses, documents: ['other'], note: '5月10日 簡易書留で交付申請書を受領' })
+        .expect(200);
+      await staff(s.manager, 'post', `${app.id}/grant-decision`).expect(200);
+      const reported = await staff(s.manager, 'post', `${app.id}/paper-filings`)
+        .send({ step: 'performanceReport', expenses, documents: ['other'], note: '1月31日 窓口で実績報告書と領収書の写しを受領' })
+        .expect(200);
+      expect(reported.body).toMatchObject({ status: 'performanceReported', amounts: { actualExpenses: expenses } });
+      expect(reported.body.filings[1]).toMatchObject({ step: 'performanceReport', recordedBy: s.manager.user.id, documentsOnPaper: ['other'] });
+      const [audit] = await db.query(`SELECT actor_id, changes FROM audit_log WHERE entity_id = $1 AND action = 'application.reportPerformance'`, [app.id]);
+      expect(audit.actor_id).toBe(s.manager.user.id);
+      expect(audit.changes).toMatchObject({ onBehalfOfApplicant: true, documentsOnPaper: ['other'], note: '1月31日 窓口で実績報告書と領収書の写しを受領' });
+
+      const portalApp = (
+        await t
+          .http()
+          .post('/api/intake/applications')
+          .set('X-Api-Key', channel.apiKey)
+          .send(validPayload(round, await uploadRequired(t, channel.apiKey)))
+          .expect(201)
+      ).body.id;
+      const refused = await staff(s.manager, 'post', `${portalApp}/paper-filings`)
+        .send({ step: 'withdrawal', reason: '辞退', documents: ['other'], note: '電話' })
+        .expect(409);
+      expect(refused.body.code).toBe('FILE_ON_PAPER_ONLY');
     });
   });
 });

@@ -36,6 +36,11 @@ export const POLICIES = {
   'applications.history': ALL_STAFF,
   /** recording, on the applicant's behalf, a 補正 received on paper for an application that came on paper (audited) */
   'applications.recordOnBehalf': ['manager'],
+  /** 交付決定 and 額の確定 record amounts the rules compute (docs/post-award.md): the manager who decides */
+  'postAward.decideGrant': ['manager'],
+  'postAward.fixAmount': ['manager'],
+  /** 確定検査: the inspector (a reviewer or manager) records the accepted expenses and the reasons of each reduction */
+  'postAward.inspect': ['manager', 'reviewer'],
   /** revoking an application's status-page links (README "Status page"), audited; the next mail carries a new link */
   'statusLinks.revoke': ['manager'],
   /**

@@ -31,6 +31,7 @@ const PASS: Record<GuardName, Scenario> = {
   afterAnnouncement: { app: {}, ctx: { round: { announcementAt: at(-DAY) } } },
   previousRecipient: { app: { previousRecipient: true }, ctx: {} },
   reconsiderationTargetChosen: { app: {}, ctx: { reconsideration: { toCategory: 'restructuring.standard' } } },
+  amountComputed: { app: {}, ctx: { amount: { computed: 1_500_000 } } },
 };
 
 /** Inputs under which each guard fails at NOW, with the failure code expected. */
@@ -48,6 +49,7 @@ export const FAIL: Record<GuardName, Scenario & { code: string }> = {
   afterAnnouncement: { app: {}, ctx: { round: { announcementAt: at(1) } }, code: 'NOT_YET_ANNOUNCED' },
   previousRecipient: { app: { previousRecipient: false }, ctx: {}, code: 'NOT_PREVIOUS_RECIPIENT' },
   reconsiderationTargetChosen: { app: {}, ctx: { reconsideration: null }, code: 'RECONSIDERATION_TARGET_MISSING' },
+  amountComputed: { app: {}, ctx: { amount: null }, code: 'AMOUNT_NOT_COMPUTED' },
 };
 
 function merge(parts: readonly Scenario[]): Scenario {
@@ -59,6 +61,7 @@ function merge(parts: readonly Scenario[]): Scenario {
     if (p.ctx.slots) ctx.slots = p.ctx.slots;
     if (p.ctx.adoption) ctx.adoption = p.ctx.adoption;
     if (p.ctx.reconsideration !== undefined) ctx.reconsideration = p.ctx.reconsideration;
+    if (p.ctx.amount !== undefined) ctx.amount = p.ctx.amount;
   }
   return { app, ctx };
 }

@@ -175,7 +175,9 @@ EXPECTED['subsidy@2'] = {
     'repaid 返還済 terminal',
   ],
   transitions: [
-    ...EXPECTED['subsidy@1']!.transitions.filter(([name]) => name !== 'reportCommercialization'),
+    ...EXPECTED['subsidy@1']!.transitions.filter(([name]) => name !== 'reportCommercialization').map((row): Row =>
+      ['decideGrant', 'fixAmount'].includes(row[0]) ? [row[0], row[1], row[2], row[3], 'amountComputed', row[5]] : row,
+    ),
     ['requestPlanChange', 'grantDecided', 'planChangeRequested', 'applicant|intake', '', 'stamp:planChangeRequestedAt notify:planChangeRequestReceived'],
     ['approvePlanChange', 'planChangeRequested', 'grantDecided', 'manager', '', 'stamp:planChangeApprovedAt notify:planChangeApproved'],
     ['refusePlanChange', 'planChangeRequested', 'grantDecided', 'manager', '', 'reason stamp:planChangeRefusedAt notify:planChangeRefused'],
@@ -313,9 +315,12 @@ describe('the rules the brief fixes', () => {
     expect(SUBSIDY_V1.transitions.find((t) => t.name === 'withdraw')?.from).toEqual(before);
   });
 
-  it('subsidy@2 keeps v1 unchanged up to 交付決定, and withdrawal only before it', () => {
+  it('subsidy@2 keeps v1 unchanged up to 交付決定 (which now carries its amount), and withdrawal only before it', () => {
     const v1 = new Map(SUBSIDY_V1.transitions.map((t) => [t.name, t]));
-    for (const t of SUBSIDY_V2.transitions.filter((x) => v1.has(x.name) && x.name !== 'reportCommercialization')) expect(t).toEqual(v1.get(t.name));
+    for (const t of SUBSIDY_V2.transitions.filter((x) => v1.has(x.name) && !['reportCommercialization', 'decideGrant', 'fixAmount'].includes(x.name)))
+      expect(t).toEqual(v1.get(t.name));
+    // the 交付決定額 and the 確定額 come with the transition, computed by the API's post-award routes
+    for (const name of ['decideGrant', 'fixAmount']) expect(SUBSIDY_V2.transitions.find((t) => t.name === name)?.guards).toEqual(['amountComputed']);
     expect(SUBSIDY_V2.formalCheck).toEqual(SUBSIDY_V1.formalCheck);
     expect(SUBSIDY_V2.transitions.find((t) => t.name === 'withdraw')?.from).not.toContain('grantDecided');
   });

@@ -3,6 +3,8 @@
 // (a round binds one version, an application keeps the one it started on: index.ts).
 //
 // What v2 adds after 採択 (choices where the brief is silent, as a secretariat would expect):
+// - 交付決定 and 額の確定 carry their amount, computed by the rules (guard amountComputed): the 交付決定額 from the
+//   交付申請's expenses, the 確定額 from the 確定検査's accepted expenses; the API's post-award routes fire them.
 // - 計画変更: while the project runs (交付決定), the applicant (or intake, on paper) files a 計画変更承認申請;
 //   the manager approves or refuses it (with a reason); either way the project continues under its
 //   交付決定. The amounts of an approved change are the API's (docs/post-award.md), not a state.
@@ -27,6 +29,14 @@ import { SUBSIDY_V1 } from './subsidy.v1';
 /** v1's states and transitions v2 replaces: the one-shot 事業化状況報告. */
 const REPLACED_STATES = ['commercializationReported'];
 const REPLACED_TRANSITIONS = ['reportCommercialization'];
+
+/**
+ * v1's transitions that record an amount: in v2 each carries the amount the rules computed (guard amountComputed),
+ * so the 交付決定額 and the 確定額 are never a bare state change (docs/post-award.md).
+ */
+const WITH_AMOUNT = ['decideGrant', 'fixAmount'];
+const fromV1 = (t: TransitionDefinition<GuardName>): TransitionDefinition<GuardName> =>
+  WITH_AMOUNT.includes(t.name) ? { ...t, guards: [...(t.guards ?? []), 'amountComputed'] } : t;
 
 /** Every state after 交付決定 in which the project still runs or money may have moved: 交付決定取消 is possible. */
 const REVOCABLE = [
@@ -201,5 +211,5 @@ export const SUBSIDY_V2: WorkflowDefinition<GuardName> = loadDefinition<Workflow
   label: '補助金（公募・審査・交付・事業化）',
   formalCheck: SUBSIDY_V1.formalCheck,
   states: [...SUBSIDY_V1.states.filter((s) => !REPLACED_STATES.includes(s.code)), ...POST_AWARD_STATES],
-  transitions: [...SUBSIDY_V1.transitions.filter((t) => !REPLACED_TRANSITIONS.includes(t.name)), ...POST_AWARD_TRANSITIONS],
+  transitions: [...SUBSIDY_V1.transitions.filter((t) => !REPLACED_TRANSITIONS.includes(t.name)).map(fromV1), ...POST_AWARD_TRANSITIONS],
 });

@@ -178,6 +178,9 @@ describe('subsidy@1 walks', () => {
 });
 
 describe('subsidy@2 walks (the post-award flow, docs/post-award.md)', () => {
+  // the API's post-award routes compute the 交付決定額 and the 確定額 and hand them to the event
+  const WITH_AMOUNT: WorkflowContext = { ...ROUND, amount: { computed: 12_000_000 } };
+  const walk2 = (steps: Step[]) => walk(SUBSIDY_V2, steps, {}, WITH_AMOUNT);
   const ADOPTED: Step[] = [
     ['submit', 'applicant', '2024-02-20T15:00'],
     ['startFormalCheck', 'system', '2024-03-02T09:00'],
@@ -189,7 +192,7 @@ describe('subsidy@2 walks (the post-award flow, docs/post-award.md)', () => {
   ];
 
   it('happy path: a 計画変更 approved, then 実績報告 → 確定検査 → 額の確定 → 支払 → five yearly 事業化状況報告 → 報告期間終了', () => {
-    const { final, path, app, decisions } = walk(SUBSIDY_V2, [
+    const { final, path, app, decisions } = walk2([
       ...ADOPTED,
       ['requestPlanChange', 'applicant', '2024-08-01T10:00'],
       ['approvePlanChange', 'manager', '2024-08-10T10:00'],
@@ -256,12 +259,12 @@ describe('subsidy@2 walks (the post-award flow, docs/post-award.md)', () => {
     ],
     ['取下げ before 交付決定, as in v1', [...ADOPTED.slice(0, 6), ['withdraw', 'applicant', '2024-05-20T10:00']], 'withdrawn'],
   ])('%s', (_name, steps, terminal) => {
-    const { final } = walk(SUBSIDY_V2, steps);
+    const { final } = walk2(steps);
     expect([final.code, final.kind]).toEqual([terminal, 'terminal']);
   });
 
   it('a refused 計画変更 or 事業廃止 returns to the project under its 交付決定', () => {
-    const { path } = walk(SUBSIDY_V2, [
+    const { path } = walk2([
       ...ADOPTED,
       ['requestPlanChange', 'applicant', '2024-08-01T10:00'],
       ['refusePlanChange', 'manager', '2024-08-10T10:00'],
@@ -273,13 +276,17 @@ describe('subsidy@2 walks (the post-award flow, docs/post-award.md)', () => {
   });
 
   it('after 交付決定 the project ends by 事業廃止, not by 取下げ', () => {
-    expect(() => walk(SUBSIDY_V2, [...ADOPTED, ['withdraw', 'applicant', '2024-07-01T10:00']])).toThrow(
+    expect(() => walk2([...ADOPTED, ['withdraw', 'applicant', '2024-07-01T10:00']])).toThrow(
       'withdraw by applicant at 2024-07-01T10:00 from grantDecided: NOT_ALLOWED_FROM_STATE',
     );
   });
 
+  it('a 交付決定 without the amount the rules computed is refused (a bare transition)', () => {
+    expect(() => walk(SUBSIDY_V2, ADOPTED)).toThrow('decideGrant by manager at 2024-06-03T10:00 from grantApplied: GUARD_FAILED');
+  });
+
   it('the 交付申請 still waits for the 採択発表', () => {
-    expect(() => walk(SUBSIDY_V2, [...ADOPTED.slice(0, 5), ['applyForGrant', 'applicant', '2024-04-25T10:00']])).toThrow('GUARD_FAILED');
+    expect(() => walk2([...ADOPTED.slice(0, 5), ['applyForGrant', 'applicant', '2024-04-25T10:00']])).toThrow('GUARD_FAILED');
   });
 
   it('an application on v1 keeps v1: its one 事業化状況報告 ends it, and v2’s post-award steps are unknown to it', () => {

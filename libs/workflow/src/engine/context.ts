@@ -58,6 +58,12 @@ export interface WorkflowContext {
    * checked it against the category's `reconsiderIn` (apps/api reconsideration). Absent for any other event.
    */
   readonly reconsideration?: { readonly toCategory: string } | null;
+  /**
+   * A post-award amount (交付決定額, 確定額) the API computed by the rules for this event (apps/api post-award,
+   * docs/post-award.md): present only when the event comes from the route that computes it. Absent for a bare
+   * transition, which the guard amountComputed then refuses.
+   */
+  readonly amount?: { readonly computed: number } | null;
 }
 
 /** What a guard receives: the context plus the decision instant. */

@@ -14,6 +14,7 @@ describe('guard registry', () => {
         'afterRoundDeadline',
         'afterRoundOpens',
         'allReviewsSubmitted',
+        'amountComputed',
         'beforeCorrectionDeadline',
         'beforeRoundCloses',
         'correctionDeadlinePassed',

@@ -143,6 +143,19 @@ export const GUARDS = {
       ? true
       : fail('RECONSIDERATION_TARGET_MISSING', '再審査する類型が選ばれていません。申請の画面の「別の類型で再審査」から、移す類型と理由を指定してください。'),
 
+  /**
+   * A 交付決定 or 額の確定 carries the amount the rules computed (交付決定額 from the 交付申請's expenses, 確定額 from
+   * the 確定検査's accepted expenses): the API's post-award routes compute it in the same transaction, never a bare
+   * transition (docs/post-award.md).
+   */
+  amountComputed: (_app, ctx) =>
+    ctx.amount && Number.isSafeInteger(ctx.amount.computed) && ctx.amount.computed >= 0
+      ? true
+      : fail(
+          'AMOUNT_NOT_COMPUTED',
+          '金額が算定されていません。交付決定と額の確定は、申請の画面の「交付決定」「額の確定」から行ってください（金額は交付申請・確定検査の経費から算定されます）。',
+        ),
+
   /** 事業復活支援金: earlier 一時支援金/月次支援金 recipients are exempt from the 事前確認. */
   previousRecipient: (app) =>
     app.previousRecipient === true ? true : fail('NOT_PREVIOUS_RECIPIENT', '一時支援金・月次支援金の受給実績がないため、事前確認は省略できません。'),

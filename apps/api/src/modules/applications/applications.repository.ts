@@ -293,6 +293,21 @@ export class ApplicationsRepository {
     return m.findOneByOrFail(Application, { id: w.applicationId });
   }
 
+  /**
+   * The amounts after 採択 (grant_amount, written by modules/post-award; docs/post-award.md), read for the
+   * application page: 採択額, 交付申請額, 交付決定額, the 確定検査's lines and the 確定額. null: none yet.
+   */
+  async postAwardAmounts(applicationId: string, tx?: Transaction): Promise<Record<string, unknown> | null> {
+    const [row] = await this.m(tx).query(
+      `SELECT adopted_amount::float8 AS "adoptedAmount", grant_expenses AS "grantExpenses", requested_amount::float8 AS "requestedAmount",
+              grant_amount::float8 AS "grantAmount", grant_decided_at AS "grantDecidedAt", actual_expenses AS "actualExpenses",
+              inspection, inspected_at AS "inspectedAt", fixed_amount::float8 AS "fixedAmount", amount_fixed_at AS "amountFixedAt"
+         FROM grant_amount WHERE application_id = $1`,
+      [applicationId],
+    );
+    return row ?? null;
+  }
+
   /** 書面審査 progress for the allReviewsSubmitted guard (review assignments only, not the 要件確認). */
   async reviewProgress(applicationId: string, tx?: Transaction): Promise<{ assigned: number; submitted: number }> {
     const [row] = await this.m(tx).query(

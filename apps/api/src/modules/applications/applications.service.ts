@@ -63,6 +63,8 @@ export class ApplicationsService {
           overrideReasons: o.overridable?.map((f) => f.message) ?? [],
         })),
       timeline,
+      // 採択額, 交付決定額, 確定検査 and 確定額, each computed by the rules (docs/post-award.md); null before the 交付申請
+      postAward: await this.repo.postAwardAmounts(app.id),
       assignments: await this.repo.assignmentsOf(app.id),
       // 別の類型で再審査: the 類型 this user may move it to now ([]: no button); docs/reconsideration.md
       reconsiderationTargets: await this.reconsideration.targetsFor(app, user),

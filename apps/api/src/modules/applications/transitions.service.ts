@@ -34,6 +34,8 @@ export interface TransitionOptions {
   byDecision?: boolean;
   /** the 類型 a 再審査 moves the application to, checked by ReconsiderationService (guard reconsiderationTargetChosen) */
   reconsideration?: WorkflowContext['reconsideration'];
+  /** the 交付決定額 or 確定額 the post-award routes computed by the rules (guard amountComputed, docs/post-award.md) */
+  amount?: WorkflowContext['amount'];
   /**
    * What the caller already read in this transaction, so it is not read again (intake: the draft it
    * just wrote, the round context it loaded once, the transaction's clock). Each part left out is read.
@@ -121,6 +123,7 @@ export class TransitionsService {
     const decision = decide(definition, snapshot, { transition, reason: options.reason }, engineActor, now, {
       ...context,
       reconsideration: options.reconsideration,
+      amount: options.amount,
     });
     if (!decision.ok) throw new TransitionRefused(decision.code, decision.message, decision.guardFailures ? { guardFailures: decision.guardFailures } : {});
 
@@ -135,7 +138,8 @@ export class TransitionsService {
       receiptNumber: app.receiptNumber,
       roundName: round.name,
       categoryName: category.name,
-      quotedAmount: app.quotedAmount,
+      // the mail of a 交付決定 or 額の確定 states the amount just decided, not the quote at 申請
+      quotedAmount: options.amount?.computed ?? app.quotedAmount,
       correctionDueAt: correctionDueAt?.toISOString() ?? app.correctionDueAt?.toISOString() ?? null,
     };
     const application = await this.repo.applyTransition(tx, {

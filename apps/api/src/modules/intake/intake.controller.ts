@@ -19,7 +19,7 @@ import type { StoredResponse } from './idempotency';
 import { ATTACHMENT_STORAGE, AttachmentStorage } from './attachment-storage';
 
 const IDEMPOTENCY = /^[\x21-\x7e]{1,200}$/;
-const idempotencyKey = (raw: string | undefined) => {
+export const idempotencyKey = (raw: string | undefined) => {
   if (raw === undefined) return undefined;
   if (!IDEMPOTENCY.test(raw))
     throw new IntakeError('INVALID_APPLICATION', {
@@ -28,7 +28,7 @@ const idempotencyKey = (raw: string | undefined) => {
   return raw;
 };
 
-function answer(res: Response, result: StoredResponse) {
+export function answer(res: Response, result: StoredResponse) {
   res.status(result.status);
   if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
   return result.body;

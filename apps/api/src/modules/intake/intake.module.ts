@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, APP_CONFIG } from '../../config';
 import { ApplicationsModule } from '../applications/applications.module';
+import { PostAwardModule } from '../post-award/post-award.module';
 import { RoundsModule } from '../rounds/rounds.module';
 import { StatusLinksModule } from '../status-links/status-links.module';
 import { Attachment } from './attachment.entity';
@@ -19,6 +20,8 @@ import { IntakeRepository } from './intake.repository';
 import { INTAKE_RATE_LIMIT, IntakeController } from './intake.controller';
 import { IntakeService } from './intake.service';
 import { PaperResubmissionsController } from './paper-resubmissions.controller';
+import { PostAwardIntakeController } from './post-award-intake.controller';
+import { PostAwardIntakeService } from './post-award-intake.service';
 import { IntakeGateMiddleware } from './intake-gate.middleware';
 
 const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(config.storageDir) };
@@ -27,6 +30,7 @@ const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], use
   imports: [
     TypeOrmModule.forFeature([IntakeChannel, Attachment]),
     ApplicationsModule,
+    PostAwardModule,
     RoundsModule,
     StatusLinksModule,
     MulterModule.registerAsync({
@@ -40,8 +44,8 @@ const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], use
       }),
     }),
   ],
-  controllers: [IntakeController, IntakeChannelsController, AttachmentsController, PaperResubmissionsController],
-  providers: [IntakeService, IntakeRepository, IntakeChannelsService, IntakeChannelsRepository, AttachmentsRepository, AttachmentsService, storageProvider],
+  controllers: [IntakeController, IntakeChannelsController, AttachmentsController, PaperResubmissionsController, PostAwardIntakeController],
+  providers: [IntakeService, PostAwardIntakeService, IntakeRepository, IntakeChannelsService, IntakeChannelsRepository, AttachmentsRepository, AttachmentsService, storageProvider],
   exports: [ATTACHMENT_STORAGE, IntakeService, IntakeRepository, IntakeChannelsRepository],
 })
 export class IntakeModule implements OnModuleInit, NestModule {

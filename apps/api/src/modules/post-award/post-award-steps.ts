@@ -1,0 +1,29 @@
+/**
+ * The applicant's steps after 採択 (docs/post-award.md) and the workflow transition each fires: filed through the
+ * portal (intake API) or recorded by staff from paper. The names are the definitions' (subsidy.v2.ts).
+ */
+export const STEP_TRANSITIONS = {
+  grantApplication: 'applyForGrant',
+  performanceReport: 'reportPerformance',
+  planChange: 'requestPlanChange',
+  abandonment: 'requestAbandonment',
+  withdrawal: 'withdraw',
+  commercializationReport: 'reportCommercialization',
+} as const;
+
+export type PostAwardStep = keyof typeof STEP_TRANSITIONS;
+export const POST_AWARD_STEPS = Object.keys(STEP_TRANSITIONS) as PostAwardStep[];
+
+/** Japanese names of the steps, for messages and the admin. */
+export const STEP_LABELS: Readonly<Record<PostAwardStep, string>> = {
+  grantApplication: '交付申請',
+  performanceReport: '実績報告',
+  planChange: '計画変更承認申請',
+  abandonment: '事業廃止承認申請',
+  withdrawal: '取下げ',
+  commercializationReport: '事業化状況報告',
+};
+
+/** The staff transitions that record an amount computed by the rules (guard amountComputed). */
+export const DECIDE_GRANT = 'decideGrant';
+export const FIX_AMOUNT = 'fixAmount';

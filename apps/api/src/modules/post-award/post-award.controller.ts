@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentUser, Policy } from '../../auth/policy.decorator';
+import type { AuthenticatedUser } from '../../auth/roles';
+import { requestMeta } from '../../common/request-meta';
+import { FinalInspectionDto, PaperFilingDto } from './dto/post-award.dto';
+import { PostAwardService } from './post-award.service';
+
+/** Staff's side of the post-award half (docs/post-award.md): amounts by the rules, and paper filings. */
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('applications')
+export class PostAwardController {
+  constructor(private readonly postAward: PostAwardService) {}
+
+  @Get(':id/post-award')
+  @Policy('applications.read')
+  @ApiOperation({ summary: '交付申請から額の確定までの金額 (採択額・交付申請額・交付決定額・確定検査・確定額) と、採択後の届出の一覧' })
+  show(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.postAward.show(user, id);
+  }
+
+  @Post(':id/grant-decision')
+  @HttpCode(200)
+  @Policy('postAward.decideGrant')
+  @ApiOperation({
+    summary: '交付決定: 交付決定額は交付申請の経費から規則で算定し (入力しない)、採択額を超えない。交付決定の通知は決定額を記載する',
+  })
+  decideGrant(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
+    return this.postAward.decideGrant(user, id, requestMeta(req));
+  }
+
+  @Put(':id/final-inspection')
+  @Policy('postAward.inspect')
+  @ApiOperation({
+    summary: '確定検査の記録: 実績報告の経費明細ごとに認める額 (報告額以下) と、減額するときはその理由。記載のない明細は報告額どおり。監査ログに残る',
+  })
+  inspect(@Param('id') id: string, @Body() dto: FinalInspectionDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
+    return this.postAward.inspect(user, id, dto, requestMeta(req));
+  }
+
+  @Post(':id/amount-fixing')
+  @HttpCode(200)
+  @Policy('postAward.fixAmount')
+  @ApiOperation({ summary: '額の確定: 確定額は確定検査で認めた経費から規則で算定し (入力しない)、交付決定額を超えない' })
+  fixAmount(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
+    return this.postAward.fixAmount(user, id, requestMeta(req));
+  }
+
+  @Post(':id/paper-filings')
+  @HttpCode(200)
+  @Policy('applications.recordOnBehalf')
+  @ApiOperation({
+    summary:
+      '紙で受け付けた申請の採択後の届出 (交付申請・実績報告・計画変更・事業廃止・取下げ・事業化状況報告) を、申請者に代わって記録する。電子申請と同じ確認を受け、受け取った書類と受領の記録が監査ログに残る',
+  })
+  fileOnPaper(@Param('id') id: string, @Body() dto: PaperFilingDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
+    return this.postAward.fileOnPaper(user, id, dto, requestMeta(req));
+  }
+}

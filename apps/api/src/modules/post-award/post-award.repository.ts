@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { managerOf, type Transaction } from '../../database';
+import { GrantAmount } from './grant-amount.entity';
+import { PostAwardFiling } from './post-award-filing.entity';
+
+/** All SQL of the post-award tables (post_award_filing, grant_amount): this module owns them. */
+@Injectable()
+export class PostAwardRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private m(tx?: Transaction): EntityManager {
+    return managerOf(tx, this.dataSource);
+  }
+
+  async insertFiling(row: Omit<PostAwardFiling, 'id' | 'filedAt'>, tx: Transaction): Promise<PostAwardFiling> {
+    return this.m(tx).save(this.m(tx).create(PostAwardFiling, row));
+  }
+
+  filingsOf(applicationId: string, tx?: Transaction): Promise<PostAwardFiling[]> {
+    return this.m(tx).find(PostAwardFiling, { where: { applicationId }, order: { filedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The amounts, locked for the transaction's change when `lock`. */
+  findAmount(applicationId: string, tx?: Transaction, lock = false): Promise<GrantAmount | null> {
+    return this.m(tx).findOne(GrantAmount, { where: { applicationId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  /** The 交付申請's expenses and their quote (a later 交付申請 of the same application replaces them before the 交付決定). */
+  async saveGrantApplication(
+    w: Pick<GrantAmount, 'applicationId' | 'adoptedAmount' | 'grantExpenses' | 'grantQuote' | 'requestedAmount'>,
+    tx: Transaction,
+  ): Promise<void> {
+    await this.m(tx).query(
+      `INSERT INTO grant_amount (application_id, adopted_amount, grant_expenses, grant_quote, requested_amount)
+       VALUES ($1, $2, $3::jsonb, $4::jsonb, $5)
+       ON CONFLICT (application_id) DO UPDATE
+          SET adopted_amount = EXCLUDED.adopted_amount, grant_expenses = EXCLUDED.grant_expenses,
+              grant_quote = EXCLUDED.grant_quote, requested_amount = EXCLUDED.requested_amount, updated_at = now()`,
+      [w.applicationId, w.adoptedAmount, JSON.stringify(w.grantExpenses), JSON.stringify(w.grantQuote), w.requestedAmount],
+    );
+  }
+
+  async setGrantAmount(applicationId: string, amount: number, tx: Transaction): Promise<void> {
+    await this.m(tx).query(`UPDATE grant_amount SET grant_amount = $2, grant_decided_at = now(), updated_at = now() WHERE application_id = $1`, [
+      applicationId,
+      amount,
+    ]);
+  }
+
+  /** A (new) 実績報告: its actual expenses; an earlier inspection of a returned report no longer applies. */
+  async setActualExpenses(applicationId: string, expenses: unknown[], tx: Transaction): Promise<void> {
+    await this.m(tx).query(
+      `UPDATE grant_amount SET actual_expenses = $2::jsonb, inspection = NULL, inspected_by = NULL, inspected_at = NULL, updated_at = now()
+        WHERE application_id = $1`,
+      [applicationId, JSON.stringify(expenses)],
+    );
+  }
+
+  async setInspection(applicationId: string, lines: unknown[], inspectedBy: string, tx: Transaction): Promise<void> {
+    await this.m(tx).query(
+      `UPDATE grant_amount SET inspection = $2::jsonb, inspected_by = $3, inspected_at = now(), updated_at = now() WHERE application_id = $1`,
+      [applicationId, JSON.stringify(lines), inspectedBy],
+    );
+  }
+
+  async setFixedAmount(applicationId: string, amount: number, quote: Record<string, unknown>, tx: Transaction): Promise<void> {
+    await this.m(tx).query(
+      `UPDATE grant_amount SET fixed_amount = $2, fixed_quote = $3::jsonb, amount_fixed_at = now(), updated_at = now() WHERE application_id = $1`,
+      [applicationId, amount, JSON.stringify(quote)],
+    );
+  }
+}

@@ -1,0 +1,326 @@
+import { Injectable } from '@nestjs/common';
+import { formatYen, type ExpenseLine } from '@jimukyoku/domain';
+import { findTransition, getWorkflow } from '@jimukyoku/workflow';
+import type { AuthenticatedUser } from '../../auth/roles';
+import type { RequestMeta } from '../../common/request-meta';
+import { UnitOfWork, type Transaction } from '../../database';
+import { quoteApplication } from '../applications/application-quote';
+import type { Application } from '../applications/application.entity';
+import { ApplicationsRepository } from '../applications/applications.repository';
+import { TransitionsService, type TransitionActor } from '../applications/transitions.service';
+import { AuditService } from '../audit/audit.service';
+import type { FinalInspectionDto, PaperFilingDto, PostAwardFilingDto } from './dto/post-award.dto';
+import type { GrantAmount, InspectionLine } from './grant-amount.entity';
+import { PostAwardError } from './post-award.errors';
+import { PostAwardRepository } from './post-award.repository';
+import { DECIDE_GRANT, FIX_AMOUNT, STEP_LABELS, STEP_TRANSITIONS, type PostAwardStep } from './post-award-steps';
+
+/** Where a filing came from: the portal's channel with its uploaded attachments, or staff recording paper. */
+export interface FilingSource {
+  channelId?: string;
+  attachmentIds?: string[];
+  recordedBy?: string;
+  documentsOnPaper?: string[];
+  note?: string;
+}
+
+interface FieldError {
+  field: string;
+  message: string;
+}
+
+const invalid = (errors: FieldError[]) =>
+  new PostAwardError('INVALID_FILING', { errors }, `届出の内容に誤りがあります: ${errors.map((e) => e.message).join(' / ')}`);
+const blank = (s: string | undefined) => !s || s.trim() === '';
+
+/** The quote of `expenses` for `app` under its category's rules: the one mapping (application-quote.ts). */
+type Quoted = { amount: number; quote: Record<string, unknown> & { eligible?: boolean; problems?: FieldError[]; ineligibility?: { message: string }[] } };
+
+/**
+ * The 補助金's post-award half (docs/post-award.md). The applicant's filings after 採択 — through the portal
+ * (intake API) or recorded by staff from paper — fire their workflow transition and are kept with what they
+ * carried; the amounts are computed by the rules (quote() through application-quote.ts), never typed:
+ * - 交付申請: its expenses are quoted; above the 採択額 (the quoted amount when adopted) it is refused (422).
+ * - 交付決定額: the quote of the 交付申請's expenses, fired with decideGrant (guard amountComputed).
+ * - 確定検査: the inspector accepts each actual expense line as reported or less, with a reason when less.
+ * - 確定額: the quote of the accepted expenses, capped at the 交付決定額, fired with fixAmount.
+ * Each in one transaction with the state change, its audit record and the applicant's mail.
+ */
+@Injectable()
+export class PostAwardService {
+  constructor(
+    private readonly repo: PostAwardRepository,
+    private readonly applications: ApplicationsRepository,
+    private readonly transitions: TransitionsService,
+    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  /**
+   * Files `step` for `app` inside the caller's transaction: the fields the step needs, its transition (the
+   * workflow refuses a step the application's state or version does not offer), then what it carries.
+   */
+  async fileIn(
+    tx: Transaction,
+    app: Application,
+    step: PostAwardStep,
+    dto: PostAwardFilingDto,
+    actor: TransitionActor,
+    source: FilingSource,
+    meta: RequestMeta & { auditExtra?: Record<string, unknown> } = {},
+  ): Promise<Application> {
+    this.checkFields(step, dto, source);
+    const expenses = (dto.expenses ?? []) as ExpenseLine[];
+    // 交付申請: the expenses as they will be contracted, quoted before the state changes (a refusal writes nothing)
+    const grant = step === 'grantApplication' ? await this.quoteGrantApplication(tx, app, expenses) : null;
+    if (step === 'performanceReport') await this.quoteExpenses(tx, app, expenses); // well-formed lines only
+    const reason = step === 'abandonment' || step === 'withdrawal' ? dto.reason!.trim() : undefined;
+    const { application } = await this.transitions.fireIn(tx, app.id, STEP_TRANSITIONS[step], actor, {
+      reason,
+      requestId: meta.requestId,
+      ip: meta.ip,
+      auditExtra: {
+        step,
+        ...(grant ? { requestedAmount: grant.amount, adoptedAmount: app.quotedAmount } : {}),
+        ...(source.attachmentIds?.length ? { attachmentIds: source.attachmentIds } : {}),
+        ...meta.auditExtra,
+      },
+    });
+    if (grant)
+      await this.repo.saveGrantApplication(
+        { applicationId: app.id, adoptedAmount: app.quotedAmount, grantExpenses: expenses, grantQuote: grant.quote, requestedAmount: grant.amount },
+        tx,
+      );
+    if (step === 'performanceReport') await this.repo.setActualExpenses(app.id, expenses, tx);
+    await this.repo.insertFiling(
+      {
+        applicationId: app.id,
+        step,
+        expenses: dto.expenses ? expenses : null,
+        details: {
+          ...(dto.reason !== undefined ? { reason: dto.reason } : {}),
+          ...(dto.description !== undefined ? { description: dto.description } : {}),
+          ...(dto.fiscalYear !== undefined ? { fiscalYear: dto.fiscalYear } : {}),
+          ...(dto.sales !== undefined ? { sales: dto.sales } : {}),
+        },
+        attachmentIds: source.attachmentIds ?? [],
+        documentsOnPaper: source.documentsOnPaper ?? null,
+        note: source.note ?? null,
+        channelId: source.channelId ?? null,
+        recordedBy: source.recordedBy ?? null,
+      },
+      tx,
+    );
+    return application;
+  }
+
+  /**
+   * A post-award step received on paper, recorded by a manager on the applicant's behalf (the pattern of
+   * POST /api/applications/:id/paper-resubmissions): the same checks as the portal's, the documents received
+   * and the note in the audit record. An application filed through the portal files there.
+   */
+  fileOnPaper(user: AuthenticatedUser, applicationId: string, dto: PaperFilingDto, meta: RequestMeta) {
+    return this.uow.run(async (tx) => {
+      const app = await this.applications.findVisible(applicationId, user, tx);
+      if (!app) throw new PostAwardError('APPLICATION_NOT_FOUND');
+      if (app.channelId) throw new PostAwardError('FILE_ON_PAPER_ONLY');
+      const documents = [...new Set(dto.documents)];
+      const note = dto.note.trim();
+      const application = await this.fileIn(
+        tx,
+        app,
+        dto.step,
+        dto,
+        { role: 'intake', id: user.id, staff: user },
+        { recordedBy: user.id, documentsOnPaper: documents, note },
+        { ...meta, auditExtra: { onBehalfOfApplicant: true, documentsOnPaper: documents, note } },
+      );
+      return this.view(application, tx);
+    });
+  }
+
+  /** 交付決定: the 交付決定額 is the quote of the 交付申請's expenses (never above the 採択額), fired with decideGrant. */
+  decideGrant(user: AuthenticatedUser, applicationId: string, meta: RequestMeta) {
+    return this.uow.run(async (tx) => {
+      const app = await this.visible(user, applicationId, tx);
+      const amounts = await this.repo.findAmount(app.id, tx, true);
+      if (!amounts) throw new PostAwardError('NO_GRANT_APPLICATION');
+      const q = await this.quoteExpenses(tx, app, amounts.grantExpenses);
+      if (q.amount > amounts.adoptedAmount) throw this.aboveAdopted(q.amount, amounts.adoptedAmount);
+      const { application } = await this.transitions.fireIn(
+        tx,
+        app.id,
+        DECIDE_GRANT,
+        { role: user.role, id: user.id, staff: user },
+        { amount: { computed: q.amount }, ...meta, auditExtra: { grantAmount: q.amount, adoptedAmount: amounts.adoptedAmount } },
+      );
+      await this.repo.setGrantAmount(app.id, q.amount, tx);
+      return this.view(application, tx);
+    });
+  }
+
+  /**
+   * 確定検査: each line of the 実績報告 accepted as reported unless named, a named one at most as reported and,
+   * when less, with the inspector's reason. Recorded (audited) while the application is in 確定検査; recorded
+   * again, it replaces the last.
+   */
+  inspect(user: AuthenticatedUser, applicationId: string, dto: FinalInspectionDto, meta: RequestMeta) {
+    return this.uow.run(async (tx) => {
+      const app = await this.visible(user, applicationId, tx);
+      const fixing = findTransition(getWorkflow(app.workflowCode, app.workflowVersion), FIX_AMOUNT);
+      if (!fixing?.from.includes(app.status)) throw new PostAwardError('NOT_IN_INSPECTION');
+      const amounts = await this.repo.findAmount(app.id, tx, true);
+      const actual = amounts?.actualExpenses;
+      if (!amounts || !actual) throw new PostAwardError('NO_PERFORMANCE_REPORT');
+      const lines: InspectionLine[] = actual.map((e, index) => ({
+        index,
+        expenseType: e.expenseType,
+        ...(e.description ? { description: e.description } : {}),
+        reported: e.amount,
+        accepted: e.amount,
+        reason: null,
+      }));
+      const seen = new Set<number>();
+      dto.lines.forEach((l, i) => {
+        const line = lines[l.index];
+        if (!line || seen.has(l.index))
+          throw invalid([{ field: `lines[${i}].index`, message: `経費明細 ${l.index} は実績報告にないか、二度指定されています（0〜${lines.length - 1}）` }]);
+        seen.add(l.index);
+        if (l.acceptedAmount > line.reported)
+          throw new PostAwardError(
+            'ABOVE_REPORTED_AMOUNT',
+            { field: `lines[${i}].acceptedAmount` },
+            `経費明細 ${l.index}（${line.description ?? line.expenseType}）の認める額 ${formatYen(l.acceptedAmount)} が実績報告の額 ${formatYen(line.reported)} を超えています。認める額は報告額以下にしてください。`,
+          );
+        if (l.acceptedAmount < line.reported && blank(l.reason))
+          throw new PostAwardError(
+            'REDUCTION_REASON_REQUIRED',
+            { field: `lines[${i}].reason` },
+            `経費明細 ${l.index}（${line.description ?? line.expenseType}）を ${formatYen(line.reported)} から ${formatYen(l.acceptedAmount)} に減額する理由を記載してください。`,
+          );
+        lines[l.index] = { ...line, accepted: l.acceptedAmount, reason: l.acceptedAmount < line.reported ? l.reason!.trim() : null };
+      });
+      await this.repo.setInspection(app.id, lines, user.id, tx);
+      const adjusted = lines.filter((l) => l.accepted !== l.reported);
+      await this.audit.record(
+        {
+          actor: { id: user.id, role: user.role },
+          action: 'finalInspection.recorded',
+          entityType: 'application',
+          entityId: app.id,
+          changes: { adjustments: adjusted, acceptedTotal: lines.reduce((s, l) => s + l.accepted, 0) },
+          ...meta,
+        },
+        tx,
+      );
+      return this.view(app, tx);
+    });
+  }
+
+  /** 額の確定: the 確定額 is the quote of the accepted expenses, never above the 交付決定額, fired with fixAmount. */
+  fixAmount(user: AuthenticatedUser, applicationId: string, meta: RequestMeta) {
+    return this.uow.run(async (tx) => {
+      const app = await this.visible(user, applicationId, tx);
+      const amounts = await this.repo.findAmount(app.id, tx, true);
+      if (!amounts?.inspection) throw new PostAwardError('NOT_INSPECTED');
+      if (amounts.grantAmount === null) throw new PostAwardError('NO_GRANT_APPLICATION', {}, '交付決定額が記録されていないため、確定額を算定できません。');
+      const actual = amounts.actualExpenses ?? [];
+      const accepted = amounts.inspection.map((l) => ({ ...actual[l.index]!, amount: l.accepted }));
+      const q = await this.quoteExpenses(tx, app, accepted, true);
+      // the 確定額 never exceeds the 交付決定額: spending more than planned does not raise the grant
+      const fixed = Math.min(q.amount, amounts.grantAmount);
+      const { application } = await this.transitions.fireIn(
+        tx,
+        app.id,
+        FIX_AMOUNT,
+        { role: user.role, id: user.id, staff: user },
+        { amount: { computed: fixed }, ...meta, auditExtra: { fixedAmount: fixed, computedAmount: q.amount, grantAmount: amounts.grantAmount } },
+      );
+      await this.repo.setFixedAmount(app.id, fixed, q.quote, tx);
+      return this.view(application, tx);
+    });
+  }
+
+  /** The amounts and filings of an application as GET /api/applications/:id/post-award shows them. */
+  async show(user: AuthenticatedUser, applicationId: string) {
+    return this.uow.run(async (tx) => this.view(await this.visible(user, applicationId, tx), tx));
+  }
+
+  private async view(app: Application, tx: Transaction) {
+    const amounts = await this.repo.findAmount(app.id, tx);
+    const filings = await this.repo.filingsOf(app.id, tx);
+    return {
+      applicationId: app.id,
+      status: app.status,
+      version: app.version,
+      amounts: amountsView(amounts),
+      filings: filings.map((f) => ({ ...f, stepLabel: STEP_LABELS[f.step] })),
+    };
+  }
+
+  private async visible(user: AuthenticatedUser, applicationId: string, tx: Transaction): Promise<Application> {
+    const app = await this.applications.findVisible(applicationId, user, tx);
+    if (!app) throw new PostAwardError('APPLICATION_NOT_FOUND');
+    return app;
+  }
+
+  private checkFields(step: PostAwardStep, dto: PostAwardFilingDto, source: FilingSource) {
+    const errors: FieldError[] = [];
+    if ((step === 'grantApplication' || step === 'performanceReport') && !dto.expenses?.length)
+      errors.push({ field: 'expenses', message: `expenses (経費の明細) を1件以上入力してください（${STEP_LABELS[step]}）` });
+    if (step === 'performanceReport' && !source.attachmentIds?.length && !source.documentsOnPaper?.length)
+      errors.push({ field: 'attachmentIds', message: 'attachmentIds (経費の証拠書類: 契約書・請求書・領収書など) を1件以上指定してください' });
+    if ((step === 'abandonment' || step === 'withdrawal') && blank(dto.reason))
+      errors.push({ field: 'reason', message: `reason (${STEP_LABELS[step]}の理由) を入力してください` });
+    if (step === 'planChange' && blank(dto.description)) errors.push({ field: 'description', message: 'description (計画変更の内容) を入力してください' });
+    if (step === 'commercializationReport' && dto.fiscalYear === undefined)
+      errors.push({ field: 'fiscalYear', message: 'fiscalYear (事業化状況報告の対象年度) を入力してください' });
+    if (errors.length) throw invalid(errors);
+  }
+
+  private async quoteGrantApplication(tx: Transaction, app: Application, expenses: ExpenseLine[]): Promise<Quoted> {
+    const q = await this.quoteExpenses(tx, app, expenses);
+    if (q.amount > app.quotedAmount) throw this.aboveAdopted(q.amount, app.quotedAmount);
+    return q;
+  }
+
+  /**
+   * `expenses` quoted for `app` under its category (the round's rule set); malformed lines are a 422 naming
+   * them. `allowIneligible`: a 確定検査 that accepts less than the floor still fixes what the rules give.
+   */
+  private async quoteExpenses(tx: Transaction, app: Application, expenses: ExpenseLine[], allowIneligible = false): Promise<Quoted> {
+    const category = await this.applications.categoryOf(app.categoryId, tx);
+    if (category.config.kind !== 'subsidy') throw new PostAwardError('NOT_A_SUBSIDY');
+    const q = quoteApplication(category.config, { ...app, expenses }) as Quoted;
+    const problems = q.quote.problems ?? [];
+    if (problems.length) throw invalid(problems.map((p) => ({ field: p.field, message: p.message })));
+    if (!allowIneligible && q.quote.eligible === false && (q.quote.ineligibility ?? []).length)
+      throw invalid((q.quote.ineligibility ?? []).map((i) => ({ field: 'expenses', message: i.message })));
+    return q;
+  }
+
+  private aboveAdopted(amount: number, adopted: number) {
+    return new PostAwardError(
+      'ABOVE_ADOPTED_AMOUNT',
+      { field: 'expenses', requestedAmount: amount, adoptedAmount: adopted },
+      `交付申請の経費から算定した補助金額 ${formatYen(amount)} が採択額 ${formatYen(adopted)} を超えています。補助金額が採択額以内になるよう、経費を見直してください。`,
+    );
+  }
+}
+
+/** What the application page shows of the amounts (null: none recorded yet). */
+export function amountsView(a: GrantAmount | null) {
+  if (!a) return null;
+  return {
+    adoptedAmount: a.adoptedAmount,
+    grantExpenses: a.grantExpenses,
+    requestedAmount: a.requestedAmount,
+    grantAmount: a.grantAmount,
+    grantDecidedAt: a.grantDecidedAt,
+    actualExpenses: a.actualExpenses,
+    inspection: a.inspection,
+    inspectedAt: a.inspectedAt,
+    fixedAmount: a.fixedAmount,
+    amountFixedAt: a.amountFixedAt,
+  };
+}
