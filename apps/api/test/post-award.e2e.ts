@@ -250,6 +250,71 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
     });
   });
 
+  describe('計画変更, 事業廃止, 取下げ through the portal, and 交付決定取消 → 返還', () => {
+    /** An application of the portal on subsidy@2, adopted and announced, its 交付申請 filed and decided. */
+    async function decided(round: Round): Promise<string> {
+      const submitted = await t
+        .http()
+        .post('/api/intake/applications')
+        .set('X-Api-Key', channel.apiKey)
+        .send(validPayload(round, await uploadRequired(t, channel.apiKey)))
+        .expect(201);
+      const id = submitted.body.id;
+      await adopt(round, id);
+      await portal(`${id}/grant-application`)
+        .send({ expenses: [{ expenseType: 'machinery', amount: 24_000_000, description: '5軸加工機' }] })
+        .expect(200);
+      await staff(s.manager, 'post', `${id}/grant-decision`).expect(200);
+      return id;
+    }
+
+    it('a 計画変更 approved by the manager, then a 事業廃止 with its reason ends the project', async () => {
+      const round = await v2Round();
+      const id = await decided(round);
+      const noDescription = await portal(`${id}/plan-change`).send({}).expect(422);
+      expect(noDescription.body.errors).toContainEqual(expect.objectContaining({ field: 'description' }));
+      await portal(`${id}/plan-change`, 'change-1').send({ description: '導入する機械装置を同等品に変更する' }).expect(200);
+      expect(await statusOf(id)).toBe('planChangeRequested');
+      await staff(s.manager, 'post', `${id}/transitions/approvePlanChange`).send({}).expect(200);
+      expect(await statusOf(id)).toBe('grantDecided');
+
+      const noReason = await portal(`${id}/abandonment`).send({ reason: '  ' }).expect(422);
+      expect(noReason.body.errors).toContainEqual(expect.objectContaining({ field: 'reason' }));
+      await portal(`${id}/abandonment`).send({ reason: '主要取引先の撤退により事業の継続が困難になったため' }).expect(200);
+      await staff(s.manager, 'post', `${id}/transitions/approveAbandonment`).send({}).expect(200);
+      expect(await statusOf(id)).toBe('abandoned');
+      // after 交付決定 the project ends by 事業廃止, not by 取下げ
+      const late = await portal(`${id}/withdrawal`).send({ reason: '辞退' });
+      expect(late.status).toBeGreaterThanOrEqual(400);
+      expect(late.status).toBeLessThan(500);
+    });
+
+    it('取下げ through the portal before the 交付決定, with its reason', async () => {
+      const round = await v2Round();
+      const submitted = await t
+        .http()
+        .post('/api/intake/applications')
+        .set('X-Api-Key', channel.apiKey)
+        .send(validPayload(round, await uploadRequired(t, channel.apiKey)))
+        .expect(201);
+      await adopt(round, submitted.body.id);
+      await portal(`${submitted.body.id}/withdrawal`).send({ reason: '自己資金の手当てがつかないため辞退します' }).expect(200);
+      expect(await statusOf(submitted.body.id)).toBe('withdrawn');
+    });
+
+    it('交付決定取消 (manager, reason) leads to 返還, and the repayment closes it', async () => {
+      const round = await v2Round();
+      const id = await decided(round);
+      await staff(s.manager, 'post', `${id}/transitions/revokeGrant`).send({}).expect(400); // REASON_REQUIRED
+      await staff(s.manager, 'post', `${id}/transitions/revokeGrant`).send({ reason: '補助対象経費の虚偽の報告が判明したため' }).expect(200);
+      expect(await statusOf(id)).toBe('grantRevoked');
+      const [mail] = await db.query(`SELECT payload FROM notification WHERE application_id = $1 AND template = 'grantRevoked'`, [id]);
+      expect(mail.payload.reason).toBe('補助対象経費の虚偽の報告が判明したため');
+      await staff(s.manager, 'post', `${id}/transitions/recordRepayment`).send({}).expect(200);
+      expect(await statusOf(id)).toBe('repaid');
+    });
+  });
+
   describe('paper applications: staff record the applicant’s steps', () => {
     it('a paper application’s 交付申請 and 実績報告 are recorded by a manager with the documents and a note (audited); a portal one is refused', async () => {
       const round = await v2Round();
@@ -276,6 +341,17 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
       const [audit] = await db.query(`SELECT actor_id, changes FROM audit_log WHERE entity_id = $1 AND action = 'application.reportPerformance'`, [app.id]);
       expect(audit.actor_id).toBe(s.manager.user.id);
       expect(audit.changes).toMatchObject({ onBehalfOfApplicant: true, documentsOnPaper: ['other'], note: '1月31日 窓口で実績報告書と領収書の写しを受領' });
+
+      // spending more than the 交付決定 planned does not raise the grant: the 確定額 is capped at the 交付決定額
+      await staff(s.manager, 'post', `${app.id}/transitions/startFinalInspection`).send({}).expect(200);
+      const [report] = await db.query(`SELECT grant_amount::float8 AS g FROM grant_amount WHERE application_id = $1`, [app.id]);
+      await db.query(`UPDATE grant_amount SET actual_expenses = $2::jsonb WHERE application_id = $1`, [
+        app.id,
+        JSON.stringify([{ expenseType: 'machinery', amount: 26_000_000, description: 'マシニングセンタ（追加工事込み）' }]),
+      ]);
+      await staff(s.manager, 'put', `${app.id}/final-inspection`).send({ lines: [] }).expect(200);
+      const fixed = await staff(s.manager, 'post', `${app.id}/amount-fixing`).expect(200);
+      expect(fixed.body.amounts.fixedAmount).toBe(report.g);
 
       const portalApp = (
         await t
