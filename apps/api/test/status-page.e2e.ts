@@ -138,6 +138,24 @@ describe('the applicant status page', () => {
     expect(theirs).not.toContain('補正期限');
   });
 
+  it('shows the amount as the state says: the 交付決定額 once decided, the 確定額 once fixed', async () => {
+    const decided = await submit('株式会社交付決定');
+    const [grantDecided, amountFixed] = ['grantDecided', 'amountFixed'].map((code) => SUBSIDY_V1.states.find((x) => x.code === code)!);
+    await db.query(`UPDATE application SET status = $2 WHERE id = $1`, [decided.id, grantDecided.code]);
+    await db.query(
+      `INSERT INTO grant_amount (application_id, adopted_amount, grant_expenses, grant_quote, requested_amount, grant_amount, grant_decided_at)
+       VALUES ($1, 20000000, '[]', '{}', 18000000, 18000000, now())`,
+      [decided.id],
+    );
+    const page = (await open(tokenOf(decided.statusUrl)).expect(200)).text;
+    expect(page).toContain(`<p class="state" data-state>${grantDecided.label}</p>`);
+    expect(page).toContain(grantDecided.applicant!.next);
+    expect(page).toContain('<dt>交付決定額</dt><dd data-amount>18,000,000円</dd>');
+    await db.query(`UPDATE application SET status = $2 WHERE id = $1`, [decided.id, amountFixed.code]);
+    await db.query(`UPDATE grant_amount SET fixed_amount = 17500000, amount_fixed_at = now() WHERE application_id = $1`, [decided.id]);
+    expect((await open(tokenOf(decided.statusUrl)).expect(200)).text).toContain('<dt>確定した補助金の額</dt><dd data-amount>17,500,000円</dd>');
+  });
+
   it('answers a tampered, unknown or expired token with the same 404 page in Japanese', async () => {
     const token = tokenOf(other.statusUrl);
     const [id, exp, sig] = token.split('.');

@@ -21,6 +21,19 @@ export const STATUS_PAGE_RATE = { windowSeconds: 60, perIp: 60, perToken: 20 } a
 const MIN_DAYS_LEFT = 30;
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
 
+/**
+ * The amount the page shows, as the state says (its `applicant.amount`): none; the estimate (the quote); or the
+ * decided one — the 確定額 once fixed, else the 交付決定額 (grant_amount), else the amount decided with the
+ * application itself (a 給付金's 給付額).
+ */
+function amountOf(kind: 'estimate' | 'decided' | 'none', f: StatusFacts): StatusPageView['amount'] {
+  if (kind === 'none') return null;
+  if (kind === 'estimate') return { label: '金額（見込み）', value: formatYen(Number(f.quotedAmount)) };
+  if (f.fixedAmount !== null) return { label: '確定した補助金の額', value: formatYen(Number(f.fixedAmount)) };
+  if (f.grantAmount !== null) return { label: '交付決定額', value: formatYen(Number(f.grantAmount)) };
+  return { label: '決定した金額', value: formatYen(Number(f.quotedAmount)) };
+}
+
 export type StatusPageResult = { kind: 'page'; view: StatusPageView } | { kind: 'notFound' } | { kind: 'rateLimited'; retryAfterSeconds: number };
 
 export interface Visitor {
@@ -121,7 +134,7 @@ export class StatusLinksService {
       next: text?.next ?? '次の手続きが必要になったときは、メールでお知らせします。',
       deadlines,
       documents: f.documents.map((d) => ({ kindLabel: isAttachmentKind(d.kind) ? ATTACHMENT_KINDS[d.kind] : d.kind, fileName: d.fileName })),
-      amount: amountKind === 'none' ? null : { label: amountKind === 'decided' ? '決定した金額' : '金額（見込み）', value: formatYen(Number(f.quotedAmount)) },
+      amount: amountOf(amountKind, f),
       asOf: formatJst(now),
       secretariat: { ...this.config.secretariat },
     };
