@@ -193,6 +193,8 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
 
     it('確定検査: one expense reduced with a reason; more than reported, or less without a reason, is refused in Japanese', async () => {
       await staff(s.manager, 'post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
+      // the admin's buttons: the inspection is open, the 額の確定 waits for it
+      expect((await staff(s.manager, 'get', `${id}/post-award`).expect(200)).body.actions).toEqual({ decideGrant: false, inspect: true, fixAmount: false });
       const above = await staff(s.manager, 'put', `${id}/final-inspection`)
         .send({ lines: [{ index: 1, acceptedAmount: 3_500_000 }] })
         .expect(422);
@@ -216,6 +218,7 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
           reason: '据付工事のうち交付決定前の発注分を除外',
         },
       ]);
+      expect(inspected.body.actions).toEqual({ decideGrant: false, inspect: true, fixAmount: true });
       const [audit] = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'finalInspection.recorded'`, [id]);
       expect(audit.changes.adjustments).toHaveLength(1);
     });

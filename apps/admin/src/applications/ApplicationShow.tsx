@@ -6,6 +6,7 @@ import { YenField } from '../common';
 import { InquiriesTab, MemosTab } from '../correspondence';
 import { ApplicationNotifications } from '../notifications/ApplicationNotifications';
 import { BankAccountTab } from '../payments';
+import { PostAwardTab } from '../post-award';
 import { FormalCheckTab } from '../review/FormalCheckTab';
 import { ReviewsTab } from '../review/ReviewsTab';
 import { useRoundWorkflow } from '../rounds/useRoundWorkflow';
@@ -72,6 +73,9 @@ const Tabs = () => {
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="app.applications.tabs.quote" path="quote">
         <QuoteView />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.post_award.tab" path="post-award">
+        <PostAwardTab />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="app.applications.tabs.timeline" path="timeline">
         <TimelineView workflow={workflow} />

@@ -11,6 +11,7 @@ import type { TranslationMessages } from 'ra-core';
 import { appMessages } from './ja/app';
 import { correspondenceMessages } from './ja/correspondence';
 import { paymentMessages } from './ja/payments';
+import { postAwardMessages } from './ja/post-award';
 import { attachmentMessages } from './ja/attachments';
 import { exportMessages, exportResourceMessages } from './ja/exports';
 import { historyMessages, reconsiderationMessages } from './ja/history';
@@ -28,6 +29,7 @@ export const ja: TranslationMessages = {
     exports: exportMessages,
     correspondence: correspondenceMessages,
     payments: paymentMessages,
+    post_award: postAwardMessages,
     reconsideration: reconsiderationMessages,
     history: historyMessages,
     status_links: statusLinkMessages,

@@ -9,6 +9,7 @@ import type { RoundWorkflow } from '../rounds/workflow';
 import type { NotificationProgress, NotificationRecord } from '../notifications/notification';
 import type { TemplatePreview, TemplatePreviewBody, TemplateVersionRecord } from '../resources/notification-templates/template';
 import type { StaffUserRecord } from '../users/userForm';
+import type { PostAward } from '../post-award/postAward';
 
 /**
  * Date filters as people mean them: a date-only value of a `…From` filter is the start of that day
@@ -47,6 +48,14 @@ export interface JimukyokuDataProvider extends DataProvider {
   ): Promise<{ to: { name: string }; quotedAmount: number }>;
   /** POST /api/applications/:id/status-links/revoke (manager): the applicant's status-page links stop working (README "Status page") */
   revokeStatusLinks(applicationId: string): Promise<{ applicationId: string; revoked: number }>;
+  /** GET /api/applications/:id/post-award: 採択額 … 確定額, the filings after 採択 and the routes offered now (docs/post-award.md) */
+  getPostAward(applicationId: string): Promise<PostAward>;
+  /** POST /api/applications/:id/grant-decision (manager): 交付決定, the 交付決定額 computed by the API */
+  decideGrant(applicationId: string): Promise<PostAward>;
+  /** PUT /api/applications/:id/final-inspection (reviewer, manager): the 確定検査's adjusted lines */
+  recordFinalInspection(applicationId: string, body: { lines: { index: number; acceptedAmount: number; reason?: string }[] }): Promise<PostAward>;
+  /** POST /api/applications/:id/amount-fixing (manager): 額の確定, the 確定額 computed by the API */
+  fixAmount(applicationId: string): Promise<PostAward>;
   /** GET /api/applications/:id/history: the 申請履歴 of the applicant (docs/applicant-history.md) */
   getApplicationHistory(applicationId: string): Promise<ApplicantHistory>;
   /** POST /api/notifications/:id/resend (manager): a new notification, to the corrected recipient if given */
@@ -123,6 +132,16 @@ export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_
     recordPaperResubmission: (applicationId, body) => postJson(`/applications/${encodeURIComponent(applicationId)}/paper-resubmissions`, body),
     reconsider: (applicationId, body) => postJson(`/applications/${encodeURIComponent(applicationId)}/reconsideration`, body),
     revokeStatusLinks: (applicationId) => postJson(`/applications/${encodeURIComponent(applicationId)}/status-links/revoke`, {}),
+    getPostAward: async (applicationId) => (await httpClient(`${apiUrl}/applications/${encodeURIComponent(applicationId)}/post-award`)).json as PostAward,
+    decideGrant: (applicationId) => postJson<PostAward>(`/applications/${encodeURIComponent(applicationId)}/grant-decision`, {}),
+    recordFinalInspection: async (applicationId, body) =>
+      (
+        await httpClient(`${apiUrl}/applications/${encodeURIComponent(applicationId)}/final-inspection`, {
+          method: 'PUT',
+          body: JSON.stringify(body),
+        })
+      ).json as PostAward,
+    fixAmount: (applicationId) => postJson<PostAward>(`/applications/${encodeURIComponent(applicationId)}/amount-fixing`, {}),
     getApplicationHistory: async (applicationId) =>
       (await httpClient(`${apiUrl}/applications/${encodeURIComponent(applicationId)}/history`)).json as ApplicantHistory,
     resendNotification: (id, body) => postJson<NotificationRecord>(`/notifications/${encodeURIComponent(id)}/resend`, body),

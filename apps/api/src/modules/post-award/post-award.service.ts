@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { formatYen, type ExpenseLine } from '@jimukyoku/domain';
 import { findTransition, getWorkflow } from '@jimukyoku/workflow';
+import { isAllowed, type PolicyAction } from '../../auth/policy';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
 import { UnitOfWork, type Transaction } from '../../database';
@@ -135,7 +136,7 @@ export class PostAwardService {
         { recordedBy: user.id, documentsOnPaper: documents, note },
         { ...meta, auditExtra: { onBehalfOfApplicant: true, documentsOnPaper: documents, note } },
       );
-      return this.view(application, tx);
+      return this.view(application, tx, user);
     });
   }
 
@@ -155,7 +156,7 @@ export class PostAwardService {
         { amount: { computed: q.amount }, ...meta, auditExtra: { grantAmount: q.amount, adoptedAmount: amounts.adoptedAmount } },
       );
       await this.repo.setGrantAmount(app.id, q.amount, tx);
-      return this.view(application, tx);
+      return this.view(application, tx, user);
     });
   }
 
@@ -213,7 +214,7 @@ export class PostAwardService {
         },
         tx,
       );
-      return this.view(app, tx);
+      return this.view(app, tx, user);
     });
   }
 
@@ -237,24 +238,36 @@ export class PostAwardService {
         { amount: { computed: fixed }, ...meta, auditExtra: { fixedAmount: fixed, computedAmount: q.amount, grantAmount: amounts.grantAmount } },
       );
       await this.repo.setFixedAmount(app.id, fixed, q.quote, tx);
-      return this.view(application, tx);
+      return this.view(application, tx, user);
     });
   }
 
-  /** The amounts and filings of an application as GET /api/applications/:id/post-award shows them. */
+  /**
+   * The amounts and filings of an application as GET /api/applications/:id/post-award shows them, and which of
+   * the amount routes this user may use now (the admin's buttons): the transition they fire starts from the
+   * application's state in its definition, and the user's policy allows it.
+   */
   async show(user: AuthenticatedUser, applicationId: string) {
-    return this.uow.run(async (tx) => this.view(await this.visible(user, applicationId, tx), tx));
+    return this.uow.run(async (tx) => this.view(await this.visible(user, applicationId, tx), tx, user));
   }
 
-  private async view(app: Application, tx: Transaction) {
+  private async view(app: Application, tx: Transaction, user?: AuthenticatedUser) {
     const amounts = await this.repo.findAmount(app.id, tx);
     const filings = await this.repo.filingsOf(app.id, tx);
+    const definition = getWorkflow(app.workflowCode, app.workflowVersion);
+    const offered = (transition: string, policy: PolicyAction) =>
+      !!user && isAllowed(user.role, policy) && (findTransition(definition, transition)?.from.includes(app.status) ?? false);
     return {
       applicationId: app.id,
       status: app.status,
       version: app.version,
       amounts: amountsView(amounts),
       filings: filings.map((f) => ({ ...f, stepLabel: STEP_LABELS[f.step] })),
+      actions: {
+        decideGrant: offered(DECIDE_GRANT, 'postAward.decideGrant') && !!amounts,
+        inspect: offered(FIX_AMOUNT, 'postAward.inspect') && !!amounts?.actualExpenses,
+        fixAmount: offered(FIX_AMOUNT, 'postAward.fixAmount') && !!amounts?.inspection,
+      },
     };
   }
 

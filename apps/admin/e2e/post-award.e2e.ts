@@ -1,0 +1,73 @@
+import {
+  categoryByCode,
+  createDraft,
+  databaseOf,
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  draftInput,
+  openRound,
+  seedReferenceCatalogue,
+  type TestDatabase,
+} from '@jimukyoku/api/testing';
+import { goToRoute, signIn, startAdminE2e, type AdminE2e } from './admin-app';
+import { screenshot } from './browser';
+
+/**
+ * The application page's 「交付・確定」 tab (docs/post-award.md): the amounts the API computes by the rules, and
+ * the inspector's 確定検査 and the manager's 額の確定 from it. A reduction without its reason is refused with the
+ * API's Japanese message; nothing is typed but the accepted amounts and the reasons.
+ */
+describe('admin in the browser: 確定検査 and 額の確定', () => {
+  let e: AdminE2e;
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    e = await startAdminE2e('admin_post_award');
+    db = databaseOf(e.t);
+    await seedReferenceCatalogue(e.t);
+  }, 60_000);
+  afterAll(() => e?.close());
+
+  it('records the 確定検査 with one expense reduced and its reason, then fixes the amount', async () => {
+    const round = await openRound(e.t, undefined, 97);
+    await db.query(`UPDATE round SET workflow_version = 2 WHERE id = $1`, [round.id]);
+    const category = await categoryByCode(e.t, round, 'restructuring.standard');
+    const draft = await createDraft(e.t, draftInput(round, category, { applicantName: '確定検査工業株式会社' }));
+    // a fixture: the application in 確定検査 with its 交付決定額 and 実績報告 (the API's journey is apps/api/test/post-award.e2e.ts)
+    await db.query(`UPDATE application SET status = 'finalInspection', quoted_amount = 20000000 WHERE id = $1`, [draft.id]);
+    const expenses = [
+      { expenseType: 'machinery', amount: 24_000_000, description: '5軸加工機' },
+      { expenseType: 'machinery', amount: 3_000_000, description: '据付工事' },
+    ];
+    await db.query(
+      `INSERT INTO grant_amount (application_id, adopted_amount, grant_expenses, grant_quote, requested_amount, grant_amount, grant_decided_at, actual_expenses)
+       VALUES ($1, 20000000, $2::jsonb, '{}'::jsonb, 18000000, 18000000, now(), $2::jsonb)`,
+      [draft.id, JSON.stringify(expenses)],
+    );
+
+    const page = await e.newPage();
+    await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    await goToRoute(page, e.adminUrl, `/applications/${draft.id}/show/post-award`);
+    const amounts = page.getByTestId('post-award-amounts');
+    await amounts.getByText('18,000,000円').first().waitFor();
+    expect(await amounts.innerText()).toMatch(/採択額\s+20,000,000円/);
+    expect(await page.getByTestId('fix-amount').count()).toBe(0); // the 額の確定 waits for the 確定検査
+
+    await page.getByLabel('認める額 2').fill('150万');
+    await page.getByTestId('record-inspection').click();
+    await page.getByText(/減額する理由を記載してください/).waitFor();
+    expect((await db.query(`SELECT inspection FROM grant_amount WHERE application_id = $1`, [draft.id]))[0].inspection).toBeNull();
+
+    await page.getByLabel('減額の理由 2').fill('交付決定前に発注した分を除外');
+    await page.getByTestId('record-inspection').click();
+    await page.getByText('確定検査を記録しました').waitFor();
+    await screenshot(page, 'post-award-inspection');
+    await page.getByTestId('fix-amount').click();
+    await page.getByText(/額を確定しました（確定額 [\d,]+円）/).waitFor();
+    const [row] = await db.query(`SELECT fixed_amount::float8 AS fixed, inspection FROM grant_amount WHERE application_id = $1`, [draft.id]);
+    expect(row.inspection[1]).toMatchObject({ reported: 3_000_000, accepted: 1_500_000, reason: '交付決定前に発注した分を除外' });
+    expect(row.fixed).toBeGreaterThan(0);
+    expect(row.fixed).toBeLessThanOrEqual(18_000_000);
+    expect((await db.query(`SELECT status FROM application WHERE id = $1`, [draft.id]))[0].status).toBe('amountFixed');
+  });
+});

@@ -1,0 +1,226 @@
+import { useEffect, useState } from 'react';
+import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { formatYen, parseYen } from '@jimukyoku/domain';
+import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
+import { apiErrorMessage } from '../common';
+import { formatJst } from '../common/jst';
+import type { JimukyokuDataProvider } from '../providers/dataProvider';
+import type { PostAward } from './postAward';
+
+const yen = (n: number | null | undefined) => (typeof n === 'number' ? formatYen(n) : null);
+
+/**
+ * 「交付・確定」: the amounts after 採択, each computed by the API from the rules (docs/post-award.md) and never
+ * typed here — 採択額, 交付申請額, 交付決定額, the 確定検査's lines and the 確定額 — with the manager's 交付決定 and
+ * 額の確定 and the inspector's 確定検査 where the API offers them, and the applicant's filings after 採択.
+ */
+export const PostAwardTab = () => {
+  const record = useRecordContext<RaRecord>();
+  const translate = useTranslate();
+  const t = (k: string, o?: object) => translate(`app.post_award.${k}`, o);
+  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [data, setData] = useState<PostAward | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [accepted, setAccepted] = useState<string[]>([]);
+  const [reasons, setReasons] = useState<string[]>([]);
+  const [running, setRunning] = useState(false);
+  const id = record?.id ? String(record.id) : '';
+  const version = record?.version;
+
+  useEffect(() => {
+    if (!id) return;
+    dataProvider.getPostAward(id).then(
+      (d) => {
+        setData(d);
+        const lines = d.amounts?.inspection ?? d.amounts?.actualExpenses?.map((e, index) => ({ index, accepted: e.amount, reason: null })) ?? [];
+        setAccepted(lines.map((l) => String(l.accepted)));
+        setReasons(lines.map((l) => l.reason ?? ''));
+      },
+      (e) => setError(apiErrorMessage(e)),
+    );
+  }, [dataProvider, id, version]);
+
+  if (error) return <Alert severity="error">{error}</Alert>;
+  if (!data) return null;
+  const a = data.amounts;
+
+  const run = async (action: () => Promise<PostAward>, done: (d: PostAward) => string) => {
+    setRunning(true);
+    try {
+      const d = await action();
+      // the answer is the tab's data as it now stands (a 確定検査 does not change the application's version)
+      setData(d);
+      notify(done(d), { type: 'success' });
+      refresh();
+    } catch (e) {
+      notify(apiErrorMessage(e), { type: 'error' });
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const inspect = () => {
+    const actual = a?.actualExpenses ?? [];
+    const lines: { index: number; acceptedAmount: number; reason?: string }[] = [];
+    for (let index = 0; index < actual.length; index++) {
+      const parsed = parseYen(accepted[index] ?? '');
+      if (!parsed.ok || parsed.yen === null) return notify(t('invalid_amount'), { type: 'error' });
+      if (parsed.yen !== actual[index]!.amount) lines.push({ index, acceptedAmount: parsed.yen, reason: reasons[index]?.trim() || undefined });
+    }
+    return run(
+      () => dataProvider.recordFinalInspection(id, { lines }),
+      () => t('inspection_done'),
+    );
+  };
+
+  return (
+    <Box data-testid="post-award">
+      {!a ? (
+        <Alert severity="info">{t('none')}</Alert>
+      ) : (
+        <Stack spacing={3}>
+          <Box component="section">
+            <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700 }}>
+              {t('amounts')}
+            </Typography>
+            <Table size="small" data-testid="post-award-amounts">
+              <TableBody>
+                {(
+                  [
+                    ['adopted_amount', a.adoptedAmount],
+                    ['requested_amount', a.requestedAmount],
+                    ['grant_amount', a.grantAmount],
+                    ['fixed_amount', a.fixedAmount],
+                  ] as const
+                ).map(([key, amount]) => (
+                  <TableRow key={key}>
+                    <TableCell component="th">{t(key)}</TableCell>
+                    <TableCell align="right">{yen(amount) ?? t('not_yet')}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            <Typography variant="caption" color="text.secondary">
+              {t('ceiling_note')}
+            </Typography>
+            <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
+              {data.actions.decideGrant && (
+                <Button
+                  variant="contained"
+                  data-testid="decide-grant"
+                  disabled={running}
+                  onClick={() =>
+                    run(
+                      () => dataProvider.decideGrant(id),
+                      (d) => t('decide_grant_done', { amount: yen(d.amounts?.grantAmount) }),
+                    )
+                  }
+                >
+                  {t('decide_grant')}
+                </Button>
+              )}
+              {data.actions.fixAmount && (
+                <Button
+                  variant="contained"
+                  data-testid="fix-amount"
+                  disabled={running}
+                  onClick={() =>
+                    run(
+                      () => dataProvider.fixAmount(id),
+                      (d) => t('fix_amount_done', { amount: yen(d.amounts?.fixedAmount) }),
+                    )
+                  }
+                >
+                  {t('fix_amount')}
+                </Button>
+              )}
+            </Stack>
+          </Box>
+          {a.actualExpenses && (
+            <Box component="section" data-testid="post-award-inspection">
+              <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700 }}>
+                {t('inspection')}
+              </Typography>
+              {data.actions.inspect && <Typography variant="body2">{t('inspection_note')}</Typography>}
+              <Table size="small">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{t('line')}</TableCell>
+                    <TableCell align="right">{t('reported')}</TableCell>
+                    <TableCell align="right">{t('accepted')}</TableCell>
+                    <TableCell>{t('reason')}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {a.actualExpenses.map((e, i) => (
+                    <TableRow key={i}>
+                      <TableCell>{e.description ?? e.expenseType}</TableCell>
+                      <TableCell align="right">{formatYen(e.amount)}</TableCell>
+                      <TableCell align="right">
+                        {data.actions.inspect ? (
+                          <TextField
+                            size="small"
+                            value={accepted[i] ?? ''}
+                            onChange={(ev) => setAccepted(accepted.map((v, j) => (j === i ? ev.target.value : v)))}
+                            slotProps={{ htmlInput: { 'aria-label': `${t('accepted')} ${i + 1}` } }}
+                          />
+                        ) : (
+                          (yen(a.inspection?.[i]?.accepted) ?? '-')
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        {data.actions.inspect ? (
+                          <TextField
+                            size="small"
+                            fullWidth
+                            value={reasons[i] ?? ''}
+                            onChange={(ev) => setReasons(reasons.map((v, j) => (j === i ? ev.target.value : v)))}
+                            slotProps={{ htmlInput: { 'aria-label': `${t('reason')} ${i + 1}` } }}
+                          />
+                        ) : (
+                          (a.inspection?.[i]?.reason ?? '')
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+              {data.actions.inspect && (
+                <Button sx={{ mt: 1 }} variant="outlined" data-testid="record-inspection" disabled={running} onClick={inspect}>
+                  {t('record_inspection')}
+                </Button>
+              )}
+            </Box>
+          )}
+        </Stack>
+      )}
+      {data.filings.length > 0 && (
+        <Box component="section" sx={{ mt: 3 }} data-testid="post-award-filings">
+          <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700 }}>
+            {t('filings')}
+          </Typography>
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('filed_at')}</TableCell>
+                <TableCell>{t('step')}</TableCell>
+                <TableCell>{t('channel')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {data.filings.map((f) => (
+                <TableRow key={f.id}>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatJst(f.filedAt)}</TableCell>
+                  <TableCell>{f.stepLabel}</TableCell>
+                  <TableCell>{f.channelId ? t('portal') : `${t('paper')}${f.note ? `: ${f.note}` : ''}`}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
+    </Box>
+  );
+};

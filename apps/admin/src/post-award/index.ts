@@ -1,0 +1,1 @@
+export { PostAwardTab } from './PostAwardTab';
