@@ -28,6 +28,18 @@ describe('admin in the browser: 確定検査 and 額の確定', () => {
   }, 60_000);
   afterAll(() => e?.close());
 
+  it('moves a round with no application to the workflow’s second version from the round’s edit form', async () => {
+    const round = await openRound(e.t, undefined, 98);
+    const page = await e.newPage();
+    await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    await goToRoute(page, e.adminUrl, `/rounds/${round.id}`);
+    await page.getByRole('combobox', { name: 'ワークフローの版' }).click();
+    await page.getByRole('option', { name: /^第2版/ }).click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/rounds\/[^/]+\/show$/);
+    expect((await db.query(`SELECT workflow_version FROM round WHERE id = $1`, [round.id]))[0].workflow_version).toBe(2);
+  });
+
   it('records the 確定検査 with one expense reduced and its reason, then fixes the amount', async () => {
     const round = await openRound(e.t, undefined, 97);
     await db.query(`UPDATE round SET workflow_version = 2 WHERE id = $1`, [round.id]);

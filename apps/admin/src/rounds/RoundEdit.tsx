@@ -1,4 +1,5 @@
-import { Edit, ReferenceField, required, SimpleForm, TextInput, useRecordContext, Labeled } from 'react-admin';
+import { Edit, ReferenceField, required, SelectInput, SimpleForm, TextInput, useGetList, useGetOne, useRecordContext, Labeled } from 'react-admin';
+import type { WorkflowRecord } from '../workflows/workflowStates';
 import { JstDateTimeInput } from '../common';
 import type { RoundRecord } from './round';
 import { RoundCategoriesInput } from './RoundCategoriesInput';
@@ -7,6 +8,22 @@ import { toRoundUpdate } from './roundForm';
 const CategoriesOfThisRuleSet = () => {
   const record = useRecordContext<RoundRecord>();
   return <RoundCategoriesInput ruleSetId={record?.ruleSetId} />;
+};
+
+/**
+ * The version of the programme's workflow the round runs on (GET /api/workflows): a round with no application yet
+ * may move to another (docs/post-award.md); once it has one, the API refuses the change with its reason.
+ */
+const WorkflowVersionInput = () => {
+  const record = useRecordContext<RoundRecord>();
+  const { data: program } = useGetOne<{ id: string; workflowKind: string }>('programs', { id: record?.programId ?? '' }, { enabled: !!record?.programId });
+  const { data: workflows = [] } = useGetList<WorkflowRecord>(
+    'workflows',
+    { pagination: { page: 1, perPage: 100 }, sort: { field: 'registered', order: 'ASC' }, filter: {} },
+    { staleTime: Infinity },
+  );
+  const choices = workflows.filter((w) => w.code === program?.workflowKind).map((w) => ({ id: w.version, name: `第${w.version}版 ${w.label}` }));
+  return <SelectInput source="workflowVersion" choices={choices} validate={required()} sx={{ minWidth: 360 }} />;
 };
 
 /**
@@ -20,6 +37,7 @@ export const RoundEdit = () => (
       <Labeled label="resources.rounds.fields.ruleSetId">
         <ReferenceField source="ruleSetId" reference="rule-sets" link={false} />
       </Labeled>
+      <WorkflowVersionInput />
       <TextInput source="name" validate={required()} />
       <JstDateTimeInput source="opensAt" validate={required()} />
       <JstDateTimeInput source="closesAt" validate={required()} />

@@ -39,7 +39,13 @@ describe('round edit form → PUT /api/rounds/:id', () => {
         { categoryId: 'c1', budget: 1234567, adoptionQuota: null },
         { categoryId: 'c2', budget: null, adoptionQuota: 40 },
       ],
+      workflowVersion: 1,
     });
+  });
+
+  it('sends the workflow version chosen (the API moves a round without applications to it)', () => {
+    expect(toRoundUpdate({ ...round5, workflowVersion: 2 }).workflowVersion).toBe(2);
+    expect(toRoundUpdate({ ...round5, workflowVersion: undefined })).not.toHaveProperty('workflowVersion');
   });
 
   it('sends a deadline typed as a JST wall clock as that JST instant (締切延長 to 18:00:00 JST)', () => {

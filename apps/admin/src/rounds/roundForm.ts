@@ -10,6 +10,8 @@ export interface UpdateRoundBody {
   announcementTo: string | null;
   announcementLabel: string | null;
   categories: RoundCategory[];
+  /** the workflow definition's version: the API changes it only while the round has no application (docs/post-award.md) */
+  workflowVersion?: number;
 }
 
 /** Body of POST /api/rounds (CreateRoundDto). No categories = every category of the rule set. */
@@ -59,6 +61,7 @@ export function toRoundUpdate(data: Record<string, unknown>): UpdateRoundBody {
     announcementTo: instant(data.announcementTo) ?? null,
     announcementLabel: text(data.announcementLabel) || null,
     categories: categories(data.categories),
+    ...(typeof data.workflowVersion === 'number' && Number.isInteger(data.workflowVersion) ? { workflowVersion: data.workflowVersion } : {}),
   };
 }
 
