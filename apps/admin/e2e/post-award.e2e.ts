@@ -40,6 +40,41 @@ describe('admin in the browser: 確定検査 and 額の確定', () => {
     expect((await db.query(`SELECT workflow_version FROM round WHERE id = $1`, [round.id]))[0].workflow_version).toBe(2);
   });
 
+  it('records a paper application’s 交付申請 from the tab, then decides the grant: the amounts come from the API', async () => {
+    const round = await openRound(e.t, undefined, 99);
+    await db.query(`UPDATE round SET workflow_version = 2 WHERE id = $1`, [round.id]);
+    const category = await categoryByCode(e.t, round, 'restructuring.standard');
+    const draft = await createDraft(e.t, draftInput(round, category, { applicantName: '紙の交付申請株式会社' }));
+    // a fixture: adopted, the 採択発表 made (the API's journey walks there: apps/api/test/post-award.e2e.ts)
+    await db.query(`UPDATE application SET status = 'adopted' WHERE id = $1`, [draft.id]);
+    await db.query(`UPDATE round SET announcement_from = now() - interval '1 hour', announcement_to = now() - interval '1 minute' WHERE id = $1`, [round.id]);
+
+    const page = await e.newPage();
+    await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    await goToRoute(page, e.adminUrl, `/applications/${draft.id}/show/post-award`);
+    await page.getByTestId('paper-filing').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: '届出' }).click();
+    await page.getByRole('option', { name: '交付申請' }).click();
+    await page.getByTestId('paper-filing-expense-0').fill('2,400万');
+    await dialog.getByLabel('その他').check();
+    await page.getByTestId('paper-filing-note').fill('5月10日 簡易書留で交付申請書を受領');
+    await page.getByTestId('confirm-paper-filing').click();
+    await page.getByText('交付申請を記録しました').waitFor();
+    const [filed] = await db.query(
+      `SELECT a.status, g.requested_amount::float8 AS requested FROM application a JOIN grant_amount g ON g.application_id = a.id WHERE a.id = $1`,
+      [draft.id],
+    );
+    expect(filed.status).toBe('grantApplied');
+    expect(filed.requested).toBeGreaterThan(0);
+
+    await page.getByTestId('decide-grant').click();
+    await page.getByText(/交付を決定しました（交付決定額 [\d,]+円）/).waitFor();
+    const [decided] = await db.query(`SELECT grant_amount::float8 AS g FROM grant_amount WHERE application_id = $1`, [draft.id]);
+    expect(decided.g).toBe(filed.requested);
+    await page.getByTestId('post-award-filings').getByText('5月10日 簡易書留で交付申請書を受領', { exact: false }).waitFor();
+  });
+
   it('records the 確定検査 with one expense reduced and its reason, then fixes the amount', async () => {
     const round = await openRound(e.t, undefined, 97);
     await db.query(`UPDATE round SET workflow_version = 2 WHERE id = $1`, [round.id]);

@@ -194,7 +194,12 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
     it('確定検査: one expense reduced with a reason; more than reported, or less without a reason, is refused in Japanese', async () => {
       await staff(s.manager, 'post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
       // the admin's buttons: the inspection is open, the 額の確定 waits for it
-      expect((await staff(s.manager, 'get', `${id}/post-award`).expect(200)).body.actions).toEqual({ decideGrant: false, inspect: true, fixAmount: false });
+      expect((await staff(s.manager, 'get', `${id}/post-award`).expect(200)).body.actions).toEqual({
+        decideGrant: false,
+        inspect: true,
+        fixAmount: false,
+        paperSteps: [],
+      });
       const above = await staff(s.manager, 'put', `${id}/final-inspection`)
         .send({ lines: [{ index: 1, acceptedAmount: 3_500_000 }] })
         .expect(422);
@@ -218,7 +223,7 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
           reason: '据付工事のうち交付決定前の発注分を除外',
         },
       ]);
-      expect(inspected.body.actions).toEqual({ decideGrant: false, inspect: true, fixAmount: true });
+      expect(inspected.body.actions).toEqual({ decideGrant: false, inspect: true, fixAmount: true, paperSteps: [] });
       const [audit] = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'finalInspection.recorded'`, [id]);
       expect(audit.changes.adjustments).toHaveLength(1);
     });
@@ -336,6 +341,12 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
         .send({ step: 'grantApplication', expenses, documents: ['other'], note: '5月10日 簡易書留で交付申請書を受領' })
         .expect(200);
       await staff(s.manager, 'post', `${app.id}/grant-decision`).expect(200);
+      // a paper application in 交付決定: the steps a manager may record from paper now
+      expect((await staff(s.manager, 'get', `${app.id}/post-award`).expect(200)).body.actions.paperSteps).toEqual([
+        'performanceReport',
+        'planChange',
+        'abandonment',
+      ]);
       const reported = await staff(s.manager, 'post', `${app.id}/paper-filings`)
         .send({ step: 'performanceReport', expenses, documents: ['other'], note: '1月31日 窓口で実績報告書と領収書の写しを受領' })
         .expect(200);

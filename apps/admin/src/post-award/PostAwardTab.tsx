@@ -5,7 +5,8 @@ import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate,
 import { apiErrorMessage } from '../common';
 import { formatJst } from '../common/jst';
 import type { JimukyokuDataProvider } from '../providers/dataProvider';
-import type { PostAward } from './postAward';
+import { PaperFilingButton } from './PaperFilingButton';
+import type { ExpenseLineRecord, PostAward } from './postAward';
 
 const yen = (n: number | null | undefined) => (typeof n === 'number' ? formatYen(n) : null);
 
@@ -77,6 +78,14 @@ export const PostAwardTab = () => {
 
   return (
     <Box data-testid="post-award">
+      <Box sx={{ mb: 2 }}>
+        <PaperFilingButton
+          applicationId={id}
+          data={data}
+          applicationExpenses={(record?.expenses as ExpenseLineRecord[] | undefined) ?? []}
+          onDone={(d) => setData(d)}
+        />
+      </Box>
       {!a ? (
         <Alert severity="info">{t('none')}</Alert>
       ) : (
@@ -214,7 +223,7 @@ export const PostAwardTab = () => {
                 <TableRow key={f.id}>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatJst(f.filedAt)}</TableCell>
                   <TableCell>{f.stepLabel}</TableCell>
-                  <TableCell>{f.channelId ? t('portal') : `${t('paper')}${f.note ? `: ${f.note}` : ''}`}</TableCell>
+                  <TableCell>{f.channelId ? t('portal') : `${t('channel_paper')}${f.note ? `: ${f.note}` : ''}`}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -19,5 +19,65 @@ export interface PostAward {
     inspection: { index: number; reported: number; accepted: number; reason: string | null }[] | null;
   } | null;
   filings: { id: string; step: string; stepLabel: string; filedAt: string; channelId: string | null; note: string | null }[];
-  actions: { decideGrant: boolean; inspect: boolean; fixAmount: boolean };
+  actions: { decideGrant: boolean; inspect: boolean; fixAmount: boolean; paperSteps: PostAwardStep[] };
+}
+
+/** The applicant's steps after 採択 (the API's post-award-steps.ts). */
+export type PostAwardStep = 'grantApplication' | 'performanceReport' | 'planChange' | 'abandonment' | 'withdrawal' | 'commercializationReport';
+
+/** Body of POST /api/applications/:id/paper-filings (PaperFilingDto). */
+export interface PaperFilingBody {
+  step: PostAwardStep;
+  expenses?: ExpenseLineRecord[];
+  reason?: string;
+  description?: string;
+  fiscalYear?: number;
+  sales?: number;
+  documents: string[];
+  note: string;
+}
+
+/** The steps whose filing carries expense lines. */
+export const WITH_EXPENSES: readonly PostAwardStep[] = ['grantApplication', 'performanceReport'];
+/** The steps whose filing needs a reason. */
+export const WITH_REASON: readonly PostAwardStep[] = ['abandonment', 'withdrawal'];
+
+/**
+ * The paper filing's body from the dialog's fields: only what the step carries, amounts read as yen (「2,400万」);
+ * a string naming what is wrong when an amount cannot be read.
+ */
+export function paperFilingBody(
+  step: PostAwardStep,
+  fields: {
+    lines: ExpenseLineRecord[];
+    amounts: string[];
+    reason: string;
+    description: string;
+    fiscalYear: string;
+    sales: string;
+    documents: string[];
+    note: string;
+  },
+  parseYen: (text: string) => { ok: true; yen: number | null } | { ok: false; reason: string },
+): PaperFilingBody | string {
+  const body: PaperFilingBody = { step, documents: fields.documents, note: fields.note.trim() };
+  if (WITH_EXPENSES.includes(step)) {
+    const expenses: ExpenseLineRecord[] = [];
+    for (let i = 0; i < fields.lines.length; i++) {
+      const parsed = parseYen(fields.amounts[i] ?? '');
+      if (!parsed.ok || parsed.yen === null) return `${i + 1}`;
+      expenses.push({ ...fields.lines[i]!, amount: parsed.yen });
+    }
+    body.expenses = expenses;
+  }
+  if (WITH_REASON.includes(step)) body.reason = fields.reason.trim();
+  if (step === 'planChange') body.description = fields.description.trim();
+  if (step === 'commercializationReport') {
+    const year = Number(fields.fiscalYear.normalize('NFKC'));
+    if (fields.fiscalYear.trim() !== '') body.fiscalYear = Number.isInteger(year) ? year : NaN;
+    const sales = parseYen(fields.sales);
+    if (!sales.ok) return 'sales';
+    if (sales.yen !== null) body.sales = sales.yen;
+  }
+  return body;
 }

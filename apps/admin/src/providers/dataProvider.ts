@@ -9,7 +9,7 @@ import type { RoundWorkflow } from '../rounds/workflow';
 import type { NotificationProgress, NotificationRecord } from '../notifications/notification';
 import type { TemplatePreview, TemplatePreviewBody, TemplateVersionRecord } from '../resources/notification-templates/template';
 import type { StaffUserRecord } from '../users/userForm';
-import type { PostAward } from '../post-award/postAward';
+import type { PaperFilingBody, PostAward } from '../post-award/postAward';
 
 /**
  * Date filters as people mean them: a date-only value of a `…From` filter is the start of that day
@@ -56,6 +56,8 @@ export interface JimukyokuDataProvider extends DataProvider {
   recordFinalInspection(applicationId: string, body: { lines: { index: number; acceptedAmount: number; reason?: string }[] }): Promise<PostAward>;
   /** POST /api/applications/:id/amount-fixing (manager): 額の確定, the 確定額 computed by the API */
   fixAmount(applicationId: string): Promise<PostAward>;
+  /** POST /api/applications/:id/paper-filings (manager): a step after 採択 received on paper, recorded on the applicant's behalf */
+  recordPaperFiling(applicationId: string, body: PaperFilingBody): Promise<PostAward>;
   /** GET /api/applications/:id/history: the 申請履歴 of the applicant (docs/applicant-history.md) */
   getApplicationHistory(applicationId: string): Promise<ApplicantHistory>;
   /** POST /api/notifications/:id/resend (manager): a new notification, to the corrected recipient if given */
@@ -142,6 +144,7 @@ export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_
         })
       ).json as PostAward,
     fixAmount: (applicationId) => postJson<PostAward>(`/applications/${encodeURIComponent(applicationId)}/amount-fixing`, {}),
+    recordPaperFiling: (applicationId, body) => postJson<PostAward>(`/applications/${encodeURIComponent(applicationId)}/paper-filings`, body),
     getApplicationHistory: async (applicationId) =>
       (await httpClient(`${apiUrl}/applications/${encodeURIComponent(applicationId)}/history`)).json as ApplicantHistory,
     resendNotification: (id, body) => postJson<NotificationRecord>(`/notifications/${encodeURIComponent(id)}/resend`, body),

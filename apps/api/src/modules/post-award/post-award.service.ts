@@ -14,7 +14,7 @@ import type { FinalInspectionDto, PaperFilingDto, PostAwardFilingDto } from './d
 import type { GrantAmount, InspectionLine } from './grant-amount.entity';
 import { PostAwardError } from './post-award.errors';
 import { PostAwardRepository } from './post-award.repository';
-import { DECIDE_GRANT, FIX_AMOUNT, STEP_LABELS, STEP_TRANSITIONS, type PostAwardStep } from './post-award-steps';
+import { DECIDE_GRANT, FIX_AMOUNT, POST_AWARD_STEPS, STEP_LABELS, STEP_TRANSITIONS, type PostAwardStep } from './post-award-steps';
 
 /** Where a filing came from: the portal's channel with its uploaded attachments, or staff recording paper. */
 export interface FilingSource {
@@ -267,6 +267,8 @@ export class PostAwardService {
         decideGrant: offered(DECIDE_GRANT, 'postAward.decideGrant') && !!amounts,
         inspect: offered(FIX_AMOUNT, 'postAward.inspect') && !!amounts?.actualExpenses,
         fixAmount: offered(FIX_AMOUNT, 'postAward.fixAmount') && !!amounts?.inspection,
+        // the steps a manager may record from paper now (an application that came on paper only)
+        paperSteps: app.channelId ? [] : POST_AWARD_STEPS.filter((step) => offered(STEP_TRANSITIONS[step], 'applications.recordOnBehalf')),
       },
     };
   }
