@@ -45,7 +45,16 @@ const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], use
     }),
   ],
   controllers: [IntakeController, IntakeChannelsController, AttachmentsController, PaperResubmissionsController, PostAwardIntakeController],
-  providers: [IntakeService, PostAwardIntakeService, IntakeRepository, IntakeChannelsService, IntakeChannelsRepository, AttachmentsRepository, AttachmentsService, storageProvider],
+  providers: [
+    IntakeService,
+    PostAwardIntakeService,
+    IntakeRepository,
+    IntakeChannelsService,
+    IntakeChannelsRepository,
+    AttachmentsRepository,
+    AttachmentsService,
+    storageProvider,
+  ],
   exports: [ATTACHMENT_STORAGE, IntakeService, IntakeRepository, IntakeChannelsRepository],
 })
 export class IntakeModule implements OnModuleInit, NestModule {
@@ -55,8 +64,14 @@ export class IntakeModule implements OnModuleInit, NestModule {
   }
 
   configure(consumer: MiddlewareConsumer) {
-    consumer
-      .apply(IntakeGateMiddleware)
-      .forRoutes({ path: 'intake/applications', method: RequestMethod.POST }, { path: 'intake/applications/:id/resubmission', method: RequestMethod.POST });
+    consumer.apply(IntakeGateMiddleware).forRoutes(
+      { path: 'intake/applications', method: RequestMethod.POST },
+      { path: 'intake/applications/:id/resubmission', method: RequestMethod.POST },
+      // the applicant's steps after 採択 (docs/post-award.md) share the submissions' gate
+      ...['grant-application', 'performance-report', 'plan-change', 'abandonment', 'withdrawal', 'commercialization-reports'].map((step) => ({
+        path: `intake/applications/:id/${step}`,
+        method: RequestMethod.POST,
+      })),
+    );
   }
 }
