@@ -7,7 +7,8 @@
 //   交付申請's expenses, the 確定額 from the 確定検査's accepted expenses; the API's post-award routes fire them.
 // - 計画変更: while the project runs (交付決定), the applicant (or intake, on paper) files a 計画変更承認申請;
 //   the manager approves or refuses it (with a reason); either way the project continues under its
-//   交付決定. The amounts of an approved change are the API's (docs/post-award.md), not a state.
+//   交付決定. What a change carries (its description, changed expenses) is kept with the filing; it does not
+//   change the 交付決定額 (no 変更交付決定 yet: docs/post-award.md).
 // - 事業廃止: the applicant files a 事業廃止承認申請 with its reason, while the project runs or while a
 //   計画変更 is pending; the manager approves it (the project ends, nothing is paid: 事業廃止, terminal) or
 //   refuses it with a reason (back to 交付決定).
