@@ -114,6 +114,8 @@ describe('validateCategoryConfig', () => {
       [{ path: 'pricing.rates[0].tiers[0].upToSubsidy', code: 'tierThresholdMissing' }],
     ],
     ['a rate rule without tiers', withSmeTiers(), [{ path: 'pricing.rates[0].tiers', code: 'tiersEmpty' }]],
+    // hostile input (the fuzzer sent it): a rate rule that is no object is refused, not a TypeError
+    ['a rate rule that is null', withRates(null as never, SME_RATE, MID_RATE), [{ path: 'pricing.rates[0]', code: 'invalidRate' }]],
     ['an admitted size class without a rate (中堅)', withRates(SME_RATE), [{ path: 'pricing.rates', code: 'noRateForSizeClass' }]],
     [
       'an admitted size class with only a conditional rate',

@@ -167,6 +167,10 @@ export const checkRates = (rules: unknown, path: string, admitted: readonly Size
   const out: ConfigProblem[] = [];
   (rules as RateRule[]).forEach((r, i) => {
     const p = `${path}[${i}]`;
+    if (typeof r !== 'object' || r === null) {
+      out.push(problem(p, 'invalidRate', `${p}: 補助率は { label, tiers } の形で指定してください`));
+      return;
+    }
     if (typeof r?.label !== 'string' || r.label === '')
       out.push(problem(`${p}.label`, 'required', `${p}.label: 補助率の対象（例: 中小企業）を入力してください`));
     if (r?.when?.sizeClasses !== undefined) {
@@ -181,7 +185,7 @@ export const checkRates = (rules: unknown, path: string, admitted: readonly Size
     out.push(...checkTiers(r, `${p}.tiers`));
   });
   for (const c of admitted) {
-    if (!(rules as RateRule[]).some((r) => isUnconditionalFor(r, c))) {
+    if (!(rules as RateRule[]).some((r) => typeof r === 'object' && r !== null && isUnconditionalFor(r, c))) {
       out.push(problem(path, 'noRateForSizeClass', `${path}: ${SIZE_CLASS_LABELS[c]} に適用される補助率がありません`));
     }
   }
