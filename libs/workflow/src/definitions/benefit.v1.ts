@@ -26,6 +26,8 @@ export const BENEFIT_V1: WorkflowDefinition<GuardName> = loadDefinition<Workflow
   label: '給付金（事業復活支援金）',
   // 要件確認 on the filed application: its 適 starts the 審査, its 不適 is 不備
   formalCheck: { pass: 'startReview', return: 'markDeficient' },
+  // 給付決定 is due to be paid: a confirmed payment batch fires recordTransfer (docs/payments.md)
+  payment: { transition: 'recordTransfer' },
   states: [
     {
       code: 'idIssued',
@@ -97,6 +99,7 @@ export const BENEFIT_V1: WorkflowDefinition<GuardName> = loadDefinition<Workflow
       label: '給付決定',
       kind: 'active',
       tone: 'positive',
+      tags: ['awaitsPayment'],
       applicant: {
         meaning: '給付金の給付が決定しました（給付決定）。',
         next: 'ご登録の口座へ振り込みます。振込が完了したら改めてお知らせします。',

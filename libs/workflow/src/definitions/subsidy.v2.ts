@@ -39,6 +39,9 @@ const WITH_AMOUNT = ['decideGrant', 'fixAmount'];
 const fromV1 = (t: TransitionDefinition<GuardName>): TransitionDefinition<GuardName> =>
   WITH_AMOUNT.includes(t.name) ? { ...t, guards: [...(t.guards ?? []), 'amountComputed'] } : t;
 
+/** v2's 額確定 awaits payment (a payment batch pays it); v1's does not take part in batches (no 確定額 recorded). */
+const payable = (s: StateDefinition): StateDefinition => (s.code === 'amountFixed' ? { ...s, tags: [...(s.tags ?? []), 'awaitsPayment'] } : s);
+
 /** Every state after 交付決定 in which the project still runs or money may have moved: 交付決定取消 is possible. */
 const REVOCABLE = [
   'grantDecided',
@@ -211,6 +214,8 @@ export const SUBSIDY_V2: WorkflowDefinition<GuardName> = loadDefinition<Workflow
   version: 2,
   label: '補助金（公募・審査・交付・事業化）',
   formalCheck: SUBSIDY_V1.formalCheck,
-  states: [...SUBSIDY_V1.states.filter((s) => !REPLACED_STATES.includes(s.code)), ...POST_AWARD_STATES],
+  // 額確定 is due to be paid: a confirmed payment batch fires pay with the 確定額 (docs/payments.md)
+  payment: { transition: 'pay' },
+  states: [...SUBSIDY_V1.states.filter((s) => !REPLACED_STATES.includes(s.code)).map(payable), ...POST_AWARD_STATES],
   transitions: [...SUBSIDY_V1.transitions.filter((t) => !REPLACED_TRANSITIONS.includes(t.name)).map(fromV1), ...POST_AWARD_TRANSITIONS],
 });

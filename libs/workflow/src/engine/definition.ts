@@ -47,6 +47,12 @@ export const STATE_TAGS = [
    * returnedToApplicant; such a state must have a `closeUncorrected` exit (validate.ts).
    */
   'correctionDeadlineWatched',
+  /**
+   * Due to be paid: its amount is decided (確定額, 給付額) and it may go into a payment batch
+   * (apps/api/src/modules/payment-batches, docs/payments.md); confirming the batch fires the definition's
+   * `payment.transition` from this state. Such a definition must declare `payment` (validate.ts).
+   */
+  'awaitsPayment',
 ] as const;
 export type StateTag = (typeof STATE_TAGS)[number];
 
@@ -149,6 +155,8 @@ export interface WorkflowDefinition<G extends string = string> {
   readonly transitions: readonly TransitionDefinition<G>[];
   /** The 要件確認's transitions; required when a state is tagged awaitsFormalCheck or inFormalCheck. */
   readonly formalCheck?: FormalCheckTransitions;
+  /** The transition a confirmed payment batch fires (支払, 振込完了); required when a state is tagged awaitsPayment. */
+  readonly payment?: { readonly transition: string };
 }
 
 /** `subsidy@1`: the key of the WORKFLOWS registry and the value a round stores. */

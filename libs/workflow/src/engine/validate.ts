@@ -28,7 +28,8 @@ export type ValidationErrorCode =
   | 'NO_PATH_TO_TERMINAL' // non-terminal state from which no terminal state can be reached
   | 'FORMAL_CHECK_UNDECLARED' // a state is tagged for the 要件確認 but the definition names no formalCheck transitions
   | 'FORMAL_CHECK_MISMATCH' // a formalCheck transition is unknown, not a reviewer's, or does not leave the states the checklist is open in
-  | 'CORRECTION_NOT_CLOSABLE'; // a correctionDeadlineWatched state without a closeUncorrected exit (the scheduler fires it)
+  | 'CORRECTION_NOT_CLOSABLE' // a correctionDeadlineWatched state without a closeUncorrected exit (the scheduler fires it)
+  | 'PAYMENT_MISMATCH'; // an awaitsPayment state without a payment transition leaving it, or a payment transition no manager may fire
 
 export interface ValidationError {
   readonly code: ValidationErrorCode;
@@ -148,6 +149,17 @@ export function validateDefinition(definition: WorkflowDefinition): ValidationEr
     if (!s.tags?.includes('correctionDeadlineWatched')) continue;
     if (!definition.transitions.some((t) => t.name === 'closeUncorrected' && t.from.includes(s.code))) {
       add('CORRECTION_NOT_CLOSABLE', `state "${s.code}" is correctionDeadlineWatched but has no closeUncorrected exit`, { state: s.code });
+    }
+  }
+  const paying = definition.states.filter((s) => s.tags?.includes('awaitsPayment')).map((s) => s.code);
+  if (paying.length > 0 || definition.payment) {
+    const name = definition.payment?.transition;
+    const t = definition.transitions.find((x) => x.name === name);
+    if (!t) add('PAYMENT_MISMATCH', `payment.transition names no transition ("${name ?? ''}")`);
+    else {
+      if (!t.roles.includes('manager')) add('PAYMENT_MISMATCH', `payment.transition "${t.name}" cannot be fired by a manager`, { transition: t.name });
+      for (const state of paying) if (!t.from.includes(state)) add('PAYMENT_MISMATCH', `payment.transition "${t.name}" does not leave "${state}"`, { transition: t.name, state });
+      if (paying.length === 0) add('PAYMENT_MISMATCH', 'payment is declared but no state is tagged awaitsPayment');
     }
   }
   return errors;
