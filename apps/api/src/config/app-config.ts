@@ -94,7 +94,34 @@ export interface AppConfig {
    * no trailing slash). Secret and address are required in production.
    */
   statusLink: { secret: string; ttlDays: number; publicBaseUrl: string };
+  /**
+   * The 振込依頼人 of the 全銀 総合振込 file (docs/payments.md, README "Payment batches"): the code the bank
+   * assigned the secretariat, its name in 半角カナ and its paying account (PAYMENT_REQUESTER_*). Required in
+   * production; outside production a sample (DEV_PAYMENT_REQUESTER) stands in.
+   */
+  paymentRequester: PaymentRequester;
 }
+
+export interface PaymentRequester {
+  /** 振込依頼人コード, up to 10 digits */
+  code: string;
+  /** 振込依頼人名 in 全銀 characters (半角カナ), up to 40 */
+  name: string;
+  bankCode: string;
+  branchCode: string;
+  depositType: '1' | '2' | '9';
+  accountNumber: string;
+}
+
+/** Development and test only: a recognisable sample (no real account). */
+export const DEV_PAYMENT_REQUESTER: PaymentRequester = {
+  code: '1234567890',
+  name: 'ｼﾞﾑｷﾖｸ(ｶｲﾊﾂﾖｳ)',
+  bankCode: '0001',
+  branchCode: '001',
+  depositType: '1',
+  accountNumber: '1234567',
+};
 
 export interface SecretariatContact {
   /** e.g. 事業復活支援金事務局 相談窓口 */
@@ -178,6 +205,12 @@ export const CONFIG_VARIABLES = [
   'STATUS_LINK_SECRET',
   'STATUS_LINK_TTL_DAYS',
   'PUBLIC_BASE_URL',
+  'PAYMENT_REQUESTER_CODE',
+  'PAYMENT_REQUESTER_NAME',
+  'PAYMENT_REQUESTER_BANK_CODE',
+  'PAYMENT_REQUESTER_BRANCH_CODE',
+  'PAYMENT_REQUESTER_DEPOSIT_TYPE',
+  'PAYMENT_REQUESTER_ACCOUNT_NUMBER',
 ] as const;
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
@@ -273,6 +306,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const secretariat = secretariatContact(read, production, problems);
   const statusLink = statusLinkConfig(read, production, problems, int, url);
+  const paymentRequester = paymentRequesterConfig(read, production, problems);
 
   const trustProxyParsed = parseTrustProxy(str('TRUST_PROXY', 'loopback'));
   if ('problem' in trustProxyParsed) problems.push(trustProxyParsed.problem);
@@ -317,11 +351,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     exportRetentionHours: int('EXPORT_RETENTION_HOURS', 168, 1, 24 * 365),
     secretariat,
     statusLink,
+    paymentRequester,
     apiDocs: bool('API_DOCS', !production),
     initialAdminPassword,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const PAYMENT_REQUESTER_VARIABLES = {
+  code: ['PAYMENT_REQUESTER_CODE', /^\d{1,10}$/, '振込依頼人コード, up to 10 digits'],
+  name: ['PAYMENT_REQUESTER_NAME', /^[0-9A-Z ().,/｢｣ｦｱ-ﾟ-]{1,40}$/u, '振込依頼人名, up to 40 half-width kana, digits, capitals or ( ) , . - /'],
+  bankCode: ['PAYMENT_REQUESTER_BANK_CODE', /^\d{4}$/, '金融機関コード, 4 digits'],
+  branchCode: ['PAYMENT_REQUESTER_BRANCH_CODE', /^\d{3}$/, '支店コード, 3 digits'],
+  depositType: ['PAYMENT_REQUESTER_DEPOSIT_TYPE', /^[129]$/, '預金種目, 1 普通, 2 当座 or 9 その他'],
+  accountNumber: ['PAYMENT_REQUESTER_ACCOUNT_NUMBER', /^\d{7}$/, '口座番号, 7 digits'],
+} as const satisfies Record<keyof PaymentRequester, readonly [ConfigVariable, RegExp, string]>;
+
+/**
+ * The 振込依頼人 of the 全銀 file: production refuses to start without each part (a file paying from the
+ * development sample's account would be refused by the bank, or worse); outside production the sample stands in.
+ */
+function paymentRequesterConfig(read: (name: ConfigVariable) => string | undefined, production: boolean, problems: string[]): PaymentRequester {
+  const requester = { ...DEV_PAYMENT_REQUESTER };
+  for (const [key, [name, pattern, label]] of Object.entries(PAYMENT_REQUESTER_VARIABLES) as [
+    keyof PaymentRequester,
+    readonly [ConfigVariable, RegExp, string],
+  ][]) {
+    const value = read(name)?.trim();
+    if (!value) {
+      if (production) problems.push(`${name} must be set in production: the ${label} of the 全銀 transfer file's 振込依頼人 (README "Payment batches")`);
+      continue;
+    }
+    if (!pattern.test(value)) problems.push(`${name} must be the ${label}, got "${value}"`);
+    else (requester as Record<string, string>)[key] = value;
+  }
+  return requester;
 }
 
 const SECRETARIAT_VARIABLES = {

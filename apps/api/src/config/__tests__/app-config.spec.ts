@@ -21,6 +21,14 @@ const SECRETARIAT_ENV = {
   SECRETARIAT_EMAIL: 'soudan@secretariat.example.jp',
   SECRETARIAT_HOURS: '8:30〜19:00（土日祝日を含む全日）',
 };
+const PAYMENT_REQUESTER_ENV = {
+  PAYMENT_REQUESTER_CODE: '0012345678',
+  PAYMENT_REQUESTER_NAME: 'ﾎｼﾞﾖｷﾝｼﾞﾑｷﾖｸ',
+  PAYMENT_REQUESTER_BANK_CODE: '0005',
+  PAYMENT_REQUESTER_BRANCH_CODE: '123',
+  PAYMENT_REQUESTER_DEPOSIT_TYPE: '2',
+  PAYMENT_REQUESTER_ACCOUNT_NUMBER: '7654321',
+};
 /** A complete production environment: everything production requires, then the case's own values. */
 const production = (env: NodeJS.ProcessEnv = {}) => ({
   NODE_ENV: 'production',
@@ -30,6 +38,7 @@ const production = (env: NodeJS.ProcessEnv = {}) => ({
   ...SECRETARIAT_ENV,
   STATUS_LINK_SECRET: STATUS_SECRET,
   PUBLIC_BASE_URL: 'https://status.secretariat.example.jp',
+  ...PAYMENT_REQUESTER_ENV,
   ...env,
 });
 
@@ -248,6 +257,29 @@ describe('loadConfig', () => {
       expect(problemsOf(production({ PUBLIC_BASE_URL: 'http://status.example.jp' }))).toEqual(['PUBLIC_BASE_URL must be an https address in production']);
       expect(problemsOf(production({ STATUS_LINK_TTL_DAYS: '0' }))).toEqual(['STATUS_LINK_TTL_DAYS must be an integer between 1 and 3650, got "0"']);
       expect(loadAnyConfig(production()).statusLink).toEqual({ secret: STATUS_SECRET, ttlDays: 180, publicBaseUrl: 'https://status.secretariat.example.jp' });
+    });
+  });
+
+  describe('the 振込依頼人 of the 全銀 file (PAYMENT_REQUESTER_*)', () => {
+    it('is required in production, each part named', () => {
+      const unset = Object.fromEntries(Object.keys(PAYMENT_REQUESTER_ENV).map((k) => [k, undefined]));
+      expect(problemsOf(production(unset)).map((p) => p.split(' ')[0])).toEqual(Object.keys(PAYMENT_REQUESTER_ENV));
+      expect(loadAnyConfig(production()).paymentRequester).toEqual({
+        code: '0012345678',
+        name: 'ﾎｼﾞﾖｷﾝｼﾞﾑｷﾖｸ',
+        bankCode: '0005',
+        branchCode: '123',
+        depositType: '2',
+        accountNumber: '7654321',
+      });
+    });
+
+    it('refuses a value not of its form, and stands in the sample outside production', () => {
+      expect(problemsOf({ NODE_ENV: 'test', PAYMENT_REQUESTER_NAME: '事務局', PAYMENT_REQUESTER_BANK_CODE: '12' })).toEqual([
+        expect.stringContaining('PAYMENT_REQUESTER_NAME must be the 振込依頼人名'),
+        expect.stringContaining('PAYMENT_REQUESTER_BANK_CODE must be the 金融機関コード'),
+      ]);
+      expect(loadConfig({ NODE_ENV: 'test' }).paymentRequester.code).toBe('1234567890');
     });
   });
 
