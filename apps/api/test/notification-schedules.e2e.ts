@@ -9,7 +9,7 @@ import { QueueName } from '../src/queue';
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
-import { asIntake, categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
+import { asIntake, asRole, categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
 import { DEMO_EMAIL, LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { startSmtpSink, waitFor } from './smtp-sink';
@@ -94,11 +94,17 @@ describe('scheduled work: closing rounds, reviewer reminders, the managers’ di
       { due: '5 hours', remind: false, name: '株式会社提出済', submitted: true },
       { due: '5 hours', remind: false, name: '株式会社取消済', revoked: true },
       { due: '-1 hours', remind: false, name: '株式会社期限切れ' },
+      // its application waits on the applicant's 補正: nothing for the reviewer to do yet
+      { due: '5 hours', remind: false, name: '株式会社差戻し中', returned: true },
     ];
     const ids: Record<string, string> = {};
     for (const c of cases) {
       const app = await submittedIn(round.id, { applicantName: c.name });
       ids[c.name] = app.id;
+      if (c.returned) {
+        await asRole(t, app.id, 'startFormalCheck', 'system');
+        await asRole(t, app.id, 'returnForCorrection', 'reviewer', '事業計画書の補正');
+      }
       await db.query(
         `INSERT INTO application_assignment (application_id, reviewer_id, due_at, submitted_at, revoked_at)
          VALUES ($1, $2, now() + $3::interval, CASE WHEN $4 THEN now() END, CASE WHEN $5 THEN now() END)`,

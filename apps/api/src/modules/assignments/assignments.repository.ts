@@ -283,20 +283,23 @@ export class AssignmentsRepository {
 
   /**
    * Claims (sets reminded_at on) open assignments of active reviewers due within `hours`, at most
-   * `limit`; rows another worker holds are skipped, a reminded one is never claimed again.
+   * `limit`; rows another worker holds are skipped, a reminded one is never claimed again. An assignment
+   * whose application waits on the applicant or has ended (`waiting`) has nothing to remind of.
    */
   async claimDueAssignments(hours: number, limit: number, tx: Transaction): Promise<DueAssignment[]> {
     const m = managerOf(tx, this.dataSource);
     const [rows] = await m.query(
       `WITH due AS (
          SELECT aa.id FROM application_assignment aa JOIN staff_user su ON su.id = aa.reviewer_id AND su.active
+           JOIN application a ON a.id = aa.application_id
           WHERE aa.submitted_at IS NULL AND aa.revoked_at IS NULL AND aa.reminded_at IS NULL
             AND aa.due_at > now() AND aa.due_at <= now() + make_interval(hours => $1)
+            AND NOT a.status = ANY($3::text[])
           ORDER BY aa.due_at LIMIT $2
           FOR UPDATE OF aa SKIP LOCKED)
        UPDATE application_assignment aa SET reminded_at = now() FROM due WHERE aa.id = due.id
        RETURNING aa.id`,
-      [hours, limit],
+      [hours, limit, waitingStates()],
     );
     if (rows.length === 0) return [];
     return m.query(
