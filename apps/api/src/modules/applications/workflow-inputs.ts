@@ -19,13 +19,13 @@ export async function workflowInputs(
   const offered = known.offered !== undefined ? known.offered : await repo.offeredOf(app.roundId, app.categoryId, tx);
   const quota = offered?.adoptionQuota ?? null;
   const budget = offered?.budget ?? null;
-  // one after the other: inside a transaction both go over the same connection
-  const reviews = await repo.reviewProgress(app.id, tx);
-  // what is adopted so far is read only when a transition out of this state guards a slot or the 予算
+  // what a guard reads is read only when a transition out of this state has that guard: the 書面審査's
+  // progress, what is adopted so far (a slot or the 予算); one after the other, over the transaction's connection
   const definition = getWorkflow(app.workflowCode, app.workflowVersion);
   const ahead = new Set(
     definition.transitions.filter((t) => t.from.includes(app.status)).flatMap((t) => [...(t.guards ?? []), ...(t.overridableGuards ?? [])]),
   );
+  const reviews = ahead.has('allReviewsSubmitted') ? await repo.reviewProgress(app.id, tx) : null;
   const usage =
     (ahead.has('slotAvailable') && quota !== null) || (ahead.has('withinBudget') && budget !== null && !byDecision)
       ? await repo.adoptedUsage(app.roundId, app.categoryId, statesTagged('holdsSlot'), tx)

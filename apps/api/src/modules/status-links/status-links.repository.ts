@@ -35,23 +35,24 @@ export interface StatusFacts {
 export class StatusLinksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The application's link that works for at least `minDaysLeft` more days and is not revoked, the newest one. */
-  async usableLink(applicationId: string, minDaysLeft: number, tx: Transaction): Promise<LinkRow | null> {
+  /**
+   * The application's link that works for at least `minDaysLeft` more days and is not revoked (the newest), or a
+   * new one valid for `ttlDays`: one statement, as intake answers with it inside its transaction.
+   */
+  async usableOrNewLink(applicationId: string, minDaysLeft: number, ttlDays: number, tx: Transaction): Promise<LinkRow> {
     const [row] = await managerOf(tx, this.dataSource).query(
-      `SELECT id, application_id AS "applicationId", expires_at AS "expiresAt", revoked_at AS "revokedAt"
-         FROM status_link
-        WHERE application_id = $1 AND revoked_at IS NULL AND expires_at > now() + make_interval(days => $2)
-        ORDER BY expires_at DESC LIMIT 1`,
-      [applicationId, minDaysLeft],
-    );
-    return row ?? null;
-  }
-
-  async createLink(applicationId: string, ttlDays: number, tx: Transaction): Promise<LinkRow> {
-    const [row] = await managerOf(tx, this.dataSource).query(
-      `INSERT INTO status_link (application_id, expires_at) VALUES ($1, now() + make_interval(days => $2))
-       RETURNING id, application_id AS "applicationId", expires_at AS "expiresAt", revoked_at AS "revokedAt"`,
-      [applicationId, ttlDays],
+      `WITH usable AS (
+         SELECT id, application_id, expires_at, revoked_at FROM status_link
+          WHERE application_id = $1 AND revoked_at IS NULL AND expires_at > now() + make_interval(days => $2)
+          ORDER BY expires_at DESC LIMIT 1),
+       created AS (
+         INSERT INTO status_link (application_id, expires_at)
+         SELECT $1, now() + make_interval(days => $3) WHERE NOT EXISTS (SELECT 1 FROM usable)
+         RETURNING id, application_id, expires_at, revoked_at)
+       SELECT id, application_id AS "applicationId", expires_at AS "expiresAt", revoked_at AS "revokedAt" FROM usable
+       UNION ALL
+       SELECT id, application_id AS "applicationId", expires_at AS "expiresAt", revoked_at AS "revokedAt" FROM created`,
+      [applicationId, minDaysLeft, ttlDays],
     );
     return row;
   }

@@ -63,9 +63,7 @@ export class StatusLinksService {
    */
   async urlFor(applicationId: string, tx: Transaction): Promise<string> {
     const { ttlDays, secret, publicBaseUrl } = this.config.statusLink;
-    const link =
-      (await this.links.usableLink(applicationId, Math.min(MIN_DAYS_LEFT, Math.floor(ttlDays / 2)), tx)) ??
-      (await this.links.createLink(applicationId, ttlDays, tx));
+    const link = await this.links.usableOrNewLink(applicationId, Math.min(MIN_DAYS_LEFT, Math.floor(ttlDays / 2)), ttlDays, tx);
     return `${publicBaseUrl}/status/${signStatusLink(secret, { linkId: link.id, expiresAt: new Date(link.expiresAt) })}`;
   }
 
