@@ -158,7 +158,8 @@ export function validateDefinition(definition: WorkflowDefinition): ValidationEr
     if (!t) add('PAYMENT_MISMATCH', `payment.transition names no transition ("${name ?? ''}")`);
     else {
       if (!t.roles.includes('manager')) add('PAYMENT_MISMATCH', `payment.transition "${t.name}" cannot be fired by a manager`, { transition: t.name });
-      for (const state of paying) if (!t.from.includes(state)) add('PAYMENT_MISMATCH', `payment.transition "${t.name}" does not leave "${state}"`, { transition: t.name, state });
+      for (const state of paying)
+        if (!t.from.includes(state)) add('PAYMENT_MISMATCH', `payment.transition "${t.name}" does not leave "${state}"`, { transition: t.name, state });
       if (paying.length === 0) add('PAYMENT_MISMATCH', 'payment is declared but no state is tagged awaitsPayment');
     }
   }
