@@ -59,6 +59,8 @@ const MATRIX: Record<string, Allowed> = {
   'POST /api/applications/:id/grant-decision': ['manager'],
   'PUT /api/applications/:id/final-inspection': ['manager', 'reviewer'],
   'POST /api/applications/:id/amount-fixing': ['manager'],
+  'POST /api/applications/:id/grant-revocation': ['manager'],
+  'POST /api/applications/:id/repayments': ['manager'],
   'POST /api/applications/:id/paper-filings': ['manager'],
   'POST /api/applications/:id/status-links/revoke': ['manager'],
   'POST /api/application-exports': STAFF,

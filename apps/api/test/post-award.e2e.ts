@@ -198,6 +198,8 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
         decideGrant: false,
         inspect: true,
         fixAmount: false,
+        revokeGrant: true,
+        recordRepayment: false,
         paperSteps: [],
       });
       const above = await staff(s.manager, 'put', `${id}/final-inspection`)
@@ -223,7 +225,7 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
           reason: '据付工事のうち交付決定前の発注分を除外',
         },
       ]);
-      expect(inspected.body.actions).toEqual({ decideGrant: false, inspect: true, fixAmount: true, paperSteps: [] });
+      expect(inspected.body.actions).toEqual({ decideGrant: false, inspect: true, fixAmount: true, revokeGrant: true, recordRepayment: false, paperSteps: [] });
       const [audit] = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'finalInspection.recorded'`, [id]);
       expect(audit.changes.adjustments).toHaveLength(1);
     });
@@ -310,16 +312,18 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
       expect(await statusOf(submitted.body.id)).toBe('withdrawn');
     });
 
-    it('交付決定取消 (manager, reason) leads to 返還, and the repayment closes it', async () => {
+    it('交付決定取消 before any payment: a bare transition is refused; the revocation route has nothing to repay and ends in 返還済', async () => {
       const round = await v2Round();
       const id = await decided(round);
-      await staff(s.manager, 'post', `${id}/transitions/revokeGrant`).send({}).expect(400); // REASON_REQUIRED
-      await staff(s.manager, 'post', `${id}/transitions/revokeGrant`).send({ reason: '補助対象経費の虚偽の報告が判明したため' }).expect(200);
-      expect(await statusOf(id)).toBe('grantRevoked');
+      const bare = await staff(s.manager, 'post', `${id}/transitions/revokeGrant`).send({ reason: '虚偽の報告' });
+      expect(bare.status).toBeGreaterThanOrEqual(400);
+      expect(bare.status).toBeLessThan(500);
+      await staff(s.manager, 'post', `${id}/grant-revocation`).send({ reason: '' }).expect(400);
+      const revoked = await staff(s.manager, 'post', `${id}/grant-revocation`).send({ reason: '補助対象経費の虚偽の報告が判明したため' }).expect(200);
+      expect(revoked.body.repayment).toMatchObject({ amount: 0, paidAmount: 0, dueDate: null, outstanding: 0 });
+      expect(await statusOf(id)).toBe('repaid');
       const [mail] = await db.query(`SELECT payload FROM notification WHERE application_id = $1 AND template = 'grantRevoked'`, [id]);
       expect(mail.payload.reason).toBe('補助対象経費の虚偽の報告が判明したため');
-      await staff(s.manager, 'post', `${id}/transitions/recordRepayment`).send({}).expect(200);
-      expect(await statusOf(id)).toBe('repaid');
     });
   });
 

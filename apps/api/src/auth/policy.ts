@@ -41,6 +41,9 @@ export const POLICIES = {
   'postAward.fixAmount': ['manager'],
   /** 確定検査: the inspector (a reviewer or manager) records the accepted expenses and the reasons of each reduction */
   'postAward.inspect': ['manager', 'reviewer'],
+  /** 交付決定取消 (the 返還額 computed, a 納期限 set) and the repayments received: the manager who decides */
+  'postAward.revokeGrant': ['manager'],
+  'postAward.recordRepayment': ['manager'],
   /** revoking an application's status-page links (README "Status page"), audited; the next mail carries a new link */
   'statusLinks.revoke': ['manager'],
   /**

@@ -63,6 +63,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'bankAccount.changed': '受取人の口座の変更',
   'statusLink.revoked': '申請状況ページのリンクの無効化',
   'finalInspection.recorded': '確定検査の記録',
+  'repayment.received': '返還の入金の記録',
 };
 
 /** 監査ログの対象: the Japanese name of each kind of record an audit record is about (`entityType`). */

@@ -32,6 +32,7 @@ const PASS: Record<GuardName, Scenario> = {
   previousRecipient: { app: { previousRecipient: true }, ctx: {} },
   reconsiderationTargetChosen: { app: {}, ctx: { reconsideration: { toCategory: 'restructuring.standard' } } },
   amountComputed: { app: {}, ctx: { amount: { computed: 1_500_000 } } },
+  repaymentComputed: { app: {}, ctx: { amount: { computed: 1_500_000 } } },
 };
 
 /** Inputs under which each guard fails at NOW, with the failure code expected. */
@@ -50,6 +51,7 @@ export const FAIL: Record<GuardName, Scenario & { code: string }> = {
   previousRecipient: { app: { previousRecipient: false }, ctx: {}, code: 'NOT_PREVIOUS_RECIPIENT' },
   reconsiderationTargetChosen: { app: {}, ctx: { reconsideration: null }, code: 'RECONSIDERATION_TARGET_MISSING' },
   amountComputed: { app: {}, ctx: { amount: null }, code: 'AMOUNT_NOT_COMPUTED' },
+  repaymentComputed: { app: {}, ctx: { amount: null }, code: 'REPAYMENT_NOT_COMPUTED' },
 };
 
 function merge(parts: readonly Scenario[]): Scenario {

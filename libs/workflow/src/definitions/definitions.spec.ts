@@ -200,8 +200,8 @@ EXPECTED['subsidy@2'] = {
       'stamp:commercializationReportedAt notify:commercializationReportReceived',
     ],
     ['closeCommercializationReporting', 'commercializationReporting', 'reportingCompleted', 'manager|system', '', 'stamp:reportingCompletedAt'],
-    ['revokeGrant', REVOCABLE, 'grantRevoked', 'manager', '', 'reason stamp:grantRevokedAt notify:grantRevoked'],
-    ['recordRepayment', 'grantRevoked', 'repaid', 'manager', '', 'stamp:repaidAt notify:repaymentConfirmed'],
+    ['revokeGrant', REVOCABLE, 'grantRevoked', 'manager', 'repaymentComputed', 'reason stamp:grantRevokedAt notify:grantRevoked'],
+    ['recordRepayment', 'grantRevoked', 'repaid', 'manager', 'repaymentComputed', 'stamp:repaidAt notify:repaymentConfirmed'],
   ],
 };
 

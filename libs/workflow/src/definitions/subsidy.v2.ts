@@ -14,8 +14,9 @@
 //   refuses it with a reason (back to 交付決定).
 // - 交付決定取消: the manager revokes the grant with a reason from any state after 交付決定 (false
 //   statements, a target missed, e.g. ものづくり 回復型's 全額返還), which leads to 返還 (返還請求中); the
-//   manager records the repayment (返還済, terminal). A revocation before any payment is recorded the same
-//   way with nothing to repay.
+//   repayment routes of the API record the 返還額 (what was paid) and its 納期限, then the repayments received;
+//   the last one that pays it in full fires recordRepayment (返還済, terminal). Both carry the amount (guard
+//   repaymentComputed). A revocation before any payment has nothing to repay and ends in 返還済 at once.
 // - 事業化状況報告: a report every year after 支払 (five years), each one a transition the applicant (or
 //   intake) fires from 事業化状況報告中 back into it; the manager or the scheduler closes the reporting
 //   period (報告期間終了, terminal). v1's single terminal commercializationReported is gone from v2: a code
@@ -197,6 +198,7 @@ const POST_AWARD_TRANSITIONS: TransitionDefinition<GuardName>[] = [
     from: REVOCABLE,
     to: 'grantRevoked',
     roles: ['manager'],
+    guards: ['repaymentComputed'],
     effects: [requireReason, stamp('grantRevokedAt'), notify('grantRevoked')],
   },
   {
@@ -205,6 +207,7 @@ const POST_AWARD_TRANSITIONS: TransitionDefinition<GuardName>[] = [
     from: ['grantRevoked'],
     to: 'repaid',
     roles: ['manager'],
+    guards: ['repaymentComputed'],
     effects: [stamp('repaidAt'), notify('repaymentConfirmed')],
   },
 ];

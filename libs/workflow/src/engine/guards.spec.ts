@@ -22,6 +22,7 @@ describe('guard registry', () => {
         'previousRecipient',
         'quoteEligible',
         'reconsiderationTargetChosen',
+        'repaymentComputed',
         'slotAvailable',
         'withinBudget',
       ].sort(),

@@ -156,6 +156,19 @@ export const GUARDS = {
           '金額が算定されていません。交付決定と額の確定は、申請の画面の「交付決定」「額の確定」から行ってください（金額は交付申請・確定検査の経費から算定されます）。',
         ),
 
+  /**
+   * A 交付決定取消 or the 返還の確認 carries the 返還 the API recorded by the rules (the 返還額 from what was paid,
+   * then the repayments received until it is paid in full): the API's repayment routes fire them in the same
+   * transaction, never a bare transition (docs/post-award.md "交付決定取消 and 返還").
+   */
+  repaymentComputed: (_app, ctx) =>
+    ctx.amount && Number.isSafeInteger(ctx.amount.computed) && ctx.amount.computed >= 0
+      ? true
+      : fail(
+          'REPAYMENT_NOT_COMPUTED',
+          '返還額が算定されていません。交付決定の取消しと返還の記録は、申請の画面の「交付・確定」タブの「交付決定取消」「返還の入金を記録」から行ってください（返還額は支払済みの額から算定されます）。',
+        ),
+
   /** 事業復活支援金: earlier 一時支援金/月次支援金 recipients are exempt from the 事前確認. */
   previousRecipient: (app) =>
     app.previousRecipient === true ? true : fail('NOT_PREVIOUS_RECIPIENT', '一時支援金・月次支援金の受給実績がないため、事前確認は省略できません。'),

@@ -27,3 +27,7 @@ export const STEP_LABELS: Readonly<Record<PostAwardStep, string>> = {
 /** The staff transitions that record an amount computed by the rules (guard amountComputed). */
 export const DECIDE_GRANT = 'decideGrant';
 export const FIX_AMOUNT = 'fixAmount';
+
+/** 交付決定取消 and the 返還の確認: fired by the repayment routes with the 返還 they recorded (guard repaymentComputed). */
+export const REVOKE_GRANT = 'revokeGrant';
+export const RECORD_REPAYMENT = 'recordRepayment';

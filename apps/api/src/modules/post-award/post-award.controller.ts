@@ -5,14 +5,19 @@ import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { requestMeta } from '../../common/request-meta';
 import { FinalInspectionDto, PaperFilingDto } from './dto/post-award.dto';
+import { GrantRevocationDto, RepaymentReceivedDto } from './dto/repayment.dto';
 import { PostAwardService } from './post-award.service';
+import { RepaymentsService } from './repayments.service';
 
 /** Staff's side of the post-award half (docs/post-award.md): amounts by the rules, and paper filings. */
 @ApiTags('applications')
 @ApiBearerAuth()
 @Controller('applications')
 export class PostAwardController {
-  constructor(private readonly postAward: PostAwardService) {}
+  constructor(
+    private readonly postAward: PostAwardService,
+    private readonly repayments: RepaymentsService,
+  ) {}
 
   @Get(':id/post-award')
   @Policy('applications.read')
@@ -57,5 +62,26 @@ export class PostAwardController {
   })
   fileOnPaper(@Param('id') id: string, @Body() dto: PaperFilingDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
     return this.postAward.fileOnPaper(user, id, dto, requestMeta(req));
+  }
+
+  @Post(':id/grant-revocation')
+  @HttpCode(200)
+  @Policy('postAward.revokeGrant')
+  @ApiOperation({
+    summary:
+      '交付決定取消: 理由と返還の納期限 (14日以上先の日本時間の日付) を指定する。返還額は支払済みの額から規則で算定し (入力しない)、未払いなら返還なしで返還済になる',
+  })
+  revokeGrant(@Param('id') id: string, @Body() dto: GrantRevocationDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
+    return this.repayments.revoke(user, id, dto, requestMeta(req));
+  }
+
+  @Post(':id/repayments')
+  @HttpCode(200)
+  @Policy('postAward.recordRepayment')
+  @ApiOperation({
+    summary: '返還の入金の記録 (入金日・入金額、一部入金可)。未返還額を超える入金は422。全額の入金で返還済になる。監査ログに残る',
+  })
+  recordRepayment(@Param('id') id: string, @Body() dto: RepaymentReceivedDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
+    return this.repayments.receive(user, id, dto, requestMeta(req));
   }
 }

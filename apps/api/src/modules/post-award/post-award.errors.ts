@@ -14,6 +14,18 @@ export const POST_AWARD_ERRORS = {
   ABOVE_REPORTED_AMOUNT: [HttpStatus.UNPROCESSABLE_ENTITY, '認める額が実績報告の額を超えています。'],
   REDUCTION_REASON_REQUIRED: [HttpStatus.UNPROCESSABLE_ENTITY, '報告額より少なく認める経費には、減額の理由を記載してください。'],
   FILE_ON_PAPER_ONLY: [HttpStatus.CONFLICT, 'この申請は電子申請で受け付けたものです。届出は申請者が電子申請システムから提出します。'],
+  // 交付決定取消 and 返還 (docs/post-award.md "交付決定取消 and 返還")
+  GROUND_NOT_APPLICABLE: [
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    '賃上げ等の目標未達による全額返還 (wageTargetMissed) は、ものづくり補助金の回復型賃上げ・雇用拡大枠の申請にだけ指定できます。',
+  ],
+  DUE_DATE_REQUIRED: [HttpStatus.UNPROCESSABLE_ENTITY, '返還額があるため、返還の納期限 (dueDate) を指定してください。'],
+  INVALID_DATE: [HttpStatus.UNPROCESSABLE_ENTITY, '日付が正しくありません。YYYY-MM-DD 形式の実在する日付を指定してください。'],
+  DUE_DATE_TOO_SOON: [HttpStatus.UNPROCESSABLE_ENTITY, '返還の納期限が近すぎます。'],
+  NO_REPAYMENT_CLAIM: [HttpStatus.CONFLICT, 'この申請には返還の請求がありません（交付決定の取消しがされていません）。'],
+  ALREADY_REPAID: [HttpStatus.CONFLICT, 'この申請の返還は既に完了しています。'],
+  OVERPAYMENT: [HttpStatus.UNPROCESSABLE_ENTITY, '入金額が未返還額を超えています。'],
+  RECEIVED_IN_FUTURE: [HttpStatus.UNPROCESSABLE_ENTITY, '入金日に未来の日付は指定できません。'],
 } as const satisfies Record<string, readonly [HttpStatus, string]>;
 
 export class PostAwardError extends errorFamily(POST_AWARD_ERRORS) {}

@@ -14,7 +14,18 @@ import type { FinalInspectionDto, PaperFilingDto, PostAwardFilingDto } from './d
 import type { GrantAmount, InspectionLine } from './grant-amount.entity';
 import { PostAwardError } from './post-award.errors';
 import { PostAwardRepository } from './post-award.repository';
-import { DECIDE_GRANT, FIX_AMOUNT, POST_AWARD_STEPS, STEP_LABELS, STEP_TRANSITIONS, type PostAwardStep } from './post-award-steps';
+import { RepaymentsRepository } from './repayments.repository';
+import { repaymentView } from './repayment-view';
+import {
+  DECIDE_GRANT,
+  FIX_AMOUNT,
+  POST_AWARD_STEPS,
+  RECORD_REPAYMENT,
+  REVOKE_GRANT,
+  STEP_LABELS,
+  STEP_TRANSITIONS,
+  type PostAwardStep,
+} from './post-award-steps';
 
 /** Where a filing came from: the portal's channel with its uploaded attachments, or staff recording paper. */
 export interface FilingSource {
@@ -55,6 +66,7 @@ export class PostAwardService {
     private readonly transitions: TransitionsService,
     private readonly audit: AuditService,
     private readonly uow: UnitOfWork,
+    private readonly repayments: RepaymentsRepository,
   ) {}
 
   /**
@@ -254,6 +266,7 @@ export class PostAwardService {
   private async view(app: Application, tx: Transaction, user?: AuthenticatedUser) {
     const amounts = await this.repo.findAmount(app.id, tx);
     const filings = await this.repo.filingsOf(app.id, tx);
+    const claim = await this.repayments.findClaim(app.id, tx);
     const definition = getWorkflow(app.workflowCode, app.workflowVersion);
     const offered = (transition: string, policy: PolicyAction) =>
       !!user && isAllowed(user.role, policy) && (findTransition(definition, transition)?.from.includes(app.status) ?? false);
@@ -262,11 +275,15 @@ export class PostAwardService {
       status: app.status,
       version: app.version,
       amounts: amountsView(amounts),
+      repayment: repaymentView(claim, claim ? await this.repayments.received(app.id, tx) : []),
       filings: filings.map((f) => ({ ...f, stepLabel: STEP_LABELS[f.step] })),
       actions: {
         decideGrant: offered(DECIDE_GRANT, 'postAward.decideGrant') && !!amounts,
         inspect: offered(FIX_AMOUNT, 'postAward.inspect') && !!amounts?.actualExpenses,
         fixAmount: offered(FIX_AMOUNT, 'postAward.fixAmount') && !!amounts?.inspection,
+        // 交付決定取消 (the 返還額 computed) and the repayments received until the 返還 is complete
+        revokeGrant: offered(REVOKE_GRANT, 'postAward.revokeGrant'),
+        recordRepayment: offered(RECORD_REPAYMENT, 'postAward.recordRepayment') && !!claim && !claim.repaidAt,
         // the steps a manager may record from paper now (an application that came on paper only)
         paperSteps: app.channelId ? [] : POST_AWARD_STEPS.filter((step) => offered(STEP_TRANSITIONS[step], 'applications.recordOnBehalf')),
       },

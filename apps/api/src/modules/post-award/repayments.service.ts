@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { formatYen } from '@jimukyoku/domain';
+import type { AuthenticatedUser } from '../../auth/roles';
+import type { RequestMeta } from '../../common/request-meta';
+import { UnitOfWork, type Transaction } from '../../database';
+import type { Application } from '../applications/application.entity';
+import { ApplicationsRepository } from '../applications/applications.repository';
+import { TransitionsService } from '../applications/transitions.service';
+import { AuditService } from '../audit/audit.service';
+import type { GrantRevocationDto, RepaymentReceivedDto } from './dto/repayment.dto';
+import type { GrantAmount } from './grant-amount.entity';
+import { PostAwardError } from './post-award.errors';
+import { PostAwardRepository } from './post-award.repository';
+import { PostAwardService } from './post-award.service';
+import { RECORD_REPAYMENT, REVOKE_GRANT } from './post-award-steps';
+import type { RevocationGround } from './repayment.entity';
+import { sumReceived as sum } from './repayment-view';
+import { RepaymentsRepository } from './repayments.repository';
+
+/** The 納期限 is at least this many days after the day of the revocation, in JST (docs/post-award.md). */
+export const REPAYMENT_DUE_MIN_DAYS = 14;
+/** The category code's suffix of ものづくり補助金 回復型賃上げ・雇用拡大枠 (the reference catalogue's). */
+const RECOVERY_WAGE_CATEGORY = /\.recoveryWageIncrease$/;
+
+/**
+ * The 返還額 of a revoked grant (docs/post-award.md "交付決定取消 and 返還"): what was paid, which is the 確定額
+ * once 支払 has been made (stamp paidAt), nothing before. Revoking the whole 交付決定 (補助金適正化法 第17条) asks
+ * back all of it (第18条 第1項); ものづくり 回復型's missed wage target is such a 全額返還 of what was paid.
+ */
+export function repaymentAmount(
+  app: Pick<Application, 'stamps'>,
+  amounts: Pick<GrantAmount, 'fixedAmount' | 'grantAmount'> | null,
+): { paid: number; amount: number } {
+  const paid = app.stamps?.paidAt ? (amounts?.fixedAmount ?? amounts?.grantAmount ?? 0) : 0;
+  return { paid, amount: paid };
+}
+
+/** YYYY-MM-DD plus `days` (calendar arithmetic on the date itself, no time zone involved). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const isRealDate = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+
+/**
+ * 交付決定取消 and 返還 (docs/post-award.md): the manager revokes with a reason and a 納期限, the 返還額 comes from
+ * the rules; repayments received are recorded (partial allowed, never more than outstanding) and the one that
+ * completes it fires recordRepayment (返還済). Each in one transaction with the workflow transition and audit.
+ */
+@Injectable()
+export class RepaymentsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly repo: RepaymentsRepository,
+    private readonly amounts: PostAwardRepository,
+    private readonly applications: ApplicationsRepository,
+    private readonly transitions: TransitionsService,
+    private readonly audit: AuditService,
+    private readonly postAward: PostAwardService,
+  ) {}
+
+  async revoke(user: AuthenticatedUser, applicationId: string, dto: GrantRevocationDto, meta: RequestMeta) {
+    await this.uow.run(async (tx) => {
+      const app = await this.visible(user, applicationId, tx);
+      const category = await this.applications.categoryOf(app.categoryId, tx);
+      if (category.config.kind !== 'subsidy') throw new PostAwardError('NOT_A_SUBSIDY');
+      const ground: RevocationGround = dto.ground ?? 'general';
+      if (ground === 'wageTargetMissed' && !RECOVERY_WAGE_CATEGORY.test(category.code)) throw new PostAwardError('GROUND_NOT_APPLICABLE', { field: 'ground' });
+      const { paid, amount } = repaymentAmount(app, await this.amounts.findAmount(app.id, tx));
+      let dueDate: string | null = null;
+      if (amount > 0) {
+        if (!dto.dueDate) throw new PostAwardError('DUE_DATE_REQUIRED', { field: 'dueDate' });
+        if (!isRealDate(dto.dueDate)) throw new PostAwardError('INVALID_DATE', { field: 'dueDate' });
+        const earliest = addDays(await this.repo.todayJst(tx), REPAYMENT_DUE_MIN_DAYS);
+        if (dto.dueDate < earliest)
+          throw new PostAwardError(
+            'DUE_DATE_TOO_SOON',
+            { field: 'dueDate', earliest },
+            `返還の納期限は、取消しの日から${REPAYMENT_DUE_MIN_DAYS}日以上先の日付（${earliest} 以降）にしてください。`,
+          );
+        dueDate = dto.dueDate;
+      }
+      const actor = { role: user.role, id: user.id, staff: user };
+      const reason = dto.reason.trim();
+      if (!reason) throw new PostAwardError('INVALID_FILING', { errors: [{ field: 'reason', message: 'reason (取消しの理由) を入力してください' }] });
+      await this.transitions.fireIn(tx, app.id, REVOKE_GRANT, actor, {
+        reason,
+        amount: { computed: amount },
+        ...meta,
+        auditExtra: { repaymentAmount: amount, paidAmount: paid, ground, dueDate },
+      });
+      await this.repo.insertClaim({ applicationId: app.id, amount, paidAmount: paid, ground, reason, dueDate, revokedBy: user.id }, tx);
+      // nothing was paid: nothing to repay, the 返還 is complete at once
+      if (amount === 0) await this.complete(tx, app.id, 0, actor, meta);
+    });
+    return this.postAward.show(user, applicationId);
+  }
+
+  async receive(user: AuthenticatedUser, applicationId: string, dto: RepaymentReceivedDto, meta: RequestMeta) {
+    await this.uow.run(async (tx) => {
+      const app = await this.visible(user, applicationId, tx);
+      const claim = await this.repo.findClaim(app.id, tx, true);
+      if (!claim) throw new PostAwardError('NO_REPAYMENT_CLAIM');
+      if (claim.repaidAt) throw new PostAwardError('ALREADY_REPAID');
+      if (!isRealDate(dto.receivedOn)) throw new PostAwardError('INVALID_DATE', { field: 'receivedOn' });
+      if (dto.receivedOn > (await this.repo.todayJst(tx))) throw new PostAwardError('RECEIVED_IN_FUTURE', { field: 'receivedOn' });
+      const before = sum(await this.repo.received(app.id, tx));
+      const outstanding = claim.amount - before;
+      if (dto.amount > outstanding)
+        throw new PostAwardError(
+          'OVERPAYMENT',
+          { field: 'amount', outstanding },
+          `入金額 ${formatYen(dto.amount)} が未返還額 ${formatYen(outstanding)} を超えています（返還額 ${formatYen(claim.amount)}、入金済み ${formatYen(before)}）。入金額を確認してください。`,
+        );
+      const note = dto.note?.trim() || null;
+      const row = await this.repo.insertReceived({ applicationId: app.id, receivedOn: dto.receivedOn, amount: dto.amount, note, recordedBy: user.id }, tx);
+      await this.audit.record(
+        {
+          actor: { id: user.id, role: user.role },
+          action: 'repayment.received',
+          entityType: 'application',
+          entityId: app.id,
+          changes: {
+            repaymentId: row.id,
+            receivedOn: dto.receivedOn,
+            amount: dto.amount,
+            note,
+            repaidTotal: before + dto.amount,
+            repaymentAmount: claim.amount,
+          },
+          ...meta,
+        },
+        tx,
+      );
+      if (before + dto.amount === claim.amount) await this.complete(tx, app.id, claim.amount, { role: user.role, id: user.id, staff: user }, meta);
+    });
+    return this.postAward.show(user, applicationId);
+  }
+
+  /** Repaid in full: recordRepayment (返還済) with the amount repaid, and the claim stamped. */
+  private async complete(
+    tx: Transaction,
+    applicationId: string,
+    repaid: number,
+    actor: { role: AuthenticatedUser['role']; id: string; staff: AuthenticatedUser },
+    meta: RequestMeta,
+  ) {
+    await this.transitions.fireIn(tx, applicationId, RECORD_REPAYMENT, actor, { amount: { computed: repaid }, ...meta, auditExtra: { repaidTotal: repaid } });
+    await this.repo.markRepaid(applicationId, tx);
+  }
+
+  private async visible(user: AuthenticatedUser, applicationId: string, tx: Transaction): Promise<Application> {
+    const app = await this.applications.findVisible(applicationId, user, tx);
+    if (!app) throw new PostAwardError('APPLICATION_NOT_FOUND');
+    return app;
+  }
+}

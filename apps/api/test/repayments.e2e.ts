@@ -1,0 +1,147 @@
+import { DataSource } from 'typeorm';
+import { TransitionsService } from '../src/modules/applications/transitions.service';
+import { addDays } from '../src/modules/post-award/repayments.service';
+import type { Round } from '../src/modules/rounds/round.entity';
+import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
+import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import { runSeed } from '../src/seed/seed-runner';
+import { openRound } from './application-fixtures';
+import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { startTestApp, TestApp } from './harness';
+import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
+
+/**
+ * 交付決定取消 and 返還 (docs/post-award.md "交付決定取消 and 返還"): the 返還額 from what was paid, a 納期限 at least
+ * 14 days ahead, repayments received (partial, then full → 返還済), overpayment refused.
+ */
+describe('交付決定取消 and 返還', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
+  let channel: { id: string; apiKey: string };
+  const as = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
+  const statusOf = async (id: string) => (await db.query(`SELECT status FROM application WHERE id = $1`, [id]))[0].status;
+  const portal = (path: string) => t.http().post(`/api/intake/applications/${path}`).set('X-Api-Key', channel.apiKey);
+  const staff = (who: LoggedIn, method: 'post' | 'put' | 'get', path: string) => t.http()[method](`/api/applications/${path}`).set(as(who));
+  const todayJst = async () => (await db.query(`SELECT to_char(now() AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') AS d`))[0].d as string;
+
+  /** A portal application on subsidy@2 driven through the post-award routes to 支払済; returns its id and 確定額. */
+  async function paid(): Promise<{ id: string; fixedAmount: number }> {
+    const round: Round = await openRound(t);
+    await t.http().put(`/api/rounds/${round.id}`).set(as(s.manager)).send({ workflowVersion: 2 }).expect(200);
+    const submitted = await t
+      .http()
+      .post('/api/intake/applications')
+      .set('X-Api-Key', channel.apiKey)
+      .send(validPayload(round, await uploadRequired(t, channel.apiKey)))
+      .expect(201);
+    const id: string = submitted.body.id;
+    await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [id]);
+    await t.app.get(TransitionsService).fire(id, 'adopt', { role: 'manager', id: s.manager.user.id }, { byDecision: true });
+    await db.query(`UPDATE round SET announcement_from = now() - interval '1 hour', announcement_to = now() - interval '1 minute' WHERE id = $1`, [round.id]);
+    const expenses = [{ expenseType: 'machinery', amount: 24_000_000, description: '5軸加工機' }];
+    await portal(`${id}/grant-application`).send({ expenses }).expect(200);
+    await staff(s.manager, 'post', `${id}/grant-decision`).expect(200);
+    const evidence = (await upload(t, channel.apiKey, 'other').expect(201)).body.id;
+    await portal(`${id}/performance-report`)
+      .send({ expenses, attachmentIds: [evidence] })
+      .expect(200);
+    await staff(s.manager, 'post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
+    await staff(s.manager, 'put', `${id}/final-inspection`).send({ lines: [] }).expect(200);
+    const fixed = await staff(s.manager, 'post', `${id}/amount-fixing`).expect(200);
+    await staff(s.manager, 'post', `${id}/transitions/pay`).send({}).expect(200);
+    expect(await statusOf(id)).toBe('paid');
+    return { id, fixedAmount: fixed.body.amounts.fixedAmount };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'repayments', overrides: { storageDir: tempStorageDir() } });
+    db = t.app.get(DataSource);
+    await seedStaff(t);
+    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed, notificationTemplatesSeed] });
+    s = await loginEveryRole(t);
+    channel = await createChannel(t, s.admin.token);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('after 支払: the 返還額 is what was paid, the 納期限 at least 14 days ahead; partial then full repayment → 返還済; overpayment refused', async () => {
+    const { id, fixedAmount } = await paid();
+    expect(fixedAmount).toBeGreaterThan(0);
+    const today = await todayJst();
+    const reason = '補助対象経費の虚偽の報告が判明したため';
+
+    // the manager only, with a reason and a 納期限 far enough ahead; 全額返還 for a missed wage target is 回復型's only
+    await staff(s.reviewer, 'post', `${id}/grant-revocation`)
+      .send({ reason, dueDate: addDays(today, 30) })
+      .expect(403);
+    const noDue = await staff(s.manager, 'post', `${id}/grant-revocation`).send({ reason }).expect(422);
+    expect(noDue.body).toMatchObject({ code: 'DUE_DATE_REQUIRED', message: expect.stringContaining('納期限') });
+    const soon = await staff(s.manager, 'post', `${id}/grant-revocation`)
+      .send({ reason, dueDate: addDays(today, 13) })
+      .expect(422);
+    expect(soon.body).toMatchObject({ code: 'DUE_DATE_TOO_SOON', earliest: addDays(today, 14), message: expect.stringContaining('14日以上先') });
+    const notReal = await staff(s.manager, 'post', `${id}/grant-revocation`).send({ reason, dueDate: '2031-02-30' }).expect(422);
+    expect(notReal.body.code).toBe('INVALID_DATE');
+    const notRecovery = await staff(s.manager, 'post', `${id}/grant-revocation`)
+      .send({ reason, dueDate: addDays(today, 30), ground: 'wageTargetMissed' })
+      .expect(422);
+    expect(notRecovery.body).toMatchObject({ code: 'GROUND_NOT_APPLICABLE', message: expect.stringContaining('回復型賃上げ・雇用拡大枠') });
+    // nothing to record before the revocation
+    const early = await staff(s.manager, 'post', `${id}/repayments`).send({ receivedOn: today, amount: 1 }).expect(409);
+    expect(early.body.code).toBe('NO_REPAYMENT_CLAIM');
+    expect(await statusOf(id)).toBe('paid');
+
+    const dueDate = addDays(today, 14);
+    const revoked = await staff(s.manager, 'post', `${id}/grant-revocation`).send({ reason, dueDate }).expect(200);
+    expect(await statusOf(id)).toBe('grantRevoked');
+    expect(revoked.body.repayment).toMatchObject({
+      amount: fixedAmount,
+      paidAmount: fixedAmount,
+      ground: 'general',
+      dueDate,
+      repaidTotal: 0,
+      outstanding: fixedAmount,
+      repaidAt: null,
+    });
+    expect(revoked.body.actions).toMatchObject({ revokeGrant: false, recordRepayment: true });
+    const [audit] = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'application.revokeGrant'`, [id]);
+    expect(JSON.stringify(audit?.changes ?? {})).toContain(String(fixedAmount));
+
+    // a bare recordRepayment is refused: the 返還 completes by the repayments received
+    const bare = await staff(s.manager, 'post', `${id}/transitions/recordRepayment`).send({});
+    expect(bare.status).toBeGreaterThanOrEqual(400);
+    expect(bare.status).toBeLessThan(500);
+
+    const part = 1_000_000;
+    const first = await staff(s.manager, 'post', `${id}/repayments`).send({ receivedOn: today, amount: part, note: '一部入金' }).expect(200);
+    expect(first.body.repayment).toMatchObject({
+      repaidTotal: part,
+      outstanding: fixedAmount - part,
+      received: [expect.objectContaining({ amount: part, receivedOn: today })],
+    });
+    expect(await statusOf(id)).toBe('grantRevoked');
+
+    const over = await staff(s.manager, 'post', `${id}/repayments`)
+      .send({ receivedOn: today, amount: fixedAmount - part + 1 })
+      .expect(422);
+    expect(over.body).toMatchObject({ code: 'OVERPAYMENT', outstanding: fixedAmount - part, message: expect.stringContaining('未返還額') });
+    const future = await staff(s.manager, 'post', `${id}/repayments`)
+      .send({ receivedOn: addDays(today, 1), amount: 1 })
+      .expect(422);
+    expect(future.body.code).toBe('RECEIVED_IN_FUTURE');
+
+    const rest = await staff(s.manager, 'post', `${id}/repayments`)
+      .send({ receivedOn: today, amount: fixedAmount - part })
+      .expect(200);
+    expect(rest.body.repayment).toMatchObject({ repaidTotal: fixedAmount, outstanding: 0, repaidAt: expect.any(String) });
+    expect(await statusOf(id)).toBe('repaid');
+    const received = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'repayment.received' ORDER BY id`, [id]);
+    expect(received).toHaveLength(2);
+    const [mail] = await db.query(`SELECT count(*)::int AS n FROM notification WHERE application_id = $1 AND template = 'repaymentConfirmed'`, [id]);
+    expect(mail.n).toBe(1);
+    const after = await staff(s.manager, 'post', `${id}/repayments`).send({ receivedOn: today, amount: 1 }).expect(409);
+    expect(after.body).toMatchObject({ code: 'ALREADY_REPAID', message: expect.stringContaining('完了') });
+  });
+});
