@@ -30,6 +30,7 @@ import { ReconsideredIndex1764342000000 } from './1764342000000-ReconsideredInde
 import { BankAccounts1764400000000 } from './1764400000000-BankAccounts';
 import { StatusLinks1764410000000 } from './1764410000000-StatusLinks';
 import { PostAward1764420000000 } from './1764420000000-PostAward';
+import { PaymentBatches1764430000000 } from './1764430000000-PaymentBatches';
 import { Repayments1764440000000 } from './1764440000000-Repayments';
 
 export const MIGRATIONS = [
@@ -61,6 +62,7 @@ export const MIGRATIONS = [
   BankAccounts1764400000000,
   StatusLinks1764410000000,
   PostAward1764420000000,
+  PaymentBatches1764430000000,
   Repayments1764440000000,
 ];
 

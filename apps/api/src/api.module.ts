@@ -22,6 +22,7 @@ import { AssignmentsModule } from './modules/assignments/assignments.module';
 import { FormalCheckModule } from './modules/formal-check/formal-check.module';
 import { CorrespondenceModule } from './modules/correspondence/correspondence.module';
 import { BankAccountsModule } from './modules/bank-accounts/bank-accounts.module';
+import { PaymentBatchesModule } from './modules/payment-batches/payment-batches.module';
 import { StatusLinksModule } from './modules/status-links/status-links.module';
 import { ReviewersModule } from './modules/reviewers/reviewers.module';
 import { RubricsModule } from './modules/rubrics/rubrics.module';
@@ -62,6 +63,7 @@ export class ApiModule {
         FormalCheckModule,
         CorrespondenceModule,
         BankAccountsModule,
+        PaymentBatchesModule,
         StatusLinksModule,
         RubricsModule,
         ReviewersModule,

@@ -71,6 +71,7 @@ describe('hostile input', () => {
       ['/api/applications/{id}/attachments', 'manager'],
       ['/api/inquiries', 'manager'],
       ['/api/bank-accounts', 'manager'],
+      ['/api/payment-batches', 'manager'],
     ];
     /** A list under an application: the query is checked before the application is looked up. */
     const urlOf = (path: string) => path.replace('{id}', '00000000-0000-4000-8000-000000000000');

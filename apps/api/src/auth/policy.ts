@@ -75,6 +75,9 @@ export const POLICIES = {
    */
   'bankAccounts.read': ['manager', 'auditor'],
   'bankAccounts.write': ['manager'],
+  // 支払バッチ: managers make, download, confirm and cancel them; auditors read them (docs/payments.md)
+  'paymentBatches.read': ['manager', 'auditor'],
+  'paymentBatches.write': ['manager'],
   /** 書面審査 set-up and oversight: rubrics, the reviewer pool, the ranking */
   'review.read': ['admin', 'manager', 'auditor'],
   /** rubrics and reviewer capacity/organisation: the secretariat's managers */

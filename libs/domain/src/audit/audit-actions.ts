@@ -61,6 +61,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'inquiry.recorded': '問い合わせの記録',
   'bankAccount.registered': '受取人の口座の登録',
   'bankAccount.changed': '受取人の口座の変更',
+  'paymentBatch.created': '支払バッチの作成',
+  'paymentBatch.downloaded': '全銀ファイルのダウンロード',
+  'paymentBatch.confirmed': '支払バッチの振込確定',
+  'paymentBatch.cancelled': '支払バッチの取消',
   'statusLink.revoked': '申請状況ページのリンクの無効化',
   'finalInspection.recorded': '確定検査の記録',
   'repayment.received': '返還の入金の記録',
@@ -87,6 +91,7 @@ export const AUDIT_ENTITY_TYPE_LABELS: Readonly<Record<string, string>> = {
   applicationMemo: '申請メモ',
   inquiry: '問い合わせ',
   bankAccount: '受取人の口座',
+  paymentBatch: '支払バッチ',
   attachment: '添付ファイル',
 };
 

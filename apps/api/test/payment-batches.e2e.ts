@@ -1,0 +1,251 @@
+import iconv from 'iconv-lite';
+import { DataSource } from 'typeorm';
+import { DEV_PAYMENT_REQUESTER } from '../src/config';
+import { TransitionsService, type TransitionActor } from '../src/modules/applications/transitions.service';
+import type { Round } from '../src/modules/rounds/round.entity';
+import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
+import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import { runSeed } from '../src/seed/seed-runner';
+import { categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
+import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { startTestApp, TestApp } from './harness';
+import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
+
+/** A weekday at least a week after today in JST: a 振込指定日 the batch takes. */
+function nextBusinessDay(): string {
+  const d = new Date(Date.now() + 9 * 3_600_000 + 7 * 86_400_000);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6 || (d.getUTCMonth() === 11 && d.getUTCDate() === 31) || (d.getUTCMonth() === 0 && d.getUTCDate() <= 3))
+    d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+/** Today in JST, or the last banking day before it: a 振込日 the confirmation takes. */
+function lastBusinessDay(): string {
+  const d = new Date(Date.now() + 9 * 3_600_000);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6 || (d.getUTCMonth() === 11 && d.getUTCDate() === 31) || (d.getUTCMonth() === 0 && d.getUTCDate() <= 3))
+    d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+const todayJst = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+
+/** 支払バッチ (docs/payments.md "Payment batches"): the 全銀 file byte by byte, 支払済 / 振込完了 on confirmation. */
+describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 file → 支払済 / 振込完了', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
+  const as = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
+  let channel: { id: string; apiKey: string };
+  const statusOf = async (id: string) => (await db.query(`SELECT status FROM application WHERE id = $1`, [id]))[0].status;
+  const portal = (path: string) => t.http().post(`/api/intake/applications/${path}`).set('X-Api-Key', channel.apiKey);
+  const staff = (method: 'post' | 'put', path: string) => t.http()[method](`/api/applications/${path}`).set(as(s.manager));
+  const transferDate = nextBusinessDay();
+
+  let subsidyRound: Round;
+  let benefitRound: Round;
+  const fixed: { id: string; amount: number }[] = [];
+  let noAccount: string;
+  let benefit: { id: string; amount: number };
+
+  /** A subsidy@2 application driven by the post-award routes to 額確定; its 確定額. */
+  async function amountFixed(round: Round, name: string): Promise<{ id: string; amount: number }> {
+    const submitted = await portal('')
+      .send(validPayload(round, await uploadRequired(t, channel.apiKey), { applicant: { ...validPayload(round, []).applicant, name } }))
+      .expect(201);
+    const id = submitted.body.id;
+    await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [id]);
+    await t.app.get(TransitionsService).fire(id, 'adopt', { role: 'manager', id: s.manager.user.id }, { byDecision: true });
+    await db.query(`UPDATE round SET announcement_from = now() - interval '1 hour', announcement_to = now() - interval '1 minute' WHERE id = $1`, [round.id]);
+    const expenses = [{ expenseType: 'machinery', amount: 20_000_000, description: '5軸加工機' }];
+    await portal(`${id}/grant-application`).send({ expenses }).expect(200);
+    await staff('post', `${id}/grant-decision`).expect(200);
+    const evidence = (await upload(t, channel.apiKey, 'other').expect(201)).body.id;
+    await portal(`${id}/performance-report`)
+      .send({ expenses, attachmentIds: [evidence] })
+      .expect(200);
+    await staff('post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
+    await staff('put', `${id}/final-inspection`).send({ lines: [] }).expect(200);
+    const done = await staff('post', `${id}/amount-fixing`).expect(200);
+    expect(done.body.status).toBe('amountFixed');
+    return { id, amount: done.body.amounts.fixedAmount };
+  }
+
+  const account = (applicationId: string, accountHolderKana: string, bankCode: string) =>
+    t
+      .http()
+      .post('/api/bank-accounts')
+      .set(as(s.manager))
+      .send({ applicationId, bankCode, branchCode: '123', depositType: '1', accountNumber: '1234567', accountHolderKana })
+      .expect(201);
+
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'payment-batches', overrides: { storageDir: tempStorageDir() } });
+    db = t.app.get(DataSource);
+    await seedStaff(t);
+    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed, notificationTemplatesSeed] });
+    s = await loginEveryRole(t);
+    channel = await createChannel(t, s.admin.token);
+
+    subsidyRound = await openRound(t);
+    await t.http().put(`/api/rounds/${subsidyRound.id}`).set(as(s.manager)).send({ workflowVersion: 2 }).expect(200);
+    fixed.push(await amountFixed(subsidyRound, '株式会社さくら精機'));
+    fixed.push(await amountFixed(subsidyRound, '株式会社もみじ製作所'));
+    noAccount = (await amountFixed(subsidyRound, '株式会社かえで工業')).id;
+    await account(fixed[0].id, 'ｶ)ｻｸﾗｾｲｷ', '0001');
+    await account(fixed[1].id, 'カ）モミジセイサクシヨ', '0005');
+
+    benefitRound = await openRound(t, 'recoveryBenefit.r3-sup');
+    const category = await categoryByCode(t, benefitRound, 'recoveryBenefit.benefit');
+    const draft = await createDraft(t, {
+      ...draftInput(benefitRound, category, { applicantName: '株式会社すずらん食堂' }),
+      certifiedAdvisor: null,
+      planTitle: null,
+      planSummary: null,
+      expenses: [],
+      benefitInput: {
+        applicantKind: 'corporation',
+        targetMonth: '2022-01',
+        targetMonthSales: 500_000,
+        basePeriod: '2019-11',
+        basePeriodSales: [1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000],
+        annualRevenue: 100_000_000,
+      },
+      preCheck: { confirmationNumber: 'JK0123456789', agencyName: '北海道商工会連合会' },
+    });
+    const tr = t.app.get(TransitionsService);
+    const intake: TransitionActor = { role: 'intake', id: null };
+    await tr.fire(draft.id, 'confirmPreCheck', intake, {});
+    await tr.fire(draft.id, 'submit', intake, {});
+    await tr.fire(draft.id, 'startReview', { role: 'system', id: null }, {});
+    await tr.fire(draft.id, 'decideBenefit', { role: 'manager', id: s.manager.user.id }, {});
+    const [{ quoted_amount }] = await db.query(`SELECT quoted_amount::float8 FROM application WHERE id = $1`, [draft.id]);
+    benefit = { id: draft.id, amount: quoted_amount };
+    await account(benefit.id, 'ｶ)ｽｽﾞﾗﾝｼﾖｸﾄﾞｳ', '0009');
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  let batchId: string;
+  let benefitBatchId: string;
+
+  it('a batch of the round: the 額確定 applications with an account, their 確定額; the one without an account excluded with the reason', async () => {
+    const refused = await t.http().post('/api/payment-batches').set(as(s.manager)).send({ roundId: subsidyRound.id, transferDate: todayJst() }).expect(422);
+    expect(refused.body).toMatchObject({ code: 'INVALID_TRANSFER_DATE', message: expect.stringContaining('明日以降') });
+    await t.http().post('/api/payment-batches').set(as(s.reviewer)).send({ roundId: subsidyRound.id, transferDate }).expect(403);
+
+    const created = await t.http().post('/api/payment-batches').set(as(s.manager)).send({ roundId: subsidyRound.id, transferDate }).expect(201);
+    batchId = created.body.id;
+    const total = fixed[0].amount + fixed[1].amount;
+    expect(created.body).toMatchObject({ status: 'open', transferDate, totalCount: 2, totalAmount: total, requester: DEV_PAYMENT_REQUESTER });
+    expect(created.body.lines.map((l: { applicationId: string; amount: number }) => [l.applicationId, l.amount])).toEqual(
+      expect.arrayContaining(fixed.map((f) => [f.id, f.amount])),
+    );
+    expect(created.body.excluded).toEqual([expect.objectContaining({ applicationId: noAccount, reason: expect.stringContaining('口座が登録されていません') })]);
+
+    const benefitBatch = await t.http().post('/api/payment-batches').set(as(s.manager)).send({ roundId: benefitRound.id, transferDate }).expect(201);
+    benefitBatchId = benefitBatch.body.id;
+    expect(benefitBatch.body).toMatchObject({ totalCount: 1, totalAmount: benefit.amount, excluded: [] });
+    expect(benefit.amount).toBe(1_000_000);
+  });
+
+  it('an application is in at most one open batch (409 in Japanese)', async () => {
+    const twice = await t
+      .http()
+      .post('/api/payment-batches')
+      .set(as(s.manager))
+      .send({ roundId: subsidyRound.id, transferDate, applicationIds: [fixed[0].id] })
+      .expect(409);
+    expect(twice.body).toMatchObject({ code: 'ALREADY_IN_OPEN_BATCH', message: expect.stringContaining('別の未確定の支払バッチ') });
+    const nothing = await t.http().post('/api/payment-batches').set(as(s.manager)).send({ roundId: subsidyRound.id, transferDate }).expect(422);
+    expect(nothing.body.code).toBe('NOTHING_TO_PAY');
+  });
+
+  it('the 全銀 file: Shift_JIS records of 120 bytes + CRLF, header, data, trailer equal to the batch, end; audited', async () => {
+    const res = await t
+      .http()
+      .get(`/api/payment-batches/${batchId}/zengin`)
+      .set(as(s.manager))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toBe('text/plain; charset=Shift_JIS');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="furikomi-${transferDate.replaceAll('-', '')}.txt"`);
+    const bytes: Buffer = res.body;
+    expect(bytes.length).toBe(5 * 122);
+    const records = [0, 1, 2, 3, 4].map((i) => bytes.subarray(i * 122, i * 122 + 120));
+    for (let i = 0; i < 5; i++) expect(bytes.subarray(i * 122 + 120, i * 122 + 122).toString('latin1')).toBe('\r\n');
+    const text = (b: Buffer, from: number, to: number) => iconv.decode(b.subarray(from - 1, to), 'Shift_JIS');
+    const [header, d1, d2, trailer, end] = records;
+    expect(text(header, 1, 4)).toBe('1210');
+    expect(text(header, 5, 14)).toBe(DEV_PAYMENT_REQUESTER.code);
+    expect(text(header, 55, 58)).toBe(transferDate.slice(5, 7) + transferDate.slice(8, 10));
+    expect(text(header, 59, 62)).toBe(DEV_PAYMENT_REQUESTER.bankCode);
+    const data = [d1, d2].map((d) => ({
+      kind: text(d, 1, 1),
+      bank: text(d, 2, 5),
+      branch: text(d, 21, 23),
+      name: text(d, 51, 80).trimEnd(),
+      amount: Number(text(d, 81, 90)),
+    }));
+    expect(data).toEqual(
+      expect.arrayContaining([
+        { kind: '2', bank: '0001', branch: '123', name: 'ｶ)ｻｸﾗｾｲｷ', amount: fixed[0].amount },
+        { kind: '2', bank: '0005', branch: '123', name: 'ｶ)ﾓﾐｼﾞｾｲｻｸｼﾖ', amount: fixed[1].amount },
+      ]),
+    );
+    // 半角カナ are one byte each in Shift_JIS: ｶ = 0xB6, ) = 0x29, ｻ = 0xBB
+    const sakura = [d1, d2].find((d) => text(d, 2, 5) === '0001')!;
+    expect([...sakura.subarray(50, 53)]).toEqual([0xb6, 0x29, 0xbb]);
+    expect(text(trailer, 1, 1)).toBe('8');
+    expect(Number(text(trailer, 2, 7))).toBe(2);
+    expect(Number(text(trailer, 8, 19))).toBe(fixed[0].amount + fixed[1].amount);
+    expect(text(end, 1, 1)).toBe('9');
+    expect(text(end, 2, 120)).toBe(' '.repeat(119));
+    const [audit] = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'paymentBatch.downloaded'`, [batchId]);
+    expect(audit.changes).toMatchObject({ totalCount: 2, totalAmount: fixed[0].amount + fixed[1].amount });
+    await t.http().get(`/api/payment-batches/${batchId}/zengin`).set(as(s.auditor)).expect(403);
+  });
+
+  it('confirm: every application 支払済 / 振込完了 with its 支払額 and 振込日 in the audit record, the applicant mailed, the batch paid', async () => {
+    const future = await t.http().post(`/api/payment-batches/${batchId}/confirm`).set(as(s.manager)).send({ paidOn: transferDate }).expect(422);
+    expect(future.body.message).toContain('未来の日付');
+    const bankDay = lastBusinessDay();
+    const confirmed = await t.http().post(`/api/payment-batches/${batchId}/confirm`).set(as(s.manager)).send({ paidOn: bankDay }).expect(200);
+    expect(confirmed.body).toMatchObject({ status: 'paid', paidOn: bankDay });
+    for (const f of fixed) {
+      expect(await statusOf(f.id)).toBe('paid');
+      const [audit] = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'application.pay'`, [f.id]);
+      expect(audit.changes).toMatchObject({ paymentBatchId: batchId, paidAmount: f.amount, paidOn: bankDay });
+      const mails = await db.query(`SELECT 1 FROM notification WHERE application_id = $1 AND template = 'paid'`, [f.id]);
+      expect(mails).toHaveLength(1);
+    }
+    expect(await statusOf(noAccount)).toBe('amountFixed');
+    await t.http().post(`/api/payment-batches/${batchId}/confirm`).set(as(s.manager)).send({ paidOn: bankDay }).expect(409);
+    await t.http().post(`/api/payment-batches/${batchId}/cancel`).set(as(s.manager)).expect(409);
+
+    await t.http().post(`/api/payment-batches/${benefitBatchId}/confirm`).set(as(s.manager)).send({ paidOn: bankDay }).expect(200);
+    expect(await statusOf(benefit.id)).toBe('transferred');
+    const [transfer] = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'application.recordTransfer'`, [benefit.id]);
+    expect(transfer.changes).toMatchObject({ paymentBatchId: benefitBatchId, paidAmount: benefit.amount, paidOn: bankDay });
+    expect(await db.query(`SELECT 1 FROM notification WHERE application_id = $1 AND template = 'transferred'`, [benefit.id])).toHaveLength(1);
+  });
+
+  it('cancel before confirmation: its applications can go into another batch', async () => {
+    await account(noAccount, 'ｶ)ｶｴﾃﾞｺｳｷﾞﾖｳ', '0001');
+    const created = await t.http().post('/api/payment-batches').set(as(s.manager)).send({ roundId: subsidyRound.id, transferDate }).expect(201);
+    expect(created.body.totalCount).toBe(1);
+    const cancelled = await t.http().post(`/api/payment-batches/${created.body.id}/cancel`).set(as(s.manager)).expect(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    const again = await t.http().post('/api/payment-batches').set(as(s.manager)).send({ roundId: subsidyRound.id, transferDate }).expect(201);
+    expect(again.body.lines.map((l: { applicationId: string }) => l.applicationId)).toEqual([noAccount]);
+    const list = await t
+      .http()
+      .get(`/api/payment-batches?filter=${encodeURIComponent(JSON.stringify({ roundId: subsidyRound.id }))}`)
+      .set(as(s.auditor))
+      .expect(200);
+    expect(list.body).toHaveLength(3);
+  });
+});
