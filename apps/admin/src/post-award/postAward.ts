@@ -18,8 +18,17 @@ export interface PostAward {
     actualExpenses: ExpenseLineRecord[] | null;
     inspection: { index: number; reported: number; accepted: number; reason: string | null }[] | null;
   } | null;
+  /** the 返還 of a 交付決定取消 (docs/post-award.md "交付決定取消 and 返還"); null: not revoked */
+  repayment: Repayment | null;
   filings: { id: string; step: string; stepLabel: string; filedAt: string; channelId: string | null; note: string | null }[];
-  actions: { decideGrant: boolean; inspect: boolean; fixAmount: boolean; paperSteps: PostAwardStep[] };
+  actions: {
+    decideGrant: boolean;
+    inspect: boolean;
+    fixAmount: boolean;
+    revokeGrant?: boolean;
+    recordRepayment?: boolean;
+    paperSteps: PostAwardStep[];
+  };
 }
 
 /** The applicant's steps after 採択 (the API's post-award-steps.ts). */
@@ -80,4 +89,18 @@ export function paperFilingBody(
     if (sales.yen !== null) body.sales = sales.yen;
   }
   return body;
+}
+
+/** The 返還額 (from what was paid), its 納期限 and the repayments received. */
+export interface Repayment {
+  amount: number;
+  paidAmount: number;
+  ground: 'general' | 'wageTargetMissed';
+  reason: string;
+  dueDate: string | null;
+  revokedAt: string;
+  repaidTotal: number;
+  outstanding: number;
+  repaidAt: string | null;
+  received: { id: string; receivedOn: string; amount: number; note: string | null; recordedAt: string }[];
 }

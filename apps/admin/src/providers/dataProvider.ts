@@ -58,6 +58,9 @@ export interface JimukyokuDataProvider extends DataProvider {
   fixAmount(applicationId: string): Promise<PostAward>;
   /** POST /api/applications/:id/paper-filings (manager): a step after 採択 received on paper, recorded on the applicant's behalf */
   recordPaperFiling(applicationId: string, body: PaperFilingBody): Promise<PostAward>;
+  /** 交付決定取消: the 返還額 is computed by the API (docs/post-award.md) */
+  revokeGrant(applicationId: string, body: { reason: string; dueDate?: string; ground?: 'general' | 'wageTargetMissed' }): Promise<PostAward>;
+  recordRepayment(applicationId: string, body: { receivedOn: string; amount: number; note?: string }): Promise<PostAward>;
   /** GET /api/applications/:id/history: the 申請履歴 of the applicant (docs/applicant-history.md) */
   getApplicationHistory(applicationId: string): Promise<ApplicantHistory>;
   /** POST /api/notifications/:id/resend (manager): a new notification, to the corrected recipient if given */
@@ -145,6 +148,8 @@ export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_
       ).json as PostAward,
     fixAmount: (applicationId) => postJson<PostAward>(`/applications/${encodeURIComponent(applicationId)}/amount-fixing`, {}),
     recordPaperFiling: (applicationId, body) => postJson<PostAward>(`/applications/${encodeURIComponent(applicationId)}/paper-filings`, body),
+    revokeGrant: (applicationId, body) => postJson<PostAward>(`/applications/${encodeURIComponent(applicationId)}/grant-revocation`, body),
+    recordRepayment: (applicationId, body) => postJson<PostAward>(`/applications/${encodeURIComponent(applicationId)}/repayments`, body),
     getApplicationHistory: async (applicationId) =>
       (await httpClient(`${apiUrl}/applications/${encodeURIComponent(applicationId)}/history`)).json as ApplicantHistory,
     resendNotification: (id, body) => postJson<NotificationRecord>(`/notifications/${encodeURIComponent(id)}/resend`, body),
