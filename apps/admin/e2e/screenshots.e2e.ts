@@ -94,6 +94,17 @@ describe('the main screens on the demo data (screenshots)', () => {
     );
     expect(queued).toBeGreaterThan(0);
 
+    // a secretariat running several programmes looks at one: 事業 narrows the cards to its rounds
+    const cards = manager.getByTestId('round-pipeline');
+    const all = await cards.count();
+    await manager.getByRole('combobox', { name: '事業' }).click();
+    await manager.getByRole('option', { name: /^持続化補助金/ }).click();
+    await expect(cards.count()).resolves.toBeLessThan(all);
+    for (const text of await cards.allInnerTexts()) expect(text).toContain('持続化補助金');
+    await manager.getByRole('combobox', { name: '事業' }).click();
+    await manager.getByRole('option', { name: /^すべての事業/ }).click();
+    await expect(cards.count()).resolves.toBe(all);
+
     // following a state bar opens the list filtered by it: every row shown in that state
     const stateHref = (await states.first().getAttribute('href'))!;
     const code = JSON.parse(new URLSearchParams(decodeURIComponent(stateHref).split('?')[1]).get('filter')!).status[0];

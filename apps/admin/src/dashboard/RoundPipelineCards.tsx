@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Card, CardActions, CardContent, Grid, LinearProgress, Stack, Typography } from '@mui/material';
+import { Alert, Card, CardActions, CardContent, Grid, LinearProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { Button, useCanAccess, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { formatJst } from '../common';
@@ -13,26 +13,50 @@ import { StateChart } from './StateChart';
 /**
  * 公募回の状況: a card per round with applications — the 締切 and the time left, 受付 per day, how many
  * are in each state, each reviewer's progress (催促 for the overdue), and per category what is adopted
- * against the budget — as charts whose every bar links to the list it counts.
+ * against the budget — as charts whose every bar links to the list it counts. A secretariat running
+ * several programmes picks one (事業) to see only its rounds.
  */
 export const RoundPipelineCards = () => {
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'pipeline', action: 'list' });
   const [rounds, setRounds] = useState<RoundPipeline[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [programme, setProgramme] = useState('');
   useEffect(() => {
     if (canAccess) fetchPipeline().then(setRounds, (e: Error) => setError(e.message));
   }, [canAccess]);
   if (!canAccess) return null;
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!rounds) return <LinearProgress />;
+  const programmes = [...new Set(rounds.map((r) => r.programName))];
+  const shown = programme ? rounds.filter((r) => r.programName === programme) : rounds;
   return (
     <Stack spacing={2} data-testid="round-pipelines">
-      <Typography variant="h6" component="h2">
-        {translate('app.dashboard.pipeline.title')}
-      </Typography>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="h6" component="h2">
+          {translate('app.dashboard.pipeline.title')}
+        </Typography>
+        {programmes.length > 1 && (
+          <TextField
+            select
+            size="small"
+            label={translate('app.dashboard.pipeline.programme')}
+            value={programme}
+            onChange={(e) => setProgramme(e.target.value)}
+            sx={{ minWidth: 280 }}
+            slotProps={{ select: { inputProps: { 'data-testid': 'pipeline-programme' } } }}
+          >
+            <MenuItem value="">{translate('app.dashboard.pipeline.all_programmes', { n: rounds.length })}</MenuItem>
+            {programmes.map((name) => (
+              <MenuItem key={name} value={name}>
+                {translate('app.dashboard.pipeline.programme_rounds', { name, n: rounds.filter((r) => r.programName === name).length })}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
+      </Stack>
       {rounds.length === 0 && <Typography color="text.secondary">{translate('app.dashboard.pipeline.empty')}</Typography>}
-      {rounds.map((r) => (
+      {shown.map((r) => (
         <RoundCard key={r.roundId} round={r} />
       ))}
     </Stack>

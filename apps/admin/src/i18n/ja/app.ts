@@ -33,6 +33,9 @@ export const appMessages = {
     pipeline: {
       title: '公募回の状況',
       empty: '申請のある公募回はまだありません',
+      programme: '事業',
+      all_programmes: 'すべての事業 (%{n}公募回)',
+      programme_rounds: '%{name} (%{n}公募回)',
       deadline: '締切 %{at}',
       countdown: '締切まで あと %{left}',
       closed: '締切済み',
