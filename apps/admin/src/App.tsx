@@ -13,6 +13,7 @@ import imports from './imports';
 import intakeChannels from './intake-channels';
 import notifications from './notifications';
 import notificationTemplates from './resources/notification-templates';
+import paymentBatches from './payment-batches';
 import { Layout } from './layout';
 import programs from './programs';
 import { CHANGE_PASSWORD_PATH, authProvider, dataProvider } from './providers';
@@ -47,6 +48,7 @@ export const App = () => (
     {/* menu order: 申請, エクスポート, 担当する審査, 割当ボード, 割当, 審査基準, シミュレーター, 利益相反, 通知, テンプレート, 公募回, 類型, 予算・版, 事業, 一括取込, 受付窓口, ユーザー, 監査ログ */}
     <Resource name="applications" {...applications} />
     <Resource name="application-exports" {...applicationExports} />
+    <Resource name="payment-batches" {...paymentBatches} />
     <Resource name="score-sheets" {...scoreSheets} />
     <Resource name="reviewers" {...reviewers} />
     <Resource name="review-assignments" {...reviewAssignments} />

@@ -11,6 +11,7 @@ import type { TranslationMessages } from 'ra-core';
 import { appMessages } from './ja/app';
 import { correspondenceMessages } from './ja/correspondence';
 import { paymentMessages } from './ja/payments';
+import { paymentBatchMessages, paymentBatchResourceMessages } from './ja/payment-batches';
 import { postAwardMessages } from './ja/post-award';
 import { attachmentMessages } from './ja/attachments';
 import { exportMessages, exportResourceMessages } from './ja/exports';
@@ -29,12 +30,13 @@ export const ja: TranslationMessages = {
     exports: exportMessages,
     correspondence: correspondenceMessages,
     payments: paymentMessages,
+    payment_batches: paymentBatchMessages,
     post_award: postAwardMessages,
     reconsideration: reconsiderationMessages,
     history: historyMessages,
     status_links: statusLinkMessages,
   },
-  resources: { ...resourceMessages, ...reviewResourceMessages, ...exportResourceMessages },
+  resources: { ...resourceMessages, ...reviewResourceMessages, ...exportResourceMessages, ...paymentBatchResourceMessages },
 };
 
 export default ja;

@@ -72,6 +72,8 @@ export const ACCESS_TABLE: Record<string, Permissions> = {
   // 受取人の口座 of an application (its show page's tab 「口座」): managers register and change it
   // (bankAccounts.write), auditors read it (bankAccounts.read); reviewers and administrators do not see it.
   'bank-accounts': { manager: ['list', 'show', 'create', 'edit'], auditor: READ },
+  // 支払バッチ: managers create, download, confirm and cancel them (paymentBatches.write); auditors read them.
+  'payment-batches': { manager: ['list', 'show', 'create', 'edit'], auditor: READ },
   // 申請状況ページのリンク (a button on an application's page, not a list): `delete` = revoking an application's
   // links (statusLinks.revoke = manager).
   'status-links': { manager: ['delete'] },

@@ -1,0 +1,20 @@
+import { Typography } from '@mui/material';
+import { AutocompleteInput, Create, DateInput, ReferenceInput, required, SimpleForm, useTranslate } from 'react-admin';
+
+/** A batch for a round: the API gathers the applications due to be paid and lists those it left out. */
+export const PaymentBatchCreate = () => {
+  const translate = useTranslate();
+  return (
+    <Create redirect="show">
+      <SimpleForm>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2, maxWidth: 720 }}>
+          {translate('app.payment_batches.create_help')}
+        </Typography>
+        <ReferenceInput source="roundId" reference="rounds" sort={{ field: 'opensAt', order: 'DESC' }}>
+          <AutocompleteInput validate={required()} optionText="name" sx={{ minWidth: 360 }} />
+        </ReferenceInput>
+        <DateInput source="transferDate" validate={required()} helperText="明日以降の銀行営業日" />
+      </SimpleForm>
+    </Create>
+  );
+};
