@@ -123,6 +123,28 @@ describe('validateDefinition', () => {
     });
   });
 
+  describe('payment (awaitsPayment and payment.transition)', () => {
+    const due = { ...VALID, states: VALID.states.map((st) => (st.code === 'b' ? { ...st, tags: ['awaitsPayment' as const] } : st)) };
+    it.each([
+      ['a state due to be paid needs the paying transition declared', due, ['PAYMENT_MISMATCH']],
+      ['… naming a transition that exists', { ...due, payment: { transition: 'pay' } }, ['PAYMENT_MISMATCH']],
+      ['… that leaves the state', { ...due, payment: { transition: 'go' } }, ['PAYMENT_MISMATCH']],
+      [
+        '… and a manager may fire',
+        {
+          ...due,
+          transitions: [...due.transitions.filter((t) => t.name !== 'finish'), T('finish', ['b'], 'end', { roles: ['system'] })],
+          payment: { transition: 'finish' },
+        },
+        ['PAYMENT_MISMATCH'],
+      ],
+      ['a declared payment needs a state awaiting it', { ...VALID, payment: { transition: 'finish' } }, ['PAYMENT_MISMATCH']],
+      ['sound', { ...due, payment: { transition: 'finish' } }, []],
+    ])('%s', (_rule, definition, expected) => {
+      expect(codes(definition as WorkflowDefinition)).toEqual(expected);
+    });
+  });
+
   it('reports only the problem that was introduced', () => {
     expect(codes(plus(T('revive', ['end'], 'a')))).toEqual(['TERMINAL_STATE_HAS_EXIT']);
     expect(codes(withStates([...VALID.states, S('island', 'terminal')]))).toEqual(['UNREACHABLE_STATE']);
