@@ -32,6 +32,7 @@ import { StatusLinks1764410000000 } from './1764410000000-StatusLinks';
 import { PostAward1764420000000 } from './1764420000000-PostAward';
 import { PaymentBatches1764430000000 } from './1764430000000-PaymentBatches';
 import { Repayments1764440000000 } from './1764440000000-Repayments';
+import { CommercializationReports1764441000000 } from './1764441000000-CommercializationReports';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   PostAward1764420000000,
   PaymentBatches1764430000000,
   Repayments1764440000000,
+  CommercializationReports1764441000000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

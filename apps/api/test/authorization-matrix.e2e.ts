@@ -118,6 +118,7 @@ const MATRIX: Record<string, Allowed> = {
   'GET /api/pipeline': ['admin', 'manager', 'auditor'],
   'POST /api/pipeline/rounds/:roundId/reviewers/:reviewerId/remind': ['manager'],
   'GET /api/workflows': STAFF,
+  'GET /api/commercialization-reports': ['manager', 'auditor'],
   'GET /api/intake-channels': ['admin'],
   'GET /api/intake-channels/:id': ['admin'],
   'POST /api/intake-channels': ['admin'],

@@ -66,6 +66,7 @@ describe('hostile input', () => {
       ['/api/notifications', 'manager'],
       ['/api/notification-templates', 'manager'],
       ['/api/workflows', 'manager'],
+      ['/api/commercialization-reports', 'manager'],
       ['/api/application-exports', 'manager'],
       ['/api/application-memos', 'manager'],
       ['/api/applications/{id}/attachments', 'manager'],

@@ -44,6 +44,8 @@ export const POLICIES = {
   /** 交付決定取消 (the 返還額 computed, a 納期限 set) and the repayments received: the manager who decides */
   'postAward.revokeGrant': ['manager'],
   'postAward.recordRepayment': ['manager'],
+  /** the schedule of the yearly 事業化状況報告 and its overdue list (docs/post-award.md): managers follow it up, auditors read */
+  'commercializationReports.read': ['manager', 'auditor'],
   /** revoking an application's status-page links (README "Status page"), audited; the next mail carries a new link */
   'statusLinks.revoke': ['manager'],
   /**

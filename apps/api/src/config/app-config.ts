@@ -79,6 +79,8 @@ export interface AppConfig {
   initialAdminPassword: string | null;
   /** applicants are reminded of a returned application whose 補正期限 is less than this many hours away */
   correctionReminderHours: number;
+  /** applicants are reminded of each yearly 事業化状況報告 this many days before its due date (docs/post-award.md) */
+  commercializationReminderDays: number;
   /**
    * The secretariat's contact printed at the foot of every applicant's mail (SECRETARIAT_NAME, _PHONE,
    * _EMAIL, _HOURS): the 相談窓口 an applicant calls or writes to. Required in production.
@@ -196,6 +198,7 @@ export const CONFIG_VARIABLES = [
   'MAIL_WEB_URL',
   'REVIEW_REMINDER_HOURS',
   'CORRECTION_REMINDER_HOURS',
+  'COMMERCIALIZATION_REMINDER_DAYS',
   'EXPORT_DIRECT_MAX_ROWS',
   'EXPORT_RETENTION_HOURS',
   'SECRETARIAT_NAME',
@@ -347,6 +350,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailWebUrl,
     reviewReminderHours: int('REVIEW_REMINDER_HOURS', 48, 1, 24 * 30),
     correctionReminderHours: int('CORRECTION_REMINDER_HOURS', 72, 1, 24 * 30),
+    commercializationReminderDays: int('COMMERCIALIZATION_REMINDER_DAYS', 30, 1, 180),
     exportDirectMaxRows: int('EXPORT_DIRECT_MAX_ROWS', 5_000, 0, 100_000),
     exportRetentionHours: int('EXPORT_RETENTION_HOURS', 168, 1, 24 * 365),
     secretariat,

@@ -19,6 +19,8 @@ export enum JobName {
   SendManagerDigest = 'schedules.managerDigest',
   /** scheduled: remind applicants of a returned application whose 補正期限 is near */
   RemindCorrections = 'schedules.remindCorrections',
+  /** scheduled: remind applicants of a yearly 事業化状況報告 due soon */
+  RemindCommercializationReports = 'schedules.remindCommercializationReports',
   /** scheduled: close returned applications whose 補正期限 has passed (closeUncorrected) */
   CloseUncorrected = 'schedules.closeUncorrected',
   /** scheduled: append newly committed audit records to the hash chain */
@@ -41,6 +43,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RemindReviewers]: QueueName.System,
   [JobName.SendManagerDigest]: QueueName.System,
   [JobName.RemindCorrections]: QueueName.System,
+  [JobName.RemindCommercializationReports]: QueueName.System,
   [JobName.CloseUncorrected]: QueueName.System,
   [JobName.SealAuditLog]: QueueName.System,
   [JobName.RemoveOrphanAttachments]: QueueName.System,
@@ -58,6 +61,7 @@ export interface JobPayloads {
   [JobName.RemindReviewers]: Record<string, never>;
   [JobName.SendManagerDigest]: Record<string, never>;
   [JobName.RemindCorrections]: Record<string, never>;
+  [JobName.RemindCommercializationReports]: Record<string, never>;
   [JobName.CloseUncorrected]: Record<string, never>;
   [JobName.SealAuditLog]: Record<string, never>;
   [JobName.RemoveOrphanAttachments]: Record<string, never>;

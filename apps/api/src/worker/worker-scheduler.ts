@@ -13,6 +13,8 @@ export const CLOSE_ROUNDS_EVERY_MS = 30_000;
 export const REMIND_REVIEWERS_EVERY_MS = 5 * 60_000;
 /** how often applicants are reminded of a near 補正期限, and returned applications past it closed */
 export const REMIND_CORRECTIONS_EVERY_MS = 5 * 60_000;
+/** the 事業化状況報告 reminders are days ahead: hourly is prompt enough */
+export const REMIND_COMMERCIALIZATION_REPORTS_EVERY_MS = 60 * 60_000;
 export const CLOSE_UNCORRECTED_EVERY_MS = 5 * 60_000;
 /** how often committed audit records are sealed into the hash chain */
 export const SEAL_AUDIT_LOG_EVERY_MS = 10_000;
@@ -63,6 +65,11 @@ export class WorkerScheduler implements OnApplicationBootstrap, OnApplicationShu
     await this.system.upsertJobScheduler('close-rounds', { every: CLOSE_ROUNDS_EVERY_MS }, { name: JobName.CloseRounds, data: {} });
     await this.system.upsertJobScheduler('remind-reviewers', { every: REMIND_REVIEWERS_EVERY_MS }, { name: JobName.RemindReviewers, data: {} });
     await this.system.upsertJobScheduler('remind-corrections', { every: REMIND_CORRECTIONS_EVERY_MS }, { name: JobName.RemindCorrections, data: {} });
+    await this.system.upsertJobScheduler(
+      'remind-commercialization-reports',
+      { every: REMIND_COMMERCIALIZATION_REPORTS_EVERY_MS },
+      { name: JobName.RemindCommercializationReports, data: {} },
+    );
     await this.system.upsertJobScheduler('close-uncorrected', { every: CLOSE_UNCORRECTED_EVERY_MS }, { name: JobName.CloseUncorrected, data: {} });
     await this.system.upsertJobScheduler('seal-audit-log', { every: SEAL_AUDIT_LOG_EVERY_MS }, { name: JobName.SealAuditLog, data: {} });
     await this.system.upsertJobScheduler(

@@ -14,6 +14,7 @@ import { SealAuditLogJob } from '../modules/audit/seal-audit-log.job';
 import { CloseRoundsJob } from '../modules/schedules/close-rounds.job';
 import { CloseUncorrectedJob } from '../modules/schedules/close-uncorrected.job';
 import { ManagerDigestJob } from '../modules/schedules/manager-digest.job';
+import { RemindCommercializationReportsJob } from '../modules/schedules/remind-commercialization-reports.job';
 import { RemindCorrectionsJob } from '../modules/schedules/remind-corrections.job';
 import { RemindReviewersJob } from '../modules/schedules/remind-reviewers.job';
 import { RemoveOrphanAttachmentsJob } from '../modules/schedules/remove-orphan-attachments.job';
@@ -36,6 +37,7 @@ const FEATURE_HANDLERS = [
   RemindReviewersJob,
   ManagerDigestJob,
   RemindCorrectionsJob,
+  RemindCommercializationReportsJob,
   CloseUncorrectedJob,
   SealAuditLogJob,
   RemoveOrphanAttachmentsJob,

@@ -105,6 +105,11 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
     '補助金の交付決定を取り消しました。既にお支払いした補助金がある場合は、別途お知らせする期限までに返還してください。\n\n理由:\n{{reason}}',
   ),
   repaymentConfirmed: subsidy('補助金の返還の確認のお知らせ', '交付決定の取消しに伴う補助金の返還を確認しました。この申請についての手続きはこれで終了です。'),
+  // sent by the scheduler (schedules.remindCommercializationReports) before each yearly 事業化状況報告 is due
+  commercializationReportReminder: subsidy(
+    '事業化状況報告の提出期限のお知らせ',
+    '補助事業の事業化状況報告の提出期限が近づいています。補助金の交付を受けた事業者は、事業完了後の5年間、毎年、事業化の状況を報告していただく必要があります。\n期限までに、補助事業に係る売上高などの状況を報告してください。報告がない場合、補助金の返還を求めることがあります。\n\n提出期限: {{reportDueDate}}',
+  ),
   // sent by the scheduler (schedules.remindCorrections) before the 補正期限 of a returned application
   correctionReminder: subsidy(
     '補正期限のお知らせ',
@@ -241,6 +246,7 @@ export const TEMPLATE_INFO: Readonly<Record<string, TemplateInfo>> = {
   grantRevoked: { label: '交付決定の取消し', audience: 'applicant', standardReason: GRANT_REVOKED_REASON },
   repaymentConfirmed: { label: '返還の確認', audience: 'applicant' },
   correctionReminder: { label: '補正期限のお知らせ', audience: 'applicant', standardReason: CORRECTION_REASON },
+  commercializationReportReminder: { label: '事業化状況報告の期限のお知らせ', audience: 'applicant' },
   'benefit.received': { label: '受付（給付金）', audience: 'applicant', workflowKind: 'benefit' },
   deficient: { label: '不備（給付金）', audience: 'applicant', workflowKind: 'benefit', standardReason: CORRECTION_REASON },
   'benefit.resubmissionReceived': { label: '再提出受付（給付金）', audience: 'applicant', workflowKind: 'benefit' },

@@ -23,6 +23,8 @@ export interface NotificationVariables {
   readonly reason?: string | null;
   /** ISO instant */
   readonly correctionDueAt?: string | null;
+  /** the due date of a yearly 事業化状況報告, already formatted in JST ('2027年12月3日(金)') */
+  readonly reportDueDate?: string | null;
   /** the staff member a reminder or digest is addressed to */
   readonly recipientName?: string | null;
   /** ISO instant: 審査期限 of a reviewer's assignment */
@@ -49,6 +51,7 @@ export const TEMPLATE_VARIABLES: Readonly<Record<keyof NotificationVariables, st
   quotedAmount: '金額（補助金額・給付額の見込み）',
   reason: '理由・修正を求める事項',
   correctionDueAt: '補正期限',
+  reportDueDate: '事業化状況報告の提出期限',
   recipientName: '宛先の職員名',
   reviewDueAt: '審査期限',
   digestDate: '集計日',
@@ -69,7 +72,7 @@ const APPLICATION_FACTS: readonly TemplateVariable[] = ['applicantName', 'receip
 const SECRETARIAT_CONTACT: readonly TemplateVariable[] = ['secretariatName', 'secretariatPhone', 'secretariatEmail', 'secretariatHours'];
 
 export const AUDIENCE_VARIABLES: Readonly<Record<TemplateAudience, readonly TemplateVariable[]>> = {
-  applicant: [...APPLICATION_FACTS, 'quotedAmount', 'reason', 'correctionDueAt', ...SECRETARIAT_CONTACT, 'statusUrl'],
+  applicant: [...APPLICATION_FACTS, 'quotedAmount', 'reason', 'correctionDueAt', 'reportDueDate', ...SECRETARIAT_CONTACT, 'statusUrl'],
   reviewer: ['recipientName', ...APPLICATION_FACTS, 'reviewDueAt'],
   manager: ['recipientName', 'digestDate', 'digestSummary'],
 };

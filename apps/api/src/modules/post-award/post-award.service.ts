@@ -14,6 +14,7 @@ import type { FinalInspectionDto, PaperFilingDto, PostAwardFilingDto } from './d
 import type { GrantAmount, InspectionLine } from './grant-amount.entity';
 import { PostAwardError } from './post-award.errors';
 import { PostAwardRepository } from './post-award.repository';
+import { CommercializationReportsRepository } from './commercialization-reports.repository';
 import { RepaymentsRepository } from './repayments.repository';
 import { repaymentView } from './repayment-view';
 import {
@@ -67,6 +68,7 @@ export class PostAwardService {
     private readonly audit: AuditService,
     private readonly uow: UnitOfWork,
     private readonly repayments: RepaymentsRepository,
+    private readonly reports: CommercializationReportsRepository,
   ) {}
 
   /**
@@ -105,7 +107,7 @@ export class PostAwardService {
         tx,
       );
     if (step === 'performanceReport') await this.repo.setActualExpenses(app.id, expenses, tx);
-    await this.repo.insertFiling(
+    const filing = await this.repo.insertFiling(
       {
         applicationId: app.id,
         step,
@@ -124,6 +126,8 @@ export class PostAwardService {
       },
       tx,
     );
+    // the yearly report fulfils the earliest open one of the schedule written at the 額の確定
+    if (step === 'commercializationReport') await this.reports.fulfilNext(app.id, filing.id, tx);
     return application;
   }
 
@@ -250,6 +254,8 @@ export class PostAwardService {
         { amount: { computed: fixed }, ...meta, auditExtra: { fixedAmount: fixed, computedAmount: q.amount, grantAmount: amounts.grantAmount } },
       );
       await this.repo.setFixedAmount(app.id, fixed, q.quote, tx);
+      // the five yearly 事業化状況報告 are due from the 額の確定 (docs/post-award.md "事業化状況報告の予定")
+      await this.reports.schedule(app.id, tx);
       return this.view(application, tx, user);
     });
   }
@@ -276,6 +282,13 @@ export class PostAwardService {
       version: app.version,
       amounts: amountsView(amounts),
       repayment: repaymentView(claim, claim ? await this.repayments.received(app.id, tx) : []),
+      commercializationReports: (await this.reports.ofApplication(app.id, tx)).map((r) => ({
+        id: r.id,
+        sequence: r.sequence,
+        dueDate: r.dueDate,
+        reportedAt: r.reportedAt,
+        remindedAt: r.remindedAt,
+      })),
       filings: filings.map((f) => ({ ...f, stepLabel: STEP_LABELS[f.step] })),
       actions: {
         decideGrant: offered(DECIDE_GRANT, 'postAward.decideGrant') && !!amounts,

@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { formatJst } from '@jimukyoku/domain';
+import { statesOfKind } from '@jimukyoku/workflow';
+import { AppConfig, APP_CONFIG } from '../../config';
+import { UnitOfWork } from '../../database';
+import { JobName } from '../../queue';
+import type { JobHandler } from '../../worker/job-handler';
+import { NotificationsRepository } from '../notifications/notifications.repository';
+import { CommercializationReportsRepository } from '../post-award/commercialization-reports.repository';
+import { inBatches } from './in-batches';
+
+const BATCH = 200;
+
+/**
+ * Reminds applicants of each yearly 事業化状況報告 (docs/post-award.md "事業化状況報告の予定") due within
+ * COMMERCIALIZATION_REMINDER_DAYS days (JST) and not yet filed, of an application still running (not in a terminal
+ * state): one `commercializationReportReminder` email per report, written to the outbox in the transaction that sets
+ * commercialization_report.reminded_at, so a second run (or a second worker) sends nothing more.
+ */
+@Injectable()
+export class RemindCommercializationReportsJob implements JobHandler<JobName.RemindCommercializationReports> {
+  readonly jobName = JobName.RemindCommercializationReports;
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly reports: CommercializationReportsRepository,
+    private readonly notifications: NotificationsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  handle(): Promise<number> {
+    const excluded = statesOfKind('terminal');
+    return inBatches(this.uow, BATCH, async (tx) => {
+      const due = await this.reports.claimDueReminders(this.config.commercializationReminderDays, excluded, BATCH, tx);
+      await this.notifications.insertPending(
+        due.map((r) => ({
+          applicationId: r.applicationId,
+          template: 'commercializationReportReminder',
+          recipient: r.email,
+          payload: {
+            applicantName: r.applicantName,
+            receiptNumber: r.receiptNumber,
+            roundName: r.roundName,
+            // the JST day only ('2027年12月03日(金)')
+            reportDueDate: formatJst(`${r.dueDate}T00:00:00+09:00`).split(' ')[0],
+          },
+        })),
+        tx,
+      );
+      return due.length;
+    });
+  }
+}

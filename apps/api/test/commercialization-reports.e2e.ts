@@ -1,0 +1,138 @@
+import { DataSource } from 'typeorm';
+import { TransitionsService } from '../src/modules/applications/transitions.service';
+import { RemindCommercializationReportsJob } from '../src/modules/schedules/remind-commercialization-reports.job';
+import type { Round } from '../src/modules/rounds/round.entity';
+import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
+import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import { runSeed } from '../src/seed/seed-runner';
+import { openRound } from './application-fixtures';
+import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { startTestApp, TestApp } from './harness';
+import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
+
+/**
+ * The yearly 事業化状況報告 (docs/post-award.md "事業化状況報告の予定"): five due dates from the 額の確定, the applicant's
+ * report fulfilling the next one, a reminder once per report however often the job runs, and the managers' overdue list.
+ */
+describe('事業化状況報告: schedule, reminders, overdue list', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
+  let channel: { id: string; apiKey: string };
+  const as = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
+  const portal = (path: string) => t.http().post(`/api/intake/applications/${path}`).set('X-Api-Key', channel.apiKey);
+  const staff = (who: LoggedIn, method: 'post' | 'put' | 'get', path: string) => t.http()[method](`/api/applications/${path}`).set(as(who));
+  const jstDay = async (sql: string) => (await db.query(`SELECT to_char(${sql}, 'YYYY-MM-DD') AS d`))[0].d as string;
+  const reminders = async (id: string) =>
+    (await db.query(`SELECT count(*)::int AS n FROM notification WHERE application_id = $1 AND template = 'commercializationReportReminder'`, [id]))[0]
+      .n as number;
+
+  /** A portal application on subsidy@2 driven through the post-award routes to 額確定. */
+  async function amountFixed(): Promise<string> {
+    const round: Round = await openRound(t);
+    await t.http().put(`/api/rounds/${round.id}`).set(as(s.manager)).send({ workflowVersion: 2 }).expect(200);
+    const submitted = await t
+      .http()
+      .post('/api/intake/applications')
+      .set('X-Api-Key', channel.apiKey)
+      .send(validPayload(round, await uploadRequired(t, channel.apiKey)))
+      .expect(201);
+    const id: string = submitted.body.id;
+    await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [id]);
+    await t.app.get(TransitionsService).fire(id, 'adopt', { role: 'manager', id: s.manager.user.id }, { byDecision: true });
+    await db.query(`UPDATE round SET announcement_from = now() - interval '1 hour', announcement_to = now() - interval '1 minute' WHERE id = $1`, [round.id]);
+    const expenses = [{ expenseType: 'machinery', amount: 24_000_000, description: '5軸加工機' }];
+    await portal(`${id}/grant-application`).send({ expenses }).expect(200);
+    await staff(s.manager, 'post', `${id}/grant-decision`).expect(200);
+    const evidence = (await upload(t, channel.apiKey, 'other').expect(201)).body.id;
+    await portal(`${id}/performance-report`)
+      .send({ expenses, attachmentIds: [evidence] })
+      .expect(200);
+    await staff(s.manager, 'post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
+    await staff(s.manager, 'put', `${id}/final-inspection`).send({ lines: [] }).expect(200);
+    await staff(s.manager, 'post', `${id}/amount-fixing`).expect(200);
+    return id;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'commercialization-reports', overrides: { storageDir: tempStorageDir(), workerEnabled: true } });
+    db = t.app.get(DataSource);
+    await seedStaff(t);
+    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed, notificationTemplatesSeed] });
+    s = await loginEveryRole(t);
+    channel = await createChannel(t, s.admin.token);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('額の確定 schedules five yearly reports one year apart from its JST day; each report fulfils the next due one', async () => {
+    const id = await amountFixed();
+    const page = await staff(s.manager, 'get', `${id}/post-award`).expect(200);
+    const today = await jstDay(`now() AT TIME ZONE 'Asia/Tokyo'`);
+    const expected = await Promise.all([1, 2, 3, 4, 5].map((n) => jstDay(`(now() AT TIME ZONE 'Asia/Tokyo')::date + interval '${n} years'`)));
+    expect(page.body.commercializationReports.map((r: { sequence: number; dueDate: string }) => [r.sequence, r.dueDate])).toEqual(
+      expected.map((d, i) => [i + 1, d]),
+    );
+    expect(expected[0]!.slice(4)).toBe(today.slice(4) === '-02-29' ? '-02-28' : today.slice(4));
+
+    await staff(s.manager, 'post', `${id}/transitions/pay`).send({}).expect(200);
+    await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2027, sales: 12_000_000 }).expect(200);
+    const after = await staff(s.auditor, 'get', `${id}/post-award`).expect(200);
+    const [first, second] = after.body.commercializationReports;
+    expect(first.reportedAt).toEqual(expect.any(String));
+    expect(second.reportedAt).toBeNull();
+  });
+
+  it('a reminder goes out once per report N days before its due date, even when the job runs twice at once and again', async () => {
+    const id = await amountFixed();
+    await staff(s.manager, 'post', `${id}/transitions/pay`).send({}).expect(200);
+    const job = t.app.get(RemindCommercializationReportsJob);
+    await Promise.all([job.handle(), job.handle()]);
+    expect(await reminders(id)).toBe(0); // the first is a year away
+    // the first report falls due within the 30 days (COMMERCIALIZATION_REMINDER_DAYS)
+    await db.query(`UPDATE commercialization_report SET due_date = (now() AT TIME ZONE 'Asia/Tokyo')::date + 10 WHERE application_id = $1 AND sequence = 1`, [
+      id,
+    ]);
+    await Promise.all([job.handle(), job.handle()]);
+    await job.handle();
+    expect(await reminders(id)).toBe(1);
+    const [mail] = await db.query(`SELECT payload, recipient FROM notification WHERE application_id = $1 AND template = 'commercializationReportReminder'`, [
+      id,
+    ]);
+    expect(mail.payload.reportDueDate).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日\(.\)$/);
+    // the second report comes due later: its own reminder, once
+    await db.query(`UPDATE commercialization_report SET due_date = (now() AT TIME ZONE 'Asia/Tokyo')::date + 30 WHERE application_id = $1 AND sequence = 2`, [
+      id,
+    ]);
+    await Promise.all([job.handle(), job.handle()]);
+    expect(await reminders(id)).toBe(2);
+  });
+
+  it('overdue reports are listed for managers (react-admin style, Content-Range); a filed one is not', async () => {
+    const late = await amountFixed();
+    const onTime = await amountFixed();
+    for (const id of [late, onTime]) {
+      await staff(s.manager, 'post', `${id}/transitions/pay`).send({}).expect(200);
+      await db.query(`UPDATE commercialization_report SET due_date = (now() AT TIME ZONE 'Asia/Tokyo')::date - 3 WHERE application_id = $1 AND sequence = 1`, [
+        id,
+      ]);
+    }
+    await portal(`${onTime}/commercialization-reports`).send({ fiscalYear: 2027, sales: 1 }).expect(200);
+
+    const filter = encodeURIComponent(JSON.stringify({ state: 'overdue' }));
+    const res = await t.http().get(`/api/commercialization-reports?filter=${filter}&range=[0,99]`).set(as(s.manager)).expect(200);
+    const ids = res.body.map((r: { applicationId: string }) => r.applicationId);
+    expect(ids).toContain(late);
+    expect(ids).not.toContain(onTime);
+    expect(res.headers['content-range']).toMatch(new RegExp(`^commercialization-reports 0-\\d+/${res.body.length}$`));
+    expect(res.body.find((r: { applicationId: string }) => r.applicationId === late)).toMatchObject({ sequence: 1, reportedAt: null });
+    await t.http().get(`/api/commercialization-reports?filter=${filter}`).set(as(s.reviewer)).expect(403);
+    const bad = await t
+      .http()
+      .get(`/api/commercialization-reports?filter=${encodeURIComponent('{"state":"late"}')}`)
+      .set(as(s.manager))
+      .expect(400);
+    expect(bad.body.code).toBe('INVALID_LIST_QUERY');
+  });
+});
