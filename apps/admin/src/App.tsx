@@ -6,6 +6,7 @@ import applicationExports from './application-exports';
 import auditLogs from './audit-logs';
 import { ChangePasswordPage, LoginPage } from './auth';
 import categories from './categories';
+import commercializationReports from './commercialization-reports';
 import conflictsOfInterest from './conflicts-of-interest';
 import { Dashboard } from './dashboard';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -49,6 +50,7 @@ export const App = () => (
     <Resource name="applications" {...applications} />
     <Resource name="application-exports" {...applicationExports} />
     <Resource name="payment-batches" {...paymentBatches} />
+    <Resource name="commercialization-reports" {...commercializationReports} />
     <Resource name="score-sheets" {...scoreSheets} />
     <Resource name="reviewers" {...reviewers} />
     <Resource name="review-assignments" {...reviewAssignments} />

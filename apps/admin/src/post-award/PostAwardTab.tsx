@@ -6,6 +6,7 @@ import { apiErrorMessage } from '../common';
 import { formatJst } from '../common/jst';
 import type { JimukyokuDataProvider } from '../providers/dataProvider';
 import { PaperFilingButton } from './PaperFilingButton';
+import { CommercializationSchedule } from './CommercializationSchedule';
 import { RepaymentSection } from './RepaymentSection';
 import type { ExpenseLineRecord, PostAward } from './postAward';
 
@@ -207,6 +208,7 @@ export const PostAwardTab = () => {
         </Stack>
       )}
       <RepaymentSection applicationId={id} data={data} onDone={(d) => setData(d)} />
+      <CommercializationSchedule data={data} />
       {data.filings.length > 0 && (
         <Box component="section" sx={{ mt: 3 }} data-testid="post-award-filings">
           <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700 }}>

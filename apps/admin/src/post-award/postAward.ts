@@ -20,6 +20,8 @@ export interface PostAward {
   } | null;
   /** the 返還 of a 交付決定取消 (docs/post-award.md "交付決定取消 and 返還"); null: not revoked */
   repayment: Repayment | null;
+  /** the yearly 事業化状況報告 due after the 額の確定 (docs/post-award.md "事業化状況報告の予定") */
+  commercializationReports?: { id: string; sequence: number; dueDate: string; reportedAt: string | null; remindedAt: string | null }[];
   filings: { id: string; step: string; stepLabel: string; filedAt: string; channelId: string | null; note: string | null }[];
   actions: {
     decideGrant: boolean;

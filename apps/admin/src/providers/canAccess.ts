@@ -74,6 +74,8 @@ export const ACCESS_TABLE: Record<string, Permissions> = {
   'bank-accounts': { manager: ['list', 'show', 'create', 'edit'], auditor: READ },
   // 支払バッチ: managers create, download, confirm and cancel them (paymentBatches.write); auditors read them.
   'payment-batches': { manager: ['list', 'show', 'create', 'edit'], auditor: READ },
+  // 事業化状況報告 (docs/post-award.md): the overdue list for managers; auditors read it
+  'commercialization-reports': { manager: ['list'], auditor: ['list'] },
   // 申請状況ページのリンク (a button on an application's page, not a list): `delete` = revoking an application's
   // links (statusLinks.revoke = manager).
   'status-links': { manager: ['delete'] },

@@ -74,4 +74,13 @@ export const postAwardMessages = {
     record_done: '返還の入金を記録しました',
     invalid_amount: '入金額を読み取れません（例: 100万、1000000）',
   },
+  commercialization: {
+    title: '事業化状況報告の予定（額の確定から毎年・5回）',
+    sequence: '回',
+    due_date: '提出期限',
+    reported_at: '提出',
+    reminded_at: '期限前のお知らせ',
+    not_yet: '未提出',
+    overdue: '期限超過',
+  },
 };

@@ -1,5 +1,19 @@
 // One entry per resource (named by its API path): resources.<name>.name and resources.<name>.fields.<field>.
 export const resourceMessages = {
+  'commercialization-reports': {
+    name: '事業化状況報告',
+    fields: {
+      dueDate: '提出期限',
+      sequence: '回',
+      receiptNumber: '受付番号',
+      applicantName: '事業者名',
+      roundName: '公募回',
+      reportedAt: '提出日時',
+      remindedAt: '督促メール送信',
+      state: '状況',
+    },
+    states: { overdue: '期限超過（未提出）', open: '未提出', reported: '提出済' },
+  },
   applications: {
     name: '申請',
     fields: {
