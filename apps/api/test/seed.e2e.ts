@@ -1,8 +1,9 @@
-import { initialState, statesTagged, WORKFLOWS } from '@jimukyoku/workflow';
+import { initialState, statesTagged, workflowStatesTagged, WORKFLOWS } from '@jimukyoku/workflow';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { workflowStateSql } from '../src/database';
 import { ATTACHMENT_STORAGE } from '../src/modules/intake/attachment-storage';
 import { passwordPolicyProblems } from '../src/auth/password-policy';
 import { DEMO_CHANNEL_NAME } from '../src/seed/demo/demo-applications.seed';
@@ -41,6 +42,7 @@ describe('the npm start seed', () => {
       'demo attachments',
       'demo memos and inquiries',
       'demo payee bank accounts',
+      'demo payment batches',
       'demo application exports',
     ]);
     const after = await snapshot();
@@ -50,6 +52,7 @@ describe('the npm start seed', () => {
       'already present',
       'already present',
       '0 created, 7 already present',
+      'already present',
       'already present',
       'already present',
       'already present',
@@ -87,12 +90,22 @@ describe('the npm start seed', () => {
     expect(row.audits).toBe(row.memos + row.inquiries);
   });
 
+  it('has an open payment batch to download, its totals those of its lines', async () => {
+    const batches = await db.query(
+      `SELECT p.total_count AS count, p.total_amount::float8 AS total, count(l.*)::int AS lines, coalesce(sum(l.amount), 0)::float8 AS sum
+         FROM payment_batch p JOIN payment_batch_line l ON l.batch_id = p.id WHERE p.status = 'open' GROUP BY p.id`,
+    );
+    expect(batches.length).toBeGreaterThanOrEqual(1);
+    for (const b of batches) expect([b.lines, b.sum]).toEqual([b.count, b.total]);
+  });
+
   it('gives adopted applications the payee bank account the 全銀 file takes, each audited', async () => {
     const [row] = await db.query(
       `SELECT (SELECT count(*)::int FROM bank_account) AS accounts,
-              (SELECT count(*)::int FROM bank_account b JOIN application a ON a.id = b.application_id WHERE NOT (a.status = ANY($1))) AS unadopted,
+              (SELECT count(*)::int FROM bank_account b JOIN application a ON a.id = b.application_id
+                WHERE NOT (a.status = ANY($1)) AND NOT (${workflowStateSql('a')} = ANY($2))) AS unadopted,
               (SELECT count(*)::int FROM audit_log WHERE action = 'bankAccount.registered') AS audits`,
-      [statesTagged('holdsSlot')],
+      [statesTagged('holdsSlot'), workflowStatesTagged('awaitsPayment')],
     );
     expect(row.accounts).toBeGreaterThanOrEqual(5);
     expect(row.unadopted).toBe(0);

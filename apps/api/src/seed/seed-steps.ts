@@ -5,6 +5,7 @@ import { demoBankAccountsSeed } from './demo/demo-bank-accounts.seed';
 import { demoBenefitSeed } from './demo/demo-benefit.seed';
 import { demoCorrespondenceSeed } from './demo/demo-correspondence.seed';
 import { demoExportsSeed } from './demo/demo-exports.seed';
+import { demoPaymentBatchesSeed } from './demo/demo-payment-batches.seed';
 import { demoProgrammesSeed } from './demo/demo-programmes.seed';
 import { notificationTemplatesSeed } from './notification-templates.seed';
 import { referenceCatalogueSeed } from './reference-catalogue.seed';
@@ -22,5 +23,6 @@ export const SEED_STEPS: SeedStep[] = [
   demoAttachmentsSeed,
   demoCorrespondenceSeed,
   demoBankAccountsSeed,
+  demoPaymentBatchesSeed,
   demoExportsSeed,
 ];

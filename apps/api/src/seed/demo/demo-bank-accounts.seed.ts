@@ -1,5 +1,6 @@
-import { statesTagged } from '@jimukyoku/workflow';
+import { statesTagged, workflowStatesTagged } from '@jimukyoku/workflow';
 import type { EntityManager } from 'typeorm';
+import { workflowStateSql } from '../../database';
 import { StaffUser } from '../../modules/users/staff-user.entity';
 import type { SeedStep } from '../seed-step';
 import { demoRandom } from './demo-random';
@@ -96,7 +97,8 @@ const BANK_CODES = ['0001', '0005', '0009', '0010', '0017', '0116', '0138', '017
 
 /**
  * The payee's bank account of each adopted demo application (states tagged `holdsSlot`: 採択 and after, so
- * the subsidy's post-award applications have one), registered through the service staff use (validated and
+ * the subsidy's post-award applications have one) and of each one due to be paid (`awaitsPayment`: a 給付金's
+ * 給付決定, for the demo payment batch), registered through the service staff use (validated and
  * audited). Company names are read into 口座名義 kana by a small dictionary; an application whose name it
  * cannot read gets no account, as one not yet sent by its applicant. Runs after the demo applications.
  */
@@ -109,8 +111,9 @@ export const demoBankAccountsSeed: SeedStep = {
     const manager = asUser(await m.findOneByOrFail(StaffUser, { role: 'manager' }));
     const { bankAccounts } = demoServices(m);
     const adopted: { id: string; applicant_name: string }[] = await m.query(
-      `SELECT id, applicant_name FROM application WHERE status = ANY($1) ORDER BY receipt_number NULLS LAST, id`,
-      [statesTagged('holdsSlot')],
+      `SELECT id, applicant_name FROM application WHERE status = ANY($1) OR ${workflowStateSql('application')} = ANY($2)
+        ORDER BY receipt_number NULLS LAST, id`,
+      [statesTagged('holdsSlot'), workflowStatesTagged('awaitsPayment')],
     );
     const r = demoRandom(16);
     let created = 0;
