@@ -1,0 +1,116 @@
+import {
+  asIntake,
+  asRole,
+  categoryByCode,
+  createDraft,
+  databaseOf,
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  draftInput,
+  login,
+  openRound,
+  seedNotificationTemplates,
+  seedReferenceCatalogue,
+  type TestDatabase,
+} from '@jimukyoku/api/testing';
+import { goToRoute, signIn, startAdminE2e, type AdminE2e } from './admin-app';
+import { screenshot } from './browser';
+
+/** A JST banking day: `days` from today, moved forward (or back, for a past day) off weekends and 12/31–1/3. */
+function bankingDay(days: number): string {
+  const d = new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000);
+  const step = days > 0 ? 1 : -1;
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6 || (d.getUTCMonth() === 11 && d.getUTCDate() === 31) || (d.getUTCMonth() === 0 && d.getUTCDate() <= 3))
+    d.setUTCDate(d.getUTCDate() + step);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * 支払バッチ in the browser (docs/payments.md "Payment batches"): a manager opens a batch of 給付決定 applications,
+ * sees the transfers and the application left out for want of an account, and confirms the bank's transfer in
+ * the dialog; the applications become 振込完了.
+ */
+describe('admin in the browser: a payment batch confirmed', () => {
+  let e: AdminE2e;
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    e = await startAdminE2e('admin_payment_batches');
+    db = databaseOf(e.t);
+    await seedReferenceCatalogue(e.t);
+    await seedNotificationTemplates(e.t);
+  }, 60_000);
+  afterAll(() => e?.close());
+
+  it('shows the transfers and the excluded application, and confirms with the bank’s 振込日', async () => {
+    const round = await openRound(e.t, 'recoveryBenefit.r3-sup', 97);
+    const category = await categoryByCode(e.t, round, 'recoveryBenefit.benefit');
+    const decided = async (applicantName: string) => {
+      const draft = await createDraft(e.t, {
+        ...draftInput(round, category, { applicantName }),
+        certifiedAdvisor: null,
+        planTitle: null,
+        planSummary: null,
+        expenses: [],
+        benefitInput: {
+          applicantKind: 'corporation',
+          targetMonth: '2022-01',
+          targetMonthSales: 500_000,
+          basePeriod: '2019-11',
+          basePeriodSales: [1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000],
+          annualRevenue: 100_000_000,
+        },
+        preCheck: { confirmationNumber: 'JK0123456789', agencyName: '北海道商工会連合会' },
+      });
+      await asIntake(e.t, draft.id, 'confirmPreCheck');
+      await asIntake(e.t, draft.id, 'submit');
+      await asRole(e.t, draft.id, 'startReview', 'system');
+      await asRole(e.t, draft.id, 'decideBenefit', 'manager');
+      return draft.id;
+    };
+    const paid = await decided('株式会社すずらん食堂');
+    const left = await decided('株式会社ひまわり商店');
+    const manager = await login(e.t, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    const auth = { Authorization: `Bearer ${manager.token}` };
+    await e.t
+      .http()
+      .post('/api/bank-accounts')
+      .set(auth)
+      .send({
+        applicationId: paid,
+        bankCode: '0009',
+        branchCode: '123',
+        depositType: '1',
+        accountNumber: '7654321',
+        accountHolderKana: 'カ）スズランシヨクドウ',
+      })
+      .expect(201);
+    const batch = await e.t
+      .http()
+      .post('/api/payment-batches')
+      .set(auth)
+      .send({ roundId: round.id, transferDate: bankingDay(7) })
+      .expect(201);
+
+    const page = await e.newPage();
+    await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    await goToRoute(page, e.adminUrl, `/payment-batches/${batch.body.id}/show`);
+    await page.getByTestId('batch-lines').getByText('株式会社すずらん食堂').waitFor();
+    await page.getByTestId('batch-lines').getByText('ｶ)ｽｽﾞﾗﾝｼﾖｸﾄﾞｳ').waitFor();
+    await page
+      .getByTestId('batch-excluded')
+      .getByText(/株式会社ひまわり商店.*口座が登録されていません/)
+      .waitFor();
+    expect(await page.getByTestId('batch-status').innerText()).toBe('未確定');
+    await page.getByTestId('zengin-download').waitFor();
+    await screenshot(page, 'payment-batch');
+
+    await page.getByTestId('batch-confirm').click();
+    await page.getByTestId('paid-on').fill(bankingDay(-1));
+    await page.getByTestId('batch-confirm-submit').click();
+    await page.getByText('振込を確定しました').waitFor();
+    await page.getByTestId('batch-status').getByText('支払済').waitFor();
+    const rows = await db.query(`SELECT id, status FROM application WHERE id = ANY($1) ORDER BY applicant_name`, [[paid, left]]);
+    expect(Object.fromEntries(rows.map((r: { id: string; status: string }) => [r.id, r.status]))).toEqual({ [paid]: 'transferred', [left]: 'benefitDecided' });
+  }, 90_000);
+});
