@@ -239,6 +239,8 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
     expect(created.body.totalCount).toBe(1);
     const cancelled = await t.http().post(`/api/payment-batches/${created.body.id}/cancel`).set(as(s.manager)).expect(200);
     expect(cancelled.body.status).toBe('cancelled');
+    const gone = await t.http().get(`/api/payment-batches/${created.body.id}/zengin`).set(as(s.manager)).expect(409);
+    expect(gone.body.message).toContain('取り消されています');
     const again = await t.http().post('/api/payment-batches').set(as(s.manager)).send({ roundId: subsidyRound.id, transferDate }).expect(201);
     expect(again.body.lines.map((l: { applicationId: string }) => l.applicationId)).toEqual([noAccount]);
     const list = await t

@@ -116,6 +116,9 @@ export class PaymentBatchesService {
     return this.uow.run(async (tx) => {
       const batch = isUuid(id) ? await this.rows.find(id, tx) : null;
       if (!batch) throw new PaymentBatchError('BATCH_NOT_FOUND');
+      // a cancelled batch's file must not reach the bank: its applications may be in another batch now
+      if (batch.status === 'cancelled')
+        throw new PaymentBatchError('BATCH_NOT_OPEN', {}, 'この支払バッチは取り消されています。全銀ファイルはダウンロードできません。');
       const lines = await this.rows.lines(id, tx);
       const file = this.file(batch.requester as unknown as ZenginRequester, batch.transferDate, lines);
       if (file.count !== batch.totalCount || file.total !== Number(batch.totalAmount) || lines.length !== batch.totalCount)
