@@ -1,0 +1,85 @@
+import {
+  categoryByCode,
+  createDraft,
+  databaseOf,
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  draftInput,
+  openRound,
+  seedReferenceCatalogue,
+  type TestDatabase,
+} from '@jimukyoku/api/testing';
+import { goToRoute, signIn, startAdminE2e, type AdminE2e } from './admin-app';
+
+/**
+ * The 「交付・確定」 tab's 返還 (docs/post-award.md "交付決定取消 and 返還"): the manager revokes a paid grant with a
+ * 納期限, the 返還額 is the API's (what was paid), a partial then the rest of the repayment → 返還済; and the
+ * managers' overdue 事業化状況報告 list.
+ */
+describe('admin in the browser: 交付決定取消 → 返還, and the overdue 事業化状況報告', () => {
+  let e: AdminE2e;
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    e = await startAdminE2e('admin_repayments');
+    db = databaseOf(e.t);
+    await seedReferenceCatalogue(e.t);
+  }, 60_000);
+  afterAll(() => e?.close());
+
+  it('revokes a paid grant from the tab and records the repayment in two parts until 返還済', async () => {
+    const round = await openRound(e.t, undefined, 96);
+    await db.query(`UPDATE round SET workflow_version = 2 WHERE id = $1`, [round.id]);
+    const category = await categoryByCode(e.t, round, 'restructuring.standard');
+    const draft = await createDraft(e.t, draftInput(round, category, { applicantName: '返還工業株式会社' }));
+    // a fixture: paid, its 確定額 fixed (the API's walk there is apps/api/test/repayments.e2e.ts)
+    await db.query(`UPDATE application SET status = 'paid', quoted_amount = 20000000, stamps = stamps || jsonb_build_object('paidAt', now()) WHERE id = $1`, [
+      draft.id,
+    ]);
+    await db.query(
+      `INSERT INTO grant_amount (application_id, adopted_amount, grant_expenses, grant_quote, requested_amount, grant_amount, grant_decided_at, fixed_amount, amount_fixed_at)
+       VALUES ($1, 20000000, '[]'::jsonb, '{}'::jsonb, 18000000, 18000000, now(), 15000000, now())`,
+      [draft.id],
+    );
+    const [{ due }] = await db.query(`SELECT to_char((now() AT TIME ZONE 'Asia/Tokyo')::date + 30, 'YYYY-MM-DD') AS due`);
+    const [{ today }] = await db.query(`SELECT to_char((now() AT TIME ZONE 'Asia/Tokyo')::date, 'YYYY-MM-DD') AS today`);
+
+    const page = await e.newPage();
+    await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    await goToRoute(page, e.adminUrl, `/applications/${draft.id}/show/post-award`);
+    await page.getByTestId('revoke-reason').fill('補助対象経費の虚偽の報告が判明したため');
+    await page.getByLabel('納期限').fill(due);
+    await page.getByTestId('revoke-grant').click();
+    await page.getByText('交付決定を取り消しました').waitFor();
+    await page.getByTestId('repayment-outstanding').getByText('15,000,000円').waitFor();
+
+    await page.getByLabel('入金日').fill(today);
+    await page.getByTestId('repayment-amount').fill('500万');
+    await page.getByTestId('record-repayment').click();
+    await page.getByTestId('repayment-outstanding').getByText('10,000,000円').waitFor();
+    await page.getByTestId('repayment-amount').fill('1100万');
+    await page.getByTestId('record-repayment').click();
+    await page.getByText(/未返還額 10,000,000円 を超えています/).waitFor();
+    await page.getByTestId('repayment-amount').fill('1000万');
+    await page.getByTestId('record-repayment').click();
+    await page.getByTestId('repayment-outstanding').getByText('0円', { exact: true }).waitFor();
+    expect((await db.query(`SELECT status FROM application WHERE id = $1`, [draft.id]))[0].status).toBe('repaid');
+  });
+
+  it('lists an overdue 事業化状況報告 for the manager', async () => {
+    const round = await openRound(e.t, undefined, 95);
+    const category = await categoryByCode(e.t, round, 'restructuring.standard');
+    const draft = await createDraft(e.t, draftInput(round, category, { applicantName: '報告遅延株式会社' }));
+    await db.query(`UPDATE application SET status = 'commercializationReporting' WHERE id = $1`, [draft.id]);
+    await db.query(
+      `INSERT INTO commercialization_report (application_id, sequence, due_date) VALUES ($1, 1, (now() AT TIME ZONE 'Asia/Tokyo')::date - 5), ($1, 2, (now() AT TIME ZONE 'Asia/Tokyo')::date + 360)`,
+      [draft.id],
+    );
+    const page = await e.newPage();
+    await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    await goToRoute(page, e.adminUrl, `/commercialization-reports`);
+    const list = page.getByTestId('commercialization-reports');
+    await list.getByText('報告遅延株式会社').waitFor();
+    expect(await list.getByText('報告遅延株式会社').count()).toBe(1); // the second report is not due yet
+  });
+});
