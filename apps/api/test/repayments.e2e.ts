@@ -5,7 +5,7 @@ import type { Round } from '../src/modules/rounds/round.entity';
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
-import { openRound } from './application-fixtures';
+import { categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
@@ -143,5 +143,27 @@ describe('交付決定取消 and 返還', () => {
     expect(mail.n).toBe(1);
     const after = await staff(s.manager, 'post', `${id}/repayments`).send({ receivedOn: today, amount: 1 }).expect(409);
     expect(after.body).toMatchObject({ code: 'ALREADY_REPAID', message: expect.stringContaining('完了') });
+  });
+
+  it('ものづくり 回復型賃上げ・雇用拡大枠 whose wage target is missed: 全額返還 of what was paid, recorded with its ground', async () => {
+    const round = await openRound(t, 'monozukuri.r3-sup');
+    await db.query(`UPDATE round SET workflow_version = 2 WHERE id = $1`, [round.id]);
+    const category = await categoryByCode(t, round, 'monozukuri.recoveryWageIncrease');
+    const draft = await createDraft(t, draftInput(round, category, { applicantName: '回復型精工株式会社' }));
+    // a fixture: paid, its 確定額 fixed (the walk there through the routes is the first test's)
+    await db.query(`UPDATE application SET status = 'paid', quoted_amount = 7000000, stamps = stamps || jsonb_build_object('paidAt', now()) WHERE id = $1`, [
+      draft.id,
+    ]);
+    await db.query(
+      `INSERT INTO grant_amount (application_id, adopted_amount, grant_expenses, grant_quote, requested_amount, grant_amount, grant_decided_at, fixed_amount, amount_fixed_at)
+       VALUES ($1, 7000000, '[]'::jsonb, '{}'::jsonb, 7000000, 7000000, now(), 6500000, now())`,
+      [draft.id],
+    );
+    const dueDate = addDays(await todayJst(), 20);
+    const revoked = await staff(s.manager, 'post', `${draft.id}/grant-revocation`)
+      .send({ reason: '事業計画期間終了時点で給与支給総額の増加目標が未達のため', ground: 'wageTargetMissed', dueDate })
+      .expect(200);
+    expect(revoked.body.repayment).toMatchObject({ amount: 6_500_000, paidAmount: 6_500_000, ground: 'wageTargetMissed', dueDate });
+    expect(await statusOf(draft.id)).toBe('grantRevoked');
   });
 });
