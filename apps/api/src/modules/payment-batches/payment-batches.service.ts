@@ -173,6 +173,8 @@ export class PaymentBatchesService {
           transition,
           { role: user.role, id: user.id, staff: user },
           {
+            // the mail's amount ({{quotedAmount}}) is what was paid, not the quote at 申請
+            amount: { computed: line.amount },
             requestId: meta.requestId,
             ip: meta.ip,
             auditExtra: { paymentBatchId: id, paidAmount: line.amount, paidOn: paidOn.date },
