@@ -135,6 +135,11 @@ describe('the npm start seed', () => {
         'underReview',
         'waitlisted',
         'withdrawn',
+        // 補助金 after 交付決定 on subsidy@2 (ものづくり 13次)
+        'planChangeRequested',
+        'abandonmentRequested',
+        'finalInspection',
+        'amountFixed',
         // 給付金 (事業復活支援金)
         'idIssued',
         'preChecked',

@@ -7,12 +7,15 @@ import { Program } from '../../modules/programs/program.entity';
 import { RuleSet } from '../../modules/programs/rule-set.entity';
 import { RoundCategory } from '../../modules/rounds/round-category.entity';
 import { Round } from '../../modules/rounds/round.entity';
+import { Application } from '../../modules/applications/application.entity';
+import type { PostAwardStep } from '../../modules/post-award/post-award-steps';
+import type { FilingSource } from '../../modules/post-award/post-award.service';
 import { StaffUser } from '../../modules/users/staff-user.entity';
 import type { SeedStep } from '../seed-step';
 import { arrival, decide, DEMO_CHANNEL_NAME, type CheckOutcome, type DemoContext, formalCheck, jstAt, review } from './demo-applications.seed';
 import { StoryClock } from './demo-clock';
 import { demoApplicant, demoRandom, PREFECTURES, type DemoRandom } from './demo-random';
-import { demoServices } from './demo-services';
+import { asUser, demoServices } from './demo-services';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -25,6 +28,8 @@ const ADOPTED_SHARE = 0.6;
 interface RoundSpec {
   ruleSet: string;
   ruleSetVersion?: number;
+  /** the programme's workflow version the round runs on (1 unless said: subsidy@2 makes the post-award half reachable) */
+  workflowVersion?: number;
   code: string;
   number: number;
   name: string;
@@ -136,7 +141,7 @@ async function openAndReceive(ctx: DemoContext, spec: RoundSpec, batches: Batch[
         announcementFrom: spec.announcement ? new Date(spec.announcement.from) : null,
         announcementTo: spec.announcement ? new Date(spec.announcement.to) : null,
         announcementLabel: spec.announcement?.label ?? null,
-        workflowVersion: 1,
+        workflowVersion: spec.workflowVersion ?? 1,
         correctionPeriodDays: spec.correctionPeriodDays,
         receiptPrefix: spec.receiptPrefix,
         assumption: 'デモデータ: npm start が作成した公募回',
@@ -395,6 +400,49 @@ const FAMILIES: Family[] = [
       });
       const adopted = await ctx.clock.at(close + 45 * DAY, () => decide(ctx, round, 1, ADOPTED_SHARE));
       await grantPaths(ctx, adopted, now - 10 * DAY, 7 * DAY, manager, [['applyForGrant', 'decideGrant'], ['applyForGrant']]);
+    },
+  },
+  {
+    label: 'ものづくり 13次（交付後の流れ、subsidy@2）',
+    round: (now) => ({
+      ruleSet: 'monozukuri.r3-sup',
+      workflowVersion: 2,
+      code: 'monozukuri.round13',
+      number: 13,
+      name: '13次公募',
+      receiptPrefix: 'MON13',
+      opensAt: jstAt(now - 300 * DAY, 10),
+      closesAt: jstAt(now - 250 * DAY, 17),
+      announcement: { from: now - 200 * DAY, to: now - 200 * DAY, label: '採択発表済み' },
+      correctionPeriodDays: 10,
+    }),
+    batches: [
+      ['monozukuri.standard', 6, (r, n, k) => monozukuriApplicant(r, n, k)],
+      ['monozukuri.digital', 3, (r, n, k) => monozukuriApplicant(r, n, k + 1)],
+    ],
+    async story({ ctx, round, ids, close }) {
+      await formalCheck(ctx, round, ids, () => 'pass', {
+        assignAt: close + DAY,
+        dueAt: close + 14 * DAY,
+        doneAt: (i, n) => spread(close + 2 * DAY, close + 12 * DAY, i, n),
+      });
+      await review(ctx, round, () => 'complete', {
+        assignAt: close + 15 * DAY,
+        dueAt: close + 35 * DAY,
+        doneAt: (i, n) => spread(close + 16 * DAY, close + 33 * DAY, i, n),
+      });
+      // most are adopted: the post-award half needs projects in each of its states
+      const adopted = await ctx.clock.at(close + 45 * DAY, () => decide(ctx, round, 0, 0.9));
+      await postAwardPaths(ctx, adopted, close + 70 * DAY, [
+        ['grantApplication', 'decideGrant', 'performanceReport', 'startFinalInspection', 'inspect', 'fixAmount'],
+        ['grantApplication', 'decideGrant', 'performanceReport', 'startFinalInspection', 'inspect', 'fixAmount'],
+        ['grantApplication', 'decideGrant', 'performanceReport', 'startFinalInspection'],
+        ['grantApplication', 'decideGrant', 'performanceReport'],
+        ['grantApplication', 'decideGrant', 'planChange'],
+        ['grantApplication', 'decideGrant', 'abandonment'],
+        ['grantApplication', 'decideGrant'],
+        ['grantApplication'],
+      ]);
     },
   },
   {
@@ -814,6 +862,56 @@ async function grantPaths(ctx: DemoContext, adopted: string[], from: number, ste
     if (!adopted[k]) break;
     for (const [j, transition] of path.entries()) {
       await fire(ctx, adopted[k], transition, byApplicant.has(transition) ? INTAKE : manager, from + j * step + k * HOUR);
+    }
+  }
+}
+
+/**
+ * subsidy@2's post-award half, through the services staff and the portal use (PostAwardService): the `k`-th
+ * adopted application takes `paths[k]`, a step every 3 weeks from `from`. The applicant's filings arrive
+ * through the demo's 受付窓口 (the 実績報告's evidence by post); the amounts are the rules': the 交付申請
+ * contracts 95% of the adopted plan, the 実績報告 spends it, and the 確定検査 cuts one line by 10%.
+ */
+async function postAwardPaths(ctx: DemoContext, adopted: string[], from: number, paths: string[][]) {
+  const { services, m } = ctx;
+  const manager = asUser(ctx.manager);
+  const intake: TransitionActor = { role: 'intake', id: ctx.channelId };
+  for (const [k, path] of paths.entries()) {
+    if (!adopted[k]) break;
+    for (const [j, step] of path.entries()) {
+      await ctx.clock.at(from + j * 21 * DAY + k * HOUR, async () => {
+        const app = await m.findOneByOrFail(Application, { id: adopted[k] });
+        const contracted = app.expenses.map((e) => ({ ...e, amount: Math.floor((e.amount * 0.95) / 1000) * 1000 }));
+        const file = (filing: PostAwardStep, dto: Record<string, unknown>, source: FilingSource = {}) =>
+          services.postAward.fileIn(services.tx, app, filing, dto as never, intake, { channelId: ctx.channelId, ...source });
+        switch (step) {
+          case 'grantApplication':
+            return file('grantApplication', { expenses: contracted });
+          case 'performanceReport':
+            return file('performanceReport', { expenses: contracted }, { documentsOnPaper: ['other'], note: '契約書・請求書・領収書の写しを郵送で受領' });
+          case 'planChange':
+            return file('planChange', { description: '導入する加工機の機種を同等性能の後継機種に変更したい' });
+          case 'abandonment':
+            return file('abandonment', { reason: '主要取引先の撤退により事業計画の前提が失われたため' });
+          case 'decideGrant':
+            return services.postAward.decideGrant(manager, app.id, {});
+          case 'startFinalInspection':
+            return services.transitions.fireIn(services.tx, app.id, 'startFinalInspection', { role: 'manager', id: manager.id }, {});
+          case 'inspect':
+            return services.postAward.inspect(
+              manager,
+              app.id,
+              {
+                lines: [{ index: 0, acceptedAmount: Math.floor((contracted[0].amount * 0.9) / 1000) * 1000, reason: '見積書と異なる付属品の購入分は対象外' }],
+              } as never,
+              {},
+            );
+          case 'fixAmount':
+            return services.postAward.fixAmount(manager, app.id, {});
+          default:
+            throw new Error(`unknown post-award demo step ${step}`);
+        }
+      });
     }
   }
 }

@@ -20,6 +20,10 @@ import { FormalCheckRepository } from '../../modules/formal-check/formal-check.r
 import { CorrespondenceRepository } from '../../modules/correspondence/correspondence.repository';
 import { CorrespondenceService } from '../../modules/correspondence/correspondence.service';
 import { BankAccountsRepository } from '../../modules/bank-accounts/bank-accounts.repository';
+import { PostAwardRepository } from '../../modules/post-award/post-award.repository';
+import { PostAwardService } from '../../modules/post-award/post-award.service';
+import { RepaymentsRepository } from '../../modules/post-award/repayments.repository';
+import { CommercializationReportsRepository } from '../../modules/post-award/commercialization-reports.repository';
 import { BankAccountsService } from '../../modules/bank-accounts/bank-accounts.service';
 import { FormalCheckService } from '../../modules/formal-check/formal-check.service';
 import { RulesRepository } from '../../modules/programs/rules.repository';
@@ -86,6 +90,15 @@ export function demoServices(m: EntityManager) {
     ),
     ranking,
     adoption: new AdoptionService(adoptionRows, ranking, transitions, audit, uow),
+    postAward: new PostAwardService(
+      new PostAwardRepository(ds),
+      applications,
+      transitions,
+      audit,
+      uow,
+      new RepaymentsRepository(ds),
+      new CommercializationReportsRepository(ds),
+    ),
   };
 }
 
