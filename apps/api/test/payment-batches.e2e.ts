@@ -2,7 +2,9 @@ import iconv from 'iconv-lite';
 import { DataSource } from 'typeorm';
 import { DEV_PAYMENT_REQUESTER } from '../src/config';
 import { TransitionsService, type TransitionActor } from '../src/modules/applications/transitions.service';
+import { addDays } from '../src/modules/post-award/repayments.service';
 import type { Round } from '../src/modules/rounds/round.entity';
+import { RemindCommercializationReportsJob } from '../src/modules/schedules/remind-commercialization-reports.job';
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
@@ -27,7 +29,11 @@ function lastBusinessDay(): string {
 }
 const todayJst = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
 
-/** 支払バッチ (docs/payments.md "Payment batches"): the 全銀 file byte by byte, 支払済 / 振込完了 on confirmation. */
+/**
+ * The post-award journey (docs/post-award.md, docs/payments.md "Payment batches"): 採択 → 交付申請 (portal) → 交付決定
+ * with its amount → 実績報告 (portal) → 確定検査 with one expense reduced → 額の確定 → a payment batch whose 全銀 file
+ * is checked byte by byte → 支払済 / 振込完了 → the 事業化状況報告 reminders; and a 返還 path.
+ */
 describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 file → 支払済 / 振込完了', () => {
   let t: TestApp;
   let db: DataSource;
@@ -54,17 +60,26 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
     await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [id]);
     await t.app.get(TransitionsService).fire(id, 'adopt', { role: 'manager', id: s.manager.user.id }, { byDecision: true });
     await db.query(`UPDATE round SET announcement_from = now() - interval '1 hour', announcement_to = now() - interval '1 minute' WHERE id = $1`, [round.id]);
-    const expenses = [{ expenseType: 'machinery', amount: 20_000_000, description: '5軸加工機' }];
+    const expenses = [
+      { expenseType: 'machinery', amount: 18_000_000, description: '5軸加工機' },
+      { expenseType: 'expert', amount: 2_000_000, description: '加工技術の指導' },
+    ];
     await portal(`${id}/grant-application`).send({ expenses }).expect(200);
-    await staff('post', `${id}/grant-decision`).expect(200);
+    const decided = await staff('post', `${id}/grant-decision`).expect(200);
+    expect(decided.body.amounts.grantAmount).toBe(13_333_333);
     const evidence = (await upload(t, channel.apiKey, 'other').expect(201)).body.id;
     await portal(`${id}/performance-report`)
       .send({ expenses, attachmentIds: [evidence] })
       .expect(200);
     await staff('post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
-    await staff('put', `${id}/final-inspection`).send({ lines: [] }).expect(200);
+    // 確定検査: the inspector accepts the 指導 at 1,500,000円 of the 2,000,000円 reported, with the reason
+    await staff('put', `${id}/final-inspection`)
+      .send({ lines: [{ index: 1, acceptedAmount: 1_500_000, reason: '指導日数が契約より少ないため' }] })
+      .expect(200);
     const done = await staff('post', `${id}/amount-fixing`).expect(200);
     expect(done.body.status).toBe('amountFixed');
+    // the 確定額 is the rules' quote of what was accepted: (18,000,000 + 1,500,000) × 2/3, below the 交付決定額
+    expect(done.body.amounts.fixedAmount).toBe(13_000_000);
     return { id, amount: done.body.amounts.fixedAmount };
   }
 
@@ -232,6 +247,40 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
     const [transfer] = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'application.recordTransfer'`, [benefit.id]);
     expect(transfer.changes).toMatchObject({ paymentBatchId: benefitBatchId, paidAmount: benefit.amount, paidOn: bankDay });
     expect(await db.query(`SELECT 1 FROM notification WHERE application_id = $1 AND template = 'transferred'`, [benefit.id])).toHaveLength(1);
+  });
+
+  it('after 支払: five yearly 事業化状況報告 scheduled, each reminded once before its due date; a 返還 path for a paid project', async () => {
+    const [paidProject, revokedProject] = fixed;
+    const reports = await db.query(`SELECT sequence, due_date FROM commercialization_report WHERE application_id = $1 ORDER BY sequence`, [paidProject.id]);
+    expect(reports.map((r: { sequence: number }) => r.sequence)).toEqual([1, 2, 3, 4, 5]);
+    const job = t.app.get(RemindCommercializationReportsJob);
+    const reminders = async () =>
+      (
+        await db.query(`SELECT count(*)::int AS n FROM notification WHERE application_id = $1 AND template = 'commercializationReportReminder'`, [
+          paidProject.id,
+        ])
+      )[0].n;
+    await job.handle();
+    expect(await reminders()).toBe(0); // a year away
+    // a year on (moved in the database): the first report is due within the reminder days
+    await db.query(`UPDATE commercialization_report SET due_date = (now() AT TIME ZONE 'Asia/Tokyo')::date + 10 WHERE application_id = $1 AND sequence = 1`, [
+      paidProject.id,
+    ]);
+    await Promise.all([job.handle(), job.handle()]);
+    await job.handle();
+    expect(await reminders()).toBe(1);
+    // the applicant reports through the portal: the first report is fulfilled
+    await portal(`${paidProject.id}/commercialization-reports`).send({ fiscalYear: 2023, sales: 120_000_000 }).expect(200);
+    expect(await statusOf(paidProject.id)).toBe('commercializationReporting');
+
+    // 交付決定取消 of the other paid project: the 返還 is what was paid, repaid in full → 返還済
+    const today = todayJst();
+    const revoked = await staff('post', `${revokedProject.id}/grant-revocation`)
+      .send({ reason: '補助事業で取得した設備を無断で処分したため', dueDate: addDays(today, 30) })
+      .expect(200);
+    expect(revoked.body.repayment).toMatchObject({ amount: revokedProject.amount, outstanding: revokedProject.amount });
+    await staff('post', `${revokedProject.id}/repayments`).send({ receivedOn: today, amount: revokedProject.amount }).expect(200);
+    expect(await statusOf(revokedProject.id)).toBe('repaid');
   });
 
   it('cancel before confirmation: its applications can go into another batch', async () => {
