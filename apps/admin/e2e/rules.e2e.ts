@@ -48,7 +48,7 @@ describe('admin in the browser: programmes, rule sets, categories and rounds', (
   });
 
   it('shows programmes with their kind, and rule sets with a lock chip', async () => {
-    await manager.getByRole('menuitem', { name: '事業' }).click();
+    await manager.getByRole('menuitem', { name: '事業', exact: true }).click();
     await manager.waitForURL(/#\/programs/);
     const restructuring = manager.locator('tr', { hasText: '事業再構築補助金' }).filter({ hasText: 'restructuring' });
     await restructuring.waitFor();
