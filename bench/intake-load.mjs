@@ -27,6 +27,7 @@ import { setMaxListeners } from 'node:events';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { appRoleUrl } from './lib/app-role.mjs';
 import { startStatementCounter } from './lib/pg-statement-counter.mjs';
+import { productionEnv } from './lib/production-env.mjs';
 import { postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
@@ -284,7 +285,7 @@ async function startApi(databaseUrl, o) {
   const logFile = createWriteStream(logPath);
   const env = {
     ...process.env,
-    NODE_ENV: 'production', // reference catalogue + initial administrator, no demo data
+    ...productionEnv(), // reference catalogue + initial administrator, no demo data
     INITIAL_ADMIN_PASSWORD: run.initialAdminPassword, // production has no fixed initial password
     DATABASE_URL: run.statementCounter?.url ?? appUrl,
     DATABASE_MIGRATION_URL: databaseUrl,
@@ -293,11 +294,6 @@ async function startApi(databaseUrl, o) {
     PORT: String(port),
     LOG_LEVEL: 'warn',
     WORKER_ENABLED: 'false',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    SECRETARIAT_NAME: 'ベンチマーク用 相談窓口',
-    SECRETARIAT_PHONE: '0120-000-000',
-    SECRETARIAT_EMAIL: 'soudan@bench.example.jp',
-    SECRETARIAT_HOURS: '9:30〜17:30', // production requires the secretariat's contact
     STORAGE_DIR: join(run.workDir, 'storage'),
   };
   const t0 = process.hrtime.bigint();
