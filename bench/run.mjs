@@ -19,6 +19,10 @@ const BENCHMARKS = {
     script: 'intake-load.mjs',
     what: 'concurrent intake submissions with retries, duplicates and invalid payloads; checks one row per accepted key, unique 受付番号, nothing lost; throughput and p50/p90/p99 latency',
   },
+  lists: {
+    script: 'lists.mjs',
+    what: 'the application list (first page, every filter, every sortable column, deep pages, search) and GET /api/pipeline on 1,000,000 loaded applications; p50/p95 through HTTP beside the same SQL run directly, API/SQL ratio, peak RSS',
+  },
   mail: {
     script: 'notifications-throughput.mjs',
     what: '20,000 notifications through outbox → dispatcher → BullMQ → worker → SMTP sink, beside a raw BullMQ + nodemailer baseline; mails/s, every Message-ID exactly once',

@@ -1,18 +1,53 @@
 // A pass-through TCP proxy between the API and PostgreSQL that counts the statements the API sends,
 // read from the wire protocol: a simple query ('Q') or an extended-protocol Execute ('E') is one
 // statement (node-postgres sends parameterised queries as Parse/Bind/Describe/Execute/Sync). The
-// bytes are piped unchanged; the tap only reads the client → server direction.
+// bytes are piped unchanged; the tap only reads the client → server direction. While `counter.capture`
+// is an array, each statement's text and (text-format) parameters are appended to it, so a benchmark
+// can run exactly the API's SQL again directly (bench/lists.mjs).
 import { connect, createServer } from 'node:net';
 
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
 const QUERY = 0x51; // 'Q'
 const EXECUTE = 0x45; // 'E'
+const PARSE = 0x50; // 'P'
+const BIND = 0x42; // 'B'
+
+/** A NUL-terminated string at `at`: [value, offset after it]. */
+function cstring(buf, at) {
+  const end = buf.indexOf(0, at);
+  return [buf.toString('utf8', at, end), end + 1];
+}
+
+/** The parameters of a Bind message (text format; a binary one is kept as a Buffer). */
+function bindValues(msg) {
+  let [, at] = cstring(msg, 5); // portal
+  [, at] = cstring(msg, at); // statement
+  const nFormats = msg.readInt16BE(at);
+  const formats = Array.from({ length: nFormats }, (_, i) => msg.readInt16BE(at + 2 + 2 * i));
+  at += 2 + 2 * nFormats;
+  const n = msg.readInt16BE(at);
+  at += 2;
+  const values = [];
+  for (let i = 0; i < n; i++) {
+    const len = msg.readInt32BE(at);
+    at += 4;
+    if (len < 0) values.push(null);
+    else {
+      const binary = (nFormats === 1 ? formats[0] : formats[i]) === 1;
+      values.push(binary ? Buffer.from(msg.subarray(at, at + len)) : msg.toString('utf8', at, at + len));
+      at += len;
+    }
+  }
+  return values;
+}
 
 /** Counts the frontend messages of one connection; returns a function fed with its client's chunks. */
-function statementTap(onStatement) {
+function statementTap(onStatement, counter) {
   let buffered = Buffer.alloc(0);
   let started = false;
+  let parsed = null;
+  let values = [];
   return (chunk) => {
     buffered = buffered.length ? Buffer.concat([buffered, chunk]) : chunk;
     for (;;) {
@@ -29,7 +64,15 @@ function statementTap(onStatement) {
       if (buffered.length < 5) return;
       const total = 1 + buffered.readInt32BE(1);
       if (buffered.length < total) return;
-      if (buffered[0] === QUERY || buffered[0] === EXECUTE) onStatement();
+      const type = buffered[0];
+      if (type === QUERY || type === EXECUTE) onStatement();
+      if (counter?.capture) {
+        const msg = buffered.subarray(0, total);
+        if (type === PARSE) [parsed] = cstring(msg, cstring(msg, 5)[1]);
+        else if (type === BIND) values = bindValues(msg);
+        else if (type === EXECUTE) counter.capture.push({ text: parsed, values });
+        else if (type === QUERY) counter.capture.push({ text: cstring(msg, 5)[0], values: [] });
+      }
       buffered = buffered.subarray(total);
     }
   };
@@ -43,11 +86,12 @@ export async function startStatementCounter(upstreamUrl) {
   const upstream = new URL(upstreamUrl);
   const host = upstream.hostname;
   const port = Number(upstream.port || 5432);
-  const counter = { statements: 0 };
+  const counter = { statements: 0, capture: null };
   const sockets = new Set();
   const server = createServer((client) => {
     const server = connect(port, host);
     for (const s of [client, server]) {
+      s.setNoDelay(true); // no Nagle on the extra hop: a 40 ms delayed-ACK stall per round trip otherwise
       sockets.add(s);
       s.on('close', () => sockets.delete(s));
       s.on('error', () => {
@@ -57,7 +101,7 @@ export async function startStatementCounter(upstreamUrl) {
     }
     client.on(
       'data',
-      statementTap(() => counter.statements++),
+      statementTap(() => counter.statements++, counter),
     );
     client.pipe(server);
     server.pipe(client);
