@@ -24,11 +24,12 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { appRoleUrl } from './lib/app-role.mjs';
 import { startStatementCounter } from './lib/pg-statement-counter.mjs';
 import { productionEnv } from './lib/production-env.mjs';
-import { postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
+import { peakRssMiB, postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
+import { summariseProfile } from './lib/profile-summary.mjs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -61,6 +62,16 @@ const OPTIONS = {
     type: 'string',
     default: '5',
     help: 'after the checks, submissions sent one at a time whose SQL statements are counted (the API connects through a counting pass-through proxy, lib/pg-statement-counter.mjs); 0: it connects directly, nothing counted',
+  },
+  'baseline-n': {
+    type: 'string',
+    default: '',
+    help: 'submissions to the raw baseline (lib/raw-intake-server.mjs: node:http + pg, the same three inserts in one transaction), after the checks, at the same concurrency; empty: as many as the timed phase sent; 0: no baseline',
+  },
+  'cpu-prof': {
+    type: 'string',
+    default: '',
+    help: "a folder: write a V8 CPU profile of the API's timed phase there (lib/cpu-profile.cjs) and print where its time went",
   },
   keep: { type: 'boolean', default: false, help: 'keep the database, storage and API log for inspection (the API is still stopped)' },
   help: { type: 'boolean', default: false, help: 'this text' },
@@ -95,6 +106,8 @@ function parseOptions(argv) {
     timeoutSeconds: num('timeout', 10, 3600),
     seed: num('seed', 0, 2 ** 32 - 1, true),
     statements: num('statements', 0, 100, true),
+    baselineN: values['baseline-n'] === '' ? null : num('baseline-n', 0, 1_000_000, true),
+    cpuProf: values['cpu-prof'] ? resolve(values['cpu-prof']) : null,
     keep: values.keep,
   };
   if (o.retryShare + o.dupShare + o.raceShare + o.reuseShare > 1)
@@ -180,6 +193,7 @@ const run = {
   workDir: null,
   child: null,
   childExited: null,
+  baseline: null,
   statementCounter: null,
   abort: new AbortController(),
   keep: false,
@@ -201,6 +215,7 @@ function cleanup() {
       }
       log('API stopped');
     }
+    if (run.baseline && run.baseline.exitCode === null && run.baseline.signalCode === null) run.baseline.kill('SIGTERM');
     if (run.statementCounter) await run.statementCounter.close();
     if (run.keep) {
       log(`kept: database ${run.dbName}, Redis prefix ${run.redisPrefix}, files in ${run.workDir}`);
@@ -246,6 +261,7 @@ function cleanup() {
 process.on('exit', () => {
   // last resort (e.g. an uncaught error): never leave the API running
   if (run.child && run.child.exitCode === null) run.child.kill('SIGKILL');
+  if (run.baseline && run.baseline.exitCode === null) run.baseline.kill('SIGKILL');
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
@@ -295,15 +311,19 @@ async function startApi(databaseUrl, o) {
     LOG_LEVEL: 'warn',
     WORKER_ENABLED: 'false',
     STORAGE_DIR: join(run.workDir, 'storage'),
+    ...(o.cpuProf ? { BENCH_CPU_PROFILE_DIR: o.cpuProf } : {}),
   };
   const t0 = process.hrtime.bigint();
-  const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/cli/start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const profiling = o.cpuProf ? ['-r', join(ROOT, 'bench/lib/cpu-profile.cjs')] : [];
+  if (o.cpuProf) mkdirSync(o.cpuProf, { recursive: true });
+  const child = spawn(process.execPath, [...profiling, join(ROOT, 'apps/api/dist/cli/start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   run.child = child;
   run.childExited = new Promise((r) => child.once('exit', r));
   let ready = false;
   const seen = new Promise((resolveReady, reject) => {
     child.stdout.on('data', (chunk) => {
       logFile.write(chunk);
+      if (chunk.toString().includes('cpu profile written')) run.profileWritten?.();
       if (!ready && chunk.toString().includes('is running')) {
         ready = true;
         resolveReady();
@@ -317,7 +337,7 @@ async function startApi(databaseUrl, o) {
   const health = await fetch(`${base}/api/health`);
   if (health.status !== 200) throw new Error(`GET /api/health answered ${health.status}: ${await health.text()}`);
   log(`API up on ${base} (pid ${child.pid}) in ${(elapsedMs(t0) / 1000).toFixed(1)} s; reference catalogue and initial administrator loaded`);
-  return { base, logPath };
+  return { base, logPath, appUrl };
 }
 
 /** The API's error-level log lines, grouped by message (the log is pino JSON). */
@@ -385,20 +405,24 @@ async function setUp(base) {
   const ruleSet = ruleSets.filter((r) => r.code === 'restructuring.r3-sup').sort((a, b) => b.version - a.version)[0];
   if (!ruleSet) throw new Error('rule set restructuring.r3-sup not found (was the reference catalogue loaded?)');
   const now = Date.now();
-  const round = await api(base, 'POST', '/api/rounds', {
-    token,
-    expect: 201,
-    body: {
-      programId: ruleSet.programId,
-      ruleSetId: ruleSet.id,
-      number: 99,
-      name: '第99回公募 (負荷試験)',
-      opensAt: jst(new Date(now - 86_400_000)),
-      closesAt: jst(new Date(now + 86_400_000)),
-    },
-  });
+  const open = (number, name) =>
+    api(base, 'POST', '/api/rounds', {
+      token,
+      expect: 201,
+      body: {
+        programId: ruleSet.programId,
+        ruleSetId: ruleSet.id,
+        number,
+        name,
+        opensAt: jst(new Date(now - 86_400_000)),
+        closesAt: jst(new Date(now + 86_400_000)),
+      },
+    });
+  const round = await open(99, '第99回公募 (負荷試験)');
+  // the raw baseline writes its rows into a round of its own, so the checks of the bench round see none of them
+  const baselineRound = await open(98, '第98回公募 (負荷試験の比較用)');
   log(`channel ${channel.keyPrefix}… and round ${round.code} (${round.id}) open until ${jst(new Date(now + 86_400_000))}`);
-  return { apiKey: channel.apiKey, channelId: channel.id, roundId: round.id };
+  return { apiKey: channel.apiKey, channelId: channel.id, roundId: round.id, baselineRoundId: baselineRound.id };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -563,7 +587,7 @@ async function submit(ctx, rec) {
   } catch (e) {
     rec.ms = elapsedMs(s);
     rec.status = 0;
-    rec.answer = { transportError: `${e.name}: ${e.message}` };
+    rec.answer = { transportError: `${e.name}: ${e.message}${e.cause ? ` (${e.cause.message ?? e.cause})` : ''}` };
   } finally {
     done();
   }
@@ -653,6 +677,104 @@ async function countStatements(ctx, n) {
     counts.push(run.statementCounter.counter.statements - before);
   }
   return counts;
+}
+
+/**
+ * The raw baseline (lib/raw-intake-server.mjs, its own process, the API's pool size and database role):
+ * `n` valid submissions of the same payload at the same concurrency, after the API's timed phase and
+ * checks. Returns its figures and the check that it wrote exactly its rows.
+ */
+async function runBaseline(ctx, n, o, appUrl, databaseUrl) {
+  const { Client } = require('pg');
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const [{ category_id: categoryId }] = (await db.query(`SELECT category_id FROM application WHERE round_id = $1 LIMIT 1`, [ctx.roundId])).rows;
+    const child = spawn(process.execPath, [join(ROOT, 'bench/lib/raw-intake-server.mjs')], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: appUrl,
+        POOL_SIZE: String(ctx.poolSize),
+        ROUND_ID: ctx.baselineRoundId,
+        CATEGORY_ID: categoryId,
+        CHANNEL_ID: ctx.channelId,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    run.baseline = child;
+    const exited = new Promise((r) => child.once('exit', r));
+    const port = await Promise.race([
+      new Promise((resolvePort) =>
+        child.stdout.on('data', (c) => /listening (\d+)/.test(c.toString()) && resolvePort(/listening (\d+)/.exec(c.toString())[1])),
+      ),
+      exited.then(() => Promise.reject(new Error('the raw baseline server exited at startup'))),
+      sleep(10_000).then(() => Promise.reject(new Error('the raw baseline server did not start within 10 s'))),
+    ]);
+    const url = `http://127.0.0.1:${port}/applications`;
+    const bodies = Array.from({ length: n }, (_, i) => payload(ctx.baselineRoundId, corporateNumber(`8${String(i).padStart(11, '0')}`), [], `baseline-${i}`));
+    const records = [];
+    log(`raw baseline up (pid ${child.pid}); firing ${n} submissions with ${o.concurrency} clients`);
+    const cpu0 = { server: processCpuSeconds(child.pid), db: postgresCpuSeconds(run.dbName), bench: process.cpuUsage() };
+    const t0 = process.hrtime.bigint();
+    await pool(bodies, o.concurrency, async (body, i) => {
+      const s = process.hrtime.bigint();
+      const { signal, done } = requestSignal(30_000);
+      try {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Api-Key': ctx.apiKey, 'Idempotency-Key': `baseline-${i}` },
+          body: JSON.stringify(body),
+          signal,
+        });
+        const answer = await res.json();
+        records.push({ ms: elapsedMs(s), status: res.status, answer });
+      } catch (e) {
+        records.push({ ms: elapsedMs(s), status: 0, answer: { transportError: `${e.name}: ${e.message}` } });
+      } finally {
+        done();
+      }
+    });
+    const elapsedS = elapsedMs(t0) / 1000;
+    const benchCpu = process.cpuUsage(cpu0.bench);
+    const serverCpu = processCpuSeconds(child.pid);
+    const figures = {
+      requests: records.length,
+      elapsedS,
+      latency: latencyStats(records.map((r) => r.ms)),
+      cpu: {
+        process: serverCpu === null || cpu0.server === null ? null : serverCpu - cpu0.server,
+        db: postgresCpuSince(cpu0.db, run.dbName),
+        bench: (benchCpu.user + benchCpu.system) / 1e6,
+      },
+      peakRssMiB: peakRssMiB(child.pid),
+    };
+    child.kill('SIGTERM');
+    await Promise.race([exited, sleep(5_000)]);
+    const [written] = (
+      await db.query(
+        `SELECT count(*)::int AS applications,
+                (SELECT count(*)::int FROM audit_log l JOIN application a ON l.entity_id = a.id::text WHERE a.round_id = $1) AS audits,
+                (SELECT count(*)::int FROM notification x JOIN application a ON x.application_id = a.id WHERE a.round_id = $1) AS notices
+           FROM application WHERE round_id = $1`,
+        [ctx.baselineRoundId],
+      )
+    ).rows;
+    const failed = records.filter((r) => r.status !== 201);
+    const problems = [
+      ...failed.slice(0, 5).map((r) => `answered ${r.status}: ${JSON.stringify(r.answer).slice(0, 200)}`),
+      ...(failed.length > 5 ? [`… ${failed.length} answers other than 201`] : []),
+      ...(written.applications !== n || written.audits !== n || written.notices !== n
+        ? [`${written.applications} applications, ${written.audits} audit records, ${written.notices} notifications for ${n} submissions`]
+        : []),
+    ];
+    return {
+      ...figures,
+      check: { name: `raw baseline: ${n} submissions answered 201, each wrote one application, one audit record and one notification`, problems },
+    };
+  } finally {
+    await db.end();
+  }
 }
 
 async function verify(databaseUrl, ctx, jobs) {
@@ -923,11 +1045,50 @@ function report(o, ctx, jobs, upload, elapsedS, result) {
         ['API process CPU (s, % of elapsed)', ctx.cpu.api === null ? '-' : `${ctx.cpu.api.toFixed(1)} (${((100 * ctx.cpu.api) / elapsedS).toFixed(0)}%)`],
         ['PostgreSQL backends CPU (s, % of elapsed)', `${ctx.cpu.db.toFixed(1)} (${((100 * ctx.cpu.db) / elapsedS).toFixed(0)}%)`],
         ['load generator CPU (s, % of elapsed)', `${ctx.cpu.bench.toFixed(1)} (${((100 * ctx.cpu.bench) / elapsedS).toFixed(0)}%)`],
+        ['API process peak RSS (MiB)', ctx.apiPeakRssMiB === null ? '-' : ctx.apiPeakRssMiB.toFixed(0)],
       ],
       ['l', 'r'],
     ),
   );
   console.log('');
+  if (ctx.baseline) {
+    const b = ctx.baseline;
+    const perReq = (cpu, n) => (cpu === null ? '-' : ((1000 * cpu) / n).toFixed(2));
+    console.log(
+      table(
+        [
+          ['intake vs raw baseline', 'intake API', 'raw baseline'],
+          ['requests', rs.length, b.requests],
+          ['elapsed (s)', elapsedS.toFixed(2), b.elapsedS.toFixed(2)],
+          ['throughput (req/s)', (rs.length / elapsedS).toFixed(1), (b.requests / b.elapsedS).toFixed(1)],
+          ['latency p50 (ms)', fmtMs(all.p50), fmtMs(b.latency.p50)],
+          ['latency p90 (ms)', fmtMs(all.p90), fmtMs(b.latency.p90)],
+          ['latency p99 (ms)', fmtMs(all.p99), fmtMs(b.latency.p99)],
+          ['latency max (ms)', fmtMs(all.max), fmtMs(b.latency.max)],
+          ['server process CPU per request (ms)', perReq(ctx.cpu.api, rs.length), perReq(b.cpu.process, b.requests)],
+          ['PostgreSQL CPU per request (ms)', perReq(ctx.cpu.db, rs.length), perReq(b.cpu.db, b.requests)],
+          ['load generator CPU per request (ms)', perReq(ctx.cpu.bench, rs.length), perReq(b.cpu.bench, b.requests)],
+          ['server process peak RSS (MiB)', ctx.apiPeakRssMiB?.toFixed(0) ?? '-', b.peakRssMiB?.toFixed(0) ?? '-'],
+        ],
+        ['l', 'r', 'r'],
+      ),
+    );
+    const ratio = rs.length / elapsedS / (b.requests / b.elapsedS);
+    console.log(
+      `\nintake throughput = ${(100 * ratio).toFixed(0)}% of the raw baseline (issue 17 target: at least 40%); intake p99 ${fmtMs(all.p99)} ms (target: under 250 ms)`,
+    );
+    console.log('');
+  }
+  if (ctx.profile) {
+    const { total, byPackage, topSelf } = summariseProfile(ctx.profile, { top: 20 });
+    const pct = (ms) => `${((100 * ms) / total).toFixed(1).padStart(5)}%`;
+    console.log(`API CPU profile of the timed phase: ${ctx.profile} (busy ${(total / 1000).toFixed(1)} s; node bench/lib/profile-summary.mjs <file> for more)`);
+    console.log('  inclusive, by package or app folder:');
+    for (const [k, v] of byPackage) console.log(`  ${pct(v)}  ${k}`);
+    console.log('  self time, by function:');
+    for (const [k, v] of topSelf) console.log(`  ${pct(v)}  ${k}`);
+    console.log('');
+  }
   const groups = [
     ['201 new', (r) => r.status === 201 && !r.replayed],
     ['201 replayed', (r) => r.status === 201 && r.replayed],
@@ -989,12 +1150,13 @@ async function main() {
     const started = await startApi(databaseUrl, o);
     logPath = started.logPath;
     const setup = await setUp(started.base);
-    const ctx = { base: started.base, ...setup, records: [] };
+    const ctx = { base: started.base, ...setup, records: [], poolSize: Number(process.env.DATABASE_POOL_SIZE || 20) };
 
     const jobs = makePlan(o);
     const upload = await uploadAll(started.base, setup.apiKey, jobs, o);
     log(`uploaded ${upload.count} attachments in ${upload.elapsed.toFixed(1)} s; firing ${jobs.length} jobs with ${o.concurrency} clients`);
 
+    if (o.cpuProf) run.child.kill('SIGWINCH'); // lib/cpu-profile.cjs: start
     const cpu0 = { api: processCpuSeconds(run.child.pid), db: postgresCpuSeconds(run.dbName), bench: process.cpuUsage(), load: loadavg()[0] };
     const t0 = process.hrtime.bigint();
     let done = 0;
@@ -1017,9 +1179,21 @@ async function main() {
       bench: (benchCpu.user + benchCpu.system) / 1e6,
       loadBefore: cpu0.load,
     };
+    ctx.apiPeakRssMiB = peakRssMiB(run.child.pid);
+    if (o.cpuProf) {
+      const written = new Promise((r) => (run.profileWritten = r));
+      run.child.kill('SIGWINCH'); // stop and write
+      await Promise.race([written, sleep(30_000)]);
+      ctx.profile = join(o.cpuProf, `api-${run.child.pid}.cpuprofile`);
+    }
     log(`timed phase done: ${ctx.records.length} requests in ${elapsedS.toFixed(1)} s; verifying against PostgreSQL`);
 
     const result = await verify(databaseUrl, ctx, jobs);
+    const baselineN = o.baselineN ?? ctx.records.length;
+    if (baselineN > 0) {
+      ctx.baseline = await runBaseline(ctx, baselineN, o, started.appUrl, databaseUrl);
+      result.checks.push(ctx.baseline.check);
+    }
     // after the checks, so these applications are not among the ones they count
     if (o.statements > 0) ctx.statements = await countStatements(ctx, o.statements);
     report(o, ctx, jobs, upload, elapsedS, result);

@@ -50,3 +50,13 @@ export function postgresCpuSeconds(dbName) {
 export function postgresCpuSince(before, dbName) {
   return [...postgresCpuSeconds(dbName)].reduce((sum, [pid, s]) => sum + s - (before.get(pid) ?? 0), 0);
 }
+
+/** Peak resident set size of a process so far (VmHWM), in MiB; null where /proc cannot tell. */
+export function peakRssMiB(pid) {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return kb ? Number(kb[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
