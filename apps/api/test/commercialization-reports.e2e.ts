@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { DispatchNotificationsJob } from '../src/modules/notifications/dispatch-notifications.job';
 import { TransitionsService } from '../src/modules/applications/transitions.service';
 import { RemindCommercializationReportsJob } from '../src/modules/schedules/remind-commercialization-reports.job';
 import type { Round } from '../src/modules/rounds/round.entity';
@@ -9,6 +10,7 @@ import { openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
+import { payThroughBatch } from './payment-fixtures';
 
 /**
  * The yearly 事業化状況報告 (docs/post-award.md "事業化状況報告の予定"): five due dates from the 額の確定, the applicant's
@@ -76,7 +78,7 @@ describe('事業化状況報告: schedule, reminders, overdue list', () => {
     );
     expect(expected[0]!.slice(4)).toBe(today.slice(4) === '-02-29' ? '-02-28' : today.slice(4));
 
-    await staff(s.manager, 'post', `${id}/transitions/pay`).send({}).expect(200);
+    await payThroughBatch(t, s.manager.token, [id]);
     await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2027, sales: 12_000_000 }).expect(200);
     const after = await staff(s.auditor, 'get', `${id}/post-award`).expect(200);
     const [first, second] = after.body.commercializationReports;
@@ -86,7 +88,7 @@ describe('事業化状況報告: schedule, reminders, overdue list', () => {
 
   it('a reminder goes out once per report N days before its due date, even when the job runs twice at once and again', async () => {
     const id = await amountFixed();
-    await staff(s.manager, 'post', `${id}/transitions/pay`).send({}).expect(200);
+    await payThroughBatch(t, s.manager.token, [id]);
     const job = t.app.get(RemindCommercializationReportsJob);
     await Promise.all([job.handle(), job.handle()]);
     expect(await reminders(id)).toBe(0); // the first is a year away
@@ -101,6 +103,13 @@ describe('事業化状況報告: schedule, reminders, overdue list', () => {
       id,
     ]);
     expect(mail.payload.reportDueDate).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日\(.\)$/);
+    // and the mail as sent states it (it once read 提出期限: （なし）: the renderer did not pass it on)
+    await t.app.get(DispatchNotificationsJob).handle();
+    const [sent] = await db.query(
+      `SELECT body_text AS "bodyText" FROM notification WHERE application_id = $1 AND template = 'commercializationReportReminder'`,
+      [id],
+    );
+    expect(sent.bodyText).toContain(`提出期限: ${mail.payload.reportDueDate}`);
     // the second report comes due later: its own reminder, once
     await db.query(`UPDATE commercialization_report SET due_date = (now() AT TIME ZONE 'Asia/Tokyo')::date + 30 WHERE application_id = $1 AND sequence = 2`, [
       id,
@@ -113,7 +122,7 @@ describe('事業化状況報告: schedule, reminders, overdue list', () => {
     const late = await amountFixed();
     const onTime = await amountFixed();
     for (const id of [late, onTime]) {
-      await staff(s.manager, 'post', `${id}/transitions/pay`).send({}).expect(200);
+      await payThroughBatch(t, s.manager.token, [id]);
       await db.query(`UPDATE commercialization_report SET due_date = (now() AT TIME ZONE 'Asia/Tokyo')::date - 3 WHERE application_id = $1 AND sequence = 1`, [
         id,
       ]);

@@ -9,6 +9,7 @@ import { runSeed } from '../src/seed/seed-runner';
 import { assign, categoryByCode, createDraft, draftInput, openRound, recordFormalCheck, submitAllReviews } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
+import { payThroughBatch } from './payment-fixtures';
 
 /** The secretariat's contact as configured (SECRETARIAT_*): every applicant's mail ends with it. */
 const SECRETARIAT = {
@@ -102,7 +103,7 @@ describe('what the mails say, per programme', () => {
       await fire(id, 'resubmit', intake);
       await fire(id, 'startReview', system);
       await fire(id, 'decideBenefit', manager());
-      await fire(id, 'recordTransfer', manager());
+      await payThroughBatch(t, s.manager.token, [id]);
 
       const mails = await mailsOf(id);
       expect(mails.map((m) => [m.template, m.templateCode])).toEqual([

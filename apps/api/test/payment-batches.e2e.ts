@@ -12,22 +12,7 @@ import { categoryByCode, createDraft, draftInput, openRound } from './applicatio
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
-
-/** A weekday at least a week after today in JST: a 振込指定日 the batch takes. */
-function nextBusinessDay(): string {
-  const d = new Date(Date.now() + 9 * 3_600_000 + 7 * 86_400_000);
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6 || (d.getUTCMonth() === 11 && d.getUTCDate() === 31) || (d.getUTCMonth() === 0 && d.getUTCDate() <= 3))
-    d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-/** Today in JST, or the last banking day before it: a 振込日 the confirmation takes. */
-function lastBusinessDay(): string {
-  const d = new Date(Date.now() + 9 * 3_600_000);
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6 || (d.getUTCMonth() === 11 && d.getUTCDate() === 31) || (d.getUTCMonth() === 0 && d.getUTCDate() <= 3))
-    d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
-const todayJst = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+import { lastBusinessDay, nextBusinessDay, todayJst } from './payment-fixtures';
 
 /**
  * The post-award journey (docs/post-award.md, docs/payments.md "Payment batches"): 採択 → 交付申請 (portal) → 交付決定

@@ -8,6 +8,7 @@ import { categoryByCode, createDraft, draftInput, openRound } from './applicatio
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
+import { payThroughBatch } from './payment-fixtures';
 
 /**
  * The 補助金's post-award half (docs/post-award.md): subsidy@2 for new rounds, v1 kept by the applications on it,
@@ -230,7 +231,7 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
       expect(audit.changes.adjustments).toHaveLength(1);
     });
 
-    it('額の確定: the quote of the accepted expenses, never above the 交付決定額; then 支払 and the yearly 事業化状況報告', async () => {
+    it('額の確定: the quote of the accepted expenses, never above the 交付決定額; then 支払 (only by a payment batch) and the yearly 事業化状況報告', async () => {
       const fixed = await staff(s.manager, 'post', `${id}/amount-fixing`).expect(200);
       const fixedAmount = fixed.body.amounts.fixedAmount;
       expect(fixed.body.status).toBe('amountFixed');
@@ -239,7 +240,10 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
       const [row] = await db.query(`SELECT fixed_amount::float8 AS f, grant_amount::float8 AS g FROM grant_amount WHERE application_id = $1`, [id]);
       expect(row).toEqual({ f: fixedAmount, g: grantAmount });
 
-      await staff(s.manager, 'post', `${id}/transitions/pay`).send({}).expect(200);
+      // the 支払 is recorded by the confirmed payment batch that transferred it, never a bare transition
+      const bare = await staff(s.manager, 'post', `${id}/transitions/pay`).send({}).expect(422);
+      expect(bare.body.guardFailures).toContainEqual(expect.objectContaining({ code: 'PAYMENT_NOT_BY_BATCH', message: expect.stringContaining('支払バッチ') }));
+      await payThroughBatch(t, s.manager.token, [id]);
       expect(await statusOf(id)).toBe('paid');
 
       const missingYear = await portal(`${id}/commercialization-reports`).send({}).expect(422);

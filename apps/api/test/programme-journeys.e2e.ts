@@ -10,6 +10,7 @@ import { DEMO_PASSWORD } from '../src/seed/staff-accounts.seed';
 import { categoryByCode, corporateNumber, openRound } from './application-fixtures';
 import { login, LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
+import { payThroughBatch } from './payment-fixtures';
 import { IMPORT_HEADER, startImportWorker } from './import-fixtures';
 import { createChannel, tempStorageDir, uploadRequired } from './intake-fixtures';
 import { applicant, line, SUBSIDY_JOURNEYS, type Payload } from './programme-journey-fixtures';
@@ -338,7 +339,7 @@ describe('every programme family from intake to its decision', () => {
     expect(app).toMatchObject({ status: 'submitted', quotedAmount: 1_000_000 });
     await completeFormalCheck(round, app.id);
     await decide(app.id, 'decideBenefit');
-    await decide(app.id, 'recordTransfer');
+    await payThroughBatch(t, s.manager.token, [app.id]);
     expect(await statusOf(app.id)).toBe('transferred');
     await announce(round);
     await t.app.get(DispatchNotificationsJob).handle();

@@ -2,6 +2,8 @@ import { DataSource } from 'typeorm';
 import { TransitionsService } from '../src/modules/applications/transitions.service';
 import { addDays } from '../src/modules/post-award/repayments.service';
 import type { Round } from '../src/modules/rounds/round.entity';
+import { formatJstDate } from '@jimukyoku/domain';
+import { DispatchNotificationsJob } from '../src/modules/notifications/dispatch-notifications.job';
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
@@ -9,6 +11,7 @@ import { categoryByCode, createDraft, draftInput, openRound } from './applicatio
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
+import { payThroughBatch } from './payment-fixtures';
 
 /**
  * 交付決定取消 and 返還 (docs/post-award.md "交付決定取消 and 返還"): the 返還額 from what was paid, a 納期限 at least
@@ -49,7 +52,7 @@ describe('交付決定取消 and 返還', () => {
     await staff(s.manager, 'post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
     await staff(s.manager, 'put', `${id}/final-inspection`).send({ lines: [] }).expect(200);
     const fixed = await staff(s.manager, 'post', `${id}/amount-fixing`).expect(200);
-    await staff(s.manager, 'post', `${id}/transitions/pay`).send({}).expect(200);
+    await payThroughBatch(t, s.manager.token, [id]);
     expect(await statusOf(id)).toBe('paid');
     return { id, fixedAmount: fixed.body.amounts.fixedAmount };
   }
@@ -108,6 +111,12 @@ describe('交付決定取消 and 返還', () => {
     expect(revoked.body.actions).toMatchObject({ revokeGrant: false, recordRepayment: true });
     const [audit] = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'application.revokeGrant'`, [id]);
     expect(JSON.stringify(audit?.changes ?? {})).toContain(String(fixedAmount));
+    // the applicant's mail states the 返還額 and its 納期限
+    await t.app.get(DispatchNotificationsJob).handle();
+    const [revokedMail] = await db.query(`SELECT body_text AS "bodyText" FROM notification WHERE application_id = $1 AND template = 'grantRevoked'`, [id]);
+    expect(revokedMail.bodyText).toContain(`返還額: ${fixedAmount.toLocaleString('en-US')}円`);
+    expect(revokedMail.bodyText).toContain(`納期限: ${formatJstDate(dueDate)}`);
+    expect(revokedMail.bodyText).toContain(reason);
 
     // a bare recordRepayment is refused: the 返還 completes by the repayments received
     const bare = await staff(s.manager, 'post', `${id}/transitions/recordRepayment`).send({});

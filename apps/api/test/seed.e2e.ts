@@ -99,11 +99,25 @@ describe('the npm start seed', () => {
     for (const b of batches) expect([b.lines, b.sum]).toEqual([b.count, b.total]);
   });
 
-  it('gives adopted applications the payee bank account the 全銀 file takes, each audited', async () => {
+  it('has paid batches: their applications 支払済 / 振込完了 on the 振込日 the bank reported, each payment from its batch', async () => {
+    const lines = await db.query(
+      `SELECT a.status, to_char((a.stamps->>'paidAt')::timestamptz AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') AS "paidOn", p.paid_on::text AS "batchPaidOn",
+              (SELECT count(*)::int FROM audit_log x WHERE x.entity_id = a.id::text AND x.changes->>'paymentBatchId' = p.id::text) AS audits
+         FROM payment_batch p JOIN payment_batch_line l ON l.batch_id = p.id JOIN application a ON a.id = l.application_id
+        WHERE p.status = 'paid'`,
+    );
+    expect(new Set(lines.map((l: { status: string }) => l.status))).toEqual(
+      new Set(['transferred', 'paid', 'commercializationReporting', 'grantRevoked', 'repaid']),
+    );
+    for (const l of lines) expect([l.paidOn, l.audits]).toEqual([l.batchPaidOn, 1]);
+  });
+
+  it('gives adopted and paid applications the payee bank account the 全銀 file takes, each audited', async () => {
     const [row] = await db.query(
       `SELECT (SELECT count(*)::int FROM bank_account) AS accounts,
               (SELECT count(*)::int FROM bank_account b JOIN application a ON a.id = b.application_id
-                WHERE NOT (a.status = ANY($1)) AND NOT (${workflowStateSql('a')} = ANY($2))) AS unadopted,
+                WHERE NOT (a.status = ANY($1)) AND NOT (${workflowStateSql('a')} = ANY($2))
+                  AND NOT EXISTS (SELECT 1 FROM payment_batch_line l WHERE l.application_id = a.id)) AS unadopted,
               (SELECT count(*)::int FROM audit_log WHERE action = 'bankAccount.registered') AS audits`,
       [statesTagged('holdsSlot'), workflowStatesTagged('awaitsPayment')],
     );
@@ -138,8 +152,12 @@ describe('the npm start seed', () => {
         // 補助金 after 交付決定 on subsidy@2 (ものづくり 13次)
         'planChangeRequested',
         'abandonmentRequested',
+        'abandoned',
         'finalInspection',
         'amountFixed',
+        'commercializationReporting',
+        'grantRevoked',
+        'repaid',
         // 給付金 (事業復活支援金)
         'idIssued',
         'preChecked',

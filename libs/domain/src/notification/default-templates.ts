@@ -102,7 +102,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
   ),
   grantRevoked: subsidy(
     '交付決定の取消しのお知らせ',
-    '補助金の交付決定を取り消しました。既にお支払いした補助金がある場合は、別途お知らせする期限までに返還してください。\n\n理由:\n{{reason}}',
+    '補助金の交付決定を取り消しました。\n返還額: {{quotedAmount}}\n納期限: {{repaymentDueDate}}\n\n返還額がある場合は、納期限までに事務局が指定する方法で返還してください（返還額が0円の場合、返還は不要です）。\n\n理由:\n{{reason}}',
   ),
   repaymentConfirmed: subsidy('補助金の返還の確認のお知らせ', '交付決定の取消しに伴う補助金の返還を確認しました。この申請についての手続きはこれで終了です。'),
   // sent by the scheduler (schedules.remindCommercializationReports) before each yearly 事業化状況報告 is due

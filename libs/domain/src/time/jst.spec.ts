@@ -1,4 +1,4 @@
-import { formatJst, parseInstant } from './jst';
+import { formatJst, formatJstDate, parseInstant } from './jst';
 
 describe('formatJst', () => {
   it.each([
@@ -6,6 +6,13 @@ describe('formatJst', () => {
     ['a UTC evening that is already the next day in JST', '2021-12-20T15:30:05Z', '2021年12月21日(火) 00:30:05'],
     ['midnight JST', '2022-01-19T15:00:00Z', '2022年1月20日(木) 00:00:00'],
   ])('%s', (_rule, utc, jst) => expect(formatJst(utc)).toBe(jst));
+});
+
+describe('formatJstDate', () => {
+  it('shows a calendar day as the Japanese date with its weekday, whatever the machine’s time zone', () => {
+    expect(formatJstDate('2027-01-15')).toBe('2027年1月15日(金)');
+    expect(formatJstDate('2024-02-29')).toBe('2024年2月29日(木)');
+  });
 });
 
 describe('parseInstant', () => {

@@ -20,6 +20,11 @@ export function formatJst(instant: Date | string): string {
   return `${p.year}年${p.month}月${p.day}日(${p.weekday}) ${p.hour}:${p.minute}:${p.second}`;
 }
 
+/** A calendar day in Japan (a 期限 or 納期限 as YYYY-MM-DD) as applicants read it: '2027-01-15' → '2027年1月15日(金)' */
+export function formatJstDate(date: string): string {
+  return formatJst(`${date}T00:00:00+09:00`).split(' ')[0];
+}
+
 /** An ISO-8601 instant with an explicit offset or Z; a naive local time is ambiguous and refused. */
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 

@@ -32,6 +32,7 @@ const PASS: Record<GuardName, Scenario> = {
   previousRecipient: { app: { previousRecipient: true }, ctx: {} },
   reconsiderationTargetChosen: { app: {}, ctx: { reconsideration: { toCategory: 'restructuring.standard' } } },
   amountComputed: { app: {}, ctx: { amount: { computed: 1_500_000 } } },
+  paidByBatch: { app: {}, ctx: { payment: { batchId: '5f0c0e2e-2d7b-4d0e-9a53-1f3b0c8f2a11' } } },
   repaymentComputed: { app: {}, ctx: { amount: { computed: 1_500_000 } } },
 };
 
@@ -51,6 +52,7 @@ export const FAIL: Record<GuardName, Scenario & { code: string }> = {
   previousRecipient: { app: { previousRecipient: false }, ctx: {}, code: 'NOT_PREVIOUS_RECIPIENT' },
   reconsiderationTargetChosen: { app: {}, ctx: { reconsideration: null }, code: 'RECONSIDERATION_TARGET_MISSING' },
   amountComputed: { app: {}, ctx: { amount: null }, code: 'AMOUNT_NOT_COMPUTED' },
+  paidByBatch: { app: {}, ctx: { payment: null }, code: 'PAYMENT_NOT_BY_BATCH' },
   repaymentComputed: { app: {}, ctx: { amount: null }, code: 'REPAYMENT_NOT_COMPUTED' },
 };
 
@@ -64,6 +66,7 @@ function merge(parts: readonly Scenario[]): Scenario {
     if (p.ctx.adoption) ctx.adoption = p.ctx.adoption;
     if (p.ctx.reconsideration !== undefined) ctx.reconsideration = p.ctx.reconsideration;
     if (p.ctx.amount !== undefined) ctx.amount = p.ctx.amount;
+    if (p.ctx.payment !== undefined) ctx.payment = p.ctx.payment;
   }
   return { app, ctx };
 }

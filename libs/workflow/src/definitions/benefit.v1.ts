@@ -211,6 +211,8 @@ export const BENEFIT_V1: WorkflowDefinition<GuardName> = loadDefinition<Workflow
       from: ['benefitDecided'],
       to: 'transferred',
       roles: ['manager', 'system'],
+      // recorded by the confirmation of the 支払バッチ that transferred it (docs/payments.md)
+      guards: ['paidByBatch'],
       effects: [stamp('paidAt'), notify('transferred')],
     },
     {

@@ -111,7 +111,7 @@ const EXPECTED: Record<string, { states: string[]; transitions: Row[] }> = {
       ['closeUncorrected', 'deficient', 'notGranted', 'system|manager', 'correctionDeadlinePassed', 'stamp:decidedAt notify:notGranted'],
       ['decideBenefit', 'underReview', 'benefitDecided', 'manager', 'quoteEligible', 'stamp:decidedAt notify:benefitDecided'],
       ['refuseBenefit', 'underReview', 'notGranted', 'manager', '', 'reason stamp:decidedAt notify:notGranted'],
-      ['recordTransfer', 'benefitDecided', 'transferred', 'manager|system', '', 'stamp:paidAt notify:transferred'],
+      ['recordTransfer', 'benefitDecided', 'transferred', 'manager|system', 'paidByBatch', 'stamp:paidAt notify:transferred'],
       [
         'withdraw',
         'idIssued|preChecked|submitted|underReview|deficient|resubmitted',
@@ -176,7 +176,11 @@ EXPECTED['subsidy@2'] = {
   ],
   transitions: [
     ...EXPECTED['subsidy@1']!.transitions.filter(([name]) => name !== 'reportCommercialization').map((row): Row =>
-      ['decideGrant', 'fixAmount'].includes(row[0]) ? [row[0], row[1], row[2], row[3], 'amountComputed', row[5]] : row,
+      ['decideGrant', 'fixAmount'].includes(row[0])
+        ? [row[0], row[1], row[2], row[3], 'amountComputed', row[5]]
+        : row[0] === 'pay'
+          ? [row[0], row[1], row[2], row[3], 'paidByBatch', row[5]]
+          : row,
     ),
     ['requestPlanChange', 'grantDecided', 'planChangeRequested', 'applicant|intake', '', 'stamp:planChangeRequestedAt notify:planChangeRequestReceived'],
     ['approvePlanChange', 'planChangeRequested', 'grantDecided', 'manager', '', 'stamp:planChangeApprovedAt notify:planChangeApproved'],
@@ -317,10 +321,13 @@ describe('the rules the brief fixes', () => {
 
   it('subsidy@2 keeps v1 unchanged up to 交付決定 (which now carries its amount), and withdrawal only before it', () => {
     const v1 = new Map(SUBSIDY_V1.transitions.map((t) => [t.name, t]));
-    for (const t of SUBSIDY_V2.transitions.filter((x) => v1.has(x.name) && !['reportCommercialization', 'decideGrant', 'fixAmount'].includes(x.name)))
+    for (const t of SUBSIDY_V2.transitions.filter((x) => v1.has(x.name) && !['reportCommercialization', 'decideGrant', 'fixAmount', 'pay'].includes(x.name)))
       expect(t).toEqual(v1.get(t.name));
     // the 交付決定額 and the 確定額 come with the transition, computed by the API's post-award routes
     for (const name of ['decideGrant', 'fixAmount']) expect(SUBSIDY_V2.transitions.find((t) => t.name === name)?.guards).toEqual(['amountComputed']);
+    // the 支払 is recorded by a confirmed payment batch; v1's stays a manager's step
+    expect(SUBSIDY_V2.transitions.find((t) => t.name === 'pay')?.guards).toEqual(['paidByBatch']);
+    expect(SUBSIDY_V1.transitions.find((t) => t.name === 'pay')?.guards ?? []).toEqual([]);
     expect(SUBSIDY_V2.formalCheck).toEqual(SUBSIDY_V1.formalCheck);
     expect(SUBSIDY_V2.transitions.find((t) => t.name === 'withdraw')?.from).not.toContain('grantDecided');
   });

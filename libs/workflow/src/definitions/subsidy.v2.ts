@@ -37,8 +37,13 @@ const REPLACED_TRANSITIONS = ['reportCommercialization'];
  * so the 交付決定額 and the 確定額 are never a bare state change (docs/post-award.md).
  */
 const WITH_AMOUNT = ['decideGrant', 'fixAmount'];
-const fromV1 = (t: TransitionDefinition<GuardName>): TransitionDefinition<GuardName> =>
-  WITH_AMOUNT.includes(t.name) ? { ...t, guards: [...(t.guards ?? []), 'amountComputed'] } : t;
+/** v2's 支払 is recorded by a confirmed payment batch (guard paidByBatch, docs/payments.md); v1's stays a manager's step. */
+const PAID_BY_BATCH = 'pay';
+const fromV1 = (t: TransitionDefinition<GuardName>): TransitionDefinition<GuardName> => {
+  if (WITH_AMOUNT.includes(t.name)) return { ...t, guards: [...(t.guards ?? []), 'amountComputed'] };
+  if (t.name === PAID_BY_BATCH) return { ...t, guards: [...(t.guards ?? []), 'paidByBatch'] };
+  return t;
+};
 
 /** v2's 額確定 awaits payment (a payment batch pays it); v1's does not take part in batches (no 確定額 recorded). */
 const payable = (s: StateDefinition): StateDefinition => (s.code === 'amountFixed' ? { ...s, tags: [...(s.tags ?? []), 'awaitsPayment'] } : s);

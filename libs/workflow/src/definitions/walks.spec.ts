@@ -179,7 +179,8 @@ describe('subsidy@1 walks', () => {
 
 describe('subsidy@2 walks (the post-award flow, docs/post-award.md)', () => {
   // the API's post-award routes compute the 交付決定額 and the 確定額 and hand them to the event
-  const WITH_AMOUNT: WorkflowContext = { ...ROUND, amount: { computed: 12_000_000 } };
+  // (and a confirmed payment batch records the 支払: guard paidByBatch)
+  const WITH_AMOUNT: WorkflowContext = { ...ROUND, amount: { computed: 12_000_000 }, payment: { batchId: 'batch-1' } };
   const walk2 = (steps: Step[]) => walk(SUBSIDY_V2, steps, {}, WITH_AMOUNT);
   const ADOPTED: Step[] = [
     ['submit', 'applicant', '2024-02-20T15:00'],
@@ -285,6 +286,18 @@ describe('subsidy@2 walks (the post-award flow, docs/post-award.md)', () => {
     expect(() => walk(SUBSIDY_V2, ADOPTED)).toThrow('decideGrant by manager at 2024-06-03T10:00 from grantApplied: GUARD_FAILED');
   });
 
+  it('a 支払 without a payment batch is refused (a bare transition)', () => {
+    const done: Step[] = [
+      ...ADOPTED,
+      ['reportPerformance', 'applicant', '2025-01-31T16:00'],
+      ['startFinalInspection', 'manager', '2025-02-10T10:00'],
+      ['fixAmount', 'manager', '2025-03-03T10:00'],
+    ];
+    expect(() => walk(SUBSIDY_V2, [...done, ['pay', 'manager', '2025-03-21T09:00']], {}, { ...ROUND, amount: { computed: 12_000_000 } })).toThrow(
+      'pay by manager at 2025-03-21T09:00 from amountFixed: GUARD_FAILED',
+    );
+  });
+
   it('the 交付申請 still waits for the 採択発表', () => {
     expect(() => walk2([...ADOPTED.slice(0, 5), ['applyForGrant', 'applicant', '2024-04-25T10:00']])).toThrow('GUARD_FAILED');
   });
@@ -304,20 +317,33 @@ describe('subsidy@2 walks (the post-award flow, docs/post-award.md)', () => {
 });
 
 describe('benefit@1 walks', () => {
+  const DECIDED: Step[] = [
+    ['confirmPreCheck', 'system', '2024-02-01T09:00'],
+    ['submit', 'applicant', '2024-02-05T21:00'],
+    ['startReview', 'system', '2024-02-06T09:00'],
+    ['markDeficient', 'reviewer', '2024-02-07T09:00'],
+    ['resubmit', 'applicant', '2024-02-10T09:00'],
+    ['startReview', 'system', '2024-02-11T09:00'],
+    ['decideBenefit', 'manager', '2024-02-20T09:00'],
+  ];
+
   it('happy path: 申請ID発行 → 事前確認 → 申請 → 不備 → 再提出 → 給付決定 → 振込完了', () => {
-    const { final, path, app } = walk(BENEFIT_V1, [
-      ['confirmPreCheck', 'system', '2024-02-01T09:00'],
-      ['submit', 'applicant', '2024-02-05T21:00'],
-      ['startReview', 'system', '2024-02-06T09:00'],
-      ['markDeficient', 'reviewer', '2024-02-07T09:00'],
-      ['resubmit', 'applicant', '2024-02-10T09:00'],
-      ['startReview', 'system', '2024-02-11T09:00'],
-      ['decideBenefit', 'manager', '2024-02-20T09:00'],
-      ['recordTransfer', 'system', '2024-02-27T15:00'],
-    ]);
+    // the 振込完了 is recorded by the confirmed payment batch that transferred it (guard paidByBatch)
+    const { final, path, app } = walk(
+      BENEFIT_V1,
+      [...DECIDED, ['recordTransfer', 'system', '2024-02-27T15:00']],
+      {},
+      { ...ROUND, payment: { batchId: 'batch-1' } },
+    );
     expect(path).toEqual(['preChecked', 'submitted', 'underReview', 'deficient', 'resubmitted', 'underReview', 'benefitDecided', 'transferred']);
     expect(final.kind).toBe('terminal');
     expect(app.paidAt).toEqual(jst('2024-02-27T15:00'));
+  });
+
+  it('a 振込完了 without a payment batch is refused (a bare transition)', () => {
+    expect(() => walk(BENEFIT_V1, [...DECIDED, ['recordTransfer', 'manager', '2024-02-27T15:00']])).toThrow(
+      'recordTransfer by manager at 2024-02-27T15:00 from benefitDecided: GUARD_FAILED',
+    );
   });
 
   it('an earlier recipient skips the 事前確認, and a refusal ends in 不給付', () => {

@@ -64,6 +64,12 @@ export interface WorkflowContext {
    * transition, which the guard amountComputed then refuses.
    */
   readonly amount?: { readonly computed: number } | null;
+  /**
+   * The 支払バッチ whose confirmed transfer pays this application (apps/api payment batches, docs/payments.md):
+   * present only when a batch's confirmation fires the definition's payment transition. Absent for a bare
+   * transition, which the guard paidByBatch then refuses.
+   */
+  readonly payment?: { readonly batchId: string } | null;
 }
 
 /** What a guard receives: the context plus the decision instant. */

@@ -19,6 +19,7 @@ describe('guard registry', () => {
         'beforeRoundCloses',
         'correctionDeadlinePassed',
         'formalCheckPassed',
+        'paidByBatch',
         'previousRecipient',
         'quoteEligible',
         'reconsiderationTargetChosen',

@@ -169,6 +169,19 @@ export const GUARDS = {
           '返還額が算定されていません。交付決定の取消しと返還の記録は、申請の画面の「交付・確定」タブの「交付決定取消」「返還の入金を記録」から行ってください（返還額は支払済みの額から算定されます）。',
         ),
 
+  /**
+   * A payment (支払, 振込完了) is recorded by the confirmation of the 支払バッチ that transferred it, with the 支払額 and
+   * the bank's 振込日 (docs/payments.md): never a bare state change, which would mark money paid that no 全銀 file
+   * carried.
+   */
+  paidByBatch: (_app, ctx) =>
+    ctx.payment?.batchId
+      ? true
+      : fail(
+          'PAYMENT_NOT_BY_BATCH',
+          '支払は支払バッチで記録します。「支払バッチ」で全銀ファイルを作成し、銀行の振込後に「振込を確定」してください（支払額と振込日はバッチから記録されます）。',
+        ),
+
   /** 事業復活支援金: earlier 一時支援金/月次支援金 recipients are exempt from the 事前確認. */
   previousRecipient: (app) =>
     app.previousRecipient === true ? true : fail('NOT_PREVIOUS_RECIPIENT', '一時支援金・月次支援金の受給実績がないため、事前確認は省略できません。'),

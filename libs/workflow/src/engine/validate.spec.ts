@@ -125,21 +125,30 @@ describe('validateDefinition', () => {
 
   describe('payment (awaitsPayment and payment.transition)', () => {
     const due = { ...VALID, states: VALID.states.map((st) => (st.code === 'b' ? { ...st, tags: ['awaitsPayment' as const] } : st)) };
+    const byBatch = (d: WorkflowDefinition): WorkflowDefinition => ({
+      ...d,
+      transitions: d.transitions.map((t) => (t.name === 'finish' ? { ...t, guards: ['paidByBatch'] } : t)),
+    });
     it.each([
       ['a state due to be paid needs the paying transition declared', due, ['PAYMENT_MISMATCH']],
       ['… naming a transition that exists', { ...due, payment: { transition: 'pay' } }, ['PAYMENT_MISMATCH']],
-      ['… that leaves the state', { ...due, payment: { transition: 'go' } }, ['PAYMENT_MISMATCH']],
+      [
+        '… that leaves the state',
+        { ...due, transitions: due.transitions.map((t) => (t.name === 'go' ? { ...t, guards: ['paidByBatch'] } : t)), payment: { transition: 'go' } },
+        ['PAYMENT_MISMATCH'],
+      ],
       [
         '… and a manager may fire',
         {
           ...due,
-          transitions: [...due.transitions.filter((t) => t.name !== 'finish'), T('finish', ['b'], 'end', { roles: ['system'] })],
+          transitions: [...due.transitions.filter((t) => t.name !== 'finish'), T('finish', ['b'], 'end', { roles: ['system'], guards: ['paidByBatch'] })],
           payment: { transition: 'finish' },
         },
         ['PAYMENT_MISMATCH'],
       ],
-      ['a declared payment needs a state awaiting it', { ...VALID, payment: { transition: 'finish' } }, ['PAYMENT_MISMATCH']],
-      ['sound', { ...due, payment: { transition: 'finish' } }, []],
+      ['… and only a confirmed batch may fire (guard paidByBatch)', { ...due, payment: { transition: 'finish' } }, ['PAYMENT_MISMATCH']],
+      ['a declared payment needs a state awaiting it', { ...byBatch(VALID), payment: { transition: 'finish' } }, ['PAYMENT_MISMATCH']],
+      ['sound', { ...byBatch(due), payment: { transition: 'finish' } }, []],
     ])('%s', (_rule, definition, expected) => {
       expect(codes(definition as WorkflowDefinition)).toEqual(expected);
     });

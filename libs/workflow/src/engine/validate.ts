@@ -29,7 +29,7 @@ export type ValidationErrorCode =
   | 'FORMAL_CHECK_UNDECLARED' // a state is tagged for the 要件確認 but the definition names no formalCheck transitions
   | 'FORMAL_CHECK_MISMATCH' // a formalCheck transition is unknown, not a reviewer's, or does not leave the states the checklist is open in
   | 'CORRECTION_NOT_CLOSABLE' // a correctionDeadlineWatched state without a closeUncorrected exit (the scheduler fires it)
-  | 'PAYMENT_MISMATCH'; // an awaitsPayment state without a payment transition leaving it, or a payment transition no manager may fire
+  | 'PAYMENT_MISMATCH'; // an awaitsPayment state without a payment transition leaving it, or a payment transition no manager may fire or a bare event may fire (guard paidByBatch)
 
 export interface ValidationError {
   readonly code: ValidationErrorCode;
@@ -158,6 +158,8 @@ export function validateDefinition(definition: WorkflowDefinition): ValidationEr
     if (!t) add('PAYMENT_MISMATCH', `payment.transition names no transition ("${name ?? ''}")`);
     else {
       if (!t.roles.includes('manager')) add('PAYMENT_MISMATCH', `payment.transition "${t.name}" cannot be fired by a manager`, { transition: t.name });
+      // only a confirmed payment batch records a payment (docs/payments.md)
+      if (!t.guards?.includes('paidByBatch')) add('PAYMENT_MISMATCH', `payment.transition "${t.name}" lacks the guard paidByBatch`, { transition: t.name });
       for (const state of paying)
         if (!t.from.includes(state)) add('PAYMENT_MISMATCH', `payment.transition "${t.name}" does not leave "${state}"`, { transition: t.name, state });
       if (paying.length === 0) add('PAYMENT_MISMATCH', 'payment is declared but no state is tagged awaitsPayment');

@@ -36,6 +36,10 @@ export interface TransitionOptions {
   reconsideration?: WorkflowContext['reconsideration'];
   /** the 交付決定額 or 確定額 the post-award routes computed by the rules (guard amountComputed, docs/post-award.md) */
   amount?: WorkflowContext['amount'];
+  /** facts the applicant's mail states beside the transition's own (a 交付決定取消's 返還の納期限), already formatted */
+  mailFacts?: { repaymentDueDate?: string };
+  /** the payment batch whose confirmation records this payment (guard paidByBatch, docs/payments.md) */
+  payment?: WorkflowContext['payment'];
   /**
    * What the caller already read in this transaction, so it is not read again (intake: the draft it
    * just wrote, the round context it loaded once, the transaction's clock). Each part left out is read.
@@ -124,6 +128,7 @@ export class TransitionsService {
       ...context,
       reconsideration: options.reconsideration,
       amount: options.amount,
+      payment: options.payment,
     });
     if (!decision.ok) throw new TransitionRefused(decision.code, decision.message, decision.guardFailures ? { guardFailures: decision.guardFailures } : {});
 
@@ -141,6 +146,7 @@ export class TransitionsService {
       // the mail of a 交付決定 or 額の確定 states the amount just decided, not the quote at 申請
       quotedAmount: options.amount?.computed ?? app.quotedAmount,
       correctionDueAt: correctionDueAt?.toISOString() ?? app.correctionDueAt?.toISOString() ?? null,
+      ...options.mailFacts,
     };
     const application = await this.repo.applyTransition(tx, {
       applicationId: app.id,

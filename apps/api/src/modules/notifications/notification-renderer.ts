@@ -41,6 +41,8 @@ export function renderNotification(code: string, template: TemplateText, n: Pick
     quotedAmount: p.quotedAmount as number,
     reason: p.reason as string,
     correctionDueAt: p.correctionDueAt as string,
+    reportDueDate: p.reportDueDate as string,
+    repaymentDueDate: p.repaymentDueDate as string,
     recipientName: p.recipientName as string,
     reviewDueAt: p.reviewDueAt as string,
     digestDate: p.digestDate as string,

@@ -175,6 +175,7 @@ export class PaymentBatchesService {
           {
             // the mail's amount ({{quotedAmount}}) is what was paid, not the quote at 申請
             amount: { computed: line.amount },
+            payment: { batchId: id },
             requestId: meta.requestId,
             ip: meta.ip,
             auditExtra: { paymentBatchId: id, paidAmount: line.amount, paidOn: paidOn.date },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatYen } from '@jimukyoku/domain';
+import { formatJstDate, formatYen } from '@jimukyoku/domain';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
 import { UnitOfWork, type Transaction } from '../../database';
@@ -85,7 +85,9 @@ export class RepaymentsService {
       if (!reason) throw new PostAwardError('INVALID_FILING', { errors: [{ field: 'reason', message: 'reason (取消しの理由) を入力してください' }] });
       await this.transitions.fireIn(tx, app.id, REVOKE_GRANT, actor, {
         reason,
+        // the mail states the 返還額 ({{quotedAmount}}) and its 納期限
         amount: { computed: amount },
+        mailFacts: { repaymentDueDate: dueDate ? formatJstDate(dueDate) : 'なし（返還は不要です）' },
         ...meta,
         auditExtra: { repaymentAmount: amount, paidAmount: paid, ground, dueDate },
       });

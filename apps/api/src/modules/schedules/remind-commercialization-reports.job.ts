@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { formatJst } from '@jimukyoku/domain';
+import { formatJstDate } from '@jimukyoku/domain';
 import { statesOfKind } from '@jimukyoku/workflow';
 import { AppConfig, APP_CONFIG } from '../../config';
 import { UnitOfWork } from '../../database';
@@ -41,8 +41,7 @@ export class RemindCommercializationReportsJob implements JobHandler<JobName.Rem
             applicantName: r.applicantName,
             receiptNumber: r.receiptNumber,
             roundName: r.roundName,
-            // the JST day only ('2027年12月03日(金)')
-            reportDueDate: formatJst(`${r.dueDate}T00:00:00+09:00`).split(' ')[0],
+            reportDueDate: formatJstDate(r.dueDate),
           },
         })),
         tx,

@@ -3,8 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { workflowStateSql } from '../../database';
 import { StaffUser } from '../../modules/users/staff-user.entity';
 import type { SeedStep } from '../seed-step';
-import { demoRandom } from './demo-random';
-import { asUser, demoServices } from './demo-services';
+import type { AuthenticatedUser } from '../../auth/roles';
+import { demoRandom, type DemoRandom } from './demo-random';
+import { asUser, demoServices, type DemoServices } from './demo-services';
 
 /** Readings of the words demo applicants' names are made of (demo-random.ts, demo-programmes.seed.ts). */
 const READINGS: Readonly<Record<string, string>> = {
@@ -96,44 +97,58 @@ export function demoAccountHolder(name: string): string | null {
 const BANK_CODES = ['0001', '0005', '0009', '0010', '0017', '0116', '0138', '0179', '1251', '2004'];
 
 /**
+ * Registers the payee's account of a demo application through the service staff use (validated and audited): a
+ * real 金融機関コード, its 口座名義 read from the company name; false when the name cannot be read (no account, as one
+ * not yet sent by its applicant).
+ */
+export async function registerDemoAccount(
+  bankAccounts: DemoServices['bankAccounts'],
+  app: { id: string; applicantName: string },
+  r: DemoRandom,
+  manager: AuthenticatedUser,
+): Promise<boolean> {
+  const holder = demoAccountHolder(app.applicantName);
+  if (!holder) return false;
+  await bankAccounts.create(
+    {
+      applicationId: app.id,
+      bankCode: r.pick(BANK_CODES),
+      branchCode: String(r.int(1, 899)).padStart(3, '0'),
+      depositType: r.next() < 0.85 ? '1' : '2',
+      accountNumber: String(r.int(1_000_000, 9_999_999)),
+      accountHolderKana: holder,
+    },
+    manager,
+    {},
+  );
+  return true;
+}
+
+/**
  * The payee's bank account of each adopted demo application (states tagged `holdsSlot`: 採択 and after, so
  * the subsidy's post-award applications have one) and of each one due to be paid (`awaitsPayment`: a 給付金's
- * 給付決定, for the demo payment batch), registered through the service staff use (validated and
- * audited). Company names are read into 口座名義 kana by a small dictionary; an application whose name it
- * cannot read gets no account, as one not yet sent by its applicant. Runs after the demo applications.
+ * 給付決定, for the demo payment batch) that has none yet (the stories register the accounts of what they pay
+ * themselves, demo-payments.ts). Company names are read into 口座名義 kana by a small dictionary; an application
+ * whose name it cannot read gets no account. Runs after the demo applications.
  */
 export const demoBankAccountsSeed: SeedStep = {
   name: 'demo payee bank accounts',
   kind: 'demo',
   async run(m: EntityManager) {
-    const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM bank_account`);
-    if (n > 0) return 'already present';
     const manager = asUser(await m.findOneByOrFail(StaffUser, { role: 'manager' }));
     const { bankAccounts } = demoServices(m);
-    const adopted: { id: string; applicant_name: string }[] = await m.query(
-      `SELECT id, applicant_name FROM application WHERE status = ANY($1) OR ${workflowStateSql('application')} = ANY($2)
+    const adopted: { id: string; applicantName: string }[] = await m.query(
+      `SELECT id, applicant_name AS "applicantName" FROM application
+        WHERE (status = ANY($1) OR ${workflowStateSql('application')} = ANY($2))
+          AND NOT EXISTS (SELECT 1 FROM bank_account b WHERE b.application_id = application.id)
         ORDER BY receipt_number NULLS LAST, id`,
       [statesTagged('holdsSlot'), workflowStatesTagged('awaitsPayment')],
     );
+    // a name the dictionary cannot read never gets one: a second run finds nothing to do
+    const readable = adopted.filter((a) => demoAccountHolder(a.applicantName) !== null);
+    if (readable.length === 0) return 'already present';
     const r = demoRandom(16);
-    let created = 0;
-    for (const app of adopted) {
-      const holder = demoAccountHolder(app.applicant_name);
-      if (!holder) continue;
-      await bankAccounts.create(
-        {
-          applicationId: app.id,
-          bankCode: r.pick(BANK_CODES),
-          branchCode: String(r.int(1, 899)).padStart(3, '0'),
-          depositType: r.next() < 0.85 ? '1' : '2',
-          accountNumber: String(r.int(1_000_000, 9_999_999)),
-          accountHolderKana: holder,
-        },
-        manager,
-        {},
-      );
-      created++;
-    }
-    return `${created} bank accounts (${adopted.length - created} adopted applications without one)`;
+    for (const app of readable) await registerDemoAccount(bankAccounts, app, r, manager);
+    return `${readable.length} bank accounts (${adopted.length - readable.length} adopted applications without one)`;
   },
 };

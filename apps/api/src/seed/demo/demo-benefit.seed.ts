@@ -13,6 +13,7 @@ import type { SeedStep } from '../seed-step';
 import { demoApplicant, demoRandom } from './demo-random';
 import { arrival, DEMO_CHANNEL_NAME, jstAt } from './demo-applications.seed';
 import { StoryClock } from './demo-clock';
+import { payInStory } from './demo-payments';
 import { asUser, demoServices } from './demo-services';
 
 const HOUR = 3_600_000;
@@ -35,6 +36,8 @@ const DEFICIENT: Step[] = [...SUBMITTED, [SAVE_CHECKLIST, 'checker'], ['markDefi
 
 /** Where each demo application of the 事業復活支援金 ends, by the transitions that take it there. */
 const PATHS: Record<string, Step[]> = {
+  // first, so its applications arrive early enough for the bank to have transferred (payInStory)
+  transferred: [...IN_REVIEW, ['decideBenefit', 'manager']],
   idIssued: [],
   preChecked: [['confirmPreCheck', 'intake']],
   submitted: SUBMITTED,
@@ -42,7 +45,6 @@ const PATHS: Record<string, Step[]> = {
   deficient: DEFICIENT,
   resubmitted: [...DEFICIENT, ['resubmit', 'intake']],
   benefitDecided: [...IN_REVIEW, ['decideBenefit', 'manager']],
-  transferred: [...IN_REVIEW, ['decideBenefit', 'manager'], ['recordTransfer', 'system']],
   notGranted: [...IN_REVIEW, ['refuseBenefit', 'manager', '対象月の売上高が、確認書類の記載と一致しません。']],
   withdrawn: [...SUBMITTED, ['withdraw', 'intake', '別の給付金を申請するため取り下げます。']],
 };
@@ -89,7 +91,8 @@ export const demoBenefitSeed: SeedStep = {
 
     // each application arrives at its time since the opening, and moves on a step every half day (StoryClock)
     const clock = new StoryClock(m);
-    const { transitions, applications, intake, tx, assignments, formalChecks } = demoServices(clock.manager());
+    const services = demoServices(clock.manager(), clock);
+    const { transitions, applications, intake, tx, assignments, formalChecks } = services;
     const outcomes = formalCheckOutcomes(getWorkflow('benefit', round.workflowVersion));
     /** The checker assigned to the application answers its checklist: every item 適, or the first 不適 with `reason`. */
     const check = async (applicationId: string, transition: string, reason?: string) => {
@@ -116,6 +119,7 @@ export const demoBenefitSeed: SeedStep = {
       manager: { role: 'manager', id: manager.id },
     };
     const r = demoRandom(2022_01);
+    const accounts = demoRandom(2022_02);
     const states = Object.keys(PATHS);
     const total = states.length * 3;
     for (let k = 0; k < total; k++) {
@@ -164,6 +168,9 @@ export const demoBenefitSeed: SeedStep = {
         // a filed 申請 gets its checker an hour later (the round's auto-assignment, as the 割当ボード runs it)
         if (name === 'submit') await clock.at(when + HOUR, () => assignments.autoAssign(round.id, { purpose: 'formalCheck' }, asUser(manager), {}));
       }
+      // 振込完了: the day's 支払バッチ two hours after the 給付決定, confirmed when the bank has transferred (docs/payments.md)
+      if (state === 'transferred')
+        await payInStory({ m, clock, services, r: accounts }, asUser(manager), round.id, [app.id], at + PATHS[state].length * 12 * HOUR + 2 * HOUR);
     }
     return `${total} applications of 事業復活支援金 in every state`;
   },

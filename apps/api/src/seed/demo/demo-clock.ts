@@ -48,6 +48,11 @@ export class StoryClock {
     });
   }
 
+  /** The story time of the step running now (inside `at`), else null. */
+  now(): Date | null {
+    return this.current;
+  }
+
   /** Runs `work` at story time `t`, then dates what it wrote at `t`. */
   async at<T>(t: Date | number, work: () => Promise<T>): Promise<T> {
     await this.prepare();

@@ -5,13 +5,12 @@ import { Program } from '../../modules/programs/program.entity';
 import { RuleSet } from '../../modules/programs/rule-set.entity';
 import { RoundCategory } from '../../modules/rounds/round-category.entity';
 import { Round } from '../../modules/rounds/round.entity';
-import { Application } from '../../modules/applications/application.entity';
-import type { PostAwardStep } from '../../modules/post-award/post-award-steps';
-import type { FilingSource } from '../../modules/post-award/post-award.service';
 import { StaffUser } from '../../modules/users/staff-user.entity';
 import type { SeedStep } from '../seed-step';
 import { arrival, decide, DEMO_CHANNEL_NAME, type CheckOutcome, type DemoContext, formalCheck, jstAt, review } from './demo-applications.seed';
 import { StoryClock } from './demo-clock';
+import { payInStory } from './demo-payments';
+import { afterPayment, postAwardPaths } from './demo-post-award';
 import { demoRandom, type DemoRandom } from './demo-random';
 import { asUser, demoServices } from './demo-services';
 import {
@@ -84,6 +83,8 @@ interface Story {
  * - 地域デジタルイノベーション: open; 要件確認 under way.
  * - 地域・企業共生型: decided and announced; 交付申請 and 交付決定.
  * - 事業承継・引継ぎ: decided, the notices held until the 採択発表.
+ * - ものづくり 13次 on subsidy@2: a project in each post-award state, paid by batches, reporting, revoked and repaid
+ *   (demo-post-award.ts, demo-payments.ts).
  * Amounts stay within each 類型's rules: the quote the submit guard checks is eligible.
  */
 export const demoProgrammesSeed: SeedStep = {
@@ -102,7 +103,7 @@ export const demoProgrammesSeed: SeedStep = {
     const clock = new StoryClock(m);
     const ctx: DemoContext = {
       m,
-      services: demoServices(clock.manager()),
+      services: demoServices(clock.manager(), clock),
       r: demoRandom(2022_15),
       reviewers,
       manager,
@@ -330,10 +331,10 @@ const FAMILIES: Family[] = [
       correctionPeriodDays: 10,
     }),
     batches: [
-      ['monozukuri.standard', 6, (r, n, k) => monozukuriApplicant(r, n, k)],
-      ['monozukuri.digital', 3, (r, n, k) => monozukuriApplicant(r, n, k + 1)],
+      ['monozukuri.standard', 10, (r, n, k) => monozukuriApplicant(r, n, k)],
+      ['monozukuri.digital', 5, (r, n, k) => monozukuriApplicant(r, n, k + 1)],
     ],
-    async story({ ctx, round, ids, close }) {
+    async story({ ctx, round, ids, now, close }) {
       await formalCheck(ctx, round, ids, () => 'pass', {
         assignAt: close + DAY,
         dueAt: close + 14 * DAY,
@@ -346,16 +347,25 @@ const FAMILIES: Family[] = [
       });
       // most are adopted: the post-award half needs projects in each of its states
       const adopted = await ctx.clock.at(close + 45 * DAY, () => decide(ctx, round, 0, 0.9));
+      const toFixed = ['grantApplication', 'decideGrant', 'performanceReport', 'startFinalInspection', 'inspect', 'fixAmount'];
       await postAwardPaths(ctx, adopted, close + 70 * DAY, [
-        ['grantApplication', 'decideGrant', 'performanceReport', 'startFinalInspection', 'inspect', 'fixAmount'],
-        ['grantApplication', 'decideGrant', 'performanceReport', 'startFinalInspection', 'inspect', 'fixAmount'],
+        toFixed,
+        toFixed,
+        ...[0, 1, 2, 3].map(() => toFixed),
         ['grantApplication', 'decideGrant', 'performanceReport', 'startFinalInspection'],
         ['grantApplication', 'decideGrant', 'performanceReport'],
         ['grantApplication', 'decideGrant', 'planChange'],
         ['grantApplication', 'decideGrant', 'abandonment'],
+        ['grantApplication', 'decideGrant', 'abandonment', 'approveAbandonment'],
         ['grantApplication', 'decideGrant'],
         ['grantApplication'],
       ]);
+      // the first two 額確定 wait for the open batch (demo-payment-batches.seed.ts); four were paid three weeks after
+      // their 額の確定, and since then one filed its first 事業化状況報告, one had its grant revoked and owes the 返還,
+      // one has repaid it in full
+      const [reporting, , owing, repaid] = adopted.slice(2, 6);
+      await payInStory(ctx, asUser(ctx.manager), round.id, adopted.slice(2, 6), close + 70 * DAY + 6 * 21 * DAY);
+      await afterPayment(ctx, { reporting, owing, repaid }, now);
     },
   },
   {
@@ -631,56 +641,6 @@ async function grantPaths(ctx: DemoContext, adopted: string[], from: number, ste
     if (!adopted[k]) break;
     for (const [j, transition] of path.entries()) {
       await fire(ctx, adopted[k], transition, byApplicant.has(transition) ? INTAKE : manager, from + j * step + k * HOUR);
-    }
-  }
-}
-
-/**
- * subsidy@2's post-award half, through the services staff and the portal use (PostAwardService): the `k`-th
- * adopted application takes `paths[k]`, a step every 3 weeks from `from`. The applicant's filings arrive
- * through the demo's 受付窓口 (the 実績報告's evidence by post); the amounts are the rules': the 交付申請
- * contracts 95% of the adopted plan, the 実績報告 spends it, and the 確定検査 cuts one line by 10%.
- */
-async function postAwardPaths(ctx: DemoContext, adopted: string[], from: number, paths: string[][]) {
-  const { services, m } = ctx;
-  const manager = asUser(ctx.manager);
-  const intake: TransitionActor = { role: 'intake', id: ctx.channelId };
-  for (const [k, path] of paths.entries()) {
-    if (!adopted[k]) break;
-    for (const [j, step] of path.entries()) {
-      await ctx.clock.at(from + j * 21 * DAY + k * HOUR, async () => {
-        const app = await m.findOneByOrFail(Application, { id: adopted[k] });
-        const contracted = app.expenses.map((e) => ({ ...e, amount: Math.floor((e.amount * 0.95) / 1000) * 1000 }));
-        const file = (filing: PostAwardStep, dto: Record<string, unknown>, source: FilingSource = {}) =>
-          services.postAward.fileIn(services.tx, app, filing, dto as never, intake, { channelId: ctx.channelId, ...source });
-        switch (step) {
-          case 'grantApplication':
-            return file('grantApplication', { expenses: contracted });
-          case 'performanceReport':
-            return file('performanceReport', { expenses: contracted }, { documentsOnPaper: ['other'], note: '契約書・請求書・領収書の写しを郵送で受領' });
-          case 'planChange':
-            return file('planChange', { description: '導入する加工機の機種を同等性能の後継機種に変更したい' });
-          case 'abandonment':
-            return file('abandonment', { reason: '主要取引先の撤退により事業計画の前提が失われたため' });
-          case 'decideGrant':
-            return services.postAward.decideGrant(manager, app.id, {});
-          case 'startFinalInspection':
-            return services.transitions.fireIn(services.tx, app.id, 'startFinalInspection', { role: 'manager', id: manager.id }, {});
-          case 'inspect':
-            return services.postAward.inspect(
-              manager,
-              app.id,
-              {
-                lines: [{ index: 0, acceptedAmount: Math.floor((contracted[0].amount * 0.9) / 1000) * 1000, reason: '見積書と異なる付属品の購入分は対象外' }],
-              } as never,
-              {},
-            );
-          case 'fixAmount':
-            return services.postAward.fixAmount(manager, app.id, {});
-          default:
-            throw new Error(`unknown post-award demo step ${step}`);
-        }
-      });
     }
   }
 }

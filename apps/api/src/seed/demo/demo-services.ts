@@ -34,6 +34,12 @@ import { ScoreSheetsService } from '../../modules/scoring/score-sheets.service';
 import { ScoringRepository } from '../../modules/scoring/scoring.repository';
 import { UsersRepository } from '../../modules/users/users.repository';
 import type { StaffUser } from '../../modules/users/staff-user.entity';
+import { PaymentBatchesRepository } from '../../modules/payment-batches/payment-batches.repository';
+import { PaymentBatchesService } from '../../modules/payment-batches/payment-batches.service';
+import { RepaymentsService } from '../../modules/post-award/repayments.service';
+import { DEV_PAYMENT_REQUESTER, type AppConfig } from '../../config';
+import type { Transaction } from '../../database';
+import type { StoryClock } from './demo-clock';
 
 /**
  * A DataSource whose every call runs in the seed step's transaction: the services open "their"
@@ -49,8 +55,29 @@ export function withinTransaction(m: EntityManager): DataSource {
   } as unknown as DataSource;
 }
 
-/** The services staff use, wired by hand as Nest would, over the step's transaction (`tx`). */
-export function demoServices(m: EntityManager) {
+/**
+ * The applications' rows with the story's clock: inside `clock.at(t, …)` the database's "now" a service reasons
+ * with (a 振込指定日 after today, a 振込日 not in the future) is `t`, so a payment made in the story's past is checked
+ * as it was then.
+ */
+class StoryTimeApplications extends ApplicationsRepository {
+  constructor(
+    ds: DataSource,
+    private readonly clock: StoryClock,
+  ) {
+    super(ds);
+  }
+
+  override async dbNow(tx?: Transaction): Promise<Date> {
+    return this.clock.now() ?? super.dbNow(tx);
+  }
+}
+
+/**
+ * The services staff use, wired by hand as Nest would, over the step's transaction (`tx`); with the step's story
+ * `clock`, the payment batches reason at story time (StoryTimeApplications).
+ */
+export function demoServices(m: EntityManager, clock?: StoryClock) {
   const ds = withinTransaction(m);
   const audit = new AuditService(new AuditRepository(ds));
   const uow = new UnitOfWork(ds);
@@ -64,6 +91,15 @@ export function demoServices(m: EntityManager) {
   const adoptionRows = new AdoptionRepository(ds);
   const ranking = new RankingService(adoptionRows, rounds, rubrics);
   const reconsideration = new ReconsiderationService(applications, transitions, new NotificationsRepository(ds), uow);
+  const postAward = new PostAwardService(
+    new PostAwardRepository(ds),
+    applications,
+    transitions,
+    audit,
+    uow,
+    new RepaymentsRepository(ds),
+    new CommercializationReportsRepository(ds),
+  );
   return {
     tx: asTransaction(m),
     applications: new ApplicationsService(applications, new AuditRepository(ds), reconsideration),
@@ -90,14 +126,15 @@ export function demoServices(m: EntityManager) {
     ),
     ranking,
     adoption: new AdoptionService(adoptionRows, ranking, transitions, audit, uow),
-    postAward: new PostAwardService(
-      new PostAwardRepository(ds),
-      applications,
+    postAward,
+    repayments: new RepaymentsService(uow, new RepaymentsRepository(ds), new PostAwardRepository(ds), applications, transitions, audit, postAward),
+    paymentBatches: new PaymentBatchesService(
+      new PaymentBatchesRepository(ds),
+      clock ? new StoryTimeApplications(ds, clock) : applications,
       transitions,
       audit,
       uow,
-      new RepaymentsRepository(ds),
-      new CommercializationReportsRepository(ds),
+      { paymentRequester: DEV_PAYMENT_REQUESTER } as AppConfig,
     ),
   };
 }
