@@ -149,6 +149,10 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
       };
       const filed = await portal(`${id}/grant-application`, 'grant-1').send(body).expect(200);
       expect(filed.body).toMatchObject({ id, step: 'grantApplication', status: 'grantApplied', statusLabel: '交付申請' });
+      // the portal can show the applicant's status page, as after the submission
+      expect(filed.body.statusUrl).toMatch(/^https?:\/\/[^/]+\/status\/[\w.-]+$/);
+      const page = await t.http().get(new URL(filed.body.statusUrl).pathname).expect(200);
+      expect(page.text).toContain('交付申請');
       const replay = await portal(`${id}/grant-application`, 'grant-1').send(body).expect(200);
       expect(replay.headers['idempotent-replayed']).toBe('true');
       expect(replay.body).toEqual(filed.body);

@@ -5,6 +5,7 @@ import { ApplicationsRepository } from '../applications/applications.repository'
 import type { PostAwardFilingDto } from '../post-award/dto/post-award.dto';
 import { PostAwardService } from '../post-award/post-award.service';
 import { STEP_LABELS, type PostAwardStep } from '../post-award/post-award-steps';
+import { StatusLinksService } from '../status-links/status-links.service';
 import { onceForKey, requestHash, type StoredResponse } from './idempotency';
 import type { IntakeChannel } from './intake-channel.entity';
 import { IntakeError } from './intake.errors';
@@ -13,7 +14,8 @@ import { IntakeRepository } from './intake.repository';
 /**
  * The applicant's steps after 採択 through the portal (docs/post-award.md): the channel the application came
  * from files them, with the same Idempotency-Key handling and 422 error shape as the submission; the step
- * itself (fields, amounts, transition, filing) is PostAwardService's, the attachments are linked here.
+ * itself (fields, amounts, transition, filing) is PostAwardService's, the attachments are linked here; the answer
+ * carries the status page link.
  */
 @Injectable()
 export class PostAwardIntakeService {
@@ -22,6 +24,7 @@ export class PostAwardIntakeService {
     private readonly intake: IntakeRepository,
     private readonly applications: ApplicationsRepository,
     private readonly postAward: PostAwardService,
+    private readonly statusLinks: StatusLinksService,
   ) {}
 
   file(channel: IntakeChannel, applicationId: string, step: PostAwardStep, dto: PostAwardFilingDto, idempotencyKey?: string): Promise<StoredResponse> {
@@ -56,6 +59,8 @@ export class PostAwardIntakeService {
         status: application.status,
         statusLabel: state?.label ?? application.status,
         attachmentIds: ids,
+        // the applicant's status page (README "Status page"), for the portal to show, as the submission's answer does
+        statusUrl: await this.statusLinks.urlFor(application.id, tx),
       },
     };
   }
