@@ -5,6 +5,7 @@ import { normalizeSearchText } from '@jimukyoku/domain';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import { managerOf, type Transaction } from '../../database';
+import { hydrate, insertReturning } from '../../database/entity-rows';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { Category } from '../programs/category.entity';
@@ -165,14 +166,16 @@ export class ApplicationsRepository {
   }
 
   /** The application of a 法人番号 in a round (at most one: application_one_per_corporate_number_per_round). */
-  findByCorporateNumber(roundId: string, corporateNumber: string, tx?: Transaction): Promise<Application | null> {
-    return this.m(tx).findOneBy(Application, { roundId, corporateNumber });
+  async findByCorporateNumber(roundId: string, corporateNumber: string, tx?: Transaction): Promise<Application | null> {
+    const m = this.m(tx);
+    const [row] = await m.query(`SELECT * FROM application WHERE round_id = $1 AND corporate_number = $2`, [roundId, corporateNumber]);
+    return row ? hydrate(m, Application, row) : null;
   }
 
   /** Writes a new application (a draft, see application-drafts.ts) and returns it as stored. */
-  insert(row: NewApplication, tx: Transaction): Promise<Application> {
-    const m = this.m(tx);
-    return m.save(m.create(Application, row as never) as unknown as Application);
+  async insert(row: NewApplication, tx: Transaction): Promise<Application> {
+    const [inserted] = await insertReturning(this.m(tx), Application, [row as Partial<Application>]);
+    return inserted;
   }
 
   /** What a draft is built from (application-drafts.ts): its round, programme and category. */
@@ -286,11 +289,11 @@ export class ApplicationsRepository {
           SET status = $3, version = version + 1, stamps = stamps || $4::jsonb, updated_at = now(),
               correction_due_at = CASE WHEN $5::boolean THEN $6::timestamptz ELSE correction_due_at END
         WHERE id = $1 AND version = $2
-    RETURNING id`,
+    RETURNING *`,
       [w.applicationId, w.expectedVersion, w.to, JSON.stringify(w.stamps), w.correctionDueAt !== undefined, w.correctionDueAt ?? null],
     );
-    if (rows.length === 0) return null;
-    return m.findOneByOrFail(Application, { id: w.applicationId });
+    // the row as written, in the same statement
+    return rows.length === 0 ? null : hydrate(m, Application, rows[0]);
   }
 
   /**

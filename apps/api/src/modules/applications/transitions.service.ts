@@ -56,6 +56,8 @@ export interface KnownInputs {
   category?: Category;
   /** the transaction's clock (the database's now()) */
   now?: Date;
+  /** the round's rule set was seen locked in this transaction (a lock is never lifted): no need to lock it again */
+  ruleSetLocked?: boolean;
 }
 
 export interface TransitionOutcome {
@@ -193,7 +195,7 @@ export class TransitionsService {
       })),
       tx,
     );
-    if (decision.from === initialState(definition).code) await this.rules.lockRuleSetOfRound(app.roundId, tx);
+    if (decision.from === initialState(definition).code && !known.ruleSetLocked) await this.rules.lockRuleSetOfRound(app.roundId, tx);
     return {
       application,
       transition: { name: decision.transition, label: decision.label, from: decision.from, to: decision.to },

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { isUuid } from '../../common/is-uuid';
 import { managerOf, type Transaction } from '../../database';
+import { hydrate } from '../../database/entity-rows';
 import { Attachment } from './attachment.entity';
 import { formatReceiptNumber } from './receipt-number';
 
@@ -63,8 +65,15 @@ export class IntakeRepository {
    * Attachments among `ids` this channel uploaded and that belong to no application yet, FOR SHARE:
    * the orphan clean-up (deleteOrphanAttachments) skips an attachment being linked.
    */
-  unlinkedAttachments(ids: string[], channelId: string, tx: Transaction): Promise<Attachment[]> {
-    return this.m(tx).find(Attachment, { where: { id: In(ids), channelId, applicationId: IsNull() }, lock: { mode: 'pessimistic_read' } });
+  async unlinkedAttachments(ids: string[], channelId: string, tx: Transaction): Promise<Attachment[]> {
+    const m = this.m(tx);
+    const uuids = ids.filter(isUuid);
+    if (uuids.length === 0) return [];
+    const rows: Record<string, unknown>[] = await m.query(
+      `SELECT * FROM attachment WHERE id = ANY($1::uuid[]) AND channel_id = $2 AND application_id IS NULL FOR SHARE`,
+      [uuids, channelId],
+    );
+    return rows.map((row) => hydrate(m, Attachment, row));
   }
 
   /** The attachments already linked to an application. */
@@ -73,7 +82,7 @@ export class IntakeRepository {
   }
 
   async linkAttachments(ids: string[], applicationId: string, tx: Transaction): Promise<void> {
-    await this.m(tx).update(Attachment, { id: In(ids) }, { applicationId });
+    await this.m(tx).query(`UPDATE attachment SET application_id = $1 WHERE id = ANY($2::uuid[])`, [applicationId, ids]);
   }
 
   /**

@@ -159,7 +159,7 @@ export class IntakeService {
     for (const transition of transitionsOf(draft)) {
       // the 事前確認通知番号 and 機関名 go into the audit record of confirmPreCheck
       const auditExtra = transition === 'confirmPreCheck' && draft.preCheck ? { ...origin, preCheck: draft.preCheck } : origin;
-      const known = { application, round, offered: context.offered, category, now: transactionNow };
+      const known = { application, round, offered: context.offered, category, now: transactionNow, ruleSetLocked: context.ruleSetLocked };
       ({ application } = await this.transitions.fireIn(tx, draft.id, transition, actor, {
         auditExtra: Object.keys(auditExtra).length ? auditExtra : undefined,
         known,

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
+import { insertRows } from '../../database/entity-rows';
 import { NotificationTemplate } from '../notification-templates/notification-template.entity';
 import { Notification, NotificationStatus } from './notification.entity';
 
@@ -103,8 +104,8 @@ export class NotificationsRepository {
 
   /** A transition's outbox rows, in one statement, in the transition's transaction. */
   async insertMany(rows: TransitionNotification[], tx: Transaction): Promise<void> {
-    if (rows.length === 0) return;
-    await managerOf(tx, this.dataSource).insert(
+    await insertRows(
+      managerOf(tx, this.dataSource),
       Notification,
       rows.map((n) => ({ ...n, payload: n.payload as never })),
     );

@@ -1,0 +1,71 @@
+// Entity rows through plain SQL, for the hot path of intake (bench/README.md, issue 17): TypeORM's
+// query builders cost more CPU than the statements they build (a third of the API's time under
+// deadline-day load). These helpers write and read rows with one hand-written statement each, and
+// convert values with the entity's own metadata and the driver's conversions (column names, jsonb,
+// bigint, dates, transformers), so an entity comes back exactly as find() would hydrate it.
+import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/** An entity from a row of raw SQL whose columns are the table's (`alias__column` when `alias` is given). */
+export function hydrate<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, raw: Record<string, unknown>, alias?: string): T {
+  const meta = m.connection.getMetadata(target);
+  const entity = meta.create() as T;
+  for (const c of meta.columns) {
+    const key = alias ? `${alias}__${c.databaseName}` : c.databaseName;
+    if (key in raw) c.setEntityValue(entity, m.connection.driver.prepareHydratedValue(raw[key], c));
+  }
+  return entity;
+}
+
+const selectLists = new WeakMap<EntityMetadata, Map<string, string>>();
+
+/** `alias."column" AS "alias__column", …` for every column of the entity (for hydrate with that alias). */
+export function columnsOf(m: EntityManager, target: EntityTarget<ObjectLiteral>, alias: string): string {
+  const meta = m.connection.getMetadata(target);
+  const lists = selectLists.get(meta) ?? new Map<string, string>();
+  selectLists.set(meta, lists);
+  let list = lists.get(alias);
+  if (!list) {
+    list = meta.columns.map((c) => `${alias}."${c.databaseName}" AS "${alias}__${c.databaseName}"`).join(', ');
+    lists.set(alias, list);
+  }
+  return list;
+}
+
+function insertStatement(m: EntityManager, target: EntityTarget<ObjectLiteral>, rows: ObjectLiteral[], returning: string) {
+  const meta = m.connection.getMetadata(target);
+  const driver = m.connection.driver;
+  const columns = meta.columns.filter((c) => c.isInsert && rows.some((r) => c.getEntityValue(r) !== undefined));
+  const params: unknown[] = [];
+  const values = rows.map(
+    (r) =>
+      `(${columns
+        .map((c) => {
+          const v = c.getEntityValue(r);
+          if (v === undefined) return 'DEFAULT';
+          params.push(driver.preparePersistentValue(v, c));
+          return `$${params.length}`;
+        })
+        .join(', ')})`,
+  );
+  const sql = `INSERT INTO "${meta.tableName}" (${columns.map((c) => `"${c.databaseName}"`).join(', ')}) VALUES ${values.join(', ')} RETURNING ${returning}`;
+  return { sql, params };
+}
+
+/**
+ * Inserts `rows` in one statement and returns them as stored (RETURNING *): a property left undefined
+ * takes the column's default, as with TypeORM's insert().
+ */
+export async function insertReturning<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, rows: Partial<T>[]): Promise<T[]> {
+  if (rows.length === 0) return [];
+  const { sql, params } = insertStatement(m, target, rows, '*');
+  const inserted: Record<string, unknown>[] = await m.query(sql, params);
+  return inserted.map((raw) => hydrate(m, target, raw));
+}
+
+/** Inserts `rows` in one statement; returns the primary key column `key` of each (e.g. the audit record's id). */
+export async function insertRows<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, rows: Partial<T>[], key = 'id'): Promise<unknown[]> {
+  if (rows.length === 0) return [];
+  const { sql, params } = insertStatement(m, target, rows, `"${key}"`);
+  const inserted: Record<string, unknown>[] = await m.query(sql, params);
+  return inserted.map((raw) => raw[key]);
+}
