@@ -13,16 +13,17 @@ import {
   seedReferenceCatalogue,
   type TestDatabase,
 } from '@jimukyoku/api/testing';
+import { jstDate } from '@jimukyoku/domain';
+import { checkTransferDate } from '@jimukyoku/domain/zengin';
 import { goToRoute, signIn, startAdminE2e, type AdminE2e } from './admin-app';
 import { screenshot } from './browser';
 
-/** A JST banking day: `days` from today, moved forward (or back, for a past day) off weekends and 12/31–1/3. */
+/** A JST banking day: `days` from today, moved forward (or back, for a past day) to a day the banks transfer. */
 function bankingDay(days: number): string {
-  const d = new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000);
-  const step = days > 0 ? 1 : -1;
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6 || (d.getUTCMonth() === 11 && d.getUTCDate() === 31) || (d.getUTCMonth() === 0 && d.getUTCDate() <= 3))
-    d.setUTCDate(d.getUTCDate() + step);
-  return d.toISOString().slice(0, 10);
+  for (let d = days; ; d += days > 0 ? 1 : -1) {
+    const date = jstDate(new Date(Date.now() + d * 86_400_000));
+    if (checkTransferDate(date, new Date()).ok) return date;
+  }
 }
 
 /**

@@ -1,24 +1,26 @@
+import { jstDate } from '@jimukyoku/domain';
+import { checkTransferDate } from '@jimukyoku/domain/zengin';
 import type { TestApp } from './harness';
 
 const JST_MS = 9 * 3_600_000;
 const DAY_MS = 86_400_000;
-/** Saturdays, Sundays and the banks' 年末年始 (12/31–1/3): the days a tests' 振込指定日 and 振込日 avoid. */
-const closed = (d: Date) =>
-  d.getUTCDay() === 0 || d.getUTCDay() === 6 || (d.getUTCMonth() === 11 && d.getUTCDate() === 31) || (d.getUTCMonth() === 0 && d.getUTCDate() <= 3);
 
-/** A weekday at least a week after today in JST: a 振込指定日 a batch takes. */
-export function nextBusinessDay(): string {
-  const d = new Date(Date.now() + JST_MS + 7 * DAY_MS);
-  while (closed(d)) d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+/**
+ * The JST day `days` from today, or the nearest day after it (`step` 1) or before it (`step` -1) on which the banks
+ * transfer (checkTransferDate: not a weekend, 祝日 or 12/31–1/3).
+ */
+export function bankingDay(days: number, step: 1 | -1): string {
+  for (let d = days; ; d += step) {
+    const date = jstDate(new Date(Date.now() + d * DAY_MS));
+    if (checkTransferDate(date, new Date()).ok) return date;
+  }
 }
+
+/** A banking day at least a week after today in JST: a 振込指定日 a batch takes. */
+export const nextBusinessDay = () => bankingDay(7, 1);
 
 /** Today in JST, or the last banking day before it: a 振込日 the confirmation takes. */
-export function lastBusinessDay(): string {
-  const d = new Date(Date.now() + JST_MS);
-  while (closed(d)) d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
+export const lastBusinessDay = () => bankingDay(0, -1);
 
 export const todayJst = () => new Date(Date.now() + JST_MS).toISOString().slice(0, 10);
 

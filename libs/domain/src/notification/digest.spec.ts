@@ -1,4 +1,5 @@
-import { formatDigestSummary, formatJstDate } from './digest';
+import { formatJstDate } from '../time';
+import { formatDigestSummary } from './digest';
 
 describe('formatDigestSummary', () => {
   it('shows each round with its counts per state, the new applications and the failed notifications', () => {

@@ -22,11 +22,6 @@ export interface DigestFacts {
   readonly failedNotifications: { readonly lastDay: number; readonly total: number };
 }
 
-/** 2026-01-04T23:00:00Z → '2026年1月5日(月)' (the JST calendar day) */
-export function formatJstDate(instant: Date | string): string {
-  return formatJst(instant).split(' ')[0];
-}
-
 export function formatDigestSummary(facts: DigestFacts): string {
   const lines: string[] = ['■ 公募回ごとの申請件数'];
   if (facts.rounds.length === 0) lines.push('  対象の公募回はありません。');

@@ -1,3 +1,2 @@
 export * from './bank-account';
 export * from './zengin-kana';
-export * from './transfer-date';

@@ -1,4 +1,5 @@
-import { checkFutureTransferDate, checkTransferDate, jstDate } from './transfer-date';
+import { jstDate } from '../time/jst';
+import { checkFutureTransferDate, checkTransferDate } from './transfer-date';
 
 // 2026-12-03T20:00Z is 2026-12-04 (金) 05:00 in JST.
 const NOW = new Date('2026-12-03T20:00:00Z');
@@ -11,6 +12,9 @@ describe('振込指定日', () => {
     ['a Sunday neither', '2026-12-06', false],
     ['12/31 banks are closed', '2026-12-31', false],
     ['1/4 they are open', '2027-01-04', true],
+    ['成人の日 (the second Monday of January) is a national holiday', '2027-01-11', false],
+    ['a 振替休日 is a holiday too (2026-05-03 falls on a Sunday)', '2026-05-06', false],
+    ['the day after a holiday is open', '2027-01-12', true],
     ['an impossible date', '2027-02-30', false],
     ['not a date', '12/7', false],
   ])('%s', (_rule, value, ok) => {
@@ -19,6 +23,13 @@ describe('振込指定日', () => {
 
   it('names the weekday in Japanese', () => {
     expect(checkTransferDate('2026-12-05', NOW)).toEqual({ ok: false, message: '振込指定日「2026-12-05」は土曜日です。銀行の営業日を指定してください。' });
+  });
+
+  it('names the holiday', () => {
+    expect(checkTransferDate('2027-01-11', NOW)).toEqual({
+      ok: false,
+      message: '振込指定日「2027-01-11」は祝日（成人の日）です。銀行の営業日を指定してください。',
+    });
   });
 
   it('reads the date in JST', () => {

@@ -1,17 +1,13 @@
+import holidayJp from '@holiday-jp/holiday_jp';
+import { jstDate } from '../time/jst';
+
 /**
  * The 振込指定日 of a payment batch (docs/payments.md "Payment batches"): a calendar date in Japan on which
- * the banks transfer — not a Saturday or Sunday, not 12/31–1/3 (banks are closed) — and after today in JST
- * (the file must reach the bank before the day). National holidays (国民の祝日) are not checked: the list
- * changes by law each year and would be data to keep current; the bank refuses such a date on upload.
+ * the banks transfer — not a Saturday or Sunday, not a national holiday (国民の祝日 and 振替休日, from the
+ * holiday_jp data set: the list changes by law, so it is kept by that project rather than here), not 12/31–1/3
+ * (banks are closed) — and after today in JST (the file must reach the bank before the day).
  */
 export type TransferDateCheck = { readonly ok: true; readonly date: string } | { readonly ok: false; readonly message: string };
-
-const JST_OFFSET_MS = 9 * 3_600_000;
-
-/** The JST calendar date of `instant`, as YYYY-MM-DD. */
-export function jstDate(instant: Date): string {
-  return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** `value` as a 振込指定日, checked against `now` (the clock's instant). */
 export function checkTransferDate(value: unknown, now: Date, label = '振込指定日'): TransferDateCheck {
@@ -23,6 +19,8 @@ export function checkTransferDate(value: unknown, now: Date, label = '振込指�
   const weekday = date.getUTCDay();
   if (weekday === 0 || weekday === 6)
     return { ok: false, message: `${label}「${value}」は${weekday === 0 ? '日曜日' : '土曜日'}です。銀行の営業日を指定してください。` };
+  const holiday = (holidayJp.holidays as Readonly<Record<string, { readonly name: string } | undefined>>)[value];
+  if (holiday) return { ok: false, message: `${label}「${value}」は祝日（${holiday.name}）です。銀行の営業日を指定してください。` };
   if ((m === 12 && d === 31) || (m === 1 && d <= 3))
     return { ok: false, message: `${label}「${value}」は年末年始の銀行休業日です。銀行の営業日を指定してください。` };
   return { ok: true, date: value };

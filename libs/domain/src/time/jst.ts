@@ -20,9 +20,13 @@ export function formatJst(instant: Date | string): string {
   return `${p.year}年${p.month}月${p.day}日(${p.weekday}) ${p.hour}:${p.minute}:${p.second}`;
 }
 
-/** A calendar day in Japan (a 期限 or 納期限 as YYYY-MM-DD) as applicants read it: '2027-01-15' → '2027年1月15日(金)' */
-export function formatJstDate(date: string): string {
-  return formatJst(`${date}T00:00:00+09:00`).split(' ')[0];
+/**
+ * The JST calendar day of an instant, or a calendar date (a 期限 or 納期限 as YYYY-MM-DD, read as that day), as
+ * applicants read it: 2026-01-04T23:00:00Z → '2026年1月5日(月)', '2027-01-15' → '2027年1月15日(金)'.
+ */
+export function formatJstDate(instant: Date | string): string {
+  const value = typeof instant === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(instant) ? `${instant}T00:00:00+09:00` : instant;
+  return formatJst(value).split(' ')[0];
 }
 
 /** An ISO-8601 instant with an explicit offset or Z; a naive local time is ambiguous and refused. */
@@ -42,4 +46,11 @@ export function parseInstant(value: unknown, field: string): InstantParse {
     return { ok: false, message: `${field} は存在しない日時です` };
   }
   return { ok: true, value: d };
+}
+
+const JST_OFFSET_MS = 9 * 3_600_000;
+
+/** The JST calendar date of `instant`, as YYYY-MM-DD. */
+export function jstDate(instant: Date): string {
+  return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 }

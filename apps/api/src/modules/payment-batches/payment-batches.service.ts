@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { checkFutureTransferDate, checkTransferDate, formatYen, jstDate, type BankAccount } from '@jimukyoku/domain';
-import { buildZenginTransferFile, type ZenginRequester } from '@jimukyoku/domain/zengin';
+import { formatYen, jstDate, type BankAccount } from '@jimukyoku/domain';
+import { buildZenginTransferFile, checkFutureTransferDate, checkTransferDate, type ZenginRequester } from '@jimukyoku/domain/zengin';
 import { getWorkflow, workflowStatesTagged } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';

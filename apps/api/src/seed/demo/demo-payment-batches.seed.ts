@@ -1,4 +1,5 @@
-import { checkFutureTransferDate, jstDate } from '@jimukyoku/domain';
+import { jstDate } from '@jimukyoku/domain';
+import { checkFutureTransferDate } from '@jimukyoku/domain/zengin';
 import { workflowStatesTagged } from '@jimukyoku/workflow';
 import type { EntityManager } from 'typeorm';
 import { workflowStateSql } from '../../database';
