@@ -33,6 +33,9 @@ import { PostAward1764420000000 } from './1764420000000-PostAward';
 import { PaymentBatches1764430000000 } from './1764430000000-PaymentBatches';
 import { Repayments1764440000000 } from './1764440000000-Repayments';
 import { CommercializationReports1764441000000 } from './1764441000000-CommercializationReports';
+import { ApplicationListIndexes1764500000000 } from './1764500000000-ApplicationListIndexes';
+import { ApplicationSearchText1764500100000 } from './1764500100000-ApplicationSearchText';
+import { AdvancePayments1764530000000 } from './1764530000000-AdvancePayments';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -66,6 +69,9 @@ export const MIGRATIONS = [
   PaymentBatches1764430000000,
   Repayments1764440000000,
   CommercializationReports1764441000000,
+  ApplicationListIndexes1764500000000,
+  ApplicationSearchText1764500100000,
+  AdvancePayments1764530000000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

@@ -41,7 +41,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
     // Reflect only the admin's origin; any other origin gets no CORS headers at all.
     origin: (origin: string | undefined, callback: (err: Error | null, allow?: boolean) => void) => callback(null, origin === config.adminOrigin),
     credentials: true,
-    exposedHeaders: ['Content-Range', 'X-Total-Count', 'X-Request-Id'],
+    exposedHeaders: ['Content-Range', 'X-Total-Count', 'X-Total-Count-Estimated', 'X-Request-Id'],
   });
   app.useGlobalPipes(appValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

@@ -168,18 +168,26 @@ function badList(field: string, message: string) {
 }
 
 /**
+ * Says whether the total in Content-Range is counted or estimated, on a list that may estimate it
+ * (the application list beyond LIST_EXACT_COUNT_LIMIT rows): `X-Total-Count-Estimated: true | false`.
+ */
+export const TOTAL_ESTIMATED_HEADER = 'X-Total-Count-Estimated';
+
+/**
  * One list route end to end: check the react-admin parameters against the list's spec, fetch the
- * page, set Content-Range. `filter.id` (and every `…s` type) arrives as an array.
+ * page, set Content-Range. `filter.id` (and every `…s` type) arrives as an array. A fetch that
+ * answers a third element (whether its total is an estimate) also gets TOTAL_ESTIMATED_HEADER.
  */
 export async function listPage<F, T>(
   res: Response,
   resource: string,
   params: ListQueryParams,
   spec: ListSpec,
-  fetch: (query: ListQuery<F>) => Promise<[T[], number]>,
+  fetch: (query: ListQuery<F>) => Promise<[T[], number] | [T[], number, boolean]>,
 ): Promise<T[]> {
   const query = parseListQuery<F>(params, spec);
-  const [rows, total] = await fetch(query);
+  const [rows, total, estimated] = await fetch(query);
   setContentRange(res, resource, query, rows.length, total);
+  if (estimated !== undefined) res.setHeader(TOTAL_ESTIMATED_HEADER, String(estimated));
   return rows;
 }

@@ -91,6 +91,11 @@ export interface AppConfig {
   /** a stored export file is removed this many hours after it was written (EXPORT_RETENTION_HOURS) */
   exportRetentionHours: number;
   /**
+   * The application list counts its rows exactly up to this many (LIST_EXACT_COUNT_LIMIT); beyond, its
+   * total is PostgreSQL's estimate, answered with `X-Total-Count-Estimated: true` (約 N 件 in the admin).
+   */
+  listExactCountLimit: number;
+  /**
    * The applicant's status page (README "Status page"): the key that signs its links (STATUS_LINK_SECRET),
    * how long a link lives (STATUS_LINK_TTL_DAYS) and the public address the links start with (PUBLIC_BASE_URL,
    * no trailing slash). Secret and address are required in production.
@@ -155,6 +160,8 @@ const DEV_JWT_SECRET = 'jimukyoku-development-secret-change-me';
 /** Development and test only: marked as such, refused in production like DEV_JWT_SECRET. */
 export const DEV_STATUS_LINK_SECRET = 'jimukyoku-development-status-link-secret-change-me';
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
+/** LIST_EXACT_COUNT_LIMIT's default: the application list counts up to 10,000 rows, estimates beyond. */
+export const DEFAULT_LIST_EXACT_COUNT_LIMIT = 10_000;
 
 /**
  * Every environment variable loadConfig reads, declared once: the parser below reads variables only
@@ -201,6 +208,7 @@ export const CONFIG_VARIABLES = [
   'COMMERCIALIZATION_REMINDER_DAYS',
   'EXPORT_DIRECT_MAX_ROWS',
   'EXPORT_RETENTION_HOURS',
+  'LIST_EXACT_COUNT_LIMIT',
   'SECRETARIAT_NAME',
   'SECRETARIAT_PHONE',
   'SECRETARIAT_EMAIL',
@@ -353,6 +361,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     commercializationReminderDays: int('COMMERCIALIZATION_REMINDER_DAYS', 30, 1, 180),
     exportDirectMaxRows: int('EXPORT_DIRECT_MAX_ROWS', 5_000, 0, 100_000),
     exportRetentionHours: int('EXPORT_RETENTION_HOURS', 168, 1, 24 * 365),
+    listExactCountLimit: int('LIST_EXACT_COUNT_LIMIT', DEFAULT_LIST_EXACT_COUNT_LIMIT, 1, 1_000_000),
     secretariat,
     statusLink,
     paymentRequester,

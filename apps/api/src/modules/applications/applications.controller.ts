@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { ApiListQuery } from '../../common/api-list-query.decorator';
-import { listPage, MAX_PAGE_SIZE } from '../../common/list-query';
+import { listPage, MAX_PAGE_SIZE, TOTAL_ESTIMATED_HEADER } from '../../common/list-query';
 import { requestMeta } from '../../common/request-meta';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { ApplicationFilter, APPLICATION_LIST } from './applications.repository';
@@ -31,6 +31,15 @@ export class ApplicationsController {
     summary: '申請の一覧 (filter: roundId, categoryId, status (配列可), prefecture, sizeClass, q = 事業者名・法人番号・受付番号)。審査員は割当分のみ',
   })
   @ApiListQuery(APPLICATION_LIST)
+  @ApiOkResponse({
+    headers: {
+      'Content-Range': { description: 'applications 開始-終了/総数', schema: { type: 'string', example: 'applications 0-24/1000000' } },
+      [TOTAL_ESTIMATED_HEADER]: {
+        description: 'true: 総数は PostgreSQL の推定値 (LIST_EXACT_COUNT_LIMIT 件を超える絞り込み。管理画面は「約 N 件」と表示)。false: 数えた正確な件数',
+        schema: { type: 'string', enum: ['true', 'false'] },
+      },
+    },
+  })
   list(@Query() params: ListQueryDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
     return listPage<ApplicationFilter, unknown>(res, 'applications', params, APPLICATION_LIST, (q) => this.applications.list(q, user));
   }
@@ -77,8 +86,13 @@ export class ApplicationsController {
   private async idsByFilter(filter: ApplicationFilter, user: AuthenticatedUser): Promise<string[]> {
     const ids: string[] = [];
     for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
-      const [rows, total] = await this.applications.list({ filter, sortField: 'createdAt', sortOrder: 'ASC', offset, limit: MAX_PAGE_SIZE }, user);
-      if (total > BULK_LIMIT) throw new ApplicationError('BULK_TOO_LARGE', { total });
+      // counted exactly up to BULK_LIMIT: an estimated total is more than that
+      const [rows, total, estimated] = await this.applications.list(
+        { filter, sortField: 'createdAt', sortOrder: 'ASC', offset, limit: MAX_PAGE_SIZE },
+        user,
+        BULK_LIMIT,
+      );
+      if (estimated || total > BULK_LIMIT) throw new ApplicationError('BULK_TOO_LARGE', { total });
       ids.push(...rows.map((r) => r.id));
       if (rows.length < MAX_PAGE_SIZE) return ids;
     }

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { statesTagged } from '@jimukyoku/workflow';
 import { normalizeSearchText } from '@jimukyoku/domain';
-import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import { managerOf, type Transaction } from '../../database';
-import { hydrate, insertReturning } from '../../database/entity-rows';
+import { columnsOf, hydrate, insertReturning, prepared } from '../../database/entity-rows';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { Category } from '../programs/category.entity';
@@ -29,6 +29,15 @@ export interface ApplicationFilter {
 }
 
 export const APPLICATION_SORTABLE = ['receiptNumber', 'applicantName', 'status', 'prefecture', 'quotedAmount', 'receivedAt', 'createdAt', 'updatedAt'] as const;
+/** The sortable fields whose column holds NULLs (a draft has neither): they sort last both ways. */
+const NULLABLE_SORT_FIELDS: ReadonlySet<string> = new Set(['receiptNumber', 'receivedAt']);
+
+/** One page of the application list, its total, and whether that total is the planner's estimate. */
+export interface ApplicationListPage {
+  rows: Application[];
+  total: number;
+  estimated: boolean;
+}
 export const APPLICATION_LIST: ListSpec = {
   sortable: APPLICATION_SORTABLE,
   defaultSort: ['updatedAt', 'DESC'],
@@ -112,10 +121,64 @@ export class ApplicationsRepository {
     return managerOf(tx, this.dataSource);
   }
 
-  /** Lists what the user may see: a reviewer only the applications assigned to them. */
-  list(query: ListQuery<ApplicationFilter>, user: AuthenticatedUser) {
-    const qb = this.filtered(query.filter, user);
-    return qb.orderBy(`a.${query.sortField}`, query.sortOrder, 'NULLS LAST').addOrderBy('a.id').skip(query.offset).take(query.limit).getManyAndCount();
+  /**
+   * A page of what the user may see (a reviewer only the applications assigned to them), in the list's
+   * order: the sort column, then `id` in the same direction (NULLs last both ways), which an index of
+   * migration ApplicationListIndexes reads as is. The total is counted exactly up to `exactCountLimit`
+   * rows (the count stops there); beyond, it is the planner's estimate (`estimated`), unless the page
+   * itself ends the list. Two ways to find the page's ids, then one read of its rows:
+   * - few rows (counted): the filter's own indexes pick them, then they are sorted — a sort index would
+   *   walk the table looking for a selective filter's rows;
+   * - many: the ids in index order, skipping `offset` of them in the index alone (an index-only scan when
+   *   no filter reads the table), so a deep page does not fetch every row it skips.
+   */
+  async list(query: ListQuery<ApplicationFilter>, user: ApplicationScope, exactCountLimit: number): Promise<ApplicationListPage> {
+    const base = this.filtered(query.filter, user);
+    const counted = await this.countUpTo(base, exactCountLimit);
+    const direction = query.sortOrder;
+    const nulls = NULLABLE_SORT_FIELDS.has(query.sortField) ? ' NULLS LAST' : '';
+    let ids: string[];
+    if (counted !== null) {
+      const [sql, params] = base.clone().select('a.id', 'id').addSelect(`a.${query.sortField}`, 'k').getQueryAndParameters();
+      const rows: { id: string }[] = await this.dataSource.query(
+        `WITH m AS MATERIALIZED (${sql}) SELECT id FROM m ORDER BY k ${direction}${nulls}, id ${direction} OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+        [...params, query.offset, query.limit],
+      );
+      ids = rows.map((r) => r.id);
+    } else {
+      const rows = await base
+        .clone()
+        .select('a.id', 'id')
+        .orderBy(`a.${query.sortField}`, direction, nulls ? 'NULLS LAST' : undefined)
+        .addOrderBy('a.id', direction)
+        .offset(query.offset)
+        .limit(query.limit)
+        .getRawMany<{ id: string }>();
+      ids = rows.map((r) => r.id);
+    }
+    const found = ids.length ? await this.dataSource.manager.findBy(Application, { id: In(ids) }) : [];
+    const byId = new Map(found.map((a) => [a.id, a] as const));
+    const rows = ids.map((id) => byId.get(id)).filter((a): a is Application => a !== undefined);
+    if (counted !== null) return { rows, total: counted, estimated: false };
+    // the page ends the list: its total is known
+    if (rows.length < query.limit && (rows.length > 0 || query.offset === 0)) return { rows, total: query.offset + rows.length, estimated: false };
+    const estimate = await this.estimateRows(base);
+    return { rows, total: Math.max(estimate, exactCountLimit + 1, query.offset + rows.length + 1), estimated: true };
+  }
+
+  /** How many rows `qb` selects, counted up to `limit`; null when there are more. */
+  private async countUpTo(qb: SelectQueryBuilder<Application>, limit: number): Promise<number | null> {
+    const [sql, params] = qb.clone().select('1').getQueryAndParameters();
+    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM (${sql} LIMIT ${limit + 1}) t`, params);
+    return n > limit ? null : n;
+  }
+
+  /** The planner's estimate of how many rows `qb` selects (EXPLAIN, nothing read). */
+  private async estimateRows(qb: SelectQueryBuilder<Application>): Promise<number> {
+    const [sql, params] = qb.clone().select('1').getQueryAndParameters();
+    const [row] = await this.dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+    const plan = row['QUERY PLAN'] as { Plan: { 'Plan Rows': number } }[];
+    return Math.round(plan[0].Plan['Plan Rows']);
   }
 
   /**
@@ -140,7 +203,8 @@ export class ApplicationsRepository {
       qb.andWhere(
         new Brackets((w) =>
           w
-            .where(`application_search_text(a.applicant_name, a.corporate_number, a.receipt_number) LIKE :like`, {
+            // search_text: application_search_text(applicant_name, corporate_number, receipt_number), stored (migration ApplicationSearchText)
+            .where(`a.search_text LIKE :like`, {
               like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
             })
             .orWhere('a.corporate_number = :exact OR a.receipt_number = :exact', { exact }),
@@ -168,7 +232,10 @@ export class ApplicationsRepository {
   /** The application of a 法人番号 in a round (at most one: application_one_per_corporate_number_per_round). */
   async findByCorporateNumber(roundId: string, corporateNumber: string, tx?: Transaction): Promise<Application | null> {
     const m = this.m(tx);
-    const [row] = await m.query(`SELECT * FROM application WHERE round_id = $1 AND corporate_number = $2`, [roundId, corporateNumber]);
+    const [row] = await prepared(m, `SELECT ${columnsOf(m, Application)} FROM application WHERE round_id = $1 AND corporate_number = $2`, [
+      roundId,
+      corporateNumber,
+    ]);
     return row ? hydrate(m, Application, row) : null;
   }
 
@@ -284,12 +351,13 @@ export class ApplicationsRepository {
    */
   async applyTransition(tx: Transaction, w: TransitionWrite): Promise<Application | null> {
     const m = this.m(tx);
-    const [rows]: [Record<string, unknown>[], number] = await m.query(
+    const rows = await prepared(
+      m,
       `UPDATE application
           SET status = $3, version = version + 1, stamps = stamps || $4::jsonb, updated_at = now(),
               correction_due_at = CASE WHEN $5::boolean THEN $6::timestamptz ELSE correction_due_at END
         WHERE id = $1 AND version = $2
-    RETURNING *`,
+    RETURNING ${columnsOf(m, Application)}`,
       [w.applicationId, w.expectedVersion, w.to, JSON.stringify(w.stamps), w.correctionDueAt !== undefined, w.correctionDueAt ?? null],
     );
     // the row as written, in the same statement

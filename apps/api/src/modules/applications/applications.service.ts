@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { explainTransitions, findState, getWorkflow, stateHasTag } from '@jimukyoku/workflow';
 import { isAllowed } from '../../auth/policy';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery } from '../../common/list-query';
+import { AppConfig, APP_CONFIG, DEFAULT_LIST_EXACT_COUNT_LIMIT } from '../../config';
 import type { Transaction } from '../../database';
 import { AuditRepository } from '../audit/audit.repository';
 import { draftApplication, type DraftContext, type DraftInput } from './application-drafts';
@@ -25,11 +26,21 @@ export class ApplicationsService {
     private readonly repo: ApplicationsRepository,
     private readonly audit: AuditRepository,
     private readonly reconsideration: ReconsiderationService,
+    // optional: the demo seed builds this service by hand to create drafts, and lists nothing
+    @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
   ) {}
 
-  async list(query: ListQuery<ApplicationFilter>, user: AuthenticatedUser): Promise<[ApplicationRow[], number]> {
-    const [rows, total] = await this.repo.list(query, user);
-    return [rows.map((a) => Object.assign(a, { statusLabel: statusLabel(a) })), total];
+  /**
+   * A page of the list, its total and whether that total is an estimate: exact up to `exactCountLimit`
+   * rows (LIST_EXACT_COUNT_LIMIT unless the caller needs another bound), the planner's estimate beyond.
+   */
+  async list(
+    query: ListQuery<ApplicationFilter>,
+    user: AuthenticatedUser,
+    exactCountLimit = this.config?.listExactCountLimit ?? DEFAULT_LIST_EXACT_COUNT_LIMIT,
+  ): Promise<[ApplicationRow[], number, boolean]> {
+    const { rows, total, estimated } = await this.repo.list(query, user, exactCountLimit);
+    return [rows.map((a) => Object.assign(a, { statusLabel: statusLabel(a) })), total, estimated];
   }
 
   /** One application with its audit timeline and the transitions this user may fire now (the buttons). */
