@@ -71,7 +71,7 @@ export class NotificationsRepository {
       const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere(
         `(n.recipient ILIKE :q OR n.subject ILIKE :q OR n.application_id IN (
-           SELECT a.id FROM application a WHERE application_search_text(a.applicant_name, a.corporate_number, a.receipt_number) LIKE :normalized))`,
+           SELECT a.id FROM application a WHERE a.search_text LIKE :normalized))`,
         { q: like(f.q), normalized: like(normalizeSearchText(f.q)) },
       );
     }
