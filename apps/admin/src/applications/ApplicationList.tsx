@@ -1,6 +1,6 @@
 import { Chip } from '@mui/material';
 import { Datagrid, FilterButton, List, ReferenceField, SelectField, TextField, TopToolbar, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
-import { JstDateField, YenField } from '../common';
+import { EstimatedTotalPagination, JstDateField, YenField } from '../common';
 import { sizeClassChoices, type ApplicationRecord } from './application';
 import { applicationFilters } from './applicationFilters';
 import { ApplicationStatusChip } from './ApplicationStatusChip';
@@ -36,12 +36,20 @@ const ListActions = () => {
 
 /**
  * 申請: everything a person may see (a reviewer only the assigned ones, the API decides), newest
- * receipt first. Managers select rows for a 一括操作.
+ * receipt first. Managers select rows for a 一括操作. Past LIST_EXACT_COUNT_LIMIT rows the total is the
+ * API's estimate, shown as 「約 N 件」.
  */
 export const ApplicationList = () => {
   const { canAccess: canBulk } = useCanAccess({ resource: 'applications', action: 'bulk' });
   return (
-    <List filters={applicationFilters} sort={{ field: 'receivedAt', order: 'DESC' }} perPage={25} actions={<ListActions />} exporter={false}>
+    <List
+      filters={applicationFilters}
+      sort={{ field: 'receivedAt', order: 'DESC' }}
+      perPage={25}
+      actions={<ListActions />}
+      exporter={false}
+      pagination={<EstimatedTotalPagination />}
+    >
       <Datagrid rowClick="show" bulkActionButtons={canBulk ? <BulkTransitionButton /> : false} data-testid="applications">
         <TextField source="receiptNumber" emptyText="-" />
         <TextField source="applicantName" />

@@ -6,3 +6,4 @@ export { JsonField } from './JsonField';
 export { AssumptionNote, AssumptionField, AssumptionChip } from './AssumptionNote';
 export { CaveatNote } from './CaveatNote';
 export { apiErrorMessage } from './apiErrorMessage';
+export { EstimatedTotalPagination } from './EstimatedTotalPagination';

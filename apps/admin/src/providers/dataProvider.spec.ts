@@ -38,6 +38,23 @@ describe('dataProvider requests', () => {
     expect(query(server.callsTo('GET /api/audit-logs')[0]!.url)).toEqual({ sort: ['occurredAt', 'DESC'], range: [0, 24], filter: { action: 'user.' } });
   });
 
+  it('tells an estimated total (X-Total-Count-Estimated: true) in the list meta, and a counted one not', async () => {
+    const { server, dataProvider } = setup();
+    const params = { pagination: { page: 1, perPage: 25 }, sort: { field: 'receivedAt', order: 'DESC' as const }, filter: {} };
+    server.on('GET /api/applications', {
+      status: 200,
+      body: [{ id: 'a' }],
+      headers: { 'Content-Range': 'applications 0-0/998700', 'X-Total-Count-Estimated': 'true' },
+    });
+    expect(await dataProvider.getList('applications', params)).toEqual({ data: [{ id: 'a' }], total: 998700, meta: { totalEstimated: true } });
+    server.on('GET /api/applications', {
+      status: 200,
+      body: [{ id: 'a' }],
+      headers: { 'Content-Range': 'applications 0-0/12', 'X-Total-Count-Estimated': 'false' },
+    });
+    expect(await dataProvider.getList('applications', params)).toEqual({ data: [{ id: 'a' }], total: 12 });
+  });
+
   it('turns date-only From/To filters into JST day boundaries, the To day included', async () => {
     const { server, dataProvider } = setup();
     server.on('GET /api/audit-logs', { status: 200, body: [], headers: { 'Content-Range': 'audit-logs 0-0/0' } });

@@ -27,6 +27,11 @@ export function jstDayFilters(filter: Record<string, unknown> | undefined): Reco
   return out;
 }
 
+/** The API's header saying a list's total (in Content-Range) is PostgreSQL's estimate, not a count. */
+export const TOTAL_ESTIMATED_HEADER = 'X-Total-Count-Estimated';
+/** Where getList tells it: `meta.totalEstimated` of the list's result (EstimatedTotalPagination shows 「約 N 件」). */
+export const TOTAL_ESTIMATED_META = 'totalEstimated';
+
 /** Most ids one list request may name (the API's MAX_FILTER_VALUES and page size). */
 export const MAX_IDS_PER_REQUEST = 1000;
 
@@ -111,7 +116,18 @@ export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_
     (await httpClient(`${apiUrl}${path}`, { method: 'POST', body: JSON.stringify(body) })).json as T;
   const provider: JimukyokuDataProvider = {
     ...rest,
-    getList: (resource, params) => rest.getList(resource, withFilters(params)),
+    // ra-data-simple-rest reads the total from Content-Range; whether it is an estimate is another header,
+    // read off this call's answer
+    getList: async (resource, params) => {
+      let estimated = false;
+      const reading: HttpClient = async (url, options) => {
+        const response = await httpClient(url, options);
+        estimated = response.headers.get(TOTAL_ESTIMATED_HEADER) === 'true';
+        return response;
+      };
+      const result = await simpleRestProvider(apiUrl, reading, 'Content-Range').getList(resource, withFilters(params));
+      return estimated ? { ...result, meta: { ...result.meta, [TOTAL_ESTIMATED_META]: true } } : result;
+    },
     getManyReference: (resource, params) => rest.getManyReference(resource, withFilters(params)),
     // ra-data-simple-rest's getMany sends no range, and a list without one is a page of 25: ask for
     // every id (in pages of the API's 1,000), so a ReferenceField on row 26 is not left blank.

@@ -121,6 +121,11 @@ export const appMessages = {
     technical: '技術情報（記録された内容、リクエストID、IPアドレス）',
     unknown_actor: '(不明な職員)',
   },
+  list: {
+    // the total is PostgreSQL's estimate (X-Total-Count-Estimated: true), past LIST_EXACT_COUNT_LIMIT rows
+    estimated_range_info: '%{offsetBegin}–%{offsetEnd} 件 / 約 %{total} 件',
+    estimated_help: '件数が多いため、総数は推定値です',
+  },
   applications: {
     in_grace: '締切延長内',
     in_grace_help: '応募締切の後、締切延長 (猶予時間) 内に受け付けた申請',
