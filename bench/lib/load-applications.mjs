@@ -188,7 +188,7 @@ export async function loadApplications(db, { n, roundIds, seed = 20220324, log =
               jsonb_build_array(jsonb_build_object('type', 'equipment', 'description', '設備一式', 'amount', x.amount * 2),
                                 jsonb_build_object('type', 'construction', 'description', '建物改修', 'amount', x.amount / 2)),
               x.amount, x.received_at, x.received_at - make_interval(mins => 30 + (x.g % 600)),
-              least(now(), x.received_at + make_interval(hours => CASE WHEN x.status IN ('draft', 'submitted') THEN 0 ELSE 24 * (1 + x.g % 90) END))
+              least(now() - make_interval(secs => x.g % 86400), x.received_at + make_interval(hours => CASE WHEN x.status IN ('draft', 'submitted') THEN 0 ELSE 24 * (1 + x.g % 90) END))
          FROM (
            SELECT g, ${status} AS status, ${category} AS category_id, ${prefecture} AS prefecture,
                   CASE WHEN u.k < 0.88 THEN 'corporation' ELSE 'soleProprietor' END AS kind,
@@ -209,7 +209,7 @@ export async function loadApplications(db, { n, roundIds, seed = 20220324, log =
                                         (${sqlArray(TRADES.map((t) => t[1]))})[1 + floor(u.n2 * ${TRADES.length})::int] AS industry) tr
              CROSS JOIN LATERAL (SELECT (${sqlArray(FORMS)})[1 + (g % ${FORMS.length})] AS form) fm
              -- 法人番号: 12 digits unique in the database, the check digit in front (9 - Σ Pn×Qn mod 9, Qn 1/2 from the right)
-             CROSS JOIN LATERAL (SELECT lpad((100000000000 + (g + ${offset}) * 7919 % 899999999999)::text, 12, '0') AS base OFFSET 0) b
+             CROSS JOIN LATERAL (SELECT lpad((100000000000 + (g + ${offset})::bigint * 7919 % 899999999999)::text, 12, '0') AS base OFFSET 0) b
              CROSS JOIN LATERAL (SELECT b.base, (9 - (SELECT sum(substr(b.base, 13 - k, 1)::int * (2 - k % 2)) FROM generate_series(1, 12) k) % 9)::text AS check_digit) cn
          ) x`,
       [r.id, `R${r.number}-`, r.workflow_kind, r.workflow_version],
