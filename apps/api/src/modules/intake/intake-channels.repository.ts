@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ListQuery } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
-import { hydrate } from '../../database/entity-rows';
+import { columnsOf, hydrate, prepared } from '../../database/entity-rows';
 import { IntakeChannel } from './intake-channel.entity';
 
 /** The intake channels and their API keys (only the key's SHA-256 is stored). */
@@ -28,7 +28,7 @@ export class IntakeChannelsRepository {
   /** The channel an API key belongs to (looked up by the key's SHA-256: an index hit). */
   async findByKeyHash(keyHash: string): Promise<IntakeChannel | null> {
     const m = this.dataSource.manager;
-    const [row] = await m.query(`SELECT * FROM intake_channel WHERE key_hash = $1`, [keyHash]);
+    const [row] = await prepared(m, `SELECT ${columnsOf(m, IntakeChannel)} FROM intake_channel WHERE key_hash = $1`, [keyHash]);
     return row ? hydrate(m, IntakeChannel, row) : null;
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import { managerOf, type Transaction } from '../../database';
-import { hydrate } from '../../database/entity-rows';
+import { columnsOf, hydrate, prepared } from '../../database/entity-rows';
 import { Attachment } from './attachment.entity';
 import { formatReceiptNumber } from './receipt-number';
 
@@ -44,7 +44,7 @@ export class IntakeRepository {
    * numbers increase in order of receipt without serialising concurrent submissions.
    */
   async drawReceipt(roundId: string, prefix: string, tx: Transaction): Promise<{ receiptNumber: string; receivedAt: Date; transactionNow: Date }> {
-    const [row] = await this.m(tx).query(`SELECT nextval(round_receipt_sequence_name($1)) AS n, clock_timestamp() AS at, now() AS tx_now`, [roundId]);
+    const [row] = await prepared(this.m(tx), `SELECT nextval(round_receipt_sequence_name($1)) AS n, clock_timestamp() AS at, now() AS tx_now`, [roundId]);
     return { receiptNumber: formatReceiptNumber(prefix, Number(row.n)), receivedAt: row.at as Date, transactionNow: row.tx_now as Date };
   }
 
@@ -69,8 +69,9 @@ export class IntakeRepository {
     const m = this.m(tx);
     const uuids = ids.filter(isUuid);
     if (uuids.length === 0) return [];
-    const rows: Record<string, unknown>[] = await m.query(
-      `SELECT * FROM attachment WHERE id = ANY($1::uuid[]) AND channel_id = $2 AND application_id IS NULL FOR SHARE`,
+    const rows = await prepared(
+      m,
+      `SELECT ${columnsOf(m, Attachment)} FROM attachment WHERE id = ANY($1::uuid[]) AND channel_id = $2 AND application_id IS NULL FOR SHARE`,
       [uuids, channelId],
     );
     return rows.map((row) => hydrate(m, Attachment, row));
@@ -82,7 +83,7 @@ export class IntakeRepository {
   }
 
   async linkAttachments(ids: string[], applicationId: string, tx: Transaction): Promise<void> {
-    await this.m(tx).query(`UPDATE attachment SET application_id = $1 WHERE id = ANY($2::uuid[])`, [applicationId, ids]);
+    await prepared(this.m(tx), `UPDATE attachment SET application_id = $1 WHERE id = ANY($2::uuid[])`, [applicationId, ids]);
   }
 
   /**
@@ -110,7 +111,8 @@ export class IntakeRepository {
    * it before (a concurrent one waits on the claim until that one commits or rolls back).
    */
   async claimKey(channelId: string, key: string, requestHash: string, tx: Transaction): Promise<boolean> {
-    const claimed: unknown[] = await this.m(tx).query(
+    const claimed = await prepared(
+      this.m(tx),
       `INSERT INTO idempotency_record (channel_id, key, request_hash, response_status, response_body)
        VALUES ($1, $2, $3, 0, '{}'::jsonb) ON CONFLICT (channel_id, key) DO NOTHING RETURNING key`,
       [channelId, key, requestHash],
@@ -127,7 +129,7 @@ export class IntakeRepository {
   }
 
   async storeAnswer(channelId: string, key: string, status: number, body: Record<string, unknown>, tx: Transaction): Promise<void> {
-    await this.m(tx).query(`UPDATE idempotency_record SET response_status = $3, response_body = $4 WHERE channel_id = $1 AND key = $2`, [
+    await prepared(this.m(tx), `UPDATE idempotency_record SET response_status = $3, response_body = $4 WHERE channel_id = $1 AND key = $2`, [
       channelId,
       key,
       status,

@@ -5,7 +5,7 @@ import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
-import { columnsOf, hydrate } from '../../database/entity-rows';
+import { columnsOf, hydrate, prepared } from '../../database/entity-rows';
 import { Category } from '../programs/category.entity';
 import { Program } from '../programs/program.entity';
 import { RoundCategory } from './round-category.entity';
@@ -92,7 +92,8 @@ export class RoundsRepository {
     if (!isUuid(roundId)) return null;
     const m = this.m(tx);
     // plain SQL: on the intake's hot path TypeORM's query builder cost more CPU than the statement
-    const [row]: Record<string, unknown>[] = await m.query(
+    const [row] = await prepared(
+      m,
       `SELECT ${columnsOf(m, Round, 'r')}, ${columnsOf(m, Program, 'p')}, ${columnsOf(m, RoundCategory, 'rc')}, ${columnsOf(m, Category, 'c')},
               (SELECT rs.locked_at IS NOT NULL FROM rule_set rs WHERE rs.id = r.rule_set_id) AS rule_set_locked
          FROM round r

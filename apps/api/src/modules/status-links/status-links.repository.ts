@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { managerOf, type Transaction } from '../../database';
+import { prepared } from '../../database/entity-rows';
 import type { StatusLinkOutcome } from './status-link.entity';
 
 export interface LinkRow {
@@ -40,7 +41,8 @@ export class StatusLinksRepository {
    * new one valid for `ttlDays`: one statement, as intake answers with it inside its transaction.
    */
   async usableOrNewLink(applicationId: string, minDaysLeft: number, ttlDays: number, tx: Transaction): Promise<LinkRow> {
-    const [row] = await managerOf(tx, this.dataSource).query(
+    const [row] = await prepared(
+      managerOf(tx, this.dataSource),
       `WITH usable AS (
          SELECT id, application_id, expires_at, revoked_at FROM status_link
           WHERE application_id = $1 AND revoked_at IS NULL AND expires_at > now() + make_interval(days => $2)
@@ -54,7 +56,7 @@ export class StatusLinksRepository {
        SELECT id, application_id AS "applicationId", expires_at AS "expiresAt", revoked_at AS "revokedAt" FROM created`,
       [applicationId, minDaysLeft, ttlDays],
     );
-    return row;
+    return row as unknown as LinkRow;
   }
 
   /** The link row with the database's clock (to judge its expiry by). */
