@@ -715,7 +715,7 @@ async function runBaseline(ctx, n, o, appUrl, databaseUrl) {
     const bodies = Array.from({ length: n }, (_, i) => payload(ctx.baselineRoundId, corporateNumber(`8${String(i).padStart(11, '0')}`), [], `baseline-${i}`));
     const records = [];
     log(`raw baseline up (pid ${child.pid}); firing ${n} submissions with ${o.concurrency} clients`);
-    const cpu0 = { server: processCpuSeconds(child.pid), db: postgresCpuSeconds(run.dbName), bench: process.cpuUsage() };
+    const cpu0 = { server: processCpuSeconds(child.pid), db: postgresCpuSeconds(run.dbName), bench: process.cpuUsage(), load: loadavg()[0] };
     const t0 = process.hrtime.bigint();
     await pool(bodies, o.concurrency, async (body, i) => {
       const s = process.hrtime.bigint();
@@ -748,6 +748,7 @@ async function runBaseline(ctx, n, o, appUrl, databaseUrl) {
         bench: (benchCpu.user + benchCpu.system) / 1e6,
       },
       peakRssMiB: peakRssMiB(child.pid),
+      loadBefore: cpu0.load,
     };
     child.kill('SIGTERM');
     await Promise.race([exited, sleep(5_000)]);
@@ -1058,6 +1059,7 @@ function report(o, ctx, jobs, upload, elapsedS, result) {
       table(
         [
           ['intake vs raw baseline', 'intake API', 'raw baseline'],
+          ['machine load average before (1 min)', ctx.cpu.loadBefore.toFixed(2), b.loadBefore.toFixed(2)],
           ['requests', rs.length, b.requests],
           ['elapsed (s)', elapsedS.toFixed(2), b.elapsedS.toFixed(2)],
           ['throughput (req/s)', (rs.length / elapsedS).toFixed(1), (b.requests / b.elapsedS).toFixed(1)],

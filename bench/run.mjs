@@ -17,7 +17,7 @@ const BENCHMARKS = {
   },
   intake: {
     script: 'intake-load.mjs',
-    what: 'concurrent intake submissions with retries, duplicates and invalid payloads; checks one row per accepted key, unique 受付番号, nothing lost; throughput and p50/p90/p99 latency',
+    what: 'concurrent intake submissions with retries, duplicates and invalid payloads; checks one row per accepted key, unique 受付番号, nothing lost; throughput and p50/p90/p99 latency beside a raw node:http + pg baseline (the ratio), peak RSS; --cpu-prof profiles the API',
   },
   lists: {
     script: 'lists.mjs',

@@ -38,17 +38,6 @@ export class IntakeRepository {
   }
 
   /**
-   * The next 受付番号, the database clock at the same statement (the application's received-at
-   * instant) and the transaction's clock (what the workflow's guards compare with). The sequence is the
-   * round's own PostgreSQL sequence: nextval never waits for other transactions (gaps are allowed), so
-   * numbers increase in order of receipt without serialising concurrent submissions.
-   */
-  async drawReceipt(roundId: string, prefix: string, tx: Transaction): Promise<{ receiptNumber: string; receivedAt: Date; transactionNow: Date }> {
-    const [row] = await prepared(this.m(tx), `SELECT nextval(round_receipt_sequence_name($1)) AS n, clock_timestamp() AS at, now() AS tx_now`, [roundId]);
-    return { receiptNumber: formatReceiptNumber(prefix, Number(row.n)), receivedAt: row.at as Date, transactionNow: row.tx_now as Date };
-  }
-
-  /**
    * The next 受付番号 of a round without the clocks (the demo seeds number their applications so).
    */
   async nextReceiptNumber(roundId: string, prefix: string, tx?: Transaction): Promise<string> {

@@ -10,7 +10,7 @@ import { ApplicationsRepository } from '../applications/applications.repository'
 import { ApplicationsService } from '../applications/applications.service';
 import { TransitionsService, type TransitionActor, type TransitionOptions } from '../applications/transitions.service';
 import type { Category } from '../programs/category.entity';
-import { RoundsRepository, type RoundContext } from '../rounds/rounds.repository';
+import { RoundsRepository, type DrawnReceipt, type RoundContext } from '../rounds/rounds.repository';
 import { StatusLinksService } from '../status-links/status-links.service';
 import type { Attachment } from './attachment.entity';
 import type { IntakeApplicationDto } from './dto/intake-application.dto';
@@ -21,7 +21,7 @@ import { IntakeError } from './intake.errors';
 import { IntakeRepository } from './intake.repository';
 import { benefitIntakeProblems, preCheckFacts } from './benefit-intake';
 import { applicationFields, applicationInput } from './intake-payload';
-import { defaultReceiptPrefix } from './receipt-number';
+import { defaultReceiptPrefix, formatReceiptNumber } from './receipt-number';
 
 /**
  * The transitions that hand an application over, per workflow, fired in order in the intake
@@ -115,12 +115,13 @@ export class IntakeService {
    * handed to validation, the quote, the draft and decide().
    */
   async acceptIn(tx: Transaction, source: IntakeSource, dto: IntakeApplicationDto): Promise<Application> {
-    const context = await this.target(tx, dto);
+    // The receipt: the context's statement also draws the 受付番号 and reads the clock, so numbers follow
+    // receipt order; a refused request leaves a gap in the numbers (allowed), never a duplicate.
+    const context = await this.target(tx, dto, true);
     const { round, program, category } = context;
-    // The receipt: one statement draws the 受付番号 and reads the clock, so numbers follow receipt
-    // order; a refused request leaves a gap in the numbers (allowed), never a duplicate.
     const prefix = round.receiptPrefix ?? defaultReceiptPrefix(program.code, round.number);
-    const { receiptNumber, receivedAt: now, transactionNow } = await this.intake.drawReceipt(round.id, prefix, tx);
+    const { receivedAt: now, transactionNow } = context.receipt;
+    const receiptNumber = formatReceiptNumber(prefix, context.receipt.sequence);
     if (now < round.opensAt)
       throw new IntakeError('ROUND_NOT_OPEN', { opensAt: round.opensAt }, `公募開始 (${formatJst(round.opensAt)}) 前のため受け付けられません。`);
     if (!isBeforeRoundDeadline(round, now)) {
@@ -236,12 +237,19 @@ export class IntakeService {
     return application;
   }
 
-  /** The round and the category it offers under the payload's code, with its programme: one statement. */
-  private async target(tx: Transaction, dto: IntakeApplicationDto): Promise<OfferedContext> {
-    const context = await this.rounds.context(dto.roundId, dto.categoryCode, tx);
+  /**
+   * The round and the category it offers under the payload's code, with its programme: one statement,
+   * which with `drawReceipt` also draws the round's next 受付番号 and reads the clocks.
+   */
+  private async target(tx: Transaction, dto: IntakeApplicationDto): Promise<OfferedContext>;
+  private async target(tx: Transaction, dto: IntakeApplicationDto, drawReceipt: true): Promise<OfferedContext & { receipt: DrawnReceipt }>;
+  private async target(tx: Transaction, dto: IntakeApplicationDto, drawReceipt = false): Promise<OfferedContext & { receipt?: DrawnReceipt }> {
+    const context = drawReceipt
+      ? await this.rounds.context(dto.roundId, dto.categoryCode, tx, true)
+      : await this.rounds.context(dto.roundId, dto.categoryCode, tx);
     if (!context) throw new IntakeError('ROUND_NOT_FOUND', { field: 'roundId' });
     if (!context.category) throw new IntakeError('CATEGORY_NOT_OFFERED', { field: 'categoryCode' });
-    return context as OfferedContext;
+    return context as OfferedContext & { receipt?: DrawnReceipt };
   }
 
   /** Attachments this channel uploaded and that belong to no application yet. */

@@ -1,6 +1,6 @@
 /**
  * 受付番号: `<prefix>-<8-digit sequence>`, e.g. RES05-00012345. The sequence is the round's own
- * PostgreSQL sequence (IntakeRepository.drawReceipt in intake.repository.ts): nextval never waits for
+ * PostgreSQL sequence (drawn with the round's context, RoundsRepository.context): nextval never waits for
  * other transactions (gaps are allowed), so numbers increase in order of receipt without serialising
  * concurrent submissions.
  */

@@ -32,6 +32,16 @@ export interface RoundContext {
   ruleSetLocked: boolean;
 }
 
+/** The next value of the round's 受付番号 sequence and the clocks, drawn in the context's statement (intake). */
+export interface DrawnReceipt {
+  /** nextval of the round's own sequence (round_receipt_sequence_name) */
+  sequence: number;
+  /** clock_timestamp() of that statement: the application's received-at instant */
+  receivedAt: Date;
+  /** now(): the transaction's clock, which the workflow's guards compare with */
+  transactionNow: Date;
+}
+
 /** A round the scheduler closed (CloseRoundsJob), with the drafts still in it at that moment. */
 export interface ClosedRound {
   id: string;
@@ -88,14 +98,22 @@ export class RoundsRepository {
    * offers under `categoryCode` with the round's budget and quota for it. One statement; null when
    * there is no such round.
    */
-  async context(roundId: string, categoryCode: string, tx?: Transaction): Promise<RoundContext | null> {
+  async context(roundId: string, categoryCode: string, tx?: Transaction): Promise<RoundContext | null>;
+  /**
+   * The same, and in the same statement the round's next 受付番号 sequence value with the clocks (intake:
+   * one round trip less). A round that does not exist draws nothing; a request refused after this leaves
+   * a gap in the numbers (allowed), never a duplicate.
+   */
+  async context(roundId: string, categoryCode: string, tx: Transaction, drawReceipt: true): Promise<(RoundContext & { receipt: DrawnReceipt }) | null>;
+  async context(roundId: string, categoryCode: string, tx?: Transaction, drawReceipt = false): Promise<(RoundContext & { receipt?: DrawnReceipt }) | null> {
     if (!isUuid(roundId)) return null;
     const m = this.m(tx);
+    const receipt = drawReceipt ? `, nextval(round_receipt_sequence_name(r.id)) AS receipt_n, clock_timestamp() AS receipt_at, now() AS tx_now` : '';
     // plain SQL: on the intake's hot path TypeORM's query builder cost more CPU than the statement
     const [row] = await prepared(
       m,
       `SELECT ${columnsOf(m, Round, 'r')}, ${columnsOf(m, Program, 'p')}, ${columnsOf(m, RoundCategory, 'rc')}, ${columnsOf(m, Category, 'c')},
-              (SELECT rs.locked_at IS NOT NULL FROM rule_set rs WHERE rs.id = r.rule_set_id) AS rule_set_locked
+              (SELECT rs.locked_at IS NOT NULL FROM rule_set rs WHERE rs.id = r.rule_set_id) AS rule_set_locked${receipt}
          FROM round r
          JOIN program p ON p.id = r.program_id
          LEFT JOIN round_category rc ON rc.round_id = r.id AND rc.category_id IN (SELECT cc.id FROM category cc WHERE cc.code = $2)
@@ -111,6 +129,7 @@ export class RoundsRepository {
       category,
       offered: category ? hydrate(m, RoundCategory, row, 'rc') : null,
       ruleSetLocked: row.rule_set_locked === true,
+      ...(drawReceipt ? { receipt: { sequence: Number(row.receipt_n), receivedAt: row.receipt_at as Date, transactionNow: row.tx_now as Date } } : {}),
     };
   }
 
