@@ -126,6 +126,7 @@ const MATRIX: Record<string, Allowed> = {
   'POST /api/intake/applications': 'apiKey',
   'POST /api/intake/applications/:id/resubmission': 'apiKey',
   'POST /api/intake/applications/:id/grant-application': 'apiKey',
+  'POST /api/intake/applications/:id/advance-payment': 'apiKey',
   'POST /api/intake/applications/:id/performance-report': 'apiKey',
   'POST /api/intake/applications/:id/plan-change': 'apiKey',
   'POST /api/intake/applications/:id/abandonment': 'apiKey',

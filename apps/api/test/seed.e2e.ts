@@ -99,15 +99,16 @@ describe('the npm start seed', () => {
     for (const b of batches) expect([b.lines, b.sum]).toEqual([b.count, b.total]);
   });
 
-  it('has paid batches: their applications 支払済 / 振込完了 on the 振込日 the bank reported, each payment from its batch', async () => {
+  it('has paid batches: their applications 支払済 / 振込完了 / 概算払済 on the 振込日 the bank reported, each payment from its batch', async () => {
     const lines = await db.query(
-      `SELECT a.status, to_char((a.stamps->>'paidAt')::timestamptz AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') AS "paidOn", p.paid_on::text AS "batchPaidOn",
+      `SELECT a.status,
+              to_char((a.stamps->>(CASE l.kind WHEN 'advance' THEN 'advancePaidAt' ELSE 'paidAt' END))::timestamptz AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') AS "paidOn", p.paid_on::text AS "batchPaidOn",
               (SELECT count(*)::int FROM audit_log x WHERE x.entity_id = a.id::text AND x.changes->>'paymentBatchId' = p.id::text) AS audits
          FROM payment_batch p JOIN payment_batch_line l ON l.batch_id = p.id JOIN application a ON a.id = l.application_id
         WHERE p.status = 'paid'`,
     );
     expect(new Set(lines.map((l: { status: string }) => l.status))).toEqual(
-      new Set(['transferred', 'paid', 'commercializationReporting', 'grantRevoked', 'repaid']),
+      new Set(['transferred', 'grantDecided', 'paid', 'commercializationReporting', 'grantRevoked', 'repaid']),
     );
     for (const l of lines) expect([l.paidOn, l.audits]).toEqual([l.batchPaidOn, 1]);
   });
@@ -153,6 +154,7 @@ describe('the npm start seed', () => {
         'planChangeRequested',
         'abandonmentRequested',
         'abandoned',
+        'advancePaymentRequested',
         'finalInspection',
         'amountFixed',
         'commercializationReporting',

@@ -60,8 +60,8 @@ export const PaperFilingButton = ({
 
   const choose = (s: PostAwardStep) => {
     setStep(s);
-    // the lines to start from: the 交付申請's for a 実績報告, the application's for a 交付申請
-    const start = s === 'performanceReport' ? (data.amounts?.grantExpenses ?? applicationExpenses) : applicationExpenses;
+    // the lines to start from: the 交付申請's for a 実績報告 or a 概算払, the application's for a 交付申請
+    const start = s === 'performanceReport' || s === 'advancePayment' ? (data.amounts?.grantExpenses ?? applicationExpenses) : applicationExpenses;
     setLines(start.map(({ expenseType, description: d, amount }) => ({ expenseType, description: d, amount })));
     setAmounts(start.map((l) => String(l.amount)));
   };

@@ -103,6 +103,8 @@ export const PostAwardTab = () => {
                     ['adopted_amount', a.adoptedAmount],
                     ['requested_amount', a.requestedAmount],
                     ['grant_amount', a.grantAmount],
+                    // 概算払 (docs/post-award.md): shown once one was requested
+                    ...(a.advanceRequestedAmount ? ([['advance_paid_amount', a.advancePaidAmount]] as const) : []),
                     ['fixed_amount', a.fixedAmount],
                   ] as const
                 ).map(([key, amount]) => (

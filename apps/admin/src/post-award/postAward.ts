@@ -14,6 +14,9 @@ export interface PostAward {
     requestedAmount: number;
     grantAmount: number | null;
     fixedAmount: number | null;
+    /** the 概算払 last requested, and what the paid batches paid in advance */
+    advanceRequestedAmount?: number | null;
+    advancePaidAmount?: number;
     grantExpenses: ExpenseLineRecord[];
     actualExpenses: ExpenseLineRecord[] | null;
     inspection: { index: number; reported: number; accepted: number; reason: string | null }[] | null;
@@ -34,7 +37,8 @@ export interface PostAward {
 }
 
 /** The applicant's steps after 採択 (the API's post-award-steps.ts). */
-export type PostAwardStep = 'grantApplication' | 'performanceReport' | 'planChange' | 'abandonment' | 'withdrawal' | 'commercializationReport';
+export type PostAwardStep =
+  'grantApplication' | 'advancePayment' | 'performanceReport' | 'planChange' | 'abandonment' | 'withdrawal' | 'commercializationReport';
 
 /** Body of POST /api/applications/:id/paper-filings (PaperFilingDto). */
 export interface PaperFilingBody {
@@ -49,7 +53,7 @@ export interface PaperFilingBody {
 }
 
 /** The steps whose filing carries expense lines. */
-export const WITH_EXPENSES: readonly PostAwardStep[] = ['grantApplication', 'performanceReport'];
+export const WITH_EXPENSES: readonly PostAwardStep[] = ['grantApplication', 'advancePayment', 'performanceReport'];
 /** The steps whose filing needs a reason. */
 export const WITH_REASON: readonly PostAwardStep[] = ['abandonment', 'withdrawal'];
 

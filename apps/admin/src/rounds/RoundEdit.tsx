@@ -1,4 +1,16 @@
-import { Edit, ReferenceField, required, SelectInput, SimpleForm, TextInput, useGetList, useGetOne, useRecordContext, Labeled } from 'react-admin';
+import {
+  BooleanInput,
+  Edit,
+  ReferenceField,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  useGetList,
+  useGetOne,
+  useRecordContext,
+  Labeled,
+} from 'react-admin';
 import type { WorkflowRecord } from '../workflows/workflowStates';
 import { JstDateTimeInput } from '../common';
 import type { RoundRecord } from './round';
@@ -44,6 +56,7 @@ export const RoundEdit = () => (
       <TextInput source="announcementLabel" fullWidth />
       <JstDateTimeInput source="announcementFrom" />
       <JstDateTimeInput source="announcementTo" />
+      <BooleanInput source="advancePaymentAllowed" helperText="app.rules.advance_payment_help" />
       <CategoriesOfThisRuleSet />
     </SimpleForm>
   </Edit>

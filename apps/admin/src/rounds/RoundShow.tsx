@@ -1,5 +1,6 @@
 import {
   ArrayField,
+  BooleanField,
   Button,
   Datagrid,
   EditButton,
@@ -60,6 +61,7 @@ export const RoundShow = () => (
       <TextField source="announcementLabel" emptyText="-" />
       <JstDateField source="announcementFrom" emptyText="-" />
       <JstDateField source="announcementTo" emptyText="-" />
+      <BooleanField source="advancePaymentAllowed" />
       <TextField source="code" />
       <AssumptionField />
       <ArrayField source="categories">

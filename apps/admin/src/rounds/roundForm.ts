@@ -12,6 +12,8 @@ export interface UpdateRoundBody {
   categories: RoundCategory[];
   /** the workflow definition's version: the API changes it only while the round has no application (docs/post-award.md) */
   workflowVersion?: number;
+  /** 概算払 may be requested after 交付決定 (docs/post-award.md "概算払") */
+  advancePaymentAllowed?: boolean;
 }
 
 /** Body of POST /api/rounds (CreateRoundDto). No categories = every category of the rule set. */
@@ -62,6 +64,7 @@ export function toRoundUpdate(data: Record<string, unknown>): UpdateRoundBody {
     announcementLabel: text(data.announcementLabel) || null,
     categories: categories(data.categories),
     ...(typeof data.workflowVersion === 'number' && Number.isInteger(data.workflowVersion) ? { workflowVersion: data.workflowVersion } : {}),
+    ...(typeof data.advancePaymentAllowed === 'boolean' ? { advancePaymentAllowed: data.advancePaymentAllowed } : {}),
   };
 }
 

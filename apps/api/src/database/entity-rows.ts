@@ -102,8 +102,21 @@ export async function insertReturning<T extends ObjectLiteral>(m: EntityManager,
 }
 
 /** Inserts `rows` in one statement; returns the primary key column `key` of each (e.g. the audit record's id). */
-export async function insertRows<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, rows: Partial<T>[], key = 'id'): Promise<unknown[]> {
-  if (rows.length === 0) return [];
+type InsertHook = (target: EntityTarget<ObjectLiteral>, rows: ObjectLiteral[]) => ObjectLiteral[];
+const insertHooks = new WeakMap<EntityManager, InsertHook>();
+
+/**
+ * Rewrites the rows `m` inserts through insertRows: the demo's story clock (seed/demo/demo-clock.ts) dates the audit
+ * records its services write, as it does for manager.insert(). Nothing else registers one.
+ */
+export function onInsertRows(m: EntityManager, hook: InsertHook): void {
+  insertHooks.set(m, hook);
+}
+
+export async function insertRows<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, given: Partial<T>[], key = 'id'): Promise<unknown[]> {
+  if (given.length === 0) return [];
+  const hook = insertHooks.get(m);
+  const rows = (hook ? hook(target as EntityTarget<ObjectLiteral>, given) : given) as Partial<T>[];
   const { sql, params } = insertStatement(m, target, rows, `"${key}"`);
   const inserted = await prepared(m, sql, params);
   return inserted.map((raw) => raw[key]);

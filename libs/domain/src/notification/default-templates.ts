@@ -73,8 +73,20 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
     '実績報告に修正が必要な点がありました。以下の事項を修正のうえ、実績報告を再提出してください。\n\n修正を求める事項:\n{{reason}}',
   ),
   amountFixed: subsidy('補助金の額の確定のお知らせ', '確定検査の結果、補助金の額を確定しました。精算払請求の手続きをお願いします。'),
-  paid: subsidy('補助金のお支払いについて', '補助金のお支払い手続きが完了しました。入金をご確認ください。'),
+  paid: subsidy('補助金のお支払いについて', '補助金のお支払い手続きが完了しました。入金をご確認ください。\n支払額: {{quotedAmount}}'),
   // ── after 交付決定 (subsidy@2, docs/post-award.md): 計画変更, 事業廃止, 事業化状況報告, 交付決定取消 and 返還
+  advancePaymentRequestReceived: subsidy(
+    '概算払の請求を受け付けました',
+    '概算払の請求を受け付けました。\n請求額: {{quotedAmount}}\n\n内容を確認のうえ、お支払いします。お支払いした額は、額の確定の後にお支払いする補助金から差し引きます。',
+  ),
+  advancePaid: subsidy(
+    '概算払のお支払いについて',
+    '概算払のお支払い手続きが完了しました。入金をご確認ください。\n支払額: {{quotedAmount}}\n\n引き続き補助事業を実施し、事業が完了したら実績報告を提出してください。',
+  ),
+  advancePaymentRefused: subsidy(
+    '概算払についてのお知らせ（不承認）',
+    '概算払の請求は認められませんでした。補助金は、額の確定の後にお支払いします。\n\n理由:\n{{reason}}',
+  ),
   planChangeRequestReceived: subsidy(
     '計画変更承認申請を受け付けました',
     '計画変更承認申請を受け付けました。内容を確認のうえ、承認するかどうかをお知らせします。承認されるまでは、変更前の計画に従って補助事業を実施してください。',
@@ -216,6 +228,7 @@ const NO_WITHDRAWAL_REASON = '（記載はありません）';
 const CORRECTION_REASON = '修正を求める事項は、事務局から別途ご連絡します。';
 const PLAN_CHANGE_REFUSED_REASON = '変更後の計画が、交付決定の内容と補助の要件に照らして認められませんでした。詳しくは事務局から別途ご連絡します。';
 const ABANDONMENT_REFUSED_REASON = '事業廃止の理由が確認できませんでした。詳しくは事務局から別途ご連絡します。';
+const ADVANCE_PAYMENT_REFUSED_REASON = '概算払を必要とする理由や、支払済みの経費が確認できませんでした。詳しくは事務局から別途ご連絡します。';
 const GRANT_REVOKED_REASON = '補助事業が交付決定の内容や交付規程に従って実施されていないことが確認されました。詳しくは事務局から別途ご連絡します。';
 
 /** Japanese name, audience and workflow kind of every template (the admin's テンプレート list, the variables it may use). */
@@ -236,6 +249,9 @@ export const TEMPLATE_INFO: Readonly<Record<string, TemplateInfo>> = {
   performanceReportReturned: { label: '実績報告の差戻し', audience: 'applicant', standardReason: CORRECTION_REASON },
   amountFixed: { label: '額の確定', audience: 'applicant' },
   paid: { label: '支払', audience: 'applicant' },
+  advancePaymentRequestReceived: { label: '概算払請求の受付', audience: 'applicant' },
+  advancePaid: { label: '概算払の支払', audience: 'applicant' },
+  advancePaymentRefused: { label: '概算払の不承認', audience: 'applicant', standardReason: ADVANCE_PAYMENT_REFUSED_REASON },
   planChangeRequestReceived: { label: '計画変更承認申請の受付', audience: 'applicant' },
   planChangeApproved: { label: '計画変更の承認', audience: 'applicant' },
   planChangeRefused: { label: '計画変更の不承認', audience: 'applicant', standardReason: PLAN_CHANGE_REFUSED_REASON },

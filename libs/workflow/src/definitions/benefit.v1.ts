@@ -26,8 +26,6 @@ export const BENEFIT_V1: WorkflowDefinition<GuardName> = loadDefinition<Workflow
   label: '給付金（事業復活支援金）',
   // 要件確認 on the filed application: its 適 starts the 審査, its 不適 is 不備
   formalCheck: { pass: 'startReview', return: 'markDeficient' },
-  // 給付決定 is due to be paid: a confirmed payment batch fires recordTransfer (docs/payments.md)
-  payment: { transition: 'recordTransfer' },
   states: [
     {
       code: 'idIssued',

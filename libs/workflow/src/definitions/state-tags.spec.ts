@@ -39,11 +39,13 @@ describe('state tags', () => {
         'paid',
         'planChangeRequested',
         'abandonmentRequested',
+        'advancePaymentRequested',
         'commercializationReporting',
         'reportingCompleted',
       ],
     ],
-    ['a payment batch pays subsidy@2’s 額確定', SUBSIDY_V2, 'awaitsPayment', ['amountFixed']],
+    ['a payment batch pays subsidy@2’s 額確定 and its 概算払', SUBSIDY_V2, 'awaitsPayment', ['amountFixed', 'advancePaymentRequested']],
+    ['… of which the 概算払 pays the amount requested', SUBSIDY_V2, 'awaitsAdvancePayment', ['advancePaymentRequested']],
     ['… not v1’s (it records no 確定額)', SUBSIDY_V1, 'awaitsPayment', []],
     ['… and a 給付金’s 給付決定', BENEFIT_V1, 'awaitsPayment', ['benefitDecided']],
     ['subsidy@2 keeps v1’s 要件確認', SUBSIDY_V2, 'awaitsFormalCheck', ['submitted', 'resubmitted']],
@@ -70,7 +72,7 @@ describe('state tags', () => {
     const exact = STATE_TAGS.filter((tag) =>
       definitions.every((d) => d.states.every((s) => !statesTagged(tag, definitions).includes(s.code) || stateHasTag(d, s.code, tag))),
     );
-    expect(exact).toEqual(['inFormalCheck', 'awaitsDecision', 'returnedToApplicant', 'correctionDeadlineWatched']);
+    expect(exact).toEqual(['inFormalCheck', 'awaitsDecision', 'returnedToApplicant', 'correctionDeadlineWatched', 'awaitsAdvancePayment']);
   });
 
   it('workflowStatesTagged names each definition’s own states', () => {

@@ -21,6 +21,11 @@
 //   intake) fires from 事業化状況報告中 back into it; the manager or the scheduler closes the reporting
 //   period (報告期間終了, terminal). v1's single terminal commercializationReported is gone from v2: a code
 //   never changes its kind between versions (statesOfKind unions them).
+// - 概算払: where the round allows it (the API checks the round's setting), the applicant requests part of the
+//   subsidy while the project runs, for expenses already paid; the amount is the rules' quote of those expenses, at
+//   most what is left of the 交付決定額 (guard amountComputed). The request awaits payment: a confirmed payment batch
+//   pays it (payAdvance, guard paidByBatch) and the project continues under its 交付決定; a manager may refuse it with
+//   a reason. The 支払 after 額の確定 pays the 確定額 less what was paid in advance (docs/post-award.md "概算払").
 // - 取下げ: as in v1, before 交付決定; after it the project ends by 事業廃止.
 import type { StateDefinition, TransitionDefinition, WorkflowDefinition } from '../engine/definition';
 import type { GuardName } from '../engine/guards';
@@ -51,6 +56,7 @@ const payable = (s: StateDefinition): StateDefinition => (s.code === 'amountFixe
 /** Every state after 交付決定 in which the project still runs or money may have moved: 交付決定取消 is possible. */
 const REVOCABLE = [
   'grantDecided',
+  'advancePaymentRequested',
   'planChangeRequested',
   'abandonmentRequested',
   'performanceReported',
@@ -82,6 +88,18 @@ const POST_AWARD_STATES: StateDefinition[] = [
     applicant: {
       meaning: '事業廃止承認申請を受け付けました。',
       next: '事務局が内容を確認し、承認するかどうかをお知らせします。承認されると補助事業は終了し、補助金は支払われません。',
+      amount: 'decided',
+    },
+  },
+  {
+    code: 'advancePaymentRequested',
+    label: '概算払請求中',
+    kind: 'active',
+    tone: 'postAward',
+    tags: ['holdsSlot', 'awaitsPayment', 'awaitsAdvancePayment'],
+    applicant: {
+      meaning: '概算払の請求を受け付けました。',
+      next: '事務局が内容を確認し、概算払の額をお支払いします。お支払いした額は、額の確定の後にお支払いする補助金から差し引きます。',
       amount: 'decided',
     },
   },
@@ -182,6 +200,32 @@ const POST_AWARD_TRANSITIONS: TransitionDefinition<GuardName>[] = [
     effects: [requireReason, stamp('abandonmentRefusedAt'), notify('abandonmentRefused')],
   },
   {
+    name: 'requestAdvancePayment',
+    label: '概算払を請求する',
+    from: ['grantDecided'],
+    to: 'advancePaymentRequested',
+    roles: ['applicant', 'intake'],
+    guards: ['amountComputed'],
+    effects: [stamp('advancePaymentRequestedAt'), notify('advancePaymentRequestReceived')],
+  },
+  {
+    name: 'payAdvance',
+    label: '概算払を支払う',
+    from: ['advancePaymentRequested'],
+    to: 'grantDecided',
+    roles: ['manager', 'system'],
+    guards: ['paidByBatch'],
+    effects: [stamp('advancePaidAt'), notify('advancePaid')],
+  },
+  {
+    name: 'refuseAdvancePayment',
+    label: '概算払を認めない',
+    from: ['advancePaymentRequested'],
+    to: 'grantDecided',
+    roles: ['manager'],
+    effects: [requireReason, stamp('advancePaymentRefusedAt'), notify('advancePaymentRefused')],
+  },
+  {
     name: 'reportCommercialization',
     label: '事業化状況報告する',
     from: ['paid', 'commercializationReporting'],
@@ -222,8 +266,6 @@ export const SUBSIDY_V2: WorkflowDefinition<GuardName> = loadDefinition<Workflow
   version: 2,
   label: '補助金（公募・審査・交付・事業化）',
   formalCheck: SUBSIDY_V1.formalCheck,
-  // 額確定 is due to be paid: a confirmed payment batch fires pay with the 確定額 (docs/payments.md)
-  payment: { transition: 'pay' },
   states: [...SUBSIDY_V1.states.filter((s) => !REPLACED_STATES.includes(s.code)).map(payable), ...POST_AWARD_STATES],
   transitions: [...SUBSIDY_V1.transitions.filter((t) => !REPLACED_TRANSITIONS.includes(t.name)).map(fromV1), ...POST_AWARD_TRANSITIONS],
 });

@@ -264,6 +264,34 @@ describe('subsidy@2 walks (the post-award flow, docs/post-award.md)', () => {
     expect([final.code, final.kind]).toEqual([terminal, 'terminal']);
   });
 
+  it('概算払: requested with its amount, paid by a batch (or refused), and the project goes on under its 交付決定', () => {
+    const { path, decisions } = walk2([
+      ...ADOPTED,
+      ['requestAdvancePayment', 'intake', '2024-09-02T10:00'],
+      ['payAdvance', 'manager', '2024-09-20T15:00'],
+      ['requestAdvancePayment', 'applicant', '2024-11-01T10:00'],
+      ['refuseAdvancePayment', 'manager', '2024-11-10T10:00'],
+      ['reportPerformance', 'applicant', '2025-01-31T16:00'],
+    ]);
+    expect(path.slice(-5)).toEqual(['advancePaymentRequested', 'grantDecided', 'advancePaymentRequested', 'grantDecided', 'performanceReported']);
+    expect(decisions.slice(-5, -1).map((d) => d.notifications[0]?.template)).toEqual([
+      'advancePaymentRequestReceived',
+      'advancePaid',
+      'advancePaymentRequestReceived',
+      'advancePaymentRefused',
+    ]);
+    // the request carries the amount the rules computed, the payment the batch: bare, each is refused
+    expect(() => walk(SUBSIDY_V2, [...ADOPTED, ['requestAdvancePayment', 'intake', '2024-09-02T10:00']])).toThrow('GUARD_FAILED');
+    expect(() =>
+      walk(
+        SUBSIDY_V2,
+        [...ADOPTED, ['requestAdvancePayment', 'intake', '2024-09-02T10:00'], ['payAdvance', 'manager', '2024-09-20T15:00']],
+        {},
+        { ...ROUND, amount: { computed: 12_000_000 } },
+      ),
+    ).toThrow('payAdvance by manager at 2024-09-20T15:00 from advancePaymentRequested: GUARD_FAILED');
+  });
+
   it('a refused 計画変更 or 事業廃止 returns to the project under its 交付決定', () => {
     const { path } = walk2([
       ...ADOPTED,

@@ -48,11 +48,16 @@ export const STATE_TAGS = [
    */
   'correctionDeadlineWatched',
   /**
-   * Due to be paid: its amount is decided (確定額, 給付額) and it may go into a payment batch
-   * (apps/api/src/modules/payment-batches, docs/payments.md); confirming the batch fires the definition's
-   * `payment.transition` from this state. Such a definition must declare `payment` (validate.ts).
+   * Due to be paid: its amount is decided (確定額, 給付額, a 概算払's amount) and it may go into a payment batch
+   * (apps/api/src/modules/payment-batches, docs/payments.md); confirming the batch fires the state's payment
+   * transition: the one transition leaving it guarded by paidByBatch (paymentTransitionFrom; validate.ts).
    */
   'awaitsPayment',
+  /**
+   * A 概算払 awaiting payment (docs/post-award.md "概算払"): the batch pays the amount requested, not the 確定額.
+   * A subset of awaitsPayment (validate.ts).
+   */
+  'awaitsAdvancePayment',
 ] as const;
 export type StateTag = (typeof STATE_TAGS)[number];
 
@@ -155,8 +160,6 @@ export interface WorkflowDefinition<G extends string = string> {
   readonly transitions: readonly TransitionDefinition<G>[];
   /** The 要件確認's transitions; required when a state is tagged awaitsFormalCheck or inFormalCheck. */
   readonly formalCheck?: FormalCheckTransitions;
-  /** The transition a confirmed payment batch fires (支払, 振込完了); required when a state is tagged awaitsPayment. */
-  readonly payment?: { readonly transition: string };
 }
 
 /** `subsidy@1`: the key of the WORKFLOWS registry and the value a round stores. */
@@ -170,6 +173,14 @@ export function findState(definition: WorkflowDefinition, code: string): StateDe
 
 export function findTransition<G extends string>(definition: WorkflowDefinition<G>, name: string): TransitionDefinition<G> | undefined {
   return definition.transitions.find((t) => t.name === name);
+}
+
+/**
+ * The transition a confirmed payment batch fires for an application in `state` (支払, 振込完了, 概算払): the one
+ * leaving it guarded by paidByBatch (a state tagged awaitsPayment has exactly one: validate.ts).
+ */
+export function paymentTransitionFrom<G extends string>(definition: WorkflowDefinition<G>, state: string): TransitionDefinition<G> | undefined {
+  return definition.transitions.find((t) => t.from.includes(state) && (t.guards as readonly string[] | undefined)?.includes('paidByBatch'));
 }
 
 export function initialState(definition: WorkflowDefinition): StateDefinition {

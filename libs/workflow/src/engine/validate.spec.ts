@@ -123,32 +123,27 @@ describe('validateDefinition', () => {
     });
   });
 
-  describe('payment (awaitsPayment and payment.transition)', () => {
+  describe('payment (awaitsPayment and the paidByBatch transition leaving it)', () => {
     const due = { ...VALID, states: VALID.states.map((st) => (st.code === 'b' ? { ...st, tags: ['awaitsPayment' as const] } : st)) };
-    const byBatch = (d: WorkflowDefinition): WorkflowDefinition => ({
+    const guarded = (d: WorkflowDefinition, name: string, extra: Partial<TransitionDefinition> = {}): WorkflowDefinition => ({
       ...d,
-      transitions: d.transitions.map((t) => (t.name === 'finish' ? { ...t, guards: ['paidByBatch'] } : t)),
+      transitions: d.transitions.map((t) => (t.name === name ? { ...t, guards: ['paidByBatch'], ...extra } : t)),
     });
     it.each([
-      ['a state due to be paid needs the paying transition declared', due, ['PAYMENT_MISMATCH']],
-      ['… naming a transition that exists', { ...due, payment: { transition: 'pay' } }, ['PAYMENT_MISMATCH']],
+      ['a state due to be paid needs a transition guarded paidByBatch leaving it', due, ['PAYMENT_MISMATCH']],
       [
-        '… that leaves the state',
-        { ...due, transitions: due.transitions.map((t) => (t.name === 'go' ? { ...t, guards: ['paidByBatch'] } : t)), payment: { transition: 'go' } },
+        '… only one',
+        { ...guarded(due, 'finish'), transitions: [...guarded(due, 'finish').transitions, T('payAgain', ['b'], 'end', { guards: ['paidByBatch'] })] },
         ['PAYMENT_MISMATCH'],
       ],
+      ['… that a manager may fire', guarded(due, 'finish', { roles: ['system'] }), ['PAYMENT_MISMATCH']],
+      ['a paidByBatch transition leaves only states due to be paid', guarded(due, 'go'), ['PAYMENT_MISMATCH', 'PAYMENT_MISMATCH']],
       [
-        '… and a manager may fire',
-        {
-          ...due,
-          transitions: [...due.transitions.filter((t) => t.name !== 'finish'), T('finish', ['b'], 'end', { roles: ['system'], guards: ['paidByBatch'] })],
-          payment: { transition: 'finish' },
-        },
+        'a state awaiting an advance payment awaits payment',
+        { ...guarded(due, 'finish'), states: due.states.map((st) => (st.code === 'a' ? { ...st, tags: ['awaitsAdvancePayment' as const] } : st)) },
         ['PAYMENT_MISMATCH'],
       ],
-      ['… and only a confirmed batch may fire (guard paidByBatch)', { ...due, payment: { transition: 'finish' } }, ['PAYMENT_MISMATCH']],
-      ['a declared payment needs a state awaiting it', { ...byBatch(VALID), payment: { transition: 'finish' } }, ['PAYMENT_MISMATCH']],
-      ['sound', { ...byBatch(due), payment: { transition: 'finish' } }, []],
+      ['sound', guarded(due, 'finish'), []],
     ])('%s', (_rule, definition, expected) => {
       expect(codes(definition as WorkflowDefinition)).toEqual(expected);
     });

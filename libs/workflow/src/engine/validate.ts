@@ -29,7 +29,7 @@ export type ValidationErrorCode =
   | 'FORMAL_CHECK_UNDECLARED' // a state is tagged for the 要件確認 but the definition names no formalCheck transitions
   | 'FORMAL_CHECK_MISMATCH' // a formalCheck transition is unknown, not a reviewer's, or does not leave the states the checklist is open in
   | 'CORRECTION_NOT_CLOSABLE' // a correctionDeadlineWatched state without a closeUncorrected exit (the scheduler fires it)
-  | 'PAYMENT_MISMATCH'; // an awaitsPayment state without a payment transition leaving it, or a payment transition no manager may fire or a bare event may fire (guard paidByBatch)
+  | 'PAYMENT_MISMATCH'; // an awaitsPayment state without exactly one paidByBatch transition a manager may fire, or such a transition leaving another state
 
 export interface ValidationError {
   readonly code: ValidationErrorCode;
@@ -151,20 +151,23 @@ export function validateDefinition(definition: WorkflowDefinition): ValidationEr
       add('CORRECTION_NOT_CLOSABLE', `state "${s.code}" is correctionDeadlineWatched but has no closeUncorrected exit`, { state: s.code });
     }
   }
-  const paying = definition.states.filter((s) => s.tags?.includes('awaitsPayment')).map((s) => s.code);
-  if (paying.length > 0 || definition.payment) {
-    const name = definition.payment?.transition;
-    const t = definition.transitions.find((x) => x.name === name);
-    if (!t) add('PAYMENT_MISMATCH', `payment.transition names no transition ("${name ?? ''}")`);
-    else {
-      if (!t.roles.includes('manager')) add('PAYMENT_MISMATCH', `payment.transition "${t.name}" cannot be fired by a manager`, { transition: t.name });
-      // only a confirmed payment batch records a payment (docs/payments.md)
-      if (!t.guards?.includes('paidByBatch')) add('PAYMENT_MISMATCH', `payment.transition "${t.name}" lacks the guard paidByBatch`, { transition: t.name });
-      for (const state of paying)
-        if (!t.from.includes(state)) add('PAYMENT_MISMATCH', `payment.transition "${t.name}" does not leave "${state}"`, { transition: t.name, state });
-      if (paying.length === 0) add('PAYMENT_MISMATCH', 'payment is declared but no state is tagged awaitsPayment');
-    }
+  // a payment is recorded by a confirmed payment batch (docs/payments.md): each state due to be paid has one
+  // transition guarded paidByBatch that a manager may fire, and such a transition leaves only states due to be paid
+  const paying = new Set(definition.states.filter((s) => s.tags?.includes('awaitsPayment')).map((s) => s.code));
+  const byBatch = definition.transitions.filter((t) => t.guards?.includes('paidByBatch'));
+  for (const state of paying) {
+    const exits = byBatch.filter((t) => t.from.includes(state));
+    if (exits.length !== 1)
+      add('PAYMENT_MISMATCH', `state "${state}" awaits payment but has ${exits.length} transitions guarded paidByBatch (exactly one)`, { state });
+    else if (!exits[0]!.roles.includes('manager'))
+      add('PAYMENT_MISMATCH', `payment transition "${exits[0]!.name}" cannot be fired by a manager`, { transition: exits[0]!.name, state });
   }
+  for (const s of definition.states)
+    if (s.tags?.includes('awaitsAdvancePayment') && !paying.has(s.code))
+      add('PAYMENT_MISMATCH', `state "${s.code}" awaits an advance payment but is not tagged awaitsPayment`, { state: s.code });
+  for (const t of byBatch)
+    for (const state of t.from.filter((f) => !paying.has(f)))
+      add('PAYMENT_MISMATCH', `"${t.name}" is guarded paidByBatch but leaves "${state}", which does not await payment`, { transition: t.name, state });
   return errors;
 }
 

@@ -356,6 +356,7 @@ export const appMessages = {
     round_number: '第%{number}回',
     rule_sets_of_program: 'この事業の予算・版',
     rounds_of_program: 'この事業の公募回',
+    advance_payment_help: '公募要領に概算払の定めがある公募回だけ。交付決定の後、支払済みの経費の補助金額を先に支払えます（額の確定の後の支払から差し引き）',
     categories_of_rule_set: 'この予算・版の類型',
     offered_categories: '公募する類型',
     no_budget: '未設定',

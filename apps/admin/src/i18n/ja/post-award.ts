@@ -6,6 +6,7 @@ export const postAwardMessages = {
   adopted_amount: '採択額',
   requested_amount: '交付申請額',
   grant_amount: '交付決定額',
+  advance_paid_amount: '概算払（支払済）',
   fixed_amount: '確定額',
   not_yet: '未決定',
   ceiling_note: '交付申請額・交付決定額は採択額を、確定額は交付決定額を超えません。',
@@ -30,6 +31,7 @@ export const postAwardMessages = {
   invalid_amount: '認める額は0以上の整数（円）で入力してください',
   steps: {
     grantApplication: '交付申請',
+    advancePayment: '概算払請求',
     performanceReport: '実績報告',
     planChange: '計画変更承認申請',
     abandonment: '事業廃止承認申請',

@@ -220,6 +220,7 @@ export const resourceMessages = {
       announcementLabel: '採択発表',
       closedAt: '締切処理',
       workflowVersion: 'ワークフローの版',
+      advancePaymentAllowed: '概算払を認める',
       assumption: '仮定',
       status: '状態',
       categories: '公募する類型',

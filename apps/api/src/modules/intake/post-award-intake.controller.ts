@@ -51,6 +51,22 @@ export class PostAwardIntakeController {
     return this.file(req, res, id, 'performanceReport', dto, key);
   }
 
+  @Post(':id/advance-payment')
+  @ApiOperation({
+    summary:
+      '概算払請求 (交付決定の後、公募回が概算払を認める場合): 支払済みの経費 (expenses) と証拠書類 (attachmentIds、1件以上)。額は規則で算定し、交付決定額のうち未払の額まで。認めない公募回は 422 ADVANCE_PAYMENT_NOT_ALLOWED',
+  })
+  @ApiHeader(KEY_HEADER)
+  advancePayment(
+    @Req() req: ChannelRequest,
+    @Param('id') id: string,
+    @Body() dto: PostAwardFilingDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.file(req, res, id, 'advancePayment', dto, key);
+  }
+
   @Post(':id/plan-change')
   @ApiOperation({ summary: '計画変更承認申請 (交付決定の後): 変更の内容 (description)、必要なら変更後の経費と書類' })
   @ApiHeader(KEY_HEADER)

@@ -27,6 +27,8 @@ export class PaymentBatchLineRow {
   @Column({ name: 'batch_id', type: 'uuid' }) batchId!: string;
   @Column({ type: 'integer' }) position!: number;
   @Column({ name: 'application_id', type: 'uuid' }) applicationId!: string;
+  /** advance: a 概算払; final: the 確定額 less the 概算払 paid, or a 給付額 */
+  @Column({ type: 'text' }) kind!: 'advance' | 'final';
   @Column({ type: 'bigint' }) amount!: string;
   @Column({ name: 'bank_code', type: 'text' }) bankCode!: string;
   @Column({ name: 'branch_code', type: 'text' }) branchCode!: string;

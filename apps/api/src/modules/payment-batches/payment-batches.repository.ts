@@ -18,6 +18,13 @@ export interface PayableCandidate {
   categoryKind: string;
   quotedAmount: number;
   fixedAmount: number | null;
+  /** the application's state and definition: a state tagged awaitsAdvancePayment pays the 概算払 requested */
+  status: string;
+  workflowCode: string;
+  workflowVersion: number;
+  advanceRequestedAmount: number | null;
+  /** the 概算払 already paid (paid batches' advance lines): the 確定額's payment is what is left */
+  advancePaidAmount: number;
   bankCode: string | null;
   branchCode: string | null;
   depositType: string | null;
@@ -27,8 +34,12 @@ export interface PayableCandidate {
   openBatchId: string | null;
 }
 
+/** What a line pays: a 概算払, or the 確定額 (less any 概算払) / the 給付額. */
+export type LineKind = 'advance' | 'final';
+
 export interface NewLine {
   applicationId: string;
+  kind: LineKind;
   amount: number;
   bankCode: string;
   branchCode: string;
@@ -101,7 +112,7 @@ export class PaymentBatchesRepository {
   lines(batchId: string, tx?: Transaction): Promise<BatchLineView[]> {
     return managerOf(tx, this.dataSource).query(
       `SELECT l.id, l.position, l.application_id AS "applicationId", a.receipt_number AS "receiptNumber", a.applicant_name AS "applicantName",
-              a.status, l.amount::float8 AS amount, l.bank_code AS "bankCode", l.branch_code AS "branchCode", l.deposit_type AS "depositType",
+              a.status, l.kind, l.amount::float8 AS amount, l.bank_code AS "bankCode", l.branch_code AS "branchCode", l.deposit_type AS "depositType",
               l.account_number AS "accountNumber", l.account_holder_kana AS "accountHolderKana"
          FROM payment_batch_line l JOIN application a ON a.id = l.application_id
         WHERE l.batch_id = $1 ORDER BY l.position`,
@@ -122,6 +133,10 @@ export class PaymentBatchesRepository {
     return managerOf(tx, this.dataSource).query(
       `SELECT a.id AS "applicationId", a.receipt_number AS "receiptNumber", a.applicant_name AS "applicantName", c.kind AS "categoryKind",
               a.quoted_amount::float8 AS "quotedAmount", g.fixed_amount::float8 AS "fixedAmount",
+              a.status, a.workflow_code AS "workflowCode", a.workflow_version AS "workflowVersion",
+              g.advance_requested_amount::float8 AS "advanceRequestedAmount",
+              (SELECT coalesce(sum(l.amount), 0)::float8 FROM payment_batch_line l JOIN payment_batch p ON p.id = l.batch_id
+                WHERE l.application_id = a.id AND l.kind = 'advance' AND p.status = 'paid') AS "advancePaidAmount",
               b.bank_code AS "bankCode", b.branch_code AS "branchCode", b.deposit_type AS "depositType",
               b.account_number AS "accountNumber", b.account_holder_kana AS "accountHolderKana",
               (SELECT l.batch_id FROM payment_batch_line l WHERE l.application_id = a.id AND l.open) AS "openBatchId"
@@ -148,9 +163,9 @@ export class PaymentBatchesRepository {
     );
     try {
       await m.query(
-        `INSERT INTO payment_batch_line (batch_id, position, application_id, amount, bank_code, branch_code, deposit_type, account_number, account_holder_kana)
-       SELECT $1, x.position, x."applicationId", x.amount, x."bankCode", x."branchCode", x."depositType", x."accountNumber", x."accountHolderKana"
-         FROM jsonb_to_recordset($2::jsonb) AS x(position int, "applicationId" uuid, amount bigint, "bankCode" text, "branchCode" text,
+        `INSERT INTO payment_batch_line (batch_id, position, application_id, kind, amount, bank_code, branch_code, deposit_type, account_number, account_holder_kana)
+       SELECT $1, x.position, x."applicationId", x.kind, x.amount, x."bankCode", x."branchCode", x."depositType", x."accountNumber", x."accountHolderKana"
+         FROM jsonb_to_recordset($2::jsonb) AS x(position int, "applicationId" uuid, kind text, amount bigint, "bankCode" text, "branchCode" text,
               "depositType" text, "accountNumber" text, "accountHolderKana" text)`,
         [id, JSON.stringify(lines.map((l, i) => ({ ...l, position: i + 1 })))],
       );

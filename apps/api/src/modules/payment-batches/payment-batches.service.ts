@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { formatYen, jstDate, type BankAccount } from '@jimukyoku/domain';
 import { buildZenginTransferFile, checkFutureTransferDate, checkTransferDate, type ZenginRequester } from '@jimukyoku/domain/zengin';
-import { getWorkflow, workflowStatesTagged } from '@jimukyoku/workflow';
+import { getWorkflow, paymentTransitionFrom, stateHasTag, workflowStatesTagged } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
@@ -164,7 +164,7 @@ export class PaymentBatchesService {
       for (const line of lines) {
         const app = await this.applications.findVisible(line.applicationId, user, tx);
         if (!app) throw new PaymentBatchError('BATCH_NOT_FOUND');
-        const transition = getWorkflow(app.workflowCode, app.workflowVersion).payment?.transition;
+        const transition = paymentTransitionFrom(getWorkflow(app.workflowCode, app.workflowVersion), app.status)?.name;
         if (!transition)
           throw new PaymentBatchError('BATCH_NOT_OPEN', {}, `申請 ${line.receiptNumber ?? line.applicationId} の手続には支払の遷移がありません。`);
         await this.transitions.fireIn(
@@ -235,20 +235,37 @@ export class PaymentBatchesService {
   }
 }
 
-/** The line of a payable application, or why it is left out. */
+/**
+ * The line of a payable application, or why it is left out. A 補助金 is paid its 確定額 less the 概算払 already paid
+ * (grant_amount, docs/post-award.md), or the 概算払 it requested while it awaits one; a 給付金 the amount decided (its quote).
+ */
 function lineOf(c: PayableCandidate): NewLine | { reason: string } {
-  // a 補助金 is paid its 確定額 (grant_amount, docs/post-award.md); a 給付金 the amount decided (its quote)
-  const amount = c.categoryKind === 'subsidy' ? c.fixedAmount : c.quotedAmount;
-  if (amount === null || !(amount > 0)) return { reason: c.categoryKind === 'subsidy' ? '確定額が記録されていません' : '給付額がありません' };
+  const advance = stateHasTag(getWorkflow(c.workflowCode, c.workflowVersion), c.status, 'awaitsAdvancePayment');
+  const due = amountDue(c, advance);
+  if ('reason' in due) return due;
+  const { amount } = due;
   if (!c.bankCode || !c.branchCode || !c.depositType || !c.accountNumber || !c.accountHolderKana)
     return { reason: `受取人の口座が登録されていません（支払額 ${formatYen(amount)}）` };
   return {
     applicationId: c.applicationId,
+    kind: advance ? 'advance' : 'final',
     amount,
     bankCode: c.bankCode,
     branchCode: c.branchCode,
     depositType: c.depositType,
     accountNumber: c.accountNumber,
     accountHolderKana: c.accountHolderKana,
+  };
+}
+
+/** What a line pays, or why nothing can be paid yet. */
+function amountDue(c: PayableCandidate, advance: boolean): { amount: number } | { reason: string } {
+  if (c.categoryKind !== 'subsidy') return c.quotedAmount > 0 ? { amount: c.quotedAmount } : { reason: '給付額がありません' };
+  if (advance) return c.advanceRequestedAmount ? { amount: c.advanceRequestedAmount } : { reason: '概算払の請求額が記録されていません' };
+  if (c.fixedAmount === null) return { reason: '確定額が記録されていません' };
+  const amount = c.fixedAmount - c.advancePaidAmount;
+  if (amount > 0) return { amount };
+  return {
+    reason: `概算払の支払済額 ${formatYen(c.advancePaidAmount)} が確定額 ${formatYen(c.fixedAmount)} 以上のため、精算で支払う額がありません${amount < 0 ? `（差額 ${formatYen(-amount)} は返還の対象）` : ''}`,
   };
 }

@@ -39,5 +39,7 @@ export class GrantAmount {
   /** 確定額 */
   @Column({ name: 'fixed_amount', type: 'bigint', nullable: true, transformer: yen }) fixedAmount!: number | null;
   @Column({ name: 'amount_fixed_at', type: 'timestamptz', nullable: true }) amountFixedAt!: Date | null;
+  /** the 概算払 last requested (the rules' quote of the expenses paid by then, within the 交付決定額 not yet paid in advance) */
+  @Column({ name: 'advance_requested_amount', type: 'bigint', nullable: true, transformer: yen }) advanceRequestedAmount!: number | null;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -4,6 +4,7 @@
  */
 export const STEP_TRANSITIONS = {
   grantApplication: 'applyForGrant',
+  advancePayment: 'requestAdvancePayment',
   performanceReport: 'reportPerformance',
   planChange: 'requestPlanChange',
   abandonment: 'requestAbandonment',
@@ -17,6 +18,7 @@ export const POST_AWARD_STEPS = Object.keys(STEP_TRANSITIONS) as PostAwardStep[]
 /** Japanese names of the steps, for messages and the admin. */
 export const STEP_LABELS: Readonly<Record<PostAwardStep, string>> = {
   grantApplication: '交付申請',
+  advancePayment: '概算払請求',
   performanceReport: '実績報告',
   planChange: '計画変更承認申請',
   abandonment: '事業廃止承認申請',

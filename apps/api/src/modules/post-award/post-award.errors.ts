@@ -13,6 +13,12 @@ export const POST_AWARD_ERRORS = {
   NOT_INSPECTED: [HttpStatus.UNPROCESSABLE_ENTITY, '確定検査の結果（認める経費）が記録されていません。先に確定検査を記録してください。'],
   ABOVE_REPORTED_AMOUNT: [HttpStatus.UNPROCESSABLE_ENTITY, '認める額が実績報告の額を超えています。'],
   REDUCTION_REASON_REQUIRED: [HttpStatus.UNPROCESSABLE_ENTITY, '報告額より少なく認める経費には、減額の理由を記載してください。'],
+  // 概算払 (docs/post-award.md "概算払")
+  ADVANCE_PAYMENT_NOT_ALLOWED: [
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    'この公募回では概算払を請求できません（公募要領に概算払の定めがありません）。補助金は額の確定の後にお支払いします。',
+  ],
+  NO_ADVANCE_LEFT: [HttpStatus.UNPROCESSABLE_ENTITY, '交付決定額のすべてを概算払で支払済みのため、これ以上の概算払は請求できません。'],
   FILE_ON_PAPER_ONLY: [HttpStatus.CONFLICT, 'この申請は電子申請で受け付けたものです。届出は申請者が電子申請システムから提出します。'],
   // 交付決定取消 and 返還 (docs/post-award.md "交付決定取消 and 返還")
   GROUND_NOT_APPLICABLE: [

@@ -71,4 +71,25 @@ export class PostAwardRepository {
       [applicationId, amount, JSON.stringify(quote)],
     );
   }
+
+  /** A 概算払 requested: its amount, paid by the next payment batch (docs/post-award.md "概算払"). */
+  async setAdvanceRequested(applicationId: string, amount: number, tx: Transaction): Promise<void> {
+    await this.m(tx).query(`UPDATE grant_amount SET advance_requested_amount = $2, updated_at = now() WHERE application_id = $1`, [applicationId, amount]);
+  }
+
+  /** Whether the application's round allows 概算払 (a manager's setting of the round). */
+  async advancePaymentAllowed(roundId: string, tx: Transaction): Promise<boolean> {
+    const [row] = await this.m(tx).query(`SELECT advance_payment_allowed AS allowed FROM round WHERE id = $1`, [roundId]);
+    return row?.allowed === true;
+  }
+
+  /** What was paid in advance: the 概算払 lines of the application's paid payment batches (docs/payments.md). */
+  async advancePaid(applicationId: string, tx?: Transaction): Promise<number> {
+    const [row] = await this.m(tx).query(
+      `SELECT coalesce(sum(l.amount), 0)::float8 AS paid FROM payment_batch_line l JOIN payment_batch p ON p.id = l.batch_id
+        WHERE l.application_id = $1 AND l.kind = 'advance' AND p.status = 'paid'`,
+      [applicationId],
+    );
+    return Number(row.paid);
+  }
 }

@@ -88,15 +88,19 @@ export class PostAwardService {
     const expenses = (dto.expenses ?? []) as ExpenseLine[];
     // 交付申請: the expenses as they will be contracted, quoted before the state changes (a refusal writes nothing)
     const grant = step === 'grantApplication' ? await this.quoteGrantApplication(tx, app, expenses) : null;
+    // 概算払: the rules' quote of the expenses paid so far, at most what is left of the 交付決定額
+    const advance = step === 'advancePayment' ? await this.advanceAmount(tx, app, expenses) : null;
     if (step === 'performanceReport') await this.quoteExpenses(tx, app, expenses); // well-formed lines only
     const reason = step === 'abandonment' || step === 'withdrawal' ? dto.reason!.trim() : undefined;
     const { application } = await this.transitions.fireIn(tx, app.id, STEP_TRANSITIONS[step], actor, {
       reason,
       requestId: meta.requestId,
       ip: meta.ip,
+      ...(advance ? { amount: { computed: advance.amount } } : {}),
       auditExtra: {
         step,
         ...(grant ? { requestedAmount: grant.amount, adoptedAmount: app.quotedAmount } : {}),
+        ...(advance ? { advanceAmount: advance.amount, computedAmount: advance.computed, advancePaid: advance.paid } : {}),
         ...(source.attachmentIds?.length ? { attachmentIds: source.attachmentIds } : {}),
         ...meta.auditExtra,
       },
@@ -107,6 +111,7 @@ export class PostAwardService {
         tx,
       );
     if (step === 'performanceReport') await this.repo.setActualExpenses(app.id, expenses, tx);
+    if (advance) await this.repo.setAdvanceRequested(app.id, advance.amount, tx);
     const filing = await this.repo.insertFiling(
       {
         applicationId: app.id,
@@ -274,13 +279,15 @@ export class PostAwardService {
     const filings = await this.repo.filingsOf(app.id, tx);
     const claim = await this.repayments.findClaim(app.id, tx);
     const definition = getWorkflow(app.workflowCode, app.workflowVersion);
+    // a 概算払 is offered only where the round allows it (docs/post-award.md "概算払")
+    const advanceAllowed = await this.repo.advancePaymentAllowed(app.roundId, tx);
     const offered = (transition: string, policy: PolicyAction) =>
       !!user && isAllowed(user.role, policy) && (findTransition(definition, transition)?.from.includes(app.status) ?? false);
     return {
       applicationId: app.id,
       status: app.status,
       version: app.version,
-      amounts: amountsView(amounts),
+      amounts: amountsView(amounts, await this.repo.advancePaid(app.id, tx)),
       repayment: repaymentView(claim, claim ? await this.repayments.received(app.id, tx) : []),
       commercializationReports: (await this.reports.ofApplication(app.id, tx)).map((r) => ({
         id: r.id,
@@ -298,7 +305,9 @@ export class PostAwardService {
         revokeGrant: offered(REVOKE_GRANT, 'postAward.revokeGrant'),
         recordRepayment: offered(RECORD_REPAYMENT, 'postAward.recordRepayment') && !!claim && !claim.repaidAt,
         // the steps a manager may record from paper now (an application that came on paper only)
-        paperSteps: app.channelId ? [] : POST_AWARD_STEPS.filter((step) => offered(STEP_TRANSITIONS[step], 'applications.recordOnBehalf')),
+        paperSteps: app.channelId
+          ? []
+          : POST_AWARD_STEPS.filter((step) => offered(STEP_TRANSITIONS[step], 'applications.recordOnBehalf') && (step !== 'advancePayment' || advanceAllowed)),
       },
     };
   }
@@ -313,7 +322,9 @@ export class PostAwardService {
     const errors: FieldError[] = [];
     if ((step === 'grantApplication' || step === 'performanceReport') && !dto.expenses?.length)
       errors.push({ field: 'expenses', message: `expenses (経費の明細) を1件以上入力してください（${STEP_LABELS[step]}）` });
-    if (step === 'performanceReport' && !source.attachmentIds?.length && !source.documentsOnPaper?.length)
+    if (step === 'advancePayment' && !dto.expenses?.length)
+      errors.push({ field: 'expenses', message: 'expenses (概算払の対象: 支払済みの経費の明細) を1件以上入力してください' });
+    if ((step === 'performanceReport' || step === 'advancePayment') && !source.attachmentIds?.length && !source.documentsOnPaper?.length)
       errors.push({ field: 'attachmentIds', message: 'attachmentIds (経費の証拠書類: 契約書・請求書・領収書など) を1件以上指定してください' });
     if ((step === 'abandonment' || step === 'withdrawal') && blank(dto.reason))
       errors.push({ field: 'reason', message: `reason (${STEP_LABELS[step]}の理由) を入力してください` });
@@ -321,6 +332,22 @@ export class PostAwardService {
     if (step === 'commercializationReport' && dto.fiscalYear === undefined)
       errors.push({ field: 'fiscalYear', message: 'fiscalYear (事業化状況報告の対象年度) を入力してください' });
     if (errors.length) throw invalid(errors);
+  }
+
+  /**
+   * A 概算払 (docs/post-award.md "概算払"): only where the round allows it; the rules' quote of the expenses paid so far,
+   * at most the 交付決定額 less what was already paid in advance.
+   */
+  private async advanceAmount(tx: Transaction, app: Application, expenses: ExpenseLine[]) {
+    if (!(await this.repo.advancePaymentAllowed(app.roundId, tx))) throw new PostAwardError('ADVANCE_PAYMENT_NOT_ALLOWED');
+    const amounts = await this.repo.findAmount(app.id, tx, true);
+    if (amounts?.grantAmount === null || amounts?.grantAmount === undefined)
+      throw new PostAwardError('NO_GRANT_APPLICATION', {}, '交付決定額が記録されていないため、概算払の額を算定できません。');
+    const { amount: computed } = await this.quoteExpenses(tx, app, expenses, true);
+    const paid = await this.repo.advancePaid(app.id, tx);
+    const amount = Math.min(computed, amounts.grantAmount - paid);
+    if (amount <= 0) throw new PostAwardError('NO_ADVANCE_LEFT', { advancePaid: paid, grantAmount: amounts.grantAmount });
+    return { amount, computed, paid };
   }
 
   private async quoteGrantApplication(tx: Transaction, app: Application, expenses: ExpenseLine[]): Promise<Quoted> {
@@ -353,10 +380,12 @@ export class PostAwardService {
   }
 }
 
-/** What the application page shows of the amounts (null: none recorded yet). */
-export function amountsView(a: GrantAmount | null) {
+/** What the application page shows of the amounts (null: none recorded yet); `advancePaid`: 概算払 paid by batches. */
+export function amountsView(a: GrantAmount | null, advancePaid = 0) {
   if (!a) return null;
   return {
+    advanceRequestedAmount: a.advanceRequestedAmount,
+    advancePaidAmount: advancePaid,
     adoptedAmount: a.adoptedAmount,
     grantExpenses: a.grantExpenses,
     requestedAmount: a.requestedAmount,

@@ -24,14 +24,16 @@ const RECOVERY_WAGE_CATEGORY = /\.recoveryWageIncrease$/;
 
 /**
  * The 返還額 of a revoked grant (docs/post-award.md "交付決定取消 and 返還"): what was paid, which is the 確定額
- * once 支払 has been made (stamp paidAt), nothing before. Revoking the whole 交付決定 (補助金適正化法 第17条) asks
- * back all of it (第18条 第1項); ものづくり 回復型's missed wage target is such a 全額返還 of what was paid.
+ * once 支払 has been made (stamp paidAt: the 概算払 and the rest together), before it what was paid in advance
+ * (`advancePaid`, the 概算払 of paid batches). Revoking the whole 交付決定 (補助金適正化法 第17条) asks back all of it
+ * (第18条 第1項); ものづくり 回復型's missed wage target is such a 全額返還 of what was paid.
  */
 export function repaymentAmount(
   app: Pick<Application, 'stamps'>,
   amounts: Pick<GrantAmount, 'fixedAmount' | 'grantAmount'> | null,
+  advancePaid = 0,
 ): { paid: number; amount: number } {
-  const paid = app.stamps?.paidAt ? (amounts?.fixedAmount ?? amounts?.grantAmount ?? 0) : 0;
+  const paid = app.stamps?.paidAt ? (amounts?.fixedAmount ?? amounts?.grantAmount ?? 0) : advancePaid;
   return { paid, amount: paid };
 }
 
@@ -66,7 +68,7 @@ export class RepaymentsService {
       if (category.config.kind !== 'subsidy') throw new PostAwardError('NOT_A_SUBSIDY');
       const ground: RevocationGround = dto.ground ?? 'general';
       if (ground === 'wageTargetMissed' && !RECOVERY_WAGE_CATEGORY.test(category.code)) throw new PostAwardError('GROUND_NOT_APPLICABLE', { field: 'ground' });
-      const { paid, amount } = repaymentAmount(app, await this.amounts.findAmount(app.id, tx));
+      const { paid, amount } = repaymentAmount(app, await this.amounts.findAmount(app.id, tx), await this.amounts.advancePaid(app.id, tx));
       let dueDate: string | null = null;
       if (amount > 0) {
         if (!dto.dueDate) throw new PostAwardError('DUE_DATE_REQUIRED', { field: 'dueDate' });

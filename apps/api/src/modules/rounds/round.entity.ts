@@ -17,6 +17,8 @@ export class Round {
   @Column({ name: 'workflow_version', type: 'integer' }) workflowVersion!: number;
   /** 補正期間: days a returned application has for its correction */
   @Column({ name: 'correction_period_days', type: 'integer', default: 10 }) correctionPeriodDays!: number;
+  /** 概算払 may be requested after 交付決定 (docs/post-award.md "概算払"): off unless the 公募要領 provides for it */
+  @Column({ name: 'advance_payment_allowed', type: 'boolean', default: false }) advancePaymentAllowed!: boolean;
   /** 締切延長: minutes after closesAt in which submissions are still accepted (and marked as such) */
   @Column({ name: 'grace_minutes', type: 'integer', default: 0 }) graceMinutes!: number;
   /** 受付番号 prefix; null = derived from the programme code and round number */

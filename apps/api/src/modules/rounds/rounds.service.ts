@@ -88,6 +88,7 @@ export class RoundsService {
         announcementLabel: dto.announcementLabel ?? null,
         // new rounds run on the programme's latest definition unless one is named (docs/post-award.md)
         workflowVersion: workflowVersionOf(program.workflowKind, dto.workflowVersion),
+        advancePaymentAllowed: dto.advancePaymentAllowed ?? false,
         assumption: null,
       });
       checkSchedule(round);
@@ -121,6 +122,7 @@ export class RoundsService {
       if (dto.announcementFrom !== undefined) round.announcementFrom = dto.announcementFrom ? new Date(dto.announcementFrom) : null;
       if (dto.announcementTo !== undefined) round.announcementTo = dto.announcementTo ? new Date(dto.announcementTo) : null;
       if (dto.announcementLabel !== undefined) round.announcementLabel = dto.announcementLabel;
+      if (dto.advancePaymentAllowed !== undefined) round.advancePaymentAllowed = dto.advancePaymentAllowed;
       checkSchedule(round);
       // A deadline moved past now (締切延長 after the scheduler closed the round) reopens it; the scheduler closes it again later.
       if (round.closedAt && roundDeadline(round) > now) round.closedAt = null;
@@ -177,7 +179,18 @@ function checkSchedule(r: Round) {
 }
 
 function diff(before: Round, after: Round, categories?: RoundCategoryDto[]) {
-  const keys = ['name', 'ruleSetId', 'opensAt', 'closesAt', 'announcementFrom', 'announcementTo', 'announcementLabel', 'closedAt', 'workflowVersion'] as const;
+  const keys = [
+    'name',
+    'ruleSetId',
+    'opensAt',
+    'closesAt',
+    'announcementFrom',
+    'announcementTo',
+    'announcementLabel',
+    'closedAt',
+    'workflowVersion',
+    'advancePaymentAllowed',
+  ] as const;
   const changes: Record<string, unknown> = {};
   for (const k of keys) {
     const a = before[k] instanceof Date ? (before[k] as Date).toISOString() : before[k];

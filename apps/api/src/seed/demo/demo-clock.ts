@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { onInsertRows } from '../../database/entity-rows';
 import { AuditLogEntry } from '../../modules/audit/audit-log.entity';
 
 /** `2026-01-05T09:30:00.000Z`-like strings: the instants services write into jsonb (stamps, audit changes). */
@@ -37,7 +38,7 @@ export class StoryClock {
 
   /** The step's manager, whose audit inserts carry the story time: hand it to demoServices. */
   manager(): EntityManager {
-    return new Proxy(this.m, {
+    const proxy = new Proxy(this.m, {
       get: (target, prop, receiver) => {
         if (prop === 'insert') {
           return (entity: unknown, values: unknown) => target.insert(entity as never, (entity === AuditLogEntry ? this.dated(values) : values) as never);
@@ -46,6 +47,9 @@ export class StoryClock {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
+    // the repositories that write audit records in plain SQL (database/entity-rows.ts insertRows) are dated alike
+    onInsertRows(proxy, (entity, rows) => (entity === AuditLogEntry ? (this.dated(rows) as typeof rows) : rows));
+    return proxy;
   }
 
   /** The story time of the step running now (inside `at`), else null. */

@@ -33,6 +33,13 @@ export async function postAwardPaths(ctx: DemoContext, adopted: string[], from: 
             return file('grantApplication', { expenses: contracted });
           case 'performanceReport':
             return file('performanceReport', { expenses: contracted }, { documentsOnPaper: ['other'], note: '契約書・請求書・領収書の写しを郵送で受領' });
+          case 'advancePayment':
+            // the machine delivered and paid, the rest of the project still to come
+            return file(
+              'advancePayment',
+              { expenses: contracted.slice(0, 1) },
+              { documentsOnPaper: ['other'], note: '納品書・請求書・振込控の写しを郵送で受領' },
+            );
           case 'planChange':
             return file('planChange', { description: '導入する加工機の機種を同等性能の後継機種に変更したい' });
           case 'abandonment':

@@ -43,6 +43,8 @@ interface RoundSpec {
   ruleSetVersion?: number;
   /** the programme's workflow version the round runs on (1 unless said: subsidy@2 makes the post-award half reachable) */
   workflowVersion?: number;
+  /** the round's 公募要領 provides for 概算払 (docs/post-award.md "概算払") */
+  advancePaymentAllowed?: boolean;
   code: string;
   number: number;
   name: string;
@@ -155,6 +157,7 @@ async function openAndReceive(ctx: DemoContext, spec: RoundSpec, batches: Batch[
         announcementTo: spec.announcement ? new Date(spec.announcement.to) : null,
         announcementLabel: spec.announcement?.label ?? null,
         workflowVersion: spec.workflowVersion ?? 1,
+        advancePaymentAllowed: spec.advancePaymentAllowed ?? false,
         correctionPeriodDays: spec.correctionPeriodDays,
         receiptPrefix: spec.receiptPrefix,
         assumption: 'デモデータ: npm start が作成した公募回',
@@ -321,6 +324,7 @@ const FAMILIES: Family[] = [
     round: (now) => ({
       ruleSet: 'monozukuri.r3-sup',
       workflowVersion: 2,
+      advancePaymentAllowed: true,
       code: 'monozukuri.round13',
       number: 13,
       name: '13次公募',
@@ -331,8 +335,8 @@ const FAMILIES: Family[] = [
       correctionPeriodDays: 10,
     }),
     batches: [
-      ['monozukuri.standard', 10, (r, n, k) => monozukuriApplicant(r, n, k)],
-      ['monozukuri.digital', 5, (r, n, k) => monozukuriApplicant(r, n, k + 1)],
+      ['monozukuri.standard', 11, (r, n, k) => monozukuriApplicant(r, n, k)],
+      ['monozukuri.digital', 6, (r, n, k) => monozukuriApplicant(r, n, k + 1)],
     ],
     async story({ ctx, round, ids, now, close }) {
       await formalCheck(ctx, round, ids, () => 'pass', {
@@ -359,7 +363,11 @@ const FAMILIES: Family[] = [
         ['grantApplication', 'decideGrant', 'abandonment', 'approveAbandonment'],
         ['grantApplication', 'decideGrant'],
         ['grantApplication'],
+        // 概算払 (the round allows it): one requested and paid, the project going on; one awaiting the open batch
+        ['grantApplication', 'decideGrant', 'advancePayment'],
+        ['grantApplication', 'decideGrant', 'advancePayment'],
       ]);
+      if (adopted[13]) await payInStory(ctx, asUser(ctx.manager), round.id, [adopted[13]], close + 70 * DAY + 3 * 21 * DAY);
       // the first two 額確定 wait for the open batch (demo-payment-batches.seed.ts); four were paid three weeks after
       // their 額の確定, and since then one filed its first 事業化状況報告, one had its grant revoked and owes the 返還,
       // one has repaid it in full

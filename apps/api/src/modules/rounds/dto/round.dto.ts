@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInstant } from '../../../common/is-instant.decorator';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 export class RoundCategoryDto {
   @ApiProperty() @IsUUID('4', { message: 'categories[].categoryId は類型のIDを指定してください' }) categoryId!: string;
@@ -39,6 +39,13 @@ export class CreateRoundDto {
   @Min(1)
   @Max(1000)
   workflowVersion?: number;
+  @ApiPropertyOptional({
+    description: '交付決定の後に概算払を請求できるか（公募要領が概算払を定める公募回に限り true。docs/post-award.md「概算払」）',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean({ message: '概算払の可否 (advancePaymentAllowed) は true か false で指定してください' })
+  advancePaymentAllowed?: boolean;
   @ApiPropertyOptional({ type: [RoundCategoryDto], description: '省略時は予算・版の全類型' })
   @IsOptional()
   @IsArray()
@@ -57,6 +64,13 @@ export class UpdateRoundDto {
   @Min(1)
   @Max(1000)
   workflowVersion?: number;
+  @ApiPropertyOptional({
+    description: '交付決定の後に概算払を請求できるか（公募要領が概算払を定める公募回に限り true。docs/post-award.md「概算払」）',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean({ message: '概算払の可否 (advancePaymentAllowed) は true か false で指定してください' })
+  advancePaymentAllowed?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsInstant() opensAt?: string;
   @ApiPropertyOptional() @IsOptional() @IsInstant() closesAt?: string;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsInstant() announcementFrom?: string | null;

@@ -1,0 +1,160 @@
+import { DataSource } from 'typeorm';
+import { TransitionsService } from '../src/modules/applications/transitions.service';
+import { addDays } from '../src/modules/post-award/repayments.service';
+import type { Round } from '../src/modules/rounds/round.entity';
+import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
+import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import { runSeed } from '../src/seed/seed-runner';
+import { openRound } from './application-fixtures';
+import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { startTestApp, TestApp } from './harness';
+import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
+import { payThroughBatch } from './payment-fixtures';
+
+/**
+ * 概算払 (docs/post-award.md "概算払"): only in a round that allows it; the amount is the rules' quote of the expenses
+ * paid so far (restructuring.standard: 2/3 for a 中小企業), at most what is left of the 交付決定額; a payment batch pays it
+ * and the project goes on; the 支払 after 額の確定 pays the 確定額 less it; a 交付決定取消 asks back what was paid.
+ */
+describe('概算払', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
+  let channel: { id: string; apiKey: string };
+  const as = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
+  const statusOf = async (id: string) => (await db.query(`SELECT status FROM application WHERE id = $1`, [id]))[0].status;
+  const portal = (path: string) => t.http().post(`/api/intake/applications/${path}`).set('X-Api-Key', channel.apiKey);
+  const staff = (method: 'post' | 'put' | 'get', path: string) => t.http()[method](`/api/applications/${path}`).set(as(s.manager));
+  const mails = async (id: string) =>
+    (await db.query(`SELECT template, payload FROM notification WHERE application_id = $1 ORDER BY created_at, id`, [id])) as {
+      template: string;
+      payload: { quotedAmount: number };
+    }[];
+  const evidence = async () => (await upload(t, channel.apiKey, 'other').expect(201)).body.id as string;
+  const machinery = (amount: number) => [{ expenseType: 'machinery', amount, description: '5軸加工機' }];
+
+  /** A portal application on subsidy@2 with its 交付決定 (24,000,000円 of machinery: 16,000,000円). */
+  async function granted(round: Round): Promise<string> {
+    const submitted = await portal('')
+      .send(validPayload(round, await uploadRequired(t, channel.apiKey)))
+      .expect(201);
+    const id: string = submitted.body.id;
+    await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [id]);
+    await t.app.get(TransitionsService).fire(id, 'adopt', { role: 'manager', id: s.manager.user.id }, { byDecision: true });
+    await db.query(`UPDATE round SET announcement_from = now() - interval '1 hour', announcement_to = now() - interval '1 minute' WHERE id = $1`, [round.id]);
+    await portal(`${id}/grant-application`)
+      .send({ expenses: machinery(24_000_000) })
+      .expect(200);
+    const decided = await staff('post', `${id}/grant-decision`).expect(200);
+    expect(decided.body.amounts.grantAmount).toBe(16_000_000);
+    return id;
+  }
+  async function v2Round(): Promise<Round> {
+    const round = await openRound(t);
+    await t.http().put(`/api/rounds/${round.id}`).set(as(s.manager)).send({ workflowVersion: 2 }).expect(200);
+    return round;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'advance-payments', overrides: { storageDir: tempStorageDir() } });
+    db = t.app.get(DataSource);
+    await seedStaff(t);
+    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed, notificationTemplatesSeed] });
+    s = await loginEveryRole(t);
+    channel = await createChannel(t, s.admin.token);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('requested, paid by a batch, refused beyond what is left; the 支払 after 額の確定 pays the 確定額 less the 概算払', async () => {
+    const round = await v2Round();
+    const id = await granted(round);
+
+    // a round whose 公募要領 has no 概算払 refuses it, saying so
+    const closed = await portal(`${id}/advance-payment`)
+      .send({ expenses: machinery(9_000_000), attachmentIds: [await evidence()] })
+      .expect(422);
+    expect(closed.body).toMatchObject({ code: 'ADVANCE_PAYMENT_NOT_ALLOWED', message: expect.stringContaining('概算払') });
+    expect(await statusOf(id)).toBe('grantDecided');
+
+    // the manager allows it for the round (audited), even with applications in it
+    await t.http().put(`/api/rounds/${round.id}`).set(as(s.reviewer)).send({ advancePaymentAllowed: true }).expect(403);
+    const allowed = await t.http().put(`/api/rounds/${round.id}`).set(as(s.manager)).send({ advancePaymentAllowed: true }).expect(200);
+    expect(allowed.body.advancePaymentAllowed).toBe(true);
+    const [audit] = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'round.updated' ORDER BY id DESC LIMIT 1`, [round.id]);
+    expect(audit.changes.advancePaymentAllowed).toEqual({ from: false, to: true });
+
+    // the evidence of what was paid is required
+    const bare = await portal(`${id}/advance-payment`)
+      .send({ expenses: machinery(9_000_000) })
+      .expect(422);
+    expect(JSON.stringify(bare.body.errors)).toContain('attachmentIds');
+
+    // 9,000,000円 paid so far: 6,000,000円 (2/3)
+    const requested = await portal(`${id}/advance-payment`)
+      .send({ expenses: machinery(9_000_000), attachmentIds: [await evidence()] })
+      .expect(200);
+    expect(requested.body).toMatchObject({ step: 'advancePayment', status: 'advancePaymentRequested', statusLabel: '概算払請求中' });
+    expect((await staff('get', `${id}/post-award`).expect(200)).body.amounts).toMatchObject({ advanceRequestedAmount: 6_000_000, advancePaidAmount: 0 });
+
+    // only a batch pays it
+    const byHand = await staff('post', `${id}/transitions/payAdvance`).send({}).expect(422);
+    expect(JSON.stringify(byHand.body)).toContain('PAYMENT_NOT_BY_BATCH');
+    const batch = await payThroughBatch(t, s.manager.token, [id]);
+    expect(batch.lines).toEqual([expect.objectContaining({ applicationId: id, kind: 'advance', amount: 6_000_000 })]);
+    expect(await statusOf(id)).toBe('grantDecided');
+    expect((await staff('get', `${id}/post-award`).expect(200)).body.amounts).toMatchObject({ advancePaidAmount: 6_000_000 });
+
+    // a second request: 30,000,000円 would give 20,000,000円, but only 10,000,000円 of the 交付決定額 is left; refused
+    await portal(`${id}/advance-payment`)
+      .send({ expenses: machinery(30_000_000), attachmentIds: [await evidence()] })
+      .expect(200);
+    expect((await staff('get', `${id}/post-award`).expect(200)).body.amounts.advanceRequestedAmount).toBe(10_000_000);
+    await staff('post', `${id}/transitions/refuseAdvancePayment`).send({}).expect(400); // a reason is required
+    await staff('post', `${id}/transitions/refuseAdvancePayment`).send({ reason: '支払済みの経費の証拠書類が不足しています。' }).expect(200);
+    expect(await statusOf(id)).toBe('grantDecided');
+
+    // 実績報告 → 確定検査 → 額の確定 (16,000,000円) → the batch pays 10,000,000円
+    await portal(`${id}/performance-report`)
+      .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
+      .expect(200);
+    await staff('post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
+    await staff('put', `${id}/final-inspection`).send({ lines: [] }).expect(200);
+    const fixed = await staff('post', `${id}/amount-fixing`).expect(200);
+    expect(fixed.body.amounts.fixedAmount).toBe(16_000_000);
+    const final = await payThroughBatch(t, s.manager.token, [id]);
+    expect(final.lines).toEqual([expect.objectContaining({ applicationId: id, kind: 'final', amount: 10_000_000 })]);
+    expect(await statusOf(id)).toBe('paid');
+
+    // each step told the applicant, with the amount it concerns
+    const sent = (await mails(id)).filter((m) => /^advance|^paid$/.test(m.template));
+    expect(sent.map((m) => [m.template, m.template === 'advancePaymentRefused' ? 'no amount' : m.payload.quotedAmount])).toEqual([
+      ['advancePaymentRequestReceived', 6_000_000],
+      ['advancePaid', 6_000_000],
+      ['advancePaymentRequestReceived', 10_000_000],
+      ['advancePaymentRefused', 'no amount'],
+      ['paid', 10_000_000],
+    ]);
+  });
+
+  it('a 交付決定取消 before the 支払 asks back the 概算払 paid; with all of the 交付決定額 paid in advance, no more is requested', async () => {
+    const round = await v2Round();
+    await t.http().put(`/api/rounds/${round.id}`).set(as(s.manager)).send({ advancePaymentAllowed: true }).expect(200);
+    const id = await granted(round);
+    await portal(`${id}/advance-payment`)
+      .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
+      .expect(200);
+    await payThroughBatch(t, s.manager.token, [id]);
+    const none = await portal(`${id}/advance-payment`)
+      .send({ expenses: machinery(3_000_000), attachmentIds: [await evidence()] })
+      .expect(422);
+    expect(none.body.code).toBe('NO_ADVANCE_LEFT');
+
+    const today = (await db.query(`SELECT to_char(now() AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') AS d`))[0].d as string;
+    const revoked = await staff('post', `${id}/grant-revocation`)
+      .send({ reason: '補助事業を実施していないことが判明したため', dueDate: addDays(today, 30) })
+      .expect(200);
+    expect(revoked.body.repayment).toMatchObject({ amount: 16_000_000, paidAmount: 16_000_000 });
+  });
+});
