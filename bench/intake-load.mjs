@@ -1079,6 +1079,14 @@ function report(o, ctx, jobs, upload, elapsedS, result) {
     console.log(
       `\nintake throughput = ${(100 * ratio).toFixed(0)}% of the raw baseline (issue 17 target: at least 40%); intake p99 ${fmtMs(all.p99)} ms (target: under 250 ms)`,
     );
+    // Throughput follows whatever else the machine runs during each phase; CPU per request much less so.
+    if (ctx.cpu.api !== null && b.cpu.process !== null) {
+      const cost = (ctx.cpu.api + ctx.cpu.db) / rs.length;
+      const baseCost = (b.cpu.process + b.cpu.db) / b.requests;
+      console.log(
+        `CPU per request, server process + PostgreSQL: intake ${(1000 * cost).toFixed(2)} ms, raw baseline ${(1000 * baseCost).toFixed(2)} ms → intake at ${((100 * baseCost) / cost).toFixed(0)}% of the baseline's efficiency`,
+      );
+    }
     console.log('');
   }
   if (ctx.profile) {
