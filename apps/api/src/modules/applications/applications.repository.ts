@@ -32,6 +32,11 @@ export const APPLICATION_SORTABLE = ['receiptNumber', 'applicantName', 'status',
 /** The sortable fields whose column holds NULLs (a draft has neither): they sort last both ways. */
 const NULLABLE_SORT_FIELDS: ReadonlySet<string> = new Set(['receiptNumber', 'receivedAt']);
 
+/** An estimate this many times the exact-count limit is not counted at all (a filter's estimate is rarely off by that much). */
+const SURELY_MORE = 10;
+/** From this offset on, a page of many rows is found by its ids in the index first (see list). */
+const DEEP_OFFSET = 500;
+
 /** One page of the application list, its total, and whether that total is the planner's estimate. */
 export interface ApplicationListPage {
   rows: Application[];
@@ -124,53 +129,57 @@ export class ApplicationsRepository {
   /**
    * A page of what the user may see (a reviewer only the applications assigned to them), in the list's
    * order: the sort column, then `id` in the same direction (NULLs last both ways), which an index of
-   * migration ApplicationListIndexes reads as is. The total is counted exactly up to `exactCountLimit`
-   * rows (the count stops there); beyond, it is the planner's estimate (`estimated`), unless the page
-   * itself ends the list. Two ways to find the page's ids, then one read of its rows:
-   * - few rows (counted): the filter's own indexes pick them, then they are sorted — a sort index would
-   *   walk the table looking for a selective filter's rows;
-   * - many: the ids in index order, skipping `offset` of them in the index alone (an index-only scan when
-   *   no filter reads the table), so a deep page does not fetch every row it skips.
+   * migration ApplicationListIndexes reads as is. The total is the planner's estimate (EXPLAIN, nothing
+   * read) when that is far beyond `exactCountLimit`; otherwise the rows are counted, up to the limit, and
+   * estimated only beyond it — unless the page itself ends the list. The page:
+   * - few rows (counted): the filter's own indexes pick them, then they are counted and sorted in the same
+   *   statement — a sort index would walk the table looking for a selective filter's rows;
+   * - many, near the top: read in index order;
+   * - many, deep (offset ≥ DEEP_OFFSET): the ids in index order, skipping `offset` of them in the index
+   *   alone (an index-only scan when no filter reads the table), then those rows, so a deep page does not
+   *   fetch every row it skips.
    */
   async list(query: ListQuery<ApplicationFilter>, user: ApplicationScope, exactCountLimit: number): Promise<ApplicationListPage> {
     const base = this.filtered(query.filter, user);
-    const counted = await this.countUpTo(base, exactCountLimit);
+    const estimate = await this.estimateRows(base);
     const direction = query.sortOrder;
     const nulls = NULLABLE_SORT_FIELDS.has(query.sortField) ? ' NULLS LAST' : '';
-    let ids: string[];
-    if (counted !== null) {
+    if (estimate <= exactCountLimit * SURELY_MORE) {
+      // at most exactCountLimit + 1 rows of the filter, counted and sorted in one statement
       const [sql, params] = base.clone().select('a.id', 'id').addSelect(`a.${query.sortField}`, 'k').getQueryAndParameters();
-      const rows: { id: string }[] = await this.dataSource.query(
-        `WITH m AS MATERIALIZED (${sql}) SELECT id FROM m ORDER BY k ${direction}${nulls}, id ${direction} OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      const order = `k ${direction}${nulls}, id ${direction}`;
+      const found: { n: number; id: string | null; ord: string | null }[] = await this.dataSource.query(
+        `WITH m AS MATERIALIZED (${sql} LIMIT ${exactCountLimit + 1})
+         SELECT c.n, p.id, p.ord FROM (SELECT count(*)::int AS n FROM m) c
+           LEFT JOIN LATERAL (SELECT id, row_number() OVER (ORDER BY ${order}) AS ord FROM m ORDER BY ${order}
+                               OFFSET $${params.length + 1} LIMIT $${params.length + 2}) p ON true`,
         [...params, query.offset, query.limit],
       );
-      ids = rows.map((r) => r.id);
-    } else {
-      const rows = await base
-        .clone()
-        .select('a.id', 'id')
+      if (found[0].n <= exactCountLimit) {
+        const ids = found.filter((r) => r.id !== null).sort((x, y) => Number(x.ord) - Number(y.ord));
+        return { rows: await this.byIds(ids.map((r) => r.id!)), total: found[0].n, estimated: false };
+      }
+    }
+    const ordered = (qb: SelectQueryBuilder<Application>) =>
+      qb
         .orderBy(`a.${query.sortField}`, direction, nulls ? 'NULLS LAST' : undefined)
         .addOrderBy('a.id', direction)
         .offset(query.offset)
-        .limit(query.limit)
-        .getRawMany<{ id: string }>();
-      ids = rows.map((r) => r.id);
-    }
-    const found = ids.length ? await this.dataSource.manager.findBy(Application, { id: In(ids) }) : [];
-    const byId = new Map(found.map((a) => [a.id, a] as const));
-    const rows = ids.map((id) => byId.get(id)).filter((a): a is Application => a !== undefined);
-    if (counted !== null) return { rows, total: counted, estimated: false };
+        .limit(query.limit);
+    const rows =
+      query.offset < DEEP_OFFSET
+        ? await ordered(base.clone()).getMany()
+        : await this.byIds((await ordered(base.clone().select('a.id', 'id')).getRawMany<{ id: string }>()).map((r) => r.id));
     // the page ends the list: its total is known
     if (rows.length < query.limit && (rows.length > 0 || query.offset === 0)) return { rows, total: query.offset + rows.length, estimated: false };
-    const estimate = await this.estimateRows(base);
     return { rows, total: Math.max(estimate, exactCountLimit + 1, query.offset + rows.length + 1), estimated: true };
   }
 
-  /** How many rows `qb` selects, counted up to `limit`; null when there are more. */
-  private async countUpTo(qb: SelectQueryBuilder<Application>, limit: number): Promise<number | null> {
-    const [sql, params] = qb.clone().select('1').getQueryAndParameters();
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM (${sql} LIMIT ${limit + 1}) t`, params);
-    return n > limit ? null : n;
+  /** The applications of `ids`, in that order. */
+  private async byIds(ids: string[]): Promise<Application[]> {
+    const found = ids.length ? await this.dataSource.manager.findBy(Application, { id: In(ids) }) : [];
+    const byId = new Map(found.map((a) => [a.id, a] as const));
+    return ids.map((id) => byId.get(id)).filter((a): a is Application => a !== undefined);
   }
 
   /** The planner's estimate of how many rows `qb` selects (EXPLAIN, nothing read). */
