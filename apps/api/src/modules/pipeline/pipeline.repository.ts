@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { statesOfKind, statesTagged, workflowStatesTagged } from '@jimukyoku/workflow';
+import { statesOfKind, statesTagged } from '@jimukyoku/workflow';
 import { DataSource } from 'typeorm';
-import { managerOf, workflowStateSql, type Transaction } from '../../database';
+import { managerOf, type Transaction } from '../../database';
 import { ASSIGNMENT_PURPOSE } from '../assignments/application-assignment.entity';
 import type { DueAssignment } from '../assignments/assignments.repository';
 
@@ -18,22 +18,15 @@ export interface PipelineRoundRow {
   workflowKind: string;
 }
 
-export interface PipelineStateCount {
-  roundId: string;
-  status: string;
-  n: number;
-}
-
-export interface PipelineCategoryRow {
+/** Applications of one round × 類型 × workflow version × state (PipelineRepository.groups). */
+export interface PipelineGroupRow {
   roundId: string;
   categoryId: string;
-  name: string;
-  budget: string | number | null;
-  /** filed: every application past its workflow's initial state */
-  applied: number;
-  /** holding one of the round × category's 採択 slots (the holdsSlot states) */
-  adopted: number;
-  adoptedAmount: string | number;
+  workflowCode: string;
+  workflowVersion: number;
+  status: string;
+  n: number;
+  amount: string | number;
 }
 
 /** Applications received (受付) on one JST calendar day. */
@@ -86,43 +79,46 @@ export class PipelineRepository {
     );
   }
 
-  stateCounts(): Promise<PipelineStateCount[]> {
-    return this.dataSource.query(`SELECT round_id AS "roundId", status, count(*)::int AS n FROM application GROUP BY round_id, status`);
-  }
-
-  categories(): Promise<PipelineCategoryRow[]> {
+  /**
+   * Applications per round × 類型 × workflow version × state, with their 申請額: one pass over the table,
+   * from which the service counts the states of each round and each 類型's applied and adopted (a lifecycle
+   * fact, read from the workflow definitions, not bound into this SQL).
+   */
+  groups(): Promise<PipelineGroupRow[]> {
     return this.dataSource.query(
-      `SELECT a.round_id AS "roundId", a.category_id AS "categoryId", c.name, rc.budget,
-              count(*) FILTER (WHERE a.status <> ALL($2::text[]))::int AS applied,
-              count(*) FILTER (WHERE ${workflowStateSql('a')} = ANY($1::text[]))::int AS adopted,
-              coalesce(sum(a.quoted_amount) FILTER (WHERE ${workflowStateSql('a')} = ANY($1::text[])), 0)::bigint AS "adoptedAmount"
-         FROM application a JOIN category c ON c.id = a.category_id
-         LEFT JOIN round_category rc ON rc.round_id = a.round_id AND rc.category_id = a.category_id
-        GROUP BY a.round_id, a.category_id, c.name, rc.budget ORDER BY c.name`,
-      // keys, not codes: IT導入's 交付申請 and 交付決定 hold no 採択 slot, the subsidy's do (workflowStatesTagged)
-      [workflowStatesTagged('holdsSlot'), statesOfKind('initial')],
+      `SELECT round_id AS "roundId", category_id AS "categoryId", workflow_code AS "workflowCode", workflow_version AS "workflowVersion", status,
+              count(*)::int AS n, coalesce(sum(quoted_amount), 0)::bigint AS amount
+         FROM application GROUP BY 1, 2, 3, 4, 5`,
     );
   }
 
-  /** 受付 per round and JST calendar day (drafts, never received, left out). */
+  /** Every 類型's name, in the order of the names (the dashboard lists a round's 類型 so). */
+  categoryNames(): Promise<{ id: string; name: string }[]> {
+    return this.dataSource.query(`SELECT id, name FROM category ORDER BY name`);
+  }
+
+  /** The 予算 of each round × 類型 offered. */
+  budgets(): Promise<{ roundId: string; categoryId: string; budget: string | null }[]> {
+    return this.dataSource.query(`SELECT round_id AS "roundId", category_id AS "categoryId", budget FROM round_category`);
+  }
+
+  /**
+   * 受付 per round and JST calendar day, for the days the dashboard charts: the round's opening day to its
+   * deadline's day (closes_at plus the grace). Each day is a range count on the round's 受付日時 index
+   * (application_list_round_received_idx, index-only), not a date computed for every row.
+   */
   intakeDays(): Promise<PipelineIntakeDay[]> {
     return this.dataSource.query(
-      `SELECT round_id AS "roundId", to_char(received_at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') AS day, count(*)::int AS n
-         FROM application WHERE received_at IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
-    );
-  }
-
-  /** Review assignments per round and reviewer: assigned, submitted, overdue (past due, not submitted). */
-  reviewers(): Promise<PipelineReviewerRow[]> {
-    return this.dataSource.query(
-      `SELECT a.round_id AS "roundId", x.reviewer_id AS "reviewerId", su.name, count(*)::int AS assigned,
-              count(*) FILTER (WHERE x.submitted_at IS NOT NULL)::int AS submitted,
-              count(*) FILTER (WHERE x.submitted_at IS NULL AND x.due_at < now())::int AS overdue,
-              min(x.due_at) FILTER (WHERE x.submitted_at IS NULL) AS "nextDueAt"
-         FROM application_assignment x JOIN application a ON a.id = x.application_id JOIN staff_user su ON su.id = x.reviewer_id
-        WHERE x.revoked_at IS NULL AND x.purpose = $1
-        GROUP BY a.round_id, x.reviewer_id, su.name ORDER BY su.name, x.reviewer_id`,
-      [ASSIGNMENT_PURPOSE.review],
+      `SELECT r.id AS "roundId", g.day::date::text AS day,
+              (SELECT count(*) FROM application a
+                WHERE a.round_id = r.id AND a.received_at >= g.day::timestamp AT TIME ZONE 'Asia/Tokyo'
+                  AND a.received_at < (g.day + interval '1 day')::timestamp AT TIME ZONE 'Asia/Tokyo')::int AS n
+         FROM round r
+        CROSS JOIN LATERAL generate_series((r.opens_at AT TIME ZONE 'Asia/Tokyo')::date,
+                                           ((r.closes_at + make_interval(mins => greatest(r.grace_minutes, 0))) AT TIME ZONE 'Asia/Tokyo')::date,
+                                           interval '1 day') AS g(day)
+        WHERE EXISTS (SELECT 1 FROM application a WHERE a.round_id = r.id)
+        ORDER BY 1, 2`,
     );
   }
 
@@ -164,20 +160,67 @@ export class PipelineRepository {
   }
 
   /**
-   * Open 要件確認 assignments and the score sheets' progress, per round (revoked assignments left out).
-   * An open 要件確認 is 未完了 only while the secretariat can act on it: not while the application waits
-   * on the applicant (returnedToApplicant) nor once it is withdrawn or closed (terminal states).
+   * The assignments' progress in one pass over them (revoked ones left out): per round, the open 要件確認
+   * and the score sheets' progress; per round and reviewer, their review assignments — assigned,
+   * submitted, overdue (past due, not submitted) and the earliest open due date. An open 要件確認 is
+   * 未完了 only while the secretariat can act on it: not while the application waits on the applicant
+   * (returnedToApplicant) nor once it is withdrawn or closed (terminal states).
    */
-  review(): Promise<PipelineReviewRow[]> {
-    return this.dataSource.query(
-      `SELECT a.round_id AS "roundId",
-              count(*) FILTER (WHERE x.purpose = 'formalCheck' AND x.submitted_at IS NULL AND a.status <> ALL($1::text[]))::int AS "formalChecksOpen",
-              count(*) FILTER (WHERE x.purpose = 'review' AND x.submitted_at IS NOT NULL)::int AS "sheetsSubmitted",
-              count(*) FILTER (WHERE x.purpose = 'review' AND x.submitted_at IS NULL)::int AS "sheetsOpen",
-              count(*) FILTER (WHERE x.purpose = 'review' AND x.submitted_at IS NULL AND x.due_at < now())::int AS "sheetsOverdue"
-         FROM application_assignment x JOIN application a ON a.id = x.application_id
-        WHERE x.revoked_at IS NULL GROUP BY a.round_id`,
-      [[...statesTagged('returnedToApplicant'), ...statesOfKind('terminal')]],
-    );
+  async assignmentProgress(): Promise<{ review: PipelineReviewRow[]; reviewers: PipelineReviewerRow[] }> {
+    const [groups, names]: [
+      {
+        roundId: string;
+        reviewerId: string;
+        purpose: string;
+        assigned: number;
+        submitted: number;
+        overdue: number;
+        openActionable: number;
+        nextDueAt: Date | null;
+      }[],
+      { id: string; name: string }[],
+    ] = await Promise.all([
+      this.dataSource.query(
+        `SELECT a.round_id AS "roundId", x.reviewer_id AS "reviewerId", x.purpose, count(*)::int AS assigned,
+                count(*) FILTER (WHERE x.submitted_at IS NOT NULL)::int AS submitted,
+                count(*) FILTER (WHERE x.submitted_at IS NULL AND x.due_at < now())::int AS overdue,
+                count(*) FILTER (WHERE x.submitted_at IS NULL AND a.status <> ALL($1::text[]))::int AS "openActionable",
+                min(x.due_at) FILTER (WHERE x.submitted_at IS NULL) AS "nextDueAt"
+           FROM application_assignment x JOIN application a ON a.id = x.application_id
+          WHERE x.revoked_at IS NULL GROUP BY 1, 2, 3`,
+        [[...statesTagged('returnedToApplicant'), ...statesOfKind('terminal')]],
+      ),
+      this.dataSource.query(
+        `SELECT id, name FROM staff_user WHERE id IN (SELECT DISTINCT reviewer_id FROM application_assignment WHERE revoked_at IS NULL) ORDER BY name, id`,
+      ),
+    ]);
+    const review = new Map<string, PipelineReviewRow>();
+    for (const g of groups) {
+      const r =
+        review.get(g.roundId) ??
+        review.set(g.roundId, { roundId: g.roundId, formalChecksOpen: 0, sheetsSubmitted: 0, sheetsOpen: 0, sheetsOverdue: 0 }).get(g.roundId)!;
+      if (g.purpose === ASSIGNMENT_PURPOSE.formalCheck) r.formalChecksOpen += g.openActionable;
+      if (g.purpose === ASSIGNMENT_PURPOSE.review) {
+        r.sheetsSubmitted += g.submitted;
+        r.sheetsOpen += g.assigned - g.submitted;
+        r.sheetsOverdue += g.overdue;
+      }
+    }
+    const name = new Map(names.map((u) => [u.id, u.name] as const));
+    const rank = new Map(names.map((u, i) => [u.id, i] as const));
+    const reviewers = groups
+      .filter((g) => g.purpose === ASSIGNMENT_PURPOSE.review)
+      .map((g) => ({
+        roundId: g.roundId,
+        reviewerId: g.reviewerId,
+        name: name.get(g.reviewerId) ?? '',
+        assigned: g.assigned,
+        submitted: g.submitted,
+        overdue: g.overdue,
+        nextDueAt: g.nextDueAt,
+      }))
+      // by name, then id, in the database's order of them (its collation)
+      .sort((x, y) => rank.get(x.reviewerId)! - rank.get(y.reviewerId)! || (x.roundId < y.roundId ? -1 : 1));
+    return { review: [...review.values()], reviewers };
   }
 }

@@ -1,5 +1,5 @@
 import { roundDeadline } from '@jimukyoku/domain';
-import { getWorkflow, stateCodesTagged, type StateTone } from '@jimukyoku/workflow';
+import { getWorkflow, stateCodesTagged, statesOfKind, workflowStateKey, workflowStatesTagged, type StateTone } from '@jimukyoku/workflow';
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
@@ -9,7 +9,7 @@ import { reviewReminder, REVIEW_REMINDER_TEMPLATE } from '../assignments/review-
 import { AuditService } from '../audit/audit.service';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { PipelineError } from './pipeline.errors';
-import { PipelineRepository, type PipelineIntakeDay } from './pipeline.repository';
+import { PipelineRepository, type PipelineGroupRow, type PipelineIntakeDay } from './pipeline.repository';
 
 const DAY_MS = 86_400_000;
 const JST_MS = 9 * 3_600_000;
@@ -58,6 +58,57 @@ function intakeSeries(from: Date, to: Date, rows: PipelineIntakeDay[]): { day: s
   return days;
 }
 
+/** Applications per round and state, summed over 類型 and workflow versions. */
+function stateCounts(groups: PipelineGroupRow[]): { roundId: string; status: string; n: number }[] {
+  const sums = new Map<string, { roundId: string; status: string; n: number }>();
+  for (const g of groups) {
+    const key = `${g.roundId}\u0000${g.status}`;
+    const sum = sums.get(key) ?? sums.set(key, { roundId: g.roundId, status: g.status, n: 0 }).get(key)!;
+    sum.n += g.n;
+  }
+  return [...sums.values()];
+}
+
+/**
+ * Per round × 類型 (those with applications, in the order of their names): filed (past its workflow's
+ * initial state), adopted (in a state holding a 採択 slot: holdsSlot, per workflow version, so IT導入's
+ * 交付申請 does not count where the subsidy's does) and the adopted 申請額, with the round's 予算.
+ */
+function categoryFigures(
+  groups: PipelineGroupRow[],
+  names: { id: string; name: string }[],
+  budgets: { roundId: string; categoryId: string; budget: string | null }[],
+): (RoundPipeline['categories'][number] & { roundId: string })[] {
+  const initial = new Set(statesOfKind('initial'));
+  const holdsSlot = new Set(workflowStatesTagged('holdsSlot'));
+  const budget = new Map<string, string | null>(budgets.map((b) => [`${b.roundId}\u0000${b.categoryId}`, b.budget]));
+  const rank = new Map(names.map((c, i) => [c.id, i] as const));
+  const figures = new Map<string, RoundPipeline['categories'][number] & { roundId: string }>();
+  for (const g of groups) {
+    const key = `${g.roundId}\u0000${g.categoryId}`;
+    let f = figures.get(key);
+    if (!f) {
+      const b = budget.get(key);
+      f = {
+        roundId: g.roundId,
+        categoryId: g.categoryId,
+        categoryName: names[rank.get(g.categoryId)!]?.name ?? '',
+        applied: 0,
+        budget: b == null ? null : Number(b),
+        adopted: 0,
+        adoptedAmount: 0,
+      };
+      figures.set(key, f);
+    }
+    if (!initial.has(g.status)) f.applied += g.n;
+    if (holdsSlot.has(workflowStateKey(g.workflowCode, g.workflowVersion, g.status))) {
+      f.adopted += g.n;
+      f.adoptedAmount += Number(g.amount);
+    }
+  }
+  return [...figures.values()].sort((a, b) => (rank.get(a.categoryId) ?? 0) - (rank.get(b.categoryId) ?? 0));
+}
+
 /**
  * Where each round stands, for the managers' dashboard: applications per state (labelled by the round's
  * workflow), per category the budget against what is adopted, and the review's progress. Three
@@ -73,14 +124,16 @@ export class PipelineService {
   ) {}
 
   async rounds(): Promise<RoundPipeline[]> {
-    const [rounds, counts, categories, review, intake, reviewers] = await Promise.all([
+    const [rounds, groups, names, budgets, { review, reviewers }, intake] = await Promise.all([
       this.repo.rounds(),
-      this.repo.stateCounts(),
-      this.repo.categories(),
-      this.repo.review(),
+      this.repo.groups(),
+      this.repo.categoryNames(),
+      this.repo.budgets(),
+      this.repo.assignmentProgress(),
       this.repo.intakeDays(),
-      this.repo.reviewers(),
     ]);
+    const counts = stateCounts(groups);
+    const categories = categoryFigures(groups, names, budgets);
     return rounds.map((r) => {
       const mine = <T extends { roundId: string }>(rows: T[]): T[] => rows.filter((x) => x.roundId === r.id);
       const n = new Map(mine(counts).map((c) => [c.status, c.n] as const));
@@ -97,14 +150,7 @@ export class PipelineService {
         total: [...n.values()].reduce((a, b) => a + b, 0),
         hasAdoption: workflow.transitions.some((t) => t.name === 'adopt'),
         states: workflow.states.filter((s) => n.has(s.code)).map((s) => ({ code: s.code, label: s.label, tone: s.tone, count: n.get(s.code)! })),
-        categories: mine(categories).map((c) => ({
-          categoryId: c.categoryId,
-          categoryName: c.name,
-          applied: c.applied,
-          budget: c.budget === null ? null : Number(c.budget),
-          adopted: c.adopted,
-          adoptedAmount: Number(c.adoptedAmount),
-        })),
+        categories: mine(categories).map(({ roundId: _, ...c }) => c),
         holdsSlotStates: stateCodesTagged(workflow, 'holdsSlot'),
         review: {
           formalChecksOpen: rv?.formalChecksOpen ?? 0,
