@@ -8,12 +8,14 @@
  * (apps/api/dist/cli/start.js, production mode, worker off), creates four rounds of 事業再構築補助金
  * through the HTTP API, loads the applications with bench/lib/load-applications.mjs (set-based SQL),
  * and then, for every case (first page, each filter, each sortable column both ways, deep pages, searches,
- * the dashboard): one untimed request through a statement-capturing proxy (bench/lib/pg-statement-counter.mjs)
- * records the SQL the API sends for it; then `--requests` timed requests (after `--warmup`) and as many
+ * the dashboard): one untimed request to a second API process, which reaches PostgreSQL through a
+ * statement-capturing proxy (bench/lib/pg-statement-counter.mjs), records the SQL the API sends for it;
+ * then `--requests` timed requests (after `--warmup`) to the API that connects directly, and as many
  * timed runs of the recorded statements, in order, on one direct pg connection. Prints p50/p95 of both, the
  * ratio API/SQL, and checks the targets: API p95 under `--target-ms` (300) and within `--ratio` (2) × the
- * SQL's p95 (a ratio above that is not a miss while the API takes at most `--floor-ms` (10) more than the SQL:
- * what HTTP, the token check and JSON cost any request). Also the peak RSS of the API process (VmHWM).
+ * SQL's p95 — or, where the SQL takes a few milliseconds, at most as much more than the SQL as the first
+ * case, GET /api/auth/me, takes more than its own SQL: what HTTP, the token check and JSON cost any
+ * request, measured in the same run. Also the peak RSS of the timed API process (VmHWM).
  *
  *   npm run build && npm run bench -- lists                 # 1,000,000 rows, fresh database, dropped after
  *   npm run bench -- lists --n 200000 --keep                 # smaller, keep the database (its name is printed)
@@ -45,7 +47,6 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '2' },
     'target-ms': { type: 'string', default: '300' },
     ratio: { type: 'string', default: '2' },
-    'floor-ms': { type: 'string', default: '10' },
     database: { type: 'string' },
     only: { type: 'string' },
     keep: { type: 'boolean', default: false },
@@ -54,7 +55,7 @@ const { values: args } = parseArgs({
 });
 if (args.help) {
   console.log(
-    'Usage: node bench/lists.mjs [--n 1000000] [--requests 20] [--warmup 2] [--target-ms 300] [--ratio 2] [--floor-ms 10] [--only <case prefix>] [--keep] [--database <kept bench database>]',
+    'Usage: node bench/lists.mjs [--n 1000000] [--requests 20] [--warmup 2] [--target-ms 300] [--ratio 2] [--only <case prefix>] [--keep] [--database <kept bench database>]',
   );
   process.exit(0);
 }
@@ -63,11 +64,9 @@ const REQUESTS = Number(args.requests);
 const WARMUP = Number(args.warmup);
 const TARGET_MS = Number(args['target-ms']);
 const RATIO = Number(args.ratio);
-/** what HTTP, the token check and JSON cost a request at least: a ratio over RATIO within it is not counted a miss */
-const FLOOR_MS = Number(args['floor-ms']);
 const MANAGER = { email: 'bench-lists-manager@example.jp', password: `bench-${randomBytes(12).toString('hex')}` };
 
-const run = { child: null, proxy: null, dbUrl: null, adminUrl: null, dbName: null, created: false, workDir: null };
+const run = { children: [], proxy: null, dbUrl: null, adminUrl: null, dbName: null, created: false, workDir: null, jwtSecret: randomBytes(32).toString('hex') };
 const log = (m) => console.log(`[bench] ${m}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -90,13 +89,18 @@ async function main() {
     if (!(await ensureDatabase(run.dbUrl))) throw new Error(`database ${run.dbName} already exists`);
     run.created = true;
   }
-  await runMigrations(run.dbUrl);
-  log(`database ${run.dbName} ${run.created ? 'created and migrated' : 'migrated'}`);
+  const ran = await runMigrations(run.dbUrl);
+  log(`database ${run.dbName} ${run.created ? 'created and migrated' : `migrated (${ran.length ? ran.join(', ') : 'nothing to run'})`}`);
 
   const db = new Client({ connectionString: run.dbUrl });
   await db.connect();
   await upsertManager(db);
-  const api = await startApi();
+  // two processes of the built API with the same secret: the timed one connects to PostgreSQL directly;
+  // the other through the capturing proxy, asked once per case for the statements it sends
+  run.workDir = mkdtempSync(join(tmpdir(), 'jimukyoku-bench-lists-'));
+  run.proxy = await startStatementCounter(await appRoleUrl(ROOT, run.dbUrl));
+  const { base: api, child: timed } = await startApi('timed', await appRoleUrl(ROOT, run.dbUrl));
+  const { base: capturing } = await startApi('capturing', run.proxy.url);
   const token = await login(api);
 
   if (run.created) {
@@ -105,18 +109,26 @@ async function main() {
     await loadApplications(db, { n: N, roundIds, log });
     log(`loaded ${N.toLocaleString()} applications in ${(ms(t0) / 1000).toFixed(1)} s`);
   }
+  if (!run.created && ran.length) {
+    // a migration of a loaded table (a rewrite, new indexes) leaves it as autovacuum would find it later:
+    // vacuum it now, as the loader does, so index-only scans see an all-visible table
+    await db.query('VACUUM ANALYZE application');
+    log('VACUUM ANALYZE application (migrations ran on the loaded table)');
+  }
   const [{ total }] = (await db.query(`SELECT count(*)::int AS total FROM application`)).rows;
   const facts = await dataFacts(db);
-  const cases = listCases(facts, total).filter((c) => !args.only || c.name.startsWith(args.only));
+  const cases = listCases(facts, total).filter((c) => c.baseline || !args.only || c.name.startsWith(args.only));
   log(`${total.toLocaleString()} applications; ${cases.length} cases, ${REQUESTS} timed requests each after ${WARMUP} warm-up`);
 
   const results = [];
   const failures = [];
   const load0 = loadavg()[0];
+  /** what the API adds to the SQL of any request (HTTP, the token check, JSON): the baseline case's API p95 − SQL p95 */
+  let floor = 0;
   for (const c of cases) {
     // the SQL the API sends for this request, recorded once
     run.proxy.counter.capture = [];
-    const first = await get(api, token, c.path);
+    const first = await get(capturing, token, c.path);
     const statements = run.proxy.counter.capture;
     run.proxy.counter.capture = null;
     if (first.status !== 200) throw new Error(`${c.name}: GET ${c.path} answered ${first.status}: ${first.text.slice(0, 300)}`);
@@ -149,12 +161,15 @@ async function main() {
       if (problem) failures.push(`${c.name}: ${problem}`);
     }
     if (r.api.p95 >= TARGET_MS) failures.push(`${c.name}: API p95 ${r.api.p95.toFixed(0)} ms ≥ ${TARGET_MS} ms`);
-    if (r.ratio > RATIO && r.api.p95 - r.sql.p95 > FLOOR_MS)
-      failures.push(`${c.name}: API p95 is ${r.ratio.toFixed(2)} × the SQL's (> ${RATIO}, and ${(r.api.p95 - r.sql.p95).toFixed(0)} ms more)`);
+    if (c.baseline) floor = Math.max(0, r.api.p95 - r.sql.p95);
+    else if (r.ratio > RATIO && r.api.p95 - r.sql.p95 > floor)
+      failures.push(
+        `${c.name}: API p95 is ${r.ratio.toFixed(2)} × the SQL's (> ${RATIO}), ${(r.api.p95 - r.sql.p95).toFixed(0)} ms more (any request: ${floor.toFixed(0)} ms)`,
+      );
     results.push(r);
     log(`${c.name}: API p50 ${r.api.p50.toFixed(0)} p95 ${r.api.p95.toFixed(0)} ms, SQL p50 ${r.sql.p50.toFixed(0)} p95 ${r.sql.p95.toFixed(0)} ms`);
   }
-  const rss = peakRss(run.child.pid);
+  const rss = peakRss(timed.pid);
   await db.end();
 
   console.log('\n== lists at a million: GET /api/applications and GET /api/pipeline ==');
@@ -186,7 +201,7 @@ async function main() {
   );
   console.log(`\nAPI peak RSS  ${rss ? `${(rss / 1024).toFixed(0)} MiB (VmHWM)` : 'unknown'}`);
   console.log(
-    `targets       API p95 < ${TARGET_MS} ms and ≤ ${RATIO} × SQL p95 (or at most ${FLOOR_MS} ms above it: the fixed cost of HTTP, the token check and JSON), every case`,
+    `targets       API p95 < ${TARGET_MS} ms and ≤ ${RATIO} × SQL p95, or at most ${floor.toFixed(1)} ms above it (what GET /api/auth/me adds to its SQL: HTTP, the token check, JSON), every case`,
   );
   for (const f of failures) console.log(`FAIL  ${f}`);
   console.log(`\nRESULT: ${failures.length ? `FAIL (${failures.length} of ${results.length * 2} checks)` : `PASS (${results.length} cases)`}`);
@@ -231,6 +246,7 @@ function listCases(f, total) {
   const last = Math.max(0, total - 25);
   const sameRows = (n) => (r) => (r.rows === n ? null : `expected ${n} rows, got ${r.rows}`);
   const cases = [
+    { name: 'baseline: GET /api/auth/me (any request)', path: '/api/auth/me', baseline: true },
     { name: 'first page (API default: updatedAt DESC)', path: page(), check: sameRows(25) },
     { name: 'first page (admin: receivedAt DESC)', path: page(admin), check: sameRows(25) },
     { name: 'filter roundId (newest round)', path: page({ ...admin, filter: { roundId: f.newest.id } }) },
@@ -342,28 +358,26 @@ function peakRss(pid) {
   }
 }
 
-async function startApi() {
+async function startApi(name, databaseUrl) {
   const port = await new Promise((r) => {
     const srv = createServer().listen(0, '127.0.0.1', () => {
       const p = srv.address().port;
       srv.close(() => r(p));
     });
   });
-  run.workDir = mkdtempSync(join(tmpdir(), 'jimukyoku-bench-lists-'));
-  run.proxy = await startStatementCounter(await appRoleUrl(ROOT, run.dbUrl));
-  const logPath = join(run.workDir, 'api.log');
+  const logPath = join(run.workDir, `api-${name}.log`);
   const logFile = createWriteStream(logPath);
   const env = {
     ...process.env,
     NODE_ENV: 'production',
     INITIAL_ADMIN_PASSWORD: `bench-first-${randomBytes(12).toString('base64url')}`,
-    DATABASE_URL: run.proxy.url,
+    DATABASE_URL: databaseUrl,
     DATABASE_MIGRATION_URL: run.dbUrl,
     REDIS_PREFIX: `jimukyoku_bench_lists_${Date.now()}`,
     PORT: String(port),
     LOG_LEVEL: 'warn',
     WORKER_ENABLED: 'false',
-    JWT_SECRET: randomBytes(32).toString('hex'),
+    JWT_SECRET: run.jwtSecret,
     SECRETARIAT_NAME: 'ベンチマーク用 相談窓口',
     SECRETARIAT_PHONE: '0120-000-000',
     SECRETARIAT_EMAIL: 'soudan@bench.example.jp',
@@ -379,25 +393,26 @@ async function startApi() {
     PAYMENT_REQUESTER_ACCOUNT_NUMBER: '1234567',
     STORAGE_DIR: join(run.workDir, 'storage'),
   };
-  run.child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/cli/start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/cli/start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  run.children.push(child);
   await new Promise((resolveReady, reject) => {
-    run.child.stdout.on('data', (c) => {
+    child.stdout.on('data', (c) => {
       logFile.write(c);
       if (c.toString().includes('is running')) resolveReady();
     });
-    run.child.stderr.on('data', (c) => logFile.write(c));
-    run.child.once('exit', (code) => reject(new Error(`the API exited during startup (code ${code}); log:\n${readFileSync(logPath, 'utf8').slice(-3000)}`)));
+    child.stderr.on('data', (c) => logFile.write(c));
+    child.once('exit', (code) => reject(new Error(`the API exited during startup (code ${code}); log:\n${readFileSync(logPath, 'utf8').slice(-3000)}`)));
     setTimeout(() => reject(new Error('the API did not start within 120 s')), 120_000).unref();
   });
-  log(`API up on port ${port} (pid ${run.child.pid})`);
-  return `http://127.0.0.1:${port}`;
+  log(`API (${name}) up on port ${port} (pid ${child.pid})`);
+  return { base: `http://127.0.0.1:${port}`, child };
 }
 
 async function cleanup() {
-  if (run.child && run.child.exitCode === null) {
-    run.child.kill('SIGTERM');
-    await Promise.race([new Promise((r) => run.child.once('exit', r)), sleep(10_000)]);
-    if (run.child.exitCode === null) run.child.kill('SIGKILL');
+  for (const child of run.children.filter((c) => c.exitCode === null)) {
+    child.kill('SIGTERM');
+    await Promise.race([new Promise((r) => child.once('exit', r)), sleep(10_000)]);
+    if (child.exitCode === null) child.kill('SIGKILL');
   }
   await run.proxy?.close();
   if (run.dbName && run.created && !args.keep) {
