@@ -7,7 +7,9 @@
 // `prepared` runs a statement as a named prepared statement of its connection: PostgreSQL parses and
 // plans it once per connection instead of on every request (parse and bind were half of the server
 // time of an intake submission). Prepared statements name their columns (no `*`): a column a later
-// migration adds does not change what a cached plan returns.
+// migration adds does not change what a cached plan returns. A connection pooler in front of
+// PostgreSQL must keep protocol-level prepared statements per server connection (PgBouncer 1.21+ in
+// transaction mode with max_prepared_statements set; session mode always does).
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
 
