@@ -86,6 +86,27 @@ describe('事業化状況報告: schedule, reminders, overdue list', () => {
     expect(second.reportedAt).toBeNull();
   });
 
+  it('the fifth report ends the reporting period (報告期間終了), fired by the system with it; a sixth fulfils nothing', async () => {
+    const id = await amountFixed();
+    await payThroughBatch(t, s.manager.token, [id]);
+    for (const [i, year] of [2027, 2028, 2029, 2030].entries()) {
+      const filed = await portal(`${id}/commercialization-reports`)
+        .send({ fiscalYear: year, sales: 10_000_000 + i })
+        .expect(200);
+      expect(filed.body.status).toBe('commercializationReporting');
+    }
+    const last = await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2031, sales: 20_000_000 }).expect(200);
+    expect(last.body).toMatchObject({ status: 'reportingCompleted', statusLabel: '報告期間終了' });
+    const [closed] = await db.query(
+      `SELECT actor_role, actor_id, changes FROM audit_log WHERE entity_id = $1 AND action = 'application.closeCommercializationReporting'`,
+      [id],
+    );
+    expect(closed).toMatchObject({ actor_role: 'system', actor_id: null });
+    expect(closed.changes.lastReportFilingId).toEqual(expect.any(String));
+    // the period is over: a further report is refused by the workflow, nothing is written
+    await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2032, sales: 1 }).expect(409);
+  });
+
   it('a reminder goes out once per report N days before its due date, even when the job runs twice at once and again', async () => {
     const id = await amountFixed();
     await payThroughBatch(t, s.manager.token, [id]);

@@ -108,9 +108,24 @@ describe('the npm start seed', () => {
         WHERE p.status = 'paid'`,
     );
     expect(new Set(lines.map((l: { status: string }) => l.status))).toEqual(
-      new Set(['transferred', 'grantDecided', 'paid', 'commercializationReporting', 'grantRevoked', 'repaid']),
+      new Set(['transferred', 'grantDecided', 'paid', 'commercializationReporting', 'reportingCompleted', 'grantRevoked', 'repaid']),
     );
     for (const l of lines) expect([l.paidOn, l.audits]).toEqual([l.batchPaidOn, 1]);
+  });
+
+  it('has five years of 事業化状況報告: a period completed with all five filed, and overdue reports for the managers’ list', async () => {
+    const [row] = await db.query(
+      `SELECT count(*) FILTER (WHERE c.reported_at IS NOT NULL)::int AS filed,
+              count(*) FILTER (WHERE c.reported_at IS NULL AND c.due_date < (now() AT TIME ZONE 'Asia/Tokyo')::date AND a.status = 'commercializationReporting')::int AS overdue,
+              count(DISTINCT a.id) FILTER (WHERE a.status = 'reportingCompleted')::int AS completed
+         FROM commercialization_report c JOIN application a ON a.id = c.application_id`,
+    );
+    expect(row.completed).toBeGreaterThanOrEqual(1);
+    expect(row.filed).toBeGreaterThanOrEqual(6);
+    expect(row.overdue).toBeGreaterThanOrEqual(1);
+    // each report filed before it was due, the schedule running from the story's 額の確定
+    const [late] = await db.query(`SELECT count(*)::int AS n FROM commercialization_report WHERE reported_at > due_date + interval '1 day'`);
+    expect(late.n).toBe(0);
   });
 
   it('gives adopted and paid applications the payee bank account the 全銀 file takes, each audited', async () => {
@@ -158,6 +173,7 @@ describe('the npm start seed', () => {
         'finalInspection',
         'amountFixed',
         'commercializationReporting',
+        'reportingCompleted',
         'grantRevoked',
         'repaid',
         // 給付金 (事業復活支援金)

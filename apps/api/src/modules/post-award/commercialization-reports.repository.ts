@@ -47,17 +47,26 @@ export class CommercializationReportsRepository {
   }
 
   /**
-   * The five yearly reports from the JST day of the 額の確定: the n-th due n years after it (a 29 February gives
-   * 28 February). Written once: a second call keeps the first schedule.
+   * The five yearly reports from `fixedOn`, the JST day of the 額の確定 (YYYY-MM-DD): the n-th due n years after it (a
+   * 29 February gives 28 February). Written once: a second call keeps the first schedule.
    */
-  async schedule(applicationId: string, tx: Transaction): Promise<void> {
+  async schedule(applicationId: string, fixedOn: string, tx: Transaction): Promise<void> {
     await this.m(tx).query(
       `INSERT INTO commercialization_report (application_id, sequence, due_date)
-       SELECT $1, n, ((now() AT TIME ZONE 'Asia/Tokyo')::date + make_interval(years => n))::date
+       SELECT $1, n, ($3::date + make_interval(years => n))::date
          FROM generate_series(1, $2::int) AS n
        ON CONFLICT (application_id, sequence) DO NOTHING`,
-      [applicationId, COMMERCIALIZATION_REPORT_YEARS],
+      [applicationId, COMMERCIALIZATION_REPORT_YEARS, fixedOn],
     );
+  }
+
+  /** Whether every scheduled report of the application has been filed (false when none is scheduled). */
+  async allFiled(applicationId: string, tx: Transaction): Promise<boolean> {
+    const [row] = await this.m(tx).query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE reported_at IS NULL)::int AS open FROM commercialization_report WHERE application_id = $1`,
+      [applicationId],
+    );
+    return row.n > 0 && row.open === 0;
   }
 
   /** The applicant's report fulfils the earliest open one; null when none is open (none scheduled, or all filed). */

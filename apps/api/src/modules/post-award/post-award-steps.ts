@@ -33,3 +33,6 @@ export const FIX_AMOUNT = 'fixAmount';
 /** 交付決定取消 and the 返還の確認: fired by the repayment routes with the 返還 they recorded (guard repaymentComputed). */
 export const REVOKE_GRANT = 'revokeGrant';
 export const RECORD_REPAYMENT = 'recordRepayment';
+
+/** The last yearly 事業化状況報告 filed ends the reporting period (報告期間終了), fired by the system with it. */
+export const CLOSE_REPORTING = 'closeCommercializationReporting';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatYen, type ExpenseLine } from '@jimukyoku/domain';
+import { formatYen, jstDate, type ExpenseLine } from '@jimukyoku/domain';
 import { findTransition, getWorkflow } from '@jimukyoku/workflow';
 import { isAllowed, type PolicyAction } from '../../auth/policy';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -18,6 +18,7 @@ import { CommercializationReportsRepository } from './commercialization-reports.
 import { RepaymentsRepository } from './repayments.repository';
 import { repaymentView } from './repayment-view';
 import {
+  CLOSE_REPORTING,
   DECIDE_GRANT,
   FIX_AMOUNT,
   POST_AWARD_STEPS,
@@ -131,8 +132,21 @@ export class PostAwardService {
       },
       tx,
     );
-    // the yearly report fulfils the earliest open one of the schedule written at the 額の確定
-    if (step === 'commercializationReport') await this.reports.fulfilNext(app.id, filing.id, tx);
+    // the yearly report fulfils the earliest open one of the schedule written at the 額の確定; the last one ends the
+    // reporting period (報告期間終了), in the same transaction
+    if (step === 'commercializationReport') {
+      await this.reports.fulfilNext(app.id, filing.id, tx);
+      if (await this.reports.allFiled(app.id, tx)) {
+        const closed = await this.transitions.fireIn(
+          tx,
+          app.id,
+          CLOSE_REPORTING,
+          { role: 'system', id: null },
+          { ...meta, auditExtra: { lastReportFilingId: filing.id } },
+        );
+        return closed.application;
+      }
+    }
     return application;
   }
 
@@ -259,8 +273,8 @@ export class PostAwardService {
         { amount: { computed: fixed }, ...meta, auditExtra: { fixedAmount: fixed, computedAmount: q.amount, grantAmount: amounts.grantAmount } },
       );
       await this.repo.setFixedAmount(app.id, fixed, q.quote, tx);
-      // the five yearly 事業化状況報告 are due from the 額の確定 (docs/post-award.md "事業化状況報告の予定")
-      await this.reports.schedule(app.id, tx);
+      // the five yearly 事業化状況報告 are due from the 額の確定's JST day (docs/post-award.md "事業化状況報告の予定")
+      await this.reports.schedule(app.id, jstDate(await this.applications.dbNow(tx)), tx);
       return this.view(application, tx, user);
     });
   }

@@ -107,3 +107,32 @@ export async function afterPayment(ctx: DemoContext, projects: Record<'reporting
     services.repayments.receive(manager, projects.repaid, { receivedOn: jstDate(new Date(now - 5 * DAY)), amount: claim.amount, note: '全額の振込を確認' }, {}),
   );
 }
+
+/**
+ * The first `count` yearly 事業化状況報告 of a paid project, each filed through the portal ten days before it is due
+ * (the schedule written at its 額の確定); the fifth ends the reporting period (報告期間終了).
+ */
+export async function yearlyReports(ctx: DemoContext, applicationId: string, count: number) {
+  const due: { due_date: string }[] = await ctx.m.query(
+    `SELECT to_char(due_date, 'YYYY-MM-DD') AS due_date FROM commercialization_report WHERE application_id = $1 ORDER BY sequence LIMIT $2`,
+    [applicationId, count],
+  );
+  const intake: TransitionActor = { role: 'intake', id: ctx.channelId };
+  for (const [i, { due_date }] of due.entries()) {
+    const at = Date.parse(`${due_date}T10:00:00+09:00`) - 10 * DAY;
+    await ctx.clock.at(at, async () => {
+      const app = await ctx.m.findOneByOrFail(Application, { id: applicationId });
+      const fiscalYear = Number(jstDate(new Date(at)).slice(0, 4)) - 1;
+      return ctx.services.postAward.fileIn(
+        ctx.services.tx,
+        app,
+        'commercializationReport',
+        { fiscalYear, sales: 30_000_000 + i * 4_500_000 } as never,
+        intake,
+        {
+          channelId: ctx.channelId,
+        },
+      );
+    });
+  }
+}

@@ -10,7 +10,7 @@ import type { SeedStep } from '../seed-step';
 import { arrival, decide, DEMO_CHANNEL_NAME, type CheckOutcome, type DemoContext, formalCheck, jstAt, review } from './demo-applications.seed';
 import { StoryClock } from './demo-clock';
 import { payInStory } from './demo-payments';
-import { afterPayment, postAwardPaths } from './demo-post-award';
+import { afterPayment, postAwardPaths, yearlyReports } from './demo-post-award';
 import { demoRandom, type DemoRandom } from './demo-random';
 import { asUser, demoServices } from './demo-services';
 import {
@@ -320,6 +320,41 @@ const FAMILIES: Family[] = [
     },
   },
   {
+    label: 'ものづくり 7次（事業化状況報告の5年間、subsidy@2）',
+    round: (now) => ({
+      ruleSet: 'monozukuri.r3-sup',
+      workflowVersion: 2,
+      code: 'monozukuri.round7',
+      number: 7,
+      name: '7次公募',
+      receiptPrefix: 'MON07',
+      opensAt: jstAt(now - 2110 * DAY, 10),
+      closesAt: jstAt(now - 2060 * DAY, 17),
+      announcement: { from: now - 2010 * DAY, to: now - 2010 * DAY, label: '採択発表済み' },
+      correctionPeriodDays: 10,
+    }),
+    batches: [['monozukuri.standard', 4, (r, n, k) => monozukuriApplicant(r, n, k)]],
+    async story({ ctx, round, ids, close }) {
+      await formalCheck(ctx, round, ids, () => 'pass', {
+        assignAt: close + DAY,
+        dueAt: close + 14 * DAY,
+        doneAt: (i, n) => spread(close + 2 * DAY, close + 12 * DAY, i, n),
+      });
+      await review(ctx, round, () => 'complete', {
+        assignAt: close + 15 * DAY,
+        dueAt: close + 35 * DAY,
+        doneAt: (i, n) => spread(close + 16 * DAY, close + 33 * DAY, i, n),
+      });
+      const adopted = await ctx.clock.at(close + 45 * DAY, () => decide(ctx, round, 0, 0.75));
+      const toFixed = ['grantApplication', 'decideGrant', 'performanceReport', 'startFinalInspection', 'inspect', 'fixAmount'];
+      await postAwardPaths(ctx, adopted, close + 70 * DAY, [toFixed, toFixed]);
+      await payInStory(ctx, asUser(ctx.manager), round.id, adopted.slice(0, 2), close + 70 * DAY + 6 * 21 * DAY);
+      // five years on: one filed every yearly report (報告期間終了), the other stopped after three (two overdue)
+      await yearlyReports(ctx, adopted[0], 5);
+      await yearlyReports(ctx, adopted[1], 3);
+    },
+  },
+  {
     label: 'ものづくり 13次（交付後の流れ、subsidy@2）',
     round: (now) => ({
       ruleSet: 'monozukuri.r3-sup',
@@ -349,8 +384,8 @@ const FAMILIES: Family[] = [
         dueAt: close + 35 * DAY,
         doneAt: (i, n) => spread(close + 16 * DAY, close + 33 * DAY, i, n),
       });
-      // most are adopted: the post-award half needs projects in each of its states
-      const adopted = await ctx.clock.at(close + 45 * DAY, () => decide(ctx, round, 0, 0.9));
+      // all are adopted: the post-award half needs projects in each of its states
+      const adopted = await ctx.clock.at(close + 45 * DAY, () => decide(ctx, round, 0, 1));
       const toFixed = ['grantApplication', 'decideGrant', 'performanceReport', 'startFinalInspection', 'inspect', 'fixAmount'];
       await postAwardPaths(ctx, adopted, close + 70 * DAY, [
         toFixed,

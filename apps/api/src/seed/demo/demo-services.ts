@@ -91,9 +91,11 @@ export function demoServices(m: EntityManager, clock?: StoryClock) {
   const adoptionRows = new AdoptionRepository(ds);
   const ranking = new RankingService(adoptionRows, rounds, rubrics);
   const reconsideration = new ReconsiderationService(applications, transitions, new NotificationsRepository(ds), uow);
+  // with the story clock, the 事業化状況報告 schedule runs from the story's 額の確定 and a batch reasons at story time
+  const storyApplications = clock ? new StoryTimeApplications(ds, clock) : applications;
   const postAward = new PostAwardService(
     new PostAwardRepository(ds),
-    applications,
+    storyApplications,
     transitions,
     audit,
     uow,
@@ -128,14 +130,9 @@ export function demoServices(m: EntityManager, clock?: StoryClock) {
     adoption: new AdoptionService(adoptionRows, ranking, transitions, audit, uow),
     postAward,
     repayments: new RepaymentsService(uow, new RepaymentsRepository(ds), new PostAwardRepository(ds), applications, transitions, audit, postAward),
-    paymentBatches: new PaymentBatchesService(
-      new PaymentBatchesRepository(ds),
-      clock ? new StoryTimeApplications(ds, clock) : applications,
-      transitions,
-      audit,
-      uow,
-      { paymentRequester: DEV_PAYMENT_REQUESTER } as AppConfig,
-    ),
+    paymentBatches: new PaymentBatchesService(new PaymentBatchesRepository(ds), storyApplications, transitions, audit, uow, {
+      paymentRequester: DEV_PAYMENT_REQUESTER,
+    } as AppConfig),
   };
 }
 
