@@ -47,7 +47,7 @@ export const arrival = (from: number, to: number, k: number, total: number) => {
 /** `hour`:00 JST on the JST day of `t` (rounds open at 10:00 and close at 17:00, as real ones do) */
 export const jstAt = (t: number, hour: number) => Math.floor((t + 9 * HOUR) / DAY) * DAY - 9 * HOUR + hour * HOUR;
 /** the `i`-th of `n` events spread evenly from `from` to `to` */
-const spread = (from: number, to: number, i: number, n: number) => from + Math.floor(((to - from) * i) / Math.max(1, n));
+export const spread = (from: number, to: number, i: number, n: number) => from + Math.floor(((to - from) * i) / Math.max(1, n));
 
 /**
  * The living secretariat of `npm start`, 事業再構築補助金 in three rounds, every application moved by

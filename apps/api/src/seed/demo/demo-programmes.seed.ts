@@ -7,12 +7,11 @@ import { RoundCategory } from '../../modules/rounds/round-category.entity';
 import { Round } from '../../modules/rounds/round.entity';
 import { StaffUser } from '../../modules/users/staff-user.entity';
 import type { SeedStep } from '../seed-step';
-import { arrival, decide, DEMO_CHANNEL_NAME, type CheckOutcome, type DemoContext, formalCheck, jstAt, review } from './demo-applications.seed';
+import { arrival, decide, DEMO_CHANNEL_NAME, type CheckOutcome, type DemoContext, formalCheck, jstAt, review, spread } from './demo-applications.seed';
 import { StoryClock } from './demo-clock';
-import { payInStory } from './demo-payments';
-import { afterPayment, postAwardPaths, yearlyReports } from './demo-post-award';
+import { POST_AWARD_FAMILIES } from './demo-post-award-rounds';
 import { demoRandom, type DemoRandom } from './demo-random';
-import { asUser, demoServices } from './demo-services';
+import { demoServices } from './demo-services';
 import {
   BANKS,
   coexistenceApplicant,
@@ -59,7 +58,7 @@ interface RoundSpec {
 /** The applications of one 類型: how many, and how the `k`-th of them is made. */
 type Batch = [categoryCode: string, count: number, make: (r: DemoRandom, n: number, k: number) => Declared];
 
-interface Story {
+export interface Story {
   ctx: DemoContext;
   round: Round;
   /** the received applications, in order of 受付 */
@@ -85,8 +84,8 @@ interface Story {
  * - 地域デジタルイノベーション: open; 要件確認 under way.
  * - 地域・企業共生型: decided and announced; 交付申請 and 交付決定.
  * - 事業承継・引継ぎ: decided, the notices held until the 採択発表.
- * - ものづくり 13次 on subsidy@2: a project in each post-award state, paid by batches, reporting, revoked and repaid
- *   (demo-post-award.ts, demo-payments.ts).
+ * - ものづくり 7次 and 13次 on subsidy@2: five years of 事業化状況報告, and a project in each post-award state
+ *   (demo-post-award-rounds.ts).
  * Amounts stay within each 類型's rules: the quote the submit guard checks is eligible.
  */
 export const demoProgrammesSeed: SeedStep = {
@@ -200,7 +199,7 @@ async function openAndReceive(ctx: DemoContext, spec: RoundSpec, batches: Batch[
 
 // ── the families ──────────────────────────────────────────────────────────────────────────────────
 
-interface Family {
+export interface Family {
   label: string;
   round: (now: number) => RoundSpec;
   batches: Batch[];
@@ -319,98 +318,8 @@ const FAMILIES: Family[] = [
       await grantPaths(ctx, adopted, now - 10 * DAY, 7 * DAY, manager, [['applyForGrant', 'decideGrant'], ['applyForGrant']]);
     },
   },
-  {
-    label: 'ものづくり 7次（事業化状況報告の5年間、subsidy@2）',
-    round: (now) => ({
-      ruleSet: 'monozukuri.r3-sup',
-      workflowVersion: 2,
-      code: 'monozukuri.round7',
-      number: 7,
-      name: '7次公募',
-      receiptPrefix: 'MON07',
-      opensAt: jstAt(now - 2110 * DAY, 10),
-      closesAt: jstAt(now - 2060 * DAY, 17),
-      announcement: { from: now - 2010 * DAY, to: now - 2010 * DAY, label: '採択発表済み' },
-      correctionPeriodDays: 10,
-    }),
-    batches: [['monozukuri.standard', 4, (r, n, k) => monozukuriApplicant(r, n, k)]],
-    async story({ ctx, round, ids, close }) {
-      await formalCheck(ctx, round, ids, () => 'pass', {
-        assignAt: close + DAY,
-        dueAt: close + 14 * DAY,
-        doneAt: (i, n) => spread(close + 2 * DAY, close + 12 * DAY, i, n),
-      });
-      await review(ctx, round, () => 'complete', {
-        assignAt: close + 15 * DAY,
-        dueAt: close + 35 * DAY,
-        doneAt: (i, n) => spread(close + 16 * DAY, close + 33 * DAY, i, n),
-      });
-      const adopted = await ctx.clock.at(close + 45 * DAY, () => decide(ctx, round, 0, 0.75));
-      const toFixed = ['grantApplication', 'decideGrant', 'performanceReport', 'startFinalInspection', 'inspect', 'fixAmount'];
-      await postAwardPaths(ctx, adopted, close + 70 * DAY, [toFixed, toFixed]);
-      await payInStory(ctx, asUser(ctx.manager), round.id, adopted.slice(0, 2), close + 70 * DAY + 6 * 21 * DAY);
-      // five years on: one filed every yearly report (報告期間終了), the other stopped after three (two overdue)
-      await yearlyReports(ctx, adopted[0], 5);
-      await yearlyReports(ctx, adopted[1], 3);
-    },
-  },
-  {
-    label: 'ものづくり 13次（交付後の流れ、subsidy@2）',
-    round: (now) => ({
-      ruleSet: 'monozukuri.r3-sup',
-      workflowVersion: 2,
-      advancePaymentAllowed: true,
-      code: 'monozukuri.round13',
-      number: 13,
-      name: '13次公募',
-      receiptPrefix: 'MON13',
-      opensAt: jstAt(now - 300 * DAY, 10),
-      closesAt: jstAt(now - 250 * DAY, 17),
-      announcement: { from: now - 200 * DAY, to: now - 200 * DAY, label: '採択発表済み' },
-      correctionPeriodDays: 10,
-    }),
-    batches: [
-      ['monozukuri.standard', 11, (r, n, k) => monozukuriApplicant(r, n, k)],
-      ['monozukuri.digital', 6, (r, n, k) => monozukuriApplicant(r, n, k + 1)],
-    ],
-    async story({ ctx, round, ids, now, close }) {
-      await formalCheck(ctx, round, ids, () => 'pass', {
-        assignAt: close + DAY,
-        dueAt: close + 14 * DAY,
-        doneAt: (i, n) => spread(close + 2 * DAY, close + 12 * DAY, i, n),
-      });
-      await review(ctx, round, () => 'complete', {
-        assignAt: close + 15 * DAY,
-        dueAt: close + 35 * DAY,
-        doneAt: (i, n) => spread(close + 16 * DAY, close + 33 * DAY, i, n),
-      });
-      // all are adopted: the post-award half needs projects in each of its states
-      const adopted = await ctx.clock.at(close + 45 * DAY, () => decide(ctx, round, 0, 1));
-      const toFixed = ['grantApplication', 'decideGrant', 'performanceReport', 'startFinalInspection', 'inspect', 'fixAmount'];
-      await postAwardPaths(ctx, adopted, close + 70 * DAY, [
-        toFixed,
-        toFixed,
-        ...[0, 1, 2, 3].map(() => toFixed),
-        ['grantApplication', 'decideGrant', 'performanceReport', 'startFinalInspection'],
-        ['grantApplication', 'decideGrant', 'performanceReport'],
-        ['grantApplication', 'decideGrant', 'planChange'],
-        ['grantApplication', 'decideGrant', 'abandonment'],
-        ['grantApplication', 'decideGrant', 'abandonment', 'approveAbandonment'],
-        ['grantApplication', 'decideGrant'],
-        ['grantApplication'],
-        // 概算払 (the round allows it): one requested and paid, the project going on; one awaiting the open batch
-        ['grantApplication', 'decideGrant', 'advancePayment'],
-        ['grantApplication', 'decideGrant', 'advancePayment'],
-      ]);
-      if (adopted[13]) await payInStory(ctx, asUser(ctx.manager), round.id, [adopted[13]], close + 70 * DAY + 3 * 21 * DAY);
-      // the first two 額確定 wait for the open batch (demo-payment-batches.seed.ts); four were paid three weeks after
-      // their 額の確定, and since then one filed its first 事業化状況報告, one had its grant revoked and owes the 返還,
-      // one has repaid it in full
-      const [reporting, , owing, repaid] = adopted.slice(2, 6);
-      await payInStory(ctx, asUser(ctx.manager), round.id, adopted.slice(2, 6), close + 70 * DAY + 6 * 21 * DAY);
-      await afterPayment(ctx, { reporting, owing, repaid }, now);
-    },
-  },
+  // subsidy@2's post-award half: ものづくり 7次 (five years of reports) and 13次 (a project in each post-award state)
+  ...POST_AWARD_FAMILIES,
   {
     label: '持続化 第13回',
     round: (now) => ({
@@ -666,9 +575,6 @@ const FAMILIES: Family[] = [
 ];
 
 // ── story steps ───────────────────────────────────────────────────────────────────────────────────
-
-/** the `i`-th of `n` events spread evenly from `from` to `to` */
-const spread = (from: number, to: number, i: number, n: number) => from + Math.floor(((to - from) * i) / Math.max(1, n));
 
 /** Fires one transition at story time `at`. */
 const fire = (ctx: DemoContext, id: string, transition: string, actor: TransitionActor, at: number, reason?: string) =>
