@@ -1,15 +1,17 @@
-import { DataSource } from 'typeorm';
-import { TransitionsService } from '../src/modules/applications/transitions.service';
 import { addDays } from '../src/modules/post-award/repayments.service';
-import type { Round } from '../src/modules/rounds/round.entity';
-import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
-import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
-import { runSeed } from '../src/seed/seed-runner';
-import { openRound } from './application-fixtures';
-import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
-import { startTestApp, TestApp } from './harness';
-import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
 import { payThroughBatch } from './payment-fixtures';
+import {
+  bearer,
+  evidence as uploadEvidence,
+  granted,
+  machinery,
+  portal as viaPortal,
+  startPostAwardEnv,
+  staff as asStaff,
+  statusOf as statusIn,
+  v2Round,
+  type PostAwardEnv,
+} from './post-award-fixtures';
 
 /**
  * 概算払 (docs/post-award.md "概算払"): only in a round that allows it; the amount is the rules' quote of the expenses
@@ -17,59 +19,28 @@ import { payThroughBatch } from './payment-fixtures';
  * and the project goes on; the 支払 after 額の確定 pays the 確定額 less it; a 交付決定取消 asks back what was paid.
  */
 describe('概算払', () => {
-  let t: TestApp;
-  let db: DataSource;
-  let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
-  let channel: { id: string; apiKey: string };
-  const as = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
-  const statusOf = async (id: string) => (await db.query(`SELECT status FROM application WHERE id = $1`, [id]))[0].status;
-  const portal = (path: string) => t.http().post(`/api/intake/applications/${path}`).set('X-Api-Key', channel.apiKey);
-  const staff = (method: 'post' | 'put' | 'get', path: string) => t.http()[method](`/api/applications/${path}`).set(as(s.manager));
+  let e: PostAwardEnv;
+  const portal = (path: string) => viaPortal(e, path);
+  const staff = (method: 'post' | 'put' | 'get', path: string) => asStaff(e, e.s.manager, method, path);
+  const statusOf = (id: string) => statusIn(e, id);
+  const evidence = () => uploadEvidence(e);
   const mails = async (id: string) =>
-    (await db.query(`SELECT template, payload FROM notification WHERE application_id = $1 ORDER BY created_at, id`, [id])) as {
+    (await e.db.query(`SELECT template, payload FROM notification WHERE application_id = $1 ORDER BY created_at, id`, [id])) as {
       template: string;
       payload: { quotedAmount: number };
     }[];
-  const evidence = async () => (await upload(t, channel.apiKey, 'other').expect(201)).body.id as string;
-  const machinery = (amount: number) => [{ expenseType: 'machinery', amount, description: '5軸加工機' }];
-
-  /** A portal application on subsidy@2 with its 交付決定 (24,000,000円 of machinery: 16,000,000円). */
-  async function granted(round: Round): Promise<string> {
-    const submitted = await portal('')
-      .send(validPayload(round, await uploadRequired(t, channel.apiKey)))
-      .expect(201);
-    const id: string = submitted.body.id;
-    await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [id]);
-    await t.app.get(TransitionsService).fire(id, 'adopt', { role: 'manager', id: s.manager.user.id }, { byDecision: true });
-    await db.query(`UPDATE round SET announcement_from = now() - interval '1 hour', announcement_to = now() - interval '1 minute' WHERE id = $1`, [round.id]);
-    await portal(`${id}/grant-application`)
-      .send({ expenses: machinery(24_000_000) })
-      .expect(200);
-    const decided = await staff('post', `${id}/grant-decision`).expect(200);
-    expect(decided.body.amounts.grantAmount).toBe(16_000_000);
-    return id;
-  }
-  async function v2Round(): Promise<Round> {
-    const round = await openRound(t);
-    await t.http().put(`/api/rounds/${round.id}`).set(as(s.manager)).send({ workflowVersion: 2 }).expect(200);
-    return round;
-  }
 
   beforeAll(async () => {
-    t = await startTestApp({ label: 'advance-payments', overrides: { storageDir: tempStorageDir() } });
-    db = t.app.get(DataSource);
-    await seedStaff(t);
-    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed, notificationTemplatesSeed] });
-    s = await loginEveryRole(t);
-    channel = await createChannel(t, s.admin.token);
+    e = await startPostAwardEnv('advance-payments');
   });
   afterAll(async () => {
-    await t?.close();
+    await e?.t.close();
   });
 
   it('requested, paid by a batch, refused beyond what is left; the 支払 after 額の確定 pays the 確定額 less the 概算払', async () => {
-    const round = await v2Round();
-    const id = await granted(round);
+    const round = await v2Round(e);
+    const id = await granted(e, round);
+    expect((await staff('get', `${id}/post-award`).expect(200)).body.amounts.grantAmount).toBe(16_000_000);
 
     // a round whose 公募要領 has no 概算払 refuses it, saying so
     const closed = await portal(`${id}/advance-payment`)
@@ -79,10 +50,10 @@ describe('概算払', () => {
     expect(await statusOf(id)).toBe('grantDecided');
 
     // the manager allows it for the round (audited), even with applications in it
-    await t.http().put(`/api/rounds/${round.id}`).set(as(s.reviewer)).send({ advancePaymentAllowed: true }).expect(403);
-    const allowed = await t.http().put(`/api/rounds/${round.id}`).set(as(s.manager)).send({ advancePaymentAllowed: true }).expect(200);
+    await e.t.http().put(`/api/rounds/${round.id}`).set(bearer(e.s.reviewer)).send({ advancePaymentAllowed: true }).expect(403);
+    const allowed = await e.t.http().put(`/api/rounds/${round.id}`).set(bearer(e.s.manager)).send({ advancePaymentAllowed: true }).expect(200);
     expect(allowed.body.advancePaymentAllowed).toBe(true);
-    const [audit] = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'round.updated' ORDER BY id DESC LIMIT 1`, [round.id]);
+    const [audit] = await e.db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'round.updated' ORDER BY id DESC LIMIT 1`, [round.id]);
     expect(audit.changes.advancePaymentAllowed).toEqual({ from: false, to: true });
 
     // the evidence of what was paid is required
@@ -101,7 +72,7 @@ describe('概算払', () => {
     // only a batch pays it
     const byHand = await staff('post', `${id}/transitions/payAdvance`).send({}).expect(422);
     expect(JSON.stringify(byHand.body)).toContain('PAYMENT_NOT_BY_BATCH');
-    const batch = await payThroughBatch(t, s.manager.token, [id]);
+    const batch = await payThroughBatch(e.t, e.s.manager.token, [id]);
     expect(batch.lines).toEqual([expect.objectContaining({ applicationId: id, kind: 'advance', amount: 6_000_000 })]);
     expect(await statusOf(id)).toBe('grantDecided');
     expect((await staff('get', `${id}/post-award`).expect(200)).body.amounts).toMatchObject({ advancePaidAmount: 6_000_000 });
@@ -123,7 +94,7 @@ describe('概算払', () => {
     await staff('put', `${id}/final-inspection`).send({ lines: [] }).expect(200);
     const fixed = await staff('post', `${id}/amount-fixing`).expect(200);
     expect(fixed.body.amounts.fixedAmount).toBe(16_000_000);
-    const final = await payThroughBatch(t, s.manager.token, [id]);
+    const final = await payThroughBatch(e.t, e.s.manager.token, [id]);
     expect(final.lines).toEqual([expect.objectContaining({ applicationId: id, kind: 'final', amount: 10_000_000 })]);
     expect(await statusOf(id)).toBe('paid');
 
@@ -139,19 +110,19 @@ describe('概算払', () => {
   });
 
   it('a 交付決定取消 before the 支払 asks back the 概算払 paid; with all of the 交付決定額 paid in advance, no more is requested', async () => {
-    const round = await v2Round();
-    await t.http().put(`/api/rounds/${round.id}`).set(as(s.manager)).send({ advancePaymentAllowed: true }).expect(200);
-    const id = await granted(round);
+    const round = await v2Round(e);
+    await e.t.http().put(`/api/rounds/${round.id}`).set(bearer(e.s.manager)).send({ advancePaymentAllowed: true }).expect(200);
+    const id = await granted(e, round);
     await portal(`${id}/advance-payment`)
       .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
       .expect(200);
-    await payThroughBatch(t, s.manager.token, [id]);
+    await payThroughBatch(e.t, e.s.manager.token, [id]);
     const none = await portal(`${id}/advance-payment`)
       .send({ expenses: machinery(3_000_000), attachmentIds: [await evidence()] })
       .expect(422);
     expect(none.body.code).toBe('NO_ADVANCE_LEFT');
 
-    const today = (await db.query(`SELECT to_char(now() AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') AS d`))[0].d as string;
+    const today = (await e.db.query(`SELECT to_char(now() AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') AS d`))[0].d as string;
     const revoked = await staff('post', `${id}/grant-revocation`)
       .send({ reason: '補助事業を実施していないことが判明したため', dueDate: addDays(today, 30) })
       .expect(200);

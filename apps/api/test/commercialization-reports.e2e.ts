@@ -1,16 +1,10 @@
 import { DataSource } from 'typeorm';
 import { DispatchNotificationsJob } from '../src/modules/notifications/dispatch-notifications.job';
-import { TransitionsService } from '../src/modules/applications/transitions.service';
 import { RemindCommercializationReportsJob } from '../src/modules/schedules/remind-commercialization-reports.job';
-import type { Round } from '../src/modules/rounds/round.entity';
-import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
-import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
-import { runSeed } from '../src/seed/seed-runner';
-import { openRound } from './application-fixtures';
-import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
-import { startTestApp, TestApp } from './harness';
-import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
+import type { LoggedIn } from './auth-helpers';
+import type { TestApp } from './harness';
 import { payThroughBatch } from './payment-fixtures';
+import { amountFixed as fixedProject, startPostAwardEnv, type PostAwardEnv } from './post-award-fixtures';
 
 /**
  * The yearly 事業化状況報告 (docs/post-award.md "事業化状況報告の予定"): five due dates from the 額の確定, the applicant's
@@ -21,6 +15,7 @@ describe('事業化状況報告: schedule, reminders, overdue list', () => {
   let db: DataSource;
   let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
   let channel: { id: string; apiKey: string };
+  let e: PostAwardEnv;
   const as = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
   const portal = (path: string) => t.http().post(`/api/intake/applications/${path}`).set('X-Api-Key', channel.apiKey);
   const staff = (who: LoggedIn, method: 'post' | 'put' | 'get', path: string) => t.http()[method](`/api/applications/${path}`).set(as(who));
@@ -30,39 +25,11 @@ describe('事業化状況報告: schedule, reminders, overdue list', () => {
       .n as number;
 
   /** A portal application on subsidy@2 driven through the post-award routes to 額確定. */
-  async function amountFixed(): Promise<string> {
-    const round: Round = await openRound(t);
-    await t.http().put(`/api/rounds/${round.id}`).set(as(s.manager)).send({ workflowVersion: 2 }).expect(200);
-    const submitted = await t
-      .http()
-      .post('/api/intake/applications')
-      .set('X-Api-Key', channel.apiKey)
-      .send(validPayload(round, await uploadRequired(t, channel.apiKey)))
-      .expect(201);
-    const id: string = submitted.body.id;
-    await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [id]);
-    await t.app.get(TransitionsService).fire(id, 'adopt', { role: 'manager', id: s.manager.user.id }, { byDecision: true });
-    await db.query(`UPDATE round SET announcement_from = now() - interval '1 hour', announcement_to = now() - interval '1 minute' WHERE id = $1`, [round.id]);
-    const expenses = [{ expenseType: 'machinery', amount: 24_000_000, description: '5軸加工機' }];
-    await portal(`${id}/grant-application`).send({ expenses }).expect(200);
-    await staff(s.manager, 'post', `${id}/grant-decision`).expect(200);
-    const evidence = (await upload(t, channel.apiKey, 'other').expect(201)).body.id;
-    await portal(`${id}/performance-report`)
-      .send({ expenses, attachmentIds: [evidence] })
-      .expect(200);
-    await staff(s.manager, 'post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
-    await staff(s.manager, 'put', `${id}/final-inspection`).send({ lines: [] }).expect(200);
-    await staff(s.manager, 'post', `${id}/amount-fixing`).expect(200);
-    return id;
-  }
+  const amountFixed = async (): Promise<string> => (await fixedProject(e)).id;
 
   beforeAll(async () => {
-    t = await startTestApp({ label: 'commercialization-reports', overrides: { storageDir: tempStorageDir(), workerEnabled: true } });
-    db = t.app.get(DataSource);
-    await seedStaff(t);
-    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed, notificationTemplatesSeed] });
-    s = await loginEveryRole(t);
-    channel = await createChannel(t, s.admin.token);
+    e = await startPostAwardEnv('commercialization-reports', { workerEnabled: true });
+    ({ t, db, s, channel } = e);
   });
   afterAll(async () => {
     await t?.close();

@@ -1,17 +1,12 @@
-import { DataSource } from 'typeorm';
-import { TransitionsService } from '../src/modules/applications/transitions.service';
-import { addDays } from '../src/modules/post-award/repayments.service';
-import type { Round } from '../src/modules/rounds/round.entity';
 import { formatJstDate } from '@jimukyoku/domain';
+import { DataSource } from 'typeorm';
 import { DispatchNotificationsJob } from '../src/modules/notifications/dispatch-notifications.job';
-import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
-import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
-import { runSeed } from '../src/seed/seed-runner';
+import { addDays } from '../src/modules/post-award/repayments.service';
 import { categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
-import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
-import { startTestApp, TestApp } from './harness';
-import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
+import type { LoggedIn } from './auth-helpers';
+import type { TestApp } from './harness';
 import { payThroughBatch } from './payment-fixtures';
+import { amountFixed, startPostAwardEnv, type PostAwardEnv } from './post-award-fixtures';
 
 /**
  * 交付決定取消 and 返還 (docs/post-award.md "交付決定取消 and 返還"): the 返還額 from what was paid, a 納期限 at least
@@ -21,49 +16,23 @@ describe('交付決定取消 and 返還', () => {
   let t: TestApp;
   let db: DataSource;
   let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
-  let channel: { id: string; apiKey: string };
+  let e: PostAwardEnv;
   const as = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
   const statusOf = async (id: string) => (await db.query(`SELECT status FROM application WHERE id = $1`, [id]))[0].status;
-  const portal = (path: string) => t.http().post(`/api/intake/applications/${path}`).set('X-Api-Key', channel.apiKey);
   const staff = (who: LoggedIn, method: 'post' | 'put' | 'get', path: string) => t.http()[method](`/api/applications/${path}`).set(as(who));
   const todayJst = async () => (await db.query(`SELECT to_char(now() AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') AS d`))[0].d as string;
 
   /** A portal application on subsidy@2 driven through the post-award routes to 支払済; returns its id and 確定額. */
   async function paid(): Promise<{ id: string; fixedAmount: number }> {
-    const round: Round = await openRound(t);
-    await t.http().put(`/api/rounds/${round.id}`).set(as(s.manager)).send({ workflowVersion: 2 }).expect(200);
-    const submitted = await t
-      .http()
-      .post('/api/intake/applications')
-      .set('X-Api-Key', channel.apiKey)
-      .send(validPayload(round, await uploadRequired(t, channel.apiKey)))
-      .expect(201);
-    const id: string = submitted.body.id;
-    await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [id]);
-    await t.app.get(TransitionsService).fire(id, 'adopt', { role: 'manager', id: s.manager.user.id }, { byDecision: true });
-    await db.query(`UPDATE round SET announcement_from = now() - interval '1 hour', announcement_to = now() - interval '1 minute' WHERE id = $1`, [round.id]);
-    const expenses = [{ expenseType: 'machinery', amount: 24_000_000, description: '5軸加工機' }];
-    await portal(`${id}/grant-application`).send({ expenses }).expect(200);
-    await staff(s.manager, 'post', `${id}/grant-decision`).expect(200);
-    const evidence = (await upload(t, channel.apiKey, 'other').expect(201)).body.id;
-    await portal(`${id}/performance-report`)
-      .send({ expenses, attachmentIds: [evidence] })
-      .expect(200);
-    await staff(s.manager, 'post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
-    await staff(s.manager, 'put', `${id}/final-inspection`).send({ lines: [] }).expect(200);
-    const fixed = await staff(s.manager, 'post', `${id}/amount-fixing`).expect(200);
-    await payThroughBatch(t, s.manager.token, [id]);
-    expect(await statusOf(id)).toBe('paid');
-    return { id, fixedAmount: fixed.body.amounts.fixedAmount };
+    const fixed = await amountFixed(e);
+    await payThroughBatch(t, s.manager.token, [fixed.id]);
+    expect(await statusOf(fixed.id)).toBe('paid');
+    return fixed;
   }
 
   beforeAll(async () => {
-    t = await startTestApp({ label: 'repayments', overrides: { storageDir: tempStorageDir() } });
-    db = t.app.get(DataSource);
-    await seedStaff(t);
-    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed, notificationTemplatesSeed] });
-    s = await loginEveryRole(t);
-    channel = await createChannel(t, s.admin.token);
+    e = await startPostAwardEnv('repayments');
+    ({ t, db, s } = e);
   });
   afterAll(async () => {
     await t?.close();
