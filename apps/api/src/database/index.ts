@@ -4,3 +4,4 @@ export * from './migrate';
 export * from './preflight';
 export * from './unit-of-work';
 export * from './workflow-state-sql';
+export * from './sql-list';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { BankAccount, DepositType } from '@jimukyoku/domain';
 import { DataSource } from 'typeorm';
 import type { ListQuery } from '../../common/list-query';
-import { managerOf, type Transaction } from '../../database';
+import { managerOf, SqlWhere, sqlPage, type Transaction } from '../../database';
 
 export interface BankAccountFilter {
   id?: string[];
@@ -44,23 +44,20 @@ const FROM = `FROM bank_account b JOIN application a ON a.id = b.application_id
 export class BankAccountsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: ListQuery<BankAccountFilter>): Promise<[BankAccountView[], number]> {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const add = (sql: (p: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
-    };
+  list(query: ListQuery<BankAccountFilter>): Promise<[BankAccountView[], number]> {
+    const w = new SqlWhere();
     const f = query.filter;
-    if (f.id) add((p) => `b.id = ANY(${p}::uuid[])`, f.id);
-    if (f.applicationId) add((p) => `b.application_id = ${p}`, f.applicationId);
-    if (f.bankCode) add((p) => `b.bank_code = ${p}`, f.bankCode);
-    const from = `${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    const order = `${SORT[query.sortField] ?? 'b.created_at'} ${query.sortOrder === 'DESC' ? 'DESC' : 'ASC'}, b.id`;
-    const m = this.dataSource.manager;
-    const rows = await m.query(`SELECT ${COLUMNS} ${from} ORDER BY ${order} OFFSET ${query.offset} LIMIT ${query.limit}`, params);
-    const [{ n }] = await m.query(`SELECT count(*)::int AS n ${from}`, params);
-    return [rows, n];
+    if (f.id) w.add((p) => `b.id = ANY(${p}::uuid[])`, f.id);
+    if (f.applicationId) w.add((p) => `b.application_id = ${p}`, f.applicationId);
+    if (f.bankCode) w.add((p) => `b.bank_code = ${p}`, f.bankCode);
+    return sqlPage(this.dataSource.manager, {
+      columns: COLUMNS,
+      from: `${FROM} ${w.sql}`,
+      where: w,
+      order: { column: SORT[query.sortField] ?? 'b.created_at', direction: query.sortOrder, tieBreak: 'b.id' },
+      offset: query.offset,
+      limit: query.limit,
+    });
   }
 
   async find(id: string, tx?: Transaction): Promise<BankAccountView | null> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery } from '../../common/list-query';
-import { managerOf, type Transaction } from '../../database';
+import { managerOf, SqlWhere, sqlPage, type Transaction } from '../../database';
 import { ApplicationMemo } from './application-memo.entity';
 import { Inquiry, type InquiryChannel, type InquiryDirection } from './inquiry.entity';
 
@@ -59,42 +59,31 @@ const INQUIRY_SORT: Record<string, string> = { occurredAt: 'i.occurred_at', crea
 const reviewerScope = (p: string) =>
   `EXISTS (SELECT 1 FROM application_assignment x WHERE x.application_id = a.id AND x.reviewer_id = ${p} AND x.revoked_at IS NULL)`;
 
-/** Builds WHERE clauses with numbered parameters, the reader's scope first. */
-class Where {
-  readonly params: unknown[] = [];
-  readonly clauses: string[] = [];
-  constructor(user: Pick<AuthenticatedUser, 'id' | 'role'>) {
-    if (user.role === 'reviewer') this.add(reviewerScope, user.id);
-  }
-  add(sql: (p: string) => string, value: unknown) {
-    this.params.push(value);
-    this.clauses.push(sql(`$${this.params.length}`));
-  }
-  get sql() {
-    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
-  }
-}
+/** A WHERE with the reader's scope first: a reviewer reads the correspondence of the applications assigned to them. */
+const scoped = (user: Pick<AuthenticatedUser, 'id' | 'role'>) => (user.role === 'reviewer' ? new SqlWhere().add(reviewerScope, user.id) : new SqlWhere());
 
 /** application_memo and inquiry: the memo thread and the 問い合わせ log of each application. */
 @Injectable()
 export class CorrespondenceRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async listMemos(query: ListQuery<MemoFilter>, user: AuthenticatedUser): Promise<[MemoView[], number]> {
-    const w = new Where(user);
+  listMemos(query: ListQuery<MemoFilter>, user: AuthenticatedUser): Promise<[MemoView[], number]> {
+    const w = scoped(user);
     if (query.filter.id) w.add((p) => `m.id = ANY(${p}::uuid[])`, query.filter.id);
     if (query.filter.applicationId) w.add((p) => `m.application_id = ${p}`, query.filter.applicationId);
     if (query.filter.authorId) w.add((p) => `m.author_id = ${p}`, query.filter.authorId);
-    const from = `FROM application_memo m JOIN application a ON a.id = m.application_id LEFT JOIN staff_user u ON u.id = m.author_id ${w.sql}`;
-    const order = `${MEMO_SORT[query.sortField] ?? 'm.created_at'} ${query.sortOrder === 'DESC' ? 'DESC' : 'ASC'}, m.id`;
-    const m = this.dataSource.manager;
-    const rows = await m.query(`SELECT ${MEMO_COLUMNS} ${from} ORDER BY ${order} OFFSET ${query.offset} LIMIT ${query.limit}`, w.params);
-    const [{ n }] = await m.query(`SELECT count(*)::int AS n ${from}`, w.params);
-    return [rows, n];
+    return sqlPage(this.dataSource.manager, {
+      columns: MEMO_COLUMNS,
+      from: `FROM application_memo m JOIN application a ON a.id = m.application_id LEFT JOIN staff_user u ON u.id = m.author_id ${w.sql}`,
+      where: w,
+      order: { column: MEMO_SORT[query.sortField] ?? 'm.created_at', direction: query.sortOrder, tieBreak: 'm.id' },
+      offset: query.offset,
+      limit: query.limit,
+    });
   }
 
   async findMemo(id: string, user: AuthenticatedUser, tx?: Transaction): Promise<MemoView | null> {
-    const w = new Where(user);
+    const w = scoped(user);
     w.add((p) => `m.id = ${p}`, id);
     const [row] = await managerOf(tx, this.dataSource).query(
       `SELECT ${MEMO_COLUMNS} FROM application_memo m JOIN application a ON a.id = m.application_id LEFT JOIN staff_user u ON u.id = m.author_id ${w.sql}`,
@@ -109,8 +98,8 @@ export class CorrespondenceRepository {
     return saved.id;
   }
 
-  async listInquiries(query: ListQuery<InquiryFilter>, user: AuthenticatedUser): Promise<[InquiryView[], number]> {
-    const w = new Where(user);
+  listInquiries(query: ListQuery<InquiryFilter>, user: AuthenticatedUser): Promise<[InquiryView[], number]> {
+    const w = scoped(user);
     const f = query.filter;
     if (f.id) w.add((p) => `i.id = ANY(${p}::uuid[])`, f.id);
     if (f.applicationId) w.add((p) => `i.application_id = ${p}`, f.applicationId);
@@ -119,16 +108,18 @@ export class CorrespondenceRepository {
     if (f.staffId) w.add((p) => `i.staff_id = ${p}`, f.staffId);
     if (f.occurredFrom) w.add((p) => `i.occurred_at >= ${p}::timestamptz`, f.occurredFrom);
     if (f.occurredTo) w.add((p) => `i.occurred_at < ${p}::timestamptz`, f.occurredTo);
-    const from = `FROM inquiry i JOIN application a ON a.id = i.application_id LEFT JOIN staff_user u ON u.id = i.staff_id ${w.sql}`;
-    const order = `${INQUIRY_SORT[query.sortField] ?? 'i.occurred_at'} ${query.sortOrder === 'DESC' ? 'DESC' : 'ASC'}, i.id`;
-    const m = this.dataSource.manager;
-    const rows = await m.query(`SELECT ${INQUIRY_COLUMNS} ${from} ORDER BY ${order} OFFSET ${query.offset} LIMIT ${query.limit}`, w.params);
-    const [{ n }] = await m.query(`SELECT count(*)::int AS n ${from}`, w.params);
-    return [rows, n];
+    return sqlPage(this.dataSource.manager, {
+      columns: INQUIRY_COLUMNS,
+      from: `FROM inquiry i JOIN application a ON a.id = i.application_id LEFT JOIN staff_user u ON u.id = i.staff_id ${w.sql}`,
+      where: w,
+      order: { column: INQUIRY_SORT[query.sortField] ?? 'i.occurred_at', direction: query.sortOrder, tieBreak: 'i.id' },
+      offset: query.offset,
+      limit: query.limit,
+    });
   }
 
   async findInquiry(id: string, user: AuthenticatedUser, tx?: Transaction): Promise<InquiryView | null> {
-    const w = new Where(user);
+    const w = scoped(user);
     w.add((p) => `i.id = ${p}`, id);
     const [row] = await managerOf(tx, this.dataSource).query(
       `SELECT ${INQUIRY_COLUMNS} FROM inquiry i JOIN application a ON a.id = i.application_id LEFT JOIN staff_user u ON u.id = i.staff_id ${w.sql}`,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ListQuery } from '../../common/list-query';
-import { managerOf, workflowStateSql, type Transaction } from '../../database';
+import { managerOf, SqlWhere, sqlPage, workflowStateSql, type Transaction } from '../../database';
 
 export interface PaymentBatchFilter {
   id?: string[];
@@ -83,23 +83,20 @@ export type PaymentBatchView = {
 export class PaymentBatchesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: ListQuery<PaymentBatchFilter>): Promise<[PaymentBatchView[], number]> {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const add = (sql: (p: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
-    };
+  list(query: ListQuery<PaymentBatchFilter>): Promise<[PaymentBatchView[], number]> {
+    const w = new SqlWhere();
     const f = query.filter;
-    if (f.id) add((p) => `p.id = ANY(${p}::uuid[])`, f.id);
-    if (f.roundId) add((p) => `p.round_id = ${p}`, f.roundId);
-    if (f.status) add((p) => `p.status = ${p}`, f.status);
-    const from = `${BATCH_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    const order = `${SORT[query.sortField] ?? 'p.created_at'} ${query.sortOrder === 'DESC' ? 'DESC' : 'ASC'}, p.id`;
-    const m = this.dataSource.manager;
-    const rows = await m.query(`SELECT ${BATCH_COLUMNS} ${from} ORDER BY ${order} OFFSET ${query.offset} LIMIT ${query.limit}`, params);
-    const [{ n }] = await m.query(`SELECT count(*)::int AS n ${from}`, params);
-    return [rows, n];
+    if (f.id) w.add((p) => `p.id = ANY(${p}::uuid[])`, f.id);
+    if (f.roundId) w.add((p) => `p.round_id = ${p}`, f.roundId);
+    if (f.status) w.add((p) => `p.status = ${p}`, f.status);
+    return sqlPage(this.dataSource.manager, {
+      columns: BATCH_COLUMNS,
+      from: `${BATCH_FROM} ${w.sql}`,
+      where: w,
+      order: { column: SORT[query.sortField] ?? 'p.created_at', direction: query.sortOrder, tieBreak: 'p.id' },
+      offset: query.offset,
+      limit: query.limit,
+    });
   }
 
   async find(id: string, tx?: Transaction, lock = false): Promise<PaymentBatchView | null> {
