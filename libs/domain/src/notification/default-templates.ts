@@ -73,7 +73,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
     '実績報告に修正が必要な点がありました。以下の事項を修正のうえ、実績報告を再提出してください。\n\n修正を求める事項:\n{{reason}}',
   ),
   amountFixed: subsidy('補助金の額の確定のお知らせ', '確定検査の結果、補助金の額を確定しました。精算払請求の手続きをお願いします。'),
-  // no amount: subsidy@1's 支払 is a manager's step that records none (the batch's 支払額 is on the status page and in the audit record)
+  // no amount: subsidy@1's 支払 is a manager's step that records none (a batch's 支払額 is in its lines and the audit record)
   paid: subsidy('補助金のお支払いについて', '補助金のお支払い手続きが完了しました。入金をご確認ください。'),
   // ── after 交付決定 (subsidy@2, docs/post-award.md): 計画変更, 事業廃止, 事業化状況報告, 交付決定取消 and 返還
   advancePaymentRequestReceived: subsidy(
