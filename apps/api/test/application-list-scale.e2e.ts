@@ -129,6 +129,22 @@ describe('the application list past its exact-count limit', () => {
     },
   );
 
+  it.each([
+    ['a round', () => ({ roundId }), `round_id = $1`],
+    ['one status', () => ({ status: 'submitted' }), `status = 'submitted' AND $1::uuid IS NOT NULL`],
+  ])('pages %s in the admin order (受付日時 newest first, its own index) as OFFSET paging does', async (_, filter, where) => {
+    const expected: string[] = (await db.query(`SELECT id FROM application WHERE ${where} ORDER BY received_at DESC NULLS LAST, id DESC`, [roundId])).map(
+      (r: { id: string }) => r.id,
+    );
+    expect(expected.length).toBeGreaterThan(EXACT_LIMIT);
+    const seen: string[] = [];
+    for (let start = 0; start < expected.length; start += 100) {
+      const page = await list({ sort: ['receivedAt', 'DESC'], range: [start, start + 99], filter: filter() });
+      seen.push(...page.body.map((a: { id: string }) => a.id));
+    }
+    expect(seen).toEqual(expected);
+  });
+
   it('still selects a bulk operation by filter beyond LIST_EXACT_COUNT_LIMIT, counting it exactly', async () => {
     const filter = { roundId, status: 'submitted', prefecture: '大阪府' };
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM application WHERE round_id = $1 AND status = 'submitted' AND prefecture = '大阪府'`, [

@@ -160,9 +160,24 @@ export class ApplicationsRepository {
         return { rows: await this.byIds(ids.map((r) => r.id!)), total: found[0].n, estimated: false };
       }
     }
+    // the admin's order within one round or one status: name the filtered column first (one value, so the
+    // same order), which only its own index (…, received_at DESC NULLS LAST, id DESC) gives — otherwise the
+    // planner may walk the whole 受付日時 index past every newer round's rows, expecting the round's rows
+    // spread evenly over it
+    const statuses = ([] as string[]).concat(query.filter.status ?? []);
+    const leading =
+      query.sortField === 'receivedAt' && direction === 'DESC'
+        ? query.filter.roundId && isUuid(query.filter.roundId)
+          ? 'a.round_id'
+          : statuses.length === 1
+            ? 'a.status'
+            : null
+        : null;
     const ordered = (qb: SelectQueryBuilder<Application>) =>
-      qb
-        .orderBy(`a.${query.sortField}`, direction, nulls ? 'NULLS LAST' : undefined)
+      (leading
+        ? qb.orderBy(leading, 'ASC').addOrderBy(`a.${query.sortField}`, direction, 'NULLS LAST')
+        : qb.orderBy(`a.${query.sortField}`, direction, nulls ? 'NULLS LAST' : undefined)
+      )
         .addOrderBy('a.id', direction)
         .offset(query.offset)
         .limit(query.limit);
