@@ -5,6 +5,7 @@ import { TEMPLATE_INFO } from '@jimukyoku/domain';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
+import { insertRows } from '../../database/entity-rows';
 import { AuditLogEntry } from './audit-log.entity';
 
 export interface AuditLogFilter {
@@ -82,11 +83,9 @@ export class AuditRepository {
    * returns its id (a transition's notifications refer to it).
    */
   async insert(entry: NewAuditLogEntry, tx?: Transaction): Promise<string> {
-    // Through manager.insert (not database/entity-rows.ts): the demo's story clock dates audit records
-    // by wrapping it (seed/demo/demo-clock.ts), and the append-only log cannot be re-dated afterwards.
-    // jsonb: TypeORM's deep-partial type cannot express an open record
-    const inserted = await managerOf(tx, this.dataSource).insert(AuditLogEntry, { ...entry, changes: entry.changes as never });
-    return String(inserted.identifiers[0].id);
+    // one prepared statement (database/entity-rows.ts; the demo's story clock dates it through onInsertRows)
+    const [id] = await insertRows(managerOf(tx, this.dataSource), AuditLogEntry, [entry]);
+    return String(id);
   }
 
   /** Appends several records in one statement, in `tx` (a bulk change audits each row it writes). */
