@@ -27,6 +27,10 @@ const BENCHMARKS = {
     script: 'notifications-throughput.mjs',
     what: '20,000 notifications through outbox → dispatcher → BullMQ → worker → SMTP sink, beside a raw BullMQ + nodemailer baseline; mails/s, every Message-ID exactly once',
   },
+  'scale-out': {
+    script: 'scale-out.mjs',
+    what: 'two APIs behind HAProxy (apt-get install -y haproxy) and two workers on one PostgreSQL and Redis: intake with resends while an API is SIGKILLed, a 採択発表 while a worker is SIGKILLed; checks unique 受付番号, one row per key, every mail once and sent, job schedulers once per tick; req/s and mails/s',
+  },
 };
 const DEFAULT = 'intake';
 
