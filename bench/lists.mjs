@@ -49,13 +49,14 @@ const { values: args } = parseArgs({
     ratio: { type: 'string', default: '2' },
     database: { type: 'string' },
     only: { type: 'string' },
+    sql: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 if (args.help) {
   console.log(
-    'Usage: node bench/lists.mjs [--n 1000000] [--requests 20] [--warmup 2] [--target-ms 300] [--ratio 2] [--only <case prefix>] [--keep] [--database <kept bench database>]',
+    'Usage: node bench/lists.mjs [--n 1000000] [--requests 20] [--warmup 2] [--target-ms 300] [--ratio 2] [--only <case prefix>] [--sql] [--keep] [--database <kept bench database>]',
   );
   process.exit(0);
 }
@@ -132,6 +133,7 @@ async function main() {
     const statements = run.proxy.counter.capture;
     run.proxy.counter.capture = null;
     if (first.status !== 200) throw new Error(`${c.name}: GET ${c.path} answered ${first.status}: ${first.text.slice(0, 300)}`);
+    if (args.sql) for (const st of statements) log(`${c.name} SQL: ${st.text} -- ${JSON.stringify(st.values)}`);
     const apiTimes = [];
     const sqlTimes = [];
     for (let i = 0; i < WARMUP + REQUESTS; i++) {

@@ -160,10 +160,9 @@ export class ApplicationsRepository {
         return { rows: await this.byIds(ids.map((r) => r.id!)), total: found[0].n, estimated: false };
       }
     }
-    // the admin's order within one round or one status: name the filtered column first (one value, so the
-    // same order), which only its own index (…, received_at DESC NULLS LAST, id DESC) gives — otherwise the
-    // planner may walk the whole 受付日時 index past every newer round's rows, expecting the round's rows
-    // spread evenly over it
+    // the admin's order within one round or one status: the filtered column first (one value, so the same
+    // order), which its own index (…, received_at DESC NULLS LAST, id DESC) gives — otherwise the planner may
+    // walk the whole 受付日時 index past every newer round's rows, expecting the round's rows spread evenly
     const statuses = ([] as string[]).concat(query.filter.status ?? []);
     const leading =
       query.sortField === 'receivedAt' && direction === 'DESC'
@@ -181,8 +180,11 @@ export class ApplicationsRepository {
         .addOrderBy('a.id', direction)
         .offset(query.offset)
         .limit(query.limit);
+    // ids first also within a round or a status: the index that has the filtered column is then the only one
+    // answering from the index alone (the planner drops a column fixed by the filter from the order, and
+    // fetching whole rows it may still pick the 受付日時 index)
     const rows =
-      query.offset < DEEP_OFFSET
+      query.offset < DEEP_OFFSET && !leading
         ? await ordered(base.clone()).getMany()
         : await this.byIds((await ordered(base.clone().select('a.id', 'id')).getRawMany<{ id: string }>()).map((r) => r.id));
     // the page ends the list: its total is known
