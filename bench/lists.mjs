@@ -67,7 +67,17 @@ const TARGET_MS = Number(args['target-ms']);
 const RATIO = Number(args.ratio);
 const MANAGER = { email: 'bench-lists-manager@example.jp', password: `bench-${randomBytes(12).toString('hex')}` };
 
-const run = { children: [], proxy: null, dbUrl: null, adminUrl: null, dbName: null, created: false, workDir: null, jwtSecret: randomBytes(32).toString('hex') };
+const run = {
+  children: [],
+  proxy: null,
+  dbUrl: null,
+  adminUrl: null,
+  dbName: null,
+  created: false,
+  workDir: null,
+  jwtSecret: randomBytes(32).toString('hex'),
+  redisPrefix: `jimukyoku_bench_lists_${Date.now()}`,
+};
 const log = (m) => console.log(`[bench] ${m}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -375,7 +385,7 @@ async function startApi(name, databaseUrl) {
     INITIAL_ADMIN_PASSWORD: `bench-first-${randomBytes(12).toString('base64url')}`,
     DATABASE_URL: databaseUrl,
     DATABASE_MIGRATION_URL: run.dbUrl,
-    REDIS_PREFIX: `jimukyoku_bench_lists_${Date.now()}`,
+    REDIS_PREFIX: run.redisPrefix,
     PORT: String(port),
     LOG_LEVEL: 'warn',
     WORKER_ENABLED: 'false',
@@ -417,6 +427,26 @@ async function cleanup() {
     if (child.exitCode === null) child.kill('SIGKILL');
   }
   await run.proxy?.close();
+  if (!args.keep) {
+    // the queues' keys both API processes made under the run's prefix
+    const Redis = require('ioredis');
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+    try {
+      await redis.connect();
+      let cursor = '0';
+      let removed = 0;
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${run.redisPrefix}*`, 'COUNT', 500);
+        cursor = next;
+        if (keys.length) removed += await redis.unlink(...keys);
+      } while (cursor !== '0');
+      log(`removed ${removed} Redis keys under ${run.redisPrefix}`);
+    } catch (e) {
+      log(`could not remove the Redis keys under ${run.redisPrefix}: ${e.message}`);
+    } finally {
+      redis.disconnect();
+    }
+  }
   if (run.dbName && run.created && !args.keep) {
     const { Client } = require('pg');
     const c = new Client({ connectionString: run.adminUrl });
