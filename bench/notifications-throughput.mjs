@@ -28,6 +28,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { productionEnv } from './lib/production-env.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'package.json'));
@@ -264,12 +265,8 @@ async function runPipeline(o, databaseUrl, sink) {
       'worker',
       join(ROOT, 'apps/api/dist/worker.js'),
       {
-        NODE_ENV: 'production',
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        SECRETARIAT_NAME: 'ベンチマーク用 相談窓口',
-        SECRETARIAT_PHONE: '0120-000-000',
-        SECRETARIAT_EMAIL: 'soudan@bench.example.jp',
-        SECRETARIAT_HOURS: '9:30〜17:30', // production requires the secretariat's contact
+        // what production refuses to start without, as sample values (lib/production-env.mjs)
+        ...productionEnv(),
         LOG_LEVEL: 'info',
         DATABASE_URL: await appRoleUrl(ROOT, databaseUrl),
         DATABASE_MIGRATION_URL: databaseUrl,

@@ -28,6 +28,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { appRoleUrl } from './lib/app-role.mjs';
+import { productionEnv } from './lib/production-env.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'package.json'));
@@ -276,7 +277,8 @@ async function startApi() {
   const logFile = createWriteStream(logPath);
   const env = {
     ...process.env,
-    NODE_ENV: 'production',
+    // what production refuses to start without, as sample values (lib/production-env.mjs)
+    ...productionEnv(),
     INITIAL_ADMIN_PASSWORD: run.initialAdminPassword, // production has no fixed initial password
     DATABASE_URL: await appRoleUrl(ROOT, run.dbUrl),
     DATABASE_MIGRATION_URL: run.dbUrl,
@@ -284,11 +286,6 @@ async function startApi() {
     PORT: String(port),
     LOG_LEVEL: 'warn',
     WORKER_ENABLED: 'false',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    SECRETARIAT_NAME: 'ベンチマーク用 相談窓口',
-    SECRETARIAT_PHONE: '0120-000-000',
-    SECRETARIAT_EMAIL: 'soudan@bench.example.jp',
-    SECRETARIAT_HOURS: '9:30〜17:30', // production requires the secretariat's contact
     STORAGE_DIR: join(run.workDir, 'storage'),
   };
   run.child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/cli/start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
