@@ -6,7 +6,7 @@ import { TransitionRefused } from '../src/modules/applications/transitions.error
 import { Round } from '../src/modules/rounds/round.entity';
 import { CloseUncorrectedJob, UNCORRECTED_REASON } from '../src/modules/schedules/close-uncorrected.job';
 import { RemindCorrectionsJob } from '../src/modules/schedules/remind-corrections.job';
-import { QueueName } from '../src/queue';
+import { JobName, QueueName } from '../src/queue';
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
@@ -163,6 +163,12 @@ describe('scheduled work: 補正期限 reminders and closing uncorrected applica
   });
 
   it('goes on with the others when one application is refused, and closes that one on a later run', async () => {
+    // the worker's own close-uncorrected runs (its scheduler fires at start, then every 5 minutes) would race the runs
+    // this test makes and watches: SKIP LOCKED lets either skip an application the other holds. Stop them first.
+    const system = t.app.get<Queue>(getQueueToken(QueueName.System));
+    await system.removeJobScheduler('close-uncorrected');
+    for (let i = 0; i < 100 && (await system.getJobs(['active', 'waiting', 'delayed'])).some((j) => j?.name === JobName.CloseUncorrected); i++)
+      await new Promise((r) => setTimeout(r, 100));
     const ids = [await returned('株式会社拒否一'), await returned('株式会社拒否二'), await returned('株式会社拒否三')];
     for (const id of ids) await dueIn(id, '-1 minutes');
     const service = transitions();
