@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ListQuery } from '../../common/list-query';
+import { advancePaidSql } from './advance-paid.sql';
 import { managerOf, SqlWhere, sqlPage, workflowStateSql, type Transaction } from '../../database';
 
 export interface PaymentBatchFilter {
@@ -132,8 +133,7 @@ export class PaymentBatchesRepository {
               a.quoted_amount::float8 AS "quotedAmount", g.fixed_amount::float8 AS "fixedAmount",
               a.status, a.workflow_code AS "workflowCode", a.workflow_version AS "workflowVersion",
               g.advance_requested_amount::float8 AS "advanceRequestedAmount",
-              (SELECT coalesce(sum(l.amount), 0)::float8 FROM payment_batch_line l JOIN payment_batch p ON p.id = l.batch_id
-                WHERE l.application_id = a.id AND l.kind = 'advance' AND p.status = 'paid') AS "advancePaidAmount",
+              ${advancePaidSql('a.id')} AS "advancePaidAmount",
               b.bank_code AS "bankCode", b.branch_code AS "branchCode", b.deposit_type AS "depositType",
               b.account_number AS "accountNumber", b.account_holder_kana AS "accountHolderKana",
               (SELECT l.batch_id FROM payment_batch_line l WHERE l.application_id = a.id AND l.open) AS "openBatchId"

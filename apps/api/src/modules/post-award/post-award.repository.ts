@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { managerOf, type Transaction } from '../../database';
 import { GrantAmount } from './grant-amount.entity';
 import { PostAwardFiling } from './post-award-filing.entity';
+import { advancePaidSql } from '../payment-batches/advance-paid.sql';
 
 /** All SQL of the post-award tables (post_award_filing, grant_amount): this module owns them. */
 @Injectable()
@@ -85,11 +86,7 @@ export class PostAwardRepository {
 
   /** What was paid in advance: the 概算払 lines of the application's paid payment batches (docs/payments.md). */
   async advancePaid(applicationId: string, tx?: Transaction): Promise<number> {
-    const [row] = await this.m(tx).query(
-      `SELECT coalesce(sum(l.amount), 0)::float8 AS paid FROM payment_batch_line l JOIN payment_batch p ON p.id = l.batch_id
-        WHERE l.application_id = $1 AND l.kind = 'advance' AND p.status = 'paid'`,
-      [applicationId],
-    );
+    const [row] = await this.m(tx).query(`SELECT ${advancePaidSql('$1')} AS paid`, [applicationId]);
     return Number(row.paid);
   }
 }
