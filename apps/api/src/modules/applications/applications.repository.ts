@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { statesTagged } from '@jimukyoku/workflow';
 import { normalizeSearchText } from '@jimukyoku/domain';
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import { managerOf, type Transaction } from '../../database';
 import { columnsOf, hydrate, insertReturning, prepared } from '../../database/entity-rows';
+import { applicationListPage, type ApplicationListPage } from './application-list.repository';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { Category } from '../programs/category.entity';
@@ -14,6 +15,8 @@ import { RoundCategory } from '../rounds/round-category.entity';
 import { Round } from '../rounds/round.entity';
 import { ApplicationAssignment } from '../assignments/application-assignment.entity';
 import { Application, type FormalCheckOutcome } from './application.entity';
+
+export type { ApplicationListPage };
 
 export interface ApplicationFilter {
   id?: string[];
@@ -29,20 +32,6 @@ export interface ApplicationFilter {
 }
 
 export const APPLICATION_SORTABLE = ['receiptNumber', 'applicantName', 'status', 'prefecture', 'quotedAmount', 'receivedAt', 'createdAt', 'updatedAt'] as const;
-/** The sortable fields whose column holds NULLs (a draft has neither): they sort last both ways. */
-const NULLABLE_SORT_FIELDS: ReadonlySet<string> = new Set(['receiptNumber', 'receivedAt']);
-
-/** An estimate this many times the exact-count limit is not counted at all (a filter's estimate is rarely off by that much). */
-const SURELY_MORE = 10;
-/** From this offset on, a page of many rows is found by its ids in the index first (see list). */
-const DEEP_OFFSET = 500;
-
-/** One page of the application list, its total, and whether that total is the planner's estimate. */
-export interface ApplicationListPage {
-  rows: Application[];
-  total: number;
-  estimated: boolean;
-}
 export const APPLICATION_LIST: ListSpec = {
   sortable: APPLICATION_SORTABLE,
   defaultSort: ['updatedAt', 'DESC'],
@@ -127,84 +116,11 @@ export class ApplicationsRepository {
   }
 
   /**
-   * A page of what the user may see (a reviewer only the applications assigned to them), in the list's
-   * order: the sort column, then `id` in the same direction (NULLs last both ways), which an index of
-   * migration ApplicationListIndexes reads as is. The total is the planner's estimate (EXPLAIN, nothing
-   * read) when that is far beyond `exactCountLimit`; otherwise the rows are counted, up to the limit, and
-   * estimated only beyond it — unless the page itself ends the list. The page:
-   * - few rows (counted): the filter's own indexes pick them, then they are counted and sorted in the same
-   *   statement — a sort index would walk the table looking for a selective filter's rows;
-   * - many, near the top: read in index order;
-   * - many, deep (offset ≥ DEEP_OFFSET): the ids in index order, skipping `offset` of them in the index
-   *   alone (an index-only scan when no filter reads the table), then those rows, so a deep page does not
-   *   fetch every row it skips.
+   * A page of what the user may see (a reviewer only the applications assigned to them), with its total exact up to
+   * `exactCountLimit` and estimated beyond (application-list.repository.ts says how each page is read).
    */
-  async list(query: ListQuery<ApplicationFilter>, user: ApplicationScope, exactCountLimit: number): Promise<ApplicationListPage> {
-    const base = this.filtered(query.filter, user);
-    const estimate = await this.estimateRows(base);
-    const direction = query.sortOrder;
-    const nulls = NULLABLE_SORT_FIELDS.has(query.sortField) ? ' NULLS LAST' : '';
-    if (estimate <= exactCountLimit * SURELY_MORE) {
-      // at most exactCountLimit + 1 rows of the filter, counted and sorted in one statement
-      const [sql, params] = base.clone().select('a.id', 'id').addSelect(`a.${query.sortField}`, 'k').getQueryAndParameters();
-      const order = `k ${direction}${nulls}, id ${direction}`;
-      const found: { n: number; id: string | null; ord: string | null }[] = await this.dataSource.query(
-        `WITH m AS MATERIALIZED (${sql} LIMIT ${exactCountLimit + 1})
-         SELECT c.n, p.id, p.ord FROM (SELECT count(*)::int AS n FROM m) c
-           LEFT JOIN LATERAL (SELECT id, row_number() OVER (ORDER BY ${order}) AS ord FROM m ORDER BY ${order}
-                               OFFSET $${params.length + 1} LIMIT $${params.length + 2}) p ON true`,
-        [...params, query.offset, query.limit],
-      );
-      if (found[0].n <= exactCountLimit) {
-        const ids = found.filter((r) => r.id !== null).sort((x, y) => Number(x.ord) - Number(y.ord));
-        return { rows: await this.byIds(ids.map((r) => r.id!)), total: found[0].n, estimated: false };
-      }
-    }
-    // the admin's order within one round or one status: the filtered column first (one value, so the same
-    // order), which its own index (…, received_at DESC NULLS LAST, id DESC) gives — otherwise the planner may
-    // walk the whole 受付日時 index past every newer round's rows, expecting the round's rows spread evenly
-    const statuses = ([] as string[]).concat(query.filter.status ?? []);
-    const leading =
-      query.sortField === 'receivedAt' && direction === 'DESC'
-        ? query.filter.roundId && isUuid(query.filter.roundId)
-          ? 'a.round_id'
-          : statuses.length === 1
-            ? 'a.status'
-            : null
-        : null;
-    const ordered = (qb: SelectQueryBuilder<Application>) =>
-      (leading
-        ? qb.orderBy(leading, 'ASC').addOrderBy(`a.${query.sortField}`, direction, 'NULLS LAST')
-        : qb.orderBy(`a.${query.sortField}`, direction, nulls ? 'NULLS LAST' : undefined)
-      )
-        .addOrderBy('a.id', direction)
-        .offset(query.offset)
-        .limit(query.limit);
-    // ids first also within a round or a status: the index that has the filtered column is then the only one
-    // answering from the index alone (the planner drops a column fixed by the filter from the order, and
-    // fetching whole rows it may still pick the 受付日時 index)
-    const rows =
-      query.offset < DEEP_OFFSET && !leading
-        ? await ordered(base.clone()).getMany()
-        : await this.byIds((await ordered(base.clone().select('a.id', 'id')).getRawMany<{ id: string }>()).map((r) => r.id));
-    // the page ends the list: its total is known
-    if (rows.length < query.limit && (rows.length > 0 || query.offset === 0)) return { rows, total: query.offset + rows.length, estimated: false };
-    return { rows, total: Math.max(estimate, exactCountLimit + 1, query.offset + rows.length + 1), estimated: true };
-  }
-
-  /** The applications of `ids`, in that order. */
-  private async byIds(ids: string[]): Promise<Application[]> {
-    const found = ids.length ? await this.dataSource.manager.findBy(Application, { id: In(ids) }) : [];
-    const byId = new Map(found.map((a) => [a.id, a] as const));
-    return ids.map((id) => byId.get(id)).filter((a): a is Application => a !== undefined);
-  }
-
-  /** The planner's estimate of how many rows `qb` selects (EXPLAIN, nothing read). */
-  private async estimateRows(qb: SelectQueryBuilder<Application>): Promise<number> {
-    const [sql, params] = qb.clone().select('1').getQueryAndParameters();
-    const [row] = await this.dataSource.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-    const plan = row['QUERY PLAN'] as { Plan: { 'Plan Rows': number } }[];
-    return Math.round(plan[0].Plan['Plan Rows']);
+  list(query: ListQuery<ApplicationFilter>, user: ApplicationScope, exactCountLimit: number): Promise<ApplicationListPage> {
+    return applicationListPage(this.dataSource, this.filtered(query.filter, user), query, exactCountLimit);
   }
 
   /**
