@@ -20,7 +20,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
@@ -29,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { appRoleUrl } from './lib/app-role.mjs';
 import { productionEnv } from './lib/production-env.mjs';
+import { summariseProfile } from './lib/profile-summary.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'package.json'));
@@ -39,16 +40,20 @@ const { values: args } = parseArgs({
     requests: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 if (args.help) {
-  console.log('Usage: node bench/review-simulator.mjs [--n 20000] [--requests 20] [--warmup 3] [--keep]');
+  console.log('Usage: node bench/review-simulator.mjs [--n 20000] [--requests 20] [--warmup 3] [--keep] [--cpu-prof <dir>]');
+  console.log('  --n         scored applications in the round × category (3 submitted score sheets each)');
+  console.log('  --cpu-prof  a folder: write a V8 CPU profile of the API over the timed requests there (lib/cpu-profile.cjs) and print where its time went');
   process.exit(0);
 }
 const N = Number(args.n);
 const REQUESTS = Number(args.requests);
 const WARMUP = Number(args.warmup);
+const CPU_PROF = args['cpu-prof'] ? resolve(args['cpu-prof']) : null;
 const REVIEWERS = 30;
 const PREFECTURES = [
   '北海道',
@@ -73,6 +78,7 @@ const run = {
   adminUrl: null,
   dbName: null,
   workDir: null,
+  profileWritten: null,
   initialAdminPassword: `bench-first-${randomBytes(12).toString('base64url')}`,
 };
 const log = (m) => console.log(`[bench] ${m}`);
@@ -134,6 +140,9 @@ async function main() {
   log(`loaded ${N.toLocaleString()} scored applications (${(3 * N).toLocaleString()} score sheets) in ${(ms(t0) / 1000).toFixed(1)} s`);
   const [{ total }] = (await db.query(`SELECT sum(quoted_amount)::bigint AS total FROM application WHERE round_id = $1`, [round.id])).rows;
 
+  const rssBefore = memoryOf(run.child.pid);
+  if (CPU_PROF) run.child.kill('SIGWINCH'); // lib/cpu-profile.cjs: start
+
   // what-if: budgets from 10% to 60% of the quoted total
   const budgets = Array.from({ length: WARMUP + REQUESTS }, (_, i) => Math.floor(Number(total) * (0.1 + (0.5 * i) / (WARMUP + REQUESTS))));
   const timings = [];
@@ -172,6 +181,14 @@ async function main() {
     });
     await res.text();
     cold.push(ms(t));
+  }
+  const rssAfter = memoryOf(run.child.pid);
+  let profile = null;
+  if (CPU_PROF) {
+    const written = new Promise((r) => (run.profileWritten = r));
+    run.child.kill('SIGWINCH'); // stop and write
+    await Promise.race([written, sleep(30_000)]);
+    profile = join(CPU_PROF, `api-${run.child.pid}.cpuprofile`);
   }
 
   // the pure part alone, on the same scores
@@ -218,15 +235,28 @@ async function main() {
   );
   console.log(`requests           ${REQUESTS} timed (after ${WARMUP} warm-up), each a different budget`);
   console.log(
-    `what-if (ms)       budget changed, scores unchanged: min ${sorted[0].toFixed(0)}  p50 ${pct(50).toFixed(0)}  p95 ${pct(95).toFixed(0)}  max ${sorted[sorted.length - 1].toFixed(0)}`,
+    `what-if (ms)       budget changed, scores unchanged (${REQUESTS}): min ${sorted[0].toFixed(0)}  p50 ${pct(50).toFixed(0)}  p95 ${pct(95).toFixed(0)}  max ${sorted[sorted.length - 1].toFixed(0)}`,
   );
   console.log(`recomputed (ms)    first request and after a score changed: ${cold.map((c) => c.toFixed(0)).join(', ')}  (max ${Math.max(...cold).toFixed(0)})`);
+  const mib = (kb) => (kb === null ? '?' : `${(kb / 1024).toFixed(0)} MiB`);
+  console.log(
+    `API memory         RSS before the requests ${mib(rssBefore.rss)}, after ${mib(rssAfter.rss)}; peak RSS (VmHWM) ${mib(rssAfter.peak)}; V8 heap is not separated here`,
+  );
   console.log(`response           ${(bytes / 1024).toFixed(0)} KiB JSON (every final score for the chart, the first 500 ranked applications)`);
   console.log(`libs/domain only   aggregate (normalised) + rank + simulate: p50 ${[...pure].sort((a, b) => a - b)[2].toFixed(0)} ms`);
   console.log(
     `checks             ${failures.length ? `FAILED: ${[...new Set(failures)].join('; ')}` : 'every application ranked; adopted within budget; larger budget never adopts fewer'}`,
   );
   console.log(`verdict            ${pct(95) < 1000 && Math.max(...cold) < 1000 ? 'every answer under 1 s' : 'an answer took 1 s or more'}`);
+  if (profile) {
+    const { total: busy, byPackage, topSelf } = summariseProfile(profile, { top: 20 });
+    const share = (v) => `${((100 * v) / busy).toFixed(1).padStart(5)}%`;
+    console.log(`\nAPI CPU profile of the timed requests: ${profile} (busy ${(busy / 1000).toFixed(1)} s; node bench/lib/profile-summary.mjs <file> for more)`);
+    console.log('  inclusive, by package or app folder:');
+    for (const [k, v] of byPackage) console.log(`  ${share(v)}  ${k}`);
+    console.log('  self time, by function:');
+    for (const [k, v] of topSelf) console.log(`  ${share(v)}  ${k}`);
+  }
   return failures.length ? 1 : 0;
 }
 
@@ -288,11 +318,17 @@ async function startApi() {
     WORKER_ENABLED: 'false',
     STORAGE_DIR: join(run.workDir, 'storage'),
   };
-  run.child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/cli/start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (CPU_PROF) {
+    mkdirSync(CPU_PROF, { recursive: true });
+    env.BENCH_CPU_PROFILE_DIR = CPU_PROF;
+  }
+  const profiling = CPU_PROF ? ['-r', join(ROOT, 'bench/lib/cpu-profile.cjs')] : [];
+  run.child = spawn(process.execPath, [...profiling, join(ROOT, 'apps/api/dist/cli/start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise((resolveReady, reject) => {
     run.child.stdout.on('data', (c) => {
       logFile.write(c);
       if (c.toString().includes('is running')) resolveReady();
+      if (c.toString().includes('cpu profile written')) run.profileWritten?.();
     });
     run.child.stderr.on('data', (c) => logFile.write(c));
     run.child.once('exit', (code) => reject(new Error(`the API exited during startup (code ${code}); log:\n${readFileSync(logPath, 'utf8').slice(-3000)}`)));
@@ -300,6 +336,17 @@ async function startApi() {
   });
   log(`API up on port ${port}`);
   return `http://127.0.0.1:${port}`;
+}
+
+/** The API process's resident set now and at its peak (kB, from /proc; null where unavailable). */
+function memoryOf(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+    return { rss: kb('VmRSS') || null, peak: kb('VmHWM') || null };
+  } catch {
+    return { rss: null, peak: null };
+  }
 }
 
 async function call(base, method, path, { token, body, expect } = {}) {

@@ -69,7 +69,7 @@ export function adoptionLimitProblems(limits: AdoptionLimits): ReviewProblem[] {
 }
 
 const PREFECTURE_ORDER = new Map<string, number>(PREFECTURES.map((p, i) => [p, i]));
-const prefectureOrder = (a: Breakdown, b: Breakdown): number => {
+const prefectureOrder = (a: { key: string }, b: { key: string }): number => {
   const ia = PREFECTURE_ORDER.get(a.key) ?? Number.POSITIVE_INFINITY;
   const ib = PREFECTURE_ORDER.get(b.key) ?? Number.POSITIVE_INFINITY;
   return ia !== ib ? (ia < ib ? -1 : 1) : compareStrings(a.key, b.key);
@@ -156,5 +156,132 @@ export function simulateAdoption(ranked: readonly RankedEntry[], limits: Adoptio
     },
     byPrefecture: [...byPrefecture.values()].sort(prefectureOrder),
     bySizeClass: [...bySizeClass.values()].sort((a, b) => compareStrings(a.key, b.key)),
+  };
+}
+
+/** The simulation without the id lists: adoption follows rank order, so the first `totals.adopted` ranks are 採択 and the next `totals.waitlisted` 補欠. */
+export type AdoptionCut = Omit<AdoptionSimulation, 'adoptedIds' | 'waitlistedIds' | 'rejectedIds'>;
+
+interface KeyedPositions {
+  key: string;
+  /** positions (0-based, in rank order) of the entries with this key */
+  positions: number[];
+  /** amounts[j] = the quoted amounts of the first j of them */
+  amounts: number[];
+}
+
+/**
+ * A ranking prepared for many what-ifs (prepareAdoption): the quoted amounts summed in rank order, and
+ * per 都道府県 and size class the positions and summed amounts of its applications.
+ */
+export interface PreparedAdoption {
+  readonly ranked: readonly RankedEntry[];
+  /** amount[k] = the quoted amounts of the first k entries, summed in rank order */
+  readonly amount: readonly number[];
+  /** reach[k] = the largest amount[j] for j ≤ k: adopting k fits a budget iff reach[k] ≤ budget */
+  readonly reach: readonly number[];
+  readonly prefectures: readonly KeyedPositions[];
+  readonly sizeClasses: readonly KeyedPositions[];
+}
+
+function positionsBy(
+  ranked: readonly RankedEntry[],
+  keyOf: (e: RankedEntry) => string,
+  order: (a: KeyedPositions, b: KeyedPositions) => number,
+): KeyedPositions[] {
+  const byKey = new Map<string, KeyedPositions>();
+  ranked.forEach((e, i) => {
+    const key = keyOf(e);
+    let k = byKey.get(key);
+    if (k === undefined) {
+      k = { key, positions: [], amounts: [0] };
+      byKey.set(key, k);
+    }
+    k.positions.push(i);
+    k.amounts.push(k.amounts[k.amounts.length - 1] + e.quotedAmount);
+  });
+  return [...byKey.values()].sort(order);
+}
+
+/** Prepares a ranking (from rankApplications; re-sorted by rank if given out of order) for adoptionCut. O(n). */
+export function prepareAdoption(ranked: readonly RankedEntry[]): PreparedAdoption {
+  const inOrder = inRankOrder(ranked);
+  const amount = [0];
+  const reach = [0];
+  for (const e of inOrder) {
+    const sum = amount[amount.length - 1] + e.quotedAmount;
+    amount.push(sum);
+    reach.push(Math.max(reach[reach.length - 1], sum));
+  }
+  return {
+    ranked: inOrder,
+    amount,
+    reach,
+    prefectures: positionsBy(inOrder, (e) => e.prefecture, prefectureOrder),
+    sizeClasses: positionsBy(
+      inOrder,
+      (e) => e.sizeClass,
+      (a, b) => compareStrings(a.key, b.key),
+    ),
+  };
+}
+
+/** The number of leading values of a non-decreasing list that are ≤ limit (binary search). */
+function countAtMost(sorted: readonly number[], limit: number, from = 0): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - from;
+}
+
+function breakdownAt(k: KeyedPositions, adopted: number): Breakdown {
+  // how many of this key's positions are among the first `adopted` ranks
+  const n = countAtMost(k.positions, adopted - 1);
+  return { key: k.key, applied: k.positions.length, adopted: n, adoptedAmount: k.amounts[n] };
+}
+
+/**
+ * The same simulation as simulateAdoption over a prepared ranking, without the id lists, in
+ * O(log n + keys · log n): a what-if with another budget or quota on a ranking that has not changed.
+ * The first application that does not fit ends adoption, as in simulateAdoption: with reach[k] the
+ * largest sum of the first j ≤ k quoted amounts, k applications are adopted under a budget iff
+ * reach[k] ≤ budget (equal to amount[k] when no amount is negative).
+ */
+export function adoptionCut(prepared: PreparedAdoption, limits: AdoptionLimits): AdoptionCut {
+  const problems = adoptionLimitProblems(limits);
+  if (problems.length > 0) throw new RangeError(problems.map((p) => p.message).join('。'));
+  const budget = limits.budget ?? null;
+  const quota = limits.quota ?? null;
+  const waitlistCount = limits.waitlistCount ?? 0;
+  const { ranked, amount, reach } = prepared;
+  const applied = ranked.length;
+
+  // reach[0] = 0 ≤ any budget, so the count of reach[1..] within the budget is the adopted count
+  const withinBudget = budget === null ? applied : countAtMost(reach, budget, 1);
+  const adopted = quota === null ? withinBudget : Math.min(quota, withinBudget);
+  const stoppedBy: AdoptionCut['stoppedBy'] = adopted === applied ? 'exhausted' : quota !== null && adopted >= quota ? 'quota' : 'budget';
+  const waitlisted = Math.min(waitlistCount, applied - adopted);
+  const adoptedAmount = amount[adopted];
+  const last = adopted > 0 ? ranked[adopted - 1] : null;
+  return {
+    cutoffRank: last?.rank ?? null,
+    cutoffScore: last?.finalScore ?? null,
+    stoppedBy,
+    totals: {
+      applied,
+      adopted,
+      waitlisted,
+      rejected: applied - adopted - waitlisted,
+      adoptedAmount,
+      budget,
+      remainingBudget: budget === null ? null : budget - adoptedAmount,
+      adoptionRate: applied === 0 ? 0 : round4(adopted / applied),
+    },
+    byPrefecture: prepared.prefectures.map((k) => breakdownAt(k, adopted)),
+    bySizeClass: prepared.sizeClasses.map((k) => breakdownAt(k, adopted)),
   };
 }

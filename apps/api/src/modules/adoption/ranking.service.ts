@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import {
+  adoptionCut,
   adoptionLimitProblems,
   aggregateScores,
   bonusPoints,
   confirmedByMajority,
+  prepareAdoption,
   rankApplications,
-  simulateAdoption,
   TIE_BREAK,
+  type AdoptionCut,
   type AdoptionLimits,
   type AggregatedScore,
+  type PreparedAdoption,
   type RankedEntry,
 } from '@jimukyoku/domain';
 import { Injectable } from '@nestjs/common';
@@ -17,8 +20,9 @@ import type { Transaction } from '../../database';
 import type { ReviewRubric } from '../rubrics/review-rubric.entity';
 import { RoundsRepository } from '../rounds/rounds.repository';
 import { RubricsService } from '../rubrics/rubrics.service';
+import type { AdoptionDecision } from './adoption-decision.entity';
 import { AdoptionError } from './adoption.errors';
-import { AdoptionRepository, type DecidableApplication } from './adoption.repository';
+import { AdoptionRepository } from './adoption.repository';
 
 export interface RankingRequest {
   categoryId: string;
@@ -32,10 +36,18 @@ export interface RankingRequest {
 /** how many rubric × normalisation rankings one API process keeps (each ~ a few MB at 20,000 applications) */
 const CACHED_RANKINGS = 8;
 
+/**
+ * A rubric's ranking as cached: everything a what-if needs that does not depend on the limits. Per
+ * position in rank order: the entry (prepared for adoptionCut), its aggregated score, applicant name
+ * and reopened sheets; and once per ranking its fingerprint and the chart's numbers.
+ */
 interface RankedScores {
-  ranked: RankedEntry[];
-  scoreOf: Map<string, AggregatedScore>;
-  info: Map<string, DecidableApplication>;
+  prepared: PreparedAdoption;
+  scores: (AggregatedScore | undefined)[];
+  applicantNames: string[];
+  pendingReviews: number[];
+  fingerprint: string;
+  chart: { finalScores: number[]; quotedAmounts: number[] };
 }
 
 /** Where the simulation puts an application: not an application state (the decision fires the transition that follows from it). */
@@ -70,10 +82,20 @@ export class RankingService {
   ) {}
 
   /**
-   * `fresh` skips the cache (the decision commit recomputes under its lock); otherwise a what-if with a
-   * new budget reuses the ranking while no score, application or rubric setting has changed.
+   * The whole ranking with every application's outcome (the decision commits it; the demo seeds with
+   * it). `fresh` skips the cache (the decision commit recomputes under its lock); otherwise the ranking
+   * is reused while no score, application or rubric setting has changed.
    */
   async rank(roundId: string, request: RankingRequest, tx?: Transaction, options: { fresh?: boolean } = {}) {
+    const { head, cached, cut } = await this.simulate(roundId, request, tx, options.fresh === true);
+    return { ...head, entries: entriesOf(cached, cut, 0, cached.prepared.ranked.length) };
+  }
+
+  /**
+   * The limits resolved against the round × category (a what-if overrides them), the cached (or
+   * recomputed) ranking and the adoption cut under the limits: O(log n) on a cached ranking.
+   */
+  private async simulate(roundId: string, request: RankingRequest, tx: Transaction | undefined, fresh: boolean) {
     if (!isUuid(roundId) || !(await this.rounds.find(roundId, tx))) throw new AdoptionError('ROUND_NOT_FOUND');
     if (!isUuid(request.categoryId)) throw new AdoptionError('CATEGORY_NOT_OFFERED');
     const offered = (await this.rounds.categoriesOf([roundId], tx)).get(roundId)!.find((o) => o.categoryId === request.categoryId);
@@ -88,25 +110,9 @@ export class RankingService {
     if (problems.length) throw new AdoptionError('INVALID_LIMITS', { errors: problems });
     const normalise = request.normalise ?? rubric.normalise;
 
-    const { ranked, scoreOf, info } = await this.rankedApplications(rubric, normalise, options.fresh === true, tx);
-    const simulation = simulateAdoption(ranked, limits);
-    const outcome = new Map<string, RankedApplication['outcome']>([
-      ...simulation.adoptedIds.map((id) => [id, RANKING_OUTCOME.adopted] as const),
-      ...simulation.waitlistedIds.map((id) => [id, RANKING_OUTCOME.waitlisted] as const),
-    ]);
-    const entries: RankedApplication[] = ranked.map((e) => {
-      const s = scoreOf.get(e.applicationId);
-      return {
-        ...e,
-        applicantName: info.get(e.applicationId)!.applicant_name,
-        reviewerTotals: s?.reviewerTotals ?? [],
-        spread: s?.spread ?? 0,
-        disagreement: s?.disagreement ?? false,
-        pendingReviews: info.get(e.applicationId)!.pending,
-        outcome: outcome.get(e.applicationId) ?? RANKING_OUTCOME.rejected,
-      };
-    });
-    return {
+    const cached = await this.rankedApplications(rubric, normalise, fresh, tx);
+    const cut = adoptionCut(cached.prepared, limits);
+    const head = {
       roundId,
       categoryId: request.categoryId,
       /** the round × 類型's own 予算 (the limits may be a what-if) */
@@ -115,10 +121,10 @@ export class RankingService {
       normalise,
       limits: { budget: limits.budget ?? null, quota: limits.quota ?? null, waitlistCount: limits.waitlistCount ?? 0 },
       tieBreak: TIE_BREAK,
-      fingerprint: fingerprint(entries),
-      simulation: { ...simulation, adoptedIds: undefined, waitlistedIds: undefined, rejectedIds: undefined },
-      entries,
+      fingerprint: cached.fingerprint,
+      simulation: cut,
     };
+    return { head, cached, cut };
   }
 
   /**
@@ -145,20 +151,27 @@ export class RankingService {
    * decision with one page of its ranking as committed (a decided round shows that, not a what-if).
    */
   async answer(roundId: string, request: RankingRequest, offset = 0, limit = DEFAULT_ENTRY_PAGE) {
-    const ranking = await this.rank(roundId, request);
-    const standing = await this.adoption.standing(roundId, request.categoryId);
-    const decision = await this.adoption.latestDecision(roundId, request.categoryId);
+    const { head, cached, cut } = await this.simulate(roundId, request, undefined, false);
+    const [standing, decision] = await Promise.all([
+      this.adoption.standing(roundId, request.categoryId),
+      this.adoption.latestDecision(roundId, request.categoryId),
+    ]);
     return {
-      ...rankingPage(ranking, offset, limit),
-      standing: { categoryBudget: ranking.categoryBudget, ...standing },
-      committed: decision && {
-        decision,
-        entryCount: decision.appliedCount,
-        entryOffset: offset,
-        entries: await this.adoption.committedEntries(decision.id, offset, limit),
-        chart: { finalScores: await this.adoption.committedScores(decision.id) },
-      },
+      ...head,
+      entryCount: cached.prepared.ranked.length,
+      entryOffset: offset,
+      entries: entriesOf(cached, cut, offset, offset + limit),
+      // the same arrays for every what-if on this ranking
+      chart: cached.chart,
+      standing: { categoryBudget: head.categoryBudget, ...standing },
+      committed: decision && (await this.committed(decision, offset, limit)),
     };
+  }
+
+  /** A committed decision with one page of its ranking as committed and every score for its chart. */
+  private async committed(decision: Omit<AdoptionDecision, 'ranking'>, offset: number, limit: number) {
+    const [entries, finalScores] = await Promise.all([this.adoption.committedEntries(decision.id, offset, limit), this.adoption.committedScores(decision.id)]);
+    return { decision, entryCount: decision.appliedCount, entryOffset: offset, entries, chart: { finalScores } };
   }
 
   private async stamp(rubric: ReviewRubric, tx?: Transaction): Promise<string> {
@@ -180,47 +193,68 @@ export class RankingService {
       { normalise, disagreementThreshold: rubric.disagreementThreshold },
     );
     const scoreOf = new Map(aggregated.map((a) => [a.applicationId, a]));
-    const ranked = rankApplications(
-      apps.map((a) => {
-        const s = scoreOf.get(a.id);
-        return {
-          applicationId: a.id,
-          receiptNumber: a.receipt_number,
-          finalScore: s?.final ?? 0,
-          mean: s?.mean ?? 0,
-          bonus: s?.bonus ?? 0,
-          receivedAt: a.received_at ? new Date(a.received_at).toISOString() : null,
-          quotedAmount: Number(a.quoted_amount),
-          prefecture: a.prefecture,
-          sizeClass: a.size_class,
-        };
-      }),
+    const prepared = prepareAdoption(
+      rankApplications(
+        apps.map((a) => {
+          const s = scoreOf.get(a.id);
+          return {
+            applicationId: a.id,
+            receiptNumber: a.receipt_number,
+            finalScore: s?.final ?? 0,
+            mean: s?.mean ?? 0,
+            bonus: s?.bonus ?? 0,
+            receivedAt: a.received_at ? new Date(a.received_at).toISOString() : null,
+            quotedAmount: Number(a.quoted_amount),
+            prefecture: a.prefecture,
+            sizeClass: a.size_class,
+          };
+        }),
+      ),
     );
-    return { ranked, scoreOf, info: new Map(apps.map((a) => [a.id, a])) };
+    const info = new Map(apps.map((a) => [a.id, a]));
+    const ranked = prepared.ranked;
+    return {
+      prepared,
+      scores: ranked.map((e) => scoreOf.get(e.applicationId)),
+      applicantNames: ranked.map((e) => info.get(e.applicationId)!.applicant_name),
+      pendingReviews: ranked.map((e) => info.get(e.applicationId)!.pending),
+      fingerprint: fingerprint(ranked),
+      chart: { finalScores: ranked.map((e) => e.finalScore), quotedAmounts: ranked.map((e) => e.quotedAmount) },
+    };
   }
 }
 
 export type Ranking = Awaited<ReturnType<RankingService['rank']>>;
 
-/** Entries shown at once by default: the chart gets every score, the table a page of the ranking. */
+/**
+ * Entries shown at once by default. The answer over HTTP has every final score by rank for the chart
+ * (20,000 numbers are small) and one page of the ranked applications for the table.
+ */
 export const DEFAULT_ENTRY_PAGE = 500;
 
 /**
- * The ranking as answered over HTTP: every final score by rank for the chart (20,000 numbers are
- * small), one page of the ranked applications for the table.
+ * The ranked applications at positions [from, to) with their outcome under the cut: adoption follows
+ * rank order, so the first `adopted` positions are 採択, the next `waitlisted` 補欠, the rest 不採択.
  */
-export function rankingPage(r: Ranking, offset = 0, limit = DEFAULT_ENTRY_PAGE) {
-  return {
-    ...r,
-    entryCount: r.entries.length,
-    entryOffset: offset,
-    entries: r.entries.slice(offset, offset + limit),
-    chart: { finalScores: r.entries.map((e) => e.finalScore), quotedAmounts: r.entries.map((e) => e.quotedAmount) },
-  };
+function entriesOf(cached: RankedScores, cut: AdoptionCut, from: number, to: number): RankedApplication[] {
+  const { adopted, waitlisted } = cut.totals;
+  return cached.prepared.ranked.slice(from, to).map((e, k) => {
+    const i = from + k;
+    const s = cached.scores[i];
+    return {
+      ...e,
+      applicantName: cached.applicantNames[i],
+      reviewerTotals: s?.reviewerTotals ?? [],
+      spread: s?.spread ?? 0,
+      disagreement: s?.disagreement ?? false,
+      pendingReviews: cached.pendingReviews[i],
+      outcome: i < adopted ? RANKING_OUTCOME.adopted : i < adopted + waitlisted ? RANKING_OUTCOME.waitlisted : RANKING_OUTCOME.rejected,
+    };
+  });
 }
 
 /** What the manager saw: the ranked ids with their scores. A commit must match it. */
-function fingerprint(entries: { applicationId: string; finalScore: number }[]): string {
+function fingerprint(entries: readonly { applicationId: string; finalScore: number }[]): string {
   const h = createHash('sha256');
   for (const e of entries) h.update(`${e.applicationId}:${e.finalScore};`);
   return h.digest('hex').slice(0, 32);
