@@ -36,6 +36,7 @@ import { CommercializationReports1764441000000 } from './1764441000000-Commercia
 import { ApplicationListIndexes1764500000000 } from './1764500000000-ApplicationListIndexes';
 import { ApplicationSearchText1764500100000 } from './1764500100000-ApplicationSearchText';
 import { AdvancePayments1764530000000 } from './1764530000000-AdvancePayments';
+import { PipelineCounts1764600000000 } from './1764600000000-PipelineCounts';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -72,6 +73,7 @@ export const MIGRATIONS = [
   ApplicationListIndexes1764500000000,
   ApplicationSearchText1764500100000,
   AdvancePayments1764530000000,
+  PipelineCounts1764600000000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

@@ -16,6 +16,35 @@ interface Pipeline {
 
 const jstDay = (iso: string) => new Date(Date.parse(iso) + 9 * 3_600_000).toISOString().slice(0, 10);
 
+type Query = (sql: string, params?: unknown[]) => Promise<{ key: string; n: number; amount?: number }[]>;
+const APPLICATION_KEY = `round_id || '/' || category_id || '/' || workflow_code || '@' || workflow_version || '/' || status`;
+const ASSIGNMENT_KEY = `round_id || '/' || reviewer_id || '/' || purpose || '/' || application_status || '/' || coalesce(due_at::text, '-') || '/' || submitted`;
+
+/**
+ * The dashboard's kept counts (migration PipelineCounts: counts + changes not folded yet) beside the same
+ * figures counted from the tables, as sorted lists of `{ key, n, amount }`.
+ */
+async function countsBesideRecount(query: Query) {
+  const byKey = (rows: { key: string; n: number; amount?: number }[]) => rows.map((r) => ({ ...r, n: Number(r.n) })).sort((a, b) => a.key.localeCompare(b.key));
+  const [kept, counted, keptAssignments, countedAssignments] = await Promise.all([
+    query(`SELECT ${APPLICATION_KEY} AS key, sum(n)::int AS n, sum(amount)::text AS amount
+             FROM (SELECT * FROM application_count UNION ALL SELECT * FROM application_count_change) c GROUP BY 1 HAVING sum(n) <> 0`),
+    query(`SELECT ${APPLICATION_KEY} AS key, count(*)::int AS n, sum(quoted_amount)::text AS amount FROM application GROUP BY 1`),
+    query(`SELECT ${ASSIGNMENT_KEY} AS key, sum(n)::int AS n
+             FROM (SELECT * FROM assignment_count UNION ALL SELECT * FROM assignment_count_change) c GROUP BY 1 HAVING sum(n) <> 0`),
+    query(`SELECT ${ASSIGNMENT_KEY.replace('application_status', 'status').replace('submitted', '(submitted_at IS NOT NULL)')} AS key, count(*)::int AS n
+             FROM application_assignment x JOIN application a ON a.id = x.application_id WHERE x.revoked_at IS NULL GROUP BY 1`),
+  ]);
+  return { kept: byKey(kept), counted: byKey(counted), keptAssignments: byKey(keptAssignments), countedAssignments: byKey(countedAssignments) };
+}
+
+async function expectCountsExact(query: Query) {
+  const c = await countsBesideRecount(query);
+  expect(c.kept).toEqual(c.counted);
+  expect(c.keptAssignments).toEqual(c.countedAssignments);
+  return c;
+}
+
 /**
  * The dashboard's figures (GET /api/pipeline) against the demo data as the database holds it: 受付 per JST
  * day up to the 締切, review progress per reviewer; and 催促 (POST …/remind), which queues the reviewReminder
@@ -129,6 +158,110 @@ describe('the dashboard pipeline and 催促', () => {
     expect(again.body.message).toMatch(/期限を過ぎた未提出の審査がありません/);
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM notification WHERE template = 'reviewReminder' AND recipient = $1`, [email]);
     expect(n).toBe(late.overdue);
+  });
+
+  it('keeps its counts exact through the demo: every application and live assignment, by state, as a recount of the tables gives them', async () => {
+    const c = await expectCountsExact((sql, params) => db.query(sql, params));
+    expect(c.kept.length).toBeGreaterThan(20);
+    expect(c.keptAssignments.length).toBeGreaterThan(5);
+    // the answer's totals are those counts
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM application`);
+    expect(rounds.reduce((sum, r) => sum + r.total, 0)).toBe(n);
+  });
+
+  it('follows multi-row updates, a state change of assigned applications, revocation, re-activation, insertion and deletion; folding changes no figure', async () => {
+    const q = db.createQueryRunner();
+    await q.connect();
+    const query: Query = (sql, params) => q.query(sql, params);
+    await q.startTransaction();
+    try {
+      const assigned: { id: string; status: string; other: string }[] = await q.query(
+        `SELECT a.id, a.status, (SELECT b.status FROM application b WHERE b.round_id = a.round_id AND b.status <> a.status LIMIT 1) AS other
+           FROM application a WHERE EXISTS (SELECT 1 FROM application_assignment x WHERE x.application_id = a.id AND x.revoked_at IS NULL)
+          ORDER BY a.id LIMIT 6`,
+      );
+      expect(assigned.filter((a) => a.other)).toHaveLength(6);
+      const ids = assigned.map((a) => a.id);
+      // one statement moving six assigned applications to another state and their 申請額
+      await q.query(
+        `UPDATE application a SET status = v.other, quoted_amount = a.quoted_amount + 1000 FROM unnest($1::uuid[], $2::text[]) v(id, other) WHERE a.id = v.id`,
+        [ids, assigned.map((a) => a.other)],
+      );
+      await expectCountsExact(query);
+      // an update that changes no counted column appends nothing
+      const [{ before }] = await q.query(`SELECT count(*)::int AS before FROM application_count_change`);
+      await q.query(`UPDATE application SET updated_at = now() WHERE id = ANY($1)`, [ids]);
+      expect((await q.query(`SELECT count(*)::int AS n FROM application_count_change`))[0].n).toBe(before);
+
+      const [one] = await q.query(
+        `SELECT id, application_id, reviewer_id, purpose, due_at FROM application_assignment WHERE application_id = $1 AND revoked_at IS NULL LIMIT 1`,
+        [ids[0]],
+      );
+      await q.query(`UPDATE application_assignment SET submitted_at = now(), due_at = due_at + interval '1 day' WHERE application_id = ANY($1)`, [
+        ids.slice(1, 3),
+      ]);
+      await q.query(`UPDATE application_assignment SET revoked_at = now() WHERE id = $1`, [one.id]);
+      await expectCountsExact(query);
+      // re-activated as AssignmentsRepository.insert does (ON CONFLICT … DO UPDATE)
+      await q.query(
+        `INSERT INTO application_assignment (application_id, reviewer_id, purpose, due_at) VALUES ($1, $2, $3, now() + interval '3 days')
+         ON CONFLICT (application_id, reviewer_id, purpose) DO UPDATE SET revoked_at = NULL, due_at = EXCLUDED.due_at WHERE application_assignment.revoked_at IS NOT NULL`,
+        [one.application_id, one.reviewer_id, one.purpose],
+      );
+      await expectCountsExact(query);
+
+      // a new application (a copy without 法人番号 and 受付番号), assigned, then both deleted
+      const [copy] = await q.query(
+        `INSERT INTO application (round_id, category_id, status, workflow_code, workflow_version, applicant_kind, applicant_name, size_class, employee_count, prefecture, email, quoted_amount)
+         SELECT round_id, category_id, status, workflow_code, workflow_version, applicant_kind, applicant_name, size_class, employee_count, prefecture, email, quoted_amount
+           FROM application WHERE id = $1 RETURNING id`,
+        [ids[3]],
+      );
+      await q.query(`INSERT INTO application_assignment (application_id, reviewer_id, purpose, due_at) VALUES ($1, $2, $3, NULL)`, [
+        copy.id,
+        one.reviewer_id,
+        one.purpose,
+      ]);
+      await expectCountsExact(query);
+      await q.query(`DELETE FROM application_assignment WHERE application_id = $1`, [copy.id]);
+      await q.query(`DELETE FROM application WHERE id = $1`, [copy.id]);
+      const unfolded = await expectCountsExact(query);
+
+      await q.query(`SELECT fold_pipeline_counts()`);
+      expect((await q.query(`SELECT count(*)::int AS n FROM application_count_change`))[0].n).toBe(0);
+      expect((await q.query(`SELECT count(*)::int AS n FROM assignment_count_change`))[0].n).toBe(0);
+      expect(await expectCountsExact(query)).toEqual(unfolded);
+    } finally {
+      await q.rollbackTransaction();
+      await q.release();
+    }
+    await expectCountsExact((sql, params) => db.query(sql, params));
+  });
+
+  it('stays exact when a fold runs while a state change is uncommitted, after it commits, and with two folds at once', async () => {
+    const [a, b] = [db.createQueryRunner(), db.createQueryRunner()];
+    await Promise.all([a.connect(), b.connect()]);
+    const [app]: { id: string; status: string; other: string }[] = await db.query(
+      `SELECT a.id, a.status, (SELECT b.status FROM application b WHERE b.status <> a.status LIMIT 1) AS other
+         FROM application a WHERE EXISTS (SELECT 1 FROM application_assignment x WHERE x.application_id = a.id) ORDER BY a.id LIMIT 1`,
+    );
+    try {
+      await a.startTransaction();
+      await a.query(`UPDATE application SET status = $2 WHERE id = $1`, [app.id, app.other]);
+      // a writer only appends changes and locks no count: a fold neither waits for it nor takes its uncommitted change
+      await b.query(`SELECT fold_pipeline_counts()`);
+      expect((await a.query(`SELECT count(*)::int AS n FROM application_count_change`))[0].n).toBeGreaterThan(0);
+      await expectCountsExact((sql, params) => b.query(sql, params));
+      await a.commitTransaction();
+      await expectCountsExact((sql, params) => b.query(sql, params));
+      await Promise.all([a.query(`SELECT fold_pipeline_counts()`), b.query(`SELECT fold_pipeline_counts()`)]);
+      await expectCountsExact((sql, params) => db.query(sql, params));
+    } finally {
+      if (a.isTransactionActive) await a.rollbackTransaction();
+      await db.query(`UPDATE application SET status = $2 WHERE id = $1`, [app.id, app.status]);
+      await Promise.all([a.release(), b.release()]);
+    }
+    await expectCountsExact((sql, params) => db.query(sql, params));
   });
 
   it('refuses a reviewer with nothing overdue (409), an unknown round or reviewer (404), and everyone but managers (403)', async () => {

@@ -32,6 +32,10 @@ const TABLES_WITHOUT_ENTITY: Record<string, string> = {
   audit_seal_queue: 'audit',
   application_import_row: 'imports',
   manager_digest: 'schedules',
+  application_count: 'pipeline',
+  application_count_change: 'pipeline',
+  assignment_count: 'pipeline',
+  assignment_count_change: 'pipeline',
 };
 
 const TYPEORM_WRITES = new Set(['insert', 'update', 'delete', 'save', 'upsert', 'softDelete', 'create', 'into']);

@@ -31,6 +31,8 @@ export enum JobName {
   RunApplicationExport = 'exports.applications',
   /** scheduled: remove stored export files older than EXPORT_RETENTION_HOURS */
   RemoveExpiredExports = 'exports.removeExpired',
+  /** scheduled: fold the dashboard's count changes into its kept counts */
+  FoldPipelineCounts = 'pipeline.foldCounts',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -49,6 +51,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RemoveOrphanAttachments]: QueueName.System,
   [JobName.RunApplicationExport]: QueueName.Exports,
   [JobName.RemoveExpiredExports]: QueueName.System,
+  [JobName.FoldPipelineCounts]: QueueName.System,
 };
 
 export interface JobPayloads {
@@ -67,4 +70,5 @@ export interface JobPayloads {
   [JobName.RemoveOrphanAttachments]: Record<string, never>;
   [JobName.RunApplicationExport]: { exportId: string };
   [JobName.RemoveExpiredExports]: Record<string, never>;
+  [JobName.FoldPipelineCounts]: Record<string, never>;
 }

@@ -18,6 +18,8 @@ export const REMIND_COMMERCIALIZATION_REPORTS_EVERY_MS = 60 * 60_000;
 export const CLOSE_UNCORRECTED_EVERY_MS = 5 * 60_000;
 /** how often committed audit records are sealed into the hash chain */
 export const SEAL_AUDIT_LOG_EVERY_MS = 10_000;
+/** how often the dashboard's count changes are folded into its kept counts */
+export const FOLD_PIPELINE_COUNTS_EVERY_MS = 10_000;
 /** how often uploaded attachments never linked to an application are looked for */
 export const REMOVE_ORPHAN_ATTACHMENTS_EVERY_MS = 60 * 60_000;
 /** how often stored export files past EXPORT_RETENTION_HOURS are looked for */
@@ -72,6 +74,7 @@ export class WorkerScheduler implements OnApplicationBootstrap, OnApplicationShu
     );
     await this.system.upsertJobScheduler('close-uncorrected', { every: CLOSE_UNCORRECTED_EVERY_MS }, { name: JobName.CloseUncorrected, data: {} });
     await this.system.upsertJobScheduler('seal-audit-log', { every: SEAL_AUDIT_LOG_EVERY_MS }, { name: JobName.SealAuditLog, data: {} });
+    await this.system.upsertJobScheduler('fold-pipeline-counts', { every: FOLD_PIPELINE_COUNTS_EVERY_MS }, { name: JobName.FoldPipelineCounts, data: {} });
     await this.system.upsertJobScheduler(
       'remove-orphan-attachments',
       { every: REMOVE_ORPHAN_ATTACHMENTS_EVERY_MS },

@@ -11,6 +11,8 @@ import { NotificationsModule } from '../modules/notifications/notifications.modu
 import { RequeueStrandedNotificationsJob } from '../modules/notifications/requeue-stranded-notifications.job';
 import { SendNotificationJob } from '../modules/notifications/send-notification.job';
 import { SealAuditLogJob } from '../modules/audit/seal-audit-log.job';
+import { FoldPipelineCountsJob } from '../modules/pipeline/fold-pipeline-counts.job';
+import { PipelineModule } from '../modules/pipeline/pipeline.module';
 import { CloseRoundsJob } from '../modules/schedules/close-rounds.job';
 import { CloseUncorrectedJob } from '../modules/schedules/close-uncorrected.job';
 import { ManagerDigestJob } from '../modules/schedules/manager-digest.job';
@@ -43,6 +45,7 @@ const FEATURE_HANDLERS = [
   RemoveOrphanAttachmentsJob,
   RunApplicationExportJob,
   RemoveExpiredExportsJob,
+  FoldPipelineCountsJob,
 ];
 
 /**
@@ -55,7 +58,7 @@ export class WorkerModule {
   static forQueues(queues: readonly QueueName[]): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [QueueModule, ImportsModule, NotificationsModule, SchedulesModule, ApplicationExportsModule],
+      imports: [QueueModule, ImportsModule, NotificationsModule, SchedulesModule, ApplicationExportsModule, PipelineModule],
       providers: [
         ...LOCAL_HANDLERS,
         {
