@@ -31,6 +31,10 @@ const BENCHMARKS = {
     script: 'scale-out.mjs',
     what: 'two APIs behind HAProxy (apt-get install -y haproxy) and two workers on one PostgreSQL and Redis: intake with resends while an API is SIGKILLed, a 採択発表 while a worker is SIGKILLed; checks unique 受付番号, one row per key, every mail once and sent, job schedulers once per tick; req/s and mails/s',
   },
+  decisions: {
+    script: 'decisions.mjs',
+    what: 'the 採択 decision of 20,000 scored applications committed through POST /api/rounds/:id/decisions (target 20 s), then the 採択発表 through the built worker; checks each state, audit record and held notice exactly once, the budget, the release exactly once, the audit chain; peak RSS; --cpu-prof profiles the API',
+  },
 };
 const DEFAULT = 'intake';
 
