@@ -123,3 +123,36 @@ export async function insertRows<T extends ObjectLiteral>(m: EntityManager, targ
   const inserted = await prepared(m, sql, params);
   return inserted.map((raw) => raw[key]);
 }
+
+/**
+ * Inserts many `rows` in one statement whose text does not depend on how many there are: each column is bound
+ * as one array (`INSERT … SELECT * FROM unnest($1::uuid[], $2::text[], …)`), so 20,000 rows are one prepared
+ * statement, not 20,000 (nor one text per batch size), and the protocol's 65,535-parameter limit does not
+ * apply. Every row must set the same columns (a column left undefined cannot take its default row by row).
+ * The demo's story clock (onInsertRows) rewrites the rows as for insertRows. Returns the `returning` columns
+ * of each inserted row, not necessarily in the order given: map them by a column you know.
+ */
+export async function insertUnnest<T extends ObjectLiteral>(
+  m: EntityManager,
+  target: EntityTarget<T>,
+  given: Partial<T>[],
+  returning: string[] = [],
+): Promise<Record<string, unknown>[]> {
+  if (given.length === 0) return [];
+  const hook = insertHooks.get(m);
+  const rows = (hook ? hook(target as EntityTarget<ObjectLiteral>, given) : given) as Partial<T>[];
+  const meta = m.connection.getMetadata(target);
+  const driver = m.connection.driver;
+  const columns = meta.columns.filter((c) => c.isInsert && c.getEntityValue(rows[0]) !== undefined);
+  for (const r of rows) {
+    for (const c of meta.columns) {
+      if (c.isInsert && (c.getEntityValue(r) === undefined) !== !columns.includes(c))
+        throw new Error(`insertUnnest: ${meta.tableName}.${c.databaseName} is set in some rows only`);
+    }
+  }
+  const arrays = columns.map((c) => rows.map((r) => driver.preparePersistentValue(c.getEntityValue(r), c)));
+  const names = columns.map((c) => `"${c.databaseName}"`).join(', ');
+  const unnest = columns.map((c, i) => `$${i + 1}::${driver.normalizeType(c)}[]`).join(', ');
+  const sql = `INSERT INTO "${meta.tableName}" (${names}) SELECT * FROM unnest(${unnest})${returning.length ? ` RETURNING ${returning.map((k) => `"${k}"`).join(', ')}` : ''}`;
+  return prepared(m, sql, arrays);
+}

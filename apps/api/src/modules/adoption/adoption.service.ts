@@ -16,8 +16,9 @@ const TRANSITION_OF: Record<RankingOutcome, string> = { adopted: 'adopt', waitli
 /**
  * Commits a round × category's decision as one transaction: the ranking is recomputed under a lock and
  * must be the one the manager simulated (its fingerprint), then every application gets 採択, 補欠 or
- * 不採択 through the workflow (state, audit record and a notice held until the 採択発表), and the
- * decision with its ranking is recorded. Any refusal rolls all of it back.
+ * 不採択 through the workflow (state, audit record and a notice held until the 採択発表; set-based by
+ * TransitionsService.fireManyIn, 20,000 in seconds), and the decision with its ranking is recorded. Any
+ * refusal rolls all of it back.
  */
 @Injectable()
 export class AdoptionService {
@@ -37,14 +38,17 @@ export class AdoptionService {
       if (ranking.fingerprint !== dto.fingerprint) throw new AdoptionError('RANKING_CHANGED', { fingerprint: ranking.fingerprint });
       const reopened = ranking.entries.filter((e) => e.pendingReviews > 0);
       if (reopened.length) throw new AdoptionError('REVIEWS_REOPENED', { applicationIds: reopened.map((e) => e.applicationId) });
-      const staff = { role: actor.role, id: actor.id, staff: actor };
-      for (const e of ranking.entries) {
-        await this.transitions.fireIn(tx, e.applicationId, TRANSITION_OF[e.outcome], staff, {
-          ...meta,
-          byDecision: true,
+      // every application through the workflow, written set-based: one UPDATE, one INSERT of audit records, one of held notices
+      await this.transitions.fireManyIn(
+        tx,
+        ranking.entries.map((e) => ({
+          applicationId: e.applicationId,
+          transition: TRANSITION_OF[e.outcome],
           auditExtra: { rank: e.rank, finalScore: e.finalScore, decision: 'adoption.commit' },
-        });
-      }
+        })),
+        { role: actor.role, id: actor.id, staff: actor },
+        { ...meta, byDecision: true },
+      );
       const s = ranking.simulation;
       const decision = await this.adoption.insertDecision(
         {

@@ -162,6 +162,23 @@ export class ApplicationsRepository {
     return this.scoped(user, this.m(tx)).andWhere('a.id = :id', { id }).getOne();
   }
 
+  /**
+   * The applications of `ids` the user may see (a reviewer only the assigned ones; no user: all), in one
+   * statement, as find() hydrates them; an id not seen is left out.
+   */
+  async findMany(ids: string[], user: ApplicationScope | null, tx?: Transaction): Promise<Application[]> {
+    const m = this.m(tx);
+    const scoped = user?.role === 'reviewer';
+    const rows = await prepared(
+      m,
+      `SELECT ${columnsOf(m, Application)} FROM application a WHERE a.id = ANY($1::uuid[])${
+        scoped ? ' AND EXISTS (SELECT 1 FROM application_assignment x WHERE x.application_id = a.id AND x.reviewer_id = $2 AND x.revoked_at IS NULL)' : ''
+      }`,
+      scoped ? [ids.filter(isUuid), user.id] : [ids.filter(isUuid)],
+    );
+    return rows.map((raw) => hydrate(m, Application, raw));
+  }
+
   find(id: string, tx?: Transaction): Promise<Application | null> {
     return isUuid(id) ? this.m(tx).findOneBy(Application, { id }) : Promise.resolve(null);
   }
@@ -307,6 +324,33 @@ export class ApplicationsRepository {
   }
 
   /**
+   * The states of many transitions in one statement (a committed decision), each like applyTransition:
+   * only at the version its decision was made on. Returns how many were written; fewer than given means a
+   * concurrent transition committed first, and the caller rolls back.
+   */
+  async applyTransitions(tx: Transaction, writes: TransitionWrite[]): Promise<number> {
+    if (writes.length === 0) return 0;
+    const rows = await prepared(
+      this.m(tx),
+      `UPDATE application a
+          SET status = u.status, version = a.version + 1, stamps = a.stamps || u.stamps, updated_at = now(),
+              correction_due_at = CASE WHEN u.set_due THEN u.due ELSE a.correction_due_at END
+         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::jsonb[], $5::boolean[], $6::timestamptz[]) AS u(id, version, status, stamps, set_due, due)
+        WHERE a.id = u.id AND a.version = u.version
+    RETURNING a.id`,
+      [
+        writes.map((w) => w.applicationId),
+        writes.map((w) => w.expectedVersion),
+        writes.map((w) => w.to),
+        writes.map((w) => JSON.stringify(w.stamps)),
+        writes.map((w) => w.correctionDueAt !== undefined),
+        writes.map((w) => w.correctionDueAt ?? null),
+      ],
+    );
+    return rows.length;
+  }
+
+  /**
    * The amounts after 採択 (grant_amount, written by modules/post-award; docs/post-award.md), read for the
    * application page: 採択額, 交付申請額, 交付決定額, the 確定検査's lines and the 確定額. null: none yet.
    */
@@ -328,6 +372,18 @@ export class ApplicationsRepository {
       [applicationId],
     );
     return row;
+  }
+
+  /** reviewProgress of many applications in one statement, by application id (none assigned: 0 of 0). */
+  async reviewProgressOf(applicationIds: string[], tx?: Transaction): Promise<Map<string, { assigned: number; submitted: number }>> {
+    const rows: { id: string; assigned: number; submitted: number }[] = await this.m(tx).query(
+      `SELECT application_id AS id, count(*)::int AS assigned, count(submitted_at)::int AS submitted FROM application_assignment
+        WHERE application_id = ANY($1::uuid[]) AND revoked_at IS NULL AND purpose = 'review' GROUP BY application_id`,
+      [applicationIds],
+    );
+    const progress = new Map(applicationIds.map((id) => [id, { assigned: 0, submitted: 0 }]));
+    for (const r of rows) progress.set(r.id, { assigned: r.assigned, submitted: r.submitted });
+    return progress;
   }
 
   /** Adoption slots of a round × category: states that hold an adopted slot. */

@@ -1,17 +1,26 @@
 import { HttpException, Injectable } from '@nestjs/common';
-import { decide, getWorkflow, initialState, type Actor as WorkflowActor, type Role, type WorkflowContext } from '@jimukyoku/workflow';
+import {
+  decide,
+  getWorkflow,
+  initialState,
+  statesTagged,
+  type Actor as WorkflowActor,
+  type Decision,
+  type Role,
+  type WorkflowContext,
+} from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { UnitOfWork, type Transaction } from '../../database';
-import { AuditRepository } from '../audit/audit.repository';
-import { NotificationsRepository } from '../notifications/notifications.repository';
+import { AuditRepository, type NewAuditLogEntry } from '../audit/audit.repository';
+import { NotificationsRepository, type TransitionNotification } from '../notifications/notifications.repository';
 import type { Category } from '../programs/category.entity';
 import { RulesRepository } from '../programs/rules.repository';
 import type { RoundCategory } from '../rounds/round-category.entity';
 import type { Round } from '../rounds/round.entity';
 import type { Application } from './application.entity';
-import { ApplicationsRepository } from './applications.repository';
+import { ApplicationsRepository, type TransitionWrite } from './applications.repository';
 import { ApplicationError, TransitionRefused } from './transitions.errors';
-import { workflowInputs } from './workflow-inputs';
+import { readsAhead, workflowInputs, workflowInputsOf, type GuardReads } from './workflow-inputs';
 
 /** Who fires a transition: a staff user, an intake channel, or the system (scheduled work). */
 export interface TransitionActor {
@@ -134,65 +143,13 @@ export class TransitionsService {
     });
     if (!decision.ok) throw new TransitionRefused(decision.code, decision.message, decision.guardFailures ? { guardFailures: decision.guardFailures } : {});
 
-    const stamps = Object.fromEntries(Object.entries(decision.stamps).map(([k, v]) => [k, v.toISOString()]));
-    // A transition that stamps returnedAt opens the round's correction period (補正期限).
-    const correctionDueAt = 'returnedAt' in decision.stamps ? new Date(now.getTime() + round.correctionPeriodDays * DAY_MS) : undefined;
     const category = known.category?.id === app.categoryId ? known.category : await this.repo.categoryOf(app.categoryId, tx);
-    const payload = {
-      transition: decision.transition,
-      reason: decision.reason ?? null,
-      applicantName: app.applicantName,
-      receiptNumber: app.receiptNumber,
-      roundName: round.name,
-      categoryName: category.name,
-      // the mail of a 交付決定 or 額の確定 states the amount just decided, not the quote at 申請
-      quotedAmount: options.amount?.computed ?? app.quotedAmount,
-      correctionDueAt: correctionDueAt?.toISOString() ?? app.correctionDueAt?.toISOString() ?? null,
-      ...options.mailFacts,
-    };
-    const application = await this.repo.applyTransition(tx, {
-      applicationId: app.id,
-      expectedVersion: app.version,
-      to: decision.to,
-      stamps,
-      correctionDueAt,
-    });
+    const rows = transitionRows(app, decision, now, round, category, actor, options);
+    const application = await this.repo.applyTransition(tx, rows.write);
     if (!application) throw new ApplicationError('STALE_VERSION');
-    const auditId = await this.audit.insert(
-      {
-        actorId: actor.id,
-        actorRole: actor.role,
-        action: `application.${decision.transition}`,
-        entityType: 'application',
-        entityId: app.id,
-        fromStatus: decision.from,
-        toStatus: decision.to,
-        reason: decision.reason ?? null,
-        changes: {
-          transition: decision.transition,
-          label: decision.label,
-          stamps,
-          version: { from: app.version, to: app.version + 1 },
-          // the guards the reason overrode (a single 採択 before the 応募締切 or beyond the 予算)
-          ...(decision.overridden ? { overridden: decision.overridden.map(({ guard, code, message }) => ({ guard, code, message })) } : {}),
-          ...options.auditExtra,
-        },
-        requestId: options.requestId ?? null,
-        ip: options.ip ?? null,
-      },
-      tx,
-    );
+    const auditId = await this.audit.insert(rows.audit, tx);
     await this.notifications.insertMany(
-      decision.notifications.map((n) => ({
-        applicationId: app.id,
-        auditId,
-        template: n.template,
-        recipient: app.email,
-        status: n.heldUntilAnnouncement ? 'held' : 'pending',
-        sendAfter: n.sendAfter ?? null,
-        heldUntilAnnouncement: n.heldUntilAnnouncement,
-        payload,
-      })),
+      rows.notices.map((n) => ({ ...n, auditId })),
       tx,
     );
     if (decision.from === initialState(definition).code && !known.ruleSetLocked) await this.rules.lockRuleSetOfRound(app.roundId, tx);
@@ -202,4 +159,164 @@ export class TransitionsService {
       auditId,
     };
   }
+
+  /**
+   * Fires many transitions inside the caller's transaction, all or nothing (a committed adoption decision):
+   * each application is decided by decide() as fireIn decides it, one after the other, on what was read
+   * once for all — the applications, their rounds, 類型 settings and names, the guards' reads (the slots
+   * each earlier 採択 of the batch takes count for the next) and the transaction's clock — and the rows fireIn
+   * would write are written set-based: one UPDATE of the states (each at the version it was decided on),
+   * one INSERT of the audit records, one of the outbox rows. The first refusal throws and the caller rolls
+   * back. Returns how many were fired.
+   */
+  async fireManyIn(
+    tx: Transaction,
+    items: { applicationId: string; transition: string; auditExtra?: Record<string, unknown> }[],
+    actor: TransitionActor,
+    options: Pick<TransitionOptions, 'requestId' | 'ip' | 'byDecision'>,
+  ): Promise<number> {
+    if (items.length === 0) return 0;
+    if (new Set(items.map((i) => i.applicationId)).size !== items.length) throw new Error('fireManyIn: an application is named twice');
+    const byDecision = options.byDecision === true;
+    const apps = new Map(
+      (
+        await this.repo.findMany(
+          items.map((i) => i.applicationId),
+          actor.staff ?? null,
+          tx,
+        )
+      ).map((a) => [a.id, a]),
+    );
+    const missing = items.find((i) => !apps.has(i.applicationId));
+    if (missing) throw new ApplicationError('APPLICATION_NOT_FOUND', { applicationId: missing.applicationId });
+    const now = await this.repo.dbNow(tx);
+
+    // what the applications' rounds and 類型 are, once each
+    const rounds = new Map<string, Round>();
+    const offered = new Map<string, RoundCategory | null>();
+    const categories = new Map<string, Category>();
+    const usage = new Map<string, GuardReads['usage']>();
+    const slotStates = new Set(statesTagged('holdsSlot'));
+    const needReviews: string[] = [];
+    for (const app of apps.values()) {
+      const key = `${app.roundId}:${app.categoryId}`;
+      if (!rounds.has(app.roundId)) rounds.set(app.roundId, await this.repo.roundOf(app.roundId, tx));
+      if (!offered.has(key)) offered.set(key, await this.repo.offeredOf(app.roundId, app.categoryId, tx));
+      if (!categories.has(app.categoryId)) categories.set(app.categoryId, await this.repo.categoryOf(app.categoryId, tx));
+      const needs = readsAhead(app, offered.get(key)!, byDecision);
+      if (needs.reviews) needReviews.push(app.id);
+      if (needs.usage && !usage.has(key)) usage.set(key, await this.repo.adoptedUsage(app.roundId, app.categoryId, [...slotStates], tx));
+    }
+    const reviews = needReviews.length ? await this.repo.reviewProgressOf(needReviews, tx) : new Map<string, GuardReads['reviews']>();
+
+    const engineActor: WorkflowActor = { role: actor.role, id: actor.id ?? 'system' };
+    const planned: { rows: TransitionRows; applicationId: string }[] = [];
+    const lockRounds = new Set<string>();
+    for (const item of items) {
+      const app = apps.get(item.applicationId)!;
+      const key = `${app.roundId}:${app.categoryId}`;
+      const round = rounds.get(app.roundId)!;
+      const used = usage.get(key) ?? { count: 0, amount: 0 };
+      const { snapshot, context } = workflowInputsOf(app, round, offered.get(key)!, { reviews: reviews.get(app.id) ?? null, usage: used }, byDecision);
+      const decision = decide(getWorkflow(app.workflowCode, app.workflowVersion), snapshot, { transition: item.transition }, engineActor, now, context);
+      if (!decision.ok)
+        throw new TransitionRefused(decision.code, decision.message, {
+          applicationId: app.id,
+          ...(decision.guardFailures ? { guardFailures: decision.guardFailures } : {}),
+        });
+      // the next application's guards see this one's slot, as the database would after its UPDATE
+      if (usage.has(key)) {
+        const delta = Number(slotStates.has(decision.to)) - Number(slotStates.has(decision.from));
+        usage.set(key, { count: used.count + delta, amount: used.amount + delta * Number(app.quotedAmount ?? 0) });
+      }
+      if (decision.from === initialState(getWorkflow(app.workflowCode, app.workflowVersion)).code) lockRounds.add(app.roundId);
+      planned.push({
+        applicationId: app.id,
+        rows: transitionRows(app, decision, now, round, categories.get(app.categoryId)!, actor, { ...options, auditExtra: item.auditExtra }),
+      });
+    }
+
+    const written = await this.repo.applyTransitions(
+      tx,
+      planned.map((p) => p.rows.write),
+    );
+    if (written !== planned.length) throw new ApplicationError('STALE_VERSION');
+    const auditIds = await this.audit.insertEach(
+      planned.map((p) => p.rows.audit),
+      tx,
+    );
+    await this.notifications.insertEach(
+      planned.flatMap((p) => p.rows.notices.map((n) => ({ ...n, auditId: auditIds.get(p.applicationId)! }))),
+      tx,
+    );
+    for (const roundId of lockRounds) await this.rules.lockRuleSetOfRound(roundId, tx);
+    return planned.length;
+  }
+}
+
+/** What one decided transition writes: the application's state, its audit record, its outbox rows (without the record's id yet). */
+interface TransitionRows {
+  write: TransitionWrite;
+  audit: NewAuditLogEntry;
+  notices: Omit<TransitionNotification, 'auditId'>[];
+}
+
+/** The rows of one decided transition, the same for fireIn and fireManyIn. */
+function transitionRows(
+  app: Application,
+  decision: Extract<Decision, { ok: true }>,
+  now: Date,
+  round: Round,
+  category: Category,
+  actor: TransitionActor,
+  options: Pick<TransitionOptions, 'amount' | 'mailFacts' | 'auditExtra' | 'requestId' | 'ip'>,
+): TransitionRows {
+  const stamps = Object.fromEntries(Object.entries(decision.stamps).map(([k, v]) => [k, v.toISOString()]));
+  // A transition that stamps returnedAt opens the round's correction period (補正期限).
+  const correctionDueAt = 'returnedAt' in decision.stamps ? new Date(now.getTime() + round.correctionPeriodDays * DAY_MS) : undefined;
+  const payload = {
+    transition: decision.transition,
+    reason: decision.reason ?? null,
+    applicantName: app.applicantName,
+    receiptNumber: app.receiptNumber,
+    roundName: round.name,
+    categoryName: category.name,
+    // the mail of a 交付決定 or 額の確定 states the amount just decided, not the quote at 申請
+    quotedAmount: options.amount?.computed ?? app.quotedAmount,
+    correctionDueAt: correctionDueAt?.toISOString() ?? app.correctionDueAt?.toISOString() ?? null,
+    ...options.mailFacts,
+  };
+  return {
+    write: { applicationId: app.id, expectedVersion: app.version, to: decision.to, stamps, correctionDueAt },
+    audit: {
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: `application.${decision.transition}`,
+      entityType: 'application',
+      entityId: app.id,
+      fromStatus: decision.from,
+      toStatus: decision.to,
+      reason: decision.reason ?? null,
+      changes: {
+        transition: decision.transition,
+        label: decision.label,
+        stamps,
+        version: { from: app.version, to: app.version + 1 },
+        // the guards the reason overrode (a single 採択 before the 応募締切 or beyond the 予算)
+        ...(decision.overridden ? { overridden: decision.overridden.map(({ guard, code, message }) => ({ guard, code, message })) } : {}),
+        ...options.auditExtra,
+      },
+      requestId: options.requestId ?? null,
+      ip: options.ip ?? null,
+    },
+    notices: decision.notifications.map((n) => ({
+      applicationId: app.id,
+      template: n.template,
+      recipient: app.email,
+      status: n.heldUntilAnnouncement ? 'held' : 'pending',
+      sendAfter: n.sendAfter ?? null,
+      heldUntilAnnouncement: n.heldUntilAnnouncement,
+      payload,
+    })),
+  };
 }

@@ -5,6 +5,30 @@ import type { Round } from '../rounds/round.entity';
 import type { Application } from './application.entity';
 import type { ApplicationsRepository } from './applications.repository';
 
+/** What a guard ahead of an application reads besides its row: the 書面審査's progress, what is adopted so far. */
+export interface GuardReads {
+  reviews: { assigned: number; submitted: number } | null;
+  /** applications of the round × category holding a 採択 slot, and their quoted amounts (yen) */
+  usage: { count: number; amount: number };
+}
+
+/**
+ * Which reads the guards of the transitions out of the application's state need (only those are made):
+ * the 書面審査's progress (allReviewsSubmitted), what is adopted so far (a slot, or the 予算 outside a decision).
+ */
+export function readsAhead(app: Application, offered: RoundCategory | null, byDecision: boolean): { reviews: boolean; usage: boolean } {
+  const definition = getWorkflow(app.workflowCode, app.workflowVersion);
+  const ahead = new Set(
+    definition.transitions.filter((t) => t.from.includes(app.status)).flatMap((t) => [...(t.guards ?? []), ...(t.overridableGuards ?? [])]),
+  );
+  const quota = offered?.adoptionQuota ?? null;
+  const budget = offered?.budget ?? null;
+  return {
+    reviews: ahead.has('allReviewsSubmitted'),
+    usage: (ahead.has('slotAvailable') && quota !== null) || (ahead.has('withinBudget') && budget !== null && !byDecision),
+  };
+}
+
 /** What the workflow engine reads about one application: its snapshot and the round's context. */
 export async function workflowInputs(
   repo: ApplicationsRepository,
@@ -17,22 +41,25 @@ export async function workflowInputs(
 ): Promise<{ snapshot: ApplicationSnapshot; context: WorkflowContext; round: Round }> {
   const round = known.round ?? (await repo.roundOf(app.roundId, tx));
   const offered = known.offered !== undefined ? known.offered : await repo.offeredOf(app.roundId, app.categoryId, tx);
+  // one after the other, over the transaction's connection
+  const needs = readsAhead(app, offered, byDecision);
+  const reviews = needs.reviews ? await repo.reviewProgress(app.id, tx) : null;
+  const usage = needs.usage ? await repo.adoptedUsage(app.roundId, app.categoryId, statesTagged('holdsSlot'), tx) : { count: 0, amount: 0 };
+  return { round, ...workflowInputsOf(app, round, offered, { reviews, usage }, byDecision) };
+}
+
+/** The snapshot and context of one application from what was read for it (workflowInputs, or a bulk change reading once for many). */
+export function workflowInputsOf(
+  app: Application,
+  round: Round,
+  offered: RoundCategory | null,
+  { reviews, usage }: GuardReads,
+  byDecision: boolean,
+): { snapshot: ApplicationSnapshot; context: WorkflowContext } {
   const quota = offered?.adoptionQuota ?? null;
   const budget = offered?.budget ?? null;
-  // what a guard reads is read only when a transition out of this state has that guard: the 書面審査's
-  // progress, what is adopted so far (a slot or the 予算); one after the other, over the transaction's connection
-  const definition = getWorkflow(app.workflowCode, app.workflowVersion);
-  const ahead = new Set(
-    definition.transitions.filter((t) => t.from.includes(app.status)).flatMap((t) => [...(t.guards ?? []), ...(t.overridableGuards ?? [])]),
-  );
-  const reviews = ahead.has('allReviewsSubmitted') ? await repo.reviewProgress(app.id, tx) : null;
-  const usage =
-    (ahead.has('slotAvailable') && quota !== null) || (ahead.has('withinBudget') && budget !== null && !byDecision)
-      ? await repo.adoptedUsage(app.roundId, app.categoryId, statesTagged('holdsSlot'), tx)
-      : { count: 0, amount: 0 };
   const quote = app.quote as { eligible?: boolean; ineligibility?: { message: string }[] } | null;
   return {
-    round,
     snapshot: {
       status: app.status,
       workflowCode: app.workflowCode,

@@ -5,7 +5,7 @@ import { TEMPLATE_INFO } from '@jimukyoku/domain';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
-import { insertRows } from '../../database/entity-rows';
+import { insertRows, insertUnnest } from '../../database/entity-rows';
 import { AuditLogEntry } from './audit-log.entity';
 
 export interface AuditLogFilter {
@@ -95,6 +95,17 @@ export class AuditRepository {
       AuditLogEntry,
       entries.map((entry) => ({ ...entry, changes: entry.changes as never })),
     );
+  }
+
+  /**
+   * Appends many records of one change in one statement (a committed decision: one per application), in `tx`;
+   * returns each record's id by its entityId (each entityId at most once among `entries`).
+   */
+  async insertEach(entries: NewAuditLogEntry[], tx: Transaction): Promise<Map<string, string>> {
+    const rows = await insertUnnest(managerOf(tx, this.dataSource), AuditLogEntry, entries, ['id', 'entity_id']);
+    const ids = new Map(rows.map((r) => [String(r.entity_id), String(r.id)]));
+    if (ids.size !== entries.length) throw new Error(`insertEach: ${entries.length} audit records for ${ids.size} entities`);
+    return ids;
   }
 
   async list(query: ListQuery<AuditLogFilter>): Promise<[AuditLogEntry[], number]> {

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
-import { insertRows } from '../../database/entity-rows';
+import { insertRows, insertUnnest } from '../../database/entity-rows';
 import { NotificationTemplate } from '../notification-templates/notification-template.entity';
 import { Notification, NotificationStatus } from './notification.entity';
 
@@ -105,6 +105,15 @@ export class NotificationsRepository {
   /** A transition's outbox rows, in one statement, in the transition's transaction. */
   async insertMany(rows: TransitionNotification[], tx: Transaction): Promise<void> {
     await insertRows(
+      managerOf(tx, this.dataSource),
+      Notification,
+      rows.map((n) => ({ ...n, payload: n.payload as never })),
+    );
+  }
+
+  /** Many transitions' outbox rows (a committed decision's held notices), in one statement whatever their number. */
+  async insertEach(rows: TransitionNotification[], tx: Transaction): Promise<void> {
+    await insertUnnest(
       managerOf(tx, this.dataSource),
       Notification,
       rows.map((n) => ({ ...n, payload: n.payload as never })),
