@@ -49,15 +49,16 @@ describe('a decision over many applications', () => {
 
   it('writes exactly one state change, one audit record and one held notice (carrying that record) per application', async () => {
     const round = await openRound(t);
-    const { ids, categoryId } = await reviewed(round, 1500);
-    const r = await ranking(round, categoryId, 'budget=8000000000&waitlistCount=100');
+    // more than one slice of fireManyIn (2,000)
+    const { ids, categoryId } = await reviewed(round, 2500);
+    const r = await ranking(round, categoryId, 'budget=13000000000&waitlistCount=100');
     const res = await t
       .http()
       .post(`/api/rounds/${round.id}/decisions`)
       .set(as('manager'))
-      .send({ categoryId, budget: 8_000_000_000, waitlistCount: 100, fingerprint: r.fingerprint })
+      .send({ categoryId, budget: 13_000_000_000, waitlistCount: 100, fingerprint: r.fingerprint })
       .expect(201);
-    expect(res.body.totals.applied).toBe(1500);
+    expect(res.body.totals.applied).toBe(2500);
 
     const outcome = new Map<string, string>(
       (
@@ -67,7 +68,7 @@ describe('a decision over many applications', () => {
         )
       ).map((row: { id: string; outcome: string }) => [row.id, row.outcome]),
     );
-    expect(outcome.size).toBe(1500);
+    expect(outcome.size).toBe(2500);
     const rows: { id: string; status: string; version: number; decided_at: string | null; audits: number; notices: number; linked: number }[] = await db.query(
       `SELECT a.id, a.status, a.version, a.stamps->>'decidedAt' AS decided_at,
               (SELECT count(*)::int FROM audit_log l WHERE l.entity_type = 'application' AND l.entity_id = a.id::text) AS audits,

@@ -85,6 +85,9 @@ export interface BulkItemResult {
 
 const DAY_MS = 86_400_000;
 
+/** How many applications fireManyIn reads, decides and writes at a time (three statements per slice). */
+const FIRE_MANY_SLICE = 2_000;
+
 /**
  * The one code path of every state change, single or bulk: decide() from libs/workflow on a
  * snapshot read inside the transaction, then, in that transaction, the state by
@@ -162,12 +165,13 @@ export class TransitionsService {
 
   /**
    * Fires many transitions inside the caller's transaction, all or nothing (a committed adoption decision):
-   * each application is decided by decide() as fireIn decides it, one after the other, on what was read
-   * once for all — the applications, their rounds, 類型 settings and names, the guards' reads (the slots
-   * each earlier 採択 of the batch takes count for the next) and the transaction's clock — and the rows fireIn
-   * would write are written set-based: one UPDATE of the states (each at the version it was decided on),
-   * one INSERT of the audit records, one of the outbox rows. The first refusal throws and the caller rolls
-   * back. Returns how many were fired.
+   * each application is decided by decide() as fireIn decides it, one after the other, on what is read
+   * once per slice (the applications, the 書面審査's progress) or once for all (their rounds, 類型 settings
+   * and names, the slots taken, each earlier 採択 of the batch counting for the next, and the
+   * transaction's clock), and the rows fireIn would write are written set-based, per slice of
+   * FIRE_MANY_SLICE: one UPDATE of the states (each at the version it was decided on), one INSERT of the
+   * audit records, one of the outbox rows. The first refusal throws and the caller rolls back all slices.
+   * Returns how many were fired.
    */
   async fireManyIn(
     tx: Transaction,
@@ -178,79 +182,83 @@ export class TransitionsService {
     if (items.length === 0) return 0;
     if (new Set(items.map((i) => i.applicationId)).size !== items.length) throw new Error('fireManyIn: an application is named twice');
     const byDecision = options.byDecision === true;
-    const apps = new Map(
-      (
-        await this.repo.findMany(
-          items.map((i) => i.applicationId),
-          actor.staff ?? null,
-          tx,
-        )
-      ).map((a) => [a.id, a]),
-    );
-    const missing = items.find((i) => !apps.has(i.applicationId));
-    if (missing) throw new ApplicationError('APPLICATION_NOT_FOUND', { applicationId: missing.applicationId });
     const now = await this.repo.dbNow(tx);
-
-    // what the applications' rounds and 類型 are, once each
+    const engineActor: WorkflowActor = { role: actor.role, id: actor.id ?? 'system' };
+    const slotStates = new Set(statesTagged('holdsSlot'));
+    // what the applications' rounds and 類型 are, read once each; the slots taken, once per round × 類型 and then carried along
     const rounds = new Map<string, Round>();
     const offered = new Map<string, RoundCategory | null>();
     const categories = new Map<string, Category>();
     const usage = new Map<string, GuardReads['usage']>();
-    const slotStates = new Set(statesTagged('holdsSlot'));
-    const needReviews: string[] = [];
-    for (const app of apps.values()) {
-      const key = `${app.roundId}:${app.categoryId}`;
-      if (!rounds.has(app.roundId)) rounds.set(app.roundId, await this.repo.roundOf(app.roundId, tx));
-      if (!offered.has(key)) offered.set(key, await this.repo.offeredOf(app.roundId, app.categoryId, tx));
-      if (!categories.has(app.categoryId)) categories.set(app.categoryId, await this.repo.categoryOf(app.categoryId, tx));
-      const needs = readsAhead(app, offered.get(key)!, byDecision);
-      if (needs.reviews) needReviews.push(app.id);
-      if (needs.usage && !usage.has(key)) usage.set(key, await this.repo.adoptedUsage(app.roundId, app.categoryId, [...slotStates], tx));
-    }
-    const reviews = needReviews.length ? await this.repo.reviewProgressOf(needReviews, tx) : new Map<string, GuardReads['reviews']>();
-
-    const engineActor: WorkflowActor = { role: actor.role, id: actor.id ?? 'system' };
-    const planned: { rows: TransitionRows; applicationId: string }[] = [];
     const lockRounds = new Set<string>();
-    for (const item of items) {
-      const app = apps.get(item.applicationId)!;
-      const key = `${app.roundId}:${app.categoryId}`;
-      const round = rounds.get(app.roundId)!;
-      const used = usage.get(key) ?? { count: 0, amount: 0 };
-      const { snapshot, context } = workflowInputsOf(app, round, offered.get(key)!, { reviews: reviews.get(app.id) ?? null, usage: used }, byDecision);
-      const decision = decide(getWorkflow(app.workflowCode, app.workflowVersion), snapshot, { transition: item.transition }, engineActor, now, context);
-      if (!decision.ok)
-        throw new TransitionRefused(decision.code, decision.message, {
-          applicationId: app.id,
-          ...(decision.guardFailures ? { guardFailures: decision.guardFailures } : {}),
-        });
-      // the next application's guards see this one's slot, as the database would after its UPDATE
-      if (usage.has(key)) {
-        const delta = Number(slotStates.has(decision.to)) - Number(slotStates.has(decision.from));
-        usage.set(key, { count: used.count + delta, amount: used.amount + delta * Number(app.quotedAmount ?? 0) });
+    // in slices, so that a slice's rows (entities, audit records, statement parameters) are all that is held at once
+    for (let at = 0; at < items.length; at += FIRE_MANY_SLICE) {
+      const slice = items.slice(at, at + FIRE_MANY_SLICE);
+      const apps = new Map(
+        (
+          await this.repo.findMany(
+            slice.map((i) => i.applicationId),
+            actor.staff ?? null,
+            tx,
+          )
+        ).map((a) => [a.id, a]),
+      );
+      const missing = slice.find((i) => !apps.has(i.applicationId));
+      if (missing) throw new ApplicationError('APPLICATION_NOT_FOUND', { applicationId: missing.applicationId });
+      const needReviews: string[] = [];
+      for (const app of apps.values()) {
+        const key = `${app.roundId}:${app.categoryId}`;
+        if (!rounds.has(app.roundId)) rounds.set(app.roundId, await this.repo.roundOf(app.roundId, tx));
+        if (!offered.has(key)) offered.set(key, await this.repo.offeredOf(app.roundId, app.categoryId, tx));
+        if (!categories.has(app.categoryId)) categories.set(app.categoryId, await this.repo.categoryOf(app.categoryId, tx));
+        const needs = readsAhead(app, offered.get(key)!, byDecision);
+        if (needs.reviews) needReviews.push(app.id);
+        if (needs.usage && !usage.has(key)) usage.set(key, await this.repo.adoptedUsage(app.roundId, app.categoryId, [...slotStates], tx));
       }
-      if (decision.from === initialState(getWorkflow(app.workflowCode, app.workflowVersion)).code) lockRounds.add(app.roundId);
-      planned.push({
-        applicationId: app.id,
-        rows: transitionRows(app, decision, now, round, categories.get(app.categoryId)!, actor, { ...options, auditExtra: item.auditExtra }),
-      });
-    }
+      const reviews = needReviews.length ? await this.repo.reviewProgressOf(needReviews, tx) : new Map<string, GuardReads['reviews']>();
 
-    const written = await this.repo.applyTransitions(
-      tx,
-      planned.map((p) => p.rows.write),
-    );
-    if (written !== planned.length) throw new ApplicationError('STALE_VERSION');
-    const auditIds = await this.audit.insertEach(
-      planned.map((p) => p.rows.audit),
-      tx,
-    );
-    await this.notifications.insertEach(
-      planned.flatMap((p) => p.rows.notices.map((n) => ({ ...n, auditId: auditIds.get(p.applicationId)! }))),
-      tx,
-    );
+      const planned: { rows: TransitionRows; applicationId: string }[] = [];
+      for (const item of slice) {
+        const app = apps.get(item.applicationId)!;
+        const key = `${app.roundId}:${app.categoryId}`;
+        const round = rounds.get(app.roundId)!;
+        const definition = getWorkflow(app.workflowCode, app.workflowVersion);
+        const used = usage.get(key) ?? { count: 0, amount: 0 };
+        const { snapshot, context } = workflowInputsOf(app, round, offered.get(key)!, { reviews: reviews.get(app.id) ?? null, usage: used }, byDecision);
+        const decision = decide(definition, snapshot, { transition: item.transition }, engineActor, now, context);
+        if (!decision.ok)
+          throw new TransitionRefused(decision.code, decision.message, {
+            applicationId: app.id,
+            ...(decision.guardFailures ? { guardFailures: decision.guardFailures } : {}),
+          });
+        // the next application's guards see this one's slot, as the database would after its UPDATE
+        if (usage.has(key)) {
+          const delta = Number(slotStates.has(decision.to)) - Number(slotStates.has(decision.from));
+          usage.set(key, { count: used.count + delta, amount: used.amount + delta * Number(app.quotedAmount ?? 0) });
+        }
+        if (decision.from === initialState(definition).code) lockRounds.add(app.roundId);
+        planned.push({
+          applicationId: app.id,
+          rows: transitionRows(app, decision, now, round, categories.get(app.categoryId)!, actor, { ...options, auditExtra: item.auditExtra }),
+        });
+      }
+
+      const written = await this.repo.applyTransitions(
+        tx,
+        planned.map((p) => p.rows.write),
+      );
+      if (written !== planned.length) throw new ApplicationError('STALE_VERSION');
+      const auditIds = await this.audit.insertEach(
+        planned.map((p) => p.rows.audit),
+        tx,
+      );
+      await this.notifications.insertEach(
+        planned.flatMap((p) => p.rows.notices.map((n) => ({ ...n, auditId: auditIds.get(p.applicationId)! }))),
+        tx,
+      );
+    }
     for (const roundId of lockRounds) await this.rules.lockRuleSetOfRound(roundId, tx);
-    return planned.length;
+    return items.length;
   }
 }
 
