@@ -37,6 +37,7 @@ import { ApplicationListIndexes1764500000000 } from './1764500000000-Application
 import { ApplicationSearchText1764500100000 } from './1764500100000-ApplicationSearchText';
 import { AdvancePayments1764530000000 } from './1764530000000-AdvancePayments';
 import { PipelineCounts1764600000000 } from './1764600000000-PipelineCounts';
+import { ApplicationSearchBigrams1764600100000 } from './1764600100000-ApplicationSearchBigrams';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -74,6 +75,7 @@ export const MIGRATIONS = [
   ApplicationSearchText1764500100000,
   AdvancePayments1764530000000,
   PipelineCounts1764600000000,
+  ApplicationSearchBigrams1764600100000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

@@ -120,6 +120,33 @@ describe('names instead of codes: search, audit names, rounds, getMany', () => {
       expect(await found(q)).toEqual(expected());
     });
 
+    it('a two-character search (「富士」, 「昭和」, half-width 「ｻｸ」) finds through the stored character pairs what LIKE finds, and its index serves it', async () => {
+      for (const [q, expected] of [
+        ['富士', [fuji.id]],
+        ['昭和', [showa.id]],
+        ['ｻｸ', [other.id]], // normalised to サク like the stored name
+        ['会社', [fuji.id, showa.id, other.id]], // 株式会社 (from （株）), 有限会社 (from ㈲), 合同会社
+        ['士精', [fuji.id]],
+        ['精昭', []], // pairs do not cross the parts of the name
+      ] as const) {
+        expect((await found(q)).sort()).toEqual([...expected].sort());
+        const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM application WHERE round_id = $1 AND search_text LIKE $2`, [
+          round.id,
+          `%${normalizeSearchText(q)}%`,
+        ]);
+        expect(n).toBe(expected.length);
+      }
+      // two ASCII characters keep LIKE (the pairs kept hold a non-ASCII character): 「00」 is in every 受付番号 here
+      expect(await found('00')).toEqual(expect.arrayContaining([fuji.id, showa.id, other.id]));
+      await db.query(`SET enable_seqscan = off`);
+      try {
+        const plan = await db.query(`EXPLAIN SELECT id FROM application a WHERE a.search_bigrams @> ARRAY['富士']`);
+        expect(plan.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n')).toContain('application_search_bigram_idx');
+      } finally {
+        await db.query(`RESET enable_seqscan`);
+      }
+    });
+
     it('a 受付番号 typed in full-width digits and letters, or in lower case, finds it', async () => {
       expect(await found(fullWidth(fuji.receiptNumber))).toEqual([fuji.id]);
       expect(await found(fullWidth(fuji.receiptNumber.slice(0, 8)))).toEqual(expect.arrayContaining([fuji.id, showa.id, other.id]));

@@ -106,6 +106,12 @@ export interface HistoryCandidate {
 
 export type NewApplication = Omit<Application, 'id' | 'createdAt' | 'updatedAt'>;
 
+/**
+ * A normalised query of two characters, one of them not ASCII (「佐藤」): pg_trgm has no trigram for it, the
+ * stored `search_bigrams` has it (migration ApplicationSearchBigrams keeps the pairs holding a non-ASCII one).
+ */
+const isIndexedPair = (q: string) => [...q].length === 2 && [...q].some((c) => c.codePointAt(0)! > 0x7f);
+
 /** All SQL of applications. The one write path of a state change is `applyTransition`. */
 @Injectable()
 export class ApplicationsRepository {
@@ -144,12 +150,14 @@ export class ApplicationsRepository {
       const exact = f.q.trim();
       qb.andWhere(
         new Brackets((w) =>
-          w
-            // search_text: application_search_text(applicant_name, corporate_number, receipt_number), stored (migration ApplicationSearchText)
-            .where(`a.search_text LIKE :like`, {
-              like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-            })
-            .orWhere('a.corporate_number = :exact OR a.receipt_number = :exact', { exact }),
+          (isIndexedPair(q)
+            ? // the name's character pairs, stored with their GIN index (migration ApplicationSearchBigrams): the rows LIKE finds
+              w.where(`a.search_bigrams @> ARRAY[:pair]::text[]`, { pair: q })
+            : // search_text: application_search_text(applicant_name, corporate_number, receipt_number), stored (migration ApplicationSearchText)
+              w.where(`a.search_text LIKE :like`, {
+                like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+              })
+          ).orWhere('a.corporate_number = :exact OR a.receipt_number = :exact', { exact }),
         ),
       );
     }
