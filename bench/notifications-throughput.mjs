@@ -17,12 +17,15 @@
  *
  *   npm run build && node bench/notifications-throughput.mjs            # 20,000 mails each
  *   node bench/notifications-throughput.mjs --count 2000                # quicker
+ *   node bench/notifications-throughput.mjs --count 5000 --cpu-prof /tmp/prof --statements   # where the worker's time goes
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { appRoleUrl } from './lib/app-role.mjs';
-import { postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
+import { peakRssMiB, postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
+import { startStatementCounter } from './lib/pg-statement-counter.mjs';
+import { summariseProfile } from './lib/profile-summary.mjs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -39,6 +42,16 @@ const OPTIONS = {
   rate: { type: 'string', default: '0', help: 'MAIL_RATE_PER_SECOND for the pipeline (0 = unlimited, to measure throughput)' },
   baseline: { type: 'boolean', default: true, help: 'also run the raw BullMQ + nodemailer baseline (--no-baseline to skip)' },
   timeout: { type: 'string', default: '600', help: 'hard limit for the whole run, in seconds' },
+  'cpu-prof': {
+    type: 'string',
+    default: '',
+    help: "a folder: write V8 CPU profiles of both workers' timed phases there (lib/cpu-profile.cjs) and print where their time went",
+  },
+  statements: {
+    type: 'boolean',
+    default: false,
+    help: 'the worker connects through a counting pass-through proxy (lib/pg-statement-counter.mjs): SQL statements per mail, by text (the proxy costs CPU: not for the throughput figures)',
+  },
   keep: { type: 'boolean', default: false, help: 'keep the database, Redis keys and worker logs for inspection' },
   help: { type: 'boolean', default: false, help: 'this text' },
 };
@@ -68,6 +81,8 @@ function parseOptions(argv) {
     rate: int('rate', 0, 100_000),
     baseline: values.baseline,
     timeoutSeconds: int('timeout', 10, 7200),
+    cpuProf: values['cpu-prof'] ? resolve(values['cpu-prof']) : null,
+    statements: values.statements,
     keep: values.keep,
   };
 }
@@ -89,6 +104,7 @@ const run = {
   keep: false,
   cleaning: null,
   sink: null,
+  statementCounter: null,
 };
 
 function stopChild(child) {
@@ -102,6 +118,7 @@ function cleanup() {
   run.cleaning ??= (async () => {
     await Promise.all(run.children.map(stopChild));
     await run.sink?.close();
+    await run.statementCounter?.close();
     if (run.keep) {
       log(`kept: database ${run.dbName}, Redis prefixes ${run.prefixes.join(', ')}, logs in ${run.workDir}`);
       return;
@@ -196,16 +213,22 @@ async function startSink() {
 // ---------------------------------------------------------------------------------------------------
 // Processes
 
-/** Starts a node script and resolves once it printed `readyText` (its output goes to a log file). */
-async function startProcess(name, script, env, readyText) {
+/**
+ * Starts a node script (with `nodeArgs` before it) and resolves once it printed `readyText` (its output goes to a log
+ * file); `child.profileWritten` resolves when lib/cpu-profile.cjs has written its profile.
+ */
+async function startProcess(name, script, env, readyText, nodeArgs = []) {
   const logPath = join(run.workDir, `${name}.log`);
   const logFile = createWriteStream(logPath);
-  const child = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   run.children.push(child);
+  let profileWritten;
+  child.profileWritten = new Promise((r) => (profileWritten = r));
   const ready = new Promise((resolveReady, reject) => {
     let seen = '';
     child.stdout.on('data', (chunk) => {
       logFile.write(chunk);
+      if (chunk.toString().includes('cpu profile written')) profileWritten();
       seen = (seen + chunk.toString()).slice(-4096);
       if (seen.includes(readyText)) resolveReady();
     });
@@ -261,6 +284,9 @@ async function runPipeline(o, databaseUrl, sink) {
   try {
     const prefix = `jimukyoku_bench_mail_${Date.now()}_${randomBytes(2).toString('hex')}`;
     run.prefixes.push(prefix);
+    const appUrl = await appRoleUrl(ROOT, databaseUrl);
+    if (o.statements) run.statementCounter = await startStatementCounter(appUrl);
+    if (o.cpuProf) mkdirSync(o.cpuProf, { recursive: true });
     const worker = await startProcess(
       'worker',
       join(ROOT, 'apps/api/dist/worker.js'),
@@ -268,17 +294,22 @@ async function runPipeline(o, databaseUrl, sink) {
         // what production refuses to start without, as sample values (lib/production-env.mjs)
         ...productionEnv(),
         LOG_LEVEL: 'info',
-        DATABASE_URL: await appRoleUrl(ROOT, databaseUrl),
+        DATABASE_URL: run.statementCounter?.url ?? appUrl,
         DATABASE_MIGRATION_URL: databaseUrl,
         REDIS_URL: run.redisUrl,
         REDIS_PREFIX: prefix,
         SMTP_URL: sink.url,
         MAIL_RATE_PER_SECOND: String(o.rate),
         MAIL_CONCURRENCY: String(o.concurrency),
+        ...(o.cpuProf ? { BENCH_CPU_PROFILE_DIR: o.cpuProf, BENCH_CPU_PROFILE_NAME: 'worker' } : {}),
       },
       'worker started',
+      o.cpuProf ? ['-r', join(ROOT, 'bench/lib/cpu-profile.cjs')] : [],
     );
     log(`pipeline: worker up (pid ${worker.pid}); writing ${o.count} notifications to the outbox`);
+    const rssAtStart = peakRssMiB(worker.pid);
+    if (o.cpuProf) worker.kill('SIGWINCH'); // lib/cpu-profile.cjs: start
+    if (run.statementCounter) run.statementCounter.counter.capture = [];
     const cpu0 = processCpuSeconds(worker.pid);
     const pg0 = postgresCpuSeconds(run.dbName);
     const insertStart = performance.now();
@@ -290,8 +321,13 @@ async function runPipeline(o, databaseUrl, sink) {
     const t0 = performance.now();
     log(`pipeline: outbox written in ${((t0 - insertStart) / 1000).toFixed(1)} s; timing from the commit`);
     let lastReport = t0;
+    let lastCount = 0;
     const counts = await until(
       async () => {
+        // The count groups every row: run it every 2 s, and every 100 ms once the sink has them all, so that the
+        // bench's own polling (whose PostgreSQL CPU is counted with the worker's) stays out of the measurement.
+        if (sink.total < o.count && performance.now() - lastCount < 2_000) return null;
+        lastCount = performance.now();
         const { rows } = await db.query(`SELECT status, count(*)::int AS n FROM notification GROUP BY status`);
         const c = Object.fromEntries(rows.map((r) => [r.status, r.n]));
         if (performance.now() - lastReport > 5_000) {
@@ -307,6 +343,15 @@ async function runPipeline(o, databaseUrl, sink) {
     const recordedAt = performance.now();
     const cpu = (processCpuSeconds(worker.pid) ?? NaN) - (cpu0 ?? NaN);
     const pgCpu = postgresCpuSince(pg0, run.dbName);
+    const peakRss = peakRssMiB(worker.pid);
+    const statements = run.statementCounter ? run.statementCounter.counter.capture : null;
+    if (run.statementCounter) run.statementCounter.counter.capture = null;
+    let profile = null;
+    if (o.cpuProf) {
+      worker.kill('SIGWINCH'); // stop and write
+      await Promise.race([worker.profileWritten, sleep(30_000)]);
+      profile = join(o.cpuProf, `worker-${worker.pid}.cpuprofile`);
+    }
     const { rows: ids } = await db.query(`SELECT message_id FROM notification`);
     const { rows: sample } = await db.query(`SELECT subject, body_text AS text, body_html AS html FROM notification WHERE status = 'sent' LIMIT 1`);
     await stopChild(worker);
@@ -321,6 +366,10 @@ async function runPipeline(o, databaseUrl, sink) {
       recordedS: (recordedAt - t0) / 1000,
       cpu,
       pgCpu,
+      rssAtStart,
+      peakRss,
+      statements,
+      profile,
       expectedIds: ids.map((r) => r.message_id),
       sample: sample[0],
     };
@@ -338,13 +387,23 @@ async function runBaseline(o, sink, sample) {
   const worker = await startProcess(
     'raw-worker',
     join(ROOT, 'bench/lib/raw-mail-worker.mjs'),
-    { REDIS_URL: run.redisUrl, BULL_PREFIX: `${prefix}:bull`, SMTP_URL: sink.url, MAIL_FILE: mailFile, CONCURRENCY: String(o.concurrency) },
+    {
+      REDIS_URL: run.redisUrl,
+      BULL_PREFIX: `${prefix}:bull`,
+      SMTP_URL: sink.url,
+      MAIL_FILE: mailFile,
+      CONCURRENCY: String(o.concurrency),
+      ...(o.cpuProf ? { BENCH_CPU_PROFILE_DIR: o.cpuProf, BENCH_CPU_PROFILE_NAME: 'raw-worker' } : {}),
+    },
     'ready',
+    o.cpuProf ? ['-r', join(ROOT, 'bench/lib/cpu-profile.cjs')] : [],
   );
   const queue = new Queue('mail', { connection: { url: run.redisUrl, maxRetriesPerRequest: null }, prefix: `${prefix}:bull` });
   try {
     log(`baseline: raw worker up (pid ${worker.pid}); enqueueing ${o.count} jobs`);
     const cpu0 = processCpuSeconds(worker.pid);
+    const rssAtStart = peakRssMiB(worker.pid);
+    if (o.cpuProf) worker.kill('SIGWINCH'); // lib/cpu-profile.cjs: start
     const ids = Array.from({ length: o.count }, (_, i) => `<raw-${i + 1}.${prefix}@bench.example>`);
     const t0 = performance.now();
     for (let i = 0; i < o.count; i += 1000) {
@@ -370,6 +429,13 @@ async function runBaseline(o, sink, sample) {
       'every baseline mail',
     );
     const cpu = (processCpuSeconds(worker.pid) ?? NaN) - (cpu0 ?? NaN);
+    const peakRss = peakRssMiB(worker.pid);
+    let profile = null;
+    if (o.cpuProf) {
+      worker.kill('SIGWINCH'); // stop and write
+      await Promise.race([worker.profileWritten, sleep(30_000)]);
+      profile = join(o.cpuProf, `raw-worker-${worker.pid}.cpuprofile`);
+    }
     await stopChild(worker);
     return {
       name: 'baseline (BullMQ addBulk → worker → nodemailer)',
@@ -383,11 +449,44 @@ async function runBaseline(o, sink, sample) {
       enqueuedS,
       cpu,
       pgCpu: null,
+      rssAtStart,
+      peakRss,
+      profile,
       expectedIds: ids,
     };
   } finally {
     await queue.close();
   }
+}
+
+/** The worker's SQL statements of the timed phase, per mail, grouped by text (parameters aside). */
+function reportStatements(captured, count) {
+  const byText = new Map();
+  for (const { text } of captured) {
+    const key = (text ?? '(unknown)').replace(/\s+/g, ' ').trim().slice(0, 150);
+    byText.set(key, (byText.get(key) ?? 0) + 1);
+  }
+  console.log(`worker SQL statements in the timed phase: ${captured.length}, ${(captured.length / count).toFixed(2)} per mail; by text:`);
+  for (const [text, n] of [...byText].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    console.log(`  ${(n / count).toFixed(3).padStart(7)}/mail  ${String(n).padStart(6)}  ${text}`);
+  console.log();
+}
+
+function reportProfile(path, who) {
+  if (!existsSync(path)) {
+    console.log(`no CPU profile at ${path}\n`);
+    return;
+  }
+  const { total, byPackage, topSelf } = summariseProfile(path, { top: 20 });
+  const pct = (ms) => `${((100 * ms) / total).toFixed(1).padStart(5)}%`;
+  console.log(
+    `${who} worker CPU profile of the timed phase: ${path} (busy ${(total / 1000).toFixed(1)} s; node bench/lib/profile-summary.mjs <file> for more)`,
+  );
+  console.log('  inclusive, by package or app folder:');
+  for (const [k, v] of byPackage) console.log(`  ${pct(v)}  ${k}`);
+  console.log('  self time, by function:');
+  for (const [k, v] of topSelf) console.log(`  ${pct(v)}  ${k}`);
+  console.log();
 }
 
 /** Every expected Message-ID arrived exactly once, and nothing else did. */
@@ -453,6 +552,8 @@ async function main() {
         ['all rows recorded sent (s)', ...results.map((r) => f(r.recordedS, 2))],
         ['worker process CPU (s)', ...results.map((r) => f(r.cpu, 1))],
         ['PostgreSQL backends CPU (s)', ...results.map((r) => f(r.pgCpu, 1))],
+        ['worker + PostgreSQL CPU per mail (ms)', ...results.map((r) => f((1000 * (r.cpu + (r.pgCpu ?? 0))) / r.count, 2))],
+        ['worker peak RSS before / after (MiB)', ...results.map((r) => `${f(r.rssAtStart, 0)} / ${f(r.peakRss, 0)}`)],
         ['missing / duplicated / unknown', ...results.map((r) => `${r.check.missing} / ${r.check.duplicated} / ${r.check.unknown}`)],
         ['rows not sent', ...results.map((r) => (r.recordedS === null ? '-' : r.notSent))],
       ],
@@ -464,6 +565,8 @@ async function main() {
       `\npipeline throughput = ${((100 * (results[0].count / results[0].lastMailS)) / (results[1].count / results[1].lastMailS)).toFixed(0)}% of the baseline`,
     );
   console.log();
+  if (results[0].statements) reportStatements(results[0].statements, results[0].count);
+  for (const r of results) if (r.profile) reportProfile(r.profile, r.short);
   for (const r of results) console.log(`${r.check.ok ? 'ok  ' : 'FAIL'}  ${r.name}: every mail exactly once${r.recordedS !== null ? ', every row sent' : ''}`);
   const failed = results.filter((r) => !r.check.ok);
   console.log(failed.length ? `\nRESULT: FAIL (${failed.length} of ${results.length})` : `\nRESULT: PASS (${results.length} checks)`);

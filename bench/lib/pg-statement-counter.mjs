@@ -48,6 +48,8 @@ function statementTap(onStatement, counter) {
   let started = false;
   let parsed = null;
   let values = [];
+  // a named prepared statement is parsed once per connection and then only bound by its name
+  const named = new Map();
   return (chunk) => {
     buffered = buffered.length ? Buffer.concat([buffered, chunk]) : chunk;
     for (;;) {
@@ -68,9 +70,15 @@ function statementTap(onStatement, counter) {
       if (type === QUERY || type === EXECUTE) onStatement();
       if (counter?.capture) {
         const msg = buffered.subarray(0, total);
-        if (type === PARSE) [parsed] = cstring(msg, cstring(msg, 5)[1]);
-        else if (type === BIND) values = bindValues(msg);
-        else if (type === EXECUTE) counter.capture.push({ text: parsed, values });
+        if (type === PARSE) {
+          const [name, at] = cstring(msg, 5);
+          [parsed] = cstring(msg, at);
+          if (name) named.set(name, parsed);
+        } else if (type === BIND) {
+          const name = cstring(msg, cstring(msg, 5)[1])[0];
+          if (name && named.has(name)) parsed = named.get(name);
+          values = bindValues(msg);
+        } else if (type === EXECUTE) counter.capture.push({ text: parsed, values });
         else if (type === QUERY) counter.capture.push({ text: cstring(msg, 5)[0], values: [] });
       }
       buffered = buffered.subarray(total);
