@@ -8,6 +8,7 @@ import { AdoptionRepository } from './adoption.repository';
 import { AdoptionService } from './adoption.service';
 import { DecisionsController } from './decisions.controller';
 import { RankingController } from './ranking.controller';
+import { RankingRepository } from './ranking.repository';
 import { RankingService } from './ranking.service';
 import { ReviewExportsController } from './review-exports.controller';
 import { ReviewExportsService } from './review-exports.service';
@@ -16,7 +17,7 @@ import { ReviewExportsService } from './review-exports.service';
 @Module({
   imports: [TypeOrmModule.forFeature([AdoptionDecision]), ApplicationsModule, RoundsModule, RubricsModule],
   controllers: [RankingController, DecisionsController, ReviewExportsController],
-  providers: [AdoptionRepository, RankingService, AdoptionService, ReviewExportsService],
+  providers: [AdoptionRepository, RankingRepository, RankingService, AdoptionService, ReviewExportsService],
   exports: [RankingService, AdoptionService],
 })
 export class AdoptionModule {}

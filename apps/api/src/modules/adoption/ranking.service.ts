@@ -23,6 +23,7 @@ import { RubricsService } from '../rubrics/rubrics.service';
 import type { AdoptionDecision } from './adoption-decision.entity';
 import { AdoptionError } from './adoption.errors';
 import { AdoptionRepository } from './adoption.repository';
+import { RankingRepository } from './ranking.repository';
 
 export interface RankingRequest {
   categoryId: string;
@@ -77,6 +78,7 @@ export class RankingService {
 
   constructor(
     private readonly adoption: AdoptionRepository,
+    private readonly rankingRows: RankingRepository,
     private readonly rounds: RoundsRepository,
     private readonly rubrics: RubricsService,
   ) {}
@@ -87,7 +89,7 @@ export class RankingService {
    * is reused while no score, application or rubric setting has changed.
    */
   async rank(roundId: string, request: RankingRequest, tx?: Transaction, options: { fresh?: boolean } = {}) {
-    const { head, cached, cut } = await this.simulate(roundId, request, tx, options.fresh === true);
+    const { head, cached, cut } = await this.simulate(roundId, request, tx, { fresh: options.fresh === true, standing: false });
     return { ...head, entries: entriesOf(cached, cut, 0, cached.prepared.ranked.length) };
   }
 
@@ -95,7 +97,7 @@ export class RankingService {
    * The limits resolved against the round × category (a what-if overrides them), the cached (or
    * recomputed) ranking and the adoption cut under the limits: O(log n) on a cached ranking.
    */
-  private async simulate(roundId: string, request: RankingRequest, tx: Transaction | undefined, fresh: boolean) {
+  private async simulate(roundId: string, request: RankingRequest, tx: Transaction | undefined, options: { fresh: boolean; standing: boolean }) {
     if (!isUuid(roundId) || !(await this.rounds.find(roundId, tx))) throw new AdoptionError('ROUND_NOT_FOUND');
     if (!isUuid(request.categoryId)) throw new AdoptionError('CATEGORY_NOT_OFFERED');
     const offered = (await this.rounds.categoriesOf([roundId], tx)).get(roundId)!.find((o) => o.categoryId === request.categoryId);
@@ -110,7 +112,8 @@ export class RankingService {
     if (problems.length) throw new AdoptionError('INVALID_LIMITS', { errors: problems });
     const normalise = request.normalise ?? rubric.normalise;
 
-    const cached = await this.rankedApplications(rubric, normalise, fresh, tx);
+    const state = await this.rankingRows.state(rubric, { standing: options.standing }, tx);
+    const cached = await this.rankedApplications(rubric, normalise, `${rubric.version}:${rubric.disagreementThreshold}|${state.stamp}`, options.fresh, tx);
     const cut = adoptionCut(cached.prepared, limits);
     const head = {
       roundId,
@@ -124,21 +127,21 @@ export class RankingService {
       fingerprint: cached.fingerprint,
       simulation: cut,
     };
-    return { head, cached, cut };
+    return { head, cached, cut, standing: state.standing };
   }
 
   /**
    * The ranked applications of a rubric, cached per rubric × normalisation and keyed by a stamp of
    * everything they depend on (the rubric's version, its submitted sheets, the decidable applications):
-   * the stamp is two index reads, the ranking two full reads and the aggregation.
+   * the stamp (RankingRepository.state) is counts and last changes, the ranking two full reads and the aggregation.
    */
-  private async rankedApplications(rubric: ReviewRubric, normalise: boolean, fresh: boolean, tx?: Transaction): Promise<RankedScores> {
+  private async rankedApplications(rubric: ReviewRubric, normalise: boolean, stamp: string, fresh: boolean, tx?: Transaction): Promise<RankedScores> {
     const key = `${rubric.id}:${normalise}`;
-    const stamp = await this.stamp(rubric, tx);
     const hit = this.cache.get(key);
     if (!fresh && hit?.stamp === stamp) return hit.value;
-    const value = await this.compute(rubric, normalise, tx);
+    // the stale ranking goes first, so that a recomputation does not hold two (about 90 MiB each at 100,000)
     this.cache.delete(key);
+    const value = await this.compute(rubric, normalise, tx);
     this.cache.set(key, { stamp, value });
     while (this.cache.size > CACHED_RANKINGS) this.cache.delete(this.cache.keys().next().value!);
     return value;
@@ -151,9 +154,11 @@ export class RankingService {
    * decision with one page of its ranking as committed (a decided round shows that, not a what-if).
    */
   async answer(roundId: string, request: RankingRequest, offset = 0, limit = DEFAULT_ENTRY_PAGE) {
-    const { head, cached, cut } = await this.simulate(roundId, request, undefined, false);
-    const [standing, decision] = await Promise.all([
-      this.adoption.standing(roundId, request.categoryId),
+    if (!isUuid(roundId)) throw new AdoptionError('ROUND_NOT_FOUND');
+    if (!isUuid(request.categoryId)) throw new AdoptionError('CATEGORY_NOT_OFFERED');
+    // the latest decision does not depend on the ranking: read at the same time over another pooled connection
+    const [{ head, cached, cut, standing }, decision] = await Promise.all([
+      this.simulate(roundId, request, undefined, { fresh: false, standing: true }),
       this.adoption.latestDecision(roundId, request.categoryId),
     ]);
     return {
@@ -163,7 +168,7 @@ export class RankingService {
       entries: entriesOf(cached, cut, offset, offset + limit),
       // the same arrays for every what-if on this ranking
       chart: cached.chart,
-      standing: { categoryBudget: head.categoryBudget, ...standing },
+      standing: { categoryBudget: head.categoryBudget, ...standing! },
       committed: decision && (await this.committed(decision, offset, limit)),
     };
   }
@@ -172,10 +177,6 @@ export class RankingService {
   private async committed(decision: Omit<AdoptionDecision, 'ranking'>, offset: number, limit: number) {
     const [entries, finalScores] = await Promise.all([this.adoption.committedEntries(decision.id, offset, limit), this.adoption.committedScores(decision.id)]);
     return { decision, entryCount: decision.appliedCount, entryOffset: offset, entries, chart: { finalScores } };
-  }
-
-  private async stamp(rubric: ReviewRubric, tx?: Transaction): Promise<string> {
-    return `${rubric.version}:${rubric.disagreementThreshold}|${await this.adoption.rankingStamp(rubric, tx)}`;
   }
 
   private async compute(rubric: ReviewRubric, normalise: boolean, tx?: Transaction): Promise<RankedScores> {

@@ -13,6 +13,7 @@ import { IntakeChannelsService } from '../../modules/intake/intake-channels.serv
 import { NotificationsRepository } from '../../modules/notifications/notifications.repository';
 import { AdoptionRepository } from '../../modules/adoption/adoption.repository';
 import { AdoptionService } from '../../modules/adoption/adoption.service';
+import { RankingRepository } from '../../modules/adoption/ranking.repository';
 import { RankingService } from '../../modules/adoption/ranking.service';
 import { AssignmentsRepository } from '../../modules/assignments/assignments.repository';
 import { AssignmentsService } from '../../modules/assignments/assignments.service';
@@ -89,7 +90,7 @@ export function demoServices(m: EntityManager, clock?: StoryClock) {
   const assignmentRows = new AssignmentsRepository(ds);
   const assignments = new AssignmentsService(assignmentRows, applications, rounds, rubrics, audit, uow);
   const adoptionRows = new AdoptionRepository(ds);
-  const ranking = new RankingService(adoptionRows, rounds, rubrics);
+  const ranking = new RankingService(adoptionRows, new RankingRepository(ds), rounds, rubrics);
   const reconsideration = new ReconsiderationService(applications, transitions, new NotificationsRepository(ds), uow);
   // with the story clock, the 事業化状況報告 schedule runs from the story's 額の確定 and a batch reasons at story time
   const storyApplications = clock ? new StoryTimeApplications(ds, clock) : applications;
