@@ -6,6 +6,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * applications and half a million assignments, bench/README.md "lists").
  *
  * - `application_count`: applications per round × 類型 × workflow × version × state, with their 申請額.
+ * - `application_intake_day`: applications received (受付) per round and JST calendar day, for the intake chart.
  * - `assignment_count`: live (not revoked) assignments per round × reviewer × purpose × the application's
  *   state × 審査期限 × submitted or not. Keeping the exact 審査期限 lets the reader compute what depends on
  *   the clock (overdue, the next due date) at read time; a bulk assignment gives all its lines one 期限, so
@@ -39,6 +40,10 @@ export class PipelineCounts1764600000000 implements MigrationInterface {
         )`);
     }
     await q.query(`ALTER TABLE application_count ADD PRIMARY KEY (round_id, category_id, workflow_code, workflow_version, status)`);
+    for (const table of ['application_intake_day', 'application_intake_day_change']) {
+      await q.query(`CREATE TABLE ${table} (round_id uuid NOT NULL, day date NOT NULL, n bigint NOT NULL)`);
+    }
+    await q.query(`ALTER TABLE application_intake_day ADD PRIMARY KEY (round_id, day)`);
     for (const table of ['assignment_count', 'assignment_count_change']) {
       await q.query(`
         CREATE TABLE ${table} (
@@ -57,6 +62,7 @@ export class PipelineCounts1764600000000 implements MigrationInterface {
     );
 
     // applications: +1 per new row, -1 per old one, per group; a statement that changes no group appends nothing
+    const intakeDay = `(received_at AT TIME ZONE 'Asia/Tokyo')::date`;
     await q.query(`
       CREATE FUNCTION application_count_track() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -64,10 +70,14 @@ export class PipelineCounts1764600000000 implements MigrationInterface {
           INSERT INTO application_count_change
           SELECT round_id, category_id, workflow_code, workflow_version, status, count(*), coalesce(sum(quoted_amount), 0)
             FROM new_rows GROUP BY 1, 2, 3, 4, 5;
+          INSERT INTO application_intake_day_change
+          SELECT round_id, ${intakeDay}, count(*) FROM new_rows WHERE received_at IS NOT NULL GROUP BY 1, 2;
         ELSIF TG_OP = 'DELETE' THEN
           INSERT INTO application_count_change
           SELECT round_id, category_id, workflow_code, workflow_version, status, -count(*), -coalesce(sum(quoted_amount), 0)
             FROM old_rows GROUP BY 1, 2, 3, 4, 5;
+          INSERT INTO application_intake_day_change
+          SELECT round_id, ${intakeDay}, -count(*) FROM old_rows WHERE received_at IS NOT NULL GROUP BY 1, 2;
         ELSE
           INSERT INTO application_count_change
           SELECT round_id, category_id, workflow_code, workflow_version, status, sum(n), sum(amount)
@@ -75,6 +85,12 @@ export class PipelineCounts1764600000000 implements MigrationInterface {
                   UNION ALL
                   SELECT round_id, category_id, workflow_code, workflow_version, status, -1, -quoted_amount FROM old_rows) d
            GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0 OR sum(amount) <> 0;
+          INSERT INTO application_intake_day_change
+          SELECT round_id, day, sum(n)
+            FROM (SELECT round_id, ${intakeDay} AS day, 1 AS n FROM new_rows WHERE received_at IS NOT NULL
+                  UNION ALL
+                  SELECT round_id, ${intakeDay}, -1 FROM old_rows WHERE received_at IS NOT NULL) d
+           GROUP BY 1, 2 HAVING sum(n) <> 0;
           -- the application's state is a dimension of its assignments' counts: move them with it
           INSERT INTO assignment_count_change
           SELECT round_id, reviewer_id, purpose, status, due_at, submitted, sum(n)
@@ -133,6 +149,11 @@ export class PipelineCounts1764600000000 implements MigrationInterface {
             ON CONFLICT (round_id, category_id, workflow_code, workflow_version, status)
             DO UPDATE SET n = c.n + excluded.n, amount = c.amount + excluded.amount;
         DELETE FROM application_count WHERE n = 0 AND amount = 0;
+        WITH moved AS (DELETE FROM application_intake_day_change RETURNING *)
+        INSERT INTO application_intake_day AS c
+        SELECT round_id, day, sum(n) FROM moved GROUP BY 1, 2
+            ON CONFLICT (round_id, day) DO UPDATE SET n = c.n + excluded.n;
+        DELETE FROM application_intake_day WHERE n = 0;
         WITH moved AS (DELETE FROM assignment_count_change RETURNING *)
         INSERT INTO assignment_count AS c
         SELECT round_id, reviewer_id, purpose, application_status, due_at, submitted, sum(n) FROM moved GROUP BY 1, 2, 3, 4, 5, 6
@@ -147,6 +168,10 @@ export class PipelineCounts1764600000000 implements MigrationInterface {
         INSERT INTO application_count
         SELECT round_id, category_id, workflow_code, workflow_version, status, count(*), coalesce(sum(quoted_amount), 0)
           FROM application GROUP BY 1, 2, 3, 4, 5;
+        DELETE FROM application_intake_day_change;
+        DELETE FROM application_intake_day;
+        INSERT INTO application_intake_day
+        SELECT round_id, ${intakeDay}, count(*) FROM application WHERE received_at IS NOT NULL GROUP BY 1, 2;
         DELETE FROM assignment_count_change;
         DELETE FROM assignment_count;
         INSERT INTO assignment_count
@@ -165,6 +190,8 @@ export class PipelineCounts1764600000000 implements MigrationInterface {
     }
     await q.query(`DROP FUNCTION rebuild_pipeline_counts(), fold_pipeline_counts(), assignment_count_track()`);
     await q.query(`DROP FUNCTION application_count_track()`);
-    await q.query(`DROP TABLE assignment_count_change, assignment_count, application_count_change, application_count`);
+    await q.query(
+      `DROP TABLE assignment_count_change, assignment_count, application_intake_day_change, application_intake_day, application_count_change, application_count`,
+    );
   }
 }

@@ -26,21 +26,33 @@ const ASSIGNMENT_KEY = `round_id || '/' || reviewer_id || '/' || purpose || '/' 
  */
 async function countsBesideRecount(query: Query) {
   const byKey = (rows: { key: string; n: number; amount?: number }[]) => rows.map((r) => ({ ...r, n: Number(r.n) })).sort((a, b) => a.key.localeCompare(b.key));
-  const [kept, counted, keptAssignments, countedAssignments] = await Promise.all([
+  const [kept, counted, keptDays, countedDays, keptAssignments, countedAssignments] = await Promise.all([
     query(`SELECT ${APPLICATION_KEY} AS key, sum(n)::int AS n, sum(amount)::text AS amount
              FROM (SELECT * FROM application_count UNION ALL SELECT * FROM application_count_change) c GROUP BY 1 HAVING sum(n) <> 0`),
     query(`SELECT ${APPLICATION_KEY} AS key, count(*)::int AS n, sum(quoted_amount)::text AS amount FROM application GROUP BY 1`),
+    query(`SELECT round_id || '/' || day AS key, sum(n)::int AS n
+             FROM (SELECT * FROM application_intake_day UNION ALL SELECT * FROM application_intake_day_change) c GROUP BY 1 HAVING sum(n) <> 0`),
+    query(`SELECT round_id || '/' || (received_at AT TIME ZONE 'Asia/Tokyo')::date AS key, count(*)::int AS n
+             FROM application WHERE received_at IS NOT NULL GROUP BY 1`),
     query(`SELECT ${ASSIGNMENT_KEY} AS key, sum(n)::int AS n
              FROM (SELECT * FROM assignment_count UNION ALL SELECT * FROM assignment_count_change) c GROUP BY 1 HAVING sum(n) <> 0`),
     query(`SELECT ${ASSIGNMENT_KEY.replace('application_status', 'status').replace('submitted', '(submitted_at IS NOT NULL)')} AS key, count(*)::int AS n
              FROM application_assignment x JOIN application a ON a.id = x.application_id WHERE x.revoked_at IS NULL GROUP BY 1`),
   ]);
-  return { kept: byKey(kept), counted: byKey(counted), keptAssignments: byKey(keptAssignments), countedAssignments: byKey(countedAssignments) };
+  return {
+    kept: byKey(kept),
+    counted: byKey(counted),
+    keptDays: byKey(keptDays),
+    countedDays: byKey(countedDays),
+    keptAssignments: byKey(keptAssignments),
+    countedAssignments: byKey(countedAssignments),
+  };
 }
 
 async function expectCountsExact(query: Query) {
   const c = await countsBesideRecount(query);
   expect(c.kept).toEqual(c.counted);
+  expect(c.keptDays).toEqual(c.countedDays);
   expect(c.keptAssignments).toEqual(c.countedAssignments);
   return c;
 }
@@ -184,7 +196,7 @@ describe('the dashboard pipeline and 催促', () => {
       const ids = assigned.map((a) => a.id);
       // one statement moving six assigned applications to another state and their 申請額
       await q.query(
-        `UPDATE application a SET status = v.other, quoted_amount = a.quoted_amount + 1000 FROM unnest($1::uuid[], $2::text[]) v(id, other) WHERE a.id = v.id`,
+        `UPDATE application a SET status = v.other, quoted_amount = a.quoted_amount + 1000, received_at = a.received_at - interval '1 day' FROM unnest($1::uuid[], $2::text[]) v(id, other) WHERE a.id = v.id`,
         [ids, assigned.map((a) => a.other)],
       );
       await expectCountsExact(query);
@@ -230,6 +242,7 @@ describe('the dashboard pipeline and 催促', () => {
       await q.query(`SELECT fold_pipeline_counts()`);
       expect((await q.query(`SELECT count(*)::int AS n FROM application_count_change`))[0].n).toBe(0);
       expect((await q.query(`SELECT count(*)::int AS n FROM assignment_count_change`))[0].n).toBe(0);
+      expect((await q.query(`SELECT count(*)::int AS n FROM application_intake_day_change`))[0].n).toBe(0);
       expect(await expectCountsExact(query)).toEqual(unfolded);
     } finally {
       await q.rollbackTransaction();

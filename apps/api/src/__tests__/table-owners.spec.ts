@@ -34,6 +34,8 @@ const TABLES_WITHOUT_ENTITY: Record<string, string> = {
   manager_digest: 'schedules',
   application_count: 'pipeline',
   application_count_change: 'pipeline',
+  application_intake_day: 'pipeline',
+  application_intake_day_change: 'pipeline',
   assignment_count: 'pipeline',
   assignment_count_change: 'pipeline',
 };

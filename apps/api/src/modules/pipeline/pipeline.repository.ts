@@ -113,22 +113,14 @@ export class PipelineRepository {
   }
 
   /**
-   * 受付 per round and JST calendar day, for the days the dashboard charts: the round's opening day to its
-   * deadline's day (closes_at plus the grace). Each day is a range count on the round's 受付日時 index
-   * (application_list_round_received_idx, index-only), not a date computed for every row.
+   * 受付 per round and JST calendar day, from the counts the database keeps (migration PipelineCounts); the
+   * service charts the round's opening day to its deadline's day and gives the days without any 0.
    */
   intakeDays(): Promise<PipelineIntakeDay[]> {
     return this.dataSource.query(
-      `SELECT r.id AS "roundId", g.day::date::text AS day,
-              (SELECT count(*) FROM application a
-                WHERE a.round_id = r.id AND a.received_at >= g.day::timestamp AT TIME ZONE 'Asia/Tokyo'
-                  AND a.received_at < (g.day + interval '1 day')::timestamp AT TIME ZONE 'Asia/Tokyo')::int AS n
-         FROM round r
-        CROSS JOIN LATERAL generate_series((r.opens_at AT TIME ZONE 'Asia/Tokyo')::date,
-                                           ((r.closes_at + make_interval(mins => greatest(r.grace_minutes, 0))) AT TIME ZONE 'Asia/Tokyo')::date,
-                                           interval '1 day') AS g(day)
-        WHERE EXISTS (SELECT 1 FROM application a WHERE a.round_id = r.id)
-        ORDER BY 1, 2`,
+      `SELECT round_id AS "roundId", day::text AS day, sum(n)::int AS n
+         FROM (SELECT * FROM application_intake_day UNION ALL SELECT * FROM application_intake_day_change) c
+        GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2`,
     );
   }
 
