@@ -8,7 +8,7 @@ import { JobName, QueueName } from '../../queue';
 import { StatusLinksService } from '../status-links/status-links.service';
 import type { JobHandler } from '../../worker/job-handler';
 import { renderNotification, templateToRender, TemplateToRender } from './notification-renderer';
-import { NotificationsRepository, RenderedNotification } from './notifications.repository';
+import { NotificationsRepository, PendingNotification, RenderedNotification } from './notifications.repository';
 import { sendJob } from './send-job';
 
 const BATCH = 500;
@@ -26,8 +26,8 @@ const MAX_RUN_MS = 10_000;
  * picks the variant of the transition's template name for the programme's workflow kind (給付金 wording for
  * a benefit), recorded as `template_code` with its version; the programme's name is read now, and the
  * secretariat's contact comes from the config (SECRETARIAT_*). A mail to an applicant carries the link to the
- * application's status page (`{{statusUrl}}`), made in this transaction the first time one is needed
- * (StatusLinksService.urlFor, README "Status page").
+ * application's status page (`{{statusUrl}}`), made in this transaction the first time one is needed, for
+ * the whole batch in one statement (StatusLinksService.urlsFor, README "Status page").
  */
 @Injectable()
 export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNotifications> {
@@ -73,13 +73,9 @@ export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNoti
         rows.flatMap((n) => (n.applicationId ? [n.applicationId] : [])),
         tx,
       );
+      // what each row renders from, then the status links of every applicant mail of the batch in one statement
       const templates = new Map<string, TemplateToRender | null>();
-      const rendered: RenderedNotification[] = [];
-      const statusUrls = new Map<string, string>();
-      const statusUrlOf = async (applicationId: string) => {
-        if (!statusUrls.has(applicationId)) statusUrls.set(applicationId, await this.statusLinks.urlFor(applicationId, tx));
-        return statusUrls.get(applicationId)!;
-      };
+      const plans: { n: PendingNotification; code: string; template: TemplateToRender; programName: string | null; toApplicant: boolean }[] = [];
       for (const n of rows) {
         const programme = n.applicationId ? programmes.get(n.applicationId) : undefined;
         const code = templateCodeFor(n.template, programme?.workflowKind);
@@ -90,12 +86,19 @@ export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNoti
           continue;
         }
         const toApplicant = n.applicationId !== null && (TEMPLATE_INFO[code]?.audience ?? 'applicant') === 'applicant';
+        plans.push({ n, code, template, programName: programme?.programName ?? null, toApplicant });
+      }
+      const statusUrls = await this.statusLinks.urlsFor(
+        plans.flatMap((p) => (p.toApplicant ? [p.n.applicationId!] : [])),
+        tx,
+      );
+      const rendered: RenderedNotification[] = plans.map(({ n, code, template, programName, toApplicant }) => {
         const message = renderNotification(code, template.text, n, {
-          programName: programme?.programName ?? null,
+          programName,
           secretariat: this.config.secretariat,
-          statusUrl: toApplicant ? await statusUrlOf(n.applicationId!) : null,
+          statusUrl: toApplicant ? statusUrls.get(n.applicationId!)! : null,
         });
-        rendered.push({
+        return {
           id: n.id,
           templateCode: code,
           templateVersion: template.version,
@@ -103,8 +106,8 @@ export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNoti
           bodyText: message.text,
           bodyHtml: message.html,
           messageId: n.messageId ?? `<${n.id}@jimukyoku.notifications>`,
-        });
-      }
+        };
+      });
       await this.repo.markQueued(rendered, tx);
       await this.queue.addBulk(rendered.map((n) => sendJob(n.id)));
       return { claimed: rows.length, queued: rendered.length };

@@ -59,6 +59,33 @@ export class StatusLinksRepository {
     return row as unknown as LinkRow;
   }
 
+  /**
+   * usableOrNewLink for many applications in one statement (the mail dispatcher's batch): per application its newest
+   * link working for at least `minDaysLeft` more days, or a new one valid for `ttlDays`.
+   */
+  async usableOrNewLinks(applicationIds: string[], minDaysLeft: number, ttlDays: number, tx: Transaction): Promise<LinkRow[]> {
+    if (applicationIds.length === 0) return [];
+    const rows = await prepared(
+      managerOf(tx, this.dataSource),
+      `WITH wanted AS (SELECT DISTINCT unnest($1::uuid[]) AS application_id),
+       usable AS (
+         SELECT DISTINCT ON (l.application_id) l.id, l.application_id, l.expires_at, l.revoked_at
+           FROM status_link l JOIN wanted w ON w.application_id = l.application_id
+          WHERE l.revoked_at IS NULL AND l.expires_at > now() + make_interval(days => $2)
+          ORDER BY l.application_id, l.expires_at DESC),
+       created AS (
+         INSERT INTO status_link (application_id, expires_at)
+         SELECT w.application_id, now() + make_interval(days => $3) FROM wanted w
+          WHERE NOT EXISTS (SELECT 1 FROM usable u WHERE u.application_id = w.application_id)
+         RETURNING id, application_id, expires_at, revoked_at)
+       SELECT id, application_id AS "applicationId", expires_at AS "expiresAt", revoked_at AS "revokedAt" FROM usable
+       UNION ALL
+       SELECT id, application_id AS "applicationId", expires_at AS "expiresAt", revoked_at AS "revokedAt" FROM created`,
+      [applicationIds, minDaysLeft, ttlDays],
+    );
+    return rows as unknown as LinkRow[];
+  }
+
   /** The link row with the database's clock (to judge its expiry by). */
   async findLink(id: string): Promise<(LinkRow & { now: Date }) | null> {
     const [row] = await this.dataSource.query(
