@@ -75,22 +75,6 @@ export class AdoptionRepository {
     await managerOf(tx, this.dataSource).query(`SELECT pg_advisory_xact_lock(hashtext('review.decide:' || $1 || ':' || $2))`, [roundId, categoryId]);
   }
 
-  /**
-   * What a rubric's ranking depends on, as index reads: its sheets (count, last change), the
-   * applications awaiting a decision in its round × category (count, last change), and the sheets the
-   * applications reconsidered into it carried over (RECONSIDERED_SHEETS: none in most rounds).
-   */
-  async rankingStamp(rubric: ReviewRubric, tx?: Transaction): Promise<string> {
-    const [row] = await managerOf(tx, this.dataSource).query(
-      `SELECT (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM review_score WHERE rubric_id = $1) || '|' ||
-              (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM application WHERE round_id = $2 AND category_id = $3 AND status = ANY($4::text[])) || '|' ||
-              (SELECT count(*) || ':' || coalesce(max(s.updated_at)::text, '') FROM review_score s JOIN application a ON a.id = s.application_id
-                WHERE a.round_id = $2 AND a.category_id = $3 AND a.reconsidered_from_category_id IS NOT NULL AND s.rubric_id <> $1) AS stamp`,
-      [rubric.id, rubric.roundId, rubric.categoryId, statesTagged('awaitsDecision')],
-    );
-    return row.stamp;
-  }
-
   /** Two reads: the decidable applications (with any reopened sheets) and the rubric's submitted totals. */
   async rankingInputs(rubric: ReviewRubric, tx?: Transaction): Promise<{ apps: DecidableApplication[]; sheets: SubmittedSheet[] }> {
     const m = managerOf(tx, this.dataSource);
