@@ -38,7 +38,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { appRoleUrl } from './lib/app-role.mjs';
-import { postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
+import { peakRssMiB, postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
 import { productionEnv } from './lib/production-env.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -688,6 +688,7 @@ async function main() {
       await until(() => ctx.done >= Math.floor(o.n / 3), o.timeoutSeconds * 1000, 'a third of the submissions');
       const at = now();
       victimApi.killedCpu = processCpuSeconds(victimApi.child.pid);
+      victimApi.killedRss = peakRssMiB(victimApi.child.pid);
       victimApi.child.kill('SIGKILL');
       log(`intake: SIGKILL to ${victimApi.name} (pid ${victimApi.child.pid}) after ${ctx.done} answered submissions`);
       await sleep(3_000);
@@ -791,6 +792,7 @@ async function main() {
       workerKilledAfter = sink.total - sinkBefore;
       victimWorker.killedAt = now();
       victimWorker.killedCpu = processCpuSeconds(victimWorker.child.pid) - workerCpu0[0];
+      victimWorker.killedRss = peakRssMiB(victimWorker.child.pid);
       victimWorker.child.kill('SIGKILL');
       log(`採択発表: SIGKILL to ${victimWorker.name} (pid ${victimWorker.child.pid}) after ${workerKilledAfter} mails`);
       await sleep(3_000);
@@ -926,6 +928,10 @@ async function main() {
             `${f((1000 * mailCpu) / announced, 2)} / ${f((1000 * mailPgCpu) / announced, 2)}`,
           ],
           ['採択発表: worker killed after mails', workerKilledAfter ?? '-'],
+          [
+            'peak RSS per process (MiB, VmHWM; a killed one: before its kill / its restart since)',
+            [...apis, ...workers].map((x) => `${x.name} ${x.killedRss ? `${f(x.killedRss, 0)} / ` : ''}${f(peakRssMiB(x.child.pid), 0)}`).join(', '),
+          ],
           ['sink: delivery lookups answered', sink.lookups],
           ['notifications by status', JSON.stringify(settled)],
         ],
