@@ -23,6 +23,21 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Lifecycle facts (which states are terminal, which wait on the applicant) stay in libs/workflow: the counts
  * are per state code, the service decides what each state means.
  */
+/** Each event with the transition tables it has (a function names only those of the event it runs for). */
+const TRIGGER_EVENTS = [
+  ['INSERT', 'NEW TABLE AS new_rows'],
+  ['UPDATE', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],
+  ['DELETE', 'OLD TABLE AS old_rows'],
+] as const;
+
+/** `<name>_insert|update|delete`: statement-level triggers on `table` running `<name>_track()`. */
+async function createStatementTriggers(q: QueryRunner, table: string, name: string): Promise<void> {
+  for (const [event, tables] of TRIGGER_EVENTS) {
+    await q.query(`CREATE TRIGGER ${name}_${event.toLowerCase()} AFTER ${event} ON ${table}
+                     REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION ${name}_track()`);
+  }
+}
+
 export class PipelineCounts1764600000000 implements MigrationInterface {
   name = 'PipelineCounts1764600000000';
 
@@ -105,12 +120,7 @@ export class PipelineCounts1764600000000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER application_count_insert AFTER INSERT ON application
-                     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION application_count_track()`);
-    await q.query(`CREATE TRIGGER application_count_update AFTER UPDATE ON application
-                     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION application_count_track()`);
-    await q.query(`CREATE TRIGGER application_count_delete AFTER DELETE ON application
-                     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION application_count_track()`);
+    await createStatementTriggers(q, 'application', 'application_count');
 
     // assignments: a live (not revoked) row counts in its application's round and current state. A function
     // names only the transition tables its event has (PL/pgSQL plans a statement when it first runs it).
@@ -133,12 +143,7 @@ export class PipelineCounts1764600000000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER assignment_count_insert AFTER INSERT ON application_assignment
-                     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION assignment_count_track()`);
-    await q.query(`CREATE TRIGGER assignment_count_update AFTER UPDATE ON application_assignment
-                     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION assignment_count_track()`);
-    await q.query(`CREATE TRIGGER assignment_count_delete AFTER DELETE ON application_assignment
-                     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION assignment_count_track()`);
+    await createStatementTriggers(q, 'application_assignment', 'assignment_count');
 
     // the changes folded into the counts; two folds at once take disjoint changes (DELETE … RETURNING locks them)
     await q.query(`
@@ -184,9 +189,9 @@ export class PipelineCounts1764600000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['insert', 'update', 'delete']) {
-      await q.query(`DROP TRIGGER assignment_count_${t} ON application_assignment`);
-      await q.query(`DROP TRIGGER application_count_${t} ON application`);
+    for (const [event] of TRIGGER_EVENTS) {
+      await q.query(`DROP TRIGGER assignment_count_${event.toLowerCase()} ON application_assignment`);
+      await q.query(`DROP TRIGGER application_count_${event.toLowerCase()} ON application`);
     }
     await q.query(`DROP FUNCTION rebuild_pipeline_counts(), fold_pipeline_counts(), assignment_count_track()`);
     await q.query(`DROP FUNCTION application_count_track()`);
