@@ -86,9 +86,14 @@ describe('intake of the 事業復活支援金 (benefit@1)', () => {
     ]);
     expect(audit[0].changes.preCheck).toEqual(PRE_CHECK);
     expect(await notificationsOf(res.body.id)).toEqual([{ template: 'received', recipient: 'owner@suzuran.example.jp' }]);
-    const [row] = await db.query(`SELECT pre_check, previous_recipient, stamps FROM application WHERE id = $1`, [res.body.id]);
-    expect(row).toMatchObject({ pre_check: PRE_CHECK, previous_recipient: false });
+    const [row] = await db.query(`SELECT pre_check, previous_recipient, stamps, version FROM application WHERE id = $1`, [res.body.id]);
+    expect(row).toMatchObject({ pre_check: PRE_CHECK, previous_recipient: false, version: 3 });
     expect(Object.keys(row.stamps).sort()).toEqual(['preCheckedAt', 'submittedAt']);
+    // decided one after the other on the draft (version 1), written once at the version the second leaves
+    expect(audit.map((a) => a.changes.version)).toEqual([
+      { from: 1, to: 2 },
+      { from: 2, to: 3 },
+    ]);
 
     // the receipt behaves as for subsidies: a retry with the same key gets the first answer, one row
     const retry = await submit(body, 'benefit-req-0001').expect(201);

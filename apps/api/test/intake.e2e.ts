@@ -53,6 +53,32 @@ describe('intake', () => {
     );
   });
 
+  it('writes the application once in its submitted state, as the draft and its submit transition would leave it', async () => {
+    const body = validPayload(round, await uploadRequired(t, apiKey));
+    const res = await submit(body).expect(201);
+    const [app] = await db.query(
+      `SELECT status, version, stamps, created_at, updated_at, received_at, correction_due_at, formal_check FROM application WHERE id = $1`,
+      [res.body.id],
+    );
+    // version 1 as a draft, 2 after submit; created and updated at the transaction's clock, stamped at it too
+    expect(app).toMatchObject({ status: 'submitted', version: 2, correction_due_at: null, formal_check: null });
+    expect(app.updated_at).toEqual(app.created_at);
+    expect(app.stamps).toEqual({ submittedAt: app.created_at.toISOString() });
+    expect(app.received_at.getTime()).toBeGreaterThanOrEqual(app.created_at.getTime());
+    const audits = await db.query(`SELECT id, from_status, to_status, changes FROM audit_log WHERE entity_id = $1`, [res.body.id]);
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ from_status: 'draft', to_status: 'submitted' });
+    expect(audits[0].changes).toMatchObject({ transition: 'submit', stamps: app.stamps, version: { from: 1, to: 2 } });
+    const notes = await db.query(`SELECT audit_id, status, payload FROM notification WHERE application_id = $1`, [res.body.id]);
+    expect(notes).toEqual([
+      expect.objectContaining({ audit_id: audits[0].id, status: 'pending', payload: expect.objectContaining({ receiptNumber: res.body.receiptNumber }) }),
+    ]);
+    const [{ locked }] = await db.query(`SELECT rs.locked_at IS NOT NULL AS locked FROM round r JOIN rule_set rs ON rs.id = r.rule_set_id WHERE r.id = $1`, [
+      round.id,
+    ]);
+    expect(locked).toBe(true);
+  });
+
   it('answers a retry with the same Idempotency-Key with the first answer, and keeps one row', async () => {
     const body = validPayload(round, await uploadRequired(t, apiKey));
     const first = await submit(body, 'portal-req-0001').expect(201);

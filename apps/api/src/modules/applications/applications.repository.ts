@@ -206,8 +206,11 @@ export class ApplicationsRepository {
     return row ? hydrate(m, Application, row) : null;
   }
 
-  /** Writes a new application (a draft, see application-drafts.ts) and returns it as stored. */
-  async insert(row: NewApplication, tx: Transaction): Promise<Application> {
+  /**
+   * Writes a new application (a draft, see application-drafts.ts, or one already in the state its intake's
+   * transitions leave it, TransitionsService.fireOnNewIn, which gives its id) and returns it as stored.
+   */
+  async insert(row: NewApplication & { id?: string }, tx: Transaction): Promise<Application> {
     const [inserted] = await insertReturning(this.m(tx), Application, [row as Partial<Application>]);
     return inserted;
   }

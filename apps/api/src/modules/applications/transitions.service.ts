@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { HttpException, Injectable } from '@nestjs/common';
 import {
   decide,
@@ -18,7 +19,7 @@ import { RulesRepository } from '../programs/rules.repository';
 import type { RoundCategory } from '../rounds/round-category.entity';
 import type { Round } from '../rounds/round.entity';
 import type { Application } from './application.entity';
-import { ApplicationsRepository, type TransitionWrite } from './applications.repository';
+import { ApplicationsRepository, type NewApplication, type TransitionWrite } from './applications.repository';
 import { ApplicationError, TransitionRefused } from './transitions.errors';
 import { readsAhead, workflowInputs, workflowInputsOf, type GuardReads } from './workflow-inputs';
 
@@ -50,8 +51,9 @@ export interface TransitionOptions {
   /** the payment batch whose confirmation records this payment (guard paidByBatch, docs/payments.md) */
   payment?: WorkflowContext['payment'];
   /**
-   * What the caller already read in this transaction, so it is not read again (intake: the draft it
-   * just wrote, the round context it loaded once, the transaction's clock). Each part left out is read.
+   * What the caller already read in this transaction, so it is not read again (the application, the round
+   * context it loaded once, the transaction's clock; intake decides on its draft in memory, fireOnNewIn).
+   * Each part left out is read.
    */
   known?: KnownInputs;
 }
@@ -91,7 +93,8 @@ const FIRE_MANY_SLICE = 2_000;
 /**
  * The one code path of every state change, single or bulk: decide() from libs/workflow on a
  * snapshot read inside the transaction, then, in that transaction, the state by
- * ApplicationsRepository.applyTransition (guarded by the row version), the audit record by
+ * ApplicationsRepository.applyTransition (guarded by the row version; a new application's by its
+ * INSERT in the resulting state, fireOnNewIn), the audit record by
  * AuditRepository and the outbox rows by NotificationsRepository; the first submission locks the
  * round's rule set (RulesRepository).
  */
@@ -161,6 +164,66 @@ export class TransitionsService {
       transition: { name: decision.transition, label: decision.label, from: decision.from, to: decision.to },
       auditId,
     };
+  }
+
+  /**
+   * A new application handed over by `steps` in the caller's transaction (intake: the draft submitted, a
+   * 事業復活支援金 after its 事前確認), written once: each transition is decided by decide() as fireIn decides
+   * it — same inputs, the next on the application as the previous left it — in memory, then the application
+   * is INSERTed in the state the last one leaves it (version, stamps and 補正期限 as the versioned UPDATEs
+   * would have left them; created_at and updated_at the transaction's clock either way), followed by each
+   * transition's audit record and outbox rows (transitionRows, as fireIn writes them) and, for a first
+   * submission, the rule set lock. Its list indexes are written once instead of at the draft's INSERT
+   * and again at the state UPDATE. The application does not exist before: a guard reading ahead (the
+   * 書面審査's progress, the slots taken) sees none of its rows, as it would not for a draft.
+   */
+  async fireOnNewIn(
+    tx: Transaction,
+    draft: NewApplication,
+    steps: { transition: string; auditExtra?: Record<string, unknown> }[],
+    actor: TransitionActor,
+    known: Required<Pick<KnownInputs, 'round' | 'offered' | 'category' | 'now'>> & Pick<KnownInputs, 'ruleSetLocked'>,
+  ): Promise<Application> {
+    const definition = getWorkflow(draft.workflowCode, draft.workflowVersion);
+    const engineActor: WorkflowActor = { role: actor.role, id: actor.id ?? 'system' };
+    // the draft as its INSERT would have returned it: the columns left out take the table's defaults (null)
+    let app = {
+      ...draft,
+      id: randomUUID(),
+      formalCheck: draft.formalCheck ?? null,
+      correctionDueAt: draft.correctionDueAt ?? null,
+      createdAt: known.now,
+      updatedAt: known.now,
+    } as Application;
+    const written: TransitionRows[] = [];
+    let lockRuleSet = false;
+    for (const step of steps) {
+      const { snapshot, context } = await workflowInputs(this.repo, app, tx, { round: known.round, offered: known.offered });
+      const decision = decide(definition, snapshot, { transition: step.transition }, engineActor, known.now, context);
+      if (!decision.ok) throw new TransitionRefused(decision.code, decision.message, decision.guardFailures ? { guardFailures: decision.guardFailures } : {});
+      const rows = transitionRows(app, decision, known.now, known.round, known.category, actor, { auditExtra: step.auditExtra });
+      written.push(rows);
+      if (decision.from === initialState(definition).code) lockRuleSet = true;
+      // what applyTransition's UPDATE writes: state, version + 1, stamps merged (jsonb ||), the 補正期限 when set
+      app = {
+        ...app,
+        status: rows.write.to,
+        version: app.version + 1,
+        stamps: { ...app.stamps, ...rows.write.stamps },
+        ...(rows.write.correctionDueAt !== undefined ? { correctionDueAt: rows.write.correctionDueAt } : {}),
+      };
+    }
+    const { createdAt: _createdAt, updatedAt: _updatedAt, ...row } = app;
+    const application = await this.repo.insert(row, tx);
+    for (const rows of written) {
+      const auditId = await this.audit.insert(rows.audit, tx);
+      await this.notifications.insertMany(
+        rows.notices.map((n) => ({ ...n, auditId })),
+        tx,
+      );
+    }
+    if (lockRuleSet && !known.ruleSetLocked) await this.rules.lockRuleSetOfRound(draft.roundId, tx);
+    return application;
   }
 
   /**

@@ -7,7 +7,7 @@ import { UnitOfWork, type Transaction } from '../../database';
 import { quoteApplication } from '../applications/application-quote';
 import type { Application } from '../applications/application.entity';
 import { ApplicationsRepository } from '../applications/applications.repository';
-import { ApplicationsService } from '../applications/applications.service';
+import { draftApplication } from '../applications/application-drafts';
 import { TransitionsService, type TransitionActor, type TransitionOptions } from '../applications/transitions.service';
 import type { Category } from '../programs/category.entity';
 import { RoundsRepository, type DrawnReceipt, type RoundContext } from '../rounds/rounds.repository';
@@ -65,7 +65,6 @@ export class IntakeService {
     private readonly intake: IntakeRepository,
     private readonly rounds: RoundsRepository,
     private readonly applications: ApplicationsRepository,
-    private readonly drafts: ApplicationsService,
     private readonly transitions: TransitionsService,
     private readonly statusLinks: StatusLinksService,
   ) {}
@@ -139,8 +138,7 @@ export class IntakeService {
       const existing = await this.applications.findByCorporateNumber(round.id, dto.applicant.corporateNumber, tx);
       if (existing) throw this.duplicateOf(existing, dto.applicant.corporateNumber);
     }
-    const draft = await this.drafts.createDraft(
-      tx,
+    const draft = draftApplication(
       {
         roundId: round.id,
         categoryId: category.id,
@@ -156,16 +154,19 @@ export class IntakeService {
     );
     const actor = { role: 'intake' as const, id: source.channel?.id ?? null };
     const origin = source.importId ? { importId: source.importId, row: source.row } : {};
-    let application = draft;
-    for (const transition of transitionsOf(draft)) {
+    const steps = transitionsOf(draft).map((transition) => {
       // the 事前確認通知番号 and 機関名 go into the audit record of confirmPreCheck
       const auditExtra = transition === 'confirmPreCheck' && draft.preCheck ? { ...origin, preCheck: draft.preCheck } : origin;
-      const known = { application, round, offered: context.offered, category, now: transactionNow, ruleSetLocked: context.ruleSetLocked };
-      ({ application } = await this.transitions.fireIn(tx, draft.id, transition, actor, {
-        auditExtra: Object.keys(auditExtra).length ? auditExtra : undefined,
-        known,
-      }));
-    }
+      return { transition, auditExtra: Object.keys(auditExtra).length ? auditExtra : undefined };
+    });
+    // decided on the draft in memory and written once, in its submitted state (its indexes written once)
+    const application = await this.transitions.fireOnNewIn(tx, draft, steps, actor, {
+      round,
+      offered: context.offered,
+      category,
+      now: transactionNow,
+      ruleSetLocked: context.ruleSetLocked,
+    });
     if (attachments.length)
       await this.intake.linkAttachments(
         attachments.map((a) => a.id),
