@@ -14,6 +14,12 @@ import { sendJob } from './send-job';
 const BATCH = 500;
 /** a run goes on with the next batch while batches come back full, for up to this long (the next run goes on after) */
 const MAX_RUN_MS = 10_000;
+/**
+ * ... and while fewer than this many send jobs wait in the mail queue: the outbox keeps the rest `pending` for the
+ * next runs, so a 採択発表 is rendered as it is sent, not all at once (the worker's heap otherwise fills with a burst of
+ * rendered batches: bench/README.md `mail`).
+ */
+const MAX_WAITING = 2_000;
 
 /**
  * The outbox dispatcher (a repeatable job): releases held notices whose time has come, renders and
@@ -43,8 +49,8 @@ export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNoti
 
   /**
    * Releases what is due, then renders and queues batches of BATCH until a batch comes back short (the
-   * outbox is empty for now) or MAX_RUN_MS has passed: a 採択発表 of 20,000 is queued in one run at the
-   * pace rendering allows, not at BATCH per second (the schedule's interval). Each batch is its own
+   * outbox is empty for now), MAX_WAITING send jobs wait, or MAX_RUN_MS has passed: a 採択発表 of 20,000 is
+   * queued at the pace it is sent, not at BATCH per second (the schedule's interval). Each batch is its own
    * transaction, so its mails go out while the next is rendered. Answers how many were queued.
    */
   async handle(): Promise<number> {
@@ -56,6 +62,7 @@ export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNoti
       const { claimed, queued: n } = await this.dispatchBatch();
       queued += n;
       if (claimed < BATCH || Date.now() - started > MAX_RUN_MS) return queued;
+      if ((await this.queue.getWaitingCount()) >= MAX_WAITING) return queued;
     }
   }
 
