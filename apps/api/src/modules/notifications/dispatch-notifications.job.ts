@@ -16,8 +16,8 @@ const BATCH = 500;
 const MAX_RUN_MS = 10_000;
 /**
  * ... and while fewer than this many send jobs wait in the mail queue: the outbox keeps the rest `pending` for the
- * next runs, so a 採択発表 is rendered as it is sent, not all at once (the worker's heap otherwise fills with a burst of
- * rendered batches: bench/README.md `mail`).
+ * next runs, so a 採択発表 is rendered about as fast as it is sent and Redis holds a few thousand send jobs, not all
+ * of them (at `MAIL_RATE_PER_SECOND` = 50 a 20,000-mail announcement would otherwise sit in Redis for 7 minutes).
  */
 const MAX_WAITING = 2_000;
 
