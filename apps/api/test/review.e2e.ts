@@ -321,6 +321,15 @@ describe('review and adoption', () => {
         .send({ categoryId, fingerprint: ranking.body.fingerprint })
         .expect(409);
       expect(blocked.body.code).toBe('REVIEWS_REOPENED');
+      // the cached ranking follows an assignment change that touches neither sheet nor application (a revocation)
+      const pendingOf = async () =>
+        (await api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId }).set(as(s.manager)).expect(200)).body.entries.find(
+          (e: { applicationId: string }) => e.applicationId === id,
+        ).pendingReviews;
+      await db.query(`UPDATE application_assignment SET revoked_at = now() WHERE id = $1`, [x1]);
+      expect(await pendingOf()).toBe(0);
+      await db.query(`UPDATE application_assignment SET revoked_at = NULL WHERE id = $1`, [x1]);
+      expect(await pendingOf()).toBe(1);
       const again = await api().get(`/api/score-sheets/${x1}`).set(as(s.reviewer)).expect(200);
       expect(again.body.editable).toBe(true);
       await api()

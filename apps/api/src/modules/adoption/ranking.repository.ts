@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { managerOf, workflowStateSql, type Transaction } from '../../database';
+import { ASSIGNMENT_PURPOSE } from '../assignments/application-assignment.entity';
 import type { ReviewRubric } from '../rubrics/review-rubric.entity';
 import type { CategoryStanding } from './adoption.repository';
 
@@ -17,17 +18,18 @@ export class RankingRepository {
 
   /**
    * What a rubric's ranking depends on: its sheets (count, last change), the applications awaiting a
-   * decision in its round × category (count, last change), and the sheets the applications reconsidered
-   * into it carried over (none in most rounds). With `standing`, also AdoptionRepository.standing's
+   * decision in its round × category (count, last change), the sheets the applications reconsidered
+   * into it carried over (none in most rounds), and the round's review assignments of applications awaiting
+   * a decision (their open ones are the entries' pendingReviews). With `standing`, also AdoptionRepository.standing's
    * counts, from the same scan of the round × category's applications.
    */
   async state(rubric: ReviewRubric, options: { standing: boolean }, tx?: Transaction): Promise<{ stamp: string; standing: CategoryStanding | null }> {
-    const params: unknown[] = [rubric.id, rubric.roundId, rubric.categoryId, statesTagged('awaitsDecision')];
+    const params: unknown[] = [rubric.id, rubric.roundId, rubric.categoryId, statesTagged('awaitsDecision'), ASSIGNMENT_PURPOSE.review];
     const standing = options.standing
-      ? `, count(*) FILTER (WHERE a.status = ANY($5::text[]))::int AS adopted,
-           coalesce(sum(a.quoted_amount) FILTER (WHERE a.status = ANY($5::text[])), 0)::text AS "adoptedAmount",
-           count(*) FILTER (WHERE ${workflowStateSql('a')} = ANY($6::text[]))::int AS "inFormalCheck",
-           count(*) FILTER (WHERE ${workflowStateSql('a')} = ANY($7::text[]))::int AS "inReview"`
+      ? `, count(*) FILTER (WHERE a.status = ANY($6::text[]))::int AS adopted,
+           coalesce(sum(a.quoted_amount) FILTER (WHERE a.status = ANY($6::text[])), 0)::text AS "adoptedAmount",
+           count(*) FILTER (WHERE ${workflowStateSql('a')} = ANY($7::text[]))::int AS "inFormalCheck",
+           count(*) FILTER (WHERE ${workflowStateSql('a')} = ANY($8::text[]))::int AS "inReview"`
       : '';
     if (options.standing)
       params.push(
@@ -40,7 +42,14 @@ export class RankingRepository {
       `SELECT (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM review_score WHERE rubric_id = $1) || '|' ||
               (count(*) FILTER (WHERE a.status = ANY($4::text[])) || ':' || coalesce((max(a.updated_at) FILTER (WHERE a.status = ANY($4::text[])))::text, '')) || '|' ||
               (SELECT count(*) || ':' || coalesce(max(s.updated_at)::text, '') FROM review_score s JOIN application r ON r.id = s.application_id
-                WHERE r.round_id = $2 AND r.category_id = $3 AND r.reconsidered_from_category_id IS NOT NULL AND s.rubric_id <> $1) AS stamp
+                WHERE r.round_id = $2 AND r.category_id = $3 AND r.reconsidered_from_category_id IS NOT NULL AND s.rubric_id <> $1) || '|' ||
+              -- the round's review assignments of applications awaiting a decision, from the dashboard's kept counts
+              -- (migration PipelineCounts): a sheet reopened, revoked or given to another reviewer changes them
+              (SELECT coalesce(md5(string_agg(k || '=' || n, ',' ORDER BY k)), '')
+                 FROM (SELECT reviewer_id || '/' || coalesce(due_at::text, '-') || '/' || submitted AS k, sum(n) AS n
+                         FROM (SELECT * FROM assignment_count UNION ALL SELECT * FROM assignment_count_change) c
+                        WHERE round_id = $2 AND purpose = $5 AND application_status = ANY($4::text[])
+                        GROUP BY 1 HAVING sum(n) <> 0) x) AS stamp
               ${standing}
          FROM application a WHERE a.round_id = $2 AND a.category_id = $3 ${options.standing ? '' : 'AND a.status = ANY($4::text[])'}`,
       params,
