@@ -6,6 +6,7 @@ import { ProgramsModule } from '../programs/programs.module';
 import { Application } from './application.entity';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsRepository } from './applications.repository';
+import { CorrectionPeriodsRepository } from './correction-periods.repository';
 import { ApplicationsService } from './applications.service';
 import { ApplicantHistoryController } from './applicant-history.controller';
 import { ApplicantHistoryService } from './applicant-history.service';
@@ -20,7 +21,7 @@ import { TransitionsService } from './transitions.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Application, ApplicationAssignment]), NotificationsModule, ProgramsModule],
   controllers: [ApplicationsController, ReconsiderationController, ApplicantHistoryController],
-  providers: [ApplicationsRepository, ApplicationsService, TransitionsService, ReconsiderationService, ApplicantHistoryService],
-  exports: [ApplicationsRepository, ApplicationsService, TransitionsService],
+  providers: [ApplicationsRepository, CorrectionPeriodsRepository, ApplicationsService, TransitionsService, ReconsiderationService, ApplicantHistoryService],
+  exports: [ApplicationsRepository, CorrectionPeriodsRepository, ApplicationsService, TransitionsService],
 })
 export class ApplicationsModule {}

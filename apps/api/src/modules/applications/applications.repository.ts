@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { statesTagged } from '@jimukyoku/workflow';
 import { normalizeSearchText } from '@jimukyoku/domain';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
@@ -58,25 +57,6 @@ export interface TransitionWrite {
   stamps: Record<string, string>;
   correctionDueAt?: Date | null;
 }
-
-/** An application claimed for a 補正期限 reminder (RemindCorrectionsJob), with what the reminder says. */
-export interface DueCorrection {
-  applicationId: string;
-  email: string;
-  applicantName: string;
-  receiptNumber: string | null;
-  roundName: string;
-  categoryName: string;
-  correctionDueAt: Date;
-  /** the items to fix: the reason of the latest 差戻し */
-  reason: string | null;
-}
-
-/**
- * The states whose 補正期限 the scheduler watches (reminder before it, closeUncorrected after it), read
- * from the registered definitions on every call so a definition registered later (a test's) counts too.
- */
-const watchedCorrectionStates = () => statesTagged('correctionDeadlineWatched');
 
 /** Who reads, as far as the scope cares: a reviewer sees only the applications assigned to them. */
 export type ApplicationScope = Pick<AuthenticatedUser, 'id' | 'role'>;
@@ -405,63 +385,6 @@ export class ApplicationsRepository {
       [roundId, categoryId, adoptedStates],
     );
     return { count: row.n, amount: Number(row.amount) };
-  }
-
-  /**
-   * Claims (sets correction_reminded_for = correction_due_at on) returned applications whose 補正期限 is
-   * within `hours`, at most `limit`, unless already reminded for that very 補正期限; a later 差戻し sets
-   * a new correction_due_at and so earns a new reminder. Rows another worker holds are skipped.
-   */
-  async claimDueCorrections(hours: number, limit: number, tx: Transaction): Promise<DueCorrection[]> {
-    const [rows] = await this.m(tx).query(
-      `WITH due AS (
-         SELECT a.id FROM application a
-          WHERE a.status = ANY($3::text[]) AND a.correction_due_at > now() AND a.correction_due_at <= now() + make_interval(hours => $1)
-            AND a.correction_reminded_for IS DISTINCT FROM a.correction_due_at
-          ORDER BY a.correction_due_at LIMIT $2
-          FOR UPDATE OF a SKIP LOCKED)
-       UPDATE application a SET correction_reminded_for = a.correction_due_at FROM due WHERE a.id = due.id
-       RETURNING a.id`,
-      [hours, limit, watchedCorrectionStates()],
-    );
-    if (rows.length === 0) return [];
-    return this.m(tx).query(
-      `SELECT a.id AS "applicationId", a.email, a.applicant_name AS "applicantName", a.receipt_number AS "receiptNumber",
-              r.name AS "roundName", c.name AS "categoryName", a.correction_due_at AS "correctionDueAt",
-              (SELECT l.reason FROM audit_log l
-                WHERE l.entity_type = 'application' AND l.entity_id = a.id::text AND l.to_status = a.status
-                ORDER BY l.occurred_at DESC, l.id DESC LIMIT 1) AS reason
-         FROM application a
-         JOIN round r ON r.id = a.round_id
-         JOIN category c ON c.id = a.category_id
-        WHERE a.id = ANY($1::uuid[])
-        ORDER BY a.correction_due_at`,
-      [rows.map((r: { id: string }) => r.id)],
-    );
-  }
-
-  /**
-   * Returned applications whose 補正期限 has passed, in id order after `afterId` (keyset paging, so one
-   * that could not be closed is not met again in the same run), at most `limit`. Not locked here: each
-   * is locked and closed in its own transaction.
-   */
-  async overdueCorrections(limit: number, afterId: string | null, tx?: Transaction): Promise<string[]> {
-    const rows: { id: string }[] = await this.m(tx).query(
-      `SELECT id FROM application
-        WHERE status = ANY($3::text[]) AND correction_due_at <= now() AND ($2::uuid IS NULL OR id > $2::uuid)
-        ORDER BY id LIMIT $1`,
-      [limit, afterId, watchedCorrectionStates()],
-    );
-    return rows.map((r) => r.id);
-  }
-
-  /** Locks a returned application past its 補正期限 for this transaction; false if it is not (any more), or another worker holds it. */
-  async lockOverdueCorrection(id: string, tx: Transaction): Promise<boolean> {
-    const rows = await this.m(tx).query(
-      `SELECT id FROM application WHERE id = $1 AND status = ANY($2::text[]) AND correction_due_at <= now() FOR UPDATE SKIP LOCKED`,
-      [id, watchedCorrectionStates()],
-    );
-    return rows.length === 1;
   }
 
   /** The application's assignments, oldest first, each with its reviewer's name (not every role may read /api/users). */

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { UnitOfWork } from '../../database';
 import { JobName } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
-import { ApplicationsRepository } from '../applications/applications.repository';
+import { CorrectionPeriodsRepository } from '../applications/correction-periods.repository';
 import { TransitionActor, TransitionsService } from '../applications/transitions.service';
 
 const BATCH = 100;
@@ -30,7 +30,7 @@ export class CloseUncorrectedJob implements JobHandler<JobName.CloseUncorrected>
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly applications: ApplicationsRepository,
+    private readonly corrections: CorrectionPeriodsRepository,
     private readonly transitions: TransitionsService,
   ) {}
 
@@ -38,11 +38,11 @@ export class CloseUncorrectedJob implements JobHandler<JobName.CloseUncorrected>
     const result: CloseUncorrectedResult = { closed: 0, failed: 0 };
     let afterId: string | null = null;
     for (;;) {
-      const ids: string[] = await this.applications.overdueCorrections(BATCH, afterId);
+      const ids: string[] = await this.corrections.overdueCorrections(BATCH, afterId);
       for (const id of ids) {
         try {
           const closed = await this.uow.run(async (tx) => {
-            if (!(await this.applications.lockOverdueCorrection(id, tx))) return false;
+            if (!(await this.corrections.lockOverdueCorrection(id, tx))) return false;
             await this.transitions.fireIn(tx, id, 'closeUncorrected', SYSTEM, { reason: UNCORRECTED_REASON });
             return true;
           });

@@ -3,7 +3,7 @@ import { AppConfig, APP_CONFIG } from '../../config';
 import { UnitOfWork } from '../../database';
 import { JobName } from '../../queue';
 import type { JobHandler } from '../../worker/job-handler';
-import { ApplicationsRepository } from '../applications/applications.repository';
+import { CorrectionPeriodsRepository } from '../applications/correction-periods.repository';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { inBatches } from './in-batches';
 
@@ -22,14 +22,14 @@ export class RemindCorrectionsJob implements JobHandler<JobName.RemindCorrection
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly applications: ApplicationsRepository,
+    private readonly corrections: CorrectionPeriodsRepository,
     private readonly notifications: NotificationsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   handle(): Promise<number> {
     return inBatches(this.uow, BATCH, async (tx) => {
-      const due = await this.applications.claimDueCorrections(this.config.correctionReminderHours, BATCH, tx);
+      const due = await this.corrections.claimDueCorrections(this.config.correctionReminderHours, BATCH, tx);
       await this.notifications.insertPending(
         due.map((a) => ({
           applicationId: a.applicationId,

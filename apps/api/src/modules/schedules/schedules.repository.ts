@@ -18,7 +18,7 @@ export interface ActiveRound {
  * The SQL of the scheduled jobs that is theirs: the clock, what the managers' digest reads, and the
  * digest's own table (manager_digest). What the jobs write to other modules' tables goes through those
  * modules' repositories (closing rounds: RoundsRepository, reminders: AssignmentsRepository and
- * ApplicationsRepository, orphan attachments: IntakeRepository, outbox rows: NotificationsRepository).
+ * CorrectionPeriodsRepository, orphan attachments: IntakeRepository, outbox rows: NotificationsRepository).
  * Every claim is a single `UPDATE … WHERE <not done yet> … RETURNING` (or an insert that a unique key
  * turns into a no-op), and every "now" is the database's, so several workers running the same job at
  * once do each piece of work once, and tests move times, not clocks.
