@@ -7,6 +7,7 @@ import { Round } from '../src/modules/rounds/round.entity';
 import { CloseUncorrectedJob, UNCORRECTED_REASON } from '../src/modules/schedules/close-uncorrected.job';
 import { RemindCorrectionsJob } from '../src/modules/schedules/remind-corrections.job';
 import { JobName, QueueName } from '../src/queue';
+import { WorkerScheduler } from '../src/worker/worker-scheduler';
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
@@ -164,8 +165,11 @@ describe('scheduled work: 補正期限 reminders and closing uncorrected applica
 
   it('goes on with the others when one application is refused, and closes that one on a later run', async () => {
     // the worker's own close-uncorrected runs (its scheduler fires at start, then every 5 minutes) would race the runs
-    // this test makes and watches: SKIP LOCKED lets either skip an application the other holds. Stop them first.
+    // this test makes and watches: SKIP LOCKED lets either skip an application the other holds. Stop them first —
+    // and the worker's re-assertion of its schedules (every 15 s), which would bring the scheduler back and fire it.
+    t.app.get(WorkerScheduler).onApplicationShutdown();
     const system = t.app.get<Queue>(getQueueToken(QueueName.System));
+    await new Promise((r) => setTimeout(r, 200)); // a re-assertion already under way
     await system.removeJobScheduler('close-uncorrected');
     for (let i = 0; i < 100 && (await system.getJobs(['active', 'waiting', 'delayed'])).some((j) => j?.name === JobName.CloseUncorrected); i++)
       await new Promise((r) => setTimeout(r, 100));
