@@ -127,6 +127,25 @@ describe('bulk import of applications', () => {
     expect(await finished(clean.body.id)).toMatchObject({ status: 'done', importedRows: 2 });
   });
 
+  it('reports a 法人番号 the round already holds, also from an earlier row of the same file, naming its 受付番号', async () => {
+    const twice = corporateNumber();
+    const valid = await send([HEADER, row('株式会社じゅう', twice), row('株式会社じゅういち', twice)].join('\n'), 'validRows').expect(201);
+    expect(await finished(valid.body.id)).toMatchObject({ status: 'done', importedRows: 1, errorRows: 1 });
+    const [first] = await db.query(`SELECT receipt_number FROM application WHERE corporate_number = $1`, [twice]);
+    const [refused] = (await finished(valid.body.id)).errors;
+    expect(refused).toMatchObject({ row: 3, field: 'applicant.corporateNumber' });
+    expect(refused.message).toContain(first.receipt_number);
+
+    // all or nothing: the earlier row is not committed, and is still the one the refusal names
+    const inFile = corporateNumber();
+    const all = await send([HEADER, row('株式会社じゅうに', inFile), row('株式会社じゅうさん', inFile)].join('\n'), 'allOrNothing').expect(201);
+    const done = await finished(all.body.id);
+    expect(done).toMatchObject({ status: 'failed', importedRows: 0, errorRows: 1 });
+    expect(done.errors[0]).toMatchObject({ row: 3, field: 'applicant.corporateNumber' });
+    expect(done.errors[0].message).toMatch(/既に受け付けています \(受付番号 RES\d+-\d{8}\)/);
+    expect(await countIn(all.body.id)).toBe(0);
+  });
+
   it('keeps a Japanese file name as it was sent', async () => {
     const created = await send([HEADER, row('株式会社ファイル名')].join('\n'), 'validRows', '申請一覧.csv').expect(201);
     expect(created.body.fileName).toBe('申請一覧.csv');

@@ -118,6 +118,12 @@ describe('intake', () => {
     const results = await Promise.all(bodies.map((b) => submit(b)));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
     expect(await rowsOf(racing)).toHaveLength(1);
+    const winner = results.find((r) => r.status === 201)!.body.receiptNumber;
+    for (const lost of results.filter((r) => r.status === 409)) expect(lost.body.receiptNumber).toBe(winner);
+    // the losers' attachments stay free for a corrected submission: linked to no application
+    const losers = bodies.filter((_, i) => results[i].status === 409).flatMap((b) => b.attachmentIds);
+    const linked = await db.query(`SELECT id FROM attachment WHERE id = ANY($1::uuid[]) AND application_id IS NOT NULL`, [losers]);
+    expect(linked).toEqual([]);
   });
 
   it('decides the deadline by the database clock, to the second', async () => {

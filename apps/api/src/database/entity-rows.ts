@@ -103,22 +103,27 @@ export async function insertReturning<T extends ObjectLiteral>(m: EntityManager,
   return inserted.map((raw) => hydrate(m, target, raw));
 }
 
-/** Inserts `rows` in one statement; returns the primary key column `key` of each (e.g. the audit record's id). */
 type InsertHook = (target: EntityTarget<ObjectLiteral>, rows: ObjectLiteral[]) => ObjectLiteral[];
 const insertHooks = new WeakMap<EntityManager, InsertHook>();
 
 /**
- * Rewrites the rows `m` inserts through insertRows: the demo's story clock (seed/demo/demo-clock.ts) dates the audit
+ * Rewrites the rows `m` inserts through insertRows, insertUnnest and WriteChain.insert: the demo's story clock (seed/demo/demo-clock.ts) dates the audit
  * records its services write, as it does for manager.insert(). Nothing else registers one.
  */
 export function onInsertRows(m: EntityManager, hook: InsertHook): void {
   insertHooks.set(m, hook);
 }
 
+/** `rows` as the hook registered for `m` rewrites them (onInsertRows), or as given. */
+export function hookedRows<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, rows: Partial<T>[]): Partial<T>[] {
+  const hook = insertHooks.get(m);
+  return (hook ? hook(target as EntityTarget<ObjectLiteral>, rows) : rows) as Partial<T>[];
+}
+
+/** Inserts `rows` in one statement; returns the primary key column `key` of each (e.g. the audit record's id). */
 export async function insertRows<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, given: Partial<T>[], key = 'id'): Promise<unknown[]> {
   if (given.length === 0) return [];
-  const hook = insertHooks.get(m);
-  const rows = (hook ? hook(target as EntityTarget<ObjectLiteral>, given) : given) as Partial<T>[];
+  const rows = hookedRows(m, target, given);
   const { sql, params } = insertStatement(m, target, rows, `"${key}"`);
   const inserted = await prepared(m, sql, params);
   return inserted.map((raw) => raw[key]);
@@ -139,8 +144,7 @@ export async function insertUnnest<T extends ObjectLiteral>(
   returning: string[] = [],
 ): Promise<Record<string, unknown>[]> {
   if (given.length === 0) return [];
-  const hook = insertHooks.get(m);
-  const rows = (hook ? hook(target as EntityTarget<ObjectLiteral>, given) : given) as Partial<T>[];
+  const rows = hookedRows(m, target, given);
   const meta = m.connection.getMetadata(target);
   const driver = m.connection.driver;
   const columns = meta.columns.filter((c) => c.isInsert && c.getEntityValue(rows[0]) !== undefined);

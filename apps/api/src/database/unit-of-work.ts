@@ -28,6 +28,11 @@ export function managerOf(tx: Transaction | undefined, dataSource: DataSource): 
   return tx ? tx[MANAGER] : dataSource.manager;
 }
 
+/** The manager of a transaction in progress (for database/ helpers that take a Transaction, e.g. WriteChain). */
+export function transactionManager(tx: Transaction): EntityManager {
+  return tx[MANAGER];
+}
+
 @Injectable()
 export class UnitOfWork {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

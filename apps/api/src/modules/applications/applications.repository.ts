@@ -5,6 +5,7 @@ import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm
 import { isUuid } from '../../common/is-uuid';
 import { managerOf, type Transaction } from '../../database';
 import { columnsOf, hydrate, insertReturning, prepared } from '../../database/entity-rows';
+import type { ChainPart, WriteChain } from '../../database/write-chain';
 import { applicationListPage, type ApplicationListPage } from './application-list.repository';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery, ListSpec } from '../../common/list-query';
@@ -16,6 +17,9 @@ import { ApplicationAssignment } from '../assignments/application-assignment.ent
 import { Application, type FormalCheckOutcome } from './application.entity';
 
 export type { ApplicationListPage };
+
+/** The constraint that holds a round to one application per 法人番号 (migration Applications). */
+export const ONE_PER_CORPORATE_NUMBER = 'application_one_per_corporate_number_per_round';
 
 export interface ApplicationFilter {
   id?: string[];
@@ -193,6 +197,16 @@ export class ApplicationsRepository {
   async insert(row: NewApplication & { id?: string }, tx: Transaction): Promise<Application> {
     const [inserted] = await insertReturning(this.m(tx), Application, [row as Partial<Application>]);
     return inserted;
+  }
+
+  /**
+   * A new application (TransitionsService.fireOnNewIn: in its submitted state, with its id) as the part `name`
+   * of a chain: nothing is written, and the chain's later parts that read it write nothing either, when the
+   * round already holds an application of its 法人番号 (one per round, the constraint decides, also between
+   * two concurrent submissions: the later waits for the earlier to commit).
+   */
+  insertIn(chain: WriteChain, name: string, row: NewApplication & { id: string }): ChainPart<Application> {
+    return chain.insert(name, Application, [row as Partial<Application>], { onConflict: `ON CONFLICT ON CONSTRAINT ${ONE_PER_CORPORATE_NUMBER} DO NOTHING` });
   }
 
   /** What a draft is built from (application-drafts.ts): its round, programme and category. */

@@ -12,6 +12,7 @@ import {
 } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { UnitOfWork, type Transaction } from '../../database';
+import { WriteChain, type ChainPart } from '../../database/write-chain';
 import { AuditRepository, type NewAuditLogEntry } from '../audit/audit.repository';
 import { NotificationsRepository, type TransitionNotification } from '../notifications/notifications.repository';
 import type { Category } from '../programs/category.entity';
@@ -172,10 +173,12 @@ export class TransitionsService {
    * it — same inputs, the next on the application as the previous left it — in memory, then the application
    * is INSERTed in the state the last one leaves it (version, stamps and 補正期限 as the versioned UPDATEs
    * would have left them; created_at and updated_at the transaction's clock either way), followed by each
-   * transition's audit record and outbox rows (transitionRows, as fireIn writes them) and, for a first
+   * transition's audit record and outbox rows (transitionRows, as fireIn writes them) and what `alongside`
+   * adds (intake: its attachments' link), all in one statement (database/write-chain.ts), and, for a first
    * submission, the rule set lock. Its list indexes are written once instead of at the draft's INSERT
    * and again at the state UPDATE. The application does not exist before: a guard reading ahead (the
    * 書面審査's progress, the slots taken) sees none of its rows, as it would not for a draft.
+   * Returns null, having written nothing, when the round already holds an application of the draft's 法人番号.
    */
   async fireOnNewIn(
     tx: Transaction,
@@ -183,7 +186,8 @@ export class TransitionsService {
     steps: { transition: string; auditExtra?: Record<string, unknown> }[],
     actor: TransitionActor,
     known: Required<Pick<KnownInputs, 'round' | 'offered' | 'category' | 'now'>> & Pick<KnownInputs, 'ruleSetLocked'>,
-  ): Promise<Application> {
+    alongside?: (chain: WriteChain, application: ChainPart<Application>) => void,
+  ): Promise<Application | null> {
     const definition = getWorkflow(draft.workflowCode, draft.workflowVersion);
     const engineActor: WorkflowActor = { role: actor.role, id: actor.id ?? 'system' };
     // the draft as its INSERT would have returned it: the columns left out take the table's defaults (null)
@@ -214,14 +218,17 @@ export class TransitionsService {
       };
     }
     const { createdAt: _createdAt, updatedAt: _updatedAt, ...row } = app;
-    const application = await this.repo.insert(row, tx);
-    for (const rows of written) {
-      const auditId = await this.audit.insert(rows.audit, tx);
-      await this.notifications.insertMany(
-        rows.notices.map((n) => ({ ...n, auditId })),
-        tx,
-      );
-    }
+    const chain = new WriteChain(tx);
+    const inserted = this.repo.insertIn(chain, 'application', row);
+    // each audit record after the one before it (their ids in the transitions' order), the first after the application
+    let previous: ChainPart = inserted;
+    written.forEach((rows, i) => {
+      previous = this.audit.insertIn(chain, `audit_${i}`, rows.audit, previous);
+      if (rows.notices.length) this.notifications.insertIn(chain, `notice_${i}`, rows.notices, previous);
+    });
+    alongside?.(chain, inserted);
+    const [application] = await chain.rowsOf(inserted);
+    if (!application) return null;
     if (lockRuleSet && !known.ruleSetLocked) await this.rules.lockRuleSetOfRound(draft.roundId, tx);
     return application;
   }

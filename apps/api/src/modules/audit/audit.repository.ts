@@ -6,6 +6,7 @@ import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
 import { insertRows, insertUnnest } from '../../database/entity-rows';
+import type { ChainPart, WriteChain } from '../../database/write-chain';
 import { AuditLogEntry } from './audit-log.entity';
 
 export interface AuditLogFilter {
@@ -86,6 +87,14 @@ export class AuditRepository {
     // one prepared statement (database/entity-rows.ts; the demo's story clock dates it through onInsertRows)
     const [id] = await insertRows(managerOf(tx, this.dataSource), AuditLogEntry, [entry]);
     return String(id);
+  }
+
+  /**
+   * One record as the part `name` of a chain, written once per row of `after` (the change it records; the
+   * record before it, so that a change's records keep their order): returns the part, whose rows have the id.
+   */
+  insertIn(chain: WriteChain, name: string, entry: NewAuditLogEntry, after: ChainPart): ChainPart {
+    return chain.insert(name, AuditLogEntry, [entry], { from: after, returning: ['id'] });
   }
 
   /** Appends several records in one statement, in `tx` (a bulk change audits each row it writes). */

@@ -19,9 +19,9 @@ const PROGRESS_EVERY = 25;
 /** Problems of an intake error (422 list, 409 duplicate, closed round …) as rows of the report. */
 function problemsOf(e: unknown, row: number): RowProblem[] {
   if (e instanceof HttpException) {
-    const body = e.getResponse() as { message?: string; errors?: { field: string; message: string }[] };
+    const body = e.getResponse() as { message?: string; field?: string; errors?: { field: string; message: string }[] };
     if (body.errors?.length) return body.errors.map((x) => ({ row, field: x.field, message: x.message }));
-    return [{ row, field: '', message: body.message ?? e.message }];
+    return [{ row, field: body.field ?? '', message: body.message ?? e.message }];
   }
   throw e;
 }
@@ -86,9 +86,6 @@ export class ImportRunner {
         const application = await this.intake.acceptIn(tx, { importId, row, documentsOnPaper: true }, payload);
         return { problems: [], applicationId: application.id };
       } catch (e) {
-        // read outside the row's (failed) transaction: the application that won is committed
-        if (IntakeService.isDuplicate(e))
-          return { problems: problemsOf(await this.intake.duplicateError(job.roundId, payload.applicant.corporateNumber!), row) };
         return { problems: problemsOf(e, row) };
       }
     };

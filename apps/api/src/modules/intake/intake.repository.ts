@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import { managerOf, type Transaction } from '../../database';
 import { columnsOf, hydrate, prepared } from '../../database/entity-rows';
+import type { ChainPart, WriteChain } from '../../database/write-chain';
 import { Attachment } from './attachment.entity';
 import { formatReceiptNumber } from './receipt-number';
-
-const UNIQUE_PER_ROUND = 'application_one_per_corporate_number_per_round';
 
 /** What the first request under an Idempotency-Key stored as its answer. */
 export interface StoredAnswer {
@@ -27,11 +26,6 @@ export type NewAttachment = Pick<Attachment, 'channelId' | 'kind' | 'fileName' |
 @Injectable()
 export class IntakeRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** whether a database error is the one-application-per-法人番号 constraint */
-  static isDuplicate(e: unknown): boolean {
-    return e instanceof QueryFailedError && (e as QueryFailedError & { constraint?: string }).constraint === UNIQUE_PER_ROUND;
-  }
 
   private m(tx?: Transaction): EntityManager {
     return managerOf(tx, this.dataSource);
@@ -73,6 +67,14 @@ export class IntakeRepository {
 
   async linkAttachments(ids: string[], applicationId: string, tx: Transaction): Promise<void> {
     await prepared(this.m(tx), `UPDATE attachment SET application_id = $1 WHERE id = ANY($2::uuid[])`, [applicationId, ids]);
+  }
+
+  /** linkAttachments as the part `name` of a chain, to the application its part `application` writes (none when it writes none). */
+  linkAttachmentsIn(chain: WriteChain, name: string, ids: string[], application: ChainPart): ChainPart {
+    return chain.add(
+      name,
+      `UPDATE attachment SET application_id = ${application.name}.id FROM ${application.name} WHERE attachment.id = ANY(${chain.param(ids)}::uuid[]) RETURNING attachment.id`,
+    );
   }
 
   /**

@@ -4,6 +4,7 @@ import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { RequestMeta } from '../../common/request-meta';
 import { UnitOfWork, type Transaction } from '../../database';
+import type { ChainPart, WriteChain } from '../../database/write-chain';
 import { quoteApplication } from '../applications/application-quote';
 import type { Application } from '../applications/application.entity';
 import { ApplicationsRepository } from '../applications/applications.repository';
@@ -55,11 +56,6 @@ type OfferedContext = RoundContext & { category: Category };
  */
 @Injectable()
 export class IntakeService {
-  /** whether a database error is the one-application-per-法人番号 constraint */
-  static isDuplicate(e: unknown): boolean {
-    return IntakeRepository.isDuplicate(e);
-  }
-
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly intake: IntakeRepository,
@@ -70,23 +66,14 @@ export class IntakeService {
   ) {}
 
   async submit(channel: IntakeChannel, dto: IntakeApplicationDto, idempotencyKey?: string): Promise<StoredResponse> {
-    try {
-      return await this.unitOfWork.run((tx) => {
-        const work = async () => {
-          const application = await this.acceptIn(tx, { channel }, dto);
-          return { status: HttpStatus.CREATED, body: receipt(application, await this.statusLinks.urlFor(application.id, tx)) };
-        };
-        return idempotencyKey
-          ? onceForKey(this.intake, tx, channel.id, idempotencyKey, requestHash(dto), work)
-          : work().then((r) => ({ ...r, replayed: false }));
-      });
-    } catch (e) {
-      // Two submissions of one 法人番号 raced past the pre-check: the constraint decided; name the winner.
-      if (IntakeService.isDuplicate(e)) {
-        throw await this.duplicateError(dto.roundId, dto.applicant.corporateNumber!);
-      }
-      throw e;
-    }
+    return this.unitOfWork.run((tx) => {
+      const work = async () => {
+        let statusUrl = '';
+        const application = await this.acceptIn(tx, { channel }, dto, (chain, app, now) => (statusUrl = this.statusLinks.newUrlIn(chain, app, now)));
+        return { status: HttpStatus.CREATED, body: receipt(application, statusUrl) };
+      };
+      return idempotencyKey ? onceForKey(this.intake, tx, channel.id, idempotencyKey, requestHash(dto), work) : work().then((r) => ({ ...r, replayed: false }));
+    });
   }
 
   async resubmit(channel: IntakeChannel, applicationId: string, dto: IntakeApplicationDto, idempotencyKey?: string): Promise<StoredResponse> {
@@ -111,9 +98,15 @@ export class IntakeService {
    * Accepts one application inside the caller's transaction, or throws and writes nothing. Used by the
    * intake API (a channel, uploaded attachments) and by bulk imports (documents received on paper).
    * The round, its programme, the category and the round's settings for it are read once, here, and
-   * handed to validation, the quote, the draft and decide().
+   * handed to validation, the quote, the draft and decide(). `alongside` adds writes of the caller's to the
+   * statement that writes the application (the intake API: its status link), with the transaction's clock.
    */
-  async acceptIn(tx: Transaction, source: IntakeSource, dto: IntakeApplicationDto): Promise<Application> {
+  async acceptIn(
+    tx: Transaction,
+    source: IntakeSource,
+    dto: IntakeApplicationDto,
+    alongside?: (chain: WriteChain, application: ChainPart<Application>, now: Date) => void,
+  ): Promise<Application> {
     // The receipt: the context's statement also draws the 受付番号 and reads the clock, so numbers follow
     // receipt order; a refused request leaves a gap in the numbers (allowed), never a duplicate.
     const context = await this.target(tx, dto, true);
@@ -134,10 +127,6 @@ export class IntakeService {
     if (!transitionsOf) throw new IntakeError('UNSUPPORTED_WORKFLOW');
     const attachments = source.channel ? await this.attachmentsOf(tx, source.channel, dto.attachmentIds ?? []) : [];
     this.validate(category, dto, source.documentsOnPaper ? 'onPaper' : attachments);
-    if (dto.applicant.kind === 'corporation' && dto.applicant.corporateNumber) {
-      const existing = await this.applications.findByCorporateNumber(round.id, dto.applicant.corporateNumber, tx);
-      if (existing) throw this.duplicateOf(existing, dto.applicant.corporateNumber);
-    }
     const draft = draftApplication(
       {
         roundId: round.id,
@@ -159,20 +148,27 @@ export class IntakeService {
       const auditExtra = transition === 'confirmPreCheck' && draft.preCheck ? { ...origin, preCheck: draft.preCheck } : origin;
       return { transition, auditExtra: Object.keys(auditExtra).length ? auditExtra : undefined };
     });
-    // decided on the draft in memory and written once, in its submitted state (its indexes written once)
-    const application = await this.transitions.fireOnNewIn(tx, draft, steps, actor, {
-      round,
-      offered: context.offered,
-      category,
-      now: transactionNow,
-      ruleSetLocked: context.ruleSetLocked,
-    });
-    if (attachments.length)
-      await this.intake.linkAttachments(
-        attachments.map((a) => a.id),
-        application.id,
-        tx,
-      );
+    // decided on the draft in memory and written once, in its submitted state (its indexes written once), in one
+    // statement with its audit records, its 受付 notice and its attachments' link
+    const application = await this.transitions.fireOnNewIn(
+      tx,
+      draft,
+      steps,
+      actor,
+      { round, offered: context.offered, category, now: transactionNow, ruleSetLocked: context.ruleSetLocked },
+      (chain, app) => {
+        if (attachments.length)
+          this.intake.linkAttachmentsIn(
+            chain,
+            'attachment_link',
+            attachments.map((a) => a.id),
+            app,
+          );
+        alongside?.(chain, app, transactionNow);
+      },
+    );
+    // one application per 法人番号 and round: the constraint decides (also between concurrent submissions); name the first
+    if (!application) throw await this.duplicateError(round.id, dto.applicant.corporateNumber!, tx);
     return application;
   }
 
@@ -285,12 +281,9 @@ export class IntakeService {
     }
   }
 
-  /** The 409 naming the application that has the 法人番号 in the round (read in `tx`, else outside any transaction). */
-  async duplicateError(roundId: string, corporateNumber: string, tx?: Transaction) {
-    return this.duplicateOf(await this.applications.findByCorporateNumber(roundId, corporateNumber, tx), corporateNumber);
-  }
-
-  private duplicateOf(first: Application | null, corporateNumber: string) {
+  /** The 409 naming the application that has the 法人番号 in the round. */
+  private async duplicateError(roundId: string, corporateNumber: string, tx: Transaction) {
+    const first = await this.applications.findByCorporateNumber(roundId, corporateNumber, tx);
     return new IntakeError(
       'DUPLICATE_APPLICATION',
       { field: 'applicant.corporateNumber', receiptNumber: first?.receiptNumber ?? null },

@@ -6,6 +6,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
 import { insertRows, insertUnnest, prepared } from '../../database/entity-rows';
+import type { ChainPart, WriteChain } from '../../database/write-chain';
 import { NotificationTemplate } from '../notification-templates/notification-template.entity';
 import { Notification, NotificationStatus } from './notification.entity';
 
@@ -117,6 +118,16 @@ export class NotificationsRepository {
       managerOf(tx, this.dataSource),
       Notification,
       rows.map((n) => ({ ...n, payload: n.payload as never })),
+    );
+  }
+
+  /** A transition's outbox rows as the part `name` of a chain, each referring to the audit record of the part `audit`. */
+  insertIn(chain: WriteChain, name: string, rows: Omit<TransitionNotification, 'auditId'>[], audit: ChainPart): ChainPart {
+    return chain.insert(
+      name,
+      Notification,
+      rows.map((n) => ({ ...n, payload: n.payload as never })),
+      { from: audit, refs: { auditId: 'id' }, returning: ['id'] },
     );
   }
 

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { managerOf, type Transaction } from '../../database';
 import { prepared } from '../../database/entity-rows';
-import type { StatusLinkOutcome } from './status-link.entity';
+import type { ChainPart, WriteChain } from '../../database/write-chain';
+import { StatusLink, type StatusLinkOutcome } from './status-link.entity';
 
 export interface LinkRow {
   id: string;
@@ -57,6 +58,11 @@ export class StatusLinksRepository {
       [applicationId, minDaysLeft, ttlDays],
     );
     return row as unknown as LinkRow;
+  }
+
+  /** A new link (its id and expiry given) as the part `name` of a chain, for the application its part `application` writes. */
+  insertIn(chain: WriteChain, name: string, link: Pick<StatusLink, 'id' | 'expiresAt'>, application: ChainPart): ChainPart {
+    return chain.insert(name, StatusLink, [link], { from: application, refs: { applicationId: 'id' }, returning: ['id'] });
   }
 
   /**

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
 import { ATTACHMENT_KINDS, formatJst, formatYen, isAttachmentKind } from '@jimukyoku/domain';
@@ -8,6 +8,7 @@ import { isUuid } from '../../common/is-uuid';
 import type { RequestMeta } from '../../common/request-meta';
 import { AppConfig, APP_CONFIG } from '../../config';
 import { UnitOfWork, type Transaction } from '../../database';
+import type { ChainPart, WriteChain } from '../../database/write-chain';
 import { AuditService } from '../audit/audit.service';
 import { signStatusLink, verifyStatusLink } from './status-link-token';
 import type { StatusLinkOutcome } from './status-link.entity';
@@ -20,6 +21,7 @@ export const STATUS_PAGE_RATE = { windowSeconds: 60, perIp: 60, perToken: 20 } a
 /** A mail reuses the application's link while it works for at least this many more days (or half its lifetime, if shorter). */
 const MIN_DAYS_LEFT = 30;
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
+const DAY_MS = 86_400_000;
 
 /**
  * The amount the page shows, as the state says (its `applicant.amount`): none; the estimate (the quote); or the
@@ -64,6 +66,17 @@ export class StatusLinksService {
   async urlFor(applicationId: string, tx: Transaction): Promise<string> {
     const { ttlDays } = this.config.statusLink;
     return this.urlOf(await this.links.usableOrNewLink(applicationId, Math.min(MIN_DAYS_LEFT, Math.floor(ttlDays / 2)), ttlDays, tx));
+  }
+
+  /**
+   * The status page URL of an application being written by `application`, a part of `chain` (intake: a new
+   * application has no link yet), valid once the chain's statement commits: the link, valid for the configured
+   * days from `now` (the transaction's clock), is a part of the chain, so it costs no statement of its own.
+   */
+  newUrlIn(chain: WriteChain, application: ChainPart, now: Date): string {
+    const link = { id: randomUUID(), expiresAt: new Date(now.getTime() + this.config.statusLink.ttlDays * DAY_MS) };
+    this.links.insertIn(chain, 'status_link', link, application);
+    return this.urlOf(link);
   }
 
   /** urlFor for many applications in one statement (the mail dispatcher's batch), by application id. */
