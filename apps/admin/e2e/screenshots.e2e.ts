@@ -44,7 +44,8 @@ describe('the main screens on the demo data (screenshots)', () => {
     await page.waitForLoadState('networkidle');
     // no tooltip or hover highlight from where the pointer happens to be
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: join(MAIN_SCREENS_DIR, `${name}.png`), fullPage: true });
+    // a full-page capture of the charts can take seconds on a busy CI machine (two test files at once)
+    await page.screenshot({ path: join(MAIN_SCREENS_DIR, `${name}.png`), fullPage: true, timeout: 60_000 });
   }
 
   async function waitForTitle(page: Page, title: string | RegExp): Promise<boolean> {

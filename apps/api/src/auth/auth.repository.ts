@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { managerOf, type Transaction } from '../database';
+import { prepared } from '../database/entity-rows';
 import { StaffUser } from '../modules/users/staff-user.entity';
 import { AuthSession } from './auth-session.entity';
 import type { AuthenticatedUser } from './roles';
@@ -122,12 +123,14 @@ export class AuthRepository {
 
   /** The user behind an access token, if the session is still open and the account active. One query per request. */
   async findActiveSessionUser(sessionId: string, userId: string): Promise<AuthenticatedUser | null> {
-    const rows: AuthenticatedUser[] = await this.dataSource.query(
+    // every authenticated request runs it: a prepared statement, parsed and planned once per connection
+    const rows = (await prepared(
+      this.dataSource.manager,
       `SELECT u.id, u.email, u.name, u.role, u.organisation, s.id AS "sessionId", u.must_change_password AS "mustChangePassword"
          FROM auth_session s JOIN staff_user u ON u.id = s.user_id
         WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [sessionId, userId],
-    );
+    )) as unknown as AuthenticatedUser[];
     return rows[0] ?? null;
   }
 

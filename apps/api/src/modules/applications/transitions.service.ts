@@ -51,17 +51,13 @@ export interface TransitionOptions {
   mailFacts?: { repaymentDueDate?: string };
   /** the payment batch whose confirmation records this payment (guard paidByBatch, docs/payments.md) */
   payment?: WorkflowContext['payment'];
-  /**
-   * What the caller already read in this transaction, so it is not read again (the application, the round
-   * context it loaded once, the transaction's clock; intake decides on its draft in memory, fireOnNewIn).
-   * Each part left out is read.
-   */
-  known?: KnownInputs;
 }
 
-/** Rows a caller already holds for fireIn; they must be the current rows of this transaction. */
+/**
+ * What intake already read in its transaction, so fireOnNewIn does not read it again (the round context it
+ * loaded once, the transaction's clock); they must be the current rows of this transaction.
+ */
 export interface KnownInputs {
-  application?: Application;
   round?: Round;
   /** the round's settings for the application's category (null: not offered with settings) */
   offered?: RoundCategory | null;
@@ -131,16 +127,14 @@ export class TransitionsService {
 
   /** Fires one transition inside the caller's transaction. */
   async fireIn(tx: Transaction, applicationId: string, transition: string, actor: TransitionActor, options: TransitionOptions): Promise<TransitionOutcome> {
-    const known = options.known ?? {};
-    const given = known.application?.id === applicationId && !actor.staff ? known.application : undefined;
-    const app = given ?? (actor.staff ? await this.repo.findVisible(applicationId, actor.staff, tx) : await this.repo.find(applicationId, tx));
+    const app = actor.staff ? await this.repo.findVisible(applicationId, actor.staff, tx) : await this.repo.find(applicationId, tx);
     if (!app) throw new ApplicationError('APPLICATION_NOT_FOUND');
     if (options.expectedVersion !== undefined && options.expectedVersion !== app.version) {
       throw new ApplicationError('STALE_VERSION', { currentVersion: app.version });
     }
     const definition = getWorkflow(app.workflowCode, app.workflowVersion);
-    const { snapshot, context, round } = await workflowInputs(this.repo, app, tx, { round: known.round, offered: known.offered }, options.byDecision === true);
-    const now = known.now ?? (await this.repo.dbNow(tx));
+    const { snapshot, context, round } = await workflowInputs(this.repo, app, tx, {}, options.byDecision === true);
+    const now = await this.repo.dbNow(tx);
     const engineActor: WorkflowActor = { role: actor.role, id: actor.id ?? 'system' };
     const decision = decide(definition, snapshot, { transition, reason: options.reason }, engineActor, now, {
       ...context,
@@ -150,7 +144,7 @@ export class TransitionsService {
     });
     if (!decision.ok) throw new TransitionRefused(decision.code, decision.message, decision.guardFailures ? { guardFailures: decision.guardFailures } : {});
 
-    const category = known.category?.id === app.categoryId ? known.category : await this.repo.categoryOf(app.categoryId, tx);
+    const category = await this.repo.categoryOf(app.categoryId, tx);
     const rows = transitionRows(app, decision, now, round, category, actor, options);
     const application = await this.repo.applyTransition(tx, rows.write);
     if (!application) throw new ApplicationError('STALE_VERSION');
@@ -159,7 +153,7 @@ export class TransitionsService {
       rows.notices.map((n) => ({ ...n, auditId })),
       tx,
     );
-    if (decision.from === initialState(definition).code && !known.ruleSetLocked) await this.rules.lockRuleSetOfRound(app.roundId, tx);
+    if (decision.from === initialState(definition).code) await this.rules.lockRuleSetOfRound(app.roundId, tx);
     return {
       application,
       transition: { name: decision.transition, label: decision.label, from: decision.from, to: decision.to },
