@@ -17,12 +17,12 @@ import { createChannel, tempStorageDir, uploadRequired, validPayload } from './i
  * times), 17 after; 14 since issue 17 (the application's state change returns the row it wrote, the rule
  * set is locked only while the round context shows it unlocked, and the context's statement draws the
  * 受付番号); 13 since the application is decided in memory and INSERTed in its submitted state instead of
- * INSERTed as a draft and UPDATEd by the transition; 8 since the application, its audit records, its 受付 notice,
- * its attachments' link and its status link are one statement (database/write-chain.ts) whose INSERT … ON CONFLICT
- * DO NOTHING is also the one-per-法人番号 check (no read before it). This fails if a change reads something again.
+ * INSERTed as a draft and UPDATEd by the transition; 7 since the application, its audit records, its 受付 notice,
+ * its attachments' link, its status link and the stored answer are one statement (database/write-chain.ts) whose
+ * INSERT … ON CONFLICT DO NOTHING is also the one-per-法人番号 check (no read before it). This fails if a change reads something again.
  * `SHOW_STATEMENTS=1` prints them.
  */
-const MAX_STATEMENTS_PER_SUBMISSION = 8;
+const MAX_STATEMENTS_PER_SUBMISSION = 7;
 
 describe('intake statement count', () => {
   let t: TestApp;

@@ -82,6 +82,17 @@ describe('intake', () => {
   it('answers a retry with the same Idempotency-Key with the first answer, and keeps one row', async () => {
     const body = validPayload(round, await uploadRequired(t, apiKey));
     const first = await submit(body, 'portal-req-0001').expect(201);
+    // the answer is built before the row is written (one statement with it): it must say what was stored
+    const [row] = await db.query(`SELECT id, receipt_number, status, received_at, received_in_grace, quoted_amount FROM application WHERE id = $1`, [
+      first.body.id,
+    ]);
+    expect(first.body).toMatchObject({
+      receiptNumber: row.receipt_number,
+      status: row.status,
+      receivedAt: row.received_at.toISOString(),
+      receivedInGrace: row.received_in_grace,
+      quotedAmount: Number(row.quoted_amount),
+    });
     const retry = await submit(body, 'portal-req-0001').expect(201);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers['idempotent-replayed']).toBe('true');

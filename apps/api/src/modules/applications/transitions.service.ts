@@ -168,7 +168,8 @@ export class TransitionsService {
    * is INSERTed in the state the last one leaves it (version, stamps and 補正期限 as the versioned UPDATEs
    * would have left them; created_at and updated_at the transaction's clock either way), followed by each
    * transition's audit record and outbox rows (transitionRows, as fireIn writes them) and what `alongside`
-   * adds (intake: its attachments' link), all in one statement (database/write-chain.ts), and, for a first
+   * adds (intake: its attachments' link, its status link, its stored answer; given the application as it
+   * will be stored), all in one statement (database/write-chain.ts), and, for a first
    * submission, the rule set lock. Its list indexes are written once instead of at the draft's INSERT
    * and again at the state UPDATE. The application does not exist before: a guard reading ahead (the
    * 書面審査's progress, the slots taken) sees none of its rows, as it would not for a draft.
@@ -180,7 +181,7 @@ export class TransitionsService {
     steps: { transition: string; auditExtra?: Record<string, unknown> }[],
     actor: TransitionActor,
     known: Required<Pick<KnownInputs, 'round' | 'offered' | 'category' | 'now'>> & Pick<KnownInputs, 'ruleSetLocked'>,
-    alongside?: (chain: WriteChain, application: ChainPart<Application>) => void,
+    alongside?: (chain: WriteChain, application: ChainPart<Application>, written: Application) => void,
   ): Promise<Application | null> {
     const definition = getWorkflow(draft.workflowCode, draft.workflowVersion);
     const engineActor: WorkflowActor = { role: actor.role, id: actor.id ?? 'system' };
@@ -220,7 +221,7 @@ export class TransitionsService {
       previous = this.audit.insertIn(chain, `audit_${i}`, rows.audit, previous);
       if (rows.notices.length) this.notifications.insertIn(chain, `notice_${i}`, rows.notices, previous);
     });
-    alongside?.(chain, inserted);
+    alongside?.(chain, inserted, app);
     const [application] = await chain.rowsOf(inserted);
     if (!application) return null;
     if (lockRuleSet && !known.ruleSetLocked) await this.rules.lockRuleSetOfRound(draft.roundId, tx);

@@ -119,6 +119,22 @@ export class IntakeRepository {
     return { requestHash: first.request_hash, status: first.response_status, body: first.response_body };
   }
 
+  /** storeAnswer as the part `name` of a chain, written only if the part `after` writes. */
+  storeAnswerIn(
+    chain: WriteChain,
+    name: string,
+    channelId: string,
+    key: string,
+    answer: { status: number; body: Record<string, unknown> },
+    after: ChainPart,
+  ): ChainPart {
+    return chain.add(
+      name,
+      `UPDATE idempotency_record SET response_status = ${chain.param(answer.status)}::int, response_body = ${chain.param(JSON.stringify(answer.body))}::jsonb
+         WHERE channel_id = ${chain.param(channelId)}::uuid AND key = ${chain.param(key)}::text AND EXISTS (SELECT 1 FROM ${after.name}) RETURNING key`,
+    );
+  }
+
   async storeAnswer(channelId: string, key: string, status: number, body: Record<string, unknown>, tx: Transaction): Promise<void> {
     await prepared(this.m(tx), `UPDATE idempotency_record SET response_status = $3, response_body = $4 WHERE channel_id = $1 AND key = $2`, [
       channelId,

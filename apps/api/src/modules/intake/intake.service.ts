@@ -16,7 +16,7 @@ import { StatusLinksService } from '../status-links/status-links.service';
 import type { Attachment } from './attachment.entity';
 import type { IntakeApplicationDto } from './dto/intake-application.dto';
 import type { PaperResubmissionDto } from './dto/paper-resubmission.dto';
-import { onceForKey, requestHash, StoredResponse } from './idempotency';
+import { NO_ANSWER_STORE, onceForKey, requestHash, type Answer, type AnswerStore, type StoredResponse } from './idempotency';
 import type { IntakeChannel } from './intake-channel.entity';
 import { IntakeError } from './intake.errors';
 import { IntakeRepository } from './intake.repository';
@@ -67,12 +67,18 @@ export class IntakeService {
 
   async submit(channel: IntakeChannel, dto: IntakeApplicationDto, idempotencyKey?: string): Promise<StoredResponse> {
     return this.unitOfWork.run((tx) => {
-      const work = async () => {
-        let statusUrl = '';
-        const application = await this.acceptIn(tx, { channel }, dto, (chain, app, now) => (statusUrl = this.statusLinks.newUrlIn(chain, app, now)));
-        return { status: HttpStatus.CREATED, body: receipt(application, statusUrl) };
+      // the answer, its status link and (with a key) its storing are written with the application, in one statement
+      const work = async (answers: AnswerStore): Promise<Answer> => {
+        let answer: Answer | undefined;
+        await this.acceptIn(tx, { channel }, dto, (chain, app, written, now) => {
+          answer = { status: HttpStatus.CREATED, body: receipt(written, this.statusLinks.newUrlIn(chain, app, now)) };
+          answers.inChain(chain, app, answer);
+        });
+        return answer!;
       };
-      return idempotencyKey ? onceForKey(this.intake, tx, channel.id, idempotencyKey, requestHash(dto), work) : work().then((r) => ({ ...r, replayed: false }));
+      return idempotencyKey
+        ? onceForKey(this.intake, tx, channel.id, idempotencyKey, requestHash(dto), work)
+        : work(NO_ANSWER_STORE).then((r) => ({ ...r, replayed: false }));
     });
   }
 
@@ -99,13 +105,14 @@ export class IntakeService {
    * intake API (a channel, uploaded attachments) and by bulk imports (documents received on paper).
    * The round, its programme, the category and the round's settings for it are read once, here, and
    * handed to validation, the quote, the draft and decide(). `alongside` adds writes of the caller's to the
-   * statement that writes the application (the intake API: its status link), with the transaction's clock.
+   * statement that writes the application (the intake API: its status link and stored answer), given the
+   * application as it will be stored and the transaction's clock.
    */
   async acceptIn(
     tx: Transaction,
     source: IntakeSource,
     dto: IntakeApplicationDto,
-    alongside?: (chain: WriteChain, application: ChainPart<Application>, now: Date) => void,
+    alongside?: (chain: WriteChain, application: ChainPart<Application>, written: Application, now: Date) => void,
   ): Promise<Application> {
     // The receipt: the context's statement also draws the 受付番号 and reads the clock, so numbers follow
     // receipt order; a refused request leaves a gap in the numbers (allowed), never a duplicate.
@@ -156,7 +163,7 @@ export class IntakeService {
       steps,
       actor,
       { round, offered: context.offered, category, now: transactionNow, ruleSetLocked: context.ruleSetLocked },
-      (chain, app) => {
+      (chain, app, written) => {
         if (attachments.length)
           this.intake.linkAttachmentsIn(
             chain,
@@ -164,7 +171,7 @@ export class IntakeService {
             attachments.map((a) => a.id),
             app,
           );
-        alongside?.(chain, app, transactionNow);
+        alongside?.(chain, app, written, transactionNow);
       },
     );
     // one application per 法人番号 and round: the constraint decides (also between concurrent submissions); name the first
