@@ -98,6 +98,14 @@ describe('the applicant status page', () => {
     const again = await t.http().get(`/api/intake/applications/${returned.id}`).set('X-Api-Key', apiKey).expect(200);
     expect(again.body.statusUrl).toBe(returned.statusUrl);
     expect(await db.query(`SELECT count(*)::int AS n FROM status_link WHERE application_id = $1`, [returned.id])).toEqual([{ n: 1 }]);
+    // the intake's link is valid for the configured 180 days from the submission's transaction (its clock as the
+    // API holds it, to the millisecond)
+    const [link] = await db.query(
+      `SELECT abs(extract(epoch FROM l.expires_at - (a.created_at + interval '180 days'))) < 0.001 AS exact
+         FROM status_link l JOIN application a ON a.id = l.application_id WHERE a.id = $1`,
+      [other.id],
+    );
+    expect(link).toEqual({ exact: true });
   });
 
   it('shows a returned application: 受付番号, programme and round, the state in plain words, the 補正期限 in JST, the documents and the estimate', async () => {

@@ -19,7 +19,7 @@ import { Application, type FormalCheckOutcome } from './application.entity';
 export type { ApplicationListPage };
 
 /** The constraint that holds a round to one application per 法人番号 (migration Applications). */
-export const ONE_PER_CORPORATE_NUMBER = 'application_one_per_corporate_number_per_round';
+const ONE_PER_CORPORATE_NUMBER = 'application_one_per_corporate_number_per_round';
 
 export interface ApplicationFilter {
   id?: string[];
