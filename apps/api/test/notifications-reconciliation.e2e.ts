@@ -120,4 +120,22 @@ describe('notifications: reconciling an interrupted send before retrying', () =>
       expect(copies(n.messageId)).toBe(0);
     }
   });
+
+  it('keeps the claims and records that shared a statement with a step PostgreSQL refuses: only that step fails', async () => {
+    const queued = await insertNotifications(db, 2, { status: 'queued', recipientPrefix: 'shared-claim' });
+    const [held] = await insertNotifications(db, 1, { status: 'sending', recipientPrefix: 'shared-refused' });
+    const delivery = t.app.get(NotificationDeliveryRepository);
+    // one turn of the event loop: the three steps go into one statement; a NUL is a value PostgreSQL refuses in text
+    const steps = [...queued.map((n) => delivery.claim(n.id)), delivery.markSent(held.id, '250 OK\u0000')].map((p) =>
+      p.then(
+        () => 'done',
+        (e: Error) => e.message,
+      ),
+    );
+    const outcomes = await Promise.all(steps);
+    expect(outcomes.slice(0, 2)).toEqual(['done', 'done']);
+    expect(outcomes[2]).toMatch(/0x00/);
+    for (const n of queued) expect([(await row(n.id)).status, (await row(n.id)).attempts]).toEqual(['sending', 1]);
+    expect((await row(held.id)).status).toBe('sending'); // its job is retried and reconciles first
+  });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
+import { isDatabaseUnavailable, isPoolExhausted } from '../../database/connection-faults';
 import { prepared } from '../../database/entity-rows';
 import { StatementBatcher } from '../../database/statement-batcher';
 import type { NotificationStatus } from './notification.entity';
@@ -31,8 +32,8 @@ interface ClaimRow extends Partial<ClaimedNotification> {
  * `sending` → `sending`), in one statement: the ids of the claims, then the ids and the server's answers
  * of the sent. Claims lock in id order, so claims of two workers never wait for each other in a cycle; the
  * rows of the sent are the worker's own. (Should PostgreSQL still find a deadlock, with a stalled job taken
- * again by another worker, it fails the statement: nothing of it is recorded, its jobs are retried, and a
- * claim that failed has sent nothing.)
+ * again by another worker, it fails the statement: nothing of it is recorded, each of its steps runs again
+ * alone, and a claim that failed has sent nothing.)
  */
 const DELIVERY_STEPS_SQL = `
   WITH sent AS (
@@ -59,11 +60,16 @@ const DELIVERY_STEPS_SQL = `
  * is `sending` before the server is contacted), and its job completes only after the statement holding
  * its `sent` has committed. A worker killed in between leaves the rows it had claimed `sending`, exactly
  * as with one statement per step, and the retried job reconciles them before sending (SendNotificationJob,
- * README "Delivery: exactly once, at a set pace"). A statement that fails fails every step in it, each as if alone.
+ * README "Delivery: exactly once, at a set pace"). When a shared statement fails for a reason that may be
+ * one step's (a value PostgreSQL refuses, a deadlock), each of its steps runs again alone, so only the
+ * job whose own step fails is retried; when the database is unreachable every step in it fails.
  */
 @Injectable()
 export class NotificationDeliveryRepository {
-  private readonly steps = new StatementBatcher<DeliveryStep, ClaimAnswer | null>((steps) => this.runSteps(steps), 100, 1);
+  private readonly steps = new StatementBatcher<DeliveryStep, ClaimAnswer | null>((steps) => this.runSteps(steps), {
+    maxInFlight: 1,
+    retryAlone: (e) => !isDatabaseUnavailable(e) && !isPoolExhausted(e),
+  });
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
