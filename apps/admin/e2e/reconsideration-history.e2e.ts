@@ -55,7 +55,7 @@ describe('admin in the browser: 申請履歴 and 別の類型で再審査', () =
       }),
     );
     await asIntake(e.t, app.id, 'submit');
-    // 書面審査 complete (review.e2e.ts drives it)
+    // 書面審査 complete (apps/api/test/review-scoring.e2e.ts drives it)
     await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [app.id]);
 
     const page = await e.newPage();

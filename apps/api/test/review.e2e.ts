@@ -1,67 +1,30 @@
-import { DataSource } from 'typeorm';
-import { DEMO_PASSWORD } from '../src/seed/staff-accounts.seed';
-import { runSeed } from '../src/seed/seed-runner';
-import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import type { DataSource } from 'typeorm';
 import type { Round } from '../src/modules/rounds/round.entity';
+import { DEMO_PASSWORD } from '../src/seed/staff-accounts.seed';
 import { asIntake, categoryByCode, corporateNumber, createDraft, draftInput, openRound } from './application-fixtures';
-import { login, LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
-import { startTestApp, TestApp } from './harness';
+import { login, type LoggedIn } from './auth-helpers';
+import type { TestApp } from './harness';
+import { bearer, ReviewDesk, startReviewDesk } from './review-fixtures';
 
-const FULL = { commercialization: 4, restructuring: 3, policy: 2 };
-
-/** The review module's rules one by one: checklist, rubric freeze, conflicts, scoring, reopen, disagreement, limits. */
+/** The review module's rules one by one: checklist, rubric freeze, conflicts, assignment, bad input (scoring and ranking: review-scoring.e2e). */
 describe('review and adoption', () => {
   let t: TestApp;
   let db: DataSource;
-  let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
+  let s: ReviewDesk['staff'];
   let r2: LoggedIn;
   let r3: LoggedIn;
   let round: Round;
   let categoryId: string;
-  const as = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
+  let desk: ReviewDesk;
+  const as = bearer;
   const api = () => t.http();
-
-  /** A submitted application (through the workflow), optionally with overrides of its data. */
-  async function submitted(overrides = {}) {
-    const category = await categoryByCode(t, round, 'restructuring.standard');
-    const app = await createDraft(
-      t,
-      draftInput(round, category, { corporateNumber: corporateNumber(), claimedBonusItems: ['wageIncreaseBonus'], ...overrides }),
-    );
-    await asIntake(t, app.id, 'submit');
-    return app.id;
-  }
-
-  async function assignTo(applicationId: string, reviewer: LoggedIn, purpose = 'review') {
-    const res = await api().post('/api/review-assignments').set(as(s.manager)).send({ applicationId, reviewerId: reviewer.user.id, purpose }).expect(201);
-    return res.body.id as string;
-  }
-
-  /** A submitted application whose 要件確認 passed: in 書面審査. */
-  async function underReview(overrides = {}) {
-    const id = await submitted(overrides);
-    await assignTo(id, s.reviewer, 'formalCheck');
-    const list = await api().get(`/api/applications/${id}/formal-check`).set(as(s.reviewer)).expect(200);
-    // the fixture's draft has no sales figures: 適 against the eligibility's 不適 needs a reason
-    const answers = list.body.items.map((i: { code: string; passNeedsReason?: boolean }) => ({
-      code: i.code,
-      passed: true,
-      ...(i.passNeedsReason ? { overrideReason: '売上高の減少を書面で確認した' } : {}),
-    }));
-    await api().post(`/api/applications/${id}/formal-check/complete`).set(as(s.reviewer)).send({ outcome: 'pass', answers }).expect(200);
-    return id;
-  }
+  const submitted = (overrides = {}) => desk.submitted(overrides);
+  const assignTo = (applicationId: string, reviewer: LoggedIn, purpose?: string) => desk.assignTo(applicationId, reviewer, purpose);
+  const underReview = (overrides = {}) => desk.underReview(overrides);
 
   beforeAll(async () => {
-    t = await startTestApp({ label: 'review' });
-    db = t.app.get(DataSource);
-    await seedStaff(t);
-    await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
-    s = await loginEveryRole(t);
-    r2 = await login(t, 'reviewer2@jimukyoku.example.jp', DEMO_PASSWORD);
-    r3 = await login(t, 'reviewer3@jimukyoku.example.jp', DEMO_PASSWORD);
-    round = await openRound(t);
-    categoryId = (await categoryByCode(t, round, 'restructuring.standard')).id;
+    desk = await startReviewDesk('review');
+    ({ t, db, staff: s, reviewer2: r2, reviewer3: r3, round, categoryId } = desk);
   });
   afterAll(() => t?.close());
 
@@ -254,169 +217,6 @@ describe('review and adoption', () => {
       } finally {
         await db.query(`UPDATE staff_user SET review_capacity = 300 WHERE role = 'reviewer'`);
       }
-    });
-  });
-
-  describe('scoring', () => {
-    it('keeps sheets private until submitted, checks them against the rubric, and reopens only by a manager', async () => {
-      const id = await underReview();
-      const x1 = await assignTo(id, s.reviewer);
-      const x2 = await assignTo(id, r2);
-      await api().get(`/api/score-sheets/${x1}`).set(as(r2)).expect(404);
-      await api().put(`/api/score-sheets/${x1}`).set(as(r2)).send({ scores: FULL }).expect(404);
-
-      const range = await api()
-        .put(`/api/score-sheets/${x1}`)
-        .set(as(s.reviewer))
-        .send({ scores: { commercialization: 7 } })
-        .expect(400);
-      expect(range.body.errors[0].message).toContain('事業化点');
-      const unclaimed = await api()
-        .put(`/api/score-sheets/${x1}`)
-        .set(as(s.reviewer))
-        .send({ confirmedBonus: ['partnershipBonus'] })
-        .expect(400);
-      expect(unclaimed.body.errors[0].message).toContain('申告していません');
-      await api()
-        .put(`/api/score-sheets/${x1}`)
-        .set(as(s.reviewer))
-        .send({ scores: { commercialization: 4 }, comments: { commercialization: '市場分析が具体的' } })
-        .expect(200);
-      const incomplete = await api().post(`/api/score-sheets/${x1}/submit`).set(as(s.reviewer)).send({}).expect(400);
-      expect(incomplete.body.code).toBe('INVALID_SCORES');
-
-      await api().get(`/api/applications/${id}/reviews`).set(as(s.reviewer)).expect(403);
-      const first = await api()
-        .post(`/api/score-sheets/${x1}/submit`)
-        .set(as(s.reviewer))
-        .send({ scores: FULL, confirmedBonus: ['wageIncreaseBonus'] })
-        .expect(200);
-      // weights 4, 4 and 3 (the rubric test raised 政策点's weight)
-      expect(first.body).toMatchObject({ status: 'submitted', total: 4 * 4 + 3 * 4 + 2 * 3, completion: 'pending' });
-      await api().put(`/api/score-sheets/${x1}`).set(as(s.reviewer)).send({ scores: FULL }).expect(409);
-      const seen = await api().get(`/api/applications/${id}/reviews`).set(as(s.reviewer)).expect(200);
-      expect(seen.body.sheets).toHaveLength(1);
-
-      const last = await api()
-        .post(`/api/score-sheets/${x2}/submit`)
-        .set(as(r2))
-        .send({ scores: { commercialization: 3, restructuring: 3, policy: 3 } })
-        .expect(200);
-      expect(last.body.completion).toBe('completed');
-      const [{ status }] = await db.query(`SELECT status FROM application WHERE id = $1`, [id]);
-      expect(status).toBe('reviewed');
-      const summary = (await api().get(`/api/applications/${id}/reviews`).set(as(s.manager)).expect(200)).body.summary;
-      // totals 34 and 33; 賃上げ加点 confirmed by one of two reviewers is not a majority
-      expect(summary).toMatchObject({ submitted: 2, mean: 33.5, bonus: 0, spread: 1 });
-
-      await api().post(`/api/score-sheets/${x1}/reopen`).set(as(s.reviewer)).send({ reason: 'x' }).expect(403);
-      await api().post(`/api/score-sheets/${x1}/reopen`).set(as(s.manager)).send({}).expect(400);
-      const reopened = await api().post(`/api/score-sheets/${x1}/reopen`).set(as(s.manager)).send({ reason: '政策点の根拠の再確認' }).expect(200);
-      expect(reopened.body).toMatchObject({ status: 'draft', reopenReason: '政策点の根拠の再確認', editable: false });
-      const ranking = await api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId }).set(as(s.manager)).expect(200);
-      expect(ranking.body.entries.find((e: { applicationId: string }) => e.applicationId === id).pendingReviews).toBe(1);
-      const blocked = await api()
-        .post(`/api/rounds/${round.id}/decisions`)
-        .set(as(s.manager))
-        .send({ categoryId, fingerprint: ranking.body.fingerprint })
-        .expect(409);
-      expect(blocked.body.code).toBe('REVIEWS_REOPENED');
-      // the cached ranking follows an assignment change that touches neither sheet nor application (a revocation)
-      const pendingOf = async () =>
-        (await api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId }).set(as(s.manager)).expect(200)).body.entries.find(
-          (e: { applicationId: string }) => e.applicationId === id,
-        ).pendingReviews;
-      await db.query(`UPDATE application_assignment SET revoked_at = now() WHERE id = $1`, [x1]);
-      expect(await pendingOf()).toBe(0);
-      await db.query(`UPDATE application_assignment SET revoked_at = NULL WHERE id = $1`, [x1]);
-      expect(await pendingOf()).toBe(1);
-      const again = await api().get(`/api/score-sheets/${x1}`).set(as(s.reviewer)).expect(200);
-      expect(again.body.editable).toBe(true);
-      await api()
-        .post(`/api/score-sheets/${x1}/submit`)
-        .set(as(s.reviewer))
-        .send({ scores: { ...FULL, policy: 1 } })
-        .expect(200);
-      const [audit] = await db.query(`SELECT actor_role, reason FROM audit_log WHERE action = 'review.reopen' AND entity_id = $1`, [x1]);
-      expect(audit).toEqual({ actor_role: 'manager', reason: '政策点の根拠の再確認' });
-    });
-
-    it('brings in one more reviewer when the reviewers disagree beyond the threshold', async () => {
-      const [rubric] = await db.query(`SELECT id FROM review_rubric WHERE round_id = $1 AND category_id = $2`, [round.id, categoryId]);
-      await api().put(`/api/review-rubrics/${rubric.id}`).set(as(s.manager)).send({ disagreementThreshold: 10, extraReviewerOnDisagreement: true }).expect(200);
-      const id = await underReview();
-      const x1 = await assignTo(id, s.reviewer);
-      const x2 = await assignTo(id, r2);
-      await api()
-        .post(`/api/score-sheets/${x1}/submit`)
-        .set(as(s.reviewer))
-        .send({ scores: { commercialization: 5, restructuring: 5, policy: 5 } })
-        .expect(200);
-      const res = await api()
-        .post(`/api/score-sheets/${x2}/submit`)
-        .set(as(r2))
-        .send({ scores: { commercialization: 1, restructuring: 1, policy: 1 } })
-        .expect(200);
-      expect(res.body.completion).toBe('extraReviewer');
-      const extra = await db.query(
-        `SELECT reviewer_id, assigned_by FROM application_assignment WHERE application_id = $1 AND purpose = 'review' AND submitted_at IS NULL AND revoked_at IS NULL`,
-        [id],
-      );
-      expect(extra).toHaveLength(1);
-      expect([s.reviewer.user.id, r2.user.id]).not.toContain(extra[0].reviewer_id);
-      const [{ status }] = await db.query(`SELECT status FROM application WHERE id = $1`, [id]);
-      expect(status).toBe('underReview');
-      await api()
-        .put(`/api/review-rubrics/${rubric.id}`)
-        .set(as(s.manager))
-        .send({ disagreementThreshold: null, extraReviewerOnDisagreement: false })
-        .expect(200);
-    });
-  });
-
-  describe('ranking', () => {
-    it('answers a what-if from the same ranking, and a changed score from a new one', async () => {
-      const id = await underReview();
-      const x = await assignTo(id, s.reviewer);
-      await api()
-        .post(`/api/score-sheets/${x}/submit`)
-        .set(as(s.reviewer))
-        .send({ scores: { commercialization: 1, restructuring: 1, policy: 1 } })
-        .expect(200);
-      const rank = (budget?: number) =>
-        api()
-          .get(`/api/rounds/${round.id}/ranking`)
-          .query({ categoryId, ...(budget === undefined ? {} : { budget }) })
-          .set(as(s.manager))
-          .expect(200);
-      const before = (await rank()).body;
-      const entry = (r: { entries: { applicationId: string; finalScore: number }[] }) => r.entries.find((e) => e.applicationId === id)!;
-      expect(entry(before).finalScore).toBe(11);
-      const whatIf = (await rank(0)).body;
-      expect(whatIf.fingerprint).toBe(before.fingerprint);
-      expect(whatIf.simulation.totals.adopted).toBe(0);
-      await api().post(`/api/score-sheets/${x}/reopen`).set(as(s.manager)).send({ reason: '採点の誤り' }).expect(200);
-      await api()
-        .post(`/api/score-sheets/${x}/submit`)
-        .set(as(s.reviewer))
-        .send({ scores: { commercialization: 5, restructuring: 5, policy: 5 } })
-        .expect(200);
-      const after = (await rank()).body;
-      expect(entry(after).finalScore).toBe(55);
-      expect(after.fingerprint).not.toBe(before.fingerprint);
-      // reviewers can only be added where the review is open
-      const late = await api().post('/api/review-assignments').set(as(s.manager)).send({ applicationId: id, reviewerId: r2.user.id }).expect(409);
-      expect(late.body.code).toBe('NOT_ASSIGNABLE');
-    });
-
-    it('refuses limits a person must correct, with the field named', async () => {
-      const bad = await api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId, budget: -5 }).set(as(s.manager)).expect(400);
-      expect(bad.body.errors[0]).toMatchObject({ field: 'budget' });
-      await api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId: 'nope' }).set(as(s.manager)).expect(400);
-      await api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId }).set(as(s.reviewer)).expect(403);
-      const ok = await api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId, budget: '', normalise: 'true' }).set(as(s.auditor)).expect(200);
-      expect(ok.body).toMatchObject({ normalise: true, limits: { budget: null } });
-      expect(ok.body.tieBreak.length).toBeGreaterThan(0);
     });
   });
 
