@@ -1,9 +1,8 @@
-import { jstDate } from '@jimukyoku/domain';
+import { DAY_MS, jstDate } from '@jimukyoku/domain';
 import { checkTransferDate } from '@jimukyoku/domain/zengin';
 import type { TestApp } from './harness';
 
 const JST_MS = 9 * 3_600_000;
-const DAY_MS = 86_400_000;
 
 /**
  * The JST day `days` from today, or the nearest day after it (`step` 1) or before it (`step` -1) on which the banks

@@ -1,3 +1,4 @@
+import { DAY_MS } from '@jimukyoku/domain';
 import { randomUUID } from 'node:crypto';
 import { HttpException, Injectable } from '@nestjs/common';
 import {
@@ -81,8 +82,6 @@ export interface BulkItemResult {
   code?: string;
   message?: string;
 }
-
-const DAY_MS = 86_400_000;
 
 /** How many applications fireManyIn reads, decides and writes at a time (three statements per slice). */
 const FIRE_MANY_SLICE = 2_000;

@@ -1,4 +1,4 @@
-import { conflictOfInterest, planAssignments } from '@jimukyoku/domain';
+import { conflictOfInterest, DAY_MS, planAssignments } from '@jimukyoku/domain';
 import { getWorkflow, stateHasTag, workflowStatesTagged, type StateTag } from '@jimukyoku/workflow';
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '../../common/is-uuid';
@@ -18,7 +18,6 @@ import type { AutoAssignDto, CreateAssignmentDto, UpdateAssignmentDto } from './
 
 export { ASSIGNMENT_SORTABLE, type AssignmentFilter } from './assignments.repository';
 
-const DAY_MS = 86_400_000;
 /** which applications each purpose assigns: received ones for the 要件確認, passed ones for review */
 const TAGS_OF: Record<AssignmentPurpose, StateTag[]> = { formalCheck: ['awaitsFormalCheck', 'inFormalCheck'], review: ['openForScoring'] };
 /** `code@version:state` keys, exact across workflows: IT導入's 交付申請 awaits a checker, the subsidy's does not */

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   AUDIENCE_VARIABLES,
+  DAY_MS,
   DEFAULT_TEMPLATES,
   formatDigestSummary,
   formatJstDate,
@@ -68,7 +69,6 @@ export interface TemplateView {
   variables: { name: string; label: string }[];
 }
 
-const DAY_MS = 86_400_000;
 const SAMPLE_REASON = '（例）事業計画書の収支計画の表が添付されていません。';
 
 /**

@@ -1,4 +1,4 @@
-import { roundDeadline } from '@jimukyoku/domain';
+import { DAY_MS, roundDeadline } from '@jimukyoku/domain';
 import { getWorkflow, stateCodesTagged, statesOfKind, workflowStateKey, workflowStatesTagged, type StateTone } from '@jimukyoku/workflow';
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -11,7 +11,6 @@ import { NotificationsRepository } from '../notifications/notifications.reposito
 import { PipelineError } from './pipeline.errors';
 import { PipelineRepository, type PipelineGroupRow, type PipelineIntakeDay } from './pipeline.repository';
 
-const DAY_MS = 86_400_000;
 const JST_MS = 9 * 3_600_000;
 /** a second 催促 within this long does not mail the same assignment again */
 const REMIND_AGAIN_AFTER_MS = 3_600_000;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatJstDate, formatYen } from '@jimukyoku/domain';
+import { DAY_MS, formatJstDate, formatYen } from '@jimukyoku/domain';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
 import { UnitOfWork, type Transaction } from '../../database';
@@ -39,7 +39,7 @@ export function repaymentAmount(
 
 /** YYYY-MM-DD plus `days` (calendar arithmetic on the date itself, no time zone involved). */
 export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 const isRealDate = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;

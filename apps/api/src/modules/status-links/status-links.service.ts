@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
-import { ATTACHMENT_KINDS, formatJst, formatYen, isAttachmentKind } from '@jimukyoku/domain';
+import { ATTACHMENT_KINDS, DAY_MS, formatJst, formatYen, isAttachmentKind } from '@jimukyoku/domain';
 import { findState, findWorkflow, stateHasTag, statesOfKind } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
@@ -21,7 +21,6 @@ export const STATUS_PAGE_RATE = { windowSeconds: 60, perIp: 60, perToken: 20 } a
 /** A mail reuses the application's link while it works for at least this many more days (or half its lifetime, if shorter). */
 const MIN_DAYS_LEFT = 30;
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
-const DAY_MS = 86_400_000;
 
 /**
  * The amount the page shows, as the state says (its `applicant.amount`): none; the estimate (the quote); or the
