@@ -13,6 +13,7 @@ import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottle } from './login-throttle';
+import { accessTokenKey } from './access-token-key';
 
 @Module({
   imports: [
@@ -20,7 +21,7 @@ import { LoginThrottle } from './login-throttle';
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: AppConfig) => ({ secret: accessTokenKey(config.jwtSecret), signOptions: { algorithm: 'HS256' } }),
     }),
   ],
   controllers: [AuthController],

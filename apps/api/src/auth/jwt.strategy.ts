@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig, APP_CONFIG } from '../config';
+import { accessTokenKey } from './access-token-key';
 import { AccessTokenPayload, AuthService } from './auth.service';
 
 /** Bearer access tokens: signature and expiry by passport-jwt, then the live session and account. */
@@ -11,7 +12,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly auth: AuthService,
   ) {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.jwtSecret, ignoreExpiration: false, algorithms: ['HS256'] });
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // passport-jwt hands the key to jsonwebtoken.verify, which takes a KeyObject; its types predate them
+      secretOrKey: accessTokenKey(config.jwtSecret) as unknown as Buffer,
+      ignoreExpiration: false,
+      algorithms: ['HS256'],
+    });
   }
 
   validate(payload: AccessTokenPayload) {
