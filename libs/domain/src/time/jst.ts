@@ -1,6 +1,7 @@
 /**
  * Times are stored as UTC instants and shown and reasoned about in Asia/Tokyo (JST, +09:00, no DST).
  */
+
 /** One day in milliseconds: every JST day is this long, as Japan has no daylight saving time. */
 export const DAY_MS = 86_400_000;
 

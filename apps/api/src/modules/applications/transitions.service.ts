@@ -1,6 +1,6 @@
-import { DAY_MS } from '@jimukyoku/domain';
 import { randomUUID } from 'node:crypto';
 import { HttpException, Injectable } from '@nestjs/common';
+import { DAY_MS } from '@jimukyoku/domain';
 import {
   decide,
   getWorkflow,
