@@ -6,7 +6,7 @@
  *   1. a fresh database `jimukyoku_bench_dec_<epoch ms>`, the built API (apps/api/dist/cli/start.js,
  *      production mode, worker off), a manager and an open round created through the HTTP API;
  *   2. `--n` applications in 審査完了 with 3 submitted score sheets each, loaded by bulk SQL (the rows the
- *      scoring API writes, as bench/review-simulator.mjs loads them);
+ *      scoring API writes, by lib/scored-round.mjs as for bench/review-simulator.mjs);
  *   3. timed: GET the ranking (budget half the quoted total, 10 % 補欠), then POST /api/rounds/:id/decisions
  *      with its fingerprint, as the admin screen does — request to answer;
  *   4. checks in PostgreSQL: every application once in the state of its outcome, one decision audit record
@@ -37,6 +37,9 @@ import { appRoleUrl } from './lib/app-role.mjs';
 import { peakRssMiB, postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
 import { productionEnv } from './lib/production-env.mjs';
 import { summariseProfile } from './lib/profile-summary.mjs';
+import { cleanUpOnExit, createDatabase, dropDatabase, removeRedisKeys, stopChild } from './lib/run-resources.mjs';
+import { loadScoredRound } from './lib/scored-round.mjs';
+import { startSmtpSink } from './lib/smtp-sink.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'package.json'));
@@ -89,23 +92,6 @@ function parseOptions(argv) {
   };
 }
 
-const REVIEWERS = 30;
-const PREFECTURES = [
-  '北海道',
-  '宮城県',
-  '東京都',
-  '神奈川県',
-  '愛知県',
-  '大阪府',
-  '兵庫県',
-  '広島県',
-  '福岡県',
-  '沖縄県',
-  '新潟県',
-  '静岡県',
-  '長野県',
-  '熊本県',
-];
 /** The state each ranking outcome ends in, and the notice it holds (subsidy@1's adopt / waitlist / reject). */
 const OUTCOME_STATE = { adopted: 'adopted', waitlisted: 'waitlisted', rejected: 'rejected' };
 
@@ -131,13 +117,6 @@ const run = {
   profileWritten: null,
 };
 
-function stopChild(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  return Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
-}
-
 function cleanup() {
   run.cleaning ??= (async () => {
     await Promise.all(run.children.map(stopChild));
@@ -146,68 +125,22 @@ function cleanup() {
       log(`kept: database ${run.dbName}, Redis prefix ${run.prefix}, logs in ${run.workDir}`);
       return;
     }
-    if (run.dbCreated) {
-      const { Client } = require('pg');
-      const c = new Client({ connectionString: run.adminUrl, connectionTimeoutMillis: 5_000 });
-      try {
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS "${run.dbName}" WITH (FORCE)`);
-        log(`dropped database ${run.dbName}`);
-      } catch (e) {
-        console.error(`[bench] could not drop database ${run.dbName}: ${e.message}`);
-      } finally {
-        await c.end().catch(() => {});
-      }
-    }
-    const Redis = require('ioredis');
-    const redis = new Redis(run.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    try {
-      await redis.connect();
-      let removed = 0;
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${run.prefix}*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length) removed += await redis.unlink(...keys);
-      } while (cursor !== '0');
-      log(`removed ${removed} Redis keys under ${run.prefix}`);
-    } catch (e) {
-      console.error(`[bench] could not clean Redis: ${e.message}`);
-    } finally {
-      redis.disconnect();
-    }
+    if (run.dbCreated) await dropDatabase(run.adminUrl, run.dbName);
+    await removeRedisKeys(run.redisUrl, [run.prefix]);
     if (run.workDir) rmSync(run.workDir, { recursive: true, force: true });
   })();
   return run.cleaning;
 }
 
-process.on('exit', () => {
-  for (const child of run.children) if (child.exitCode === null) child.kill('SIGKILL');
-});
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    console.error(`\n[bench] ${signal}: stopping`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
+cleanUpOnExit(cleanup, () => run.children);
 
 // ---------------------------------------------------------------------------------------------------
 // Database, processes, HTTP
 
-async function createDatabase() {
-  const { ensureDatabase, runMigrations } = require(join(ROOT, 'apps/api/dist/database/migrate.js'));
-  const base = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  run.dbName = `jimukyoku_bench_dec_${Date.now()}`;
-  const admin = new URL(base);
-  admin.pathname = '/postgres';
-  run.adminUrl = admin.toString();
-  const url = new URL(base);
-  url.pathname = `/${run.dbName}`;
-  if (!(await ensureDatabase(url.toString()))) throw new Error(`database ${run.dbName} already exists; refusing to use it`);
-  run.dbCreated = true;
-  const ran = await runMigrations(url.toString());
-  log(`created database ${run.dbName} (${ran.length} migrations)`);
-  return url.toString();
+async function createRunDatabase() {
+  const db = await createDatabase('dec');
+  Object.assign(run, { dbName: db.name, adminUrl: db.adminUrl, dbCreated: true });
+  return db.url;
 }
 
 const freePort = () =>
@@ -267,73 +200,6 @@ async function until(done, deadlineMs, what) {
     if (now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(100);
   }
-}
-
-/** The SMTP sink: accepts everything, counts Message-IDs, keeps no bodies (as bench/notifications-throughput.mjs). */
-async function startSink() {
-  const { SMTPServer } = require('smtp-server');
-  const sink = { counts: new Map(), total: 0, firstAt: 0, lastAt: 0, withoutId: 0 };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    maxClients: 1000,
-    onData(stream, _session, callback) {
-      let head = '';
-      stream.on('data', (chunk) => {
-        if (head.length < 16_384) head += chunk.toString('latin1');
-      });
-      stream.on('end', () => {
-        const id = /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(head)?.[1];
-        if (id) sink.counts.set(id, (sink.counts.get(id) ?? 0) + 1);
-        else sink.withoutId++;
-        sink.total++;
-        sink.lastAt = now();
-        sink.firstAt ||= sink.lastAt;
-        callback();
-      });
-    },
-  });
-  server.on('error', () => undefined);
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  sink.url = `smtp://127.0.0.1:${server.server.address().port}`;
-  sink.close = () => new Promise((r) => server.close(r));
-  return sink;
-}
-
-/** The scored round as the scoring API leaves it, written in bulk (as bench/review-simulator.mjs). */
-async function load(db, n, roundId, rubric) {
-  await db.query(
-    `INSERT INTO staff_user (email, name, role, organisation, password_hash)
-     SELECT 'bench-reviewer' || g || '@example.jp', '審査員 ' || g, 'reviewer', '審査法人' || g, 'x' FROM generate_series(1, ${REVIEWERS}) g`,
-  );
-  await db.query(
-    `INSERT INTO application (round_id, category_id, receipt_number, status, workflow_code, workflow_version, applicant_kind, applicant_name,
-                              size_class, employee_count, prefecture, email, quoted_amount, received_at, claimed_bonus_items)
-     SELECT $1, $2, 'B' || lpad(g::text, 6, '0'), 'reviewed', 'subsidy', 1, 'corporation', '株式会社ベンチ' || g,
-            (ARRAY['smallBusiness', 'sme'])[1 + g % 2], 10 + g % 90, ($3::text[])[1 + g % ${PREFECTURES.length}], 'bench' || g || '@example.jp',
-            5000000 + (g * 7919 % 50) * 500000, now() - make_interval(secs => g), CASE WHEN g % 4 = 0 THEN '["wageIncreaseBonus"]'::jsonb ELSE '[]'::jsonb END
-       FROM generate_series(1, $4::int) g`,
-    [roundId, rubric.categoryId, PREFECTURES, n],
-  );
-  await db.query(
-    `WITH r AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM staff_user WHERE role = 'reviewer'),
-          a AS (SELECT id, row_number() OVER (ORDER BY receipt_number) AS n FROM application WHERE round_id = $1)
-     INSERT INTO application_assignment (application_id, reviewer_id, purpose, submitted_at)
-     SELECT a.id, r.id, 'review', now() FROM a CROSS JOIN generate_series(0, 2) j JOIN r ON r.k = (a.n + j * 7) % ${REVIEWERS}`,
-    [roundId],
-  );
-  await db.query(
-    `INSERT INTO review_score (assignment_id, application_id, reviewer_id, rubric_id, scores, confirmed_bonus, total, status, submitted_at)
-     SELECT x.id, x.application_id, x.reviewer_id, $2, jsonb_build_object('commercialization', s.c1, 'restructuring', s.c2, 'policy', s.c3),
-            CASE WHEN a.claimed_bonus_items <> '[]'::jsonb THEN a.claimed_bonus_items ELSE '[]'::jsonb END, s.c1 * 4 + s.c2 * 4 + s.c3 * 2, 'submitted', now()
-       FROM application_assignment x JOIN application a ON a.id = x.application_id
-      CROSS JOIN LATERAL (SELECT floor(random() * 6)::int AS c1, floor(random() * 6)::int AS c2, floor(random() * 6)::int AS c3 OFFSET 0) s
-      WHERE a.round_id = $1`,
-    [roundId, rubric.id],
-  );
-  await db.query(`UPDATE review_rubric SET frozen_at = now() WHERE id = $1`, [rubric.id]);
-  await db.query('ANALYZE');
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -422,7 +288,7 @@ async function main(o) {
     `plan: ${o.n} scored applications in one round × category; the decision through the API; 採択発表 ${o.mail === 'off' ? 'skipped' : `until ${o.mail}, MAIL_RATE_PER_SECOND=${o.rate}`}\n`,
   );
   run.workDir = mkdtempSync(join(tmpdir(), 'jimukyoku-bench-dec-'));
-  const databaseUrl = await createDatabase();
+  const databaseUrl = await createRunDatabase();
   const appUrl = await appRoleUrl(ROOT, databaseUrl);
   const initialAdminPassword = `bench-first-${randomBytes(12).toString('base64url')}`;
   const env = {
@@ -492,7 +358,7 @@ async function main(o) {
   await db.connect();
   try {
     const loadT0 = now();
-    await load(db, o.n, round.id, rubric);
+    await loadScoredRound(db, { n: o.n, roundId: round.id, rubric });
     const [{ amount }] = (await db.query(`SELECT sum(quoted_amount)::bigint::text AS amount FROM application WHERE round_id = $1`, [round.id])).rows;
     log(`loaded ${o.n.toLocaleString()} scored applications (${(3 * o.n).toLocaleString()} score sheets) in ${((now() - loadT0) / 1000).toFixed(1)} s`);
 
@@ -536,7 +402,7 @@ async function main(o) {
     // ---- the 採択発表: the worker's dispatcher releases the held notices once announcementFrom has come
     let release = null;
     if (o.mail !== 'off') {
-      const sink = (run.sink = await startSink());
+      const sink = (run.sink = await startSmtpSink());
       const worker = await startProcess(
         'worker',
         [join(ROOT, 'apps/api/dist/worker.js')],

@@ -30,6 +30,7 @@ import { startStatementCounter } from './lib/pg-statement-counter.mjs';
 import { productionEnv } from './lib/production-env.mjs';
 import { peakRssMiB, postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
 import { summariseProfile } from './lib/profile-summary.mjs';
+import { createDatabase, dropDatabase, removeRedisKeys } from './lib/run-resources.mjs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -225,38 +226,8 @@ function cleanup() {
       log(`kept: database ${run.dbName}, Redis prefix ${run.redisPrefix}, files in ${run.workDir}`);
       return;
     }
-    if (run.dbCreated) {
-      const { Client } = require('pg');
-      const c = new Client({ connectionString: run.adminUrl, connectionTimeoutMillis: 5_000 });
-      try {
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS "${run.dbName}" WITH (FORCE)`);
-        log(`dropped database ${run.dbName}`);
-      } catch (e) {
-        console.error(`[bench] could not drop database ${run.dbName}: ${e.message}`);
-      } finally {
-        await c.end().catch(() => {});
-      }
-    }
-    if (run.redisPrefix) {
-      const Redis = require('ioredis');
-      const redis = new Redis(run.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-      try {
-        await redis.connect();
-        let cursor = '0';
-        let removed = 0;
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${run.redisPrefix}*`, 'COUNT', 500);
-          cursor = next;
-          if (keys.length) removed += await redis.unlink(...keys);
-        } while (cursor !== '0');
-        log(`removed ${removed} Redis keys under ${run.redisPrefix}`);
-      } catch (e) {
-        console.error(`[bench] could not clean Redis prefix ${run.redisPrefix}: ${e.message}`);
-      } finally {
-        redis.disconnect();
-      }
-    }
+    if (run.dbCreated) await dropDatabase(run.adminUrl, run.dbName);
+    if (run.redisPrefix) await removeRedisKeys(run.redisUrl, [run.redisPrefix]);
     if (run.workDir) rmSync(run.workDir, { recursive: true, force: true });
   })();
   return run.cleaning;
@@ -277,21 +248,10 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 // ---------------------------------------------------------------------------------------------------
 // Setup: database, API, administrator, channel, round
 
-async function createDatabase() {
-  const { ensureDatabase, runMigrations } = require(join(ROOT, 'apps/api/dist/database/migrate.js'));
-  const base = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  run.dbName = `jimukyoku_bench_${Date.now()}`;
-  const admin = new URL(base);
-  admin.pathname = '/postgres';
-  run.adminUrl = admin.toString();
-  const url = new URL(base);
-  url.pathname = `/${run.dbName}`;
-  const t0 = process.hrtime.bigint();
-  if (!(await ensureDatabase(url.toString()))) throw new Error(`database ${run.dbName} already exists; refusing to use it`);
-  run.dbCreated = true;
-  const ran = await runMigrations(url.toString());
-  log(`created database ${run.dbName} and applied ${ran.length} migrations in ${(elapsedMs(t0) / 1000).toFixed(1)} s`);
-  return url.toString();
+async function createRunDatabase() {
+  const db = await createDatabase('intake');
+  Object.assign(run, { dbName: db.name, adminUrl: db.adminUrl, dbCreated: true });
+  return db.url;
 }
 
 /**
@@ -1165,7 +1125,7 @@ async function main() {
 
   let logPath;
   try {
-    const databaseUrl = await createDatabase();
+    const databaseUrl = await createRunDatabase();
     const started = await startApi(databaseUrl, o);
     logPath = started.logPath;
     const setup = await setUp(started.base);

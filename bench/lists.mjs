@@ -36,6 +36,7 @@ import { appRoleUrl } from './lib/app-role.mjs';
 import { loadApplications } from './lib/load-applications.mjs';
 import { table } from './lib/measure.mjs';
 import { startStatementCounter } from './lib/pg-statement-counter.mjs';
+import { dropDatabase, removeRedisKeys } from './lib/run-resources.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'package.json'));
@@ -427,34 +428,10 @@ async function cleanup() {
     if (child.exitCode === null) child.kill('SIGKILL');
   }
   await run.proxy?.close();
-  if (!args.keep) {
-    // the queues' keys both API processes made under the run's prefix
-    const Redis = require('ioredis');
-    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
-    try {
-      await redis.connect();
-      let cursor = '0';
-      let removed = 0;
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${run.redisPrefix}*`, 'COUNT', 500);
-        cursor = next;
-        if (keys.length) removed += await redis.unlink(...keys);
-      } while (cursor !== '0');
-      log(`removed ${removed} Redis keys under ${run.redisPrefix}`);
-    } catch (e) {
-      log(`could not remove the Redis keys under ${run.redisPrefix}: ${e.message}`);
-    } finally {
-      redis.disconnect();
-    }
-  }
-  if (run.dbName && run.created && !args.keep) {
-    const { Client } = require('pg');
-    const c = new Client({ connectionString: run.adminUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${run.dbName}" WITH (FORCE)`);
-    await c.end();
-    log(`dropped database ${run.dbName}`);
-  } else if (run.dbName) log(`kept database ${run.dbName} (drop it with: psql -U postgres -c 'DROP DATABASE "${run.dbName}" WITH (FORCE)')`);
+  // the queues' keys both API processes made under the run's prefix
+  if (!args.keep) await removeRedisKeys(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', [run.redisPrefix]);
+  if (run.dbName && run.created && !args.keep) await dropDatabase(run.adminUrl, run.dbName);
+  else if (run.dbName) log(`kept database ${run.dbName} (drop it with: psql -U postgres -c 'DROP DATABASE "${run.dbName}" WITH (FORCE)')`);
   if (run.workDir && !args.keep) rmSync(run.workDir, { recursive: true, force: true });
 }
 

@@ -32,6 +32,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { productionEnv } from './lib/production-env.mjs';
+import { cleanUpOnExit, createDatabase, dropDatabase, removeRedisKeys, stopChild } from './lib/run-resources.mjs';
+import { startSmtpSink } from './lib/smtp-sink.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'package.json'));
@@ -107,13 +109,6 @@ const run = {
   statementCounter: null,
 };
 
-function stopChild(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  return Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
-}
-
 function cleanup() {
   run.cleaning ??= (async () => {
     await Promise.all(run.children.map(stopChild));
@@ -123,92 +118,14 @@ function cleanup() {
       log(`kept: database ${run.dbName}, Redis prefixes ${run.prefixes.join(', ')}, logs in ${run.workDir}`);
       return;
     }
-    if (run.dbCreated) {
-      const { Client } = require('pg');
-      const c = new Client({ connectionString: run.adminUrl, connectionTimeoutMillis: 5_000 });
-      try {
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS "${run.dbName}" WITH (FORCE)`);
-        log(`dropped database ${run.dbName}`);
-      } catch (e) {
-        console.error(`[bench] could not drop database ${run.dbName}: ${e.message}`);
-      } finally {
-        await c.end().catch(() => {});
-      }
-    }
-    if (run.prefixes.length) {
-      const Redis = require('ioredis');
-      const redis = new Redis(run.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-      try {
-        await redis.connect();
-        let removed = 0;
-        for (const prefix of run.prefixes) {
-          let cursor = '0';
-          do {
-            const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-            cursor = next;
-            if (keys.length) removed += await redis.unlink(...keys);
-          } while (cursor !== '0');
-        }
-        log(`removed ${removed} Redis keys under ${run.prefixes.join(', ')}`);
-      } catch (e) {
-        console.error(`[bench] could not clean Redis: ${e.message}`);
-      } finally {
-        redis.disconnect();
-      }
-    }
+    if (run.dbCreated) await dropDatabase(run.adminUrl, run.dbName);
+    await removeRedisKeys(run.redisUrl, run.prefixes);
     if (run.workDir) rmSync(run.workDir, { recursive: true, force: true });
   })();
   return run.cleaning;
 }
 
-process.on('exit', () => {
-  for (const child of run.children) if (child.exitCode === null) child.kill('SIGKILL');
-});
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    console.error(`\n[bench] ${signal}: stopping`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The SMTP sink: accepts everything, counts Message-IDs, keeps no bodies
-
-async function startSink() {
-  const { SMTPServer } = require('smtp-server');
-  const sink = { counts: new Map(), total: 0, firstAt: 0, lastAt: 0, withoutId: 0 };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    maxClients: 1000,
-    onData(stream, _session, callback) {
-      let head = '';
-      stream.on('data', (chunk) => {
-        if (head.length < 16_384) head += chunk.toString('latin1');
-      });
-      stream.on('end', () => {
-        const id = /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(head)?.[1];
-        if (id) sink.counts.set(id, (sink.counts.get(id) ?? 0) + 1);
-        else sink.withoutId++;
-        sink.total++;
-        sink.lastAt = performance.now();
-        sink.firstAt ||= sink.lastAt;
-        callback();
-      });
-    },
-  });
-  server.on('error', () => undefined);
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  sink.url = `smtp://127.0.0.1:${server.server.address().port}`;
-  sink.reset = () => {
-    sink.counts = new Map();
-    sink.total = sink.firstAt = sink.lastAt = sink.withoutId = 0;
-  };
-  sink.close = () => new Promise((r) => server.close(r));
-  return sink;
-}
+cleanUpOnExit(cleanup, () => run.children);
 
 // ---------------------------------------------------------------------------------------------------
 // Processes
@@ -239,20 +156,10 @@ async function startProcess(name, script, env, readyText, nodeArgs = []) {
   return child;
 }
 
-async function createDatabase() {
-  const { ensureDatabase, runMigrations } = require(join(ROOT, 'apps/api/dist/database/migrate.js'));
-  const base = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  run.dbName = `jimukyoku_bench_mail_${Date.now()}`;
-  const admin = new URL(base);
-  admin.pathname = '/postgres';
-  run.adminUrl = admin.toString();
-  const url = new URL(base);
-  url.pathname = `/${run.dbName}`;
-  if (!(await ensureDatabase(url.toString()))) throw new Error(`database ${run.dbName} already exists; refusing to use it`);
-  run.dbCreated = true;
-  const ran = await runMigrations(url.toString());
-  log(`created database ${run.dbName} (${ran.length} migrations)`);
-  return url.toString();
+async function createRunDatabase() {
+  const db = await createDatabase('mail');
+  Object.assign(run, { dbName: db.name, adminUrl: db.adminUrl, dbCreated: true });
+  return db.url;
 }
 
 const PAYLOAD = {
@@ -526,8 +433,8 @@ async function main() {
     `plan: ${o.count} mails each, concurrency ${o.concurrency} (pooled SMTP connections ${o.concurrency}), pipeline MAIL_RATE_PER_SECOND=${o.rate}${o.rate === 0 ? ' (unlimited)' : ''}\n`,
   );
   run.workDir = mkdtempSync(join(tmpdir(), 'jimukyoku-bench-mail-'));
-  const databaseUrl = await createDatabase();
-  const sink = (run.sink = await startSink());
+  const databaseUrl = await createRunDatabase();
+  const sink = (run.sink = await startSmtpSink());
   log(`SMTP sink on ${sink.url}`);
 
   const results = [];

@@ -30,6 +30,8 @@ import { parseArgs } from 'node:util';
 import { appRoleUrl } from './lib/app-role.mjs';
 import { productionEnv } from './lib/production-env.mjs';
 import { summariseProfile } from './lib/profile-summary.mjs';
+import { createDatabase, dropDatabase } from './lib/run-resources.mjs';
+import { loadScoredRound, REVIEWERS } from './lib/scored-round.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'package.json'));
@@ -54,29 +56,13 @@ const N = Number(args.n);
 const REQUESTS = Number(args.requests);
 const WARMUP = Number(args.warmup);
 const CPU_PROF = args['cpu-prof'] ? resolve(args['cpu-prof']) : null;
-const REVIEWERS = 30;
-const PREFECTURES = [
-  '北海道',
-  '宮城県',
-  '東京都',
-  '神奈川県',
-  '愛知県',
-  '大阪府',
-  '兵庫県',
-  '広島県',
-  '福岡県',
-  '沖縄県',
-  '新潟県',
-  '静岡県',
-  '長野県',
-  '熊本県',
-];
 
 const run = {
   child: null,
   dbUrl: null,
   adminUrl: null,
   dbName: null,
+  dbCreated: false,
   workDir: null,
   profileWritten: null,
   initialAdminPassword: `bench-first-${randomBytes(12).toString('base64url')}`,
@@ -87,18 +73,8 @@ const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 async function main() {
   const { Client } = require('pg');
-  const { ensureDatabase, runMigrations } = require(join(ROOT, 'apps/api/dist/database/migrate.js'));
-  const base = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  run.dbName = `jimukyoku_bench_sim_${Date.now()}`;
-  const url = new URL(base);
-  url.pathname = `/${run.dbName}`;
-  run.dbUrl = url.toString();
-  const admin = new URL(base);
-  admin.pathname = '/postgres';
-  run.adminUrl = admin.toString();
-  if (!(await ensureDatabase(run.dbUrl))) throw new Error(`database ${run.dbName} already exists`);
-  await runMigrations(run.dbUrl);
-  log(`database ${run.dbName} migrated`);
+  const database = await createDatabase('sim');
+  Object.assign(run, { dbName: database.name, dbUrl: database.url, adminUrl: database.adminUrl, dbCreated: true });
 
   const api = await startApi();
   const adminToken = await loginChanging(api, 'admin@jimukyoku.example.jp', run.initialAdminPassword);
@@ -136,7 +112,7 @@ async function main() {
   const db = new Client({ connectionString: run.dbUrl });
   await db.connect();
   const t0 = process.hrtime.bigint();
-  await load(db, round.id, rubric);
+  await loadScoredRound(db, { n: N, roundId: round.id, rubric });
   log(`loaded ${N.toLocaleString()} scored applications (${(3 * N).toLocaleString()} score sheets) in ${(ms(t0) / 1000).toFixed(1)} s`);
   const [{ total }] = (await db.query(`SELECT sum(quoted_amount)::bigint AS total FROM application WHERE round_id = $1`, [round.id])).rows;
 
@@ -270,41 +246,6 @@ async function main() {
   return failures.length ? 1 : 0;
 }
 
-/** The scored round as the scoring API leaves it, written in bulk. */
-async function load(db, roundId, rubric) {
-  await db.query(
-    `INSERT INTO staff_user (email, name, role, organisation, password_hash)
-     SELECT 'bench-reviewer' || g || '@example.jp', '審査員 ' || g, 'reviewer', '審査法人' || g, 'x' FROM generate_series(1, ${REVIEWERS}) g`,
-  );
-  await db.query(
-    `INSERT INTO application (round_id, category_id, receipt_number, status, workflow_code, workflow_version, applicant_kind, applicant_name,
-                              size_class, employee_count, prefecture, email, quoted_amount, received_at, claimed_bonus_items)
-     SELECT $1, $2, 'B' || lpad(g::text, 6, '0'), 'reviewed', 'subsidy', 1, 'corporation', '株式会社ベンチ' || g,
-            (ARRAY['smallBusiness', 'sme'])[1 + g % 2], 10 + g % 90, ($3::text[])[1 + g % ${PREFECTURES.length}], 'bench' || g || '@example.jp',
-            5000000 + (g * 7919 % 50) * 500000, now() - make_interval(secs => g), CASE WHEN g % 4 = 0 THEN '["wageIncreaseBonus"]'::jsonb ELSE '[]'::jsonb END
-       FROM generate_series(1, ${N}) g`,
-    [roundId, rubric.categoryId, PREFECTURES],
-  );
-  await db.query(
-    `WITH r AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM staff_user WHERE role = 'reviewer'),
-          a AS (SELECT id, row_number() OVER (ORDER BY receipt_number) AS n FROM application WHERE round_id = $1)
-     INSERT INTO application_assignment (application_id, reviewer_id, purpose, submitted_at)
-     SELECT a.id, r.id, 'review', now() FROM a CROSS JOIN generate_series(0, 2) j JOIN r ON r.k = (a.n + j * 7) % ${REVIEWERS}`,
-    [roundId],
-  );
-  await db.query(
-    `INSERT INTO review_score (assignment_id, application_id, reviewer_id, rubric_id, scores, confirmed_bonus, total, status, submitted_at)
-     SELECT x.id, x.application_id, x.reviewer_id, $2, jsonb_build_object('commercialization', s.c1, 'restructuring', s.c2, 'policy', s.c3),
-            CASE WHEN a.claimed_bonus_items <> '[]'::jsonb THEN a.claimed_bonus_items ELSE '[]'::jsonb END, s.c1 * 4 + s.c2 * 4 + s.c3 * 2, 'submitted', now()
-       FROM application_assignment x JOIN application a ON a.id = x.application_id
-      CROSS JOIN LATERAL (SELECT floor(random() * 6)::int AS c1, floor(random() * 6)::int AS c2, floor(random() * 6)::int AS c3 OFFSET 0) s
-      WHERE a.round_id = $1`,
-    [roundId, rubric.id],
-  );
-  await db.query(`UPDATE review_rubric SET frozen_at = now() WHERE id = $1`, [rubric.id]);
-  await db.query('ANALYZE');
-}
-
 async function startApi() {
   const port = await new Promise((r) => {
     const srv = createServer().listen(0, '127.0.0.1', () => {
@@ -382,13 +323,7 @@ async function cleanup() {
     run.child.kill('SIGTERM');
     await Promise.race([new Promise((r) => run.child.once('exit', r)), sleep(10_000)]);
   }
-  if (run.dbName && !args.keep) {
-    const { Client } = require('pg');
-    const c = new Client({ connectionString: run.adminUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${run.dbName}" WITH (FORCE)`);
-    await c.end();
-  }
+  if (run.dbCreated && !args.keep) await dropDatabase(run.adminUrl, run.dbName);
   if (run.workDir && !args.keep) rmSync(run.workDir, { recursive: true, force: true });
 }
 

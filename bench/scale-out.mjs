@@ -30,7 +30,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -40,6 +39,8 @@ import { parseArgs } from 'node:util';
 import { appRoleUrl } from './lib/app-role.mjs';
 import { peakRssMiB, postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
 import { productionEnv } from './lib/production-env.mjs';
+import { cleanUpOnExit, createDatabase, dropDatabase, removeRedisKeys, stopChild } from './lib/run-resources.mjs';
+import { startSmtpSink } from './lib/smtp-sink.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'package.json'));
@@ -133,13 +134,6 @@ const run = {
   sink: null,
 };
 
-function stopChild(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  return Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
-}
-
 function cleanup() {
   run.cleaning ??= (async () => {
     await Promise.all([...run.children].map(stopChild));
@@ -148,96 +142,14 @@ function cleanup() {
       log(`kept: database ${run.dbName}, Redis prefix ${run.redisPrefix}, logs and storage in ${run.workDir}`);
       return;
     }
-    if (run.dbCreated) {
-      const { Client } = require('pg');
-      const c = new Client({ connectionString: run.adminUrl, connectionTimeoutMillis: 5_000 });
-      try {
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS "${run.dbName}" WITH (FORCE)`);
-        log(`dropped database ${run.dbName}`);
-      } catch (e) {
-        console.error(`[bench] could not drop database ${run.dbName}: ${e.message}`);
-      } finally {
-        await c.end().catch(() => {});
-      }
-    }
-    if (run.redisPrefix) {
-      const Redis = require('ioredis');
-      const redis = new Redis(run.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-      try {
-        await redis.connect();
-        let cursor = '0';
-        let removed = 0;
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${run.redisPrefix}*`, 'COUNT', 1000);
-          cursor = next;
-          if (keys.length) removed += await redis.unlink(...keys);
-        } while (cursor !== '0');
-        log(`removed ${removed} Redis keys under ${run.redisPrefix}`);
-      } catch (e) {
-        console.error(`[bench] could not clean Redis: ${e.message}`);
-      } finally {
-        redis.disconnect();
-      }
-    }
+    if (run.dbCreated) await dropDatabase(run.adminUrl, run.dbName);
+    if (run.redisPrefix) await removeRedisKeys(run.redisUrl, [run.redisPrefix]);
     if (run.workDir) rmSync(run.workDir, { recursive: true, force: true });
   })();
   return run.cleaning;
 }
 
-process.on('exit', () => {
-  for (const child of run.children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    console.error(`\n[bench] ${signal}: stopping`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The SMTP sink: counts Message-IDs, answers the workers' delivery lookup (Mailpit's search API)
-
-async function startSink() {
-  const { SMTPServer } = require('smtp-server');
-  const sink = { counts: new Map(), total: 0, firstAt: 0, lastAt: 0, withoutId: 0, lookups: 0 };
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    maxClients: 1000,
-    onData(stream, _session, callback) {
-      let head = '';
-      stream.on('data', (chunk) => {
-        if (head.length < 16_384) head += chunk.toString('latin1');
-      });
-      stream.on('end', () => {
-        const id = /^Message-ID:\s*<([^>\r\n]+)>/im.exec(head)?.[1];
-        if (id) sink.counts.set(id, (sink.counts.get(id) ?? 0) + 1);
-        else sink.withoutId++;
-        sink.total++;
-        sink.lastAt = now();
-        sink.firstAt ||= sink.lastAt;
-        callback();
-      });
-    },
-  });
-  smtp.on('error', () => undefined);
-  await new Promise((r) => smtp.listen(0, '127.0.0.1', r));
-  const web = createHttpServer((req, res) => {
-    const term = /^message-id:(.+)$/i.exec(new URL(req.url ?? '/', 'http://sink').searchParams.get('query') ?? '')?.[1];
-    const id = term?.trim().replace(/^<|>$/g, '');
-    sink.lookups++;
-    const messages = id && sink.counts.has(id) ? [{ MessageID: id }] : [];
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ messages_count: messages.length, messages }));
-  });
-  await new Promise((r) => web.listen(0, '127.0.0.1', r));
-  sink.smtpUrl = `smtp://127.0.0.1:${smtp.server.address().port}`;
-  sink.lookupUrl = `http://127.0.0.1:${web.address().port}`;
-  sink.close = () => Promise.all([new Promise((r) => smtp.close(r)), new Promise((r) => web.close(r))]);
-  return sink;
-}
+cleanUpOnExit(cleanup, () => run.children);
 
 // ---------------------------------------------------------------------------------------------------
 // Processes
@@ -468,20 +380,10 @@ async function submitWithRetries(ctx, sub) {
 
 // ---------------------------------------------------------------------------------------------------
 
-async function createDatabase() {
-  const { ensureDatabase, runMigrations } = require(join(ROOT, 'apps/api/dist/database/migrate.js'));
-  const base = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  run.dbName = `jimukyoku_bench_scale_${Date.now()}`;
-  const admin = new URL(base);
-  admin.pathname = '/postgres';
-  run.adminUrl = admin.toString();
-  const url = new URL(base);
-  url.pathname = `/${run.dbName}`;
-  if (!(await ensureDatabase(url.toString()))) throw new Error(`database ${run.dbName} already exists; refusing to use it`);
-  run.dbCreated = true;
-  const ran = await runMigrations(url.toString());
-  log(`created database ${run.dbName} (${ran.length} migrations)`);
-  return url.toString();
+async function createRunDatabase() {
+  const db = await createDatabase('scale');
+  Object.assign(run, { dbName: db.name, adminUrl: db.adminUrl, dbCreated: true });
+  return db.url;
 }
 
 /** The scoring the review module leaves behind, written in bulk: every application of the round 審査完了 with three submitted score sheets. */
@@ -563,10 +465,10 @@ async function main() {
   console.log(`plan: ${o.n} submissions from ${o.concurrency} clients, one API killed; a 採択発表 of ${o.n + o.extra} applications, one worker killed\n`);
 
   run.workDir = mkdtempSync(join(tmpdir(), 'jimukyoku-bench-scale-'));
-  const databaseUrl = await createDatabase();
+  const databaseUrl = await createRunDatabase();
   const appUrl = await appRoleUrl(ROOT, databaseUrl);
-  const sink = (run.sink = await startSink());
-  log(`SMTP sink on ${sink.smtpUrl}, delivery lookup on ${sink.lookupUrl}`);
+  const sink = (run.sink = await startSmtpSink({ lookup: true }));
+  log(`SMTP sink on ${sink.url}, delivery lookup on ${sink.lookupUrl}`);
   run.redisPrefix = `jimukyoku_bench_scale_${Date.now()}_${randomBytes(2).toString('hex')}`;
   const storage = join(run.workDir, 'storage');
   mkdirSync(storage);
@@ -581,7 +483,7 @@ async function main() {
     REDIS_PREFIX: run.redisPrefix,
     STORAGE_DIR: storage,
     LOG_LEVEL: 'warn',
-    SMTP_URL: sink.smtpUrl,
+    SMTP_URL: sink.url,
     SMTP_RECONCILE_URL: sink.lookupUrl,
     MAIL_RATE_PER_SECOND: '0',
     MAIL_CONCURRENCY: String(o.mailConcurrency),
@@ -827,10 +729,10 @@ async function main() {
 
     // mail checks: every notification sent, every Message-ID exactly once at the sink
     const notes = (await db.query(`SELECT id, status, message_id FROM notification`)).rows;
-    const expected = new Set(notes.map((n) => n.message_id?.replace(/^<|>$/g, '')));
+    const expected = new Set(notes.map((n) => n.message_id));
     const notSent = notes.filter((n) => n.status !== 'sent');
     const twice = [...sink.counts].filter(([, c]) => c > 1);
-    const missing = notes.filter((n) => !sink.counts.has(n.message_id?.replace(/^<|>$/g, '')));
+    const missing = notes.filter((n) => !sink.counts.has(n.message_id));
     const unknown = [...sink.counts.keys()].filter((id) => !expected.has(id)).length + sink.withoutId;
 
     // ---- scheduled jobs: wait for the closing round's close, then read the schedulers' jobs from Redis
