@@ -7,8 +7,9 @@
  *             worker (apps/api/dist/worker.js, its own process): dispatcher renders and queues →
  *             BullMQ queue `mail` → SendNotificationJob claims, sends with nodemailer, records
  *   baseline  `count` jobs `{ to, messageId }` added to a BullMQ queue → bench/lib/raw-mail-worker.mjs
- *             (its own process) sends each with nodemailer (same concurrency, same pooled
- *             connections, same subject and body as the pipeline rendered)
+ *             (its own process) sends each with nodemailer (same pooled SMTP connections, as many
+ *             jobs at once per connection as the pipeline's worker, SEND_JOBS_PER_CONNECTION, unless
+ *             --raw-jobs-per-connection; same subject and body as the pipeline rendered)
  *
  * Both start timing with the worker already running: at the outbox commit, or at the first enqueue.
  * Checks: every mail arrives exactly once (Message-IDs at the sink), every row ends `sent`.
@@ -40,7 +41,12 @@ const require = createRequire(join(ROOT, 'package.json'));
 
 const OPTIONS = {
   count: { type: 'string', default: '20000', help: 'notifications (and baseline mails) to send' },
-  concurrency: { type: 'string', default: '10', help: 'mails in flight per worker, each over its own pooled SMTP connection (MAIL_CONCURRENCY)' },
+  concurrency: { type: 'string', default: '10', help: "pooled SMTP connections of each worker (the pipeline's MAIL_CONCURRENCY)" },
+  'raw-jobs-per-connection': {
+    type: 'string',
+    default: '',
+    help: "the baseline's BullMQ jobs at once per SMTP connection (default: as many as the pipeline's worker runs, SEND_JOBS_PER_CONNECTION)",
+  },
   rate: { type: 'string', default: '0', help: 'MAIL_RATE_PER_SECOND for the pipeline (0 = unlimited, to measure throughput)' },
   baseline: { type: 'boolean', default: true, help: 'also run the raw BullMQ + nodemailer baseline (--no-baseline to skip)' },
   timeout: { type: 'string', default: '600', help: 'hard limit for the whole run, in seconds' },
@@ -80,6 +86,7 @@ function parseOptions(argv) {
   return {
     count: int('count', 1, 1_000_000),
     concurrency: int('concurrency', 1, 200),
+    rawJobsPerConnection: values['raw-jobs-per-connection'] ? int('raw-jobs-per-connection', 1, 10) : null,
     rate: int('rate', 0, 100_000),
     baseline: values.baseline,
     timeoutSeconds: int('timeout', 10, 7200),
@@ -300,6 +307,7 @@ async function runBaseline(o, sink, sample) {
       SMTP_URL: sink.url,
       MAIL_FILE: mailFile,
       CONCURRENCY: String(o.concurrency),
+      JOBS_PER_CONNECTION: String(o.rawJobsPerConnection),
       ...(o.cpuProf ? { BENCH_CPU_PROFILE_DIR: o.cpuProf, BENCH_CPU_PROFILE_NAME: 'raw-worker' } : {}),
     },
     'ready',
@@ -419,6 +427,8 @@ async function main() {
   for (const f of ['apps/api/dist/worker.js', 'apps/api/dist/database/migrate.js']) {
     if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run \`npm run build\` first`);
   }
+  const { SEND_JOBS_PER_CONNECTION } = require(join(ROOT, 'apps/api/dist/worker/mail-worker-options.js'));
+  o.rawJobsPerConnection ??= SEND_JOBS_PER_CONNECTION;
   const hard = setTimeout(() => {
     console.error(`[bench] hard timeout (${o.timeoutSeconds} s): stopping`);
     cleanup().finally(() => process.exit(2));
@@ -430,7 +440,7 @@ async function main() {
     `Notification throughput: ${new Date().toISOString()}  node ${process.version}  ${availableParallelism()} cores (${cpu})  load average ${loadavg()[0].toFixed(2)}`,
   );
   console.log(
-    `plan: ${o.count} mails each, concurrency ${o.concurrency} (pooled SMTP connections ${o.concurrency}), pipeline MAIL_RATE_PER_SECOND=${o.rate}${o.rate === 0 ? ' (unlimited)' : ''}\n`,
+    `plan: ${o.count} mails each, ${o.concurrency} pooled SMTP connections each (send jobs at once: pipeline ${o.concurrency * SEND_JOBS_PER_CONNECTION}, baseline ${o.concurrency * o.rawJobsPerConnection}), pipeline MAIL_RATE_PER_SECOND=${o.rate}${o.rate === 0 ? ' (unlimited)' : ''}\n`,
   );
   run.workDir = mkdtempSync(join(tmpdir(), 'jimukyoku-bench-mail-'));
   const databaseUrl = await createRunDatabase();

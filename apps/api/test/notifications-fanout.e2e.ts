@@ -2,6 +2,7 @@ import { WorkerHost } from '@nestjs/bullmq';
 import { DataSource } from 'typeorm';
 import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
+import { SEND_JOBS_PER_CONNECTION } from '../src/worker/mail-worker-options';
 import { MAIL_PROCESSOR } from '../src/worker/queue-processors';
 import { categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
@@ -32,10 +33,10 @@ describe('notifications: fan-out rate and progress', () => {
     await smtp?.close();
   });
 
-  it('builds the mail queue worker with the configured rate limit and concurrency', () => {
+  it('builds the mail queue worker with the configured rate limit, and send jobs for the configured SMTP connections', () => {
     const worker = t.app.get<WorkerHost>(MAIL_PROCESSOR).worker;
     expect(worker.name).toBe('mail');
-    expect(worker.opts).toMatchObject({ concurrency: 10, limiter: { max: 1, duration: 200 } });
+    expect(worker.opts).toMatchObject({ concurrency: 10 * SEND_JOBS_PER_CONNECTION, limiter: { max: 1, duration: 200 } });
   });
 
   it('sends 10 mails at 5 per second no faster than the limit allows (≥ 1.8 s from first to last)', async () => {

@@ -34,7 +34,7 @@ export interface AppConfig {
   smtpReconcileUrl: string | null;
   /** mails per second across all workers (BullMQ's global limiter on the mail queue); 0 = unlimited */
   mailRatePerSecond: number;
-  /** mails one worker process sends at the same time */
+  /** pooled SMTP connections of one worker process: mails it has in an SMTP conversation at once (twice as many send jobs run, SEND_JOBS_PER_CONNECTION) */
   mailConcurrency: number;
   mailFrom: string;
   jwtSecret: string;

@@ -17,10 +17,10 @@ describe('the mail queue worker options', () => {
     expect(mailWorkerOptions(loadConfig({ NODE_ENV: 'test', MAIL_RATE_PER_SECOND: '0' }))).not.toHaveProperty('limiter');
   });
 
-  it('takes the rate and the concurrency from the configuration (default 50/s, 10 at a time)', () => {
-    expect(mailWorkerOptions(loadConfig({ NODE_ENV: 'test' }))).toMatchObject({ concurrency: 10, limiter: { max: 5, duration: 100 } });
+  it('takes the rate and the SMTP connections from the configuration (default 50/s, 10), with two send jobs per connection', () => {
+    expect(mailWorkerOptions(loadConfig({ NODE_ENV: 'test' }))).toMatchObject({ concurrency: 20, limiter: { max: 5, duration: 100 } });
     expect(mailWorkerOptions(loadConfig({ NODE_ENV: 'test', MAIL_RATE_PER_SECOND: '5', MAIL_CONCURRENCY: '3' }))).toMatchObject({
-      concurrency: 3,
+      concurrency: 6,
       limiter: { max: 1, duration: 200 },
     });
   });
