@@ -2,7 +2,7 @@ import { decide, formalCheck, jstAt, review, spread } from './demo-applications.
 import { payInStory } from './demo-payments';
 import { afterPayment, postAwardPaths, yearlyReports } from './demo-post-award';
 import { monozukuriApplicant } from './demo-programme-applicants';
-import type { Family } from './demo-programmes.seed';
+import type { Family } from './demo-family';
 import { asUser } from './demo-services';
 
 const DAY = 86_400_000;
