@@ -33,7 +33,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { appRoleUrl } from './lib/app-role.mjs';
-import { loadApplications } from './lib/load-applications.mjs';
+import { createLoaderRounds, loadApplications } from './lib/load-applications.mjs';
 import { table } from './lib/measure.mjs';
 import { startStatementCounter } from './lib/pg-statement-counter.mjs';
 import { dropDatabase, removeRedisKeys } from './lib/run-resources.mjs';
@@ -116,7 +116,16 @@ async function main() {
   const token = await login(api);
 
   if (run.created) {
-    const roundIds = await createRounds(api, token);
+    const roundIds = await createLoaderRounds(async (method, path, body) => {
+      const res = await fetch(`${api}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const text = await res.text();
+      if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
+      return JSON.parse(text);
+    }, '一覧性能試験');
     const t0 = process.hrtime.bigint();
     await loadApplications(db, { n: N, roundIds, log });
     log(`loaded ${N.toLocaleString()} applications in ${(ms(t0) / 1000).toFixed(1)} s`);
@@ -331,37 +340,6 @@ async function login(api) {
 }
 
 /** Four rounds of 事業再構築補助金 a few months apart, the newest open now (the loader gives each its stage). */
-async function createRounds(api, token) {
-  const call = async (method, path, body) => {
-    const res = await fetch(`${api}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
-    return JSON.parse(text);
-  };
-  const ruleSets = await call('GET', `/api/rule-sets?${q({ filter: { q: 'restructuring.r3-sup' } })}`);
-  const ruleSet = ruleSets.filter((r) => r.code === 'restructuring.r3-sup').sort((a, b) => b.version - a.version)[0];
-  const day = 86_400_000;
-  const now = Date.now();
-  const ids = [];
-  for (const [i, number] of [91, 92, 93, 94].entries()) {
-    const closes = now + (i - 3) * 120 * day + (i === 3 ? 30 * day : 0);
-    const round = await call('POST', '/api/rounds', {
-      programId: ruleSet.programId,
-      ruleSetId: ruleSet.id,
-      number,
-      name: `第${number}回公募 (一覧性能試験)`,
-      opensAt: new Date(closes - 75 * day).toISOString(),
-      closesAt: new Date(closes).toISOString(),
-    });
-    ids.push(round.id);
-  }
-  return ids;
-}
-
 function peakRss(pid) {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));

@@ -12,9 +12,13 @@
  * untimed requests, and reports wall-clock latency as the browser sees it (request to last byte),
  * plus the pure libs/domain part (aggregate, rank, simulate) measured in this process on the same
  * scores. Checks: every application ranked once, the adopted amounts within each budget, a larger
- * budget never adopts fewer. Then it stops the API and drops the database.
+ * budget never adopts fewer. Then it stops the API and drops the database. With `--others`, that many
+ * more applications are loaded into four other rounds first (lib/load-applications.mjs, each round at
+ * another point of its life), so the ranking is measured in a table of realistic size: the memory and
+ * the answers of a round's simulator should depend on the round, not on the table.
  *
  *   npm run build && node bench/review-simulator.mjs --n 20000
+ *   node bench/review-simulator.mjs --n 20000 --others 1000000     # the same round beside a million others
  *
  * Exit code: 0 checks passed, 1 a check failed, 2 the run itself failed.
  */
@@ -31,6 +35,7 @@ import { appRoleUrl } from './lib/app-role.mjs';
 import { productionEnv } from './lib/production-env.mjs';
 import { summariseProfile } from './lib/profile-summary.mjs';
 import { createDatabase, dropDatabase } from './lib/run-resources.mjs';
+import { createLoaderRounds, loadApplications } from './lib/load-applications.mjs';
 import { loadScoredRound, REVIEWERS } from './lib/scored-round.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +44,7 @@ const require = createRequire(join(ROOT, 'package.json'));
 const { values: args } = parseArgs({
   options: {
     n: { type: 'string', default: '20000' },
+    others: { type: 'string', default: '0' },
     requests: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
@@ -47,12 +53,15 @@ const { values: args } = parseArgs({
   },
 });
 if (args.help) {
-  console.log('Usage: node bench/review-simulator.mjs [--n 20000] [--requests 20] [--warmup 3] [--keep] [--cpu-prof <dir>]');
+  console.log('Usage: node bench/review-simulator.mjs [--n 20000] [--others 0] [--requests 20] [--warmup 3] [--keep] [--cpu-prof <dir>]');
   console.log('  --n         scored applications in the round × category (3 submitted score sheets each)');
+  console.log('  --others    applications in four other rounds of the table (lib/load-applications.mjs), loaded first');
   console.log('  --cpu-prof  a folder: write a V8 CPU profile of the API over the timed requests there (lib/cpu-profile.cjs) and print where its time went');
   process.exit(0);
 }
 const N = Number(args.n);
+const OTHERS = Number(args.others);
+if (!Number.isInteger(OTHERS) || OTHERS < 0) throw new Error(`--others must be a whole number, got "${args.others}"`);
 const REQUESTS = Number(args.requests);
 const WARMUP = Number(args.warmup);
 const CPU_PROF = args['cpu-prof'] ? resolve(args['cpu-prof']) : null;
@@ -114,6 +123,16 @@ async function main() {
   const t0 = process.hrtime.bigint();
   await loadScoredRound(db, { n: N, roundId: round.id, rubric });
   log(`loaded ${N.toLocaleString()} scored applications (${(3 * N).toLocaleString()} score sheets) in ${(ms(t0) / 1000).toFixed(1)} s`);
+  if (OTHERS > 0) {
+    const t1 = process.hrtime.bigint();
+    const roundIds = await createLoaderRounds(
+      (method, path, body) => call(api, method, path, { token: managerToken, body, expect: method === 'POST' ? 201 : 200 }),
+      'シミュレーター性能試験の他の回',
+    );
+    await loadApplications(db, { n: OTHERS, roundIds, log });
+    log(`loaded ${OTHERS.toLocaleString()} applications into four other rounds in ${(ms(t1) / 1000).toFixed(1)} s`);
+  }
+  const [{ tableSize }] = (await db.query(`SELECT count(*)::int AS "tableSize" FROM application`)).rows;
   const [{ total }] = (await db.query(`SELECT sum(quoted_amount)::bigint AS total FROM application WHERE round_id = $1`, [round.id])).rows;
 
   const rssBefore = memoryOf(run.child.pid);
@@ -215,6 +234,7 @@ async function main() {
   console.log(
     `applications       ${N.toLocaleString()} in one round × category, ${(3 * N).toLocaleString()} submitted score sheets, ${REVIEWERS} reviewers, per-reviewer normalisation off (the rubric default)`,
   );
+  console.log(`table              ${tableSize.toLocaleString()} applications in all (${OTHERS.toLocaleString()} in four other rounds)`);
   console.log(`requests           ${REQUESTS} timed (after ${WARMUP} warm-up), each a different budget`);
   console.log(
     `what-if (ms)       budget changed, scores unchanged (${REQUESTS}): min ${sorted[0].toFixed(0)}  p50 ${pct(50).toFixed(0)}  p95 ${pct(95).toFixed(0)}  max ${sorted[sorted.length - 1].toFixed(0)}`,

@@ -123,6 +123,33 @@ function weighted(u, entries) {
 }
 
 /**
+ * Creates four 事業再構築 rounds (第91〜94回, on the latest restructuring.r3-sup rule set) through the API, one
+ * closing 120 days after the other, the newest open for another month, for loadApplications to fill: each
+ * then stands at another point of its life (PHASES). `call(method, path, body)` answers the parsed JSON
+ * of a manager's request; `purpose` ends the rounds' names.
+ */
+export async function createLoaderRounds(call, purpose) {
+  const ruleSets = await call('GET', `/api/rule-sets?filter=${encodeURIComponent(JSON.stringify({ q: 'restructuring.r3-sup' }))}`);
+  const ruleSet = ruleSets.filter((r) => r.code === 'restructuring.r3-sup').sort((a, b) => b.version - a.version)[0];
+  const day = 86_400_000;
+  const now = Date.now();
+  const ids = [];
+  for (const [i, number] of [91, 92, 93, 94].entries()) {
+    const closes = now + (i - 3) * 120 * day + (i === 3 ? 30 * day : 0);
+    const round = await call('POST', '/api/rounds', {
+      programId: ruleSet.programId,
+      ruleSetId: ruleSet.id,
+      number,
+      name: `第${number}回公募 (${purpose})`,
+      opensAt: new Date(closes - 75 * day).toISOString(),
+      closesAt: new Date(closes).toISOString(),
+    });
+    ids.push(round.id);
+  }
+  return ids;
+}
+
+/**
  * Loads `n` applications spread over the rounds in `db` (a connected pg Client of the owner role);
  * `log` gets progress lines. Returns what was loaded, per round.
  */
@@ -223,17 +250,19 @@ export async function loadApplications(db, { n, roundIds, seed = 20220324, log =
   }
 
   // 書面審査: two review assignments per application under review among the reviewers; 要件確認 one each.
-  // The secretariat assigns in one batch a day, as 一括割当 does (one 審査期限 for the whole batch).
+  // The secretariat assigns in one batch a day, as 一括割当 does (one 審査期限 for the whole batch). Only the
+  // loaded rounds' applications: others in the database (a bench's own scored round) keep theirs.
   const t1 = Date.now();
   await db.query(
     `WITH rv AS (SELECT id, row_number() OVER (ORDER BY email) - 1 AS k FROM staff_user WHERE role = 'reviewer' AND email LIKE 'bench-reviewer%'),
           a AS (SELECT id, status, received_at, row_number() OVER (ORDER BY id) AS n FROM application
-                 WHERE status IN ('underReview', 'reviewed', 'formalCheck'))
+                 WHERE status IN ('underReview', 'reviewed', 'formalCheck') AND round_id = ANY($1::uuid[]))
      INSERT INTO application_assignment (application_id, reviewer_id, purpose, assigned_at, due_at, submitted_at)
      SELECT a.id, rv.id, CASE WHEN a.status = 'formalCheck' THEN 'formalCheck' ELSE 'review' END, date_trunc('day', a.received_at) + interval '20 days 1 hour',
             date_trunc('day', a.received_at) + interval '40 days 1 hour', CASE WHEN a.status = 'reviewed' OR (a.status = 'underReview' AND j = 0 AND a.n % 3 = 0) THEN a.received_at + interval '35 days' END
        FROM a CROSS JOIN generate_series(0, 1) j JOIN rv ON rv.k = (a.n + j * 7) % ${REVIEWERS}
       WHERE a.status <> 'formalCheck' OR j = 0`,
+    [rounds.map((r) => r.id)],
   );
   log(`review and 要件確認 assignments in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
   await db.query(`ALTER TABLE application ENABLE TRIGGER USER`);
