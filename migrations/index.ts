@@ -38,6 +38,7 @@ import { ApplicationSearchText1764500100000 } from './1764500100000-ApplicationS
 import { AdvancePayments1764530000000 } from './1764530000000-AdvancePayments';
 import { PipelineCounts1764600000000 } from './1764600000000-PipelineCounts';
 import { ApplicationSearchBigrams1764600100000 } from './1764600100000-ApplicationSearchBigrams';
+import { OpenAssignmentIndex1764600200000 } from './1764600200000-OpenAssignmentIndex';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -76,6 +77,7 @@ export const MIGRATIONS = [
   AdvancePayments1764530000000,
   PipelineCounts1764600000000,
   ApplicationSearchBigrams1764600100000,
+  OpenAssignmentIndex1764600200000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

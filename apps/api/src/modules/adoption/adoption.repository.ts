@@ -80,10 +80,12 @@ export class AdoptionRepository {
     const m = managerOf(tx, this.dataSource);
     const readApps = () =>
       m.query(
-        `SELECT a.id, a.receipt_number, a.applicant_name, a.quoted_amount, a.prefecture, a.size_class, a.received_at, coalesce(p.pending, 0) AS pending
+        // each application's open review assignments, looked up by its id (migration OpenAssignmentIndex): not
+        // grouped over the whole table's open assignments, which grow with every other round
+        `SELECT a.id, a.receipt_number, a.applicant_name, a.quoted_amount, a.prefecture, a.size_class, a.received_at,
+                (SELECT count(*)::int FROM application_assignment x
+                  WHERE x.application_id = a.id AND x.purpose = $4 AND x.revoked_at IS NULL AND x.submitted_at IS NULL) AS pending
            FROM application a
-           LEFT JOIN (SELECT x.application_id, count(*)::int AS pending FROM application_assignment x
-                       WHERE x.purpose = $4 AND x.revoked_at IS NULL AND x.submitted_at IS NULL GROUP BY x.application_id) p ON p.application_id = a.id
           WHERE a.round_id = $1 AND a.category_id = $2 AND a.status = ANY($3::text[])`,
         [rubric.roundId, rubric.categoryId, statesTagged('awaitsDecision'), ASSIGNMENT_PURPOSE.review],
       ) as Promise<DecidableApplication[]>;
