@@ -1,11 +1,9 @@
 import { decide, formalCheck, jstAt, review, spread } from './demo-applications.seed';
+import { DAY, type Family } from './demo-family';
 import { payInStory } from './demo-payments';
 import { afterPayment, postAwardPaths, yearlyReports } from './demo-post-award';
 import { monozukuriApplicant } from './demo-programme-applicants';
-import type { Family } from './demo-family';
 import { asUser } from './demo-services';
-
-const DAY = 86_400_000;
 
 /** The steps from 交付申請 to 額の確定, one every three weeks (postAwardPaths). */
 const TO_FIXED = ['grantApplication', 'decideGrant', 'performanceReport', 'startFinalInspection', 'inspect', 'fixAmount'];
