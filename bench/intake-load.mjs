@@ -30,7 +30,7 @@ import { startStatementCounter } from './lib/pg-statement-counter.mjs';
 import { productionEnv } from './lib/production-env.mjs';
 import { peakRssMiB, postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
 import { summariseProfile } from './lib/profile-summary.mjs';
-import { createDatabase, dropDatabase, removeRedisKeys } from './lib/run-resources.mjs';
+import { cleanUpOnExit, createDatabase, dropDatabase, removeRedisKeys } from './lib/run-resources.mjs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -233,17 +233,7 @@ function cleanup() {
   return run.cleaning;
 }
 
-process.on('exit', () => {
-  // last resort (e.g. an uncaught error): never leave the API running
-  if (run.child && run.child.exitCode === null) run.child.kill('SIGKILL');
-  if (run.baseline && run.baseline.exitCode === null) run.baseline.kill('SIGKILL');
-});
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    console.error(`\n[bench] ${signal}: stopping`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
+cleanUpOnExit(cleanup, () => [run.child, run.baseline].filter(Boolean));
 
 // ---------------------------------------------------------------------------------------------------
 // Setup: database, API, administrator, channel, round

@@ -36,7 +36,7 @@ import { appRoleUrl } from './lib/app-role.mjs';
 import { createLoaderRounds, loadApplications } from './lib/load-applications.mjs';
 import { table } from './lib/measure.mjs';
 import { startStatementCounter } from './lib/pg-statement-counter.mjs';
-import { dropDatabase, removeRedisKeys } from './lib/run-resources.mjs';
+import { dropDatabase, removeRedisKeys, stopChild } from './lib/run-resources.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'package.json'));
@@ -80,7 +80,6 @@ const run = {
   redisPrefix: `jimukyoku_bench_lists_${Date.now()}`,
 };
 const log = (m) => console.log(`[bench] ${m}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 async function main() {
@@ -339,7 +338,6 @@ async function login(api) {
   return body.accessToken;
 }
 
-/** Four rounds of 事業再構築補助金 a few months apart, the newest open now (the loader gives each its stage). */
 function peakRss(pid) {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -400,11 +398,7 @@ async function startApi(name, databaseUrl) {
 }
 
 async function cleanup() {
-  for (const child of run.children.filter((c) => c.exitCode === null)) {
-    child.kill('SIGTERM');
-    await Promise.race([new Promise((r) => child.once('exit', r)), sleep(10_000)]);
-    if (child.exitCode === null) child.kill('SIGKILL');
-  }
+  await Promise.all(run.children.map(stopChild));
   await run.proxy?.close();
   // the queues' keys both API processes made under the run's prefix
   if (!args.keep) await removeRedisKeys(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', [run.redisPrefix]);

@@ -34,7 +34,7 @@ import { parseArgs } from 'node:util';
 import { appRoleUrl } from './lib/app-role.mjs';
 import { productionEnv } from './lib/production-env.mjs';
 import { summariseProfile } from './lib/profile-summary.mjs';
-import { createDatabase, dropDatabase } from './lib/run-resources.mjs';
+import { createDatabase, dropDatabase, stopChild } from './lib/run-resources.mjs';
 import { createLoaderRounds, loadApplications } from './lib/load-applications.mjs';
 import { loadScoredRound, REVIEWERS } from './lib/scored-round.mjs';
 
@@ -339,10 +339,7 @@ async function loginChanging(base, email, password, newPassword = `bench-${rando
 }
 
 async function cleanup() {
-  if (run.child && run.child.exitCode === null) {
-    run.child.kill('SIGTERM');
-    await Promise.race([new Promise((r) => run.child.once('exit', r)), sleep(10_000)]);
-  }
+  if (run.child) await stopChild(run.child);
   if (run.dbCreated && !args.keep) await dropDatabase(run.adminUrl, run.dbName);
   if (run.workDir && !args.keep) rmSync(run.workDir, { recursive: true, force: true });
 }
