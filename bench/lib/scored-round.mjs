@@ -2,27 +2,19 @@
 // `n` applications of one round × category in 審査完了 (`reviewed`), each with three submitted score sheets
 // of 30 reviewers on the 事業再構築 rubric's three criteria (weights 4/4/2), a quarter claiming the
 // wage-increase bonus. The decision and simulator benches measure what comes after scoring on it.
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(join(ROOT, 'package.json'));
 
 export const REVIEWERS = 30;
-const PREFECTURES = [
-  '北海道',
-  '宮城県',
-  '東京都',
-  '神奈川県',
-  '愛知県',
-  '大阪府',
-  '兵庫県',
-  '広島県',
-  '福岡県',
-  '沖縄県',
-  '新潟県',
-  '静岡県',
-  '長野県',
-  '熊本県',
-];
 
 /** Writes the reviewers, the applications, their assignments and score sheets, and freezes the rubric; then ANALYZE. */
 export async function loadScoredRound(db, { n, roundId, rubric }) {
+  // the demo's sample of 都道府県, from the built API (read when called: a bench says first when the build is missing)
+  const { PREFECTURES } = require(join(ROOT, 'apps/api/dist/seed/demo/demo-random.js'));
   await db.query(
     `INSERT INTO staff_user (email, name, role, organisation, password_hash)
      SELECT 'bench-reviewer' || g || '@example.jp', '審査員 ' || g, 'reviewer', '審査法人' || g, 'x' FROM generate_series(1, ${REVIEWERS}) g`,
