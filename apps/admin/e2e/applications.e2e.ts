@@ -90,6 +90,17 @@ describe('admin in the browser: applications, transitions and intake channels', 
     await screenshot(manager, 'applications-list-filtered');
   });
 
+  it("opens an application from the list's row and shows the whole application, which the row does not carry", async () => {
+    await goToRoute(manager, e.adminUrl, '/applications?filter=%7B%7D');
+    await manager.locator('tr', { hasText: '株式会社さくら製作所' }).click();
+    await manager.waitForURL(new RegExp(`#/applications/${ids.mine}/show`));
+    // the 経費 come with GET /api/applications/:id only (the list's rows carry the list's fields)
+    const expenses = manager.getByTestId('expenses');
+    await expenses.waitFor();
+    expect(await expenses.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await manager.getByTestId('application-header').innerText()).toContain('E2E-0001');
+  });
+
   it('shows a submitted application: the quote explained and the history in JST', async () => {
     await goToRoute(manager, e.adminUrl, `/applications/${ids.mine}/show`);
     const header = manager.getByTestId('application-header');

@@ -3,6 +3,7 @@ import { asTransaction } from '../src/database';
 import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import type { Round } from '../src/modules/rounds/round.entity';
+import { APPLICATION_LIST_FIELDS } from '../src/modules/applications/application-list.repository';
 import { asIntake, assign, categoryByCode, createDraft, draftInput, openRound, recordFormalCheck, submitAllReviews } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
@@ -209,6 +210,12 @@ describe('the application lifecycle', () => {
       .expect(200);
     expect(byName.body.map((x: { id: string }) => x.id)).toEqual([a.id]);
     expect(byName.headers['content-range']).toBe('applications 0-0/1');
+    // a row carries the list's fields only: no 経費, 見積 or the applicant's contact details
+    expect(Object.keys(byName.body[0]).sort()).toEqual([...APPLICATION_LIST_FIELDS, 'statusLabel'].sort());
+    expect(byName.body[0]).toMatchObject({ applicantName: '有限会社さくら精機', prefecture: '沖縄県', receiptNumber: 'R-TEST-000123', status: 'draft' });
+    const whole = await t.http().get(`/api/applications/${a.id}`).set(as('manager')).expect(200);
+    expect(whole.body).toHaveProperty('email');
+    expect(whole.body).toHaveProperty('expenses');
     const byNumber = await t
       .http()
       .get('/api/applications')

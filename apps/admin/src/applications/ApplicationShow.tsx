@@ -1,4 +1,4 @@
-import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { Box, Card, CardContent, Chip, LinearProgress, Stack, Typography } from '@mui/material';
 import { ListButton, Show, TabbedShowLayout, TopToolbar, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import { AttachmentsTab, WithAttachments } from '../attachments';
 import { ApplicantHistoryPanel } from '../history';
@@ -10,7 +10,7 @@ import { PostAwardTab } from '../post-award';
 import { FormalCheckTab } from '../review/FormalCheckTab';
 import { ReviewsTab } from '../review/ReviewsTab';
 import { useRoundWorkflow } from '../rounds/useRoundWorkflow';
-import type { ApplicationRecord } from './application';
+import { isWholeApplication, type ApplicationRecord } from './application';
 import { ApplicationContent } from './ApplicationContent';
 import { ApplicationStatusChip } from './ApplicationStatusChip';
 import { AssignmentsView } from './AssignmentsView';
@@ -112,13 +112,26 @@ const Tabs = () => {
   );
 };
 
-const Body = () => (
-  <Box sx={{ p: 2 }}>
-    <Header />
-    <ApplicantHistoryPanel />
-    <Tabs />
-  </Box>
-);
+/**
+ * The header at once; the tabs once the whole application is read. Coming from the list, react-admin first
+ * shows the list's row, which lacks the 経費, the 見積 and the applicant's details (isWholeApplication).
+ */
+const Body = () => {
+  const record = useRecordContext<ApplicationRecord>();
+  return (
+    <Box sx={{ p: 2 }}>
+      <Header />
+      {record && isWholeApplication(record) ? (
+        <>
+          <ApplicantHistoryPanel />
+          <Tabs />
+        </>
+      ) : (
+        <LinearProgress data-testid="application-loading" />
+      )}
+    </Box>
+  );
+};
 
 /**
  * One application, read-only: what was applied for, the quote and how it was computed, the audit

@@ -109,7 +109,11 @@ export interface Eligibility {
   manual: string[];
 }
 
-/** 申請 as GET /api/applications(/:id) returns it. */
+/**
+ * 申請 as GET /api/applications/:id returns it. A row of GET /api/applications carries only the list's
+ * fields (APPLICATION_LIST_FIELDS in the API), and react-admin shows it in place of the application until
+ * the application is read: see isWholeApplication.
+ */
 export interface ApplicationRecord {
   id: string;
   roundId: string;
@@ -154,6 +158,12 @@ export interface ApplicationRecord {
   timeline?: TimelineEntry[];
   assignments?: Assignment[];
 }
+
+/**
+ * Whether the record is the whole application (GET /api/applications/:id, which always has its timeline)
+ * rather than a row of the list that react-admin keeps in its cache and shows first.
+ */
+export const isWholeApplication = (record: Pick<ApplicationRecord, 'timeline'>): boolean => Array.isArray(record.timeline);
 
 export interface TransitionBody {
   reason?: string;

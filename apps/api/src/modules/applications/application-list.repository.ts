@@ -14,9 +14,44 @@ const SURELY_MORE = 10;
 /** From this offset on, a page of many rows is found by its ids in the index first (see applicationListPage). */
 const DEEP_OFFSET = 500;
 
+/**
+ * What a row of the list carries: what the admin's list and its references (受付番号, 事業者名) show, the
+ * sortable fields, and what the 状態's label is made from. The whole application — its 経費, 見積, the
+ * applicant's address, e-mail and birth date, the 形式チェック — is `GET /api/applications/:id`: reading,
+ * hydrating and serialising 25 whole rows cost the API more than the page's SQL took (bench/README.md
+ * "lists"), and a list has no need of the applicant's personal details.
+ */
+export const APPLICATION_LIST_FIELDS = [
+  'id',
+  'roundId',
+  'categoryId',
+  'reconsideredFromCategoryId',
+  'receiptNumber',
+  'status',
+  'workflowCode',
+  'workflowVersion',
+  'version',
+  'applicantKind',
+  'applicantName',
+  'corporateNumber',
+  'sizeClass',
+  'prefecture',
+  'quotedAmount',
+  'receivedAt',
+  'receivedInGrace',
+  'correctionDueAt',
+  'channelId',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly (keyof Application)[];
+
+export type ApplicationListRow = Pick<Application, (typeof APPLICATION_LIST_FIELDS)[number]>;
+
+const LIST_SELECT = Object.fromEntries(APPLICATION_LIST_FIELDS.map((f) => [f, true])) as Record<(typeof APPLICATION_LIST_FIELDS)[number], true>;
+
 /** One page of the application list, its total, and whether that total is the planner's estimate. */
 export interface ApplicationListPage {
-  rows: Application[];
+  rows: ApplicationListRow[];
   total: number;
   estimated: boolean;
 }
@@ -91,7 +126,7 @@ export async function applicationListPage(
   // fetching whole rows it may still pick the 受付日時 index)
   const rows =
     query.offset < DEEP_OFFSET && !leading
-      ? await ordered(base.clone()).getMany()
+      ? await ordered(base.clone().select(APPLICATION_LIST_FIELDS.map((f) => `a.${f}`))).getMany()
       : await byIds(
           ds,
           (await ordered(base.clone().select('a.id', 'id')).getRawMany<{ id: string }>()).map((r) => r.id),
@@ -101,9 +136,9 @@ export async function applicationListPage(
   return { rows, total: Math.max(estimate, exactCountLimit + 1, query.offset + rows.length + 1), estimated: true };
 }
 
-/** The applications of `ids`, in that order. */
-async function byIds(ds: DataSource, ids: string[]): Promise<Application[]> {
-  const found = ids.length ? await ds.manager.findBy(Application, { id: In(ids) }) : [];
+/** The list rows of `ids`, in that order. */
+async function byIds(ds: DataSource, ids: string[]): Promise<ApplicationListRow[]> {
+  const found = ids.length ? await ds.manager.find(Application, { select: LIST_SELECT, where: { id: In(ids) } }) : [];
   const byId = new Map(found.map((a) => [a.id, a] as const));
   return ids.map((id) => byId.get(id)).filter((a): a is Application => a !== undefined);
 }

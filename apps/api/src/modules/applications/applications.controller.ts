@@ -28,7 +28,8 @@ export class ApplicationsController {
   @Get()
   @Policy('applications.read')
   @ApiOperation({
-    summary: '申請の一覧 (filter: roundId, categoryId, status (配列可), prefecture, sizeClass, q = 事業者名・法人番号・受付番号)。審査員は割当分のみ',
+    summary:
+      '申請の一覧 (filter: roundId, categoryId, status (配列可), prefecture, sizeClass, q = 事業者名・法人番号・受付番号)。審査員は割当分のみ。各行は一覧の項目 (受付番号・事業者名・類型・状態・申請額・受付日時など) だけで、経費・見積・連絡先・生年月日などは GET /api/applications/:id',
   })
   @ApiListQuery(APPLICATION_LIST)
   @ApiOkResponse({

@@ -7,17 +7,19 @@ import { AppConfig, APP_CONFIG, DEFAULT_LIST_EXACT_COUNT_LIMIT } from '../../con
 import type { Transaction } from '../../database';
 import { AuditRepository } from '../audit/audit.repository';
 import { draftApplication, type DraftContext, type DraftInput } from './application-drafts';
+import type { ApplicationListRow } from './application-list.repository';
 import type { Application } from './application.entity';
 import { ApplicationFilter, ApplicationsRepository } from './applications.repository';
 import { ReconsiderationService } from './reconsideration.service';
 import { ApplicationError } from './transitions.errors';
 import { workflowInputs } from './workflow-inputs';
 
-export type ApplicationRow = Application & { statusLabel: string };
+export type ApplicationRow = ApplicationListRow & { statusLabel: string };
 
 export type { DraftInput } from './application-drafts';
 
-const statusLabel = (app: Application) => findState(getWorkflow(app.workflowCode, app.workflowVersion), app.status)?.label ?? app.status;
+const statusLabel = (app: Pick<Application, 'workflowCode' | 'workflowVersion' | 'status'>) =>
+  findState(getWorkflow(app.workflowCode, app.workflowVersion), app.status)?.label ?? app.status;
 
 /** Reading applications (scoped to what the user may see) and creating drafts with their quote. */
 @Injectable()
