@@ -72,7 +72,7 @@ const OPTIONS = {
   'warm-up': {
     type: 'string',
     default: '1',
-    help: "seconds at the start of each timed phase (intake and raw baseline) whose requests are left out of the steady-state latency rows: the first clients' requests wait for the pool's connections to open and the code's first compilation",
+    help: "seconds at the start of each timed phase (intake and raw baseline) whose requests are left out of the steady-state latency rows: the first clients' requests meet code that runs for the first time",
   },
   'cpu-prof': {
     type: 'string',
@@ -161,8 +161,8 @@ function latencyStats(ms) {
 
 /**
  * Latency of the requests sent once the phase has warmed up (`startedMs`, since the phase began, at least
- * `warmUpS` seconds): the steady state. At the start every client sends at once to a process that still opens
- * its pool's connections and compiles its code; those first requests make most of a short run's p99.
+ * `warmUpS` seconds): the steady state. At the start every client sends at once to a process whose code runs
+ * for the first time; those first requests make most of a short run's p99 (bench/README.md "intake", 2026-12-04).
  */
 function steadyLatencyStats(records, warmUpS) {
   return latencyStats(records.filter((r) => r.startedMs >= warmUpS * 1000).map((r) => r.ms));

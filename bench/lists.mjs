@@ -10,8 +10,8 @@
  * and then, for every case (first page, each filter, each sortable column both ways, deep pages, searches,
  * the dashboard): one untimed request to a second API process, which reaches PostgreSQL through a
  * statement-capturing proxy (bench/lib/pg-statement-counter.mjs), records the SQL the API sends for it;
- * then `--requests` timed requests (after `--warmup`) to the API that connects directly, and as many
- * timed runs of the recorded statements, in order, on one direct pg connection. Prints p50/p95 of both, the
+ * then `--requests` timed requests (after `--warmup`) to the API that connects directly, each followed by a
+ * timed run of the recorded statements, in order, on one direct pg connection. Prints p50/p95 of both, the
  * ratio API/SQL, and checks the targets: API p95 under `--target-ms` (300) and within `--ratio` (2) × the
  * SQL's p95 — or, where the SQL takes a few milliseconds, at most as much more than the SQL as the first
  * case, GET /api/auth/me, takes more than its own SQL: what HTTP, the token check and JSON cost any
@@ -155,9 +155,9 @@ async function main() {
     if (args.sql) for (const st of statements) log(`${c.name} SQL: ${st.text} -- ${JSON.stringify(st.values)}`);
     const apiTimes = [];
     const sqlTimes = [];
-    // one request, then one run of its SQL, in turn: both meet the same caches and the same machine (all the
-    // requests first and then all the SQL once measured the SQL at 26 ms and the API at 74 ms for a statement
-    // that took 57 ms from both in PostgreSQL's own log)
+    // one request, then one run of its SQL, in turn: both meet the same caches and the same machine (with all the
+    // requests first and all the SQL after, a case's SQL once measured 26 ms while PostgreSQL's own log gave its
+    // main statement 55–60 ms, sent by the API and by the bench alike)
     for (let i = 0; i < WARMUP + REQUESTS; i++) {
       const t = process.hrtime.bigint();
       const res = await get(api, token, c.path);
