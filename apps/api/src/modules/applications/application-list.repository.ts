@@ -47,7 +47,9 @@ export const APPLICATION_LIST_FIELDS = [
 
 export type ApplicationListRow = Pick<Application, (typeof APPLICATION_LIST_FIELDS)[number]>;
 
+/** The list's fields as find() selects them, and as the query builder does (alias `a`). */
 const LIST_SELECT = Object.fromEntries(APPLICATION_LIST_FIELDS.map((f) => [f, true])) as Record<(typeof APPLICATION_LIST_FIELDS)[number], true>;
+const LIST_COLUMNS = APPLICATION_LIST_FIELDS.map((f) => `a.${f}`);
 
 /** One page of the application list, its total, and whether that total is the planner's estimate. */
 export interface ApplicationListPage {
@@ -126,7 +128,7 @@ export async function applicationListPage(
   // fetching whole rows it may still pick the 受付日時 index)
   const rows =
     query.offset < DEEP_OFFSET && !leading
-      ? await ordered(base.clone().select(APPLICATION_LIST_FIELDS.map((f) => `a.${f}`))).getMany()
+      ? await ordered(base.clone().select(LIST_COLUMNS)).getMany()
       : await byIds(
           ds,
           (await ordered(base.clone().select('a.id', 'id')).getRawMany<{ id: string }>()).map((r) => r.id),
