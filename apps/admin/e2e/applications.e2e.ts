@@ -92,13 +92,31 @@ describe('admin in the browser: applications, transitions and intake channels', 
 
   it("opens an application from the list's row and shows the whole application, which the row does not carry", async () => {
     await goToRoute(manager, e.adminUrl, '/applications?filter=%7B%7D');
-    await manager.locator('tr', { hasText: '株式会社さくら製作所' }).click();
-    await manager.waitForURL(new RegExp(`#/applications/${ids.mine}/show`));
+    // the whole application answers late: meanwhile the page has only the list's row to show
+    const detail = `**/api/applications/${ids.mine}`;
+    let release!: () => void;
+    const answered = new Promise<void>((r) => (release = r));
+    await manager.route(
+      detail,
+      async (route) => {
+        await answered;
+        await route.continue();
+      },
+      { times: 1 },
+    );
+    try {
+      await manager.locator('tr', { hasText: '株式会社さくら製作所' }).click();
+      await manager.waitForURL(new RegExp(`#/applications/${ids.mine}/show`));
+      await manager.getByTestId('application-loading').waitFor();
+      expect(await manager.getByTestId('application-header').innerText()).toContain('E2E-0001');
+      expect(await manager.getByRole('tab').count()).toBe(0);
+    } finally {
+      release();
+    }
     // the 経費 come with GET /api/applications/:id only (the list's rows carry the list's fields)
     const expenses = manager.getByTestId('expenses');
     await expenses.waitFor();
     expect(await expenses.locator('tbody tr').count()).toBeGreaterThan(0);
-    expect(await manager.getByTestId('application-header').innerText()).toContain('E2E-0001');
   });
 
   it('shows a submitted application: the quote explained and the history in JST', async () => {
