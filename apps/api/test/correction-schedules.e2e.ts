@@ -6,7 +6,7 @@ import { TransitionRefused } from '../src/modules/applications/transitions.error
 import { Round } from '../src/modules/rounds/round.entity';
 import { CloseUncorrectedJob, UNCORRECTED_REASON } from '../src/modules/schedules/close-uncorrected.job';
 import { RemindCorrectionsJob } from '../src/modules/schedules/remind-corrections.job';
-import { JobName, QueueName } from '../src/queue';
+import { QueueName } from '../src/queue';
 import { WorkerScheduler } from '../src/worker/worker-scheduler';
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
@@ -171,8 +171,11 @@ describe('scheduled work: 補正期限 reminders and closing uncorrected applica
     const system = t.app.get<Queue>(getQueueToken(QueueName.System));
     await new Promise((r) => setTimeout(r, 200)); // a re-assertion already under way
     await system.removeJobScheduler('close-uncorrected');
-    for (let i = 0; i < 100 && (await system.getJobs(['active', 'waiting', 'delayed'])).some((j) => j?.name === JobName.CloseUncorrected); i++)
-      await new Promise((r) => setTimeout(r, 100));
+    // and the queue paused, so that no job added meanwhile starts either (a clean-clone CI run still saw one of
+    // the three left 差戻し: another run held it and had not committed when this one returned)
+    await system.pause();
+    for (let i = 0; i < 100 && (await system.getActiveCount()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await system.getActiveCount()).toBe(0);
     const ids = [await returned('株式会社拒否一'), await returned('株式会社拒否二'), await returned('株式会社拒否三')];
     for (const id of ids) await dueIn(id, '-1 minutes');
     const service = transitions();
@@ -193,5 +196,6 @@ describe('scheduled work: 補正期限 reminders and closing uncorrected applica
 
     await t.app.get(CloseUncorrectedJob).handle();
     expect(await statusOf(refused!)).toBe('ineligible');
+    await system.resume();
   });
 });
