@@ -28,7 +28,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSy
 import { appRoleUrl } from './lib/app-role.mjs';
 import { startStatementCounter } from './lib/pg-statement-counter.mjs';
 import { productionEnv } from './lib/production-env.mjs';
-import { peakRssMiB, postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
+import { eventLoopBusy, eventLoopTotals, peakRssMiB, postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
 import { summariseProfile } from './lib/profile-summary.mjs';
 import { cleanUpOnExit, createDatabase, dropDatabase, removeRedisKeys } from './lib/run-resources.mjs';
 import { createServer } from 'node:net';
@@ -286,11 +286,13 @@ async function startApi(databaseUrl, o, { viaCounter = false } = {}) {
     WORKER_ENABLED: 'false',
     STORAGE_DIR: join(run.workDir, 'storage'),
     ...(o.cpuProf ? { BENCH_CPU_PROFILE_DIR: o.cpuProf } : {}),
+    BENCH_EVENT_LOOP_FILE: join(run.workDir, viaCounter ? 'api-counted-event-loop.json' : 'api-event-loop.json'),
   };
   const t0 = process.hrtime.bigint();
-  const profiling = o.cpuProf ? ['-r', join(ROOT, 'bench/lib/cpu-profile.cjs')] : [];
+  const preloads = ['-r', join(ROOT, 'bench/lib/event-loop.cjs'), ...(o.cpuProf ? ['-r', join(ROOT, 'bench/lib/cpu-profile.cjs')] : [])];
   if (o.cpuProf) mkdirSync(o.cpuProf, { recursive: true });
-  const child = spawn(process.execPath, [...profiling, join(ROOT, 'apps/api/dist/cli/start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...preloads, join(ROOT, 'apps/api/dist/cli/start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  run.eventLoopFile = env.BENCH_EVENT_LOOP_FILE;
   run.child = child;
   run.childExited = new Promise((r) => child.once('exit', r));
   let ready = false;
@@ -665,10 +667,12 @@ async function runBaseline(ctx, n, o, appUrl, databaseUrl) {
   await db.connect();
   try {
     const [{ category_id: categoryId }] = (await db.query(`SELECT category_id FROM application WHERE round_id = $1 LIMIT 1`, [ctx.roundId])).rows;
-    const child = spawn(process.execPath, [join(ROOT, 'bench/lib/raw-intake-server.mjs')], {
+    const eventLoopFile = join(run.workDir, 'baseline-event-loop.json');
+    const child = spawn(process.execPath, ['-r', join(ROOT, 'bench/lib/event-loop.cjs'), join(ROOT, 'bench/lib/raw-intake-server.mjs')], {
       cwd: ROOT,
       env: {
         ...process.env,
+        BENCH_EVENT_LOOP_FILE: eventLoopFile,
         DATABASE_URL: appUrl,
         POOL_SIZE: String(ctx.poolSize),
         ROUND_ID: ctx.baselineRoundId,
@@ -689,8 +693,15 @@ async function runBaseline(ctx, n, o, appUrl, databaseUrl) {
     const url = `http://127.0.0.1:${port}/applications`;
     const bodies = Array.from({ length: n }, (_, i) => payload(ctx.baselineRoundId, corporateNumber(`8${String(i).padStart(11, '0')}`), [], `baseline-${i}`));
     const records = [];
+    await sleep(200); // lib/event-loop.cjs has written its first reading (every 100 ms)
     log(`raw baseline up (pid ${child.pid}); firing ${n} submissions with ${o.concurrency} clients`);
-    const cpu0 = { server: processCpuSeconds(child.pid), db: postgresCpuSeconds(run.dbName), bench: process.cpuUsage(), load: loadavg()[0] };
+    const cpu0 = {
+      server: processCpuSeconds(child.pid),
+      db: postgresCpuSeconds(run.dbName),
+      bench: process.cpuUsage(),
+      load: loadavg()[0],
+      eventLoop: eventLoopTotals(eventLoopFile),
+    };
     const t0 = process.hrtime.bigint();
     await pool(bodies, o.concurrency, async (body, i) => {
       const s = process.hrtime.bigint();
@@ -725,6 +736,7 @@ async function runBaseline(ctx, n, o, appUrl, databaseUrl) {
       },
       peakRssMiB: peakRssMiB(child.pid),
       loadBefore: cpu0.load,
+      eventLoopBusy: eventLoopBusy(cpu0.eventLoop, eventLoopTotals(eventLoopFile)),
     };
     child.kill('SIGTERM');
     await Promise.race([exited, sleep(5_000)]);
@@ -984,6 +996,7 @@ function report(o, ctx, jobs, upload, elapsedS, result) {
   const steady = steadyLatencyStats(rs, o.warmUpS);
   const kinds = {};
   for (const j of jobs) kinds[j.kind] = (kinds[j.kind] ?? 0) + 1;
+  const pct = (share) => (share === null ? '-' : `${(100 * share).toFixed(0)}%`);
 
   console.log('');
   console.log(
@@ -1027,6 +1040,7 @@ function report(o, ctx, jobs, upload, elapsedS, result) {
         ['API process CPU (s, % of elapsed)', ctx.cpu.api === null ? '-' : `${ctx.cpu.api.toFixed(1)} (${((100 * ctx.cpu.api) / elapsedS).toFixed(0)}%)`],
         ['PostgreSQL backends CPU (s, % of elapsed)', `${ctx.cpu.db.toFixed(1)} (${((100 * ctx.cpu.db) / elapsedS).toFixed(0)}%)`],
         ['load generator CPU (s, % of elapsed)', `${ctx.cpu.bench.toFixed(1)} (${((100 * ctx.cpu.bench) / elapsedS).toFixed(0)}%)`],
+        ['API event loop busy (% of elapsed)', pct(ctx.cpu.eventLoopBusy)],
         ['API process peak RSS (MiB)', ctx.apiPeakRssMiB === null ? '-' : ctx.apiPeakRssMiB.toFixed(0)],
       ],
       ['l', 'r'],
@@ -1052,6 +1066,7 @@ function report(o, ctx, jobs, upload, elapsedS, result) {
           [`  latency p50 (ms)`, fmtMs(steady.p50), fmtMs(b.steady.p50)],
           [`  latency p99 (ms)`, fmtMs(steady.p99), fmtMs(b.steady.p99)],
           [`  latency max (ms)`, fmtMs(steady.max), fmtMs(b.steady.max)],
+          ['server event loop busy (% of elapsed)', pct(ctx.cpu.eventLoopBusy), pct(b.eventLoopBusy)],
           ['server process CPU per request (ms)', perReq(ctx.cpu.api, rs.length), perReq(b.cpu.process, b.requests)],
           ['PostgreSQL CPU per request (ms)', perReq(ctx.cpu.db, rs.length), perReq(b.cpu.db, b.requests)],
           ['load generator CPU per request (ms)', perReq(ctx.cpu.bench, rs.length), perReq(b.cpu.bench, b.requests)],
@@ -1157,7 +1172,13 @@ async function main() {
     log(`uploaded ${upload.count} attachments in ${upload.elapsed.toFixed(1)} s; firing ${jobs.length} jobs with ${o.concurrency} clients`);
 
     if (o.cpuProf) run.child.kill('SIGWINCH'); // lib/cpu-profile.cjs: start
-    const cpu0 = { api: processCpuSeconds(run.child.pid), db: postgresCpuSeconds(run.dbName), bench: process.cpuUsage(), load: loadavg()[0] };
+    const cpu0 = {
+      api: processCpuSeconds(run.child.pid),
+      db: postgresCpuSeconds(run.dbName),
+      bench: process.cpuUsage(),
+      load: loadavg()[0],
+      eventLoop: eventLoopTotals(run.eventLoopFile),
+    };
     const t0 = process.hrtime.bigint();
     ctx.t0 = t0;
     let done = 0;
@@ -1179,6 +1200,7 @@ async function main() {
       db: dbCpu,
       bench: (benchCpu.user + benchCpu.system) / 1e6,
       loadBefore: cpu0.load,
+      eventLoopBusy: eventLoopBusy(cpu0.eventLoop, eventLoopTotals(run.eventLoopFile)),
     };
     ctx.apiPeakRssMiB = peakRssMiB(run.child.pid);
     if (o.cpuProf) {

@@ -1,6 +1,6 @@
 /**
- * What the benchmarks measure with and print: CPU seconds from /proc (Linux; nothing elsewhere) and
- * aligned tables in a terminal where CJK characters take two columns.
+ * What the benchmarks measure with and print: CPU seconds from /proc (Linux; nothing elsewhere), a server's
+ * event-loop time (lib/event-loop.cjs) and aligned tables in a terminal where CJK characters take two columns.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -49,6 +49,23 @@ export function postgresCpuSeconds(dbName) {
 /** PostgreSQL CPU spent on `dbName` since `before` (a postgresCpuSeconds snapshot), per backend, so a backend that started meanwhile counts from zero. */
 export function postgresCpuSince(before, dbName) {
   return [...postgresCpuSeconds(dbName)].reduce((sum, [pid, s]) => sum + s - (before.get(pid) ?? 0), 0);
+}
+
+/** A server's event-loop time so far (ms idle, ms active), as lib/event-loop.cjs last wrote it; null before its first write. */
+export function eventLoopTotals(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** The share of the time between two eventLoopTotals readings (100 ms apart at least) that the event loop was busy; null without both. */
+export function eventLoopBusy(before, after) {
+  if (!before || !after) return null;
+  const active = after.active - before.active;
+  const idle = after.idle - before.idle;
+  return active + idle > 0 ? active / (active + idle) : null;
 }
 
 /** Peak resident set size of a process so far (VmHWM), in MiB; null where /proc cannot tell. */
