@@ -12,7 +12,7 @@
  * untimed requests, and reports wall-clock latency as the browser sees it (request to last byte),
  * plus the pure libs/domain part (aggregate, rank, simulate) measured in this process on the same
  * scores. Checks: every application ranked once, the adopted amounts within each budget, a larger
- * budget never adopts fewer. Then it stops the API and drops the database. With `--others`, that many
+ * budget never adopts fewer. Then it stops the API, drops the database and removes its Redis keys. With `--others`, that many
  * more applications are loaded into four other rounds first (lib/load-applications.mjs, each round at
  * another point of its life), so the ranking is measured in a table of realistic size: the memory and
  * the answers of a round's simulator should depend on the round, not on the table.
@@ -34,7 +34,7 @@ import { parseArgs } from 'node:util';
 import { appRoleUrl } from './lib/app-role.mjs';
 import { productionEnv } from './lib/production-env.mjs';
 import { summariseProfile } from './lib/profile-summary.mjs';
-import { createDatabase, dropDatabase, stopChild } from './lib/run-resources.mjs';
+import { cleanUpOnExit, createDatabase, dropDatabase, removeRedisKeys, stopChild } from './lib/run-resources.mjs';
 import { createLoaderRounds, loadApplications } from './lib/load-applications.mjs';
 import { loadScoredRound, REVIEWERS } from './lib/scored-round.mjs';
 
@@ -73,6 +73,8 @@ const run = {
   dbName: null,
   dbCreated: false,
   workDir: null,
+  redisPrefix: `jimukyoku_bench_sim_${Date.now()}`,
+  cleaning: null,
   profileWritten: null,
   initialAdminPassword: `bench-first-${randomBytes(12).toString('base64url')}`,
 };
@@ -119,6 +121,8 @@ async function main() {
   const rubric = rubrics.find((r) => r.categoryCode === 'restructuring.standard');
 
   const db = new Client({ connectionString: run.dbUrl });
+  // dropping the database on Ctrl-C ends this connection: the clean-up goes on
+  db.on('error', (e) => log(`bench connection: ${e.message}`));
   await db.connect();
   const t0 = process.hrtime.bigint();
   await loadScoredRound(db, { n: N, roundId: round.id, rubric });
@@ -283,7 +287,7 @@ async function startApi() {
     INITIAL_ADMIN_PASSWORD: run.initialAdminPassword, // production has no fixed initial password
     DATABASE_URL: await appRoleUrl(ROOT, run.dbUrl),
     DATABASE_MIGRATION_URL: run.dbUrl,
-    REDIS_PREFIX: `jimukyoku_bench_sim_${Date.now()}`,
+    REDIS_PREFIX: run.redisPrefix,
     PORT: String(port),
     LOG_LEVEL: 'warn',
     WORKER_ENABLED: 'false',
@@ -338,11 +342,20 @@ async function loginChanging(base, email, password, newPassword = `bench-${rando
   return (await call(base, 'POST', '/api/auth/login', { body: { email, password: newPassword }, expect: 200 })).accessToken;
 }
 
-async function cleanup() {
-  if (run.child) await stopChild(run.child);
-  if (run.dbCreated && !args.keep) await dropDatabase(run.adminUrl, run.dbName);
-  if (run.workDir && !args.keep) rmSync(run.workDir, { recursive: true, force: true });
+/** Once, however many ask (Ctrl-C stops the API, and the failing request then asks again). */
+function cleanup() {
+  run.cleaning ??= (async () => {
+    if (run.child) await stopChild(run.child);
+    // the queues' keys the API made at start-up, under its own prefix
+    if (!args.keep) await removeRedisKeys(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', [run.redisPrefix]);
+    if (run.dbCreated && !args.keep) await dropDatabase(run.adminUrl, run.dbName);
+    if (run.workDir && !args.keep) rmSync(run.workDir, { recursive: true, force: true });
+    if (args.keep) log(`kept: database ${run.dbName}, Redis prefix ${run.redisPrefix}, files in ${run.workDir}`);
+  })();
+  return run.cleaning;
 }
+
+cleanUpOnExit(cleanup, () => [run.child].filter(Boolean));
 
 main()
   .then(async (code) => {
