@@ -12,10 +12,11 @@
  * untimed requests, and reports wall-clock latency as the browser sees it (request to last byte),
  * plus the pure libs/domain part (aggregate, rank, simulate) measured in this process on the same
  * scores. Checks: every application ranked once, the adopted amounts within each budget, a larger
- * budget never adopts fewer. Then it stops the API, drops the database and removes its Redis keys. With `--others`, that many
- * more applications are loaded into four other rounds first (lib/load-applications.mjs, each round at
- * another point of its life), so the ranking is measured in a table of realistic size: the memory and
- * the answers of a round's simulator should depend on the round, not on the table.
+ * budget never adopts fewer. Then it stops the API, drops the database and removes its Redis keys.
+ * With `--others`, that many more applications are loaded into four other rounds first
+ * (lib/load-applications.mjs, each round at another point of its life), so the ranking is measured in
+ * a table of realistic size: the memory and the answers of a round's simulator should depend on the
+ * round, not on the table.
  *
  *   npm run build && node bench/review-simulator.mjs --n 20000
  *   node bench/review-simulator.mjs --n 20000 --others 1000000     # the same round beside a million others

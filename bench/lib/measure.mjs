@@ -60,7 +60,7 @@ export function eventLoopTotals(file) {
   }
 }
 
-/** The share of the time between two eventLoopTotals readings (100 ms apart at least) that the event loop was busy; null without both. */
+/** The share of the time between two eventLoopTotals readings that the event loop was busy; null without both. */
 export function eventLoopBusy(before, after) {
   if (!before || !after) return null;
   const active = after.active - before.active;
