@@ -37,7 +37,7 @@ import { appRoleUrl } from './lib/app-role.mjs';
 import { peakRssMiB, postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
 import { productionEnv } from './lib/production-env.mjs';
 import { summariseProfile } from './lib/profile-summary.mjs';
-import { cleanUpOnExit, createDatabase, dropDatabase, removeRedisKeys, stopChild } from './lib/run-resources.mjs';
+import { REDIS_URL, cleanUpOnExit, createDatabase, dropDatabase, removeRedisKeys, stopChild } from './lib/run-resources.mjs';
 import { loadScoredRound } from './lib/scored-round.mjs';
 import { startSmtpSink } from './lib/smtp-sink.mjs';
 
@@ -107,7 +107,7 @@ const run = {
   dbName: null,
   adminUrl: null,
   dbCreated: false,
-  redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  redisUrl: REDIS_URL,
   prefix: `jimukyoku_bench_dec_${Date.now()}_${randomBytes(2).toString('hex')}`,
   children: [],
   workDir: null,

@@ -30,7 +30,7 @@ import { startStatementCounter } from './lib/pg-statement-counter.mjs';
 import { productionEnv } from './lib/production-env.mjs';
 import { eventLoopBusy, eventLoopTotals, peakRssMiB, postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
 import { summariseProfile } from './lib/profile-summary.mjs';
-import { cleanUpOnExit, createDatabase, dropDatabase, removeRedisKeys } from './lib/run-resources.mjs';
+import { REDIS_URL, cleanUpOnExit, createDatabase, dropDatabase, removeRedisKeys } from './lib/run-resources.mjs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -204,7 +204,7 @@ const run = {
   dbName: null,
   adminUrl: null,
   dbCreated: false,
-  redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  redisUrl: REDIS_URL,
   redisPrefix: null,
   workDir: null,
   child: null,

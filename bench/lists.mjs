@@ -36,7 +36,7 @@ import { appRoleUrl } from './lib/app-role.mjs';
 import { createLoaderRounds, loadApplications } from './lib/load-applications.mjs';
 import { table } from './lib/measure.mjs';
 import { startStatementCounter } from './lib/pg-statement-counter.mjs';
-import { dropDatabase, removeRedisKeys, stopChild } from './lib/run-resources.mjs';
+import { REDIS_URL, dropDatabase, removeRedisKeys, stopChild } from './lib/run-resources.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'package.json'));
@@ -404,7 +404,7 @@ async function cleanup() {
   await Promise.all(run.children.map(stopChild));
   await run.proxy?.close();
   // the queues' keys both API processes made under the run's prefix
-  if (!args.keep) await removeRedisKeys(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', [run.redisPrefix]);
+  if (!args.keep) await removeRedisKeys(REDIS_URL, [run.redisPrefix]);
   if (run.dbName && run.created && !args.keep) await dropDatabase(run.adminUrl, run.dbName);
   else if (run.dbName) log(`kept database ${run.dbName} (drop it with: psql -U postgres -c 'DROP DATABASE "${run.dbName}" WITH (FORCE)')`);
   if (run.workDir && !args.keep) rmSync(run.workDir, { recursive: true, force: true });

@@ -33,7 +33,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { productionEnv } from './lib/production-env.mjs';
-import { cleanUpOnExit, createDatabase, dropDatabase, removeRedisKeys, stopChild } from './lib/run-resources.mjs';
+import { REDIS_URL, cleanUpOnExit, createDatabase, dropDatabase, removeRedisKeys, stopChild } from './lib/run-resources.mjs';
 import { startSmtpSink } from './lib/smtp-sink.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -106,7 +106,7 @@ const run = {
   dbName: null,
   adminUrl: null,
   dbCreated: false,
-  redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  redisUrl: REDIS_URL,
   prefixes: [],
   children: [],
   workDir: null,

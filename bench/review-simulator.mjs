@@ -35,7 +35,7 @@ import { parseArgs } from 'node:util';
 import { appRoleUrl } from './lib/app-role.mjs';
 import { productionEnv } from './lib/production-env.mjs';
 import { summariseProfile } from './lib/profile-summary.mjs';
-import { cleanUpOnExit, createDatabase, dropDatabase, removeRedisKeys, stopChild } from './lib/run-resources.mjs';
+import { REDIS_URL, cleanUpOnExit, createDatabase, dropDatabase, removeRedisKeys, stopChild } from './lib/run-resources.mjs';
 import { createLoaderRounds, loadApplications } from './lib/load-applications.mjs';
 import { loadScoredRound, REVIEWERS } from './lib/scored-round.mjs';
 
@@ -348,7 +348,7 @@ function cleanup() {
   run.cleaning ??= (async () => {
     if (run.child) await stopChild(run.child);
     // the queues' keys the API made at start-up, under its own prefix
-    if (!args.keep) await removeRedisKeys(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', [run.redisPrefix]);
+    if (!args.keep) await removeRedisKeys(REDIS_URL, [run.redisPrefix]);
     if (run.dbCreated && !args.keep) await dropDatabase(run.adminUrl, run.dbName);
     if (run.workDir && !args.keep) rmSync(run.workDir, { recursive: true, force: true });
     if (args.keep) log(`kept: database ${run.dbName}, Redis prefix ${run.redisPrefix}, files in ${run.workDir}`);

@@ -39,7 +39,7 @@ import { parseArgs } from 'node:util';
 import { appRoleUrl } from './lib/app-role.mjs';
 import { peakRssMiB, postgresCpuSeconds, postgresCpuSince, processCpuSeconds, table } from './lib/measure.mjs';
 import { productionEnv } from './lib/production-env.mjs';
-import { cleanUpOnExit, createDatabase, dropDatabase, removeRedisKeys, stopChild } from './lib/run-resources.mjs';
+import { REDIS_URL, cleanUpOnExit, createDatabase, dropDatabase, removeRedisKeys, stopChild } from './lib/run-resources.mjs';
 import { startSmtpSink } from './lib/smtp-sink.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -125,7 +125,7 @@ const run = {
   dbName: null,
   adminUrl: null,
   dbCreated: false,
-  redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  redisUrl: REDIS_URL,
   redisPrefix: null,
   children: new Set(),
   workDir: null,

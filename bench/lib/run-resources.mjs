@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(join(ROOT, 'package.json'));
 
+/** The Redis a bench's processes use: REDIS_URL, default the local one (the app's default too). */
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
 const log = (line) => console.log(`[bench] ${line}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
