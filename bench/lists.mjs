@@ -20,12 +20,13 @@
  *   npm run build && npm run bench -- lists                 # 1,000,000 rows, fresh database, dropped after
  *   npm run bench -- lists --n 200000 --keep                 # smaller, keep the database (its name is printed)
  *   npm run bench -- lists --database jimukyoku_bench_lists_1790000000000   # re-measure a kept database (migrates it first)
+ *   npm run bench -- lists --database <kept> --only "filter status paid" --requests 500 --cpu-prof /tmp/prof   # where the API's time goes
  *
  * Exit code: 0 targets met, 1 a target missed, 2 the run itself failed.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -35,6 +36,7 @@ import { parseArgs } from 'node:util';
 import { appRoleUrl } from './lib/app-role.mjs';
 import { createLoaderRounds, loadApplications } from './lib/load-applications.mjs';
 import { table } from './lib/measure.mjs';
+import { summariseProfile } from './lib/profile-summary.mjs';
 import { startStatementCounter } from './lib/pg-statement-counter.mjs';
 import { REDIS_URL, dropDatabase, removeRedisKeys, stopChild } from './lib/run-resources.mjs';
 
@@ -51,13 +53,15 @@ const { values: args } = parseArgs({
     database: { type: 'string' },
     only: { type: 'string' },
     sql: { type: 'boolean', default: false },
+    // a folder: a V8 CPU profile of the timed API over the timed requests (lib/cpu-profile.cjs), summarised at the end
+    'cpu-prof': { type: 'string' },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 if (args.help) {
   console.log(
-    'Usage: node bench/lists.mjs [--n 1000000] [--requests 20] [--warmup 2] [--target-ms 300] [--ratio 2] [--only <case prefix>] [--sql] [--keep] [--database <kept bench database>]',
+    'Usage: node bench/lists.mjs [--n 1000000] [--requests 20] [--warmup 2] [--target-ms 300] [--ratio 2] [--only <case prefix>] [--sql] [--cpu-prof <dir>] [--keep] [--database <kept bench database>]',
   );
   process.exit(0);
 }
@@ -66,6 +70,7 @@ const REQUESTS = Number(args.requests);
 const WARMUP = Number(args.warmup);
 const TARGET_MS = Number(args['target-ms']);
 const RATIO = Number(args.ratio);
+const CPU_PROF = args['cpu-prof'] ? resolve(args['cpu-prof']) : null;
 const MANAGER = { email: 'bench-lists-manager@example.jp', password: `bench-${randomBytes(12).toString('hex')}` };
 
 const run = {
@@ -110,7 +115,7 @@ async function main() {
   // the other through the capturing proxy, asked once per case for the statements it sends
   run.workDir = mkdtempSync(join(tmpdir(), 'jimukyoku-bench-lists-'));
   run.proxy = await startStatementCounter(await appRoleUrl(ROOT, run.dbUrl));
-  const { base: api, child: timed } = await startApi('timed', await appRoleUrl(ROOT, run.dbUrl));
+  const { base: api, child: timed } = await startApi('timed', await appRoleUrl(ROOT, run.dbUrl), { profile: Boolean(CPU_PROF) });
   const { base: capturing } = await startApi('capturing', run.proxy.url);
   const token = await login(api);
 
@@ -143,6 +148,7 @@ async function main() {
   const results = [];
   const failures = [];
   const load0 = loadavg()[0];
+  if (CPU_PROF) timed.kill('SIGWINCH'); // lib/cpu-profile.cjs: start
   /** what the API adds to the SQL of any request (HTTP, the token check, JSON): the baseline case's API p95 − SQL p95 */
   let floor = 0;
   for (const c of cases) {
@@ -195,6 +201,7 @@ async function main() {
   }
   const rss = peakRss(timed.pid);
   await db.end();
+  const profile = CPU_PROF ? await stopProfile(timed) : null;
 
   console.log('\n== lists at a million: GET /api/applications and GET /api/pipeline ==');
   console.log(
@@ -227,6 +234,7 @@ async function main() {
   console.log(
     `targets       API p95 < ${TARGET_MS} ms and ≤ ${RATIO} × SQL p95, or at most ${floor.toFixed(1)} ms above it (what GET /api/auth/me adds to its SQL: HTTP, the token check, JSON), every case`,
   );
+  if (profile) printProfile(profile);
   for (const f of failures) console.log(`FAIL  ${f}`);
   console.log(`\nRESULT: ${failures.length ? `FAIL (${failures.length} of ${results.length * 2} checks)` : `PASS (${results.length} cases)`}`);
   return failures.length ? 1 : 0;
@@ -350,7 +358,25 @@ function peakRss(pid) {
   }
 }
 
-async function startApi(name, databaseUrl) {
+/** Stops the timed API's profiler (the second SIGWINCH) and waits for the profile: its path. */
+async function stopProfile(child) {
+  const written = new Promise((r) => (child.profileWritten = r));
+  child.kill('SIGWINCH');
+  await Promise.race([written, new Promise((r) => setTimeout(r, 30_000).unref())]);
+  return join(CPU_PROF, `api-${child.pid}.cpuprofile`);
+}
+
+function printProfile(path) {
+  const { total, byPackage, topSelf } = summariseProfile(path, { top: 20 });
+  const pct = (v) => `${((100 * v) / total).toFixed(1).padStart(5)}%`;
+  console.log(`\nAPI CPU profile of the timed requests: ${path} (busy ${(total / 1000).toFixed(1)} s; node bench/lib/profile-summary.mjs <file> for more)`);
+  console.log('  inclusive, by package or app folder:');
+  for (const [k, v] of byPackage) console.log(`  ${pct(v)}  ${k}`);
+  console.log('  self time, by function:');
+  for (const [k, v] of topSelf) console.log(`  ${pct(v)}  ${k}`);
+}
+
+async function startApi(name, databaseUrl, { profile = false } = {}) {
   const port = await new Promise((r) => {
     const srv = createServer().listen(0, '127.0.0.1', () => {
       const p = srv.address().port;
@@ -384,13 +410,17 @@ async function startApi(name, databaseUrl) {
     PAYMENT_REQUESTER_DEPOSIT_TYPE: '1',
     PAYMENT_REQUESTER_ACCOUNT_NUMBER: '1234567',
     STORAGE_DIR: join(run.workDir, 'storage'),
+    ...(profile ? { BENCH_CPU_PROFILE_DIR: CPU_PROF } : {}),
   };
-  const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/cli/start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (profile) mkdirSync(CPU_PROF, { recursive: true });
+  const preload = profile ? ['-r', join(ROOT, 'bench/lib/cpu-profile.cjs')] : [];
+  const child = spawn(process.execPath, [...preload, join(ROOT, 'apps/api/dist/cli/start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   run.children.push(child);
   await new Promise((resolveReady, reject) => {
     child.stdout.on('data', (c) => {
       logFile.write(c);
       if (c.toString().includes('is running')) resolveReady();
+      if (c.toString().includes('cpu profile written')) child.profileWritten?.();
     });
     child.stderr.on('data', (c) => logFile.write(c));
     child.once('exit', (code) => reject(new Error(`the API exited during startup (code ${code}); log:\n${readFileSync(logPath, 'utf8').slice(-3000)}`)));
