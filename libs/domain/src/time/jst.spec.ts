@@ -20,6 +20,8 @@ describe('parseInstant', () => {
     ['a JST offset', '2022-03-24T18:00:00+09:00', '2022-03-24T09:00:00.000Z'],
     ['UTC with Z', '2022-03-24T09:00:00Z', '2022-03-24T09:00:00.000Z'],
     ['milliseconds', '2022-03-24T17:59:59.999+09:00', '2022-03-24T08:59:59.999Z'],
+    ['the widest offset east', '2022-03-25T08:00:00+14:00', '2022-03-24T18:00:00.000Z'],
+    ['the widest offset west', '2022-03-24T06:00:00-12:00', '2022-03-24T18:00:00.000Z'],
   ])('accepts %s', (_rule, input, utc) => {
     const r = parseInstant(input, 'closesAt');
     expect(r.ok && r.value.toISOString()).toBe(utc);
@@ -30,6 +32,11 @@ describe('parseInstant', () => {
     ['a date only', '2022-03-24'],
     ['a non-existent date', '2022-02-30T18:00:00+09:00'],
     ['not a string', 20220324],
+    // JavaScript reads these; PostgreSQL refuses them, so they must never reach a query
+    ['an offset no place keeps', '2022-01-01T00:00:00+16:00'],
+    ['an offset just beyond +14:00', '2022-01-01T00:00:00+14:01'],
+    ['an offset of almost a day', '9999-12-31T23:59:59-23:59'],
+    ['the year 0000, which PostgreSQL has not', '0000-01-01T00:00:00Z'],
   ])('refuses %s with a message naming the field', (_rule, input) => {
     const r = parseInstant(input, 'closesAt');
     expect(r.ok).toBe(false);

@@ -35,12 +35,19 @@ export function formatJstDate(instant: Date | string): string {
 
 /** An ISO-8601 instant with an explicit offset or Z; a naive local time is ambiguous and refused. */
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** The widest offset a place on Earth keeps (UTC+14:00, Kiribati; the westernmost is UTC-12:00). */
+const MAX_OFFSET_MINUTES = 14 * 60;
 
 export type InstantParse = { ok: true; value: Date } | { ok: false; message: string };
 
 export function parseInstant(value: unknown, field: string): InstantParse {
   if (typeof value !== 'string' || !ISO_WITH_OFFSET.test(value)) {
     return { ok: false, message: `${field} は時差付きの日時で指定してください (例: 2022-03-24T18:00:00+09:00)` };
+  }
+  // JavaScript reads offsets up to ±23:59, PostgreSQL only to ±15:59
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(value);
+  if (offset && Number(offset[2]) * 60 + Number(offset[3]) > MAX_OFFSET_MINUTES) {
+    return { ok: false, message: `${field} の時差は -14:00 から +14:00 の間で指定してください` };
   }
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return { ok: false, message: `${field} は存在しない日時です` };
