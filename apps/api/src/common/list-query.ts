@@ -1,7 +1,8 @@
 import { BadRequestException } from '@nestjs/common';
 import { parseInstant } from '@jimukyoku/domain';
 import type { Response } from 'express';
-import { isUuid } from './is-uuid';
+import { isSerial } from './is-serial';
+import { canonicalUuids, isUuid } from './is-uuid';
 
 /**
  * The list conventions of react-admin's ra-data-simple-rest:
@@ -109,9 +110,9 @@ function filterValue(field: string, value: unknown, type: FilterType): unknown {
   switch (type) {
     case 'uuid':
       if (!isUuid(value)) throw badList(field, `${field} はUUIDで指定してください`);
-      return value;
+      return canonicalUuids(value);
     case 'uuids':
-      return oneOrMany(field, value, isUuid, `${field} はUUID、またはUUIDの配列で指定してください`);
+      return canonicalUuids(oneOrMany(field, value, isUuid, `${field} はUUID、またはUUIDの配列で指定してください`));
     case 'serials':
       return oneOrMany(field, value, isSerial, `${field} は数字のID、またはその配列で指定してください`).map(String);
     case 'string':
@@ -134,7 +135,6 @@ function filterValue(field: string, value: unknown, type: FilterType): unknown {
   }
 }
 
-const isSerial = (v: unknown) => (typeof v === 'string' && /^\d{1,18}$/.test(v)) || (Number.isSafeInteger(v) && (v as number) >= 0);
 const isFilterText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_FILTER_TEXT && !v.includes('\u0000');
 const textMessage = (field: string) => `${field} は ${MAX_FILTER_TEXT} 文字以内の文字列で指定してください (制御文字 NUL は使えません)`;
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { TEMPLATE_INFO } from '@jimukyoku/domain';
+import { isSerial } from '../../common/is-serial';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
@@ -167,7 +168,7 @@ export class AuditRepository {
   }
 
   findOne(id: string): Promise<AuditLogEntry | null> {
-    return /^\d+$/.test(id) ? this.repo.findOneBy({ id }) : Promise.resolve(null);
+    return isSerial(id) ? this.repo.findOneBy({ id }) : Promise.resolve(null);
   }
 
   /** Audit records of one entity, oldest first (the timeline of an application, a user, ...). */
