@@ -1,5 +1,6 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { InputProblem, undeclaredNulls, unsafeValues } from './hostile-input';
+import { canonicalUuids } from './is-uuid';
 import { japaneseConstraintMessage } from './validation-messages';
 
 /** Flattens class-validator errors into `{ field, message }` rows (nested fields as `a.b[0].c`). */
@@ -24,7 +25,8 @@ const refused = (rows: InputProblem[]) =>
 /**
  * Whitelisting DTO validation; a bad body is a 400 listing each field with a message a person can act
  * on. Before the DTO's own rules: no NUL character and no number beyond a safe integer in any body,
- * query or path value; after them: no `null` in a body field the DTO does not declare nullable.
+ * query or path value; after them: no `null` in a body field the DTO does not declare nullable, and every
+ * UUID in lower case (`canonicalUuids`).
  */
 export class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -37,7 +39,7 @@ export class AppValidationPipe extends ValidationPipe {
       const nulls = undeclaredNulls(result);
       if (nulls.length > 0) throw refused(nulls);
     }
-    return result;
+    return metadata.type === 'custom' ? result : canonicalUuids(result);
   }
 }
 
