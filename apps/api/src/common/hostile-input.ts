@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 /**
  * Checks every request value must pass whatever its DTO says: no NUL character anywhere (PostgreSQL
- * refuses it in text), no number a JavaScript integer cannot hold exactly, no `null` where the DTO
+ * refuses it in text) and no lone surrogate (not a character; PostgreSQL refuses it in jsonb), no number a JavaScript integer cannot hold exactly, no `null` where the DTO
  * does not declare the field nullable. Pure functions returning the offending rows; the validation
  * pipe turns them into a 400.
  */
@@ -17,13 +17,31 @@ const MAX_PROBLEMS = 20;
 
 const join = (parent: string, key: string) => (parent ? (/^\d+$/.test(key) ? `${parent}[${key}]` : `${parent}.${key}`) : key);
 
-/** NUL characters in strings (values or keys) and numbers outside ±Number.MAX_SAFE_INTEGER or not finite. */
+/**
+ * Half of a UTF-16 surrogate pair without its other half (`"\ud800"` in JSON): no character at all. JSON.parse
+ * lets it through; PostgreSQL refuses it in jsonb (the audit record, stored answers) and UTF-8 cannot hold it.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What is wrong with a string as a value or a key: a NUL character or a lone surrogate; null when nothing. */
+function unsafeText(text: string, field: string, what: string): InputProblem | null {
+  if (text.includes('\u0000')) return { field: field || 'value', message: `${field || '値'}${what}に制御文字 (NUL, \\u0000) は使えません` };
+  if (LONE_SURROGATE.test(text))
+    return {
+      field: field || 'value',
+      message: `${field || '値'}${what}に文字として読めないデータ (対になっていないサロゲート) が含まれています。入力し直してください`,
+    };
+  return null;
+}
+
+/** NUL characters and lone surrogates in strings (values or keys), and numbers outside ±Number.MAX_SAFE_INTEGER or not finite. */
 export function unsafeValues(value: unknown, parent = ''): InputProblem[] {
   const out: InputProblem[] = [];
   const walk = (v: unknown, field: string) => {
     if (out.length >= MAX_PROBLEMS) return;
     if (typeof v === 'string') {
-      if (v.includes('\u0000')) out.push({ field: field || 'value', message: `${field || '値'} に制御文字 (NUL, \\u0000) は使えません` });
+      const problem = unsafeText(v, field, ' ');
+      if (problem) out.push(problem);
     } else if (typeof v === 'number') {
       if (!Number.isFinite(v) || Math.abs(v) > Number.MAX_SAFE_INTEGER)
         out.push({ field: field || 'value', message: `${field || '値'} の数値が大きすぎます (${Number.MAX_SAFE_INTEGER} まで)` });
@@ -31,7 +49,8 @@ export function unsafeValues(value: unknown, parent = ''): InputProblem[] {
       v.forEach((x, i) => walk(x, join(field, String(i))));
     } else if (v !== null && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
-        if (k.includes('\u0000')) out.push({ field: field || 'value', message: `${field || '値'} の項目名に制御文字 (NUL, \\u0000) は使えません` });
+        const problem = unsafeText(k, field, ' の項目名');
+        if (problem) out.push(problem);
         else walk(x, join(field, k));
       }
     }

@@ -20,6 +20,10 @@ describe('unsafeValues', () => {
   it.each([
     ['a NUL in a nested text', { a: { b: ['ok', 'x\u0000'] } }, 'a.b[1]'],
     ['a NUL in a key', { a: { 'k\u0000': 1 } }, 'a'],
+    ['a lone high surrogate', { name: 'x\ud800' }, 'name'],
+    ['a lone low surrogate at the start', { list: ['\udfffx'] }, 'list[0]'],
+    ['two high surrogates in a row', { name: '\ud83d\ud83d\ude00' }, 'name'],
+    ['a lone surrogate in a key', { a: { 'k\udc00': 1 } }, 'a'],
     ['a number past a safe integer', { n: 1e20 }, 'n'],
     ['a negative one', { list: [-(2 ** 53)] }, 'list[0]'],
   ])('finds %s', (_name, value, field) => {
@@ -28,6 +32,14 @@ describe('unsafeValues', () => {
 
   it('passes ordinary values', () => {
     expect(unsafeValues({ name: '株式会社さくら', n: Number.MAX_SAFE_INTEGER, f: 0.5, list: [null, true] })).toEqual([]);
+  });
+
+  it('passes characters outside the BMP (a surrogate pair: 𠮷, an emoji)', () => {
+    expect(unsafeValues({ name: '𠮷野家', note: '\ud83d\ude00', [`k\ud842\udfb7`]: 'ok' })).toEqual([]);
+  });
+
+  it('says in Japanese what to do about a lone surrogate', () => {
+    expect(unsafeValues({ name: 'x\ud800' })[0].message).toMatch(/^name に文字として読めないデータ.*入力し直してください$/);
   });
 });
 
