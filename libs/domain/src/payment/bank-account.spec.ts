@@ -95,6 +95,10 @@ describe('parseBankAccount: a payee bank account validated on entry', () => {
     ['depositType', { depositType: '9' }, '普通（1）・当座（2）・貯蓄（4）'],
     ['depositType', { depositType: '3' }, '普通（1）・当座（2）・貯蓄（4）'],
     ['depositType', { depositType: undefined }, '普通（1）・当座（2）・貯蓄（4）'],
+    // names every object has on its prototype are not 預金種目 (they were a CHECK violation, a 500)
+    ['depositType', { depositType: 'toString' }, '普通（1）・当座（2）・貯蓄（4）'],
+    ['depositType', { depositType: '__proto__' }, '普通（1）・当座（2）・貯蓄（4）'],
+    ['depositType', { depositType: 'constructor' }, '普通（1）・当座（2）・貯蓄（4）'],
     ['accountNumber', { accountNumber: '12345678' }, 'ゆうちょ銀行'],
     ['accountNumber', { accountNumber: '123-4567' }, '口座番号は数字7桁'],
     ['accountNumber', { accountNumber: '' }, '口座番号は数字7桁'],

@@ -49,18 +49,19 @@ const digitsOf = (value: unknown): string | null => {
   return value.normalize('NFKC').replace(/\s+/g, '');
 };
 
-const DEPOSIT_TYPE_WORDS: Readonly<Record<string, DepositType>> = {
-  '1': '1',
-  普通: '1',
-  普通預金: '1',
-  総合: '1',
-  '2': '2',
-  当座: '2',
-  当座預金: '2',
-  '4': '4',
-  貯蓄: '4',
-  貯蓄預金: '4',
-};
+/** A Map, not an object: a word typed by a person must not find `toString` or `__proto__` on Object.prototype. */
+const DEPOSIT_TYPE_WORDS: ReadonlyMap<string, DepositType> = new Map([
+  ['1', '1'],
+  ['普通', '1'],
+  ['普通預金', '1'],
+  ['総合', '1'],
+  ['2', '2'],
+  ['当座', '2'],
+  ['当座預金', '2'],
+  ['4', '4'],
+  ['貯蓄', '4'],
+  ['貯蓄預金', '4'],
+]);
 
 /**
  * Reads a payee's bank account from what a person entered, field by field; every field's problem is
@@ -77,7 +78,7 @@ export function parseBankAccount(input: BankAccountInput): ParsedBankAccount {
 
   const depositWord =
     typeof input.depositType === 'number' ? String(input.depositType) : typeof input.depositType === 'string' ? input.depositType.normalize('NFKC').trim() : '';
-  const depositType = DEPOSIT_TYPE_WORDS[depositWord];
+  const depositType = DEPOSIT_TYPE_WORDS.get(depositWord);
   if (!depositType) errors.depositType = '預金種目は 普通（1）・当座（2）・貯蓄（4）のいずれかを選んでください。';
 
   const number = digitsOf(input.accountNumber);
