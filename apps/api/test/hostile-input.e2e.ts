@@ -332,6 +332,32 @@ describe('hostile input', () => {
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     });
 
+    it('refuses a quote whose eligibility context has a number where a name belongs, and still reads a well-typed one', async () => {
+      const categories = (await t.http().get('/api/categories').query({ range: '[0,199]' }).set(as('manager')).expect(200)).body;
+      const category = categories.find((c: { code: string }) => c.code === 'restructuring.standard');
+      const quote = (context: unknown) =>
+        t
+          .http()
+          .post('/api/quotes')
+          .set(as('manager'))
+          .send({
+            categoryId: category.id,
+            applicant: { kind: 'corporation', sizeClass: 'sme', employeeCount: 30 },
+            expenses: [{ expenseType: 'machinery', amount: 15_000_000 }],
+            context,
+          });
+      const wrong = await quote({ certifiedAdvisor: { name: 'a', id: true } });
+      expectErrorBody(wrong, 400, 'VALIDATION_FAILED');
+      expect(new Set(wrong.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['context.certifiedAdvisor.id']));
+      expectErrorBody(await quote({ claimedMonths: { salesDecline10pct: ['2021-13'] } }), 400, 'VALIDATION_FAILED');
+      const right = await quote({
+        certifiedAdvisor: { name: '北海道経営支援センター', id: '106213000000' },
+        claimedMonths: { salesDecline10pct: ['2021-11', '2021-12', '2022-01'] },
+      });
+      expect(right.status).toBe(200);
+      expect(right.body.eligibility).toBeDefined();
+    });
+
     it('refuses 資本金 1e20 at intake with 422 and stores nothing', async () => {
       const channel = await createChannel(t, s.admin.token, '大きな数の窓口');
       const round = await firstRound();

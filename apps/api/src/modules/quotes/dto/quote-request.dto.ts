@@ -17,13 +17,15 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+/** A calendar month, YYYY-MM. */
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const YEN_MAX = 1_000_000_000_000; // 1兆円: far above any programme's amounts
 const yen = (field: string) => ({ message: `${field} は0以上の整数 (円) で指定してください` });
 const PARTICIPANT_COUNT = 'applicant.participantCount (参加事業者数) は1〜10000の整数で指定してください';
 const PREFECTURE_COUNT = 'applicant.prefectureCount (活動地域の都道府県数) は1〜47の整数で指定してください';
 
 export class MonthlySalesDto {
-  @ApiProperty({ example: '2021-04' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month は YYYY-MM で指定してください' }) month!: string;
+  @ApiProperty({ example: '2021-04' }) @Matches(MONTH, { message: 'month は YYYY-MM で指定してください' }) month!: string;
   @ApiProperty({ example: 12_000_000 }) @IsInt(yen('amount')) @Min(0, yen('amount')) @Max(YEN_MAX) amount!: number;
 }
 
@@ -132,6 +134,70 @@ export class BenefitRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsInt(yen('benefit.annualRevenue')) @Min(0, yen('benefit.annualRevenue')) @Max(YEN_MAX * 100) annualRevenue?: number;
 }
 
+const monthMessage = (field: string) => ({ message: `context.claimedMonths.${field} は YYYY-MM の月で指定してください`, each: true });
+
+/** 認定経営革新等支援機関 as the eligibility checks read it (libs/domain CertifiedAdvisor). */
+export class QuoteCertifiedAdvisorDto {
+  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'context.certifiedAdvisor.name (認定支援機関名) は文字列です' }) @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'context.certifiedAdvisor.id (認定支援機関ID) は文字列です' }) @MaxLength(50) id?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'context.certifiedAdvisor.isFinancialInstitution は true か false で指定してください' })
+  isFinancialInstitution?: boolean;
+}
+
+export class QuoteFinancialInstitutionDto {
+  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'context.financialInstitution.name (金融機関名) は文字列です' }) @MaxLength(200) name?: string;
+}
+
+/** The months the applicant named for the sales-decline tests (libs/domain ClaimedMonths). */
+export class ClaimedMonthsDto {
+  @ApiPropertyOptional({ type: [String], example: ['2021-11', '2021-12', '2022-01'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(12)
+  @Matches(MONTH, monthMessage('salesDecline10pct'))
+  salesDecline10pct?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(12)
+  @Matches(MONTH, monthMessage('salesDecline5pctSince202010'))
+  salesDecline5pctSince202010?: string[];
+  @ApiPropertyOptional({ example: '2021-11' })
+  @IsOptional()
+  @IsString()
+  @Matches(MONTH, { message: 'context.claimedMonths.recoverySalesDecline30pct は YYYY-MM の月で指定してください' })
+  recoverySalesDecline30pct?: string;
+}
+
+/**
+ * What the eligibility checks read besides the applicant (libs/domain EligibilityContext), typed: a number
+ * where a name belongs is a 400 naming the field, not a crash in the checks.
+ */
+export class QuoteContextDto {
+  @ApiPropertyOptional({ description: '申請する補助金額 (円)。省略すると見込み額' }) @IsOptional() @IsInt() @Min(0) @Max(YEN_MAX) subsidyAmount?: number;
+  @ApiPropertyOptional({ type: QuoteCertifiedAdvisorDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => QuoteCertifiedAdvisorDto)
+  certifiedAdvisor?: QuoteCertifiedAdvisorDto;
+  @ApiPropertyOptional({ type: QuoteFinancialInstitutionDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => QuoteFinancialInstitutionDto)
+  financialInstitution?: QuoteFinancialInstitutionDto;
+  @ApiPropertyOptional({ description: 'グループ申請の最少社数 (申請者を含む)' }) @IsOptional() @IsInt() @Min(1) @Max(10_000) minParticipants?: number;
+  @ApiPropertyOptional({ type: ClaimedMonthsDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ClaimedMonthsDto)
+  claimedMonths?: ClaimedMonthsDto;
+}
+
 export class QuoteRequestDto {
   @ApiPropertyOptional({ description: '類型のID (または roundId + categoryCode)' })
   @IsOptional()
@@ -153,8 +219,10 @@ export class QuoteRequestDto {
   @ValidateNested()
   @Type(() => BenefitRequestDto)
   benefit?: BenefitRequestDto;
-  @ApiPropertyOptional({ description: '要件確認の材料: { certifiedAdvisor: {name,id,isFinancialInstitution}, financialInstitution: {name}, claimedMonths }' })
+  @ApiPropertyOptional({ type: QuoteContextDto, description: '要件確認の材料: 認定支援機関、金融機関、売上減少の対象月など' })
   @IsOptional()
   @IsObject()
-  context?: Record<string, unknown>;
+  @ValidateNested()
+  @Type(() => QuoteContextDto)
+  context?: QuoteContextDto;
 }
