@@ -276,6 +276,15 @@ describe('the application lifecycle', () => {
       [bulkRound.id],
     );
     expect(state).toEqual({ rejected: 990, untouched: 10, audits: 990, notes: 990 });
+
+    // an application listed twice, in either case, is one item (each copy was a transaction of its own)
+    const twice = await t
+      .http()
+      .post('/api/applications/bulk-transitions')
+      .set(as('manager'))
+      .send({ transition: 'reject', reason: '重複', ids: [ids[0], ids[0].toUpperCase(), ids[0]] })
+      .expect(200);
+    expect(twice.body).toMatchObject({ total: 1, results: [{ id: ids[0] }] });
   });
 
   it('serves the round’s workflow as data and as a Mermaid diagram', async () => {

@@ -57,7 +57,8 @@ export class ApplicationsController {
   @Policy('applications.bulkTransition')
   @ApiOperation({ summary: '一括操作: 申請ごとに全部か無しか。申請ごとの結果を返す' })
   async bulk(@Body() dto: BulkTransitionDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
-    const ids = dto.ids ?? (dto.filter ? await this.idsByFilter(dto.filter as ApplicationFilter, user) : null);
+    // an id listed twice is one item (the pipe has put every UUID in lower case)
+    const ids = dto.ids ? [...new Set(dto.ids)] : dto.filter ? await this.idsByFilter(dto.filter as ApplicationFilter, user) : null;
     if (!ids || ids.length === 0) throw new ApplicationError('BULK_SELECTION_REQUIRED');
     const results = await this.transitions.fireBulk(ids, dto.transition, staffActor(user), { reason: dto.reason, ...requestMeta(req) });
     return {
