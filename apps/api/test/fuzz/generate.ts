@@ -131,6 +131,8 @@ export class RequestGenerator {
     const known = name === 'name' ? ['submit', 'withdraw', 'return', 'approve', 'reject', 'adopt'] : (this.targets.ids.get(resource) ?? []);
     return fc.oneof(
       { weight: 4, arbitrary: known.length ? fc.constantFrom(...known) : fc.uuid({ version: 4 }) },
+      // the same ids in upper case name the same rows
+      { weight: 1, arbitrary: known.length ? fc.constantFrom(...known.map((id) => id.toUpperCase())) : fc.uuid({ version: 4 }) },
       { weight: 1, arbitrary: fc.uuid({ version: 4 }) },
       { weight: 2, arbitrary: fc.constantFrom(...NOT_A_UUID, 'a\u0000b') },
     );
@@ -156,7 +158,7 @@ export class RequestGenerator {
       const isUuid = (x: unknown) => typeof x === 'string' && /^0{8}-/.test(x);
       values[k] =
         isUuid(v) && realIds.length
-          ? fc.constantFrom(...realIds)
+          ? fc.constantFrom(...realIds, ...realIds.map((id) => id.toUpperCase()))
           : Array.isArray(v) && isUuid(v[0]) && realIds.length
             ? fc.array(fc.constantFrom(...realIds), { minLength: 1, maxLength: 3 })
             : fc.constant(v);

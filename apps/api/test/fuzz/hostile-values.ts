@@ -18,6 +18,7 @@ export const NOT_A_UUID = [
   '..%2F..%2Fetc',
   '-1',
   '1e30',
+  '9223372036854775808',
 ];
 
 /** JSON nested `n` levels deep, alternating arrays and objects. */
@@ -29,6 +30,8 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom('a\u0000b', '\u0000', 'ok\u0000'),
   fc.constantFrom(1e20, -1e20, 2 ** 53 + 2, 2 ** 31, -(2 ** 31) - 1, 1e308, 0.5, -1, 1e-7),
   fc.constantFrom('', ' ', 'x'.repeat(20_000), '１２３', '2022-02-30T00:00:00+09:00', '2022-03-24', 'true', '0x10', '1e30'),
+  // JavaScript reads these, PostgreSQL does not: an offset past ±15:59, the year 0000, half a surrogate pair
+  fc.constantFrom('2022-01-01T00:00:00+16:00', '0000-01-01T00:00:00Z', 'x\ud800', '\udfff', 'toString', '__proto__'),
   fc.constantFrom(...NOT_A_UUID),
   fc.constant(deep(60)),
   fc.constantFrom({}, [], [null], { a: 1 }, [1, 2, 3], true, false, 0, 123),
@@ -57,7 +60,19 @@ export function setAt(v: unknown, path: (string | number)[], value: unknown, rem
   return copy;
 }
 
-/** A body made hostile: one value replaced, a key removed, a stray key added, or the whole body replaced. */
+/** A copy of `v` with every string in it replaced by `text`. */
+export function everyString(v: unknown, text: string): unknown {
+  if (typeof v === 'string') return text;
+  if (Array.isArray(v)) return v.map((x) => everyString(x, text));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, everyString(x, text)]));
+  return v;
+}
+
+/**
+ * A body made hostile: one value replaced, a key removed, a stray key added, the whole body replaced, or
+ * every string in it made text that JavaScript reads and PostgreSQL refuses (so that the one field that
+ * reaches a jsonb column is among them).
+ */
 export const mutateBody = (body: unknown): fc.Arbitrary<unknown> => {
   const paths = pathsOf(body);
   return fc.oneof(
@@ -75,6 +90,7 @@ export const mutateBody = (body: unknown): fc.Arbitrary<unknown> => {
         .map(([k, h]) => (body && typeof body === 'object' && !Array.isArray(body) ? { ...body, [k]: h } : body)),
     },
     { weight: 1, arbitrary: fc.constantFrom<unknown>(null, [], 'text', 123, true, deep(100)) },
+    { weight: 1, arbitrary: fc.constantFrom('x\ud800', '\udfffx', '2022-01-01T00:00:00+16:00').map((text) => everyString(body, text)) },
   );
 };
 
