@@ -124,8 +124,15 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
   { key: 'birthDate', header: '生年月日', required: false, example: '', note: '個人事業者: YYYY-MM-DD (申請履歴の照合に使う)' },
 ];
 
-const KIND: Record<string, string> = { 法人: 'corporation', 個人事業者: 'soleProprietor', corporation: 'corporation', soleProprietor: 'soleProprietor' };
-const SIZE: Record<string, string> = {
+const wordsOf = (words: Record<string, string>): ReadonlyMap<string, string> => new Map(Object.entries(words));
+/** The cell's words, as Maps: a cell reading `constructor` or `toString` must not find Object.prototype's members. */
+const KIND: ReadonlyMap<string, string> = wordsOf({
+  法人: 'corporation',
+  個人事業者: 'soleProprietor',
+  corporation: 'corporation',
+  soleProprietor: 'soleProprietor',
+});
+const SIZE: ReadonlyMap<string, string> = wordsOf({
   小規模事業者: 'smallBusiness',
   中小企業: 'sme',
   中堅企業: 'midsize',
@@ -134,12 +141,12 @@ const SIZE: Record<string, string> = {
   sme: 'sme',
   midsize: 'midsize',
   large: 'large',
-};
+});
 /** the industries intake takes, by their Japanese names (INDUSTRY_LABELS) or codes */
 const INDUSTRIES = ['manufacturing', 'wholesale', 'retail', 'service', 'other'] as const;
-const INDUSTRY: Record<string, string> = Object.fromEntries(INDUSTRIES.flatMap((code) => [[INDUSTRY_LABELS[code], code] as const, [code, code] as const]));
+const INDUSTRY: ReadonlyMap<string, string> = new Map(INDUSTRIES.flatMap((code) => [[INDUSTRY_LABELS[code], code] as const, [code, code] as const]));
 /** IT導入補助金's item kinds (ExpenseLine.itemKind), by code or Japanese name */
-const ITEM_KIND: Record<string, string> = {
+const ITEM_KIND: ReadonlyMap<string, string> = wordsOf({
   itTool: 'itTool',
   ITツール: 'itTool',
   pc: 'pc',
@@ -152,7 +159,7 @@ const ITEM_KIND: Record<string, string> = {
   'レジ・券売機': 'register',
   'レジ・券売機等': 'register',
   券売機: 'register',
-};
+});
 const YES = new Set(['はい', 'true', 'TRUE', '1', '○', 'yes']);
 const NO = new Set(['いいえ', 'false', 'FALSE', '0', '×', 'no']);
 
@@ -194,7 +201,7 @@ function expenseLines(cell: string | undefined, row: number, header: string, pro
       for (const extra of extras) {
         const [name, ...rest] = extra.split('=');
         const text = rest.join('=').trim();
-        if (name.trim() === '品目' && ITEM_KIND[text]) line.itemKind = ITEM_KIND[text];
+        if (name.trim() === '品目' && ITEM_KIND.has(text)) line.itemKind = ITEM_KIND.get(text);
         else if (name.trim() === '参加事業者' && text) line.participant = text;
         else if (name.trim() === '内容' && text) line.description = text;
         else if (name.trim() === 'フラグ' && text)
@@ -254,9 +261,9 @@ export function rowToPayload(
     problem(key, `は「はい」か「いいえ」で入力してください (入力: ${v})`);
     return undefined;
   };
-  const kind = KIND[get('applicantKind') ?? ''];
+  const kind = KIND.get(get('applicantKind') ?? '');
   if (!kind) problem('applicantKind', 'は「法人」か「個人事業者」です');
-  const size = SIZE[get('sizeClass') ?? ''];
+  const size = SIZE.get(get('sizeClass') ?? '');
   if (!size) problem('sizeClass', 'は 小規模事業者 / 中小企業 / 中堅企業 / 大企業 のいずれかです');
   for (const key of ['employeeCount', 'capital', 'requestedAmount', 'annualRevenue', 'participantCount', 'prefectureCount', 'benefitTargetMonthSales']) {
     if (Number.isNaN(int(get(key)))) problem(key, 'は整数で入力してください');
@@ -264,7 +271,7 @@ export function rowToPayload(
   const employeeCount = int(get('employeeCount'));
   if (employeeCount === undefined) problem('employeeCount', 'を入力してください');
   const industryText = get('industry');
-  const industry = industryText ? INDUSTRY[industryText] : undefined;
+  const industry = industryText ? INDUSTRY.get(industryText) : undefined;
   if (industryText && !industry) problem('industry', `は 製造業 / 卸売業 / 小売業 / サービス業 / その他 のいずれかです (入力: ${industryText})`);
   const expenses = expenseLines(get('expenses'), row, header('expenses'), problems);
   const monthlySales = pairs(get('monthlySales'), row, header('monthlySales'), problems).map((p) => ({ month: p.key, amount: p.amount }));

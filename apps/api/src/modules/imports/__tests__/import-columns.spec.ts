@@ -50,6 +50,11 @@ describe('import columns: a row as the intake payload', () => {
     ['a 赤字 that is neither はい nor いいえ', { 赤字: 'たぶん' }, '赤字', '赤字 は「はい」か「いいえ」で入力してください (入力: たぶん)'],
     ['a 参加事業者数 that is no integer', { 参加事業者数: '十' }, '参加事業者数', '参加事業者数 は整数で入力してください'],
     ['an unknown 業種', { 業種: '農業' }, '業種', '業種 は 製造業 / 卸売業 / 小売業 / サービス業 / その他 のいずれかです (入力: 農業)'],
+    // names every object has: not words of any column
+    ['a 業種 of constructor', { 業種: 'constructor' }, '業種', '業種 は 製造業 / 卸売業 / 小売業 / サービス業 / その他 のいずれかです (入力: constructor)'],
+    ['a 申請者区分 of toString', { 申請者区分: 'toString' }, '申請者区分', '申請者区分 は「法人」か「個人事業者」です'],
+    ['a 規模区分 of __proto__', { 規模区分: '__proto__' }, '規模区分', '規模区分 は 小規模事業者'],
+    ['a 品目 of valueOf', { 補助対象経費: 'hardware:1:品目=valueOf' }, '補助対象経費', '品目「valueOf」は ITツール / PC / レジ のいずれかです'],
     [
       'a 事業復活支援金 row missing its 基準期間',
       { 対象月: '2022-01', 対象月の売上高: '1', 基準期間の売上高: '1;1;1;1;1' },
