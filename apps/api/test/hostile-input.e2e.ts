@@ -247,6 +247,19 @@ describe('hostile input', () => {
       expectErrorBody(res, 404);
     });
 
+    it.each(['not-a-uuid', '-'.repeat(36)])('an administrator changing the e-mail of user %s: 404, not a database error', async (id) => {
+      expectErrorBody(await t.http().put(`/api/users/${id}`).set(as('admin')).send({ email: 'someone@example.jp' }), 404);
+      expectErrorBody(await t.http().get(`/api/intake-channels/${id}`).set(as('admin')), 404);
+    });
+
+    it('a refresh cookie whose session id is 36 dashes is refused (401), not a database error', async () => {
+      const res = await t
+        .http()
+        .post('/api/auth/refresh')
+        .set('Cookie', `jimukyoku_refresh=${'-'.repeat(36)}.${'a'.repeat(32)}`);
+      expectErrorBody(res, 401);
+    });
+
     it('intake: the status of a non-UUID application is 404', async () => {
       const channel = await createChannel(t, s.admin.token, '照会の窓口');
       expectErrorBody(await t.http().get('/api/intake/applications/1').set('X-Api-Key', channel.apiKey), 404, 'APPLICATION_NOT_FOUND');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { isUuid } from '../../common/is-uuid';
 import type { ListQuery } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
 import { columnsOf, hydrate, prepared } from '../../database/entity-rows';
@@ -22,7 +23,7 @@ export class IntakeChannelsRepository {
   }
 
   find(id: string, tx?: Transaction): Promise<IntakeChannel | null> {
-    return /^[0-9a-f-]{36}$/.test(id) ? this.m(tx).getRepository(IntakeChannel).findOneBy({ id }) : Promise.resolve(null);
+    return isUuid(id) ? this.m(tx).getRepository(IntakeChannel).findOneBy({ id }) : Promise.resolve(null);
   }
 
   /** The channel an API key belongs to (looked up by the key's SHA-256: an index hit). */

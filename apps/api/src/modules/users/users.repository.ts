@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, Repository } from 'typeorm';
 import { STAFF_ROLES } from '../../auth/roles';
+import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
 import { StaffUser } from './staff-user.entity';
@@ -49,7 +50,7 @@ export class UsersRepository {
   }
 
   findById(id: string, tx?: Transaction): Promise<StaffUser | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);
+    if (!isUuid(id)) return Promise.resolve(null);
     return this.users(tx).findOneBy({ id });
   }
 

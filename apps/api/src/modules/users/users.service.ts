@@ -5,6 +5,7 @@ import { hashPassword } from '../../auth/password';
 import { passwordPolicyProblems } from '../../auth/password-policy';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { randomToken } from '../../auth/tokens';
+import { isUuid } from '../../common/is-uuid';
 import type { ListQuery } from '../../common/list-query';
 import { UnitOfWork } from '../../database';
 import { AuditService } from '../audit/audit.service';
@@ -72,6 +73,8 @@ export class UsersService {
   async update(actor: AuthenticatedUser, id: string, dto: UpdateUserDto): Promise<UserView> {
     if (id === actor.id && dto.active === false) throw new UserError('CANNOT_DEACTIVATE_SELF');
     if (id === actor.id && dto.role && dto.role !== 'admin') throw new UserError('CANNOT_DEMOTE_SELF');
+    // a path that is no UUID names no user (and cannot be compared with one in SQL)
+    if (!isUuid(id)) throw new UserError('USER_NOT_FOUND');
     const email = dto.email?.trim().toLowerCase();
     if (email && (await this.users.emailTaken(email, id))) throw new UserError('EMAIL_TAKEN');
     return this.uow.run(async (tx) => {
