@@ -10,7 +10,7 @@ import { corporateNumber, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { IMPORT_HEADER, importRow, startImportWorker } from './import-fixtures';
-import { createChannel, tempStorageDir, validPayload } from './intake-fixtures';
+import { createChannel, PDF, tempStorageDir, validPayload } from './intake-fixtures';
 
 /**
  * One regression per class of hostile input the fuzz suite (fuzz-openapi.e2e.ts) found answering
@@ -190,6 +190,25 @@ describe('hostile input', () => {
       expect(done).toMatchObject({ status: 'done', importedRows: 1 });
       expect(JSON.stringify(done)).toContain('applicant.name');
       expect((await db.query(`SELECT count(*)::int AS n FROM application WHERE import_id = $1`, [created.body.id]))[0].n).toBe(1);
+    });
+
+    it('keeps an attachment whose RFC 5987 file name decodes to a NUL, under the name without it', async () => {
+      const channel = await createChannel(t, s.admin.token, 'ファイル名の窓口');
+      const boundary = 'jimukyoku-boundary';
+      const body = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nbusinessPlan\r\n`),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="plan.pdf"; filename*=UTF-8''a%00b.pdf\r\n`),
+        Buffer.from('Content-Type: application/pdf\r\n\r\n'),
+        PDF,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const res = await t
+        .http()
+        .post('/api/intake/attachments')
+        .set('X-Api-Key', channel.apiKey)
+        .set('Content-Type', `multipart/form-data; boundary=${boundary}`)
+        .send(body);
+      expect({ status: res.status, fileName: res.body.fileName }).toEqual({ status: 201, fileName: 'ab.pdf' });
     });
 
     it('answers intake with 422 and stores no application', async () => {

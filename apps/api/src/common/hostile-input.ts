@@ -21,7 +21,7 @@ const join = (parent: string, key: string) => (parent ? (/^\d+$/.test(key) ? `${
  * Half of a UTF-16 surrogate pair without its other half (`"\ud800"` in JSON): no character at all. JSON.parse
  * lets it through; PostgreSQL refuses it in jsonb (the audit record, stored answers) and UTF-8 cannot hold it.
  */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** What is wrong with a string as a value or a key: a NUL character or a lone surrogate; null when nothing. */
 function unsafeText(text: string, field: string, what: string): InputProblem | null {

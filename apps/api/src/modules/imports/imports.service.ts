@@ -13,6 +13,7 @@ import type { ImportMode } from './application-import.entity';
 import { formatOf } from './import-file';
 import type { UploadedImportFile } from './import-upload';
 import { ImportsRepository } from './imports.repository';
+import { uploadFileName } from '../../common/upload-file-name';
 
 export const IMPORT_SORTABLE = ['createdAt', 'fileName', 'status'] as const;
 export const IMPORT_LIST: ListSpec = { sortable: IMPORT_SORTABLE, defaultSort: ['createdAt', 'DESC'], filters: { roundId: 'uuid', status: 'string' } };
@@ -58,7 +59,7 @@ export class ImportsService {
     const record = await this.unitOfWork.run(async (tx) => {
       const row = await this.imports.create(tx, {
         roundId,
-        fileName: file.originalname.slice(0, 255),
+        fileName: uploadFileName(file.originalname),
         format,
         mode: mode as ImportMode,
         storageKey: file.key,

@@ -17,6 +17,7 @@ import { IntakeRepository } from './intake.repository';
 import { IntakeService } from './intake.service';
 import type { StoredResponse } from './idempotency';
 import { ATTACHMENT_STORAGE, AttachmentStorage } from './attachment-storage';
+import { uploadFileName } from '../../common/upload-file-name';
 
 const IDEMPOTENCY = /^[\x21-\x7e]{1,200}$/;
 export const idempotencyKey = (raw: string | undefined) => {
@@ -110,7 +111,7 @@ export class IntakeController {
       const row = await this.repo.insertAttachment({
         channelId: req.channel.id,
         kind,
-        fileName: file.originalname.slice(0, 255),
+        fileName: uploadFileName(file.originalname),
         contentType: file.detectedType,
         sizeBytes: file.sizeBytes,
         sha256: file.sha256,
