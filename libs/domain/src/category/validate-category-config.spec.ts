@@ -115,7 +115,7 @@ describe('validateCategoryConfig', () => {
     ],
     ['a rate rule without tiers', withSmeTiers(), [{ path: 'pricing.rates[0].tiers', code: 'tiersEmpty' }]],
     // hostile input (the fuzzer sent it): a rate rule that is no object is refused, not a TypeError
-    ['a rate rule that is null', withRates(null as never, SME_RATE, MID_RATE), [{ path: 'pricing.rates[0]', code: 'invalidRate' }]],
+    ['a rate rule that is null', withRates(null as never, SME_RATE, MID_RATE), [{ path: 'pricing.rates[0]', code: 'wrongType' }]],
     ['an admitted size class without a rate (中堅)', withRates(SME_RATE), [{ path: 'pricing.rates', code: 'noRateForSizeClass' }]],
     [
       'an admitted size class with only a conditional rate',
@@ -268,6 +268,49 @@ describe('validateCategoryConfig', () => {
     const problems = validateCategoryConfig(config);
     expect(problems.map((p) => ({ path: p.path, code: p.code }))).toEqual(expected);
     // every message names the path it is about, in Japanese
+    for (const p of problems) expect(p.message.startsWith(`${p.path}:`)).toBe(true);
+  });
+});
+
+/**
+ * Configurations of the wrong shape (JSON an administrator entered): each was stored, or crashed the
+ * validator or quote() with a TypeError (a 500), before the shape was checked first (config-shape.ts).
+ */
+describe('validateCategoryConfig: the shape first', () => {
+  const rules = (when: unknown) => withRates({ ...SME_RATE, when } as RateRule, MID_RATE);
+  it.each<[string, unknown, { path: string; code: string }[]]>([
+    ['sizeClasses a number', rules({ sizeClasses: 5 }), [{ path: 'pricing.rates[0].when.sizeClasses', code: 'wrongType' }]],
+    ['when null', rules(null), [{ path: 'pricing.rates[0].when', code: 'wrongType' }]],
+    [
+      'when left out',
+      withRates({ label: 'x', tiers: [{ rate: r(1, 2) }] } as unknown as RateRule, SME_RATE, MID_RATE),
+      [{ path: 'pricing.rates[0].when', code: 'required' }],
+    ],
+    [
+      'a null bracket',
+      withCap({ kind: 'byEmployees', brackets: [null, { min: 1, amount: 1 }] } as unknown as CapRule),
+      [{ path: 'pricing.cap.brackets[0]', code: 'wrongType' }],
+    ],
+    [
+      'a cap inside a size-class cap of the wrong shape',
+      withCap({ kind: 'bySizeClass', entries: [{ sizeClasses: ['sme'], cap: { kind: 'fixed', amount: '1' } }] } as unknown as CapRule),
+      [{ path: 'pricing.cap.entries[0].cap.amount', code: 'wrongType' }],
+    ],
+    [
+      'an exclusion whose expense types are a number',
+      { ...base, exclusions: [{ code: 'x', reason: 'y', expenseTypes: 5 }] },
+      [{ path: 'exclusions[0].expenseTypes', code: 'wrongType' }],
+    ],
+    [
+      'an exclusion whose flags are an object',
+      { ...base, exclusions: [{ code: 'x', reason: 'y', flags: { length: 1 } }] },
+      [{ path: 'exclusions[0].flags', code: 'wrongType' }],
+    ],
+    ['expense types as text', itemized({ items: [ITEM] }, 'abc' as never), [{ path: 'expenseTypes', code: 'wrongType' }]],
+    ['a tier rate as text', withSmeTiers({ rate: '1/2' as never }), [{ path: 'pricing.rates[0].tiers[0].rate', code: 'wrongType' }]],
+  ])('%s', (_rule, config, expected) => {
+    const problems = validateCategoryConfig(cast(config));
+    expect(problems.map((p) => ({ path: p.path, code: p.code }))).toEqual(expected);
     for (const p of problems) expect(p.message.startsWith(`${p.path}:`)).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import type { SizeClass } from '../applicant';
 import { formatYen } from '../money';
 import type { CapRule, CategoryConfig, ExclusionRule, ExpenseTypeDef, ItemRule, Pricing, RateRule, SubsidyCategoryConfig } from './category.types';
 import { SIZE_CLASSES } from './category.types';
+import { subsidyShapeProblems } from './config-shape';
 import { isRequirementCode } from './requirements';
 import { checkCap, checkRate, checkRates, checkSizeClasses, isYen, possibleCapAmounts, problem, type ConfigProblem } from './validate-rules';
 
@@ -168,8 +169,12 @@ export const validateCategoryConfig = (config: CategoryConfig): ConfigProblem[] 
       if (!isYen(config.ceilingPerContract))
         out.push(problem('ceilingPerContract', 'invalidYen', 'ceilingPerContract: 契約上限額は0以上の整数（円）で指定してください'));
       return out;
-    case 'subsidy':
+    case 'subsidy': {
+      // the rules below read the configuration as its type says: first, that it has that shape
+      const shape = subsidyShapeProblems(config);
+      if (shape.length > 0) return [...out, ...shape];
       break;
+    }
     default:
       return [...out, problem('kind', 'unknownKind', `kind: 類型の種類「${String((config as { kind?: unknown })?.kind)}」は不明です`)];
   }

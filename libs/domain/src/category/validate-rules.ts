@@ -44,7 +44,8 @@ export type ConfigProblemCode =
   | 'exclusionOfEligibleType'
   | 'shareLimitWithTiers'
   | 'invalidList'
-  | 'selfReference';
+  | 'selfReference'
+  | 'wrongType';
 
 export const problem = (path: string, code: ConfigProblemCode, message: string): ConfigProblem => ({ path, code, message });
 

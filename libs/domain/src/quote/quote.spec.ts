@@ -103,6 +103,18 @@ describe('quote: bad input becomes problems naming the field, never exceptions',
     const result = quote(broken, sme, [{ expenseType: 'machinery', amount: 3_000_000 }]);
     expect(result.problems).toEqual([{ code: 'invalidCategoryConfig', field: 'category', message: expect.stringContaining('floor: 補助下限額') }]);
   });
+
+  it('a configuration of the wrong shape is a problem too: a rate rule without its condition, an exclusion flag list that is an object', () => {
+    const config = STANDARD as unknown as { pricing: { rates: object[] }; exclusions: object[] };
+    const broken = [
+      { ...config, pricing: { ...config.pricing, rates: config.pricing.rates.map((r) => ({ ...r, when: null })) } },
+      { ...config, exclusions: [{ code: 'x', reason: 'y', flags: { length: 1 } }] },
+    ];
+    for (const category of broken) {
+      const result = quote(category as unknown as CategoryConfig, sme, [{ expenseType: 'machinery', amount: 3_000_000 }]);
+      expect(result.problems).toEqual([{ code: 'invalidCategoryConfig', field: 'category', message: expect.any(String) }]);
+    }
+  });
 });
 
 describe('quote: excluded lines are reported with a reason and left out of the total', () => {
