@@ -2,9 +2,9 @@ import 'reflect-metadata';
 
 /**
  * Checks every request value must pass whatever its DTO says: no NUL character anywhere (PostgreSQL
- * refuses it in text) and no lone surrogate (not a character; PostgreSQL refuses it in jsonb), no number a JavaScript integer cannot hold exactly, no `null` where the DTO
- * does not declare the field nullable. Pure functions returning the offending rows; the validation
- * pipe turns them into a 400.
+ * refuses it in text), no lone surrogate (not a character; PostgreSQL refuses it in jsonb), no number a
+ * JavaScript integer cannot hold exactly, no `null` where the DTO does not declare the field nullable.
+ * Pure functions returning the offending rows; the validation pipe turns them into a 400.
  */
 export interface InputProblem {
   field: string;
