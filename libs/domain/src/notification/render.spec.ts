@@ -36,6 +36,12 @@ describe('renderTemplate', () => {
     expect(renderTemplate({ subject: 's', bodyText: '{{quotedAmount}}' }, { ...vars, quotedAmount: null }).text).toBe('（なし）');
   });
 
+  it('leaves a placeholder named like an object member as it is, in both parts', () => {
+    const out = renderTemplate({ subject: '{{toString}}', bodyText: 'a {{constructor}} b' }, vars);
+    expect([out.subject, out.text]).toEqual(['{{toString}}', 'a {{constructor}} b']);
+    expect(out.html).toContain('>a {{constructor}} b</body>');
+  });
+
   it('finds placeholders that are not variables', () => {
     expect(unknownVariables({ subject: '{{receiptNumber}}', bodyText: '{{applicantNmae}} {{ reason }}' })).toEqual(['applicantNmae']);
     for (const template of Object.values(DEFAULT_TEMPLATES)) expect(unknownVariables(template)).toEqual([]);

@@ -109,9 +109,12 @@ export interface RenderedMessage {
   readonly html: string;
 }
 
+/** A placeholder's name is a variable only as TEMPLATE_VARIABLES' own key (`{{constructor}}` is not one). */
+const isVariable = (name: string): name is keyof NotificationVariables => Object.prototype.hasOwnProperty.call(TEMPLATE_VARIABLES, name);
+
 export function renderTemplate(template: TemplateText, vars: NotificationVariables): RenderedMessage {
   const fill = (s: string, escape: (v: string) => string) =>
-    s.replace(PLACEHOLDER, (_m, name: string) => (name in TEMPLATE_VARIABLES ? escape(display(name as keyof NotificationVariables, vars)) : _m));
+    s.replace(PLACEHOLDER, (_m, name: string) => (isVariable(name) ? escape(display(name, vars)) : _m));
   const text = fill(template.bodyText, (v) => v);
   // the status link is clickable in the HTML part (an http(s) URL only; anything else stays text)
   const htmlValue = (name: string) => {
@@ -119,7 +122,7 @@ export function renderTemplate(template: TemplateText, vars: NotificationVariabl
     return name === 'statusUrl' && /^https?:\/\/[^\s"<>]+$/.test(v) ? `<a href="${escapeHtml(v)}">${escapeHtml(v)}</a>` : escapeHtml(v);
   };
   const htmlBody = escapeHtml(template.bodyText)
-    .replace(PLACEHOLDER, (_m, name: string) => (name in TEMPLATE_VARIABLES ? htmlValue(name) : _m))
+    .replace(PLACEHOLDER, (_m, name: string) => (isVariable(name) ? htmlValue(name) : _m))
     .replace(/\n/g, '<br>\n');
   return {
     subject: fill(template.subject, (v) => v).replace(/[\r\n]+/g, ' '),
