@@ -128,7 +128,12 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
   let benefitBatchId: string;
 
   it('a batch of the round: the 額確定 applications with an account, their 確定額; the one without an account excluded with the reason', async () => {
-    const refused = await t.http().post('/api/payment-batches').set(as(s.manager)).send({ roundId: subsidyRound.id, transferDate: todayJst() }).expect(422);
+    const refused = await t
+      .http()
+      .post('/api/payment-batches')
+      .set(as(s.manager))
+      .send({ roundId: subsidyRound.id, transferDate: lastBusinessDay() })
+      .expect(422);
     expect(refused.body).toMatchObject({ code: 'INVALID_TRANSFER_DATE', message: expect.stringContaining('明日以降') });
     await t.http().post('/api/payment-batches').set(as(s.reviewer)).send({ roundId: subsidyRound.id, transferDate }).expect(403);
 
