@@ -42,7 +42,9 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-const isRealDate = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+/** A calendar date PostgreSQL's date takes: it exists, and its year is not 0000 (JavaScript has one; the calendar has not). */
+const isRealDate = (d: string) =>
+  d >= '0001-01-01' && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
 
 /**
  * 交付決定取消 and 返還 (docs/post-award.md): the manager revokes with a reason and a 納期限, the 返還額 comes from
