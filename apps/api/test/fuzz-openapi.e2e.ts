@@ -11,6 +11,7 @@ import { storageSnapshot } from './fuzz/storage-snapshot';
 import { collectTargets } from './fuzz/targets';
 import type { FuzzRequest, Operation, Outcome } from './fuzz/types';
 import { startTestApp, TestApp } from './harness';
+import { JAPANESE } from './error-body';
 
 /**
  * The OpenAPI fuzz suite: every route of the document the app serves, called with property-based
@@ -34,8 +35,6 @@ import { startTestApp, TestApp } from './harness';
 const FIXED_SEED = 20220324;
 const RUN_SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
-
-const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 
 describe('OpenAPI fuzz: hostile input on every route', () => {
   let t: TestApp;

@@ -8,6 +8,7 @@ import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
 import { corporateNumber, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { expectErrorBody } from './error-body';
 import { startTestApp, TestApp } from './harness';
 import { IMPORT_HEADER, importRow, startImportWorker } from './import-fixtures';
 import { createChannel, PDF, tempStorageDir, validPayload } from './intake-fixtures';
@@ -17,14 +18,6 @@ import { createChannel, PDF, tempStorageDir, validPayload } from './intake-fixtu
  * 500 or storing nonsense: list parameters, null, NUL bytes, deep JSON, huge numbers, oversized
  * headers. Each answer is the documented error body `{ statusCode, code, message, errors? }`.
  */
-const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
-
-function expectErrorBody(res: { status: number; body: any }, status: number, code?: string) {
-  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code: code ?? res.body?.code });
-  expect(res.body.statusCode).toBe(status);
-  expect(res.body.message).toMatch(JAPANESE);
-}
-
 describe('hostile input', () => {
   let t: TestApp;
   let db: DataSource;

@@ -4,6 +4,7 @@ import type { Round } from '../src/modules/rounds/round.entity';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
+import { expectErrorBody } from './error-body';
 import { startTestApp, TestApp } from './harness';
 import { createChannel, tempStorageDir, validPayload } from './intake-fixtures';
 
@@ -12,14 +13,6 @@ import { createChannel, tempStorageDir, validPayload } from './intake-fixtures';
  * found answering 500 by fuzzing: offsets past ±15:59, the year 0000, ids past bigint, upper-case UUIDs,
  * lone surrogates. The rest of the hostile input is hostile-input.e2e.ts.
  */
-const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
-
-function expectErrorBody(res: { status: number; body: any }, status: number, code?: string) {
-  expect({ status: res.status, code: res.body?.code }).toEqual({ status, code: code ?? res.body?.code });
-  expect(res.body.statusCode).toBe(status);
-  expect(res.body.message).toMatch(JAPANESE);
-}
-
 describe('hostile text and ids', () => {
   let t: TestApp;
   let db: DataSource;
