@@ -299,6 +299,11 @@ describe('hostile input', () => {
       const wrong = await quote({ certifiedAdvisor: { name: 'a', id: true } });
       expectErrorBody(wrong, 400, 'VALIDATION_FAILED');
       expect(new Set(wrong.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['context.certifiedAdvisor.id']));
+      const tooLong = await quote({ financialInstitution: { name: '銀'.repeat(201) } });
+      expectErrorBody(tooLong, 400, 'VALIDATION_FAILED');
+      expect(tooLong.body.errors).toEqual([
+        expect.objectContaining({ field: 'context.financialInstitution.name', message: expect.stringContaining('200文字以内') }),
+      ]);
       expectErrorBody(await quote({ claimedMonths: { salesDecline10pct: ['2021-13'] } }), 400, 'VALIDATION_FAILED');
       const right = await quote({
         certifiedAdvisor: { name: '北海道経営支援センター', id: '106213000000' },

@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { normalizeInvoiceNumber } from '@jimukyoku/domain';
-import { BenefitRequestDto, ExpenseLineDto, MonthlySalesDto } from '../../quotes/dto/quote-request.dto';
+import { BenefitRequestDto, CertifiedAdvisorDto, ExpenseLineDto, FinancialInstitutionDto, MonthlySalesDto } from '../../quotes/dto/quote-request.dto';
 
 /** 1兆円: far above any programme's amounts (money columns are bigint) */
 const YEN_MAX = 1_000_000_000_000;
@@ -127,28 +127,6 @@ export class IntakeApplicantDto {
 export class PlanDto {
   @ApiProperty({ example: 'EV向け部品への新分野展開' }) @IsString({ message: 'plan.title (事業計画名) を入力してください' }) @MaxLength(200) title!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) summary?: string;
-}
-
-export class CertifiedAdvisorDto {
-  @ApiProperty({ example: '北海道経営支援センター' })
-  @IsString({ message: 'certifiedAdvisor.name (認定支援機関名) を入力してください' })
-  @MaxLength(200, { message: 'certifiedAdvisor.name (認定支援機関名) は200文字以内です' })
-  name!: string;
-  @ApiProperty({ example: '106213000000' })
-  @IsString({ message: 'certifiedAdvisor.id (認定支援機関ID) を入力してください' })
-  @MaxLength(50, { message: 'certifiedAdvisor.id (認定支援機関ID) は50文字以内です' })
-  id!: string;
-  @ApiPropertyOptional({ description: '認定支援機関が金融機関でもある (補助金額3,000万円超の金融機関の確認を兼ねる)' })
-  @IsOptional()
-  @IsBoolean({ message: 'certifiedAdvisor.isFinancialInstitution (認定支援機関は金融機関か) は true か false で指定してください' })
-  isFinancialInstitution?: boolean;
-}
-
-export class FinancialInstitutionDto {
-  @ApiProperty({ example: '東西銀行', description: '事業計画を確認した金融機関の名称 (補助金額が3,000万円を超える場合に必要)' })
-  @IsString({ message: 'financialInstitution.name (金融機関名) を入力してください' })
-  @MaxLength(200, { message: 'financialInstitution.name (金融機関名) は200文字以内です' })
-  name!: string;
 }
 
 /** 事業復活支援金: the 事前確認 a 登録確認機関 gave the applicant. */

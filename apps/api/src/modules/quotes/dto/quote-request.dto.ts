@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -136,19 +136,35 @@ export class BenefitRequestDto {
 
 const monthMessage = (field: string) => ({ message: `context.claimedMonths.${field} は YYYY-MM の月で指定してください`, each: true });
 
-/** 認定経営革新等支援機関 as the eligibility checks read it (libs/domain CertifiedAdvisor). */
-export class QuoteCertifiedAdvisorDto {
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'context.certifiedAdvisor.name (認定支援機関名) は文字列です' }) @MaxLength(200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'context.certifiedAdvisor.id (認定支援機関ID) は文字列です' }) @MaxLength(50) id?: string;
-  @ApiPropertyOptional()
+/** 認定経営革新等支援機関 as the eligibility checks read it (libs/domain CertifiedAdvisor); intake requires it whole. */
+export class CertifiedAdvisorDto {
+  @ApiProperty({ example: '北海道経営支援センター' })
+  @IsString({ message: 'certifiedAdvisor.name (認定支援機関名) を入力してください' })
+  @MaxLength(200, { message: 'certifiedAdvisor.name (認定支援機関名) は200文字以内です' })
+  name!: string;
+  @ApiProperty({ example: '106213000000' })
+  @IsString({ message: 'certifiedAdvisor.id (認定支援機関ID) を入力してください' })
+  @MaxLength(50, { message: 'certifiedAdvisor.id (認定支援機関ID) は50文字以内です' })
+  id!: string;
+  @ApiPropertyOptional({ description: '認定支援機関が金融機関でもある (補助金額3,000万円超の金融機関の確認を兼ねる)' })
   @IsOptional()
-  @IsBoolean({ message: 'context.certifiedAdvisor.isFinancialInstitution は true か false で指定してください' })
+  @IsBoolean({ message: 'certifiedAdvisor.isFinancialInstitution (認定支援機関は金融機関か) は true か false で指定してください' })
   isFinancialInstitution?: boolean;
 }
 
-export class QuoteFinancialInstitutionDto {
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'context.financialInstitution.name (金融機関名) は文字列です' }) @MaxLength(200) name?: string;
+export class FinancialInstitutionDto {
+  @ApiProperty({ example: '東西銀行', description: '事業計画を確認した金融機関の名称 (補助金額が3,000万円を超える場合に必要)' })
+  @IsString({ message: 'financialInstitution.name (金融機関名) を入力してください' })
+  @MaxLength(200, { message: 'financialInstitution.name (金融機関名) は200文字以内です' })
+  name!: string;
 }
+
+/**
+ * The same two as a quote's context reads them: any part may be missing (the checks say which), but a
+ * part that is given follows intake's rule, so one rule stands in one place.
+ */
+export class QuoteCertifiedAdvisorDto extends PartialType(CertifiedAdvisorDto) {}
+export class QuoteFinancialInstitutionDto extends PartialType(FinancialInstitutionDto) {}
 
 /** The months the applicant named for the sales-decline tests (libs/domain ClaimedMonths). */
 export class ClaimedMonthsDto {
