@@ -48,6 +48,16 @@ describe('hostile text and ids', () => {
       expect(res.body.errors[0].field).toBe(`filter.${Object.keys(filter)[0]}`);
     });
 
+    it.each(['0001-01-01T00:00:00+09:00', '0050-06-15T00:00:00Z'])('reads %s, a day of the calendar PostgreSQL keeps, as a filter', async (from) => {
+      const res = await t
+        .http()
+        .get('/api/audit-logs')
+        .query({ filter: JSON.stringify({ occurredFrom: from }) })
+        .set(as('auditor'));
+      expect(res.status).toBe(200);
+      expect(res.body.length).toBeGreaterThan(0);
+    });
+
     it('an audit record id beyond bigint is not found (404)', async () => {
       for (const id of ['9223372036854775808', '1'.repeat(200)]) expectErrorBody(await t.http().get(`/api/audit-logs/${id}`).set(as('auditor')), 404);
     });

@@ -1,4 +1,5 @@
 import holidayJp from '@holiday-jp/holiday_jp';
+import { isCalendarDate } from '../time/calendar-date';
 import { jstDate } from '../time/jst';
 
 /**
@@ -12,10 +13,9 @@ export type TransferDateCheck = { readonly ok: true; readonly date: string } | {
 /** `value` as a 振込指定日, checked against `now` (the clock's instant). */
 export function checkTransferDate(value: unknown, now: Date, label = '振込指定日'): TransferDateCheck {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return { ok: false, message: `${label}は YYYY-MM-DD の日付で指定してください。` };
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-    return { ok: false, message: `${label}「${value}」は存在しない日付です。` };
+  if (!isCalendarDate(value)) return { ok: false, message: `${label}「${value}」は存在しない日付です。` };
+  const [, m, d] = value.split('-').map(Number);
+  const date = new Date(`${value}T00:00:00Z`);
   const weekday = date.getUTCDay();
   if (weekday === 0 || weekday === 6)
     return { ok: false, message: `${label}「${value}」は${weekday === 0 ? '日曜日' : '土曜日'}です。銀行の営業日を指定してください。` };

@@ -1,6 +1,7 @@
 /**
  * Times are stored as UTC instants and shown and reasoned about in Asia/Tokyo (JST, +09:00, no DST).
  */
+import { isCalendarDate } from './calendar-date';
 
 /** One day in milliseconds: every JST day is this long, as Japan has no daylight saving time. */
 export const DAY_MS = 86_400_000;
@@ -51,11 +52,7 @@ export function parseInstant(value: unknown, field: string): InstantParse {
   }
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return { ok: false, message: `${field} は存在しない日時です` };
-  const [y, m, day] = value.slice(0, 10).split('-').map(Number);
-  const check = new Date(Date.UTC(y, m - 1, day));
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== day) {
-    return { ok: false, message: `${field} は存在しない日時です` };
-  }
+  if (!isCalendarDate(value.slice(0, 10))) return { ok: false, message: `${field} は存在しない日時です` };
   return { ok: true, value: d };
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DAY_MS, formatJstDate, formatYen } from '@jimukyoku/domain';
+import { DAY_MS, formatJstDate, formatYen, isCalendarDate } from '@jimukyoku/domain';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
 import { UnitOfWork, type Transaction } from '../../database';
@@ -42,10 +42,6 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** A calendar date PostgreSQL's date takes: it exists, and its year is not 0000 (JavaScript has one; the calendar has not). */
-const isRealDate = (d: string) =>
-  d >= '0001-01-01' && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
-
 /**
  * 交付決定取消 and 返還 (docs/post-award.md): the manager revokes with a reason and a 納期限, the 返還額 comes from
  * the rules; repayments received are recorded (partial allowed, never more than outstanding) and the one that
@@ -74,7 +70,7 @@ export class RepaymentsService {
       let dueDate: string | null = null;
       if (amount > 0) {
         if (!dto.dueDate) throw new PostAwardError('DUE_DATE_REQUIRED', { field: 'dueDate' });
-        if (!isRealDate(dto.dueDate)) throw new PostAwardError('INVALID_DATE', { field: 'dueDate' });
+        if (!isCalendarDate(dto.dueDate)) throw new PostAwardError('INVALID_DATE', { field: 'dueDate' });
         const earliest = addDays(await this.repo.todayJst(tx), REPAYMENT_DUE_MIN_DAYS);
         if (dto.dueDate < earliest)
           throw new PostAwardError(
@@ -108,7 +104,7 @@ export class RepaymentsService {
       const claim = await this.repo.findClaim(app.id, tx, true);
       if (!claim) throw new PostAwardError('NO_REPAYMENT_CLAIM');
       if (claim.repaidAt) throw new PostAwardError('ALREADY_REPAID');
-      if (!isRealDate(dto.receivedOn)) throw new PostAwardError('INVALID_DATE', { field: 'receivedOn' });
+      if (!isCalendarDate(dto.receivedOn)) throw new PostAwardError('INVALID_DATE', { field: 'receivedOn' });
       if (dto.receivedOn > (await this.repo.todayJst(tx))) throw new PostAwardError('RECEIVED_IN_FUTURE', { field: 'receivedOn' });
       const before = sum(await this.repo.received(app.id, tx));
       const outstanding = claim.amount - before;
