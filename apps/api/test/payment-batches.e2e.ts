@@ -35,6 +35,7 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
   const fixed: { id: string; amount: number }[] = [];
   let noAccount: string;
   let benefit: { id: string; amount: number };
+  let openBatchId: string;
 
   /** A subsidy@2 application driven by the post-award routes to 額確定; its 確定額. */
   async function amountFixed(round: Round, name: string): Promise<{ id: string; amount: number }> {
@@ -289,5 +290,21 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
       .set(as(s.auditor))
       .expect(200);
     expect(list.body).toHaveLength(3);
+    openBatchId = again.body.id;
+  });
+
+  it('confirm refuses the whole batch when an application left its payable state after the batch was made (here revoked)', async () => {
+    // revoked before anything was paid: nothing to repay, so 返還済 at once
+    await staff('post', `${noAccount}/grant-revocation`).send({ reason: '補助事業を実施していないことが判明したため' }).expect(200);
+    const refused = await t.http().post(`/api/payment-batches/${openBatchId}/confirm`).set(as(s.manager)).send({ paidOn: lastBusinessDay() });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'LINE_NOT_PAYABLE', applicationId: noAccount, status: 'repaid' });
+    const [{ receipt_number: receipt }] = await db.query(`SELECT receipt_number FROM application WHERE id = $1`, [noAccount]);
+    expect(refused.body.message).toContain(`申請 ${receipt} は支払待ちではありません（現在の状態: 返還済）`);
+    expect(refused.body.message).toContain('この支払バッチを取り消し');
+    expect(await statusOf(noAccount)).toBe('repaid');
+    const batch = await t.http().get(`/api/payment-batches/${openBatchId}`).set(as(s.manager)).expect(200);
+    expect(batch.body.status).toBe('open');
+    await t.http().post(`/api/payment-batches/${openBatchId}/cancel`).set(as(s.manager)).expect(200);
   });
 });

@@ -11,6 +11,10 @@ export const PAYMENT_BATCH_ERRORS = {
   ],
   ALREADY_IN_OPEN_BATCH: [HttpStatus.CONFLICT, '申請が別の未確定の支払バッチに含まれています。そのバッチを確定するか取り消してから作成してください。'],
   BATCH_NOT_OPEN: [HttpStatus.CONFLICT, 'この支払バッチは確定済みまたは取消済みのため、操作できません。'],
+  LINE_NOT_PAYABLE: [
+    HttpStatus.CONFLICT,
+    '支払バッチの作成後に、支払待ちでなくなった申請があります。この支払バッチを取り消し、支払える申請で作り直してください。',
+  ],
   INVALID_ZENGIN_FILE: [HttpStatus.UNPROCESSABLE_ENTITY, '全銀ファイルを作成できません。各項目のメッセージを確認してください。'],
   TOTALS_MISMATCH: [HttpStatus.CONFLICT, '全銀ファイルの合計件数・合計金額が支払バッチの合計と一致しません。ダウンロードを中止しました。'],
 } as const satisfies Record<string, readonly [HttpStatus, string]>;

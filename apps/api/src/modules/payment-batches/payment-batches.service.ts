@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { formatYen, jstDate, type BankAccount } from '@jimukyoku/domain';
 import { buildZenginTransferFile, checkFutureTransferDate, checkTransferDate, type ZenginRequester } from '@jimukyoku/domain/zengin';
-import { getWorkflow, paymentTransitionFrom, stateHasTag, workflowStatesTagged } from '@jimukyoku/workflow';
+import { findState, getWorkflow, paymentTransitionFrom, stateHasTag, workflowStatesTagged } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
@@ -164,9 +164,18 @@ export class PaymentBatchesService {
       for (const line of lines) {
         const app = await this.applications.findVisible(line.applicationId, user, tx);
         if (!app) throw new PaymentBatchError('BATCH_NOT_FOUND');
-        const transition = paymentTransitionFrom(getWorkflow(app.workflowCode, app.workflowVersion), app.status)?.name;
-        if (!transition)
-          throw new PaymentBatchError('BATCH_NOT_OPEN', {}, `申請 ${line.receiptNumber ?? line.applicationId} の手続には支払の遷移がありません。`);
+        const workflow = getWorkflow(app.workflowCode, app.workflowVersion);
+        const transition = paymentTransitionFrom(workflow, app.status)?.name;
+        if (!transition) {
+          // e.g. its 交付決定 was revoked after the batch was made: nothing of the batch is paid
+          const receipt = line.receiptNumber ?? line.applicationId;
+          const state = findState(workflow, app.status)?.label ?? app.status;
+          throw new PaymentBatchError(
+            'LINE_NOT_PAYABLE',
+            { applicationId: line.applicationId, status: app.status },
+            `申請 ${receipt} は支払待ちではありません（現在の状態: ${state}）。この支払バッチを取り消し、支払える申請で作り直してください。`,
+          );
+        }
         await this.transitions.fireIn(
           tx,
           line.applicationId,
