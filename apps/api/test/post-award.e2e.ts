@@ -327,6 +327,10 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
       expect(bare.status).toBeGreaterThanOrEqual(400);
       expect(bare.status).toBeLessThan(500);
       await staff(s.manager, 'post', `${id}/grant-revocation`).send({ reason: '' }).expect(400);
+      // a 納期限 that does not exist is refused, though with nothing to repay it would go unused
+      const notADay = await staff(s.manager, 'post', `${id}/grant-revocation`).send({ reason: '虚偽の報告', dueDate: '2031-02-30' }).expect(422);
+      expect(notADay.body).toMatchObject({ code: 'INVALID_DATE', field: 'dueDate' });
+      expect(await statusOf(id)).toBe('grantDecided');
       const revoked = await staff(s.manager, 'post', `${id}/grant-revocation`).send({ reason: '補助対象経費の虚偽の報告が判明したため' }).expect(200);
       expect(revoked.body.repayment).toMatchObject({ amount: 0, paidAmount: 0, dueDate: null, outstanding: 0 });
       expect(await statusOf(id)).toBe('repaid');

@@ -67,10 +67,11 @@ export class RepaymentsService {
       const ground: RevocationGround = dto.ground ?? 'general';
       if (ground === 'wageTargetMissed' && !RECOVERY_WAGE_CATEGORY.test(category.code)) throw new PostAwardError('GROUND_NOT_APPLICABLE', { field: 'ground' });
       const { paid, amount } = repaymentAmount(app, await this.amounts.findAmount(app.id, tx), await this.amounts.advancePaid(app.id, tx));
+      // a date that does not exist is refused even when nothing is to be repaid and the 納期限 goes unused
+      if (dto.dueDate && !isCalendarDate(dto.dueDate)) throw new PostAwardError('INVALID_DATE', { field: 'dueDate' });
       let dueDate: string | null = null;
       if (amount > 0) {
         if (!dto.dueDate) throw new PostAwardError('DUE_DATE_REQUIRED', { field: 'dueDate' });
-        if (!isCalendarDate(dto.dueDate)) throw new PostAwardError('INVALID_DATE', { field: 'dueDate' });
         const earliest = addDays(await this.repo.todayJst(tx), REPAYMENT_DUE_MIN_DAYS);
         if (dto.dueDate < earliest)
           throw new PostAwardError(
