@@ -109,6 +109,12 @@ describe('交付決定取消 and 返還', () => {
       .send({ receivedOn: addDays(today, 1), amount: 1 })
       .expect(422);
     expect(future.body.code).toBe('RECEIVED_IN_FUTURE');
+    // revoked today: a receipt dated yesterday answers another claim or is a typo
+    const beforeRevocation = await staff(s.manager, 'post', `${id}/repayments`)
+      .send({ receivedOn: addDays(today, -1), amount: 1 })
+      .expect(422);
+    expect(beforeRevocation.body).toMatchObject({ code: 'RECEIVED_BEFORE_REVOCATION', field: 'receivedOn', revokedOn: today });
+    expect(beforeRevocation.body.message).toContain(`交付決定取消の日（${today}）より前です`);
     // the year 0000 is a date to JavaScript and not to PostgreSQL (it was a 500)
     const yearZero = await staff(s.manager, 'post', `${id}/repayments`).send({ receivedOn: '0000-01-01', amount: 1 }).expect(422);
     expect(yearZero.body.code).toBe('INVALID_DATE');

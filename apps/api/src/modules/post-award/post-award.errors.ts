@@ -32,6 +32,7 @@ export const POST_AWARD_ERRORS = {
   ALREADY_REPAID: [HttpStatus.CONFLICT, 'この申請の返還は既に完了しています。'],
   OVERPAYMENT: [HttpStatus.UNPROCESSABLE_ENTITY, '入金額が未返還額を超えています。'],
   RECEIVED_IN_FUTURE: [HttpStatus.UNPROCESSABLE_ENTITY, '入金日に未来の日付は指定できません。'],
+  RECEIVED_BEFORE_REVOCATION: [HttpStatus.UNPROCESSABLE_ENTITY, '入金日が交付決定取消の日より前です。'],
 } as const satisfies Record<string, readonly [HttpStatus, string]>;
 
 export class PostAwardError extends errorFamily(POST_AWARD_ERRORS) {}

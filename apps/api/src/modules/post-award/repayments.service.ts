@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DAY_MS, formatJstDate, formatYen, isCalendarDate } from '@jimukyoku/domain';
+import { DAY_MS, formatJstDate, formatYen, isCalendarDate, jstDate } from '@jimukyoku/domain';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
 import { UnitOfWork, type Transaction } from '../../database';
@@ -107,6 +107,14 @@ export class RepaymentsService {
       if (claim.repaidAt) throw new PostAwardError('ALREADY_REPAID');
       if (!isCalendarDate(dto.receivedOn)) throw new PostAwardError('INVALID_DATE', { field: 'receivedOn' });
       if (dto.receivedOn > (await this.repo.todayJst(tx))) throw new PostAwardError('RECEIVED_IN_FUTURE', { field: 'receivedOn' });
+      // a 返還 answers the claim the 交付決定取消 made: a receipt dated before it is a typo or another payment
+      const revokedOn = jstDate(claim.revokedAt);
+      if (dto.receivedOn < revokedOn)
+        throw new PostAwardError(
+          'RECEIVED_BEFORE_REVOCATION',
+          { field: 'receivedOn', revokedOn },
+          `入金日（${dto.receivedOn}）が交付決定取消の日（${revokedOn}）より前です。取消し以後に受けた入金の日付を指定してください。`,
+        );
       const before = sum(await this.repo.received(app.id, tx));
       const outstanding = claim.amount - before;
       if (dto.amount > outstanding)
