@@ -7,7 +7,7 @@ import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { expectErrorBody } from './error-body';
 import { startTestApp, TestApp } from './harness';
 import { openRound } from './application-fixtures';
-import { createChannel, tempStorageDir, uploadRequired, validPayload } from './intake-fixtures';
+import { createChannel, submitValid, tempStorageDir, validPayload } from './intake-fixtures';
 
 /**
  * Text and ids JavaScript reads and PostgreSQL does not (or reads as another string than the one sent), each
@@ -90,17 +90,12 @@ describe('hostile text and ids', () => {
     it('auto-assigns the round named in upper case as in lower case', async () => {
       const round = await openRound(t);
       const channel = await createChannel(t, s.admin.token, '大文字の窓口');
-      const submitted = await t
-        .http()
-        .post('/api/intake/applications')
-        .set('X-Api-Key', channel.apiKey)
-        .send(validPayload(round, await uploadRequired(t, channel.apiKey)))
-        .expect(201);
+      const submitted = await submitValid(t, channel.apiKey, round);
       const autoAssign = (roundId: string) => t.http().post(`/api/rounds/${roundId}/assignments/auto`).set(as('manager')).send({ purpose: 'formalCheck' });
       const shouted = await autoAssign(round.id.toUpperCase());
       expect(shouted.status).toBe(200);
       expect(shouted.body).toMatchObject({ purpose: 'formalCheck', applications: 1, assigned: 1 });
-      const assigned = await db.query(`SELECT count(*)::int AS n FROM application_assignment WHERE application_id = $1`, [submitted.body.id]);
+      const assigned = await db.query(`SELECT count(*)::int AS n FROM application_assignment WHERE application_id = $1`, [submitted.id]);
       expect(assigned[0].n).toBe(1);
       // the same round in lower case: its one application already has its reviewer
       expect((await autoAssign(round.id).expect(200)).body).toMatchObject({ applications: 0, assigned: 0 });

@@ -53,3 +53,9 @@ export function validPayload(round: Round, attachmentIds: string[], overrides: R
     ...overrides,
   };
 }
+
+/** A valid application with its required attachments, submitted through `apiKey`'s channel (201); its answer body. */
+export async function submitValid(t: TestApp, apiKey: string, round: Round) {
+  const payload = validPayload(round, await uploadRequired(t, apiKey));
+  return (await t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).send(payload).expect(201)).body;
+}

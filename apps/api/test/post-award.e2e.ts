@@ -7,7 +7,7 @@ import { runSeed } from '../src/seed/seed-runner';
 import { categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
-import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
+import { createChannel, submitValid, tempStorageDir, upload } from './intake-fixtures';
 import { payThroughBatch } from './payment-fixtures';
 
 /**
@@ -118,14 +118,9 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
 
     beforeAll(async () => {
       round = await v2Round();
-      const submitted = await t
-        .http()
-        .post('/api/intake/applications')
-        .set('X-Api-Key', channel.apiKey)
-        .send(validPayload(round, await uploadRequired(t, channel.apiKey)))
-        .expect(201);
-      id = submitted.body.id;
-      adoptedAmount = submitted.body.quotedAmount;
+      const submitted = await submitValid(t, channel.apiKey, round);
+      id = submitted.id;
+      adoptedAmount = submitted.quotedAmount;
       expect(adoptedAmount).toBeGreaterThan(0);
       await adopt(round, id);
       expect(await statusOf(id)).toBe('adopted');
@@ -271,13 +266,8 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
   describe('計画変更, 事業廃止, 取下げ through the portal, and 交付決定取消 → 返還', () => {
     /** An application of the portal on subsidy@2, adopted and announced, its 交付申請 filed and decided. */
     async function decided(round: Round): Promise<string> {
-      const submitted = await t
-        .http()
-        .post('/api/intake/applications')
-        .set('X-Api-Key', channel.apiKey)
-        .send(validPayload(round, await uploadRequired(t, channel.apiKey)))
-        .expect(201);
-      const id = submitted.body.id;
+      const submitted = await submitValid(t, channel.apiKey, round);
+      const id = submitted.id;
       await adopt(round, id);
       await portal(`${id}/grant-application`)
         .send({ expenses: [{ expenseType: 'machinery', amount: 24_000_000, description: '5軸加工機' }] })
@@ -309,15 +299,10 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
 
     it('取下げ through the portal before the 交付決定, with its reason', async () => {
       const round = await v2Round();
-      const submitted = await t
-        .http()
-        .post('/api/intake/applications')
-        .set('X-Api-Key', channel.apiKey)
-        .send(validPayload(round, await uploadRequired(t, channel.apiKey)))
-        .expect(201);
-      await adopt(round, submitted.body.id);
-      await portal(`${submitted.body.id}/withdrawal`).send({ reason: '自己資金の手当てがつかないため辞退します' }).expect(200);
-      expect(await statusOf(submitted.body.id)).toBe('withdrawn');
+      const submitted = await submitValid(t, channel.apiKey, round);
+      await adopt(round, submitted.id);
+      await portal(`${submitted.id}/withdrawal`).send({ reason: '自己資金の手当てがつかないため辞退します' }).expect(200);
+      expect(await statusOf(submitted.id)).toBe('withdrawn');
     });
 
     it('交付決定取消 before any payment: a bare transition is refused; the revocation route has nothing to repay and ends in 返還済', async () => {
@@ -383,14 +368,7 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
       const fixed = await staff(s.manager, 'post', `${app.id}/amount-fixing`).expect(200);
       expect(fixed.body.amounts.fixedAmount).toBe(report.g);
 
-      const portalApp = (
-        await t
-          .http()
-          .post('/api/intake/applications')
-          .set('X-Api-Key', channel.apiKey)
-          .send(validPayload(round, await uploadRequired(t, channel.apiKey)))
-          .expect(201)
-      ).body.id;
+      const portalApp = (await submitValid(t, channel.apiKey, round)).id;
       const refused = await staff(s.manager, 'post', `${portalApp}/paper-filings`)
         .send({ step: 'withdrawal', reason: '辞退', documents: ['other'], note: '電話' })
         .expect(409);
