@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { isDatabaseUnavailable, isPoolExhausted } from '../database/connection-faults';
+import { isDatabaseUnavailable, isPoolExhausted, isTransactionConflict } from '../database/connection-faults';
 
 /** The one error body of the API: `{ statusCode, code, message, errors? }`, message in Japanese. */
 export interface ErrorBody {
@@ -33,7 +33,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const req = host.switchToHttp().getRequest<Request>();
     const body = this.toBody(exception, req);
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !(exception instanceof HttpException)) {
+    if (isTransactionConflict(exception)) {
+      this.logger.error({ err: exception, path: req.url }, 'transaction conflict (deadlock or serialization failure): answered 503');
+    } else if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !(exception instanceof HttpException)) {
       this.logger.warn({ err: exception, path: req.url }, 'database unavailable: answered 503');
     } else if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
       this.logger.error({ err: exception, path: req.url }, 'unhandled error');
@@ -92,6 +94,14 @@ export class HttpErrorFilter implements ExceptionFilter {
         retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
       };
     }
+    if (isTransactionConflict(exception)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'CONCURRENT_UPDATE',
+        message: '同時に行われた別の処理と重なったため、何も保存せずに中止しました。少し待ってから同じ内容 (同じ Idempotency-Key) で再送してください。',
+        retryAfterSeconds: CONFLICT_RETRY_AFTER_SECONDS,
+      };
+    }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'サーバー内部でエラーが発生しました。時間をおいて再度お試しください。' };
   }
 
@@ -106,6 +116,8 @@ export class HttpErrorFilter implements ExceptionFilter {
 const RETRY_AFTER_SECONDS = 5;
 /** a lost connection is replaced at once: the retry can come soon */
 const DATABASE_RETRY_AFTER_SECONDS = 2;
+/** the other transaction has finished by the time the rollback is answered */
+const CONFLICT_RETRY_AFTER_SECONDS = 1;
 
 function isBodyParserError(e: unknown): e is { status: number; type: string } {
   return typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number' && typeof (e as { type?: unknown }).type === 'string';

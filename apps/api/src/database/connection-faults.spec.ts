@@ -1,5 +1,5 @@
 import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
-import { isDatabaseUnavailable, isPoolExhausted } from './connection-faults';
+import { isDatabaseUnavailable, isPoolExhausted, isTransactionConflict } from './connection-faults';
 
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 const errno = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, errno: code });
@@ -33,4 +33,19 @@ describe('isDatabaseUnavailable', () => {
     expect(isPoolExhausted(new Error('timeout exceeded when trying to connect'))).toBe(true);
     expect(isPoolExhausted(new Error('Connection terminated unexpectedly'))).toBe(false);
   });
+});
+
+describe('isTransactionConflict', () => {
+  it.each([
+    ['a deadlock (40P01)', pgError('40P01', 'deadlock detected')],
+    ['a serialization failure (40001)', pgError('40001')],
+    ['TypeORM wrapping a deadlock', new QueryFailedError('UPDATE attachment', [], pgError('40P01', 'deadlock detected'))],
+  ])('is a conflict: %s', (_name, e) => expect(isTransactionConflict(e)).toBe(true));
+
+  it.each([
+    ['a unique violation', pgError('23505')],
+    ['a lost connection', pgError('57P01')],
+    ['a plain bug', new TypeError('x')],
+    ['not an error', '40P01'],
+  ])('is not a conflict: %s', (_name, e) => expect(isTransactionConflict(e)).toBe(false));
 });

@@ -46,3 +46,21 @@ export function isDatabaseUnavailable(e: unknown): boolean {
   }
   return false;
 }
+
+/** PostgreSQL gave up one transaction for another's sake: a deadlock or a serialization failure (class 40). */
+const CONFLICT_SQLSTATES = new Set(['40P01', '40001']);
+
+/**
+ * A transaction rolled back because it collided with a concurrent one (deadlock_detected, serialization_failure):
+ * nothing of it was stored, and the same request sent again runs alone. Code that can retry does so itself;
+ * one that reaches the error filter is answered 503 with Retry-After, not 500 (and logged as an error: a deadlock
+ * means two paths take the same locks in another order, which the code should not do).
+ */
+export function isTransactionConflict(e: unknown): boolean {
+  for (let err = e, depth = 0; err && typeof err === 'object' && depth < 4; depth++) {
+    const { code } = err as { code?: unknown };
+    if (typeof code === 'string' && CONFLICT_SQLSTATES.has(code)) return true;
+    err = (err as { driverError?: unknown; cause?: unknown }).driverError ?? (err as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -29,6 +29,13 @@ describe('HttpErrorFilter', () => {
     expect(res.body).toMatchObject({ code: 'BUSY' });
   });
 
+  it('turns a deadlock that reached it into 503 CONCURRENT_UPDATE with Retry-After, not a 500', () => {
+    const res = run(Object.assign(new Error('deadlock detected'), { code: '40P01' }));
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['Retry-After']).toBe('1');
+    expect(res.body).toMatchObject({ code: 'CONCURRENT_UPDATE', message: expect.stringContaining('何も保存せずに') });
+  });
+
   it('answers anything unexpected with a Japanese 500 that leaks nothing', () => {
     const res = run(new Error('secret internals'));
     expect(res.statusCode).toBe(500);
