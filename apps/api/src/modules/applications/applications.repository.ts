@@ -239,8 +239,20 @@ export class ApplicationsRepository {
   }
 
   /** Replaces the applicant's data and its quote snapshot (a resubmission after 差戻し). */
-  async updateData(id: string, fields: Partial<NewApplication>, tx: Transaction): Promise<void> {
-    await this.m(tx).update(Application, { id }, fields as never);
+  /**
+   * A correction's data. False when its 法人番号 is another application's in the round (the constraint
+   * application_one_per_corporate_number_per_round, met by a concurrent correction); the transaction is then
+   * aborted and must end.
+   */
+  async updateData(id: string, fields: Partial<NewApplication>, tx: Transaction): Promise<boolean> {
+    try {
+      await this.m(tx).update(Application, { id }, fields as never);
+      return true;
+    } catch (e) {
+      const pg = (e as { driverError?: { code?: string; constraint?: string } }).driverError;
+      if (pg?.code === '23505' && pg.constraint === ONE_PER_CORPORATE_NUMBER) return false;
+      throw e;
+    }
   }
 
   /**

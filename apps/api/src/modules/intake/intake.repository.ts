@@ -45,8 +45,11 @@ export class IntakeRepository {
   }
 
   /**
-   * Attachments among `ids` this channel uploaded and that belong to no application yet, FOR SHARE:
-   * the orphan clean-up (deleteOrphanAttachments) skips an attachment being linked.
+   * Attachments among `ids` this channel uploaded and that belong to no application yet, locked for the link
+   * that follows: the orphan clean-up (deleteOrphanAttachments) skips an attachment being linked, and a second
+   * request naming the same attachment waits, then finds it linked (missing, 422). FOR SHARE let both hold
+   * it and each then wait for the other to link it (a deadlock, answered 500); in id order, so two requests
+   * naming the same attachments in another order do not take them crosswise.
    */
   async unlinkedAttachments(ids: string[], channelId: string, tx: Transaction): Promise<Attachment[]> {
     const m = this.m(tx);
@@ -54,7 +57,7 @@ export class IntakeRepository {
     if (uuids.length === 0) return [];
     const rows = await prepared(
       m,
-      `SELECT ${columnsOf(m, Attachment)} FROM attachment WHERE id = ANY($1::uuid[]) AND channel_id = $2 AND application_id IS NULL FOR SHARE`,
+      `SELECT ${columnsOf(m, Attachment)} FROM attachment WHERE id = ANY($1::uuid[]) AND channel_id = $2 AND application_id IS NULL ORDER BY id FOR NO KEY UPDATE`,
       [uuids, channelId],
     );
     return rows.map((row) => hydrate(m, Attachment, row));

@@ -83,6 +83,8 @@ export class IntakeService {
   }
 
   async resubmit(channel: IntakeChannel, applicationId: string, dto: IntakeApplicationDto, idempotencyKey?: string): Promise<StoredResponse> {
+    // before the id goes into the stored key: a path of thousands of characters is no application, not a 500
+    if (!isUuid(applicationId)) throw new IntakeError('APPLICATION_NOT_FOUND');
     return this.unitOfWork.run((tx) => {
       const work = () => this.correct(tx, channel, applicationId, dto);
       return idempotencyKey
@@ -235,8 +237,15 @@ export class IntakeService {
       throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'categoryCode', message: '類型は申請後に変更できません' }] });
     this.validate(category, dto, attachments, app);
     const fields = applicationFields(dto);
+    // a corrected 法人番号 may not be another application's in the round (1公募回につき1法人1申請)
+    if (fields.corporateNumber && fields.corporateNumber !== app.corporateNumber) {
+      const holder = await this.applications.findByCorporateNumber(app.roundId, fields.corporateNumber, tx);
+      if (holder && holder.id !== app.id) throw await this.duplicateError(app.roundId, fields.corporateNumber, tx);
+    }
     const q = quoteApplication(category.config, fields);
-    await this.applications.updateData(app.id, { ...fields, quote: q.quote, quotedAmount: q.amount, eligibility: q.eligibility } as never, tx);
+    const updated = await this.applications.updateData(app.id, { ...fields, quote: q.quote, quotedAmount: q.amount, eligibility: q.eligibility } as never, tx);
+    // taken meanwhile by a concurrent correction: the transaction is aborted, so no lookup of the other's 受付番号
+    if (!updated) throw new IntakeError('DUPLICATE_APPLICATION', { field: 'applicant.corporateNumber' });
     const { application } = await this.transitions.fireIn(tx, app.id, 'resubmit', actor, options);
     return application;
   }

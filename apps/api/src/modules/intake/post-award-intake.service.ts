@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { findState, getWorkflow } from '@jimukyoku/workflow';
+import { isUuid } from '../../common/is-uuid';
 import { UnitOfWork, type Transaction } from '../../database';
 import { ApplicationsRepository } from '../applications/applications.repository';
 import type { PostAwardFilingDto } from '../post-award/dto/post-award.dto';
@@ -27,7 +28,9 @@ export class PostAwardIntakeService {
     private readonly statusLinks: StatusLinksService,
   ) {}
 
-  file(channel: IntakeChannel, applicationId: string, step: PostAwardStep, dto: PostAwardFilingDto, idempotencyKey?: string): Promise<StoredResponse> {
+  async file(channel: IntakeChannel, applicationId: string, step: PostAwardStep, dto: PostAwardFilingDto, idempotencyKey?: string): Promise<StoredResponse> {
+    // before the id goes into the stored key: a path of thousands of characters is no application, not a 500
+    if (!isUuid(applicationId)) throw new IntakeError('APPLICATION_NOT_FOUND');
     return this.uow.run((tx) => {
       const work = () => this.fileIn(tx, channel, applicationId, step, dto);
       return idempotencyKey

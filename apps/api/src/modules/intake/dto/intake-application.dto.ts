@@ -25,6 +25,8 @@ import { BenefitRequestDto, CertifiedAdvisorDto, ExpenseLineDto, FinancialInstit
 /** 1兆円: far above any programme's amounts (money columns are bigint) */
 const YEN_MAX = 1_000_000_000_000;
 const yen = (field: string) => ({ message: `${field} は0以上の整数 (円) で指定してください` });
+/** A nested part sent as a list or a value (ValidateNested alone checks each element of a list and passes [] through). */
+const objectOf = (field: string) => ({ message: `${field} は項目名と値の組 (オブジェクト) で指定してください` });
 const participantCountMessage = 'applicant.participantCount (参加事業者数) は1〜10000の整数で入力してください';
 const prefectureCountMessage = 'applicant.prefectureCount (活動地域の都道府県数) は1〜47の整数で入力してください';
 
@@ -149,13 +151,20 @@ export class IntakeApplicationDto {
   @ApiProperty({ example: 'restructuring.standard' }) @IsString({ message: 'categoryCode (類型) を指定してください' }) @MaxLength(100) categoryCode!: string;
   @ApiProperty({ type: IntakeApplicantDto })
   @IsDefined({ message: 'applicant (申請者の情報) を入力してください' })
+  @IsObject(objectOf('applicant (申請者の情報)'))
   @ValidateNested()
   @Type(() => IntakeApplicantDto)
   applicant!: IntakeApplicantDto;
-  @ApiPropertyOptional({ type: PlanDto }) @IsOptional() @ValidateNested() @Type(() => PlanDto) plan?: PlanDto;
-  @ApiPropertyOptional({ type: CertifiedAdvisorDto }) @IsOptional() @ValidateNested() @Type(() => CertifiedAdvisorDto) certifiedAdvisor?: CertifiedAdvisorDto;
+  @ApiPropertyOptional({ type: PlanDto }) @IsOptional() @IsObject(objectOf('plan (事業計画)')) @ValidateNested() @Type(() => PlanDto) plan?: PlanDto;
+  @ApiPropertyOptional({ type: CertifiedAdvisorDto })
+  @IsOptional()
+  @IsObject(objectOf('certifiedAdvisor (認定支援機関)'))
+  @ValidateNested()
+  @Type(() => CertifiedAdvisorDto)
+  certifiedAdvisor?: CertifiedAdvisorDto;
   @ApiPropertyOptional({ type: FinancialInstitutionDto })
   @IsOptional()
+  @IsObject(objectOf('financialInstitution (金融機関)'))
   @ValidateNested()
   @Type(() => FinancialInstitutionDto)
   financialInstitution?: FinancialInstitutionDto;
@@ -174,6 +183,7 @@ export class IntakeApplicationDto {
   requestedAmount?: number;
   @ApiPropertyOptional({ type: BenefitRequestDto, description: '事業復活支援金の売上高 (給付金の公募回では必須)' })
   @IsOptional()
+  @IsObject(objectOf('benefit (売上高)'))
   @ValidateNested()
   @Type(() => BenefitRequestDto)
   benefit?: BenefitRequestDto;

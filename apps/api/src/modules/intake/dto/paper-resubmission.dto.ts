@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ATTACHMENT_KINDS } from '@jimukyoku/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsObject, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IntakeApplicationDto } from './intake-application.dto';
 
 const DOCUMENT_KINDS = Object.keys(ATTACHMENT_KINDS);
@@ -13,6 +13,7 @@ const DOCUMENT_KINDS = Object.keys(ATTACHMENT_KINDS);
 export class PaperResubmissionDto {
   @ApiProperty({ type: IntakeApplicationDto, description: '補正後の申請内容全体 (電子申請の再提出と同じ形式・同じ確認)' })
   @IsDefined({ message: 'application (補正後の申請内容) を入力してください' })
+  @IsObject({ message: 'application (補正後の申請内容) は項目名と値の組 (オブジェクト) で指定してください' })
   @ValidateNested()
   @Type(() => IntakeApplicationDto)
   application!: IntakeApplicationDto;
