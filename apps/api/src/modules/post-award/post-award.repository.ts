@@ -19,6 +19,15 @@ export class PostAwardRepository {
     return this.m(tx).save(this.m(tx).create(PostAwardFiling, row));
   }
 
+  /** When the application's 事業化状況報告 of `fiscalYear` was filed, if it was. */
+  async fiscalYearReportedAt(applicationId: string, fiscalYear: number, tx: Transaction): Promise<Date | null> {
+    const [row] = await this.m(tx).query(
+      `SELECT filed_at FROM post_award_filing WHERE application_id = $1 AND step = 'commercializationReport' AND details->>'fiscalYear' = $2 LIMIT 1`,
+      [applicationId, String(fiscalYear)],
+    );
+    return row ? (row.filed_at as Date) : null;
+  }
+
   filingsOf(applicationId: string, tx?: Transaction): Promise<PostAwardFiling[]> {
     return this.m(tx).find(PostAwardFiling, { where: { applicationId }, order: { filedAt: 'ASC', id: 'ASC' } });
   }

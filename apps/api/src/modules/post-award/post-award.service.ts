@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatYen, jstDate, type ExpenseLine } from '@jimukyoku/domain';
+import { formatJstDate, formatYen, jstDate, type ExpenseLine } from '@jimukyoku/domain';
 import { findTransition, getWorkflow } from '@jimukyoku/workflow';
 import { isAllowed, type PolicyAction } from '../../auth/policy';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -86,6 +86,7 @@ export class PostAwardService {
     meta: RequestMeta & { auditExtra?: Record<string, unknown> } = {},
   ): Promise<Application> {
     this.checkFields(step, dto, source);
+    if (step === 'commercializationReport') await this.checkFiscalYear(tx, app, dto.fiscalYear!);
     const expenses = (dto.expenses ?? []) as ExpenseLine[];
     // 交付申請: the expenses as they will be contracted, quoted before the state changes (a refusal writes nothing)
     const grant = step === 'grantApplication' ? await this.quoteGrantApplication(tx, app, expenses) : null;
@@ -330,6 +331,28 @@ export class PostAwardService {
     const app = await this.applications.findVisible(applicationId, user, tx);
     if (!app) throw new PostAwardError('APPLICATION_NOT_FOUND');
     return app;
+  }
+
+  /**
+   * 事業化状況報告: one per 年度 (each fills the next open report of the schedule, so a year sent again would
+   * stand for a later one), and not for a 年度 that has not begun (a 年度 begins on 1 April in Japan).
+   */
+  private async checkFiscalYear(tx: Transaction, app: Application, fiscalYear: number) {
+    const today = jstDate(await this.applications.dbNow(tx));
+    const currentFiscalYear = Number(today.slice(0, 4)) - (today.slice(5, 7) < '04' ? 1 : 0);
+    if (fiscalYear > currentFiscalYear)
+      throw new PostAwardError(
+        'FISCAL_YEAR_NOT_BEGUN',
+        { field: 'fiscalYear', currentFiscalYear },
+        `fiscalYear (対象年度) ${fiscalYear}年度はまだ始まっていません（現在は${currentFiscalYear}年度）。決算を終えた年度を指定してください。`,
+      );
+    const filedAt = await this.repo.fiscalYearReportedAt(app.id, fiscalYear, tx);
+    if (filedAt)
+      throw new PostAwardError(
+        'FISCAL_YEAR_ALREADY_REPORTED',
+        { field: 'fiscalYear' },
+        `${fiscalYear}年度の事業化状況報告は${formatJstDate(filedAt)}に提出済みです。次の年度の報告は、その年度の決算の後に提出してください。`,
+      );
   }
 
   private checkFields(step: PostAwardStep, dto: PostAwardFilingDto, source: FilingSource) {
