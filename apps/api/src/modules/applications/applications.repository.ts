@@ -238,11 +238,10 @@ export class ApplicationsRepository {
     await this.m(tx).query(`UPDATE application SET formal_check = $2, updated_at = now() WHERE id = $1`, [applicationId, JSON.stringify(outcome)]);
   }
 
-  /** Replaces the applicant's data and its quote snapshot (a resubmission after 差戻し). */
   /**
-   * A correction's data. False when its 法人番号 is another application's in the round (the constraint
-   * application_one_per_corporate_number_per_round, met by a concurrent correction); the transaction is then
-   * aborted and must end.
+   * Replaces the applicant's data and its quote snapshot (a resubmission after 差戻し). False when the new
+   * 法人番号 is another application's in the round (the constraint application_one_per_corporate_number_per_round,
+   * met by a concurrent correction); the transaction is then aborted and must end.
    */
   async updateData(id: string, fields: Partial<NewApplication>, tx: Transaction): Promise<boolean> {
     try {
