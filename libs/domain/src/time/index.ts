@@ -1,2 +1,3 @@
 export * from './calendar-date';
+export * from './fiscal-year';
 export * from './jst';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatJstDate, formatYen, jstDate, type ExpenseLine } from '@jimukyoku/domain';
+import { fiscalYearOf, formatJstDate, formatYen, jstDate, type ExpenseLine } from '@jimukyoku/domain';
 import { findTransition, getWorkflow } from '@jimukyoku/workflow';
 import { isAllowed, type PolicyAction } from '../../auth/policy';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -335,11 +335,10 @@ export class PostAwardService {
 
   /**
    * 事業化状況報告: one per 年度 (each fills the next open report of the schedule, so a year sent again would
-   * stand for a later one), and not for a 年度 that has not begun (a 年度 begins on 1 April in Japan).
+   * stand for a later one), and not for a 年度 that has not begun (fiscalYearOf: a 年度 begins on 1 April).
    */
   private async checkFiscalYear(tx: Transaction, app: Application, fiscalYear: number) {
-    const today = jstDate(await this.applications.dbNow(tx));
-    const currentFiscalYear = Number(today.slice(0, 4)) - (today.slice(5, 7) < '04' ? 1 : 0);
+    const currentFiscalYear = fiscalYearOf(jstDate(await this.applications.dbNow(tx)));
     if (fiscalYear > currentFiscalYear)
       throw new PostAwardError(
         'FISCAL_YEAR_NOT_BEGUN',
