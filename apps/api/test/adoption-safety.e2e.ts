@@ -112,6 +112,29 @@ describe('adoption safety', () => {
     });
   });
 
+  describe('several 採択 at once', () => {
+    it('three 繰上げ at once take the one slot left once; the others are refused, and the 採択枠 and 予算 hold', async () => {
+      const round = await openRound(t);
+      await setBudget(round, 3 * AMOUNT);
+      await db.query(
+        `UPDATE round_category SET adoption_quota = 3 WHERE round_id = $1 AND category_id = (SELECT id FROM category WHERE rule_set_id = $2 AND code = 'restructuring.standard')`,
+        [round.id, round.ruleSetId],
+      );
+      await applications(round, 2, 'adopted');
+      const waitlisted = await applications(round, 3, 'waitlisted');
+      await closeRound(round);
+      const answers = await Promise.all(waitlisted.map((id) => fire('manager', id, 'promoteFromWaitlist', { reason: '辞退が出たため' })));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 422, 422]);
+      for (const refused of answers.filter((a) => a.status === 422))
+        expect(refused.body.guardFailures).toContainEqual(expect.objectContaining({ guard: 'slotAvailable' }));
+      const [held] = await db.query(
+        `SELECT count(*)::int AS n, sum(quoted_amount)::float8 AS amount FROM application WHERE round_id = $1 AND status = 'adopted'`,
+        [round.id],
+      );
+      expect(held).toEqual({ n: 3, amount: 3 * AMOUNT });
+    });
+  });
+
   describe('a committed decision and the simulator', () => {
     it('answers the 類型 budget and the applications still before the decision, and commits beyond the budget without a reason', async () => {
       const round = await openRound(t);

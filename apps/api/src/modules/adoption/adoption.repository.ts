@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { managerOf, workflowStateSql, type Transaction } from '../../database';
+import { ADOPTION_SLOTS_LOCK } from '../applications/adoption-slots-lock';
 import { ASSIGNMENT_PURPOSE } from '../assignments/application-assignment.entity';
 import type { ReviewRubric } from '../rubrics/review-rubric.entity';
 import { SCORE_SHEET_STATUS } from '../scoring/review-score.entity';
@@ -70,9 +71,9 @@ const RECONSIDERED_SHEETS = `SELECT s.application_id, s.reviewer_id, s.total::fl
 export class AdoptionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One decision of a round × category at a time. */
+  /** One decision of a round × category at a time, and no single 採択 or 繰上げ beside it (ADOPTION_SLOTS_LOCK). */
   async lockDecision(roundId: string, categoryId: string, tx: Transaction): Promise<void> {
-    await managerOf(tx, this.dataSource).query(`SELECT pg_advisory_xact_lock(hashtext('review.decide:' || $1 || ':' || $2))`, [roundId, categoryId]);
+    await managerOf(tx, this.dataSource).query(ADOPTION_SLOTS_LOCK, [roundId, categoryId]);
   }
 
   /** Two reads: the decidable applications (with any reopened sheets) and the rubric's submitted totals. */

@@ -5,7 +5,9 @@ import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm
 import { isUuid } from '../../common/is-uuid';
 import { managerOf, type Transaction } from '../../database';
 import { columnsOf, hydrate, insertReturning, prepared } from '../../database/entity-rows';
+import { violatedUniqueConstraint } from '../../database/unique-violation';
 import type { ChainPart, WriteChain } from '../../database/write-chain';
+import { ADOPTION_SLOTS_LOCK } from './adoption-slots-lock';
 import { applicationListPage, type ApplicationListPage } from './application-list.repository';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery, ListSpec } from '../../common/list-query';
@@ -248,8 +250,7 @@ export class ApplicationsRepository {
       await this.m(tx).update(Application, { id }, fields as never);
       return true;
     } catch (e) {
-      const pg = (e as { driverError?: { code?: string; constraint?: string } }).driverError;
-      if (pg?.code === '23505' && pg.constraint === ONE_PER_CORPORATE_NUMBER) return false;
+      if (violatedUniqueConstraint(e) === ONE_PER_CORPORATE_NUMBER) return false;
       throw e;
     }
   }
@@ -402,8 +403,12 @@ export class ApplicationsRepository {
     return progress;
   }
 
-  /** Adoption slots of a round × category: states that hold an adopted slot. */
-  /** How many applications of a round × category are in `adoptedStates`, and the sum of their quoted amounts (yen). */
+  /** Until the transaction ends, no other may change the 採択 slots of the round × category (ADOPTION_SLOTS_LOCK). */
+  async lockAdoptionSlots(roundId: string, categoryId: string, tx: Transaction): Promise<void> {
+    await this.m(tx).query(ADOPTION_SLOTS_LOCK, [roundId, categoryId]);
+  }
+
+  /** How many applications of a round × category are in `adoptedStates` (holding a 採択 slot), and the sum of their quoted amounts (yen). */
   async adoptedUsage(roundId: string, categoryId: string, adoptedStates: readonly string[], tx?: Transaction): Promise<{ count: number; amount: number }> {
     const [row] = await this.m(tx).query(
       `SELECT count(*)::int AS n, coalesce(sum(quoted_amount), 0)::text AS amount FROM application WHERE round_id = $1 AND category_id = $2 AND status = ANY($3)`,

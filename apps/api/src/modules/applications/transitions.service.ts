@@ -3,6 +3,7 @@ import { HttpException, Injectable } from '@nestjs/common';
 import { DAY_MS } from '@jimukyoku/domain';
 import {
   decide,
+  findTransition,
   getWorkflow,
   initialState,
   statesTagged,
@@ -23,7 +24,7 @@ import type { Round } from '../rounds/round.entity';
 import type { Application } from './application.entity';
 import { ApplicationsRepository, type NewApplication, type TransitionWrite } from './applications.repository';
 import { ApplicationError, TransitionRefused } from './transitions.errors';
-import { readsAhead, workflowInputs, workflowInputsOf, type GuardReads } from './workflow-inputs';
+import { countsAdoptionSlots, readsAhead, workflowInputs, workflowInputsOf, type GuardReads } from './workflow-inputs';
 
 /** Who fires a transition: a staff user, an intake channel, or the system (scheduled work). */
 export interface TransitionActor {
@@ -132,6 +133,9 @@ export class TransitionsService {
       throw new ApplicationError('STALE_VERSION', { currentVersion: app.version });
     }
     const definition = getWorkflow(app.workflowCode, app.workflowVersion);
+    // a 採択 or 繰上げ counts the slots and 予算 under the lock a decision's commit takes, so that two at once
+    // cannot each see the last slot free
+    if (countsAdoptionSlots(findTransition(definition, transition))) await this.repo.lockAdoptionSlots(app.roundId, app.categoryId, tx);
     const { snapshot, context, round } = await workflowInputs(this.repo, app, tx, {}, options.byDecision === true);
     const now = await this.repo.dbNow(tx);
     const engineActor: WorkflowActor = { role: actor.role, id: actor.id ?? 'system' };

@@ -1,4 +1,4 @@
-import { getWorkflow, statesTagged, type ApplicationSnapshot, type WorkflowContext } from '@jimukyoku/workflow';
+import { getWorkflow, statesTagged, type ApplicationSnapshot, type TransitionDefinition, type WorkflowContext } from '@jimukyoku/workflow';
 import type { Transaction } from '../../database';
 import type { RoundCategory } from '../rounds/round-category.entity';
 import type { Round } from '../rounds/round.entity';
@@ -10,6 +10,14 @@ export interface GuardReads {
   reviews: { assigned: number; submitted: number } | null;
   /** applications of the round × category holding a 採択 slot, and their quoted amounts (yen) */
   usage: { count: number; amount: number };
+}
+
+/** The guards that count a round × category's 採択 slots and 予算 (GuardReads.usage). */
+const SLOT_GUARDS: ReadonlySet<string> = new Set(['slotAvailable', 'withinBudget']);
+
+/** The transition counts the 採択 slots or 予算 (a 採択, a 繰上げ): it is fired under ADOPTION_SLOTS_LOCK. */
+export function countsAdoptionSlots(transition: Pick<TransitionDefinition, 'guards' | 'overridableGuards'> | undefined): boolean {
+  return [...(transition?.guards ?? []), ...(transition?.overridableGuards ?? [])].some((g) => SLOT_GUARDS.has(g));
 }
 
 /**
