@@ -73,6 +73,15 @@ describe('staff accounts (admin)', () => {
     expect(bad.body.errors.find((e: { field: string }) => e.field === 'role').message).toContain('admin, manager, reviewer, auditor');
   });
 
+  it('three creations of one email at once make one account; the others are 409, not 500', async () => {
+    const body = { email: 'same-time@jimukyoku.example.jp', name: '同時 太郎', role: 'reviewer' };
+    const answers = await Promise.all([1, 2, 3].map(() => t.http().post('/api/users').set(as()).send(body)));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    for (const a of answers.filter((x) => x.status === 409)) expect(['EMAIL_TAKEN', 'ALREADY_EXISTS']).toContain(a.body.code);
+    const [{ n }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM staff_user WHERE email = $1`, [body.email]);
+    expect(n).toBe(1);
+  });
+
   it('updates an account and audits what changed; an unknown id is 404', async () => {
     const [row] = (await t.http().get('/api/users').query({ filter: '{"q":"reviewer3"}' }).set(as())).body;
     const res = await t.http().put(`/api/users/${row.id}`).set(as()).send({ organisation: '西東銀行', name: '田中 美咲' }).expect(200);

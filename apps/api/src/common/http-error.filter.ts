@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable, isPoolExhausted, isTransactionConflict } from '../database/connection-faults';
+import { violatedUniqueConstraint } from '../database/unique-violation';
 
 /** The one error body of the API: `{ statusCode, code, message, errors? }`, message in Japanese. */
 export interface ErrorBody {
@@ -37,6 +38,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       this.logger.error({ err: exception, path: req.url }, 'transaction conflict (deadlock or serialization failure): answered 503');
     } else if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !(exception instanceof HttpException)) {
       this.logger.warn({ err: exception, path: req.url }, 'database unavailable: answered 503');
+    } else if (body.code === 'ALREADY_EXISTS') {
+      this.logger.warn({ err: exception, path: req.url }, 'unique violation (a concurrent duplicate): answered 409');
     } else if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
       this.logger.error({ err: exception, path: req.url }, 'unhandled error');
     }
@@ -100,6 +103,13 @@ export class HttpErrorFilter implements ExceptionFilter {
         code: 'CONCURRENT_UPDATE',
         message: '同時に行われた別の処理と重なったため、何も保存せずに中止しました。少し待ってから同じ内容 (同じ Idempotency-Key) で再送してください。',
         retryAfterSeconds: CONFLICT_RETRY_AFTER_SECONDS,
+      };
+    }
+    if (violatedUniqueConstraint(exception) !== null) {
+      return {
+        statusCode: HttpStatus.CONFLICT,
+        code: 'ALREADY_EXISTS',
+        message: '同じ内容のデータが同時に登録されたため、保存しませんでした。画面を更新して、登録済みの内容を確認してください。',
       };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'サーバー内部でエラーが発生しました。時間をおいて再度お試しください。' };

@@ -36,6 +36,15 @@ describe('HttpErrorFilter', () => {
     expect(res.body).toMatchObject({ code: 'CONCURRENT_UPDATE', message: expect.stringContaining('何も保存せずに') });
   });
 
+  it('turns a unique violation (two creations at once) into 409 ALREADY_EXISTS, naming no constraint', () => {
+    const res = run(
+      Object.assign(new Error('duplicate key value violates unique constraint "staff_user_email_key"'), { code: '23505', constraint: 'staff_user_email_key' }),
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toMatchObject({ code: 'ALREADY_EXISTS', message: expect.stringContaining('同時に登録された') });
+    expect(JSON.stringify(res.body)).not.toContain('staff_user');
+  });
+
   it('answers anything unexpected with a Japanese 500 that leaks nothing', () => {
     const res = run(new Error('secret internals'));
     expect(res.statusCode).toBe(500);
