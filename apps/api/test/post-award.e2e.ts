@@ -108,6 +108,14 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
       await expect(refused).rejects.toMatchObject({ response: { code: 'UNKNOWN_TRANSITION' } });
       const res = await t.http().get(`/api/applications/${app.id}`).set(as(s.manager)).expect(200);
       expect(res.body).toMatchObject({ workflowVersion: 1 });
+      // v1 decides a grant by the bare transition, recording no amounts: its 確定検査 has nothing to weigh, so the
+      // amount routes say so and point to the transition, which fixes the amount as v1 always did
+      await db.query(`UPDATE application SET status = 'finalInspection' WHERE id = $1`, [app.id]);
+      const inspection = await staff(s.manager, 'put', `${app.id}/final-inspection`).send({ lines: [] }).expect(422);
+      expect(inspection.body).toMatchObject({ code: 'NO_GRANT_AMOUNTS', message: expect.stringContaining('「額を確定する」') });
+      expect((await staff(s.manager, 'post', `${app.id}/amount-fixing`).expect(422)).body.code).toBe('NO_GRANT_AMOUNTS');
+      await staff(s.manager, 'post', `${app.id}/transitions/fixAmount`).send({}).expect(200);
+      expect(await statusOf(app.id)).toBe('amountFixed');
     });
   });
   describe('the journey: 採択 → 交付申請 (portal) → 交付決定 → 実績報告 (portal) → 確定検査 → 額の確定 → 支払 → 事業化状況報告', () => {
@@ -231,7 +239,20 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
     });
 
     it('額の確定: the quote of the accepted expenses, never above the 交付決定額; then 支払 (only by a payment batch) and the yearly 事業化状況報告', async () => {
-      const fixed = await staff(s.manager, 'post', `${id}/amount-fixing`).expect(200);
+      // an inspection sent while the amount is being fixed lands before the 額の確定 or is refused, never after it
+      const [fixed, late] = await Promise.all([
+        staff(s.manager, 'post', `${id}/amount-fixing`),
+        staff(s.manager, 'put', `${id}/final-inspection`).send({
+          lines: [{ index: 1, acceptedAmount: 1_500_000, reason: '据付工事のうち交付決定前の発注分を除外' }],
+        }),
+      ]);
+      expect(fixed.status).toBe(200);
+      if (late.status !== 200) expect(late.body).toMatchObject({ code: 'NOT_IN_INSPECTION' });
+      const order = await db.query(
+        `SELECT action FROM audit_log WHERE entity_id = $1 AND action IN ('finalInspection.recorded', 'application.fixAmount') ORDER BY id`,
+        [id],
+      );
+      expect(order.at(-1).action).toBe('application.fixAmount');
       const fixedAmount = fixed.body.amounts.fixedAmount;
       expect(fixed.body.status).toBe('amountFixed');
       expect(fixedAmount).toBeGreaterThan(0);

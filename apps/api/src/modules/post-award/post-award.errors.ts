@@ -8,6 +8,10 @@ export const POST_AWARD_ERRORS = {
   NOT_A_SUBSIDY: [HttpStatus.UNPROCESSABLE_ENTITY, 'この申請の事業には、交付決定額・確定額の算定がありません。'],
   ABOVE_ADOPTED_AMOUNT: [HttpStatus.UNPROCESSABLE_ENTITY, '交付申請の補助金額が採択額を超えています。'],
   NO_GRANT_APPLICATION: [HttpStatus.UNPROCESSABLE_ENTITY, '交付申請の経費がないため、交付決定額を算定できません。'],
+  NO_GRANT_AMOUNTS: [
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    'この申請には交付決定額の記録がありません（旧版の手続 subsidy@1 で金額を記録せずに交付決定した申請）。確定検査と額の確定は金額なしで、遷移「額を確定する」で進めてください。',
+  ],
   NO_PERFORMANCE_REPORT: [HttpStatus.UNPROCESSABLE_ENTITY, '実績報告の経費がないため、確定額を算定できません。'],
   FISCAL_YEAR_ALREADY_REPORTED: [HttpStatus.CONFLICT, 'この年度の事業化状況報告は提出済みです。'],
   FISCAL_YEAR_NOT_BEGUN: [HttpStatus.UNPROCESSABLE_ENTITY, 'まだ始まっていない年度の事業化状況報告は提出できません。'],

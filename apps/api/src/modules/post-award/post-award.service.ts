@@ -203,12 +203,16 @@ export class PostAwardService {
    */
   inspect(user: AuthenticatedUser, applicationId: string, dto: FinalInspectionDto, meta: RequestMeta) {
     return this.uow.run(async (tx) => {
+      // the amounts first, locked as the 額の確定 locks them; the state is read after, so an inspection never lands
+      // on an application whose amount was fixed meanwhile
+      const amounts = await this.repo.findAmount((await this.visible(user, applicationId, tx)).id, tx, true);
       const app = await this.visible(user, applicationId, tx);
       const fixing = findTransition(getWorkflow(app.workflowCode, app.workflowVersion), FIX_AMOUNT);
       if (!fixing?.from.includes(app.status)) throw new PostAwardError('NOT_IN_INSPECTION');
-      const amounts = await this.repo.findAmount(app.id, tx, true);
-      const actual = amounts?.actualExpenses;
-      if (!amounts || !actual) throw new PostAwardError('NO_PERFORMANCE_REPORT');
+      // subsidy@1 may decide a grant by the bare transition: no amounts to inspect against
+      if (!amounts) throw new PostAwardError('NO_GRANT_AMOUNTS');
+      const actual = amounts.actualExpenses;
+      if (!actual) throw new PostAwardError('NO_PERFORMANCE_REPORT');
       const lines: InspectionLine[] = actual.map((e, index) => ({
         index,
         expenseType: e.expenseType,
@@ -259,7 +263,8 @@ export class PostAwardService {
     return this.uow.run(async (tx) => {
       const app = await this.visible(user, applicationId, tx);
       const amounts = await this.repo.findAmount(app.id, tx, true);
-      if (!amounts?.inspection) throw new PostAwardError('NOT_INSPECTED');
+      if (!amounts) throw new PostAwardError('NO_GRANT_AMOUNTS');
+      if (!amounts.inspection) throw new PostAwardError('NOT_INSPECTED');
       if (amounts.grantAmount === null) throw new PostAwardError('NO_GRANT_APPLICATION', {}, '交付決定額が記録されていないため、確定額を算定できません。');
       const actual = amounts.actualExpenses ?? [];
       const accepted = amounts.inspection.map((l) => ({ ...actual[l.index]!, amount: l.accepted }));
