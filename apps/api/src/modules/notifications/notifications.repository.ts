@@ -107,6 +107,16 @@ export class NotificationsRepository {
     await managerOf(tx, this.dataSource).update(Notification, { id }, set);
   }
 
+  /** A resend of `originalId` to `recipient` not yet delivered or given up (held, pending, queued, sending). */
+  async pendingResendOf(originalId: string, recipient: string, tx: Transaction): Promise<Notification | null> {
+    return managerOf(tx, this.dataSource)
+      .createQueryBuilder(Notification, 'n')
+      .where(`n.payload->>'resentFrom' = :originalId`, { originalId })
+      .andWhere('n.recipient = :recipient', { recipient })
+      .andWhere('n.status IN (:...open)', { open: ['held', 'pending', 'queued', 'sending'] })
+      .getOne();
+  }
+
   insert(row: Partial<Notification>, tx: Transaction): Promise<Notification> {
     const m = managerOf(tx, this.dataSource);
     return m.save(m.create(Notification, row));

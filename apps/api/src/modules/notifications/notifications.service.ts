@@ -47,16 +47,28 @@ export class NotificationsService {
     });
   }
 
-  /** A new notification with the same content (optionally to a corrected address); the original stays as it was. */
+  /**
+   * A new notification with the same content (optionally to a corrected address); the original stays as it was.
+   * One resend to an address at a time: while one waits to be sent, another is refused (409), so a double click
+   * or two managers at once do not mail the applicant twice. The original is locked for that check.
+   */
   resend(actor: AuthenticatedUser, id: string, recipient?: string) {
     return this.uow.run(async (tx) => {
-      const original = isUuid(id) ? await this.repo.findById(id, tx) : null;
+      const original = isUuid(id) ? await this.repo.lockById(id, tx) : null;
       if (!original) throw notFound();
+      const to = recipient?.trim().toLowerCase() || original.recipient;
+      const waiting = await this.repo.pendingResendOf(original.id, to, tx);
+      if (waiting)
+        throw new ConflictException({
+          code: 'RESEND_PENDING',
+          message: `この通知の ${to} への再送は既に予約されています（送信待ち）。送信の結果を確認してから、必要なら再送してください。`,
+          resendId: waiting.id,
+        });
       const copy = await this.repo.insert(
         {
           applicationId: original.applicationId,
           template: original.template,
-          recipient: recipient?.trim().toLowerCase() || original.recipient,
+          recipient: to,
           status: 'pending',
           sendAfter: null,
           heldUntilAnnouncement: false,
