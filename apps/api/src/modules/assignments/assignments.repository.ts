@@ -133,9 +133,17 @@ export class AssignmentsRepository {
 
   /**
    * The reviewer pool as the assignment planner reads it: every active reviewer with their open load
-   * (assignments neither submitted nor revoked), their capacity and their declared conflicts.
+   * (assignments neither submitted nor revoked), their capacity and their declared conflicts. In a transaction
+   * the reviewers' rows are locked (in id order) until it ends, so what was read stays true while it assigns:
+   * another assignment, a capacity change, a deactivation or a declared conflict of the same reviewer waits.
    */
   async reviewerPool(tx?: Transaction, reviewerIds?: string[]): Promise<ReviewerCandidate[]> {
+    // the lock on its own statement: the read below then starts after any wait, so it sees what the holder committed
+    if (tx)
+      await managerOf(tx, this.dataSource).query(
+        `SELECT id FROM staff_user WHERE role = 'reviewer' AND active ${reviewerIds ? 'AND id = ANY($1)' : ''} ORDER BY id FOR UPDATE`,
+        reviewerIds ? [reviewerIds] : [],
+      );
     const rows: {
       id: string;
       name: string;
@@ -274,6 +282,18 @@ export class AssignmentsRepository {
   }
 
   /** The 要件確認 of an application is done: its checker's open assignment with it. */
+  /**
+   * Whether the reviewer still holds an assignment on the application, its row locked FOR SHARE until the
+   * transaction ends: a revocation (which locks it for update) waits for the work done under it, or is seen.
+   */
+  async holdsAssignment(applicationId: string, reviewerId: string, tx: Transaction): Promise<boolean> {
+    const rows = await managerOf(tx, this.dataSource).query(
+      `SELECT 1 FROM application_assignment WHERE application_id = $1 AND reviewer_id = $2 AND revoked_at IS NULL ORDER BY id FOR SHARE`,
+      [applicationId, reviewerId],
+    );
+    return rows.length > 0;
+  }
+
   async completeFormalCheck(applicationId: string, tx: Transaction): Promise<void> {
     await managerOf(tx, this.dataSource).query(
       `UPDATE application_assignment SET submitted_at = now() WHERE application_id = $1 AND purpose = $2 AND revoked_at IS NULL AND submitted_at IS NULL`,

@@ -219,7 +219,10 @@ export class AssignmentsService {
         { load: reviewer.currentLoad, capacity: reviewer.maxLoad },
         `この審査員は上限件数 (${reviewer.maxLoad}件) に達しています。`,
       );
-    return this.insert([{ applicationId: app.id, reviewerId, purpose, dueAt }], actor, action, meta, extra, tx);
+    const rows = await this.insert([{ applicationId: app.id, reviewerId, purpose, dueAt }], actor, action, meta, extra, tx);
+    // the same reviewer assigned by a concurrent request since the check above: its row stands, this one is refused
+    if (rows.length === 0) throw new AssignmentError('ALREADY_ASSIGNED');
+    return rows;
   }
 
   /** Inserts (or re-activates a revoked) assignment per line, with one audit record each. */

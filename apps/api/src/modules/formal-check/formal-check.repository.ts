@@ -12,9 +12,9 @@ import { Attachment } from '../intake/attachment.entity';
 export class FormalCheckRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Locks the application's row for this transaction (no write: the lock orders concurrent checks). */
+  /** Locks the application's row for this transaction (no write: the lock orders concurrent checks); as scoring's. */
   async lockApplication(id: string, tx: Transaction): Promise<void> {
-    await managerOf(tx, this.dataSource).query(`SELECT 1 FROM application WHERE id = $1 FOR UPDATE`, [id]);
+    await managerOf(tx, this.dataSource).query(`SELECT 1 FROM application WHERE id = $1 FOR NO KEY UPDATE`, [id]);
   }
 
   async attachmentKinds(applicationId: string, tx?: Transaction): Promise<string[]> {

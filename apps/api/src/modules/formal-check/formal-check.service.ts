@@ -311,10 +311,15 @@ export class FormalCheckService {
     return app;
   }
 
-  /** The application, locked for this transaction, if its 要件確認 is open. */
+  /**
+   * The application, locked for this transaction, if its 要件確認 is open. A reviewer's assignment on it is
+   * locked too (after the application, as scoring takes them): an assignment revoked meanwhile ends the
+   * reviewer's access here, instead of the check being saved past the revocation.
+   */
   private async lockOpen(id: string, user: AuthenticatedUser, tx: Transaction): Promise<Application> {
     await this.visible(id, user, tx);
     await this.formalChecks.lockApplication(id, tx);
+    if (user.role === 'reviewer' && !(await this.assignments.holdsAssignment(id, user.id, tx))) throw new FormalCheckError('APPLICATION_NOT_FOUND');
     const app = (await this.applications.find(id, tx))!;
     if (!isOpen(app)) throw new FormalCheckError('FORMAL_CHECK_NOT_OPEN', { status: app.status });
     return app;

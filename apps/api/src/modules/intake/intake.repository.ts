@@ -83,7 +83,7 @@ export class IntakeRepository {
   /**
    * Deletes (claimed FOR UPDATE SKIP LOCKED) up to `limit` attachments uploaded more than `hours` ago and
    * never linked to an application; returns their ids and storage keys so the files can go too. Intake
-   * reads the attachments it links FOR SHARE, so one being linked is skipped, and one deleted here is
+   * locks the attachments it links (unlinkedAttachments), so one being linked is skipped, and one deleted here is
    * "not found" for intake. (The scheduled RemoveOrphanAttachmentsJob runs it.)
    */
   async deleteOrphanAttachments(hours: number, limit: number, tx: Transaction): Promise<{ id: string; storageKey: string }[]> {

@@ -126,6 +126,11 @@ export class RubricsService {
     return rubricView(saved, (await this.categoriesOf([saved])).get(saved.categoryId));
   }
 
+  /** The rubric as it stands, locked until the transaction ends (a score about to freeze it). */
+  async lockUnfrozen(rubricId: string, tx: Transaction): Promise<ReviewRubric> {
+    return (await this.rubrics.lock(rubricId, tx))!;
+  }
+
   /** The first saved score freezes the criteria: every reviewer scores against the same rubric. */
   freeze(rubricId: string, tx: Transaction): Promise<void> {
     return this.rubrics.freeze(rubricId, tx);

@@ -101,8 +101,14 @@ export class ScoreSheetsService {
 
   async reopen(id: string, reason: string, user: AuthenticatedUser, meta: RequestMeta) {
     return this.uow.run(async (tx) => {
-      const x = await this.assignmentOf(id, user, tx);
-      await this.sheets.lockApplication(x.applicationId, tx);
+      const found = await this.assignmentOf(id, user, tx);
+      // a decision of the round × category reads the sheets under ADOPTION_SLOTS_LOCK: taken first (as the decision
+      // takes it before the applications), a reopen waits for a decision being committed and then finds the
+      // application decided, or the decision sees the reopened sheet; never a decision over a sheet reopened under it
+      const target = (await this.applications.find(found.applicationId, tx))!;
+      await this.applications.lockAdoptionSlots(target.roundId, target.categoryId, tx);
+      // then the application and the assignment, as a reviewer's save and submission take them
+      const x = await this.lockedInOrder(found, tx);
       const app = (await this.applications.find(x.applicationId, tx))!;
       const sheet = await this.sheets.find(x.id, tx);
       if (!sheet || sheet.status !== SCORE_SHEET_STATUS.submitted) throw new ScoringError('NOT_SUBMITTED');
@@ -235,23 +241,36 @@ export class ScoreSheetsService {
     else await this.sheets.updateDraft(x.id, values, tx);
   }
 
-  /** The reviewer's own open review assignment, with its application locked for this transaction. */
+  /**
+   * The reviewer's own open review assignment, with its application and the assignment locked for this
+   * transaction: a revocation or reassignment committed meanwhile is seen (409), not scored past.
+   */
   private async editable(id: string, user: AuthenticatedUser, tx: Transaction) {
-    const x = await this.assignmentOf(id, user, tx, false);
+    const x = await this.lockedInOrder(await this.assignmentOf(id, user, tx), tx);
     if (x.reviewerId !== user.id) throw new ScoringError('NOT_YOUR_ASSIGNMENT');
     if (x.revokedAt) throw new ScoringError('ASSIGNMENT_CLOSED');
-    await this.sheets.lockApplication(x.applicationId, tx);
     const app = (await this.applications.find(x.applicationId, tx))!;
     const sheet = await this.sheets.lock(x.id, tx);
     if (sheet?.status === SCORE_SHEET_STATUS.submitted) throw new ScoringError('ALREADY_SUBMITTED');
     if (!scoringOpen(app, sheet)) throw new ScoringError('NOT_UNDER_REVIEW', { status: app.status });
     const rubric = await this.rubrics.ensure(app.roundId, app.categoryId, tx);
-    return { x, app, rubric, sheet };
+    // until the first score freezes it a manager may still change it: the first scores lock it and are checked
+    // against the criteria they freeze, not the ones read before a change
+    return { x, app, rubric: rubric.frozenAt ? rubric : await this.rubrics.lockUnfrozen(rubric.id, tx), sheet };
   }
 
-  /** A review assignment (locked when in a transaction, unless `forUpdate` is false) the user may see. */
-  private async assignmentOf(id: string, user: AuthenticatedUser, tx?: Transaction, forUpdate = true): Promise<ApplicationAssignment> {
-    const x = tx && forUpdate ? await this.assignmentRows.lock(id, tx, 'review') : await this.assignmentRows.find(id, 'review', tx);
+  /**
+   * Locks the assignment's application, then the assignment (the one order every scoring write takes them
+   * in: two orders deadlocked a save against a reopen or a reassignment), and reads the assignment again.
+   */
+  private async lockedInOrder(x: ApplicationAssignment, tx: Transaction): Promise<ApplicationAssignment> {
+    await this.sheets.lockApplication(x.applicationId, tx);
+    return (await this.assignmentRows.lock(x.id, tx, 'review'))!;
+  }
+
+  /** A review assignment the user may see (unlocked: writes lock it with lockedInOrder). */
+  private async assignmentOf(id: string, user: AuthenticatedUser, tx?: Transaction): Promise<ApplicationAssignment> {
+    const x = await this.assignmentRows.find(id, 'review', tx);
     // a reviewer's sheets are their own: another reviewer's is "not found", like an unassigned application
     if (!x || (user.role === 'reviewer' && x.reviewerId !== user.id)) throw new ScoringError('ASSIGNMENT_NOT_FOUND');
     return x;

@@ -32,9 +32,13 @@ export type ReviewSheetRow = Pick<
 export class ScoringRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Locks the application's row for this transaction (no write: the lock orders concurrent submissions). */
+  /**
+   * Locks the application's row for this transaction (no write: the lock orders concurrent submissions). FOR NO
+   * KEY UPDATE, as an UPDATE of the row would take: a new assignment's foreign key (KEY SHARE) does not wait on
+   * it, so a reassignment never waits for a sheet being saved while that save waits for the reassignment.
+   */
   async lockApplication(id: string, tx: Transaction): Promise<void> {
-    await managerOf(tx, this.dataSource).query(`SELECT 1 FROM application WHERE id = $1 FOR UPDATE`, [id]);
+    await managerOf(tx, this.dataSource).query(`SELECT 1 FROM application WHERE id = $1 FOR NO KEY UPDATE`, [id]);
   }
 
   find(assignmentId: string, tx?: Transaction): Promise<ReviewScore | null> {

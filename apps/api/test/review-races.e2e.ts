@@ -1,0 +1,128 @@
+import { insertNotifications } from './notification-fixtures';
+import { bearer, FULL, startReviewDesk, type ReviewDesk } from './review-fixtures';
+
+/**
+ * Staff requests sent at the same moment, as race-fuzzing the staff routes sent them: each pair once answered
+ * 500 or 503 (a deadlock) or left data its rules forbid (a sheet submitted past its revocation, a reviewer
+ * over capacity, scores frozen against criteria changed under them, one mail resent four times). Each now
+ * answers one of the two and refuses the other.
+ */
+describe('review desk: requests at the same moment', () => {
+  let d: ReviewDesk;
+  const api = () => d.t.http();
+  const assignment = async (id: string) =>
+    (await d.db.query(`SELECT revoked_at, submitted_at FROM application_assignment WHERE id = $1`, [id]))[0] as {
+      revoked_at: Date | null;
+      submitted_at: Date | null;
+    };
+
+  beforeAll(async () => {
+    d = await startReviewDesk('review-races');
+  });
+  afterAll(() => d?.t.close());
+
+  // first: the round's rubric is still unfrozen (the first saved score freezes it)
+  it('a first submission and a change of the rubric: the sheet is frozen against the criteria the rubric keeps', async () => {
+    const x = await d.assignTo(await d.underReview(), d.staff.reviewer);
+    const rubric = (
+      await api()
+        .get('/api/review-rubrics')
+        .query({ filter: JSON.stringify({ roundId: d.round.id }) })
+        .set(bearer(d.staff.manager))
+        .expect(200)
+    ).body.find((r: { categoryId: string }) => r.categoryId === d.categoryId);
+    const reweighted = [...rubric.criteria.slice(0, 2), { ...rubric.criteria[2], weight: rubric.criteria[2].weight + 1 }];
+    const [submit, change] = await Promise.all([
+      api().post(`/api/score-sheets/${x}/submit`).set(bearer(d.staff.reviewer)).send({ scores: FULL }),
+      api().put(`/api/review-rubrics/${rubric.id}`).set(bearer(d.staff.manager)).send({ criteria: reweighted }),
+    ]);
+    expect(submit.status).toBe(200);
+    // either the change came first and the sheet was scored against it, or the sheet froze the rubric first
+    if (change.status !== 200) expect(change.body.code).toBe('RUBRIC_FROZEN');
+    const [stored] = await d.db.query(`SELECT version, frozen_at FROM review_rubric WHERE id = $1`, [rubric.id]);
+    const [audit] = await d.db.query(`SELECT changes FROM audit_log WHERE action = 'review.submit' AND entity_id = $1`, [x]);
+    expect(stored.frozen_at).not.toBeNull();
+    expect(audit.changes.rubricVersion).toBe(stored.version);
+  });
+
+  it('a submission and the revocation of its assignment: never both (a sheet submitted on a revoked assignment)', async () => {
+    for (let i = 0; i < 3; i++) {
+      const x = await d.assignTo(await d.underReview(), d.staff.reviewer);
+      const [submit, revoke] = await Promise.all([
+        api().post(`/api/score-sheets/${x}/submit`).set(bearer(d.staff.reviewer)).send({ scores: FULL }),
+        api().delete(`/api/review-assignments/${x}`).set(bearer(d.staff.manager)),
+      ]);
+      for (const r of [submit, revoke]) expect(r.status).toBeLessThan(500);
+      const row = await assignment(x);
+      expect(row.revoked_at !== null && row.submitted_at !== null).toBe(false);
+      expect([submit.status, revoke.status].filter((s) => s === 200)).toHaveLength(1);
+    }
+  });
+
+  it('a sheet saved while its assignment is reopened or reassigned: no deadlock (503), and the save lands before or is refused', async () => {
+    for (let i = 0; i < 3; i++) {
+      const x = await d.assignTo(await d.underReview(), d.staff.reviewer);
+      const [save, reassign] = await Promise.all([
+        api()
+          .put(`/api/score-sheets/${x}`)
+          .set(bearer(d.staff.reviewer))
+          .send({ scores: { commercialization: 3 } }),
+        api().put(`/api/review-assignments/${x}`).set(bearer(d.staff.manager)).send({ reviewerId: d.reviewer2.user.id, reason: '交代' }),
+      ]);
+      expect(reassign.status).toBe(200);
+      expect([200, 409]).toContain(save.status);
+      if (save.status === 409) expect(save.body.code).toBe('ASSIGNMENT_CLOSED');
+    }
+    for (let i = 0; i < 3; i++) {
+      const x = await d.assignTo(await d.underReview(), d.staff.reviewer);
+      await api().post(`/api/score-sheets/${x}/submit`).set(bearer(d.staff.reviewer)).send({ scores: FULL }).expect(200);
+      const [reopen, again] = await Promise.all([
+        api().post(`/api/score-sheets/${x}/reopen`).set(bearer(d.staff.manager)).send({ reason: '採点の根拠を確認してください' }),
+        api().post(`/api/score-sheets/${x}/submit`).set(bearer(d.staff.reviewer)).send({ scores: FULL }),
+      ]);
+      expect(reopen.status).toBe(200);
+      expect(again.status).toBeLessThan(500);
+    }
+  });
+
+  it('four assignments to one reviewer with one place left: one is made, the others are refused at capacity', async () => {
+    const apps = [await d.underReview(), await d.underReview(), await d.underReview(), await d.underReview()];
+    const [{ load }] = await d.db.query(
+      `SELECT count(*)::int AS load FROM application_assignment WHERE reviewer_id = $1 AND revoked_at IS NULL AND submitted_at IS NULL`,
+      [d.reviewer3.user.id],
+    );
+    await d.db.query(`UPDATE staff_user SET review_capacity = $2 WHERE id = $1`, [d.reviewer3.user.id, load + 1]);
+    try {
+      const answers = await Promise.all(
+        apps.map((applicationId) =>
+          api().post('/api/review-assignments').set(bearer(d.staff.manager)).send({ applicationId, reviewerId: d.reviewer3.user.id }),
+        ),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409]);
+      for (const a of answers.filter((x) => x.status === 409)) expect(a.body.code).toBe('REVIEWER_AT_CAPACITY');
+    } finally {
+      await d.db.query(`UPDATE staff_user SET review_capacity = 300 WHERE id = $1`, [d.reviewer3.user.id]);
+    }
+  });
+
+  it('one reviewer assigned to one application four times at once: one assignment with its body, the others 409', async () => {
+    const applicationId = await d.underReview();
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() => api().post('/api/review-assignments').set(bearer(d.staff.manager)).send({ applicationId, reviewerId: d.reviewer2.user.id })),
+    );
+    const made = answers.filter((a) => a.status === 201);
+    expect(made).toHaveLength(1);
+    expect(made[0]!.body.id).toEqual(expect.any(String));
+    for (const a of answers.filter((x) => x.status !== 201)) expect(a.body).toMatchObject({ code: 'ALREADY_ASSIGNED' });
+  });
+
+  it('a notification resent four times at once is resent once; the others are 409 while the copy waits', async () => {
+    const [original] = await insertNotifications(d.db, 1, { status: 'sent', recipientPrefix: 'twice' });
+    const answers = await Promise.all([1, 2, 3, 4].map(() => api().post(`/api/notifications/${original.id}/resend`).set(bearer(d.staff.manager)).send({})));
+    const made = answers.filter((a) => a.status === 201);
+    expect(made).toHaveLength(1);
+    for (const a of answers.filter((x) => x.status !== 201)) expect(a.body).toMatchObject({ code: 'RESEND_PENDING', resendId: made[0]!.body.id });
+    const [{ n }] = await d.db.query(`SELECT count(*)::int AS n FROM notification WHERE payload->>'resentFrom' = $1`, [original.id]);
+    expect(n).toBe(1);
+  });
+});
