@@ -85,6 +85,35 @@ describe('review desk: requests at the same moment', () => {
     }
   });
 
+  it('a decision committed while a sheet of it is reopened: one of them, never a decided application with a reopened sheet', async () => {
+    for (let i = 0; i < 2; i++) {
+      const id = await d.underReview();
+      const reviewers = [d.staff.reviewer, d.reviewer2, d.reviewer3];
+      // all three assigned first: the 書面審査 completes when every assigned reviewer has submitted
+      const sheets: string[] = [];
+      for (const who of reviewers) sheets.push(await d.assignTo(id, who));
+      for (const [n, who] of reviewers.entries()) await api().post(`/api/score-sheets/${sheets[n]}/submit`).set(bearer(who)).send({ scores: FULL }).expect(200);
+      expect((await d.db.query(`SELECT status FROM application WHERE id = $1`, [id]))[0].status).toBe('reviewed');
+      const choice = { categoryId: d.categoryId, budget: 1_000_000_000 };
+      const { fingerprint } = (await api().get(`/api/rounds/${d.round.id}/ranking`).query(choice).set(bearer(d.staff.manager)).expect(200)).body;
+      const [commit, reopen] = await Promise.all([
+        api()
+          .post(`/api/rounds/${d.round.id}/decisions`)
+          .set(bearer(d.staff.manager))
+          .send({ ...choice, fingerprint }),
+        api().post(`/api/score-sheets/${sheets[0]}/reopen`).set(bearer(d.staff.manager)).send({ reason: '採点の根拠を確認してください' }),
+      ]);
+      for (const r of [commit, reopen]) expect(r.status).toBeLessThan(500);
+      expect([commit.status, reopen.status].filter((s) => s < 300)).toHaveLength(1);
+      const [{ status }] = await d.db.query(`SELECT status FROM application WHERE id = $1`, [id]);
+      const [{ drafts }] = await d.db.query(`SELECT count(*)::int AS drafts FROM review_score WHERE assignment_id = ANY($1) AND status <> 'submitted'`, [
+        sheets,
+      ]);
+      if (commit.status === 201) expect({ status, drafts }).toEqual({ status: 'adopted', drafts: 0 });
+      else expect({ status, drafts }).toEqual({ status: 'reviewed', drafts: 1 });
+    }
+  });
+
   it('four assignments to one reviewer with one place left: one is made, the others are refused at capacity', async () => {
     const apps = [await d.underReview(), await d.underReview(), await d.underReview(), await d.underReview()];
     const [{ load }] = await d.db.query(
