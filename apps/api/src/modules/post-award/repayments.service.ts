@@ -86,6 +86,9 @@ export class RepaymentsService {
       if (!reason) throw new PostAwardError('INVALID_FILING', { errors: [{ field: 'reason', message: 'reason (取消しの理由) を入力してください' }] });
       await this.transitions.fireIn(tx, app.id, REVOKE_GRANT, actor, {
         reason,
+        // the 返還額 was worked out from the application as read above: a payment confirmed since (a new version)
+        // would make it wrong, so the revocation is then refused (409 STALE_VERSION) and made again
+        expectedVersion: app.version,
         // the mail states the 返還額 ({{quotedAmount}}) and its 納期限
         amount: { computed: amount },
         mailFacts: { repaymentDueDate: dueDate ? formatJstDate(dueDate) : 'なし（返還は不要です）' },
