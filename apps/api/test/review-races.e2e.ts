@@ -114,6 +114,25 @@ describe('review desk: requests at the same moment', () => {
     }
   });
 
+  it("a 要件確認 completed while the checker's assignment is revoked: one of them, never a check completed past its revocation", async () => {
+    for (let i = 0; i < 3; i++) {
+      const id = await d.submitted();
+      const x = await d.assignTo(id, d.reviewer3, 'formalCheck');
+      const list = await api().get(`/api/applications/${id}/formal-check`).set(bearer(d.reviewer3)).expect(200);
+      const answers = list.body.items.map((item: { code: string; passNeedsReason?: boolean }) => ({
+        code: item.code,
+        passed: true,
+        ...(item.passNeedsReason ? { overrideReason: '売上高の減少を書面で確認した' } : {}),
+      }));
+      const [complete, revoke] = await Promise.all([
+        api().post(`/api/applications/${id}/formal-check/complete`).set(bearer(d.reviewer3)).send({ outcome: 'pass', answers }),
+        api().delete(`/api/review-assignments/${x}`).set(bearer(d.staff.manager)),
+      ]);
+      for (const r of [complete, revoke]) expect(r.status).toBeLessThan(500);
+      expect([complete.status, revoke.status].filter((s) => s < 300)).toHaveLength(1);
+    }
+  });
+
   it('four assignments to one reviewer with one place left: one is made, the others are refused at capacity', async () => {
     const apps = [await d.underReview(), await d.underReview(), await d.underReview(), await d.underReview()];
     const [{ load }] = await d.db.query(
