@@ -153,6 +153,15 @@ describe('review desk: requests at the same moment', () => {
     }
   });
 
+  it('two conflicts of interest declared for one reviewer at once are both kept, without a deadlock', async () => {
+    const declare = (value: string) =>
+      api().post('/api/conflicts-of-interest').set(bearer(d.staff.manager)).send({ reviewerId: d.reviewer2.user.id, kind: 'organisation', value });
+    for (let i = 0; i < 3; i++) {
+      const answers = await Promise.all([declare(`同時申告株式会社${i}A`), declare(`同時申告株式会社${i}B`)]);
+      expect(answers.map((a) => a.status)).toEqual([201, 201]);
+    }
+  });
+
   it('one reviewer assigned to one application four times at once: one assignment with its body, the others 409', async () => {
     const applicationId = await d.underReview();
     const answers = await Promise.all(

@@ -138,10 +138,12 @@ export class AssignmentsRepository {
    * another assignment, a capacity change, a deactivation or a declared conflict of the same reviewer waits.
    */
   async reviewerPool(tx?: Transaction, reviewerIds?: string[]): Promise<ReviewerCandidate[]> {
-    // the lock on its own statement: the read below then starts after any wait, so it sees what the holder committed
+    // the lock on its own statement: the read below then starts after any wait, so it sees what the holder committed.
+    // FOR NO KEY UPDATE: it waits for another assignment, a capacity change or a deactivation of the same reviewer,
+    // but not for a row that merely references the reviewer (an audit record, a sheet, a declared conflict)
     if (tx)
       await managerOf(tx, this.dataSource).query(
-        `SELECT id FROM staff_user WHERE role = 'reviewer' AND active ${reviewerIds ? 'AND id = ANY($1)' : ''} ORDER BY id FOR UPDATE`,
+        `SELECT id FROM staff_user WHERE role = 'reviewer' AND active ${reviewerIds ? 'AND id = ANY($1)' : ''} ORDER BY id FOR NO KEY UPDATE`,
         reviewerIds ? [reviewerIds] : [],
       );
     const rows: {

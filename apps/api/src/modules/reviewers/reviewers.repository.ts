@@ -67,10 +67,6 @@ export class ReviewersRepository {
       : Promise.resolve(null);
   }
 
-  findReviewer(id: string, tx?: Transaction): Promise<StaffUser | null> {
-    return isUuid(id) ? managerOf(tx, this.dataSource).findOneBy(StaffUser, { id, role: 'reviewer' }) : Promise.resolve(null);
-  }
-
   listConflicts(query: ListQuery<ConflictFilter>, user: AuthenticatedUser): Promise<[ConflictOfInterest[], number]> {
     const qb = this.dataSource.getRepository(ConflictOfInterest).createQueryBuilder('c');
     if (user.role === 'reviewer') qb.andWhere('c.reviewer_id = :me', { me: user.id });

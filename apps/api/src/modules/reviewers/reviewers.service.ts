@@ -83,7 +83,9 @@ export class ReviewersService {
       );
     }
     return this.uow.run(async (tx) => {
-      const reviewer = await this.reviewers.findReviewer(dto.reviewerId, tx);
+      // locked before the conflict's row references it: the revocation below locks the reviewer too (as an
+      // assignment does), and two declarations each holding the reference would wait for each other
+      const reviewer = await this.reviewers.lockReviewer(dto.reviewerId, tx);
       if (!reviewer) throw new ReviewerError('REVIEWER_NOT_FOUND');
       const c = await this.reviewers.insertConflict({ reviewerId: dto.reviewerId, kind: dto.kind, value, note: dto.note ?? null, declaredBy: actor.id }, tx);
       await this.audit.record(
