@@ -34,7 +34,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const req = host.switchToHttp().getRequest<Request>();
     const body = this.toBody(exception, req);
-    if (isTransactionConflict(exception)) {
+    if (body.code === 'CONCURRENT_UPDATE') {
       this.logger.error({ err: exception, path: req.url }, 'transaction conflict (deadlock or serialization failure): answered 503');
     } else if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !(exception instanceof HttpException)) {
       this.logger.warn({ err: exception, path: req.url }, 'database unavailable: answered 503');

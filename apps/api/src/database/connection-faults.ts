@@ -1,3 +1,5 @@
+import { errorChain } from './error-chain';
+
 /**
  * Which errors mean "PostgreSQL is (for a moment) not there" rather than "this request is wrong": a
  * lost or refused connection, a server shutting down or restarting, a backend terminated by an
@@ -33,16 +35,14 @@ export function isDatabaseUnavailable(e: unknown): boolean {
   // TypeORM releases a query runner whose connection emitted 'error'; the transaction's next query
   // then finds it released. Only a lost connection does that (our code never reuses a released runner).
   if (e instanceof Error && (e.name === 'QueryRunnerAlreadyReleasedError' || e.name === 'QueryRunnerProviderAlreadyReleasedError')) return true;
-  for (let err = e, depth = 0; err && typeof err === 'object' && depth < 4; depth++) {
+  for (const err of errorChain(e)) {
     const { code, errno, message } = err as { code?: unknown; errno?: unknown; message?: unknown };
     if (typeof code === 'string' && (code.startsWith('08') && code.length === 5 ? true : UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code)))
       return true;
     if (typeof errno === 'string' && UNAVAILABLE_ERRNOS.has(errno)) return true;
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((re) => re.test(message))) return true;
-    // TypeORM's QueryFailedError keeps pg's error as driverError; AggregateError (connect) keeps several
-    const next = (err as { driverError?: unknown; cause?: unknown }).driverError ?? (err as { cause?: unknown }).cause;
+    // AggregateError (connect) keeps several
     if (err instanceof AggregateError && err.errors.some(isDatabaseUnavailable)) return true;
-    err = next;
   }
   return false;
 }
@@ -57,10 +57,5 @@ const CONFLICT_SQLSTATES = new Set(['40P01', '40001']);
  * means two paths take the same locks in another order, which the code should not do).
  */
 export function isTransactionConflict(e: unknown): boolean {
-  for (let err = e, depth = 0; err && typeof err === 'object' && depth < 4; depth++) {
-    const { code } = err as { code?: unknown };
-    if (typeof code === 'string' && CONFLICT_SQLSTATES.has(code)) return true;
-    err = (err as { driverError?: unknown; cause?: unknown }).driverError ?? (err as { cause?: unknown }).cause;
-  }
-  return false;
+  return [...errorChain(e)].some((err) => CONFLICT_SQLSTATES.has((err as { code?: unknown }).code as string));
 }

@@ -240,7 +240,7 @@ export class IntakeService {
     // a corrected 法人番号 may not be another application's in the round (1公募回につき1法人1申請)
     if (fields.corporateNumber && fields.corporateNumber !== app.corporateNumber) {
       const holder = await this.applications.findByCorporateNumber(app.roundId, fields.corporateNumber, tx);
-      if (holder && holder.id !== app.id) throw await this.duplicateError(app.roundId, fields.corporateNumber, tx);
+      if (holder && holder.id !== app.id) throw await this.duplicateError(app.roundId, fields.corporateNumber, tx, holder);
     }
     const q = quoteApplication(category.config, fields);
     const updated = await this.applications.updateData(app.id, { ...fields, quote: q.quote, quotedAmount: q.amount, eligibility: q.eligibility } as never, tx);
@@ -297,9 +297,9 @@ export class IntakeService {
     }
   }
 
-  /** The 409 naming the application that has the 法人番号 in the round. */
-  private async duplicateError(roundId: string, corporateNumber: string, tx: Transaction) {
-    const first = await this.applications.findByCorporateNumber(roundId, corporateNumber, tx);
+  /** The 409 naming the application that has the 法人番号 in the round (looked up unless the caller has it). */
+  private async duplicateError(roundId: string, corporateNumber: string, tx: Transaction, holder?: Application) {
+    const first = holder ?? (await this.applications.findByCorporateNumber(roundId, corporateNumber, tx));
     return new IntakeError(
       'DUPLICATE_APPLICATION',
       { field: 'applicant.corporateNumber', receiptNumber: first?.receiptNumber ?? null },
