@@ -198,4 +198,27 @@ describe('scheduled work: 補正期限 reminders and closing uncorrected applica
     expect(await statusOf(refused!)).toBe('ineligible');
     await system.resume();
   });
+
+  it('reminds and closes an application while another transaction inserts a row that references it', async () => {
+    // (runs after the test above has stopped the worker's own runs.) Inserting a row that references the
+    // application (the dispatcher making its status link as it renders the 差戻し mail) holds a key-share
+    // lock on it until that transaction ends; the jobs' claims must not take that for another worker's
+    // claim and skip the application (CI saw one left 差戻し that way)
+    const toRemind = await returned('株式会社参照中の督促');
+    const toClose = await returned('株式会社参照中の締切');
+    await dueIn(toRemind, '10 hours');
+    await dueIn(toClose, '-1 minutes');
+    const referencing = db.createQueryRunner();
+    await referencing.startTransaction();
+    try {
+      await referencing.query(`SELECT id FROM application WHERE id = ANY($1::uuid[]) FOR KEY SHARE`, [[toRemind, toClose]]);
+      await expect(t.app.get(RemindCorrectionsJob).handle()).resolves.toBeDefined();
+      await expect(t.app.get(CloseUncorrectedJob).handle()).resolves.toMatchObject({ closed: 1, failed: 0 });
+    } finally {
+      await referencing.rollbackTransaction();
+      await referencing.release();
+    }
+    expect(await reminders([toRemind])).toHaveLength(1);
+    expect(await statusOf(toClose)).toBe('ineligible');
+  });
 });

@@ -26,6 +26,11 @@ const watchedCorrectionStates = () => statesTagged('correctionDeadlineWatched');
 /**
  * The scheduler's reads of applications sent back for correction (差戻し): those whose 補正期限 is near, for
  * RemindCorrectionsJob, and those past it, for CloseUncorrectedJob.
+ *
+ * Their claims lock FOR NO KEY UPDATE SKIP LOCKED, the lock a status UPDATE takes anyway: it excludes another
+ * worker's claim, but not the key-share lock a transaction inserting a row that references the application
+ * holds (the dispatcher making its status link while it renders the 差戻し mail). FOR UPDATE conflicted with
+ * that, so an application was skipped, not closed, while a mail about it was being rendered.
  */
 @Injectable()
 export class CorrectionPeriodsRepository {
@@ -43,7 +48,7 @@ export class CorrectionPeriodsRepository {
           WHERE a.status = ANY($3::text[]) AND a.correction_due_at > now() AND a.correction_due_at <= now() + make_interval(hours => $1)
             AND a.correction_reminded_for IS DISTINCT FROM a.correction_due_at
           ORDER BY a.correction_due_at LIMIT $2
-          FOR UPDATE OF a SKIP LOCKED)
+          FOR NO KEY UPDATE OF a SKIP LOCKED)
        UPDATE application a SET correction_reminded_for = a.correction_due_at FROM due WHERE a.id = due.id
        RETURNING a.id`,
       [hours, limit, watchedCorrectionStates()],
@@ -82,7 +87,7 @@ export class CorrectionPeriodsRepository {
   /** Locks a returned application past its 補正期限 for this transaction; false if it is not (any more), or another worker holds it. */
   async lockOverdueCorrection(id: string, tx: Transaction): Promise<boolean> {
     const rows = await managerOf(tx, this.dataSource).query(
-      `SELECT id FROM application WHERE id = $1 AND status = ANY($2::text[]) AND correction_due_at <= now() FOR UPDATE SKIP LOCKED`,
+      `SELECT id FROM application WHERE id = $1 AND status = ANY($2::text[]) AND correction_due_at <= now() FOR NO KEY UPDATE SKIP LOCKED`,
       [id, watchedCorrectionStates()],
     );
     return rows.length === 1;
