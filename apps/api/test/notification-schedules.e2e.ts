@@ -129,6 +129,27 @@ describe('scheduled work: closing rounds, reviewer reminders, the managers’ di
     expect(mail.text).toMatch(/審査期限: \d{4}年\d{1,2}月\d{1,2}日\(.\) \d{2}:\d{2}:\d{2}/);
   });
 
+  it('reminds a reviewer of an assignment while another transaction inserts a row that references it (a score being saved)', async () => {
+    const round = await openRound(t);
+    const app = await submittedIn(round.id, { applicantName: '株式会社採点保存中' });
+    const [{ id }] = await db.query(
+      `INSERT INTO application_assignment (application_id, reviewer_id, due_at) VALUES ($1, $2, now() + interval '10 hours') RETURNING id`,
+      [app.id, s.reviewer.user.id],
+    );
+    // the key-share lock an insert referencing the assignment holds until its transaction ends
+    const referencing = db.createQueryRunner();
+    await referencing.startTransaction();
+    try {
+      await referencing.query(`SELECT id FROM application_assignment WHERE id = $1 FOR KEY SHARE`, [id]);
+      await t.app.get(RemindReviewersJob).handle();
+    } finally {
+      await referencing.rollbackTransaction();
+      await referencing.release();
+    }
+    const [{ reminded }] = await db.query(`SELECT reminded_at IS NOT NULL AS reminded FROM application_assignment WHERE id = $1`, [id]);
+    expect(reminded).toBe(true);
+  });
+
   it('sends each active manager one digest a day, however often it runs', async () => {
     const round = await openRound(t);
     await submittedIn(round.id);

@@ -306,7 +306,9 @@ export class AssignmentsRepository {
   /**
    * Claims (sets reminded_at on) open assignments of active reviewers due within `hours`, at most
    * `limit`; rows another worker holds are skipped, a reminded one is never claimed again. An assignment
-   * whose application waits on the applicant or has ended (`waiting`) has nothing to remind of.
+   * whose application waits on the applicant or has ended (`waiting`) has nothing to remind of. The claim
+   * locks FOR NO KEY UPDATE (what its UPDATE takes anyway), so a reviewer saving a score, whose insert
+   * holds a key-share lock on the assignment, is not mistaken for another worker and skipped.
    */
   async claimDueAssignments(hours: number, limit: number, tx: Transaction): Promise<DueAssignment[]> {
     const m = managerOf(tx, this.dataSource);
@@ -318,7 +320,7 @@ export class AssignmentsRepository {
             AND aa.due_at > now() AND aa.due_at <= now() + make_interval(hours => $1)
             AND NOT a.status = ANY($3::text[])
           ORDER BY aa.due_at LIMIT $2
-          FOR UPDATE OF aa SKIP LOCKED)
+          FOR NO KEY UPDATE OF aa SKIP LOCKED)
        UPDATE application_assignment aa SET reminded_at = now() FROM due WHERE aa.id = due.id
        RETURNING aa.id`,
       [hours, limit, waitingStates()],

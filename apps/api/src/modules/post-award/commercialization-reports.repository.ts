@@ -97,7 +97,7 @@ export class CommercializationReportsRepository {
          SELECT c.id FROM commercialization_report c JOIN application a ON a.id = c.application_id
           WHERE c.reported_at IS NULL AND c.reminded_at IS NULL AND NOT (a.status = ANY($2::text[]))
             AND c.due_date - $1::int <= (now() AT TIME ZONE 'Asia/Tokyo')::date
-          ORDER BY c.due_date LIMIT $3 FOR UPDATE OF c SKIP LOCKED)
+          ORDER BY c.due_date LIMIT $3 FOR NO KEY UPDATE OF c SKIP LOCKED)
        UPDATE commercialization_report c SET reminded_at = now()
          FROM due, application a JOIN round r ON r.id = a.round_id
         WHERE c.id = due.id AND a.id = c.application_id
