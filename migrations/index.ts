@@ -39,6 +39,7 @@ import { AdvancePayments1764530000000 } from './1764530000000-AdvancePayments';
 import { PipelineCounts1764600000000 } from './1764600000000-PipelineCounts';
 import { ApplicationSearchBigrams1764600100000 } from './1764600100000-ApplicationSearchBigrams';
 import { OpenAssignmentIndex1764600200000 } from './1764600200000-OpenAssignmentIndex';
+import { RepaymentRequestKey1764600300000 } from './1764600300000-RepaymentRequestKey';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -78,6 +79,7 @@ export const MIGRATIONS = [
   PipelineCounts1764600000000,
   ApplicationSearchBigrams1764600100000,
   OpenAssignmentIndex1764600200000,
+  RepaymentRequestKey1764600300000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

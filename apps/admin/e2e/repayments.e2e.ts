@@ -64,6 +64,11 @@ describe('admin in the browser: 交付決定取消 → 返還, and the overdue �
     await page.getByTestId('record-repayment').click();
     await page.getByTestId('repayment-outstanding').getByText('0円', { exact: true }).waitFor();
     expect((await db.query(`SELECT status FROM application WHERE id = $1`, [draft.id]))[0].status).toBe('repaid');
+    // each repayment went with its own Idempotency-Key (the refused one's was used again for the next try)
+    const keys = await db.query(`SELECT request_key FROM repayment_received WHERE application_id = $1`, [draft.id]);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys.map((k: { request_key: string }) => k.request_key)).size).toBe(2);
+    expect(keys.every((k: { request_key: string | null }) => /^[0-9a-f]{32}$/.test(k.request_key ?? ''))).toBe(true);
   });
 
   it('lists an overdue 事業化状況報告 for the manager', async () => {

@@ -153,4 +153,49 @@ describe('交付決定取消 and 返還', () => {
     expect(revoked.body.repayment).toMatchObject({ amount: 6_500_000, paidAmount: 6_500_000, ground: 'wageTargetMissed', dueDate });
     expect(await statusOf(draft.id)).toBe('grantRevoked');
   });
+
+  it('a repayment sent again with its Idempotency-Key (answer lost, a second click, four at once) is recorded once', async () => {
+    const { id, fixedAmount } = await paid();
+    const today = await todayJst();
+    await staff(s.manager, 'post', `${id}/grant-revocation`)
+      .send({ reason: '事業の実施が確認できないため', dueDate: addDays(today, 30) })
+      .expect(200);
+    const repayment = { receivedOn: today, amount: 300_000, note: '振込' };
+    const send = (key: string, body: object = repayment) => staff(s.manager, 'post', `${id}/repayments`).set('Idempotency-Key', key).send(body);
+    const received = async () => db.query(`SELECT amount::int, request_key FROM repayment_received WHERE application_id = $1 ORDER BY recorded_at`, [id]);
+
+    const first = await send('repay-1').expect(200);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    const again = await send('repay-1').expect(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.repayment).toMatchObject({
+      repaidTotal: 300_000,
+      outstanding: fixedAmount - 300_000,
+      received: [expect.objectContaining({ amount: 300_000 })],
+    });
+    // four at once with one key: the claim's lock makes the others find the first
+    const four = await Promise.all([1, 2, 3, 4].map(() => send('repay-2')));
+    expect(four.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(four.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(3);
+    expect(await received()).toEqual([
+      { amount: 300_000, request_key: 'repay-1' },
+      { amount: 300_000, request_key: 'repay-2' },
+    ]);
+    const audits = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'repayment.received'`, [id]);
+    expect(audits[0].n).toBe(2);
+
+    // the same key with other content: refused, naming what it recorded; nothing stored
+    const other = await send('repay-1', { ...repayment, amount: 1 }).expect(422);
+    expect(other.body).toMatchObject({ code: 'REPAYMENT_KEY_REUSED', field: 'Idempotency-Key', amount: 300_000, receivedOn: today });
+    expect(other.body.message).toContain('入金額 300,000円');
+    const bad = await send('k'.repeat(201)).expect(400);
+    expect(bad.body).toMatchObject({ code: 'INVALID_IDEMPOTENCY_KEY', errors: [expect.objectContaining({ field: 'Idempotency-Key' })] });
+    // once repaid in full, the last request sent again still answers 200 (replayed), a new one 409
+    const rest = { receivedOn: today, amount: fixedAmount - 600_000 };
+    await send('repay-3', rest).expect(200);
+    expect(await statusOf(id)).toBe('repaid');
+    expect((await send('repay-3', rest).expect(200)).headers['idempotent-replayed']).toBe('true');
+    expect((await send('repay-4', { receivedOn: today, amount: 1 }).expect(409)).body.code).toBe('ALREADY_REPAID');
+    expect(await received()).toHaveLength(3);
+  });
 });

@@ -4,6 +4,7 @@ import { formatYen, parseYen } from '@jimukyoku/domain';
 import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { apiErrorMessage } from '../common';
 import { formatJst } from '../common/jst';
+import { newRequestKey } from '../common/requestKey';
 import type { JimukyokuDataProvider } from '../providers/dataProvider';
 import type { PostAward } from './postAward';
 
@@ -25,6 +26,8 @@ export const RepaymentSection = ({ applicationId, data, onDone }: { applicationI
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
   const [running, setRunning] = useState(false);
+  // one key per repayment entered: a try whose answer was lost, sent again, is recorded once
+  const [requestKey, setRequestKey] = useState(newRequestKey);
   const r = data.repayment;
   if (!r && !data.actions.revokeGrant) return null;
 
@@ -44,7 +47,13 @@ export const RepaymentSection = ({ applicationId, data, onDone }: { applicationI
     const parsed = parseYen(amount);
     if (!parsed.ok || parsed.yen === null) return notify(t('invalid_amount'), { type: 'error' });
     const yen = parsed.yen;
-    return run(() => dataProvider.recordRepayment(applicationId, { receivedOn, amount: yen, note: note.trim() || undefined }), t('record_done'));
+    return run(async () => {
+      const done = await dataProvider.recordRepayment(applicationId, { receivedOn, amount: yen, note: note.trim() || undefined }, requestKey);
+      setRequestKey(newRequestKey());
+      setAmount('');
+      setNote('');
+      return done;
+    }, t('record_done'));
   };
 
   return (

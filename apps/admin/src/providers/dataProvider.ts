@@ -65,7 +65,8 @@ export interface JimukyokuDataProvider extends DataProvider {
   recordPaperFiling(applicationId: string, body: PaperFilingBody): Promise<PostAward>;
   /** 交付決定取消: the 返還額 is computed by the API (docs/post-award.md) */
   revokeGrant(applicationId: string, body: { reason: string; dueDate?: string; ground?: 'general' | 'wageTargetMissed' }): Promise<PostAward>;
-  recordRepayment(applicationId: string, body: { receivedOn: string; amount: number; note?: string }): Promise<PostAward>;
+  /** `requestKey` (newRequestKey) is the same for every try of one repayment, so a try sent again records it once */
+  recordRepayment(applicationId: string, body: { receivedOn: string; amount: number; note?: string }, requestKey: string): Promise<PostAward>;
   /** GET /api/applications/:id/history: the 申請履歴 of the applicant (docs/applicant-history.md) */
   getApplicationHistory(applicationId: string): Promise<ApplicantHistory>;
   /** POST /api/notifications/:id/resend (manager): a new notification, to the corrected recipient if given */
@@ -112,8 +113,8 @@ export function importFormData(data: Record<string, unknown>): FormData {
 export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_URL): JimukyokuDataProvider {
   const rest = simpleRestProvider(apiUrl, httpClient, 'Content-Range');
   const withFilters = <P extends Pick<GetListParams, 'filter'>>(params: P): P => ({ ...params, filter: jstDayFilters(params.filter) });
-  const postJson = async <T>(path: string, body: unknown): Promise<T> =>
-    (await httpClient(`${apiUrl}${path}`, { method: 'POST', body: JSON.stringify(body) })).json as T;
+  const postJson = async <T>(path: string, body: unknown, headers?: Record<string, string>): Promise<T> =>
+    (await httpClient(`${apiUrl}${path}`, { method: 'POST', body: JSON.stringify(body), ...(headers ? { headers: new Headers(headers) } : {}) })).json as T;
   const provider: JimukyokuDataProvider = {
     ...rest,
     // ra-data-simple-rest reads the total from Content-Range; whether it is an estimate is another header,
@@ -165,7 +166,8 @@ export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_
     fixAmount: (applicationId) => postJson<PostAward>(`/applications/${encodeURIComponent(applicationId)}/amount-fixing`, {}),
     recordPaperFiling: (applicationId, body) => postJson<PostAward>(`/applications/${encodeURIComponent(applicationId)}/paper-filings`, body),
     revokeGrant: (applicationId, body) => postJson<PostAward>(`/applications/${encodeURIComponent(applicationId)}/grant-revocation`, body),
-    recordRepayment: (applicationId, body) => postJson<PostAward>(`/applications/${encodeURIComponent(applicationId)}/repayments`, body),
+    recordRepayment: (applicationId, body, requestKey) =>
+      postJson<PostAward>(`/applications/${encodeURIComponent(applicationId)}/repayments`, body, { 'Idempotency-Key': requestKey }),
     getApplicationHistory: async (applicationId) =>
       (await httpClient(`${apiUrl}/applications/${encodeURIComponent(applicationId)}/history`)).json as ApplicantHistory,
     resendNotification: (id, body) => postJson<NotificationRecord>(`/notifications/${encodeURIComponent(id)}/resend`, body),

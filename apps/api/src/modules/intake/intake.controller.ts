@@ -18,14 +18,11 @@ import { IntakeService } from './intake.service';
 import type { StoredResponse } from './idempotency';
 import { ATTACHMENT_STORAGE, AttachmentStorage } from './attachment-storage';
 import { uploadFileName } from '../../common/upload-file-name';
+import { INVALID_IDEMPOTENCY_KEY, isIdempotencyKey } from '../../common/idempotency-key';
 
-const IDEMPOTENCY = /^[\x21-\x7e]{1,200}$/;
 export const idempotencyKey = (raw: string | undefined) => {
   if (raw === undefined) return undefined;
-  if (!IDEMPOTENCY.test(raw))
-    throw new IntakeError('INVALID_APPLICATION', {
-      errors: [{ field: 'Idempotency-Key', message: 'Idempotency-Key は200文字以内の英数字・記号で指定してください' }],
-    });
+  if (!isIdempotencyKey(raw)) throw new IntakeError('INVALID_APPLICATION', { errors: [INVALID_IDEMPOTENCY_KEY] });
   return raw;
 };
 

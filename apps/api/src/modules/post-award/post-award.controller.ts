@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { requestMeta } from '../../common/request-meta';
@@ -79,9 +79,24 @@ export class PostAwardController {
   @HttpCode(200)
   @Policy('postAward.recordRepayment')
   @ApiOperation({
-    summary: '返還の入金の記録 (入金日・入金額、一部入金可)。未返還額を超える入金は422。全額の入金で返還済になる。監査ログに残る',
+    summary:
+      '返還の入金の記録 (入金日・入金額、一部入金可)。未返還額を超える入金は422。全額の入金で返還済になる。監査ログに残る。Idempotency-Key を付けた再送は記録を増やさず、現在の状態を返す (Idempotent-Replayed: true)',
   })
-  recordRepayment(@Param('id') id: string, @Body() dto: RepaymentReceivedDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
-    return this.repayments.receive(user, id, dto, requestMeta(req));
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: '再送しても入金を1回だけ記録するためのキー (同じキー・同じ内容 → 記録済みの状態を返す。別の内容 → 422)',
+  })
+  async recordRepayment(
+    @Param('id') id: string,
+    @Body() dto: RepaymentReceivedDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    const { view, replayed } = await this.repayments.receive(user, id, dto, requestMeta(req), key);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return view;
   }
 }

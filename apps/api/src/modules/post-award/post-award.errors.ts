@@ -39,6 +39,8 @@ export const POST_AWARD_ERRORS = {
   OVERPAYMENT: [HttpStatus.UNPROCESSABLE_ENTITY, '入金額が未返還額を超えています。'],
   RECEIVED_IN_FUTURE: [HttpStatus.UNPROCESSABLE_ENTITY, '入金日に未来の日付は指定できません。'],
   RECEIVED_BEFORE_REVOCATION: [HttpStatus.UNPROCESSABLE_ENTITY, '入金日が交付決定取消の日より前です。'],
+  INVALID_IDEMPOTENCY_KEY: [HttpStatus.BAD_REQUEST, 'Idempotency-Key が正しくありません。'],
+  REPAYMENT_KEY_REUSED: [HttpStatus.UNPROCESSABLE_ENTITY, 'この Idempotency-Key では既に別の内容の入金が記録されています。'],
 } as const satisfies Record<string, readonly [HttpStatus, string]>;
 
 export class PostAwardError extends errorFamily(POST_AWARD_ERRORS) {}

@@ -38,4 +38,6 @@ export class RepaymentReceived {
   @Column({ type: 'text', nullable: true }) note!: string | null;
   @Column({ name: 'recorded_by', type: 'uuid' }) recordedBy!: string;
   @Column({ name: 'recorded_at', type: 'timestamptz' }) recordedAt!: Date;
+  /** the Idempotency-Key it was recorded with (unique per application), so a request sent again records nothing more */
+  @Column({ name: 'request_key', type: 'text', nullable: true }) requestKey!: string | null;
 }

@@ -30,8 +30,13 @@ export class RepaymentsRepository {
     return this.m(tx).find(RepaymentReceived, { where: { applicationId }, order: { receivedOn: 'ASC', recordedAt: 'ASC' } });
   }
 
+  /** The repayment recorded with Idempotency-Key `key`, if any (read under the claim's lock, so a request with that key still running has committed or rolled back). */
+  receivedWithKey(applicationId: string, key: string, tx: Transaction): Promise<RepaymentReceived | null> {
+    return this.m(tx).findOne(RepaymentReceived, { where: { applicationId, requestKey: key } });
+  }
+
   async insertReceived(
-    row: Pick<RepaymentReceived, 'applicationId' | 'receivedOn' | 'amount' | 'note' | 'recordedBy'>,
+    row: Pick<RepaymentReceived, 'applicationId' | 'receivedOn' | 'amount' | 'note' | 'recordedBy' | 'requestKey'>,
     tx: Transaction,
   ): Promise<RepaymentReceived> {
     return this.m(tx).save(this.m(tx).create(RepaymentReceived, row));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DAY_MS, formatJstDate, formatYen, isCalendarDate, jstDate } from '@jimukyoku/domain';
 import type { AuthenticatedUser } from '../../auth/roles';
+import { INVALID_IDEMPOTENCY_KEY, isIdempotencyKey } from '../../common/idempotency-key';
 import type { RequestMeta } from '../../common/request-meta';
 import { UnitOfWork, type Transaction } from '../../database';
 import type { Application } from '../applications/application.entity';
@@ -102,11 +103,28 @@ export class RepaymentsService {
     return this.postAward.show(user, applicationId);
   }
 
-  async receive(user: AuthenticatedUser, applicationId: string, dto: RepaymentReceivedDto, meta: RequestMeta) {
-    await this.uow.run(async (tx) => {
+  /**
+   * Records a repayment received. With an Idempotency-Key (`requestKey`) it is recorded at most once: the key is
+   * looked up under the claim's lock, so a request sent again (its answer lost, a second click) finds the
+   * repayment its first recorded and answers the view as it stands (`replayed`), and the same key with other
+   * content is refused, naming what it recorded.
+   */
+  async receive(user: AuthenticatedUser, applicationId: string, dto: RepaymentReceivedDto, meta: RequestMeta, requestKey?: string) {
+    if (requestKey !== undefined && !isIdempotencyKey(requestKey)) throw new PostAwardError('INVALID_IDEMPOTENCY_KEY', { errors: [INVALID_IDEMPOTENCY_KEY] });
+    const replayed = await this.uow.run(async (tx) => {
       const app = await this.visible(user, applicationId, tx);
       const claim = await this.repo.findClaim(app.id, tx, true);
       if (!claim) throw new PostAwardError('NO_REPAYMENT_CLAIM');
+      const note = dto.note?.trim() || null;
+      const first = requestKey === undefined ? null : await this.repo.receivedWithKey(app.id, requestKey, tx);
+      if (first) {
+        if (first.receivedOn === dto.receivedOn && first.amount === dto.amount && first.note === note) return true;
+        throw new PostAwardError(
+          'REPAYMENT_KEY_REUSED',
+          { field: 'Idempotency-Key', receivedOn: first.receivedOn, amount: first.amount },
+          `この送信では既に入金（入金日 ${first.receivedOn}、入金額 ${formatYen(first.amount)}）を記録しました。別の入金を記録するときは、画面を読み込み直してから入力してください。`,
+        );
+      }
       if (claim.repaidAt) throw new PostAwardError('ALREADY_REPAID');
       if (!isCalendarDate(dto.receivedOn)) throw new PostAwardError('INVALID_DATE', { field: 'receivedOn' });
       if (dto.receivedOn > (await this.repo.todayJst(tx))) throw new PostAwardError('RECEIVED_IN_FUTURE', { field: 'receivedOn' });
@@ -126,8 +144,10 @@ export class RepaymentsService {
           { field: 'amount', outstanding },
           `入金額 ${formatYen(dto.amount)} が未返還額 ${formatYen(outstanding)} を超えています（返還額 ${formatYen(claim.amount)}、入金済み ${formatYen(before)}）。入金額を確認してください。`,
         );
-      const note = dto.note?.trim() || null;
-      const row = await this.repo.insertReceived({ applicationId: app.id, receivedOn: dto.receivedOn, amount: dto.amount, note, recordedBy: user.id }, tx);
+      const row = await this.repo.insertReceived(
+        { applicationId: app.id, receivedOn: dto.receivedOn, amount: dto.amount, note, recordedBy: user.id, requestKey: requestKey ?? null },
+        tx,
+      );
       await this.audit.record(
         {
           actor: { id: user.id, role: user.role },
@@ -147,8 +167,9 @@ export class RepaymentsService {
         tx,
       );
       if (before + dto.amount === claim.amount) await this.complete(tx, app.id, claim.amount, { role: user.role, id: user.id, staff: user }, meta);
+      return false;
     });
-    return this.postAward.show(user, applicationId);
+    return { view: await this.postAward.show(user, applicationId), replayed };
   }
 
   /** Repaid in full: recordRepayment (返還済) with the amount repaid, and the claim stamped. */
