@@ -171,8 +171,9 @@ describe('scheduled work: 補正期限 reminders and closing uncorrected applica
     const system = t.app.get<Queue>(getQueueToken(QueueName.System));
     await new Promise((r) => setTimeout(r, 200)); // a re-assertion already under way
     await system.removeJobScheduler('close-uncorrected');
-    // and the queue paused, so that no job added meanwhile starts either (a clean-clone CI run still saw one of
-    // the three left 差戻し: another run held it and had not committed when this one returned)
+    // and the queue paused, so that no job added meanwhile starts either. (CI still saw one of the three left
+    // 差戻し: not another run, but the dispatcher's key-share lock as it rendered the 差戻し mail, which the claim
+    // took for another worker's until it became FOR NO KEY UPDATE; the last test of this suite holds that lock.)
     await system.pause();
     for (let i = 0; i < 100 && (await system.getActiveCount()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await system.getActiveCount()).toBe(0);
