@@ -112,6 +112,39 @@ describe('intake: what fuzzing the portal routes found', () => {
     for (const id of attachments) expect(await linkedTo(id)).toBe(received);
   });
 
+  it('a submission naming attachments another request is linking waits for it, then is refused naming them (the interleaving that deadlocked)', async () => {
+    // The other request as it read the attachments before the fix (FOR SHARE), held open while the submission
+    // arrives: the submission's lock then waits for it. Had the submission also read them FOR SHARE, it would go on
+    // to link them and wait, the other's link would wait for the submission, and PostgreSQL would abort one (503).
+    const holder = (
+      await portal('')
+        .send(validPayload(round, await uploadRequired(t, apiKey)))
+        .expect(201)
+    ).body.id as string;
+    const attachments = await uploadRequired(t, apiKey);
+    const other = db.createQueryRunner();
+    await other.startTransaction();
+    try {
+      await other.query(`SELECT id FROM attachment WHERE id = ANY($1::uuid[]) FOR SHARE`, [attachments]);
+      const submission = portal('')
+        .send(validPayload(round, attachments))
+        .then((r) => r);
+      const waitingOnLock = async () =>
+        (await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n;
+      for (let i = 0; i < 200 && (await waitingOnLock()) === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(await waitingOnLock()).toBe(1);
+      await other.query(`UPDATE attachment SET application_id = $1 WHERE id = ANY($2::uuid[])`, [holder, attachments]);
+      await other.commitTransaction();
+      const answer = await submission;
+      expect(answer.status).toBe(422);
+      expect(answer.body.errors).toContainEqual(expect.objectContaining({ field: 'attachmentIds' }));
+    } finally {
+      if (other.isTransactionActive) await other.rollbackTransaction();
+      await other.release();
+    }
+    for (const id of attachments) expect(await linkedTo(id)).toBe(holder);
+  });
+
   it("a correction that takes another application's 法人番号 in the round is 409 DUPLICATE_APPLICATION, and nothing changes", async () => {
     const other = validPayload(round, await uploadRequired(t, apiKey));
     const holder = (await portal('').send(other).expect(201)).body;
