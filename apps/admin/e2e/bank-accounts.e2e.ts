@@ -37,7 +37,18 @@ describe('admin in the browser: the payee bank account of an application', () =>
 
     const page = await e.newPage();
     await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
-    await goToRoute(page, e.adminUrl, `/applications/${draft.id}/show/bank-account`);
+    await goToRoute(page, e.adminUrl, `/applications/${draft.id}/show`);
+    // twelve tabs are wider than the window: the last, 口座, scrolls into reach (it was clipped, the strip fixed)
+    const tab = page.getByRole('tab', { name: '口座' });
+    await tab.waitFor();
+    expect(
+      await page
+        .locator('.MuiTabs-scroller')
+        .first()
+        .evaluate((el) => getComputedStyle(el).overflowX),
+    ).toBe('auto');
+    await tab.click();
+    await page.waitForURL(/\/bank-account$/);
     await page.getByText('口座はまだ登録されていません').waitFor();
     await page.getByRole('button', { name: '口座を登録' }).click();
     await page.getByTestId('bank-account-input-bankCode').fill('5');

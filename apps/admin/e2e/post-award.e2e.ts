@@ -52,6 +52,7 @@ describe('admin in the browser: 確定検査 and 額の確定', () => {
     const page = await e.newPage();
     await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
     await goToRoute(page, e.adminUrl, `/applications/${draft.id}/show/post-award`);
+    await page.getByTestId('post-award-none').getByText('交付申請はまだありません', { exact: false }).waitFor();
     await page.getByTestId('paper-filing').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: '届出' }).click();
@@ -116,5 +117,18 @@ describe('admin in the browser: 確定検査 and 額の確定', () => {
     expect(row.fixed).toBeGreaterThan(0);
     expect(row.fixed).toBeLessThanOrEqual(18_000_000);
     expect((await db.query(`SELECT status FROM application WHERE id = $1`, [draft.id]))[0].status).toBe('amountFixed');
+  });
+
+  it('says an application on the workflow’s first version keeps no amounts, rather than that no 交付申請 came', async () => {
+    const round = await openRound(e.t, undefined, 96);
+    const category = await categoryByCode(e.t, round, 'restructuring.standard');
+    const draft = await createDraft(e.t, draftInput(round, category, { applicantName: '旧版の交付決定株式会社' }));
+    // a fixture: v1 decides a grant by the bare transition (the API's post-award.e2e.ts walks v1 there)
+    await db.query(`UPDATE application SET status = 'grantDecided' WHERE id = $1`, [draft.id]);
+    const page = await e.newPage();
+    await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    await goToRoute(page, e.adminUrl, `/applications/${draft.id}/show/post-award`);
+    await page.getByTestId('post-award-none').getByText('交付決定額・確定額を規則から算定して記録しません', { exact: false }).waitFor();
+    expect(await page.getByText('交付申請はまだありません', { exact: false }).count()).toBe(0);
   });
 });

@@ -114,6 +114,9 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
       const inspection = await staff(s.manager, 'put', `${app.id}/final-inspection`).send({ lines: [] }).expect(422);
       expect(inspection.body).toMatchObject({ code: 'NO_GRANT_AMOUNTS', message: expect.stringContaining('「額を確定する」') });
       expect((await staff(s.manager, 'post', `${app.id}/amount-fixing`).expect(422)).body.code).toBe('NO_GRANT_AMOUNTS');
+      // and the tab's view says no amounts are kept, rather than that no 交付申請 came yet
+      const view = await staff(s.manager, 'get', `${app.id}/post-award`).expect(200);
+      expect(view.body).toMatchObject({ amounts: null, amountsKept: false });
       await staff(s.manager, 'post', `${app.id}/transitions/fixAmount`).send({}).expect(200);
       expect(await statusOf(app.id)).toBe('amountFixed');
     });
@@ -202,7 +205,9 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
     it('確定検査: one expense reduced with a reason; more than reported, or less without a reason, is refused in Japanese', async () => {
       await staff(s.manager, 'post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
       // the admin's buttons: the inspection is open, the 額の確定 waits for it
-      expect((await staff(s.manager, 'get', `${id}/post-award`).expect(200)).body.actions).toEqual({
+      const view = await staff(s.manager, 'get', `${id}/post-award`).expect(200);
+      expect(view.body.amountsKept).toBe(true);
+      expect(view.body.actions).toEqual({
         decideGrant: false,
         inspect: true,
         fixAmount: false,

@@ -1,5 +1,5 @@
 import { Box, Card, CardContent, Chip, LinearProgress, Stack, Typography } from '@mui/material';
-import { ListButton, Show, TabbedShowLayout, TopToolbar, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { ListButton, Show, TabbedShowLayout, TabbedShowLayoutTabs, TopToolbar, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import { AttachmentsTab, WithAttachments } from '../attachments';
 import { ApplicantHistoryPanel } from '../history';
 import { YenField } from '../common';
@@ -67,7 +67,8 @@ const Tabs = () => {
   // the payee's bank account: managers and auditors only (bankAccounts.read)
   const { canAccess: seesBankAccount } = useCanAccess({ resource: 'bank-accounts', action: 'show' });
   return (
-    <TabbedShowLayout>
+    // twelve tabs are wider than a 1440 px window: scroll them with buttons rather than clip the last (口座)
+    <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
       <TabbedShowLayout.Tab label="app.applications.tabs.content">
         <ApplicationContent />
       </TabbedShowLayout.Tab>

@@ -89,7 +89,9 @@ export const PostAwardTab = () => {
         />
       </Box>
       {!a ? (
-        <Alert severity="info">{t('none')}</Alert>
+        <Alert severity="info" data-testid="post-award-none">
+          {data.amountsKept === false ? t('none_kept') : t('none')}
+        </Alert>
       ) : (
         <Stack spacing={3}>
           <Box component="section">

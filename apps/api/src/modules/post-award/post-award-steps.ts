@@ -1,3 +1,5 @@
+import { findTransition, type GuardName, type WorkflowDefinition } from '@jimukyoku/workflow';
+
 /**
  * The applicant's steps after 採択 (docs/post-award.md) and the workflow transition each fires: filed through the
  * portal (intake API) or recorded by staff from paper. The names are the definitions' (subsidy.v2.ts).
@@ -29,6 +31,13 @@ export const STEP_LABELS: Readonly<Record<PostAwardStep, string>> = {
 /** The staff transitions that record an amount computed by the rules (guard amountComputed). */
 export const DECIDE_GRANT = 'decideGrant';
 export const FIX_AMOUNT = 'fixAmount';
+
+/**
+ * Whether a workflow has its 交付決定額 and 確定額 computed and kept (subsidy@2: its 交付決定 carries the amount,
+ * guard amountComputed). subsidy@1 and the other kinds fire their 交付決定 and 額の確定 bare: no amounts are kept.
+ */
+export const keepsAmounts = (definition: WorkflowDefinition<GuardName>): boolean =>
+  findTransition(definition, DECIDE_GRANT)?.guards?.includes('amountComputed') ?? false;
 
 /** 交付決定取消 and the 返還の確認: fired by the repayment routes with the 返還 they recorded (guard repaymentComputed). */
 export const REVOKE_GRANT = 'revokeGrant';

@@ -21,6 +21,7 @@ import {
   CLOSE_REPORTING,
   DECIDE_GRANT,
   FIX_AMOUNT,
+  keepsAmounts,
   POST_AWARD_STEPS,
   RECORD_REPAYMENT,
   REVOKE_GRANT,
@@ -308,6 +309,8 @@ export class PostAwardService {
       status: app.status,
       version: app.version,
       amounts: amountsView(amounts, await this.repo.advancePaid(app.id, tx)),
+      // false: this workflow keeps no amounts (subsidy@1 …), so `amounts` stays null past the 交付申請 too
+      amountsKept: keepsAmounts(definition),
       repayment: repaymentView(claim, claim ? await this.repayments.received(app.id, tx) : []),
       commercializationReports: (await this.reports.ofApplication(app.id, tx)).map((r) => ({
         id: r.id,
