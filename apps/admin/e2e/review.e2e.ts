@@ -216,6 +216,8 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     await page.waitForURL(/#\/reviewers/);
     await goToRoute(page, e.adminUrl, `/reviewers?filter=${encodeURIComponent(JSON.stringify({ roundId: round.id }))}`);
     await page.getByTestId('assignment-board').locator('tr', { hasText: '佐藤 花子' }).getByTestId('reviewer-load').waitFor();
+    // the page size selector shows the board's 100 (it was blank: 100 was not among the sizes offered)
+    expect(await page.getByRole('combobox', { name: /表示件数/ }).innerText()).toBe('100');
 
     await page.getByTestId('auto-assign').click();
     await page.getByRole('dialog').getByRole('button', { name: '割り当てる' }).click();

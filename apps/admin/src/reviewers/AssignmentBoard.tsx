@@ -1,4 +1,16 @@
-import { Datagrid, List, NumberField, ReferenceInput, SearchInput, SelectInput, TextField, TopToolbar, useListContext, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  List,
+  NumberField,
+  Pagination,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TopToolbar,
+  useListContext,
+  useTranslate,
+} from 'react-admin';
 import { Typography } from '@mui/material';
 import { AutoAssignButton } from './AutoAssignButton';
 import { LoadBar } from './LoadBar';
@@ -32,7 +44,16 @@ const Hint = () => {
  * A row opens the reviewer (所属組織, 上限件数 and their assignments).
  */
 export const AssignmentBoard = () => (
-  <List filters={filters} actions={<Actions />} sort={{ field: 'openCount', order: 'DESC' }} perPage={100} exporter={false} title="app.review.board.title">
+  <List
+    filters={filters}
+    actions={<Actions />}
+    sort={{ field: 'openCount', order: 'DESC' }}
+    perPage={100}
+    // the page size offered must include the board's 100, or the selector shows nothing
+    pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+    exporter={false}
+    title="app.review.board.title"
+  >
     <Hint />
     <Datagrid rowClick="edit" bulkActionButtons={false} data-testid="assignment-board">
       <TextField source="name" />
