@@ -13,7 +13,7 @@ import {
   seedReferenceCatalogue,
   type TestDatabase,
 } from '@jimukyoku/api/testing';
-import { jstDate } from '@jimukyoku/domain';
+import { formatJstDate, jstDate } from '@jimukyoku/domain';
 import { checkTransferDate } from '@jimukyoku/domain/zengin';
 import { goToRoute, signIn, startAdminE2e, type AdminE2e } from './admin-app';
 import { screenshot } from './browser';
@@ -103,6 +103,8 @@ describe('admin in the browser: a payment batch confirmed', () => {
       .getByText(/株式会社ひまわり商店.*口座が登録されていません/)
       .waitFor();
     expect(await page.getByTestId('batch-status').innerText()).toBe('未確定');
+    // the 振込指定日, a day in Japan, reads as the instants beside it do (it showed YYYY-MM-DD)
+    await page.locator(`time[datetime="${bankingDay(7)}"]`, { hasText: formatJstDate(bankingDay(7)) }).waitFor();
     await page.getByTestId('zengin-download').waitFor();
     await screenshot(page, 'payment-batch');
 

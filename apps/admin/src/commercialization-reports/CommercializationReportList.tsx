@@ -1,6 +1,6 @@
 import { Datagrid, FunctionField, List, NumberField, SelectInput, TextField, useTranslate, type RaRecord } from 'react-admin';
 import { Link } from 'react-router';
-import { JstDateField } from '../common';
+import { CalendarDateField, JstDateField } from '../common';
 
 const STATES = ['overdue', 'open', 'reported'] as const;
 
@@ -27,7 +27,7 @@ export const CommercializationReportList = () => (
     exporter={false}
   >
     <Datagrid bulkActionButtons={false} rowClick={false} data-testid="commercialization-reports">
-      <TextField source="dueDate" />
+      <CalendarDateField source="dueDate" />
       <NumberField source="sequence" />
       <FunctionField
         source="receiptNumber"

@@ -1,5 +1,6 @@
-export { formatJst, toJstIso, jstInputToInstant, jstWallClockToInstant, toJstWallClock, jstDayStart, jstNextDayStart } from './jst';
+export { formatJst, formatCalendarDate, toJstIso, jstInputToInstant, jstWallClockToInstant, toJstWallClock, jstDayStart, jstNextDayStart } from './jst';
 export { JstDateField } from './JstDateField';
+export { CalendarDateField } from './CalendarDateField';
 export { JstDateTimeInput, jstDateTime } from './JstDateTimeInput';
 export { YenField } from './YenField';
 export { JsonField } from './JsonField';

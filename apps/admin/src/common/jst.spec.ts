@@ -1,4 +1,14 @@
-import { formatJst, jstDayStart, jstInputToInstant, jstNextDayStart, jstWallClockToInstant, toJstInputValue, toJstIso, toJstWallClock } from './jst';
+import {
+  formatCalendarDate,
+  formatJst,
+  jstDayStart,
+  jstInputToInstant,
+  jstNextDayStart,
+  jstWallClockToInstant,
+  toJstInputValue,
+  toJstIso,
+  toJstWallClock,
+} from './jst';
 
 describe('formatJst', () => {
   it.each([
@@ -15,6 +25,15 @@ describe('formatJst', () => {
     // jest runs in whatever TZ the machine has; Intl with timeZone: 'Asia/Tokyo' ignores it.
     expect(formatJst('2022-06-30T15:00:00Z')).toBe('2022年7月1日(金) 00:00:00');
   });
+});
+
+describe('formatCalendarDate (振込指定日, 納期限, 入金日: days in Japan)', () => {
+  it('reads a YYYY-MM-DD day with its weekday, whatever the machine’s time zone', () => {
+    expect(formatCalendarDate('2026-12-14')).toBe('2026年12月14日(月)');
+    expect(formatCalendarDate('2022-03-24')).toBe('2022年3月24日(木)');
+  });
+
+  it('leaves anything else as it came', () => expect(formatCalendarDate('2026/12/14')).toBe('2026/12/14'));
 });
 
 describe('JST wall clock (round edit form)', () => {

@@ -5,7 +5,7 @@
  * converts between what a person types and what the API accepts: an ISO instant WITH an offset
  * (the API refuses naive local times).
  */
-import { formatJst as formatJstInstant } from '@jimukyoku/domain';
+import { formatJst as formatJstInstant, formatJstDate } from '@jimukyoku/domain';
 
 export const JST_OFFSET = '+09:00';
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
@@ -22,6 +22,11 @@ function toDate(value: InstantLike): Date | null {
 export function formatJst(value: InstantLike): string {
   const d = toDate(value);
   return d ? formatJstInstant(d) : '';
+}
+
+/** A calendar date the API keeps as a day in Japan (YYYY-MM-DD): '2026-12-14' → '2026年12月14日(月)'; anything else as it came. */
+export function formatCalendarDate(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatJstDate(value) : value;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { CreateButton, Datagrid, List, NumberField, SelectInput, TextField, TopToolbar, useTranslate } from 'react-admin';
-import { JstDateField, YenField } from '../common';
+import { CalendarDateField, JstDateField, YenField } from '../common';
 import { BatchStatusChip } from './StatusChip';
 
 const Actions = () => (
@@ -24,11 +24,11 @@ export const PaymentBatchList = () => (
   <List sort={{ field: 'createdAt', order: 'DESC' }} actions={<Actions />} filters={[<StatusFilter key="status" />]} exporter={false}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="roundName" sortable={false} />
-      <TextField source="transferDate" />
+      <CalendarDateField source="transferDate" />
       <NumberField source="totalCount" sortable={false} />
       <YenField source="totalAmount" />
       <BatchStatusChip label="resources.payment-batches.fields.status" />
-      <TextField source="paidOn" sortable={false} />
+      <CalendarDateField source="paidOn" sortable={false} />
       <JstDateField source="createdAt" />
     </Datagrid>
   </List>

@@ -17,7 +17,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
-import { apiErrorMessage, JstDateField, YenField } from '../common';
+import { apiErrorMessage, CalendarDateField, JstDateField, YenField } from '../common';
 import { api, download } from '../providers';
 import { BatchStatusChip } from './StatusChip';
 
@@ -151,8 +151,8 @@ export const PaymentBatchShow = () => {
       <SimpleShowLayout>
         <TextField source="roundName" />
         <BatchStatusChip label="resources.payment-batches.fields.status" />
-        <TextField source="transferDate" />
-        <TextField source="paidOn" emptyText="—" />
+        <CalendarDateField source="transferDate" />
+        <CalendarDateField source="paidOn" emptyText="—" />
         <NumberField source="totalCount" />
         <YenField source="totalAmount" />
         <FunctionField

@@ -1,6 +1,6 @@
 import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { formatJst } from '../common/jst';
+import { formatCalendarDate, formatJst } from '../common/jst';
 import type { PostAward } from './postAward';
 
 /** Today's date in JST (YYYY-MM-DD), for marking a report overdue as the API's list does. */
@@ -31,7 +31,7 @@ export const CommercializationSchedule = ({ data }: { data: PostAward }) => {
           {reports.map((r) => (
             <TableRow key={r.id}>
               <TableCell>{r.sequence}</TableCell>
-              <TableCell>{r.dueDate}</TableCell>
+              <TableCell>{formatCalendarDate(r.dueDate)}</TableCell>
               <TableCell>
                 {r.reportedAt ? formatJst(r.reportedAt) : r.dueDate < today ? <Chip size="small" color="error" label={t('overdue')} /> : t('not_yet')}
               </TableCell>

@@ -3,7 +3,7 @@ import { Alert, Box, Button, MenuItem, Stack, Table, TableBody, TableCell, Table
 import { formatYen, parseYen } from '@jimukyoku/domain';
 import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { apiErrorMessage } from '../common';
-import { formatJst } from '../common/jst';
+import { formatCalendarDate, formatJst } from '../common/jst';
 import { newRequestKey } from '../common/requestKey';
 import type { JimukyokuDataProvider } from '../providers/dataProvider';
 import type { PostAward } from './postAward';
@@ -82,7 +82,7 @@ export const RepaymentSection = ({ applicationId, data, onDone }: { applicationI
             </TableRow>
             <TableRow>
               <TableCell component="th">{t('due_date')}</TableCell>
-              <TableCell align="right">{r.dueDate ?? t('none_due')}</TableCell>
+              <TableCell align="right">{r.dueDate ? formatCalendarDate(r.dueDate) : t('none_due')}</TableCell>
             </TableRow>
             <TableRow>
               <TableCell component="th">{t('repaid_total')}</TableCell>
@@ -115,7 +115,7 @@ export const RepaymentSection = ({ applicationId, data, onDone }: { applicationI
           <TableBody>
             {r.received.map((x) => (
               <TableRow key={x.id}>
-                <TableCell>{x.receivedOn}</TableCell>
+                <TableCell>{formatCalendarDate(x.receivedOn)}</TableCell>
                 <TableCell align="right">{formatYen(x.amount)}</TableCell>
                 <TableCell>{x.note}</TableCell>
               </TableRow>
