@@ -141,6 +141,41 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     expect(sheet.total).toBeGreaterThan(0);
   }, 60_000);
 
+  it('shows a reviewer the 審査 tab only once their sheet is submitted, and says why before, without a refused request', async () => {
+    const reviewer = await login(e.t, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
+    const other = reviewer2;
+    // a round of its own: the 割当ボード's auto-assignment below counts the shared round's applications
+    const tabRound = await openRound(e.t, undefined, 94);
+    const open = await underReview(tabRound, '株式会社採点前', 'REV-0301');
+    await assign(open, reviewer.user.id);
+    const submitted = await underReview(tabRound, '株式会社採点済', 'REV-0302');
+    const sheetId = await assign(submitted, reviewer.user.id);
+    const sheet = await e.t.http().get(`/api/score-sheets/${sheetId}`).set(bearer(reviewer)).expect(200);
+    const scores = Object.fromEntries(sheet.body.rubric.criteria.map((c: { code: string; maxScore: number }) => [c.code, c.maxScore]));
+    await e.t.http().post(`/api/score-sheets/${sheetId}/submit`).set(bearer(reviewer)).send({ scores }).expect(200);
+    // the reviewer checked its 要件確認 (and so may open it), another reviewer scores it
+    const notMine = await underReview(tabRound, '株式会社担当外', 'REV-0303');
+    await assign(notMine, other.user.id);
+    await db.query(`INSERT INTO application_assignment (application_id, reviewer_id, purpose, submitted_at) VALUES ($1, $2, 'formalCheck', now())`, [
+      notMine,
+      reviewer.user.id,
+    ]);
+
+    const page = await e.newPage();
+    const refused: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/reviews') && r.status() >= 400) refused.push(`${r.status()} ${r.url()}`);
+    });
+    await signIn(page, e.adminUrl, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
+    await goToRoute(page, e.adminUrl, `/applications/${open}/show/reviews`);
+    await page.getByTestId('reviews-hidden').getByText('自分の採点を提出すると、他の審査員の採点を見られます。').waitFor();
+    await goToRoute(page, e.adminUrl, `/applications/${notMine}/show/reviews`);
+    await page.getByTestId('reviews-hidden').getByText('この申請の書面審査の担当ではない', { exact: false }).waitFor();
+    await goToRoute(page, e.adminUrl, `/applications/${submitted}/show/reviews`);
+    await page.getByTestId('reviews').waitFor();
+    expect(refused).toEqual([]);
+  }, 60_000);
+
   it('lets a manager move the cut-off with the budget, commit, and see 採択 / 補欠 / 不採択', async () => {
     // five reviewed applications with distinct scores (one reviewer each, so each submission completes the review)
     const names = ['採択テスト一号', '採択テスト二号', '採択テスト三号', '採択テスト四号', '採択テスト五号'];

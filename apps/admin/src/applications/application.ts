@@ -39,6 +39,8 @@ export interface TimelineEntry {
 export interface Assignment {
   id: string;
   reviewerId: string;
+  /** 書面審査 (a score sheet) or 要件確認 */
+  purpose?: 'review' | 'formalCheck';
   /** the reviewer's name, answered with the application (not every role may read /api/users) */
   reviewerName?: string | null;
   assignedAt: string;

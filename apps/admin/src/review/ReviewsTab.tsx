@@ -17,18 +17,24 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useCanAccess, useGetIdentity, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { formatScore } from '@jimukyoku/domain';
 import { reviewApi, errorCode } from './api';
+import type { ApplicationRecord } from '../applications/application';
+import type { StaffIdentity } from '../providers/authProvider';
+import { reviewsAccess } from './reviewsAccess';
 import type { ApplicationReviews } from './types';
 
 /**
  * 審査 tab: every reviewer's scores side by side with the mean, confirmed 加点, spread and the
- * disagreement flag. A reviewer sees it only after submitting their own (403 OWN_SCORE_FIRST);
+ * disagreement flag. A reviewer sees it only after submitting their own (403 OWN_SCORE_FIRST; the tab does not
+ * ask before then, reviewsAccess);
  * a manager can reopen a submitted sheet, with a reason (audited).
  */
 export const ReviewsTab = () => {
-  const record = useRecordContext<{ id: string }>();
+  const record = useRecordContext<ApplicationRecord>();
+  const { identity } = useGetIdentity();
+  const access = reviewsAccess((identity as StaffIdentity | undefined)?.role, identity?.id, record?.assignments ?? []);
   const translate = useTranslate();
   const notify = useNotify();
   const { canAccess: canReopen } = useCanAccess({ resource: 'review-assignments', action: 'edit' });
@@ -39,7 +45,8 @@ export const ReviewsTab = () => {
   const t = (k: string, o?: object) => translate(`app.review.reviews.${k}`, o);
 
   const load = useCallback(() => {
-    if (!record?.id) return;
+    if (!record?.id || !identity) return;
+    if (access !== 'ask') return setError(t(access === 'ownFirst' ? 'own_score_first' : 'not_assigned'));
     reviewApi
       .getReviews(String(record.id))
       .then((r) => {
@@ -47,7 +54,7 @@ export const ReviewsTab = () => {
         setError(null);
       })
       .catch((e: Error) => setError(errorCode(e) === 'OWN_SCORE_FIRST' ? t('own_score_first') : e.message));
-  }, [record?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [record?.id, identity, access]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(load, [load]);
 
   if (error)

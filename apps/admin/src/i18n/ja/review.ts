@@ -78,6 +78,7 @@ export const reviewMessages = {
     spread: '審査員間の差',
     disagreement: '乖離あり',
     own_score_first: '自分の採点を提出すると、他の審査員の採点を見られます。',
+    not_assigned: 'この申請の書面審査の担当ではないため、採点は表示されません（担当の審査員が自分の採点を提出した後に見られます）。',
     none: 'まだ採点はありません',
     reopen: '再開',
     reopen_reason: '再開の理由',
