@@ -163,6 +163,10 @@ describe('admin in the browser: applications, transitions and intake channels', 
     await reviewer.locator('tr', { hasText: '株式会社さくら製作所' }).click();
     const header = reviewer.getByTestId('application-header');
     await header.getByRole('button', { name: '要件確認を開始' }).click();
+    // every state change is confirmed, naming both states
+    const confirm = reviewer.getByRole('dialog');
+    await confirm.getByText('状態を「申請済（受付）」から「要件確認中」に変更します。').waitFor();
+    await confirm.getByTestId('confirm-transition').click();
     await reviewer.getByText('要件確認を開始しました').waitFor();
     await eventually(() => header.getByTestId('application-status').innerText(), '要件確認中');
 

@@ -70,12 +70,13 @@ const BudgetEffectTable = ({ effect, adopts }: { effect: BudgetEffect; adopts: b
 const codeOf = (error: unknown) => (error instanceof HttpError ? (error.body as { code?: string } | undefined)?.code : undefined);
 
 /**
- * One button per transition the API says this user may fire now. A transition that needs a reason
- * (差戻し, 不採択, …) asks for it in a dialog; while a decision is on offer (採択, 補欠, 不採択, 繰上げ採択)
- * every button asks for confirmation showing the 類型's 予算 before and after, and a 採択 the API would
- * refuse without one (before the 応募締切, beyond the 予算) says why and asks for the manager's reason. The request carries the version on screen, so when
- * someone else changed the application first the API answers 409 STALE_VERSION and the page offers
- * a reload instead of acting on stale data.
+ * One button per transition the API says this user may fire now. Each asks for confirmation in a dialog naming
+ * the state it leaves and the state it enters (a state change notifies the applicant or moves money, and one
+ * click once fixed an amount with nothing asked); a transition that needs a reason (差戻し, 不採択, …) asks for it
+ * there. While a decision is on offer (採択, 補欠, 不採択, 繰上げ採択) the dialog shows the 類型's 予算 before and
+ * after, and a 採択 the API would refuse without one (before the 応募締切, beyond the 予算) says why and asks for
+ * the manager's reason. The request carries the version on screen, so when someone else changed the application
+ * first the API answers 409 STALE_VERSION and the page offers a reload instead of acting on stale data.
  */
 export const TransitionButtons = () => {
   const record = useRecordContext<ApplicationRecord>();
@@ -94,7 +95,6 @@ export const TransitionButtons = () => {
   const effect = record.budgetEffect ?? null;
   /** a transition into a state that holds a 採択 slot spends the 予算 */
   const adopts = (t: AvailableTransition) => byCode.get(t.to)?.tags.includes('holdsSlot') ?? false;
-  const asks = (t: AvailableTransition) => t.requiresReason || effect !== null;
 
   const fire = async (t: AvailableTransition, withReason?: string) => {
     setRunning(t.name);
@@ -152,7 +152,7 @@ export const TransitionButtons = () => {
               variant={t.requiresReason ? 'outlined' : 'contained'}
               color={t.requiresReason ? 'warning' : 'primary'}
               disabled={!!running}
-              onClick={() => (asks(t) ? setAsking(t) : fire(t))}
+              onClick={() => setAsking(t)}
               title={t.toLabel ? `→ ${t.toLabel}` : undefined}
             >
               {t.label}
