@@ -115,5 +115,10 @@ describe('admin in the browser: a payment batch confirmed', () => {
     await page.getByTestId('batch-status').getByText('支払済').waitFor();
     const rows = await db.query(`SELECT id, status FROM application WHERE id = ANY($1) ORDER BY applicant_name`, [[paid, left]]);
     expect(Object.fromEntries(rows.map((r: { id: string; status: string }) => [r.id, r.status]))).toEqual({ [paid]: 'transferred', [left]: 'benefitDecided' });
+    // a 給付金 ends at its 振込: its application page has no 交付・確定 tab, and keeps its 口座 tab
+    await goToRoute(page, e.adminUrl, `/applications/${paid}/show`);
+    await page.getByRole('tab', { name: '口座' }).waitFor();
+    // (shown while the round's workflow loads, then gone: wait for it to go)
+    await page.getByRole('tab', { name: '交付・確定' }).waitFor({ state: 'detached' });
   }, 90_000);
 });

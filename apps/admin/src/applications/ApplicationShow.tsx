@@ -10,6 +10,7 @@ import { PostAwardTab } from '../post-award';
 import { FormalCheckTab } from '../review/FormalCheckTab';
 import { ReviewsTab } from '../review/ReviewsTab';
 import { useRoundWorkflow } from '../rounds/useRoundWorkflow';
+import { hasPostAwardSteps } from '../rounds/workflow';
 import { isWholeApplication, type ApplicationRecord } from './application';
 import { ApplicationContent } from './ApplicationContent';
 import { ApplicationStatusChip } from './ApplicationStatusChip';
@@ -75,9 +76,11 @@ const Tabs = () => {
       <TabbedShowLayout.Tab label="app.applications.tabs.quote" path="quote">
         <QuoteView />
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="app.post_award.tab" path="post-award">
-        <PostAwardTab />
-      </TabbedShowLayout.Tab>
+      {hasPostAwardSteps(workflow) && (
+        <TabbedShowLayout.Tab label="app.post_award.tab" path="post-award">
+          <PostAwardTab />
+        </TabbedShowLayout.Tab>
+      )}
       <TabbedShowLayout.Tab label="app.applications.tabs.timeline" path="timeline">
         <TimelineView workflow={workflow} />
       </TabbedShowLayout.Tab>

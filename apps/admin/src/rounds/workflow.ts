@@ -25,3 +25,12 @@ export function stateLabels(workflow: RoundWorkflow | undefined): (code: string 
   const labels = new Map((workflow?.definition.states ?? []).map((s) => [s.code, s.label]));
   return (code) => (code ? (labels.get(code) ?? code) : '');
 }
+
+/**
+ * Whether the round's applications have steps after their decision (交付申請 onwards: the API's
+ * `modules/post-award/post-award-steps.ts`), so the application page's 「交付・確定」 tab has something to show. A
+ * 給付金 (benefit@1) ends at its 給付決定 and 振込. Unknown while the definition loads: shown.
+ */
+export function hasPostAwardSteps(workflow: RoundWorkflow | undefined): boolean {
+  return !workflow || workflow.definition.transitions.some((t) => t.name === 'applyForGrant');
+}
