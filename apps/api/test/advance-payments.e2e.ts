@@ -1,5 +1,5 @@
 import { addDays } from '../src/modules/post-award/repayments.service';
-import { payThroughBatch } from './payment-fixtures';
+import { nextBusinessDay, payThroughBatch } from './payment-fixtures';
 import {
   bearer,
   evidence as uploadEvidence,
@@ -127,5 +127,89 @@ describe('概算払', () => {
       .send({ reason: '補助事業を実施していないことが判明したため', dueDate: addDays(today, 30) })
       .expect(200);
     expect(revoked.body.repayment).toMatchObject({ amount: 16_000_000, paidAmount: 16_000_000 });
+  });
+
+  describe('a refusal of the 概算払 and a payment batch at the same moment', () => {
+    /** An application of a round that allows 概算払, its request of 6,000,000円 waiting, its account registered. */
+    async function requested(): Promise<{ id: string; roundId: string }> {
+      const round = await v2Round(e);
+      await e.t.http().put(`/api/rounds/${round.id}`).set(bearer(e.s.manager)).send({ advancePaymentAllowed: true }).expect(200);
+      const id = await granted(e, round);
+      await portal(`${id}/advance-payment`)
+        .send({ expenses: machinery(9_000_000), attachmentIds: [await evidence()] })
+        .expect(200);
+      await e.t
+        .http()
+        .post('/api/bank-accounts')
+        .set(bearer(e.s.manager))
+        .send({ applicationId: id, bankCode: '0001', branchCode: '123', depositType: '1', accountNumber: '7654321', accountHolderKana: 'ｶ)ｶﾞｲｻﾝﾊﾞﾗｲ' })
+        .expect(201);
+      return { id, roundId: round.id };
+    }
+    const batchOf = (roundId: string, id: string) =>
+      e.t
+        .http()
+        .post('/api/payment-batches')
+        .set(bearer(e.s.manager))
+        .send({ roundId, transferDate: nextBusinessDay(), applicationIds: [id] });
+    const refuse = (id: string) => staff('post', `${id}/transitions/refuseAdvancePayment`).send({ reason: '支払済みの経費の証拠書類が不足しています。' });
+    const openLines = async (id: string) =>
+      (await e.db.query(`SELECT count(*)::int AS n FROM payment_batch_line WHERE application_id = $1 AND open`, [id]))[0].n;
+
+    it('the batch that read the request first holds it: the refusal waits for it and is refused (409), never a batch carrying a refused 概算払', async () => {
+      const { id, roundId } = await requested();
+      // The batch is held after reading its candidates (a second connection holds the round, which its INSERT
+      // references) while the refusal arrives. Before the fix the refusal went through at once and the batch then
+      // committed its line for the refused 概算払: both answered 2xx.
+      const holder = e.db.createQueryRunner();
+      await holder.startTransaction();
+      try {
+        await holder.query(`SELECT id FROM round WHERE id = $1 FOR UPDATE`, [roundId]);
+        const waitingOnLock = async () =>
+          (await e.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n as number;
+        const until = async (done: () => Promise<boolean>) => {
+          for (let i = 0; i < 200 && !(await done()); i++) await new Promise((r) => setTimeout(r, 25));
+        };
+        const batch = batchOf(roundId, id).then((r) => r);
+        await until(async () => (await waitingOnLock()) === 1);
+        expect(await waitingOnLock()).toBe(1);
+        let refusalAnswered = false;
+        const refusal = refuse(id).then((r) => ((refusalAnswered = true), r));
+        await until(async () => refusalAnswered || (await waitingOnLock()) === 2);
+        await holder.commitTransaction();
+        const [made, refused] = await Promise.all([batch, refusal]);
+        expect(made.status).toBe(201);
+        expect(made.body.lines).toEqual([expect.objectContaining({ applicationId: id, kind: 'advance', amount: 6_000_000 })]);
+        expect(refused.status).toBe(409);
+        expect(refused.body).toMatchObject({ code: 'IN_OPEN_PAYMENT_BATCH', paymentBatchId: made.body.id });
+        expect(await statusOf(id)).toBe('advancePaymentRequested');
+        // cancelled, the batch holds it no more: the refusal goes through
+        await e.t.http().post(`/api/payment-batches/${made.body.id}/cancel`).set(bearer(e.s.manager)).expect(200);
+        await refuse(id).expect(200);
+        expect(await statusOf(id)).toBe('grantDecided');
+        expect(await openLines(id)).toBe(0);
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
+      }
+    });
+
+    it('sent together, one of the two happens: a batch carrying the 概算払, or the refusal and no batch', async () => {
+      for (let i = 0; i < 3; i++) {
+        const { id, roundId } = await requested();
+        const [made, refused] = await Promise.all([batchOf(roundId, id), refuse(id)]);
+        for (const r of [made, refused]) expect(r.status).toBeLessThan(500);
+        if (made.status === 201) {
+          expect(refused.body.code).toBe('IN_OPEN_PAYMENT_BATCH');
+          expect(await statusOf(id)).toBe('advancePaymentRequested');
+          expect(await openLines(id)).toBe(1);
+        } else {
+          expect(made.body.code).toBe('NOTHING_TO_PAY');
+          expect(refused.status).toBe(200);
+          expect(await statusOf(id)).toBe('grantDecided');
+          expect(await openLines(id)).toBe(0);
+        }
+      }
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { formatJstDate } from '@jimukyoku/domain';
 import iconv from 'iconv-lite';
 import { DataSource } from 'typeorm';
 import { DEV_PAYMENT_REQUESTER } from '../src/config';
@@ -293,18 +294,40 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
     openBatchId = again.body.id;
   });
 
-  it('confirm refuses the whole batch when an application left its payable state after the batch was made (here revoked)', async () => {
-    // revoked before anything was paid: nothing to repay, so 返還済 at once
-    await staff('post', `${noAccount}/grant-revocation`).send({ reason: '補助事業を実施していないことが判明したため' }).expect(200);
-    const refused = await t.http().post(`/api/payment-batches/${openBatchId}/confirm`).set(as(s.manager)).send({ paidOn: lastBusinessDay() });
-    expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ code: 'LINE_NOT_PAYABLE', applicationId: noAccount, status: 'repaid' });
+  it('an application in an open batch leaves its payment state only by the batch: a 交付決定取消 is refused (409) until the batch is cancelled', async () => {
+    const revoke = () => staff('post', `${noAccount}/grant-revocation`).send({ reason: '補助事業を実施していないことが判明したため' });
     const [{ receipt_number: receipt }] = await db.query(`SELECT receipt_number FROM application WHERE id = $1`, [noAccount]);
-    expect(refused.body.message).toContain(`申請 ${receipt} は支払待ちではありません（現在の状態: 返還済）`);
-    expect(refused.body.message).toContain('この支払バッチを取り消し');
-    expect(await statusOf(noAccount)).toBe('repaid');
-    const batch = await t.http().get(`/api/payment-batches/${openBatchId}`).set(as(s.manager)).expect(200);
-    expect(batch.body.status).toBe('open');
+    const kept = async () =>
+      (
+        await db.query(
+          `SELECT (SELECT count(*) FROM audit_log WHERE entity_id = $1::text)::int AS audit, (SELECT count(*) FROM notification WHERE application_id = $1::uuid)::int AS mails,
+                  (SELECT count(*) FROM repayment_claim WHERE application_id = $1::uuid)::int AS claims`,
+          [noAccount],
+        )
+      )[0];
+    const before = await kept();
+    const refused = await revoke();
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'IN_OPEN_PAYMENT_BATCH', paymentBatchId: openBatchId, transferDate });
+    expect(refused.body.message).toContain(`申請 ${receipt} は未確定の支払バッチ（振込指定日 ${formatJstDate(transferDate)}）に含まれています`);
+    expect(refused.body.message).toContain('支払バッチを取り消し');
+    // nothing of it was kept: the state, no audit record, no mail, no 返還
+    expect(await statusOf(noAccount)).toBe('amountFixed');
+    expect(await kept()).toEqual({ ...before, claims: 0 });
+
+    // a record changed by other means than the API: the confirmation still refuses the whole batch, naming it
+    await db.query(`UPDATE application SET status = 'grantRevoked' WHERE id = $1`, [noAccount]);
+    const unpayable = await t.http().post(`/api/payment-batches/${openBatchId}/confirm`).set(as(s.manager)).send({ paidOn: lastBusinessDay() });
+    expect(unpayable.status).toBe(409);
+    expect(unpayable.body).toMatchObject({ code: 'LINE_NOT_PAYABLE', applicationId: noAccount, status: 'grantRevoked' });
+    expect(unpayable.body.message).toContain(`申請 ${receipt} は支払待ちではありません（現在の状態: `);
+    expect(unpayable.body.message).toContain('この支払バッチを取り消し');
+    expect((await t.http().get(`/api/payment-batches/${openBatchId}`).set(as(s.manager)).expect(200)).body.status).toBe('open');
+    await db.query(`UPDATE application SET status = 'amountFixed' WHERE id = $1`, [noAccount]);
+
+    // cancelled, the batch carries it no more: revoked before anything was paid, nothing to repay, so 返還済 at once
     await t.http().post(`/api/payment-batches/${openBatchId}/cancel`).set(as(s.manager)).expect(200);
+    await revoke().expect(200);
+    expect(await statusOf(noAccount)).toBe('repaid');
   });
 });

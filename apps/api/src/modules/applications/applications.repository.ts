@@ -308,6 +308,21 @@ export class ApplicationsRepository {
     return row.code;
   }
 
+  /**
+   * The open payment batch (neither paid nor cancelled) that carries the application, if any (docs/payments.md
+   * "One open batch"): its 全銀 file may be at the bank, so the application leaves its payment state only by that
+   * batch's confirmation (TransitionsService.fireIn).
+   */
+  async openPaymentBatchOf(applicationId: string, tx: Transaction): Promise<{ id: string; transferDate: string } | null> {
+    const [row] = await this.m(tx).query(
+      `SELECT b.id, to_char(b.transfer_date, 'YYYY-MM-DD') AS "transferDate"
+         FROM payment_batch_line l JOIN payment_batch b ON b.id = l.batch_id
+        WHERE l.application_id = $1 AND l.open`,
+      [applicationId],
+    );
+    return row ?? null;
+  }
+
   /** Of `ids`, those the user may open (a reviewer only the assigned ones). */
   async visibleIds(ids: string[], user: AuthenticatedUser, tx?: Transaction): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

@@ -26,6 +26,11 @@ export class TransitionRefused extends HttpException {
 export const APPLICATION_ERRORS = {
   APPLICATION_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された申請はありません。'],
   STALE_VERSION: [HttpStatus.CONFLICT, 'この申請は他の操作で更新されました。画面を更新して最新の状態を確認してください。'],
+  // a state change out of 額確定 / 概算払請求中 / 給付決定 while an open payment batch carries the payment (docs/payments.md)
+  IN_OPEN_PAYMENT_BATCH: [
+    HttpStatus.CONFLICT,
+    'この申請は未確定の支払バッチに含まれています。銀行に振込を依頼していなければ支払バッチを取り消し、振り込まれていれば振込を確定してから、もう一度操作してください。',
+  ],
   BULK_SELECTION_REQUIRED: [HttpStatus.BAD_REQUEST, '対象の申請 (ids または filter) を指定してください。'],
   BULK_TOO_LARGE: [HttpStatus.BAD_REQUEST, '一括操作は一度に10,000件までです。条件を絞ってください。'],
   // 再審査 in another 類型 (reconsideration.service.ts, docs/reconsideration.md)

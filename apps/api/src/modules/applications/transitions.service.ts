@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { HttpException, Injectable } from '@nestjs/common';
-import { DAY_MS } from '@jimukyoku/domain';
+import { DAY_MS, formatJstDate } from '@jimukyoku/domain';
 import {
   decide,
   findTransition,
   getWorkflow,
   initialState,
+  stateHasTag,
   statesTagged,
   type Actor as WorkflowActor,
   type Decision,
@@ -151,6 +152,7 @@ export class TransitionsService {
     const rows = transitionRows(app, decision, now, round, category, actor, options);
     const application = await this.repo.applyTransition(tx, rows.write);
     if (!application) throw new ApplicationError('STALE_VERSION');
+    if (!options.payment && stateHasTag(definition, decision.from, 'awaitsPayment')) await this.refuseWhileInOpenBatch(app, tx);
     const auditId = await this.audit.insert(rows.audit, tx);
     await this.notifications.insertMany(
       rows.notices.map((n) => ({ ...n, auditId })),
@@ -162,6 +164,24 @@ export class TransitionsService {
       transition: { name: decision.transition, label: decision.label, from: decision.from, to: decision.to },
       auditId,
     };
+  }
+
+  /**
+   * An application awaiting payment leaves that state only by the confirmation of the open payment batch that
+   * carries it, if one does (docs/payments.md "Leaving a payment state"): that batch's 全銀 file may already be at
+   * the bank, and a 交付決定取消 or a refused 概算払 recorded meanwhile would leave money transferred that no record
+   * and no 返還 claim knows of. Read after applyTransition has locked the application's row: a batch made at the
+   * same moment holds its candidates' rows (PaymentBatchesRepository.payable), so one of the two sees the other.
+   */
+  private async refuseWhileInOpenBatch(app: Application, tx: Transaction): Promise<void> {
+    const batch = await this.repo.openPaymentBatchOf(app.id, tx);
+    if (!batch) return;
+    const receipt = app.receiptNumber ?? app.id;
+    throw new ApplicationError(
+      'IN_OPEN_PAYMENT_BATCH',
+      { paymentBatchId: batch.id, transferDate: batch.transferDate },
+      `申請 ${receipt} は未確定の支払バッチ（振込指定日 ${formatJstDate(batch.transferDate)}）に含まれています。銀行に振込を依頼していなければ支払バッチを取り消し、振り込まれていれば振込を確定してから、もう一度操作してください。`,
+    );
   }
 
   /**

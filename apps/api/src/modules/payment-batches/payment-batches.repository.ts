@@ -125,7 +125,10 @@ export class PaymentBatchesRepository {
 
   /**
    * The round's applications in a state awaiting payment (`payableStates`: workflowStateKey values of the
-   * states tagged awaitsPayment), or just `applicationIds` among them, with their amounts and accounts.
+   * states tagged awaitsPayment), or just `applicationIds` among them, with their amounts and accounts. Their rows
+   * are held (FOR SHARE, in the order a confirmation fires them) until the batch commits: a state change out of
+   * the payment state at the same moment waits, then sees the batch and is refused (TransitionsService), or went
+   * first and its application is no longer among them.
    */
   payable(roundId: string, payableStates: string[], applicationIds: string[] | null, tx: Transaction): Promise<PayableCandidate[]> {
     return managerOf(tx, this.dataSource).query(
@@ -142,7 +145,8 @@ export class PaymentBatchesRepository {
          LEFT JOIN grant_amount g ON g.application_id = a.id
          LEFT JOIN bank_account b ON b.application_id = a.id
         WHERE a.round_id = $1 AND ${workflowStateSql('a')} = ANY($2::text[]) AND ($3::uuid[] IS NULL OR a.id = ANY($3::uuid[]))
-        ORDER BY a.receipt_number NULLS LAST, a.id`,
+        ORDER BY a.receipt_number NULLS LAST, a.id
+          FOR SHARE OF a`,
       [roundId, payableStates, applicationIds],
     );
   }
