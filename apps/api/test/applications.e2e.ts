@@ -156,11 +156,30 @@ describe('the application lifecycle', () => {
     expect((await notificationsOf(app.id)).filter((n: { template: string }) => ['adopted', 'rejected'].includes(n.template))).toHaveLength(1);
   });
 
-  it('refuses a transition whose version moved while it was deciding (the optimistic lock), changing nothing', async () => {
+  it('a transition waits for a writer holding the application and decides on what it committed: refused from the state it left, changing nothing', async () => {
     const app = await newDraft();
     await asIntake(t, app.id, 'submit');
     await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [app.id]);
-    // Another writer holds the row with an uncommitted version bump while the request decides.
+    // Another writer holds the row with an uncommitted 不採択 while the request arrives.
+    const other = db.createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    await other.query(`UPDATE application SET status = 'rejected', version = version + 1 WHERE id = $1`, [app.id]);
+    const pending = fire('manager', app.id, 'adopt', { reason: '個別に採択' }).then((r) => r);
+    await new Promise((r) => setTimeout(r, 300));
+    await other.commitTransaction();
+    await other.release();
+    const res = await pending;
+    expect(res.status).toBe(409);
+    expect(['NOT_ALLOWED_FROM_STATE', 'TERMINAL_STATE']).toContain(res.body.code);
+    expect((await db.query(`SELECT status FROM application WHERE id = $1`, [app.id]))[0].status).toBe('rejected');
+    expect((await auditOf(app.id)).filter((x: { action: string }) => x.action === 'application.adopt')).toHaveLength(0);
+  });
+
+  it('… and where what it committed still allows the transition, makes it on the application as it now stands (not 409 as stale)', async () => {
+    const app = await newDraft();
+    await asIntake(t, app.id, 'submit');
+    await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [app.id]);
     const other = db.createQueryRunner();
     await other.connect();
     await other.startTransaction();
@@ -170,10 +189,8 @@ describe('the application lifecycle', () => {
     await other.commitTransaction();
     await other.release();
     const res = await pending;
-    expect(res.status).toBe(409);
-    expect(res.body.code).toBe('STALE_VERSION');
-    expect((await db.query(`SELECT status FROM application WHERE id = $1`, [app.id]))[0].status).toBe('reviewed');
-    expect((await auditOf(app.id)).filter((x: { action: string }) => x.action === 'application.adopt')).toHaveLength(0);
+    expect(res.status).toBe(200);
+    expect((await db.query(`SELECT status, version FROM application WHERE id = $1`, [app.id]))[0]).toEqual({ status: 'adopted', version: 4 });
   });
 
   it('answers a stale expectedVersion with 409 and changes nothing', async () => {

@@ -1,3 +1,4 @@
+import { asIntake } from './application-fixtures';
 import { insertNotifications } from './notification-fixtures';
 import { bearer, FULL, startReviewDesk, type ReviewDesk } from './review-fixtures';
 
@@ -43,6 +44,47 @@ describe('review desk: requests at the same moment', () => {
     const [audit] = await d.db.query(`SELECT changes FROM audit_log WHERE action = 'review.submit' AND entity_id = $1`, [x]);
     expect(stored.frozen_at).not.toBeNull();
     expect(audit.changes.rubricVersion).toBe(stored.version);
+  });
+
+  it('the last score completing the review as the applicant withdraws: both are kept, in order (the withdrawal of the reviewed application), the withdrawal not refused as stale', async () => {
+    const id = await d.underReview();
+    const x = await d.assignTo(id, d.staff.reviewer);
+    // The submission is held after it has locked the application (a second connection holds its assignment) while
+    // the withdrawal arrives. The withdrawal used to read the application unlocked, decide on 書面審査 and find its
+    // version moved by the completed review: 409 STALE_VERSION, 「画面を更新して…」 to an applicant.
+    const holder = d.db.createQueryRunner();
+    await holder.startTransaction();
+    try {
+      await holder.query(`SELECT id FROM application_assignment WHERE id = $1 FOR UPDATE`, [x]);
+      const waitingOnLock = async () =>
+        (await d.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n as number;
+      const until = async (done: () => Promise<boolean>) => {
+        for (let i = 0; i < 200 && !(await done()); i++) await new Promise((r) => setTimeout(r, 25));
+      };
+      const submit = api()
+        .post(`/api/score-sheets/${x}/submit`)
+        .set(bearer(d.staff.reviewer))
+        .send({ scores: FULL })
+        .then((r) => r);
+      await until(async () => (await waitingOnLock()) === 1);
+      expect(await waitingOnLock()).toBe(1);
+      let settled = false;
+      const withdrawal = asIntake(d.t, id, 'withdraw', '事業計画を見直すため').then(
+        (outcome) => ((settled = true), { status: outcome.application.status }),
+        (e: { getResponse?: () => unknown }) => ((settled = true), { refused: e.getResponse?.() ?? String(e) }),
+      );
+      await until(async () => settled || (await waitingOnLock()) === 2);
+      await holder.commitTransaction();
+      const [submitted, withdrawn] = await Promise.all([submit, withdrawal]);
+      expect(submitted.status).toBe(200);
+      expect(submitted.body.completion).toBe('completed');
+      expect(withdrawn).toEqual({ status: 'withdrawn' });
+      const actions = await d.db.query(`SELECT action FROM audit_log WHERE entity_id IN ($1, $2) AND action <> 'assignment.created' ORDER BY id`, [id, x]);
+      expect(actions.map((a: { action: string }) => a.action).slice(-3)).toEqual(['review.submit', 'application.completeReview', 'application.withdraw']);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
   });
 
   it('a submission and the revocation of its assignment: never both (a sheet submitted on a revoked assignment)', async () => {

@@ -177,6 +177,17 @@ export class ApplicationsRepository {
     return isUuid(id) ? this.m(tx).findOneBy(Application, { id }) : Promise.resolve(null);
   }
 
+  /**
+   * The application as it stands, its row locked (FOR NO KEY UPDATE, what the transition's UPDATE takes anyway)
+   * until the caller's transaction ends: TransitionsService.fireIn decides on it, so a state change committed
+   * meanwhile is decided on rather than refused as stale.
+   */
+  async findLocked(id: string, tx: Transaction): Promise<Application | null> {
+    const m = this.m(tx);
+    const [row] = await prepared(m, `SELECT ${columnsOf(m, Application)} FROM application WHERE id = $1 FOR NO KEY UPDATE`, [id]);
+    return row ? hydrate(m, Application, row) : null;
+  }
+
   /** An application an intake channel handed over (a channel sees only its own). */
   findOfChannel(id: string, channelId: string, tx?: Transaction): Promise<Application | null> {
     return isUuid(id) ? this.m(tx).findOneBy(Application, { id, channelId }) : Promise.resolve(null);

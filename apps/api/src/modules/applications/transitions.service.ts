@@ -128,15 +128,19 @@ export class TransitionsService {
 
   /** Fires one transition inside the caller's transaction. */
   async fireIn(tx: Transaction, applicationId: string, transition: string, actor: TransitionActor, options: TransitionOptions): Promise<TransitionOutcome> {
-    const app = actor.staff ? await this.repo.findVisible(applicationId, actor.staff, tx) : await this.repo.find(applicationId, tx);
-    if (!app) throw new ApplicationError('APPLICATION_NOT_FOUND');
+    const seen = actor.staff ? await this.repo.findVisible(applicationId, actor.staff, tx) : await this.repo.find(applicationId, tx);
+    if (!seen) throw new ApplicationError('APPLICATION_NOT_FOUND');
+    // a 採択 or 繰上げ counts the slots and 予算 under the lock a decision's commit takes, so that two at once
+    // cannot each see the last slot free; taken before the application's row, as the commit takes them
+    const counts = countsAdoptionSlots(findTransition(getWorkflow(seen.workflowCode, seen.workflowVersion), transition));
+    if (counts) await this.repo.lockAdoptionSlots(seen.roundId, seen.categoryId, tx);
+    // then the application as it now stands, held until the transaction ends: a change committed meanwhile (a
+    // reviewer's last score completing the review as the applicant withdraws) is decided on, not refused as stale
+    const app = (await this.repo.findLocked(seen.id, tx))!;
     if (options.expectedVersion !== undefined && options.expectedVersion !== app.version) {
       throw new ApplicationError('STALE_VERSION', { currentVersion: app.version });
     }
     const definition = getWorkflow(app.workflowCode, app.workflowVersion);
-    // a 採択 or 繰上げ counts the slots and 予算 under the lock a decision's commit takes, so that two at once
-    // cannot each see the last slot free
-    if (countsAdoptionSlots(findTransition(definition, transition))) await this.repo.lockAdoptionSlots(app.roundId, app.categoryId, tx);
     const { snapshot, context, round } = await workflowInputs(this.repo, app, tx, {}, options.byDecision === true);
     const now = await this.repo.dbNow(tx);
     const engineActor: WorkflowActor = { role: actor.role, id: actor.id ?? 'system' };
