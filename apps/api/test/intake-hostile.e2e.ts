@@ -145,6 +145,23 @@ describe('intake: what fuzzing the portal routes found', () => {
     for (const id of attachments) expect(await linkedTo(id)).toBe(holder);
   });
 
+  it('two corrections of one 差戻し sent at once (two tabs, other keys): one is received, the other refused (409) with nothing of it kept', async () => {
+    for (let i = 0; i < 3; i++) {
+      const { id, payload } = await returned();
+      const corrections = ['第一の修正', '第二の修正'].map((title) => ({ ...payload, attachmentIds: [], plan: { ...payload.plan, title } }));
+      const answers = await Promise.all(corrections.map((body, k) => portal(`/${id}/resubmission`).set('Idempotency-Key', `fix-${i}-${k}`).send(body)));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      const kept = answers.findIndex((a) => a.status === 200);
+      expect(answers[1 - kept].body).toMatchObject({ code: 'NOT_ALLOWED_FROM_STATE', message: expect.stringContaining('現在の状態「再提出」') });
+      const [app] = await db.query(`SELECT status, plan_title FROM application WHERE id = $1`, [id]);
+      expect(app).toEqual({ status: 'resubmitted', plan_title: corrections[kept].plan.title });
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'application.resubmit'`, [id]);
+      expect(n).toBe(1);
+      const mails = await db.query(`SELECT count(*)::int AS n FROM notification WHERE application_id = $1 AND template LIKE 'resubmission%'`, [id]);
+      expect(mails[0].n).toBe(1);
+    }
+  });
+
   it("a correction that takes another application's 法人番号 in the round is 409 DUPLICATE_APPLICATION, and nothing changes", async () => {
     const other = validPayload(round, await uploadRequired(t, apiKey));
     const holder = (await portal('').send(other).expect(201)).body;
