@@ -1,6 +1,7 @@
 import {
   asIntake,
   asRole,
+  bankingDay,
   categoryByCode,
   createDraft,
   databaseOf,
@@ -13,18 +14,9 @@ import {
   seedReferenceCatalogue,
   type TestDatabase,
 } from '@jimukyoku/api/testing';
-import { formatJstDate, jstDate } from '@jimukyoku/domain';
-import { checkTransferDate } from '@jimukyoku/domain/zengin';
+import { formatJstDate } from '@jimukyoku/domain';
 import { goToRoute, signIn, startAdminE2e, type AdminE2e } from './admin-app';
 import { screenshot } from './browser';
-
-/** A JST banking day: `days` from today, moved forward (or back, for a past day) to a day the banks transfer. */
-function bankingDay(days: number): string {
-  for (let d = days; ; d += days > 0 ? 1 : -1) {
-    const date = jstDate(new Date(Date.now() + d * 86_400_000));
-    if (checkTransferDate(date, new Date()).ok) return date;
-  }
-}
 
 /**
  * 支払バッチ in the browser (docs/payments.md "Payment batches"): a manager opens a batch of 給付決定 applications,
@@ -90,7 +82,7 @@ describe('admin in the browser: a payment batch confirmed', () => {
       .http()
       .post('/api/payment-batches')
       .set(auth)
-      .send({ roundId: round.id, transferDate: bankingDay(7) })
+      .send({ roundId: round.id, transferDate: bankingDay(7, 1) })
       .expect(201);
 
     const page = await e.newPage();
@@ -104,12 +96,12 @@ describe('admin in the browser: a payment batch confirmed', () => {
       .waitFor();
     expect(await page.getByTestId('batch-status').innerText()).toBe('未確定');
     // the 振込指定日, a day in Japan, reads as the instants beside it do (it showed YYYY-MM-DD)
-    await page.locator(`time[datetime="${bankingDay(7)}"]`, { hasText: formatJstDate(bankingDay(7)) }).waitFor();
+    await page.locator(`time[datetime="${bankingDay(7, 1)}"]`, { hasText: formatJstDate(bankingDay(7, 1)) }).waitFor();
     await page.getByTestId('zengin-download').waitFor();
     await screenshot(page, 'payment-batch');
 
     await page.getByTestId('batch-confirm').click();
-    await page.getByTestId('paid-on').fill(bankingDay(-1));
+    await page.getByTestId('paid-on').fill(bankingDay(-1, -1));
     await page.getByTestId('batch-confirm-submit').click();
     await page.getByText('振込を確定しました').waitFor();
     await page.getByTestId('batch-status').getByText('支払済').waitFor();

@@ -1,14 +1,17 @@
 import {
+  bankingDay,
   categoryByCode,
   createDraft,
   databaseOf,
   DEMO_EMAIL,
   DEMO_PASSWORD,
   draftInput,
+  login,
   openRound,
   seedReferenceCatalogue,
   type TestDatabase,
 } from '@jimukyoku/api/testing';
+import { formatJstDate } from '@jimukyoku/domain';
 import { goToRoute, signIn, startAdminE2e, type AdminE2e } from './admin-app';
 
 /**
@@ -69,6 +72,44 @@ describe('admin in the browser: 交付決定取消 → 返還, and the overdue �
     expect(keys).toHaveLength(2);
     expect(new Set(keys.map((k: { request_key: string }) => k.request_key)).size).toBe(2);
     expect(keys.every((k: { request_key: string | null }) => /^[0-9a-f]{32}$/.test(k.request_key ?? ''))).toBe(true);
+  });
+
+  it('an application in an open payment batch: the tab names the batch and its 振込指定日, links it, and offers no 交付決定取消', async () => {
+    const round = await openRound(e.t, undefined, 94);
+    await db.query(`UPDATE round SET workflow_version = 2 WHERE id = $1`, [round.id]);
+    const category = await categoryByCode(e.t, round, 'restructuring.standard');
+    const draft = await createDraft(e.t, draftInput(round, category, { applicantName: '振込待工業株式会社' }));
+    // a fixture: 額確定 with its 確定額 (the API's walk there is apps/api/test/payment-batches.e2e.ts)
+    await db.query(`UPDATE application SET status = 'amountFixed', quoted_amount = 20000000 WHERE id = $1`, [draft.id]);
+    await db.query(
+      `INSERT INTO grant_amount (application_id, adopted_amount, grant_expenses, grant_quote, requested_amount, grant_amount, grant_decided_at, fixed_amount, amount_fixed_at)
+       VALUES ($1, 20000000, '[]'::jsonb, '{}'::jsonb, 18000000, 18000000, now(), 15000000, now())`,
+      [draft.id],
+    );
+    const manager = { Authorization: `Bearer ${(await login(e.t, DEMO_EMAIL.manager, DEMO_PASSWORD)).token}` };
+    await e.t
+      .http()
+      .post('/api/bank-accounts')
+      .set(manager)
+      .send({ applicationId: draft.id, bankCode: '0001', branchCode: '123', depositType: '1', accountNumber: '1234567', accountHolderKana: 'ｶ)ﾌﾘｺﾐﾏﾁｺｳｷﾞﾖｳ' })
+      .expect(201);
+    const transferDate = bankingDay(7, 1);
+    await e.t
+      .http()
+      .post('/api/payment-batches')
+      .set(manager)
+      .send({ roundId: round.id, transferDate, applicationIds: [draft.id] })
+      .expect(201);
+
+    const page = await e.newPage();
+    await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    await goToRoute(page, e.adminUrl, `/applications/${draft.id}/show/post-award`);
+    const notice = page.getByTestId('post-award-payment-batch');
+    await notice.getByText(`未確定の支払バッチ（振込指定日 ${formatJstDate(transferDate)}）に含まれています`, { exact: false }).waitFor();
+    await page.getByTestId('post-award-amounts').getByText('15,000,000円').waitFor();
+    expect(await page.getByTestId('revoke-grant').count()).toBe(0);
+    await notice.getByRole('link', { name: '支払バッチを開く' }).click();
+    await page.getByTestId('batch-lines').getByText('振込待工業株式会社').waitFor();
   });
 
   it('lists an overdue 事業化状況報告 for the manager', async () => {

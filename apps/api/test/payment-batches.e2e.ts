@@ -305,6 +305,10 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
           [noAccount],
         )
       )[0];
+    // the application's page says so, and offers no 交付決定取消 while the batch is open
+    const view = (await t.http().get(`/api/applications/${noAccount}/post-award`).set(as(s.manager)).expect(200)).body;
+    expect(view.paymentBatch).toEqual({ id: openBatchId, transferDate });
+    expect(view.actions.revokeGrant).toBe(false);
     const before = await kept();
     const refused = await revoke();
     expect(refused.status).toBe(409);
@@ -327,6 +331,8 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
 
     // cancelled, the batch carries it no more: revoked before anything was paid, nothing to repay, so 返還済 at once
     await t.http().post(`/api/payment-batches/${openBatchId}/cancel`).set(as(s.manager)).expect(200);
+    const freed = (await t.http().get(`/api/applications/${noAccount}/post-award`).set(as(s.manager)).expect(200)).body;
+    expect(freed).toMatchObject({ paymentBatch: null, actions: { revokeGrant: true } });
     await revoke().expect(200);
     expect(await statusOf(noAccount)).toBe('repaid');
   });

@@ -1,19 +1,9 @@
-import { DAY_MS, jstDate } from '@jimukyoku/domain';
-import { checkTransferDate } from '@jimukyoku/domain/zengin';
+import { bankingDay } from '../src/testing/payments';
 import type { TestApp } from './harness';
 
 const JST_MS = 9 * 3_600_000;
 
-/**
- * The JST day `days` from today, or the nearest day after it (`step` 1) or before it (`step` -1) on which the banks
- * transfer (checkTransferDate: not a weekend, 祝日 or 12/31–1/3).
- */
-export function bankingDay(days: number, step: 1 | -1): string {
-  for (let d = days; ; d += step) {
-    const date = jstDate(new Date(Date.now() + d * DAY_MS));
-    if (checkTransferDate(date, new Date()).ok) return date;
-  }
-}
+export { bankingDay };
 
 /** A banking day at least a week after today in JST: a 振込指定日 a batch takes. */
 export const nextBusinessDay = () => bankingDay(7, 1);

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { formatYen, parseYen } from '@jimukyoku/domain';
-import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
+import { Link, useCreatePath, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { apiErrorMessage } from '../common';
-import { formatJst } from '../common/jst';
+import { formatCalendarDate, formatJst } from '../common/jst';
 import type { JimukyokuDataProvider } from '../providers/dataProvider';
 import { PaperFilingButton } from './PaperFilingButton';
 import { CommercializationSchedule } from './CommercializationSchedule';
@@ -22,6 +22,7 @@ export const PostAwardTab = () => {
   const translate = useTranslate();
   const t = (k: string, o?: object) => translate(`app.post_award.${k}`, o);
   const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const createPath = useCreatePath();
   const notify = useNotify();
   const refresh = useRefresh();
   const [data, setData] = useState<PostAward | null>(null);
@@ -88,6 +89,16 @@ export const PostAwardTab = () => {
           onDone={(d) => setData(d)}
         />
       </Box>
+      {data.paymentBatch && (
+        <Alert
+          severity="warning"
+          sx={{ mb: 2 }}
+          data-testid="post-award-payment-batch"
+          action={<Link to={createPath({ resource: 'payment-batches', id: data.paymentBatch.id, type: 'show' })}>{t('open_payment_batch')}</Link>}
+        >
+          {t('in_payment_batch', { date: formatCalendarDate(data.paymentBatch.transferDate) })}
+        </Alert>
+      )}
       {!a ? (
         <Alert severity="info" data-testid="post-award-none">
           {data.amountsKept === false ? t('none_kept') : t('none')}

@@ -23,6 +23,8 @@ export interface PostAward {
   } | null;
   /** false: the application's workflow keeps no amounts (subsidy@1 …), so `amounts` stays null past the 交付申請 too */
   amountsKept?: boolean;
+  /** the open payment batch carrying its payment: its state changes wait for that batch (docs/payments.md) */
+  paymentBatch?: { id: string; transferDate: string } | null;
   /** the 返還 of a 交付決定取消 (docs/post-award.md "交付決定取消 and 返還"); null: not revoked */
   repayment: Repayment | null;
   /** the yearly 事業化状況報告 due after the 額の確定 (docs/post-award.md "事業化状況報告の予定") */

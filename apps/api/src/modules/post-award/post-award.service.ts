@@ -302,6 +302,8 @@ export class PostAwardService {
     const definition = getWorkflow(app.workflowCode, app.workflowVersion);
     // a 概算払 is offered only where the round allows it (docs/post-award.md "概算払")
     const advanceAllowed = await this.repo.advancePaymentAllowed(app.roundId, tx);
+    // an open payment batch carrying it: no 交付決定取消 until that batch is confirmed or cancelled (docs/payments.md)
+    const paymentBatch = await this.applications.openPaymentBatchOf(app.id, tx);
     const offered = (transition: string, policy: PolicyAction) =>
       !!user && isAllowed(user.role, policy) && (findTransition(definition, transition)?.from.includes(app.status) ?? false);
     return {
@@ -311,6 +313,7 @@ export class PostAwardService {
       amounts: amountsView(amounts, await this.repo.advancePaid(app.id, tx)),
       // false: this workflow keeps no amounts (subsidy@1 …), so `amounts` stays null past the 交付申請 too
       amountsKept: keepsAmounts(definition),
+      paymentBatch,
       repayment: repaymentView(claim, claim ? await this.repayments.received(app.id, tx) : []),
       commercializationReports: (await this.reports.ofApplication(app.id, tx)).map((r) => ({
         id: r.id,
@@ -325,7 +328,7 @@ export class PostAwardService {
         inspect: offered(FIX_AMOUNT, 'postAward.inspect') && !!amounts?.actualExpenses,
         fixAmount: offered(FIX_AMOUNT, 'postAward.fixAmount') && !!amounts?.inspection,
         // 交付決定取消 (the 返還額 computed) and the repayments received until the 返還 is complete
-        revokeGrant: offered(REVOKE_GRANT, 'postAward.revokeGrant'),
+        revokeGrant: offered(REVOKE_GRANT, 'postAward.revokeGrant') && !paymentBatch,
         recordRepayment: offered(RECORD_REPAYMENT, 'postAward.recordRepayment') && !!claim && !claim.repaidAt,
         // the steps a manager may record from paper now (an application that came on paper only)
         paperSteps: app.channelId

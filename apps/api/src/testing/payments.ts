@@ -1,0 +1,14 @@
+import { DAY_MS, jstDate } from '@jimukyoku/domain';
+import { checkTransferDate } from '@jimukyoku/domain/zengin';
+
+/**
+ * The JST day `days` from today, or the nearest day after it (`step` 1) or before it (`step` -1) on which the banks
+ * transfer (checkTransferDate: not a weekend, 祝日 or 12/31–1/3): a 振込指定日 a payment batch takes (a week on), or
+ * a 振込日 its confirmation takes (today or before).
+ */
+export function bankingDay(days: number, step: 1 | -1): string {
+  for (let d = days; ; d += step) {
+    const date = jstDate(new Date(Date.now() + d * DAY_MS));
+    if (checkTransferDate(date, new Date()).ok) return date;
+  }
+}
