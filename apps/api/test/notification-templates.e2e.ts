@@ -81,6 +81,25 @@ describe('notification templates: versions, preview, the version a notification 
     expect(same.body.version).toBe(2);
   });
 
+  it('refuses a placeholder nothing would fill (an unclosed {{, a dotted or Japanese name, single braces), quoting it, on save and on preview', async () => {
+    const before = (await db.query(`SELECT count(*)::int AS n FROM notification_template WHERE code = 'adopted'`))[0].n;
+    const res = await as(s.manager)
+      .put('/api/notification-templates/adopted', { subject: '採択のお知らせ {{receiptNumber}}', bodyText: '{{applicantName 様\n{{申請者名}} {applicantName}' })
+      .expect(400);
+    expect(res.body).toMatchObject({
+      code: 'TEMPLATE_MALFORMED_PLACEHOLDER',
+      malformedPlaceholders: ['{{applicantName 様', '{{申請者名}}', '{applicantName}'],
+    });
+    expect(res.body.message).toContain('「{{applicantName 様」、「{{申請者名}}」、「{applicantName}」');
+    expect(res.body.message).toContain('半角の {{ と }} で名前を囲んでください');
+    expect(res.body.errors).toEqual([{ field: 'bodyText', message: res.body.message }]);
+    const preview = await as(s.manager)
+      .post('/api/notification-templates/adopted/preview', { subject: '{{receiptNumber}}', bodyText: 'x {{applicant.name}}' })
+      .expect(400);
+    expect(preview.body.code).toBe('TEMPLATE_MALFORMED_PLACEHOLDER');
+    expect((await db.query(`SELECT count(*)::int AS n FROM notification_template WHERE code = 'adopted'`))[0].n).toBe(before);
+  });
+
   it('refuses unknown variables with a Japanese 400 naming them, on save and on preview', async () => {
     const res = await as(s.manager)
       .put('/api/notification-templates/returned', { subject: '{{receiptNumber}}', bodyText: '{{applicantNmae}} 様 {{digestSummary}}' })

@@ -1,5 +1,5 @@
 import { DEFAULT_TEMPLATES, reasonForTemplate, renderNotificationText, TEMPLATE_INFO, templateCodeFor, templateVariants } from './default-templates';
-import { AUDIENCE_VARIABLES, renderTemplate, unknownVariables } from './render';
+import { AUDIENCE_VARIABLES, malformedPlaceholders, renderTemplate, unknownVariables } from './render';
 
 describe('renderTemplate', () => {
   const vars = {
@@ -45,6 +45,16 @@ describe('renderTemplate', () => {
   it('finds placeholders that are not variables', () => {
     expect(unknownVariables({ subject: '{{receiptNumber}}', bodyText: '{{applicantNmae}} {{ reason }}' })).toEqual(['applicantNmae']);
     for (const template of Object.values(DEFAULT_TEMPLATES)) expect(unknownVariables(template)).toEqual([]);
+  });
+
+  it('finds placeholders written so that nothing fills them (sent as typed), and none in the default templates', () => {
+    expect(malformedPlaceholders('{{applicantName 様\n本文')).toEqual(['{{applicantName 様']);
+    expect(malformedPlaceholders('{{applicant.name}} と {{申請者名}} と {{ receiptNumber }}')).toEqual(['{{applicant.name}}', '{{申請者名}}']);
+    expect(malformedPlaceholders('{{receiptNumber {{reason}}')).toEqual(['{{receiptNumber ']);
+    expect(malformedPlaceholders('受付番号 receiptNumber}} です')).toEqual(['受付番号 receiptNumber}}']);
+    expect(malformedPlaceholders('{applicantName} 様、{その他} は本文')).toEqual(['{applicantName}']);
+    expect(malformedPlaceholders('{{applicantName}} 様 {{reason}}')).toEqual([]);
+    for (const template of Object.values(DEFAULT_TEMPLATES)) expect(malformedPlaceholders(`${template.subject}\n${template.bodyText}`)).toEqual([]);
   });
 
   it('allows each template only the variables of its audience', () => {

@@ -93,6 +93,48 @@ export function unknownVariables(template: TemplateText, allowed: readonly strin
   return [...new Set(names.filter((n) => !allowed.includes(n)))];
 }
 
+/** A name that could be meant as a placeholder: ASCII letters, as the variables are named. */
+const NAME = /^\s*[a-zA-Z]+\s*$/;
+/** How much of an unclosed `{{` a message quotes. */
+const QUOTED = 20;
+
+/**
+ * Placeholders written so that nothing would fill them, which the applicant would receive as typed: a `{{` never
+ * closed (`{{applicantName 様`), a `{{ … }}` around anything but a name (`{{applicant.name}}`, `{{申請者名}}`), a `}}`
+ * never opened, and a variable's name in single braces (`{applicantName}`). Each as it appears in the text.
+ */
+export function malformedPlaceholders(text: string): string[] {
+  const found: string[] = [];
+  let at = 0;
+  for (;;) {
+    const open = text.indexOf('{{', at);
+    const close = text.indexOf('}}', at);
+    if (open < 0 && close < 0) break;
+    if (open < 0 || (close >= 0 && close < open)) {
+      found.push(
+        text
+          .slice(Math.max(at, close - QUOTED), close + 2)
+          .split('\n')
+          .at(-1)!,
+      );
+      at = close + 2;
+      continue;
+    }
+    const end = text.indexOf('}}', open + 2);
+    const next = text.indexOf('{{', open + 2);
+    if (end < 0 || (next >= 0 && next < end)) {
+      found.push(text.slice(open, Math.min(next >= 0 ? next : text.length, open + QUOTED)).split('\n')[0]);
+      at = open + 2;
+      continue;
+    }
+    const inside = text.slice(open + 2, end);
+    if (!NAME.test(inside)) found.push(`{{${inside}}}`);
+    at = end + 2;
+  }
+  for (const m of text.matchAll(/(?<!\{)\{\s*([a-zA-Z]+)\s*\}(?!\})/g)) if (isVariable(m[1])) found.push(m[0]);
+  return [...new Set(found)];
+}
+
 function display(name: keyof NotificationVariables, vars: NotificationVariables): string {
   const value = vars[name];
   if (value === null || value === undefined || value === '') return '（なし）';

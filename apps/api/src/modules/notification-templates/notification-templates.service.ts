@@ -12,6 +12,7 @@ import {
   TemplateAudience,
   TemplateText,
   templateVariants,
+  malformedPlaceholders,
   unknownVariables,
   WorkflowKind,
 } from '@jimukyoku/domain';
@@ -216,9 +217,22 @@ function known(code: string) {
   return info;
 }
 
-/** A 400 naming each unknown {{variable}} and listing the ones this template may use. */
+/**
+ * A 400 quoting each placeholder nothing would fill (malformedPlaceholders: an unclosed `{{`, …), else naming each
+ * unknown {{variable}} and listing the ones this template may use.
+ */
 function checkVariables(code: string, audience: TemplateAudience, text: TemplateText) {
   const allowed = AUDIENCE_VARIABLES[audience];
+  const malformed = (['subject', 'bodyText'] as const).map((field) => ({ field, found: malformedPlaceholders(text[field]) })).filter((f) => f.found.length);
+  if (malformed.length) {
+    const quoted = [...new Set(malformed.flatMap((f) => f.found))].map((m) => `「${m}」`).join('、');
+    const message = `差し込み項目の書き方が正しくありません: ${quoted}。このままでは書いたとおりの文字がメールに載ります。差し込み項目は {{applicantName}} のように半角の {{ と }} で名前を囲んでください。`;
+    throw new NotificationTemplateError(
+      'TEMPLATE_MALFORMED_PLACEHOLDER',
+      { malformedPlaceholders: malformed.flatMap((f) => f.found), errors: malformed.map(({ field }) => ({ field, message })) },
+      message,
+    );
+  }
   const unknown = unknownVariables(text, allowed);
   if (unknown.length === 0) return;
   const names = unknown.map((n) => `{{${n}}}`).join('、');
