@@ -143,6 +143,9 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
     batchId = created.body.id;
     const total = fixed[0].amount + fixed[1].amount;
     expect(created.body).toMatchObject({ status: 'open', transferDate, totalCount: 2, totalAmount: total, requester: DEV_PAYMENT_REQUESTER });
+    // the round named with its programme (a round's own name, 「第2回公募」, is not unique)
+    const [{ program }] = await db.query(`SELECT p.name AS program FROM round r JOIN program p ON p.id = r.program_id WHERE r.id = $1`, [subsidyRound.id]);
+    expect(created.body.roundName).toBe(`${program} ${subsidyRound.name}`);
     expect(created.body.lines.map((l: { applicationId: string; amount: number }) => [l.applicationId, l.amount])).toEqual(
       expect.arrayContaining(fixed.map((f) => [f.id, f.amount])),
     );

@@ -10,8 +10,9 @@ export const PaymentBatchCreate = () => {
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2, maxWidth: 720 }}>
           {translate('app.payment_batches.create_help')}
         </Typography>
-        <ReferenceInput source="roundId" reference="rounds" sort={{ field: 'opensAt', order: 'DESC' }}>
-          <AutocompleteInput validate={required()} optionText="name" sx={{ minWidth: 360 }} />
+        {/* every round, named with its programme as elsewhere (a round's own name, 「第2回公募」, is not unique) */}
+        <ReferenceInput source="roundId" reference="rounds" sort={{ field: 'opensAt', order: 'DESC' }} perPage={100}>
+          <AutocompleteInput validate={required()} optionText="title" sx={{ minWidth: 480 }} />
         </ReferenceInput>
         <DateInput source="transferDate" validate={required()} helperText="明日以降の銀行営業日" />
       </SimpleForm>

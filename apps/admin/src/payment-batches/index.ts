@@ -1,4 +1,5 @@
 import PaymentsIcon from '@mui/icons-material/Payments';
+import { formatCalendarDate } from '../common/jst';
 import type { ResourceConfig } from '../types';
 import { PaymentBatchCreate } from './PaymentBatchCreate';
 import { PaymentBatchList } from './PaymentBatchList';
@@ -10,5 +11,6 @@ export default {
   show: PaymentBatchShow,
   create: PaymentBatchCreate,
   icon: PaymentsIcon,
-  recordRepresentation: (r) => `${r.roundName} ${r.transferDate}`,
+  // the round with its programme and the 振込指定日 as a day in Japan: 「事業再構築補助金 第12回公募 2026年12月14日(月)」
+  recordRepresentation: (r) => `${r.roundName} ${formatCalendarDate(r.transferDate)}`,
 } satisfies ResourceConfig;

@@ -57,12 +57,13 @@ export interface BatchLineView extends NewLine {
   status: string;
 }
 
-const BATCH_COLUMNS = `p.id, p.round_id AS "roundId", r.name AS "roundName", p.status, to_char(p.transfer_date, 'YYYY-MM-DD') AS "transferDate",
+// the round named with its programme, as the rounds' `title` (「事業再構築補助金 第12回公募」: a round's own name is not unique)
+const BATCH_COLUMNS = `p.id, p.round_id AS "roundId", concat_ws(' ', pg.name, r.name) AS "roundName", p.status, to_char(p.transfer_date, 'YYYY-MM-DD') AS "transferDate",
   p.requester, p.total_count AS "totalCount", p.total_amount::float8 AS "totalAmount", p.excluded,
   p.created_by AS "createdBy", c.name AS "createdByName", p.created_at AS "createdAt",
   to_char(p.paid_on, 'YYYY-MM-DD') AS "paidOn", p.confirmed_by AS "confirmedBy", p.confirmed_at AS "confirmedAt",
   p.cancelled_by AS "cancelledBy", p.cancelled_at AS "cancelledAt"`;
-const BATCH_FROM = `FROM payment_batch p JOIN round r ON r.id = p.round_id LEFT JOIN staff_user c ON c.id = p.created_by`;
+const BATCH_FROM = `FROM payment_batch p JOIN round r ON r.id = p.round_id JOIN program pg ON pg.id = r.program_id LEFT JOIN staff_user c ON c.id = p.created_by`;
 const SORT: Record<string, string> = { createdAt: 'p.created_at', transferDate: 'p.transfer_date', totalAmount: 'p.total_amount' };
 
 export type PaymentBatchView = {
