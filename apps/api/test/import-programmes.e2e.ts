@@ -122,7 +122,7 @@ describe('bulk import: every programme’s fields', () => {
       eligibility: { ok: true },
     });
     expect(app('株式会社支援機関が銀行')).toMatchObject({ amount: 40_000_000, certified_advisor: { isFinancialInstitution: true }, eligibility: { ok: true } });
-    expect(report.errors).toEqual([expect.objectContaining({ row: 4, field: 'financialInstitution.name' })]);
+    expect(report.errors).toEqual([expect.objectContaining({ row: 4, field: '金融機関名' })]);
     expect(report.errors[0].message).toContain('金融機関');
   });
 
@@ -177,7 +177,7 @@ describe('bulk import: every programme’s fields', () => {
     expect(digital.expenses[0]).toMatchObject({ expenseType: 'software', description: '会計ソフト' });
     expect(app('宮城県商工会連合会')).toMatchObject({ amount: 5_722_222, participant_count: 10, eligibility: { ok: true } });
     expect(report.errors).toEqual([
-      expect.objectContaining({ row: 4, field: 'expenses[0].itemKind' }),
+      expect.objectContaining({ row: 4, field: '補助対象経費' }),
       { row: 5, field: '補助対象経費', message: '補助対象経費 の「hardware:300000:品目=スマホ」の品目「スマホ」は ITツール / PC / レジ のいずれかです' },
     ]);
   });
@@ -190,9 +190,7 @@ describe('bulk import: every programme’s fields', () => {
     ]);
     expect(report).toMatchObject({ status: 'done', importedRows: 1 });
     expect(app('東北DX推進コミュニティ')).toMatchObject({ amount: 10_000_000, prefecture_count: 2, eligibility: { ok: true } });
-    expect(report.errors).toEqual([
-      { row: 3, field: 'applicant.prefectureCount', message: 'この類型は2都道府県に跨がる活動が対象です（活動地域 5都道府県）。' },
-    ]);
+    expect(report.errors).toEqual([{ row: 3, field: '活動地域の都道府県数', message: 'この類型は2都道府県に跨がる活動が対象です（活動地域 5都道府県）。' }]);
   });
 
   it('imports a 事業復活支援金 with its sales, 年間売上高 and 事前確認 (or 受給実績)', async () => {
@@ -219,7 +217,7 @@ describe('bulk import: every programme’s fields', () => {
       pre_check: { confirmationNumber: 'JK0123456789', agencyName: '宮城県商工会連合会' },
     });
     expect(app('株式会社受給実績')).toMatchObject({ amount: 1_000_000, previous_recipient: true, pre_check: null });
-    expect(report.errors).toEqual([expect.objectContaining({ row: 4, field: 'benefit.targetMonthSales' })]);
+    expect(report.errors).toEqual([expect.objectContaining({ row: 4, field: '対象月の売上高' })]);
     expect(report.errors[0].message).toContain('30%以上の減少がありません');
   });
 });

@@ -45,8 +45,8 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
     key: 'monthlySales',
     header: '月次売上高',
     required: false,
-    example: '2019-04:10000000;2020-04:8000000',
-    note: '年月:売上高(円) を ; で区切る (売上高減少要件の判定用)',
+    example: '2019-04:10000000;2019-05:10000000;2019-06:10000000;2020-04:8000000;2020-05:8000000;2020-06:8000000',
+    note: '年月:売上高(円) を ; で区切る (売上高減少要件の判定用: 2020年4月以降の6か月間に収まる3か月分と、その2019年同月の売上高)',
   },
   {
     key: 'bonusItems',
@@ -123,6 +123,67 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
   { key: 'address', header: '住所', required: false, example: '', note: '所在地・住所 (個人事業者は事業者名・生年月日とあわせて申請履歴の照合に使う)' },
   { key: 'birthDate', header: '生年月日', required: false, example: '', note: '個人事業者: YYYY-MM-DD (申請履歴の照合に使う)' },
 ];
+
+/**
+ * Where rowToPayload puts each column's value in the intake payload: a problem intake reports by the payload's
+ * path (`applicant.corporateNumber`, `expenses[2].amount`) is shown under the column's heading.
+ */
+export const PAYLOAD_PATHS: Readonly<Record<string, string>> = {
+  categoryCode: 'categoryCode',
+  applicantKind: 'applicant.kind',
+  applicantName: 'applicant.name',
+  corporateNumber: 'applicant.corporateNumber',
+  sizeClass: 'applicant.sizeClass',
+  employeeCount: 'applicant.employeeCount',
+  capital: 'applicant.capital',
+  prefecture: 'applicant.prefecture',
+  email: 'applicant.email',
+  contactPerson: 'applicant.contactPerson',
+  planTitle: 'plan.title',
+  planSummary: 'plan.summary',
+  advisorName: 'certifiedAdvisor.name',
+  advisorId: 'certifiedAdvisor.id',
+  expenses: 'expenses',
+  requestedAmount: 'requestedAmount',
+  monthlySales: 'applicant.monthlySales',
+  bonusItems: 'bonusItems',
+  industry: 'applicant.industry',
+  annualRevenue: 'applicant.annualRevenue',
+  lossMaking: 'applicant.lossMaking',
+  inRehabilitation: 'applicant.inRehabilitation',
+  participantCount: 'applicant.participantCount',
+  prefectureCount: 'applicant.prefectureCount',
+  advisorIsFinancialInstitution: 'certifiedAdvisor.isFinancialInstitution',
+  financialInstitutionName: 'financialInstitution.name',
+  benefitTargetMonth: 'benefit.targetMonth',
+  benefitTargetMonthSales: 'benefit.targetMonthSales',
+  benefitBasePeriod: 'benefit.basePeriod',
+  benefitBasePeriodSales: 'benefit.basePeriodSales',
+  preCheckNumber: 'preCheck.confirmationNumber',
+  preCheckAgency: 'preCheck.agencyName',
+  previousRecipient: 'previousRecipient',
+  invoiceNumber: 'applicant.invoiceNumber',
+  address: 'applicant.address',
+  birthDate: 'applicant.birthDate',
+};
+
+/**
+ * A problem intake reported by a payload path, as the import report shows it: under the column's heading, the
+ * message beginning with the heading rather than the path (「applicant.corporateNumber: …」 → 「法人番号: …」,
+ * 「requestedAmount (申請額) …」 → 「申請額 …」), the line of a list cell counted from 1. A path no column holds
+ * (`attachments`, the whole `applicant`) stays as it is.
+ */
+export function asColumnProblem(problem: RowProblem): RowProblem {
+  const hit = IMPORT_COLUMNS.map((c) => ({ c, path: PAYLOAD_PATHS[c.key] }))
+    .filter(({ path }) => path && (problem.field === path || problem.field.startsWith(`${path}.`) || problem.field.startsWith(`${path}[`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  if (!hit) return problem;
+  const index = /^\[(\d+)\]/.exec(problem.field.slice(hit.path.length));
+  const heading = index ? `${hit.c.header}（${Number(index[1]) + 1}件目）` : hit.c.header;
+  const label = /^ \([^)]*\)/;
+  const message = problem.message.startsWith(problem.field) ? `${heading}${problem.message.slice(problem.field.length).replace(label, '')}` : problem.message;
+  return { row: problem.row, field: hit.c.header, message };
+}
 
 const wordsOf = (words: Record<string, string>): ReadonlyMap<string, string> => new Map(Object.entries(words));
 /** The cell's words, as Maps: a cell reading `constructor` or `toString` must not find Object.prototype's members. */

@@ -9,7 +9,7 @@ import { ATTACHMENT_STORAGE, AttachmentStorage } from '../intake/attachment-stor
 import { IntakeApplicationDto } from '../intake/dto/intake-application.dto';
 import { IntakeService } from '../intake/intake.service';
 import type { ApplicationImport } from './application-import.entity';
-import { mapHeaders, rowToPayload, RowProblem } from './import-columns';
+import { asColumnProblem, mapHeaders, rowToPayload, RowProblem } from './import-columns';
 import { readRows } from './import-file';
 import { ImportFileError, importLimits } from './import-limits';
 import { ImportsRepository, RowRefusal } from './imports.repository';
@@ -20,8 +20,8 @@ const PROGRESS_EVERY = 25;
 function problemsOf(e: unknown, row: number): RowProblem[] {
   if (e instanceof HttpException) {
     const body = e.getResponse() as { message?: string; field?: string; errors?: { field: string; message: string }[] };
-    if (body.errors?.length) return body.errors.map((x) => ({ row, field: x.field, message: x.message }));
-    return [{ row, field: body.field ?? '', message: body.message ?? e.message }];
+    if (body.errors?.length) return body.errors.map((x) => asColumnProblem({ row, field: x.field, message: x.message }));
+    return [asColumnProblem({ row, field: body.field ?? '', message: body.message ?? e.message })];
   }
   throw e;
 }

@@ -1,4 +1,4 @@
-import { IMPORT_COLUMNS, mapHeaders, rowToPayload } from '../import-columns';
+import { asColumnProblem, IMPORT_COLUMNS, mapHeaders, PAYLOAD_PATHS, rowToPayload } from '../import-columns';
 
 const headers = IMPORT_COLUMNS.map((c) => c.header);
 const { index } = mapHeaders(headers);
@@ -114,5 +114,46 @@ describe('import columns: a row as the intake payload', () => {
     });
     expect(payload.preCheck).toEqual({ confirmationNumber: 'JK1', agencyName: '商工会' });
     expect(payload.plan).toBeUndefined();
+  });
+
+  it('shows a problem intake reported by a payload path under its column, the message starting with the heading', () => {
+    expect(
+      asColumnProblem({ row: 3, field: 'applicant.corporateNumber', message: 'applicant.corporateNumber: 法人番号のチェックデジットが一致しません' }),
+    ).toEqual({
+      row: 3,
+      field: '法人番号',
+      message: '法人番号: 法人番号のチェックデジットが一致しません',
+    });
+    expect(asColumnProblem({ row: 2, field: 'requestedAmount', message: 'requestedAmount (申請額) 999,999,999円 は、…を超えています' })).toEqual({
+      row: 2,
+      field: '申請額',
+      message: '申請額 999,999,999円 は、…を超えています',
+    });
+    expect(asColumnProblem({ row: 2, field: 'expenses[1].amount', message: 'expenses[1].amount は1以上の整数です' })).toEqual({
+      row: 2,
+      field: '補助対象経費',
+      message: '補助対象経費（2件目） は1以上の整数です',
+    });
+    // the longest path wins (certifiedAdvisor.isFinancialInstitution, not certifiedAdvisor.id's parent); a message
+    // not starting with the path is kept; a path no column holds stays
+    expect(asColumnProblem({ row: 2, field: 'certifiedAdvisor.isFinancialInstitution', message: '金融機関かどうかを指定してください' })).toEqual({
+      row: 2,
+      field: '認定支援機関は金融機関',
+      message: '金融機関かどうかを指定してください',
+    });
+    const attachments = { row: 2, field: 'attachments', message: '添付書類「事業計画書」(businessPlan) がありません' };
+    expect(asColumnProblem(attachments)).toEqual(attachments);
+  });
+
+  it('knows where every column with an example goes in the payload: the example row read back at each column’s path', () => {
+    const examples = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.header, c.example]));
+    const { payload, problems } = parse(examples);
+    expect(problems).toEqual([]);
+    const at = (path: string) => path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], payload);
+    expect(Object.keys(PAYLOAD_PATHS).sort()).toEqual(IMPORT_COLUMNS.map((c) => c.key).sort());
+    for (const c of IMPORT_COLUMNS.filter((x) => x.example)) {
+      expect([c.key, asColumnProblem({ row: 2, field: PAYLOAD_PATHS[c.key], message: 'x' }).field]).toEqual([c.key, c.header]);
+      expect([c.key, at(PAYLOAD_PATHS[c.key])]).not.toEqual([c.key, undefined]);
+    }
   });
 });
