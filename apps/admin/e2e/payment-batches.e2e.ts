@@ -92,6 +92,9 @@ describe('admin in the browser: a payment batch confirmed', () => {
     await goToRoute(page, e.adminUrl, '/payment-batches/create');
     await page.getByLabel('公募回').click();
     await page.getByRole('option', { name: `${program} ${round.name}` }).waitFor();
+    // MUI's own texts in Japanese too: a search that finds nothing said 「No options」
+    await page.getByLabel('公募回').fill('存在しない公募回');
+    await page.getByText('データがありません').waitFor();
     await goToRoute(page, e.adminUrl, `/payment-batches/${batch.body.id}/show`);
     await page.getByTestId('batch-lines').getByText('株式会社すずらん食堂').waitFor();
     await page.getByTestId('batch-lines').getByText('ｶ)ｽｽﾞﾗﾝｼﾖｸﾄﾞｳ').waitFor();

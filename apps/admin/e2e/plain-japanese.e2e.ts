@@ -92,6 +92,8 @@ describe('admin in the browser: names, not codes', () => {
     await manager.getByText('小売業').waitFor();
     await manager.getByTestId('expenses').getByText('建物費').waitFor();
     await expectPlainJapanese(manager, 'application content');
+    // the page fits the window: its twelve tabs scroll instead of widening it past 一覧 and the amount
+    expect(await manager.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth])).toEqual([1366, 1366]);
     await screenshot(manager, 'plain-japanese-application');
     await goToRoute(manager, e.adminUrl, `/applications/${shown}/show/quote`);
     await manager.getByTestId('quote-explanation').waitFor();

@@ -1,3 +1,4 @@
+import { jaJP } from '@mui/material/locale';
 import { defaultTheme, type RaThemeOptions } from 'react-admin';
 
 /**
@@ -26,6 +27,8 @@ export const theme: RaThemeOptions = {
   typography: { ...(defaultTheme.typography as object), fontFamily },
   components: {
     ...defaultTheme.components,
+    // MUI's own texts in Japanese: an autocomplete that finds nothing said 「No options」, its buttons 「Clear」「Open」
+    ...jaJP.components,
     // Japanese breaks between any two characters: a narrow column would stack 状態 as 状 / 態.
     RaDatagrid: { styleOverrides: { root: { '& .RaDatagrid-headerCell': { whiteSpace: 'nowrap' } } } },
   },

@@ -167,6 +167,10 @@ describe('adoption safety', () => {
       expect(after.committed.entries[0]).toMatchObject({ rank: 1, outcome: 'adopted', quotedAmount: AMOUNT, applicantName: '株式会社テスト製作所' });
       expect(after.committed.entries.map((e: { applicationId: string }) => e.applicationId).sort()).toEqual([...reviewed].sort());
       expect(after.committed.chart.finalScores).toHaveLength(3);
+      // each as it was ranked: the final score with its 審査点 and 加点
+      type Scored = { applicationId: string; finalScore: number; mean: number | null; bonus: number | null };
+      const scores = (entries: Scored[]) => entries.map((e) => [e.applicationId, e.finalScore, e.mean, e.bonus]).sort();
+      expect(scores(after.committed.entries)).toEqual(scores(ranking.entries));
     });
   });
 

@@ -7,8 +7,8 @@ import { OutcomeChip } from './OutcomeChip';
 const SHOWN = 300;
 
 /**
- * The ranked applications: the first 300 ranks of all `total` (the export has them all). A committed
- * decision's entries carry the final score only (審査点 and 加点 show as -).
+ * The ranked applications: the first 300 ranks of all `total` (the export has them all). A decision committed
+ * before its 審査点 and 加点 were kept shows them as -.
  */
 export const RankingTable = ({ entries, total }: { entries: (RankingEntry | CommittedRankingEntry)[]; total: number }) => {
   const translate = useTranslate();
@@ -43,8 +43,8 @@ export const RankingTable = ({ entries, total }: { entries: (RankingEntry | Comm
                 {'disagreement' in e && e.disagreement ? ` (${translate('app.review.reviews.disagreement')})` : ''}
               </TableCell>
               <TableCell align="right">{formatScore(e.finalScore)}</TableCell>
-              <TableCell align="right">{'mean' in e ? formatScore(e.mean) : '-'}</TableCell>
-              <TableCell align="right">{'bonus' in e ? formatScore(e.bonus) : '-'}</TableCell>
+              <TableCell align="right">{e.mean === null ? '-' : formatScore(e.mean)}</TableCell>
+              <TableCell align="right">{e.bonus === null ? '-' : formatScore(e.bonus)}</TableCell>
               <TableCell align="right">{formatYen(e.quotedAmount)}</TableCell>
               <TableCell>{e.prefecture}</TableCell>
               <TableCell>{(SIZE_CLASS_LABELS as Record<string, string>)[e.sizeClass] ?? e.sizeClass}</TableCell>

@@ -68,8 +68,10 @@ const Tabs = () => {
   // the payee's bank account: managers and auditors only (bankAccounts.read)
   const { canAccess: seesBankAccount } = useCanAccess({ resource: 'bank-accounts', action: 'show' });
   return (
-    // twelve tabs are wider than a 1440 px window: scroll them with buttons rather than clip the last (口座)
-    <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
+    // twelve tabs are wider than a 1440 px window: scroll them with buttons rather than clip the last (口座). Their
+    // bar takes the width it is given and asks for none (width 0, at least all of it): sized by its tabs, 1,160 px,
+    // it widened the page past a 1366 px window and pushed 一覧 and the amount off-screen
+    <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" sx={{ width: 0, minWidth: '100%' }} />}>
       <TabbedShowLayout.Tab label="app.applications.tabs.content">
         <ApplicationContent />
       </TabbedShowLayout.Tab>

@@ -178,11 +178,11 @@ export interface Ranking {
   } | null;
 }
 
-/** One application of a committed decision's ranking (its score as committed). */
+/** One application of a committed decision's ranking (its scores as committed; 審査点 and 加点 null in a decision committed before they were kept). */
 export type CommittedRankingEntry = Pick<
   RankingEntry,
   'rank' | 'applicationId' | 'receiptNumber' | 'applicantName' | 'finalScore' | 'quotedAmount' | 'prefecture' | 'sizeClass' | 'outcome'
->;
+> & { mean: number | null; bonus: number | null };
 
 export interface RankingQuery {
   categoryId: string;

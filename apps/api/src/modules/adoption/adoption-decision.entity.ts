@@ -18,8 +18,8 @@ export class AdoptionDecision {
   @Column({ name: 'rejected_count', type: 'integer' }) rejectedCount!: number;
   @Column({ name: 'adopted_amount', type: 'bigint', transformer: yenColumn }) adoptedAmount!: number;
   @Column({ name: 'cutoff_score', type: 'numeric', nullable: true, transformer: numericColumn }) cutoffScore!: number | null;
-  /** rank, id, final score and outcome of every application, as committed */
-  @Column({ type: 'jsonb' }) ranking!: { rank: number; applicationId: string; finalScore: number; outcome: string }[];
+  /** rank, id, final score (with its 審査点 and 加点: absent from decisions committed before they were kept) and outcome of every application, as committed */
+  @Column({ type: 'jsonb' }) ranking!: { rank: number; applicationId: string; finalScore: number; mean?: number; bonus?: number; outcome: string }[];
   @Column({ name: 'committed_by', type: 'uuid' }) committedBy!: string;
   @Column({ name: 'committed_at', type: 'timestamptz', default: () => 'now()' }) committedAt!: Date;
 }

@@ -39,6 +39,9 @@ export interface CommittedEntry {
   receiptNumber: string | null;
   applicantName: string;
   finalScore: number;
+  /** the 審査点 and 加点 the final score was made of; null for a decision committed before they were kept */
+  mean: number | null;
+  bonus: number | null;
   quotedAmount: number;
   prefecture: string;
   sizeClass: string;
@@ -140,9 +143,9 @@ export class AdoptionRepository {
   committedEntries(decisionId: string, offset: number, limit: number, tx?: Transaction): Promise<CommittedEntry[]> {
     return managerOf(tx, this.dataSource).query(
       `SELECT r.rank, r."applicationId", a.receipt_number AS "receiptNumber", a.applicant_name AS "applicantName", r."finalScore",
-              a.quoted_amount::float8 AS "quotedAmount", a.prefecture, a.size_class AS "sizeClass", r.outcome
+              r.mean, r.bonus, a.quoted_amount::float8 AS "quotedAmount", a.prefecture, a.size_class AS "sizeClass", r.outcome
          FROM adoption_decision d
-        CROSS JOIN LATERAL jsonb_to_recordset(d.ranking) AS r(rank int, "applicationId" uuid, "finalScore" float8, outcome text)
+        CROSS JOIN LATERAL jsonb_to_recordset(d.ranking) AS r(rank int, "applicationId" uuid, "finalScore" float8, mean float8, bonus float8, outcome text)
          JOIN application a ON a.id = r."applicationId"
         WHERE d.id = $1
         ORDER BY r.rank OFFSET $2 LIMIT $3`,
