@@ -109,6 +109,8 @@ describe('admin in the browser: names, not codes', () => {
     await expectPlainJapanese(manager, 'application timeline');
     await goToRoute(manager, e.adminUrl, `/applications/${shown}/show/assignments`);
     await manager.getByTestId('assignments').getByText(reviewerName).waitFor();
+    // each assignment says what it is for (a 要件確認 and a 書面審査 of one reviewer are two rows)
+    await manager.getByTestId('assignments').getByRole('cell', { name: '書面審査' }).waitFor();
     await expectPlainJapanese(manager, 'application assignments');
   });
 

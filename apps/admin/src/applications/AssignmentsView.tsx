@@ -6,7 +6,7 @@ import type { ApplicationRecord } from './application';
 const a = (key: string) => `app.applications.assignments.${key}`;
 
 /**
- * 審査員: the reviewers assigned to the application, by the name the API answers with each assignment,
+ * 審査員: the reviewers assigned to the application (要件確認 or 書面審査), by the name the API answers with each assignment,
  * linked to the account for those who may edit accounts (admin); one's own assignment marked.
  */
 export const AssignmentsView = () => {
@@ -22,6 +22,7 @@ export const AssignmentsView = () => {
       <TableHead>
         <TableRow>
           <TableCell>{translate(a('reviewer'))}</TableCell>
+          <TableCell>{translate(a('purpose'))}</TableCell>
           <TableCell>{translate(a('assignedAt'))}</TableCell>
           <TableCell>{translate(a('dueAt'))}</TableCell>
           <TableCell>{translate(a('submittedAt'))}</TableCell>
@@ -42,6 +43,8 @@ export const AssignmentsView = () => {
                 `${x.reviewerName ?? ''}${identity?.id === x.reviewerId ? ` (${translate('app.applications.assignments.you')})` : ''}`
               )}
             </TableCell>
+            {/* a 要件確認 and a 書面審査 of one reviewer are two rows: the kind tells them apart */}
+            <TableCell>{translate(`app.review.purpose.${x.purpose ?? 'review'}`)}</TableCell>
             <TableCell>{formatJst(x.assignedAt) || '-'}</TableCell>
             <TableCell>{formatJst(x.dueAt) || '-'}</TableCell>
             <TableCell>{formatJst(x.submittedAt) || '-'}</TableCell>

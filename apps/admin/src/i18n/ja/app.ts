@@ -196,9 +196,10 @@ export const appMessages = {
     assignments: {
       empty: '審査員はまだ割り当てられていません',
       reviewer: '審査員',
+      purpose: '種類',
       assignedAt: '割当日時',
       dueAt: '期限',
-      submittedAt: '審査提出',
+      submittedAt: '提出・完了',
       revokedAt: '割当解除',
       you: 'あなた',
     },
