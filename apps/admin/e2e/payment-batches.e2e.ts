@@ -2,6 +2,7 @@ import {
   asIntake,
   asRole,
   bankingDay,
+  transferDateHasCome,
   categoryByCode,
   createDraft,
   databaseOf,
@@ -108,6 +109,10 @@ describe('admin in the browser: a payment batch confirmed', () => {
     await page.getByTestId('zengin-download').waitFor();
     await screenshot(page, 'payment-batch');
 
+    // the 振込指定日 has come: the bank's transfer is confirmed from that day on
+    await transferDateHasCome(e.t, batch.body.id, bankingDay(-1, -1));
+    await page.reload();
+    await page.getByTestId('batch-status').getByText('未確定').waitFor();
     await page.getByTestId('batch-confirm').click();
     await page.getByTestId('paid-on').fill(bankingDay(-1, -1));
     await page.getByTestId('batch-confirm-submit').click();

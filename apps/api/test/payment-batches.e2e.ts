@@ -13,7 +13,7 @@ import { categoryByCode, createDraft, draftInput, openRound } from './applicatio
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
-import { lastBusinessDay, nextBusinessDay, todayJst } from './payment-fixtures';
+import { lastBusinessDay, nextBusinessDay, todayJst, transferDateHasCome } from './payment-fixtures';
 
 /**
  * The post-award journey (docs/post-award.md, docs/payments.md "Payment batches"): 採択 → 交付申請 (portal) → 交付決定
@@ -223,6 +223,11 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
     const future = await t.http().post(`/api/payment-batches/${batchId}/confirm`).set(as(s.manager)).send({ paidOn: transferDate }).expect(422);
     expect(future.body.message).toContain('未来の日付');
     const bankDay = lastBusinessDay();
+    // a 総合振込 is transferred on its 振込指定日, not before
+    const early = await t.http().post(`/api/payment-batches/${batchId}/confirm`).set(as(s.manager)).send({ paidOn: bankDay }).expect(422);
+    expect(early.body).toMatchObject({ code: 'INVALID_TRANSFER_DATE', field: 'paidOn' });
+    expect(early.body.message).toContain(`振込日「${bankDay}」はこの支払バッチの振込指定日（${formatJstDate(transferDate)}）より前です`);
+    for (const id of [batchId, benefitBatchId]) await transferDateHasCome(t, id, bankDay);
     const confirmed = await t.http().post(`/api/payment-batches/${batchId}/confirm`).set(as(s.manager)).send({ paidOn: bankDay }).expect(200);
     expect(confirmed.body).toMatchObject({ status: 'paid', paidOn: bankDay });
     for (const f of fixed) {
@@ -324,6 +329,7 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
 
     // a record changed by other means than the API: the confirmation still refuses the whole batch, naming it
     await db.query(`UPDATE application SET status = 'grantRevoked' WHERE id = $1`, [noAccount]);
+    await transferDateHasCome(t, openBatchId, lastBusinessDay());
     const unpayable = await t.http().post(`/api/payment-batches/${openBatchId}/confirm`).set(as(s.manager)).send({ paidOn: lastBusinessDay() });
     expect(unpayable.status).toBe(409);
     expect(unpayable.body).toMatchObject({ code: 'LINE_NOT_PAYABLE', applicationId: noAccount, status: 'grantRevoked' });

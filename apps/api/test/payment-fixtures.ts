@@ -1,9 +1,9 @@
-import { bankingDay } from '../src/testing/payments';
+import { bankingDay, transferDateHasCome } from '../src/testing/payments';
 import type { TestApp } from './harness';
 
 const JST_MS = 9 * 3_600_000;
 
-export { bankingDay };
+export { bankingDay, transferDateHasCome };
 
 /** A banking day at least a week after today in JST: a 振込指定日 a batch takes. */
 export const nextBusinessDay = () => bankingDay(7, 1);
@@ -30,6 +30,7 @@ export async function payThroughBatch(t: TestApp, managerToken: string, applicat
       // registered by an earlier payment (a 概算払) of the same application: 409, the account stands
       .expect((r) => expect([201, 409]).toContain(r.status));
   const batch = await t.http().post('/api/payment-batches').set(as).send({ roundId, transferDate: nextBusinessDay(), applicationIds }).expect(201);
+  await transferDateHasCome(t, batch.body.id, lastBusinessDay());
   const paid = await t.http().post(`/api/payment-batches/${batch.body.id}/confirm`).set(as).send({ paidOn: lastBusinessDay() }).expect(200);
   return paid.body as { id: string; status: string; lines: { applicationId: string; kind: string; amount: number }[] };
 }

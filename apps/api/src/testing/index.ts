@@ -11,5 +11,5 @@ export { DEMO_EMAIL, DEMO_PASSWORD, INITIAL_ADMIN, login, loginAdmin, seedStaff,
 export { asIntake, asRole, assign, categoryByCode, corporateNumber, createDraft, draftInput, openRound } from './applications';
 export { IMPORT_HEADER, importRow, startImportWorker, tempStorageDir } from './imports';
 export { attachDocument, demoPdf, demoPng } from './attachments';
-export { bankingDay } from './payments';
+export { bankingDay, transferDateHasCome } from './payments';
 export { startSmtpSink, waitFor, type ReceivedMail } from './smtp-sink';

@@ -1,5 +1,7 @@
 import { DAY_MS, jstDate } from '@jimukyoku/domain';
 import { checkTransferDate } from '@jimukyoku/domain/zengin';
+import { DataSource } from 'typeorm';
+import type { TestApp } from './test-app';
 
 /**
  * The JST day `days` from today, or the nearest day after it (`step` 1) or before it (`step` -1) on which the banks
@@ -11,4 +13,12 @@ export function bankingDay(days: number, step: 1 | -1): string {
     const date = jstDate(new Date(Date.now() + d * DAY_MS));
     if (checkTransferDate(date, new Date()).ok) return date;
   }
+}
+
+/**
+ * Lets the days pass until a batch's 振込指定日: it becomes `day` (a banking day up to today), so the bank's transfer
+ * that day can be confirmed (a batch is made for a day after today, and confirmed from that day on).
+ */
+export async function transferDateHasCome(t: TestApp, batchId: string, day: string): Promise<void> {
+  await t.app.get(DataSource).query(`UPDATE payment_batch SET transfer_date = $2 WHERE id = $1`, [batchId, day]);
 }
