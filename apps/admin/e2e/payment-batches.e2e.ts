@@ -91,10 +91,10 @@ describe('admin in the browser: a payment batch confirmed', () => {
     // a new batch's 公募回 is picked by programme and round (a round's own name, 「第2回公募」, is not unique)
     const [{ program }] = await db.query(`SELECT p.name AS program FROM round r JOIN program p ON p.id = r.program_id WHERE r.id = $1`, [round.id]);
     await goToRoute(page, e.adminUrl, '/payment-batches/create');
-    await page.getByLabel('公募回').click();
+    await page.getByRole('combobox', { name: '公募回' }).click();
     await page.getByRole('option', { name: `${program} ${round.name}` }).waitFor();
     // MUI's own texts in Japanese too: a search that finds nothing said 「No options」
-    await page.getByLabel('公募回').fill('存在しない公募回');
+    await page.getByRole('combobox', { name: '公募回' }).fill('存在しない公募回');
     await page.getByText('データがありません').waitFor();
     await goToRoute(page, e.adminUrl, `/payment-batches/${batch.body.id}/show`);
     await page.getByTestId('batch-lines').getByText('株式会社すずらん食堂').waitFor();
