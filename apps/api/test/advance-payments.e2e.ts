@@ -12,6 +12,7 @@ import {
   v2Round,
   type PostAwardEnv,
 } from './post-award-fixtures';
+import { until, waitingOnLock } from './lock-waits';
 
 /**
  * 概算払 (docs/post-award.md "概算払"): only in a round that allows it; the amount is the rules' quote of the expenses
@@ -165,17 +166,12 @@ describe('概算払', () => {
       await holder.startTransaction();
       try {
         await holder.query(`SELECT id FROM round WHERE id = $1 FOR UPDATE`, [roundId]);
-        const waitingOnLock = async () =>
-          (await e.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n as number;
-        const until = async (done: () => Promise<boolean>) => {
-          for (let i = 0; i < 200 && !(await done()); i++) await new Promise((r) => setTimeout(r, 25));
-        };
         const batch = batchOf(roundId, id).then((r) => r);
-        await until(async () => (await waitingOnLock()) === 1);
-        expect(await waitingOnLock()).toBe(1);
+        await until(async () => (await waitingOnLock(e.db)) === 1);
+        expect(await waitingOnLock(e.db)).toBe(1);
         let refusalAnswered = false;
         const refusal = refuse(id).then((r) => ((refusalAnswered = true), r));
-        await until(async () => refusalAnswered || (await waitingOnLock()) === 2);
+        await until(async () => refusalAnswered || (await waitingOnLock(e.db)) === 2);
         await holder.commitTransaction();
         const [made, refused] = await Promise.all([batch, refusal]);
         expect(made.status).toBe(201);

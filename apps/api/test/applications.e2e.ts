@@ -156,41 +156,34 @@ describe('the application lifecycle', () => {
     expect((await notificationsOf(app.id)).filter((n: { template: string }) => ['adopted', 'rejected'].includes(n.template))).toHaveLength(1);
   });
 
-  it('a transition waits for a writer holding the application and decides on what it committed: refused from the state it left, changing nothing', async () => {
+  /** A reviewed application adopted by the manager while another writer holds its row with `change` uncommitted (300 ms). */
+  async function adoptWhileHeld(change: string) {
     const app = await newDraft();
     await asIntake(t, app.id, 'submit');
     await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [app.id]);
-    // Another writer holds the row with an uncommitted 不採択 while the request arrives.
     const other = db.createQueryRunner();
     await other.connect();
     await other.startTransaction();
-    await other.query(`UPDATE application SET status = 'rejected', version = version + 1 WHERE id = $1`, [app.id]);
+    await other.query(`UPDATE application SET ${change} WHERE id = $1`, [app.id]);
     const pending = fire('manager', app.id, 'adopt', { reason: '個別に採択' }).then((r) => r);
     await new Promise((r) => setTimeout(r, 300));
     await other.commitTransaction();
     await other.release();
-    const res = await pending;
+    return { id: app.id, res: await pending };
+  }
+
+  it('a transition waits for a writer holding the application and decides on what it committed: refused from the state it left, changing nothing', async () => {
+    const { id, res } = await adoptWhileHeld(`status = 'rejected', version = version + 1`);
     expect(res.status).toBe(409);
     expect(['NOT_ALLOWED_FROM_STATE', 'TERMINAL_STATE']).toContain(res.body.code);
-    expect((await db.query(`SELECT status FROM application WHERE id = $1`, [app.id]))[0].status).toBe('rejected');
-    expect((await auditOf(app.id)).filter((x: { action: string }) => x.action === 'application.adopt')).toHaveLength(0);
+    expect((await db.query(`SELECT status FROM application WHERE id = $1`, [id]))[0].status).toBe('rejected');
+    expect((await auditOf(id)).filter((x: { action: string }) => x.action === 'application.adopt')).toHaveLength(0);
   });
 
   it('… and where what it committed still allows the transition, makes it on the application as it now stands (not 409 as stale)', async () => {
-    const app = await newDraft();
-    await asIntake(t, app.id, 'submit');
-    await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [app.id]);
-    const other = db.createQueryRunner();
-    await other.connect();
-    await other.startTransaction();
-    await other.query(`UPDATE application SET version = version + 1 WHERE id = $1`, [app.id]);
-    const pending = fire('manager', app.id, 'adopt', { reason: '個別に採択' }).then((r) => r);
-    await new Promise((r) => setTimeout(r, 300));
-    await other.commitTransaction();
-    await other.release();
-    const res = await pending;
+    const { id, res } = await adoptWhileHeld('version = version + 1');
     expect(res.status).toBe(200);
-    expect((await db.query(`SELECT status, version FROM application WHERE id = $1`, [app.id]))[0]).toEqual({ status: 'adopted', version: 4 });
+    expect((await db.query(`SELECT status, version FROM application WHERE id = $1`, [id]))[0]).toEqual({ status: 'adopted', version: 4 });
   });
 
   it('answers a stale expectedVersion with 409 and changes nothing', async () => {

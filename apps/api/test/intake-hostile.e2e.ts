@@ -9,6 +9,7 @@ import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { expectErrorBody } from './error-body';
 import { startTestApp, TestApp } from './harness';
 import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
+import { until, waitingOnLock } from './lock-waits';
 
 /**
  * Intake requests that answered 500 when the portal's routes were fuzzed in the states where they do work:
@@ -129,10 +130,8 @@ describe('intake: what fuzzing the portal routes found', () => {
       const submission = portal('')
         .send(validPayload(round, attachments))
         .then((r) => r);
-      const waitingOnLock = async () =>
-        (await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n;
-      for (let i = 0; i < 200 && (await waitingOnLock()) === 0; i++) await new Promise((r) => setTimeout(r, 25));
-      expect(await waitingOnLock()).toBe(1);
+      await until(async () => (await waitingOnLock(db)) > 0);
+      expect(await waitingOnLock(db)).toBe(1);
       await other.query(`UPDATE attachment SET application_id = $1 WHERE id = ANY($2::uuid[])`, [holder, attachments]);
       await other.commitTransaction();
       const answer = await submission;

@@ -1,6 +1,7 @@
 import { asIntake } from './application-fixtures';
 import { insertNotifications } from './notification-fixtures';
 import { bearer, FULL, startReviewDesk, type ReviewDesk } from './review-fixtures';
+import { until, waitingOnLock } from './lock-waits';
 
 /**
  * Staff requests sent at the same moment, as race-fuzzing the staff routes sent them: each pair once answered
@@ -56,24 +57,19 @@ describe('review desk: requests at the same moment', () => {
     await holder.startTransaction();
     try {
       await holder.query(`SELECT id FROM application_assignment WHERE id = $1 FOR UPDATE`, [x]);
-      const waitingOnLock = async () =>
-        (await d.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n as number;
-      const until = async (done: () => Promise<boolean>) => {
-        for (let i = 0; i < 200 && !(await done()); i++) await new Promise((r) => setTimeout(r, 25));
-      };
       const submit = api()
         .post(`/api/score-sheets/${x}/submit`)
         .set(bearer(d.staff.reviewer))
         .send({ scores: FULL })
         .then((r) => r);
-      await until(async () => (await waitingOnLock()) === 1);
-      expect(await waitingOnLock()).toBe(1);
+      await until(async () => (await waitingOnLock(d.db)) === 1);
+      expect(await waitingOnLock(d.db)).toBe(1);
       let settled = false;
       const withdrawal = asIntake(d.t, id, 'withdraw', '事業計画を見直すため').then(
         (outcome) => ((settled = true), { status: outcome.application.status }),
         (e: { getResponse?: () => unknown }) => ((settled = true), { refused: e.getResponse?.() ?? String(e) }),
       );
-      await until(async () => settled || (await waitingOnLock()) === 2);
+      await until(async () => settled || (await waitingOnLock(d.db)) === 2);
       await holder.commitTransaction();
       const [submitted, withdrawn] = await Promise.all([submit, withdrawal]);
       expect(submitted.status).toBe(200);
