@@ -80,6 +80,9 @@ describe('admin in the browser: notification templates', () => {
     const error = manager.getByTestId('template-preview-error');
     await error.waitFor();
     expect(await error.innerText()).toContain('使えない差し込み項目があります: {{applicantNmae}}');
+    // an unclosed placeholder: refused too, quoted, rather than sent to applicants as typed
+    await body.fill(`${original}\n{{applicantName 様`);
+    await manager.getByTestId('template-preview-error').filter({ hasText: '差し込み項目の書き方が正しくありません: 「{{applicantName 様」' }).waitFor();
 
     const edited = `${original}\n\n修正後の書類は電子申請システムから提出してください（{{receiptNumber}}）。`;
     await body.fill(edited);
@@ -92,6 +95,7 @@ describe('admin in the browser: notification templates', () => {
     await screenshot(manager, 'notification-template-edit');
 
     await manager.getByTestId('template-save').click();
+    await manager.getByText('第2版として保存しました').waitFor();
     await manager.getByTestId('template-version-note').filter({ hasText: '現在は第2版です' }).waitFor();
     await manager.getByTestId('template-version-2').waitFor();
     await manager.getByTestId('template-version-1').waitFor();

@@ -12,6 +12,7 @@ import {
   SimpleForm,
   TextInput,
   Toolbar,
+  useGetIdentity,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -21,11 +22,13 @@ import { roleChoices, toUserUpdate, type StaffUserRecord } from './userForm';
 
 /**
  * DELETE /api/users/:id deactivates (the account and its history stay), so the delete button is
- * 無効化 with a confirmation, and only on an active account.
+ * 無効化 with a confirmation, and only on an active account other than one's own.
  */
 const DeactivateButton = () => {
   const record = useRecordContext<StaffUserRecord>();
-  if (!record?.active) return null;
+  const { identity } = useGetIdentity();
+  // one's own account is not offered: the API refuses it (「自分自身のアカウントは無効化できません。」)
+  if (!record?.active || (identity && String(identity.id) === String(record.id))) return null;
   return (
     <DeleteWithConfirmButton
       label="app.users.deactivate"

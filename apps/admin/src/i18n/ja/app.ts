@@ -422,6 +422,7 @@ export const appMessages = {
     current: '現在の版',
     selected: '表示中の版',
     save: '新しい版として保存',
+    saved: '第%{version}版として保存しました',
     save_note: '現在は%{current}です。保存すると%{next}として記録され、以後の送信に使われます。送信済みのメールは作成時の版のままです。',
     variables: '差し込み項目',
     variables_help: '件名・本文に {{項目名}} と書くと、送信時に申請ごとの値が入ります。ここにない項目は保存できません。',

@@ -1,5 +1,5 @@
 import { Alert, Box } from '@mui/material';
-import { Edit, required, SaveButton, ShowButton, SimpleForm, TextInput, Toolbar, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { Edit, required, SaveButton, ShowButton, SimpleForm, TextInput, Toolbar, TopToolbar, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { toTemplateSave, type TemplateRecord } from './template';
 import { TemplatePreviewPane } from './TemplatePreviewPane';
 import { TemplateTitle } from './TemplateTitle';
@@ -39,19 +39,31 @@ const FormToolbar = () => (
  * right, the version history below. Saving records a new version (PUT, pessimistic so a refusal such as
  * an unknown variable or someone else's newer version lands on the form) and stays on the page.
  */
-export const TemplateEdit = () => (
-  <Edit mutationMode="pessimistic" transform={toTemplateSave} redirect={false} actions={<Actions />} title={<TemplateTitle />}>
-    <SimpleForm toolbar={<FormToolbar />} sx={{ maxWidth: 1600 }}>
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 3, width: '100%' }}>
-        <Box>
-          <VersionNote />
-          <TextInput source="subject" validate={required()} fullWidth />
-          <TextInput source="bodyText" validate={required()} multiline minRows={16} fullWidth />
-          <TemplateVariablesHelp />
+export const TemplateEdit = () => {
+  const notify = useNotify();
+  // names the version the save recorded (react-admin's own notice said 「1 件を更新しました」)
+  const onSuccess = (saved: TemplateRecord) => notify('app.notification_templates.saved', { type: 'info', messageArgs: { version: saved.version } });
+  return (
+    <Edit
+      mutationMode="pessimistic"
+      mutationOptions={{ onSuccess }}
+      transform={toTemplateSave}
+      redirect={false}
+      actions={<Actions />}
+      title={<TemplateTitle />}
+    >
+      <SimpleForm toolbar={<FormToolbar />} sx={{ maxWidth: 1600 }}>
+        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 3, width: '100%' }}>
+          <Box>
+            <VersionNote />
+            <TextInput source="subject" validate={required()} fullWidth />
+            <TextInput source="bodyText" validate={required()} multiline minRows={16} fullWidth />
+            <TemplateVariablesHelp />
+          </Box>
+          <TemplatePreviewPane />
         </Box>
-        <TemplatePreviewPane />
-      </Box>
-      <TemplateVersions />
-    </SimpleForm>
-  </Edit>
-);
+        <TemplateVersions />
+      </SimpleForm>
+    </Edit>
+  );
+};
