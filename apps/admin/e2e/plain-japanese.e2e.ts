@@ -157,6 +157,10 @@ describe('admin in the browser: names, not codes', () => {
     await expectPlainJapanese(manager, 'notifications list');
     await goToRoute(manager, e.adminUrl, `/notifications/${n.id}/show`);
     await manager.getByTestId('notification-application').getByText('PJ-0001 （株）小売テスト').waitFor();
+    // the application's own mail tab names each mail too
+    await goToRoute(manager, e.adminUrl, `/applications/${shown}/show/notifications`);
+    await manager.getByTestId('application-notifications').getByRole('cell', { name: '受付', exact: true }).waitFor();
+    await expectPlainJapanese(manager, 'application notifications');
   });
 
   it.each([['/rounds'], ['/reviewers'], ['/review-rubrics'], ['/conflicts-of-interest'], ['/categories']])(

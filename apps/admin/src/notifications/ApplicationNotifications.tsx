@@ -1,9 +1,10 @@
-import { Datagrid, Pagination, ReferenceManyField, TextField, useCanAccess, useTranslate } from 'react-admin';
+import { Datagrid, Pagination, ReferenceManyField, SelectField, TextField, useCanAccess, useTranslate } from 'react-admin';
 import { Typography } from '@mui/material';
 import { JstDateField } from '../common';
+import { templateChoices } from './notification';
 import { NotificationStatusChip } from './NotificationStatusChip';
 
-/** 申請者へのメール: the notifications of the application in context (GET /api/notifications?filter={applicationId}). */
+/** 申請者へのメール: the notifications of the application in context (GET /api/notifications?filter={applicationId}), each by its template's name. */
 export const ApplicationNotifications = () => {
   const translate = useTranslate();
   const { canAccess, isPending } = useCanAccess({ resource: 'notifications', action: 'list' });
@@ -24,6 +25,8 @@ export const ApplicationNotifications = () => {
       >
         <JstDateField source="createdAt" label="resources.notifications.fields.createdAt" />
         <TextField source="recipient" label="resources.notifications.fields.recipient" />
+        {/* which mail it is even before its subject is written (a 採択 notice held until the 採択発表 has none yet) */}
+        <SelectField source="template" choices={templateChoices} label="resources.notifications.fields.template" />
         <TextField source="subject" label="resources.notifications.fields.subject" emptyText="-" />
         <NotificationStatusChip label="resources.notifications.fields.status" />
         <JstDateField source="sentAt" label="resources.notifications.fields.sentAt" emptyText="-" />
