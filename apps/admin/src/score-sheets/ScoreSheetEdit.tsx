@@ -21,12 +21,12 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { bonusPoints, formatScore, formatYen, weightedTotal } from '@jimukyoku/domain';
+import { bonusPoints, formatScore, formatYen } from '@jimukyoku/domain';
 import { Loading, Title, useDataProvider, useGetOne, useNotify, useRedirect, useTranslate, useUpdate } from 'react-admin';
 import { useParams } from 'react-router';
 import { reviewApi } from '../review/api';
 import type { ScoreSheet } from '../review/types';
-import { bodyOf, draftOf, scoreProblems, type Draft } from './scoreSheetForm';
+import { bodyOf, draftOf, runningTotal, scoreProblems, type Draft } from './scoreSheetForm';
 import { ScoreStatusChip } from './ScoreStatusChip';
 import { apiErrorMessage } from '../common';
 import { ApplicantHistoryFlags } from '../history';
@@ -34,7 +34,7 @@ import { ApplicantHistoryFlags } from '../history';
 /**
  * 採点票: the application in brief, one score and comment per 審査項目 with its scale and weight,
  * the 加点項目 the applicant claimed to confirm, 総評; the weighted total is computed as the
- * reviewer types (libs/domain's weightedTotal, the API's own rule). 下書き保存 = PUT, 提出 = POST submit.
+ * reviewer types (runningTotal: libs/domain's weightedTotal, the API's own rule, of the scores the scale accepts). 下書き保存 = PUT, 提出 = POST submit.
  */
 export const ScoreSheetEdit = () => {
   const { id = '' } = useParams();
@@ -72,11 +72,7 @@ export const ScoreSheetEdit = () => {
     if (sheet) setDraft(draftOf(sheet));
   }, [sheet]);
 
-  const total = useMemo(() => {
-    if (!sheet || !draft) return 0;
-    const scores = Object.fromEntries(Object.entries(bodyOf(draft).scores).filter(([, v]) => v !== null && Number.isFinite(v))) as Record<string, number>;
-    return weightedTotal({ criteria: sheet.rubric.criteria, bonusItems: sheet.rubric.bonusItems }, scores);
-  }, [sheet, draft]);
+  const total = useMemo(() => (sheet && draft ? runningTotal(sheet, draft) : 0), [sheet, draft]);
 
   if (isPending || !sheet || !draft) return <Loading />;
   const editable = sheet.editable;

@@ -1,4 +1,4 @@
-import { bodyOf, scoreProblems, type Draft } from './scoreSheetForm';
+import { bodyOf, runningTotal, scoreProblems, type Draft } from './scoreSheetForm';
 
 /** The 採点票's own check before sending: the API's scale rule (libs/domain's scoreSheetProblems) on what was typed. */
 describe('scoreProblems', () => {
@@ -37,6 +37,12 @@ describe('scoreProblems', () => {
 
   it('asks for every score on submit', () => {
     expect(scoreProblems(sheet, draft('4'), true)).toEqual({ 'scores.policy': '「政策点」の点数を入力してください（0〜5の整数）' });
+  });
+
+  it('counts in the running total only the scores the scale accepts', () => {
+    expect(runningTotal(sheet, draft('5', '3'))).toBe(26); // 5 × 4 + 3 × 2
+    expect(runningTotal(sheet, draft('6', '3'))).toBe(6); // 6 is off the 0–5 scale
+    expect(runningTotal(sheet, draft('3.5', ''))).toBe(0);
   });
 
   it('sends an empty score as null (not scored yet)', () => {

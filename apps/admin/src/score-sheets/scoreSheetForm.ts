@@ -1,4 +1,4 @@
-import { scoreSheetProblems } from '@jimukyoku/domain';
+import { scoreSheetProblems, weightedTotal } from '@jimukyoku/domain';
 import type { ScoreSheet, ScoreSheetBody } from '../review/types';
 
 /** The 採点票 as typed: scores as text (an empty one is not scored yet), comments, confirmed 加点, 総評. */
@@ -22,6 +22,16 @@ export function bodyOf(d: Draft): ScoreSheetBody {
   for (const [code, text] of Object.entries(d.scores)) scores[code] = text.trim() === '' ? null : Number(text);
   const comments = Object.fromEntries(Object.entries(d.comments).filter(([, v]) => v.trim() !== ''));
   return { scores, comments, confirmedBonus: d.confirmedBonus, overallComment: d.overallComment };
+}
+
+/**
+ * The weighted total of what is typed so far (libs/domain's weightedTotal, the API's rule), counting only the scores
+ * the scale accepts: a 6 on a 0–5 item or a 3.5 is not part of it (it was, showing 46.0/50.0 beside the error).
+ */
+export function runningTotal(sheet: Pick<ScoreSheet, 'rubric'>, d: Draft): number {
+  const refused = scoreProblems(sheet, d, false);
+  const scores = Object.fromEntries(Object.entries(bodyOf(d).scores).filter((e): e is [string, number] => e[1] !== null && !refused[`scores.${e[0]}`]));
+  return weightedTotal({ criteria: sheet.rubric.criteria, bonusItems: sheet.rubric.bonusItems }, scores);
 }
 
 /**
