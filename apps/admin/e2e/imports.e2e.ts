@@ -58,6 +58,21 @@ describe('admin in the browser: bulk import', () => {
     await screenshot(manager, 'import-done');
   });
 
+  it('a file refused whole for its 見出し行 says so, not 「誤り 0行」', async () => {
+    await upload('wrong-headers.csv', ['氏名,メール', '桜井 花子,a@example.jp'].join('\n'));
+    await manager.waitForURL(/#\/imports\/[^/]+\/show$/);
+    await manager.waitForFunction(() => document.querySelector('[data-testid="import-status"]')?.textContent === '失敗', undefined, { timeout: 20_000 });
+    const page = await manager.locator('.RaShow-main').innerText();
+    expect(page).toContain('ファイルの誤り（取込なし）');
+    expect(page).not.toContain('誤り 0行');
+    expect(await manager.getByTestId('import-errors').innerText()).toContain('見出し行に「類型コード」の列がありません');
+  });
+
+  it('offers the templates by their names as written (「Excel テンプレート」, not upper-cased)', async () => {
+    await goToRoute(manager, e.adminUrl, '/imports/create');
+    expect(await manager.getByTestId('template-xlsx').innerText()).toContain('Excel テンプレート');
+  });
+
   it('refuses a file over IMPORT_MAX_BYTES with its Japanese message and stays on the form', async () => {
     const rows = Array.from({ length: 400 }, (_, i) => importRow(`個人事業者 大きい${i}`, null));
     await upload('big.csv', [IMPORT_HEADER, ...rows].join('\n'));

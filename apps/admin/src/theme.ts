@@ -29,6 +29,8 @@ export const theme: RaThemeOptions = {
     ...defaultTheme.components,
     // MUI's own texts in Japanese: an autocomplete that finds nothing said 「No options」, its buttons 「Clear」「Open」
     ...jaJP.components,
+    // Latin words in buttons as written (「Excel テンプレート」, not 「EXCEL テンプレート」): Japanese has no case to raise
+    MuiButton: { styleOverrides: { root: { textTransform: 'none' } } },
     // Japanese breaks between any two characters: a narrow column would stack 状態 as 状 / 態.
     RaDatagrid: { styleOverrides: { root: { '& .RaDatagrid-headerCell': { whiteSpace: 'nowrap' } } } },
   },

@@ -46,9 +46,12 @@ export const ImportedCount = (_props: { label?: string; sortable?: boolean }) =>
 export const ErrorCount = (_props: { label?: string; sortable?: boolean }) => {
   const record = useRecordContext<ImportRecord>();
   const translate = useTranslate();
-  return record ? (
-    <Typography component="span" variant="body2" color={record.errorRows ? 'error' : undefined}>
-      {translate('app.imports.errors', { n: record.errorRows.toLocaleString('ja-JP') })}
+  if (!record) return null;
+  // a file refused whole (its 見出し行, a limit) has problems but no row counted as wrong: not 「誤り 0行」
+  const refusedWhole = record.status === 'failed' && record.errorRows === 0 && (record.errors?.length ?? 0) > 0;
+  return (
+    <Typography component="span" variant="body2" color={record.errorRows || refusedWhole ? 'error' : undefined}>
+      {refusedWhole ? translate('app.imports.file_refused') : translate('app.imports.errors', { n: record.errorRows.toLocaleString('ja-JP') })}
     </Typography>
-  ) : null;
+  );
 };

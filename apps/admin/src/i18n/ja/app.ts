@@ -328,6 +328,7 @@ export const appMessages = {
     progress: '進捗',
     imported: '取込 %{n}件',
     errors: '誤り %{n}行',
+    file_refused: 'ファイルの誤り（取込なし）',
     error_table: '誤りのある行',
     no_errors: '誤りはありません',
     row: '行',
