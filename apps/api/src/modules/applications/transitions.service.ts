@@ -132,11 +132,12 @@ export class TransitionsService {
     if (!seen) throw new ApplicationError('APPLICATION_NOT_FOUND');
     // a 採択 or 繰上げ counts the slots and 予算 under the lock a decision's commit takes, so that two at once
     // cannot each see the last slot free; taken before the application's row, as the commit takes them
-    const counts = countsAdoptionSlots(findTransition(getWorkflow(seen.workflowCode, seen.workflowVersion), transition));
-    if (counts) await this.repo.lockAdoptionSlots(seen.roundId, seen.categoryId, tx);
+    if (countsAdoptionSlots(findTransition(getWorkflow(seen.workflowCode, seen.workflowVersion), transition)))
+      await this.repo.lockAdoptionSlots(seen.roundId, seen.categoryId, tx);
     // then the application as it now stands, held until the transaction ends: a change committed meanwhile (a
     // reviewer's last score completing the review as the applicant withdraws) is decided on, not refused as stale
-    const app = (await this.repo.findLocked(seen.id, tx))!;
+    const app = await this.repo.findLocked(seen.id, tx);
+    if (!app) throw new ApplicationError('APPLICATION_NOT_FOUND');
     if (options.expectedVersion !== undefined && options.expectedVersion !== app.version) {
       throw new ApplicationError('STALE_VERSION', { currentVersion: app.version });
     }

@@ -134,8 +134,8 @@ describe('import columns: a row as the intake payload', () => {
       field: '補助対象経費',
       message: '補助対象経費（2件目） は1以上の整数です',
     });
-    // the longest path wins (certifiedAdvisor.isFinancialInstitution, not certifiedAdvisor.id's parent); a message
-    // not starting with the path is kept; a path no column holds stays
+    // a column of its own (認定支援機関は金融機関, not 認定支援機関名 or ID); a message not starting with the path is
+    // kept as it is; a path no column holds stays
     expect(asColumnProblem({ row: 2, field: 'certifiedAdvisor.isFinancialInstitution', message: '金融機関かどうかを指定してください' })).toEqual({
       row: 2,
       field: '認定支援機関は金融機関',
