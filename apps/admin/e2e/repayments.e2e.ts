@@ -30,20 +30,32 @@ describe('admin in the browser: 交付決定取消 → 返還, and the overdue �
   }, 60_000);
   afterAll(() => e?.close());
 
-  it('revokes a paid grant from the tab and records the repayment in two parts until 返還済', async () => {
-    const round = await openRound(e.t, undefined, 96);
+  /**
+   * A fixture: a subsidy@2 application of a new round in `status` (支払済, or 額確定 awaiting its batch) with its 確定額
+   * of 15,000,000円 recorded (交付決定額 18,000,000円). The API's own walks there are apps/api/test/repayments.e2e.ts and
+   * payment-batches.e2e.ts.
+   */
+  async function withFixedAmount(roundNumber: number, applicantName: string, status: 'paid' | 'amountFixed') {
+    const round = await openRound(e.t, undefined, roundNumber);
     await db.query(`UPDATE round SET workflow_version = 2 WHERE id = $1`, [round.id]);
     const category = await categoryByCode(e.t, round, 'restructuring.standard');
-    const draft = await createDraft(e.t, draftInput(round, category, { applicantName: '返還工業株式会社' }));
-    // a fixture: paid, its 確定額 fixed (the API's walk there is apps/api/test/repayments.e2e.ts)
-    await db.query(`UPDATE application SET status = 'paid', quoted_amount = 20000000, stamps = stamps || jsonb_build_object('paidAt', now()) WHERE id = $1`, [
+    const draft = await createDraft(e.t, draftInput(round, category, { applicantName }));
+    const stamp = status === 'paid' ? 'paidAt' : 'amountFixedAt';
+    await db.query(`UPDATE application SET status = $2, quoted_amount = 20000000, stamps = stamps || jsonb_build_object($3::text, now()) WHERE id = $1`, [
       draft.id,
+      status,
+      stamp,
     ]);
     await db.query(
       `INSERT INTO grant_amount (application_id, adopted_amount, grant_expenses, grant_quote, requested_amount, grant_amount, grant_decided_at, fixed_amount, amount_fixed_at)
        VALUES ($1, 20000000, '[]'::jsonb, '{}'::jsonb, 18000000, 18000000, now(), 15000000, now())`,
       [draft.id],
     );
+    return { round, id: draft.id as string };
+  }
+
+  it('revokes a paid grant from the tab and records the repayment in two parts until 返還済', async () => {
+    const draft = await withFixedAmount(96, '返還工業株式会社', 'paid');
     const [{ due }] = await db.query(`SELECT to_char((now() AT TIME ZONE 'Asia/Tokyo')::date + 30, 'YYYY-MM-DD') AS due`);
     const [{ today }] = await db.query(`SELECT to_char((now() AT TIME ZONE 'Asia/Tokyo')::date, 'YYYY-MM-DD') AS today`);
 
@@ -75,17 +87,7 @@ describe('admin in the browser: 交付決定取消 → 返還, and the overdue �
   });
 
   it('an application in an open payment batch: the tab names the batch and its 振込指定日, links it, and offers no 交付決定取消', async () => {
-    const round = await openRound(e.t, undefined, 94);
-    await db.query(`UPDATE round SET workflow_version = 2 WHERE id = $1`, [round.id]);
-    const category = await categoryByCode(e.t, round, 'restructuring.standard');
-    const draft = await createDraft(e.t, draftInput(round, category, { applicantName: '振込待工業株式会社' }));
-    // a fixture: 額確定 with its 確定額 (the API's walk there is apps/api/test/payment-batches.e2e.ts)
-    await db.query(`UPDATE application SET status = 'amountFixed', quoted_amount = 20000000 WHERE id = $1`, [draft.id]);
-    await db.query(
-      `INSERT INTO grant_amount (application_id, adopted_amount, grant_expenses, grant_quote, requested_amount, grant_amount, grant_decided_at, fixed_amount, amount_fixed_at)
-       VALUES ($1, 20000000, '[]'::jsonb, '{}'::jsonb, 18000000, 18000000, now(), 15000000, now())`,
-      [draft.id],
-    );
+    const { round, ...draft } = await withFixedAmount(94, '振込待工業株式会社', 'amountFixed');
     const manager = { Authorization: `Bearer ${(await login(e.t, DEMO_EMAIL.manager, DEMO_PASSWORD)).token}` };
     await e.t
       .http()

@@ -13,7 +13,8 @@ import {
 import { findState, getWorkflow, stateHasTag } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { Application } from './application.entity';
-import { ApplicationsRepository, type HistoryCandidate } from './applications.repository';
+import { ApplicantHistoryRepository, type HistoryCandidate } from './applicant-history.repository';
+import { ApplicationsRepository } from './applications.repository';
 import { ApplicationError } from './transitions.errors';
 
 const identityOf = (
@@ -45,7 +46,10 @@ const candidateIdentity = (c: HistoryCandidate): ApplicantIdentity => ({
  */
 @Injectable()
 export class ApplicantHistoryService {
-  constructor(private readonly repo: ApplicationsRepository) {}
+  constructor(
+    private readonly repo: ApplicationsRepository,
+    private readonly pastApplications: ApplicantHistoryRepository,
+  ) {}
 
   async history(id: string, user: AuthenticatedUser): Promise<ApplicantHistory> {
     const app = await this.repo.findVisible(id, user);
@@ -63,7 +67,7 @@ export class ApplicantHistoryService {
     }));
     if (bases.length === 0) return { bases: [], entries: [], flags: [] };
 
-    const candidates = await this.repo.historyCandidates(app, invoiceNumbersOf(identity), bases.includes('nameAddressBirthDate'));
+    const candidates = await this.pastApplications.historyCandidates(app, invoiceNumbersOf(identity), bases.includes('nameAddressBirthDate'));
     const matched = candidates.flatMap((c) => {
       const m = matchApplicant(identity, candidateIdentity(c));
       return m ? [{ c, ...m }] : [];
@@ -100,7 +104,7 @@ export class ApplicantHistoryService {
       match,
       expenses: c.expenses ?? [],
     }));
-    const programCode = await this.repo.programCodeOf(app.roundId);
+    const programCode = await this.pastApplications.programCodeOf(app.roundId);
     const flags = historyFlags({ programCode, expenses: app.expenses ?? [] }, others).map((f) =>
       // an application the user may not open is named by its 受付番号 only
       visible.has(f.applicationId) ? f : { ...f, applicationId: '' },

@@ -9,6 +9,7 @@ import { ApplicationsRepository } from './applications.repository';
 import { CorrectionPeriodsRepository } from './correction-periods.repository';
 import { ApplicationsService } from './applications.service';
 import { ApplicantHistoryController } from './applicant-history.controller';
+import { ApplicantHistoryRepository } from './applicant-history.repository';
 import { ApplicantHistoryService } from './applicant-history.service';
 import { ReconsiderationController } from './reconsideration.controller';
 import { ReconsiderationService } from './reconsideration.service';
@@ -21,7 +22,15 @@ import { TransitionsService } from './transitions.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Application, ApplicationAssignment]), NotificationsModule, ProgramsModule],
   controllers: [ApplicationsController, ReconsiderationController, ApplicantHistoryController],
-  providers: [ApplicationsRepository, CorrectionPeriodsRepository, ApplicationsService, TransitionsService, ReconsiderationService, ApplicantHistoryService],
+  providers: [
+    ApplicationsRepository,
+    ApplicantHistoryRepository,
+    CorrectionPeriodsRepository,
+    ApplicationsService,
+    TransitionsService,
+    ReconsiderationService,
+    ApplicantHistoryService,
+  ],
   exports: [ApplicationsRepository, CorrectionPeriodsRepository, ApplicationsService, TransitionsService],
 })
 export class ApplicationsModule {}

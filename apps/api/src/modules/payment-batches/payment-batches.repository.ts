@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ListQuery } from '../../common/list-query';
 import { advancePaidSql } from './advance-paid.sql';
+import { openBatchIdSql } from './open-batch.sql';
 import { managerOf, SqlWhere, sqlPage, workflowStateSql, type Transaction } from '../../database';
 
 export interface PaymentBatchFilter {
@@ -140,7 +141,7 @@ export class PaymentBatchesRepository {
               ${advancePaidSql('a.id')} AS "advancePaidAmount",
               b.bank_code AS "bankCode", b.branch_code AS "branchCode", b.deposit_type AS "depositType",
               b.account_number AS "accountNumber", b.account_holder_kana AS "accountHolderKana",
-              (SELECT l.batch_id FROM payment_batch_line l WHERE l.application_id = a.id AND l.open) AS "openBatchId"
+              ${openBatchIdSql('a.id')} AS "openBatchId"
          FROM application a
          JOIN category c ON c.id = a.category_id
          LEFT JOIN grant_amount g ON g.application_id = a.id
