@@ -108,6 +108,9 @@ describe('admin in the browser: a payment batch confirmed', () => {
     await page.locator(`time[datetime="${bankingDay(7, 1)}"]`, { hasText: formatJstDate(bankingDay(7, 1)) }).waitFor();
     await page.getByTestId('zengin-download').waitFor();
     await screenshot(page, 'payment-batch');
+    // an open batch's file downloads at once
+    const [openFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('zengin-download').click()]);
+    expect(openFile.suggestedFilename()).toBe(`furikomi-${bankingDay(7, 1).replaceAll('-', '')}.txt`);
 
     // the 振込指定日 has come: the bank's transfer is confirmed from that day on
     await transferDateHasCome(e.t, batch.body.id, bankingDay(-1, -1));
@@ -118,6 +121,20 @@ describe('admin in the browser: a payment batch confirmed', () => {
     await page.getByTestId('batch-confirm-submit').click();
     await page.getByText('振込を確定しました').waitFor();
     await page.getByTestId('batch-status').getByText('支払済').waitFor();
+    // a paid batch's file has been at the bank: it is offered as a copy only, after a warning
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.getByTestId('zengin-download').click();
+    await page
+      .getByTestId('paid-file-warning')
+      .getByText(/二重振込/)
+      .waitFor();
+    await page.getByRole('button', { name: 'キャンセル' }).click();
+    await page.getByTestId('paid-file-warning').waitFor({ state: 'detached' });
+    expect(downloads).toBe(0);
+    await page.getByTestId('zengin-download').click();
+    const [paidFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('paid-file-download').click()]);
+    expect(paidFile.suggestedFilename()).toMatch(/^furikomi-\d{8}\.txt$/);
     const rows = await db.query(`SELECT id, status FROM application WHERE id = ANY($1) ORDER BY applicant_name`, [[paid, left]]);
     expect(Object.fromEntries(rows.map((r: { id: string; status: string }) => [r.id, r.status]))).toEqual({ [paid]: 'transferred', [left]: 'benefitDecided' });
     // a 給付金 ends at its 振込: its application page has no 交付・確定 tab, and keeps its 口座 tab

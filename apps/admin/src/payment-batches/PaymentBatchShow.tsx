@@ -38,11 +38,16 @@ const Actions = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const { canAccess: canWrite } = useCanAccess({ resource: 'payment-batches', action: 'edit' });
-  const [dialog, setDialog] = useState<'confirm' | 'cancel' | null>(null);
+  const [dialog, setDialog] = useState<'confirm' | 'cancel' | 'paidFile' | null>(null);
   const [paidOn, setPaidOn] = useState(record?.transferDate ?? '');
   const [busy, setBusy] = useState(false);
   if (!record || !canWrite) return <TopToolbar />;
   const fileName = `furikomi-${record.transferDate.replaceAll('-', '')}.txt`;
+  const downloadFile = () =>
+    download(`/payment-batches/${record.id}/zengin`, fileName).then(
+      () => notify(translate('app.payment_batches.downloaded', { fileName }), { type: 'success' }),
+      (e: Error) => notify(e.message, { type: 'error' }),
+    );
   const run = async (action: () => Promise<unknown>, done: string) => {
     setBusy(true);
     try {
@@ -62,12 +67,8 @@ const Actions = () => {
         <Button
           startIcon={<DownloadIcon />}
           data-testid="zengin-download"
-          onClick={() =>
-            download(`/payment-batches/${record.id}/zengin`, fileName).then(
-              () => notify(translate('app.payment_batches.downloaded', { fileName }), { type: 'success' }),
-              (e: Error) => notify(e.message, { type: 'error' }),
-            )
-          }
+          // a paid batch's file has been at the bank: uploaded again it would transfer every line twice
+          onClick={() => (record.status === 'paid' ? setDialog('paidFile') : void downloadFile())}
         >
           {translate('app.payment_batches.download')}
         </Button>
@@ -103,6 +104,27 @@ const Actions = () => {
             onClick={() => run(() => post(`${record.id}/confirm`, { paidOn }), translate('app.payment_batches.confirmed'))}
           >
             {translate('app.payment_batches.confirm')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+      <Dialog open={dialog === 'paidFile'} onClose={() => setDialog(null)}>
+        <DialogTitle>{translate('app.payment_batches.paid_file_title')}</DialogTitle>
+        <DialogContent>
+          <Alert severity="warning" data-testid="paid-file-warning">
+            {translate('app.payment_batches.paid_file_text')}
+          </Alert>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setDialog(null)}>{translate('ra.action.cancel')}</Button>
+          <Button
+            variant="contained"
+            data-testid="paid-file-download"
+            onClick={() => {
+              setDialog(null);
+              void downloadFile();
+            }}
+          >
+            {translate('app.payment_batches.paid_file_download')}
           </Button>
         </DialogActions>
       </Dialog>

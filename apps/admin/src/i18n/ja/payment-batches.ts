@@ -3,6 +3,10 @@ export const paymentBatchMessages = {
   statuses: { open: '未確定', paid: '支払済', cancelled: '取消' },
   download: '全銀ファイルをダウンロード',
   downloaded: '%{fileName} を保存しました',
+  paid_file_title: '支払済のバッチの全銀ファイル',
+  paid_file_text:
+    'このバッチは振込を確定済みです。このファイルを銀行へ再度送信すると、全件がもう一度振り込まれます（二重振込）。控えとして保存する場合のみダウンロードしてください。',
+  paid_file_download: '控えとしてダウンロード',
   confirm: '振込を確定',
   confirm_title: '振込の確定',
   confirm_text:
