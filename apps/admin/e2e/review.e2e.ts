@@ -99,12 +99,19 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     await first.getByText(`0〜${max}の整数で入力してください`, { exact: false }).waitFor();
     expect(await first.locator('input[name^="scores."]').getAttribute('aria-invalid')).toBe('true');
     await page.getByRole('button', { name: '下書き保存' }).click();
+    // the refusal is said in the action bar, beside the buttons and over none of them (a notification
+    // at the bottom of the page covered 下書き保存 and 提出 while the pointer rested on it)
+    const refusal = page.getByTestId('sheet-refusal');
+    await refusal.getByText(`0〜${max}の整数で入力してください`, { exact: false }).waitFor();
+    expect(await page.locator('.MuiSnackbar-root').count()).toBe(0);
+    await page.getByRole('button', { name: '提出', exact: true }).click({ trial: true, timeout: 2_000 });
     await first.locator('input[name^="scores."]').fill('3.5');
     await first.getByText(`0〜${max}の整数で入力してください`, { exact: false }).waitFor();
+    // an edit takes the refusal away until the next 下書き保存 or 提出 says what is still wrong
+    await refusal.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '下書き保存' }).click();
+    await refusal.waitFor();
     expect(sent).toBe(0);
-    // the notification repeating the message goes by itself once the pointer leaves it
-    await page.mouse.move(0, 0);
-    await page.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 15_000 });
     await page.getByTestId('next-sheet').click();
     await page.waitForURL(new RegExp(`#/score-sheets/${secondSheet}`));
     await page.getByTestId('score-sheet').getByText('株式会社もみじ工業').first().waitFor();

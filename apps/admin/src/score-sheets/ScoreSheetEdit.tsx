@@ -48,6 +48,9 @@ export const ScoreSheetEdit = () => {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  // why the last 下書き保存 or 提出 was refused, shown in the action bar beside the buttons (a notification
+  // over the bottom of the page covered them while the pointer rested on it); gone with the next edit
+  const [refusal, setRefusal] = useState<string | null>(null);
   // the fields in error: while typing (scale), and the empty ones once 提出 was tried
   const [triedSubmit, setTriedSubmit] = useState(false);
   const dataProvider = useDataProvider();
@@ -77,7 +80,10 @@ export const ScoreSheetEdit = () => {
   if (isPending || !sheet || !draft) return <Loading />;
   const editable = sheet.editable;
   const app = sheet.application;
-  const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  const set = (patch: Partial<Draft>) => {
+    setDraft({ ...draft, ...patch });
+    setRefusal(null);
+  };
   const problems = scoreProblems(sheet, draft, triedSubmit);
   const bonus = bonusPoints({ criteria: sheet.rubric.criteria, bonusItems: sheet.rubric.bonusItems }, draft.confirmedBonus);
   const toNext = () => nextId && redirect('edit', 'score-sheets', nextId);
@@ -85,7 +91,7 @@ export const ScoreSheetEdit = () => {
   const checked = (complete: boolean) => {
     const found = scoreProblems(sheet, draft, complete);
     if (Object.keys(found).length === 0) return true;
-    notify(Object.values(found).join(' / '), { type: 'error' });
+    setRefusal(Object.values(found).join(' / '));
     return false;
   };
 
@@ -97,10 +103,11 @@ export const ScoreSheetEdit = () => {
       {
         mutationMode: 'pessimistic',
         onSuccess: () => {
+          setRefusal(null);
           notify('app.review.form.saved', { type: 'success' });
           refetch();
         },
-        onError: (e) => notify(apiErrorMessage(e), { type: 'error' }),
+        onError: (e) => setRefusal(apiErrorMessage(e)),
       },
     );
 
@@ -113,7 +120,7 @@ export const ScoreSheetEdit = () => {
       redirect('list', 'score-sheets');
     } catch (error) {
       setConfirming(false);
-      notify(apiErrorMessage(error), { type: 'error' });
+      setRefusal(apiErrorMessage(error));
     } finally {
       setSubmitting(false);
     }
@@ -278,6 +285,11 @@ export const ScoreSheetEdit = () => {
       />
 
       <Card variant="outlined" sx={{ position: 'sticky', bottom: 0, zIndex: 1 }}>
+        {refusal && (
+          <Alert severity="error" data-testid="sheet-refusal" onClose={() => setRefusal(null)} sx={{ borderRadius: 0 }}>
+            {refusal}
+          </Alert>
+        )}
         <CardContent sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap', '&:last-child': { pb: 2 } }}>
           <Stack spacing={0}>
             <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline' }}>
