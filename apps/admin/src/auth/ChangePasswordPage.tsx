@@ -75,7 +75,8 @@ const ChangePasswordForm = () => {
     <AuthLayout>
       <AuthHeader icon={<PasswordIcon />} title={translate('app.auth.change_password')} />
       <Form onSubmit={submit} validate={validateForm} noValidate>
-        <CardContent sx={{ width: 380, maxWidth: '100%' }}>
+        {/* an edit takes the API's refusal away: the next problem (the form's own checks among them) is not shown beside a stale one */}
+        <CardContent sx={{ width: 380, maxWidth: '100%' }} onChange={() => setError(null)}>
           {forced && (
             <Alert severity="info" sx={{ mb: 2 }} data-testid="must-change-password">
               {translate('app.auth.change_password_required')}
