@@ -110,6 +110,11 @@ describe('admin in the browser: 交付決定取消 → 返還, and the overdue �
     await notice.getByText(`未確定の支払バッチ（振込指定日 ${formatJstDate(transferDate)}）に含まれています`, { exact: false }).waitFor();
     await page.getByTestId('post-award-amounts').getByText('15,000,000円').waitFor();
     expect(await page.getByTestId('revoke-grant').count()).toBe(0);
+    // the page's header names the batch where the state changes would be
+    const held = page.getByTestId('transitions-held-by-batch');
+    await held.getByText(`振込指定日 ${formatJstDate(transferDate)}`, { exact: false }).waitFor();
+    expect(await page.getByTestId('transition-buttons').count()).toBe(0);
+    expect(await held.getByRole('link', { name: '支払バッチを開く' }).getAttribute('href')).toContain(`payment-batches/`);
     await notice.getByRole('link', { name: '支払バッチを開く' }).click();
     await page.getByTestId('batch-lines').getByText('振込待工業株式会社').waitFor();
   });

@@ -179,8 +179,14 @@ describe('概算払', () => {
         expect(refused.status).toBe(409);
         expect(refused.body).toMatchObject({ code: 'IN_OPEN_PAYMENT_BATCH', paymentBatchId: made.body.id });
         expect(await statusOf(id)).toBe('advancePaymentRequested');
-        // cancelled, the batch holds it no more: the refusal goes through
+        // the application's page offers no refusal meanwhile, and names the batch instead
+        const page = async () => (await e.t.http().get(`/api/applications/${id}`).set(bearer(e.s.manager)).expect(200)).body;
+        expect(await page()).toMatchObject({ paymentBatch: { id: made.body.id }, transitions: [] });
+        // cancelled, the batch holds it no more: the refusal is offered and goes through
         await e.t.http().post(`/api/payment-batches/${made.body.id}/cancel`).set(bearer(e.s.manager)).expect(200);
+        const freed = await page();
+        expect(freed.paymentBatch).toBeNull();
+        expect(freed.transitions.map((t: { name: string }) => t.name)).toContain('refuseAdvancePayment');
         await refuse(id).expect(200);
         expect(await statusOf(id)).toBe('grantDecided');
         expect(await openLines(id)).toBe(0);

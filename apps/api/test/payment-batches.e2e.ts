@@ -317,6 +317,9 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
     const view = (await t.http().get(`/api/applications/${noAccount}/post-award`).set(as(s.manager)).expect(200)).body;
     expect(view.paymentBatch).toEqual({ id: openBatchId, transferDate });
     expect(view.actions.revokeGrant).toBe(false);
+    // and its page's header: the batch instead of buttons the API would refuse
+    const shown = (await t.http().get(`/api/applications/${noAccount}`).set(as(s.manager)).expect(200)).body;
+    expect(shown).toMatchObject({ paymentBatch: { id: openBatchId, transferDate }, transitions: [] });
     const before = await kept();
     const refused = await revoke();
     expect(refused.status).toBe(409);
@@ -342,6 +345,7 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
     await t.http().post(`/api/payment-batches/${openBatchId}/cancel`).set(as(s.manager)).expect(200);
     const freed = (await t.http().get(`/api/applications/${noAccount}/post-award`).set(as(s.manager)).expect(200)).body;
     expect(freed).toMatchObject({ paymentBatch: null, actions: { revokeGrant: true } });
+    expect((await t.http().get(`/api/applications/${noAccount}`).set(as(s.manager)).expect(200)).body.paymentBatch).toBeNull();
     await revoke().expect(200);
     expect(await statusOf(noAccount)).toBe('repaid');
   });

@@ -16,7 +16,8 @@ import {
   Typography,
 } from '@mui/material';
 import { formatYen } from '@jimukyoku/domain';
-import { HttpError, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { HttpError, Link, useCreatePath, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { formatCalendarDate } from '../common/jst';
 import type { JimukyokuDataProvider } from '../providers/dataProvider';
 import { useWorkflowStates } from '../workflows/useWorkflowStates';
 import type { ApplicationRecord, AvailableTransition, BudgetEffect } from './application';
@@ -89,6 +90,7 @@ export const TransitionButtons = () => {
   const [running, setRunning] = useState<string | null>(null);
   const [stale, setStale] = useState<string | null>(null);
   const { byCode } = useWorkflowStates();
+  const createPath = useCreatePath();
 
   if (!record) return null;
   const transitions = record.transitions ?? [];
@@ -140,7 +142,19 @@ export const TransitionButtons = () => {
           {stale} {translate('app.applications.actions.stale')}
         </Alert>
       )}
-      {transitions.length === 0 ? (
+      {record.paymentBatch ? (
+        <Alert
+          severity="info"
+          data-testid="transitions-held-by-batch"
+          action={
+            <Link to={createPath({ resource: 'payment-batches', id: record.paymentBatch.id, type: 'show' })}>
+              {translate('app.applications.actions.open_payment_batch')}
+            </Link>
+          }
+        >
+          {translate('app.applications.actions.in_payment_batch', { date: formatCalendarDate(record.paymentBatch.transferDate) })}
+        </Alert>
+      ) : transitions.length === 0 ? (
         <Typography variant="body2" color="text.secondary" data-testid="no-transitions">
           {translate('app.applications.actions.none')}
         </Typography>

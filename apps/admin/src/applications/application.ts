@@ -157,6 +157,8 @@ export interface ApplicationRecord {
   transitions?: AvailableTransition[];
   /** set while a decision is on offer: the 予算 the confirmation shows */
   budgetEffect?: BudgetEffect | null;
+  /** the open payment batch that carries it: it leaves its state only by that batch's confirmation (no transitions meanwhile) */
+  paymentBatch?: { id: string; transferDate: string } | null;
   timeline?: TimelineEntry[];
   assignments?: Assignment[];
 }

@@ -205,6 +205,9 @@ export const appMessages = {
     },
     actions: {
       none: 'いま実行できる操作はありません',
+      in_payment_batch:
+        '未確定の支払バッチ（振込指定日 %{date}）に含まれているため、振込の確定まで状態を変えられません。銀行に振込を依頼していなければ、バッチを取り消すと操作できます。',
+      open_payment_batch: '支払バッチを開く',
       reason: '理由',
       reason_help: '申請者に通知され、監査ログに残ります',
       confirm_title: '「%{label}」',

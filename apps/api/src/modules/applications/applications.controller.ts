@@ -47,7 +47,10 @@ export class ApplicationsController {
 
   @Get(':id')
   @Policy('applications.read')
-  @ApiOperation({ summary: '申請1件: 監査ログの履歴 (timeline) と、いま実行できる操作 (transitions) 付き。見られない申請は 404' })
+  @ApiOperation({
+    summary:
+      '申請1件: 監査ログの履歴 (timeline) と、いま実行できる操作 (transitions) 付き。未確定の支払バッチに含まれる間は、そのバッチ (paymentBatch) を示し操作は空。見られない申請は 404',
+  })
   show(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.applications.show(id, user);
   }

@@ -272,7 +272,7 @@ export class ApplicationsRepository {
    * "One open batch"): its 全銀 file may be at the bank, so the application leaves its payment state only by that
    * batch's confirmation (TransitionsService.fireIn).
    */
-  async openPaymentBatchOf(applicationId: string, tx: Transaction): Promise<{ id: string; transferDate: string } | null> {
+  async openPaymentBatchOf(applicationId: string, tx?: Transaction): Promise<{ id: string; transferDate: string } | null> {
     const [row] = await this.m(tx).query(
       `SELECT b.id, to_char(b.transfer_date, 'YYYY-MM-DD') AS "transferDate" FROM payment_batch b WHERE b.id = ${openBatchIdSql('$1')}`,
       [applicationId],

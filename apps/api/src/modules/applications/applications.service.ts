@@ -56,6 +56,9 @@ export class ApplicationsService {
     const timeline = await this.audit.describe(await this.audit.forEntity('application', app.id));
     // a decision (採択/補欠/不採択) is on offer: the 類型's 予算 as it stands, for the confirmation
     const deciding = options.some((o) => o.allowed && (o.transition.overridableGuards ?? []).includes('withinBudget'));
+    // carried by an open payment batch, it leaves its state only by that batch's confirmation (TransitionsService
+    // refuses the rest, docs/payments.md "Leaving a payment state"): no button meanwhile, and the batch named instead
+    const paymentBatch = stateHasTag(definition, app.status, 'awaitsPayment') ? await this.repo.openPaymentBatchOf(app.id) : null;
     const adoption = context.adoption && !context.adoption.byDecision ? context.adoption : null;
     return {
       ...app,
@@ -64,8 +67,9 @@ export class ApplicationsService {
       // a paper application waiting on its applicant's 補正: this user may record what came by post
       paperResubmission:
         isAllowed(user.role, 'applications.recordOnBehalf') && app.channelId === null && stateHasTag(definition, app.status, 'returnedToApplicant'),
+      paymentBatch,
       transitions: options
-        .filter((o) => o.allowed)
+        .filter((o) => o.allowed && !paymentBatch)
         .map((o) => ({
           name: o.transition.name,
           label: o.transition.label,
