@@ -297,6 +297,22 @@ describe('the application lifecycle', () => {
     expect(twice.body).toMatchObject({ total: 1, results: [{ id: ids[0] }] });
   });
 
+  it('checks a bulk operation’s filter as the list does: a misspelt key or a bad value is 400 and changes nothing, an empty match is 422', async () => {
+    const audits = async () => (await db.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n as number;
+    const before = await audits();
+    const bulk = (filter: unknown) =>
+      t.http().post('/api/applications/bulk-transitions').set(as('manager')).send({ transition: 'markIneligible', reason: '要件不適合', filter });
+    // 「roundID」 for roundId: left out, it selected every application the manager may see
+    const misspelt = await bulk({ roundID: round.id, status: 'formalCheck' }).expect(400);
+    expect(misspelt.body).toMatchObject({ code: 'INVALID_LIST_QUERY', errors: [{ field: 'filter.roundID' }] });
+    expect(misspelt.body.message).toContain('filter に指定できる項目は');
+    for (const filter of [{ roundId: 'not-a-uuid' }, { receivedFrom: 'garbage' }, { id: 'abc' }, { q: '\ud800' }])
+      expect((await bulk(filter)).status).toBe(400);
+    const none = await bulk({ roundId: round.id, q: '一致する申請のない検索語' }).expect(422);
+    expect(none.body).toMatchObject({ code: 'BULK_NOTHING_MATCHED', message: '条件に一致する申請がありません。一覧で条件を確かめてください。' });
+    expect(await audits()).toBe(before);
+  });
+
   it('serves the round’s workflow as data and as a Mermaid diagram', async () => {
     const res = await t.http().get(`/api/rounds/${round.id}/workflow`).set(as('auditor')).expect(200);
     expect(res.body.definition).toMatchObject({ code: 'subsidy', version: 1 });

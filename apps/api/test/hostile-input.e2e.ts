@@ -76,6 +76,7 @@ describe('hostile input', () => {
       { filter: '{"roundId":123}' },
       { filter: '{"status":{"a":1}}' },
       { filter: '{"q":"a\\u0000"}' },
+      { filter: '{"q":"\\ud800"}' },
       { filter: '{"noSuchField":"x"}' },
       { range: '[0,1e30]' },
       { range: '[1e30,1e30]' },

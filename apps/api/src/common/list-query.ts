@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { parseInstant } from '@jimukyoku/domain';
 import type { Response } from 'express';
+import { LONE_SURROGATE } from './hostile-input';
 import { isSerial } from './is-serial';
 import { canonicalUuids, isUuid } from './is-uuid';
 
@@ -135,8 +136,9 @@ function filterValue(field: string, value: unknown, type: FilterType): unknown {
   }
 }
 
-const isFilterText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_FILTER_TEXT && !v.includes('\u0000');
-const textMessage = (field: string) => `${field} は ${MAX_FILTER_TEXT} 文字以内の文字列で指定してください (制御文字 NUL は使えません)`;
+const isFilterText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_FILTER_TEXT && !v.includes('\u0000') && !LONE_SURROGATE.test(v);
+const textMessage = (field: string) =>
+  `${field} は ${MAX_FILTER_TEXT} 文字以内の文字列で指定してください (制御文字 NUL と、対になっていないサロゲートは使えません)`;
 
 /** One value or a non-empty array of values, each checked; always returned as an array. */
 function oneOrMany(field: string, value: unknown, ok: (v: unknown) => boolean, message: string): unknown[] {

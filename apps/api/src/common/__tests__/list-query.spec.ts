@@ -85,6 +85,7 @@ describe('parseListQuery', () => {
     ['instant without an offset', { filter: '{"from":"2022-03-24"}' }, 'filter.from'],
     ['enum outside its values', { filter: '{"state":"nope"}' }, 'filter.state'],
     ['text with a NUL', { filter: '{"q":"a\\u0000b"}' }, 'filter.q'],
+    ['text with half a surrogate pair', { filter: '{"q":"a\\ud800"}' }, 'filter.q'],
     ['text too long', { filter: JSON.stringify({ q: 'x'.repeat(201) }) }, 'filter.q'],
   ])('refuses %s with a 400 naming the parameter', (_name, params, field) => {
     expect(refusal(params)).toBe(field);

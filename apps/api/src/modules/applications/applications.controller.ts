@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { ApiListQuery } from '../../common/api-list-query.decorator';
-import { listPage, MAX_PAGE_SIZE, TOTAL_ESTIMATED_HEADER } from '../../common/list-query';
+import { listPage, MAX_PAGE_SIZE, parseListQuery, TOTAL_ESTIMATED_HEADER } from '../../common/list-query';
 import { requestMeta } from '../../common/request-meta';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { ApplicationFilter, APPLICATION_LIST } from './applications.repository';
@@ -61,8 +61,13 @@ export class ApplicationsController {
   @ApiOperation({ summary: '一括操作: 申請ごとに全部か無しか。申請ごとの結果を返す' })
   async bulk(@Body() dto: BulkTransitionDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
     // an id listed twice is one item (the pipe has put every UUID in lower case)
-    const ids = dto.ids ? [...new Set(dto.ids)] : dto.filter ? await this.idsByFilter(dto.filter as ApplicationFilter, user) : null;
-    if (!ids || ids.length === 0) throw new ApplicationError('BULK_SELECTION_REQUIRED');
+    if (!dto.ids && !dto.filter) throw new ApplicationError('BULK_SELECTION_REQUIRED');
+    // the filter as the list checks it (400 INVALID_LIST_QUERY naming a key it does not know, or a bad value):
+    // a misspelt key left out would widen the selection to every application the user may see
+    const ids = dto.ids
+      ? [...new Set(dto.ids)]
+      : await this.idsByFilter(parseListQuery<ApplicationFilter>({ filter: JSON.stringify(dto.filter) }, APPLICATION_LIST).filter, user);
+    if (ids.length === 0) throw new ApplicationError(dto.ids ? 'BULK_SELECTION_REQUIRED' : 'BULK_NOTHING_MATCHED');
     const results = await this.transitions.fireBulk(ids, dto.transition, staffActor(user), { reason: dto.reason, ...requestMeta(req) });
     return {
       transition: dto.transition,

@@ -32,6 +32,7 @@ export const APPLICATION_ERRORS = {
     'この申請は未確定の支払バッチに含まれています。銀行に振込を依頼していなければ支払バッチを取り消し、振り込まれていれば振込を確定してから、もう一度操作してください。',
   ],
   BULK_SELECTION_REQUIRED: [HttpStatus.BAD_REQUEST, '対象の申請 (ids または filter) を指定してください。'],
+  BULK_NOTHING_MATCHED: [HttpStatus.UNPROCESSABLE_ENTITY, '条件に一致する申請がありません。一覧で条件を確かめてください。'],
   BULK_TOO_LARGE: [HttpStatus.BAD_REQUEST, '一括操作は一度に10,000件までです。条件を絞ってください。'],
   // 再審査 in another 類型 (reconsideration.service.ts, docs/reconsideration.md)
   RECONSIDERATION_NOT_OFFERED: [HttpStatus.CONFLICT, 'この申請の類型には、別の類型での再審査がありません。'],
