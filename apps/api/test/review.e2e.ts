@@ -155,6 +155,13 @@ describe('review and adoption', () => {
         .send({ reviewerId: r2.user.id, kind: 'corporateNumber', value: '12345' })
         .expect(400);
       expect(badNumber.body.message).toContain('13桁');
+      // an organisation that would match nothing: blank (a 500 before) or a legal form alone; nothing kept
+      const declaredBefore = (await db.query(`SELECT count(*)::int AS n FROM conflict_of_interest`))[0].n;
+      for (const value of ['   ', '\u3000', '株式会社', '（株）']) {
+        const blank = await api().post('/api/conflicts-of-interest').set(as(r2)).send({ reviewerId: r2.user.id, kind: 'organisation', value }).expect(400);
+        expect(blank.body).toMatchObject({ code: 'INVALID_CONFLICT', message: '組織名を入力してください。「株式会社」などの法人格だけでは照合できません。' });
+      }
+      expect((await db.query(`SELECT count(*)::int AS n FROM conflict_of_interest`))[0].n).toBe(declaredBefore);
 
       await api().put(`/api/reviewers/${s.reviewer.user.id}`).set(as(s.manager)).send({ reviewCapacity: 0 }).expect(200);
       const full = await api().post('/api/review-assignments').set(as(s.manager)).send({ applicationId: id, reviewerId: s.reviewer.user.id }).expect(409);

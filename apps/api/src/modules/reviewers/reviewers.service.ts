@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { normaliseOrganisationName } from '@jimukyoku/domain';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
 import type { ListQuery, ListSpec } from '../../common/list-query';
@@ -80,6 +81,14 @@ export class ReviewersService {
         'INVALID_CONFLICT',
         { errors: [{ field: 'value', message: '法人番号は13桁の数字で入力してください' }] },
         '法人番号は13桁の数字で入力してください。',
+      );
+    }
+    // blank, or a legal form alone (「株式会社」): a name that matches nothing protects no one (and blank was a 500)
+    if (dto.kind === 'organisation' && normaliseOrganisationName(value) === '') {
+      throw new ReviewerError(
+        'INVALID_CONFLICT',
+        { errors: [{ field: 'value', message: '組織名を入力してください（法人格だけでは照合できません）' }] },
+        '組織名を入力してください。「株式会社」などの法人格だけでは照合できません。',
       );
     }
     return this.uow.run(async (tx) => {
