@@ -13,3 +13,4 @@ export * from './review';
 export * from './search';
 export * from './audit';
 export * from './payment';
+export * from './text';

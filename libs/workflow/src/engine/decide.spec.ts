@@ -110,6 +110,8 @@ describe('decide: refusals', () => {
     ['a failing guard', app('draft'), 'submit', 'applicant', 'GUARD_FAILED', { round: { closesAt: NOW } }],
     ['a missing reason', app('submitted'), 'returnToDraft', 'reviewer', 'REASON_REQUIRED'],
     ['a blank reason', app('submitted'), 'returnToDraft', 'reviewer', 'REASON_REQUIRED', {}, '   '],
+    ['a reason of ideographic spaces', app('submitted'), 'returnToDraft', 'reviewer', 'REASON_REQUIRED', {}, '\u3000\u3000'],
+    ['a reason of a zero-width space', app('submitted'), 'returnToDraft', 'reviewer', 'REASON_REQUIRED', {}, '\u200b'],
     ['any move out of a terminal state', app('closed'), 'close', 'system', 'TERMINAL_STATE'],
     ['an unknown transition out of a terminal state', app('closed'), 'nope', 'system', 'UNKNOWN_TRANSITION'],
     ['a status the definition does not know', app('archived'), 'close', 'system', 'UNKNOWN_STATE'],

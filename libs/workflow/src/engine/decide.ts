@@ -1,6 +1,7 @@
 // The engine: a pure function from (definition, application, event, actor, now, context) to a
 // decision. It never mutates anything; the API applies `to`, `stamps` and `effects` in one
 // transaction with the audit log and the outbox.
+import { hasVisibleText } from '@jimukyoku/domain';
 import type { Actor, ApplicationSnapshot, WorkflowContext, WorkflowEvent } from './context';
 import {
   findState,
@@ -166,7 +167,8 @@ export function decide(
   const checked = check(definition, application, event.transition, actor, now, context);
   if ('ok' in checked) return checked;
   const { transition, overridable } = checked;
-  const reason = event.reason?.trim() ?? '';
+  // a reason of white space or invisible characters alone (「　」, a zero-width space) is no reason
+  const reason = hasVisibleText(event.reason) ? event.reason!.trim() : '';
   if (overridable.length > 0 && reason === '') {
     const first = overridable[0]!;
     return refuse('OVERRIDE_REASON_REQUIRED', `${overridable.map((f) => f.message).join('')}実行するには、責任者の判断として理由を入力してください。`, {

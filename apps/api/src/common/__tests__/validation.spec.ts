@@ -19,6 +19,21 @@ describe('flattenValidationErrors', () => {
     ]);
   });
 
+  it('says a missing text is missing, once, and not that it is too long', () => {
+    const missing = {
+      ...err('reason', {
+        isString: '理由を入力してください',
+        hasText: '理由を入力してください',
+        maxLength: 'reason must be shorter than or equal to 2000 characters',
+      }),
+      value: undefined,
+    };
+    expect(flattenValidationErrors([missing])).toEqual([{ field: 'reason', message: '理由を入力してください' }]);
+    // a text too long still says so
+    const long = { ...err('reason', { maxLength: 'reason must be shorter than or equal to 2000 characters' }), value: 'あ'.repeat(2001) };
+    expect(flattenValidationErrors([long])).toHaveLength(1);
+  });
+
   it('keeps a Japanese message a DTO wrote itself', () => {
     expect(flattenValidationErrors([err('corporateNumber', { matches: '法人番号は13桁の数字です' })])).toEqual([
       { field: 'corporateNumber', message: '法人番号は13桁の数字です' },

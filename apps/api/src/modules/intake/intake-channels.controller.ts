@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -8,11 +8,12 @@ import { ApiListQuery } from '../../common/api-list-query.decorator';
 import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { IntakeChannelsService, CHANNEL_LIST } from './intake-channels.service';
+import { HasText } from '../../common/has-text.decorator';
 
 export class CreateChannelDto {
   @ApiProperty({ example: '電子申請システム (jGrants)' })
   @IsString()
-  @MinLength(1, { message: 'name (受付窓口の名前) を入力してください' })
+  @HasText('name (受付窓口の名前) を入力してください')
   @MaxLength(100)
   name!: string;
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -10,11 +10,12 @@ import { ListQueryDto } from '../../common/list-query.dto';
 import { NotificationProgressDto, NotificationProgressService } from './notification-progress.service';
 import { NotificationFilter, NOTIFICATION_LIST } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
+import { HasText } from '../../common/has-text.decorator';
 
 export class ConfirmDeliveredDto {
   @ApiProperty({ description: '配信を確認した根拠 (メールサーバーのログ、申請者への確認など)。監査ログに残ります' })
   @IsString({ message: 'note (確認の根拠) を入力してください' })
-  @MinLength(1, { message: 'note (確認の根拠) を入力してください' })
+  @HasText('note (確認の根拠) を入力してください')
   @MaxLength(1000, { message: 'note は1000文字以内で入力してください' })
   note!: string;
 }

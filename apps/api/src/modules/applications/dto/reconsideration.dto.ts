@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { HasText } from '../../../common/has-text.decorator';
 
 /** 別の類型で再審査: the 類型 it moves to and why (docs/reconsideration.md). */
 export class ReconsiderationDto {
@@ -12,7 +13,7 @@ export class ReconsiderationDto {
     example: '緊急事態宣言特別枠の採択ラインに届かなかったため、通常枠で再審査する',
   })
   @IsString({ message: 'reason (理由) を入力してください' })
-  @MinLength(1, { message: 'reason (理由) を入力してください' })
+  @HasText('reason (理由) を入力してください')
   @MaxLength(4000, { message: 'reason (理由) は4000文字以内で入力してください' })
   reason!: string;
 

@@ -16,11 +16,11 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { normalizeInvoiceNumber } from '@jimukyoku/domain';
 import { BenefitRequestDto, CertifiedAdvisorDto, ExpenseLineDto, FinancialInstitutionDto, MonthlySalesDto } from '../../quotes/dto/quote-request.dto';
+import { HasText } from '../../../common/has-text.decorator';
 
 /** 1兆円: far above any programme's amounts (money columns are bigint) */
 const YEN_MAX = 1_000_000_000_000;
@@ -36,7 +36,7 @@ export class IntakeApplicantDto {
   kind!: 'corporation' | 'soleProprietor';
   @ApiProperty({ example: '株式会社さくら精機' })
   @IsString({ message: 'applicant.name (事業者名) を入力してください' })
-  @MinLength(1, { message: 'applicant.name (事業者名) を入力してください' })
+  @HasText('applicant.name (事業者名) を入力してください')
   @MaxLength(200)
   name!: string;
   @ApiPropertyOptional({ example: '1180301018771', description: '法人番号 (13桁、法人は必須)' })
@@ -135,12 +135,12 @@ export class PlanDto {
 export class PreCheckDto {
   @ApiProperty({ example: 'JK0123456789', description: '事前確認通知番号' })
   @IsString({ message: 'preCheck.confirmationNumber (事前確認通知番号) を入力してください' })
-  @MinLength(1, { message: 'preCheck.confirmationNumber (事前確認通知番号) を入力してください' })
+  @HasText('preCheck.confirmationNumber (事前確認通知番号) を入力してください')
   @MaxLength(50, { message: 'preCheck.confirmationNumber (事前確認通知番号) は50文字以内です' })
   confirmationNumber!: string;
   @ApiProperty({ example: '北海道商工会連合会', description: '事前確認を行った登録確認機関の名称' })
   @IsString({ message: 'preCheck.agencyName (登録確認機関名) を入力してください' })
-  @MinLength(1, { message: 'preCheck.agencyName (登録確認機関名) を入力してください' })
+  @HasText('preCheck.agencyName (登録確認機関名) を入力してください')
   @MaxLength(200, { message: 'preCheck.agencyName (登録確認機関名) は200文字以内です' })
   agencyName!: string;
 }

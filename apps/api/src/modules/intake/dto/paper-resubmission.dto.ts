@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ATTACHMENT_KINDS } from '@jimukyoku/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsObject, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IntakeApplicationDto } from './intake-application.dto';
+import { HasText } from '../../../common/has-text.decorator';
 
 const DOCUMENT_KINDS = Object.keys(ATTACHMENT_KINDS);
 
@@ -27,7 +28,7 @@ export class PaperResubmissionDto {
 
   @ApiProperty({ example: '12月1日 簡易書留で補正書類を受領', description: '受領の記録 (受領日・方法など)。監査ログに残る' })
   @IsString({ message: 'note (受領の記録) を入力してください' })
-  @MinLength(1, { message: 'note (受領の記録) を入力してください' })
+  @HasText('note (受領の記録) を入力してください')
   @MaxLength(1000, { message: 'note (受領の記録) は1000文字以内で入力してください' })
   note!: string;
 }

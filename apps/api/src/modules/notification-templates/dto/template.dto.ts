@@ -1,16 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { HasText } from '../../../common/has-text.decorator';
 
 export class TemplateTextDto {
   @ApiProperty({ example: '【補助金事務局】申請を受け付けました（受付番号 {{receiptNumber}}）' })
   @IsString()
-  @MinLength(1, { message: 'subject (件名) を入力してください' })
+  @HasText('subject (件名) を入力してください')
   @MaxLength(300, { message: 'subject (件名) は300文字以内にしてください' })
   subject!: string;
 
   @ApiProperty({ example: '{{applicantName}} 様\n\n申請を受け付けました。' })
   @IsString()
-  @MinLength(1, { message: 'bodyText (本文) を入力してください' })
+  @HasText('bodyText (本文) を入力してください')
   @MaxLength(20_000, { message: 'bodyText (本文) は20,000文字以内にしてください' })
   bodyText!: string;
 }

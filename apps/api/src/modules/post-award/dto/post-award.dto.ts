@@ -1,23 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ATTACHMENT_KINDS } from '@jimukyoku/domain';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ExpenseLineDto } from '../../quotes/dto/quote-request.dto';
 import { POST_AWARD_STEPS, type PostAwardStep } from '../post-award-steps';
+import { HasText } from '../../../common/has-text.decorator';
 
 const DOCUMENT_KINDS = Object.keys(ATTACHMENT_KINDS);
 /** 1兆円: far above any programme's amounts (money columns are bigint) */
@@ -89,7 +76,7 @@ export class PaperFilingDto extends PostAwardFilingDto {
 
   @ApiProperty({ example: '3月2日 簡易書留で実績報告書を受領', description: '受領の記録 (受領日・方法など)。監査ログに残る' })
   @IsString({ message: 'note (受領の記録) を入力してください' })
-  @MinLength(1, { message: 'note (受領の記録) を入力してください' })
+  @HasText('note (受領の記録) を入力してください')
   @MaxLength(1000, { message: 'note (受領の記録) は1000文字以内で入力してください' })
   note!: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { REVOCATION_GROUNDS, type RevocationGround } from '../repayment.entity';
+import { HasText } from '../../../common/has-text.decorator';
 
 /** 1兆円: far above any programme's amounts (money columns are bigint) */
 const YEN_MAX = 1_000_000_000_000;
@@ -10,7 +11,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export class GrantRevocationDto {
   @ApiProperty({ example: '補助対象経費の虚偽の報告が判明したため', description: '取消しの理由（申請者への通知に記載）' })
   @IsString({ message: 'reason (取消しの理由) を入力してください' })
-  @MinLength(1, { message: 'reason (取消しの理由) を入力してください' })
+  @HasText('reason (取消しの理由) を入力してください')
   @MaxLength(2000, { message: 'reason (取消しの理由) は2000文字以内で入力してください' })
   reason!: string;
 

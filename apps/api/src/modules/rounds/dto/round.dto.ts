@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInstant } from '../../../common/is-instant.decorator';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { HasText } from '../../../common/has-text.decorator';
 
 export class RoundCategoryDto {
   @ApiProperty() @IsUUID('4', { message: 'categories[].categoryId は類型のIDを指定してください' }) categoryId!: string;
@@ -27,7 +28,7 @@ export class CreateRoundDto {
   @Min(1)
   @Max(9999, { message: 'number (第何回) は1〜9999で指定してください' })
   number!: number;
-  @ApiPropertyOptional({ example: '第7回公募' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) name?: string;
+  @ApiPropertyOptional({ example: '第7回公募' }) @IsOptional() @IsString() @HasText('name (名称) を入力してください') @MaxLength(100) name?: string;
   @ApiProperty({ example: '2022-07-01T00:00:00+09:00' }) @IsInstant() opensAt!: string;
   @ApiProperty({ example: '2022-09-30T18:00:00+09:00' }) @IsInstant() closesAt!: string;
   @ApiPropertyOptional() @IsOptional() @IsInstant() announcementFrom?: string;
@@ -56,7 +57,7 @@ export class CreateRoundDto {
 }
 
 export class UpdateRoundDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @HasText('name (名称) を入力してください') @MaxLength(100) name?: string;
   @ApiPropertyOptional({ description: '公募開始前に限り変更可能' }) @IsOptional() @IsUUID('4') ruleSetId?: string;
   @ApiPropertyOptional({ description: '手続定義の版。申請が1件もない公募回に限り変更可能（docs/post-award.md）', example: 2 })
   @IsOptional()

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { HasText } from '../../../common/has-text.decorator';
 
 /** Scores are checked against the rubric by libs/domain's scoreSheetProblems (one rule, one place). */
 export class ScoreSheetDto {
@@ -30,7 +31,7 @@ export class ScoreSheetDto {
 export class ReopenDto {
   @ApiProperty({ description: '再開の理由 (監査ログに残り、審査員に表示されます)' })
   @IsString({ message: 'reason (再開の理由) を入力してください' })
-  @MinLength(1, { message: 'reason (再開の理由) を入力してください' })
+  @HasText('reason (再開の理由) を入力してください')
   @MaxLength(2000)
   reason!: string;
 }

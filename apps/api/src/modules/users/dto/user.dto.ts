@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { STAFF_ROLES, StaffRole } from '../../../auth/roles';
+import { HasText } from '../../../common/has-text.decorator';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'sato@jimukyoku.example.jp' })
@@ -10,7 +11,7 @@ export class CreateUserDto {
 
   @ApiProperty({ example: '佐藤 花子' })
   @IsString()
-  @MinLength(1, { message: 'name (氏名) を入力してください' })
+  @HasText('name (氏名) を入力してください')
   @MaxLength(100)
   name!: string;
 
@@ -49,7 +50,7 @@ export class UpdateUserDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MinLength(1)
+  @HasText('name (氏名) を入力してください')
   @MaxLength(100)
   name?: string;
 
