@@ -167,7 +167,7 @@ export function decide(
   const checked = check(definition, application, event.transition, actor, now, context);
   if ('ok' in checked) return checked;
   const { transition, overridable } = checked;
-  // a reason of white space or invisible characters alone (「　」, a zero-width space) is no reason
+  // a reason of white space or invisible characters alone (an ideographic space (U+3000), a zero-width space) is no reason
   const reason = hasVisibleText(event.reason) ? event.reason!.trim() : '';
   if (overridable.length > 0 && reason === '') {
     const first = overridable[0]!;
