@@ -40,6 +40,7 @@ import { PipelineCounts1764600000000 } from './1764600000000-PipelineCounts';
 import { ApplicationSearchBigrams1764600100000 } from './1764600100000-ApplicationSearchBigrams';
 import { OpenAssignmentIndex1764600200000 } from './1764600200000-OpenAssignmentIndex';
 import { RepaymentRequestKey1764600300000 } from './1764600300000-RepaymentRequestKey';
+import { RequestedAmount1764600400000 } from './1764600400000-RequestedAmount';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -80,6 +81,7 @@ export const MIGRATIONS = [
   ApplicationSearchBigrams1764600100000,
   OpenAssignmentIndex1764600200000,
   RepaymentRequestKey1764600300000,
+  RequestedAmount1764600400000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

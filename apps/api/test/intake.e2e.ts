@@ -181,6 +181,7 @@ describe('intake', () => {
     ['an expense type the category does not allow', { expenses: [{ expenseType: 'yacht', amount: 5_000_000 }] }, ['expenses[0].expenseType']],
     ['an amount below the floor', { expenses: [{ expenseType: 'machinery', amount: 900_000 }], requestedAmount: undefined }, ['expenses']],
     ['a requested amount above the cap', { requestedAmount: 90_000_000 }, ['requestedAmount']],
+    ['a requested amount of 0円', { requestedAmount: 0 }, ['requestedAmount']],
     ['no required attachments', { attachmentIds: [] }, ['attachments']],
     ['a category the round does not offer', { categoryCode: 'monozukuri.standard' }, []],
     [
@@ -193,6 +194,33 @@ describe('intake', () => {
     const res = await submit(body).expect(422);
     for (const field of fields) expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     expect(res.body.message).toMatch(/[ぁ-んァ-ン一-龥]/);
+  });
+
+  it('takes the applicant at their word when they ask for less than the rules give: that is the application’s amount', async () => {
+    // 30,000,000円 of machinery at 2/3 gives 20,000,000円; the applicant asks for 5,000,000円. It was checked and
+    // dropped: the application, its 受付 mail and a 採択 were for 20,000,000円
+    const body = validPayload(round, await uploadRequired(t, apiKey), { requestedAmount: 5_000_000 });
+    const res = await submit(body).expect(201);
+    expect(res.body.quotedAmount).toBe(5_000_000);
+    const [row] = await db.query(
+      `SELECT quoted_amount::int AS amount, requested_amount::int AS requested, (quote->>'amount')::int AS rules FROM application WHERE id = $1`,
+      [res.body.id],
+    );
+    expect(row).toEqual({ amount: 5_000_000, requested: 5_000_000, rules: 20_000_000 });
+    const [mail] = await db.query(`SELECT payload FROM notification WHERE application_id = $1`, [res.body.id]);
+    expect(JSON.stringify(mail.payload)).toContain('5000000');
+    // the list shows it as the 申請額
+    const [listed] = (
+      await t
+        .http()
+        .get(`/api/applications?filter=${encodeURIComponent(JSON.stringify({ id: [res.body.id] }))}`)
+        .set('Authorization', `Bearer ${s.manager.token}`)
+        .expect(200)
+    ).body;
+    expect(listed.quotedAmount).toBe(5_000_000);
+    // without a requestedAmount, the application asks for what the rules give
+    const plain = await submit(validPayload(round, await uploadRequired(t, apiKey), { requestedAmount: undefined })).expect(201);
+    expect(plain.body.quotedAmount).toBe(20_000_000);
   });
 
   it('refuses an attachment that is too large or not what it claims, and stores nothing', async () => {

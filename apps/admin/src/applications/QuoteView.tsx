@@ -104,7 +104,13 @@ export const QuoteView = () => {
   return (
     <Box data-testid="quote" sx={{ maxWidth: 1000 }}>
       <Typography variant="h6" component="p" sx={{ mb: 2 }} data-testid="quote-amount">
-        {translate(q('amount'))}: {yen(quote.amount ?? record.quotedAmount)}
+        {translate(q('amount'))}: {yen(record.quotedAmount ?? quote.amount)}
+        {/* the applicant asked for less than the rules give: the application is for what they asked */}
+        {typeof quote.amount === 'number' && record.requestedAmount != null && record.quotedAmount < quote.amount && (
+          <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 2 }} data-testid="quote-requested">
+            {translate(q('requested_less'), { amount: yen(quote.amount) })}
+          </Typography>
+        )}
         {typeof quote.eligibleExpenseTotal === 'number' && (
           <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 2 }}>
             {translate(q('eligible_total'))}: {yen(quote.eligibleExpenseTotal)}

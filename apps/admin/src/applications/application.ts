@@ -147,6 +147,8 @@ export interface ApplicationRecord {
   expenses: ExpenseLine[];
   quote: Quote | null;
   quotedAmount: number;
+  /** the 申請額 the applicant asked for (null: what the rules give); quotedAmount is the lower of the two */
+  requestedAmount?: number | null;
   eligibility: Eligibility | null;
   correctionDueAt: string | null;
   receivedAt: string | null;

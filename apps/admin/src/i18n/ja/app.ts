@@ -159,6 +159,7 @@ export const appMessages = {
     quote: {
       explanation: '計算の説明',
       amount: '補助金額（見込み）',
+      requested_less: '申請者が申請した額です（規則による計算額は %{amount}）',
       eligible_total: '補助対象経費の合計',
       parts: '計算の内訳',
       part: '区分',

@@ -30,6 +30,7 @@ export type DraftInput = Omit<
   | 'preCheck'
   | 'previousRecipient'
   | 'reconsideredFromCategoryId'
+  | 'requestedAmount'
   | ApplicantIdentityColumn
   | ApplicantFactColumn
 > & {
@@ -42,6 +43,8 @@ export type DraftInput = Omit<
   /** 事業復活支援金 only: the 事前確認, or the earlier recipient's exemption from it */
   preCheck?: Application['preCheck'];
   previousRecipient?: boolean;
+  /** the 申請額 the applicant asked for, when less than the rules give (application-quote.ts) */
+  requestedAmount?: number | null;
 } & Partial<Pick<Application, ApplicantFactColumn | ApplicantIdentityColumn>>;
 
 /** What identifies the applicant besides its name and 法人番号 (docs/applicant-history.md); optional, null: not given. */
@@ -69,6 +72,7 @@ export function draftApplication(input: DraftInput, { round, program, category }
     preCheck: input.preCheck ?? null,
     previousRecipient: input.previousRecipient ?? false,
     reconsideredFromCategoryId: null,
+    requestedAmount: input.requestedAmount ?? null,
     invoiceNumber: input.invoiceNumber ?? null,
     address: input.address ?? null,
     birthDate: input.birthDate ?? null,

@@ -1,4 +1,5 @@
 import {
+  applicationAmount,
   computeBenefit,
   quoteWithEligibility,
   type ApplicantProfile,
@@ -20,7 +21,7 @@ export type QuotedFacts = Pick<
   Application,
   'applicantKind' | 'sizeClass' | 'employeeCount' | 'capital' | 'expenses' | 'monthlySales' | 'benefitInput' | 'certifiedAdvisor'
 > &
-  Partial<Pick<Application, 'industry' | 'corporateNumber' | ApplicantFactColumn>>;
+  Partial<Pick<Application, 'industry' | 'corporateNumber' | 'requestedAmount' | ApplicantFactColumn>>;
 
 /** The declared facts as stored: every column present, null where not declared. */
 export function declaredFacts(input: Partial<Pick<Application, ApplicantFactColumn>>): Pick<Application, ApplicantFactColumn> {
@@ -64,7 +65,9 @@ export function eligibilityContextOf(app: Pick<QuotedFacts, 'certifiedAdvisor' |
 
 /**
  * The quote snapshot an application carries: what libs/domain computes from its category and data.
- * Recomputed whenever the applicant's data changes (intake, resubmission); reviewers read it.
+ * Recomputed whenever the applicant's data changes (intake, resubmission); reviewers read it. A subsidy's
+ * `amount` (the application's 申請額, quotedAmount) is the applicant's requestedAmount where that is less than
+ * the rules give (libs/domain applicationAmount); intake refuses one above (validateApplication).
  */
 export function quoteApplication(config: CategoryConfig, app: QuotedFacts) {
   if (config.kind === 'benefit') {
@@ -77,5 +80,9 @@ export function quoteApplication(config: CategoryConfig, app: QuotedFacts) {
   }
   if (config.kind !== 'subsidy') return { quote: null, amount: 0, eligibility: null };
   const { quote: result, eligibility } = quoteWithEligibility(config, applicantProfileOf(app), app.expenses, eligibilityContextOf(app));
-  return { quote: result as unknown as Record<string, unknown>, amount: result.amount, eligibility: eligibility as unknown as Record<string, unknown> };
+  return {
+    quote: result as unknown as Record<string, unknown>,
+    amount: applicationAmount(result.amount, app.requestedAmount),
+    eligibility: eligibility as unknown as Record<string, unknown>,
+  };
 }

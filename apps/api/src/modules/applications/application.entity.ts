@@ -96,7 +96,10 @@ export class Application {
   @Column({ name: 'previous_recipient', type: 'boolean', default: false }) previousRecipient!: boolean;
   /** the quote as computed when the application was last submitted (QuoteResult or BenefitResult) */
   @Column({ type: 'jsonb', nullable: true }) quote!: Record<string, unknown> | null;
+  /** the 申請額: what the rules give (the quote's amount), or the applicant's requestedAmount where that is less */
   @Column({ name: 'quoted_amount', type: 'bigint', transformer: yenColumn }) quotedAmount!: number;
+  /** the 申請額 the applicant asked for (intake, import); null: not given, the rules' amount is asked for */
+  @Column({ name: 'requested_amount', type: 'bigint', nullable: true, transformer: yenColumn }) requestedAmount!: number | null;
   @Column({ type: 'jsonb', nullable: true }) eligibility!: Record<string, unknown> | null;
   /** the 要件確認 as the reviewer recorded it (draft answers until completed) */
   @Column({ name: 'formal_check', type: 'jsonb', nullable: true }) formalCheck!: FormalCheckOutcome | null;

@@ -53,5 +53,7 @@ export function applicationFields(dto: IntakeApplicationDto): Omit<DraftInput, '
     monthlySales: a.monthlySales ?? [],
     benefitInput: (dto.benefit as unknown as Record<string, unknown>) ?? null,
     claimedBonusItems: [...new Set(dto.bonusItems ?? [])],
+    // a 給付金's amount is the rules' alone
+    requestedAmount: dto.benefit ? null : (dto.requestedAmount ?? null),
   };
 }

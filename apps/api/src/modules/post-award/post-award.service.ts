@@ -410,7 +410,8 @@ export class PostAwardService {
   private async quoteExpenses(tx: Transaction, app: Application, expenses: ExpenseLine[], allowIneligible = false): Promise<Quoted> {
     const category = await this.applications.categoryOf(app.categoryId, tx);
     if (category.config.kind !== 'subsidy') throw new PostAwardError('NOT_A_SUBSIDY');
-    const q = quoteApplication(category.config, { ...app, expenses }) as Quoted;
+    // the rules' amount for these expenses (the 採択額 bounds it elsewhere), not the application's 申請額
+    const q = quoteApplication(category.config, { ...app, expenses, requestedAmount: null }) as Quoted;
     const problems = q.quote.problems ?? [];
     if (problems.length) throw invalid(problems.map((p) => ({ field: p.field, message: p.message })));
     if (!allowIneligible && q.quote.eligible === false && (q.quote.ineligibility ?? []).length)

@@ -25,6 +25,7 @@ import { HasText } from '../../../common/has-text.decorator';
 /** 1兆円: far above any programme's amounts (money columns are bigint) */
 const YEN_MAX = 1_000_000_000_000;
 const yen = (field: string) => ({ message: `${field} は0以上の整数 (円) で指定してください` });
+const REQUESTED_AMOUNT = { message: 'requestedAmount (申請額) は1円以上の整数 (円) で指定してください' };
 /** A nested part sent as a list or a value (ValidateNested alone checks each element of a list and passes [] through). */
 const objectOf = (field: string) => ({ message: `${field} は項目名と値の組 (オブジェクト) で指定してください` });
 const participantCountMessage = 'applicant.participantCount (参加事業者数) は1〜10000の整数で入力してください';
@@ -175,11 +176,13 @@ export class IntakeApplicationDto {
   @ValidateNested({ each: true })
   @Type(() => ExpenseLineDto)
   expenses?: ExpenseLineDto[];
-  @ApiPropertyOptional({ description: '申請額 (円)。計算上の補助金額を超えてはならない' })
+  @ApiPropertyOptional({
+    description: '申請額 (円)。計算上の補助金額を超えてはならない。それより少なければ、この額が申請の額 (見込み額・採択額) になる。省略: 計算上の補助金額',
+  })
   @IsOptional()
-  @IsInt(yen('requestedAmount'))
-  @Min(0, yen('requestedAmount'))
-  @Max(YEN_MAX, yen('requestedAmount'))
+  @IsInt(REQUESTED_AMOUNT)
+  @Min(1, REQUESTED_AMOUNT)
+  @Max(YEN_MAX, REQUESTED_AMOUNT)
   requestedAmount?: number;
   @ApiPropertyOptional({ type: BenefitRequestDto, description: '事業復活支援金の売上高 (給付金の公募回では必須)' })
   @IsOptional()
