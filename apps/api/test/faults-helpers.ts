@@ -93,18 +93,26 @@ export async function inPool<T>(items: T[], limit: number, worker: (item: T, i: 
  */
 export async function startTcpProxy(target: { host: string; port: number }) {
   const sockets = new Set<Socket>();
+  const pairs = new Set<[Socket, Socket]>();
   const port = await freePort();
   let server: Server | null = null;
+  let frozen = false;
+  let closedWhileFrozen = 0;
   const listen = () =>
     new Promise<void>((resolve, reject) => {
       if (server) return resolve(); // already serving
       server = createServer((client) => {
+        sockets.add(client);
+        client.on('close', () => sockets.delete(client));
+        client.on('error', () => client.destroy());
+        // frozen: the connection is taken and nothing ever comes back (a hung server, packets dropped)
+        if (frozen) return;
         const upstream = connect(target.port, target.host);
-        for (const s of [client, upstream]) {
-          sockets.add(s);
-          s.on('close', () => sockets.delete(s));
-          s.on('error', () => (client.destroy(), upstream.destroy()));
-        }
+        const pair: [Socket, Socket] = [client, upstream];
+        pairs.add(pair);
+        sockets.add(upstream);
+        upstream.on('close', () => (sockets.delete(upstream), pairs.delete(pair)));
+        for (const s of pair) s.on('error', () => (client.destroy(), upstream.destroy()));
         client.pipe(upstream).pipe(client);
       });
       server.once('error', reject);
@@ -120,7 +128,27 @@ export async function startTcpProxy(target: { host: string; port: number }) {
       for (const s of sockets) s.destroy();
       await closed;
     },
-    restore: listen,
+    /** of the connections open when the proxy froze, how many their client has closed since */
+    closedWhileFrozen: () => closedWhileFrozen,
+    /** keeps every connection open and accepts new ones, but nothing passes either way any more */
+    freeze() {
+      frozen = true;
+      for (const [client, upstream] of pairs) {
+        client.once('close', () => frozen && closedWhileFrozen++);
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        // read and dropped: nothing passes, and a side that closes its end is still seen to
+        for (const s of [client, upstream]) s.on('data', () => undefined).resume();
+      }
+    },
+    /** back to forwarding: the frozen connections are dropped (their state is lost), new ones pass */
+    async restore() {
+      if (frozen) {
+        frozen = false;
+        for (const s of sockets) s.destroy();
+      }
+      await listen();
+    },
     close() {
       return this.cut();
     },

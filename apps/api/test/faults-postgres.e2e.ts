@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../src/config';
 import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import type { Round } from '../src/modules/rounds/round.entity';
@@ -27,8 +28,8 @@ afterAll(() => totals.print());
 type Staff = Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
 
 /** A test app with staff signed in, an open round and an intake channel. */
-async function boot(label: string, databaseUrlVia?: (url: string) => string) {
-  const t = await startTestApp({ label, listen: true, overrides: { databasePoolSize: 6 }, databaseUrlVia });
+async function boot(label: string, databaseUrlVia?: (url: string) => string, overrides: Partial<AppConfig> = {}) {
+  const t = await startTestApp({ label, listen: true, overrides: { databasePoolSize: 6, ...overrides }, databaseUrlVia });
   const db = t.app.get(DataSource);
   await seedStaff(t);
   await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
@@ -251,6 +252,50 @@ describe('faults: PostgreSQL backends terminated under load, and intake overload
           .status,
       ).toBe(201);
     }
+  });
+});
+
+describe('faults: PostgreSQL hung (connections open, nothing answers)', () => {
+  let t: TestApp;
+  let s: Staff;
+  let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+  const { send } = clientOf(() => t.baseUrl, []);
+
+  beforeAll(async () => {
+    const server = new URL(baseDatabaseUrl());
+    proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
+    ({ t, s } = await boot('faults_pg_hung', (url) => Object.assign(new URL(url), { hostname: '127.0.0.1', port: String(proxy.port) }).toString(), {
+      databaseQueryTimeoutMs: 1_500,
+    }));
+  });
+  afterAll(async () => {
+    await proxy?.restore();
+    await t?.close();
+    await proxy?.close();
+  });
+
+  it('answers 503 within the statement timeout instead of hanging on a pooled connection, and serves again without a restart', async () => {
+    const staff = { Authorization: `Bearer ${s.manager.token}` };
+    // every pooled connection has served (so the requests below meet open ones, which is where they hung)
+    await Promise.all(Array.from({ length: 6 }, () => send('GET', '/api/applications?range=[0,9]', { headers: staff })));
+    proxy.freeze();
+    totals.faults++;
+    try {
+      const started = Date.now();
+      const answers = await Promise.all(Array.from({ length: 3 }, () => send('GET', '/api/applications?range=[0,9]', { headers: staff })));
+      // before: no answer at all (the client gave up after 15 s; the API held the connection for minutes)
+      for (const res of answers) expect({ status: res.status, code: res.body?.code }).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE' });
+      expect(Date.now() - started).toBeLessThan(8_000);
+      // the timed-out connections are closed by the API (handed back to the pool, the next request would have
+      // waited behind their statements): before, none of the connections open at the freeze was ever closed
+      await waitFor(async () => proxy.closedWhileFrozen() >= 3, 5_000);
+    } finally {
+      await proxy.restore();
+    }
+    // the timed-out connections were dropped, not handed to the next request
+    await waitFor(async () => (await send('GET', '/api/health')).body?.status === 'ok', 20_000);
+    const after = await Promise.all(Array.from({ length: 8 }, () => send('GET', '/api/applications?range=[0,9]', { headers: staff })));
+    expect(after.map((r) => r.status)).toEqual(Array(8).fill(200));
   });
 });
 

@@ -10,7 +10,7 @@ import { UnitOfWork } from './unit-of-work';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.databaseUrl, config.databasePoolSize),
+        ...dataSourceOptions(config.databaseUrl, config.databasePoolSize, config.databaseQueryTimeoutMs),
         autoLoadEntities: true,
         // Boot fails fast (see preflight.ts); no long retry loop of stack traces.
         retryAttempts: 1,

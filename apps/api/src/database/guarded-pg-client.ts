@@ -21,4 +21,24 @@ export class GuardedClient extends Client {
     super(config);
     this.on('error', logConnectionError);
   }
+
+  /**
+   * A statement past its `query_timeout` fails with "Query read timeout" (a 503, connection-faults.ts), but pg
+   * leaves the connection open with the statement still on it: handed back to the pool, the next request would
+   * wait behind it. The connection is closed instead, so the pool drops it and PostgreSQL ends its backend.
+   */
+  override query(...args: unknown[]): never {
+    const answer = (super.query as (...a: unknown[]) => unknown)(...args);
+    // a promise (the callback and Submittable forms are not used here); not `instanceof Promise`, which a
+    // promise made in another realm (jest's module sandbox) fails
+    if (answer !== null && typeof (answer as Promise<unknown> | undefined)?.catch === 'function')
+      (answer as Promise<unknown>).catch((e: unknown) => {
+        if (e instanceof Error && e.message === 'Query read timeout') this.dropConnection();
+      });
+    return answer as never;
+  }
+
+  private dropConnection() {
+    (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+  }
 }
