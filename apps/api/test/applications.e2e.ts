@@ -7,6 +7,7 @@ import { APPLICATION_LIST_FIELDS } from '../src/modules/applications/application
 import { asIntake, assign, categoryByCode, createDraft, draftInput, openRound, recordFormalCheck, submitAllReviews } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
+import { TransitionsService } from '../src/modules/applications/transitions.service';
 
 describe('the application lifecycle', () => {
   let t: TestApp;
@@ -295,6 +296,42 @@ describe('the application lifecycle', () => {
       .send({ transition: 'reject', reason: '重複', ids: [ids[0], ids[0].toUpperCase(), ids[0]] })
       .expect(200);
     expect(twice.body).toMatchObject({ total: 1, results: [{ id: ids[0] }] });
+  });
+
+  it('says which applications a bulk operation did when PostgreSQL goes away partway (503 BULK_INTERRUPTED), and a resend finishes it', async () => {
+    const bulkRound = await openRound(t);
+    const category = await categoryByCode(t, bulkRound, 'restructuring.standard');
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await createDraft(t, draftInput(bulkRound, category, { applicantName: `中断テスト${i}` }))).id);
+    await db.query(`UPDATE application SET status = 'reviewed' WHERE id = ANY($1)`, [ids]);
+    const send = () =>
+      t.http().post('/api/applications/bulk-transitions').set(as('manager')).send({ transition: 'reject', reason: '予算の範囲を超えたため', ids });
+    // the connection lost at the third application (each runs in its own transaction: the first two are committed)
+    const transitions = t.app.get(TransitionsService);
+    const fire = transitions.fire.bind(transitions);
+    let calls = 0;
+    const spy = jest.spyOn(transitions, 'fire').mockImplementation((...args) => {
+      if (++calls === 3) return Promise.reject(Object.assign(new Error('Connection terminated unexpectedly'), {}));
+      return fire(...args);
+    });
+    try {
+      const cut = await send().expect(503);
+      expect(cut.headers['retry-after']).toBeDefined();
+      expect(cut.body).toMatchObject({ code: 'BULK_INTERRUPTED', notAttempted: ids.slice(2) });
+      expect(cut.body.results).toEqual([expect.objectContaining({ id: ids[0], ok: true }), expect.objectContaining({ id: ids[1], ok: true })]);
+      expect(cut.body.message).toContain('実行済み2件はそのままです。残り3件は未処理');
+    } finally {
+      spy.mockRestore();
+    }
+    const statuses = async () =>
+      (await db.query(`SELECT status FROM application WHERE id = ANY($1) ORDER BY applicant_name`, [ids])).map((r: { status: string }) => r.status);
+    expect(await statuses()).toEqual(['rejected', 'rejected', 'reviewed', 'reviewed', 'reviewed']);
+    // sent again: the rest is done, the first two are reported as no longer possible, nothing twice
+    const again = await send().expect(200);
+    expect(again.body).toMatchObject({ total: 5, succeeded: 3, failed: 2 });
+    expect(await statuses()).toEqual(Array(5).fill('rejected'));
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'application.reject' AND entity_id = ANY($1)`, [ids]);
+    expect(n).toBe(5);
   });
 
   it('checks a bulk operation’s filter as the list does: a misspelt key or a bad value is 400 and changes nothing, an empty match is 422', async () => {

@@ -34,6 +34,11 @@ export const APPLICATION_ERRORS = {
   BULK_SELECTION_REQUIRED: [HttpStatus.BAD_REQUEST, '対象の申請 (ids または filter) を指定してください。'],
   BULK_NOTHING_MATCHED: [HttpStatus.UNPROCESSABLE_ENTITY, '条件に一致する申請がありません。一覧で条件を確かめてください。'],
   BULK_TOO_LARGE: [HttpStatus.BAD_REQUEST, '一括操作は一度に10,000件までです。条件を絞ってください。'],
+  // the database went away partway through a bulk operation: what was done stays done (each its own transaction)
+  BULK_INTERRUPTED: [
+    HttpStatus.SERVICE_UNAVAILABLE,
+    'データベースに一時的に接続できなくなったため、一括操作を途中で中断しました。処理済みの申請はそのままです。少し待ってから同じ操作をもう一度実行してください。',
+  ],
   // 再審査 in another 類型 (reconsideration.service.ts, docs/reconsideration.md)
   RECONSIDERATION_NOT_OFFERED: [HttpStatus.CONFLICT, 'この申請の類型には、別の類型での再審査がありません。'],
   RECONSIDERATION_TARGET_NOT_ALLOWED: [HttpStatus.UNPROCESSABLE_ENTITY, '指定された類型では再審査できません。再審査できる類型から選んでください。'],

@@ -15,6 +15,7 @@ import {
 } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { UnitOfWork, type Transaction } from '../../database';
+import { isDatabaseUnavailable, isPoolExhausted } from '../../database/connection-faults';
 import { WriteChain, type ChainPart } from '../../database/write-chain';
 import { AuditRepository, type NewAuditLogEntry } from '../audit/audit.repository';
 import { NotificationsRepository, type TransitionNotification } from '../notifications/notifications.repository';
@@ -118,7 +119,12 @@ export class TransitionsService {
         const outcome = await this.fire(id, transition, actor, { reason: options.reason, requestId: options.requestId, ip: options.ip });
         results.push({ id, ok: true, status: outcome.application.status });
       } catch (e) {
-        if (!(e instanceof HttpException)) throw e;
+        if (!(e instanceof HttpException)) {
+          // PostgreSQL gone partway: the applications done are committed (each its own transaction). A bare 503
+          // read as "nothing happened" to a manager who then would not resend, leaving the operation half done
+          if (isDatabaseUnavailable(e) || isPoolExhausted(e)) throw bulkInterrupted(results, applicationIds.slice(results.length));
+          throw e;
+        }
         const body = e.getResponse() as { code?: string; message?: string };
         results.push({ id, ok: false, code: body.code, message: body.message });
       }
@@ -420,4 +426,14 @@ function transitionRows(
       payload,
     })),
   };
+}
+
+/** 503 BULK_INTERRUPTED: how many were done, which (`results`) and which were not tried (`notAttempted`). */
+function bulkInterrupted(results: BulkItemResult[], notAttempted: string[]): ApplicationError {
+  const done = results.filter((r) => r.ok).length;
+  return new ApplicationError(
+    'BULK_INTERRUPTED',
+    { results, notAttempted },
+    `データベースに一時的に接続できなくなったため、一括操作を${results.length}件目の後で中断しました（実行済み${done}件はそのままです。残り${notAttempted.length}件は未処理）。少し待ってから同じ操作をもう一度実行してください。実行済みの申請は「現在の状態からは実行できません」として報告されます。`,
+  );
 }
