@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { refuseUnreadBody } from './common/body-media-type';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { answerClientErrorsAsJson, refuseDeepJson } from './common/http-limits';
 import { appValidationPipe } from './common/validation.pipe';
@@ -37,6 +38,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: refuseDeepJson } as Record<string, unknown>);
   answerClientErrorsAsJson(app.getHttpServer());
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
+  app.use(refuseUnreadBody);
   app.enableCors({
     // Reflect only the admin's origin; any other origin gets no CORS headers at all.
     origin: (origin: string | undefined, callback: (err: Error | null, allow?: boolean) => void) => callback(null, origin === config.adminOrigin),

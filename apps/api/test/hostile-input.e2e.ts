@@ -394,6 +394,32 @@ describe('hostile input', () => {
       });
     }
 
+    it('answers a body it does not read with 415, and one that does not inflate as its Content-Encoding says with 400 (both were mishandled)', async () => {
+      const round = await firstRound();
+      const put = () => t.http().put(`/api/rounds/${round.id}`).set(as('manager'));
+      // JSON sent as text/plain was answered 200 and nothing was saved
+      const plain = await put()
+        .set('Content-Type', 'text/plain')
+        .send(JSON.stringify({ name: '第1回（変更）' }));
+      expectErrorBody(plain, 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expect(plain.body.message).toContain('application/json');
+      expect((await firstRound()).name).toBe(round.name);
+      // a body that is not gzip although it says so was a 500
+      const notGzip = await put()
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', 'gzip')
+        .send(JSON.stringify({ name: 'x' }));
+      expectErrorBody(notGzip, 400, 'BAD_REQUEST');
+      expect(notGzip.body.message).toContain('展開できません');
+      const unknown = await put()
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', 'foo')
+        .send(JSON.stringify({ name: 'x' }));
+      expectErrorBody(unknown, 415, 'UNSUPPORTED_MEDIA_TYPE');
+      // a request with no body at all is not refused for its type
+      expectErrorBody(await t.http().post(`/api/score-sheets/${randomUUID()}/reopen`).set(as('manager')), 400, 'VALIDATION_FAILED');
+    });
+
     it('answers oversized headers with 431 and the documented body', async () => {
       const res = await raw(`GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(40_000)}\r\n\r\n`);
       expectErrorBody(res, 431, 'HEADERS_TOO_LARGE');

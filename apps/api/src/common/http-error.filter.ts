@@ -19,12 +19,14 @@ const DEFAULT_MESSAGES: Record<number, [string, string]> = {
   404: ['NOT_FOUND', '指定されたデータが見つかりません。'],
   409: ['CONFLICT', '他の操作と競合しました。画面を更新してやり直してください。'],
   413: ['PAYLOAD_TOO_LARGE', '送信されたデータが大きすぎます。'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', '送信されたデータの形式 (Content-Type・Content-Encoding) には対応していません。'],
   422: ['UNPROCESSABLE', '入力内容を処理できません。'],
   429: ['TOO_MANY_REQUESTS', 'リクエストが多すぎます。しばらく待ってから再度お試しください。'],
   503: ['SERVICE_UNAVAILABLE', 'サービスが一時的に利用できません。'],
 };
 
 const JSON_UNREADABLE = '送信されたデータの形式が正しくありません (JSON として読み取れません)。';
+const BODY_NOT_INFLATABLE = '送信されたデータを展開できません (Content-Encoding の圧縮形式と本文が一致しません)。';
 
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -78,7 +80,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (isBodyParserError(exception)) {
       const status = exception.status;
       const [code, message] = DEFAULT_MESSAGES[status] ?? ['BAD_REQUEST', '送信されたデータを読み取れません。'];
-      return { statusCode: status, code, message: status === 400 ? JSON_UNREADABLE : message };
+      const inflate = typeof exception.code === 'string' && exception.code.startsWith('Z_');
+      return { statusCode: status, code, message: inflate ? BODY_NOT_INFLATABLE : status === 400 ? JSON_UNREADABLE : message };
     }
     void req;
     if (isPoolExhausted(exception)) {
@@ -129,6 +132,13 @@ const DATABASE_RETRY_AFTER_SECONDS = 2;
 /** the other transaction has finished by the time the rollback is answered */
 const CONFLICT_RETRY_AFTER_SECONDS = 1;
 
-function isBodyParserError(e: unknown): e is { status: number; type: string } {
-  return typeof e === 'object' && e !== null && typeof (e as { status?: unknown }).status === 'number' && typeof (e as { type?: unknown }).type === 'string';
+/**
+ * An error body-parser raised for the request (http-errors: a 4xx status, `expose`): its own kinds carry a `type`,
+ * a body that does not inflate as its Content-Encoding says is zlib's error wrapped with status 400 and no type
+ * (it was a 500).
+ */
+function isBodyParserError(e: unknown): e is { status: number; type?: string; code?: string } {
+  if (typeof e !== 'object' || e === null) return false;
+  const { status, type, expose } = e as { status?: unknown; type?: unknown; expose?: unknown };
+  return typeof status === 'number' && (typeof type === 'string' || (expose === true && status >= 400 && status < 500));
 }
