@@ -45,7 +45,9 @@ export function passwordPolicyProblems(password: string, context: { email: strin
   const email = context.email.trim().toLowerCase();
   const localPart = email.split('@')[0] ?? '';
   const lowered = password.toLowerCase();
-  const containsEmail = (email.length > 0 && lowered.includes(email)) || (localPart.length >= MIN_LOCAL_PART && lowered.includes(localPart));
+  // compared as NFKC: 「ＲＥＶＩＥＷＥＲ」 in full-width letters is the local part 'reviewer' all the same
+  const folded = password.normalize('NFKC').toLowerCase();
+  const containsEmail = (email.length > 0 && folded.includes(email)) || (localPart.length >= MIN_LOCAL_PART && folded.includes(localPart));
 
   const result = zxcvbn().check(
     password.slice(0, ESTIMATED_LENGTH),

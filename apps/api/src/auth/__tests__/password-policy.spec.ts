@@ -22,6 +22,7 @@ describe('passwordPolicyProblems', () => {
     ['containing the whole email', `${email}!9`, PASSWORD_PROBLEMS.containsEmail],
     ['containing the email in capitals', 'X7-TANAKA.TARO@JIMUKYOKU.EXAMPLE.JP', PASSWORD_PROBLEMS.containsEmail],
     ['containing the local part', 'tanaka.taro-Kj3#mP9q', PASSWORD_PROBLEMS.containsEmail],
+    ['containing the local part in full-width letters', 'ＴＡＮＡＫＡ．ＴＡＲＯ-Kj3#mP9q', PASSWORD_PROBLEMS.containsEmail],
     ['made of a common word, digits and a symbol', 'Password123!', PASSWORD_PROBLEMS.guessable],
     ['a keyboard walk', 'zxcvbnm,./asdf', PASSWORD_PROBLEMS.guessable],
     ['one repeated character', 'aaaaaaaaaaaaaaaa', PASSWORD_PROBLEMS.guessable],
