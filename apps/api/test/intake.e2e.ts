@@ -182,6 +182,8 @@ describe('intake', () => {
     ['an amount below the floor', { expenses: [{ expenseType: 'machinery', amount: 900_000 }], requestedAmount: undefined }, ['expenses']],
     ['a requested amount above the cap', { requestedAmount: 90_000_000 }, ['requestedAmount']],
     ['a requested amount of 0円', { requestedAmount: 0 }, ['requestedAmount']],
+    // no reviewer could confirm these: the applicant lost the points without a word
+    ['加点項目 the 審査基準 does not have', { bonusItems: ['wageIncreaseBonus', 'wageIncrease', '__proto__'] }, ['bonusItems[1]', 'bonusItems[2]']],
     ['no required attachments', { attachmentIds: [] }, ['attachments']],
     ['a category the round does not offer', { categoryCode: 'monozukuri.standard' }, []],
     [
@@ -194,6 +196,17 @@ describe('intake', () => {
     const res = await submit(body).expect(422);
     for (const field of fields) expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     expect(res.body.message).toMatch(/[ぁ-んァ-ン一-龥]/);
+  });
+
+  it('names the 加点項目 an application may claim when it claims one the 審査基準 does not have, and keeps those it has', async () => {
+    const refused = await submit(validPayload(round, await uploadRequired(t, apiKey), { bonusItems: ['wageIncrease'] })).expect(422);
+    expect(refused.body.errors).toEqual([
+      { field: 'bonusItems[0]', message: expect.stringContaining('加点項目「wageIncrease」は、この公募回・類型の審査基準にありません（申告できる加点項目: ') },
+    ]);
+    expect(refused.body.errors[0].message).toContain('wageIncreaseBonus（賃上げ加点）');
+    const accepted = await submit(validPayload(round, await uploadRequired(t, apiKey), { bonusItems: ['wageIncreaseBonus'] })).expect(201);
+    const [row] = await db.query(`SELECT claimed_bonus_items FROM application WHERE id = $1`, [accepted.body.id]);
+    expect(row.claimed_bonus_items).toEqual(['wageIncreaseBonus']);
   });
 
   it('takes the applicant at their word when they ask for less than the rules give: that is the application’s amount', async () => {

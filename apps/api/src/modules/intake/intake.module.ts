@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, APP_CONFIG } from '../../config';
 import { ApplicationsModule } from '../applications/applications.module';
+import { RubricsModule } from '../rubrics/rubrics.module';
 import { PostAwardModule } from '../post-award/post-award.module';
 import { RoundsModule } from '../rounds/rounds.module';
 import { StatusLinksModule } from '../status-links/status-links.module';
@@ -32,6 +33,7 @@ const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], use
     ApplicationsModule,
     PostAwardModule,
     RoundsModule,
+    RubricsModule,
     StatusLinksModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],

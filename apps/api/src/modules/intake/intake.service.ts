@@ -12,6 +12,7 @@ import { draftApplication } from '../applications/application-drafts';
 import { TransitionsService, type TransitionActor, type TransitionOptions } from '../applications/transitions.service';
 import type { Category } from '../programs/category.entity';
 import { RoundsRepository, type DrawnReceipt, type RoundContext } from '../rounds/rounds.repository';
+import { RubricsService } from '../rubrics/rubrics.service';
 import { StatusLinksService } from '../status-links/status-links.service';
 import type { Attachment } from './attachment.entity';
 import type { IntakeApplicationDto } from './dto/intake-application.dto';
@@ -63,6 +64,7 @@ export class IntakeService {
     private readonly applications: ApplicationsRepository,
     private readonly transitions: TransitionsService,
     private readonly statusLinks: StatusLinksService,
+    private readonly rubrics: RubricsService,
   ) {}
 
   async submit(channel: IntakeChannel, dto: IntakeApplicationDto, idempotencyKey?: string): Promise<StoredResponse> {
@@ -135,7 +137,7 @@ export class IntakeService {
     const transitionsOf = SUBMIT_TRANSITIONS[program.workflowKind];
     if (!transitionsOf) throw new IntakeError('UNSUPPORTED_WORKFLOW');
     const attachments = source.channel ? await this.attachmentsOf(tx, source.channel, dto.attachmentIds ?? []) : [];
-    this.validate(category, dto, source.documentsOnPaper ? 'onPaper' : attachments);
+    this.validate(category, dto, source.documentsOnPaper ? 'onPaper' : attachments, undefined, await this.bonusItemProblems(tx, round.id, category.id, dto));
     const draft = draftApplication(
       {
         roundId: round.id,
@@ -235,7 +237,7 @@ export class IntakeService {
     const { category } = await this.target(tx, dto);
     if (category.id !== app.categoryId)
       throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'categoryCode', message: '類型は申請後に変更できません' }] });
-    this.validate(category, dto, attachments, app);
+    this.validate(category, dto, attachments, app, await this.bonusItemProblems(tx, app.roundId, category.id, dto));
     const fields = applicationFields(dto);
     // a corrected 法人番号 may not be another application's in the round (1公募回につき1法人1申請)
     if (fields.corporateNumber && fields.corporateNumber !== app.corporateNumber) {
@@ -282,11 +284,18 @@ export class IntakeService {
    * Every problem of the payload as a 422 (for the benefit also its sales and 事前確認); documents received
    * on paper count as every required attachment. A resubmission keeps the 事前確認 recorded at intake.
    */
-  private validate(category: Category, dto: IntakeApplicationDto, attachments: Attachment[] | 'onPaper', resubmitted?: Application) {
+  private validate(
+    category: Category,
+    dto: IntakeApplicationDto,
+    attachments: Attachment[] | 'onPaper',
+    resubmitted: Application | undefined,
+    bonusProblems: { field: string; message: string }[],
+  ) {
     const kinds = attachments === 'onPaper' ? [...Object.keys(ATTACHMENT_KINDS)] : attachments.map((a) => a.kind);
     const problems = [
       ...validateApplication(category.config, applicationInput(dto, kinds)).problems,
       ...benefitIntakeProblems(category.config, dto, resubmitted),
+      ...bonusProblems,
     ];
     if (problems.length) {
       throw new IntakeError(
@@ -295,6 +304,30 @@ export class IntakeService {
         `申請内容に誤りがあります (${problems.length}件): ${problems.map((p) => p.message).join('、')}`,
       );
     }
+  }
+
+  /**
+   * The 加点項目 claimed that the round × 類型's 審査基準 does not have: no reviewer could ever confirm one, so the
+   * applicant would lose the points without a word (a code copied from an example, a typo). Read only when some
+   * are claimed.
+   */
+  private async bonusItemProblems(tx: Transaction, roundId: string, categoryId: string, dto: IntakeApplicationDto) {
+    const claimed = dto.bonusItems ?? [];
+    if (claimed.length === 0) return [];
+    const { bonusItems } = await this.rubrics.ensure(roundId, categoryId, tx);
+    const offered = bonusItems.map((b) => `${b.code}（${b.label}）`).join('、');
+    return claimed.flatMap((code, i) =>
+      bonusItems.some((b) => b.code === code)
+        ? []
+        : [
+            {
+              field: `bonusItems[${i}]`,
+              message: offered
+                ? `bonusItems[${i}] の加点項目「${code}」は、この公募回・類型の審査基準にありません（申告できる加点項目: ${offered}）`
+                : `bonusItems[${i}] の加点項目「${code}」: この公募回・類型の審査基準には加点項目がありません`,
+            },
+          ],
+    );
   }
 
   /** The 409 naming the application that has the 法人番号 in the round (looked up unless the caller has it). */

@@ -207,8 +207,8 @@ export class IntakeApplicationDto {
   previousRecipient?: boolean;
   @ApiPropertyOptional({
     type: [String],
-    example: ['wageIncrease'],
-    description: '申請者が申告する加点項目 (公募回・類型の審査基準の加点項目コード)。審査員が確認する',
+    example: ['wageIncreaseBonus'],
+    description: '申請者が申告する加点項目 (公募回・類型の審査基準の加点項目コード、GET /api/review-rubrics)。審査基準にないコードは 422。審査員が確認する',
   })
   @IsOptional()
   @IsArray()
