@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { readdirSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import type { Round } from '../src/modules/rounds/round.entity';
+import { ResumeUnfinishedImports } from '../src/modules/imports/resume-unfinished-imports';
 import { QueueName } from '../src/queue';
 import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
@@ -69,6 +70,25 @@ describe('bulk import of applications', () => {
     worker = await startImportWorker(t.config);
     expect(await finished(created.body.id)).toMatchObject({ status: 'done', importedRows: 1 });
     expect(await finished(orphan.body.id)).toMatchObject({ status: 'done', importedRows: 1 });
+  });
+
+  it('gives a running worker’s import back its job when Redis lost it meanwhile (the worker looks every minute, not only at its start)', async () => {
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.Imports));
+    worker ??= await startImportWorker(t.config);
+    // Redis loses the job of an import queued while the worker runs (the queue paused so the worker cannot take it first)
+    await queue.pause();
+    let lost: string;
+    try {
+      lost = (await send([HEADER, row('株式会社まいご')].join('\n'), 'validRows').expect(201)).body.id;
+      await queue.remove(lost);
+    } finally {
+      await queue.resume();
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await t.http().get(`/api/imports/${lost}`).set(as()).expect(200)).body.status).toBe('queued');
+    // the worker's next look (RESUME_UNFINISHED_IMPORTS_EVERY_MS) queues it again; before, only a restart did
+    await worker.get(ResumeUnfinishedImports).resume();
+    expect(await finished(lost)).toMatchObject({ status: 'done', importedRows: 1 });
   });
 
   it('serves a template whose header the importer accepts, in CSV and Excel', async () => {

@@ -1,19 +1,24 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { JobName, QueueName } from '../../queue';
+import { repeatEvery } from '../../worker/repeat';
 import { ApplicationExportsRepository } from './application-exports.repository';
 import { EXPORT_JOB_OPTIONS } from './application-exports.service';
 
+/** how often a running worker looks again for exports whose job is gone */
+export const RESUME_UNFINISHED_EXPORTS_EVERY_MS = 60_000;
+
 /**
- * At the start of a worker that consumes the exports queue: every export still queued or running whose
- * job Redis lost gets it back (job id = export id, so a job that exists is left alone). A job whose worker
- * died is taken again by BullMQ's stalled-job check and starts its file over; a job out of attempts has
- * already marked its export failed.
+ * In a worker that consumes the exports queue, at its start and then every minute: every export still queued or
+ * running whose job Redis lost gets it back (job id = export id, so a job that exists is left alone); not only at
+ * the start, as ResumeUnfinishedImports. A job whose worker died is taken again by BullMQ's stalled-job check and
+ * starts its file over; a job out of attempts has already marked its export failed.
  */
 @Injectable()
-export class ResumeUnfinishedExports implements OnApplicationBootstrap {
+export class ResumeUnfinishedExports implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ResumeUnfinishedExports.name);
+  private stop?: () => void;
 
   constructor(
     private readonly exports: ApplicationExportsRepository,
@@ -21,6 +26,16 @@ export class ResumeUnfinishedExports implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap() {
+    await this.resume();
+    this.stop = repeatEvery(RESUME_UNFINISHED_EXPORTS_EVERY_MS, () => this.resume(), this.logger, 'resuming unfinished exports');
+  }
+
+  onApplicationShutdown() {
+    this.stop?.();
+  }
+
+  /** One look: each unfinished export whose job is gone gets it back. */
+  async resume() {
     for (const exportId of await this.exports.unfinished()) {
       if (await this.queue.getJob(exportId)) continue;
       await this.queue.add(JobName.RunApplicationExport, { exportId }, { jobId: exportId, ...EXPORT_JOB_OPTIONS });

@@ -1,19 +1,25 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { JobName, QueueName } from '../../queue';
+import { repeatEvery } from '../../worker/repeat';
 import { IMPORT_JOB_OPTIONS } from './imports.service';
 import { ImportsRepository } from './imports.repository';
 
+/** how often a running worker looks again for imports whose job is gone */
+export const RESUME_UNFINISHED_IMPORTS_EVERY_MS = 60_000;
+
 /**
- * At the start of a worker that consumes the imports queue: every import still queued or running gets
- * its job back if Redis lost it (job id = import id, so a job that exists is left alone) or its job
- * ran out of attempts. A job whose worker died is taken again by BullMQ's stalled-job check; the run
- * goes on after the last recorded row either way.
+ * In a worker that consumes the imports queue, at its start and then every minute: every import still queued
+ * or running gets its job back if Redis lost it (job id = import id, so a job that exists is left alone) or its
+ * job ran out of attempts. Not only at the start: an import queued when Redis lost its data while the worker ran
+ * stayed 「待機中」 until some worker restarted. A job whose worker died is taken again by BullMQ's stalled-job
+ * check; the run goes on after the last recorded row either way.
  */
 @Injectable()
-export class ResumeUnfinishedImports implements OnApplicationBootstrap {
+export class ResumeUnfinishedImports implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ResumeUnfinishedImports.name);
+  private stop?: () => void;
 
   constructor(
     private readonly imports: ImportsRepository,
@@ -21,6 +27,16 @@ export class ResumeUnfinishedImports implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap() {
+    await this.resume();
+    this.stop = repeatEvery(RESUME_UNFINISHED_IMPORTS_EVERY_MS, () => this.resume(), this.logger, 'resuming unfinished imports');
+  }
+
+  onApplicationShutdown() {
+    this.stop?.();
+  }
+
+  /** One look: each unfinished import whose job is gone or failed gets it back. */
+  async resume() {
     for (const importId of await this.imports.unfinished()) {
       const job = await this.queue.getJob(importId);
       if (!job) {
