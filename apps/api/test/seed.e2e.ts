@@ -10,6 +10,9 @@ import { DEMO_CHANNEL_NAME } from '../src/seed/demo/demo-applications.seed';
 import { demoProgrammesSeed } from '../src/seed/demo/demo-programmes.seed';
 import { runSeed } from '../src/seed/seed-runner';
 import { INITIAL_ADMIN, initialAdminSeed } from '../src/seed/staff-accounts.seed';
+import { Category } from '../src/modules/programs/category.entity';
+import { Round } from '../src/modules/rounds/round.entity';
+import { createDraft, draftInput } from './application-fixtures';
 import { startTestApp, TestApp } from './harness';
 import { tempStorageDir } from './intake-fixtures';
 
@@ -45,6 +48,18 @@ describe('the npm start seed', () => {
       'demo payment batches',
       'demo application exports',
     ]);
+    // an application added after the demo (a paper application a manager imported): not the demo's, so the next
+    // start does not give it the demo's documents (every restart did)
+    const [{ round_id: roundId, category_id: categoryId }] = await db.query(
+      `SELECT round_id, category_id FROM application WHERE receipt_number IS NOT NULL LIMIT 1`,
+    );
+    const paper = await createDraft(
+      t,
+      draftInput(await db.getRepository(Round).findOneByOrFail({ id: roundId }), await db.getRepository(Category).findOneByOrFail({ id: categoryId }), {
+        applicantName: '株式会社かみの申請',
+      }),
+    );
+    await db.query(`UPDATE application SET receipt_number = 'PAPER-00000001', received_at = now() WHERE id = $1`, [paper.id]);
     const after = await snapshot();
     const second = await runSeed(db, { demo: true, attachmentStorage: t.app.get(ATTACHMENT_STORAGE) });
     expect(second.map((r) => r.summary)).toEqual([
@@ -62,6 +77,9 @@ describe('the npm start seed', () => {
       'already present',
     ]);
     expect(await snapshot()).toEqual(after);
+    expect((await db.query(`SELECT count(*)::int AS n FROM attachment WHERE application_id = $1`, [paper.id]))[0].n).toBe(0);
+    // not the demo's: the checks below are of the demo's own applications
+    await db.query(`DELETE FROM application WHERE id = $1`, [paper.id]);
   }, 180_000);
 
   it('fills the エクスポート page: a stored Excel of 第11回 written as the worker writes it, and two exports answered at once', async () => {

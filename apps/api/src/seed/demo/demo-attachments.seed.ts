@@ -98,6 +98,10 @@ export const demoAttachmentsSeed: SeedStep = {
   async run(m: EntityManager, context) {
     const storage = context.attachmentStorage;
     if (!storage) return 'skipped: no attachment storage given';
+    // once only: the demo's applications have no attachment before this step (it is the first to write any), and
+    // applications added after it (a bulk import of paper applications, a test submission) are not the demo's: on
+    // every restart they were given the demo's documents, and starting twice changed the data
+    if ((await m.query(`SELECT 1 FROM attachment LIMIT 1`)).length > 0) return 'already present';
     const apps: Received[] = await m.query(
       `SELECT a.id, a.receipt_number, a.quoted_amount, c.config FROM application a JOIN category c ON c.id = a.category_id
         WHERE a.receipt_number IS NOT NULL AND NOT EXISTS (SELECT 1 FROM attachment t WHERE t.application_id = a.id)
