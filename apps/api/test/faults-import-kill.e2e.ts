@@ -1,4 +1,5 @@
 import { BuiltProcess, startBuiltProcess } from './built-process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -13,6 +14,7 @@ import { tempStorageDir } from './intake-fixtures';
 
 // The worker runs as users run it: the built entry point in its own process (`npm test` builds first).
 const WORKER = join(__dirname, '..', 'dist', 'worker.js');
+const SUPERVISOR = join(__dirname, '..', 'dist', 'cli', 'import-worker-process.js');
 const ROWS = 300;
 /** every 25th row is wrong (an expense that is not an amount): refused, reported, never imported */
 const refused = (i: number) => i % 25 === 24;
@@ -198,4 +200,38 @@ describe('faults: the worker killed during an import', () => {
     expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 });
     expect(report).toMatchObject({ totalRows: ROWS, processedRows: ROWS, importedRows: ROWS, errorRows: 0 });
   }, 240_000);
+  it('stops the import worker npm start supervises when npm start itself is killed (it lived on as an orphan)', async () => {
+    // a process standing in for npm start: it supervises the worker as start.ts does
+    const supervisor = spawn(
+      process.execPath,
+      ['-e', `require(${JSON.stringify(SUPERVISOR)}).superviseImportWorker(() => undefined); setInterval(() => undefined, 1000);`],
+      { env: { ...process.env, ...workerEnv() }, stdio: 'ignore' },
+    );
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const childOf = (pid: number) =>
+      execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)])
+        .toString()
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number);
+    let worker: number | undefined;
+    for (let i = 0; i < 100 && worker === undefined; i++) {
+      await sleep(100);
+      worker = childOf(supervisor.pid!)[0];
+    }
+    expect(worker).toBeDefined();
+    await sleep(3000); // the worker has started (or is starting: it goes either way)
+    totals.faults++;
+    supervisor.kill('SIGKILL');
+    for (let i = 0; i < 100 && alive(worker!); i++) await sleep(100);
+    expect(alive(worker!)).toBe(false);
+  }, 30_000);
 });

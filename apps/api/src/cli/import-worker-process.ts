@@ -8,13 +8,17 @@ const RESTART_DELAY_MS = 2_000;
  * `npm start`'s worker process for the imports queue (WORKER_QUEUES=imports): bulk imports parse
  * uploaded files, and that never happens in the API's HTTP process. The API process runs every other
  * queue itself. A worker that exits is started again (its import goes on where it stopped); it is
- * stopped with the API.
+ * stopped with the API, and stops by itself when this process is killed outright (its IPC channel closes).
  */
 export function superviseImportWorker(log: (line: string) => void = console.log): () => void {
   let child: ChildProcess | null = null;
   let stopping = false;
   const start = () => {
-    child = spawn(process.execPath, [join(__dirname, '..', 'worker.js')], { env: { ...process.env, WORKER_QUEUES: 'imports' }, stdio: 'inherit' });
+    // an IPC channel only so that the worker sees this process go (worker.ts): nothing is sent over it
+    child = spawn(process.execPath, [join(__dirname, '..', 'worker.js')], {
+      env: { ...process.env, WORKER_QUEUES: 'imports' },
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    });
     child.once('exit', (code, signal) => {
       child = null;
       if (stopping) return;
