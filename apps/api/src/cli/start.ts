@@ -83,11 +83,17 @@ async function ensureServices(config: AppConfig) {
  */
 async function ensureMailCatcher(config: AppConfig): Promise<string | null> {
   if (config.nodeEnv !== 'development') return null;
-  if (await smtpReachable(config.smtpUrl)) return 'http://localhost:8025';
   const url = new URL(config.smtpUrl);
+  const uiPort = Number(process.env.MAIL_UI_PORT ?? 8025);
+  if (await smtpReachable(config.smtpUrl)) {
+    // docker compose's Mailpit (or another start's embedded catcher) on the default port has its page on MAIL_UI_PORT;
+    // another SMTP server's page is unknown: none is named, rather than one the worker would ask whether a mail it
+    // sent there arrived (the answer, from another catcher, could have it send the mail twice)
+    return ['127.0.0.1', 'localhost'].includes(url.hostname) && (url.port || '25') === '1025' ? `http://localhost:${uiPort}` : null;
+  }
   if (!['127.0.0.1', 'localhost'].includes(url.hostname)) return null;
   try {
-    const catcher = await startMailCatcher(Number(url.port || 25), Number(process.env.MAIL_UI_PORT ?? 8025));
+    const catcher = await startMailCatcher(Number(url.port || 25), uiPort);
     console.log(`[start] No SMTP server at ${config.smtpUrl}: started an embedded mail catcher (${catcher.webUrl})`);
     return catcher.webUrl;
   } catch (e) {
