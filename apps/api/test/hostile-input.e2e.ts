@@ -370,6 +370,24 @@ describe('hostile input', () => {
         .send({ categories: [{ categoryId: categories[0].id, adoptionQuota: 2 ** 31 }] });
       expectErrorBody(res, 400, 'VALIDATION_FAILED');
     });
+
+    it('refuses a 予算 past 1兆円, and a budget in the query written other than in decimal digits (「0x10」 was 16円)', async () => {
+      const round = await firstRound();
+      const categories = (await t.http().get('/api/categories').query({ range: '[0,0]' }).set(as('manager')).expect(200)).body;
+      const tooMuch = await t
+        .http()
+        .put(`/api/rounds/${round.id}`)
+        .set(as('manager'))
+        .send({ categories: [{ categoryId: categories[0].id, budget: 1_000_000_000_001 }] });
+      expectErrorBody(tooMuch, 400, 'VALIDATION_FAILED');
+      expect(tooMuch.body.errors[0].message).toBe('予算 (budget) は1兆円までです');
+      for (const budget of ['0x10', '1e3', ' 100', '-5', '12.5', '10000000000001'])
+        expectErrorBody(
+          await t.http().get(`/api/rounds/${round.id}/ranking`).query({ categoryId: randomUUID(), budget }).set(as('manager')),
+          400,
+          'VALIDATION_FAILED',
+        );
+    });
   });
 
   describe('the HTTP server', () => {

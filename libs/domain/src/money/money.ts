@@ -17,6 +17,12 @@ export const rate = (numerator: number, denominator: number): Rate => {
   return { numerator, denominator };
 };
 
+/**
+ * The largest amount any request may carry: 1兆円, far above any programme's amounts and budgets (a 予算 of a
+ * whole programme included), well inside the bigint money columns and JavaScript's exact integers.
+ */
+export const YEN_MAX: Yen = 1_000_000_000_000;
+
 export const MAN = 10_000;
 /** 万円 → yen, e.g. man(2000) = 20,000,000. */
 export const man = (amountInMan: number): Yen => amountInMan * MAN;

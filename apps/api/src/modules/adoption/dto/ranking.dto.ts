@@ -1,12 +1,16 @@
+import { YEN_MAX } from '@jimukyoku/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
 
-const yen = { message: 'budget (予算) は0以上の整数 (円) で指定してください' };
+const yen = { message: 'budget (予算) は1兆円までの0以上の整数 (円) で指定してください' };
 const count = (field: string) => ({ message: `${field} は0以上の整数で指定してください` });
-/** query strings arrive as text: "" and "null" mean "no limit" */
+/**
+ * query strings arrive as text: "" and "null" mean "no limit"; a number is written in decimal digits (Number()
+ * also read 「0x10」 as 16円, 「1e3」 and 「 100」)
+ */
 const toNumberOrNull = ({ value }: { value: unknown }) =>
-  value === '' || value === 'null' || value === null ? null : typeof value === 'string' ? Number(value) : value;
+  value === '' || value === 'null' || value === null ? null : typeof value === 'string' ? (/^\d{1,16}$/.test(value) ? Number(value) : NaN) : value;
 
 export class RankingQueryDto {
   @ApiProperty({ description: '類型 (category id)' }) @IsUUID('4', { message: 'categoryId は類型のIDを指定してください' }) categoryId!: string;
@@ -16,7 +20,7 @@ export class RankingQueryDto {
   @ValidateIf((_, v) => v !== null)
   @IsInt(yen)
   @Min(0, yen)
-  @Max(Number.MAX_SAFE_INTEGER, yen)
+  @Max(YEN_MAX, yen)
   budget?: number | null;
   @ApiPropertyOptional({ description: '採択件数の上限。省略すると公募回・類型の採択枠、null で上限なし', nullable: true })
   @IsOptional()

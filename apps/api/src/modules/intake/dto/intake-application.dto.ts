@@ -18,12 +18,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { normalizeInvoiceNumber } from '@jimukyoku/domain';
+import { normalizeInvoiceNumber, YEN_MAX } from '@jimukyoku/domain';
 import { BenefitRequestDto, CertifiedAdvisorDto, ExpenseLineDto, FinancialInstitutionDto, MonthlySalesDto } from '../../quotes/dto/quote-request.dto';
 import { HasText } from '../../../common/has-text.decorator';
 
-/** 1兆円: far above any programme's amounts (money columns are bigint) */
-const YEN_MAX = 1_000_000_000_000;
 const yen = (field: string) => ({ message: `${field} は0以上の整数 (円) で指定してください` });
 const REQUESTED_AMOUNT = { message: 'requestedAmount (申請額) は1円以上の整数 (円) で指定してください' };
 /** A nested part sent as a list or a value (ValidateNested alone checks each element of a list and passes [] through). */

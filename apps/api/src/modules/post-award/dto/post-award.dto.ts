@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ATTACHMENT_KINDS } from '@jimukyoku/domain';
+import { ATTACHMENT_KINDS, YEN_MAX } from '@jimukyoku/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ExpenseLineDto } from '../../quotes/dto/quote-request.dto';
@@ -7,8 +7,6 @@ import { POST_AWARD_STEPS, type PostAwardStep } from '../post-award-steps';
 import { HasText } from '../../../common/has-text.decorator';
 
 const DOCUMENT_KINDS = Object.keys(ATTACHMENT_KINDS);
-/** 1兆円: far above any programme's amounts (money columns are bigint) */
-const YEN_MAX = 1_000_000_000_000;
 
 /**
  * What the applicant files after 採択 (docs/post-award.md), the same body through the portal and on paper; which

@@ -1,10 +1,9 @@
+import { YEN_MAX } from '@jimukyoku/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { REVOCATION_GROUNDS, type RevocationGround } from '../repayment.entity';
 import { HasText } from '../../../common/has-text.decorator';
 
-/** 1兆円: far above any programme's amounts (money columns are bigint) */
-const YEN_MAX = 1_000_000_000_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 交付決定取消: the reason, the ground and the 納期限; the 返還額 is computed (docs/post-award.md). */

@@ -1,3 +1,4 @@
+import { YEN_MAX } from '@jimukyoku/domain';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -19,7 +20,6 @@ import {
 
 /** A calendar month, YYYY-MM. */
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const YEN_MAX = 1_000_000_000_000; // 1兆円: far above any programme's amounts
 const yen = (field: string) => ({ message: `${field} は0以上の整数 (円) で指定してください` });
 const PARTICIPANT_COUNT = 'applicant.participantCount (参加事業者数) は1〜10000の整数で指定してください';
 const PREFECTURE_COUNT = 'applicant.prefectureCount (活動地域の都道府県数) は1〜47の整数で指定してください';

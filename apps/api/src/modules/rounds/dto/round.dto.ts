@@ -1,3 +1,4 @@
+import { YEN_MAX } from '@jimukyoku/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInstant } from '../../../common/is-instant.decorator';
@@ -9,8 +10,8 @@ export class RoundCategoryDto {
   @ApiPropertyOptional({ description: '予算 (円、整数)', nullable: true, type: Number })
   @IsOptional()
   @IsInt({ message: '予算 (budget) は円単位の整数で指定してください' })
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Min(0, { message: '予算 (budget) は0円以上で指定してください' })
+  @Max(YEN_MAX, { message: '予算 (budget) は1兆円までです' })
   budget?: number | null;
   @ApiPropertyOptional({ description: '採択予定件数', nullable: true, type: Number })
   @IsOptional()
