@@ -3,7 +3,11 @@ import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, IsUUID, M
 import { IsInstant } from '../../../common/is-instant.decorator';
 
 export class TransitionDto {
-  @ApiPropertyOptional({ description: '理由 (差戻し・不採択・取下げなど理由が必須の操作では必須)', example: '事業計画書の3ページが欠落しています' })
+  @ApiPropertyOptional({
+    description:
+      '理由。ワークフローが理由を求める操作 (差戻し・取下げ・要件不適合など: GET /api/applications/:id の transitions[].requiresReason) では必須、空白だけは不可。ほかの操作 (不採択など) では任意で、与えれば監査ログと申請者への通知に残る',
+    example: '事業計画書の3ページが欠落しています',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(4000)
