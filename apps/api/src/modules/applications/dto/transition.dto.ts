@@ -5,7 +5,7 @@ import { IsInstant } from '../../../common/is-instant.decorator';
 export class TransitionDto {
   @ApiPropertyOptional({
     description:
-      '理由。ワークフローが理由を求める操作 (差戻し・取下げ・要件不適合など: GET /api/applications/:id の transitions[].requiresReason) では必須、空白だけは不可。ほかの操作 (不採択など) では任意で、与えれば監査ログと申請者への通知に残る',
+      '理由。ワークフローが理由を求める操作 (差戻し・取下げ・要件不適合など: GET /api/applications/:id の transitions[].requiresReason) では必須、空白だけは不可。ほかの操作 (不採択など) では任意 (与えれば監査ログに残る)',
     example: '事業計画書の3ページが欠落しています',
   })
   @IsOptional()
