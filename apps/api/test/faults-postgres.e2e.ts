@@ -39,6 +39,20 @@ async function boot(label: string, databaseUrlVia?: (url: string) => string, ove
   return { t, db, s, round, apiKey, databaseName: new URL(t.config.databaseUrl).pathname.slice(1) };
 }
 
+/** A test app that reaches PostgreSQL through a proxy the test cuts or freezes (a partition, a stopped or hung server). */
+async function bootBehindProxy(label: string, overrides: Partial<AppConfig> = {}) {
+  const server = new URL(baseDatabaseUrl());
+  const proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
+  const via = (url: string) => Object.assign(new URL(url), { hostname: '127.0.0.1', port: String(proxy.port) }).toString();
+  return { proxy, ...(await boot(label, via, overrides)) };
+}
+
+async function closeBehindProxy(t: TestApp | undefined, proxy: Awaited<ReturnType<typeof startTcpProxy>> | undefined) {
+  await proxy?.restore();
+  await t?.close();
+  await proxy?.close();
+}
+
 /** HTTP as the portal and staff clients do it, counted in the totals; 401s are collected (a fault must never be one). */
 function clientOf(base: () => string, unauthorised: string[]) {
   const send = async (method: string, path: string, init: { headers?: Record<string, string>; body?: unknown } = {}) => {
@@ -262,17 +276,9 @@ describe('faults: PostgreSQL hung (connections open, nothing answers)', () => {
   const { send } = clientOf(() => t.baseUrl, []);
 
   beforeAll(async () => {
-    const server = new URL(baseDatabaseUrl());
-    proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
-    ({ t, s } = await boot('faults_pg_hung', (url) => Object.assign(new URL(url), { hostname: '127.0.0.1', port: String(proxy.port) }).toString(), {
-      databaseQueryTimeoutMs: 1_500,
-    }));
+    ({ proxy, t, s } = await bootBehindProxy('faults_pg_hung', { databaseQueryTimeoutMs: 1_500 }));
   });
-  afterAll(async () => {
-    await proxy?.restore();
-    await t?.close();
-    await proxy?.close();
-  });
+  afterAll(() => closeBehindProxy(t, proxy));
 
   it('answers 503 within the statement timeout instead of hanging on a pooled connection, and serves again without a restart', async () => {
     const staff = { Authorization: `Bearer ${s.manager.token}` };
@@ -308,18 +314,9 @@ describe('faults: PostgreSQL unreachable', () => {
   const { send } = clientOf(() => t.baseUrl, []);
 
   beforeAll(async () => {
-    // the app reaches PostgreSQL through a proxy the test cuts (a partition, or a stopped server)
-    const server = new URL(baseDatabaseUrl());
-    proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
-    ({ t, s, round, apiKey } = await boot('faults_pg_cut', (url) =>
-      Object.assign(new URL(url), { hostname: '127.0.0.1', port: String(proxy.port) }).toString(),
-    ));
+    ({ proxy, t, s, round, apiKey } = await bootBehindProxy('faults_pg_cut'));
   });
-  afterAll(async () => {
-    await proxy?.restore();
-    await t?.close();
-    await proxy?.close();
-  });
+  afterAll(() => closeBehindProxy(t, proxy));
 
   it('answers 503 Retry-After (not 401, not 500) while PostgreSQL is unreachable, and serves again once it is back, without a restart', async () => {
     const staff = { Authorization: `Bearer ${s.manager.token}` };
