@@ -181,6 +181,8 @@ describe('the applicant status page', () => {
       signStatusLink(SECRET, { linkId: linkIdOf(other.statusUrl), expiresAt: new Date(Date.now() - 1000) }),
       // signed with another secret
       signStatusLink(`${SECRET}-other`, { linkId: linkIdOf(other.statusUrl), expiresAt: new Date(Date.now() + 86_400_000) }),
+      // a NUL in a mangled link: the applicant's page too, not the API's JSON 400
+      `${id}.${exp}%00`,
     ];
     for (const bad of tampered) {
       const res = await open(bad).expect(404);

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../common/public.decorator';
@@ -20,7 +20,10 @@ export class StatusPageController {
 
   @Get(':token')
   @Public()
-  async show(@Param('token') token: string, @Req() req: Request, @Res() res: Response) {
+  async show(@Req() req: Request, @Res() res: Response) {
+    // the token as the router decoded it, not through the API's validation pipe: a mangled link (a NUL in it) is an
+    // applicant's 404 page like any other link that does not open, not the API's JSON 400
+    const token = String(req.params.token ?? '');
     const result = await this.links.open(token, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null });
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
