@@ -167,6 +167,15 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
     expect(twice.body).toMatchObject({ code: 'ALREADY_IN_OPEN_BATCH', message: expect.stringContaining('別の未確定の支払バッチ') });
     const nothing = await t.http().post('/api/payment-batches').set(as(s.manager)).send({ roundId: subsidyRound.id, transferDate }).expect(422);
     expect(nothing.body.code).toBe('NOTHING_TO_PAY');
+    // an application of another round asked for by id: named (it said only that the round had nothing to pay)
+    const otherRound = await t
+      .http()
+      .post('/api/payment-batches')
+      .set(as(s.manager))
+      .send({ roundId: benefitRound.id, transferDate, applicationIds: [fixed[0].id] })
+      .expect(422);
+    expect(otherRound.body).toMatchObject({ code: 'NOTHING_TO_PAY', notPayable: [fixed[0].id] });
+    expect(otherRound.body.message).toContain(`指定した申請 (${fixed[0].id}) は、この公募回の支払待ち`);
   });
 
   it('the 全銀 file: Shift_JIS records of 120 bytes + CRLF, header, data, trailer equal to the batch, end; audited', async () => {

@@ -78,7 +78,19 @@ export class PaymentBatchesService {
           excluded.push({ applicationId: c.applicationId, receiptNumber: c.receiptNumber, applicantName: c.applicantName, reason: line.reason });
         else lines.push(line);
       }
-      if (!lines.length) throw new PaymentBatchError('NOTHING_TO_PAY', { excluded });
+      if (!lines.length) {
+        // the applications asked for by id that are not this round's, not awaiting payment, or unknown: named, as the
+        // bare 「この公募回に支払える申請はありません」 with nothing excluded did not say what was wrong with them
+        const found = new Set(candidates.map((c) => c.applicationId));
+        const notPayable = (dto.applicationIds ?? []).filter((id) => !found.has(id));
+        if (notPayable.length)
+          throw new PaymentBatchError(
+            'NOTHING_TO_PAY',
+            { excluded, notPayable },
+            `指定した申請 (${notPayable.join('、')}) は、この公募回の支払待ち (額確定・概算払請求中・給付決定) の申請ではありません。公募回と申請を確かめてください。`,
+          );
+        throw new PaymentBatchError('NOTHING_TO_PAY', { excluded });
+      }
       const requester = this.config.paymentRequester;
       // the file must be buildable now: a batch whose file the bank cannot take is refused when made
       this.file(requester, date.date, lines);
