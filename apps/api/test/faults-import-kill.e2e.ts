@@ -215,13 +215,19 @@ describe('faults: the worker killed during an import', () => {
         return false;
       }
     };
-    const childOf = (pid: number) =>
-      execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)])
-        .toString()
-        .trim()
-        .split(/\s+/)
-        .filter(Boolean)
-        .map(Number);
+    // ps exits 1 while the process has no child yet
+    const childOf = (pid: number) => {
+      try {
+        return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)])
+          .toString()
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean)
+          .map(Number);
+      } catch {
+        return [];
+      }
+    };
     let worker: number | undefined;
     for (let i = 0; i < 100 && worker === undefined; i++) {
       await sleep(100);
