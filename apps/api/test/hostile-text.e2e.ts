@@ -12,7 +12,8 @@ import { createChannel, submitValid, tempStorageDir, validPayload } from './inta
 /**
  * Text and ids JavaScript reads and PostgreSQL does not (or reads as another string than the one sent), each
  * found answering 500 by fuzzing: offsets past ±15:59, the year 0000, ids past bigint, upper-case UUIDs,
- * lone surrogates. The rest of the hostile input is hostile-input.e2e.ts.
+ * lone surrogates; and text a person must write that says nothing (blank, invisible), found by probing. The rest
+ * of the hostile input is hostile-input.e2e.ts.
  */
 describe('hostile text and ids', () => {
   let t: TestApp;
@@ -32,6 +33,37 @@ describe('hostile text and ids', () => {
   });
 
   const firstRound = async (): Promise<Round> => (await t.http().get('/api/rounds').set(as('manager')).expect(200)).body[0];
+
+  describe('blank text', () => {
+    // white space alone, ideographic spaces, a zero-width space: MinLength(1) let each through, and a name
+    // trimmed afterwards was stored empty
+    const BLANKS = ['   ', '\u3000\u3000', '\u200b', ' \u200e\t'];
+
+    it.each(BLANKS)('refuses %j where a person must write something (a name, a reason), storing nothing', async (blank) => {
+      const users = async () => (await db.query(`SELECT count(*)::int AS n FROM staff_user`))[0].n as number;
+      const before = await users();
+      const user = await t
+        .http()
+        .post('/api/users')
+        .set(as('admin'))
+        .send({ email: `blank-${randomUUID()}@example.jp`, name: blank, role: 'reviewer' });
+      expectErrorBody(user, 400, 'VALIDATION_FAILED');
+      expect(user.body.errors).toEqual([{ field: 'name', message: 'name (氏名) を入力してください' }]);
+      expect(await users()).toBe(before);
+      expectErrorBody(await t.http().post('/api/intake-channels').set(as('admin')).send({ name: blank }), 400, 'VALIDATION_FAILED');
+      const round = await firstRound();
+      expectErrorBody(await t.http().put(`/api/rounds/${round.id}`).set(as('manager')).send({ name: blank }), 400, 'VALIDATION_FAILED');
+      expect((await firstRound()).name).toBe(round.name);
+      const reopen = await t.http().post(`/api/score-sheets/${randomUUID()}/reopen`).set(as('manager')).send({ reason: blank });
+      expectErrorBody(reopen, 400, 'VALIDATION_FAILED');
+      expect(reopen.body.errors).toEqual([{ field: 'reason', message: 'reason (再開の理由) を入力してください' }]);
+    });
+
+    it('says a missing reason is missing, once (it also said 「…が長すぎます」)', async () => {
+      const reopen = await t.http().post(`/api/score-sheets/${randomUUID()}/reopen`).set(as('manager')).send({});
+      expect(reopen.body.message).toBe('入力内容に誤りがあります: reason (再開の理由) を入力してください');
+    });
+  });
 
   describe('values JavaScript reads and PostgreSQL does not', () => {
     it.each([
