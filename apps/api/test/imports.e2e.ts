@@ -86,7 +86,7 @@ describe('bulk import of applications', () => {
     }
     await new Promise((r) => setTimeout(r, 1000));
     expect((await t.http().get(`/api/imports/${lost}`).set(as()).expect(200)).body.status).toBe('queued');
-    // the worker's next look (RESUME_UNFINISHED_IMPORTS_EVERY_MS) queues it again; before, only a restart did
+    // the worker's next look (RESUME_UNFINISHED_EVERY_MS) queues it again; before, only a restart did
     await worker.get(ResumeUnfinishedImports).resume();
     expect(await finished(lost)).toMatchObject({ status: 'done', importedRows: 1 });
   });

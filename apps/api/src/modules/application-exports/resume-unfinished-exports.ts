@@ -1,13 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { JobName, QueueName } from '../../queue';
-import { repeatEvery } from '../../worker/repeat';
+import { ResumeUnfinished } from '../../worker/resume-unfinished';
 import { ApplicationExportsRepository } from './application-exports.repository';
 import { EXPORT_JOB_OPTIONS } from './application-exports.service';
-
-/** how often a running worker looks again for exports whose job is gone */
-export const RESUME_UNFINISHED_EXPORTS_EVERY_MS = 60_000;
 
 /**
  * In a worker that consumes the exports queue, at its start and then every minute: every export still queued or
@@ -16,26 +13,16 @@ export const RESUME_UNFINISHED_EXPORTS_EVERY_MS = 60_000;
  * starts its file over; a job out of attempts has already marked its export failed.
  */
 @Injectable()
-export class ResumeUnfinishedExports implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ResumeUnfinishedExports.name);
-  private stop?: () => void;
-
+export class ResumeUnfinishedExports extends ResumeUnfinished {
   constructor(
     private readonly exports: ApplicationExportsRepository,
     @InjectQueue(QueueName.Exports) private readonly queue: Queue,
-  ) {}
-
-  async onApplicationBootstrap() {
-    await this.resume();
-    this.stop = repeatEvery(RESUME_UNFINISHED_EXPORTS_EVERY_MS, () => this.resume(), this.logger, 'resuming unfinished exports');
-  }
-
-  onApplicationShutdown() {
-    this.stop?.();
+  ) {
+    super();
   }
 
   /** One look: each unfinished export whose job is gone gets it back. */
-  async resume() {
+  async resume(): Promise<void> {
     for (const exportId of await this.exports.unfinished()) {
       if (await this.queue.getJob(exportId)) continue;
       await this.queue.add(JobName.RunApplicationExport, { exportId }, { jobId: exportId, ...EXPORT_JOB_OPTIONS });

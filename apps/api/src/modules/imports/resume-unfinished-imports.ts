@@ -1,13 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { JobName, QueueName } from '../../queue';
-import { repeatEvery } from '../../worker/repeat';
+import { ResumeUnfinished } from '../../worker/resume-unfinished';
 import { IMPORT_JOB_OPTIONS } from './imports.service';
 import { ImportsRepository } from './imports.repository';
-
-/** how often a running worker looks again for imports whose job is gone */
-export const RESUME_UNFINISHED_IMPORTS_EVERY_MS = 60_000;
 
 /**
  * In a worker that consumes the imports queue, at its start and then every minute: every import still queued
@@ -17,26 +14,16 @@ export const RESUME_UNFINISHED_IMPORTS_EVERY_MS = 60_000;
  * check; the run goes on after the last recorded row either way.
  */
 @Injectable()
-export class ResumeUnfinishedImports implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ResumeUnfinishedImports.name);
-  private stop?: () => void;
-
+export class ResumeUnfinishedImports extends ResumeUnfinished {
   constructor(
     private readonly imports: ImportsRepository,
     @InjectQueue(QueueName.Imports) private readonly queue: Queue,
-  ) {}
-
-  async onApplicationBootstrap() {
-    await this.resume();
-    this.stop = repeatEvery(RESUME_UNFINISHED_IMPORTS_EVERY_MS, () => this.resume(), this.logger, 'resuming unfinished imports');
-  }
-
-  onApplicationShutdown() {
-    this.stop?.();
+  ) {
+    super();
   }
 
   /** One look: each unfinished import whose job is gone or failed gets it back. */
-  async resume() {
+  async resume(): Promise<void> {
     for (const importId of await this.imports.unfinished()) {
       const job = await this.queue.getJob(importId);
       if (!job) {
