@@ -150,6 +150,15 @@ describe('adoption safety', () => {
       expect(ranking.simulation.totals).toMatchObject({ adopted: 3, adoptedAmount: 60_000_000 });
       expect(ranking.committed).toBeNull();
 
+      // a body's limit is a number or null: an emptied field ("") or a number as text is not "no limit"
+      for (const budget of ['', '100000000', 'null']) {
+        const refused = await t.http().post(`/api/rounds/${round.id}/decisions`).set(as('manager')).send({ categoryId, budget, fingerprint: ranking.fingerprint });
+        expect([refused.status, refused.body.message]).toEqual([400, '入力内容に誤りがあります: budget (予算) は1兆円までの0以上の整数 (円) で指定してください']);
+      }
+      const quotaText = await t.http().post(`/api/rounds/${round.id}/decisions`).set(as('manager')).send({ categoryId, quota: '', fingerprint: ranking.fingerprint });
+      expect(quotaText.status).toBe(400);
+      for (const id of reviewed) expect(await statusOf(id)).toBe('reviewed');
+
       // the round still takes applications and 60,000,000円 > 30,000,000円: the committed line is the manager's, no reason asked
       await t
         .http()
