@@ -342,6 +342,17 @@ describe('programmes, rule sets, categories and rounds', () => {
       expect(res.body.message).toBe('応募締切 (2022年3月1日(火) 18:00:00) は公募開始 (2022年3月28日(月) 00:00:00) より後にしてください。');
     });
 
+    it('refuses a 採択発表 before the deadline, and a deadline extended past the 採択発表, naming both in JST', async () => {
+      const r6 = await roundByCode('restructuring.round6');
+      const early = await t.http().put(`/api/rounds/${r6.id}`).set(as('manager')).send({ announcementFrom: '2022-06-30T18:00:00+09:00' }).expect(400);
+      expect(early.body.message).toBe('採択発表 (2022年6月30日(木) 18:00:00) は応募締切 (2022年6月30日(木) 18:00:00) より後にしてください。');
+      const [{ from }] = await db.query(`SELECT announcement_from AS from FROM round WHERE id = $1`, [r6.id]);
+      const late = await t.http().put(`/api/rounds/${r6.id}`).set(as('manager')).send({ closesAt: new Date(from.getTime() + 1000).toISOString() }).expect(400);
+      expect(late.body.message).toMatch(/^採択発表 \(.+\) は応募締切 \(.+\) より後にしてください。$/);
+      const [after] = await db.query(`SELECT closes_at, announcement_from FROM round WHERE id = $1`, [r6.id]);
+      expect([after.closes_at.toISOString(), after.announcement_from.toISOString()]).toEqual(['2022-06-30T09:00:00.000Z', from.toISOString()]);
+    });
+
     it('records a deadline extension in the audit log', async () => {
       const r6 = await roundByCode('restructuring.round6');
       await t.http().put(`/api/rounds/${r6.id}`).set(as('manager')).send({ closesAt: '2022-07-01T18:00:00+09:00' }).expect(200);

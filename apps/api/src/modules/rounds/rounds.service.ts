@@ -173,6 +173,13 @@ function checkSchedule(r: Round) {
       { field: 'closesAt' },
       `応募締切 (${formatJst(r.closesAt)}) は公募開始 (${formatJst(r.opensAt)}) より後にしてください。`,
     );
+  // 採択 is decided on the applications received, so it is announced after the deadline (第5回: 締切 3月24日, 採択発表 5月下旬)
+  if (r.announcementFrom && r.announcementFrom <= r.closesAt)
+    throw new RoundError(
+      'INVALID_SCHEDULE',
+      { field: 'announcementFrom' },
+      `採択発表 (${formatJst(r.announcementFrom)}) は応募締切 (${formatJst(r.closesAt)}) より後にしてください。`,
+    );
   if (r.announcementFrom && r.announcementTo && r.announcementTo < r.announcementFrom) {
     throw new RoundError('INVALID_SCHEDULE', { field: 'announcementTo' }, '採択発表の期間の終わりは始まりより後にしてください。');
   }
