@@ -134,6 +134,25 @@ describe('hostile text and ids', () => {
     });
   });
 
+  describe('characters that reorder the text around them (U+202E)', () => {
+    it('refuses a name shown as another than the one stored: intake 422, a round 400, storing nothing', async () => {
+      const channel = await createChannel(t, s.admin.token, '表示順の窓口');
+      const round = await firstRound();
+      const payload = validPayload(round, [randomUUID()]);
+      const res = await t
+        .http()
+        .post('/api/intake/applications')
+        .set('X-Api-Key', channel.apiKey)
+        .send({ ...payload, applicant: { ...payload.applicant, name: '株式会社ABC\u202eXYZ' } });
+      expectErrorBody(res, 422);
+      expect(res.body.errors[0]).toMatchObject({ field: 'applicant.name', message: expect.stringContaining('表示順を入れ替える制御文字') });
+      expect((await db.query(`SELECT count(*)::int AS n FROM application WHERE channel_id = $1`, [channel.id]))[0].n).toBe(0);
+      const renamed = await t.http().put(`/api/rounds/${round.id}`).set(as('manager')).send({ name: '第1回\u2067公募' });
+      expectErrorBody(renamed, 400, 'VALIDATION_FAILED');
+      expect((await firstRound()).name).toBe(round.name);
+    });
+  });
+
   describe('lone surrogates (half a character, which jsonb and UTF-8 cannot hold)', () => {
     it('refuses one in a body text with 400 naming the field, and the round is unchanged', async () => {
       const round = await firstRound();

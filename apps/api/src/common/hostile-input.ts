@@ -2,7 +2,8 @@ import 'reflect-metadata';
 
 /**
  * Checks every request value must pass whatever its DTO says: no NUL character anywhere (PostgreSQL
- * refuses it in text), no lone surrogate (not a character; PostgreSQL refuses it in jsonb), no number a
+ * refuses it in text), no lone surrogate (not a character; PostgreSQL refuses it in jsonb), no character that
+ * reorders the text shown around it, no number a
  * JavaScript integer cannot hold exactly, no `null` where the DTO does not declare the field nullable.
  * Pure functions returning the offending rows; the validation pipe turns them into a 400.
  */
@@ -23,9 +24,22 @@ const join = (parent: string, key: string) => (parent ? (/^\d+$/.test(key) ? `${
  */
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** What is wrong with a string as a value or a key: a NUL character or a lone surrogate; null when nothing. */
+/**
+ * The characters that reorder the text around them (bidirectional embeddings, overrides and isolates): with
+ * U+202E, 「株式会社ABC\u202eXYZ」 is shown as another name than the one stored and searched ("Trojan Source").
+ * No name, reason or plan of a Japanese application needs one; the marks U+200E/U+200F, which reorder nothing
+ * around them, are left.
+ */
+export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** What is wrong with a string as a value or a key: a NUL character, a lone surrogate or a bidi control; null when nothing. */
 function unsafeText(text: string, field: string, what: string): InputProblem | null {
   if (text.includes('\u0000')) return { field: field || 'value', message: `${field || '値'}${what}に制御文字 (NUL, \\u0000) は使えません` };
+  if (BIDI_CONTROL.test(text))
+    return {
+      field: field || 'value',
+      message: `${field || '値'}${what}に文字の表示順を入れ替える制御文字 (U+202A〜U+202E, U+2066〜U+2069) は使えません。取り除いて入力し直してください`,
+    };
   if (LONE_SURROGATE.test(text))
     return {
       field: field || 'value',
@@ -34,7 +48,7 @@ function unsafeText(text: string, field: string, what: string): InputProblem | n
   return null;
 }
 
-/** NUL characters and lone surrogates in strings (values or keys), and numbers outside ±Number.MAX_SAFE_INTEGER or not finite. */
+/** NUL characters, lone surrogates and bidi controls in strings (values or keys), and numbers outside ±Number.MAX_SAFE_INTEGER or not finite. */
 export function unsafeValues(value: unknown, parent = ''): InputProblem[] {
   const out: InputProblem[] = [];
   const walk = (v: unknown, field: string) => {

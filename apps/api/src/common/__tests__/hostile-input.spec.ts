@@ -24,14 +24,17 @@ describe('unsafeValues', () => {
     ['a lone low surrogate at the start', { list: ['\udfffx'] }, 'list[0]'],
     ['two high surrogates in a row', { name: '\ud83d\ud83d\ude00' }, 'name'],
     ['a lone surrogate in a key', { a: { 'k\udc00': 1 } }, 'a'],
+    ['a right-to-left override in a name', { applicant: { name: '株式会社ABC\u202eXYZ' } }, 'applicant.name'],
+    ['a first-strong isolate', { list: ['a\u2068b'] }, 'list[0]'],
+    ['a bidi embedding in a key', { a: { 'k\u202a': 1 } }, 'a'],
     ['a number past a safe integer', { n: 1e20 }, 'n'],
     ['a negative one', { list: [-(2 ** 53)] }, 'list[0]'],
   ])('finds %s', (_name, value, field) => {
     expect(unsafeValues(value).map((p) => p.field)).toEqual([field]);
   });
 
-  it('passes ordinary values', () => {
-    expect(unsafeValues({ name: '株式会社さくら', n: Number.MAX_SAFE_INTEGER, f: 0.5, list: [null, true] })).toEqual([]);
+  it('passes ordinary values, and the direction marks that reorder nothing around them', () => {
+    expect(unsafeValues({ name: '株式会社さくら', n: Number.MAX_SAFE_INTEGER, f: 0.5, list: [null, true], mark: 'a\u200eb\u200f' })).toEqual([]);
   });
 
   it('passes characters outside the BMP (a surrogate pair: 𠮷, an emoji)', () => {
