@@ -279,6 +279,10 @@ describe('review and adoption', () => {
               .set(as(s.reviewer))
               .send({ scores: { nothing: 1 } }),
         ],
+        [
+          'criterion named __proto__ (once dropped unseen)',
+          () => api().put(`/api/score-sheets/${x}`).set(as(s.reviewer)).set('Content-Type', 'application/json').send('{"scores": {"__proto__": 5}}'),
+        ],
         ['auto-assign purpose', () => api().post(`/api/rounds/${round.id}/assignments/auto`).set(as(s.manager)).send({ purpose: 'x' })],
         ['auto-assign naive due date', () => api().post(`/api/rounds/${round.id}/assignments/auto`).set(as(s.manager)).send({ dueAt: '2022-04-01T18:00:00' })],
         ['auto-assign unknown round', () => api().post('/api/rounds/00000000-0000-4000-8000-000000000000/assignments/auto').set(as(s.manager)).send({})],

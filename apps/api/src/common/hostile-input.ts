@@ -48,6 +48,12 @@ function unsafeText(text: string, field: string, what: string): InputProblem | n
   return null;
 }
 
+/**
+ * JSON.parse keeps a key `__proto__` as data, but copying the body into its DTO assigns it as the object's
+ * prototype: `{"scores": {"__proto__": 5}}` was silently dropped where any other unknown criterion is refused.
+ */
+const protoKey = (field: string): InputProblem => ({ field: field || 'value', message: `${field || '値'} の項目名に __proto__ は使えません` });
+
 /** NUL characters, lone surrogates and bidi controls in strings (values or keys), and numbers outside ±Number.MAX_SAFE_INTEGER or not finite. */
 export function unsafeValues(value: unknown, parent = ''): InputProblem[] {
   const out: InputProblem[] = [];
@@ -63,7 +69,7 @@ export function unsafeValues(value: unknown, parent = ''): InputProblem[] {
       v.forEach((x, i) => walk(x, join(field, String(i))));
     } else if (v !== null && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
-        const problem = unsafeText(k, field, ' の項目名');
+        const problem = k === '__proto__' ? protoKey(field) : unsafeText(k, field, ' の項目名');
         if (problem) out.push(problem);
         else walk(x, join(field, k));
       }

@@ -27,6 +27,7 @@ describe('unsafeValues', () => {
     ['a right-to-left override in a name', { applicant: { name: '株式会社ABC\u202eXYZ' } }, 'applicant.name'],
     ['a first-strong isolate', { list: ['a\u2068b'] }, 'list[0]'],
     ['a bidi embedding in a key', { a: { 'k\u202a': 1 } }, 'a'],
+    ['a key __proto__ (JSON.parse keeps it as data)', JSON.parse('{"scores": {"a": 1, "__proto__": 5}}'), 'scores'],
     ['a number past a safe integer', { n: 1e20 }, 'n'],
     ['a negative one', { list: [-(2 ** 53)] }, 'list[0]'],
   ])('finds %s', (_name, value, field) => {
