@@ -152,10 +152,21 @@ describe('adoption safety', () => {
 
       // a body's limit is a number or null: an emptied field ("") or a number as text is not "no limit"
       for (const budget of ['', '100000000', 'null']) {
-        const refused = await t.http().post(`/api/rounds/${round.id}/decisions`).set(as('manager')).send({ categoryId, budget, fingerprint: ranking.fingerprint });
-        expect([refused.status, refused.body.message]).toEqual([400, '入力内容に誤りがあります: budget (予算) は1兆円までの0以上の整数 (円) で指定してください']);
+        const refused = await t
+          .http()
+          .post(`/api/rounds/${round.id}/decisions`)
+          .set(as('manager'))
+          .send({ categoryId, budget, fingerprint: ranking.fingerprint });
+        expect([refused.status, refused.body.message]).toEqual([
+          400,
+          '入力内容に誤りがあります: budget (予算) は1兆円までの0以上の整数 (円) で指定してください',
+        ]);
       }
-      const quotaText = await t.http().post(`/api/rounds/${round.id}/decisions`).set(as('manager')).send({ categoryId, quota: '', fingerprint: ranking.fingerprint });
+      const quotaText = await t
+        .http()
+        .post(`/api/rounds/${round.id}/decisions`)
+        .set(as('manager'))
+        .send({ categoryId, quota: '', fingerprint: ranking.fingerprint });
       expect(quotaText.status).toBe(400);
       for (const id of reviewed) expect(await statusOf(id)).toBe('reviewed');
 

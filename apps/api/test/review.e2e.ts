@@ -207,8 +207,15 @@ describe('review and adoption', () => {
       const id = await underReview();
       const past = '2022-04-01T18:00:00+09:00';
       const before = (await db.query(`SELECT count(*)::int AS n FROM application_assignment`))[0].n;
-      const created = await api().post('/api/review-assignments').set(as(s.manager)).send({ applicationId: id, reviewerId: r2.user.id, dueAt: past }).expect(400);
-      expect(created.body).toMatchObject({ code: 'DUE_IN_PAST', message: '審査期限 (2022年4月1日(金) 18:00:00) が過ぎています。これから先の日時を指定してください。' });
+      const created = await api()
+        .post('/api/review-assignments')
+        .set(as(s.manager))
+        .send({ applicationId: id, reviewerId: r2.user.id, dueAt: past })
+        .expect(400);
+      expect(created.body).toMatchObject({
+        code: 'DUE_IN_PAST',
+        message: '審査期限 (2022年4月1日(金) 18:00:00) が過ぎています。これから先の日時を指定してください。',
+      });
       expect(created.body.errors).toEqual([expect.objectContaining({ field: 'dueAt' })]);
       await api().post(`/api/rounds/${round.id}/assignments/auto`).set(as(s.manager)).send({ dueAt: past }).expect(400);
       expect((await db.query(`SELECT count(*)::int AS n FROM application_assignment`))[0].n).toBe(before);
