@@ -347,10 +347,38 @@ describe('programmes, rule sets, categories and rounds', () => {
       const early = await t.http().put(`/api/rounds/${r6.id}`).set(as('manager')).send({ announcementFrom: '2022-06-30T18:00:00+09:00' }).expect(400);
       expect(early.body.message).toBe('採択発表 (2022年6月30日(木) 18:00:00) は応募締切 (2022年6月30日(木) 18:00:00) より後にしてください。');
       const [{ from }] = await db.query(`SELECT announcement_from AS from FROM round WHERE id = $1`, [r6.id]);
-      const late = await t.http().put(`/api/rounds/${r6.id}`).set(as('manager')).send({ closesAt: new Date(from.getTime() + 1000).toISOString() }).expect(400);
+      const late = await t
+        .http()
+        .put(`/api/rounds/${r6.id}`)
+        .set(as('manager'))
+        .send({ closesAt: new Date(from.getTime() + 1000).toISOString() })
+        .expect(400);
       expect(late.body.message).toMatch(/^採択発表 \(.+\) は応募締切 \(.+\) より後にしてください。$/);
       const [after] = await db.query(`SELECT closes_at, announcement_from FROM round WHERE id = $1`, [r6.id]);
       expect([after.closes_at.toISOString(), after.announcement_from.toISOString()]).toEqual(['2022-06-30T09:00:00.000Z', from.toISOString()]);
+    });
+
+    it("refuses a 類型 named twice as the manager's mistake, not as a concurrent save, keeping the offer", async () => {
+      const r6 = await roundByCode('restructuring.round6');
+      const before = await db.query(`SELECT category_id, budget FROM round_category WHERE round_id = $1 ORDER BY category_id`, [r6.id]);
+      const categoryId = before[0].category_id;
+      const res = await t
+        .http()
+        .put(`/api/rounds/${r6.id}`)
+        .set(as('manager'))
+        .send({
+          categories: [
+            { categoryId, budget: 100 },
+            { categoryId, budget: 200 },
+          ],
+        })
+        .expect(400);
+      expect(res.body).toMatchObject({
+        code: 'DUPLICATE_CATEGORY',
+        field: 'categories[1].categoryId',
+        message: '同じ類型が2回指定されています。類型ごとに1行にしてください。',
+      });
+      expect(await db.query(`SELECT category_id, budget FROM round_category WHERE round_id = $1 ORDER BY category_id`, [r6.id])).toEqual(before);
     });
 
     it('records a deadline extension in the audit log', async () => {

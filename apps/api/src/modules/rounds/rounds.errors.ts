@@ -6,6 +6,7 @@ export const ROUND_ERRORS = {
   ROUND_NUMBER_TAKEN: [HttpStatus.CONFLICT, 'この事業にはその回の公募が既にあります。'],
   RULE_SET_OF_OTHER_PROGRAM: [HttpStatus.BAD_REQUEST, '予算・版が公募回の事業のものではありません。'],
   CATEGORY_NOT_IN_RULE_SET: [HttpStatus.BAD_REQUEST, '公募回の予算・版に含まれない類型が指定されています。'],
+  DUPLICATE_CATEGORY: [HttpStatus.BAD_REQUEST, '同じ類型が2回指定されています。類型ごとに1行にしてください。'],
   INVALID_SCHEDULE: [HttpStatus.BAD_REQUEST, '公募期間の指定に誤りがあります。'],
   WORKFLOW_VERSION_UNKNOWN: [HttpStatus.BAD_REQUEST, 'その版の手続定義はこの事業にありません。GET /api/workflows の版を指定してください。'],
   WORKFLOW_FIXED_AFTER_APPLICATIONS: [

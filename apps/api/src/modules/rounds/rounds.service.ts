@@ -139,6 +139,8 @@ export class RoundsService {
     const rows: Omit<RoundCategory, 'roundId'>[] = wanted
       ? wanted.map((w, i) => {
           if (!available.some((c) => c.id === w.categoryId)) throw new RoundError('CATEGORY_NOT_IN_RULE_SET', { field: `categories[${i}].categoryId` });
+          // the table's key would refuse it as a concurrent save, telling the manager to reload
+          if (wanted.findIndex((o) => o.categoryId === w.categoryId) < i) throw new RoundError('DUPLICATE_CATEGORY', { field: `categories[${i}].categoryId` });
           return { categoryId: w.categoryId, budget: w.budget ?? null, adoptionQuota: w.adoptionQuota ?? null };
         })
       : available.map((c) => ({ categoryId: c.id, budget: null, adoptionQuota: null }));
