@@ -113,7 +113,7 @@ describe('hostile input', () => {
         .query({ sort: '["receivedAt","DESC"]', range: '[0,9]', filter: JSON.stringify({ roundId: round.id, status: ['submitted', 'draft'], q: '' }) })
         .set(as('manager'))
         .expect(200);
-      expect(res.headers['content-range']).toMatch(/^applications 0-\d+\/\d+$/);
+      expect(res.headers['content-range']).toMatch(/^applications (0-\d+|\*)\/\d+$/);
       await t
         .http()
         .get('/api/audit-logs')

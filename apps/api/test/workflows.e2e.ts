@@ -98,6 +98,9 @@ describe('GET /api/workflows and a state added to a copy of a definition', () =>
       .expect(200);
     expect(page.headers['content-range']).toBe('workflows 0-0/3');
     expect(page.body.map((w: { id: string }) => w.id)).toEqual(['subsidy@1']);
+    // past the end: no row to name, the total still after the slash (it said 「workflows 9-9/3」)
+    const beyond = await t.http().get('/api/workflows').query({ range: '[9,19]', filter: '{"code":"subsidy"}' }).set(as('auditor')).expect(200);
+    expect([beyond.headers['content-range'], beyond.body]).toEqual(['workflows */3', []]);
     await t.http().get('/api/workflows').query({ filter: '{"status":"x"}' }).set(as('manager')).expect(400);
     await t.http().get('/api/workflows').query({ filter: '{"id":"subsidy@7"}' }).set(as('manager')).expect(400);
     await t.http().get('/api/workflows').expect(401);

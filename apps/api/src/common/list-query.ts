@@ -149,10 +149,13 @@ function oneOrMany(field: string, value: unknown, ok: (v: unknown) => boolean, m
   return values;
 }
 
-/** Sets the Content-Range header ra-data-simple-rest reads the total from. */
+/**
+ * Sets the Content-Range header ra-data-simple-rest reads the total from (the figure after the slash). A page with
+ * no rows (an empty list, or a range past its end) has no first and last row: `things *\/308`, HTTP's form for
+ * a range that selects nothing, rather than a range naming a row that is not there.
+ */
 export function setContentRange(res: Response, resource: string, query: Pick<ListQuery, 'offset'>, count: number, total: number) {
-  const end = count === 0 ? query.offset : query.offset + count - 1;
-  res.setHeader('Content-Range', `${resource} ${query.offset}-${end}/${total}`);
+  res.setHeader('Content-Range', count === 0 ? `${resource} */${total}` : `${resource} ${query.offset}-${query.offset + count - 1}/${total}`);
 }
 
 function parseJson(name: string, raw: unknown): unknown {
