@@ -126,17 +126,21 @@ describe('bulk import of applications', () => {
       row('株式会社に', '1234567890123'),
       row('株式会社さん', corporateNumber(), 'machinery:abc'),
       row('株式会社よん'),
+      row('株式会社\u0000ご'),
     ].join('\n');
     const created = await send(file, 'validRows').expect(201);
     expect(created.body.status).toBe('queued');
     const done = await finished(created.body.id);
-    expect(done).toMatchObject({ status: 'done', totalRows: 4, processedRows: 4, importedRows: 2, errorRows: 2 });
+    expect(done).toMatchObject({ status: 'done', totalRows: 5, processedRows: 5, importedRows: 2, errorRows: 3 });
     expect(done.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual(
       expect.arrayContaining([
         [3, '法人番号'],
         [4, '補助対象経費'],
+        [6, '事業者名'],
       ]),
     );
+    // the checks every request passes name the file's column too (they named the payload's applicant.name)
+    expect(done.errors.find((e: { row: number }) => e.row === 6).message).toMatch(/^事業者名 に制御文字/);
     expect(await countIn(created.body.id)).toBe(2);
     const [app] = await db.query(`SELECT status, receipt_number, claimed_bonus_items FROM application WHERE import_id = $1 LIMIT 1`, [created.body.id]);
     expect(app.status).toBe('submitted');

@@ -80,7 +80,9 @@ export class ImportRunner {
       // the same checks as the API's validation pipe: no NUL (PostgreSQL refuses it) nor unsafe number in any cell
       const shape = cellProblems.length
         ? []
-        : [...unsafeValues(payload), ...flattenValidationErrors(await validate(plainToInstance(IntakeApplicationDto, payload)))].map((x) => ({ row, ...x }));
+        : [...unsafeValues(payload), ...flattenValidationErrors(await validate(plainToInstance(IntakeApplicationDto, payload)))].map((x) =>
+            asColumnProblem({ row, ...x }),
+          );
       if (cellProblems.length || shape.length) return { problems: [...cellProblems, ...shape] };
       try {
         const application = await this.intake.acceptIn(tx, { importId, row, documentsOnPaper: true }, payload);
