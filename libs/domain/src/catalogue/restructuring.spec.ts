@@ -197,14 +197,31 @@ describe('事業再構築: tiers on the subsidy amount', () => {
 });
 
 describe('事業再構築: floor 100万 (not raised, not eligible below)', () => {
-  it.each<Row & { eligible: boolean }>([
-    { ...row('just below: 1,499,999 × 2/3 = 999,999 → not eligible, amount 0', R3, 'restructuring.standard', 'sme', 10, 1_499_999, 0), eligible: false },
-    { ...row('at the floor: 1,500,000 × 2/3 = 1,000,000 → eligible', R3, 'restructuring.standard', 'sme', 10, 1_500_000, 1_000_000), eligible: true },
-    { ...row('中堅 1/3: 2,999,999 → 999,999 → not eligible', R3, 'restructuring.greenGrowth', 'midsize', 10, 2_999_999, 0), eligible: false },
-    { ...row('令和2年度第3次補正 also has the floor: 1,499,999 → not eligible', R2, 'restructuring.emergency', 'midsize', 10, 1_499_999, 0), eligible: false },
-  ])('$rule', ({ ruleSet, category, sizeClass, employees, expenses, amount, eligible }) => {
+  it.each<Row & { eligible: boolean; computed: number }>([
+    {
+      ...row('just below: 1,499,999 × 2/3 = 999,999 → not eligible, amount 0', R3, 'restructuring.standard', 'sme', 10, 1_499_999, 0),
+      eligible: false,
+      computed: 999_999,
+    },
+    {
+      ...row('at the floor: 1,500,000 × 2/3 = 1,000,000 → eligible', R3, 'restructuring.standard', 'sme', 10, 1_500_000, 1_000_000),
+      eligible: true,
+      computed: 1_000_000,
+    },
+    {
+      ...row('中堅 1/3: 2,999,999 → 999,999 → not eligible', R3, 'restructuring.greenGrowth', 'midsize', 10, 2_999_999, 0),
+      eligible: false,
+      computed: 999_999,
+    },
+    {
+      ...row('令和2年度第3次補正 also has the floor: 1,499,999 → not eligible', R2, 'restructuring.emergency', 'midsize', 10, 1_499_999, 0),
+      eligible: false,
+      computed: 999_999,
+    },
+  ])('$rule', ({ ruleSet, category, sizeClass, employees, expenses, amount, eligible, computed }) => {
     const result = quoteSingle(ruleSet, category, { sizeClass, employeeCount: employees }, expenses);
-    expect(result).toMatchObject({ eligible, amount, floor: { amount: 1_000_000, met: eligible } });
+    // the floor says what the rules computed (what a 確定検査 below the floor still fixes)
+    expect(result).toMatchObject({ eligible, amount, floor: { amount: 1_000_000, met: eligible, computed } });
     if (!eligible) expect(result.ineligibility.map((i) => i.code)).toEqual(['belowFloor']);
   });
 });

@@ -108,7 +108,8 @@ export const quote = (category: CategoryConfig, applicant: QuoteApplicant, expen
   if (ineligibility.length === 0 && outcome.amount === 0) {
     ineligibility.push({ code: 'zeroAmount', message: '補助金額が0円のため対象外です（補助対象経費がない、又は制限により0円）' });
   }
-  const floor = config.floor === undefined || ineligibility.length > 0 ? null : { amount: config.floor, met: outcome.amount >= config.floor };
+  const floor =
+    config.floor === undefined || ineligibility.length > 0 ? null : { amount: config.floor, met: outcome.amount >= config.floor, computed: outcome.amount };
   if (floor && !floor.met) {
     ineligibility.push({
       code: 'belowFloor',

@@ -108,6 +108,11 @@ export interface ExcludedLine {
 export interface FloorResult {
   readonly amount: Yen;
   readonly met: boolean;
+  /**
+   * What the rates and caps give, compared with the floor: when not met, the quote's `amount` is 0 (not eligible to
+   * apply), while a 確定検査 that accepts less than the floor still fixes this amount (docs/post-award.md).
+   */
+  readonly computed: Yen;
 }
 
 export interface QuoteResult {

@@ -49,7 +49,15 @@ const invalid = (errors: FieldError[]) =>
 const blank = (s: string | undefined) => !s || s.trim() === '';
 
 /** The quote of `expenses` for `app` under its category's rules: the one mapping (application-quote.ts). */
-type Quoted = { amount: number; quote: Record<string, unknown> & { eligible?: boolean; problems?: FieldError[]; ineligibility?: { message: string }[] } };
+type Quoted = {
+  amount: number;
+  quote: Record<string, unknown> & {
+    eligible?: boolean;
+    problems?: FieldError[];
+    ineligibility?: { message: string }[];
+    floor?: { met: boolean; computed: number } | null;
+  };
+};
 
 /**
  * The 補助金's post-award half (docs/post-award.md). The applicant's filings after 採択 — through the portal
@@ -416,6 +424,9 @@ export class PostAwardService {
     if (problems.length) throw invalid(problems.map((p) => ({ field: p.field, message: p.message })));
     if (!allowIneligible && q.quote.eligible === false && (q.quote.ineligibility ?? []).length)
       throw invalid((q.quote.ineligibility ?? []).map((i) => ({ field: 'expenses', message: i.message })));
+    // the floor is a condition of applying: below it the quote's amount is 0, the rules still give floor.computed
+    const floor = q.quote.floor;
+    if (allowIneligible && floor && !floor.met) return { ...q, amount: floor.computed };
     return q;
   }
 
