@@ -182,6 +182,8 @@ describe('intake', () => {
     ['an amount below the floor', { expenses: [{ expenseType: 'machinery', amount: 900_000 }], requestedAmount: undefined }, ['expenses']],
     ['a requested amount above the cap', { requestedAmount: 90_000_000 }, ['requestedAmount']],
     ['a requested amount of 0円', { requestedAmount: 0 }, ['requestedAmount']],
+    // adopted for less than the 補助下限額, no 交付申請 could ever pass
+    ['a requested amount below the floor (100万)', { requestedAmount: 999_999 }, ['requestedAmount']],
     // no reviewer could confirm these: the applicant lost the points without a word
     ['加点項目 the 審査基準 does not have', { bonusItems: ['wageIncreaseBonus', 'wageIncrease', '__proto__'] }, ['bonusItems[1]', 'bonusItems[2]']],
     ['no required attachments', { attachmentIds: [] }, ['attachments']],

@@ -116,6 +116,23 @@ describe('programmes, rule sets, categories and rounds', () => {
       expect(res.body.category.code).toBe('restructuring.standard');
     });
 
+    it('reads the 3,000万 金融機関 rule on the subsidy applied for (context.subsidyAmount), not on what the rules would give', async () => {
+      const r6 = await roundByCode('restructuring.round6');
+      const bank = async (subsidyAmount?: number) => {
+        const res = await t
+          .http()
+          .post('/api/quotes')
+          .set(as('reviewer'))
+          .send({ ...body(r6.id, 30, 60_000_000), context: subsidyAmount === undefined ? {} : { subsidyAmount } })
+          .expect(200);
+        expect(res.body.amount).toBe(40_000_000);
+        return res.body.eligibility.failures.some((f: { requirement: string }) => f.requirement === 'financialInstitutionAbove30M');
+      };
+      expect(await bank()).toBe(true);
+      expect(await bank(25_000_000)).toBe(false);
+      expect(await bank(30_000_001)).toBe(true);
+    });
+
     it('applies the round’s own rule set: 30 employees get 6,000万 in 第5回 but 4,000万 in 第6回', async () => {
       const r5 = await roundByCode('restructuring.round5');
       const r6 = await roundByCode('restructuring.round6');

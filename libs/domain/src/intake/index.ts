@@ -1,4 +1,3 @@
 export * from './prefectures';
 export * from './attachments';
 export * from './validate-application';
-export * from './application-amount';

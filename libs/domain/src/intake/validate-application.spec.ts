@@ -74,6 +74,31 @@ describe('validateApplication', () => {
     expect(fields(input)).toContain(field);
   });
 
+  describe('the 申請額 asked for (requestedAmount)', () => {
+    const large = { ...valid, expenses: [{ expenseType: 'machinery', amount: 60_000_000 }] }; // the rules give 4,000万 (30人の上限)
+    const problemsOf = (input: ApplicationInput) => validateApplication(standard, input).problems.map((p) => [p.field, p.code]);
+
+    it('may not be below the 補助下限額 (100万): an application for 999,999円 is refused, 1,000,000円 is not', () => {
+      expect(problemsOf({ ...valid, requestedAmount: 999_999 })).toEqual([['requestedAmount', 'belowFloor']]);
+      expect(validateApplication(standard, { ...valid, requestedAmount: 999_999 }).problems[0].message).toBe(
+        'requestedAmount (申請額) 999,999円 は補助下限額 100万円 に満たないため申請できません',
+      );
+      expect(problemsOf({ ...valid, requestedAmount: 1_000_000 })).toEqual([]);
+    });
+
+    it('decides whether a 金融機関 is needed: 3,000万 asked for of 4,000万 needs none (nor its 確認書), 3,000万 and 1円 does', () => {
+      const noBank = { ...large, attachmentKinds: ['businessPlan', 'advisorConfirmation', 'salesEvidence'] };
+      expect(problemsOf(noBank)).toEqual(expect.arrayContaining([['financialInstitution.name', expect.any(String)]]));
+      expect(problemsOf({ ...noBank, requestedAmount: 30_000_000 })).toEqual([]);
+      expect(problemsOf({ ...noBank, requestedAmount: 30_000_001 })).toEqual(
+        expect.arrayContaining([
+          ['financialInstitution.name', expect.any(String)],
+          ['attachments', 'missingAttachment'],
+        ]),
+      );
+    });
+  });
+
   it('lists every problem at once, not only the first', () => {
     const input = { ...valid, planTitle: '', applicant: { ...valid.applicant, email: 'x', prefecture: 'X' }, attachmentKinds: [] };
     expect(fields(input)).toEqual(expect.arrayContaining(['plan.title', 'applicant.email', 'applicant.prefecture', 'attachments']));

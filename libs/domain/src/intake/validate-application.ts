@@ -8,8 +8,7 @@
 import type { ApplicantProfile } from '../applicant';
 import type { CategoryConfig } from '../category';
 import { validateCorporateNumber, type EligibilityContext } from '../eligibility';
-import { formatYen } from '../money';
-import { quoteWithEligibility, type ExpenseLine, type QuoteResult } from '../quote';
+import { applicationAmount, quoteWithEligibility, requestedAmountProblems, type ExpenseLine, type QuoteResult } from '../quote';
 import { ATTACHMENT_KINDS, requiredAttachmentKinds, type AttachmentKind } from './attachments';
 import { isPrefecture } from './prefectures';
 
@@ -68,24 +67,19 @@ export function validateApplication(config: CategoryConfig, input: ApplicationIn
   if (config.kind === 'subsidy') {
     if (input.expenses.length === 0) add('expenses', 'required', 'expenses (補助対象経費) を1件以上入力してください');
     // the same composition as the stored quote (quoteWithEligibility): validation and storage cannot differ
-    const { quote: quoted, eligibility } = quoteWithEligibility(config, a as ApplicantProfile, input.expenses, input.context);
+    const { quote: quoted, eligibility } = quoteWithEligibility(config, a as ApplicantProfile, input.expenses, input.context, input.requestedAmount);
     result = quoted;
     for (const p of result.problems) add(p.field, p.code, p.message);
     if (result.problems.length === 0) {
       for (const i of result.ineligibility) add(i.code === 'belowFloor' || i.code === 'zeroAmount' ? 'expenses' : 'applicant', i.code, i.message);
-      if (input.requestedAmount !== undefined && input.requestedAmount > result.amount) {
-        add(
-          'requestedAmount',
-          'aboveQuote',
-          `requestedAmount (申請額) ${formatYen(input.requestedAmount)} は、補助対象経費と補助率・補助上限額から計算される額 ${formatYen(result.amount)} を超えています`,
-        );
-      }
+      for (const p of requestedAmountProblems(result, input.requestedAmount)) add('requestedAmount', p.code, p.message);
       for (const f of eligibility.failures) add(eligibilityField(f.field), f.code, f.message);
     }
   }
 
   const handedIn = new Set(input.attachmentKinds);
-  for (const kind of requiredAttachmentKinds(config, result?.amount ?? 0)) {
+  // the documents follow the amount applied for (the 金融機関確認書 above 3,000万), as the eligibility does
+  for (const kind of requiredAttachmentKinds(config, applicationAmount(result?.amount ?? 0, input.requestedAmount))) {
     if (!handedIn.has(kind)) add('attachments', 'missingAttachment', `添付書類「${ATTACHMENT_KINDS[kind as AttachmentKind]}」(${kind}) がありません`);
   }
   return { problems, quote: result };

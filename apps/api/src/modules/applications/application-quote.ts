@@ -79,7 +79,7 @@ export function quoteApplication(config: CategoryConfig, app: QuotedFacts) {
     };
   }
   if (config.kind !== 'subsidy') return { quote: null, amount: 0, eligibility: null };
-  const { quote: result, eligibility } = quoteWithEligibility(config, applicantProfileOf(app), app.expenses, eligibilityContextOf(app));
+  const { quote: result, eligibility } = quoteWithEligibility(config, applicantProfileOf(app), app.expenses, eligibilityContextOf(app), app.requestedAmount);
   return {
     quote: result as unknown as Record<string, unknown>,
     amount: applicationAmount(result.amount, app.requestedAmount),

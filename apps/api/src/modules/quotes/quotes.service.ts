@@ -31,7 +31,9 @@ export class QuotesService {
     if (config.kind !== 'subsidy') throw badField('categoryId', `${config.name} は委託のため補助金額の見込みを計算できません`);
     if (!req.expenses) throw badField('expenses', 'expenses (補助対象経費) を1件以上指定してください');
     const applicant = (req.applicant ?? {}) as Partial<ApplicantProfile>;
-    const { quote: result, eligibility } = quoteWithEligibility(config, applicant as ApplicantProfile, req.expenses, (req.context ?? {}) as EligibilityContext);
+    // context.subsidyAmount is the 補助金額 the applicant means to apply for: it is what the 3,000万 金融機関 rule reads
+    const { subsidyAmount, ...context } = (req.context ?? {}) as EligibilityContext;
+    const { quote: result, eligibility } = quoteWithEligibility(config, applicant as ApplicantProfile, req.expenses, context, subsidyAmount);
     if (result.problems.length > 0) {
       throw new BadRequestException({
         code: 'INVALID_QUOTE_REQUEST',
