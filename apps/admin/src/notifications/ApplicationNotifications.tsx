@@ -27,7 +27,7 @@ export const ApplicationNotifications = () => {
         <TextField source="recipient" label="resources.notifications.fields.recipient" />
         {/* which mail it is even before its subject is written (a 採択 notice held until the 採択発表 has none yet) */}
         <SelectField source="template" choices={templateChoices} label="resources.notifications.fields.template" />
-        <TextField source="subject" label="resources.notifications.fields.subject" emptyText="-" />
+        <TextField source="subject" label="resources.notifications.fields.subject" emptyText="-" sortable={false} />
         <NotificationStatusChip label="resources.notifications.fields.status" />
         <JstDateField source="sentAt" label="resources.notifications.fields.sentAt" emptyText="-" />
       </Datagrid>

@@ -32,7 +32,7 @@ export const ProgramShow = () => {
               <JstDateField source="opensAt" />
               <JstDateField source="closesAt" />
               <RoundStatusChip label="resources.rounds.fields.status" />
-              <TextField source="announcementLabel" emptyText="-" />
+              <TextField source="announcementLabel" emptyText="-" sortable={false} />
             </Datagrid>
           </ReferenceManyField>
         </Labeled>
