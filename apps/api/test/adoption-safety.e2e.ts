@@ -191,6 +191,10 @@ describe('adoption safety', () => {
       type Scored = { applicationId: string; finalScore: number; mean: number | null; bonus: number | null };
       const scores = (entries: Scored[]) => entries.map((e) => [e.applicationId, e.finalScore, e.mean, e.bonus]).sort();
       expect(scores(after.committed.entries)).toEqual(scores(ranking.entries));
+      // the history of a round that does not exist is not an empty one
+      expect((await t.http().get(`/api/rounds/${round.id}/decisions`).set(as('auditor')).expect(200)).body).toHaveLength(1);
+      const unknown = await t.http().get('/api/rounds/00000000-0000-4000-8000-000000000000/decisions').set(as('auditor')).expect(404);
+      expect(unknown.body).toMatchObject({ code: 'ROUND_NOT_FOUND', message: '指定された公募回はありません。' });
     });
   });
 

@@ -5,6 +5,7 @@ import type { RequestMeta } from '../../common/request-meta';
 import { UnitOfWork } from '../../database';
 import { TransitionsService } from '../applications/transitions.service';
 import { AuditService } from '../audit/audit.service';
+import { RoundsRepository } from '../rounds/rounds.repository';
 import { AdoptionError } from './adoption.errors';
 import { AdoptionRepository } from './adoption.repository';
 import type { CommitDecisionDto } from './dto/ranking.dto';
@@ -28,6 +29,7 @@ export class AdoptionService {
     private readonly transitions: TransitionsService,
     private readonly audit: AuditService,
     private readonly uow: UnitOfWork,
+    private readonly rounds: RoundsRepository,
   ) {}
 
   async commit(roundId: string, dto: CommitDecisionDto, actor: AuthenticatedUser, meta: RequestMeta) {
@@ -99,7 +101,8 @@ export class AdoptionService {
   }
 
   async decisionsOf(roundId: string) {
-    if (!isUuid(roundId)) throw new AdoptionError('ROUND_NOT_FOUND');
+    // an unknown round is not one without decisions (it answered 200 [])
+    if (!isUuid(roundId) || !(await this.rounds.find(roundId))) throw new AdoptionError('ROUND_NOT_FOUND');
     return this.adoption.decisionsOf(roundId);
   }
 }

@@ -25,7 +25,7 @@ export class IntakeChannelsService {
 
   async get(id: string) {
     const channel = await this.channels.find(id);
-    if (!channel) throw new IntakeError('APPLICATION_NOT_FOUND', {}, '指定された受付窓口はありません。');
+    if (!channel) throw new IntakeError('CHANNEL_NOT_FOUND');
     return channel;
   }
 

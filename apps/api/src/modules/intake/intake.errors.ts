@@ -11,6 +11,7 @@ export const INTAKE_ERRORS = {
   IDEMPOTENCY_KEY_REUSED: [HttpStatus.UNPROCESSABLE_ENTITY, 'この Idempotency-Key は別の内容の申請に使われています。新しいキーで送信してください。'],
   UNSUPPORTED_WORKFLOW: [HttpStatus.UNPROCESSABLE_ENTITY, 'この事業の申請はこのAPIでは受け付けていません。'],
   APPLICATION_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された申請はありません。'],
+  CHANNEL_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された受付窓口はありません。'],
   RESUBMIT_THROUGH_CHANNEL: [
     HttpStatus.CONFLICT,
     'この申請は電子申請で受け付けたため、補正は申請者が電子申請で再提出します。紙の補正を記録できるのは紙で受け付けた (一括登録した) 申請だけです。',
