@@ -43,7 +43,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
     // Reflect only the admin's origin; any other origin gets no CORS headers at all.
     origin: (origin: string | undefined, callback: (err: Error | null, allow?: boolean) => void) => callback(null, origin === config.adminOrigin),
     credentials: true,
-    exposedHeaders: ['Content-Range', 'X-Total-Count', 'X-Total-Count-Estimated', 'X-Request-Id'],
+    // every response header the admin reads: a list's total, a download's file name and its export's id
+    exposedHeaders: ['Content-Range', 'X-Total-Count', 'X-Total-Count-Estimated', 'X-Request-Id', 'Content-Disposition', 'X-Export-Id'],
   });
   app.useGlobalPipes(appValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

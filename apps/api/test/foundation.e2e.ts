@@ -74,5 +74,10 @@ describe('the API foundation', () => {
     expect(allowed.headers['access-control-allow-origin']).toBe(t.config.adminOrigin);
     const other = await t.http().options('/api/health').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    // what the admin reads of a response, from another origin too (a download's file name and export id)
+    const read = await t.http().get('/api/health').set('Origin', t.config.adminOrigin);
+    expect(read.headers['access-control-expose-headers']?.split(',')).toEqual(
+      expect.arrayContaining(['Content-Range', 'X-Total-Count-Estimated', 'Content-Disposition', 'X-Export-Id']),
+    );
   });
 });
