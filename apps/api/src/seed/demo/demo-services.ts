@@ -128,7 +128,7 @@ export function demoServices(m: EntityManager, clock?: StoryClock) {
       uow,
     ),
     ranking,
-    adoption: new AdoptionService(adoptionRows, ranking, transitions, audit, uow),
+    adoption: new AdoptionService(adoptionRows, ranking, transitions, audit, uow, rounds),
     postAward,
     repayments: new RepaymentsService(uow, new RepaymentsRepository(ds), new PostAwardRepository(ds), applications, transitions, audit, postAward),
     paymentBatches: new PaymentBatchesService(new PaymentBatchesRepository(ds), storyApplications, transitions, audit, uow, {
