@@ -398,6 +398,32 @@ describe('programmes, rule sets, categories and rounds', () => {
       expect(await db.query(`SELECT category_id, budget FROM round_category WHERE round_id = $1 ORDER BY category_id`, [r6.id])).toEqual(before);
     });
 
+    it('searches rounds for % and _ as typed, not as wildcards that match every round', async () => {
+      const search = async (q: string) =>
+        (
+          await t
+            .http()
+            .get('/api/rounds')
+            .query({ filter: JSON.stringify({ q }) })
+            .set(as('auditor'))
+            .expect(200)
+        ).body.map((r: { code: string }) => r.code);
+      expect(await search('%')).toEqual([]);
+      expect(await search('_')).toEqual([]);
+      expect(await search('restructuring.round6')).toEqual(['restructuring.round6']);
+      const actions = async (action: string) =>
+        (
+          await t
+            .http()
+            .get('/api/audit-logs')
+            .query({ filter: JSON.stringify({ action }) })
+            .set(as('auditor'))
+            .expect(200)
+        ).body.length;
+      expect(await actions('round.')).toBeGreaterThan(0);
+      expect(await actions('%.updated')).toBe(0); // 前方一致: 「round.updated」 does not start with 「%」
+    });
+
     it('records a deadline extension in the audit log', async () => {
       const r6 = await roundByCode('restructuring.round6');
       await t.http().put(`/api/rounds/${r6.id}`).set(as('manager')).send({ closesAt: '2022-07-01T18:00:00+09:00' }).expect(200);

@@ -18,6 +18,7 @@ import { RoundCategory } from '../rounds/round-category.entity';
 import { Round } from '../rounds/round.entity';
 import { ApplicationAssignment } from '../assignments/application-assignment.entity';
 import { Application, type FormalCheckOutcome } from './application.entity';
+import { containing } from '../../database/like-pattern';
 
 export type { ApplicationListPage };
 
@@ -120,7 +121,7 @@ export class ApplicationsRepository {
               w.where(`a.search_bigrams @> ARRAY[:pair]::text[]`, { pair: q })
             : // search_text: application_search_text(applicant_name, corporate_number, receipt_number), stored (migration ApplicationSearchText)
               w.where(`a.search_text LIKE :like`, {
-                like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+                like: containing(q),
               })
           ).orWhere('a.corporate_number = :exact OR a.receipt_number = :exact', { exact }),
         ),

@@ -9,6 +9,7 @@ import { isUuid } from '../../common/is-uuid';
 import type { ListQuery } from '../../common/list-query';
 import { managerOf, workflowStateSql, type Transaction } from '../../database';
 import { ApplicationAssignment, ASSIGNMENT_PURPOSE, type AssignmentPurpose } from './application-assignment.entity';
+import { containing } from '../../database/like-pattern';
 
 export interface AssignmentFilter {
   id?: string[];
@@ -101,7 +102,7 @@ export class AssignmentsRepository {
     if (f.state === 'waiting') where.push(`x.revoked_at IS NULL AND x.submitted_at IS NULL AND ${waiting()}`);
     if (f.q) {
       // normalised on both sides like the applications list (normalizeSearchText / search_normalize): ＲＥＳ１１, （株）, ㈱ …
-      const like = `%${normalizeSearchText(f.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containing(normalizeSearchText(f.q));
       where.push(`(application_search_text(a.applicant_name, NULL, a.receipt_number) || ' ' || search_normalize(u.name)) LIKE ${bind(like)}`);
     }
     const from = `FROM application_assignment x JOIN application a ON a.id = x.application_id JOIN staff_user u ON u.id = x.reviewer_id

@@ -9,6 +9,7 @@ import { managerOf, type Transaction } from '../../database';
 import { insertRows, insertUnnest } from '../../database/entity-rows';
 import type { ChainPart, WriteChain } from '../../database/write-chain';
 import { AuditLogEntry } from './audit-log.entity';
+import { startingWith } from '../../database/like-pattern';
 
 export interface AuditLogFilter {
   id?: string[];
@@ -122,7 +123,7 @@ export class AuditRepository {
     const qb = this.repo.createQueryBuilder('a');
     const f = query.filter;
     if (f.id) qb.andWhere('a.id IN (:...ids)', { ids: f.id });
-    if (f.action) qb.andWhere('a.action LIKE :action', { action: `${f.action}%` });
+    if (f.action) qb.andWhere('a.action LIKE :action', { action: startingWith(f.action) });
     if (f.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: f.actorId });
     if (f.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: f.entityType });
     if (f.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: f.entityId });

@@ -9,6 +9,7 @@ import { insertRows, insertUnnest, prepared } from '../../database/entity-rows';
 import type { ChainPart, WriteChain } from '../../database/write-chain';
 import { NotificationTemplate } from '../notification-templates/notification-template.entity';
 import { Notification, NotificationStatus } from './notification.entity';
+import { containing } from '../../database/like-pattern';
 
 export interface NotificationFilter {
   id?: string[];
@@ -78,11 +79,10 @@ export class NotificationsRepository {
     if (f.roundId) qb.andWhere('n.application_id IN (SELECT a.id FROM application a WHERE a.round_id::text = :roundId)', { roundId: f.roundId });
     if (f.q) {
       // 宛先 and 件名 as typed; the application's 事業者名 / 受付番号 normalised like the applications list (normalizeSearchText)
-      const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere(
         `(n.recipient ILIKE :q OR n.subject ILIKE :q OR n.application_id IN (
            SELECT a.id FROM application a WHERE a.search_text LIKE :normalized))`,
-        { q: like(f.q), normalized: like(normalizeSearchText(f.q)) },
+        { q: containing(f.q), normalized: containing(normalizeSearchText(f.q)) },
       );
     }
     return qb.orderBy(`n.${query.sortField}`, query.sortOrder, 'NULLS LAST').addOrderBy('n.id').skip(query.offset).take(query.limit).getManyAndCount();

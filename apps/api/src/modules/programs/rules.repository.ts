@@ -7,6 +7,7 @@ import { managerOf, type Transaction } from '../../database';
 import { Category } from './category.entity';
 import { Program } from './program.entity';
 import { RuleSet } from './rule-set.entity';
+import { containing } from '../../database/like-pattern';
 
 export interface ProgramFilter {
   id?: string[];
@@ -36,8 +37,6 @@ export const CATEGORY_LIST: ListSpec = {
   defaultSort: ['code', 'ASC'],
   filters: { ruleSetId: 'uuid', programId: 'uuid', q: 'string', kind: 'string' },
 };
-
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function page<T extends object>(qb: SelectQueryBuilder<T>, alias: string, query: ListQuery<unknown>) {
   return qb.orderBy(`${alias}.${query.sortField}`, query.sortOrder).addOrderBy(`${alias}.id`).skip(query.offset).take(query.limit).getManyAndCount();
@@ -86,7 +85,7 @@ export class RulesRepository {
     const f = query.filter;
     if (f.id) qb.andWhere('p.id IN (:...ids)', { ids: f.id.filter(isUuid) });
     if (f.kind) qb.andWhere('p.kind = :kind', { kind: f.kind });
-    if (f.q) qb.andWhere(new Brackets((w) => w.where('p.name ILIKE :q', { q: like(f.q!) }).orWhere('p.code ILIKE :q')));
+    if (f.q) qb.andWhere(new Brackets((w) => w.where('p.name ILIKE :q', { q: containing(f.q!) }).orWhere('p.code ILIKE :q')));
     return page(qb, 'p', query);
   }
 
@@ -95,7 +94,7 @@ export class RulesRepository {
     const f = query.filter;
     if (f.id) qb.andWhere('r.id IN (:...ids)', { ids: f.id.filter(isUuid) });
     if (f.programId && isUuid(f.programId)) qb.andWhere('r.program_id = :programId', { programId: f.programId });
-    if (f.q) qb.andWhere(new Brackets((w) => w.where('r.label ILIKE :q', { q: like(f.q!) }).orWhere('r.code ILIKE :q')));
+    if (f.q) qb.andWhere(new Brackets((w) => w.where('r.label ILIKE :q', { q: containing(f.q!) }).orWhere('r.code ILIKE :q')));
     return page(qb, 'r', query);
   }
 
@@ -106,7 +105,7 @@ export class RulesRepository {
     if (f.ruleSetId && isUuid(f.ruleSetId)) qb.andWhere('c.rule_set_id = :ruleSetId', { ruleSetId: f.ruleSetId });
     if (f.programId && isUuid(f.programId)) qb.andWhere('c.rule_set_id IN (SELECT id FROM rule_set WHERE program_id = :programId)', { programId: f.programId });
     if (f.kind) qb.andWhere('c.kind = :kind', { kind: f.kind });
-    if (f.q) qb.andWhere(new Brackets((w) => w.where('c.name ILIKE :q', { q: like(f.q!) }).orWhere('c.code ILIKE :q')));
+    if (f.q) qb.andWhere(new Brackets((w) => w.where('c.name ILIKE :q', { q: containing(f.q!) }).orWhere('c.code ILIKE :q')));
     return page(qb, 'c', query);
   }
 

@@ -8,6 +8,7 @@ import { managerOf, type Transaction } from '../../database';
 import { ASSIGNMENT_PURPOSE } from '../assignments/application-assignment.entity';
 import { StaffUser } from '../users/staff-user.entity';
 import { ConflictOfInterest } from './conflict-of-interest.entity';
+import { containing } from '../../database/like-pattern';
 
 export interface ReviewerFilter {
   id?: string[];
@@ -38,8 +39,7 @@ export class ReviewersRepository {
     const params: unknown[] = [];
     const where = [`u.role = 'reviewer'`];
     if (f.id) where.push(`u.id = ANY($${params.push(f.id.filter(isUuid))})`);
-    if (f.q)
-      where.push(`(u.name || ' ' || u.email || ' ' || coalesce(u.organisation, '')) ILIKE $${params.push(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    if (f.q) where.push(`(u.name || ' ' || u.email || ' ' || coalesce(u.organisation, '')) ILIKE $${params.push(containing(f.q))}`);
     const roundJoin = isUuid(f.roundId) ? `AND x.application_id IN (SELECT id FROM application WHERE round_id = $${params.push(f.roundId)})` : '';
     const sql = `
       SELECT u.id, u.name, u.email, u.organisation, u.active, u.review_capacity AS "reviewCapacity",

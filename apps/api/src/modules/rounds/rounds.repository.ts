@@ -10,6 +10,7 @@ import { Category } from '../programs/category.entity';
 import { Program } from '../programs/program.entity';
 import { RoundCategory } from './round-category.entity';
 import { Round } from './round.entity';
+import { containing } from '../../database/like-pattern';
 
 /**
  * 応募締切 in SQL: `closes_at + grace_minutes` of the round aliased `alias`, the first instant that is
@@ -85,7 +86,7 @@ export class RoundsRepository {
     if (f.status === 'upcoming') qb.andWhere('r.opens_at > now()');
     if (f.status === 'open') qb.andWhere('r.opens_at <= now() AND r.closes_at > now()');
     if (f.status === 'closed') qb.andWhere('r.closes_at <= now()');
-    if (f.q) qb.andWhere(new Brackets((w) => w.where('r.name ILIKE :q', { q: `%${f.q}%` }).orWhere('r.code ILIKE :q')));
+    if (f.q) qb.andWhere(new Brackets((w) => w.where('r.name ILIKE :q', { q: containing(f.q!) }).orWhere('r.code ILIKE :q')));
     return qb.orderBy(`r.${query.sortField}`, query.sortOrder).addOrderBy('r.id').skip(query.offset).take(query.limit).getManyAndCount();
   }
 

@@ -6,6 +6,7 @@ import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
 import { StaffUser } from './staff-user.entity';
+import { containing } from '../../database/like-pattern';
 
 export interface UserFilter {
   id?: string[];
@@ -43,7 +44,7 @@ export class UsersRepository {
     if (typeof f.active === 'boolean') qb.andWhere('u.active = :active', { active: f.active });
     if (f.organisation) qb.andWhere('u.organisation = :org', { org: f.organisation });
     if (f.q) {
-      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containing(f.q);
       qb.andWhere(new Brackets((w) => w.where('u.name ILIKE :like', { like }).orWhere('u.email ILIKE :like', { like })));
     }
     return qb.orderBy(`u.${query.sortField}`, query.sortOrder).addOrderBy('u.id').skip(query.offset).take(query.limit).getManyAndCount();
