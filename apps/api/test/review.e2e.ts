@@ -68,6 +68,19 @@ describe('review and adoption', () => {
       await api().get(`/api/applications/${id}/formal-check`).set(as(s.manager)).expect(200);
       await api().post(`/api/applications/${id}/formal-check/complete`).set(as(s.manager)).send({ outcome: 'return', answers }).expect(403);
 
+      // a 不適 with no comment would reach the applicant as a bare label: refused, naming it, and nothing changes
+      const bare = answers.map((a: { code: string; comment?: string }) => (a.code === 'advisor.confirmed' ? { ...a, comment: '　' } : a));
+      const unexplained = await api()
+        .post(`/api/applications/${id}/formal-check/complete`)
+        .set(as(s.reviewer))
+        .send({ outcome: 'return', answers: bare })
+        .expect(422);
+      expect(unexplained.body).toMatchObject({
+        code: 'CORRECTION_UNEXPLAINED',
+        errors: [{ field: 'answers', message: expect.stringContaining('のコメントを入力してください') }],
+      });
+      expect((await db.query(`SELECT status FROM application WHERE id = $1`, [id]))[0].status).toBe('formalCheck');
+
       const done = await api().post(`/api/applications/${id}/formal-check/complete`).set(as(s.reviewer)).send({ outcome: 'return', answers }).expect(200);
       expect(done.body.transition.to).toBe('returned');
       const [n] = await db.query(`SELECT payload->>'reason' AS reason FROM notification WHERE application_id = $1 AND template = 'returned'`, [id]);

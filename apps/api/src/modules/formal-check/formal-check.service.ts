@@ -4,6 +4,7 @@ import {
   correctionRequest,
   evaluateFormalCheck,
   formalCheckEligibility,
+  hasVisibleText,
   overridesWithoutReason,
   requiredAttachmentKinds,
   unmetRequirements,
@@ -121,7 +122,7 @@ export class FormalCheckService {
         items,
         evaluation.overridden.filter((o) => o.reason === null).map((o) => o.code),
       );
-      const transition = this.transitionFor(app, dto.outcome, evaluation);
+      const transition = this.transitionFor(app, dto.outcome, evaluation, dto.reason);
       // 差戻し asks for the corrections; 要件不適合 ends the application, so it names the requirements not met and asks nothing
       const reason =
         dto.outcome === 'ineligible'
@@ -172,7 +173,12 @@ export class FormalCheckService {
    * The transition the workflow's formalCheck names for `outcome` (null: a 適 only recorded). An outcome
    * the workflow does not offer is refused, naming the ones it does.
    */
-  private transitionFor(app: Application, outcome: FormalCheckOutcomeKind, evaluation: ReturnType<typeof evaluateFormalCheck>): string | null {
+  private transitionFor(
+    app: Application,
+    outcome: FormalCheckOutcomeKind,
+    evaluation: ReturnType<typeof evaluateFormalCheck>,
+    reason: string | undefined,
+  ): string | null {
     const offered = formalCheckOutcomes(workflowOf(app));
     const chosen = offered.find((o) => o.outcome === outcome);
     const labels = offered.map((o) => `「${o.label}」`).join('、');
@@ -200,6 +206,15 @@ export class FormalCheckService {
     }
     if (evaluation.failed.length === 0) {
       throw new FormalCheckError('FORMAL_CHECK_OUTCOME_MISMATCH', {}, `「${chosen.label}」には、不適とした項目が少なくとも1つ必要です。`);
+    }
+    // the 差戻し mail lists the items to correct: an item without a comment reached the applicant as a bare label
+    const unexplained = outcome === 'return' && !hasVisibleText(reason) ? evaluation.failed.filter((f) => !hasVisibleText(f.comment)) : [];
+    if (unexplained.length) {
+      throw new FormalCheckError(
+        'CORRECTION_UNEXPLAINED',
+        { errors: unexplained.map((f) => ({ field: 'answers', message: `「${f.label}」のコメントを入力してください` })) },
+        `差戻しでは、不適とした項目ごとに、申請者が何を直せばよいかをコメントに書いてください（${unexplained.map((f) => `「${f.label}」`).join('、')}）。`,
+      );
     }
     return chosen.transition;
   }
