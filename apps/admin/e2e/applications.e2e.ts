@@ -170,6 +170,17 @@ describe('admin in the browser: applications, transitions and intake channels', 
     await reviewer.getByText('要件確認を開始しました').waitFor();
     await eventually(() => header.getByTestId('application-status').innerText(), '要件確認中');
 
+    // the checklist's 差し戻す mails the applicant: asked first, and a 不適 without a comment is refused, nothing sent
+    await reviewer.getByRole('tab', { name: '要件確認' }).click();
+    const checklist = reviewer.getByTestId('formal-check');
+    await checklist.getByRole('button', { name: '不適', exact: true }).first().click();
+    await checklist.getByRole('button', { name: '差し戻す' }).click();
+    const ask = reviewer.getByRole('dialog');
+    await ask.getByText('不適とした項目とそのコメントが、補正を求める内容として申請者にメールで送られます。').waitFor();
+    await ask.getByRole('button', { name: '差し戻す' }).click();
+    await reviewer.getByText(/のコメントを入力してください/).first().waitFor();
+    expect((await db.query(`SELECT status FROM application WHERE id = $1`, [ids.mine]))[0].status).toBe('formalCheck');
+
     await header.getByRole('button', { name: '差し戻す' }).click();
     const dialog = reviewer.getByRole('dialog');
     await dialog.getByRole('textbox', { name: '理由' }).fill('認定支援機関の確認書が添付されていません');

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, CardContent, Chip, LinearProgress, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
-import { useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Confirm, useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { doneMessage } from '../applications/pastTense';
 import { reviewApi } from './api';
 import type { FormalCheck, FormalCheckAnswer, FormalCheckOutcome } from './types';
@@ -50,6 +50,8 @@ export const FormalCheckTab = () => {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [missingReasons, setMissingReasons] = useState<string[]>([]);
+  // completing fires the outcome (a 差戻し mails the applicant, a 要件不適合 ends the application): asked first
+  const [confirming, setConfirming] = useState<{ outcome: FormalCheckOutcome; label: string } | null>(null);
   const t = (k: string, o?: object) => translate(`app.review.formal_check.${k}`, o);
 
   const load = useCallback(() => {
@@ -90,7 +92,7 @@ export const FormalCheckTab = () => {
     }
   };
   const complete = async (outcome: FormalCheckOutcome, label: string) => {
-    if (!reasonsGiven()) return;
+    setConfirming(null);
     setBusy(true);
     try {
       await reviewApi.completeFormalCheck(check.id, { outcome, answers: toBody(answers) });
@@ -207,12 +209,27 @@ export const FormalCheckTab = () => {
             {t('save')}
           </Button>
           {check.outcomes.map((o) => (
-            <Button key={o.outcome} variant="contained" color={OUTCOME_COLOR[o.outcome]} onClick={() => complete(o.outcome, o.label)} disabled={busy}>
+            <Button
+              key={o.outcome}
+              variant="contained"
+              color={OUTCOME_COLOR[o.outcome]}
+              onClick={() => reasonsGiven() && setConfirming({ outcome: o.outcome, label: o.label })}
+              disabled={busy}
+            >
               {o.label}
             </Button>
           ))}
         </Stack>
       )}
+      <Confirm
+        isOpen={confirming !== null}
+        title={t('confirm_title', { label: confirming?.label ?? '' })}
+        content={confirming ? t(`confirm_${confirming.outcome}`) : ''}
+        confirm={confirming?.label ?? ''}
+        confirmColor={confirming?.outcome === 'pass' ? 'primary' : 'warning'}
+        onConfirm={() => confirming && void complete(confirming.outcome, confirming.label)}
+        onClose={() => setConfirming(null)}
+      />
     </Stack>
   );
 };
