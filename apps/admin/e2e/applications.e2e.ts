@@ -178,7 +178,10 @@ describe('admin in the browser: applications, transitions and intake channels', 
     const ask = reviewer.getByRole('dialog');
     await ask.getByText('不適とした項目とそのコメントが、補正を求める内容として申請者にメールで送られます。').waitFor();
     await ask.getByRole('button', { name: '差し戻す' }).click();
-    await reviewer.getByText(/のコメントを入力してください/).first().waitFor();
+    await reviewer
+      .getByText(/のコメントを入力してください/)
+      .first()
+      .waitFor();
     expect((await db.query(`SELECT status FROM application WHERE id = $1`, [ids.mine]))[0].status).toBe('formalCheck');
 
     await header.getByRole('button', { name: '差し戻す' }).click();
