@@ -354,6 +354,11 @@ describe('a round from intake to a committed decision (300 applications, 10 revi
     );
     expect(scoreRows).toHaveLength(n + 1);
     expect(scoreRows[0]).toEqual(expect.arrayContaining(['受付番号', '審査員', '事業化点', '再構築点', '政策点', '合計(加重)']));
+    // states and 加点項目 as a person reads them, not their codes (「reviewed」, 「wageIncreaseBonus」)
+    const column = (name: string) => scoreRows.slice(1).map((r) => r[scoreRows[0].indexOf(name)]);
+    expect(column('状態').every((v) => /^[^a-zA-Z]+$/.test(v))).toBe(true);
+    expect(column('確認した加点項目').join('')).not.toMatch(/[a-zA-Z]/);
+    expect(column('確認した加点項目').some((v) => v !== '')).toBe(true);
   });
 
   it('shows the round on the dashboard as the database has it: states, budget used, review progress', async () => {

@@ -218,9 +218,10 @@ export class AdoptionRepository {
   /** Every submitted sheet of the round's live assignments, with its application and reviewer. */
   submittedSheetsOfRound(roundId: string): Promise<Record<string, unknown>[]> {
     return this.dataSource.query(
-      `SELECT a.receipt_number, a.applicant_name, c.name AS category_name, a.status, a.quoted_amount, u.name AS reviewer_name,
-              s.scores, s.total::float8 AS total, s.confirmed_bonus, s.overall_comment, s.submitted_at
+      `SELECT a.receipt_number, a.applicant_name, c.name AS category_name, a.status, a.workflow_code, a.workflow_version, a.quoted_amount,
+              u.name AS reviewer_name, s.scores, s.total::float8 AS total, s.confirmed_bonus, r.bonus_items, s.overall_comment, s.submitted_at
          FROM review_score s
+         JOIN review_rubric r ON r.id = s.rubric_id
          JOIN application_assignment x ON x.id = s.assignment_id AND x.revoked_at IS NULL
          JOIN application a ON a.id = s.application_id
          JOIN category c ON c.id = a.category_id

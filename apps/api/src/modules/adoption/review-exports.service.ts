@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import { formatJst } from '@jimukyoku/domain';
+import { formatJst, type BonusItem } from '@jimukyoku/domain';
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '../../common/is-uuid';
 import { csvFile, xlsxValue } from '../../common/spreadsheet-cells';
+import { stateLabel } from '../applications/state-label';
 import type { Round } from '../rounds/round.entity';
 import { RoundsRepository } from '../rounds/rounds.repository';
 import { AdoptionError } from './adoption.errors';
@@ -72,12 +73,12 @@ export class ReviewExportsService {
         s.receipt_number as string,
         s.applicant_name as string,
         s.category_name as string,
-        s.status as string,
+        stateLabel({ workflowCode: s.workflow_code as string, workflowVersion: Number(s.workflow_version), status: s.status as string }),
         Number(s.quoted_amount),
         s.reviewer_name as string,
         ...criteria.map((c) => (s.scores as Record<string, number>)[c.code] ?? null),
         s.total as number,
-        (s.confirmed_bonus as string[]).join(' '),
+        bonusLabels(s.confirmed_bonus as string[], s.bonus_items as BonusItem[]),
         (s.overall_comment as string | null) ?? '',
         formatJst(s.submitted_at as Date),
       ]),
@@ -107,3 +108,6 @@ export class ReviewExportsService {
     };
   }
 }
+
+/** The 加点項目 a reviewer confirmed, by their names in the sheet's 審査基準 (the code only for one it no longer has). */
+const bonusLabels = (codes: string[], items: BonusItem[]): string => codes.map((code) => items.find((i) => i.code === code)?.label ?? code).join('、');

@@ -1,6 +1,6 @@
 import { SIZE_CLASS_LABELS, SIZE_THRESHOLDS, type SizeClass, type SizeIndustry } from '@jimukyoku/domain';
-import { findState, getWorkflow } from '@jimukyoku/workflow';
 import type { CsvCell } from '../../common/spreadsheet-cells';
+import { stateLabel } from '../applications/state-label';
 
 /** One application as the export reads it (ApplicationExportsRepository.page): its columns and the names joined to it. */
 export interface ExportSourceRow {
@@ -58,15 +58,6 @@ export function spreadsheetJst(instant: Date | null): string | null {
   return `${p.year}/${p.month}/${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 
-/** The state's label in its workflow definition (the code itself only for a state no definition knows). */
-function stateLabel(row: ExportSourceRow): string {
-  try {
-    return findState(getWorkflow(row.workflow_code, row.workflow_version), row.status)?.label ?? row.status;
-  } catch {
-    return row.status;
-  }
-}
-
 const yen = (v: string | null) => (v === null ? null : Number(v));
 
 /**
@@ -79,7 +70,7 @@ export const EXPORT_COLUMNS: readonly { header: string; value: (r: ExportSourceR
   { header: '受付番号', value: (r) => r.receipt_number, width: 18 },
   { header: '公募回', value: (r) => `${r.program_name} 第${r.round_number}回`, width: 28 },
   { header: '類型', value: (r) => r.category_name, width: 20 },
-  { header: '状態', value: stateLabel, width: 14 },
+  { header: '状態', value: (r) => stateLabel({ workflowCode: r.workflow_code, workflowVersion: r.workflow_version, status: r.status }), width: 14 },
   { header: '事業者名', value: (r) => r.applicant_name, width: 30 },
   { header: '申請者区分', value: (r) => APPLICANT_KIND_LABELS[r.applicant_kind] ?? r.applicant_kind, width: 12 },
   { header: '法人番号', value: (r) => r.corporate_number, width: 16 },

@@ -13,13 +13,11 @@ import { ApplicationFilter, ApplicationsRepository } from './applications.reposi
 import { ReconsiderationService } from './reconsideration.service';
 import { ApplicationError } from './transitions.errors';
 import { workflowInputs } from './workflow-inputs';
+import { stateLabel } from './state-label';
 
 export type ApplicationRow = ApplicationListRow & { statusLabel: string };
 
 export type { DraftInput } from './application-drafts';
-
-const statusLabel = (app: Pick<Application, 'workflowCode' | 'workflowVersion' | 'status'>) =>
-  findState(getWorkflow(app.workflowCode, app.workflowVersion), app.status)?.label ?? app.status;
 
 /** Reading applications (scoped to what the user may see) and creating drafts with their quote. */
 @Injectable()
@@ -42,7 +40,7 @@ export class ApplicationsService {
     exactCountLimit = this.config?.listExactCountLimit ?? DEFAULT_LIST_EXACT_COUNT_LIMIT,
   ): Promise<[ApplicationRow[], number, boolean]> {
     const { rows, total, estimated } = await this.repo.list(query, user, exactCountLimit);
-    return [rows.map((a) => Object.assign(a, { statusLabel: statusLabel(a) })), total, estimated];
+    return [rows.map((a) => Object.assign(a, { statusLabel: stateLabel(a) })), total, estimated];
   }
 
   /** One application with its audit timeline and the transitions this user may fire now (the buttons). */
@@ -62,7 +60,7 @@ export class ApplicationsService {
     const adoption = context.adoption && !context.adoption.byDecision ? context.adoption : null;
     return {
       ...app,
-      statusLabel: statusLabel(app),
+      statusLabel: stateLabel(app),
       budgetEffect: deciding && adoption ? { budget: adoption.budget, adoptedAmount: adoption.adoptedAmount, amount: adoption.amount } : null,
       // a paper application waiting on its applicant's 補正: this user may record what came by post
       paperResubmission:
