@@ -125,6 +125,7 @@ describe('admin in the browser: applications, transitions and intake channels', 
     await header.waitFor();
     expect(await header.innerText()).toContain('E2E-0001');
     expect(await header.getByTestId('application-status').innerText()).toBe('申請済（受付）');
+    expect(await manager.getByRole('tab', { name: '申請者へのメール' }).count()).toBe(1);
     await manager.getByRole('tab', { name: '補助金額の見込み' }).click();
     const explanation = await manager.getByTestId('quote-explanation').innerText();
     expect(explanation).toMatch(/補助対象経費 [\d,]+円 × \d+\/\d+ = [\d,]+円/);
@@ -170,6 +171,8 @@ describe('admin in the browser: applications, transitions and intake channels', 
     await reviewer.getByText('要件確認を開始しました').waitFor();
     await eventually(() => header.getByTestId('application-status').innerText(), '要件確認中');
 
+    // the applicant's mails are not a reviewer's: no tab that would only say so
+    expect(await reviewer.getByRole('tab', { name: '申請者へのメール' }).count()).toBe(0);
     // the checklist's 差し戻す mails the applicant: asked first, and a 不適 without a comment is refused, nothing sent
     await reviewer.getByRole('tab', { name: '要件確認' }).click();
     const checklist = reviewer.getByTestId('formal-check');

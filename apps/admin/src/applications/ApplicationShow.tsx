@@ -67,8 +67,10 @@ const Tabs = () => {
   const { workflow } = useRoundWorkflow(record?.roundId);
   // the payee's bank account: managers and auditors only (bankAccounts.read)
   const { canAccess: seesBankAccount } = useCanAccess({ resource: 'bank-accounts', action: 'show' });
+  // the applicant's mails: not a reviewer's (the tab only said they may not read them)
+  const { canAccess: seesMails } = useCanAccess({ resource: 'notifications', action: 'list' });
   return (
-    // twelve tabs are wider than a 1440 px window: scroll them with buttons rather than clip the last (口座). Their
+    // up to twelve tabs are wider than a 1440 px window: scroll them with buttons rather than clip the last (口座). Their
     // bar takes the width it is given and asks for none (width 0, at least all of it): sized by its tabs, 1,160 px,
     // it widened the page past a 1366 px window and pushed 一覧 and the amount off-screen
     <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" sx={{ width: 0, minWidth: '100%' }} />}>
@@ -100,9 +102,11 @@ const Tabs = () => {
       <TabbedShowLayout.Tab label="app.applications.tabs.assignments" path="assignments">
         <AssignmentsView />
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="app.applications.tabs.notifications" path="notifications">
-        <ApplicationNotifications />
-      </TabbedShowLayout.Tab>
+      {seesMails && (
+        <TabbedShowLayout.Tab label="app.applications.tabs.notifications" path="notifications">
+          <ApplicationNotifications />
+        </TabbedShowLayout.Tab>
+      )}
       <TabbedShowLayout.Tab label="app.correspondence.tabs.memos" path="memos">
         <MemosTab />
       </TabbedShowLayout.Tab>
