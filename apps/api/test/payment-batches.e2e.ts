@@ -230,12 +230,13 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
 
   it('confirm: every application 支払済 / 振込完了 with its 支払額 and 振込日 in the audit record, the applicant mailed, the batch paid', async () => {
     const future = await t.http().post(`/api/payment-batches/${batchId}/confirm`).set(as(s.manager)).send({ paidOn: transferDate }).expect(422);
-    expect(future.body.message).toContain('未来の日付');
+    // the date as the secretariat writes it, not as the request carried it
+    expect(future.body.message).toContain(`振込日「${formatJstDate(transferDate)}」は未来の日付です`);
     const bankDay = lastBusinessDay();
     // a 総合振込 is transferred on its 振込指定日, not before
     const early = await t.http().post(`/api/payment-batches/${batchId}/confirm`).set(as(s.manager)).send({ paidOn: bankDay }).expect(422);
     expect(early.body).toMatchObject({ code: 'INVALID_TRANSFER_DATE', field: 'paidOn' });
-    expect(early.body.message).toContain(`振込日「${bankDay}」はこの支払バッチの振込指定日（${formatJstDate(transferDate)}）より前です`);
+    expect(early.body.message).toContain(`振込日「${formatJstDate(bankDay)}」はこの支払バッチの振込指定日（${formatJstDate(transferDate)}）より前です`);
     for (const id of [batchId, benefitBatchId]) await transferDateHasCome(t, id, bankDay);
     const confirmed = await t.http().post(`/api/payment-batches/${batchId}/confirm`).set(as(s.manager)).send({ paidOn: bankDay }).expect(200);
     expect(confirmed.body).toMatchObject({ status: 'paid', paidOn: bankDay });

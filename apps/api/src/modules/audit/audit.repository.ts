@@ -62,7 +62,7 @@ const ENTITY_LABEL_SQL: Readonly<Record<string, string>> = {
   applicationMemo: `(SELECT concat_ws(' ', a.receipt_number, a.applicant_name) FROM application_memo am JOIN application a ON a.id = am.application_id WHERE am.id = x.id::uuid)`,
   inquiry: `(SELECT concat_ws(' ', a.receipt_number, a.applicant_name) FROM inquiry i JOIN application a ON a.id = i.application_id WHERE i.id = x.id::uuid)`,
   bankAccount: `(SELECT concat_ws(' ', a.receipt_number, a.applicant_name) FROM bank_account b JOIN application a ON a.id = b.application_id WHERE b.id = x.id::uuid)`,
-  paymentBatch: `(SELECT concat_ws(' ', p.name, r.name, '振込指定日 ' || to_char(pb.transfer_date, 'YYYY-MM-DD')) FROM payment_batch pb JOIN round r ON r.id = pb.round_id
+  paymentBatch: `(SELECT concat_ws(' ', p.name, r.name, '振込指定日 ' || to_char(pb.transfer_date, 'YYYY"年"FMMM"月"FMDD"日"')) FROM payment_batch pb JOIN round r ON r.id = pb.round_id
       JOIN program p ON p.id = r.program_id WHERE pb.id = x.id::uuid)`,
   attachment: `(SELECT concat_ws(' ', at.file_name, a.receipt_number, a.applicant_name) FROM attachment at LEFT JOIN application a ON a.id = at.application_id WHERE at.id = x.id::uuid)`,
 };

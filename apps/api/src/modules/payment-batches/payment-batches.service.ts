@@ -170,14 +170,14 @@ export class PaymentBatchesService {
         throw new PaymentBatchError(
           'INVALID_TRANSFER_DATE',
           { field: 'paidOn' },
-          `振込日「${paidOn.date}」は未来の日付です。銀行が振り込んだ日を指定してください。`,
+          `振込日「${formatJstDate(paidOn.date)}」は未来の日付です。銀行が振り込んだ日を指定してください。`,
         );
       // a 総合振込 is transferred on its 振込指定日, never before: an earlier day is a mistyped one (or another batch's)
       if (paidOn.date < batch.transferDate)
         throw new PaymentBatchError(
           'INVALID_TRANSFER_DATE',
           { field: 'paidOn' },
-          `振込日「${paidOn.date}」はこの支払バッチの振込指定日（${formatJstDate(batch.transferDate)}）より前です。総合振込は振込指定日以降に振り込まれます。銀行が振り込んだ日を指定してください。`,
+          `振込日「${formatJstDate(paidOn.date)}」はこの支払バッチの振込指定日（${formatJstDate(batch.transferDate)}）より前です。総合振込は振込指定日以降に振り込まれます。銀行が振り込んだ日を指定してください。`,
         );
       const lines = await this.rows.lines(id, tx);
       for (const line of lines) {
