@@ -41,6 +41,7 @@ describe('交付決定取消 and 返還', () => {
   it('after 支払: the 返還額 is what was paid, the 納期限 at least 14 days ahead; partial then full repayment → 返還済; overpayment refused', async () => {
     const { id, fixedAmount } = await paid();
     expect(fixedAmount).toBeGreaterThan(0);
+    expect((await staff(s.manager, 'get', `${id}/post-award`).expect(200)).body.reportingEnded).toBe(false);
     const today = await todayJst();
     const reason = '補助対象経費の虚偽の報告が判明したため';
 
@@ -124,6 +125,11 @@ describe('交付決定取消 and 返還', () => {
       .expect(200);
     expect(rest.body.repayment).toMatchObject({ repaidTotal: fixedAmount, outstanding: 0, repaidAt: expect.any(String) });
     expect(await statusOf(id)).toBe('repaid');
+    // its five yearly 事業化状況報告 stay listed, none of them due any more (the tab said 「未提出」 of each)
+    expect(rest.body).toMatchObject({
+      reportingEnded: true,
+      commercializationReports: expect.arrayContaining([expect.objectContaining({ reportedAt: null })]),
+    });
     const received = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'repayment.received' ORDER BY id`, [id]);
     expect(received).toHaveLength(2);
     const [mail] = await db.query(`SELECT count(*)::int AS n FROM notification WHERE application_id = $1 AND template = 'repaymentConfirmed'`, [id]);

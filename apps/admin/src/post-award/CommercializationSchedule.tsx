@@ -33,7 +33,15 @@ export const CommercializationSchedule = ({ data }: { data: PostAward }) => {
               <TableCell>{r.sequence}</TableCell>
               <TableCell>{formatCalendarDate(r.dueDate)}</TableCell>
               <TableCell>
-                {r.reportedAt ? formatJst(r.reportedAt) : r.dueDate < today ? <Chip size="small" color="error" label={t('overdue')} /> : t('not_yet')}
+                {r.reportedAt ? (
+                  formatJst(r.reportedAt)
+                ) : data.reportingEnded ? (
+                  t('not_due')
+                ) : r.dueDate < today ? (
+                  <Chip size="small" color="error" label={t('overdue')} />
+                ) : (
+                  t('not_yet')
+                )}
               </TableCell>
               <TableCell>{r.remindedAt ? formatJst(r.remindedAt) : '—'}</TableCell>
             </TableRow>

@@ -27,6 +27,8 @@ export interface PostAward {
   paymentBatch?: { id: string; transferDate: string } | null;
   /** the 返還 of a 交付決定取消 (docs/post-award.md "交付決定取消 and 返還"); null: not revoked */
   repayment: Repayment | null;
+  /** the application has ended (返還済, 事業廃止, 報告期間終了 …): its reports not filed are no longer due */
+  reportingEnded?: boolean;
   /** the yearly 事業化状況報告 due after the 額の確定 (docs/post-award.md "事業化状況報告の予定") */
   commercializationReports?: { id: string; sequence: number; dueDate: string; reportedAt: string | null; remindedAt: string | null }[];
   filings: { id: string; step: string; stepLabel: string; filedAt: string; channelId: string | null; note: string | null }[];

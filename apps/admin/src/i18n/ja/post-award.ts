@@ -88,6 +88,7 @@ export const postAwardMessages = {
     reported_at: '提出',
     reminded_at: '期限前のお知らせ',
     not_yet: '未提出',
+    not_due: '提出不要（事業終了）',
     overdue: '期限超過',
   },
 };

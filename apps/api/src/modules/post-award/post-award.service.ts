@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { fiscalYearOf, formatJstDate, formatYen, jstDate, type ExpenseLine } from '@jimukyoku/domain';
-import { findTransition, getWorkflow } from '@jimukyoku/workflow';
+import { findState, findTransition, getWorkflow } from '@jimukyoku/workflow';
 import { isAllowed, type PolicyAction } from '../../auth/policy';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
@@ -323,6 +323,8 @@ export class PostAwardService {
       amountsKept: keepsAmounts(definition),
       paymentBatch,
       repayment: repaymentView(claim, claim ? await this.repayments.received(app.id, tx) : []),
+      // ended (返還済, 事業廃止, 報告期間終了 …): its unfiled reports are no longer due, as the overdue list and the reminders say
+      reportingEnded: findState(definition, app.status)?.kind === 'terminal',
       commercializationReports: (await this.reports.ofApplication(app.id, tx)).map((r) => ({
         id: r.id,
         sequence: r.sequence,
