@@ -131,8 +131,9 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     await page.getByRole('button', { name: '下書き保存' }).click();
     await page.getByText('下書きを保存しました').waitFor();
     await screenshot(page, 'review-score-sheet');
-    await page.mouse.move(0, 0);
-    await page.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 15_000 });
+    // the message is at the top of the window: 提出 can be clicked while it is still shown (it covered the button)
+    expect(await page.locator('.MuiSnackbar-anchorOriginTopCenter').count()).toBe(1);
+    await page.getByRole('button', { name: '提出', exact: true }).click({ trial: true, timeout: 2_000 });
 
     await page.getByRole('button', { name: '提出', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: '提出', exact: true }).click();
@@ -319,6 +320,10 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     await panel.getByRole('button', { name: '差し戻す', exact: true }).waitFor();
     await panel.getByRole('button', { name: '要件不適合とする', exact: true }).waitFor();
     await panel.getByRole('button', { name: '要件確認を完了（審査へ）', exact: true }).click();
+    // completing is asked first, naming the outcome
+    const ask = page.getByRole('dialog');
+    await ask.getByText('「要件確認を完了（審査へ）」を行いますか？').waitFor();
+    await ask.getByRole('button', { name: '要件確認を完了（審査へ）', exact: true }).click();
     await page.getByText('「要件確認を完了（審査へ）」を実行しました').waitFor();
     const [{ status }] = await db.query(`SELECT status FROM application WHERE id = $1`, [draft.id]);
     expect(status).toBe('underReview');
@@ -359,6 +364,7 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
       if (await reason.count()) await reason.fill('書面で確認した');
     }
     await panel.getByRole('button', { name: '要件確認を完了（適）', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '要件確認を完了（適）', exact: true }).click();
     await page.getByText('「要件確認を完了（適）」を実行しました').waitFor();
     const [{ status, fc }] = await db.query(`SELECT status, formal_check AS fc FROM application WHERE id = $1`, [draft.id]);
     expect({ status, passed: fc.passed, completed: fc.completed }).toEqual({ status: 'grantApplied', passed: true, completed: true });

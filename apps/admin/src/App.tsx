@@ -15,7 +15,7 @@ import intakeChannels from './intake-channels';
 import notifications from './notifications';
 import notificationTemplates from './resources/notification-templates';
 import paymentBatches from './payment-batches';
-import { Layout } from './layout';
+import { Layout, TopNotification } from './layout';
 import programs from './programs';
 import { CHANGE_PASSWORD_PATH, authProvider, dataProvider } from './providers';
 import reviewAssignments from './review-assignments';
@@ -41,6 +41,7 @@ export const App = () => (
     dashboard={Dashboard}
     loginPage={LoginPage}
     layout={Layout}
+    notification={TopNotification}
     theme={theme}
     requireAuth
     disableTelemetry

@@ -1,3 +1,4 @@
 export { Layout } from './Layout';
 export { RoleChip } from './RoleChip';
 export { useRoleLabel } from './useRoleLabel';
+export { TopNotification } from './TopNotification';
