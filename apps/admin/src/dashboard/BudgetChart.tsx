@@ -35,17 +35,20 @@ export const BudgetChart = ({ round }: { round: RoundPipeline }) => {
           {c.budget === null ? ` (${t('no_budget')})` : ` / ${t('budget_used', { budget: formatYen(c.budget), rate: rate(c) })}`}
         </Typography>
       ))}
-      <ResponsiveContainer width="100%" height={Math.max(90, round.categories.length * 56 + 40)}>
-        <BarChart data={round.categories} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" tickFormatter={formatManRounded} fontSize={11} />
-          <YAxis type="category" dataKey="categoryName" width={150} fontSize={12} interval={0} />
-          <Tooltip formatter={(v, name) => [formatYen(Number(v)), String(name)]} />
-          <Legend />
-          <Bar dataKey="adoptedAmount" name={t('adopted_amount')} fill="#2e7d32" isAnimationActive={false} shape={Adopted} />
-          <Bar dataKey="budget" name={t('budget_amount')} fill="#bdbdbd" isAnimationActive={false} shape={Budget} />
-        </BarChart>
-      </ResponsiveContainer>
+      {/* nothing to draw (no 予算 set, nothing adopted): the lines above say so; an empty chart read 「0万 0万 0万」 */}
+      {round.categories.some((c) => c.budget !== null || c.adoptedAmount > 0) && (
+        <ResponsiveContainer width="100%" height={Math.max(90, round.categories.length * 56 + 40)}>
+          <BarChart data={round.categories} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" tickFormatter={formatManRounded} fontSize={11} />
+            <YAxis type="category" dataKey="categoryName" width={150} fontSize={12} interval={0} />
+            <Tooltip formatter={(v, name) => [formatYen(Number(v)), String(name)]} />
+            <Legend />
+            <Bar dataKey="adoptedAmount" name={t('adopted_amount')} fill="#2e7d32" isAnimationActive={false} shape={Adopted} />
+            <Bar dataKey="budget" name={t('budget_amount')} fill="#bdbdbd" isAnimationActive={false} shape={Budget} />
+          </BarChart>
+        </ResponsiveContainer>
+      )}
     </Box>
   );
 };
