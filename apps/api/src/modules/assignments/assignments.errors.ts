@@ -14,7 +14,6 @@ export const ASSIGNMENT_ERRORS = {
     'この申請は現在の状態ではこの割当の対象になりません (要件確認は受付〜要件確認中、書面審査は書面審査中の申請が対象です)。',
   ],
   ASSIGNMENT_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された割当はありません。'],
-  DUE_IN_PAST: [HttpStatus.BAD_REQUEST, '審査期限が過ぎた日時です。これから先の日時を指定してください。'],
   ASSIGNMENT_CLOSED: [HttpStatus.CONFLICT, '提出済み、または取消済みの割当は変更できません。'],
 } as const satisfies Record<string, readonly [HttpStatus, string]>;
 

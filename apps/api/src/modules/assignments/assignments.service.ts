@@ -1,4 +1,4 @@
-import { conflictOfInterest, DAY_MS, formatJst, planAssignments } from '@jimukyoku/domain';
+import { conflictOfInterest, DAY_MS, planAssignments } from '@jimukyoku/domain';
 import { getWorkflow, stateHasTag, workflowStatesTagged, type StateTag } from '@jimukyoku/workflow';
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '../../common/is-uuid';
@@ -82,7 +82,6 @@ export class AssignmentsService {
       );
       const dueOf = new Map(subjects.map((s) => [s.subject.applicationId, s.dueAt]));
       const now = await this.assignments.dbNow(tx);
-      refusePastDue(dto.dueAt, now);
       const created = await this.insert(
         plan.assignments.map((p) => ({
           ...p,
@@ -118,7 +117,6 @@ export class AssignmentsService {
       if (!app) throw new AssignmentError('APPLICATION_NOT_FOUND');
       const purpose = dto.purpose ?? 'review';
       if (!assignable(app, purpose)) throw new AssignmentError('NOT_ASSIGNABLE', { status: app.status });
-      refusePastDue(dto.dueAt, await this.assignments.dbNow(tx));
       const dueAt = dto.dueAt ? new Date(dto.dueAt) : await this.defaultDue(app, purpose, tx);
       const [row] = await this.assignChecked(app, dto.reviewerId, purpose, dueAt, actor, 'assignment.create', meta, {}, tx);
       return row;
@@ -129,7 +127,6 @@ export class AssignmentsService {
   async update(id: string, dto: UpdateAssignmentDto, actor: AuthenticatedUser, meta: RequestMeta) {
     const newId = await this.uow.run(async (tx) => {
       const x = await this.lockOpen(id, tx);
-      refusePastDue(dto.dueAt, await this.assignments.dbNow(tx));
       const dueAt = dto.dueAt === undefined ? x.dueAt : dto.dueAt === null ? null : new Date(dto.dueAt);
       if (dto.reviewerId && dto.reviewerId !== x.reviewerId) {
         await this.revokeRow(x, actor, 'assignment.reassign', meta, { to: dto.reviewerId, reason: dto.reason ?? null }, tx);
@@ -299,16 +296,4 @@ export class AssignmentsService {
     const subjects = await this.assignments.subjectsOfRound(roundId, statesOf(purpose), purpose, categoryId, tx);
     return subjects.filter((s) => s.subject.assignedReviewerIds.length < s.subject.required);
   }
-}
-
-/**
- * A due date the manager gives is a deadline still to come: one already past would make the assignment overdue (and
- * its reminder due) the moment it is made. An assignment that became overdue keeps its date when reassigned.
- */
-function refusePastDue(dueAt: string | null | undefined, now: Date) {
-  if (!dueAt) return;
-  const due = new Date(dueAt);
-  if (due > now) return;
-  const message = `審査期限 (${formatJst(due)}) が過ぎています。これから先の日時を指定してください`;
-  throw new AssignmentError('DUE_IN_PAST', { errors: [{ field: 'dueAt', message }] }, `${message}。`);
 }
