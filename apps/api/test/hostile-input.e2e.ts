@@ -92,6 +92,24 @@ describe('hostile input', () => {
       expect(res.body.errors[0].field).toMatch(/^(filter|range|sort)/);
     });
 
+    // a value the field cannot take is a mistake to name, not an empty list (it answered 200 with nothing)
+    it.each([
+      ['/api/applications', 'manager', { sizeClass: 'nope' }],
+      ['/api/notifications', 'manager', { status: ['sent', 'nope'] }],
+      ['/api/payment-batches', 'manager', { status: 'nope' }],
+      ['/api/imports', 'manager', { status: 'nope' }],
+      ['/api/programs', 'auditor', { kind: 'nope' }],
+      ['/api/categories', 'auditor', { kind: 'nope' }],
+    ] as const)('%s refuses a value its filter cannot take, naming those it can', async (path, who, filter) => {
+      const res = await t
+        .http()
+        .get(path)
+        .query({ filter: JSON.stringify(filter) })
+        .set(as(who));
+      expectErrorBody(res, 400, 'INVALID_LIST_QUERY');
+      expect(res.body.message).toContain('のいずれかで指定してください');
+    });
+
     it('covers every list route of the OpenAPI document (each documents ApiListQuery)', () => {
       const doc = SwaggerModule.createDocument(t.app, new DocumentBuilder().build());
       const lists = Object.entries(doc.paths)

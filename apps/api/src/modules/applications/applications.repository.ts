@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { normalizeSearchText } from '@jimukyoku/domain';
+import { normalizeSearchText, SIZE_CLASSES } from '@jimukyoku/domain';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import { managerOf, type Transaction } from '../../database';
@@ -47,7 +47,7 @@ export const APPLICATION_LIST: ListSpec = {
     categoryId: 'uuid',
     status: 'strings',
     prefecture: 'string',
-    sizeClass: 'string',
+    sizeClass: { enum: SIZE_CLASSES },
     q: 'string',
     receivedFrom: 'instant',
     receivedTo: 'instant',

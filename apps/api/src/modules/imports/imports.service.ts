@@ -16,7 +16,11 @@ import { ImportsRepository } from './imports.repository';
 import { uploadFileName } from '../../common/upload-file-name';
 
 export const IMPORT_SORTABLE = ['createdAt', 'fileName', 'status'] as const;
-export const IMPORT_LIST: ListSpec = { sortable: IMPORT_SORTABLE, defaultSort: ['createdAt', 'DESC'], filters: { roundId: 'uuid', status: 'string' } };
+export const IMPORT_LIST: ListSpec = {
+  sortable: IMPORT_SORTABLE,
+  defaultSort: ['createdAt', 'DESC'],
+  filters: { roundId: 'uuid', status: { enum: ['queued', 'running', 'done', 'failed'] } },
+};
 const bad = (field: string, message: string) => new BadRequestException({ code: 'INVALID_IMPORT', message, errors: [{ field, message }] });
 
 /** a failed import job is tried again (a restarted run goes on where the last one stopped) */

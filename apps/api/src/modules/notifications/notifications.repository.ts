@@ -8,7 +8,7 @@ import { managerOf, type Transaction } from '../../database';
 import { insertRows, insertUnnest, prepared } from '../../database/entity-rows';
 import type { ChainPart, WriteChain } from '../../database/write-chain';
 import { NotificationTemplate } from '../notification-templates/notification-template.entity';
-import { Notification, NotificationStatus } from './notification.entity';
+import { Notification, NOTIFICATION_STATUSES, NotificationStatus } from './notification.entity';
 import { containing } from '../../database/like-pattern';
 
 export interface NotificationFilter {
@@ -25,7 +25,7 @@ export const NOTIFICATION_SORTABLE = ['createdAt', 'sentAt', 'status', 'template
 export const NOTIFICATION_LIST: ListSpec = {
   sortable: NOTIFICATION_SORTABLE,
   defaultSort: ['createdAt', 'DESC'],
-  filters: { status: 'strings', template: 'string', applicationId: 'uuid', roundId: 'uuid', q: 'string' },
+  filters: { status: { enums: NOTIFICATION_STATUSES }, template: 'string', applicationId: 'uuid', roundId: 'uuid', q: 'string' },
 };
 
 /** An outbox row a scheduled job writes (a reminder, a digest): pending from the start. */

@@ -18,7 +18,7 @@ import { PaymentBatchesRepository, type NewLine, type PaymentBatchFilter, type P
 export const PAYMENT_BATCH_LIST: ListSpec = {
   sortable: ['createdAt', 'transferDate', 'totalAmount'],
   defaultSort: ['createdAt', 'DESC'],
-  filters: { roundId: 'uuid', status: 'string' },
+  filters: { roundId: 'uuid', status: { enum: ['open', 'paid', 'cancelled'] } },
 };
 
 /** An application left out of a batch, and why (shown with the batch). */

@@ -1,13 +1,14 @@
+import type { ProgramKind } from '@jimukyoku/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
+import { containing } from '../../database/like-pattern';
 import { Category } from './category.entity';
 import { Program } from './program.entity';
 import { RuleSet } from './rule-set.entity';
-import { containing } from '../../database/like-pattern';
 
 export interface ProgramFilter {
   id?: string[];
@@ -28,14 +29,16 @@ export interface CategoryFilter {
 }
 
 export const PROGRAM_SORTABLE = ['code', 'name', 'kind', 'createdAt'] as const;
-export const PROGRAM_LIST: ListSpec = { sortable: PROGRAM_SORTABLE, defaultSort: ['code', 'ASC'], filters: { q: 'string', kind: 'string' } };
+/** What a programme or a 類型 is: the values their kind filter takes (another is a 400, not an empty list). */
+const PROGRAM_KINDS = ['subsidy', 'benefit', 'contract'] as const satisfies readonly ProgramKind[];
+export const PROGRAM_LIST: ListSpec = { sortable: PROGRAM_SORTABLE, defaultSort: ['code', 'ASC'], filters: { q: 'string', kind: { enum: PROGRAM_KINDS } } };
 export const RULE_SET_SORTABLE = ['code', 'edition', 'label', 'version', 'createdAt'] as const;
 export const RULE_SET_LIST: ListSpec = { sortable: RULE_SET_SORTABLE, defaultSort: ['code', 'ASC'], filters: { programId: 'uuid', q: 'string' } };
 export const CATEGORY_SORTABLE = ['code', 'name', 'kind', 'createdAt'] as const;
 export const CATEGORY_LIST: ListSpec = {
   sortable: CATEGORY_SORTABLE,
   defaultSort: ['code', 'ASC'],
-  filters: { ruleSetId: 'uuid', programId: 'uuid', q: 'string', kind: 'string' },
+  filters: { ruleSetId: 'uuid', programId: 'uuid', q: 'string', kind: { enum: PROGRAM_KINDS } },
 };
 
 function page<T extends object>(qb: SelectQueryBuilder<T>, alias: string, query: ListQuery<unknown>) {
