@@ -1,4 +1,5 @@
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { OpenAPIObject, OperationObject, ParameterObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { runSeed } from '../src/seed/seed-runner';
@@ -41,6 +42,7 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
   let db: DataSource;
   let client: FuzzClient;
   let ops: Operation[];
+  let doc: OpenAPIObject;
   let generate: RequestGenerator;
   const tally = new FuzzTally();
   const { totals, failures } = tally;
@@ -53,7 +55,7 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
     client.apiKey = (await client.call({ method: 'POST', path: '/api/intake-channels', who: 'admin', query: {}, body: { name: 'fuzz channel' } })).body.apiKey;
     // a second channel the fuzz may revoke, so the key above keeps working
     await client.call({ method: 'POST', path: '/api/intake-channels', who: 'admin', query: {}, body: { name: 'fuzz spare channel' } });
-    const doc = SwaggerModule.createDocument(t.app, new DocumentBuilder().build());
+    doc = SwaggerModule.createDocument(t.app, new DocumentBuilder().build());
     const resolve = schemaResolver(doc);
     ops = readOperations(doc);
     generate = new RequestGenerator(resolve, await collectTargets(ops, resolve, (r) => client.call(r), client.ownUserIds()));
@@ -94,6 +96,23 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
     } else totals.s2xx++;
     return out;
   }
+
+  it('documents each parameter once, typed: no header twice (once required, once not), no query read as an empty object', () => {
+    const problems: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item) as [string, OperationObject][]) {
+        const params = (op.parameters ?? []).filter((p): p is ParameterObject => 'name' in p);
+        const keys = params.map((p) => `${p.in}:${p.name.toLowerCase()}`);
+        for (const k of new Set(keys)) if (keys.filter((x) => x === k).length > 1) problems.push(`${method} ${path} ${k} twice`);
+        for (const p of params)
+          if (JSON.stringify(p.schema ?? {}).includes('#/components/schemas/Object')) problems.push(`${method} ${path} ${p.name}: Object`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // the exports answer CSV without a format: it is optional
+    const format = doc.paths['/api/rounds/{roundId}/exports/scores'].get!.parameters!.find((p) => 'name' in p && p.name === 'format') as ParameterObject;
+    expect(format.required).toBe(false);
+  });
 
   it('answers schema-shaped and hostile requests on every route with no 5xx and the documented error body', async () => {
     totals.routes = ops.length;

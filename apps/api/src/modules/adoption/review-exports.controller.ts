@@ -14,8 +14,8 @@ export class ReviewExportsController {
 
   @Get(':roundId/exports/adopted')
   @Policy('review.export')
-  @ApiQuery({ name: 'format', enum: ['csv', 'xlsx'] })
-  @ApiQuery({ name: 'categoryId', required: false })
+  @ApiQuery({ name: 'format', enum: ['csv', 'xlsx'], required: false, description: '省略すると csv' })
+  @ApiQuery({ name: 'categoryId', required: false, type: String, format: 'uuid', description: '類型で絞る場合の category id' })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({
     operationId: 'RoundReviewController_adopted',
@@ -28,7 +28,7 @@ export class ReviewExportsController {
 
   @Get(':roundId/exports/scores')
   @Policy('review.export')
-  @ApiQuery({ name: 'format', enum: ['csv', 'xlsx'] })
+  @ApiQuery({ name: 'format', enum: ['csv', 'xlsx'], required: false, description: '省略すると csv' })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ operationId: 'RoundReviewController_scores', summary: '採点の全件 (事務局用: 申請 × 審査員ごとの各項目の点数・合計・加点・総評)' })
   async scores(@Param('roundId') roundId: string, @Query('format') format: string, @Res() res: Response) {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
@@ -93,8 +93,9 @@ export class PostAwardController {
     @CurrentUser() user: AuthenticatedUser,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-    @Headers('idempotency-key') key?: string,
   ) {
+    // read from the request, not by @Headers(), which also listed the header in the OpenAPI a second time, as required
+    const key = req.header('idempotency-key');
     const { view, replayed } = await this.repayments.receive(user, id, dto, requestMeta(req), key);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return view;

@@ -23,7 +23,7 @@ function rankingLimits(source: 'query' | 'body') {
   const limit = source === 'query' ? fromQueryText : asJsonValue;
   class RankingLimits {
     @ApiProperty({ description: '類型 (category id)' }) @IsUUID('4', { message: 'categoryId は類型のIDを指定してください' }) categoryId!: string;
-    @ApiPropertyOptional({ description: '予算 (円、採択額の合計の上限)。省略すると公募回・類型の予算、null で上限なし', nullable: true })
+    @ApiPropertyOptional({ type: Number, description: '予算 (円、採択額の合計の上限)。省略すると公募回・類型の予算、null で上限なし', nullable: true })
     @IsOptional()
     @Transform(limit)
     @ValidateIf((_, v) => v !== null)
@@ -31,7 +31,7 @@ function rankingLimits(source: 'query' | 'body') {
     @Min(0, yen)
     @Max(YEN_MAX, yen)
     budget?: number | null;
-    @ApiPropertyOptional({ description: '採択件数の上限。省略すると公募回・類型の採択枠、null で上限なし', nullable: true })
+    @ApiPropertyOptional({ type: Number, description: '採択件数の上限。省略すると公募回・類型の採択枠、null で上限なし', nullable: true })
     @IsOptional()
     @Transform(limit)
     @ValidateIf((_, v) => v !== null)
@@ -39,7 +39,7 @@ function rankingLimits(source: 'query' | 'body') {
     @Min(0, count('quota (採択件数)'))
     @Max(1_000_000, count('quota (採択件数)'))
     quota?: number | null;
-    @ApiPropertyOptional({ description: '補欠とする件数 (採択ラインの次から)。null は0件', nullable: true })
+    @ApiPropertyOptional({ type: Number, description: '補欠とする件数 (採択ラインの次から)。null は0件', nullable: true })
     @IsOptional()
     @Transform(limit)
     @ValidateIf((_, v) => v !== null)
