@@ -51,7 +51,7 @@ export const ApplicationList = () => {
       pagination={<EstimatedTotalPagination />}
     >
       <Datagrid rowClick="show" bulkActionButtons={canBulk ? <BulkTransitionButton /> : false} data-testid="applications">
-        <TextField source="receiptNumber" emptyText="-" />
+        <TextField source="receiptNumber" emptyText="-" sx={{ whiteSpace: 'nowrap' }} />
         <TextField source="applicantName" />
         <ReferenceField source="categoryId" reference="categories" link={false} sortable={false} />
         <TextField source="prefecture" />
