@@ -8,6 +8,7 @@ import { asIntake, assign, categoryByCode, createDraft, draftInput, openRound, r
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { TransitionsService } from '../src/modules/applications/transitions.service';
+import { formatJst, jstDate } from '@jimukyoku/domain';
 
 describe('the application lifecycle', () => {
   let t: TestApp;
@@ -44,6 +45,10 @@ describe('the application lifecycle', () => {
     const returned = await fire('reviewer', draft.id, 'returnForCorrection', { reason: '認定支援機関の確認書が添付されていません' }).expect(200);
     expect(returned.body.application.status).toBe('returned');
     expect(Date.parse(returned.body.application.correctionDueAt) - Date.now()).toBeGreaterThan(9 * 86_400_000);
+    // the 補正期限 is a day: the end of the round's 10th day in Japan, not the second of the 差戻し ten days on
+    const due = new Date(returned.body.application.correctionDueAt);
+    expect(formatJst(due)).toMatch(/ 23:59:59$/);
+    expect(jstDate(due)).toBe(jstDate(new Date(Date.now() + 10 * 86_400_000)));
     await asIntake(t, draft.id, 'resubmit');
     await fire('reviewer', draft.id, 'startFormalCheck').expect(200);
     await recordFormalCheck(t, draft.id, true);

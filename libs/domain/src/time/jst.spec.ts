@@ -1,4 +1,4 @@
-import { formatJst, formatJstDate, parseInstant } from './jst';
+import { endOfJstDayAfter, formatJst, formatJstDate, parseInstant } from './jst';
 
 describe('formatJst', () => {
   it.each([
@@ -42,4 +42,14 @@ describe('parseInstant', () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toMatch(/^closesAt /);
   });
+});
+
+describe('endOfJstDayAfter', () => {
+  it.each([
+    ['10 days from an afternoon', '2026-12-05T04:52:17Z', 10, '2026年12月15日(火) 23:59:59'],
+    ['from just after midnight in Japan (still the previous day in UTC)', '2026-12-04T15:00:01Z', 10, '2026年12月15日(火) 23:59:59'],
+    ['from the last second of a Japanese day', '2026-12-05T14:59:59Z', 10, '2026年12月15日(火) 23:59:59'],
+    ['across a month and a year end', '2026-12-28T01:00:00Z', 10, '2027年1月7日(木) 23:59:59'],
+    ['across 29 February', '2028-02-25T01:00:00Z', 5, '2028年3月1日(水) 23:59:59'],
+  ])('%s', (_case, from, days, expected) => expect(formatJst(endOfJstDayAfter(new Date(from), days))).toBe(expected));
 });

@@ -62,3 +62,13 @@ const JST_OFFSET_MS = 9 * 3_600_000;
 export function jstDate(instant: Date): string {
   return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/**
+ * The last second (23:59:59 JST) of the calendar day `days` days after `instant`'s own day in Japan: a period of days
+ * a person is given, stated as a date. A 補正期限 of 10日 from a 差戻し on 12月5日 13:52 runs to 12月15日 23:59:59,
+ * not to 13:52:17 of that day.
+ */
+export function endOfJstDayAfter(instant: Date, days: number): Date {
+  const [y, m, d] = jstDate(instant).split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days + 1) - JST_OFFSET_MS - 1000);
+}

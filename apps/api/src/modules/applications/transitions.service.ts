@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HttpException, Injectable } from '@nestjs/common';
-import { DAY_MS, formatJstDate } from '@jimukyoku/domain';
+import { endOfJstDayAfter, formatJstDate } from '@jimukyoku/domain';
 import {
   decide,
   findTransition,
@@ -379,8 +379,8 @@ function transitionRows(
   options: Pick<TransitionOptions, 'amount' | 'mailFacts' | 'auditExtra' | 'requestId' | 'ip'>,
 ): TransitionRows {
   const stamps = Object.fromEntries(Object.entries(decision.stamps).map(([k, v]) => [k, v.toISOString()]));
-  // A transition that stamps returnedAt opens the round's correction period (補正期限).
-  const correctionDueAt = 'returnedAt' in decision.stamps ? new Date(now.getTime() + round.correctionPeriodDays * DAY_MS) : undefined;
+  // A transition that stamps returnedAt opens the round's correction period: the 補正期限 is the end of its last day in JST.
+  const correctionDueAt = 'returnedAt' in decision.stamps ? endOfJstDayAfter(now, round.correctionPeriodDays) : undefined;
   const payload = {
     transition: decision.transition,
     reason: decision.reason ?? null,

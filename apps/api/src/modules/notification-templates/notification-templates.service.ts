@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   AUDIENCE_VARIABLES,
   DAY_MS,
+  endOfJstDayAfter,
   DEFAULT_TEMPLATES,
   formatDigestSummary,
   formatJstDate,
@@ -176,7 +177,7 @@ export class NotificationTemplatesService {
           categoryName: app.categoryName,
           quotedAmount: Number(app.quotedAmount),
           reason: app.lastReason ?? SAMPLE_REASON,
-          correctionDueAt: (app.correctionDueAt ?? new Date(now.getTime() + app.correctionPeriodDays * DAY_MS)).toISOString(),
+          correctionDueAt: (app.correctionDueAt ?? endOfJstDayAfter(now, app.correctionPeriodDays)).toISOString(),
           recipientName: app.reviewerName ?? actor.name,
           reviewDueAt: (app.reviewDueAt ?? new Date(now.getTime() + 2 * DAY_MS)).toISOString(),
         }
@@ -206,7 +207,7 @@ const SAMPLE_VARIABLES = (staffName: string, now: Date): NotificationVariables =
   categoryName: '通常枠',
   quotedAmount: 12_345_678,
   reason: SAMPLE_REASON,
-  correctionDueAt: new Date(now.getTime() + 10 * DAY_MS).toISOString(),
+  correctionDueAt: endOfJstDayAfter(now, 10).toISOString(),
   recipientName: staffName,
   reviewDueAt: new Date(now.getTime() + 2 * DAY_MS).toISOString(),
 });
