@@ -33,6 +33,18 @@ describe('hostile text and ids', () => {
   });
 
   const firstRound = async (): Promise<Round> => (await t.http().get('/api/rounds').set(as('manager')).expect(200)).body[0];
+  /** A submission through a new channel whose applicant is named `name`: the answer, and how many applications the channel then holds. */
+  const submitNamed = async (channelName: string, name: string) => {
+    const channel = await createChannel(t, s.admin.token, channelName);
+    const payload = validPayload(await firstRound(), [randomUUID()]);
+    const res = await t
+      .http()
+      .post('/api/intake/applications')
+      .set('X-Api-Key', channel.apiKey)
+      .send({ ...payload, applicant: { ...payload.applicant, name } });
+    const [{ n: stored }] = await db.query(`SELECT count(*)::int AS n FROM application WHERE channel_id = $1`, [channel.id]);
+    return { res, stored: stored as number };
+  };
 
   describe('blank text', () => {
     // white space alone, ideographic spaces, a zero-width space: MinLength(1) let each through, and a name
@@ -136,17 +148,11 @@ describe('hostile text and ids', () => {
 
   describe('characters that reorder the text around them (U+202E)', () => {
     it('refuses a name shown as another than the one stored: intake 422, a round 400, storing nothing', async () => {
-      const channel = await createChannel(t, s.admin.token, '表示順の窓口');
-      const round = await firstRound();
-      const payload = validPayload(round, [randomUUID()]);
-      const res = await t
-        .http()
-        .post('/api/intake/applications')
-        .set('X-Api-Key', channel.apiKey)
-        .send({ ...payload, applicant: { ...payload.applicant, name: '株式会社ABC\u202eXYZ' } });
+      const { res, stored } = await submitNamed('表示順の窓口', '株式会社ABC\u202eXYZ');
       expectErrorBody(res, 422);
       expect(res.body.errors[0]).toMatchObject({ field: 'applicant.name', message: expect.stringContaining('表示順を入れ替える制御文字') });
-      expect((await db.query(`SELECT count(*)::int AS n FROM application WHERE channel_id = $1`, [channel.id]))[0].n).toBe(0);
+      expect(stored).toBe(0);
+      const round = await firstRound();
       const renamed = await t.http().put(`/api/rounds/${round.id}`).set(as('manager')).send({ name: '第1回\u2067公募' });
       expectErrorBody(renamed, 400, 'VALIDATION_FAILED');
       expect((await firstRound()).name).toBe(round.name);
@@ -169,17 +175,10 @@ describe('hostile text and ids', () => {
     });
 
     it('answers intake with 422 and stores no application', async () => {
-      const channel = await createChannel(t, s.admin.token, 'サロゲートの窓口');
-      const round = await firstRound();
-      const payload = validPayload(round, [randomUUID()]);
-      const res = await t
-        .http()
-        .post('/api/intake/applications')
-        .set('X-Api-Key', channel.apiKey)
-        .send({ ...payload, applicant: { ...payload.applicant, name: '株式会社\ud800' } });
+      const { res, stored } = await submitNamed('サロゲートの窓口', '株式会社\ud800');
       expectErrorBody(res, 422);
       expect(res.body.errors[0].field).toBe('applicant.name');
-      expect((await db.query(`SELECT count(*)::int AS n FROM application WHERE channel_id = $1`, [channel.id]))[0].n).toBe(0);
+      expect(stored).toBe(0);
     });
   });
 });
