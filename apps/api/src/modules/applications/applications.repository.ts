@@ -7,6 +7,7 @@ import { managerOf, type Transaction } from '../../database';
 import { columnsOf, hydrate, insertReturning, prepared } from '../../database/entity-rows';
 import { violatedUniqueConstraint } from '../../database/unique-violation';
 import type { ChainPart, WriteChain } from '../../database/write-chain';
+import { containing } from '../../database/like-pattern';
 import { openBatchIdSql } from '../payment-batches/open-batch.sql';
 import { ADOPTION_SLOTS_LOCK } from './adoption-slots-lock';
 import { applicationListPage, type ApplicationListPage } from './application-list.repository';
@@ -18,7 +19,6 @@ import { RoundCategory } from '../rounds/round-category.entity';
 import { Round } from '../rounds/round.entity';
 import { ApplicationAssignment } from '../assignments/application-assignment.entity';
 import { Application, type FormalCheckOutcome } from './application.entity';
-import { containing } from '../../database/like-pattern';
 
 export type { ApplicationListPage };
 

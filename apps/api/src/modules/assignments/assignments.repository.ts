@@ -8,8 +8,8 @@ import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery } from '../../common/list-query';
 import { managerOf, workflowStateSql, type Transaction } from '../../database';
-import { ApplicationAssignment, ASSIGNMENT_PURPOSE, type AssignmentPurpose } from './application-assignment.entity';
 import { containing } from '../../database/like-pattern';
+import { ApplicationAssignment, ASSIGNMENT_PURPOSE, type AssignmentPurpose } from './application-assignment.entity';
 
 export interface AssignmentFilter {
   id?: string[];

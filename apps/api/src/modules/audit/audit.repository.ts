@@ -8,8 +8,8 @@ import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
 import { insertRows, insertUnnest } from '../../database/entity-rows';
 import type { ChainPart, WriteChain } from '../../database/write-chain';
-import { AuditLogEntry } from './audit-log.entity';
 import { startingWith } from '../../database/like-pattern';
+import { AuditLogEntry } from './audit-log.entity';
 
 export interface AuditLogFilter {
   id?: string[];

@@ -7,9 +7,9 @@ import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
 import { insertRows, insertUnnest, prepared } from '../../database/entity-rows';
 import type { ChainPart, WriteChain } from '../../database/write-chain';
+import { containing } from '../../database/like-pattern';
 import { NotificationTemplate } from '../notification-templates/notification-template.entity';
 import { Notification, NOTIFICATION_STATUSES, NotificationStatus } from './notification.entity';
-import { containing } from '../../database/like-pattern';
 
 export interface NotificationFilter {
   id?: string[];

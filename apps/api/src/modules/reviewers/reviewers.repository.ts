@@ -5,10 +5,10 @@ import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
+import { containing } from '../../database/like-pattern';
 import { ASSIGNMENT_PURPOSE } from '../assignments/application-assignment.entity';
 import { StaffUser } from '../users/staff-user.entity';
 import { ConflictOfInterest } from './conflict-of-interest.entity';
-import { containing } from '../../database/like-pattern';
 
 export interface ReviewerFilter {
   id?: string[];

@@ -6,11 +6,11 @@ import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
 import { columnsOf, hydrate, prepared } from '../../database/entity-rows';
+import { containing } from '../../database/like-pattern';
 import { Category } from '../programs/category.entity';
 import { Program } from '../programs/program.entity';
 import { RoundCategory } from './round-category.entity';
 import { Round } from './round.entity';
-import { containing } from '../../database/like-pattern';
 
 /**
  * 応募締切 in SQL: `closes_at + grace_minutes` of the round aliased `alias`, the first instant that is

@@ -5,8 +5,8 @@ import { STAFF_ROLES } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
-import { StaffUser } from './staff-user.entity';
 import { containing } from '../../database/like-pattern';
+import { StaffUser } from './staff-user.entity';
 
 export interface UserFilter {
   id?: string[];
