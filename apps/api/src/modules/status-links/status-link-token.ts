@@ -37,8 +37,10 @@ export function verifyStatusLink(secret: string, token: string, now: Date): Veri
   const m = TOKEN.exec(token);
   if (!m) return { ok: false, reason: 'invalid' };
   const [, hexId, exp, sig] = m;
-  const given = Buffer.from(sig, 'base64url');
-  const expected = signature(secret, hexId, exp);
+  // compared as the text the link carries: decoded, a last character differing only in its two unused bits
+  // (…PLKQ and …PLKR) gave the same bytes, so an altered link opened the page
+  const given = Buffer.from(sig);
+  const expected = Buffer.from(signature(secret, hexId, exp).toString('base64url'));
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
   const expiresAt = new Date(parseInt(exp, 36) * 1000);
   const linkId = `${hexId.slice(0, 8)}-${hexId.slice(8, 12)}-${hexId.slice(12, 16)}-${hexId.slice(16, 20)}-${hexId.slice(20)}`;

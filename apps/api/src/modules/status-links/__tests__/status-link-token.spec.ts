@@ -36,6 +36,17 @@ describe('status link tokens', () => {
     expect(verifyStatusLink(SECRET, tampered, NOW)).toEqual({ ok: false, reason: 'invalid' });
   });
 
+  it('refuses a signature altered in the bits base64url leaves unused (the same bytes once decoded)', () => {
+    const [id, exp, sig] = token.split('.');
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(sig.at(-1)!);
+    // the 43rd character carries 4 bits of the signature and 2 unused ones: its neighbour in the same group of 4 decodes alike
+    const sibling = alphabet[(last & ~3) | ((last + 1) & 3)];
+    const altered = `${id}.${exp}.${sig.slice(0, -1)}${sibling}`;
+    expect(Buffer.from(altered.split('.')[2], 'base64url')).toEqual(Buffer.from(sig, 'base64url'));
+    expect(verifyStatusLink(SECRET, altered, NOW)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
   it('refuses a genuine token once its expiry has come', () => {
     expect(verifyStatusLink(SECRET, token, LATER)).toEqual({ ok: false, reason: 'expired', claims: { linkId: ID, expiresAt: LATER } });
     expect(verifyStatusLink(SECRET, token, new Date(LATER.getTime() - 1000)).ok).toBe(true);
