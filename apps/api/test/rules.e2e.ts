@@ -373,6 +373,11 @@ describe('programmes, rule sets, categories and rounds', () => {
       expect(late.body.message).toMatch(/^採択発表 \(.+\) は応募締切 \(.+\) より後にしてください。$/);
       const [after] = await db.query(`SELECT closes_at, announcement_from FROM round WHERE id = $1`, [r6.id]);
       expect([after.closes_at.toISOString(), after.announcement_from.toISOString()]).toEqual(['2022-06-30T09:00:00.000Z', from.toISOString()]);
+      // a round whose dates were set before the rule (or by hand) stays editable in everything else
+      const r5 = await roundByCode('restructuring.round5');
+      await db.query(`UPDATE round SET announcement_from = closes_at - interval '1 day' WHERE id = $1`, [r5.id]);
+      await t.http().put(`/api/rounds/${r5.id}`).set(as('manager')).send({ advancePaymentAllowed: false }).expect(200);
+      await db.query(`UPDATE round SET announcement_from = $2 WHERE id = $1`, [r5.id, r5.announcementFrom]);
     });
 
     it("refuses a 類型 named twice as the manager's mistake, not as a concurrent save, keeping the offer", async () => {

@@ -123,7 +123,9 @@ export class RoundsService {
       if (dto.announcementTo !== undefined) round.announcementTo = dto.announcementTo ? new Date(dto.announcementTo) : null;
       if (dto.announcementLabel !== undefined) round.announcementLabel = dto.announcementLabel;
       if (dto.advancePaymentAllowed !== undefined) round.advancePaymentAllowed = dto.advancePaymentAllowed;
-      checkSchedule(round);
+      // the 採択発表 is checked against the deadline when either moves: an edit of anything else leaves a round
+      // whose dates were set before this rule (or by hand) editable
+      checkSchedule(round, dto.closesAt !== undefined || dto.announcementFrom !== undefined);
       // A deadline moved past now (締切延長 after the scheduler closed the round) reopens it; the scheduler closes it again later.
       if (round.closedAt && roundDeadline(round) > now) round.closedAt = null;
       await this.rounds.save(round, tx);
@@ -168,7 +170,7 @@ export class RoundsService {
   }
 }
 
-function checkSchedule(r: Round) {
+function checkSchedule(r: Round, announcementMoved = true) {
   if (r.closesAt <= r.opensAt)
     throw new RoundError(
       'INVALID_SCHEDULE',
@@ -176,7 +178,7 @@ function checkSchedule(r: Round) {
       `応募締切 (${formatJst(r.closesAt)}) は公募開始 (${formatJst(r.opensAt)}) より後にしてください。`,
     );
   // 採択 is decided on the applications received, so it is announced after the deadline (第5回: 締切 3月24日, 採択発表 5月下旬)
-  if (r.announcementFrom && r.announcementFrom <= r.closesAt)
+  if (announcementMoved && r.announcementFrom && r.announcementFrom <= r.closesAt)
     throw new RoundError(
       'INVALID_SCHEDULE',
       { field: 'announcementFrom' },
