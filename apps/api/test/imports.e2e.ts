@@ -175,7 +175,7 @@ describe('bulk import of applications', () => {
     const done = await finished(all.body.id);
     expect(done).toMatchObject({ status: 'failed', importedRows: 0, errorRows: 1 });
     expect(done.errors[0]).toMatchObject({ row: 3, field: '法人番号' });
-    expect(done.errors[0].message).toMatch(/既に受け付けています \(受付番号 RES\d+-\d{8}\)/);
+    expect(done.errors[0].message).toMatch(/既に受け付けています \(受付番号 RES\d+-\d{8}、状態「.+」\)/);
     expect(await countIn(all.body.id)).toBe(0);
   });
 

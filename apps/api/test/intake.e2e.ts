@@ -119,6 +119,15 @@ describe('intake', () => {
     ).expect(409);
     expect(again.body).toMatchObject({ code: 'DUPLICATE_APPLICATION', receiptNumber: first.body.receiptNumber });
     expect(again.body.message).toContain(first.body.receiptNumber);
+    // withdrawn, the first still holds the round's one application per company: the refusal says in which state
+    await t.http().post(`/api/intake/applications/${first.body.id}/withdrawal`).set('X-Api-Key', apiKey).send({ reason: '事業計画を見直すため' }).expect(200);
+    const afterWithdrawal = await submit(
+      validPayload(round, await uploadRequired(t, apiKey), { applicant: { ...validPayload(round, []).applicant, corporateNumber: number } }),
+    ).expect(409);
+    expect(afterWithdrawal.body).toMatchObject({
+      status: 'withdrawn',
+      message: expect.stringContaining(`(受付番号 ${first.body.receiptNumber}、状態「取下げ」)`),
+    });
 
     const racing = corporateNumber();
     const bodies = await Promise.all(

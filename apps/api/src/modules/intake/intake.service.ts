@@ -10,6 +10,7 @@ import type { Application } from '../applications/application.entity';
 import { ApplicationsRepository } from '../applications/applications.repository';
 import { draftApplication } from '../applications/application-drafts';
 import { TransitionsService, type TransitionActor, type TransitionOptions } from '../applications/transitions.service';
+import { stateLabel } from '../applications/state-label';
 import type { Category } from '../programs/category.entity';
 import { RoundsRepository, type DrawnReceipt, type RoundContext } from '../rounds/rounds.repository';
 import { RubricsService } from '../rubrics/rubrics.service';
@@ -330,13 +331,18 @@ export class IntakeService {
     );
   }
 
-  /** The 409 naming the application that has the 法人番号 in the round (looked up unless the caller has it). */
+  /**
+   * The 409 naming the application that has the 法人番号 in the round (looked up unless the caller has it), with its
+   * state: one withdrawn (取下げ) still holds the round's one application per company, and 「既に受け付けています」
+   * alone read as if it were under way.
+   */
   private async duplicateError(roundId: string, corporateNumber: string, tx: Transaction, holder?: Application) {
     const first = holder ?? (await this.applications.findByCorporateNumber(roundId, corporateNumber, tx));
+    const state = first ? `、状態「${stateLabel(first)}」` : '';
     return new IntakeError(
       'DUPLICATE_APPLICATION',
-      { field: 'applicant.corporateNumber', receiptNumber: first?.receiptNumber ?? null },
-      `この法人番号 (${corporateNumber}) の申請はこの公募回で既に受け付けています (受付番号 ${first?.receiptNumber ?? '不明'})。1公募回につき1法人1申請です。`,
+      { field: 'applicant.corporateNumber', receiptNumber: first?.receiptNumber ?? null, status: first?.status ?? null },
+      `この法人番号 (${corporateNumber}) の申請はこの公募回で既に受け付けています (受付番号 ${first?.receiptNumber ?? '不明'}${state})。1公募回につき1法人1申請です（取り下げた申請も1件に数えます）。`,
     );
   }
 }
