@@ -11,7 +11,8 @@ import { ApplicationsRepository } from '../applications/applications.repository'
 import { TransitionsService, type TransitionActor } from '../applications/transitions.service';
 import { AuditService } from '../audit/audit.service';
 import type { FinalInspectionDto, PaperFilingDto, PostAwardFilingDto } from './dto/post-award.dto';
-import type { GrantAmount, InspectionLine } from './grant-amount.entity';
+import { amountsView } from './amounts-view';
+import type { InspectionLine } from './grant-amount.entity';
 import { PostAwardError } from './post-award.errors';
 import { PostAwardRepository } from './post-award.repository';
 import { CommercializationReportsRepository } from './commercialization-reports.repository';
@@ -439,23 +440,4 @@ export class PostAwardService {
       `交付申請の経費から算定した補助金額 ${formatYen(amount)} が採択額 ${formatYen(adopted)} を超えています。補助金額が採択額以内になるよう、経費を見直してください。`,
     );
   }
-}
-
-/** What the application page shows of the amounts (null: none recorded yet); `advancePaid`: 概算払 paid by batches. */
-export function amountsView(a: GrantAmount | null, advancePaid = 0) {
-  if (!a) return null;
-  return {
-    advanceRequestedAmount: a.advanceRequestedAmount,
-    advancePaidAmount: advancePaid,
-    adoptedAmount: a.adoptedAmount,
-    grantExpenses: a.grantExpenses,
-    requestedAmount: a.requestedAmount,
-    grantAmount: a.grantAmount,
-    grantDecidedAt: a.grantDecidedAt,
-    actualExpenses: a.actualExpenses,
-    inspection: a.inspection,
-    inspectedAt: a.inspectedAt,
-    fixedAmount: a.fixedAmount,
-    amountFixedAt: a.amountFixedAt,
-  };
 }
