@@ -13,4 +13,5 @@ export * from './review';
 export * from './search';
 export * from './audit';
 export * from './payment';
+export * from './post-award';
 export * from './text';

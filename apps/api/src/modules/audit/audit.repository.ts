@@ -172,6 +172,15 @@ export class AuditRepository {
     return isSerial(id) ? this.repo.findOneBy({ id }) : Promise.resolve(null);
   }
 
+  /** When `action` happened to one entity, oldest first (e.g. each 計画変更's approval of an application). */
+  async occurrences(entityType: string, entityId: string, action: string, tx?: Transaction): Promise<Date[]> {
+    const rows: { occurred_at: Date }[] = await managerOf(tx, this.dataSource).query(
+      `SELECT occurred_at FROM audit_log WHERE entity_type = $1 AND entity_id = $2 AND action = $3 ORDER BY occurred_at, id`,
+      [entityType, entityId, action],
+    );
+    return rows.map((r) => r.occurred_at);
+  }
+
   /** Audit records of one entity, oldest first (the timeline of an application, a user, ...). */
   forEntity(entityType: string, entityId: string): Promise<AuditLogEntry[]> {
     return this.repo.find({ where: { entityType, entityId }, order: { occurredAt: 'ASC', id: 'ASC' } });

@@ -38,6 +38,11 @@ export class AuditService {
     await this.repo.insertMany(entries.map(row), tx);
   }
 
+  /** When `action` happened to one entity, oldest first: the record is the history of its transitions. */
+  occurrences(entityType: string, entityId: string, action: string, tx?: Transaction): Promise<Date[]> {
+    return this.repo.occurrences(entityType, entityId, action, tx);
+  }
+
   /** A page of the audit log, as GET /api/audit-logs lists it: with the actor's name and the entity's label. */
   async list(query: ListQuery<AuditLogFilter>): Promise<[DescribedAuditLogEntry[], number]> {
     const [rows, total] = await this.repo.list(query);

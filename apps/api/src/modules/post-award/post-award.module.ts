@@ -9,6 +9,7 @@ import { GrantAmount } from './grant-amount.entity';
 import { PostAwardFiling } from './post-award-filing.entity';
 import { PostAwardController } from './post-award.controller';
 import { PostAwardRepository } from './post-award.repository';
+import { GrantScope } from './grant-scope.service';
 import { PostAwardService } from './post-award.service';
 import { RepaymentClaim, RepaymentReceived } from './repayment.entity';
 import { RepaymentsRepository } from './repayments.repository';
@@ -26,6 +27,7 @@ import { RepaymentsService } from './repayments.service';
   providers: [
     PostAwardRepository,
     PostAwardService,
+    GrantScope,
     RepaymentsRepository,
     RepaymentsService,
     CommercializationReportsRepository,

@@ -12,6 +12,7 @@ import { TransitionsService, type TransitionActor } from '../applications/transi
 import { AuditService } from '../audit/audit.service';
 import type { FinalInspectionDto, PaperFilingDto, PostAwardFilingDto } from './dto/post-award.dto';
 import { amountsView } from './amounts-view';
+import { GrantScope } from './grant-scope.service';
 import type { InspectionLine } from './grant-amount.entity';
 import { PostAwardError } from './post-award.errors';
 import { PostAwardRepository } from './post-award.repository';
@@ -80,6 +81,7 @@ export class PostAwardService {
     private readonly uow: UnitOfWork,
     private readonly repayments: RepaymentsRepository,
     private readonly reports: CommercializationReportsRepository,
+    private readonly grantScope: GrantScope,
   ) {}
 
   /**
@@ -103,6 +105,9 @@ export class PostAwardService {
     // 概算払: the rules' quote of the expenses paid so far, at most what is left of the 交付決定額
     const advance = step === 'advancePayment' ? await this.advanceAmount(tx, app, expenses) : null;
     if (step === 'performanceReport') await this.quoteExpenses(tx, app, expenses); // well-formed lines only
+    // a 実績報告 or 概算払 claims only the 経費区分 the grant covers (grant-scope.service.ts)
+    const outside = step === 'performanceReport' || step === 'advancePayment' ? await this.grantScope.linesOutside(tx, app, expenses) : [];
+    if (outside.length) throw invalid([...outside]);
     const reason = step === 'abandonment' || step === 'withdrawal' ? dto.reason!.trim() : undefined;
     const { application } = await this.transitions.fireIn(tx, app.id, STEP_TRANSITIONS[step], actor, {
       reason,

@@ -22,6 +22,7 @@ import { CorrespondenceRepository } from '../../modules/correspondence/correspon
 import { CorrespondenceService } from '../../modules/correspondence/correspondence.service';
 import { BankAccountsRepository } from '../../modules/bank-accounts/bank-accounts.repository';
 import { PostAwardRepository } from '../../modules/post-award/post-award.repository';
+import { GrantScope } from '../../modules/post-award/grant-scope.service';
 import { PostAwardService } from '../../modules/post-award/post-award.service';
 import { RepaymentsRepository } from '../../modules/post-award/repayments.repository';
 import { CommercializationReportsRepository } from '../../modules/post-award/commercialization-reports.repository';
@@ -94,14 +95,16 @@ export function demoServices(m: EntityManager, clock?: StoryClock) {
   const reconsideration = new ReconsiderationService(applications, transitions, new NotificationsRepository(ds), uow);
   // with the story clock, the 事業化状況報告 schedule runs from the story's 額の確定 and a batch reasons at story time
   const storyApplications = clock ? new StoryTimeApplications(ds, clock) : applications;
+  const postAwardRows = new PostAwardRepository(ds);
   const postAward = new PostAwardService(
-    new PostAwardRepository(ds),
+    postAwardRows,
     storyApplications,
     transitions,
     audit,
     uow,
     new RepaymentsRepository(ds),
     new CommercializationReportsRepository(ds),
+    new GrantScope(postAwardRows, storyApplications, audit),
   );
   return {
     tx: asTransaction(m),

@@ -1,0 +1,1 @@
+export { approvedPlanChanges, grantedExpenseTypes, linesOutsideGrant, type LineOutsideGrant, type PlanChangeFiling } from './grant-scope';
