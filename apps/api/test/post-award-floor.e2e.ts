@@ -33,4 +33,17 @@ describe('post-award: the 補助下限額 after 採択', () => {
     await payThroughBatch(e.t, e.s.manager.token, [id]);
     expect(await statusOf(e, id)).toBe('paid');
   });
+
+  it('a 実績報告 of less than the floor is received (what was spent is reported), and fixes what the rules give', async () => {
+    const id = await granted(e, await v2Round(e));
+    // 1,200,000円 spent: 800,000円 at 2/3, below the 100万 floor; the report once answered 「補助下限額に満たない」
+    await portal(e, `${id}/performance-report`)
+      .send({ expenses: machinery(1_200_000), attachmentIds: [await evidence(e)] })
+      .expect(200);
+    expect(await statusOf(e, id)).toBe('performanceReported');
+    await staff(e, e.s.manager, 'post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
+    await staff(e, e.s.manager, 'put', `${id}/final-inspection`).send({ lines: [] }).expect(200);
+    const fixed = await staff(e, e.s.manager, 'post', `${id}/amount-fixing`).expect(200);
+    expect(fixed.body.amounts.fixedAmount).toBe(800_000);
+  });
 });

@@ -104,7 +104,7 @@ export class PostAwardService {
     const grant = step === 'grantApplication' ? await this.quoteGrantApplication(tx, app, expenses) : null;
     // 概算払: the rules' quote of the expenses paid so far, at most what is left of the 交付決定額
     const advance = step === 'advancePayment' ? await this.advanceAmount(tx, app, expenses) : null;
-    if (step === 'performanceReport') await this.quoteExpenses(tx, app, expenses); // well-formed lines only
+    if (step === 'performanceReport') await this.quoteExpenses(tx, app, expenses, true); // well-formed lines, any amount
     // a 実績報告 or 概算払 claims only the 経費区分 the grant covers (grant-scope.service.ts)
     const outside = step === 'performanceReport' || step === 'advancePayment' ? await this.grantScope.linesOutside(tx, app, expenses) : [];
     if (outside.length) throw invalid([...outside]);
@@ -421,7 +421,8 @@ export class PostAwardService {
 
   /**
    * `expenses` quoted for `app` under its category (the round's rule set); malformed lines are a 422 naming
-   * them. `allowIneligible`: a 確定検査 that accepts less than the floor still fixes what the rules give.
+   * them. `allowIneligible`: what was spent (reported, paid in advance, accepted by the 確定検査) may fall below the
+   * floor, a condition of applying: the rules still give their amount.
    */
   private async quoteExpenses(tx: Transaction, app: Application, expenses: ExpenseLine[], allowIneligible = false): Promise<Quoted> {
     const category = await this.applications.categoryOf(app.categoryId, tx);
