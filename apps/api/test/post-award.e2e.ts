@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { DEFAULT_TEMPLATES, formatYen } from '@jimukyoku/domain';
+import { renderNotification } from '../src/modules/notifications/notification-renderer';
 import { TransitionsService } from '../src/modules/applications/transitions.service';
 import type { Round } from '../src/modules/rounds/round.entity';
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
@@ -264,6 +266,11 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
       expect(fixedAmount).toBeLessThan(grantAmount); // one expense was reduced
       const [row] = await db.query(`SELECT fixed_amount::float8 AS f, grant_amount::float8 AS g FROM grant_amount WHERE application_id = $1`, [id]);
       expect(row).toEqual({ f: fixedAmount, g: grantAmount });
+      // the mail states the 確定額 (subsidy@2's own template: v1's 額の確定 records no amount)
+      const [mail] = await db.query(`SELECT template, payload FROM notification WHERE application_id = $1 AND template LIKE '%ixed%'`, [id]);
+      expect(mail).toMatchObject({ template: 'fixedAmountNotice', payload: { quotedAmount: fixedAmount } });
+      const text = renderNotification(mail.template, DEFAULT_TEMPLATES.fixedAmountNotice, mail, { programName: null, secretariat: t.config.secretariat });
+      expect(text.text).toContain(`確定額: ${formatYen(fixedAmount)}`);
 
       // the 支払 is recorded by the confirmed payment batch that transferred it, never a bare transition
       const bare = await staff(s.manager, 'post', `${id}/transitions/pay`).send({}).expect(422);

@@ -73,6 +73,12 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
     '実績報告に修正が必要な点がありました。以下の事項を修正のうえ、実績報告を再提出してください。\n\n修正を求める事項:\n{{reason}}',
   ),
   amountFixed: subsidy('補助金の額の確定のお知らせ', '確定検査の結果、補助金の額を確定しました。精算払請求の手続きをお願いします。'),
+  // subsidy@2's 額の確定 carries the 確定額 the rules computed (docs/post-award.md), which a payment batch then pays;
+  // v1's (above) records no amount, so its mail states none
+  fixedAmountNotice: subsidy(
+    '補助金の額の確定のお知らせ',
+    '確定検査の結果、補助金の額を次のとおり確定しました。\n確定額: {{quotedAmount}}\n\n確定額（概算払を受けている場合は、その額を差し引いた額）を、届出の口座にお支払いします。お支払いの手続きが完了したら、改めてお知らせします。',
+  ),
   // no amount: subsidy@1's 支払 is a manager's step that records none (a batch's 支払額 is in its lines and the audit record)
   paid: subsidy('補助金のお支払いについて', '補助金のお支払い手続きが完了しました。入金をご確認ください。'),
   // ── after 交付決定 (subsidy@2, docs/post-award.md): 計画変更, 事業廃止, 事業化状況報告, 交付決定取消 and 返還
@@ -249,6 +255,7 @@ export const TEMPLATE_INFO: Readonly<Record<string, TemplateInfo>> = {
   performanceReportReceived: { label: '実績報告受付', audience: 'applicant' },
   performanceReportReturned: { label: '実績報告の差戻し', audience: 'applicant', standardReason: CORRECTION_REASON },
   amountFixed: { label: '額の確定', audience: 'applicant' },
+  fixedAmountNotice: { label: '額の確定（確定額を記載）', audience: 'applicant' },
   paid: { label: '支払', audience: 'applicant' },
   advancePaymentRequestReceived: { label: '概算払請求の受付', audience: 'applicant' },
   advancePaid: { label: '概算払の支払', audience: 'applicant' },

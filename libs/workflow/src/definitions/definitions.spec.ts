@@ -178,11 +178,13 @@ EXPECTED['subsidy@2'] = {
   ],
   transitions: [
     ...EXPECTED['subsidy@1']!.transitions.filter(([name]) => name !== 'reportCommercialization').map((row): Row =>
-      ['decideGrant', 'fixAmount'].includes(row[0])
+      row[0] === 'decideGrant'
         ? [row[0], row[1], row[2], row[3], 'amountComputed', row[5]]
-        : row[0] === 'pay'
-          ? [row[0], row[1], row[2], row[3], 'paidByBatch', row[5]]
-          : row,
+        : row[0] === 'fixAmount' // its mail states the 確定額 it carries
+          ? [row[0], row[1], row[2], row[3], 'amountComputed', 'stamp:amountFixedAt notify:fixedAmountNotice']
+          : row[0] === 'pay'
+            ? [row[0], row[1], row[2], row[3], 'paidByBatch', row[5]]
+            : row,
     ),
     ['requestPlanChange', 'grantDecided', 'planChangeRequested', 'applicant|intake', '', 'stamp:planChangeRequestedAt notify:planChangeRequestReceived'],
     ['approvePlanChange', 'planChangeRequested', 'grantDecided', 'manager', '', 'stamp:planChangeApprovedAt notify:planChangeApproved'],

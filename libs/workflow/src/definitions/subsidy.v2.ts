@@ -44,8 +44,14 @@ const REPLACED_TRANSITIONS = ['reportCommercialization'];
 const WITH_AMOUNT = ['decideGrant', 'fixAmount'];
 /** v2's 支払 is recorded by a confirmed payment batch (guard paidByBatch, docs/payments.md); v1's stays a manager's step. */
 const PAID_BY_BATCH = 'pay';
+/** v2's 額の確定 mail states the 確定額 it carries; v1's records none, and its template states none. */
+const FIXED_AMOUNT_NOTICE = notify('fixedAmountNotice');
+const statingFixedAmount = (t: TransitionDefinition<GuardName>): TransitionDefinition<GuardName> =>
+  t.name === 'fixAmount'
+    ? { ...t, effects: (t.effects ?? []).map((e) => (e.type === 'notifyApplicant' && e.template === 'amountFixed' ? FIXED_AMOUNT_NOTICE : e)) }
+    : t;
 const fromV1 = (t: TransitionDefinition<GuardName>): TransitionDefinition<GuardName> => {
-  if (WITH_AMOUNT.includes(t.name)) return { ...t, guards: [...(t.guards ?? []), 'amountComputed'] };
+  if (WITH_AMOUNT.includes(t.name)) return statingFixedAmount({ ...t, guards: [...(t.guards ?? []), 'amountComputed'] });
   if (t.name === PAID_BY_BATCH) return { ...t, guards: [...(t.guards ?? []), 'paidByBatch'] };
   return t;
 };
