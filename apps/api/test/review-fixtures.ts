@@ -34,8 +34,8 @@ export interface ReviewDesk {
 
 export const bearer = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
 
-export async function startReviewDesk(label: string): Promise<ReviewDesk> {
-  const t = await startTestApp({ label });
+export async function startReviewDesk(label: string, options: { listen?: boolean } = {}): Promise<ReviewDesk> {
+  const t = await startTestApp({ label, ...options });
   const db = t.app.get(DataSource);
   await seedStaff(t);
   await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });

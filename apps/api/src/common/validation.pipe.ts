@@ -1,6 +1,7 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { InputProblem, undeclaredNulls, unsafeValues } from './hostile-input';
 import { canonicalUuids } from './is-uuid';
+import { withoutReadOnlyFields } from './record-echo';
 import { japaneseConstraintMessage } from './validation-messages';
 
 const LENGTH_CONSTRAINTS: ReadonlySet<string> = new Set(['minLength', 'maxLength', 'isLength']);
@@ -30,7 +31,8 @@ const refused = (rows: InputProblem[]) =>
  * Whitelisting DTO validation; a bad body is a 400 listing each field with a message a person can act
  * on. Before the DTO's own rules: no NUL character and no number beyond a safe integer in any body,
  * query or path value; after them: no `null` in a body field the DTO does not declare nullable, and every
- * UUID in lower case (`canonicalUuids`).
+ * UUID in lower case (`canonicalUuids`). An update's body may carry its record's read-only fields (`record-echo.ts`),
+ * which are dropped before the rules.
  */
 export class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -38,7 +40,9 @@ export class AppValidationPipe extends ValidationPipe {
       const unsafe = unsafeValues(value, metadata.data ?? '');
       if (unsafe.length > 0) throw refused(unsafe);
     }
-    const result: unknown = await super.transform(value, metadata);
+    // an update may echo its record's read-only fields (react-admin's stock provider sends the whole record)
+    const input = metadata.type === 'body' ? withoutReadOnlyFields(metadata.metatype, value) : value;
+    const result: unknown = await super.transform(input, metadata);
     if (metadata.type === 'body') {
       const nulls = undeclaredNulls(result);
       if (nulls.length > 0) throw refused(nulls);

@@ -203,7 +203,8 @@ export class ScoreSheetsService {
       scores,
       comments: { ...(sheet?.comments ?? {}), ...(dto.comments ?? {}) },
       confirmedBonus: [...new Set(dto.confirmedBonus ?? sheet?.confirmedBonus ?? [])],
-      overallComment: dto.overallComment ?? sheet?.overallComment ?? null,
+      // null clears the 総評 (as the sheet reads without one); absent keeps it
+      overallComment: dto.overallComment === undefined ? (sheet?.overallComment ?? null) : dto.overallComment,
     };
   }
 

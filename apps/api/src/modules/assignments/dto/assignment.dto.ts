@@ -3,6 +3,7 @@ import { formatJst, parseInstant } from '@jimukyoku/domain';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 import { IsInstant } from '../../../common/is-instant.decorator';
 import { ASSIGNMENT_PURPOSE } from '../application-assignment.entity';
+import { ReadOnlyRecordFields } from '../../../common/record-echo';
 
 const PURPOSES = [ASSIGNMENT_PURPOSE.formalCheck, ASSIGNMENT_PURPOSE.review] as const;
 
@@ -47,6 +48,23 @@ export class CreateAssignmentDto {
   @ApiPropertyOptional({ example: '2022-04-15T18:00:00+09:00' }) @IsOptional() @IsInstant() @IsDueAhead() dueAt?: string;
 }
 
+@ReadOnlyRecordFields(
+  'id',
+  'applicationId',
+  'receiptNumber',
+  'applicantName',
+  'applicationStatus',
+  'roundId',
+  'categoryId',
+  'reviewerName',
+  'purpose',
+  'assignedAt',
+  'assignedBy',
+  'submittedAt',
+  'revokedAt',
+  'state',
+  'scoreStatus',
+)
 export class UpdateAssignmentDto {
   @ApiPropertyOptional({ description: '別の審査員に付け替える (元の割当は取消)' })
   @IsOptional()

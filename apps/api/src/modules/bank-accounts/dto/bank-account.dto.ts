@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength } from 'class-validator';
+import { ReadOnlyRecordFields } from '../../../common/record-echo';
 
 /**
  * The fields as typed. Only their type and size are checked here (400); the rules of each field (digits,
@@ -43,4 +44,16 @@ export class CreateBankAccountDto extends BankAccountFieldsDto {
 }
 
 /** An account's fields anew; the application it belongs to does not change. */
+@ReadOnlyRecordFields(
+  'id',
+  'applicationId',
+  'receiptNumber',
+  'applicantName',
+  'createdBy',
+  'createdByName',
+  'updatedBy',
+  'updatedByName',
+  'createdAt',
+  'updatedAt',
+)
 export class UpdateBankAccountDto extends BankAccountFieldsDto {}

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { HasText } from '../../../common/has-text.decorator';
+import { ReadOnlyRecordFields } from '../../../common/record-echo';
 
 export class TemplateTextDto {
   @ApiProperty({ example: '【補助金事務局】申請を受け付けました（受付番号 {{receiptNumber}}）' })
@@ -17,6 +18,20 @@ export class TemplateTextDto {
 }
 
 /** PUT: the edited text becomes a new version; `version` is the one the editor started from (409 if another was saved since). */
+@ReadOnlyRecordFields(
+  'id',
+  'code',
+  'label',
+  'audience',
+  'name',
+  'workflowKind',
+  'variants',
+  'variables',
+  'versionCount',
+  'updatedAt',
+  'updatedById',
+  'updatedByName',
+)
 export class SaveTemplateDto extends TemplateTextDto {
   @ApiPropertyOptional({ description: '編集を始めた版 (その後に別の版が保存されていれば 409)' })
   @IsOptional()

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { HasText } from '../../../common/has-text.decorator';
+import { ReadOnlyRecordFields } from '../../../common/record-echo';
 
 const CODE = /^[a-zA-Z][\w.-]*$/;
 const CODE_MESSAGE = 'code は英字で始まる英数字・ . _ - で入力してください';
@@ -17,6 +18,7 @@ export class CreateProgramDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) assumption?: string;
 }
 
+@ReadOnlyRecordFields('id', 'code', 'kind', 'workflowKind', 'createdAt', 'updatedAt')
 export class UpdateProgramDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @HasText('name (名称) を入力してください') @MaxLength(200) name?: string;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(2000) assumption?: string | null;
@@ -30,6 +32,7 @@ export class CreateRuleSetDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) assumption?: string;
 }
 
+@ReadOnlyRecordFields('id', 'programId', 'code', 'edition', 'version', 'supersedesId', 'lockedAt', 'createdAt', 'updatedAt')
 export class UpdateRuleSetDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @HasText('label (表示名) を入力してください') @MaxLength(200) label?: string;
   @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(2000) assumption?: string | null;
@@ -42,6 +45,7 @@ export class CreateCategoryDto {
   config!: Record<string, unknown>;
 }
 
+@ReadOnlyRecordFields('id', 'ruleSetId', 'programId', 'code', 'name', 'kind', 'summary', 'createdAt', 'updatedAt')
 export class UpdateCategoryDto {
   @ApiProperty({ description: 'the whole CategoryConfig; its code must stay the same' })
   @IsObject({ message: 'config は類型設定のオブジェクトで指定してください' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ReadOnlyRecordFields } from '../../../common/record-echo';
 
 export class ConflictDto {
   @ApiProperty() @IsUUID('4', { message: 'reviewerId は審査員のIDを指定してください' }) reviewerId!: string;
@@ -10,6 +11,7 @@ export class ConflictDto {
   @ApiPropertyOptional({ example: '元勤務先' }) @IsOptional() @IsString() @MaxLength(1000) note?: string;
 }
 
+@ReadOnlyRecordFields('id', 'name', 'email', 'active', 'openCount', 'overdueCount', 'submittedCount', 'openFormalChecks', 'conflictCount')
 export class ReviewerSettingsDto {
   @ApiPropertyOptional({ nullable: true, description: '所属組織 (利益相反の判定に使用)' })
   @IsOptional()

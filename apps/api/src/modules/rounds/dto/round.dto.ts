@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsInstant } from '../../../common/is-instant.decorator';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { HasText } from '../../../common/has-text.decorator';
+import { ReadOnlyRecordFields } from '../../../common/record-echo';
 
 export class RoundCategoryDto {
   @ApiProperty() @IsUUID('4', { message: 'categories[].categoryId は類型のIDを指定してください' }) categoryId!: string;
@@ -57,6 +58,24 @@ export class CreateRoundDto {
   categories?: RoundCategoryDto[];
 }
 
+@ReadOnlyRecordFields(
+  'id',
+  'code',
+  'programId',
+  'programName',
+  'number',
+  'title',
+  'status',
+  'correctionPeriodDays',
+  'graceMinutes',
+  'receiptPrefix',
+  'assumption',
+  'opensAtJst',
+  'closesAtJst',
+  'closedAt',
+  'createdAt',
+  'updatedAt',
+)
 export class UpdateRoundDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @HasText('name (名称) を入力してください') @MaxLength(100) name?: string;
   @ApiPropertyOptional({ description: '公募開始前に限り変更可能' }) @IsOptional() @IsUUID('4') ruleSetId?: string;

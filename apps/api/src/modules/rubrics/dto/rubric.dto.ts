@@ -1,8 +1,23 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNumber, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 import type { BonusItem, Criterion } from '@jimukyoku/domain';
+import { ReadOnlyRecordFields } from '../../../common/record-echo';
 
 /** Criteria and 加点項目 are checked by libs/domain's validateRubric (one rule, one place). */
+@ReadOnlyRecordFields(
+  'id',
+  'roundId',
+  'categoryId',
+  'categoryCode',
+  'categoryName',
+  'frozen',
+  'frozenAt',
+  'maxTotal',
+  'version',
+  'updatedBy',
+  'createdAt',
+  'updatedAt',
+)
 export class UpdateRubricDto {
   @ApiPropertyOptional({
     description: '審査項目 [{code, label, maxScore, weight, description?}]',

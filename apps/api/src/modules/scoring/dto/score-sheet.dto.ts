@@ -1,8 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { HasText } from '../../../common/has-text.decorator';
+import { ReadOnlyRecordFields } from '../../../common/record-echo';
 
 /** Scores are checked against the rubric by libs/domain's scoreSheetProblems (one rule, one place). */
+@ReadOnlyRecordFields(
+  'id',
+  'applicationId',
+  'application',
+  'reviewerId',
+  'reviewerName',
+  'rubric',
+  'dueAt',
+  'revoked',
+  'status',
+  'total',
+  'editable',
+  'submittedAt',
+  'reopenedAt',
+  'reopenReason',
+)
 export class ScoreSheetDto {
   @ApiPropertyOptional({ description: '審査項目コード → 点数', example: { commercialization: 4, restructuring: 3, policy: 2 } })
   @IsOptional()
@@ -21,11 +38,11 @@ export class ScoreSheetDto {
   @IsString({ each: true })
   confirmedBonus?: string[];
 
-  @ApiPropertyOptional({ description: '総評' })
+  @ApiPropertyOptional({ description: '総評 (null: なし)', nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(4000, { message: 'overallComment (総評) は4000文字以内で入力してください' })
-  overallComment?: string;
+  overallComment?: string | null;
 }
 
 export class ReopenDto {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { STAFF_ROLES, StaffRole } from '../../../auth/roles';
 import { HasText } from '../../../common/has-text.decorator';
+import { ReadOnlyRecordFields } from '../../../common/record-echo';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'sato@jimukyoku.example.jp' })
@@ -40,6 +41,7 @@ export class ResetPasswordDto {
   password?: string;
 }
 
+@ReadOnlyRecordFields('id', 'reviewCapacity', 'mustChangePassword', 'lastLoginAt', 'createdAt', 'updatedAt', 'version')
 export class UpdateUserDto {
   @ApiPropertyOptional()
   @IsOptional()
