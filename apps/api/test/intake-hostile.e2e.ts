@@ -175,4 +175,24 @@ describe('intake: what fuzzing the portal routes found', () => {
     const [app] = await db.query(`SELECT status, corporate_number FROM application WHERE id = $1`, [id]);
     expect(app).toEqual({ status: 'returned', corporate_number: payload.applicant.corporateNumber });
   });
+
+  it('a correction changing both the 法人番号 and the 事業者名 (another company) is 422 on applicant; one of them alone is taken', async () => {
+    const { id, payload } = await returned();
+    const other = validPayload(round, []).applicant.corporateNumber;
+    const takeover = await portal(`/${id}/resubmission`).send({
+      ...payload,
+      attachmentIds: [],
+      applicant: { ...payload.applicant, corporateNumber: other, name: '合同会社締切後参入' },
+    });
+    expectErrorBody(takeover, 422, 'INVALID_APPLICATION');
+    expect(takeover.body.errors).toEqual([{ field: 'applicant', message: expect.stringContaining('新たな申請として提出してください') }]);
+    const [kept] = await db.query(`SELECT status, corporate_number, applicant_name FROM application WHERE id = $1`, [id]);
+    expect(kept).toEqual({ status: 'returned', corporate_number: payload.applicant.corporateNumber, applicant_name: payload.applicant.name });
+
+    await portal(`/${id}/resubmission`)
+      .send({ ...payload, attachmentIds: [], applicant: { ...payload.applicant, corporateNumber: other } })
+      .expect(200);
+    const [corrected] = await db.query(`SELECT status, corporate_number FROM application WHERE id = $1`, [id]);
+    expect(corrected).toEqual({ status: 'resubmitted', corporate_number: other });
+  });
 });

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ATTACHMENT_KINDS, formatJst, isBeforeRoundDeadline, validateApplication } from '@jimukyoku/domain';
+import { ATTACHMENT_KINDS, correctionIdentityProblems, formatJst, isBeforeRoundDeadline, validateApplication } from '@jimukyoku/domain';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { RequestMeta } from '../../common/request-meta';
@@ -240,6 +240,9 @@ export class IntakeService {
       throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'categoryCode', message: '類型は申請後に変更できません' }] });
     this.validate(category, dto, attachments, app, await this.bonusItemProblems(tx, app.roundId, category.id, dto));
     const fields = applicationFields(dto);
+    // a correction fixes the 法人番号 or the 事業者名, not both: that would be another company taking the application
+    const identity = correctionIdentityProblems(app, fields);
+    if (identity.length) throw new IntakeError('INVALID_APPLICATION', { errors: identity }, identity[0].message);
     // a corrected 法人番号 may not be another application's in the round (1公募回につき1法人1申請)
     if (fields.corporateNumber && fields.corporateNumber !== app.corporateNumber) {
       const holder = await this.applications.findByCorporateNumber(app.roundId, fields.corporateNumber, tx);

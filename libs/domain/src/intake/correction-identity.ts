@@ -1,0 +1,32 @@
+import { normalizeSearchText } from '../search';
+
+/** Who an application is from, as a correction may change it. */
+export interface ApplicantIdentity {
+  readonly applicantName: string;
+  /** null for a 個人事業主 */
+  readonly corporateNumber: string | null;
+}
+
+export interface IdentityProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+/**
+ * A 再提出 corrects the application of the company that applied: it may fix a mistyped 法人番号 or the 事業者名
+ * (a typo, a name changed since), not both at once. Both changed is another company taking an application made
+ * before the 締切, whose 受付番号 and place it would keep (1公募回につき1法人1申請; README "Intake (for the e-application portal)", step 4).
+ * Names are compared as the search compares them (㈱ and 株式会社, widths and spaces alike).
+ */
+export function correctionIdentityProblems(before: ApplicantIdentity, after: ApplicantIdentity): IdentityProblem[] {
+  const numberChanged = (before.corporateNumber ?? null) !== (after.corporateNumber ?? null);
+  const nameChanged = normalizeSearchText(before.applicantName) !== normalizeSearchText(after.applicantName);
+  if (!numberChanged || !nameChanged) return [];
+  return [
+    {
+      field: 'applicant',
+      message:
+        '再提出では法人番号と事業者名を同時に変更できません。申請した事業者の誤りの訂正はどちらか一方ずつ行ってください。別の事業者の申請は、この申請の再提出ではなく新たな申請として提出してください',
+    },
+  ];
+}
