@@ -108,6 +108,11 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
       await db.query(`UPDATE application SET status = 'grantDecided' WHERE id = $1`, [app.id]);
       const refused = t.app.get(TransitionsService).fire(app.id, 'requestPlanChange', { role: 'intake', id: null });
       await expect(refused).rejects.toMatchObject({ response: { code: 'UNKNOWN_TRANSITION' } });
+      // filed (here on paper), the step is refused in the applicant's words, not by the transition's name
+      const planChange = await staff(s.manager, 'post', `${app.id}/paper-filings`)
+        .send({ step: 'planChange', description: '機種の変更', documents: ['other'], note: '郵送で受領' })
+        .expect(409);
+      expect(planChange.body).toMatchObject({ code: 'STEP_NOT_IN_PROCEDURE', message: expect.stringContaining('計画変更承認申請の届出がありません') });
       const res = await t.http().get(`/api/applications/${app.id}`).set(as(s.manager)).expect(200);
       expect(res.body).toMatchObject({ workflowVersion: 1 });
       // v1 decides a grant by the bare transition, recording no amounts: its 確定検査 has nothing to weigh, so the

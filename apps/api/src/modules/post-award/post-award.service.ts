@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { fiscalYearOf, formatJstDate, formatYen, jstDate, type ExpenseLine } from '@jimukyoku/domain';
+import { fiscalYearOf, formatJstDate, formatYen, hasVisibleText, jstDate, type ExpenseLine } from '@jimukyoku/domain';
 import { findState, findTransition, getWorkflow } from '@jimukyoku/workflow';
 import { isAllowed, type PolicyAction } from '../../auth/policy';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -12,6 +12,7 @@ import { TransitionsService, type TransitionActor } from '../applications/transi
 import { AuditService } from '../audit/audit.service';
 import type { FinalInspectionDto, PaperFilingDto, PostAwardFilingDto } from './dto/post-award.dto';
 import { amountsView } from './amounts-view';
+import { missingFilingFields, stepOutsideProcedure, type FieldError } from './filing-checks';
 import { GrantScope } from './grant-scope.service';
 import type { InspectionLine } from './grant-amount.entity';
 import { PostAwardError } from './post-award.errors';
@@ -41,14 +42,8 @@ export interface FilingSource {
   note?: string;
 }
 
-interface FieldError {
-  field: string;
-  message: string;
-}
-
 const invalid = (errors: FieldError[]) =>
   new PostAwardError('INVALID_FILING', { errors }, `届出の内容に誤りがあります: ${errors.map((e) => e.message).join(' / ')}`);
-const blank = (s: string | undefined) => !s || s.trim() === '';
 
 /** The quote of `expenses` for `app` under its category's rules: the one mapping (application-quote.ts). */
 type Quoted = {
@@ -97,7 +92,10 @@ export class PostAwardService {
     source: FilingSource,
     meta: RequestMeta & { auditExtra?: Record<string, unknown> } = {},
   ): Promise<Application> {
-    this.checkFields(step, dto, source);
+    const outsideProcedure = stepOutsideProcedure(app, step);
+    if (outsideProcedure) throw new PostAwardError('STEP_NOT_IN_PROCEDURE', { step }, outsideProcedure);
+    const missing = missingFilingFields(step, dto, source);
+    if (missing.length) throw invalid(missing);
     if (step === 'commercializationReport') await this.checkFiscalYear(tx, app, dto.fiscalYear!);
     const expenses = (dto.expenses ?? []) as ExpenseLine[];
     // 交付申請: the expenses as they will be contracted, quoted before the state changes (a refusal writes nothing)
@@ -248,7 +246,7 @@ export class PostAwardService {
             { field: `lines[${i}].acceptedAmount` },
             `経費明細 ${l.index}（${line.description ?? line.expenseType}）の認める額 ${formatYen(l.acceptedAmount)} が実績報告の額 ${formatYen(line.reported)} を超えています。認める額は報告額以下にしてください。`,
           );
-        if (l.acceptedAmount < line.reported && blank(l.reason))
+        if (l.acceptedAmount < line.reported && !hasVisibleText(l.reason))
           throw new PostAwardError(
             'REDUCTION_REASON_REQUIRED',
             { field: `lines[${i}].reason` },
@@ -379,22 +377,6 @@ export class PostAwardService {
         { field: 'fiscalYear' },
         `${fiscalYear}年度の事業化状況報告は${formatJstDate(filedAt)}に提出済みです。次の年度の報告は、その年度の決算の後に提出してください。`,
       );
-  }
-
-  private checkFields(step: PostAwardStep, dto: PostAwardFilingDto, source: FilingSource) {
-    const errors: FieldError[] = [];
-    if ((step === 'grantApplication' || step === 'performanceReport') && !dto.expenses?.length)
-      errors.push({ field: 'expenses', message: `expenses (経費の明細) を1件以上入力してください（${STEP_LABELS[step]}）` });
-    if (step === 'advancePayment' && !dto.expenses?.length)
-      errors.push({ field: 'expenses', message: 'expenses (概算払の対象: 支払済みの経費の明細) を1件以上入力してください' });
-    if ((step === 'performanceReport' || step === 'advancePayment') && !source.attachmentIds?.length && !source.documentsOnPaper?.length)
-      errors.push({ field: 'attachmentIds', message: 'attachmentIds (経費の証拠書類: 契約書・請求書・領収書など) を1件以上指定してください' });
-    if ((step === 'abandonment' || step === 'withdrawal') && blank(dto.reason))
-      errors.push({ field: 'reason', message: `reason (${STEP_LABELS[step]}の理由) を入力してください` });
-    if (step === 'planChange' && blank(dto.description)) errors.push({ field: 'description', message: 'description (計画変更の内容) を入力してください' });
-    if (step === 'commercializationReport' && dto.fiscalYear === undefined)
-      errors.push({ field: 'fiscalYear', message: 'fiscalYear (事業化状況報告の対象年度) を入力してください' });
-    if (errors.length) throw invalid(errors);
   }
 
   /**

@@ -1,0 +1,40 @@
+import { hasVisibleText } from '@jimukyoku/domain';
+import { findTransition, getWorkflow } from '@jimukyoku/workflow';
+import type { Application } from '../applications/application.entity';
+import type { PostAwardFilingDto } from './dto/post-award.dto';
+import { STEP_LABELS, STEP_TRANSITIONS, type PostAwardStep } from './post-award-steps';
+import type { FilingSource } from './post-award.service';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The fields a filing of `step` needs and lacks (docs/post-award.md "The applicant's steps"), each named. */
+export function missingFilingFields(step: PostAwardStep, dto: PostAwardFilingDto, source: FilingSource): FieldError[] {
+  const errors: FieldError[] = [];
+  if ((step === 'grantApplication' || step === 'performanceReport') && !dto.expenses?.length)
+    errors.push({ field: 'expenses', message: `expenses (経費の明細) を1件以上入力してください（${STEP_LABELS[step]}）` });
+  if (step === 'advancePayment' && !dto.expenses?.length)
+    errors.push({ field: 'expenses', message: 'expenses (概算払の対象: 支払済みの経費の明細) を1件以上入力してください' });
+  if ((step === 'performanceReport' || step === 'advancePayment') && !source.attachmentIds?.length && !source.documentsOnPaper?.length)
+    errors.push({ field: 'attachmentIds', message: 'attachmentIds (経費の証拠書類: 契約書・請求書・領収書など) を1件以上指定してください' });
+  if ((step === 'abandonment' || step === 'withdrawal') && !hasVisibleText(dto.reason))
+    errors.push({ field: 'reason', message: `reason (${STEP_LABELS[step]}の理由) を入力してください` });
+  if (step === 'planChange' && !hasVisibleText(dto.description))
+    errors.push({ field: 'description', message: 'description (計画変更の内容) を入力してください' });
+  if (step === 'commercializationReport' && dto.fiscalYear === undefined)
+    errors.push({ field: 'fiscalYear', message: 'fiscalYear (事業化状況報告の対象年度) を入力してください' });
+  return errors;
+}
+
+/**
+ * Why the application's procedure (the workflow version it runs on) has no `step` at all, or null when it has: an
+ * application on subsidy@1 files no 計画変更 or 概算払 (v2 added them), whatever its state. Said in the applicant's
+ * words, not as the transition's name.
+ */
+export function stepOutsideProcedure(app: Pick<Application, 'workflowCode' | 'workflowVersion'>, step: PostAwardStep): string | null {
+  const definition = getWorkflow(app.workflowCode, app.workflowVersion);
+  if (findTransition(definition, STEP_TRANSITIONS[step])) return null;
+  return `この申請の手続（${definition.label}、第${definition.version}版）には${STEP_LABELS[step]}の届出がありません。届け出る必要がある場合は、事務局にお問い合わせください。`;
+}
