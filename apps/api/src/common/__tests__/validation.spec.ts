@@ -34,6 +34,17 @@ describe('flattenValidationErrors', () => {
     expect(flattenValidationErrors([long])).toHaveLength(1);
   });
 
+  it('says a value that is not a list is not one, and not that it has too many items', () => {
+    const notAList = {
+      ...err('expenses', { isArray: 'expenses must be an array', arrayMaxSize: 'expenses (経費) は200件までです。件数が多すぎます' }),
+      value: 'y',
+    };
+    expect(flattenValidationErrors([notAList])).toEqual([{ field: 'expenses', message: expect.not.stringContaining('多すぎます') }]);
+    // a list too long still says so
+    const long = { ...err('expenses', { arrayMaxSize: 'expenses (経費) は200件までです。件数が多すぎます' }), value: new Array(201).fill({}) };
+    expect(flattenValidationErrors([long])).toEqual([{ field: 'expenses', message: expect.stringContaining('多すぎます') }]);
+  });
+
   it('keeps a Japanese message a DTO wrote itself', () => {
     expect(flattenValidationErrors([err('corporateNumber', { matches: '法人番号は13桁の数字です' })])).toEqual([
       { field: 'corporateNumber', message: '法人番号は13桁の数字です' },
