@@ -154,6 +154,8 @@ describe('intake', () => {
     const late = await submit(validPayload(r, await uploadRequired(t, apiKey))).expect(422);
     expect(late.body.code).toBe('ROUND_CLOSED');
     expect(late.body.message).toMatch(/^応募締切 \(\d{4}年\d{1,2}月\d{1,2}日\(.\) \d{2}:\d{2}:\d{2}\) を過ぎているため受け付けられません/);
+    // the time received to the millisecond: one just after the deadline does not read as received at it
+    expect(late.body.message).toMatch(/\(受信 \d{4}年\d{1,2}月\d{1,2}日\(.\) \d{2}:\d{2}:\d{2}\.\d{3}\)/);
   });
 
   it('accepts inside a configured grace window and marks the application as such', async () => {

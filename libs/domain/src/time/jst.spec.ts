@@ -1,4 +1,4 @@
-import { endOfJstDayAfter, formatJst, formatJstDate, parseInstant } from './jst';
+import { endOfJstDayAfter, formatJst, formatJstDate, formatJstMillis, parseInstant } from './jst';
 
 describe('formatJst', () => {
   it.each([
@@ -52,4 +52,12 @@ describe('endOfJstDayAfter', () => {
     ['across a month and a year end', '2026-12-28T01:00:00Z', 10, '2027年1月7日(木) 23:59:59'],
     ['across 29 February', '2028-02-25T01:00:00Z', 5, '2028年3月1日(水) 23:59:59'],
   ])('%s', (_case, from, days, expected) => expect(formatJst(endOfJstDayAfter(new Date(from), days))).toBe(expected));
+});
+
+describe('formatJstMillis', () => {
+  it('shows the milliseconds, so a time just after a deadline does not read as the deadline', () => {
+    expect(formatJstMillis('2022-03-24T09:00:00.001Z')).toBe('2022年3月24日(木) 18:00:00.001');
+    expect(formatJstMillis(new Date('2022-03-24T08:59:59.999Z'))).toBe('2022年3月24日(木) 17:59:59.999');
+    expect(formatJstMillis('2022-03-24T09:00:00Z')).toBe('2022年3月24日(木) 18:00:00.000');
+  });
 });

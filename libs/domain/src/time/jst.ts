@@ -26,6 +26,15 @@ export function formatJst(instant: Date | string): string {
 }
 
 /**
+ * An instant to the millisecond, for a time compared with a deadline: 2022-03-24T09:00:00.001Z →
+ * '2022年3月24日(木) 18:00:00.001'. A request one millisecond after the 締切 would otherwise read as received at it.
+ */
+export function formatJstMillis(instant: Date | string): string {
+  const d = typeof instant === 'string' ? new Date(instant) : instant;
+  return `${formatJst(d)}.${String(d.getUTCMilliseconds()).padStart(3, '0')}`;
+}
+
+/**
  * The JST calendar day of an instant, or a calendar date (a 期限 or 納期限 as YYYY-MM-DD, read as that day), as
  * applicants read it: 2026-01-04T23:00:00Z → '2026年1月5日(月)', '2027-01-15' → '2027年1月15日(金)'.
  */

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ATTACHMENT_KINDS, correctionIdentityProblems, formatJst, isBeforeRoundDeadline, validateApplication } from '@jimukyoku/domain';
+import { ATTACHMENT_KINDS, correctionIdentityProblems, formatJst, formatJstMillis, isBeforeRoundDeadline, validateApplication } from '@jimukyoku/domain';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { RequestMeta } from '../../common/request-meta';
@@ -132,7 +132,7 @@ export class IntakeService {
       throw new IntakeError(
         'ROUND_CLOSED',
         { closesAt: round.closesAt, receivedAt: now },
-        `応募締切 (${formatJst(round.closesAt)}) を過ぎているため受け付けられません (受信 ${formatJst(now)})。`,
+        `応募締切 (${formatJst(round.closesAt)}) を過ぎているため受け付けられません (受信 ${formatJstMillis(now)})。締切の時刻ちょうど以降に受信した申請は受け付けられません。`,
       );
     }
     const transitionsOf = SUBMIT_TRANSITIONS[program.workflowKind];
