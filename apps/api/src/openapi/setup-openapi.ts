@@ -5,13 +5,14 @@ import passport from 'passport';
 import { AuthError } from '../auth/auth.errors';
 import type { AuthenticatedUser } from '../auth/roles';
 import type { AppConfig } from '../config';
+import { describeErrorResponses } from './error-responses';
 
 export const OPENAPI_UI_PATH = 'docs';
 export const OPENAPI_JSON_PATH = 'docs-json';
 
-/** The OpenAPI document of every route the app serves, generated from the controllers. */
+/** The OpenAPI document of every route the app serves, generated from the controllers, with the errors each may answer. */
 export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Jimukyoku API')
@@ -21,6 +22,7 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'intake-key')
       .build(),
   );
+  return describeErrorResponses(document);
 }
 
 /**

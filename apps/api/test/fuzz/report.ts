@@ -21,6 +21,7 @@ export class FuzzTally {
     routes: 0,
     s5xx: 0,
     badShape: 0,
+    undeclared: 0,
     s2xx: 0,
     s4xx: 0,
     refusedBatches: 0,
@@ -44,7 +45,7 @@ export class FuzzTally {
   summary(fixedSeed: number, runSeed: number): string {
     const t = this.totals;
     return (
-      `[fuzz] requests=${t.requests} routes=${t.routes} 5xx=${t.s5xx} badShape=${t.badShape} 2xx=${t.s2xx} 4xx=${t.s4xx} ` +
+      `[fuzz] requests=${t.requests} routes=${t.routes} 5xx=${t.s5xx} badShape=${t.badShape} undeclared=${t.undeclared} 2xx=${t.s2xx} 4xx=${t.s4xx} ` +
       `refusedBatches=${t.verifiedBatches}/${t.refusedBatches} verified (${t.skippedBatches} had a success) storedOnRefusal=${t.storedOnRefusal} ` +
       `seeds=${fixedSeed},${runSeed} (replay: FUZZ_SEED=${runSeed})`
     );

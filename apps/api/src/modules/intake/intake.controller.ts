@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Headers, Inject, Param, Post, Req, Res, UploadedFile, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Inject, Param, Post, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { IntakeThrottlerGuard } from './intake-throttler.guard';
-import { UnprocessablePayloadFilter } from './unprocessable.filter';
+import { UnprocessableInput } from './unprocessable.filter';
 
 /** set from config at module init (INTAKE_RATE_LIMIT): submissions per channel per minute */
 export const INTAKE_RATE_LIMIT = { perMinute: 6000 };
@@ -36,7 +36,7 @@ export function answer(res: Response, result: StoredResponse) {
 @ApiTags('intake')
 @Controller('intake')
 @ApiKeyAuth()
-@UseFilters(UnprocessablePayloadFilter)
+@UnprocessableInput()
 export class IntakeController {
   constructor(
     private readonly intake: IntakeService,

@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { PostAwardFilingDto } from '../post-award/dto/post-award.dto';
@@ -6,7 +6,7 @@ import type { PostAwardStep } from '../post-award/post-award-steps';
 import { ApiKeyAuth, ChannelRequest } from './api-key.guard';
 import { answer, idempotencyKey } from './intake.controller';
 import { PostAwardIntakeService } from './post-award-intake.service';
-import { UnprocessablePayloadFilter } from './unprocessable.filter';
+import { UnprocessableInput } from './unprocessable.filter';
 
 const KEY_HEADER = { name: 'Idempotency-Key', required: false, description: '再送しても1回だけ受け付けるためのキー (同じキー・同じ内容 → 最初の応答)' };
 
@@ -17,7 +17,7 @@ const KEY_HEADER = { name: 'Idempotency-Key', required: false, description: '再
 @ApiTags('intake')
 @Controller('intake/applications')
 @ApiKeyAuth()
-@UseFilters(UnprocessablePayloadFilter)
+@UnprocessableInput()
 export class PostAwardIntakeController {
   constructor(private readonly postAward: PostAwardIntakeService) {}
 

@@ -1,4 +1,15 @@
-import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpStatus, Inject, PayloadTooLargeException } from '@nestjs/common';
+import {
+  applyDecorators,
+  ArgumentsHost,
+  BadRequestException,
+  Catch,
+  ExceptionFilter,
+  HttpStatus,
+  Inject,
+  PayloadTooLargeException,
+  UseFilters,
+} from '@nestjs/common';
+import { ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AppConfig, APP_CONFIG } from '../../config';
 
@@ -33,3 +44,13 @@ export class UnprocessablePayloadFilter implements ExceptionFilter {
     });
   }
 }
+
+/**
+ * The filter on a controller, and the 422 it answers declared on each of its routes in OpenAPI (a GET's bad path
+ * parameter included), so the document says what the route answers (openapi/error-responses.ts).
+ */
+export const UnprocessableInput = () =>
+  applyDecorators(
+    UseFilters(UnprocessablePayloadFilter),
+    ApiUnprocessableEntityResponse({ description: '入力の誤り: intake は 400 でなく 422 で答える (errors が項目ごとに示す)' }),
+  );
