@@ -1,7 +1,7 @@
 import { normalizeSearchText } from '../search';
 
-/** Who an application is from, as a correction may change it. */
-export interface ApplicantIdentity {
+/** Who holds an application (the applicant as the application names them), as a correction may change it. */
+export interface ApplicationHolder {
   readonly applicantName: string;
   /** null for a 個人事業主 */
   readonly corporateNumber: string | null;
@@ -18,7 +18,7 @@ export interface IdentityProblem {
  * before the 締切, whose 受付番号 and place it would keep (1公募回につき1法人1申請; README "Intake (for the e-application portal)", step 4).
  * Names are compared as the search compares them (㈱ and 株式会社, widths and spaces alike).
  */
-export function correctionIdentityProblems(before: ApplicantIdentity, after: ApplicantIdentity): IdentityProblem[] {
+export function correctionIdentityProblems(before: ApplicationHolder, after: ApplicationHolder): IdentityProblem[] {
   const numberChanged = (before.corporateNumber ?? null) !== (after.corporateNumber ?? null);
   const nameChanged = normalizeSearchText(before.applicantName) !== normalizeSearchText(after.applicantName);
   if (!numberChanged || !nameChanged) return [];

@@ -1,4 +1,4 @@
 export * from './prefectures';
 export * from './attachments';
 export * from './validate-application';
-export { correctionIdentityProblems, type ApplicantIdentity, type IdentityProblem } from './correction-identity';
+export { correctionIdentityProblems, type ApplicationHolder, type IdentityProblem } from './correction-identity';
