@@ -300,12 +300,20 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
       .getByTestId('failed-requirement-salesDecline10pct')
       .getByText('2020年4月以降の連続する6か月間のうち任意の3か月の合計売上高が', { exact: false })
       .waitFor();
-    for (let i = 0; i < n; i++) await items.nth(i).getByRole('button', { name: '適', exact: true }).click();
-    // 適 against the system's 不適 asks for a reason before anything is sent
+    for (let i = 1; i < n; i++) await items.nth(i).getByRole('button', { name: '適', exact: true }).click();
     let requests = 0;
     page.on('request', (r) => {
       if (r.url().includes('/formal-check')) requests++;
     });
+    // a comment on an item answered neither 適 nor 不適 would be dropped: its answer is asked first
+    const first = items.nth(0);
+    const firstCode = String(await first.getAttribute('data-testid')).slice('check-'.length);
+    await first.locator('[data-testid^="comment-"]').fill('決算書の写しを確認した');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await first.getByText('適・不適を選んでください', { exact: true }).waitFor();
+    expect(requests).toBe(0);
+    await first.getByRole('button', { name: '適', exact: true }).click();
+    // 適 against the system's 不適 asks for a reason before anything is sent
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await eligibility.getByText('理由を入力してください').waitFor();
     expect(requests).toBe(0);
@@ -314,6 +322,7 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     await page.getByText('要件確認を保存しました').waitFor();
     const [{ fc }] = await db.query(`SELECT formal_check AS fc FROM application WHERE id = $1`, [draft.id]);
     expect(fc.items.find((x: { code: string }) => x.code === 'eligibility.requirements').overrideReason).toBe('売上台帳の写しで10%以上の減少を確認した');
+    expect(fc.items.find((x: { code: string }) => x.code === firstCode).comment).toBe('決算書の写しを確認した');
     await screenshot(page, 'review-formal-check');
     // the subsidy flow's outcomes, labelled by its definition
     const panel = page.getByTestId('formal-check');

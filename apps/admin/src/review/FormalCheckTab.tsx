@@ -23,6 +23,10 @@ const toBody = (a: Answers): FormalCheckAnswer[] =>
 const unexplained = (c: FormalCheck, a: Answers): string[] =>
   c.items.filter((i) => i.passNeedsReason && a[i.code]?.passed === true && !a[i.code].overrideReason.trim()).map((i) => i.code);
 
+/** Items with a comment but neither 適 nor 不適: the API keeps answered items only, so the comment would be lost. */
+const commentedUnanswered = (c: FormalCheck, a: Answers): string[] =>
+  c.items.filter((i) => a[i.code]?.passed === null && a[i.code].comment.trim() !== '').map((i) => i.code);
+
 /** The buttons' colours; their labels and which ones exist come from the workflow (GET …/formal-check's outcomes). */
 const OUTCOME_COLOR: Record<FormalCheckOutcome, 'success' | 'warning' | 'error'> = { pass: 'success', return: 'warning', ineligible: 'error' };
 
@@ -50,6 +54,7 @@ export const FormalCheckTab = () => {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [missingReasons, setMissingReasons] = useState<string[]>([]);
+  const [missingAnswers, setMissingAnswers] = useState<string[]>([]);
   // completing fires the outcome (a 差戻し mails the applicant, a 要件不適合 ends the application): asked first
   const [confirming, setConfirming] = useState<{ outcome: FormalCheckOutcome; label: string } | null>(null);
   const t = (k: string, o?: object) => translate(`app.review.formal_check.${k}`, o);
@@ -71,12 +76,18 @@ export const FormalCheckTab = () => {
   if (!check) return <LinearProgress />;
   const writer = (identity as { role?: string } | undefined)?.role === 'reviewer' && check.open;
 
-  /** Refuses locally (no request) while an override lacks its reason, marking the fields. */
+  /**
+   * Refuses locally (no request) while an override lacks its reason or a comment its 適・不適 (it would be dropped),
+   * marking the fields.
+   */
   const reasonsGiven = () => {
     const missing = unexplained(check, answers);
+    const unanswered = commentedUnanswered(check, answers);
     setMissingReasons(missing);
+    setMissingAnswers(unanswered);
     if (missing.length > 0) notify(t('override_reason_missing'), { type: 'error' });
-    return missing.length === 0;
+    else if (unanswered.length > 0) notify(t('comment_unanswered'), { type: 'error' });
+    return missing.length === 0 && unanswered.length === 0;
   };
   const save = async () => {
     if (!reasonsGiven()) return;
@@ -196,6 +207,9 @@ export const FormalCheckTab = () => {
                 sx={{ mt: 1 }}
                 label={t('comment')}
                 value={a.comment}
+                error={missingAnswers.includes(item.code) && a.passed === null}
+                helperText={missingAnswers.includes(item.code) && a.passed === null ? t('comment_needs_answer') : undefined}
+                slotProps={{ htmlInput: { 'data-testid': `comment-${item.code}` } }}
                 onChange={(e) => setAnswers({ ...answers, [item.code]: { ...a, comment: e.target.value } })}
                 disabled={!writer}
               />

@@ -70,6 +70,8 @@ export const reviewMessages = {
     override_reason_help: '必須です。監査ログに記録されます',
     override_reason_required: '理由を入力してください',
     override_reason_missing: 'システムの判定が不適の項目を適とするには、理由を入力してください',
+    comment_unanswered: 'コメントを入力した項目は、適・不適を選んでください（適・不適のない項目のコメントは保存されません）',
+    comment_needs_answer: '適・不適を選んでください',
   },
   reviews: {
     title: '審査結果',
