@@ -130,6 +130,49 @@ describe('概算払', () => {
     expect(revoked.body.repayment).toMatchObject({ amount: 16_000_000, paidAmount: 16_000_000 });
   });
 
+  it('a 確定額 the 概算払 paid in full is settled at the 額の確定: 支払済 with no batch, and the applicant told so', async () => {
+    const round = await v2Round(e);
+    await e.t.http().put(`/api/rounds/${round.id}`).set(bearer(e.s.manager)).send({ advancePaymentAllowed: true }).expect(200);
+    const id = await granted(e, round);
+    // every expense paid before the end, all of it asked in advance: 16,000,000円, the whole 交付決定額
+    await portal(`${id}/advance-payment`)
+      .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
+      .expect(200);
+    await payThroughBatch(e.t, e.s.manager.token, [id]);
+    await portal(`${id}/performance-report`)
+      .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
+      .expect(200);
+    await staff('post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
+    await staff('put', `${id}/final-inspection`).send({ lines: [] }).expect(200);
+    const fixed = await staff('post', `${id}/amount-fixing`).expect(200);
+    expect(fixed.body).toMatchObject({ status: 'paid', amounts: { fixedAmount: 16_000_000, advancePaidAmount: 16_000_000 } });
+    const audit = await e.db.query(
+      `SELECT action, actor_role, changes FROM audit_log WHERE entity_id = $1 AND action LIKE 'application.%' ORDER BY id DESC LIMIT 2`,
+      [id],
+    );
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['application.settleByAdvancePayment', 'application.fixAmount']);
+    expect(audit[0]).toMatchObject({ actor_role: 'system', changes: { fixedAmount: 16_000_000, advancePaid: 16_000_000, paidAmount: 0 } });
+    const sent = (await mails(id)).map((m) => [m.template, m.payload.quotedAmount]);
+    expect(sent.slice(-2)).toEqual([
+      ['fixedAmountNotice', 16_000_000],
+      ['settledByAdvancePayment', 16_000_000],
+    ]);
+    // no batch carries it, and the yearly 事業化状況報告 go on from 支払済
+    const batch = await e.t.http().post('/api/payment-batches').set(bearer(e.s.manager)).send({ roundId: round.id, transferDate: nextBusinessDay() });
+    expect(JSON.stringify(batch.body.lines ?? [])).not.toContain(id);
+    await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2021, sales: 12_000_000 }).expect(200);
+  });
+
+  it('a 確定額 not paid in full in advance is not settled by hand: the transition is the system’s', async () => {
+    const round = await v2Round(e);
+    const id = await granted(e, round);
+    await e.db.query(`UPDATE application SET status = 'amountFixed' WHERE id = $1`, [id]);
+    const byHand = await staff('post', `${id}/transitions/settleByAdvancePayment`).send({});
+    expect(byHand.status).toBeGreaterThanOrEqual(400);
+    expect(byHand.status).toBeLessThan(500);
+    expect(await statusOf(id)).toBe('amountFixed');
+  });
+
   describe('a refusal of the 概算払 and a payment batch at the same moment', () => {
     /** An application of a round that allows 概算払, its request of 6,000,000円 waiting, its account registered. */
     async function requested(): Promise<{ id: string; roundId: string }> {

@@ -79,6 +79,11 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
     '補助金の額の確定のお知らせ',
     '確定検査の結果、補助金の額を次のとおり確定しました。\n確定額: {{quotedAmount}}\n\n確定額（概算払を受けている場合は、その額を差し引いた額）を、届出の口座にお支払いします。お支払いの手続きが完了したら、改めてお知らせします。',
   ),
+  // subsidy@2: the 概算払 paid the whole 確定額, so nothing is transferred after the 額の確定
+  settledByAdvancePayment: subsidy(
+    '補助金の精算について',
+    '確定した補助金の額は、概算払でお支払いした額と同じです。このため、これ以上お支払いする額はなく、補助金の精算は完了しました。\n確定額: {{quotedAmount}}\n\n引き続き、毎年度の事業化状況報告の提出をお願いします。',
+  ),
   // no amount: subsidy@1's 支払 is a manager's step that records none (a batch's 支払額 is in its lines and the audit record)
   paid: subsidy('補助金のお支払いについて', '補助金のお支払い手続きが完了しました。入金をご確認ください。'),
   // ── after 交付決定 (subsidy@2, docs/post-award.md): 計画変更, 事業廃止, 事業化状況報告, 交付決定取消 and 返還
@@ -257,6 +262,7 @@ export const TEMPLATE_INFO: Readonly<Record<string, TemplateInfo>> = {
   amountFixed: { label: '額の確定', audience: 'applicant' },
   fixedAmountNotice: { label: '額の確定（確定額を記載）', audience: 'applicant' },
   paid: { label: '支払', audience: 'applicant' },
+  settledByAdvancePayment: { label: '概算払による精算', audience: 'applicant' },
   advancePaymentRequestReceived: { label: '概算払請求の受付', audience: 'applicant' },
   advancePaid: { label: '概算払の支払', audience: 'applicant' },
   advancePaymentRefused: { label: '概算払の不承認', audience: 'applicant', standardReason: ADVANCE_PAYMENT_REFUSED_REASON },

@@ -33,6 +33,7 @@ const PASS: Record<GuardName, Scenario> = {
   reconsiderationTargetChosen: { app: {}, ctx: { reconsideration: { toCategory: 'restructuring.standard' } } },
   amountComputed: { app: {}, ctx: { amount: { computed: 1_500_000 } } },
   paidByBatch: { app: {}, ctx: { payment: { batchId: '5f0c0e2e-2d7b-4d0e-9a53-1f3b0c8f2a11' } } },
+  paidInAdvance: { app: {}, ctx: { settlement: { fixedAmount: 6_000_000, advancePaid: 6_000_000 } } },
   repaymentComputed: { app: {}, ctx: { amount: { computed: 1_500_000 } } },
 };
 
@@ -53,6 +54,7 @@ export const FAIL: Record<GuardName, Scenario & { code: string }> = {
   reconsiderationTargetChosen: { app: {}, ctx: { reconsideration: null }, code: 'RECONSIDERATION_TARGET_MISSING' },
   amountComputed: { app: {}, ctx: { amount: null }, code: 'AMOUNT_NOT_COMPUTED' },
   paidByBatch: { app: {}, ctx: { payment: null }, code: 'PAYMENT_NOT_BY_BATCH' },
+  paidInAdvance: { app: {}, ctx: { settlement: { fixedAmount: 6_000_001, advancePaid: 6_000_000 } }, code: 'PAYMENT_LEFT' },
   repaymentComputed: { app: {}, ctx: { amount: null }, code: 'REPAYMENT_NOT_COMPUTED' },
 };
 
@@ -67,6 +69,7 @@ function merge(parts: readonly Scenario[]): Scenario {
     if (p.ctx.reconsideration !== undefined) ctx.reconsideration = p.ctx.reconsideration;
     if (p.ctx.amount !== undefined) ctx.amount = p.ctx.amount;
     if (p.ctx.payment !== undefined) ctx.payment = p.ctx.payment;
+    if (p.ctx.settlement !== undefined) ctx.settlement = p.ctx.settlement;
   }
   return { app, ctx };
 }

@@ -189,6 +189,7 @@ EXPECTED['subsidy@2'] = {
     ['requestPlanChange', 'grantDecided', 'planChangeRequested', 'applicant|intake', '', 'stamp:planChangeRequestedAt notify:planChangeRequestReceived'],
     ['approvePlanChange', 'planChangeRequested', 'grantDecided', 'manager', '', 'stamp:planChangeApprovedAt notify:planChangeApproved'],
     ['refusePlanChange', 'planChangeRequested', 'grantDecided', 'manager', '', 'reason stamp:planChangeRefusedAt notify:planChangeRefused'],
+    ['settleByAdvancePayment', 'amountFixed', 'paid', 'system', 'paidInAdvance', 'stamp:paidAt notify:settledByAdvancePayment'],
     [
       'requestAbandonment',
       'grantDecided|planChangeRequested',

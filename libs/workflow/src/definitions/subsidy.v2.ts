@@ -25,7 +25,8 @@
 //   subsidy while the project runs, for expenses already paid; the amount is the rules' quote of those expenses, at
 //   most what is left of the 交付決定額 (guard amountComputed). The request awaits payment: a confirmed payment batch
 //   pays it (payAdvance, guard paidByBatch) and the project continues under its 交付決定; a manager may refuse it with
-//   a reason. The 支払 after 額の確定 pays the 確定額 less what was paid in advance (docs/post-award.md "概算払").
+//   a reason. The 支払 after 額の確定 pays the 確定額 less what was paid in advance (docs/post-award.md "概算払"); when
+//   the 概算払 paid the whole 確定額, the system settles it at the 額の確定 (settleByAdvancePayment, guard paidInAdvance).
 // - 取下げ: as in v1, before 交付決定; after it the project ends by 事業廃止.
 import type { StateDefinition, TransitionDefinition, WorkflowDefinition } from '../engine/definition';
 import type { GuardName } from '../engine/guards';
@@ -180,6 +181,16 @@ const POST_AWARD_TRANSITIONS: TransitionDefinition<GuardName>[] = [
     to: 'grantDecided',
     roles: ['manager'],
     effects: [requireReason, stamp('planChangeRefusedAt'), notify('planChangeRefused')],
+  },
+  {
+    // the 概算払 paid the whole 確定額: fired by the API with the 額の確定, nothing left for a 支払バッチ to transfer
+    name: 'settleByAdvancePayment',
+    label: '概算払で精算する',
+    from: ['amountFixed'],
+    to: 'paid',
+    roles: ['system'],
+    guards: ['paidInAdvance'],
+    effects: [stamp('paidAt'), notify('settledByAdvancePayment')],
   },
   {
     name: 'requestAbandonment',

@@ -70,6 +70,11 @@ export interface WorkflowContext {
    * transition, which the guard paidByBatch then refuses.
    */
   readonly payment?: { readonly batchId: string } | null;
+  /**
+   * The 精算 at a 額の確定 (apps/api post-award, docs/post-award.md "概算払"): the 確定額 and what the 概算払 already paid,
+   * both computed by the API in the 額の確定's transaction. Present only there; the guard paidInAdvance reads it.
+   */
+  readonly settlement?: { readonly fixedAmount: number; readonly advancePaid: number } | null;
 }
 
 /** What a guard receives: the context plus the decision instant. */

@@ -20,6 +20,7 @@ describe('guard registry', () => {
         'correctionDeadlinePassed',
         'formalCheckPassed',
         'paidByBatch',
+        'paidInAdvance',
         'previousRecipient',
         'quoteEligible',
         'reconsiderationTargetChosen',
@@ -167,5 +168,16 @@ describe('single-採択 guards (overridable by a reason)', () => {
       message: '採択すると類型の予算を超えます（予算 50,000,000円、採択済 40,000,000円、この申請 20,000,000円、超過 10,000,000円）。',
     });
     expect(GUARDS.withinBudget(app(), ctx({ adoption: { byDecision: true } }))).toBe(true);
+  });
+});
+
+describe('paidInAdvance', () => {
+  it.each([
+    ['the 概算払 paid the whole 確定額', 6_000_000, 6_000_000, true],
+    ['1円 is left to pay by a batch', 6_000_001, 6_000_000, false],
+    ['the 概算払 paid more than the 確定額 (a 返還, not a 精算)', 5_999_999, 6_000_000, false],
+    ['nothing was paid in advance and nothing is fixed', 0, 0, false],
+  ])('%s', (_name, fixedAmount, advancePaid, expected) => {
+    expect(GUARDS.paidInAdvance(app(), ctx({ settlement: { fixedAmount, advancePaid } })) === true).toBe(expected);
   });
 });

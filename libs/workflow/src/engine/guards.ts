@@ -182,6 +182,15 @@ export const GUARDS = {
           '支払は支払バッチで記録します。「支払バッチ」で全銀ファイルを作成し、銀行の振込後に「振込を確定」してください（支払額と振込日はバッチから記録されます）。',
         ),
 
+  /**
+   * A 確定額 the 概算払 already paid in full: nothing is left to transfer, so no 支払バッチ can carry it (a 全銀 line moves
+   * at least 1円) and the 精算 is complete at the 額の確定 (docs/post-award.md "概算払").
+   */
+  paidInAdvance: (_app, ctx) =>
+    ctx.settlement && ctx.settlement.advancePaid > 0 && ctx.settlement.fixedAmount === ctx.settlement.advancePaid
+      ? true
+      : fail('PAYMENT_LEFT', '確定額のうち概算払で支払済みでない額があるため、支払バッチで支払ってください。'),
+
   /** 事業復活支援金: earlier 一時支援金/月次支援金 recipients are exempt from the 事前確認. */
   previousRecipient: (app) =>
     app.previousRecipient === true ? true : fail('NOT_PREVIOUS_RECIPIENT', '一時支援金・月次支援金の受給実績がないため、事前確認は省略できません。'),

@@ -55,6 +55,8 @@ export interface TransitionOptions {
   mailFacts?: { repaymentDueDate?: string };
   /** the payment batch whose confirmation records this payment (guard paidByBatch, docs/payments.md) */
   payment?: WorkflowContext['payment'];
+  /** the 確定額 and what the 概算払 already paid, at the 額の確定 (guard paidInAdvance, docs/post-award.md "概算払") */
+  settlement?: WorkflowContext['settlement'];
 }
 
 /**
@@ -156,6 +158,7 @@ export class TransitionsService {
       reconsideration: options.reconsideration,
       amount: options.amount,
       payment: options.payment,
+      settlement: options.settlement,
     });
     if (!decision.ok) throw new TransitionRefused(decision.code, decision.message, decision.guardFailures ? { guardFailures: decision.guardFailures } : {});
 

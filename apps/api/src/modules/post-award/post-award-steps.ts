@@ -46,5 +46,8 @@ export const RECORD_REPAYMENT = 'recordRepayment';
 /** A manager's approval of a 計画変更: its changed expenses join what a 実績報告 or 概算払 may claim (grant-scope.ts). */
 export const APPROVE_PLAN_CHANGE = 'approvePlanChange';
 
+/** The 概算払 paid the whole 確定額: the system settles it with the 額の確定 (guard paidInAdvance), no batch can pay 0円. */
+export const SETTLE_BY_ADVANCE_PAYMENT = 'settleByAdvancePayment';
+
 /** The last yearly 事業化状況報告 filed ends the reporting period (報告期間終了), fired by the system with it. */
 export const CLOSE_REPORTING = 'closeCommercializationReporting';

@@ -28,6 +28,7 @@ import {
   POST_AWARD_STEPS,
   RECORD_REPAYMENT,
   REVOKE_GRANT,
+  SETTLE_BY_ADVANCE_PAYMENT,
   STEP_LABELS,
   STEP_TRANSITIONS,
   type PostAwardStep,
@@ -294,6 +295,23 @@ export class PostAwardService {
       await this.repo.setFixedAmount(app.id, fixed, q.quote, tx);
       // the five yearly 事業化状況報告 are due from the 額の確定's JST day (docs/post-award.md "事業化状況報告の予定")
       await this.reports.schedule(app.id, jstDate(await this.applications.dbNow(tx)), tx);
+      // the 概算払 paid it all: nothing is left for a batch to transfer, the 精算 is complete now (docs/post-award.md "概算払")
+      const advancePaid = await this.repo.advancePaid(app.id, tx);
+      if (advancePaid > 0 && advancePaid === fixed) {
+        const settled = await this.transitions.fireIn(
+          tx,
+          app.id,
+          SETTLE_BY_ADVANCE_PAYMENT,
+          { role: 'system', id: null },
+          {
+            amount: { computed: fixed },
+            settlement: { fixedAmount: fixed, advancePaid },
+            ...meta,
+            auditExtra: { fixedAmount: fixed, advancePaid, paidAmount: 0 },
+          },
+        );
+        return this.view(settled.application, tx, user);
+      }
       return this.view(application, tx, user);
     });
   }
