@@ -100,6 +100,14 @@ export const POST_AWARD_FAMILIES: Family[] = [
         ['grantApplication', 'decideGrant', 'advancePayment'],
       ]);
       if (adopted[13]) await payInStory(ctx, asUser(ctx.manager), round.id, [adopted[13]], close + 70 * DAY + 3 * 21 * DAY);
+      // one spent everything before its end and asked it all in advance: its 額の確定 settles it, nothing left to pay
+      const settled = adopted[15];
+      if (settled) {
+        await postAwardPaths(ctx, [settled], close + 70 * DAY, [['grantApplication', 'decideGrant', 'advancePaymentInFull']]);
+        await payInStory(ctx, asUser(ctx.manager), round.id, [settled], close + 70 * DAY + 3 * 21 * DAY);
+        const afterAdvance = [['performanceReport', 'startFinalInspection', 'inspectAsReported', 'fixAmount']];
+        await postAwardPaths(ctx, [settled], close + 70 * DAY + 4 * 21 * DAY, afterAdvance);
+      }
       // the first two 額確定 wait for the open batch (demo-payment-batches.seed.ts); four were paid three weeks after
       // their 額の確定, and since then one filed its first 事業化状況報告, one had its grant revoked and owes the 返還,
       // one has repaid it in full

@@ -40,6 +40,13 @@ export async function postAwardPaths(ctx: DemoContext, adopted: string[], from: 
               { expenses: contracted.slice(0, 1) },
               { documentsOnPaper: ['other'], note: '納品書・請求書・振込控の写しを郵送で受領' },
             );
+          case 'advancePaymentInFull':
+            // every expense delivered and paid before the project's end, all of it asked in advance
+            return file(
+              'advancePayment',
+              { expenses: contracted },
+              { documentsOnPaper: ['other'], note: '納品書・請求書・振込控の写しを郵送で受領（全経費）' },
+            );
           case 'planChange':
             return file('planChange', { description: '導入する加工機の機種を同等性能の後継機種に変更したい' });
           case 'abandonment':
@@ -57,6 +64,8 @@ export async function postAwardPaths(ctx: DemoContext, adopted: string[], from: 
               } as never,
               {},
             );
+          case 'inspectAsReported':
+            return services.postAward.inspect(manager, app.id, { lines: [] } as never, {});
           case 'fixAmount':
             return services.postAward.fixAmount(manager, app.id, {});
           case 'approveAbandonment':
