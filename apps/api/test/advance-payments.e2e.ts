@@ -110,7 +110,8 @@ describe('概算払', () => {
     ]);
   });
 
-  it('a 交付決定取消 before the 支払 asks back the 概算払 paid; with all of the 交付決定額 paid in advance, no more is requested', async () => {
+  /** A project of a round that allows 概算払 whose whole 交付決定額 (16,000,000円) was asked in advance and paid. */
+  async function paidAllInAdvance() {
     const round = await v2Round(e);
     await e.t.http().put(`/api/rounds/${round.id}`).set(bearer(e.s.manager)).send({ advancePaymentAllowed: true }).expect(200);
     const id = await granted(e, round);
@@ -118,6 +119,11 @@ describe('概算払', () => {
       .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
       .expect(200);
     await payThroughBatch(e.t, e.s.manager.token, [id]);
+    return { round, id };
+  }
+
+  it('a 交付決定取消 before the 支払 asks back the 概算払 paid; with all of the 交付決定額 paid in advance, no more is requested', async () => {
+    const { id } = await paidAllInAdvance();
     const none = await portal(`${id}/advance-payment`)
       .send({ expenses: machinery(3_000_000), attachmentIds: [await evidence()] })
       .expect(422);
@@ -131,14 +137,8 @@ describe('概算払', () => {
   });
 
   it('a 確定額 the 概算払 paid in full is settled at the 額の確定: 支払済 with no batch, and the applicant told so', async () => {
-    const round = await v2Round(e);
-    await e.t.http().put(`/api/rounds/${round.id}`).set(bearer(e.s.manager)).send({ advancePaymentAllowed: true }).expect(200);
-    const id = await granted(e, round);
-    // every expense paid before the end, all of it asked in advance: 16,000,000円, the whole 交付決定額
-    await portal(`${id}/advance-payment`)
-      .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
-      .expect(200);
-    await payThroughBatch(e.t, e.s.manager.token, [id]);
+    // every expense paid before the end, all of it asked in advance
+    const { round, id } = await paidAllInAdvance();
     await portal(`${id}/performance-report`)
       .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
       .expect(200);
