@@ -1,2 +1,3 @@
 export * from './bank-account';
 export * from './zengin-kana';
+export * from './settlement';

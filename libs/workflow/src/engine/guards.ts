@@ -1,7 +1,7 @@
 // Named guards: pure predicates over the application snapshot and the context. A definition refers
 // to them by name so it stays readable data; the validator rejects names not in this registry.
 // Each returns true, or a refusal with a stable code and a Japanese message a person can act on.
-import { formatYen, isBeforeRoundDeadline, roundDeadline } from '@jimukyoku/domain';
+import { formatYen, isBeforeRoundDeadline, paidInFullInAdvance, roundDeadline } from '@jimukyoku/domain';
 import type { ApplicationSnapshot, GuardContext } from './context';
 import { formatJst, isValidDate } from './time';
 
@@ -187,7 +187,7 @@ export const GUARDS = {
    * at least 1円) and the 精算 is complete at the 額の確定 (docs/post-award.md "概算払").
    */
   paidInAdvance: (_app, ctx) =>
-    ctx.settlement && ctx.settlement.advancePaid > 0 && ctx.settlement.fixedAmount === ctx.settlement.advancePaid
+    ctx.settlement && paidInFullInAdvance(ctx.settlement.fixedAmount, ctx.settlement.advancePaid)
       ? true
       : fail('PAYMENT_LEFT', '確定額のうち概算払で支払済みでない額があるため、支払バッチで支払ってください。'),
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { fiscalYearOf, formatJstDate, formatYen, hasVisibleText, jstDate, type ExpenseLine } from '@jimukyoku/domain';
+import { fiscalYearOf, formatJstDate, formatYen, hasVisibleText, jstDate, paidInFullInAdvance, type ExpenseLine } from '@jimukyoku/domain';
 import { findState, findTransition, getWorkflow } from '@jimukyoku/workflow';
 import { isAllowed, type PolicyAction } from '../../auth/policy';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -297,7 +297,7 @@ export class PostAwardService {
       await this.reports.schedule(app.id, jstDate(await this.applications.dbNow(tx)), tx);
       // the 概算払 paid it all: nothing is left for a batch to transfer, the 精算 is complete now (docs/post-award.md "概算払")
       const advancePaid = await this.repo.advancePaid(app.id, tx);
-      if (advancePaid > 0 && advancePaid === fixed) {
+      if (paidInFullInAdvance(fixed, advancePaid)) {
         const settled = await this.transitions.fireIn(
           tx,
           app.id,
