@@ -136,6 +136,29 @@ describe('概算払', () => {
     expect(revoked.body.repayment).toMatchObject({ amount: 16_000_000, paidAmount: 16_000_000 });
   });
 
+  it('a later 概算払 lists every expense paid so far: it pays their quote less what was paid, never the same expense twice', async () => {
+    const round = await v2Round(e);
+    await e.t.http().put(`/api/rounds/${round.id}`).set(bearer(e.s.manager)).send({ advancePaymentAllowed: true }).expect(200);
+    const id = await granted(e, round);
+    await portal(`${id}/advance-payment`)
+      .send({ expenses: machinery(9_000_000), attachmentIds: [await evidence()] })
+      .expect(200);
+    await payThroughBatch(e.t, e.s.manager.token, [id]); // 6,000,000円 paid
+    // the new expense alone quotes 2,000,000円, less than was paid: the request must list the earlier ones too
+    const onlyNew = await portal(`${id}/advance-payment`)
+      .send({ expenses: machinery(3_000_000), attachmentIds: [await evidence()] })
+      .expect(422);
+    expect(onlyNew.body).toMatchObject({ code: 'NO_ADVANCE_LEFT', message: expect.stringContaining('これまでに支払った経費のすべて') });
+    // all of it: 12,000,000円 → 8,000,000円, less the 6,000,000円 paid (once paid 8,000,000円 more, 14,000,000円 in all)
+    await portal(`${id}/advance-payment`)
+      .send({ expenses: [...machinery(9_000_000), ...machinery(3_000_000)], attachmentIds: [await evidence()] })
+      .expect(200);
+    expect((await staff('get', `${id}/post-award`).expect(200)).body.amounts).toMatchObject({
+      advanceRequestedAmount: 2_000_000,
+      advancePaidAmount: 6_000_000,
+    });
+  });
+
   it('a 確定額 the 概算払 paid in full is settled at the 額の確定: 支払済 with no batch, and the applicant told so', async () => {
     // every expense paid before the end, all of it asked in advance
     const { round, id } = await paidAllInAdvance();

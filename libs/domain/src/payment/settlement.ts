@@ -4,3 +4,11 @@
  * advance is a 返還 of the difference, not this.
  */
 export const paidInFullInAdvance = (fixedAmount: number, advancePaid: number): boolean => advancePaid > 0 && fixedAmount === advancePaid;
+
+/**
+ * A 概算払's amount (docs/post-award.md "概算払"): the rules' quote of every expense paid so far (an earlier request's
+ * included), never above the 交付決定額, less what earlier 概算払 already paid. Quoting only the lines sent, less
+ * nothing, paid twice an expense sent again in a later request. 0 or less: nothing is due now.
+ */
+export const advancePaymentDue = (quoteOfPaidSoFar: number, grantAmount: number, advancePaid: number): number =>
+  Math.min(quoteOfPaidSoFar, grantAmount) - advancePaid;

@@ -1,8 +1,9 @@
-import { hasVisibleText } from '@jimukyoku/domain';
+import { fiscalYearOf, formatJstDate, hasVisibleText } from '@jimukyoku/domain';
 import { findTransition, getWorkflow } from '@jimukyoku/workflow';
 import type { Application } from '../applications/application.entity';
 import type { PostAwardFilingDto } from './dto/post-award.dto';
 import { STEP_LABELS, STEP_TRANSITIONS, type PostAwardStep } from './post-award-steps';
+import { PostAwardError } from './post-award.errors';
 import type { FilingSource } from './post-award.service';
 
 export interface FieldError {
@@ -37,4 +38,25 @@ export function stepOutsideProcedure(app: Pick<Application, 'workflowCode' | 'wo
   const definition = getWorkflow(app.workflowCode, app.workflowVersion);
   if (findTransition(definition, STEP_TRANSITIONS[step])) return null;
   return `この申請の手続（${definition.label}、第${definition.version}版）には${STEP_LABELS[step]}の届出がありません。届け出る必要がある場合は、事務局にお問い合わせください。`;
+}
+
+/**
+ * Why a 事業化状況報告 of `fiscalYear` cannot be filed on `today` (a JST date), or null: its year has not begun, or the
+ * application's report of that year was filed already (`filedAt`).
+ */
+export function fiscalYearRefusal(fiscalYear: number, today: string, filedAt: Date | null): PostAwardError | null {
+  const currentFiscalYear = fiscalYearOf(today);
+  if (fiscalYear > currentFiscalYear)
+    return new PostAwardError(
+      'FISCAL_YEAR_NOT_BEGUN',
+      { field: 'fiscalYear', currentFiscalYear },
+      `fiscalYear (対象年度) ${fiscalYear}年度はまだ始まっていません（現在は${currentFiscalYear}年度）。決算を終えた年度を指定してください。`,
+    );
+  if (filedAt)
+    return new PostAwardError(
+      'FISCAL_YEAR_ALREADY_REPORTED',
+      { field: 'fiscalYear' },
+      `${fiscalYear}年度の事業化状況報告は${formatJstDate(filedAt)}に提出済みです。次の年度の報告は、その年度の決算の後に提出してください。`,
+    );
+  return null;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { fiscalYearOf, formatJstDate, formatYen, hasVisibleText, jstDate, paidInFullInAdvance, type ExpenseLine } from '@jimukyoku/domain';
+import { advancePaymentDue, formatYen, hasVisibleText, jstDate, paidInFullInAdvance, type ExpenseLine } from '@jimukyoku/domain';
 import { findState, findTransition, getWorkflow } from '@jimukyoku/workflow';
 import { isAllowed, type PolicyAction } from '../../auth/policy';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -12,7 +12,7 @@ import { TransitionsService, type TransitionActor } from '../applications/transi
 import { AuditService } from '../audit/audit.service';
 import type { FinalInspectionDto, PaperFilingDto, PostAwardFilingDto } from './dto/post-award.dto';
 import { amountsView } from './amounts-view';
-import { missingFilingFields, stepOutsideProcedure, type FieldError } from './filing-checks';
+import { fiscalYearRefusal, missingFilingFields, stepOutsideProcedure, type FieldError } from './filing-checks';
 import { GrantScope } from './grant-scope.service';
 import type { InspectionLine } from './grant-amount.entity';
 import { PostAwardError } from './post-award.errors';
@@ -97,7 +97,11 @@ export class PostAwardService {
     if (outsideProcedure) throw new PostAwardError('STEP_NOT_IN_PROCEDURE', { step }, outsideProcedure);
     const missing = missingFilingFields(step, dto, source);
     if (missing.length) throw invalid(missing);
-    if (step === 'commercializationReport') await this.checkFiscalYear(tx, app, dto.fiscalYear!);
+    if (step === 'commercializationReport') {
+      const today = jstDate(await this.applications.dbNow(tx));
+      const refusal = fiscalYearRefusal(dto.fiscalYear!, today, await this.repo.fiscalYearReportedAt(app.id, dto.fiscalYear!, tx));
+      if (refusal) throw refusal;
+    }
     const expenses = (dto.expenses ?? []) as ExpenseLine[];
     // 交付申請: the expenses as they will be contracted, quoted before the state changes (a refusal writes nothing)
     const grant = step === 'grantApplication' ? await this.quoteGrantApplication(tx, app, expenses) : null;
@@ -380,26 +384,9 @@ export class PostAwardService {
    * 事業化状況報告: one per 年度 (each fills the next open report of the schedule, so a year sent again would
    * stand for a later one), and not for a 年度 that has not begun (fiscalYearOf: a 年度 begins on 1 April).
    */
-  private async checkFiscalYear(tx: Transaction, app: Application, fiscalYear: number) {
-    const currentFiscalYear = fiscalYearOf(jstDate(await this.applications.dbNow(tx)));
-    if (fiscalYear > currentFiscalYear)
-      throw new PostAwardError(
-        'FISCAL_YEAR_NOT_BEGUN',
-        { field: 'fiscalYear', currentFiscalYear },
-        `fiscalYear (対象年度) ${fiscalYear}年度はまだ始まっていません（現在は${currentFiscalYear}年度）。決算を終えた年度を指定してください。`,
-      );
-    const filedAt = await this.repo.fiscalYearReportedAt(app.id, fiscalYear, tx);
-    if (filedAt)
-      throw new PostAwardError(
-        'FISCAL_YEAR_ALREADY_REPORTED',
-        { field: 'fiscalYear' },
-        `${fiscalYear}年度の事業化状況報告は${formatJstDate(filedAt)}に提出済みです。次の年度の報告は、その年度の決算の後に提出してください。`,
-      );
-  }
-
   /**
-   * A 概算払 (docs/post-award.md "概算払"): only where the round allows it; the rules' quote of the expenses paid so far,
-   * at most the 交付決定額 less what was already paid in advance.
+   * A 概算払 (docs/post-award.md "概算払"): only where the round allows it; the rules' quote of every expense paid so far,
+   * at most the 交付決定額, less what was already paid in advance (libs/domain advancePaymentDue).
    */
   private async advanceAmount(tx: Transaction, app: Application, expenses: ExpenseLine[]) {
     if (!(await this.repo.advancePaymentAllowed(app.roundId, tx))) throw new PostAwardError('ADVANCE_PAYMENT_NOT_ALLOWED');
@@ -408,7 +395,13 @@ export class PostAwardService {
       throw new PostAwardError('NO_GRANT_APPLICATION', {}, '交付決定額が記録されていないため、概算払の額を算定できません。');
     const { amount: computed } = await this.quoteExpenses(tx, app, expenses, true);
     const paid = await this.repo.advancePaid(app.id, tx);
-    const amount = Math.min(computed, amounts.grantAmount - paid);
+    const amount = advancePaymentDue(computed, amounts.grantAmount, paid);
+    if (amount <= 0 && paid < amounts.grantAmount)
+      throw new PostAwardError(
+        'NO_ADVANCE_LEFT',
+        { advancePaid: paid, computedAmount: computed },
+        `請求の経費から算定した額 ${formatYen(computed)} は、概算払で支払済みの額 ${formatYen(paid)} を超えていません。概算払の請求には、これまでに支払った経費のすべて（前回までの請求分を含む）を記載してください。`,
+      );
     if (amount <= 0) throw new PostAwardError('NO_ADVANCE_LEFT', { advancePaid: paid, grantAmount: amounts.grantAmount });
     return { amount, computed, paid };
   }

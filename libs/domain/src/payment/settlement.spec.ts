@@ -1,0 +1,27 @@
+import { advancePaymentDue, paidInFullInAdvance } from './settlement';
+
+describe('advancePaymentDue', () => {
+  it('is the quote of everything paid so far, less what earlier 概算払 paid', () => {
+    expect(advancePaymentDue(6_000_000, 16_000_000, 0)).toBe(6_000_000);
+    // the second request lists the first one's 9,000,000円 again with 3,000,000円 more: 8,000,000 − 6,000,000
+    expect(advancePaymentDue(8_000_000, 16_000_000, 6_000_000)).toBe(2_000_000);
+  });
+
+  it('never takes the total past the 交付決定額', () => {
+    expect(advancePaymentDue(20_000_000, 16_000_000, 6_000_000)).toBe(10_000_000);
+  });
+
+  it('is nothing when the expenses listed quote no more than was paid', () => {
+    expect(advancePaymentDue(6_000_000, 16_000_000, 6_000_000)).toBe(0);
+    expect(advancePaymentDue(2_000_000, 16_000_000, 6_000_000)).toBeLessThan(0);
+  });
+});
+
+describe('paidInFullInAdvance', () => {
+  it('holds only when something was paid in advance and it is exactly the 確定額', () => {
+    expect(paidInFullInAdvance(16_000_000, 16_000_000)).toBe(true);
+    expect(paidInFullInAdvance(16_000_001, 16_000_000)).toBe(false);
+    expect(paidInFullInAdvance(15_999_999, 16_000_000)).toBe(false);
+    expect(paidInFullInAdvance(0, 0)).toBe(false);
+  });
+});
