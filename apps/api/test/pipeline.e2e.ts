@@ -69,13 +69,14 @@ describe('the dashboard pipeline and 催促', () => {
   let rounds: Pipeline[];
   const bearer = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
 
+  // the whole demo seed, which the seed and fuzz suites also give three minutes: a busy machine took over one
   beforeAll(async () => {
     t = await startTestApp({ label: 'pipeline' });
     db = t.app.get(DataSource);
     await runSeed(db, { demo: true });
     s = await loginEveryRole(t);
     rounds = (await t.http().get('/api/pipeline').set(bearer(s.manager)).expect(200)).body;
-  });
+  }, 180_000);
   afterAll(() => t?.close());
 
   it('counts 受付 per JST day, every day from the opening day to the deadline day', async () => {
