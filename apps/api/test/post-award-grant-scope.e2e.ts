@@ -71,4 +71,16 @@ describe('post-award: what a 実績報告 and a 概算払 may claim', () => {
       .expect(422);
     expect(refused.body.errors).toEqual([{ field: 'expenses[0].expenseType', message: expect.stringContaining('広告宣伝・販売促進費') }]);
   });
+
+  it('a 計画変更 naming a 経費区分 the 類型 has not is refused as it is filed, so no approval can bring in a code nothing may claim', async () => {
+    const id = await granted(e, await v2Round(e));
+    for (const expenseType of ['Advertising', 'bogusType']) {
+      const res = await portal(e, `${id}/plan-change`)
+        .send({ description: '広告を追加する', expenses: [line(expenseType, 1_000_000, '展示会出展')] })
+        .expect(422);
+      expect(res.body.errors).toEqual([{ field: 'expenses[0].expenseType', message: expect.stringContaining('経費区分') }]);
+    }
+    expect(await statusOf(e, id)).toBe('grantDecided');
+    expect(await filings(id)).toEqual(['grantApplication']);
+  });
 });

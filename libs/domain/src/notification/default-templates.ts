@@ -77,7 +77,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
   // v1's (above) records no amount, so its mail states none
   fixedAmountNotice: subsidy(
     '補助金の額の確定のお知らせ',
-    '確定検査の結果、補助金の額を次のとおり確定しました。\n確定額: {{quotedAmount}}\n\n確定額（概算払を受けている場合は、その額を差し引いた額）を、届出の口座にお支払いします。お支払いの手続きが完了したら、改めてお知らせします。',
+    '確定検査の結果、補助金の額を次のとおり確定しました。\n確定額: {{quotedAmount}}\n\nお支払いする額（概算払を受けている場合は、その額を差し引いた額）とお支払いについては、改めてお知らせします。',
   ),
   // subsidy@2: the 概算払 paid the whole 確定額, so nothing is transferred after the 額の確定
   settledByAdvancePayment: subsidy(

@@ -107,7 +107,8 @@ export class PostAwardService {
     const grant = step === 'grantApplication' ? await this.quoteGrantApplication(tx, app, expenses) : null;
     // 概算払: the rules' quote of the expenses paid so far, at most what is left of the 交付決定額
     const advance = step === 'advancePayment' ? await this.advanceAmount(tx, app, expenses) : null;
-    if (step === 'performanceReport') await this.quoteExpenses(tx, app, expenses, true); // well-formed lines, any amount
+    // a 実績報告's and a 計画変更's lines well formed, of the 類型's 経費区分 (any amount: what was spent, what is planned)
+    if (step === 'performanceReport' || (step === 'planChange' && expenses.length)) await this.quoteExpenses(tx, app, expenses, true);
     // a 実績報告 or 概算払 claims only the 経費区分 the grant covers (grant-scope.service.ts)
     const outside = step === 'performanceReport' || step === 'advancePayment' ? await this.grantScope.linesOutside(tx, app, expenses) : [];
     if (outside.length) throw invalid([...outside]);
