@@ -194,5 +194,15 @@ describe('intake: what fuzzing the portal routes found', () => {
       .expect(200);
     const [corrected] = await db.query(`SELECT status, corporate_number FROM application WHERE id = $1`, [id]);
     expect(corrected).toEqual({ status: 'resubmitted', corporate_number: other });
+
+    // returned again, the name is not the next correction: the two together change the holder as submitted
+    await t.app.get(TransitionsService).fire(id, 'returnForCorrection', { role: 'reviewer', id: s.reviewer.user.id }, { reason: '再度の補正' });
+    const secondStep = await portal(`/${id}/resubmission`).send({
+      ...payload,
+      attachmentIds: [],
+      applicant: { ...payload.applicant, corporateNumber: other, name: '合同会社締切後参入' },
+    });
+    expectErrorBody(secondStep, 422, 'INVALID_APPLICATION');
+    expect(secondStep.body.errors[0].message).toContain('申請時の法人番号と事業者名の両方');
   });
 });

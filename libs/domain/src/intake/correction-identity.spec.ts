@@ -19,7 +19,7 @@ describe('correctionIdentityProblems', () => {
     ['a company becoming a 個人事業主 of another name', before, soleProprietor],
   ])('refuses %s, saying to file a new application', (_, from, after) => {
     const problems = correctionIdentityProblems(from, after);
-    expect(problems).toEqual([{ field: 'applicant', message: expect.stringContaining('法人番号と事業者名を同時に変更できません') }]);
+    expect(problems).toEqual([{ field: 'applicant', message: expect.stringContaining('申請時の法人番号と事業者名の両方を変更することはできません') }]);
     expect(problems[0].message).toContain('新たな申請として提出してください');
   });
 });

@@ -13,20 +13,21 @@ export interface IdentityProblem {
 }
 
 /**
- * A 再提出 corrects the application of the company that applied: it may fix a mistyped 法人番号 or the 事業者名
- * (a typo, a name changed since), not both at once. Both changed is another company taking an application made
+ * A 再提出 corrects the application of the company that applied: its corrections, together, may fix a mistyped 法人番号
+ * or the 事業者名 (a typo, a name changed since) as submitted, not both (`submitted` is the holder as submitted, so two
+ * corrections, one of each, are not a way round). Both changed is another company taking an application made
  * before the 締切, whose 受付番号 and place it would keep (1公募回につき1法人1申請; README "Intake (for the e-application portal)", step 4).
  * Names are compared as the search compares them (㈱ and 株式会社, widths and spaces alike).
  */
-export function correctionIdentityProblems(before: ApplicationHolder, after: ApplicationHolder): IdentityProblem[] {
-  const numberChanged = (before.corporateNumber ?? null) !== (after.corporateNumber ?? null);
-  const nameChanged = normalizeSearchText(before.applicantName) !== normalizeSearchText(after.applicantName);
+export function correctionIdentityProblems(submitted: ApplicationHolder, after: ApplicationHolder): IdentityProblem[] {
+  const numberChanged = (submitted.corporateNumber ?? null) !== (after.corporateNumber ?? null);
+  const nameChanged = normalizeSearchText(submitted.applicantName) !== normalizeSearchText(after.applicantName);
   if (!numberChanged || !nameChanged) return [];
   return [
     {
       field: 'applicant',
       message:
-        '再提出では法人番号と事業者名を同時に変更できません。申請した事業者の誤りの訂正はどちらか一方ずつ行ってください。別の事業者の申請は、この申請の再提出ではなく新たな申請として提出してください',
+        '再提出では、申請時の法人番号と事業者名の両方を変更することはできません（訂正できるのはどちらか一方です）。別の事業者の申請は、この申請の再提出ではなく新たな申請として提出してください',
     },
   ];
 }

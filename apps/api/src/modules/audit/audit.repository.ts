@@ -181,6 +181,15 @@ export class AuditRepository {
     return rows.map((r) => r.occurred_at);
   }
 
+  /** The value under `key` of the oldest `action` record of one entity that has it, or null (e.g. an application as submitted). */
+  async earliestChange(entityType: string, entityId: string, action: string, key: string, tx?: Transaction): Promise<unknown> {
+    const [row] = await managerOf(tx, this.dataSource).query(
+      `SELECT changes -> $4 AS value FROM audit_log WHERE entity_type = $1 AND entity_id = $2 AND action = $3 AND changes ? $4 ORDER BY id LIMIT 1`,
+      [entityType, entityId, action, key],
+    );
+    return row ? row.value : null;
+  }
+
   /** Audit records of one entity, oldest first (the timeline of an application, a user, ...). */
   forEntity(entityType: string, entityId: string): Promise<AuditLogEntry[]> {
     return this.repo.find({ where: { entityType, entityId }, order: { occurredAt: 'ASC', id: 'ASC' } });

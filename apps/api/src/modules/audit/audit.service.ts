@@ -43,6 +43,11 @@ export class AuditService {
     return this.repo.occurrences(entityType, entityId, action, tx);
   }
 
+  /** The value under `key` of the oldest `action` record of one entity that has it, or null. */
+  earliestChange(entityType: string, entityId: string, action: string, key: string, tx?: Transaction): Promise<unknown> {
+    return this.repo.earliestChange(entityType, entityId, action, key, tx);
+  }
+
   /** A page of the audit log, as GET /api/audit-logs lists it: with the actor's name and the entity's label. */
   async list(query: ListQuery<AuditLogFilter>): Promise<[DescribedAuditLogEntry[], number]> {
     const [rows, total] = await this.repo.list(query);

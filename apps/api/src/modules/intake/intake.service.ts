@@ -1,5 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ATTACHMENT_KINDS, correctionIdentityProblems, formatJst, formatJstMillis, isBeforeRoundDeadline, validateApplication } from '@jimukyoku/domain';
+import {
+  ATTACHMENT_KINDS,
+  correctionIdentityProblems,
+  formatJst,
+  formatJstMillis,
+  isBeforeRoundDeadline,
+  validateApplication,
+  type ApplicationHolder,
+} from '@jimukyoku/domain';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { RequestMeta } from '../../common/request-meta';
@@ -10,6 +18,7 @@ import type { Application } from '../applications/application.entity';
 import { ApplicationsRepository } from '../applications/applications.repository';
 import { draftApplication } from '../applications/application-drafts';
 import { TransitionsService, type TransitionActor, type TransitionOptions } from '../applications/transitions.service';
+import { AuditService } from '../audit/audit.service';
 import { stateLabel } from '../applications/state-label';
 import type { Category } from '../programs/category.entity';
 import { RoundsRepository, type DrawnReceipt, type RoundContext } from '../rounds/rounds.repository';
@@ -66,6 +75,7 @@ export class IntakeService {
     private readonly transitions: TransitionsService,
     private readonly statusLinks: StatusLinksService,
     private readonly rubrics: RubricsService,
+    private readonly audit: AuditService,
   ) {}
 
   async submit(channel: IntakeChannel, dto: IntakeApplicationDto, idempotencyKey?: string): Promise<StoredResponse> {
@@ -240,8 +250,12 @@ export class IntakeService {
       throw new IntakeError('INVALID_APPLICATION', { errors: [{ field: 'categoryCode', message: '類型は申請後に変更できません' }] });
     this.validate(category, dto, attachments, app, await this.bonusItemProblems(tx, app.roundId, category.id, dto));
     const fields = applicationFields(dto);
-    // a correction fixes the 法人番号 or the 事業者名, not both: that would be another company taking the application
-    const identity = correctionIdentityProblems(app, fields);
+    // the corrections together fix the 法人番号 or the 事業者名 as submitted, not both: that would be another company
+    // taking the application. Each resubmission's audit record keeps the holder it corrected; the oldest is as submitted.
+    const holder: ApplicationHolder = { applicantName: app.applicantName, corporateNumber: app.corporateNumber };
+    const submitted =
+      ((await this.audit.earliestChange('application', app.id, 'application.resubmit', 'correctedHolder', tx)) as ApplicationHolder | null) ?? holder;
+    const identity = correctionIdentityProblems(submitted, fields);
     if (identity.length) throw new IntakeError('INVALID_APPLICATION', { errors: identity }, identity[0].message);
     // a corrected 法人番号 may not be another application's in the round (1公募回につき1法人1申請)
     if (fields.corporateNumber && fields.corporateNumber !== app.corporateNumber) {
@@ -252,7 +266,10 @@ export class IntakeService {
     const updated = await this.applications.updateData(app.id, { ...fields, quote: q.quote, quotedAmount: q.amount, eligibility: q.eligibility } as never, tx);
     // taken meanwhile by a concurrent correction: the transaction is aborted, so no lookup of the other's 受付番号
     if (!updated) throw new IntakeError('DUPLICATE_APPLICATION', { field: 'applicant.corporateNumber' });
-    const { application } = await this.transitions.fireIn(tx, app.id, 'resubmit', actor, options);
+    const { application } = await this.transitions.fireIn(tx, app.id, 'resubmit', actor, {
+      ...options,
+      auditExtra: { ...options.auditExtra, correctedHolder: holder },
+    });
     return application;
   }
 
