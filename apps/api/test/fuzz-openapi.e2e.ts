@@ -117,6 +117,16 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
       }
     }
     expect(problems).toEqual([]);
+    // every operation declares its success, as the server answers it (a portal's step: 200, its replay too)
+    const withoutSuccess = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, OperationObject>)
+        .filter(([, op]) => !Object.keys(op.responses ?? {}).some((status) => status.startsWith('2')))
+        .map(([method]) => `${method} ${path}`),
+    );
+    expect(withoutSuccess).toEqual([]);
+    for (const step of ['grant-application', 'advance-payment', 'performance-report', 'plan-change', 'abandonment', 'withdrawal', 'commercialization-reports'])
+      expect(Object.keys(doc.paths[`/api/intake/applications/{id}/${step}`].post!.responses)).toContain('200');
+    expect(Object.keys(doc.paths['/api/auth/password'].post!.responses)).toContain('204');
     // the exports answer CSV without a format: it is optional
     const format = doc.paths['/api/rounds/{roundId}/exports/scores'].get!.parameters!.find((p) => 'name' in p && p.name === 'format') as ParameterObject;
     expect(format.required).toBe(false);

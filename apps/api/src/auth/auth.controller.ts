@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { CookieOptions, Request, Response } from 'express';
 import { Public } from '../common/public.decorator';
 import { AppConfig, APP_CONFIG } from '../config';
@@ -87,6 +87,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'パスワード変更 (初回ログイン時は必須)。このセッション以外のセッションはすべて終了する。条件を満たさないときは 400 WEAK_PASSWORD (errors に理由)',
   })
+  @ApiNoContentResponse({ description: '変更した (このセッション以外は終了)' })
   @ApiResponse({ status: 429, description: '現在のパスワードの誤りが続いたため一時的に止めている (TOO_MANY_LOGIN_ATTEMPTS: retryAt, Retry-After)' })
   async changePassword(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto, @Req() req: Request) {
     await this.auth.changePassword(user, body.currentPassword, body.newPassword, requestMeta(req));

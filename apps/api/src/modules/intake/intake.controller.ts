@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Inject, Param, Post, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
@@ -62,6 +62,7 @@ export class IntakeController {
   }
 
   @Post('applications/:id/resubmission')
+  @HttpCode(200)
   @ApiOperation({ summary: '差戻し (事業復活支援金は不備) 後の再提出: 修正後の申請内容全体を送る。受付番号と履歴、受付時の事前確認はそのまま' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async resubmit(

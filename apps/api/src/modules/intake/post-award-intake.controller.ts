@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { PostAwardFilingDto } from '../post-award/dto/post-award.dto';
@@ -26,6 +26,7 @@ export class PostAwardIntakeController {
   }
 
   @Post(':id/grant-application')
+  @HttpCode(200)
   @ApiOperation({ summary: '交付申請 (採択発表の後): 契約する予定の経費 (expenses)。補助金額は規則で算定し、採択額を超えると 422' })
   @ApiHeader(KEY_HEADER)
   grantApplication(
@@ -39,6 +40,7 @@ export class PostAwardIntakeController {
   }
 
   @Post(':id/performance-report')
+  @HttpCode(200)
   @ApiOperation({ summary: '実績報告: 実際に支払った経費 (expenses) と証拠書類 (attachmentIds、1件以上)' })
   @ApiHeader(KEY_HEADER)
   performanceReport(
@@ -52,6 +54,7 @@ export class PostAwardIntakeController {
   }
 
   @Post(':id/advance-payment')
+  @HttpCode(200)
   @ApiOperation({
     summary:
       '概算払請求 (交付決定の後、公募回が概算払を認める場合): 支払済みの経費 (expenses) と証拠書類 (attachmentIds、1件以上)。額は規則で算定し、交付決定額のうち未払の額まで。認めない公募回は 422 ADVANCE_PAYMENT_NOT_ALLOWED',
@@ -68,6 +71,7 @@ export class PostAwardIntakeController {
   }
 
   @Post(':id/plan-change')
+  @HttpCode(200)
   @ApiOperation({ summary: '計画変更承認申請 (交付決定の後): 変更の内容 (description)、必要なら変更後の経費と書類' })
   @ApiHeader(KEY_HEADER)
   planChange(
@@ -81,6 +85,7 @@ export class PostAwardIntakeController {
   }
 
   @Post(':id/abandonment')
+  @HttpCode(200)
   @ApiOperation({ summary: '事業廃止承認申請 (交付決定の後): 理由 (reason) は必須。承認されると補助事業は終了する' })
   @ApiHeader(KEY_HEADER)
   abandonment(
@@ -94,6 +99,7 @@ export class PostAwardIntakeController {
   }
 
   @Post(':id/withdrawal')
+  @HttpCode(200)
   @ApiOperation({ summary: '取下げ (交付決定の前まで): 理由 (reason) は必須' })
   @ApiHeader(KEY_HEADER)
   withdrawal(
@@ -107,6 +113,7 @@ export class PostAwardIntakeController {
   }
 
   @Post(':id/commercialization-reports')
+  @HttpCode(200)
   @ApiOperation({ summary: '事業化状況報告 (支払の後、毎年): 対象年度 (fiscalYear)、売上高 (sales) と書類' })
   @ApiHeader(KEY_HEADER)
   commercializationReport(
