@@ -6,17 +6,20 @@ import { japaneseConstraintMessage } from './validation-messages';
 
 const LENGTH_CONSTRAINTS: ReadonlySet<string> = new Set(['minLength', 'maxLength', 'isLength']);
 const ARRAY_SIZE_CONSTRAINTS: ReadonlySet<string> = new Set(['arrayMinSize', 'arrayMaxSize', 'arrayNotEmpty']);
+const NUMBER_BOUND_CONSTRAINTS: ReadonlySet<string> = new Set(['min', 'max']);
 
 /** Flattens class-validator errors into `{ field, message }` rows (nested fields as `a.b[0].c`). */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
   return errors.flatMap((e) => {
     const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
     // a value missing or not text: its length says nothing (an absent reason read 「…が長すぎます」), nor a list's
-    // size of what is not a list (`"expenses": "y"` read 「件数が多すぎます」); two constraints saying the same
+    // size of what is not a list (`"expenses": "y"` read 「件数が多すぎます」), nor a bound of what is not a number
+    // (an absent acceptedAmount read 「大きすぎます」); two constraints saying the same
     // (IsString and HasText: 「…を入力してください」) say it once
     const messages = Object.entries(e.constraints ?? {})
       .filter(([constraint]) => typeof e.value === 'string' || !LENGTH_CONSTRAINTS.has(constraint))
       .filter(([constraint]) => Array.isArray(e.value) || !ARRAY_SIZE_CONSTRAINTS.has(constraint))
+      .filter(([constraint]) => typeof e.value === 'number' || !NUMBER_BOUND_CONSTRAINTS.has(constraint))
       .map(([constraint, message]) => japaneseConstraintMessage(constraint, field, message));
     const own = [...new Set(messages)].map((message) => ({ field, message }));
     return [...own, ...flattenValidationErrors(e.children ?? [], field)];

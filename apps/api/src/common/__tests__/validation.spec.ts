@@ -45,6 +45,16 @@ describe('flattenValidationErrors', () => {
     expect(flattenValidationErrors([long])).toEqual([{ field: 'expenses', message: expect.stringContaining('多すぎます') }]);
   });
 
+  it('says a missing number is missing, not that it is too large', () => {
+    const missing = {
+      ...err('acceptedAmount', { max: 'acceptedAmount が大きすぎます', isInt: 'acceptedAmount は0以上の整数 (円) で指定してください' }),
+      value: undefined,
+    };
+    expect(flattenValidationErrors([missing])).toEqual([{ field: 'acceptedAmount', message: 'acceptedAmount は0以上の整数 (円) で指定してください' }]);
+    const large = { ...err('acceptedAmount', { max: 'acceptedAmount が大きすぎます' }), value: 10 ** 15 };
+    expect(flattenValidationErrors([large])).toEqual([{ field: 'acceptedAmount', message: 'acceptedAmount が大きすぎます' }]);
+  });
+
   it('keeps a Japanese message a DTO wrote itself', () => {
     expect(flattenValidationErrors([err('corporateNumber', { matches: '法人番号は13桁の数字です' })])).toEqual([
       { field: 'corporateNumber', message: '法人番号は13桁の数字です' },

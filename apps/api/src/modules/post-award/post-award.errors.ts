@@ -5,6 +5,7 @@ import { errorFamily } from '../../common/error-family';
 export const POST_AWARD_ERRORS = {
   APPLICATION_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された申請はありません。'],
   INVALID_FILING: [HttpStatus.UNPROCESSABLE_ENTITY, '届出の内容に誤りがあります。'],
+  INVALID_INSPECTION: [HttpStatus.UNPROCESSABLE_ENTITY, '確定検査の内容に誤りがあります。'],
   STEP_NOT_IN_PROCEDURE: [HttpStatus.CONFLICT, 'この申請の手続には、この届出がありません。'],
   NOT_A_SUBSIDY: [HttpStatus.UNPROCESSABLE_ENTITY, 'この申請の事業には、交付決定額・確定額の算定がありません。'],
   ABOVE_ADOPTED_AMOUNT: [HttpStatus.UNPROCESSABLE_ENTITY, '交付申請の補助金額が採択額を超えています。'],

@@ -244,7 +244,9 @@ export class PostAwardService {
       dto.lines.forEach((l, i) => {
         const line = lines[l.index];
         if (!line || seen.has(l.index))
-          throw invalid([{ field: `lines[${i}].index`, message: `経費明細 ${l.index} は実績報告にないか、二度指定されています（0〜${lines.length - 1}）` }]);
+          throw new PostAwardError('INVALID_INSPECTION', {
+            errors: [{ field: `lines[${i}].index`, message: `経費明細 ${l.index} は実績報告にないか、二度指定されています（0〜${lines.length - 1}）` }],
+          });
         seen.add(l.index);
         if (l.acceptedAmount > line.reported)
           throw new PostAwardError(
