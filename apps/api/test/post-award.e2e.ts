@@ -372,6 +372,11 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
       await staff(s.reviewer, 'post', `${app.id}/paper-filings`)
         .send({ step: 'grantApplication', expenses, documents: ['other'], note: '郵送' })
         .expect(403);
+      // documents on paper stand for uploads: an attachment id is refused, not dropped unseen
+      const withUpload = await staff(s.manager, 'post', `${app.id}/paper-filings`)
+        .send({ step: 'grantApplication', expenses, documents: ['other'], note: '郵送', attachmentIds: ['00000000-0000-4000-8000-000000000000'] })
+        .expect(400);
+      expect(withUpload.body.errors).toEqual([{ field: 'attachmentIds', message: expect.stringContaining('受け付けない') }]);
       const noNote = await staff(s.manager, 'post', `${app.id}/paper-filings`)
         .send({ step: 'grantApplication', expenses, documents: ['other'] })
         .expect(400);

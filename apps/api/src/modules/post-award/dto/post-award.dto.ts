@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { ATTACHMENT_KINDS, YEN_MAX } from '@jimukyoku/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -59,8 +59,11 @@ export class PostAwardFilingDto {
   attachmentIds?: string[];
 }
 
-/** A post-award step received on paper, recorded by staff on the applicant's behalf (audited). */
-export class PaperFilingDto extends PostAwardFilingDto {
+/**
+ * A post-award step received on paper, recorded by staff on the applicant's behalf (audited): the documents received
+ * (`documents`, `note`) stand for the portal's uploads, so `attachmentIds` is not taken (it was dropped unseen).
+ */
+export class PaperFilingDto extends OmitType(PostAwardFilingDto, ['attachmentIds'] as const) {
   @ApiProperty({ enum: POST_AWARD_STEPS, example: 'performanceReport', description: '記録する手続' })
   @IsIn(POST_AWARD_STEPS, { message: `step (手続) は ${POST_AWARD_STEPS.join(', ')} のいずれかです` })
   step!: PostAwardStep;
