@@ -110,20 +110,23 @@ describe('概算払', () => {
     ]);
   });
 
-  /** A project of a round that allows 概算払 whose whole 交付決定額 (16,000,000円) was asked in advance and paid. */
-  async function paidAllInAdvance() {
+  /**
+   * A project of a round that allows 概算払 (交付決定額 16,000,000円), a 概算払 on `spent` yen of machinery paid (2/3 of
+   * it); all 24,000,000円 unless said: the whole 交付決定額 paid in advance.
+   */
+  async function paidInAdvance(spent = 24_000_000) {
     const round = await v2Round(e);
     await e.t.http().put(`/api/rounds/${round.id}`).set(bearer(e.s.manager)).send({ advancePaymentAllowed: true }).expect(200);
     const id = await granted(e, round);
     await portal(`${id}/advance-payment`)
-      .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
+      .send({ expenses: machinery(spent), attachmentIds: [await evidence()] })
       .expect(200);
     await payThroughBatch(e.t, e.s.manager.token, [id]);
     return { round, id };
   }
 
   it('a 交付決定取消 before the 支払 asks back the 概算払 paid; with all of the 交付決定額 paid in advance, no more is requested', async () => {
-    const { id } = await paidAllInAdvance();
+    const { id } = await paidInAdvance();
     const none = await portal(`${id}/advance-payment`)
       .send({ expenses: machinery(3_000_000), attachmentIds: [await evidence()] })
       .expect(422);
@@ -137,13 +140,7 @@ describe('概算払', () => {
   });
 
   it('a later 概算払 lists every expense paid so far: it pays their quote less what was paid, never the same expense twice', async () => {
-    const round = await v2Round(e);
-    await e.t.http().put(`/api/rounds/${round.id}`).set(bearer(e.s.manager)).send({ advancePaymentAllowed: true }).expect(200);
-    const id = await granted(e, round);
-    await portal(`${id}/advance-payment`)
-      .send({ expenses: machinery(9_000_000), attachmentIds: [await evidence()] })
-      .expect(200);
-    await payThroughBatch(e.t, e.s.manager.token, [id]); // 6,000,000円 paid
+    const { id } = await paidInAdvance(9_000_000); // 6,000,000円 paid
     // the new expense alone quotes 2,000,000円, less than was paid: the request must list the earlier ones too
     const onlyNew = await portal(`${id}/advance-payment`)
       .send({ expenses: machinery(3_000_000), attachmentIds: [await evidence()] })
@@ -161,7 +158,7 @@ describe('概算払', () => {
 
   it('a 確定額 the 概算払 paid in full is settled at the 額の確定: 支払済 with no batch, and the applicant told so', async () => {
     // every expense paid before the end, all of it asked in advance
-    const { round, id } = await paidAllInAdvance();
+    const { round, id } = await paidInAdvance();
     await portal(`${id}/performance-report`)
       .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
       .expect(200);
