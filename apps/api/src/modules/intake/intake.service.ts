@@ -259,8 +259,8 @@ export class IntakeService {
     if (identity.length) throw new IntakeError('INVALID_APPLICATION', { errors: identity }, identity[0].message);
     // a corrected 法人番号 may not be another application's in the round (1公募回につき1法人1申請)
     if (fields.corporateNumber && fields.corporateNumber !== app.corporateNumber) {
-      const holder = await this.applications.findByCorporateNumber(app.roundId, fields.corporateNumber, tx);
-      if (holder && holder.id !== app.id) throw await this.duplicateError(app.roundId, fields.corporateNumber, tx, holder);
+      const taken = await this.applications.findByCorporateNumber(app.roundId, fields.corporateNumber, tx);
+      if (taken && taken.id !== app.id) throw await this.duplicateError(app.roundId, fields.corporateNumber, tx, taken);
     }
     const q = quoteApplication(category.config, fields);
     const updated = await this.applications.updateData(app.id, { ...fields, quote: q.quote, quotedAmount: q.amount, eligibility: q.eligibility } as never, tx);
