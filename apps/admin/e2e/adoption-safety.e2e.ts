@@ -87,9 +87,11 @@ describe('admin in the browser: adoption safety', () => {
     await page.getByTestId('simulation-totals').waitFor();
 
     const budget = page.locator('input[name="budget"]');
+    // listened for before typing: the debounced request may answer before the parsed amount is seen
+    const ranked = page.waitForResponse((r) => r.url().includes('/ranking?') && new URL(r.url()).searchParams.get('budget') === '300000000');
     await budget.fill('3億');
     await page.getByTestId('budget-parsed').getByText('300,000,000円').waitFor();
-    await page.waitForResponse((r) => r.url().includes('/ranking?') && new URL(r.url()).searchParams.get('budget') === '300000000');
+    await ranked;
     expect(rankingRequests.at(-1)!.searchParams.get('budget')).toBe('300000000');
     await page.getByTestId('total-adopted').getByText('1件').waitFor();
 
