@@ -41,6 +41,7 @@ import { ApplicationSearchBigrams1764600100000 } from './1764600100000-Applicati
 import { OpenAssignmentIndex1764600200000 } from './1764600200000-OpenAssignmentIndex';
 import { RepaymentRequestKey1764600300000 } from './1764600300000-RepaymentRequestKey';
 import { RequestedAmount1764600400000 } from './1764600400000-RequestedAmount';
+import { AdvanceExcessClaim1764600500000 } from './1764600500000-AdvanceExcessClaim';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -82,6 +83,7 @@ export const MIGRATIONS = [
   OpenAssignmentIndex1764600200000,
   RepaymentRequestKey1764600300000,
   RequestedAmount1764600400000,
+  AdvanceExcessClaim1764600500000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

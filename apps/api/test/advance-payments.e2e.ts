@@ -1,5 +1,7 @@
-import { addDays } from '../src/modules/post-award/repayments.service';
-import { nextBusinessDay, payThroughBatch } from './payment-fixtures';
+import { formatJstDate } from '@jimukyoku/domain';
+import { DispatchNotificationsJob } from '../src/modules/notifications/dispatch-notifications.job';
+import { addDays, ADVANCE_EXCESS_DUE_DAYS } from '../src/modules/post-award/repayment-rules';
+import { nextBusinessDay, payThroughBatch, todayJst } from './payment-fixtures';
 import {
   bearer,
   evidence as uploadEvidence,
@@ -182,6 +184,95 @@ describe('概算払', () => {
     const batch = await e.t.http().post('/api/payment-batches').set(bearer(e.s.manager)).send({ roundId: round.id, transferDate: nextBusinessDay() });
     expect(JSON.stringify(batch.body.lines ?? [])).not.toContain(id);
     await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2021, sales: 12_000_000 }).expect(200);
+  });
+
+  /** paidInAdvance(): 16,000,000円 paid; the 確定検査 accepts 18,000,000円 of the 24,000,000円 reported: 確定額 12,000,000円. */
+  async function fixedBelowAdvance() {
+    const { round, id } = await paidInAdvance();
+    await portal(`${id}/performance-report`)
+      .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
+      .expect(200);
+    await staff('post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
+    await staff('put', `${id}/final-inspection`)
+      .send({ lines: [{ index: 0, acceptedAmount: 18_000_000, reason: '加工機の付属品は補助対象外' }] })
+      .expect(200);
+    const fixed = await staff('post', `${id}/amount-fixing`).expect(200);
+    return { round, id, fixed };
+  }
+
+  it('a 確定額 below the 概算払 paid claims the excess back at the 額の確定 (第18条第2項); its repayment settles the project', async () => {
+    const { round, id, fixed } = await fixedBelowAdvance();
+    const dueDate = addDays(todayJst(), ADVANCE_EXCESS_DUE_DAYS);
+    expect(fixed.body).toMatchObject({
+      status: 'advanceExcessClaimed',
+      amounts: { fixedAmount: 12_000_000, advancePaidAmount: 16_000_000 },
+      repayment: { amount: 4_000_000, paidAmount: 16_000_000, ground: 'advanceAboveFixedAmount', dueDate, outstanding: 4_000_000, repaidAt: null },
+      actions: { recordRepayment: true, revokeGrant: true },
+    });
+    const audit = await e.db.query(
+      `SELECT action, actor_role, changes FROM audit_log WHERE entity_id = $1 AND action LIKE 'application.%' ORDER BY id DESC LIMIT 2`,
+      [id],
+    );
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['application.claimAdvanceExcess', 'application.fixAmount']);
+    expect(audit[0]).toMatchObject({ actor_role: 'system', changes: { fixedAmount: 12_000_000, advancePaid: 16_000_000, repaymentAmount: 4_000_000, dueDate } });
+    const claimed = (await mails(id)).filter((m) => /^fixedAmountNotice$|^advanceExcessClaimed$|^settledByAdvancePayment$/.test(m.template));
+    expect(claimed.map((m) => [m.template, m.payload.quotedAmount]).sort()).toEqual([
+      ['advanceExcessClaimed', 4_000_000],
+      ['fixedAmountNotice', 12_000_000],
+    ]);
+    await e.t.app.get(DispatchNotificationsJob).handle();
+    const [mail] = await e.db.query(`SELECT body_text AS "bodyText" FROM notification WHERE application_id = $1 AND template = 'advanceExcessClaimed'`, [id]);
+    expect(mail.bodyText).toContain('返還額: 4,000,000円');
+    expect(mail.bodyText).toContain(`納期限: ${formatJstDate(dueDate)}`);
+    expect(mail.bodyText).toContain('確定額 12,000,000円 に対し、概算払で 16,000,000円');
+
+    // no batch pays it, no one moves it by hand, and no 事業化状況報告 before its 精算
+    const batch = await e.t.http().post('/api/payment-batches').set(bearer(e.s.manager)).send({ roundId: round.id, transferDate: nextBusinessDay() });
+    expect(JSON.stringify(batch.body.lines ?? [])).not.toContain(id);
+    for (const name of ['settleAdvanceExcess', 'pay', 'claimAdvanceExcess']) {
+      const byHand = await staff('post', `${id}/transitions/${name}`).send({});
+      expect([400, 403, 409, 422]).toContain(byHand.status);
+    }
+    await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2021, sales: 12_000_000 }).expect(409);
+
+    // a receipt dated before the 額の確定 is refused in its words; part, then the rest: 支払済, and the applicant told so
+    const early = await staff('post', `${id}/repayments`).send({ receivedOn: addDays(todayJst(), -1), amount: 1 }).expect(422);
+    expect(early.body.message).toContain('額の確定の日');
+    const part = await staff('post', `${id}/repayments`).send({ receivedOn: todayJst(), amount: 1_000_000 }).expect(200);
+    expect(part.body).toMatchObject({ status: 'advanceExcessClaimed', repayment: { repaidTotal: 1_000_000, outstanding: 3_000_000 } });
+    const over = await staff('post', `${id}/repayments`).send({ receivedOn: todayJst(), amount: 3_000_001 }).expect(422);
+    expect(over.body.code).toBe('OVERPAYMENT');
+    const rest = await staff('post', `${id}/repayments`).send({ receivedOn: todayJst(), amount: 3_000_000 }).expect(200);
+    expect(rest.body).toMatchObject({ status: 'paid', repayment: { outstanding: 0, repaidAt: expect.any(String) }, actions: { recordRepayment: false } });
+    expect((await mails(id)).map((m) => m.template)).toContain('advanceExcessRepaid');
+    await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2021, sales: 12_000_000 }).expect(200);
+
+    // revoked afterwards: all that was paid (16,000,000円) is asked back, the 4,000,000円 returned counting towards it
+    const revoked = await staff('post', `${id}/grant-revocation`)
+      .send({ reason: '事業化状況報告に虚偽の記載が判明したため', dueDate: addDays(todayJst(), 30) })
+      .expect(200);
+    expect(revoked.body).toMatchObject({
+      status: 'grantRevoked',
+      repayment: { amount: 16_000_000, paidAmount: 16_000_000, ground: 'general', repaidTotal: 4_000_000, outstanding: 12_000_000, repaidAt: null },
+    });
+    const [revokedMail] = await e.db.query(`SELECT payload FROM notification WHERE application_id = $1 AND template = 'grantRevoked'`, [id]);
+    expect(revokedMail.payload.quotedAmount).toBe(12_000_000);
+    const done = await staff('post', `${id}/repayments`).send({ receivedOn: todayJst(), amount: 12_000_000 }).expect(200);
+    expect(done.body.status).toBe('repaid');
+  });
+
+  it('a 交付決定取消 while the excess is claimed asks back all the 概算払 paid, and its 返還 ends the project', async () => {
+    const { id } = await fixedBelowAdvance();
+    await staff('post', `${id}/repayments`).send({ receivedOn: todayJst(), amount: 500_000 }).expect(200);
+    const noDate = await staff('post', `${id}/grant-revocation`).send({ reason: '補助事業で取得した設備を無断で処分したため' }).expect(422);
+    expect(noDate.body.code).toBe('DUE_DATE_REQUIRED');
+    const revoked = await staff('post', `${id}/grant-revocation`)
+      .send({ reason: '補助事業で取得した設備を無断で処分したため', dueDate: addDays(todayJst(), 30) })
+      .expect(200);
+    expect(revoked.body).toMatchObject({ status: 'grantRevoked', repayment: { amount: 16_000_000, repaidTotal: 500_000, outstanding: 15_500_000 } });
+    const done = await staff('post', `${id}/repayments`).send({ receivedOn: todayJst(), amount: 15_500_000 }).expect(200);
+    expect(done.body.status).toBe('repaid');
+    expect((await mails(id)).map((m) => m.template)).not.toContain('advanceExcessRepaid');
   });
 
   it('a 確定額 not paid in full in advance is not settled by hand: the transition is the system’s', async () => {

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { DataSource } from 'typeorm';
 import { DEV_PAYMENT_REQUESTER } from '../src/config';
 import { TransitionsService, type TransitionActor } from '../src/modules/applications/transitions.service';
-import { addDays } from '../src/modules/post-award/repayments.service';
+import { addDays } from '../src/modules/post-award/repayment-rules';
 import type { Round } from '../src/modules/rounds/round.entity';
 import { RemindCommercializationReportsJob } from '../src/modules/schedules/remind-commercialization-reports.job';
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';

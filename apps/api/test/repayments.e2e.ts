@@ -1,7 +1,7 @@
 import { formatJstDate } from '@jimukyoku/domain';
 import { DataSource } from 'typeorm';
 import { DispatchNotificationsJob } from '../src/modules/notifications/dispatch-notifications.job';
-import { addDays } from '../src/modules/post-award/repayments.service';
+import { addDays } from '../src/modules/post-award/repayment-rules';
 import { categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
 import type { LoggedIn } from './auth-helpers';
 import type { TestApp } from './harness';

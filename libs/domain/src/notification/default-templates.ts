@@ -84,6 +84,15 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
     '補助金の精算について',
     '確定した補助金の額は、概算払でお支払いした額と同じです。このため、これ以上お支払いする額はなく、補助金の精算は完了しました。\n確定額: {{quotedAmount}}\n\n引き続き、毎年度の事業化状況報告の提出をお願いします。',
   ),
+  // subsidy@2: the 概算払 paid more than the 確定額; the excess is to be returned (補助金適正化法 第18条第2項)
+  advanceExcessClaimed: subsidy(
+    '概算払の超過額の返還のお願い',
+    '確定した補助金の額が、概算払でお支払いした額を下回りました。差額を、納期限までに事務局が指定する方法で返還してください。\n返還額: {{quotedAmount}}\n納期限: {{repaymentDueDate}}\n\n{{reason}}\n\n返還を確認すると補助金の精算が完了します。その後も、毎年度の事業化状況報告の提出をお願いします。',
+  ),
+  advanceExcessRepaid: subsidy(
+    '概算払の超過額の返還の確認のお知らせ',
+    '概算払の超過額の返還を確認しました。補助金の精算はこれで完了です。\n\n引き続き、毎年度の事業化状況報告の提出をお願いします。',
+  ),
   // no amount: subsidy@1's 支払 is a manager's step that records none (a batch's 支払額 is in its lines and the audit record)
   paid: subsidy('補助金のお支払いについて', '補助金のお支払い手続きが完了しました。入金をご確認ください。'),
   // ── after 交付決定 (subsidy@2, docs/post-award.md): 計画変更, 事業廃止, 事業化状況報告, 交付決定取消 and 返還
@@ -263,6 +272,8 @@ export const TEMPLATE_INFO: Readonly<Record<string, TemplateInfo>> = {
   fixedAmountNotice: { label: '額の確定（確定額を記載）', audience: 'applicant' },
   paid: { label: '支払', audience: 'applicant' },
   settledByAdvancePayment: { label: '概算払による精算', audience: 'applicant' },
+  advanceExcessClaimed: { label: '概算払の超過額の返還請求', audience: 'applicant' },
+  advanceExcessRepaid: { label: '概算払の超過額の返還の確認', audience: 'applicant' },
   advancePaymentRequestReceived: { label: '概算払請求の受付', audience: 'applicant' },
   advancePaid: { label: '概算払の支払', audience: 'applicant' },
   advancePaymentRefused: { label: '概算払の不承認', audience: 'applicant', standardReason: ADVANCE_PAYMENT_REFUSED_REASON },

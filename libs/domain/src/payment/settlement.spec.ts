@@ -1,4 +1,4 @@
-import { advancePaymentDue, paidInFullInAdvance } from './settlement';
+import { advanceExcess, advancePaymentDue, paidInFullInAdvance, paidOut } from './settlement';
 
 describe('advancePaymentDue', () => {
   it('is the quote of everything paid so far, less what earlier 概算払 paid', () => {
@@ -23,5 +23,32 @@ describe('paidInFullInAdvance', () => {
     expect(paidInFullInAdvance(16_000_001, 16_000_000)).toBe(false);
     expect(paidInFullInAdvance(15_999_999, 16_000_000)).toBe(false);
     expect(paidInFullInAdvance(0, 0)).toBe(false);
+  });
+});
+
+describe('advanceExcess', () => {
+  it('is what the 概算払 paid above the 確定額, to the yen', () => {
+    expect(advanceExcess(5_999_999, 6_000_000)).toBe(1);
+    expect(advanceExcess(4_000_000, 6_000_000)).toBe(2_000_000);
+    expect(advanceExcess(0, 6_000_000)).toBe(6_000_000);
+  });
+
+  it('is nothing when the 概算払 paid no more than the 確定額', () => {
+    expect(advanceExcess(6_000_000, 6_000_000)).toBe(0);
+    expect(advanceExcess(9_000_000, 6_000_000)).toBe(0);
+    expect(advanceExcess(9_000_000, 0)).toBe(0);
+  });
+});
+
+describe('paidOut', () => {
+  it('before the 支払 is what the 概算払 paid', () => {
+    expect(paidOut(false, 9_000_000, 6_000_000)).toBe(6_000_000);
+    expect(paidOut(false, 9_000_000, 0)).toBe(0);
+  });
+
+  it('once settled is the 確定額, or the 概算払 where it paid more than that', () => {
+    expect(paidOut(true, 9_000_000, 6_000_000)).toBe(9_000_000);
+    expect(paidOut(true, 9_000_000, 0)).toBe(9_000_000);
+    expect(paidOut(true, 4_000_000, 6_000_000)).toBe(6_000_000);
   });
 });

@@ -12,3 +12,18 @@ export const paidInFullInAdvance = (fixedAmount: number, advancePaid: number): b
  */
 export const advancePaymentDue = (quoteOfPaidSoFar: number, grantAmount: number, advancePaid: number): number =>
   Math.min(quoteOfPaidSoFar, grantAmount) - advancePaid;
+
+/**
+ * What the 概算払 paid above the 確定額 (docs/post-award.md "概算払"), to be returned: 補助金適正化法 第18条第2項 has the
+ * agency, having fixed the amount (第15条) below what was already paid, order the excess returned by a 期限. 0: nothing
+ * was paid above it.
+ */
+export const advanceExcess = (fixedAmount: number, advancePaid: number): number => Math.max(0, advancePaid - fixedAmount);
+
+/**
+ * Everything paid to the project, whatever was returned since (docs/post-award.md "交付決定取消 and 返還"): before the
+ * 支払 (`settled` false) what the 概算払 paid; once settled, the 確定額, or the 概算払 where it paid more (its excess is
+ * returned through the same 返還, whose repayments received count towards it).
+ */
+export const paidOut = (settled: boolean, fixedAmount: number, advancePaid: number): number =>
+  settled ? Math.max(fixedAmount, advancePaid) : advancePaid;

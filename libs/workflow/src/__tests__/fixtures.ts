@@ -34,6 +34,7 @@ const PASS: Record<GuardName, Scenario> = {
   amountComputed: { app: {}, ctx: { amount: { computed: 1_500_000 } } },
   paidByBatch: { app: {}, ctx: { payment: { batchId: '5f0c0e2e-2d7b-4d0e-9a53-1f3b0c8f2a11' } } },
   paidInAdvance: { app: {}, ctx: { settlement: { fixedAmount: 6_000_000, advancePaid: 6_000_000 } } },
+  advanceAboveFixedAmount: { app: {}, ctx: { settlement: { fixedAmount: 5_999_999, advancePaid: 6_000_000 } } },
   repaymentComputed: { app: {}, ctx: { amount: { computed: 1_500_000 } } },
 };
 
@@ -55,6 +56,7 @@ export const FAIL: Record<GuardName, Scenario & { code: string }> = {
   amountComputed: { app: {}, ctx: { amount: null }, code: 'AMOUNT_NOT_COMPUTED' },
   paidByBatch: { app: {}, ctx: { payment: null }, code: 'PAYMENT_NOT_BY_BATCH' },
   paidInAdvance: { app: {}, ctx: { settlement: { fixedAmount: 6_000_001, advancePaid: 6_000_000 } }, code: 'PAYMENT_LEFT' },
+  advanceAboveFixedAmount: { app: {}, ctx: { settlement: { fixedAmount: 6_000_000, advancePaid: 6_000_000 } }, code: 'NO_ADVANCE_EXCESS' },
   repaymentComputed: { app: {}, ctx: { amount: null }, code: 'REPAYMENT_NOT_COMPUTED' },
 };
 

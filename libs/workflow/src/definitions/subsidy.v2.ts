@@ -26,7 +26,9 @@
 //   most what is left of the 交付決定額 (guard amountComputed). The request awaits payment: a confirmed payment batch
 //   pays it (payAdvance, guard paidByBatch) and the project continues under its 交付決定; a manager may refuse it with
 //   a reason. The 支払 after 額の確定 pays the 確定額 less what was paid in advance (docs/post-award.md "概算払"); when
-//   the 概算払 paid the whole 確定額, the system settles it at the 額の確定 (settleByAdvancePayment, guard paidInAdvance).
+//   the 概算払 paid the whole 確定額, the system settles it at the 額の確定 (settleByAdvancePayment, guard paidInAdvance);
+//   when it paid more, the 額の確定 claims the excess back (claimAdvanceExcess, guard advanceAboveFixedAmount:
+//   補助金適正化法 第18条第2項) and the repayment that completes that 返還 settles the project (settleAdvanceExcess).
 // - 取下げ: as in v1, before 交付決定; after it the project ends by 事業廃止.
 import type { StateDefinition, TransitionDefinition, WorkflowDefinition } from '../engine/definition';
 import type { GuardName } from '../engine/guards';
@@ -69,6 +71,7 @@ const REVOCABLE = [
   'performanceReported',
   'finalInspection',
   'amountFixed',
+  'advanceExcessClaimed',
   'paid',
   'commercializationReporting',
 ];
@@ -107,6 +110,18 @@ const POST_AWARD_STATES: StateDefinition[] = [
     applicant: {
       meaning: '概算払の請求を受け付けました。',
       next: '事務局が内容を確認し、概算払の額をお支払いします。お支払いした額は、額の確定の後にお支払いする補助金から差し引きます。',
+      amount: 'decided',
+    },
+  },
+  {
+    code: 'advanceExcessClaimed',
+    label: '概算払超過額の返還請求中',
+    kind: 'active',
+    tone: 'attention',
+    tags: ['holdsSlot'],
+    applicant: {
+      meaning: '確定した補助金の額が、概算払でお支払いした額を下回りました。差額の返還をお願いしています。',
+      next: 'お知らせした納期限までに差額を返還してください。返還を確認すると補助金の精算が完了し、事業化状況報告の期間に移ります。',
       amount: 'decided',
     },
   },
@@ -191,6 +206,26 @@ const POST_AWARD_TRANSITIONS: TransitionDefinition<GuardName>[] = [
     roles: ['system'],
     guards: ['paidInAdvance'],
     effects: [stamp('paidAt'), notify('settledByAdvancePayment')],
+  },
+  {
+    // the 概算払 paid more than the 確定額: fired by the API with the 額の確定, which claims the excess back (第18条第2項)
+    name: 'claimAdvanceExcess',
+    label: '概算払の超過額の返還を求める',
+    from: ['amountFixed'],
+    to: 'advanceExcessClaimed',
+    roles: ['system'],
+    guards: ['advanceAboveFixedAmount'],
+    effects: [stamp('advanceExcessClaimedAt'), notify('advanceExcessClaimed')],
+  },
+  {
+    // the repayment that completes the excess's 返還, recorded through the repayment route: the 精算 is complete
+    name: 'settleAdvanceExcess',
+    label: '概算払の超過額の返還を確認する',
+    from: ['advanceExcessClaimed'],
+    to: 'paid',
+    roles: ['manager'],
+    guards: ['repaymentComputed'],
+    effects: [stamp('paidAt'), notify('advanceExcessRepaid')],
   },
   {
     name: 'requestAbandonment',

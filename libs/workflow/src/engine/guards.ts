@@ -1,7 +1,7 @@
 // Named guards: pure predicates over the application snapshot and the context. A definition refers
 // to them by name so it stays readable data; the validator rejects names not in this registry.
 // Each returns true, or a refusal with a stable code and a Japanese message a person can act on.
-import { formatYen, isBeforeRoundDeadline, paidInFullInAdvance, roundDeadline } from '@jimukyoku/domain';
+import { advanceExcess, formatYen, isBeforeRoundDeadline, paidInFullInAdvance, roundDeadline } from '@jimukyoku/domain';
 import type { ApplicationSnapshot, GuardContext } from './context';
 import { formatJst, isValidDate } from './time';
 
@@ -190,6 +190,15 @@ export const GUARDS = {
     ctx.settlement && paidInFullInAdvance(ctx.settlement.fixedAmount, ctx.settlement.advancePaid)
       ? true
       : fail('PAYMENT_LEFT', '確定額のうち概算払で支払済みでない額があるため、支払バッチで支払ってください。'),
+
+  /**
+   * The 概算払 paid more than the 確定額: the excess is to be returned (補助金適正化法 第18条第2項), so the 額の確定 claims
+   * it and the project awaits that 返還 before its 事業化状況報告 (docs/post-award.md "概算払").
+   */
+  advanceAboveFixedAmount: (_app, ctx) =>
+    ctx.settlement && advanceExcess(ctx.settlement.fixedAmount, ctx.settlement.advancePaid) > 0
+      ? true
+      : fail('NO_ADVANCE_EXCESS', '概算払の支払済額が確定額を超えていないため、返還を求める額はありません。'),
 
   /** 事業復活支援金: earlier 一時支援金/月次支援金 recipients are exempt from the 事前確認. */
   previousRecipient: (app) =>

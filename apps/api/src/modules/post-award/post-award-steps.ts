@@ -49,5 +49,12 @@ export const APPROVE_PLAN_CHANGE = 'approvePlanChange';
 /** The 概算払 paid the whole 確定額: the system settles it with the 額の確定 (guard paidInAdvance), no batch can pay 0円. */
 export const SETTLE_BY_ADVANCE_PAYMENT = 'settleByAdvancePayment';
 
+/**
+ * The 概算払 paid more than the 確定額: the system claims the excess back with the 額の確定 (guard advanceAboveFixedAmount),
+ * and the repayment that completes that 返還 settles the project (guard repaymentComputed).
+ */
+export const CLAIM_ADVANCE_EXCESS = 'claimAdvanceExcess';
+export const SETTLE_ADVANCE_EXCESS = 'settleAdvanceExcess';
+
 /** The last yearly 事業化状況報告 filed ends the reporting period (報告期間終了), fired by the system with it. */
 export const CLOSE_REPORTING = 'closeCommercializationReporting';

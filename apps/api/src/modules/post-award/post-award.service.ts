@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { advancePaymentDue, formatYen, hasVisibleText, jstDate, paidInFullInAdvance, type ExpenseLine } from '@jimukyoku/domain';
+import { advanceExcess, advancePaymentDue, formatJstDate, formatYen, hasVisibleText, jstDate, paidInFullInAdvance, type ExpenseLine } from '@jimukyoku/domain';
 import { findState, findTransition, getWorkflow } from '@jimukyoku/workflow';
 import { isAllowed, type PolicyAction } from '../../auth/policy';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -19,6 +19,8 @@ import { PostAwardError } from './post-award.errors';
 import { PostAwardRepository } from './post-award.repository';
 import { CommercializationReportsRepository } from './commercialization-reports.repository';
 import { RepaymentsRepository } from './repayments.repository';
+import { ADVANCE_EXCESS } from './repayment.entity';
+import { addDays, ADVANCE_EXCESS_DUE_DAYS } from './repayment-rules';
 import { repaymentView } from './repayment-view';
 import {
   CLOSE_REPORTING,
@@ -29,6 +31,8 @@ import {
   RECORD_REPAYMENT,
   REVOKE_GRANT,
   SETTLE_BY_ADVANCE_PAYMENT,
+  CLAIM_ADVANCE_EXCESS,
+  SETTLE_ADVANCE_EXCESS,
   STEP_LABELS,
   STEP_TRANSITIONS,
   type PostAwardStep,
@@ -319,8 +323,40 @@ export class PostAwardService {
         );
         return this.view(settled.application, tx, user);
       }
+      // it paid more: the excess is claimed back now (補助金適正化法 第18条第2項; docs/post-award.md "概算払")
+      const excess = advanceExcess(fixed, advancePaid);
+      if (excess > 0) return this.view(await this.claimAdvanceExcess(tx, user, app.id, { fixed, advancePaid, excess }, meta), tx, user);
       return this.view(application, tx, user);
     });
+  }
+
+  /**
+   * The 額の確定 left a 確定額 below what the 概算払 paid: the system claims the excess back in the same transaction, a
+   * 返還 of its own ground with a 納期限 ADVANCE_EXCESS_DUE_DAYS after today in JST, recorded and completed through the
+   * repayment routes as a revoked grant's is (repayments.service.ts).
+   */
+  private async claimAdvanceExcess(
+    tx: Transaction,
+    user: AuthenticatedUser,
+    applicationId: string,
+    { fixed, advancePaid, excess }: { fixed: number; advancePaid: number; excess: number },
+    meta: RequestMeta,
+  ) {
+    const dueDate = addDays(jstDate(await this.applications.dbNow(tx)), ADVANCE_EXCESS_DUE_DAYS);
+    const reason = `確定額 ${formatYen(fixed)} に対し、概算払で ${formatYen(advancePaid)} をお支払いしています（補助金等に係る予算の執行の適正化に関する法律 第18条第2項）。`;
+    const claimed = await this.transitions.fireIn(tx, applicationId, CLAIM_ADVANCE_EXCESS, { role: 'system', id: null }, {
+      reason,
+      amount: { computed: excess },
+      settlement: { fixedAmount: fixed, advancePaid },
+      mailFacts: { repaymentDueDate: formatJstDate(dueDate) },
+      ...meta,
+      auditExtra: { fixedAmount: fixed, advancePaid, repaymentAmount: excess, dueDate },
+    });
+    await this.repayments.insertClaim(
+      { applicationId, amount: excess, paidAmount: advancePaid, ground: ADVANCE_EXCESS, reason, dueDate, revokedBy: user.id },
+      tx,
+    );
+    return claimed.application;
   }
 
   /**
@@ -368,7 +404,10 @@ export class PostAwardService {
         fixAmount: offered(FIX_AMOUNT, 'postAward.fixAmount') && !!amounts?.inspection,
         // 交付決定取消 (the 返還額 computed) and the repayments received until the 返還 is complete
         revokeGrant: offered(REVOKE_GRANT, 'postAward.revokeGrant') && !paymentBatch,
-        recordRepayment: offered(RECORD_REPAYMENT, 'postAward.recordRepayment') && !!claim && !claim.repaidAt,
+        recordRepayment:
+          (offered(RECORD_REPAYMENT, 'postAward.recordRepayment') || offered(SETTLE_ADVANCE_EXCESS, 'postAward.recordRepayment')) &&
+          !!claim &&
+          !claim.repaidAt,
         // the steps a manager may record from paper now (an application that came on paper only)
         paperSteps: app.channelId
           ? []

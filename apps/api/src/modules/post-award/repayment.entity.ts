@@ -6,10 +6,18 @@ const yen = { to: (v: number | null) => v, from: (v: string | null) => (v === nu
 /** Why a grant was revoked, as far as it changes the 返還額 rule (docs/post-award.md "交付決定取消 and 返還"). */
 export const REVOCATION_GROUNDS = ['general', 'wageTargetMissed'] as const;
 export type RevocationGround = (typeof REVOCATION_GROUNDS)[number];
+/**
+ * Why a 返還 is claimed: a revocation's ground, or the 概算払 having paid more than the 確定額 (補助金適正化法 第18条第2項,
+ * docs/post-award.md "概算払"), claimed by the 額の確定 without a revocation.
+ */
+export const ADVANCE_EXCESS = 'advanceAboveFixedAmount';
+export type ClaimGround = RevocationGround | typeof ADVANCE_EXCESS;
 
 /**
- * The 返還 of a revoked grant (docs/post-award.md "交付決定取消 and 返還"): the 返還額 from the rules (what was paid),
- * its 納期限 (a JST date; none when nothing is to be repaid), and when it was repaid in full.
+ * The 返還 of a revoked grant (docs/post-award.md "交付決定取消 and 返還"), or of a 概算払's excess over the 確定額: the
+ * 返還額 from the rules (what was paid, or the excess), its 納期限 (a JST date; none when nothing is to be repaid), and
+ * when it was repaid in full. One per application: a revocation after an excess claim raises that row
+ * (`revokedBy`/`revokedAt` are then the revocation's; for an excess claim, the 額の確定's).
  */
 @Entity('repayment_claim')
 export class RepaymentClaim {
@@ -18,7 +26,7 @@ export class RepaymentClaim {
   @Column({ type: 'bigint', transformer: yen }) amount!: number;
   /** what had been paid when the grant was revoked (the basis of the 返還額) */
   @Column({ name: 'paid_amount', type: 'bigint', transformer: yen }) paidAmount!: number;
-  @Column({ type: 'text' }) ground!: RevocationGround;
+  @Column({ type: 'text' }) ground!: ClaimGround;
   @Column({ type: 'text' }) reason!: string;
   /** 納期限, YYYY-MM-DD in JST */
   @Column({ name: 'due_date', type: 'date', nullable: true }) dueDate!: string | null;

@@ -22,6 +22,15 @@ export class RepaymentsRepository {
     await this.m(tx).insert(RepaymentClaim, row);
   }
 
+  /**
+   * A 交付決定取消 of a project whose 概算払's excess was claimed (docs/post-award.md "概算払"): the one claim becomes the
+   * revocation's, for all that was paid; the repayments already received stay and count towards it.
+   */
+  async raiseClaim(row: Omit<RepaymentClaim, 'revokedAt' | 'repaidAt'>, tx: Transaction): Promise<void> {
+    const { applicationId, ...change } = row;
+    await this.m(tx).update(RepaymentClaim, { applicationId }, { ...change, revokedAt: () => 'now()', repaidAt: null });
+  }
+
   async markRepaid(applicationId: string, tx: Transaction): Promise<void> {
     await this.m(tx).update(RepaymentClaim, { applicationId }, { repaidAt: () => 'now()' });
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DAY_MS, formatJstDate, formatYen, isCalendarDate, jstDate } from '@jimukyoku/domain';
+import { formatJstDate, formatYen, isCalendarDate, jstDate } from '@jimukyoku/domain';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { INVALID_IDEMPOTENCY_KEY, isIdempotencyKey } from '../../common/idempotency-key';
 import type { RequestMeta } from '../../common/request-meta';
@@ -9,44 +9,23 @@ import { ApplicationsRepository } from '../applications/applications.repository'
 import { TransitionsService } from '../applications/transitions.service';
 import { AuditService } from '../audit/audit.service';
 import type { GrantRevocationDto, RepaymentReceivedDto } from './dto/repayment.dto';
-import type { GrantAmount } from './grant-amount.entity';
 import { PostAwardError } from './post-award.errors';
 import { PostAwardRepository } from './post-award.repository';
 import { PostAwardService } from './post-award.service';
-import { RECORD_REPAYMENT, REVOKE_GRANT } from './post-award-steps';
-import type { RevocationGround } from './repayment.entity';
+import { RECORD_REPAYMENT, REVOKE_GRANT, SETTLE_ADVANCE_EXCESS } from './post-award-steps';
+import { ADVANCE_EXCESS, type RepaymentClaim, type RevocationGround } from './repayment.entity';
+import { addDays, REPAYMENT_DUE_MIN_DAYS, repaymentAmount } from './repayment-rules';
 import { sumReceived as sum } from './repayment-view';
 import { RepaymentsRepository } from './repayments.repository';
 
-/** The 納期限 is at least this many days after the day of the revocation, in JST (docs/post-award.md). */
-export const REPAYMENT_DUE_MIN_DAYS = 14;
 /** The category code's suffix of ものづくり補助金 回復型賃上げ・雇用拡大枠 (the reference catalogue's). */
 const RECOVERY_WAGE_CATEGORY = /\.recoveryWageIncrease$/;
 
 /**
- * The 返還額 of a revoked grant (docs/post-award.md "交付決定取消 and 返還"): what was paid, which is the 確定額
- * once 支払 has been made (stamp paidAt: the 概算払 and the rest together), before it what was paid in advance
- * (`advancePaid`, the 概算払 of paid batches). Revoking the whole 交付決定 (補助金適正化法 第17条) asks back all of it
- * (第18条 第1項); ものづくり 回復型's missed wage target is such a 全額返還 of what was paid.
- */
-export function repaymentAmount(
-  app: Pick<Application, 'stamps'>,
-  amounts: Pick<GrantAmount, 'fixedAmount' | 'grantAmount'> | null,
-  advancePaid = 0,
-): { paid: number; amount: number } {
-  const paid = app.stamps?.paidAt ? (amounts?.fixedAmount ?? amounts?.grantAmount ?? 0) : advancePaid;
-  return { paid, amount: paid };
-}
-
-/** YYYY-MM-DD plus `days` (calendar arithmetic on the date itself, no time zone involved). */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/**
  * 交付決定取消 and 返還 (docs/post-award.md): the manager revokes with a reason and a 納期限, the 返還額 comes from
  * the rules; repayments received are recorded (partial allowed, never more than outstanding) and the one that
- * completes it fires recordRepayment (返還済). Each in one transaction with the workflow transition and audit.
+ * completes it fires recordRepayment (返還済), or, for a 概算払's excess claimed by the 額の確定, settleAdvanceExcess
+ * (支払済). Each in one transaction with the workflow transition and audit.
  */
 @Injectable()
 export class RepaymentsService {
@@ -68,10 +47,14 @@ export class RepaymentsService {
       const ground: RevocationGround = dto.ground ?? 'general';
       if (ground === 'wageTargetMissed' && !RECOVERY_WAGE_CATEGORY.test(category.code)) throw new PostAwardError('GROUND_NOT_APPLICABLE', { field: 'ground' });
       const { paid, amount } = repaymentAmount(app, await this.amounts.findAmount(app.id, tx), await this.amounts.advancePaid(app.id, tx));
+      // a 概算払's excess already claimed (docs/post-award.md "概算払"): its repayments count towards all that was paid
+      const earlier = await this.repo.findClaim(app.id, tx, true);
+      const alreadyRepaid = earlier ? sum(await this.repo.received(app.id, tx)) : 0;
+      const outstanding = amount - alreadyRepaid;
       // a date that does not exist is refused even when nothing is to be repaid and the 納期限 goes unused
       if (dto.dueDate && !isCalendarDate(dto.dueDate)) throw new PostAwardError('INVALID_DATE', { field: 'dueDate' });
       let dueDate: string | null = null;
-      if (amount > 0) {
+      if (outstanding > 0) {
         if (!dto.dueDate) throw new PostAwardError('DUE_DATE_REQUIRED', { field: 'dueDate' });
         const earliest = addDays(await this.repo.todayJst(tx), REPAYMENT_DUE_MIN_DAYS);
         if (dto.dueDate < earliest)
@@ -90,15 +73,17 @@ export class RepaymentsService {
         // the 返還額 was worked out from the application as read above: a payment confirmed since (a new version)
         // would make it wrong, so the revocation is then refused (409 STALE_VERSION) and made again
         expectedVersion: app.version,
-        // the mail states the 返還額 ({{quotedAmount}}) and its 納期限
-        amount: { computed: amount },
+        // the mail states what is left to return ({{quotedAmount}}) and its 納期限
+        amount: { computed: outstanding },
         mailFacts: { repaymentDueDate: dueDate ? formatJstDate(dueDate) : 'なし（返還は不要です）' },
         ...meta,
-        auditExtra: { repaymentAmount: amount, paidAmount: paid, ground, dueDate },
+        auditExtra: { repaymentAmount: amount, paidAmount: paid, ground, dueDate, ...(earlier ? { alreadyRepaid } : {}) },
       });
-      await this.repo.insertClaim({ applicationId: app.id, amount, paidAmount: paid, ground, reason, dueDate, revokedBy: user.id }, tx);
-      // nothing was paid: nothing to repay, the 返還 is complete at once
-      if (amount === 0) await this.complete(tx, app.id, 0, actor, meta);
+      const claim = { applicationId: app.id, amount, paidAmount: paid, ground, reason, dueDate: dueDate ?? earlier?.dueDate ?? null, revokedBy: user.id };
+      if (earlier) await this.repo.raiseClaim(claim, tx);
+      else await this.repo.insertClaim(claim, tx);
+      // nothing (more) was paid: nothing to repay, the 返還 is complete at once
+      if (outstanding === 0) await this.complete(tx, { ...claim, revokedAt: new Date(), repaidAt: null }, amount, actor, meta);
     });
     return this.postAward.show(user, applicationId);
   }
@@ -128,13 +113,14 @@ export class RepaymentsService {
       if (claim.repaidAt) throw new PostAwardError('ALREADY_REPAID');
       if (!isCalendarDate(dto.receivedOn)) throw new PostAwardError('INVALID_DATE', { field: 'receivedOn' });
       if (dto.receivedOn > (await this.repo.todayJst(tx))) throw new PostAwardError('RECEIVED_IN_FUTURE', { field: 'receivedOn' });
-      // a 返還 answers the claim the 交付決定取消 made: a receipt dated before it is a typo or another payment
+      // a 返還 answers the claim the 交付決定取消 (or the 額の確定) made: a receipt dated before it is a typo or another payment
       const revokedOn = jstDate(claim.revokedAt);
+      const claimedBy = claim.ground === ADVANCE_EXCESS ? '額の確定' : '交付決定取消';
       if (dto.receivedOn < revokedOn)
         throw new PostAwardError(
           'RECEIVED_BEFORE_REVOCATION',
           { field: 'receivedOn', revokedOn },
-          `入金日（${dto.receivedOn}）が交付決定取消の日（${revokedOn}）より前です。取消し以後に受けた入金の日付を指定してください。`,
+          `入金日（${dto.receivedOn}）が${claimedBy}の日（${revokedOn}）より前です。${claimedBy}以後に受けた入金の日付を指定してください。`,
         );
       const before = sum(await this.repo.received(app.id, tx));
       const outstanding = claim.amount - before;
@@ -166,22 +152,26 @@ export class RepaymentsService {
         },
         tx,
       );
-      if (before + dto.amount === claim.amount) await this.complete(tx, app.id, claim.amount, { role: user.role, id: user.id, staff: user }, meta);
+      if (before + dto.amount === claim.amount) await this.complete(tx, claim, claim.amount, { role: user.role, id: user.id, staff: user }, meta);
       return false;
     });
     return { view: await this.postAward.show(user, applicationId), replayed };
   }
 
-  /** Repaid in full: recordRepayment (返還済) with the amount repaid, and the claim stamped. */
+  /**
+   * Repaid in full, with the amount repaid, and the claim stamped: a revoked grant's 返還 ends the project
+   * (recordRepayment, 返還済); a 概算払's excess returned completes its 精算 (settleAdvanceExcess, 支払済).
+   */
   private async complete(
     tx: Transaction,
-    applicationId: string,
+    claim: RepaymentClaim,
     repaid: number,
     actor: { role: AuthenticatedUser['role']; id: string; staff: AuthenticatedUser },
     meta: RequestMeta,
   ) {
-    await this.transitions.fireIn(tx, applicationId, RECORD_REPAYMENT, actor, { amount: { computed: repaid }, ...meta, auditExtra: { repaidTotal: repaid } });
-    await this.repo.markRepaid(applicationId, tx);
+    const transition = claim.ground === ADVANCE_EXCESS ? SETTLE_ADVANCE_EXCESS : RECORD_REPAYMENT;
+    await this.transitions.fireIn(tx, claim.applicationId, transition, actor, { amount: { computed: repaid }, ...meta, auditExtra: { repaidTotal: repaid } });
+    await this.repo.markRepaid(claim.applicationId, tx);
   }
 
   private async visible(user: AuthenticatedUser, applicationId: string, tx: Transaction): Promise<Application> {

@@ -1,0 +1,34 @@
+import { DAY_MS, paidOut } from '@jimukyoku/domain';
+import type { Application } from '../applications/application.entity';
+import type { GrantAmount } from './grant-amount.entity';
+
+/** The 納期限 of a 交付決定取消's 返還 is at least this many days after the day of the revocation, in JST (docs/post-award.md). */
+export const REPAYMENT_DUE_MIN_DAYS = 14;
+
+/**
+ * The 納期限 of a 概算払's excess, claimed by the 額の確定 (docs/post-award.md "概算払"): this many days after its JST day.
+ * 第18条第2項 leaves the 期限 to the agency; this product's rule, past the revocation's minimum, as the claim comes
+ * unannounced with the 確定額.
+ */
+export const ADVANCE_EXCESS_DUE_DAYS = 30;
+
+/**
+ * The 返還額 of a revoked grant (docs/post-award.md "交付決定取消 and 返還"): all that was paid (libs/domain `paidOut`), the
+ * 確定額 once 支払 has been made (stamp paidAt: the 概算払 and the rest together, or the 概算払 where it paid more and its
+ * excess was claimed), before it what was paid in advance (`advancePaid`, the 概算払 of paid batches). Revoking the
+ * whole 交付決定 (補助金適正化法 第17条) asks back all of it (第18条 第1項); ものづくり 回復型's missed wage target is such a
+ * 全額返還 of what was paid.
+ */
+export function repaymentAmount(
+  app: Pick<Application, 'stamps'>,
+  amounts: Pick<GrantAmount, 'fixedAmount' | 'grantAmount'> | null,
+  advancePaid = 0,
+): { paid: number; amount: number } {
+  const paid = paidOut(!!app.stamps?.paidAt, amounts?.fixedAmount ?? amounts?.grantAmount ?? 0, advancePaid);
+  return { paid, amount: paid };
+}
+
+/** YYYY-MM-DD plus `days` (calendar arithmetic on the date itself, no time zone involved). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
