@@ -11,7 +11,9 @@ export class AdvanceExcessClaim1764600500000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE repayment_claim DROP CONSTRAINT repayment_claim_ground_check`);
-    await q.query(`ALTER TABLE repayment_claim ADD CONSTRAINT repayment_claim_ground_check CHECK (ground IN ('general', 'wageTargetMissed', 'advanceAboveFixedAmount'))`);
+    await q.query(
+      `ALTER TABLE repayment_claim ADD CONSTRAINT repayment_claim_ground_check CHECK (ground IN ('general', 'wageTargetMissed', 'advanceAboveFixedAmount'))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -214,7 +214,10 @@ describe('概算払', () => {
       [id],
     );
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['application.claimAdvanceExcess', 'application.fixAmount']);
-    expect(audit[0]).toMatchObject({ actor_role: 'system', changes: { fixedAmount: 12_000_000, advancePaid: 16_000_000, repaymentAmount: 4_000_000, dueDate } });
+    expect(audit[0]).toMatchObject({
+      actor_role: 'system',
+      changes: { fixedAmount: 12_000_000, advancePaid: 16_000_000, repaymentAmount: 4_000_000, dueDate },
+    });
     const claimed = (await mails(id)).filter((m) => /^fixedAmountNotice$|^advanceExcessClaimed$|^settledByAdvancePayment$/.test(m.template));
     expect(claimed.map((m) => [m.template, m.payload.quotedAmount]).sort()).toEqual([
       ['advanceExcessClaimed', 4_000_000],
@@ -236,7 +239,9 @@ describe('概算払', () => {
     await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2021, sales: 12_000_000 }).expect(409);
 
     // a receipt dated before the 額の確定 is refused in its words; part, then the rest: 支払済, and the applicant told so
-    const early = await staff('post', `${id}/repayments`).send({ receivedOn: addDays(todayJst(), -1), amount: 1 }).expect(422);
+    const early = await staff('post', `${id}/repayments`)
+      .send({ receivedOn: addDays(todayJst(), -1), amount: 1 })
+      .expect(422);
     expect(early.body.message).toContain('額の確定の日');
     const part = await staff('post', `${id}/repayments`).send({ receivedOn: todayJst(), amount: 1_000_000 }).expect(200);
     expect(part.body).toMatchObject({ status: 'advanceExcessClaimed', repayment: { repaidTotal: 1_000_000, outstanding: 3_000_000 } });

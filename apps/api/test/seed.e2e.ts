@@ -126,9 +126,15 @@ describe('the npm start seed', () => {
         WHERE p.status = 'paid'`,
     );
     expect(new Set(lines.map((l: { status: string }) => l.status))).toEqual(
-      new Set(['transferred', 'grantDecided', 'paid', 'commercializationReporting', 'reportingCompleted', 'grantRevoked', 'repaid']),
+      new Set(['transferred', 'grantDecided', 'paid', 'advanceExcessClaimed', 'commercializationReporting', 'reportingCompleted', 'grantRevoked', 'repaid']),
     );
     for (const l of lines) expect([l.paidOn, l.audits]).toEqual([l.batchPaidOn, 1]);
+    // the one whose 確定額 came below its 概算払 owes the excess back
+    const [excess] = await db.query(
+      `SELECT count(*)::int AS n FROM repayment_claim c JOIN application a ON a.id = c.application_id
+        WHERE c.ground = 'advanceAboveFixedAmount' AND a.status = 'advanceExcessClaimed' AND c.amount > 0 AND c.due_date IS NOT NULL`,
+    );
+    expect(excess.n).toBe(1);
   });
 
   it('has five years of 事業化状況報告: a period completed with all five filed, and overdue reports for the managers’ list', async () => {
@@ -190,6 +196,7 @@ describe('the npm start seed', () => {
         'advancePaymentRequested',
         'finalInspection',
         'amountFixed',
+        'advanceExcessClaimed',
         'commercializationReporting',
         'reportingCompleted',
         'grantRevoked',

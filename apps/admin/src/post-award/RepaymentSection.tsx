@@ -9,8 +9,8 @@ import type { JimukyokuDataProvider } from '../providers/dataProvider';
 import type { PostAward } from './postAward';
 
 /**
- * 交付決定取消 and 返還 (docs/post-award.md "交付決定取消 and 返還"): the 返還額 the API computed from what was paid, its
- * 納期限 and the repayments received; the manager's 「交付決定取消」 (reason, 納期限) and 「返還の入金を記録」 where the
+ * 交付決定取消 and 返還 (docs/post-award.md "交付決定取消 and 返還"), and the 返還 of a 概算払's excess the 額の確定 claimed
+ * ("概算払"): the 返還額 the API computed from what was paid, its 納期限 and the repayments received; the manager's 「交付決定取消」 (reason, 納期限) and 「返還の入金を記録」 where the
  * API offers them. Nothing here computes an amount.
  */
 export const RepaymentSection = ({ applicationId, data, onDone }: { applicationId: string; data: PostAward; onDone: (d: PostAward) => void }) => {
@@ -77,7 +77,7 @@ export const RepaymentSection = ({ applicationId, data, onDone }: { applicationI
               <TableCell align="right">{t(`ground_${r.ground}`)}</TableCell>
             </TableRow>
             <TableRow>
-              <TableCell component="th">{t('reason')}</TableCell>
+              <TableCell component="th">{t('claim_reason')}</TableCell>
               <TableCell align="right">{r.reason}</TableCell>
             </TableRow>
             <TableRow>

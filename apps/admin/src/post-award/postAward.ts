@@ -107,7 +107,7 @@ export function paperFilingBody(
 export interface Repayment {
   amount: number;
   paidAmount: number;
-  ground: 'general' | 'wageTargetMissed';
+  ground: 'general' | 'wageTargetMissed' | 'advanceAboveFixedAmount';
   reason: string;
   dueDate: string | null;
   revokedAt: string;

@@ -249,6 +249,8 @@ const NO_WITHDRAWAL_REASON = '（記載はありません）';
 const CORRECTION_REASON = '修正を求める事項は、事務局から別途ご連絡します。';
 const PLAN_CHANGE_REFUSED_REASON = '変更後の計画が、交付決定の内容と補助の要件に照らして認められませんでした。詳しくは事務局から別途ご連絡します。';
 const ABANDONMENT_REFUSED_REASON = '事業廃止の理由が確認できませんでした。詳しくは事務局から別途ご連絡します。';
+/** The 額の確定 states the amounts it compares; this stands for them where a mail is sent without (a manual send). */
+const ADVANCE_EXCESS_REASON = '確定した補助金の額が、概算払でお支払いした額を下回ったためです（補助金等に係る予算の執行の適正化に関する法律 第18条第2項）。';
 const ADVANCE_PAYMENT_REFUSED_REASON = '概算払を必要とする理由や、支払済みの経費が確認できませんでした。詳しくは事務局から別途ご連絡します。';
 const GRANT_REVOKED_REASON = '補助事業が交付決定の内容や交付規程に従って実施されていないことが確認されました。詳しくは事務局から別途ご連絡します。';
 
@@ -272,7 +274,7 @@ export const TEMPLATE_INFO: Readonly<Record<string, TemplateInfo>> = {
   fixedAmountNotice: { label: '額の確定（確定額を記載）', audience: 'applicant' },
   paid: { label: '支払', audience: 'applicant' },
   settledByAdvancePayment: { label: '概算払による精算', audience: 'applicant' },
-  advanceExcessClaimed: { label: '概算払の超過額の返還請求', audience: 'applicant' },
+  advanceExcessClaimed: { label: '概算払の超過額の返還請求', audience: 'applicant', standardReason: ADVANCE_EXCESS_REASON },
   advanceExcessRepaid: { label: '概算払の超過額の返還の確認', audience: 'applicant' },
   advancePaymentRequestReceived: { label: '概算払請求の受付', audience: 'applicant' },
   advancePaid: { label: '概算払の支払', audience: 'applicant' },

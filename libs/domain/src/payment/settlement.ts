@@ -25,5 +25,4 @@ export const advanceExcess = (fixedAmount: number, advancePaid: number): number 
  * 支払 (`settled` false) what the 概算払 paid; once settled, the 確定額, or the 概算払 where it paid more (its excess is
  * returned through the same 返還, whose repayments received count towards it).
  */
-export const paidOut = (settled: boolean, fixedAmount: number, advancePaid: number): number =>
-  settled ? Math.max(fixedAmount, advancePaid) : advancePaid;
+export const paidOut = (settled: boolean, fixedAmount: number, advancePaid: number): number => (settled ? Math.max(fixedAmount, advancePaid) : advancePaid);

@@ -163,13 +163,14 @@ const EXPECTED: Record<string, { states: string[]; transitions: Row[] }> = {
 // subsidy@2 is subsidy@1 up to 交付決定; after it, 計画変更, 事業廃止, yearly 事業化状況報告, 交付決定取消 and 返還
 // (subsidy.v2.ts, docs/post-award.md). v1's one-shot 事業化状況報告 is replaced, nothing else of v1 changes.
 const REVOCABLE =
-  'grantDecided|advancePaymentRequested|planChangeRequested|abandonmentRequested|performanceReported|finalInspection|amountFixed|paid|commercializationReporting';
+  'grantDecided|advancePaymentRequested|planChangeRequested|abandonmentRequested|performanceReported|finalInspection|amountFixed|advanceExcessClaimed|paid|commercializationReporting';
 EXPECTED['subsidy@2'] = {
   states: [
     ...EXPECTED['subsidy@1']!.states.filter((s) => !s.startsWith('commercializationReported ')),
     'planChangeRequested 計画変更申請中 active',
     'abandonmentRequested 事業廃止申請中 active',
     'advancePaymentRequested 概算払請求中 active',
+    'advanceExcessClaimed 概算払超過額の返還請求中 active',
     'abandoned 事業廃止 terminal',
     'commercializationReporting 事業化状況報告中 active',
     'reportingCompleted 報告期間終了 terminal',
@@ -190,6 +191,15 @@ EXPECTED['subsidy@2'] = {
     ['approvePlanChange', 'planChangeRequested', 'grantDecided', 'manager', '', 'stamp:planChangeApprovedAt notify:planChangeApproved'],
     ['refusePlanChange', 'planChangeRequested', 'grantDecided', 'manager', '', 'reason stamp:planChangeRefusedAt notify:planChangeRefused'],
     ['settleByAdvancePayment', 'amountFixed', 'paid', 'system', 'paidInAdvance', 'stamp:paidAt notify:settledByAdvancePayment'],
+    [
+      'claimAdvanceExcess',
+      'amountFixed',
+      'advanceExcessClaimed',
+      'system',
+      'advanceAboveFixedAmount',
+      'stamp:advanceExcessClaimedAt notify:advanceExcessClaimed',
+    ],
+    ['settleAdvanceExcess', 'advanceExcessClaimed', 'paid', 'manager', 'repaymentComputed', 'stamp:paidAt notify:advanceExcessRepaid'],
     [
       'requestAbandonment',
       'grantDecided|planChangeRequested',

@@ -40,6 +40,7 @@ describe('state tags', () => {
         'planChangeRequested',
         'abandonmentRequested',
         'advancePaymentRequested',
+        'advanceExcessClaimed',
         'commercializationReporting',
         'reportingCompleted',
       ],

@@ -12,6 +12,7 @@ describe('guard registry', () => {
       [
         'afterAnnouncement',
         'afterRoundDeadline',
+        'advanceAboveFixedAmount',
         'afterRoundOpens',
         'allReviewsSubmitted',
         'amountComputed',
@@ -168,6 +169,21 @@ describe('single-採択 guards (overridable by a reason)', () => {
       message: '採択すると類型の予算を超えます（予算 50,000,000円、採択済 40,000,000円、この申請 20,000,000円、超過 10,000,000円）。',
     });
     expect(GUARDS.withinBudget(app(), ctx({ adoption: { byDecision: true } }))).toBe(true);
+  });
+});
+
+describe('advanceAboveFixedAmount', () => {
+  it.each([
+    ['the 概算払 paid 1円 more than the 確定額', 5_999_999, 6_000_000, true],
+    ['it paid the whole 確定額, no more', 6_000_000, 6_000_000, false],
+    ['it paid less than the 確定額', 6_000_001, 6_000_000, false],
+    ['nothing was paid in advance', 0, 0, false],
+  ])('%s', (_name, fixedAmount, advancePaid, expected) => {
+    expect(GUARDS.advanceAboveFixedAmount(app(), ctx({ settlement: { fixedAmount, advancePaid } })) === true).toBe(expected);
+  });
+
+  it('holds only with the 精算 the API computed at the 額の確定', () => {
+    expect(GUARDS.advanceAboveFixedAmount(app(), ctx({}))).toMatchObject({ code: 'NO_ADVANCE_EXCESS' });
   });
 });
 

@@ -344,14 +344,20 @@ export class PostAwardService {
   ) {
     const dueDate = addDays(jstDate(await this.applications.dbNow(tx)), ADVANCE_EXCESS_DUE_DAYS);
     const reason = `確定額 ${formatYen(fixed)} に対し、概算払で ${formatYen(advancePaid)} をお支払いしています（補助金等に係る予算の執行の適正化に関する法律 第18条第2項）。`;
-    const claimed = await this.transitions.fireIn(tx, applicationId, CLAIM_ADVANCE_EXCESS, { role: 'system', id: null }, {
-      reason,
-      amount: { computed: excess },
-      settlement: { fixedAmount: fixed, advancePaid },
-      mailFacts: { repaymentDueDate: formatJstDate(dueDate) },
-      ...meta,
-      auditExtra: { fixedAmount: fixed, advancePaid, repaymentAmount: excess, dueDate },
-    });
+    const claimed = await this.transitions.fireIn(
+      tx,
+      applicationId,
+      CLAIM_ADVANCE_EXCESS,
+      { role: 'system', id: null },
+      {
+        reason,
+        amount: { computed: excess },
+        settlement: { fixedAmount: fixed, advancePaid },
+        mailFacts: { repaymentDueDate: formatJstDate(dueDate) },
+        ...meta,
+        auditExtra: { fixedAmount: fixed, advancePaid, repaymentAmount: excess, dueDate },
+      },
+    );
     await this.repayments.insertClaim(
       { applicationId, amount: excess, paidAmount: advancePaid, ground: ADVANCE_EXCESS, reason, dueDate, revokedBy: user.id },
       tx,
@@ -405,9 +411,7 @@ export class PostAwardService {
         // 交付決定取消 (the 返還額 computed) and the repayments received until the 返還 is complete
         revokeGrant: offered(REVOKE_GRANT, 'postAward.revokeGrant') && !paymentBatch,
         recordRepayment:
-          (offered(RECORD_REPAYMENT, 'postAward.recordRepayment') || offered(SETTLE_ADVANCE_EXCESS, 'postAward.recordRepayment')) &&
-          !!claim &&
-          !claim.repaidAt,
+          (offered(RECORD_REPAYMENT, 'postAward.recordRepayment') || offered(SETTLE_ADVANCE_EXCESS, 'postAward.recordRepayment')) && !!claim && !claim.repaidAt,
         // the steps a manager may record from paper now (an application that came on paper only)
         paperSteps: app.channelId
           ? []

@@ -108,6 +108,14 @@ export const POST_AWARD_FAMILIES: Family[] = [
         const afterAdvance = [['performanceReport', 'startFinalInspection', 'inspectAsReported', 'fixAmount']];
         await postAwardPaths(ctx, [settled], close + 70 * DAY + 4 * 21 * DAY, afterAdvance);
       }
+      // one asked it all in advance too, but its 確定検査 accepted half: the 額の確定 claims the excess back (返還請求中)
+      const overpaid = adopted[16];
+      if (overpaid) {
+        await postAwardPaths(ctx, [overpaid], close + 70 * DAY, [['grantApplication', 'decideGrant', 'advancePaymentInFull']]);
+        await payInStory(ctx, asUser(ctx.manager), round.id, [overpaid], close + 70 * DAY + 3 * 21 * DAY);
+        const cut = [['performanceReport', 'startFinalInspection', 'inspectHalf', 'fixAmount']];
+        await postAwardPaths(ctx, [overpaid], close + 70 * DAY + 4 * 21 * DAY, cut);
+      }
       // the first two 額確定 wait for the open batch (demo-payment-batches.seed.ts); four were paid three weeks after
       // their 額の確定, and since then one filed its first 事業化状況報告, one had its grant revoked and owes the 返還,
       // one has repaid it in full

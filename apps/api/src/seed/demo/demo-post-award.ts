@@ -64,6 +64,20 @@ export async function postAwardPaths(ctx: DemoContext, adopted: string[], from: 
               } as never,
               {},
             );
+          case 'inspectHalf':
+            // the machine also serves work outside the project: half of each line is accepted
+            return services.postAward.inspect(
+              manager,
+              app.id,
+              {
+                lines: contracted.map((e, index) => ({
+                  index,
+                  acceptedAmount: Math.floor(e.amount / 2000) * 1000,
+                  reason: '補助事業以外の用途と兼用するため、按分した額のみ対象',
+                })),
+              } as never,
+              {},
+            );
           case 'inspectAsReported':
             return services.postAward.inspect(manager, app.id, { lines: [] } as never, {});
           case 'fixAmount':
