@@ -16,8 +16,8 @@ import { goToRoute, signIn, startAdminE2e, type AdminE2e } from './admin-app';
 
 /**
  * The 「交付・確定」 tab's 返還 (docs/post-award.md "交付決定取消 and 返還"): the manager revokes a paid grant with a
- * 納期限, the 返還額 is the API's (what was paid), a partial then the rest of the repayment → 返還済; and the
- * managers' overdue 事業化状況報告 list.
+ * 納期限, the 返還額 is the API's (what was paid), a partial then the rest of the repayment → 返還済; a 概算払's excess
+ * claimed by the 額の確定, repaid → 支払済; and the managers' overdue 事業化状況報告 list.
  */
 describe('admin in the browser: 交付決定取消 → 返還, and the overdue 事業化状況報告', () => {
   let e: AdminE2e;
@@ -84,6 +84,32 @@ describe('admin in the browser: 交付決定取消 → 返還, and the overdue �
     expect(keys).toHaveLength(2);
     expect(new Set(keys.map((k: { request_key: string }) => k.request_key)).size).toBe(2);
     expect(keys.every((k: { request_key: string | null }) => /^[0-9a-f]{32}$/.test(k.request_key ?? ''))).toBe(true);
+  });
+
+  it('shows the 概算払’s excess the 額の確定 claimed, its ground and 納期限, and its repayment settles the project (支払済)', async () => {
+    const draft = await withFixedAmount(93, '概算超過工業株式会社', 'amountFixed');
+    await db.query(`UPDATE application SET status = 'advanceExcessClaimed' WHERE id = $1`, [draft.id]);
+    // as the 額の確定 records it (apps/api/test/advance-payments.e2e.ts walks it through the API): 18,000,000円 paid in advance
+    await db.query(
+      `INSERT INTO repayment_claim (application_id, amount, paid_amount, ground, reason, due_date, revoked_by)
+       VALUES ($1, 3000000, 18000000, 'advanceAboveFixedAmount', '確定額 15,000,000円 に対し、概算払で 18,000,000円 をお支払いしています', (now() AT TIME ZONE 'Asia/Tokyo')::date + 30, gen_random_uuid())`,
+      [draft.id],
+    );
+    const [{ today }] = await db.query(`SELECT to_char((now() AT TIME ZONE 'Asia/Tokyo')::date, 'YYYY-MM-DD') AS today`);
+
+    const page = await e.newPage();
+    await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    await goToRoute(page, e.adminUrl, `/applications/${draft.id}/show/post-award`);
+    const summary = page.getByTestId('repayment-summary');
+    await summary.getByText('概算払の超過', { exact: false }).waitFor();
+    await summary.getByText('確定額 15,000,000円 に対し', { exact: false }).waitFor();
+    await page.getByTestId('repayment-outstanding').getByText('3,000,000円').waitFor();
+    await page.getByLabel('入金日').fill(today);
+    await page.getByTestId('repayment-amount').fill('300万');
+    await page.getByTestId('record-repayment').click();
+    await page.getByTestId('repayment-outstanding').getByText('0円', { exact: true }).waitFor();
+    expect((await db.query(`SELECT status FROM application WHERE id = $1`, [draft.id]))[0].status).toBe('paid');
+    expect(await page.getByTestId('record-repayment').count()).toBe(0);
   });
 
   it('an application in an open payment batch: the tab names the batch and its 振込指定日, links it, and offers no 交付決定取消', async () => {
