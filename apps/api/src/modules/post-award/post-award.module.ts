@@ -11,6 +11,7 @@ import { PostAwardController } from './post-award.controller';
 import { PostAwardRepository } from './post-award.repository';
 import { GrantScope } from './grant-scope.service';
 import { PostAwardService } from './post-award.service';
+import { PostAwardView } from './post-award-view.service';
 import { RepaymentClaim, RepaymentReceived } from './repayment.entity';
 import { RepaymentsRepository } from './repayments.repository';
 import { RepaymentsService } from './repayments.service';
@@ -28,6 +29,7 @@ import { RepaymentsService } from './repayments.service';
     PostAwardRepository,
     PostAwardService,
     GrantScope,
+    PostAwardView,
     RepaymentsRepository,
     RepaymentsService,
     CommercializationReportsRepository,

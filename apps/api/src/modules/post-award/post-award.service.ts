@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { advanceExcess, advancePaymentDue, formatJstDate, formatYen, hasVisibleText, jstDate, paidInFullInAdvance, type ExpenseLine } from '@jimukyoku/domain';
-import { findState, findTransition, getWorkflow } from '@jimukyoku/workflow';
-import { isAllowed, type PolicyAction } from '../../auth/policy';
+import { findTransition, getWorkflow } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
 import { UnitOfWork, type Transaction } from '../../database';
@@ -11,29 +10,22 @@ import { ApplicationsRepository } from '../applications/applications.repository'
 import { TransitionsService, type TransitionActor } from '../applications/transitions.service';
 import { AuditService } from '../audit/audit.service';
 import type { FinalInspectionDto, PaperFilingDto, PostAwardFilingDto } from './dto/post-award.dto';
-import { amountsView } from './amounts-view';
 import { fiscalYearRefusal, missingFilingFields, stepOutsideProcedure, type FieldError } from './filing-checks';
 import { GrantScope } from './grant-scope.service';
 import type { InspectionLine } from './grant-amount.entity';
 import { PostAwardError } from './post-award.errors';
+import { PostAwardView } from './post-award-view.service';
 import { PostAwardRepository } from './post-award.repository';
 import { CommercializationReportsRepository } from './commercialization-reports.repository';
 import { RepaymentsRepository } from './repayments.repository';
 import { ADVANCE_EXCESS } from './repayment.entity';
 import { addDays, ADVANCE_EXCESS_DUE_DAYS } from './repayment-rules';
-import { repaymentView } from './repayment-view';
 import {
   CLOSE_REPORTING,
   DECIDE_GRANT,
   FIX_AMOUNT,
-  keepsAmounts,
-  POST_AWARD_STEPS,
-  RECORD_REPAYMENT,
-  REVOKE_GRANT,
   SETTLE_BY_ADVANCE_PAYMENT,
   CLAIM_ADVANCE_EXCESS,
-  SETTLE_ADVANCE_EXCESS,
-  STEP_LABELS,
   STEP_TRANSITIONS,
   type PostAwardStep,
 } from './post-award-steps';
@@ -82,6 +74,7 @@ export class PostAwardService {
     private readonly repayments: RepaymentsRepository,
     private readonly reports: CommercializationReportsRepository,
     private readonly grantScope: GrantScope,
+    private readonly views: PostAwardView,
   ) {}
 
   /**
@@ -195,7 +188,7 @@ export class PostAwardService {
         { recordedBy: user.id, documentsOnPaper: documents, note },
         { ...meta, auditExtra: { onBehalfOfApplicant: true, documentsOnPaper: documents, note } },
       );
-      return this.view(application, tx, user);
+      return this.views.of(application, tx, user);
     });
   }
 
@@ -215,7 +208,7 @@ export class PostAwardService {
         { amount: { computed: q.amount }, ...meta, auditExtra: { grantAmount: q.amount, adoptedAmount: amounts.adoptedAmount } },
       );
       await this.repo.setGrantAmount(app.id, q.amount, tx);
-      return this.view(application, tx, user);
+      return this.views.of(application, tx, user);
     });
   }
 
@@ -279,7 +272,7 @@ export class PostAwardService {
         },
         tx,
       );
-      return this.view(app, tx, user);
+      return this.views.of(app, tx, user);
     });
   }
 
@@ -321,12 +314,12 @@ export class PostAwardService {
             auditExtra: { fixedAmount: fixed, advancePaid, paidAmount: 0 },
           },
         );
-        return this.view(settled.application, tx, user);
+        return this.views.of(settled.application, tx, user);
       }
       // it paid more: the excess is claimed back now (補助金適正化法 第18条第2項; docs/post-award.md "概算払")
       const excess = advanceExcess(fixed, advancePaid);
-      if (excess > 0) return this.view(await this.claimAdvanceExcess(tx, user, app.id, { fixed, advancePaid, excess }, meta), tx, user);
-      return this.view(application, tx, user);
+      if (excess > 0) return this.views.of(await this.claimAdvanceExcess(tx, user, app.id, { fixed, advancePaid, excess }, meta), tx, user);
+      return this.views.of(application, tx, user);
     });
   }
 
@@ -365,59 +358,9 @@ export class PostAwardService {
     return claimed.application;
   }
 
-  /**
-   * The amounts and filings of an application as GET /api/applications/:id/post-award shows them, and which of
-   * the amount routes this user may use now (the admin's buttons): the transition they fire starts from the
-   * application's state in its definition, and the user's policy allows it.
-   */
+  /** GET /api/applications/:id/post-award (post-award-view.service.ts). */
   async show(user: AuthenticatedUser, applicationId: string) {
-    return this.uow.run(async (tx) => this.view(await this.visible(user, applicationId, tx), tx, user));
-  }
-
-  private async view(app: Application, tx: Transaction, user?: AuthenticatedUser) {
-    const amounts = await this.repo.findAmount(app.id, tx);
-    const filings = await this.repo.filingsOf(app.id, tx);
-    const claim = await this.repayments.findClaim(app.id, tx);
-    const definition = getWorkflow(app.workflowCode, app.workflowVersion);
-    // a 概算払 is offered only where the round allows it (docs/post-award.md "概算払")
-    const advanceAllowed = await this.repo.advancePaymentAllowed(app.roundId, tx);
-    // an open payment batch carrying it: no 交付決定取消 until that batch is confirmed or cancelled (docs/payments.md)
-    const paymentBatch = await this.applications.openPaymentBatchOf(app.id, tx);
-    const offered = (transition: string, policy: PolicyAction) =>
-      !!user && isAllowed(user.role, policy) && (findTransition(definition, transition)?.from.includes(app.status) ?? false);
-    return {
-      applicationId: app.id,
-      status: app.status,
-      version: app.version,
-      amounts: amountsView(amounts, await this.repo.advancePaid(app.id, tx)),
-      // false: this workflow keeps no amounts (subsidy@1 …), so `amounts` stays null past the 交付申請 too
-      amountsKept: keepsAmounts(definition),
-      paymentBatch,
-      repayment: repaymentView(claim, claim ? await this.repayments.received(app.id, tx) : []),
-      // ended (返還済, 事業廃止, 報告期間終了 …): its unfiled reports are no longer due, as the overdue list and the reminders say
-      reportingEnded: findState(definition, app.status)?.kind === 'terminal',
-      commercializationReports: (await this.reports.ofApplication(app.id, tx)).map((r) => ({
-        id: r.id,
-        sequence: r.sequence,
-        dueDate: r.dueDate,
-        reportedAt: r.reportedAt,
-        remindedAt: r.remindedAt,
-      })),
-      filings: filings.map((f) => ({ ...f, stepLabel: STEP_LABELS[f.step] })),
-      actions: {
-        decideGrant: offered(DECIDE_GRANT, 'postAward.decideGrant') && !!amounts,
-        inspect: offered(FIX_AMOUNT, 'postAward.inspect') && !!amounts?.actualExpenses,
-        fixAmount: offered(FIX_AMOUNT, 'postAward.fixAmount') && !!amounts?.inspection,
-        // 交付決定取消 (the 返還額 computed) and the repayments received until the 返還 is complete
-        revokeGrant: offered(REVOKE_GRANT, 'postAward.revokeGrant') && !paymentBatch,
-        recordRepayment:
-          (offered(RECORD_REPAYMENT, 'postAward.recordRepayment') || offered(SETTLE_ADVANCE_EXCESS, 'postAward.recordRepayment')) && !!claim && !claim.repaidAt,
-        // the steps a manager may record from paper now (an application that came on paper only)
-        paperSteps: app.channelId
-          ? []
-          : POST_AWARD_STEPS.filter((step) => offered(STEP_TRANSITIONS[step], 'applications.recordOnBehalf') && (step !== 'advancePayment' || advanceAllowed)),
-      },
-    };
+    return this.uow.run(async (tx) => this.views.of(await this.visible(user, applicationId, tx), tx, user));
   }
 
   private async visible(user: AuthenticatedUser, applicationId: string, tx: Transaction): Promise<Application> {

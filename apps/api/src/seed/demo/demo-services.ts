@@ -24,6 +24,7 @@ import { BankAccountsRepository } from '../../modules/bank-accounts/bank-account
 import { PostAwardRepository } from '../../modules/post-award/post-award.repository';
 import { GrantScope } from '../../modules/post-award/grant-scope.service';
 import { PostAwardService } from '../../modules/post-award/post-award.service';
+import { PostAwardView } from '../../modules/post-award/post-award-view.service';
 import { RepaymentsRepository } from '../../modules/post-award/repayments.repository';
 import { CommercializationReportsRepository } from '../../modules/post-award/commercialization-reports.repository';
 import { BankAccountsService } from '../../modules/bank-accounts/bank-accounts.service';
@@ -96,15 +97,18 @@ export function demoServices(m: EntityManager, clock?: StoryClock) {
   // with the story clock, the 事業化状況報告 schedule runs from the story's 額の確定 and a batch reasons at story time
   const storyApplications = clock ? new StoryTimeApplications(ds, clock) : applications;
   const postAwardRows = new PostAwardRepository(ds);
+  const repayments = new RepaymentsRepository(ds);
+  const reports = new CommercializationReportsRepository(ds);
   const postAward = new PostAwardService(
     postAwardRows,
     storyApplications,
     transitions,
     audit,
     uow,
-    new RepaymentsRepository(ds),
-    new CommercializationReportsRepository(ds),
+    repayments,
+    reports,
     new GrantScope(postAwardRows, storyApplications, audit),
+    new PostAwardView(postAwardRows, storyApplications, repayments, reports),
   );
   return {
     tx: asTransaction(m),
