@@ -84,7 +84,9 @@ export class PostAwardView {
           ? []
           : await this.guardsAllow(
               app,
-              POST_AWARD_STEPS.filter((step) => offered(STEP_TRANSITIONS[step], 'applications.recordOnBehalf') && (step !== 'advancePayment' || advanceAllowed)),
+              POST_AWARD_STEPS.filter(
+                (step) => offered(STEP_TRANSITIONS[step], 'applications.recordOnBehalf') && (step !== 'advancePayment' || advanceAllowed),
+              ),
               tx,
             ),
       },
