@@ -119,6 +119,48 @@ describe('admin in the browser: 確定検査 and 額の確定', () => {
     expect((await db.query(`SELECT status FROM application WHERE id = $1`, [draft.id]))[0].status).toBe('amountFixed');
   });
 
+  it('fixes the amount of a project paid more in advance: the 納期限 of the excess is set on the tab and claimed with it', async () => {
+    const round = await openRound(e.t, undefined, 91);
+    await db.query(`UPDATE round SET workflow_version = 2 WHERE id = $1`, [round.id]);
+    const category = await categoryByCode(e.t, round, 'restructuring.standard');
+    const draft = await createDraft(e.t, draftInput(round, category, { applicantName: '概算超過精機株式会社' }));
+    // a fixture: in 確定検査, half of its one expense accepted, the whole 交付決定額 paid in advance by a confirmed batch
+    // (the API's journey is apps/api/test/advance-payments.e2e.ts)
+    await db.query(`UPDATE application SET status = 'finalInspection', quoted_amount = 20000000 WHERE id = $1`, [draft.id]);
+    const expenses = [{ expenseType: 'machinery', amount: 24_000_000, description: '5軸加工機' }];
+    await db.query(
+      `INSERT INTO grant_amount (application_id, adopted_amount, grant_expenses, grant_quote, requested_amount, grant_amount, grant_decided_at, actual_expenses, inspection)
+       VALUES ($1, 20000000, $2::jsonb, '{}'::jsonb, 18000000, 18000000, now(), $2::jsonb, $3::jsonb)`,
+      [draft.id, JSON.stringify(expenses), JSON.stringify([{ index: 0, reported: 24_000_000, accepted: 12_000_000, reason: '兼用設備のため按分' }])],
+    );
+    const [{ id: managerId }] = await db.query(`SELECT id FROM staff_user WHERE email = $1`, [DEMO_EMAIL.manager]);
+    const [batch] = await db.query(
+      `INSERT INTO payment_batch (round_id, status, transfer_date, requester, total_count, total_amount, created_by, paid_on, confirmed_by, confirmed_at)
+       VALUES ($1, 'paid', current_date, '{}'::jsonb, 1, 18000000, $2, current_date, $2, now()) RETURNING id`,
+      [round.id, managerId],
+    );
+    await db.query(
+      `INSERT INTO payment_batch_line (batch_id, position, application_id, amount, bank_code, branch_code, deposit_type, account_number, account_holder_kana, open, kind)
+       VALUES ($1, 1, $2, 18000000, '0001', '123', '1', '1234567', 'ｶ)ｶﾞｲｻﾝﾁﾖｳｶｾｲｷ', false, 'advance')`,
+      [batch.id, draft.id],
+    );
+    const [{ due }] = await db.query(`SELECT to_char((now() AT TIME ZONE 'Asia/Tokyo')::date + 20, 'YYYY-MM-DD') AS due`);
+
+    const page = await e.newPage();
+    await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    await goToRoute(page, e.adminUrl, `/applications/${draft.id}/show/post-award`);
+    await page.getByTestId('excess-due-date').fill(due);
+    await page.getByTestId('fix-amount').click();
+    await page.getByText(/額を確定しました（確定額 [\d,]+円）/).waitFor();
+    await page.getByTestId('repayment-summary').getByText('概算払の超過', { exact: false }).waitFor();
+    const [claim] = await db.query(`SELECT amount::float8 AS amount, to_char(due_date, 'YYYY-MM-DD') AS due FROM repayment_claim WHERE application_id = $1`, [
+      draft.id,
+    ]);
+    const [{ fixed }] = await db.query(`SELECT fixed_amount::float8 AS fixed FROM grant_amount WHERE application_id = $1`, [draft.id]);
+    expect(claim).toEqual({ amount: 18_000_000 - fixed, due });
+    expect((await db.query(`SELECT status FROM application WHERE id = $1`, [draft.id]))[0].status).toBe('advanceExcessClaimed');
+  });
+
   it('says an application on the workflow’s first version keeps no amounts, rather than that no 交付申請 came', async () => {
     const round = await openRound(e.t, undefined, 96);
     const category = await categoryByCode(e.t, round, 'restructuring.standard');

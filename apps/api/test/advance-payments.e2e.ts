@@ -187,7 +187,7 @@ describe('概算払', () => {
   });
 
   /** paidInAdvance(): 16,000,000円 paid; the 確定検査 accepts 18,000,000円 of the 24,000,000円 reported: 確定額 12,000,000円. */
-  async function fixedBelowAdvance() {
+  async function fixedBelowAdvance(body: { repaymentDueDate?: string } = {}) {
     const { round, id } = await paidInAdvance();
     await portal(`${id}/performance-report`)
       .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
@@ -196,7 +196,7 @@ describe('概算払', () => {
     await staff('put', `${id}/final-inspection`)
       .send({ lines: [{ index: 0, acceptedAmount: 18_000_000, reason: '加工機の付属品は補助対象外' }] })
       .expect(200);
-    const fixed = await staff('post', `${id}/amount-fixing`).expect(200);
+    const fixed = await staff('post', `${id}/amount-fixing`).send(body).expect(200);
     return { round, id, fixed };
   }
 
@@ -264,6 +264,30 @@ describe('概算払', () => {
     expect(revokedMail.payload.quotedAmount).toBe(12_000_000);
     const done = await staff('post', `${id}/repayments`).send({ receivedOn: todayJst(), amount: 12_000_000 }).expect(200);
     expect(done.body.status).toBe('repaid');
+  });
+
+  it('the manager may set the excess’s 納期限, 14 days ahead at least: sooner, the 額の確定 is refused whole', async () => {
+    const { id } = await paidInAdvance();
+    await portal(`${id}/performance-report`)
+      .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
+      .expect(200);
+    await staff('post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
+    await staff('put', `${id}/final-inspection`)
+      .send({ lines: [{ index: 0, acceptedAmount: 18_000_000, reason: '加工機の付属品は補助対象外' }] })
+      .expect(200);
+    const soon = await staff('post', `${id}/amount-fixing`)
+      .send({ repaymentDueDate: addDays(todayJst(), 13) })
+      .expect(422);
+    expect(soon.body).toMatchObject({ code: 'DUE_DATE_TOO_SOON', field: 'repaymentDueDate', earliest: addDays(todayJst(), 14) });
+    const badDate = await staff('post', `${id}/amount-fixing`).send({ repaymentDueDate: '2027-02-30' }).expect(422);
+    expect(badDate.body).toMatchObject({ code: 'INVALID_DATE', field: 'repaymentDueDate' });
+    expect(await statusOf(id)).toBe('finalInspection');
+    expect(await e.db.query(`SELECT 1 FROM repayment_claim WHERE application_id = $1`, [id])).toHaveLength(0);
+    expect((await e.db.query(`SELECT fixed_amount FROM grant_amount WHERE application_id = $1`, [id]))[0].fixed_amount).toBeNull();
+    const fixed = await staff('post', `${id}/amount-fixing`)
+      .send({ repaymentDueDate: addDays(todayJst(), 14) })
+      .expect(200);
+    expect(fixed.body).toMatchObject({ status: 'advanceExcessClaimed', repayment: { amount: 4_000_000, dueDate: addDays(todayJst(), 14) } });
   });
 
   it('a 交付決定取消 while the excess is claimed asks back all the 概算払 paid, and its 返還 ends the project', async () => {

@@ -30,6 +30,7 @@ export const PostAwardTab = () => {
   const [accepted, setAccepted] = useState<string[]>([]);
   const [reasons, setReasons] = useState<string[]>([]);
   const [running, setRunning] = useState(false);
+  const [excessDueDate, setExcessDueDate] = useState('');
   const id = record?.id ? String(record.id) : '';
   const version = record?.version;
 
@@ -154,13 +155,25 @@ export const PostAwardTab = () => {
                   disabled={running}
                   onClick={() =>
                     run(
-                      () => dataProvider.fixAmount(id),
+                      () => dataProvider.fixAmount(id, { repaymentDueDate: excessDueDate || undefined }),
                       (d) => t('fix_amount_done', { amount: yen(d.amounts?.fixedAmount) }),
                     )
                   }
                 >
                   {t('fix_amount')}
                 </Button>
+              )}
+              {/* paid in advance: should the 確定額 come below it, the 額の確定 claims the excess back by this 納期限 */}
+              {data.actions.fixAmount && (a.advancePaidAmount ?? 0) > 0 && (
+                <TextField
+                  size="small"
+                  type="date"
+                  label={t('excess_due_date')}
+                  helperText={t('excess_due_date_help')}
+                  value={excessDueDate}
+                  onChange={(ev) => setExcessDueDate(ev.target.value)}
+                  slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'excess-due-date' } }}
+                />
               )}
             </Stack>
           </Box>

@@ -64,7 +64,8 @@ export interface JimukyokuDataProvider extends DataProvider {
   /** PUT /api/applications/:id/final-inspection (reviewer, manager): the 確定検査's adjusted lines */
   recordFinalInspection(applicationId: string, body: { lines: { index: number; acceptedAmount: number; reason?: string }[] }): Promise<PostAward>;
   /** POST /api/applications/:id/amount-fixing (manager): 額の確定, the 確定額 computed by the API */
-  fixAmount(applicationId: string): Promise<PostAward>;
+  /** 額の確定; `repaymentDueDate`: the 納期限 of a 概算払's excess over the 確定額, if there is one (default 30 days) */
+  fixAmount(applicationId: string, body?: { repaymentDueDate?: string }): Promise<PostAward>;
   /** POST /api/applications/:id/paper-filings (manager): a step after 採択 received on paper, recorded on the applicant's behalf */
   recordPaperFiling(applicationId: string, body: PaperFilingBody): Promise<PostAward>;
   /** 交付決定取消: the 返還額 is computed by the API (docs/post-award.md) */
@@ -167,7 +168,7 @@ export function createDataProvider(httpClient: HttpClient, apiUrl: string = API_
           body: JSON.stringify(body),
         })
       ).json as PostAward,
-    fixAmount: (applicationId) => postJson<PostAward>(`/applications/${encodeURIComponent(applicationId)}/amount-fixing`, {}),
+    fixAmount: (applicationId, body = {}) => postJson<PostAward>(`/applications/${encodeURIComponent(applicationId)}/amount-fixing`, body),
     recordPaperFiling: (applicationId, body) => postJson<PostAward>(`/applications/${encodeURIComponent(applicationId)}/paper-filings`, body),
     revokeGrant: (applicationId, body) => postJson<PostAward>(`/applications/${encodeURIComponent(applicationId)}/grant-revocation`, body),
     recordRepayment: (applicationId, body, requestKey) =>

@@ -27,6 +27,8 @@ export const postAwardMessages = {
   inspection_done: '確定検査を記録しました',
   fix_amount: '額の確定（確定額を算定）',
   fix_amount_done: '額を確定しました（確定額 %{amount}）',
+  excess_due_date: '概算払の超過額の返還の納期限',
+  excess_due_date_help: '確定額が概算払の支払済額を下回ったときに使います。空欄: 額の確定から30日後',
   filings: '採択後の届出',
   filed_at: '受付日時',
   step: '届出',

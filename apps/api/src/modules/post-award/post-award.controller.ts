@@ -5,7 +5,7 @@ import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { requestMeta } from '../../common/request-meta';
 import { FinalInspectionDto, PaperFilingDto } from './dto/post-award.dto';
-import { GrantRevocationDto, RepaymentReceivedDto } from './dto/repayment.dto';
+import { AmountFixingDto, GrantRevocationDto, RepaymentReceivedDto } from './dto/repayment.dto';
 import { PostAwardService } from './post-award.service';
 import { RepaymentsService } from './repayments.service';
 
@@ -48,9 +48,12 @@ export class PostAwardController {
   @Post(':id/amount-fixing')
   @HttpCode(200)
   @Policy('postAward.fixAmount')
-  @ApiOperation({ summary: '額の確定: 確定額は確定検査で認めた経費から規則で算定し (入力しない)、交付決定額を超えない' })
-  fixAmount(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
-    return this.postAward.fixAmount(user, id, requestMeta(req));
+  @ApiOperation({
+    summary:
+      '額の確定: 確定額は確定検査で認めた経費から規則で算定し (入力しない)、交付決定額を超えない。概算払の支払済額が確定額を超えるときは、その超過額の返還を同時に求める (納期限は repaymentDueDate、省略時は30日後)',
+  })
+  fixAmount(@Param('id') id: string, @Body() dto: AmountFixingDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
+    return this.postAward.fixAmount(user, id, requestMeta(req), dto);
   }
 
   @Post(':id/paper-filings')

@@ -10,6 +10,7 @@ import { ApplicationsRepository } from '../applications/applications.repository'
 import { TransitionsService, type TransitionActor } from '../applications/transitions.service';
 import { AuditService } from '../audit/audit.service';
 import type { FinalInspectionDto, PaperFilingDto, PostAwardFilingDto } from './dto/post-award.dto';
+import type { AmountFixingDto } from './dto/repayment.dto';
 import { fiscalYearRefusal, missingFilingFields, stepOutsideProcedure, type FieldError } from './filing-checks';
 import { GrantScope } from './grant-scope.service';
 import type { InspectionLine } from './grant-amount.entity';
@@ -19,7 +20,7 @@ import { PostAwardRepository } from './post-award.repository';
 import { CommercializationReportsRepository } from './commercialization-reports.repository';
 import { RepaymentsRepository } from './repayments.repository';
 import { ADVANCE_EXCESS } from './repayment.entity';
-import { addDays, ADVANCE_EXCESS_DUE_DAYS } from './repayment-rules';
+import { addDays, ADVANCE_EXCESS_DUE_DAYS, checkRepaymentDueDate } from './repayment-rules';
 import {
   CLOSE_REPORTING,
   DECIDE_GRANT,
@@ -277,7 +278,7 @@ export class PostAwardService {
   }
 
   /** 額の確定: the 確定額 is the quote of the accepted expenses, never above the 交付決定額, fired with fixAmount. */
-  fixAmount(user: AuthenticatedUser, applicationId: string, meta: RequestMeta) {
+  fixAmount(user: AuthenticatedUser, applicationId: string, meta: RequestMeta, dto: AmountFixingDto = {}) {
     return this.uow.run(async (tx) => {
       const app = await this.visible(user, applicationId, tx);
       const amounts = await this.repo.findAmount(app.id, tx, true);
@@ -318,24 +319,30 @@ export class PostAwardService {
       }
       // it paid more: the excess is claimed back now (補助金適正化法 第18条第2項; docs/post-award.md "概算払")
       const excess = advanceExcess(fixed, advancePaid);
-      if (excess > 0) return this.views.of(await this.claimAdvanceExcess(tx, user, app.id, { fixed, advancePaid, excess }, meta), tx, user);
+      if (excess > 0) {
+        const claimed = await this.claimAdvanceExcess(tx, user, app.id, { fixed, advancePaid, excess, dueDate: dto.repaymentDueDate }, meta);
+        return this.views.of(claimed, tx, user);
+      }
       return this.views.of(application, tx, user);
     });
   }
 
   /**
    * The 額の確定 left a 確定額 below what the 概算払 paid: the system claims the excess back in the same transaction, a
-   * 返還 of its own ground with a 納期限 ADVANCE_EXCESS_DUE_DAYS after today in JST, recorded and completed through the
-   * repayment routes as a revoked grant's is (repayments.service.ts).
+   * 返還 of its own ground with the 納期限 the manager set (at least REPAYMENT_DUE_MIN_DAYS ahead) or one
+   * ADVANCE_EXCESS_DUE_DAYS after today in JST, recorded and completed through the repayment routes as a revoked
+   * grant's is (repayments.service.ts). A refused 納期限 refuses the whole 額の確定: nothing is kept.
    */
   private async claimAdvanceExcess(
     tx: Transaction,
     user: AuthenticatedUser,
     applicationId: string,
-    { fixed, advancePaid, excess }: { fixed: number; advancePaid: number; excess: number },
+    { fixed, advancePaid, excess, dueDate: setDueDate }: { fixed: number; advancePaid: number; excess: number; dueDate?: string },
     meta: RequestMeta,
   ) {
-    const dueDate = addDays(jstDate(await this.applications.dbNow(tx)), ADVANCE_EXCESS_DUE_DAYS);
+    const today = jstDate(await this.applications.dbNow(tx));
+    if (setDueDate) checkRepaymentDueDate(setDueDate, today, 'repaymentDueDate');
+    const dueDate = setDueDate ?? addDays(today, ADVANCE_EXCESS_DUE_DAYS);
     const reason = `確定額 ${formatYen(fixed)} に対し、概算払で ${formatYen(advancePaid)} をお支払いしています（補助金等に係る予算の執行の適正化に関する法律 第18条第2項）。`;
     const claimed = await this.transitions.fireIn(
       tx,

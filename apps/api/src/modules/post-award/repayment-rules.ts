@@ -1,14 +1,15 @@
-import { DAY_MS, paidOut } from '@jimukyoku/domain';
+import { DAY_MS, isCalendarDate, paidOut } from '@jimukyoku/domain';
 import type { Application } from '../applications/application.entity';
 import type { GrantAmount } from './grant-amount.entity';
+import { PostAwardError } from './post-award.errors';
 
 /** The 納期限 of a 交付決定取消's 返還 is at least this many days after the day of the revocation, in JST (docs/post-award.md). */
 export const REPAYMENT_DUE_MIN_DAYS = 14;
 
 /**
- * The 納期限 of a 概算払's excess, claimed by the 額の確定 (docs/post-award.md "概算払"): this many days after its JST day.
- * 第18条第2項 leaves the 期限 to the agency; this product's rule, past the revocation's minimum, as the claim comes
- * unannounced with the 確定額.
+ * The 納期限 of a 概算払's excess, claimed by the 額の確定 (docs/post-award.md "概算払"), unless the manager sets another:
+ * this many days after its JST day. 第18条第2項 leaves the 期限 to the agency; this product's default, past the
+ * minimum above, as the claim may come unannounced with the 確定額.
  */
 export const ADVANCE_EXCESS_DUE_DAYS = 30;
 
@@ -31,4 +32,19 @@ export function repaymentAmount(
 /** YYYY-MM-DD plus `days` (calendar arithmetic on the date itself, no time zone involved). */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * A 返還's 納期限 as the manager set it (`field` names it in the error): a real date, at least REPAYMENT_DUE_MIN_DAYS
+ * after `today` (the JST day of the claim), or 422 naming the earliest date.
+ */
+export function checkRepaymentDueDate(dueDate: string, today: string, field: string): void {
+  if (!isCalendarDate(dueDate)) throw new PostAwardError('INVALID_DATE', { field });
+  const earliest = addDays(today, REPAYMENT_DUE_MIN_DAYS);
+  if (dueDate < earliest)
+    throw new PostAwardError(
+      'DUE_DATE_TOO_SOON',
+      { field, earliest },
+      `返還の納期限は、返還を求める日から${REPAYMENT_DUE_MIN_DAYS}日以上先の日付（${earliest} 以降）にしてください。`,
+    );
 }

@@ -14,7 +14,7 @@ import { PostAwardRepository } from './post-award.repository';
 import { PostAwardService } from './post-award.service';
 import { RECORD_REPAYMENT, REVOKE_GRANT, SETTLE_ADVANCE_EXCESS } from './post-award-steps';
 import { ADVANCE_EXCESS, type RepaymentClaim, type RevocationGround } from './repayment.entity';
-import { addDays, REPAYMENT_DUE_MIN_DAYS, repaymentAmount } from './repayment-rules';
+import { checkRepaymentDueDate, repaymentAmount } from './repayment-rules';
 import { sumReceived as sum } from './repayment-view';
 import { RepaymentsRepository } from './repayments.repository';
 
@@ -56,13 +56,7 @@ export class RepaymentsService {
       let dueDate: string | null = null;
       if (outstanding > 0) {
         if (!dto.dueDate) throw new PostAwardError('DUE_DATE_REQUIRED', { field: 'dueDate' });
-        const earliest = addDays(await this.repo.todayJst(tx), REPAYMENT_DUE_MIN_DAYS);
-        if (dto.dueDate < earliest)
-          throw new PostAwardError(
-            'DUE_DATE_TOO_SOON',
-            { field: 'dueDate', earliest },
-            `返還の納期限は、取消しの日から${REPAYMENT_DUE_MIN_DAYS}日以上先の日付（${earliest} 以降）にしてください。`,
-          );
+        checkRepaymentDueDate(dto.dueDate, await this.repo.todayJst(tx), 'dueDate');
         dueDate = dto.dueDate;
       }
       const actor = { role: user.role, id: user.id, staff: user };

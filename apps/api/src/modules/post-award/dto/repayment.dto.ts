@@ -30,6 +30,22 @@ export class GrantRevocationDto {
   dueDate?: string;
 }
 
+/**
+ * 額の確定: nothing to type but, for a project whose 概算払 may have paid more than the 確定額, the 納期限 of that
+ * excess's 返還 (docs/post-award.md "概算払"); unused when there is none.
+ */
+export class AmountFixingDto {
+  @ApiPropertyOptional({
+    example: '2027-01-15',
+    description:
+      '概算払の支払済額が確定額を超えたときの、超過額の返還の納期限 (日本時間の日付 YYYY-MM-DD)。今日から14日以上先。省略すると額の確定の日から30日後。超過がなければ使われない',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(DATE, { message: 'repaymentDueDate (返還の納期限) は YYYY-MM-DD 形式の日付で指定してください' })
+  repaymentDueDate?: string;
+}
+
 /** A repayment received towards the 返還額 (partial allowed, never above what is outstanding). */
 export class RepaymentReceivedDto {
   @ApiProperty({ example: '2027-01-10', description: '入金日 (日本時間の日付 YYYY-MM-DD)。未来の日付は指定できません' })
