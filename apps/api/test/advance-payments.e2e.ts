@@ -228,6 +228,10 @@ describe('概算払', () => {
     expect(mail.bodyText).toContain('返還額: 4,000,000円');
     expect(mail.bodyText).toContain(`納期限: ${formatJstDate(dueDate)}`);
     expect(mail.bodyText).toContain('確定額 12,000,000円 に対し、概算払で 16,000,000円');
+    // the 額の確定 mail sent with it promises no payment: it says the difference is settled, as the claim tells how
+    const [fixedMail] = await e.db.query(`SELECT body_text AS "bodyText" FROM notification WHERE application_id = $1 AND template = 'fixedAmountNotice'`, [id]);
+    expect(fixedMail.bodyText).toContain('確定額との差額の精算');
+    expect(fixedMail.bodyText).not.toContain('差し引いた額');
 
     // no batch pays it, no one moves it by hand, and no 事業化状況報告 before its 精算
     const batch = await e.t.http().post('/api/payment-batches').set(bearer(e.s.manager)).send({ roundId: round.id, transferDate: nextBusinessDay() });
@@ -292,13 +296,29 @@ describe('概算払', () => {
 
   it('a 交付決定取消 while the excess is claimed asks back all the 概算払 paid, and its 返還 ends the project', async () => {
     const { id } = await fixedBelowAdvance();
-    await staff('post', `${id}/repayments`).send({ receivedOn: todayJst(), amount: 500_000 }).expect(200);
+    // the 額の確定 was ten days ago: what the applicant paid since is received, also once the grant is revoked
+    await e.db.query(
+      `UPDATE repayment_claim SET claimed_at = claimed_at - interval '10 days', revoked_at = revoked_at - interval '10 days' WHERE application_id = $1`,
+      [id],
+    );
+    await staff('post', `${id}/repayments`)
+      .send({ receivedOn: addDays(todayJst(), -5), amount: 400_000 })
+      .expect(200);
     const noDate = await staff('post', `${id}/grant-revocation`).send({ reason: '補助事業で取得した設備を無断で処分したため' }).expect(422);
     expect(noDate.body.code).toBe('DUE_DATE_REQUIRED');
     const revoked = await staff('post', `${id}/grant-revocation`)
       .send({ reason: '補助事業で取得した設備を無断で処分したため', dueDate: addDays(todayJst(), 30) })
       .expect(200);
-    expect(revoked.body).toMatchObject({ status: 'grantRevoked', repayment: { amount: 16_000_000, repaidTotal: 500_000, outstanding: 15_500_000 } });
+    expect(revoked.body).toMatchObject({ status: 'grantRevoked', repayment: { amount: 16_000_000, repaidTotal: 400_000, outstanding: 15_600_000 } });
+    // a transfer made between the 額の確定 and the revocation, recorded only now; one before the 額の確定 is not the 返還's
+    await staff('post', `${id}/repayments`)
+      .send({ receivedOn: addDays(todayJst(), -3), amount: 100_000 })
+      .expect(200);
+    const early = await staff('post', `${id}/repayments`)
+      .send({ receivedOn: addDays(todayJst(), -11), amount: 1 })
+      .expect(422);
+    expect(early.body).toMatchObject({ code: 'RECEIVED_BEFORE_REVOCATION', revokedOn: addDays(todayJst(), -10) });
+    expect(early.body.message).toContain('額の確定の日');
     const done = await staff('post', `${id}/repayments`).send({ receivedOn: todayJst(), amount: 15_500_000 }).expect(200);
     expect(done.body.status).toBe('repaid');
     expect((await mails(id)).map((m) => m.template)).not.toContain('advanceExcessRepaid');

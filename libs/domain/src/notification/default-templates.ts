@@ -73,11 +73,12 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
     '実績報告に修正が必要な点がありました。以下の事項を修正のうえ、実績報告を再提出してください。\n\n修正を求める事項:\n{{reason}}',
   ),
   amountFixed: subsidy('補助金の額の確定のお知らせ', '確定検査の結果、補助金の額を確定しました。精算払請求の手続きをお願いします。'),
-  // subsidy@2's 額の確定 carries the 確定額 the rules computed (docs/post-award.md), which a payment batch then pays;
-  // v1's (above) records no amount, so its mail states none
+  // subsidy@2's 額の確定 carries the 確定額 the rules computed (docs/post-award.md), which a payment batch then pays, or
+  // whose difference with a 概算払 is settled (paid, or claimed back: the mail sent with it says which); v1's (above)
+  // records no amount, so its mail states none
   fixedAmountNotice: subsidy(
     '補助金の額の確定のお知らせ',
-    '確定検査の結果、補助金の額を次のとおり確定しました。\n確定額: {{quotedAmount}}\n\nお支払いする額（概算払を受けている場合は、その額を差し引いた額）とお支払いについては、改めてお知らせします。',
+    '確定検査の結果、補助金の額を次のとおり確定しました。\n確定額: {{quotedAmount}}\n\n補助金のお支払い（概算払を受けている場合は、確定額との差額の精算）については、別途お知らせします。',
   ),
   // subsidy@2: the 概算払 paid the whole 確定額, so nothing is transferred after the 額の確定
   settledByAdvancePayment: subsidy(

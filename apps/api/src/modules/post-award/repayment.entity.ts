@@ -32,6 +32,8 @@ export class RepaymentClaim {
   @Column({ name: 'due_date', type: 'date', nullable: true }) dueDate!: string | null;
   @Column({ name: 'revoked_by', type: 'uuid' }) revokedBy!: string;
   @Column({ name: 'revoked_at', type: 'timestamptz' }) revokedAt!: Date;
+  /** when the 返還 was first claimed (the 額の確定 of an excess, or the revocation): repayments are received from then */
+  @Column({ name: 'claimed_at', type: 'timestamptz' }) claimedAt!: Date;
   @Column({ name: 'repaid_at', type: 'timestamptz', nullable: true }) repaidAt!: Date | null;
 }
 

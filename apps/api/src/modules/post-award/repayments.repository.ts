@@ -18,15 +18,16 @@ export class RepaymentsRepository {
     return this.m(tx).findOne(RepaymentClaim, { where: { applicationId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }
 
-  async insertClaim(row: Omit<RepaymentClaim, 'revokedAt' | 'repaidAt'>, tx: Transaction): Promise<void> {
+  async insertClaim(row: Omit<RepaymentClaim, 'revokedAt' | 'claimedAt' | 'repaidAt'>, tx: Transaction): Promise<void> {
     await this.m(tx).insert(RepaymentClaim, row);
   }
 
   /**
    * A 交付決定取消 of a project whose 概算払's excess was claimed (docs/post-award.md "概算払"): the one claim becomes the
-   * revocation's, for all that was paid; the repayments already received stay and count towards it.
+   * revocation's, for all that was paid; the repayments already received stay and count towards it, and it was
+   * claimed (`claimedAt`) when the excess was.
    */
-  async raiseClaim(row: Omit<RepaymentClaim, 'revokedAt' | 'repaidAt'>, tx: Transaction): Promise<void> {
+  async raiseClaim(row: Omit<RepaymentClaim, 'revokedAt' | 'claimedAt' | 'repaidAt'>, tx: Transaction): Promise<void> {
     const { applicationId, ...change } = row;
     await this.m(tx).update(RepaymentClaim, { applicationId }, { ...change, revokedAt: () => 'now()', repaidAt: null });
   }

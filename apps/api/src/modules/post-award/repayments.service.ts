@@ -77,7 +77,7 @@ export class RepaymentsService {
       if (earlier) await this.repo.raiseClaim(claim, tx);
       else await this.repo.insertClaim(claim, tx);
       // nothing (more) was paid: nothing to repay, the 返還 is complete at once
-      if (outstanding === 0) await this.complete(tx, { ...claim, revokedAt: new Date(), repaidAt: null }, amount, actor, meta);
+      if (outstanding === 0) await this.complete(tx, { ...claim, revokedAt: new Date(), claimedAt: new Date(), repaidAt: null }, amount, actor, meta);
     });
     return this.postAward.show(user, applicationId);
   }
@@ -107,9 +107,10 @@ export class RepaymentsService {
       if (claim.repaidAt) throw new PostAwardError('ALREADY_REPAID');
       if (!isCalendarDate(dto.receivedOn)) throw new PostAwardError('INVALID_DATE', { field: 'receivedOn' });
       if (dto.receivedOn > (await this.repo.todayJst(tx))) throw new PostAwardError('RECEIVED_IN_FUTURE', { field: 'receivedOn' });
-      // a 返還 answers the claim the 交付決定取消 (or the 額の確定) made: a receipt dated before it is a typo or another payment
-      const revokedOn = jstDate(claim.revokedAt);
-      const claimedBy = claim.ground === ADVANCE_EXCESS ? '額の確定' : '交付決定取消';
+      // a 返還 answers the claim the 交付決定取消 made, or the 額の確定 for a 概算払's excess (also once a revocation raised
+      // it): a receipt dated before it is a typo or another payment
+      const revokedOn = jstDate(claim.claimedAt);
+      const claimedBy = claim.ground === ADVANCE_EXCESS || claim.claimedAt.getTime() !== claim.revokedAt.getTime() ? '額の確定' : '交付決定取消';
       if (dto.receivedOn < revokedOn)
         throw new PostAwardError(
           'RECEIVED_BEFORE_REVOCATION',
