@@ -66,6 +66,10 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     const second = await underReview(await openRound(e.t, undefined, 93), '株式会社もみじ工業', 'REV-0002');
     const secondSheet = await assign(second, reviewer.user.id);
     await db.query(`UPDATE application_assignment SET due_at = now() + interval '30 days' WHERE id = $1`, [secondSheet]);
+    // one whose 審査期限 passed unsubmitted: marked 期限超過 in the list
+    const late = await underReview(await openRound(e.t, undefined, 95), '株式会社いちょう工業', 'REV-0003');
+    const lateSheet = await assign(late, reviewer.user.id);
+    await db.query(`UPDATE application_assignment SET due_at = now() - interval '2 days' WHERE id = $1`, [lateSheet]);
 
     const page = await e.newPage();
     await signIn(page, e.adminUrl, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
@@ -74,6 +78,8 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     const row = page.locator('tr', { hasText: '株式会社かえで精機' });
     await row.waitFor();
     expect(await row.getByTestId('score-status').innerText()).toBe('未着手');
+    expect(await row.getByTestId('assignment-state').innerText()).toBe('未提出');
+    expect(await page.locator('tr', { hasText: '株式会社いちょう工業' }).getByTestId('assignment-state').innerText()).toBe('期限超過');
     await row.click();
 
     await page.getByTestId('score-sheet').waitFor();
