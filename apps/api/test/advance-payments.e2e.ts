@@ -186,8 +186,8 @@ describe('概算払', () => {
     await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2021, sales: 12_000_000 }).expect(200);
   });
 
-  /** paidInAdvance(): 16,000,000円 paid; the 確定検査 accepts 18,000,000円 of the 24,000,000円 reported: 確定額 12,000,000円. */
-  async function fixedBelowAdvance(body: { repaymentDueDate?: string } = {}) {
+  /** paidInAdvance(): 16,000,000円 paid; the 確定検査 accepts 18,000,000円 of the 24,000,000円 reported: 確定額 to be 12,000,000円. */
+  async function inspectedBelowAdvance() {
     const { round, id } = await paidInAdvance();
     await portal(`${id}/performance-report`)
       .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
@@ -196,7 +196,13 @@ describe('概算払', () => {
     await staff('put', `${id}/final-inspection`)
       .send({ lines: [{ index: 0, acceptedAmount: 18_000_000, reason: '加工機の付属品は補助対象外' }] })
       .expect(200);
-    const fixed = await staff('post', `${id}/amount-fixing`).send(body).expect(200);
+    return { round, id };
+  }
+
+  /** inspectedBelowAdvance(), its amount fixed. */
+  async function fixedBelowAdvance() {
+    const { round, id } = await inspectedBelowAdvance();
+    const fixed = await staff('post', `${id}/amount-fixing`).expect(200);
     return { round, id, fixed };
   }
 
@@ -271,14 +277,7 @@ describe('概算払', () => {
   });
 
   it('the manager may set the excess’s 納期限, 14 days ahead at least: sooner, the 額の確定 is refused whole', async () => {
-    const { id } = await paidInAdvance();
-    await portal(`${id}/performance-report`)
-      .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
-      .expect(200);
-    await staff('post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
-    await staff('put', `${id}/final-inspection`)
-      .send({ lines: [{ index: 0, acceptedAmount: 18_000_000, reason: '加工機の付属品は補助対象外' }] })
-      .expect(200);
+    const { id } = await inspectedBelowAdvance();
     const soon = await staff('post', `${id}/amount-fixing`)
       .send({ repaymentDueDate: addDays(todayJst(), 13) })
       .expect(422);
