@@ -33,6 +33,15 @@ describe('概算払', () => {
       payload: { quotedAmount: number };
     }[];
 
+  /** A 実績報告 of 24,000,000円 of machinery, its 確定検査 started and recorded with `lines` (none: as reported). */
+  async function inspected(id: string, lines: { index: number; acceptedAmount: number; reason: string }[] = []) {
+    await portal(`${id}/performance-report`)
+      .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
+      .expect(200);
+    await staff('post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
+    await staff('put', `${id}/final-inspection`).send({ lines }).expect(200);
+  }
+
   beforeAll(async () => {
     e = await startPostAwardEnv('advance-payments');
   });
@@ -90,11 +99,7 @@ describe('概算払', () => {
     expect(await statusOf(id)).toBe('grantDecided');
 
     // 実績報告 → 確定検査 → 額の確定 (16,000,000円) → the batch pays 10,000,000円
-    await portal(`${id}/performance-report`)
-      .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
-      .expect(200);
-    await staff('post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
-    await staff('put', `${id}/final-inspection`).send({ lines: [] }).expect(200);
+    await inspected(id);
     const fixed = await staff('post', `${id}/amount-fixing`).expect(200);
     expect(fixed.body.amounts.fixedAmount).toBe(16_000_000);
     const final = await payThroughBatch(e.t, e.s.manager.token, [id]);
@@ -161,11 +166,7 @@ describe('概算払', () => {
   it('a 確定額 the 概算払 paid in full is settled at the 額の確定: 支払済 with no batch, and the applicant told so', async () => {
     // every expense paid before the end, all of it asked in advance
     const { round, id } = await paidInAdvance();
-    await portal(`${id}/performance-report`)
-      .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
-      .expect(200);
-    await staff('post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
-    await staff('put', `${id}/final-inspection`).send({ lines: [] }).expect(200);
+    await inspected(id);
     const fixed = await staff('post', `${id}/amount-fixing`).expect(200);
     expect(fixed.body).toMatchObject({ status: 'paid', amounts: { fixedAmount: 16_000_000, advancePaidAmount: 16_000_000 } });
     const audit = await e.db.query(
@@ -189,13 +190,7 @@ describe('概算払', () => {
   /** paidInAdvance(): 16,000,000円 paid; the 確定検査 accepts 18,000,000円 of the 24,000,000円 reported: 確定額 to be 12,000,000円. */
   async function inspectedBelowAdvance() {
     const { round, id } = await paidInAdvance();
-    await portal(`${id}/performance-report`)
-      .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence()] })
-      .expect(200);
-    await staff('post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
-    await staff('put', `${id}/final-inspection`)
-      .send({ lines: [{ index: 0, acceptedAmount: 18_000_000, reason: '加工機の付属品は補助対象外' }] })
-      .expect(200);
+    await inspected(id, [{ index: 0, acceptedAmount: 18_000_000, reason: '加工機の付属品は補助対象外' }]);
     return { round, id };
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { findState, findTransition, getWorkflow, runGuard } from '@jimukyoku/workflow';
+import { findState, findTransition, getWorkflow, runGuard, type WorkflowDefinition } from '@jimukyoku/workflow';
 import { isAllowed, type PolicyAction } from '../../auth/policy';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { Transaction } from '../../database';
@@ -84,6 +84,7 @@ export class PostAwardView {
           ? []
           : await this.guardsAllow(
               app,
+              definition,
               POST_AWARD_STEPS.filter(
                 (step) => offered(STEP_TRANSITIONS[step], 'applications.recordOnBehalf') && (step !== 'advancePayment' || advanceAllowed),
               ),
@@ -97,9 +98,8 @@ export class PostAwardView {
    * The steps whose transition's guards let it through now: a 交付申請 before the 採択発表 would be refused
    * (afterAnnouncement), so it is not offered. The amount a filing computes (amountComputed) is judged as it is filed.
    */
-  private async guardsAllow(app: Application, steps: PostAwardStep[], tx: Transaction): Promise<PostAwardStep[]> {
+  private async guardsAllow(app: Application, definition: WorkflowDefinition, steps: PostAwardStep[], tx: Transaction): Promise<PostAwardStep[]> {
     if (steps.length === 0) return steps;
-    const definition = getWorkflow(app.workflowCode, app.workflowVersion);
     const { snapshot, context } = await workflowInputs(this.applications, app, tx);
     const now = await this.applications.dbNow(tx);
     return steps.filter((step) =>

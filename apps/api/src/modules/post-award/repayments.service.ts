@@ -77,7 +77,7 @@ export class RepaymentsService {
       if (earlier) await this.repo.raiseClaim(claim, tx);
       else await this.repo.insertClaim(claim, tx);
       // nothing (more) was paid: nothing to repay, the 返還 is complete at once
-      if (outstanding === 0) await this.complete(tx, { ...claim, revokedAt: new Date(), claimedAt: new Date(), repaidAt: null }, amount, actor, meta);
+      if (outstanding === 0) await this.complete(tx, claim, amount, actor, meta);
     });
     return this.postAward.show(user, applicationId);
   }
@@ -159,7 +159,7 @@ export class RepaymentsService {
    */
   private async complete(
     tx: Transaction,
-    claim: RepaymentClaim,
+    claim: Pick<RepaymentClaim, 'applicationId' | 'ground'>,
     repaid: number,
     actor: { role: AuthenticatedUser['role']; id: string; staff: AuthenticatedUser },
     meta: RequestMeta,
