@@ -1,6 +1,7 @@
 import { formatJstDate } from '@jimukyoku/domain';
 import { DispatchNotificationsJob } from '../src/modules/notifications/dispatch-notifications.job';
 import { addDays, ADVANCE_EXCESS_DUE_DAYS } from '../src/modules/post-award/repayment-rules';
+import { RemindCommercializationReportsJob } from '../src/modules/schedules/remind-commercialization-reports.job';
 import { nextBusinessDay, payThroughBatch, todayJst } from './payment-fixtures';
 import {
   bearer,
@@ -316,6 +317,25 @@ describe('概算払', () => {
     const done = await staff('post', `${id}/repayments`).send({ receivedOn: todayJst(), amount: 15_500_000 }).expect(200);
     expect(done.body.status).toBe('repaid');
     expect((await mails(id)).map((m) => m.template)).not.toContain('advanceExcessRepaid');
+  });
+
+  it('no 事業化状況報告 reminder while the excess is owed (the report cannot be filed); it goes out once it is repaid', async () => {
+    const { id } = await fixedBelowAdvance();
+    const reminders = async () =>
+      (await e.db.query(`SELECT count(*)::int AS n FROM notification WHERE application_id = $1 AND template = 'commercializationReportReminder'`, [id]))[0].n;
+    // the first report falls due within the reminder's 30 days
+    await e.db.query(`UPDATE commercialization_report SET due_date = (now() AT TIME ZONE 'Asia/Tokyo')::date + 10 WHERE application_id = $1 AND sequence = 1`, [
+      id,
+    ]);
+    const job = e.t.app.get(RemindCommercializationReportsJob);
+    await job.handle();
+    expect(await reminders()).toBe(0);
+    const [report] = await e.db.query(`SELECT reminded_at FROM commercialization_report WHERE application_id = $1 AND sequence = 1`, [id]);
+    expect(report.reminded_at).toBeNull();
+    await staff('post', `${id}/repayments`).send({ receivedOn: todayJst(), amount: 4_000_000 }).expect(200);
+    await job.handle();
+    await job.handle();
+    expect(await reminders()).toBe(1);
   });
 
   it('a 確定額 not paid in full in advance is not settled by hand: the transition is the system’s', async () => {

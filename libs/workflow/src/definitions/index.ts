@@ -3,6 +3,7 @@
 // started on, so a new version never changes the rules under a case in progress. Adding a version
 // means adding a file and a line here; never edit a published version in place.
 import {
+  findTransition,
   stateCodesOfKind,
   stateCodesTagged,
   workflowKey,
@@ -103,6 +104,14 @@ export function statesTagged(tag: StateTag, definitions: readonly WorkflowDefini
  */
 export function workflowStatesTagged(tag: StateTag, definitions: readonly WorkflowDefinition[] = registeredWorkflows()): string[] {
   return definitions.flatMap((d) => stateCodesTagged(d, tag).map((state) => workflowStateKey(d.code, d.version, state)));
+}
+
+/**
+ * The `code@version:state` keys (workflowStateKey) of the states from which the transition `name` may fire, in every
+ * registered definition that has it (or in `definitions`): e.g. where a 事業化状況報告 can be filed now.
+ */
+export function workflowStatesFiring(name: string, definitions: readonly WorkflowDefinition[] = registeredWorkflows()): string[] {
+  return definitions.flatMap((d) => (findTransition(d, name)?.from ?? []).map((state) => workflowStateKey(d.code, d.version, state)));
 }
 
 /** The state codes of `kind` in any registered definition (or in `definitions`). */

@@ -1,5 +1,5 @@
 import { notificationTemplates, stateCodesTagged, stateHasTag, STATE_TAGS, workflowStateKey, type WorkflowDefinition } from '../engine/definition';
-import { BENEFIT_V1, IT_SUBSIDY_V1, statesOfKind, statesTagged, SUBSIDY_V1, SUBSIDY_V2, workflowStatesTagged } from './index';
+import { BENEFIT_V1, IT_SUBSIDY_V1, statesOfKind, statesTagged, SUBSIDY_V1, SUBSIDY_V2, workflowStatesFiring, workflowStatesTagged } from './index';
 
 // The lifecycle facts other code asks about, read from the definitions (one row per fact).
 describe('state tags', () => {
@@ -90,6 +90,12 @@ describe('state tags', () => {
     expect(workflowStatesTagged('awaitsFormalCheck')).not.toContain('subsidy@1:grantApplied');
     expect(workflowStatesTagged('openForScoring')).toEqual(['subsidy@1:underReview', 'subsidy@2:underReview']);
     expect(workflowStateKey('benefit', 1, 'underReview')).toBe('benefit@1:underReview');
+  });
+
+  it('workflowStatesFiring names the states each definition lets a transition fire from', () => {
+    expect(workflowStatesFiring('reportCommercialization')).toEqual(['subsidy@1:paid', 'subsidy@2:paid', 'subsidy@2:commercializationReporting']);
+    expect(workflowStatesFiring('reportCommercialization', [SUBSIDY_V2])).not.toContain('subsidy@2:advanceExcessClaimed');
+    expect(workflowStatesFiring('noSuchTransition')).toEqual([]);
   });
 
   it('statesOfKind lists initial and terminal states across definitions', () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ListQuery } from '../../common/list-query';
-import { managerOf, type Transaction } from '../../database';
+import { managerOf, workflowStateSql, type Transaction } from '../../database';
 import { COMMERCIALIZATION_REPORT_YEARS, CommercializationReport } from './commercialization-report.entity';
 
 /** A due report claimed for its reminder, with what the mail says. */
@@ -86,16 +86,17 @@ export class CommercializationReportsRepository {
   }
 
   /**
-   * Claims open reports due within `days` days (JST) of applications still running (`excluded`: the terminal
-   * states), marking them reminded in the caller's transaction: a second run, or a second worker (SKIP LOCKED),
-   * claims nothing more.
+   * Claims open reports due within `days` days (JST) of applications in a state that accepts the report now (`fileable`:
+   * `code@version:state` keys, workflowStatesFiring), marking them reminded in the caller's transaction: a second run,
+   * or a second worker (SKIP LOCKED), claims nothing more. A report not yet fileable (the project still owes a
+   * 概算払's excess) is claimed once it is.
    */
-  async claimDueReminders(days: number, excluded: string[], limit: number, tx: Transaction): Promise<DueCommercializationReport[]> {
+  async claimDueReminders(days: number, fileable: string[], limit: number, tx: Transaction): Promise<DueCommercializationReport[]> {
     // an UPDATE … RETURNING answers [rows, affected count]
     const [rows]: [DueCommercializationReport[], number] = await this.m(tx).query(
       `WITH due AS (
          SELECT c.id FROM commercialization_report c JOIN application a ON a.id = c.application_id
-          WHERE c.reported_at IS NULL AND c.reminded_at IS NULL AND NOT (a.status = ANY($2::text[]))
+          WHERE c.reported_at IS NULL AND c.reminded_at IS NULL AND ${workflowStateSql('a')} = ANY($2::text[])
             AND c.due_date - $1::int <= (now() AT TIME ZONE 'Asia/Tokyo')::date
           ORDER BY c.due_date LIMIT $3 FOR NO KEY UPDATE OF c SKIP LOCKED)
        UPDATE commercialization_report c SET reminded_at = now()
@@ -103,7 +104,7 @@ export class CommercializationReportsRepository {
         WHERE c.id = due.id AND a.id = c.application_id
        RETURNING c.id, c.application_id AS "applicationId", c.sequence, to_char(c.due_date, 'YYYY-MM-DD') AS "dueDate",
                  a.email, a.applicant_name AS "applicantName", a.receipt_number AS "receiptNumber", r.name AS "roundName"`,
-      [days, excluded, limit],
+      [days, fileable, limit],
     );
     return rows;
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { formatJstDate } from '@jimukyoku/domain';
-import { statesOfKind } from '@jimukyoku/workflow';
+import { workflowStatesFiring } from '@jimukyoku/workflow';
 import { AppConfig, APP_CONFIG } from '../../config';
 import { UnitOfWork } from '../../database';
 import { JobName } from '../../queue';
@@ -13,8 +13,8 @@ const BATCH = 200;
 
 /**
  * Reminds applicants of each yearly 事業化状況報告 (docs/post-award.md "事業化状況報告の予定") due within
- * COMMERCIALIZATION_REMINDER_DAYS days (JST) and not yet filed, of an application still running (not in a terminal
- * state): one `commercializationReportReminder` email per report, written to the outbox in the transaction that sets
+ * COMMERCIALIZATION_REMINDER_DAYS days (JST) and not yet filed, of an application that can file it now (a state the
+ * reportCommercialization transition fires from; not while a 概算払's excess is owed, nor once it ended): one `commercializationReportReminder` email per report, written to the outbox in the transaction that sets
  * commercialization_report.reminded_at, so a second run (or a second worker) sends nothing more.
  */
 @Injectable()
@@ -29,9 +29,9 @@ export class RemindCommercializationReportsJob implements JobHandler<JobName.Rem
   ) {}
 
   handle(): Promise<number> {
-    const excluded = statesOfKind('terminal');
+    const fileable = workflowStatesFiring('reportCommercialization');
     return inBatches(this.uow, BATCH, async (tx) => {
-      const due = await this.reports.claimDueReminders(this.config.commercializationReminderDays, excluded, BATCH, tx);
+      const due = await this.reports.claimDueReminders(this.config.commercializationReminderDays, fileable, BATCH, tx);
       await this.notifications.insertPending(
         due.map((r) => ({
           applicationId: r.applicationId,
