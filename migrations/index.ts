@@ -42,6 +42,7 @@ import { OpenAssignmentIndex1764600200000 } from './1764600200000-OpenAssignment
 import { RepaymentRequestKey1764600300000 } from './1764600300000-RepaymentRequestKey';
 import { RequestedAmount1764600400000 } from './1764600400000-RequestedAmount';
 import { AdvanceExcessClaim1764600500000 } from './1764600500000-AdvanceExcessClaim';
+import { PrefectureOrder1764600600000 } from './1764600600000-PrefectureOrder';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -84,6 +85,7 @@ export const MIGRATIONS = [
   RepaymentRequestKey1764600300000,
   RequestedAmount1764600400000,
   AdvanceExcessClaim1764600500000,
+  PrefectureOrder1764600600000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

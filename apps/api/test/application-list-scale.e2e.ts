@@ -1,3 +1,4 @@
+import { PREFECTURES, prefectureOrder } from '@jimukyoku/domain';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { runSeed } from '../src/seed/seed-runner';
@@ -17,7 +18,7 @@ const COLUMN: Record<(typeof APPLICATION_SORTABLE)[number], string> = {
   receiptNumber: 'receipt_number',
   applicantName: 'applicant_name',
   status: 'status',
-  prefecture: 'prefecture',
+  prefecture: 'prefecture_order',
   quotedAmount: 'quoted_amount',
   receivedAt: 'received_at',
   createdAt: 'created_at',
@@ -153,6 +154,34 @@ describe('the application list past its exact-count limit', () => {
     expect(n).toBeGreaterThan(EXACT_LIMIT);
     const res = await t.http().post('/api/applications/bulk-transitions').set(as(s.manager)).send({ filter, transition: 'startFormalCheck' }).expect(200);
     expect(res.body.total).toBe(n);
+  });
+
+  it('sorts 都道府県 by their JIS code (北海道 … 沖縄県), as PostgreSQL stores it for each of the 47 names', async () => {
+    for (const order of ['ASC', 'DESC'] as const) {
+      const seen: string[] = [];
+      for (let start = 0; start < ROWS; start += 100)
+        seen.push(...(await list({ sort: ['prefecture', order], range: [start, start + 99] })).body.map((a: { prefecture: string }) => a.prefecture));
+      const runs = seen.filter((p, i) => p !== seen[i - 1]);
+      expect(runs).toEqual(order === 'ASC' ? ['東京都', '大阪府', '高知県'] : ['高知県', '大阪府', '東京都']); // not 大阪府 first by character code
+    }
+    // the stored code is libs/domain's prefectureOrder for each name, and an unknown name sorts last
+    const names = [...PREFECTURES, '東京'];
+    const qr = db.createQueryRunner();
+    await qr.startTransaction();
+    try {
+      const stored: { prefecture: string; prefecture_order: number }[] = await qr.query(
+        `INSERT INTO application (round_id, category_id, status, workflow_code, workflow_version, applicant_kind, applicant_name, size_class,
+                                  employee_count, prefecture, email)
+         SELECT $1, category_id, 'draft', 'subsidy', 1, 'corporation', '都道府県順', 'sme', 1, p, 'order@example.jp'
+           FROM unnest($2::text[]) p, (SELECT category_id FROM application LIMIT 1) c
+         RETURNING prefecture, prefecture_order`,
+        [roundId, names],
+      );
+      expect(stored.map((r) => [r.prefecture, r.prefecture_order])).toEqual(names.map((p) => [p, prefectureOrder(p)]));
+    } finally {
+      await qr.rollbackTransaction();
+      await qr.release();
+    }
   });
 
   it('documents X-Total-Count-Estimated on GET /api/applications in OpenAPI', async () => {

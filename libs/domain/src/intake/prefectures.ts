@@ -1,4 +1,4 @@
-/** The 47 都道府県, as applicants write them. */
+/** The 47 都道府県, as applicants write them, in the order of their JIS code (JIS X 0401: 北海道 01 … 沖縄県 47). */
 export const PREFECTURES = [
   '北海道',
   '青森県',
@@ -51,3 +51,15 @@ export const PREFECTURES = [
 
 export type Prefecture = (typeof PREFECTURES)[number];
 export const isPrefecture = (v: unknown): v is Prefecture => typeof v === 'string' && (PREFECTURES as readonly string[]).includes(v);
+
+/** Where a name not among the 47 sorts: after them. */
+export const UNKNOWN_PREFECTURE_ORDER = PREFECTURES.length + 1;
+
+/**
+ * The 都道府県's JIS code (北海道 1 … 沖縄県 47), UNKNOWN_PREFECTURE_ORDER for any other name: the order lists sort
+ * them in. PostgreSQL keeps the same as `application.prefecture_order` (migration PrefectureOrder).
+ */
+export function prefectureOrder(name: string): number {
+  const index = (PREFECTURES as readonly string[]).indexOf(name);
+  return index < 0 ? UNKNOWN_PREFECTURE_ORDER : index + 1;
+}

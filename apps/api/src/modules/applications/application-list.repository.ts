@@ -9,6 +9,13 @@ import type { ApplicationFilter } from './applications.repository';
 /** The sortable fields whose column holds NULLs (a draft has neither): they sort last both ways. */
 const NULLABLE_SORT_FIELDS: ReadonlySet<string> = new Set(['receiptNumber', 'receivedAt']);
 
+/**
+ * What a sortable field is ordered by where it is not its own property: 都道府県 by their JIS code (北海道 … 沖縄県), the
+ * column `prefecture_order` PostgreSQL generates (migration PrefectureOrder; not an entity property, as nothing writes
+ * or reads it), which its index (prefecture_order, id) reads in order.
+ */
+const SORT_EXPRESSION: Readonly<Record<string, string>> = { prefecture: 'a.prefecture_order' };
+
 /** An estimate this many times the exact-count limit is not counted at all (a filter's estimate is rarely off by that much). */
 const SURELY_MORE = 10;
 /** From this offset on, a page of many rows is found by its ids in the index first (see applicationListPage). */
@@ -80,9 +87,10 @@ export async function applicationListPage(
   const estimate = await estimateRows(ds, base);
   const direction = query.sortOrder;
   const nulls = NULLABLE_SORT_FIELDS.has(query.sortField) ? ' NULLS LAST' : '';
+  const sortKey = SORT_EXPRESSION[query.sortField] ?? `a.${query.sortField}`;
   if (estimate <= exactCountLimit * SURELY_MORE) {
     // at most exactCountLimit + 1 rows of the filter, counted and sorted in one statement
-    const [sql, params] = base.clone().select('a.id', 'id').addSelect(`a.${query.sortField}`, 'k').getQueryAndParameters();
+    const [sql, params] = base.clone().select('a.id', 'id').addSelect(sortKey, 'k').getQueryAndParameters();
     const order = `k ${direction}${nulls}, id ${direction}`;
     const found: { n: number; id: string | null; ord: string | null }[] = await ds.query(
       `WITH m AS MATERIALIZED (${sql} LIMIT ${exactCountLimit + 1})
@@ -116,10 +124,7 @@ export async function applicationListPage(
           : null
       : null;
   const ordered = (qb: SelectQueryBuilder<Application>) =>
-    (leading
-      ? qb.orderBy(leading, 'ASC').addOrderBy(`a.${query.sortField}`, direction, 'NULLS LAST')
-      : qb.orderBy(`a.${query.sortField}`, direction, nulls ? 'NULLS LAST' : undefined)
-    )
+    (leading ? qb.orderBy(leading, 'ASC').addOrderBy(sortKey, direction, 'NULLS LAST') : qb.orderBy(sortKey, direction, nulls ? 'NULLS LAST' : undefined))
       .addOrderBy('a.id', direction)
       .offset(query.offset)
       .limit(query.limit);

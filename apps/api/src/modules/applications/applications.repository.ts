@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { normalizeSearchText, SIZE_CLASSES } from '@jimukyoku/domain';
+import { isPrefecture, normalizeSearchText, prefectureOrder, SIZE_CLASSES } from '@jimukyoku/domain';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import { managerOf, type Transaction } from '../../database';
@@ -106,7 +106,16 @@ export class ApplicationsRepository {
     if (f.roundId && isUuid(f.roundId)) qb.andWhere('a.round_id = :roundId', { roundId: f.roundId });
     if (f.categoryId && isUuid(f.categoryId)) qb.andWhere('a.category_id = :categoryId', { categoryId: f.categoryId });
     if (f.status) qb.andWhere('a.status IN (:...statuses)', { statuses: ([] as string[]).concat(f.status) });
-    if (f.prefecture) qb.andWhere('a.prefecture = :prefecture', { prefecture: f.prefecture });
+    // by its JIS code, which the index (prefecture_order, id) finds and which names one of the 47 alone; any other
+    // name shares the code after them, so it is matched by name too
+    if (f.prefecture)
+      qb.andWhere(
+        isPrefecture(f.prefecture) ? 'a.prefecture_order = :prefectureOrder' : 'a.prefecture_order = :prefectureOrder AND a.prefecture = :prefecture',
+        {
+          prefectureOrder: prefectureOrder(f.prefecture),
+          prefecture: f.prefecture,
+        },
+      );
     if (f.sizeClass) qb.andWhere('a.size_class = :sizeClass', { sizeClass: f.sizeClass });
     if (f.receivedFrom) qb.andWhere('a.received_at >= :receivedFrom', { receivedFrom: f.receivedFrom });
     if (f.receivedTo) qb.andWhere('a.received_at < :receivedTo', { receivedTo: f.receivedTo });
