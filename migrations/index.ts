@@ -43,6 +43,7 @@ import { RepaymentRequestKey1764600300000 } from './1764600300000-RepaymentReque
 import { RequestedAmount1764600400000 } from './1764600400000-RequestedAmount';
 import { AdvanceExcessClaim1764600500000 } from './1764600500000-AdvanceExcessClaim';
 import { PrefectureOrder1764600600000 } from './1764600600000-PrefectureOrder';
+import { StateOrder1764600700000 } from './1764600700000-StateOrder';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -86,6 +87,7 @@ export const MIGRATIONS = [
   RequestedAmount1764600400000,
   AdvanceExcessClaim1764600500000,
   PrefectureOrder1764600600000,
+  StateOrder1764600700000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

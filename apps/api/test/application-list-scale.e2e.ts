@@ -17,7 +17,7 @@ const ROWS = 700;
 const COLUMN: Record<(typeof APPLICATION_SORTABLE)[number], string> = {
   receiptNumber: 'receipt_number',
   applicantName: 'applicant_name',
-  status: 'status',
+  status: 'application_state_order(workflow_code, workflow_version, status)',
   prefecture: 'prefecture_order',
   quotedAmount: 'quoted_amount',
   receivedAt: 'received_at',
@@ -154,6 +154,17 @@ describe('the application list past its exact-count limit', () => {
     expect(n).toBeGreaterThan(EXACT_LIMIT);
     const res = await t.http().post('/api/applications/bulk-transitions').set(as(s.manager)).send({ filter, transition: 'startFormalCheck' }).expect(200);
     expect(res.body.total).toBe(n);
+  });
+
+  it('sorts 状態 in the workflow’s order (下書き, 受付, 形式チェック), not by code', async () => {
+    const runs = async (order: 'ASC' | 'DESC') => {
+      const seen: string[] = [];
+      for (let start = 0; start < ROWS; start += 100)
+        seen.push(...(await list({ sort: ['status', order], range: [start, start + 99] })).body.map((a: { status: string }) => a.status));
+      return seen.filter((p, i) => p !== seen[i - 1]);
+    };
+    expect(await runs('ASC')).toEqual(['draft', 'submitted', 'formalCheck']);
+    expect(await runs('DESC')).toEqual(['formalCheck', 'submitted', 'draft']);
   });
 
   it('sorts 都道府県 by their JIS code (北海道 … 沖縄県), as PostgreSQL stores it for each of the 47 names', async () => {

@@ -1,4 +1,5 @@
 import { MIGRATIONS } from '@jimukyoku/migrations';
+import { registeredWorkflows } from '@jimukyoku/workflow';
 import { Client } from 'pg';
 import { ensureDatabase, runMigrations } from '../src/database/migrate';
 import { dropTestDatabase } from './harness';
@@ -34,6 +35,29 @@ describe('migrations', () => {
       await expect(client.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
       const { rows } = await client.query(`SELECT action FROM audit_log`);
       expect(rows).toEqual([{ action: 'test.event' }]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('order each registered workflow’s states as its definition does (application_state_order, the 状態 sort)', async () => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      for (const d of registeredWorkflows()) {
+        const { rows } = await client.query(`SELECT s, application_state_order($1, $2, s) AS n FROM unnest($3::text[]) s`, [
+          d.code,
+          d.version,
+          d.states.map((s) => s.code),
+        ]);
+        // a state or a definition added to libs/workflow needs a migration redefining the function (see StateOrder1764600700000)
+        expect({ workflow: `${d.code}@${d.version}`, order: rows.map((r) => [r.s, r.n]) }).toEqual({
+          workflow: `${d.code}@${d.version}`,
+          order: d.states.map((s, i) => [s.code, i + 1]),
+        });
+      }
+      const { rows } = await client.query(`SELECT application_state_order('subsidy', 2, 'noSuchState') AS a, application_state_order('nope', 1, 'draft') AS b`);
+      expect(rows[0]).toEqual({ a: 999, b: 999 });
     } finally {
       await client.end();
     }

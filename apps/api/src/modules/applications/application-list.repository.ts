@@ -10,11 +10,16 @@ import type { ApplicationFilter } from './applications.repository';
 const NULLABLE_SORT_FIELDS: ReadonlySet<string> = new Set(['receiptNumber', 'receivedAt']);
 
 /**
- * What a sortable field is ordered by where it is not its own property: 都道府県 by their JIS code (北海道 … 沖縄県), the
- * column `prefecture_order` PostgreSQL generates (migration PrefectureOrder; not an entity property, as nothing writes
- * or reads it), which its index (prefecture_order, id) reads in order.
+ * What a sortable field is ordered by where it is not its own property, each read in order by its index with the id:
+ * - 都道府県 by their JIS code (北海道 … 沖縄県), the column `prefecture_order` PostgreSQL generates (migration
+ *   PrefectureOrder; not an entity property, as nothing writes or reads it);
+ * - 状態 in its workflow's order (下書き, 受付, 形式チェック, … as the dashboard lists them), application_state_order
+ *   (migration StateOrder).
  */
-const SORT_EXPRESSION: Readonly<Record<string, string>> = { prefecture: 'a.prefecture_order' };
+const SORT_EXPRESSION: Readonly<Record<string, string>> = {
+  prefecture: 'a.prefecture_order',
+  status: 'application_state_order(a.workflow_code, a.workflow_version, a.status)',
+};
 
 /** An estimate this many times the exact-count limit is not counted at all (a filter's estimate is rarely off by that much). */
 const SURELY_MORE = 10;
