@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
@@ -161,14 +162,14 @@ describe('applicant history', () => {
       const attachmentIds = await uploadRequired(t, channel.apiKey);
       const base = validPayload(round12, attachmentIds) as ReturnType<typeof validPayload> & { applicant: Record<string, unknown> };
       const bad = { ...base, applicant: { ...base.applicant, invoiceNumber: 'T123' } };
-      const refused = await t.http().post('/api/intake/applications').set('X-Api-Key', channel.apiKey).send(bad);
+      const refused = await t.http().post('/api/intake/applications').set('X-Api-Key', channel.apiKey).set('Idempotency-Key', randomUUID()).send(bad);
       expect(refused.status).toBe(422);
       expect(JSON.stringify(refused.body)).toContain('インボイス登録番号');
       const good = {
         ...base,
         applicant: { ...base.applicant, invoiceNumber: 'Ｔ1234-5678-90124', address: ' 北海道札幌市北区北8条西5丁目 ', birthDate: '1975-01-31' },
       };
-      const res = await t.http().post('/api/intake/applications').set('X-Api-Key', channel.apiKey).send(good);
+      const res = await t.http().post('/api/intake/applications').set('X-Api-Key', channel.apiKey).set('Idempotency-Key', randomUUID()).send(good);
       expect({ status: res.status, body: res.status === 201 ? null : res.body }).toEqual({ status: 201, body: null });
       const [row] = await db.query(`SELECT invoice_number, address, birth_date::text AS birth_date FROM application WHERE id = $1`, [res.body.id]);
       // a corporation's 生年月日 is not kept (the key uses it for 個人事業者 only)

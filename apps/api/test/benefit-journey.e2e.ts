@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Round } from '../src/modules/rounds/round.entity';
 import { CloseUncorrectedJob, UNCORRECTED_REASON } from '../src/modules/schedules/close-uncorrected.job';
@@ -54,7 +55,7 @@ describe('事業復活支援金: 申請 → 要件確認 → 審査 → 給付�
   });
   const apply = async () => {
     const body = payload(await uploadRequired(t, apiKey, ['salesEvidence']));
-    const res = await api().post('/api/intake/applications').set('X-Api-Key', apiKey).send(body).expect(201);
+    const res = await api().post('/api/intake/applications').set('X-Api-Key', apiKey).set('Idempotency-Key', randomUUID()).send(body).expect(201);
     expect(res.body.status).toBe('submitted');
     await api()
       .post('/api/review-assignments')

@@ -232,6 +232,7 @@ describe('hostile input', () => {
         .http()
         .post('/api/intake/applications')
         .set('X-Api-Key', channel.apiKey)
+        .set('Idempotency-Key', randomUUID())
         .send({ ...payload, plan: { ...payload.plan, title: 'EV\u0000' } });
       expectErrorBody(res, 422);
       expect(res.body.errors[0].field).toBe('plan.title');
@@ -341,6 +342,7 @@ describe('hostile input', () => {
         .http()
         .post('/api/intake/applications')
         .set('X-Api-Key', channel.apiKey)
+        .set('Idempotency-Key', randomUUID())
         .send({ ...payload, applicant: { ...payload.applicant, capital: 1e20 } });
       expectErrorBody(res, 422);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('applicant.capital');

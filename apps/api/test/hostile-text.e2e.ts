@@ -41,6 +41,7 @@ describe('hostile text and ids', () => {
       .http()
       .post('/api/intake/applications')
       .set('X-Api-Key', channel.apiKey)
+      .set('Idempotency-Key', randomUUID())
       .send({ ...payload, applicant: { ...payload.applicant, name } });
     const [{ n: stored }] = await db.query(`SELECT count(*)::int AS n FROM application WHERE channel_id = $1`, [channel.id]);
     return { res, stored: stored as number };

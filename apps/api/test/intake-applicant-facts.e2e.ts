@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TransitionsService } from '../src/modules/applications/transitions.service';
 import type { Round } from '../src/modules/rounds/round.entity';
@@ -32,7 +33,7 @@ describe('intake: the stored quote is the validated one', () => {
   });
   afterAll(() => t?.close());
 
-  const submit = (body: object) => t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).send(body);
+  const submit = (body: object) => t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).set('Idempotency-Key', randomUUID()).send(body);
   const stored = async (id: string) =>
     (
       await db.query(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TransitionsService } from '../src/modules/applications/transitions.service';
 import type { Round } from '../src/modules/rounds/round.entity';
@@ -46,10 +47,8 @@ describe('intake of the 事業復活支援金 (benefit@1)', () => {
   let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
   let round: Round;
   let apiKey: string;
-  const submit = (body: object, key?: string) => {
-    const req = t.http().post('/api/intake/applications').set('X-Api-Key', apiKey);
-    return (key ? req.set('Idempotency-Key', key) : req).send(body);
-  };
+  const submit = (body: object, key: string = randomUUID()) =>
+    t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).set('Idempotency-Key', key).send(body);
   const evidence = () => uploadRequired(t, apiKey, ['salesEvidence']);
   const trail = async (id: string) =>
     (await db.query(`SELECT action, from_status, to_status, actor_role, changes FROM audit_log WHERE entity_id = $1 ORDER BY id`, [id])) as {

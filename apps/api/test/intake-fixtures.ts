@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Round } from '../src/modules/rounds/round.entity';
 import { corporateNumber } from './application-fixtures';
 import type { TestApp } from './harness';
@@ -57,5 +58,5 @@ export function validPayload(round: Round, attachmentIds: string[], overrides: R
 /** A valid application with its required attachments, submitted through `apiKey`'s channel (201); its answer body. */
 export async function submitValid(t: TestApp, apiKey: string, round: Round) {
   const payload = validPayload(round, await uploadRequired(t, apiKey));
-  return (await t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).send(payload).expect(201)).body;
+  return (await t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).set('Idempotency-Key', randomUUID()).send(payload).expect(201)).body;
 }

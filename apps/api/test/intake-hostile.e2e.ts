@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TransitionsService } from '../src/modules/applications/transitions.service';
 import type { Round } from '../src/modules/rounds/round.entity';
@@ -23,7 +23,7 @@ describe('intake: what fuzzing the portal routes found', () => {
   let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
   let round: Round;
   let apiKey: string;
-  const portal = (path: string) => t.http().post(`/api/intake/applications${path}`).set('X-Api-Key', apiKey);
+  const portal = (path: string) => t.http().post(`/api/intake/applications${path}`).set('X-Api-Key', apiKey).set('Idempotency-Key', randomUUID());
   const linkedTo = async (attachmentId: string) =>
     (await db.query(`SELECT application_id FROM attachment WHERE id = $1`, [attachmentId]))[0].application_id as string | null;
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { TransitionsService } from '../src/modules/applications/transitions.service';
@@ -17,10 +17,9 @@ describe('intake', () => {
   let round: Round;
   let apiKey: string;
   const storageDir = tempStorageDir();
-  const submit = (body: object, key?: string) => {
-    const req = t.http().post('/api/intake/applications').set('X-Api-Key', apiKey);
-    return (key ? req.set('Idempotency-Key', key) : req).send(body);
-  };
+  /** A portal's submission: under `key`, or a new key of its own, as the portal makes one for each application. */
+  const submit = (body: object, key: string = randomUUID()) =>
+    t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).set('Idempotency-Key', key).send(body);
   const rowsOf = async (corporate: string) =>
     (await db.query(`SELECT id, receipt_number FROM application WHERE corporate_number = $1`, [corporate])) as { id: string; receipt_number: string }[];
   const storedFiles = () => readdirSync(storageDir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length;
@@ -99,6 +98,17 @@ describe('intake', () => {
     expect(await rowsOf(body.applicant.corporateNumber)).toHaveLength(1);
     const other = await submit({ ...body, requestedAmount: 19_000_000 }, 'portal-req-0001').expect(422);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('refuses a submission without an Idempotency-Key (400, in words the portal can act on), writing nothing', async () => {
+    const body = validPayload(round, await uploadRequired(t, apiKey));
+    const res = await t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).send(body).expect(400);
+    expect(res.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REQUIRED', errors: [{ field: 'Idempotency-Key' }] });
+    expect(res.body.message).toContain('再送には同じキー');
+    expect(await rowsOf(body.applicant.corporateNumber)).toHaveLength(0);
+    // its attachments are still unused: the same submission under a key is accepted with them
+    await submit(body).expect(201);
+    expect(await rowsOf(body.applicant.corporateNumber)).toHaveLength(1);
   });
 
   it('keeps one row when the same request arrives five times at once', async () => {

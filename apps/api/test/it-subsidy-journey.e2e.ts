@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Round } from '../src/modules/rounds/round.entity';
 import { runSeed } from '../src/seed/seed-runner';
@@ -47,6 +48,7 @@ describe('IT導入補助金: 交付申請 → 要件確認 → 交付決定', ()
     const res = await api()
       .post('/api/intake/applications')
       .set('X-Api-Key', apiKey)
+      .set('Idempotency-Key', randomUUID())
       .send(body(await uploadRequired(t, apiKey, ['businessPlan'])));
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('grantApplied');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TransitionsService } from '../src/modules/applications/transitions.service';
@@ -133,7 +134,13 @@ describe('補正 received on paper, recorded by staff', () => {
     const admin = s.admin;
     const channel = await createChannel(t, admin.token);
     const attachmentIds = await uploadRequired(t, channel.apiKey);
-    const submitted = await t.http().post('/api/intake/applications').set('X-Api-Key', channel.apiKey).send(validPayload(round, attachmentIds)).expect(201);
+    const submitted = await t
+      .http()
+      .post('/api/intake/applications')
+      .set('X-Api-Key', channel.apiKey)
+      .set('Idempotency-Key', randomUUID())
+      .send(validPayload(round, attachmentIds))
+      .expect(201);
     const body = (number: string) => ({ application: corrected(number), documents: ['businessPlan'], note: '受領' });
     const refused = await t
       .http()

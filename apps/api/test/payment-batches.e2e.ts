@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { formatJstDate } from '@jimukyoku/domain';
 import iconv from 'iconv-lite';
 import { DataSource } from 'typeorm';
@@ -41,6 +42,7 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
   /** A subsidy@2 application driven by the post-award routes to 額確定; its 確定額. */
   async function amountFixed(round: Round, name: string): Promise<{ id: string; amount: number }> {
     const submitted = await portal('')
+      .set('Idempotency-Key', randomUUID())
       .send(validPayload(round, await uploadRequired(t, channel.apiKey), { applicant: { ...validPayload(round, []).applicant, name } }))
       .expect(201);
     const id = submitted.body.id;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../src/config';
 import { TransitionsService } from '../src/modules/applications/transitions.service';
@@ -29,8 +30,11 @@ export async function startPostAwardEnv(label: string, overrides: Partial<AppCon
 
 export const bearer = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
 
-/** A post-award step (or the submission, `path` '') through the portal's channel. */
-export const portal = (e: PostAwardEnv, path: string) => e.t.http().post(`/api/intake/applications/${path}`).set('X-Api-Key', e.channel.apiKey);
+/** A post-award step (or the submission, `path` '', under a new Idempotency-Key as it requires) through the portal's channel. */
+export const portal = (e: PostAwardEnv, path: string) => {
+  const req = e.t.http().post(`/api/intake/applications/${path}`).set('X-Api-Key', e.channel.apiKey);
+  return path === '' ? req.set('Idempotency-Key', randomUUID()) : req;
+};
 
 /** A staff route under /api/applications as `who`. */
 export const staff = (e: PostAwardEnv, who: LoggedIn, method: 'post' | 'put' | 'get', path: string) =>

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DispatchNotificationsJob } from '../src/modules/notifications/dispatch-notifications.job';
@@ -60,6 +61,7 @@ describe('every programme family from intake to its decision', () => {
       .http()
       .post('/api/intake/applications')
       .set('X-Api-Key', channel.apiKey)
+      .set('Idempotency-Key', randomUUID())
       .send({ ...payload, attachmentIds });
     expect({ status: res.status, body: res.status === 201 ? null : res.body }).toEqual({ status: 201, body: null });
     return res.body as { id: string; status: string; quotedAmount: number; receiptNumber: string };

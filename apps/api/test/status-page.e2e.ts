@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { formatJst } from '@jimukyoku/domain';
 import { SUBSIDY_V1 } from '@jimukyoku/workflow';
 import { DataSource } from 'typeorm';
@@ -44,7 +45,7 @@ describe('the applicant status page', () => {
     const sales = (await upload(t, apiKey, 'salesEvidence').expect(201)).body.id;
     const body = validPayload(round, [plan, advisor, sales]);
     body.applicant.name = name;
-    const receipt = (await t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).send(body).expect(201)).body;
+    const receipt = (await t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).set('Idempotency-Key', randomUUID()).send(body).expect(201)).body;
     return { ...receipt, payload: body };
   }
   /** renders what is pending, and returns the application's mails in order */

@@ -35,6 +35,7 @@ describe('WriteChain', () => {
       .http()
       .post('/api/intake/applications')
       .set('X-Api-Key', apiKey)
+      .set('Idempotency-Key', randomUUID())
       .send(validPayload(round, await uploadRequired(t, apiKey)))
       .expect(201);
     existing = (await t.app.get(ApplicationsRepository).find(res.body.id))!;

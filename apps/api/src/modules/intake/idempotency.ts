@@ -41,9 +41,6 @@ export interface AnswerStore {
   inChain(chain: WriteChain, after: ChainPart, answer: Answer): void;
 }
 
-/** For a request without an Idempotency-Key: nothing is stored. */
-export const NO_ANSWER_STORE: AnswerStore = { inChain: () => undefined };
-
 /**
  * Runs `work` at most once per (channel, Idempotency-Key), inside the caller's transaction. The key is
  * claimed first: a concurrent request with the same key waits on the claim and, once this one commits,

@@ -26,6 +26,17 @@ export const idempotencyKey = (raw: string | undefined) => {
   return raw;
 };
 
+/**
+ * A new application's key, which it must have: without one, a portal's resend of a submission whose answer was lost
+ * would be a second application (a 法人's is refused as a duplicate, a 個人事業者's is not). A resubmission or a
+ * post-award filing moves an application on, so its resend is refused by the workflow; their key stays optional.
+ */
+const requiredIdempotencyKey = (raw: string | undefined): string => {
+  if (raw === undefined)
+    throw new IntakeError('IDEMPOTENCY_KEY_REQUIRED', { errors: [{ field: 'Idempotency-Key', message: 'Idempotency-Key ヘッダーが必要です' }] });
+  return idempotencyKey(raw)!;
+};
+
 export function answer(res: Response, result: StoredResponse) {
   res.status(result.status);
   if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
@@ -51,14 +62,18 @@ export class IntakeController {
     summary:
       '申請の受付: 締切はデータベースの時刻で判定し、受付番号を返す。同じ Idempotency-Key の再送には最初の応答を返す。事業復活支援金は benefit (売上高) と、preCheck (事前確認) か previousRecipient: true のどちらか一方が必須',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '再送しても1件だけ受け付けるためのキー (同じキー・同じ内容 → 最初の応答)' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: '申請1件ごとのキー (UUID など): 再送しても1件だけ受け付ける (同じキー・同じ内容 → 最初の応答)。ないときは 400 IDEMPOTENCY_KEY_REQUIRED',
+  })
   async submit(
     @Req() req: ChannelRequest,
     @Body() dto: IntakeApplicationDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return answer(res, await this.intake.submit(req.channel, dto, idempotencyKey(key)));
+    return answer(res, await this.intake.submit(req.channel, dto, requiredIdempotencyKey(key)));
   }
 
   @Post('applications/:id/resubmission')

@@ -8,6 +8,10 @@ export const INTAKE_ERRORS = {
   ROUND_CLOSED: [HttpStatus.UNPROCESSABLE_ENTITY, '応募締切を過ぎているため受け付けられません。'],
   INVALID_APPLICATION: [HttpStatus.UNPROCESSABLE_ENTITY, '申請内容に誤りがあります。'],
   DUPLICATE_APPLICATION: [HttpStatus.CONFLICT, 'この法人番号の申請はこの公募回で既に受け付けています (1公募回につき1法人1申請)。'],
+  IDEMPOTENCY_KEY_REQUIRED: [
+    HttpStatus.BAD_REQUEST,
+    'Idempotency-Key ヘッダーを付けて送信してください。申請1件ごとに新しいキー (UUID など) を作り、応答が届かなかったときの再送には同じキーを使います。',
+  ],
   IDEMPOTENCY_KEY_REUSED: [HttpStatus.UNPROCESSABLE_ENTITY, 'この Idempotency-Key は別の内容の申請に使われています。新しいキーで送信してください。'],
   UNSUPPORTED_WORKFLOW: [HttpStatus.UNPROCESSABLE_ENTITY, 'この事業の申請はこのAPIでは受け付けていません。'],
   APPLICATION_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された申請はありません。'],

@@ -27,7 +27,7 @@ import { StatusLinksService } from '../status-links/status-links.service';
 import type { Attachment } from './attachment.entity';
 import type { IntakeApplicationDto } from './dto/intake-application.dto';
 import type { PaperResubmissionDto } from './dto/paper-resubmission.dto';
-import { NO_ANSWER_STORE, onceForKey, requestHash, type Answer, type AnswerStore, type StoredResponse } from './idempotency';
+import { onceForKey, requestHash, type Answer, type AnswerStore, type StoredResponse } from './idempotency';
 import type { IntakeChannel } from './intake-channel.entity';
 import { IntakeError } from './intake.errors';
 import { IntakeRepository } from './intake.repository';
@@ -78,9 +78,9 @@ export class IntakeService {
     private readonly audit: AuditService,
   ) {}
 
-  async submit(channel: IntakeChannel, dto: IntakeApplicationDto, idempotencyKey?: string): Promise<StoredResponse> {
+  async submit(channel: IntakeChannel, dto: IntakeApplicationDto, idempotencyKey: string): Promise<StoredResponse> {
     return this.unitOfWork.run((tx) => {
-      // the answer, its status link and (with a key) its storing are written with the application, in one statement
+      // the answer, its status link and its storing under the key are written with the application, in one statement
       const work = async (answers: AnswerStore): Promise<Answer> => {
         let answer: Answer | undefined;
         await this.acceptIn(tx, { channel }, dto, (chain, app, written, now) => {
@@ -89,9 +89,7 @@ export class IntakeService {
         });
         return answer!;
       };
-      return idempotencyKey
-        ? onceForKey(this.intake, tx, channel.id, idempotencyKey, requestHash(dto), work)
-        : work(NO_ANSWER_STORE).then((r) => ({ ...r, replayed: false }));
+      return onceForKey(this.intake, tx, channel.id, idempotencyKey, requestHash(dto), work);
     });
   }
 
