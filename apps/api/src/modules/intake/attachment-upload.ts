@@ -10,6 +10,9 @@ const SIGNATURES: { contentType: string; magic: Buffer }[] = [
   { contentType: 'image/png', magic: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
 ];
 
+/** The content types an attachment may have. */
+export const ATTACHMENT_CONTENT_TYPES = SIGNATURES.map((s) => s.contentType);
+
 export const detectContentType = (head: Buffer) => SIGNATURES.find((s) => head.subarray(0, s.magic.length).equals(s.magic))?.contentType ?? null;
 
 export type UploadedAttachment = Express.Multer.File & StoredObject & { detectedType: string };

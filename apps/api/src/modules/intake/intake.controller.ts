@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IntakeAttachmentDto, IntakeReceiptDto } from './dto/intake-answers.dto';
 import { Throttle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { IntakeThrottlerGuard } from './intake-throttler.guard';
@@ -67,6 +68,7 @@ export class IntakeController {
     required: true,
     description: '申請1件ごとのキー (UUID など): 再送しても1件だけ受け付ける (同じキー・同じ内容 → 最初の応答)。ないときは 400 IDEMPOTENCY_KEY_REQUIRED',
   })
+  @ApiCreatedResponse({ type: IntakeReceiptDto, description: '受け付けた (再送には最初の応答を Idempotent-Replayed: true で返す)' })
   async submit(
     @Req() req: ChannelRequest,
     @Body() dto: IntakeApplicationDto,
@@ -80,6 +82,7 @@ export class IntakeController {
   @HttpCode(200)
   @ApiOperation({ summary: '差戻し (事業復活支援金は不備) 後の再提出: 修正後の申請内容全体を送る。受付番号と履歴、受付時の事前確認はそのまま' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({ type: IntakeReceiptDto })
   async resubmit(
     @Req() req: ChannelRequest,
     @Param('id') id: string,
@@ -92,6 +95,7 @@ export class IntakeController {
 
   @Get('applications/:id')
   @ApiOperation({ summary: 'この窓口から受け付けた申請の受付番号と状態' })
+  @ApiOkResponse({ type: IntakeReceiptDto })
   status(@Req() req: ChannelRequest, @Param('id') id: string) {
     return this.intake.status(req.channel, id);
   }
@@ -107,6 +111,7 @@ export class IntakeController {
     },
   })
   @ApiOperation({ summary: '添付書類の登録 (PDF・JPEG・PNG、上限あり)。SHA-256 を記録し、ID を申請の attachmentIds に指定する' })
+  @ApiCreatedResponse({ type: IntakeAttachmentDto })
   async upload(
     @Req() req: ChannelRequest,
     @UploadedFile() file: UploadedAttachment | undefined,

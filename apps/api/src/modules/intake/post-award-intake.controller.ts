@@ -1,5 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PostAwardFilingReceiptDto } from './dto/intake-answers.dto';
 import type { Response } from 'express';
 import { PostAwardFilingDto } from '../post-award/dto/post-award.dto';
 import type { PostAwardStep } from '../post-award/post-award-steps';
@@ -29,6 +30,7 @@ export class PostAwardIntakeController {
   @HttpCode(200)
   @ApiOperation({ summary: '交付申請 (採択発表の後): 契約する予定の経費 (expenses)。補助金額は規則で算定し、採択額を超えると 422' })
   @ApiHeader(KEY_HEADER)
+  @ApiOkResponse({ type: PostAwardFilingReceiptDto })
   grantApplication(
     @Req() req: ChannelRequest,
     @Param('id') id: string,
@@ -43,6 +45,7 @@ export class PostAwardIntakeController {
   @HttpCode(200)
   @ApiOperation({ summary: '実績報告: 実際に支払った経費 (expenses) と証拠書類 (attachmentIds、1件以上)' })
   @ApiHeader(KEY_HEADER)
+  @ApiOkResponse({ type: PostAwardFilingReceiptDto })
   performanceReport(
     @Req() req: ChannelRequest,
     @Param('id') id: string,
@@ -60,6 +63,7 @@ export class PostAwardIntakeController {
       '概算払請求 (交付決定の後、公募回が概算払を認める場合): 支払済みの経費 (expenses) と証拠書類 (attachmentIds、1件以上)。額は規則で算定し、交付決定額のうち未払の額まで。認めない公募回は 422 ADVANCE_PAYMENT_NOT_ALLOWED',
   })
   @ApiHeader(KEY_HEADER)
+  @ApiOkResponse({ type: PostAwardFilingReceiptDto })
   advancePayment(
     @Req() req: ChannelRequest,
     @Param('id') id: string,
@@ -74,6 +78,7 @@ export class PostAwardIntakeController {
   @HttpCode(200)
   @ApiOperation({ summary: '計画変更承認申請 (交付決定の後): 変更の内容 (description)、必要なら変更後の経費と書類' })
   @ApiHeader(KEY_HEADER)
+  @ApiOkResponse({ type: PostAwardFilingReceiptDto })
   planChange(
     @Req() req: ChannelRequest,
     @Param('id') id: string,
@@ -88,6 +93,7 @@ export class PostAwardIntakeController {
   @HttpCode(200)
   @ApiOperation({ summary: '事業廃止承認申請 (交付決定の後): 理由 (reason) は必須。承認されると補助事業は終了する' })
   @ApiHeader(KEY_HEADER)
+  @ApiOkResponse({ type: PostAwardFilingReceiptDto })
   abandonment(
     @Req() req: ChannelRequest,
     @Param('id') id: string,
@@ -102,6 +108,7 @@ export class PostAwardIntakeController {
   @HttpCode(200)
   @ApiOperation({ summary: '取下げ (交付決定の前まで): 理由 (reason) は必須' })
   @ApiHeader(KEY_HEADER)
+  @ApiOkResponse({ type: PostAwardFilingReceiptDto })
   withdrawal(
     @Req() req: ChannelRequest,
     @Param('id') id: string,
@@ -116,6 +123,7 @@ export class PostAwardIntakeController {
   @HttpCode(200)
   @ApiOperation({ summary: '事業化状況報告 (支払の後、毎年): 対象年度 (fiscalYear)、売上高 (sales) と書類' })
   @ApiHeader(KEY_HEADER)
+  @ApiOkResponse({ type: PostAwardFilingReceiptDto })
   commercializationReport(
     @Req() req: ChannelRequest,
     @Param('id') id: string,
