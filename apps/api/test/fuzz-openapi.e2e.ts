@@ -13,6 +13,7 @@ import { collectTargets } from './fuzz/targets';
 import type { FuzzRequest, Operation, Outcome } from './fuzz/types';
 import { startTestApp, TestApp } from './harness';
 import { JAPANESE } from './error-body';
+import { answerChecker } from './openapi-answers';
 
 /**
  * The OpenAPI fuzz suite: every route of the document the app serves, called with property-based
@@ -44,6 +45,7 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
   let client: FuzzClient;
   let ops: Operation[];
   let doc: OpenAPIObject;
+  let answers: ReturnType<typeof answerChecker>;
   let generate: RequestGenerator;
   const tally = new FuzzTally();
   const { totals, failures } = tally;
@@ -57,6 +59,7 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
     // a second channel the fuzz may revoke, so the key above keeps working
     await client.call({ method: 'POST', path: '/api/intake-channels', who: 'admin', query: {}, body: { name: 'fuzz spare channel' } });
     doc = buildOpenApiDocument(t.app);
+    answers = answerChecker(doc);
     const resolve = schemaResolver(doc);
     ops = readOperations(doc);
     generate = new RequestGenerator(resolve, await collectTargets(ops, resolve, (r) => client.call(r), client.ownUserIds()));
@@ -101,7 +104,16 @@ describe('OpenAPI fuzz: hostile input on every route', () => {
         totals.badShape++;
         failures.push(`shape of ${out.status} ${describeRequest(seed, r)} → ${JSON.stringify(b).slice(0, 200)}`);
       }
-    } else totals.s2xx++;
+    } else {
+      totals.s2xx++;
+      // a success the document describes is the body it describes (openapi-answers.ts: no key it does not name)
+      const [method, path] = [r.method.toLowerCase(), routeOf(r).replace(/:(\w+)/g, '{$1}')];
+      const complaints = answers.declares(method, path, out.status) ? answers(method, path, out.status, out.body) : [];
+      if (complaints.length) {
+        totals.badShape++;
+        failures.push(`body of ${out.status} ${describeRequest(seed, r)}: ${complaints.slice(0, 3).join('; ')}`);
+      }
+    }
     return out;
   }
 

@@ -19,7 +19,7 @@ function strict(schema: unknown, inDocument = false): unknown {
  * Checks a success answer against what the OpenAPI document declares for it: `check('post', '/api/intake/applications',
  * 201, body)` answers the schema's complaints (empty when the body conforms). Every declared object is closed: a key
  * the document does not name is a complaint too, so the document cannot fall behind what the API answers. Throws when
- * the route declares no JSON schema for that status.
+ * the route declares no JSON schema for that status (`declares` says whether it does).
  */
 export function answerChecker(doc: OpenAPIObject) {
   const ajv = new Ajv({ strict: false, allErrors: true });
@@ -28,12 +28,15 @@ export function answerChecker(doc: OpenAPIObject) {
   ajv.addFormat('binary', () => true);
   ajv.addSchema({ $id: DOCUMENT_ID, components: strict(doc.components, true) });
   const compiled = new Map<string, ValidateFunction>();
-  return (method: 'get' | 'post' | 'put' | 'delete', path: string, status: number, body: unknown): string[] => {
+  const schemaOf = (method: string, path: string, status: number) =>
+    ((doc.paths[path] as Record<string, OperationObject> | undefined)?.[method]?.responses?.[String(status)] as ResponseObject | undefined)?.content?.[
+      'application/json'
+    ]?.schema;
+  const check = (method: string, path: string, status: number, body: unknown): string[] => {
     const key = `${method} ${path} ${status}`;
     let validate = compiled.get(key);
     if (!validate) {
-      const op = (doc.paths[path] as Record<string, OperationObject> | undefined)?.[method];
-      const schema = (op?.responses?.[String(status)] as ResponseObject | undefined)?.content?.['application/json']?.schema;
+      const schema = schemaOf(method, path, status);
       if (!schema) throw new Error(`${key}: the document declares no JSON body`);
       validate = ajv.compile(strict(schema) as object);
       compiled.set(key, validate);
@@ -42,4 +45,7 @@ export function answerChecker(doc: OpenAPIObject) {
       ? []
       : (validate.errors ?? []).map((e) => `${key}: ${e.instancePath || '(body)'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
   };
+  /** Whether the route declares a JSON body for that status (lower-case method, `{param}` path). */
+  const declares = (method: string, path: string, status: number) => schemaOf(method, path, status) !== undefined;
+  return Object.assign(check, { declares });
 }
