@@ -150,6 +150,45 @@ describe('a decision over many applications', () => {
     expect(after).toEqual({ adopted: 4, audits: 4 });
   }, 60_000);
 
+  it('a 補欠 繰上げ or closed before the 採択発表 supersedes its held 補欠 notice: the applicant is told the last decision only', async () => {
+    const round = await openRound(t);
+    const { categoryId } = await reviewed(round, 6);
+    const r = await ranking(round, categoryId, 'budget=40000000&waitlistCount=4');
+    await t
+      .http()
+      .post(`/api/rounds/${round.id}/decisions`)
+      .set(as('manager'))
+      .send({ categoryId, budget: 40_000_000, waitlistCount: 4, fingerprint: r.fingerprint })
+      .expect(201);
+    const [promoted, closed] = (
+      await db.query(`SELECT id FROM application WHERE round_id = $1 AND status = 'waitlisted' ORDER BY quoted_amount LIMIT 2`, [round.id])
+    ).map((a: { id: string }) => a.id);
+    await db.query(`UPDATE round_category SET budget = NULL WHERE round_id = $1 AND category_id = $2`, [round.id, categoryId]);
+    await t.http().post(`/api/applications/${promoted}/transitions/promoteFromWaitlist`).set(as('manager')).send({}).expect(200);
+    await t.http().post(`/api/applications/${closed}/transitions/closeWaitlist`).set(as('manager')).send({}).expect(200);
+    const notices = async (id: string) =>
+      (await db.query(`SELECT template, status FROM notification WHERE application_id = $1 ORDER BY created_at, id`, [id])) as {
+        template: string;
+        status: string;
+      }[];
+    expect(await notices(promoted)).toEqual([
+      { template: 'waitlisted', status: 'cancelled' },
+      { template: 'adopted', status: 'held' },
+    ]);
+    expect(await notices(closed)).toEqual([
+      { template: 'waitlisted', status: 'cancelled' },
+      { template: 'rejected', status: 'held' },
+    ]);
+    const [audit] = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'application.promoteFromWaitlist'`, [promoted]);
+    const [cancelled] = await db.query(`SELECT id FROM notification WHERE application_id = $1 AND template = 'waitlisted'`, [promoted]);
+    expect(audit.changes.supersededNotifications).toEqual([cancelled.id]);
+    // at the 採択発表 each is told once, of the last decision
+    await db.query(`UPDATE round SET announcement_from = now() - interval '1 minute' WHERE id = $1`, [round.id]);
+    await t.app.get(NotificationsRepository).releaseDueHeld();
+    expect((await notices(promoted)).filter((n) => n.status === 'pending').map((n) => n.template)).toEqual(['adopted']);
+    expect((await notices(closed)).filter((n) => n.status === 'pending').map((n) => n.template)).toEqual(['rejected']);
+  });
+
   it('releases each held notice once at the 採択発表, however many dispatchers run', async () => {
     const round = await openRound(t);
     const { ids, categoryId } = await reviewed(round, 200);

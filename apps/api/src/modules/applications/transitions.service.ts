@@ -167,6 +167,10 @@ export class TransitionsService {
     const application = await this.repo.applyTransition(tx, rows.write);
     if (!application) throw new ApplicationError('STALE_VERSION');
     if (!options.payment && stateHasTag(definition, decision.from, 'awaitsPayment')) await this.refuseWhileInOpenBatch(app, tx);
+    // a decision held for the 採択発表 supersedes the one held before it (a 補欠 繰上げ or closed before the
+    // announcement): the applicant is told the last decision only, never a 補欠 and a 採択 at once
+    const superseded = rows.notices.some((n) => n.heldUntilAnnouncement) ? await this.notifications.cancelHeldDecisionNotices(app.id, tx) : [];
+    if (superseded.length) rows.audit.changes = { ...rows.audit.changes, supersededNotifications: superseded };
     const auditId = await this.audit.insert(rows.audit, tx);
     await this.notifications.insertMany(
       rows.notices.map((n) => ({ ...n, auditId })),
