@@ -3,9 +3,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The application list sorted by 状態 reads the states in their workflow's order (下書き, 受付, 形式チェック, … as the
  * managers' dashboard lists them), not in the order of their codes. `application_state_order(workflow_code,
- * workflow_version, status)` is a state's place in its own workflow's definition (1 for its first state; 999 for a
- * state this function does not know, last), indexed with the id for the million-row list; (status, id) goes, the
- * status filters having (status, received_at, id) and (round_id, status, category_id).
+ * workflow_version, status)` is a state's place in its own workflow's definition, then the state: `'002 submitted'`
+ * (`'999 …'` for a state this function does not know, last), so that one state's applications stay together where
+ * workflows of different programmes put different states at the same place. Indexed with the id for the million-row
+ * list; (status, id) goes, the status filters having (status, received_at, id) and (round_id, status, category_id).
  *
  * The function is a copy of libs/workflow's definitions as of this migration: a state or a definition added there
  * needs a migration that redefines it (CREATE OR REPLACE, then REINDEX INDEX application_list_state_order_idx);
@@ -19,11 +20,11 @@ export class StateOrder1764600700000 implements MigrationInterface {
       .map(([workflow, states]) => `WHEN '${workflow}' THEN array_position(ARRAY[${states.map((s) => `'${s}'`).join(', ')}]::text[], status)`)
       .join('\n        ');
     await q.query(`
-      CREATE FUNCTION application_state_order(workflow_code text, workflow_version int, status text) RETURNS int
+      CREATE FUNCTION application_state_order(workflow_code text, workflow_version int, status text) RETURNS text
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        SELECT coalesce(CASE workflow_code || '@' || workflow_version
+        SELECT lpad(coalesce(CASE workflow_code || '@' || workflow_version
         ${cases}
-        END, 999)
+        END, 999)::text, 3, '0') || ' ' || status
       $$`);
     // the columns the expression reads, included: a deep page's ids are then read from the index alone (index-only scan)
     await q.query(

@@ -53,11 +53,17 @@ describe('migrations', () => {
         // a state or a definition added to libs/workflow needs a migration redefining the function (see StateOrder1764600700000)
         expect({ workflow: `${d.code}@${d.version}`, order: rows.map((r) => [r.s, r.n]) }).toEqual({
           workflow: `${d.code}@${d.version}`,
-          order: d.states.map((s, i) => [s.code, i + 1]),
+          order: d.states.map((s, i) => [s.code, `${String(i + 1).padStart(3, '0')} ${s.code}`]),
         });
       }
       const { rows } = await client.query(`SELECT application_state_order('subsidy', 2, 'noSuchState') AS a, application_state_order('nope', 1, 'draft') AS b`);
-      expect(rows[0]).toEqual({ a: 999, b: 999 });
+      expect(rows[0]).toEqual({ a: '999 noSuchState', b: '999 draft' });
+      // two programmes' first states (下書き, 申請ID発行) sort apart, each state's applications together
+      const mixed = await client.query(
+        `SELECT s FROM (VALUES ('subsidy', 1, 'draft', 1), ('benefit', 1, 'idIssued', 2), ('subsidy', 2, 'draft', 3), ('benefit', 1, 'idIssued', 4)) v(c, n, s, id)
+          ORDER BY application_state_order(c, n, s), id`,
+      );
+      expect(mixed.rows.map((r) => r.s)).toEqual(['draft', 'draft', 'idIssued', 'idIssued']);
     } finally {
       await client.end();
     }
