@@ -56,11 +56,24 @@ describe('review: scoring and ranking', () => {
         .send({ confirmedBonus: ['partnershipBonus'] })
         .expect(400);
       expect(unclaimed.body.errors[0].message).toContain('申告していません');
+      // a comment is text within its limit on a criterion of the rubric; a key every object has is no criterion either
+      for (const comments of [{ policy: { x: [1] } }, { restructuring: 123 }, { commercialization: null }, { policy: 'x'.repeat(4001) }, { toString: 'x' }]) {
+        const junk = await api().put(`/api/score-sheets/${x1}`).set(as(s.reviewer)).send({ comments });
+        expect({ comments, status: junk.status, field: junk.body.errors?.[0]?.field }).toEqual({
+          comments,
+          status: 400,
+          field: expect.stringMatching(/^comments/),
+        });
+      }
+      const member = await api().put(`/api/score-sheets/${x1}`).set(as(s.reviewer)).send(JSON.parse('{"scores": {"constructor": 3}}')).expect(400);
+      expect(member.body.errors[0].message).toContain('「constructor」は使えません');
       await api()
         .put(`/api/score-sheets/${x1}`)
         .set(as(s.reviewer))
         .send({ scores: { commercialization: 4 }, comments: { commercialization: '市場分析が具体的' } })
         .expect(200);
+      const [stored] = await db.query(`SELECT comments FROM review_score s JOIN application_assignment x ON x.id = s.assignment_id WHERE x.id = $1`, [x1]);
+      expect(stored.comments).toEqual({ commercialization: '市場分析が具体的' });
       const incomplete = await api().post(`/api/score-sheets/${x1}/submit`).set(as(s.reviewer)).send({}).expect(400);
       expect(incomplete.body.code).toBe('INVALID_SCORES');
 

@@ -49,10 +49,13 @@ function unsafeText(text: string, field: string, what: string): InputProblem | n
 }
 
 /**
- * JSON.parse keeps a key `__proto__` as data, but copying the body into its DTO assigns it as the object's
- * prototype: `{"scores": {"__proto__": 5}}` was silently dropped where any other unknown criterion is refused.
+ * A key naming a member every object has (`__proto__`, `constructor`, `toString`, `valueOf` …): JSON.parse keeps it as
+ * data, but copying the body into its DTO drops it (class-transformer skips `__proto__`, `constructor` and any key the
+ * object already has as a function), so `{"scores": {"constructor": 3}}` or `{"comments": {"toString": "…"}}` was
+ * silently dropped where any other unknown criterion is refused. No field or code of the API is such a name.
  */
-const protoKey = (field: string): InputProblem => ({ field: field || 'value', message: `${field || '値'} の項目名に __proto__ は使えません` });
+const objectMemberKey = (key: string, field: string): InputProblem | null =>
+  key in Object.prototype ? { field: field || 'value', message: `${field || '値'} の項目名に「${key}」は使えません` } : null;
 
 /** NUL characters, lone surrogates and bidi controls in strings (values or keys), and numbers outside ±Number.MAX_SAFE_INTEGER or not finite. */
 export function unsafeValues(value: unknown, parent = ''): InputProblem[] {
@@ -69,7 +72,7 @@ export function unsafeValues(value: unknown, parent = ''): InputProblem[] {
       v.forEach((x, i) => walk(x, join(field, String(i))));
     } else if (v !== null && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
-        const problem = k === '__proto__' ? protoKey(field) : unsafeText(k, field, ' の項目名');
+        const problem = objectMemberKey(k, field) ?? unsafeText(k, field, ' の項目名');
         if (problem) out.push(problem);
         else walk(x, join(field, k));
       }

@@ -5,7 +5,9 @@ import {
   PROGRAMS_WITH_DEFAULT_RUBRIC,
   bonusPoints,
   bonusProblems,
+  commentProblems,
   defaultRubric,
+  MAX_CRITERION_COMMENT_LENGTH,
   maxWeightedTotal,
   scoreSheetProblems,
   validateRubric,
@@ -137,6 +139,24 @@ describe('defaultRubric', () => {
         ),
       ).toBeLessThanOrEqual(6);
     }
+  });
+});
+
+describe('commentProblems', () => {
+  it.each<[string, Record<string, unknown>, string[]]>([
+    ['comments on the rubric’s criteria', { commercialization: '根拠が具体的', policy: '' }, []],
+    ['a criterion the rubric does not have', { bogus: 'x' }, ['comments.bogus']],
+    ['a comment that is not text', { commercialization: 123, restructuring: { x: [1] } }, ['comments.commercialization', 'comments.restructuring']],
+    ['null (not a way to clear: an empty text is)', { policy: null }, ['comments.policy']],
+    ['one character too many', { policy: 'あ'.repeat(MAX_CRITERION_COMMENT_LENGTH + 1) }, ['comments.policy']],
+    ['exactly the limit', { policy: 'あ'.repeat(MAX_CRITERION_COMMENT_LENGTH) }, []],
+  ])('%s', (_name, comments, expected) => {
+    expect(fields(commentProblems(RUBRIC, comments))).toEqual(expected);
+  });
+
+  it('names the criterion by its label and says what to enter', () => {
+    expect(commentProblems(RUBRIC, { policy: 1 })[0].message).toBe('「政策点」のコメントは文字で入力してください（消すときは空欄）');
+    expect(commentProblems(RUBRIC, { policy: 'x'.repeat(5000) })[0].message).toBe('「政策点」のコメントは4000文字以内で入力してください');
   });
 });
 

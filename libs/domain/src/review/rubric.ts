@@ -118,6 +118,25 @@ export function scoreSheetProblems(
   return out;
 }
 
+/** The longest comment a reviewer may write on one criterion (as the sheet's 総評). */
+export const MAX_CRITERION_COMMENT_LENGTH = 4000;
+
+/**
+ * Problems of a score sheet's per-criterion comments (field `comments.<code>`): each must be a criterion of the
+ * rubric, and its comment text of at most MAX_CRITERION_COMMENT_LENGTH characters (`""` clears it).
+ */
+export function commentProblems(rubric: Rubric, comments: Readonly<Record<string, unknown>>): ReviewProblem[] {
+  const byCode = new Map(rubric.criteria.map((c) => [c.code, c] as const));
+  return Object.entries(comments).flatMap(([code, text]): ReviewProblem[] => {
+    const c = byCode.get(code);
+    if (!c) return [{ field: `comments.${code}`, message: `審査項目「${code}」はこの審査基準にありません` }];
+    if (typeof text !== 'string') return [{ field: `comments.${code}`, message: `「${c.label}」のコメントは文字で入力してください（消すときは空欄）` }];
+    if (text.length > MAX_CRITERION_COMMENT_LENGTH)
+      return [{ field: `comments.${code}`, message: `「${c.label}」のコメントは${MAX_CRITERION_COMMENT_LENGTH}文字以内で入力してください` }];
+    return [];
+  });
+}
+
 /** Bonus codes the rubric does not have (field `bonusCodes[i]`). Duplicates are not a problem. */
 export function bonusProblems(rubric: Rubric, codes: readonly string[]): ReviewProblem[] {
   const known = new Set(rubric.bonusItems.map((b) => b.code));

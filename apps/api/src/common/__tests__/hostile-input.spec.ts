@@ -28,10 +28,16 @@ describe('unsafeValues', () => {
     ['a first-strong isolate', { list: ['a\u2068b'] }, 'list[0]'],
     ['a bidi embedding in a key', { a: { 'k\u202a': 1 } }, 'a'],
     ['a key __proto__ (JSON.parse keeps it as data)', JSON.parse('{"scores": {"a": 1, "__proto__": 5}}'), 'scores'],
+    ['a key constructor (the DTO copy drops it)', JSON.parse('{"scores": {"constructor": 3}}'), 'scores'],
+    ['a key toString (the DTO copy drops a key the object has as a function)', { comments: { toString: 'x' } }, 'comments'],
     ['a number past a safe integer', { n: 1e20 }, 'n'],
     ['a negative one', { list: [-(2 ** 53)] }, 'list[0]'],
   ])('finds %s', (_name, value, field) => {
     expect(unsafeValues(value).map((p) => p.field)).toEqual([field]);
+  });
+
+  it('names the member key in Japanese', () => {
+    expect(unsafeValues({ comments: { valueOf: 'x' } })[0].message).toBe('comments の項目名に「valueOf」は使えません');
   });
 
   it('passes ordinary values, and the direction marks that reorder nothing around them', () => {

@@ -2,6 +2,7 @@ import {
   aggregateScores,
   bonusPoints,
   bonusProblems,
+  commentProblems,
   confirmedByMajority,
   maxWeightedTotal,
   scoreSheetProblems,
@@ -218,9 +219,7 @@ export class ScoreSheetsService {
           message: `加点項目「${rubric.bonusItems.find((b) => b.code === code)!.label}」は申請者が申告していません`,
         });
     }
-    const criteria = new Set(rubric.criteria.map((c) => c.code));
-    for (const code of Object.keys(next.comments))
-      if (!criteria.has(code)) problems.push({ field: `comments.${code}`, message: `審査項目「${code}」はこの審査基準にありません` });
+    problems.push(...commentProblems(rubric, next.comments));
     if (problems.length) throw new ScoringError('INVALID_SCORES', { errors: problems });
   }
 

@@ -26,7 +26,10 @@ export class ScoreSheetDto {
   @IsObject({ message: 'scores は {審査項目コード: 点数} の形式で指定してください' })
   scores?: Record<string, number | null>;
 
-  @ApiPropertyOptional({ description: '審査項目コード → コメント' })
+  @ApiPropertyOptional({
+    description: '審査項目コード → コメント (文字、4000文字以内。空欄で消す)',
+    example: { commercialization: '売上見込みの根拠が具体的' },
+  })
   @IsOptional()
   @IsObject({ message: 'comments は {審査項目コード: コメント} の形式で指定してください' })
   comments?: Record<string, string>;
