@@ -45,6 +45,25 @@ describe('review and adoption', () => {
         .send({ answers: [{ code: 'document.nothing', passed: true }] })
         .expect(400);
       expect(unknown.body.errors[0].message).toContain('document.nothing');
+      // one answer per item, and each an answer: a list in its place is named, not read as 「undefined」
+      const twice = await api()
+        .put(`/api/applications/${id}/formal-check`)
+        .set(as(s.reviewer))
+        .send({
+          answers: [
+            { code: codes[0], passed: false },
+            { code: codes[0], passed: true },
+          ],
+        })
+        .expect(400);
+      expect(twice.body.errors).toEqual([{ field: `answers.${codes[0]}`, message: expect.stringContaining('2つ以上') }]);
+      const nested = await api()
+        .put(`/api/applications/${id}/formal-check`)
+        .set(as(s.reviewer))
+        .send({ answers: [[]] })
+        .expect(400);
+      expect(JSON.stringify(nested.body)).not.toContain('undefined');
+      expect(nested.body.errors[0].message).toContain('answers の各要素は');
       // saving a first answer starts the 要件確認
       await api()
         .put(`/api/applications/${id}/formal-check`)

@@ -5,7 +5,8 @@ import { getMetadataStorage, ValidationTypes } from 'class-validator';
 /**
  * Every DTO property that holds one nested object also says it must be an object: `@ValidateNested()` alone
  * checks each element of a list and lets `[]` through, so `"applicant": []` reached the intake's code as an
- * empty list and crashed it (a 500 found by fuzzing). Reads the validation metadata of every DTO file.
+ * empty list and crashed it (a 500 found by fuzzing); with `each`, it lets an element that is itself a list through
+ * (`"answers": [[]]` reached the 形式チェック as an answer without a code). Reads the validation metadata of every DTO file.
  */
 describe('nested DTO objects', () => {
   const srcDir = join(__dirname, '..', '..');
@@ -24,6 +25,22 @@ describe('nested DTO objects', () => {
     for (const [target, rules] of metadata) {
       for (const nested of rules.filter((r) => r.type === ValidationTypes.NESTED_VALIDATION && !r.each)) {
         const isObject = rules.some((r) => r.propertyName === nested.propertyName && r.type === ValidationTypes.CUSTOM_VALIDATION && r.name === 'isObject');
+        if (!isObject) unchecked.push(`${target.name}.${nested.propertyName}`);
+      }
+    }
+    expect(unchecked).toEqual([]);
+  });
+
+  it('a list of nested objects checks each element is an object (@IsObject({ each: true }) beside @ValidateNested({ each: true }))', () => {
+    const metadata = (
+      getMetadataStorage() as unknown as { validationMetadatas: Map<{ name: string }, { propertyName: string; type: string; name?: string; each: boolean }[]> }
+    ).validationMetadatas;
+    const unchecked: string[] = [];
+    for (const [target, rules] of metadata) {
+      for (const nested of rules.filter((r) => r.type === ValidationTypes.NESTED_VALIDATION && r.each)) {
+        const isObject = rules.some(
+          (r) => r.propertyName === nested.propertyName && r.type === ValidationTypes.CUSTOM_VALIDATION && r.name === 'isObject' && r.each,
+        );
         if (!isObject) unchecked.push(`${target.name}.${nested.propertyName}`);
       }
     }

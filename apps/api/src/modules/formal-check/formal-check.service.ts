@@ -260,13 +260,18 @@ export class FormalCheckService {
     }
   }
 
-  /** Earlier answers kept, new answers applied, against the current checklist; unknown codes refused. */
+  /** Earlier answers kept, new answers applied, against the current checklist; unknown or repeated codes refused. */
   private merge(items: FormalCheckItem[], previous: FormalCheckOutcome | null, answers: FormalCheckAnswer[]): FormalCheckRecord[] {
     const known = new Set(items.map((i) => i.code));
     const unknown = answers.filter((a) => !known.has(a.code));
-    if (unknown.length) {
+    // one answer per item: two would leave which one counts to their order
+    const repeated = [...new Set(answers.filter((a, i) => answers.findIndex((b) => b.code === a.code) !== i).map((a) => a.code))];
+    if (unknown.length || repeated.length) {
       throw new FormalCheckError('INVALID_FORMAL_CHECK', {
-        errors: unknown.map((a) => ({ field: `answers.${a.code}`, message: `確認項目「${a.code}」はこの申請のチェックリストにありません` })),
+        errors: [
+          ...unknown.map((a) => ({ field: `answers.${a.code}`, message: `確認項目「${a.code}」はこの申請のチェックリストにありません` })),
+          ...repeated.map((code) => ({ field: `answers.${code}`, message: `確認項目「${code}」への回答が2つ以上あります。1つにしてください` })),
+        ],
       });
     }
     const before = new Map((previous?.items ?? []).map((r) => [r.code, r]));

@@ -101,6 +101,7 @@ export class IntakeApplicantDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(120)
+  @IsObject({ each: true, message: 'monthlySales の各要素は { 項目名: 値 } の形式で指定してください' })
   @ValidateNested({ each: true })
   @Type(() => MonthlySalesDto)
   monthlySales?: MonthlySalesDto[];
@@ -171,6 +172,7 @@ export class IntakeApplicationDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
+  @IsObject({ each: true, message: 'expenses の各要素は { 項目名: 値 } の形式で指定してください' })
   @ValidateNested({ each: true })
   @Type(() => ExpenseLineDto)
   expenses?: ExpenseLineDto[];

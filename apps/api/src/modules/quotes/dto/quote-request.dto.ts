@@ -79,6 +79,7 @@ export class QuoteApplicantDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(120)
+  @IsObject({ each: true, message: 'monthlySales の各要素は { 項目名: 値 } の形式で指定してください' })
   @ValidateNested({ each: true })
   @Type(() => MonthlySalesDto)
   monthlySales?: MonthlySalesDto[];
@@ -226,6 +227,7 @@ export class QuoteRequestDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
+  @IsObject({ each: true, message: 'expenses の各要素は { 項目名: 値 } の形式で指定してください' })
   @ValidateNested({ each: true })
   @Type(() => ExpenseLineDto)
   expenses?: ExpenseLineDto[];

@@ -2,7 +2,7 @@ import { YEN_MAX } from '@jimukyoku/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInstant } from '../../../common/is-instant.decorator';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { HasText } from '../../../common/has-text.decorator';
 import { ReadOnlyRecordFields } from '../../../common/record-echo';
 
@@ -53,6 +53,7 @@ export class CreateRoundDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true, message: 'categories の各要素は { 項目名: 値 } の形式で指定してください' })
   @ValidateNested({ each: true })
   @Type(() => RoundCategoryDto)
   categories?: RoundCategoryDto[];
@@ -101,6 +102,7 @@ export class UpdateRoundDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true, message: 'categories の各要素は { 項目名: 値 } の形式で指定してください' })
   @ValidateNested({ each: true })
   @Type(() => RoundCategoryDto)
   categories?: RoundCategoryDto[];
