@@ -1,16 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IntakeAttachmentDto, IntakeReceiptDto } from './dto/intake-answers.dto';
 import { Throttle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { IntakeThrottlerGuard } from './intake-throttler.guard';
 import { UnprocessableInput } from './unprocessable.filter';
 
-/** set from config at module init (INTAKE_RATE_LIMIT): submissions per channel per minute */
-export const INTAKE_RATE_LIMIT = { perMinute: 6000 };
 import { ApiKeyAuth, ChannelRequest } from './api-key.guard';
 import type { UploadedAttachment } from './attachment-upload';
+import { IntakeAttachmentDto, IntakeReceiptDto } from './dto/intake-answers.dto';
 import { IntakeApplicationDto } from './dto/intake-application.dto';
 import { ATTACHMENT_KINDS, isAttachmentKind } from '@jimukyoku/domain';
 import { IntakeError } from './intake.errors';
@@ -20,6 +18,9 @@ import type { StoredResponse } from './idempotency';
 import { ATTACHMENT_STORAGE, AttachmentStorage } from './attachment-storage';
 import { uploadFileName } from '../../common/upload-file-name';
 import { INVALID_IDEMPOTENCY_KEY, isIdempotencyKey } from '../../common/idempotency-key';
+
+/** set from config at module init (INTAKE_RATE_LIMIT): submissions per channel per minute */
+export const INTAKE_RATE_LIMIT = { perMinute: 6000 };
 
 export const idempotencyKey = (raw: string | undefined) => {
   if (raw === undefined) return undefined;
