@@ -87,10 +87,34 @@ describe('デジタル化基盤導入類型: each item kind priced on its own', 
       line: { expenseType: 'hardware', itemKind: 'server', amount: 100_000 },
       code: 'unknownItemKind',
     },
+    {
+      rule: 'hardware is never an ITツール (2,000,000 of PCs would price at 3/4 up to 350万)',
+      line: { expenseType: 'hardware', itemKind: 'itTool', amount: 2_000_000 },
+      code: 'itemKindNotOfExpenseType',
+    },
+    {
+      rule: 'software is an ITツール, never a PC at 1/2',
+      line: { expenseType: 'software', itemKind: 'pc', amount: 100_000 },
+      code: 'itemKindNotOfExpenseType',
+    },
   ])('$rule', ({ line, code }) => {
     const result = quoteLines(R3, 'itIntroduction.digitalBase', sme, [line]);
     expect(result).toMatchObject({ eligible: false, amount: 0, problems: [{ code, field: 'expenses[0].itemKind' }] });
     expect(result.problems[0].message).toContain('expenses[0].itemKind');
+  });
+
+  it('says which items a 経費区分 may be', () => {
+    expect(quoteLines(R3, 'itIntroduction.digitalBase', sme, [{ expenseType: 'hardware', itemKind: 'itTool', amount: 1 }]).problems[0].message).toBe(
+      'expenses[0].itemKind（品目）「itTool」は経費区分「ハードウェア購入費」の品目ではありません（pc / register）',
+    );
+    expect(quoteLines(R3, 'itIntroduction.digitalBase', sme, [{ expenseType: 'hardware', amount: 1 }]).problems[0].message).toBe(
+      'expenses[0].itemKind（品目: pc / register）を指定してください',
+    );
+    // the item its type fixes, named again, is that item
+    expect(quoteLines(R3, 'itIntroduction.digitalBase', sme, [{ expenseType: 'software', itemKind: 'itTool', amount: 400_000 }])).toMatchObject({
+      amount: 300_000,
+      problems: [],
+    });
   });
 });
 

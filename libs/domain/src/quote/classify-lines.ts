@@ -28,6 +28,17 @@ const matchingExclusion = (line: ExpenseLine, exclusions: readonly ExclusionRule
       (line.flags ?? []).some((f) => x.flags?.includes(f)),
   );
 
+/**
+ * The items a line of each 経費区分 may price as: the one its type fixes (IT導入: ソフトウェア購入費 → ITツール), or, for a
+ * type that fixes none (ハードウェア購入費), the items no type fixes (PC・タブレット, レジ・券売機). A PC is never an
+ * ITツール at 3/4, nor software a PC at 1/2 (docs/programs.md "IT導入補助金").
+ */
+const allowedItemKinds = (config: SubsidyCategoryConfig, itemKinds: ReadonlySet<string>): Map<string, readonly string[]> => {
+  const fixed = new Set(config.expenseTypes.flatMap((t) => (t.itemKind === undefined ? [] : [t.itemKind])));
+  const free = [...itemKinds].filter((k) => !fixed.has(k));
+  return new Map(config.expenseTypes.map((t) => [t.code, t.itemKind === undefined ? free : [t.itemKind]]));
+};
+
 /** Expense types priced outside the item rules (複数社連携IT導入: 消費動向等分析経費, 事務費・専門家費). */
 const nonItemTypes = (config: SubsidyCategoryConfig): ReadonlySet<string> =>
   new Set(config.pricing.kind === 'multiCompanyIt' ? [...config.pricing.analysis.expenseTypes, ...config.pricing.admin.expenseTypes] : []);
@@ -45,6 +56,7 @@ export const classifyLines = (config: SubsidyCategoryConfig, expenses: unknown):
   const pricing = config.pricing;
   const itemKinds = pricing.kind === 'rate' ? undefined : new Set(pricing.items.map((i) => i.itemKind));
   const outsideItems = nonItemTypes(config);
+  const allowed = itemKinds ? allowedItemKinds(config, itemKinds) : undefined;
   const included: IncludedLine[] = [];
   const excluded: ExcludedLine[] = [];
   const problems: QuoteProblem[] = [];
@@ -90,12 +102,19 @@ export const classifyLines = (config: SubsidyCategoryConfig, expenses: unknown):
       included.push({ index, line });
       return;
     }
-    // categories that price items separately need to know which item each line is
+    // categories that price items separately need to know which item each line is, among those its 経費区分 allows
     const itemKind = line.itemKind ?? type.itemKind;
+    const mayBe = allowed!.get(type.code) ?? [];
     if (itemKind === undefined) {
-      problems.push({ code: 'missingItemKind', field: `${f}.itemKind`, message: `${f}.itemKind（品目: ${[...itemKinds].join(' / ')}）を指定してください` });
+      problems.push({ code: 'missingItemKind', field: `${f}.itemKind`, message: `${f}.itemKind（品目: ${mayBe.join(' / ')}）を指定してください` });
     } else if (!itemKinds.has(itemKind)) {
       problems.push({ code: 'unknownItemKind', field: `${f}.itemKind`, message: `${f}.itemKind（品目）「${itemKind}」は本類型の品目にありません` });
+    } else if (!mayBe.includes(itemKind)) {
+      problems.push({
+        code: 'itemKindNotOfExpenseType',
+        field: `${f}.itemKind`,
+        message: `${f}.itemKind（品目）「${itemKind}」は経費区分「${type.label}」の品目ではありません（${mayBe.join(' / ')}）`,
+      });
     } else if (pricing.kind === 'multiCompanyIt' && (typeof line.participant !== 'string' || line.participant === '')) {
       problems.push({
         code: 'missingParticipant',
