@@ -130,6 +130,19 @@ describe('intake of the 事業復活支援金 (benefit@1)', () => {
     for (const id of body.attachmentIds) expect((await db.query(`SELECT application_id FROM attachment WHERE id = $1`, [id]))[0].application_id).toBeNull();
   });
 
+  it('refuses a 年間売上高 in benefit other than the applicant’s, which would set the 給付上限; the same figure is accepted', async () => {
+    const base = benefitPayload(round, await evidence());
+    const body = { ...base, applicant: { ...base.applicant, annualRevenue: 50_000_000 }, benefit: { ...BENEFIT, annualRevenue: 600_000_000 } };
+    const res = await submit(body).expect(422);
+    expect(res.body.errors).toContainEqual({
+      field: 'benefit.annualRevenue',
+      message: 'benefit.annualRevenue (給付上限を決める年間売上高) は applicant.annualRevenue (50,000,000円) と同じにしてください',
+    });
+    expect(await rowsOf(body.applicant.corporateNumber)).toHaveLength(0);
+    const same = { ...body, benefit: { ...BENEFIT, annualRevenue: 50_000_000 } };
+    expect((await submit(same).expect(201)).body.quotedAmount).toBe(1_000_000);
+  });
+
   it('refuses a benefit whose sales did not fall 30%, with the reason in Japanese', async () => {
     const body = benefitPayload(round, await evidence(), { benefit: { ...BENEFIT, targetMonthSales: 800_000 } });
     const res = await submit(body).expect(422);

@@ -37,6 +37,7 @@ export type QuoteProblemCode =
   | 'unknownFlag'
   | 'missingItemKind'
   | 'unknownItemKind'
+  | 'itemKindNotOfExpenseType'
   | 'missingParticipant'
   | 'missingSizeClass'
   | 'missingEmployeeCount'

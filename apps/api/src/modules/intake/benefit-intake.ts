@@ -6,7 +6,8 @@ import type { IntakeApplicationDto } from './dto/intake-application.dto';
  * 事業復活支援金 at intake: what validateApplication (libs/domain) leaves to the benefit's own input.
  *
  * - the sales (`benefit`) are required and must give an eligible benefit (computeBenefit: 対象月 down
- *   ≥30% against the 基準月, …), and `benefit.applicantKind` must be the applicant's;
+ *   ≥30% against the 基準月, …), and `benefit.applicantKind` and `benefit.annualRevenue` (which sets the 給付上限)
+ *   must be the applicant's (`applicant.kind`, `applicant.annualRevenue` where declared);
  * - the 事前確認 is required, in exactly one of two forms: `preCheck` { confirmationNumber, agencyName }
  *   (事前確認通知番号 from a 登録確認機関) or `previousRecipient: true` (一時支援金/月次支援金 recipients
  *   skip the 事前確認);
@@ -31,6 +32,16 @@ export function benefitIntakeProblems(config: CategoryConfig, dto: IntakeApplica
   }
   if (dto.benefit.applicantKind !== dto.applicant?.kind) {
     add('benefit.applicantKind', 'applicantKindMismatch', 'benefit.applicantKind は applicant.kind (法人・個人事業者の別) と同じにしてください');
+  }
+  // the 給付上限 follows the 年間売上高: the applicant's declared one and the benefit's must be the same figure
+  const declared = dto.applicant?.annualRevenue;
+  const benefitRevenue = (dto.benefit as { annualRevenue?: unknown }).annualRevenue;
+  if (declared !== undefined && benefitRevenue !== undefined && benefitRevenue !== declared) {
+    add(
+      'benefit.annualRevenue',
+      'annualRevenueMismatch',
+      `benefit.annualRevenue (給付上限を決める年間売上高) は applicant.annualRevenue (${declared.toLocaleString('ja-JP')}円) と同じにしてください`,
+    );
   }
   const result = computeBenefit(dto.benefit as BenefitInput);
   for (const f of result.failures) add(f.field ? `benefit.${f.field}` : 'benefit', f.code, f.message);
