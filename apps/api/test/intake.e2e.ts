@@ -267,6 +267,12 @@ describe('intake', () => {
     expect(big.body.code).toBe('ATTACHMENT_TOO_LARGE');
     const fake = await upload(t, apiKey, 'businessPlan', Buffer.from('just text, not a PDF'));
     expect(fake.status).toBe(415);
+    expect(fake.body.message).toContain('PDF、JPEG、PNG のみ');
+    // a PNG sent as a PDF: the two disagree, which is what to fix (PNG itself is accepted)
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const renamed = await upload(t, apiKey, 'businessPlan', png, 'application/pdf', '計画書.pdf').expect(415);
+    expect(renamed.body).toMatchObject({ code: 'ATTACHMENT_TYPE', detected: 'image/png', declared: 'application/pdf' });
+    expect(renamed.body.message).toContain('一致しません');
     const badKind = await upload(t, apiKey, 'selfie');
     expect(badKind.status).toBe(422);
     expect(storedFiles()).toBe(files);
@@ -286,6 +292,24 @@ describe('intake', () => {
     expect(res.body).toMatchObject({ receiptNumber: accepted.body.receiptNumber, status: 'resubmitted', quotedAmount: 16_000_000 });
     const history = await db.query(`SELECT to_status FROM audit_log WHERE entity_id = $1 ORDER BY id`, [accepted.body.id]);
     expect(history.map((h: { to_status: string }) => h.to_status)).toEqual(['submitted', 'formalCheck', 'returned', 'resubmitted']);
+  });
+
+  it('takes the application’s own documents listed again in a resubmission, and refuses its resend by the state (409)', async () => {
+    const body = validPayload(round, await uploadRequired(t, apiKey));
+    const accepted = await submit(body).expect(201);
+    const transitions = t.app.get(TransitionsService);
+    await transitions.fire(accepted.body.id, 'startFormalCheck', { role: 'system', id: null });
+    await transitions.fire(accepted.body.id, 'returnForCorrection', { role: 'reviewer', id: s.reviewer.user.id }, { reason: '事業計画書を差し替えてください' });
+    // the payload as submitted, its documents listed again, and one new 事業計画書
+    const [replacement] = await uploadRequired(t, apiKey, ['businessPlan']);
+    const corrected = { ...body, attachmentIds: [...body.attachmentIds, replacement] };
+    const resubmit = () => t.http().post(`/api/intake/applications/${accepted.body.id}/resubmission`).set('X-Api-Key', apiKey).send(corrected);
+    expect((await resubmit().expect(200)).body.status).toBe('resubmitted');
+    const linked = await db.query(`SELECT id FROM attachment WHERE application_id = $1`, [accepted.body.id]);
+    expect(linked.map((a: { id: string }) => a.id).sort()).toEqual([...body.attachmentIds, replacement].sort());
+    // sent again without a key: refused by the state the first left, not as documents 「見つかりません」
+    const again = await resubmit().expect(409);
+    expect(JSON.stringify(again.body)).not.toContain('見つかりません');
   });
 
   it('refuses requests without a key or with a revoked one', async () => {

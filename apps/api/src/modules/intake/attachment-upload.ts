@@ -34,7 +34,11 @@ export class AttachmentStorageEngine implements StorageEngine {
         const detected = detectContentType(stored.head);
         if (!detected || detected !== file.mimetype) {
           await this.storage.remove(stored.key);
-          return cb(new IntakeError('ATTACHMENT_TYPE', { field: 'file', declared: file.mimetype, detected }));
+          // a PDF, JPEG or PNG sent as another of them (a PNG named .pdf): say that the two disagree, not that it is unsupported
+          const mismatch = detected
+            ? `添付書類の内容 (${detected}) と送信時に指定された形式 (${file.mimetype}) が一致しません。ファイル名の拡張子と形式を確かめて送り直してください。`
+            : undefined;
+          return cb(new IntakeError('ATTACHMENT_TYPE', { field: 'file', declared: file.mimetype, detected }, mismatch));
         }
         cb(null, { ...stored, size: stored.sizeBytes, detectedType: detected });
       })

@@ -196,8 +196,16 @@ export class IntakeService {
   private async correct(tx: Transaction, channel: IntakeChannel, applicationId: string, dto: IntakeApplicationDto) {
     const app = await this.applications.findOfChannel(applicationId, channel.id, tx);
     if (!app) throw new IntakeError('APPLICATION_NOT_FOUND');
-    const newAttachments = await this.attachmentsOf(tx, channel, dto.attachmentIds ?? []);
+    // the corrected payload may list the application's own documents again (the one it was returned with): they are
+    // kept as they are; only the others must be new uploads of this channel. A resend of a resubmission thus reaches
+    // the workflow, which refuses it (409) from the state the first left.
     const kept = await this.intake.attachmentsOf(app.id, tx);
+    const own = new Set(kept.map((a) => a.id));
+    const newAttachments = await this.attachmentsOf(
+      tx,
+      channel,
+      (dto.attachmentIds ?? []).filter((id) => !own.has(id)),
+    );
     const application = await this.applyCorrection(tx, app, dto, [...kept, ...newAttachments], { role: 'intake', id: channel.id }, {});
     if (newAttachments.length)
       await this.intake.linkAttachments(
