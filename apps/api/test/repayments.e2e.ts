@@ -69,6 +69,16 @@ describe('交付決定取消 and 返還', () => {
     const dueDate = addDays(today, 14);
     const revoked = await staff(s.manager, 'post', `${id}/grant-revocation`).send({ reason, dueDate }).expect(200);
     expect(await statusOf(id)).toBe('grantRevoked');
+    // revoked, the project is over while its 返還 is awaited: its reports are no longer due, nor listed as overdue
+    expect(revoked.body.reportingEnded).toBe(true);
+    await db.query(`UPDATE commercialization_report SET due_date = DATE '2020-01-01' WHERE application_id = $1 AND sequence = 1`, [id]);
+    const overdue = await t
+      .http()
+      .get('/api/commercialization-reports')
+      .query({ filter: JSON.stringify({ state: 'overdue', applicationId: id }) })
+      .set('Authorization', `Bearer ${s.manager.token}`)
+      .expect(200);
+    expect(overdue.body).toEqual([]);
     expect(revoked.body.repayment).toMatchObject({
       amount: fixedAmount,
       paidAmount: fixedAmount,

@@ -1,7 +1,6 @@
 import { Box } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useWorkflowStates } from '../workflows/useWorkflowStates';
 import { count, linkedBar, useAppHref, useToneFill } from './chartLinks';
 import { listOf, type RoundPipeline } from './pipeline';
 
@@ -14,19 +13,15 @@ interface Row {
 
 /**
  * Applications per state, in the workflow's order, each bar in its state's tone and linking to the
- * round's list filtered by that state. Labels and tones are GET /api/workflows' (useWorkflowStates).
+ * round's list filtered by that state. Labels and tones are the round's own workflow's, as GET /api/pipeline answers them.
  */
 export const StateChart = ({ round }: { round: RoundPipeline }) => {
   const translate = useTranslate();
   const href = useAppHref();
   const fill = useToneFill();
-  const { byCode } = useWorkflowStates();
-  const rows: Row[] = round.states.map((s) => ({
-    code: s.code,
-    label: byCode.get(s.code)?.label ?? s.label,
-    tone: byCode.get(s.code)?.tone ?? s.tone,
-    count: s.count,
-  }));
+  // the round's own workflow's labels and tones (GET /api/pipeline): a code another programme's workflow shares may
+  // be named otherwise there (事業復活支援金's submitted is 申請済, the 補助金's 申請済（受付）)
+  const rows: Row[] = round.states.map((s) => ({ code: s.code, label: s.label, tone: s.tone, count: s.count }));
   const Shape = linkedBar<Row>(
     (r) => href(listOf('applications', { roundId: round.roundId, status: [r.code] })),
     (r) => `${r.label} ${count(r.count)}`,

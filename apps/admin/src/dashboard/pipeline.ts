@@ -14,7 +14,7 @@ export interface RoundPipeline {
   total: number;
   /** the round's workflow decides by 採択 (a benefit does not: no simulator, no adoption columns) */
   hasAdoption: boolean;
-  /** every state holding applications, in the workflow's order (labels and tones are read from GET /api/workflows) */
+  /** every state holding applications, in the workflow's order with the round's own workflow's label and tone */
   states: { code: string; label: string; tone: string; count: number }[];
   categories: { categoryId: string; categoryName: string; applied: number; budget: number | null; adopted: number; adoptedAmount: number }[];
   /** the states that hold a 採択 slot (what `adopted` counts), for the link to the list */

@@ -114,6 +114,14 @@ export function workflowStatesFiring(name: string, definitions: readonly Workflo
   return definitions.flatMap((d) => (findTransition(d, name)?.from ?? []).map((state) => workflowStateKey(d.code, d.version, state)));
 }
 
+/**
+ * The states in which an application's unfiled 事業化状況報告 are no longer due: the terminal ones and those tagged
+ * endsReporting (交付決定取消 awaiting its 返還), in any registered definition (or in `definitions`).
+ */
+export function statesEndingReporting(definitions: readonly WorkflowDefinition[] = registeredWorkflows()): string[] {
+  return [...new Set([...statesOfKind('terminal', definitions), ...statesTagged('endsReporting', definitions)])];
+}
+
 /** The state codes of `kind` in any registered definition (or in `definitions`). */
 export function statesOfKind(kind: StateKind, definitions: readonly WorkflowDefinition[] = registeredWorkflows()): string[] {
   return [...new Set(definitions.flatMap((d) => stateCodesOfKind(d, kind)))];

@@ -1,5 +1,15 @@
 import { notificationTemplates, stateCodesTagged, stateHasTag, STATE_TAGS, workflowStateKey, type WorkflowDefinition } from '../engine/definition';
-import { BENEFIT_V1, IT_SUBSIDY_V1, statesOfKind, statesTagged, SUBSIDY_V1, SUBSIDY_V2, workflowStatesFiring, workflowStatesTagged } from './index';
+import {
+  BENEFIT_V1,
+  IT_SUBSIDY_V1,
+  statesOfKind,
+  statesTagged,
+  SUBSIDY_V1,
+  statesEndingReporting,
+  SUBSIDY_V2,
+  workflowStatesFiring,
+  workflowStatesTagged,
+} from './index';
 
 // The lifecycle facts other code asks about, read from the definitions (one row per fact).
 describe('state tags', () => {
@@ -73,7 +83,7 @@ describe('state tags', () => {
     const exact = STATE_TAGS.filter((tag) =>
       definitions.every((d) => d.states.every((s) => !statesTagged(tag, definitions).includes(s.code) || stateHasTag(d, s.code, tag))),
     );
-    expect(exact).toEqual(['inFormalCheck', 'awaitsDecision', 'returnedToApplicant', 'correctionDeadlineWatched', 'awaitsAdvancePayment']);
+    expect(exact).toEqual(['inFormalCheck', 'awaitsDecision', 'returnedToApplicant', 'correctionDeadlineWatched', 'awaitsAdvancePayment', 'endsReporting']);
   });
 
   it('workflowStatesTagged names each definition’s own states', () => {
@@ -96,6 +106,12 @@ describe('state tags', () => {
     expect(workflowStatesFiring('reportCommercialization')).toEqual(['subsidy@1:paid', 'subsidy@2:paid', 'subsidy@2:commercializationReporting']);
     expect(workflowStatesFiring('reportCommercialization', [SUBSIDY_V2])).not.toContain('subsidy@2:advanceExcessClaimed');
     expect(workflowStatesFiring('noSuchTransition')).toEqual([]);
+  });
+
+  it('statesEndingReporting: the terminal states and 交付決定取消, not a project still running or owing a 概算払 excess', () => {
+    const ended = statesEndingReporting([SUBSIDY_V2]);
+    expect(ended).toEqual(expect.arrayContaining(['grantRevoked', 'repaid', 'abandoned', 'reportingCompleted', 'rejected']));
+    for (const running of ['paid', 'commercializationReporting', 'advanceExcessClaimed', 'amountFixed']) expect(ended).not.toContain(running);
   });
 
   it('statesOfKind lists initial and terminal states across definitions', () => {

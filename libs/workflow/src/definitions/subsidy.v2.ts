@@ -157,6 +157,7 @@ const POST_AWARD_STATES: StateDefinition[] = [
     label: '交付決定取消（返還）',
     kind: 'active',
     tone: 'negative',
+    tags: ['endsReporting'],
     applicant: {
       meaning: '補助金の交付決定が取り消されました（交付決定取消）。',
       next: '既にお支払いした補助金がある場合は、お知らせする期限までに返還してください。',

@@ -58,6 +58,11 @@ export const STATE_TAGS = [
    * A subset of awaitsPayment (validate.ts).
    */
   'awaitsAdvancePayment',
+  /**
+   * The project is over though the application is not closed (交付決定取消, awaiting its 返還): its unfiled
+   * 事業化状況報告 are no longer due. A terminal state ends them too (statesEndingReporting).
+   */
+  'endsReporting',
 ] as const;
 export type StateTag = (typeof STATE_TAGS)[number];
 

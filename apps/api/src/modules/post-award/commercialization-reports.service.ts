@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { statesOfKind } from '@jimukyoku/workflow';
+import { statesEndingReporting } from '@jimukyoku/workflow';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { CommercializationReportsRepository, type CommercializationReportFilter } from './commercialization-reports.repository';
 
@@ -13,13 +13,14 @@ export const commercializationReportListSpec = (): ListSpec => ({
 
 /**
  * The managers' list of the yearly 事業化状況報告 (docs/post-award.md "事業化状況報告の予定"): `state` overdue (the
- * due date has passed in JST, not filed, the application still running: not in a terminal state), open, reported.
+ * due date has passed in JST, not filed, the project still running: not in a state ending reporting, statesEndingReporting:
+ * terminal, or 交付決定取消), open, reported.
  */
 @Injectable()
 export class CommercializationReportsService {
   constructor(private readonly repo: CommercializationReportsRepository) {}
 
   list(q: ListQuery<CommercializationReportFilter>) {
-    return this.repo.list(q, statesOfKind('terminal'));
+    return this.repo.list(q, statesEndingReporting());
   }
 }

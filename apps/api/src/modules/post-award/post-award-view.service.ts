@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { findState, findTransition, getWorkflow, runGuard, type WorkflowDefinition } from '@jimukyoku/workflow';
+import { findTransition, getWorkflow, runGuard, statesEndingReporting, type WorkflowDefinition } from '@jimukyoku/workflow';
 import { isAllowed, type PolicyAction } from '../../auth/policy';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { Transaction } from '../../database';
@@ -61,8 +61,8 @@ export class PostAwardView {
       amountsKept: keepsAmounts(definition),
       paymentBatch,
       repayment: repaymentView(claim, claim ? await this.repayments.received(app.id, tx) : []),
-      // ended (返還済, 事業廃止, 報告期間終了 …): its unfiled reports are no longer due, as the overdue list and the reminders say
-      reportingEnded: findState(definition, app.status)?.kind === 'terminal',
+      // ended (交付決定取消, 返還済, 事業廃止, 報告期間終了 …): its unfiled reports are no longer due, as the overdue list and the reminders say
+      reportingEnded: statesEndingReporting([definition]).includes(app.status),
       commercializationReports: (await this.reports.ofApplication(app.id, tx)).map((r) => ({
         id: r.id,
         sequence: r.sequence,
