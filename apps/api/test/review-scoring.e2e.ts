@@ -97,7 +97,9 @@ describe('review: scoring and ranking', () => {
       expect(last.body.completion).toBe('completed');
       const [{ status }] = await db.query(`SELECT status FROM application WHERE id = $1`, [id]);
       expect(status).toBe('reviewed');
-      const summary = (await api().get(`/api/applications/${id}/reviews`).set(as(s.manager)).expect(200)).body.summary;
+      const reviews = (await api().get(`/api/applications/${id}/reviews`).set(as(s.manager)).expect(200)).body;
+      expect(reviews.reopenable).toBe(true);
+      const summary = reviews.summary;
       // totals 34 and 33; 賃上げ加点 confirmed by one of two reviewers is not a majority
       expect(summary).toMatchObject({ submitted: 2, mean: 33.5, bonus: 0, spread: 1 });
 
@@ -131,6 +133,11 @@ describe('review: scoring and ranking', () => {
         .expect(200);
       const [audit] = await db.query(`SELECT actor_role, reason FROM audit_log WHERE action = 'review.reopen' AND entity_id = $1`, [x1]);
       expect(audit).toEqual({ actor_role: 'manager', reason: '政策点の根拠の再確認' });
+      // decided, its sheets are no longer offered for reopening, and a reopen is refused
+      await db.query(`UPDATE application SET status = 'adopted' WHERE id = $1`, [id]);
+      expect((await api().get(`/api/applications/${id}/reviews`).set(as(s.manager)).expect(200)).body.reopenable).toBe(false);
+      const decided = await api().post(`/api/score-sheets/${x1}/reopen`).set(as(s.manager)).send({ reason: '再確認' }).expect(409);
+      expect(decided.body.code).toBe('REVIEW_DECIDED');
     });
 
     it('brings in one more reviewer when the reviewers disagree beyond the threshold', async () => {

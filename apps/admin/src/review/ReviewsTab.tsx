@@ -117,7 +117,7 @@ export const ReviewsTab = () => {
                 <TableCell>{translate(`app.review.score_status.${sheet.status}`)}</TableCell>
                 <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{sheet.overallComment ?? ''}</TableCell>
                 <TableCell>
-                  {canReopen && sheet.status === 'submitted' && (
+                  {canReopen && reviews.reopenable && sheet.status === 'submitted' && (
                     <Button size="small" onClick={() => setReopening(sheet.assignmentId)}>
                       {t('reopen')}
                     </Button>

@@ -96,6 +96,8 @@ export interface ApplicationReviews {
     submittedAt: string | null;
     reopenReason: string | null;
   }[];
+  /** a submitted sheet may be reopened now (not once the application is decided) */
+  reopenable: boolean;
   summary: { submitted: number; mean: number | null; confirmedBonus: string[]; bonus: number; spread: number; disagreement: boolean };
 }
 

@@ -34,6 +34,8 @@ import { ScoringRepository } from './scoring.repository';
 const SYSTEM = { role: 'system' as const, id: null };
 
 const hasTag = (app: Application, tag: StateTag) => stateHasTag(getWorkflow(app.workflowCode, app.workflowVersion), app.status, tag);
+/** A submitted sheet may be reopened only until the 採択 decision: while the application is scored or awaits it. */
+const scoresReopenable = (app: Application) => hasTag(app, 'openForScoring') || hasTag(app, 'awaitsDecision');
 /** Sheets are filled in during the 書面審査; a sheet reopened after it (審査完了, awaiting the decision) is corrected in place. */
 const scoringOpen = (app: Application, sheet: ReviewScore | null) =>
   hasTag(app, 'openForScoring') || (hasTag(app, 'awaitsDecision') && sheet?.reopenedAt != null);
@@ -113,7 +115,7 @@ export class ScoreSheetsService {
       const app = (await this.applications.find(x.applicationId, tx))!;
       const sheet = await this.sheets.find(x.id, tx);
       if (!sheet || sheet.status !== SCORE_SHEET_STATUS.submitted) throw new ScoringError('NOT_SUBMITTED');
-      if (!hasTag(app, 'openForScoring') && !hasTag(app, 'awaitsDecision')) throw new ScoringError('REVIEW_DECIDED', { status: app.status });
+      if (!scoresReopenable(app)) throw new ScoringError('REVIEW_DECIDED', { status: app.status });
       await this.sheets.reopen(x.id, user.id, reason, tx);
       await this.assignmentRows.clearSubmitted(x.id, tx);
       await this.audit.record(
@@ -153,6 +155,8 @@ export class ScoreSheetsService {
       applicationId,
       rubric: { criteria: rubric.criteria, bonusItems: rubric.bonusItems, maxTotal: maxWeightedTotal(rubric) },
       sheets: user.role === 'reviewer' ? submitted : sheets,
+      // whether a submitted sheet may be reopened now (a manager's 再開): not once the application is decided
+      reopenable: scoresReopenable(app),
       summary: {
         submitted: submitted.length,
         mean: submitted.length ? agreement.mean : null,
