@@ -136,4 +136,14 @@ describe('要件確認: the eligibility suggestion and overriding it', () => {
       overrideReason: reason,
     });
   });
+
+  it('keeps the trail in the order things happened when one completion starts, judges and passes: 開始, the override, 完了', async () => {
+    const id = await submittedFor([]);
+    const answers = (await checklist(id)).map((i) =>
+      i.code === 'eligibility.requirements' ? { code: i.code, passed: true, overrideReason: '売上台帳で減少を確認した' } : { code: i.code, passed: true },
+    );
+    await api().post(`/api/applications/${id}/formal-check/complete`).set(as(s.reviewer)).send({ outcome: 'pass', answers }).expect(200);
+    const trail = await db.query(`SELECT action FROM audit_log WHERE entity_id = $1 AND action <> 'application.submit' ORDER BY occurred_at, id`, [id]);
+    expect(trail.map((a: { action: string }) => a.action)).toEqual(['application.startFormalCheck', 'formalCheck.overridden', 'application.passFormalCheck']);
+  });
 });

@@ -100,9 +100,10 @@ export class FormalCheckService {
         { passed: false, completed: false, items: records, failedItems: records.filter((r) => r.passed === false).map((r) => r.code) },
         tx,
       );
-      await this.auditOverrides(app, items, records, user, meta, tx);
+      // the 要件確認 starts before anything is judged in it: the trail reads 開始, then the judgements
       const start = startOf(app);
       if (start) await this.transitions.fireIn(tx, app.id, start, actorOf(user), meta);
+      await this.auditOverrides(app, items, records, user, meta, tx);
       return this.view((await this.applications.find(app.id, tx))!, tx);
     });
   }
@@ -128,6 +129,8 @@ export class FormalCheckService {
         dto.outcome === 'ineligible'
           ? unmetRequirements(evaluation.failed, dto.reason)
           : dto.reason?.trim() || (evaluation.failed.length ? correctionRequest(evaluation.failed) : undefined);
+      const start = startOf(app);
+      if (start) await this.transitions.fireIn(tx, app.id, start, actorOf(user), meta);
       await this.auditOverrides(app, items, records, user, meta, tx);
       await this.applications.saveFormalCheck(
         app.id,
@@ -141,8 +144,6 @@ export class FormalCheckService {
         },
         tx,
       );
-      const start = startOf(app);
-      if (start) await this.transitions.fireIn(tx, app.id, start, actorOf(user), meta);
       // The checker's assignment is done, except after a 差戻し: the resubmission comes back to them.
       if (dto.outcome !== 'return') await this.assignments.completeFormalCheck(app.id, tx);
       const formalCheck = { outcome: dto.outcome, failedItems: evaluation.failed.map((f) => f.code), overridden: evaluation.overridden, items: records };
