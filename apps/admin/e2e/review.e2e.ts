@@ -118,7 +118,15 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     await page.getByRole('button', { name: '下書き保存' }).click();
     await refusal.waitFor();
     expect(sent).toBe(0);
+    // the typed 3.5 is not saved: leaving asks first; staying keeps it, 破棄して移動 goes on
     await page.getByTestId('next-sheet').click();
+    const unsaved = page.getByTestId('unsaved-dialog');
+    await unsaved.getByText('保存していない入力があります').waitFor();
+    await unsaved.getByRole('button', { name: 'このページに残る' }).click();
+    await unsaved.waitFor({ state: 'hidden' });
+    expect(await first.locator('input[name^="scores."]').inputValue()).toBe('3.5');
+    await page.getByTestId('next-sheet').click();
+    await unsaved.getByRole('button', { name: '破棄して移動' }).click();
     await page.waitForURL(new RegExp(`#/score-sheets/${secondSheet}`));
     await page.getByTestId('score-sheet').getByText('株式会社もみじ工業').first().waitFor();
     await page.goBack();

@@ -26,7 +26,7 @@ import { Loading, Title, useDataProvider, useGetOne, useNotify, useRedirect, use
 import { useParams } from 'react-router';
 import { reviewApi } from '../review/api';
 import type { ScoreSheet } from '../review/types';
-import { bodyOf, draftOf, runningTotal, scoreProblems, type Draft } from './scoreSheetForm';
+import { bodyOf, draftOf, hasUnsavedChanges, runningTotal, scoreProblems, type Draft } from './scoreSheetForm';
 import { ScoreStatusChip } from './ScoreStatusChip';
 import { apiErrorMessage } from '../common';
 import { ApplicantHistoryFlags } from '../history';
@@ -47,6 +47,8 @@ export const ScoreSheetEdit = () => {
   const [update, { isPending: saving }] = useUpdate();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [confirming, setConfirming] = useState(false);
+  // where to go once the reviewer agrees to leave unsaved input behind (戻る, 次の申請へ)
+  const [leaving, setLeaving] = useState<(() => void) | null>(null);
   const [submitting, setSubmitting] = useState(false);
   // why the last 下書き保存 or 提出 was refused, shown in the action bar beside the buttons (a notification
   // over the bottom of the page covered them while the pointer rested on it); gone with the next edit
@@ -76,6 +78,14 @@ export const ScoreSheetEdit = () => {
   }, [sheet]);
 
   const total = useMemo(() => (sheet && draft ? runningTotal(sheet, draft) : 0), [sheet, draft]);
+  const unsaved = !!sheet && !!draft && sheet.editable && hasUnsavedChanges(sheet, draft);
+  useEffect(() => {
+    // closing or reloading the tab with unsaved input: the browser asks first
+    if (!unsaved) return;
+    const ask = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [unsaved]);
 
   if (isPending || !sheet || !draft) return <Loading />;
   const editable = sheet.editable;
@@ -86,7 +96,10 @@ export const ScoreSheetEdit = () => {
   };
   const problems = scoreProblems(sheet, draft, triedSubmit);
   const bonus = bonusPoints({ criteria: sheet.rubric.criteria, bonusItems: sheet.rubric.bonusItems }, draft.confirmedBonus);
-  const toNext = () => nextId && redirect('edit', 'score-sheets', nextId);
+  /** Goes elsewhere, asking first when the input is not saved. */
+  const leave = (go: () => void) => (unsaved ? setLeaving(() => go) : go());
+  const toNext = () => nextId && leave(() => redirect('edit', 'score-sheets', nextId));
+  const toList = () => leave(() => redirect('list', 'score-sheets'));
   /** Refuses in the form (no request) while a score is off its scale. */
   const checked = (complete: boolean) => {
     const found = scoreProblems(sheet, draft, complete);
@@ -303,7 +316,7 @@ export const ScoreSheetEdit = () => {
             </Typography>
           </Stack>
           <Box sx={{ flex: 1 }} />
-          <Button onClick={() => redirect('list', 'score-sheets')}>{translate('app.review.form.back')}</Button>
+          <Button onClick={toList}>{translate('app.review.form.back')}</Button>
           <Button onClick={toNext} disabled={!nextId} data-testid="next-sheet">
             {translate('app.review.form.next')}
           </Button>
@@ -326,6 +339,26 @@ export const ScoreSheetEdit = () => {
           )}
         </CardContent>
       </Card>
+
+      <Dialog open={leaving !== null} onClose={() => setLeaving(null)} data-testid="unsaved-dialog">
+        <DialogTitle>{translate('app.review.form.unsaved_title')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{translate('app.review.form.unsaved')}</DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setLeaving(null)}>{translate('app.review.form.unsaved_stay')}</Button>
+          <Button
+            color="warning"
+            onClick={() => {
+              const go = leaving;
+              setLeaving(null);
+              go?.();
+            }}
+          >
+            {translate('app.review.form.unsaved_leave')}
+          </Button>
+        </DialogActions>
+      </Dialog>
 
       <Dialog open={confirming} onClose={() => setConfirming(false)}>
         <DialogTitle>{translate('app.review.form.submit_confirm_title')}</DialogTitle>

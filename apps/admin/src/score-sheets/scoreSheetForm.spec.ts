@@ -1,4 +1,5 @@
-import { bodyOf, runningTotal, scoreProblems, type Draft } from './scoreSheetForm';
+import type { ScoreSheet } from '../review/types';
+import { bodyOf, draftOf, hasUnsavedChanges, runningTotal, scoreProblems, type Draft } from './scoreSheetForm';
 
 /** The 採点票's own check before sending: the API's scale rule (libs/domain's scoreSheetProblems) on what was typed. */
 describe('scoreProblems', () => {
@@ -47,5 +48,29 @@ describe('scoreProblems', () => {
 
   it('sends an empty score as null (not scored yet)', () => {
     expect(bodyOf(draft('4')).scores).toEqual({ commercialization: 4, policy: null });
+  });
+});
+
+describe('hasUnsavedChanges', () => {
+  const sheet = {
+    rubric: {
+      id: 'r',
+      criteria: [{ code: 'policy', label: '政策点', maxScore: 5, weight: 2 }],
+      bonusItems: [],
+      maxTotal: 10,
+      frozen: false,
+    },
+    scores: { policy: 4 },
+    comments: { policy: '妥当' },
+    confirmedBonus: [],
+    overallComment: null,
+  } as unknown as ScoreSheet;
+
+  it('is false for the sheet as saved, true once a score, a comment or the 総評 is changed', () => {
+    const saved = draftOf(sheet);
+    expect(hasUnsavedChanges(sheet, saved)).toBe(false);
+    expect(hasUnsavedChanges(sheet, { ...saved, scores: { policy: '3' } })).toBe(true);
+    expect(hasUnsavedChanges(sheet, { ...saved, comments: { policy: '妥当。根拠あり' } })).toBe(true);
+    expect(hasUnsavedChanges(sheet, { ...saved, overallComment: '総評' })).toBe(true);
   });
 });

@@ -24,6 +24,9 @@ export function bodyOf(d: Draft): ScoreSheetBody {
   return { scores, comments, confirmedBonus: d.confirmedBonus, overallComment: d.overallComment };
 }
 
+/** Whether what is typed differs from the sheet as last saved (leaving the page would lose it). */
+export const hasUnsavedChanges = (sheet: ScoreSheet, d: Draft): boolean => JSON.stringify(bodyOf(d)) !== JSON.stringify(bodyOf(draftOf(sheet)));
+
 /**
  * The weighted total of what is typed so far (libs/domain's weightedTotal, the API's rule), counting only the scores
  * the scale accepts: a 6 on a 0–5 item or a 3.5 is not part of it (it was, showing 46.0/50.0 beside the error).

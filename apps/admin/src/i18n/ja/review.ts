@@ -42,6 +42,10 @@ export const reviewMessages = {
     read_only: 'この採点票は提出済みか、審査中ではないため変更できません。',
     reopened: '事務局により再開されました: %{reason}',
     back: '担当する審査へ戻る',
+    unsaved_title: '保存していない入力があります',
+    unsaved: 'このまま移動すると、下書き保存していない点数やコメントは失われます。',
+    unsaved_stay: 'このページに残る',
+    unsaved_leave: '破棄して移動',
   },
   formal_check: {
     title: '要件確認',
