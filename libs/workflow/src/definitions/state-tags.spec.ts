@@ -2,10 +2,10 @@ import { notificationTemplates, stateCodesTagged, stateHasTag, STATE_TAGS, workf
 import {
   BENEFIT_V1,
   IT_SUBSIDY_V1,
+  statesEndingReporting,
   statesOfKind,
   statesTagged,
   SUBSIDY_V1,
-  statesEndingReporting,
   SUBSIDY_V2,
   workflowStatesFiring,
   workflowStatesTagged,
