@@ -4,7 +4,6 @@ import { isAllowed } from '../../auth/policy';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
 import { UnitOfWork, type Transaction } from '../../database';
-import { NotificationsRepository } from '../notifications/notifications.repository';
 import type { Category } from '../programs/category.entity';
 import { quoteApplication } from './application-quote';
 import type { Application } from './application.entity';
@@ -43,7 +42,6 @@ export class ReconsiderationService {
   constructor(
     private readonly repo: ApplicationsRepository,
     private readonly transitions: TransitionsService,
-    private readonly notifications: NotificationsRepository,
     private readonly uow: UnitOfWork,
   ) {}
 
@@ -100,7 +98,8 @@ export class ReconsiderationService {
         eligibility: q.eligibility,
       });
       if (!moved) throw new ApplicationError('STALE_VERSION');
-      const cancelled = await this.notifications.cancelHeldDecisionNotices(app.id, tx);
+      // the held 補欠 notice it makes untrue is cancelled by the transition, whose own notice is held in its place
+      // (TransitionsService.fireIn, audited as supersededNotifications)
       const outcome = await this.transitions.fireIn(
         tx,
         app.id,
@@ -113,7 +112,6 @@ export class ReconsiderationService {
           auditExtra: {
             category: { from: { id: from.id, code: from.code, name: from.name }, to: { id: to.id, code: to.code, name: to.name } },
             quotedAmount: { from: app.quotedAmount, to: q.amount },
-            ...(cancelled.length ? { cancelledNotifications: cancelled } : {}),
           },
         },
       );

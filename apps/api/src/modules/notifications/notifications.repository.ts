@@ -151,9 +151,9 @@ export class NotificationsRepository {
   }
 
   /**
-   * The decision notices still held for the 採択発表 say what is no longer so, and are cancelled in the transaction of
-   * what changed it: a 再審査 in another 類型 (the special 枠's 補欠), or a later decision held in their place (a 補欠
-   * 繰上げ or closed before the announcement; TransitionsService.fireIn). Returns their ids.
+   * The decision notices still held for the 採択発表 say what is no longer so once a later decision is held in their
+   * place (a 補欠 繰上げ or closed before the announcement, a 再審査 in another 類型): cancelled in that transition's
+   * transaction (TransitionsService.fireIn). Returns their ids.
    */
   async cancelHeldDecisionNotices(applicationId: string, tx: Transaction): Promise<string[]> {
     const [rows]: [{ id: string }[], number] = await managerOf(tx, this.dataSource).query(

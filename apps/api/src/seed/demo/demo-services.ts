@@ -93,7 +93,7 @@ export function demoServices(m: EntityManager, clock?: StoryClock) {
   const assignments = new AssignmentsService(assignmentRows, applications, rounds, rubrics, audit, uow);
   const adoptionRows = new AdoptionRepository(ds);
   const ranking = new RankingService(adoptionRows, new RankingRepository(ds), rounds, rubrics);
-  const reconsideration = new ReconsiderationService(applications, transitions, new NotificationsRepository(ds), uow);
+  const reconsideration = new ReconsiderationService(applications, transitions, uow);
   // with the story clock, the 事業化状況報告 schedule runs from the story's 額の確定 and a batch reasons at story time
   const storyApplications = clock ? new StoryTimeApplications(ds, clock) : applications;
   const postAwardRows = new PostAwardRepository(ds);

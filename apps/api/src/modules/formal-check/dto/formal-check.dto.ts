@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { EachIsObject } from '../../../common/each-object.decorator';
 
 export class FormalCheckAnswerDto {
   @ApiProperty({ example: 'document.businessPlan' }) @IsString({ message: 'code (確認項目) を指定してください' }) @MaxLength(100) code!: string;
@@ -23,7 +24,7 @@ export class SaveFormalCheckDto {
   @ApiProperty({ type: [FormalCheckAnswerDto] })
   @IsArray({ message: 'answers は配列で指定してください' })
   @ArrayMaxSize(100)
-  @IsObject({ each: true, message: 'answers の各要素は { 項目名: 値 } の形式で指定してください' })
+  @EachIsObject('answers')
   @ValidateNested({ each: true })
   @Type(() => FormalCheckAnswerDto)
   answers!: FormalCheckAnswerDto[];
@@ -45,7 +46,7 @@ export class CompleteFormalCheckDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @IsObject({ each: true, message: 'answers の各要素は { 項目名: 値 } の形式で指定してください' })
+  @EachIsObject('answers')
   @ValidateNested({ each: true })
   @Type(() => FormalCheckAnswerDto)
   answers?: FormalCheckAnswerDto[];

@@ -18,6 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { EachIsObject } from '../../../common/each-object.decorator';
 import { normalizeInvoiceNumber, YEN_MAX } from '@jimukyoku/domain';
 import { BenefitRequestDto, CertifiedAdvisorDto, ExpenseLineDto, FinancialInstitutionDto, MonthlySalesDto } from '../../quotes/dto/quote-request.dto';
 import { HasText } from '../../../common/has-text.decorator';
@@ -101,7 +102,7 @@ export class IntakeApplicantDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(120)
-  @IsObject({ each: true, message: 'monthlySales の各要素は { 項目名: 値 } の形式で指定してください' })
+  @EachIsObject('monthlySales')
   @ValidateNested({ each: true })
   @Type(() => MonthlySalesDto)
   monthlySales?: MonthlySalesDto[];
@@ -172,7 +173,7 @@ export class IntakeApplicationDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
-  @IsObject({ each: true, message: 'expenses の各要素は { 項目名: 値 } の形式で指定してください' })
+  @EachIsObject('expenses')
   @ValidateNested({ each: true })
   @Type(() => ExpenseLineDto)
   expenses?: ExpenseLineDto[];

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { ATTACHMENT_KINDS, YEN_MAX } from '@jimukyoku/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { EachIsObject } from '../../../common/each-object.decorator';
 import { ExpenseLineDto } from '../../quotes/dto/quote-request.dto';
 import { POST_AWARD_STEPS, type PostAwardStep } from '../post-award-steps';
 import { HasText } from '../../../common/has-text.decorator';
@@ -21,7 +22,7 @@ export class PostAwardFilingDto {
   @IsOptional()
   @IsArray({ message: 'expenses (経費の明細) は配列で指定してください' })
   @ArrayMaxSize(200)
-  @IsObject({ each: true, message: 'expenses の各要素は { 項目名: 値 } の形式で指定してください' })
+  @EachIsObject('expenses')
   @ValidateNested({ each: true })
   @Type(() => ExpenseLineDto)
   expenses?: ExpenseLineDto[];
@@ -109,7 +110,7 @@ export class FinalInspectionDto {
   @ApiProperty({ type: [InspectionLineDto], description: '調整する経費明細 (記載のない明細は報告額どおり認める)' })
   @IsArray({ message: 'lines (調整する経費明細) は配列で指定してください' })
   @ArrayMaxSize(200)
-  @IsObject({ each: true, message: 'lines の各要素は { 項目名: 値 } の形式で指定してください' })
+  @EachIsObject('lines')
   @ValidateNested({ each: true })
   @Type(() => InspectionLineDto)
   lines!: InspectionLineDto[];

@@ -17,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { EachIsObject } from '../../../common/each-object.decorator';
 
 /** A calendar month, YYYY-MM. */
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -79,7 +80,7 @@ export class QuoteApplicantDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(120)
-  @IsObject({ each: true, message: 'monthlySales の各要素は { 項目名: 値 } の形式で指定してください' })
+  @EachIsObject('monthlySales')
   @ValidateNested({ each: true })
   @Type(() => MonthlySalesDto)
   monthlySales?: MonthlySalesDto[];
@@ -227,7 +228,7 @@ export class QuoteRequestDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
-  @IsObject({ each: true, message: 'expenses の各要素は { 項目名: 値 } の形式で指定してください' })
+  @EachIsObject('expenses')
   @ValidateNested({ each: true })
   @Type(() => ExpenseLineDto)
   expenses?: ExpenseLineDto[];

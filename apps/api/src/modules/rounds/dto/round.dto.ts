@@ -2,7 +2,8 @@ import { YEN_MAX } from '@jimukyoku/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInstant } from '../../../common/is-instant.decorator';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { EachIsObject } from '../../../common/each-object.decorator';
 import { HasText } from '../../../common/has-text.decorator';
 import { ReadOnlyRecordFields } from '../../../common/record-echo';
 
@@ -53,7 +54,7 @@ export class CreateRoundDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
-  @IsObject({ each: true, message: 'categories の各要素は { 項目名: 値 } の形式で指定してください' })
+  @EachIsObject('categories')
   @ValidateNested({ each: true })
   @Type(() => RoundCategoryDto)
   categories?: RoundCategoryDto[];
@@ -102,7 +103,7 @@ export class UpdateRoundDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
-  @IsObject({ each: true, message: 'categories の各要素は { 項目名: 値 } の形式で指定してください' })
+  @EachIsObject('categories')
   @ValidateNested({ each: true })
   @Type(() => RoundCategoryDto)
   categories?: RoundCategoryDto[];
