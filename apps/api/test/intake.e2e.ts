@@ -111,6 +111,18 @@ describe('intake', () => {
     expect(await rowsOf(body.applicant.corporateNumber)).toHaveLength(1);
   });
 
+  it('refuses a key that is not one (empty, too long, with a space) as the missing one is refused: 400, writing nothing', async () => {
+    const body = validPayload(round, await uploadRequired(t, apiKey));
+    for (const key of ['', 'k'.repeat(201), 'two words']) {
+      const res = await t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).set('Idempotency-Key', key).send(body).expect(400);
+      expect(res.body).toMatchObject({
+        code: 'INVALID_IDEMPOTENCY_KEY',
+        errors: [{ field: 'Idempotency-Key', message: expect.stringContaining('200文字以内') }],
+      });
+    }
+    expect(await rowsOf(body.applicant.corporateNumber)).toHaveLength(0);
+  });
+
   it('keeps one row when the same request arrives five times at once', async () => {
     const body = validPayload(round, await uploadRequired(t, apiKey));
     const answers = await Promise.all([1, 2, 3, 4, 5].map(() => submit(body, 'burst-key-42')));

@@ -24,7 +24,7 @@ export const INTAKE_RATE_LIMIT = { perMinute: 6000 };
 
 export const idempotencyKey = (raw: string | undefined) => {
   if (raw === undefined) return undefined;
-  if (!isIdempotencyKey(raw)) throw new IntakeError('INVALID_APPLICATION', { errors: [INVALID_IDEMPOTENCY_KEY] });
+  if (!isIdempotencyKey(raw)) throw new IntakeError('INVALID_IDEMPOTENCY_KEY', { errors: [INVALID_IDEMPOTENCY_KEY] });
   return raw;
 };
 

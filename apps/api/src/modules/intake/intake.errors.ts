@@ -12,6 +12,7 @@ export const INTAKE_ERRORS = {
     HttpStatus.BAD_REQUEST,
     'Idempotency-Key ヘッダーを付けて送信してください。申請1件ごとに新しいキー (UUID など) を作り、応答が届かなかったときの再送には同じキーを使います。',
   ],
+  INVALID_IDEMPOTENCY_KEY: [HttpStatus.BAD_REQUEST, 'Idempotency-Key が正しくありません。'],
   IDEMPOTENCY_KEY_REUSED: [HttpStatus.UNPROCESSABLE_ENTITY, 'この Idempotency-Key は別の内容の申請に使われています。新しいキーで送信してください。'],
   UNSUPPORTED_WORKFLOW: [HttpStatus.UNPROCESSABLE_ENTITY, 'この事業の申請はこのAPIでは受け付けていません。'],
   APPLICATION_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された申請はありません。'],
