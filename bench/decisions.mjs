@@ -7,7 +7,8 @@
  *      production mode, worker off), a manager and an open round created through the HTTP API;
  *   2. `--n` applications in 審査完了 with 3 submitted score sheets each, loaded by bulk SQL (the rows the
  *      scoring API writes, by lib/scored-round.mjs as for bench/review-simulator.mjs);
- *   3. timed: GET the ranking (budget half the quoted total, 10 % 補欠), then POST /api/rounds/:id/decisions
+ *   3. the 応募締切 moved to now (PUT /api/rounds/:id: a decision waits for it); timed: GET the ranking
+ *      (budget half the quoted total, 10 % 補欠), then POST /api/rounds/:id/decisions
  *      with its fingerprint, as the admin screen does — request to answer;
  *   4. checks in PostgreSQL: every application once in the state of its outcome, one decision audit record
  *      each, one held notice each (that record's, not released), the 採択 within the budget, the decision
@@ -362,7 +363,8 @@ async function main(o) {
     const [{ amount }] = (await db.query(`SELECT sum(quoted_amount)::bigint::text AS amount FROM application WHERE round_id = $1`, [round.id])).rows;
     log(`loaded ${o.n.toLocaleString()} scored applications (${(3 * o.n).toLocaleString()} score sheets) in ${((now() - loadT0) / 1000).toFixed(1)} s`);
 
-    // ---- the decision, as the admin screen commits it: the ranking it shows, then the commit with its fingerprint
+    // ---- the decision, as the admin screen commits it after the 応募締切: the ranking it shows, then the commit with its fingerprint
+    await call(base, 'PUT', `/api/rounds/${round.id}`, { token: managerToken, body: { closesAt: jst(new Date(Date.now() - 1_000)) }, expect: 200 });
     const limits = { categoryId: rubric.categoryId, budget: Math.floor(Number(amount) / 2), quota: null, waitlistCount: Math.floor(o.n / 10) };
     const rankingT0 = now();
     const ranking = await call(

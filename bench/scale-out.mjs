@@ -651,6 +651,8 @@ async function main() {
     await scoreRound(db, round.id, rubric.categoryId, rubric.id, o.extra);
     const total = (await db.query(`SELECT count(*)::int AS n, sum(quoted_amount)::bigint AS amount FROM application WHERE round_id = $1`, [round.id])).rows[0];
     log(`decision: ${total.n} applications of the round scored (審査完了: ${accepted.length} from the intake, ${o.extra} loaded)`);
+    // the intake is over: the 応募締切 passes (a decision waits for it)
+    await api(base, 'PUT', `/api/rounds/${round.id}`, { token: managerToken, body: { closesAt: jst(new Date(Date.now() - 1_000)) }, expect: 200 });
     const query = `categoryId=${rubric.categoryId}&budget=${Math.floor(Number(total.amount) / 2)}&quota=null&waitlistCount=${Math.floor(total.n / 10)}`;
     const ranking = await api(base, 'GET', `/api/rounds/${round.id}/ranking?${query}&limit=1`, { token: managerToken, expect: 200 });
     const decisionT0 = now();

@@ -1,6 +1,7 @@
 import {
   asIntake,
   categoryByCode,
+  closeRound,
   createDraft,
   databaseOf,
   DEMO_EMAIL,
@@ -18,7 +19,7 @@ import { screenshot } from './browser';
  * Decisions that are hard to get wrong, in the browser: a manager's single 採択 asks for confirmation
  * with the 類型's 予算 before and after (and, before the 応募締切, for a reason); the simulator's 予算
  * reads 「3億」 as 300,000,000円 and refuses 「三億円くらい」 without asking the API anything; 採択を確定
- * warns of overspend and of applications still before the decision; a decided 類型 shows its
+ * waits for the 応募締切 and warns of overspend and of applications still before the decision; a decided 類型 shows its
  * committed ranking.
  */
 describe('admin in the browser: adoption safety', () => {
@@ -85,6 +86,14 @@ describe('admin in the browser: adoption safety', () => {
     });
     await goToRoute(page, e.adminUrl, `/adoption?roundId=${round.id}&categoryId=${categoryId}`);
     await page.getByTestId('simulation-totals').waitFor();
+    // the round still takes applications: a what-if runs, 採択を確定 waits for the 応募締切
+    expect(await page.getByTestId('round-still-open').innerText()).toContain('応募締切（');
+    expect(await page.getByTestId('commit-decision').isDisabled()).toBe(true);
+    await screenshot(page, 'adoption-round-still-open');
+    await closeRound(e.t, round);
+    await page.reload();
+    await page.getByTestId('simulation-totals').waitFor();
+    expect(await page.getByTestId('round-still-open').count()).toBe(0);
 
     const budget = page.locator('input[name="budget"]');
     // listened for before typing: the debounced request may answer before the parsed amount is seen

@@ -1,6 +1,7 @@
 import {
   asIntake,
   categoryByCode,
+  closeRound,
   createDraft,
   databaseOf,
   DEMO_EMAIL,
@@ -210,6 +211,7 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
       await e.t.http().post(`/api/score-sheets/${sheetId}/submit`).set(bearer(reviewer2)).send({ scores }).expect(200);
       ids.push(id);
     }
+    await closeRound(e.t, simRound); // the decision comes after the 応募締切
     const amounts: number[] = (await db.query(`SELECT quoted_amount::bigint AS q FROM application WHERE id = ANY($1) ORDER BY receipt_number`, [ids])).map(
       (r: { q: string }) => Number(r.q),
     );

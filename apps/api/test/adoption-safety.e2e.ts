@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
+import { formatJst } from '@jimukyoku/domain';
 import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import type { Round } from '../src/modules/rounds/round.entity';
-import { asIntake, categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
+import { asIntake, categoryByCode, closeRound, createDraft, draftInput, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 
@@ -43,7 +44,6 @@ describe('adoption safety', () => {
       `UPDATE round_category SET budget = $2 WHERE round_id = $1 AND category_id = (SELECT id FROM category WHERE rule_set_id = $3 AND code = 'restructuring.standard')`,
       [round.id, budget, round.ruleSetId],
     );
-  const closeRound = (round: Round) => db.query(`UPDATE round SET closes_at = now() - interval '1 minute' WHERE id = $1`, [round.id]);
 
   beforeAll(async () => {
     t = await startTestApp({ label: 'adoption_safety' });
@@ -93,7 +93,7 @@ describe('adoption safety', () => {
     });
 
     it('after the 応募締切 adopts within the 予算 without a reason, and refuses beyond it unless a reason is given', async () => {
-      await closeRound(round);
+      await closeRound(t, round);
       const within = await fire('manager', ids[1], 'adopt').expect(200);
       expect(within.body.application.status).toBe('adopted');
       expect((await auditOf(ids[1], 'application.adopt'))[0].changes.overridden).toBeUndefined();
@@ -122,7 +122,7 @@ describe('adoption safety', () => {
       );
       await applications(round, 2, 'adopted');
       const waitlisted = await applications(round, 3, 'waitlisted');
-      await closeRound(round);
+      await closeRound(t, round);
       const answers = await Promise.all(waitlisted.map((id) => fire('manager', id, 'promoteFromWaitlist', { reason: '辞退が出たため' })));
       expect(answers.map((a) => a.status).sort()).toEqual([200, 422, 422]);
       for (const refused of answers.filter((a) => a.status === 422))
@@ -170,7 +170,20 @@ describe('adoption safety', () => {
       expect(quotaText.status).toBe(400);
       for (const id of reviewed) expect(await statusOf(id)).toBe('reviewed');
 
-      // the round still takes applications and 60,000,000円 > 30,000,000円: the committed line is the manager's, no reason asked
+      // while the round still takes applications the ranking is not complete: the decision waits for the 応募締切
+      const early = await t
+        .http()
+        .post(`/api/rounds/${round.id}/decisions`)
+        .set(as('manager'))
+        .send({ categoryId, budget: 100_000_000, fingerprint: ranking.fingerprint })
+        .expect(422);
+      expect(early.body).toMatchObject({ code: 'ROUND_STILL_OPEN', closesAt: round.closesAt.toISOString() });
+      expect(early.body.message).toBe(`公募回はまだ申請を受け付けています (応募締切 ${formatJst(round.closesAt)})。締切の後に確定してください。`);
+      for (const id of reviewed) expect(await statusOf(id)).toBe('reviewed');
+      expect((await t.http().get(`/api/rounds/${round.id}/decisions`).set(as('auditor')).expect(200)).body).toHaveLength(0);
+
+      // after it, 60,000,000円 > 30,000,000円: the committed line is the manager's, no reason asked
+      await closeRound(t, round);
       await t
         .http()
         .post(`/api/rounds/${round.id}/decisions`)

@@ -5,7 +5,7 @@ import { NotificationsRepository } from '../src/modules/notifications/notificati
 import type { Round } from '../src/modules/rounds/round.entity';
 import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
-import { categoryByCode, openRound } from './application-fixtures';
+import { categoryByCode, closeRound, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 
@@ -51,6 +51,7 @@ describe('a decision over many applications', () => {
     const round = await openRound(t);
     // more than one slice of fireManyIn (2,000)
     const { ids, categoryId } = await reviewed(round, 2500);
+    await closeRound(t, round);
     const r = await ranking(round, categoryId, 'budget=13000000000&waitlistCount=100');
     const res = await t
       .http()
@@ -99,6 +100,7 @@ describe('a decision over many applications', () => {
   it('lets one of two concurrent commits of the same ranking through; the other decides nothing', async () => {
     const round = await openRound(t);
     const { ids, categoryId } = await reviewed(round, 300);
+    await closeRound(t, round);
     const r = await ranking(round, categoryId, 'budget=3000000000');
     const commit = () =>
       t.http().post(`/api/rounds/${round.id}/decisions`).set(as('manager')).send({ categoryId, budget: 3_000_000_000, fingerprint: r.fingerprint });
@@ -116,6 +118,7 @@ describe('a decision over many applications', () => {
   it('decides each application by the workflow, an earlier 採択 of the batch taking its slot, and a refusal rolls all of it back', async () => {
     const round = await openRound(t);
     const { ids, categoryId } = await reviewed(round, 5);
+    await closeRound(t, round);
     await db.query(`UPDATE round_category SET adoption_quota = 4 WHERE round_id = $1 AND category_id = $2`, [round.id, categoryId]);
     // as AdoptionService.commit fires them (a manager carrying out a committed decision)
     const manager = { role: 'manager' as const, id: s.manager.user.id };
@@ -153,6 +156,7 @@ describe('a decision over many applications', () => {
   it('a 補欠 繰上げ or closed before the 採択発表 supersedes its held 補欠 notice: the applicant is told the last decision only', async () => {
     const round = await openRound(t);
     const { categoryId } = await reviewed(round, 6);
+    await closeRound(t, round);
     const r = await ranking(round, categoryId, 'budget=40000000&waitlistCount=4');
     await t
       .http()
@@ -192,6 +196,7 @@ describe('a decision over many applications', () => {
   it('releases each held notice once at the 採択発表, however many dispatchers run', async () => {
     const round = await openRound(t);
     const { ids, categoryId } = await reviewed(round, 200);
+    await closeRound(t, round);
     const r = await ranking(round, categoryId, 'budget=2000000000');
     await t
       .http()

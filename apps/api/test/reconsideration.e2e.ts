@@ -4,7 +4,7 @@ import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import type { Category } from '../src/modules/programs/category.entity';
 import type { Round } from '../src/modules/rounds/round.entity';
-import { asIntake, categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
+import { asIntake, categoryByCode, closeRound, createDraft, draftInput, openRound } from './application-fixtures';
 import { login, LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 
@@ -91,6 +91,7 @@ describe('reconsideration in another 類型', () => {
     await scoreAll({ [a]: 3, [b]: 4, [c]: 5 });
     for (const id of [a, b, c]) expect((await row(id)).status).toBe('reviewed');
     expect((await row(a)).amount).toBe(RECOVERY_AMOUNT);
+    await closeRound(t, round); // the decisions below come after the 応募締切
   }, 120_000);
   afterAll(() => t?.close());
 

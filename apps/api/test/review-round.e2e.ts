@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from '../src/seed/staff-accounts.seed';
 import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import type { Round } from '../src/modules/rounds/round.entity';
-import { categoryByCode, openRound } from './application-fixtures';
+import { categoryByCode, closeRound, openRound } from './application-fixtures';
 import { DEMO_EMAIL, login, LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { createChannel, uploadRequired, validPayload } from './intake-fixtures';
@@ -259,6 +259,7 @@ describe('a round from intake to a committed decision (300 applications, 10 revi
   });
 
   it('commits 採択/補欠/不採択 as one decision, notices held until the 採択発表; a stale simulation is refused', async () => {
+    await closeRound(t, round); // 300 applications in, the 応募締切 has passed
     await t
       .http()
       .post(`/api/rounds/${round.id}/decisions`)

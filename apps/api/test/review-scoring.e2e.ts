@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Round } from '../src/modules/rounds/round.entity';
 import type { LoggedIn } from './auth-helpers';
 import type { TestApp } from './harness';
+import { closeRound, reopenRound } from './application-fixtures';
 import { bearer, FULL, ReviewDesk, startReviewDesk } from './review-fixtures';
 
 /** Scoring and ranking on the reviewer's desk: private sheets, the rubric's checks, reopening, disagreement, what-ifs and limits. */
@@ -109,12 +110,14 @@ describe('review: scoring and ranking', () => {
       expect(reopened.body).toMatchObject({ status: 'draft', reopenReason: '政策点の根拠の再確認', editable: false });
       const ranking = await api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId }).set(as(s.manager)).expect(200);
       expect(ranking.body.entries.find((e: { applicationId: string }) => e.applicationId === id).pendingReviews).toBe(1);
+      await closeRound(t, round); // the decision comes after the 応募締切
       const blocked = await api()
         .post(`/api/rounds/${round.id}/decisions`)
         .set(as(s.manager))
         .send({ categoryId, fingerprint: ranking.body.fingerprint })
         .expect(409);
       expect(blocked.body.code).toBe('REVIEWS_REOPENED');
+      await reopenRound(t, round); // the desk's later applications arrive in the same round
       // the cached ranking follows an assignment change that touches neither sheet nor application (a revocation)
       const pendingOf = async () =>
         (await api().get(`/api/rounds/${round.id}/ranking`).query({ categoryId }).set(as(s.manager)).expect(200)).body.entries.find(

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { formatYen } from '@jimukyoku/domain';
 import { useCanAccess, useNotify, useTranslate } from 'react-admin';
+import { formatJst } from '../common/jst';
 import { errorCode, reviewApi } from '../review/api';
 import type { Ranking, RankingQuery } from '../review/types';
 
@@ -10,7 +11,8 @@ import type { Ranking, RankingQuery } from '../review/types';
  * simulation shown (its fingerprint). If the scores changed meanwhile the API answers 409
  * RANKING_CHANGED and the user is told to reload. The confirmation warns when the adopted total (this
  * decision and what already holds a 採択) exceeds the 類型's own 予算, and when applications of the
- * round × 類型 are still in 要件確認 or 書面審査 (ranking.standing): the decision would leave them out.
+ * round × 類型 are still in 要件確認 or 書面審査 (ranking.standing): the decision would leave them out. While the
+ * round still takes applications (ranking.roundStillOpen) it is not offered: the API refuses it (ROUND_STILL_OPEN).
  */
 export const CommitDecisionButton = ({
   roundId,
@@ -79,7 +81,18 @@ export const CommitDecisionButton = ({
           {translate('app.review.simulator.ranking_changed')}
         </Alert>
       )}
-      <Button variant="contained" color="primary" onClick={() => setOpen(true)} disabled={t.applied === 0 || running || disabled} data-testid="commit-decision">
+      {ranking.roundStillOpen && (
+        <Alert severity="info" data-testid="round-still-open" sx={{ my: 1 }}>
+          {translate('app.review.simulator.round_still_open', { deadline: formatJst(ranking.roundDeadline) })}
+        </Alert>
+      )}
+      <Button
+        variant="contained"
+        color="primary"
+        onClick={() => setOpen(true)}
+        disabled={t.applied === 0 || running || disabled || ranking.roundStillOpen}
+        data-testid="commit-decision"
+      >
         {translate('app.review.simulator.commit')}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)}>

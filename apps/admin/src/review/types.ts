@@ -145,6 +145,9 @@ export interface Ranking {
   limits: { budget: number | null; quota: number | null; waitlistCount: number };
   tieBreak: string[];
   fingerprint: string;
+  /** the 応募締切 (grace included): a decision is committed only after it; a what-if runs any time */
+  roundDeadline: string;
+  roundStillOpen: boolean;
   simulation: {
     cutoffRank: number | null;
     cutoffScore: number | null;

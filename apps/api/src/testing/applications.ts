@@ -42,6 +42,26 @@ export async function openRound(t: TestApp, ruleSetCode = 'restructuring.r3-sup'
   return round;
 }
 
+/**
+ * The round's 応募締切 passes: closesAt moves to a second ago (the grace too), as the clock would bring it. A decision
+ * is committed only after it (AdoptionService); `reopenRound` gives a later deadline, for a suite that goes on
+ * submitting into the same round.
+ */
+export async function closeRound(t: TestApp, round: Round): Promise<Round> {
+  const [[row]] = await t.app
+    .get(DataSource)
+    .query(`UPDATE round SET closes_at = now() - interval '1 second', grace_minutes = 0 WHERE id = $1 RETURNING closes_at`, [round.id]);
+  return Object.assign(round, { closesAt: row.closes_at, graceMinutes: 0 });
+}
+
+/** A later deadline (30 days on) for a round `closeRound` closed: it takes applications again. */
+export async function reopenRound(t: TestApp, round: Round): Promise<Round> {
+  const [[row]] = await t.app
+    .get(DataSource)
+    .query(`UPDATE round SET closes_at = now() + interval '30 days', closed_at = NULL WHERE id = $1 RETURNING closes_at`, [round.id]);
+  return Object.assign(round, { closesAt: row.closes_at });
+}
+
 export function draftInput(round: Round, category: Category, overrides: Partial<DraftInput> = {}): DraftInput {
   return {
     roundId: round.id,

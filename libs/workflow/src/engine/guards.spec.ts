@@ -147,12 +147,15 @@ describe('single-採択 guards (overridable by a reason)', () => {
     expect(result === true).toBe(expected);
   });
 
-  it('afterRoundDeadline names the deadline in Japan time and lets a committed decision pass', () => {
+  it('afterRoundDeadline names the deadline in Japan time, and holds for a committed decision too', () => {
     expect(GUARDS.afterRoundDeadline(app(), ctx({ round: { closesAt } }, new Date(closesAt.getTime() - 1)))).toEqual({
       code: 'ROUND_STILL_OPEN',
-      message: '公募回はまだ受付中です（応募締切 2024年3月1日(金) 18:00:00）。締切前に個別に採択することはできません。',
+      message: '公募回はまだ受付中です（応募締切 2024年3月1日(金) 18:00:00）。締切前に採択することはできません。',
     });
-    expect(GUARDS.afterRoundDeadline(app(), ctx({ round: { closesAt }, adoption: { byDecision: true } }, new Date(closesAt.getTime() - 1)))).toBe(true);
+    expect(GUARDS.afterRoundDeadline(app(), ctx({ round: { closesAt }, adoption: { byDecision: true } }, new Date(closesAt.getTime() - 1)))).toMatchObject({
+      code: 'ROUND_STILL_OPEN',
+    });
+    expect(GUARDS.afterRoundDeadline(app(), ctx({ round: { closesAt }, adoption: { byDecision: true } }, closesAt))).toBe(true);
   });
 
   it.each([

@@ -96,16 +96,16 @@ export const GUARDS = {
   },
 
   /**
-   * A 採択 outside a committed decision waits for the 応募締切 (roundDeadline in libs/domain): while the
-   * round still takes applications, the ranking is not complete. A committed decision passes.
+   * A 採択 waits for the 応募締切 (roundDeadline in libs/domain): while the round still takes applications, the
+   * ranking is not complete. A committed decision too (the API refuses to commit one before, for the whole 類型);
+   * a single 採択 before it needs the manager's reason (the transition's overridableGuards).
    */
   afterRoundDeadline: (_app, ctx) => {
-    if (ctx.adoption?.byDecision) return true;
     const closesAt = ctx.round?.closesAt;
     if (!isValidDate(closesAt)) return missing('応募締切日時');
     const round = { closesAt, graceMinutes: ctx.round?.graceMinutes };
     return isBeforeRoundDeadline(round, ctx.now)
-      ? fail('ROUND_STILL_OPEN', `公募回はまだ受付中です（応募締切 ${formatJst(roundDeadline(round))}）。締切前に個別に採択することはできません。`)
+      ? fail('ROUND_STILL_OPEN', `公募回はまだ受付中です（応募締切 ${formatJst(roundDeadline(round))}）。締切前に採択することはできません。`)
       : true;
   },
 

@@ -165,6 +165,7 @@ export const reviewMessages = {
     outcome: '判定',
     commit: '採択を確定',
     commit_title: '採択を確定しますか？',
+    round_still_open: 'この公募回はまだ申請を受け付けています。採択は応募締切（%{deadline}）の後に確定できます（シミュレーションはいつでもできます）。',
     commit_body: '採択 %{adopted}件、補欠 %{waitlisted}件、不採択 %{rejected}件として一括で確定します。申請者への通知は採択発表まで保留されます。',
     committed: '採択を確定しました',
     warn_overspend: '採択額の合計 %{total} (確定済み %{already} を含む) が類型の予算 %{budget} を %{over} 超えます。',

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { formatJst, isBeforeRoundDeadline, roundDeadline } from '@jimukyoku/domain';
 import { isUuid } from '../../common/is-uuid';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
-import { UnitOfWork } from '../../database';
+import { UnitOfWork, type Transaction } from '../../database';
 import { TransitionsService } from '../applications/transitions.service';
 import { AuditService } from '../audit/audit.service';
 import { RoundsRepository } from '../rounds/rounds.repository';
@@ -35,6 +36,7 @@ export class AdoptionService {
   async commit(roundId: string, dto: CommitDecisionDto, actor: AuthenticatedUser, meta: RequestMeta) {
     return this.uow.run(async (tx) => {
       await this.adoption.lockDecision(roundId, dto.categoryId, tx);
+      await this.refuseWhileOpen(roundId, tx);
       const ranking = await this.ranking.rank(roundId, dto, tx, { fresh: true });
       if (ranking.entries.length === 0) throw new AdoptionError('NOTHING_TO_DECIDE');
       if (ranking.fingerprint !== dto.fingerprint) throw new AdoptionError('RANKING_CHANGED', { fingerprint: ranking.fingerprint });
@@ -98,6 +100,24 @@ export class AdoptionService {
       );
       return { ...decision, ranking: undefined, totals: s.totals };
     });
+  }
+
+  /**
+   * A decision waits for the 応募締切 (roundDeadline, the grace included): while the round still takes applications
+   * its ranking is not complete, and an application arriving later would fall outside the 採択 line it drew. The
+   * simulation may run before; committing may not. (A single 採択 before the 締切 needs a reason: the workflow's
+   * guard afterRoundDeadline.)
+   */
+  private async refuseWhileOpen(roundId: string, tx: Transaction) {
+    const round = await this.rounds.find(roundId, tx);
+    if (!round) throw new AdoptionError('ROUND_NOT_FOUND');
+    if (!isBeforeRoundDeadline(round, await this.rounds.dbNow(tx))) return;
+    const deadline = formatJst(roundDeadline(round));
+    throw new AdoptionError(
+      'ROUND_STILL_OPEN',
+      { closesAt: roundDeadline(round).toISOString() },
+      `公募回はまだ申請を受け付けています (応募締切 ${deadline})。締切の後に確定してください。`,
+    );
   }
 
   async decisionsOf(roundId: string) {

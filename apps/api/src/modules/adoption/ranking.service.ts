@@ -5,8 +5,10 @@ import {
   aggregateScores,
   bonusPoints,
   confirmedByMajority,
+  isBeforeRoundDeadline,
   prepareAdoption,
   rankApplications,
+  roundDeadline,
   TIE_BREAK,
   type AdoptionCut,
   type AdoptionLimits,
@@ -98,7 +100,8 @@ export class RankingService {
    * recomputed) ranking and the adoption cut under the limits: O(log n) on a cached ranking.
    */
   private async simulate(roundId: string, request: RankingRequest, tx: Transaction | undefined, options: { fresh: boolean; standing: boolean }) {
-    if (!isUuid(roundId) || !(await this.rounds.find(roundId, tx))) throw new AdoptionError('ROUND_NOT_FOUND');
+    const round = isUuid(roundId) ? await this.rounds.find(roundId, tx) : null;
+    if (!round) throw new AdoptionError('ROUND_NOT_FOUND');
     if (!isUuid(request.categoryId)) throw new AdoptionError('CATEGORY_NOT_OFFERED');
     const offered = (await this.rounds.categoriesOf([roundId], tx)).get(roundId)!.find((o) => o.categoryId === request.categoryId);
     if (!offered) throw new AdoptionError('CATEGORY_NOT_OFFERED');
@@ -120,6 +123,9 @@ export class RankingService {
       categoryId: request.categoryId,
       /** the round × 類型's own 予算 (the limits may be a what-if) */
       categoryBudget: offered.budget,
+      /** the 応募締切 (grace included), before which a decision is not committed (AdoptionService); a what-if runs any time */
+      roundDeadline: roundDeadline(round).toISOString(),
+      roundStillOpen: isBeforeRoundDeadline(round, new Date()),
       rubricId: rubric.id,
       normalise,
       limits: { budget: limits.budget ?? null, quota: limits.quota ?? null, waitlistCount: limits.waitlistCount ?? 0 },

@@ -91,7 +91,7 @@ export const demoApplicationsSeed: SeedStep = {
       dueAt: close10 + 25 * DAY,
       doneAt: (i, n) => spread(close10 + 13 * DAY, close10 + 23 * DAY, i, n),
     });
-    const adopted = await clock.at(close10 + 33 * DAY, () => decide(ctx, r10));
+    const adopted = await clock.at(close10 + 33 * DAY, () => decide(ctx, r10, close10));
     await m.update(
       Round,
       { id: r10.id },
@@ -355,10 +355,12 @@ export async function review(ctx: DemoContext, round: Round, progressOf: (i: num
 
 /**
  * The manager's decision per category: the round's 予算 where it has one, else `budgetShare` (45%) of the quoted
- * total; `waitlistCount` on the waitlist.
+ * total; `waitlistCount` on the waitlist. A decision comes after the 応募締切 (AdoptionService): the round, kept
+ * open for the story's arrivals, gets its own `close` back first.
  */
-export async function decide(ctx: DemoContext, round: Round, waitlistCount = 3, budgetShare = 0.45): Promise<string[]> {
+export async function decide(ctx: DemoContext, round: Round, close: number, waitlistCount = 3, budgetShare = 0.45): Promise<string[]> {
   const { m, services } = ctx;
+  await m.update(Round, { id: round.id }, { closesAt: new Date(close) });
   const categories: { category_id: string; total: string }[] = await m.query(
     `SELECT category_id, sum(quoted_amount) AS total FROM application WHERE round_id = $1 AND status = ANY($2) GROUP BY category_id ORDER BY category_id`,
     [round.id, statesTagged('awaitsDecision')],

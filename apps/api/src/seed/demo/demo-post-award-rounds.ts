@@ -44,7 +44,7 @@ export const POST_AWARD_FAMILIES: Family[] = [
         dueAt: close + 35 * DAY,
         doneAt: (i, n) => spread(close + 16 * DAY, close + 33 * DAY, i, n),
       });
-      const adopted = await ctx.clock.at(close + 45 * DAY, () => decide(ctx, round, 0, 0.75));
+      const adopted = await ctx.clock.at(close + 45 * DAY, () => decide(ctx, round, close, 0, 0.75));
       await postAwardPaths(ctx, adopted, close + 70 * DAY, [TO_FIXED, TO_FIXED]);
       await payInStory(ctx, asUser(ctx.manager), round.id, adopted.slice(0, 2), close + 70 * DAY + 6 * 21 * DAY);
       // five years on: one filed every yearly report (報告期間終了), the other stopped after three (two overdue)
@@ -83,7 +83,7 @@ export const POST_AWARD_FAMILIES: Family[] = [
         doneAt: (i, n) => spread(close + 16 * DAY, close + 33 * DAY, i, n),
       });
       // all are adopted: the post-award half needs projects in each of its states
-      const adopted = await ctx.clock.at(close + 45 * DAY, () => decide(ctx, round, 0, 1));
+      const adopted = await ctx.clock.at(close + 45 * DAY, () => decide(ctx, round, close, 0, 1));
       await postAwardPaths(ctx, adopted, close + 70 * DAY, [
         TO_FIXED,
         TO_FIXED,

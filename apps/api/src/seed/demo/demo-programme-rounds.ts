@@ -87,7 +87,7 @@ export const FAMILIES: Family[] = [
         dueAt: close + 30 * DAY,
         doneAt: (i, n) => spread(close + 13 * DAY, close + 28 * DAY, i, n),
       });
-      const adopted = await ctx.clock.at(close + 38 * DAY, () => decide(ctx, round, 0, ADOPTED_SHARE));
+      const adopted = await ctx.clock.at(close + 38 * DAY, () => decide(ctx, round, close, 0, ADOPTED_SHARE));
       // the adopted went on through the grant: one paid, one reported, one decided, one applied
       await grantPaths(ctx, adopted, close + 60 * DAY, 25 * DAY, manager, [
         ['applyForGrant', 'decideGrant', 'reportPerformance', 'startFinalInspection', 'fixAmount', 'pay'],
@@ -131,7 +131,7 @@ export const FAMILIES: Family[] = [
         dueAt: close + 35 * DAY,
         doneAt: (i, n) => spread(close + 16 * DAY, close + 33 * DAY, i, n),
       });
-      const adopted = await ctx.clock.at(close + 45 * DAY, () => decide(ctx, round, 1, ADOPTED_SHARE));
+      const adopted = await ctx.clock.at(close + 45 * DAY, () => decide(ctx, round, close, 1, ADOPTED_SHARE));
       await grantPaths(ctx, adopted, now - 10 * DAY, 7 * DAY, manager, [['applyForGrant', 'decideGrant'], ['applyForGrant']]);
     },
   },
@@ -212,7 +212,7 @@ export const FAMILIES: Family[] = [
         dueAt: close + 32 * DAY,
         doneAt: (i, n) => spread(close + 13 * DAY, close + 30 * DAY, i, n),
       });
-      const adopted = await ctx.clock.at(close + 40 * DAY, () => decide(ctx, round, 1, ADOPTED_SHARE));
+      const adopted = await ctx.clock.at(close + 40 * DAY, () => decide(ctx, round, close, 1, ADOPTED_SHARE));
       await grantPaths(ctx, adopted, now - 8 * DAY, DAY, manager, [['applyForGrant']]);
     },
   },
@@ -349,7 +349,7 @@ export const FAMILIES: Family[] = [
         dueAt: close + 32 * DAY,
         doneAt: (i, n) => spread(close + 13 * DAY, close + 30 * DAY, i, n),
       });
-      const adopted = await ctx.clock.at(close + 40 * DAY, () => decide(ctx, round, 0, ADOPTED_SHARE));
+      const adopted = await ctx.clock.at(close + 40 * DAY, () => decide(ctx, round, close, 0, ADOPTED_SHARE));
       await grantPaths(ctx, adopted, now - 50 * DAY, 15 * DAY, manager, [['applyForGrant', 'decideGrant'], ['applyForGrant']]);
     },
   },
@@ -386,7 +386,7 @@ export const FAMILIES: Family[] = [
         dueAt: close + 30 * DAY,
         doneAt: (i, n) => spread(close + 11 * DAY, close + 28 * DAY, i, n),
       });
-      await ctx.clock.at(now - 4 * DAY, () => decide(ctx, round, 1, ADOPTED_SHARE));
+      await ctx.clock.at(now - 4 * DAY, () => decide(ctx, round, close, 1, ADOPTED_SHARE));
     },
   },
 ];
