@@ -120,6 +120,12 @@ describe('intake of the 事業復活支援金 (benefit@1)', () => {
     ['a 事前確認 without its 通知番号', { preCheck: { agencyName: '北海道商工会連合会' } }, 'preCheck.confirmationNumber', /事前確認通知番号/],
     ['no sales (benefit)', { benefit: undefined }, 'benefit', /売上高/],
     ['no evidence of the sales decline', { attachmentIds: [] }, 'attachments', /売上高が減少したことを示す書類/],
+    [
+      'a negative month among the 基準期間 sales',
+      { benefit: { ...BENEFIT, basePeriodSales: [1_000_000, -1, 1_000_000, 1_000_000, 1_000_000] } },
+      'benefit.basePeriodSales',
+      /0以上の整数 \(円\)/,
+    ],
   ])('refuses %s with a Japanese 422 naming the field, and stores nothing', async (_case, overrides, field, message) => {
     const body = benefitPayload(round, await evidence(), overrides);
     const res = await submit(body).expect(422);

@@ -16,11 +16,15 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     // size of what is not a list (`"expenses": "y"` read 「件数が多すぎます」), nor a bound of what is not a number
     // (an absent acceptedAmount read 「大きすぎます」); two constraints saying the same
     // (IsString and HasText: 「…を入力してください」) say it once
-    const messages = Object.entries(e.constraints ?? {})
-      .filter(([constraint]) => typeof e.value === 'string' || !LENGTH_CONSTRAINTS.has(constraint))
+    // a rule given `each: true` judges a list's elements (`basePeriodSales: [300000, -1, …]` is refused by its Min)
+    const judged = Array.isArray(e.value) ? (e.value as unknown[]) : [e.value];
+    const constraints = Object.entries(e.constraints ?? {});
+    const telling = constraints
+      .filter(([constraint]) => judged.some((v) => typeof v === 'string') || !LENGTH_CONSTRAINTS.has(constraint))
       .filter(([constraint]) => Array.isArray(e.value) || !ARRAY_SIZE_CONSTRAINTS.has(constraint))
-      .filter(([constraint]) => typeof e.value === 'number' || !NUMBER_BOUND_CONSTRAINTS.has(constraint))
-      .map(([constraint, message]) => japaneseConstraintMessage(constraint, field, message));
+      .filter(([constraint]) => judged.some((v) => typeof v === 'number') || !NUMBER_BOUND_CONSTRAINTS.has(constraint));
+    // a refusal always says something: when every message was set aside, all of them
+    const messages = (telling.length > 0 ? telling : constraints).map(([constraint, message]) => japaneseConstraintMessage(constraint, field, message));
     const own = [...new Set(messages)].map((message) => ({ field, message }));
     return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });

@@ -55,6 +55,21 @@ describe('flattenValidationErrors', () => {
     expect(flattenValidationErrors([large])).toEqual([{ field: 'acceptedAmount', message: 'acceptedAmount が大きすぎます' }]);
   });
 
+  it('says which rule a list’s element broke (each: true), and never refuses without a word', () => {
+    const negative = {
+      ...err('basePeriodSales', { min: 'benefit.basePeriodSales は0以上の整数 (円) で指定してください' }),
+      value: [300_000, -1, 300_000],
+    };
+    expect(flattenValidationErrors([negative])).toEqual([
+      { field: 'basePeriodSales', message: 'benefit.basePeriodSales は0以上の整数 (円) で指定してください' },
+    ]);
+    const longCode = { ...err('flags', { maxLength: 'flags (経費の属性) の各コードは100文字以内です' }), value: ['x'.repeat(101)] };
+    expect(flattenValidationErrors([longCode])).toEqual([{ field: 'flags', message: 'flags (経費の属性) の各コードは100文字以内です' }]);
+    // a bound of something that is neither a number nor a list of numbers, with nothing else to say: still said
+    const odd = { ...err('amount', { max: 'amount が大きすぎます' }), value: true };
+    expect(flattenValidationErrors([odd])).toEqual([{ field: 'amount', message: 'amount が大きすぎます' }]);
+  });
+
   it('keeps a Japanese message a DTO wrote itself', () => {
     expect(flattenValidationErrors([err('corporateNumber', { matches: '法人番号は13桁の数字です' })])).toEqual([
       { field: 'corporateNumber', message: '法人番号は13桁の数字です' },

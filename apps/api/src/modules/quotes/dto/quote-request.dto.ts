@@ -127,7 +127,12 @@ export class BenefitRequestDto {
   @ApiProperty({ enum: ['2018-11', '2019-11', '2020-11'] })
   @IsIn(['2018-11', '2019-11', '2020-11'], { message: 'benefit.basePeriod (基準期間) は 2018-11, 2019-11, 2020-11 のいずれかです' })
   basePeriod!: '2018-11' | '2019-11' | '2020-11';
-  @ApiProperty({ description: '基準期間5か月の売上高 (11月から順に5つ)', example: [3_000_000, 3_000_000, 3_000_000, 3_000_000, 3_000_000] })
+  @ApiProperty({
+    type: 'integer',
+    isArray: true,
+    description: '基準期間5か月の売上高 (11月から順に5つ)',
+    example: [3_000_000, 3_000_000, 3_000_000, 3_000_000, 3_000_000],
+  })
   @IsArray({ message: 'benefit.basePeriodSales は5か月分の売上高の配列で指定してください' })
   @IsInt({ each: true, ...yen('benefit.basePeriodSales') })
   @Min(0, { each: true, ...yen('benefit.basePeriodSales') })
