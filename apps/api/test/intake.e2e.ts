@@ -226,6 +226,10 @@ describe('intake', () => {
       { applicant: { ...validPayload({ id: 'x' } as Round, []).applicant, prefecture: '江戸', email: 'nope' } },
       ['applicant.prefecture', 'applicant.email'],
     ],
+    // addresses a resend refuses (libs/domain isMailAddress): stored, they would only bounce
+    ['a doubled dot in the e-mail', { applicant: { ...validPayload({ id: 'x' } as Round, []).applicant, email: 'a..b@example.jp' } }, ['applicant.email']],
+    ['an e-mail to an IP literal', { applicant: { ...validPayload({ id: 'x' } as Round, []).applicant, email: 'x@[127.0.0.1]' } }, ['applicant.email']],
+    ['a full-width e-mail', { applicant: { ...validPayload({ id: 'x' } as Round, []).applicant, email: 'ａ@example.jp' } }, ['applicant.email']],
   ])('answers %s with 422 listing each field', async (_case, overrides, fields) => {
     const body = { ...validPayload(round, await uploadRequired(t, apiKey)), ...overrides };
     const res = await submit(body).expect(422);

@@ -109,6 +109,16 @@ describe('notifications: outbox → queue → mail', () => {
     const sent = await waitFor(async () =>
       (await db.query(`SELECT id, status FROM notification WHERE application_id = $1`, [app.id])).find((r: { status: string }) => r.status === 'sent'),
     );
+    // an address the intake would refuse is refused here too (libs/domain isMailAddress)
+    for (const recipient of ['a..b@example.jp', 'x@[127.0.0.1]', 'ｒｉｇｈｔ@example.jp']) {
+      const refused = await t
+        .http()
+        .post(`/api/notifications/${sent.id}/resend`)
+        .set('Authorization', `Bearer ${s.manager.token}`)
+        .send({ recipient })
+        .expect(400);
+      expect(refused.body.errors).toEqual([{ field: 'recipient', message: expect.stringContaining('メールアドレスの形式') }]);
+    }
     const res = await t
       .http()
       .post(`/api/notifications/${sent.id}/resend`)

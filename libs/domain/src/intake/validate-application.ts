@@ -11,6 +11,7 @@ import { validateCorporateNumber, type EligibilityContext } from '../eligibility
 import { applicationAmount, quoteWithEligibility, requestedAmountProblems, type ExpenseLine, type QuoteResult } from '../quote';
 import { ATTACHMENT_KINDS, requiredAttachmentKinds, type AttachmentKind } from './attachments';
 import { isPrefecture } from './prefectures';
+import { isMailAddress } from '../notification/mail-address';
 
 export interface ApplicationProblem {
   readonly field: string;
@@ -38,8 +39,6 @@ export interface ApplicationValidation {
   readonly quote: QuoteResult | null;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 export function validateApplication(config: CategoryConfig, input: ApplicationInput): ApplicationValidation {
   const problems: ApplicationProblem[] = [];
   const add = (field: string, code: string, message: string) => problems.push({ field, code, message });
@@ -53,7 +52,7 @@ export function validateApplication(config: CategoryConfig, input: ApplicationIn
       if (!check.ok) add('applicant.corporateNumber', check.code, `applicant.corporateNumber: ${check.message}`);
     }
   }
-  if (!a.email || !EMAIL.test(a.email))
+  if (!isMailAddress(a.email))
     add('applicant.email', 'invalidEmail', 'applicant.email (連絡先メールアドレス) をメールアドレスの形式で入力してください');
   if (!isPrefecture(a.prefecture))
     add(

@@ -1,3 +1,4 @@
 export * from './render';
 export * from './default-templates';
 export * from './digest';
+export * from './mail-address';

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { IsMailAddress } from '../../common/mail-address.decorator';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -23,7 +24,7 @@ export class ConfirmDeliveredDto {
 export class ResendDto {
   @ApiPropertyOptional({ description: '宛先を訂正して再送する場合のメールアドレス' })
   @IsOptional()
-  @IsEmail({}, { message: 'recipient はメールアドレスの形式で入力してください' })
+  @IsMailAddress('recipient はメールアドレスの形式で入力してください (半角英数字、例: owner@example.jp)')
   recipient?: string;
 }
 
