@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { ImportFileError, ImportLimits, MAX_COLUMNS } from './import-limits';
 import { cellText, tooManyColumns, tooManyRows, xlsxRows } from './import-xlsx';
 
@@ -15,16 +15,51 @@ const RECORD_CELLS = 20;
 
 const UNREADABLE = 'ファイルを読み取れません (CSV は UTF-8、Excel は .xlsx で保存してください)';
 
+const NOT_UTF8 =
+  'CSV の文字コードが UTF-8 ではありません (Excel の「CSV (コンマ区切り)」は Shift_JIS で保存されます)。Excel では「CSV UTF-8 (コンマ区切り)」を選んで保存するか、.xlsx のまま取り込んでください。';
+
+/**
+ * Passes a CSV's bytes on while they are UTF-8 and fails with NOT_UTF8 at the first that is not: a Shift_JIS
+ * file read as UTF-8 becomes replacement characters, and was refused for a header row 「類型コード」 it did have.
+ * A file that begins with a UTF-16 byte order mark is csv-parse's to decode.
+ */
+class Utf8Only extends Transform {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private checking: boolean | null = null;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+    this.checking ??= !((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff));
+    done(this.checking && !this.decodes(chunk) ? new ImportFileError('NOT_UTF8', NOT_UTF8) : null, chunk);
+  }
+
+  override _flush(done: TransformCallback) {
+    done(this.checking && !this.decodes() ? new ImportFileError('NOT_UTF8', NOT_UTF8) : null);
+  }
+
+  /** `chunk` continues valid UTF-8 (a character split across chunks is completed by the next); none: the end */
+  private decodes(chunk?: Buffer): boolean {
+    try {
+      if (chunk) this.decoder.decode(chunk, { stream: true });
+      else this.decoder.decode();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
 async function toBuffer(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
 
-/** CSV records streamed from the file; UTF-8 with or without BOM; one record may not exceed what its cells may. */
+/** CSV records streamed from the file; UTF-8 with or without BOM (UTF-16 with its BOM); one record may not exceed what its cells may. */
 async function* csvRows(content: Readable, limits: ImportLimits): AsyncGenerator<string[]> {
-  const parser = content.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: limits.maxCellChars * RECORD_CELLS }));
+  const utf8 = content.pipe(new Utf8Only());
+  const parser = utf8.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: limits.maxCellChars * RECORD_CELLS }));
   content.on('error', (e) => parser.destroy(e));
+  utf8.on('error', (e) => parser.destroy(e));
   try {
     for await (const record of parser) yield record as string[];
   } catch (e) {
@@ -32,6 +67,7 @@ async function* csvRows(content: Readable, limits: ImportLimits): AsyncGenerator
     throw e;
   } finally {
     parser.destroy();
+    utf8.destroy();
     content.destroy();
   }
 }

@@ -17,7 +17,7 @@ export const importLimits = (config: Pick<AppConfig, 'importMaxRows' | 'importMa
   maxInflatedBytes: config.importMaxInflatedBytes,
 });
 
-export type ImportFileProblem = 'UNREADABLE' | 'EMPTY' | 'TOO_MANY_ROWS' | 'TOO_MANY_COLUMNS' | 'CELL_TOO_LONG' | 'WORKBOOK_TOO_LARGE';
+export type ImportFileProblem = 'UNREADABLE' | 'NOT_UTF8' | 'EMPTY' | 'TOO_MANY_ROWS' | 'TOO_MANY_COLUMNS' | 'CELL_TOO_LONG' | 'WORKBOOK_TOO_LARGE';
 
 /** The file as a whole cannot be imported; the message (Japanese) goes into the import's report. */
 export class ImportFileError extends Error {

@@ -57,6 +57,15 @@ describe('readRows', () => {
     expect(await all(content, format)).toEqual(expected);
   });
 
+  it('reads a UTF-8 character split between two chunks of the file, and a UTF-16 file by its BOM', async () => {
+    const bytes = Buffer.from('見出し\nあ\n');
+    const split = readRows(() => Readable.from([bytes.subarray(0, 4), bytes.subarray(4)]), 'csv', LIMITS);
+    const rows: string[][] = [];
+    for await (const r of split) rows.push(r);
+    expect(rows).toEqual([['見出し'], ['あ']]);
+    expect(await all(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('見出し\nあ\n', 'utf16le')]), 'csv')).toEqual([['見出し'], ['あ']]);
+  });
+
   it.each([
     ['more data rows than IMPORT_MAX_ROWS (CSV)', 'h\n1\n2\n3\n4\n', 'csv', 'TOO_MANY_ROWS'],
     ['a cell over IMPORT_MAX_CELL_CHARS (CSV)', `h\n${'x'.repeat(101)}\n`, 'csv', 'CELL_TOO_LONG'],
@@ -78,6 +87,9 @@ describe('readRows', () => {
       'WORKBOOK_TOO_LARGE',
     ],
     ['a file that is not a zip (xlsx)', 'PK but not really', 'xlsx', 'UNREADABLE'],
+    // 類型コード,事業者名 in Shift_JIS, as Excel's 「CSV (コンマ区切り)」 saves it
+    ['a Shift_JIS CSV', Buffer.from('97de8c5e8352815b83682c8e968bc68ed2967c0d0a', 'hex'), 'csv', 'NOT_UTF8'],
+    ['a Shift_JIS byte after UTF-8 rows', Buffer.concat([Buffer.from('h\nあ\n'), Buffer.from([0x82, 0xa0, 0x0a])]), 'csv', 'NOT_UTF8'],
   ] as const)('refuses %s', async (_name, content, format, problem) => {
     expect(await refusal(content, format)).toBe(problem);
   });
