@@ -71,8 +71,32 @@ describe('notification templates: versions, preview, the version a notification 
     expect(audit.changes.bodyText.to).toContain('採択発表でお知らせします');
   });
 
+  it('refuses an applicant’s template without the 受付番号, the status link or a contact, naming them, and saves nothing', async () => {
+    const current = (await as(s.manager).get('/api/notification-templates/itSubsidy.received').expect(200)).body;
+    const bare = await as(s.manager)
+      .put('/api/notification-templates/itSubsidy.received', { subject: '件名のみ', bodyText: '本文のみ', version: current.version })
+      .expect(400);
+    expect(bare.body).toMatchObject({ code: 'TEMPLATE_ESSENTIALS_MISSING', missingVariables: ['receiptNumber', 'statusUrl', 'secretariatPhone'] });
+    expect(bare.body.message).toContain(
+      '{{receiptNumber}}（受付番号）、{{statusUrl}}（申請状況の確認ページのURL）、{{secretariatPhone}}（事務局の電話番号） か {{secretariatEmail}}',
+    );
+    // one contact is enough; a draft without them still previews
+    await as(s.manager).post('/api/notification-templates/itSubsidy.received/preview', { subject: '件名のみ', bodyText: '本文のみ' }).expect(200);
+    const enough = await as(s.manager)
+      .put('/api/notification-templates/itSubsidy.received', {
+        subject: '受付 {{receiptNumber}}',
+        bodyText: '確認: {{statusUrl}}\nメール: {{secretariatEmail}}',
+        version: current.version,
+      })
+      .expect(200);
+    expect(enough.body.version).toBe(current.version + 1);
+    expect((await as(s.manager).get('/api/notification-templates/itSubsidy.received/versions').expect(200)).body).toHaveLength(current.version + 1);
+  });
+
   it('refuses a save based on a version someone else has replaced since (409), and the same text saves nothing', async () => {
-    const res = await as(s.manager).put('/api/notification-templates/received', { subject: '件名', bodyText: '本文', version: 1 }).expect(409);
+    const res = await as(s.manager)
+      .put('/api/notification-templates/received', { subject: '件名 {{receiptNumber}}', bodyText: '本文 {{statusUrl}} {{secretariatPhone}}', version: 1 })
+      .expect(409);
     expect(res.body).toMatchObject({ code: 'TEMPLATE_VERSION_CONFLICT', currentVersion: 2 });
     const current = (await as(s.manager).get('/api/notification-templates/received').expect(200)).body;
     const same = await as(s.manager)

@@ -1,5 +1,5 @@
 import { DEFAULT_TEMPLATES, reasonForTemplate, renderNotificationText, TEMPLATE_INFO, templateCodeFor, templateVariants } from './default-templates';
-import { AUDIENCE_VARIABLES, malformedPlaceholders, renderTemplate, unknownVariables } from './render';
+import { AUDIENCE_VARIABLES, malformedPlaceholders, missingEssentials, renderTemplate, unknownVariables } from './render';
 
 describe('renderTemplate', () => {
   const vars = {
@@ -194,5 +194,23 @@ describe('the status link in the HTML part', () => {
   it('is a variable of applicant templates only', () => {
     expect(unknownVariables(template, AUDIENCE_VARIABLES.applicant)).toEqual([]);
     expect(unknownVariables(template, AUDIENCE_VARIABLES.reviewer)).toEqual(['statusUrl']);
+  });
+});
+
+describe('missingEssentials', () => {
+  it('names what an applicant’s template leaves out: the 受付番号, the status link, a phone number or an address', () => {
+    expect(missingEssentials({ subject: '件名のみ', bodyText: '本文のみ' }, 'applicant')).toEqual([
+      ['receiptNumber'],
+      ['statusUrl'],
+      ['secretariatPhone', 'secretariatEmail'],
+    ]);
+    expect(missingEssentials({ subject: '{{ receiptNumber }}', bodyText: '{{statusUrl}} {{secretariatEmail}}' }, 'applicant')).toEqual([]);
+    expect(missingEssentials({ subject: 'x', bodyText: '{{digestSummary}}' }, 'manager')).toEqual([]);
+  });
+
+  it('finds every essential in every built-in applicant template', () => {
+    for (const [code, info] of Object.entries(TEMPLATE_INFO)) {
+      expect([code, missingEssentials(DEFAULT_TEMPLATES[code]!, info.audience)]).toEqual([code, []]);
+    }
   });
 });

@@ -80,6 +80,20 @@ export const AUDIENCE_VARIABLES: Readonly<Record<TemplateAudience, readonly Temp
   manager: ['recipientName', 'digestDate', 'digestSummary'],
 };
 
+/**
+ * What every mail to an applicant carries, however a manager words it: which application it speaks of (the
+ * 受付番号), the link to its status page, and a way to reach the secretariat (a phone number or an address).
+ * Each entry is satisfied by any one of its variables.
+ */
+export const APPLICANT_MAIL_ESSENTIALS: readonly (readonly TemplateVariable[])[] = [['receiptNumber'], ['statusUrl'], ['secretariatPhone', 'secretariatEmail']];
+
+/** The essentials (APPLICANT_MAIL_ESSENTIALS) an applicant's template leaves out, in their order; other audiences: none. */
+export function missingEssentials(template: TemplateText, audience: TemplateAudience): (readonly TemplateVariable[])[] {
+  if (audience !== 'applicant') return [];
+  const used = new Set([...`${template.subject}\n${template.bodyText}`.matchAll(PLACEHOLDER)].map((m) => m[1]));
+  return APPLICANT_MAIL_ESSENTIALS.filter((any) => !any.some((v) => used.has(v)));
+}
+
 const INSTANT_VARIABLES: readonly TemplateVariable[] = ['correctionDueAt', 'reviewDueAt'];
 
 const PLACEHOLDER = /\{\{\s*([a-zA-Z]+)\s*\}\}/g;

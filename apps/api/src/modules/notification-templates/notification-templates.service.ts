@@ -14,6 +14,7 @@ import {
   TemplateText,
   templateVariants,
   malformedPlaceholders,
+  missingEssentials,
   unknownVariables,
   WorkflowKind,
 } from '@jimukyoku/domain';
@@ -119,6 +120,7 @@ export class NotificationTemplatesService {
     const info = known(code);
     const text = { subject: dto.subject, bodyText: normaliseNewlines(dto.bodyText) };
     checkVariables(code, info.audience, text);
+    checkEssentials(info.audience, text);
     return this.uow.run(async (tx) => {
       await this.repo.lockCode(tx, code);
       const latest = await this.repo.latest(code, tx);
@@ -243,6 +245,22 @@ function checkVariables(code: string, audience: TemplateAudience, text: Template
   throw new NotificationTemplateError(
     'TEMPLATE_UNKNOWN_VARIABLES',
     { unknownVariables: unknown, errors: fields.map((field) => ({ field, message })) },
+    message,
+  );
+}
+
+/**
+ * A 400 naming what an applicant's template leaves out of APPLICANT_MAIL_ESSENTIALS (the 受付番号, the status link, a
+ * contact). Only a save is refused: a preview shows a draft as it stands.
+ */
+function checkEssentials(audience: TemplateAudience, text: TemplateText) {
+  const missing = missingEssentials(text, audience);
+  if (missing.length === 0) return;
+  const names = missing.map((any) => any.map((n) => `{{${n}}}（${TEMPLATE_VARIABLES[n]}）`).join(' か ')).join('、');
+  const message = `申請者へのメールには、どの申請のことか・申請状況の確認ページ・事務局への連絡先が必要です。次の差し込み項目を入れてください: ${names}。`;
+  throw new NotificationTemplateError(
+    'TEMPLATE_ESSENTIALS_MISSING',
+    { missingVariables: missing.map((any) => any[0]), errors: [{ field: 'bodyText', message }] },
     message,
   );
 }
