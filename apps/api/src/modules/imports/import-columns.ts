@@ -182,8 +182,20 @@ export function asColumnProblem(problem: RowProblem): RowProblem {
   const heading = index ? `${hit.c.header}（${Number(index[1]) + 1}件目）` : hit.c.header;
   const label = /^ \([^)]*\)/;
   const message = problem.message.startsWith(problem.field) ? `${heading}${problem.message.slice(problem.field.length).replace(label, '')}` : problem.message;
-  return { row: problem.row, field: hit.c.header, message };
+  return { row: problem.row, field: hit.c.header, message: problem.field.endsWith('.itemKind') ? asItemWords(message) : message };
 }
+
+/** The 品目 a line may name, as a cell writes them (「:品目=PC」), for intake's codes (「品目: pc / register」). */
+const ITEM_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({ itTool: 'ITツール', pc: 'PC', register: 'レジ' }));
+const asItemWords = (message: string) =>
+  message.replace(
+    /（品目: ([^）]+)）/,
+    (_, codes: string) =>
+      `（${codes
+        .split(' / ')
+        .map((c) => `「:品目=${ITEM_WORDS.get(c) ?? c}」`)
+        .join('または')}）`,
+  );
 
 const wordsOf = (words: Record<string, string>): ReadonlyMap<string, string> => new Map(Object.entries(words));
 /** The cell's words, as Maps: a cell reading `constructor` or `toString` must not find Object.prototype's members. */

@@ -141,6 +141,12 @@ describe('import columns: a row as the intake payload', () => {
       field: '認定支援機関は金融機関',
       message: '金融機関かどうかを指定してください',
     });
+    // the 品目 as a cell writes them, not intake's codes
+    expect(asColumnProblem({ row: 2, field: 'expenses[0].itemKind', message: 'expenses[0].itemKind（品目: pc / register）を指定してください' })).toEqual({
+      row: 2,
+      field: '補助対象経費',
+      message: '補助対象経費（1件目）（「:品目=PC」または「:品目=レジ」）を指定してください',
+    });
     const attachments = { row: 2, field: 'attachments', message: '添付書類「事業計画書」(businessPlan) がありません' };
     expect(asColumnProblem(attachments)).toEqual(attachments);
   });
