@@ -127,6 +127,25 @@ describe('notifications: outbox → queue → mail', () => {
       .expect(201);
     await waitFor(async () => smtp.received.find((m) => m.to === 'right@example.jp'));
     expect((await db.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [res.body.id]))[0].action).toBe('notification.resent');
+
+    // a copy is the text as sent, even after the template was reworded
+    const template = (await t.http().get('/api/notification-templates/received').set('Authorization', `Bearer ${s.manager.token}`).expect(200)).body;
+    await t
+      .http()
+      .put('/api/notification-templates/received')
+      .set('Authorization', `Bearer ${s.manager.token}`)
+      .send({ subject: `改訂 ${template.subject}`, bodyText: `改訂した文面です。\n${template.bodyText}`, version: template.version })
+      .expect(200);
+    const again = await t
+      .http()
+      .post(`/api/notifications/${sent.id}/resend`)
+      .set('Authorization', `Bearer ${s.manager.token}`)
+      .send({ recipient: 'again@example.jp' })
+      .expect(201);
+    await waitFor(async () => smtp.received.find((m) => m.to === 'again@example.jp'));
+    const textOf = async (id: string) => (await db.query(`SELECT template_version, subject, body_text, body_html FROM notification WHERE id = $1`, [id]))[0];
+    expect(await textOf(again.body.id)).toEqual(await textOf(sent.id));
+    expect(smtp.received.find((m) => m.to === 'again@example.jp')!.subject).not.toContain('改訂');
   });
 
   it('lets a manager settle a 要確認 notification as delivered, with the evidence audited, without sending it again', async () => {

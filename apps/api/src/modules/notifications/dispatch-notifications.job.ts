@@ -83,7 +83,10 @@ export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNoti
       // what each row renders from, then the status links of every applicant mail of the batch in one statement
       const templates = new Map<string, TemplateToRender | null>();
       const plans: { n: PendingNotification; code: string; template: TemplateToRender; programName: string | null; toApplicant: boolean }[] = [];
+      // a resend's copy carries the text as the original was sent (NotificationsService.resend): queued as it is
+      const asSent = rows.filter((n) => n.subject !== null && n.bodyText !== null && n.templateCode !== null && n.templateVersion !== null);
       for (const n of rows) {
+        if (asSent.includes(n)) continue;
         const programme = n.applicationId ? programmes.get(n.applicationId) : undefined;
         const code = templateCodeFor(n.template, programme?.workflowKind);
         if (!templates.has(code)) templates.set(code, templateToRender(code, await this.repo.latestTemplate(code, tx)));
@@ -115,6 +118,17 @@ export class DispatchNotificationsJob implements JobHandler<JobName.DispatchNoti
           messageId: n.messageId ?? `<${n.id}@jimukyoku.notifications>`,
         };
       });
+      for (const n of asSent) {
+        rendered.push({
+          id: n.id,
+          templateCode: n.templateCode!,
+          templateVersion: n.templateVersion!,
+          subject: n.subject!,
+          bodyText: n.bodyText!,
+          bodyHtml: n.bodyHtml,
+          messageId: n.messageId ?? `<${n.id}@jimukyoku.notifications>`,
+        });
+      }
       await this.repo.markQueued(rendered, tx);
       await this.queue.addBulk(rendered.map((n) => sendJob(n.id)));
       return { claimed: rows.length, queued: rendered.length };

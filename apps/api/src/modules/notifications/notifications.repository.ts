@@ -43,7 +43,10 @@ export type TransitionNotification = Pick<
 >;
 
 /** A pending notification as the dispatcher reads it to render. */
-export type PendingNotification = Pick<Notification, 'id' | 'applicationId' | 'template' | 'payload' | 'messageId'>;
+export type PendingNotification = Pick<
+  Notification,
+  'id' | 'applicationId' | 'template' | 'payload' | 'messageId' | 'templateCode' | 'templateVersion' | 'subject' | 'bodyText' | 'bodyHtml'
+>;
 
 /** What the dispatcher stores of a rendered notification before it is queued. */
 export type RenderedNotification = Pick<Notification, 'id' | 'templateCode' | 'subject' | 'bodyText' | 'bodyHtml'> & {
@@ -204,7 +207,8 @@ export class NotificationsRepository {
   async claimPending(limit: number, tx: Transaction): Promise<PendingNotification[]> {
     const rows = await prepared(
       managerOf(tx, this.dataSource),
-      `SELECT id, application_id AS "applicationId", template, payload, message_id AS "messageId"
+      `SELECT id, application_id AS "applicationId", template, payload, message_id AS "messageId", template_code AS "templateCode",
+              template_version AS "templateVersion", subject, body_text AS "bodyText", body_html AS "bodyHtml"
          FROM notification
         WHERE status = 'pending' AND (send_after IS NULL OR send_after <= now())
         ORDER BY created_at LIMIT $1

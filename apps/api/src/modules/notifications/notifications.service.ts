@@ -48,7 +48,8 @@ export class NotificationsService {
   }
 
   /**
-   * A new notification with the same content (optionally to a corrected address); the original stays as it was.
+   * A new notification with the same content (optionally to a corrected address): the text as the original was
+   * rendered, or, if it never was, rendered like any other; the original stays as it was.
    * One resend to an address at a time: while one waits to be sent, another is refused (409), so a double click
    * or two managers at once do not mail the applicant twice. The original is locked for that check.
    */
@@ -73,6 +74,16 @@ export class NotificationsService {
           sendAfter: null,
           heldUntilAnnouncement: false,
           payload: { ...original.payload, resentFrom: original.id },
+          // the text as the original was sent, not as the template reads since (an edit between would change it)
+          ...(original.templateVersion !== null
+            ? {
+                templateCode: original.templateCode,
+                templateVersion: original.templateVersion,
+                subject: original.subject,
+                bodyText: original.bodyText,
+                bodyHtml: original.bodyHtml,
+              }
+            : {}),
           auditId: original.auditId,
           attempts: 0,
         },
