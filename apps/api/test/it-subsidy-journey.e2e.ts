@@ -161,6 +161,34 @@ describe('IT導入補助金: 交付申請 → 要件確認 → 交付決定', ()
     expect(await statusOf(app.id)).toBe('grantDecided');
   });
 
+  it('a 適 given before a 差戻し does not decide the 再提出: the corrected 交付申請 is checked again', async () => {
+    const app = await apply();
+    await assignChecker(app.id).expect(201);
+    const passAll = (c: { items: { code: string; passNeedsReason?: boolean }[] }) =>
+      c.items.map((i) => ({ code: i.code, passed: true, ...(i.passNeedsReason ? { overrideReason: '書面で確認した' } : {}) }));
+    await complete(app.id, 'pass', passAll(await checklist(app.id))).expect(200);
+    // returned after the 適 (the checker's 差戻し by the transition), then corrected upwards: 6,000,000円 of software
+    await fire(s.reviewer, app.id, 'returnForCorrection', { reason: '見積書の金額を確認してください' }).expect(200);
+    const corrected = {
+      ...body(await uploadRequired(t, apiKey, ['businessPlan'])),
+      expenses: [{ expenseType: 'software', amount: 6_000_000, description: '会計ソフト一式' }],
+    };
+    await api().post(`/api/intake/applications/${app.id}/resubmission`).set('X-Api-Key', apiKey).send(corrected).expect(200);
+    const [row] = await db.query(`SELECT status, quoted_amount::int AS amount FROM application WHERE id = $1`, [app.id]);
+    expect(row).toEqual({ status: 'resubmitted', amount: 3_500_000 });
+
+    // the 要件確認 is open again and shows no completed check; the 交付決定 waits for it
+    const reopened = await checklist(app.id);
+    expect(reopened).toMatchObject({ open: true, completed: false, passed: null, checkedBy: null, checkedAt: null });
+    const refused = await fire(s.manager, app.id, 'decideGrant').expect(422);
+    expect(refused.body.message).toContain('要件確認が完了していません');
+    expect(await statusOf(app.id)).toBe('resubmitted');
+
+    await complete(app.id, 'pass', passAll(reopened)).expect(200);
+    expect(await checklist(app.id)).toMatchObject({ completed: true, passed: true });
+    await fire(s.manager, app.id, 'decideGrant').expect(200);
+  });
+
   it('auto-assignment gives each IT導入 交付申請 a checker, and a subsidy 交付申請 (no 要件確認 there) none', async () => {
     const checkers = (id: string) =>
       db.query(`SELECT count(*)::int AS n FROM application_assignment WHERE application_id = $1 AND purpose = 'formalCheck'`, [id]).then((r) => r[0].n);
