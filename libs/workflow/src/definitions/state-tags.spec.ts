@@ -67,6 +67,7 @@ describe('state tags', () => {
     ['… of which the 概算払 pays the amount requested', SUBSIDY_V2, 'awaitsAdvancePayment', ['advancePaymentRequested']],
     ['… not v1’s (it records no 確定額)', SUBSIDY_V1, 'awaitsPayment', []],
     ['… and a 給付金’s 給付決定', BENEFIT_V1, 'awaitsPayment', ['benefitDecided']],
+    ['… and IT導入’s 額確定', IT_SUBSIDY_V1, 'awaitsPayment', ['amountFixed']],
     ['subsidy@2 keeps v1’s 要件確認', SUBSIDY_V2, 'awaitsFormalCheck', ['submitted', 'resubmitted']],
     ['… and its 差戻し with the 補正期限', SUBSIDY_V2, 'correctionDeadlineWatched', ['returned']],
     ['… and its 書面審査', SUBSIDY_V2, 'openForScoring', ['underReview']],
