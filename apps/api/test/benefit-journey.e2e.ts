@@ -133,6 +133,28 @@ describe('事業復活支援金: 申請 → 要件確認 → 審査 → 給付�
     expect(await statusOf(app.id)).toBe('underReview');
   });
 
+  it('a 適 before a 不備 is not the corrected 申請’s: the 再提出 reopens the 要件確認', async () => {
+    const app = await apply();
+    await complete(app.id, 'pass', answersOf(await checklist(app.id))).expect(200);
+    expect(await statusOf(app.id)).toBe('underReview');
+    // the 審査 finds what the checklist missed: 不備 by the transition, then the corrected 申請
+    await api()
+      .post(`/api/applications/${app.id}/transitions/markDeficient`)
+      .set(as(s.reviewer))
+      .send({ reason: '基準期間の売上台帳の写しを添付してください' })
+      .expect(200);
+    await api()
+      .post(`/api/intake/applications/${app.id}/resubmission`)
+      .set('X-Api-Key', apiKey)
+      .send({ ...app.body, attachmentIds: [], preCheck: undefined })
+      .expect(200);
+    expect(await checklist(app.id)).toMatchObject({ open: true, completed: false, passed: null, checkedBy: null, status: 'resubmitted' });
+    const again = await checklist(app.id);
+    await complete(app.id, 'pass', answersOf(again)).expect(200);
+    expect(await checklist(app.id)).toMatchObject({ completed: true, passed: true });
+    expect(await statusOf(app.id)).toBe('underReview');
+  });
+
   it('a 不備 is reminded before its 補正期限 and closed as 不給付 after it, once', async () => {
     const reminded = await deficient();
     const closed = await deficient();

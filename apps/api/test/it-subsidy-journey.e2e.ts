@@ -13,7 +13,7 @@ import { createChannel, tempStorageDir, uploadRequired } from './intake-fixtures
  * IT導入補助金 (itSubsidy@1) from intake to 交付決定, as a secretariat runs it: the 交付申請 arrives through
  * the intake API, a checker is assigned to it (awaitsFormalCheck), completes the 要件確認 checklist in the
  * 交付申請 itself (no state of its own: the 適 is recorded, audited), and the manager's 交付決定 reads it
- * (decideGrant's formalCheckPassed), its notice held until the round's fixed 交付決定日. A 不適 item
+ * (decideGrant's formalCheckPassed, through the 交付決定額's route), its notice held until the round's fixed 交付決定日. A 不適 item
  * returns the 交付申請 (差戻し) from the checklist, the corrected one comes back (再提出) to the same checker.
  */
 describe('IT導入補助金: 交付申請 → 要件確認 → 交付決定', () => {
@@ -61,6 +61,8 @@ describe('IT導入補助金: 交付申請 → 要件確認 → 交付決定', ()
     api().post(`/api/applications/${id}/formal-check/complete`).set(as(s.reviewer)).send({ outcome, answers });
   const fire = (who: LoggedIn, id: string, transition: string, extra: object = {}) =>
     api().post(`/api/applications/${id}/transitions/${transition}`).set(as(who)).send(extra);
+  /** the manager's 交付決定: its 交付決定額 computed from the 交付申請 (docs/post-award.md), never the bare transition */
+  const decideGrant = (id: string) => api().post(`/api/applications/${id}/grant-decision`).set(as(s.manager)).send({});
 
   beforeAll(async () => {
     t = await startTestApp({ label: 'it_journey', overrides: { storageDir: tempStorageDir() } });
@@ -76,7 +78,7 @@ describe('IT導入補助金: 交付申請 → 要件確認 → 交付決定', ()
   it('a checker is assigned to the 交付申請, passes the checklist (適), and the manager decides the grant', async () => {
     const app = await apply();
     // before the 要件確認 the manager cannot decide, and says why
-    const early = await fire(s.manager, app.id, 'decideGrant');
+    const early = await decideGrant(app.id);
     expect(early.status).toBe(422);
     expect(early.body.message).toContain('要件確認が完了していません');
 
@@ -111,8 +113,8 @@ describe('IT導入補助金: 交付申請 → 要件確認 → 交付決定', ()
     const [assignment] = await db.query(`SELECT submitted_at FROM application_assignment WHERE application_id = $1 AND purpose = 'formalCheck'`, [app.id]);
     expect(assignment.submitted_at).not.toBeNull();
 
-    const decided = await fire(s.manager, app.id, 'decideGrant').expect(200);
-    expect(decided.body.application.status).toBe('grantDecided');
+    const decided = await decideGrant(app.id).expect(200);
+    expect(decided.body).toMatchObject({ status: 'grantDecided', amounts: { grantAmount: 450_000 } });
     // the 交付決定 notice waits for the round's fixed 交付決定日 (announcementAt), as the definition holds it
     const [notice] = await db.query(`SELECT status FROM notification WHERE application_id = $1 AND template = 'grantDecided'`, [app.id]);
     expect(notice.status).toBe('held');
@@ -141,7 +143,7 @@ describe('IT導入補助金: 交付申請 → 要件確認 → 交付決定', ()
     expect(mail.reason).toContain('事業計画書の頁が欠けています');
     // the checklist waits on the applicant; the manager cannot decide a returned 交付申請
     expect((await checklist(app.id)).open).toBe(false);
-    await fire(s.manager, app.id, 'decideGrant').expect(409);
+    await decideGrant(app.id).expect(409);
 
     await api()
       .post(`/api/intake/applications/${app.id}/resubmission`)
@@ -151,14 +153,42 @@ describe('IT導入補助金: 交付申請 → 要件確認 → 交付決定', ()
     expect(await statusOf(app.id)).toBe('resubmitted');
     // the checklist is open again for its checker; the earlier 不適 blocks the 交付決定 until it is passed
     expect((await checklist(app.id)).open).toBe(true);
-    expect((await fire(s.manager, app.id, 'decideGrant').expect(422)).body.message).toContain('要件確認');
+    expect((await decideGrant(app.id).expect(422)).body.message).toContain('要件確認');
     await complete(
       app.id,
       'pass',
       answers.map((a: { code: string }) => ({ ...a, passed: true, comment: undefined })),
     ).expect(200);
-    await fire(s.manager, app.id, 'decideGrant').expect(200);
+    await decideGrant(app.id).expect(200);
     expect(await statusOf(app.id)).toBe('grantDecided');
+  });
+
+  it('a 適 given before a 差戻し does not decide the 再提出: the corrected 交付申請 is checked again', async () => {
+    const app = await apply();
+    await assignChecker(app.id).expect(201);
+    const passAll = (c: { items: { code: string; passNeedsReason?: boolean }[] }) =>
+      c.items.map((i) => ({ code: i.code, passed: true, ...(i.passNeedsReason ? { overrideReason: '書面で確認した' } : {}) }));
+    await complete(app.id, 'pass', passAll(await checklist(app.id))).expect(200);
+    // returned after the 適 (the checker's 差戻し by the transition), then corrected upwards: 6,000,000円 of software
+    await fire(s.reviewer, app.id, 'returnForCorrection', { reason: '見積書の金額を確認してください' }).expect(200);
+    const corrected = {
+      ...body(await uploadRequired(t, apiKey, ['businessPlan'])),
+      expenses: [{ expenseType: 'software', amount: 6_000_000, description: '会計ソフト一式' }],
+    };
+    await api().post(`/api/intake/applications/${app.id}/resubmission`).set('X-Api-Key', apiKey).send(corrected).expect(200);
+    const [row] = await db.query(`SELECT status, quoted_amount::int AS amount FROM application WHERE id = $1`, [app.id]);
+    expect(row).toEqual({ status: 'resubmitted', amount: 3_500_000 });
+
+    // the 要件確認 is open again and shows no completed check; the 交付決定 waits for it
+    const reopened = await checklist(app.id);
+    expect(reopened).toMatchObject({ open: true, completed: false, passed: null, checkedBy: null, checkedAt: null });
+    const refused = await decideGrant(app.id).expect(422);
+    expect(refused.body.message).toContain('要件確認が完了していません');
+    expect(await statusOf(app.id)).toBe('resubmitted');
+
+    await complete(app.id, 'pass', passAll(reopened)).expect(200);
+    expect(await checklist(app.id)).toMatchObject({ completed: true, passed: true });
+    await decideGrant(app.id).expect(200);
   });
 
   it('auto-assignment gives each IT導入 交付申請 a checker, and a subsidy 交付申請 (no 要件確認 there) none', async () => {

@@ -120,6 +120,9 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
     await tr.fire(draft.id, 'submit', intake, {});
     await tr.fire(draft.id, 'startReview', { role: 'system', id: null }, {});
     await tr.fire(draft.id, 'decideBenefit', { role: 'manager', id: s.manager.user.id }, {});
+    // its 振込完了 is a confirmed batch's, never the bare transition (as the 補助金's and IT導入's 支払)
+    const bare = await t.http().post(`/api/applications/${draft.id}/transitions/recordTransfer`).set(as(s.manager)).send({}).expect(422);
+    expect(bare.body.guardFailures).toContainEqual(expect.objectContaining({ code: 'PAYMENT_NOT_BY_BATCH' }));
     const [{ quoted_amount }] = await db.query(`SELECT quoted_amount::float8 FROM application WHERE id = $1`, [draft.id]);
     benefit = { id: draft.id, amount: quoted_amount };
     await account(benefit.id, 'ｶ)ｽｽﾞﾗﾝｼﾖｸﾄﾞｳ', '0009');

@@ -297,8 +297,9 @@ describe('every programme family from intake to its decision', () => {
     expect(app).toMatchObject({ status: 'grantApplied', quotedAmount: amount });
     await completeFormalCheck(round, app.id);
     expect(await statusOf(app.id)).toBe('grantApplied');
-    await decide(app.id, 'decideGrant');
-    expect(await statusOf(app.id)).toBe('grantDecided');
+    // the 交付決定 computes its 交付決定額 from the 交付申請 (docs/post-award.md): the application's own quote
+    const decided = await t.http().post(`/api/applications/${app.id}/grant-decision`).set(bearer(s.manager)).send({}).expect(200);
+    expect(decided.body).toMatchObject({ status: 'grantDecided', amounts: { grantAmount: amount } });
     expect((await mailsOf(app.id)).map((m) => [m.template, m.status])).toEqual([
       ['received', expect.stringMatching(/pending|sent/)],
       ['grantDecided', 'held'],

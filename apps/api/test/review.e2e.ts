@@ -109,6 +109,32 @@ describe('review and adoption', () => {
       await api().put(`/api/applications/${id}/formal-check`).set(as(s.reviewer)).send({ answers: [] }).expect(409);
     });
 
+    it('a 再提出 reopens the 要件確認: the check completed before the 差戻し neither shows as done nor passes the corrected application', async () => {
+      const id = await submitted();
+      await assignTo(id, s.reviewer, 'formalCheck');
+      const check = (await api().get(`/api/applications/${id}/formal-check`).set(as(s.reviewer)).expect(200)).body;
+      const answers = check.items.map((i: { code: string; passNeedsReason?: boolean }, n: number) => ({
+        code: i.code,
+        passed: n !== 0,
+        ...(n === 0 ? { comment: '頁が欠けています' } : {}),
+        ...(i.passNeedsReason && n !== 0 ? { overrideReason: '売上高の減少を書面で確認した' } : {}),
+      }));
+      await api().post(`/api/applications/${id}/formal-check/complete`).set(as(s.reviewer)).send({ outcome: 'return', answers }).expect(200);
+      await asIntake(t, id, 'resubmit');
+
+      // the earlier answers are the checker's draft; nothing is completed, and the bare transitions are refused
+      const reopened = (await api().get(`/api/applications/${id}/formal-check`).set(as(s.reviewer)).expect(200)).body;
+      expect(reopened).toMatchObject({ open: true, completed: false, passed: null, checkedBy: null, status: 'resubmitted' });
+      expect(reopened.items[0]).toMatchObject({ passed: false, comment: '頁が欠けています' });
+      await api().post(`/api/applications/${id}/transitions/startFormalCheck`).set(as(s.reviewer)).send({}).expect(200);
+      const bare = await api().post(`/api/applications/${id}/transitions/passFormalCheck`).set(as(s.reviewer)).send({}).expect(422);
+      expect(bare.body.message).toContain('要件確認が完了していません');
+
+      const passed = answers.map((a: { code: string }, n: number) => (n === 0 ? { code: a.code, passed: true } : a));
+      const done = await api().post(`/api/applications/${id}/formal-check/complete`).set(as(s.reviewer)).send({ outcome: 'pass', answers: passed }).expect(200);
+      expect(done.body.transition).toMatchObject({ from: 'formalCheck', to: 'underReview' });
+    });
+
     it('keeps a reviewer away from applications they are not assigned to', async () => {
       const id = await submitted();
       await api().get(`/api/applications/${id}/formal-check`).set(as(r2)).expect(404);

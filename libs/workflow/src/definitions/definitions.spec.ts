@@ -148,12 +148,19 @@ const EXPECTED: Record<string, { states: string[]; transitions: Row[] }> = {
       ['returnForCorrection', 'grantApplied|resubmitted', 'returned', 'reviewer', '', 'reason stamp:returnedAt notify:returned'],
       ['resubmit', 'returned', 'resubmitted', 'applicant|intake', 'beforeCorrectionDeadline|quoteEligible', 'stamp:resubmittedAt notify:resubmissionReceived'],
       ['closeUncorrected', 'returned', 'notGranted', 'system|manager', 'correctionDeadlinePassed', 'stamp:decidedAt notify:notGranted hold'],
-      ['decideGrant', 'grantApplied|resubmitted', 'grantDecided', 'manager', 'formalCheckPassed', 'stamp:grantDecidedAt notify:grantDecided hold'],
+      [
+        'decideGrant',
+        'grantApplied|resubmitted',
+        'grantDecided',
+        'manager',
+        'formalCheckPassed|amountComputed',
+        'stamp:grantDecidedAt notify:grantDecided hold',
+      ],
       ['refuseGrant', 'grantApplied|resubmitted', 'notGranted', 'manager', '', 'reason stamp:decidedAt notify:notGranted hold'],
       ['reportPerformance', 'grantDecided', 'performanceReported', 'applicant|intake', '', 'stamp:performanceReportedAt notify:performanceReportReceived'],
       ['returnPerformanceReport', 'performanceReported', 'grantDecided', 'reviewer|manager', '', 'reason stamp:returnedAt notify:performanceReportReturned'],
-      ['fixAmount', 'performanceReported', 'amountFixed', 'manager', '', 'stamp:amountFixedAt notify:amountFixed'],
-      ['pay', 'amountFixed', 'paid', 'manager|system', '', 'stamp:paidAt notify:paid'],
+      ['fixAmount', 'performanceReported', 'amountFixed', 'manager', 'amountComputed', 'stamp:amountFixedAt notify:amountFixed'],
+      ['pay', 'amountFixed', 'paid', 'manager|system', 'paidByBatch', 'stamp:paidAt notify:paid'],
       ['reportEffect', 'paid', 'effectReported', 'applicant|intake|system', '', 'stamp:effectReportedAt'],
       ['withdraw', 'draft|grantApplied|returned|resubmitted', 'withdrawn', 'applicant|intake', '', 'reason stamp:withdrawnAt notify:withdrawn'],
     ],
@@ -381,9 +388,16 @@ describe('the rules the brief fixes', () => {
     expect(definition.formalCheck).toEqual(expected);
   });
 
-  it('IT導入: a 交付決定 needs the 要件確認 passed, which a checker can do on a 交付申請 or its resubmission', () => {
-    expect(IT_SUBSIDY_V1.transitions.find((t) => t.name === 'decideGrant')?.guards).toEqual(['formalCheckPassed']);
+  it('IT導入: a 交付決定 needs the 要件確認 passed, which a checker can do on a 交付申請 or its resubmission, and its amount computed', () => {
+    expect(IT_SUBSIDY_V1.transitions.find((t) => t.name === 'decideGrant')?.guards).toEqual(['formalCheckPassed', 'amountComputed']);
     expect(IT_SUBSIDY_V1.states.filter((s) => s.tags?.includes('awaitsFormalCheck')).map((s) => s.code)).toEqual(['grantApplied', 'resubmitted']);
+  });
+
+  it('IT導入: money moves as in the 補助金 — the 額の確定 carries its amount, the 支払 is a payment batch’s', () => {
+    const guards = (name: string) => IT_SUBSIDY_V1.transitions.find((t) => t.name === name)?.guards;
+    expect(guards('fixAmount')).toEqual(['amountComputed']);
+    expect(guards('pay')).toEqual(['paidByBatch']);
+    expect(IT_SUBSIDY_V1.states.filter((s) => s.tags?.includes('awaitsPayment')).map((s) => s.code)).toEqual(['amountFixed']);
   });
 
   it('the IT subsidy has no adoption step', () => {

@@ -14,7 +14,11 @@
 // - 交付決定 is published on a fixed date per 締切回 (the round's announcementAt), so the decision
 //   notices are held until then, like 採択 in the subsidy flow.
 // - The 実績報告 can be returned for correction (back to grantDecided) with a reason; IT導入 has
-//   no separate 確定検査 state, the check is part of fixing the amount.
+//   no separate 確定検査 state: the 確定検査 is recorded while the 実績報告 stands (the API's final-inspection route).
+// - Money moves as in the 補助金 (subsidy.v2.ts, docs/post-award.md): the 交付決定 and the 額の確定 carry the amount the
+//   API's post-award routes computed by the rules (guard amountComputed: the 交付決定額 from the 交付申請's expenses, the
+//   確定額 from the 確定検査's accepted expenses, never above the 交付決定額), and the 支払 is recorded by a confirmed payment
+//   batch (guard paidByBatch; 額確定 awaitsPayment). None of the three is a bare state change.
 // - 取下げ is possible until the 交付決定 (after it, 事業廃止 is a separate procedure).
 // - effectReported is terminal: the yearly 効果報告 are documents on the application.
 import type { WorkflowDefinition } from '../engine/definition';
@@ -95,6 +99,7 @@ export const IT_SUBSIDY_V1: WorkflowDefinition<GuardName> = loadDefinition<Workf
       label: '額確定',
       kind: 'active',
       tone: 'positive',
+      tags: ['awaitsPayment'],
       applicant: { meaning: '補助金の額が確定しました（額の確定）。', next: '確定した額をお支払いします。', amount: 'decided' },
     },
     {
@@ -172,7 +177,7 @@ export const IT_SUBSIDY_V1: WorkflowDefinition<GuardName> = loadDefinition<Workf
       from: ['grantApplied', 'resubmitted'],
       to: 'grantDecided',
       roles: ['manager'],
-      guards: ['formalCheckPassed'],
+      guards: ['formalCheckPassed', 'amountComputed'],
       effects: [stamp('grantDecidedAt'), notify('grantDecided'), holdUntilAnnouncement],
     },
     {
@@ -205,6 +210,7 @@ export const IT_SUBSIDY_V1: WorkflowDefinition<GuardName> = loadDefinition<Workf
       from: ['performanceReported'],
       to: 'amountFixed',
       roles: ['manager'],
+      guards: ['amountComputed'],
       effects: [stamp('amountFixedAt'), notify('amountFixed')],
     },
     {
@@ -213,6 +219,7 @@ export const IT_SUBSIDY_V1: WorkflowDefinition<GuardName> = loadDefinition<Workf
       from: ['amountFixed'],
       to: 'paid',
       roles: ['manager', 'system'],
+      guards: ['paidByBatch'],
       effects: [stamp('paidAt'), notify('paid')],
     },
     {

@@ -1,4 +1,12 @@
-import { notificationTemplates, stateCodesTagged, stateHasTag, STATE_TAGS, workflowStateKey, type WorkflowDefinition } from '../engine/definition';
+import {
+  notificationTemplates,
+  reopensFormalCheck,
+  stateCodesTagged,
+  stateHasTag,
+  STATE_TAGS,
+  workflowStateKey,
+  type WorkflowDefinition,
+} from '../engine/definition';
 import {
   BENEFIT_V1,
   IT_SUBSIDY_V1,
@@ -59,6 +67,7 @@ describe('state tags', () => {
     ['… of which the 概算払 pays the amount requested', SUBSIDY_V2, 'awaitsAdvancePayment', ['advancePaymentRequested']],
     ['… not v1’s (it records no 確定額)', SUBSIDY_V1, 'awaitsPayment', []],
     ['… and a 給付金’s 給付決定', BENEFIT_V1, 'awaitsPayment', ['benefitDecided']],
+    ['… and IT導入’s 額確定', IT_SUBSIDY_V1, 'awaitsPayment', ['amountFixed']],
     ['subsidy@2 keeps v1’s 要件確認', SUBSIDY_V2, 'awaitsFormalCheck', ['submitted', 'resubmitted']],
     ['… and its 差戻し with the 補正期限', SUBSIDY_V2, 'correctionDeadlineWatched', ['returned']],
     ['… and its 書面審査', SUBSIDY_V2, 'openForScoring', ['underReview']],
@@ -144,5 +153,21 @@ describe('state tags', () => {
     const keys = notificationTemplates(SUBSIDY_V1);
     expect(keys).toEqual(expect.arrayContaining(['received', 'returned', 'adopted', 'rejected', 'ineligible']));
     expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+// A check completed before a 差戻し judged what the applicant has since corrected: the 再提出 reopens it.
+describe('reopensFormalCheck', () => {
+  it.each([
+    ['IT導入’s 再提出 after a 差戻し', IT_SUBSIDY_V1, 'returned', 'resubmitted', true],
+    ['IT導入’s 交付申請 filed', IT_SUBSIDY_V1, 'draft', 'grantApplied', true],
+    ['IT導入’s 差戻し itself (the 不適 it was returned with stays readable)', IT_SUBSIDY_V1, 'grantApplied', 'returned', false],
+    ['IT導入’s 交付決定', IT_SUBSIDY_V1, 'resubmitted', 'grantDecided', false],
+    ['the 補助金’s 再提出', SUBSIDY_V2, 'returned', 'resubmitted', true],
+    ['the 補助金’s 要件確認 started (its draft answers kept)', SUBSIDY_V2, 'resubmitted', 'formalCheck', false],
+    ['the 給付金’s 再提出 after a 不備', BENEFIT_V1, 'deficient', 'resubmitted', true],
+    ['the 給付金’s 審査 started by the 適', BENEFIT_V1, 'resubmitted', 'underReview', false],
+  ] as const)('%s', (_rule, definition, from, to, reopens) => {
+    expect(reopensFormalCheck(definition, from, to)).toBe(reopens);
   });
 });

@@ -2,7 +2,7 @@
 // accepted, and the walk must end in a terminal state with the stamps a secretariat expects. subsidy@2's
 // post-award half is walks-subsidy-v2.spec.ts.
 import type { ApplicationSnapshot, WorkflowContext } from '../engine/context';
-import { availableTransitions } from '../engine/decide';
+import { availableTransitions, decide } from '../engine/decide';
 import type { Role, WorkflowDefinition } from '../engine/definition';
 import { BENEFIT_V1, IT_SUBSIDY_V1, SUBSIDY_V1 } from './index';
 import { FIELDS, jst, ROUND, walk, type Step } from '../__tests__/walk';
@@ -200,27 +200,66 @@ describe('benefit@1 walks', () => {
 });
 
 describe('itSubsidy@1 walks', () => {
+  // the API's post-award routes compute the 交付決定額 and the 確定額, and a confirmed payment batch records the 支払
+  const WITH_AMOUNT: WorkflowContext = { ...ROUND, amount: { computed: 1_388_888 }, payment: { batchId: 'batch-1' } };
+
   it('the 交付決定 waits for the 要件確認: refused before, accepted once the checklist recorded 適', () => {
     const steps: Step[] = [
       ['applyForGrant', 'intake', '2024-02-15T12:00'],
       ['decideGrant', 'manager', '2024-04-25T09:00'],
     ];
-    expect(() => walk(IT_SUBSIDY_V1, steps, { formalCheck: null })).toThrow(/GUARD_FAILED 要件確認が完了していません/);
-    expect(() => walk(IT_SUBSIDY_V1, steps, { formalCheck: { passed: false, failedItems: ['document.businessPlan'] } })).toThrow(/document\.businessPlan/);
-    expect(walk(IT_SUBSIDY_V1, steps, { formalCheck: { passed: true } }).path).toEqual(['grantApplied', 'grantDecided']);
+    expect(() => walk(IT_SUBSIDY_V1, steps, { formalCheck: null }, WITH_AMOUNT)).toThrow(/GUARD_FAILED 要件確認が完了していません/);
+    expect(() => walk(IT_SUBSIDY_V1, steps, { formalCheck: { passed: false, failedItems: ['document.businessPlan'] } }, WITH_AMOUNT)).toThrow(
+      /document\.businessPlan/,
+    );
+    expect(walk(IT_SUBSIDY_V1, steps, { formalCheck: { passed: true } }, WITH_AMOUNT).path).toEqual(['grantApplied', 'grantDecided']);
   });
 
-  it('happy path: 交付申請 → 差戻し → 再提出 → 交付決定 → 実績報告 → 額確定 → 支払 → 効果報告', () => {
-    const { final, path, decisions } = walk(IT_SUBSIDY_V1, [
+  it.each<[string, Step, RegExp]>([
+    ['a 交付決定 without the amount the rules computed', ['decideGrant', 'manager', '2024-04-25T09:00'], /AMOUNT_NOT_COMPUTED/],
+    ['a 額の確定 without the amount the rules computed', ['fixAmount', 'manager', '2024-12-02T09:00'], /AMOUNT_NOT_COMPUTED/],
+    ['a 支払 outside a confirmed payment batch', ['pay', 'manager', '2024-12-20T09:00'], /PAYMENT_NOT_BY_BATCH/],
+  ])('the bare transition is refused: %s', (_rule, bare, refusal) => {
+    const before: Step[] = [
       ['applyForGrant', 'applicant', '2024-02-15T12:00'],
-      ['returnForCorrection', 'reviewer', '2024-03-04T09:00'],
-      ['resubmit', 'applicant', '2024-03-08T09:00'],
       ['decideGrant', 'manager', '2024-04-25T09:00'],
       ['reportPerformance', 'applicant', '2024-10-31T09:00'],
       ['fixAmount', 'manager', '2024-12-02T09:00'],
-      ['pay', 'system', '2024-12-20T09:00'],
-      ['reportEffect', 'applicant', '2025-07-31T09:00'],
-    ]);
+      ['pay', 'manager', '2024-12-20T09:00'],
+    ];
+    const { app } = walk(
+      IT_SUBSIDY_V1,
+      before.slice(
+        0,
+        before.findIndex((s) => s[0] === bare[0]),
+      ),
+      {},
+      WITH_AMOUNT,
+    );
+    const [transition, role, when] = bare;
+    const refused = decide(IT_SUBSIDY_V1, app, { transition }, { role, id: `${role}-1` }, jst(when), ROUND);
+    expect(refused).toMatchObject({ ok: false });
+    expect(JSON.stringify(refused)).toMatch(refusal);
+    // the same step with what the API's routes hand it is accepted
+    expect(decide(IT_SUBSIDY_V1, app, { transition }, { role, id: `${role}-1` }, jst(when), WITH_AMOUNT)).toMatchObject({ ok: true });
+  });
+
+  it('happy path: 交付申請 → 差戻し → 再提出 → 交付決定 → 実績報告 → 額確定 → 支払 → 効果報告', () => {
+    const { final, path, decisions } = walk(
+      IT_SUBSIDY_V1,
+      [
+        ['applyForGrant', 'applicant', '2024-02-15T12:00'],
+        ['returnForCorrection', 'reviewer', '2024-03-04T09:00'],
+        ['resubmit', 'applicant', '2024-03-08T09:00'],
+        ['decideGrant', 'manager', '2024-04-25T09:00'],
+        ['reportPerformance', 'applicant', '2024-10-31T09:00'],
+        ['fixAmount', 'manager', '2024-12-02T09:00'],
+        ['pay', 'system', '2024-12-20T09:00'],
+        ['reportEffect', 'applicant', '2025-07-31T09:00'],
+      ],
+      {},
+      WITH_AMOUNT,
+    );
     expect(path).toEqual(['grantApplied', 'returned', 'resubmitted', 'grantDecided', 'performanceReported', 'amountFixed', 'paid', 'effectReported']);
     expect(final.kind).toBe('terminal');
     expect(Object.keys(decisions[0]!.stamps)).toEqual(['submittedAt', 'grantAppliedAt']);
@@ -288,7 +327,17 @@ describe('availableTransitions on the real flows', () => {
       ['confirmPreCheck', 'waivePreCheck'],
     ],
     ['system, benefit, idIssued, new applicant', BENEFIT_V1, 'idIssued', 'system', '2024-02-01T09:00', {}, ROUND, ['confirmPreCheck']],
-    ['manager, IT, resubmitted', IT_SUBSIDY_V1, 'resubmitted', 'manager', '2024-04-01T09:00', {}, ROUND, ['decideGrant', 'refuseGrant']],
+    [
+      'manager, IT, resubmitted, the 交付決定額 computed',
+      IT_SUBSIDY_V1,
+      'resubmitted',
+      'manager',
+      '2024-04-01T09:00',
+      {},
+      { ...ROUND, amount: { computed: 1 } },
+      ['decideGrant', 'refuseGrant'],
+    ],
+    ['manager, IT, resubmitted, a bare 交付決定', IT_SUBSIDY_V1, 'resubmitted', 'manager', '2024-04-01T09:00', {}, ROUND, ['refuseGrant']],
     ['manager, IT, 交付申請 not yet checked', IT_SUBSIDY_V1, 'grantApplied', 'manager', '2024-04-01T09:00', { formalCheck: null }, ROUND, ['refuseGrant']],
     ['reviewer, IT, 交付申請 (the checker)', IT_SUBSIDY_V1, 'grantApplied', 'reviewer', '2024-03-04T09:00', {}, ROUND, ['returnForCorrection']],
     ['reviewer, benefit, filed (the checker)', BENEFIT_V1, 'submitted', 'reviewer', '2024-02-06T09:00', {}, ROUND, ['startReview', 'markDeficient']],

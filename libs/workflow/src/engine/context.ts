@@ -17,8 +17,11 @@ export interface ApplicationSnapshot {
   readonly correctionDueAt?: Date | null;
   /** Result of quote()/checkEligibility() from libs/domain: is the requested amount within rules? */
   readonly quote?: { readonly eligible: boolean; readonly reasons?: readonly string[] } | null;
-  /** Outcome of the 形式審査 / 要件確認 checklist. */
-  readonly formalCheck?: { readonly passed: boolean; readonly failedItems?: readonly string[] } | null;
+  /**
+   * Outcome of the 形式審査 / 要件確認 checklist. `completed: false`: answers saved but not completed, or a check
+   * reopened by a 再提出 (reopensFormalCheck): it decides nothing.
+   */
+  readonly formalCheck?: { readonly passed: boolean; readonly completed?: boolean; readonly failedItems?: readonly string[] } | null;
   /** 書面審査 progress: reviewers assigned to this application and reviews they have submitted. */
   readonly reviews?: { readonly assigned: number; readonly submitted: number } | null;
   /** 事業復活支援金: received 一時支援金 or 月次支援金 before, so the 事前確認 is waived. */

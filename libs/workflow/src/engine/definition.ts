@@ -199,6 +199,17 @@ export function stateHasTag(definition: WorkflowDefinition, code: string, tag: S
   return findState(definition, code)?.tags?.includes(tag) ?? false;
 }
 
+/**
+ * Whether a transition from `from` to `to` (re)opens the 要件確認: it enters a state awaiting it (tag awaitsFormalCheck)
+ * from one where it was neither awaited nor in progress — a submission, or the 再提出 after a 差戻し / 不備. A check
+ * completed before it judged what the applicant has since corrected: it no longer counts (formalCheckPassed), and the
+ * application must be checked again (README "Lifecycle facts live in the workflow definitions").
+ */
+export function reopensFormalCheck(definition: WorkflowDefinition, from: string, to: string): boolean {
+  const checking = (state: string) => stateHasTag(definition, state, 'awaitsFormalCheck') || stateHasTag(definition, state, 'inFormalCheck');
+  return stateHasTag(definition, to, 'awaitsFormalCheck') && !checking(from);
+}
+
 /** The codes of `definition`'s states that carry `tag`, in definition order. */
 export function stateCodesTagged(definition: WorkflowDefinition, tag: StateTag): string[] {
   return definition.states.filter((s) => s.tags?.includes(tag)).map((s) => s.code);

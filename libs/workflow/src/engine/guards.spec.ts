@@ -124,6 +124,11 @@ describe('data guards', () => {
     expect(GUARDS.formalCheckPassed(app({ formalCheck: { passed: false } }))).toMatchObject({ code: 'FORMAL_CHECK_FAILED' });
   });
 
+  it('formalCheckPassed does not count a 適 the check no longer has completed (reopened by a 再提出)', () => {
+    expect(GUARDS.formalCheckPassed(app({ formalCheck: { passed: true, completed: false } }))).toMatchObject({ code: 'FORMAL_CHECK_NOT_DONE' });
+    expect(GUARDS.formalCheckPassed(app({ formalCheck: { passed: true, completed: true } }))).toBe(true);
+  });
+
   it('slotAvailable refuses when the slots are over-used', () => {
     expect(GUARDS.slotAvailable(app(), ctx({ slots: { capacity: 2, used: 3 } }))).toMatchObject({ code: 'NO_SLOT_AVAILABLE' });
   });

@@ -79,10 +79,13 @@ export const GUARDS = {
     return fail('QUOTE_NOT_ELIGIBLE', `申請内容が補助対象の要件を満たしていません${reasons}。`);
   },
 
-  /** The 形式審査 / 要件確認 checklist was completed and passed. */
+  /**
+   * The 形式審査 / 要件確認 checklist was completed and passed, since the application was last (re)submitted: a
+   * 再提出 reopens it (reopensFormalCheck), so a 適 given to the corrected-away application no longer counts.
+   */
   formalCheckPassed: (app) => {
     const check = app.formalCheck;
-    if (!check) return fail('FORMAL_CHECK_NOT_DONE', '要件確認が完了していません。');
+    if (!check || check.completed === false) return fail('FORMAL_CHECK_NOT_DONE', '要件確認が完了していません。');
     if (check.passed) return true;
     const items = check.failedItems?.length ? `：${check.failedItems.join('、')}` : '';
     return fail('FORMAL_CHECK_FAILED', `要件確認で不適合の項目があります${items}。`);

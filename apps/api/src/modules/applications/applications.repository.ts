@@ -64,7 +64,16 @@ export interface TransitionWrite {
   to: string;
   stamps: Record<string, string>;
   correctionDueAt?: Date | null;
+  /** a (re)submission into a state awaiting the 要件確認: a check completed before it no longer counts (reopensFormalCheck) */
+  reopensFormalCheck?: boolean;
 }
+
+/**
+ * The stored 要件確認 (`column`) reopened by a 再提出: the answers stay as a draft for the checker to judge again; nothing
+ * is completed or passed and no one has checked it yet (formal-check.service.ts reads it so).
+ */
+const reopenedFormalCheckSql = (column: string) =>
+  `CASE WHEN ${column} IS NULL THEN NULL ELSE (${column} - 'checkedBy' - 'checkedAt') || '{"completed": false, "passed": false}'::jsonb END`;
 
 /** Who reads, as far as the scope cares: a reviewer sees only the applications assigned to them. */
 export type ApplicationScope = Pick<AuthenticatedUser, 'id' | 'role'>;
@@ -313,10 +322,19 @@ export class ApplicationsRepository {
       m,
       `UPDATE application
           SET status = $3, version = version + 1, stamps = stamps || $4::jsonb, updated_at = now(),
-              correction_due_at = CASE WHEN $5::boolean THEN $6::timestamptz ELSE correction_due_at END
+              correction_due_at = CASE WHEN $5::boolean THEN $6::timestamptz ELSE correction_due_at END,
+              formal_check = CASE WHEN $7::boolean THEN ${reopenedFormalCheckSql('formal_check')} ELSE formal_check END
         WHERE id = $1 AND version = $2
     RETURNING ${columnsOf(m, Application)}`,
-      [w.applicationId, w.expectedVersion, w.to, JSON.stringify(w.stamps), w.correctionDueAt !== undefined, w.correctionDueAt ?? null],
+      [
+        w.applicationId,
+        w.expectedVersion,
+        w.to,
+        JSON.stringify(w.stamps),
+        w.correctionDueAt !== undefined,
+        w.correctionDueAt ?? null,
+        w.reopensFormalCheck === true,
+      ],
     );
     // the row as written, in the same statement
     return rows.length === 0 ? null : hydrate(m, Application, rows[0]);
@@ -333,8 +351,10 @@ export class ApplicationsRepository {
       this.m(tx),
       `UPDATE application a
           SET status = u.status, version = a.version + 1, stamps = a.stamps || u.stamps, updated_at = now(),
-              correction_due_at = CASE WHEN u.set_due THEN u.due ELSE a.correction_due_at END
-         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::jsonb[], $5::boolean[], $6::timestamptz[]) AS u(id, version, status, stamps, set_due, due)
+              correction_due_at = CASE WHEN u.set_due THEN u.due ELSE a.correction_due_at END,
+              formal_check = CASE WHEN u.reopen THEN ${reopenedFormalCheckSql('a.formal_check')} ELSE a.formal_check END
+         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::jsonb[], $5::boolean[], $6::timestamptz[], $7::boolean[])
+              AS u(id, version, status, stamps, set_due, due, reopen)
         WHERE a.id = u.id AND a.version = u.version
     RETURNING a.id`,
       [
@@ -344,6 +364,7 @@ export class ApplicationsRepository {
         writes.map((w) => JSON.stringify(w.stamps)),
         writes.map((w) => w.correctionDueAt !== undefined),
         writes.map((w) => w.correctionDueAt ?? null),
+        writes.map((w) => w.reopensFormalCheck === true),
       ],
     );
     return rows.length;

@@ -6,6 +6,7 @@ import {
   findTransition,
   getWorkflow,
   initialState,
+  reopensFormalCheck,
   stateHasTag,
   statesTagged,
   type Actor as WorkflowActor,
@@ -400,8 +401,10 @@ function transitionRows(
     correctionDueAt: correctionDueAt?.toISOString() ?? app.correctionDueAt?.toISOString() ?? null,
     ...options.mailFacts,
   };
+  // a 再提出 reopens the 要件確認: the check completed before it judged what has since been corrected
+  const reopens = reopensFormalCheck(getWorkflow(app.workflowCode, app.workflowVersion), decision.from, decision.to);
   return {
-    write: { applicationId: app.id, expectedVersion: app.version, to: decision.to, stamps, correctionDueAt },
+    write: { applicationId: app.id, expectedVersion: app.version, to: decision.to, stamps, correctionDueAt, reopensFormalCheck: reopens },
     audit: {
       actorId: actor.id,
       actorRole: actor.role,

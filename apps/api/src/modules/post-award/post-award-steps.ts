@@ -1,4 +1,4 @@
-import { findTransition, type GuardName, type WorkflowDefinition } from '@jimukyoku/workflow';
+import { findTransition, initialState, type GuardName, type WorkflowDefinition } from '@jimukyoku/workflow';
 
 /**
  * The applicant's steps after 採択 (docs/post-award.md) and the workflow transition each fires: filed through the
@@ -33,11 +33,23 @@ export const DECIDE_GRANT = 'decideGrant';
 export const FIX_AMOUNT = 'fixAmount';
 
 /**
- * Whether a workflow has its 交付決定額 and 確定額 computed and kept (subsidy@2: its 交付決定 carries the amount,
- * guard amountComputed). subsidy@1 and the other kinds fire their 交付決定 and 額の確定 bare: no amounts are kept.
+ * Whether a workflow has its 交付決定額 and 確定額 computed and kept (subsidy@2, itSubsidy@1: its 交付決定 carries the
+ * amount, guard amountComputed). subsidy@1 fires its 交付決定 and 額の確定 bare: no amounts are kept.
  */
 export const keepsAmounts = (definition: WorkflowDefinition<GuardName>): boolean =>
   findTransition(definition, DECIDE_GRANT)?.guards?.includes('amountComputed') ?? false;
+
+/**
+ * Whether the application itself is its 交付申請 (IT導入: applyForGrant fires from the draft, there is no 採択): the
+ * 交付決定 prices the application's own expenses and 申請額, recorded as its 交付申請 when the grant is decided
+ * (docs/post-award.md "Amounts, each from the rules").
+ */
+export const appliesForGrantOnSubmission = (definition: WorkflowDefinition<GuardName>): boolean =>
+  findTransition(definition, STEP_TRANSITIONS.grantApplication)?.from.includes(initialState(definition).code) ?? false;
+
+/** Whether the procedure has the yearly 事業化状況報告 (the 補助金's; IT導入 has its 効果報告, which the product does not schedule). */
+export const reportsCommercialization = (definition: WorkflowDefinition<GuardName>): boolean =>
+  findTransition(definition, STEP_TRANSITIONS.commercializationReport) !== undefined;
 
 /** 交付決定取消 and the 返還の確認: fired by the repayment routes with the 返還 they recorded (guard repaymentComputed). */
 export const REVOKE_GRANT = 'revokeGrant';

@@ -10,6 +10,7 @@ import { amountsView } from './amounts-view';
 import { CommercializationReportsRepository } from './commercialization-reports.repository';
 import { PostAwardRepository } from './post-award.repository';
 import {
+  appliesForGrantOnSubmission,
   DECIDE_GRANT,
   FIX_AMOUNT,
   keepsAmounts,
@@ -72,7 +73,8 @@ export class PostAwardView {
       })),
       filings: filings.map((f) => ({ ...f, stepLabel: STEP_LABELS[f.step] })),
       actions: {
-        decideGrant: offered(DECIDE_GRANT, 'postAward.decideGrant') && !!amounts,
+        // an IT導入 application is its own 交付申請: its amounts are recorded with the 交付決定
+        decideGrant: offered(DECIDE_GRANT, 'postAward.decideGrant') && (!!amounts || appliesForGrantOnSubmission(definition)),
         inspect: offered(FIX_AMOUNT, 'postAward.inspect') && !!amounts?.actualExpenses,
         fixAmount: offered(FIX_AMOUNT, 'postAward.fixAmount') && !!amounts?.inspection,
         // 交付決定取消 (the 返還額 computed) and the repayments received until the 返還 is complete

@@ -1,4 +1,8 @@
 import { HttpStatus } from '@nestjs/common';
+import { formatYen } from '@jimukyoku/domain';
+import { getWorkflow } from '@jimukyoku/workflow';
+import type { Application } from '../applications/application.entity';
+import { keepsAmounts } from './post-award-steps';
 import { errorFamily } from '../../common/error-family';
 
 /** The post-award steps' refusals (docs/post-award.md): 422 with what to correct, like intake's. */
@@ -46,3 +50,26 @@ export const POST_AWARD_ERRORS = {
 } as const satisfies Record<string, readonly [HttpStatus, string]>;
 
 export class PostAwardError extends errorFamily(POST_AWARD_ERRORS) {}
+
+/**
+ * No amounts kept: subsidy@1 decides its grants by the bare transition (its 額の確定 is the transition too); a procedure
+ * that keeps them (IT導入 …) has none only for a 交付決定 made before it did, whose 確定額 the rules cannot reach.
+ */
+export function noGrantAmounts(app: Application): PostAwardError {
+  const definition = getWorkflow(app.workflowCode, app.workflowVersion);
+  if (!keepsAmounts(definition)) return new PostAwardError('NO_GRANT_AMOUNTS');
+  return new PostAwardError(
+    'NO_GRANT_AMOUNTS',
+    {},
+    `この申請には交付決定額の記録がありません（${definition.label}、第${definition.version}版の手続で、交付決定額を算定せずに交付決定された申請）。確定額を算定できないため、システム管理者に交付決定額の記録を依頼してください。`,
+  );
+}
+
+/** The 交付申請's expenses quote above the 採択額 (docs/post-award.md "Amounts, each from the rules"). */
+export function aboveAdopted(amount: number, adopted: number): PostAwardError {
+  return new PostAwardError(
+    'ABOVE_ADOPTED_AMOUNT',
+    { field: 'expenses', requestedAmount: amount, adoptedAmount: adopted },
+    `交付申請の経費から算定した補助金額 ${formatYen(amount)} が採択額 ${formatYen(adopted)} を超えています。補助金額が採択額以内になるよう、経費を見直してください。`,
+  );
+}

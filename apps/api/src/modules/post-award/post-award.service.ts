@@ -14,7 +14,7 @@ import type { AmountFixingDto } from './dto/repayment.dto';
 import { fiscalYearRefusal, missingFilingFields, stepOutsideProcedure, type FieldError } from './filing-checks';
 import { GrantScope } from './grant-scope.service';
 import type { InspectionLine } from './grant-amount.entity';
-import { PostAwardError } from './post-award.errors';
+import { aboveAdopted, noGrantAmounts, PostAwardError } from './post-award.errors';
 import { PostAwardView } from './post-award-view.service';
 import { PostAwardRepository } from './post-award.repository';
 import { CommercializationReportsRepository } from './commercialization-reports.repository';
@@ -22,8 +22,10 @@ import { RepaymentsRepository } from './repayments.repository';
 import { ADVANCE_EXCESS } from './repayment.entity';
 import { addDays, ADVANCE_EXCESS_DUE_DAYS, checkRepaymentDueDate } from './repayment-rules';
 import {
+  appliesForGrantOnSubmission,
   CLOSE_REPORTING,
   DECIDE_GRANT,
+  reportsCommercialization,
   FIX_AMOUNT,
   SETTLE_BY_ADVANCE_PAYMENT,
   CLAIM_ADVANCE_EXCESS,
@@ -193,14 +195,30 @@ export class PostAwardService {
     });
   }
 
-  /** 交付決定: the 交付決定額 is the quote of the 交付申請's expenses (never above the 採択額), fired with decideGrant. */
+  /**
+   * 交付決定: the 交付決定額 is the quote of the 交付申請's expenses (never above the 採択額), fired with decideGrant. Where
+   * the application is its own 交付申請 (IT導入), its expenses and 申請額 are recorded as the 交付申請 first: the 申請額
+   * bounds the 交付決定額 as a 採択額 does (docs/post-award.md "Amounts, each from the rules").
+   */
   decideGrant(user: AuthenticatedUser, applicationId: string, meta: RequestMeta) {
     return this.uow.run(async (tx) => {
       const app = await this.visible(user, applicationId, tx);
+      const own = appliesForGrantOnSubmission(getWorkflow(app.workflowCode, app.workflowVersion));
+      if (own)
+        await this.repo.saveGrantApplication(
+          {
+            applicationId: app.id,
+            adoptedAmount: app.quotedAmount,
+            grantExpenses: app.expenses,
+            grantQuote: app.quote ?? {},
+            requestedAmount: app.quotedAmount,
+          },
+          tx,
+        );
       const amounts = await this.repo.findAmount(app.id, tx, true);
       if (!amounts) throw new PostAwardError('NO_GRANT_APPLICATION');
-      const q = await this.quoteExpenses(tx, app, amounts.grantExpenses);
-      if (q.amount > amounts.adoptedAmount) throw this.aboveAdopted(q.amount, amounts.adoptedAmount);
+      const q = await this.quoteExpenses(tx, app, amounts.grantExpenses, false, own ? app.requestedAmount : null);
+      if (q.amount > amounts.adoptedAmount) throw aboveAdopted(q.amount, amounts.adoptedAmount);
       const { application } = await this.transitions.fireIn(
         tx,
         app.id,
@@ -227,7 +245,7 @@ export class PostAwardService {
       const fixing = findTransition(getWorkflow(app.workflowCode, app.workflowVersion), FIX_AMOUNT);
       if (!fixing?.from.includes(app.status)) throw new PostAwardError('NOT_IN_INSPECTION');
       // subsidy@1 may decide a grant by the bare transition: no amounts to inspect against
-      if (!amounts) throw new PostAwardError('NO_GRANT_AMOUNTS');
+      if (!amounts) throw noGrantAmounts(app);
       const actual = amounts.actualExpenses;
       if (!actual) throw new PostAwardError('NO_PERFORMANCE_REPORT');
       const lines: InspectionLine[] = actual.map((e, index) => ({
@@ -282,7 +300,7 @@ export class PostAwardService {
     return this.uow.run(async (tx) => {
       const app = await this.visible(user, applicationId, tx);
       const amounts = await this.repo.findAmount(app.id, tx, true);
-      if (!amounts) throw new PostAwardError('NO_GRANT_AMOUNTS');
+      if (!amounts) throw noGrantAmounts(app);
       if (!amounts.inspection) throw new PostAwardError('NOT_INSPECTED');
       if (amounts.grantAmount === null) throw new PostAwardError('NO_GRANT_APPLICATION', {}, '交付決定額が記録されていないため、確定額を算定できません。');
       const actual = amounts.actualExpenses ?? [];
@@ -298,8 +316,9 @@ export class PostAwardService {
         { amount: { computed: fixed }, ...meta, auditExtra: { fixedAmount: fixed, computedAmount: q.amount, grantAmount: amounts.grantAmount } },
       );
       await this.repo.setFixedAmount(app.id, fixed, q.quote, tx);
-      // the five yearly 事業化状況報告 are due from the 額の確定's JST day (docs/post-award.md "事業化状況報告の予定")
-      await this.reports.schedule(app.id, jstDate(await this.applications.dbNow(tx)), tx);
+      // the five yearly 事業化状況報告 are due from the 額の確定's JST day (docs/post-award.md "事業化状況報告の予定"); IT導入 has none
+      if (reportsCommercialization(getWorkflow(app.workflowCode, app.workflowVersion)))
+        await this.reports.schedule(app.id, jstDate(await this.applications.dbNow(tx)), tx);
       // the 概算払 paid it all: nothing is left for a batch to transfer, the 精算 is complete now (docs/post-award.md "概算払")
       const advancePaid = await this.repo.advancePaid(app.id, tx);
       if (paidInFullInAdvance(fixed, advancePaid)) {
@@ -377,10 +396,6 @@ export class PostAwardService {
   }
 
   /**
-   * 事業化状況報告: one per 年度 (each fills the next open report of the schedule, so a year sent again would
-   * stand for a later one), and not for a 年度 that has not begun (fiscalYearOf: a 年度 begins on 1 April).
-   */
-  /**
    * A 概算払 (docs/post-award.md "概算払"): only where the round allows it; the rules' quote of every expense paid so far,
    * at most the 交付決定額, less what was already paid in advance (libs/domain advancePaymentDue).
    */
@@ -404,7 +419,7 @@ export class PostAwardService {
 
   private async quoteGrantApplication(tx: Transaction, app: Application, expenses: ExpenseLine[]): Promise<Quoted> {
     const q = await this.quoteExpenses(tx, app, expenses);
-    if (q.amount > app.quotedAmount) throw this.aboveAdopted(q.amount, app.quotedAmount);
+    if (q.amount > app.quotedAmount) throw aboveAdopted(q.amount, app.quotedAmount);
     return q;
   }
 
@@ -413,11 +428,18 @@ export class PostAwardService {
    * them. `allowIneligible`: what was spent (reported, paid in advance, accepted by the 確定検査) may fall below the
    * floor, a condition of applying: the rules still give their amount.
    */
-  private async quoteExpenses(tx: Transaction, app: Application, expenses: ExpenseLine[], allowIneligible = false): Promise<Quoted> {
+  private async quoteExpenses(
+    tx: Transaction,
+    app: Application,
+    expenses: ExpenseLine[],
+    allowIneligible = false,
+    requestedAmount: number | null = null,
+  ): Promise<Quoted> {
     const category = await this.applications.categoryOf(app.categoryId, tx);
     if (category.config.kind !== 'subsidy') throw new PostAwardError('NOT_A_SUBSIDY');
-    // the rules' amount for these expenses (the 採択額 bounds it elsewhere), not the application's 申請額
-    const q = quoteApplication(category.config, { ...app, expenses, requestedAmount: null }) as Quoted;
+    // the rules' amount for these expenses (the 採択額 bounds it elsewhere), not the application's 申請額 — unless the
+    // application is its own 交付申請 (IT導入), whose 申請額 is what it applied for
+    const q = quoteApplication(category.config, { ...app, expenses, requestedAmount }) as Quoted;
     const problems = q.quote.problems ?? [];
     if (problems.length) throw invalid(problems.map((p) => ({ field: p.field, message: p.message })));
     if (!allowIneligible && q.quote.eligible === false && (q.quote.ineligibility ?? []).length)
@@ -426,13 +448,5 @@ export class PostAwardService {
     const floor = q.quote.floor;
     if (allowIneligible && floor && !floor.met) return { ...q, amount: floor.computed };
     return q;
-  }
-
-  private aboveAdopted(amount: number, adopted: number) {
-    return new PostAwardError(
-      'ABOVE_ADOPTED_AMOUNT',
-      { field: 'expenses', requestedAmount: amount, adoptedAmount: adopted },
-      `交付申請の経費から算定した補助金額 ${formatYen(amount)} が採択額 ${formatYen(adopted)} を超えています。補助金額が採択額以内になるよう、経費を見直してください。`,
-    );
   }
 }

@@ -3,6 +3,7 @@
 import { type CheckOutcome, decide, formalCheck, jstAt, review, spread } from './demo-applications.seed';
 import { DAY, type Family, fire, grantPaths, HOUR, INTAKE } from './demo-family';
 import { POST_AWARD_FAMILIES } from './demo-post-award-rounds';
+import { asUser } from './demo-services';
 import {
   BANKS,
   coexistenceApplicant,
@@ -244,8 +245,9 @@ export const FAMILIES: Family[] = [
       const at = (d: number) => now - d * DAY;
       await fire(ctx, ids[4], 'resubmit', INTAKE, at(1));
       await fire(ctx, ids[8], 'withdraw', INTAKE, at(1), 'ITツールの契約を見送ったため取り下げます。');
-      // 交付決定 after a passed check, held until the 交付決定日; one 交付申請 refused
-      for (const i of [0, 1, 6]) await fire(ctx, ids[i], 'decideGrant', manager, at(2));
+      // 交付決定 after a passed check, its 交付決定額 computed from the 交付申請 (the application) and the notice held until
+      // the 交付決定日; one 交付申請 refused
+      for (const i of [0, 1, 6]) await ctx.clock.at(at(2), () => ctx.services.postAward.decideGrant(asUser(ctx.manager), ids[i], {}));
       await fire(ctx, ids[7], 'refuseGrant', manager, at(2), '申請されたITツールは、事務局に登録されたITツールではありません。');
     },
   },
