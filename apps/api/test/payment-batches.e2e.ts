@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { formatJstDate } from '@jimukyoku/domain';
+import { lastTransferDate } from '@jimukyoku/domain/zengin';
 import iconv from 'iconv-lite';
 import { DataSource } from 'typeorm';
 import { DEV_PAYMENT_REQUESTER } from '../src/config';
@@ -139,6 +140,14 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
       .send({ roundId: subsidyRound.id, transferDate: lastBusinessDay() })
       .expect(422);
     expect(refused.body).toMatchObject({ code: 'INVALID_TRANSFER_DATE', message: expect.stringContaining('明日以降') });
+    // the header carries the 振込指定日 as MMDD only: a date a year on would be read by the bank as this year's
+    // (docs/payments.md "Payment batches": at most 15 banking days ahead, the last one named)
+    for (const far of ['9999-12-14', `${Number(transferDate.slice(0, 4)) + 1}${transferDate.slice(4)}`]) {
+      const tooFar = await t.http().post('/api/payment-batches').set(as(s.manager)).send({ roundId: subsidyRound.id, transferDate: far }).expect(422);
+      expect(tooFar.body).toMatchObject({ code: 'INVALID_TRANSFER_DATE', field: 'transferDate' });
+      expect(tooFar.body.message).toContain(`${formatJstDate(lastTransferDate(new Date()))}までの銀行の営業日を指定してください`);
+    }
+    expect((await db.query(`SELECT count(*)::int AS n FROM payment_batch WHERE round_id = $1`, [subsidyRound.id]))[0].n).toBe(0);
     await t.http().post('/api/payment-batches').set(as(s.reviewer)).send({ roundId: subsidyRound.id, transferDate }).expect(403);
 
     const created = await t.http().post('/api/payment-batches').set(as(s.manager)).send({ roundId: subsidyRound.id, transferDate }).expect(201);
