@@ -52,11 +52,15 @@ export function fiscalYearRefusal(fiscalYear: number, today: string, filedAt: Da
       { field: 'fiscalYear', currentFiscalYear },
       `fiscalYear (対象年度) ${fiscalYear}年度はまだ始まっていません（現在は${currentFiscalYear}年度）。決算を終えた年度を指定してください。`,
     );
-  if (filedAt)
-    return new PostAwardError(
-      'FISCAL_YEAR_ALREADY_REPORTED',
-      { field: 'fiscalYear' },
-      `${fiscalYear}年度の事業化状況報告は${formatJstDate(filedAt)}に提出済みです。次の年度の報告は、その年度の決算の後に提出してください。`,
-    );
+  if (filedAt) return alreadyReported(fiscalYear, filedAt);
   return null;
+}
+
+/** 409: the application's 事業化状況報告 of `fiscalYear` was filed (on `filedAt`, when it is known). */
+export function alreadyReported(fiscalYear: number, filedAt: Date | null): PostAwardError {
+  return new PostAwardError(
+    'FISCAL_YEAR_ALREADY_REPORTED',
+    { field: 'fiscalYear' },
+    `${fiscalYear}年度の事業化状況報告は${filedAt ? `${formatJstDate(filedAt)}に` : ''}提出済みです。次の年度の報告は、その年度の決算の後に提出してください。`,
+  );
 }

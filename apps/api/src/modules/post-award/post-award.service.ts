@@ -11,7 +11,7 @@ import { TransitionsService, type TransitionActor } from '../applications/transi
 import { AuditService } from '../audit/audit.service';
 import type { FinalInspectionDto, PaperFilingDto, PostAwardFilingDto } from './dto/post-award.dto';
 import type { AmountFixingDto } from './dto/repayment.dto';
-import { fiscalYearRefusal, missingFilingFields, stepOutsideProcedure, type FieldError } from './filing-checks';
+import { alreadyReported, fiscalYearRefusal, missingFilingFields, stepOutsideProcedure, type FieldError } from './filing-checks';
 import { GrantScope } from './grant-scope.service';
 import type { InspectionLine } from './grant-amount.entity';
 import { PostAwardError } from './post-award.errors';
@@ -96,6 +96,10 @@ export class PostAwardService {
     const missing = missingFilingFields(step, dto, source);
     if (missing.length) throw invalid(missing);
     if (step === 'commercializationReport') {
+      // the application's row first, held until the report is written: of two reports of one 年度 sent at once, the
+      // second reads the first's filing (README "Two requests at once"); the transition's own lock comes too late,
+      // as 事業化状況報告中 → 事業化状況報告中 refuses nothing
+      await this.applications.findLocked(app.id, tx);
       const today = jstDate(await this.applications.dbNow(tx));
       const refusal = fiscalYearRefusal(dto.fiscalYear!, today, await this.repo.fiscalYearReportedAt(app.id, dto.fiscalYear!, tx));
       if (refusal) throw refusal;
@@ -150,6 +154,8 @@ export class PostAwardService {
       },
       tx,
     );
+    // the unique index behind the check above, met only by a report written without the application's lock
+    if (!filing) throw alreadyReported(dto.fiscalYear!, null);
     // the yearly report fulfils the earliest open one of the schedule written at the 額の確定; the last one ends the
     // reporting period (報告期間終了), in the same transaction
     if (step === 'commercializationReport') {
@@ -376,10 +382,6 @@ export class PostAwardService {
     return app;
   }
 
-  /**
-   * 事業化状況報告: one per 年度 (each fills the next open report of the schedule, so a year sent again would
-   * stand for a later one), and not for a 年度 that has not begun (fiscalYearOf: a 年度 begins on 1 April).
-   */
   /**
    * A 概算払 (docs/post-award.md "概算払"): only where the round allows it; the rules' quote of every expense paid so far,
    * at most the 交付決定額, less what was already paid in advance (libs/domain advancePaymentDue).
