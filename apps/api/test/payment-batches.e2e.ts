@@ -14,6 +14,7 @@ import { runSeed } from '../src/seed/seed-runner';
 import { categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
+import { currentFiscalYear } from './commercialization-fixtures';
 import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
 import { lastBusinessDay, nextBusinessDay, todayJst, transferDateHasCome } from './payment-fixtures';
 
@@ -291,7 +292,7 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
     await job.handle();
     expect(await reminders()).toBe(1);
     // the applicant reports through the portal: the first report is fulfilled
-    await portal(`${paidProject.id}/commercialization-reports`).send({ fiscalYear: 2023, sales: 120_000_000 }).expect(200);
+    await portal(`${paidProject.id}/commercialization-reports`).send({ fiscalYear: currentFiscalYear(), sales: 120_000_000 }).expect(200);
     expect(await statusOf(paidProject.id)).toBe('commercializationReporting');
 
     // 交付決定取消 of the other paid project: the 返還 is what was paid, repaid in full → 返還済

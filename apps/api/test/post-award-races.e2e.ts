@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fiscalYearOf } from '@jimukyoku/domain';
+import { until, waitingOnLock } from './lock-waits';
 import { payThroughBatch, todayJst } from './payment-fixtures';
 import {
   amountFixed,
@@ -98,10 +99,7 @@ describe('post-award: requests at the same moment', () => {
         .send({ fiscalYear, sales: 5_000_000 })
         .then((r) => r);
       // the portal's insert waits on the uncommitted row's index entry
-      for (let waiting = 0; waiting === 0; await new Promise((r) => setTimeout(r, 20)))
-        [{ waiting }] = await e.db.query(
-          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
+      await until(async () => (await waitingOnLock(e.db)) > 0);
       await other.commitTransaction();
       const refused = await pending;
       expect(refused.status).toBe(409);

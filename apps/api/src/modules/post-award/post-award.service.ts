@@ -99,9 +99,11 @@ export class PostAwardService {
       // the application's row first, held until the report is written: of two reports of one 年度 sent at once, the
       // second reads the first's filing (README "Two requests at once"); the transition's own lock comes too late,
       // as 事業化状況報告中 → 事業化状況報告中 refuses nothing
-      await this.applications.findLocked(app.id, tx);
+      const locked = await this.applications.findLocked(app.id, tx);
       const today = jstDate(await this.applications.dbNow(tx));
-      const refusal = fiscalYearRefusal(dto.fiscalYear!, today, await this.repo.fiscalYearReportedAt(app.id, dto.fiscalYear!, tx));
+      // the 年度 of the project's end (its 額の確定, the stamp every subsidy version writes) to the current one
+      const fixedAt = locked?.stamps.amountFixedAt ? new Date(locked.stamps.amountFixedAt) : null;
+      const refusal = fiscalYearRefusal(dto.fiscalYear!, today, fixedAt, await this.repo.fiscalYearReportedAt(app.id, dto.fiscalYear!, tx));
       if (refusal) throw refusal;
     }
     const expenses = (dto.expenses ?? []) as ExpenseLine[];
