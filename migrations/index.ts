@@ -44,6 +44,7 @@ import { RequestedAmount1764600400000 } from './1764600400000-RequestedAmount';
 import { AdvanceExcessClaim1764600500000 } from './1764600500000-AdvanceExcessClaim';
 import { PrefectureOrder1764600600000 } from './1764600600000-PrefectureOrder';
 import { StateOrder1764600700000 } from './1764600700000-StateOrder';
+import { FiscalYearReportedOnce1764600800000 } from './1764600800000-FiscalYearReportedOnce';
 
 export const MIGRATIONS = [
   AuditLog1764201600000,
@@ -88,6 +89,7 @@ export const MIGRATIONS = [
   AdvanceExcessClaim1764600500000,
   PrefectureOrder1764600600000,
   StateOrder1764600700000,
+  FiscalYearReportedOnce1764600800000,
 ];
 
 export { APP_ROLE } from './1764202800000-AppRole';

@@ -2,6 +2,7 @@ import { formatJstDate } from '@jimukyoku/domain';
 import { DispatchNotificationsJob } from '../src/modules/notifications/dispatch-notifications.job';
 import { addDays, ADVANCE_EXCESS_DUE_DAYS } from '../src/modules/post-award/repayment-rules';
 import { RemindCommercializationReportsJob } from '../src/modules/schedules/remind-commercialization-reports.job';
+import { currentFiscalYear } from './commercialization-fixtures';
 import { nextBusinessDay, payThroughBatch, todayJst } from './payment-fixtures';
 import {
   bearer,
@@ -185,7 +186,7 @@ describe('概算払', () => {
     // no batch carries it, and the yearly 事業化状況報告 go on from 支払済
     const batch = await e.t.http().post('/api/payment-batches').set(bearer(e.s.manager)).send({ roundId: round.id, transferDate: nextBusinessDay() });
     expect(JSON.stringify(batch.body.lines ?? [])).not.toContain(id);
-    await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2021, sales: 12_000_000 }).expect(200);
+    await portal(`${id}/commercialization-reports`).send({ fiscalYear: currentFiscalYear(), sales: 12_000_000 }).expect(200);
   });
 
   /** paidInAdvance(): 16,000,000円 paid; the 確定検査 accepts 18,000,000円 of the 24,000,000円 reported: 確定額 to be 12,000,000円. */
@@ -242,7 +243,7 @@ describe('概算払', () => {
       const byHand = await staff('post', `${id}/transitions/${name}`).send({});
       expect([400, 403, 409, 422]).toContain(byHand.status);
     }
-    await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2021, sales: 12_000_000 }).expect(409);
+    await portal(`${id}/commercialization-reports`).send({ fiscalYear: currentFiscalYear(), sales: 12_000_000 }).expect(409);
 
     // a receipt dated before the 額の確定 is refused in its words; part, then the rest: 支払済, and the applicant told so
     const early = await staff('post', `${id}/repayments`)
@@ -256,7 +257,7 @@ describe('概算払', () => {
     const rest = await staff('post', `${id}/repayments`).send({ receivedOn: todayJst(), amount: 3_000_000 }).expect(200);
     expect(rest.body).toMatchObject({ status: 'paid', repayment: { outstanding: 0, repaidAt: expect.any(String) }, actions: { recordRepayment: false } });
     expect((await mails(id)).map((m) => m.template)).toContain('advanceExcessRepaid');
-    await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2021, sales: 12_000_000 }).expect(200);
+    await portal(`${id}/commercialization-reports`).send({ fiscalYear: currentFiscalYear(), sales: 12_000_000 }).expect(200);
 
     // revoked afterwards: all that was paid (16,000,000円) is asked back, the 4,000,000円 returned counting towards it
     const revoked = await staff('post', `${id}/grant-revocation`)

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { DispatchNotificationsJob } from '../src/modules/notifications/dispatch-notifications.job';
 import { RemindCommercializationReportsJob } from '../src/modules/schedules/remind-commercialization-reports.job';
 import type { LoggedIn } from './auth-helpers';
+import { amountFixedYearsAgo, currentFiscalYear } from './commercialization-fixtures';
 import type { TestApp } from './harness';
 import { payThroughBatch } from './payment-fixtures';
 import { amountFixed as fixedProject, startPostAwardEnv, type PostAwardEnv } from './post-award-fixtures';
@@ -46,20 +47,29 @@ describe('事業化状況報告: schedule, reminders, overdue list', () => {
     expect(expected[0]!.slice(4)).toBe(today.slice(4) === '-02-29' ? '-02-28' : today.slice(4));
 
     await payThroughBatch(t, s.manager.token, [id]);
-    await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2021, sales: 12_000_000 }).expect(200);
+    // a 年度 runs April to March: the amount fixed today, its 年度 is the current one, the only one it may report yet
+    const [{ fy }] = await db.query(`SELECT extract(year FROM (now() AT TIME ZONE 'Asia/Tokyo') - interval '3 months')::int AS fy`);
+    // a year before the project ended reports nothing of its commercialisation (the probe filed FY2025 for a
+    // project fixed in FY2026, and earlier years after it, closing five years of reporting within seconds)
+    const before = await portal(`${id}/commercialization-reports`)
+      .send({ fiscalYear: fy - 1, sales: 1 })
+      .expect(422);
+    expect(before.body).toMatchObject({ code: 'FISCAL_YEAR_BEFORE_PROJECT_END', field: 'fiscalYear', firstFiscalYear: fy, currentFiscalYear: fy });
+    expect(before.body.message).toContain(`事業化状況報告の対象年度として指定できるのは${fy}年度です。`);
+    await portal(`${id}/commercialization-reports`).send({ fiscalYear: fy, sales: 12_000_000 }).expect(200);
     // the same 年度 again would stand for the next report: refused, naming the day it was filed
-    const again = await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2021, sales: 13_000_000 }).expect(409);
+    const again = await portal(`${id}/commercialization-reports`).send({ fiscalYear: fy, sales: 13_000_000 }).expect(409);
     expect(again.body).toMatchObject({
       code: 'FISCAL_YEAR_ALREADY_REPORTED',
       field: 'fiscalYear',
-      message: expect.stringContaining('2021年度の事業化状況報告は'),
+      message: expect.stringContaining(`${fy}年度の事業化状況報告は`),
     });
     // a 年度 begins on 1 April: the one after the current has not begun
-    const [{ fy }] = await db.query(`SELECT extract(year FROM (now() AT TIME ZONE 'Asia/Tokyo') - interval '3 months')::int AS fy`);
     const early = await portal(`${id}/commercialization-reports`)
       .send({ fiscalYear: fy + 1, sales: 1 })
       .expect(422);
     expect(early.body).toMatchObject({ code: 'FISCAL_YEAR_NOT_BEGUN', currentFiscalYear: fy });
+    expect(early.body.message).toContain(`${fy + 1}年度はまだ始まっていません`);
     const filed = await db.query(`SELECT count(*)::int AS n FROM post_award_filing WHERE application_id = $1 AND step = 'commercializationReport'`, [id]);
     expect(filed[0].n).toBe(1);
     const after = await staff(s.auditor, 'get', `${id}/post-award`).expect(200);
@@ -71,13 +81,23 @@ describe('事業化状況報告: schedule, reminders, overdue list', () => {
   it('the fifth report ends the reporting period (報告期間終了), fired by the system with it; a sixth fulfils nothing', async () => {
     const id = await amountFixed();
     await payThroughBatch(t, s.manager.token, [id]);
-    for (const [i, year] of [2021, 2022, 2023, 2024].entries()) {
+    // five years on from the 額の確定: its 年度 and the four after it may be reported, the current one too
+    await amountFixedYearsAgo(db, id, 5);
+    const fy = currentFiscalYear();
+    const refused = await portal(`${id}/commercialization-reports`)
+      .send({ fiscalYear: fy - 6, sales: 1 })
+      .expect(422);
+    expect(refused.body).toMatchObject({ code: 'FISCAL_YEAR_BEFORE_PROJECT_END', firstFiscalYear: fy - 5, currentFiscalYear: fy });
+    expect(refused.body.message).toContain(`指定できるのは${fy - 5}年度から${fy}年度までです。`);
+    for (const [i, year] of [fy - 5, fy - 4, fy - 3, fy - 2].entries()) {
       const filed = await portal(`${id}/commercialization-reports`)
         .send({ fiscalYear: year, sales: 10_000_000 + i })
         .expect(200);
       expect(filed.body.status).toBe('commercializationReporting');
     }
-    const last = await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2025, sales: 20_000_000 }).expect(200);
+    const last = await portal(`${id}/commercialization-reports`)
+      .send({ fiscalYear: fy - 1, sales: 20_000_000 })
+      .expect(200);
     expect(last.body).toMatchObject({ status: 'reportingCompleted', statusLabel: '報告期間終了' });
     const [closed] = await db.query(
       `SELECT actor_role, actor_id, changes FROM audit_log WHERE entity_id = $1 AND action = 'application.closeCommercializationReporting'`,
@@ -86,7 +106,7 @@ describe('事業化状況報告: schedule, reminders, overdue list', () => {
     expect(closed).toMatchObject({ actor_role: 'system', actor_id: null });
     expect(closed.changes.lastReportFilingId).toEqual(expect.any(String));
     // the period is over: a further report is refused by the workflow, nothing is written
-    await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2020, sales: 1 }).expect(409);
+    await portal(`${id}/commercialization-reports`).send({ fiscalYear: fy, sales: 1 }).expect(409);
   });
 
   it('a reminder goes out once per report N days before its due date, even when the job runs twice at once and again', async () => {
@@ -130,7 +150,7 @@ describe('事業化状況報告: schedule, reminders, overdue list', () => {
         id,
       ]);
     }
-    await portal(`${onTime}/commercialization-reports`).send({ fiscalYear: 2021, sales: 1 }).expect(200);
+    await portal(`${onTime}/commercialization-reports`).send({ fiscalYear: currentFiscalYear(), sales: 1 }).expect(200);
 
     const filter = encodeURIComponent(JSON.stringify({ state: 'overdue' }));
     const res = await t.http().get(`/api/commercialization-reports?filter=${filter}&range=[0,99]`).set(as(s.manager)).expect(200);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { formatJstDate } from '@jimukyoku/domain';
+import { lastTransferDate } from '@jimukyoku/domain/zengin';
 import iconv from 'iconv-lite';
 import { DataSource } from 'typeorm';
 import { DEV_PAYMENT_REQUESTER } from '../src/config';
@@ -13,6 +14,7 @@ import { runSeed } from '../src/seed/seed-runner';
 import { categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
+import { currentFiscalYear } from './commercialization-fixtures';
 import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
 import { lastBusinessDay, nextBusinessDay, todayJst, transferDateHasCome } from './payment-fixtures';
 
@@ -142,6 +144,14 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
       .send({ roundId: subsidyRound.id, transferDate: lastBusinessDay() })
       .expect(422);
     expect(refused.body).toMatchObject({ code: 'INVALID_TRANSFER_DATE', message: expect.stringContaining('明日以降') });
+    // the header carries the 振込指定日 as MMDD only: a date a year on would be read by the bank as this year's
+    // (docs/payments.md "Payment batches": at most 15 banking days ahead, the last one named)
+    for (const far of ['9999-12-14', `${Number(transferDate.slice(0, 4)) + 1}${transferDate.slice(4)}`]) {
+      const tooFar = await t.http().post('/api/payment-batches').set(as(s.manager)).send({ roundId: subsidyRound.id, transferDate: far }).expect(422);
+      expect(tooFar.body).toMatchObject({ code: 'INVALID_TRANSFER_DATE', field: 'transferDate' });
+      expect(tooFar.body.message).toContain(`${formatJstDate(lastTransferDate(new Date()))}までの銀行の営業日を指定してください`);
+    }
+    expect((await db.query(`SELECT count(*)::int AS n FROM payment_batch WHERE round_id = $1`, [subsidyRound.id]))[0].n).toBe(0);
     await t.http().post('/api/payment-batches').set(as(s.reviewer)).send({ roundId: subsidyRound.id, transferDate }).expect(403);
 
     const created = await t.http().post('/api/payment-batches').set(as(s.manager)).send({ roundId: subsidyRound.id, transferDate }).expect(201);
@@ -285,7 +295,7 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
     await job.handle();
     expect(await reminders()).toBe(1);
     // the applicant reports through the portal: the first report is fulfilled
-    await portal(`${paidProject.id}/commercialization-reports`).send({ fiscalYear: 2023, sales: 120_000_000 }).expect(200);
+    await portal(`${paidProject.id}/commercialization-reports`).send({ fiscalYear: currentFiscalYear(), sales: 120_000_000 }).expect(200);
     expect(await statusOf(paidProject.id)).toBe('commercializationReporting');
 
     // 交付決定取消 of the other paid project: the 返還 is what was paid, repaid in full → 返還済

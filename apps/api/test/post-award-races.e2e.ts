@@ -1,4 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { fiscalYearOf } from '@jimukyoku/domain';
+import { until, waitingOnLock } from './lock-waits';
+import { payThroughBatch, todayJst } from './payment-fixtures';
 import {
+  amountFixed,
   evidence as uploadEvidence,
   granted,
   machinery,
@@ -55,5 +60,58 @@ describe('post-award: requests at the same moment', () => {
       const fixed = await staff('post', `${id}/amount-fixing`).expect(200);
       expect(fixed.body.amounts.fixedAmount).toBe(14_000_000); // 21,000,000 × 2/3, as reported again
     }
+  });
+
+  it('three 事業化状況報告 of one 年度 at once, each with its own Idempotency-Key: one is filed, the others are 409', async () => {
+    const fiscalYear = fiscalYearOf(todayJst());
+    for (let i = 0; i < 3; i++) {
+      const { id } = await amountFixed(e);
+      await payThroughBatch(e.t, e.s.manager.token, [id]);
+      const answers = await Promise.all(
+        [1, 2, 3].map(() => portal(`${id}/commercialization-reports`).set('Idempotency-Key', randomUUID()).send({ fiscalYear, sales: 5_000_000 })),
+      );
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+      for (const refused of answers.filter((r) => r.status === 409))
+        expect(refused.body).toMatchObject({ code: 'FISCAL_YEAR_ALREADY_REPORTED', field: 'fiscalYear' });
+      const [{ filings }] = await e.db.query(
+        `SELECT count(*)::int AS filings FROM post_award_filing WHERE application_id = $1 AND step = 'commercializationReport'`,
+        [id],
+      );
+      const [{ reported }] = await e.db.query(`SELECT count(reported_at)::int AS reported FROM commercialization_report WHERE application_id = $1`, [id]);
+      expect({ filings, reported }).toEqual({ filings: 1, reported: 1 });
+    }
+  });
+
+  it('a report of the 年度 written without the application’s lock meanwhile meets the unique index: the same 409, not a 500', async () => {
+    const fiscalYear = fiscalYearOf(todayJst());
+    const { id } = await amountFixed(e);
+    await payThroughBatch(e.t, e.s.manager.token, [id]);
+    const other = e.db.createQueryRunner();
+    await other.connect();
+    try {
+      await other.startTransaction();
+      await other.query(`INSERT INTO post_award_filing (application_id, step, details, channel_id) VALUES ($1, 'commercializationReport', $2::jsonb, $3)`, [
+        id,
+        JSON.stringify({ fiscalYear, sales: 1 }),
+        e.channel.id,
+      ]);
+      const pending = portal(`${id}/commercialization-reports`)
+        .send({ fiscalYear, sales: 5_000_000 })
+        .then((r) => r);
+      // the portal's insert waits on the uncommitted row's index entry
+      await until(async () => (await waitingOnLock(e.db)) > 0);
+      await other.commitTransaction();
+      const refused = await pending;
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({
+        code: 'FISCAL_YEAR_ALREADY_REPORTED',
+        field: 'fiscalYear',
+        message: expect.stringContaining(`${fiscalYear}年度の事業化状況報告は提出済みです`),
+      });
+    } finally {
+      await other.release();
+    }
+    const [{ reported }] = await e.db.query(`SELECT count(reported_at)::int AS reported FROM commercialization_report WHERE application_id = $1`, [id]);
+    expect(reported).toBe(0);
   });
 });

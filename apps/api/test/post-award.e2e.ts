@@ -9,6 +9,7 @@ import { runSeed } from '../src/seed/seed-runner';
 import { categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
+import { amountFixedYearsAgo, currentFiscalYear } from './commercialization-fixtures';
 import { createChannel, submitValid, tempStorageDir, upload } from './intake-fixtures';
 import { payThroughBatch } from './payment-fixtures';
 
@@ -285,8 +286,12 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
 
       const missingYear = await portal(`${id}/commercialization-reports`).send({}).expect(422);
       expect(missingYear.body.errors).toContainEqual(expect.objectContaining({ field: 'fiscalYear' }));
-      await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2021, sales: 12_000_000 }).expect(200);
-      await portal(`${id}/commercialization-reports`).send({ fiscalYear: 2022, sales: 18_000_000 }).expect(200);
+      // a year after the 額の確定: its 年度 and the current one may be reported
+      await amountFixedYearsAgo(db, id, 1);
+      await portal(`${id}/commercialization-reports`)
+        .send({ fiscalYear: currentFiscalYear() - 1, sales: 12_000_000 })
+        .expect(200);
+      await portal(`${id}/commercialization-reports`).send({ fiscalYear: currentFiscalYear(), sales: 18_000_000 }).expect(200);
       expect(await statusOf(id)).toBe('commercializationReporting');
 
       const page = await staff(s.auditor, 'get', id).expect(200);

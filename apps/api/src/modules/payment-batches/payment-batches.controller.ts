@@ -37,7 +37,7 @@ export class PaymentBatchesController {
   @Policy('paymentBatches.write')
   @ApiOperation({
     summary:
-      '支払バッチを作成: 公募回の額確定 (補助金、確定額) と給付決定 (給付金、給付額) の申請のうち、口座登録済みで他の未確定のバッチにないもの。口座のない申請は理由付きで対象外に記録。振込指定日は明日以降の銀行営業日',
+      '支払バッチを作成: 公募回の額確定 (補助金、確定額) と給付決定 (給付金、給付額) の申請のうち、口座登録済みで他の未確定のバッチにないもの。口座のない申請は理由付きで対象外に記録。振込指定日は明日から15営業日先までの銀行営業日',
   })
   create(@Body() dto: CreatePaymentBatchDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
     return this.batches.create(dto, user, requestMeta(req));

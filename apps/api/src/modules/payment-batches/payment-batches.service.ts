@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { formatJstDate, formatYen, jstDate, type BankAccount } from '@jimukyoku/domain';
-import { buildZenginTransferFile, checkFutureTransferDate, checkTransferDate, type ZenginRequester } from '@jimukyoku/domain/zengin';
+import { formatYen, type BankAccount } from '@jimukyoku/domain';
+import { buildZenginTransferFile, checkFutureTransferDate, checkPaidOn, type ZenginRequester } from '@jimukyoku/domain/zengin';
 import { findState, getWorkflow, paymentTransitionFrom, stateHasTag, workflowStatesTagged } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
@@ -163,22 +163,8 @@ export class PaymentBatchesService {
       const batch = isUuid(id) ? await this.rows.find(id, tx, true) : null;
       if (!batch) throw new PaymentBatchError('BATCH_NOT_FOUND');
       if (batch.status !== 'open') throw new PaymentBatchError('BATCH_NOT_OPEN');
-      const now = await this.applications.dbNow(tx);
-      const paidOn = checkTransferDate(dto.paidOn, now, '振込日');
+      const paidOn = checkPaidOn(dto.paidOn, await this.applications.dbNow(tx), batch.transferDate);
       if (!paidOn.ok) throw new PaymentBatchError('INVALID_TRANSFER_DATE', { field: 'paidOn' }, paidOn.message);
-      if (paidOn.date > jstDate(now))
-        throw new PaymentBatchError(
-          'INVALID_TRANSFER_DATE',
-          { field: 'paidOn' },
-          `振込日「${formatJstDate(paidOn.date)}」は未来の日付です。銀行が振り込んだ日を指定してください。`,
-        );
-      // a 総合振込 is transferred on its 振込指定日, never before: an earlier day is a mistyped one (or another batch's)
-      if (paidOn.date < batch.transferDate)
-        throw new PaymentBatchError(
-          'INVALID_TRANSFER_DATE',
-          { field: 'paidOn' },
-          `振込日「${formatJstDate(paidOn.date)}」はこの支払バッチの振込指定日（${formatJstDate(batch.transferDate)}）より前です。総合振込は振込指定日以降に振り込まれます。銀行が振り込んだ日を指定してください。`,
-        );
       const lines = await this.rows.lines(id, tx);
       for (const line of lines) {
         const app = await this.applications.findVisible(line.applicationId, user, tx);

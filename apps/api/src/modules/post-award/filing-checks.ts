@@ -1,4 +1,4 @@
-import { fiscalYearOf, formatJstDate, hasVisibleText } from '@jimukyoku/domain';
+import { formatJstDate, hasVisibleText, jstDate, reportableFiscalYears } from '@jimukyoku/domain';
 import { findTransition, getWorkflow } from '@jimukyoku/workflow';
 import type { Application } from '../applications/application.entity';
 import type { PostAwardFilingDto } from './dto/post-award.dto';
@@ -41,22 +41,31 @@ export function stepOutsideProcedure(app: Pick<Application, 'workflowCode' | 'wo
 }
 
 /**
- * Why a 事業化状況報告 of `fiscalYear` cannot be filed on `today` (a JST date), or null: its year has not begun, or the
- * application's report of that year was filed already (`filedAt`).
+ * Why a 事業化状況報告 of `fiscalYear` cannot be filed on `today` (a JST date), or null: it is outside the 年度 a
+ * report may name (libs/domain reportableFiscalYears: from that of the 額の確定, `amountFixedAt`, to the current), or
+ * the application's report of that year was filed already (`filedAt`).
  */
-export function fiscalYearRefusal(fiscalYear: number, today: string, filedAt: Date | null): PostAwardError | null {
-  const currentFiscalYear = fiscalYearOf(today);
-  if (fiscalYear > currentFiscalYear)
+export function fiscalYearRefusal(fiscalYear: number, today: string, amountFixedAt: Date | null, filedAt: Date | null): PostAwardError | null {
+  const { first, last } = reportableFiscalYears(amountFixedAt && jstDate(amountFixedAt), today);
+  const allowed = `事業化状況報告の対象年度として指定できるのは${first === null ? `${last}年度まで` : first === last ? `${last}年度` : `${first}年度から${last}年度まで`}です。`;
+  const range = { field: 'fiscalYear', firstFiscalYear: first, currentFiscalYear: last };
+  if (fiscalYear > last)
+    return new PostAwardError('FISCAL_YEAR_NOT_BEGUN', range, `fiscalYear (対象年度) ${fiscalYear}年度はまだ始まっていません（現在は${last}年度）。${allowed}`);
+  if (first !== null && amountFixedAt && fiscalYear < first)
     return new PostAwardError(
-      'FISCAL_YEAR_NOT_BEGUN',
-      { field: 'fiscalYear', currentFiscalYear },
-      `fiscalYear (対象年度) ${fiscalYear}年度はまだ始まっていません（現在は${currentFiscalYear}年度）。決算を終えた年度を指定してください。`,
+      'FISCAL_YEAR_BEFORE_PROJECT_END',
+      range,
+      `fiscalYear (対象年度) ${fiscalYear}年度は、補助事業が終了した${first}年度（額の確定: ${formatJstDate(amountFixedAt)}）より前の年度です。${allowed}`,
     );
-  if (filedAt)
-    return new PostAwardError(
-      'FISCAL_YEAR_ALREADY_REPORTED',
-      { field: 'fiscalYear' },
-      `${fiscalYear}年度の事業化状況報告は${formatJstDate(filedAt)}に提出済みです。次の年度の報告は、その年度の決算の後に提出してください。`,
-    );
+  if (filedAt) return alreadyReported(fiscalYear, filedAt);
   return null;
+}
+
+/** 409: the application's 事業化状況報告 of `fiscalYear` was filed (on `filedAt`, when it is known). */
+export function alreadyReported(fiscalYear: number, filedAt: Date | null): PostAwardError {
+  return new PostAwardError(
+    'FISCAL_YEAR_ALREADY_REPORTED',
+    { field: 'fiscalYear' },
+    `${fiscalYear}年度の事業化状況報告は${filedAt ? `${formatJstDate(filedAt)}に` : ''}提出済みです。次の年度の報告は、その年度の決算の後に提出してください。`,
+  );
 }

@@ -21,6 +21,7 @@ export const POST_AWARD_ERRORS = {
   NO_PERFORMANCE_REPORT: [HttpStatus.UNPROCESSABLE_ENTITY, '実績報告の経費がないため、確定額を算定できません。'],
   FISCAL_YEAR_ALREADY_REPORTED: [HttpStatus.CONFLICT, 'この年度の事業化状況報告は提出済みです。'],
   FISCAL_YEAR_NOT_BEGUN: [HttpStatus.UNPROCESSABLE_ENTITY, 'まだ始まっていない年度の事業化状況報告は提出できません。'],
+  FISCAL_YEAR_BEFORE_PROJECT_END: [HttpStatus.UNPROCESSABLE_ENTITY, '補助事業が終了した年度（額の確定の年度）より前の年度の事業化状況報告は提出できません。'],
   NOT_IN_INSPECTION: [HttpStatus.CONFLICT, 'この申請は確定検査中ではありません。'],
   NOT_INSPECTED: [HttpStatus.UNPROCESSABLE_ENTITY, '確定検査の結果（認める経費）が記録されていません。先に確定検査を記録してください。'],
   ABOVE_REPORTED_AMOUNT: [HttpStatus.UNPROCESSABLE_ENTITY, '認める額が実績報告の額を超えています。'],

@@ -2,9 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { managerOf, type Transaction } from '../../database';
+import { violatedUniqueConstraint } from '../../database/unique-violation';
 import { GrantAmount } from './grant-amount.entity';
 import { PostAwardFiling } from './post-award-filing.entity';
 import { advancePaidSql } from '../payment-batches/advance-paid.sql';
+
+/** A 年度's 事業化状況報告 is filed once per application (migration FiscalYearReportedOnce). */
+const FISCAL_YEAR_ONCE = 'post_award_filing_fiscal_year_once';
 
 /** All SQL of the post-award tables (post_award_filing, grant_amount): this module owns them. */
 @Injectable()
@@ -15,8 +19,17 @@ export class PostAwardRepository {
     return managerOf(tx, this.dataSource);
   }
 
-  async insertFiling(row: Omit<PostAwardFiling, 'id' | 'filedAt'>, tx: Transaction): Promise<PostAwardFiling> {
-    return this.m(tx).save(this.m(tx).create(PostAwardFiling, row));
+  /**
+   * Writes a filing; null when it is a 事業化状況報告 of a 年度 the application has reported (FISCAL_YEAR_ONCE, met
+   * only if the check before it was passed by a concurrent filing): the transaction is then aborted and must end.
+   */
+  async insertFiling(row: Omit<PostAwardFiling, 'id' | 'filedAt'>, tx: Transaction): Promise<PostAwardFiling | null> {
+    try {
+      return await this.m(tx).save(this.m(tx).create(PostAwardFiling, row));
+    } catch (e) {
+      if (violatedUniqueConstraint(e) === FISCAL_YEAR_ONCE) return null;
+      throw e;
+    }
   }
 
   /** When the application's 事業化状況報告 of `fiscalYear` was filed, if it was. */

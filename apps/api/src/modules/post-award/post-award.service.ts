@@ -11,7 +11,7 @@ import { TransitionsService, type TransitionActor } from '../applications/transi
 import { AuditService } from '../audit/audit.service';
 import type { FinalInspectionDto, PaperFilingDto, PostAwardFilingDto } from './dto/post-award.dto';
 import type { AmountFixingDto } from './dto/repayment.dto';
-import { fiscalYearRefusal, missingFilingFields, stepOutsideProcedure, type FieldError } from './filing-checks';
+import { alreadyReported, fiscalYearRefusal, missingFilingFields, stepOutsideProcedure, type FieldError } from './filing-checks';
 import { GrantScope } from './grant-scope.service';
 import type { InspectionLine } from './grant-amount.entity';
 import { aboveAdopted, noGrantAmounts, PostAwardError } from './post-award.errors';
@@ -98,8 +98,14 @@ export class PostAwardService {
     const missing = missingFilingFields(step, dto, source);
     if (missing.length) throw invalid(missing);
     if (step === 'commercializationReport') {
+      // the application's row first, held until the report is written: of two reports of one 年度 sent at once, the
+      // second reads the first's filing (README "Two requests at once"); the transition's own lock comes too late,
+      // as 事業化状況報告中 → 事業化状況報告中 refuses nothing
+      const locked = await this.applications.findLocked(app.id, tx);
       const today = jstDate(await this.applications.dbNow(tx));
-      const refusal = fiscalYearRefusal(dto.fiscalYear!, today, await this.repo.fiscalYearReportedAt(app.id, dto.fiscalYear!, tx));
+      // the 年度 of the project's end (its 額の確定, the stamp every subsidy version writes) to the current one
+      const fixedAt = locked?.stamps.amountFixedAt ? new Date(locked.stamps.amountFixedAt) : null;
+      const refusal = fiscalYearRefusal(dto.fiscalYear!, today, fixedAt, await this.repo.fiscalYearReportedAt(app.id, dto.fiscalYear!, tx));
       if (refusal) throw refusal;
     }
     const expenses = (dto.expenses ?? []) as ExpenseLine[];
@@ -152,6 +158,8 @@ export class PostAwardService {
       },
       tx,
     );
+    // the unique index behind the check above, met only by a report written without the application's lock
+    if (!filing) throw alreadyReported(dto.fiscalYear!, null);
     // the yearly report fulfils the earliest open one of the schedule written at the 額の確定; the last one ends the
     // reporting period (報告期間終了), in the same transaction
     if (step === 'commercializationReport') {

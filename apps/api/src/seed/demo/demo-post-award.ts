@@ -1,4 +1,4 @@
-import { jstDate } from '@jimukyoku/domain';
+import { fiscalYearOf, jstDate } from '@jimukyoku/domain';
 import { Application } from '../../modules/applications/application.entity';
 import type { TransitionActor } from '../../modules/applications/transitions.service';
 import type { PostAwardStep } from '../../modules/post-award/post-award-steps';
@@ -92,6 +92,9 @@ export async function postAwardPaths(ctx: DemoContext, adopted: string[], from: 
   }
 }
 
+/** The 年度 of an application's 額の確定 (JST). */
+const fixedFiscalYear = (app: Application) => fiscalYearOf(jstDate(new Date(app.stamps.amountFixedAt!)));
+
 /**
  * After the 支払 (subsidy@2, docs/post-award.md): `reporting` files its first yearly 事業化状況報告 through the portal;
  * `owing` has its grant revoked (返還請求中, the 納期限 a month away); `repaid` was revoked earlier and has repaid in
@@ -112,7 +115,8 @@ export async function afterPayment(ctx: DemoContext, projects: Record<'reporting
   await ctx.clock.at(now - 20 * DAY, async () => {
     const app = await m.findOneByOrFail(Application, { id: projects.reporting });
     const intake: TransitionActor = { role: 'intake', id: ctx.channelId };
-    const fiscalYear = Number(jstDate(new Date(now - 20 * DAY)).slice(0, 4)) - 1;
+    // the 年度 the project ended in (its 額の確定): the first a report may name (docs/post-award.md)
+    const fiscalYear = fixedFiscalYear(app);
     return services.postAward.fileIn(services.tx, app, 'commercializationReport', { fiscalYear, sales: 48_600_000 } as never, intake, {
       channelId: ctx.channelId,
     });
@@ -145,7 +149,8 @@ export async function yearlyReports(ctx: DemoContext, applicationId: string, cou
     const at = Date.parse(`${due_date}T10:00:00+09:00`) - 10 * DAY;
     await ctx.clock.at(at, async () => {
       const app = await ctx.m.findOneByOrFail(Application, { id: applicationId });
-      const fiscalYear = Number(jstDate(new Date(at)).slice(0, 4)) - 1;
+      // the n-th report names the n-th 年度 from the one of the 額の確定 (begun by then: it is due n years after it)
+      const fiscalYear = fixedFiscalYear(app) + i;
       return ctx.services.postAward.fileIn(
         ctx.services.tx,
         app,

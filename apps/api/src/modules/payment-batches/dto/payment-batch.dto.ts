@@ -6,7 +6,7 @@ export class CreatePaymentBatchDto {
   @IsUUID('all', { message: 'roundId (公募回) を指定してください' })
   roundId!: string;
 
-  @ApiProperty({ example: '2026-12-10', description: '振込指定日 (日本の日付 YYYY-MM-DD、明日以降の銀行営業日)' })
+  @ApiProperty({ example: '2026-12-10', description: '振込指定日 (日本の日付 YYYY-MM-DD、明日から15営業日先までの銀行営業日)' })
   @IsString({ message: 'transferDate (振込指定日) を YYYY-MM-DD で指定してください' })
   @MaxLength(20, { message: 'transferDate (振込指定日) を YYYY-MM-DD で指定してください' })
   transferDate!: string;
