@@ -382,12 +382,14 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
         .send({ step: 'grantApplication', expenses, documents: ['other'], note: '郵送', attachmentIds: ['00000000-0000-4000-8000-000000000000'] })
         .expect(400);
       expect(withUpload.body.errors).toEqual([{ field: 'attachmentIds', message: expect.stringContaining('受け付けない') }]);
-      // before the 採択発表 the 交付申請 would be refused (afterAnnouncement): it is not offered, the 取下げ is
+      // before the 採択発表 (the 採択 notice still held) no step may follow the 採択 (README "Status page"): none is
+      // offered, and the 交付申請 is refused naming the date
       await db.query(`UPDATE round SET announcement_from = now() + interval '1 day', announcement_to = now() + interval '2 days' WHERE id = $1`, [round.id]);
-      expect((await staff(s.manager, 'get', `${app.id}/post-award`).expect(200)).body.actions.paperSteps).toEqual(['withdrawal']);
-      await staff(s.manager, 'post', `${app.id}/paper-filings`)
+      expect((await staff(s.manager, 'get', `${app.id}/post-award`).expect(200)).body.actions.paperSteps).toEqual([]);
+      const early = await staff(s.manager, 'post', `${app.id}/paper-filings`)
         .send({ step: 'grantApplication', expenses, documents: ['other'], note: '郵送' })
-        .expect(422);
+        .expect(409);
+      expect(early.body.code).toBe('NOT_YET_ANNOUNCED');
       await db.query(`UPDATE round SET announcement_from = now() - interval '1 hour', announcement_to = now() - interval '1 minute' WHERE id = $1`, [round.id]);
       expect((await staff(s.manager, 'get', `${app.id}/post-award`).expect(200)).body.actions.paperSteps).toEqual(['grantApplication', 'withdrawal']);
       const noNote = await staff(s.manager, 'post', `${app.id}/paper-filings`)

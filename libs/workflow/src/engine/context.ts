@@ -26,6 +26,12 @@ export interface ApplicationSnapshot {
   readonly reviews?: { readonly assigned: number; readonly submitted: number } | null;
   /** 事業復活支援金: received 一時支援金 or 月次支援金 before, so the 事前確認 is waived. */
   readonly previousRecipient?: boolean | null;
+  /**
+   * A decision of the application not yet announced: its notice is held until the round's 採択発表 (IT導入: the
+   * 交付決定日), `announcementAt` (null: not set yet), which has not come (README "Status page"). null: none. Absent:
+   * not read (a bulk adoption decision, whose transitions hold their own notices), and not refused for.
+   */
+  readonly heldDecision?: { readonly announcementAt: Date | null } | null;
 }
 
 export interface RoundWindow {

@@ -13,6 +13,7 @@ import {
   type TransitionDefinition,
   type WorkflowDefinition,
 } from './definition';
+import { refusalWhileDecisionHeld } from './announcement';
 import { runGuard, type GuardFailure } from './guards';
 
 export type RefusalCode =
@@ -24,7 +25,8 @@ export type RefusalCode =
   | 'ROLE_NOT_ALLOWED'
   | 'GUARD_FAILED'
   | 'REASON_REQUIRED'
-  | 'OVERRIDE_REASON_REQUIRED'; // an overridable guard failed and no reason was given
+  | 'OVERRIDE_REASON_REQUIRED' // an overridable guard failed and no reason was given
+  | 'NOT_YET_ANNOUNCED'; // the application's decision is not yet announced and the transition is not a decision held in its place
 
 /** A notice to send because of the transition; `sendAfter` is set when it is held until the announcement. */
 export interface PlannedNotification {
@@ -80,7 +82,8 @@ const refuse = (code: RefusalCode, message: string, extra: Partial<Refused> = {}
 
 /**
  * Everything but the reason: the checks that decide whether the button is offered at all.
- * Order: definition/version, state known, transition known, terminal, from-state, role, guards.
+ * Order: definition/version, state known, transition known, a decision not yet announced (announcement.ts: before
+ * the checks whose refusal names the state), terminal, from-state, role, guards.
  */
 function check(
   definition: WorkflowDefinition,
@@ -109,6 +112,8 @@ function check(
     });
   }
   const named = { transition: transition.name };
+  const unannounced = refusalWhileDecisionHeld(application, transition);
+  if (unannounced) return refuse(unannounced.code, unannounced.message, named);
   if (state.kind === 'terminal') {
     return refuse('TERMINAL_STATE', `この申請は「${state.label}」で完了しており、これ以上の操作はできません。`, named);
   }

@@ -8,6 +8,7 @@ import { columnsOf, hydrate, insertReturning, prepared } from '../../database/en
 import { violatedUniqueConstraint } from '../../database/unique-violation';
 import type { ChainPart, WriteChain } from '../../database/write-chain';
 import { containing } from '../../database/like-pattern';
+import { heldDecisionOf, type HeldDecision } from '../notifications/held-decisions.repository';
 import { openBatchIdSql } from '../payment-batches/open-batch.sql';
 import { ADOPTION_SLOTS_LOCK } from './adoption-slots-lock';
 import { applicationListPage, type ApplicationListPage } from './application-list.repository';
@@ -383,6 +384,11 @@ export class ApplicationsRepository {
       [applicationId],
     );
     return row ?? null;
+  }
+
+  /** The application's decision not yet announced, or null (notifications/held-decisions.repository.ts: the one rule). */
+  heldDecisionOf(applicationId: string, tx?: Transaction): Promise<HeldDecision | null> {
+    return heldDecisionOf(this.m(tx), applicationId);
   }
 
   /** 書面審査 progress for the allReviewsSubmitted guard (review assignments only, not the 要件確認). */

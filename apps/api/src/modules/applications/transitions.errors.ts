@@ -15,6 +15,8 @@ const STATUS_OF_REFUSAL: Record<RefusalCode, HttpStatus> = {
   // a single 採択 before the 応募締切 or beyond the 予算: allowed only with a manager's reason (422 like
   // the 要件確認's OVERRIDE_REASON_REQUIRED: the same request with a reason is accepted)
   OVERRIDE_REASON_REQUIRED: HttpStatus.UNPROCESSABLE_ENTITY,
+  // a step after a decision whose notice still waits for the 採択発表 (libs/workflow announcement.ts)
+  NOT_YET_ANNOUNCED: HttpStatus.CONFLICT,
 };
 
 export class TransitionRefused extends HttpException {

@@ -239,7 +239,7 @@ export class TransitionsService {
     const written: TransitionRows[] = [];
     let lockRuleSet = false;
     for (const step of steps) {
-      const { snapshot, context } = await workflowInputs(this.repo, app, tx, { round: known.round, offered: known.offered });
+      const { snapshot, context } = await workflowInputs(this.repo, app, tx, { round: known.round, offered: known.offered, heldDecision: null });
       const decision = decide(definition, snapshot, { transition: step.transition }, engineActor, known.now, context);
       if (!decision.ok) throw new TransitionRefused(decision.code, decision.message, decision.guardFailures ? { guardFailures: decision.guardFailures } : {});
       const rows = transitionRows(app, decision, known.now, known.round, known.category, actor, { auditExtra: step.auditExtra });

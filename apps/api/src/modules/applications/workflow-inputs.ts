@@ -2,6 +2,7 @@ import { getWorkflow, statesTagged, type ApplicationSnapshot, type TransitionDef
 import type { Transaction } from '../../database';
 import type { RoundCategory } from '../rounds/round-category.entity';
 import type { Round } from '../rounds/round.entity';
+import type { HeldDecision } from '../notifications/held-decisions.repository';
 import type { Application } from './application.entity';
 import type { ApplicationsRepository } from './applications.repository';
 
@@ -10,6 +11,8 @@ export interface GuardReads {
   reviews: { assigned: number; submitted: number } | null;
   /** applications of the round × category holding a 採択 slot, and their quoted amounts (yen) */
   usage: { count: number; amount: number };
+  /** the decision not yet announced (null: none), read for every transition but a bulk decision's (undefined: not read) */
+  heldDecision?: HeldDecision | null;
 }
 
 /** The guards that count a round × category's 採択 slots and 予算 (GuardReads.usage). */
@@ -42,8 +45,8 @@ export async function workflowInputs(
   repo: ApplicationsRepository,
   app: Application,
   tx: Transaction | undefined,
-  /** rows the caller already read in this transaction (intake), not read again */
-  known: { round?: Round; offered?: RoundCategory | null } = {},
+  /** rows the caller already read in this transaction (intake; a new application holds no decision), not read again */
+  known: { round?: Round; offered?: RoundCategory | null; heldDecision?: HeldDecision | null } = {},
   /** a 採択 that carries out a committed adoption decision (AdoptionService.commit) */
   byDecision = false,
 ): Promise<{ snapshot: ApplicationSnapshot; context: WorkflowContext; round: Round }> {
@@ -53,7 +56,9 @@ export async function workflowInputs(
   const needs = readsAhead(app, offered, byDecision);
   const reviews = needs.reviews ? await repo.reviewProgress(app.id, tx) : null;
   const usage = needs.usage ? await repo.adoptedUsage(app.roundId, app.categoryId, statesTagged('holdsSlot'), tx) : { count: 0, amount: 0 };
-  return { round, ...workflowInputsOf(app, round, offered, { reviews, usage }, byDecision) };
+  // a decision not yet announced: nothing may follow it but another held in its place (libs/workflow announcement.ts)
+  const heldDecision = known.heldDecision !== undefined ? known.heldDecision : await repo.heldDecisionOf(app.id, tx);
+  return { round, ...workflowInputsOf(app, round, offered, { reviews, usage, heldDecision }, byDecision) };
 }
 
 /** The snapshot and context of one application from what was read for it (workflowInputs, or a bulk change reading once for many). */
@@ -61,7 +66,7 @@ export function workflowInputsOf(
   app: Application,
   round: Round,
   offered: RoundCategory | null,
-  { reviews, usage }: GuardReads,
+  { reviews, usage, heldDecision }: GuardReads,
   byDecision: boolean,
 ): { snapshot: ApplicationSnapshot; context: WorkflowContext } {
   const quota = offered?.adoptionQuota ?? null;
@@ -78,6 +83,7 @@ export function workflowInputsOf(
       reviews,
       // 事業復活支援金: an earlier 一時支援金/月次支援金 recipient may skip the 事前確認 (waivePreCheck)
       previousRecipient: app.previousRecipient,
+      ...(heldDecision !== undefined ? { heldDecision: heldDecision && { announcementAt: heldDecision.announcementAt } } : {}),
     },
     context: {
       round: {

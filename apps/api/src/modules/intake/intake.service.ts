@@ -19,6 +19,7 @@ import { ApplicationsRepository } from '../applications/applications.repository'
 import { draftApplication } from '../applications/application-drafts';
 import { TransitionsService, type TransitionActor, type TransitionOptions } from '../applications/transitions.service';
 import { AuditService } from '../audit/audit.service';
+import { statusAsAnnounced } from '../notifications/held-decisions.repository';
 import { stateLabel } from '../applications/state-label';
 import type { Category } from '../programs/category.entity';
 import { RoundsRepository, type DrawnReceipt, type RoundContext } from '../rounds/rounds.repository';
@@ -109,7 +110,9 @@ export class IntakeService {
     return this.unitOfWork.run(async (tx) => {
       const app = await this.applications.findOfChannel(applicationId, channel.id, tx);
       if (!app) throw new IntakeError('APPLICATION_NOT_FOUND');
-      return receipt(app, await this.statusLinks.urlFor(app.id, tx));
+      // the portal reads what the applicant may know: a decision whose notice is still held is not told (README "Status page")
+      const status = statusAsAnnounced(app.status, await this.applications.heldDecisionOf(app.id, tx));
+      return receipt({ ...app, status }, await this.statusLinks.urlFor(app.id, tx));
     });
   }
 
@@ -363,7 +366,9 @@ export class IntakeService {
    * alone read as if it were under way.
    */
   private async duplicateError(roundId: string, corporateNumber: string, tx: Transaction, holder?: Application) {
-    const first = holder ?? (await this.applications.findByCorporateNumber(roundId, corporateNumber, tx));
+    const found = holder ?? (await this.applications.findByCorporateNumber(roundId, corporateNumber, tx));
+    // its state as the applicant may know it: a decision not yet announced is not told here either
+    const first = found && { ...found, status: statusAsAnnounced(found.status, await this.applications.heldDecisionOf(found.id, tx)) };
     const state = first ? `、状態「${stateLabel(first)}」` : '';
     return new IntakeError(
       'DUPLICATE_APPLICATION',

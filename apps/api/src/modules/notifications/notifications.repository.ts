@@ -9,6 +9,7 @@ import { insertRows, insertUnnest, prepared } from '../../database/entity-rows';
 import type { ChainPart, WriteChain } from '../../database/write-chain';
 import { containing } from '../../database/like-pattern';
 import { NotificationTemplate } from '../notification-templates/notification-template.entity';
+import { announcementHasCome } from './held-decisions.repository';
 import { Notification, NOTIFICATION_STATUSES, NotificationStatus } from './notification.entity';
 
 export interface NotificationFilter {
@@ -196,7 +197,7 @@ export class NotificationsRepository {
       `UPDATE notification n SET status = 'pending', send_after = now(), updated_at = now()
          FROM application a JOIN round r ON r.id = a.round_id
         WHERE n.status = 'held' AND n.application_id = a.id
-          AND CASE WHEN n.held_until_announcement THEN r.announcement_from <= now() ELSE n.send_after <= now() END`,
+          AND CASE WHEN n.held_until_announcement THEN ${announcementHasCome('r')} ELSE n.send_after <= now() END`,
     );
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { findTransition, getWorkflow, runGuard, statesEndingReporting, type WorkflowDefinition } from '@jimukyoku/workflow';
+import { findTransition, getWorkflow, refusalWhileDecisionHeld, runGuard, statesEndingReporting, type WorkflowDefinition } from '@jimukyoku/workflow';
 import { isAllowed, type PolicyAction } from '../../auth/policy';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { Transaction } from '../../database';
@@ -98,16 +98,19 @@ export class PostAwardView {
 
   /**
    * The steps whose transition's guards let it through now: a 交付申請 before the 採択発表 would be refused
-   * (afterAnnouncement), so it is not offered. The amount a filing computes (amountComputed) is judged as it is filed.
+   * (afterAnnouncement), nor any step after a decision not yet announced, so it is not offered. The amount a filing computes (amountComputed) is judged as it is filed.
    */
   private async guardsAllow(app: Application, definition: WorkflowDefinition, steps: PostAwardStep[], tx: Transaction): Promise<PostAwardStep[]> {
     if (steps.length === 0) return steps;
     const { snapshot, context } = await workflowInputs(this.applications, app, tx);
     const now = await this.applications.dbNow(tx);
-    return steps.filter((step) =>
-      (findTransition(definition, STEP_TRANSITIONS[step])?.guards ?? [])
+    return steps.filter((step) => {
+      const transition = findTransition(definition, STEP_TRANSITIONS[step]);
+      // after a decision not yet announced nothing is offered (libs/workflow announcement.ts)
+      if (refusalWhileDecisionHeld(snapshot, transition ?? {})) return false;
+      return (transition?.guards ?? [])
         .filter((guard) => !COMPUTED_AS_FILED.includes(guard))
-        .every((guard) => runGuard(guard, snapshot, { ...context, now }) === true),
-    );
+        .every((guard) => runGuard(guard, snapshot, { ...context, now }) === true);
+    });
   }
 }

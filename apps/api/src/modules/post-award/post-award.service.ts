@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { advanceExcess, advancePaymentDue, formatJstDate, formatYen, hasVisibleText, jstDate, paidInFullInAdvance, type ExpenseLine } from '@jimukyoku/domain';
-import { findTransition, getWorkflow } from '@jimukyoku/workflow';
+import { findTransition, getWorkflow, refusalWhileDecisionHeld } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
 import { UnitOfWork, type Transaction } from '../../database';
 import { quoteApplication } from '../applications/application-quote';
 import type { Application } from '../applications/application.entity';
 import { ApplicationsRepository } from '../applications/applications.repository';
+import { TransitionRefused } from '../applications/transitions.errors';
 import { TransitionsService, type TransitionActor } from '../applications/transitions.service';
 import { AuditService } from '../audit/audit.service';
 import type { FinalInspectionDto, PaperFilingDto, PostAwardFilingDto } from './dto/post-award.dto';
@@ -93,6 +94,12 @@ export class PostAwardService {
     source: FilingSource,
     meta: RequestMeta & { auditExtra?: Record<string, unknown> } = {},
   ): Promise<Application> {
+    // after a decision not yet announced: refused before the checks below, whose refusals could tell the decision
+    const unannounced = refusalWhileDecisionHeld(
+      { heldDecision: await this.applications.heldDecisionOf(app.id, tx) },
+      findTransition(getWorkflow(app.workflowCode, app.workflowVersion), STEP_TRANSITIONS[step]) ?? {},
+    );
+    if (unannounced) throw new TransitionRefused(unannounced.code, unannounced.message);
     const outsideProcedure = stepOutsideProcedure(app, step);
     if (outsideProcedure) throw new PostAwardError('STEP_NOT_IN_PROCEDURE', { step }, outsideProcedure);
     const missing = missingFilingFields(step, dto, source);

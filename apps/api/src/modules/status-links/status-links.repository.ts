@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { managerOf, type Transaction } from '../../database';
 import { prepared } from '../../database/entity-rows';
+import { heldDecisionOf, statusAsAnnounced } from '../notifications/held-decisions.repository';
 import type { ChainPart, WriteChain } from '../../database/write-chain';
 import { StatusLink, type StatusLinkOutcome } from './status-link.entity';
 
@@ -16,6 +17,7 @@ export interface LinkRow {
 /** What the status page shows of an application: its own facts only, never another application's. */
 export interface StatusFacts {
   receiptNumber: string | null;
+  /** the state as announced: before a decision whose notice is still held (notifications/held-decisions.repository.ts) */
   status: string;
   workflowCode: string;
   workflowVersion: number;
@@ -135,10 +137,11 @@ export class StatusLinksRepository {
       [applicationId],
     );
     if (!row) return null;
+    const status = statusAsAnnounced(row.status, await heldDecisionOf(this.dataSource.manager, applicationId));
     const documents = await this.dataSource.query(
       `SELECT kind, file_name AS "fileName", created_at AS "receivedAt" FROM attachment WHERE application_id = $1 ORDER BY created_at, id`,
       [applicationId],
     );
-    return { ...row, documents };
+    return { ...row, status, documents };
   }
 }
