@@ -162,10 +162,16 @@ describe('loadConfig', () => {
       expect(problemsOf(production({ JWT_SECRET: '' }))).toEqual(['JWT_SECRET must be set in production (make one with `openssl rand -base64 48`)']);
     });
 
-    it('refuses the published development secret', () => {
-      expect(problemsOf(production({ JWT_SECRET: 'jimukyoku-development-secret-change-me' }))[0]).toContain(
-        'JWT_SECRET must not be the published development value in production',
-      );
+    it('refuses the published development secrets, alone or inside a longer value', () => {
+      for (const secret of [
+        'jimukyoku-development-secret-change-me',
+        'jimukyoku-development-status-link-secret-change-me',
+        'jimukyoku-development-secret-change-me-Xq7',
+      ]) {
+        expect(problemsOf(production({ JWT_SECRET: secret }))).toEqual([
+          'JWT_SECRET contains a published development value: production needs at least 32 random bytes (make one with `openssl rand -base64 48`)',
+        ]);
+      }
     });
 
     it.each([
@@ -251,7 +257,7 @@ describe('loadConfig', () => {
         expect.stringContaining('PUBLIC_BASE_URL must be set in production'),
       ]);
       expect(problemsOf(production({ STATUS_LINK_SECRET: 'jimukyoku-development-status-link-secret-change-me' }))[0]).toContain(
-        'STATUS_LINK_SECRET must not be the published development value',
+        'STATUS_LINK_SECRET contains a published development value',
       );
       expect(problemsOf(production({ STATUS_LINK_SECRET: 'short-secret' }))[0]).toContain('STATUS_LINK_SECRET is too short');
       expect(problemsOf(production({ PUBLIC_BASE_URL: 'http://status.example.jp' }))).toEqual(['PUBLIC_BASE_URL must be an https address in production']);
