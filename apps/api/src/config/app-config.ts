@@ -274,6 +274,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('DATABASE_URL must be set in production: the application role, a member of jimukyoku_app (README "Database roles")');
   if (production && !read('DATABASE_MIGRATION_URL'))
     problems.push('DATABASE_MIGRATION_URL must be set in production: the owner role that runs migrations (README "Database roles")');
+  // the defaults are development's localhost services: production would queue into, or mail through, whatever answers there
+  if (production && !read('REDIS_URL')) problems.push('REDIS_URL must be set in production: the Redis of the queues, heartbeat and rate limits');
+  if (production && !read('SMTP_URL')) problems.push("SMTP_URL must be set in production: the mail server every applicant's and reviewer's mail goes through");
 
   const secretariat = secretariatContact(read, production, problems);
   const statusLink = statusLinkConfig(read, production, problems, int, url);

@@ -35,6 +35,8 @@ const production = (env: NodeJS.ProcessEnv = {}) => ({
   JWT_SECRET: PRODUCTION_SECRET,
   DATABASE_URL: 'postgres://jimukyoku_api:app-password@db.internal:5432/jimukyoku',
   DATABASE_MIGRATION_URL: 'postgres://jimukyoku_owner:owner-password@db.internal:5432/jimukyoku',
+  REDIS_URL: 'rediss://cache.internal:6380',
+  SMTP_URL: 'smtps://relay.internal:465',
   ...SECRETARIAT_ENV,
   STATUS_LINK_SECRET: STATUS_SECRET,
   PUBLIC_BASE_URL: 'https://status.secretariat.example.jp',
@@ -145,6 +147,16 @@ describe('loadConfig', () => {
         expect.stringContaining('DATABASE_MIGRATION_URL must be set in production'),
       ]);
       expect(loadAnyConfig(production())).toMatchObject({ databaseUrl: production().DATABASE_URL, databaseMigrationUrl: production().DATABASE_MIGRATION_URL });
+    });
+
+    it('requires REDIS_URL and SMTP_URL in production, named with the other missing settings, instead of localhost', () => {
+      expect(problemsOf(production({ DATABASE_URL: undefined, REDIS_URL: undefined, SMTP_URL: '' }))).toEqual([
+        expect.stringContaining('DATABASE_URL must be set in production'),
+        'REDIS_URL must be set in production: the Redis of the queues, heartbeat and rate limits',
+        "SMTP_URL must be set in production: the mail server every applicant's and reviewer's mail goes through",
+      ]);
+      expect(loadAnyConfig(production())).toMatchObject({ redisUrl: 'rediss://cache.internal:6380', smtpUrl: 'smtps://relay.internal:465' });
+      expect(loadAnyConfig({ NODE_ENV: 'development' })).toMatchObject({ redisUrl: 'redis://127.0.0.1:6379', smtpUrl: 'smtp://127.0.0.1:1025' });
     });
 
     it('migrates as the local superuser on the same server and database outside production', () => {
