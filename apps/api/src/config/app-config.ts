@@ -50,8 +50,11 @@ export interface AppConfig {
   refreshGraceSeconds: number;
   /** Express's `trust proxy`: which proxies may give the client's address (login throttling is per client) */
   trustProxy: TrustProxy;
-  /** Origin allowed by CORS (the admin's dev server; in production the admin is served same-origin). */
-  adminOrigin: string;
+  /**
+   * The one origin CORS allows (ADMIN_ORIGIN; outside production by default the admin's Vite dev server). null: no
+   * cross-origin caller at all, production's default, where the admin is served same-origin at /admin.
+   */
+  adminOrigin: string | null;
   /** Directory of the built admin app, served at /admin. */
   adminDist: string;
   storageDir: string;
@@ -307,7 +310,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionMaxAge: int('SESSION_MAX_AGE', 30 * 86_400, 300, 365 * 86_400),
     refreshGraceSeconds: int('REFRESH_GRACE_SECONDS', 15, 0, 120),
     trustProxy,
-    adminOrigin: str('ADMIN_ORIGIN', 'http://localhost:5173'),
+    adminOrigin: read('ADMIN_ORIGIN') || (production ? null : 'http://localhost:5173'),
     adminDist: str('ADMIN_DIST', resolve(__dirname, '../../../admin/dist')),
     storageDir: str('STORAGE_DIR', resolve(process.cwd(), 'var/storage')),
     attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),

@@ -236,6 +236,12 @@ describe('loadConfig', () => {
     });
   });
 
+  it('allows the admin’s dev server cross-origin outside production, and in production only an ADMIN_ORIGIN set explicitly', () => {
+    expect(loadAnyConfig({ NODE_ENV: 'development' }).adminOrigin).toBe('http://localhost:5173');
+    expect(loadAnyConfig(production()).adminOrigin).toBeNull();
+    expect(loadAnyConfig(production({ ADMIN_ORIGIN: 'https://admin.secretariat.example.jp' })).adminOrigin).toBe('https://admin.secretariat.example.jp');
+  });
+
   describe('API_DOCS', () => {
     it('serves OpenAPI in development and test, not in production unless asked', () => {
       expect(loadAnyConfig({ NODE_ENV: 'development' }).apiDocs).toBe(true);
