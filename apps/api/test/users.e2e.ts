@@ -138,6 +138,12 @@ describe('staff accounts (admin)', () => {
     await t.http().post('/api/auth/login').send({ email, password: DEMO_PASSWORD }).expect(401);
     const fresh = await login(t, email, res.body.temporaryPassword);
     expect(fresh.user.mustChangePassword).toBe(true);
+    // the same words after a reset as at a first login: the data does not tell the two apart
+    expect((await t.http().get('/api/auth/me').set('Authorization', `Bearer ${fresh.token}`).expect(200)).body.mustChangePassword).toBe(true);
+    expect((await t.http().get('/api/applications').set('Authorization', `Bearer ${fresh.token}`).expect(403)).body).toMatchObject({
+      code: 'PASSWORD_CHANGE_REQUIRED',
+      message: 'パスワードの変更が必要です（初回ログイン時、または管理者による再設定の後）。新しいパスワードに変更してから操作してください。',
+    });
     const audit = await t.app
       .get(DataSource)
       .query(`SELECT actor_id, changes FROM audit_log WHERE action = 'user.passwordReset' AND entity_id = $1`, [a.user.id]);
