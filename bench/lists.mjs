@@ -391,7 +391,10 @@ async function startApi(name, databaseUrl, { profile = false } = {}) {
     INITIAL_ADMIN_PASSWORD: `bench-first-${randomBytes(12).toString('base64url')}`,
     DATABASE_URL: databaseUrl,
     DATABASE_MIGRATION_URL: run.dbUrl,
+    REDIS_URL,
     REDIS_PREFIX: run.redisPrefix,
+    // production requires it; WORKER_ENABLED=false sends no mail
+    SMTP_URL: 'smtp://127.0.0.1:1025',
     PORT: String(port),
     LOG_LEVEL: 'warn',
     WORKER_ENABLED: 'false',

@@ -1,13 +1,17 @@
 // What production refuses to start without (apps/api/src/config/app-config.ts), as sample values for
-// the benchmarks' API and worker processes: the secretariat's contact, the status-link key and base
-// address, and the 振込依頼人 of the 全銀 file. Nothing here is sent anywhere.
+// the benchmarks' API and worker processes: the services, the secretariat's contact, the status-link key
+// and base address, and the 振込依頼人 of the 全銀 file. Nothing here is sent anywhere (a bench that sends
+// mail sets SMTP_URL to its own sink).
 import { randomBytes } from 'node:crypto';
+import { REDIS_URL } from './run-resources.mjs';
 
 /** Environment for a production-mode API or worker of a benchmark (add DATABASE_URL, PORT, … to it). */
 export function productionEnv() {
   return {
     NODE_ENV: 'production',
     JWT_SECRET: randomBytes(32).toString('hex'),
+    REDIS_URL,
+    SMTP_URL: 'smtp://127.0.0.1:1025',
     SECRETARIAT_NAME: 'ベンチマーク用 相談窓口',
     SECRETARIAT_PHONE: '0120-000-000',
     SECRETARIAT_EMAIL: 'soudan@bench.example.jp',

@@ -40,8 +40,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
   app.use(refuseUnreadBody);
   app.enableCors({
-    // Reflect only the admin's origin; any other origin gets no CORS headers at all.
-    origin: (origin: string | undefined, callback: (err: Error | null, allow?: boolean) => void) => callback(null, origin === config.adminOrigin),
+    // Reflect only ADMIN_ORIGIN; any other origin gets no CORS headers at all, and every origin when it is unset
+    // in production (the admin is served same-origin there: README "Configuration").
+    origin: (origin: string | undefined, callback: (err: Error | null, allow?: boolean) => void) =>
+      callback(null, config.adminOrigin !== null && origin === config.adminOrigin),
     credentials: true,
     // every response header the admin reads: a list's total, a download's file name and its export's id
     exposedHeaders: ['Content-Range', 'X-Total-Count', 'X-Total-Count-Estimated', 'X-Request-Id', 'Content-Disposition', 'X-Export-Id'],

@@ -235,6 +235,30 @@ describe('login, sessions and tokens', () => {
     await t.http().get('/api/auth/me').expect(401);
   });
 
+  it('refuses a token signed with the instance’s key that lacks an expiry or names no UUID (401 TOKEN_INVALID, never 500)', async () => {
+    const s = await login(t, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    const jwt = t.app.get(JwtService);
+    const { sub, sid, role } = jwt.decode(s.token) as Record<string, string>;
+    const signed = [
+      jwt.sign({ sub, sid, role }), // no exp: every token the product issues expires (ACCESS_TOKEN_TTL)
+      jwt.sign({ sub, sid: 'not-a-uuid', role }, { expiresIn: 60 }),
+      jwt.sign({ sub: "x' OR '1'='1", sid, role }, { expiresIn: 60 }),
+      jwt.sign({ sid, role }, { expiresIn: 60 }),
+      jwt.sign({ sub, sid: 42, role }, { expiresIn: 60 }),
+    ];
+    for (const token of signed) {
+      for (const path of ['/api/auth/me', '/api/users', '/api/applications']) {
+        const res = await t.http().get(path).set('Authorization', `Bearer ${token}`);
+        expect({ path, status: res.status, code: res.body.code }).toEqual({ path, status: 401, code: 'TOKEN_INVALID' });
+      }
+    }
+    await t
+      .http()
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${jwt.sign({ sub, sid, role }, { expiresIn: 60 })}`)
+      .expect(200);
+  });
+
   it('forces the first administrator to change the password before anything else', async () => {
     const first = await login(t, INITIAL_ADMIN.email, INITIAL_ADMIN.password);
     expect(first.user.mustChangePassword).toBe(true);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { describeRoleProblem, inspectDatabaseRole } from '../src/database/app-role';
 import { createTestDatabase, dropTestDatabase } from './harness';
-import { databaseUrlFor, ownerUrlOf } from './test-run';
+import { databaseUrlFor, ownerUrlOf, testRedisUrl } from './test-run';
 
 // The built entry points, as an operator runs them; `npm test` builds before running jest.
 const dist = join(__dirname, '..', 'dist');
@@ -15,6 +15,8 @@ const production = (databaseUrl: string) => ({
   JWT_SECRET: randomBytes(48).toString('base64'),
   DATABASE_URL: databaseUrl,
   DATABASE_MIGRATION_URL: ownerUrlOf(databaseUrl),
+  REDIS_URL: testRedisUrl(),
+  SMTP_URL: 'smtp://127.0.0.1:1025',
   SECRETARIAT_NAME: '補助金事務局 相談窓口',
   SECRETARIAT_PHONE: '0120-000-000',
   SECRETARIAT_EMAIL: 'soudan@secretariat.example.jp',

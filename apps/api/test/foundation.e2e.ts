@@ -70,14 +70,33 @@ describe('the API foundation', () => {
   });
 
   it('allows CORS only from the admin origin', async () => {
-    const allowed = await t.http().options('/api/health').set('Origin', t.config.adminOrigin).set('Access-Control-Request-Method', 'GET');
+    const allowed = await t.http().options('/api/health').set('Origin', t.config.adminOrigin!).set('Access-Control-Request-Method', 'GET');
     expect(allowed.headers['access-control-allow-origin']).toBe(t.config.adminOrigin);
     const other = await t.http().options('/api/health').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
     // what the admin reads of a response, from another origin too (a download's file name and export id)
-    const read = await t.http().get('/api/health').set('Origin', t.config.adminOrigin);
+    const read = await t.http().get('/api/health').set('Origin', t.config.adminOrigin!);
     expect(read.headers['access-control-expose-headers']?.split(',')).toEqual(
       expect.arrayContaining(['Content-Range', 'X-Total-Count-Estimated', 'Content-Disposition', 'X-Export-Id']),
     );
+  });
+});
+
+describe('CORS in production without ADMIN_ORIGIN (the admin is served same-origin)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'cors_prod', overrides: { nodeEnv: 'production', adminOrigin: null } });
+  });
+  afterAll(() => t?.close());
+
+  it('allows no origin, not even the development admin’s, with or without credentials', async () => {
+    for (const origin of ['http://localhost:5173', 'https://evil.example', 'null']) {
+      const preflight = await t.http().options('/api/auth/login').set('Origin', origin).set('Access-Control-Request-Method', 'POST');
+      expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+      expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
+      const read = await t.http().get('/api/health').set('Origin', origin);
+      expect(read.headers['access-control-allow-origin']).toBeUndefined();
+    }
+    expect((await t.http().get('/api/health')).status).toBe(200);
   });
 });

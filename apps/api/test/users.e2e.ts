@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '../src/seed/staff-accounts.seed';
 import { login, LoggedIn, loginAdmin, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
+import { until, waitingOnLock } from './lock-waits';
 
 describe('staff accounts (admin)', () => {
   let t: TestApp;
@@ -137,6 +138,12 @@ describe('staff accounts (admin)', () => {
     await t.http().post('/api/auth/login').send({ email, password: DEMO_PASSWORD }).expect(401);
     const fresh = await login(t, email, res.body.temporaryPassword);
     expect(fresh.user.mustChangePassword).toBe(true);
+    // the same words after a reset as at a first login: the data does not tell the two apart
+    expect((await t.http().get('/api/auth/me').set('Authorization', `Bearer ${fresh.token}`).expect(200)).body.mustChangePassword).toBe(true);
+    expect((await t.http().get('/api/applications').set('Authorization', `Bearer ${fresh.token}`).expect(403)).body).toMatchObject({
+      code: 'PASSWORD_CHANGE_REQUIRED',
+      message: 'パスワードの変更が必要です（初回ログイン時、または管理者による再設定の後）。新しいパスワードに変更してから操作してください。',
+    });
     const audit = await t.app
       .get(DataSource)
       .query(`SELECT actor_id, changes FROM audit_log WHERE action = 'user.passwordReset' AND entity_id = $1`, [a.user.id]);
@@ -151,5 +158,53 @@ describe('staff accounts (admin)', () => {
   it('does not let an administrator deactivate or demote themselves', async () => {
     expect((await t.http().delete(`/api/users/${admin.user.id}`).set(as()).expect(400)).body.code).toBe('CANNOT_DEACTIVATE_SELF');
     expect((await t.http().put(`/api/users/${admin.user.id}`).set(as()).send({ role: 'auditor' }).expect(400)).body.code).toBe('CANNOT_DEMOTE_SELF');
+  });
+
+  it('two administrators removing each other at the same moment: one change lands, the other is 409 LAST_ACTIVE_ADMIN, one administrator remains', async () => {
+    const db = t.app.get(DataSource);
+    const email = 'second.admin@jimukyoku.example.jp';
+    const initial = 'Kamome-nami-4-suna-hama';
+    await t.http().post('/api/users').set(as()).send({ email, name: '二人目 管理者', role: 'admin', password: initial }).expect(201);
+    const first = await login(t, email, initial);
+    const changed = 'Tsuru-yuki-8-matsu-oka';
+    await t
+      .http()
+      .post('/api/auth/password')
+      .set('Authorization', `Bearer ${first.token}`)
+      .send({ currentPassword: initial, newPassword: changed })
+      .expect(204);
+    const second = await login(t, email, changed);
+    // A second connection holds the administrators' rows while both requests arrive, so both have passed
+    // their checks of the session and wait together; without the lock both answered 200 and no administrator was left.
+    const holder = db.createQueryRunner();
+    await holder.startTransaction();
+    try {
+      await holder.query(`SELECT id FROM staff_user WHERE role = 'admin' AND active FOR UPDATE`);
+      const deactivate = t
+        .http()
+        .delete(`/api/users/${second.user.id}`)
+        .set(as())
+        .then((r) => r);
+      const demote = t
+        .http()
+        .put(`/api/users/${admin.user.id}`)
+        .set('Authorization', `Bearer ${second.token}`)
+        .send({ role: 'manager' })
+        .then((r) => r);
+      await until(async () => (await waitingOnLock(db)) === 2);
+      expect(await waitingOnLock(db)).toBe(2);
+      await holder.commitTransaction();
+      const answers = await Promise.all([deactivate, demote]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      expect(answers.find((a) => a.status === 409)!.body).toMatchObject({
+        code: 'LAST_ACTIVE_ADMIN',
+        message: 'この変更を行うと有効な管理者が一人もいなくなるため、実行できません。先に別のアカウントを管理者にしてから、もう一度お試しください。',
+      });
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM staff_user WHERE role = 'admin' AND active`);
+    expect(n).toBe(1);
   });
 });

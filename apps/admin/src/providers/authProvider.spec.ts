@@ -110,7 +110,11 @@ describe('authProvider.checkError', () => {
   it('sends a user the API holds to a pending password change to /change-password, without logging out', async () => {
     const { session, authProvider } = setup();
     session.set(authResponse('t'));
-    const error = new HttpError('初回ログインのため、パスワードを変更してから操作してください。', 403, { code: 'PASSWORD_CHANGE_REQUIRED' });
+    const error = new HttpError(
+      'パスワードの変更が必要です（初回ログイン時、または管理者による再設定の後）。新しいパスワードに変更してから操作してください。',
+      403,
+      { code: 'PASSWORD_CHANGE_REQUIRED' },
+    );
     await expect(authProvider.checkError(error)).rejects.toEqual({ logoutUser: false, redirectTo: CHANGE_PASSWORD_PATH, message: false });
     await expect(authProvider.getIdentity()).resolves.toMatchObject({ mustChangePassword: true });
   });

@@ -138,7 +138,7 @@ describe('dataProvider errors', () => {
 
   it('keeps body.code, which authProvider.checkError reads (PASSWORD_CHANGE_REQUIRED)', async () => {
     const { server, dataProvider } = setup();
-    server.on('GET /api/users/u1', { status: 403, body: { statusCode: 403, code: 'PASSWORD_CHANGE_REQUIRED', message: '初回ログインのため…' } });
+    server.on('GET /api/users/u1', { status: 403, body: { statusCode: 403, code: 'PASSWORD_CHANGE_REQUIRED', message: 'パスワードの変更が必要です…' } });
     const error = (await dataProvider.getOne('users', { id: 'u1' }).catch((e: unknown) => e)) as HttpError;
     expect(error.status).toBe(403);
     expect(error.body.code).toBe('PASSWORD_CHANGE_REQUIRED');

@@ -14,7 +14,10 @@ export const AUTH_ERRORS = {
   SESSION_ENDED: [HttpStatus.UNAUTHORIZED, 'このログインは終了しています。再度ログインしてください。'],
   REFRESH_MISSING: [HttpStatus.UNAUTHORIZED, 'ログインが必要です。'],
   REFRESH_REUSED: [HttpStatus.UNAUTHORIZED, '安全のためログインを終了しました (更新トークンが再利用されました)。再度ログインしてください。'],
-  PASSWORD_CHANGE_REQUIRED: [HttpStatus.FORBIDDEN, '初回ログインのため、パスワードを変更してから操作してください。'],
+  PASSWORD_CHANGE_REQUIRED: [
+    HttpStatus.FORBIDDEN,
+    'パスワードの変更が必要です（初回ログイン時、または管理者による再設定の後）。新しいパスワードに変更してから操作してください。',
+  ],
   WRONG_CURRENT_PASSWORD: [HttpStatus.BAD_REQUEST, '現在のパスワードが正しくありません。'],
   WEAK_PASSWORD: [HttpStatus.BAD_REQUEST, 'パスワードが条件を満たしていません。'],
   FORBIDDEN: [HttpStatus.FORBIDDEN, 'この操作を行う権限がありません。'],

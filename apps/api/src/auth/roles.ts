@@ -2,12 +2,7 @@
 export const STAFF_ROLES = ['admin', 'manager', 'reviewer', 'auditor'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-export const ROLE_LABELS: Record<StaffRole, string> = {
-  admin: '管理者',
-  manager: '事務局マネージャー',
-  reviewer: '審査員',
-  auditor: '監査担当',
-};
+// Their Japanese names are the workflow's ROLE_LABELS (@jimukyoku/workflow), the one list refusals use.
 
 /** Who is calling, as the guards resolved it (req.user). */
 export interface AuthenticatedUser {

@@ -3,7 +3,7 @@ import { QueueName } from '../queue/queue-names';
 import { passwordPolicyProblems } from '../auth/password-policy';
 import { INITIAL_ADMIN_EMAIL } from './initial-admin';
 import { paymentRequesterConfig, secretariatContact, type PaymentRequester, type SecretariatContact } from './secretariat-identity';
-import { secretProblem } from './secret-strength';
+import { DEV_JWT_SECRET, DEV_STATUS_LINK_SECRET, secretProblem } from './secret-strength';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 /**
@@ -50,8 +50,11 @@ export interface AppConfig {
   refreshGraceSeconds: number;
   /** Express's `trust proxy`: which proxies may give the client's address (login throttling is per client) */
   trustProxy: TrustProxy;
-  /** Origin allowed by CORS (the admin's dev server; in production the admin is served same-origin). */
-  adminOrigin: string;
+  /**
+   * The one origin CORS allows (ADMIN_ORIGIN; outside production by default the admin's Vite dev server). null: no
+   * cross-origin caller at all, production's default, where the admin is served same-origin at /admin.
+   */
+  adminOrigin: string | null;
   /** Directory of the built admin app, served at /admin. */
   adminDist: string;
   storageDir: string;
@@ -121,9 +124,6 @@ export class ConfigError extends Error {
 
 const SECRET_COMMAND = 'openssl rand -base64 48';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-const DEV_JWT_SECRET = 'jimukyoku-development-secret-change-me';
-/** Development and test only: marked as such, refused in production like DEV_JWT_SECRET. */
-export const DEV_STATUS_LINK_SECRET = 'jimukyoku-development-status-link-secret-change-me';
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 /** LIST_EXACT_COUNT_LIMIT's default: the application list counts up to 10,000 rows, estimates beyond. */
 export const DEFAULT_LIST_EXACT_COUNT_LIMIT = 10_000;
@@ -259,11 +259,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const jwtSecret = str('JWT_SECRET', DEV_JWT_SECRET);
   if (production) {
-    const weak = read('JWT_SECRET') ? secretProblem(jwtSecret) : null;
     if (!read('JWT_SECRET')) problems.push(`JWT_SECRET must be set in production (make one with \`${SECRET_COMMAND}\`)`);
-    else if (jwtSecret === DEV_JWT_SECRET)
-      problems.push(`JWT_SECRET must not be the published development value in production (make one with \`${SECRET_COMMAND}\`)`);
-    else if (weak) problems.push(`JWT_SECRET ${weak} for production: it needs at least 32 random bytes (make one with \`${SECRET_COMMAND}\`)`);
+    else refuseWeakSecret('JWT_SECRET', jwtSecret, problems);
   } else if (jwtSecret.length < 16) problems.push('JWT_SECRET must be at least 16 characters');
   const initialAdminPassword = read('INITIAL_ADMIN_PASSWORD') || null;
   if (initialAdminPassword !== null) {
@@ -280,6 +277,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('DATABASE_URL must be set in production: the application role, a member of jimukyoku_app (README "Database roles")');
   if (production && !read('DATABASE_MIGRATION_URL'))
     problems.push('DATABASE_MIGRATION_URL must be set in production: the owner role that runs migrations (README "Database roles")');
+  // the defaults are development's localhost services: production would queue into, or mail through, whatever answers there
+  if (production && !read('REDIS_URL')) problems.push('REDIS_URL must be set in production: the Redis of the queues, heartbeat and rate limits');
+  if (production && !read('SMTP_URL')) problems.push("SMTP_URL must be set in production: the mail server every applicant's and reviewer's mail goes through");
 
   const secretariat = secretariatContact(read, production, problems);
   const statusLink = statusLinkConfig(read, production, problems, int, url);
@@ -310,7 +310,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionMaxAge: int('SESSION_MAX_AGE', 30 * 86_400, 300, 365 * 86_400),
     refreshGraceSeconds: int('REFRESH_GRACE_SECONDS', 15, 0, 120),
     trustProxy,
-    adminOrigin: str('ADMIN_ORIGIN', 'http://localhost:5173'),
+    adminOrigin: read('ADMIN_ORIGIN') || (production ? null : 'http://localhost:5173'),
     adminDist: str('ADMIN_DIST', resolve(__dirname, '../../../admin/dist')),
     storageDir: str('STORAGE_DIR', resolve(process.cwd(), 'var/storage')),
     attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
@@ -355,12 +355,7 @@ function statusLinkConfig(
   if (production) {
     if (!read('STATUS_LINK_SECRET'))
       problems.push(`STATUS_LINK_SECRET must be set in production: it signs the applicants' status links (make one with \`${SECRET_COMMAND}\`)`);
-    else if (secret === DEV_STATUS_LINK_SECRET)
-      problems.push(`STATUS_LINK_SECRET must not be the published development value in production (make one with \`${SECRET_COMMAND}\`)`);
-    else {
-      const weak = secretProblem(secret);
-      if (weak) problems.push(`STATUS_LINK_SECRET ${weak} for production: it needs at least 32 random bytes (make one with \`${SECRET_COMMAND}\`)`);
-    }
+    else refuseWeakSecret('STATUS_LINK_SECRET', secret, problems);
     if (!read('PUBLIC_BASE_URL'))
       problems.push('PUBLIC_BASE_URL must be set in production: the https address applicants open their status page at (README "Status page")');
   } else if (secret.length < 16) problems.push('STATUS_LINK_SECRET must be at least 16 characters');
@@ -368,6 +363,12 @@ function statusLinkConfig(
   const base = url('PUBLIC_BASE_URL', `http://localhost:${port}`, ['http:', 'https:']);
   if (production && read('PUBLIC_BASE_URL') && !base.startsWith('https:')) problems.push('PUBLIC_BASE_URL must be an https address in production');
   return { secret, ttlDays: int('STATUS_LINK_TTL_DAYS', 180, 1, 3650), publicBaseUrl: base.replace(/\/+$/, '') };
+}
+
+/** A production signing secret that secret-strength.ts refuses (README "What production refuses"), named with how to make one. */
+function refuseWeakSecret(name: ConfigVariable, secret: string, problems: string[]): void {
+  const weak = secretProblem(secret);
+  if (weak) problems.push(`${name} ${weak}: production needs at least 32 random bytes (make one with \`${SECRET_COMMAND}\`)`);
 }
 
 /** Development: the app's login role, created with this password by `npm start` / `npm run migrate`. */

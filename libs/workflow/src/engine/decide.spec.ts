@@ -146,7 +146,7 @@ describe('decide: refusals', () => {
 
   it('explains a role refusal with the Japanese role name', () => {
     const d = decide(TOY, app('submitted'), { transition: 'decide' }, actor('reviewer'), NOW);
-    expect(d).toMatchObject({ message: '「決定する」を実行する権限がありません（役割：審査担当）。' });
+    expect(d).toMatchObject({ message: '「決定する」を実行する権限がありません（役割：審査員）。' });
   });
 
   it('tells the auditor they are read-only', () => {

@@ -6,11 +6,14 @@
 export const ROLES = ['admin', 'manager', 'reviewer', 'auditor', 'applicant', 'intake', 'system'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Japanese names of the roles, for refusal messages and the UI. */
+/**
+ * Japanese names of the roles, for refusal messages: the staff roles as the product names them everywhere (the
+ * admin's 役割, the 職員 list), so a refusal names the role the person sees on their own badge.
+ */
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  admin: 'システム管理者',
-  manager: '事務局責任者',
-  reviewer: '審査担当',
+  admin: '管理者',
+  manager: '事務局マネージャー',
+  reviewer: '審査員',
   auditor: '監査担当',
   applicant: '申請者',
   intake: '受付担当',

@@ -35,6 +35,8 @@ const production = (env: NodeJS.ProcessEnv = {}) => ({
   JWT_SECRET: PRODUCTION_SECRET,
   DATABASE_URL: 'postgres://jimukyoku_api:app-password@db.internal:5432/jimukyoku',
   DATABASE_MIGRATION_URL: 'postgres://jimukyoku_owner:owner-password@db.internal:5432/jimukyoku',
+  REDIS_URL: 'rediss://cache.internal:6380',
+  SMTP_URL: 'smtps://relay.internal:465',
   ...SECRETARIAT_ENV,
   STATUS_LINK_SECRET: STATUS_SECRET,
   PUBLIC_BASE_URL: 'https://status.secretariat.example.jp',
@@ -147,6 +149,16 @@ describe('loadConfig', () => {
       expect(loadAnyConfig(production())).toMatchObject({ databaseUrl: production().DATABASE_URL, databaseMigrationUrl: production().DATABASE_MIGRATION_URL });
     });
 
+    it('requires REDIS_URL and SMTP_URL in production, named with the other missing settings, instead of localhost', () => {
+      expect(problemsOf(production({ DATABASE_URL: undefined, REDIS_URL: undefined, SMTP_URL: '' }))).toEqual([
+        expect.stringContaining('DATABASE_URL must be set in production'),
+        'REDIS_URL must be set in production: the Redis of the queues, heartbeat and rate limits',
+        "SMTP_URL must be set in production: the mail server every applicant's and reviewer's mail goes through",
+      ]);
+      expect(loadAnyConfig(production())).toMatchObject({ redisUrl: 'rediss://cache.internal:6380', smtpUrl: 'smtps://relay.internal:465' });
+      expect(loadAnyConfig({ NODE_ENV: 'development' })).toMatchObject({ redisUrl: 'redis://127.0.0.1:6379', smtpUrl: 'smtp://127.0.0.1:1025' });
+    });
+
     it('migrates as the local superuser on the same server and database outside production', () => {
       expect(loadConfig({ DATABASE_URL: 'postgres://app:secret@db.local:6543/other' }).databaseMigrationUrl).toBe('postgres://postgres@db.local:6543/other');
       expect(loadConfig({ DATABASE_MIGRATION_URL: 'postgres://owner@db/x' }).databaseMigrationUrl).toBe('postgres://owner@db/x');
@@ -162,10 +174,16 @@ describe('loadConfig', () => {
       expect(problemsOf(production({ JWT_SECRET: '' }))).toEqual(['JWT_SECRET must be set in production (make one with `openssl rand -base64 48`)']);
     });
 
-    it('refuses the published development secret', () => {
-      expect(problemsOf(production({ JWT_SECRET: 'jimukyoku-development-secret-change-me' }))[0]).toContain(
-        'JWT_SECRET must not be the published development value in production',
-      );
+    it('refuses the published development secrets, alone or inside a longer value', () => {
+      for (const secret of [
+        'jimukyoku-development-secret-change-me',
+        'jimukyoku-development-status-link-secret-change-me',
+        'jimukyoku-development-secret-change-me-Xq7',
+      ]) {
+        expect(problemsOf(production({ JWT_SECRET: secret }))).toEqual([
+          'JWT_SECRET contains a published development value: production needs at least 32 random bytes (make one with `openssl rand -base64 48`)',
+        ]);
+      }
     });
 
     it.each([
@@ -218,6 +236,12 @@ describe('loadConfig', () => {
     });
   });
 
+  it('allows the admin’s dev server cross-origin outside production, and in production only an ADMIN_ORIGIN set explicitly', () => {
+    expect(loadAnyConfig({ NODE_ENV: 'development' }).adminOrigin).toBe('http://localhost:5173');
+    expect(loadAnyConfig(production()).adminOrigin).toBeNull();
+    expect(loadAnyConfig(production({ ADMIN_ORIGIN: 'https://admin.secretariat.example.jp' })).adminOrigin).toBe('https://admin.secretariat.example.jp');
+  });
+
   describe('API_DOCS', () => {
     it('serves OpenAPI in development and test, not in production unless asked', () => {
       expect(loadAnyConfig({ NODE_ENV: 'development' }).apiDocs).toBe(true);
@@ -251,7 +275,7 @@ describe('loadConfig', () => {
         expect.stringContaining('PUBLIC_BASE_URL must be set in production'),
       ]);
       expect(problemsOf(production({ STATUS_LINK_SECRET: 'jimukyoku-development-status-link-secret-change-me' }))[0]).toContain(
-        'STATUS_LINK_SECRET must not be the published development value',
+        'STATUS_LINK_SECRET contains a published development value',
       );
       expect(problemsOf(production({ STATUS_LINK_SECRET: 'short-secret' }))[0]).toContain('STATUS_LINK_SECRET is too short');
       expect(problemsOf(production({ PUBLIC_BASE_URL: 'http://status.example.jp' }))).toEqual(['PUBLIC_BASE_URL must be an https address in production']);

@@ -66,6 +66,8 @@ const PRODUCTION: NodeJS.ProcessEnv = {
   JWT_SECRET: 'q3J8wZ1vR6tY0uP4sK9mN2bX7cV5lA8dF3gH6jE1',
   DATABASE_URL: 'postgres://jimukyoku_api:app@db.internal:5432/jimukyoku',
   DATABASE_MIGRATION_URL: 'postgres://jimukyoku_owner:owner@db.internal:5432/jimukyoku',
+  REDIS_URL: 'redis://cache.internal:6379',
+  SMTP_URL: 'smtp://relay.internal:587',
   SECRETARIAT_NAME: '補助金事務局 相談窓口',
   SECRETARIAT_PHONE: '0120-000-000',
   SECRETARIAT_EMAIL: 'soudan@secretariat.example.jp',

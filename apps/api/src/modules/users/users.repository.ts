@@ -55,6 +55,18 @@ export class UsersRepository {
     return this.users(tx).findOneBy({ id });
   }
 
+  /**
+   * Locks the active administrators' rows (FOR UPDATE) until `tx` ends and answers their ids as they
+   * stand once locked: two changes that each remove an administrator wait for each other, and the
+   * second sees the first's result (README "Staff sign-in and sessions", at least one administrator).
+   */
+  async lockActiveAdmins(tx: Transaction): Promise<string[]> {
+    const rows: { id: string }[] = await managerOf(tx, this.dataSource).query(
+      `SELECT id FROM staff_user WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`,
+    );
+    return rows.map((r) => r.id);
+  }
+
   emailTaken(email: string, exceptId?: string): Promise<boolean> {
     const qb = this.repo.createQueryBuilder('u').where('u.email = :email', { email });
     if (exceptId) qb.andWhere('u.id <> :id', { id: exceptId });

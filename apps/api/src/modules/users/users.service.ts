@@ -77,9 +77,15 @@ export class UsersService {
     if (!isUuid(id)) throw new UserError('USER_NOT_FOUND');
     const email = dto.email?.trim().toLowerCase();
     if (email && (await this.users.emailTaken(email, id))) throw new UserError('EMAIL_TAKEN');
+    const mayRemoveAdmin = dto.active === false || (dto.role !== undefined && dto.role !== 'admin');
     return this.uow.run(async (tx) => {
+      // locked before the account is read, so the check below and the save see the same, current rows
+      const activeAdmins = mayRemoveAdmin ? await this.users.lockActiveAdmins(tx) : [];
       const user = await this.users.findById(id, tx);
       if (!user) throw new UserError('USER_NOT_FOUND');
+      // README "Staff sign-in and sessions": at least one active administrator remains
+      if (mayRemoveAdmin && user.role === 'admin' && user.active && !activeAdmins.some((adminId) => adminId !== user.id))
+        throw new UserError('LAST_ACTIVE_ADMIN');
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       const set = <K extends 'email' | 'name' | 'role' | 'organisation' | 'active'>(key: K, value: StaffUser[K] | undefined) => {
         if (value === undefined || value === user[key]) return;
