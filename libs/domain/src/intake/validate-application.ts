@@ -52,8 +52,7 @@ export function validateApplication(config: CategoryConfig, input: ApplicationIn
       if (!check.ok) add('applicant.corporateNumber', check.code, `applicant.corporateNumber: ${check.message}`);
     }
   }
-  if (!isMailAddress(a.email))
-    add('applicant.email', 'invalidEmail', 'applicant.email (連絡先メールアドレス) をメールアドレスの形式で入力してください');
+  if (!isMailAddress(a.email)) add('applicant.email', 'invalidEmail', 'applicant.email (連絡先メールアドレス) をメールアドレスの形式で入力してください');
   if (!isPrefecture(a.prefecture))
     add(
       'applicant.prefecture',
