@@ -14,7 +14,7 @@ export const PaymentBatchCreate = () => {
         <ReferenceInput source="roundId" reference="rounds" sort={{ field: 'opensAt', order: 'DESC' }} perPage={100}>
           <AutocompleteInput validate={required()} optionText="title" sx={{ minWidth: 480 }} />
         </ReferenceInput>
-        <DateInput source="transferDate" validate={required()} helperText="明日以降の銀行営業日" />
+        <DateInput source="transferDate" validate={required()} helperText="明日から15営業日先までの銀行営業日" />
       </SimpleForm>
     </Create>
   );

@@ -19,7 +19,8 @@ export interface ApplicationSnapshot {
   readonly quote?: { readonly eligible: boolean; readonly reasons?: readonly string[] } | null;
   /**
    * Outcome of the 形式審査 / 要件確認 checklist. `completed: false`: answers saved but not completed, or a check
-   * reopened by a 再提出 (reopensFormalCheck): it decides nothing.
+   * reopened by a 再提出 (reopensFormalCheck): it decides nothing. `failedItems`: the items found 不適, as a person
+   * reads them (添付書類「事業計画書」), for the refusal's message.
    */
   readonly formalCheck?: { readonly passed: boolean; readonly completed?: boolean; readonly failedItems?: readonly string[] } | null;
   /** 書面審査 progress: reviewers assigned to this application and reviews they have submitted. */

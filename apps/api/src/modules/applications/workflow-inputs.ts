@@ -3,7 +3,7 @@ import type { Transaction } from '../../database';
 import type { RoundCategory } from '../rounds/round-category.entity';
 import type { Round } from '../rounds/round.entity';
 import type { HeldDecision } from '../notifications/held-decisions.repository';
-import type { Application } from './application.entity';
+import type { Application, FormalCheckOutcome } from './application.entity';
 import type { ApplicationsRepository } from './applications.repository';
 
 /** What a guard ahead of an application reads besides its row: the 書面審査's progress, what is adopted so far. */
@@ -79,7 +79,7 @@ export function workflowInputsOf(
       workflowVersion: app.workflowVersion,
       correctionDueAt: app.correctionDueAt,
       quote: quote ? { eligible: quote.eligible === true, reasons: quote.ineligibility?.map((i) => i.message) } : null,
-      formalCheck: app.formalCheck,
+      formalCheck: app.formalCheck && { ...app.formalCheck, failedItems: failedItemLabels(app.formalCheck) },
       reviews,
       // 事業復活支援金: an earlier 一時支援金/月次支援金 recipient may skip the 事前確認 (waivePreCheck)
       previousRecipient: app.previousRecipient,
@@ -97,4 +97,10 @@ export function workflowInputsOf(
       adoption: byDecision ? { byDecision: true } : { byDecision: false, budget, adoptedAmount: usage.amount, amount: Number(app.quotedAmount ?? 0) },
     },
   };
+}
+
+/** The 不適 items of a stored 要件確認 by their labels (添付書類「事業計画書」), not their codes (document.businessPlan). */
+function failedItemLabels(check: FormalCheckOutcome): string[] | undefined {
+  const labels = new Map((check.items ?? []).map((r) => [r.code, r.label]));
+  return check.failedItems?.map((code) => labels.get(code) ?? code);
 }
