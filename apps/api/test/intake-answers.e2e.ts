@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TransitionsService } from '../src/modules/applications/transitions.service';
 import { buildOpenApiDocument } from '../src/openapi/setup-openapi';
+import { adoptByDecision } from './application-fixtures';
 import { uploadRequired, validPayload } from './intake-fixtures';
 import { answerChecker } from './openapi-answers';
 import { bearer, evidence, machinery, portal, startPostAwardEnv, v2Round, type PostAwardEnv } from './post-award-fixtures';
@@ -72,7 +73,7 @@ describe('the channel API answers as its OpenAPI document says', () => {
 
     // adopted and announced: 交付申請, then 実績報告 once granted
     await e.db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [id]);
-    await transitions.fire(id, 'adopt', { role: 'manager', id: e.s.manager.user.id }, { byDecision: true });
+    await adoptByDecision(e.t, round, id, e.s.manager.user.id);
     await e.db.query(`UPDATE round SET announcement_from = now() - interval '1 hour', announcement_to = now() - interval '1 minute' WHERE id = $1`, [round.id]);
     const applied = await portal(e, `${id}/grant-application`)
       .send({ expenses: machinery(24_000_000) })

@@ -11,7 +11,7 @@ import { RemindCommercializationReportsJob } from '../src/modules/schedules/remi
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
-import { categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
+import { adoptByDecision, categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { currentFiscalYear } from './commercialization-fixtures';
@@ -49,7 +49,7 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
       .expect(201);
     const id = submitted.body.id;
     await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [id]);
-    await t.app.get(TransitionsService).fire(id, 'adopt', { role: 'manager', id: s.manager.user.id }, { byDecision: true });
+    await adoptByDecision(t, round, id, s.manager.user.id);
     await db.query(`UPDATE round SET announcement_from = now() - interval '1 hour', announcement_to = now() - interval '1 minute' WHERE id = $1`, [round.id]);
     const expenses = [
       { expenseType: 'machinery', amount: 18_000_000, description: '5軸加工機' },

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../src/config';
-import { TransitionsService } from '../src/modules/applications/transitions.service';
 import type { Round } from '../src/modules/rounds/round.entity';
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
-import { openRound } from './application-fixtures';
+import { adoptByDecision, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
@@ -66,7 +65,7 @@ export async function granted(e: PostAwardEnv, round: Round, expenses = machiner
     .expect(201);
   const id: string = submitted.body.id;
   await e.db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [id]);
-  await e.t.app.get(TransitionsService).fire(id, 'adopt', { role: 'manager', id: e.s.manager.user.id }, { byDecision: true });
+  await adoptByDecision(e.t, round, id, e.s.manager.user.id);
   // the 採択発表 has been made: the 交付申請 waits for it
   await e.db.query(`UPDATE round SET announcement_from = now() - interval '1 hour', announcement_to = now() - interval '1 minute' WHERE id = $1`, [round.id]);
   await portal(e, `${id}/grant-application`).send({ expenses }).expect(200);

@@ -6,7 +6,7 @@ import type { Round } from '../src/modules/rounds/round.entity';
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
-import { categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
+import { adoptByDecision, categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { amountFixedYearsAgo, currentFiscalYear } from './commercialization-fixtures';
@@ -39,7 +39,7 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
   /** 採択 by a committed decision, then the 採択発表 (the 交付申請 waits for it). */
   async function adopt(round: Round, id: string) {
     await db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [id]);
-    await t.app.get(TransitionsService).fire(id, 'adopt', { role: 'manager', id: s.manager.user.id }, { byDecision: true });
+    await adoptByDecision(t, round, id, s.manager.user.id);
     await db.query(`UPDATE round SET announcement_from = now() - interval '1 hour', announcement_to = now() - interval '1 minute' WHERE id = $1`, [round.id]);
   }
   const versionOf = async (roundId: string) => (await db.query(`SELECT workflow_version FROM round WHERE id = $1`, [roundId]))[0].workflow_version;

@@ -62,6 +62,16 @@ export async function reopenRound(t: TestApp, round: Round): Promise<Round> {
   return Object.assign(round, { closesAt: row.closes_at });
 }
 
+/**
+ * 採択 as a committed decision carries it out (`byDecision`), which comes after the 応募締切: the round is closed
+ * for it (closeRound) and given a later deadline again (reopenRound), so a suite may go on submitting into it.
+ */
+export async function adoptByDecision(t: TestApp, round: Round, applicationId: string, managerId: string): Promise<void> {
+  await closeRound(t, round);
+  await t.app.get(TransitionsService).fire(applicationId, 'adopt', { role: 'manager', id: managerId }, { byDecision: true });
+  await reopenRound(t, round);
+}
+
 export function draftInput(round: Round, category: Category, overrides: Partial<DraftInput> = {}): DraftInput {
   return {
     roundId: round.id,

@@ -8,7 +8,19 @@
 export { startTestApp, type TestApp, type TestConfigOverrides } from './test-app';
 export { databaseOf, seedDemo, seedNotificationTemplates, seedReferenceCatalogue, type TestDatabase } from './seeds';
 export { DEMO_EMAIL, DEMO_PASSWORD, INITIAL_ADMIN, login, loginAdmin, seedStaff, type LoggedIn } from './staff';
-export { asIntake, asRole, assign, categoryByCode, closeRound, corporateNumber, createDraft, draftInput, openRound, reopenRound } from './applications';
+export {
+  adoptByDecision,
+  asIntake,
+  asRole,
+  assign,
+  categoryByCode,
+  closeRound,
+  corporateNumber,
+  createDraft,
+  draftInput,
+  openRound,
+  reopenRound,
+} from './applications';
 export { IMPORT_HEADER, importRow, startImportWorker, tempStorageDir } from './imports';
 export { attachDocument, demoPdf, demoPng } from './attachments';
 export { bankingDay, transferDateHasCome } from './payments';
