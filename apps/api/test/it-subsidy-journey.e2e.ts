@@ -169,6 +169,11 @@ describe('IT導入補助金: 交付申請 → 要件確認 → 交付決定', ()
     const passAll = (c: { items: { code: string; passNeedsReason?: boolean }[] }) =>
       c.items.map((i) => ({ code: i.code, passed: true, ...(i.passNeedsReason ? { overrideReason: '書面で確認した' } : {}) }));
     await complete(app.id, 'pass', passAll(await checklist(app.id))).expect(200);
+    const checkerWork = async () =>
+      (await db.query(`SELECT submitted_at IS NULL AS open FROM application_assignment WHERE application_id = $1 AND purpose = 'formalCheck'`, [app.id])).map(
+        (r: { open: boolean }) => r.open,
+      );
+    expect(await checkerWork()).toEqual([false]);
     // returned after the 適 (the checker's 差戻し by the transition), then corrected upwards: 6,000,000円 of software
     await fire(s.reviewer, app.id, 'returnForCorrection', { reason: '見積書の金額を確認してください' }).expect(200);
     const corrected = {
@@ -182,12 +187,15 @@ describe('IT導入補助金: 交付申請 → 要件確認 → 交付決定', ()
     // the 要件確認 is open again and shows no completed check; the 交付決定 waits for it
     const reopened = await checklist(app.id);
     expect(reopened).toMatchObject({ open: true, completed: false, passed: null, checkedBy: null, checkedAt: null });
+    // and it is the checker's open work again
+    expect(await checkerWork()).toEqual([true]);
     const refused = await decideGrant(app.id).expect(422);
     expect(refused.body.message).toContain('要件確認が完了していません');
     expect(await statusOf(app.id)).toBe('resubmitted');
 
     await complete(app.id, 'pass', passAll(reopened)).expect(200);
     expect(await checklist(app.id)).toMatchObject({ completed: true, passed: true });
+    expect(await checkerWork()).toEqual([false]);
     await decideGrant(app.id).expect(200);
   });
 
