@@ -204,7 +204,11 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
     '事業実績報告の修正をお願いします',
     '事業実績報告に修正が必要な点がありました。以下の事項を修正のうえ、事業実績報告を再提出してください。\n\n修正を求める事項:\n{{reason}}',
   ),
-  'itSubsidy.amountFixed': subsidy('補助金の額の確定のお知らせ', '事業実績報告の内容を確認し、補助金の額を確定しました。確定した額を交付します。'),
+  // the 確定額 the IT導入 rule computed on the accepted 実績 (docs/post-award.md), which a payment batch then pays
+  'itSubsidy.amountFixed': subsidy(
+    '補助金の額の確定のお知らせ',
+    '事業実績報告の内容を確認し、補助金の額を次のとおり確定しました。\n確定額: {{quotedAmount}}\n\n確定した額を交付します。お支払いについては、別途お知らせします。',
+  ),
   'itSubsidy.paid': subsidy(
     '補助金の交付（お支払い）について',
     '補助金のお支払い手続きが完了しました。入金をご確認ください。今後、効果報告の提出をお願いします。',

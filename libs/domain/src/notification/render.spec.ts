@@ -170,6 +170,10 @@ describe('what every applicant mail says', () => {
       if (template.bodyText.includes('{{reason}}')) expect([code, reasonForTemplate(code, null)]).toEqual([code, expect.any(String)]);
   });
 
+  it.each(['fixedAmountNotice', 'itSubsidy.amountFixed'])('%s states the 確定額', (code) => {
+    expect(renderNotificationText(code, DEFAULT_TEMPLATES[code]!, { ...vars, quotedAmount: 75_000 }).text).toContain('確定額: 75,000円');
+  });
+
   it('要件不適合 states the requirements not met and does not ask to resubmit', () => {
     const m = renderNotificationText('ineligible', DEFAULT_TEMPLATES.ineligible, { ...vars, reason: '1. 認定経営革新等支援機関の確認書' });
     expect(m.text).toContain('満たしていない要件:\n1. 認定経営革新等支援機関の確認書');
