@@ -89,7 +89,7 @@ describe('a decision is disclosed at its announcement, not before', () => {
 
     it('a 交付決定 shows as 交付申請 on the page and to the portal, and its 実績報告 is refused, until the 交付決定日', async () => {
       const app = await apply('株式会社つばき会計');
-      await t.http().post(`/api/applications/${app.id}/transitions/decideGrant`).set(as(s.manager)).send({}).expect(200);
+      await t.http().post(`/api/applications/${app.id}/grant-decision`).set(as(s.manager)).send({}).expect(200);
       expect(await templatesOf(app.id)).toEqual([
         { template: 'received', status: 'pending' },
         { template: 'grantDecided', status: 'held' },
@@ -100,7 +100,7 @@ describe('a decision is disclosed at its announcement, not before', () => {
       const before = await page(app.statusUrl);
       expect(before).toContain('交付申請を受け付けました');
       expect(before).not.toContain('交付が決定しました');
-      expect(before).not.toContain('決定した金額');
+      expect(before).not.toMatch(/決定した金額|交付決定額/);
       // staff see the decision as it is
       expect((await t.http().get(`/api/applications/${app.id}`).set(as(s.manager)).expect(200)).body.status).toBe('grantDecided');
 
@@ -119,7 +119,7 @@ describe('a decision is disclosed at its announcement, not before', () => {
       expect(await portalStatus(app.id)).toMatchObject({ status: 'grantDecided' });
       const after = await page(app.statusUrl);
       expect(after).toContain('交付が決定しました');
-      expect(after).toContain('決定した金額');
+      expect(after).toContain('交付決定額');
       expect((await report(app.id, evidence).expect(200)).body).toMatchObject({ status: 'performanceReported' });
     });
 

@@ -68,6 +68,9 @@ describe('IT導入補助金: 交付決定額 → 実績報告 → 確定検査 �
     await api().post(`/api/applications/${id}/formal-check/complete`).set(as(s.reviewer)).send({ outcome: 'pass', answers }).expect(200);
     return { id, statusUrl: res.body.statusUrl as string };
   };
+  /** The round's 交付決定日 (its announcementFrom) has come: the 交付決定 is told, and the 実績報告 may follow it. */
+  const announced = () =>
+    db.query(`UPDATE round SET announcement_from = now() - interval '1 hour', announcement_to = now() - interval '1 minute' WHERE id = $1`, [round.id]);
   const reportPerformance = async (id: string, amount: number) =>
     api()
       .post(`/api/intake/applications/${id}/performance-report`)
@@ -98,6 +101,7 @@ describe('IT導入補助金: 交付決定額 → 実績報告 → 確定検査 �
     expect(await statusOf(id)).toBe('grantDecided');
 
     // the 実績報告: 100,000円 spent
+    await announced();
     await reportPerformance(id, 100_000);
     expect(await statusOf(id)).toBe('performanceReported');
     // neither a bare 額の確定 nor a bare 支払
@@ -141,6 +145,7 @@ describe('IT導入補助金: 交付決定額 → 実績報告 → 確定検査 �
     const { id } = await checked(600_000);
     const decided = await api().post(`/api/applications/${id}/grant-decision`).set(as(s.manager)).send({}).expect(200);
     expect(decided.body.amounts.grantAmount).toBe(450_000);
+    await announced();
     await reportPerformance(id, 2_000_000);
     await api().put(`/api/applications/${id}/final-inspection`).set(as(s.manager)).send({ lines: [] }).expect(200);
     const fixed = await api().post(`/api/applications/${id}/amount-fixing`).set(as(s.manager)).send({}).expect(200);

@@ -337,21 +337,8 @@ export class ApplicationsRepository {
         w.reopensFormalCheck === true,
       ],
     );
-    if (rows.length > 0 && w.reopensFormalCheck === true) await this.reopenFormalCheckAssignments(m, [w.applicationId]);
     // the row as written, in the same statement
     return rows.length === 0 ? null : hydrate(m, Application, rows[0]);
-  }
-
-  /**
-   * A reopened 要件確認 (reopensFormalCheck) is open work again for its checker: the assignment a 適 completed is
-   * no longer submitted, so the corrected application is back in their open list and the dashboard's counts.
-   */
-  private async reopenFormalCheckAssignments(m: EntityManager, applicationIds: string[]): Promise<void> {
-    await m.query(
-      `UPDATE application_assignment SET submitted_at = NULL
-        WHERE application_id = ANY($1::uuid[]) AND purpose = 'formalCheck' AND revoked_at IS NULL AND submitted_at IS NOT NULL`,
-      [applicationIds],
-    );
   }
 
   /**
@@ -381,8 +368,6 @@ export class ApplicationsRepository {
         writes.map((w) => w.reopensFormalCheck === true),
       ],
     );
-    const reopened = writes.filter((w) => w.reopensFormalCheck === true).map((w) => w.applicationId);
-    if (reopened.length > 0) await this.reopenFormalCheckAssignments(this.m(tx), reopened);
     return rows.length;
   }
 

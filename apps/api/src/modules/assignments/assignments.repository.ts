@@ -305,6 +305,20 @@ export class AssignmentsRepository {
   }
 
   /**
+   * The 要件確認 assignment of an application whose check is open again (a 再提出 reopened it: reopensFormalCheck) is
+   * open work again: a 適 had marked it done, and the corrected application would wait where its checker does not look.
+   */
+  async reopenFormalCheck(applicationId: string, tx: Transaction): Promise<void> {
+    await managerOf(tx, this.dataSource).query(
+      `UPDATE application_assignment aa SET submitted_at = NULL
+         FROM application a
+        WHERE a.id = aa.application_id AND aa.application_id = $1 AND aa.purpose = $2 AND aa.revoked_at IS NULL
+          AND aa.submitted_at IS NOT NULL AND NOT coalesce((a.formal_check->>'completed')::boolean, false)`,
+      [applicationId, ASSIGNMENT_PURPOSE.formalCheck],
+    );
+  }
+
+  /**
    * Claims (sets reminded_at on) open assignments of active reviewers due within `hours`, at most
    * `limit`; rows another worker holds are skipped, a reminded one is never claimed again. An assignment
    * whose application waits on the applicant or has ended (`waiting`) has nothing to remind of. The claim

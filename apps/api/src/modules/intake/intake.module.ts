@@ -2,6 +2,7 @@ import { Inject, MiddlewareConsumer, Module, NestModule, OnModuleInit, RequestMe
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, APP_CONFIG } from '../../config';
+import { AssignmentsModule } from '../assignments/assignments.module';
 import { ApplicationsModule } from '../applications/applications.module';
 import { RubricsModule } from '../rubrics/rubrics.module';
 import { PostAwardModule } from '../post-award/post-award.module';
@@ -31,6 +32,7 @@ const storageProvider = { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], use
   imports: [
     TypeOrmModule.forFeature([IntakeChannel, Attachment]),
     ApplicationsModule,
+    AssignmentsModule,
     PostAwardModule,
     RoundsModule,
     RubricsModule,

@@ -16,6 +16,7 @@ import type { ChainPart, WriteChain } from '../../database/write-chain';
 import { quoteApplication } from '../applications/application-quote';
 import type { Application } from '../applications/application.entity';
 import { ApplicationsRepository } from '../applications/applications.repository';
+import { AssignmentsRepository } from '../assignments/assignments.repository';
 import { draftApplication } from '../applications/application-drafts';
 import { TransitionsService, type TransitionActor, type TransitionOptions } from '../applications/transitions.service';
 import { AuditService } from '../audit/audit.service';
@@ -77,6 +78,7 @@ export class IntakeService {
     private readonly statusLinks: StatusLinksService,
     private readonly rubrics: RubricsService,
     private readonly audit: AuditService,
+    private readonly assignments: AssignmentsRepository,
   ) {}
 
   async submit(channel: IntakeChannel, dto: IntakeApplicationDto, idempotencyKey: string): Promise<StoredResponse> {
@@ -279,6 +281,7 @@ export class IntakeService {
       ...options,
       auditExtra: { ...options.auditExtra, correctedHolder: holder },
     });
+    await this.assignments.reopenFormalCheck(app.id, tx);
     return application;
   }
 
