@@ -12,6 +12,12 @@ function strict(schema: unknown, inDocument = false): unknown {
     out[key] = key === '$ref' && typeof value === 'string' && !inDocument ? `${DOCUMENT_ID}${value}` : strict(value, inDocument);
   }
   if (out.type === 'object' && out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
+  // a nullable nested class, as @nestjs/swagger writes it ({ nullable, type: 'object', allOf: [$ref] }): that object or
+  // null (Ajv's `nullable` widens only `type`, and the referenced schema alone would refuse null)
+  if (out.nullable === true && Array.isArray(out.allOf)) {
+    const { nullable: _n, type: _t, allOf, ...rest } = out;
+    return { ...rest, anyOf: [{ type: 'null' }, { allOf }] };
+  }
   return out;
 }
 

@@ -66,6 +66,7 @@ export class AuthController {
   @Policy('auth.self')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'ログアウト: このセッションを失効させる (アクセストークンも直ちに無効)' })
+  @ApiNoContentResponse({ description: 'ログアウトした (本文なし)' })
   async logout(@CurrentUser() user: AuthenticatedUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     await this.auth.logout(user, requestMeta(req));
     res.clearCookie(REFRESH_COOKIE, this.cookieOptions());

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { IsMailAddress } from '../../common/mail-address.decorator';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
@@ -12,6 +12,7 @@ import { NotificationProgressDto, NotificationProgressService } from './notifica
 import { NotificationFilter, NOTIFICATION_LIST } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { HasText } from '../../common/has-text.decorator';
+import { NotificationDto } from './dto/notifications-answers.dto';
 
 export class ConfirmDeliveredDto {
   @ApiProperty({ description: '配信を確認した根拠 (メールサーバーのログ、申請者への確認など)。監査ログに残ります' })
@@ -48,6 +49,7 @@ export class NotificationsController {
   @Policy('notifications.read')
   @ApiOperation({ summary: '通知の一覧 (filter: status, template, applicationId, roundId, q = 宛先・件名)' })
   @ApiListQuery(NOTIFICATION_LIST)
+  @ApiOkResponse({ type: NotificationDto, isArray: true })
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<NotificationFilter, unknown>(res, 'notifications', params, NOTIFICATION_LIST, (q) => this.notifications.list(q));
   }
@@ -63,6 +65,7 @@ export class NotificationsController {
   @Get(':id')
   @Policy('notifications.read')
   @ApiOperation({ summary: '通知1件: 送信した件名・本文そのまま、Message-ID、SMTP の応答' })
+  @ApiOkResponse({ type: NotificationDto })
   show(@Param('id') id: string) {
     return this.notifications.get(id);
   }
@@ -70,6 +73,7 @@ export class NotificationsController {
   @Post(':id/resend')
   @Policy('notifications.resend')
   @ApiOperation({ summary: '再送 (新しい通知として記録。宛先の訂正も可)' })
+  @ApiCreatedResponse({ type: NotificationDto, description: '再送として記録した新しい通知' })
   resend(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: ResendDto) {
     return this.notifications.resend(actor, id, dto.recipient);
   }
@@ -78,6 +82,7 @@ export class NotificationsController {
   @HttpCode(200)
   @Policy('notifications.resend')
   @ApiOperation({ summary: '要確認 (送信済みか不明) の通知を、配信を確認したうえで送信済みにする (再送しない。根拠を監査ログに記録)' })
+  @ApiOkResponse({ type: NotificationDto })
   confirmDelivered(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: ConfirmDeliveredDto) {
     return this.notifications.confirmDelivered(actor, id, dto.note);
   }

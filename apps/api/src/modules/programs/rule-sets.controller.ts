@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -9,6 +9,7 @@ import { ListQueryDto } from '../../common/list-query.dto';
 import { CreateRuleSetDto, UpdateRuleSetDto } from './dto/rules.dto';
 import { RuleSetFilter, RULE_SET_LIST } from './rules.repository';
 import { RulesService } from './rules.service';
+import { RuleSetDto } from './dto/rules-answers.dto';
 
 @ApiTags('rule-sets')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class RuleSetsController {
   @Policy('rules.read')
   @ApiOperation({ summary: '予算・版 (rule set) の一覧 (filter: programId, q)' })
   @ApiListQuery(RULE_SET_LIST)
+  @ApiOkResponse({ type: RuleSetDto, isArray: true })
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<RuleSetFilter, unknown>(res, 'rule-sets', params, RULE_SET_LIST, (q) => this.rules.listRuleSets(q));
   }
@@ -27,6 +29,7 @@ export class RuleSetsController {
   @Get(':id')
   @Policy('rules.read')
   @ApiOperation({ summary: '予算・版1件' })
+  @ApiOkResponse({ type: RuleSetDto })
   show(@Param('id') id: string) {
     return this.rules.getRuleSet(id);
   }
@@ -34,6 +37,7 @@ export class RuleSetsController {
   @Post()
   @Policy('rules.write')
   @ApiOperation({ summary: '予算・版の追加' })
+  @ApiCreatedResponse({ type: RuleSetDto })
   create(@CurrentUser() actor: AuthenticatedUser, @Body() dto: CreateRuleSetDto) {
     return this.rules.createRuleSet(actor, dto);
   }
@@ -41,6 +45,7 @@ export class RuleSetsController {
   @Put(':id')
   @Policy('rules.write')
   @ApiOperation({ summary: '予算・版の名称等の変更 (申請受付済み = ロック済みの版は 409)' })
+  @ApiOkResponse({ type: RuleSetDto })
   update(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: UpdateRuleSetDto) {
     return this.rules.updateRuleSet(actor, id, dto);
   }
@@ -48,6 +53,7 @@ export class RuleSetsController {
   @Post(':id/versions')
   @Policy('rules.write')
   @ApiOperation({ summary: '新しい版を作成 (類型を複製)。ロック済みの版を変更したいときに使う' })
+  @ApiCreatedResponse({ type: RuleSetDto, description: '新しい版 (類型も写す)' })
   newVersion(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string) {
     return this.rules.newVersion(actor, id);
   }

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Policy } from '../../auth/policy.decorator';
 import { QuoteRequestDto } from './dto/quote-request.dto';
 import { QuotesService } from './quotes.service';
+import { BenefitQuoteDto, SubsidyQuoteDto } from './dto/quote-answers.dto';
 
 @ApiTags('quotes')
 @ApiBearerAuth()
@@ -42,9 +43,11 @@ export class QuotesController {
       },
     },
   })
+  @ApiExtraModels(SubsidyQuoteDto, BenefitQuoteDto)
   @ApiOkResponse({
     description:
       'category（caveat: 制度設計中の注意書き、なければ null）+ QuoteResult (libs/domain: caveat を含む) + eligibility、または benefit (BenefitResult)',
+    schema: { oneOf: [{ $ref: getSchemaPath(SubsidyQuoteDto) }, { $ref: getSchemaPath(BenefitQuoteDto) }] },
   })
   @ApiBadRequestResponse({ description: '入力の誤り: errors[] に項目 (field) ごとの日本語メッセージ' })
   compute(@Body() body: QuoteRequestDto) {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -9,6 +9,7 @@ import { ListQueryDto } from '../../common/list-query.dto';
 import { CreateRoundDto, UpdateRoundDto } from './dto/round.dto';
 import { RoundFilter, ROUND_LIST } from './rounds.repository';
 import { RoundsService } from './rounds.service';
+import { RoundDto, RoundWorkflowDto } from './dto/rounds-answers.dto';
 
 @ApiTags('rounds')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class RoundsController {
   @Policy('rules.read')
   @ApiOperation({ summary: '公募回の一覧 (filter: programId, ruleSetId, status=upcoming|open|closed, q)。日時はUTC、*Jst は日本時間の表示' })
   @ApiListQuery(ROUND_LIST)
+  @ApiOkResponse({ type: RoundDto, isArray: true })
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<RoundFilter, unknown>(res, 'rounds', params, ROUND_LIST, (q) => this.rounds.list(q));
   }
@@ -27,6 +29,7 @@ export class RoundsController {
   @Get(':id')
   @Policy('rules.read')
   @ApiOperation({ summary: '公募回1件 (募集する類型・予算・採択枠、日時は UTC と *Jst)' })
+  @ApiOkResponse({ type: RoundDto })
   show(@Param('id') id: string) {
     return this.rounds.get(id);
   }
@@ -34,6 +37,7 @@ export class RoundsController {
   @Get(':id/workflow')
   @Policy('rules.read')
   @ApiOperation({ summary: '公募回の申請が従うワークフロー定義 (状態・遷移) と Mermaid の状態遷移図' })
+  @ApiOkResponse({ type: RoundWorkflowDto })
   workflow(@Param('id') id: string) {
     return this.rounds.workflow(id);
   }
@@ -41,6 +45,7 @@ export class RoundsController {
   @Post()
   @Policy('rounds.write')
   @ApiOperation({ summary: '公募回の作成 (日時は時差付き ISO 8601、例 2022-03-24T18:00:00+09:00)' })
+  @ApiCreatedResponse({ type: RoundDto })
   create(@CurrentUser() actor: AuthenticatedUser, @Body() dto: CreateRoundDto) {
     return this.rounds.create(actor, dto);
   }
@@ -48,6 +53,7 @@ export class RoundsController {
   @Put(':id')
   @Policy('rounds.write')
   @ApiOperation({ summary: '公募回の変更 (締切延長など。予算・版は公募開始前のみ変更可)' })
+  @ApiOkResponse({ type: RoundDto })
   update(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: UpdateRoundDto) {
     return this.rounds.update(actor, id, dto);
   }

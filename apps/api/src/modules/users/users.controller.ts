@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -9,6 +9,7 @@ import { ListQueryDto } from '../../common/list-query.dto';
 import { CreateUserDto, ResetPasswordDto, UpdateUserDto } from './dto/user.dto';
 import { UserFilter, USER_LIST } from './users.repository';
 import { UsersService } from './users.service';
+import { UserDto, UserWithPasswordDto } from './dto/users-answers.dto';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class UsersController {
   @Policy('users.read')
   @ApiOperation({ summary: '職員アカウントの一覧 (filter: q, role, active, organisation)' })
   @ApiListQuery(USER_LIST)
+  @ApiOkResponse({ type: UserDto, isArray: true })
   async list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {
     return listPage<UserFilter, unknown>(res, 'users', params, USER_LIST, (q) => this.users.list(q));
   }
@@ -27,6 +29,7 @@ export class UsersController {
   @Get(':id')
   @Policy('users.read')
   @ApiOperation({ summary: '職員アカウント1件' })
+  @ApiOkResponse({ type: UserDto })
   show(@Param('id') id: string) {
     return this.users.get(id);
   }
@@ -34,6 +37,7 @@ export class UsersController {
   @Post()
   @Policy('users.write')
   @ApiOperation({ summary: '職員アカウントの作成 (password 省略時は仮パスワードを一度だけ返す)' })
+  @ApiCreatedResponse({ type: UserWithPasswordDto })
   create(@CurrentUser() actor: AuthenticatedUser, @Body() dto: CreateUserDto) {
     return this.users.create(actor, dto);
   }
@@ -41,6 +45,7 @@ export class UsersController {
   @Put(':id')
   @Policy('users.write')
   @ApiOperation({ summary: '職員アカウントの更新 (active=false で無効化し全セッションを失効)' })
+  @ApiOkResponse({ type: UserDto })
   update(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: UpdateUserDto) {
     return this.users.update(actor, id, dto);
   }
@@ -51,6 +56,7 @@ export class UsersController {
   @ApiOperation({
     summary: 'パスワードの再設定 (password 省略時は仮パスワードを一度だけ返す)。次のログインで変更が必要になり、その職員の全セッションが終了する',
   })
+  @ApiOkResponse({ type: UserWithPasswordDto })
   resetPassword(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: ResetPasswordDto) {
     return this.users.resetPassword(actor, id, dto);
   }
@@ -58,6 +64,7 @@ export class UsersController {
   @Delete(':id')
   @Policy('users.write')
   @ApiOperation({ summary: '職員アカウントの無効化 (削除はせず履歴を残す)' })
+  @ApiOkResponse({ type: UserDto })
   remove(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string) {
     return this.users.deactivate(actor, id);
   }
