@@ -91,6 +91,14 @@ describe('the reviewer’s desk and the decisions answer as their OpenAPI docume
       .send({ reviewersPerApplication: 2, disagreementThreshold: 5, extraReviewerOnDisagreement: false })
       .expect(200);
     conforms('put', '/api/review-rubrics/{id}', changed);
+    // a key a criterion does not have is refused, not stored and answered outside the document
+    const misspelt = await http()
+      .put(`/api/review-rubrics/${rubric.id}`)
+      .set(manager)
+      .send({ criteria: rubric.criteria.map((c: object, i: number) => (i === 0 ? { ...c, maxscore: 5 } : c)), bonusItems: rubric.bonusItems })
+      .expect(400);
+    expect(misspelt.body.errors).toEqual([expect.objectContaining({ field: 'criteria[0].maxscore' })]);
+    expect((await http().get(`/api/review-rubrics/${rubric.id}`).set(manager).expect(200)).body.criteria).toEqual(rubric.criteria);
 
     // 審査員 and their load
     const reviewers = await http()
