@@ -31,6 +31,7 @@ export function answerChecker(doc: OpenAPIObject) {
   const ajv = new Ajv({ strict: false, allErrors: true });
   ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
   ajv.addFormat('date-time', (v: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)));
+  ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
   ajv.addFormat('binary', () => true);
   ajv.addSchema({ $id: DOCUMENT_ID, components: strict(doc.components, true) });
   const compiled = new Map<string, ValidateFunction>();

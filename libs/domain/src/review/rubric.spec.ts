@@ -70,6 +70,9 @@ describe('validateRubric', () => {
     ['bonus points decimal', withBonus({ points: 0.5 }), ['bonusItems[0].points']],
     ['bonus points above 100', withBonus({ points: 101 }), ['bonusItems[0].points']],
     ['an empty bonus label', withBonus({ label: '' }), ['bonusItems[0].label']],
+    ['a criterion with a key it does not have', withCriterion({ maxscore: 5 }), ['criteria[1].maxscore']],
+    ['a 加点項目 with a key it does not have', withBonus({ weight: 1 }), ['bonusItems[0].weight']],
+    ['a criterion with its description is valid', withCriterion({ description: '事業の再構築の度合い' }), []],
     [
       'several problems are all reported',
       withCriterion({ code: '', label: '', maxScore: 0, weight: 0 }),
@@ -87,6 +90,9 @@ describe('validateRubric', () => {
       field: 'criteria[1].maxScore',
       message: '審査項目（2件目）の満点は1〜100の整数で入力してください',
     });
+    expect(validateRubric(withCriterion({ maxscore: 5 }))).toEqual([
+      { field: 'criteria[1].maxscore', message: '審査項目「再構築点」の「maxscore」は受け付けない項目です。削除してください' },
+    ]);
     expect(validateRubric(withBonus({ code: 'policy' }))[0].message).toBe(
       'コード「policy」が重複しています。審査項目と加点項目を通して別のコードにしてください',
     );

@@ -22,6 +22,16 @@ const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() 
 const nameOf = (kind: '審査項目' | '加点項目', entry: Record<string, unknown>, i: number): string =>
   nonEmpty(entry.label) ? `${kind}「${entry.label}」` : `${kind}（${i + 1}件目）`;
 
+/** The keys a criterion and a 加点項目 have (review.types.ts): any other is refused, not stored and answered unseen. */
+const CRITERION_KEYS: readonly string[] = ['code', 'label', 'maxScore', 'weight', 'description'];
+const BONUS_ITEM_KEYS: readonly string[] = ['code', 'label', 'points', 'description'];
+
+function unknownKeys(at: string, name: string, entry: Record<string, unknown>, known: readonly string[]): ReviewProblem[] {
+  return Object.keys(entry)
+    .filter((key) => !known.includes(key))
+    .map((key) => ({ field: `${at}.${key}`, message: `${name}の「${key}」は受け付けない項目です。削除してください` }));
+}
+
 function checkCode(field: string, name: string, code: unknown, seen: Set<string>): ReviewProblem[] {
   if (!nonEmpty(code)) return [{ field, message: `${name}のコードを入力してください` }];
   if (!CODE_PATTERN.test(code)) {
@@ -47,6 +57,7 @@ function checkCriterion(c: unknown, i: number, seen: Set<string>): ReviewProblem
   if (c.description !== undefined && typeof c.description !== 'string') {
     out.push({ field: `${at}.description`, message: `${name}の説明は文字列で入力してください` });
   }
+  out.push(...unknownKeys(at, name, c, CRITERION_KEYS));
   return out;
 }
 
@@ -62,14 +73,15 @@ function checkBonusItem(b: unknown, i: number, seen: Set<string>): ReviewProblem
   if (b.description !== undefined && typeof b.description !== 'string') {
     out.push({ field: `${at}.description`, message: `${name}の説明は文字列で入力してください` });
   }
+  out.push(...unknownKeys(at, name, b, BONUS_ITEM_KEYS));
   return out;
 }
 
 /**
  * Every problem of a rubric a manager entered (empty = usable): at least one criterion; codes
  * /^[a-zA-Z][a-zA-Z0-9_]*$/ and unique across criteria and bonus items; labels non-empty; maxScore an
- * integer 1..100; weight finite, > 0 and ≤ 100; bonus points an integer 0..100. `bonusItems` may be
- * empty but must be present.
+ * integer 1..100; weight finite, > 0 and ≤ 100; bonus points an integer 0..100; no key an entry does not have
+ * (a misspelt `maxscore` is refused, not stored). `bonusItems` may be empty but must be present.
  */
 export function validateRubric(input: unknown): ReviewProblem[] {
   if (!isObject(input)) return [{ field: 'criteria', message: '評価基準（審査項目と加点項目）を入力してください' }];

@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { requestMeta } from '../../common/request-meta';
 import { AssignmentsService } from './assignments.service';
+import { AutoAssignResultDto } from './dto/assignment-answers.dto';
 import { AutoAssignDto } from './dto/assignment.dto';
 
 @ApiTags('review')
@@ -21,6 +22,7 @@ export class RoundAssignmentsController {
     operationId: 'RoundReviewController_autoAssign',
     summary: '自動割当: 負荷を均し、上限件数を守り、利益相反のある審査員は割り当てない。割り当てられなかった申請は理由付きで返す',
   })
+  @ApiOkResponse({ type: AutoAssignResultDto })
   autoAssign(@Param('roundId') roundId: string, @Body() dto: AutoAssignDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
     return this.assignments.autoAssign(roundId, dto, user, requestMeta(req));
   }

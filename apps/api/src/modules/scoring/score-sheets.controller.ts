@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -8,7 +8,9 @@ import { listPage } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { requestMeta } from '../../common/request-meta';
 import { AssignmentFilter, AssignmentsService, ASSIGNMENT_LIST } from '../assignments/assignments.service';
+import { AssignmentRowDto } from '../assignments/dto/assignment-answers.dto';
 import { ReopenDto, ScoreSheetDto } from './dto/score-sheet.dto';
+import { ScoreSheetAnswerDto, SubmittedScoreSheetDto } from './dto/scoring-answers.dto';
 import { ScoreSheetsService } from './score-sheets.service';
 
 @ApiTags('review')
@@ -24,6 +26,7 @@ export class ScoreSheetsController {
   @Policy('review.scores.read')
   @ApiOperation({ summary: '採点票の一覧 = 審査員の「担当する審査」(filter: state, roundId, applicationId, reviewerId, q)。審査員は自分の分のみ' })
   @ApiListQuery(ASSIGNMENT_LIST)
+  @ApiOkResponse({ type: [AssignmentRowDto] })
   list(@Query() params: ListQueryDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
     return listPage<AssignmentFilter, unknown>(res, 'score-sheets', params, { ...ASSIGNMENT_LIST, defaultSort: ['dueAt', 'ASC'] }, (q) =>
       this.assignments.list({ ...q, filter: { ...q.filter, purpose: 'review' } }, user),
@@ -33,6 +36,7 @@ export class ScoreSheetsController {
   @Get(':id')
   @Policy('review.scores.read')
   @ApiOperation({ summary: '採点票1件 (id = 割当のID): 審査基準、申請の概要、申告された加点項目、保存済みの採点' })
+  @ApiOkResponse({ type: ScoreSheetAnswerDto })
   get(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.sheets.get(id, user);
   }
@@ -40,6 +44,7 @@ export class ScoreSheetsController {
   @Put(':id')
   @Policy('review.score')
   @ApiOperation({ summary: '採点の途中保存 (自分の採点票のみ)。最初の保存で審査基準が確定する' })
+  @ApiOkResponse({ type: ScoreSheetAnswerDto })
   save(@Param('id') id: string, @Body() dto: ScoreSheetDto, @CurrentUser() user: AuthenticatedUser) {
     return this.sheets.save(id, dto, user);
   }
@@ -48,6 +53,7 @@ export class ScoreSheetsController {
   @HttpCode(200)
   @Policy('review.score')
   @ApiOperation({ summary: '採点の提出 (全項目必須)。最後の提出で書面審査が完了 (乖離があれば審査員を追加)' })
+  @ApiOkResponse({ type: SubmittedScoreSheetDto })
   submit(@Param('id') id: string, @Body() dto: ScoreSheetDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
     return this.sheets.submit(id, dto, user, requestMeta(req));
   }
@@ -56,6 +62,7 @@ export class ScoreSheetsController {
   @HttpCode(200)
   @Policy('review.reopen')
   @ApiOperation({ summary: '提出済みの採点を再開 (管理者のみ、理由必須、監査ログに記録)' })
+  @ApiOkResponse({ type: ScoreSheetAnswerDto })
   reopen(@Param('id') id: string, @Body() dto: ReopenDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
     return this.sheets.reopen(id, dto.reason, user, requestMeta(req));
   }
