@@ -7,10 +7,10 @@ import type { Round } from '../src/modules/rounds/round.entity';
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
-import { corporateNumber, openRound } from './application-fixtures';
+import { openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
-import { createChannel, tempStorageDir, uploadRequired, validPayload } from './intake-fixtures';
+import { createChannel, itApplicationPayload, tempStorageDir, uploadRequired, validPayload } from './intake-fixtures';
 
 /**
  * A decision is told to the applicant when its held notice is released at the round's 採択発表 (IT導入: the 交付決定日),
@@ -57,24 +57,7 @@ describe('a decision is disclosed at its announcement, not before', () => {
   describe('IT導入: the 交付決定 and 不交付 wait for the round’s 交付決定日', () => {
     let round: Round;
     const apply = async (name: string) => {
-      const body = {
-        roundId: round.id,
-        categoryCode: 'itIntroduction.digitalBase',
-        applicant: {
-          kind: 'corporation',
-          name,
-          corporateNumber: corporateNumber(),
-          sizeClass: 'sme',
-          employeeCount: 12,
-          capital: 10_000_000,
-          prefecture: '宮城県',
-          industry: 'service',
-          email: 'info@tsubaki.example.jp',
-        },
-        plan: { title: '会計・受発注のデジタル化', summary: '会計ソフトと受発注ソフトを導入する' },
-        expenses: [{ expenseType: 'software', amount: 600_000, description: '会計ソフト' }],
-        attachmentIds: await uploadRequired(t, apiKey, ['businessPlan']),
-      };
+      const body = itApplicationPayload(round, await uploadRequired(t, apiKey, ['businessPlan']), { name });
       const receipt = (await portal('').send(body).expect(201)).body as { id: string; statusUrl: string };
       // the 要件確認's 適, recorded as the checklist records it (it-subsidy-journey.e2e.ts drives the checklist itself)
       await db.query(`UPDATE application SET formal_check = '{"passed": true, "failedItems": []}'::jsonb WHERE id = $1`, [receipt.id]);

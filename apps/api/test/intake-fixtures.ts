@@ -60,3 +60,28 @@ export async function submitValid(t: TestApp, apiKey: string, round: Round) {
   const payload = validPayload(round, await uploadRequired(t, apiKey));
   return (await t.http().post('/api/intake/applications').set('X-Api-Key', apiKey).set('Idempotency-Key', randomUUID()).send(payload).expect(201)).body;
 }
+
+/**
+ * An IT導入補助金 交付申請 of デジタル化基盤導入類型 as the portal sends it: 株式会社つばき会計 with 600,000円 of 会計ソフト,
+ * unless `overrides` says otherwise (`name` for the applicant's).
+ */
+export function itApplicationPayload(round: Round, attachmentIds: string[], overrides: { name?: string; expenses?: unknown[]; plan?: object } = {}) {
+  return {
+    roundId: round.id,
+    categoryCode: 'itIntroduction.digitalBase',
+    applicant: {
+      kind: 'corporation',
+      name: overrides.name ?? '株式会社つばき会計',
+      corporateNumber: corporateNumber(),
+      sizeClass: 'sme',
+      employeeCount: 12,
+      capital: 10_000_000,
+      prefecture: '宮城県',
+      industry: 'service',
+      email: 'info@tsubaki.example.jp',
+    },
+    plan: overrides.plan ?? { title: '会計・受発注のデジタル化', summary: '会計ソフトと受発注ソフトを導入する' },
+    expenses: overrides.expenses ?? [{ expenseType: 'software', amount: 600_000, description: '会計ソフト' }],
+    attachmentIds,
+  };
+}

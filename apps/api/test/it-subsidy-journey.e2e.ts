@@ -4,10 +4,10 @@ import type { Round } from '../src/modules/rounds/round.entity';
 import { runSeed } from '../src/seed/seed-runner';
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
-import { categoryByCode, corporateNumber, createDraft, draftInput, openRound } from './application-fixtures';
+import { categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
-import { createChannel, tempStorageDir, uploadRequired } from './intake-fixtures';
+import { createChannel, itApplicationPayload, tempStorageDir, uploadRequired } from './intake-fixtures';
 
 /**
  * IT導入補助金 (itSubsidy@1) from intake to 交付決定, as a secretariat runs it: the 交付申請 arrives through
@@ -26,24 +26,7 @@ describe('IT導入補助金: 交付申請 → 要件確認 → 交付決定', ()
   const as = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
   const statusOf = async (id: string) => (await db.query(`SELECT status FROM application WHERE id = $1`, [id]))[0].status;
 
-  const body = (attachmentIds: string[]) => ({
-    roundId: round.id,
-    categoryCode: 'itIntroduction.digitalBase',
-    applicant: {
-      kind: 'corporation',
-      name: '株式会社つばき会計',
-      corporateNumber: corporateNumber(),
-      sizeClass: 'sme',
-      employeeCount: 12,
-      capital: 10_000_000,
-      prefecture: '宮城県',
-      industry: 'service',
-      email: 'info@tsubaki.example.jp',
-    },
-    plan: { title: '会計・受発注のデジタル化', summary: '会計ソフトと受発注ソフトを導入する' },
-    expenses: [{ expenseType: 'software', amount: 600_000, description: '会計ソフト' }],
-    attachmentIds,
-  });
+  const body = (attachmentIds: string[]) => itApplicationPayload(round, attachmentIds);
   const apply = async () => {
     const res = await api()
       .post('/api/intake/applications')

@@ -4,10 +4,10 @@ import type { Round } from '../src/modules/rounds/round.entity';
 import { runSeed } from '../src/seed/seed-runner';
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
-import { corporateNumber, openRound } from './application-fixtures';
+import { openRound } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
-import { createChannel, tempStorageDir, upload, uploadRequired } from './intake-fixtures';
+import { createChannel, itApplicationPayload, tempStorageDir, upload, uploadRequired } from './intake-fixtures';
 import { lastBusinessDay, nextBusinessDay, transferDateHasCome } from './payment-fixtures';
 
 /**
@@ -34,24 +34,12 @@ describe('IT導入補助金: 交付決定額 → 実績報告 → 確定検査 �
       .post('/api/intake/applications')
       .set('X-Api-Key', apiKey)
       .set('Idempotency-Key', randomUUID())
-      .send({
-        roundId: round.id,
-        categoryCode: 'itIntroduction.digitalBase',
-        applicant: {
-          kind: 'corporation',
-          name: '株式会社つばき会計',
-          corporateNumber: corporateNumber(),
-          sizeClass: 'sme',
-          employeeCount: 12,
-          capital: 10_000_000,
-          prefecture: '宮城県',
-          industry: 'service',
-          email: 'info@tsubaki.example.jp',
-        },
-        plan: { title: '受発注のデジタル化', summary: '受発注ソフトを導入する' },
-        expenses: software(amount),
-        attachmentIds: await uploadRequired(t, apiKey, ['businessPlan']),
-      })
+      .send(
+        itApplicationPayload(round, await uploadRequired(t, apiKey, ['businessPlan']), {
+          plan: { title: '受発注のデジタル化', summary: '受発注ソフトを導入する' },
+          expenses: software(amount),
+        }),
+      )
       .expect(201);
     const id = res.body.id as string;
     await api()
