@@ -15,7 +15,7 @@ describe('notifications: outbox → queue → mail', () => {
   let s: Record<'admin' | 'manager' | 'reviewer' | 'auditor', LoggedIn>;
   const statusOf = async (applicationId: string, template: string) =>
     (
-      await db.query(`SELECT status, attempts, last_error, message_id, smtp_response FROM notification WHERE application_id = $1 AND template = $2`, [
+      await db.query(`SELECT id, status, attempts, last_error, message_id, smtp_response FROM notification WHERE application_id = $1 AND template = $2`, [
         applicationId,
         template,
       ])
@@ -98,7 +98,17 @@ describe('notifications: outbox → queue → mail', () => {
       .send({ reason: '締切前に個別に採択（テスト）' })
       .expect(200);
     await new Promise((r) => setTimeout(r, 2500));
-    expect((await statusOf(app.id, 'adopted')).status).toBe('held');
+    const held = await statusOf(app.id, 'adopted');
+    expect(held.status).toBe('held');
+    // a copy now would tell the decision before its announcement, and the original would follow it: refused
+    const early = await t.http().post(`/api/notifications/${held.id}/resend`).set('Authorization', `Bearer ${s.manager.token}`).send({}).expect(409);
+    expect(early.body).toMatchObject({ code: 'NOT_RESENDABLE', status: 'held', message: expect.stringContaining('発表の前に申請者へ送ることはできません') });
+    // nor is a notice a later decision cancelled (the applicant is told the last decision only)
+    await db.query(`UPDATE notification SET status = 'cancelled' WHERE id = $1`, [held.id]);
+    const cancelled = await t.http().post(`/api/notifications/${held.id}/resend`).set('Authorization', `Bearer ${s.manager.token}`).send({}).expect(409);
+    expect(cancelled.body).toMatchObject({ code: 'NOT_RESENDABLE', status: 'cancelled' });
+    await db.query(`UPDATE notification SET status = 'held' WHERE id = $1`, [held.id]);
+    expect(await db.query(`SELECT id FROM notification WHERE payload->>'resentFrom' = $1`, [held.id])).toEqual([]);
     await db.query(`UPDATE round SET announcement_from = now() - interval '1 second' WHERE id = $1`, [round.id]);
     await waitFor(async () => (await statusOf(app.id, 'adopted'))?.status === 'sent');
     expect(smtp.received.filter((m) => m.to === 'decided@example.jp' && m.subject.includes('採択のお知らせ'))).toHaveLength(1);

@@ -15,11 +15,13 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useNavigate } from 'react-router';
+import { isResendable } from '@jimukyoku/domain';
 import type { JimukyokuDataProvider } from '../providers/dataProvider';
 import type { NotificationRecord } from './notification';
 
 /**
- * 再送 (manager only: notifications.resend): a dialog with an optional corrected 宛先, then
+ * 再送 (manager only: notifications.resend), offered for a notice that went out, failed or is 要確認 (isResendable):
+ * a dialog with an optional corrected 宛先, then
  * POST /api/notifications/:id/resend, which records a new notification; the page moves to it.
  */
 export const ResendButton = () => {
@@ -46,7 +48,8 @@ export const ResendButton = () => {
       setPending(false);
     }
   };
-  if (!record || !canAccess) return null;
+  // held for the 採択発表, cancelled by a later decision or still on its way: not sent again (the API refuses it too)
+  if (!record || !canAccess || !isResendable(record.status)) return null;
   return (
     <>
       <Button label="app.notifications.resend" onClick={() => setOpen(true)} data-testid="resend-button">

@@ -1,4 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { isResendable } from '@jimukyoku/domain';
 import { isUuid } from '../../common/is-uuid';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { ListQuery } from '../../common/list-query';
@@ -7,6 +8,13 @@ import { AuditService } from '../audit/audit.service';
 import { NotificationFilter, NotificationsRepository } from './notifications.repository';
 
 const notFound = () => new NotFoundException({ code: 'NOTIFICATION_NOT_FOUND', message: '指定された通知はありません。' });
+
+/** Why a notification is not sent again (isResendable), by its status. */
+const NOT_RESENDABLE: Record<string, string> = {
+  held: 'この通知は結果の発表（採択発表）まで保留中です。発表の前に申請者へ送ることはできません（発表の時に送信されます）。',
+  cancelled: 'この通知は後の決定により取り消されています。申請者には最後の決定だけを知らせるため、再送できません。',
+  pending: 'この通知はまだ送信の途中です。送信の結果を確認してから、必要なら再送してください。',
+};
 
 /** Reading notifications (the message as sent) and resending one as a new, audited notification. */
 @Injectable()
@@ -57,6 +65,8 @@ export class NotificationsService {
     return this.uow.run(async (tx) => {
       const original = isUuid(id) ? await this.repo.lockById(id, tx) : null;
       if (!original) throw notFound();
+      if (!isResendable(original.status))
+        throw new ConflictException({ code: 'NOT_RESENDABLE', message: NOT_RESENDABLE[original.status] ?? NOT_RESENDABLE.pending, status: original.status });
       const to = recipient?.trim().toLowerCase() || original.recipient;
       const waiting = await this.repo.pendingResendOf(original.id, to, tx);
       if (waiting)
