@@ -117,6 +117,10 @@ describe('a decision is disclosed at its announcement, not before', () => {
       const withdrawal = await portal(`${app.id}/withdrawal`).send({ reason: '辞退します' }).expect(409);
       expect(withdrawal.body.code).toBe('NOT_YET_ANNOUNCED');
       expect(withdrawal.body.message).not.toContain('不交付');
+      // a body the step refuses whatever the state is refused alike for an application still under review: no tell
+      const undecided = await apply('株式会社未決定');
+      const bare = async (id: string) => (await portal(`${id}/withdrawal`).send({}).expect(422)).body;
+      expect(await bare(app.id)).toEqual(await bare(undecided.id));
 
       await announce(round);
       expect(await portalStatus(app.id)).toMatchObject({ status: 'notGranted' });

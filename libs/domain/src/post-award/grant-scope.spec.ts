@@ -47,6 +47,14 @@ describe('linesOutsideGrant', () => {
     expect(problems[1].message).toContain('経費区分「unknownType」');
   });
 
+  it('offers a 計画変更 only to a procedure that has one', () => {
+    const [withPlanChange] = linesOutsideGrant([line('advertising')], new Set(['machinery']), types);
+    expect(withPlanChange.message).toContain('先に計画変更の承認を受けてください');
+    const [without] = linesOutsideGrant([line('advertising')], new Set(['machinery']), types, false);
+    expect(without.message).not.toContain('計画変更');
+    expect(without.message).toContain('事務局にお問い合わせください');
+  });
+
   it('finds nothing when every line is of a granted 区分', () => {
     expect(linesOutsideGrant([line('machinery', 5), line('machinery', 7)], new Set(['machinery']), types)).toEqual([]);
   });

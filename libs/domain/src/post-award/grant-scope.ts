@@ -36,17 +36,26 @@ export interface LineOutsideGrant {
 
 /**
  * The lines of `claimed` (a 実績報告's or a 概算払's expenses) whose 経費区分 the grant does not cover, each named by its
- * index and the 区分's label, with what the applicant can do about it.
+ * index and the 区分's label, with what the applicant can do about it: a procedure with a 計画変更 (`planChangeOffered`)
+ * may bring the 区分 in first; another (IT導入補助金) has only the 区分 granted.
  */
-export function linesOutsideGrant(claimed: readonly ExpenseLine[], granted: ReadonlySet<string>, expenseTypes: readonly ExpenseTypeDef[]): LineOutsideGrant[] {
+export function linesOutsideGrant(
+  claimed: readonly ExpenseLine[],
+  granted: ReadonlySet<string>,
+  expenseTypes: readonly ExpenseTypeDef[],
+  planChangeOffered = true,
+): LineOutsideGrant[] {
   const label = (code: string) => expenseTypes.find((t) => t.code === code)?.label ?? code;
+  const remedy = planChangeOffered
+    ? '交付決定を受けた経費区分で計上するか、先に計画変更の承認を受けてください'
+    : '交付決定を受けた経費区分で計上してください。ご不明な点は事務局にお問い合わせください';
   return claimed.flatMap((line, i) =>
     granted.has(line.expenseType)
       ? []
       : [
           {
             field: `expenses[${i}].expenseType`,
-            message: `経費区分「${label(line.expenseType)}」は交付決定を受けた経費（交付申請と承認済みの計画変更）に含まれないため、計上できません。交付決定を受けた経費区分で計上するか、先に計画変更の承認を受けてください`,
+            message: `経費区分「${label(line.expenseType)}」は交付決定を受けた経費${planChangeOffered ? '（交付申請と承認済みの計画変更）' : ''}に含まれないため、計上できません。${remedy}`,
           },
         ],
   );

@@ -13,6 +13,7 @@ import { ApplicationsRepository } from '../applications/applications.repository'
 import { AuditService } from '../audit/audit.service';
 import { APPROVE_PLAN_CHANGE } from './post-award-steps';
 import { PostAwardRepository } from './post-award.repository';
+import { stepOutsideProcedure } from './filing-checks';
 
 /**
  * What a 実績報告 or a 概算払 may claim (docs/post-award.md "The grant's scope"): the 経費区分 of the 交付申請 the
@@ -38,6 +39,7 @@ export class GrantScope {
     const approvedAt = await this.audit.occurrences('application', app.id, APPLICATION_TRANSITION_ACTION_PREFIX + APPROVE_PLAN_CHANGE, tx);
     const granted = grantedExpenseTypes(amounts.grantExpenses, approvedPlanChanges(planChanges, approvedAt));
     const category = await this.applications.categoryOf(app.categoryId, tx);
-    return linesOutsideGrant(expenses, granted, category.config.kind === 'subsidy' ? category.config.expenseTypes : []);
+    const expenseTypes = category.config.kind === 'subsidy' ? category.config.expenseTypes : [];
+    return linesOutsideGrant(expenses, granted, expenseTypes, stepOutsideProcedure(app, 'planChange') === null);
   }
 }

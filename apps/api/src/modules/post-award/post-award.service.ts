@@ -94,16 +94,17 @@ export class PostAwardService {
     source: FilingSource,
     meta: RequestMeta & { auditExtra?: Record<string, unknown> } = {},
   ): Promise<Application> {
+    // what the body and the programme's procedure alone decide comes first: answered alike whatever was decided
+    const outsideProcedure = stepOutsideProcedure(app, step);
+    if (outsideProcedure) throw new PostAwardError('STEP_NOT_IN_PROCEDURE', { step }, outsideProcedure);
+    const missing = missingFilingFields(step, dto, source);
+    if (missing.length) throw invalid(missing);
     // after a decision not yet announced: refused before the checks below, whose refusals could tell the decision
     const unannounced = refusalWhileDecisionHeld(
       { heldDecision: await this.applications.heldDecisionOf(app.id, tx) },
       findTransition(getWorkflow(app.workflowCode, app.workflowVersion), STEP_TRANSITIONS[step]) ?? {},
     );
     if (unannounced) throw new TransitionRefused(unannounced.code, unannounced.message);
-    const outsideProcedure = stepOutsideProcedure(app, step);
-    if (outsideProcedure) throw new PostAwardError('STEP_NOT_IN_PROCEDURE', { step }, outsideProcedure);
-    const missing = missingFilingFields(step, dto, source);
-    if (missing.length) throw invalid(missing);
     if (step === 'commercializationReport') {
       // the application's row first, held until the report is written: of two reports of one 年度 sent at once, the
       // second reads the first's filing (README "Two requests at once"); the transition's own lock comes too late,
