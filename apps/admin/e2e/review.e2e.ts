@@ -393,6 +393,16 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     await page.getByText('「要件確認を完了（適）」を実行しました').waitFor();
     const [{ status, fc }] = await db.query(`SELECT status, formal_check AS fc FROM application WHERE id = $1`, [draft.id]);
     expect({ status, passed: fc.passed, completed: fc.completed }).toEqual({ status: 'grantApplied', passed: true, completed: true });
+
+    // the manager decides the grant from the application's own expenses, on its 交付・確定 tab
+    const managerPage = await e.newPage();
+    await signIn(managerPage, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    await goToRoute(managerPage, e.adminUrl, `/applications/${draft.id}/show`);
+    await managerPage.getByRole('tab', { name: '交付・確定' }).click();
+    expect(await managerPage.getByTestId('post-award-none').innerText()).toContain('この申請そのものが交付申請です');
+    await managerPage.getByTestId('decide-grant').click();
+    await managerPage.getByText(/交付を決定しました（交付決定額 [\d,]+円）/).waitFor();
+    expect((await db.query(`SELECT status FROM application WHERE id = $1`, [draft.id]))[0].status).toBe('grantDecided');
   }, 60_000);
 
   it("puts each round on the manager's dashboard and a reviewer's open work on theirs", async () => {

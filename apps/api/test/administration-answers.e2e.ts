@@ -285,14 +285,15 @@ describe('the administration routes answer as their OpenAPI document says', () =
     conforms('get', '/api/notifications/progress', await as(manager).get('/api/notifications/progress').expect(ok(200)));
     conforms('get', '/api/notifications/progress', await as(manager).get('/api/notifications/progress', { roundId: round.id }).expect(ok(200)));
     const [uncertain] = await insertNotifications(e.db, 1, { status: 'uncertain', recipientPrefix: 'answers' });
+    // a notice that went out may be sent again (isResendable); one still pending may not
+    const [sent] = await insertNotifications(e.db, 1, { status: 'sent', recipientPrefix: 'answers-sent' });
     const notifications = await as(manager).get('/api/notifications', all).expect(ok(200));
     conforms('get', '/api/notifications', notifications);
     for (const n of notifications.body) conforms('get', '/api/notifications/{id}', await as(manager).get(`/api/notifications/${n.id}`).expect(ok(200)));
-    const pending = notifications.body.find((n: { status: string }) => n.status === 'pending');
     conforms(
       'post',
       '/api/notifications/{id}/resend',
-      await as(manager).post(`/api/notifications/${pending.id}/resend`, { recipient: 'corrected@example.jp' }).expect(ok(201)),
+      await as(manager).post(`/api/notifications/${sent.id}/resend`, { recipient: 'corrected@example.jp' }).expect(ok(201)),
     );
     conforms('post', '/api/notifications/{id}/resend', await as(manager).post(`/api/notifications/${uncertain.id}/resend`).expect(ok(201)));
     conforms(

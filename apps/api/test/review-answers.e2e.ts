@@ -34,7 +34,7 @@ function groupOperations(doc: OpenAPIObject) {
 }
 
 /**
- * The reviewer's desk and the decisions answer as their OpenAPI document says (dto/*-answers.dto.ts of rubrics,
+ * The reviewer's desk and the decisions answer as their OpenAPI document says (the answers DTO files in the dto/ of rubrics,
  * reviewers, assignments, scoring, formal-check, adoption and pipeline): every success body of a real exchange — a
  * rubric set up, reviewers and their conflicts, a 要件確認, assignments by hand and automatically, score sheets saved,
  * submitted, reopened and resubmitted, the reviews, the ranking before and after a committed decision, the exports,

@@ -66,6 +66,22 @@ export const PostAwardTab = () => {
     }
   };
 
+  const decideGrant = data.actions.decideGrant && (
+    <Button
+      variant="contained"
+      data-testid="decide-grant"
+      disabled={running}
+      onClick={() =>
+        run(
+          () => dataProvider.decideGrant(id),
+          (d) => t('decide_grant_done', { amount: yen(d.amounts?.grantAmount) }),
+        )
+      }
+    >
+      {t('decide_grant')}
+    </Button>
+  );
+
   const inspect = () => {
     const actual = a?.actualExpenses ?? [];
     const lines: { index: number; acceptedAmount: number; reason?: string }[] = [];
@@ -101,9 +117,13 @@ export const PostAwardTab = () => {
         </Alert>
       )}
       {!a ? (
-        <Alert severity="info" data-testid="post-award-none">
-          {data.amountsKept === false ? t('none_kept') : t('none')}
-        </Alert>
+        <Box>
+          <Alert severity="info" data-testid="post-award-none">
+            {/* IT導入: the application is its own 交付申請, decided from its expenses (no 交付申請 of its own first) */}
+            {data.actions.decideGrant ? t('none_decidable') : data.amountsKept === false ? t('none_kept') : t('none')}
+          </Alert>
+          {decideGrant && <Box sx={{ mt: 1 }}>{decideGrant}</Box>}
+        </Box>
       ) : (
         <Stack spacing={3}>
           <Box component="section">
@@ -133,21 +153,7 @@ export const PostAwardTab = () => {
               {t('ceiling_note')}
             </Typography>
             <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-              {data.actions.decideGrant && (
-                <Button
-                  variant="contained"
-                  data-testid="decide-grant"
-                  disabled={running}
-                  onClick={() =>
-                    run(
-                      () => dataProvider.decideGrant(id),
-                      (d) => t('decide_grant_done', { amount: yen(d.amounts?.grantAmount) }),
-                    )
-                  }
-                >
-                  {t('decide_grant')}
-                </Button>
-              )}
+              {decideGrant}
               {data.actions.fixAmount && (
                 <Button
                   variant="contained"
