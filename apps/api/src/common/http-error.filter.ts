@@ -96,7 +96,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       return {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         code: 'DATABASE_UNAVAILABLE',
-        message: 'データベースとの接続が一時的に切れたため処理できませんでした。少し待ってから同じ操作をやり直してください (Idempotency-Key を付けて送った場合は同じキーで)。',
+        message:
+          'データベースとの接続が一時的に切れたため処理できませんでした。少し待ってから同じ操作をやり直してください (Idempotency-Key を付けて送った場合は同じキーで)。',
         retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
       };
     }
@@ -104,7 +105,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       return {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         code: 'CONCURRENT_UPDATE',
-        message: '同時に行われた別の処理と重なったため、何も保存せずに中止しました。少し待ってから同じ操作をやり直してください (Idempotency-Key を付けて送った場合は同じキーで)。',
+        message:
+          '同時に行われた別の処理と重なったため、何も保存せずに中止しました。少し待ってから同じ操作をやり直してください (Idempotency-Key を付けて送った場合は同じキーで)。',
         retryAfterSeconds: CONFLICT_RETRY_AFTER_SECONDS,
       };
     }
