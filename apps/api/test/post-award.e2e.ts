@@ -228,6 +228,8 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
         .expect(422);
       expect(above.body).toMatchObject({ code: 'ABOVE_REPORTED_AMOUNT', field: 'lines[0].acceptedAmount' });
       expect(above.body.message).toContain('報告額以下');
+      // the line as a person counts it (the second, index 1), as the admin's 確定検査 table numbers it
+      expect(above.body.message).toMatch(/^経費明細 2（/);
       const noReason = await staff(s.manager, 'put', `${id}/final-inspection`)
         .send({ lines: [{ index: 1, acceptedAmount: 1_500_000 }] })
         .expect(422);

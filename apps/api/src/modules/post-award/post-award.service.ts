@@ -277,20 +277,20 @@ export class PostAwardService {
         const line = lines[l.index];
         if (!line || seen.has(l.index))
           throw new PostAwardError('INVALID_INSPECTION', {
-            errors: [{ field: `lines[${i}].index`, message: `経費明細 ${l.index} は実績報告にないか、二度指定されています（0〜${lines.length - 1}）` }],
+            errors: [{ field: `lines[${i}].index`, message: `経費明細 ${l.index + 1} は実績報告にないか、二度指定されています（1〜${lines.length}）` }],
           });
         seen.add(l.index);
         if (l.acceptedAmount > line.reported)
           throw new PostAwardError(
             'ABOVE_REPORTED_AMOUNT',
             { field: `lines[${i}].acceptedAmount` },
-            `経費明細 ${l.index}（${line.description ?? line.expenseType}）の認める額 ${formatYen(l.acceptedAmount)} が実績報告の額 ${formatYen(line.reported)} を超えています。認める額は報告額以下にしてください。`,
+            `経費明細 ${l.index + 1}（${line.description ?? line.expenseType}）の認める額 ${formatYen(l.acceptedAmount)} が実績報告の額 ${formatYen(line.reported)} を超えています。認める額は報告額以下にしてください。`,
           );
         if (l.acceptedAmount < line.reported && !hasVisibleText(l.reason))
           throw new PostAwardError(
             'REDUCTION_REASON_REQUIRED',
             { field: `lines[${i}].reason` },
-            `経費明細 ${l.index}（${line.description ?? line.expenseType}）を ${formatYen(line.reported)} から ${formatYen(l.acceptedAmount)} に減額する理由を記載してください。`,
+            `経費明細 ${l.index + 1}（${line.description ?? line.expenseType}）を ${formatYen(line.reported)} から ${formatYen(l.acceptedAmount)} に減額する理由を記載してください。`,
           );
         lines[l.index] = { ...line, accepted: l.acceptedAmount, reason: l.acceptedAmount < line.reported ? l.reason!.trim() : null };
       });
