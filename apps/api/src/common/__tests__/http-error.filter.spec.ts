@@ -28,7 +28,7 @@ describe('HttpErrorFilter', () => {
     expect(res.headers['Retry-After']).toBe('5');
     expect(res.body).toMatchObject({ code: 'BUSY' });
     // a staff route takes no Idempotency-Key: the advice does not demand one
-    expect(res.body.message).toContain('同じ操作をやり直してください (Idempotency-Key を付けて送った場合は同じキーで)');
+    expect((res.body as { message: string }).message).toContain('同じ操作をやり直してください (Idempotency-Key を付けて送った場合は同じキーで)');
   });
 
   it('turns a deadlock that reached it into 503 CONCURRENT_UPDATE with Retry-After, not a 500', () => {
