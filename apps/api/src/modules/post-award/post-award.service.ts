@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { advanceExcess, advancePaymentDue, formatJstDate, formatYen, hasVisibleText, jstDate, paidInFullInAdvance, type ExpenseLine } from '@jimukyoku/domain';
+import { advanceExcess, advancePaymentDue, formatJstDate, formatYen, jstDate, paidInFullInAdvance, type ExpenseLine } from '@jimukyoku/domain';
 import { findTransition, getWorkflow, refusalWhileDecisionHeld } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
@@ -14,7 +14,7 @@ import type { FinalInspectionDto, PaperFilingDto, PostAwardFilingDto } from './d
 import type { AmountFixingDto } from './dto/repayment.dto';
 import { alreadyReported, fiscalYearRefusal, missingFilingFields, stepOutsideProcedure, type FieldError } from './filing-checks';
 import { GrantScope } from './grant-scope.service';
-import type { InspectionLine } from './grant-amount.entity';
+import { inspectedLines } from './inspection-lines';
 import { aboveAdopted, noGrantAmounts, PostAwardError } from './post-award.errors';
 import { PostAwardView } from './post-award-view.service';
 import { PostAwardRepository } from './post-award.repository';
@@ -264,36 +264,7 @@ export class PostAwardService {
       if (!amounts) throw noGrantAmounts(app);
       const actual = amounts.actualExpenses;
       if (!actual) throw new PostAwardError('NO_PERFORMANCE_REPORT');
-      const lines: InspectionLine[] = actual.map((e, index) => ({
-        index,
-        expenseType: e.expenseType,
-        ...(e.description ? { description: e.description } : {}),
-        reported: e.amount,
-        accepted: e.amount,
-        reason: null,
-      }));
-      const seen = new Set<number>();
-      dto.lines.forEach((l, i) => {
-        const line = lines[l.index];
-        if (!line || seen.has(l.index))
-          throw new PostAwardError('INVALID_INSPECTION', {
-            errors: [{ field: `lines[${i}].index`, message: `経費明細 ${l.index + 1} は実績報告にないか、二度指定されています（1〜${lines.length}）` }],
-          });
-        seen.add(l.index);
-        if (l.acceptedAmount > line.reported)
-          throw new PostAwardError(
-            'ABOVE_REPORTED_AMOUNT',
-            { field: `lines[${i}].acceptedAmount` },
-            `経費明細 ${l.index + 1}（${line.description ?? line.expenseType}）の認める額 ${formatYen(l.acceptedAmount)} が実績報告の額 ${formatYen(line.reported)} を超えています。認める額は報告額以下にしてください。`,
-          );
-        if (l.acceptedAmount < line.reported && !hasVisibleText(l.reason))
-          throw new PostAwardError(
-            'REDUCTION_REASON_REQUIRED',
-            { field: `lines[${i}].reason` },
-            `経費明細 ${l.index + 1}（${line.description ?? line.expenseType}）を ${formatYen(line.reported)} から ${formatYen(l.acceptedAmount)} に減額する理由を記載してください。`,
-          );
-        lines[l.index] = { ...line, accepted: l.acceptedAmount, reason: l.acceptedAmount < line.reported ? l.reason!.trim() : null };
-      });
+      const lines = inspectedLines(actual, dto.lines);
       await this.repo.setInspection(app.id, lines, user.id, tx);
       const adjusted = lines.filter((l) => l.accepted !== l.reported);
       await this.audit.record(
