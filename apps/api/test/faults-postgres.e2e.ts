@@ -4,7 +4,7 @@ import type { AppConfig } from '../src/config';
 import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import type { Round } from '../src/modules/rounds/round.entity';
-import { corporateNumber, openRound } from './application-fixtures';
+import { asRole, corporateNumber, openRound } from './application-fixtures';
 import { DEMO_EMAIL, LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { DEMO_PASSWORD } from '../src/seed/staff-accounts.seed';
 import { FaultTotals, inPool, sleep, startTcpProxy } from './faults-helpers';
@@ -351,5 +351,75 @@ describe('faults: PostgreSQL unreachable', () => {
     expect(refreshed.status).toBe(200);
     const accepted = await send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': 'pg-outage' }, body: payload });
     expect(accepted.status).toBe(201);
+  });
+});
+
+describe('faults: an application held by another transaction', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let s: Staff;
+  let round: Round;
+  let apiKey: string;
+  let databaseName: string;
+  const { send } = clientOf(() => t.baseUrl, []);
+
+  beforeAll(async () => {
+    ({ t, db, s, round, apiKey, databaseName } = await boot('faults_pg_locked', undefined, { databaseLockTimeoutMs: 1_000 }));
+  });
+  afterAll(() => t?.close());
+
+  it('answers 503 LOCKED after DATABASE_LOCK_TIMEOUT_MS (not after the query timeout, not as a database gone), changes nothing, and a bulk step goes on with the others', async () => {
+    const manager = { Authorization: `Bearer ${s.manager.token}` };
+    const reason = { reason: '補助対象外の事業のため' };
+    const ids: string[] = [];
+    for (const key of ['locked-held', 'locked-free']) {
+      const payload = validPayload(round, await uploadRequired(t, apiKey), {
+        applicant: { ...validPayload(round, []).applicant, corporateNumber: corporateNumber() },
+      });
+      const res = await send('POST', '/api/intake/applications', { headers: { 'X-Api-Key': apiKey, 'Idempotency-Key': key }, body: payload });
+      expect(res.status).toBe(201);
+      ids.push(res.body.id);
+      await asRole(t, res.body.id, 'startFormalCheck', 'system');
+    }
+    const [held, free] = ids;
+    const audits = async (id: string) =>
+      (await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'application.markIneligible'`, [id]))[0].n;
+    const rowOf = async (id: string) => (await db.query(`SELECT status, version FROM application WHERE id = $1`, [id]))[0];
+    const before = await rowOf(held);
+    expect(before.status).toBe('formalCheck');
+    // a maintenance session (or a long transaction of the app) holds the application's row
+    const blocker = new Client({ connectionString: databaseUrlFor(databaseName) });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('SELECT id FROM application WHERE id = $1 FOR UPDATE', [held]);
+    try {
+      totals.faults++;
+      const started = Date.now();
+      const single = await send('POST', `/api/applications/${held}/transitions/markIneligible`, { headers: manager, body: reason });
+      // before: the request waited the whole DATABASE_QUERY_TIMEOUT_MS (60 s), then 503 DATABASE_UNAVAILABLE
+      expect({ status: single.status, code: single.body?.code }).toEqual({ status: 503, code: 'LOCKED' });
+      expect(single.body.message).toContain('別の処理が更新中');
+      expect(single.body.retryAfterSeconds).toBeGreaterThan(0);
+      expect(Date.now() - started).toBeLessThan(8_000);
+
+      const bulk = await send('POST', '/api/applications/bulk-transitions', {
+        headers: manager,
+        body: { transition: 'markIneligible', ids: [held, free], ...reason },
+      });
+      expect(bulk.status).toBe(200);
+      const byId = new Map(bulk.body.results.map((r: { id: string }) => [r.id, r]));
+      expect(byId.get(held)).toMatchObject({ ok: false, code: 'LOCKED' });
+      expect(byId.get(free)).toMatchObject({ ok: true, status: 'ineligible' });
+    } finally {
+      await blocker.query('ROLLBACK');
+      await blocker.end();
+    }
+    // nothing of the refused step was stored
+    expect(await rowOf(held)).toEqual(before);
+    expect(await audits(held)).toBe(0);
+    // the lock released, the same request goes through
+    const again = await send('POST', `/api/applications/${held}/transitions/markIneligible`, { headers: manager, body: reason });
+    expect(again.status).toBeLessThan(300);
+    expect(await audits(held)).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { isDatabaseUnavailable, isPoolExhausted, isTransactionConflict } from '../database/connection-faults';
+import { isDatabaseUnavailable, isLockTimeout, isPoolExhausted, isTransactionConflict } from '../database/connection-faults';
 import { violatedUniqueConstraint } from '../database/unique-violation';
 
 /** The one error body of the API: `{ statusCode, code, message, errors? }`, message in Japanese. */
@@ -36,7 +36,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const req = host.switchToHttp().getRequest<Request>();
     const body = this.toBody(exception, req);
-    if (body.code === 'CONCURRENT_UPDATE') {
+    if (body.code === 'LOCKED') {
+      this.logger.warn({ err: exception, path: req.url }, 'lock wait timed out (another transaction holds the lock): answered 503');
+    } else if (body.code === 'CONCURRENT_UPDATE') {
       this.logger.error({ err: exception, path: req.url }, 'transaction conflict (deadlock or serialization failure): answered 503');
     } else if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !(exception instanceof HttpException)) {
       this.logger.warn({ err: exception, path: req.url }, 'database unavailable: answered 503');
@@ -89,6 +91,15 @@ export class HttpErrorFilter implements ExceptionFilter {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         code: 'BUSY',
         message: '混雑のため処理できませんでした。しばらく待ってから同じ操作をやり直してください (Idempotency-Key を付けて送った場合は同じキーで)。',
+        retryAfterSeconds: RETRY_AFTER_SECONDS,
+      };
+    }
+    if (isLockTimeout(exception)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'LOCKED',
+        message:
+          '同じデータを別の処理が更新中のため、何も保存せずに中止しました。しばらく待ってから同じ操作をやり直してください (Idempotency-Key を付けて送った場合は同じキーで)。',
         retryAfterSeconds: RETRY_AFTER_SECONDS,
       };
     }

@@ -22,6 +22,8 @@ export interface AppConfig {
   databasePoolSize: number;
   /** longest wait for one statement's answer; past it the connection is dropped and the request answered 503 */
   databaseQueryTimeoutMs: number;
+  /** longest wait for a row or table lock another transaction holds (0: not set); past it the request is answered 503 LOCKED */
+  databaseLockTimeoutMs: number;
   /** intake submissions per channel per minute */
   intakeRateLimit: number;
   redisUrl: string;
@@ -139,6 +141,7 @@ export const CONFIG_VARIABLES = [
   'DATABASE_MIGRATION_URL',
   'DATABASE_POOL_SIZE',
   'DATABASE_QUERY_TIMEOUT_MS',
+  'DATABASE_LOCK_TIMEOUT_MS',
   'INTAKE_RATE_LIMIT',
   'REDIS_URL',
   'REDIS_PREFIX',
@@ -296,6 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseMigrationUrl,
     databasePoolSize: int('DATABASE_POOL_SIZE', 20, 1, 500),
     databaseQueryTimeoutMs: int('DATABASE_QUERY_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
+    databaseLockTimeoutMs: int('DATABASE_LOCK_TIMEOUT_MS', 15_000, 0, 3_600_000),
     intakeRateLimit: int('INTAKE_RATE_LIMIT', 6000, 1, 1_000_000),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisPrefix: str('REDIS_PREFIX', 'jimukyoku'),

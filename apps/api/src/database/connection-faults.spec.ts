@@ -1,5 +1,5 @@
 import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
-import { isDatabaseUnavailable, isPoolExhausted, isTransactionConflict } from './connection-faults';
+import { isDatabaseUnavailable, isLockTimeout, isPoolExhausted, isTransactionConflict } from './connection-faults';
 
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 const errno = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, errno: code });
@@ -48,4 +48,20 @@ describe('isTransactionConflict', () => {
     ['a plain bug', new TypeError('x')],
     ['not an error', '40P01'],
   ])('is not a conflict: %s', (_name, e) => expect(isTransactionConflict(e)).toBe(false));
+});
+
+describe('isLockTimeout', () => {
+  it.each([
+    ['lock_not_available (55P03)', pgError('55P03', 'canceling statement due to lock timeout')],
+    ['TypeORM wrapping it', new QueryFailedError('UPDATE application', [], pgError('55P03', 'canceling statement due to lock timeout'))],
+  ])('is a lock wait given up: %s', (_name, e) => expect(isLockTimeout(e)).toBe(true));
+
+  it.each([
+    ['a statement timeout (57014)', pgError('57014', 'canceling statement due to statement timeout')],
+    ['a deadlock', pgError('40P01')],
+    ['a lost connection', pgError('57P01')],
+    ['not an error', '55P03'],
+  ])('is not: %s', (_name, e) => expect(isLockTimeout(e)).toBe(false));
+
+  it('is not read as the database gone', () => expect(isDatabaseUnavailable(pgError('55P03'))).toBe(false));
 });

@@ -59,3 +59,13 @@ const CONFLICT_SQLSTATES = new Set(['40P01', '40001']);
 export function isTransactionConflict(e: unknown): boolean {
   return [...errorChain(e)].some((err) => CONFLICT_SQLSTATES.has((err as { code?: unknown }).code as string));
 }
+
+/**
+ * A statement waited `lock_timeout` (DATABASE_LOCK_TIMEOUT_MS, data-source-options.ts) for a lock another transaction
+ * held, and PostgreSQL gave up (lock_not_available, 55P03): the transaction rolled back with nothing stored. The
+ * other transaction is still working (a large decision committing, a maintenance session): answered 503 LOCKED with
+ * Retry-After, not as a database gone.
+ */
+export function isLockTimeout(e: unknown): boolean {
+  return [...errorChain(e)].some((err) => (err as { code?: unknown }).code === '55P03');
+}

@@ -10,7 +10,10 @@ import { UnitOfWork } from './unit-of-work';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.databaseUrl, config.databasePoolSize, config.databaseQueryTimeoutMs),
+        ...dataSourceOptions(config.databaseUrl, config.databasePoolSize, {
+          queryTimeoutMs: config.databaseQueryTimeoutMs,
+          lockTimeoutMs: config.databaseLockTimeoutMs,
+        }),
         autoLoadEntities: true,
         // Boot fails fast (see preflight.ts); no long retry loop of stack traces.
         retryAttempts: 1,

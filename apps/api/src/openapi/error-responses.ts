@@ -62,7 +62,12 @@ export function describeErrorResponses(document: OpenAPIObject): OpenAPIObject {
       answers('415', hasBody, '本文の形式に対応していない (UNSUPPORTED_MEDIA_TYPE)');
       // Node's HTTP server itself, before the app: a request line and headers past 16 KB (a query too long), no body
       if (params.some((p) => 'in' in p && p.in === 'query')) op.responses['431'] ??= { description: 'URL (クエリ) とヘッダーが大きすぎる (16 KB 超)' };
-      answers('503', true, 'データベースまたは Redis が一時的に利用できない (SERVICE_UNAVAILABLE): Retry-After の後に再試行', RETRY_AFTER);
+      answers(
+        '503',
+        true,
+        'データベースまたは Redis が一時的に利用できない、混雑している、または同じデータを別の処理が更新中 (DATABASE_UNAVAILABLE・BUSY・LOCKED など): Retry-After の後に再試行',
+        RETRY_AFTER,
+      );
       // an error a controller declares itself (@ApiResponse) has the one error body too
       for (const [status, response] of Object.entries(op.responses) as [string, ResponseObject][])
         if (Number(status) >= 400 && status !== '431' && !response.content) op.responses[status] = errorResponse(response.description, response.headers);

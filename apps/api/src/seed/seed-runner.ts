@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AttachmentStorage } from '../modules/intake/attachment-storage';
 import type { SeedContext, SeedStep } from './seed-step';
-import { isDatabaseUnavailable, isTransactionConflict } from '../database/connection-faults';
+import { isDatabaseUnavailable, isLockTimeout, isTransactionConflict } from '../database/connection-faults';
 import { SEED_STEPS } from './seed-steps';
 
 export interface SeedReport {
@@ -28,7 +28,7 @@ export async function runSeed(
 export const SEED_STEP_ATTEMPTS = 5;
 
 /**
- * One step in its own transaction. A connection lost or a transaction given up for another's sake rolls the step
+ * One step in its own transaction. A connection lost, a lock waited for too long or a transaction given up for another's sake rolls the step
  * back whole, and every step finds what an earlier run wrote, so it is simply run again: `npm start` seeds after the
  * API already serves, and a blip there ended the serving process.
  */
@@ -37,7 +37,7 @@ async function runStep(dataSource: DataSource, step: SeedStep, context: SeedCont
     try {
       return await dataSource.transaction((manager) => step.run(manager, context));
     } catch (e) {
-      if (attempt >= SEED_STEP_ATTEMPTS || !(isDatabaseUnavailable(e) || isTransactionConflict(e))) throw e;
+      if (attempt >= SEED_STEP_ATTEMPTS || !(isDatabaseUnavailable(e) || isTransactionConflict(e) || isLockTimeout(e))) throw e;
       await new Promise((r) => setTimeout(r, 500 * 2 ** (attempt - 1)));
     }
   }

@@ -1,3 +1,4 @@
+import { QueryFailedError } from 'typeorm';
 import type { ArgumentsHost } from '@nestjs/common';
 import { HttpErrorFilter } from '../http-error.filter';
 
@@ -36,6 +37,13 @@ describe('HttpErrorFilter', () => {
     expect(res.statusCode).toBe(503);
     expect(res.headers['Retry-After']).toBe('1');
     expect(res.body).toMatchObject({ code: 'CONCURRENT_UPDATE', message: expect.stringContaining('何も保存せずに') });
+  });
+
+  it('turns a lock wait that timed out (55P03, DATABASE_LOCK_TIMEOUT_MS) into 503 LOCKED with Retry-After, not DATABASE_UNAVAILABLE', () => {
+    const res = run(new QueryFailedError('UPDATE application', [], Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' })));
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['Retry-After']).toBe('5');
+    expect(res.body).toMatchObject({ code: 'LOCKED', message: expect.stringContaining('別の処理が更新中') });
   });
 
   it('turns a unique violation (two creations at once) into 409 ALREADY_EXISTS, naming no constraint', () => {

@@ -102,6 +102,12 @@ describe('loadConfig', () => {
     });
   });
 
+  it('gives up a lock wait after 15 s by default, or never sends a lock_timeout when DATABASE_LOCK_TIMEOUT_MS is 0', () => {
+    expect(loadConfig({}).databaseLockTimeoutMs).toBe(15_000);
+    expect(loadConfig({ DATABASE_LOCK_TIMEOUT_MS: '0' }).databaseLockTimeoutMs).toBe(0);
+    expect(problemsOf({ NODE_ENV: 'test', DATABASE_LOCK_TIMEOUT_MS: '-1' }).join()).toContain('DATABASE_LOCK_TIMEOUT_MS');
+  });
+
   it('reminds applicants 72 hours before the 補正期限 by default', () => {
     expect(loadConfig({}).correctionReminderHours).toBe(72);
     expect(loadConfig({ CORRECTION_REMINDER_HOURS: '24' }).correctionReminderHours).toBe(24);

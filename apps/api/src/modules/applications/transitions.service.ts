@@ -16,7 +16,7 @@ import {
 } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { UnitOfWork, type Transaction } from '../../database';
-import { isDatabaseUnavailable, isPoolExhausted } from '../../database/connection-faults';
+import { isDatabaseUnavailable, isLockTimeout, isPoolExhausted } from '../../database/connection-faults';
 import { WriteChain, type ChainPart } from '../../database/write-chain';
 import { AuditRepository, type NewAuditLogEntry } from '../audit/audit.repository';
 import { NotificationsRepository, type TransitionNotification } from '../notifications/notifications.repository';
@@ -126,6 +126,11 @@ export class TransitionsService {
           // PostgreSQL gone partway: the applications done are committed (each its own transaction). A bare 503
           // read as "nothing happened" to a manager who then would not resend, leaving the operation half done
           if (isDatabaseUnavailable(e) || isPoolExhausted(e)) throw bulkInterrupted(results, applicationIds.slice(results.length));
+          // this one application is held by another transaction (its lock wait timed out): the others go on
+          if (isLockTimeout(e)) {
+            results.push({ id, ok: false, code: 'LOCKED', message: LOCKED_ITEM });
+            continue;
+          }
           throw e;
         }
         const body = e.getResponse() as { code?: string; message?: string };
@@ -447,3 +452,6 @@ function bulkInterrupted(results: BulkItemResult[], notAttempted: string[]): App
     `データベースに一時的に接続できなくなったため、一括操作を${results.length}件目の後で中断しました（実行済み${done}件はそのままです。残り${notAttempted.length}件は未処理）。少し待ってから同じ操作をもう一度実行してください。実行済みの申請は「現在の状態からは実行できません」として報告されます。`,
   );
 }
+
+/** A bulk item whose application another transaction held past DATABASE_LOCK_TIMEOUT_MS: nothing of it was stored. */
+const LOCKED_ITEM = 'この申請は別の処理が更新中のため、変更しませんでした。しばらく待ってから、この申請だけもう一度実行してください。';
