@@ -9,6 +9,14 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d
  * so are the tables the seed's role may not update (application memos), which keep the seed's time.
  */
 const UNTOUCHED = /^(audit_|migrations$|typeorm_)/;
+/**
+ * The row's current version was written by this transaction (or one of its savepoints): its xmin is in progress, and
+ * only our own in-progress writes are visible to us. `npm start` seeds while the API and its worker already serve, and
+ * their writes committed during a step (the dispatcher's `queued_at`, an intake channel's `last_used_at`) fall in the
+ * step's time window too; without this they were dated at the story time (a mail queued before it was written).
+ * xmin is 32 bits: the epoch is the current transaction's.
+ */
+const WRITTEN_BY_THIS_TRANSACTION = `pg_xact_status(((pg_current_xact_id()::text::bigint >> 32) << 32 | xmin::text::bigint)::text::xid8) = 'in progress'`;
 /** the correction period of the application's round */
 const PERIOD = `(SELECT make_interval(days => r.correction_period_days) FROM round r WHERE r.id = "application".round_id)`;
 
@@ -21,7 +29,8 @@ const PERIOD = `(SELECT make_interval(days => r.correction_period_days) FROM rou
  *   adds it; the audit log is append-only, so it is never rewritten afterwards), and instants of this
  *   transaction inside their `changes` (a transition's stamps) become `t`;
  * - afterwards every timestamptz column (and every top-level instant in a jsonb column) of the other tables
- *   that holds an instant of this transaction (between its start and the wall clock) is set to `t`, and a
+ *   that holds an instant of this transaction (between its start and the wall clock), in a row this transaction
+ *   wrote, is set to `t`, and a
  *   補正期限 set by this step moves with it (the round's correction period after `t`).
  * Times must be given in story order, and in the past or far enough from the present not to be confused
  * with the seed's own instants.
@@ -146,7 +155,10 @@ export class StoryClock {
             ...jsons.map((c) => jsonOurs(`"${c}"`)),
           ];
       if (sets.length === 0) continue;
-      this.rewrites.set(table, `UPDATE "${table}" SET ${sets.join(', ')} WHERE ${where.map((w) => `(${w})`).join(' OR ')}`);
+      this.rewrites.set(
+        table,
+        `UPDATE "${table}" SET ${sets.join(', ')} WHERE (${where.map((w) => `(${w})`).join(' OR ')}) AND ${WRITTEN_BY_THIS_TRANSACTION}`,
+      );
     }
     await this.writtenSinceLast();
   }
