@@ -31,6 +31,8 @@ describe('admin in the browser: memos and inquiries of an application', () => {
 
   it('lets a manager record an inquiry and a memo, and the assigned reviewer read and add memos', async () => {
     const round = await openRound(e.t, undefined, 95);
+    // an inquiry is dated from the round's 公募開始 on (openRound opens it yesterday)
+    await db.query(`UPDATE round SET opens_at = '2026-11-01T10:00:00+09:00' WHERE id = $1`, [round.id]);
     const draft = await createDraft(e.t, draftInput(round, await categoryByCode(e.t, round, 'restructuring.standard'), { applicantName: 'メモテスト工業' }));
     await asIntake(e.t, draft.id, 'submit');
     const manager = await login(e.t, DEMO_EMAIL.manager, DEMO_PASSWORD);

@@ -11,6 +11,7 @@ import {
   draftInput,
   login,
   openRound,
+  recordFormalCheck,
   seedNotificationTemplates,
   seedReferenceCatalogue,
   type TestDatabase,
@@ -58,6 +59,7 @@ describe('admin in the browser: a payment batch confirmed', () => {
       });
       await asIntake(e.t, draft.id, 'confirmPreCheck');
       await asIntake(e.t, draft.id, 'submit');
+      await recordFormalCheck(e.t, draft.id, true);
       await asRole(e.t, draft.id, 'startReview', 'system');
       await asRole(e.t, draft.id, 'decideBenefit', 'manager');
       return draft.id;

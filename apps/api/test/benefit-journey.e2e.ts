@@ -113,6 +113,30 @@ describe('事業復活支援金: 申請 → 要件確認 → 審査 → 給付�
     expect(await templatesOf(app.id)).toEqual(['received', 'benefitDecided']);
   });
 
+  it('the 審査 does not start by the bare transition before the checklist’s 適: 422 with the engine’s message, nothing written', async () => {
+    const app = await apply();
+    const bare = () => api().post(`/api/applications/${app.id}/transitions/startReview`).set(as(s.reviewer)).send({});
+    const refused = async () => {
+      const res = await bare().expect(422);
+      expect(res.body).toMatchObject({ code: 'GUARD_FAILED', message: '要件確認が完了していません。' });
+      expect(res.body.guardFailures).toContainEqual(expect.objectContaining({ code: 'FORMAL_CHECK_NOT_DONE' }));
+      expect(await statusOf(app.id)).toBe('submitted');
+      expect(await db.query(`SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'application.startReview'`, [app.id])).toEqual([]);
+    };
+    await refused();
+    // answers saved, the checklist not completed: still no 審査
+    const check = await checklist(app.id);
+    await api()
+      .put(`/api/applications/${app.id}/formal-check`)
+      .set(as(s.reviewer))
+      .send({ answers: answersOf(check) })
+      .expect(200);
+    await refused();
+    // the 適 of the checklist starts it
+    await complete(app.id, 'pass', answersOf(check)).expect(200);
+    expect(await statusOf(app.id)).toBe('underReview');
+  });
+
   it('不備 from the checklist carries the reason and a 補正期限; the corrected 申請 comes back to the checklist', async () => {
     const app = await deficient();
     const [row] = await db.query(`SELECT correction_due_at, now() AS now FROM application WHERE id = $1`, [app.id]);

@@ -12,6 +12,9 @@ import { startTestApp, TestApp } from './harness';
  * who reads in which scope (a reviewer only on the applications assigned to them), the audit record of
  * each, and the refusals of bad input in Japanese.
  */
+/** The round's 公募開始 in this suite: the inquiries below are dated after it. */
+const OPENS_AT = '2026-11-01T10:00:00+09:00';
+
 describe('memos and inquiries of an application', () => {
   let t: TestApp;
   let db: DataSource;
@@ -38,6 +41,8 @@ describe('memos and inquiries of an application', () => {
     await runSeed(db, { demo: false, steps: [referenceCatalogueSeed] });
     s = await loginEveryRole(t);
     round = await openRound(t);
+    // the 公募開始 well before the inquiries dated below (openRound opens it yesterday)
+    await db.query(`UPDATE round SET opens_at = $2 WHERE id = $1`, [round.id, OPENS_AT]);
     mine = await submitted();
     other = await submitted();
     await api()
@@ -186,6 +191,8 @@ describe('memos and inquiries of an application', () => {
     it.each([
       ['a time without offset', { occurredAt: '2026-12-01T10:30:00' }, 'occurredAt'],
       ['a time in the future', { occurredAt: '2099-01-01T00:00:00+09:00' }, '未来'],
+      ['a time in 1900', { occurredAt: '1900-01-01T00:00:00+09:00' }, '公募開始より前'],
+      ['a time a second before the 公募開始', { occurredAt: '2026-11-01T09:59:59+09:00' }, '2026年11月1日(日) 10:00:00（公募開始）から現在'],
       ['an unknown channel', { channel: 'fax' }, '電話'],
       ['an unknown direction', { direction: 'both' }, '受信'],
       ['a blank summary', { summary: ' ' }, '要旨を入力してください'],
@@ -197,6 +204,42 @@ describe('memos and inquiries of an application', () => {
       expect(res.body.message).toMatch(/[ぁ-んァ-ン一-龥]/);
       expect(JSON.stringify(res.body)).toContain(words);
       expect(await db.query(`SELECT count(*)::int AS n FROM inquiry`)).toEqual(before);
+    });
+
+    it('name the range allowed when dated outside it: from the 公募開始 until now (JST), 400 with the field', async () => {
+      for (const occurredAt of ['1900-01-01T00:00:00+09:00', '2099-01-01T00:00:00+09:00']) {
+        const res = await api().post('/api/inquiries').set(as(s.manager)).send(inquiry({ occurredAt })).expect(400);
+        expect(res.body).toMatchObject({ code: 'INVALID_INQUIRY', errors: [{ field: 'occurredAt' }] });
+        expect(res.body.message).toMatch(
+          /2026年11月1日\(日\) 10:00:00（公募開始）から現在（\d{4}年\d{1,2}月\d{1,2}日\(.\) \d{2}:\d{2}:\d{2}）までの日時を入力してください。$/,
+        );
+      }
+      // at the 公募開始 itself, and now: taken
+      const fresh = await submitted();
+      await api()
+        .post('/api/inquiries')
+        .set(as(s.manager))
+        .send(inquiry({ applicationId: fresh, occurredAt: OPENS_AT }))
+        .expect(201);
+      await api()
+        .post('/api/inquiries')
+        .set(as(s.manager))
+        .send(inquiry({ applicationId: fresh, occurredAt: new Date().toISOString() }))
+        .expect(201);
+    });
+
+    it('about a draft made before the 公募開始, may be dated from its creation', async () => {
+      const category = await categoryByCode(t, round, 'restructuring.standard');
+      const draft = await createDraft(t, draftInput(round, category, { corporateNumber: corporateNumber() }));
+      await db.query(`UPDATE application SET created_at = '2026-10-20T09:00:00+09:00' WHERE id = $1`, [draft.id]);
+      const taken = inquiry({ applicationId: draft.id, occurredAt: '2026-10-25T11:00:00+09:00' });
+      await api().post('/api/inquiries').set(as(s.manager)).send(taken).expect(201);
+      const early = await api()
+        .post('/api/inquiries')
+        .set(as(s.manager))
+        .send({ ...taken, occurredAt: '2026-10-20T08:59:59+09:00' })
+        .expect(400);
+      expect(early.body.message).toContain('問い合わせの日時が申請の作成より前です。2026年10月20日(火) 09:00:00（申請の作成）から現在');
     });
 
     it('are listed newest first, filtered by application and channel; a reviewer sees only those of their applications', async () => {

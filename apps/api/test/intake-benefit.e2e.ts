@@ -4,7 +4,7 @@ import { TransitionsService } from '../src/modules/applications/transitions.serv
 import type { Round } from '../src/modules/rounds/round.entity';
 import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
-import { corporateNumber, openRound } from './application-fixtures';
+import { corporateNumber, openRound, recordFormalCheck } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { createChannel, tempStorageDir, uploadRequired, validPayload } from './intake-fixtures';
@@ -193,6 +193,7 @@ describe('intake of the 事業復活支援金 (benefit@1)', () => {
     const body = benefitPayload(round, await evidence());
     const accepted = await submit(body).expect(201);
     const transitions = t.app.get(TransitionsService);
+    await recordFormalCheck(t, accepted.body.id, true);
     await transitions.fire(accepted.body.id, 'startReview', { role: 'system', id: null });
     await transitions.fire(
       accepted.body.id,

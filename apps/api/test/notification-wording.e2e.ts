@@ -89,6 +89,7 @@ describe('what the mails say, per programme', () => {
       });
       await fire(app.id, 'confirmPreCheck', intake);
       await fire(app.id, 'submit', intake);
+      await recordFormalCheck(t, app.id, true);
       await fire(app.id, 'startReview', system);
       return app.id;
     };
@@ -101,6 +102,7 @@ describe('what the mails say, per programme', () => {
       const id = await benefitDraft('株式会社すずらん食堂', 'REC01-00000001');
       await fire(id, 'markDeficient', reviewer(), '売上台帳（2022年1月分）の写しが不鮮明です。');
       await fire(id, 'resubmit', intake);
+      await recordFormalCheck(t, id, true);
       await fire(id, 'startReview', system);
       await fire(id, 'decideBenefit', manager());
       await payThroughBatch(t, s.manager.token, [id]);

@@ -11,7 +11,7 @@ import { RemindCommercializationReportsJob } from '../src/modules/schedules/remi
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
-import { adoptByDecision, categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
+import { adoptByDecision, categoryByCode, createDraft, draftInput, openRound, recordFormalCheck } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { currentFiscalYear } from './commercialization-fixtures';
@@ -120,6 +120,8 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
     const intake: TransitionActor = { role: 'intake', id: null };
     await tr.fire(draft.id, 'confirmPreCheck', intake, {});
     await tr.fire(draft.id, 'submit', intake, {});
+    // the 審査 starts on the 要件確認's 適 (formalCheckPassed)
+    await recordFormalCheck(t, draft.id, true);
     await tr.fire(draft.id, 'startReview', { role: 'system', id: null }, {});
     await tr.fire(draft.id, 'decideBenefit', { role: 'manager', id: s.manager.user.id }, {});
     // its 振込完了 is a confirmed batch's, never the bare transition (as the 補助金's and IT導入's 支払)

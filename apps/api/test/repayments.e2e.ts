@@ -148,6 +148,29 @@ describe('交付決定取消 and 返還', () => {
     expect(after.body).toMatchObject({ code: 'ALREADY_REPAID', message: expect.stringContaining('完了') });
   });
 
+  it('the 返還額 is the 支払額 the paid batch transferred where it differs from the 確定額 (第18条: what was paid)', async () => {
+    const { id, fixedAmount } = await paid();
+    // the 支払 line as the batch recorded it: 200,000円 less than the 確定額 reached the applicant
+    const transferred = fixedAmount - 200_000;
+    await db.query(`UPDATE payment_batch_line SET amount = $2 WHERE application_id = $1 AND kind = 'final'`, [id, transferred]);
+    const lines = await db.query(`SELECT amount::float8 AS amount FROM payment_batch_line WHERE application_id = $1 AND kind = 'final'`, [id]);
+    expect(lines).toEqual([{ amount: transferred }]);
+    const dueDate = addDays(await todayJst(), 30);
+    const revoked = await staff(s.manager, 'post', `${id}/grant-revocation`)
+      .send({ reason: '補助事業を実施していないことが判明したため', dueDate })
+      .expect(200);
+    expect(revoked.body.repayment).toMatchObject({ amount: transferred, paidAmount: transferred, outstanding: transferred });
+    const [claim] = await db.query(`SELECT amount::float8, paid_amount::float8 FROM repayment_claim WHERE application_id = $1`, [id]);
+    expect(claim).toEqual({ amount: transferred, paid_amount: transferred });
+    // the whole of what was paid settles it, not the 確定額
+    const today = await todayJst();
+    await staff(s.manager, 'post', `${id}/repayments`)
+      .send({ receivedOn: today, amount: transferred + 1 })
+      .expect(422);
+    await staff(s.manager, 'post', `${id}/repayments`).send({ receivedOn: today, amount: transferred }).expect(200);
+    expect(await statusOf(id)).toBe('repaid');
+  });
+
   it('ものづくり 回復型賃上げ・雇用拡大枠 whose wage target is missed: 全額返還 of what was paid, recorded with its ground', async () => {
     const round = await openRound(t, 'monozukuri.r3-sup');
     await db.query(`UPDATE round SET workflow_version = 2 WHERE id = $1`, [round.id]);

@@ -301,6 +301,37 @@ describe('programmes, rule sets, categories and rounds', () => {
       expect((await t.http().get(`/api/categories/${copy.id}`).set(as('admin'))).body.config.floor).toBe(2_000_000);
     });
 
+    it('takes a locked rule set sent back unchanged (200, the stored record, no write, no audit record); a change stays 409', async () => {
+      const r4 = await roundByCode('restructuring.round4');
+      await db.query(`UPDATE rule_set SET locked_at = coalesce(locked_at, now()) WHERE id = $1`, [r4.ruleSetId]);
+      const stored = (await t.http().get(`/api/rule-sets/${r4.ruleSetId}`).set(as('admin')).expect(200)).body;
+      const audits = async () => (await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1`, [r4.ruleSetId]))[0].n;
+      const before = await audits();
+
+      // react-admin's save of the untouched form: the whole record back, as GET answered it
+      const echoed = await t.http().put(`/api/rule-sets/${r4.ruleSetId}`).set(as('admin')).send(stored).expect(200);
+      expect(echoed.body).toEqual(stored);
+      const same = await t
+        .http()
+        .put(`/api/rule-sets/${r4.ruleSetId}`)
+        .set(as('admin'))
+        .send({ label: stored.label, assumption: stored.assumption })
+        .expect(200);
+      expect(same.body).toEqual(stored);
+      expect((await t.http().get(`/api/rule-sets/${r4.ruleSetId}`).set(as('admin')).expect(200)).body).toEqual(stored);
+      expect(await audits()).toBe(before);
+
+      const changed = await t
+        .http()
+        .put(`/api/rule-sets/${r4.ruleSetId}`)
+        .set(as('admin'))
+        .send({ ...stored, label: `${stored.label}（改）` })
+        .expect(409);
+      expect(changed.body).toMatchObject({ code: 'RULE_SET_LOCKED', message: expect.stringContaining('新しい版を作成') });
+      expect((await t.http().get(`/api/rule-sets/${r4.ruleSetId}`).set(as('admin')).expect(200)).body).toEqual(stored);
+      expect(await audits()).toBe(before);
+    });
+
     it('refuses an invalid category configuration with every problem by field', async () => {
       const r6 = await roundByCode('restructuring.round6');
       const [category] = (

@@ -19,6 +19,7 @@ export {
   createDraft,
   draftInput,
   openRound,
+  recordFormalCheck,
   reopenRound,
 } from './applications';
 export { IMPORT_HEADER, importRow, startImportWorker, tempStorageDir } from './imports';

@@ -51,4 +51,15 @@ describe('paidOut', () => {
     expect(paidOut(true, 9_000_000, 0)).toBe(9_000_000);
     expect(paidOut(true, 4_000_000, 6_000_000)).toBe(6_000_000);
   });
+
+  it.each([
+    // [確定額, 概算払, 支払額 of the 支払 line, paid out]
+    ['the 支払 line paid the 確定額 less the 概算払', 9_000_000, 6_000_000, 3_000_000, 9_000_000],
+    ['the 支払 line paid the 確定額, no 概算払', 9_000_000, 0, 9_000_000, 9_000_000],
+    ['the 支払 line paid less than the 確定額', 9_000_000, 0, 8_500_000, 8_500_000],
+    ['the 支払 line paid less than the 確定額 less the 概算払', 9_000_000, 6_000_000, 2_000_000, 8_000_000],
+    ['the 支払 line paid more than the 確定額', 9_000_000, 0, 9_100_000, 9_100_000],
+  ])('once paid by a 支払 line is what was transferred: %s', (_case, fixed, advance, final, paid) => {
+    expect(paidOut(true, fixed, advance, final)).toBe(paid);
+  });
 });

@@ -22,7 +22,12 @@ export const advanceExcess = (fixedAmount: number, advancePaid: number): number 
 
 /**
  * Everything paid to the project, whatever was returned since (docs/post-award.md "交付決定取消 and 返還"): before the
- * 支払 (`settled` false) what the 概算払 paid; once settled, the 確定額, or the 概算払 where it paid more (its excess is
- * returned through the same 返還, whose repayments received count towards it).
+ * 支払 (`settled` false) what the 概算払 paid; once settled by a 支払 line (`finalPaid`, the 支払額 its paid batch
+ * transferred), the 概算払 and that 支払額, which is what reached the applicant even where it differs from the 確定額
+ * less the 概算払; settled without one (the 概算払 paid the 確定額 or more, its excess returned through the same 返還,
+ * or a 支払 recorded before payment batches), the 確定額, or the 概算払 where it paid more.
  */
-export const paidOut = (settled: boolean, fixedAmount: number, advancePaid: number): number => (settled ? Math.max(fixedAmount, advancePaid) : advancePaid);
+export const paidOut = (settled: boolean, fixedAmount: number, advancePaid: number, finalPaid = 0): number => {
+  if (!settled) return advancePaid;
+  return finalPaid > 0 ? advancePaid + finalPaid : Math.max(fixedAmount, advancePaid);
+};

@@ -9,7 +9,8 @@
 // - The 要件確認 checklist (documents, 売上高減少要件, 事前確認) is done on the filed application
 //   (submitted or resubmitted, awaitsFormalCheck), without a state of its own: its 適 starts the
 //   審査 (startReview, towards the manager's 給付決定), its 不適 items go back as 不備 (markDeficient,
-//   possible on a filed application too). It has no 要件不適合: the manager decides 不給付.
+//   possible on a filed application too). startReview reads the recorded 適 (formalCheckPassed): a bare
+//   transition cannot start the 審査 before the checklist passed. It has no 要件不適合: the manager decides 不給付.
 // - 不備 may also be raised on a resubmission straight away (deficient ⇄ resubmitted), and an
 //   application left deficient past its 補正期限 is reminded and closed as 不給付 by the scheduler
 //   (correctionDeadlineWatched).
@@ -159,6 +160,8 @@ export const BENEFIT_V1: WorkflowDefinition<GuardName> = loadDefinition<Workflow
       from: ['submitted', 'resubmitted'],
       to: 'underReview',
       roles: ['reviewer', 'system'],
+      // the checklist's 適 (formalCheck.pass): only once it is recorded, as the subsidies' passFormalCheck (validate.ts)
+      guards: ['formalCheckPassed'],
     },
     {
       name: 'markDeficient',

@@ -105,7 +105,7 @@ const EXPECTED: Record<string, { states: string[]; transitions: Row[] }> = {
       ['confirmPreCheck', 'idIssued', 'preChecked', 'intake|system', '', 'stamp:preCheckedAt'],
       ['waivePreCheck', 'idIssued', 'preChecked', 'intake|system', 'previousRecipient', 'stamp:preCheckedAt'],
       ['submit', 'preChecked', 'submitted', 'applicant|intake', 'afterRoundOpens|beforeRoundCloses|quoteEligible', 'stamp:submittedAt notify:received'],
-      ['startReview', 'submitted|resubmitted', 'underReview', 'reviewer|system', '', ''],
+      ['startReview', 'submitted|resubmitted', 'underReview', 'reviewer|system', 'formalCheckPassed', ''],
       ['markDeficient', 'submitted|underReview|resubmitted', 'deficient', 'reviewer', '', 'reason stamp:returnedAt notify:deficient'],
       ['resubmit', 'deficient', 'resubmitted', 'applicant|intake', 'beforeCorrectionDeadline', 'stamp:resubmittedAt notify:resubmissionReceived'],
       ['closeUncorrected', 'deficient', 'notGranted', 'system|manager', 'correctionDeadlinePassed', 'stamp:decidedAt notify:notGranted'],

@@ -182,6 +182,24 @@ describe('benefit@1 walks', () => {
     expect([final.code, final.kind]).toEqual(['notGranted', 'terminal']);
   });
 
+  it.each<[string, Partial<ApplicationSnapshot>, string]>([
+    ['not done', { formalCheck: null }, '要件確認が完了していません。'],
+    ['saved, not completed', { formalCheck: { passed: false, completed: false } }, '要件確認が完了していません。'],
+    // a 再提出 reopens a completed check (reopensFormalCheck): the 適 of the corrected-away 申請 does not count
+    ['reopened by the 再提出', { formalCheck: { passed: true, completed: false } }, '要件確認が完了していません。'],
+    ['not passed', { formalCheck: { passed: false, completed: true, failedItems: ['売上高減少要件'] } }, '要件確認で不適合の項目があります：売上高減少要件。'],
+  ])('the 審査 does not start before the 要件確認 passed (%s), as the subsidies’ passFormalCheck', (_name, fields, message) => {
+    const filed: Step[] = [
+      ['confirmPreCheck', 'system', '2024-02-01T09:00'],
+      ['submit', 'applicant', '2024-02-05T21:00'],
+    ];
+    for (const role of ['reviewer', 'system'] as const) {
+      expect(() => walk(BENEFIT_V1, [...filed, ['startReview', role, '2024-02-06T09:00']], fields)).toThrow(
+        `startReview by ${role} at 2024-02-06T09:00 from submitted: GUARD_FAILED ${message}`,
+      );
+    }
+  });
+
   it('the 要件確認 on the filed 申請: 不備 straight from it, and a 不備 left past its 補正期限 is closed as 不給付', () => {
     const { final, path } = walk(
       BENEFIT_V1,

@@ -87,7 +87,7 @@ describe('validateDefinition', () => {
       transitions: [
         T('go', ['a'], 'b'),
         T('start', ['b'], 'c', { roles: ['reviewer'] }),
-        T('pass', ['c'], 'end', { roles: ['reviewer'] }),
+        T('pass', ['c'], 'end', { roles: ['reviewer'], guards: ['formalCheckPassed'] }),
         T('return', ['c'], 'r', { roles: ['reviewer'] }),
         T('again', ['r'], 'b'),
       ],
@@ -105,10 +105,21 @@ describe('validateDefinition', () => {
       // not a reviewer's, not from 'b', not into 'c'
       ['a start that does not enter the check', { start: 'go', pass: 'pass', return: 'return' }, Array(3).fill('FORMAL_CHECK_MISMATCH')],
       ['a return that does not go back to the applicant', { start: 'start', pass: 'pass', return: 'pass' }, ['FORMAL_CHECK_MISMATCH']],
-      ['no pass, and nothing reads the recorded pass', { start: 'start', return: 'return' }, ['FORMAL_CHECK_MISMATCH']],
       ['no start: the outcomes must leave the awaiting state', { pass: 'pass', return: 'return' }, ['FORMAL_CHECK_MISMATCH', 'FORMAL_CHECK_MISMATCH']],
     ])('refuses %s', (_name, formalCheck, expected) => {
       expect(fc(formalCheck)).toEqual(expected);
+    });
+
+    const unguarded = FC.transitions.map((t) => (t.name === 'pass' ? { ...t, guards: [] } : t));
+
+    it('refuses no pass, and nothing reads the recorded pass', () => {
+      expect(codes({ ...FC, transitions: unguarded, formalCheck: { start: 'start', return: 'return' } })).toEqual(['FORMAL_CHECK_MISMATCH']);
+    });
+
+    it('refuses a pass transition that does not read the recorded pass: fired bare, it skipped the checklist', () => {
+      expect(validateDefinition({ ...FC, transitions: unguarded })).toEqual([
+        expect.objectContaining({ code: 'FORMAL_CHECK_MISMATCH', transition: 'pass', message: expect.stringContaining('formalCheckPassed') }),
+      ]);
     });
 
     it('a pass recorded for a later formalCheckPassed transition needs no pass transition', () => {

@@ -175,8 +175,9 @@ export function validateDefinition(definition: WorkflowDefinition): ValidationEr
  * The 要件確認 declared in the definition must fit its tags: `start` leaves every awaitsFormalCheck
  * state for an inFormalCheck one; each outcome leaves every state the checklist is completed in (the
  * inFormalCheck states when there is a start, else the awaitsFormalCheck ones), and a reviewer may
- * fire it; `return` goes back to the applicant; without `pass` a transition from each of those states
- * must read the recorded pass (formalCheckPassed).
+ * fire it; `return` goes back to the applicant; `pass` reads the recorded pass (formalCheckPassed), so it
+ * cannot be fired as a bare transition before the checklist passed; without `pass` a transition from each
+ * of those states must read it.
  */
 function formalCheckProblems(
   definition: WorkflowDefinition,
@@ -208,6 +209,10 @@ function formalCheckProblems(
   leaves('pass', fc.pass, completedIn);
   leaves('return', fc.return, completedIn, (to) => tagged('returnedToApplicant').includes(to));
   leaves('ineligible', fc.ineligible, completedIn);
+  const pass = fc.pass === undefined ? undefined : transition(fc.pass);
+  if (pass && !(pass.guards ?? []).includes('formalCheckPassed')) {
+    add('FORMAL_CHECK_MISMATCH', `formalCheck.pass "${pass.name}" does not read the recorded pass (formalCheckPassed)`, { transition: pass.name });
+  }
   if (!fc.pass) {
     for (const state of completedIn) {
       if (!definition.transitions.some((t) => t.from.includes(state) && (t.guards ?? []).includes('formalCheckPassed'))) {

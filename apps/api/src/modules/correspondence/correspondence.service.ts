@@ -10,6 +10,7 @@ import { CorrespondenceError } from './correspondence.errors';
 import { CorrespondenceRepository, type InquiryFilter, type MemoFilter } from './correspondence.repository';
 import type { CreateInquiryDto, CreateMemoDto } from './dto/correspondence.dto';
 import { INQUIRY_CHANNELS, INQUIRY_DIRECTIONS } from './inquiry.entity';
+import { inquiryPeriod, inquiryTimeProblem } from './inquiry-period';
 
 export const MEMO_LIST: ListSpec = {
   sortable: ['createdAt'],
@@ -29,9 +30,6 @@ export const INQUIRY_LIST: ListSpec = {
     occurredTo: 'instant',
   },
 };
-
-/** How far ahead of the database clock an inquiry's time may be (clocks of staff PCs drift a little). */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 /**
  * メモ and 問い合わせ of an application (audited as their own entities, `applicationMemo` and `inquiry`,
@@ -96,13 +94,10 @@ export class CorrespondenceService {
     return this.uow.run(async (tx) => {
       const app = await this.applications.findVisible(dto.applicationId, user, tx);
       if (!app) throw new CorrespondenceError('APPLICATION_NOT_FOUND');
-      if (occurredAt.getTime() > (await this.rows.dbNow(tx)).getTime() + FUTURE_TOLERANCE_MS) {
-        throw new CorrespondenceError(
-          'INVALID_INQUIRY',
-          { errors: [{ field: 'occurredAt', message: '問い合わせの日時が未来です。実際の日時を入力してください' }] },
-          '問い合わせの日時が未来です。実際の日時を入力してください。',
-        );
-      }
+      // neither before the round's 公募開始 (or the application's creation, if earlier) nor in the future
+      const period = inquiryPeriod(await this.applications.roundOf(app.roundId, tx), app, await this.rows.dbNow(tx));
+      const problem = inquiryTimeProblem(occurredAt, period);
+      if (problem) throw new CorrespondenceError('INVALID_INQUIRY', { errors: [{ field: 'occurredAt', message: problem }] }, `${problem}。`);
       const values = { applicationId: app.id, occurredAt, channel: dto.channel, direction: dto.direction, summary, staffId: user.id };
       const id = await this.rows.insertInquiry(values, tx);
       await this.audit.record(

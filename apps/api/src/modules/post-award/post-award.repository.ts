@@ -5,7 +5,7 @@ import { managerOf, type Transaction } from '../../database';
 import { violatedUniqueConstraint } from '../../database/unique-violation';
 import { GrantAmount } from './grant-amount.entity';
 import { PostAwardFiling } from './post-award-filing.entity';
-import { advancePaidSql } from '../payment-batches/advance-paid.sql';
+import { advancePaidSql, finalPaidSql } from '../payment-batches/advance-paid.sql';
 
 /** A 年度's 事業化状況報告 is filed once per application (migration FiscalYearReportedOnce). */
 const FISCAL_YEAR_ONCE = 'post_award_filing_fiscal_year_once';
@@ -110,5 +110,11 @@ export class PostAwardRepository {
   async advancePaid(applicationId: string, tx?: Transaction): Promise<number> {
     const [row] = await this.m(tx).query(`SELECT ${advancePaidSql('$1')} AS paid`, [applicationId]);
     return Number(row.paid);
+  }
+
+  /** What the paid payment batches transferred to the application: its 概算払 and its 支払 (the 返還額's basis). */
+  async paidByBatches(applicationId: string, tx?: Transaction): Promise<{ advance: number; final: number }> {
+    const [row] = await this.m(tx).query(`SELECT ${advancePaidSql('$1')} AS advance, ${finalPaidSql('$1')} AS final`, [applicationId]);
+    return { advance: Number(row.advance), final: Number(row.final) };
   }
 }

@@ -14,18 +14,18 @@ export const REPAYMENT_DUE_MIN_DAYS = 14;
 export const ADVANCE_EXCESS_DUE_DAYS = 30;
 
 /**
- * The 返還額 of a revoked grant (docs/post-award.md "交付決定取消 and 返還"): all that was paid (libs/domain `paidOut`), the
- * 確定額 once 支払 has been made (stamp paidAt: the 概算払 and the rest together, or the 概算払 where it paid more and its
- * excess was claimed), before it what was paid in advance (`advancePaid`, the 概算払 of paid batches). Revoking the
- * whole 交付決定 (補助金適正化法 第17条) asks back all of it (第18条 第1項); ものづくり 回復型's missed wage target is such a
- * 全額返還 of what was paid.
+ * The 返還額 of a revoked grant (docs/post-award.md "交付決定取消 and 返還"): all that was paid (libs/domain `paidOut`), as the
+ * paid batches transferred it (`paidByBatches`): before the 支払 (stamp paidAt) the 概算払; after it the 概算払 and the
+ * 支払 line's 支払額, which is what was paid even where it differs from the 確定額; settled without a 支払 line (the
+ * 概算払 paid the 確定額 or more and its excess was claimed), the 確定額 or that 概算払. Revoking the whole 交付決定
+ * (補助金適正化法 第17条) asks back all of it (第18条 第1項); ものづくり 回復型's missed wage target is such a 全額返還 of what was paid.
  */
 export function repaymentAmount(
   app: Pick<Application, 'stamps'>,
   amounts: Pick<GrantAmount, 'fixedAmount' | 'grantAmount'> | null,
-  advancePaid = 0,
+  paidByBatches: { advance: number; final: number } = { advance: 0, final: 0 },
 ): { paid: number; amount: number } {
-  const paid = paidOut(!!app.stamps?.paidAt, amounts?.fixedAmount ?? amounts?.grantAmount ?? 0, advancePaid);
+  const paid = paidOut(!!app.stamps?.paidAt, amounts?.fixedAmount ?? amounts?.grantAmount ?? 0, paidByBatches.advance, paidByBatches.final);
   return { paid, amount: paid };
 }
 

@@ -46,7 +46,7 @@ export class RepaymentsService {
       if (category.config.kind !== 'subsidy') throw new PostAwardError('NOT_A_SUBSIDY');
       const ground: RevocationGround = dto.ground ?? 'general';
       if (ground === 'wageTargetMissed' && !RECOVERY_WAGE_CATEGORY.test(category.code)) throw new PostAwardError('GROUND_NOT_APPLICABLE', { field: 'ground' });
-      const { paid, amount } = repaymentAmount(app, await this.amounts.findAmount(app.id, tx), await this.amounts.advancePaid(app.id, tx));
+      const { paid, amount } = repaymentAmount(app, await this.amounts.findAmount(app.id, tx), await this.amounts.paidByBatches(app.id, tx));
       // a 概算払's excess already claimed (docs/post-award.md "概算払"): its repayments count towards all that was paid
       const earlier = await this.repo.findClaim(app.id, tx, true);
       const alreadyRepaid = earlier ? sum(await this.repo.received(app.id, tx)) : 0;

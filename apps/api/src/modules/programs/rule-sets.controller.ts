@@ -44,7 +44,9 @@ export class RuleSetsController {
 
   @Put(':id')
   @Policy('rules.write')
-  @ApiOperation({ summary: '予算・版の名称等の変更 (申請受付済み = ロック済みの版は 409)' })
+  @ApiOperation({
+    summary: '予算・版の名称等の変更 (申請受付済み = ロック済みの版を変える変更は 409。保存済みと同じ内容なら何も書かず 200 で保存済みの版を返す)',
+  })
   @ApiOkResponse({ type: RuleSetDto })
   update(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: UpdateRuleSetDto) {
     return this.rules.updateRuleSet(actor, id, dto);

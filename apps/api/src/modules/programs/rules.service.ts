@@ -69,10 +69,18 @@ export class RulesService {
     });
   }
 
+  /**
+   * A PUT that changes nothing (the record sent back as stored, as react-admin saves an untouched form) answers the
+   * stored record and writes nothing, no audit record either, locked or not; one that changes a locked rule set is
+   * refused (RULE_SET_LOCKED).
+   */
   updateRuleSet(actor: AuthenticatedUser, id: string, dto: UpdateRuleSetDto) {
     return this.unitOfWork.run(async (tx) => {
-      const ruleSet = await this.unlockedRuleSet(id, tx);
-      Object.assign(ruleSet, definedOnly(dto));
+      const stored = (await this.repo.lockRuleSetRow(id, tx)) ?? notFound('RULE_SET_NOT_FOUND');
+      const changes = changedFields(stored, definedOnly(dto));
+      if (Object.keys(changes).length === 0) return stored;
+      const ruleSet = refuseLocked(stored);
+      Object.assign(ruleSet, changes);
       const saved = await this.repo.save(ruleSet, tx);
       await this.audit.record({ actor, action: 'ruleSet.updated', entityType: 'ruleSet', entityId: id, changes: { ...dto } }, tx);
       return saved;
@@ -157,9 +165,7 @@ export class RulesService {
   }
 
   private async unlockedRuleSet(id: string, tx: Transaction): Promise<RuleSet> {
-    const ruleSet = (await this.repo.lockRuleSetRow(id, tx)) ?? notFound('RULE_SET_NOT_FOUND');
-    if (ruleSet.lockedAt) throw new RulesError('RULE_SET_LOCKED', { ruleSetId: id, newVersion: `/api/rule-sets/${id}/versions` });
-    return ruleSet;
+    return refuseLocked((await this.repo.lockRuleSetRow(id, tx)) ?? notFound('RULE_SET_NOT_FOUND'));
   }
 
   private categoryView(c: Category, programId: string): CategoryView {
@@ -169,6 +175,17 @@ export class RulesService {
 
 function notFound(code: 'PROGRAM_NOT_FOUND' | 'RULE_SET_NOT_FOUND' | 'CATEGORY_NOT_FOUND'): never {
   throw new RulesError(code);
+}
+
+/** A rule set locked by submitted applications is read-only (409, pointing at a new version); an unlocked one is returned. */
+function refuseLocked(ruleSet: RuleSet): RuleSet {
+  if (ruleSet.lockedAt) throw new RulesError('RULE_SET_LOCKED', { ruleSetId: ruleSet.id, newVersion: `/api/rule-sets/${ruleSet.id}/versions` });
+  return ruleSet;
+}
+
+/** The fields of `update` whose value differs from `stored`'s. */
+function changedFields<U extends object>(stored: object, update: U): Partial<U> {
+  return Object.fromEntries(Object.entries(update).filter(([key, value]) => (stored as Record<string, unknown>)[key] !== value)) as Partial<U>;
 }
 
 function definedOnly<T extends object>(dto: T): Partial<T> {

@@ -13,7 +13,10 @@ export class CreateMemoDto {
 
 export class CreateInquiryDto {
   @ApiProperty() @IsUUID('4', { message: 'applicationId には申請のIDを指定してください' }) applicationId!: string;
-  @ApiProperty({ example: '2026-12-01T10:30:00+09:00', description: '問い合わせの日時 (オフセット付き)' })
+  @ApiProperty({
+    example: '2026-12-01T10:30:00+09:00',
+    description: '問い合わせの日時 (オフセット付き)。公募回の公募開始 (それより前に作成された申請は作成日時) から現在まで。範囲外は 400',
+  })
   @IsInstant()
   occurredAt!: string;
   @ApiProperty({ enum: INQUIRY_CHANNELS, description: 'phone = 電話、email = メール、counter = 窓口' })
