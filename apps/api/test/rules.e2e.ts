@@ -276,6 +276,12 @@ describe('programmes, rule sets, categories and rounds', () => {
       const edited = { ...category.config, floor: 2_000_000 };
       const refused = await t.http().put(`/api/categories/${category.id}`).set(as('admin')).send({ config: edited }).expect(409);
       expect(refused.body).toMatchObject({ code: 'RULE_SET_LOCKED', newVersion: `/api/rule-sets/${r5.ruleSetId}/versions` });
+      // the category sent back unchanged (react-admin's save of the untouched form): the stored one, nothing written
+      const audits = async () => (await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1`, [category.id]))[0].n;
+      const auditsBefore = await audits();
+      const echoed = await t.http().put(`/api/categories/${category.id}`).set(as('admin')).send({ config: category.config }).expect(200);
+      expect(echoed.body).toEqual(category);
+      expect(await audits()).toBe(auditsBefore);
 
       const v2 = (await t.http().post(`/api/rule-sets/${r5.ruleSetId}/versions`).set(as('admin')).expect(201)).body;
       // 第5回 runs on version 2 of 令和2年度第3次補正 (the plan-share rule of 第5回), so the next is version 3
@@ -296,7 +302,10 @@ describe('programmes, rule sets, categories and rounds', () => {
       ).body;
       expect(copies.map((c: { code: string }) => c.code).sort()).toEqual(original.map((c: { code: string }) => c.code).sort());
       const copy = copies.find((c: { code: string }) => c.code === 'restructuring.standard');
-      await t.http().put(`/api/categories/${copy.id}`).set(as('admin')).send({ config: edited }).expect(200);
+      // answered as GET answers it (react-admin keeps the answer as the record)
+      const saved = await t.http().put(`/api/categories/${copy.id}`).set(as('admin')).send({ config: edited }).expect(200);
+      expect(saved.body).toEqual((await t.http().get(`/api/categories/${copy.id}`).set(as('admin')).expect(200)).body);
+      expect(saved.body).toMatchObject({ programId: category.programId, summary: { floor: '200万円' } });
       expect((await t.http().get(`/api/categories/${category.id}`).set(as('admin'))).body.config.floor).toBe(1_000_000);
       expect((await t.http().get(`/api/categories/${copy.id}`).set(as('admin'))).body.config.floor).toBe(2_000_000);
     });

@@ -44,8 +44,10 @@ export class CategoriesController {
 
   @Put(':id')
   @Policy('rules.write')
-  @ApiOperation({ summary: '類型設定の変更 (ロック済みの版は 409: 新しい版を作成してください)' })
-  @ApiOkResponse({ type: CategoryDto })
+  @ApiOperation({
+    summary: '類型設定の変更 (ロック済みの版を変える変更は 409: 新しい版を作成してください。保存済みと同じ設定なら何も書かず 200)。GET と同じ形で答える',
+  })
+  @ApiOkResponse({ type: CategoryViewDto })
   update(@CurrentUser() actor: AuthenticatedUser, @Param('id') id: string, @Body() dto: UpdateCategoryDto) {
     return this.rules.updateCategory(actor, id, dto.config);
   }

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import { CategoryConfig, describeCategory, validateCategoryConfig } from '@jimukyoku/domain';
 import { UnitOfWork, type Transaction } from '../../database';
@@ -138,19 +139,24 @@ export class RulesService {
     });
   }
 
-  updateCategory(actor: AuthenticatedUser, id: string, rawConfig: Record<string, unknown>) {
+  /**
+   * Answers the category as GET does (react-admin keeps the answer as the record). As a rule set's, a config sent back
+   * as stored writes nothing, no audit record either, locked or not.
+   */
+  async updateCategory(actor: AuthenticatedUser, id: string, rawConfig: Record<string, unknown>): Promise<CategoryView> {
     const config = validConfig(rawConfig);
-    return this.unitOfWork.run(async (tx) => {
+    await this.unitOfWork.run(async (tx) => {
       const category = (await this.repo.findCategory(id, tx)) ?? notFound('CATEGORY_NOT_FOUND');
+      if (isDeepStrictEqual(config, category.config)) return;
       await this.unlockedRuleSet(category.ruleSetId, tx);
       if (config.code !== category.code)
         throw new RulesError('INVALID_CATEGORY_CONFIG', { errors: [{ field: 'config.code', message: 'config.code は変更できません' }] });
       const before = category.config;
       Object.assign(category, { name: config.name, kind: config.kind, config });
-      const saved = await this.repo.save(category, tx);
+      await this.repo.save(category, tx);
       await this.audit.record({ actor, action: 'category.updated', entityType: 'category', entityId: id, changes: { before, after: config } }, tx);
-      return saved;
     });
+    return this.getCategory(id);
   }
 
   deleteCategory(actor: AuthenticatedUser, id: string) {
