@@ -39,6 +39,16 @@ export class ApplicationRowDto {
 /** The quote stored with the application when it was last submitted: a subsidy's (without the category and eligibility the quote route adds) or a benefit's. */
 export class StoredSubsidyQuoteDto extends OmitType(SubsidyQuoteDto, ['category', 'eligibility'] as const) {}
 
+export class ReasonDto {
+  @ApiProperty() message!: string;
+}
+
+/** A benefit's application not yet given its sales (application-quote.ts `quoteApplication`): no 給付額, and why. */
+export class UnquotedBenefitDto {
+  @ApiProperty({ description: '常に false' }) eligible!: boolean;
+  @ApiProperty({ type: [ReasonDto] }) ineligibility!: ReasonDto[];
+}
+
 export class FormalCheckRecordDto {
   @ApiProperty() code!: string;
   @ApiProperty() label!: string;
@@ -97,7 +107,7 @@ export class ReconsiderationTargetDto extends CategoryRefDto {
   @ApiProperty() code!: string;
 }
 
-@ApiExtraModels(StoredSubsidyQuoteDto, BenefitResultDto)
+@ApiExtraModels(StoredSubsidyQuoteDto, BenefitResultDto, UnquotedBenefitDto)
 export class ApplicationDto extends ApplicationRowDto {
   @ApiProperty({ type: String, nullable: true, description: 'インボイス登録番号' }) invoiceNumber!: string | null;
   @ApiProperty({ type: String, nullable: true, description: '所在地 / 住所' }) address!: string | null;
@@ -123,10 +133,10 @@ export class ApplicationDto extends ApplicationRowDto {
   @ApiProperty({ description: '一時支援金・月次支援金の受給者 (事前確認が不要)' }) previousRecipient!: boolean;
   @ApiProperty({
     nullable: true,
-    oneOf: [{ $ref: getSchemaPath(StoredSubsidyQuoteDto) }, { $ref: getSchemaPath(BenefitResultDto) }],
-    description: '最後の提出のときの見積 (補助金または給付金)',
+    oneOf: [{ $ref: getSchemaPath(StoredSubsidyQuoteDto) }, { $ref: getSchemaPath(BenefitResultDto) }, { $ref: getSchemaPath(UnquotedBenefitDto) }],
+    description: '最後の提出のときの見積 (補助金、給付金、または売上高の入力がない給付金の申請)',
   })
-  quote!: StoredSubsidyQuoteDto | BenefitResultDto | null;
+  quote!: StoredSubsidyQuoteDto | BenefitResultDto | UnquotedBenefitDto | null;
   @ApiProperty({ type: 'integer', nullable: true, description: '申請者が求めた申請額 (円)' }) requestedAmount!: number | null;
   @ApiProperty({ type: EligibilityReportDto, nullable: true, description: '要件の自動判定' }) eligibility!: EligibilityReportDto | null;
   @ApiProperty({ type: FormalCheckOutcomeDto, nullable: true, description: '要件確認' }) formalCheck!: FormalCheckOutcomeDto | null;
