@@ -18,6 +18,11 @@ function strict(schema: unknown, inDocument = false): unknown {
     const { nullable: _n, type: _t, allOf, ...rest } = out;
     return { ...rest, anyOf: [{ type: 'null' }, { allOf }] };
   }
+  // one of several classes, or null (`{ nullable, oneOf: [$ref, …] }`)
+  if (out.nullable === true && Array.isArray(out.oneOf) && out.type === undefined) {
+    const { nullable: _n, oneOf, ...rest } = out;
+    return { ...rest, anyOf: [{ type: 'null' }, { oneOf }] };
+  }
   return out;
 }
 

@@ -328,6 +328,12 @@ describe('the npm start seed', () => {
         WHERE a.received_at IS NOT NULL AND (a.received_at < r.opens_at OR a.received_at > r.closes_at + make_interval(mins => r.grace_minutes))`,
     );
     expect(late.n).toBe(0);
+    // the instants a transition stamps are ISO strings, as the services write them (not PostgreSQL's text of a timestamptz)
+    const [notIso] = await db.query(
+      `SELECT count(*)::int AS n FROM application a, jsonb_each_text(a.stamps) e(k, v)
+        WHERE v !~ '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$'`,
+    );
+    expect(notIso.n).toBe(0);
     const [offClock] = await db.query(
       `SELECT count(*)::int AS n FROM application a JOIN audit_log l ON l.entity_id = a.id::text AND l.changes->>'transition' = 'submit'
         WHERE a.round_id = ANY($1) AND l.occurred_at <> a.received_at`,

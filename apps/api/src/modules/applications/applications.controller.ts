@@ -9,6 +9,7 @@ import { requestMeta } from '../../common/request-meta';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { ApplicationFilter, APPLICATION_LIST } from './applications.repository';
 import { ApplicationsService } from './applications.service';
+import { ApplicationDto, ApplicationRowDto, BulkTransitionAnswerDto, TransitionAnswerDto } from './dto/application-answers.dto';
 import { BulkTransitionDto, TransitionDto } from './dto/transition.dto';
 import { ApplicationError } from './transitions.errors';
 import { TransitionsService } from './transitions.service';
@@ -33,6 +34,7 @@ export class ApplicationsController {
   })
   @ApiListQuery(APPLICATION_LIST)
   @ApiOkResponse({
+    type: [ApplicationRowDto],
     headers: {
       'Content-Range': { description: 'applications 開始-終了/総数', schema: { type: 'string', example: 'applications 0-24/1000000' } },
       [TOTAL_ESTIMATED_HEADER]: {
@@ -51,6 +53,7 @@ export class ApplicationsController {
     summary:
       '申請1件: 監査ログの履歴 (timeline) と、いま実行できる操作 (transitions) 付き。未確定の支払バッチに含まれる間は、そのバッチ (paymentBatch) を示し操作は空。見られない申請は 404',
   })
+  @ApiOkResponse({ type: ApplicationDto })
   show(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.applications.show(id, user);
   }
@@ -59,6 +62,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @Policy('applications.bulkTransition')
   @ApiOperation({ summary: '一括操作: 申請ごとに全部か無しか。申請ごとの結果を返す' })
+  @ApiOkResponse({ type: BulkTransitionAnswerDto })
   async bulk(@Body() dto: BulkTransitionDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
     // an id listed twice is one item (the pipe has put every UUID in lower case)
     if (!dto.ids && !dto.filter) throw new ApplicationError('BULK_SELECTION_REQUIRED');
@@ -82,6 +86,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @Policy('applications.transition')
   @ApiOperation({ summary: '状態遷移を1つ実行 (状態・監査ログ・通知を1トランザクションで記録)。同時に2つ来たら後の方は 409' })
+  @ApiOkResponse({ type: TransitionAnswerDto })
   async transition(
     @Param('id') id: string,
     @Param('name') name: string,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
@@ -11,6 +11,9 @@ import { ListQueryDto } from '../../common/list-query.dto';
 import { requestMeta } from '../../common/request-meta';
 import { ATTACHMENT_LIST, type AttachmentFilter } from './attachments.repository';
 import { AttachmentsService } from './attachments.service';
+import { AttachmentViewDto } from './dto/attachment-answers.dto';
+
+const FILE = { schema: { type: 'string', format: 'binary' } } as const;
 
 /**
  * What a browser may do with an attachment it is sent: nothing but show it. Uploaded files are the
@@ -31,13 +34,17 @@ export class AttachmentsController {
     summary: '申請の添付書類の一覧 (種類・ファイル名・サイズ・SHA-256・登録日時・形式)。審査員は割り当てられた申請のみ、ほかは 404',
   })
   @ApiListQuery(ATTACHMENT_LIST)
+  @ApiOkResponse({ type: [AttachmentViewDto] })
   list(@Param('id') id: string, @Query() params: ListQueryDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
     return listPage<AttachmentFilter, unknown>(res, 'attachments', params, ATTACHMENT_LIST, (q) => this.attachments.list(id, q, user));
   }
 
   @Get('attachments/:id/content')
   @Policy('attachments.read')
-  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  @ApiOkResponse({
+    description: '添付書類のファイル (登録のとき内容から判定した形式)',
+    content: { 'application/pdf': FILE, 'image/jpeg': FILE, 'image/png': FILE },
+  })
   @ApiOperation({
     summary: '添付書類の内容 (inline で表示用)。申請と同じ範囲の職員だけが取得でき、取得のたびに監査ログ (attachment.downloaded) を記録する',
   })

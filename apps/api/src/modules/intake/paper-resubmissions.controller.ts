@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { requestMeta } from '../../common/request-meta';
+import { IntakeReceiptDto } from './dto/intake-answers.dto';
 import { PaperResubmissionDto } from './dto/paper-resubmission.dto';
 import { IntakeService } from './intake.service';
 
@@ -21,6 +22,7 @@ export class PaperResubmissionsController {
     summary:
       '紙で受け付けた (一括登録した) 申請の補正を、申請者に代わって再提出として記録する。申請内容は電子申請の再提出と同じ確認を受け、受け取った書類と受領の記録が監査ログに残る',
   })
+  @ApiOkResponse({ type: IntakeReceiptDto, description: '電子申請の再提出と同じ受付の記録' })
   resubmit(@Param('id') id: string, @Body() dto: PaperResubmissionDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {
     return this.intake.resubmitOnPaper(user, id, dto, requestMeta(req));
   }

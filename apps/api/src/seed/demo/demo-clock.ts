@@ -5,6 +5,11 @@ import { AuditLogEntry } from '../../modules/audit/audit-log.entity';
 /** `2026-01-05T09:30:00.000Z`-like strings: the instants services write into jsonb (stamps, audit changes). */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 /**
+ * The story time ($1) as the services write an instant into jsonb (Date#toISOString). Not `$1::text`: the statement
+ * also reads $1 as a timestamptz, so PostgreSQL types it so and its text is `2026-01-05 09:30:00+00`.
+ */
+const ISO_OF_STORY_TIME = `to_char($1::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/**
  * Tables the story clock never rewrites: the audit log is append-only (its times are set as it is written);
  * so are the tables the seed's role may not update (application memos), which keep the seed's time.
  */
@@ -132,7 +137,7 @@ export class StoryClock {
     const jsonOurs = (col: string) => `jsonb_typeof(${col}) = 'object' AND ${col}::text LIKE $2`;
     const jsonInstants = (col: string) =>
       `(SELECT jsonb_object_agg(k, CASE WHEN jsonb_typeof(v) = 'string' AND v #>> '{}' ~ '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$'
-                                        THEN CASE WHEN ${ours(`(v #>> '{}')::timestamptz`)} THEN to_jsonb($1::text) ELSE v END ELSE v END)
+                                        THEN CASE WHEN ${ours(`(v #>> '{}')::timestamptz`)} THEN to_jsonb(${ISO_OF_STORY_TIME}) ELSE v END ELSE v END)
           FROM jsonb_each(${col}) e(k, v))`;
     this.rewrites = new Map();
     for (const [table, cols] of byTable) {
