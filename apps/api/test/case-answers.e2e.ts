@@ -162,7 +162,8 @@ describe('the application routes, memos, inquiries and exports answer as their O
     const inquiry = await http()
       .post('/api/inquiries')
       .set(manager)
-      .send({ applicationId: id, occurredAt: '2026-12-01T10:30:00+09:00', channel: 'phone', direction: 'inbound', summary: '補正期限の確認' })
+      // a minute ago: an inquiry is dated between its round's 公募開始 and now
+      .send({ applicationId: id, occurredAt: new Date(Date.now() - 60_000).toISOString(), channel: 'phone', direction: 'inbound', summary: '補正期限の確認' })
       .expect(201);
     conforms('post', '/api/inquiries', inquiry);
     conforms('get', '/api/inquiries', await http().get('/api/inquiries').set(manager).expect(200));
