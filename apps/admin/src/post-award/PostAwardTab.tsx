@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { formatYen, parseYen } from '@jimukyoku/domain';
-import { Link, useCreatePath, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
+import { Link, useCreatePath, useNotify, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { apiErrorMessage } from '../common';
 import { formatCalendarDate, formatJst } from '../common/jst';
-import type { JimukyokuDataProvider } from '../providers/dataProvider';
+import { useApi } from '../providers/useApi';
 import { PaperFilingButton } from './PaperFilingButton';
 import { CommercializationSchedule } from './CommercializationSchedule';
 import { RepaymentSection } from './RepaymentSection';
@@ -21,7 +21,7 @@ export const PostAwardTab = () => {
   const record = useRecordContext<RaRecord>();
   const translate = useTranslate();
   const t = (k: string, o?: object) => translate(`app.post_award.${k}`, o);
-  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const dataProvider = useApi();
   const createPath = useCreatePath();
   const notify = useNotify();
   const refresh = useRefresh();

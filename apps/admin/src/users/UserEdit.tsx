@@ -2,7 +2,6 @@ import BlockIcon from '@mui/icons-material/Block';
 import { Alert, Stack } from '@mui/material';
 import {
   BooleanInput,
-  DeleteWithConfirmButton,
   Edit,
   email,
   Labeled,
@@ -16,7 +15,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { JstDateField } from '../common';
+import { ConfirmedDeleteButton, JstDateField } from '../common';
 import { ResetPasswordButton } from './ResetPasswordButton';
 import { roleChoices, toUserUpdate, type StaffUserRecord } from './userForm';
 
@@ -30,14 +29,13 @@ const DeactivateButton = () => {
   // one's own account is not offered: the API refuses it (「自分自身のアカウントは無効化できません。」)
   if (!record?.active || (identity && String(identity.id) === String(record.id))) return null;
   return (
-    <DeleteWithConfirmButton
+    <ConfirmedDeleteButton
       label="app.users.deactivate"
       icon={<BlockIcon />}
       confirmTitle="app.users.deactivate_title"
       confirmContent="app.users.deactivate_content"
       titleTranslateOptions={{ name: record.name }}
       successMessage="app.users.deactivated"
-      mutationMode="pessimistic"
     />
   );
 };
