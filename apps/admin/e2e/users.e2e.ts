@@ -34,9 +34,8 @@ describe('admin in the browser: staff accounts', () => {
   }, 60_000);
   afterAll(() => e?.close());
 
-  /** Signs the admin in, opens the auditor's account, then ends every session of the admin on the server. */
+  /** Opens the auditor's account (signed in as the admin), then ends every session of the admin on the server. */
   const openAuditorThenEndSession = async () => {
-    await signIn(admin, e.adminUrl, INITIAL_ADMIN.email, ADMIN_PASSWORD);
     await goToRoute(admin, e.adminUrl, '/users');
     await admin.locator('tr', { hasText: DEMO_EMAIL.auditor }).click();
     await admin.waitForURL(/#\/users\/[^/]+$/);
@@ -52,6 +51,34 @@ describe('admin in the browser: staff accounts', () => {
     await admin.waitForTimeout(1000);
     return notices.splice(0).join('\n');
   };
+
+  it('does not offer ロール and 有効 on one’s own account, and says why', async () => {
+    await signIn(admin, e.adminUrl, INITIAL_ADMIN.email, ADMIN_PASSWORD);
+    await goToRoute(admin, e.adminUrl, '/users');
+    await admin.locator('tr', { hasText: INITIAL_ADMIN.email }).click();
+    await admin.waitForURL(/#\/users\/[^/]+$/);
+    await admin.getByText('ご自身のアカウントのため、ロールと有効は変更できません。').first().waitFor();
+    expect(await admin.getByRole('combobox', { name: 'ロール' }).getAttribute('aria-disabled')).toBe('true');
+    expect(
+      await admin
+        .getByRole('switch', { name: '有効' })
+        .or(admin.getByRole('checkbox', { name: '有効' }))
+        .isDisabled(),
+    ).toBe(true);
+    // another account's are offered
+    await goToRoute(admin, e.adminUrl, '/users');
+    await admin.locator('tr', { hasText: DEMO_EMAIL.auditor }).click();
+    await admin.waitForURL(/#\/users\/[^/]+$/);
+    await admin.getByRole('button', { name: '無効化' }).waitFor();
+    expect(await admin.getByRole('combobox', { name: 'ロール' }).getAttribute('aria-disabled')).toBeNull();
+    expect(
+      await admin
+        .getByRole('switch', { name: '有効' })
+        .or(admin.getByRole('checkbox', { name: '有効' }))
+        .isDisabled(),
+    ).toBe(false);
+    expect(await admin.getByText('ご自身のアカウントのため').count()).toBe(0);
+  }, 60_000);
 
   it('shows no 「ユーザーを無効化しました」 when the 無効化 was answered 401, and nothing changed', async () => {
     await openAuditorThenEndSession();

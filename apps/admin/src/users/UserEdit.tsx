@@ -60,6 +60,24 @@ const PendingPasswordChange = () => {
   ) : null;
 };
 
+/**
+ * ロール and 有効 of one's own account are not offered: the API refuses both (「自分自身の管理者権限は外せません。」,
+ * 「自分自身のアカウントは無効化できません。」), so they are shown disabled, with why.
+ */
+const RoleAndActiveInputs = () => {
+  const record = useRecordContext<StaffUserRecord>();
+  const { identity } = useGetIdentity();
+  const translate = useTranslate();
+  const own = !!record && !!identity && String(identity.id) === String(record.id);
+  const why = own ? translate('app.users.own_account_locked') : undefined;
+  return (
+    <>
+      <SelectInput source="role" choices={roleChoices} validate={required()} disabled={own} helperText={why} />
+      <BooleanInput source="active" disabled={own} helperText={why} />
+    </>
+  );
+};
+
 /** Pessimistic, so the API's refusals (own account, e-mail taken) land on the form before leaving it. */
 export const UserEdit = () => (
   <Edit mutationMode="pessimistic" transform={toUserUpdate} redirect="list">
@@ -67,9 +85,8 @@ export const UserEdit = () => (
       <PendingPasswordChange />
       <TextInput source="name" validate={required()} fullWidth />
       <TextInput source="email" type="email" validate={[required(), email()]} fullWidth />
-      <SelectInput source="role" choices={roleChoices} validate={required()} />
+      <RoleAndActiveInputs />
       <TextInput source="organisation" fullWidth />
-      <BooleanInput source="active" />
       <Labeled>
         <JstDateField source="lastLoginAt" emptyText="-" />
       </Labeled>
