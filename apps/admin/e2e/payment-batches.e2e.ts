@@ -107,6 +107,12 @@ describe('admin in the browser: a payment batch confirmed', () => {
     // the 振込指定日, a day in Japan, reads as the instants beside it do (it showed YYYY-MM-DD)
     await page.locator(`time[datetime="${bankingDay(7, 1)}"]`, { hasText: formatJstDate(bankingDay(7, 1)) }).waitFor();
     await page.getByTestId('zengin-download').waitFor();
+    // before its 振込指定日 the bank has not transferred: 振込を確定 is not offered, and the page says until when
+    await page
+      .getByTestId('batch-confirm-not-yet')
+      .getByText(`この支払バッチの振込指定日は${formatJstDate(bankingDay(7, 1))}です。`)
+      .waitFor();
+    expect(await page.getByTestId('batch-confirm').isDisabled()).toBe(true);
     await screenshot(page, 'payment-batch');
     // an open batch's file downloads at once
     const [openFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('zengin-download').click()]);
@@ -116,6 +122,7 @@ describe('admin in the browser: a payment batch confirmed', () => {
     await transferDateHasCome(e.t, batch.body.id, bankingDay(-1, -1));
     await page.reload();
     await page.getByTestId('batch-status').getByText('未確定').waitFor();
+    expect(await page.getByTestId('batch-confirm-not-yet').count()).toBe(0);
     await page.getByTestId('batch-confirm').click();
     await page.getByTestId('paid-on').fill(bankingDay(-1, -1));
     await page.getByTestId('batch-confirm-submit').click();
