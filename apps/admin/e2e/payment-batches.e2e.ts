@@ -96,6 +96,9 @@ describe('admin in the browser: a payment batch confirmed', () => {
     // MUI's own texts in Japanese too: a search that finds nothing said 「No options」
     await page.getByRole('combobox', { name: '公募回' }).fill('存在しない公募回');
     await page.getByText('データがありません').waitFor();
+    // the programme's name finds its rounds (the search looked at the round's own name and code only)
+    await page.getByRole('combobox', { name: '公募回' }).fill(program);
+    await page.getByRole('option', { name: `${program} ${round.name}` }).waitFor();
     await goToRoute(page, e.adminUrl, `/payment-batches/${batch.body.id}/show`);
     await page.getByTestId('batch-lines').getByText('株式会社すずらん食堂').waitFor();
     await page.getByTestId('batch-lines').getByText('ｶ)ｽｽﾞﾗﾝｼﾖｸﾄﾞｳ').waitFor();
