@@ -5,7 +5,7 @@ import type { JimukyokuDataProvider } from './dataProvider';
 /**
  * The data provider for the app's own calls (a transition, a 再送, a パスワード再設定 …): every call either resolves
  * with the API's answer or rejects. react-admin's `useDataProvider` answers a call whose 401 ended the session
- * with a made-up `{ data: {} }` instead of failing (ra-core useDataProvider.ts, after logoutIfAccessDenied), so a
+ * with a made-up `{ data: {} }` instead of failing (ra-core's useDataProvider hook, after logoutIfAccessDenied), so a
  * button awaiting it showed its success notice for a change the API had refused (「ユーザーを無効化しました」 after
  * a 401). Here the session still ends the same way (authProvider.checkError, then the login page), and the
  * caller's `catch` runs.
