@@ -98,6 +98,9 @@ describe('admin in the browser: a payment batch confirmed', () => {
     // MUI's own texts in Japanese too: a search that finds nothing said 「No options」
     await page.getByRole('combobox', { name: '公募回' }).fill('存在しない公募回');
     await page.getByText('データがありません').waitFor();
+    // the programme's name finds its rounds (the search looked at the round's own name and code only)
+    await page.getByRole('combobox', { name: '公募回' }).fill(program);
+    await page.getByRole('option', { name: `${program} ${round.name}` }).waitFor();
     await goToRoute(page, e.adminUrl, `/payment-batches/${batch.body.id}/show`);
     await page.getByTestId('batch-lines').getByText('株式会社すずらん食堂').waitFor();
     await page.getByTestId('batch-lines').getByText('ｶ)ｽｽﾞﾗﾝｼﾖｸﾄﾞｳ').waitFor();
@@ -109,6 +112,12 @@ describe('admin in the browser: a payment batch confirmed', () => {
     // the 振込指定日, a day in Japan, reads as the instants beside it do (it showed YYYY-MM-DD)
     await page.locator(`time[datetime="${bankingDay(7, 1)}"]`, { hasText: formatJstDate(bankingDay(7, 1)) }).waitFor();
     await page.getByTestId('zengin-download').waitFor();
+    // before its 振込指定日 the bank has not transferred: 振込を確定 is not offered, and the page says until when
+    await page
+      .getByTestId('batch-confirm-not-yet')
+      .getByText(`この支払バッチの振込指定日は${formatJstDate(bankingDay(7, 1))}です。`)
+      .waitFor();
+    expect(await page.getByTestId('batch-confirm').isDisabled()).toBe(true);
     await screenshot(page, 'payment-batch');
     // an open batch's file downloads at once
     const [openFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('zengin-download').click()]);
@@ -118,6 +127,7 @@ describe('admin in the browser: a payment batch confirmed', () => {
     await transferDateHasCome(e.t, batch.body.id, bankingDay(-1, -1));
     await page.reload();
     await page.getByTestId('batch-status').getByText('未確定').waitFor();
+    expect(await page.getByTestId('batch-confirm-not-yet').count()).toBe(0);
     await page.getByTestId('batch-confirm').click();
     await page.getByTestId('paid-on').fill(bankingDay(-1, -1));
     await page.getByTestId('batch-confirm-submit').click();

@@ -16,7 +16,7 @@ import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { currentFiscalYear } from './commercialization-fixtures';
 import { createChannel, tempStorageDir, upload, uploadRequired, validPayload } from './intake-fixtures';
-import { lastBusinessDay, nextBusinessDay, todayJst, transferDateHasCome } from './payment-fixtures';
+import { bankingDay, lastBusinessDay, nextBusinessDay, todayJst, transferDateHasCome } from './payment-fixtures';
 
 /**
  * The post-award journey (docs/post-award.md, docs/payments.md "Payment batches"): 採択 → 交付申請 (portal) → 交付決定
@@ -246,14 +246,24 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
   });
 
   it('confirm: every application 支払済 / 振込完了 with its 支払額 and 振込日 in the audit record, the applicant mailed, the batch paid', async () => {
-    const future = await t.http().post(`/api/payment-batches/${batchId}/confirm`).set(as(s.manager)).send({ paidOn: transferDate }).expect(422);
-    // the date as the secretariat writes it, not as the request carried it
-    expect(future.body.message).toContain(`振込日「${formatJstDate(transferDate)}」は未来の日付です`);
+    // before its 振込指定日 (in Japan) the bank has not transferred: refused whatever 振込日 is typed, naming the date
+    // as the secretariat writes it, not as the request carried it
     const bankDay = lastBusinessDay();
-    // a 総合振込 is transferred on its 振込指定日, not before
-    const early = await t.http().post(`/api/payment-batches/${batchId}/confirm`).set(as(s.manager)).send({ paidOn: bankDay }).expect(422);
-    expect(early.body).toMatchObject({ code: 'INVALID_TRANSFER_DATE', field: 'paidOn' });
-    expect(early.body.message).toContain(`振込日「${formatJstDate(bankDay)}」はこの支払バッチの振込指定日（${formatJstDate(transferDate)}）より前です`);
+    for (const paidOn of [transferDate, bankDay]) {
+      const early = await t.http().post(`/api/payment-batches/${batchId}/confirm`).set(as(s.manager)).send({ paidOn }).expect(422);
+      expect(early.body).toMatchObject({ code: 'TRANSFER_DATE_NOT_COME', transferDate });
+      expect(early.body.message).toContain(`この支払バッチの振込指定日は${formatJstDate(transferDate)}です。振込の確定は振込指定日以降に行えます`);
+    }
+    expect(await db.query(`SELECT status FROM payment_batch WHERE id = $1`, [batchId])).toEqual([{ status: 'open' }]);
+    // from that day, a 振込日 in the future or before the 振込指定日 is still refused
+    let dayBefore = bankDay;
+    for (let n = 1; dayBefore >= bankDay; n++) dayBefore = bankingDay(-n, -1);
+    await transferDateHasCome(t, batchId, bankDay);
+    const future = await t.http().post(`/api/payment-batches/${batchId}/confirm`).set(as(s.manager)).send({ paidOn: transferDate }).expect(422);
+    expect(future.body.message).toContain(`振込日「${formatJstDate(transferDate)}」は未来の日付です`);
+    const beforeIt = await t.http().post(`/api/payment-batches/${batchId}/confirm`).set(as(s.manager)).send({ paidOn: dayBefore }).expect(422);
+    expect(beforeIt.body).toMatchObject({ code: 'INVALID_TRANSFER_DATE', field: 'paidOn' });
+    expect(beforeIt.body.message).toContain(`振込日「${formatJstDate(dayBefore)}」はこの支払バッチの振込指定日（${formatJstDate(bankDay)}）より前です`);
     for (const id of [batchId, benefitBatchId]) await transferDateHasCome(t, id, bankDay);
     const confirmed = await t.http().post(`/api/payment-batches/${batchId}/confirm`).set(as(s.manager)).send({ paidOn: bankDay }).expect(200);
     expect(confirmed.body).toMatchObject({ status: 'paid', paidOn: bankDay });

@@ -28,6 +28,30 @@ describe('programmes, rule sets, categories and rounds', () => {
   });
   afterAll(() => t?.close());
 
+  it('finds rounds by programme name too (the 公募回 pickers search the title 「事業復活支援金 第2回公募」)', async () => {
+    const search = async (q: string) =>
+      (
+        await t
+          .http()
+          .get('/api/rounds')
+          .query({ filter: JSON.stringify({ q }), range: '[0,99]' })
+          .set(as('reviewer'))
+          .expect(200)
+      ).body as {
+        code: string;
+        title: string;
+      }[];
+    const byProgramme = await search('事業復活支援金');
+    expect(byProgramme.length).toBeGreaterThan(0);
+    expect(byProgramme.every((r) => r.code.startsWith('recoveryBenefit.'))).toBe(true);
+    // programme and round words together, as the title reads (an ideographic space between them too)
+    expect((await search('事業再構築補助金 第6回')).map((r) => r.code)).toEqual(['restructuring.round6']);
+    expect((await search(`再構築${String.fromCharCode(0x3000)}第6回公募`)).map((r) => r.code)).toEqual(['restructuring.round6']);
+    // by the round's own name and code as before
+    expect((await search('restructuring.round6')).map((r) => r.code)).toEqual(['restructuring.round6']);
+    expect(await search('存在しない公募回')).toEqual([]);
+  });
+
   it('loads the reference catalogue idempotently: a second run changes nothing', async () => {
     const count = async () =>
       (

@@ -35,6 +35,15 @@ import { groupYen } from './yenInput';
 const count = (text: string): number | null => (text.trim() === '' || !/^\d+$/.test(text.trim()) ? null : Number(text.trim()));
 
 /**
+ * How long to wait before asking the ranking again while the round is still open: until its 締切 and a second (the
+ * API's clock decides), or 5 s while the API still says open past it (clocks apart); at most setTimeout's limit.
+ */
+export function recheckDelay(deadlineMs: number, nowMs: number): number {
+  const left = deadlineMs - nowMs;
+  return left > 0 ? Math.min(left + 1_000, 2_147_483_647) : 5_000;
+}
+
+/**
  * 採択シミュレーター of one round × category: 予算, 採択件数 and 補欠 in, the ranking with its 採択ライン
  * out, re-queried 300 ms after the last keystroke so the line moves as the budget is typed. The 予算 is
  * read by parseYen (libs/domain: 「3億」, 「2億5,000万」, 「300,000,000」…) and shown as read
@@ -122,6 +131,14 @@ export const SimulatorPage = () => {
       cancelled = true;
     };
   }, [roundId, key, reloadKey, settledBudget]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // 採択を確定 waits for the 締切 (grace included): when it passes, ask again, so the button comes without a reload
+  const deadlineMs = ranking?.roundStillOpen ? Date.parse(ranking.roundDeadline) : NaN;
+  useEffect(() => {
+    if (Number.isNaN(deadlineMs)) return;
+    const timer = window.setTimeout(() => setReloadKey((k) => k + 1), recheckDelay(deadlineMs, Date.now()));
+    return () => window.clearTimeout(timer);
+  }, [deadlineMs, reloadKey]);
 
   const loadDecisions = useCallback(() => {
     if (roundId)

@@ -9,6 +9,7 @@ import { BankAccountTab } from '../payments';
 import { PostAwardTab } from '../post-award';
 import { FormalCheckTab } from '../review/FormalCheckTab';
 import { ReviewsTab } from '../review/ReviewsTab';
+import { useAmountTerms } from '../rounds/useAmountTerms';
 import { useRoundWorkflow } from '../rounds/useRoundWorkflow';
 import { hasPostAwardSteps } from '../rounds/workflow';
 import { isWholeApplication, type ApplicationRecord } from './application';
@@ -32,6 +33,8 @@ const Actions = () => (
 const Header = () => {
   const record = useRecordContext<ApplicationRecord>();
   const translate = useTranslate();
+  // the amount under the flow's own word (IT導入: 交付申請額)
+  const terms = useAmountTerms(useRoundWorkflow(record?.roundId).workflow);
   if (!record) return null;
   return (
     <Card variant="outlined" sx={{ mb: 2 }} data-testid="application-header">
@@ -48,7 +51,7 @@ const Header = () => {
           <ReconsideredFromChip />
           <Box sx={{ flex: 1 }} />
           <Typography variant="body2" color="text.secondary">
-            {translate('resources.applications.fields.quotedAmount')}: <YenField source="quotedAmount" />
+            <span data-testid="header-amount-term">{terms.quote}</span>: <YenField source="quotedAmount" />
           </Typography>
         </Stack>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
@@ -65,6 +68,7 @@ const Header = () => {
 const Tabs = () => {
   const record = useRecordContext<ApplicationRecord>();
   const { workflow } = useRoundWorkflow(record?.roundId);
+  const terms = useAmountTerms(workflow);
   // the payee's bank account: managers and auditors only (bankAccounts.read)
   const { canAccess: seesBankAccount } = useCanAccess({ resource: 'bank-accounts', action: 'show' });
   // the applicant's mails: not a reviewer's (the tab only said they may not read them)
@@ -77,12 +81,12 @@ const Tabs = () => {
       <TabbedShowLayout.Tab label="app.applications.tabs.content">
         <ApplicationContent />
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="app.applications.tabs.quote" path="quote">
-        <QuoteView />
+      <TabbedShowLayout.Tab label={workflow?.definition.amountTerms?.quote ?? 'app.applications.tabs.quote'} path="quote">
+        <QuoteView quoteTerm={workflow?.definition.amountTerms?.quote} />
       </TabbedShowLayout.Tab>
       {hasPostAwardSteps(workflow) && (
         <TabbedShowLayout.Tab label="app.post_award.tab" path="post-award">
-          <PostAwardTab />
+          <PostAwardTab terms={terms} />
         </TabbedShowLayout.Tab>
       )}
       <TabbedShowLayout.Tab label="app.applications.tabs.timeline" path="timeline">

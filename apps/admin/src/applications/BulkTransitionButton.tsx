@@ -16,8 +16,8 @@ import {
   Typography,
 } from '@mui/material';
 import PlaylistPlayIcon from '@mui/icons-material/PlaylistPlay';
-import { Button, useDataProvider, useListContext, useNotify, useRefresh, useTranslate } from 'react-admin';
-import type { JimukyokuDataProvider } from '../providers/dataProvider';
+import { Button, useListContext, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { useApi } from '../providers/useApi';
 import { bulkTransitionChoices, type ApplicationRecord, type BulkTransitionResult } from './application';
 
 /** 成功 n件 / 失敗 n件, and each failure's message beside the application it concerns. */
@@ -76,7 +76,7 @@ export const BulkResultDialog = ({
  */
 export const BulkTransitionButton = () => {
   const { selectedIds, data, onUnselectItems } = useListContext<ApplicationRecord>();
-  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const dataProvider = useApi();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();

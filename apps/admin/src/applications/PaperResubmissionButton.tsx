@@ -15,9 +15,9 @@ import {
   TextField,
 } from '@mui/material';
 import { ATTACHMENT_KINDS, parseYen } from '@jimukyoku/domain';
-import { useDataProvider, useGetOne, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useGetOne, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { apiErrorMessage } from '../common';
-import type { JimukyokuDataProvider } from '../providers/dataProvider';
+import { useApi } from '../providers/useApi';
 import { useExpenseTypeLabel } from './useExpenseTypeLabel';
 import { correctionOf, paperResubmissionPayload, type PaperCorrection, type StoredApplication } from './paperResubmission';
 
@@ -38,7 +38,7 @@ export const PaperResubmissionButton = () => {
   const record = useRecordContext<StoredApplication & { paperResubmission?: boolean }>();
   const translate = useTranslate();
   const t = (k: string, o?: object) => translate(`app.applications.paper.${k}`, o);
-  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const dataProvider = useApi();
   const notify = useNotify();
   const refresh = useRefresh();
   const expenseTypeLabel = useExpenseTypeLabel(record?.categoryId);

@@ -90,7 +90,8 @@ const PartsTable = ({ quote }: { quote: Quote }) => {
  * the words a reviewer checks it with: the explanation lines, the steps, the caps and floor, the
  * expenses left out and why; then the eligibility report (failed and manual requirements).
  */
-export const QuoteView = () => {
+/** `quoteTerm`: the flow's own word for the amount (IT導入: 交付申請額); absent: 補助金額（見込み）. */
+export const QuoteView = ({ quoteTerm }: { quoteTerm?: string }) => {
   const record = useRecordContext<ApplicationRecord>();
   const expenseTypeLabel = useExpenseTypeLabel(record?.categoryId);
   const translate = useTranslate();
@@ -104,7 +105,7 @@ export const QuoteView = () => {
   return (
     <Box data-testid="quote" sx={{ maxWidth: 1000 }}>
       <Typography variant="h6" component="p" sx={{ mb: 2 }} data-testid="quote-amount">
-        {translate(q('amount'))}: {yen(record.quotedAmount ?? quote.amount)}
+        {quoteTerm ?? translate(q('amount'))}: {yen(record.quotedAmount ?? quote.amount)}
         {/* the applicant asked for less than the rules give: the application is for what they asked */}
         {typeof quote.amount === 'number' && record.requestedAmount != null && record.quotedAmount < quote.amount && (
           <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 2 }} data-testid="quote-requested">

@@ -13,9 +13,9 @@ import {
   TextField,
 } from '@mui/material';
 import { formatYen } from '@jimukyoku/domain';
-import { useDataProvider, useGetOne, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useGetOne, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { apiErrorMessage } from '../common';
-import type { JimukyokuDataProvider } from '../providers/dataProvider';
+import { useApi } from '../providers/useApi';
 
 /** What GET /api/applications/:id answers about 別の類型で再審査 (docs/reconsideration.md). */
 interface ReconsiderationFields {
@@ -52,7 +52,7 @@ export const ReconsiderationButton = () => {
   const record = useRecordContext<ReconsiderationFields>();
   const translate = useTranslate();
   const t = (k: string, o?: object) => translate(`app.reconsideration.${k}`, o);
-  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const dataProvider = useApi();
   const notify = useNotify();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);

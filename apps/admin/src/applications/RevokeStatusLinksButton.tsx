@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
-import { useCanAccess, useDataProvider, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { apiErrorMessage } from '../common';
-import type { JimukyokuDataProvider } from '../providers/dataProvider';
+import { useApi } from '../providers/useApi';
 
 /**
  * 「申請状況リンクを無効化」: a manager revokes every status-page link sent for this application (README "Status
@@ -12,7 +12,7 @@ export const RevokeStatusLinksButton = () => {
   const record = useRecordContext<{ id: string }>();
   const translate = useTranslate();
   const t = (k: string, o?: object) => translate(`app.status_links.${k}`, o);
-  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const dataProvider = useApi();
   const notify = useNotify();
   const { canAccess } = useCanAccess({ resource: 'status-links', action: 'delete' });
   const [open, setOpen] = useState(false);

@@ -16,9 +16,9 @@ import {
   Typography,
 } from '@mui/material';
 import { formatYen } from '@jimukyoku/domain';
-import { HttpError, Link, useCreatePath, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { HttpError, Link, useCreatePath, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { formatCalendarDate } from '../common/jst';
-import type { JimukyokuDataProvider } from '../providers/dataProvider';
+import { useApi } from '../providers/useApi';
 import { useWorkflowStates } from '../workflows/useWorkflowStates';
 import type { ApplicationRecord, AvailableTransition, BudgetEffect } from './application';
 import { doneMessage } from './pastTense';
@@ -81,7 +81,7 @@ const codeOf = (error: unknown) => (error instanceof HttpError ? (error.body as 
  */
 export const TransitionButtons = () => {
   const record = useRecordContext<ApplicationRecord>();
-  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const dataProvider = useApi();
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();

@@ -8,3 +8,4 @@ export { AssumptionNote, AssumptionField, AssumptionChip } from './AssumptionNot
 export { CaveatNote } from './CaveatNote';
 export { apiErrorMessage } from './apiErrorMessage';
 export { EstimatedTotalPagination } from './EstimatedTotalPagination';
+export { ConfirmedDeleteButton } from './ConfirmedDeleteButton';

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, LinearProgress, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useCanAccess, useCreate, useGetList, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { formatJst, jstWallClockToInstant, toJstWallClock, apiErrorMessage } from '../common';
+import { isApiRecord } from '../providers/useApi';
 import { INQUIRY_CHANNELS, INQUIRY_DIRECTIONS, type Inquiry, type InquiryChannel, type InquiryDirection } from './types';
 
 interface Draft {
@@ -49,7 +50,8 @@ export const InquiriesTab = () => {
       'inquiries',
       { data: { applicationId, occurredAt, channel: draft.channel, direction: draft.direction, summary: draft.summary } },
       {
-        onSuccess: () => {
+        onSuccess: (created) => {
+          if (!isApiRecord(created)) return; // a 401 that ended the session (providers/useApi.ts)
           setDraft(fresh());
           setTried(false);
           notify(t('added'), { type: 'success' });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, CardContent, LinearProgress, Stack, TextField, Typography } from '@mui/material';
 import { useCanAccess, useCreate, useGetList, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { formatJst, apiErrorMessage } from '../common';
+import { isApiRecord } from '../providers/useApi';
 import type { Memo } from './types';
 
 /**
@@ -38,7 +39,8 @@ export const MemosTab = () => {
       'application-memos',
       { data: { applicationId, body } },
       {
-        onSuccess: () => {
+        onSuccess: (created) => {
+          if (!isApiRecord(created)) return; // a 401 that ended the session (providers/useApi.ts)
           setBody('');
           setBlank(false);
           notify(t('added'), { type: 'success' });

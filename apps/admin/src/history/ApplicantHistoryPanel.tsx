@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Alert, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { formatYen, type ApplicantHistory } from '@jimukyoku/domain';
-import { Link, useCreatePath, useDataProvider, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { Link, useCreatePath, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { apiErrorMessage } from '../common';
-import type { JimukyokuDataProvider } from '../providers/dataProvider';
+import { useApi } from '../providers/useApi';
 
 /** GET /api/applications/:id/history, reloaded when the application changes (its version). */
 export function useApplicantHistory(id: string | undefined, version: number | undefined) {
-  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const dataProvider = useApi();
   const [state, setState] = useState<{ key?: string; history?: ApplicantHistory; error?: string }>({});
   const key = id ? `${id}@${version}` : undefined;
   useEffect(() => {

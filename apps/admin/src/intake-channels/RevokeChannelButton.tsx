@@ -1,5 +1,6 @@
 import BlockIcon from '@mui/icons-material/Block';
-import { DeleteWithConfirmButton, useRecordContext, useTranslate } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { ConfirmedDeleteButton } from '../common';
 import type { IntakeChannelRecord } from './intakeChannel';
 
 /** 失効: DELETE /api/intake-channels/:id revokes the key (the channel stays, with 失効日時), after a confirmation. */
@@ -8,12 +9,11 @@ export const RevokeChannelButton = (_props: { label?: string }) => {
   const translate = useTranslate();
   if (!record || record.revokedAt) return null;
   return (
-    <DeleteWithConfirmButton
+    <ConfirmedDeleteButton
       label="app.intake_channels.revoke"
       icon={<BlockIcon />}
       confirmTitle={translate('app.intake_channels.revoke_title', { name: record.name })}
       confirmContent="app.intake_channels.revoke_content"
-      mutationMode="pessimistic"
       redirect={false}
       successMessage="app.intake_channels.revoked_done"
     />

@@ -1,20 +1,8 @@
 import { useState } from 'react';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
-import {
-  Button,
-  Form,
-  SaveButton,
-  TextInput,
-  required,
-  useCanAccess,
-  useDataProvider,
-  useNotify,
-  useRecordContext,
-  useRefresh,
-  useTranslate,
-} from 'react-admin';
-import type { JimukyokuDataProvider } from '../providers/dataProvider';
+import { Button, Form, SaveButton, TextInput, required, useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useApi } from '../providers/useApi';
 import type { NotificationRecord } from './notification';
 
 /**
@@ -26,7 +14,7 @@ export const ConfirmDeliveredButton = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const dataProvider = useApi();
   const { canAccess } = useCanAccess({ resource: 'notifications', action: 'resend' });
   const [open, setOpen] = useState(false);
   const [isPending, setPending] = useState(false);

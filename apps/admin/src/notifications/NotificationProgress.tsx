@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Card, CardContent, Link, Stack, Tooltip, Typography } from '@mui/material';
-import { useDataProvider, useListContext, useTranslate } from 'react-admin';
-import type { JimukyokuDataProvider } from '../providers/dataProvider';
+import { useListContext, useTranslate } from 'react-admin';
+import { useApi } from '../providers/useApi';
 import { progressSummary, type NotificationCounts, type NotificationProgress as Progress } from './notification';
 
 /** how often the counts are fetched while the list is open */
@@ -48,7 +48,7 @@ const Count = ({ label, value, color, testId }: { label: string; value: number; 
  */
 export const NotificationProgress = () => {
   const translate = useTranslate();
-  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const dataProvider = useApi();
   const { filterValues, setFilters, displayedFilters } = useListContext();
   const roundId = typeof filterValues?.roundId === 'string' ? filterValues.roundId : undefined;
   const [progress, setProgress] = useState<Progress | null>(null);

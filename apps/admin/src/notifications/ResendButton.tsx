@@ -1,22 +1,10 @@
 import { useState } from 'react';
 import SendIcon from '@mui/icons-material/Send';
 import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
-import {
-  Button,
-  Form,
-  SaveButton,
-  TextInput,
-  email,
-  useCanAccess,
-  useCreatePath,
-  useDataProvider,
-  useNotify,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Button, Form, SaveButton, TextInput, email, useCanAccess, useCreatePath, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router';
 import { isResendable } from '@jimukyoku/domain';
-import type { JimukyokuDataProvider } from '../providers/dataProvider';
+import { useApi } from '../providers/useApi';
 import type { NotificationRecord } from './notification';
 
 /**
@@ -30,7 +18,7 @@ export const ResendButton = () => {
   const notify = useNotify();
   const navigate = useNavigate();
   const createPath = useCreatePath();
-  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const dataProvider = useApi();
   const { canAccess } = useCanAccess({ resource: 'notifications', action: 'resend' });
   const [open, setOpen] = useState(false);
   const [isPending, setPending] = useState(false);

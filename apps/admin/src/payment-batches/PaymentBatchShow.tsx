@@ -17,6 +17,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { paymentConfirmationRefusal } from '@jimukyoku/domain';
 import { apiErrorMessage, CalendarDateField, JstDateField, YenField } from '../common';
 import { api, download } from '../providers';
 import { BatchStatusChip } from './StatusChip';
@@ -42,6 +43,8 @@ const Actions = () => {
   const [paidOn, setPaidOn] = useState(record?.transferDate ?? '');
   const [busy, setBusy] = useState(false);
   if (!record || !canWrite) return <TopToolbar />;
+  // the API refuses a confirmation before the 振込指定日 (in Japan) with this sentence: not offered until then
+  const notYet = paymentConfirmationRefusal(record.transferDate, new Date());
   const fileName = `furikomi-${record.transferDate.replaceAll('-', '')}.txt`;
   const downloadFile = () =>
     download(`/payment-batches/${record.id}/zengin`, fileName).then(
@@ -75,7 +78,12 @@ const Actions = () => {
       )}
       {record.status === 'open' && (
         <>
-          <Button variant="contained" data-testid="batch-confirm" onClick={() => setDialog('confirm')}>
+          {notYet && (
+            <Typography variant="body2" color="text.secondary" data-testid="batch-confirm-not-yet" sx={{ alignSelf: 'center', maxWidth: 420 }}>
+              {notYet}
+            </Typography>
+          )}
+          <Button variant="contained" data-testid="batch-confirm" disabled={!!notYet} onClick={() => setDialog('confirm')}>
             {translate('app.payment_batches.confirm')}
           </Button>
           <Button color="error" data-testid="batch-cancel" onClick={() => setDialog('cancel')}>

@@ -3,6 +3,7 @@ import { Alert, Button, LinearProgress, MenuItem, Stack, Table, TableBody, Table
 import { useCanAccess, useCreate, useGetList, useNotify, useRecordContext, useTranslate, useUpdate } from 'react-admin';
 import { ACCOUNT_HOLDER_MAX_LENGTH, DEPOSIT_TYPES, toZenginText, type DepositType } from '@jimukyoku/domain';
 import { apiErrorMessage, formatJst } from '../common';
+import { isApiRecord } from '../providers/useApi';
 import type { BankAccountRecord } from './types';
 
 type Field = 'bankCode' | 'branchCode' | 'depositType' | 'accountNumber' | 'accountHolderKana';
@@ -62,7 +63,9 @@ export const BankAccountTab = () => {
     setErrors({});
     setDraft(account ? { ...account } : { ...empty });
   };
-  const onSaved = () => {
+  const onSaved = (saved: unknown) => {
+    // a 401 that ended the session reaches onSuccess with {} (providers/useApi.ts): nothing was saved
+    if (!isApiRecord(saved)) return;
     setDraft(null);
     setErrors({});
     notify(t('saved'), { type: 'success' });

@@ -15,9 +15,9 @@ import {
   TextField,
 } from '@mui/material';
 import { ATTACHMENT_KINDS, parseYen } from '@jimukyoku/domain';
-import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { useNotify, useRefresh, useTranslate } from 'react-admin';
 import { apiErrorMessage } from '../common';
-import type { JimukyokuDataProvider } from '../providers/dataProvider';
+import { useApi } from '../providers/useApi';
 import { paperFilingBody, WITH_EXPENSES, WITH_REASON, type ExpenseLineRecord, type PostAward, type PostAwardStep } from './postAward';
 
 const DOCUMENT_KINDS = Object.entries(ATTACHMENT_KINDS) as [string, string][];
@@ -40,7 +40,7 @@ export const PaperFilingButton = ({
 }) => {
   const translate = useTranslate();
   const t = (k: string, o?: object) => translate(`app.post_award.paper.${k}`, o);
-  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const dataProvider = useApi();
   const notify = useNotify();
   const refresh = useRefresh();
   const steps = data.actions.paperSteps;

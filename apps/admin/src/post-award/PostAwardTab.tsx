@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { formatYen, parseYen } from '@jimukyoku/domain';
-import { Link, useCreatePath, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
+import { Link, useCreatePath, useNotify, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { apiErrorMessage } from '../common';
 import { formatCalendarDate, formatJst } from '../common/jst';
-import type { JimukyokuDataProvider } from '../providers/dataProvider';
+import { useApi } from '../providers/useApi';
 import { PaperFilingButton } from './PaperFilingButton';
 import { CommercializationSchedule } from './CommercializationSchedule';
 import { RepaymentSection } from './RepaymentSection';
 import type { ExpenseLineRecord, PostAward } from './postAward';
+import type { AmountTerms } from '../rounds/workflow';
 
 const yen = (n: number | null | undefined) => (typeof n === 'number' ? formatYen(n) : null);
 
@@ -17,11 +18,12 @@ const yen = (n: number | null | undefined) => (typeof n === 'number' ? formatYen
  * typed here — 採択額, 交付申請額, 交付決定額, the 確定検査's lines and the 確定額 — with the manager's 交付決定 and
  * 額の確定 and the inspector's 確定検査 where the API offers them, and the applicant's filings after 採択.
  */
-export const PostAwardTab = () => {
+/** `terms`: the flow's words (IT導入 has no 採択: no 採択額 row, its 交付申請額 bounds the 交付決定額). */
+export const PostAwardTab = ({ terms }: { terms?: AmountTerms }) => {
   const record = useRecordContext<RaRecord>();
   const translate = useTranslate();
   const t = (k: string, o?: object) => translate(`app.post_award.${k}`, o);
-  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const dataProvider = useApi();
   const createPath = useCreatePath();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -134,7 +136,7 @@ export const PostAwardTab = () => {
               <TableBody>
                 {(
                   [
-                    ['adopted_amount', a.adoptedAmount],
+                    ...(terms?.adopted === null ? [] : ([['adopted_amount', a.adoptedAmount]] as const)),
                     ['requested_amount', a.requestedAmount],
                     ['grant_amount', a.grantAmount],
                     // 概算払 (docs/post-award.md): shown once one was requested
@@ -150,7 +152,7 @@ export const PostAwardTab = () => {
               </TableBody>
             </Table>
             <Typography variant="caption" color="text.secondary">
-              {t('ceiling_note')}
+              {t(terms?.adopted === null ? 'ceiling_note_no_adoption' : 'ceiling_note')}
             </Typography>
             <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
               {decideGrant}

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Alert, Box, Button, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { formatYen, parseYen } from '@jimukyoku/domain';
-import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { useNotify, useRefresh, useTranslate } from 'react-admin';
 import { apiErrorMessage } from '../common';
 import { formatCalendarDate, formatJst } from '../common/jst';
 import { newRequestKey } from '../common/requestKey';
-import type { JimukyokuDataProvider } from '../providers/dataProvider';
+import { useApi } from '../providers/useApi';
 import type { PostAward } from './postAward';
 
 /**
@@ -16,7 +16,7 @@ import type { PostAward } from './postAward';
 export const RepaymentSection = ({ applicationId, data, onDone }: { applicationId: string; data: PostAward; onDone: (d: PostAward) => void }) => {
   const translate = useTranslate();
   const t = (k: string) => translate(`app.post_award.repayment.${k}`);
-  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const dataProvider = useApi();
   const notify = useNotify();
   const refresh = useRefresh();
   const [reason, setReason] = useState('');

@@ -19,3 +19,4 @@ export type { JimukyokuDataProvider } from './dataProvider';
 export { canAccess, ACCESS_TABLE, type Action } from './canAccess';
 export { CHANGE_PASSWORD_PATH, ApiError, type StaffIdentity, type JimukyokuAuthProvider } from './authProvider';
 export { STAFF_ROLES, type StaffRole } from './roles';
+export { useApi, isApiRecord } from './useApi';

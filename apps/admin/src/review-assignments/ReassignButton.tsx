@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { Button, Form, ReferenceInput, AutocompleteInput, useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate, useUpdate } from 'react-admin';
+import { isApiRecord } from '../providers/useApi';
 
 /** 付け替え: another reviewer takes the assignment (the API checks 利益相反 and 上限件数, with a Japanese 409). */
 export const ReassignButton = () => {
@@ -20,7 +21,8 @@ export const ReassignButton = () => {
       { id: record.id, data: { reviewerId: values.reviewerId, ...(reason.trim() ? { reason: reason.trim() } : {}) }, previousData: record },
       {
         mutationMode: 'pessimistic',
-        onSuccess: () => {
+        onSuccess: (updated) => {
+          if (!isApiRecord(updated)) return; // a 401 that ended the session (providers/useApi.ts)
           setOpen(false);
           notify('app.review.board.reassigned', { type: 'success' });
           refresh();

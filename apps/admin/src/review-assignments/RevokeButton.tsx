@@ -1,4 +1,5 @@
-import { DeleteWithConfirmButton, useCanAccess, useRecordContext } from 'react-admin';
+import { useCanAccess, useRecordContext } from 'react-admin';
+import { ConfirmedDeleteButton } from '../common';
 
 /** 取消 of an open assignment (DELETE; a submitted one cannot be revoked). */
 export const RevokeButton = () => {
@@ -6,10 +7,9 @@ export const RevokeButton = () => {
   const { canAccess } = useCanAccess({ resource: 'review-assignments', action: 'delete' });
   if (!record || !canAccess || record.submittedAt || record.revokedAt) return null;
   return (
-    <DeleteWithConfirmButton
+    <ConfirmedDeleteButton
       label="app.review.board.revoke"
       resource="review-assignments"
-      mutationMode="pessimistic"
       successMessage="app.review.board.revoked"
       redirect={false}
       translateOptions={{ name: record.applicantName ?? '' }}

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
-import { useDataProvider } from 'react-admin';
-import type { JimukyokuDataProvider } from '../providers/dataProvider';
+import { useApi } from '../providers/useApi';
 import type { RoundWorkflow } from './workflow';
 
 /** GET /api/rounds/:id/workflow, loaded once per round (undefined while loading or without a round). */
 export function useRoundWorkflow(roundId: string | undefined): { workflow: RoundWorkflow | undefined; error: unknown } {
-  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const dataProvider = useApi();
   const [state, setState] = useState<{ roundId?: string; workflow?: RoundWorkflow; error?: unknown }>({});
   useEffect(() => {
     if (!roundId) return;

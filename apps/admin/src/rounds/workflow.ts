@@ -14,9 +14,23 @@ export interface WorkflowTransition {
   guards?: string[];
 }
 
+/** A flow's own words for its amounts (libs/workflow AmountTerms); absent: the 補助金's. */
+export interface AmountTerms {
+  quote: string;
+  /** null: no 採択 step (IT導入: its 交付決定 is the decision) */
+  adopted: string | null;
+}
+
 export interface RoundWorkflow {
   roundId?: string;
-  definition: { code?: string; version?: number; label?: string; states: WorkflowState[]; transitions: WorkflowTransition[] };
+  definition: {
+    code?: string;
+    version?: number;
+    label?: string;
+    states: WorkflowState[];
+    transitions: WorkflowTransition[];
+    amountTerms?: AmountTerms;
+  };
   mermaid: string;
 }
 
@@ -31,6 +45,14 @@ export function stateLabels(workflow: RoundWorkflow | undefined): (code: string 
  * `modules/post-award/post-award-steps.ts`), so the application page's 「交付・確定」 tab has something to show. A
  * 給付金 (benefit@1) ends at its 給付決定 and 振込. Unknown while the definition loads: shown.
  */
+/**
+ * The words the admin shows a round's amounts under: the flow's own (IT導入: 交付申請額, no 採択額), else the 補助金's
+ * (`fallback`, from i18n). While the workflow loads, the 補助金's.
+ */
+export function amountTermsOf(workflow: RoundWorkflow | undefined, fallback: AmountTerms): AmountTerms {
+  return workflow?.definition.amountTerms ?? fallback;
+}
+
 export function hasPostAwardSteps(workflow: RoundWorkflow | undefined): boolean {
   return !workflow || workflow.definition.transitions.some((t) => t.name === 'applyForGrant');
 }

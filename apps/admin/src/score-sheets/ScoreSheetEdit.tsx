@@ -29,6 +29,7 @@ import type { ScoreSheet } from '../review/types';
 import { bodyOf, draftOf, hasUnsavedChanges, runningTotal, scoreProblems, type Draft } from './scoreSheetForm';
 import { ScoreStatusChip } from './ScoreStatusChip';
 import { apiErrorMessage } from '../common';
+import { isApiRecord } from '../providers/useApi';
 import { ApplicantHistoryFlags } from '../history';
 
 /**
@@ -115,7 +116,8 @@ export const ScoreSheetEdit = () => {
       { id, data: bodyOf(draft) as Partial<ScoreSheet>, previousData: sheet },
       {
         mutationMode: 'pessimistic',
-        onSuccess: () => {
+        onSuccess: (saved) => {
+          if (!isApiRecord(saved)) return; // a 401 that ended the session (providers/useApi.ts)
           setRefusal(null);
           notify('app.review.form.saved', { type: 'success' });
           refetch();

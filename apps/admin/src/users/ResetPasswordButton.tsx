@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import LockResetIcon from '@mui/icons-material/LockReset';
-import { Button, Confirm, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import type { JimukyokuDataProvider } from '../providers/dataProvider';
+import { Button, Confirm, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { useApi } from '../providers/useApi';
 import { TemporaryPasswordDialog } from './TemporaryPasswordDialog';
 import type { StaffUserRecord } from './userForm';
 
@@ -11,7 +11,7 @@ import type { StaffUserRecord } from './userForm';
  */
 export const ResetPasswordButton = () => {
   const record = useRecordContext<StaffUserRecord>();
-  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const dataProvider = useApi();
   const notify = useNotify();
   const refresh = useRefresh();
   const [confirming, setConfirming] = useState(false);

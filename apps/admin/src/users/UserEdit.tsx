@@ -2,7 +2,6 @@ import BlockIcon from '@mui/icons-material/Block';
 import { Alert, Stack } from '@mui/material';
 import {
   BooleanInput,
-  DeleteWithConfirmButton,
   Edit,
   email,
   Labeled,
@@ -16,7 +15,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { JstDateField } from '../common';
+import { ConfirmedDeleteButton, JstDateField } from '../common';
 import { ResetPasswordButton } from './ResetPasswordButton';
 import { roleChoices, toUserUpdate, type StaffUserRecord } from './userForm';
 
@@ -30,14 +29,13 @@ const DeactivateButton = () => {
   // one's own account is not offered: the API refuses it (「自分自身のアカウントは無効化できません。」)
   if (!record?.active || (identity && String(identity.id) === String(record.id))) return null;
   return (
-    <DeleteWithConfirmButton
+    <ConfirmedDeleteButton
       label="app.users.deactivate"
       icon={<BlockIcon />}
       confirmTitle="app.users.deactivate_title"
       confirmContent="app.users.deactivate_content"
       titleTranslateOptions={{ name: record.name }}
       successMessage="app.users.deactivated"
-      mutationMode="pessimistic"
     />
   );
 };
@@ -62,6 +60,24 @@ const PendingPasswordChange = () => {
   ) : null;
 };
 
+/**
+ * ロール and 有効 of one's own account are not offered: the API refuses both (「自分自身の管理者権限は外せません。」,
+ * 「自分自身のアカウントは無効化できません。」), so they are shown disabled, with why.
+ */
+const RoleAndActiveInputs = () => {
+  const record = useRecordContext<StaffUserRecord>();
+  const { identity } = useGetIdentity();
+  const translate = useTranslate();
+  const own = !!record && !!identity && String(identity.id) === String(record.id);
+  const why = own ? translate('app.users.own_account_locked') : undefined;
+  return (
+    <>
+      <SelectInput source="role" choices={roleChoices} validate={required()} disabled={own} helperText={why} />
+      <BooleanInput source="active" disabled={own} helperText={why} />
+    </>
+  );
+};
+
 /** Pessimistic, so the API's refusals (own account, e-mail taken) land on the form before leaving it. */
 export const UserEdit = () => (
   <Edit mutationMode="pessimistic" transform={toUserUpdate} redirect="list">
@@ -69,9 +85,8 @@ export const UserEdit = () => (
       <PendingPasswordChange />
       <TextInput source="name" validate={required()} fullWidth />
       <TextInput source="email" type="email" validate={[required(), email()]} fullWidth />
-      <SelectInput source="role" choices={roleChoices} validate={required()} />
+      <RoleAndActiveInputs />
       <TextInput source="organisation" fullWidth />
-      <BooleanInput source="active" />
       <Labeled>
         <JstDateField source="lastLoginAt" emptyText="-" />
       </Labeled>

@@ -32,6 +32,9 @@ export const IT_SUBSIDY_V1: WorkflowDefinition<GuardName> = loadDefinition<Workf
   label: 'IT導入補助金（交付申請・交付）',
   // 要件確認 inside 交付申請: no start, the pass is recorded for decideGrant
   formalCheck: { return: 'returnForCorrection' },
+  // the application is the 交付申請: its quote is the 交付申請額, and the 交付決定 (交付決定額) is the decision, no 採択
+  // (docs/post-award.md "IT導入補助金")
+  amountTerms: { quote: '交付申請額', adopted: null },
   states: [
     {
       code: 'draft',

@@ -158,6 +158,17 @@ export interface FormalCheckTransitions {
   readonly ineligible?: string;
 }
 
+/**
+ * A flow's own words for its amounts, where they are not the 補助金's (補助金額（見込み）, 採択額): the admin shows the
+ * amounts under these (docs/post-award.md "IT導入補助金").
+ */
+export interface AmountTerms {
+  /** the amount quoted when the application is filed (補助金: 補助金額（見込み）) */
+  readonly quote: string;
+  /** the amount of the 採択; null: the flow has no 採択 step (its 交付決定 is the decision, under 交付決定額) */
+  readonly adopted: string | null;
+}
+
 export interface WorkflowDefinition<G extends string = string> {
   /** e.g. 'subsidy'. A round is bound to one `code@version`; applications keep the version they started on. */
   readonly code: string;
@@ -168,6 +179,8 @@ export interface WorkflowDefinition<G extends string = string> {
   readonly transitions: readonly TransitionDefinition<G>[];
   /** The 要件確認's transitions; required when a state is tagged awaitsFormalCheck or inFormalCheck. */
   readonly formalCheck?: FormalCheckTransitions;
+  /** Absent: the 補助金's words. */
+  readonly amountTerms?: AmountTerms;
 }
 
 /** `subsidy@1`: the key of the WORKFLOWS registry and the value a round stores. */

@@ -100,6 +100,7 @@ export const appMessages = {
     deactivate_content:
       'このユーザーを無効化すると、すべてのセッションが失効し、ログインできなくなります。アカウントと操作履歴は残ります。無効化してもよろしいですか？',
     deactivated: 'ユーザーを無効化しました',
+    own_account_locked: 'ご自身のアカウントのため、ロールと有効は変更できません。変更はほかの管理者に依頼してください。',
     organisation_help: '審査員の所属 (利益相反の判定に使います)',
     password_help: '省略すると仮パスワードを発行し、作成後に一度だけ表示します。いずれの場合も初回ログイン時に変更が必要です。',
     temporary_password_title: '仮パスワードを発行しました',

@@ -16,6 +16,8 @@ export const postAwardMessages = {
   fixed_amount: '確定額',
   not_yet: '未決定',
   ceiling_note: '交付申請額・交付決定額は採択額を、確定額は交付決定額を超えません。',
+  // IT導入: no 採択, the 交付申請額 bounds the 交付決定額 (docs/post-award.md "IT導入補助金")
+  ceiling_note_no_adoption: '交付決定額は交付申請額を、確定額は交付決定額を超えません。',
   decide_grant: '交付決定（交付決定額を算定）',
   decide_grant_done: '交付を決定しました（交付決定額 %{amount}）',
   inspection: '確定検査',

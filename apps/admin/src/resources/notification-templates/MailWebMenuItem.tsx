@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import MarkEmailReadIcon from '@mui/icons-material/MarkEmailReadOutlined';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { ListItemIcon, ListItemText, MenuItem, Tooltip } from '@mui/material';
-import { useCanAccess, useDataProvider, useSidebarState, useTranslate } from 'react-admin';
-import type { JimukyokuDataProvider } from '../../providers/dataProvider';
+import { useCanAccess, useSidebarState, useTranslate } from 'react-admin';
+import { useApi } from '../../providers/useApi';
 
 /**
  * 「メール確認画面を開く」: in development, the mail catcher's page (mailpit, or the one `npm start`
@@ -11,7 +11,7 @@ import type { JimukyokuDataProvider } from '../../providers/dataProvider';
  * knows its address (MAIL_WEB_URL).
  */
 export const MailWebMenuItem = () => {
-  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const dataProvider = useApi();
   const translate = useTranslate();
   const [open] = useSidebarState();
   const { canAccess } = useCanAccess({ resource: 'notifications', action: 'list' });

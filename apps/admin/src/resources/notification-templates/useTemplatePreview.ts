@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useDataProvider } from 'react-admin';
-import type { JimukyokuDataProvider } from '../../providers/dataProvider';
+import { useApi } from '../../providers/useApi';
 import type { TemplatePreview, TemplatePreviewBody } from './template';
 
 export const PREVIEW_DEBOUNCE_MS = 400;
@@ -10,7 +9,7 @@ export const PREVIEW_DEBOUNCE_MS = 400;
  * sent once typing pauses (debounced); an answer to an older draft never replaces a newer one.
  */
 export function useTemplatePreview(code: string | undefined, draft: TemplatePreviewBody) {
-  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const dataProvider = useApi();
   const [state, setState] = useState<{ preview?: TemplatePreview; error?: string; loading: boolean }>({ loading: false });
   const { subject, bodyText, applicationId } = draft;
   useEffect(() => {

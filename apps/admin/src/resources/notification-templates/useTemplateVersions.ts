@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
-import { useDataProvider } from 'react-admin';
-import type { JimukyokuDataProvider } from '../../providers/dataProvider';
+import { useApi } from '../../providers/useApi';
 import type { TemplateVersionRecord } from './template';
 
 /** GET /api/notification-templates/:code/versions, reloaded when the latest version changes (after a save). */
 export function useTemplateVersions(code: string | undefined, latestVersion: number | undefined) {
-  const dataProvider = useDataProvider<JimukyokuDataProvider>();
+  const dataProvider = useApi();
   const [state, setState] = useState<{ key?: string; versions?: TemplateVersionRecord[]; error?: unknown }>({});
   const key = code ? `${code}@${latestVersion}` : undefined;
   useEffect(() => {

@@ -72,7 +72,7 @@ export class PaymentBatchesController {
   @Policy('paymentBatches.write')
   @ApiOperation({
     summary:
-      '振込の確定: 銀行の振込日を記録し、各申請を支払済 (補助金) / 振込完了 (給付金) にする (一つのトランザクション)。申請者への通知と監査ログは遷移から',
+      '振込の確定: 銀行の振込日を記録し、各申請を支払済 (補助金) / 振込完了 (給付金) にする (一つのトランザクション)。申請者への通知と監査ログは遷移から。振込指定日 (日本の日付) より前は 422 TRANSFER_DATE_NOT_COME',
   })
   @ApiOkResponse({ type: PaymentBatchWithLinesDto })
   confirm(@Param('id') id: string, @Body() dto: ConfirmPaymentBatchDto, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {

@@ -5,6 +5,7 @@ export const PAYMENT_BATCH_ERRORS = {
   ROUND_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された公募回はありません。'],
   BATCH_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された支払バッチはありません。'],
   INVALID_TRANSFER_DATE: [HttpStatus.UNPROCESSABLE_ENTITY, '振込指定日に誤りがあります。'],
+  TRANSFER_DATE_NOT_COME: [HttpStatus.UNPROCESSABLE_ENTITY, '振込指定日の前のため、まだ振込を確定できません。'],
   NOTHING_TO_PAY: [
     HttpStatus.UNPROCESSABLE_ENTITY,
     'この公募回に支払える申請 (額確定・給付決定で口座登録済み、他の未確定の支払バッチにないもの) はありません。',

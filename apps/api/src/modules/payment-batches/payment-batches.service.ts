@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { formatYen, type BankAccount } from '@jimukyoku/domain';
+import { formatYen, paymentConfirmationRefusal, type BankAccount } from '@jimukyoku/domain';
 import { buildZenginTransferFile, checkFutureTransferDate, checkPaidOn, type ZenginRequester } from '@jimukyoku/domain/zengin';
 import { findState, getWorkflow, paymentTransitionFrom, stateHasTag, workflowStatesTagged } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -163,7 +163,11 @@ export class PaymentBatchesService {
       const batch = isUuid(id) ? await this.rows.find(id, tx, true) : null;
       if (!batch) throw new PaymentBatchError('BATCH_NOT_FOUND');
       if (batch.status !== 'open') throw new PaymentBatchError('BATCH_NOT_OPEN');
-      const paidOn = checkPaidOn(dto.paidOn, await this.applications.dbNow(tx), batch.transferDate);
+      const now = await this.applications.dbNow(tx);
+      // before its 振込指定日 the bank has not transferred: nothing to confirm, whatever 振込日 is typed
+      const notYet = paymentConfirmationRefusal(batch.transferDate, now);
+      if (notYet) throw new PaymentBatchError('TRANSFER_DATE_NOT_COME', { transferDate: batch.transferDate }, notYet);
+      const paidOn = checkPaidOn(dto.paidOn, now, batch.transferDate);
       if (!paidOn.ok) throw new PaymentBatchError('INVALID_TRANSFER_DATE', { field: 'paidOn' }, paidOn.message);
       const lines = await this.rows.lines(id, tx);
       for (const line of lines) {

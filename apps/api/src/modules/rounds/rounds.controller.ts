@@ -19,7 +19,10 @@ export class RoundsController {
 
   @Get()
   @Policy('rules.read')
-  @ApiOperation({ summary: '公募回の一覧 (filter: programId, ruleSetId, status=upcoming|open|closed, q)。日時はUTC、*Jst は日本時間の表示' })
+  @ApiOperation({
+    summary:
+      '公募回の一覧 (filter: programId, ruleSetId, status=upcoming|open|closed, q: 語ごとに公募回名・コード・制度名のいずれかに含まれるもの)。日時はUTC、*Jst は日本時間の表示',
+  })
   @ApiListQuery(ROUND_LIST)
   @ApiOkResponse({ type: RoundDto, isArray: true })
   list(@Query() params: ListQueryDto, @Res({ passthrough: true }) res: Response) {

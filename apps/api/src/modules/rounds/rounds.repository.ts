@@ -61,6 +61,9 @@ export interface RoundFilter {
   q?: string;
 }
 
+/** Words of a search (`q`) looked at; more are ignored (a title has two or three). */
+const MAX_SEARCH_WORDS = 8;
+
 export const ROUND_SORTABLE = ['code', 'number', 'name', 'opensAt', 'closesAt', 'createdAt'] as const;
 export const ROUND_LIST: ListSpec = {
   sortable: ROUND_SORTABLE,
@@ -86,7 +89,22 @@ export class RoundsRepository {
     if (f.status === 'upcoming') qb.andWhere('r.opens_at > now()');
     if (f.status === 'open') qb.andWhere('r.opens_at <= now() AND r.closes_at > now()');
     if (f.status === 'closed') qb.andWhere('r.closes_at <= now()');
-    if (f.q) qb.andWhere(new Brackets((w) => w.where('r.name ILIKE :q', { q: containing(f.q!) }).orWhere('r.code ILIKE :q')));
+    // the search of the 公募回 pickers, which name a round by its title 「事業復活支援金 第2回公募」 (programme and round):
+    // every word of `q` is in the round's name or code or its programme's name
+    (f.q ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, MAX_SEARCH_WORDS)
+      .forEach((word, i) =>
+        qb.andWhere(
+          new Brackets((w) =>
+            w
+              .where(`r.name ILIKE :q${i}`, { [`q${i}`]: containing(word) })
+              .orWhere(`r.code ILIKE :q${i}`)
+              .orWhere(`EXISTS (SELECT 1 FROM program p WHERE p.id = r.program_id AND p.name ILIKE :q${i})`),
+          ),
+        ),
+      );
     return qb.orderBy(`r.${query.sortField}`, query.sortOrder).addOrderBy('r.id').skip(query.offset).take(query.limit).getManyAndCount();
   }
 

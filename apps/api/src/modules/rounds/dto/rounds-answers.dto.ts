@@ -80,6 +80,12 @@ export class WorkflowFormalCheckDto {
   @ApiPropertyOptional() ineligible?: string;
 }
 
+/** libs/workflow AmountTerms: the flow's own words for its amounts. */
+export class WorkflowAmountTermsDto {
+  @ApiProperty({ example: '交付申請額', description: '申請時の見込みの額の呼び名 (補助金: 補助金額（見込み）)' }) quote!: string;
+  @ApiProperty({ type: 'string', nullable: true, description: '採択の額の呼び名; null: 採択の段階がない (IT導入: 交付決定が決定)' }) adopted!: string | null;
+}
+
 /** libs/workflow WorkflowDefinition, as data. */
 export class WorkflowDefinitionDto {
   @ApiProperty({ example: 'subsidy' }) code!: string;
@@ -88,6 +94,7 @@ export class WorkflowDefinitionDto {
   @ApiProperty({ type: [WorkflowDefinitionStateDto] }) states!: WorkflowDefinitionStateDto[];
   @ApiProperty({ type: [WorkflowDefinitionTransitionDto] }) transitions!: WorkflowDefinitionTransitionDto[];
   @ApiPropertyOptional({ type: WorkflowFormalCheckDto, description: '要件確認の結果が発火する遷移' }) formalCheck?: WorkflowFormalCheckDto;
+  @ApiPropertyOptional({ type: WorkflowAmountTermsDto, description: '金額の呼び名 (なし: 補助金の呼び名)' }) amountTerms?: WorkflowAmountTermsDto;
 }
 
 export class RoundWorkflowDto {
