@@ -37,7 +37,7 @@ export class CategoriesController {
   @Post()
   @Policy('rules.write')
   @ApiOperation({ summary: '類型の追加 (設定は検証され、誤りは項目ごとに 400)' })
-  @ApiCreatedResponse({ type: CategoryDto })
+  @ApiCreatedResponse({ type: CategoryViewDto })
   create(@CurrentUser() actor: AuthenticatedUser, @Body() dto: CreateCategoryDto) {
     return this.rules.createCategory(actor, dto);
   }

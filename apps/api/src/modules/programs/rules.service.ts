@@ -128,15 +128,17 @@ export class RulesService {
     return this.categoryView(c, programIds.get(c.ruleSetId)!);
   }
 
-  createCategory(actor: AuthenticatedUser, dto: CreateCategoryDto) {
+  /** Answers the category as GET does, as its PUT does. */
+  async createCategory(actor: AuthenticatedUser, dto: CreateCategoryDto): Promise<CategoryView> {
     const config = validConfig(dto.config);
-    return this.unitOfWork.run(async (tx) => {
+    const created = await this.unitOfWork.run(async (tx) => {
       await this.unlockedRuleSet(dto.ruleSetId, tx);
       if ((await this.repo.categoriesOf(dto.ruleSetId, tx)).some((c) => c.code === config.code)) throw new RulesError('CODE_TAKEN', { field: 'config.code' });
       const category = await this.repo.insertCategory({ ruleSetId: dto.ruleSetId, code: config.code, name: config.name, kind: config.kind, config }, tx);
       await this.audit.record({ actor, action: 'category.created', entityType: 'category', entityId: category.id, changes: { code: config.code } }, tx);
       return category;
     });
+    return this.getCategory(created.id);
   }
 
   /**
