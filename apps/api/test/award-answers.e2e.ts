@@ -1,9 +1,8 @@
 import type { OpenAPIObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { buildOpenApiDocument } from '../src/openapi/setup-openapi';
 import { adoptByDecision, categoryByCode, createDraft, draftInput } from './application-fixtures';
-import { groupOperations, undeclaredSuccesses } from './answer-groups';
+import { AnswerLog, groupOperations, undeclaredSuccesses } from './answer-groups';
 import { uploadRequired, validPayload } from './intake-fixtures';
-import { answerChecker } from './openapi-answers';
 import { lastBusinessDay, nextBusinessDay, todayJst, transferDateHasCome } from './payment-fixtures';
 import { bearer, evidence, machinery, portal, startPostAwardEnv, v2Round, type PostAwardEnv } from './post-award-fixtures';
 
@@ -26,19 +25,14 @@ const FILES = { 'get /api/payment-batches/{id}/zengin 200': ['text/plain'] };
 describe('the money half after 採択 answers as its OpenAPI document says', () => {
   let e: PostAwardEnv;
   let doc: OpenAPIObject;
-  let check: ReturnType<typeof answerChecker>;
-  const complaints: string[] = [];
-  const exercised = new Set<string>();
-  const conforms = (method: 'get' | 'post' | 'put', path: string, res: { status: number; body: unknown }) => {
-    exercised.add(`${method} ${path}`);
-    complaints.push(...check(method, path, res.status, res.body));
-  };
+  const answers = new AnswerLog();
+  const { complaints, exercised, conforms, check } = answers;
   const http = () => e.t.http();
 
   beforeAll(async () => {
     e = await startPostAwardEnv('award_answers');
     doc = buildOpenApiDocument(e.t.app);
-    check = answerChecker(doc);
+    answers.use(doc);
   }, 120_000);
   afterAll(() => e?.t.close());
 

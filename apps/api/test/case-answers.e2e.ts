@@ -3,10 +3,9 @@ import { buildOpenApiDocument } from '../src/openapi/setup-openapi';
 import { QueueName } from '../src/queue';
 import { TransitionsService } from '../src/modules/applications/transitions.service';
 import { adoptByDecision, asIntake, categoryByCode, corporateNumber, openRound, createDraft, draftInput } from './application-fixtures';
-import { groupOperations, undeclaredSuccesses } from './answer-groups';
+import { AnswerLog, groupOperations, undeclaredSuccesses } from './answer-groups';
 import { uploadRequired, validPayload } from './intake-fixtures';
 import type { TestApp } from './harness';
-import { answerChecker } from './openapi-answers';
 import { bearer, portal, startPostAwardEnv, v2Round, type PostAwardEnv } from './post-award-fixtures';
 
 /** The application routes, memos, inquiries and exports: the routes whose success bodies case-answers checks (README "API conventions"). */
@@ -35,20 +34,15 @@ const FILES = {
 describe('the application routes, memos, inquiries and exports answer as their OpenAPI document says', () => {
   let e: PostAwardEnv;
   let doc: OpenAPIObject;
-  let check: ReturnType<typeof answerChecker>;
-  const complaints: string[] = [];
-  const exercised = new Set<string>();
-  const conforms = (method: 'get' | 'post' | 'put', path: string, res: { status: number; body: unknown }) => {
-    exercised.add(`${method} ${path}`);
-    complaints.push(...check(method, path, res.status, res.body));
-  };
+  const answers = new AnswerLog();
+  const { complaints, exercised, conforms } = answers;
   const http = () => e.t.http();
 
   beforeAll(async () => {
     // an export of more than 2 applications is the worker's (202), of fewer the answer itself
     e = await startPostAwardEnv('case_answers', { exportDirectMaxRows: 2, workerEnabled: true, workerQueues: [QueueName.Exports] });
     doc = buildOpenApiDocument(e.t.app);
-    check = answerChecker(doc);
+    answers.use(doc);
   }, 120_000);
   afterAll(() => e?.t.close());
 

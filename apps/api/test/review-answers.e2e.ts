@@ -3,8 +3,7 @@ import { buildOpenApiDocument } from '../src/openapi/setup-openapi';
 import { DEMO_PASSWORD } from '../src/seed/staff-accounts.seed';
 import { closeRound } from './application-fixtures';
 import { login, type LoggedIn } from './auth-helpers';
-import { groupOperations, undeclaredSuccesses } from './answer-groups';
-import { answerChecker } from './openapi-answers';
+import { AnswerLog, groupOperations, undeclaredSuccesses } from './answer-groups';
 import { bearer, FULL, startReviewDesk, type ReviewDesk } from './review-fixtures';
 
 /** The reviewer's desk and the decisions: the routes whose success bodies review-answers checks (README "API conventions"). */
@@ -36,19 +35,14 @@ const FILES = {
 describe('the reviewer’s desk and the decisions answer as their OpenAPI document says', () => {
   let d: ReviewDesk;
   let doc: OpenAPIObject;
-  let check: ReturnType<typeof answerChecker>;
-  const complaints: string[] = [];
-  const exercised = new Set<string>();
-  const conforms = (method: 'get' | 'post' | 'put' | 'delete', path: string, res: { status: number; body: unknown }) => {
-    exercised.add(`${method} ${path}`);
-    complaints.push(...check(method, path, res.status, res.body));
-  };
+  const answers = new AnswerLog();
+  const { complaints, exercised, conforms, check } = answers;
   const http = () => d.t.http();
 
   beforeAll(async () => {
     d = await startReviewDesk('review_answers');
     doc = buildOpenApiDocument(d.t.app);
-    check = answerChecker(doc);
+    answers.use(doc);
   }, 120_000);
   afterAll(() => d?.t.close());
 

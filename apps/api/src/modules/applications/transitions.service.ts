@@ -26,6 +26,7 @@ import type { RoundCategory } from '../rounds/round-category.entity';
 import type { Round } from '../rounds/round.entity';
 import type { Application } from './application.entity';
 import { ApplicationsRepository, type NewApplication, type TransitionWrite } from './applications.repository';
+import { bulkInterrupted, lockedItem, type BulkItemResult } from './bulk-items';
 import { ApplicationError, TransitionRefused } from './transitions.errors';
 import { countsAdoptionSlots, readsAhead, workflowInputs, workflowInputsOf, type GuardReads } from './workflow-inputs';
 
@@ -81,14 +82,6 @@ export interface TransitionOutcome {
   auditId: string;
 }
 
-export interface BulkItemResult {
-  id: string;
-  ok: boolean;
-  status?: string;
-  code?: string;
-  message?: string;
-}
-
 /** How many applications fireManyIn reads, decides and writes at a time (three statements per slice). */
 const FIRE_MANY_SLICE = 2_000;
 
@@ -128,7 +121,7 @@ export class TransitionsService {
           if (isDatabaseUnavailable(e) || isPoolExhausted(e)) throw bulkInterrupted(results, applicationIds.slice(results.length));
           // this one application is held by another transaction (its lock wait timed out): the others go on
           if (isLockTimeout(e)) {
-            results.push({ id, ok: false, code: 'LOCKED', message: LOCKED_ITEM });
+            results.push(lockedItem(id));
             continue;
           }
           throw e;
@@ -442,16 +435,3 @@ function transitionRows(
     })),
   };
 }
-
-/** 503 BULK_INTERRUPTED: how many were done, which (`results`) and which were not tried (`notAttempted`). */
-function bulkInterrupted(results: BulkItemResult[], notAttempted: string[]): ApplicationError {
-  const done = results.filter((r) => r.ok).length;
-  return new ApplicationError(
-    'BULK_INTERRUPTED',
-    { results, notAttempted },
-    `データベースに一時的に接続できなくなったため、一括操作を${results.length}件目の後で中断しました（実行済み${done}件はそのままです。残り${notAttempted.length}件は未処理）。少し待ってから同じ操作をもう一度実行してください。実行済みの申請は「現在の状態からは実行できません」として報告されます。`,
-  );
-}
-
-/** A bulk item whose application another transaction held past DATABASE_LOCK_TIMEOUT_MS: nothing of it was stored. */
-const LOCKED_ITEM = 'この申請は別の処理が更新中のため、変更しませんでした。しばらく待ってから、この申請だけもう一度実行してください。';
