@@ -34,15 +34,18 @@ describe('admin in the browser: staff accounts', () => {
   }, 60_000);
   afterAll(() => e?.close());
 
+  /** Ends every session of the admin on the server, as a logout elsewhere or an expiry would. */
+  const endAdminSessions = () =>
+    db.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = 'logout' WHERE user_id = (SELECT id FROM staff_user WHERE email = $1)`, [
+      INITIAL_ADMIN.email,
+    ]);
   /** Opens the auditor's account (signed in as the admin), then ends every session of the admin on the server. */
   const openAuditorThenEndSession = async () => {
     await goToRoute(admin, e.adminUrl, '/users');
     await admin.locator('tr', { hasText: DEMO_EMAIL.auditor }).click();
     await admin.waitForURL(/#\/users\/[^/]+$/);
     await admin.getByRole('button', { name: '無効化' }).waitFor();
-    await db.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = 'logout' WHERE user_id = (SELECT id FROM staff_user WHERE email = $1)`, [
-      INITIAL_ADMIN.email,
-    ]);
+    await endAdminSessions();
   };
   /** The login page is back; what the page said meanwhile. */
   const afterLogout = async () => {
@@ -91,5 +94,18 @@ describe('admin in the browser: staff accounts', () => {
     expect(said).not.toContain('ユーザーを無効化しました');
     const [{ active }] = await db.query(`SELECT active FROM staff_user WHERE email = $1`, [DEMO_EMAIL.auditor]);
     expect(active).toBe(true);
+  }, 60_000);
+
+  it('shows no 「更新しました」 when a save was answered 401, stays off a made-up record’s page, and nothing changed', async () => {
+    await signIn(admin, e.adminUrl, INITIAL_ADMIN.email, ADMIN_PASSWORD);
+    await openAuditorThenEndSession();
+    const [{ name: before }] = await db.query(`SELECT name FROM staff_user WHERE email = $1`, [DEMO_EMAIL.auditor]);
+    await admin.getByLabel('氏名').fill(`${before}(変更)`);
+    await admin.getByRole('button', { name: '保存' }).click();
+    const said = await afterLogout();
+    expect(said).not.toContain('更新しました');
+    expect(admin.url()).not.toContain('undefined');
+    const [{ name: after }] = await db.query(`SELECT name FROM staff_user WHERE email = $1`, [DEMO_EMAIL.auditor]);
+    expect(after).toBe(before);
   }, 60_000);
 });

@@ -9,3 +9,4 @@ export { CaveatNote } from './CaveatNote';
 export { apiErrorMessage } from './apiErrorMessage';
 export { EstimatedTotalPagination } from './EstimatedTotalPagination';
 export { ConfirmedDeleteButton } from './ConfirmedDeleteButton';
+export { useConfirmedSave } from './useConfirmedSave';

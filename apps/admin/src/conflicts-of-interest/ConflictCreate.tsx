@@ -1,4 +1,5 @@
 import { AutocompleteInput, Create, ReferenceInput, SelectInput, SimpleForm, TextInput, required, useGetIdentity } from 'react-admin';
+import { useConfirmedSave } from '../common';
 
 export const toConflict = (data: Record<string, unknown>) => ({
   reviewerId: data.reviewerId,
@@ -11,9 +12,10 @@ export const toConflict = (data: Record<string, unknown>) => ({
 export const ConflictCreate = () => {
   const { identity } = useGetIdentity();
   const role = (identity as { role?: string } | undefined)?.role;
+  const saved = useConfirmedSave('ra.notification.created', 'list');
   if (!identity) return null;
   return (
-    <Create transform={toConflict} redirect="list">
+    <Create transform={toConflict} mutationOptions={saved}>
       <SimpleForm defaultValues={{ kind: 'corporateNumber', ...(role === 'reviewer' ? { reviewerId: identity.id } : {}) }}>
         {role !== 'reviewer' && (
           <ReferenceInput source="reviewerId" reference="reviewers" sort={{ field: 'name', order: 'ASC' }} perPage={100}>

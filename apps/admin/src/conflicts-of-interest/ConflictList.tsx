@@ -1,23 +1,11 @@
-import {
-  CreateButton,
-  Datagrid,
-  DeleteWithConfirmButton,
-  FunctionField,
-  List,
-  ReferenceField,
-  TextField,
-  TopToolbar,
-  useCanAccess,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
-import { JstDateField } from '../common';
+import { CreateButton, Datagrid, FunctionField, List, ReferenceField, TextField, TopToolbar, useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { ConfirmedDeleteButton, JstDateField } from '../common';
 
 const RevokeConflict = () => {
   const r = useRecordContext<{ revokedAt: string | null }>();
   const { canAccess } = useCanAccess({ resource: 'conflicts-of-interest', action: 'delete' });
   if (!r || r.revokedAt || !canAccess) return null;
-  return <DeleteWithConfirmButton label="app.review.board.revoke" mutationMode="pessimistic" redirect={false} />;
+  return <ConfirmedDeleteButton label="app.review.board.revoke" redirect={false} />;
 };
 
 const Kind = (_props: { label?: string }) => {

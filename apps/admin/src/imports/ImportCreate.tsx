@@ -1,5 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import { Create, FileField, FileInput, RadioButtonGroupInput, ReferenceInput, required, SelectInput, SimpleForm, useTranslate } from 'react-admin';
+import { useConfirmedSave } from '../common';
 import { modeChoices } from './importRecord';
 import { TemplateLinks } from './TemplateLinks';
 
@@ -18,7 +19,7 @@ const Templates = () => {
  * multipart by the data provider. The worker runs it; the page of the import follows its progress.
  */
 export const ImportCreate = () => (
-  <Create redirect="show">
+  <Create mutationOptions={useConfirmedSave('ra.notification.created', 'show')}>
     <SimpleForm sx={{ maxWidth: 720 }} defaultValues={{ mode: 'validRows' }}>
       <Templates />
       <ReferenceInput source="roundId" reference="rounds" sort={{ field: 'closesAt', order: 'DESC' }} perPage={100}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Create, maxLength, required, SimpleForm, TextInput, useNotify, useRedirect } from 'react-admin';
+import { isApiRecord } from '../providers';
 import { ApiKeyDialog } from './ApiKeyDialog';
 import type { IntakeChannelRecord } from './intakeChannel';
 
@@ -9,6 +10,7 @@ export const IntakeChannelCreate = () => {
   const notify = useNotify();
   const redirect = useRedirect();
   const onSuccess = (channel: IntakeChannelRecord) => {
+    if (!isApiRecord(channel)) return; // a 401 that ended the session (providers/useApi.ts)
     notify('ra.notification.created', { type: 'info', messageArgs: { smart_count: 1 } });
     if (channel.apiKey) setCreated(channel);
     else redirect('list', 'intake-channels');

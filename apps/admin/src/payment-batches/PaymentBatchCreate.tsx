@@ -1,11 +1,12 @@
 import { Typography } from '@mui/material';
 import { AutocompleteInput, Create, DateInput, ReferenceInput, required, SimpleForm, useTranslate } from 'react-admin';
+import { useConfirmedSave } from '../common';
 
 /** A batch for a round: the API gathers the applications due to be paid and lists those it left out. */
 export const PaymentBatchCreate = () => {
   const translate = useTranslate();
   return (
-    <Create redirect="show">
+    <Create mutationOptions={useConfirmedSave('ra.notification.created', 'show')}>
       <SimpleForm>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2, maxWidth: 720 }}>
           {translate('app.payment_batches.create_help')}

@@ -1,5 +1,5 @@
 import { AutocompleteInput, Create, ReferenceInput, SelectInput, SimpleForm, required } from 'react-admin';
-import { JstDateTimeInput, jstInputToInstant } from '../common';
+import { JstDateTimeInput, jstInputToInstant, useConfirmedSave } from '../common';
 
 /** The DTO: applicationId, reviewerId, purpose, dueAt (JST wall clock → instant); nothing else. */
 export const toAssignmentCreate = (data: Record<string, unknown>) => ({
@@ -11,7 +11,7 @@ export const toAssignmentCreate = (data: Record<string, unknown>) => ({
 
 /** 手動で割当: the API refuses a conflict of interest or a reviewer at capacity with a Japanese message. */
 export const AssignmentCreate = () => (
-  <Create transform={toAssignmentCreate} redirect="list">
+  <Create transform={toAssignmentCreate} mutationOptions={useConfirmedSave('ra.notification.created', 'list')}>
     <SimpleForm defaultValues={{ purpose: 'review' }}>
       <ReferenceInput source="applicationId" reference="applications" sort={{ field: 'receivedAt', order: 'DESC' }}>
         <AutocompleteInput

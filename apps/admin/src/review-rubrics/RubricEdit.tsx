@@ -1,5 +1,6 @@
 import { Alert } from '@mui/material';
 import { ArrayInput, BooleanInput, Edit, NumberInput, SimpleForm, SimpleFormIterator, TextInput, required, useRecordContext, useTranslate } from 'react-admin';
+import { useConfirmedSave } from '../common';
 
 /** The DTO: exactly the editable settings; criteria and 加点項目 only while not frozen. */
 export const toRubricUpdate = (data: Record<string, unknown>) => {
@@ -65,7 +66,7 @@ const Form = () => {
 
 /** 審査基準の変更: 409 RUBRIC_FROZEN (once scoring started) is notified in the API's words. */
 export const RubricEdit = () => (
-  <Edit transform={toRubricUpdate} mutationMode="pessimistic" redirect="list">
+  <Edit transform={toRubricUpdate} mutationMode="pessimistic" mutationOptions={useConfirmedSave('ra.notification.updated', 'list')}>
     <Form />
   </Edit>
 );

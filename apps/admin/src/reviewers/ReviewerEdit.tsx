@@ -1,5 +1,6 @@
 import { Typography } from '@mui/material';
 import { Datagrid, Edit, NumberInput, ReferenceManyField, SimpleForm, TextInput, minValue, useTranslate } from 'react-admin';
+import { useConfirmedSave } from '../common';
 import { assignmentColumns } from '../review-assignments/AssignmentFields';
 
 /** The DTO: organisation (利益相反の判定) and reviewCapacity (上限件数); nothing else. */
@@ -27,7 +28,7 @@ const Assignments = () => {
 
 /** A reviewer of the board: 所属組織 and 上限件数 (a manager), and their assignments with 付け替え / 取消. */
 export const ReviewerEdit = () => (
-  <Edit transform={toReviewerSettings} mutationMode="pessimistic" redirect="list">
+  <Edit transform={toReviewerSettings} mutationMode="pessimistic" mutationOptions={useConfirmedSave('ra.notification.updated', 'list')}>
     <SimpleForm>
       <TextInput source="name" disabled />
       <TextInput source="organisation" />

@@ -1,5 +1,5 @@
 import { Create, FormDataConsumer, minValue, NumberInput, ReferenceInput, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
-import { JstDateTimeInput } from '../common';
+import { JstDateTimeInput, useConfirmedSave } from '../common';
 import { ruleSetRepresentation, type RuleSetRecord } from '../rule-sets/ruleSet';
 import { RoundCategoriesInput } from './RoundCategoriesInput';
 import { toRoundCreate } from './roundForm';
@@ -9,7 +9,7 @@ import { toRoundCreate } from './roundForm';
  * the rule set (the API's default); dates are JST wall clocks sent as `…+09:00`.
  */
 export const RoundCreate = () => (
-  <Create transform={toRoundCreate} redirect="show">
+  <Create transform={toRoundCreate} mutationOptions={useConfirmedSave('ra.notification.created', 'show')}>
     <SimpleForm sx={{ maxWidth: 860 }}>
       <ReferenceInput source="programId" reference="programs" sort={{ field: 'code', order: 'ASC' }} perPage={100}>
         <SelectInput optionText="name" validate={required()} />

@@ -12,7 +12,7 @@ import {
   Labeled,
 } from 'react-admin';
 import type { WorkflowRecord } from '../workflows/workflowStates';
-import { JstDateTimeInput } from '../common';
+import { JstDateTimeInput, useConfirmedSave } from '../common';
 import type { RoundRecord } from './round';
 import { RoundCategoriesInput } from './RoundCategoriesInput';
 import { toRoundUpdate } from './roundForm';
@@ -44,7 +44,7 @@ const WorkflowVersionInput = () => {
  * another rule set) land on the form.
  */
 export const RoundEdit = () => (
-  <Edit mutationMode="pessimistic" transform={toRoundUpdate} redirect="show">
+  <Edit mutationMode="pessimistic" transform={toRoundUpdate} mutationOptions={useConfirmedSave('ra.notification.updated', 'show')}>
     <SimpleForm sx={{ maxWidth: 860 }}>
       <Labeled label="resources.rounds.fields.ruleSetId">
         <ReferenceField source="ruleSetId" reference="rule-sets" link={false} />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Create, email, PasswordInput, required, SelectInput, SimpleForm, TextInput, useNotify, useRedirect } from 'react-admin';
+import { isApiRecord } from '../providers';
 import { TemporaryPasswordDialog } from './TemporaryPasswordDialog';
 import { roleChoices, toUserCreate, type StaffUserRecord } from './userForm';
 
@@ -12,6 +13,7 @@ export const UserCreate = () => {
   const notify = useNotify();
   const redirect = useRedirect();
   const onSuccess = (user: StaffUserRecord) => {
+    if (!isApiRecord(user)) return; // a 401 that ended the session (providers/useApi.ts)
     notify('ra.notification.created', { type: 'info', messageArgs: { smart_count: 1 } });
     if (user.temporaryPassword) setCreated(user);
     else redirect('list', 'users');

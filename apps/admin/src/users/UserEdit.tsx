@@ -15,7 +15,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { ConfirmedDeleteButton, JstDateField } from '../common';
+import { ConfirmedDeleteButton, JstDateField, useConfirmedSave } from '../common';
 import { ResetPasswordButton } from './ResetPasswordButton';
 import { roleChoices, toUserUpdate, type StaffUserRecord } from './userForm';
 
@@ -80,7 +80,7 @@ const RoleAndActiveInputs = () => {
 
 /** Pessimistic, so the API's refusals (own account, e-mail taken) land on the form before leaving it. */
 export const UserEdit = () => (
-  <Edit mutationMode="pessimistic" transform={toUserUpdate} redirect="list">
+  <Edit mutationMode="pessimistic" transform={toUserUpdate} mutationOptions={useConfirmedSave('ra.notification.updated', 'list')}>
     <SimpleForm toolbar={<UserEditToolbar />} sx={{ maxWidth: 560 }}>
       <PendingPasswordChange />
       <TextInput source="name" validate={required()} fullWidth />

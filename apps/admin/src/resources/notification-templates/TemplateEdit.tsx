@@ -1,5 +1,6 @@
 import { Alert, Box } from '@mui/material';
 import { Edit, required, SaveButton, ShowButton, SimpleForm, TextInput, Toolbar, TopToolbar, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { isApiRecord } from '../../providers';
 import { toTemplateSave, type TemplateRecord } from './template';
 import { TemplatePreviewPane } from './TemplatePreviewPane';
 import { TemplateTitle } from './TemplateTitle';
@@ -42,7 +43,10 @@ const FormToolbar = () => (
 export const TemplateEdit = () => {
   const notify = useNotify();
   // names the version the save recorded (react-admin's own notice said 「1 件を更新しました」)
-  const onSuccess = (saved: TemplateRecord) => notify('app.notification_templates.saved', { type: 'info', messageArgs: { version: saved.version } });
+  const onSuccess = (saved: TemplateRecord) => {
+    // no notice for a save answered 401 that ended the session (providers/useApi.ts)
+    if (isApiRecord(saved)) notify('app.notification_templates.saved', { type: 'info', messageArgs: { version: saved.version } });
+  };
   return (
     <Edit
       mutationMode="pessimistic"
