@@ -173,38 +173,4 @@ describe('admin in the browser: 確定検査 and 額の確定', () => {
     await page.getByTestId('post-award-none').getByText('交付決定額・確定額を規則から算定して記録しません', { exact: false }).waitFor();
     expect(await page.getByText('交付申請はまだありません', { exact: false }).count()).toBe(0);
   });
-
-  it('names an IT導入 application’s amounts in its programme’s words: 交付申請額 and 交付決定額, no 採択額', async () => {
-    const round = await openRound(e.t, 'itIntroduction.r3-sup', 97);
-    const category = await categoryByCode(e.t, round, 'itIntroduction.digitalBase');
-    const draft = await createDraft(
-      e.t,
-      draftInput(round, category, {
-        applicantName: 'IT導入の用語株式会社',
-        expenses: [{ expenseType: 'software', amount: 2_000_000, description: '受発注ソフト' }],
-      }),
-    );
-    // a fixture: its 交付決定 recorded (the API's journey walks there: apps/api/test/it-subsidy-post-award.e2e.ts)
-    await db.query(`UPDATE application SET status = 'grantDecided' WHERE id = $1`, [draft.id]);
-    await db.query(
-      `INSERT INTO grant_amount (application_id, adopted_amount, grant_expenses, grant_quote, requested_amount, grant_amount, grant_decided_at)
-       VALUES ($1, 1388888, '[]', '{}', 1388888, 1388888, now())`,
-      [draft.id],
-    );
-    const page = await e.newPage();
-    await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
-    await goToRoute(page, e.adminUrl, `/applications/${draft.id}/show`);
-    await page.getByTestId('header-amount-term').getByText('交付申請額', { exact: true }).waitFor();
-    await goToRoute(page, e.adminUrl, `/applications/${draft.id}/show/quote`);
-    await page
-      .getByTestId('quote-amount')
-      .getByText(/^交付申請額: /)
-      .waitFor();
-    await goToRoute(page, e.adminUrl, `/applications/${draft.id}/show/post-award`);
-    const amounts = page.getByTestId('post-award-amounts');
-    await amounts.getByText('交付決定額').waitFor();
-    expect(await amounts.locator('th').allInnerTexts()).toEqual(['交付申請額', '交付決定額', '確定額']);
-    await page.getByText('交付決定額は交付申請額を、確定額は交付決定額を超えません。').waitFor();
-    expect(await page.getByText('補助金額').count()).toBe(0);
-  }, 60_000);
 });

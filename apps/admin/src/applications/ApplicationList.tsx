@@ -6,6 +6,7 @@ import { applicationFilters } from './applicationFilters';
 import { ApplicationStatusChip } from './ApplicationStatusChip';
 import { BulkTransitionButton } from './BulkTransitionButton';
 import { ExportApplicationsButton } from './ExportApplicationsButton';
+import { QuoteTermHeader } from './QuoteTermHeader';
 
 /** 締切延長内: received after 応募締切, inside the round's grace window. */
 const InGraceMark = (_props: { label?: string; sortable?: boolean }) => {
@@ -56,7 +57,7 @@ export const ApplicationList = () => {
         <ReferenceField source="categoryId" reference="categories" link={false} sortable={false} />
         <TextField source="prefecture" />
         <SelectField source="sizeClass" choices={sizeClassChoices} sortable={false} />
-        <YenField source="quotedAmount" />
+        <YenField source="quotedAmount" label={<QuoteTermHeader />} />
         <ApplicationStatusChip label="resources.applications.fields.status" sortBy="status" />
         <JstDateField source="receivedAt" emptyText="-" />
         <InGraceMark label="resources.applications.fields.receivedInGrace" sortable={false} />

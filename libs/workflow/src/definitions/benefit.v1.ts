@@ -27,6 +27,8 @@ export const BENEFIT_V1: WorkflowDefinition<GuardName> = loadDefinition<Workflow
   label: '給付金（事業復活支援金）',
   // 要件確認 on the filed application: its 適 starts the 審査, its 不適 is 不備
   formalCheck: { pass: 'startReview', return: 'markDeficient' },
+  // a 給付金 has no 採択 and no 交付: the computed 給付額 is quoted at filing and the 給付決定 pays it (README "事業復活支援金")
+  amountTerms: { quote: '給付額（見込み）', adopted: null },
   states: [
     {
       code: 'idIssued',

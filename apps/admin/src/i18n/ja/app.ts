@@ -130,6 +130,8 @@ export const appMessages = {
   applications: {
     in_grace: '締切延長内',
     in_grace_help: '応募締切の後、締切延長 (猶予時間) 内に受け付けた申請',
+    // the amount column when the list spans rounds whose flows word the amount differently (補助金額・交付申請額・給付額)
+    quoted_amount_any_round: '見込み額',
     transitions: {
       startFormalCheck: '要件確認を開始',
       completeReview: '書面審査を完了',
