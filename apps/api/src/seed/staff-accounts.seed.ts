@@ -66,8 +66,19 @@ export const STAFF_LOGINS: DemoLogin[] = [
   ...DEMO_ACCOUNTS.filter((a, i, all) => all.findIndex((b) => b.role === a.role) === i).map((a) => ({ role: a.role, email: a.email, password: a.password })),
 ];
 
+/**
+ * Inserts the accounts not there yet. Accounts given one password share one argon2 hash: the demo's seven share the
+ * published DEMO_PASSWORD, and hashing it seven times (about half a second each, on purpose) only slowed every
+ * `npm start` and test suite that seeds them.
+ */
 async function insertMissing(manager: EntityManager, accounts: SeedAccount[]): Promise<SeedAccount[]> {
   const created: SeedAccount[] = [];
+  const hashes = new Map<string, Promise<string>>();
+  const hashOnce = (password: string) => {
+    let hash = hashes.get(password);
+    if (!hash) hashes.set(password, (hash = hashPassword(password)));
+    return hash;
+  };
   for (const a of accounts) {
     const exists = await manager.getRepository(StaffUser).existsBy({ email: a.email });
     if (exists) continue;
@@ -76,7 +87,7 @@ async function insertMissing(manager: EntityManager, accounts: SeedAccount[]): P
       name: a.name,
       role: a.role,
       organisation: a.organisation ?? null,
-      passwordHash: await hashPassword(a.password),
+      passwordHash: await hashOnce(a.password),
       mustChangePassword: a.mustChangePassword,
     });
     created.push(a);

@@ -8,20 +8,19 @@ import { ApiModule } from '../api.module';
 import { AppConfig, loadConfig } from '../config';
 import { configureApp } from '../configure-app';
 import { describeRoleProblem, ensureAppLogin, inspectDatabaseRole } from '../database/app-role';
-import { ensureDatabase, runMigrations } from '../database/migrate';
+import { createMigratedDatabase } from './migrated-template';
 import { appDatabaseUrlFor, databaseUrlFor, ownerUrlOf, TEST_DB_PREFIX, testRedisUrl, testRunId } from './test-run';
 
 /**
- * A database of its own for one test file, migrated from the real migrations/ as the owner. Returns the
- * URL of the application's role (as production connects: no superuser; `ownerUrlOf` gives the owner's).
- * Dropped by teardown.
+ * A database of its own for one test file, migrated from the real migrations/ as the owner (a copy of this run's
+ * migrated template: migrated-template.ts). Returns the URL of the application's role (as production connects: no
+ * superuser; `ownerUrlOf` gives the owner's). Dropped by teardown.
  */
 export async function createTestDatabase(label = 'db'): Promise<string> {
   const name = `${TEST_DB_PREFIX}${testRunId()}_${label.replace(/\W/g, '_').slice(0, 20)}_${randomBytes(2).toString('hex')}`.toLowerCase();
   const ownerUrl = databaseUrlFor(name);
   const appUrl = appDatabaseUrlFor(name);
-  await ensureDatabase(ownerUrl);
-  await runMigrations(ownerUrl);
+  await createMigratedDatabase(name);
   await ensureAppLogin(ownerUrl, appUrl, { create: true });
   const problem = describeRoleProblem(await inspectDatabaseRole(appUrl));
   if (problem) throw new Error(`test apps must run as production does: ${problem}`);
