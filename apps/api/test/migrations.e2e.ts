@@ -1,6 +1,7 @@
 import { MIGRATIONS } from '@jimukyoku/migrations';
 import { registeredWorkflows } from '@jimukyoku/workflow';
 import { Client } from 'pg';
+import type { QueryRunner } from 'typeorm';
 import { ensureDatabase, runMigrations } from '../src/database/migrate';
 import { dropTestDatabase } from './harness';
 import { databaseUrlFor, TEST_DB_PREFIX, testRunId } from './test-run';
@@ -64,6 +65,34 @@ describe('migrations', () => {
           ORDER BY application_state_order(c, n, s), id`,
       );
       expect(mixed.rows.map((r) => r.s)).toEqual(['draft', 'draft', 'idIssued', 'idIssued']);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('stop before the one-report-per-年度 index on a database holding a 年度 reported twice, naming what to correct, and pass once it is', async () => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`DROP INDEX post_award_filing_fiscal_year_once`);
+      // two reports of one 年度 of an application, as two requests at once filed them before the filing locked it
+      await client.query(`SET session_replication_role = replica`);
+      const applicationId = '00000000-0000-4000-8000-00000000f15c';
+      const filed = await client.query(
+        `INSERT INTO post_award_filing (application_id, step, details, recorded_by) VALUES ($1, 'commercializationReport', '{"fiscalYear": 2023}', $1),
+           ($1, 'commercializationReport', '{"fiscalYear": 2023}', $1), ($1, 'commercializationReport', '{"fiscalYear": 2024}', $1) RETURNING id`,
+        [applicationId],
+      );
+      const FiscalYearReportedOnce = MIGRATIONS.find((m) => m.name === 'FiscalYearReportedOnce1764600800000')!;
+      const migration = new FiscalYearReportedOnce();
+      const runner = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows } as unknown as QueryRunner;
+      await expect(migration.up(runner)).rejects.toThrow(`application ${applicationId} 年度 2023 (2 reports)`);
+      expect((await client.query(`SELECT 1 FROM pg_indexes WHERE indexname = 'post_award_filing_fiscal_year_once'`)).rowCount).toBe(0);
+
+      await client.query(`UPDATE post_award_filing SET details = '{"fiscalYear": 2025}' WHERE id = $1`, [filed.rows[1].id]);
+      await migration.up(runner);
+      expect((await client.query(`SELECT 1 FROM pg_indexes WHERE indexname = 'post_award_filing_fiscal_year_once'`)).rowCount).toBe(1);
+      await client.query(`DELETE FROM post_award_filing WHERE application_id = $1`, [applicationId]);
     } finally {
       await client.end();
     }
