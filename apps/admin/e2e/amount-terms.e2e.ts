@@ -5,6 +5,7 @@ import {
   databaseOf,
   DEMO_EMAIL,
   DEMO_PASSWORD,
+  benefitDraftInput,
   draftInput,
   openRound,
   seedReferenceCatalogue,
@@ -65,22 +66,7 @@ describe('admin in the browser: amounts in each programme’s words', () => {
   it('names a 給付金’s amount 給付額（見込み）, on its page and in the list of its round; across rounds 見込み額', async () => {
     const round = await openRound(e.t, 'recoveryBenefit.r3-sup', 97);
     const category = await categoryByCode(e.t, round, 'recoveryBenefit.benefit');
-    const draft = await createDraft(e.t, {
-      ...draftInput(round, category, { applicantName: '給付の用語株式会社' }),
-      certifiedAdvisor: null,
-      planTitle: null,
-      planSummary: null,
-      expenses: [],
-      benefitInput: {
-        applicantKind: 'corporation',
-        targetMonth: '2022-01',
-        targetMonthSales: 500_000,
-        basePeriod: '2019-11',
-        basePeriodSales: [1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000],
-        annualRevenue: 100_000_000,
-      },
-      preCheck: { confirmationNumber: 'JK0123456789', agencyName: '北海道商工会連合会' },
-    });
+    const draft = await createDraft(e.t, benefitDraftInput(round, category, { applicantName: '給付の用語株式会社' }));
     await asIntake(e.t, draft.id, 'confirmPreCheck');
     await asIntake(e.t, draft.id, 'submit');
     const page = await e.newPage();

@@ -8,7 +8,7 @@ import {
   databaseOf,
   DEMO_EMAIL,
   DEMO_PASSWORD,
-  draftInput,
+  benefitDraftInput,
   login,
   openRound,
   recordFormalCheck,
@@ -41,22 +41,7 @@ describe('admin in the browser: a payment batch confirmed', () => {
     const round = await openRound(e.t, 'recoveryBenefit.r3-sup', 97);
     const category = await categoryByCode(e.t, round, 'recoveryBenefit.benefit');
     const decided = async (applicantName: string) => {
-      const draft = await createDraft(e.t, {
-        ...draftInput(round, category, { applicantName }),
-        certifiedAdvisor: null,
-        planTitle: null,
-        planSummary: null,
-        expenses: [],
-        benefitInput: {
-          applicantKind: 'corporation',
-          targetMonth: '2022-01',
-          targetMonthSales: 500_000,
-          basePeriod: '2019-11',
-          basePeriodSales: [1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000],
-          annualRevenue: 100_000_000,
-        },
-        preCheck: { confirmationNumber: 'JK0123456789', agencyName: '北海道商工会連合会' },
-      });
+      const draft = await createDraft(e.t, benefitDraftInput(round, category, { applicantName }));
       await asIntake(e.t, draft.id, 'confirmPreCheck');
       await asIntake(e.t, draft.id, 'submit');
       await recordFormalCheck(e.t, draft.id, true);

@@ -6,7 +6,7 @@ import type { Round } from '../src/modules/rounds/round.entity';
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
-import { assign, categoryByCode, createDraft, draftInput, openRound, recordFormalCheck, submitAllReviews } from './application-fixtures';
+import { assign, benefitDraftInput, categoryByCode, createDraft, draftInput, openRound, recordFormalCheck, submitAllReviews } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { payThroughBatch } from './payment-fixtures';
@@ -70,23 +70,8 @@ describe('what the mails say, per programme', () => {
     let round: Round;
     const benefitDraft = async (applicantName: string, receiptNumber: string) => {
       const category = await categoryByCode(t, round, 'recoveryBenefit.benefit');
-      const app = await createDraft(t, {
-        ...draftInput(round, category, { applicantName, receiptNumber, email: 'owner@suzuran.example.jp' }),
-        certifiedAdvisor: null,
-        planTitle: null,
-        planSummary: null,
-        expenses: [],
-        // 基準期間 2019-11 at 1,000,000円 a month, 対象月 2022-01 at 500,000円: ▲50%, 給付額 100万円 (年間売上高 1億以下)
-        benefitInput: {
-          applicantKind: 'corporation',
-          targetMonth: '2022-01',
-          targetMonthSales: 500_000,
-          basePeriod: '2019-11',
-          basePeriodSales: [1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000],
-          annualRevenue: 100_000_000,
-        },
-        preCheck: { confirmationNumber: 'JK0123456789', agencyName: '北海道商工会連合会' },
-      });
+      // 基準期間 2019-11 at 1,000,000円 a month, 対象月 2022-01 at 500,000円: ▲50%, 給付額 100万円 (年間売上高 1億以下)
+      const app = await createDraft(t, benefitDraftInput(round, category, { applicantName, receiptNumber, email: 'owner@suzuran.example.jp' }));
       await fire(app.id, 'confirmPreCheck', intake);
       await fire(app.id, 'submit', intake);
       await recordFormalCheck(t, app.id, true);

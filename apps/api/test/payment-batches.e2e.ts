@@ -11,7 +11,7 @@ import { RemindCommercializationReportsJob } from '../src/modules/schedules/remi
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
-import { adoptByDecision, categoryByCode, createDraft, draftInput, openRound, recordFormalCheck } from './application-fixtures';
+import { adoptByDecision, benefitDraftInput, categoryByCode, createDraft, openRound, recordFormalCheck } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { currentFiscalYear } from './commercialization-fixtures';
@@ -100,22 +100,7 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
 
     benefitRound = await openRound(t, 'recoveryBenefit.r3-sup');
     const category = await categoryByCode(t, benefitRound, 'recoveryBenefit.benefit');
-    const draft = await createDraft(t, {
-      ...draftInput(benefitRound, category, { applicantName: '株式会社すずらん食堂' }),
-      certifiedAdvisor: null,
-      planTitle: null,
-      planSummary: null,
-      expenses: [],
-      benefitInput: {
-        applicantKind: 'corporation',
-        targetMonth: '2022-01',
-        targetMonthSales: 500_000,
-        basePeriod: '2019-11',
-        basePeriodSales: [1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000],
-        annualRevenue: 100_000_000,
-      },
-      preCheck: { confirmationNumber: 'JK0123456789', agencyName: '北海道商工会連合会' },
-    });
+    const draft = await createDraft(t, benefitDraftInput(benefitRound, category, { applicantName: '株式会社すずらん食堂' }));
     const tr = t.app.get(TransitionsService);
     const intake: TransitionActor = { role: 'intake', id: null };
     await tr.fire(draft.id, 'confirmPreCheck', intake, {});

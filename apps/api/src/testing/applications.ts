@@ -96,6 +96,30 @@ export function draftInput(round: Round, category: Category, overrides: Partial<
   };
 }
 
+/**
+ * A 事業復活支援金 application (README "事業復活支援金"): no plan or expenses; 基準期間 2019-11 at 1,000,000円 a month and
+ * 対象月 2022-01 at 500,000円, ▲50%, so a 法人 of 年間売上高 1億以下 gets its cap, 給付額 1,000,000円; with a 事前確認.
+ */
+export function benefitDraftInput(round: Round, category: Category, overrides: Partial<DraftInput> = {}): DraftInput {
+  return {
+    ...draftInput(round, category),
+    certifiedAdvisor: null,
+    planTitle: null,
+    planSummary: null,
+    expenses: [],
+    benefitInput: {
+      applicantKind: 'corporation',
+      targetMonth: '2022-01',
+      targetMonthSales: 500_000,
+      basePeriod: '2019-11',
+      basePeriodSales: [1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000],
+      annualRevenue: 100_000_000,
+    },
+    preCheck: { confirmationNumber: 'JK0123456789', agencyName: '北海道商工会連合会' },
+    ...overrides,
+  };
+}
+
 export async function categoryByCode(t: TestApp, round: Round, code: string): Promise<Category> {
   return t.app.get(DataSource).getRepository(Category).findOneByOrFail({ ruleSetId: round.ruleSetId, code });
 }

@@ -18,6 +18,7 @@ export {
   corporateNumber,
   createDraft,
   draftInput,
+  benefitDraftInput,
   openRound,
   recordFormalCheck,
   reopenRound,
