@@ -364,15 +364,15 @@ describe('faults: an application held by another transaction', () => {
   const { send } = clientOf(() => t.baseUrl, []);
 
   beforeAll(async () => {
-    ({ t, db, s, round, apiKey, databaseName } = await boot('faults_pg_locked', undefined, { databaseLockTimeoutMs: 1_000 }));
+    ({ t, db, s, round, apiKey, databaseName } = await boot('faults_pg_locked', undefined, { databaseLockTimeoutMs: 4_000 }));
   });
   afterAll(() => t?.close());
 
-  it('answers 503 LOCKED after DATABASE_LOCK_TIMEOUT_MS (not after the query timeout, not as a database gone), changes nothing, and a bulk step goes on with the others', async () => {
+  it('answers 503 LOCKED after DATABASE_LOCK_TIMEOUT_MS (not after the query timeout, not as a database gone), changes nothing, and a bulk step waits a second per held one and goes on with the others', async () => {
     const manager = { Authorization: `Bearer ${s.manager.token}` };
     const reason = { reason: '補助対象外の事業のため' };
     const ids: string[] = [];
-    for (const key of ['locked-held', 'locked-free']) {
+    for (const key of ['locked-held', 'locked-held-2', 'locked-held-3', 'locked-free']) {
       const payload = validPayload(round, await uploadRequired(t, apiKey), {
         applicant: { ...validPayload(round, []).applicant, corporateNumber: corporateNumber() },
       });
@@ -381,7 +381,7 @@ describe('faults: an application held by another transaction', () => {
       ids.push(res.body.id);
       await asRole(t, res.body.id, 'startFormalCheck', 'system');
     }
-    const [held, free] = ids;
+    const [held, held2, held3, free] = ids;
     const audits = async (id: string) =>
       (await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'application.markIneligible'`, [id]))[0].n;
     const rowOf = async (id: string) => (await db.query(`SELECT status, version FROM application WHERE id = $1`, [id]))[0];
@@ -391,7 +391,7 @@ describe('faults: an application held by another transaction', () => {
     const blocker = new Client({ connectionString: databaseUrlFor(databaseName) });
     await blocker.connect();
     await blocker.query('BEGIN');
-    await blocker.query('SELECT id FROM application WHERE id = $1 FOR UPDATE', [held]);
+    await blocker.query('SELECT id FROM application WHERE id = ANY($1) FOR UPDATE', [[held, held2, held3]]);
     try {
       totals.faults++;
       const started = Date.now();
@@ -400,15 +400,19 @@ describe('faults: an application held by another transaction', () => {
       expect({ status: single.status, code: single.body?.code }).toEqual({ status: 503, code: 'LOCKED' });
       expect(single.body.message).toContain('別の処理が更新中');
       expect(single.body.retryAfterSeconds).toBeGreaterThan(0);
-      expect(Date.now() - started).toBeLessThan(8_000);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(4_000);
+      expect(Date.now() - started).toBeLessThan(10_000);
 
+      // each held one waits BULK_ITEM_LOCK_WAIT_MS (1 s), not DATABASE_LOCK_TIMEOUT_MS: 3 s here, 12 s before
+      const bulkStarted = Date.now();
       const bulk = await send('POST', '/api/applications/bulk-transitions', {
         headers: manager,
-        body: { transition: 'markIneligible', ids: [held, free], ...reason },
+        body: { transition: 'markIneligible', ids: [held, held2, held3, free], ...reason },
       });
       expect(bulk.status).toBe(200);
+      expect(Date.now() - bulkStarted).toBeLessThan(9_000);
       const byId = new Map(bulk.body.results.map((r: { id: string }) => [r.id, r]));
-      expect(byId.get(held)).toMatchObject({ ok: false, code: 'LOCKED' });
+      for (const id of [held, held2, held3]) expect(byId.get(id)).toMatchObject({ ok: false, code: 'LOCKED' });
       expect(byId.get(free)).toMatchObject({ ok: true, status: 'ineligible' });
     } finally {
       await blocker.query('ROLLBACK');

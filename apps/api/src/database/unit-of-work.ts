@@ -37,8 +37,24 @@ export function transactionManager(tx: Transaction): EntityManager {
 export class UnitOfWork {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Runs `work` in one transaction: everything it passes `tx` to commits together or not at all. */
-  run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(asTransaction(manager)));
+  /**
+   * Runs `work` in one transaction: everything it passes `tx` to commits together or not at all. `lockWaitMs`: the
+   * longest any of its statements waits for a lock, where that is shorter than the connection's (DATABASE_LOCK_TIMEOUT_MS);
+   * past it the transaction fails with 55P03 (isLockTimeout) and nothing of it is stored.
+   */
+  run<T>(work: (tx: Transaction) => Promise<T>, options: { lockWaitMs?: number } = {}): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      if (options.lockWaitMs !== undefined) await shortenLockWait(manager, options.lockWaitMs);
+      return work(asTransaction(manager));
+    });
   }
+}
+
+/** SET LOCAL lock_timeout to `ms` unless the session's is already shorter (0 is none at all, so longer). */
+async function shortenLockWait(manager: EntityManager, ms: number): Promise<void> {
+  await manager.query(
+    `SELECT set_config('lock_timeout', CASE WHEN current_setting('lock_timeout')::interval BETWEEN interval '1 microsecond' AND $1::text::interval
+       THEN current_setting('lock_timeout') ELSE $1::text END, true)`,
+    [`${Math.max(1, Math.trunc(ms))}ms`],
+  );
 }

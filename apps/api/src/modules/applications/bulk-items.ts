@@ -19,7 +19,14 @@ export function bulkInterrupted(results: BulkItemResult[], notAttempted: string[
   );
 }
 
-/** A bulk item whose application another transaction held past DATABASE_LOCK_TIMEOUT_MS: nothing of it was stored. */
+/**
+ * How long a bulk item waits for its application's lock. An ordinary change holds one for milliseconds; held longer, it
+ * is a long transaction (a decision over many applications, a maintenance session) that likely holds the next ones
+ * too: waiting DATABASE_LOCK_TIMEOUT_MS (15 s) for each would hold the manager's request for minutes.
+ */
+export const BULK_ITEM_LOCK_WAIT_MS = 1_000;
+
+/** A bulk item whose application another transaction held past BULK_ITEM_LOCK_WAIT_MS: nothing of it was stored. */
 export function lockedItem(id: string): BulkItemResult {
   return {
     id,

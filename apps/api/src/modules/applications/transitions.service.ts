@@ -26,7 +26,7 @@ import type { RoundCategory } from '../rounds/round-category.entity';
 import type { Round } from '../rounds/round.entity';
 import type { Application } from './application.entity';
 import { ApplicationsRepository, type NewApplication, type TransitionWrite } from './applications.repository';
-import { bulkInterrupted, lockedItem, type BulkItemResult } from './bulk-items';
+import { BULK_ITEM_LOCK_WAIT_MS, bulkInterrupted, lockedItem, type BulkItemResult } from './bulk-items';
 import { ApplicationError, TransitionRefused } from './transitions.errors';
 import { countsAdoptionSlots, readsAhead, workflowInputs, workflowInputsOf, type GuardReads } from './workflow-inputs';
 
@@ -103,8 +103,8 @@ export class TransitionsService {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  fire(applicationId: string, transition: string, actor: TransitionActor, options: TransitionOptions = {}): Promise<TransitionOutcome> {
-    return this.unitOfWork.run((tx) => this.fireIn(tx, applicationId, transition, actor, options));
+  fire(applicationId: string, transition: string, actor: TransitionActor, options: TransitionOptions = {}, lockWaitMs?: number): Promise<TransitionOutcome> {
+    return this.unitOfWork.run((tx) => this.fireIn(tx, applicationId, transition, actor, options), { lockWaitMs });
   }
 
   /** Each application in its own transaction: all or nothing per application, a result for each. */
@@ -112,7 +112,13 @@ export class TransitionsService {
     const results: BulkItemResult[] = [];
     for (const id of applicationIds) {
       try {
-        const outcome = await this.fire(id, transition, actor, { reason: options.reason, requestId: options.requestId, ip: options.ip });
+        const outcome = await this.fire(
+          id,
+          transition,
+          actor,
+          { reason: options.reason, requestId: options.requestId, ip: options.ip },
+          BULK_ITEM_LOCK_WAIT_MS,
+        );
         results.push({ id, ok: true, status: outcome.application.status });
       } catch (e) {
         if (!(e instanceof HttpException)) {
