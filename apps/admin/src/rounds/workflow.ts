@@ -17,7 +17,7 @@ export interface WorkflowTransition {
 /** A flow's own words for its amounts (libs/workflow AmountTerms); absent: the 補助金's. */
 export interface AmountTerms {
   quote: string;
-  /** null: no 採択 step (IT導入: its 交付決定 is the decision) */
+  /** null: no 採択 step (IT導入: its 交付決定 is the decision; 給付金: its 給付決定) */
   adopted: string | null;
 }
 
@@ -41,11 +41,6 @@ export function stateLabels(workflow: RoundWorkflow | undefined): (code: string 
 }
 
 /**
- * Whether the round's applications have steps after their decision (交付申請 onwards: the API's
- * `modules/post-award/post-award-steps.ts`), so the application page's 「交付・確定」 tab has something to show. A
- * 給付金 (benefit@1) ends at its 給付決定 and 振込. Unknown while the definition loads: shown.
- */
-/**
  * The words the admin shows a round's amounts under: the flow's own (IT導入: 交付申請額, no 採択額), else the 補助金's
  * (`fallback`, from i18n). While the workflow loads, the 補助金's.
  */
@@ -53,6 +48,11 @@ export function amountTermsOf(workflow: RoundWorkflow | undefined, fallback: Amo
   return workflow?.definition.amountTerms ?? fallback;
 }
 
+/**
+ * Whether the round's applications have steps after their decision (交付申請 onwards: the API's
+ * `modules/post-award/post-award-steps.ts`), so the application page's 「交付・確定」 tab has something to show. A
+ * 給付金 (benefit@1) ends at its 給付決定 and 振込. Unknown while the definition loads: shown.
+ */
 export function hasPostAwardSteps(workflow: RoundWorkflow | undefined): boolean {
   return !workflow || workflow.definition.transitions.some((t) => t.name === 'applyForGrant');
 }

@@ -165,7 +165,7 @@ export interface FormalCheckTransitions {
 export interface AmountTerms {
   /** the amount quoted when the application is filed (補助金: 補助金額（見込み）) */
   readonly quote: string;
-  /** the amount of the 採択; null: the flow has no 採択 step (its 交付決定 is the decision, under 交付決定額) */
+  /** the amount of the 採択; null: the flow has no 採択 step (IT導入: its 交付決定 is the decision, under 交付決定額; 給付金: its 給付決定) */
   readonly adopted: string | null;
 }
 
