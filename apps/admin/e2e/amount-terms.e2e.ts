@@ -16,7 +16,7 @@ import { goToRoute, signIn, startAdminE2e, type AdminE2e } from './admin-app';
 /**
  * Each flow's words for its amounts (`amountTerms` of its workflow definition; README "事業復活支援金",
  * docs/post-award.md "IT導入補助金"): the application page and the 申請 list say 交付申請額 or 給付額（見込み） where the
- * flow is not a 補助金 with a 採択, never 補助金額.
+ * flow is not a 補助金 with a 採択, never 補助金額; and a round's page offers only the steps its flow has.
  */
 describe('admin in the browser: amounts in each programme’s words', () => {
   let e: AdminE2e;
@@ -83,5 +83,25 @@ describe('admin in the browser: amounts in each programme’s words', () => {
     await goToRoute(page, e.adminUrl, `/applications?filter=${encodeURIComponent(JSON.stringify({ roundId: round.id }))}`);
     await page.getByTestId('quoted-amount-header').getByText('給付額（見込み）', { exact: true }).waitFor();
     await page.locator('tr', { hasText: '給付の用語株式会社' }).getByText('1,000,000').waitFor();
+  }, 60_000);
+
+  it('shows a 給付金 round no 採択発表 and no 概算払, which its flow does not have; a 補助金 round both', async () => {
+    const benefit = await openRound(e.t, 'recoveryBenefit.r3-sup', 96);
+    const subsidy = await openRound(e.t, undefined, 96);
+    const page = await e.newPage();
+    await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);
+    for (const route of [`/rounds/${subsidy.id}/show`, `/rounds/${subsidy.id}`]) {
+      await goToRoute(page, e.adminUrl, route);
+      await page.getByText('採択発表 (期間の始め)').first().waitFor();
+      await page.getByText('概算払を認める').first().waitFor();
+    }
+    for (const route of [`/rounds/${benefit.id}/show`, `/rounds/${benefit.id}`]) {
+      await goToRoute(page, e.adminUrl, route);
+      // the round is drawn (its flow's name); the fields stand while its definition loads, then go
+      await page.getByText('給付金（事業復活支援金）').first().waitFor();
+      await page.getByText('採択発表').first().waitFor({ state: 'detached' });
+      await page.getByText('概算払').first().waitFor({ state: 'detached' });
+      expect(await page.getByText(/採択発表|概算払/).count()).toBe(0);
+    }
   }, 60_000);
 });

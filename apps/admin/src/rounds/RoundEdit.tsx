@@ -16,6 +16,8 @@ import { JstDateTimeInput, useConfirmedSave } from '../common';
 import type { RoundRecord } from './round';
 import { RoundCategoriesInput } from './RoundCategoriesInput';
 import { toRoundUpdate } from './roundForm';
+import { useRoundWorkflow } from './useRoundWorkflow';
+import { announcesDecisions, hasPostAwardSteps } from './workflow';
 
 const CategoriesOfThisRuleSet = () => {
   const record = useRecordContext<RoundRecord>();
@@ -38,6 +40,24 @@ const WorkflowVersionInput = () => {
   return <SelectInput source="workflowVersion" choices={choices} validate={required()} sx={{ minWidth: 360 }} />;
 };
 
+/** The 採択発表 and 概算払 of a round whose flow has them (a 給付金's has neither: rounds/workflow.ts). */
+const AnnouncementAndAdvancePaymentInputs = () => {
+  const round = useRecordContext();
+  const { workflow } = useRoundWorkflow(round?.id === undefined ? undefined : String(round.id));
+  return (
+    <>
+      {announcesDecisions(workflow) && (
+        <>
+          <TextInput source="announcementLabel" fullWidth />
+          <JstDateTimeInput source="announcementFrom" />
+          <JstDateTimeInput source="announcementTo" />
+        </>
+      )}
+      {hasPostAwardSteps(workflow) && <BooleanInput source="advancePaymentAllowed" helperText="app.rules.advance_payment_help" />}
+    </>
+  );
+};
+
 /**
  * Schedule and offered categories (締切延長, budgets). Dates are typed as JST wall clocks to the
  * second and sent as `…+09:00`; pessimistic so the API's refusals (締切 before 開始, a category of
@@ -53,10 +73,7 @@ export const RoundEdit = () => (
       <TextInput source="name" validate={required()} />
       <JstDateTimeInput source="opensAt" validate={required()} />
       <JstDateTimeInput source="closesAt" validate={required()} />
-      <TextInput source="announcementLabel" fullWidth />
-      <JstDateTimeInput source="announcementFrom" />
-      <JstDateTimeInput source="announcementTo" />
-      <BooleanInput source="advancePaymentAllowed" helperText="app.rules.advance_payment_help" />
+      <AnnouncementAndAdvancePaymentInputs />
       <CategoriesOfThisRuleSet />
     </SimpleForm>
   </Edit>

@@ -18,6 +18,8 @@ import { Link } from 'react-router';
 import { AssumptionField, JstDateField, YenField } from '../common';
 import { RoundStatusChip } from './RoundStatusChip';
 import { RoundWorkflow } from './RoundWorkflow';
+import { useRoundWorkflow } from './useRoundWorkflow';
+import { announcesDecisions, hasPostAwardSteps } from './workflow';
 
 /** From a round to its review work: the assignment board and the adoption simulator (for those who may). */
 const ReviewLinks = () => {
@@ -42,6 +44,34 @@ const RoundShowActions = () => (
   </TopToolbar>
 );
 
+/** The 採択発表 and 概算払 of a round whose flow has them (a 給付金's has neither: rounds/workflow.ts). */
+const AnnouncementAndAdvancePayment = (_props: { label?: false }) => {
+  const round = useRecordContext();
+  const { workflow } = useRoundWorkflow(round?.id === undefined ? undefined : String(round.id));
+  return (
+    <>
+      {announcesDecisions(workflow) && (
+        <>
+          <Labeled source="announcementLabel">
+            <TextField source="announcementLabel" emptyText="-" />
+          </Labeled>
+          <Labeled source="announcementFrom">
+            <JstDateField source="announcementFrom" emptyText="-" />
+          </Labeled>
+          <Labeled source="announcementTo">
+            <JstDateField source="announcementTo" emptyText="-" />
+          </Labeled>
+        </>
+      )}
+      {hasPostAwardSteps(workflow) && (
+        <Labeled source="advancePaymentAllowed">
+          <BooleanField source="advancePaymentAllowed" />
+        </Labeled>
+      )}
+    </>
+  );
+};
+
 /**
  * One round: its schedule in JST, the rule set it runs on, the categories it offers with budgets, and
  * the ワークフロー its applications follow.
@@ -58,10 +88,7 @@ export const RoundShow = () => (
       <JstDateField source="opensAt" />
       <JstDateField source="closesAt" />
       <JstDateField source="closedAt" emptyText="-" />
-      <TextField source="announcementLabel" emptyText="-" />
-      <JstDateField source="announcementFrom" emptyText="-" />
-      <JstDateField source="announcementTo" emptyText="-" />
-      <BooleanField source="advancePaymentAllowed" />
+      <AnnouncementAndAdvancePayment label={false} />
       <TextField source="code" />
       <AssumptionField />
       <ArrayField source="categories">

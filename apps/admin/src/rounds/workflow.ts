@@ -12,6 +12,8 @@ export interface WorkflowTransition {
   to: string;
   roles: string[];
   guards?: string[];
+  /** what firing it does besides the move (libs/workflow Effect), e.g. `holdNotificationsUntilAnnouncement` */
+  effects?: { type: string }[];
 }
 
 /** A flow's own words for its amounts (libs/workflow AmountTerms); absent: the 補助金's. */
@@ -55,4 +57,13 @@ export function amountTermsOf(workflow: RoundWorkflow | undefined, fallback: Amo
  */
 export function hasPostAwardSteps(workflow: RoundWorkflow | undefined): boolean {
   return !workflow || workflow.definition.transitions.some((t) => t.name === 'applyForGrant');
+}
+
+/**
+ * Whether the round's decisions wait for its 採択発表: some transition holds its notices until the announcement
+ * (libs/workflow's `holdNotificationsUntilAnnouncement`). A 給付金 (benefit@1) notifies its 給付決定 at once, so its
+ * round has no 採択発表 to show or set. Unknown while the definition loads: shown.
+ */
+export function announcesDecisions(workflow: RoundWorkflow | undefined): boolean {
+  return !workflow || workflow.definition.transitions.some((t) => (t.effects ?? []).some((e) => e.type === 'holdNotificationsUntilAnnouncement'));
 }
