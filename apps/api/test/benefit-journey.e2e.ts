@@ -6,7 +6,7 @@ import { RemindCorrectionsJob } from '../src/modules/schedules/remind-correction
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
-import { corporateNumber, openRound } from './application-fixtures';
+import { corporateNumber, HALVED_SALES, openRound, PRE_CHECK } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { createChannel, tempStorageDir, uploadRequired } from './intake-fixtures';
@@ -42,15 +42,8 @@ describe('事業復活支援金: 申請 → 要件確認 → 審査 → 給付�
       industry: 'service',
       email: 'owner@suzuran.example.jp',
     },
-    benefit: {
-      applicantKind: 'corporation',
-      targetMonth: '2022-01',
-      targetMonthSales: 500_000,
-      basePeriod: '2019-11',
-      basePeriodSales: [1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000],
-      annualRevenue: 100_000_000,
-    },
-    preCheck: { confirmationNumber: 'JK0123456789', agencyName: '北海道商工会連合会' },
+    benefit: HALVED_SALES,
+    preCheck: PRE_CHECK,
     attachmentIds,
   });
   const apply = async () => {

@@ -2,7 +2,7 @@ import type { OpenAPIObject, ResponseObject } from '@nestjs/swagger/dist/interfa
 import { buildOpenApiDocument } from '../src/openapi/setup-openapi';
 import { QueueName } from '../src/queue';
 import { TransitionsService } from '../src/modules/applications/transitions.service';
-import { adoptByDecision, asIntake, categoryByCode, corporateNumber, openRound, createDraft, draftInput } from './application-fixtures';
+import { adoptByDecision, asIntake, categoryByCode, corporateNumber, openRound, createDraft, draftInput, HALVED_SALES } from './application-fixtures';
 import { AnswerLog, groupOperations, undeclaredSuccesses } from './answer-groups';
 import { uploadRequired, validPayload } from './intake-fixtures';
 import type { TestApp } from './harness';
@@ -76,8 +76,7 @@ describe('the application routes, memos, inquiries and exports answer as their O
     // a benefit's application carries its 給付額 quote; one not yet given its sales, why it has none
     const benefitRound = await openRound(e.t, 'recoveryBenefit.r3-sup');
     const benefit = await categoryByCode(e.t, benefitRound, 'recoveryBenefit.benefit');
-    const sales = { applicantKind: 'corporation', targetMonth: '2022-01', targetMonthSales: 500_000, basePeriod: '2019-11', annualRevenue: 100_000_000 };
-    for (const facts of [{ benefitInput: { ...sales, basePeriodSales: [1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000] } }, {}]) {
+    for (const facts of [{ benefitInput: HALVED_SALES }, {}]) {
       const draft = await createDraft(e.t, draftInput(benefitRound, benefit, { applicantName: '株式会社すずらん食堂', ...facts }));
       const read = await http().get(`/api/applications/${draft.id}`).set(manager).expect(200);
       conforms('get', '/api/applications/{id}', read);

@@ -4,21 +4,10 @@ import { TransitionsService } from '../src/modules/applications/transitions.serv
 import type { Round } from '../src/modules/rounds/round.entity';
 import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
-import { corporateNumber, openRound, recordFormalCheck } from './application-fixtures';
+import { corporateNumber, HALVED_SALES, openRound, PRE_CHECK, recordFormalCheck } from './application-fixtures';
 import { LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { createChannel, tempStorageDir, uploadRequired, validPayload } from './intake-fixtures';
-
-/** 法人, 年間売上高 1億, 基準期間 2019-11 at 1,000,000円 a month, 対象月 2022-01 at 500,000円: ▲50%, 給付額 100万円. */
-const BENEFIT = {
-  applicantKind: 'corporation',
-  targetMonth: '2022-01',
-  targetMonthSales: 500_000,
-  basePeriod: '2019-11',
-  basePeriodSales: [1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000],
-  annualRevenue: 100_000_000,
-};
-const PRE_CHECK = { confirmationNumber: 'JK0123456789', agencyName: '北海道商工会連合会' };
 
 function benefitPayload(round: Round, attachmentIds: string[], overrides: Record<string, unknown> = {}) {
   return {
@@ -34,7 +23,7 @@ function benefitPayload(round: Round, attachmentIds: string[], overrides: Record
       industry: 'service',
       email: 'Owner@Suzuran.example.jp',
     },
-    benefit: BENEFIT,
+    benefit: HALVED_SALES,
     preCheck: PRE_CHECK,
     attachmentIds,
     ...overrides,
@@ -122,7 +111,7 @@ describe('intake of the 事業復活支援金 (benefit@1)', () => {
     ['no evidence of the sales decline', { attachmentIds: [] }, 'attachments', /売上高が減少したことを示す書類/],
     [
       'a negative month among the 基準期間 sales',
-      { benefit: { ...BENEFIT, basePeriodSales: [1_000_000, -1, 1_000_000, 1_000_000, 1_000_000] } },
+      { benefit: { ...HALVED_SALES, basePeriodSales: [1_000_000, -1, 1_000_000, 1_000_000, 1_000_000] } },
       'benefit.basePeriodSales',
       /0以上の整数 \(円\)/,
     ],
@@ -138,19 +127,19 @@ describe('intake of the 事業復活支援金 (benefit@1)', () => {
 
   it('refuses a 年間売上高 in benefit other than the applicant’s, which would set the 給付上限; the same figure is accepted', async () => {
     const base = benefitPayload(round, await evidence());
-    const body = { ...base, applicant: { ...base.applicant, annualRevenue: 50_000_000 }, benefit: { ...BENEFIT, annualRevenue: 600_000_000 } };
+    const body = { ...base, applicant: { ...base.applicant, annualRevenue: 50_000_000 }, benefit: { ...HALVED_SALES, annualRevenue: 600_000_000 } };
     const res = await submit(body).expect(422);
     expect(res.body.errors).toContainEqual({
       field: 'benefit.annualRevenue',
       message: 'benefit.annualRevenue (給付上限を決める年間売上高) は applicant.annualRevenue (50,000,000円) と同じにしてください',
     });
     expect(await rowsOf(body.applicant.corporateNumber)).toHaveLength(0);
-    const same = { ...body, benefit: { ...BENEFIT, annualRevenue: 50_000_000 } };
+    const same = { ...body, benefit: { ...HALVED_SALES, annualRevenue: 50_000_000 } };
     expect((await submit(same).expect(201)).body.quotedAmount).toBe(1_000_000);
   });
 
   it('refuses a benefit whose sales did not fall 30%, with the reason in Japanese', async () => {
-    const body = benefitPayload(round, await evidence(), { benefit: { ...BENEFIT, targetMonthSales: 800_000 } });
+    const body = benefitPayload(round, await evidence(), { benefit: { ...HALVED_SALES, targetMonthSales: 800_000 } });
     const res = await submit(body).expect(422);
     expect(res.body.code).toBe('INVALID_APPLICATION');
     expect(res.body.errors).toEqual([
@@ -165,7 +154,7 @@ describe('intake of the 事業復活支援金 (benefit@1)', () => {
 
   it('refuses a benefit of 0円 (基準期間の売上高 − 対象月の売上高 × 5 ≤ 0) with the formula, and the quote says 対象外 the same way', async () => {
     // 2021-11 at 500,000円 is down 50% against 2019-11, but the base period sold 1,000,000円 in all: nothing to pay
-    const zero = { ...BENEFIT, targetMonth: '2021-11', basePeriodSales: [1_000_000, 0, 0, 0, 0] };
+    const zero = { ...HALVED_SALES, targetMonth: '2021-11', basePeriodSales: [1_000_000, 0, 0, 0, 0] };
     const reason = '給付額 = 基準期間の売上高 1,000,000円 − 対象月の売上高 500,000円 × 5 = -1,500,000円 のため、給付対象外です。';
     const body = benefitPayload(round, await evidence(), { benefit: zero });
     const res = await submit(body).expect(422);
@@ -208,7 +197,7 @@ describe('intake of the 事業復活支援金 (benefit@1)', () => {
     expect(changed.body.errors).toEqual([expect.objectContaining({ field: 'preCheck', message: expect.stringContaining('事前確認は申請後に変更できません') })]);
 
     // corrected: 年間売上高 2億 (cap 150万); the 事前確認 left out is kept
-    const corrected = { ...body, attachmentIds: [], preCheck: undefined, benefit: { ...BENEFIT, annualRevenue: 200_000_000 } };
+    const corrected = { ...body, attachmentIds: [], preCheck: undefined, benefit: { ...HALVED_SALES, annualRevenue: 200_000_000 } };
     const res = await resubmission(corrected).expect(200);
     expect(res.body).toMatchObject({ receiptNumber: accepted.body.receiptNumber, status: 'resubmitted', quotedAmount: 1_500_000 });
     expect((await trail(accepted.body.id)).map((a) => a.to_status)).toEqual(['preChecked', 'submitted', 'underReview', 'deficient', 'resubmitted']);

@@ -8,7 +8,7 @@ import { notificationTemplatesSeed } from '../src/seed/notification-templates.se
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
 import { runSeed } from '../src/seed/seed-runner';
 import { DEMO_PASSWORD } from '../src/seed/staff-accounts.seed';
-import { categoryByCode, corporateNumber, openRound } from './application-fixtures';
+import { categoryByCode, corporateNumber, HALVED_SALES, openRound } from './application-fixtures';
 import { login, LoggedIn, loginEveryRole, seedStaff } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 import { payThroughBatch } from './payment-fixtures';
@@ -326,14 +326,7 @@ describe('every programme family from intake to its decision', () => {
         roundId: round.id,
         categoryCode: 'recoveryBenefit.benefit',
         applicant: applicant('株式会社すずらん食堂', { sizeClass: 'smallBusiness', employeeCount: 4, capital: undefined, industry: 'service' }),
-        benefit: {
-          applicantKind: 'corporation',
-          targetMonth: '2022-01',
-          targetMonthSales: 500_000,
-          basePeriod: '2019-11',
-          basePeriodSales: [1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000],
-          annualRevenue: 100_000_000,
-        },
+        benefit: HALVED_SALES,
         preCheck: { confirmationNumber: 'JK0123456789', agencyName: '宮城県商工会連合会' },
       },
       ['salesEvidence'],

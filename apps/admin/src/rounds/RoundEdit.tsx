@@ -16,8 +16,7 @@ import { JstDateTimeInput, useConfirmedSave } from '../common';
 import type { RoundRecord } from './round';
 import { RoundCategoriesInput } from './RoundCategoriesInput';
 import { toRoundUpdate } from './roundForm';
-import { useRoundWorkflow } from './useRoundWorkflow';
-import { announcesDecisions, hasPostAwardSteps } from './workflow';
+import { useRoundSteps } from './useRoundWorkflow';
 
 const CategoriesOfThisRuleSet = () => {
   const record = useRecordContext<RoundRecord>();
@@ -42,18 +41,17 @@ const WorkflowVersionInput = () => {
 
 /** The 採択発表 and 概算払 of a round whose flow has them (a 給付金's has neither: rounds/workflow.ts). */
 const AnnouncementAndAdvancePaymentInputs = () => {
-  const round = useRecordContext();
-  const { workflow } = useRoundWorkflow(round?.id === undefined ? undefined : String(round.id));
+  const { announces, postAward } = useRoundSteps();
   return (
     <>
-      {announcesDecisions(workflow) && (
+      {announces && (
         <>
           <TextInput source="announcementLabel" fullWidth />
           <JstDateTimeInput source="announcementFrom" />
           <JstDateTimeInput source="announcementTo" />
         </>
       )}
-      {hasPostAwardSteps(workflow) && <BooleanInput source="advancePaymentAllowed" helperText="app.rules.advance_payment_help" />}
+      {postAward && <BooleanInput source="advancePaymentAllowed" helperText="app.rules.advance_payment_help" />}
     </>
   );
 };

@@ -18,8 +18,7 @@ import { Link } from 'react-router';
 import { AssumptionField, JstDateField, YenField } from '../common';
 import { RoundStatusChip } from './RoundStatusChip';
 import { RoundWorkflow } from './RoundWorkflow';
-import { useRoundWorkflow } from './useRoundWorkflow';
-import { announcesDecisions, hasPostAwardSteps } from './workflow';
+import { useRoundSteps } from './useRoundWorkflow';
 
 /** From a round to its review work: the assignment board and the adoption simulator (for those who may). */
 const ReviewLinks = () => {
@@ -46,11 +45,10 @@ const RoundShowActions = () => (
 
 /** The 採択発表 and 概算払 of a round whose flow has them (a 給付金's has neither: rounds/workflow.ts). */
 const AnnouncementAndAdvancePayment = (_props: { label?: false }) => {
-  const round = useRecordContext();
-  const { workflow } = useRoundWorkflow(round?.id === undefined ? undefined : String(round.id));
+  const { announces, postAward } = useRoundSteps();
   return (
     <>
-      {announcesDecisions(workflow) && (
+      {announces && (
         <>
           <Labeled source="announcementLabel">
             <TextField source="announcementLabel" emptyText="-" />
@@ -63,7 +61,7 @@ const AnnouncementAndAdvancePayment = (_props: { label?: false }) => {
           </Labeled>
         </>
       )}
-      {hasPostAwardSteps(workflow) && (
+      {postAward && (
         <Labeled source="advancePaymentAllowed">
           <BooleanField source="advancePaymentAllowed" />
         </Labeled>

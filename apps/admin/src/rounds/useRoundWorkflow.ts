@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useRecordContext } from 'react-admin';
 import { useApi } from '../providers/useApi';
-import type { RoundWorkflow } from './workflow';
+import { announcesDecisions, hasPostAwardSteps, type RoundWorkflow } from './workflow';
 
 /** GET /api/rounds/:id/workflow, loaded once per round (undefined while loading or without a round). */
 export function useRoundWorkflow(roundId: string | undefined): { workflow: RoundWorkflow | undefined; error: unknown } {
@@ -18,4 +19,14 @@ export function useRoundWorkflow(roundId: string | undefined): { workflow: Round
     };
   }, [dataProvider, roundId]);
   return state.roundId === roundId ? { workflow: state.workflow, error: state.error } : { workflow: undefined, error: undefined };
+}
+
+/**
+ * Which steps the flow of the round in the record context has: a 採択発表 (announcesDecisions) and steps after the
+ * decision such as 概算払 (hasPostAwardSteps). Both true while its definition loads.
+ */
+export function useRoundSteps(): { announces: boolean; postAward: boolean } {
+  const round = useRecordContext();
+  const { workflow } = useRoundWorkflow(round?.id === undefined ? undefined : String(round.id));
+  return { announces: announcesDecisions(workflow), postAward: hasPostAwardSteps(workflow) };
 }

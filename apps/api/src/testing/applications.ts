@@ -97,9 +97,22 @@ export function draftInput(round: Round, category: Category, overrides: Partial<
 }
 
 /**
- * A 事業復活支援金 application (README "事業復活支援金"): no plan or expenses; 基準期間 2019-11 at 1,000,000円 a month and
- * 対象月 2022-01 at 500,000円, ▲50%, so a 法人 of 年間売上高 1億以下 gets its cap, 給付額 1,000,000円; with a 事前確認.
+ * A 事業復活支援金 applicant's sales (README "事業復活支援金"): a 法人 of 年間売上高 1億, 基準期間 2019-11 at 1,000,000円 a
+ * month and 対象月 2022-01 at 500,000円, ▲50%: 5,000,000 − 500,000 × 5 = 2,500,000, capped at 給付額 1,000,000円.
  */
+export const HALVED_SALES = {
+  applicantKind: 'corporation',
+  targetMonth: '2022-01',
+  targetMonthSales: 500_000,
+  basePeriod: '2019-11',
+  basePeriodSales: [1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000],
+  annualRevenue: 100_000_000,
+};
+
+/** A 登録確認機関's 事前確認 (通知番号 and 機関名). */
+export const PRE_CHECK = { confirmationNumber: 'JK0123456789', agencyName: '北海道商工会連合会' };
+
+/** A 事業復活支援金 application: no plan or expenses, HALVED_SALES (給付額 1,000,000円) and a PRE_CHECK. */
 export function benefitDraftInput(round: Round, category: Category, overrides: Partial<DraftInput> = {}): DraftInput {
   return {
     ...draftInput(round, category),
@@ -107,15 +120,8 @@ export function benefitDraftInput(round: Round, category: Category, overrides: P
     planTitle: null,
     planSummary: null,
     expenses: [],
-    benefitInput: {
-      applicantKind: 'corporation',
-      targetMonth: '2022-01',
-      targetMonthSales: 500_000,
-      basePeriod: '2019-11',
-      basePeriodSales: [1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000],
-      annualRevenue: 100_000_000,
-    },
-    preCheck: { confirmationNumber: 'JK0123456789', agencyName: '北海道商工会連合会' },
+    benefitInput: { ...HALVED_SALES, basePeriodSales: [...HALVED_SALES.basePeriodSales] },
+    preCheck: { ...PRE_CHECK },
     ...overrides,
   };
 }

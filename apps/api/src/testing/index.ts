@@ -19,6 +19,8 @@ export {
   createDraft,
   draftInput,
   benefitDraftInput,
+  HALVED_SALES,
+  PRE_CHECK,
   openRound,
   recordFormalCheck,
   reopenRound,
