@@ -85,7 +85,7 @@ describe('admin in the browser: amounts in each programme’s words', () => {
     await page.locator('tr', { hasText: '給付の用語株式会社' }).getByText('1,000,000').waitFor();
   }, 60_000);
 
-  it('shows a 給付金 round no 採択発表 and no 概算払, which its flow does not have; a 補助金 round both', async () => {
+  it('shows a 給付金 round no 採択発表, no 概算払 and no 採択予定件数, which its flow does not have; a 補助金 round all three', async () => {
     const benefit = await openRound(e.t, 'recoveryBenefit.r3-sup', 96);
     const subsidy = await openRound(e.t, undefined, 96);
     const page = await e.newPage();
@@ -94,14 +94,17 @@ describe('admin in the browser: amounts in each programme’s words', () => {
       await goToRoute(page, e.adminUrl, route);
       await page.getByText('採択発表 (期間の始め)').first().waitFor();
       await page.getByText('概算払を認める').first().waitFor();
+      await page.getByText('採択予定件数').first().waitFor();
     }
     for (const route of [`/rounds/${benefit.id}/show`, `/rounds/${benefit.id}`]) {
       await goToRoute(page, e.adminUrl, route);
       // the round is drawn (its flow's name); the fields stand while its definition loads, then go
       await page.getByText('給付金（事業復活支援金）').first().waitFor();
+      await page.getByText('公募する類型').first().waitFor();
       await page.getByText('採択発表').first().waitFor({ state: 'detached' });
       await page.getByText('概算払').first().waitFor({ state: 'detached' });
-      expect(await page.getByText(/採択発表|概算払/).count()).toBe(0);
+      await page.getByText('採択予定件数').first().waitFor({ state: 'detached' });
+      expect(await page.getByText(/採択発表|概算払|採択予定件数/).count()).toBe(0);
     }
   }, 60_000);
 });

@@ -20,7 +20,8 @@ import { useRoundSteps } from './useRoundWorkflow';
 
 const CategoriesOfThisRuleSet = () => {
   const record = useRecordContext<RoundRecord>();
-  return <RoundCategoriesInput ruleSetId={record?.ruleSetId} />;
+  const { adoptionQuota } = useRoundSteps();
+  return <RoundCategoriesInput ruleSetId={record?.ruleSetId} quota={adoptionQuota} />;
 };
 
 /**

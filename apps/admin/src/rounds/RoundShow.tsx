@@ -70,6 +70,20 @@ const AnnouncementAndAdvancePayment = (_props: { label?: false }) => {
   );
 };
 
+/** The categories the round offers, with their budgets and, where its flow counts 採択 against one, 採択予定件数. */
+const OfferedCategories = (_props: { source: 'categories' }) => {
+  const { adoptionQuota } = useRoundSteps();
+  return (
+    <ArrayField source="categories">
+      <Datagrid bulkActionButtons={false} rowClick={false} data-testid="round-categories">
+        <ReferenceField source="categoryId" reference="categories" link="show" label="resources.rounds.fields.categoryId" />
+        <YenField source="budget" label="resources.rounds.fields.budget" emptyText="app.rules.no_budget" />
+        {adoptionQuota && <NumberField source="adoptionQuota" label="resources.rounds.fields.adoptionQuota" emptyText="-" locales="ja-JP" />}
+      </Datagrid>
+    </ArrayField>
+  );
+};
+
 /**
  * One round: its schedule in JST, the rule set it runs on, the categories it offers with budgets, and
  * the ワークフロー its applications follow.
@@ -89,13 +103,7 @@ export const RoundShow = () => (
       <AnnouncementAndAdvancePayment label={false} />
       <TextField source="code" />
       <AssumptionField />
-      <ArrayField source="categories">
-        <Datagrid bulkActionButtons={false} rowClick={false} data-testid="round-categories">
-          <ReferenceField source="categoryId" reference="categories" link="show" label="resources.rounds.fields.categoryId" />
-          <YenField source="budget" label="resources.rounds.fields.budget" emptyText="app.rules.no_budget" />
-          <NumberField source="adoptionQuota" label="resources.rounds.fields.adoptionQuota" emptyText="-" locales="ja-JP" />
-        </Datagrid>
-      </ArrayField>
+      <OfferedCategories source="categories" />
       <RoundWorkflow />
     </SimpleShowLayout>
   </Show>

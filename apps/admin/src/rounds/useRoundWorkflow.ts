@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useRecordContext } from 'react-admin';
 import { useApi } from '../providers/useApi';
-import { announcesDecisions, hasPostAwardSteps, type RoundWorkflow } from './workflow';
+import { announcesDecisions, hasPostAwardSteps, usesAdoptionQuota, type RoundWorkflow } from './workflow';
 
 /** GET /api/rounds/:id/workflow, loaded once per round (undefined while loading or without a round). */
 export function useRoundWorkflow(roundId: string | undefined): { workflow: RoundWorkflow | undefined; error: unknown } {
@@ -22,11 +22,12 @@ export function useRoundWorkflow(roundId: string | undefined): { workflow: Round
 }
 
 /**
- * Which steps the flow of the round in the record context has: a 採択発表 (announcesDecisions) and steps after the
- * decision such as 概算払 (hasPostAwardSteps). Both true while its definition loads.
+ * Which steps the flow of the round in the record context has: a 採択発表 (announcesDecisions), steps after the
+ * decision such as 概算払 (hasPostAwardSteps) and a 採択 counted against the 採択予定件数 (usesAdoptionQuota). All true
+ * while its definition loads.
  */
-export function useRoundSteps(): { announces: boolean; postAward: boolean } {
+export function useRoundSteps(): { announces: boolean; postAward: boolean; adoptionQuota: boolean } {
   const round = useRecordContext();
   const { workflow } = useRoundWorkflow(round?.id === undefined ? undefined : String(round.id));
-  return { announces: announcesDecisions(workflow), postAward: hasPostAwardSteps(workflow) };
+  return { announces: announcesDecisions(workflow), postAward: hasPostAwardSteps(workflow), adoptionQuota: usesAdoptionQuota(workflow) };
 }

@@ -67,3 +67,12 @@ export function hasPostAwardSteps(workflow: RoundWorkflow | undefined): boolean 
 export function announcesDecisions(workflow: RoundWorkflow | undefined): boolean {
   return !workflow || workflow.definition.transitions.some((t) => (t.effects ?? []).some((e) => e.type === 'holdNotificationsUntilAnnouncement'));
 }
+
+/**
+ * Whether the round's 採択 counts against an 採択予定件数: some transition is guarded by `slotAvailable` (libs/workflow's
+ * guards; the API reads the quota for it and for the adoption simulator). A 給付金 (benefit@1) and IT導入 have no such
+ * step, so their rounds neither show nor set one. Unknown while the definition loads: shown.
+ */
+export function usesAdoptionQuota(workflow: RoundWorkflow | undefined): boolean {
+  return !workflow || workflow.definition.transitions.some((t) => (t.guards ?? []).includes('slotAvailable'));
+}
