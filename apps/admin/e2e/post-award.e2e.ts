@@ -85,7 +85,8 @@ describe('admin in the browser: 確定検査 and 額の確定', () => {
     await db.query(`UPDATE application SET status = 'finalInspection', quoted_amount = 20000000 WHERE id = $1`, [draft.id]);
     const expenses = [
       { expenseType: 'machinery', amount: 24_000_000, description: '5軸加工機' },
-      { expenseType: 'machinery', amount: 3_000_000, description: '据付工事' },
+      // filed without a description: named by its 経費区分, never its code
+      { expenseType: 'expert', amount: 3_000_000 },
     ];
     await db.query(
       `INSERT INTO grant_amount (application_id, adopted_amount, grant_expenses, grant_quote, requested_amount, grant_amount, grant_decided_at, actual_expenses)
@@ -103,7 +104,9 @@ describe('admin in the browser: 確定検査 and 額の確定', () => {
 
     await page.getByLabel('認める額 2').fill('150万');
     await page.getByTestId('record-inspection').click();
-    await page.getByText(/減額する理由を記載してください/).waitFor();
+    await page.getByText(/経費明細 2（専門家経費）を .+に減額する理由を記載してください/).waitFor();
+    await page.getByTestId('post-award-inspection').getByRole('cell', { name: '専門家経費', exact: true }).waitFor();
+    expect(await page.getByText('expert', { exact: true }).count()).toBe(0);
     expect((await db.query(`SELECT inspection FROM grant_amount WHERE application_id = $1`, [draft.id]))[0].inspection).toBeNull();
 
     await page.getByLabel('減額の理由 2').fill('交付決定前に発注した分を除外');

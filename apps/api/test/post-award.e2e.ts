@@ -116,8 +116,13 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
       expect(planChange.body).toMatchObject({ code: 'STEP_NOT_IN_PROCEDURE', message: expect.stringContaining('計画変更承認申請の届出がありません') });
       const res = await t.http().get(`/api/applications/${app.id}`).set(as(s.manager)).expect(200);
       expect(res.body).toMatchObject({ workflowVersion: 1 });
-      // v1 decides a grant by the bare transition, recording no amounts: its 確定検査 has nothing to weigh, so the
-      // amount routes say so and point to the transition, which fixes the amount as v1 always did
+      // v1 decides a grant by the bare transition, recording no amounts: the 交付決定's amount route says so (not that
+      // its 交付申請 has no expenses) and points to the transition
+      await db.query(`UPDATE application SET status = 'grantApplied' WHERE id = $1`, [app.id]);
+      const grant = await staff(s.manager, 'post', `${app.id}/grant-decision`).expect(422);
+      expect(grant.body).toMatchObject({ code: 'NO_GRANT_AMOUNTS', message: expect.stringContaining('「交付決定する」') });
+      // likewise its 確定検査 has nothing to weigh, so the amount routes say so and point to the transition, which fixes
+      // the amount as v1 always did
       await db.query(`UPDATE application SET status = 'finalInspection' WHERE id = $1`, [app.id]);
       const inspection = await staff(s.manager, 'put', `${app.id}/final-inspection`).send({ lines: [] }).expect(422);
       expect(inspection.body).toMatchObject({ code: 'NO_GRANT_AMOUNTS', message: expect.stringContaining('「額を確定する」') });

@@ -6,7 +6,7 @@ import { categoryByCode, createDraft, draftInput, openRound } from './applicatio
 import type { LoggedIn } from './auth-helpers';
 import type { TestApp } from './harness';
 import { payThroughBatch } from './payment-fixtures';
-import { amountFixed, startPostAwardEnv, type PostAwardEnv } from './post-award-fixtures';
+import { amountFixed, evidence, granted, machinery, portal, startPostAwardEnv, v2Round, type PostAwardEnv } from './post-award-fixtures';
 
 /**
  * 交付決定取消 and 返還 (docs/post-award.md "交付決定取消 and 返還"): the 返還額 from what was paid, a 納期限 at least
@@ -168,6 +168,52 @@ describe('交付決定取消 and 返還', () => {
       .send({ receivedOn: today, amount: transferred + 1 })
       .expect(422);
     await staff(s.manager, 'post', `${id}/repayments`).send({ receivedOn: today, amount: transferred }).expect(200);
+    expect(await statusOf(id)).toBe('repaid');
+  });
+
+  it('事業廃止 after a 概算払 was paid: its approval (whose mail says nothing is paid) is refused; the 交付決定取消 asks the 概算払 back', async () => {
+    const round = await v2Round(e);
+    await t.http().put(`/api/rounds/${round.id}`).set(as(s.manager)).send({ advancePaymentAllowed: true }).expect(200);
+    const id = await granted(e, round);
+    await portal(e, `${id}/advance-payment`)
+      .send({ expenses: machinery(12_000_000), attachmentIds: [await evidence(e)] })
+      .expect(200);
+    await payThroughBatch(t, s.manager.token, [id]);
+    await portal(e, `${id}/abandonment`).send({ reason: '主要取引先の撤退により事業の継続が困難になったため' }).expect(200);
+
+    const refused = await staff(s.manager, 'post', `${id}/transitions/approveAbandonment`).send({}).expect(422);
+    expect(refused.body.guardFailures).toEqual([expect.objectContaining({ code: 'PAID_IN_ADVANCE', message: expect.stringContaining('8,000,000円') })]);
+    expect(await statusOf(id)).toBe('abandonmentRequested');
+    const [mail] = await db.query(`SELECT count(*)::int AS n FROM notification WHERE application_id = $1 AND template = 'abandonmentApproved'`, [id]);
+    expect(mail.n).toBe(0);
+
+    const revoked = await staff(s.manager, 'post', `${id}/grant-revocation`)
+      .send({ reason: '事業廃止の申請を受け、交付決定を取り消すため', dueDate: addDays(await todayJst(), 30) })
+      .expect(200);
+    expect(revoked.body.repayment).toMatchObject({ amount: 8_000_000, paidAmount: 8_000_000, outstanding: 8_000_000 });
+    expect(await statusOf(id)).toBe('grantRevoked');
+  });
+
+  it('a 確定検査 that accepts nothing, with nothing paid in advance: no 0円 額の確定 awaiting a payment no batch can make', async () => {
+    const id = await granted(e, await v2Round(e));
+    await portal(e, `${id}/performance-report`)
+      .send({ expenses: machinery(24_000_000), attachmentIds: [await evidence(e)] })
+      .expect(200);
+    await staff(s.manager, 'post', `${id}/transitions/startFinalInspection`).send({}).expect(200);
+    await staff(s.manager, 'put', `${id}/final-inspection`)
+      .send({ lines: [{ index: 0, acceptedAmount: 0, reason: '補助事業に使用した証拠がないため' }] })
+      .expect(200);
+    const refused = await staff(s.manager, 'post', `${id}/amount-fixing`).expect(422);
+    expect(refused.body).toMatchObject({ code: 'NOTHING_FIXED', message: expect.stringContaining('交付決定取消') });
+    expect(await statusOf(id)).toBe('finalInspection');
+    const [kept] = await db.query(
+      `SELECT g.fixed_amount, (SELECT count(*)::int FROM commercialization_report r WHERE r.application_id = g.application_id) AS reports
+         FROM grant_amount g WHERE g.application_id = $1`,
+      [id],
+    );
+    expect(kept).toEqual({ fixed_amount: null, reports: 0 });
+    // the way out: the grant revoked, nothing to repay, 返還済 at once
+    await staff(s.manager, 'post', `${id}/grant-revocation`).send({ reason: '補助対象経費が認められなかったため' }).expect(200);
     expect(await statusOf(id)).toBe('repaid');
   });
 

@@ -15,7 +15,8 @@ import {
   TextField,
 } from '@mui/material';
 import { ATTACHMENT_KINDS, parseYen } from '@jimukyoku/domain';
-import { useNotify, useRefresh, useTranslate } from 'react-admin';
+import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useExpenseTypeLabel } from '../applications/useExpenseTypeLabel';
 import { apiErrorMessage } from '../common';
 import { useApi } from '../providers/useApi';
 import { paperFilingBody, WITH_EXPENSES, WITH_REASON, type ExpenseLineRecord, type PostAward, type PostAwardStep } from './postAward';
@@ -44,6 +45,8 @@ export const PaperFilingButton = ({
   const notify = useNotify();
   const refresh = useRefresh();
   const steps = data.actions.paperSteps;
+  const record = useRecordContext();
+  const expenseTypeLabel = useExpenseTypeLabel(record?.categoryId as string | undefined);
   const [open, setOpen] = useState(false);
   const [step, setStep] = useState<PostAwardStep | ''>('');
   const [lines, setLines] = useState<ExpenseLineRecord[]>([]);
@@ -112,7 +115,7 @@ export const PaperFilingButton = ({
               lines.map((l, i) => (
                 <TextField
                   key={i}
-                  label={`${l.description ?? l.expenseType}（${t('amount')}）`}
+                  label={`${l.description ?? expenseTypeLabel(l.expenseType)}（${t('amount')}）`}
                   value={amounts[i] ?? ''}
                   onChange={(e) => setAmounts(amounts.map((v, j) => (j === i ? e.target.value : v)))}
                   slotProps={{ htmlInput: { 'data-testid': `paper-filing-expense-${i}` } }}

@@ -10,6 +10,7 @@ import { CommercializationSchedule } from './CommercializationSchedule';
 import { RepaymentSection } from './RepaymentSection';
 import type { ExpenseLineRecord, PostAward } from './postAward';
 import type { AmountTerms } from '../rounds/workflow';
+import { useExpenseTypeLabel } from '../applications/useExpenseTypeLabel';
 
 const yen = (n: number | null | undefined) => (typeof n === 'number' ? formatYen(n) : null);
 
@@ -35,6 +36,7 @@ export const PostAwardTab = ({ terms }: { terms?: AmountTerms }) => {
   const [excessDueDate, setExcessDueDate] = useState('');
   const id = record?.id ? String(record.id) : '';
   const version = record?.version;
+  const expenseTypeLabel = useExpenseTypeLabel(record?.categoryId as string | undefined);
 
   useEffect(() => {
     if (!id) return;
@@ -203,7 +205,7 @@ export const PostAwardTab = ({ terms }: { terms?: AmountTerms }) => {
                 <TableBody>
                   {a.actualExpenses.map((e, i) => (
                     <TableRow key={i}>
-                      <TableCell>{e.description ?? e.expenseType}</TableCell>
+                      <TableCell>{e.description ?? expenseTypeLabel(e.expenseType)}</TableCell>
                       <TableCell align="right">{formatYen(e.amount)}</TableCell>
                       <TableCell align="right">
                         {data.actions.inspect ? (

@@ -35,6 +35,7 @@ const PASS: Record<GuardName, Scenario> = {
   paidByBatch: { app: {}, ctx: { payment: { batchId: '5f0c0e2e-2d7b-4d0e-9a53-1f3b0c8f2a11' } } },
   paidInAdvance: { app: {}, ctx: { settlement: { fixedAmount: 6_000_000, advancePaid: 6_000_000 } } },
   advanceAboveFixedAmount: { app: {}, ctx: { settlement: { fixedAmount: 5_999_999, advancePaid: 6_000_000 } } },
+  nothingPaidInAdvance: { app: { advancePaid: 0 }, ctx: {} },
   repaymentComputed: { app: {}, ctx: { amount: { computed: 1_500_000 } } },
 };
 
@@ -57,6 +58,7 @@ export const FAIL: Record<GuardName, Scenario & { code: string }> = {
   paidByBatch: { app: {}, ctx: { payment: null }, code: 'PAYMENT_NOT_BY_BATCH' },
   paidInAdvance: { app: {}, ctx: { settlement: { fixedAmount: 6_000_001, advancePaid: 6_000_000 } }, code: 'PAYMENT_LEFT' },
   advanceAboveFixedAmount: { app: {}, ctx: { settlement: { fixedAmount: 6_000_000, advancePaid: 6_000_000 } }, code: 'NO_ADVANCE_EXCESS' },
+  nothingPaidInAdvance: { app: { advancePaid: 1 }, ctx: {}, code: 'PAID_IN_ADVANCE' },
   repaymentComputed: { app: {}, ctx: { amount: null }, code: 'REPAYMENT_NOT_COMPUTED' },
 };
 

@@ -22,6 +22,8 @@ export const FIELDS: Omit<ApplicationSnapshot, 'status' | 'workflowVersion'> = {
   quote: { eligible: true },
   formalCheck: { passed: true },
   reviews: { assigned: 3, submitted: 3 },
+  // no 概算払 paid (the API reads it for nothingPaidInAdvance)
+  advancePaid: 0,
 };
 
 export type Step = [transition: string, role: Role, when: string];

@@ -215,7 +215,7 @@ EXPECTED['subsidy@2'] = {
       '',
       'reason stamp:abandonmentRequestedAt notify:abandonmentRequestReceived',
     ],
-    ['approveAbandonment', 'abandonmentRequested', 'abandoned', 'manager', '', 'stamp:abandonedAt notify:abandonmentApproved'],
+    ['approveAbandonment', 'abandonmentRequested', 'abandoned', 'manager', 'nothingPaidInAdvance', 'stamp:abandonedAt notify:abandonmentApproved'],
     ['refuseAbandonment', 'abandonmentRequested', 'grantDecided', 'manager', '', 'reason stamp:abandonmentRefusedAt notify:abandonmentRefused'],
     [
       'requestAdvancePayment',

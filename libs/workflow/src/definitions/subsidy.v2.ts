@@ -11,7 +11,8 @@
 //   change the 交付決定額 (no 変更交付決定 yet: docs/post-award.md).
 // - 事業廃止: the applicant files a 事業廃止承認申請 with its reason, while the project runs or while a
 //   計画変更 is pending; the manager approves it (the project ends, nothing is paid: 事業廃止, terminal) or
-//   refuses it with a reason (back to 交付決定).
+//   refuses it with a reason (back to 交付決定). Once a 概算払 is paid, approval is refused (guard
+//   nothingPaidInAdvance): the manager revokes the grant instead, which claims back what was paid.
 // - 交付決定取消: the manager revokes the grant with a reason from any state after 交付決定 (false
 //   statements, a target missed, e.g. ものづくり 回復型's 全額返還), which leads to 返還 (返還請求中); the
 //   repayment routes of the API record the 返還額 (what was paid) and its 納期限, then the repayments received;
@@ -242,6 +243,8 @@ const POST_AWARD_TRANSITIONS: TransitionDefinition<GuardName>[] = [
     from: ['abandonmentRequested'],
     to: 'abandoned',
     roles: ['manager'],
+    // its notice says no subsidy is paid: what a 概算払 paid is asked back by a 交付決定取消 instead (revokeGrant)
+    guards: ['nothingPaidInAdvance'],
     effects: [stamp('abandonedAt'), notify('abandonmentApproved')],
   },
   {

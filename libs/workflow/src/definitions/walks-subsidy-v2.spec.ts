@@ -119,6 +119,21 @@ describe('subsidy@2 walks (the post-award flow, docs/post-award.md)', () => {
     ).toThrow('payAdvance by manager at 2024-09-20T15:00 from advancePaymentRequested: GUARD_FAILED');
   });
 
+  it('事業廃止 after a 概算払 was paid: its approval is refused, and the 交付決定取消 that claims it back goes through', () => {
+    const abandoning: Step[] = [
+      ...ADOPTED,
+      ['requestAdvancePayment', 'intake', '2024-09-02T10:00'],
+      ['payAdvance', 'system', '2024-09-20T15:00'],
+      ['requestAbandonment', 'applicant', '2024-10-01T10:00'],
+    ];
+    const paid = { advancePaid: 7_500_000 };
+    expect(() => walk(SUBSIDY_V2, [...abandoning, ['approveAbandonment', 'manager', '2024-10-10T10:00']], paid, WITH_AMOUNT)).toThrow(
+      'approveAbandonment by manager at 2024-10-10T10:00 from abandonmentRequested: GUARD_FAILED',
+    );
+    const { final } = walk(SUBSIDY_V2, [...abandoning, ['revokeGrant', 'manager', '2024-10-10T10:00']], paid, WITH_AMOUNT);
+    expect(final.code).toBe('grantRevoked');
+  });
+
   it('a refused 計画変更 or 事業廃止 returns to the project under its 交付決定', () => {
     const { path } = walk2([
       ...ADOPTED,

@@ -33,6 +33,11 @@ export interface ApplicationSnapshot {
    * not read (a bulk adoption decision, whose transitions hold their own notices), and not refused for.
    */
   readonly heldDecision?: { readonly announcementAt: Date | null } | null;
+  /**
+   * What confirmed payment batches paid the application as 概算払 (integer yen), read by the API when a guard ahead
+   * needs it (nothingPaidInAdvance). Absent: not read, and that guard refuses.
+   */
+  readonly advancePaid?: number;
 }
 
 export interface RoundWindow {

@@ -20,6 +20,7 @@ describe('guard registry', () => {
         'beforeRoundCloses',
         'correctionDeadlinePassed',
         'formalCheckPassed',
+        'nothingPaidInAdvance',
         'paidByBatch',
         'paidInAdvance',
         'previousRecipient',
@@ -192,6 +193,24 @@ describe('advanceAboveFixedAmount', () => {
 
   it('holds only with the 精算 the API computed at the 額の確定', () => {
     expect(GUARDS.advanceAboveFixedAmount(app(), ctx({}))).toMatchObject({ code: 'NO_ADVANCE_EXCESS' });
+  });
+});
+
+describe('nothingPaidInAdvance', () => {
+  it('lets a 事業廃止 be approved while no 概算払 was paid', () => {
+    expect(GUARDS.nothingPaidInAdvance(app({ advancePaid: 0 }))).toBe(true);
+  });
+
+  it('refuses it once a 概算払 was paid, naming the amount and the 交付決定取消 that claims it back', () => {
+    expect(GUARDS.nothingPaidInAdvance(app({ advancePaid: 7_500_000 }))).toEqual({
+      code: 'PAID_IN_ADVANCE',
+      message:
+        '概算払で 7,500,000円 を支払済みのため、事業廃止の承認だけでは終えられません。「交付・確定」タブの「交付決定取消」で、支払済みの額の返還を求めてください。',
+    });
+  });
+
+  it('refuses when what was paid in advance was not read', () => {
+    expect(GUARDS.nothingPaidInAdvance(app())).toMatchObject({ code: 'CONTEXT_MISSING' });
   });
 });
 

@@ -203,6 +203,21 @@ export const GUARDS = {
       ? true
       : fail('NO_ADVANCE_EXCESS', '概算払の支払済額が確定額を超えていないため、返還を求める額はありません。'),
 
+  /**
+   * Nothing was paid in advance (概算払): a project may end by 事業廃止, whose notice tells the applicant no subsidy is
+   * paid, only while none was. What a 概算払 paid is asked back by a 交付決定取消, which claims its 返還 (補助金適正化法
+   * 第18条; docs/post-award.md "概算払").
+   */
+  nothingPaidInAdvance: (app) => {
+    if (app.advancePaid === undefined) return missing('概算払の支払済額');
+    return app.advancePaid === 0
+      ? true
+      : fail(
+          'PAID_IN_ADVANCE',
+          `概算払で ${formatYen(app.advancePaid)} を支払済みのため、事業廃止の承認だけでは終えられません。「交付・確定」タブの「交付決定取消」で、支払済みの額の返還を求めてください。`,
+        );
+  },
+
   /** 事業復活支援金: earlier 一時支援金/月次支援金 recipients are exempt from the 事前確認. */
   previousRecipient: (app) =>
     app.previousRecipient === true ? true : fail('NOT_PREVIOUS_RECIPIENT', '一時支援金・月次支援金の受給実績がないため、事前確認は省略できません。'),

@@ -9,6 +9,7 @@ import { violatedUniqueConstraint } from '../../database/unique-violation';
 import type { ChainPart, WriteChain } from '../../database/write-chain';
 import { containing } from '../../database/like-pattern';
 import { heldDecisionOf, type HeldDecision } from '../notifications/held-decisions.repository';
+import { advancePaidSql } from '../payment-batches/advance-paid.sql';
 import { openBatchIdSql } from '../payment-batches/open-batch.sql';
 import { ADOPTION_SLOTS_LOCK } from './adoption-slots-lock';
 import { applicationListPage, type ApplicationListPage } from './application-list.repository';
@@ -389,6 +390,12 @@ export class ApplicationsRepository {
   /** The application's decision not yet announced, or null (notifications/held-decisions.repository.ts: the one rule). */
   heldDecisionOf(applicationId: string, tx?: Transaction): Promise<HeldDecision | null> {
     return heldDecisionOf(this.m(tx), applicationId);
+  }
+
+  /** What the 概算払 paid the application so far (guard nothingPaidInAdvance). */
+  async advancePaid(applicationId: string, tx?: Transaction): Promise<number> {
+    const [row] = await this.m(tx).query(`SELECT ${advancePaidSql('$1')} AS paid`, [applicationId]);
+    return Number(row.paid);
   }
 
   /** 書面審査 progress for the allReviewsSubmitted guard (review assignments only, not the 要件確認). */

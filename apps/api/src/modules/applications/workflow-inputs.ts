@@ -13,6 +13,8 @@ export interface GuardReads {
   usage: { count: number; amount: number };
   /** the decision not yet announced (null: none), read for every transition but a bulk decision's (undefined: not read) */
   heldDecision?: HeldDecision | null;
+  /** what the 概算払 paid so far (yen), read when a guard ahead needs it (undefined: not read) */
+  advancePaid?: number;
 }
 
 /** The guards that count a round × category's 採択 slots and 予算 (GuardReads.usage). */
@@ -25,9 +27,10 @@ export function countsAdoptionSlots(transition: Pick<TransitionDefinition, 'guar
 
 /**
  * Which reads the guards of the transitions out of the application's state need (only those are made):
- * the 書面審査's progress (allReviewsSubmitted), what is adopted so far (a slot, or the 予算 outside a decision).
+ * the 書面審査's progress (allReviewsSubmitted), what is adopted so far (a slot, or the 予算 outside a decision),
+ * what the 概算払 paid (nothingPaidInAdvance).
  */
-export function readsAhead(app: Application, offered: RoundCategory | null, byDecision: boolean): { reviews: boolean; usage: boolean } {
+export function readsAhead(app: Application, offered: RoundCategory | null, byDecision: boolean): { reviews: boolean; usage: boolean; advance: boolean } {
   const definition = getWorkflow(app.workflowCode, app.workflowVersion);
   const ahead = new Set(
     definition.transitions.filter((t) => t.from.includes(app.status)).flatMap((t) => [...(t.guards ?? []), ...(t.overridableGuards ?? [])]),
@@ -37,6 +40,7 @@ export function readsAhead(app: Application, offered: RoundCategory | null, byDe
   return {
     reviews: ahead.has('allReviewsSubmitted'),
     usage: (ahead.has('slotAvailable') && quota !== null) || (ahead.has('withinBudget') && budget !== null && !byDecision),
+    advance: ahead.has('nothingPaidInAdvance'),
   };
 }
 
@@ -58,7 +62,8 @@ export async function workflowInputs(
   const usage = needs.usage ? await repo.adoptedUsage(app.roundId, app.categoryId, statesTagged('holdsSlot'), tx) : { count: 0, amount: 0 };
   // a decision not yet announced: nothing may follow it but another held in its place (libs/workflow announcement.ts)
   const heldDecision = known.heldDecision !== undefined ? known.heldDecision : await repo.heldDecisionOf(app.id, tx);
-  return { round, ...workflowInputsOf(app, round, offered, { reviews, usage, heldDecision }, byDecision) };
+  const advancePaid = needs.advance ? await repo.advancePaid(app.id, tx) : undefined;
+  return { round, ...workflowInputsOf(app, round, offered, { reviews, usage, heldDecision, advancePaid }, byDecision) };
 }
 
 /** The snapshot and context of one application from what was read for it (workflowInputs, or a bulk change reading once for many). */
@@ -66,7 +71,7 @@ export function workflowInputsOf(
   app: Application,
   round: Round,
   offered: RoundCategory | null,
-  { reviews, usage, heldDecision }: GuardReads,
+  { reviews, usage, heldDecision, advancePaid }: GuardReads,
   byDecision: boolean,
 ): { snapshot: ApplicationSnapshot; context: WorkflowContext } {
   const quota = offered?.adoptionQuota ?? null;
@@ -84,6 +89,7 @@ export function workflowInputsOf(
       // 事業復活支援金: an earlier 一時支援金/月次支援金 recipient may skip the 事前確認 (waivePreCheck)
       previousRecipient: app.previousRecipient,
       ...(heldDecision !== undefined ? { heldDecision: heldDecision && { announcementAt: heldDecision.announcementAt } } : {}),
+      ...(advancePaid !== undefined ? { advancePaid } : {}),
     },
     context: {
       round: {

@@ -24,6 +24,10 @@ export const POST_AWARD_ERRORS = {
   FISCAL_YEAR_BEFORE_PROJECT_END: [HttpStatus.UNPROCESSABLE_ENTITY, '補助事業が終了した年度（額の確定の年度）より前の年度の事業化状況報告は提出できません。'],
   NOT_IN_INSPECTION: [HttpStatus.CONFLICT, 'この申請は確定検査中ではありません。'],
   NOT_INSPECTED: [HttpStatus.UNPROCESSABLE_ENTITY, '確定検査の結果（認める経費）が記録されていません。先に確定検査を記録してください。'],
+  NOTHING_FIXED: [
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    '確定検査で認めた経費から算定した確定額が0円のため、額を確定できません（支払う補助金がありません）。認める額を見直すか、補助金を交付しない場合は「交付決定取消」で手続を終えてください。',
+  ],
   ABOVE_REPORTED_AMOUNT: [HttpStatus.UNPROCESSABLE_ENTITY, '認める額が実績報告の額を超えています。'],
   REDUCTION_REASON_REQUIRED: [HttpStatus.UNPROCESSABLE_ENTITY, '報告額より少なく認める経費には、減額の理由を記載してください。'],
   // 概算払 (docs/post-award.md "概算払")

@@ -24,6 +24,7 @@ import { ADVANCE_EXCESS } from './repayment.entity';
 import { addDays, ADVANCE_EXCESS_DUE_DAYS, checkRepaymentDueDate } from './repayment-rules';
 import {
   appliesForGrantOnSubmission,
+  keepsAmounts,
   CLOSE_REPORTING,
   DECIDE_GRANT,
   reportsCommercialization,
@@ -33,6 +34,7 @@ import {
   STEP_TRANSITIONS,
   type PostAwardStep,
 } from './post-award-steps';
+import { expenseTypeLabel } from '../programs/expense-type-label';
 
 /** Where a filing came from: the portal's channel with its uploaded attachments, or staff recording paper. */
 export interface FilingSource {
@@ -219,7 +221,15 @@ export class PostAwardService {
   decideGrant(user: AuthenticatedUser, applicationId: string, meta: RequestMeta) {
     return this.uow.run(async (tx) => {
       const app = await this.visible(user, applicationId, tx);
-      const own = appliesForGrantOnSubmission(getWorkflow(app.workflowCode, app.workflowVersion));
+      const definition = getWorkflow(app.workflowCode, app.workflowVersion);
+      // subsidy@1 decides its grant by the bare transition: say so, rather than that its 交付申請 has no expenses
+      if (!keepsAmounts(definition))
+        throw new PostAwardError(
+          'NO_GRANT_AMOUNTS',
+          {},
+          `この申請の手続（${definition.label}、第${definition.version}版）は交付決定額を算定・記録しません。交付決定は遷移「交付決定する」で行ってください。`,
+        );
+      const own = appliesForGrantOnSubmission(definition);
       if (own)
         await this.repo.saveGrantApplication(
           {
@@ -264,7 +274,8 @@ export class PostAwardService {
       if (!amounts) throw noGrantAmounts(app);
       const actual = amounts.actualExpenses;
       if (!actual) throw new PostAwardError('NO_PERFORMANCE_REPORT');
-      const lines = inspectedLines(actual, dto.lines);
+      const { config } = await this.applications.categoryOf(app.categoryId, tx);
+      const lines = inspectedLines(actual, dto.lines, (code) => expenseTypeLabel(config, code));
       await this.repo.setInspection(app.id, lines, user.id, tx);
       const adjusted = lines.filter((l) => l.accepted !== l.reported);
       await this.audit.record(
@@ -295,6 +306,9 @@ export class PostAwardService {
       const q = await this.quoteExpenses(tx, app, accepted, true);
       // the 確定額 never exceeds the 交付決定額: spending more than planned does not raise the grant
       const fixed = Math.min(q.amount, amounts.grantAmount);
+      const advancePaid = await this.repo.advancePaid(app.id, tx);
+      // nothing to pay and nothing paid: a 0円 確定額 would await a payment no batch can make (docs/post-award.md "額の確定")
+      if (fixed === 0 && advancePaid === 0) throw new PostAwardError('NOTHING_FIXED');
       const { application } = await this.transitions.fireIn(
         tx,
         app.id,
@@ -307,7 +321,6 @@ export class PostAwardService {
       if (reportsCommercialization(getWorkflow(app.workflowCode, app.workflowVersion)))
         await this.reports.schedule(app.id, jstDate(await this.applications.dbNow(tx)), tx);
       // the 概算払 paid it all: nothing is left for a batch to transfer, the 精算 is complete now (docs/post-award.md "概算払")
-      const advancePaid = await this.repo.advancePaid(app.id, tx);
       if (paidInFullInAdvance(fixed, advancePaid)) {
         const settled = await this.transitions.fireIn(
           tx,

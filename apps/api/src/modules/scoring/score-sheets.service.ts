@@ -30,6 +30,7 @@ import type { ScoreSheetDto } from './dto/score-sheet.dto';
 import { SCORE_SHEET_STATUS, type ReviewScore } from './review-score.entity';
 import { ScoringError } from './scoring.errors';
 import { ScoringRepository } from './scoring.repository';
+import { expenseTypeLabel } from '../programs/expense-type-label';
 
 const SYSTEM = { role: 'system' as const, id: null };
 
@@ -326,12 +327,6 @@ export class ScoreSheetsService {
       },
     };
   }
-}
-
-/** The 経費区分's Japanese name from a subsidy category's configuration (the code when it has none). */
-function expenseTypeLabel(config: unknown, code: string): string {
-  const types = (config as { expenseTypes?: { code: string; label: string }[] } | null)?.expenseTypes;
-  return (Array.isArray(types) ? types.find((t) => t.code === code)?.label : undefined) ?? code;
 }
 
 /** Mean, spread and disagreement of one application's submitted totals, by libs/domain's aggregation (raw totals: one application alone cannot be normalised). */
