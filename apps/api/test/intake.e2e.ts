@@ -310,6 +310,48 @@ describe('intake', () => {
     expect(history.map((h: { to_status: string }) => h.to_status)).toEqual(['submitted', 'formalCheck', 'returned', 'resubmitted']);
   });
 
+  it('takes a checker off an application whose 補正 corrects its 法人番号 to one they declared a conflict with (never with a conflict of interest)', async () => {
+    const body = validPayload(round, await uploadRequired(t, apiKey));
+    const { id } = (await submit(body).expect(201)).body as { id: string };
+    const staff = (who: LoggedIn) => ({ Authorization: `Bearer ${who.token}` });
+    const assigned = await t
+      .http()
+      .post('/api/review-assignments')
+      .set(staff(s.manager))
+      .send({ applicationId: id, reviewerId: s.reviewer.user.id, purpose: 'formalCheck' })
+      .expect(201);
+    const checklist = (await t.http().get(`/api/applications/${id}/formal-check`).set(staff(s.reviewer)).expect(200)).body;
+    const answers = checklist.items.map((i: { code: string }, n: number) => ({
+      code: i.code,
+      passed: n !== 0,
+      ...(n === 0 ? { comment: '頁が欠けています' } : {}),
+    }));
+    await t.http().post(`/api/applications/${id}/formal-check/complete`).set(staff(s.reviewer)).send({ outcome: 'return', answers }).expect(200);
+    // the checker declares a company the application does not (yet) name: nothing to revoke
+    const corrected = corporateNumber();
+    const declared = await t
+      .http()
+      .post('/api/conflicts-of-interest')
+      .set(staff(s.reviewer))
+      .send({ reviewerId: s.reviewer.user.id, kind: 'corporateNumber', value: corrected })
+      .expect(201);
+    expect(declared.body.revokedAssignments).toBe(0);
+
+    const resubmitted = { ...body, attachmentIds: [], applicant: { ...body.applicant, corporateNumber: corrected } };
+    await t.http().post(`/api/intake/applications/${id}/resubmission`).set('X-Api-Key', apiKey).send(resubmitted).expect(200);
+    expect((await t.http().get(`/api/review-assignments/${assigned.body.id}`).set(staff(s.manager)).expect(200)).body.state).toBe('revoked');
+    await t.http().get(`/api/applications/${id}`).set(staff(s.reviewer)).expect(404);
+    const [revocation] = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'assignment.revoke'`, [assigned.body.id]);
+    expect(revocation.changes.reason).toContain(corrected);
+    // the 要件確認 is open again, for a checker without the conflict
+    await t
+      .http()
+      .post('/api/review-assignments')
+      .set(staff(s.manager))
+      .send({ applicationId: id, reviewerId: s.reviewer.user.id, purpose: 'formalCheck' })
+      .expect(409);
+  });
+
   it('takes the application’s own documents listed again in a resubmission, and refuses its resend by the state (409)', async () => {
     const body = validPayload(round, await uploadRequired(t, apiKey));
     const accepted = await submit(body).expect(201);

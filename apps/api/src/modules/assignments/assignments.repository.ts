@@ -177,12 +177,24 @@ export class AssignmentsRepository {
 
   /** A reviewer's open assignments with the applicant data a conflict of interest is judged on. */
   openAssignmentsOf(reviewerId: string, tx: Transaction): Promise<OpenAssignment[]> {
+    return this.assignmentsWhere(`x.reviewer_id = $1 AND x.submitted_at IS NULL`, [reviewerId], tx);
+  }
+
+  /**
+   * The assignments of an application a 補正 leaves open or reopens (its 要件確認, reopenFormalCheck), with the applicant
+   * data a conflict of interest is judged on.
+   */
+  assignmentsOpenAfterCorrection(applicationId: string, tx: Transaction): Promise<OpenAssignment[]> {
+    return this.assignmentsWhere(`x.application_id = $1 AND (x.submitted_at IS NULL OR x.purpose = $2)`, [applicationId, ASSIGNMENT_PURPOSE.formalCheck], tx);
+  }
+
+  private assignmentsWhere(where: string, params: unknown[], tx: Transaction): Promise<OpenAssignment[]> {
     return managerOf(tx, this.dataSource).query(
       `SELECT x.id, x.application_id AS "applicationId", x.reviewer_id AS "reviewerId", x.purpose, a.corporate_number AS "corporateNumber",
               a.applicant_name AS "applicantName", a.certified_advisor->>'name' AS "advisorName"
          FROM application_assignment x JOIN application a ON a.id = x.application_id
-        WHERE x.reviewer_id = $1 AND x.revoked_at IS NULL AND x.submitted_at IS NULL`,
-      [reviewerId],
+        WHERE x.revoked_at IS NULL AND ${where}`,
+      params,
     );
   }
 

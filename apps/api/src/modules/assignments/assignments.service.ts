@@ -1,4 +1,4 @@
-import { conflictOfInterest, DAY_MS, planAssignments } from '@jimukyoku/domain';
+import { conflictOfInterest, DAY_MS, planAssignments, type ReviewerCandidate } from '@jimukyoku/domain';
 import { getWorkflow, stateHasTag, workflowStatesTagged, type StateTag } from '@jimukyoku/workflow';
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '../../common/is-uuid';
@@ -13,7 +13,14 @@ import { RoundsRepository } from '../rounds/rounds.repository';
 import { RubricsService } from '../rubrics/rubrics.service';
 import { ASSIGNMENT_PURPOSE, type ApplicationAssignment, type AssignmentPurpose } from './application-assignment.entity';
 import { AssignmentError } from './assignments.errors';
-import { ASSIGNMENT_SORTABLE, AssignmentsRepository, type AssignmentFilter, type AssignmentLine, type AssignmentRow } from './assignments.repository';
+import {
+  ASSIGNMENT_SORTABLE,
+  AssignmentsRepository,
+  type AssignmentFilter,
+  type AssignmentLine,
+  type AssignmentRow,
+  type OpenAssignment,
+} from './assignments.repository';
 import type { AutoAssignDto, CreateAssignmentDto, UpdateAssignmentDto } from './dto/assignment.dto';
 
 export { ASSIGNMENT_SORTABLE, type AssignmentFilter } from './assignments.repository';
@@ -157,12 +164,37 @@ export class AssignmentsService {
   }
 
   /** Open assignments of a reviewer that a newly declared conflict forbids: revoked, audited. */
-  async revokeConflicting(reviewerId: string, actor: AuthenticatedUser, meta: RequestMeta, tx: Transaction): Promise<number> {
-    const [reviewer] = await this.assignments.reviewerPool(tx, [reviewerId]);
-    if (!reviewer) return 0;
-    const open = await this.assignments.openAssignmentsOf(reviewerId, tx);
+  async revokeConflicting(reviewerId: string, actor: Actor, meta: RequestMeta, tx: Transaction): Promise<number> {
+    const reviewers = await this.assignments.reviewerPool(tx, [reviewerId]);
+    return this.revokeWhereConflicting(await this.assignments.openAssignmentsOf(reviewerId, tx), reviewers, actor, meta, tx);
+  }
+
+  /**
+   * An application corrected by a 補正 (再提出): its assignments whose reviewer declared a conflict with the corrected data
+   * (法人番号, 事業者名 or 認定支援機関) are revoked and audited, as a newly declared conflict revokes them (README
+   * "Review and adoption": never with a conflict of interest); then its 要件確認 is reopened for the checkers left
+   * (reopenFormalCheck leaves a revoked assignment closed). The reviewers' locks are taken before any assignment's,
+   * in the order a declaration takes them.
+   */
+  async reopenAfterCorrection(applicationId: string, actor: Actor, meta: RequestMeta, tx: Transaction): Promise<void> {
+    const open = await this.assignments.assignmentsOpenAfterCorrection(applicationId, tx);
+    if (open.length)
+      await this.revokeWhereConflicting(open, await this.assignments.reviewerPool(tx, [...new Set(open.map((x) => x.reviewerId))]), actor, meta, tx);
+    await this.assignments.reopenFormalCheck(applicationId, tx);
+  }
+
+  private async revokeWhereConflicting(
+    open: OpenAssignment[],
+    reviewers: ReviewerCandidate[],
+    actor: Actor,
+    meta: RequestMeta,
+    tx: Transaction,
+  ): Promise<number> {
+    const byId = new Map(reviewers.map((r) => [r.id, r]));
     let revoked = 0;
     for (const x of open) {
+      const reviewer = byId.get(x.reviewerId);
+      if (!reviewer) continue;
       const why = conflictOfInterest(reviewer, {
         applicationId: x.applicationId,
         corporateNumber: x.corporateNumber,
@@ -266,7 +298,7 @@ export class AssignmentsService {
 
   private async revokeRow(
     x: Pick<ApplicationAssignment, 'id' | 'applicationId' | 'reviewerId' | 'purpose'>,
-    actor: AuthenticatedUser,
+    actor: Actor,
     action: string,
     meta: RequestMeta,
     extra: Record<string, unknown>,

@@ -16,7 +16,7 @@ import type { ChainPart, WriteChain } from '../../database/write-chain';
 import { quoteApplication } from '../applications/application-quote';
 import type { Application } from '../applications/application.entity';
 import { ApplicationsRepository } from '../applications/applications.repository';
-import { AssignmentsRepository } from '../assignments/assignments.repository';
+import { AssignmentsService } from '../assignments/assignments.service';
 import { draftApplication } from '../applications/application-drafts';
 import { TransitionsService, type TransitionActor, type TransitionOptions } from '../applications/transitions.service';
 import { AuditService } from '../audit/audit.service';
@@ -78,7 +78,7 @@ export class IntakeService {
     private readonly statusLinks: StatusLinksService,
     private readonly rubrics: RubricsService,
     private readonly audit: AuditService,
-    private readonly assignments: AssignmentsRepository,
+    private readonly assignments: AssignmentsService,
   ) {}
 
   async submit(channel: IntakeChannel, dto: IntakeApplicationDto, idempotencyKey: string): Promise<StoredResponse> {
@@ -281,7 +281,9 @@ export class IntakeService {
       ...options,
       auditExtra: { ...options.auditExtra, correctedHolder: holder },
     });
-    await this.assignments.reopenFormalCheck(app.id, tx);
+    // its 要件確認 reopened, and no reviewer who declared a conflict with the corrected 法人番号 or name left on it
+    // (a revocation names staff only: the portal's channel is on the resubmission's own audit record)
+    await this.assignments.reopenAfterCorrection(app.id, { role: actor.role, id: actor.staff?.id ?? null }, options, tx);
     return application;
   }
 
