@@ -321,6 +321,12 @@ describe('intake', () => {
       .send({ applicationId: id, reviewerId: s.reviewer.user.id, purpose: 'formalCheck' })
       .expect(201);
     const checklist = (await t.http().get(`/api/applications/${id}/formal-check`).set(staff(s.reviewer)).expect(200)).body;
+    // sent through the portal with its documents: each suggested 適
+    expect(checklist.items.filter((i: { source: string }) => i.source === 'document').map((i: { suggestion: string }) => i.suggestion)).toEqual([
+      'pass',
+      'pass',
+      'pass',
+    ]);
     const answers = checklist.items.map((i: { code: string }, n: number) => ({
       code: i.code,
       passed: n !== 0,

@@ -45,6 +45,13 @@ describe('buildFormalChecklist', () => {
     expect(item(FACTS, 'document.advisorConfirmation')).toMatchObject({ suggestion: 'fail', hint: '添付されていません' });
   });
 
+  it('suggests nothing for a document of an application received on paper: the checker looks among its papers', () => {
+    const paper = { ...FACTS, receivedOnPaper: true };
+    expect(item(paper, 'document.advisorConfirmation')).toMatchObject({ suggestion: null, hint: expect.stringContaining('紙で受け付けた申請です') });
+    // one uploaded all the same is seen as attached
+    expect(item(paper, 'document.businessPlan')).toMatchObject({ suggestion: 'pass' });
+  });
+
   it('lists a kind required twice once', () => {
     const facts = { ...FACTS, requiredAttachments: [...FACTS.requiredAttachments, { kind: 'businessPlan', label: '事業計画書' }] };
     expect(codes(facts).filter((c) => c === 'document.businessPlan')).toHaveLength(1);

@@ -43,6 +43,11 @@ export interface FormalCheckEligibility {
 export interface FormalCheckFacts {
   requiredAttachments: { kind: string; label: string }[];
   presentAttachmentKinds: string[];
+  /**
+   * The application came on paper (a bulk import: no intake channel), its documents with it: none is uploaded, so a
+   * document not attached is for the checker to find among the papers, not a missing one.
+   */
+  receivedOnPaper?: boolean;
   /** from the stored eligibility (see formalCheckEligibility); null when none was stored */
   eligibility: FormalCheckEligibility | null;
   advisorRequired: boolean;
@@ -114,13 +119,11 @@ function documentItems(facts: FormalCheckFacts): FormalCheckItem[] {
     if (seen.has(kind)) continue;
     seen.add(kind);
     const ok = present.has(kind);
-    out.push({
-      code: formalCheckDocumentCode(kind),
-      label: `添付書類「${label}」`,
-      source: 'document',
-      suggestion: ok ? 'pass' : 'fail',
-      hint: ok ? '添付されています。内容（記名・日付・様式）を確認してください' : '添付されていません',
-    });
+    const item = { code: formalCheckDocumentCode(kind), label: `添付書類「${label}」`, source: 'document' } as const;
+    if (ok) out.push({ ...item, suggestion: 'pass', hint: '添付されています。内容（記名・日付・様式）を確認してください' });
+    else if (facts.receivedOnPaper)
+      out.push({ ...item, suggestion: null, hint: '紙で受け付けた申請です。提出された書類の中にあるか、内容（記名・日付・様式）とともに確認してください' });
+    else out.push({ ...item, suggestion: 'fail', hint: '添付されていません' });
   }
   return out;
 }

@@ -297,6 +297,8 @@ export class FormalCheckService {
     return buildFormalChecklist({
       requiredAttachments: required.map((kind) => ({ kind, label: ATTACHMENT_KINDS[kind] })),
       presentAttachmentKinds,
+      // no intake channel: it came on paper (a bulk import), its documents with it (README "Bulk import")
+      receivedOnPaper: app.channelId === null,
       // the stored eligibility report (every unmet requirement), not the quote's own flag
       eligibility: formalCheckEligibility(app.eligibility, app.quote),
       advisorRequired: required.includes('advisorConfirmation'),
