@@ -265,6 +265,41 @@ describe('review and adoption', () => {
       expect((await api().get(`/api/review-assignments/${x}`).set(as(s.manager)).expect(200)).body.state).toBe('revoked');
     });
 
+    it('takes a reviewer who is deactivated, or given another role, off their open assignments (audited), so they are filled again', async () => {
+      const [r4, r5] = await Promise.all([
+        login(t, 'reviewer4@jimukyoku.example.jp', DEMO_PASSWORD),
+        login(t, 'reviewer5@jimukyoku.example.jp', DEMO_PASSWORD),
+      ]);
+      const id = await underReview();
+      const [byR4, byR5] = [await assignTo(id, r4), await assignTo(id, r5)];
+      const stateOf = async (x: string) => (await api().get(`/api/review-assignments/${x}`).set(as(s.manager)).expect(200)).body.state;
+      const [open] = await db.query(
+        `SELECT count(*)::int AS n FROM application_assignment WHERE reviewer_id = $1 AND revoked_at IS NULL AND submitted_at IS NULL`,
+        [r4.user.id],
+      );
+      try {
+        await api().put(`/api/users/${r4.user.id}`).set(as(s.admin)).send({ active: false }).expect(200);
+        await api().put(`/api/users/${r5.user.id}`).set(as(s.admin)).send({ role: 'auditor' }).expect(200);
+        expect([await stateOf(byR4), await stateOf(byR5)]).toEqual(['revoked', 'revoked']);
+        const reasons = await db.query(
+          `SELECT entity_id, changes->>'reason' AS reason FROM audit_log WHERE action = 'assignment.revoke' AND entity_id = ANY($1)`,
+          [[byR4, byR5]],
+        );
+        expect(Object.fromEntries(reasons.map((r: { entity_id: string; reason: string }) => [r.entity_id, r.reason]))).toEqual({
+          [byR4]: '審査員のアカウントが無効化されたため',
+          [byR5]: '審査員以外の役割に変更されたため',
+        });
+        const [account] = await db.query(`SELECT changes FROM audit_log WHERE action = 'user.deactivated' AND entity_id = $1`, [r4.user.id]);
+        expect(account.changes).toMatchObject({ active: { from: true, to: false }, revokedAssignments: open.n });
+        expect(open.n).toBeGreaterThan(0);
+      } finally {
+        // back at work, they are assigned afresh, as anyone else (the revoked stay revoked)
+        await api().put(`/api/users/${r4.user.id}`).set(as(s.admin)).send({ active: true }).expect(200);
+        await api().put(`/api/users/${r5.user.id}`).set(as(s.admin)).send({ role: 'reviewer' }).expect(200);
+      }
+      expect(await stateOf(byR4)).toBe('revoked');
+    });
+
     it('refuses a 審査期限 already past, naming it in JST, and changes nothing', async () => {
       const id = await underReview();
       const past = '2022-04-01T18:00:00+09:00';

@@ -210,6 +210,16 @@ export class AssignmentsService {
     return revoked;
   }
 
+  /**
+   * A reviewer who can no longer do the work (deactivated, or given another role): every open assignment of theirs is
+   * revoked with `reason` and audited, so the board shows the applications unfilled and the planner fills them again.
+   */
+  async revokeAllOf(reviewerId: string, reason: string, actor: Actor, meta: RequestMeta, tx: Transaction): Promise<number> {
+    const open = await this.assignments.openAssignmentsOf(reviewerId, tx);
+    for (const x of open) await this.revokeRow(x, actor, 'assignment.revoke', meta, { reason }, tx);
+    return open.length;
+  }
+
   /** One more reviewer for an application whose reviewers disagree (the rubric's setting). */
   async assignExtraReviewer(app: Application, reviewDays: number, actor: Actor, meta: RequestMeta, tx: Transaction): Promise<boolean> {
     const subject = await this.assignments.subjectOf(app.id, 'review', tx);

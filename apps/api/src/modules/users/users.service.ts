@@ -8,6 +8,7 @@ import { randomToken } from '../../auth/tokens';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery } from '../../common/list-query';
 import { UnitOfWork } from '../../database';
+import { AssignmentsService } from '../assignments/assignments.service';
 import { AuditService } from '../audit/audit.service';
 import type { CreateUserDto, ResetPasswordDto, UpdateUserDto } from './dto/user.dto';
 import { StaffUser } from './staff-user.entity';
@@ -25,6 +26,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly auth: AuthRepository,
     private readonly audit: AuditService,
+    private readonly assignments: AssignmentsService,
   ) {}
 
   async list(query: ListQuery<UserFilter>): Promise<[UserView[], number]> {
@@ -98,10 +100,25 @@ export class UsersService {
       set('organisation', dto.organisation === undefined ? undefined : dto.organisation?.trim() || null);
       set('active', dto.active);
       if (Object.keys(changes).length === 0) return view(user);
+      // as the account stood before these changes (set() has written them on `user`)
+      const wasReviewing = (changes.active ? changes.active.from : user.active) === true && (changes.role ? changes.role.from : user.role) === 'reviewer';
       const saved = await this.users.save(tx, user);
       const deactivated = changes.active?.to === false;
       if (deactivated || changes.role) await this.auth.revokeUserSessions(id, deactivated ? 'userDeactivated' : 'roleChanged', { tx });
-      await this.audit.record({ actor, action: deactivated ? 'user.deactivated' : 'user.updated', entityType: 'staffUser', entityId: id, changes }, tx);
+      // a reviewer who can no longer review leaves no application waiting on them (README "Review and adoption")
+      const audited: Record<string, unknown> = { ...changes };
+      if (wasReviewing && (deactivated || changes.role))
+        audited.revokedAssignments = await this.assignments.revokeAllOf(
+          id,
+          deactivated ? '審査員のアカウントが無効化されたため' : '審査員以外の役割に変更されたため',
+          actor,
+          {},
+          tx,
+        );
+      await this.audit.record(
+        { actor, action: deactivated ? 'user.deactivated' : 'user.updated', entityType: 'staffUser', entityId: id, changes: audited },
+        tx,
+      );
       return view(saved);
     });
   }
