@@ -300,6 +300,39 @@ describe('review and adoption', () => {
       expect(await stateOf(byR4)).toBe('revoked');
     });
 
+    it('counts an assignment whose application was withdrawn neither as open, nor overdue, nor against the reviewer’s capacity', async () => {
+      const id = await submitted();
+      const x = await assignTo(id, r3, 'formalCheck');
+      await db.query(`UPDATE application_assignment SET due_at = now() - interval '1 day' WHERE id = $1`, [x]);
+      const board = async () =>
+        (
+          await api()
+            .get(`/api/reviewers?filter=${encodeURIComponent(JSON.stringify({ id: [r3.user.id] }))}`)
+            .set(as(s.manager))
+            .expect(200)
+        ).body[0];
+      const before = await board();
+      await asIntake(t, id, 'withdraw', '事業計画を見直すため');
+      const after = await board();
+      expect([after.openCount, after.overdueCount, after.openFormalChecks]).toEqual([
+        before.openCount - 1,
+        before.overdueCount - 1,
+        before.openFormalChecks - 1,
+      ]);
+      expect((await api().get(`/api/review-assignments/${x}`).set(as(s.manager)).expect(200)).body.state).toBe('waiting');
+      // a capacity its open work fills but for one: the withdrawn one does not take that place
+      await api()
+        .put(`/api/reviewers/${r3.user.id}`)
+        .set(as(s.manager))
+        .send({ reviewCapacity: after.openCount + 1 })
+        .expect(200);
+      try {
+        await assignTo(await underReview(), r3);
+      } finally {
+        await api().put(`/api/reviewers/${r3.user.id}`).set(as(s.manager)).send({ reviewCapacity: 300 }).expect(200);
+      }
+    });
+
     it('refuses a 審査期限 already past, naming it in JST, and changes nothing', async () => {
       const id = await underReview();
       const past = '2022-04-01T18:00:00+09:00';

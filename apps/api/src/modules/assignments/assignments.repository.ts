@@ -69,8 +69,17 @@ export interface DueAssignment {
   categoryName: string;
 }
 
-/** States whose application waits on the applicant (差戻し, 不備) or has ended: its open assignments wait too. */
-const waitingStates = () => [...new Set([...statesTagged('returnedToApplicant'), ...statesOfKind('terminal')])];
+/**
+ * States whose application waits on the applicant (差戻し, 不備) or has ended: its unsubmitted assignments wait too —
+ * `waiting`, neither open work nor overdue (the list's states, the 割当ボード's overdue and open 要件確認).
+ */
+export const waitingStates = (): string[] => [...new Set([...statesTagged('returnedToApplicant'), ...statesOfKind('terminal')])];
+
+/**
+ * States whose application has ended (取下げ, 不採択 …): its unsubmitted assignments never close, so they are no part of
+ * the reviewer's load (the planner's capacity, the 割当ボード's 負荷). A 差戻し's count: the 補正 comes back to them.
+ */
+export const endedStates = (): string[] => statesOfKind('terminal');
 
 /**
  * All SQL of application_assignment (this module's table). Its reads join the application, the
@@ -157,13 +166,14 @@ export class AssignmentsRepository {
       organisations: string[];
     }[] = await managerOf(tx, this.dataSource).query(
       `SELECT u.id, u.name, u.organisation, u.review_capacity AS capacity,
-              (SELECT count(*)::int FROM application_assignment x WHERE x.reviewer_id = u.id AND x.revoked_at IS NULL AND x.submitted_at IS NULL) AS load,
+              (SELECT count(*)::int FROM application_assignment x JOIN application a ON a.id = x.application_id
+                WHERE x.reviewer_id = u.id AND x.revoked_at IS NULL AND x.submitted_at IS NULL AND NOT a.status = ANY($1)) AS load,
               coalesce((SELECT array_agg(c.value) FROM conflict_of_interest c WHERE c.reviewer_id = u.id AND c.revoked_at IS NULL AND c.kind = 'corporateNumber'), '{}') AS corporate_numbers,
               coalesce((SELECT array_agg(c.value) FROM conflict_of_interest c WHERE c.reviewer_id = u.id AND c.revoked_at IS NULL AND c.kind = 'organisation'), '{}') AS organisations
          FROM staff_user u
-        WHERE u.role = 'reviewer' AND u.active ${reviewerIds ? 'AND u.id = ANY($1)' : ''}
+        WHERE u.role = 'reviewer' AND u.active ${reviewerIds ? 'AND u.id = ANY($2)' : ''}
         ORDER BY u.id`,
-      reviewerIds ? [reviewerIds] : [],
+      reviewerIds ? [endedStates(), reviewerIds] : [endedStates()],
     );
     return rows.map((r) => ({
       id: r.id,

@@ -7,6 +7,7 @@ import type { ListQuery } from '../../common/list-query';
 import { managerOf, type Transaction } from '../../database';
 import { containing } from '../../database/like-pattern';
 import { ASSIGNMENT_PURPOSE } from '../assignments/application-assignment.entity';
+import { endedStates, waitingStates } from '../assignments/assignments.repository';
 import { StaffUser } from '../users/staff-user.entity';
 import { ConflictOfInterest } from './conflict-of-interest.entity';
 
@@ -33,7 +34,11 @@ const NO_ID = '00000000-0000-4000-8000-000000000000';
 export class ReviewersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Reviewers with their load (open, overdue, submitted, open 要件確認) and their active conflicts, optionally within one round. */
+  /**
+   * Reviewers with their load (unsubmitted of applications not ended: endedStates), overdue, submitted and open 要件確認
+   * (neither counts an application waiting on the applicant or ended: waitingStates) and their active conflicts,
+   * optionally within one round.
+   */
   async list(query: ListQuery<ReviewerFilter>): Promise<[unknown[], number]> {
     const f = query.filter;
     const params: unknown[] = [];
@@ -41,15 +46,20 @@ export class ReviewersRepository {
     if (f.id) where.push(`u.id = ANY($${params.push(f.id.filter(isUuid))})`);
     if (f.q) where.push(`(u.name || ' ' || u.email || ' ' || coalesce(u.organisation, '')) ILIKE $${params.push(containing(f.q))}`);
     const roundJoin = isUuid(f.roundId) ? `AND x.application_id IN (SELECT id FROM application WHERE round_id = $${params.push(f.roundId)})` : '';
+    // the load: not submitted, its application not ended (a 差戻し's comes back); open work besides: not waiting on the
+    // applicant either (as the 割当 list's `open`), so neither overdue nor an open 要件確認
+    const load = `x.submitted_at IS NULL AND NOT a.status = ANY($${params.push(endedStates())})`;
+    const open = `x.submitted_at IS NULL AND NOT a.status = ANY($${params.push(waitingStates())})`;
     const sql = `
       SELECT u.id, u.name, u.email, u.organisation, u.active, u.review_capacity AS "reviewCapacity",
-             count(x.id) FILTER (WHERE x.submitted_at IS NULL)::int AS "openCount",
-             count(x.id) FILTER (WHERE x.submitted_at IS NULL AND x.due_at < now())::int AS "overdueCount",
+             count(x.id) FILTER (WHERE ${load})::int AS "openCount",
+             count(x.id) FILTER (WHERE ${open} AND x.due_at < now())::int AS "overdueCount",
              count(x.id) FILTER (WHERE x.submitted_at IS NOT NULL)::int AS "submittedCount",
-             count(x.id) FILTER (WHERE x.purpose = $${params.push(ASSIGNMENT_PURPOSE.formalCheck)} AND x.submitted_at IS NULL)::int AS "openFormalChecks",
+             count(x.id) FILTER (WHERE x.purpose = $${params.push(ASSIGNMENT_PURPOSE.formalCheck)} AND ${open})::int AS "openFormalChecks",
              (SELECT count(*)::int FROM conflict_of_interest c WHERE c.reviewer_id = u.id AND c.revoked_at IS NULL) AS "conflictCount"
         FROM staff_user u
         LEFT JOIN application_assignment x ON x.reviewer_id = u.id AND x.revoked_at IS NULL ${roundJoin}
+        LEFT JOIN application a ON a.id = x.application_id
        WHERE ${where.join(' AND ')}
        GROUP BY u.id`;
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${sql}) t`, params);
