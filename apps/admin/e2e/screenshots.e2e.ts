@@ -92,13 +92,13 @@ describe('the main screens on the demo data (screenshots)', () => {
     );
     await expect(round11.getByTestId('deadline-left').innerText()).resolves.toBe('締切済み');
 
-    // 催促 mails the reviewer about their overdue reviews (the API queues the reminders)
+    // 催促 mails the reviewer about their overdue reviews (the API queues reviewOverdue mails, 審査期限を過ぎています)
     const late = round11.getByTestId('overdue-reviewer').first();
     const reviewerId = await late.getAttribute('data-reviewer');
     await late.getByRole('button', { name: '催促' }).click();
     await manager.getByText(/さんに催促のメールを\d+件送りました/).waitFor();
     const [{ queued }] = await db.query(
-      `SELECT count(*)::int AS queued FROM notification n JOIN staff_user u ON u.email = n.recipient WHERE n.template = 'reviewReminder' AND u.id = $1`,
+      `SELECT count(*)::int AS queued FROM notification n JOIN staff_user u ON u.email = n.recipient WHERE n.template = 'reviewOverdue' AND u.id = $1`,
       [reviewerId],
     );
     expect(queued).toBeGreaterThan(0);

@@ -42,12 +42,31 @@ describe('notification templates: versions, preview, the version a notification 
     expect(res.headers['content-range']).toMatch(/^notification-templates 0-\d+\/\d+$/);
     const received = res.body.find((r: { id: string }) => r.id === 'received');
     expect(received).toMatchObject({ code: 'received', label: '受付', audience: 'applicant', version: 1 });
-    expect(res.body.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['reviewReminder', 'managerDigest']));
+    expect(res.body.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['reviewReminder', 'reviewOverdue', 'managerDigest']));
     const filtered = await as(s.manager)
       .get('/api/notification-templates')
       .query({ filter: JSON.stringify({ audience: 'reviewer' }) })
       .expect(200);
-    expect(filtered.body.map((r: { id: string }) => r.id)).toEqual(['reviewReminder']);
+    // the scheduler's reminder before the 審査期限, the dashboard's 催促 after it
+    expect(filtered.body.map((r: { id: string }) => r.id).sort()).toEqual(['reviewOverdue', 'reviewReminder']);
+    expect(filtered.body.find((r: { id: string }) => r.id === 'reviewOverdue')).toMatchObject({
+      label: '審査期限超過の催促（審査員宛）',
+      audience: 'reviewer',
+      version: 1,
+      subject: '【補助金事務局】審査期限を過ぎています（受付番号 {{receiptNumber}}）',
+    });
+  });
+
+  it('gives a database seeded before a template existed (reviewOverdue) that template on the next seed, leaving the others as they are', async () => {
+    const before: { code: string; version: number }[] = await db.query(
+      `SELECT code, max(version) AS version FROM notification_template GROUP BY code ORDER BY code`,
+    );
+    await db.query(`DELETE FROM notification_template WHERE code = 'reviewOverdue'`);
+    const [report] = await runSeed(db, { demo: false, steps: [notificationTemplatesSeed] });
+    expect(report).toEqual({ step: 'notification templates', summary: 'created 1 templates' });
+    expect(await db.query(`SELECT code, max(version) AS version FROM notification_template GROUP BY code ORDER BY code`)).toEqual(before);
+    const [{ subject }] = await db.query(`SELECT subject FROM notification_template WHERE code = 'reviewOverdue'`);
+    expect(subject).toBe('【補助金事務局】審査期限を過ぎています（受付番号 {{receiptNumber}}）');
   });
 
   it('saves an edit as a new version, audited, and keeps the old one', async () => {

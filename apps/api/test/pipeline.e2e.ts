@@ -1,4 +1,7 @@
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../src/config';
+import { renderNotification, templateToRender } from '../src/modules/notifications/notification-renderer';
+import { NotificationsRepository } from '../src/modules/notifications/notifications.repository';
 import { runSeed } from '../src/seed/seed-runner';
 import { loginEveryRole, type LoggedIn } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
@@ -15,6 +18,12 @@ interface Pipeline {
 }
 
 const jstDay = (iso: string) => new Date(Date.parse(iso) + 9 * 3_600_000).toISOString().slice(0, 10);
+/** An instant as the mails print it in JST (「2026年12月4日(金) 17:00:00」), worked out here rather than by the code under test. */
+const jstInstant = (iso: string) => {
+  const d = new Date(Date.parse(iso) + 9 * 3_600_000);
+  const hms = d.toISOString().slice(11, 19);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日(${'日月火水木金土'[d.getUTCDay()]}) ${hms}`;
+};
 
 type Query = (sql: string, params?: unknown[]) => Promise<{ key: string; n: number; amount?: number }[]>;
 const APPLICATION_KEY = `round_id || '/' || category_id || '/' || workflow_code || '@' || workflow_version || '/' || status`;
@@ -59,8 +68,9 @@ async function expectCountsExact(query: Query) {
 
 /**
  * The dashboard's figures (GET /api/pipeline) against the demo data as the database holds it: 受付 per JST
- * day up to the 締切, review progress per reviewer; and 催促 (POST …/remind), which queues the reviewReminder
- * mail for one reviewer's overdue reviews, audited, once per hour per assignment.
+ * day up to the 締切, review progress per reviewer; and 催促 (POST …/remind), which queues the reviewOverdue
+ * mail (審査期限を過ぎています, not the scheduler's 審査期限が近づいています) for one reviewer's overdue reviews,
+ * audited, once per hour per assignment.
  */
 describe('the dashboard pipeline and 催促', () => {
   let t: TestApp;
@@ -141,7 +151,7 @@ describe('the dashboard pipeline and 催促', () => {
     expect(overdueSeen).toBeGreaterThan(0);
   });
 
-  it('催促 queues one reviewReminder per overdue review of that reviewer, audited; a second click within the hour sends nothing', async () => {
+  it('催促 queues one reviewOverdue mail per overdue review of that reviewer, saying the 審査期限 has passed, audited; a second click within the hour sends nothing', async () => {
     const round = rounds.find((r) => r.reviewers.some((x) => x.overdue > 0))!;
     const late = round.reviewers.find((x) => x.overdue > 0)!;
     const [{ email }] = await db.query(`SELECT email FROM staff_user WHERE id = $1`, [late.reviewerId]);
@@ -155,8 +165,31 @@ describe('the dashboard pipeline and 催促', () => {
       [res.body.notificationIds],
     );
     expect(mails).toHaveLength(late.overdue);
+    // what the reviewer reads: each mail rendered as the dispatcher renders it, from the template the seed stored
+    const notifications = t.app.get(NotificationsRepository);
+    const rows: { id: string; template: string; payload: Record<string, unknown>; programName: string }[] = await db.query(
+      `SELECT n.id, n.template, n.payload, p.name AS "programName"
+         FROM notification n JOIN application a ON a.id = n.application_id JOIN round r ON r.id = a.round_id JOIN program p ON p.id = r.program_id
+        WHERE n.id = ANY($1)`,
+      [res.body.notificationIds],
+    );
+    expect(rows).toHaveLength(late.overdue);
+    const secretariat = t.app.get<AppConfig>(APP_CONFIG).secretariat;
+    for (const n of rows) {
+      const template = templateToRender(n.template, await notifications.latestTemplate(n.template))!;
+      const mail = renderNotification(n.template, template.text, n, { programName: n.programName, secretariat });
+      expect(mail.subject).toBe(`【補助金事務局】審査期限を過ぎています（受付番号 ${n.payload.receiptNumber}）`);
+      expect(mail.text).toContain(`${late.name} 様`);
+      expect(mail.text).toContain('担当している申請の審査期限を過ぎています');
+      expect(mail.text).toContain('至急、審査結果を提出してください');
+      expect(mail.text).toContain(`審査期限: ${jstInstant(n.payload.reviewDueAt as string)}`);
+      expect(mail.text).toContain(`受付番号: ${n.payload.receiptNumber}`);
+      expect(`${mail.subject}\n${mail.text}`).not.toMatch(/近づいています|期限までに/);
+      // the text the seed stored (version 1), as a running system has it
+      expect(template.version).toBe(1);
+    }
     for (const m of mails) {
-      expect(m).toMatchObject({ template: 'reviewReminder', recipient: email, status: 'pending', roundName: round.roundName });
+      expect(m).toMatchObject({ template: 'reviewOverdue', recipient: email, status: 'pending', roundName: round.roundName });
       expect(Date.parse(m.due)).toBeLessThan(Date.now());
     }
     expect(mails.map((m) => m.assignmentId).sort()).toEqual([...res.body.assignmentIds].sort());
@@ -169,7 +202,7 @@ describe('the dashboard pipeline and 催促', () => {
     const again = await t.http().post(path).set(bearer(s.manager)).expect(409);
     expect(again.body).toMatchObject({ statusCode: 409, code: 'NOTHING_TO_REMIND' });
     expect(again.body.message).toMatch(/期限を過ぎた未提出の審査がありません/);
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM notification WHERE template = 'reviewReminder' AND recipient = $1`, [email]);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM notification WHERE template = 'reviewOverdue' AND recipient = $1`, [email]);
     expect(n).toBe(late.overdue);
   });
 

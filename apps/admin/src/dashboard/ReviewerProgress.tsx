@@ -17,7 +17,7 @@ interface Row extends Reviewer {
 /**
  * 書面審査 per reviewer: submitted, still open, overdue (stacked; each part links to that reviewer's
  * assignments in that state), and for each reviewer with overdue reviews a 催促 (managers) that mails them
- * the review reminder for those.
+ * that those are past their 審査期限 (reviewOverdue).
  */
 export const ReviewerProgress = ({ round }: { round: RoundPipeline }) => {
   const translate = useTranslate();

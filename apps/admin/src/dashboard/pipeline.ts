@@ -34,7 +34,7 @@ export async function fetchPipeline(): Promise<RoundPipeline[]> {
   }
 }
 
-/** 催促: POST /api/pipeline/rounds/:roundId/reviewers/:reviewerId/remind (reviewReminder mails for the overdue reviews). */
+/** 催促: POST /api/pipeline/rounds/:roundId/reviewers/:reviewerId/remind (reviewOverdue mails, 審査期限を過ぎています, for the overdue reviews). */
 export async function remindReviewer(roundId: string, reviewerId: string): Promise<{ queued: number }> {
   try {
     const { json } = await api.httpClient(`${api.apiUrl}/pipeline/rounds/${roundId}/reviewers/${reviewerId}/remind`, { method: 'POST' });

@@ -218,11 +218,18 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
     '差戻しした交付申請の補正期限が近づいています。以下の事項を修正のうえ、補正期限までに再提出してください。\n期限までに再提出がない場合、補助金は交付されません（不交付）。\n\n修正を求める事項:\n{{reason}}\n\n補正期限: {{correctionDueAt}}',
   ),
 
-  // ── to staff: a reviewer before the review's due date, the managers every morning
+  // ── to staff: a reviewer before the review's due date (the scheduler) and after it (a manager's 催促), the managers every morning
   reviewReminder: {
     subject: '【補助金事務局】審査期限が近づいています（受付番号 {{receiptNumber}}）',
     bodyText:
       '{{recipientName}} 様\n\n担当している申請の審査期限が近づいています。期限までに審査結果を提出してください。\n\n審査期限: {{reviewDueAt}}\n受付番号: {{receiptNumber}}\n事業者名: {{applicantName}}\n事業: {{programName}}\n公募回: {{roundName}}\n類型: {{categoryName}}' +
+      STAFF_SIGNATURE,
+  },
+  // 催促 (the dashboard, POST /api/pipeline/…/remind): only for reviews already past their 審査期限
+  reviewOverdue: {
+    subject: '【補助金事務局】審査期限を過ぎています（受付番号 {{receiptNumber}}）',
+    bodyText:
+      '{{recipientName}} 様\n\n担当している申請の審査期限を過ぎていますが、審査結果がまだ提出されていません。至急、審査結果を提出してください。すぐに提出できない事情がある場合は、事務局までご連絡ください。\n\n審査期限: {{reviewDueAt}}\n受付番号: {{receiptNumber}}\n事業者名: {{applicantName}}\n事業: {{programName}}\n公募回: {{roundName}}\n類型: {{categoryName}}' +
       STAFF_SIGNATURE,
   },
   managerDigest: {
@@ -324,6 +331,7 @@ export const TEMPLATE_INFO: Readonly<Record<string, TemplateInfo>> = {
     standardReason: CORRECTION_REASON,
   },
   reviewReminder: { label: '審査期限のリマインダー（審査員宛）', audience: 'reviewer' },
+  reviewOverdue: { label: '審査期限超過の催促（審査員宛）', audience: 'reviewer' },
   managerDigest: { label: '日次サマリー（事務局マネージャー宛）', audience: 'manager' },
 };
 

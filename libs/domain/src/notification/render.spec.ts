@@ -74,6 +74,22 @@ describe('renderTemplate', () => {
     expect(m.text).toContain('審査期限: 2022年4月4日(月) 17:59:59');
   });
 
+  it('tells a reviewer past the due date (催促) that it has passed, not that it is near, with the due date in JST', () => {
+    const m = renderTemplate(DEFAULT_TEMPLATES.reviewOverdue, {
+      recipientName: '審査 花子',
+      receiptNumber: 'RES05-00000012',
+      reviewDueAt: '2022-04-04T08:59:59Z',
+    });
+    expect(m.subject).toBe('【補助金事務局】審査期限を過ぎています（受付番号 RES05-00000012）');
+    expect(m.text).toContain('審査 花子 様');
+    expect(m.text).toContain('審査期限を過ぎています');
+    expect(m.text).toContain('至急、審査結果を提出してください');
+    expect(m.text).toContain('事務局までご連絡ください');
+    expect(m.text).toContain('審査期限: 2022年4月4日(月) 17:59:59');
+    expect(`${m.subject}\n${m.text}`).not.toContain('近づいています');
+    expect(TEMPLATE_INFO.reviewOverdue.audience).toBe('reviewer');
+  });
+
   it('reminds an applicant of the 補正期限 in JST with the items to fix', () => {
     const m = renderTemplate(DEFAULT_TEMPLATES.correctionReminder, vars);
     expect(m.subject).toBe('【事業再構築補助金】補正期限のお知らせ（受付番号 RES05-00000012）');

@@ -27,7 +27,7 @@ export class PipelineController {
   @Policy('pipeline.remind')
   @ApiOperation({
     summary:
-      '催促: 審査員の、この公募回で期限を過ぎた未提出の審査について審査期限のリマインダー (reviewReminder) を送る。監査ログに記録。直近1時間に催促した割当は除く (何もなければ 409)',
+      '催促: 審査員の、この公募回で期限を過ぎた未提出の審査について審査期限超過の催促メール (reviewOverdue: 審査期限を過ぎています) を送る。監査ログに記録。直近1時間に催促した割当は除く (何もなければ 409)',
   })
   @ApiCreatedResponse({ type: ReviewerReminderDto })
   remind(@Param('roundId') roundId: string, @Param('reviewerId') reviewerId: string, @CurrentUser() user: AuthenticatedUser, @Req() req: Request) {

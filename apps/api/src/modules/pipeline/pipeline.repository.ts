@@ -49,7 +49,7 @@ export interface PipelineReviewerRow {
   nextDueAt: Date | null;
 }
 
-/** An overdue review assignment to remind of: the same facts as the scheduler's reminder (reviewReminder). */
+/** An overdue review assignment to remind of (reviewOverdue): the same facts as the scheduler's reminder (reviewReminder). */
 export type OverdueAssignment = DueAssignment;
 
 export interface PipelineReviewRow {

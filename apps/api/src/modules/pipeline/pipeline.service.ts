@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { RequestMeta } from '../../common/request-meta';
 import { UnitOfWork } from '../../database';
-import { reviewReminder, REVIEW_REMINDER_TEMPLATE } from '../assignments/review-reminder';
+import { reviewOverdueReminder, REVIEW_OVERDUE_TEMPLATE } from '../assignments/review-reminder';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { PipelineError } from './pipeline.errors';
@@ -171,8 +171,9 @@ export class PipelineService {
   }
 
   /**
-   * 催促: queues the reviewReminder mail (the scheduler's template) for each of one reviewer's overdue review
-   * assignments in a round, audited in the same transaction. An assignment reminded within the last hour is
+   * 催促: queues the reviewOverdue mail (審査期限を過ぎています; not the scheduler's reviewReminder, which says the
+   * 審査期限 is near) for each of one reviewer's overdue review assignments in a round (only past-due ones are
+   * selected), audited in the same transaction. An assignment reminded within the last hour is
    * left out; with nothing left, 409 NOTHING_TO_REMIND and nothing is written.
    */
   async remindReviewer(roundId: string, reviewerId: string, actor: AuthenticatedUser, meta: RequestMeta) {
@@ -181,9 +182,9 @@ export class PipelineService {
     return this.uow.run(async (tx) => {
       if (!(await this.repo.roundExists(roundId, tx))) throw new PipelineError('ROUND_NOT_FOUND');
       if (!(await this.repo.activeReviewer(reviewerId, tx))) throw new PipelineError('REVIEWER_NOT_FOUND');
-      const due = await this.repo.overdueAssignments(roundId, reviewerId, REVIEW_REMINDER_TEMPLATE, new Date(Date.now() - REMIND_AGAIN_AFTER_MS), tx);
+      const due = await this.repo.overdueAssignments(roundId, reviewerId, REVIEW_OVERDUE_TEMPLATE, new Date(Date.now() - REMIND_AGAIN_AFTER_MS), tx);
       if (due.length === 0) throw new PipelineError('NOTHING_TO_REMIND');
-      const notificationIds = await this.notifications.insertPending(due.map(reviewReminder), tx);
+      const notificationIds = await this.notifications.insertPending(due.map(reviewOverdueReminder), tx);
       const assignmentIds = due.map((a) => a.assignmentId);
       await this.audit.record(
         { actor, action: 'review.remindOverdue', entityType: 'staffUser', entityId: reviewerId, changes: { roundId, assignmentIds, notificationIds }, ...meta },
