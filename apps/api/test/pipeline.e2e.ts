@@ -5,6 +5,7 @@ import { NotificationsRepository } from '../src/modules/notifications/notificati
 import { runSeed } from '../src/seed/seed-runner';
 import { loginEveryRole, type LoggedIn } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
+import { waitingStates } from '../src/modules/assignments/assignments.repository';
 
 interface Pipeline {
   roundId: string;
@@ -138,10 +139,11 @@ describe('the dashboard pipeline and 催促', () => {
     for (const r of rounds) {
       const rows: { reviewerId: string; assigned: number; submitted: number; overdue: number }[] = await db.query(
         `SELECT x.reviewer_id AS "reviewerId", count(*)::int AS assigned, count(*) FILTER (WHERE x.submitted_at IS NOT NULL)::int AS submitted,
-                count(*) FILTER (WHERE x.submitted_at IS NULL AND x.due_at < now())::int AS overdue
+                count(*) FILTER (WHERE x.submitted_at IS NULL AND x.due_at < now() AND NOT a.status = ANY($2))::int AS overdue
            FROM application_assignment x JOIN application a ON a.id = x.application_id
           WHERE a.round_id = $1 AND x.purpose = 'review' AND x.revoked_at IS NULL GROUP BY x.reviewer_id`,
-        [r.roundId],
+        // a review of an application waiting on the applicant or ended is not overdue (waitingStates)
+        [r.roundId, waitingStates()],
       );
       const shown = r.reviewers.map(({ reviewerId, assigned, submitted, overdue }) => ({ reviewerId, assigned, submitted, overdue }));
       expect(shown.sort((a, b) => a.reviewerId.localeCompare(b.reviewerId))).toEqual(rows.sort((a, b) => a.reviewerId.localeCompare(b.reviewerId)));
@@ -152,10 +154,19 @@ describe('the dashboard pipeline and 催促', () => {
   });
 
   it('催促 queues one reviewOverdue mail per overdue review of that reviewer, saying the 審査期限 has passed, audited; a second click within the hour sends nothing', async () => {
-    const round = rounds.find((r) => r.reviewers.some((x) => x.overdue > 0))!;
-    const late = round.reviewers.find((x) => x.overdue > 0)!;
-    const [{ email }] = await db.query(`SELECT email FROM staff_user WHERE id = $1`, [late.reviewerId]);
-    const path = `/api/pipeline/rounds/${round.roundId}/reviewers/${late.reviewerId}/remind`;
+    const round = rounds.find((r) => r.reviewers.some((x) => x.overdue > 1))!;
+    const shown = round.reviewers.find((x) => x.overdue > 1)!;
+    const [{ email }] = await db.query(`SELECT email FROM staff_user WHERE id = $1`, [shown.reviewerId]);
+    const path = `/api/pipeline/rounds/${round.roundId}/reviewers/${shown.reviewerId}/remind`;
+    // one of the applications is withdrawn meanwhile: its review is no longer owed, and no 催促 goes out for it
+    const [ended] = await db.query(
+      `SELECT x.id, x.application_id AS "applicationId" FROM application_assignment x JOIN application a ON a.id = x.application_id
+        WHERE a.round_id = $1 AND x.reviewer_id = $2 AND x.purpose = 'review' AND x.revoked_at IS NULL AND x.submitted_at IS NULL AND x.due_at < now()
+        LIMIT 1`,
+      [round.roundId, shown.reviewerId],
+    );
+    await db.query(`UPDATE application SET status = 'withdrawn' WHERE id = $1`, [ended.applicationId]);
+    const late = { ...shown, overdue: shown.overdue - 1 };
 
     const res = await t.http().post(path).set(bearer(s.manager)).expect(201);
     expect(res.body).toMatchObject({ roundId: round.roundId, reviewerId: late.reviewerId, queued: late.overdue });
@@ -193,6 +204,7 @@ describe('the dashboard pipeline and 催促', () => {
       expect(Date.parse(m.due)).toBeLessThan(Date.now());
     }
     expect(mails.map((m) => m.assignmentId).sort()).toEqual([...res.body.assignmentIds].sort());
+    expect(res.body.assignmentIds).not.toContain(ended.id);
     const [audit] = await db.query(
       `SELECT actor_id, action, entity_type, entity_id, changes FROM audit_log WHERE action = 'review.remindOverdue' ORDER BY id DESC LIMIT 1`,
     );

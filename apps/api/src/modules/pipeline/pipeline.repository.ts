@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { statesOfKind, statesTagged } from '@jimukyoku/workflow';
 import { DataSource } from 'typeorm';
 import { managerOf, type Transaction } from '../../database';
 import { ASSIGNMENT_PURPOSE } from '../assignments/application-assignment.entity';
-import type { DueAssignment } from '../assignments/assignments.repository';
+import { waitingStates, type DueAssignment } from '../assignments/assignments.repository';
 
 export interface PipelineRoundRow {
   id: string;
@@ -138,7 +137,8 @@ export class PipelineRepository {
   }
 
   /**
-   * The reviewer's overdue review assignments in the round (past due, neither submitted nor revoked), locked
+   * The reviewer's overdue review assignments in the round (past due, neither submitted nor revoked, the application
+   * neither waiting on the applicant nor ended: waitingStates), locked
    * until `tx` ends, leaving out those a `template` mail was already queued for since `since` (two clicks on
    * 催促 send one mail).
    */
@@ -152,12 +152,12 @@ export class PipelineRepository {
          JOIN round r ON r.id = a.round_id
          JOIN category c ON c.id = a.category_id
         WHERE a.round_id = $1 AND aa.reviewer_id = $2 AND aa.purpose = $3
-          AND aa.submitted_at IS NULL AND aa.revoked_at IS NULL AND aa.due_at < now()
+          AND aa.submitted_at IS NULL AND aa.revoked_at IS NULL AND aa.due_at < now() AND NOT a.status = ANY($6)
           AND NOT EXISTS (SELECT 1 FROM notification n
                            WHERE n.template = $4 AND n.payload->>'assignmentId' = aa.id::text AND n.created_at >= $5)
         ORDER BY aa.due_at, a.receipt_number
         FOR UPDATE OF aa`,
-      [roundId, reviewerId, ASSIGNMENT_PURPOSE.review, template, since],
+      [roundId, reviewerId, ASSIGNMENT_PURPOSE.review, template, since, waitingStates()],
     );
   }
 
@@ -166,7 +166,7 @@ export class PipelineRepository {
    * and the score sheets' progress; per round and reviewer, their review assignments — assigned,
    * submitted, overdue (past due, not submitted) and the earliest open due date. An open 要件確認 is
    * 未完了 only while the secretariat can act on it: not while the application waits on the applicant
-   * (returnedToApplicant) nor once it is withdrawn or closed (terminal states).
+   * (returnedToApplicant) nor once it is withdrawn or closed (terminal states); nor is a review then overdue.
    */
   async assignmentProgress(): Promise<{ review: PipelineReviewRow[]; reviewers: PipelineReviewerRow[] }> {
     const [groups, names]: [
@@ -187,14 +187,14 @@ export class PipelineRepository {
       this.dataSource.query(
         `SELECT round_id AS "roundId", reviewer_id AS "reviewerId", purpose, sum(n)::int AS assigned,
                 coalesce(sum(n) FILTER (WHERE submitted), 0)::int AS submitted,
-                coalesce(sum(n) FILTER (WHERE NOT submitted AND due_at < now()), 0)::int AS overdue,
+                coalesce(sum(n) FILTER (WHERE NOT submitted AND due_at < now() AND application_status <> ALL($1::text[])), 0)::int AS overdue,
                 coalesce(sum(n) FILTER (WHERE NOT submitted AND application_status <> ALL($1::text[])), 0)::int AS "openActionable",
                 min(due_at) FILTER (WHERE NOT submitted) AS "nextDueAt"
            FROM (SELECT round_id, reviewer_id, purpose, application_status, due_at, submitted, sum(n) AS n
                    FROM (SELECT * FROM assignment_count UNION ALL SELECT * FROM assignment_count_change) c
                   GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(n) <> 0) x
           GROUP BY 1, 2, 3`,
-        [[...statesTagged('returnedToApplicant'), ...statesOfKind('terminal')]],
+        [waitingStates()],
       ),
       this.dataSource.query(
         `SELECT id, name FROM staff_user WHERE id IN (SELECT DISTINCT reviewer_id FROM assignment_count UNION SELECT reviewer_id FROM assignment_count_change) ORDER BY name, id`,
