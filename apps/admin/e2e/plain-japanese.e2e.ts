@@ -36,7 +36,8 @@ async function expectPlainJapanese(page: Page, what: string) {
  * reviewers and history by name; the main lists; the 割当 list's 受付番号 on every row (past the 25th,
  * which react-admin's getMany used to leave blank); notifications by template name and 申請; the audit
  * log as the auditor (who cannot read accounts) with names, actions and states in Japanese; round
- * pickers that name the programme.
+ * pickers that name the programme. A row of the 割当ボード or of 審査基準 opens, for the auditor (who may read them
+ * but not edit), a page they may read and in names, not the edit form's 「アクセスが拒否されました」.
  */
 describe('admin in the browser: names, not codes', () => {
   let e: AdminE2e;
@@ -45,6 +46,7 @@ describe('admin in the browser: names, not codes', () => {
   let manager: Page;
   let auditor: Page;
   let reviewerName: string;
+  let reviewerId: string;
   const ids: string[] = [];
   let shown: string;
 
@@ -55,7 +57,8 @@ describe('admin in the browser: names, not codes', () => {
     await seedNotificationTemplates(e.t);
     round = await openRound(e.t);
     const reviewer = await login(e.t, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
-    reviewerName = (await db.query(`SELECT name FROM staff_user WHERE id = $1`, [reviewer.user.id]))[0].name;
+    reviewerId = reviewer.user.id;
+    reviewerName = (await db.query(`SELECT name FROM staff_user WHERE id = $1`, [reviewerId]))[0].name;
     const category = await categoryByCode(e.t, round, 'restructuring.standard');
     for (let i = 1; i <= 30; i++) {
       const overrides =
@@ -172,6 +175,36 @@ describe('admin in the browser: names, not codes', () => {
       await expectPlainJapanese(manager, route);
     },
   );
+
+  it('the auditor opens a reviewer of the 割当ボード and a 審査基準 to pages they may read, a manager to the edit forms', async () => {
+    const ofRound = `filter=${encodeURIComponent(JSON.stringify({ roundId: round.id }))}`;
+    const denied = () => auditor.getByText('アクセスが拒否されました').count();
+    // the reviewer's row: their assignments of the board's round, in the 割当 list
+    await goToRoute(auditor, e.adminUrl, `/reviewers?${ofRound}`);
+    await auditor.getByTestId('assignment-board').locator('tr', { hasText: reviewerName }).click();
+    await auditor.waitForURL(/#\/review-assignments\?/);
+    const filter = JSON.parse(new URLSearchParams(new URL(auditor.url()).hash.split('?')[1]).get('filter') ?? '{}');
+    expect(filter).toEqual({ reviewerId, roundId: round.id });
+    await auditor.getByTestId('review-assignments').getByText('PJ-0030').waitFor();
+    expect(await denied()).toBe(0);
+    await expectPlainJapanese(auditor, 'a reviewer’s assignments (auditor)');
+    // a 審査基準's row: its criteria, read only
+    await goToRoute(auditor, e.adminUrl, `/review-rubrics?${ofRound}`);
+    await auditor.getByTestId('review-rubrics').locator('tbody tr').first().click();
+    await auditor.waitForURL(/#\/review-rubrics\/[^/]+\/show$/);
+    await auditor.getByTestId('rubric-criteria').locator('tbody tr').first().waitFor();
+    expect(await denied()).toBe(0);
+    expect(await auditor.getByRole('link', { name: '編集' }).count()).toBe(0);
+    await expectPlainJapanese(auditor, 'rubric (auditor)');
+    await screenshot(auditor, 'review-rubric-auditor');
+    // whoever may change them still opens the edit forms
+    await goToRoute(manager, e.adminUrl, `/reviewers?${ofRound}`);
+    await manager.getByTestId('assignment-board').locator('tr', { hasText: reviewerName }).click();
+    await manager.waitForURL(new RegExp(`#/reviewers/${reviewerId}$`));
+    await goToRoute(manager, e.adminUrl, `/review-rubrics?${ofRound}`);
+    await manager.getByTestId('review-rubrics').locator('tbody tr').first().click();
+    await manager.waitForURL(/#\/review-rubrics\/[^/]+$/);
+  });
 
   it('the auditor reads the audit log in names: actor, action, state change and record', async () => {
     await goToRoute(auditor, e.adminUrl, '/audit-logs');

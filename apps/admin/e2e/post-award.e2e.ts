@@ -15,7 +15,8 @@ import { screenshot } from './browser';
 /**
  * The application page's 「交付・確定」 tab (docs/post-award.md): the amounts the API computes by the rules, and
  * the inspector's 確定検査 and the manager's 額の確定 from it. A reduction without its reason is refused with the
- * API's Japanese message; nothing is typed but the accepted amounts and the reasons.
+ * API's Japanese message; nothing is typed but the accepted amounts and the reasons. The 交付決定 and the 額の確定
+ * each ask for confirmation first, saying what will happen; cancelled, nothing is sent.
  */
 describe('admin in the browser: 確定検査 and 額の確定', () => {
   let e: AdminE2e;
@@ -69,8 +70,26 @@ describe('admin in the browser: 確定検査 and 額の確定', () => {
     expect(filed.status).toBe('grantApplied');
     expect(filed.requested).toBeGreaterThan(0);
 
+    // the 交付決定 fixes an amount and mails the applicant: a click only asks, and キャンセル leaves all as it was
+    let sent = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('/grant-decision')) sent++;
+    });
     await page.getByTestId('decide-grant').click();
+    const confirm = page.getByRole('dialog', { name: '交付決定しますか？' });
+    await confirm.getByText('経費から交付決定額を算定して交付決定します。申請者に交付決定額が通知されます。').waitFor();
+    await confirm.getByRole('button', { name: 'キャンセル' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(sent).toBe(0);
+    const [kept] = await db.query(`SELECT a.status, g.grant_amount FROM application a JOIN grant_amount g ON g.application_id = a.id WHERE a.id = $1`, [
+      draft.id,
+    ]);
+    expect(kept).toEqual({ status: 'grantApplied', grant_amount: null });
+
+    await page.getByTestId('decide-grant').click();
+    await confirm.getByRole('button', { name: '交付決定する' }).click();
     await page.getByText(/交付を決定しました（交付決定額 [\d,]+円）/).waitFor();
+    expect(sent).toBe(1);
     const [decided] = await db.query(`SELECT grant_amount::float8 AS g FROM grant_amount WHERE application_id = $1`, [draft.id]);
     expect(decided.g).toBe(filed.requested);
     await page.getByTestId('post-award-filings').getByText('5月10日 簡易書留で交付申請書を受領', { exact: false }).waitFor();
@@ -114,6 +133,10 @@ describe('admin in the browser: 確定検査 and 額の確定', () => {
     await page.getByText('確定検査を記録しました').waitFor();
     await screenshot(page, 'post-award-inspection');
     await page.getByTestId('fix-amount').click();
+    const confirm = page.getByRole('dialog', { name: '額を確定しますか？' });
+    await confirm.getByText('確定検査で認めた額から確定額を算定して額を確定します（交付決定額が上限）。申請者に確定額が通知されます。').waitFor();
+    expect((await db.query(`SELECT status FROM application WHERE id = $1`, [draft.id]))[0].status).toBe('finalInspection');
+    await confirm.getByRole('button', { name: '額を確定する' }).click();
     await page.getByText(/額を確定しました（確定額 [\d,]+円）/).waitFor();
     const [row] = await db.query(`SELECT fixed_amount::float8 AS fixed, inspection FROM grant_amount WHERE application_id = $1`, [draft.id]);
     expect(row.inspection[1]).toMatchObject({ reported: 3_000_000, accepted: 1_500_000, reason: '交付決定前に発注した分を除外' });
@@ -154,6 +177,10 @@ describe('admin in the browser: 確定検査 and 額の確定', () => {
     await goToRoute(page, e.adminUrl, `/applications/${draft.id}/show/post-award`);
     await page.getByTestId('excess-due-date').fill(due);
     await page.getByTestId('fix-amount').click();
+    // paid in advance: the dialog says the excess may be claimed back too
+    const confirm = page.getByRole('dialog', { name: '額を確定しますか？' });
+    await confirm.getByText('確定額が概算払の支払済額を下回るときは、その差額の返還も求めます。', { exact: false }).waitFor();
+    await confirm.getByRole('button', { name: '額を確定する' }).click();
     await page.getByText(/額を確定しました（確定額 [\d,]+円）/).waitFor();
     await page.getByTestId('repayment-summary').getByText('概算払の超過', { exact: false }).waitFor();
     const [claim] = await db.query(`SELECT amount::float8 AS amount, to_char(due_date, 'YYYY-MM-DD') AS due FROM repayment_claim WHERE application_id = $1`, [

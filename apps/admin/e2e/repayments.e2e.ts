@@ -16,8 +16,9 @@ import { goToRoute, signIn, startAdminE2e, type AdminE2e } from './admin-app';
 
 /**
  * The 「交付・確定」 tab's 返還 (docs/post-award.md "交付決定取消 and 返還"): the manager revokes a paid grant with a
- * 納期限, the 返還額 is the API's (what was paid), a partial then the rest of the repayment → 返還済; a 概算払's excess
- * claimed by the 額の確定, repaid → 支払済; and the managers' overdue 事業化状況報告 list.
+ * 納期限 (after a confirmation; cancelled, nothing is sent), the 返還額 is the API's (what was paid), a partial then
+ * the rest of the repayment → 返還済; a 概算払's excess claimed by the 額の確定, repaid → 支払済; and the managers'
+ * overdue 事業化状況報告 list.
  */
 describe('admin in the browser: 交付決定取消 → 返還, and the overdue 事業化状況報告', () => {
   let e: AdminE2e;
@@ -64,8 +65,24 @@ describe('admin in the browser: 交付決定取消 → 返還, and the overdue �
     await goToRoute(page, e.adminUrl, `/applications/${draft.id}/show/post-award`);
     await page.getByTestId('revoke-reason').fill('補助対象経費の虚偽の報告が判明したため');
     await page.getByLabel('納期限').fill(due);
+    // the 交付決定取消 mails the applicant a 返還 to make: a click only asks, and キャンセル leaves all as it was
+    let sent = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('/grant-revocation')) sent++;
+    });
     await page.getByTestId('revoke-grant').click();
+    const dialog = page.getByRole('dialog', { name: '交付決定を取り消しますか？' });
+    await dialog.getByText('申請者に取消しの理由・返還額・納期限が通知されます。', { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: 'キャンセル' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(sent).toBe(0);
+    expect((await db.query(`SELECT status FROM application WHERE id = $1`, [draft.id]))[0].status).toBe('paid');
+    expect(await db.query(`SELECT 1 FROM repayment_claim WHERE application_id = $1`, [draft.id])).toHaveLength(0);
+
+    await page.getByTestId('revoke-grant').click();
+    await dialog.getByRole('button', { name: '交付決定を取り消す' }).click();
     await page.getByText('交付決定を取り消しました').waitFor();
+    expect(sent).toBe(1);
     await page.getByTestId('repayment-outstanding').getByText('15,000,000円').waitFor();
 
     await page.getByLabel('入金日').fill(today);

@@ -9,4 +9,5 @@ export { CaveatNote } from './CaveatNote';
 export { apiErrorMessage } from './apiErrorMessage';
 export { EstimatedTotalPagination } from './EstimatedTotalPagination';
 export { ConfirmedDeleteButton } from './ConfirmedDeleteButton';
+export { ConfirmedActionButton } from './ConfirmedActionButton';
 export { useConfirmedSave } from './useConfirmedSave';

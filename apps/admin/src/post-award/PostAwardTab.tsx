@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { formatYen, parseYen } from '@jimukyoku/domain';
 import { Link, useCreatePath, useNotify, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
-import { apiErrorMessage } from '../common';
+import { apiErrorMessage, ConfirmedActionButton } from '../common';
 import { formatCalendarDate, formatJst } from '../common/jst';
 import { useApi } from '../providers/useApi';
 import { PaperFilingButton } from './PaperFilingButton';
@@ -17,7 +17,8 @@ const yen = (n: number | null | undefined) => (typeof n === 'number' ? formatYen
 /**
  * 「交付・確定」: the amounts after 採択, each computed by the API from the rules (docs/post-award.md) and never
  * typed here — 採択額, 交付申請額, 交付決定額, the 確定検査's lines and the 確定額 — with the manager's 交付決定 and
- * 額の確定 and the inspector's 確定検査 where the API offers them, and the applicant's filings after 採択.
+ * 額の確定 (each fixes an amount and mails the applicant, so each asks for confirmation first) and the inspector's
+ * 確定検査 where the API offers them, and the applicant's filings after 採択.
  */
 /** `terms`: the flow's words (IT導入 has no 採択: no 採択額 row, its 交付申請額 bounds the 交付決定額). */
 export const PostAwardTab = ({ terms }: { terms?: AmountTerms }) => {
@@ -71,19 +72,20 @@ export const PostAwardTab = ({ terms }: { terms?: AmountTerms }) => {
   };
 
   const decideGrant = data.actions.decideGrant && (
-    <Button
-      variant="contained"
-      data-testid="decide-grant"
+    <ConfirmedActionButton
+      testId="decide-grant"
+      label={t('decide_grant')}
+      title={t('decide_grant_confirm_title')}
+      content={t('decide_grant_confirm')}
+      confirm={t('decide_grant_confirm_button')}
       disabled={running}
-      onClick={() =>
+      onConfirm={() =>
         run(
           () => dataProvider.decideGrant(id),
           (d) => t('decide_grant_done', { amount: yen(d.amounts?.grantAmount) }),
         )
       }
-    >
-      {t('decide_grant')}
-    </Button>
+    />
   );
 
   const inspect = () => {
@@ -159,19 +161,21 @@ export const PostAwardTab = ({ terms }: { terms?: AmountTerms }) => {
             <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
               {decideGrant}
               {data.actions.fixAmount && (
-                <Button
-                  variant="contained"
-                  data-testid="fix-amount"
+                <ConfirmedActionButton
+                  testId="fix-amount"
+                  label={t('fix_amount')}
+                  title={t('fix_amount_confirm_title')}
+                  // paid in advance: the 額の確定 may also claim the excess back, and the dialog says so
+                  content={t('fix_amount_confirm') + ((a.advancePaidAmount ?? 0) > 0 ? t('fix_amount_confirm_advance') : '')}
+                  confirm={t('fix_amount_confirm_button')}
                   disabled={running}
-                  onClick={() =>
+                  onConfirm={() =>
                     run(
                       () => dataProvider.fixAmount(id, { repaymentDueDate: excessDueDate || undefined }),
                       (d) => t('fix_amount_done', { amount: yen(d.amounts?.fixedAmount) }),
                     )
                   }
-                >
-                  {t('fix_amount')}
-                </Button>
+                />
               )}
               {/* paid in advance: should the 確定額 come below it, the 額の確定 claims the excess back by this 納期限 */}
               {data.actions.fixAmount && (a.advancePaidAmount ?? 0) > 0 && (

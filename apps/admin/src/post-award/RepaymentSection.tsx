@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Box, Button, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { formatYen, parseYen } from '@jimukyoku/domain';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
-import { apiErrorMessage } from '../common';
+import { apiErrorMessage, ConfirmedActionButton } from '../common';
 import { formatCalendarDate, formatJst } from '../common/jst';
 import { newRequestKey } from '../common/requestKey';
 import { useApi } from '../providers/useApi';
@@ -10,8 +10,8 @@ import type { PostAward } from './postAward';
 
 /**
  * 交付決定取消 and 返還 (docs/post-award.md "交付決定取消 and 返還"), and the 返還 of a 概算払's excess the 額の確定 claimed
- * ("概算払"): the 返還額 the API computed from what was paid, its 納期限 and the repayments received; the manager's 「交付決定取消」 (reason, 納期限) and 「返還の入金を記録」 where the
- * API offers them. Nothing here computes an amount.
+ * ("概算払"): the 返還額 the API computed from what was paid, its 納期限 and the repayments received; the manager's 「交付決定取消」 (reason, 納期限;
+ * confirmed in a dialog first, as it notifies the applicant) and 「返還の入金を記録」 where the API offers them. Nothing here computes an amount.
  */
 export const RepaymentSection = ({ applicationId, data, onDone }: { applicationId: string; data: PostAward; onDone: (d: PostAward) => void }) => {
   const translate = useTranslate();
@@ -147,17 +147,18 @@ export const RepaymentSection = ({ applicationId, data, onDone }: { applicationI
             onChange={(e) => setDueDate(e.target.value)}
             slotProps={{ inputLabel: { shrink: true } }}
           />
-          <Button
-            variant="contained"
+          <ConfirmedActionButton
+            testId="revoke-grant"
             color="warning"
-            data-testid="revoke-grant"
+            label={t('revoke')}
+            title={t('revoke_confirm_title')}
+            content={t('revoke_confirm')}
+            confirm={t('revoke_confirm_button')}
             disabled={running || !reason.trim()}
-            onClick={() =>
+            onConfirm={() =>
               run(() => dataProvider.revokeGrant(applicationId, { reason: reason.trim(), ground, dueDate: dueDate || undefined }), t('revoke_done'))
             }
-          >
-            {t('revoke')}
-          </Button>
+          />
         </Stack>
       )}
       {data.actions.recordRepayment && (

@@ -9,6 +9,7 @@ import {
   ReferenceInput,
   SelectInput,
   TextField,
+  useCanAccess,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -34,23 +35,29 @@ export const FrozenChip = (_props: { label?: string }) => {
   );
 };
 
-/** 審査基準: one per round × offered category (choosing a round makes sure each exists). */
-export const RubricList = () => (
-  <List filters={filters} sort={{ field: 'createdAt', order: 'ASC' }} perPage={50} exporter={false}>
-    <Datagrid rowClick="edit" bulkActionButtons={false} data-testid="review-rubrics">
-      <ReferenceField source="roundId" reference="rounds" link={false} sortable={false}>
-        <TextField source="title" />
-      </ReferenceField>
-      <TextField source="categoryName" sortable={false} />
-      <FunctionField
-        source="criteria"
-        sortable={false}
-        render={(r: { criteria: { label: string; weight: number }[] }) => r.criteria.map((c) => `${c.label}×${c.weight}`).join('、')}
-      />
-      <NumberField source="reviewersPerApplication" sortable={false} />
-      <BooleanField source="normalise" sortable={false} />
-      <FrozenChip label="resources.review-rubrics.fields.frozen" />
-      <JstDateField source="updatedAt" />
-    </Datagrid>
-  </List>
-);
+/**
+ * 審査基準: one per round × offered category (choosing a round makes sure each exists). A row opens the edit form
+ * for whoever may change the rubric, the read-only page for the others (the edit route would deny them).
+ */
+export const RubricList = () => {
+  const { canAccess: canEdit } = useCanAccess({ resource: 'review-rubrics', action: 'edit' });
+  return (
+    <List filters={filters} sort={{ field: 'createdAt', order: 'ASC' }} perPage={50} exporter={false}>
+      <Datagrid rowClick={canEdit ? 'edit' : 'show'} bulkActionButtons={false} data-testid="review-rubrics">
+        <ReferenceField source="roundId" reference="rounds" link={false} sortable={false}>
+          <TextField source="title" />
+        </ReferenceField>
+        <TextField source="categoryName" sortable={false} />
+        <FunctionField
+          source="criteria"
+          sortable={false}
+          render={(r: { criteria: { label: string; weight: number }[] }) => r.criteria.map((c) => `${c.label}×${c.weight}`).join('、')}
+        />
+        <NumberField source="reviewersPerApplication" sortable={false} />
+        <BooleanField source="normalise" sortable={false} />
+        <FrozenChip label="resources.review-rubrics.fields.frozen" />
+        <JstDateField source="updatedAt" />
+      </Datagrid>
+    </List>
+  );
+};

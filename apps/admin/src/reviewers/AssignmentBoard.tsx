@@ -8,10 +8,13 @@ import {
   SelectInput,
   TextField,
   TopToolbar,
+  useCanAccess,
   useListContext,
   useTranslate,
+  type Identifier,
 } from 'react-admin';
 import { Typography } from '@mui/material';
+import { listOf } from '../dashboard/pipeline';
 import { AutoAssignButton } from './AutoAssignButton';
 import { LoadBar } from './LoadBar';
 
@@ -39,9 +42,36 @@ const Hint = () => {
 };
 
 /**
+ * Where a reviewer's row leads. Whoever may change the reviewer opens its edit page (所属組織, 上限件数 and their
+ * assignments); whoever may only read the board gets that reviewer's assignments in the 割当 list, of the board's
+ * round when one is chosen (the row already shows the rest); anyone else, no link (the edit route would deny them).
+ */
+const useReviewerRowClick = () => {
+  const { filterValues } = useListContext();
+  const { canAccess: canEdit } = useCanAccess({ resource: 'reviewers', action: 'edit' });
+  const { canAccess: canListAssignments } = useCanAccess({ resource: 'review-assignments', action: 'list' });
+  const roundId = (filterValues as { roundId?: string }).roundId;
+  if (canEdit) return 'edit';
+  if (!canListAssignments) return false;
+  return (id: Identifier) => listOf('review-assignments', { reviewerId: id, ...(roundId ? { roundId } : {}) });
+};
+
+const Board = () => (
+  <Datagrid rowClick={useReviewerRowClick()} bulkActionButtons={false} data-testid="assignment-board">
+    <TextField source="name" />
+    <TextField source="organisation" sortable={false} emptyText="-" />
+    <LoadBar label="app.review.board.load" sortBy="openCount" />
+    <NumberField source="overdueCount" sortable={false} />
+    <NumberField source="submittedCount" />
+    <NumberField source="reviewCapacity" />
+    <NumberField source="conflictCount" sortable={false} />
+  </Datagrid>
+);
+
+/**
  * 割当ボード: every reviewer with their load (open assignments against 上限件数, of the chosen round
  * when one is chosen), overdue, submitted and declared conflicts; 自動割当 for the chosen round.
- * A row opens the reviewer (所属組織, 上限件数 and their assignments).
+ * A row opens the reviewer, or for a reader their assignments (useReviewerRowClick).
  */
 export const AssignmentBoard = () => (
   <List
@@ -55,14 +85,6 @@ export const AssignmentBoard = () => (
     title="app.review.board.title"
   >
     <Hint />
-    <Datagrid rowClick="edit" bulkActionButtons={false} data-testid="assignment-board">
-      <TextField source="name" />
-      <TextField source="organisation" sortable={false} emptyText="-" />
-      <LoadBar label="app.review.board.load" sortBy="openCount" />
-      <NumberField source="overdueCount" sortable={false} />
-      <NumberField source="submittedCount" />
-      <NumberField source="reviewCapacity" />
-      <NumberField source="conflictCount" sortable={false} />
-    </Datagrid>
+    <Board />
   </List>
 );
