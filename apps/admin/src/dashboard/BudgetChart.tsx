@@ -4,6 +4,7 @@ import { useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { linkedBar, useAppHref } from './chartLinks';
 import { listOf, type RoundPipeline } from './pipeline';
+import { shareDown } from './share';
 
 type Category = RoundPipeline['categories'][number];
 
@@ -15,7 +16,7 @@ export const BudgetChart = ({ round }: { round: RoundPipeline }) => {
   const translate = useTranslate();
   const t = (k: string, o?: object) => translate(`app.dashboard.pipeline.${k}`, o);
   const href = useAppHref();
-  const rate = (c: Category) => (c.budget ? Math.round((c.adoptedAmount / c.budget) * 1000) / 10 : null);
+  const rate = (c: Category) => shareDown(c.adoptedAmount, c.budget);
   const Adopted = linkedBar<Category>(
     (c) => href(listOf('applications', { roundId: round.roundId, categoryId: c.categoryId, status: round.holdsSlotStates })),
     (c) => t('budget_bar', { category: c.categoryName, amount: formatYen(c.adoptedAmount), n: c.adopted }),

@@ -7,6 +7,7 @@ import { Bar, BarChart, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } fro
 import { formatJst } from '../common';
 import { count, linkedBar, useAppHref } from './chartLinks';
 import { listOf, remindReviewer, type RoundPipeline } from './pipeline';
+import { shareDown } from './share';
 
 type Reviewer = RoundPipeline['reviewers'][number];
 interface Row extends Reviewer {
@@ -37,10 +38,7 @@ export const ReviewerProgress = ({ round }: { round: RoundPipeline }) => {
         {t('review_progress', {
           submitted: round.review.sheetsSubmitted,
           total: round.review.sheetsSubmitted + round.review.sheetsOpen,
-          rate:
-            round.review.sheetsSubmitted + round.review.sheetsOpen === 0
-              ? 0
-              : Math.round((round.review.sheetsSubmitted / (round.review.sheetsSubmitted + round.review.sheetsOpen)) * 1000) / 10,
+          rate: shareDown(round.review.sheetsSubmitted, round.review.sheetsSubmitted + round.review.sheetsOpen) ?? 0,
         })}
       </Typography>
       <ResponsiveContainer width="100%" height={Math.max(90, rows.length * 26 + 48)}>
