@@ -401,6 +401,7 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     await managerPage.getByRole('tab', { name: '交付・確定' }).click();
     expect(await managerPage.getByTestId('post-award-none').innerText()).toContain('この申請そのものが交付申請です');
     await managerPage.getByTestId('decide-grant').click();
+    await managerPage.getByRole('dialog', { name: '交付決定しますか？' }).getByRole('button', { name: '交付決定する' }).click();
     await managerPage.getByText(/交付を決定しました（交付決定額 [\d,]+円）/).waitFor();
     expect((await db.query(`SELECT status FROM application WHERE id = $1`, [draft.id]))[0].status).toBe('grantDecided');
   }, 60_000);
