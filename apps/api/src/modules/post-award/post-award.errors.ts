@@ -57,11 +57,18 @@ export const POST_AWARD_ERRORS = {
 export class PostAwardError extends errorFamily(POST_AWARD_ERRORS) {}
 
 /**
- * No amounts kept: subsidy@1 decides its grants by the bare transition (its 額の確定 is the transition too); a procedure
- * that keeps them (IT導入 …) has none only for a 交付決定 made before it did, whose 確定額 the rules cannot reach.
+ * No amounts kept: subsidy@1 decides its grants by the bare transition (its 額の確定 is the transition too: `step` names
+ * the route asked, the 交付決定's or the 確定検査's and 額の確定's); a procedure that keeps them (IT導入 …) has none only
+ * for a 交付決定 made before it did, whose 確定額 the rules cannot reach.
  */
-export function noGrantAmounts(app: Application): PostAwardError {
+export function noGrantAmounts(app: Application, step: 'decideGrant' | 'fixAmount' = 'fixAmount'): PostAwardError {
   const definition = getWorkflow(app.workflowCode, app.workflowVersion);
+  if (!keepsAmounts(definition) && step === 'decideGrant')
+    return new PostAwardError(
+      'NO_GRANT_AMOUNTS',
+      {},
+      `この申請の手続（${definition.label}、第${definition.version}版）は交付決定額を算定・記録しません。交付決定は遷移「交付決定する」で行ってください。`,
+    );
   if (!keepsAmounts(definition)) return new PostAwardError('NO_GRANT_AMOUNTS');
   return new PostAwardError(
     'NO_GRANT_AMOUNTS',

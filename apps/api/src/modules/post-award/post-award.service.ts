@@ -223,12 +223,7 @@ export class PostAwardService {
       const app = await this.visible(user, applicationId, tx);
       const definition = getWorkflow(app.workflowCode, app.workflowVersion);
       // subsidy@1 decides its grant by the bare transition: say so, rather than that its 交付申請 has no expenses
-      if (!keepsAmounts(definition))
-        throw new PostAwardError(
-          'NO_GRANT_AMOUNTS',
-          {},
-          `この申請の手続（${definition.label}、第${definition.version}版）は交付決定額を算定・記録しません。交付決定は遷移「交付決定する」で行ってください。`,
-        );
+      if (!keepsAmounts(definition)) throw noGrantAmounts(app, 'decideGrant');
       const own = appliesForGrantOnSubmission(definition);
       if (own)
         await this.repo.saveGrantApplication(
