@@ -39,11 +39,17 @@ describe('admin in the browser: staff accounts', () => {
     db.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = 'logout' WHERE user_id = (SELECT id FROM staff_user WHERE email = $1)`, [
       INITIAL_ADMIN.email,
     ]);
-  /** Opens the auditor's account (signed in as the admin), then ends every session of the admin on the server. */
+  /**
+   * Opens the auditor's account (signed in as the admin), then ends every session of the admin on the server. The
+   * page shows the list's copy of the record at once and fetches the account itself meanwhile; the sessions end
+   * only after that answer, or it would be the request answered 401 instead of the one under test.
+   */
   const openAuditorThenEndSession = async () => {
     await goToRoute(admin, e.adminUrl, '/users');
+    const account = admin.waitForResponse((r) => r.request().method() === 'GET' && /\/api\/users\/[^/?]+$/.test(new URL(r.url()).pathname));
     await admin.locator('tr', { hasText: DEMO_EMAIL.auditor }).click();
     await admin.waitForURL(/#\/users\/[^/]+$/);
+    expect((await account).status()).toBe(200);
     await admin.getByRole('button', { name: '無効化' }).waitFor();
     await endAdminSessions();
   };
