@@ -102,6 +102,36 @@ describe('intake: the stored quote is the validated one', () => {
     expect(notDeclared.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'applicant.lossMaking' })]));
   });
 
+  it('refuses a declared 規模区分 the figures cannot give, and leaves one only a 政令 exception gives to the 要件確認', async () => {
+    // a ものづくり company of 300 people declaring 小規模事業者 would get 2/3 instead of 1/2
+    const small = await submit(
+      await payload('monozukuri.r3-sup', 'monozukuri.standard', { sizeClass: 'smallBusiness', employeeCount: 300, capital: 300_000_000 }, [
+        { expenseType: 'machinery', amount: 15_000_000 },
+      ]),
+    ).expect(422);
+    expect(small.body.errors).toEqual([expect.objectContaining({ field: 'applicant.sizeClass', message: expect.stringContaining('のため中小企業者') })]);
+    // a 小売業 of 3,000 people and 資本金 50億円 is no 小規模事業者 for 持続化
+    const large = await submit(
+      await payload(
+        'sustainability.r3-sup',
+        'sustainability.standard',
+        { sizeClass: 'smallBusiness', employeeCount: 3000, capital: 5_000_000_000, industry: 'retail' },
+        [{ expenseType: 'publicity', amount: 750_000 }],
+      ),
+    ).expect(422);
+    expect(large.body.errors.map((e: { field: string }) => e.field)).toEqual(['applicant.sizeClass']);
+    // 150 people in サービス業 with 資本金 8,000万円 are a 中小企業者 only as a 旅館 (or a software house): a person confirms it
+    const inn = await submit(
+      await payload('monozukuri.r3-sup', 'monozukuri.standard', { employeeCount: 150, capital: 80_000_000, industry: 'service' }, [
+        { expenseType: 'machinery', amount: 3_000_000 },
+      ]),
+    ).expect(201);
+    expect((await stored(inn.body.id)).eligibility).toMatchObject({ ok: true, manual: expect.arrayContaining(['sizeClassDeclared']) });
+    const checklist = await t.http().get(`/api/applications/${inn.body.id}/formal-check`).set('Authorization', `Bearer ${s.manager.token}`).expect(200);
+    const item = checklist.body.items.find((i: { code: string }) => i.code === 'eligibility.requirements');
+    expect(item.manualRequirements).toEqual(expect.arrayContaining([expect.stringContaining('申告した規模区分が資本金・従業員数・業種に合っていること')]));
+  });
+
   it('stores a 持続化 成長・分配強化枠 赤字事業者 at 3/4', async () => {
     const body = await payload(
       'sustainability.r3-sup',

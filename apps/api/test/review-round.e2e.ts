@@ -86,7 +86,8 @@ describe('a round from intake to a committed decision (300 applications, 10 revi
           ...payload.applicant,
           name: `株式会社テスト${i}`,
           prefecture: PREFECTURES[i % PREFECTURES.length],
-          sizeClass: i % 3 === 0 ? 'smallBusiness' : 'sme',
+          // a 小規模事業者 of 製造業 has at most 20 people (intake judges the declared 規模区分)
+          ...(i % 3 === 0 ? { sizeClass: 'smallBusiness', employeeCount: 15 } : { sizeClass: 'sme' }),
         };
         const res = await t.http().post('/api/intake/applications').set('X-Api-Key', channel.apiKey).set('Idempotency-Key', `review-round-${i}`).send(payload);
         expect({ status: res.status, body: res.status === 201 ? null : res.body }).toEqual({ status: 201, body: null });

@@ -3,6 +3,9 @@
  * This module only declares them; the eligibility rules (../eligibility) evaluate them.
  */
 export const REQUIREMENT_LABELS = {
+  // every subsidy (checkEligibility judges it whatever the category lists: ../eligibility/declared-size-class.ts)
+  sizeClassDeclared:
+    '申告した規模区分が資本金・従業員数・業種に合っていること（業種の申告がないときや、中小企業基本法施行令の業種の特例（ゴム製品製造業、ソフトウェア業・情報処理サービス業、旅館業、宿泊業・娯楽業）によるときは書類で確認）',
   // 事業再構築補助金
   salesDecline10pct: '2020年4月以降の連続する6か月間のうち任意の3か月の合計売上高が、コロナ以前の同3か月の合計売上高と比較して10%以上減少していること',
   salesDecline5pctSince202010:

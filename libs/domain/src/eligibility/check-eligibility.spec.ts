@@ -11,22 +11,38 @@ const advisor = { certifiedAdvisor: { name: '○○税理士事務所', id: '1' 
 
 describe('checkEligibility', () => {
   it.each`
-    rule                                                              | requirements                                                                                   | profile                                    | context    | failing                                                                                        | manual
-    ${'第6回 通常枠: 10% test and advisor both met'}                  | ${['salesDecline10pct', 'certifiedAdvisorPlan']}                                               | ${{ monthlySales: secondWaveRecovered }}   | ${advisor} | ${[]}                                                                                          | ${[]}
-    ${'第5回 通常枠: the extra 5% test since 2020-10 fails (3%)'}     | ${['salesDecline10pct', 'salesDecline5pctSince202010', 'certifiedAdvisorPlan']}                | ${{ monthlySales: secondWaveRecovered }}   | ${advisor} | ${['salesDecline5pctSince202010']}                                                             | ${[]}
-    ${'all failures are returned, not just the first'}                | ${['smallBusinessOnly', 'groupApplication', 'lossMakingPreviousYear', 'certifiedAdvisorPlan']} | ${{ sizeClass: 'sme', lossMaking: false }} | ${{}}      | ${['smallBusinessOnly', 'groupApplication', 'lossMakingPreviousYear', 'certifiedAdvisorPlan']} | ${[]}
-    ${'codes without an automated check are manual, never passed'}    | ${['covidImpact', 'preCheck', 'smallBusinessOnly']}                                            | ${{ sizeClass: 'smallBusiness' }}          | ${{}}      | ${[]}                                                                                          | ${['covidImpact', 'preCheck']}
-    ${'anyOf: 再生計画 satisfies the 回復・再生応援枠 alternative'}   | ${[{ anyOf: ['recoverySalesDecline30pct', 'rehabilitationPlan'] }]}                            | ${{ inRehabilitation: true }}              | ${{}}      | ${[]}                                                                                          | ${[]}
-    ${'anyOf: none met fails once, naming every alternative'}         | ${[{ anyOf: ['groupApplication', 'employees101plus'] }]}                                       | ${{ employeeCount: 5 }}                    | ${{}}      | ${['groupApplication|employees101plus']}                                                       | ${[]}
-    ${'anyOf: an unmet automated and a manual alternative is manual'} | ${[{ anyOf: ['employees101plus', 'greenGrowth'] }]}                                            | ${{ employeeCount: 5 }}                    | ${{}}      | ${[]}                                                                                          | ${['employees101plus|greenGrowth']}
-    ${'a repeated code runs once'}                                    | ${['smallBusinessOnly', 'smallBusinessOnly']}                                                  | ${{ sizeClass: 'sme' }}                    | ${{}}      | ${['smallBusinessOnly']}                                                                       | ${[]}
-    ${'no requirements: ok'}                                          | ${[]}                                                                                          | ${{}}                                      | ${{}}      | ${[]}                                                                                          | ${[]}
+    rule                                                              | requirements                                                                                   | profile                                             | context    | failing                                                                                        | manual
+    ${'第6回 通常枠: 10% test and advisor both met'}                  | ${['salesDecline10pct', 'certifiedAdvisorPlan']}                                               | ${{ monthlySales: secondWaveRecovered }}            | ${advisor} | ${[]}                                                                                          | ${[]}
+    ${'第5回 通常枠: the extra 5% test since 2020-10 fails (3%)'}     | ${['salesDecline10pct', 'salesDecline5pctSince202010', 'certifiedAdvisorPlan']}                | ${{ monthlySales: secondWaveRecovered }}            | ${advisor} | ${['salesDecline5pctSince202010']}                                                             | ${[]}
+    ${'all failures are returned, not just the first'}                | ${['smallBusinessOnly', 'groupApplication', 'lossMakingPreviousYear', 'certifiedAdvisorPlan']} | ${{ sizeClass: 'sme', lossMaking: false }}          | ${{}}      | ${['smallBusinessOnly', 'groupApplication', 'lossMakingPreviousYear', 'certifiedAdvisorPlan']} | ${[]}
+    ${'codes without an automated check are manual, never passed'}    | ${['covidImpact', 'preCheck', 'smallBusinessOnly']}                                            | ${{ sizeClass: 'smallBusiness', employeeCount: 3 }} | ${{}}      | ${[]}                                                                                          | ${['covidImpact', 'preCheck']}
+    ${'anyOf: 再生計画 satisfies the 回復・再生応援枠 alternative'}   | ${[{ anyOf: ['recoverySalesDecline30pct', 'rehabilitationPlan'] }]}                            | ${{ inRehabilitation: true }}                       | ${{}}      | ${[]}                                                                                          | ${[]}
+    ${'anyOf: none met fails once, naming every alternative'}         | ${[{ anyOf: ['groupApplication', 'employees101plus'] }]}                                       | ${{ employeeCount: 5 }}                             | ${{}}      | ${['groupApplication|employees101plus']}                                                       | ${[]}
+    ${'anyOf: an unmet automated and a manual alternative is manual'} | ${[{ anyOf: ['employees101plus', 'greenGrowth'] }]}                                            | ${{ employeeCount: 5 }}                             | ${{}}      | ${[]}                                                                                          | ${['employees101plus|greenGrowth']}
+    ${'a repeated code runs once'}                                    | ${['smallBusinessOnly', 'smallBusinessOnly']}                                                  | ${{ sizeClass: 'sme' }}                             | ${{}}      | ${['smallBusinessOnly']}                                                                       | ${[]}
+    ${'no requirements: ok'}                                          | ${[]}                                                                                          | ${{}}                                               | ${{}}      | ${[]}                                                                                          | ${[]}
   `('$rule', ({ requirements, profile, context, failing, manual }) => {
     const report = checkEligibility(requirements, applicant(profile), context);
     expect(report.failures.map((f) => f.requirement)).toEqual(failing);
     expect(report.manual).toEqual(manual);
     expect(report.ok).toBe(failing.length === 0);
-    expect(report.outcomes).toHaveLength(new Set(requirements.map((r: string | { anyOf: string[] }) => (typeof r === 'string' ? r : r.anyOf.join('|')))).size);
+    // the declared 規模区分 first, then each distinct clause once
+    expect(report.outcomes[0]).toMatchObject({ requirement: 'sizeClassDeclared', status: 'passed' });
+    expect(report.outcomes).toHaveLength(
+      1 + new Set(requirements.map((r: string | { anyOf: string[] }) => (typeof r === 'string' ? r : r.anyOf.join('|')))).size,
+    );
+  });
+
+  it('judges the declared 規模区分 for every category: a failure refuses, an exception is left to a person', () => {
+    const declaredSmall = applicant({ sizeClass: 'smallBusiness', industry: 'retail', employeeCount: 10, capital: 10_000_000 });
+    const refused = checkEligibility([], declaredSmall);
+    expect(refused.ok).toBe(false);
+    expect(refused.failures).toEqual([expect.objectContaining({ requirement: 'sizeClassDeclared', code: 'sizeClassDeclared.mismatch', field: 'sizeClass' })]);
+    // a 旅館 of 150 people is a 中小企業者 by the 政令 only: a person checks it
+    const inn = checkEligibility([], applicant({ sizeClass: 'sme', industry: 'service', employeeCount: 150, capital: 80_000_000 }));
+    expect(inn).toMatchObject({ ok: true, manual: ['sizeClassDeclared'] });
+    // a category listing the code does not judge it twice
+    expect(checkEligibility(['sizeClassDeclared'], declaredSmall).outcomes).toHaveLength(1);
   });
 
   it('an anyOf failure lists each alternative with its numbers', () => {
@@ -43,7 +59,7 @@ describe('checkEligibility', () => {
   it('passed outcomes carry the figures behind the decision', () => {
     const report = checkEligibility(['salesDecline10pct'], applicant({ monthlySales: secondWaveRecovered }));
     // best 3 months: 2020-04…06, 2,640,000 vs 3,000,000 = 12%
-    expect(report.outcomes[0]).toMatchObject({
+    expect(report.outcomes[1]).toMatchObject({
       status: 'passed',
       details: {
         months: ['2020-04', '2020-05', '2020-06'],

@@ -9,6 +9,7 @@ import {
 } from './plan-and-applicant-checks';
 import { checkMinimumWageSalesDecline30pct, checkRecoverySalesDecline30pct } from './recovery-decline';
 import { CheckDetails, CheckFailed, CheckResult, failed } from './result';
+import { DECLARED_SIZE_CLASS, judgeDeclaredSizeClass } from './declared-size-class';
 import {
   checkEmployees101plus,
   checkGroupApplication,
@@ -106,8 +107,17 @@ const evaluateAnyOf = (codes: readonly string[], applicant: ApplicantProfile, co
   };
 };
 
+const declaredSizeClassOutcome = (applicant: ApplicantProfile): RequirementOutcome | null => {
+  const judged = judgeDeclaredSizeClass(applicant);
+  if (judged === null) return null;
+  const requirement = DECLARED_SIZE_CLASS;
+  if (judged.status === 'failed') return { requirement, status: 'failed', failure: { ...judged.failure, requirement } };
+  if (judged.status === 'manual') return { requirement, status: 'manual' };
+  return { requirement, status: 'passed', details: { classification: judged.classification.reason } };
+};
+
 /**
- * Runs every listed requirement and returns all failures, plus the requirements only a person can
+ * Runs the declared 規模区分's judgement (judgeDeclaredSizeClass) and every listed requirement and returns all failures, plus the requirements only a person can
  * decide. Clauses are what a category declares: a code, or `{ anyOf: [...] }`. Repeated clauses run
  * once. Codes are validated against the catalogue when a category is loaded (validateCategoryConfig),
  * so a code without an automated check here is reported as 'manual', never as passed.
@@ -117,8 +127,9 @@ export const checkEligibility = (
   applicant: ApplicantProfile,
   context: EligibilityContext = {},
 ): EligibilityReport => {
-  const seen = new Set<string>();
-  const outcomes: RequirementOutcome[] = [];
+  // the declared 規模区分 first, whatever the category lists: every subsidy's rates, caps and admitted sizes read it
+  const seen = new Set<string>([DECLARED_SIZE_CLASS]);
+  const outcomes: RequirementOutcome[] = [declaredSizeClassOutcome(applicant)].filter((o): o is RequirementOutcome => o !== null);
   for (const clause of requirements) {
     const name = clauseName(clause);
     if (seen.has(name)) continue;

@@ -13,9 +13,11 @@ import { Yen, formatMan } from '../money';
  *
  * 中堅 (midsize) = not an SME and 資本金 < 10億円 (the programmes' digest); otherwise large.
  *
- * Assumption: the 政令 exceptions (ゴム製品製造業 900人, ソフトウェア業・情報処理サービス業 3億円,
- * 旅館業 200人, and 宿泊業・娯楽業 counted as 20人 for 小規模) are not modelled; an administrator
- * should classify such an applicant into the group whose thresholds apply.
+ * The 政令's exceptions (中小企業基本法施行令 第1条: ゴム製品製造業 3億円・900人, ソフトウェア業・情報処理サービス業
+ * 3億円・300人, 旅館業 5,000万円・200人; 第2条: 宿泊業・娯楽業 小規模 20人) are finer than the five industry
+ * groups an applicant declares, so `classifyCompanySize` applies the group's thresholds; SIZE_THRESHOLD_EXCEPTIONS
+ * lists the exceptions within each group, for judging what an applicant of that group may declare
+ * (declared-size-class.ts).
  * Assumption: a sole proprietor (個人事業者) has no 資本金, so only the employee tests apply, and it
  * cannot be 中堅 (which is defined for companies by capital): a sole proprietor above the employee
  * threshold is 'large'. The same holds for a corporation whose capital is unknown.
@@ -39,7 +41,7 @@ export interface CompanySizeClassification {
   readonly reason: string;
 }
 
-interface Thresholds {
+export interface SizeThresholds {
   readonly label: string;
   readonly capital: Yen;
   readonly employees: number;
@@ -49,7 +51,7 @@ interface Thresholds {
 const OKU = 100_000_000;
 const MANUFACTURING_AND_OTHERS = { capital: 3 * OKU, employees: 300, smallEmployees: 20 } as const;
 
-export const SIZE_THRESHOLDS: Readonly<Record<SizeIndustry, Thresholds>> = {
+export const SIZE_THRESHOLDS: Readonly<Record<SizeIndustry, SizeThresholds>> = {
   manufacturing: { label: '製造業', ...MANUFACTURING_AND_OTHERS },
   construction: { label: '建設業', ...MANUFACTURING_AND_OTHERS },
   transport: { label: '運輸業', ...MANUFACTURING_AND_OTHERS },
@@ -59,12 +61,27 @@ export const SIZE_THRESHOLDS: Readonly<Record<SizeIndustry, Thresholds>> = {
   retail: { label: '小売業', capital: 50_000_000, employees: 50, smallEmployees: 5 },
 };
 
+/** The 政令's exceptions within a group (see above): each a sub-industry whose thresholds replace the group's. */
+export const SIZE_THRESHOLD_EXCEPTIONS: Readonly<Partial<Record<SizeIndustry, readonly SizeThresholds[]>>> = {
+  manufacturing: [{ label: 'ゴム製品製造業', capital: 3 * OKU, employees: 900, smallEmployees: 20 }],
+  service: [
+    { label: 'ソフトウェア業・情報処理サービス業', capital: 3 * OKU, employees: 300, smallEmployees: 5 },
+    { label: '旅館業', capital: 50_000_000, employees: 200, smallEmployees: 20 },
+    { label: '宿泊業・娯楽業', capital: 50_000_000, employees: 100, smallEmployees: 20 },
+  ],
+};
+
 /** 資本金 below this makes a non-SME company 中堅. */
 export const MIDSIZE_CAPITAL_LIMIT: Yen = 10 * OKU;
 
 export const classifyCompanySize = (input: CompanySizeInput): CompanySizeClassification => {
   const t = SIZE_THRESHOLDS[input.industry];
   if (!t) throw new RangeError(`unknown industry ${String(input.industry)}`);
+  return classifyByThresholds(t, input);
+};
+
+/** The classification under the given thresholds (a group's, or one of the 政令's exceptions); `industry` is not read. */
+export const classifyByThresholds = (t: SizeThresholds, input: Omit<CompanySizeInput, 'industry'>): CompanySizeClassification => {
   const { employeeCount: e } = input;
   if (!Number.isSafeInteger(e) || e < 0) throw new RangeError(`employeeCount must be a non-negative integer, got ${e}`);
   const capital = input.kind === 'corporation' ? input.capital : undefined;

@@ -4,6 +4,7 @@ export { compareDeclineRates, declineAtLeastPercent, declineRate, formatDeclineR
 export type { DeclineRate } from './decline-rate';
 export * from './corporate-number';
 export * from './company-size';
+export * from './declared-size-class';
 export * from './three-month-decline';
 export * from './recovery-decline';
 export * from './plan-and-applicant-checks';

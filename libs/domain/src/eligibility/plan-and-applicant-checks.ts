@@ -92,9 +92,9 @@ const SIZE_LABEL: Readonly<Record<SizeClass, string>> = {
 };
 
 /**
- * 'smallBusinessOnly' (持続化補助金): only 小規模事業者. Reads `ApplicantProfile.sizeClass`, which
- * intake sets with classifyCompanySize. Assumption: the programme's own definition (宿泊業・娯楽業
- * counted at 20人) is applied by whoever sets sizeClass, not here.
+ * 'smallBusinessOnly' (持続化補助金): only 小規模事業者. Reads `ApplicantProfile.sizeClass`, the applicant's
+ * declaration, which checkEligibility judges against 資本金, 従業員数 and 業種 first (declared-size-class.ts, where
+ * the 政令's 宿泊業・娯楽業 at 20人 is one of the exceptions a person confirms).
  */
 export const checkSmallBusinessOnly = (applicant: ApplicantProfile): CheckResult => {
   if (applicant.sizeClass === 'smallBusiness') return passed();

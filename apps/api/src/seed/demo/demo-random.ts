@@ -1,4 +1,4 @@
-import { corporateNumberCheckDigit } from '@jimukyoku/domain';
+import { classifyCompanySize, corporateNumberCheckDigit } from '@jimukyoku/domain';
 
 /** A small deterministic PRNG (mulberry32): the same demo data on every machine. */
 export function demoRandom(seed: number) {
@@ -75,15 +75,20 @@ export function demoApplicant(r: DemoRandom, i: number, trades: readonly string[
   const base = String(100000000000 + i * 7919 + r.int(0, 7000)).slice(-12);
   const [title, summary] = r.pick(PLANS);
   const employees = r.pick([3, 8, 15, 25, 40, 60, 90, 120, 150]);
+  // drawn in the order the fields were always drawn, so the demo's names and numbers stay as they were
+  const capital = r.pick([3_000_000, 10_000_000, 30_000_000, 50_000_000, 100_000_000]);
+  const prefecture = r.pick(PREFECTURES);
+  const industry = r.pick(['manufacturing', 'retail', 'service', 'wholesale'] as const);
   return {
     applicantKind: 'corporation' as const,
     applicantName: name,
     corporateNumber: `${corporateNumberCheckDigit(base)}${base}`,
-    sizeClass: employees > 300 ? ('midsize' as const) : employees <= 20 ? ('smallBusiness' as const) : ('sme' as const),
+    // the 規模区分 the law gives these figures, as intake judges a declared one (judgeDeclaredSizeClass)
+    sizeClass: classifyCompanySize({ industry, employeeCount: employees, capital, kind: 'corporation' }).sizeClass,
     employeeCount: employees,
-    capital: r.pick([3_000_000, 10_000_000, 30_000_000, 50_000_000, 100_000_000]),
-    prefecture: r.pick(PREFECTURES),
-    industry: r.pick(['manufacturing', 'retail', 'service', 'wholesale']),
+    capital,
+    prefecture,
+    industry,
     email: `demo${i}@applicant.example.jp`,
     contactPerson: `${r.pick(SURNAMES)} ${r.pick(GIVEN)}`,
     certifiedAdvisor: { name: r.pick(ADVISORS), id: `ADV-${String(r.int(1, 9999)).padStart(4, '0')}` },
