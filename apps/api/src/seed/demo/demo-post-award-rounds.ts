@@ -11,7 +11,7 @@ const TO_FIXED = ['grantApplication', 'decideGrant', 'performanceReport', 'start
 /**
  * The demo rounds on subsidy@2, whose post-award half is reachable (docs/post-award.md), told through the services
  * staff and the portal use, as the other families' (demo-programmes.seed.ts):
- * - ものづくり 7次, five years ago: two projects paid; one filed all five yearly 事業化状況報告 (報告期間終了), the other
+ * - ものづくり 11次 (a round of the 令和3年度補正 rule set, which starts at 10次), five years ago: two projects paid; one filed all five yearly 事業化状況報告 (報告期間終了), the other
  *   stopped after three (overdue, for the managers' list).
  * - ものづくり 13次: a project in each post-award state — 交付申請, 交付決定, 計画変更・事業廃止の申請, 事業廃止, 実績報告,
  *   確定検査, 額確定 waiting for the open batch, 支払済 by a paid batch, 概算払 paid and requested, 事業化状況報告中,
@@ -19,14 +19,14 @@ const TO_FIXED = ['grantApplication', 'decideGrant', 'performanceReport', 'start
  */
 export const POST_AWARD_FAMILIES: Family[] = [
   {
-    label: 'ものづくり 7次（事業化状況報告の5年間、subsidy@2）',
+    label: 'ものづくり 11次（事業化状況報告の5年間、subsidy@2）',
     round: (now) => ({
       ruleSet: 'monozukuri.r3-sup',
       workflowVersion: 2,
-      code: 'monozukuri.round7',
-      number: 7,
-      name: '7次公募',
-      receiptPrefix: 'MON07',
+      code: 'monozukuri.round11',
+      number: 11,
+      name: '11次公募',
+      receiptPrefix: 'MON11',
       opensAt: jstAt(now - 2110 * DAY, 10),
       closesAt: jstAt(now - 2060 * DAY, 17),
       announcement: { from: now - 2010 * DAY, to: now - 2010 * DAY, label: '採択発表済み' },

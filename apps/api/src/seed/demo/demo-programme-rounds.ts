@@ -136,7 +136,7 @@ export const FAMILIES: Family[] = [
       await grantPaths(ctx, adopted, now - 10 * DAY, 7 * DAY, manager, [['applyForGrant', 'decideGrant'], ['applyForGrant']]);
     },
   },
-  // subsidy@2's post-award half: ものづくり 7次 (five years of reports) and 13次 (a project in each post-award state)
+  // subsidy@2's post-award half: ものづくり 11次 (five years of reports) and 13次 (a project in each post-award state)
   ...POST_AWARD_FAMILIES,
   {
     label: '持続化 第13回',

@@ -28,7 +28,7 @@ import { demoServices } from './demo-services';
  * - 地域デジタルイノベーション: open; 要件確認 under way.
  * - 地域・企業共生型: decided and announced; 交付申請 and 交付決定.
  * - 事業承継・引継ぎ: decided, the notices held until the 採択発表.
- * - ものづくり 7次 and 13次 on subsidy@2: five years of 事業化状況報告, and a project in each post-award state
+ * - ものづくり 11次 and 13次 on subsidy@2: five years of 事業化状況報告, and a project in each post-award state
  *   (demo-post-award-rounds.ts).
  * Amounts stay within each 類型's rules: the quote the submit guard checks is eligible.
  */
