@@ -1,5 +1,6 @@
-import { DEMO_PASSWORD, INITIAL_ADMIN } from '../src/seed/staff-accounts.seed';
-import { DEMO_EMAIL, login, seedStaff } from './auth-helpers';
+import { INITIAL_ADMIN } from '../src/seed/staff-accounts.seed';
+import { PRODUCTION_TEST_PASSWORD, seedStaffForProduction } from '../src/testing';
+import { DEMO_EMAIL, login } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';
 
 // The OpenAPI document maps every route; in production it is served only when asked for (API_DOCS=true)
@@ -9,7 +10,8 @@ describe('OpenAPI in production', () => {
     let t: TestApp;
     beforeAll(async () => {
       t = await startTestApp({ label: 'openapi_prod', overrides: { nodeEnv: 'production', apiDocs: false } });
-      await seedStaff(t);
+      // production signs no one in with a published password
+      await seedStaffForProduction(t);
     });
     afterAll(() => t?.close());
 
@@ -29,7 +31,7 @@ describe('OpenAPI in production', () => {
     });
 
     it('gives the JSON document to a signed-in staff member, but not the UI', async () => {
-      const manager = await login(t, DEMO_EMAIL.manager, DEMO_PASSWORD);
+      const manager = await login(t, DEMO_EMAIL.manager, PRODUCTION_TEST_PASSWORD);
       const doc = await t.http().get('/api/docs-json').set('Authorization', `Bearer ${manager.token}`).expect(200);
       expect(doc.body.openapi).toMatch(/^3\./);
       expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/applications']));
@@ -37,11 +39,11 @@ describe('OpenAPI in production', () => {
     });
 
     it('not to an account that has still to change its initial password, nor after logout', async () => {
-      const admin = await login(t, INITIAL_ADMIN.email, INITIAL_ADMIN.password);
+      const admin = await login(t, INITIAL_ADMIN.email, PRODUCTION_TEST_PASSWORD);
       expect(admin.user.mustChangePassword).toBe(true);
       await t.http().get('/api/docs-json').set('Authorization', `Bearer ${admin.token}`).expect(404);
 
-      const reviewer = await login(t, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
+      const reviewer = await login(t, DEMO_EMAIL.reviewer, PRODUCTION_TEST_PASSWORD);
       await t.http().get('/api/docs-json').set('Authorization', `Bearer ${reviewer.token}`).expect(200);
       await t.http().post('/api/auth/logout').set('Authorization', `Bearer ${reviewer.token}`).set('Cookie', reviewer.cookie).expect(204);
       await t.http().get('/api/docs-json').set('Authorization', `Bearer ${reviewer.token}`).expect(404);

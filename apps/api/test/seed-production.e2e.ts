@@ -1,4 +1,6 @@
+import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
+import { DEMO_EMAIL, DEMO_PASSWORD, seedStaff } from '../src/testing';
 import { passwordPolicyProblems } from '../src/auth/password-policy';
 import { runSeed } from '../src/seed/seed-runner';
 import { INITIAL_ADMIN, initialAdminSeed } from '../src/seed/staff-accounts.seed';
@@ -76,5 +78,32 @@ describe('the npm start seed outside development (npm start in production)', () 
     expect(report.summary).not.toContain(chosen);
     expect(report.summary).toContain('INITIAL_ADMIN_PASSWORD');
     expect((await signIn(chosen).expect(200)).body.user.mustChangePassword).toBe(true);
+  });
+});
+
+// a production server started on a copy of a development database: the demo's accounts are there, their password published
+describe('a production server on a database holding the demo staff', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ label: 'published_pw_prod', overrides: { nodeEnv: 'production' } });
+    await seedStaff(t);
+  });
+  afterAll(() => t?.close());
+  const signIn = (email: string, password: string) => t.http().post('/api/auth/login').send({ email, password });
+
+  it('signs no one in with a published password, says why, and records the refusal', async () => {
+    const res = await signIn(DEMO_EMAIL.manager, DEMO_PASSWORD).expect(401);
+    expect(res.body).toMatchObject({ code: 'PUBLISHED_PASSWORD', message: expect.stringContaining('管理者にパスワードの再設定を依頼してください') });
+    expect(res.body.accessToken).toBeUndefined();
+    const db = t.app.get(DataSource);
+    const [audit] = await db.query(`SELECT changes FROM audit_log WHERE action = 'auth.loginFailed' ORDER BY occurred_at DESC LIMIT 1`);
+    expect(audit.changes).toMatchObject({ email: DEMO_EMAIL.manager, reason: 'publishedPassword' });
+    // the same account with a password of its own signs in
+    const own = 'harbor-violet-quartz-1187';
+    await db.query(`UPDATE staff_user SET password_hash = $2 WHERE email = $1`, [
+      DEMO_EMAIL.manager,
+      await argon2.hash(own, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 }),
+    ]);
+    await signIn(DEMO_EMAIL.manager, own).expect(200);
   });
 });

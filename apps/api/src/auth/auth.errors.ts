@@ -8,6 +8,10 @@ export const AUTH_ERRORS = {
     HttpStatus.TOO_MANY_REQUESTS,
     'ログインに続けて失敗したため、この端末からのログインを一時的に止めています。しばらく待ってから再度お試しください。',
   ],
+  PUBLISHED_PASSWORD: [
+    HttpStatus.UNAUTHORIZED,
+    'このパスワードはデモ用として公開されているため、本番環境ではログインに使えません。管理者にパスワードの再設定を依頼してください。',
+  ],
   ACCOUNT_INACTIVE: [HttpStatus.UNAUTHORIZED, 'このアカウントは無効化されています。管理者に連絡してください。'],
   TOKEN_EXPIRED: [HttpStatus.UNAUTHORIZED, 'ログインの有効期限が切れました。再度ログインしてください。'],
   TOKEN_INVALID: [HttpStatus.UNAUTHORIZED, 'ログインが必要です。'],

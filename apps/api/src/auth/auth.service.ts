@@ -10,6 +10,7 @@ import { AuthRepository, SessionLimits, SessionMeta } from './auth.repository';
 import { LoginBlock, LoginThrottle } from './login-throttle';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { passwordPolicyProblems } from './password-policy';
+import { isPublishedPassword } from './published-passwords';
 import type { AuthenticatedUser, StaffRole } from './roles';
 import { randomToken, sameHash, sha256 } from './tokens';
 
@@ -98,6 +99,17 @@ export class AuthService implements OnModuleInit {
       throw new AuthError('INVALID_CREDENTIALS');
     }
     const actor = { id: user.id, role: user.role };
+    // a production server started on a database that holds the demo's accounts (a copy of a development one)
+    if (this.config.nodeEnv === 'production' && isPublishedPassword(password)) {
+      await this.audit.record({
+        ...auditBase,
+        actor,
+        entityId: user.id,
+        action: 'auth.loginFailed',
+        changes: { email: normalised, reason: 'publishedPassword' },
+      });
+      throw new AuthError('PUBLISHED_PASSWORD');
+    }
     if (!user.active) {
       await this.audit.record({ ...auditBase, actor, entityId: user.id, action: 'auth.loginFailed', changes: { email: normalised, reason: 'inactive' } });
       throw new AuthError('ACCOUNT_INACTIVE');

@@ -1,12 +1,14 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import { isPublishedPassword } from './published-passwords';
 
 /**
  * What a staff password must be, decided in one place for every way a password is set (own change,
  * an administrator's create or reset, the first administrator at install).
  *
  * Strength and the common/breached list come from zxcvbn-ts (its common-password dictionary is the
- * maintained list of leaked passwords); only the length bounds and the email rule are ours.
+ * maintained list of leaked passwords); only the length bounds, the email rule and the project's own published
+ * passwords (published-passwords.ts) are ours.
  */
 export const MIN_PASSWORD_LENGTH = 12;
 /** argon2 hashes any length, but an unbounded one is a cheap way to burn CPU. */
@@ -25,6 +27,7 @@ export const PASSWORD_PROBLEMS = {
   tooShort: `パスワードは${MIN_PASSWORD_LENGTH}文字以上にしてください。`,
   tooLong: `パスワードは${MAX_PASSWORD_LENGTH}文字以内にしてください。`,
   common: 'よく使われている、または過去に漏えいしたパスワードのため使えません。',
+  published: 'デモ用として公開されているパスワードのため使えません。',
   containsEmail: 'メールアドレス (または @ より前の部分) を含むパスワードは使えません。',
   guessable: '推測されやすいパスワードです。単語・数字の並びやキーボード配列を避け、無関係な単語をいくつもつなげるなど、長く予測しにくいものにしてください。',
 } as const;
@@ -61,8 +64,11 @@ export function passwordPolicyProblems(password: string, context: { email: strin
       result.sequence[0].pattern === 'dictionary' &&
       result.sequence[0].dictionaryName === COMMON_DICTIONARY);
 
-  if (isCommon) problems.push(PASSWORD_PROBLEMS.common);
+  const published = isPublishedPassword(password);
+  if (published) problems.push(PASSWORD_PROBLEMS.published);
+  else if (isCommon) problems.push(PASSWORD_PROBLEMS.common);
   if (containsEmail) problems.push(PASSWORD_PROBLEMS.containsEmail);
-  if (!isCommon && !containsEmail && result.score < MIN_PASSWORD_SCORE && password.length >= MIN_PASSWORD_LENGTH) problems.push(PASSWORD_PROBLEMS.guessable);
+  if (!published && !isCommon && !containsEmail && result.score < MIN_PASSWORD_SCORE && password.length >= MIN_PASSWORD_LENGTH)
+    problems.push(PASSWORD_PROBLEMS.guessable);
   return problems;
 }

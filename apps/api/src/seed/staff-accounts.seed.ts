@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { passwordPolicyProblems } from '../auth/password-policy';
+import { DEMO_PASSWORD, DEVELOPMENT_INITIAL_ADMIN_PASSWORD } from '../auth/published-passwords';
 import type { StaffRole } from '../auth/roles';
 import { StaffUser } from '../modules/users/staff-user.entity';
 import type { DemoLogin } from './demo-logins';
@@ -26,7 +27,7 @@ export const INITIAL_ADMIN: SeedAccount = {
   email: INITIAL_ADMIN_EMAIL,
   name: '事務局 管理者',
   role: 'admin',
-  password: 'jimukyoku-admin-initial',
+  password: DEVELOPMENT_INITIAL_ADMIN_PASSWORD,
   mustChangePassword: true,
 };
 
@@ -46,7 +47,7 @@ function initialAdminPassword(context: SeedContext): { password: string; shown: 
   return { password, shown: `the initial password ${password} (shown only this once: note it now)` };
 }
 
-export const DEMO_PASSWORD = 'demo-password-2022';
+export { DEMO_PASSWORD };
 
 /** One account of every role, and a pool of reviewers from several organisations (for conflicts of interest). */
 export const DEMO_ACCOUNTS: SeedAccount[] = [

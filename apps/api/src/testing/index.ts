@@ -7,7 +7,17 @@
  */
 export { startTestApp, type TestApp, type TestConfigOverrides } from './test-app';
 export { databaseOf, seedDemo, seedNotificationTemplates, seedReferenceCatalogue, type TestDatabase } from './seeds';
-export { DEMO_EMAIL, DEMO_PASSWORD, INITIAL_ADMIN, login, loginAdmin, seedStaff, type LoggedIn } from './staff';
+export {
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  INITIAL_ADMIN,
+  login,
+  loginAdmin,
+  PRODUCTION_TEST_PASSWORD,
+  seedStaff,
+  seedStaffForProduction,
+  type LoggedIn,
+} from './staff';
 export {
   adoptByDecision,
   asIntake,

@@ -28,10 +28,25 @@ export async function seedStaff(t: TestApp) {
   for (const [password, emails] of [
     [INITIAL_ADMIN.password, [INITIAL_ADMIN.email]],
     [DEMO_PASSWORD, DEMO_ACCOUNTS.map((a) => a.email)],
-  ] as const) {
-    const cheap = await argon2.hash(password, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 });
-    await db.query(`UPDATE staff_user SET password_hash = $2 WHERE email = ANY($1)`, [emails, cheap]);
-  }
+  ] as const)
+    await setCheapPassword(db, emails, password);
+}
+
+/**
+ * A password of the staff's own for a test app in production mode, where the published ones sign no one in
+ * (auth/published-passwords.ts).
+ */
+export const PRODUCTION_TEST_PASSWORD = 'lantern-cobalt-meadow-5203';
+
+/** seedStaff, then every account's password PRODUCTION_TEST_PASSWORD (the first administrator's still to be changed). */
+export async function seedStaffForProduction(t: TestApp) {
+  await seedStaff(t);
+  await setCheapPassword(t.app.get(DataSource), [INITIAL_ADMIN.email, ...DEMO_ACCOUNTS.map((a) => a.email)], PRODUCTION_TEST_PASSWORD);
+}
+
+async function setCheapPassword(db: DataSource, emails: readonly string[], password: string) {
+  const cheap = await argon2.hash(password, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 });
+  await db.query(`UPDATE staff_user SET password_hash = $2 WHERE email = ANY($1)`, [emails, cheap]);
 }
 
 /** The email of the demo account of each role but admin (all have DEMO_PASSWORD). */

@@ -26,6 +26,9 @@ describe('passwordPolicyProblems', () => {
     ['made of a common word, digits and a symbol', 'Password123!', PASSWORD_PROBLEMS.guessable],
     ['a keyboard walk', 'zxcvbnm,./asdf', PASSWORD_PROBLEMS.guessable],
     ['one repeated character', 'aaaaaaaaaaaaaaaa', PASSWORD_PROBLEMS.guessable],
+    ['the demo staff’s published one (README "Demo logins")', 'demo-password-2022', PASSWORD_PROBLEMS.published],
+    ['the published one in other letters', 'Demo-Password-2022', PASSWORD_PROBLEMS.published],
+    ['the development administrator’s published one', 'jimukyoku-admin-initial', PASSWORD_PROBLEMS.published],
   ])('refuses a password %s', (_rule, password, problem) => {
     expect(problems(password)).toContain(problem);
   });

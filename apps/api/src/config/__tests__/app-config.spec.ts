@@ -229,6 +229,8 @@ describe('loadConfig', () => {
         expect(problem).toMatch(/^INITIAL_ADMIN_PASSWORD is refused by the password policy: .+/);
       }
       expect(problemsOf(production({ INITIAL_ADMIN_PASSWORD: 'admin@jimukyoku.example.jp-2026!' }))[0]).toContain('メールアドレス');
+      // the demo staff's password is printed by npm start and in the README: anyone could sign in first
+      expect(problemsOf(production({ INITIAL_ADMIN_PASSWORD: 'demo-password-2022' }))[0]).toContain('デモ用として公開されているパスワード');
       const accepted = 'tulip-orbit-kettle-marble-9431';
       expect(loadAnyConfig(production({ INITIAL_ADMIN_PASSWORD: accepted })).initialAdminPassword).toBe(accepted);
       expect(loadAnyConfig(production()).initialAdminPassword).toBeNull();
