@@ -163,6 +163,18 @@ describe('scheduled work: 補正期限 reminders and closing uncorrected applica
     expect(notices.every((n: { status: string }) => n.status === 'held')).toBe(true);
   });
 
+  it('leaves an application open during the second its 補正期限 is stated to, and closes it after', async () => {
+    const id = await returned('株式会社最後の一秒');
+    // at the start of a second, so that the run below falls in the same one
+    while (Date.now() % 1000 > 100) await new Promise((r) => setTimeout(r, 10));
+    await db.query(`UPDATE application SET correction_due_at = date_trunc('second', now()) WHERE id = $1`, [id]);
+    await t.app.get(CloseUncorrectedJob).handle();
+    expect(await statusOf(id)).toBe('returned');
+    await new Promise((r) => setTimeout(r, 1000));
+    await t.app.get(CloseUncorrectedJob).handle();
+    expect(await statusOf(id)).toBe('ineligible');
+  });
+
   it('goes on with the others when one application is refused, and closes that one on a later run', async () => {
     // the worker's own close-uncorrected runs (its scheduler fires at start, then every 5 minutes) would race the runs
     // this test makes and watches: SKIP LOCKED lets either skip an application the other holds. Stop them first —

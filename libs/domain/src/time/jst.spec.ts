@@ -1,4 +1,4 @@
-import { endOfJstDayAfter, formatJst, formatJstDate, formatJstMillis, parseInstant } from './jst';
+import { afterStatedSecond, endOfJstDayAfter, formatJst, formatJstDate, formatJstMillis, parseInstant } from './jst';
 
 describe('formatJst', () => {
   it.each([
@@ -59,5 +59,12 @@ describe('formatJstMillis', () => {
     expect(formatJstMillis('2022-03-24T09:00:00.001Z')).toBe('2022年3月24日(木) 18:00:00.001');
     expect(formatJstMillis(new Date('2022-03-24T08:59:59.999Z'))).toBe('2022年3月24日(木) 17:59:59.999');
     expect(formatJstMillis('2022-03-24T09:00:00Z')).toBe('2022年3月24日(木) 18:00:00.000');
+  });
+});
+
+describe('afterStatedSecond', () => {
+  it('is the end of the second a deadline is stated to, whatever its milliseconds', () => {
+    expect(afterStatedSecond(new Date('2026-12-16T14:59:59.000Z')).toISOString()).toBe('2026-12-16T15:00:00.000Z');
+    expect(afterStatedSecond(new Date('2026-12-16T14:59:59.999Z')).toISOString()).toBe('2026-12-16T15:00:00.000Z');
   });
 });

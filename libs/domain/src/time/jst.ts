@@ -81,3 +81,11 @@ export function endOfJstDayAfter(instant: Date, days: number): Date {
   const [y, m, d] = jstDate(instant).split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + days + 1) - JST_OFFSET_MS - 1000);
 }
+
+/**
+ * The instant a deadline stated to the second (a 補正期限 of 「12月15日 23:59:59」) has passed: the end of that second.
+ * A person told 23:59:59 may act during it, so what is shown is what is accepted.
+ */
+export function afterStatedSecond(deadline: Date): Date {
+  return new Date(Math.floor(deadline.getTime() / 1000) * 1000 + 1000);
+}

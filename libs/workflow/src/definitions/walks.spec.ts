@@ -114,7 +114,7 @@ describe('subsidy@1 walks', () => {
         ['submit', 'applicant', '2024-02-01T09:00'],
         ['startFormalCheck', 'system', '2024-03-02T09:00'],
         ['returnForCorrection', 'reviewer', '2024-03-03T09:00'],
-        ['closeUncorrected', 'system', '2024-03-22T17:00'],
+        ['closeUncorrected', 'system', '2024-03-22T17:00:01'],
       ],
       'ineligible',
     ],
@@ -124,16 +124,17 @@ describe('subsidy@1 walks', () => {
     expect([final.code, final.kind]).toEqual([terminal, 'terminal']);
   });
 
-  it('a late resubmission is refused once the correction deadline has passed', () => {
-    expect(() =>
-      walk(SUBSIDY_V1, [
-        ['submit', 'applicant', '2024-02-01T09:00'],
-        ['startFormalCheck', 'system', '2024-03-02T09:00'],
-        ['returnForCorrection', 'reviewer', '2024-03-03T09:00'],
-        ['resubmit', 'applicant', '2024-03-22T17:00'],
-      ]),
-    ).toThrow(
-      'resubmit by applicant at 2024-03-22T17:00 from returned: GUARD_FAILED 補正期限（2024年3月22日(金) 17:00:00）を過ぎているため、再提出できません。',
+  it('a late resubmission is refused once the correction deadline has passed, its stated second too', () => {
+    const returned: [string, string, string][] = [
+      ['submit', 'applicant', '2024-02-01T09:00'],
+      ['startFormalCheck', 'system', '2024-03-02T09:00'],
+      ['returnForCorrection', 'reviewer', '2024-03-03T09:00'],
+    ];
+    // the 補正期限 is shown as 17:00:00: that second still counts, and the case is not closed during it
+    expect(walk(SUBSIDY_V1, [...returned, ['resubmit', 'applicant', '2024-03-22T17:00:00.999']]).final.code).toBe('resubmitted');
+    expect(() => walk(SUBSIDY_V1, [...returned, ['closeUncorrected', 'system', '2024-03-22T17:00:00.999']])).toThrow('がまだ到来していません');
+    expect(() => walk(SUBSIDY_V1, [...returned, ['resubmit', 'applicant', '2024-03-22T17:00:01']])).toThrow(
+      'resubmit by applicant at 2024-03-22T17:00:01 from returned: GUARD_FAILED 補正期限（2024年3月22日(金) 17:00:00）を過ぎているため、再提出できません。',
     );
   });
 });
@@ -208,7 +209,7 @@ describe('benefit@1 walks', () => {
         ['submit', 'applicant', '2024-02-05T21:00'],
         // formalCheck.return: the checklist's 不適 on the 申請 as filed
         ['markDeficient', 'reviewer', '2024-02-06T09:00'],
-        ['closeUncorrected', 'system', '2024-03-22T17:00'],
+        ['closeUncorrected', 'system', '2024-03-22T17:00:01'],
       ],
       {},
     );

@@ -1,7 +1,7 @@
 // Named guards: pure predicates over the application snapshot and the context. A definition refers
 // to them by name so it stays readable data; the validator rejects names not in this registry.
 // Each returns true, or a refusal with a stable code and a Japanese message a person can act on.
-import { advanceExcess, formatYen, isBeforeRoundDeadline, paidInFullInAdvance, roundDeadline } from '@jimukyoku/domain';
+import { advanceExcess, afterStatedSecond, formatYen, isBeforeRoundDeadline, paidInFullInAdvance, roundDeadline } from '@jimukyoku/domain';
 import type { ApplicationSnapshot, GuardContext } from './context';
 import { formatJst, isValidDate } from './time';
 
@@ -43,20 +43,20 @@ export const GUARDS = {
       : fail('ROUND_CLOSED', `応募締切（${formatJst(deadline)}）を過ぎているため、申請を受け付けられません。`);
   },
 
-  /** Before the 補正期限 (the application's own, else the round's): now < deadline. */
+  /** Until the 補正期限 (the application's own, else the round's) has passed: its stated second still counts (afterStatedSecond). */
   beforeCorrectionDeadline: (app, ctx) => {
     const deadline = correctionDeadline(app, ctx);
     if (!deadline) return missing('補正期限');
-    return ctx.now.getTime() < deadline.getTime()
+    return ctx.now.getTime() < afterStatedSecond(deadline).getTime()
       ? true
       : fail('CORRECTION_DEADLINE_PASSED', `補正期限（${formatJst(deadline)}）を過ぎているため、再提出できません。`);
   },
 
-  /** The 補正期限 has passed without a resubmission: now >= deadline (used to close the case). */
+  /** The 補正期限 has passed without a resubmission, its stated second too (used to close the case). */
   correctionDeadlinePassed: (app, ctx) => {
     const deadline = correctionDeadline(app, ctx);
     if (!deadline) return missing('補正期限');
-    return ctx.now.getTime() >= deadline.getTime()
+    return ctx.now.getTime() >= afterStatedSecond(deadline).getTime()
       ? true
       : fail('CORRECTION_DEADLINE_NOT_PASSED', `補正期限（${formatJst(deadline)}）がまだ到来していません。`);
   },

@@ -70,14 +70,15 @@ export class CorrectionPeriodsRepository {
   }
 
   /**
-   * Returned applications whose 補正期限 has passed, in id order after `afterId` (keyset paging, so one
+   * Returned applications whose 補正期限 has passed, its stated second too (`correction_due_at < date_trunc('second',
+   * now())`: the guard's afterStatedSecond, libs/domain/src/time/jst.ts), in id order after `afterId` (keyset paging, so one
    * that could not be closed is not met again in the same run), at most `limit`. Not locked here: each
    * is locked and closed in its own transaction.
    */
   async overdueCorrections(limit: number, afterId: string | null, tx?: Transaction): Promise<string[]> {
     const rows: { id: string }[] = await managerOf(tx, this.dataSource).query(
       `SELECT id FROM application
-        WHERE status = ANY($3::text[]) AND correction_due_at <= now() AND ($2::uuid IS NULL OR id > $2::uuid)
+        WHERE status = ANY($3::text[]) AND correction_due_at < date_trunc('second', now()) AND ($2::uuid IS NULL OR id > $2::uuid)
         ORDER BY id LIMIT $1`,
       [limit, afterId, watchedCorrectionStates()],
     );
@@ -87,7 +88,7 @@ export class CorrectionPeriodsRepository {
   /** Locks a returned application past its 補正期限 for this transaction; false if it is not (any more), or another worker holds it. */
   async lockOverdueCorrection(id: string, tx: Transaction): Promise<boolean> {
     const rows = await managerOf(tx, this.dataSource).query(
-      `SELECT id FROM application WHERE id = $1 AND status = ANY($2::text[]) AND correction_due_at <= now() FOR NO KEY UPDATE SKIP LOCKED`,
+      `SELECT id FROM application WHERE id = $1 AND status = ANY($2::text[]) AND correction_due_at < date_trunc('second', now()) FOR NO KEY UPDATE SKIP LOCKED`,
       [id, watchedCorrectionStates()],
     );
     return rows.length === 1;
