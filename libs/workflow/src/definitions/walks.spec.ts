@@ -125,7 +125,7 @@ describe('subsidy@1 walks', () => {
   });
 
   it('a late resubmission is refused once the correction deadline has passed, its stated second too', () => {
-    const returned: [string, string, string][] = [
+    const returned: Step[] = [
       ['submit', 'applicant', '2024-02-01T09:00'],
       ['startFormalCheck', 'system', '2024-03-02T09:00'],
       ['returnForCorrection', 'reviewer', '2024-03-03T09:00'],
