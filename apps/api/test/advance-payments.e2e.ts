@@ -109,13 +109,13 @@ describe('概算払', () => {
     expect(await statusOf(id)).toBe('paid');
 
     // each step told the applicant, with the amount it concerns
-    const sent = (await mails(id)).filter((m) => /^advance|^paid$/.test(m.template));
+    const sent = (await mails(id)).filter((m) => /^advance|^paidByBatch$/.test(m.template));
     expect(sent.map((m) => [m.template, m.template === 'advancePaymentRefused' ? 'no amount' : m.payload.quotedAmount])).toEqual([
       ['advancePaymentRequestReceived', 6_000_000],
       ['advancePaid', 6_000_000],
       ['advancePaymentRequestReceived', 10_000_000],
       ['advancePaymentRefused', 'no amount'],
-      ['paid', 10_000_000],
+      ['paidByBatch', 10_000_000],
     ]);
   });
 

@@ -256,9 +256,10 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
       expect(await statusOf(f.id)).toBe('paid');
       const [audit] = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'application.pay'`, [f.id]);
       expect(audit.changes).toMatchObject({ paymentBatchId: batchId, paidAmount: f.amount, paidOn: bankDay });
-      const mails = await db.query(`SELECT payload FROM notification WHERE application_id = $1 AND template = 'paid'`, [f.id]);
+      const mails = await db.query(`SELECT payload FROM notification WHERE application_id = $1 AND template = 'paidByBatch'`, [f.id]);
       expect(mails).toHaveLength(1);
       expect(mails[0].payload.quotedAmount).toBe(f.amount); // the 確定額 paid, not the quote at 申請
+      expect(mails[0].payload.paidOn).toBe(formatJstDate(bankDay)); // the mail says 振込日 as the applicant's bank book will
     }
     expect(await statusOf(noAccount)).toBe('amountFixed');
     await t.http().post(`/api/payment-batches/${batchId}/confirm`).set(as(s.manager)).send({ paidOn: bankDay }).expect(409);

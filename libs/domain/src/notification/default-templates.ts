@@ -96,6 +96,11 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
   ),
   // no amount: subsidy@1's 支払 is a manager's step that records none (a batch's 支払額 is in its lines and the audit record)
   paid: subsidy('補助金のお支払いについて', '補助金のお支払い手続きが完了しました。入金をご確認ください。'),
+  // subsidy@2: paid by a payment batch (docs/payments.md), which knows what it transferred and when
+  paidByBatch: subsidy(
+    '補助金のお支払いについて',
+    '補助金を次のとおりお振り込みしました。入金をご確認ください。\n支払額: {{quotedAmount}}\n振込日: {{paidOn}}\n\n引き続き、毎年度の事業化状況報告の提出をお願いします。',
+  ),
   // ── after 交付決定 (subsidy@2, docs/post-award.md): 計画変更, 事業廃止, 事業化状況報告, 交付決定取消 and 返還
   advancePaymentRequestReceived: subsidy(
     '概算払の請求を受け付けました',
@@ -211,7 +216,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
   ),
   'itSubsidy.paid': subsidy(
     '補助金の交付（お支払い）について',
-    '補助金のお支払い手続きが完了しました。入金をご確認ください。今後、効果報告の提出をお願いします。',
+    '補助金を次のとおりお振り込みしました。入金をご確認ください。\n支払額: {{quotedAmount}}\n振込日: {{paidOn}}\n\n今後、効果報告の提出をお願いします。',
   ),
   'itSubsidy.correctionReminder': subsidy(
     '補正期限のお知らせ',
@@ -285,6 +290,7 @@ export const TEMPLATE_INFO: Readonly<Record<string, TemplateInfo>> = {
   amountFixed: { label: '額の確定', audience: 'applicant' },
   fixedAmountNotice: { label: '額の確定（確定額を記載）', audience: 'applicant' },
   paid: { label: '支払', audience: 'applicant' },
+  paidByBatch: { label: '支払（支払バッチ、支払額と振込日を記載）', audience: 'applicant' },
   settledByAdvancePayment: { label: '概算払による精算', audience: 'applicant' },
   advanceExcessClaimed: { label: '概算払の超過額の返還請求', audience: 'applicant', standardReason: ADVANCE_EXCESS_REASON },
   advanceExcessRepaid: { label: '概算払の超過額の返還の確認', audience: 'applicant' },

@@ -141,6 +141,7 @@ describe('what every applicant mail says', () => {
     correctionDueAt: '2022-04-04T08:59:59Z',
     reportDueDate: '2027年12月3日(金)',
     repaymentDueDate: '2027年1月15日(金)',
+    paidOn: '2026年12月4日(金)',
     secretariatName: '事業再構築補助金事務局 コールセンター',
     secretariatPhone: '0570-012-088',
     secretariatEmail: 'soudan@jigyou-saikouchiku.example.jp',

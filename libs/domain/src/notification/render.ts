@@ -27,6 +27,8 @@ export interface NotificationVariables {
   readonly reportDueDate?: string | null;
   /** the 納期限 of a 返還 after a 交付決定取消, already formatted in JST ('2027年1月15日(金)') */
   readonly repaymentDueDate?: string | null;
+  /** the 振込日 of a payment batch that paid the application, already formatted in JST ('2026年12月4日(金)') */
+  readonly paidOn?: string | null;
   /** the staff member a reminder or digest is addressed to */
   readonly recipientName?: string | null;
   /** ISO instant: 審査期限 of a reviewer's assignment */
@@ -55,6 +57,7 @@ export const TEMPLATE_VARIABLES: Readonly<Record<keyof NotificationVariables, st
   correctionDueAt: '補正期限',
   reportDueDate: '事業化状況報告の提出期限',
   repaymentDueDate: '返還の納期限',
+  paidOn: '振込日',
   recipientName: '宛先の職員名',
   reviewDueAt: '審査期限',
   digestDate: '集計日',
@@ -75,7 +78,17 @@ const APPLICATION_FACTS: readonly TemplateVariable[] = ['applicantName', 'receip
 const SECRETARIAT_CONTACT: readonly TemplateVariable[] = ['secretariatName', 'secretariatPhone', 'secretariatEmail', 'secretariatHours'];
 
 export const AUDIENCE_VARIABLES: Readonly<Record<TemplateAudience, readonly TemplateVariable[]>> = {
-  applicant: [...APPLICATION_FACTS, 'quotedAmount', 'reason', 'correctionDueAt', 'reportDueDate', 'repaymentDueDate', ...SECRETARIAT_CONTACT, 'statusUrl'],
+  applicant: [
+    ...APPLICATION_FACTS,
+    'quotedAmount',
+    'reason',
+    'correctionDueAt',
+    'reportDueDate',
+    'repaymentDueDate',
+    'paidOn',
+    ...SECRETARIAT_CONTACT,
+    'statusUrl',
+  ],
   reviewer: ['recipientName', ...APPLICATION_FACTS, 'reviewDueAt'],
   manager: ['recipientName', 'digestDate', 'digestSummary'],
 };

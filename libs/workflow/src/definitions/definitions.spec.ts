@@ -190,8 +190,8 @@ EXPECTED['subsidy@2'] = {
         ? [row[0], row[1], row[2], row[3], 'amountComputed', row[5]]
         : row[0] === 'fixAmount' // its mail states the 確定額 it carries
           ? [row[0], row[1], row[2], row[3], 'amountComputed', 'stamp:amountFixedAt notify:fixedAmountNotice']
-          : row[0] === 'pay'
-            ? [row[0], row[1], row[2], row[3], 'paidByBatch', row[5]]
+          : row[0] === 'pay' // its mail states what the batch paid and when
+            ? [row[0], row[1], row[2], row[3], 'paidByBatch', 'stamp:paidAt notify:paidByBatch']
             : row,
     ),
     ['requestPlanChange', 'grantDecided', 'planChangeRequested', 'applicant|intake', '', 'stamp:planChangeRequestedAt notify:planChangeRequestReceived'],

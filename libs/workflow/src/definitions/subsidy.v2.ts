@@ -48,6 +48,12 @@ const REPLACED_TRANSITIONS = ['reportCommercialization'];
 const WITH_AMOUNT = ['decideGrant', 'fixAmount'];
 /** v2's 支払 is recorded by a confirmed payment batch (guard paidByBatch, docs/payments.md); v1's stays a manager's step. */
 const PAID_BY_BATCH = 'pay';
+/** v2's 支払 mail states what the batch paid and its 振込日; v1's records neither. */
+const PAYMENT_NOTICE = notify('paidByBatch');
+const statingPayment = (t: TransitionDefinition<GuardName>): TransitionDefinition<GuardName> => ({
+  ...t,
+  effects: (t.effects ?? []).map((e) => (e.type === 'notifyApplicant' && e.template === 'paid' ? PAYMENT_NOTICE : e)),
+});
 /** v2's 額の確定 mail states the 確定額 it carries; v1's records none, and its template states none. */
 const FIXED_AMOUNT_NOTICE = notify('fixedAmountNotice');
 const statingFixedAmount = (t: TransitionDefinition<GuardName>): TransitionDefinition<GuardName> =>
@@ -56,12 +62,25 @@ const statingFixedAmount = (t: TransitionDefinition<GuardName>): TransitionDefin
     : t;
 const fromV1 = (t: TransitionDefinition<GuardName>): TransitionDefinition<GuardName> => {
   if (WITH_AMOUNT.includes(t.name)) return statingFixedAmount({ ...t, guards: [...(t.guards ?? []), 'amountComputed'] });
-  if (t.name === PAID_BY_BATCH) return { ...t, guards: [...(t.guards ?? []), 'paidByBatch'] };
+  if (t.name === PAID_BY_BATCH) return statingPayment({ ...t, guards: [...(t.guards ?? []), 'paidByBatch'] });
   return t;
 };
 
-/** v2's 額確定 awaits payment (a payment batch pays it); v1's does not take part in batches (no 確定額 recorded). */
-const payable = (s: StateDefinition): StateDefinition => (s.code === 'amountFixed' ? { ...s, tags: [...(s.tags ?? []), 'awaitsPayment'] } : s);
+/**
+ * v2's 額確定 awaits payment (a payment batch pays it, with nothing asked of the applicant); v1's does not take part in
+ * batches (no 確定額 recorded), and its applicant files a 精算払請求.
+ */
+const payable = (s: StateDefinition): StateDefinition =>
+  s.code === 'amountFixed'
+    ? {
+        ...s,
+        tags: [...(s.tags ?? []), 'awaitsPayment'],
+        applicant: {
+          ...s.applicant!,
+          next: '確定した額を事務局がお振り込みします（概算払を受けている場合は差額を精算します）。振込後にメールでお知らせします。',
+        },
+      }
+    : s;
 
 /** Every state after 交付決定 in which the project still runs or money may have moved: 交付決定取消 is possible. */
 const REVOCABLE = [

@@ -19,6 +19,13 @@ describe('subsidy@2 walks (the post-award flow, docs/post-award.md)', () => {
     ['decideGrant', 'manager', '2024-06-03T10:00'],
   ];
 
+  it('tells the applicant of a 額確定 that the secretariat pays (a batch), not to file a 精算払請求 as v1 does', () => {
+    const next = (d: typeof SUBSIDY_V1) => d.states.find((x) => x.code === 'amountFixed')!.applicant!.next;
+    expect(next(SUBSIDY_V2)).toContain('事務局がお振り込みします');
+    expect(next(SUBSIDY_V2)).not.toContain('精算払請求');
+    expect(next(SUBSIDY_V1)).toContain('精算払請求');
+  });
+
   it('happy path: a 計画変更 approved, then 実績報告 → 確定検査 → 額の確定 → 支払 → five yearly 事業化状況報告 → 報告期間終了', () => {
     const { final, path, app, decisions } = walk2([
       ...ADOPTED,

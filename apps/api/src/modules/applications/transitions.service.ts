@@ -54,7 +54,7 @@ export interface TransitionOptions {
   /** the 交付決定額 or 確定額 the post-award routes computed by the rules (guard amountComputed, docs/post-award.md) */
   amount?: WorkflowContext['amount'];
   /** facts the applicant's mail states beside the transition's own (a 交付決定取消's 返還の納期限), already formatted */
-  mailFacts?: { repaymentDueDate?: string };
+  mailFacts?: { repaymentDueDate?: string; paidOn?: string };
   /** the payment batch whose confirmation records this payment (guard paidByBatch, docs/payments.md) */
   payment?: WorkflowContext['payment'];
   /** the 確定額 and what the 概算払 already paid, at the 額の確定 (guard paidInAdvance, docs/post-award.md "概算払") */

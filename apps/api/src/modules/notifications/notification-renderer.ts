@@ -43,6 +43,7 @@ export function renderNotification(code: string, template: TemplateText, n: Pick
     correctionDueAt: p.correctionDueAt as string,
     reportDueDate: p.reportDueDate as string,
     repaymentDueDate: p.repaymentDueDate as string,
+    paidOn: p.paidOn as string,
     recipientName: p.recipientName as string,
     reviewDueAt: p.reviewDueAt as string,
     digestDate: p.digestDate as string,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { formatYen, paymentConfirmationRefusal, type BankAccount } from '@jimukyoku/domain';
+import { formatJstDate, formatYen, paymentConfirmationRefusal, type BankAccount } from '@jimukyoku/domain';
 import { buildZenginTransferFile, checkFutureTransferDate, checkPaidOn, type ZenginRequester } from '@jimukyoku/domain/zengin';
 import { findState, getWorkflow, paymentTransitionFrom, stateHasTag, workflowStatesTagged } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -191,8 +191,9 @@ export class PaymentBatchesService {
           transition,
           { role: user.role, id: user.id, staff: user },
           {
-            // the mail's amount ({{quotedAmount}}) is what was paid, not the quote at 申請
+            // the mail's amount ({{quotedAmount}}) is what was paid, not the quote at 申請, and it says when
             amount: { computed: line.amount },
+            mailFacts: { paidOn: formatJstDate(paidOn.date) },
             payment: { batchId: id },
             requestId: meta.requestId,
             ip: meta.ip,
