@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import passport from 'passport';
+import { REFRESH_COOKIE } from '../auth/auth.controller';
 import { AuthError } from '../auth/auth.errors';
 import type { AuthenticatedUser } from '../auth/roles';
 import type { AppConfig } from '../config';
@@ -20,6 +21,8 @@ export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject
       .setVersion('0.1.0')
       .addBearerAuth()
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'intake-key')
+      // the refresh token's cookie, which POST /api/auth/refresh names (@ApiCookieAuth(REFRESH_COOKIE))
+      .addCookieAuth(REFRESH_COOKIE, { type: 'apiKey', in: 'cookie', name: REFRESH_COOKIE }, REFRESH_COOKIE)
       .build(),
   );
   return describeErrorResponses(document);

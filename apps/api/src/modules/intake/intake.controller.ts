@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { IntakeThrottlerGuard } from './intake-throttler.guard';
@@ -60,6 +60,7 @@ export class IntakeController {
   @Post('applications')
   @UseGuards(IntakeThrottlerGuard)
   @Throttle({ default: { limit: () => INTAKE_RATE_LIMIT.perMinute, ttl: 60_000 } })
+  @ApiResponse({ status: 429, description: 'このチャネルの送信が多すぎる (TOO_MANY_SUBMISSIONS: retryAfterSeconds, Retry-After): 同じ Idempotency-Key で再送' })
   @ApiOperation({
     summary:
       '申請の受付: 締切はデータベースの時刻で判定し、受付番号を返す。同じ Idempotency-Key の再送には最初の応答を返す。事業復活支援金は benefit (売上高) と、preCheck (事前確認) か previousRecipient: true のどちらか一方が必須',
