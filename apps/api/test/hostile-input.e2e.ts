@@ -110,6 +110,17 @@ describe('hostile input', () => {
       expect(res.body.message).toContain('のいずれかで指定してください');
     });
 
+    // the score sheets are the 書面審査's assignments: a `purpose` filter was accepted and ignored, answering every sheet
+    it('/api/score-sheets refuses a purpose filter instead of ignoring it', async () => {
+      const res = await t
+        .http()
+        .get('/api/score-sheets')
+        .query({ filter: JSON.stringify({ purpose: 'formalCheck' }) })
+        .set(as('manager'));
+      expectErrorBody(res, 400, 'INVALID_LIST_QUERY');
+      expect(res.body.errors[0].field).toBe('filter.purpose');
+    });
+
     it('covers every list route of the OpenAPI document (each documents ApiListQuery)', () => {
       const doc = SwaggerModule.createDocument(t.app, new DocumentBuilder().build());
       const lists = Object.entries(doc.paths)

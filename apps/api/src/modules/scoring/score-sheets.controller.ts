@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { CurrentUser, Policy } from '../../auth/policy.decorator';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { ApiListQuery } from '../../common/api-list-query.decorator';
-import { listPage } from '../../common/list-query';
+import { listPage, type ListSpec } from '../../common/list-query';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { requestMeta } from '../../common/request-meta';
 import { AssignmentFilter, AssignmentsService, ASSIGNMENT_LIST } from '../assignments/assignments.service';
@@ -12,6 +12,10 @@ import { AssignmentRowDto } from '../assignments/dto/assignment-answers.dto';
 import { ReopenDto, ScoreSheetDto } from './dto/score-sheet.dto';
 import { ScoreSheetAnswerDto, SubmittedScoreSheetDto } from './dto/scoring-answers.dto';
 import { ScoreSheetsService } from './score-sheets.service';
+
+/** The review assignments' list without its `purpose` filter: a score sheet is a 書面審査 assignment, never a 要件確認. */
+const { purpose: _purpose, ...SCORE_SHEET_FILTERS } = ASSIGNMENT_LIST.filters;
+const SCORE_SHEET_LIST: ListSpec = { ...ASSIGNMENT_LIST, filters: SCORE_SHEET_FILTERS, defaultSort: ['dueAt', 'ASC'] };
 
 @ApiTags('review')
 @ApiBearerAuth()
@@ -25,10 +29,10 @@ export class ScoreSheetsController {
   @Get()
   @Policy('review.scores.read')
   @ApiOperation({ summary: '採点票の一覧 = 審査員の「担当する審査」(filter: state, roundId, applicationId, reviewerId, q)。審査員は自分の分のみ' })
-  @ApiListQuery(ASSIGNMENT_LIST)
+  @ApiListQuery(SCORE_SHEET_LIST)
   @ApiOkResponse({ type: [AssignmentRowDto] })
   list(@Query() params: ListQueryDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
-    return listPage<AssignmentFilter, unknown>(res, 'score-sheets', params, { ...ASSIGNMENT_LIST, defaultSort: ['dueAt', 'ASC'] }, (q) =>
+    return listPage<AssignmentFilter, unknown>(res, 'score-sheets', params, SCORE_SHEET_LIST, (q) =>
       this.assignments.list({ ...q, filter: { ...q.filter, purpose: 'review' } }, user),
     );
   }
