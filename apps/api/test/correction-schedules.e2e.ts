@@ -7,6 +7,8 @@ import { Round } from '../src/modules/rounds/round.entity';
 import { CloseUncorrectedJob, UNCORRECTED_REASON } from '../src/modules/schedules/close-uncorrected.job';
 import { RemindCorrectionsJob } from '../src/modules/schedules/remind-corrections.job';
 import { QueueName } from '../src/queue';
+import { UnitOfWork } from '../src/database';
+import { StatusLinksService } from '../src/modules/status-links/status-links.service';
 import { WorkerScheduler } from '../src/worker/worker-scheduler';
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
@@ -161,6 +163,21 @@ describe('scheduled work: 補正期限 reminders and closing uncorrected applica
     ]);
     expect(notices).toHaveLength(2);
     expect(notices.every((n: { status: string }) => n.status === 'held')).toBe(true);
+
+    // meanwhile the applicant, who knows the 補正期限 passed, is told so: not 「再提出してください」 on the page, nor a
+    // result announced later as the reason a 再提出 is refused
+    const late = await asIntake(t, overdue[0], 'resubmit').catch((e: unknown) => e);
+    expect(late).toBeInstanceOf(TransitionRefused);
+    expect((late as TransitionRefused).getResponse()).toMatchObject({
+      code: 'NOT_YET_ANNOUNCED',
+      message: expect.stringContaining('補正期限までに再提出がなかったため、この申請の手続きは終了しています'),
+    });
+    const url = await t.app.get(UnitOfWork).run((tx) => t.app.get(StatusLinksService).urlFor(overdue[0], tx));
+    const page = await t.http().get(new URL(url).pathname).expect(200);
+    expect(page.text).toContain('<p class="state" data-state>差戻し</p>');
+    expect(page.text).toContain('補正期限までに再提出がありませんでした。');
+    expect(page.text).toContain('補正期限を過ぎたため、再提出はできません。');
+    expect(page.text).not.toContain('補正期限までに再提出してください');
   });
 
   it('leaves an application open during the second its 補正期限 is stated to, and closes it after', async () => {

@@ -25,6 +25,12 @@ export function refusalWhileDecisionHeld(
   const held = application.heldDecision;
   if (!held || holdsUntilAnnouncement(transition)) return null;
   const at = isValidDate(held.announcementAt) ? `（${formatJst(held.announcementAt)}）` : '（日時は未定）';
+  // the applicant knows the 補正期限 passed: saying so tells nothing the decision would
+  if (held.closedUncorrected)
+    return {
+      code: 'NOT_YET_ANNOUNCED',
+      message: `補正期限までに再提出がなかったため、この申請の手続きは終了しています（再提出・取下げはできません）。結果は、結果の発表${at}でお知らせします。`,
+    };
   return {
     code: 'NOT_YET_ANNOUNCED',
     message: `この申請の審査の結果は、結果の発表${at}までお知らせしていません。結果に続く手続き（交付申請・実績報告・取下げなど）は、発表の後にお願いします。`,

@@ -32,7 +32,11 @@ export interface ApplicationSnapshot {
    * 交付決定日), `announcementAt` (null: not set yet), which has not come (README "Status page"). null: none. Absent:
    * not read (a bulk adoption decision, whose transitions hold their own notices), and not refused for.
    */
-  readonly heldDecision?: { readonly announcementAt: Date | null } | null;
+  readonly heldDecision?: {
+    readonly announcementAt: Date | null;
+    /** `returnedToApplicant`: the decision held closed a 差戻し whose 補正期限 passed (closeUncorrected), which the applicant knows */
+    readonly closedUncorrected?: boolean;
+  } | null;
   /**
    * What confirmed payment batches paid the application as 概算払 (integer yen), read by the API when a guard ahead
    * needs it (nothingPaidInAdvance). Absent: not read, and that guard refuses.

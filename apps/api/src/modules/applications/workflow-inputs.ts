@@ -1,4 +1,4 @@
-import { getWorkflow, statesTagged, type ApplicationSnapshot, type TransitionDefinition, type WorkflowContext } from '@jimukyoku/workflow';
+import { getWorkflow, stateHasTag, statesTagged, type ApplicationSnapshot, type TransitionDefinition, type WorkflowContext } from '@jimukyoku/workflow';
 import type { Transaction } from '../../database';
 import type { RoundCategory } from '../rounds/round-category.entity';
 import type { Round } from '../rounds/round.entity';
@@ -88,7 +88,14 @@ export function workflowInputsOf(
       reviews,
       // 事業復活支援金: an earlier 一時支援金/月次支援金 recipient may skip the 事前確認 (waivePreCheck)
       previousRecipient: app.previousRecipient,
-      ...(heldDecision !== undefined ? { heldDecision: heldDecision && { announcementAt: heldDecision.announcementAt } } : {}),
+      ...(heldDecision !== undefined
+        ? {
+            heldDecision: heldDecision && {
+              announcementAt: heldDecision.announcementAt,
+              closedUncorrected: stateHasTag(getWorkflow(app.workflowCode, app.workflowVersion), heldDecision.statusBefore, 'returnedToApplicant'),
+            },
+          }
+        : {}),
       ...(advancePaid !== undefined ? { advancePaid } : {}),
     },
     context: {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
-import { ATTACHMENT_KINDS, DAY_MS, formatJst, formatYen, isAttachmentKind } from '@jimukyoku/domain';
+import { afterStatedSecond, ATTACHMENT_KINDS, DAY_MS, formatJst, formatYen, isAttachmentKind } from '@jimukyoku/domain';
 import { findState, findWorkflow, stateHasTag, statesOfKind } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
@@ -141,8 +141,10 @@ export class StatusLinksService {
     const text = state?.applicant;
     const initial = definition ? statesOfKind('initial', [definition]).includes(f.status) : false;
     const deadlines: StatusPageView['deadlines'] = [];
-    if (definition && f.correctionDueAt && stateHasTag(definition, f.status, 'returnedToApplicant'))
-      deadlines.push({ label: '補正期限', at: formatJst(f.correctionDueAt) });
+    const awaitingCorrection = !!definition && !!f.correctionDueAt && stateHasTag(definition, f.status, 'returnedToApplicant');
+    if (awaitingCorrection) deadlines.push({ label: '補正期限', at: formatJst(f.correctionDueAt!) });
+    // the 補正期限 passed (the case is closed, or about to be; its notice may wait for the 採択発表): not 「再提出してください」
+    const missed = awaitingCorrection && now >= afterStatedSecond(new Date(f.correctionDueAt!));
     if (initial) deadlines.push({ label: '応募締切', at: formatJst(f.closesAt) });
     const amountKind = text?.amount ?? 'none';
     return {
@@ -151,8 +153,10 @@ export class StatusLinksService {
       roundName: f.roundName,
       categoryName: f.categoryName,
       stateLabel: state?.label ?? '手続き中',
-      meaning: text?.meaning ?? '事務局が申請の手続きを進めています。',
-      next: text?.next ?? '次の手続きが必要になったときは、メールでお知らせします。',
+      meaning: missed ? '補正期限までに再提出がありませんでした。' : (text?.meaning ?? '事務局が申請の手続きを進めています。'),
+      next: missed
+        ? '補正期限を過ぎたため、再提出はできません。この申請の結果は、メールでお知らせします。'
+        : (text?.next ?? '次の手続きが必要になったときは、メールでお知らせします。'),
       deadlines,
       documents: f.documents.map((d) => ({ kindLabel: isAttachmentKind(d.kind) ? ATTACHMENT_KINDS[d.kind] : d.kind, fileName: d.fileName })),
       amount: amountOf(amountKind, f),
