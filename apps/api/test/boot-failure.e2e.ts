@@ -55,6 +55,13 @@ describe('starting with bad configuration', () => {
       expect(r.stderr).toContain(`NODE_ENV must be exactly one of development, test, production, got "${value}"`);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     });
+
+    // test brought back every development default (the published JWT secret, public OpenAPI, open CORS) with nothing else set
+    it('when it is test outside the test suite', () => {
+      const r = run(entry, { NODE_ENV: 'test', JEST_WORKER_ID: undefined });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain("NODE_ENV=test is the test suite's mode (run by jest)");
+    });
   });
 
   it.each(['main.js', 'worker.js'])('%s refuses production without a real JWT_SECRET, saying how to make one', (entry) => {

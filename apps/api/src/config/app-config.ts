@@ -258,6 +258,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // an invalid value fails below in any case; 'test' only keeps the other checks from adding noise
   const nodeEnv = (nodeEnvValid ? nodeEnvRaw : 'test') as AppConfig['nodeEnv'];
   const production = nodeEnvValid && nodeEnv === 'production';
+  // test keeps development's published secrets and public docs: only the test suite (jest sets JEST_WORKER_ID in this
+  // process, and the processes it starts inherit it) may run as it, not a server whose NODE_ENV was mis-set
+  if (nodeEnvValid && nodeEnv === 'test' && !process.env.JEST_WORKER_ID)
+    problems.push(
+      "NODE_ENV=test is the test suite's mode (run by jest), with development's published secrets: run a server with NODE_ENV=production (or development on a workstation)",
+    );
   const logLevelRaw = str('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info');
   if (!(LOG_LEVELS as readonly string[]).includes(logLevelRaw)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const jwtSecret = str('JWT_SECRET', DEV_JWT_SECRET);
