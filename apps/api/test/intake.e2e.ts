@@ -151,6 +151,21 @@ describe('intake', () => {
       message: expect.stringContaining(`(受付番号 ${first.body.receiptNumber}、状態「取下げ」)`),
     });
 
+    // another channel (another portal or vendor) learns that the company applied, which the rule tells, but not
+    // the first's 受付番号 or state: a 法人番号 is public
+    const elsewhere = (await createChannel(t, s.admin.token, '別の申請窓口')).apiKey;
+    const fromElsewhere = await t
+      .http()
+      .post('/api/intake/applications')
+      .set('X-Api-Key', elsewhere)
+      .set('Idempotency-Key', randomUUID())
+      .send(validPayload(round, await uploadRequired(t, elsewhere), { applicant: { ...validPayload(round, []).applicant, corporateNumber: number } }))
+      .expect(409);
+    expect(fromElsewhere.body).toMatchObject({ code: 'DUPLICATE_APPLICATION', receiptNumber: null, status: null });
+    expect(fromElsewhere.body.message).toContain(`この法人番号 (${number}) の申請はこの公募回で既に受け付けています。`);
+    expect(fromElsewhere.body.message).not.toContain(first.body.receiptNumber);
+    expect(fromElsewhere.body.message).not.toContain('取下げ');
+
     const racing = corporateNumber();
     const bodies = await Promise.all(
       [0, 1, 2].map(async () =>

@@ -193,7 +193,8 @@ export class IntakeService {
       },
     );
     // one application per 法人番号 and round: the constraint decides (also between concurrent submissions); name the first
-    if (!application) throw await this.duplicateError(round.id, dto.applicant.corporateNumber!, tx);
+    if (!application)
+      throw await this.duplicateError(round.id, dto.applicant.corporateNumber!, tx, source.channel ? { channelId: source.channel.id } : 'staff');
     return application;
   }
 
@@ -271,7 +272,8 @@ export class IntakeService {
     // a corrected 法人番号 may not be another application's in the round (1公募回につき1法人1申請)
     if (fields.corporateNumber && fields.corporateNumber !== app.corporateNumber) {
       const taken = await this.applications.findByCorporateNumber(app.roundId, fields.corporateNumber, tx);
-      if (taken && taken.id !== app.id) throw await this.duplicateError(app.roundId, fields.corporateNumber, tx, taken);
+      if (taken && taken.id !== app.id)
+        throw await this.duplicateError(app.roundId, fields.corporateNumber, tx, actor.staff ? 'staff' : { channelId: actor.id }, taken);
     }
     const q = quoteApplication(category.config, fields);
     const updated = await this.applications.updateData(app.id, { ...fields, quote: q.quote, quotedAmount: q.amount, eligibility: q.eligibility } as never, tx);
@@ -370,10 +372,23 @@ export class IntakeService {
    * state: one withdrawn (取下げ) still holds the round's one application per company, and 「既に受け付けています」
    * alone read as if it were under way.
    */
-  private async duplicateError(roundId: string, corporateNumber: string, tx: Transaction, holder?: Application) {
+  /**
+   * The refusal of a second application of a 法人番号 in the round. The first one's 受付番号 and state are named to
+   * staff (a bulk import, a paper 補正) and to the channel it came through; another channel (another portal or vendor)
+   * learns only that there is one, which the rule itself tells: a 法人番号 is public, and anyone could otherwise read
+   * any company's 受付番号 and state.
+   */
+  private async duplicateError(roundId: string, corporateNumber: string, tx: Transaction, asker: 'staff' | { channelId: string | null }, holder?: Application) {
     const found = holder ?? (await this.applications.findByCorporateNumber(roundId, corporateNumber, tx));
+    const told = found && (asker === 'staff' || found.channelId === asker.channelId) ? found : null;
+    if (found && !told)
+      return new IntakeError(
+        'DUPLICATE_APPLICATION',
+        { field: 'applicant.corporateNumber', receiptNumber: null, status: null },
+        `この法人番号 (${corporateNumber}) の申請はこの公募回で既に受け付けています。1公募回につき1法人1申請です（取り下げた申請も1件に数えます）。`,
+      );
     // its state as the applicant may know it: a decision not yet announced is not told here either
-    const first = found && { ...found, status: statusAsAnnounced(found.status, await this.applications.heldDecisionOf(found.id, tx)) };
+    const first = told && { ...told, status: statusAsAnnounced(told.status, await this.applications.heldDecisionOf(told.id, tx)) };
     const state = first ? `、状態「${stateLabel(first)}」` : '';
     return new IntakeError(
       'DUPLICATE_APPLICATION',
