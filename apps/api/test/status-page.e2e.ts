@@ -98,6 +98,10 @@ describe('the applicant status page', () => {
     // the portal reading the application again gets the same link
     const again = await t.http().get(`/api/intake/applications/${returned.id}`).set('X-Api-Key', apiKey).expect(200);
     expect(again.body.statusUrl).toBe(returned.statusUrl);
+    // and the 補正期限 the 差戻し mail and the page state, to show it too
+    expect(again.body).toMatchObject({ correctionDueAt: new Date(DUE).toISOString(), correctionDueAtJst: DUE_JST });
+    const notReturned = await t.http().get(`/api/intake/applications/${other.id}`).set('X-Api-Key', apiKey).expect(200);
+    expect(notReturned.body).toMatchObject({ correctionDueAt: null, correctionDueAtJst: null });
     expect(await db.query(`SELECT count(*)::int AS n FROM status_link WHERE application_id = $1`, [returned.id])).toEqual([{ n: 1 }]);
     // the intake's link is valid for the configured 180 days from the submission's transaction (its clock as the
     // API holds it, to the millisecond)

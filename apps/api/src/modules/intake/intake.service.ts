@@ -8,6 +8,7 @@ import {
   validateApplication,
   type ApplicationHolder,
 } from '@jimukyoku/domain';
+import { getWorkflow, stateHasTag } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { RequestMeta } from '../../common/request-meta';
@@ -398,8 +399,13 @@ export class IntakeService {
   }
 }
 
-/** The intake answer; `statusUrl` is the applicant's status page (README "Status page"), for the portal to show. */
+/**
+ * The intake answer; `statusUrl` is the applicant's status page (README "Status page"), for the portal to show, and
+ * `correctionDueAt` the 補正期限 while the application waits for its 補正 (as the 差戻し mail and the page state it).
+ */
 function receipt(app: Application, statusUrl: string) {
+  const due =
+    app.correctionDueAt && stateHasTag(getWorkflow(app.workflowCode, app.workflowVersion), app.status, 'returnedToApplicant') ? app.correctionDueAt : null;
   return {
     id: app.id,
     receiptNumber: app.receiptNumber,
@@ -408,6 +414,8 @@ function receipt(app: Application, statusUrl: string) {
     receivedAtJst: app.receivedAt ? formatJst(app.receivedAt) : null,
     receivedInGrace: app.receivedInGrace,
     quotedAmount: app.quotedAmount,
+    correctionDueAt: due ? new Date(due).toISOString() : null,
+    correctionDueAtJst: due ? formatJst(due) : null,
     statusUrl,
   };
 }

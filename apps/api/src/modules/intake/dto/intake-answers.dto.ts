@@ -16,6 +16,9 @@ export class IntakeReceiptDto {
   @ApiProperty({ type: String, nullable: true, description: '受付日時 (日本時間の表示)', example: '2022年3月24日(木) 17:59:58' }) receivedAtJst!: string | null;
   @ApiProperty({ description: '締切後の猶予時間内に受け付けた' }) receivedInGrace!: boolean;
   @ApiProperty({ type: 'integer', description: '申請額 (円)' }) quotedAmount!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: '補正期限 (UTC): 差戻しで補正を待つ間だけ' }) correctionDueAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '補正期限 (日本時間の表示)', example: '2022年4月3日(日) 23:59:59' }) correctionDueAtJst!:
+    string | null;
   @ApiProperty({ description: '申請者が状況を確かめるページの URL (期限付き)' }) statusUrl!: string;
 }
 
