@@ -87,6 +87,9 @@ describe('intake: the stored quote is the validated one', () => {
     const res = await t.http().post(`/api/intake/applications/${accepted.body.id}/resubmission`).set('X-Api-Key', apiKey).send(corrected).expect(200);
     expect(res.body.quotedAmount).toBe(1_000_000);
     expect((await stored(accepted.body.id)).amount).toBe(1_000_000);
+    // the 再提出 mail states the amount as recomputed, replacing the one the 受付 mail stated
+    const [mail] = await db.query(`SELECT payload FROM notification WHERE application_id = $1 AND template = 'resubmissionReceived'`, [accepted.body.id]);
+    expect(mail.payload.quotedAmount).toBe(1_000_000);
   });
 
   it('stores a 回復型賃上げ・雇用拡大枠 application of a 赤字 applicant as eligible', async () => {

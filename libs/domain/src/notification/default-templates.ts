@@ -44,7 +44,11 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
     '申請内容の修正をお願いします（差戻し）',
     '申請内容に修正が必要な点がありました。以下の事項を修正のうえ、補正期限までに再提出してください。\n\n修正を求める事項:\n{{reason}}\n\n補正期限: {{correctionDueAt}}\n期限までに再提出がない場合、申請は審査の対象外となります。',
   ),
-  resubmissionReceived: subsidy('再提出を受け付けました', '修正後の申請（再提出）を受け付けました。内容を確認のうえ、引き続き審査を行います。'),
+  // the 補正 may change the expenses: the mail states the amount as recomputed, which replaces the one the 受付 mail stated
+  resubmissionReceived: subsidy(
+    '再提出を受け付けました',
+    '修正後の申請（再提出）を受け付けました。内容を確認のうえ、引き続き審査を行います。\n補助金額（見込み）: {{quotedAmount}}',
+  ),
   ineligible: subsidy(
     '申請要件を満たしていないため審査の対象外となりました',
     '申請内容を確認した結果、次の申請要件を満たしていないため、今回の申請は審査の対象外となりました。この申請についての手続きはこれで終了です。\n\n満たしていない要件:\n{{reason}}',
@@ -164,7 +168,10 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
     '申請内容に不備があります',
     '申請内容に不備がありました。以下の事項を修正のうえ、補正期限までに再提出してください。\n\n不備の内容:\n{{reason}}\n\n補正期限: {{correctionDueAt}}\n期限までに再提出がない場合、給付金は給付されません（不給付）。',
   ),
-  'benefit.resubmissionReceived': benefit('再提出を受け付けました', '不備を修正した申請（再提出）を受け付けました。内容を確認のうえ、引き続き審査を行います。'),
+  'benefit.resubmissionReceived': benefit(
+    '再提出を受け付けました',
+    '不備を修正した申請（再提出）を受け付けました。内容を確認のうえ、引き続き審査を行います。\n給付額（見込み）: {{quotedAmount}}',
+  ),
   benefitDecided: benefit(
     '給付決定のお知らせ',
     '審査の結果、給付金の給付を決定しました。\n給付額: {{quotedAmount}}\n\nご登録の口座へ振り込みます。振込が完了したら改めてお知らせします。',
@@ -191,7 +198,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
   ),
   'itSubsidy.resubmissionReceived': subsidy(
     '再提出を受け付けました',
-    '修正後の交付申請（再提出）を受け付けました。内容を確認のうえ、交付決定の結果をお知らせします。',
+    '修正後の交付申請（再提出）を受け付けました。内容を確認のうえ、交付決定の結果をお知らせします。\n補助金額（申請額）: {{quotedAmount}}',
   ),
   'itSubsidy.grantDecided': subsidy(
     '交付決定のお知らせ',
