@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { formatJst } from '@jimukyoku/domain';
-import { SUBSIDY_V1 } from '@jimukyoku/workflow';
+import { SUBSIDY_V1, SUBSIDY_V2 } from '@jimukyoku/workflow';
 import { DataSource } from 'typeorm';
 import { TransitionsService } from '../src/modules/applications/transitions.service';
 import { DispatchNotificationsJob } from '../src/modules/notifications/dispatch-notifications.job';
@@ -167,6 +167,20 @@ describe('the applicant status page', () => {
     await db.query(`UPDATE application SET status = $2 WHERE id = $1`, [decided.id, amountFixed.code]);
     await db.query(`UPDATE grant_amount SET fixed_amount = 17500000, amount_fixed_at = now() WHERE application_id = $1`, [decided.id]);
     expect((await open(tokenOf(decided.statusUrl)).expect(200)).text).toContain('<dt>確定した補助金の額</dt><dd data-amount>17,500,000円</dd>');
+    // a 交付決定取消 (subsidy@2): the 返還額 and its 納期限 the mail stated, not the 確定額 as if the grant stood
+    const revoked = SUBSIDY_V2.states.find((x) => x.code === 'grantRevoked')!;
+    await db.query(`UPDATE application SET status = 'grantRevoked', workflow_version = 2 WHERE id = $1`, [decided.id]);
+    await db.query(
+      `INSERT INTO repayment_claim (application_id, amount, paid_amount, ground, reason, due_date, revoked_by)
+       VALUES ($1, 17500000, 17500000, 'general', '補助事業を中止したため', '2027-01-15', $2)`,
+      [decided.id, s.manager.user.id],
+    );
+    const repay = (await open(tokenOf(decided.statusUrl)).expect(200)).text;
+    expect(repay).toContain(`<p class="state" data-state>${revoked.label}</p>`);
+    expect(repay).toContain(revoked.applicant!.next);
+    expect(repay).toContain('<dt>返還額</dt><dd data-amount>17,500,000円</dd>');
+    expect(repay).toContain('<dt>返還の納期限</dt><dd data-deadline>2027年1月15日(金)（日本時間）</dd>');
+    expect(repay).not.toContain('確定した補助金の額');
   });
 
   it('answers a tampered, unknown or expired token with the same 404 page in Japanese', async () => {

@@ -142,7 +142,7 @@ const POST_AWARD_STATES: StateDefinition[] = [
     applicant: {
       meaning: '確定した補助金の額が、概算払でお支払いした額を下回りました。差額の返還をお願いしています。',
       next: 'お知らせした納期限までに差額を返還してください。返還を確認すると補助金の精算が完了し、事業化状況報告の期間に移ります。',
-      amount: 'decided',
+      amount: 'repayment',
     },
   },
   {
@@ -180,8 +180,8 @@ const POST_AWARD_STATES: StateDefinition[] = [
     tags: ['endsReporting'],
     applicant: {
       meaning: '補助金の交付決定が取り消されました（交付決定取消）。',
-      next: '既にお支払いした補助金がある場合は、お知らせする期限までに返還してください。',
-      amount: 'decided',
+      next: '返還額を、納期限までに事務局が指定する方法で返還してください（返還額が0円の場合、返還は不要です）。',
+      amount: 'repayment',
     },
   },
   {

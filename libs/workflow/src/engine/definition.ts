@@ -96,8 +96,11 @@ export interface ApplicantStateText {
   readonly meaning: string;
   /** what happens next, and whether the applicant has anything to do */
   readonly next: string;
-  /** the amount is decided in this state (shown as 決定額); otherwise it is shown as the estimate (見込み), or not at all when `amount` is 'none' */
-  readonly amount?: 'estimate' | 'decided' | 'none';
+  /**
+   * the amount is decided in this state (shown as 決定額); `repayment`: what is claimed back, with its 納期限 (a 返還);
+   * otherwise it is shown as the estimate (見込み), or not at all when `amount` is 'none'
+   */
+  readonly amount?: 'estimate' | 'decided' | 'repayment' | 'none';
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
-import { afterStatedSecond, ATTACHMENT_KINDS, DAY_MS, formatJst, formatYen, isAttachmentKind } from '@jimukyoku/domain';
+import { afterStatedSecond, ATTACHMENT_KINDS, DAY_MS, formatJst, formatJstDate, formatYen, isAttachmentKind } from '@jimukyoku/domain';
 import { findState, findWorkflow, stateHasTag, statesOfKind } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
@@ -23,12 +23,13 @@ const MIN_DAYS_LEFT = 30;
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
 
 /**
- * The amount the page shows, as the state says (its `applicant.amount`): none; the estimate (the quote); or the
- * decided one — the 確定額 once fixed, else the 交付決定額 (grant_amount), else the amount decided with the
- * application itself (a 給付金's 給付額).
+ * The amount the page shows, as the state says (its `applicant.amount`): none; the estimate (the quote); the 返還額
+ * claimed (repayment_claim); or the decided one — the 確定額 once fixed, else the 交付決定額 (grant_amount), else the
+ * amount decided with the application itself (a 給付金's 給付額).
  */
-function amountOf(kind: 'estimate' | 'decided' | 'none', f: StatusFacts): StatusPageView['amount'] {
+function amountOf(kind: 'estimate' | 'decided' | 'repayment' | 'none', f: StatusFacts): StatusPageView['amount'] {
   if (kind === 'none') return null;
+  if (kind === 'repayment') return f.repaymentAmount === null ? null : { label: '返還額', value: formatYen(Number(f.repaymentAmount)) };
   if (kind === 'estimate') return { label: '金額（見込み）', value: formatYen(Number(f.quotedAmount)) };
   if (f.fixedAmount !== null) return { label: '確定した補助金の額', value: formatYen(Number(f.fixedAmount)) };
   if (f.grantAmount !== null) return { label: '交付決定額', value: formatYen(Number(f.grantAmount)) };
@@ -146,6 +147,7 @@ export class StatusLinksService {
     // the 補正期限 passed (the case is closed, or about to be; its notice may wait for the 採択発表): not 「再提出してください」
     const missed = awaitingCorrection && now >= afterStatedSecond(new Date(f.correctionDueAt!));
     if (initial) deadlines.push({ label: '応募締切', at: formatJst(f.closesAt) });
+    if (text?.amount === 'repayment' && f.repaymentDueDate) deadlines.push({ label: '返還の納期限', at: formatJstDate(f.repaymentDueDate) });
     const amountKind = text?.amount ?? 'none';
     return {
       receiptNumber: f.receiptNumber ?? '（未発行）',
