@@ -306,6 +306,18 @@ describe('intake', () => {
     expect(renamed.body.message).toContain('一致しません');
     const badKind = await upload(t, apiKey, 'selfie');
     expect(badKind.status).toBe(422);
+    expect(badKind.body).toMatchObject({ code: 'INVALID_ATTACHMENT_UPLOAD', message: expect.stringContaining('kind (書類の種類) は') });
+    // two files, or one under another field: multer's 'Unexpected field' said nothing a portal's developer could act on
+    const post = () => t.http().post('/api/intake/attachments').set('X-Api-Key', apiKey).field('kind', 'businessPlan');
+    for (const odd of [post().attach('file', PDF, 'a.pdf').attach('file', PDF, 'b.pdf'), post().attach('doc', PDF, 'a.pdf')]) {
+      const res = await odd;
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({
+        code: 'INVALID_ATTACHMENT_UPLOAD',
+        message: expect.stringContaining('file 欄にファイルを1つ'),
+        errors: [{ field: 'file' }],
+      });
+    }
     expect(storedFiles()).toBe(files);
     expect((await db.query(`SELECT count(*)::int AS n FROM attachment`))[0].n).toBe(rows);
     const ok = await upload(t, apiKey, 'businessPlan').expect(201);

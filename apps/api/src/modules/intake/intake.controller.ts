@@ -124,9 +124,8 @@ export class IntakeController {
     try {
       // checked here, not by a pipe: a refused upload must not leave its file behind
       if (!isAttachmentKind(kind)) {
-        throw new IntakeError('INVALID_APPLICATION', {
-          errors: [{ field: 'kind', message: `kind (書類の種類) は ${Object.keys(ATTACHMENT_KINDS).join(', ')} のいずれかです` }],
-        });
+        const message = `kind (書類の種類) は ${Object.keys(ATTACHMENT_KINDS).join(', ')} のいずれかです`;
+        throw new IntakeError('INVALID_ATTACHMENT_UPLOAD', { errors: [{ field: 'kind', message }] }, message);
       }
       const row = await this.repo.insertAttachment({
         channelId: req.channel.id,

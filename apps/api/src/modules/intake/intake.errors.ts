@@ -24,6 +24,10 @@ export const INTAKE_ERRORS = {
   ATTACHMENT_TOO_LARGE: [HttpStatus.PAYLOAD_TOO_LARGE, '添付書類が大きすぎます。'],
   ATTACHMENT_TYPE: [HttpStatus.UNSUPPORTED_MEDIA_TYPE, '添付書類の形式が対応していません (PDF、JPEG、PNG のみ)。'],
   ATTACHMENT_MISSING: [HttpStatus.BAD_REQUEST, 'ファイル (file) を添付してください。'],
+  INVALID_ATTACHMENT_UPLOAD: [
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    '添付書類は multipart/form-data で、file 欄にファイルを1つ、kind 欄に書類の種類を指定して送ってください。',
+  ],
 } as const satisfies Record<string, readonly [HttpStatus, string]>;
 
 export type IntakeErrorCode = keyof typeof INTAKE_ERRORS;

@@ -10,7 +10,8 @@ import {
   UseFilters,
 } from '@nestjs/common';
 import { ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { INTAKE_ERRORS } from './intake.errors';
 import { AppConfig, APP_CONFIG } from '../../config';
 
 /**
@@ -36,6 +37,13 @@ export class UnprocessablePayloadFilter implements ExceptionFilter {
       return;
     }
     const ours = typeof body === 'object' && typeof body.code === 'string';
+    // multer's refusals of the upload's parts ('Unexpected field': a second file, or one not under `file`) say nothing a
+    // portal's developer can act on in Japanese
+    if (!ours && host.switchToHttp().getRequest<Request>().path.endsWith('/intake/attachments')) {
+      const message = INTAKE_ERRORS.INVALID_ATTACHMENT_UPLOAD[1];
+      res.status(HttpStatus.UNPROCESSABLE_ENTITY).json({ statusCode: 422, code: 'INVALID_ATTACHMENT_UPLOAD', message, errors: [{ field: 'file', message }] });
+      return;
+    }
     res.status(HttpStatus.UNPROCESSABLE_ENTITY).json({
       ...(ours ? body : {}),
       statusCode: HttpStatus.UNPROCESSABLE_ENTITY,
