@@ -228,6 +228,20 @@ describe('programmes, rule sets, categories and rounds', () => {
         .send({ programId: r6.programId, ruleSetId: r6.ruleSetId, number: 7, opensAt: '2022-07-01T00:00:00+09:00', closesAt: '2022-09-30T18:00:00+09:00' })
         .expect(409);
       expect(dup.body.code).toBe('ROUND_NUMBER_TAKEN');
+      // an id that names nothing is named as such, on its field (it read as a rule set of another programme)
+      const missing = '00000000-0000-4000-8000-000000000000';
+      for (const [body, code, field] of [
+        [{ programId: missing, ruleSetId: r6.ruleSetId }, 'PROGRAM_NOT_FOUND', 'programId'],
+        [{ programId: r6.programId, ruleSetId: missing }, 'RULE_SET_NOT_FOUND', 'ruleSetId'],
+      ] as const) {
+        const res = await t
+          .http()
+          .post('/api/rounds')
+          .set(as('manager'))
+          .send({ ...body, number: 8, opensAt: '2022-07-01T00:00:00+09:00', closesAt: '2022-09-30T18:00:00+09:00' })
+          .expect(400);
+        expect(res.body).toMatchObject({ code, errors: [{ field }] });
+      }
     });
 
     it.each([

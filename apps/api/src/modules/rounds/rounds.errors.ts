@@ -4,6 +4,8 @@ import { errorFamily } from '../../common/error-family';
 export const ROUND_ERRORS = {
   ROUND_NOT_FOUND: [HttpStatus.NOT_FOUND, '指定された公募回はありません。'],
   ROUND_NUMBER_TAKEN: [HttpStatus.CONFLICT, 'この事業にはその回の公募が既にあります。'],
+  PROGRAM_NOT_FOUND: [HttpStatus.BAD_REQUEST, '指定された事業 (programId) はありません。GET /api/programs の ID を指定してください。'],
+  RULE_SET_NOT_FOUND: [HttpStatus.BAD_REQUEST, '指定された予算・版 (ruleSetId) はありません。GET /api/rule-sets の ID を指定してください。'],
   RULE_SET_OF_OTHER_PROGRAM: [HttpStatus.BAD_REQUEST, '予算・版が公募回の事業のものではありません。'],
   CATEGORY_NOT_IN_RULE_SET: [HttpStatus.BAD_REQUEST, '公募回の予算・版に含まれない類型が指定されています。'],
   DUPLICATE_CATEGORY: [HttpStatus.BAD_REQUEST, '同じ類型が2回指定されています。類型ごとに1行にしてください。'],

@@ -9,7 +9,7 @@ import { RulesRepository } from '../programs/rules.repository';
 import type { CreateRoundDto, RoundCategoryDto, UpdateRoundDto } from './dto/round.dto';
 import { RoundCategory } from './round-category.entity';
 import { Round } from './round.entity';
-import { RoundError } from './rounds.errors';
+import { RoundError, ROUND_ERRORS } from './rounds.errors';
 import { RoundFilter, RoundsRepository } from './rounds.repository';
 
 export type RoundStatus = 'upcoming' | 'open' | 'closed';
@@ -71,7 +71,12 @@ export class RoundsService {
     return this.unitOfWork.run(async (tx) => {
       const program = await this.rules.findProgram(dto.programId, tx);
       const ruleSet = await this.rules.findRuleSet(dto.ruleSetId, tx);
-      if (!program || !ruleSet || ruleSet.programId !== program.id) throw new RoundError('RULE_SET_OF_OTHER_PROGRAM', { field: 'ruleSetId' });
+      // each refusal names the field to fix, as `errors` does elsewhere
+      const refuse = (code: 'PROGRAM_NOT_FOUND' | 'RULE_SET_NOT_FOUND' | 'RULE_SET_OF_OTHER_PROGRAM', field: string) =>
+        new RoundError(code, { field, errors: [{ field, message: ROUND_ERRORS[code][1] }] });
+      if (!program) throw refuse('PROGRAM_NOT_FOUND', 'programId');
+      if (!ruleSet) throw refuse('RULE_SET_NOT_FOUND', 'ruleSetId');
+      if (ruleSet.programId !== program.id) throw refuse('RULE_SET_OF_OTHER_PROGRAM', 'ruleSetId');
       if (await this.rounds.numberTaken(program.id, dto.number, tx)) throw new RoundError('ROUND_NUMBER_TAKEN', { field: 'number' });
       const code = `${program.code}.round${dto.number}`;
       if (await this.rounds.codeTaken(code, tx)) throw new RoundError('ROUND_NUMBER_TAKEN', { field: 'number' });
