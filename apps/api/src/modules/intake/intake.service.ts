@@ -369,15 +369,11 @@ export class IntakeService {
   }
 
   /**
-   * The 409 naming the application that has the 法人番号 in the round (looked up unless the caller has it), with its
-   * state: one withdrawn (取下げ) still holds the round's one application per company, and 「既に受け付けています」
-   * alone read as if it were under way.
-   */
-  /**
-   * The refusal of a second application of a 法人番号 in the round. The first one's 受付番号 and state are named to
-   * staff (a bulk import, a paper 補正) and to the channel it came through; another channel (another portal or vendor)
-   * learns only that there is one, which the rule itself tells: a 法人番号 is public, and anyone could otherwise read
-   * any company's 受付番号 and state.
+   * The 409 of a second application of a 法人番号 in the round, naming the application that has it (looked up unless the
+   * caller has it) with its state: one withdrawn (取下げ) still holds the round's one application per company, and
+   * 「既に受け付けています」 alone read as if it were under way. Named to staff (a bulk import, a paper 補正) and to the
+   * channel it came through; another channel (another portal or vendor) learns only that there is one, which the rule
+   * itself tells: a 法人番号 is public, and anyone could otherwise read any company's 受付番号 and state.
    */
   private async duplicateError(roundId: string, corporateNumber: string, tx: Transaction, asker: 'staff' | { channelId: string | null }, holder?: Application) {
     const found = holder ?? (await this.applications.findByCorporateNumber(roundId, corporateNumber, tx));

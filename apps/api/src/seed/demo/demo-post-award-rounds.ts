@@ -11,8 +11,8 @@ const TO_FIXED = ['grantApplication', 'decideGrant', 'performanceReport', 'start
 /**
  * The demo rounds on subsidy@2, whose post-award half is reachable (docs/post-award.md), told through the services
  * staff and the portal use, as the other families' (demo-programmes.seed.ts):
- * - ものづくり 11次 (a round of the 令和3年度補正 rule set, which starts at 10次), five years ago: two projects paid; one filed all five yearly 事業化状況報告 (報告期間終了), the other
- *   stopped after three (overdue, for the managers' list).
+ * - ものづくり 11次 (the 令和3年度補正 rule set starts at 10次), five years ago: two projects paid; one filed all five
+ *   yearly 事業化状況報告 (報告期間終了), the other stopped after three (overdue, for the managers' list).
  * - ものづくり 13次: a project in each post-award state — 交付申請, 交付決定, 計画変更・事業廃止の申請, 事業廃止, 実績報告,
  *   確定検査, 額確定 waiting for the open batch, 支払済 by a paid batch, 概算払 paid and requested, 事業化状況報告中,
  *   交付決定取消 owing its 返還, 返還済.
