@@ -284,6 +284,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseMigrationUrl = url('DATABASE_MIGRATION_URL', ownerUrlBeside(databaseUrl), ['postgres:', 'postgresql:']);
   if (production && !read('DATABASE_URL'))
     problems.push('DATABASE_URL must be set in production: the application role, a member of jimukyoku_app (README "Database roles")');
+  // development's role with its published password (DEV_DATABASE_URL, docker-compose.yml): anyone may know it
+  else if (production && hasDevelopmentPassword(databaseUrl))
+    problems.push('DATABASE_URL carries the development role\'s published password: give the application role a password of its own (README "Database roles")');
   if (production && !read('DATABASE_MIGRATION_URL'))
     problems.push('DATABASE_MIGRATION_URL must be set in production: the owner role that runs migrations (README "Database roles")');
   // the defaults are development's localhost services: production would queue into, or mail through, whatever answers there
@@ -383,6 +386,15 @@ function refuseWeakSecret(name: ConfigVariable, secret: string, problems: string
 
 /** Development: the app's login role, created with this password by `npm start` / `npm run migrate`. */
 export const DEV_DATABASE_URL = 'postgres://jimukyoku_api:jimukyoku_api@127.0.0.1:5432/jimukyoku';
+
+/** Whether a database URL signs in with the development role's password, which this repository publishes. */
+function hasDevelopmentPassword(databaseUrl: string): boolean {
+  try {
+    return decodeURIComponent(new URL(databaseUrl).password) === decodeURIComponent(new URL(DEV_DATABASE_URL).password);
+  } catch {
+    return false;
+  }
+}
 
 /** Outside production the migrations run as the local superuser `postgres` on DATABASE_URL's server and database. */
 function ownerUrlBeside(databaseUrl: string): string {

@@ -155,6 +155,15 @@ describe('loadConfig', () => {
       expect(loadAnyConfig(production())).toMatchObject({ databaseUrl: production().DATABASE_URL, databaseMigrationUrl: production().DATABASE_MIGRATION_URL });
     });
 
+    it('refuses in production a DATABASE_URL with the development role’s published password', () => {
+      expect(problemsOf(production({ DATABASE_URL: 'postgres://jimukyoku_api:jimukyoku_api@db.internal:5432/jimukyoku' }))).toEqual([
+        expect.stringContaining("DATABASE_URL carries the development role's published password"),
+      ]);
+      expect(problemsOf(production({ DATABASE_URL: 'postgres://other_app:jimukyoku_api@db.internal:5432/jimukyoku' }))).toHaveLength(1);
+      // development's own default is that URL
+      expect(loadAnyConfig({ NODE_ENV: 'development' }).databaseUrl).toContain('jimukyoku_api:jimukyoku_api@');
+    });
+
     it('requires REDIS_URL and SMTP_URL in production, named with the other missing settings, instead of localhost', () => {
       expect(problemsOf(production({ DATABASE_URL: undefined, REDIS_URL: undefined, SMTP_URL: '' }))).toEqual([
         expect.stringContaining('DATABASE_URL must be set in production'),
