@@ -95,6 +95,7 @@ describe('hostile input', () => {
     // a value the field cannot take is a mistake to name, not an empty list (it answered 200 with nothing)
     it.each([
       ['/api/applications', 'manager', { sizeClass: 'nope' }],
+      ['/api/applications', 'manager', { status: ['submitted', 'nope'] }],
       ['/api/notifications', 'manager', { status: ['sent', 'nope'] }],
       ['/api/payment-batches', 'manager', { status: 'nope' }],
       ['/api/imports', 'manager', { status: 'nope' }],

@@ -122,6 +122,11 @@ export function statesEndingReporting(definitions: readonly WorkflowDefinition[]
   return [...new Set([...statesOfKind('terminal', definitions), ...statesTagged('endsReporting', definitions)])];
 }
 
+/** Every state code of the registered workflows (or of `definitions`), once each. */
+export function registeredStateCodes(definitions: readonly WorkflowDefinition[] = registeredWorkflows()): string[] {
+  return [...new Set(definitions.flatMap((d) => d.states.map((s) => s.code)))];
+}
+
 /** The state codes of `kind` in any registered definition (or in `definitions`). */
 export function statesOfKind(kind: StateKind, definitions: readonly WorkflowDefinition[] = registeredWorkflows()): string[] {
   return [...new Set(definitions.flatMap((d) => stateCodesOfKind(d, kind)))];

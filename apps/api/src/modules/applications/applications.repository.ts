@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isPrefecture, normalizeSearchText, prefectureOrder, SIZE_CLASSES } from '@jimukyoku/domain';
+import { registeredStateCodes } from '@jimukyoku/workflow';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import { managerOf, type Transaction } from '../../database';
@@ -47,7 +48,12 @@ export const APPLICATION_LIST: ListSpec = {
   filters: {
     roundId: 'uuid',
     categoryId: 'uuid',
-    status: 'strings',
+    // the states of the workflows registered when the request is read (a getter): an unknown one is a typo, not an empty list
+    status: {
+      get enums() {
+        return registeredStateCodes();
+      },
+    },
     prefecture: 'string',
     sizeClass: { enum: SIZE_CLASSES },
     q: 'string',
