@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { runSeed } from '../src/seed/seed-runner';
 import { referenceCatalogueSeed } from '../src/seed/reference-catalogue.seed';
-import { APPLICATION_SORTABLE } from '../src/modules/applications/applications.repository';
+import { APPLICATION_SORTABLE } from '../src/modules/applications/application-list-spec';
 import { categoryByCode, openRound } from './application-fixtures';
 import { loginEveryRole, seedStaff, type LoggedIn } from './auth-helpers';
 import { startTestApp, TestApp } from './harness';

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { managerOf, type Transaction } from '../../database';
-import { ApplicationFilter, ApplicationScope, ApplicationsRepository } from '../applications/applications.repository';
+import type { ApplicationFilter } from '../applications/application-list-spec';
+import { ApplicationScope, ApplicationsRepository } from '../applications/applications.repository';
 import { ApplicationExport } from './application-export.entity';
 import type { ExportSourceRow } from './application-export-columns';
 

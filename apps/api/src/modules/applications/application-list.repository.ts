@@ -4,7 +4,7 @@ import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery } from '../../common/list-query';
 import { Application } from './application.entity';
-import type { ApplicationFilter } from './applications.repository';
+import type { ApplicationFilter } from './application-list-spec';
 
 /** The sortable fields whose column holds NULLs (a draft has neither): they sort last both ways. */
 const NULLABLE_SORT_FIELDS: ReadonlySet<string> = new Set(['receiptNumber', 'receivedAt']);

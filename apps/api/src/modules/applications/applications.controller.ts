@@ -7,7 +7,7 @@ import { ApiListQuery } from '../../common/api-list-query.decorator';
 import { listPage, MAX_PAGE_SIZE, parseListQuery, TOTAL_ESTIMATED_HEADER } from '../../common/list-query';
 import { requestMeta } from '../../common/request-meta';
 import { ListQueryDto } from '../../common/list-query.dto';
-import { ApplicationFilter, APPLICATION_LIST } from './applications.repository';
+import { ApplicationFilter, APPLICATION_LIST } from './application-list-spec';
 import { ApplicationsService } from './applications.service';
 import { ApplicationDto, ApplicationRowDto, BulkTransitionAnswerDto, TransitionAnswerDto } from './dto/application-answers.dto';
 import { BulkTransitionDto, TransitionDto } from './dto/transition.dto';

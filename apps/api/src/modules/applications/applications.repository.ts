@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isPrefecture, normalizeSearchText, prefectureOrder, SIZE_CLASSES } from '@jimukyoku/domain';
-import { registeredStateCodes } from '@jimukyoku/workflow';
+import { isPrefecture, normalizeSearchText, prefectureOrder } from '@jimukyoku/domain';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import { managerOf, type Transaction } from '../../database';
@@ -15,7 +14,8 @@ import { openBatchIdSql } from '../payment-batches/open-batch.sql';
 import { ADOPTION_SLOTS_LOCK } from './adoption-slots-lock';
 import { applicationListPage, type ApplicationListPage } from './application-list.repository';
 import type { AuthenticatedUser } from '../../auth/roles';
-import type { ListQuery, ListSpec } from '../../common/list-query';
+import type { ListQuery } from '../../common/list-query';
+import type { ApplicationFilter } from './application-list-spec';
 import { Category } from '../programs/category.entity';
 import { Program } from '../programs/program.entity';
 import { RoundCategory } from '../rounds/round-category.entity';
@@ -27,40 +27,6 @@ export type { ApplicationListPage };
 
 /** The constraint that holds a round to one application per 法人番号 (migration Applications). */
 const ONE_PER_CORPORATE_NUMBER = 'application_one_per_corporate_number_per_round';
-
-export interface ApplicationFilter {
-  id?: string[];
-  roundId?: string;
-  categoryId?: string;
-  status?: string | string[];
-  prefecture?: string;
-  sizeClass?: string;
-  q?: string;
-  /** 受付 at or after / before (the dashboard's intake chart links a day) */
-  receivedFrom?: string;
-  receivedTo?: string;
-}
-
-export const APPLICATION_SORTABLE = ['receiptNumber', 'applicantName', 'status', 'prefecture', 'quotedAmount', 'receivedAt', 'createdAt', 'updatedAt'] as const;
-export const APPLICATION_LIST: ListSpec = {
-  sortable: APPLICATION_SORTABLE,
-  defaultSort: ['updatedAt', 'DESC'],
-  filters: {
-    roundId: 'uuid',
-    categoryId: 'uuid',
-    // the states of the workflows registered when the request is read (a getter): an unknown one is a typo, not an empty list
-    status: {
-      get enums() {
-        return registeredStateCodes();
-      },
-    },
-    prefecture: 'string',
-    sizeClass: { enum: SIZE_CLASSES },
-    q: 'string',
-    receivedFrom: 'instant',
-    receivedTo: 'instant',
-  },
-};
 
 /**
  * What one transition writes to the application, in the caller's transaction (its audit record and
