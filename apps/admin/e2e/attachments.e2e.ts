@@ -92,7 +92,9 @@ describe('admin in the browser: attachments beside the forms', () => {
     const page = await e.newPage();
     await signIn(page, e.adminUrl, DEMO_EMAIL.reviewer, DEMO_PASSWORD);
     await page.getByRole('menuitem', { name: '担当する審査' }).click();
-    await page.locator('tr', { hasText: '株式会社すずらん工業' }).click();
+    // the reviewer's dashboard lists the same sheet (its row opens nothing): click the list's own row
+    await page.waitForURL(/#\/score-sheets/);
+    await page.locator('.RaDatagrid-tbody tr', { hasText: '株式会社すずらん工業' }).click();
     await page.getByTestId('score-sheet').waitFor();
 
     const beside = page.getByTestId('attachments-beside');

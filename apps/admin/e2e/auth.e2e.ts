@@ -225,6 +225,7 @@ describe('admin in the browser: sign-in and roles', () => {
       expect(menu).not.toContain('ユーザー');
 
       await auditor.getByRole('menuitem', { name: '監査ログ' }).click();
+      await auditor.waitForURL(/#\/audit-logs/);
       const created = auditor.locator('tr', { hasText: 'ユーザー作成' }).first();
       await created.waitFor();
       expect(await created.getByTestId('actor-name').innerText()).toBe(INITIAL_ADMIN.name);
