@@ -15,6 +15,7 @@ const EXACT_LIMIT = 40;
 const ROWS = 700;
 
 const COLUMN: Record<(typeof APPLICATION_SORTABLE)[number], string> = {
+  id: 'id',
   receiptNumber: 'receipt_number',
   applicantName: 'applicant_name',
   status: 'application_state_order(workflow_code, workflow_version, status)',

@@ -5,3 +5,4 @@ export * from './preflight';
 export * from './unit-of-work';
 export * from './workflow-state-sql';
 export * from './sql-list';
+export * from './entity-list';

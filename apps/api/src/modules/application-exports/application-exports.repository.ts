@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { managerOf, type Transaction } from '../../database';
+import { entityPage, managerOf, type Transaction } from '../../database';
 import type { ApplicationFilter } from '../applications/application-list-spec';
 import { ApplicationScope, ApplicationsRepository } from '../applications/applications.repository';
 import { ApplicationExport } from './application-export.entity';
@@ -82,7 +82,7 @@ export class ApplicationExportsRepository {
     if (filter.id) qb.andWhere('e.id IN (:...ids)', { ids: filter.id });
     if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
     if (filter.requestedBy) qb.andWhere('e.requested_by = :requestedBy', { requestedBy: filter.requestedBy });
-    return qb.orderBy(`e.${order.field}`, order.direction).addOrderBy('e.id').skip(offset).take(limit).getManyAndCount();
+    return entityPage(qb, { order: { column: `e.${order.field}`, direction: order.direction }, tieBreak: 'e.id', offset, limit });
   }
 
   /** Exports the worker has not finished: queued, or running when a worker died. */

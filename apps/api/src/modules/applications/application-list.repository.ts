@@ -95,8 +95,11 @@ export async function applicationListPage(
   const sortKey = SORT_EXPRESSION[query.sortField] ?? `a.${query.sortField}`;
   if (estimate <= exactCountLimit * SURELY_MORE) {
     // at most exactCountLimit + 1 rows of the filter, counted and sorted in one statement
-    const [sql, params] = base.clone().select('a.id', 'id').addSelect(sortKey, 'k').getQueryAndParameters();
-    const order = `k ${direction}${nulls}, id ${direction}`;
+    // (sorted by id itself, the key is the id: TypeORM selects one property once, under its first alias)
+    const byId = sortKey === 'a.id';
+    const keyed = base.clone().select('a.id', 'id');
+    const [sql, params] = (byId ? keyed : keyed.addSelect(sortKey, 'k')).getQueryAndParameters();
+    const order = byId ? `id ${direction}` : `k ${direction}${nulls}, id ${direction}`;
     const found: { n: number; id: string | null; ord: string | null }[] = await ds.query(
       `WITH m AS MATERIALIZED (${sql} LIMIT ${exactCountLimit + 1})
        SELECT c.n, p.id, p.ord FROM (SELECT count(*)::int AS n FROM m) c

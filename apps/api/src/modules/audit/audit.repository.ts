@@ -5,7 +5,7 @@ import { TEMPLATE_INFO } from '@jimukyoku/domain';
 import { isSerial } from '../../common/is-serial';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
-import { managerOf, type Transaction } from '../../database';
+import { entityPage, managerOf, type Transaction } from '../../database';
 import { insertRows, insertUnnest } from '../../database/entity-rows';
 import type { ChainPart, WriteChain } from '../../database/write-chain';
 import { startingWith } from '../../database/like-pattern';
@@ -129,7 +129,7 @@ export class AuditRepository {
     if (f.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: f.entityId });
     if (f.occurredFrom) qb.andWhere('a.occurred_at >= :from', { from: f.occurredFrom });
     if (f.occurredTo) qb.andWhere('a.occurred_at < :to', { to: f.occurredTo });
-    return qb.orderBy(`a.${query.sortField}`, query.sortOrder).addOrderBy('a.id', query.sortOrder).skip(query.offset).take(query.limit).getManyAndCount();
+    return entityPage(qb, { order: { column: `a.${query.sortField}`, direction: query.sortOrder }, tieBreak: 'a.id', ...query });
   }
 
   /**

@@ -30,7 +30,7 @@ export interface BankAccountView {
   updatedAt: Date;
 }
 
-const SORT: Record<string, string> = { createdAt: 'b.created_at', updatedAt: 'b.updated_at', receiptNumber: 'a.receipt_number' };
+const SORT: Record<string, string> = { id: 'b.id', createdAt: 'b.created_at', updatedAt: 'b.updated_at', receiptNumber: 'a.receipt_number' };
 
 const COLUMNS = `b.id, b.application_id AS "applicationId", a.receipt_number AS "receiptNumber", a.applicant_name AS "applicantName",
   b.bank_code AS "bankCode", b.branch_code AS "branchCode", b.deposit_type AS "depositType", b.account_number AS "accountNumber",

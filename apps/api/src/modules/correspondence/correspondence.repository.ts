@@ -49,8 +49,8 @@ export interface InquiryView {
   applicantName: string;
 }
 
-const MEMO_SORT: Record<string, string> = { createdAt: 'm.created_at' };
-const INQUIRY_SORT: Record<string, string> = { occurredAt: 'i.occurred_at', createdAt: 'i.created_at' };
+const MEMO_SORT: Record<string, string> = { id: 'm.id', createdAt: 'm.created_at' };
+const INQUIRY_SORT: Record<string, string> = { id: 'i.id', occurredAt: 'i.occurred_at', createdAt: 'i.created_at' };
 
 /**
  * A reviewer reads only what belongs to the applications assigned to them: the same rule as

@@ -13,13 +13,13 @@ import { INQUIRY_CHANNELS, INQUIRY_DIRECTIONS } from './inquiry.entity';
 import { inquiryPeriod, inquiryTimeProblem } from './inquiry-period';
 
 export const MEMO_LIST: ListSpec = {
-  sortable: ['createdAt'],
+  sortable: ['id', 'createdAt'],
   defaultSort: ['createdAt', 'ASC'],
   filters: { applicationId: 'uuid', authorId: 'uuid' },
 };
 
 export const INQUIRY_LIST: ListSpec = {
-  sortable: ['occurredAt', 'createdAt'],
+  sortable: ['id', 'occurredAt', 'createdAt'],
   defaultSort: ['occurredAt', 'DESC'],
   filters: {
     applicationId: 'uuid',

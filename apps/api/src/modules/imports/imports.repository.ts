@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { managerOf, type Transaction } from '../../database';
+import { entityPage, managerOf, type Transaction } from '../../database';
 import { ApplicationImport } from './application-import.entity';
 import type { RowProblem } from './import-columns';
 
@@ -56,7 +56,7 @@ export class ImportsRepository {
     if (filter.id) qb.andWhere('i.id IN (:...ids)', { ids: filter.id });
     if (filter.roundId) qb.andWhere('i.round_id = :roundId', { roundId: filter.roundId });
     if (filter.status) qb.andWhere('i.status = :status', { status: filter.status });
-    return qb.orderBy(`i.${order.field}`, order.direction).skip(offset).take(limit).getManyAndCount();
+    return entityPage(qb, { order: { column: `i.${order.field}`, direction: order.direction }, tieBreak: 'i.id', offset, limit });
   }
 
   get(id: string): Promise<ApplicationImport | null> {

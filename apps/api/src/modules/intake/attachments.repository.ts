@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
 import { Attachment } from './attachment.entity';
+import { entityPage } from '../../database';
 
 export interface AttachmentFilter {
   id?: string[];
@@ -12,7 +13,7 @@ export interface AttachmentFilter {
 }
 
 /** Sortable fields of an application's attachments, by the name the API answers with. */
-const SORT_COLUMNS = { uploadedAt: 't.createdAt', kind: 't.kind', fileName: 't.fileName', sizeBytes: 't.sizeBytes' } as const;
+const SORT_COLUMNS = { id: 't.id', uploadedAt: 't.createdAt', kind: 't.kind', fileName: 't.fileName', sizeBytes: 't.sizeBytes' } as const;
 
 export const ATTACHMENT_LIST: ListSpec = {
   sortable: Object.keys(SORT_COLUMNS),
@@ -37,7 +38,7 @@ export class AttachmentsRepository {
     if (query.filter.id) qb.andWhere('t.id IN (:...ids)', { ids: query.filter.id });
     if (query.filter.kind) qb.andWhere('t.kind IN (:...kinds)', { kinds: query.filter.kind });
     const column = SORT_COLUMNS[query.sortField as keyof typeof SORT_COLUMNS] ?? SORT_COLUMNS.uploadedAt;
-    return qb.orderBy(column, query.sortOrder).addOrderBy('t.id').skip(query.offset).take(query.limit).getManyAndCount();
+    return entityPage(qb, { order: { column, direction: query.sortOrder }, tieBreak: 't.id', ...query });
   }
 
   /** One attachment linked to an application, with its storage key; null for an unknown or unlinked one. */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery } from '../../common/list-query';
-import { managerOf, type Transaction } from '../../database';
+import { entityPage, managerOf, type Transaction } from '../../database';
 import { columnsOf, hydrate, prepared } from '../../database/entity-rows';
 import { IntakeChannel } from './intake-channel.entity';
 
@@ -19,7 +19,7 @@ export class IntakeChannelsRepository {
   list(query: ListQuery<{ id?: string[] }>) {
     const qb = this.dataSource.getRepository(IntakeChannel).createQueryBuilder('c');
     if (query.filter.id) qb.andWhere('c.id IN (:...ids)', { ids: query.filter.id });
-    return qb.orderBy(`c.${query.sortField}`, query.sortOrder).skip(query.offset).take(query.limit).getManyAndCount();
+    return entityPage(qb, { order: { column: `c.${query.sortField}`, direction: query.sortOrder }, tieBreak: 'c.id', ...query });
   }
 
   find(id: string, tx?: Transaction): Promise<IntakeChannel | null> {

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { ListQuery, ListSpec } from '../../common/list-query';
-import { managerOf, type Transaction } from '../../database';
+import { entityPage, managerOf, type Transaction } from '../../database';
 import { insertRows, insertUnnest, prepared } from '../../database/entity-rows';
 import type { ChainPart, WriteChain } from '../../database/write-chain';
 import { containing } from '../../database/like-pattern';
@@ -22,7 +22,7 @@ export interface NotificationFilter {
   q?: string;
 }
 
-export const NOTIFICATION_SORTABLE = ['createdAt', 'sentAt', 'status', 'template', 'recipient'] as const;
+export const NOTIFICATION_SORTABLE = ['id', 'createdAt', 'sentAt', 'status', 'template', 'recipient'] as const;
 export const NOTIFICATION_LIST: ListSpec = {
   sortable: NOTIFICATION_SORTABLE,
   defaultSort: ['createdAt', 'DESC'],
@@ -89,7 +89,7 @@ export class NotificationsRepository {
         { q: containing(f.q), normalized: containing(normalizeSearchText(f.q)) },
       );
     }
-    return qb.orderBy(`n.${query.sortField}`, query.sortOrder, 'NULLS LAST').addOrderBy('n.id').skip(query.offset).take(query.limit).getManyAndCount();
+    return entityPage(qb, { order: { column: `n.${query.sortField}`, direction: query.sortOrder, nulls: 'NULLS LAST' }, tieBreak: 'n.id', ...query });
   }
 
   /** `id` must be a UUID (the caller checks). */

@@ -65,7 +65,7 @@ const BATCH_COLUMNS = `p.id, p.round_id AS "roundId", concat_ws(' ', pg.name, r.
   to_char(p.paid_on, 'YYYY-MM-DD') AS "paidOn", p.confirmed_by AS "confirmedBy", p.confirmed_at AS "confirmedAt",
   p.cancelled_by AS "cancelledBy", p.cancelled_at AS "cancelledAt"`;
 const BATCH_FROM = `FROM payment_batch p JOIN round r ON r.id = p.round_id JOIN program pg ON pg.id = r.program_id LEFT JOIN staff_user c ON c.id = p.created_by`;
-const SORT: Record<string, string> = { createdAt: 'p.created_at', transferDate: 'p.transfer_date', totalAmount: 'p.total_amount' };
+const SORT: Record<string, string> = { id: 'p.id', createdAt: 'p.created_at', transferDate: 'p.transfer_date', totalAmount: 'p.total_amount' };
 
 export type PaymentBatchView = {
   id: string;

@@ -125,7 +125,7 @@ export class CommercializationReportsRepository {
     if (q.filter.state === 'reported') where.push(`c.reported_at IS NOT NULL`);
     const from = `FROM commercialization_report c JOIN application a ON a.id = c.application_id JOIN round r ON r.id = a.round_id
                   ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    const sortColumn = { dueDate: 'c.due_date', sequence: 'c.sequence', reportedAt: 'c.reported_at' }[q.sortField] ?? 'c.due_date';
+    const sortColumn = { id: 'c.id', dueDate: 'c.due_date', sequence: 'c.sequence', reportedAt: 'c.reported_at' }[q.sortField] ?? 'c.due_date';
     const rows = await this.m().query(
       `SELECT c.id, c.application_id AS "applicationId", c.sequence, to_char(c.due_date, 'YYYY-MM-DD') AS "dueDate",
               c.reported_at AS "reportedAt", c.reminded_at AS "remindedAt", a.applicant_name AS "applicantName",

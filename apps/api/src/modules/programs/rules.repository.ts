@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
-import { managerOf, type Transaction } from '../../database';
+import { entityPage, managerOf, type Transaction } from '../../database';
 import { containing } from '../../database/like-pattern';
 import { Category } from './category.entity';
 import { Program } from './program.entity';
@@ -28,13 +28,13 @@ export interface CategoryFilter {
   kind?: string;
 }
 
-export const PROGRAM_SORTABLE = ['code', 'name', 'kind', 'createdAt'] as const;
+export const PROGRAM_SORTABLE = ['id', 'code', 'name', 'kind', 'createdAt'] as const;
 /** What a programme or a 類型 is: the values their kind filter takes (another is a 400, not an empty list). */
 const PROGRAM_KINDS = ['subsidy', 'benefit', 'contract'] as const satisfies readonly ProgramKind[];
 export const PROGRAM_LIST: ListSpec = { sortable: PROGRAM_SORTABLE, defaultSort: ['code', 'ASC'], filters: { q: 'string', kind: { enum: PROGRAM_KINDS } } };
-export const RULE_SET_SORTABLE = ['code', 'edition', 'label', 'version', 'createdAt'] as const;
+export const RULE_SET_SORTABLE = ['id', 'code', 'edition', 'label', 'version', 'createdAt'] as const;
 export const RULE_SET_LIST: ListSpec = { sortable: RULE_SET_SORTABLE, defaultSort: ['code', 'ASC'], filters: { programId: 'uuid', q: 'string' } };
-export const CATEGORY_SORTABLE = ['code', 'name', 'kind', 'createdAt'] as const;
+export const CATEGORY_SORTABLE = ['id', 'code', 'name', 'kind', 'createdAt'] as const;
 export const CATEGORY_LIST: ListSpec = {
   sortable: CATEGORY_SORTABLE,
   defaultSort: ['code', 'ASC'],
@@ -42,7 +42,7 @@ export const CATEGORY_LIST: ListSpec = {
 };
 
 function page<T extends object>(qb: SelectQueryBuilder<T>, alias: string, query: ListQuery<unknown>) {
-  return qb.orderBy(`${alias}.${query.sortField}`, query.sortOrder).addOrderBy(`${alias}.id`).skip(query.offset).take(query.limit).getManyAndCount();
+  return entityPage(qb, { order: { column: `${alias}.${query.sortField}`, direction: query.sortOrder }, tieBreak: `${alias}.id`, ...query });
 }
 
 /** All SQL of programmes, rule sets and categories. */

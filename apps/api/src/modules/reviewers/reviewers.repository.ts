@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery } from '../../common/list-query';
-import { managerOf, type Transaction } from '../../database';
+import { entityPage, managerOf, type Transaction } from '../../database';
 import { containing } from '../../database/like-pattern';
 import { ASSIGNMENT_PURPOSE } from '../assignments/application-assignment.entity';
 import { endedStates, waitingStates } from '../assignments/assignments.repository';
@@ -24,6 +24,8 @@ export interface ConflictFilter {
 }
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
+/** Sortable fields of the conflicts list (CONFLICT_LIST), by the name the API answers with. */
+const CONFLICT_SORT: Record<string, string> = { id: 'c.id', declaredAt: 'c.declared_at' };
 
 /**
  * All SQL of conflict_of_interest (this module's table), and the reads of reviewers (staff_user with
@@ -83,7 +85,7 @@ export class ReviewersRepository {
     if (query.filter.id) qb.andWhere('c.id IN (:...ids)', { ids: query.filter.id.filter(isUuid).concat(NO_ID) });
     if (query.filter.reviewerId) qb.andWhere('c.reviewer_id = :reviewerId', { reviewerId: isUuid(query.filter.reviewerId) ? query.filter.reviewerId : NO_ID });
     if (query.filter.active !== undefined) qb.andWhere(query.filter.active ? 'c.revoked_at IS NULL' : 'c.revoked_at IS NOT NULL');
-    return qb.orderBy('c.declared_at', query.sortOrder).addOrderBy('c.id').skip(query.offset).take(query.limit).getManyAndCount();
+    return entityPage(qb, { order: { column: CONFLICT_SORT[query.sortField] ?? 'c.declared_at', direction: query.sortOrder }, tieBreak: 'c.id', ...query });
   }
 
   findConflict(id: string): Promise<ConflictOfInterest | null> {

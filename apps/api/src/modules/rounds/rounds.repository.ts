@@ -4,7 +4,7 @@ import { statesOfKind } from '@jimukyoku/workflow';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
-import { managerOf, type Transaction } from '../../database';
+import { entityPage, managerOf, type Transaction } from '../../database';
 import { columnsOf, hydrate, prepared } from '../../database/entity-rows';
 import { containing } from '../../database/like-pattern';
 import { Category } from '../programs/category.entity';
@@ -64,7 +64,7 @@ export interface RoundFilter {
 /** Words of a search (`q`) looked at; more are ignored (a title has two or three). */
 const MAX_SEARCH_WORDS = 8;
 
-export const ROUND_SORTABLE = ['code', 'number', 'name', 'opensAt', 'closesAt', 'createdAt'] as const;
+export const ROUND_SORTABLE = ['id', 'code', 'number', 'name', 'opensAt', 'closesAt', 'createdAt'] as const;
 export const ROUND_LIST: ListSpec = {
   sortable: ROUND_SORTABLE,
   defaultSort: ['closesAt', 'DESC'],
@@ -105,7 +105,7 @@ export class RoundsRepository {
           ),
         ),
       );
-    return qb.orderBy(`r.${query.sortField}`, query.sortOrder).addOrderBy('r.id').skip(query.offset).take(query.limit).getManyAndCount();
+    return entityPage(qb, { order: { column: `r.${query.sortField}`, direction: query.sortOrder }, tieBreak: 'r.id', ...query });
   }
 
   find(id: string, tx?: Transaction) {

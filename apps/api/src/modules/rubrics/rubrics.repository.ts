@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery } from '../../common/list-query';
-import { managerOf, type Transaction } from '../../database';
+import { entityPage, managerOf, type Transaction } from '../../database';
 import { ReviewRubric } from './review-rubric.entity';
 
 export interface RubricFilter {
@@ -46,7 +46,7 @@ export class RubricsRepository {
     if (f.id) qb.andWhere('r.id IN (:...ids)', { ids: f.id.filter(isUuid) });
     if (f.roundId) qb.andWhere('r.round_id = :roundId', { roundId: f.roundId });
     if (isUuid(f.categoryId)) qb.andWhere('r.category_id = :categoryId', { categoryId: f.categoryId });
-    return qb.orderBy(`r.${query.sortField}`, query.sortOrder).addOrderBy('r.id').skip(query.offset).take(query.limit).getManyAndCount();
+    return entityPage(qb, { order: { column: `r.${query.sortField}`, direction: query.sortOrder }, tieBreak: 'r.id', ...query });
   }
 
   save(rubric: ReviewRubric, tx: Transaction): Promise<ReviewRubric> {

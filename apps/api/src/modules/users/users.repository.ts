@@ -4,7 +4,7 @@ import { Brackets, DataSource, Repository } from 'typeorm';
 import { STAFF_ROLES } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
-import { managerOf, type Transaction } from '../../database';
+import { entityPage, managerOf, type Transaction } from '../../database';
 import { containing } from '../../database/like-pattern';
 import { StaffUser } from './staff-user.entity';
 
@@ -16,7 +16,7 @@ export interface UserFilter {
   organisation?: string;
 }
 
-export const USER_SORTABLE = ['name', 'email', 'role', 'organisation', 'active', 'createdAt', 'lastLoginAt'] as const;
+export const USER_SORTABLE = ['id', 'name', 'email', 'role', 'organisation', 'active', 'createdAt', 'lastLoginAt'] as const;
 export const USER_LIST: ListSpec = {
   sortable: USER_SORTABLE,
   defaultSort: ['name', 'ASC'],
@@ -47,7 +47,7 @@ export class UsersRepository {
       const like = containing(f.q);
       qb.andWhere(new Brackets((w) => w.where('u.name ILIKE :like', { like }).orWhere('u.email ILIKE :like', { like })));
     }
-    return qb.orderBy(`u.${query.sortField}`, query.sortOrder).addOrderBy('u.id').skip(query.offset).take(query.limit).getManyAndCount();
+    return entityPage(qb, { order: { column: `u.${query.sortField}`, direction: query.sortOrder }, tieBreak: 'u.id', ...query });
   }
 
   findById(id: string, tx?: Transaction): Promise<StaffUser | null> {
