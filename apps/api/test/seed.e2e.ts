@@ -46,6 +46,7 @@ describe('the npm start seed', () => {
       'demo payee bank accounts',
       'demo payment batches',
       'demo application exports',
+      'demo imports of paper applications',
     ]);
     // an application added after the demo (a paper application a manager imported): not the demo's, so the next
     // start does not give it the demo's documents (every restart did)
@@ -66,6 +67,7 @@ describe('the npm start seed', () => {
       'already present',
       'already present',
       '0 created, 7 already present',
+      'already present',
       'already present',
       'already present',
       'already present',
@@ -395,6 +397,12 @@ describe('the npm start seed', () => {
     expect({ without, through: through > 0 }).toEqual({ without: 0, through: true });
     const [{ last }] = await db.query(`SELECT max(received_at) AS last FROM application WHERE channel_id = $1`, [channel.id]);
     expect(new Date(channel.last_used_at).getTime()).toBe(new Date(last).getTime());
+    // and the portal's connection test before it, whose key was revoked
+    const others: { revoked: boolean; used: boolean }[] = await db.query(
+      `SELECT revoked_at < $2 AS revoked, last_used_at IS NOT NULL AS used FROM intake_channel WHERE id <> $1`,
+      [channel.id, new Date(last)],
+    );
+    expect(others).toEqual([{ revoked: true, used: false }]);
   });
 
   it('gives every received application its documents (PDFs and a PNG), stored as intake stores them', async () => {

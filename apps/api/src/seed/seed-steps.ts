@@ -5,6 +5,7 @@ import { demoBankAccountsSeed } from './demo/demo-bank-accounts.seed';
 import { demoBenefitSeed } from './demo/demo-benefit.seed';
 import { demoCorrespondenceSeed } from './demo/demo-correspondence.seed';
 import { demoExportsSeed } from './demo/demo-exports.seed';
+import { demoImportsSeed } from './demo/demo-imports.seed';
 import { demoPaymentBatchesSeed } from './demo/demo-payment-batches.seed';
 import { demoProgrammesSeed } from './demo/demo-programmes.seed';
 import { notificationTemplatesSeed } from './notification-templates.seed';
@@ -25,4 +26,5 @@ export const SEED_STEPS: SeedStep[] = [
   demoBankAccountsSeed,
   demoPaymentBatchesSeed,
   demoExportsSeed,
+  demoImportsSeed,
 ];

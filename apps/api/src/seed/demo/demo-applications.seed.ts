@@ -11,6 +11,7 @@ import { StaffUser } from '../../modules/users/staff-user.entity';
 import type { SeedStep } from '../seed-step';
 import { demoApplicant, demoRandom, DemoRandom } from './demo-random';
 import { StoryClock } from './demo-clock';
+import { declareConflicts } from './demo-conflicts';
 import { asUser, demoServices, DemoServices } from './demo-services';
 
 const HOUR = 3_600_000;
@@ -70,9 +71,12 @@ export const demoApplicationsSeed: SeedStep = {
     const now = Date.now();
     const clock = new StoryClock(m);
     const services = demoServices(clock.manager());
-    // the secretariat's administrator opened the electronic application channel before the first round
+    // the secretariat's administrator opened the electronic application channel before the first round,
     const admin = await m.findOneByOrFail(StaffUser, { role: 'admin' });
+    // after the portal's connection test, whose key was then revoked
+    const trial = await clock.at(now - 185 * DAY, () => services.intakeChannels.create(asUser(admin), '電子申請システム（接続試験用）'));
     const channel = await clock.at(now - 180 * DAY, () => services.intakeChannels.create(asUser(admin), DEMO_CHANNEL_NAME));
+    await clock.at(now - 180 * DAY + HOUR, () => services.intakeChannels.revoke(asUser(admin), trial.id));
     const ctx: DemoContext = { m, services, r: demoRandom(2022), reviewers, manager, counter: { n: 0 }, clock, channelId: channel.id };
 
     // Every event happens at its place in the round's story (StoryClock): 受付 between opening and 締切,
@@ -144,6 +148,7 @@ export const demoApplicationsSeed: SeedStep = {
     );
     // 申請履歴 (docs/applicant-history.md): a company paid in 第10回 applies again, for the same equipment
     await sameApplicantAgain(m, adopted, apps12);
+    await declareConflicts(ctx, apps12.slice(1), now - 3 * DAY + 2 * HOUR);
     const outcome12: CheckOutcome[] = ['notStarted', 'notStarted', 'inProgress', 'return', 'return', 'notStarted'];
     await formalCheck(ctx, r12, apps12, (i) => outcome12[i % 6], {
       assignAt: now - 2 * DAY,

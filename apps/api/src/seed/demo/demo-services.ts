@@ -30,6 +30,8 @@ import { CommercializationReportsRepository } from '../../modules/post-award/com
 import { BankAccountsService } from '../../modules/bank-accounts/bank-accounts.service';
 import { FormalCheckService } from '../../modules/formal-check/formal-check.service';
 import { RulesRepository } from '../../modules/programs/rules.repository';
+import { ReviewersRepository } from '../../modules/reviewers/reviewers.repository';
+import { ReviewersService } from '../../modules/reviewers/reviewers.service';
 import { RoundsRepository } from '../../modules/rounds/rounds.repository';
 import { RubricsRepository } from '../../modules/rubrics/rubrics.repository';
 import { RubricsService } from '../../modules/rubrics/rubrics.service';
@@ -119,6 +121,7 @@ export function demoServices(m: EntityManager, clock?: StoryClock) {
     transitions,
     rubrics,
     assignments,
+    reviewers: new ReviewersService(new ReviewersRepository(ds), new UsersRepository(ds), assignments, audit, uow),
     correspondence: new CorrespondenceService(new CorrespondenceRepository(ds), applications, audit, uow),
     bankAccounts: new BankAccountsService(new BankAccountsRepository(ds), applications, audit, uow),
     formalChecks: new FormalCheckService(new FormalCheckRepository(ds), applications, transitions, assignmentRows, rules, audit, uow),
