@@ -211,7 +211,12 @@ describe('admin in the browser: applications, transitions and intake channels', 
     await manager.getByTestId('bulk-transition-button').click();
     const dialog = manager.getByRole('dialog');
     await dialog.getByRole('combobox').click();
-    await manager.getByRole('option', { name: '不採択とする' }).click();
+    // each transition says how many of the selection it can be taken for; one none of them can is disabled
+    const reject = manager.getByRole('option', { name: '不採択とする' });
+    expect(await reject.innerText()).toContain('3件中 2件が対象');
+    const grant = manager.getByRole('option', { name: '交付決定する' });
+    expect([await grant.getAttribute('aria-disabled'), await grant.innerText()]).toEqual(['true', expect.stringContaining('対象の申請なし')]);
+    await reject.click();
     await dialog.locator('textarea[name="bulkReason"]').fill('予算の範囲を超えたため');
     await dialog.getByRole('button', { name: '実行する' }).click();
     const result = manager.getByTestId('bulk-result');

@@ -18,7 +18,9 @@ import {
 import PlaylistPlayIcon from '@mui/icons-material/PlaylistPlay';
 import { Button, useListContext, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { useApi } from '../providers/useApi';
-import { bulkTransitionChoices, type ApplicationRecord, type BulkTransitionResult } from './application';
+import { useWorkflowStates } from '../workflows/useWorkflowStates';
+import type { ApplicationRecord, BulkTransitionResult } from './application';
+import { bulkTransitionOptions } from './bulkTransitions';
 
 /** 成功 n件 / 失敗 n件, and each failure's message beside the application it concerns. */
 export const BulkResultDialog = ({
@@ -71,8 +73,9 @@ export const BulkResultDialog = ({
 
 /**
  * 一括操作 over the selected applications (managers): one transition, an optional reason, then
- * POST /api/applications/bulk-transitions. Each application succeeds or fails on its own; the result
- * dialog tells which and why.
+ * POST /api/applications/bulk-transitions. The menu tells, for each transition, how many of the selected
+ * applications are in a state it can be taken from, and offers disabled one none of them can
+ * (bulkTransitions.ts). Each application succeeds or fails on its own; the result dialog tells which and why.
  */
 export const BulkTransitionButton = () => {
   const { selectedIds, data, onUnselectItems } = useListContext<ApplicationRecord>();
@@ -86,6 +89,12 @@ export const BulkTransitionButton = () => {
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<BulkTransitionResult | null>(null);
   const [rows, setRows] = useState<Record<string, ApplicationRecord | undefined>>({});
+  const { workflows } = useWorkflowStates();
+  const byId = new Map((data ?? []).map((r) => [String(r.id), r]));
+  const options = bulkTransitionOptions(
+    workflows,
+    selectedIds.map((id) => byId.get(String(id))),
+  );
 
   const run = async () => {
     setRunning(true);
@@ -126,9 +135,12 @@ export const BulkTransitionButton = () => {
               required
               slotProps={{ select: { inputProps: { 'data-testid': 'bulk-transition-select' } } }}
             >
-              {bulkTransitionChoices.map((c) => (
-                <MenuItem key={c.id} value={c.id}>
-                  {translate(c.name)}
+              {options.map((o) => (
+                <MenuItem key={o.id} value={o.id} disabled={o.disabled} data-eligible={o.eligible}>
+                  {translate(o.name)}
+                  <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>
+                    {o.disabled ? translate('app.applications.bulk.none_eligible') : translate('app.applications.bulk.eligible', { n: o.known, m: o.eligible })}
+                  </Typography>
                 </MenuItem>
               ))}
             </TextField>

@@ -123,6 +123,9 @@ export interface ApplicationRecord {
   receiptNumber: string | null;
   status: string;
   statusLabel: string;
+  /** the workflow definition the application runs on (GET /api/workflows, id `code@version`) */
+  workflowCode: string;
+  workflowVersion: number;
   version: number;
   applicantKind: string;
   applicantName: string;
@@ -203,20 +206,6 @@ export interface BulkTransitionResult {
   failed: number;
   results: BulkItemResult[];
 }
-
-/** The transitions a manager commonly runs over many applications at once (一括操作). */
-export const BULK_TRANSITIONS = [
-  'startFormalCheck',
-  'completeReview',
-  'adopt',
-  'reject',
-  'waitlist',
-  'closeWaitlist',
-  'decideGrant',
-  'fixAmount',
-  'pay',
-] as const;
-export const bulkTransitionChoices = BULK_TRANSITIONS.map((name) => ({ id: name, name: `app.applications.transitions.${name}` }));
 
 export const sizeClassChoices = Object.entries(SIZE_CLASS_LABELS).map(([id, name]) => ({ id, name }));
 

@@ -6,8 +6,8 @@ const NO_WORKFLOWS: WorkflowRecord[] = [];
 
 /**
  * The states of every registered workflow from GET /api/workflows (fetched once per session and
- * cached: definitions change only with a release): the distinct states, a lookup by code, and the
- * filter's choices. Empty while loading.
+ * cached: definitions change only with a release): the definitions, the distinct states, a lookup by
+ * code, and the filter's choices. Empty while loading.
  */
 export function useWorkflowStates() {
   const {
@@ -22,6 +22,6 @@ export function useWorkflowStates() {
   return useMemo(() => {
     const states = distinctStates(data);
     const byCode = new Map(states.map((s) => [s.code, s]));
-    return { states, byCode, choices: stateChoices(states), isPending, error };
+    return { workflows: data, states, byCode, choices: stateChoices(states), isPending, error };
   }, [data, isPending, error]);
 }

@@ -234,6 +234,8 @@ export const appMessages = {
       button: '一括操作',
       title: '一括操作 (%{smart_count} 件)',
       transition: '操作',
+      eligible: '%{n}件中 %{m}件が対象',
+      none_eligible: '対象の申請なし',
       reason: '理由 (任意)',
       reason_help: '差戻し・不採択など理由が必要な操作では入力してください',
       run: '実行する',
