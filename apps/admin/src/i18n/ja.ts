@@ -16,6 +16,7 @@ import { postAwardMessages } from './ja/post-award';
 import { attachmentMessages } from './ja/attachments';
 import { exportMessages, exportResourceMessages } from './ja/exports';
 import { historyMessages, reconsiderationMessages } from './ja/history';
+import { notificationTemplateMessages } from './ja/notification-templates';
 import { raMessages } from './ja/ra';
 import { resourceMessages } from './ja/resources';
 import { reviewMessages, reviewResourceMessages } from './ja/review';
@@ -35,6 +36,7 @@ export const ja: TranslationMessages = {
     reconsideration: reconsiderationMessages,
     history: historyMessages,
     status_links: statusLinkMessages,
+    notification_templates: notificationTemplateMessages,
   },
   resources: { ...resourceMessages, ...reviewResourceMessages, ...exportResourceMessages, ...paymentBatchResourceMessages },
 };
