@@ -181,6 +181,14 @@ describe('the applicant status page', () => {
     expect(repay).toContain('<dt>返還額</dt><dd data-amount>17,500,000円</dd>');
     expect(repay).toContain('<dt>返還の納期限</dt><dd data-deadline>2027年1月15日(金)（日本時間）</dd>');
     expect(repay).not.toContain('確定した補助金の額');
+    // after part of it came back, what is left, as the mails say (the whole claim was shown: paying it was refused as too much)
+    await db.query(`INSERT INTO repayment_received (application_id, received_on, amount, recorded_by) VALUES ($1, '2026-12-01', 1000000, $2)`, [
+      decided.id,
+      s.manager.user.id,
+    ]);
+    expect((await open(tokenOf(decided.statusUrl)).expect(200)).text).toContain(
+      '<dt>返還額</dt><dd data-amount>16,500,000円（返還済みの 1,000,000円 を除く）</dd>',
+    );
   });
 
   it('answers a tampered, unknown or expired token with the same 404 page in Japanese', async () => {

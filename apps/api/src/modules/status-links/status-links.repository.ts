@@ -30,6 +30,8 @@ export interface StatusFacts {
   fixedAmount: number | null;
   /** a 返還 claimed (repayment_claim: a 交付決定取消, or a 概算払 above the 確定額) and its 納期限 ('YYYY-MM-DD'); null without one */
   repaymentAmount: number | null;
+  /** the repayments received towards it so far (repayment_received), 0 without any */
+  repaidAmount: number;
   repaymentDueDate: string | null;
   correctionDueAt: Date | null;
   receivedAt: Date | null;
@@ -134,7 +136,8 @@ export class StatusLinksRepository {
       `SELECT a.receipt_number AS "receiptNumber", a.status, a.workflow_code AS "workflowCode", a.workflow_version AS "workflowVersion",
               p.name AS "programName", r.name AS "roundName", c.name AS "categoryName", a.quoted_amount::float8 AS "quotedAmount",
               g.grant_amount::float8 AS "grantAmount", g.fixed_amount::float8 AS "fixedAmount",
-              rc.amount::float8 AS "repaymentAmount", to_char(rc.due_date, 'YYYY-MM-DD') AS "repaymentDueDate", a.correction_due_at AS "correctionDueAt", a.received_at AS "receivedAt", r.closes_at AS "closesAt"
+              rc.amount::float8 AS "repaymentAmount",
+              (SELECT coalesce(sum(rr.amount), 0)::float8 FROM repayment_received rr WHERE rr.application_id = a.id) AS "repaidAmount", to_char(rc.due_date, 'YYYY-MM-DD') AS "repaymentDueDate", a.correction_due_at AS "correctionDueAt", a.received_at AS "receivedAt", r.closes_at AS "closesAt"
          FROM application a JOIN round r ON r.id = a.round_id JOIN program p ON p.id = r.program_id JOIN category c ON c.id = a.category_id
          LEFT JOIN grant_amount g ON g.application_id = a.id
          LEFT JOIN repayment_claim rc ON rc.application_id = a.id

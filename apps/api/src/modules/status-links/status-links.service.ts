@@ -24,12 +24,18 @@ const NO_LIMIT = Number.MAX_SAFE_INTEGER;
 
 /**
  * The amount the page shows, as the state says (its `applicant.amount`): none; the estimate (the quote); the 返還額
- * claimed (repayment_claim); or the decided one — the 確定額 once fixed, else the 交付決定額 (grant_amount), else the
+ * claimed (repayment_claim) less the repayments received, as the mails state it; or the decided one — the 確定額 once fixed, else the 交付決定額 (grant_amount), else the
  * amount decided with the application itself (a 給付金's 給付額).
  */
 function amountOf(kind: 'estimate' | 'decided' | 'repayment' | 'none', f: StatusFacts): StatusPageView['amount'] {
   if (kind === 'none') return null;
-  if (kind === 'repayment') return f.repaymentAmount === null ? null : { label: '返還額', value: formatYen(Number(f.repaymentAmount)) };
+  if (kind === 'repayment') {
+    if (f.repaymentAmount === null) return null;
+    // what is left to return, as the mails state it (a 取消 after part of a 概算払's excess came back)
+    const repaid = Number(f.repaidAmount);
+    const left = formatYen(Number(f.repaymentAmount) - repaid);
+    return { label: '返還額', value: repaid > 0 ? `${left}（返還済みの ${formatYen(repaid)} を除く）` : left };
+  }
   if (kind === 'estimate') return { label: '金額（見込み）', value: formatYen(Number(f.quotedAmount)) };
   if (f.fixedAmount !== null) return { label: '確定した補助金の額', value: formatYen(Number(f.fixedAmount)) };
   if (f.grantAmount !== null) return { label: '交付決定額', value: formatYen(Number(f.grantAmount)) };
