@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Round } from '../src/modules/rounds/round.entity';
-import type { LoggedIn } from './auth-helpers';
+import { DEMO_PASSWORD } from '../src/seed/staff-accounts.seed';
+import { login, type LoggedIn } from './auth-helpers';
 import type { TestApp } from './harness';
 import { closeRound, reopenRound } from './application-fixtures';
 import { bearer, FULL, ReviewDesk, startReviewDesk } from './review-fixtures';
@@ -168,6 +169,19 @@ describe('review: scoring and ranking', () => {
       expect([s.reviewer.user.id, r2.user.id]).not.toContain(extra[0].reviewer_id);
       const [{ status }] = await db.query(`SELECT status FROM application WHERE id = $1`, [id]);
       expect(status).toBe('underReview');
+      // the one called in scores without the others' totals in view, and sees no one's assignment but their own
+      const [{ email }] = await db.query(`SELECT email FROM staff_user WHERE id = $1`, [extra[0].reviewer_id]);
+      const newcomer = await login(t, email, DEMO_PASSWORD);
+      type Seen = { timeline: { action: string; ip: string | null }[]; assignments: { reviewerId: string }[] };
+      const seenBy = async (who: LoggedIn): Promise<Seen> => (await api().get(`/api/applications/${id}`).set(as(who)).expect(200)).body;
+      const before = await seenBy(newcomer);
+      expect(before.timeline.map((e) => e.action)).not.toContain('review.disagreement');
+      expect(new Set(before.assignments.map((a) => a.reviewerId))).toEqual(new Set([newcomer.user.id]));
+      expect(before.timeline.every((e) => e.ip === null)).toBe(true);
+      // those who scored see the disagreement; the manager sees everyone's assignments
+      expect((await seenBy(s.reviewer)).timeline.map((e) => e.action)).toContain('review.disagreement');
+      expect(new Set((await seenBy(s.reviewer)).assignments.map((a) => a.reviewerId))).toEqual(new Set([s.reviewer.user.id]));
+      expect(new Set((await seenBy(s.manager)).assignments.map((a) => a.reviewerId))).toEqual(new Set([s.reviewer.user.id, r2.user.id, newcomer.user.id]));
       await api()
         .put(`/api/review-rubrics/${rubric.id}`)
         .set(as(s.manager))

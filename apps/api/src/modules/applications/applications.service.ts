@@ -15,6 +15,7 @@ import { ReconsiderationService } from './reconsideration.service';
 import { ApplicationError } from './transitions.errors';
 import { workflowInputs } from './workflow-inputs';
 import { stateLabel } from './state-label';
+import { asSeenBy } from './reviewer-view';
 
 export type ApplicationRow = ApplicationListRow & { statusLabel: string };
 
@@ -52,7 +53,12 @@ export class ApplicationsService {
     const { snapshot, context } = await workflowInputs(this.repo, app, undefined);
     const now = await this.repo.dbNow();
     const options = explainTransitions(definition, snapshot, { role: user.role, id: user.id }, now, context);
-    const timeline = await this.audit.describe(await this.audit.forEntity('application', app.id));
+    // a reviewer: their own assignments, and no one's totals before their own review is in (reviewer-view.ts)
+    const { assignments, timeline } = asSeenBy(
+      user,
+      await this.repo.assignmentsOf(app.id),
+      await this.audit.describe(await this.audit.forEntity('application', app.id)),
+    );
     // a decision (採択/補欠/不採択) is on offer: the 類型's 予算 as it stands, for the confirmation
     const deciding = options.some((o) => o.allowed && (o.transition.overridableGuards ?? []).includes('withinBudget'));
     // carried by an open payment batch, it leaves its state only by that batch's confirmation (TransitionsService
@@ -81,7 +87,7 @@ export class ApplicationsService {
       timeline,
       // 採択額, 交付決定額, 確定検査 and 確定額, each computed by the rules (docs/post-award.md); null before the 交付申請
       postAward: await this.repo.postAwardAmounts(app.id),
-      assignments: await this.repo.assignmentsOf(app.id),
+      assignments,
       // 別の類型で再審査: the 類型 this user may move it to now ([]: no button); docs/reconsideration.md
       reconsiderationTargets: await this.reconsideration.targetsFor(app, user),
       reconsideredFrom: app.reconsideredFromCategoryId
