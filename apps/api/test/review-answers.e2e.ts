@@ -146,7 +146,7 @@ describe('the reviewer’s desk and the decisions answer as their OpenAPI docume
     const declared = await http()
       .post('/api/conflicts-of-interest')
       .set(manager)
-      .send({ reviewerId: r3, kind: 'corporateNumber', value: '1234567890123', note: '元勤務先' })
+      .send({ reviewerId: r3, kind: 'corporateNumber', value: '9234567890123', note: '元勤務先' })
       .expect(201);
     conforms('post', '/api/conflicts-of-interest', declared);
     conforms('get', '/api/conflicts-of-interest', await http().get('/api/conflicts-of-interest').set(manager).expect(200));

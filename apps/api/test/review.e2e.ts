@@ -205,18 +205,23 @@ describe('review and adoption', () => {
       expect(advisor.body.message).toContain('認定支援機関');
       // a reviewer declares the company itself
       await api().post('/api/conflicts-of-interest').set(as(r2)).send({ reviewerId: s.reviewer.user.id, kind: 'corporateNumber', value: cn }).expect(403);
+      // typed in full width with a full-width hyphen, as the company's papers may print it: stored as published
+      const wide = `${cn.slice(0, 4)}－${cn.slice(4)}`.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
       const declared = await api()
         .post('/api/conflicts-of-interest')
         .set(as(r2))
-        .send({ reviewerId: r2.user.id, kind: 'corporateNumber', value: cn, note: '元勤務先' })
+        .send({ reviewerId: r2.user.id, kind: 'corporateNumber', value: wide, note: '元勤務先' })
         .expect(201);
+      expect(declared.body.value).toBe(cn);
       await api().post('/api/review-assignments').set(as(s.manager)).send({ applicationId: id, reviewerId: r2.user.id }).expect(409);
-      const badNumber = await api()
-        .post('/api/conflicts-of-interest')
-        .set(as(r2))
-        .send({ reviewerId: r2.user.id, kind: 'corporateNumber', value: '12345' })
-        .expect(400);
-      expect(badNumber.body.message).toContain('13桁');
+      // a number that is none (too short, or its check digit mistyped) would protect no one
+      for (const [value, says] of [
+        ['12345', '13桁'],
+        [`${(Number(cn[0]) % 9) + 1}${cn.slice(1)}`, 'チェックデジット'],
+      ]) {
+        const bad = await api().post('/api/conflicts-of-interest').set(as(r2)).send({ reviewerId: r2.user.id, kind: 'corporateNumber', value }).expect(400);
+        expect(bad.body.errors).toEqual([{ field: 'value', message: expect.stringContaining(says) }]);
+      }
       // an organisation that would match nothing: blank (a 500 before) or a legal form alone; nothing kept
       const declaredBefore = (await db.query(`SELECT count(*)::int AS n FROM conflict_of_interest`))[0].n;
       for (const value of ['   ', '\u3000', '株式会社', '（株）']) {

@@ -37,6 +37,12 @@ describe('normaliseOrganisationName', () => {
     ['有限会社 and (有)', '(有)山田製作所', '山田製作所'],
     ['一般社団法人', '一般社団法人 中小企業支援協会', '中小企業支援協会'],
     ['a name without a legal form', 'さくら信用金庫', 'さくら信用金庫'],
+    ['税理士法人 before or after the name', '税理士法人 みらい', 'みらい'],
+    ['税理士法人 after the name', 'みらい税理士法人', 'みらい'],
+    ['有限責任監査法人, not only 監査法人 out of it', '有限責任監査法人トーマツ', 'トーマツ'],
+    ['医療法人社団', '医療法人社団 健生会', '健生会'],
+    ['事業協同組合', '山形県鉄工事業協同組合', '山形県鉄工'],
+    ['(社福)', '(社福)ひかり会', 'ひかり会'],
     ['half-width katakana', 'ｻｸﾗ', 'サクラ'],
   ])('%s', (_rule, name, expected) => {
     expect(normaliseOrganisationName(name)).toBe(expected);
@@ -71,6 +77,13 @@ describe('conflictOfInterest', () => {
     ['an empty declaration matches nothing', { organisation: '', ...declared([''], ['', '株式会社']) }, null],
   ])('%s', (_rule, patch, expected) => {
     expect(conflictOfInterest(reviewer('r1', patch), app)).toBe(expected);
+  });
+
+  it('matches a 税理士法人 whichever side of the name its legal form stands', () => {
+    const advised = subject('A3', { corporateNumber: null, applicantName: '株式会社北斗精機', advisorName: 'みらい税理士法人' });
+    expect(conflictOfInterest(reviewer('r1', { organisation: '税理士法人 みらい' }), advised)).toBe(
+      '審査員の所属「税理士法人 みらい」は申請者の認定支援機関です',
+    );
   });
 
   it('an applicant without corporate number or advisor only conflicts by name', () => {

@@ -5,7 +5,7 @@
 import { conflictReason, prepareParties, prepareReviewer, type PreparedReviewer } from './conflict-of-interest';
 import { compareStrings } from './numbers';
 
-export { normaliseOrganisationName } from './conflict-of-interest';
+export { normaliseCorporateNumber, normaliseOrganisationName } from './conflict-of-interest';
 
 export interface ReviewerCandidate {
   id: string;

@@ -5,15 +5,27 @@
 
 /**
  * Legal-form words and their abbreviations. NFKC has already turned ㈱ into (株) and （株） into (株),
- * and ㍿ into 株式会社.
+ * and ㍿ into 株式会社. Besides companies and associations, the forms of the professional firms and
+ * bodies that act as 認定支援機関 or employ reviewers (税理士法人, 監査法人, 医療法人 …); a longer form
+ * comes before one it contains (有限責任監査法人 before 監査法人), as the first alternative that matches wins.
  */
-const LEGAL_FORMS =
-  /株式会社|\(株\)|有限会社|\(有\)|合同会社|\(同\)|合資会社|\(資\)|合名会社|\(名\)|一般社団法人|\(一社\)|一般財団法人|\(一財\)|公益社団法人|\(公社\)|公益財団法人|\(公財\)|特定非営利活動法人|npo法人|\(特非\)/g;
+const LEGAL_FORMS = new RegExp(
+  [
+    ...['株式会社', '有限会社', '合同会社', '合資会社', '合名会社', '一般社団法人', '一般財団法人', '公益社団法人', '公益財団法人'],
+    ...['特定非営利活動法人', 'npo法人', '税理士法人', '有限責任監査法人', '監査法人', '弁護士法人', '弁理士法人', '司法書士法人'],
+    ...['行政書士法人', '社会保険労務士法人', '土地家屋調査士法人', '医療法人社団', '医療法人財団', '医療法人', '社会福祉法人', '学校法人'],
+    ...['有限責任事業組合', '事業協同組合', '協同組合', '企業組合', '地方独立行政法人', '独立行政法人', '国立大学法人'],
+    ...['(株)', '(有)', '(同)', '(資)', '(名)', '(一社)', '(一財)', '(公社)', '(公財)', '(特非)', '(税)', '(医)', '(社福)', '(学)'],
+  ]
+    .map((form) => form.replace(/[()]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
 
 /**
  * The form of an organisation name used for matching: NFKC (full-width letters, digits and brackets
  * become half-width; ㈱ becomes (株)), every whitespace removed, lower case, and the legal form
- * (株式会社 / (株) / ㈱, 有限会社 / (有), 合同会社, 一般社団法人 …) removed wherever it stands. So
+ * (株式会社 / (株) / ㈱, 有限会社 / (有), 合同会社, 一般社団法人, 税理士法人 … LEGAL_FORMS) removed wherever it stands. So
  * 「株式会社 ＡＢＣ」, 「ABC㈱」 and 「abc」 are the same name. Removing the form also makes 前株 and 後株
  * of the same words equal: on purpose, since a conflict check should rather show a near-match to a
  * person than miss one. Names must otherwise be equal (no partial matching). A name that is empty
@@ -21,7 +33,8 @@ const LEGAL_FORMS =
  */
 export const normaliseOrganisationName = (name: string): string => name.normalize('NFKC').replace(/\s+/gu, '').toLowerCase().replace(LEGAL_FORMS, '');
 
-const normaliseCorporateNumber = (n: string): string => n.normalize('NFKC').replace(/[\s\-‐−ー]/gu, '');
+/** A 法人番号 as typed (full-width digits, spaces, any hyphen) in the form it is published in: 13 half-width digits. */
+export const normaliseCorporateNumber = (n: string): string => n.normalize('NFKC').replace(/[\s\-‐−ー]/gu, '');
 
 export interface ConflictDeclarations {
   organisation: string | null;

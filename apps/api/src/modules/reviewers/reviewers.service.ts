@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { normaliseOrganisationName } from '@jimukyoku/domain';
+import { normaliseCorporateNumber, normaliseOrganisationName, validateCorporateNumber } from '@jimukyoku/domain';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
 import type { ListQuery, ListSpec } from '../../common/list-query';
@@ -75,13 +75,12 @@ export class ReviewersService {
 
   async declare(dto: ConflictDto, actor: AuthenticatedUser, meta: RequestMeta) {
     if (actor.role === 'reviewer' && dto.reviewerId !== actor.id) throw new ReviewerError('DECLARE_OWN_ONLY');
-    const value = dto.kind === 'corporateNumber' ? dto.value.replace(/[\s-]/g, '').normalize('NFKC') : dto.value.trim();
-    if (dto.kind === 'corporateNumber' && !/^\d{13}$/.test(value)) {
-      throw new ReviewerError(
-        'INVALID_CONFLICT',
-        { errors: [{ field: 'value', message: '法人番号は13桁の数字で入力してください' }] },
-        '法人番号は13桁の数字で入力してください。',
-      );
+    // a 法人番号 in the form it is published in (full-width digits and any hyphen as typed are fine), its check digit
+    // right: a mistyped number would be stored and protect no one
+    const value = dto.kind === 'corporateNumber' ? normaliseCorporateNumber(dto.value) : dto.value.trim();
+    const invalidNumber = dto.kind === 'corporateNumber' ? validateCorporateNumber(value) : null;
+    if (invalidNumber && !invalidNumber.ok) {
+      throw new ReviewerError('INVALID_CONFLICT', { errors: [{ field: 'value', message: invalidNumber.message }] }, invalidNumber.message);
     }
     // blank, or a legal form alone (「株式会社」): a name that matches nothing protects no one (and blank was a 500)
     if (dto.kind === 'organisation' && normaliseOrganisationName(value) === '') {
