@@ -58,6 +58,13 @@ describe('review: scoring and ranking', () => {
         .send({ confirmedBonus: ['partnershipBonus'] })
         .expect(400);
       expect(unclaimed.body.errors[0].message).toContain('申告していません');
+      // named by the request's own field, so the form shows it there
+      const unknown = await api()
+        .put(`/api/score-sheets/${x1}`)
+        .set(as(s.reviewer))
+        .send({ confirmedBonus: ['nope'] })
+        .expect(400);
+      expect(unknown.body.errors.map((e: { field: string }) => e.field)).toContain('confirmedBonus[0]');
       // a comment is text within its limit on a criterion of the rubric; a key every object has is no criterion either
       for (const comments of [{ policy: { x: [1] } }, { restructuring: 123 }, { commercialization: null }, { policy: 'x'.repeat(4001) }, { toString: 'x' }]) {
         const junk = await api().put(`/api/score-sheets/${x1}`).set(as(s.reviewer)).send({ comments });

@@ -199,11 +199,11 @@ describe('scoreSheetProblems', () => {
 
 describe('bonusProblems', () => {
   it('refuses unknown 加点 codes by position and accepts known ones (even twice)', () => {
-    expect(bonusProblems(RUBRIC, ['wageIncreaseBonus', 'disasterBonus', 'wageIncreaseBonus', 'policy'])).toEqual([
-      { field: 'bonusCodes[1]', message: '加点項目「disasterBonus」はこの評価基準にありません。加点項目の一覧から選んでください' },
-      { field: 'bonusCodes[3]', message: '加点項目「policy」はこの評価基準にありません。加点項目の一覧から選んでください' },
+    expect(bonusProblems(RUBRIC, ['wageIncreaseBonus', 'disasterBonus', 'wageIncreaseBonus', 'policy'], 'confirmedBonus')).toEqual([
+      { field: 'confirmedBonus[1]', message: '加点項目「disasterBonus」はこの評価基準にありません。加点項目の一覧から選んでください' },
+      { field: 'confirmedBonus[3]', message: '加点項目「policy」はこの評価基準にありません。加点項目の一覧から選んでください' },
     ]);
-    expect(bonusProblems(RUBRIC, [])).toEqual([]);
+    expect(bonusProblems(RUBRIC, [], 'confirmedBonus')).toEqual([]);
   });
 });
 

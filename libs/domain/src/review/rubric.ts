@@ -149,11 +149,11 @@ export function commentProblems(rubric: Rubric, comments: Readonly<Record<string
   });
 }
 
-/** Bonus codes the rubric does not have (field `bonusCodes[i]`). Duplicates are not a problem. */
-export function bonusProblems(rubric: Rubric, codes: readonly string[]): ReviewProblem[] {
+/** Bonus codes the rubric does not have, each named by the request's field (`confirmedBonus[i]`). Duplicates are not a problem. */
+export function bonusProblems(rubric: Rubric, codes: readonly string[], field: string): ReviewProblem[] {
   const known = new Set(rubric.bonusItems.map((b) => b.code));
   return codes.flatMap((code, i) =>
-    known.has(code) ? [] : [{ field: `bonusCodes[${i}]`, message: `加点項目「${code}」はこの評価基準にありません。加点項目の一覧から選んでください` }],
+    known.has(code) ? [] : [{ field: `${field}[${i}]`, message: `加点項目「${code}」はこの評価基準にありません。加点項目の一覧から選んでください` }],
   );
 }
 

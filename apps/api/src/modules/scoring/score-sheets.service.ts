@@ -215,7 +215,10 @@ export class ScoreSheetsService {
   }
 
   private check(rubric: ReviewRubric, app: Application, next: ReturnType<ScoreSheetsService['merged']>, complete: boolean) {
-    const problems: ReviewProblem[] = [...scoreSheetProblems(rubric, next.scores, { complete }), ...bonusProblems(rubric, next.confirmedBonus)];
+    const problems: ReviewProblem[] = [
+      ...scoreSheetProblems(rubric, next.scores, { complete }),
+      ...bonusProblems(rubric, next.confirmedBonus, 'confirmedBonus'),
+    ];
     const claimed = new Set(app.claimedBonusItems ?? []);
     for (const code of next.confirmedBonus) {
       if (!claimed.has(code) && rubric.bonusItems.some((b) => b.code === code))
