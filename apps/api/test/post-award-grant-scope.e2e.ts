@@ -72,7 +72,7 @@ describe('post-award: what a 実績報告 and a 概算払 may claim', () => {
     expect(refused.body.errors).toEqual([{ field: 'expenses[0].expenseType', message: expect.stringContaining('広告宣伝・販売促進費') }]);
   });
 
-  it('a 計画変更 naming a 経費区分 the 類型 has not is refused as it is filed, so no approval can bring in a code nothing may claim', async () => {
+  it('a 計画変更 naming a 経費区分 the 類型 has not, or one it excludes, is refused as it is filed, so no approval can bring in a code nothing may claim', async () => {
     const id = await granted(e, await v2Round(e));
     for (const expenseType of ['Advertising', 'bogusType']) {
       const res = await portal(e, `${id}/plan-change`)
@@ -80,6 +80,11 @@ describe('post-award: what a 実績報告 and a 概算払 may claim', () => {
         .expect(422);
       expect(res.body.errors).toEqual([{ field: 'expenses[0].expenseType', message: expect.stringContaining('経費区分') }]);
     }
+    // nor one the 類型 excludes: it was accepted, and an approval read as agreeing to what is never paid
+    const vehicle = await portal(e, `${id}/plan-change`)
+      .send({ description: '営業車を追加', expenses: [line('vehicle', 3_000_000, '営業用トラック（公道走行）')] })
+      .expect(422);
+    expect(vehicle.body.errors).toEqual([{ field: 'expenses[0]', message: expect.stringContaining('公道を走行する車両は補助対象外です') }]);
     expect(await statusOf(e, id)).toBe('grantDecided');
     expect(await filings(id)).toEqual(['grantApplication']);
   });

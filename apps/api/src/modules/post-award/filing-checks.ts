@@ -30,6 +30,18 @@ export function missingFilingFields(step: PostAwardStep, dto: PostAwardFilingDto
 }
 
 /**
+ * The lines of a 計画変更 that the 類型 excludes (a 公道を走る車両 …: the quote's `excludedLines`), each named: such a
+ * line is no 経費区分 anyone may claim (docs/post-award.md "The grant's scope"), and once approved the change would
+ * read as the secretariat agreeing to what is never paid.
+ */
+export function excludedFromPlanChange(excludedLines: readonly { index: number; reason: string }[]): FieldError[] {
+  return excludedLines.map(({ index, reason }) => ({
+    field: `expenses[${index}]`,
+    message: `expenses[${index}] は補助対象外の経費です（${reason}）。計画変更には含められません`,
+  }));
+}
+
+/**
  * Why the application's procedure (the workflow version it runs on) has no `step` at all, or null when it has: an
  * application on subsidy@1 files no 計画変更 or 概算払 (v2 added them), whatever its state. Said in the applicant's
  * words, not as the transition's name.

@@ -12,7 +12,7 @@ import { TransitionsService, type TransitionActor } from '../applications/transi
 import { AuditService } from '../audit/audit.service';
 import type { FinalInspectionDto, PaperFilingDto, PostAwardFilingDto } from './dto/post-award.dto';
 import type { AmountFixingDto } from './dto/repayment.dto';
-import { alreadyReported, fiscalYearRefusal, missingFilingFields, stepOutsideProcedure, type FieldError } from './filing-checks';
+import { alreadyReported, excludedFromPlanChange, fiscalYearRefusal, missingFilingFields, stepOutsideProcedure, type FieldError } from './filing-checks';
 import { GrantScope } from './grant-scope.service';
 import { inspectedLines } from './inspection-lines';
 import { aboveAdopted, noGrantAmounts, PostAwardError } from './post-award.errors';
@@ -56,6 +56,7 @@ type Quoted = {
     problems?: FieldError[];
     ineligibility?: { message: string }[];
     floor?: { met: boolean; computed: number } | null;
+    excludedLines?: { index: number; reason: string }[];
   };
 };
 
@@ -123,8 +124,11 @@ export class PostAwardService {
     const grant = step === 'grantApplication' ? await this.quoteGrantApplication(tx, app, expenses) : null;
     // 概算払: the rules' quote of the expenses paid so far, at most what is left of the 交付決定額
     const advance = step === 'advancePayment' ? await this.advanceAmount(tx, app, expenses) : null;
-    // a 実績報告's and a 計画変更's lines well formed, of the 類型's 経費区分 (any amount: what was spent, what is planned)
-    if (step === 'performanceReport' || (step === 'planChange' && expenses.length)) await this.quoteExpenses(tx, app, expenses, true);
+    // a 実績報告's and a 計画変更's lines well formed, of the 類型's 経費区分 (any amount: what was spent, what is planned);
+    // a 計画変更's, none the 類型 excludes
+    const described = step === 'performanceReport' || (step === 'planChange' && expenses.length) ? await this.quoteExpenses(tx, app, expenses, true) : null;
+    const excluded = step === 'planChange' ? excludedFromPlanChange(described?.quote.excludedLines ?? []) : [];
+    if (excluded.length) throw invalid(excluded);
     // a 実績報告 or 概算払 claims only the 経費区分 the grant covers (grant-scope.service.ts)
     const outside = step === 'performanceReport' || step === 'advancePayment' ? await this.grantScope.linesOutside(tx, app, expenses) : [];
     if (outside.length) throw invalid([...outside]);
