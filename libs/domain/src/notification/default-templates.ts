@@ -112,7 +112,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, TemplateText>> = {
   ),
   advancePaid: subsidy(
     '概算払のお支払いについて',
-    '概算払のお支払い手続きが完了しました。入金をご確認ください。\n支払額: {{quotedAmount}}\n\n引き続き補助事業を実施し、事業が完了したら実績報告を提出してください。',
+    '概算払のお支払い手続きが完了しました。入金をご確認ください。\n支払額: {{quotedAmount}}\n振込日: {{paidOn}}\n\n引き続き補助事業を実施し、事業が完了したら実績報告を提出してください。',
   ),
   advancePaymentRefused: subsidy(
     '概算払についてのお知らせ（不承認）',

@@ -191,6 +191,13 @@ describe('what every applicant mail says', () => {
     expect(renderNotificationText(code, DEFAULT_TEMPLATES[code]!, { ...vars, quotedAmount: 75_000 }).text).toContain('確定額: 75,000円');
   });
 
+  // what a payment batch transferred and when, so the applicant can match the deposit (docs/payments.md)
+  it.each(['paidByBatch', 'advancePaid', 'itSubsidy.paid'])('%s states the 支払額 and the 振込日', (code) => {
+    const text = renderNotificationText(code, DEFAULT_TEMPLATES[code]!, { ...vars, quotedAmount: 75_000 }).text;
+    expect(text).toContain('支払額: 75,000円');
+    expect(text).toContain('振込日: 2026年12月4日(金)');
+  });
+
   it('要件不適合 states the requirements not met and does not ask to resubmit', () => {
     const m = renderNotificationText('ineligible', DEFAULT_TEMPLATES.ineligible, { ...vars, reason: '1. 認定経営革新等支援機関の確認書' });
     expect(m.text).toContain('満たしていない要件:\n1. 認定経営革新等支援機関の確認書');
