@@ -283,4 +283,17 @@ describe('交付決定取消 and 返還', () => {
     expect((await send('repay-4', { receivedOn: today, amount: 1 }).expect(409)).body.code).toBe('ALREADY_REPAID');
     expect(await received()).toHaveLength(3);
   });
+
+  it('a procedure without 交付決定取消 (subsidy@1) is told so in words, not by the transition’s name, and nothing changes', async () => {
+    const round = await openRound(t);
+    const draft = await createDraft(t, draftInput(round, await categoryByCode(t, round, 'restructuring.standard')));
+    const res = await staff(s.manager, 'post', `${draft.id}/grant-revocation`).send({
+      reason: '補助事業を中止したため',
+      dueDate: addDays(await todayJst(), 30),
+    });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'STEP_NOT_IN_PROCEDURE', message: expect.stringContaining('交付決定取消と返還の手続がない') });
+    expect(res.body.message).not.toContain('revokeGrant');
+    expect(await statusOf(draft.id)).toBe('draft');
+  });
 });

@@ -2,7 +2,7 @@ import { formatJstDate, hasVisibleText, jstDate, reportableFiscalYears } from '@
 import { findTransition, getWorkflow } from '@jimukyoku/workflow';
 import type { Application } from '../applications/application.entity';
 import type { PostAwardFilingDto } from './dto/post-award.dto';
-import { STEP_LABELS, STEP_TRANSITIONS, type PostAwardStep } from './post-award-steps';
+import { REVOKE_GRANT, STEP_LABELS, STEP_TRANSITIONS, type PostAwardStep } from './post-award-steps';
 import { PostAwardError } from './post-award.errors';
 import type { FilingSource } from './post-award.service';
 
@@ -27,6 +27,16 @@ export function missingFilingFields(step: PostAwardStep, dto: PostAwardFilingDto
   if (step === 'commercializationReport' && dto.fiscalYear === undefined)
     errors.push({ field: 'fiscalYear', message: 'fiscalYear (事業化状況報告の対象年度) を入力してください' });
   return errors;
+}
+
+/**
+ * Why a 交付決定取消 cannot be made on the application's procedure, or null when it can: subsidy@1 and IT導入 have no
+ * 取消 and 返還 in the product, so staff are told to handle it outside it, not shown the transition's name.
+ */
+export function revocationOutsideProcedure(app: Pick<Application, 'workflowCode' | 'workflowVersion'>): string | null {
+  const definition = getWorkflow(app.workflowCode, app.workflowVersion);
+  if (findTransition(definition, REVOKE_GRANT)) return null;
+  return `この申請の手続（${definition.label}、第${definition.version}版）には交付決定取消と返還の手続がないため、システムでは取り消せません。事務局の定める手順で対応してください。`;
 }
 
 /**

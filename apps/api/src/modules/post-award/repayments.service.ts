@@ -17,6 +17,7 @@ import { ADVANCE_EXCESS, type RepaymentClaim, type RevocationGround } from './re
 import { checkRepaymentDueDate, repaymentAmount } from './repayment-rules';
 import { sumReceived as sum } from './repayment-view';
 import { RepaymentsRepository } from './repayments.repository';
+import { revocationOutsideProcedure } from './filing-checks';
 
 /** The category code's suffix of ものづくり補助金 回復型賃上げ・雇用拡大枠 (the reference catalogue's). */
 const RECOVERY_WAGE_CATEGORY = /\.recoveryWageIncrease$/;
@@ -42,6 +43,8 @@ export class RepaymentsService {
   async revoke(user: AuthenticatedUser, applicationId: string, dto: GrantRevocationDto, meta: RequestMeta) {
     await this.uow.run(async (tx) => {
       const app = await this.visible(user, applicationId, tx);
+      const outsideProcedure = revocationOutsideProcedure(app);
+      if (outsideProcedure) throw new PostAwardError('STEP_NOT_IN_PROCEDURE', { transition: REVOKE_GRANT }, outsideProcedure);
       const category = await this.applications.categoryOf(app.categoryId, tx);
       if (category.config.kind !== 'subsidy') throw new PostAwardError('NOT_A_SUBSIDY');
       const ground: RevocationGround = dto.ground ?? 'general';
