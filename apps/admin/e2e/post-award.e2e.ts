@@ -1,4 +1,5 @@
 import {
+  bankingDay,
   categoryByCode,
   createDraft,
   databaseOf,
@@ -170,7 +171,8 @@ describe('admin in the browser: 確定検査 and 額の確定', () => {
        VALUES ($1, 1, $2, 18000000, '0001', '123', '1', '1234567', 'ｶ)ｶﾞｲｻﾝﾁﾖｳｶｾｲｷ', false, 'advance')`,
       [batch.id, draft.id],
     );
-    const [{ due }] = await db.query(`SELECT to_char((now() AT TIME ZONE 'Asia/Tokyo')::date + 20, 'YYYY-MM-DD') AS due`);
+    // a day the applicant can pay at a bank, as the 納期限 must be
+    const due = bankingDay(20, 1);
 
     const page = await e.newPage();
     await signIn(page, e.adminUrl, DEMO_EMAIL.manager, DEMO_PASSWORD);

@@ -57,7 +57,8 @@ describe('admin in the browser: 交付決定取消 → 返還, and the overdue �
 
   it('revokes a paid grant from the tab and records the repayment in two parts until 返還済', async () => {
     const draft = await withFixedAmount(96, '返還工業株式会社', 'paid');
-    const [{ due }] = await db.query(`SELECT to_char((now() AT TIME ZONE 'Asia/Tokyo')::date + 30, 'YYYY-MM-DD') AS due`);
+    // a day the applicant can pay at a bank, as the 納期限 must be
+    const due = bankingDay(30, 1);
     const [{ today }] = await db.query(`SELECT to_char((now() AT TIME ZONE 'Asia/Tokyo')::date, 'YYYY-MM-DD') AS today`);
 
     const page = await e.newPage();

@@ -1,6 +1,6 @@
 import { formatJstDate } from '@jimukyoku/domain';
 import { DispatchNotificationsJob } from '../src/modules/notifications/dispatch-notifications.job';
-import { addDays, ADVANCE_EXCESS_DUE_DAYS } from '../src/modules/post-award/repayment-rules';
+import { addDays, ADVANCE_EXCESS_DUE_DAYS, defaultRepaymentDueDate } from '../src/modules/post-award/repayment-rules';
 import { RemindCommercializationReportsJob } from '../src/modules/schedules/remind-commercialization-reports.job';
 import { currentFiscalYear } from './commercialization-fixtures';
 import { nextBusinessDay, payThroughBatch, todayJst } from './payment-fixtures';
@@ -143,7 +143,7 @@ describe('概算払', () => {
 
     const today = (await e.db.query(`SELECT to_char(now() AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') AS d`))[0].d as string;
     const revoked = await staff('post', `${id}/grant-revocation`)
-      .send({ reason: '補助事業を実施していないことが判明したため', dueDate: addDays(today, 30) })
+      .send({ reason: '補助事業を実施していないことが判明したため', dueDate: defaultRepaymentDueDate(today, 30) })
       .expect(200);
     expect(revoked.body.repayment).toMatchObject({ amount: 16_000_000, paidAmount: 16_000_000 });
   });
@@ -205,7 +205,7 @@ describe('概算払', () => {
 
   it('a 確定額 below the 概算払 paid claims the excess back at the 額の確定 (第18条第2項); its repayment settles the project', async () => {
     const { round, id, fixed } = await fixedBelowAdvance();
-    const dueDate = addDays(todayJst(), ADVANCE_EXCESS_DUE_DAYS);
+    const dueDate = defaultRepaymentDueDate(todayJst(), ADVANCE_EXCESS_DUE_DAYS);
     expect(fixed.body).toMatchObject({
       status: 'advanceExcessClaimed',
       amounts: { fixedAmount: 12_000_000, advancePaidAmount: 16_000_000 },
@@ -261,7 +261,7 @@ describe('概算払', () => {
 
     // revoked afterwards: all that was paid (16,000,000円) is asked back, the 4,000,000円 returned counting towards it
     const revoked = await staff('post', `${id}/grant-revocation`)
-      .send({ reason: '事業化状況報告に虚偽の記載が判明したため', dueDate: addDays(todayJst(), 30) })
+      .send({ reason: '事業化状況報告に虚偽の記載が判明したため', dueDate: defaultRepaymentDueDate(todayJst(), 30) })
       .expect(200);
     expect(revoked.body).toMatchObject({
       status: 'grantRevoked',
@@ -278,16 +278,16 @@ describe('概算払', () => {
     const soon = await staff('post', `${id}/amount-fixing`)
       .send({ repaymentDueDate: addDays(todayJst(), 13) })
       .expect(422);
-    expect(soon.body).toMatchObject({ code: 'DUE_DATE_TOO_SOON', field: 'repaymentDueDate', earliest: addDays(todayJst(), 14) });
+    expect(soon.body).toMatchObject({ code: 'DUE_DATE_TOO_SOON', field: 'repaymentDueDate', earliest: defaultRepaymentDueDate(todayJst(), 14) });
     const badDate = await staff('post', `${id}/amount-fixing`).send({ repaymentDueDate: '2027-02-30' }).expect(422);
     expect(badDate.body).toMatchObject({ code: 'INVALID_DATE', field: 'repaymentDueDate' });
     expect(await statusOf(id)).toBe('finalInspection');
     expect(await e.db.query(`SELECT 1 FROM repayment_claim WHERE application_id = $1`, [id])).toHaveLength(0);
     expect((await e.db.query(`SELECT fixed_amount FROM grant_amount WHERE application_id = $1`, [id]))[0].fixed_amount).toBeNull();
     const fixed = await staff('post', `${id}/amount-fixing`)
-      .send({ repaymentDueDate: addDays(todayJst(), 14) })
+      .send({ repaymentDueDate: defaultRepaymentDueDate(todayJst(), 14) })
       .expect(200);
-    expect(fixed.body).toMatchObject({ status: 'advanceExcessClaimed', repayment: { amount: 4_000_000, dueDate: addDays(todayJst(), 14) } });
+    expect(fixed.body).toMatchObject({ status: 'advanceExcessClaimed', repayment: { amount: 4_000_000, dueDate: defaultRepaymentDueDate(todayJst(), 14) } });
   });
 
   it('a 交付決定取消 while the excess is claimed asks back all the 概算払 paid, and its 返還 ends the project', async () => {
@@ -303,7 +303,7 @@ describe('概算払', () => {
     const noDate = await staff('post', `${id}/grant-revocation`).send({ reason: '補助事業で取得した設備を無断で処分したため' }).expect(422);
     expect(noDate.body.code).toBe('DUE_DATE_REQUIRED');
     const revoked = await staff('post', `${id}/grant-revocation`)
-      .send({ reason: '補助事業で取得した設備を無断で処分したため', dueDate: addDays(todayJst(), 30) })
+      .send({ reason: '補助事業で取得した設備を無断で処分したため', dueDate: defaultRepaymentDueDate(todayJst(), 30) })
       .expect(200);
     expect(revoked.body).toMatchObject({ status: 'grantRevoked', repayment: { amount: 16_000_000, repaidTotal: 400_000, outstanding: 15_600_000 } });
     // a transfer made between the 額の確定 and the revocation, recorded only now; one before the 額の確定 is not the 返還's

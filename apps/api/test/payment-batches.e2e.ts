@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { DataSource } from 'typeorm';
 import { DEV_PAYMENT_REQUESTER } from '../src/config';
 import { TransitionsService, type TransitionActor } from '../src/modules/applications/transitions.service';
-import { addDays } from '../src/modules/post-award/repayment-rules';
+import { defaultRepaymentDueDate } from '../src/modules/post-award/repayment-rules';
 import type { Round } from '../src/modules/rounds/round.entity';
 import { RemindCommercializationReportsJob } from '../src/modules/schedules/remind-commercialization-reports.job';
 import { notificationTemplatesSeed } from '../src/seed/notification-templates.seed';
@@ -299,7 +299,7 @@ describe('payment batches: 額確定 and 給付決定 → 全銀 総合振込 fi
     // 交付決定取消 of the other paid project: the 返還 is what was paid, repaid in full → 返還済
     const today = todayJst();
     const revoked = await staff('post', `${revokedProject.id}/grant-revocation`)
-      .send({ reason: '補助事業で取得した設備を無断で処分したため', dueDate: addDays(today, 30) })
+      .send({ reason: '補助事業で取得した設備を無断で処分したため', dueDate: defaultRepaymentDueDate(today, 30) })
       .expect(200);
     expect(revoked.body.repayment).toMatchObject({ amount: revokedProject.amount, outstanding: revokedProject.amount });
     await staff('post', `${revokedProject.id}/repayments`).send({ receivedOn: today, amount: revokedProject.amount }).expect(200);

@@ -1,7 +1,7 @@
 import { formatJstDate } from '@jimukyoku/domain';
 import { DataSource } from 'typeorm';
 import { DispatchNotificationsJob } from '../src/modules/notifications/dispatch-notifications.job';
-import { addDays } from '../src/modules/post-award/repayment-rules';
+import { addDays, defaultRepaymentDueDate } from '../src/modules/post-award/repayment-rules';
 import { categoryByCode, createDraft, draftInput, openRound } from './application-fixtures';
 import type { LoggedIn } from './auth-helpers';
 import type { TestApp } from './harness';
@@ -47,18 +47,27 @@ describe('交付決定取消 and 返還', () => {
 
     // the manager only, with a reason and a 納期限 far enough ahead; 全額返還 for a missed wage target is 回復型's only
     await staff(s.reviewer, 'post', `${id}/grant-revocation`)
-      .send({ reason, dueDate: addDays(today, 30) })
+      .send({ reason, dueDate: defaultRepaymentDueDate(today, 30) })
       .expect(403);
     const noDue = await staff(s.manager, 'post', `${id}/grant-revocation`).send({ reason }).expect(422);
     expect(noDue.body).toMatchObject({ code: 'DUE_DATE_REQUIRED', message: expect.stringContaining('納期限') });
     const soon = await staff(s.manager, 'post', `${id}/grant-revocation`)
       .send({ reason, dueDate: addDays(today, 13) })
       .expect(422);
-    expect(soon.body).toMatchObject({ code: 'DUE_DATE_TOO_SOON', earliest: addDays(today, 14), message: expect.stringContaining('14日以上先') });
+    expect(soon.body).toMatchObject({
+      code: 'DUE_DATE_TOO_SOON',
+      earliest: defaultRepaymentDueDate(today, 14),
+      message: expect.stringContaining('14日以上先'),
+    });
+    // a day the applicant cannot pay at a bank: the first Sunday after the earliest 納期限
+    let sunday = addDays(defaultRepaymentDueDate(today, 14), 1);
+    while (new Date(`${sunday}T00:00:00Z`).getUTCDay() !== 0) sunday = addDays(sunday, 1);
+    const closed = await staff(s.manager, 'post', `${id}/grant-revocation`).send({ reason, dueDate: sunday }).expect(422);
+    expect(closed.body).toMatchObject({ code: 'DUE_DATE_NOT_BANKING_DAY', field: 'dueDate', message: expect.stringContaining('日曜日') });
     const notReal = await staff(s.manager, 'post', `${id}/grant-revocation`).send({ reason, dueDate: '2031-02-30' }).expect(422);
     expect(notReal.body.code).toBe('INVALID_DATE');
     const notRecovery = await staff(s.manager, 'post', `${id}/grant-revocation`)
-      .send({ reason, dueDate: addDays(today, 30), ground: 'wageTargetMissed' })
+      .send({ reason, dueDate: defaultRepaymentDueDate(today, 30), ground: 'wageTargetMissed' })
       .expect(422);
     expect(notRecovery.body).toMatchObject({ code: 'GROUND_NOT_APPLICABLE', message: expect.stringContaining('回復型賃上げ・雇用拡大枠') });
     // nothing to record before the revocation
@@ -66,7 +75,7 @@ describe('交付決定取消 and 返還', () => {
     expect(early.body.code).toBe('NO_REPAYMENT_CLAIM');
     expect(await statusOf(id)).toBe('paid');
 
-    const dueDate = addDays(today, 14);
+    const dueDate = defaultRepaymentDueDate(today, 14);
     const revoked = await staff(s.manager, 'post', `${id}/grant-revocation`).send({ reason, dueDate }).expect(200);
     expect(await statusOf(id)).toBe('grantRevoked');
     // revoked, the project is over while its 返還 is awaited: its reports are no longer due, nor listed as overdue
@@ -155,7 +164,7 @@ describe('交付決定取消 and 返還', () => {
     await db.query(`UPDATE payment_batch_line SET amount = $2 WHERE application_id = $1 AND kind = 'final'`, [id, transferred]);
     const lines = await db.query(`SELECT amount::float8 AS amount FROM payment_batch_line WHERE application_id = $1 AND kind = 'final'`, [id]);
     expect(lines).toEqual([{ amount: transferred }]);
-    const dueDate = addDays(await todayJst(), 30);
+    const dueDate = defaultRepaymentDueDate(await todayJst(), 30);
     const revoked = await staff(s.manager, 'post', `${id}/grant-revocation`)
       .send({ reason: '補助事業を実施していないことが判明したため', dueDate })
       .expect(200);
@@ -188,7 +197,7 @@ describe('交付決定取消 and 返還', () => {
     expect(mail.n).toBe(0);
 
     const revoked = await staff(s.manager, 'post', `${id}/grant-revocation`)
-      .send({ reason: '事業廃止の申請を受け、交付決定を取り消すため', dueDate: addDays(await todayJst(), 30) })
+      .send({ reason: '事業廃止の申請を受け、交付決定を取り消すため', dueDate: defaultRepaymentDueDate(await todayJst(), 30) })
       .expect(200);
     expect(revoked.body.repayment).toMatchObject({ amount: 8_000_000, paidAmount: 8_000_000, outstanding: 8_000_000 });
     expect(await statusOf(id)).toBe('grantRevoked');
@@ -231,7 +240,7 @@ describe('交付決定取消 and 返還', () => {
        VALUES ($1, 7000000, '[]'::jsonb, '{}'::jsonb, 7000000, 7000000, now(), 6500000, now())`,
       [draft.id],
     );
-    const dueDate = addDays(await todayJst(), 20);
+    const dueDate = defaultRepaymentDueDate(await todayJst(), 20);
     const revoked = await staff(s.manager, 'post', `${draft.id}/grant-revocation`)
       .send({ reason: '事業計画期間終了時点で給与支給総額の増加目標が未達のため', ground: 'wageTargetMissed', dueDate })
       .expect(200);
@@ -243,7 +252,7 @@ describe('交付決定取消 and 返還', () => {
     const { id, fixedAmount } = await paid();
     const today = await todayJst();
     await staff(s.manager, 'post', `${id}/grant-revocation`)
-      .send({ reason: '事業の実施が確認できないため', dueDate: addDays(today, 30) })
+      .send({ reason: '事業の実施が確認できないため', dueDate: defaultRepaymentDueDate(today, 30) })
       .expect(200);
     const repayment = { receivedOn: today, amount: 300_000, note: '振込' };
     const send = (key: string, body: object = repayment) => staff(s.manager, 'post', `${id}/repayments`).set('Idempotency-Key', key).send(body);
@@ -289,7 +298,7 @@ describe('交付決定取消 and 返還', () => {
     const draft = await createDraft(t, draftInput(round, await categoryByCode(t, round, 'restructuring.standard')));
     const res = await staff(s.manager, 'post', `${draft.id}/grant-revocation`).send({
       reason: '補助事業を中止したため',
-      dueDate: addDays(await todayJst(), 30),
+      dueDate: defaultRepaymentDueDate(await todayJst(), 30),
     });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'STEP_NOT_IN_PROCEDURE', message: expect.stringContaining('交付決定取消と返還の手続がない') });

@@ -1,5 +1,12 @@
 import { jstDate } from '../time/jst';
-import { checkFutureTransferDate, checkPaidOn, checkTransferDate, lastTransferDate, TRANSFER_DATE_MAX_BANKING_DAYS } from './transfer-date';
+import {
+  checkFutureTransferDate,
+  checkPaidOn,
+  checkTransferDate,
+  lastTransferDate,
+  onOrAfterBankingDay,
+  TRANSFER_DATE_MAX_BANKING_DAYS,
+} from './transfer-date';
 
 // 2026-12-03T20:00Z is 2026-12-04 (金) 05:00 in JST.
 const NOW = new Date('2026-12-03T20:00:00Z');
@@ -91,5 +98,16 @@ describe('振込日 of a confirmation', () => {
       ok: false,
       message: '振込日「2026年11月29日(日)」は日曜日です。銀行の営業日を指定してください。',
     });
+  });
+});
+
+describe('onOrAfterBankingDay', () => {
+  it.each([
+    ['a banking day is itself', '2026-12-04', '2026-12-04'],
+    ['a Sunday moves to Monday', '2026-12-20', '2026-12-21'],
+    ['a Saturday before a holiday Monday moves past both (2027-01-09 → 成人の日 01-11 → 01-12)', '2027-01-09', '2027-01-12'],
+    ['年末年始 moves past 1/3 and the weekend after it', '2026-12-31', '2027-01-04'],
+  ])('%s', (_rule, date, expected) => {
+    expect(onOrAfterBankingDay(date)).toBe(expected);
   });
 });

@@ -44,6 +44,16 @@ function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+/**
+ * `date` when banks are open that day, else the next day they are: a 返還's 納期限 falls on a day the applicant can pay at
+ * a bank (a default one is moved there; one set by hand is checked with checkTransferDate).
+ */
+export function onOrAfterBankingDay(date: string): string {
+  let day = date;
+  while (closedBecause(day)) day = addDays(day, 1);
+  return day;
+}
+
 /** `value` as a banking day (any date: the callers bound it in time), checked in that order. */
 export function checkTransferDate(value: unknown, label = '振込指定日'): TransferDateCheck {
   const parsed = parseDate(value, label);

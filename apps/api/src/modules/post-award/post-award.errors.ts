@@ -45,6 +45,7 @@ export const POST_AWARD_ERRORS = {
   DUE_DATE_REQUIRED: [HttpStatus.UNPROCESSABLE_ENTITY, '返還額があるため、返還の納期限 (dueDate) を指定してください。'],
   INVALID_DATE: [HttpStatus.UNPROCESSABLE_ENTITY, '日付が正しくありません。YYYY-MM-DD 形式の実在する日付を指定してください。'],
   DUE_DATE_TOO_SOON: [HttpStatus.UNPROCESSABLE_ENTITY, '返還の納期限が近すぎます。'],
+  DUE_DATE_NOT_BANKING_DAY: [HttpStatus.UNPROCESSABLE_ENTITY, '返還の納期限は金融機関の営業日にしてください。'],
   NO_REPAYMENT_CLAIM: [HttpStatus.CONFLICT, 'この申請には返還の請求がありません（交付決定の取消しがされていません）。'],
   ALREADY_REPAID: [HttpStatus.CONFLICT, 'この申請の返還は既に完了しています。'],
   OVERPAYMENT: [HttpStatus.UNPROCESSABLE_ENTITY, '入金額が未返還額を超えています。'],

@@ -21,7 +21,7 @@ import { PostAwardRepository } from './post-award.repository';
 import { CommercializationReportsRepository } from './commercialization-reports.repository';
 import { RepaymentsRepository } from './repayments.repository';
 import { ADVANCE_EXCESS } from './repayment.entity';
-import { addDays, ADVANCE_EXCESS_DUE_DAYS, checkRepaymentDueDate } from './repayment-rules';
+import { ADVANCE_EXCESS_DUE_DAYS, checkRepaymentDueDate, defaultRepaymentDueDate } from './repayment-rules';
 import {
   appliesForGrantOnSubmission,
   keepsAmounts,
@@ -348,7 +348,7 @@ export class PostAwardService {
   /**
    * The 額の確定 left a 確定額 below what the 概算払 paid: the system claims the excess back in the same transaction, a
    * 返還 of its own ground with the 納期限 the manager set (at least REPAYMENT_DUE_MIN_DAYS ahead) or one
-   * ADVANCE_EXCESS_DUE_DAYS after today in JST, recorded and completed through the repayment routes as a revoked
+   * ADVANCE_EXCESS_DUE_DAYS after today in JST (or the next banking day), recorded and completed through the repayment routes as a revoked
    * grant's is (repayments.service.ts). A refused 納期限 refuses the whole 額の確定: nothing is kept.
    */
   private async claimAdvanceExcess(
@@ -360,7 +360,7 @@ export class PostAwardService {
   ) {
     const today = jstDate(await this.applications.dbNow(tx));
     if (setDueDate) checkRepaymentDueDate(setDueDate, today, 'repaymentDueDate');
-    const dueDate = setDueDate ?? addDays(today, ADVANCE_EXCESS_DUE_DAYS);
+    const dueDate = setDueDate ?? defaultRepaymentDueDate(today, ADVANCE_EXCESS_DUE_DAYS);
     const reason = `確定額 ${formatYen(fixed)} に対し、概算払で ${formatYen(advancePaid)} をお支払いしています（補助金等に係る予算の執行の適正化に関する法律 第18条第2項）。`;
     const claimed = await this.transitions.fireIn(
       tx,

@@ -1,4 +1,5 @@
-import { DAY_MS, isCalendarDate, paidOut } from '@jimukyoku/domain';
+import { DAY_MS, formatJstDate, isCalendarDate, paidOut } from '@jimukyoku/domain';
+import { checkTransferDate, onOrAfterBankingDay } from '@jimukyoku/domain/zengin';
 import type { Application } from '../applications/application.entity';
 import type { GrantAmount } from './grant-amount.entity';
 import { PostAwardError } from './post-award.errors';
@@ -35,16 +36,25 @@ export function addDays(date: string, days: number): string {
 }
 
 /**
+ * The 納期限 a 返還 claimed on `today` (its JST day) gets unless the manager sets one: `days` later, or the next day
+ * banks are open, so the applicant can pay by it at a bank.
+ */
+export const defaultRepaymentDueDate = (today: string, days: number): string => onOrAfterBankingDay(addDays(today, days));
+
+/**
  * A 返還's 納期限 as the manager set it (`field` names it in the error): a real date, at least REPAYMENT_DUE_MIN_DAYS
- * after `today` (the JST day of the claim), or 422 naming the earliest date.
+ * after `today` (the JST day of the claim), on a day banks are open (not a weekend, a national holiday or 12/31–1/3:
+ * the applicant pays at a bank), or 422 naming the earliest date, or why the day will not do.
  */
 export function checkRepaymentDueDate(dueDate: string, today: string, field: string): void {
   if (!isCalendarDate(dueDate)) throw new PostAwardError('INVALID_DATE', { field });
-  const earliest = addDays(today, REPAYMENT_DUE_MIN_DAYS);
+  const earliest = defaultRepaymentDueDate(today, REPAYMENT_DUE_MIN_DAYS);
   if (dueDate < earliest)
     throw new PostAwardError(
       'DUE_DATE_TOO_SOON',
       { field, earliest },
-      `返還の納期限は、返還を求める日から${REPAYMENT_DUE_MIN_DAYS}日以上先の日付（${earliest} 以降）にしてください。`,
+      `返還の納期限は、返還を求める日から${REPAYMENT_DUE_MIN_DAYS}日以上先の、金融機関の営業日にしてください（${formatJstDate(earliest)} 以降）。`,
     );
+  const bankingDay = checkTransferDate(dueDate, '返還の納期限');
+  if (!bankingDay.ok) throw new PostAwardError('DUE_DATE_NOT_BANKING_DAY', { field }, bankingDay.message);
 }

@@ -3,7 +3,7 @@ import { Application } from '../../modules/applications/application.entity';
 import type { TransitionActor } from '../../modules/applications/transitions.service';
 import type { PostAwardStep } from '../../modules/post-award/post-award-steps';
 import type { FilingSource } from '../../modules/post-award/post-award.service';
-import { addDays } from '../../modules/post-award/repayment-rules';
+import { defaultRepaymentDueDate } from '../../modules/post-award/repayment-rules';
 import type { DemoContext } from './demo-applications.seed';
 import { asUser } from './demo-services';
 
@@ -108,7 +108,11 @@ export async function afterPayment(ctx: DemoContext, projects: Record<'reporting
     services.repayments.revoke(
       manager,
       projects.repaid,
-      { reason: '補助対象経費として報告された加工機が、補助事業以外の用途に転用されていたため', ground: 'general', dueDate: addDays(today, 15) },
+      {
+        reason: '補助対象経費として報告された加工機が、補助事業以外の用途に転用されていたため',
+        ground: 'general',
+        dueDate: defaultRepaymentDueDate(today, 15),
+      },
       {},
     ),
   );
@@ -125,7 +129,7 @@ export async function afterPayment(ctx: DemoContext, projects: Record<'reporting
     services.repayments.revoke(
       manager,
       projects.owing,
-      { reason: '実績報告に記載の経費について、相見積の書類に虚偽の記載が判明したため', ground: 'general', dueDate: addDays(today, 30) },
+      { reason: '実績報告に記載の経費について、相見積の書類に虚偽の記載が判明したため', ground: 'general', dueDate: defaultRepaymentDueDate(today, 30) },
       {},
     ),
   );
