@@ -3,7 +3,7 @@ import { buildOpenApiDocument } from '../src/openapi/setup-openapi';
 import { adoptByDecision, categoryByCode, createDraft, draftInput } from './application-fixtures';
 import { AnswerLog, groupOperations, undeclaredSuccesses } from './answer-groups';
 import { uploadRequired, validPayload } from './intake-fixtures';
-import { lastBusinessDay, nextBusinessDay, todayJst, transferDateHasCome } from './payment-fixtures';
+import { bankingDay, lastBusinessDay, nextBusinessDay, todayJst, transferDateHasCome } from './payment-fixtures';
 import { bearer, evidence, machinery, portal, startPostAwardEnv, v2Round, type PostAwardEnv } from './post-award-fixtures';
 
 /** The money half after 採択: the routes whose success bodies award-answers checks (README "API conventions"). */
@@ -128,7 +128,7 @@ describe('the money half after 採択 answers as its OpenAPI document says', () 
         .set(manager)
         .send({
           reason: '補助事業を実施していないことが判明したため',
-          dueDate: new Date(Date.now() + 9 * 3_600_000 + 30 * 86_400_000).toISOString().slice(0, 10),
+          dueDate: bankingDay(30, 1),
         })
         .expect(200),
     );
