@@ -8,7 +8,7 @@ export const PAYMENT_BATCH_ERRORS = {
   TRANSFER_DATE_NOT_COME: [HttpStatus.UNPROCESSABLE_ENTITY, '振込指定日の前のため、まだ振込を確定できません。'],
   NOTHING_TO_PAY: [
     HttpStatus.UNPROCESSABLE_ENTITY,
-    'この公募回に支払える申請 (額確定・給付決定で口座登録済み、他の未確定の支払バッチにないもの) はありません。',
+    'この公募回に支払える申請 (額確定・概算払請求中・給付決定で口座登録済み、他の未確定の支払バッチにないもの) はありません。',
   ],
   ALREADY_IN_OPEN_BATCH: [HttpStatus.CONFLICT, '申請が別の未確定の支払バッチに含まれています。そのバッチを確定するか取り消してから作成してください。'],
   BATCH_NOT_OPEN: [HttpStatus.CONFLICT, 'この支払バッチは確定済みまたは取消済みのため、操作できません。'],

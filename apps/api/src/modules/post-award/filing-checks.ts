@@ -88,6 +88,6 @@ export function alreadyReported(fiscalYear: number, filedAt: Date | null): PostA
   return new PostAwardError(
     'FISCAL_YEAR_ALREADY_REPORTED',
     { field: 'fiscalYear' },
-    `${fiscalYear}年度の事業化状況報告は${filedAt ? `${formatJstDate(filedAt)}に` : ''}提出済みです。次の年度の報告は、その年度の決算の後に提出してください。`,
+    `${fiscalYear}年度の事業化状況報告は${filedAt ? `${formatJstDate(filedAt)}に` : ''}提出済みです。別の年度の報告は、その年度を対象年度に指定して提出してください。`,
   );
 }
