@@ -206,13 +206,17 @@ describe('after 採択: subsidy@2, its migration path and the post-award steps',
       };
       const noEvidence = await portal(`${id}/performance-report`).send(actual).expect(422);
       expect(noEvidence.body.errors).toContainEqual(expect.objectContaining({ field: 'attachmentIds' }));
-      const evidence = (await upload(t, channel.apiKey, 'other').expect(201)).body.id;
+      // the evidence as what it is (a receipt, an invoice), not 「その他」
+      const [receipt, invoice] = [
+        (await upload(t, channel.apiKey, 'paymentProof').expect(201)).body.id,
+        (await upload(t, channel.apiKey, 'invoice').expect(201)).body.id,
+      ];
       await portal(`${id}/performance-report`, 'report-1')
-        .send({ ...actual, attachmentIds: [evidence] })
+        .send({ ...actual, attachmentIds: [receipt, invoice] })
         .expect(200);
       expect(await statusOf(id)).toBe('performanceReported');
-      const [linked] = await db.query(`SELECT application_id FROM attachment WHERE id = $1`, [evidence]);
-      expect(linked.application_id).toBe(id);
+      const listed = (await t.http().get(`/api/applications/${id}/attachments`).set(as(s.manager)).expect(200)).body as { id: string; kindLabel: string }[];
+      expect([receipt, invoice].map((x) => listed.find((a) => a.id === x)?.kindLabel)).toEqual(['領収書・振込の控え', '請求書']);
     });
 
     it('確定検査: one expense reduced with a reason; more than reported, or less without a reason, is refused in Japanese', async () => {

@@ -8,6 +8,10 @@ export const ATTACHMENT_KINDS = {
   financialInstitutionConfirmation: '金融機関による確認書',
   financialStatements: '決算書',
   salesEvidence: '売上高が減少したことを示す書類',
+  // the evidence of expenses a 実績報告 or 概算払 carries (docs/post-award.md "The applicant's steps: through the portal, or on paper")
+  contract: '契約書・発注書',
+  invoice: '請求書',
+  paymentProof: '領収書・振込の控え',
   other: 'その他',
 } as const;
 

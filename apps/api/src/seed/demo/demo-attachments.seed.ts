@@ -49,6 +49,9 @@ const FILE_NAMES: Record<AttachmentKind, string> = {
   financialInstitutionConfirmation: '金融機関確認書.pdf',
   financialStatements: '決算書.pdf',
   salesEvidence: '売上台帳.pdf',
+  contract: '契約書.pdf',
+  invoice: '請求書.pdf',
+  paymentProof: '領収書.pdf',
   other: 'その他.pdf',
 };
 
@@ -58,6 +61,9 @@ const TITLES: Record<AttachmentKind, string> = {
   financialInstitutionConfirmation: 'Confirmation by the financial institution',
   financialStatements: 'Financial statements',
   salesEvidence: 'Sales ledger',
+  contract: 'Contract',
+  invoice: 'Invoice',
+  paymentProof: 'Receipt',
   other: 'Other document',
 };
 
