@@ -55,4 +55,9 @@ describe('bulkTransitionOptions', () => {
     const options = bulkTransitionOptions([subsidy], [{ status: 'underReview', workflowCode: 'subsidy', workflowVersion: 1 }, undefined]);
     expect(option(options, 'adopt')).toMatchObject({ eligible: 0, known: 1, disabled: false });
   });
+
+  it('disables nothing while the workflow definitions are still loading', () => {
+    const options = bulkTransitionOptions([], [{ status: 'reviewed', workflowCode: 'subsidy', workflowVersion: 1 }]);
+    expect(options.every((o) => !o.disabled)).toBe(true);
+  });
 });

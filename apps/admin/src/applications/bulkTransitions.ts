@@ -28,7 +28,7 @@ export interface BulkTransitionOption {
   eligible: number;
   /** selected applications whose row is at hand (a selection kept from another page is not) */
   known: number;
-  /** every selected row is at hand and none can take the transition */
+  /** every selected row is at hand, the definitions are loaded, and none can take the transition */
   disabled: boolean;
 }
 
@@ -45,6 +45,8 @@ export function bulkTransitionOptions(workflows: readonly WorkflowRecord[], rows
     const eligible = known.filter((r) =>
       byId.get(`${r.workflowCode}@${r.workflowVersion}`)?.transitions.some((t) => t.name === id && t.from.includes(r.status) && t.roles.includes('manager')),
     ).length;
-    return { id, name: `app.applications.transitions.${id}`, eligible, known: known.length, disabled: eligible === 0 && known.length === rows.length };
+    // nothing is disabled on what is not known: a selection kept from another page, or the definitions still loading
+    const judged = known.length === rows.length && workflows.length > 0;
+    return { id, name: `app.applications.transitions.${id}`, eligible, known: known.length, disabled: eligible === 0 && judged };
   });
 }
