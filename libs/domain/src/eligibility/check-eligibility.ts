@@ -119,8 +119,9 @@ const declaredSizeClassOutcome = (applicant: ApplicantProfile): RequirementOutco
 /**
  * Runs the declared 規模区分's judgement (judgeDeclaredSizeClass) and every listed requirement, and returns all
  * failures, plus the requirements only a person can decide. Clauses are what a category declares: a code, or
- * `{ anyOf: [...] }`. Repeated clauses run once. Codes are validated against the catalogue when a category is loaded (validateCategoryConfig),
- * so a code without an automated check here is reported as 'manual', never as passed.
+ * `{ anyOf: [...] }`. Repeated clauses run once. Codes are validated against the catalogue when a category is
+ * loaded (validateCategoryConfig), so a code without an automated check here is reported as 'manual', never as
+ * passed.
  */
 export const checkEligibility = (
   requirements: readonly EligibilityClause[],

@@ -6,7 +6,7 @@ import { CommercializationReportsRepository, type CommercializationReportFilter 
 export const COMMERCIALIZATION_REPORT_STATES = ['overdue', 'open', 'reported'] as const;
 
 export const commercializationReportListSpec = (): ListSpec => ({
-  sortable: ['id', 'dueDate', 'sequence', 'reportedAt'],
+  sortable: ['dueDate', 'sequence', 'reportedAt'],
   defaultSort: ['dueDate', 'ASC'],
   filters: { state: { enum: COMMERCIALIZATION_REPORT_STATES }, applicationId: 'uuids' },
 });

@@ -4,12 +4,24 @@ import type { Application } from '../applications/application.entity';
 import type { PostAwardFilingDto } from './dto/post-award.dto';
 import { REVOKE_GRANT, STEP_LABELS, STEP_TRANSITIONS, type PostAwardStep } from './post-award-steps';
 import { PostAwardError } from './post-award.errors';
-import type { FilingSource } from './post-award.service';
+
+/** Where a filing came from: the portal's channel with its uploaded attachments, or staff recording paper. */
+export interface FilingSource {
+  channelId?: string;
+  attachmentIds?: string[];
+  recordedBy?: string;
+  documentsOnPaper?: string[];
+  note?: string;
+}
 
 export interface FieldError {
   field: string;
   message: string;
 }
+
+/** 422 `INVALID_FILING`: a filing refused for `errors`, each named by its field and said in the message too. */
+export const invalid = (errors: FieldError[]) =>
+  new PostAwardError('INVALID_FILING', { errors }, `届出の内容に誤りがあります: ${errors.map((e) => e.message).join(' / ')}`);
 
 /** The fields a filing of `step` needs and lacks (docs/post-award.md "The applicant's steps"), each named. */
 export function missingFilingFields(step: PostAwardStep, dto: PostAwardFilingDto, source: FilingSource): FieldError[] {

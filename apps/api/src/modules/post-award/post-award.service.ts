@@ -12,7 +12,16 @@ import { TransitionsService, type TransitionActor } from '../applications/transi
 import { AuditService } from '../audit/audit.service';
 import type { FinalInspectionDto, PaperFilingDto, PostAwardFilingDto } from './dto/post-award.dto';
 import type { AmountFixingDto } from './dto/repayment.dto';
-import { alreadyReported, excludedFromPlanChange, fiscalYearRefusal, missingFilingFields, stepOutsideProcedure, type FieldError } from './filing-checks';
+import {
+  alreadyReported,
+  excludedFromPlanChange,
+  fiscalYearRefusal,
+  invalid,
+  missingFilingFields,
+  stepOutsideProcedure,
+  type FieldError,
+  type FilingSource,
+} from './filing-checks';
 import { GrantScope } from './grant-scope.service';
 import { inspectedLines } from './inspection-lines';
 import { aboveAdopted, noGrantAmounts, PostAwardError } from './post-award.errors';
@@ -35,18 +44,6 @@ import {
   type PostAwardStep,
 } from './post-award-steps';
 import { expenseTypeLabel } from '../programs/expense-type-label';
-
-/** Where a filing came from: the portal's channel with its uploaded attachments, or staff recording paper. */
-export interface FilingSource {
-  channelId?: string;
-  attachmentIds?: string[];
-  recordedBy?: string;
-  documentsOnPaper?: string[];
-  note?: string;
-}
-
-const invalid = (errors: FieldError[]) =>
-  new PostAwardError('INVALID_FILING', { errors }, `届出の内容に誤りがあります: ${errors.map((e) => e.message).join(' / ')}`);
 
 /** The quote of `expenses` for `app` under its category's rules: the one mapping (application-quote.ts). */
 type Quoted = {

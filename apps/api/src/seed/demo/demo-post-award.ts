@@ -2,7 +2,7 @@ import { fiscalYearOf, jstDate } from '@jimukyoku/domain';
 import { Application } from '../../modules/applications/application.entity';
 import type { TransitionActor } from '../../modules/applications/transitions.service';
 import type { PostAwardStep } from '../../modules/post-award/post-award-steps';
-import type { FilingSource } from '../../modules/post-award/post-award.service';
+import type { FilingSource } from '../../modules/post-award/filing-checks';
 import { defaultRepaymentDueDate } from '../../modules/post-award/repayment-rules';
 import type { DemoContext } from './demo-applications.seed';
 import { asUser } from './demo-services';
