@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
-import { FilterType, ListSpec, MAX_FILTER_TEXT, MAX_PAGE_SIZE } from './list-query';
+import { FilterType, ListSpec, MAX_FILTER_TEXT, MAX_PAGE_SIZE, sortableFields } from './list-query';
 
 const SAMPLE_UUID = '00000000-0000-4000-8000-000000000000';
 
@@ -42,7 +42,7 @@ export function ApiListQuery(spec: ListSpec) {
     ApiQuery({
       name: 'sort',
       required: false,
-      description: `JSON [項目, "ASC"|"DESC"]。項目: ${spec.sortable.join(', ')}`,
+      description: `JSON [項目, "ASC"|"DESC"]。項目: ${sortableFields(spec).join(', ')}`,
       example: JSON.stringify(spec.defaultSort),
     }),
     ApiQuery({ name: 'range', required: false, description: `JSON [開始, 終了] (0始まり、両端を含む、${MAX_PAGE_SIZE}件まで)`, example: '[0,24]' }),

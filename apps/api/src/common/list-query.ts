@@ -54,6 +54,12 @@ export const MAX_FILTER_VALUES = 1000;
 /** Largest integer a filter or range may carry (PostgreSQL int4; a page offset beyond is no page). */
 export const MAX_LIST_INTEGER = 2_147_483_647;
 
+/**
+ * The fields a list sorts by: its own, and `id` in every list, which react-admin's stock provider asks for
+ * (`["id","ASC"]`) from a `<List>` without a sort of its own and from a reference list.
+ */
+export const sortableFields = (spec: ListSpec): readonly string[] => (spec.sortable.includes('id') ? spec.sortable : ['id', ...spec.sortable]);
+
 export function parseListQuery<F = Record<string, unknown>>(params: ListQueryParams, spec: ListSpec): ListQuery<F> {
   const sort = parseJson('sort', params.sort) ?? [...spec.defaultSort];
   if (
@@ -65,8 +71,9 @@ export function parseListQuery<F = Record<string, unknown>>(params: ListQueryPar
   ) {
     throw badList('sort', 'sort は ["項目名","ASC"|"DESC"] の形式で指定してください');
   }
-  if (!spec.sortable.includes(sort[0])) {
-    throw badList('sort', `sort に指定できる項目は ${spec.sortable.join(', ')} です (指定: ${sort[0].slice(0, 50)})`);
+  const sortable = sortableFields(spec);
+  if (!sortable.includes(sort[0])) {
+    throw badList('sort', `sort に指定できる項目は ${sortable.join(', ')} です (指定: ${sort[0].slice(0, 50)})`);
   }
   const raw = parseJson('filter', params.filter) ?? {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badList('filter', 'filter はJSONオブジェクトで指定してください');

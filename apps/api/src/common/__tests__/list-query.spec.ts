@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { ListSpec, parseListQuery } from '../list-query';
+import { ListSpec, parseListQuery, sortableFields } from '../list-query';
 
 const SPEC: ListSpec = {
   sortable: ['name', 'createdAt'],
@@ -55,6 +55,13 @@ describe('parseListQuery', () => {
       limit: 10,
       filter: { id: [ID], status: ['draft'], kinds: ['a', 'b'], active: false, size: 3, from: '2022-03-24T00:00:00+09:00', state: 'open', q: '検索' },
     });
+  });
+
+  it('sorts every list by id too, the sort react-admin sends by default, though the list does not name it', () => {
+    expect(parse({ sort: '["id","DESC"]' })).toMatchObject({ sortField: 'id', sortOrder: 'DESC' });
+    expect(sortableFields(SPEC)).toEqual(['id', 'name', 'createdAt']);
+    expect(sortableFields({ ...SPEC, sortable: ['name', 'id'] })).toEqual(['name', 'id']);
+    expect(refusal({ sort: '["nope","ASC"]' })).toBe('sort');
   });
 
   it('treats null and "" as no filter', () => {

@@ -33,7 +33,7 @@ export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'expired'
 /** stored files removed per transaction by removeExpired */
 const EXPIRE_BATCH = 200;
 export const APPLICATION_EXPORT_LIST: ListSpec = {
-  sortable: ['id', 'createdAt', 'status', 'format'],
+  sortable: ['createdAt', 'status', 'format'],
   defaultSort: ['createdAt', 'DESC'],
   filters: { status: { enum: EXPORT_STATUSES } },
 };

@@ -16,17 +16,7 @@ export interface ApplicationFilter {
   receivedTo?: string;
 }
 
-export const APPLICATION_SORTABLE = [
-  'id',
-  'receiptNumber',
-  'applicantName',
-  'status',
-  'prefecture',
-  'quotedAmount',
-  'receivedAt',
-  'createdAt',
-  'updatedAt',
-] as const;
+export const APPLICATION_SORTABLE = ['receiptNumber', 'applicantName', 'status', 'prefecture', 'quotedAmount', 'receivedAt', 'createdAt', 'updatedAt'] as const;
 export const APPLICATION_LIST: ListSpec = {
   sortable: APPLICATION_SORTABLE,
   defaultSort: ['updatedAt', 'DESC'],

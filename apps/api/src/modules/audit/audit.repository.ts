@@ -22,7 +22,7 @@ export interface AuditLogFilter {
   occurredTo?: string;
 }
 
-export const AUDIT_SORTABLE = ['id', 'occurredAt', 'action', 'entityType'] as const;
+export const AUDIT_SORTABLE = ['occurredAt', 'action', 'entityType'] as const;
 export const AUDIT_LIST: ListSpec = {
   sortable: AUDIT_SORTABLE,
   defaultSort: ['occurredAt', 'DESC'],

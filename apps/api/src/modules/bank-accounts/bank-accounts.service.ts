@@ -12,7 +12,7 @@ import { BankAccountsRepository, type BankAccountFilter, type BankAccountView } 
 import type { BankAccountFieldsDto, CreateBankAccountDto } from './dto/bank-account.dto';
 
 export const BANK_ACCOUNT_LIST: ListSpec = {
-  sortable: ['id', 'createdAt', 'updatedAt', 'receiptNumber'],
+  sortable: ['createdAt', 'updatedAt', 'receiptNumber'],
   defaultSort: ['createdAt', 'DESC'],
   filters: { applicationId: 'uuid', bankCode: 'string' },
 };

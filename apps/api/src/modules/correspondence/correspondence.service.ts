@@ -13,13 +13,13 @@ import { INQUIRY_CHANNELS, INQUIRY_DIRECTIONS } from './inquiry.entity';
 import { inquiryPeriod, inquiryTimeProblem } from './inquiry-period';
 
 export const MEMO_LIST: ListSpec = {
-  sortable: ['id', 'createdAt'],
+  sortable: ['createdAt'],
   defaultSort: ['createdAt', 'ASC'],
   filters: { applicationId: 'uuid', authorId: 'uuid' },
 };
 
 export const INQUIRY_LIST: ListSpec = {
-  sortable: ['id', 'occurredAt', 'createdAt'],
+  sortable: ['occurredAt', 'createdAt'],
   defaultSort: ['occurredAt', 'DESC'],
   filters: {
     applicationId: 'uuid',

@@ -15,7 +15,7 @@ import type { UploadedImportFile } from './import-upload';
 import { ImportsRepository } from './imports.repository';
 import { uploadFileName } from '../../common/upload-file-name';
 
-export const IMPORT_SORTABLE = ['id', 'createdAt', 'fileName', 'status'] as const;
+export const IMPORT_SORTABLE = ['createdAt', 'fileName', 'status'] as const;
 export const IMPORT_LIST: ListSpec = {
   sortable: IMPORT_SORTABLE,
   defaultSort: ['createdAt', 'DESC'],

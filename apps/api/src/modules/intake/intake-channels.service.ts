@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { IntakeChannelsRepository } from './intake-channels.repository';
 import { IntakeError } from './intake.errors';
 
-export const CHANNEL_SORTABLE = ['id', 'name', 'createdAt', 'revokedAt'] as const;
+export const CHANNEL_SORTABLE = ['name', 'createdAt', 'revokedAt'] as const;
 export const CHANNEL_LIST: ListSpec = { sortable: CHANNEL_SORTABLE, defaultSort: ['createdAt', 'DESC'], filters: {} };
 
 /** Intake channels and their API keys: created and revoked by administrators, the key shown once. */

@@ -36,7 +36,7 @@ export interface TemplateFilter {
   q?: string;
 }
 
-export const TEMPLATE_SORTABLE = ['id', 'code', 'label', 'version', 'updatedAt'] as const;
+export const TEMPLATE_SORTABLE = ['code', 'label', 'version', 'updatedAt'] as const;
 export const TEMPLATE_LIST: ListSpec = {
   sortable: TEMPLATE_SORTABLE,
   defaultSort: ['code', 'ASC'],

@@ -22,7 +22,7 @@ export interface NotificationFilter {
   q?: string;
 }
 
-export const NOTIFICATION_SORTABLE = ['id', 'createdAt', 'sentAt', 'status', 'template', 'recipient'] as const;
+export const NOTIFICATION_SORTABLE = ['createdAt', 'sentAt', 'status', 'template', 'recipient'] as const;
 export const NOTIFICATION_LIST: ListSpec = {
   sortable: NOTIFICATION_SORTABLE,
   defaultSort: ['createdAt', 'DESC'],

@@ -16,7 +16,7 @@ import { PaymentBatchError } from './payment-batches.errors';
 import { PaymentBatchesRepository, type NewLine, type PaymentBatchFilter, type PayableCandidate } from './payment-batches.repository';
 
 export const PAYMENT_BATCH_LIST: ListSpec = {
-  sortable: ['id', 'createdAt', 'transferDate', 'totalAmount'],
+  sortable: ['createdAt', 'transferDate', 'totalAmount'],
   defaultSort: ['createdAt', 'DESC'],
   filters: { roundId: 'uuid', status: { enum: ['open', 'paid', 'cancelled'] } },
 };

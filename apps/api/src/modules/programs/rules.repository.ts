@@ -28,13 +28,13 @@ export interface CategoryFilter {
   kind?: string;
 }
 
-export const PROGRAM_SORTABLE = ['id', 'code', 'name', 'kind', 'createdAt'] as const;
+export const PROGRAM_SORTABLE = ['code', 'name', 'kind', 'createdAt'] as const;
 /** What a programme or a 類型 is: the values their kind filter takes (another is a 400, not an empty list). */
 const PROGRAM_KINDS = ['subsidy', 'benefit', 'contract'] as const satisfies readonly ProgramKind[];
 export const PROGRAM_LIST: ListSpec = { sortable: PROGRAM_SORTABLE, defaultSort: ['code', 'ASC'], filters: { q: 'string', kind: { enum: PROGRAM_KINDS } } };
-export const RULE_SET_SORTABLE = ['id', 'code', 'edition', 'label', 'version', 'createdAt'] as const;
+export const RULE_SET_SORTABLE = ['code', 'edition', 'label', 'version', 'createdAt'] as const;
 export const RULE_SET_LIST: ListSpec = { sortable: RULE_SET_SORTABLE, defaultSort: ['code', 'ASC'], filters: { programId: 'uuid', q: 'string' } };
-export const CATEGORY_SORTABLE = ['id', 'code', 'name', 'kind', 'createdAt'] as const;
+export const CATEGORY_SORTABLE = ['code', 'name', 'kind', 'createdAt'] as const;
 export const CATEGORY_LIST: ListSpec = {
   sortable: CATEGORY_SORTABLE,
   defaultSort: ['code', 'ASC'],

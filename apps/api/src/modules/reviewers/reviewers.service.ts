@@ -13,9 +13,9 @@ import { ReviewersRepository, type ConflictFilter, type ReviewerFilter } from '.
 
 export type { ConflictFilter, ReviewerFilter } from './reviewers.repository';
 
-export const REVIEWER_SORTABLE = ['id', 'name', 'openCount', 'submittedCount', 'reviewCapacity'] as const;
+export const REVIEWER_SORTABLE = ['name', 'openCount', 'submittedCount', 'reviewCapacity'] as const;
 export const REVIEWER_LIST: ListSpec = { sortable: REVIEWER_SORTABLE, defaultSort: ['name', 'ASC'], filters: { q: 'string', roundId: 'uuid' } };
-export const CONFLICT_SORTABLE = ['id', 'declaredAt'] as const;
+export const CONFLICT_SORTABLE = ['declaredAt'] as const;
 export const CONFLICT_LIST: ListSpec = { sortable: CONFLICT_SORTABLE, defaultSort: ['declaredAt', 'DESC'], filters: { reviewerId: 'uuid', active: 'boolean' } };
 
 /**

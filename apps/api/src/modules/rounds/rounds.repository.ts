@@ -64,7 +64,7 @@ export interface RoundFilter {
 /** Words of a search (`q`) looked at; more are ignored (a title has two or three). */
 const MAX_SEARCH_WORDS = 8;
 
-export const ROUND_SORTABLE = ['id', 'code', 'number', 'name', 'opensAt', 'closesAt', 'createdAt'] as const;
+export const ROUND_SORTABLE = ['code', 'number', 'name', 'opensAt', 'closesAt', 'createdAt'] as const;
 export const ROUND_LIST: ListSpec = {
   sortable: ROUND_SORTABLE,
   defaultSort: ['closesAt', 'DESC'],

@@ -15,7 +15,7 @@ import { RubricsRepository, type RubricFilter } from './rubrics.repository';
 
 export type { RubricFilter } from './rubrics.repository';
 
-export const RUBRIC_SORTABLE = ['id', 'createdAt', 'updatedAt'] as const;
+export const RUBRIC_SORTABLE = ['createdAt', 'updatedAt'] as const;
 export const RUBRIC_LIST: ListSpec = { sortable: RUBRIC_SORTABLE, defaultSort: ['createdAt', 'ASC'], filters: { roundId: 'uuid', categoryId: 'uuid' } };
 
 /**

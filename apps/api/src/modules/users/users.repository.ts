@@ -16,7 +16,7 @@ export interface UserFilter {
   organisation?: string;
 }
 
-export const USER_SORTABLE = ['id', 'name', 'email', 'role', 'organisation', 'active', 'createdAt', 'lastLoginAt'] as const;
+export const USER_SORTABLE = ['name', 'email', 'role', 'organisation', 'active', 'createdAt', 'lastLoginAt'] as const;
 export const USER_LIST: ListSpec = {
   sortable: USER_SORTABLE,
   defaultSort: ['name', 'ASC'],
