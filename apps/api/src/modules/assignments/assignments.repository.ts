@@ -306,7 +306,6 @@ export class AssignmentsRepository {
     await managerOf(tx, this.dataSource).update(ApplicationAssignment, { id }, { submittedAt: null });
   }
 
-  /** The 要件確認 of an application is done: its checker's open assignment with it. */
   /**
    * Whether the reviewer still holds an assignment on the application, its row locked FOR SHARE until the
    * transaction ends: a revocation (which locks it for update) waits for the work done under it, or is seen.
@@ -319,6 +318,7 @@ export class AssignmentsRepository {
     return rows.length > 0;
   }
 
+  /** The 要件確認 of an application is done: its checker's open assignment with it. */
   async completeFormalCheck(applicationId: string, tx: Transaction): Promise<void> {
     await managerOf(tx, this.dataSource).query(
       `UPDATE application_assignment SET submitted_at = now() WHERE application_id = $1 AND purpose = $2 AND revoked_at IS NULL AND submitted_at IS NULL`,
