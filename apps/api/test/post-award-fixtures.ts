@@ -45,8 +45,7 @@ export const statusOf = async (e: PostAwardEnv, id: string): Promise<string> =>
 /** One expense line of machinery, as the post-award tests file them. */
 export const machinery = (amount: number) => [{ expenseType: 'machinery', amount, description: '5軸加工機' }];
 
-/** Evidence uploaded by the portal, for a 実績報告 or a 概算払請求. */
-/** a receipt (領収書), as a 実績報告 or 概算払 carries its evidence */
+/** Evidence uploaded by the portal for a 実績報告 or a 概算払請求: a receipt (領収書), of kind paymentProof. */
 export const evidence = async (e: PostAwardEnv): Promise<string> => (await upload(e.t, e.channel.apiKey, 'paymentProof').expect(201)).body.id;
 
 /** A 事業再構築 round moved to subsidy@2 before its first application (docs/post-award.md). */

@@ -16,6 +16,9 @@ export const ATTACHMENT_KINDS = {
 } as const;
 
 export type AttachmentKind = keyof typeof ATTACHMENT_KINDS;
+
+/** The kinds a 実績報告's or 概算払's evidence of expenses is uploaded as (docs/post-award.md "The applicant's steps"). */
+export const EXPENSE_EVIDENCE_KINDS: readonly AttachmentKind[] = ['contract', 'invoice', 'paymentProof', 'other'];
 export const isAttachmentKind = (v: unknown): v is AttachmentKind => typeof v === 'string' && Object.prototype.hasOwnProperty.call(ATTACHMENT_KINDS, v);
 
 const FINANCIAL_INSTITUTION_THRESHOLD: Yen = 30_000_000;

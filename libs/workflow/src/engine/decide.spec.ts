@@ -1,6 +1,6 @@
 import { at, DAY, NOW } from '../__tests__/fixtures';
 import type { ApplicationSnapshot, WorkflowContext } from './context';
-import { availableTransitions, decide, explainTransitions } from './decide';
+import { availableTransitions, decide, explainTransitions, stateRefusal } from './decide';
 import type { Role, WorkflowDefinition } from './definition';
 import { loadDefinition } from './validate';
 
@@ -120,6 +120,22 @@ describe('decide: refusals', () => {
   ])('refuses %s', (_name, application, transition, role, code, context = {}, reason) => {
     const d = decide(TOY, application, { transition, reason }, actor(role), NOW, context);
     expect(d).toMatchObject({ ok: false, code, message: expect.stringMatching(/[\u3040-\u30ff\u4e00-\u9fff]/) });
+  });
+
+  it('stateRefusal answers a state as decide does, and looks at nothing else', () => {
+    for (const [status, transition] of [
+      ['draft', 'decide'],
+      ['closed', 'close'],
+    ] as const) {
+      const { code, message } = decide(TOY, app(status), { transition }, actor('manager'), NOW) as { code: string; message: string };
+      expect(stateRefusal(TOY, status, transition)).toMatchObject({ ok: false, code, message });
+    }
+    // the role, the guards (closed round) and a missing reason are decide's: the state allows it
+    expect(stateRefusal(TOY, 'draft', 'submit')).toBeNull();
+    expect(stateRefusal(TOY, 'submitted', 'returnToDraft')).toBeNull();
+    // what it does not know is decide's to answer (UNKNOWN_STATE, UNKNOWN_TRANSITION)
+    expect(stateRefusal(TOY, 'archived', 'close')).toBeNull();
+    expect(stateRefusal(TOY, 'draft', 'approve')).toBeNull();
   });
 
   it('names the failing guard and lists every failure', () => {

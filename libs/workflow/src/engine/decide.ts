@@ -10,6 +10,7 @@ import {
   ROLE_LABELS,
   workflowKey,
   type Effect,
+  type StateDefinition,
   type TransitionDefinition,
   type WorkflowDefinition,
 } from './definition';
@@ -80,6 +81,27 @@ const refuse = (code: RefusalCode, message: string, extra: Partial<Refused> = {}
   ...extra,
 });
 
+/** Why `transition` cannot leave `state` (a terminal one, or one it does not start from), or null. */
+function fromStateRefusal(state: StateDefinition, transition: TransitionDefinition): Refused | null {
+  const named = { transition: transition.name };
+  if (state.kind === 'terminal') return refuse('TERMINAL_STATE', `この申請は「${state.label}」で完了しており、これ以上の操作はできません。`, named);
+  if (!transition.from.includes(state.code))
+    return refuse('NOT_ALLOWED_FROM_STATE', `現在の状態「${state.label}」からは「${transition.label}」を実行できません。`, named);
+  return null;
+}
+
+/**
+ * Why the transition named `transitionName` cannot be taken from the state `status` of `definition`, as `decide`
+ * would answer it (TERMINAL_STATE, NOT_ALLOWED_FROM_STATE), or null when it starts there; role, guards and a held
+ * decision are not looked at. For a caller with checks of its own on the request (the amounts of a post-award
+ * filing), so that a request the state refuses anyway is told so first, not told to mend what it carries.
+ */
+export function stateRefusal(definition: WorkflowDefinition, status: string, transitionName: string): Refused | null {
+  const state = findState(definition, status);
+  const transition = findTransition(definition, transitionName);
+  return state && transition ? fromStateRefusal(state, transition) : null;
+}
+
 /**
  * Everything but the reason: the checks that decide whether the button is offered at all.
  * Order: definition/version, state known, transition known, a decision not yet announced (announcement.ts: before
@@ -114,12 +136,8 @@ function check(
   const named = { transition: transition.name };
   const unannounced = refusalWhileDecisionHeld(application, transition);
   if (unannounced) return refuse(unannounced.code, unannounced.message, named);
-  if (state.kind === 'terminal') {
-    return refuse('TERMINAL_STATE', `この申請は「${state.label}」で完了しており、これ以上の操作はできません。`, named);
-  }
-  if (!transition.from.includes(state.code)) {
-    return refuse('NOT_ALLOWED_FROM_STATE', `現在の状態「${state.label}」からは「${transition.label}」を実行できません。`, named);
-  }
+  const wrongState = fromStateRefusal(state, transition);
+  if (wrongState) return wrongState;
   if (actor.role === 'auditor') {
     return refuse('ROLE_NOT_ALLOWED', '監査担当は閲覧のみで、申請の状態を変更できません。', named);
   }

@@ -4,6 +4,7 @@ import { isUuid } from '../../common/is-uuid';
 import { UnitOfWork, type Transaction } from '../../database';
 import { ApplicationsRepository } from '../applications/applications.repository';
 import type { PostAwardFilingDto } from '../post-award/dto/post-award.dto';
+import { notExpenseEvidence } from '../post-award/filing-checks';
 import { PostAwardService } from '../post-award/post-award.service';
 import { STEP_LABELS, type PostAwardStep } from '../post-award/post-award-steps';
 import { StatusLinksService } from '../status-links/status-links.service';
@@ -49,6 +50,8 @@ export class PostAwardIntakeService {
       throw new IntakeError('INVALID_APPLICATION', {
         errors: missing.map((id) => ({ field: 'attachmentIds', message: `添付書類 ${id} が見つかりません (未登録、または別の申請で使用済み)` })),
       });
+    const wrongKind = notExpenseEvidence(step, found);
+    if (wrongKind.length) throw new IntakeError('INVALID_APPLICATION', { errors: wrongKind });
     const application = await this.postAward.fileIn(tx, app, step, dto, { role: 'intake', id: channel.id }, { channelId: channel.id, attachmentIds: ids });
     if (ids.length) await this.intake.linkAttachments(ids, app.id, tx);
     const state = findState(getWorkflow(application.workflowCode, application.workflowVersion), application.status);

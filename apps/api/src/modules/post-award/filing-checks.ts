@@ -1,5 +1,5 @@
-import { formatJstDate, hasVisibleText, jstDate, reportableFiscalYears } from '@jimukyoku/domain';
-import { findTransition, getWorkflow } from '@jimukyoku/workflow';
+import { ATTACHMENT_KINDS, EXPENSE_EVIDENCE_KINDS, formatJstDate, hasVisibleText, isAttachmentKind, jstDate, reportableFiscalYears } from '@jimukyoku/domain';
+import { findTransition, getWorkflow, refusalWhileDecisionHeld, stateRefusal, type ApplicationSnapshot } from '@jimukyoku/workflow';
 import type { Application } from '../applications/application.entity';
 import type { PostAwardFilingDto } from './dto/post-award.dto';
 import { REVOKE_GRANT, STEP_LABELS, STEP_TRANSITIONS, type PostAwardStep } from './post-award-steps';
@@ -23,6 +23,25 @@ export interface FieldError {
 export const invalid = (errors: FieldError[]) =>
   new PostAwardError('INVALID_FILING', { errors }, `届出の内容に誤りがあります: ${errors.map((e) => e.message).join(' / ')}`);
 
+/** The steps whose attachments are the evidence of expenses (契約書・請求書・領収書): a 実績報告 and a 概算払請求. */
+const EVIDENCE_STEPS: readonly PostAwardStep[] = ['performanceReport', 'advancePayment'];
+
+/**
+ * The attachments of a 実績報告 or 概算払請求 uploaded as something other than evidence of expenses (a 事業計画書, a
+ * 決算書 …), each named with its kind: the evidence is uploaded as one of EXPENSE_EVIDENCE_KINDS (docs/post-award.md
+ * "The applicant's steps"), so that the 確定検査 finds it where it looks. Other steps take any kind.
+ */
+export function notExpenseEvidence(step: PostAwardStep, attachments: readonly { kind: string; fileName: string }[]): FieldError[] {
+  if (!EVIDENCE_STEPS.includes(step)) return [];
+  const allowed = EXPENSE_EVIDENCE_KINDS.map((k) => ATTACHMENT_KINDS[k]).join('、');
+  return attachments
+    .filter((a) => !EXPENSE_EVIDENCE_KINDS.includes(a.kind as never))
+    .map((a) => ({
+      field: 'attachmentIds',
+      message: `添付書類「${a.fileName}」は${isAttachmentKind(a.kind) ? `「${ATTACHMENT_KINDS[a.kind]}」` : '別の種類'}として登録されています。${STEP_LABELS[step]}の証拠書類は、種類を${allowed}のいずれかにして登録し直してください`,
+    }));
+}
+
 /** The fields a filing of `step` needs and lacks (docs/post-award.md "The applicant's steps"), each named. */
 export function missingFilingFields(step: PostAwardStep, dto: PostAwardFilingDto, source: FilingSource): FieldError[] {
   const errors: FieldError[] = [];
@@ -30,7 +49,7 @@ export function missingFilingFields(step: PostAwardStep, dto: PostAwardFilingDto
     errors.push({ field: 'expenses', message: `expenses (経費の明細) を1件以上入力してください（${STEP_LABELS[step]}）` });
   if (step === 'advancePayment' && !dto.expenses?.length)
     errors.push({ field: 'expenses', message: 'expenses (概算払の対象: 支払済みの経費の明細) を1件以上入力してください' });
-  if ((step === 'performanceReport' || step === 'advancePayment') && !source.attachmentIds?.length && !source.documentsOnPaper?.length)
+  if (EVIDENCE_STEPS.includes(step) && !source.attachmentIds?.length && !source.documentsOnPaper?.length)
     errors.push({ field: 'attachmentIds', message: 'attachmentIds (経費の証拠書類: 契約書・請求書・領収書など) を1件以上指定してください' });
   if ((step === 'abandonment' || step === 'withdrawal') && !hasVisibleText(dto.reason))
     errors.push({ field: 'reason', message: `reason (${STEP_LABELS[step]}の理由) を入力してください` });
@@ -61,6 +80,24 @@ export function excludedFromPlanChange(excludedLines: readonly { index: number; 
     field: `expenses[${index}]`,
     message: `expenses[${index}] は補助対象外の経費です（${reason}）。計画変更には含められません`,
   }));
+}
+
+/**
+ * Why the application's state refuses `step` before anything the filing carries is checked, or null. First a decision
+ * not yet announced (`heldDecision`): its refusal comes before the checks whose refusals could tell the decision. Then
+ * a state the step does not leave from (409, as the transition would answer): an applicant told to mend the amounts of
+ * a filing that no amount would let through mends them for nothing. The transition checks the state again.
+ */
+export function refusalBeforeContent(
+  app: Pick<Application, 'workflowCode' | 'workflowVersion' | 'status'>,
+  step: PostAwardStep,
+  heldDecision: ApplicationSnapshot['heldDecision'],
+) {
+  const definition = getWorkflow(app.workflowCode, app.workflowVersion);
+  return (
+    refusalWhileDecisionHeld({ heldDecision }, findTransition(definition, STEP_TRANSITIONS[step]) ?? {}) ??
+    stateRefusal(definition, app.status, STEP_TRANSITIONS[step])
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { advanceExcess, advancePaymentDue, formatJstDate, formatYen, jstDate, paidInFullInAdvance, type ExpenseLine } from '@jimukyoku/domain';
-import { findTransition, getWorkflow, refusalWhileDecisionHeld } from '@jimukyoku/workflow';
+import { findTransition, getWorkflow } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import type { RequestMeta } from '../../common/request-meta';
 import { UnitOfWork, type Transaction } from '../../database';
@@ -18,6 +18,7 @@ import {
   fiscalYearRefusal,
   invalid,
   missingFilingFields,
+  refusalBeforeContent,
   stepOutsideProcedure,
   type FieldError,
   type FilingSource,
@@ -99,12 +100,8 @@ export class PostAwardService {
     if (outsideProcedure) throw new PostAwardError('STEP_NOT_IN_PROCEDURE', { step }, outsideProcedure);
     const missing = missingFilingFields(step, dto, source);
     if (missing.length) throw invalid(missing);
-    // after a decision not yet announced: refused before the checks below, whose refusals could tell the decision
-    const unannounced = refusalWhileDecisionHeld(
-      { heldDecision: await this.applications.heldDecisionOf(app.id, tx) },
-      findTransition(getWorkflow(app.workflowCode, app.workflowVersion), STEP_TRANSITIONS[step]) ?? {},
-    );
-    if (unannounced) throw new TransitionRefused(unannounced.code, unannounced.message);
+    const refused = refusalBeforeContent(app, step, await this.applications.heldDecisionOf(app.id, tx));
+    if (refused) throw new TransitionRefused(refused.code, refused.message);
     if (step === 'commercializationReport') {
       // the application's row first, held until the report is written: of two reports of one 年度 sent at once, the
       // second reads the first's filing (README "Two requests at once"); the transition's own lock comes too late,
