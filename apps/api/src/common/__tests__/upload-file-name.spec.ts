@@ -9,6 +9,12 @@ describe('uploadFileName', () => {
     expect(uploadFileName('a\u0000b\u001f\u007f.pdf')).toBe('ab.pdf');
   });
 
+  it('drops the characters that reorder the text shown around them', () => {
+    // shown as 「planexe.pdf」 with the override kept
+    expect(uploadFileName('plan\u202efdp.exe')).toBe('planfdp.exe');
+    expect(uploadFileName('\u2066請求書\u2069\u202a.pdf')).toBe('請求書.pdf');
+  });
+
   it('replaces half a surrogate pair with U+FFFD', () => {
     expect(uploadFileName('a\ud800b.pdf')).toBe('a\ufffdb.pdf');
   });
