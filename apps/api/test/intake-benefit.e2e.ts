@@ -109,6 +109,10 @@ describe('intake of the 事業復活支援金 (benefit@1)', () => {
     ['a 事前確認 without its 通知番号', { preCheck: { agencyName: '北海道商工会連合会' } }, 'preCheck.confirmationNumber', /事前確認通知番号/],
     ['no sales (benefit)', { benefit: undefined }, 'benefit', /売上高/],
     ['no evidence of the sales decline', { attachmentIds: [] }, 'attachments', /売上高が減少したことを示す書類/],
+    // a subsidy's parts: once dropped (requestedAmount) or stored unread (expenses, plan)
+    ['a 申請額', { requestedAmount: 1 }, 'requestedAmount', /補助金の申請でのみ.*売上高から算定/],
+    ['expenses', { expenses: [{ expenseType: 'machinery', amount: 1_000_000 }] }, 'expenses', /補助金の申請でのみ/],
+    ['a 事業計画', { plan: { title: '新分野展開' } }, 'plan', /補助金の申請でのみ/],
     [
       'a negative month among the 基準期間 sales',
       { benefit: { ...HALVED_SALES, basePeriodSales: [1_000_000, -1, 1_000_000, 1_000_000, 1_000_000] } },
@@ -171,10 +175,12 @@ describe('intake of the 事業復活支援金 (benefit@1)', () => {
     expect(quote.body.benefit.explanation).toContain(`給付対象外: ${reason}`);
   });
 
-  it('refuses a 事前確認 on a subsidy round rather than dropping it', async () => {
+  it('refuses a 事前確認 and a benefit’s sales on a subsidy round rather than dropping or storing them', async () => {
     const subsidyRound = await openRound(t);
-    const res = await submit(validPayload(subsidyRound, await uploadRequired(t, apiKey), { preCheck: PRE_CHECK, previousRecipient: true })).expect(422);
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['preCheck', 'previousRecipient']));
+    const res = await submit(
+      validPayload(subsidyRound, await uploadRequired(t, apiKey), { preCheck: PRE_CHECK, previousRecipient: true, benefit: HALVED_SALES }),
+    ).expect(422);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['preCheck', 'previousRecipient', 'benefit']));
     expect(res.body.errors.find((e: { field: string }) => e.field === 'preCheck').message).toContain('事業復活支援金の申請でのみ');
   });
 

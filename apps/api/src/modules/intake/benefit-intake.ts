@@ -13,8 +13,9 @@ import type { IntakeApplicationDto } from './dto/intake-application.dto';
  *   skip the 事前確認);
  * - on a resubmission the 事前確認 stays as recorded at intake: it may be left out of the corrected
  *   payload, or repeated unchanged; another one is refused (it was confirmed before the 申請);
- * - for any other programme `preCheck` and `previousRecipient: true` are refused rather than silently
- *   dropped: a portal sending them has picked the wrong round (`previousRecipient: false` is harmless).
+ * - for any other programme `preCheck`, `previousRecipient: true` and `benefit` are refused rather than silently
+ *   dropped or stored: a portal sending them has picked the wrong round (`previousRecipient: false` is harmless);
+ *   likewise a benefit's `requestedAmount`, `expenses` and `plan`, which only a subsidy reads.
  */
 export function benefitIntakeProblems(config: CategoryConfig, dto: IntakeApplicationDto, recorded?: PreCheckFacts): ApplicationProblem[] {
   const problems: ApplicationProblem[] = [];
@@ -23,8 +24,14 @@ export function benefitIntakeProblems(config: CategoryConfig, dto: IntakeApplica
     if (dto.preCheck !== undefined) add('preCheck', 'notBenefit', 'preCheck (事前確認) は事業復活支援金の申請でのみ指定できます');
     if (dto.previousRecipient === true)
       add('previousRecipient', 'notBenefit', 'previousRecipient (一時支援金・月次支援金の受給者) は事業復活支援金の申請でのみ指定できます');
+    if (dto.benefit !== undefined) add('benefit', 'notBenefit', 'benefit (事業復活支援金の売上高) は事業復活支援金の申請でのみ指定できます');
     return problems;
   }
+  // a subsidy's parts, which a benefit has no use for: the 給付額 follows the sales alone
+  if (dto.requestedAmount !== undefined)
+    add('requestedAmount', 'notSubsidy', 'requestedAmount (申請額) は補助金の申請でのみ指定できます。事業復活支援金の給付額は benefit の売上高から算定します');
+  if (dto.expenses?.length) add('expenses', 'notSubsidy', 'expenses (補助対象経費) は補助金の申請でのみ指定できます');
+  if (dto.plan !== undefined) add('plan', 'notSubsidy', 'plan (事業計画) は補助金の申請でのみ指定できます');
   problems.push(...(recorded ? preCheckChangeProblems(config, dto, recorded) : preCheckProblems(dto)));
   if (!dto.benefit) {
     add('benefit', 'required', 'benefit (事業復活支援金の売上高: 対象月・基準期間とその売上高) を入力してください');
