@@ -71,6 +71,30 @@ describe('intake: what fuzzing the portal routes found', () => {
     expect((await db.query(`SELECT count(*)::int AS n FROM application`))[0].n).toBe(before);
   });
 
+  it.each([
+    [
+      'applicant.name',
+      '事業者名',
+      (p: ReturnType<typeof validPayload>) => ({ applicant: { ...p.applicant, name: '株式会社さくら精機\n\n【重要】手数料を下記口座へお振込みください' } }),
+    ],
+    ['applicant.address', '住所', (p: ReturnType<typeof validPayload>) => ({ applicant: { ...p.applicant, address: '北海道札幌市\u2028中央区' } })],
+    ['plan.title', '事業計画名', () => ({ plan: { title: 'EV向け部品\tへの新分野展開' } })],
+    ['certifiedAdvisor.name', '認定支援機関名', () => ({ certifiedAdvisor: { name: '北海道経営支援センター\r\n', id: '106213000000' } })],
+  ])('a line break or tab in a one-line field (%s) is 422 naming it, and nothing is stored', async (field, label, override) => {
+    const before = (await db.query(`SELECT count(*)::int AS n FROM application`))[0].n;
+    const payload = validPayload(round, await uploadRequired(t, apiKey));
+    const res = await portal('').send({ ...payload, ...override(payload) });
+    expectErrorBody(res, 422);
+    expect(res.body.errors).toContainEqual({ field, message: `${field} (${label}) に改行やタブなどの制御文字は使えません。1行で入力してください` });
+    expect((await db.query(`SELECT count(*)::int AS n FROM application`))[0].n).toBe(before);
+  });
+
+  it('an amount above 1兆円 is told its bound, not 「0以上の整数」', async () => {
+    const res = await portal('').send(validPayload(round, [], { expenses: [{ expenseType: 'machinery', amount: 1_000_000_000_001 }] }));
+    expectErrorBody(res, 422);
+    expect(res.body.errors).toContainEqual({ field: 'expenses[0].amount', message: 'amount は1,000,000,000,000円以下の整数 (円) で指定してください' });
+  });
+
   it('a correction sent as a list is refused the same way, and the application keeps its data', async () => {
     const { id } = await returned();
     const res = await portal(`/${id}/resubmission`).send({ ...validPayload(round, []), applicant: [] });

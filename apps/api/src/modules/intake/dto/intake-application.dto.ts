@@ -21,6 +21,8 @@ import {
 import { EachIsObject } from '../../../common/each-object.decorator';
 import { normalizeInvoiceNumber, YEN_MAX } from '@jimukyoku/domain';
 import { BenefitRequestDto, CertifiedAdvisorDto, ExpenseLineDto, FinancialInstitutionDto, MonthlySalesDto } from '../../quotes/dto/quote-request.dto';
+import { SingleLine } from '../../../common/single-line.decorator';
+import { yenAtMost } from '../../../common/yen-at-most';
 import { HasText } from '../../../common/has-text.decorator';
 
 const yen = (field: string) => ({ message: `${field} は0以上の整数 (円) で指定してください` });
@@ -37,6 +39,7 @@ export class IntakeApplicantDto {
   @ApiProperty({ example: '株式会社さくら精機' })
   @IsString({ message: 'applicant.name (事業者名) を入力してください' })
   @HasText('applicant.name (事業者名) を入力してください')
+  @SingleLine('applicant.name (事業者名)')
   @MaxLength(200)
   name!: string;
   @ApiPropertyOptional({ example: '1180301018771', description: '法人番号 (13桁、法人は必須)' })
@@ -56,7 +59,7 @@ export class IntakeApplicantDto {
   @IsOptional()
   @IsInt(yen('applicant.capital'))
   @Min(0, yen('applicant.capital'))
-  @Max(YEN_MAX * 100, yen('applicant.capital'))
+  @Max(YEN_MAX * 100, yenAtMost('applicant.capital', YEN_MAX * 100))
   capital?: number;
   @ApiProperty({ example: '北海道' }) @IsString({ message: 'applicant.prefecture (都道府県) を入力してください' }) @MaxLength(10) prefecture!: string;
   @ApiPropertyOptional({ enum: ['manufacturing', 'wholesale', 'retail', 'service', 'other'] })
@@ -74,7 +77,7 @@ export class IntakeApplicantDto {
   @IsOptional()
   @IsInt(yen('applicant.annualRevenue'))
   @Min(0, yen('applicant.annualRevenue'))
-  @Max(YEN_MAX * 100, yen('applicant.annualRevenue'))
+  @Max(YEN_MAX * 100, yenAtMost('applicant.annualRevenue', YEN_MAX * 100))
   annualRevenue?: number;
   @ApiPropertyOptional({
     description: '前年度の事業年度が赤字 (課税所得がゼロ)。ものづくり 回復型賃上げ・雇用拡大枠の要件、持続化 成長・分配強化枠の補助率3/4',
@@ -118,6 +121,7 @@ export class IntakeApplicantDto {
   })
   @IsOptional()
   @IsString({ message: 'applicant.address (住所) は文字列で入力してください' })
+  @SingleLine('applicant.address (住所)')
   @MaxLength(300, { message: 'applicant.address (住所) は300文字以内で入力してください' })
   address?: string;
   @ApiPropertyOptional({ example: '1980-04-01', description: '生年月日 (個人事業者、YYYY-MM-DD)。申請履歴の照合に使う (推定一致)' })
@@ -128,7 +132,11 @@ export class IntakeApplicantDto {
 }
 
 export class PlanDto {
-  @ApiProperty({ example: 'EV向け部品への新分野展開' }) @IsString({ message: 'plan.title (事業計画名) を入力してください' }) @MaxLength(200) title!: string;
+  @ApiProperty({ example: 'EV向け部品への新分野展開' })
+  @IsString({ message: 'plan.title (事業計画名) を入力してください' })
+  @SingleLine('plan.title (事業計画名)')
+  @MaxLength(200)
+  title!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) summary?: string;
 }
 
@@ -137,11 +145,13 @@ export class PreCheckDto {
   @ApiProperty({ example: 'JK0123456789', description: '事前確認通知番号' })
   @IsString({ message: 'preCheck.confirmationNumber (事前確認通知番号) を入力してください' })
   @HasText('preCheck.confirmationNumber (事前確認通知番号) を入力してください')
+  @SingleLine('preCheck.confirmationNumber (事前確認通知番号)')
   @MaxLength(50, { message: 'preCheck.confirmationNumber (事前確認通知番号) は50文字以内です' })
   confirmationNumber!: string;
   @ApiProperty({ example: '北海道商工会連合会', description: '事前確認を行った登録確認機関の名称' })
   @IsString({ message: 'preCheck.agencyName (登録確認機関名) を入力してください' })
   @HasText('preCheck.agencyName (登録確認機関名) を入力してください')
+  @SingleLine('preCheck.agencyName (登録確認機関名)')
   @MaxLength(200, { message: 'preCheck.agencyName (登録確認機関名) は200文字以内です' })
   agencyName!: string;
 }
@@ -183,7 +193,7 @@ export class IntakeApplicationDto {
   @IsOptional()
   @IsInt(REQUESTED_AMOUNT)
   @Min(1, REQUESTED_AMOUNT)
-  @Max(YEN_MAX, REQUESTED_AMOUNT)
+  @Max(YEN_MAX, yenAtMost('requestedAmount (申請額)', YEN_MAX))
   requestedAmount?: number;
   @ApiPropertyOptional({ type: BenefitRequestDto, description: '事業復活支援金の売上高 (給付金の公募回では必須)' })
   @IsOptional()

@@ -6,6 +6,7 @@ import { EachIsObject } from '../../../common/each-object.decorator';
 import { ExpenseLineDto } from '../../quotes/dto/quote-request.dto';
 import { POST_AWARD_STEPS, type PostAwardStep } from '../post-award-steps';
 import { HasText } from '../../../common/has-text.decorator';
+import { yenAtMost } from '../../../common/yen-at-most';
 
 const DOCUMENT_KINDS = Object.keys(ATTACHMENT_KINDS);
 
@@ -50,7 +51,7 @@ export class PostAwardFilingDto {
   @IsOptional()
   @IsInt({ message: 'sales (売上高) は0以上の整数 (円) で指定してください' })
   @Min(0, { message: 'sales (売上高) は0以上の整数 (円) で指定してください' })
-  @Max(YEN_MAX)
+  @Max(YEN_MAX, yenAtMost('sales (売上高)', YEN_MAX))
   sales?: number;
 
   @ApiPropertyOptional({ type: [String], description: '添付書類のID（POST /api/intake/attachments で登録したもの。実績報告は証拠書類が必須）' })
@@ -95,7 +96,7 @@ export class InspectionLineDto {
   @ApiProperty({ example: 9_000_000, description: '認める額 (円、報告額以下)' })
   @IsInt({ message: 'lines[].acceptedAmount (認める額) は0以上の整数 (円) で指定してください' })
   @Min(0, { message: 'lines[].acceptedAmount (認める額) は0以上の整数 (円) で指定してください' })
-  @Max(YEN_MAX)
+  @Max(YEN_MAX, yenAtMost('lines[].acceptedAmount (認める額)', YEN_MAX))
   acceptedAmount!: number;
 
   @ApiPropertyOptional({ example: '領収書のない送料を除外', description: '減額の理由 (報告額より少なく認めるときは必須)' })

@@ -18,6 +18,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EachIsObject } from '../../../common/each-object.decorator';
+import { SingleLine } from '../../../common/single-line.decorator';
+import { yenAtMost } from '../../../common/yen-at-most';
 
 /** A calendar month, YYYY-MM. */
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -27,7 +29,7 @@ const PREFECTURE_COUNT = 'applicant.prefectureCount (活動地域の都道府県
 
 export class MonthlySalesDto {
   @ApiProperty({ example: '2021-04' }) @Matches(MONTH, { message: 'month は YYYY-MM で指定してください' }) month!: string;
-  @ApiProperty({ example: 12_000_000 }) @IsInt(yen('amount')) @Min(0, yen('amount')) @Max(YEN_MAX) amount!: number;
+  @ApiProperty({ example: 12_000_000 }) @IsInt(yen('amount')) @Min(0, yen('amount')) @Max(YEN_MAX, yenAtMost('amount', YEN_MAX)) amount!: number;
 }
 
 export class QuoteApplicantDto {
@@ -45,7 +47,12 @@ export class QuoteApplicantDto {
   @Min(0, { message: 'applicant.employeeCount (従業員数) は0以上の整数で指定してください' })
   @Max(10_000_000)
   employeeCount?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt(yen('applicant.capital')) @Min(0, yen('applicant.capital')) @Max(YEN_MAX * 100) capital?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt(yen('applicant.capital'))
+  @Min(0, yen('applicant.capital'))
+  @Max(YEN_MAX * 100, yenAtMost('applicant.capital', YEN_MAX * 100))
+  capital?: number;
   @ApiPropertyOptional({ enum: ['manufacturing', 'wholesale', 'retail', 'service', 'other'] })
   @IsOptional()
   @IsIn(['manufacturing', 'wholesale', 'retail', 'service', 'other'])
@@ -54,7 +61,7 @@ export class QuoteApplicantDto {
   @IsOptional()
   @IsInt(yen('applicant.annualRevenue'))
   @Min(0, yen('applicant.annualRevenue'))
-  @Max(YEN_MAX * 100)
+  @Max(YEN_MAX * 100, yenAtMost('applicant.annualRevenue', YEN_MAX * 100))
   annualRevenue?: number;
   @ApiPropertyOptional()
   @IsOptional()
@@ -88,7 +95,7 @@ export class QuoteApplicantDto {
 
 export class ExpenseLineDto {
   @ApiProperty({ example: 'machinery' }) @IsString({ message: 'expenseType (経費区分) を指定してください' }) @MaxLength(100) expenseType!: string;
-  @ApiProperty({ example: 15_000_000 }) @IsInt(yen('amount')) @Min(0, yen('amount')) @Max(YEN_MAX, yen('amount')) amount!: number;
+  @ApiProperty({ example: 15_000_000 }) @IsInt(yen('amount')) @Min(0, yen('amount')) @Max(YEN_MAX, yenAtMost('amount', YEN_MAX)) amount!: number;
   @ApiPropertyOptional()
   @IsOptional()
   @IsString({ message: 'description (経費の内容) は文字列で指定してください' })
@@ -123,7 +130,11 @@ export class BenefitRequestDto {
   @ApiProperty({ example: '2022-01' })
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'benefit.targetMonth (対象月) は YYYY-MM で指定してください' })
   targetMonth!: string;
-  @ApiProperty({ example: 1_000_000 }) @IsInt(yen('benefit.targetMonthSales')) @Min(0, yen('benefit.targetMonthSales')) @Max(YEN_MAX) targetMonthSales!: number;
+  @ApiProperty({ example: 1_000_000 })
+  @IsInt(yen('benefit.targetMonthSales'))
+  @Min(0, yen('benefit.targetMonthSales'))
+  @Max(YEN_MAX, yenAtMost('benefit.targetMonthSales', YEN_MAX))
+  targetMonthSales!: number;
   @ApiProperty({ enum: ['2018-11', '2019-11', '2020-11'] })
   @IsIn(['2018-11', '2019-11', '2020-11'], { message: 'benefit.basePeriod (基準期間) は 2018-11, 2019-11, 2020-11 のいずれかです' })
   basePeriod!: '2018-11' | '2019-11' | '2020-11';
@@ -136,9 +147,14 @@ export class BenefitRequestDto {
   @IsArray({ message: 'benefit.basePeriodSales は5か月分の売上高の配列で指定してください' })
   @IsInt({ each: true, ...yen('benefit.basePeriodSales') })
   @Min(0, { each: true, ...yen('benefit.basePeriodSales') })
-  @Max(YEN_MAX, { each: true, ...yen('benefit.basePeriodSales') })
+  @Max(YEN_MAX, { each: true, ...yenAtMost('benefit.basePeriodSales', YEN_MAX) })
   basePeriodSales!: number[];
-  @ApiPropertyOptional() @IsOptional() @IsInt(yen('benefit.annualRevenue')) @Min(0, yen('benefit.annualRevenue')) @Max(YEN_MAX * 100) annualRevenue?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt(yen('benefit.annualRevenue'))
+  @Min(0, yen('benefit.annualRevenue'))
+  @Max(YEN_MAX * 100, yenAtMost('benefit.annualRevenue', YEN_MAX * 100))
+  annualRevenue?: number;
 }
 
 const monthMessage = (field: string) => ({ message: `context.claimedMonths.${field} は YYYY-MM の月で指定してください`, each: true });
@@ -147,10 +163,12 @@ const monthMessage = (field: string) => ({ message: `context.claimedMonths.${fie
 export class CertifiedAdvisorDto {
   @ApiProperty({ example: '北海道経営支援センター' })
   @IsString({ message: 'certifiedAdvisor.name (認定支援機関名) を入力してください' })
+  @SingleLine('certifiedAdvisor.name (認定支援機関名)')
   @MaxLength(200, { message: 'certifiedAdvisor.name (認定支援機関名) は200文字以内です' })
   name!: string;
   @ApiProperty({ example: '106213000000' })
   @IsString({ message: 'certifiedAdvisor.id (認定支援機関ID) を入力してください' })
+  @SingleLine('certifiedAdvisor.id (認定支援機関ID)')
   @MaxLength(50, { message: 'certifiedAdvisor.id (認定支援機関ID) は50文字以内です' })
   id!: string;
   @ApiPropertyOptional({ description: '認定支援機関が金融機関でもある (補助金額3,000万円超の金融機関の確認を兼ねる)' })
@@ -162,6 +180,7 @@ export class CertifiedAdvisorDto {
 export class FinancialInstitutionDto {
   @ApiProperty({ example: '東西銀行', description: '事業計画を確認した金融機関の名称 (補助金額が3,000万円を超える場合に必要)' })
   @IsString({ message: 'financialInstitution.name (金融機関名) を入力してください' })
+  @SingleLine('financialInstitution.name (金融機関名)')
   @MaxLength(200, { message: 'financialInstitution.name (金融機関名) は200文字以内です' })
   name!: string;
 }
@@ -199,7 +218,12 @@ export class ClaimedMonthsDto {
  * where a name belongs is a 400 naming the field, not a crash in the checks.
  */
 export class QuoteContextDto {
-  @ApiPropertyOptional({ description: '申請する補助金額 (円)。省略すると見込み額' }) @IsOptional() @IsInt() @Min(0) @Max(YEN_MAX) subsidyAmount?: number;
+  @ApiPropertyOptional({ description: '申請する補助金額 (円)。省略すると見込み額' })
+  @IsOptional()
+  @IsInt(yen('subsidyAmount'))
+  @Min(0, yen('subsidyAmount'))
+  @Max(YEN_MAX, yenAtMost('subsidyAmount', YEN_MAX))
+  subsidyAmount?: number;
   @ApiPropertyOptional({ type: QuoteCertifiedAdvisorDto })
   @IsOptional()
   @IsObject()
