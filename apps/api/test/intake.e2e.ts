@@ -304,6 +304,9 @@ describe('intake', () => {
     const renamed = await upload(t, apiKey, 'businessPlan', png, 'application/pdf', '計画書.pdf').expect(415);
     expect(renamed.body).toMatchObject({ code: 'ATTACHMENT_TYPE', detected: 'image/png', declared: 'application/pdf' });
     expect(renamed.body.message).toContain('一致しません');
+    // an empty file is told it is empty, not that its type is unsupported
+    const empty = await upload(t, apiKey, 'businessPlan', Buffer.alloc(0)).expect(415);
+    expect(empty.body).toMatchObject({ code: 'ATTACHMENT_TYPE', message: expect.stringContaining('ファイルが空です (0バイト)') });
     const badKind = await upload(t, apiKey, 'selfie');
     expect(badKind.status).toBe(422);
     expect(badKind.body).toMatchObject({ code: 'INVALID_ATTACHMENT_UPLOAD', message: expect.stringContaining('kind (書類の種類) は') });

@@ -34,10 +34,13 @@ export class AttachmentStorageEngine implements StorageEngine {
         const detected = detectContentType(stored.head);
         if (!detected || detected !== file.mimetype) {
           await this.storage.remove(stored.key);
-          // a PDF, JPEG or PNG sent as another of them (a PNG named .pdf): say that the two disagree, not that it is unsupported
+          // a PDF, JPEG or PNG sent as another of them (a PNG named .pdf): say that the two disagree, not that it is
+          // unsupported; an empty file (a failed export, a file still being written) has no type at all: say it is empty
           const mismatch = detected
             ? `添付書類の内容 (${detected}) と送信時に指定された形式 (${file.mimetype}) が一致しません。ファイル名の拡張子と形式を確かめて送り直してください。`
-            : undefined;
+            : stored.sizeBytes === 0
+              ? '添付書類のファイルが空です (0バイト)。ファイルの内容を確かめて送り直してください。'
+              : undefined;
           return cb(new IntakeError('ATTACHMENT_TYPE', { field: 'file', declared: file.mimetype, detected }, mismatch));
         }
         cb(null, { ...stored, size: stored.sizeBytes, detectedType: detected });
