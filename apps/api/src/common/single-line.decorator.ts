@@ -1,11 +1,12 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
 
 /**
- * The characters that end a line or are no text at all: the C0 controls (TAB, LF, CR …), DEL, the C1 controls
- * (NEL, U+0085) and the line and paragraph separators (U+2028, U+2029).
+ * The characters that end a line or are no text at all: the C0 controls (TAB, LF, CR …) but NUL, which every value
+ * refuses already (common/hostile-input.ts), DEL, the C1 controls (NEL, U+0085) and the line and paragraph
+ * separators (U+2028, U+2029).
  */
 // eslint-disable-next-line no-control-regex -- control characters are what this finds
-export const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+export const LINE_BREAKING = /[\u0001-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /**
  * A text of one line (a name, a title, an address): a string without LINE_BREAKING characters is refused with a
