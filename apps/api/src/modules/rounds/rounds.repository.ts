@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { statesOfKind } from '@jimukyoku/workflow';
+import { statesOfKind, statesTagged } from '@jimukyoku/workflow';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../../common/is-uuid';
 import type { ListQuery, ListSpec } from '../../common/list-query';
@@ -70,6 +70,14 @@ export const ROUND_LIST: ListSpec = {
   defaultSort: ['closesAt', 'DESC'],
   filters: { programId: 'uuid', ruleSetId: 'uuid', status: { enum: ['upcoming', 'open', 'closed'] }, q: 'string' },
 };
+
+/** RoundsRepository.received: what a round has received and decided. */
+export interface RoundReceived {
+  byCategory: Map<string, number>;
+  firstReceivedAt: Date | null;
+  lastReceivedAt: Date | null;
+  decided: boolean;
+}
 
 @Injectable()
 export class RoundsRepository {
@@ -202,9 +210,31 @@ export class RoundsRepository {
   }
 
   /** Whether any application (a draft included) belongs to the round: its workflow version is then fixed. */
-  async hasApplications(roundId: string, tx?: Transaction): Promise<boolean> {
-    const [row] = await this.m(tx).query(`SELECT EXISTS (SELECT 1 FROM application WHERE round_id = $1) AS taken`, [roundId]);
-    return row.taken === true;
+  /**
+   * What the round has received and decided, which its edits must not contradict (RoundsService.update): its
+   * applications per 類型 (drafts included), the first and last 受付日時, and whether it has adopted any.
+   */
+  async received(roundId: string, tx: Transaction): Promise<RoundReceived> {
+    const m = this.m(tx);
+    const rows: { category_id: string; n: number; first: Date | null; last: Date | null }[] = await m.query(
+      `SELECT category_id, count(*)::int AS n, min(received_at) AS first, max(received_at) AS last FROM application WHERE round_id = $1 GROUP BY category_id`,
+      [roundId],
+    );
+    // a committed decision, or a 採択 made on its own (a state holding a slot: 採択 and everything after it)
+    const [{ decided }] = await m.query(
+      `SELECT EXISTS (SELECT 1 FROM adoption_decision WHERE round_id = $1)
+           OR EXISTS (SELECT 1 FROM application WHERE round_id = $1 AND status = ANY($2::text[])) AS decided`,
+      [roundId, statesTagged('holdsSlot')],
+    );
+    const times = (pick: (r: (typeof rows)[number]) => Date | null) => rows.map(pick).filter((d): d is Date => d !== null);
+    const firsts = times((r) => r.first);
+    const lasts = times((r) => r.last);
+    return {
+      byCategory: new Map(rows.map((r) => [r.category_id, r.n])),
+      firstReceivedAt: firsts.length ? new Date(Math.min(...firsts.map(Number))) : null,
+      lastReceivedAt: lasts.length ? new Date(Math.max(...lasts.map(Number))) : null,
+      decided: decided === true,
+    };
   }
 
   async dbNow(tx?: Transaction): Promise<Date> {

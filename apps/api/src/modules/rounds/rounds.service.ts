@@ -10,7 +10,7 @@ import type { CreateRoundDto, RoundCategoryDto, UpdateRoundDto } from './dto/rou
 import { RoundCategory } from './round-category.entity';
 import { Round } from './round.entity';
 import { RoundError, ROUND_ERRORS } from './rounds.errors';
-import { RoundFilter, RoundsRepository } from './rounds.repository';
+import { RoundFilter, RoundsRepository, type RoundReceived } from './rounds.repository';
 
 export type RoundStatus = 'upcoming' | 'open' | 'closed';
 
@@ -109,8 +109,11 @@ export class RoundsService {
       const round = (await this.rounds.find(id, tx)) ?? notFound();
       const before = { ...round };
       const now = await this.rounds.dbNow(tx);
+      const received = await this.rounds.received(round.id, tx);
       if (dto.ruleSetId && dto.ruleSetId !== round.ruleSetId) {
         if (round.opensAt <= now) throw new RoundError('RULE_SET_FIXED_AFTER_OPENING', { field: 'ruleSetId' });
+        // its 公募開始 moved later first does not free it: its applications keep their rule set and 類型
+        if (received.byCategory.size) throw new RoundError('RULE_SET_FIXED_AFTER_APPLICATIONS', { field: 'ruleSetId' });
         const ruleSet = await this.rules.findRuleSet(dto.ruleSetId, tx);
         if (!ruleSet || ruleSet.programId !== round.programId) throw new RoundError('RULE_SET_OF_OTHER_PROGRAM', { field: 'ruleSetId' });
         round.ruleSetId = ruleSet.id;
@@ -119,7 +122,7 @@ export class RoundsService {
         const program = await this.rules.findProgram(round.programId, tx);
         round.workflowVersion = workflowVersionOf(program!.workflowKind, dto.workflowVersion);
         // an application keeps the version it started on: only a round without any may move (docs/post-award.md)
-        if (await this.rounds.hasApplications(round.id, tx)) throw new RoundError('WORKFLOW_FIXED_AFTER_APPLICATIONS', { field: 'workflowVersion' });
+        if (received.byCategory.size) throw new RoundError('WORKFLOW_FIXED_AFTER_APPLICATIONS', { field: 'workflowVersion' });
       }
       if (dto.name !== undefined) round.name = dto.name;
       if (dto.opensAt !== undefined) round.opensAt = new Date(dto.opensAt);
@@ -131,18 +134,31 @@ export class RoundsService {
       // the 採択発表 is checked against the deadline when either moves: an edit of anything else leaves a round
       // whose dates were set before this rule (or by hand) editable
       checkSchedule(round, dto.closesAt !== undefined || dto.announcementFrom !== undefined);
+      checkAgainstReceived(before, round, received, now);
       // A deadline moved past now (締切延長 after the scheduler closed the round) reopens it; the scheduler closes it again later.
       if (round.closedAt && roundDeadline(round) > now) round.closedAt = null;
       await this.rounds.save(round, tx);
-      if (dto.categories || dto.ruleSetId) await this.setCategories(round, dto.categories, tx);
+      if (dto.categories || dto.ruleSetId) await this.setCategories(round, dto.categories, tx, received.byCategory);
       await this.audit.record({ actor, action: 'round.updated', entityType: 'round', entityId: id, changes: diff(before, round, dto.categories) }, tx);
       return this.get(id, tx);
     });
   }
 
-  /** The categories a round offers: all of its rule set when none are named; each must belong to it. */
-  private async setCategories(round: Round, wanted: RoundCategoryDto[] | undefined, tx: Transaction) {
+  /**
+   * The categories a round offers: all of its rule set when none are named; each must belong to it, and none that
+   * has applications (`applied`, per category) may be left out: they would have no ranking, 予算 or decision.
+   */
+  private async setCategories(round: Round, wanted: RoundCategoryDto[] | undefined, tx: Transaction, applied = new Map<string, number>()) {
     const available = await this.rules.categoriesOf(round.ruleSetId, tx);
+    const dropped = wanted ? [...applied].filter(([categoryId]) => !wanted.some((w) => w.categoryId === categoryId)) : [];
+    if (dropped.length)
+      throw new RoundError('CATEGORY_HAS_APPLICATIONS', {
+        field: 'categories',
+        errors: dropped.map(([categoryId, n]) => ({
+          field: 'categories',
+          message: `類型「${available.find((c) => c.id === categoryId)?.name ?? categoryId}」には申請が${n}件あるため、公募回から外せません`,
+        })),
+      });
     const rows: Omit<RoundCategory, 'roundId'>[] = wanted
       ? wanted.map((w, i) => {
           if (!available.some((c) => c.id === w.categoryId)) throw new RoundError('CATEGORY_NOT_IN_RULE_SET', { field: `categories[${i}].categoryId` });
@@ -192,6 +208,40 @@ function checkSchedule(r: Round, announcementMoved = true) {
   if (r.announcementFrom && r.announcementTo && r.announcementTo < r.announcementFrom) {
     throw new RoundError('INVALID_SCHEDULE', { field: 'announcementTo' }, '採択発表の期間の終わりは始まりより後にしてください。');
   }
+}
+
+/**
+ * The schedule edits that would contradict what the round received and decided: the 公募開始 and 応募締切 once a 採択
+ * decision is committed (it was decided on what the deadline let in; a deadline moved past now would reopen the round
+ * to new applications), the 採択発表 once it has begun (its notices are released), a 公募開始 after the first 受付 or
+ * an 応募締切 moved before the last (applications outside their own 公募期間).
+ */
+function checkAgainstReceived(before: Round, after: Round, received: RoundReceived, now: Date) {
+  const moved = (k: 'opensAt' | 'closesAt' | 'announcementFrom' | 'announcementTo') => (before[k]?.getTime() ?? null) !== (after[k]?.getTime() ?? null);
+  if (received.decided) for (const k of ['opensAt', 'closesAt'] as const) if (moved(k)) throw new RoundError('SCHEDULE_FIXED_AFTER_DECISION', { field: k });
+  const announced = before.announcementFrom;
+  if (announced && announced <= now)
+    for (const k of ['announcementFrom', 'announcementTo'] as const)
+      if (moved(k))
+        throw new RoundError(
+          'ANNOUNCEMENT_PASSED',
+          { field: k },
+          `採択発表は${formatJst(announced)}に始まっているため、その日時を変更できません (結果のお知らせは送信済みです)。`,
+        );
+  const first = received.firstReceivedAt;
+  if (first && moved('opensAt') && after.opensAt > first)
+    throw new RoundError(
+      'SCHEDULE_EXCLUDES_RECEIPTS',
+      { field: 'opensAt' },
+      `最初の申請を${formatJst(first)}に受け付けているため、公募開始はそれより後にできません。`,
+    );
+  const last = received.lastReceivedAt;
+  if (last && moved('closesAt') && after.closesAt < before.closesAt && after.closesAt < last)
+    throw new RoundError(
+      'SCHEDULE_EXCLUDES_RECEIPTS',
+      { field: 'closesAt' },
+      `最後の申請を${formatJst(last)}に受け付けているため、応募締切はそれより前にできません。`,
+    );
 }
 
 function diff(before: Round, after: Round, categories?: RoundCategoryDto[]) {
