@@ -211,6 +211,41 @@ describe('adoption safety', () => {
     });
   });
 
+  describe('a decision after a single 採択', () => {
+    it('shares what the single 採択 left of the 予算 and 採択枠, as the simulator showed', async () => {
+      const round = await openRound(t);
+      await setBudget(round, 50_000_000);
+      const [single, ...ranked] = await applications(round, 4, 'reviewed');
+      await closeRound(t, round);
+      await fire('manager', single, 'adopt').expect(200);
+      const categoryId = (await categoryByCode(t, round, 'restructuring.standard')).id;
+      const ranking = (await t.http().get(`/api/rounds/${round.id}/ranking?categoryId=${categoryId}`).set(as('manager')).expect(200)).body;
+      // 50,000,000円 less the single 採択's 20,000,000円 takes one more of 20,000,000円, not two
+      expect(ranking.standing).toMatchObject({ adopted: 1, adoptedAmount: AMOUNT });
+      expect(ranking.simulation.totals).toMatchObject({ applied: 3, adopted: 1, adoptedAmount: AMOUNT, remainingBudget: 10_000_000 });
+      await t.http().post(`/api/rounds/${round.id}/decisions`).set(as('manager')).send({ categoryId, fingerprint: ranking.fingerprint }).expect(201);
+      expect((await Promise.all(ranked.map(statusOf))).filter((s) => s === 'adopted')).toHaveLength(1);
+      const after = (await t.http().get(`/api/rounds/${round.id}/ranking?categoryId=${categoryId}`).set(as('auditor')).expect(200)).body;
+      expect(after.standing).toMatchObject({ adopted: 2, adoptedAmount: 2 * AMOUNT });
+
+      // a 採択枠 of 2 with one held leaves one
+      const quotaRound = await openRound(t);
+      const [first, ...rest] = await applications(quotaRound, 3, 'reviewed');
+      await closeRound(t, quotaRound);
+      await fire('manager', first, 'adopt').expect(200);
+      const quotaCategory = (await categoryByCode(t, quotaRound, 'restructuring.standard')).id;
+      const quota = (await t.http().get(`/api/rounds/${quotaRound.id}/ranking?categoryId=${quotaCategory}&quota=2`).set(as('manager')).expect(200)).body;
+      expect(quota.simulation.totals).toMatchObject({ applied: 2, adopted: 1 });
+      await t
+        .http()
+        .post(`/api/rounds/${quotaRound.id}/decisions`)
+        .set(as('manager'))
+        .send({ categoryId: quotaCategory, quota: 2, fingerprint: quota.fingerprint })
+        .expect(201);
+      expect((await Promise.all(rest.map(statusOf))).filter((s) => s === 'adopted')).toHaveLength(1);
+    });
+  });
+
   describe('the dashboard', () => {
     it('counts a 要件確認 as 未完了 only while the secretariat can act on it', async () => {
       const round = await openRound(t);

@@ -1,6 +1,15 @@
 /** The what-if cut over a prepared ranking: the same answer as simulateAdoption, without walking the ranking. */
 import { PREFECTURES } from '../intake';
-import { adoptionCut, prepareAdoption, rankApplications, simulateAdoption, type AdoptionLimits, type RankedEntry, type RankingEntry } from './ranking';
+import {
+  adoptionCut,
+  limitsLeft,
+  prepareAdoption,
+  rankApplications,
+  simulateAdoption,
+  type AdoptionLimits,
+  type RankedEntry,
+  type RankingEntry,
+} from './ranking';
 
 const entry = (applicationId: string, patch: Partial<RankingEntry> = {}): RankingEntry => ({
   applicationId,
@@ -142,5 +151,32 @@ describe('adoptionCut', () => {
     expect(reads).toBe(1);
     expect(cut).toEqual(withoutIds(prepared.ranked, { budget: 50_000_000_000, waitlistCount: 100 }).rest);
     expect(cut.byPrefecture).toHaveLength(47);
+  });
+});
+
+describe('limitsLeft', () => {
+  it('spends what already holds a slot from the 予算 and the 採択枠, never below 0', () => {
+    const held = { adopted: 2, adoptedAmount: 27_666_666 };
+    expect(limitsLeft({ budget: 300_000_000, quota: 10, waitlistCount: 3 }, held)).toEqual({ budget: 272_333_334, quota: 8, waitlistCount: 3 });
+    expect(limitsLeft({ budget: 20_000_000, quota: 1 }, held)).toEqual({ budget: 0, quota: 0 });
+  });
+
+  it('leaves a limit that is not set unset', () => {
+    const held = { adopted: 5, adoptedAmount: 1_000 };
+    expect(limitsLeft({ budget: null, quota: undefined }, held)).toEqual({ budget: null, quota: undefined });
+    expect(limitsLeft({}, held)).toEqual({ budget: undefined, quota: undefined });
+  });
+
+  it('makes the cut adopt only within what is left', () => {
+    // FIVE's first two quoted amounts fit a budget of their sum; with one of them held already, one fits
+    const prepared = prepareAdoption(FIVE);
+    const whole = adoptionCut(prepared, { budget: FIVE[0].quotedAmount + FIVE[1].quotedAmount });
+    const left = adoptionCut(
+      prepared,
+      limitsLeft({ budget: FIVE[0].quotedAmount + FIVE[1].quotedAmount }, { adopted: 1, adoptedAmount: FIVE[1].quotedAmount }),
+    );
+    expect(whole.totals.adopted).toBe(2);
+    expect(left.totals.adopted).toBe(1);
+    expect(left.totals.remainingBudget).toBe(0);
   });
 });

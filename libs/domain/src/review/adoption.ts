@@ -245,6 +245,17 @@ function breakdownAt(k: KeyedPositions, adopted: number): Breakdown {
 }
 
 /**
+ * The limits a decision has left while `held` applications already hold a 採択 slot of the round × 類型 (a single
+ * 採択, an earlier decision, a 繰上げ): the 予算 less their quoted amounts and the 採択枠 less their count, never below
+ * 0. The 予算 and 採択枠 set are the 類型's; a decision shares what remains of them, so that it never adopts beyond
+ * the 予算 what a single 採択 may not (the workflow's guard withinBudget).
+ */
+export function limitsLeft(limits: AdoptionLimits, held: { adopted: number; adoptedAmount: number }): AdoptionLimits {
+  const left = (limit: number | null | undefined, used: number) => (limit === null || limit === undefined ? limit : Math.max(0, limit - used));
+  return { ...limits, budget: left(limits.budget, held.adoptedAmount), quota: left(limits.quota, held.adopted) };
+}
+
+/**
  * The same simulation as simulateAdoption over a prepared ranking, without the id lists, in
  * O(log n + keys · log n): a what-if with another budget or quota on a ranking that has not changed.
  * The first application that does not fit ends adoption, as in simulateAdoption: with reach[k] the

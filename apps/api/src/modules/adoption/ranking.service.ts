@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   adoptionCut,
+  limitsLeft,
   adoptionLimitProblems,
   aggregateScores,
   bonusPoints,
@@ -91,15 +92,16 @@ export class RankingService {
    * is reused while no score, application or rubric setting has changed.
    */
   async rank(roundId: string, request: RankingRequest, tx?: Transaction, options: { fresh?: boolean } = {}) {
-    const { head, cached, cut } = await this.simulate(roundId, request, tx, { fresh: options.fresh === true, standing: false });
+    const { head, cached, cut } = await this.simulate(roundId, request, tx, { fresh: options.fresh === true });
     return { ...head, entries: entriesOf(cached, cut, 0, cached.prepared.ranked.length) };
   }
 
   /**
    * The limits resolved against the round × category (a what-if overrides them), the cached (or
-   * recomputed) ranking and the adoption cut under the limits: O(log n) on a cached ranking.
+   * recomputed) ranking and the adoption cut under what is left of the limits once the applications already
+   * holding a 採択 slot are counted (limitsLeft): O(log n) on a cached ranking.
    */
-  private async simulate(roundId: string, request: RankingRequest, tx: Transaction | undefined, options: { fresh: boolean; standing: boolean }) {
+  private async simulate(roundId: string, request: RankingRequest, tx: Transaction | undefined, options: { fresh: boolean }) {
     const round = isUuid(roundId) ? await this.rounds.find(roundId, tx) : null;
     if (!round) throw new AdoptionError('ROUND_NOT_FOUND');
     if (!isUuid(request.categoryId)) throw new AdoptionError('CATEGORY_NOT_OFFERED');
@@ -115,9 +117,11 @@ export class RankingService {
     if (problems.length) throw new AdoptionError('INVALID_LIMITS', { errors: problems });
     const normalise = request.normalise ?? rubric.normalise;
 
-    const state = await this.rankingRows.state(rubric, { standing: options.standing }, tx);
+    const state = await this.rankingRows.state(rubric, { standing: true }, tx);
+    const standing = state.standing!;
     const cached = await this.rankedApplications(rubric, normalise, `${rubric.version}:${rubric.disagreementThreshold}|${state.stamp}`, options.fresh, tx);
-    const cut = adoptionCut(cached.prepared, limits);
+    // a single 採択 or an earlier decision has spent part of the 予算 and 採択枠: the cut shares the rest
+    const cut = adoptionCut(cached.prepared, limitsLeft(limits, standing));
     const head = {
       roundId,
       categoryId: request.categoryId,
@@ -133,7 +137,7 @@ export class RankingService {
       fingerprint: cached.fingerprint,
       simulation: cut,
     };
-    return { head, cached, cut, standing: state.standing };
+    return { head, cached, cut, standing };
   }
 
   /**
@@ -164,7 +168,7 @@ export class RankingService {
     if (!isUuid(request.categoryId)) throw new AdoptionError('CATEGORY_NOT_OFFERED');
     // the latest decision does not depend on the ranking: read at the same time over another pooled connection
     const [{ head, cached, cut, standing }, decision] = await Promise.all([
-      this.simulate(roundId, request, undefined, { fresh: false, standing: true }),
+      this.simulate(roundId, request, undefined, { fresh: false }),
       this.adoption.latestDecision(roundId, request.categoryId),
     ]);
     return {
@@ -174,7 +178,7 @@ export class RankingService {
       entries: entriesOf(cached, cut, offset, offset + limit),
       // the same arrays for every what-if on this ranking
       chart: cached.chart,
-      standing: { categoryBudget: head.categoryBudget, ...standing! },
+      standing: { categoryBudget: head.categoryBudget, ...standing },
       committed: decision && (await this.committed(decision, offset, limit)),
     };
   }
