@@ -303,6 +303,34 @@ describe('the application lifecycle', () => {
     expect(twice.body).toMatchObject({ total: 1, results: [{ id: ids[0] }] });
   });
 
+  it('refuses a bulk operation naming no workflow’s transition up front (400), and names one missing from an application’s workflow by its label', async () => {
+    const bulkRound = await openRound(t);
+    const category = await categoryByCode(t, bulkRound, 'restructuring.standard');
+    const { id } = await createDraft(t, draftInput(bulkRound, category));
+    const before = (await db.query(`SELECT status, version FROM application WHERE id = $1`, [id]))[0];
+    const unknown = await t
+      .http()
+      .post('/api/applications/bulk-transitions')
+      .set(as('manager'))
+      .send({ transition: 'nope', ids: [id] })
+      .expect(400);
+    expect(unknown.body).toMatchObject({
+      code: 'UNKNOWN_TRANSITION',
+      message: '操作「nope」はどの手続にもありません。GET /api/workflows にある遷移名を指定してください。',
+    });
+    // the 給付金's 振込完了 on a 補助金: once 「操作「recordTransfer」は手続「…」にありません」, the internal name
+    const other = await t
+      .http()
+      .post('/api/applications/bulk-transitions')
+      .set(as('manager'))
+      .send({ transition: 'recordTransfer', ids: [id] })
+      .expect(200);
+    expect(other.body.results).toEqual([
+      { id, ok: false, code: 'UNKNOWN_TRANSITION', message: expect.stringMatching(/^この申請の手続には「[^a-zA-Z」]+」の操作がありません。$/) },
+    ]);
+    expect((await db.query(`SELECT status, version FROM application WHERE id = $1`, [id]))[0]).toEqual(before);
+  });
+
   it('says which applications a bulk operation did when PostgreSQL goes away partway (503 BULK_INTERRUPTED), and a resend finishes it', async () => {
     const bulkRound = await openRound(t);
     const category = await categoryByCode(t, bulkRound, 'restructuring.standard');

@@ -1,4 +1,5 @@
-import { ApplicationError } from './transitions.errors';
+import { registeredWorkflows } from '@jimukyoku/workflow';
+import { ApplicationError, TransitionRefused } from './transitions.errors';
 
 /** One application's outcome in a bulk transition (TransitionsService.fireBulk): each is its own transaction. */
 export interface BulkItemResult {
@@ -34,4 +35,25 @@ export function lockedItem(id: string): BulkItemResult {
     code: 'LOCKED',
     message: 'この申請は別の処理が更新中のため、変更しませんでした。しばらく待ってから、この申請だけもう一度実行してください。',
   };
+}
+
+/**
+ * The label of the transition a bulk operation names, from the workflows that have it; a name no workflow has is the
+ * request's mistake, not each application's: 400 UNKNOWN_TRANSITION before any application is touched.
+ */
+export function bulkTransitionLabel(transition: string): string {
+  const found = registeredWorkflows()
+    .flatMap((w) => w.transitions)
+    .find((t) => t.name === transition);
+  if (!found)
+    throw new TransitionRefused('UNKNOWN_TRANSITION', `操作「${transition}」はどの手続にもありません。GET /api/workflows にある遷移名を指定してください。`);
+  return found.label;
+}
+
+/**
+ * An item refused because its own workflow lacks the transition (a 給付金 among 補助金 selected for 書面審査を完了): said
+ * with the transition's label, not its internal name.
+ */
+export function notInItsWorkflow(id: string, label: string): BulkItemResult {
+  return { id, ok: false, code: 'UNKNOWN_TRANSITION', message: `この申請の手続には「${label}」の操作がありません。` };
 }

@@ -26,7 +26,7 @@ import type { RoundCategory } from '../rounds/round-category.entity';
 import type { Round } from '../rounds/round.entity';
 import type { Application } from './application.entity';
 import { ApplicationsRepository, type NewApplication, type TransitionWrite } from './applications.repository';
-import { BULK_ITEM_LOCK_WAIT_MS, bulkInterrupted, lockedItem, type BulkItemResult } from './bulk-items';
+import { BULK_ITEM_LOCK_WAIT_MS, bulkInterrupted, bulkTransitionLabel, lockedItem, notInItsWorkflow, type BulkItemResult } from './bulk-items';
 import { ApplicationError, TransitionRefused } from './transitions.errors';
 import { countsAdoptionSlots, readsAhead, workflowInputs, workflowInputsOf, type GuardReads } from './workflow-inputs';
 
@@ -109,6 +109,7 @@ export class TransitionsService {
 
   /** Each application in its own transaction: all or nothing per application, a result for each. */
   async fireBulk(applicationIds: string[], transition: string, actor: TransitionActor, options: TransitionOptions = {}): Promise<BulkItemResult[]> {
+    const label = bulkTransitionLabel(transition);
     const results: BulkItemResult[] = [];
     for (const id of applicationIds) {
       try {
@@ -133,7 +134,7 @@ export class TransitionsService {
           throw e;
         }
         const body = e.getResponse() as { code?: string; message?: string };
-        results.push({ id, ok: false, code: body.code, message: body.message });
+        results.push(body.code === 'UNKNOWN_TRANSITION' ? notInItsWorkflow(id, label) : { id, ok: false, code: body.code, message: body.message });
       }
     }
     return results;
