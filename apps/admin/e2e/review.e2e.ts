@@ -317,6 +317,9 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
       .getByText('2020年4月以降の連続する6か月間のうち任意の3か月の合計売上高が', { exact: false })
       .waitFor();
     for (let i = 1; i < n; i++) await items.nth(i).getByRole('button', { name: '適', exact: true }).click();
+    // 申請済: the page offers to start the 要件確認, which the first save does too
+    const start = page.getByRole('button', { name: '要件確認を開始', exact: true });
+    await start.waitFor();
     let requests = 0;
     page.on('request', (r) => {
       if (r.url().includes('/formal-check')) requests++;
@@ -336,6 +339,8 @@ describe('admin in the browser: review queue, scoring form and the adoption simu
     await page.getByTestId('override-reason-eligibility.requirements').fill('売上台帳の写しで10%以上の減少を確認した');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('要件確認を保存しました').waitFor();
+    // the page follows the state the save started: no 「要件確認を開始」 left to answer 409 STALE_VERSION
+    await start.waitFor({ state: 'detached' });
     const [{ fc }] = await db.query(`SELECT formal_check AS fc FROM application WHERE id = $1`, [draft.id]);
     expect(fc.items.find((x: { code: string }) => x.code === 'eligibility.requirements').overrideReason).toBe('売上台帳の写しで10%以上の減少を確認した');
     expect(fc.items.find((x: { code: string }) => x.code === firstCode).comment).toBe('決算書の写しを確認した');

@@ -112,7 +112,8 @@ export const TransitionButtons = () => {
       if (codeOf(error) === 'STALE_VERSION') {
         setAsking(null);
         setStale(message);
-        notify(`${message} ${translate('app.applications.actions.stale')}`, { type: 'warning' });
+        // the API says what happened and what to do (「この申請は他の操作で更新されました。画面を更新して…」): said once
+        notify(message, { type: 'warning' });
       } else {
         notify(message, { type: 'error' });
       }
@@ -139,7 +140,7 @@ export const TransitionButtons = () => {
             </MuiButton>
           }
         >
-          {stale} {translate('app.applications.actions.stale')}
+          {stale}
         </Alert>
       )}
       {record.paymentBatch ? (

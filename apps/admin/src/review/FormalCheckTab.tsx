@@ -96,6 +96,9 @@ export const FormalCheckTab = () => {
       const c = await reviewApi.saveFormalCheck(check.id, toBody(answers));
       setCheck(c);
       notify(t('saved'), { type: 'success' });
+      // the first save starts the 要件確認 (申請済 → 要件確認中): the page's state and version with it, or its
+      // 「要件確認を開始」 would still be offered and answer 409 STALE_VERSION
+      refresh();
     } catch (e) {
       notify(messageOf(e), { type: 'error' });
     } finally {

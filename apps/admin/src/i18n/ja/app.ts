@@ -218,7 +218,6 @@ export const appMessages = {
       confirm_body: '状態を「%{from}」から「%{to}」に変更します。',
       run: '実行する',
       done: '%{done}',
-      stale: '他の担当者が先にこの申請を更新しました。再読み込みして最新の状態を確認してください。',
       reload: '再読み込み',
       budget_title: '類型の予算への影響',
       budget: '予算',
