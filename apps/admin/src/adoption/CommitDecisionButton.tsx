@@ -113,7 +113,18 @@ export const CommitDecisionButton = ({
           )}
           {st.inFormalCheck + st.inReview > 0 && (
             <Alert severity="warning" sx={{ mt: 2 }} data-testid="warn-pending">
-              {translate('app.review.simulator.warn_pending', { formal: st.inFormalCheck, review: st.inReview })}
+              {translate('app.review.simulator.warn_pending', {
+                // a count of 0 is left out: 「まだ要件確認中の申請が 0件」 warned of nothing
+                pending: (
+                  [
+                    ['pending_formal', st.inFormalCheck],
+                    ['pending_review', st.inReview],
+                  ] as const
+                )
+                  .filter(([, n]) => n > 0)
+                  .map(([key, n]) => translate(`app.review.simulator.${key}`, { n }))
+                  .join('、'),
+              })}
             </Alert>
           )}
         </DialogContent>

@@ -1,17 +1,10 @@
 import type { WorkflowRecord } from '../workflows/workflowStates';
 
-/** The transitions a manager commonly runs over many applications at once (一括操作). */
-export const BULK_TRANSITIONS = [
-  'startFormalCheck',
-  'completeReview',
-  'adopt',
-  'reject',
-  'waitlist',
-  'closeWaitlist',
-  'decideGrant',
-  'fixAmount',
-  'pay',
-] as const;
+/**
+ * The transitions a manager commonly runs over many applications at once (一括操作). Each is one a manager may fire
+ * (the 要件確認 is started by its checker or the system, never by a manager: not offered here).
+ */
+export const BULK_TRANSITIONS = ['completeReview', 'adopt', 'reject', 'waitlist', 'closeWaitlist', 'decideGrant', 'fixAmount', 'pay'] as const;
 
 /** What a row of the 申請 list tells about where the application stands. */
 export interface BulkRow {

@@ -27,6 +27,9 @@ export const toRubricUpdate = (data: Record<string, unknown>) => {
   };
 };
 
+/** 満点, 重み and 点数 in an inline row: wide enough for their label and value, not squeezed by the text fields beside them */
+const NUMBER_FIELD = { width: 100, minWidth: 100, flexShrink: 0 };
+
 const Form = () => {
   const r = useRecordContext<{ frozen: boolean; categoryName: string }>();
   const translate = useTranslate();
@@ -43,8 +46,8 @@ const Form = () => {
         <SimpleFormIterator inline disableReordering disableAdd={frozen} disableRemove={frozen}>
           <TextInput source="code" disabled={frozen} validate={required()} />
           <TextInput source="label" disabled={frozen} validate={required()} />
-          <NumberInput source="maxScore" disabled={frozen} validate={required()} sx={{ width: 100 }} />
-          <NumberInput source="weight" disabled={frozen} validate={required()} sx={{ width: 100 }} />
+          <NumberInput source="maxScore" disabled={frozen} validate={required()} sx={NUMBER_FIELD} />
+          <NumberInput source="weight" disabled={frozen} validate={required()} sx={NUMBER_FIELD} />
           <TextInput source="description" disabled={frozen} />
         </SimpleFormIterator>
       </ArrayInput>
@@ -52,7 +55,7 @@ const Form = () => {
         <SimpleFormIterator inline disableReordering disableAdd={frozen} disableRemove={frozen}>
           <TextInput source="code" disabled={frozen} validate={required()} />
           <TextInput source="label" disabled={frozen} validate={required()} />
-          <NumberInput source="points" disabled={frozen} validate={required()} sx={{ width: 100 }} />
+          <NumberInput source="points" disabled={frozen} validate={required()} sx={NUMBER_FIELD} />
         </SimpleFormIterator>
       </ArrayInput>
       <NumberInput source="reviewersPerApplication" min={1} max={10} />

@@ -17,5 +17,8 @@ describe('formatMan: amounts as a 公募要領 writes them', () => {
   it.each([
     ['chart ticks round to 万 and use 億', 149_999_999, '1億5,000万'],
     ['below 1億', 12_345_678, '1,235万'],
+    ['the origin', 0, '0'],
+    ['less than half a 万', 4_999, '0'],
+    ['negative', -12_345_678, '−1,235万'],
   ])('formatManRounded: %s', (_rule, amount, expected) => expect(formatManRounded(amount)).toBe(expected));
 });

@@ -69,5 +69,9 @@ export const formatMan = (amount: Yen): string => {
   return formatYen(amount);
 };
 
-/** An approximate amount rounded to 万, for chart axes: 149999999 → "1億5,000万" (no 円). */
-export const formatManRounded = (amount: Yen): string => (amount < 0 ? `−${formatManRounded(-amount)}` : manParts(Math.round(amount / MAN)));
+/** An approximate amount rounded to 万, for chart axes: 149999999 → "1億5,000万" (no 円); the axis's origin is "0", not "0万". */
+export const formatManRounded = (amount: Yen): string => {
+  const man = Math.round(Math.abs(amount) / MAN);
+  if (man === 0) return '0';
+  return amount < 0 ? `−${manParts(man)}` : manParts(man);
+};

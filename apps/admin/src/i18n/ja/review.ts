@@ -169,8 +169,10 @@ export const reviewMessages = {
     commit_body: '採択 %{adopted}件、補欠 %{waitlisted}件、不採択 %{rejected}件として一括で確定します。申請者への通知は採択発表まで保留されます。',
     committed: '採択を確定しました',
     warn_overspend: '採択額の合計 %{total} (確定済み %{already} を含む) が類型の予算 %{budget} を %{over} 超えます。',
-    warn_pending:
-      'この類型には、まだ要件確認中の申請が %{formal}件、書面審査中の申請が %{review}件あります。いま確定すると、これらは今回の判定に含まれません。',
+    // %{pending}: pending_formal and pending_review, each only when there are any, joined by 「、」
+    warn_pending: 'この類型には、まだ%{pending}あります。いま確定すると、これらは今回の判定に含まれません。',
+    pending_formal: '要件確認中の申請が %{n}件',
+    pending_review: '書面審査中の申請が %{n}件',
     committed_view: '確定済みの判定',
     committed_summary:
       '%{at} に確定。予算 %{budget}、採択件数の上限 %{quota}、補欠 %{waitlist}件で、採択 %{adopted}件 / 補欠 %{waitlisted}件 / 不採択 %{rejected}件、採択額 %{amount}、採択ライン %{cutoff}',
