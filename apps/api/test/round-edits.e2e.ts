@@ -48,6 +48,19 @@ describe('rounds: edits that would contradict what a round received and decided'
     return res.body;
   }
 
+  it('keeps a 公募 date to the second it is shown and enforced to: a fraction sent is dropped', async () => {
+    const round = await openRound(t);
+    const saved = (
+      await put(round, {
+        closesAt: '2030-03-24T18:00:00.999+09:00',
+        announcementFrom: '2030-05-20T10:00:00.5+09:00',
+        announcementTo: '2030-05-31T10:00:00+09:00',
+      }).expect(200)
+    ).body;
+    expect([saved.closesAt, saved.announcementFrom]).toEqual(['2030-03-24T09:00:00.000Z', '2030-05-20T01:00:00.000Z']);
+    expect((await stored(round)).closes_at.toISOString()).toBe('2030-03-24T09:00:00.000Z');
+  });
+
   it('a round with applications keeps its rule set, even with its 公募開始 moved later first', async () => {
     const round = await openRound(t);
     await submitValid(t, apiKey, round);

@@ -1,4 +1,4 @@
-import { afterStatedSecond, endOfJstDayAfter, formatJst, formatJstDate, formatJstMillis, parseInstant } from './jst';
+import { afterStatedSecond, endOfJstDayAfter, formatJst, formatJstDate, formatJstMillis, parseInstant, wholeSecond } from './jst';
 
 describe('formatJst', () => {
   it.each([
@@ -59,6 +59,13 @@ describe('formatJstMillis', () => {
     expect(formatJstMillis('2022-03-24T09:00:00.001Z')).toBe('2022年3月24日(木) 18:00:00.001');
     expect(formatJstMillis(new Date('2022-03-24T08:59:59.999Z'))).toBe('2022年3月24日(木) 17:59:59.999');
     expect(formatJstMillis('2022-03-24T09:00:00Z')).toBe('2022年3月24日(木) 18:00:00.000');
+  });
+});
+
+describe('wholeSecond', () => {
+  it('drops the fraction of a second, never rounding up', () => {
+    expect(wholeSecond(new Date('2022-03-24T08:59:59.999Z')).toISOString()).toBe('2022-03-24T08:59:59.000Z');
+    expect(wholeSecond(new Date('2022-03-24T09:00:00.000Z')).toISOString()).toBe('2022-03-24T09:00:00.000Z');
   });
 });
 

@@ -83,6 +83,14 @@ export function endOfJstDayAfter(instant: Date, days: number): Date {
 }
 
 /**
+ * `instant` without its fraction of a second: a 公募 date is kept as it is shown and stated, to the second (a 締切 sent as
+ * 19:27:19.999 was shown as 19:27:19 and accepted an application at 19:27:19.5).
+ */
+export function wholeSecond(instant: Date): Date {
+  return new Date(Math.floor(instant.getTime() / 1000) * 1000);
+}
+
+/**
  * The instant a deadline stated to the second (a 補正期限 of 「12月15日 23:59:59」) has passed: the end of that second.
  * A person told 23:59:59 may act during it, so what is shown is what is accepted.
  */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { formatJst, roundDeadline } from '@jimukyoku/domain';
+import { formatJst, roundDeadline, wholeSecond } from '@jimukyoku/domain';
 import { findWorkflow, getWorkflow, latestWorkflow, toMermaid } from '@jimukyoku/workflow';
 import { UnitOfWork, type Transaction } from '../../database';
 import type { AuthenticatedUser } from '../../auth/roles';
@@ -86,10 +86,10 @@ export class RoundsService {
         ruleSetId: ruleSet.id,
         number: dto.number,
         name: dto.name ?? `第${dto.number}回公募`,
-        opensAt: new Date(dto.opensAt),
-        closesAt: new Date(dto.closesAt),
-        announcementFrom: dto.announcementFrom ? new Date(dto.announcementFrom) : null,
-        announcementTo: dto.announcementTo ? new Date(dto.announcementTo) : null,
+        opensAt: instant(dto.opensAt),
+        closesAt: instant(dto.closesAt),
+        announcementFrom: dto.announcementFrom ? instant(dto.announcementFrom) : null,
+        announcementTo: dto.announcementTo ? instant(dto.announcementTo) : null,
         announcementLabel: dto.announcementLabel ?? null,
         // new rounds run on the programme's latest definition unless one is named (docs/post-award.md)
         workflowVersion: workflowVersionOf(program.workflowKind, dto.workflowVersion),
@@ -125,10 +125,10 @@ export class RoundsService {
         if (received.byCategory.size) throw new RoundError('WORKFLOW_FIXED_AFTER_APPLICATIONS', { field: 'workflowVersion' });
       }
       if (dto.name !== undefined) round.name = dto.name;
-      if (dto.opensAt !== undefined) round.opensAt = new Date(dto.opensAt);
-      if (dto.closesAt !== undefined) round.closesAt = new Date(dto.closesAt);
-      if (dto.announcementFrom !== undefined) round.announcementFrom = dto.announcementFrom ? new Date(dto.announcementFrom) : null;
-      if (dto.announcementTo !== undefined) round.announcementTo = dto.announcementTo ? new Date(dto.announcementTo) : null;
+      if (dto.opensAt !== undefined) round.opensAt = instant(dto.opensAt);
+      if (dto.closesAt !== undefined) round.closesAt = instant(dto.closesAt);
+      if (dto.announcementFrom !== undefined) round.announcementFrom = dto.announcementFrom ? instant(dto.announcementFrom) : null;
+      if (dto.announcementTo !== undefined) round.announcementTo = dto.announcementTo ? instant(dto.announcementTo) : null;
       if (dto.announcementLabel !== undefined) round.announcementLabel = dto.announcementLabel;
       if (dto.advancePaymentAllowed !== undefined) round.advancePaymentAllowed = dto.advancePaymentAllowed;
       // the 採択発表 is checked against the deadline when either moves: an edit of anything else leaves a round
@@ -266,6 +266,9 @@ function diff(before: Round, after: Round, categories?: RoundCategoryDto[]) {
   if (categories) changes.categories = categories;
   return changes;
 }
+
+/** A 公募 date as sent, kept to the second it is shown and enforced to (wholeSecond). */
+const instant = (iso: string) => wholeSecond(new Date(iso));
 
 function notFound(): never {
   throw new RoundError('ROUND_NOT_FOUND');
