@@ -402,6 +402,7 @@ async function startApi(name, databaseUrl, { profile = false } = {}) {
     SECRETARIAT_NAME: 'ベンチマーク用 相談窓口',
     SECRETARIAT_PHONE: '0120-000-000',
     SECRETARIAT_EMAIL: 'soudan@bench.example.jp',
+    MAIL_FROM: '事務局 <no-reply@bench.example.jp>',
     SECRETARIAT_HOURS: '9:30〜17:30',
     // production requires these; nothing here sends a link or a transfer file
     STATUS_LINK_SECRET: randomBytes(32).toString('base64'),

@@ -15,6 +15,7 @@ export function productionEnv() {
     SECRETARIAT_NAME: 'ベンチマーク用 相談窓口',
     SECRETARIAT_PHONE: '0120-000-000',
     SECRETARIAT_EMAIL: 'soudan@bench.example.jp',
+    MAIL_FROM: '事務局 <no-reply@bench.example.jp>',
     SECRETARIAT_HOURS: '9:30〜17:30',
     STATUS_LINK_SECRET: randomBytes(48).toString('base64url'),
     PUBLIC_BASE_URL: 'https://status.bench.example.jp',

@@ -3,6 +3,7 @@ import { QueueName } from '../queue/queue-names';
 import { passwordPolicyProblems } from '../auth/password-policy';
 import { INITIAL_ADMIN_EMAIL } from './initial-admin';
 import { paymentRequesterConfig, secretariatContact, type PaymentRequester, type SecretariatContact } from './secretariat-identity';
+import { adminOriginConfig, mailFromConfig } from './sender-and-origin';
 import { DEV_JWT_SECRET, DEV_STATUS_LINK_SECRET, secretProblem } from './secret-strength';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
@@ -316,14 +317,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpReconcileUrl: optionalUrl('SMTP_RECONCILE_URL', ['http:', 'https:']),
     mailRatePerSecond: int('MAIL_RATE_PER_SECOND', 50, 0, 100_000),
     mailConcurrency: int('MAIL_CONCURRENCY', 10, 1, 200),
-    mailFrom: str('MAIL_FROM', '事務局 <no-reply@jimukyoku.example.jp>'),
+    mailFrom: mailFromConfig(read, production, problems),
     jwtSecret,
     accessTokenTtl: int('ACCESS_TOKEN_TTL', 900, 10, 86_400),
     refreshTokenTtl: int('REFRESH_TOKEN_TTL', 14 * 86_400, 60, 90 * 86_400),
     sessionMaxAge: int('SESSION_MAX_AGE', 30 * 86_400, 300, 365 * 86_400),
     refreshGraceSeconds: int('REFRESH_GRACE_SECONDS', 15, 0, 120),
     trustProxy,
-    adminOrigin: read('ADMIN_ORIGIN') || (production ? null : 'http://localhost:5173'),
+    adminOrigin: adminOriginConfig(read, production, problems),
     adminDist: str('ADMIN_DIST', resolve(__dirname, '../../../admin/dist')),
     storageDir: str('STORAGE_DIR', resolve(process.cwd(), 'var/storage')),
     attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),

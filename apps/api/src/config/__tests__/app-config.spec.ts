@@ -19,6 +19,7 @@ const SECRETARIAT_ENV = {
   SECRETARIAT_NAME: '事業復活支援金事務局 相談窓口',
   SECRETARIAT_PHONE: '0120-789-140',
   SECRETARIAT_EMAIL: 'soudan@secretariat.example.jp',
+  MAIL_FROM: '事業復活支援金事務局 <no-reply@secretariat.example.jp>',
   SECRETARIAT_HOURS: '8:30〜19:00（土日祝日を含む全日）',
 };
 const PAYMENT_REQUESTER_ENV = {
@@ -257,6 +258,25 @@ describe('loadConfig', () => {
     expect(loadAnyConfig({ NODE_ENV: 'development' }).adminOrigin).toBe('http://localhost:5173');
     expect(loadAnyConfig(production()).adminOrigin).toBeNull();
     expect(loadAnyConfig(production({ ADMIN_ORIGIN: 'https://admin.secretariat.example.jp' })).adminOrigin).toBe('https://admin.secretariat.example.jp');
+  });
+
+  it.each([
+    ['a trailing slash, which no browser sends', 'https://admin.example.jp/', 'ADMIN_ORIGIN must be an origin as a browser sends it'],
+    ['a path', 'https://admin.example.jp/admin', 'ADMIN_ORIGIN must be an origin as a browser sends it'],
+    ['a wildcard', '*', 'ADMIN_ORIGIN must be an origin as a browser sends it'],
+    ['another scheme', 'javascript:alert(1)', 'ADMIN_ORIGIN must be an origin as a browser sends it'],
+    ['plain http in production', 'http://admin.example.jp', 'ADMIN_ORIGIN must be https in production'],
+  ])('refuses an ADMIN_ORIGIN with %s', (_case, value, problem) => {
+    expect(problemsOf(production({ ADMIN_ORIGIN: value }))).toEqual([expect.stringContaining(problem)]);
+  });
+
+  it('requires MAIL_FROM in production, and an address in any mode', () => {
+    expect(problemsOf(production({ MAIL_FROM: undefined }))).toEqual([expect.stringMatching(/^MAIL_FROM must be set in production/)]);
+    expect(loadAnyConfig({ NODE_ENV: 'development' }).mailFrom).toBe('事務局 <no-reply@jimukyoku.example.jp>');
+    for (const bogus of ['bogus', '事務局 <no-reply>', '<a@b.jp', 'a@b.jp\nBcc: x@y.jp'])
+      expect(problemsOf(production({ MAIL_FROM: bogus }))).toEqual([expect.stringMatching(/^MAIL_FROM must be an email address/)]);
+    for (const good of ['no-reply@secretariat.example.jp', '事業復活支援金事務局 <no-reply@secretariat.example.jp>'])
+      expect(loadAnyConfig(production({ MAIL_FROM: good })).mailFrom).toBe(good);
   });
 
   describe('API_DOCS', () => {

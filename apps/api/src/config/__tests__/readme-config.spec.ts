@@ -71,6 +71,7 @@ const PRODUCTION: NodeJS.ProcessEnv = {
   SECRETARIAT_NAME: '補助金事務局 相談窓口',
   SECRETARIAT_PHONE: '0120-000-000',
   SECRETARIAT_EMAIL: 'soudan@secretariat.example.jp',
+  MAIL_FROM: '事業復活支援金事務局 <no-reply@secretariat.example.jp>',
   SECRETARIAT_HOURS: '9:30〜17:30',
   STATUS_LINK_SECRET: 'Vx9q2LmT7rB4nW8kZ1cY6pH3sD0fG5jA-status',
   PUBLIC_BASE_URL: 'https://status.secretariat.example.jp',
