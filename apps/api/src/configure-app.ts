@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { refuseUnreadBody } from './common/body-media-type';
+import { keepRequestContext } from './common/request-context';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { answerClientErrorsAsJson, refuseDeepJson } from './common/http-limits';
 import { appValidationPipe } from './common/validation.pipe';
@@ -23,6 +24,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Ne
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'status/:token', method: RequestMethod.GET }] });
   // the client's address (login throttling counts per client) from the proxies TRUST_PROXY names
   app.set('trust proxy', config.trustProxy);
+  // the request, for audit records written without its meta passed down (common/request-context.ts)
+  app.use(keepRequestContext);
   app.use(
     helmet({
       contentSecurityPolicy: {

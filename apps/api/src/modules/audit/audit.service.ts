@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ListQuery } from '../../common/list-query';
+import { currentRequestMeta } from '../../common/request-context';
 import type { Transaction } from '../../database';
 import { AuditRepository, type AuditLogFilter, type DescribedAuditLogEntry, type NewAuditLogEntry } from './audit.repository';
 
@@ -61,7 +62,9 @@ export class AuditService {
   }
 }
 
+/** The record as stored: its request's id and client address, when the caller did not pass them, from the request being handled. */
 function row(entry: AuditRecord): NewAuditLogEntry {
+  const request = entry.requestId && entry.ip ? {} : currentRequestMeta();
   return {
     actorId: entry.actor?.id ?? null,
     actorRole: entry.actor?.role ?? null,
@@ -72,7 +75,7 @@ function row(entry: AuditRecord): NewAuditLogEntry {
     toStatus: entry.toStatus ?? null,
     reason: entry.reason ?? null,
     changes: entry.changes ?? {},
-    requestId: entry.requestId ?? null,
-    ip: entry.ip ?? null,
+    requestId: entry.requestId || request.requestId || null,
+    ip: entry.ip || request.ip || null,
   };
 }
