@@ -183,6 +183,11 @@ describe('概算払', () => {
       ['fixedAmountNotice', 16_000_000],
       ['settledByAdvancePayment', 16_000_000],
     ]);
+    // the status page says what the mail says: nothing more is transferred (it once asked to check for the 入金)
+    const { statusUrl } = (await e.t.http().get(`/api/intake/applications/${id}`).set('X-Api-Key', e.channel.apiKey).expect(200)).body;
+    const page = await e.t.http().get(new URL(statusUrl).pathname).expect(200);
+    expect(page.text).toContain('確定した補助金の額は概算払でお支払い済みのため、これ以上のお振込みはありません。');
+    expect(page.text).not.toContain('入金をご確認ください');
     // no batch carries it, and the yearly 事業化状況報告 go on from 支払済
     const batch = await e.t.http().post('/api/payment-batches').set(bearer(e.s.manager)).send({ roundId: round.id, transferDate: nextBusinessDay() });
     expect(JSON.stringify(batch.body.lines ?? [])).not.toContain(id);

@@ -201,7 +201,13 @@ export const SUBSIDY_V1: WorkflowDefinition<GuardName> = loadDefinition<Workflow
       kind: 'active',
       tone: 'positive',
       tags: ['holdsSlot'],
-      applicant: { meaning: '補助金のお支払い手続きが完了しました。', next: '入金をご確認ください。事業化状況報告を毎年提出してください。', amount: 'decided' },
+      applicant: {
+        meaning: '補助金のお支払い手続きが完了しました。',
+        next: '入金をご確認ください。事業化状況報告を毎年提出してください。',
+        // subsidy@2's 概算払 that paid the whole 確定額 (settleByAdvancePayment): its mail says nothing more is paid
+        nextWhenPaidInAdvance: '確定した補助金の額は概算払でお支払い済みのため、これ以上のお振込みはありません。事業化状況報告を毎年提出してください。',
+        amount: 'decided',
+      },
     },
     {
       code: 'commercializationReported',

@@ -96,6 +96,8 @@ export interface ApplicantStateText {
   readonly meaning: string;
   /** what happens next, and whether the applicant has anything to do */
   readonly next: string;
+  /** `next` when the 概算払 already paid the whole 確定額 (nothing more is transferred: paidInFullInAdvance) */
+  readonly nextWhenPaidInAdvance?: string;
   /**
    * the amount is decided in this state (shown as 決定額); `repayment`: what is claimed back, with its 納期限 (a 返還);
    * otherwise it is shown as the estimate (見込み), or not at all when `amount` is 'none'

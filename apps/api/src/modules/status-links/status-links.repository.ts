@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { managerOf, type Transaction } from '../../database';
 import { prepared } from '../../database/entity-rows';
 import { heldDecisionOf, statusAsAnnounced } from '../notifications/held-decisions.repository';
+import { advancePaidSql } from '../payment-batches/advance-paid.sql';
 import type { ChainPart, WriteChain } from '../../database/write-chain';
 import { StatusLink, type StatusLinkOutcome } from './status-link.entity';
 
@@ -33,6 +34,8 @@ export interface StatusFacts {
   /** the repayments received towards it so far (repayment_received), 0 without any */
   repaidAmount: number;
   repaymentDueDate: string | null;
+  /** what the 概算払 transferred (paid batches' advance lines), 0 without one */
+  advancePaid: number;
   correctionDueAt: Date | null;
   receivedAt: Date | null;
   closesAt: Date;
@@ -137,7 +140,8 @@ export class StatusLinksRepository {
               p.name AS "programName", r.name AS "roundName", c.name AS "categoryName", a.quoted_amount::float8 AS "quotedAmount",
               g.grant_amount::float8 AS "grantAmount", g.fixed_amount::float8 AS "fixedAmount",
               rc.amount::float8 AS "repaymentAmount",
-              (SELECT coalesce(sum(rr.amount), 0)::float8 FROM repayment_received rr WHERE rr.application_id = a.id) AS "repaidAmount", to_char(rc.due_date, 'YYYY-MM-DD') AS "repaymentDueDate", a.correction_due_at AS "correctionDueAt", a.received_at AS "receivedAt", r.closes_at AS "closesAt"
+              (SELECT coalesce(sum(rr.amount), 0)::float8 FROM repayment_received rr WHERE rr.application_id = a.id) AS "repaidAmount",
+              ${advancePaidSql('a.id')} AS "advancePaid", to_char(rc.due_date, 'YYYY-MM-DD') AS "repaymentDueDate", a.correction_due_at AS "correctionDueAt", a.received_at AS "receivedAt", r.closes_at AS "closesAt"
          FROM application a JOIN round r ON r.id = a.round_id JOIN program p ON p.id = r.program_id JOIN category c ON c.id = a.category_id
          LEFT JOIN grant_amount g ON g.application_id = a.id
          LEFT JOIN repayment_claim rc ON rc.application_id = a.id

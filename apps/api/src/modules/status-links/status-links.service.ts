@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
-import { afterStatedSecond, ATTACHMENT_KINDS, DAY_MS, formatJst, formatJstDate, formatYen, isAttachmentKind } from '@jimukyoku/domain';
+import { afterStatedSecond, ATTACHMENT_KINDS, DAY_MS, formatJst, formatJstDate, formatYen, isAttachmentKind, paidInFullInAdvance } from '@jimukyoku/domain';
 import { findState, findWorkflow, stateHasTag, statesOfKind } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
@@ -164,7 +164,9 @@ export class StatusLinksService {
       meaning: missed ? '補正期限までに再提出がありませんでした。' : (text?.meaning ?? '事務局が申請の手続きを進めています。'),
       next: missed
         ? '補正期限を過ぎたため、再提出はできません。この申請の結果は、メールでお知らせします。'
-        : (text?.next ?? '次の手続きが必要になったときは、メールでお知らせします。'),
+        : text?.nextWhenPaidInAdvance && f.fixedAmount !== null && paidInFullInAdvance(Number(f.fixedAmount), Number(f.advancePaid))
+          ? text.nextWhenPaidInAdvance
+          : (text?.next ?? '次の手続きが必要になったときは、メールでお知らせします。'),
       deadlines,
       documents: f.documents.map((d) => ({ kindLabel: isAttachmentKind(d.kind) ? ATTACHMENT_KINDS[d.kind] : d.kind, fileName: d.fileName })),
       amount: amountOf(amountKind, f),
