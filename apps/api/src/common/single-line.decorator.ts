@@ -11,8 +11,8 @@ export const LINE_BREAKING = /[\u0001-\u001f\u007f-\u009f\u2028\u2029]/;
 /**
  * A text of one line (a name, a title, an address): a string without LINE_BREAKING characters is refused with a
  * message naming `field`. A name goes into the mails sent from the secretariat's address (「{{applicantName}} 様」),
- * where 「株式会社\n\n【重要】手数料を下記口座へ…」 would be a paragraph of the sender's choosing, and into the lists,
- * the CSV exports and the 全銀 file. Other values pass (the field's own type check answers them).
+ * where 「株式会社\n\n【重要】手数料を下記口座へ…」 would be a paragraph of the sender's choosing, and into the lists
+ * and the CSV exports. Other values pass (the field's own type check answers them).
  */
 export const SingleLine = (field: string, options?: ValidationOptions) =>
   ValidateBy(

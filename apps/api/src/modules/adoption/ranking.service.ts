@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import {
   adoptionCut,
-  limitsLeft,
   adoptionLimitProblems,
   aggregateScores,
   bonusPoints,
   confirmedByMajority,
   isBeforeRoundDeadline,
+  limitsLeft,
   prepareAdoption,
   rankApplications,
   roundDeadline,

@@ -209,7 +209,6 @@ export class RoundsRepository {
     return rows;
   }
 
-  /** Whether any application (a draft included) belongs to the round: its workflow version is then fixed. */
   /**
    * What the round has received and decided, which its edits must not contradict (RoundsService.update): its
    * applications per 類型 (drafts included), the first and last 受付日時, and whether it has adopted any.
