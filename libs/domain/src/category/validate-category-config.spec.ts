@@ -53,6 +53,19 @@ describe('validateCategoryConfig', () => {
   it.each<[string, CategoryConfig, { path: string; code: string }[]]>([
     ['a valid configuration has no problem', base, []],
     ['a benefit marker is valid', { kind: 'benefit', code: 'recoveryBenefit.benefit', name: '事業復活支援金', requirements: ['covidImpact'] }, []],
+    [
+      'a benefit carrying a subsidy’s pricing and expense types, which it would never read',
+      cast({ kind: 'benefit', code: 'x.benefit', name: '給付金', requirements: [], pricing: base.pricing, expenseTypes: base.expenseTypes }),
+      [
+        { path: 'pricing', code: 'notForKind' },
+        { path: 'expenseTypes', code: 'notForKind' },
+      ],
+    ],
+    [
+      'a contract carrying a floor',
+      cast({ kind: 'contract', code: 'x.contract', name: '委託', requirements: [], ceilingPerContract: man(1300), floor: 1 }),
+      [{ path: 'floor', code: 'notForKind' }],
+    ],
     // employee brackets
     [
       'overlapping brackets (20 in both)',

@@ -155,6 +155,14 @@ const checkReconsiderIn = (targets: unknown, own: string): ConfigProblem[] => {
   );
 };
 
+/** What only a subsidy's configuration reads: on a 給付金 or 委託, once kept unread while its amounts followed other rules. */
+const SUBSIDY_ONLY = ['pricing', 'expenseTypes', 'exclusions', 'admittedSizeClasses', 'floor'] as const;
+
+const subsidyPartsOf = (config: object, kindLabel: string): ConfigProblem[] =>
+  SUBSIDY_ONLY.filter((key) => key in config).map((key) =>
+    problem(key, 'notForKind', `${key}: 補助金の類型の項目です。${kindLabel}の類型には指定できません（kind を確かめてください）`),
+  );
+
 export const validateCategoryConfig = (config: CategoryConfig): ConfigProblem[] => {
   const out: ConfigProblem[] = [];
   if (!nonEmpty(config?.code)) out.push(problem('code', 'required', 'code: 類型コードを入力してください'));
@@ -164,11 +172,11 @@ export const validateCategoryConfig = (config: CategoryConfig): ConfigProblem[] 
     out.push(problem('caveat', 'required', 'caveat: 制度設計中の注意書きは文字列で入力してください（ない場合は項目ごと省略）'));
   switch (config?.kind) {
     case 'benefit':
-      return out;
+      return [...out, ...subsidyPartsOf(config, '給付金')];
     case 'contract':
       if (!isYen(config.ceilingPerContract))
         out.push(problem('ceilingPerContract', 'invalidYen', 'ceilingPerContract: 契約上限額は0以上の整数（円）で指定してください'));
-      return out;
+      return [...out, ...subsidyPartsOf(config, '委託')];
     case 'subsidy': {
       // the rules below read the configuration as its type says: first, that it has that shape
       const shape = subsidyShapeProblems(config);
