@@ -85,6 +85,20 @@ describe('rounds: edits that would contradict what a round received and decided'
     expect(body.errors).toEqual([{ field: 'categories', message: expect.stringMatching(/^類型「.+」には申請が1件あるため、公募回から外せません$/) }]);
     await put(round, { categories: [{ categoryId: applied, budget: 300_000_000 }] }).expect(200);
     expect(await categories(round)).toEqual([{ category_id: applied, budget: 300_000_000 }]);
+    // the audit record states what was offered before and after, budgets included (it once held the request's list only)
+    const [audited] = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'round.updated' ORDER BY id DESC LIMIT 1`, [round.id]);
+    expect(audited.changes.categories.from).toHaveLength(others.length + 1);
+    expect(audited.changes.categories.from).toContainEqual({ categoryId: applied, budget: null, adoptionQuota: null });
+    expect(audited.changes.categories.to).toEqual([{ categoryId: applied, budget: 300_000_000, adoptionQuota: null }]);
+    // an edit leaving the offer as it was records no categories
+    await put(round, { name: '第1回公募（類型）', categories: [{ categoryId: applied, budget: 300_000_000 }] }).expect(200);
+    const [renamed] = await db.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'round.updated' ORDER BY id DESC LIMIT 1`, [round.id]);
+    expect(Object.keys(renamed.changes)).toEqual(['name']);
+    // and the record sent back as it is writes no record at all
+    const audited2 = await edits(round);
+    const { body: shown } = await t.http().get(`/api/rounds/${round.id}`).set('Authorization', `Bearer ${s.manager.token}`).expect(200);
+    await put(round, { name: shown.name, closesAt: shown.closesAt, categories: shown.categories }).expect(200);
+    expect(await edits(round)).toBe(audited2);
   });
 
   it('an 応募締切 may move later, not before the last 受付', async () => {

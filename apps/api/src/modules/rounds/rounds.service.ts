@@ -108,6 +108,7 @@ export class RoundsService {
     return this.unitOfWork.run(async (tx) => {
       const round = (await this.rounds.find(id, tx)) ?? notFound();
       const before = { ...round };
+      const offeredBefore = await this.offered(round.id, tx);
       const now = await this.rounds.dbNow(tx);
       const received = await this.rounds.received(round.id, tx);
       if (dto.ruleSetId && dto.ruleSetId !== round.ruleSetId) {
@@ -125,10 +126,10 @@ export class RoundsService {
         if (received.byCategory.size) throw new RoundError('WORKFLOW_FIXED_AFTER_APPLICATIONS', { field: 'workflowVersion' });
       }
       if (dto.name !== undefined) round.name = dto.name;
-      if (dto.opensAt !== undefined) round.opensAt = instant(dto.opensAt);
-      if (dto.closesAt !== undefined) round.closesAt = instant(dto.closesAt);
-      if (dto.announcementFrom !== undefined) round.announcementFrom = dto.announcementFrom ? instant(dto.announcementFrom) : null;
-      if (dto.announcementTo !== undefined) round.announcementTo = dto.announcementTo ? instant(dto.announcementTo) : null;
+      round.opensAt = edited(round.opensAt, dto.opensAt)!;
+      round.closesAt = edited(round.closesAt, dto.closesAt)!;
+      round.announcementFrom = edited(round.announcementFrom, dto.announcementFrom);
+      round.announcementTo = edited(round.announcementTo, dto.announcementTo);
       if (dto.announcementLabel !== undefined) round.announcementLabel = dto.announcementLabel;
       if (dto.advancePaymentAllowed !== undefined) round.advancePaymentAllowed = dto.advancePaymentAllowed;
       // the 採択発表 is checked against the deadline when either moves: an edit of anything else leaves a round
@@ -139,9 +140,18 @@ export class RoundsService {
       if (round.closedAt && roundDeadline(round) > now) round.closedAt = null;
       await this.rounds.save(round, tx);
       if (dto.categories || dto.ruleSetId) await this.setCategories(round, dto.categories, tx, received.byCategory);
-      await this.audit.record({ actor, action: 'round.updated', entityType: 'round', entityId: id, changes: diff(before, round, dto.categories) }, tx);
+      const changes = diff(before, round, { from: offeredBefore, to: await this.offered(round.id, tx) });
+      // the record sent back unchanged (react-admin's save sends it whole) changed nothing: nothing to audit
+      if (Object.keys(changes).length) await this.audit.record({ actor, action: 'round.updated', entityType: 'round', entityId: id, changes }, tx);
       return this.get(id, tx);
     });
+  }
+
+  /** What the round offers, as its audit record states it: each 類型 with its 予算 and 採択枠, in a stable order. */
+  private async offered(roundId: string, tx: Transaction) {
+    return ((await this.rounds.categoriesOf([roundId], tx)).get(roundId) ?? [])
+      .map(({ categoryId, budget, adoptionQuota }) => ({ categoryId, budget, adoptionQuota }))
+      .sort((a, b) => (a.categoryId < b.categoryId ? -1 : a.categoryId > b.categoryId ? 1 : 0));
   }
 
   /**
@@ -244,7 +254,8 @@ function checkAgainstReceived(before: Round, after: Round, received: RoundReceiv
     );
 }
 
-function diff(before: Round, after: Round, categories?: RoundCategoryDto[]) {
+/** What an edit changed, each `{ from, to }`: the round's fields and the 類型 it offers (with 予算 and 採択枠), whole. */
+function diff(before: Round, after: Round, categories: { from: unknown[]; to: unknown[] }) {
   const keys = [
     'name',
     'ruleSetId',
@@ -263,12 +274,24 @@ function diff(before: Round, after: Round, categories?: RoundCategoryDto[]) {
     const b = after[k] instanceof Date ? (after[k] as Date).toISOString() : after[k];
     if (a !== b) changes[k] = { from: a, to: b };
   }
-  if (categories) changes.categories = categories;
+  if (JSON.stringify(categories.from) !== JSON.stringify(categories.to)) changes.categories = categories;
   return changes;
 }
 
 /** A 公募 date as sent, kept to the second it is shown and enforced to (wholeSecond). */
 const instant = (iso: string) => wholeSecond(new Date(iso));
+
+/**
+ * A 公募 date after an edit: `sent` (null clears it) unless it names the second the stored one is in. So a record sent
+ * back as it was read moves nothing, also where a date was stored with a fraction of a second before dates were kept
+ * whole (nothing to refuse on a decided round, nothing to audit).
+ */
+function edited(stored: Date | null, sent: string | null | undefined): Date | null {
+  if (sent === undefined) return stored;
+  if (sent === null) return null;
+  const next = instant(sent);
+  return stored && wholeSecond(stored).getTime() === next.getTime() ? stored : next;
+}
 
 function notFound(): never {
   throw new RoundError('ROUND_NOT_FOUND');
