@@ -70,6 +70,17 @@ describe('the reviewer’s desk and the decisions answer as their OpenAPI docume
       .send({ reviewersPerApplication: 2, disagreementThreshold: 5, extraReviewerOnDisagreement: false })
       .expect(200);
     conforms('put', '/api/review-rubrics/{id}', changed);
+    // sent back as read: no new version (which would drop its cached rankings) and no audit record
+    const records = async () =>
+      (await d.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'reviewRubric.update'`, [rubric.id]))[0].n;
+    const recorded = await records();
+    const echoed = await http()
+      .put(`/api/review-rubrics/${rubric.id}`)
+      .set(manager)
+      .send({ criteria: changed.body.criteria, bonusItems: changed.body.bonusItems, reviewersPerApplication: 2, disagreementThreshold: 5 })
+      .expect(200);
+    expect(echoed.body.version).toBe(changed.body.version);
+    expect(await records()).toBe(recorded);
     // a key a criterion does not have is refused, not stored and answered outside the document
     const misspelt = await http()
       .put(`/api/review-rubrics/${rubric.id}`)

@@ -99,24 +99,24 @@ export class RubricsService {
       }
       const problems = validateRubric(next);
       if (problems.length) throw new RubricError('INVALID_RUBRIC', { errors: problems });
-      const before = { ...r };
-      Object.assign(r, {
+      const wanted = {
         ...next,
         reviewersPerApplication: dto.reviewersPerApplication ?? r.reviewersPerApplication,
         reviewDays: dto.reviewDays ?? r.reviewDays,
         normalise: dto.normalise ?? r.normalise,
         disagreementThreshold: dto.disagreementThreshold === undefined ? r.disagreementThreshold : dto.disagreementThreshold,
         extraReviewerOnDisagreement: dto.extraReviewerOnDisagreement ?? r.extraReviewerOnDisagreement,
-        version: r.version + 1,
-        updatedBy: actor.id,
-        updatedAt: new Date(),
-      });
-      await this.rubrics.save(r, tx);
+      };
       const changed = Object.fromEntries(
-        (['criteria', 'bonusItems', 'reviewersPerApplication', 'reviewDays', 'normalise', 'disagreementThreshold', 'extraReviewerOnDisagreement'] as const)
-          .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(r[k]))
-          .map((k) => [k, { from: before[k], to: r[k] }]),
+        (Object.keys(wanted) as (keyof typeof wanted)[])
+          .filter((k) => JSON.stringify(wanted[k]) !== JSON.stringify(r[k]))
+          .map((k) => [k, { from: r[k], to: wanted[k] }]),
       );
+      // the rubric sent back as it was read (react-admin's save sends it whole): no new version, which would also
+      // throw away every cached ranking of it, and no record
+      if (Object.keys(changed).length === 0) return r;
+      Object.assign(r, { ...wanted, version: r.version + 1, updatedBy: actor.id, updatedAt: new Date() });
+      await this.rubrics.save(r, tx);
       await this.audit.record(
         { actor, action: 'reviewRubric.update', entityType: 'reviewRubric', entityId: r.id, changes: { version: r.version, ...changed } },
         tx,
