@@ -172,14 +172,14 @@ describe('the applicant status page', () => {
     await db.query(`UPDATE application SET status = 'grantRevoked', workflow_version = 2 WHERE id = $1`, [decided.id]);
     await db.query(
       `INSERT INTO repayment_claim (application_id, amount, paid_amount, ground, reason, due_date, revoked_by)
-       VALUES ($1, 17500000, 17500000, 'general', '補助事業を中止したため', '2027-01-15', $2)`,
+       VALUES ($1, 17500000, 17500000, 'general', '補助事業を中止したため', '2099-01-15', $2)`,
       [decided.id, s.manager.user.id],
     );
     const repay = (await open(tokenOf(decided.statusUrl)).expect(200)).text;
     expect(repay).toContain(`<p class="state" data-state>${revoked.label}</p>`);
     expect(repay).toContain(revoked.applicant!.next);
     expect(repay).toContain('<dt>返還額</dt><dd data-amount>17,500,000円</dd>');
-    expect(repay).toContain('<dt>返還の納期限</dt><dd data-deadline>2027年1月15日(金)（日本時間）</dd>');
+    expect(repay).toContain('<dt>返還の納期限</dt><dd data-deadline>2099年1月15日(木)（日本時間）</dd>');
     expect(repay).not.toContain('確定した補助金の額');
     // after part of it came back, what is left, as the mails say (the whole claim was shown: paying it was refused as too much)
     await db.query(`INSERT INTO repayment_received (application_id, received_on, amount, recorded_by) VALUES ($1, '2026-12-01', 1000000, $2)`, [
@@ -189,6 +189,11 @@ describe('the applicant status page', () => {
     expect((await open(tokenOf(decided.statusUrl)).expect(200)).text).toContain(
       '<dt>返還額</dt><dd data-amount>16,500,000円（返還済みの 1,000,000円 を除く）</dd>',
     );
+    // its 納期限 passed (yesterday in Japan): said so, not 「納期限までに返還してください」
+    await db.query(`UPDATE repayment_claim SET due_date = (now() AT TIME ZONE 'Asia/Tokyo')::date - 1 WHERE application_id = $1`, [decided.id]);
+    const overdue = (await open(tokenOf(decided.statusUrl)).expect(200)).text;
+    expect(overdue).toMatch(/返還の納期限（\d{4}年\d{1,2}月\d{1,2}日\(.\)）を過ぎています。まだ返還されていない場合は、速やかに返還のうえ、事務局にご連絡ください。/);
+    expect(overdue).not.toContain(revoked.applicant!.next);
   });
 
   it('answers a tampered, unknown or expired token with the same 404 page in Japanese', async () => {

@@ -1,7 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
-import { afterStatedSecond, ATTACHMENT_KINDS, DAY_MS, formatJst, formatJstDate, formatYen, isAttachmentKind, paidInFullInAdvance } from '@jimukyoku/domain';
+import {
+  afterStatedSecond,
+  ATTACHMENT_KINDS,
+  DAY_MS,
+  formatJst,
+  formatJstDate,
+  formatYen,
+  isAttachmentKind,
+  jstDate,
+  paidInFullInAdvance,
+} from '@jimukyoku/domain';
 import { findState, findWorkflow, stateHasTag, statesOfKind } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
@@ -154,6 +164,8 @@ export class StatusLinksService {
     const missed = awaitingCorrection && now >= afterStatedSecond(new Date(f.correctionDueAt!));
     if (initial) deadlines.push({ label: '応募締切', at: formatJst(f.closesAt) });
     if (text?.amount === 'repayment' && f.repaymentDueDate) deadlines.push({ label: '返還の納期限', at: formatJstDate(f.repaymentDueDate) });
+    // a 返還 whose 納期限 (a JST date) has passed: said so, not 「納期限までに返還してください」
+    const repaymentOverdue = text?.amount === 'repayment' && !!f.repaymentDueDate && jstDate(now) > f.repaymentDueDate;
     const amountKind = text?.amount ?? 'none';
     return {
       receiptNumber: f.receiptNumber ?? '（未発行）',
@@ -164,9 +176,11 @@ export class StatusLinksService {
       meaning: missed ? '補正期限までに再提出がありませんでした。' : (text?.meaning ?? '事務局が申請の手続きを進めています。'),
       next: missed
         ? '補正期限を過ぎたため、再提出はできません。この申請の結果は、メールでお知らせします。'
-        : text?.nextWhenPaidInAdvance && f.fixedAmount !== null && paidInFullInAdvance(Number(f.fixedAmount), Number(f.advancePaid))
-          ? text.nextWhenPaidInAdvance
-          : (text?.next ?? '次の手続きが必要になったときは、メールでお知らせします。'),
+        : repaymentOverdue
+          ? `返還の納期限（${formatJstDate(f.repaymentDueDate!)}）を過ぎています。まだ返還されていない場合は、速やかに返還のうえ、事務局にご連絡ください。`
+          : text?.nextWhenPaidInAdvance && f.fixedAmount !== null && paidInFullInAdvance(Number(f.fixedAmount), Number(f.advancePaid))
+            ? text.nextWhenPaidInAdvance
+            : (text?.next ?? '次の手続きが必要になったときは、メールでお知らせします。'),
       deadlines,
       documents: f.documents.map((d) => ({ kindLabel: isAttachmentKind(d.kind) ? ATTACHMENT_KINDS[d.kind] : d.kind, fileName: d.fileName })),
       amount: amountOf(amountKind, f),
