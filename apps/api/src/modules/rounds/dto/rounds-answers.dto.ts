@@ -44,6 +44,7 @@ export class RoundDto {
 export class WorkflowApplicantTextDto {
   @ApiProperty({ description: '申請者にとっての意味' }) meaning!: string;
   @ApiProperty({ description: 'これから起こること' }) next!: string;
+  @ApiPropertyOptional({ description: '概算払で確定額を支払い済みのときの「これから起こること」' }) nextWhenPaidInAdvance?: string;
   @ApiPropertyOptional({ enum: ['estimate', 'decided', 'repayment', 'none'], description: '金額の見せ方 (見込み・決定額・返還額と納期限・なし)' })
   amount?: string;
 }
