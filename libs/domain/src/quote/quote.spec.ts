@@ -139,7 +139,13 @@ describe('quote: excluded lines are reported with a reason and left out of the t
 
   it('only excluded lines: amount 0, not eligible', () => {
     const result = quote(STANDARD, sme, [{ expenseType: 'vehicle', amount: 5_000_000 }]);
-    expect(result).toMatchObject({ eligible: false, amount: 0, eligibleExpenseTotal: 0, ineligibility: [{ code: 'zeroAmount' }] });
+    expect(result).toMatchObject({
+      eligible: false,
+      amount: 0,
+      eligibleExpenseTotal: 0,
+      // the line and its reason, which the applicant can act on
+      ineligibility: [{ code: 'zeroAmount', message: '補助対象経費がないため対象外です（経費明細 #1: 公道を走行する車両は補助対象外です）' }],
+    });
   });
 });
 

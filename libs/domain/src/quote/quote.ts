@@ -106,7 +106,14 @@ export const quote = (category: CategoryConfig, applicant: QuoteApplicant, expen
   const eligibleExpenseTotal = lines.included.reduce((sum, l) => sum + l.line.amount, 0);
   const ineligibility = [...outcome.ineligibility];
   if (ineligibility.length === 0 && outcome.amount === 0) {
-    ineligibility.push({ code: 'zeroAmount', message: '補助金額が0円のため対象外です（補助対象経費がない、又は制限により0円）' });
+    // every line excluded: each named with its reason, which is what the applicant can change
+    const onlyExcluded = lines.included.length === 0 && lines.excluded.length > 0;
+    ineligibility.push({
+      code: 'zeroAmount',
+      message: onlyExcluded
+        ? `補助対象経費がないため対象外です（${lines.excluded.map((x) => `経費明細 #${x.index + 1}: ${x.reason}`).join('、')}）`
+        : '補助金額が0円のため対象外です（補助対象経費がない、又は制限により0円）',
+    });
   }
   const floor =
     config.floor === undefined || ineligibility.length > 0 ? null : { amount: config.floor, met: outcome.amount >= config.floor, computed: outcome.amount };
