@@ -21,7 +21,12 @@ export const JSON_BODY_LIMIT = '1mb';
 export function configureApp(app: NestExpressApplication, config: AppConfig): NestExpressApplication {
   app.useLogger(app.get(Logger));
   // the applicant's status page is a page, not API: /status/:token (modules/status-links, README "Status page")
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'status/:token', method: RequestMethod.GET }] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'status/:token', method: RequestMethod.GET },
+      { path: 'status', method: RequestMethod.GET },
+    ],
+  });
   // the client's address (login throttling counts per client) from the proxies TRUST_PROXY names
   app.set('trust proxy', config.trustProxy);
   // the request, for audit records written without its meta passed down (common/request-context.ts)

@@ -192,7 +192,9 @@ describe('the applicant status page', () => {
     // its 納期限 passed (yesterday in Japan): said so, not 「納期限までに返還してください」
     await db.query(`UPDATE repayment_claim SET due_date = (now() AT TIME ZONE 'Asia/Tokyo')::date - 1 WHERE application_id = $1`, [decided.id]);
     const overdue = (await open(tokenOf(decided.statusUrl)).expect(200)).text;
-    expect(overdue).toMatch(/返還の納期限（\d{4}年\d{1,2}月\d{1,2}日\(.\)）を過ぎています。まだ返還されていない場合は、速やかに返還のうえ、事務局にご連絡ください。/);
+    expect(overdue).toMatch(
+      /返還の納期限（\d{4}年\d{1,2}月\d{1,2}日\(.\)）を過ぎています。まだ返還されていない場合は、速やかに返還のうえ、事務局にご連絡ください。/,
+    );
     expect(overdue).not.toContain(revoked.applicant!.next);
   });
 
@@ -201,6 +203,12 @@ describe('the applicant status page', () => {
     const [id, exp, sig] = token.split('.');
     const notFound = (await open('nothing-here').expect(404)).text;
     expect(notFound).toContain('ページが見つかりません');
+    // the link cut off after /status/ (broken across lines in a mail): the same page, not the API's JSON
+    for (const cut of ['/status/', '/status']) {
+      const page = await t.http().get(cut).expect(404);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.text).toBe(notFound);
+    }
     expect(notFound).toContain('<html lang="ja">');
     const flip = (c: string) => (c === 'A' ? 'B' : 'A');
     const tampered = [

@@ -25,11 +25,7 @@ export class StatusPageController {
     // applicant's 404 page like any other link that does not open, not the API's JSON 400
     const token = String(req.params.token ?? '');
     const result = await this.links.open(token, { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null });
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Content-Security-Policy', STATUS_PAGE_CSP);
-    res.setHeader('X-Robots-Tag', 'noindex, nofollow');
+    pageHeaders(res);
     if (result.kind === 'page') return res.status(200).send(renderStatusPage(result.view));
     if (result.kind === 'rateLimited') {
       res.setHeader('Retry-After', String(result.retryAfterSeconds));
@@ -37,4 +33,20 @@ export class StatusPageController {
     }
     return res.status(404).send(renderNotFoundPage());
   }
+
+  /** /status/ with its token cut off (a link broken across lines in a mail): the applicant's 404 page, not the API's JSON. */
+  @Get()
+  @Public()
+  missing(@Res() res: Response) {
+    pageHeaders(res);
+    return res.status(404).send(renderNotFoundPage());
+  }
+}
+
+function pageHeaders(res: Response) {
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Content-Security-Policy', STATUS_PAGE_CSP);
+  res.setHeader('X-Robots-Tag', 'noindex, nofollow');
 }
