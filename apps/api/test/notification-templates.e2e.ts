@@ -117,6 +117,11 @@ describe('notification templates: versions, preview, the version a notification 
       .put('/api/notification-templates/received', { subject: '件名 {{receiptNumber}}', bodyText: '本文 {{statusUrl}} {{secretariatPhone}}', version: 1 })
       .expect(409);
     expect(res.body).toMatchObject({ code: 'TEMPLATE_VERSION_CONFLICT', currentVersion: 2 });
+    // without the version it started from a save would overwrite, unseen, the one saved since: refused, nothing saved
+    const unversioned = await as(s.manager)
+      .put('/api/notification-templates/received', { subject: '件名 {{receiptNumber}}', bodyText: '本文 {{statusUrl}} {{secretariatPhone}}' })
+      .expect(400);
+    expect(unversioned.body.errors).toEqual([{ field: 'version', message: expect.stringContaining('version (編集を始めた版) を指定してください') }]);
     const current = (await as(s.manager).get('/api/notification-templates/received').expect(200)).body;
     const same = await as(s.manager)
       .put('/api/notification-templates/received', { subject: current.subject, bodyText: current.bodyText, version: 2 })
@@ -127,7 +132,11 @@ describe('notification templates: versions, preview, the version a notification 
   it('refuses a placeholder nothing would fill (an unclosed {{, a dotted or Japanese name, single braces), quoting it, on save and on preview', async () => {
     const before = (await db.query(`SELECT count(*)::int AS n FROM notification_template WHERE code = 'adopted'`))[0].n;
     const res = await as(s.manager)
-      .put('/api/notification-templates/adopted', { subject: '採択のお知らせ {{receiptNumber}}', bodyText: '{{applicantName 様\n{{申請者名}} {applicantName}' })
+      .put('/api/notification-templates/adopted', {
+        subject: '採択のお知らせ {{receiptNumber}}',
+        bodyText: '{{applicantName 様\n{{申請者名}} {applicantName}',
+        version: 0,
+      })
       .expect(400);
     expect(res.body).toMatchObject({
       code: 'TEMPLATE_MALFORMED_PLACEHOLDER',
@@ -145,7 +154,7 @@ describe('notification templates: versions, preview, the version a notification 
 
   it('refuses unknown variables with a Japanese 400 naming them, on save and on preview', async () => {
     const res = await as(s.manager)
-      .put('/api/notification-templates/returned', { subject: '{{receiptNumber}}', bodyText: '{{applicantNmae}} 様 {{digestSummary}}' })
+      .put('/api/notification-templates/returned', { subject: '{{receiptNumber}}', bodyText: '{{applicantNmae}} 様 {{digestSummary}}', version: 0 })
       .expect(400);
     expect(res.body.code).toBe('TEMPLATE_UNKNOWN_VARIABLES');
     expect(res.body.message).toContain('{{applicantNmae}}、{{digestSummary}}');

@@ -125,7 +125,7 @@ export class NotificationTemplatesService {
       await this.repo.lockCode(tx, code);
       const latest = await this.repo.latest(code, tx);
       const current = latest?.version ?? 0;
-      if (dto.version !== undefined && dto.version !== current) {
+      if (dto.version !== current) {
         throw new NotificationTemplateError(
           'TEMPLATE_VERSION_CONFLICT',
           { currentVersion: current },

@@ -33,12 +33,12 @@ export class TemplateTextDto {
   'updatedByName',
 )
 export class SaveTemplateDto extends TemplateTextDto {
-  @ApiPropertyOptional({ description: '編集を始めた版 (その後に別の版が保存されていれば 409)' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
+  // required: a save without it would overwrite, unseen, a version someone else saved meanwhile
+  @ApiProperty({ description: '編集を始めた版 (GET で読んだ version。その後に別の版が保存されていれば 409)' })
+  @IsInt({ message: 'version (編集を始めた版) を指定してください。テンプレートを読み込んだときの version をそのまま送ってください' })
+  @Min(0, { message: 'version (編集を始めた版) は0以上の整数です' })
   @Max(2_147_483_647)
-  version?: number;
+  version!: number;
 }
 
 /** POST …/preview: a draft rendered against a real application (by id or 受付番号; the latest received one if neither). */
