@@ -21,6 +21,8 @@ export type ConfigProblemCode =
   | 'rateAboveOne'
   | 'rateZero'
   | 'unknownKind'
+  // a subsidy's part on a 給付金 or 委託 類型
+  | 'notForKind'
   | 'unknownSizeClass'
   | 'unknownRequirement'
   | 'duplicateCode'
