@@ -11,7 +11,7 @@ import { FormalCheckTab } from '../review/FormalCheckTab';
 import { ReviewsTab } from '../review/ReviewsTab';
 import { useAmountTerms } from '../rounds/useAmountTerms';
 import { useRoundWorkflow } from '../rounds/useRoundWorkflow';
-import { hasPostAwardSteps } from '../rounds/workflow';
+import { hasPostAwardSteps, hasScoring } from '../rounds/workflow';
 import { isWholeApplication, type ApplicationRecord } from './application';
 import { ApplicationContent } from './ApplicationContent';
 import { ApplicationStatusChip } from './ApplicationStatusChip';
@@ -100,9 +100,11 @@ const Tabs = () => {
           <FormalCheckTab />
         </WithAttachments>
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="app.review.tabs.reviews" path="reviews">
-        <ReviewsTab />
-      </TabbedShowLayout.Tab>
+      {hasScoring(workflow) && (
+        <TabbedShowLayout.Tab label="app.review.tabs.reviews" path="reviews">
+          <ReviewsTab />
+        </TabbedShowLayout.Tab>
+      )}
       <TabbedShowLayout.Tab label="app.applications.tabs.assignments" path="assignments">
         <AssignmentsView />
       </TabbedShowLayout.Tab>

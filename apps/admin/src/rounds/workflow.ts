@@ -3,6 +3,8 @@ export interface WorkflowState {
   code: string;
   label: string;
   kind: 'initial' | 'active' | 'terminal' | string;
+  /** libs/workflow's state tags (openForScoring, holdsSlot …) */
+  tags?: string[];
 }
 
 export interface WorkflowTransition {
@@ -57,6 +59,15 @@ export function amountTermsOf(workflow: RoundWorkflow | undefined, fallback: Amo
  */
 export function hasPostAwardSteps(workflow: RoundWorkflow | undefined): boolean {
   return !workflow || workflow.definition.transitions.some((t) => t.name === 'applyForGrant');
+}
+
+/**
+ * Whether the round's applications are scored by reviewers (書面審査): some state opens score sheets (tag
+ * `openForScoring`). A 給付金 or an IT導入 交付申請 is not scored, so its application shows no 審査 tab (it showed
+ * 「平均点: - / 50.0」). Unknown while the definition loads: shown.
+ */
+export function hasScoring(workflow: RoundWorkflow | undefined): boolean {
+  return !workflow || workflow.definition.states.some((s) => s.tags?.includes('openForScoring'));
 }
 
 /**
