@@ -22,11 +22,9 @@ import { EachIsObject } from '../../../common/each-object.decorator';
 import { normalizeInvoiceNumber, YEN_MAX } from '@jimukyoku/domain';
 import { BenefitRequestDto, CertifiedAdvisorDto, ExpenseLineDto, FinancialInstitutionDto, MonthlySalesDto } from '../../quotes/dto/quote-request.dto';
 import { SingleLine } from '../../../common/single-line.decorator';
-import { yenAtMost } from '../../../common/yen-at-most';
+import { IsYen } from '../../../common/is-yen.decorator';
 import { HasText } from '../../../common/has-text.decorator';
 
-const yen = (field: string) => ({ message: `${field} は0以上の整数 (円) で指定してください` });
-const REQUESTED_AMOUNT = { message: 'requestedAmount (申請額) は1円以上の整数 (円) で指定してください' };
 /** A nested part sent as a list or a value (ValidateNested alone checks each element of a list and passes [] through). */
 const objectOf = (field: string) => ({ message: `${field} は項目名と値の組 (オブジェクト) で指定してください` });
 const participantCountMessage = 'applicant.participantCount (参加事業者数) は1〜10000の整数で入力してください';
@@ -57,9 +55,7 @@ export class IntakeApplicantDto {
   employeeCount!: number;
   @ApiPropertyOptional()
   @IsOptional()
-  @IsInt(yen('applicant.capital'))
-  @Min(0, yen('applicant.capital'))
-  @Max(YEN_MAX * 100, yenAtMost('applicant.capital', YEN_MAX * 100))
+  @IsYen('applicant.capital', { max: YEN_MAX * 100 })
   capital?: number;
   @ApiProperty({ example: '北海道' }) @IsString({ message: 'applicant.prefecture (都道府県) を入力してください' }) @MaxLength(10) prefecture!: string;
   @ApiPropertyOptional({ enum: ['manufacturing', 'wholesale', 'retail', 'service', 'other'] })
@@ -75,9 +71,7 @@ export class IntakeApplicantDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) contactPerson?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @IsInt(yen('applicant.annualRevenue'))
-  @Min(0, yen('applicant.annualRevenue'))
-  @Max(YEN_MAX * 100, yenAtMost('applicant.annualRevenue', YEN_MAX * 100))
+  @IsYen('applicant.annualRevenue', { max: YEN_MAX * 100 })
   annualRevenue?: number;
   @ApiPropertyOptional({
     description: '前年度の事業年度が赤字 (課税所得がゼロ)。ものづくり 回復型賃上げ・雇用拡大枠の要件、持続化 成長・分配強化枠の補助率3/4',
@@ -191,9 +185,7 @@ export class IntakeApplicationDto {
     description: '申請額 (円)。計算上の補助金額を超えてはならない。それより少なければ、この額が申請の額 (見込み額・採択額) になる。省略: 計算上の補助金額',
   })
   @IsOptional()
-  @IsInt(REQUESTED_AMOUNT)
-  @Min(1, REQUESTED_AMOUNT)
-  @Max(YEN_MAX, yenAtMost('requestedAmount (申請額)', YEN_MAX))
+  @IsYen('requestedAmount (申請額)', { min: 1 })
   requestedAmount?: number;
   @ApiPropertyOptional({ type: BenefitRequestDto, description: '事業復活支援金の売上高 (給付金の公募回では必須)' })
   @IsOptional()

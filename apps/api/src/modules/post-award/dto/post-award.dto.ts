@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { ATTACHMENT_KINDS, YEN_MAX } from '@jimukyoku/domain';
+import { ATTACHMENT_KINDS } from '@jimukyoku/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { EachIsObject } from '../../../common/each-object.decorator';
 import { ExpenseLineDto } from '../../quotes/dto/quote-request.dto';
 import { POST_AWARD_STEPS, type PostAwardStep } from '../post-award-steps';
 import { HasText } from '../../../common/has-text.decorator';
-import { yenAtMost } from '../../../common/yen-at-most';
+import { IsYen } from '../../../common/is-yen.decorator';
 
 const DOCUMENT_KINDS = Object.keys(ATTACHMENT_KINDS);
 
@@ -49,9 +49,7 @@ export class PostAwardFilingDto {
 
   @ApiPropertyOptional({ example: 12_000_000, description: '事業化状況報告: 補助事業に係る売上高（円）' })
   @IsOptional()
-  @IsInt({ message: 'sales (売上高) は0以上の整数 (円) で指定してください' })
-  @Min(0, { message: 'sales (売上高) は0以上の整数 (円) で指定してください' })
-  @Max(YEN_MAX, yenAtMost('sales (売上高)', YEN_MAX))
+  @IsYen('sales (売上高)')
   sales?: number;
 
   @ApiPropertyOptional({ type: [String], description: '添付書類のID（POST /api/intake/attachments で登録したもの。実績報告は証拠書類が必須）' })
@@ -94,9 +92,7 @@ export class InspectionLineDto {
   index!: number;
 
   @ApiProperty({ example: 9_000_000, description: '認める額 (円、報告額以下)' })
-  @IsInt({ message: 'lines[].acceptedAmount (認める額) は0以上の整数 (円) で指定してください' })
-  @Min(0, { message: 'lines[].acceptedAmount (認める額) は0以上の整数 (円) で指定してください' })
-  @Max(YEN_MAX, yenAtMost('lines[].acceptedAmount (認める額)', YEN_MAX))
+  @IsYen('lines[].acceptedAmount (認める額)')
   acceptedAmount!: number;
 
   @ApiPropertyOptional({ example: '領収書のない送料を除外', description: '減額の理由 (報告額より少なく認めるときは必須)' })

@@ -19,17 +19,16 @@ import {
 } from 'class-validator';
 import { EachIsObject } from '../../../common/each-object.decorator';
 import { SingleLine } from '../../../common/single-line.decorator';
-import { yenAtMost } from '../../../common/yen-at-most';
+import { IsYen } from '../../../common/is-yen.decorator';
 
 /** A calendar month, YYYY-MM. */
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const yen = (field: string) => ({ message: `${field} は0以上の整数 (円) で指定してください` });
 const PARTICIPANT_COUNT = 'applicant.participantCount (参加事業者数) は1〜10000の整数で指定してください';
 const PREFECTURE_COUNT = 'applicant.prefectureCount (活動地域の都道府県数) は1〜47の整数で指定してください';
 
 export class MonthlySalesDto {
   @ApiProperty({ example: '2021-04' }) @Matches(MONTH, { message: 'month は YYYY-MM で指定してください' }) month!: string;
-  @ApiProperty({ example: 12_000_000 }) @IsInt(yen('amount')) @Min(0, yen('amount')) @Max(YEN_MAX, yenAtMost('amount', YEN_MAX)) amount!: number;
+  @ApiProperty({ example: 12_000_000 }) @IsYen('amount') amount!: number;
 }
 
 export class QuoteApplicantDto {
@@ -49,9 +48,7 @@ export class QuoteApplicantDto {
   employeeCount?: number;
   @ApiPropertyOptional()
   @IsOptional()
-  @IsInt(yen('applicant.capital'))
-  @Min(0, yen('applicant.capital'))
-  @Max(YEN_MAX * 100, yenAtMost('applicant.capital', YEN_MAX * 100))
+  @IsYen('applicant.capital', { max: YEN_MAX * 100 })
   capital?: number;
   @ApiPropertyOptional({ enum: ['manufacturing', 'wholesale', 'retail', 'service', 'other'] })
   @IsOptional()
@@ -59,9 +56,7 @@ export class QuoteApplicantDto {
   industry?: 'manufacturing' | 'wholesale' | 'retail' | 'service' | 'other';
   @ApiPropertyOptional()
   @IsOptional()
-  @IsInt(yen('applicant.annualRevenue'))
-  @Min(0, yen('applicant.annualRevenue'))
-  @Max(YEN_MAX * 100, yenAtMost('applicant.annualRevenue', YEN_MAX * 100))
+  @IsYen('applicant.annualRevenue', { max: YEN_MAX * 100 })
   annualRevenue?: number;
   @ApiPropertyOptional()
   @IsOptional()
@@ -95,7 +90,7 @@ export class QuoteApplicantDto {
 
 export class ExpenseLineDto {
   @ApiProperty({ example: 'machinery' }) @IsString({ message: 'expenseType (経費区分) を指定してください' }) @MaxLength(100) expenseType!: string;
-  @ApiProperty({ example: 15_000_000 }) @IsInt(yen('amount')) @Min(0, yen('amount')) @Max(YEN_MAX, yenAtMost('amount', YEN_MAX)) amount!: number;
+  @ApiProperty({ example: 15_000_000 }) @IsYen('amount') amount!: number;
   @ApiPropertyOptional()
   @IsOptional()
   @IsString({ message: 'description (経費の内容) は文字列で指定してください' })
@@ -131,9 +126,7 @@ export class BenefitRequestDto {
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'benefit.targetMonth (対象月) は YYYY-MM で指定してください' })
   targetMonth!: string;
   @ApiProperty({ example: 1_000_000 })
-  @IsInt(yen('benefit.targetMonthSales'))
-  @Min(0, yen('benefit.targetMonthSales'))
-  @Max(YEN_MAX, yenAtMost('benefit.targetMonthSales', YEN_MAX))
+  @IsYen('benefit.targetMonthSales')
   targetMonthSales!: number;
   @ApiProperty({ enum: ['2018-11', '2019-11', '2020-11'] })
   @IsIn(['2018-11', '2019-11', '2020-11'], { message: 'benefit.basePeriod (基準期間) は 2018-11, 2019-11, 2020-11 のいずれかです' })
@@ -145,15 +138,11 @@ export class BenefitRequestDto {
     example: [3_000_000, 3_000_000, 3_000_000, 3_000_000, 3_000_000],
   })
   @IsArray({ message: 'benefit.basePeriodSales は5か月分の売上高の配列で指定してください' })
-  @IsInt({ each: true, ...yen('benefit.basePeriodSales') })
-  @Min(0, { each: true, ...yen('benefit.basePeriodSales') })
-  @Max(YEN_MAX, { each: true, ...yenAtMost('benefit.basePeriodSales', YEN_MAX) })
+  @IsYen('benefit.basePeriodSales', { each: true })
   basePeriodSales!: number[];
   @ApiPropertyOptional()
   @IsOptional()
-  @IsInt(yen('benefit.annualRevenue'))
-  @Min(0, yen('benefit.annualRevenue'))
-  @Max(YEN_MAX * 100, yenAtMost('benefit.annualRevenue', YEN_MAX * 100))
+  @IsYen('benefit.annualRevenue', { max: YEN_MAX * 100 })
   annualRevenue?: number;
 }
 
@@ -220,9 +209,7 @@ export class ClaimedMonthsDto {
 export class QuoteContextDto {
   @ApiPropertyOptional({ description: '申請する補助金額 (円)。省略すると見込み額' })
   @IsOptional()
-  @IsInt(yen('subsidyAmount'))
-  @Min(0, yen('subsidyAmount'))
-  @Max(YEN_MAX, yenAtMost('subsidyAmount', YEN_MAX))
+  @IsYen('subsidyAmount')
   subsidyAmount?: number;
   @ApiPropertyOptional({ type: QuoteCertifiedAdvisorDto })
   @IsOptional()
