@@ -12,7 +12,7 @@ import {
   jstDate,
   paidInFullInAdvance,
 } from '@jimukyoku/domain';
-import { findState, findWorkflow, stateHasTag, statesOfKind } from '@jimukyoku/workflow';
+import { findState, findWorkflow, stateHasTag, statesOfKind, type ApplicantStateText } from '@jimukyoku/workflow';
 import type { AuthenticatedUser } from '../../auth/roles';
 import { isUuid } from '../../common/is-uuid';
 import type { RequestMeta } from '../../common/request-meta';
@@ -50,6 +50,20 @@ function amountOf(kind: 'estimate' | 'decided' | 'repayment' | 'none', f: Status
   if (f.fixedAmount !== null) return { label: '確定した補助金の額', value: formatYen(Number(f.fixedAmount)) };
   if (f.grantAmount !== null) return { label: '交付決定額', value: formatYen(Number(f.grantAmount)) };
   return { label: '決定した金額', value: formatYen(Number(f.quotedAmount)) };
+}
+
+/**
+ * What happens next, in the applicant's words: the state's own text, unless the facts say otherwise — the 補正期限
+ * passed (`missed`), a 返還's 納期限 (a JST date) passed (not 「納期限までに返還してください」), or the 概算払 already paid
+ * the whole 確定額 (nothing more is transferred: the state's nextWhenPaidInAdvance).
+ */
+function nextStep(text: ApplicantStateText | undefined, f: StatusFacts, now: Date, missed: boolean): string {
+  if (missed) return '補正期限を過ぎたため、再提出はできません。この申請の結果は、メールでお知らせします。';
+  if (text?.amount === 'repayment' && f.repaymentDueDate && jstDate(now) > f.repaymentDueDate)
+    return `返還の納期限（${formatJstDate(f.repaymentDueDate)}）を過ぎています。まだ返還されていない場合は、速やかに返還のうえ、事務局にご連絡ください。`;
+  if (text?.nextWhenPaidInAdvance && f.fixedAmount !== null && paidInFullInAdvance(Number(f.fixedAmount), Number(f.advancePaid)))
+    return text.nextWhenPaidInAdvance;
+  return text?.next ?? '次の手続きが必要になったときは、メールでお知らせします。';
 }
 
 export type StatusPageResult = { kind: 'page'; view: StatusPageView } | { kind: 'notFound' } | { kind: 'rateLimited'; retryAfterSeconds: number };
@@ -164,8 +178,6 @@ export class StatusLinksService {
     const missed = awaitingCorrection && now >= afterStatedSecond(new Date(f.correctionDueAt!));
     if (initial) deadlines.push({ label: '応募締切', at: formatJst(f.closesAt) });
     if (text?.amount === 'repayment' && f.repaymentDueDate) deadlines.push({ label: '返還の納期限', at: formatJstDate(f.repaymentDueDate) });
-    // a 返還 whose 納期限 (a JST date) has passed: said so, not 「納期限までに返還してください」
-    const repaymentOverdue = text?.amount === 'repayment' && !!f.repaymentDueDate && jstDate(now) > f.repaymentDueDate;
     const amountKind = text?.amount ?? 'none';
     return {
       receiptNumber: f.receiptNumber ?? '（未発行）',
@@ -174,13 +186,7 @@ export class StatusLinksService {
       categoryName: f.categoryName,
       stateLabel: state?.label ?? '手続き中',
       meaning: missed ? '補正期限までに再提出がありませんでした。' : (text?.meaning ?? '事務局が申請の手続きを進めています。'),
-      next: missed
-        ? '補正期限を過ぎたため、再提出はできません。この申請の結果は、メールでお知らせします。'
-        : repaymentOverdue
-          ? `返還の納期限（${formatJstDate(f.repaymentDueDate!)}）を過ぎています。まだ返還されていない場合は、速やかに返還のうえ、事務局にご連絡ください。`
-          : text?.nextWhenPaidInAdvance && f.fixedAmount !== null && paidInFullInAdvance(Number(f.fixedAmount), Number(f.advancePaid))
-            ? text.nextWhenPaidInAdvance
-            : (text?.next ?? '次の手続きが必要になったときは、メールでお知らせします。'),
+      next: nextStep(text, f, now, missed),
       deadlines,
       documents: f.documents.map((d) => ({ kindLabel: isAttachmentKind(d.kind) ? ATTACHMENT_KINDS[d.kind] : d.kind, fileName: d.fileName })),
       amount: amountOf(amountKind, f),
